@@ -1,0 +1,14 @@
+DROP TABLE attendance_requests;
+DROP TABLE parole_milestones;
+DROP TABLE special_measures_discussions;
+DROP TABLE pre_trial_visits;
+DROP TABLE hearings;
+DROP TABLE cases;
+DROP TABLE consents;
+DROP TABLE supporter_assignments;
+DROP TABLE victim_sensitive_details;
+DROP TABLE victims;
+DROP TABLE courts;
+DROP TABLE api_tokens;
+DROP TABLE users;
+DROP TABLE organisations;

@@ -1,0 +1,354 @@
+//! Every closed vocabulary in one place. Each enum is stored as its text
+//! form and serialised the same way, so the database, the API and the
+//! templates share one spelling.
+
+/// Declares an enum stored and serialised as text.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+                 serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<$name> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// Reads a stored value; an unknown one means the database was
+            /// edited by hand or a migration is missing.
+            pub fn from_db(text: &str) -> crate::error::AppResult<$name> {
+                $name::parse(text).ok_or_else(|| crate::error::AppError::Internal(
+                    format!("unknown {} stored: {}", stringify!($name), text)))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// The kinds of organisation that work together around a victim.
+    OrganisationKind {
+        SupportService = "support_service",
+        WitnessCareUnit = "witness_care_unit",
+        CpsArea = "cps_area",
+        WitnessService = "witness_service",
+        Court = "court",
+        ProbationRegion = "probation_region",
+    }
+);
+
+text_enum!(
+    /// What a user does; with their organisation and relationships it decides
+    /// what they may see (see `policy`).
+    Role {
+        Supporter = "supporter",
+        WitnessCareOfficer = "witness_care_officer",
+        VictimLiaisonOfficer = "victim_liaison_officer",
+        CourtStaff = "court_staff",
+        WitnessServiceStaff = "witness_service_staff",
+        Manager = "manager",
+        Admin = "admin",
+    }
+);
+
+text_enum!(
+    CourtKind {
+        Crown = "crown",
+        Magistrates = "magistrates",
+        Family = "family",
+        Combined = "combined",
+    }
+);
+
+text_enum!(
+    Nation {
+        England = "england",
+        Wales = "wales",
+    }
+);
+
+text_enum!(
+    /// The supporter's role for this victim.
+    SupporterRole {
+        Idva = "idva",
+        Isva = "isva",
+        Chidva = "chidva",
+        Chisva = "chisva",
+        CourtIdva = "court_idva",
+        OtherAdviser = "other_adviser",
+    }
+);
+
+text_enum!(
+    /// What a consent allows to be shared, and with whom.
+    ConsentScope {
+        CourtDatesToSupporter = "court_dates_to_supporter",
+        SimultaneousUpdates = "simultaneous_updates",
+        SpecialMeasuresToSupporter = "special_measures_to_supporter",
+        ParoleToSupporter = "parole_to_supporter",
+        WitnessServiceReferral = "witness_service_referral",
+        IdentifySupporterToCourt = "identify_supporter_to_court",
+    }
+);
+
+text_enum!(
+    /// UK GDPR Art. 6 basis for a disclosure.
+    LawfulBasis {
+        Consent = "consent",
+        LegalObligation = "legal_obligation",
+        VitalInterests = "vital_interests",
+        PublicTask = "public_task",
+        LegitimateInterests = "legitimate_interests",
+    }
+);
+
+text_enum!(
+    CaseKind {
+        Criminal = "criminal",
+        Family = "family",
+        Civil = "civil",
+    }
+);
+
+text_enum!(
+    CaseStatus {
+        Open = "open",
+        Closed = "closed",
+    }
+);
+
+text_enum!(
+    HearingKind {
+        FirstAppearance = "first_appearance",
+        PleaAndTrialPreparation = "plea_and_trial_preparation",
+        Mention = "mention",
+        GroundRules = "ground_rules",
+        Trial = "trial",
+        Sentencing = "sentencing",
+        Appeal = "appeal",
+        FirstHearingDisputeResolution = "first_hearing_dispute_resolution",
+        DisputeResolutionAppointment = "dispute_resolution_appointment",
+        Directions = "directions",
+        FactFinding = "fact_finding",
+        FinalHearing = "final_hearing",
+        ProtectiveOrderReturn = "protective_order_return",
+        Other = "other",
+    }
+);
+
+impl HearingKind {
+    /// Which kinds belong to which court jurisdiction; `Other` fits any.
+    pub fn fits(self, case: CaseKind) -> bool {
+        use HearingKind::*;
+        match self {
+            Other | Directions => true,
+            FirstAppearance | PleaAndTrialPreparation | Mention | GroundRules | Trial
+            | Sentencing | Appeal => case == CaseKind::Criminal,
+            FirstHearingDisputeResolution
+            | DisputeResolutionAppointment
+            | FactFinding
+            | FinalHearing
+            | ProtectiveOrderReturn => case != CaseKind::Criminal,
+        }
+    }
+}
+
+text_enum!(
+    HearingStatus {
+        Listed = "listed",
+        Moved = "moved",
+        Adjourned = "adjourned",
+        Vacated = "vacated",
+        Concluded = "concluded",
+    }
+);
+
+impl HearingStatus {
+    /// A hearing in one of these states is still to happen, so its start
+    /// may not be in the past.
+    pub fn is_upcoming(self) -> bool {
+        matches!(self, HearingStatus::Listed | HearingStatus::Moved)
+    }
+}
+
+text_enum!(
+    PreTrialVisitState {
+        Requested = "requested",
+        Arranged = "arranged",
+        Attended = "attended",
+        Cancelled = "cancelled",
+    }
+);
+
+text_enum!(
+    ArrangedVia {
+        WitnessCareUnit = "witness_care_unit",
+        WitnessServiceDirect = "witness_service_direct",
+    }
+);
+
+text_enum!(
+    SpecialMeasure {
+        Screens = "screens",
+        LiveLink = "live_link",
+        EvidenceInPrivate = "evidence_in_private",
+        RemovalOfWigsAndGowns = "removal_of_wigs_and_gowns",
+        VideoRecordedEvidenceInChief = "video_recorded_evidence_in_chief",
+        PreRecordedCrossExamination = "pre_recorded_cross_examination",
+        Intermediary = "intermediary",
+        CommunicationAids = "communication_aids",
+    }
+);
+
+text_enum!(
+    DiscussionSetting {
+        StatementTaking = "statement_taking",
+        NeedsAssessment = "needs_assessment",
+        Other = "other",
+    }
+);
+
+text_enum!(
+    ParoleMilestoneKind {
+        ReviewStarted = "review_started",
+        VictimPersonalStatementDue = "victim_personal_statement_due",
+        HearingListed = "hearing_listed",
+        HearingDeferred = "hearing_deferred",
+        DecisionExpected = "decision_expected",
+        DecisionMade = "decision_made",
+        ReconsiderationWindow = "reconsideration_window",
+        ReleaseDate = "release_date",
+        LicenceConditions = "licence_conditions",
+    }
+);
+
+text_enum!(
+    ParoleHearingFormat {
+        Paper = "paper",
+        Oral = "oral",
+    }
+);
+
+text_enum!(
+    ParoleDecision {
+        Release = "release",
+        NoRelease = "no_release",
+        OpenConditions = "open_conditions",
+    }
+);
+
+text_enum!(
+    /// Where a supporter-attendance request stands. Criminal requests go
+    /// requested → WCU informed → CPS informed → the court's decision →
+    /// attended or withdrawn; family requests are identified to the court
+    /// and may be closed by a direction that the adviser should not or need
+    /// not be present.
+    AttendanceState {
+        Requested = "requested",
+        WcuInformed = "wcu_informed",
+        CpsInformed = "cps_informed",
+        IdentifiedToCourt = "identified_to_court",
+        Allowed = "allowed",
+        AllowedWithConditions = "allowed_with_conditions",
+        Refused = "refused",
+        DirectedShouldNotAttend = "directed_should_not_attend",
+        DirectedNeedNotAttend = "directed_need_not_attend",
+        Attended = "attended",
+        Withdrawn = "withdrawn",
+    }
+);
+
+impl AttendanceState {
+    /// A closed request accepts no further change of state.
+    pub fn is_closed(self) -> bool {
+        use AttendanceState::*;
+        matches!(
+            self,
+            Refused | DirectedShouldNotAttend | DirectedNeedNotAttend | Attended | Withdrawn
+        )
+    }
+
+    /// States that record a court's reasoned refusal or direction.
+    pub fn needs_reason(self) -> bool {
+        use AttendanceState::*;
+        matches!(
+            self,
+            Refused | DirectedShouldNotAttend | DirectedNeedNotAttend
+        )
+    }
+}
+
+text_enum!(
+    Language {
+        English = "en",
+        Welsh = "cy",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variant_round_trips_through_its_text() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            as_str: fn(T) -> &'static str,
+            parse: fn(&str) -> Option<T>,
+        ) {
+            for v in all {
+                assert_eq!(parse(as_str(*v)), Some(*v));
+            }
+        }
+        check(Role::ALL, Role::as_str, Role::parse);
+        check(HearingKind::ALL, HearingKind::as_str, HearingKind::parse);
+        check(AttendanceState::ALL, AttendanceState::as_str, AttendanceState::parse);
+        check(ConsentScope::ALL, ConsentScope::as_str, ConsentScope::parse);
+        assert_eq!(Role::parse("superuser"), None);
+    }
+
+    #[test]
+    fn serde_uses_the_stored_text() {
+        let json = serde_json::to_string(&HearingKind::PleaAndTrialPreparation).unwrap();
+        assert_eq!(json, "\"plea_and_trial_preparation\"");
+        let back: AttendanceState = serde_json::from_str("\"allowed_with_conditions\"").unwrap();
+        assert_eq!(back, AttendanceState::AllowedWithConditions);
+    }
+
+    #[test]
+    fn hearing_kinds_fit_their_jurisdiction() {
+        let table = [
+            (HearingKind::Trial, CaseKind::Criminal, true),
+            (HearingKind::Trial, CaseKind::Family, false),
+            (HearingKind::FactFinding, CaseKind::Family, true),
+            (HearingKind::FactFinding, CaseKind::Criminal, false),
+            (HearingKind::Directions, CaseKind::Criminal, true),
+            (HearingKind::ProtectiveOrderReturn, CaseKind::Civil, true),
+        ];
+        for (kind, case, fits) in table {
+            assert_eq!(kind.fits(case), fits, "{kind} in a {case} case");
+        }
+    }
+
+    #[test]
+    fn closed_attendance_states() {
+        assert!(AttendanceState::Refused.is_closed());
+        assert!(AttendanceState::Refused.needs_reason());
+        assert!(!AttendanceState::CpsInformed.is_closed());
+        assert!(!AttendanceState::Allowed.needs_reason());
+    }
+}

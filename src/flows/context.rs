@@ -1,0 +1,243 @@
+//! What the planner is told about the case: the victim, the case, the
+//! hearing, the supporter, consents and recorded lawful bases.
+//!
+//! The victim's address and telephone number are deliberately not part of
+//! the context: the planner cannot put into a notice what it never holds.
+
+use super::criminal::AttendanceState;
+use super::family::FamilySupportState;
+use super::plan::{DisclosureCategory, Recipient, RecipientKind};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FlowContext {
+    pub victim: VictimFacts,
+    pub case: CaseFacts,
+    /// The hearing the event is about, as it stands after the event (for a
+    /// move: the new slot; for a vacated hearing: the slot given up).
+    #[serde(default)]
+    pub hearing: Option<HearingFacts>,
+    #[serde(default)]
+    pub supporter: Option<SupporterFacts>,
+    #[serde(default)]
+    pub consents: Vec<ConsentRecord>,
+    #[serde(default)]
+    pub lawful_bases: Vec<LawfulBasisRecord>,
+    /// The victim told their supporter they want them alongside at court,
+    /// and that wish is recorded.
+    #[serde(default)]
+    pub wish_to_accompany_recorded: bool,
+    #[serde(default)]
+    pub attendance_request: Option<AttendanceRequestFacts>,
+    /// Everyone already told the hearing's previous date and time.
+    #[serde(default)]
+    pub told_of_hearing: Vec<Recipient>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct VictimFacts {
+    pub id: String,
+    /// Pseudonymous reference used everywhere a name is not needed.
+    pub reference: String,
+    /// Entitled to enhanced rights under the Victims' Code.
+    pub enhanced_rights: bool,
+    /// BCP 47 language tag, e.g. "en" or "cy".
+    pub preferred_language: String,
+    /// Present only where a notice lawfully needs it (the identity of the
+    /// witness in an advisor's notice, the party in a family notice).
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseKind {
+    Criminal,
+    Family,
+    Civil,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CaseFacts {
+    pub id: String,
+    pub kind: CaseKind,
+    /// The police URN for a criminal case, the court's case number otherwise.
+    pub reference: String,
+    /// The police Witness Care Unit responsible (criminal cases).
+    #[serde(default)]
+    pub wcu_org_id: Option<String>,
+    pub court: CourtFacts,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CourtKind {
+    Magistrates,
+    Crown,
+    Family,
+    County,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CourtFacts {
+    pub name: String,
+    pub kind: CourtKind,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum HearingKind {
+    FirstAppearance,
+    PleaAndTrialPreparation,
+    Mention,
+    GroundRules,
+    Trial,
+    Sentencing,
+    Appeal,
+    FirstHearingDisputeResolution,
+    DisputeResolutionAppointment,
+    Directions,
+    FactFinding,
+    FinalHearing,
+    ProtectiveOrderReturnDate,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum HearingStatus {
+    Listed,
+    Moved,
+    Adjourned,
+    Vacated,
+    Concluded,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct HearingFacts {
+    pub id: String,
+    pub start: DateTime<Utc>,
+    pub court: CourtFacts,
+    pub kind: HearingKind,
+    pub status: HearingStatus,
+    /// Whether the victim must give evidence at this hearing.
+    #[serde(default)]
+    pub victim_gives_evidence: bool,
+    /// Last day of a warned-list window starting on the hearing's date.
+    #[serde(default)]
+    pub warned_until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum SupporterRole {
+    #[serde(rename = "IDVA")]
+    Idva,
+    #[serde(rename = "ISVA")]
+    Isva,
+    #[serde(rename = "CHIDVA")]
+    Chidva,
+    #[serde(rename = "CHISVA")]
+    Chisva,
+    #[serde(rename = "CourtIDVA")]
+    CourtIdva,
+    #[serde(rename = "OtherAdviser")]
+    OtherAdviser,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Organisation {
+    pub name: String,
+    pub address: String,
+    /// Work telephone or email the court may use for the supporter.
+    pub contact: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SupporterFacts {
+    pub user_id: String,
+    pub name: String,
+    pub role: SupporterRole,
+    #[serde(default)]
+    pub organisation: Option<Organisation>,
+    /// Date of the signed client contact agreement making the supporter the
+    /// victim's single point of contact.
+    #[serde(default)]
+    pub spoc_agreed_on: Option<NaiveDate>,
+    /// Recorded as present while the victim's witness statement was taken.
+    #[serde(default)]
+    pub present_at_statement_taking: bool,
+}
+
+/// What a consent allows to be shared.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentScope {
+    /// Share my court dates with my supporter.
+    CourtDatesToSupporter,
+    /// An agency that updates me also updates my supporter.
+    SimultaneousUpdates,
+    /// Parole information to my supporter.
+    ParoleToSupporter,
+    /// Share my wish to have my supporter at court with the witness care
+    /// unit, the prosecutor, the Witness Service and the court.
+    AttendanceArrangements,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ConsentRecord {
+    pub scope: ConsentScope,
+    pub given_at: DateTime<Utc>,
+    #[serde(default)]
+    pub withdrawn_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub recorded_by: Option<String>,
+}
+
+impl ConsentRecord {
+    pub fn active_at(&self, at: DateTime<Utc>) -> bool {
+        self.given_at <= at && self.withdrawn_at.is_none_or(|w| w > at)
+    }
+}
+
+/// The lawful bases (other than consent) for sharing.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LawfulBasis {
+    LegalObligation,
+    VitalInterests,
+    PublicTask,
+    LegitimateInterests,
+}
+
+/// A recorded decision to share a kind of information without consent.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct LawfulBasisRecord {
+    pub basis: LawfulBasis,
+    pub reason: String,
+    pub category: DisclosureCategory,
+    /// Limits the record to one kind of recipient; `None` covers any.
+    #[serde(default)]
+    pub recipient: Option<RecipientKind>,
+    pub recorded_at: DateTime<Utc>,
+    #[serde(default)]
+    pub recorded_by: Option<String>,
+}
+
+/// Where a supporter's attendance request stands, by jurisdiction.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendanceStatus {
+    Criminal(AttendanceState),
+    Family(FamilySupportState),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AttendanceRequestFacts {
+    pub id: String,
+    /// The hearing asked about (a criminal request is for one hearing; a
+    /// family request covers the hearings the party attends).
+    #[serde(default)]
+    pub hearing_id: Option<String>,
+    /// The state before the event being planned.
+    pub status: AttendanceStatus,
+}

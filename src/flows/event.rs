@@ -1,0 +1,185 @@
+//! The events the planner reacts to. The facts an event changes (a hearing's
+//! new slot, a request's current state) are in the [`FlowContext`].
+//!
+//! [`FlowContext`]: super::FlowContext
+
+use super::context::ConsentScope;
+use super::criminal::AttendanceAction;
+use super::family::FamilySupportAction;
+use crate::rules::Actor;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Event {
+    /// Stable id of the recorded event (part of idempotency keys).
+    pub id: String,
+    /// When it happened, or when the recording agency learned of it: the
+    /// moment day-counted limits start from.
+    pub at: DateTime<Utc>,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// `FlowContext::hearing` is the new listing.
+    HearingListed,
+    /// Also used for an adjournment to a known date. `FlowContext::hearing`
+    /// holds the new slot.
+    HearingMoved {
+        previous_start: DateTime<Utc>,
+        #[serde(default)]
+        previous_court: Option<String>,
+    },
+    /// Also used for an adjournment with no new date. `FlowContext::hearing`
+    /// holds the slot given up.
+    HearingVacated {
+        #[serde(default)]
+        adjourned: bool,
+    },
+    HearingConcluded { outcome: HearingOutcome },
+    /// `FlowContext::attendance_request` holds the new request.
+    AttendanceRequestRaised,
+    /// `FlowContext::attendance_request` holds the state before the action.
+    AttendanceRequestUpdated { action: AttendanceUpdate },
+    PreTrialVisitRequested { visit_id: String },
+    PreTrialVisitArranged {
+        visit_id: String,
+        starts_at: DateTime<Utc>,
+        court: String,
+    },
+    SpecialMeasuresDiscussionRecorded {
+        setting: DiscussionSetting,
+        measures: Vec<SpecialMeasure>,
+        supporter_present: bool,
+    },
+    ParoleMilestoneLogged { milestone: ParoleMilestone },
+    /// An agency has an update for the victim on a topic.
+    AgencyUpdate { from: Actor, topic: UpdateTopic },
+    ConsentWithdrawn { scope: ConsentScope },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendanceUpdate {
+    Criminal(AttendanceAction),
+    Family(FamilySupportAction),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HearingOutcome {
+    NotGuiltyPlea,
+    GuiltyPlea,
+    Convicted,
+    Acquitted,
+    Sentenced,
+    Discontinued,
+    OrderMade,
+    Other { description: String },
+}
+
+impl HearingOutcome {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::NotGuiltyPlea => "not_guilty_plea",
+            Self::GuiltyPlea => "guilty_plea",
+            Self::Convicted => "convicted",
+            Self::Acquitted => "acquitted",
+            Self::Sentenced => "sentenced",
+            Self::Discontinued => "discontinued",
+            Self::OrderMade => "order_made",
+            Self::Other { .. } => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscussionSetting {
+    StatementTaking,
+    NeedsAssessment,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecialMeasure {
+    Screens,
+    LiveLink,
+    EvidenceInPrivate,
+    RemovalOfWigsAndGowns,
+    VideoRecordedEvidenceInChief,
+    PreRecordedCrossExamination,
+    Intermediary,
+    CommunicationAids,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum UpdateTopic {
+    CaseProgress,
+    UrgentSafeguarding,
+    Evidence,
+    Medical,
+    NoFurtherAction,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ParoleHearingFormat {
+    Paper,
+    Oral,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ParoleDecision {
+    Release,
+    NoRelease,
+    OpenConditions,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LicenceCondition {
+    ExclusionZone,
+    NoContact,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(tag = "milestone", rename_all = "snake_case")]
+pub enum ParoleMilestone {
+    ReviewStarted,
+    VictimPersonalStatementDue { due: NaiveDate },
+    HearingListed { date: NaiveDate, format: ParoleHearingFormat },
+    HearingDeferred,
+    HearingAdjourned,
+    DecisionExpected { by: NaiveDate },
+    DecisionMade { decision: ParoleDecision, on: NaiveDate },
+    ReconsiderationWindowOpened { on: NaiveDate },
+    /// The exact date is held for the record; only its month is shared.
+    ReleaseDate { date: NaiveDate },
+    LicenceConditions { conditions: Vec<LicenceCondition> },
+    ReferredToVictimContactScheme { on: NaiveDate },
+}
+
+impl ParoleMilestone {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::ReviewStarted => "review_started",
+            Self::VictimPersonalStatementDue { .. } => "victim_personal_statement_due",
+            Self::HearingListed { .. } => "hearing_listed",
+            Self::HearingDeferred => "hearing_deferred",
+            Self::HearingAdjourned => "hearing_adjourned",
+            Self::DecisionExpected { .. } => "decision_expected",
+            Self::DecisionMade { .. } => "decision_made",
+            Self::ReconsiderationWindowOpened { .. } => "reconsideration_window_opened",
+            Self::ReleaseDate { .. } => "release_date",
+            Self::LicenceConditions { .. } => "licence_conditions",
+            Self::ReferredToVictimContactScheme { .. } => "referred_to_victim_contact_scheme",
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Deterministic idempotency keys: `<subject>:<id>/<version>/<step>/<recipient>`.
+//!
+//! Everything planned for one hearing slot shares the prefix
+//! [`hearing_slot_prefix`], so a move or vacation cancels them in one go.
+
+use super::plan::Recipient;
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// What a planned item is about, and which version of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    kind: &'static str,
+    id: String,
+    version: String,
+}
+
+fn instant(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl Subject {
+    /// A hearing at one slot (start instant).
+    pub fn hearing_slot(hearing_id: &str, start: DateTime<Utc>) -> Self {
+        Self::new("hearing", hearing_id, instant(start))
+    }
+
+    /// A hearing, for something other than its slot (e.g. "vacated@<slot>").
+    pub fn hearing(hearing_id: &str, version: impl Into<String>) -> Self {
+        Self::new("hearing", hearing_id, version.into())
+    }
+
+    pub fn attendance(request_id: &str, state: &str) -> Self {
+        Self::new("attendance", request_id, state.to_owned())
+    }
+
+    pub fn visit(visit_id: &str, version: impl Into<String>) -> Self {
+        Self::new("visit", visit_id, version.into())
+    }
+
+    pub fn visit_at(visit_id: &str, at: DateTime<Utc>) -> Self {
+        Self::new("visit", visit_id, instant(at))
+    }
+
+    pub fn event(event_id: &str) -> Self {
+        Self::new("event", event_id, "-".to_owned())
+    }
+
+    pub fn victim(victim_id: &str, version: &str) -> Self {
+        Self::new("victim", victim_id, version.to_owned())
+    }
+
+    fn new(kind: &'static str, id: &str, version: String) -> Self {
+        Self {
+            kind,
+            id: id.to_owned(),
+            version,
+        }
+    }
+
+    pub fn prefix(&self) -> String {
+        format!("{}:{}/{}/", self.kind, self.id, self.version)
+    }
+
+    pub fn notice_key(&self, step: &str, recipient: &Recipient) -> String {
+        format!("{}{step}/{}", self.prefix(), recipient.key())
+    }
+
+    pub fn item_key(&self, step: &str, item: &str) -> String {
+        format!("{}{step}/{item}", self.prefix())
+    }
+}
+
+/// The prefix shared by every notice, task and reminder for a hearing slot.
+pub fn hearing_slot_prefix(hearing_id: &str, start: DateTime<Utc>) -> String {
+    Subject::hearing_slot(hearing_id, start).prefix()
+}

@@ -1,0 +1,334 @@
+//! The working state of one planning run, and the only way flows add to a
+//! plan: every notice goes through step lookup, timing, consent gating,
+//! redaction and keying here.
+
+use super::context::FlowContext;
+use super::due;
+use super::event::Event;
+use super::keys::Subject;
+use super::plan::{
+    Basis, Channel, Deadline, DeadlineKind, DisclosureCategory, Plan, PlannedNotice, Recipient,
+    Task, TaskKind, Warning,
+};
+use super::routing::{consent, redaction};
+use super::templates::TemplateKey;
+use crate::calendar::BankHolidays;
+use crate::rules::{Actor, Limit, RuleSet, Step};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::Value;
+
+pub(crate) const STEP_TELL_VICTIM_WHAT_WAS_SHARED: &str = "routing.tell_victim_what_was_shared";
+
+pub(crate) struct Planner<'a> {
+    pub event: &'a Event,
+    pub ctx: &'a FlowContext,
+    pub rules: &'a RuleSet,
+    pub holidays: &'a BankHolidays,
+    pub now: DateTime<Utc>,
+    pub plan: Plan,
+}
+
+/// A notice a flow wants to send, before gating.
+pub(crate) struct Draft {
+    step: &'static str,
+    template: TemplateKey,
+    recipient: Recipient,
+    category: DisclosureCategory,
+    subject: Subject,
+    data: Vec<(&'static str, Value)>,
+    send_after: Option<DateTime<Utc>>,
+    not_after: Option<DateTime<Utc>>,
+    basis: Option<Basis>,
+    channel: Option<Channel>,
+    private: bool,
+}
+
+impl Draft {
+    pub fn new(
+        step: &'static str,
+        template: TemplateKey,
+        recipient: Recipient,
+        category: DisclosureCategory,
+        subject: Subject,
+    ) -> Self {
+        Self {
+            step,
+            template,
+            recipient,
+            category,
+            subject,
+            data: Vec::new(),
+            send_after: None,
+            not_after: None,
+            basis: None,
+            channel: None,
+            private: false,
+        }
+    }
+
+    pub fn data(mut self, data: Vec<(&'static str, Value)>) -> Self {
+        self.data = data;
+        self
+    }
+
+    pub fn send_after(mut self, at: Option<DateTime<Utc>>) -> Self {
+        self.send_after = at;
+        self
+    }
+
+    pub fn not_after(mut self, at: Option<DateTime<Utc>>) -> Self {
+        self.not_after = at;
+        self
+    }
+
+    /// A basis decided by routing (the SPOC agreement) instead of gating.
+    pub fn basis(mut self, basis: Basis) -> Self {
+        self.basis = Some(basis);
+        self
+    }
+
+    pub fn channel(mut self, channel: Channel) -> Self {
+        self.channel = Some(channel);
+        self
+    }
+
+    /// Marked not for public disclosure.
+    pub fn private(mut self) -> Self {
+        self.private = true;
+        self
+    }
+}
+
+/// The snake_case name serde gives a unit enum variant.
+pub(crate) fn name_of<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(
+        event: &'a Event,
+        ctx: &'a FlowContext,
+        rules: &'a RuleSet,
+        holidays: &'a BankHolidays,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            event,
+            ctx,
+            rules,
+            holidays,
+            now,
+            plan: Plan::default(),
+        }
+    }
+
+    pub fn warn(&mut self, warning: Warning) {
+        if !self.plan.warnings.contains(&warning) {
+            self.plan.warnings.push(warning);
+        }
+    }
+
+    pub fn missing(&mut self, what: &str) {
+        self.warn(Warning::MissingContext { what: what.into() });
+    }
+
+    fn step(&mut self, key: &str) -> Option<Step> {
+        if !self.rules.steps.contains_key(key) {
+            self.warn(Warning::StepNotConfigured { step: key.into() });
+        }
+        self.rules.step(key).cloned()
+    }
+
+    /// Plans a notice if its step is enabled, its moment has not passed and
+    /// a basis allows it. Returns whether it was planned.
+    pub fn notice(&mut self, d: Draft) -> bool {
+        let Some(step) = self.step(d.step) else {
+            return false;
+        };
+        if d.not_after.is_some_and(|t| t <= self.now) {
+            self.warn(Warning::NoticeTooLate {
+                template: d.template,
+                recipient: d.recipient,
+            });
+            return false;
+        }
+        let basis = match d.basis {
+            Some(b) => b,
+            None => match consent::basis_for(self.ctx, self.now, &d.recipient, d.category) {
+                Ok(b) => b,
+                Err(refusal) => {
+                    self.warn(Warning::NoConsentToShare {
+                        recipient: d.recipient,
+                        category: d.category,
+                        template: d.template,
+                        withdrawn: refusal.withdrawn,
+                    });
+                    return false;
+                }
+            },
+        };
+        let key = d.subject.notice_key(d.step, &d.recipient);
+        if self.plan.notices.iter().any(|n| n.idempotency_key == key) {
+            return true;
+        }
+        let language = self.language_for(&d.recipient);
+        let channel = d.channel.unwrap_or(match d.recipient {
+            Recipient::Victim { .. } => Channel::VictimPreferred,
+            _ => Channel::Email,
+        });
+        if let Basis::Lawful { .. } = basis {
+            self.task(
+                STEP_TELL_VICTIM_WHAT_WAS_SHARED,
+                TaskKind::TellVictimWhatWasShared,
+                &d.subject,
+                None,
+                format!(
+                    "Where safe, tell the victim what was shared ({}) and with whom",
+                    name_of(&d.category)
+                ),
+            );
+        }
+        self.plan.notices.push(PlannedNotice {
+            idempotency_key: key,
+            step: d.step.into(),
+            reconstructed: step.reconstructed,
+            citation: step.citation,
+            recipient: d.recipient,
+            channel,
+            template: d.template,
+            language,
+            data: redaction::notice_data(d.template, d.data),
+            send_after: d.send_after,
+            not_after: d.not_after,
+            category: d.category,
+            basis,
+            not_for_public_disclosure: d.private,
+        });
+        true
+    }
+
+    fn language_for(&mut self, recipient: &Recipient) -> String {
+        let fallback = self.rules.notice_languages[0].clone();
+        if !matches!(recipient, Recipient::Victim { .. }) {
+            return fallback;
+        }
+        let wanted = self.ctx.victim.preferred_language.clone();
+        let used = self.rules.notice_language(&wanted).to_owned();
+        if !used.eq_ignore_ascii_case(&wanted) {
+            self.warn(Warning::LanguageUnavailable {
+                wanted,
+                used: used.clone(),
+            });
+        }
+        used
+    }
+
+    /// Plans a task for the step's actor.
+    pub fn task(
+        &mut self,
+        step: &'static str,
+        kind: TaskKind,
+        subject: &Subject,
+        due: Option<DateTime<Utc>>,
+        detail: String,
+    ) -> bool {
+        let Some(actor) = self.rules.step(step).map(|s| s.actor) else {
+            self.step(step);
+            return false;
+        };
+        self.task_for(step, kind, subject, due, actor, detail)
+    }
+
+    /// Plans a task for a named actor (the agency an event came from).
+    pub fn task_for(
+        &mut self,
+        step: &'static str,
+        kind: TaskKind,
+        subject: &Subject,
+        due: Option<DateTime<Utc>>,
+        role: Actor,
+        detail: String,
+    ) -> bool {
+        let Some(s) = self.step(step) else {
+            return false;
+        };
+        let key = subject.item_key(step, "task");
+        if self.plan.tasks.iter().any(|t| t.idempotency_key == key) {
+            return true;
+        }
+        let assignee = match role {
+            Actor::Supporter => self.ctx.supporter.as_ref().map(|s| s.user_id.clone()),
+            _ => None,
+        };
+        self.plan.tasks.push(Task {
+            idempotency_key: key,
+            step: step.into(),
+            reconstructed: s.reconstructed,
+            citation: s.citation,
+            role,
+            assignee,
+            kind,
+            due,
+            detail,
+        });
+        true
+    }
+
+    /// A deadline `limit` after `from`.
+    pub fn deadline_after(
+        &mut self,
+        kind: DeadlineKind,
+        limit: &Limit,
+        from: NaiveDate,
+        subject: &Subject,
+        operational: bool,
+    ) -> Deadline {
+        let due_date = limit.date_after(from, self.holidays);
+        self.push_deadline(kind, limit, from, due_date, subject, operational)
+    }
+
+    /// A deadline `limit` before `to` (an alert ahead of a hearing).
+    pub fn deadline_before(
+        &mut self,
+        kind: DeadlineKind,
+        limit: &Limit,
+        to: NaiveDate,
+        subject: &Subject,
+        operational: bool,
+    ) -> Deadline {
+        let due_date = limit.date_before(to, self.holidays);
+        self.push_deadline(kind, limit, to, due_date, subject, operational)
+    }
+
+    fn push_deadline(
+        &mut self,
+        kind: DeadlineKind,
+        limit: &Limit,
+        counted_from: NaiveDate,
+        due_date: NaiveDate,
+        subject: &Subject,
+        operational: bool,
+    ) -> Deadline {
+        for year in due::uncovered_years(self.holidays, limit, counted_from, due_date) {
+            self.warn(Warning::BankHolidayDataMissing { year });
+        }
+        let deadline = Deadline {
+            key: subject.item_key(&name_of(&kind), &format!("deadline:{}", due_date)),
+            kind,
+            counted_from,
+            due_date,
+            due: due::due_instant(self.rules, due_date),
+            citation: limit.citation.clone(),
+            confirmed: limit.confirmed,
+            operational,
+        };
+        if !self.plan.deadlines.contains(&deadline) {
+            self.plan.deadlines.push(deadline.clone());
+        }
+        deadline
+    }
+}

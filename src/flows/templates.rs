@@ -1,0 +1,135 @@
+//! Notice template keys and, for each, the only data keys it may carry.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! template_keys {
+    ($($variant:ident => $key:literal: [$($field:literal),* $(,)?];)*) => {
+        /// A notice template. Rendered from `templates/notices/<language>/<key>.hbs`.
+        #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum TemplateKey {
+            $(#[serde(rename = $key)] $variant,)*
+        }
+
+        impl TemplateKey {
+            pub const ALL: &'static [TemplateKey] = &[$(TemplateKey::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(TemplateKey::$variant => $key,)* }
+            }
+
+            /// The data keys this template may receive; anything else is
+            /// dropped before a notice is planned.
+            pub fn allow_list(self) -> &'static [&'static str] {
+                match self { $(TemplateKey::$variant => &[$($field),*],)* }
+            }
+        }
+    };
+}
+
+template_keys! {
+    HearingDetailsVictim => "hearing.details.victim": [
+        "case_reference", "court_name", "hearing_kind", "hearing_date", "hearing_time",
+        "hearing_start", "victim_gives_evidence", "warned_until",
+    ];
+    HearingDetailsSupporter => "hearing.details.supporter": [
+        "case_reference", "victim_reference", "court_name", "hearing_kind", "hearing_date",
+        "hearing_time", "hearing_start", "victim_gives_evidence", "warned_until", "relay_to_victim",
+    ];
+    HearingChangeVictim => "hearing.change.victim": [
+        "change", "previous_date", "previous_time", "previous_court", "case_reference",
+        "court_name", "hearing_kind", "hearing_date", "hearing_time", "hearing_start",
+        "victim_gives_evidence", "warned_until",
+    ];
+    HearingChangeSupporter => "hearing.change.supporter": [
+        "change", "previous_date", "previous_time", "previous_court", "case_reference",
+        "victim_reference", "court_name", "hearing_kind", "hearing_date", "hearing_time",
+        "hearing_start", "victim_gives_evidence", "warned_until", "relay_to_victim",
+    ];
+    HearingChangeAgency => "hearing.change.agency": [
+        "change", "previous_date", "previous_time", "previous_court", "case_reference",
+        "victim_reference", "court_name", "hearing_kind", "hearing_date", "hearing_time",
+        "hearing_start",
+    ];
+    HearingOutcomeVictim => "hearing.outcome.victim": [
+        "case_reference", "court_name", "hearing_kind", "hearing_date", "outcome",
+        "outcome_description",
+    ];
+    HearingOutcomeSupporter => "hearing.outcome.supporter": [
+        "case_reference", "victim_reference", "court_name", "hearing_kind", "hearing_date",
+        "outcome", "outcome_description", "relay_to_victim",
+    ];
+    SupporterInPlace => "criminal.supporter_in_place": [
+        "case_reference", "victim_reference", "supporter_name", "supporter_role",
+        "organisation_name", "organisation_contact", "court_name", "hearing_kind",
+        "hearing_date", "hearing_time",
+    ];
+    CompanionRequest => "criminal.companion_request": [
+        "case_reference", "victim_reference", "supporter_name", "supporter_role",
+        "organisation_name", "organisation_contact", "court_name", "hearing_kind",
+        "hearing_date", "hearing_time", "victim_wishes_companion", "raise_by",
+    ];
+    WitnessServiceRequest => "criminal.witness_service_request": [
+        "case_reference", "victim_reference", "supporter_name", "supporter_role",
+        "organisation_name", "organisation_contact", "court_name", "hearing_kind",
+        "hearing_date", "hearing_time", "supporter_in_place", "pre_trial_visit_requested",
+        "visit_to_suit_victim_and_supporter", "safe_entrances_exits_and_waiting_requested",
+        "visit_wanted_by",
+    ];
+    AttendanceDecision => "criminal.attendance_decision": [
+        "case_reference", "victim_reference", "court_name", "hearing_date", "hearing_time",
+        "decision", "conditions", "reason",
+    ];
+    AttendanceWithdrawn => "criminal.attendance_withdrawn": [
+        "case_reference", "victim_reference", "supporter_name", "court_name", "hearing_date",
+    ];
+    AdvisorNotice => "criminal.advisor_notice": [
+        "advisor_present", "advisor_name", "witness_name", "organisation_name",
+        "organisation_address", "not_for_public_disclosure",
+    ];
+    PreTrialVisitRequest => "criminal.pre_trial_visit_request": [
+        "case_reference", "victim_reference", "supporter_name", "supporter_role",
+        "organisation_name", "organisation_contact", "court_name", "hearing_date",
+        "visit_to_suit_victim_and_supporter", "safe_entrances_exits_and_waiting_requested",
+        "visit_wanted_by",
+    ];
+    PreTrialVisitArrangedVictim => "criminal.pre_trial_visit_arranged.victim": [
+        "case_reference", "visit_court", "visit_date", "visit_time", "visit_start",
+    ];
+    PreTrialVisitArrangedSupporter => "criminal.pre_trial_visit_arranged.supporter": [
+        "case_reference", "victim_reference", "visit_court", "visit_date", "visit_time",
+        "visit_start", "relay_to_victim",
+    ];
+    FamilyAdvanceIdentification => "family.advance_identification": [
+        "adviser_name", "adviser_role", "organisation_name", "organisation_contact",
+        "party_name", "case_reference", "court_name", "hearing_date", "hearing_time",
+        "hearing_start",
+    ];
+    FamilyOnTheDayChecklist => "family.on_the_day_checklist": [
+        "case_reference", "victim_reference", "court_name", "hearing_date", "hearing_time",
+        "hearing_start", "adviser_name", "adviser_role", "organisation_name",
+        "organisation_contact",
+    ];
+    SpecialMeasuresDiscussionHeld => "special_measures.discussion_held": [
+        "case_reference", "victim_reference", "setting", "measures", "discussed_on",
+    ];
+    ParoleMilestone => "parole.milestone": [
+        "victim_reference", "milestone", "date", "hearing_format", "decision",
+        "decision_due", "reconsideration_window_ends", "release_month", "licence_conditions",
+        "statement_due",
+    ];
+    UpdateVictim => "update.victim": ["case_reference", "from", "topic"];
+    UpdateSupporter => "update.supporter": [
+        "case_reference", "victim_reference", "from", "topic", "relay_to_victim",
+    ];
+    DirectContactMade => "update.direct_contact_made": [
+        "case_reference", "victim_reference", "from", "topic",
+    ];
+}
+
+impl TemplateKey {
+    /// Where the template for a language lives; adding a language is adding
+    /// files and listing the language in the rules data.
+    pub fn path(self, language: &str) -> String {
+        format!("templates/notices/{language}/{}.hbs", self.as_str())
+    }
+}

@@ -1,0 +1,20 @@
+//! Courtside: court-support scheduling and notifications for the advisers
+//! (IDVAs, ISVAs) who stand beside victims of domestic and sexual abuse at
+//! court, and the agencies that must tell them the right thing in time.
+//!
+//! Functional core, imperative shell: `domain`, `policy`, `calendar`,
+//! `rules` and `flows` are pure; `store`, `web` and `app` are the edges.
+
+pub mod app;
+pub mod calendar;
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod policy;
+pub mod resources;
+pub mod seed;
+pub mod store;
+pub mod telemetry;
+pub mod validate;
+pub mod web;

@@ -1,0 +1,253 @@
+//! The access policy: one place that says who may do what. Pure functions
+//! over plain data, used by the API and (later) the pages alike.
+//!
+//! Two questions are asked of every request:
+//! 1. may this role perform this action on this kind of record at all
+//!    ([`permits`])? If not: 403.
+//! 2. is this particular record within the actor's relationships
+//!    ([`victim_scope`], applied by `store::scope`)? If not: 404, so that
+//!    out-of-scope records are indistinguishable from missing ones.
+
+use crate::domain::Role;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ResourceKind {
+    Organisation,
+    User,
+    Court,
+    Victim,
+    VictimSensitive,
+    SupporterAssignment,
+    Consent,
+    Case,
+    Hearing,
+    PreTrialVisit,
+    SpecialMeasuresDiscussion,
+    ParoleMilestone,
+    AttendanceRequest,
+}
+
+impl ResourceKind {
+    pub const ALL: &'static [ResourceKind] = &[
+        ResourceKind::Organisation,
+        ResourceKind::User,
+        ResourceKind::Court,
+        ResourceKind::Victim,
+        ResourceKind::VictimSensitive,
+        ResourceKind::SupporterAssignment,
+        ResourceKind::Consent,
+        ResourceKind::Case,
+        ResourceKind::Hearing,
+        ResourceKind::PreTrialVisit,
+        ResourceKind::SpecialMeasuresDiscussion,
+        ResourceKind::ParoleMilestone,
+        ResourceKind::AttendanceRequest,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    Read,
+    Create,
+    Update,
+}
+
+impl Action {
+    pub fn verb(self) -> &'static str {
+        match self {
+            Action::Read => "read",
+            Action::Create => "create",
+            Action::Update => "change",
+        }
+    }
+}
+
+/// Whether `role` may perform `action` on records of `kind` at all.
+///
+/// Administrators run the directory (organisations, users, courts) and see
+/// no victim data: nobody needs to be an administrator to support a victim.
+pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
+    use Action::*;
+    use ResourceKind::*;
+    use Role::*;
+    match (kind, action) {
+        // The directory: everyone reads organisations and courts; only
+        // administrators change them.
+        (Organisation | Court, Read) => true,
+        (Organisation | Court, Create | Update) => role == Admin,
+        (User, Read) => matches!(role, Admin | Manager),
+        (User, Create | Update) => role == Admin,
+
+        (Victim, Read) => matches!(
+            role,
+            Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
+        ),
+        (Victim, Create | Update) => matches!(role, Supporter | WitnessCareOfficer),
+        (VictimSensitive, Read) => matches!(
+            role,
+            Supporter | WitnessCareOfficer | VictimLiaisonOfficer
+        ),
+        (VictimSensitive, Create | Update) => matches!(role, Supporter | WitnessCareOfficer),
+
+        (SupporterAssignment, Read) => matches!(
+            role,
+            Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
+        ),
+        (SupporterAssignment, Create | Update) => matches!(role, Supporter | Manager),
+
+        (Consent, Read) => matches!(
+            role,
+            Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
+        ),
+        (Consent, Create | Update) => matches!(
+            role,
+            Supporter | WitnessCareOfficer | VictimLiaisonOfficer
+        ),
+
+        (Case | Hearing | PreTrialVisit, Read) => {
+            matches!(role, Supporter | WitnessCareOfficer | Manager)
+        }
+        (Case | Hearing | PreTrialVisit, Create | Update) => {
+            matches!(role, Supporter | WitnessCareOfficer)
+        }
+
+        (SpecialMeasuresDiscussion, Read) => {
+            matches!(role, Supporter | WitnessCareOfficer | Manager)
+        }
+        (SpecialMeasuresDiscussion, Create | Update) => role == WitnessCareOfficer,
+
+        (ParoleMilestone, Read) => matches!(role, Supporter | VictimLiaisonOfficer | Manager),
+        (ParoleMilestone, Create | Update) => role == VictimLiaisonOfficer,
+
+        (AttendanceRequest, Read) => matches!(role, Supporter | WitnessCareOfficer | Manager),
+        (AttendanceRequest, Create) => role == Supporter,
+        (AttendanceRequest, Update) => matches!(role, Supporter | WitnessCareOfficer),
+    }
+}
+
+/// Which victims an actor's relationships reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VictimScope {
+    /// Victims with a current assignment to this supporter.
+    AssignedTo { supporter_id: String },
+    /// Victims with a case handled by this witness care unit.
+    CasesOfUnit { organisation_id: String },
+    /// Victims in this probation region's Victim Contact Scheme.
+    ProbationRegion { organisation_id: String },
+    /// Victims reached by any colleague in this organisation.
+    Organisation { organisation_id: String },
+    /// None at all.
+    Nothing,
+}
+
+/// Who is asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: String,
+    pub organisation_id: String,
+    pub role: Role,
+}
+
+pub fn victim_scope(actor: &Actor) -> VictimScope {
+    match actor.role {
+        Role::Supporter => VictimScope::AssignedTo {
+            supporter_id: actor.user_id.clone(),
+        },
+        Role::WitnessCareOfficer => VictimScope::CasesOfUnit {
+            organisation_id: actor.organisation_id.clone(),
+        },
+        Role::VictimLiaisonOfficer => VictimScope::ProbationRegion {
+            organisation_id: actor.organisation_id.clone(),
+        },
+        Role::Manager => VictimScope::Organisation {
+            organisation_id: actor.organisation_id.clone(),
+        },
+        Role::CourtStaff | Role::WitnessServiceStaff | Role::Admin => VictimScope::Nothing,
+    }
+}
+
+/// Users are scoped by organisation: administrators see all, managers their
+/// own organisation.
+pub fn sees_all_users(actor: &Actor) -> bool {
+    actor.role == Role::Admin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Action::*;
+    use ResourceKind::*;
+    use Role::*;
+
+    #[test]
+    fn permission_table() {
+        // (role, kind, action, allowed)
+        let table = [
+            (Supporter, Victim, Create, true),
+            (Supporter, VictimSensitive, Read, true),
+            (Supporter, SpecialMeasuresDiscussion, Create, false),
+            (Supporter, SpecialMeasuresDiscussion, Read, true),
+            (Supporter, ParoleMilestone, Create, false),
+            (Supporter, AttendanceRequest, Create, true),
+            (Supporter, Court, Create, false),
+            (WitnessCareOfficer, Hearing, Update, true),
+            (WitnessCareOfficer, AttendanceRequest, Create, false),
+            (WitnessCareOfficer, AttendanceRequest, Update, true),
+            (WitnessCareOfficer, ParoleMilestone, Read, false),
+            (VictimLiaisonOfficer, ParoleMilestone, Create, true),
+            (VictimLiaisonOfficer, Hearing, Read, false),
+            (Manager, VictimSensitive, Read, false),
+            (Manager, Hearing, Create, false),
+            (Manager, User, Read, true),
+            (Admin, Victim, Read, false),
+            (Admin, VictimSensitive, Read, false),
+            (Admin, User, Create, true),
+            (Admin, Court, Update, true),
+            (CourtStaff, Hearing, Read, false),
+            (CourtStaff, Court, Read, true),
+            (WitnessServiceStaff, Victim, Read, false),
+        ];
+        for (role, kind, action, allowed) in table {
+            assert_eq!(
+                permits(role, kind, action),
+                allowed,
+                "{role} {action:?} {kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn nobody_but_frontline_roles_reads_sensitive_details() {
+        for role in Role::ALL {
+            let allowed = permits(*role, VictimSensitive, Read);
+            let frontline = matches!(
+                role,
+                Supporter | WitnessCareOfficer | VictimLiaisonOfficer
+            );
+            assert_eq!(allowed, frontline, "{role}");
+        }
+    }
+
+    #[test]
+    fn scopes_follow_relationships() {
+        let actor = |role| Actor {
+            user_id: "u1".into(),
+            organisation_id: "o1".into(),
+            role,
+        };
+        assert_eq!(
+            victim_scope(&actor(Supporter)),
+            VictimScope::AssignedTo {
+                supporter_id: "u1".into()
+            }
+        );
+        assert_eq!(
+            victim_scope(&actor(WitnessCareOfficer)),
+            VictimScope::CasesOfUnit {
+                organisation_id: "o1".into()
+            }
+        );
+        assert_eq!(victim_scope(&actor(Admin)), VictimScope::Nothing);
+        assert_eq!(victim_scope(&actor(CourtStaff)), VictimScope::Nothing);
+    }
+}

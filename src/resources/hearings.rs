@@ -1,0 +1,311 @@
+//! Hearings: when and where a case sits, whether the victim attends and
+//! gives evidence, and how it ended. Start instants are stored in UTC and
+//! shown in Europe/London time.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{CaseKind, HearingKind, HearingStatus};
+use crate::error::{AppError, AppResult};
+use crate::policy::ResourceKind;
+use crate::store::schema::{cases, hearings};
+use crate::store::{self, AnyConn};
+use crate::validate::{Validator, MAX_SHORT, MAX_TEXT};
+use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
+
+use super::{case_victim, check_updated, check_version, local, require_court, visible_case_ids};
+
+pub struct Hearings;
+
+/// The longest hearing we accept in one record: a six-week trial of
+/// court days.
+pub const MAX_ESTIMATED_MINUTES: i32 = 30 * 6 * 60;
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HearingInput {
+    pub case_id: String,
+    pub kind: HearingKind,
+    #[serde(default = "listed")]
+    pub status: HearingStatus,
+    pub court_id: String,
+    pub courtroom: Option<String>,
+    /// Start, as court-local time with its offset, e.g.
+    /// `2026-03-30T10:00:00+01:00` (or any offset; stored in UTC).
+    pub starts_at: String,
+    /// Estimated length in minutes.
+    pub estimated_minutes: i32,
+    #[serde(default)]
+    pub victim_attends: bool,
+    #[serde(default)]
+    pub victim_gives_evidence: bool,
+    /// The victim gives evidence by live link.
+    #[serde(default)]
+    pub live_link: bool,
+    /// How a concluded or adjourned hearing ended.
+    pub outcome: Option<String>,
+}
+
+fn listed() -> HearingStatus {
+    HearingStatus::Listed
+}
+
+/// The checked, typed form of the input.
+struct Checked {
+    starts_at: DateTime<Utc>,
+}
+
+fn check(input: &HearingInput, v: &mut Validator, now: DateTime<Utc>) -> Option<Checked> {
+    v.id("case_id", &input.case_id);
+    v.id("court_id", &input.court_id);
+    v.opt_text("courtroom", input.courtroom.as_deref(), MAX_SHORT);
+    v.opt_text("outcome", input.outcome.as_deref(), MAX_TEXT);
+    v.check(
+        (1..=MAX_ESTIMATED_MINUTES).contains(&input.estimated_minutes),
+        "estimated_minutes",
+        format!("must be between 1 and {MAX_ESTIMATED_MINUTES} minutes"),
+    );
+    v.check(
+        !input.victim_gives_evidence || input.victim_attends || input.live_link,
+        "victim_attends",
+        "a victim who gives evidence attends, in person or by live link",
+    );
+    let starts_at = v.instant("starts_at", &input.starts_at)?;
+    // A hearing still to happen cannot start in the past (a minute's grace
+    // for clocks); one that is over may.
+    if input.status.is_upcoming() && starts_at < now - Duration::minutes(1) {
+        v.error(
+            "starts_at",
+            format!(
+                "is in the past; a {} hearing must start in the future (record past hearings as concluded, adjourned or vacated)",
+                input.status
+            ),
+        );
+    }
+    Some(Checked { starts_at })
+}
+
+impl Validate for HearingInput {
+    fn validate(&self, v: &mut Validator, now: DateTime<Utc>) {
+        check(self, v, now);
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct HearingOut {
+    pub id: String,
+    pub case_id: String,
+    pub kind: HearingKind,
+    pub status: HearingStatus,
+    pub court_id: String,
+    pub courtroom: Option<String>,
+    /// The start in UTC.
+    pub starts_at: DateTime<Utc>,
+    /// The start in court-local (Europe/London) time with its offset.
+    pub starts_at_local: String,
+    pub estimated_minutes: i32,
+    /// The estimated end in court-local time.
+    pub ends_at_local: String,
+    pub victim_attends: bool,
+    pub victim_gives_evidence: bool,
+    pub live_link: bool,
+    pub outcome: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Versioned for HearingOut {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = hearings)]
+struct Row {
+    id: String,
+    case_id: String,
+    kind: String,
+    status: String,
+    court_id: String,
+    courtroom: Option<String>,
+    starts_at: chrono::NaiveDateTime,
+    estimated_minutes: i32,
+    victim_attends: bool,
+    victim_gives_evidence: bool,
+    live_link: bool,
+    outcome: Option<String>,
+    version: i32,
+    created_at: chrono::NaiveDateTime,
+    updated_at: chrono::NaiveDateTime,
+}
+
+impl Row {
+    fn out(self) -> AppResult<HearingOut> {
+        let starts_at = store::from_db(self.starts_at);
+        let ends_at = starts_at + Duration::minutes(i64::from(self.estimated_minutes));
+        Ok(HearingOut {
+            kind: HearingKind::from_db(&self.kind)?,
+            status: HearingStatus::from_db(&self.status)?,
+            id: self.id,
+            case_id: self.case_id,
+            court_id: self.court_id,
+            courtroom: self.courtroom,
+            starts_at,
+            starts_at_local: local(starts_at),
+            estimated_minutes: self.estimated_minutes,
+            ends_at_local: local(ends_at),
+            victim_attends: self.victim_attends,
+            victim_gives_evidence: self.victim_gives_evidence,
+            live_link: self.live_link,
+            outcome: self.outcome,
+            version: self.version,
+            created_at: store::from_db(self.created_at),
+            updated_at: store::from_db(self.updated_at),
+        })
+    }
+}
+
+fn load(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Row> {
+    let row: Row = hearings::table
+        .find(id)
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::NotFound("hearing".into()))?;
+    case_victim(conn, ctx, &row.case_id, None).map_err(|_| AppError::NotFound("hearing".into()))?;
+    Ok(row)
+}
+
+/// Checks that need the database: the case is reachable, the court exists,
+/// and the kind of hearing fits the kind of case.
+fn check_references(conn: &mut AnyConn, ctx: &Ctx, input: &HearingInput) -> AppResult<Checked> {
+    let mut v = Validator::new();
+    let checked = check(input, &mut v, ctx.now);
+    v.finish()?;
+    let checked = checked.ok_or_else(|| AppError::field("starts_at", "is required"))?;
+    case_victim(conn, ctx, &input.case_id, Some("case_id"))?;
+    require_court(conn, &input.court_id, "court_id")?;
+    let kind: String = cases::table.find(&input.case_id).select(cases::kind).first(conn)?;
+    let case_kind = CaseKind::from_db(&kind)?;
+    if !input.kind.fits(case_kind) {
+        return Err(AppError::field(
+            "kind",
+            format!("a {} hearing does not belong in a {case_kind} case", input.kind),
+        ));
+    }
+    Ok(checked)
+}
+
+/// Filters for hearing lists.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HearingFilter {
+    pub case_id: Option<String>,
+    /// Only hearings starting at or after this instant (RFC 3339).
+    pub from: Option<DateTime<chrono::FixedOffset>>,
+    /// Only hearings starting before this instant (RFC 3339).
+    pub to: Option<DateTime<chrono::FixedOffset>>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+impl Resource for Hearings {
+    const PATH: &'static str = "hearings";
+    const SINGULAR: &'static str = "hearing";
+    const KIND: ResourceKind = ResourceKind::Hearing;
+    type Input = HearingInput;
+    type Output = HearingOut;
+    type Filter = HearingFilter;
+
+    fn create(conn: &mut AnyConn, ctx: &Ctx, input: HearingInput) -> AppResult<HearingOut> {
+        store::write(conn, |conn| {
+            let checked = check_references(conn, ctx, &input)?;
+            let id = store::new_id();
+            let now = store::to_db(ctx.now);
+            diesel::insert_into(hearings::table)
+                .values((
+                    hearings::id.eq(&id),
+                    hearings::case_id.eq(&input.case_id),
+                    hearings::kind.eq(input.kind.as_str()),
+                    hearings::status.eq(input.status.as_str()),
+                    hearings::court_id.eq(&input.court_id),
+                    hearings::courtroom.eq(&input.courtroom),
+                    hearings::starts_at.eq(store::to_db(checked.starts_at)),
+                    hearings::estimated_minutes.eq(input.estimated_minutes),
+                    hearings::victim_attends.eq(input.victim_attends),
+                    hearings::victim_gives_evidence.eq(input.victim_gives_evidence),
+                    hearings::live_link.eq(input.live_link),
+                    hearings::outcome.eq(&input.outcome),
+                    hearings::created_at.eq(now),
+                    hearings::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            load(conn, ctx, &id)?.out()
+        })
+    }
+
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<HearingOut> {
+        load(conn, ctx, id)?.out()
+    }
+
+    fn list(conn: &mut AnyConn, ctx: &Ctx, f: &HearingFilter, page: Page) -> AppResult<Paged<HearingOut>> {
+        let visible = visible_case_ids(conn, ctx)?;
+        let query = || {
+            let mut q = hearings::table.filter(hearings::case_id.eq_any(visible.clone())).into_boxed();
+            if let Some(case) = &f.case_id {
+                q = q.filter(hearings::case_id.eq(case.clone()));
+            }
+            if let Some(from) = f.from {
+                q = q.filter(hearings::starts_at.ge(store::to_db(from.with_timezone(&Utc))));
+            }
+            if let Some(to) = f.to {
+                q = q.filter(hearings::starts_at.lt(store::to_db(to.with_timezone(&Utc))));
+            }
+            q
+        };
+        let total: i64 = query().count().get_result(conn)?;
+        let rows: Vec<Row> = query()
+            .order((hearings::starts_at.asc(), hearings::id.asc()))
+            .limit(page.per_page)
+            .offset(page.offset())
+            .select(Row::as_select())
+            .load(conn)?;
+        let items = rows.into_iter().map(Row::out).collect::<AppResult<_>>()?;
+        Ok(Paged::new(items, page, total))
+    }
+
+    fn update(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32, input: HearingInput) -> AppResult<HearingOut> {
+        store::write(conn, |conn| {
+            let current = load(conn, ctx, id)?;
+            check_version(current.version, expected)?;
+            if current.case_id != input.case_id {
+                return Err(AppError::field("case_id", "cannot be changed: a hearing belongs to one case"));
+            }
+            let checked = check_references(conn, ctx, &input)?;
+            let rows = diesel::update(hearings::table.filter(hearings::id.eq(id)).filter(hearings::version.eq(expected)))
+                .set((
+                    hearings::kind.eq(input.kind.as_str()),
+                    hearings::status.eq(input.status.as_str()),
+                    hearings::court_id.eq(&input.court_id),
+                    hearings::courtroom.eq(&input.courtroom),
+                    hearings::starts_at.eq(store::to_db(checked.starts_at)),
+                    hearings::estimated_minutes.eq(input.estimated_minutes),
+                    hearings::victim_attends.eq(input.victim_attends),
+                    hearings::victim_gives_evidence.eq(input.victim_gives_evidence),
+                    hearings::live_link.eq(input.live_link),
+                    hearings::outcome.eq(&input.outcome),
+                    hearings::version.eq(expected + 1),
+                    hearings::updated_at.eq(store::to_db(ctx.now)),
+                ))
+                .execute(conn)?;
+            check_updated(rows, expected)?;
+            load(conn, ctx, id)?.out()
+        })
+    }
+}

@@ -1,0 +1,147 @@
+//! The record types of the JSON API, one module each: input checks, the
+//! queries (through diesel, one code path for both databases), and the
+//! relationship scope applied to every read and write.
+
+mod cases;
+mod courts;
+mod hearings;
+mod victims;
+
+pub use cases::{CaseInput, CaseOut, Cases};
+pub use courts::{insert as courts_insert, CourtInput, CourtOut, Courts};
+pub use hearings::{HearingInput, HearingOut, Hearings};
+pub use victims::{
+    VictimInput, VictimOut, VictimSensitiveDetails, VictimSensitiveInput, VictimSensitiveOut,
+    Victims,
+};
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::error::{AppError, AppResult};
+use crate::store::schema::{cases as cases_t, courts as courts_t, organisations as orgs_t};
+use crate::store::{scope, AnyConn};
+use crate::web::api::resource::Ctx;
+
+/// An instant as court-local time with its offset, e.g.
+/// `2026-03-30T10:00:00+01:00`.
+pub fn local(t: DateTime<Utc>) -> String {
+    crate::calendar::to_london(t).to_rfc3339()
+}
+
+/// The optimistic-concurrency check every update makes first.
+pub fn check_version(current: i32, expected: i32) -> AppResult<()> {
+    if current == expected {
+        Ok(())
+    } else {
+        Err(AppError::StaleVersion { current })
+    }
+}
+
+/// The row count of a `WHERE id = ? AND version = ?` update: none means
+/// someone else changed it between our read and our write.
+pub fn check_updated(rows: usize, expected: i32) -> AppResult<()> {
+    if rows == 1 {
+        Ok(())
+    } else {
+        Err(AppError::StaleVersion { current: expected + 1 })
+    }
+}
+
+/// A field naming a court must name one in the directory.
+pub fn require_court(conn: &mut AnyConn, id: &str, field: &str) -> AppResult<()> {
+    let found: i64 = courts_t::table
+        .filter(courts_t::id.eq(id))
+        .count()
+        .get_result(conn)?;
+    if found == 1 {
+        Ok(())
+    } else {
+        Err(AppError::field(field, "is not a court in the directory"))
+    }
+}
+
+/// A field naming an organisation must name one of the right kind.
+pub fn require_organisation(
+    conn: &mut AnyConn,
+    id: &str,
+    kind: crate::domain::OrganisationKind,
+    field: &str,
+) -> AppResult<()> {
+    let found: i64 = orgs_t::table
+        .filter(orgs_t::id.eq(id))
+        .filter(orgs_t::kind.eq(kind.as_str()))
+        .count()
+        .get_result(conn)?;
+    if found == 1 {
+        Ok(())
+    } else {
+        Err(AppError::field(
+            field,
+            format!("is not a known organisation of kind {kind}"),
+        ))
+    }
+}
+
+/// A field naming a victim the actor cannot reach reads as unknown.
+pub fn require_victim_field(conn: &mut AnyConn, ctx: &Ctx, id: &str, field: &str) -> AppResult<()> {
+    scope::require_victim(conn, &ctx.actor, ctx.today(), id, "victim")
+        .map_err(|_| AppError::field(field, "is not a victim you support or handle"))
+}
+
+/// The victim a case belongs to, if the case is within the actor's reach;
+/// `field` names the input field for a 422, or `None` for a 404.
+pub fn case_victim(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    case_id: &str,
+    field: Option<&str>,
+) -> AppResult<String> {
+    let unknown = || match field {
+        Some(f) => AppError::field(f, "is not a case you support or handle"),
+        None => AppError::NotFound("case".into()),
+    };
+    let victim: Option<String> = cases_t::table
+        .find(case_id)
+        .select(cases_t::victim_id)
+        .first(conn)
+        .optional()?;
+    let victim = victim.ok_or_else(unknown)?;
+    scope::require_victim(conn, &ctx.actor, ctx.today(), &victim, "case").map_err(|_| unknown())?;
+    Ok(victim)
+}
+
+/// Case ids whose victims the actor may reach.
+pub fn visible_case_ids(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<String>> {
+    let victims = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+    Ok(cases_t::table
+        .filter(cases_t::victim_id.eq_any(victims))
+        .select(cases_t::id)
+        .load(conn)?)
+}
+
+/// Filters common to lists of records that hang off a case.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseFilter {
+    pub case_id: Option<String>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+/// Filters for records that hang off a victim.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VictimFilter {
+    pub victim_id: Option<String>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+/// Lists with no filter of their own.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoFilter {
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}

@@ -1,0 +1,459 @@
+//! Victims, held under a pseudonymous reference, and their sensitive
+//! details, kept in a table of their own and served only on their own
+//! endpoint to the front-line roles that need them.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Language, OrganisationKind, Role, SupporterRole};
+use crate::error::{AppError, AppResult};
+use crate::policy::ResourceKind;
+use crate::store::schema::{supporter_assignments, victim_sensitive_details as vsd, victims};
+use crate::store::{self, scope, AnyConn};
+use crate::validate::{Validator, MAX_SHORT, MAX_TEXT};
+use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
+
+use super::{check_updated, check_version, require_organisation, NoFilter};
+
+pub struct Victims;
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VictimInput {
+    /// The pseudonymous reference used everywhere instead of a name.
+    pub reference: String,
+    /// Entitled to enhanced rights under the Victims' Code (all victims of
+    /// domestic abuse are).
+    #[serde(default = "yes")]
+    pub enhanced_rights: bool,
+    #[serde(default)]
+    pub is_child: bool,
+    #[serde(default = "english")]
+    pub preferred_language: Language,
+    /// The probation region whose Victim Contact Scheme holds the victim.
+    pub probation_region_id: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn english() -> Language {
+    Language::English
+}
+
+impl Validate for VictimInput {
+    fn validate(&self, v: &mut Validator, _now: DateTime<Utc>) {
+        v.text("reference", &self.reference, 40);
+        v.opt_id("probation_region_id", self.probation_region_id.as_deref());
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct VictimOut {
+    pub id: String,
+    pub reference: String,
+    pub enhanced_rights: bool,
+    pub is_child: bool,
+    pub preferred_language: Language,
+    pub probation_region_id: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Versioned for VictimOut {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = victims)]
+struct Row {
+    id: String,
+    reference: String,
+    enhanced_rights: bool,
+    is_child: bool,
+    preferred_language: String,
+    probation_region_id: Option<String>,
+    version: i32,
+    created_at: chrono::NaiveDateTime,
+    updated_at: chrono::NaiveDateTime,
+}
+
+impl Row {
+    fn out(self) -> AppResult<VictimOut> {
+        Ok(VictimOut {
+            preferred_language: Language::from_db(&self.preferred_language)?,
+            id: self.id,
+            reference: self.reference,
+            enhanced_rights: self.enhanced_rights,
+            is_child: self.is_child,
+            probation_region_id: self.probation_region_id,
+            version: self.version,
+            created_at: store::from_db(self.created_at),
+            updated_at: store::from_db(self.updated_at),
+        })
+    }
+}
+
+fn load(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Row> {
+    scope::require_victim(conn, &ctx.actor, ctx.today(), id, "victim")?;
+    Ok(victims::table
+        .find(id)
+        .select(Row::as_select())
+        .first(conn)?)
+}
+
+fn check_references(conn: &mut AnyConn, input: &VictimInput) -> AppResult<()> {
+    if let Some(region) = &input.probation_region_id {
+        require_organisation(conn, region, OrganisationKind::ProbationRegion, "probation_region_id")?;
+    }
+    Ok(())
+}
+
+fn reference_taken(e: diesel::result::Error) -> AppError {
+    match AppError::from(e) {
+        AppError::Conflict(_) => AppError::field("reference", "is already used for another victim"),
+        other => other,
+    }
+}
+
+impl Resource for Victims {
+    const PATH: &'static str = "victims";
+    const SINGULAR: &'static str = "victim";
+    const KIND: ResourceKind = ResourceKind::Victim;
+    type Input = VictimInput;
+    type Output = VictimOut;
+    type Filter = NoFilter;
+
+    /// A supporter who records a victim becomes their supporter from today,
+    /// in the same transaction, so the record is never orphaned.
+    fn create(conn: &mut AnyConn, ctx: &Ctx, input: VictimInput) -> AppResult<VictimOut> {
+        store::write(conn, |conn| {
+            check_references(conn, &input)?;
+            let id = store::new_id();
+            let now = store::to_db(ctx.now);
+            diesel::insert_into(victims::table)
+                .values((
+                    victims::id.eq(&id),
+                    victims::reference.eq(input.reference.trim()),
+                    victims::enhanced_rights.eq(input.enhanced_rights),
+                    victims::is_child.eq(input.is_child),
+                    victims::preferred_language.eq(input.preferred_language.as_str()),
+                    victims::probation_region_id.eq(&input.probation_region_id),
+                    victims::created_by.eq(&ctx.actor.user_id),
+                    victims::created_at.eq(now),
+                    victims::updated_at.eq(now),
+                ))
+                .execute(conn)
+                .map_err(reference_taken)?;
+            if ctx.actor.role == Role::Supporter {
+                diesel::insert_into(supporter_assignments::table)
+                    .values((
+                        supporter_assignments::id.eq(store::new_id()),
+                        supporter_assignments::victim_id.eq(&id),
+                        supporter_assignments::supporter_id.eq(&ctx.actor.user_id),
+                        supporter_assignments::role.eq(SupporterRole::Idva.as_str()),
+                        supporter_assignments::starts_on.eq(ctx.today()),
+                        supporter_assignments::created_at.eq(now),
+                        supporter_assignments::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+            }
+            let row: Row = victims::table.find(&id).select(Row::as_select()).first(conn)?;
+            row.out()
+        })
+    }
+
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<VictimOut> {
+        load(conn, ctx, id)?.out()
+    }
+
+    fn list(conn: &mut AnyConn, ctx: &Ctx, _f: &NoFilter, page: Page) -> AppResult<Paged<VictimOut>> {
+        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let total = visible.len() as i64;
+        let rows: Vec<Row> = victims::table
+            .filter(victims::id.eq_any(&visible))
+            .order(victims::reference.asc())
+            .limit(page.per_page)
+            .offset(page.offset())
+            .select(Row::as_select())
+            .load(conn)?;
+        let items = rows.into_iter().map(Row::out).collect::<AppResult<_>>()?;
+        Ok(Paged::new(items, page, total))
+    }
+
+    fn update(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32, input: VictimInput) -> AppResult<VictimOut> {
+        store::write(conn, |conn| {
+            check_version(load(conn, ctx, id)?.version, expected)?;
+            check_references(conn, &input)?;
+            let rows = diesel::update(victims::table.filter(victims::id.eq(id)).filter(victims::version.eq(expected)))
+                .set((
+                    victims::reference.eq(input.reference.trim()),
+                    victims::enhanced_rights.eq(input.enhanced_rights),
+                    victims::is_child.eq(input.is_child),
+                    victims::preferred_language.eq(input.preferred_language.as_str()),
+                    victims::probation_region_id.eq(&input.probation_region_id),
+                    victims::version.eq(expected + 1),
+                    victims::updated_at.eq(store::to_db(ctx.now)),
+                ))
+                .execute(conn)
+                .map_err(reference_taken)?;
+            check_updated(rows, expected)?;
+            load(conn, ctx, id)?.out()
+        })
+    }
+}
+
+/// The victim's sensitive details: contact, address, needs, safe channels.
+/// Addressed by the victim's id; one record per victim.
+pub struct VictimSensitiveDetails;
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VictimSensitiveInput {
+    /// The victim these details belong to (must match on update).
+    pub victim_id: String,
+    pub full_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub needs: Option<String>,
+    /// Channels safe to use, e.g. ["phone", "email"]; empty means none
+    /// agreed yet, so only the supporter makes contact.
+    #[serde(default)]
+    pub safe_channels: Vec<SafeChannel>,
+    /// When contact is safe, in the victim's words, e.g. "weekdays 10-14".
+    pub safe_hours: Option<String>,
+    #[serde(default)]
+    pub safe_to_leave_voicemail: bool,
+    /// Interpreter language, or "BSL".
+    pub interpreter_language: Option<String>,
+    /// For a child victim: the safe parent or guardian to contact.
+    pub guardian_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SafeChannel {
+    Phone,
+    Sms,
+    Email,
+    Letter,
+    InPerson,
+}
+
+impl SafeChannel {
+    fn as_str(self) -> &'static str {
+        match self {
+            SafeChannel::Phone => "phone",
+            SafeChannel::Sms => "sms",
+            SafeChannel::Email => "email",
+            SafeChannel::Letter => "letter",
+            SafeChannel::InPerson => "in_person",
+        }
+    }
+
+    fn parse_list(text: &str) -> Vec<SafeChannel> {
+        text.split(',')
+            .filter_map(|t| serde_json::from_value(serde_json::Value::String(t.to_string())).ok())
+            .collect()
+    }
+
+    fn join(list: &[SafeChannel]) -> String {
+        list.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+    }
+}
+
+impl Validate for VictimSensitiveInput {
+    fn validate(&self, v: &mut Validator, _now: DateTime<Utc>) {
+        v.id("victim_id", &self.victim_id);
+        v.text("full_name", &self.full_name, MAX_SHORT);
+        v.opt_text("phone", self.phone.as_deref(), 40);
+        if let Some(email) = &self.email {
+            v.email("email", email);
+        }
+        v.opt_text("address", self.address.as_deref(), 500);
+        v.opt_text("needs", self.needs.as_deref(), MAX_TEXT);
+        v.opt_text("safe_hours", self.safe_hours.as_deref(), MAX_SHORT);
+        v.opt_text("interpreter_language", self.interpreter_language.as_deref(), 60);
+        v.opt_text("guardian_name", self.guardian_name.as_deref(), MAX_SHORT);
+        if let Some(phone) = &self.phone {
+            let ok = phone.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c));
+            v.check(ok, "phone", "may contain only digits, spaces and + ( ) -");
+        }
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct VictimSensitiveOut {
+    /// The victim's id, which is also this record's id.
+    pub id: String,
+    pub victim_id: String,
+    pub full_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub needs: Option<String>,
+    pub safe_channels: Vec<SafeChannel>,
+    pub safe_hours: Option<String>,
+    pub safe_to_leave_voicemail: bool,
+    pub interpreter_language: Option<String>,
+    pub guardian_name: Option<String>,
+    pub version: i32,
+}
+
+impl Versioned for VictimSensitiveOut {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = vsd)]
+struct SensitiveRow {
+    victim_id: String,
+    full_name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    address: Option<String>,
+    needs: Option<String>,
+    safe_channels: String,
+    safe_hours: Option<String>,
+    safe_to_leave_voicemail: bool,
+    interpreter_language: Option<String>,
+    guardian_name: Option<String>,
+    version: i32,
+}
+
+impl SensitiveRow {
+    fn out(self) -> VictimSensitiveOut {
+        VictimSensitiveOut {
+            id: self.victim_id.clone(),
+            victim_id: self.victim_id,
+            full_name: self.full_name,
+            phone: self.phone,
+            email: self.email,
+            address: self.address,
+            needs: self.needs,
+            safe_channels: SafeChannel::parse_list(&self.safe_channels),
+            safe_hours: self.safe_hours,
+            safe_to_leave_voicemail: self.safe_to_leave_voicemail,
+            interpreter_language: self.interpreter_language,
+            guardian_name: self.guardian_name,
+            version: self.version,
+        }
+    }
+}
+
+fn load_sensitive(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SensitiveRow> {
+    scope::require_victim(conn, &ctx.actor, ctx.today(), victim_id, "victim details")?;
+    vsd::table
+        .find(victim_id)
+        .select(SensitiveRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::NotFound("victim details".into()))
+}
+
+impl Resource for VictimSensitiveDetails {
+    const PATH: &'static str = "victim-details";
+    const SINGULAR: &'static str = "victim's sensitive details";
+    const KIND: ResourceKind = ResourceKind::VictimSensitive;
+    type Input = VictimSensitiveInput;
+    type Output = VictimSensitiveOut;
+    type Filter = NoFilter;
+
+    fn create(conn: &mut AnyConn, ctx: &Ctx, input: VictimSensitiveInput) -> AppResult<VictimSensitiveOut> {
+        store::write(conn, |conn| {
+            super::require_victim_field(conn, ctx, &input.victim_id, "victim_id")?;
+            let now = store::to_db(ctx.now);
+            diesel::insert_into(vsd::table)
+                .values((
+                    vsd::victim_id.eq(&input.victim_id),
+                    vsd::full_name.eq(input.full_name.trim()),
+                    vsd::phone.eq(&input.phone),
+                    vsd::email.eq(&input.email),
+                    vsd::address.eq(&input.address),
+                    vsd::needs.eq(&input.needs),
+                    vsd::safe_channels.eq(SafeChannel::join(&input.safe_channels)),
+                    vsd::safe_hours.eq(&input.safe_hours),
+                    vsd::safe_to_leave_voicemail.eq(input.safe_to_leave_voicemail),
+                    vsd::interpreter_language.eq(&input.interpreter_language),
+                    vsd::guardian_name.eq(&input.guardian_name),
+                    vsd::created_at.eq(now),
+                    vsd::updated_at.eq(now),
+                ))
+                .execute(conn)
+                .map_err(|e| match AppError::from(e) {
+                    AppError::Conflict(_) => AppError::Conflict(
+                        "details are already recorded for this victim; change them with PUT".into(),
+                    ),
+                    other => other,
+                })?;
+            Ok(load_sensitive(conn, ctx, &input.victim_id)?.out())
+        })
+    }
+
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<VictimSensitiveOut> {
+        Ok(load_sensitive(conn, ctx, id)?.out())
+    }
+
+    fn list(conn: &mut AnyConn, ctx: &Ctx, _f: &NoFilter, page: Page) -> AppResult<Paged<VictimSensitiveOut>> {
+        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let total: i64 = vsd::table
+            .filter(vsd::victim_id.eq_any(&visible))
+            .count()
+            .get_result(conn)?;
+        let rows: Vec<SensitiveRow> = vsd::table
+            .filter(vsd::victim_id.eq_any(&visible))
+            .order(vsd::victim_id.asc())
+            .limit(page.per_page)
+            .offset(page.offset())
+            .select(SensitiveRow::as_select())
+            .load(conn)?;
+        Ok(Paged::new(rows.into_iter().map(SensitiveRow::out).collect(), page, total))
+    }
+
+    fn update(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        id: &str,
+        expected: i32,
+        input: VictimSensitiveInput,
+    ) -> AppResult<VictimSensitiveOut> {
+        if input.victim_id != id {
+            return Err(AppError::field("victim_id", "cannot be changed"));
+        }
+        store::write(conn, |conn| {
+            check_version(load_sensitive(conn, ctx, id)?.version, expected)?;
+            let rows = diesel::update(vsd::table.filter(vsd::victim_id.eq(id)).filter(vsd::version.eq(expected)))
+                .set((
+                    vsd::full_name.eq(input.full_name.trim()),
+                    vsd::phone.eq(&input.phone),
+                    vsd::email.eq(&input.email),
+                    vsd::address.eq(&input.address),
+                    vsd::needs.eq(&input.needs),
+                    vsd::safe_channels.eq(SafeChannel::join(&input.safe_channels)),
+                    vsd::safe_hours.eq(&input.safe_hours),
+                    vsd::safe_to_leave_voicemail.eq(input.safe_to_leave_voicemail),
+                    vsd::interpreter_language.eq(&input.interpreter_language),
+                    vsd::guardian_name.eq(&input.guardian_name),
+                    vsd::version.eq(expected + 1),
+                    vsd::updated_at.eq(store::to_db(ctx.now)),
+                ))
+                .execute(conn)?;
+            check_updated(rows, expected)?;
+            Ok(load_sensitive(conn, ctx, id)?.out())
+        })
+    }
+}

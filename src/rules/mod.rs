@@ -1,0 +1,222 @@
+//! The versioned rules table: every time limit, operational alert, flow step
+//! and citation Courtside applies, held as data (`fixtures/rules.json`).
+//!
+//! A change in the law or in local practice is a new version in the data with
+//! its own `effective_from` date, never a code edit. Rule numbers appear only
+//! as citation text in the data; code refers to limits and steps by meaning.
+
+mod limit;
+mod step;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub use limit::{DayUnit, Limit, SpecialMeasuresLimits};
+pub use step::{Actor, Step};
+
+/// The embedded default table, shipped with the service.
+const DEFAULT_TABLE: &str = include_str!("../../fixtures/rules.json");
+
+#[derive(Debug, thiserror::Error)]
+pub enum RulesError {
+    #[error("rules table is not valid JSON for this schema: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("rules table has no versions")]
+    Empty,
+    #[error("two rules versions share the effective-from date {0}")]
+    DuplicateDate(NaiveDate),
+    #[error("rules version effective from {version} is invalid: {problem}")]
+    Invalid { version: NaiveDate, problem: String },
+}
+
+/// All versions of the rules, ordered by `effective_from`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RulesTable {
+    versions: Vec<RuleSet>,
+}
+
+/// One version of the rules: the limits, alerts and steps in force from
+/// `effective_from` until the next version starts.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RuleSet {
+    pub effective_from: NaiveDate,
+    /// What this version reflects, in words (shown to administrators).
+    pub label: String,
+    /// Local (Europe/London) time of day at which a day-counted deadline
+    /// falls due on its last day.
+    pub deadline_local_time: NaiveTime,
+    /// Local time on a hearing day from which the hearing-day notices (the
+    /// advisor's notice to a criminal court) are released.
+    pub hearing_day_notice_local_time: NaiveTime,
+    /// Languages for which notice templates exist; the first is the fallback.
+    pub notice_languages: Vec<String>,
+    pub time_limits: TimeLimits,
+    pub alerts: Alerts,
+    pub parole: ParoleRules,
+    /// Flow steps by key (e.g. "criminal.advisor_notice").
+    pub steps: BTreeMap<String, Step>,
+}
+
+/// Statutory or rule-based limits.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TimeLimits {
+    pub hearing_details_to_victim: Limit,
+    pub hearing_details_to_supporter: Limit,
+    pub outcome_to_victim_enhanced: Limit,
+    pub outcome_to_victim_standard: Limit,
+    pub outcome_to_supporter_enhanced: Limit,
+    pub outcome_to_supporter_standard: Limit,
+    pub special_measures_application: SpecialMeasuresLimits,
+    pub parole_decision_after_hearing: Limit,
+    pub parole_reconsideration_window: Limit,
+    pub vcs_referral_after_sentence: Limit,
+    pub vlo_contact_after_referral: Limit,
+}
+
+/// Operational alerts: local practice, not law, and configurable.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Alerts {
+    /// The prosecutor raises the supporter's attendance with the court at
+    /// least this long before the hearing.
+    pub attendance_request_to_court_before_hearing: Limit,
+    /// The witness care officer tells the prosecutor and the Witness Service
+    /// within this long of learning a supporter will attend.
+    pub wco_informs_cps_after_request: Limit,
+    /// A pre-trial visit should be arranged at least this long before trial.
+    pub pre_trial_visit_arranged_before_trial: Limit,
+    /// The witness care officer updates the victim within this long of an
+    /// outcome.
+    pub wco_update_after_outcome: Limit,
+    /// Below this lead time before a family hearing, advance identification
+    /// is treated as not possible and the supporter identifies on the day.
+    pub family_advance_notice_before_hearing: Limit,
+}
+
+/// Parole data that is a judgement rather than a number.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ParoleRules {
+    /// Decisions (snake_case names of `ParoleDecision`) that are provisional
+    /// during the reconsideration window.
+    pub reconsideration_eligible_decisions: Vec<String>,
+}
+
+impl RulesTable {
+    /// Parses and validates a table: at least one version, distinct dates,
+    /// sane values. Versions may be given in any order.
+    pub fn from_json(json: &str) -> Result<Self, RulesError> {
+        let mut table: RulesTable = serde_json::from_str(json)?;
+        if table.versions.is_empty() {
+            return Err(RulesError::Empty);
+        }
+        table.versions.sort_by_key(|v| v.effective_from);
+        for pair in table.versions.windows(2) {
+            if pair[0].effective_from == pair[1].effective_from {
+                return Err(RulesError::DuplicateDate(pair[0].effective_from));
+            }
+        }
+        for version in &table.versions {
+            version.validate()?;
+        }
+        Ok(table)
+    }
+
+    /// The table shipped in `fixtures/rules.json`.
+    pub fn default_table() -> Self {
+        Self::from_json(DEFAULT_TABLE).expect("the embedded rules table is valid")
+    }
+
+    /// The version in force on `on`: the latest whose `effective_from` is on
+    /// or before that date. A date before every version gets the earliest
+    /// version (the service holds no older rules).
+    pub fn in_force(&self, on: NaiveDate) -> &RuleSet {
+        self.versions
+            .iter()
+            .rev()
+            .find(|v| v.effective_from <= on)
+            .unwrap_or(&self.versions[0])
+    }
+
+    pub fn versions(&self) -> &[RuleSet] {
+        &self.versions
+    }
+}
+
+impl RuleSet {
+    /// The step with this key if it is configured and enabled.
+    pub fn step(&self, key: &str) -> Option<&Step> {
+        self.steps.get(key).filter(|s| s.enabled)
+    }
+
+    /// The language a notice is written in: the wanted one if templates exist
+    /// for it, otherwise the fallback (the first listed).
+    pub fn notice_language(&self, wanted: &str) -> &str {
+        self.notice_languages
+            .iter()
+            .find(|l| l.eq_ignore_ascii_case(wanted))
+            .unwrap_or(&self.notice_languages[0])
+    }
+
+    fn validate(&self) -> Result<(), RulesError> {
+        let invalid = |problem: String| RulesError::Invalid {
+            version: self.effective_from,
+            problem,
+        };
+        if self.notice_languages.is_empty() {
+            return Err(invalid("no notice languages".into()));
+        }
+        let t = &self.time_limits;
+        let a = &self.alerts;
+        let named = [
+            ("hearing_details_to_victim", &t.hearing_details_to_victim),
+            ("hearing_details_to_supporter", &t.hearing_details_to_supporter),
+            ("outcome_to_victim_enhanced", &t.outcome_to_victim_enhanced),
+            ("outcome_to_victim_standard", &t.outcome_to_victim_standard),
+            ("outcome_to_supporter_enhanced", &t.outcome_to_supporter_enhanced),
+            ("outcome_to_supporter_standard", &t.outcome_to_supporter_standard),
+            ("parole_decision_after_hearing", &t.parole_decision_after_hearing),
+            ("parole_reconsideration_window", &t.parole_reconsideration_window),
+            ("vcs_referral_after_sentence", &t.vcs_referral_after_sentence),
+            ("vlo_contact_after_referral", &t.vlo_contact_after_referral),
+            (
+                "attendance_request_to_court_before_hearing",
+                &a.attendance_request_to_court_before_hearing,
+            ),
+            ("wco_informs_cps_after_request", &a.wco_informs_cps_after_request),
+            (
+                "pre_trial_visit_arranged_before_trial",
+                &a.pre_trial_visit_arranged_before_trial,
+            ),
+            ("wco_update_after_outcome", &a.wco_update_after_outcome),
+            (
+                "family_advance_notice_before_hearing",
+                &a.family_advance_notice_before_hearing,
+            ),
+        ];
+        let sm = &t.special_measures_application;
+        let all = named
+            .into_iter()
+            .chain(sm.magistrates.iter().map(|l| ("special_measures.magistrates", l)))
+            .chain(sm.crown.iter().map(|l| ("special_measures.crown", l)));
+        for (name, limit) in all {
+            if limit.amount < 0 {
+                return Err(invalid(format!("{name} is negative")));
+            }
+            if limit.citation.trim().is_empty() {
+                return Err(invalid(format!("{name} has no citation")));
+            }
+        }
+        if sm.magistrates.is_empty() || sm.crown.is_empty() {
+            return Err(invalid("special-measures limits missing".into()));
+        }
+        for (key, step) in &self.steps {
+            if step.citation.trim().is_empty() {
+                return Err(invalid(format!("step {key} has no citation")));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,170 @@
+//! One connection type over two backends, the pool, the single write helper,
+//! and embedded migrations. All backend forks live here.
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, RunQueryDsl};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::error::{AppError, AppResult};
+
+/// A connection to whichever database `DATABASE_URL` names.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type Pool = r2d2::Pool<AnyConnManager>;
+pub type PooledConn = r2d2::PooledConnection<AnyConnManager>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Which backend a URL selects: `postgres://` or `postgresql://` is
+/// PostgreSQL; anything else is a SQLite file path (or `sqlite://path`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// Builds the right variant itself (diesel's `establish` on a multi
+/// connection would let SQLite accept any string as a file name).
+#[derive(Debug, Clone)]
+pub struct AnyConnManager {
+    url: String,
+    backend: Backend,
+}
+
+impl AnyConnManager {
+    pub fn new(url: &str) -> Self {
+        let backend = Backend::of_url(url);
+        let url = match backend {
+            Backend::Sqlite => url.strip_prefix("sqlite://").unwrap_or(url).to_string(),
+            Backend::Postgres => url.to_string(),
+        };
+        AnyConnManager { url, backend }
+    }
+}
+
+impl ManageConnection for AnyConnManager {
+    type Connection = AnyConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConn, r2d2::Error> {
+        match self.backend {
+            Backend::Postgres => {
+                let mut c =
+                    PgConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
+                c.batch_execute("SET TIME ZONE 'UTC'")
+                    .map_err(r2d2::Error::QueryError)?;
+                Ok(AnyConn::Pg(c))
+            }
+            Backend::Sqlite => {
+                let mut c = SqliteConnection::establish(&self.url)
+                    .map_err(r2d2::Error::ConnectionError)?;
+                c.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(AnyConn::Sqlite(c))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut AnyConn) -> Result<(), r2d2::Error> {
+        diesel::sql_query("SELECT 1")
+            .execute(conn)
+            .map(|_| ())
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut AnyConn) -> bool {
+        false
+    }
+}
+
+/// Opens the pool; for SQLite creates the parent folder of the file.
+pub fn open_pool(url: &str, max_size: u32) -> AppResult<Pool> {
+    let manager = AnyConnManager::new(url);
+    if manager.backend == Backend::Sqlite && manager.url != ":memory:" {
+        if let Some(parent) = std::path::Path::new(&manager.url).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent).map_err(|e| {
+                    AppError::Internal(format!("cannot create database folder: {e}"))
+                })?;
+            }
+        }
+    }
+    r2d2::Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(std::time::Duration::from_secs(10))
+        .build(manager)
+        .map_err(|e| AppError::Unavailable(format!("database pool: {e}")))
+}
+
+/// Applies pending migrations for the connection's backend.
+pub fn run_migrations(conn: &mut AnyConn) -> AppResult<usize> {
+    let applied = match conn {
+        AnyConn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|v| v.len()),
+        AnyConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+    };
+    applied.map_err(|e| AppError::Internal(format!("migration failed: {e}")))
+}
+
+/// Whether every embedded migration has been applied (for /readyz).
+pub fn migrations_current(conn: &mut AnyConn) -> AppResult<bool> {
+    let pending = match conn {
+        AnyConn::Pg(c) => c.has_pending_migration(PG_MIGRATIONS),
+        AnyConn::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+    };
+    pending
+        .map(|p| !p)
+        .map_err(|e| AppError::Internal(format!("migration check failed: {e}")))
+}
+
+/// The one way to write: a transaction that on SQLite begins IMMEDIATE
+/// (so two writers queue on the busy timeout instead of failing on a
+/// read-to-write upgrade) and on PostgreSQL is an ordinary BEGIN. Any error
+/// rolls everything back: nothing is ever half-written.
+pub fn write<T>(
+    conn: &mut AnyConn,
+    f: impl FnOnce(&mut AnyConn) -> AppResult<T>,
+) -> AppResult<T> {
+    match conn {
+        AnyConn::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+        }
+        AnyConn::Pg(c) => {
+            AnsiTransactionManager::begin_transaction(c)?;
+        }
+    }
+    match f(conn) {
+        Ok(value) => {
+            <AnyConn as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(err) => {
+            if let Err(rollback) =
+                <AnyConn as Connection>::TransactionManager::rollback_transaction(conn)
+            {
+                tracing::error!(error = %rollback, "rollback failed");
+            }
+            Err(err)
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! The one diesel schema, shared by SQLite and PostgreSQL. Written by hand to
+//! match `migrations/{sqlite,postgres}`; only portable column types.
+
+diesel::table! {
+    organisations (id) {
+        id -> Text,
+        kind -> Text,
+        name -> Text,
+        address -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        contact_phone -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        organisation_id -> Text,
+        display_name -> Text,
+        email -> Text,
+        role -> Text,
+        password_hash -> Nullable<Text>,
+        manager_id -> Nullable<Text>,
+        active -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        label -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    courts (id) {
+        id -> Text,
+        name -> Text,
+        kind -> Text,
+        town -> Text,
+        nation -> Text,
+        crown_court_code -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    victims (id) {
+        id -> Text,
+        reference -> Text,
+        enhanced_rights -> Bool,
+        is_child -> Bool,
+        preferred_language -> Text,
+        probation_region_id -> Nullable<Text>,
+        created_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    victim_sensitive_details (victim_id) {
+        victim_id -> Text,
+        full_name -> Text,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        address -> Nullable<Text>,
+        needs -> Nullable<Text>,
+        safe_channels -> Text,
+        safe_hours -> Nullable<Text>,
+        safe_to_leave_voicemail -> Bool,
+        interpreter_language -> Nullable<Text>,
+        guardian_name -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    supporter_assignments (id) {
+        id -> Text,
+        victim_id -> Text,
+        supporter_id -> Text,
+        role -> Text,
+        starts_on -> Date,
+        ends_on -> Nullable<Date>,
+        is_spoc -> Bool,
+        spoc_agreed_on -> Nullable<Date>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consents (id) {
+        id -> Text,
+        victim_id -> Text,
+        scope -> Text,
+        basis -> Text,
+        basis_reason -> Nullable<Text>,
+        given_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cases (id) {
+        id -> Text,
+        victim_id -> Text,
+        kind -> Text,
+        urn -> Nullable<Text>,
+        case_number -> Nullable<Text>,
+        court_id -> Nullable<Text>,
+        witness_care_unit_id -> Nullable<Text>,
+        status -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    hearings (id) {
+        id -> Text,
+        case_id -> Text,
+        kind -> Text,
+        status -> Text,
+        court_id -> Text,
+        courtroom -> Nullable<Text>,
+        starts_at -> Timestamp,
+        estimated_minutes -> Integer,
+        victim_attends -> Bool,
+        victim_gives_evidence -> Bool,
+        live_link -> Bool,
+        outcome -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pre_trial_visits (id) {
+        id -> Text,
+        case_id -> Text,
+        hearing_id -> Nullable<Text>,
+        court_id -> Text,
+        state -> Text,
+        starts_at -> Nullable<Timestamp>,
+        supporter_attends -> Bool,
+        arranged_via -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    special_measures_discussions (id) {
+        id -> Text,
+        case_id -> Text,
+        held_at -> Timestamp,
+        setting -> Text,
+        measures -> Text,
+        supporter_id -> Nullable<Text>,
+        supporter_present -> Bool,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    parole_milestones (id) {
+        id -> Text,
+        victim_id -> Text,
+        probation_region_id -> Text,
+        kind -> Text,
+        occurs_on -> Date,
+        hearing_format -> Nullable<Text>,
+        decision -> Nullable<Text>,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    attendance_requests (id) {
+        id -> Text,
+        hearing_id -> Text,
+        supporter_id -> Text,
+        state -> Text,
+        decision_reason -> Nullable<Text>,
+        conditions -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(victim_sensitive_details -> victims (victim_id));
+diesel::joinable!(supporter_assignments -> victims (victim_id));
+diesel::joinable!(consents -> victims (victim_id));
+diesel::joinable!(cases -> victims (victim_id));
+diesel::joinable!(hearings -> cases (case_id));
+diesel::joinable!(pre_trial_visits -> cases (case_id));
+diesel::joinable!(special_measures_discussions -> cases (case_id));
+diesel::joinable!(parole_milestones -> victims (victim_id));
+diesel::joinable!(attendance_requests -> hearings (hearing_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    users,
+    api_tokens,
+    courts,
+    victims,
+    victim_sensitive_details,
+    supporter_assignments,
+    consents,
+    cases,
+    hearings,
+    pre_trial_visits,
+    special_measures_discussions,
+    parole_milestones,
+    attendance_requests,
+);

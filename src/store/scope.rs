@@ -1,0 +1,90 @@
+//! Turns the policy's [`VictimScope`] into the set of victim ids an actor
+//! may reach. Every victim-related read and write goes through here.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::conn::AnyConn;
+use super::schema::{cases, supporter_assignments, users, victims};
+use crate::error::{AppError, AppResult};
+use crate::policy::{victim_scope, Actor, VictimScope};
+
+/// Victims with an assignment current on `today`, for these supporters.
+fn assigned_victims(
+    conn: &mut AnyConn,
+    supporter_ids: &[String],
+    today: NaiveDate,
+) -> AppResult<Vec<String>> {
+    Ok(supporter_assignments::table
+        .filter(supporter_assignments::supporter_id.eq_any(supporter_ids))
+        .filter(supporter_assignments::starts_on.le(today))
+        .filter(
+            supporter_assignments::ends_on
+                .is_null()
+                .or(supporter_assignments::ends_on.ge(today)),
+        )
+        .select(supporter_assignments::victim_id)
+        .load(conn)?)
+}
+
+fn unit_victims(conn: &mut AnyConn, organisation_id: &str) -> AppResult<Vec<String>> {
+    Ok(cases::table
+        .filter(cases::witness_care_unit_id.eq(organisation_id))
+        .select(cases::victim_id)
+        .load(conn)?)
+}
+
+fn region_victims(conn: &mut AnyConn, organisation_id: &str) -> AppResult<Vec<String>> {
+    Ok(victims::table
+        .filter(victims::probation_region_id.eq(organisation_id))
+        .select(victims::id)
+        .load(conn)?)
+}
+
+/// The ids of every victim the actor's relationships reach on `today`
+/// (sorted, without repeats).
+pub fn visible_victim_ids(
+    conn: &mut AnyConn,
+    actor: &Actor,
+    today: NaiveDate,
+) -> AppResult<Vec<String>> {
+    let mut ids = match victim_scope(actor) {
+        VictimScope::AssignedTo { supporter_id } => {
+            assigned_victims(conn, &[supporter_id], today)?
+        }
+        VictimScope::CasesOfUnit { organisation_id } => unit_victims(conn, &organisation_id)?,
+        VictimScope::ProbationRegion { organisation_id } => {
+            region_victims(conn, &organisation_id)?
+        }
+        VictimScope::Organisation { organisation_id } => {
+            let colleagues: Vec<String> = users::table
+                .filter(users::organisation_id.eq(&organisation_id))
+                .select(users::id)
+                .load(conn)?;
+            let mut all = assigned_victims(conn, &colleagues, today)?;
+            all.extend(unit_victims(conn, &organisation_id)?);
+            all.extend(region_victims(conn, &organisation_id)?);
+            all
+        }
+        VictimScope::Nothing => Vec::new(),
+    };
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// Fails with "not found" unless the victim is within the actor's reach.
+pub fn require_victim(
+    conn: &mut AnyConn,
+    actor: &Actor,
+    today: NaiveDate,
+    victim_id: &str,
+    what: &str,
+) -> AppResult<()> {
+    let visible = visible_victim_ids(conn, actor, today)?;
+    if visible.binary_search_by(|v| v.as_str().cmp(victim_id)).is_ok() {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(what.to_string()))
+    }
+}

@@ -1,0 +1,92 @@
+//! The JSON API under /api/v1: every record type mounted from one list,
+//! plus sign-in and the OpenAPI document.
+
+pub mod openapi;
+pub mod resource;
+
+use std::sync::LazyLock;
+
+use actix_web::{web, HttpResponse};
+
+use crate::error::AppError;
+use crate::resources::*;
+use resource::{Registry, RouteInfo};
+
+/// Calls `$f::<R>($arg)` for every record type of the API.
+macro_rules! each_resource {
+    ($f:ident, $arg:expr) => {
+        $f::<Courts>($arg);
+        $f::<Victims>($arg);
+        $f::<VictimSensitiveDetails>($arg);
+        $f::<Cases>($arg);
+        $f::<Hearings>($arg);
+    };
+}
+
+/// Routes that need no role check beyond what they say.
+pub const OPEN_ROUTES: &[(&str, &str, &str)] = &[
+    ("post", "/api/v1/auth/login", "Sign in with email and password; returns a bearer token"),
+    ("post", "/api/v1/auth/logout", "Revoke the token used for this request"),
+    ("get", "/api/v1/me", "Who you are signed in as"),
+    ("get", "/api/openapi.json", "This document"),
+];
+
+/// Every route the API serves, with its policy, built once.
+pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
+    let mut reg = Registry::default();
+    reg.schema::<crate::error::Problem>();
+    let login_in = reg.schema::<crate::web::auth::LoginInput>();
+    let login_out = reg.schema::<crate::web::auth::LoginOutput>();
+    let me = reg.schema::<crate::web::auth::Me>();
+    for (method, path, summary) in OPEN_ROUTES {
+        let (request, response) = match *path {
+            "/api/v1/auth/login" => (Some(login_in.clone()), Some(login_out.clone())),
+            "/api/v1/me" => (None, Some(me.clone())),
+            _ => (None, None),
+        };
+        reg.route(RouteInfo {
+            method,
+            path: path.to_string(),
+            kind: None,
+            action: None,
+            summary: summary.to_string(),
+            request,
+            response,
+            paged: false,
+        });
+    }
+    each_resource!(describe, &mut reg);
+    reg
+});
+
+fn describe<R: resource::Resource>(reg: &mut Registry) {
+    resource::describe::<R>(reg);
+}
+
+fn mount<R: resource::Resource>(cfg: &mut web::ServiceConfig) {
+    resource::mount::<R>(cfg);
+}
+
+static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
+    openapi::document(&REGISTRY)
+        .to_json()
+        .unwrap_or_else(|_| "{}".to_string())
+});
+
+async fn openapi_json() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(OPENAPI_JSON.as_str())
+}
+
+pub async fn method_not_allowed() -> Result<HttpResponse, AppError> {
+    Err(AppError::MethodNotAllowed)
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/api/v1/auth/login", web::post().to(crate::web::auth::login))
+        .route("/api/v1/auth/logout", web::post().to(crate::web::auth::logout))
+        .route("/api/v1/me", web::get().to(crate::web::auth::me))
+        .route("/api/openapi.json", web::get().to(openapi_json));
+    each_resource!(mount, cfg);
+}

@@ -1,0 +1,231 @@
+//! Who is calling: bearer tokens (from sign-in, or issued to an
+//! integration), stored only as SHA-256 hashes, checked on every request.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::domain::Role;
+use crate::error::{AppError, AppResult};
+use crate::policy::Actor;
+use crate::store::schema::{api_tokens, users};
+use crate::store::{self, AnyConn};
+use crate::web::api::resource::run;
+use crate::web::extract::Body;
+use crate::web::AppState;
+
+/// The signed-in actor, or a 401.
+pub struct Authenticated(pub Actor);
+
+pub fn hash_password(password: &str) -> AppResult<String> {
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::Internal(format!("password hashing failed: {e}")))
+}
+
+fn password_matches(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    format!("cs_{}", hex::encode(bytes))
+}
+
+/// Issues a token for a user; only its hash is stored.
+pub fn issue_token(
+    conn: &mut AnyConn,
+    user_id: &str,
+    kind: &str,
+    label: &str,
+    now: DateTime<Utc>,
+    expires_at: Option<DateTime<Utc>>,
+) -> AppResult<String> {
+    let token = new_token();
+    diesel::insert_into(api_tokens::table)
+        .values((
+            api_tokens::id.eq(store::new_id()),
+            api_tokens::user_id.eq(user_id),
+            api_tokens::kind.eq(kind),
+            api_tokens::label.eq(label),
+            api_tokens::token_hash.eq(token_hash(&token)),
+            api_tokens::created_at.eq(store::to_db(now)),
+            api_tokens::expires_at.eq(expires_at.map(store::to_db)),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// Finds the live token's user.
+pub fn actor_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppResult<Actor> {
+    let now = store::to_db(now);
+    let found: Option<(String, String, String)> = api_tokens::table
+        .inner_join(users::table)
+        .filter(api_tokens::token_hash.eq(token_hash(token)))
+        .filter(api_tokens::revoked_at.is_null())
+        .filter(api_tokens::expires_at.is_null().or(api_tokens::expires_at.gt(now)))
+        .filter(users::active.eq(true))
+        .select((users::id, users::organisation_id, users::role))
+        .first(conn)
+        .optional()?;
+    let (user_id, organisation_id, role) = found.ok_or(AppError::Unauthenticated)?;
+    Ok(Actor {
+        user_id,
+        organisation_id,
+        role: Role::from_db(&role)?,
+    })
+}
+
+fn bearer(req: &HttpRequest) -> Option<String> {
+    let value = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let token = value.strip_prefix("Bearer ")?.trim();
+    (!token.is_empty()).then(|| token.to_string())
+}
+
+impl FromRequest for Authenticated {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = bearer(req);
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let token = token.ok_or(AppError::Unauthenticated)?;
+            let state = state.ok_or_else(|| AppError::Internal("no app state".into()))?;
+            let now = state.clock.now();
+            let actor = run(&state, move |conn| actor_for_token(conn, &token, now)).await?;
+            tracing::Span::current().record("user_id", actor.user_id.as_str());
+            Ok(Authenticated(actor))
+        })
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginInput {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct LoginOutput {
+    /// Send as `Authorization: Bearer <token>`.
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+    pub user_id: String,
+    pub role: Role,
+}
+
+/// Checks a password; the same answer whether the email or the password
+/// was wrong.
+pub fn sign_in(
+    conn: &mut AnyConn,
+    email: &str,
+    password: &str,
+    now: DateTime<Utc>,
+    session_hours: i64,
+) -> AppResult<LoginOutput> {
+    let found: Option<(String, String, Option<String>)> = users::table
+        .filter(users::email.eq(email.trim().to_lowercase()))
+        .filter(users::active.eq(true))
+        .select((users::id, users::role, users::password_hash))
+        .first(conn)
+        .optional()?;
+    let refused = || AppError::field("password", "the email or password is not recognised");
+    let (user_id, role, hash) = found.ok_or_else(refused)?;
+    let hash = hash.ok_or_else(refused)?;
+    if !password_matches(password, &hash) {
+        return Err(refused());
+    }
+    let expires_at = now + Duration::hours(session_hours);
+    let token = issue_token(conn, &user_id, "session", "sign-in", now, Some(expires_at))?;
+    Ok(LoginOutput {
+        token,
+        expires_at,
+        user_id,
+        role: Role::from_db(&role)?,
+    })
+}
+
+pub async fn login(
+    state: web::Data<AppState>,
+    Body(input): Body<LoginInput>,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let hours = state.config.session_hours;
+    let out = run(&state, move |conn| {
+        sign_in(conn, &input.email, &input.password, now, hours)
+    })
+    .await?;
+    tracing::info!(user_id = %out.user_id, "signed in");
+    Ok(HttpResponse::Ok().json(out))
+}
+
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    _who: Authenticated,
+) -> AppResult<HttpResponse> {
+    let token = bearer(&req).ok_or(AppError::Unauthenticated)?;
+    let now = store::to_db(state.clock.now());
+    run(&state, move |conn| {
+        diesel::update(api_tokens::table.filter(api_tokens::token_hash.eq(token_hash(&token))))
+            .set(api_tokens::revoked_at.eq(now))
+            .execute(conn)?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Me {
+    pub user_id: String,
+    pub organisation_id: String,
+    pub role: Role,
+    pub display_name: String,
+}
+
+pub async fn me(state: web::Data<AppState>, who: Authenticated) -> AppResult<HttpResponse> {
+    let actor = who.0;
+    let out = run(&state, move |conn| {
+        let display_name: String = users::table
+            .find(&actor.user_id)
+            .select(users::display_name)
+            .first(conn)?;
+        Ok(Me {
+            user_id: actor.user_id,
+            organisation_id: actor.organisation_id,
+            role: actor.role,
+            display_name,
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}

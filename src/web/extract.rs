@@ -64,10 +64,9 @@ fn field_error(path: &str, message: &str) -> FieldError {
         return FieldError::new(format!("{prefix}{name}"), "is required");
     }
     if let Some(name) = between_backticks(&message, "unknown field `") {
-        return FieldError::new(
-            format!("{prefix}{name}"),
-            "is not a field of this record; check the spelling",
-        );
+        // For an unknown field the path already ends with its name.
+        let field = if path == "." { name } else { path.to_string() };
+        return FieldError::new(field, "is not a field of this record; check the spelling");
     }
     let field = if path == "." { "body".to_string() } else { path.to_string() };
     FieldError::new(field, message.replace("invalid type: ", "has the wrong type: "))

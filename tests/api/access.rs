@@ -1,0 +1,109 @@
+//! Relationship-based access: a supporter sees only the victims assigned
+//! to them; a WCO only their unit's cases; out of reach reads as not found.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::*;
+
+fn references(list: &serde_json::Value) -> Vec<String> {
+    let mut refs: Vec<String> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["reference"].as_str().unwrap().to_string())
+        .collect();
+    refs.sort();
+    refs
+}
+
+#[actix_web::test]
+async fn a_supporter_cannot_read_another_supporters_victim() {
+    let app = TestApp::spawn().await;
+    let amara = app.login(AMARA).await;
+    let ben = app.login(BEN).await;
+
+    let (_, amaras) = app.get("/api/v1/victims", &amara).await;
+    assert_eq!(references(&amaras), ["V-1001", "V-1003"]);
+    let (_, bens) = app.get("/api/v1/victims", &ben).await;
+    assert_eq!(references(&bens), ["V-1002", "V-2001"]);
+
+    let amaras_victim = app.find_id("/api/v1/victims", &amara, "reference", "V-1001").await;
+    let (status, problem) = app.get(&format!("/api/v1/victims/{amaras_victim}"), &ben).await;
+    assert_problem(status, &problem, StatusCode::NOT_FOUND, None);
+    let (status, problem) = app.get(&format!("/api/v1/victim-details/{amaras_victim}"), &ben).await;
+    assert_problem(status, &problem, StatusCode::NOT_FOUND, None);
+    let (status, details) = app.get(&format!("/api/v1/victim-details/{amaras_victim}"), &amara).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(details["full_name"], "Demo Person One");
+
+    // Ben cannot change her either, nor hang a case on her.
+    let (status, _) = app
+        .put(&format!("/api/v1/victims/{amaras_victim}"), &ben, 1, json!({"reference": "V-1001"}))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, problem) = app
+        .post("/api/v1/cases", &ben, json!({"victim_id": amaras_victim, "kind": "family", "case_number": "X1"}))
+        .await;
+    assert_problem(status, &problem, StatusCode::UNPROCESSABLE_ENTITY, Some("victim_id"));
+
+    // Nor see her hearings.
+    let (_, amara_hearings) = app.get("/api/v1/hearings", &amara).await;
+    let hearing = amara_hearings["items"][0]["id"].as_str().unwrap().to_string();
+    let (status, _) = app.get(&format!("/api/v1/hearings/{hearing}"), &ben).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, ben_hearings) = app.get("/api/v1/hearings", &ben).await;
+    assert!(ben_hearings["items"].as_array().unwrap().iter().all(|h| h["id"] != hearing.as_str()));
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn units_regions_and_roles_see_only_their_own() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let carys = app.login(CARYS).await;
+    let (_, list) = app.get("/api/v1/victims", &wendy).await;
+    assert_eq!(references(&list), ["V-1001", "V-1002"], "West Yorkshire WCU: its criminal cases");
+    let (_, list) = app.get("/api/v1/victims", &carys).await;
+    assert_eq!(references(&list), ["V-2001"], "Cardiff WCU");
+
+    let victor = app.login(VICTOR).await;
+    let (_, list) = app.get("/api/v1/victims", &victor).await;
+    assert_eq!(references(&list), ["V-1002"], "probation region");
+
+    let maya = app.login(MAYA).await;
+    let (_, list) = app.get("/api/v1/victims", &maya).await;
+    assert_eq!(references(&list), ["V-1001", "V-1002", "V-1003", "V-2001"], "manager: the service's caseload");
+    // Managers do not read sensitive details.
+    let (status, problem) = app.get("/api/v1/victim-details", &maya).await;
+    assert_problem(status, &problem, StatusCode::FORBIDDEN, None);
+
+    // Administrators run the directory but see no victims.
+    let admin = app.login(ADMIN).await;
+    let (status, problem) = app.get("/api/v1/victims", &admin).await;
+    assert_problem(status, &problem, StatusCode::FORBIDDEN, None);
+    let court = app
+        .create(
+            "/api/v1/courts",
+            &admin,
+            json!({"name": "Test Magistrates' Court", "kind": "magistrates", "town": "Testford", "nation": "england"}),
+        )
+        .await;
+    assert_eq!(court["kind"], "magistrates");
+
+    // Court and witness-service staff see no victim records.
+    for email in [CORA, WES] {
+        let token = app.login(email).await;
+        let (status, _) = app.get("/api/v1/hearings", &token).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{email}");
+        let (status, _) = app.get("/api/v1/courts", &token).await;
+        assert_eq!(status, StatusCode::OK, "{email} reads the directory");
+    }
+    // A supporter may not add courts.
+    let amara = app.login(AMARA).await;
+    let (status, problem) = app
+        .post("/api/v1/courts", &amara, json!({"name": "X", "kind": "crown", "town": "Y", "nation": "wales"}))
+        .await;
+    assert_problem(status, &problem, StatusCode::FORBIDDEN, None);
+    app.stop().await;
+}

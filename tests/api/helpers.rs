@@ -1,0 +1,205 @@
+//! The black-box harness: the real app on a random port, over a fresh
+//! database — a SQLite file in a temporary folder, or, when
+//! `TEST_DATABASE_URL` names a PostgreSQL server, a new database there.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use courtside::clock::ManualClock;
+use courtside::config::Config;
+use diesel::{Connection, RunQueryDsl};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+/// Tests run "now" = Friday 20 March 2026, 12:00 UTC: GMT, nine days
+/// before the clocks go forward, so DST-crossing hearings lie ahead.
+pub fn test_now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 20, 12, 0, 0).unwrap()
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub clock: ManualClock,
+    pub pool: courtside::store::Pool,
+    pub backend: &'static str,
+    client: reqwest::Client,
+    handle: actix_web::dev::ServerHandle,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// A fresh database URL for one test.
+fn fresh_database() -> (String, Option<tempfile::TempDir>, &'static str) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(server) if server.starts_with("postgres") => {
+            let name = format!("courtside_t_{}", uuid::Uuid::new_v4().simple());
+            let mut admin = diesel::PgConnection::establish(&server)
+                .expect("TEST_DATABASE_URL must reach a PostgreSQL server");
+            // Database names cannot be bound parameters; this one is ours,
+            // made only of hex digits.
+            diesel::sql_query(format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .expect("create test database");
+            let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
+            (format!("{base}/{name}"), None, "postgres")
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = dir.path().join("courtside.db");
+            (path.to_string_lossy().into_owned(), Some(dir), "sqlite")
+        }
+    }
+}
+
+impl TestApp {
+    /// Starts the app with the demo data seeded.
+    pub async fn spawn() -> TestApp {
+        courtside::telemetry::init("pretty");
+        let (url, dir, backend) = fresh_database();
+        let clock = ManualClock::at(test_now());
+        let running = courtside::app::start(Config::for_database(&url), Arc::new(clock.clone()))
+            .expect("app starts");
+        courtside::seed::run(&running.pool, &clock).expect("seed");
+        let base = running.url("");
+        let handle = running.handle.clone();
+        actix_web::rt::spawn(running.server);
+        TestApp {
+            base,
+            clock,
+            pool: running.pool,
+            backend,
+            client: reqwest::Client::new(),
+            handle,
+            _dir: dir,
+        }
+    }
+
+    /// Signs in a demo user (see fixtures/demo.json) and returns a token.
+    pub async fn login(&self, email: &str) -> String {
+        let (status, body) = self
+            .call(
+                Method::POST,
+                "/api/v1/auth/login",
+                None,
+                Some(serde_json::json!({"email": email, "password": courtside::seed::DEMO_PASSWORD})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "login {email}: {body}");
+        body["token"].as_str().unwrap().to_string()
+    }
+
+    /// One request; returns the status and the JSON body (Null if none).
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let (status, _, body) = self.call_full(method, path, token, body, &[]).await;
+        (status, body)
+    }
+
+    /// One request with extra headers; returns status, headers and body.
+    pub async fn call_full(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, reqwest::header::HeaderMap, Value) {
+        let mut req = self.client.request(method, format!("{}{}", self.base, path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let resp = req.send().await.expect("request sent");
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let text = resp.text().await.unwrap_or_default();
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        (status, headers, body)
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        self.call(Method::GET, path, Some(token), None).await
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
+        self.call(Method::POST, path, Some(token), Some(body)).await
+    }
+
+    /// PUT with If-Match set to `version`.
+    pub async fn put(&self, path: &str, token: &str, version: i64, body: Value) -> (StatusCode, Value) {
+        let etag = format!("\"{version}\"");
+        let (status, _, body) = self
+            .call_full(Method::PUT, path, Some(token), Some(body), &[("if-match", &etag)])
+            .await;
+        (status, body)
+    }
+
+    /// Creates a record and returns its JSON, failing the test otherwise.
+    pub async fn create(&self, path: &str, token: &str, body: Value) -> Value {
+        let (status, out) = self.post(path, token, body).await;
+        assert_eq!(status, StatusCode::CREATED, "POST {path}: {out}");
+        out
+    }
+
+    /// The id of the first listed record whose `field` equals `value`.
+    pub async fn find_id(&self, path: &str, token: &str, field: &str, value: &str) -> String {
+        let (status, body) = self.get(path, token).await;
+        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
+        body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|item| item[field] == value)
+            .unwrap_or_else(|| panic!("no {field}={value} in {path}: {body}"))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    pub async fn court_id(&self, token: &str, name: &str) -> String {
+        self.find_id("/api/v1/courts?per_page=200", token, "name", name).await
+    }
+
+    pub async fn stop(self) {
+        self.handle.stop(true).await;
+    }
+}
+
+/// Asserts an RFC 9457 problem with the given status and, if given, an
+/// error naming `field`.
+pub fn assert_problem(status: StatusCode, body: &Value, want: StatusCode, field: Option<&str>) {
+    assert_eq!(status, want, "body: {body}");
+    assert_eq!(body["status"], want.as_u16(), "problem status: {body}");
+    assert!(body["type"].as_str().is_some(), "problem type: {body}");
+    assert!(body["title"].as_str().is_some(), "problem title: {body}");
+    if let Some(field) = field {
+        let errors = body["errors"].as_array().expect("errors listed");
+        assert!(
+            errors.iter().any(|e| e["field"] == field && e["message"].as_str().is_some_and(|m| !m.is_empty())),
+            "expected an error on {field}: {body}"
+        );
+    }
+}
+
+pub const AMARA: &str = "amara@safer-futures.example";
+pub const BEN: &str = "ben@safer-futures.example";
+pub const MAYA: &str = "maya@safer-futures.example";
+pub const WENDY: &str = "wendy@police.example";
+pub const CARYS: &str = "carys@police.example";
+pub const VICTOR: &str = "victor@probation.example";
+pub const ADMIN: &str = "admin@courtside.example";
+pub const WES: &str = "wes@witness-service.example";
+pub const CORA: &str = "cora@court.example";

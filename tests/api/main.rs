@@ -1,0 +1,10 @@
+//! HTTP tests of the whole service, run against SQLite by default and
+//! against PostgreSQL when TEST_DATABASE_URL is set (see .ci/run).
+
+mod access;
+mod basics;
+mod concurrency;
+mod helpers;
+mod records;
+mod times;
+mod validation;

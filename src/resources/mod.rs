@@ -5,11 +5,13 @@
 mod cases;
 mod courts;
 mod hearings;
+mod organisations;
 mod victims;
 
 pub use cases::{CaseInput, CaseOut, Cases};
 pub use courts::{insert as courts_insert, CourtInput, CourtOut, Courts};
 pub use hearings::{HearingInput, HearingOut, Hearings};
+pub use organisations::{OrganisationInput, OrganisationOut, Organisations};
 pub use victims::{
     VictimInput, VictimOut, VictimSensitiveDetails, VictimSensitiveInput, VictimSensitiveOut,
     Victims,

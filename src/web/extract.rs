@@ -23,13 +23,33 @@ impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let raw = RawBody::from_request(req, payload);
+        Box::pin(async move { raw.await?.decode().map(Body) })
+    }
+}
+
+/// A body read (within the size limit) but not yet decoded, so that the
+/// role check comes before any parsing of what an unauthorised caller sent.
+pub struct RawBody(pub Bytes);
+
+impl RawBody {
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, AppError> {
+        decode_json(&self.0)
+    }
+}
+
+impl FromRequest for RawBody {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let bytes = Bytes::from_request(req, payload);
         Box::pin(async move {
             let bytes = bytes.await.map_err(|err| match err.as_error::<PayloadError>() {
                 Some(PayloadError::Overflow) => AppError::PayloadTooLarge(MAX_BODY_BYTES),
                 _ => AppError::MalformedBody("the body could not be read".into()),
             })?;
-            decode_json(&bytes).map(Body)
+            Ok(RawBody(bytes))
         })
     }
 }

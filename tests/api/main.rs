@@ -5,6 +5,7 @@ mod access;
 mod basics;
 mod concurrency;
 mod helpers;
+mod matrix;
 mod records;
 mod times;
 mod validation;

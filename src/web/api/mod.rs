@@ -15,6 +15,7 @@ use resource::{Registry, RouteInfo};
 /// Calls `$f::<R>($arg)` for every record type of the API.
 macro_rules! each_resource {
     ($f:ident, $arg:expr) => {
+        $f::<Organisations>($arg);
         $f::<Courts>($arg);
         $f::<Victims>($arg);
         $f::<VictimSensitiveDetails>($arg);

@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy::{permits, Action, Actor, ResourceKind};
 use crate::store::AnyConn;
 use crate::web::auth::Authenticated;
-use crate::web::extract::{etag, if_match_version, Body};
+use crate::web::extract::{etag, if_match_version, RawBody};
 use crate::web::AppState;
 
 /// Who is asking and when: passed to every use case.
@@ -176,10 +176,11 @@ fn ctx(state: &AppState, who: Authenticated) -> Ctx {
 async fn create<R: Resource>(
     state: web::Data<AppState>,
     who: Authenticated,
-    Body(input): Body<R::Input>,
+    body: RawBody,
 ) -> AppResult<HttpResponse> {
     let ctx = ctx(&state, who);
     authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
+    let input: R::Input = body.decode()?;
     let mut v = crate::validate::Validator::new();
     input.validate(&mut v, ctx.now);
     v.finish()?;
@@ -224,11 +225,12 @@ async fn update<R: Resource>(
     who: Authenticated,
     req: HttpRequest,
     id: web::Path<String>,
-    Body(input): Body<R::Input>,
+    body: RawBody,
 ) -> AppResult<HttpResponse> {
     let ctx = ctx(&state, who);
     authorise(&ctx.actor, R::KIND, Action::Update, R::SINGULAR)?;
     let expected = if_match_version(&req)?;
+    let input: R::Input = body.decode()?;
     let mut v = crate::validate::Validator::new();
     input.validate(&mut v, ctx.now);
     v.finish()?;

@@ -1,0 +1,337 @@
+//! The organisations directory: support services, witness care units, CPS
+//! areas, Witness Services, courts' offices and probation regions. Read by
+//! everyone (a support service's name and address go on the criminal
+//! notice); kept by administrators.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::OrganisationKind;
+use crate::error::{AppError, AppResult};
+use crate::policy::ResourceKind;
+use crate::store::schema::{cases, organisations, parole_milestones, users, victims};
+use crate::store::{self, AnyConn};
+use crate::validate::{Validator, MAX_SHORT};
+use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
+
+use super::{check_updated, check_version};
+
+pub struct Organisations;
+
+/// Longest postal address we accept.
+pub const MAX_ADDRESS: usize = 500;
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationInput {
+    pub kind: OrganisationKind,
+    /// Unique among organisations of the same kind.
+    pub name: String,
+    /// The postal address (for a support service, the one the criminal
+    /// r.3.8(7) notice carries).
+    pub address: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+}
+
+/// A phone number as people write one: digits, spaces and `+ ( ) -`, with
+/// at least a few digits.
+pub fn phone_looks_valid(phone: &str) -> bool {
+    phone.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c))
+        && phone.chars().filter(char::is_ascii_digit).count() >= 3
+}
+
+impl Validate for OrganisationInput {
+    fn validate(&self, v: &mut Validator, _now: DateTime<Utc>) {
+        v.text("name", &self.name, MAX_SHORT);
+        v.opt_text("address", self.address.as_deref(), MAX_ADDRESS);
+        if let Some(email) = &self.contact_email {
+            v.email("contact_email", email);
+        }
+        v.opt_text("contact_phone", self.contact_phone.as_deref(), 40);
+        if let Some(phone) = &self.contact_phone {
+            v.check(
+                phone_looks_valid(phone),
+                "contact_phone",
+                "may contain only digits, spaces and + ( ) -",
+            );
+        }
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct OrganisationOut {
+    pub id: String,
+    pub kind: OrganisationKind,
+    pub name: String,
+    pub address: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Versioned for OrganisationOut {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = organisations)]
+struct Row {
+    id: String,
+    kind: String,
+    name: String,
+    address: Option<String>,
+    contact_email: Option<String>,
+    contact_phone: Option<String>,
+    version: i32,
+    created_at: chrono::NaiveDateTime,
+    updated_at: chrono::NaiveDateTime,
+}
+
+impl Row {
+    fn out(self) -> AppResult<OrganisationOut> {
+        Ok(OrganisationOut {
+            kind: OrganisationKind::from_db(&self.kind)?,
+            id: self.id,
+            name: self.name,
+            address: self.address,
+            contact_email: self.contact_email,
+            contact_phone: self.contact_phone,
+            version: self.version,
+            created_at: store::from_db(self.created_at),
+            updated_at: store::from_db(self.updated_at),
+        })
+    }
+}
+
+/// Filters for the directory.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationFilter {
+    pub kind: Option<OrganisationKind>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+fn load(conn: &mut AnyConn, id: &str) -> AppResult<Row> {
+    organisations::table
+        .find(id)
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::NotFound("organisation".into()))
+}
+
+fn name_taken_message(kind: OrganisationKind) -> String {
+    format!("an organisation of kind {kind} with this name is already in the directory")
+}
+
+/// The (kind, name) pair must be free, apart from the record itself.
+fn check_name_free(
+    conn: &mut AnyConn,
+    input: &OrganisationInput,
+    except: Option<&str>,
+) -> AppResult<()> {
+    let mut q = organisations::table
+        .filter(organisations::kind.eq(input.kind.as_str()))
+        .filter(organisations::name.eq(input.name.trim().to_string()))
+        .into_boxed();
+    if let Some(id) = except {
+        q = q.filter(organisations::id.ne(id.to_string()));
+    }
+    let clashes: i64 = q.count().get_result(conn)?;
+    if clashes == 0 {
+        Ok(())
+    } else {
+        Err(AppError::field("name", name_taken_message(input.kind)))
+    }
+}
+
+/// A concurrent insert can still hit the unique index: same answer.
+fn name_taken(kind: OrganisationKind) -> impl Fn(diesel::result::Error) -> AppError {
+    move |e| match AppError::from(e) {
+        AppError::Conflict(_) => AppError::field("name", name_taken_message(kind)),
+        other => other,
+    }
+}
+
+/// Whether anything relies on the organisation being of its current kind:
+/// its users' roles, cases naming it as witness care unit, victims and
+/// parole milestones naming it as probation region.
+fn kind_is_relied_on(conn: &mut AnyConn, id: &str) -> AppResult<bool> {
+    let members: i64 = users::table
+        .filter(users::organisation_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let as_unit: i64 = cases::table
+        .filter(cases::witness_care_unit_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let as_region: i64 = victims::table
+        .filter(victims::probation_region_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let milestones: i64 = parole_milestones::table
+        .filter(parole_milestones::probation_region_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    Ok(members + as_unit + as_region + milestones > 0)
+}
+
+impl Resource for Organisations {
+    const PATH: &'static str = "organisations";
+    const SINGULAR: &'static str = "organisation";
+    const KIND: ResourceKind = ResourceKind::Organisation;
+    type Input = OrganisationInput;
+    type Output = OrganisationOut;
+    type Filter = OrganisationFilter;
+
+    fn create(conn: &mut AnyConn, ctx: &Ctx, input: OrganisationInput) -> AppResult<OrganisationOut> {
+        store::write(conn, |conn| {
+            check_name_free(conn, &input, None)?;
+            let id = store::new_id();
+            let now = store::to_db(ctx.now);
+            diesel::insert_into(organisations::table)
+                .values((
+                    organisations::id.eq(&id),
+                    organisations::kind.eq(input.kind.as_str()),
+                    organisations::name.eq(input.name.trim()),
+                    organisations::address.eq(input.address.as_deref().map(str::trim)),
+                    organisations::contact_email.eq(input.contact_email.as_deref().map(str::trim)),
+                    organisations::contact_phone.eq(input.contact_phone.as_deref().map(str::trim)),
+                    organisations::created_at.eq(now),
+                    organisations::updated_at.eq(now),
+                ))
+                .execute(conn)
+                .map_err(name_taken(input.kind))?;
+            load(conn, &id)?.out()
+        })
+    }
+
+    fn read(conn: &mut AnyConn, _ctx: &Ctx, id: &str) -> AppResult<OrganisationOut> {
+        load(conn, id)?.out()
+    }
+
+    fn list(
+        conn: &mut AnyConn,
+        _ctx: &Ctx,
+        f: &OrganisationFilter,
+        page: Page,
+    ) -> AppResult<Paged<OrganisationOut>> {
+        let query = || {
+            let mut q = organisations::table.into_boxed();
+            if let Some(kind) = f.kind {
+                q = q.filter(organisations::kind.eq(kind.as_str()));
+            }
+            q
+        };
+        let total: i64 = query().count().get_result(conn)?;
+        let rows: Vec<Row> = query()
+            .order((organisations::name.asc(), organisations::id.asc()))
+            .limit(page.per_page)
+            .offset(page.offset())
+            .select(Row::as_select())
+            .load(conn)?;
+        let items = rows.into_iter().map(Row::out).collect::<AppResult<_>>()?;
+        Ok(Paged::new(items, page, total))
+    }
+
+    fn update(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        id: &str,
+        expected: i32,
+        input: OrganisationInput,
+    ) -> AppResult<OrganisationOut> {
+        store::write(conn, |conn| {
+            let current = load(conn, id)?;
+            check_version(current.version, expected)?;
+            if current.kind != input.kind.as_str() && kind_is_relied_on(conn, id)? {
+                return Err(AppError::field(
+                    "kind",
+                    "cannot be changed while users, cases, victims or parole milestones refer to this organisation",
+                ));
+            }
+            check_name_free(conn, &input, Some(id))?;
+            let rows = diesel::update(
+                organisations::table
+                    .filter(organisations::id.eq(id))
+                    .filter(organisations::version.eq(expected)),
+            )
+            .set((
+                organisations::kind.eq(input.kind.as_str()),
+                organisations::name.eq(input.name.trim()),
+                organisations::address.eq(input.address.as_deref().map(str::trim)),
+                organisations::contact_email.eq(input.contact_email.as_deref().map(str::trim)),
+                organisations::contact_phone.eq(input.contact_phone.as_deref().map(str::trim)),
+                organisations::version.eq(expected + 1),
+                organisations::updated_at.eq(store::to_db(ctx.now)),
+            ))
+            .execute(conn)
+            .map_err(name_taken(input.kind))?;
+            check_updated(rows, expected)?;
+            load(conn, id)?.out()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(input: &OrganisationInput) -> Vec<String> {
+        let mut v = Validator::new();
+        input.validate(&mut v, Utc::now());
+        match v.finish() {
+            Ok(()) => vec![],
+            Err(AppError::Validation(errs)) => errs.into_iter().map(|e| e.field).collect(),
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+
+    fn org() -> OrganisationInput {
+        OrganisationInput {
+            kind: OrganisationKind::SupportService,
+            name: "Riverside Advocacy".into(),
+            address: Some("1 High Street, Anytown".into()),
+            contact_email: Some("court@riverside.example".into()),
+            contact_phone: Some("+44 (0)20 7946 0000".into()),
+        }
+    }
+
+    #[test]
+    fn input_checks() {
+        type Edit = fn(&mut OrganisationInput);
+        let cases: &[(&str, Edit, &[&str])] = &[
+            ("complete", |_| {}, &[]),
+            ("blank name", |o| o.name = "  ".into(), &["name"]),
+            ("long name", |o| o.name = "x".repeat(201), &["name"]),
+            ("blank address", |o| o.address = Some(" ".into()), &["address"]),
+            ("bad email", |o| o.contact_email = Some("nobody".into()), &["contact_email"]),
+            ("letters in phone", |o| o.contact_phone = Some("call me".into()), &["contact_phone"]),
+            ("no digits in phone", |o| o.contact_phone = Some("()".into()), &["contact_phone"]),
+            (
+                "all optional left out",
+                |o| {
+                    o.address = None;
+                    o.contact_email = None;
+                    o.contact_phone = None;
+                },
+                &[],
+            ),
+        ];
+        for (name, edit, expected) in cases {
+            let mut input = org();
+            edit(&mut input);
+            assert_eq!(fields(&input), *expected, "{name}");
+        }
+    }
+}

@@ -26,8 +26,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the JSON API (and apply any pending migrations first).
-    Serve,
+    /// Serve the JSON API. Applies pending migrations and loads the courts
+    /// directory first.
+    Serve {
+        /// Also load the demo data set (as `seed` does) before serving.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Apply pending database migrations, then exit.
     Migrate,
     /// Load the courts directory and a demo data set (organisations, users
@@ -40,7 +45,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     courtside::telemetry::init(&cli.config.log_format);
     let result = match cli.command {
-        Command::Serve => serve(cli.config),
+        Command::Serve { demo } => serve(cli.config, demo),
         Command::Migrate => courtside::app::prepare_database(&cli.config).map(|_| ()),
         Command::Seed => courtside::app::prepare_database(&cli.config)
             .and_then(|pool| courtside::seed::run(&pool, &SystemClock)),
@@ -54,11 +59,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(config: Config) -> courtside::error::AppResult<()> {
+fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
     let system = actix_web::rt::System::new();
     system.block_on(async move {
         let bind = config.bind.clone();
         let running = courtside::app::start(config, Arc::new(SystemClock))?;
+        if demo {
+            courtside::seed::run(&running.pool, &SystemClock)?;
+        } else {
+            courtside::seed::reference_data(&running.pool, &SystemClock)?;
+        }
         tracing::info!(bind = %bind, port = running.port, "Courtside is serving");
         running
             .server

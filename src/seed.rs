@@ -258,6 +258,17 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
     Ok(true)
 }
 
+/// Reference data only (the courts directory), for every start.
+pub fn reference_data(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
+    let mut conn = pool.get()?;
+    let now = clock.now();
+    let added = store::write(&mut conn, |conn| courts(conn, now))?;
+    if added > 0 {
+        tracing::info!(courts_added = added, "courts directory loaded");
+    }
+    Ok(())
+}
+
 /// The whole seed, in one transaction.
 pub fn run(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
     let mut conn = pool.get()?;

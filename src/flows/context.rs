@@ -4,8 +4,7 @@
 //! The victim's address and telephone number are deliberately not part of
 //! the context: the planner cannot put into a notice what it never holds.
 
-use super::criminal::AttendanceState;
-use super::family::FamilySupportState;
+use super::attendance::AttendanceState;
 use super::plan::{DisclosureCategory, Recipient, RecipientKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -30,6 +29,9 @@ pub struct FlowContext {
     pub wish_to_accompany_recorded: bool,
     #[serde(default)]
     pub attendance_request: Option<AttendanceRequestFacts>,
+    /// A pre-trial visit is already arranged for the hearing.
+    #[serde(default)]
+    pub pre_trial_visit_arranged: bool,
     /// Everyone already told the hearing's previous date and time.
     #[serde(default)]
     pub told_of_hearing: Vec<Recipient>,
@@ -73,10 +75,11 @@ pub struct CaseFacts {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum CourtKind {
-    Magistrates,
     Crown,
+    Magistrates,
     Family,
-    County,
+    /// A combined court centre (Crown and county or family work).
+    Combined,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -100,7 +103,8 @@ pub enum HearingKind {
     Directions,
     FactFinding,
     FinalHearing,
-    ProtectiveOrderReturnDate,
+    ProtectiveOrderReturn,
+    Other,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -129,18 +133,13 @@ pub struct HearingFacts {
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
 pub enum SupporterRole {
-    #[serde(rename = "IDVA")]
     Idva,
-    #[serde(rename = "ISVA")]
     Isva,
-    #[serde(rename = "CHIDVA")]
     Chidva,
-    #[serde(rename = "CHISVA")]
     Chisva,
-    #[serde(rename = "CourtIDVA")]
     CourtIdva,
-    #[serde(rename = "OtherAdviser")]
     OtherAdviser,
 }
 
@@ -176,11 +175,16 @@ pub enum ConsentScope {
     CourtDatesToSupporter,
     /// An agency that updates me also updates my supporter.
     SimultaneousUpdates,
+    /// Special-measures discussions to my supporter.
+    SpecialMeasuresToSupporter,
     /// Parole information to my supporter.
     ParoleToSupporter,
-    /// Share my wish to have my supporter at court with the witness care
-    /// unit, the prosecutor, the Witness Service and the court.
-    AttendanceArrangements,
+    /// Tell the Witness Service my supporter is in place and ask for a
+    /// pre-trial visit.
+    WitnessServiceReferral,
+    /// Identify my supporter to the court: through the witness care unit and
+    /// the prosecutor, in the advisor's or adviser's notice to the court.
+    IdentifySupporterToCourt,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -223,14 +227,6 @@ pub struct LawfulBasisRecord {
     pub recorded_by: Option<String>,
 }
 
-/// Where a supporter's attendance request stands, by jurisdiction.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum AttendanceStatus {
-    Criminal(AttendanceState),
-    Family(FamilySupportState),
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct AttendanceRequestFacts {
     pub id: String,
@@ -239,5 +235,5 @@ pub struct AttendanceRequestFacts {
     #[serde(default)]
     pub hearing_id: Option<String>,
     /// The state before the event being planned.
-    pub status: AttendanceStatus,
+    pub state: AttendanceState,
 }

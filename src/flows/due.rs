@@ -3,28 +3,25 @@
 
 use crate::calendar::{self, BankHolidays};
 use crate::rules::{DayUnit, Limit, RuleSet};
-use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
-
-/// Whether the holiday data holds the year: New Year's Day (or its
-/// substitute, the first weekday of January) is always a bank holiday, so a
-/// year where that day counts as a working day has no data.
-pub fn holiday_data_covers(holidays: &BankHolidays, year: i32) -> bool {
-    let mut day = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
-    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-        day = day.succ_opt().expect("January has weekdays");
-    }
-    !holidays.is_working_day(day)
-}
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// Years between two dates (inclusive) that the holiday data does not cover,
 /// for a limit counted in working days.
-pub fn uncovered_years(holidays: &BankHolidays, limit: &Limit, a: NaiveDate, b: NaiveDate) -> Vec<i32> {
+pub fn uncovered_years(
+    holidays: &BankHolidays,
+    limit: &Limit,
+    a: NaiveDate,
+    b: NaiveDate,
+) -> Vec<i32> {
     if limit.unit != DayUnit::WorkingDays {
         return Vec::new();
     }
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
     (lo.year()..=hi.year())
-        .filter(|y| !holiday_data_covers(holidays, *y))
+        .filter(|y| {
+            let first = NaiveDate::from_ymd_opt(*y, 1, 1).expect("1 January exists");
+            !holidays.covers(first)
+        })
         .collect()
 }
 

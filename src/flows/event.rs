@@ -3,9 +3,8 @@
 //!
 //! [`FlowContext`]: super::FlowContext
 
+use super::attendance::AttendanceAction;
 use super::context::ConsentScope;
-use super::criminal::AttendanceAction;
-use super::family::FamilySupportAction;
 use crate::rules::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -39,12 +38,18 @@ pub enum EventKind {
         #[serde(default)]
         adjourned: bool,
     },
-    HearingConcluded { outcome: HearingOutcome },
+    HearingConcluded {
+        outcome: HearingOutcome,
+    },
     /// `FlowContext::attendance_request` holds the new request.
     AttendanceRequestRaised,
     /// `FlowContext::attendance_request` holds the state before the action.
-    AttendanceRequestUpdated { action: AttendanceUpdate },
-    PreTrialVisitRequested { visit_id: String },
+    AttendanceRequestUpdated {
+        action: AttendanceAction,
+    },
+    PreTrialVisitRequested {
+        visit_id: String,
+    },
     PreTrialVisitArranged {
         visit_id: String,
         starts_at: DateTime<Utc>,
@@ -55,17 +60,17 @@ pub enum EventKind {
         measures: Vec<SpecialMeasure>,
         supporter_present: bool,
     },
-    ParoleMilestoneLogged { milestone: ParoleMilestone },
+    ParoleMilestoneLogged {
+        milestone: ParoleMilestone,
+    },
     /// An agency has an update for the victim on a topic.
-    AgencyUpdate { from: Actor, topic: UpdateTopic },
-    ConsentWithdrawn { scope: ConsentScope },
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "snake_case")]
-pub enum AttendanceUpdate {
-    Criminal(AttendanceAction),
-    Family(FamilySupportAction),
+    AgencyUpdate {
+        from: Actor,
+        topic: UpdateTopic,
+    },
+    ConsentWithdrawn {
+        scope: ConsentScope,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -101,6 +106,7 @@ impl HearingOutcome {
 pub enum DiscussionSetting {
     StatementTaking,
     NeedsAssessment,
+    Other,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -153,17 +159,36 @@ pub enum LicenceCondition {
 #[serde(tag = "milestone", rename_all = "snake_case")]
 pub enum ParoleMilestone {
     ReviewStarted,
-    VictimPersonalStatementDue { due: NaiveDate },
-    HearingListed { date: NaiveDate, format: ParoleHearingFormat },
+    VictimPersonalStatementDue {
+        due: NaiveDate,
+    },
+    HearingListed {
+        date: NaiveDate,
+        format: ParoleHearingFormat,
+    },
     HearingDeferred,
     HearingAdjourned,
-    DecisionExpected { by: NaiveDate },
-    DecisionMade { decision: ParoleDecision, on: NaiveDate },
-    ReconsiderationWindowOpened { on: NaiveDate },
+    DecisionExpected {
+        by: NaiveDate,
+    },
+    DecisionMade {
+        decision: ParoleDecision,
+        on: NaiveDate,
+    },
+    /// The decision is provisional while the window is open.
+    ReconsiderationWindow {
+        opened_on: NaiveDate,
+    },
     /// The exact date is held for the record; only its month is shared.
-    ReleaseDate { date: NaiveDate },
-    LicenceConditions { conditions: Vec<LicenceCondition> },
-    ReferredToVictimContactScheme { on: NaiveDate },
+    ReleaseDate {
+        date: NaiveDate,
+    },
+    LicenceConditions {
+        conditions: Vec<LicenceCondition>,
+    },
+    ReferredToVictimContactScheme {
+        on: NaiveDate,
+    },
 }
 
 impl ParoleMilestone {
@@ -176,7 +201,7 @@ impl ParoleMilestone {
             Self::HearingAdjourned => "hearing_adjourned",
             Self::DecisionExpected { .. } => "decision_expected",
             Self::DecisionMade { .. } => "decision_made",
-            Self::ReconsiderationWindowOpened { .. } => "reconsideration_window_opened",
+            Self::ReconsiderationWindow { .. } => "reconsideration_window",
             Self::ReleaseDate { .. } => "release_date",
             Self::LicenceConditions { .. } => "licence_conditions",
             Self::ReferredToVictimContactScheme { .. } => "referred_to_victim_contact_scheme",

@@ -24,6 +24,12 @@ impl Subject {
         Self::new("hearing", hearing_id, instant(start))
     }
 
+    /// One part of what hangs on a hearing slot (e.g. one attendance
+    /// request's items): cancelled with the slot, or on its own.
+    pub fn hearing_part(hearing_id: &str, start: DateTime<Utc>, part: &str) -> Self {
+        Self::new("hearing", hearing_id, format!("{}/{part}", instant(start)))
+    }
+
     /// A hearing, for something other than its slot (e.g. "vacated@<slot>").
     pub fn hearing(hearing_id: &str, version: impl Into<String>) -> Self {
         Self::new("hearing", hearing_id, version.into())

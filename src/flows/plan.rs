@@ -1,7 +1,8 @@
 //! What the planner returns: notices to send, tasks for people, deadlines,
 //! warnings, and what to cancel.
 
-use super::context::{AttendanceStatus, ConsentScope, LawfulBasis};
+use super::attendance::AttendanceState;
+use super::context::{ConsentScope, LawfulBasis};
 use super::templates::TemplateKey;
 use crate::rules::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,7 +18,7 @@ pub struct Plan {
     /// Pending notices, reminders and tasks to stop.
     pub cancellations: Vec<Cancellation>,
     /// The attendance request's state after the event, where it changed.
-    pub attendance_status: Option<AttendanceStatus>,
+    pub attendance_state: Option<AttendanceState>,
 }
 
 /// Who a notice goes to.
@@ -106,10 +107,17 @@ pub enum DisclosureCategory {
 pub enum Basis {
     /// The victim's own information, to the victim.
     DataSubject,
-    Consent { scope: ConsentScope },
+    Consent {
+        scope: ConsentScope,
+    },
     /// The victim chose the supporter as single point of contact.
-    SpocAgreement { agreed_on: NaiveDate },
-    Lawful { basis: LawfulBasis, reason: String },
+    SpocAgreement {
+        agreed_on: NaiveDate,
+    },
+    Lawful {
+        basis: LawfulBasis,
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -136,6 +144,7 @@ pub struct PlannedNotice {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskKind {
+    RecordWishToAccompany,
     RecordSupporterInNeedsAssessment,
     RaiseCompanionWithCourt,
     ArrangePreTrialVisit,
@@ -206,7 +215,9 @@ pub struct Deadline {
 pub enum Warning {
     /// The same supporter sat in on the witness statement and is to support
     /// the victim at court: a risk of a witness-coaching challenge.
-    SupporterPresentAtStatementAndCourt { supporter_user_id: String },
+    SupporterPresentAtStatementAndCourt {
+        supporter_user_id: String,
+    },
     /// A disclosure was not planned: no consent and no recorded lawful
     /// basis. `withdrawn` lists relevant consents the victim withdrew.
     NoConsentToShare {
@@ -216,14 +227,31 @@ pub enum Warning {
         withdrawn: Vec<ConsentScope>,
     },
     /// The bank-holiday data does not cover a year a deadline spans.
-    BankHolidayDataMissing { year: i32 },
-    InvalidTransition { error: String },
-    MissingNoticeField { template: TemplateKey, field: String },
+    BankHolidayDataMissing {
+        year: i32,
+    },
+    InvalidTransition {
+        error: String,
+    },
+    MissingNoticeField {
+        template: TemplateKey,
+        field: String,
+    },
     /// The notice's moment has passed; it was not planned.
-    NoticeTooLate { template: TemplateKey, recipient: Recipient },
-    LanguageUnavailable { wanted: String, used: String },
-    StepNotConfigured { step: String },
-    MissingContext { what: String },
+    NoticeTooLate {
+        template: TemplateKey,
+        recipient: Recipient,
+    },
+    LanguageUnavailable {
+        wanted: String,
+        used: String,
+    },
+    StepNotConfigured {
+        step: String,
+    },
+    MissingContext {
+        what: String,
+    },
     WishToAccompanyNotRecorded,
 }
 
@@ -233,5 +261,8 @@ pub enum Cancellation {
     /// Every pending notice, reminder or task whose key starts with this.
     KeyPrefix { prefix: String },
     /// Every pending notice about this victim whose basis is this consent.
-    ConsentScope { victim_id: String, scope: ConsentScope },
+    ConsentScope {
+        victim_id: String,
+        scope: ConsentScope,
+    },
 }

@@ -317,7 +317,13 @@ impl<'a> Planner<'a> {
             self.warn(Warning::BankHolidayDataMissing { year });
         }
         let deadline = Deadline {
-            key: subject.item_key(&name_of(&kind), &format!("deadline:{}", due_date)),
+            key: subject.item_key(
+                &name_of(&kind),
+                &limit
+                    .wording
+                    .as_ref()
+                    .map_or("deadline".to_owned(), |w| format!("deadline:{w}")),
+            ),
             kind,
             counted_from,
             due_date,

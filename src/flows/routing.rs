@@ -4,7 +4,7 @@
 
 pub mod consent;
 pub mod redaction;
-pub mod spoc;
+pub(crate) mod spoc;
 
 use super::context::ConsentScope;
 use super::event::UpdateTopic;
@@ -13,7 +13,7 @@ use super::plan::{Cancellation, DisclosureCategory, Recipient, TaskKind};
 use super::planner::{name_of, Draft, Planner};
 use super::templates::TemplateKey;
 use crate::rules::Actor;
-use serde_json::{json, Value};
+use serde_json::json;
 
 pub(crate) const STEP_UPDATE: &str = "routing.update";
 pub(crate) const STEP_DIRECT_CONTACT: &str = "routing.direct_contact";
@@ -23,7 +23,7 @@ pub(crate) const STEP_DIRECT_CONTACT_MADE: &str = "routing.direct_contact_made";
 /// topic even when the supporter is the single point of contact.
 pub fn is_direct_contact_topic(rules: &crate::rules::RuleSet, topic: UpdateTopic) -> bool {
     let name = name_of(&topic);
-    rules.routing.spoc_direct_contact_topics.iter().any(|t| *t == name)
+    rules.routing.spoc_direct_contact_topics.contains(&name)
 }
 
 pub(crate) fn agency_update(p: &mut Planner<'_>, from: Actor, topic: UpdateTopic) {
@@ -81,9 +81,4 @@ pub(crate) fn consent_withdrawn(p: &mut Planner<'_>, scope: ConsentScope) {
         victim_id: p.ctx.victim.id.clone(),
         scope,
     });
-}
-
-/// A JSON string, or null when absent (null values are dropped from notices).
-pub(crate) fn opt<T: serde::Serialize>(value: Option<T>) -> Value {
-    value.map_or(Value::Null, |v| json!(v))
 }

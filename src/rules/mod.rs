@@ -54,6 +54,7 @@ pub struct RuleSet {
     pub time_limits: TimeLimits,
     pub alerts: Alerts,
     pub parole: ParoleRules,
+    pub routing: RoutingRules,
     /// Flow steps by key (e.g. "criminal.advisor_notice").
     pub steps: BTreeMap<String, Step>,
 }
@@ -99,6 +100,15 @@ pub struct ParoleRules {
     /// Decisions (snake_case names of `ParoleDecision`) that are provisional
     /// during the reconsideration window.
     pub reconsideration_eligible_decisions: Vec<String>,
+}
+
+/// Routing data.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RoutingRules {
+    /// Update topics (snake_case names of `UpdateTopic`) on which an agency
+    /// contacts the victim directly even when the supporter is the single
+    /// point of contact, and tells the supporter that it has.
+    pub spoc_direct_contact_topics: Vec<String>,
 }
 
 impl RulesTable {
@@ -169,20 +179,41 @@ impl RuleSet {
         let a = &self.alerts;
         let named = [
             ("hearing_details_to_victim", &t.hearing_details_to_victim),
-            ("hearing_details_to_supporter", &t.hearing_details_to_supporter),
+            (
+                "hearing_details_to_supporter",
+                &t.hearing_details_to_supporter,
+            ),
             ("outcome_to_victim_enhanced", &t.outcome_to_victim_enhanced),
             ("outcome_to_victim_standard", &t.outcome_to_victim_standard),
-            ("outcome_to_supporter_enhanced", &t.outcome_to_supporter_enhanced),
-            ("outcome_to_supporter_standard", &t.outcome_to_supporter_standard),
-            ("parole_decision_after_hearing", &t.parole_decision_after_hearing),
-            ("parole_reconsideration_window", &t.parole_reconsideration_window),
-            ("vcs_referral_after_sentence", &t.vcs_referral_after_sentence),
+            (
+                "outcome_to_supporter_enhanced",
+                &t.outcome_to_supporter_enhanced,
+            ),
+            (
+                "outcome_to_supporter_standard",
+                &t.outcome_to_supporter_standard,
+            ),
+            (
+                "parole_decision_after_hearing",
+                &t.parole_decision_after_hearing,
+            ),
+            (
+                "parole_reconsideration_window",
+                &t.parole_reconsideration_window,
+            ),
+            (
+                "vcs_referral_after_sentence",
+                &t.vcs_referral_after_sentence,
+            ),
             ("vlo_contact_after_referral", &t.vlo_contact_after_referral),
             (
                 "attendance_request_to_court_before_hearing",
                 &a.attendance_request_to_court_before_hearing,
             ),
-            ("wco_informs_cps_after_request", &a.wco_informs_cps_after_request),
+            (
+                "wco_informs_cps_after_request",
+                &a.wco_informs_cps_after_request,
+            ),
             (
                 "pre_trial_visit_arranged_before_trial",
                 &a.pre_trial_visit_arranged_before_trial,
@@ -196,7 +227,11 @@ impl RuleSet {
         let sm = &t.special_measures_application;
         let all = named
             .into_iter()
-            .chain(sm.magistrates.iter().map(|l| ("special_measures.magistrates", l)))
+            .chain(
+                sm.magistrates
+                    .iter()
+                    .map(|l| ("special_measures.magistrates", l)),
+            )
             .chain(sm.crown.iter().map(|l| ("special_measures.crown", l)));
         for (name, limit) in all {
             if limit.amount < 0 {

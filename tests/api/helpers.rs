@@ -20,15 +20,13 @@ pub fn test_now() -> DateTime<Utc> {
 pub struct TestApp {
     pub base: String,
     pub clock: ManualClock,
-    pub pool: courtside::store::Pool,
-    pub backend: &'static str,
     client: reqwest::Client,
     handle: actix_web::dev::ServerHandle,
     _dir: Option<tempfile::TempDir>,
 }
 
 /// A fresh database URL for one test.
-fn fresh_database() -> (String, Option<tempfile::TempDir>, &'static str) {
+fn fresh_database() -> (String, Option<tempfile::TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(server) if server.starts_with("postgres") => {
             let name = format!("courtside_t_{}", uuid::Uuid::new_v4().simple());
@@ -40,12 +38,12 @@ fn fresh_database() -> (String, Option<tempfile::TempDir>, &'static str) {
                 .execute(&mut admin)
                 .expect("create test database");
             let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
-            (format!("{base}/{name}"), None, "postgres")
+            (format!("{base}/{name}"), None)
         }
         _ => {
             let dir = tempfile::tempdir().expect("temp dir");
             let path = dir.path().join("courtside.db");
-            (path.to_string_lossy().into_owned(), Some(dir), "sqlite")
+            (path.to_string_lossy().into_owned(), Some(dir))
         }
     }
 }
@@ -54,7 +52,7 @@ impl TestApp {
     /// Starts the app with the demo data seeded.
     pub async fn spawn() -> TestApp {
         courtside::telemetry::init("pretty");
-        let (url, dir, backend) = fresh_database();
+        let (url, dir) = fresh_database();
         let clock = ManualClock::at(test_now());
         let running = courtside::app::start(Config::for_database(&url), Arc::new(clock.clone()))
             .expect("app starts");
@@ -65,8 +63,6 @@ impl TestApp {
         TestApp {
             base,
             clock,
-            pool: running.pool,
-            backend,
             client: reqwest::Client::new(),
             handle,
             _dir: dir,

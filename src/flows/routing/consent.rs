@@ -17,24 +17,25 @@ pub struct Refusal {
 pub fn covering_scopes(category: DisclosureCategory, to: RecipientKind) -> &'static [ConsentScope] {
     use ConsentScope::*;
     use DisclosureCategory as C;
+    use RecipientKind as R;
     match (to, category) {
-        (RecipientKind::Victim, _) => &[],
-        (RecipientKind::Supporter, C::HearingDetails | C::HearingChange | C::PreTrialVisit) => {
+        (R::Victim, _) => &[],
+        (R::Supporter, C::HearingDetails | C::HearingChange | C::PreTrialVisit) => {
             &[CourtDatesToSupporter, SimultaneousUpdates]
         }
+        (R::Supporter, C::HearingOutcome | C::CaseUpdate | C::DirectContactMade) => {
+            &[SimultaneousUpdates]
+        }
+        (R::Supporter, C::SpecialMeasures) => &[SpecialMeasuresToSupporter, SimultaneousUpdates],
+        (R::Supporter, C::SupporterArrangements) => &[IdentifySupporterToCourt],
+        (R::Supporter, C::Parole) => &[ParoleToSupporter],
+        (R::WitnessService, C::SupporterArrangements | C::PreTrialVisit | C::HearingChange) => {
+            &[WitnessServiceReferral]
+        }
         (
-            RecipientKind::Supporter,
-            C::HearingOutcome | C::SpecialMeasures | C::CaseUpdate | C::DirectContactMade,
-        ) => &[SimultaneousUpdates],
-        (RecipientKind::Supporter, C::SupporterArrangements) => &[AttendanceArrangements],
-        (RecipientKind::Supporter, C::Parole) => &[ParoleToSupporter],
-        (
-            _,
-            C::SupporterArrangements
-            | C::AdvisorIdentification
-            | C::PreTrialVisit
-            | C::HearingChange,
-        ) => &[AttendanceArrangements],
+            R::WitnessCareUnit | R::Prosecutor | R::Court,
+            C::SupporterArrangements | C::AdvisorIdentification | C::HearingChange,
+        ) => &[IdentifySupporterToCourt],
         _ => &[],
     }
 }
@@ -77,10 +78,11 @@ pub fn basis_for(
         _ => {}
     }
     let scopes = covering_scopes(category, recipient.kind());
-    if let Some(scope) = scopes
-        .iter()
-        .find(|s| ctx.consents.iter().any(|c| c.scope == **s && c.active_at(now)))
-    {
+    if let Some(scope) = scopes.iter().find(|s| {
+        ctx.consents
+            .iter()
+            .any(|c| c.scope == **s && c.active_at(now))
+    }) {
         return Ok(Basis::Consent { scope: *scope });
     }
     let recorded = ctx.lawful_bases.iter().find(|l| {

@@ -38,10 +38,16 @@ pub fn route_update(p: &mut Planner<'_>, update: VictimUpdate) -> Routed {
         let mut data = update.data;
         data.push(("relay_to_victim", Value::Bool(true)));
         routed.supporter = p.notice(
-            Draft::new(update.step, update.supporter_template, to, update.category, update.subject)
-                .data(data)
-                .not_after(update.not_after)
-                .basis(basis),
+            Draft::new(
+                update.step,
+                update.supporter_template,
+                to,
+                update.category,
+                update.subject,
+            )
+            .data(data)
+            .not_after(update.not_after)
+            .basis(basis),
         );
         routed.via_supporter = routed.supporter;
         return routed;
@@ -50,17 +56,29 @@ pub fn route_update(p: &mut Planner<'_>, update: VictimUpdate) -> Routed {
         victim_id: p.ctx.victim.id.clone(),
     };
     routed.victim = p.notice(
-        Draft::new(update.step, update.victim_template, victim, update.category, update.subject.clone())
-            .data(update.data.clone())
-            .not_after(update.not_after),
+        Draft::new(
+            update.step,
+            update.victim_template,
+            victim,
+            update.category,
+            update.subject.clone(),
+        )
+        .data(update.data.clone())
+        .not_after(update.not_after),
     );
     if let Some(to) = supporter {
         let mut data = update.data;
         data.push(("relay_to_victim", Value::Bool(false)));
         routed.supporter = p.notice(
-            Draft::new(update.step, update.supporter_template, to, update.category, update.subject)
-                .data(data)
-                .not_after(update.not_after),
+            Draft::new(
+                update.step,
+                update.supporter_template,
+                to,
+                update.category,
+                update.subject,
+            )
+            .data(data)
+            .not_after(update.not_after),
         );
     }
     routed

@@ -1,0 +1,347 @@
+//! Hearing listed, moved, vacated or concluded: telling the victim and the
+//! supporter within the time limits, re-planning what depended on the old
+//! slot, and the limits an outcome starts.
+
+use super::context::{CaseKind, CourtKind, HearingFacts};
+use super::criminal;
+use super::event::HearingOutcome;
+use super::facts::{self, local_date, local_time, opt};
+use super::family;
+use super::keys::{hearing_slot_prefix, Subject};
+use super::plan::{Cancellation, DeadlineKind, DisclosureCategory, Recipient, TaskKind};
+use super::planner::{Draft, Planner};
+use super::routing::spoc::{route_update, VictimUpdate};
+use super::templates::TemplateKey;
+use crate::calendar;
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+pub(crate) const STEP_DETAILS: &str = "hearing.details";
+pub(crate) const STEP_CHANGE: &str = "hearing.change";
+pub(crate) const STEP_OUTCOME: &str = "hearing.outcome";
+pub(crate) const STEP_WCO_OUTCOME_UPDATE: &str = "hearing.wco_outcome_update";
+pub(crate) const STEP_SPECIAL_MEASURES_APPLICATION: &str = "hearing.special_measures_application";
+pub(crate) const STEP_VCS_REFERRAL: &str = "victim_contact_scheme.referral";
+
+fn current_hearing(p: &mut Planner<'_>) -> Option<HearingFacts> {
+    let hearing = p.ctx.hearing.clone();
+    if hearing.is_none() {
+        p.missing("hearing");
+    }
+    hearing
+}
+
+/// How a hearing changed, for the change notices.
+struct Change {
+    kind: &'static str,
+    previous_start: DateTime<Utc>,
+    previous_court: Option<String>,
+}
+
+pub(crate) fn listed(p: &mut Planner<'_>) {
+    let Some(h) = current_hearing(p) else { return };
+    match p.ctx.case.kind {
+        CaseKind::Criminal => {
+            let subject = Subject::hearing_slot(&h.id, h.start);
+            tell_of_hearing(p, &h, &subject, None);
+            criminal::replan_for_hearing(p, &h);
+        }
+        CaseKind::Family => family::replan_for_hearing(p, &h),
+        CaseKind::Civil => {}
+    }
+}
+
+pub(crate) fn moved(
+    p: &mut Planner<'_>,
+    previous_start: DateTime<Utc>,
+    previous_court: Option<String>,
+) {
+    let Some(h) = current_hearing(p) else { return };
+    p.plan.cancellations.push(Cancellation::KeyPrefix {
+        prefix: hearing_slot_prefix(&h.id, previous_start),
+    });
+    let change = Change {
+        kind: "moved",
+        previous_start,
+        previous_court,
+    };
+    let subject = Subject::hearing_slot(&h.id, h.start);
+    match p.ctx.case.kind {
+        CaseKind::Criminal => {
+            tell_of_hearing(p, &h, &subject, Some(&change));
+            criminal::replan_for_hearing(p, &h);
+        }
+        CaseKind::Family => family::replan_for_hearing(p, &h),
+        CaseKind::Civil => {}
+    }
+    tell_agencies_of_change(p, &h, &subject, &change);
+}
+
+pub(crate) fn vacated(p: &mut Planner<'_>, adjourned: bool) {
+    let Some(h) = current_hearing(p) else { return };
+    p.plan.cancellations.push(Cancellation::KeyPrefix {
+        prefix: hearing_slot_prefix(&h.id, h.start),
+    });
+    let change = Change {
+        kind: if adjourned { "adjourned" } else { "vacated" },
+        previous_start: h.start,
+        previous_court: Some(h.court.name.clone()),
+    };
+    // Keyed apart from the slot, so the slot's cancellation cannot touch them.
+    let subject = Subject::hearing(&h.id, format!("{}@{}", change.kind, h.start.timestamp()));
+    if p.ctx.case.kind == CaseKind::Criminal {
+        tell_of_hearing(p, &h, &subject, Some(&change));
+        criminal::review_request_after_vacation(p, &h, &subject);
+    }
+    tell_agencies_of_change(p, &h, &subject, &change);
+}
+
+/// The victim (and the supporter, on the same clock) must be told a
+/// hearing's date, time and place, or its change, within the limit.
+fn tell_of_hearing(
+    p: &mut Planner<'_>,
+    h: &HearingFacts,
+    subject: &Subject,
+    change: Option<&Change>,
+) {
+    let learned = calendar::london_date(p.event.at);
+    let limits = &p.rules.time_limits;
+    let (to_victim, to_supporter) = (
+        limits.hearing_details_to_victim.clone(),
+        limits.hearing_details_to_supporter.clone(),
+    );
+    p.deadline_after(
+        DeadlineKind::VictimToldOfHearing,
+        &to_victim,
+        learned,
+        subject,
+        false,
+    );
+    let mut data = facts::case(p.ctx);
+    let (step, victim_template, supporter_template, category, not_after) = match change {
+        None => (
+            STEP_DETAILS,
+            TemplateKey::HearingDetailsVictim,
+            TemplateKey::HearingDetailsSupporter,
+            DisclosureCategory::HearingDetails,
+            Some(h.start),
+        ),
+        Some(c) => {
+            data.extend(change_fields(c));
+            let not_after = (c.kind == "moved").then_some(h.start);
+            (
+                STEP_CHANGE,
+                TemplateKey::HearingChangeVictim,
+                TemplateKey::HearingChangeSupporter,
+                DisclosureCategory::HearingChange,
+                not_after,
+            )
+        }
+    };
+    if change.is_none_or(|c| c.kind == "moved") {
+        data.extend(facts::hearing(h));
+    }
+    let routed = route_update(
+        p,
+        VictimUpdate {
+            step,
+            subject: subject.clone(),
+            category,
+            victim_template,
+            supporter_template,
+            data,
+            not_after,
+        },
+    );
+    if routed.supporter {
+        p.deadline_after(
+            DeadlineKind::SupporterToldOfHearing,
+            &to_supporter,
+            learned,
+            subject,
+            false,
+        );
+    }
+}
+
+fn change_fields(c: &Change) -> facts::Fields {
+    vec![
+        ("change", json!(c.kind)),
+        ("previous_date", local_date(c.previous_start)),
+        ("previous_time", local_time(c.previous_start)),
+        ("previous_court", opt(c.previous_court.as_ref())),
+    ]
+}
+
+/// Everyone other than the victim and supporter who was told the old date
+/// hears of the change (the victim and supporter are told by routing).
+fn tell_agencies_of_change(
+    p: &mut Planner<'_>,
+    h: &HearingFacts,
+    subject: &Subject,
+    change: &Change,
+) {
+    let mut data = facts::case(p.ctx);
+    data.extend(change_fields(change));
+    if change.kind == "moved" {
+        data.extend(facts::hearing(h));
+    }
+    let not_after = (change.kind == "moved").then_some(h.start);
+    let told = p.ctx.told_of_hearing.clone();
+    for to in told {
+        if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
+            continue;
+        }
+        p.notice(
+            Draft::new(
+                STEP_CHANGE,
+                TemplateKey::HearingChangeAgency,
+                to,
+                DisclosureCategory::HearingChange,
+                subject.clone(),
+            )
+            .data(data.clone())
+            .not_after(not_after),
+        );
+    }
+}
+
+pub(crate) fn concluded(p: &mut Planner<'_>, outcome: &HearingOutcome) {
+    let Some(h) = current_hearing(p) else { return };
+    if p.ctx.case.kind != CaseKind::Criminal {
+        return;
+    }
+    let subject = Subject::hearing(&h.id, format!("outcome@{}", h.start.timestamp()));
+    let learned = calendar::london_date(p.event.at);
+    let limits = p.rules.time_limits.clone();
+    let (to_victim, to_supporter) = if p.ctx.victim.enhanced_rights {
+        (
+            limits.outcome_to_victim_enhanced,
+            limits.outcome_to_supporter_enhanced,
+        )
+    } else {
+        (
+            limits.outcome_to_victim_standard,
+            limits.outcome_to_supporter_standard,
+        )
+    };
+    p.deadline_after(
+        DeadlineKind::VictimToldOfOutcome,
+        &to_victim,
+        learned,
+        &subject,
+        false,
+    );
+    let mut data = facts::case(p.ctx);
+    data.extend([
+        ("court_name", json!(h.court.name)),
+        ("hearing_kind", json!(super::planner::name_of(&h.kind))),
+        ("hearing_date", local_date(h.start)),
+        ("outcome", json!(outcome.name())),
+        (
+            "outcome_description",
+            opt(match outcome {
+                HearingOutcome::Other { description } => Some(description),
+                _ => None,
+            }),
+        ),
+    ]);
+    let routed = route_update(
+        p,
+        VictimUpdate {
+            step: STEP_OUTCOME,
+            subject: subject.clone(),
+            category: DisclosureCategory::HearingOutcome,
+            victim_template: TemplateKey::HearingOutcomeVictim,
+            supporter_template: TemplateKey::HearingOutcomeSupporter,
+            data,
+            not_after: None,
+        },
+    );
+    if routed.supporter {
+        p.deadline_after(
+            DeadlineKind::SupporterToldOfOutcome,
+            &to_supporter,
+            learned,
+            &subject,
+            false,
+        );
+    }
+    let alert = p.rules.alerts.wco_update_after_outcome.clone();
+    let wco = p.deadline_after(
+        DeadlineKind::WcoUpdatesVictimOfOutcome,
+        &alert,
+        learned,
+        &subject,
+        true,
+    );
+    p.task(
+        STEP_WCO_OUTCOME_UPDATE,
+        TaskKind::UpdateVictimOfOutcome,
+        &subject,
+        Some(wco.due),
+        "Update the victim (through the supporter where they are the single point of contact) with the outcome".into(),
+    );
+    let hearing_day = calendar::london_date(h.start);
+    match outcome {
+        HearingOutcome::NotGuiltyPlea => special_measures_application(p, &h, hearing_day, &subject),
+        HearingOutcome::Sentenced => {
+            let limit = p.rules.time_limits.vcs_referral_after_sentence.clone();
+            let d = p.deadline_after(
+                DeadlineKind::VictimContactSchemeReferral,
+                &limit,
+                hearing_day,
+                &subject,
+                false,
+            );
+            p.task(
+                STEP_VCS_REFERRAL,
+                TaskKind::ReferToVictimContactScheme,
+                &subject,
+                Some(d.due),
+                "Refer the victim to the Victim Contact Scheme if the sentence makes them eligible"
+                    .into(),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// After a not-guilty plea the prosecutor's special-measures application
+/// limits start. Every figure in the rules is planned as a deadline; the
+/// task falls due at the earliest, so an unconfirmed shorter figure is
+/// still met.
+fn special_measures_application(
+    p: &mut Planner<'_>,
+    h: &HearingFacts,
+    plea_day: chrono::NaiveDate,
+    subject: &Subject,
+) {
+    let limits = &p.rules.time_limits.special_measures_application;
+    let figures = match h.court.kind {
+        CourtKind::Magistrates => limits.magistrates.clone(),
+        // A combined court centre tries criminal cases as the Crown Court.
+        CourtKind::Crown | CourtKind::Combined => limits.crown.clone(),
+        CourtKind::Family => return,
+    };
+    let earliest = figures
+        .iter()
+        .map(|limit| {
+            p.deadline_after(
+                DeadlineKind::SpecialMeasuresApplication,
+                limit,
+                plea_day,
+                subject,
+                false,
+            )
+            .due
+        })
+        .min();
+    p.task(
+        STEP_SPECIAL_MEASURES_APPLICATION,
+        TaskKind::ApplyForSpecialMeasures,
+        subject,
+        earliest,
+        "Apply for the special measures the victim needs".into(),
+    );
+}

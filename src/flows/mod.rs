@@ -1,0 +1,96 @@
+//! The notification flows as a pure planner: given an event, what Courtside
+//! knows about the case, the rules in force, the bank holidays and the
+//! current instant, [`plan`] says which notices to send, which tasks people
+//! must do by when, which deadlines run, what to cancel and what to warn
+//! about. Nothing here reads a clock, a database or the network.
+//!
+//! Cancellations in a plan apply to items already pending from earlier
+//! plans; a plan's own notices, tasks and deadlines are never under its own
+//! cancellation prefixes. A planned item whose key matches an earlier,
+//! cancelled item (a hearing moved away and back) should revive it.
+
+mod attendance;
+mod context;
+mod criminal;
+mod due;
+mod error;
+mod event;
+mod facts;
+mod family;
+mod hearing;
+mod keys;
+mod parole;
+mod plan;
+mod planner;
+pub mod routing;
+mod special_measures;
+mod templates;
+
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod tests;
+
+pub use attendance::{transition, AttendanceAction, AttendanceState, FamilyDirection};
+pub use context::{
+    AttendanceRequestFacts, CaseFacts, CaseKind, ConsentRecord, ConsentScope, CourtFacts,
+    CourtKind, FlowContext, HearingFacts, HearingKind, HearingStatus, LawfulBasis,
+    LawfulBasisRecord, Organisation, SupporterFacts, SupporterRole, VictimFacts,
+};
+pub use error::FlowError;
+pub use event::{
+    DiscussionSetting, Event, EventKind, HearingOutcome, LicenceCondition, ParoleDecision,
+    ParoleHearingFormat, ParoleMilestone, SpecialMeasure, UpdateTopic,
+};
+pub use keys::{hearing_slot_prefix, Subject};
+pub use plan::{
+    Basis, Cancellation, Channel, Deadline, DeadlineKind, DisclosureCategory, Plan, PlannedNotice,
+    Recipient, RecipientKind, Task, TaskKind, Warning,
+};
+pub use templates::TemplateKey;
+
+use crate::calendar::BankHolidays;
+use crate::rules::RuleSet;
+use chrono::{DateTime, Utc};
+use planner::Planner;
+
+/// Plans what should happen because of `event`.
+pub fn plan(
+    event: &Event,
+    ctx: &FlowContext,
+    rules: &RuleSet,
+    holidays: &BankHolidays,
+    now: DateTime<Utc>,
+) -> Plan {
+    let mut p = Planner::new(event, ctx, rules, holidays, now);
+    match &event.kind {
+        EventKind::HearingListed => hearing::listed(&mut p),
+        EventKind::HearingMoved {
+            previous_start,
+            previous_court,
+        } => hearing::moved(&mut p, *previous_start, previous_court.clone()),
+        EventKind::HearingVacated { adjourned } => hearing::vacated(&mut p, *adjourned),
+        EventKind::HearingConcluded { outcome } => hearing::concluded(&mut p, outcome),
+        EventKind::AttendanceRequestRaised => attendance::raised(&mut p),
+        EventKind::AttendanceRequestUpdated { action } => attendance::updated(&mut p, action),
+        EventKind::PreTrialVisitRequested { visit_id } => {
+            criminal::visit_requested(&mut p, visit_id)
+        }
+        EventKind::PreTrialVisitArranged {
+            visit_id,
+            starts_at,
+            court,
+        } => criminal::visit_arranged(&mut p, visit_id, *starts_at, court),
+        EventKind::SpecialMeasuresDiscussionRecorded {
+            setting,
+            measures,
+            supporter_present,
+        } => special_measures::discussion_recorded(&mut p, *setting, measures, *supporter_present),
+        EventKind::ParoleMilestoneLogged { milestone } => {
+            parole::milestone_logged(&mut p, milestone)
+        }
+        EventKind::AgencyUpdate { from, topic } => routing::agency_update(&mut p, *from, *topic),
+        EventKind::ConsentWithdrawn { scope } => routing::consent_withdrawn(&mut p, *scope),
+    }
+    p.plan
+}

@@ -1,0 +1,498 @@
+//! Builders and queries shared by the flow tests.
+
+use super::*;
+use crate::calendar::BankHolidays;
+use crate::rules::{RuleSet, RulesTable};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// The planning instant most tests use: Monday 2 November 2026, 09:00 GMT.
+pub const NOW: &str = "2026-11-02T09:00:00Z";
+/// The trial most tests use: Monday 7 December 2026, 10:00 GMT.
+pub const TRIAL: &str = "2026-12-07T10:00:00Z";
+
+pub fn t(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .expect("test instant")
+        .with_timezone(&Utc)
+}
+
+pub fn d(s: &str) -> NaiveDate {
+    s.parse().expect("test date")
+}
+
+pub fn rules() -> RuleSet {
+    RulesTable::default_table()
+        .in_force(d("2026-06-01"))
+        .clone()
+}
+
+pub fn holidays() -> BankHolidays {
+    BankHolidays::england_and_wales()
+}
+
+pub fn supporter() -> SupporterFacts {
+    SupporterFacts {
+        user_id: "U1".into(),
+        name: "Sam Supporter".into(),
+        role: SupporterRole::Idva,
+        organisation: Some(Organisation {
+            name: "Safe Futures".into(),
+            address: "1 Example Street, Leeds".into(),
+            contact: "court-team@safe-futures.example".into(),
+        }),
+        spoc_agreed_on: None,
+        present_at_statement_taking: false,
+    }
+}
+
+pub fn consent(scope: ConsentScope) -> ConsentRecord {
+    ConsentRecord {
+        scope,
+        given_at: t("2026-01-05T10:00:00Z"),
+        withdrawn_at: None,
+        recorded_by: Some("U1".into()),
+    }
+}
+
+pub const ALL_SCOPES: [ConsentScope; 6] = [
+    ConsentScope::CourtDatesToSupporter,
+    ConsentScope::SimultaneousUpdates,
+    ConsentScope::SpecialMeasuresToSupporter,
+    ConsentScope::ParoleToSupporter,
+    ConsentScope::WitnessServiceReferral,
+    ConsentScope::IdentifySupporterToCourt,
+];
+
+pub fn crown_court() -> CourtFacts {
+    CourtFacts {
+        name: "Leeds Crown Court".into(),
+        kind: CourtKind::Crown,
+    }
+}
+
+pub fn hearing(start: &str) -> HearingFacts {
+    HearingFacts {
+        id: "H1".into(),
+        start: t(start),
+        court: crown_court(),
+        kind: HearingKind::Trial,
+        status: HearingStatus::Listed,
+        victim_gives_evidence: true,
+        warned_until: None,
+    }
+}
+
+/// A criminal case with a trial, a supporter, every consent given and the
+/// victim's wish to be accompanied recorded.
+pub fn criminal() -> FlowContext {
+    FlowContext {
+        victim: VictimFacts {
+            id: "V1".into(),
+            reference: "VR-0001".into(),
+            enhanced_rights: true,
+            preferred_language: "en".into(),
+            name: Some("Alex Witness".into()),
+        },
+        case: CaseFacts {
+            id: "C1".into(),
+            kind: CaseKind::Criminal,
+            reference: "13AA1234526".into(),
+            wcu_org_id: Some("WCU-1".into()),
+            court: crown_court(),
+        },
+        hearing: Some(hearing(TRIAL)),
+        supporter: Some(supporter()),
+        consents: ALL_SCOPES.iter().copied().map(consent).collect(),
+        lawful_bases: vec![],
+        wish_to_accompany_recorded: true,
+        attendance_request: None,
+        pre_trial_visit_arranged: false,
+        told_of_hearing: vec![],
+    }
+}
+
+/// A family case with a final hearing and the same supporter and consents.
+pub fn family() -> FlowContext {
+    let court = CourtFacts {
+        name: "Leeds Family Court".into(),
+        kind: CourtKind::Family,
+    };
+    let mut ctx = criminal();
+    ctx.case = CaseFacts {
+        id: "C2".into(),
+        kind: CaseKind::Family,
+        reference: "LS26P01234".into(),
+        wcu_org_id: None,
+        court: court.clone(),
+    };
+    ctx.hearing = Some(HearingFacts {
+        court,
+        kind: HearingKind::FinalHearing,
+        ..hearing(TRIAL)
+    });
+    ctx
+}
+
+pub fn with_request(mut ctx: FlowContext, state: AttendanceState) -> FlowContext {
+    ctx.attendance_request = Some(AttendanceRequestFacts {
+        id: "R1".into(),
+        hearing_id: Some("H1".into()),
+        state,
+    });
+    ctx
+}
+
+pub fn without_consents(mut ctx: FlowContext) -> FlowContext {
+    ctx.consents.clear();
+    ctx
+}
+
+pub fn with_spoc(mut ctx: FlowContext) -> FlowContext {
+    if let Some(s) = ctx.supporter.as_mut() {
+        s.spoc_agreed_on = Some(d("2026-02-01"));
+    }
+    ctx
+}
+
+pub fn event(kind: EventKind) -> Event {
+    Event {
+        id: "E1".into(),
+        at: t(NOW),
+        kind,
+    }
+}
+
+pub fn event_at(at: &str, kind: EventKind) -> Event {
+    Event {
+        id: "E1".into(),
+        at: t(at),
+        kind,
+    }
+}
+
+pub fn run(event: &Event, ctx: &FlowContext) -> Plan {
+    plan(event, ctx, &rules(), &holidays(), t(NOW))
+}
+
+pub fn run_at(event: &Event, ctx: &FlowContext, now: &str) -> Plan {
+    plan(event, ctx, &rules(), &holidays(), t(now))
+}
+
+pub fn update(action: AttendanceAction) -> Event {
+    event(EventKind::AttendanceRequestUpdated { action })
+}
+
+pub fn templates(plan: &Plan) -> Vec<TemplateKey> {
+    let mut keys: Vec<_> = plan.notices.iter().map(|n| n.template).collect();
+    keys.sort();
+    keys
+}
+
+pub fn notice(plan: &Plan, template: TemplateKey) -> Option<&PlannedNotice> {
+    plan.notices.iter().find(|n| n.template == template)
+}
+
+pub fn notices_to(plan: &Plan, kind: RecipientKind) -> Vec<&PlannedNotice> {
+    plan.notices
+        .iter()
+        .filter(|n| n.recipient.kind() == kind)
+        .collect()
+}
+
+pub fn task(plan: &Plan, kind: TaskKind) -> Option<&Task> {
+    plan.tasks.iter().find(|t| t.kind == kind)
+}
+
+pub fn deadline(plan: &Plan, kind: DeadlineKind) -> Option<&Deadline> {
+    plan.deadlines.iter().find(|d| d.kind == kind)
+}
+
+pub fn no_consent_warnings(plan: &Plan) -> Vec<(RecipientKind, TemplateKey, Vec<ConsentScope>)> {
+    plan.warnings
+        .iter()
+        .filter_map(|w| match w {
+            Warning::NoConsentToShare {
+                recipient,
+                template,
+                withdrawn,
+                ..
+            } => Some((recipient.kind(), *template, withdrawn.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn data_keys(n: &PlannedNotice) -> Vec<&str> {
+    let mut keys: Vec<&str> = n.data.keys().map(String::as_str).collect();
+    keys.sort();
+    keys
+}
+
+/// Every (event, context, now) the flows are exercised with, for the
+/// cross-cutting checks (allow-lists, keys, cancellations).
+pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
+    use AttendanceState as S;
+    let allowed = with_request(criminal(), S::CpsInformed);
+    let mut told = criminal();
+    told.told_of_hearing = vec![
+        Recipient::Prosecutor,
+        Recipient::WitnessService {
+            court: "Leeds Crown Court".into(),
+        },
+        Recipient::Victim {
+            victim_id: "V1".into(),
+        },
+    ];
+    let mut late_family = family();
+    late_family.hearing = Some(HearingFacts {
+        start: t("2026-11-02T14:00:00Z"),
+        ..family().hearing.unwrap()
+    });
+    let mut no_supporter = criminal();
+    no_supporter.supporter = None;
+    let mut lawful = without_consents(criminal());
+    lawful.lawful_bases.push(LawfulBasisRecord {
+        basis: LawfulBasis::VitalInterests,
+        reason: "Risk to life assessed at MARAC".into(),
+        category: DisclosureCategory::HearingDetails,
+        recipient: Some(RecipientKind::Supporter),
+        recorded_at: t("2026-10-01T09:00:00Z"),
+        recorded_by: Some("WCO-7".into()),
+    });
+    let moved = EventKind::HearingMoved {
+        previous_start: t("2026-11-30T10:00:00Z"),
+        previous_court: Some("Leeds Crown Court".into()),
+    };
+    vec![
+        ("listed", event(EventKind::HearingListed), criminal(), NOW),
+        (
+            "listed spoc",
+            event(EventKind::HearingListed),
+            with_spoc(criminal()),
+            NOW,
+        ),
+        (
+            "listed lawful",
+            event(EventKind::HearingListed),
+            lawful,
+            NOW,
+        ),
+        (
+            "moved",
+            event(moved.clone()),
+            with_request(told.clone(), S::Allowed),
+            NOW,
+        ),
+        (
+            "vacated",
+            event(EventKind::HearingVacated { adjourned: false }),
+            with_request(told, S::CpsInformed),
+            NOW,
+        ),
+        (
+            "outcome ngp",
+            event(EventKind::HearingConcluded {
+                outcome: HearingOutcome::NotGuiltyPlea,
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "outcome other",
+            event(EventKind::HearingConcluded {
+                outcome: HearingOutcome::Other {
+                    description: "Bind over".into(),
+                },
+            }),
+            with_spoc(criminal()),
+            NOW,
+        ),
+        (
+            "outcome sentenced",
+            event(EventKind::HearingConcluded {
+                outcome: HearingOutcome::Sentenced,
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "raised",
+            event(EventKind::AttendanceRequestRaised),
+            with_request(criminal(), S::Requested),
+            NOW,
+        ),
+        (
+            "wcu informed",
+            update(AttendanceAction::WcuInformed),
+            with_request(criminal(), S::Requested),
+            NOW,
+        ),
+        (
+            "cps informed",
+            update(AttendanceAction::CpsInformed),
+            with_request(criminal(), S::WcuInformed),
+            NOW,
+        ),
+        (
+            "allowed",
+            update(AttendanceAction::CourtAllowsWithConditions {
+                conditions: "Sit behind the screen".into(),
+            }),
+            allowed.clone(),
+            NOW,
+        ),
+        (
+            "refused",
+            update(AttendanceAction::CourtRefuses {
+                reason: "Ground rules hearing".into(),
+            }),
+            allowed,
+            NOW,
+        ),
+        (
+            "withdrawn",
+            update(AttendanceAction::Withdraw { reason: None }),
+            with_request(criminal(), S::Allowed),
+            NOW,
+        ),
+        (
+            "visit requested",
+            event(EventKind::PreTrialVisitRequested {
+                visit_id: "PV1".into(),
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "visit arranged",
+            event(EventKind::PreTrialVisitArranged {
+                visit_id: "PV1".into(),
+                starts_at: t("2026-11-20T14:00:00Z"),
+                court: "Leeds Crown Court".into(),
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "visit arranged spoc",
+            event(EventKind::PreTrialVisitArranged {
+                visit_id: "PV1".into(),
+                starts_at: t("2026-11-20T14:00:00Z"),
+                court: "Leeds Crown Court".into(),
+            }),
+            with_spoc(criminal()),
+            NOW,
+        ),
+        (
+            "family raised",
+            event(EventKind::AttendanceRequestRaised),
+            with_request(family(), S::Requested),
+            NOW,
+        ),
+        (
+            "family late",
+            event(EventKind::AttendanceRequestRaised),
+            with_request(late_family, S::Requested),
+            NOW,
+        ),
+        (
+            "family listed",
+            event(EventKind::HearingListed),
+            with_request(family(), S::IdentifiedToCourt),
+            NOW,
+        ),
+        (
+            "family direction",
+            update(AttendanceAction::CourtDirects {
+                direction: FamilyDirection::NeedNotBePresent,
+                reason: "Party has legal representation".into(),
+            }),
+            with_request(family(), S::IdentifiedToCourt),
+            NOW,
+        ),
+        (
+            "special measures",
+            event(EventKind::SpecialMeasuresDiscussionRecorded {
+                setting: DiscussionSetting::NeedsAssessment,
+                measures: vec![SpecialMeasure::Screens, SpecialMeasure::LiveLink],
+                supporter_present: false,
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "parole hearing",
+            event(EventKind::ParoleMilestoneLogged {
+                milestone: ParoleMilestone::HearingListed {
+                    date: d("2027-02-10"),
+                    format: ParoleHearingFormat::Oral,
+                },
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "parole release",
+            event(EventKind::ParoleMilestoneLogged {
+                milestone: ParoleMilestone::ReleaseDate {
+                    date: d("2027-03-18"),
+                },
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "parole conditions",
+            event(EventKind::ParoleMilestoneLogged {
+                milestone: ParoleMilestone::LicenceConditions {
+                    conditions: vec![LicenceCondition::ExclusionZone, LicenceCondition::NoContact],
+                },
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "parole no supporter",
+            event(EventKind::ParoleMilestoneLogged {
+                milestone: ParoleMilestone::ReviewStarted,
+            }),
+            no_supporter,
+            NOW,
+        ),
+        (
+            "update",
+            event(EventKind::AgencyUpdate {
+                from: crate::rules::Actor::Agency,
+                topic: UpdateTopic::CaseProgress,
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "update spoc",
+            event(EventKind::AgencyUpdate {
+                from: crate::rules::Actor::Agency,
+                topic: UpdateTopic::CaseProgress,
+            }),
+            with_spoc(criminal()),
+            NOW,
+        ),
+        (
+            "update nfa spoc",
+            event(EventKind::AgencyUpdate {
+                from: crate::rules::Actor::Agency,
+                topic: UpdateTopic::NoFurtherAction,
+            }),
+            with_spoc(criminal()),
+            NOW,
+        ),
+        (
+            "consent withdrawn",
+            event(EventKind::ConsentWithdrawn {
+                scope: ConsentScope::SimultaneousUpdates,
+            }),
+            criminal(),
+            NOW,
+        ),
+    ]
+}

@@ -1,0 +1,243 @@
+//! Hearings listed, moved, vacated and concluded.
+
+use crate::flows::testkit::*;
+use crate::flows::*;
+use serde_json::json;
+use AttendanceState as S;
+
+const OLD: &str = "2026-11-30T10:00:00Z";
+
+fn moved() -> Event {
+    event(EventKind::HearingMoved {
+        previous_start: t(OLD),
+        previous_court: Some("Bradford Crown Court".into()),
+    })
+}
+
+fn told_everyone(ctx: FlowContext) -> FlowContext {
+    let mut ctx = ctx;
+    ctx.told_of_hearing = vec![
+        Recipient::Victim {
+            victim_id: "V1".into(),
+        },
+        Recipient::Supporter {
+            user_id: "U1".into(),
+        },
+        Recipient::Prosecutor,
+        Recipient::WitnessService {
+            court: "Leeds Crown Court".into(),
+        },
+    ];
+    ctx
+}
+
+#[test]
+fn a_listed_hearing_is_told_to_the_victim_and_the_consenting_supporter() {
+    let mut ctx = criminal();
+    ctx.hearing.as_mut().unwrap().warned_until = Some(d("2026-12-11"));
+    let plan = run(&event(EventKind::HearingListed), &ctx);
+    assert_eq!(
+        templates(&plan),
+        [
+            TemplateKey::HearingDetailsVictim,
+            TemplateKey::HearingDetailsSupporter
+        ]
+    );
+    let v = notice(&plan, TemplateKey::HearingDetailsVictim).unwrap();
+    assert_eq!(v.channel, Channel::VictimPreferred);
+    assert_eq!(v.basis, Basis::DataSubject);
+    assert_eq!(v.data["hearing_date"], json!("2026-12-07"));
+    assert_eq!(v.data["hearing_time"], json!("10:00"));
+    assert_eq!(v.data["court_name"], json!("Leeds Crown Court"));
+    assert_eq!(v.data["victim_gives_evidence"], json!(true));
+    assert_eq!(v.data["warned_until"], json!("2026-12-11"));
+    assert_eq!(v.not_after, Some(t(TRIAL)));
+    assert_eq!(
+        v.idempotency_key,
+        "hearing:H1/2026-12-07T10:00:00Z/hearing.details/victim:V1"
+    );
+    let s = notice(&plan, TemplateKey::HearingDetailsSupporter).unwrap();
+    assert_eq!(
+        s.basis,
+        Basis::Consent {
+            scope: ConsentScope::CourtDatesToSupporter
+        }
+    );
+    assert_eq!(s.data["victim_reference"], json!("VR-0001"));
+    assert!(deadline(&plan, DeadlineKind::VictimToldOfHearing).is_some());
+    assert!(deadline(&plan, DeadlineKind::SupporterToldOfHearing).is_some());
+}
+
+#[test]
+fn a_hearing_listed_in_the_past_plans_no_notices() {
+    let plan = run_at(
+        &event(EventKind::HearingListed),
+        &criminal(),
+        "2026-12-07T10:30:00Z",
+    );
+    assert!(plan.notices.is_empty());
+    assert!(plan
+        .warnings
+        .iter()
+        .all(|w| matches!(w, Warning::NoticeTooLate { .. })));
+    assert_eq!(plan.warnings.len(), 2);
+}
+
+#[test]
+fn a_moved_hearing_cancels_the_old_slot_and_tells_everyone_told_before() {
+    let ctx = told_everyone(with_request(criminal(), S::Allowed));
+    let plan = run(&moved(), &ctx);
+    assert!(plan.cancellations.contains(&Cancellation::KeyPrefix {
+        prefix: hearing_slot_prefix("H1", t(OLD))
+    }));
+    assert_eq!(
+        hearing_slot_prefix("H1", t(OLD)),
+        "hearing:H1/2026-11-30T10:00:00Z/"
+    );
+    let recipients: Vec<_> = plan
+        .notices
+        .iter()
+        .filter(|n| n.step == "hearing.change")
+        .map(|n| (n.template, n.recipient.kind()))
+        .collect();
+    assert_eq!(
+        recipients,
+        [
+            (TemplateKey::HearingChangeVictim, RecipientKind::Victim),
+            (
+                TemplateKey::HearingChangeSupporter,
+                RecipientKind::Supporter
+            ),
+            (TemplateKey::HearingChangeAgency, RecipientKind::Prosecutor),
+            (
+                TemplateKey::HearingChangeAgency,
+                RecipientKind::WitnessService
+            ),
+        ]
+    );
+    let v = notice(&plan, TemplateKey::HearingChangeVictim).unwrap();
+    assert_eq!(v.data["change"], json!("moved"));
+    assert_eq!(v.data["previous_date"], json!("2026-11-30"));
+    assert_eq!(v.data["previous_court"], json!("Bradford Crown Court"));
+    assert_eq!(v.data["hearing_date"], json!("2026-12-07"));
+    // The allowed supporter's notice to the court is re-planned for the new slot.
+    let advisor = notice(&plan, TemplateKey::AdvisorNotice).unwrap();
+    assert!(advisor
+        .idempotency_key
+        .starts_with(&hearing_slot_prefix("H1", t(TRIAL))));
+    assert!(deadline(&plan, DeadlineKind::VictimToldOfHearing).is_some());
+    // Every new item is keyed to the new slot.
+    assert!(plan.notices.iter().all(|n| !n
+        .idempotency_key
+        .starts_with(&hearing_slot_prefix("H1", t(OLD)))));
+}
+
+#[test]
+fn moving_a_hearing_re_plans_the_requests_open_steps() {
+    // (state, tasks re-planned)
+    let cases = [
+        (
+            S::CpsInformed,
+            vec![
+                TaskKind::RaiseCompanionWithCourt,
+                TaskKind::ArrangePreTrialVisit,
+            ],
+        ),
+        (S::WcuInformed, vec![TaskKind::ArrangePreTrialVisit]),
+        (S::Requested, vec![]),
+        (S::Refused, vec![]),
+    ];
+    for (state, expected) in cases {
+        let plan = run(&moved(), &with_request(criminal(), state));
+        let mut kinds: Vec<_> = plan.tasks.iter().map(|t| t.kind).collect();
+        kinds.sort_by_key(|k| format!("{k:?}"));
+        let mut want = expected.clone();
+        want.sort_by_key(|k| format!("{k:?}"));
+        assert_eq!(kinds, want, "{state:?}");
+    }
+}
+
+#[test]
+fn a_vacated_hearing_cancels_its_slot_and_tells_those_told() {
+    for (adjourned, change) in [(false, "vacated"), (true, "adjourned")] {
+        let ctx = told_everyone(with_request(criminal(), S::CpsInformed));
+        let plan = run(&event(EventKind::HearingVacated { adjourned }), &ctx);
+        assert_eq!(
+            plan.cancellations,
+            [Cancellation::KeyPrefix {
+                prefix: hearing_slot_prefix("H1", t(TRIAL))
+            }]
+        );
+        let v = notice(&plan, TemplateKey::HearingChangeVictim).unwrap();
+        assert_eq!(v.data["change"], json!(change));
+        assert_eq!(v.data["previous_date"], json!("2026-12-07"));
+        assert!(!v.data.contains_key("hearing_date"));
+        assert_eq!(v.not_after, None);
+        assert_eq!(notices_to(&plan, RecipientKind::Prosecutor).len(), 1);
+        assert_eq!(notices_to(&plan, RecipientKind::WitnessService).len(), 1);
+        assert!(notice(&plan, TemplateKey::AdvisorNotice).is_none());
+        let review = task(&plan, TaskKind::ReviewAttendanceRequest).unwrap();
+        assert_eq!(review.role, crate::rules::Actor::Supporter);
+        assert!(deadline(&plan, DeadlineKind::VictimToldOfHearing).is_some());
+    }
+}
+
+#[test]
+fn agencies_told_of_the_old_date_hear_of_the_change_only_with_consent() {
+    let mut ctx = told_everyone(criminal());
+    ctx.told_of_hearing.push(Recipient::Court {
+        court: "Leeds Crown Court".into(),
+    });
+    ctx.consents
+        .retain(|c| c.scope != ConsentScope::IdentifySupporterToCourt);
+    let plan = run(&moved(), &ctx);
+    assert_eq!(notices_to(&plan, RecipientKind::WitnessService).len(), 1);
+    assert!(notices_to(&plan, RecipientKind::Prosecutor).is_empty());
+    assert!(notices_to(&plan, RecipientKind::Court).is_empty());
+    let refused: Vec<_> = no_consent_warnings(&plan)
+        .into_iter()
+        .map(|w| w.0)
+        .collect();
+    assert_eq!(refused, [RecipientKind::Prosecutor, RecipientKind::Court]);
+}
+
+#[test]
+fn an_outcome_is_routed_like_any_update() {
+    let concluded = EventKind::HearingConcluded {
+        outcome: HearingOutcome::Other {
+            description: "Bind over".into(),
+        },
+    };
+    let plan = run(&event(concluded.clone()), &criminal());
+    assert_eq!(
+        templates(&plan),
+        [
+            TemplateKey::HearingOutcomeVictim,
+            TemplateKey::HearingOutcomeSupporter
+        ]
+    );
+    let v = notice(&plan, TemplateKey::HearingOutcomeVictim).unwrap();
+    assert_eq!(v.data["outcome"], json!("other"));
+    assert_eq!(v.data["outcome_description"], json!("Bind over"));
+    let spoc = run(&event(concluded), &with_spoc(criminal()));
+    assert_eq!(templates(&spoc), [TemplateKey::HearingOutcomeSupporter]);
+    assert!(deadline(&spoc, DeadlineKind::VictimToldOfOutcome).is_some());
+    assert!(deadline(&spoc, DeadlineKind::SupporterToldOfOutcome).is_some());
+}
+
+#[test]
+fn civil_and_family_hearings_carry_no_witness_care_duties() {
+    let mut civil = criminal();
+    civil.case.kind = CaseKind::Civil;
+    for ctx in [civil, family()] {
+        for kind in [
+            EventKind::HearingListed,
+            EventKind::HearingConcluded {
+                outcome: HearingOutcome::OrderMade,
+            },
+        ] {
+            let plan = run(&event(kind), &ctx);
+            assert!(plan.notices.is_empty() && plan.deadlines.is_empty() && plan.tasks.is_empty());
+        }
+    }
+}

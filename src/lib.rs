@@ -12,6 +12,7 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod flows;
+pub mod planning;
 pub mod policy;
 pub mod resources;
 pub mod rules;

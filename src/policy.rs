@@ -25,6 +25,10 @@ pub enum ResourceKind {
     SpecialMeasuresDiscussion,
     ParoleMilestone,
     AttendanceRequest,
+    /// Notices the flows planned (the outbox), read-only.
+    Notice,
+    /// Tasks the flows gave people.
+    Task,
 }
 
 impl ResourceKind {
@@ -42,6 +46,8 @@ impl ResourceKind {
         ResourceKind::SpecialMeasuresDiscussion,
         ResourceKind::ParoleMilestone,
         ResourceKind::AttendanceRequest,
+        ResourceKind::Notice,
+        ResourceKind::Task,
     ];
 }
 
@@ -122,6 +128,19 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (AttendanceRequest, Read) => matches!(role, Supporter | WitnessCareOfficer | Manager),
         (AttendanceRequest, Create) => role == Supporter,
         (AttendanceRequest, Update) => matches!(role, Supporter | WitnessCareOfficer),
+
+        // Notices are created only by the flows.
+        (Notice, Read) => matches!(
+            role,
+            Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
+        ),
+        (Notice, Create | Update) => false,
+        (Task, Read) => matches!(
+            role,
+            Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
+        ),
+        (Task, Update) => matches!(role, Supporter | WitnessCareOfficer | VictimLiaisonOfficer),
+        (Task, Create) => false,
     }
 }
 

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{CaseKind, HearingKind, HearingStatus};
 use crate::error::{AppError, AppResult};
+use crate::flows::{EventKind, HearingOutcome};
+use crate::planning;
 use crate::policy::ResourceKind;
-use crate::store::schema::{cases, hearings};
+use crate::store::schema::{cases, courts, hearings};
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT, MAX_TEXT};
 use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
@@ -226,6 +228,7 @@ impl Resource for Hearings {
     fn create(conn: &mut AnyConn, ctx: &Ctx, input: HearingInput) -> AppResult<HearingOut> {
         store::write(conn, |conn| {
             let checked = check_references(conn, ctx, &input)?;
+            let victim_id = case_victim(conn, ctx, &input.case_id, Some("case_id"))?;
             let id = store::new_id();
             let now = store::to_db(ctx.now);
             diesel::insert_into(hearings::table)
@@ -246,6 +249,9 @@ impl Resource for Hearings {
                     hearings::updated_at.eq(now),
                 ))
                 .execute(conn)?;
+            if input.status.is_upcoming() {
+                planning::react(conn, ctx.now, &victim_id, &focus(&id), EventKind::HearingListed)?;
+            }
             load(conn, ctx, &id)?.out()
         })
     }
@@ -288,6 +294,7 @@ impl Resource for Hearings {
                 return Err(AppError::field("case_id", "cannot be changed: a hearing belongs to one case"));
             }
             let checked = check_references(conn, ctx, &input)?;
+            let victim_id = case_victim(conn, ctx, &input.case_id, Some("case_id"))?;
             let rows = diesel::update(hearings::table.filter(hearings::id.eq(id)).filter(hearings::version.eq(expected)))
                 .set((
                     hearings::kind.eq(input.kind.as_str()),
@@ -305,7 +312,59 @@ impl Resource for Hearings {
                 ))
                 .execute(conn)?;
             check_updated(rows, expected)?;
+            if let Some(mut event) = change_event(&current, &input, checked.starts_at)? {
+                if let EventKind::HearingMoved { previous_court: Some(court), .. } = &mut event {
+                    *court = courts::table.find(court.as_str()).select(courts::name).first(conn)?;
+                }
+                planning::react(conn, ctx.now, &victim_id, &focus(id), event)?;
+            }
             load(conn, ctx, id)?.out()
         })
     }
+}
+
+fn focus(hearing_id: &str) -> planning::Focus {
+    planning::Focus {
+        hearing_id: Some(hearing_id.to_string()),
+        ..planning::Focus::default()
+    }
+}
+
+/// What a change to a hearing means for the flows, if anything: it was
+/// vacated or adjourned, it concluded, or it moved (time or court).
+fn change_event(
+    before: &Row,
+    after: &HearingInput,
+    new_start: DateTime<Utc>,
+) -> AppResult<Option<EventKind>> {
+    let was = HearingStatus::from_db(&before.status)?;
+    let previous_start = store::from_db(before.starts_at);
+    Ok(match after.status {
+        HearingStatus::Vacated | HearingStatus::Adjourned if was != after.status => {
+            Some(EventKind::HearingVacated {
+                adjourned: after.status == HearingStatus::Adjourned,
+            })
+        }
+        HearingStatus::Concluded if was != HearingStatus::Concluded => {
+            Some(EventKind::HearingConcluded {
+                outcome: HearingOutcome::Other {
+                    description: after.outcome.clone().unwrap_or_else(|| "concluded".into()),
+                },
+            })
+        }
+        status if status.is_upcoming()
+            && (previous_start != new_start || before.court_id != after.court_id || !was.is_upcoming()) =>
+        {
+            if was.is_upcoming() {
+                Some(EventKind::HearingMoved {
+                    previous_start,
+                    previous_court: (before.court_id != after.court_id).then(|| before.court_id.clone()),
+                })
+            } else {
+                // Relisted after being vacated or adjourned.
+                Some(EventKind::HearingListed)
+            }
+        }
+        _ => None,
+    })
 }

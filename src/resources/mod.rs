@@ -2,16 +2,38 @@
 //! queries (through diesel, one code path for both databases), and the
 //! relationship scope applied to every read and write.
 
+mod attendance_requests;
 mod cases;
+mod consents;
 mod courts;
 mod hearings;
+mod notices;
 mod organisations;
+mod parole_milestones;
+mod pre_trial_visits;
+mod special_measures;
+mod supporter_assignments;
+mod users;
+mod tasks;
 mod victims;
 
+pub use attendance_requests::{AttendanceRequestInput, AttendanceRequestOut, AttendanceRequests};
 pub use cases::{CaseInput, CaseOut, Cases};
+pub use consents::{ConsentInput, ConsentOut, Consents};
 pub use courts::{insert as courts_insert, CourtInput, CourtOut, Courts};
 pub use hearings::{HearingInput, HearingOut, Hearings};
+pub use notices::{NoticeOut, Notices};
+pub use tasks::{TaskInput, TaskOut, Tasks};
 pub use organisations::{OrganisationInput, OrganisationOut, Organisations};
+pub use parole_milestones::{ParoleMilestoneInput, ParoleMilestoneOut, ParoleMilestones};
+pub use pre_trial_visits::{PreTrialVisitInput, PreTrialVisitOut, PreTrialVisits};
+pub use special_measures::{
+    SpecialMeasuresDiscussionInput, SpecialMeasuresDiscussionOut, SpecialMeasuresDiscussions,
+};
+pub use supporter_assignments::{
+    SupporterAssignmentInput, SupporterAssignmentOut, SupporterAssignments,
+};
+pub use users::{UserInput, UserOut, Users};
 pub use victims::{
     VictimInput, VictimOut, VictimSensitiveDetails, VictimSensitiveInput, VictimSensitiveOut,
     Victims,

@@ -38,7 +38,9 @@ pub struct OrganisationInput {
 /// A phone number as people write one: digits, spaces and `+ ( ) -`, with
 /// at least a few digits.
 pub fn phone_looks_valid(phone: &str) -> bool {
-    phone.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c))
+    phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +()-".contains(c))
         && phone.chars().filter(char::is_ascii_digit).count() >= 3
 }
 
@@ -194,7 +196,11 @@ impl Resource for Organisations {
     type Output = OrganisationOut;
     type Filter = OrganisationFilter;
 
-    fn create(conn: &mut AnyConn, ctx: &Ctx, input: OrganisationInput) -> AppResult<OrganisationOut> {
+    fn create(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        input: OrganisationInput,
+    ) -> AppResult<OrganisationOut> {
         store::write(conn, |conn| {
             check_name_free(conn, &input, None)?;
             let id = store::new_id();
@@ -314,10 +320,26 @@ mod tests {
             ("complete", |_| {}, &[]),
             ("blank name", |o| o.name = "  ".into(), &["name"]),
             ("long name", |o| o.name = "x".repeat(201), &["name"]),
-            ("blank address", |o| o.address = Some(" ".into()), &["address"]),
-            ("bad email", |o| o.contact_email = Some("nobody".into()), &["contact_email"]),
-            ("letters in phone", |o| o.contact_phone = Some("call me".into()), &["contact_phone"]),
-            ("no digits in phone", |o| o.contact_phone = Some("()".into()), &["contact_phone"]),
+            (
+                "blank address",
+                |o| o.address = Some(" ".into()),
+                &["address"],
+            ),
+            (
+                "bad email",
+                |o| o.contact_email = Some("nobody".into()),
+                &["contact_email"],
+            ),
+            (
+                "letters in phone",
+                |o| o.contact_phone = Some("call me".into()),
+                &["contact_phone"],
+            ),
+            (
+                "no digits in phone",
+                |o| o.contact_phone = Some("()".into()),
+                &["contact_phone"],
+            ),
             (
                 "all optional left out",
                 |o| {

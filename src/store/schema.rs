@@ -234,6 +234,105 @@ diesel::joinable!(special_measures_discussions -> cases (case_id));
 diesel::joinable!(parole_milestones -> victims (victim_id));
 diesel::joinable!(attendance_requests -> hearings (hearing_id));
 
+
+diesel::table! {
+    notices (id) {
+        id -> Text,
+        idempotency_key -> Text,
+        victim_id -> Text,
+        case_id -> Nullable<Text>,
+        hearing_id -> Nullable<Text>,
+        step -> Text,
+        citation -> Text,
+        reconstructed -> Bool,
+        recipient_kind -> Text,
+        recipient_key -> Text,
+        recipient_user_id -> Nullable<Text>,
+        recipient_organisation_id -> Nullable<Text>,
+        channel -> Text,
+        template -> Text,
+        language -> Text,
+        data_json -> Text,
+        category -> Text,
+        basis_json -> Text,
+        not_for_public_disclosure -> Bool,
+        state -> Text,
+        send_after -> Timestamp,
+        not_after -> Nullable<Timestamp>,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_owner -> Nullable<Text>,
+        leased_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        cancelled_reason -> Nullable<Text>,
+        acknowledged_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tasks (id) {
+        id -> Text,
+        idempotency_key -> Text,
+        victim_id -> Text,
+        case_id -> Nullable<Text>,
+        hearing_id -> Nullable<Text>,
+        step -> Text,
+        citation -> Text,
+        reconstructed -> Bool,
+        role -> Text,
+        assignee_user_id -> Nullable<Text>,
+        organisation_id -> Nullable<Text>,
+        kind -> Text,
+        due_at -> Nullable<Timestamp>,
+        detail -> Text,
+        state -> Text,
+        done_at -> Nullable<Timestamp>,
+        done_by -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deadlines (id) {
+        id -> Text,
+        deadline_key -> Text,
+        victim_id -> Text,
+        case_id -> Nullable<Text>,
+        hearing_id -> Nullable<Text>,
+        kind -> Text,
+        counted_from -> Date,
+        due_date -> Date,
+        due_at -> Timestamp,
+        citation -> Text,
+        confirmed -> Bool,
+        operational -> Bool,
+        state -> Text,
+        met_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    flow_warnings (id) {
+        id -> Text,
+        warning_key -> Text,
+        victim_id -> Text,
+        case_id -> Nullable<Text>,
+        kind -> Text,
+        detail_json -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(notices -> victims (victim_id));
+diesel::joinable!(tasks -> victims (victim_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -249,4 +348,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     special_measures_discussions,
     parole_milestones,
     attendance_requests,
+    notices,
+    tasks,
+    deadlines,
+    flow_warnings,
 );

@@ -4,6 +4,7 @@
 mod access;
 mod basics;
 mod concurrency;
+mod flows;
 mod helpers;
 mod matrix;
 mod records;

@@ -16,11 +16,20 @@ use resource::{Registry, RouteInfo};
 macro_rules! each_resource {
     ($f:ident, $arg:expr) => {
         $f::<Organisations>($arg);
+        $f::<Users>($arg);
         $f::<Courts>($arg);
         $f::<Victims>($arg);
         $f::<VictimSensitiveDetails>($arg);
+        $f::<SupporterAssignments>($arg);
+        $f::<Consents>($arg);
         $f::<Cases>($arg);
         $f::<Hearings>($arg);
+        $f::<PreTrialVisits>($arg);
+        $f::<SpecialMeasuresDiscussions>($arg);
+        $f::<ParoleMilestones>($arg);
+        $f::<AttendanceRequests>($arg);
+        $f::<Notices>($arg);
+        $f::<Tasks>($arg);
     };
 }
 

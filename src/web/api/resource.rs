@@ -113,6 +113,9 @@ pub trait Resource: 'static {
     /// For messages and the OpenAPI document, e.g. `hearing`.
     const SINGULAR: &'static str;
     const KIND: ResourceKind;
+    /// Whether the record can be created through the API (notices and
+    /// tasks are created only by the flows).
+    const CREATABLE: bool = true;
     /// Whether the record can be changed after creation.
     const UPDATABLE: bool = true;
 
@@ -284,12 +287,11 @@ impl Registry {
 pub fn mount<R: Resource>(cfg: &mut web::ServiceConfig) {
     let collection = format!("/api/v1/{}", R::PATH);
     let item = format!("/api/v1/{}/{{id}}", R::PATH);
-    cfg.service(
-        web::resource(collection.clone())
-            .route(web::get().to(list::<R>))
-            .route(web::post().to(create::<R>))
-            .default_service(web::to(super::method_not_allowed)),
-    );
+    let mut collection_resource = web::resource(collection.clone()).route(web::get().to(list::<R>));
+    if R::CREATABLE {
+        collection_resource = collection_resource.route(web::post().to(create::<R>));
+    }
+    cfg.service(collection_resource.default_service(web::to(super::method_not_allowed)));
     let mut item_resource = web::resource(item.clone()).route(web::get().to(read::<R>));
     if R::UPDATABLE {
         item_resource = item_resource.route(web::put().to(update::<R>));
@@ -317,7 +319,9 @@ pub fn describe<R: Resource>(reg: &mut Registry) {
     };
     let one = R::SINGULAR;
     add("get", &collection, Action::Read, format!("List the {one} records you may see"), false, true);
-    add("post", &collection, Action::Create, format!("Create a {one}"), true, false);
+    if R::CREATABLE {
+        add("post", &collection, Action::Create, format!("Create a {one}"), true, false);
+    }
     add("get", &item, Action::Read, format!("Read one {one}"), false, false);
     if R::UPDATABLE {
         let summary = format!("Change a {one} (send If-Match with its ETag)");

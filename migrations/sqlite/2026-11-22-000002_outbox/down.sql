@@ -1,0 +1,4 @@
+DROP TABLE flow_warnings;
+DROP TABLE deadlines;
+DROP TABLE tasks;
+DROP TABLE notices;

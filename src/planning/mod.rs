@@ -1,0 +1,68 @@
+//! Planning: the shell around the pure flows. A change to a hearing, an
+//! attendance request, a pre-trial visit, a special-measures discussion, a
+//! parole milestone or a consent calls [`react`] inside the change's own
+//! transaction: the context is loaded, the flows plan, and the plan is
+//! stored (outbox notices, tasks, deadlines, warnings, cancellations).
+//! Either the change and its plan are both stored, or neither is.
+
+pub mod context;
+pub mod persist;
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Utc};
+
+use crate::calendar::BankHolidays;
+use crate::error::AppResult;
+use crate::flows::{self, Event, EventKind};
+use crate::rules::RulesTable;
+use crate::store::AnyConn;
+
+pub use context::Focus;
+pub use persist::Applied;
+
+static RULES: LazyLock<RulesTable> = LazyLock::new(RulesTable::default_table);
+static HOLIDAYS: LazyLock<BankHolidays> = LazyLock::new(BankHolidays::england_and_wales);
+
+/// Plans and stores what should follow `kind`, for this victim and focus.
+pub fn react(
+    conn: &mut AnyConn,
+    now: DateTime<Utc>,
+    victim_id: &str,
+    focus: &Focus,
+    kind: EventKind,
+) -> AppResult<Applied> {
+    let ctx = context::load(conn, victim_id, focus, now)?;
+    let event = Event {
+        id: crate::store::new_id(),
+        at: now,
+        kind,
+    };
+    let rules = RULES.in_force(crate::calendar::london_date(now));
+    let plan = flows::plan(&event, &ctx, rules, &HOLIDAYS, now);
+    let owner = persist::Owner {
+        victim_id,
+        case_id: (!ctx.case.id.is_empty()).then_some(ctx.case.id.as_str()),
+        hearing_id: focus.hearing_id.as_deref(),
+    };
+    let applied = persist::apply(conn, &owner, &plan, now)?;
+    tracing::info!(
+        victim_id,
+        event = event_name(&event.kind),
+        notices = applied.notices_planned,
+        revived = applied.notices_revived,
+        tasks = applied.tasks_planned,
+        deadlines = applied.deadlines_started,
+        warnings = applied.warnings,
+        cancelled = applied.cancelled,
+        "planned"
+    );
+    Ok(applied)
+}
+
+fn event_name(kind: &EventKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_string))
+        .unwrap_or_default()
+}

@@ -1,0 +1,221 @@
+//! Notices the flows planned: what will be (or was) sent, to whom, on what
+//! basis, and where it stands. Read-only: only the flows create notices.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{AppError, AppResult};
+use crate::policy::{permits, Action, ResourceKind};
+use crate::store::schema::notices;
+use crate::store::{self, scope, AnyConn};
+use crate::validate::Validator;
+use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
+
+use super::local;
+
+pub struct Notices;
+
+/// Notices have no input: they are planned, not posted.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoNoticeInput {}
+
+impl Validate for NoNoticeInput {
+    fn validate(&self, _v: &mut Validator, _now: DateTime<Utc>) {}
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct NoticeOut {
+    pub id: String,
+    pub victim_id: String,
+    pub case_id: Option<String>,
+    pub hearing_id: Option<String>,
+    /// The flow step that planned it, and the rule it follows.
+    pub step: String,
+    pub citation: String,
+    /// The step was reconstructed from guidance whose flow chart is an image.
+    pub reconstructed: bool,
+    pub recipient_kind: String,
+    pub recipient: String,
+    pub channel: String,
+    pub template: String,
+    pub language: String,
+    /// The notice's data; left out for roles that may not read a victim's
+    /// sensitive details (a court notice names the witness).
+    #[schema(value_type = Option<Object>)]
+    pub data: Option<Value>,
+    pub category: String,
+    /// Why the disclosure is allowed: consent (with its scope), the SPOC
+    /// agreement, or a recorded lawful basis.
+    #[schema(value_type = Object)]
+    pub basis: Value,
+    pub not_for_public_disclosure: bool,
+    /// pending, sending, sent, failed, dead or cancelled.
+    pub state: String,
+    pub send_after: DateTime<Utc>,
+    pub send_after_local: String,
+    pub not_after: Option<DateTime<Utc>>,
+    pub attempts: i32,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub cancelled_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// Notices change state but are never edited through the API.
+    pub version: i32,
+}
+
+impl Versioned for NoticeOut {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = notices)]
+struct Row {
+    id: String,
+    victim_id: String,
+    case_id: Option<String>,
+    hearing_id: Option<String>,
+    step: String,
+    citation: String,
+    reconstructed: bool,
+    recipient_kind: String,
+    recipient_key: String,
+    channel: String,
+    template: String,
+    language: String,
+    data_json: String,
+    category: String,
+    basis_json: String,
+    not_for_public_disclosure: bool,
+    state: String,
+    send_after: chrono::NaiveDateTime,
+    not_after: Option<chrono::NaiveDateTime>,
+    attempts: i32,
+    sent_at: Option<chrono::NaiveDateTime>,
+    cancelled_reason: Option<String>,
+    created_at: chrono::NaiveDateTime,
+}
+
+fn json(text: &str) -> AppResult<Value> {
+    serde_json::from_str(text).map_err(|e| AppError::Internal(format!("stored notice JSON: {e}")))
+}
+
+impl Row {
+    fn out(self, ctx: &Ctx) -> AppResult<NoticeOut> {
+        let show_data = permits(ctx.actor.role, ResourceKind::VictimSensitive, Action::Read);
+        let send_after = store::from_db(self.send_after);
+        Ok(NoticeOut {
+            data: if show_data { Some(json(&self.data_json)?) } else { None },
+            basis: json(&self.basis_json)?,
+            id: self.id,
+            victim_id: self.victim_id,
+            case_id: self.case_id,
+            hearing_id: self.hearing_id,
+            step: self.step,
+            citation: self.citation,
+            reconstructed: self.reconstructed,
+            recipient_kind: self.recipient_kind,
+            recipient: self.recipient_key,
+            channel: self.channel,
+            template: self.template,
+            language: self.language,
+            category: self.category,
+            not_for_public_disclosure: self.not_for_public_disclosure,
+            state: self.state,
+            send_after,
+            send_after_local: local(send_after),
+            not_after: self.not_after.map(store::from_db),
+            attempts: self.attempts,
+            sent_at: self.sent_at.map(store::from_db),
+            cancelled_reason: self.cancelled_reason,
+            created_at: store::from_db(self.created_at),
+            version: 1,
+        })
+    }
+}
+
+/// Filters for notice lists.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeFilter {
+    pub victim_id: Option<String>,
+    pub case_id: Option<String>,
+    pub hearing_id: Option<String>,
+    pub state: Option<String>,
+    pub template: Option<String>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+/// Loads one notice within the actor's reach.
+pub fn load_row(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut> {
+    let row: Row = notices::table
+        .find(id)
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::NotFound("notice".into()))?;
+    scope::require_victim(conn, &ctx.actor, ctx.today(), &row.victim_id, "notice")?;
+    row.out(ctx)
+}
+
+impl Resource for Notices {
+    const PATH: &'static str = "notices";
+    const SINGULAR: &'static str = "notice";
+    const KIND: ResourceKind = ResourceKind::Notice;
+    const CREATABLE: bool = false;
+    const UPDATABLE: bool = false;
+    type Input = NoNoticeInput;
+    type Output = NoticeOut;
+    type Filter = NoticeFilter;
+
+    fn create(_: &mut AnyConn, _: &Ctx, _: NoNoticeInput) -> AppResult<NoticeOut> {
+        Err(AppError::MethodNotAllowed)
+    }
+
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut> {
+        load_row(conn, ctx, id)
+    }
+
+    fn list(conn: &mut AnyConn, ctx: &Ctx, f: &NoticeFilter, page: Page) -> AppResult<Paged<NoticeOut>> {
+        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let query = || {
+            let mut q = notices::table.filter(notices::victim_id.eq_any(visible.clone())).into_boxed();
+            if let Some(v) = &f.victim_id {
+                q = q.filter(notices::victim_id.eq(v.clone()));
+            }
+            if let Some(c) = &f.case_id {
+                q = q.filter(notices::case_id.eq(c.clone()));
+            }
+            if let Some(h) = &f.hearing_id {
+                q = q.filter(notices::hearing_id.eq(h.clone()));
+            }
+            if let Some(s) = &f.state {
+                q = q.filter(notices::state.eq(s.clone()));
+            }
+            if let Some(t) = &f.template {
+                q = q.filter(notices::template.eq(t.clone()));
+            }
+            q
+        };
+        let total: i64 = query().count().get_result(conn)?;
+        let rows: Vec<Row> = query()
+            .order((notices::send_after.asc(), notices::id.asc()))
+            .limit(page.per_page)
+            .offset(page.offset())
+            .select(Row::as_select())
+            .load(conn)?;
+        let items = rows.into_iter().map(|r| r.out(ctx)).collect::<AppResult<_>>()?;
+        Ok(Paged::new(items, page, total))
+    }
+
+    fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoNoticeInput) -> AppResult<NoticeOut> {
+        Err(AppError::MethodNotAllowed)
+    }
+}

@@ -89,10 +89,9 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
             Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
         ),
         (Victim, Create | Update) => matches!(role, Supporter | WitnessCareOfficer),
-        (VictimSensitive, Read) => matches!(
-            role,
-            Supporter | WitnessCareOfficer | VictimLiaisonOfficer
-        ),
+        (VictimSensitive, Read) => {
+            matches!(role, Supporter | WitnessCareOfficer | VictimLiaisonOfficer)
+        }
         (VictimSensitive, Create | Update) => matches!(role, Supporter | WitnessCareOfficer),
 
         (SupporterAssignment, Read) => matches!(
@@ -105,10 +104,9 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
             role,
             Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
         ),
-        (Consent, Create | Update) => matches!(
-            role,
-            Supporter | WitnessCareOfficer | VictimLiaisonOfficer
-        ),
+        (Consent, Create | Update) => {
+            matches!(role, Supporter | WitnessCareOfficer | VictimLiaisonOfficer)
+        }
 
         (Case | Hearing | PreTrialVisit, Read) => {
             matches!(role, Supporter | WitnessCareOfficer | Manager)
@@ -239,10 +237,7 @@ mod tests {
     fn nobody_but_frontline_roles_reads_sensitive_details() {
         for role in Role::ALL {
             let allowed = permits(*role, VictimSensitive, Read);
-            let frontline = matches!(
-                role,
-                Supporter | WitnessCareOfficer | VictimLiaisonOfficer
-            );
+            let frontline = matches!(role, Supporter | WitnessCareOfficer | VictimLiaisonOfficer);
             assert_eq!(allowed, frontline, "{role}");
         }
     }

@@ -119,7 +119,11 @@ fn court_id(conn: &mut AnyConn, name: &str) -> AppResult<String> {
         .select(courts::id)
         .first(conn)
         .optional()?
-        .ok_or_else(|| AppError::Internal(format!("demo data names a court not in the directory: {name}")))
+        .ok_or_else(|| {
+            AppError::Internal(format!(
+                "demo data names a court not in the directory: {name}"
+            ))
+        })
 }
 
 /// Loads the demo organisations, users, victims, cases and hearings,
@@ -177,7 +181,11 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
             .values((
                 victims::id.eq(&victim_id),
                 victims::reference.eq(&v.reference),
-                victims::probation_region_id.eq(v.probation.as_deref().map(|k| key_id(&keys, k)).transpose()?),
+                victims::probation_region_id.eq(v
+                    .probation
+                    .as_deref()
+                    .map(|k| key_id(&keys, k))
+                    .transpose()?),
                 victims::created_by.eq(&creator),
                 victims::created_at.eq(ts),
                 victims::updated_at.eq(ts),
@@ -200,7 +208,8 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
                 supporter_assignments::role.eq(&v.supporter_role),
                 supporter_assignments::starts_on.eq(today - Duration::days(30)),
                 supporter_assignments::is_spoc.eq(v.spoc),
-                supporter_assignments::spoc_agreed_on.eq(v.spoc.then(|| today - Duration::days(30))),
+                supporter_assignments::spoc_agreed_on
+                    .eq(v.spoc.then(|| today - Duration::days(30))),
                 supporter_assignments::created_at.eq(ts),
                 supporter_assignments::updated_at.eq(ts),
             ))
@@ -229,7 +238,12 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
                 cases::urn.eq(&v.case.urn),
                 cases::case_number.eq(&v.case.case_number),
                 cases::court_id.eq(&court),
-                cases::witness_care_unit_id.eq(v.case.unit.as_deref().map(|k| key_id(&keys, k)).transpose()?),
+                cases::witness_care_unit_id.eq(v
+                    .case
+                    .unit
+                    .as_deref()
+                    .map(|k| key_id(&keys, k))
+                    .transpose()?),
                 cases::status.eq("open"),
                 cases::created_at.eq(ts),
                 cases::updated_at.eq(ts),
@@ -273,9 +287,8 @@ pub fn reference_data(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
 pub fn run(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
     let mut conn = pool.get()?;
     let now = clock.now();
-    let (courts_added, demo_added) = store::write(&mut conn, |conn| {
-        Ok((courts(conn, now)?, demo(conn, now)?))
-    })?;
+    let (courts_added, demo_added) =
+        store::write(&mut conn, |conn| Ok((courts(conn, now)?, demo(conn, now)?)))?;
     tracing::info!(courts_added, demo_added, "seed done");
     println!(
         "Seeded {courts_added} court(s); demo data {}. Demo users sign in with the password \"{DEMO_PASSWORD}\".",

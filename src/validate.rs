@@ -84,7 +84,10 @@ impl Validator {
         match NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d") {
             Ok(d) => Some(d),
             Err(_) => {
-                self.error(field, "must be a real date written YYYY-MM-DD, e.g. 2026-03-30");
+                self.error(
+                    field,
+                    "must be a real date written YYYY-MM-DD, e.g. 2026-03-30",
+                );
                 None
             }
         }
@@ -112,7 +115,11 @@ impl Validator {
         let ok = v.len() <= MAX_SHORT
             && v.split_once('@')
                 .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
-        self.check(ok, field, "must be an email address such as name@example.org");
+        self.check(
+            ok,
+            field,
+            "must be an email address such as name@example.org",
+        );
     }
 
     pub fn is_empty(&self) -> bool {

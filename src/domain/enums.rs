@@ -156,8 +156,13 @@ impl HearingKind {
         use HearingKind::*;
         match self {
             Other | Directions => true,
-            FirstAppearance | PleaAndTrialPreparation | Mention | GroundRules | Trial
-            | Sentencing | Appeal => case == CaseKind::Criminal,
+            FirstAppearance
+            | PleaAndTrialPreparation
+            | Mention
+            | GroundRules
+            | Trial
+            | Sentencing
+            | Appeal => case == CaseKind::Criminal,
             FirstHearingDisputeResolution
             | DisputeResolutionAppointment
             | FactFinding
@@ -316,7 +321,11 @@ mod tests {
         }
         check(Role::ALL, Role::as_str, Role::parse);
         check(HearingKind::ALL, HearingKind::as_str, HearingKind::parse);
-        check(AttendanceState::ALL, AttendanceState::as_str, AttendanceState::parse);
+        check(
+            AttendanceState::ALL,
+            AttendanceState::as_str,
+            AttendanceState::parse,
+        );
         check(ConsentScope::ALL, ConsentScope::as_str, ConsentScope::parse);
         assert_eq!(Role::parse("superuser"), None);
     }

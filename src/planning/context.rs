@@ -20,7 +20,8 @@ use crate::store::{self, AnyConn};
 /// spelling.
 pub fn same<A: Serialize, B: DeserializeOwned>(value: A) -> AppResult<B> {
     let json = serde_json::to_value(value).map_err(|e| AppError::Internal(e.to_string()))?;
-    serde_json::from_value(json).map_err(|e| AppError::Internal(format!("vocabulary mismatch: {e}")))
+    serde_json::from_value(json)
+        .map_err(|e| AppError::Internal(format!("vocabulary mismatch: {e}")))
 }
 
 fn supporter_role(role: SupporterRole) -> flows::SupporterRole {
@@ -61,17 +62,22 @@ pub fn court_facts(conn: &mut AnyConn, court_id: &str) -> AppResult<flows::Court
 }
 
 pub fn hearing_facts(conn: &mut AnyConn, hearing_id: &str) -> AppResult<flows::HearingFacts> {
-    let (court_id, kind, status, starts_at, evidence): (String, String, String, chrono::NaiveDateTime, bool) =
-        hearings::table
-            .find(hearing_id)
-            .select((
-                hearings::court_id,
-                hearings::kind,
-                hearings::status,
-                hearings::starts_at,
-                hearings::victim_gives_evidence,
-            ))
-            .first(conn)?;
+    let (court_id, kind, status, starts_at, evidence): (
+        String,
+        String,
+        String,
+        chrono::NaiveDateTime,
+        bool,
+    ) = hearings::table
+        .find(hearing_id)
+        .select((
+            hearings::court_id,
+            hearings::kind,
+            hearings::status,
+            hearings::starts_at,
+            hearings::victim_gives_evidence,
+        ))
+        .first(conn)?;
     Ok(flows::HearingFacts {
         id: hearing_id.to_string(),
         start: store::from_db(starts_at),
@@ -85,7 +91,12 @@ pub fn hearing_facts(conn: &mut AnyConn, hearing_id: &str) -> AppResult<flows::H
 
 /// The victim's current supporter (the SPOC first, then the earliest
 /// assignment), with their organisation.
-fn supporter(conn: &mut AnyConn, victim_id: &str, case_id: &str, today: NaiveDate) -> AppResult<Option<flows::SupporterFacts>> {
+fn supporter(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    case_id: &str,
+    today: NaiveDate,
+) -> AppResult<Option<flows::SupporterFacts>> {
     let found: Option<(String, String, bool, Option<NaiveDate>)> = supporter_assignments::table
         .filter(supporter_assignments::victim_id.eq(victim_id))
         .filter(supporter_assignments::starts_on.le(today))
@@ -94,7 +105,10 @@ fn supporter(conn: &mut AnyConn, victim_id: &str, case_id: &str, today: NaiveDat
                 .is_null()
                 .or(supporter_assignments::ends_on.ge(today)),
         )
-        .order((supporter_assignments::is_spoc.desc(), supporter_assignments::starts_on.asc()))
+        .order((
+            supporter_assignments::is_spoc.desc(),
+            supporter_assignments::starts_on.asc(),
+        ))
         .select((
             supporter_assignments::supporter_id,
             supporter_assignments::role,
@@ -127,7 +141,10 @@ fn supporter(conn: &mut AnyConn, victim_id: &str, case_id: &str, today: NaiveDat
         .filter(special_measures_discussions::case_id.eq(case_id))
         .filter(special_measures_discussions::supporter_id.eq(&user_id))
         .filter(special_measures_discussions::supporter_present.eq(true))
-        .filter(special_measures_discussions::setting.eq(domain::DiscussionSetting::StatementTaking.as_str()))
+        .filter(
+            special_measures_discussions::setting
+                .eq(domain::DiscussionSetting::StatementTaking.as_str()),
+        )
         .count()
         .get_result(conn)?;
     Ok(Some(flows::SupporterFacts {
@@ -150,19 +167,25 @@ fn consents_and_bases(
     victim_id: &str,
 ) -> AppResult<(Vec<flows::ConsentRecord>, Vec<flows::LawfulBasisRecord>)> {
     #[allow(clippy::type_complexity)]
-    let rows: Vec<(String, String, Option<String>, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>, String)> =
-        consents::table
-            .filter(consents::victim_id.eq(victim_id))
-            .order(consents::given_at.asc())
-            .select((
-                consents::scope,
-                consents::basis,
-                consents::basis_reason,
-                consents::given_at,
-                consents::withdrawn_at,
-                consents::recorded_by,
-            ))
-            .load(conn)?;
+    let rows: Vec<(
+        String,
+        String,
+        Option<String>,
+        chrono::NaiveDateTime,
+        Option<chrono::NaiveDateTime>,
+        String,
+    )> = consents::table
+        .filter(consents::victim_id.eq(victim_id))
+        .order(consents::given_at.asc())
+        .select((
+            consents::scope,
+            consents::basis,
+            consents::basis_reason,
+            consents::given_at,
+            consents::withdrawn_at,
+            consents::recorded_by,
+        ))
+        .load(conn)?;
     let mut given = Vec::new();
     let mut bases = Vec::new();
     for (scope, basis, reason, given_at, withdrawn_at, by) in rows {
@@ -209,9 +232,15 @@ pub fn recipient_from_key(key: &str) -> Option<flows::Recipient> {
     use flows::Recipient::*;
     let (kind, rest) = key.split_once(':').unwrap_or((key, ""));
     Some(match kind {
-        "supporter" => Supporter { user_id: rest.into() },
-        "victim" => Victim { victim_id: rest.into() },
-        "wcu" => WitnessCareUnit { org_id: rest.into() },
+        "supporter" => Supporter {
+            user_id: rest.into(),
+        },
+        "victim" => Victim {
+            victim_id: rest.into(),
+        },
+        "wcu" => WitnessCareUnit {
+            org_id: rest.into(),
+        },
         "prosecutor" => Prosecutor,
         "witness_service" => WitnessService { court: rest.into() },
         "court" => Court { court: rest.into() },
@@ -231,11 +260,20 @@ pub struct Focus {
 }
 
 /// Builds the planner's context for a victim (and a case and hearing).
-pub fn load(conn: &mut AnyConn, victim_id: &str, focus: &Focus, now: DateTime<Utc>) -> AppResult<flows::FlowContext> {
+pub fn load(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    focus: &Focus,
+    now: DateTime<Utc>,
+) -> AppResult<flows::FlowContext> {
     let today = crate::calendar::london_date(now);
     let (reference, enhanced, language): (String, bool, String) = victims::table
         .find(victim_id)
-        .select((victims::reference, victims::enhanced_rights, victims::preferred_language))
+        .select((
+            victims::reference,
+            victims::enhanced_rights,
+            victims::preferred_language,
+        ))
         .first(conn)?;
     let name: Option<String> = victim_sensitive_details::table
         .find(victim_id)
@@ -243,21 +281,42 @@ pub fn load(conn: &mut AnyConn, victim_id: &str, focus: &Focus, now: DateTime<Ut
         .first(conn)
         .optional()?;
     let hearing_case: Option<String> = match &focus.hearing_id {
-        Some(h) => Some(hearings::table.find(h).select(hearings::case_id).first(conn)?),
+        Some(h) => Some(
+            hearings::table
+                .find(h)
+                .select(hearings::case_id)
+                .first(conn)?,
+        ),
         None => None,
     };
     let case_id = focus.case_id.clone().or(hearing_case);
     let case = match &case_id {
         Some(id) => {
-            let (kind, urn, number, court, unit): (String, Option<String>, Option<String>, Option<String>, Option<String>) =
-                cases::table
-                    .find(id)
-                    .select((cases::kind, cases::urn, cases::case_number, cases::court_id, cases::witness_care_unit_id))
-                    .first(conn)?;
+            let (kind, urn, number, court, unit): (
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            ) = cases::table
+                .find(id)
+                .select((
+                    cases::kind,
+                    cases::urn,
+                    cases::case_number,
+                    cases::court_id,
+                    cases::witness_care_unit_id,
+                ))
+                .first(conn)?;
             let kind = CaseKind::from_db(&kind)?;
             let court_id = match (court, &focus.hearing_id) {
                 (Some(c), _) => Some(c),
-                (None, Some(h)) => Some(hearings::table.find(h).select(hearings::court_id).first(conn)?),
+                (None, Some(h)) => Some(
+                    hearings::table
+                        .find(h)
+                        .select(hearings::court_id)
+                        .first(conn)?,
+                ),
                 (None, None) => None,
             };
             let court = match court_id {
@@ -292,7 +351,8 @@ pub fn load(conn: &mut AnyConn, victim_id: &str, focus: &Focus, now: DateTime<Ut
     };
     let supporter = supporter(conn, victim_id, &case.id, today)?;
     let (consents, lawful_bases) = consents_and_bases(conn, victim_id)?;
-    let request: Option<(String, String)> = match (&focus.attendance_request_id, &focus.hearing_id) {
+    let request: Option<(String, String)> = match (&focus.attendance_request_id, &focus.hearing_id)
+    {
         (Some(id), _) => attendance_requests::table
             .find(id)
             .select((attendance_requests::id, attendance_requests::hearing_id))

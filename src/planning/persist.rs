@@ -45,7 +45,10 @@ fn name<T: Serialize>(value: &T) -> AppResult<String> {
 }
 
 fn like_prefix(prefix: &str) -> String {
-    let escaped = prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = prefix
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("{escaped}%")
 }
 
@@ -78,7 +81,10 @@ fn cancel(conn: &mut AnyConn, c: &Cancellation, now: DateTime<Utc>) -> AppResult
                     .filter(deadlines::deadline_key.like(&pattern).escape('\\'))
                     .filter(deadlines::state.eq("running")),
             )
-            .set((deadlines::state.eq("cancelled"), deadlines::updated_at.eq(ts)))
+            .set((
+                deadlines::state.eq("cancelled"),
+                deadlines::updated_at.eq(ts),
+            ))
             .execute(conn)?;
             Ok(n + t + d)
         }
@@ -110,7 +116,12 @@ fn recipient_ids(r: &Recipient) -> (Option<&str>, Option<&str>) {
 
 /// Adds a notice to the outbox, or revives a cancelled one with its key.
 /// Returns (planned, revived).
-fn notice(conn: &mut AnyConn, owner: &Owner, n: &PlannedNotice, now: DateTime<Utc>) -> AppResult<(bool, bool)> {
+fn notice(
+    conn: &mut AnyConn,
+    owner: &Owner,
+    n: &PlannedNotice,
+    now: DateTime<Utc>,
+) -> AppResult<(bool, bool)> {
     let existing: Option<String> = notices::table
         .filter(notices::idempotency_key.eq(&n.idempotency_key))
         .select(notices::state)
@@ -172,7 +183,12 @@ fn notice(conn: &mut AnyConn, owner: &Owner, n: &PlannedNotice, now: DateTime<Ut
 
 /// Stores a plan. Cancellations run first: they apply to what earlier
 /// plans left pending, never to this plan's own items.
-pub fn apply(conn: &mut AnyConn, owner: &Owner, plan: &Plan, now: DateTime<Utc>) -> AppResult<Applied> {
+pub fn apply(
+    conn: &mut AnyConn,
+    owner: &Owner,
+    plan: &Plan,
+    now: DateTime<Utc>,
+) -> AppResult<Applied> {
     let mut applied = Applied::default();
     for c in &plan.cancellations {
         applied.cancelled += cancel(conn, c, now)?;

@@ -65,7 +65,9 @@ impl Validate for CaseInput {
             ),
         }
         if let Some(urn) = &self.urn {
-            let ok = urn.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '/');
+            let ok = urn
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '/');
             v.check(ok, "urn", "may contain only letters, digits, spaces and /");
         }
     }
@@ -145,7 +147,12 @@ fn check_references(conn: &mut AnyConn, input: &CaseInput) -> AppResult<()> {
         require_court(conn, court, "court_id")?;
     }
     if let Some(unit) = &input.witness_care_unit_id {
-        require_organisation(conn, unit, OrganisationKind::WitnessCareUnit, "witness_care_unit_id")?;
+        require_organisation(
+            conn,
+            unit,
+            OrganisationKind::WitnessCareUnit,
+            "witness_care_unit_id",
+        )?;
     }
     Ok(())
 }
@@ -190,10 +197,17 @@ impl Resource for Cases {
         load(conn, ctx, id)?.out()
     }
 
-    fn list(conn: &mut AnyConn, ctx: &Ctx, f: &VictimFilter, page: Page) -> AppResult<Paged<CaseOut>> {
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        f: &VictimFilter,
+        page: Page,
+    ) -> AppResult<Paged<CaseOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
         let query = || {
-            let mut q = cases::table.filter(cases::victim_id.eq_any(visible.clone())).into_boxed();
+            let mut q = cases::table
+                .filter(cases::victim_id.eq_any(visible.clone()))
+                .into_boxed();
             if let Some(victim) = &f.victim_id {
                 q = q.filter(cases::victim_id.eq(victim.clone()));
             }
@@ -210,26 +224,39 @@ impl Resource for Cases {
         Ok(Paged::new(items, page, total))
     }
 
-    fn update(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32, input: CaseInput) -> AppResult<CaseOut> {
+    fn update(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        id: &str,
+        expected: i32,
+        input: CaseInput,
+    ) -> AppResult<CaseOut> {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
             if current.victim_id != input.victim_id {
-                return Err(AppError::field("victim_id", "cannot be changed: a case belongs to one victim"));
+                return Err(AppError::field(
+                    "victim_id",
+                    "cannot be changed: a case belongs to one victim",
+                ));
             }
             check_references(conn, &input)?;
-            let rows = diesel::update(cases::table.filter(cases::id.eq(id)).filter(cases::version.eq(expected)))
-                .set((
-                    cases::kind.eq(input.kind.as_str()),
-                    cases::urn.eq(key(&input.urn)),
-                    cases::case_number.eq(key(&input.case_number)),
-                    cases::court_id.eq(&input.court_id),
-                    cases::witness_care_unit_id.eq(&input.witness_care_unit_id),
-                    cases::status.eq(input.status.as_str()),
-                    cases::version.eq(expected + 1),
-                    cases::updated_at.eq(store::to_db(ctx.now)),
-                ))
-                .execute(conn)?;
+            let rows = diesel::update(
+                cases::table
+                    .filter(cases::id.eq(id))
+                    .filter(cases::version.eq(expected)),
+            )
+            .set((
+                cases::kind.eq(input.kind.as_str()),
+                cases::urn.eq(key(&input.urn)),
+                cases::case_number.eq(key(&input.case_number)),
+                cases::court_id.eq(&input.court_id),
+                cases::witness_care_unit_id.eq(&input.witness_care_unit_id),
+                cases::status.eq(input.status.as_str()),
+                cases::version.eq(expected + 1),
+                cases::updated_at.eq(store::to_db(ctx.now)),
+            ))
+            .execute(conn)?;
             check_updated(rows, expected)?;
             load(conn, ctx, id)?.out()
         })

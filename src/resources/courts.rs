@@ -108,7 +108,9 @@ pub fn insert(conn: &mut AnyConn, input: &CourtInput, now: DateTime<Utc>) -> App
         ))
         .execute(conn)
         .map_err(|e| match AppError::from(e) {
-            AppError::Conflict(_) => AppError::field("name", "a court of this name is already in the directory"),
+            AppError::Conflict(_) => {
+                AppError::field("name", "a court of this name is already in the directory")
+            }
             other => other,
         })?;
     Ok(id)
@@ -142,7 +144,12 @@ impl Resource for Courts {
         load(conn, id)?.out()
     }
 
-    fn list(conn: &mut AnyConn, _ctx: &Ctx, f: &CourtFilter, page: Page) -> AppResult<Paged<CourtOut>> {
+    fn list(
+        conn: &mut AnyConn,
+        _ctx: &Ctx,
+        f: &CourtFilter,
+        page: Page,
+    ) -> AppResult<Paged<CourtOut>> {
         let query = || {
             let mut q = courts::table.into_boxed();
             if let Some(kind) = f.kind {
@@ -150,7 +157,11 @@ impl Resource for Courts {
             }
             if let Some(text) = f.q.as_deref().filter(|t| !t.trim().is_empty()) {
                 let pattern = format!("%{}%", text.trim().replace(['%', '_'], ""));
-                q = q.filter(courts::name.like(pattern.clone()).or(courts::town.like(pattern)));
+                q = q.filter(
+                    courts::name
+                        .like(pattern.clone())
+                        .or(courts::town.like(pattern)),
+                );
             }
             q
         };
@@ -165,20 +176,30 @@ impl Resource for Courts {
         Ok(Paged::new(items, page, total))
     }
 
-    fn update(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32, input: CourtInput) -> AppResult<CourtOut> {
+    fn update(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        id: &str,
+        expected: i32,
+        input: CourtInput,
+    ) -> AppResult<CourtOut> {
         store::write(conn, |conn| {
             check_version(load(conn, id)?.version, expected)?;
-            let rows = diesel::update(courts::table.filter(courts::id.eq(id)).filter(courts::version.eq(expected)))
-                .set((
-                    courts::name.eq(input.name.trim()),
-                    courts::kind.eq(input.kind.as_str()),
-                    courts::town.eq(input.town.trim()),
-                    courts::nation.eq(input.nation.as_str()),
-                    courts::crown_court_code.eq(&input.crown_court_code),
-                    courts::version.eq(expected + 1),
-                    courts::updated_at.eq(store::to_db(ctx.now)),
-                ))
-                .execute(conn)?;
+            let rows = diesel::update(
+                courts::table
+                    .filter(courts::id.eq(id))
+                    .filter(courts::version.eq(expected)),
+            )
+            .set((
+                courts::name.eq(input.name.trim()),
+                courts::kind.eq(input.kind.as_str()),
+                courts::town.eq(input.town.trim()),
+                courts::nation.eq(input.nation.as_str()),
+                courts::crown_court_code.eq(&input.crown_court_code),
+                courts::version.eq(expected + 1),
+                courts::updated_at.eq(store::to_db(ctx.now)),
+            ))
+            .execute(conn)?;
             check_updated(rows, expected)?;
             load(conn, id)?.out()
         })

@@ -193,12 +193,18 @@ fn check_references(conn: &mut AnyConn, ctx: &Ctx, input: &HearingInput) -> AppR
     let checked = checked.ok_or_else(|| AppError::field("starts_at", "is required"))?;
     case_victim(conn, ctx, &input.case_id, Some("case_id"))?;
     require_court(conn, &input.court_id, "court_id")?;
-    let kind: String = cases::table.find(&input.case_id).select(cases::kind).first(conn)?;
+    let kind: String = cases::table
+        .find(&input.case_id)
+        .select(cases::kind)
+        .first(conn)?;
     let case_kind = CaseKind::from_db(&kind)?;
     if !input.kind.fits(case_kind) {
         return Err(AppError::field(
             "kind",
-            format!("a {} hearing does not belong in a {case_kind} case", input.kind),
+            format!(
+                "a {} hearing does not belong in a {case_kind} case",
+                input.kind
+            ),
         ));
     }
     Ok(checked)
@@ -250,7 +256,13 @@ impl Resource for Hearings {
                 ))
                 .execute(conn)?;
             if input.status.is_upcoming() {
-                planning::react(conn, ctx.now, &victim_id, &focus(&id), EventKind::HearingListed)?;
+                planning::react(
+                    conn,
+                    ctx.now,
+                    &victim_id,
+                    &focus(&id),
+                    EventKind::HearingListed,
+                )?;
             }
             load(conn, ctx, &id)?.out()
         })
@@ -260,10 +272,17 @@ impl Resource for Hearings {
         load(conn, ctx, id)?.out()
     }
 
-    fn list(conn: &mut AnyConn, ctx: &Ctx, f: &HearingFilter, page: Page) -> AppResult<Paged<HearingOut>> {
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        f: &HearingFilter,
+        page: Page,
+    ) -> AppResult<Paged<HearingOut>> {
         let visible = visible_case_ids(conn, ctx)?;
         let query = || {
-            let mut q = hearings::table.filter(hearings::case_id.eq_any(visible.clone())).into_boxed();
+            let mut q = hearings::table
+                .filter(hearings::case_id.eq_any(visible.clone()))
+                .into_boxed();
             if let Some(case) = &f.case_id {
                 q = q.filter(hearings::case_id.eq(case.clone()));
             }
@@ -286,35 +305,55 @@ impl Resource for Hearings {
         Ok(Paged::new(items, page, total))
     }
 
-    fn update(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32, input: HearingInput) -> AppResult<HearingOut> {
+    fn update(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        id: &str,
+        expected: i32,
+        input: HearingInput,
+    ) -> AppResult<HearingOut> {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
             if current.case_id != input.case_id {
-                return Err(AppError::field("case_id", "cannot be changed: a hearing belongs to one case"));
+                return Err(AppError::field(
+                    "case_id",
+                    "cannot be changed: a hearing belongs to one case",
+                ));
             }
             let checked = check_references(conn, ctx, &input)?;
             let victim_id = case_victim(conn, ctx, &input.case_id, Some("case_id"))?;
-            let rows = diesel::update(hearings::table.filter(hearings::id.eq(id)).filter(hearings::version.eq(expected)))
-                .set((
-                    hearings::kind.eq(input.kind.as_str()),
-                    hearings::status.eq(input.status.as_str()),
-                    hearings::court_id.eq(&input.court_id),
-                    hearings::courtroom.eq(&input.courtroom),
-                    hearings::starts_at.eq(store::to_db(checked.starts_at)),
-                    hearings::estimated_minutes.eq(input.estimated_minutes),
-                    hearings::victim_attends.eq(input.victim_attends),
-                    hearings::victim_gives_evidence.eq(input.victim_gives_evidence),
-                    hearings::live_link.eq(input.live_link),
-                    hearings::outcome.eq(&input.outcome),
-                    hearings::version.eq(expected + 1),
-                    hearings::updated_at.eq(store::to_db(ctx.now)),
-                ))
-                .execute(conn)?;
+            let rows = diesel::update(
+                hearings::table
+                    .filter(hearings::id.eq(id))
+                    .filter(hearings::version.eq(expected)),
+            )
+            .set((
+                hearings::kind.eq(input.kind.as_str()),
+                hearings::status.eq(input.status.as_str()),
+                hearings::court_id.eq(&input.court_id),
+                hearings::courtroom.eq(&input.courtroom),
+                hearings::starts_at.eq(store::to_db(checked.starts_at)),
+                hearings::estimated_minutes.eq(input.estimated_minutes),
+                hearings::victim_attends.eq(input.victim_attends),
+                hearings::victim_gives_evidence.eq(input.victim_gives_evidence),
+                hearings::live_link.eq(input.live_link),
+                hearings::outcome.eq(&input.outcome),
+                hearings::version.eq(expected + 1),
+                hearings::updated_at.eq(store::to_db(ctx.now)),
+            ))
+            .execute(conn)?;
             check_updated(rows, expected)?;
             if let Some(mut event) = change_event(&current, &input, checked.starts_at)? {
-                if let EventKind::HearingMoved { previous_court: Some(court), .. } = &mut event {
-                    *court = courts::table.find(court.as_str()).select(courts::name).first(conn)?;
+                if let EventKind::HearingMoved {
+                    previous_court: Some(court),
+                    ..
+                } = &mut event
+                {
+                    *court = courts::table
+                        .find(court.as_str())
+                        .select(courts::name)
+                        .first(conn)?;
                 }
                 planning::react(conn, ctx.now, &victim_id, &focus(id), event)?;
             }
@@ -352,13 +391,17 @@ fn change_event(
                 },
             })
         }
-        status if status.is_upcoming()
-            && (previous_start != new_start || before.court_id != after.court_id || !was.is_upcoming()) =>
+        status
+            if status.is_upcoming()
+                && (previous_start != new_start
+                    || before.court_id != after.court_id
+                    || !was.is_upcoming()) =>
         {
             if was.is_upcoming() {
                 Some(EventKind::HearingMoved {
                     previous_start,
-                    previous_court: (before.court_id != after.court_id).then(|| before.court_id.clone()),
+                    previous_court: (before.court_id != after.court_id)
+                        .then(|| before.court_id.clone()),
                 })
             } else {
                 // Relisted after being vacated or adjourned.

@@ -13,8 +13,8 @@ mod parole_milestones;
 mod pre_trial_visits;
 mod special_measures;
 mod supporter_assignments;
-mod users;
 mod tasks;
+mod users;
 mod victims;
 
 pub use attendance_requests::{AttendanceRequestInput, AttendanceRequestOut, AttendanceRequests};
@@ -23,7 +23,6 @@ pub use consents::{ConsentInput, ConsentOut, Consents};
 pub use courts::{insert as courts_insert, CourtInput, CourtOut, Courts};
 pub use hearings::{HearingInput, HearingOut, Hearings};
 pub use notices::{NoticeOut, Notices};
-pub use tasks::{TaskInput, TaskOut, Tasks};
 pub use organisations::{OrganisationInput, OrganisationOut, Organisations};
 pub use parole_milestones::{ParoleMilestoneInput, ParoleMilestoneOut, ParoleMilestones};
 pub use pre_trial_visits::{PreTrialVisitInput, PreTrialVisitOut, PreTrialVisits};
@@ -33,6 +32,7 @@ pub use special_measures::{
 pub use supporter_assignments::{
     SupporterAssignmentInput, SupporterAssignmentOut, SupporterAssignments,
 };
+pub use tasks::{TaskInput, TaskOut, Tasks};
 pub use users::{UserInput, UserOut, Users};
 pub use victims::{
     VictimInput, VictimOut, VictimSensitiveDetails, VictimSensitiveInput, VictimSensitiveOut,
@@ -68,7 +68,9 @@ pub fn check_updated(rows: usize, expected: i32) -> AppResult<()> {
     if rows == 1 {
         Ok(())
     } else {
-        Err(AppError::StaleVersion { current: expected + 1 })
+        Err(AppError::StaleVersion {
+            current: expected + 1,
+        })
     }
 }
 

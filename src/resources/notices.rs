@@ -111,7 +111,11 @@ impl Row {
         let show_data = permits(ctx.actor.role, ResourceKind::VictimSensitive, Action::Read);
         let send_after = store::from_db(self.send_after);
         Ok(NoticeOut {
-            data: if show_data { Some(json(&self.data_json)?) } else { None },
+            data: if show_data {
+                Some(json(&self.data_json)?)
+            } else {
+                None
+            },
             basis: json(&self.basis_json)?,
             id: self.id,
             victim_id: self.victim_id,
@@ -183,10 +187,17 @@ impl Resource for Notices {
         load_row(conn, ctx, id)
     }
 
-    fn list(conn: &mut AnyConn, ctx: &Ctx, f: &NoticeFilter, page: Page) -> AppResult<Paged<NoticeOut>> {
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        f: &NoticeFilter,
+        page: Page,
+    ) -> AppResult<Paged<NoticeOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
         let query = || {
-            let mut q = notices::table.filter(notices::victim_id.eq_any(visible.clone())).into_boxed();
+            let mut q = notices::table
+                .filter(notices::victim_id.eq_any(visible.clone()))
+                .into_boxed();
             if let Some(v) = &f.victim_id {
                 q = q.filter(notices::victim_id.eq(v.clone()));
             }
@@ -211,7 +222,10 @@ impl Resource for Notices {
             .offset(page.offset())
             .select(Row::as_select())
             .load(conn)?;
-        let items = rows.into_iter().map(|r| r.out(ctx)).collect::<AppResult<_>>()?;
+        let items = rows
+            .into_iter()
+            .map(|r| r.out(ctx))
+            .collect::<AppResult<_>>()?;
         Ok(Paged::new(items, page, total))
     }
 

@@ -150,10 +150,17 @@ impl Resource for Tasks {
         Ok(load(conn, ctx, id)?.out())
     }
 
-    fn list(conn: &mut AnyConn, ctx: &Ctx, f: &TaskFilter, page: Page) -> AppResult<Paged<TaskOut>> {
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        f: &TaskFilter,
+        page: Page,
+    ) -> AppResult<Paged<TaskOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
         let query = || {
-            let mut q = tasks::table.filter(tasks::victim_id.eq_any(visible.clone())).into_boxed();
+            let mut q = tasks::table
+                .filter(tasks::victim_id.eq_any(visible.clone()))
+                .into_boxed();
             if let Some(v) = &f.victim_id {
                 q = q.filter(tasks::victim_id.eq(v.clone()));
             }
@@ -172,30 +179,47 @@ impl Resource for Tasks {
             .offset(page.offset())
             .select(Row::as_select())
             .load(conn)?;
-        Ok(Paged::new(rows.into_iter().map(Row::out).collect(), page, total))
+        Ok(Paged::new(
+            rows.into_iter().map(Row::out).collect(),
+            page,
+            total,
+        ))
     }
 
-    fn update(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32, input: TaskInput) -> AppResult<TaskOut> {
+    fn update(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        id: &str,
+        expected: i32,
+        input: TaskInput,
+    ) -> AppResult<TaskOut> {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
             if current.state == "cancelled" {
-                return Err(AppError::field("state", "this task was cancelled by a later change and cannot be done"));
+                return Err(AppError::field(
+                    "state",
+                    "this task was cancelled by a later change and cannot be done",
+                ));
             }
             let now = store::to_db(ctx.now);
             let (state, done_at, done_by) = match input.state {
                 TaskState::Done => ("done", Some(now), Some(ctx.actor.user_id.clone())),
                 TaskState::Open => ("open", None, None),
             };
-            let rows = diesel::update(tasks::table.filter(tasks::id.eq(id)).filter(tasks::version.eq(expected)))
-                .set((
-                    tasks::state.eq(state),
-                    tasks::done_at.eq(done_at),
-                    tasks::done_by.eq(done_by),
-                    tasks::version.eq(expected + 1),
-                    tasks::updated_at.eq(now),
-                ))
-                .execute(conn)?;
+            let rows = diesel::update(
+                tasks::table
+                    .filter(tasks::id.eq(id))
+                    .filter(tasks::version.eq(expected)),
+            )
+            .set((
+                tasks::state.eq(state),
+                tasks::done_at.eq(done_at),
+                tasks::done_by.eq(done_by),
+                tasks::version.eq(expected + 1),
+                tasks::updated_at.eq(now),
+            ))
+            .execute(conn)?;
             check_updated(rows, expected)?;
             Ok(load(conn, ctx, id)?.out())
         })

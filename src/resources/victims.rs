@@ -112,7 +112,12 @@ fn load(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Row> {
 
 fn check_references(conn: &mut AnyConn, input: &VictimInput) -> AppResult<()> {
     if let Some(region) = &input.probation_region_id {
-        require_organisation(conn, region, OrganisationKind::ProbationRegion, "probation_region_id")?;
+        require_organisation(
+            conn,
+            region,
+            OrganisationKind::ProbationRegion,
+            "probation_region_id",
+        )?;
     }
     Ok(())
 }
@@ -166,7 +171,10 @@ impl Resource for Victims {
                     ))
                     .execute(conn)?;
             }
-            let row: Row = victims::table.find(&id).select(Row::as_select()).first(conn)?;
+            let row: Row = victims::table
+                .find(&id)
+                .select(Row::as_select())
+                .first(conn)?;
             row.out()
         })
     }
@@ -175,7 +183,12 @@ impl Resource for Victims {
         load(conn, ctx, id)?.out()
     }
 
-    fn list(conn: &mut AnyConn, ctx: &Ctx, _f: &NoFilter, page: Page) -> AppResult<Paged<VictimOut>> {
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        _f: &NoFilter,
+        page: Page,
+    ) -> AppResult<Paged<VictimOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
         let total = visible.len() as i64;
         let rows: Vec<Row> = victims::table
@@ -189,22 +202,32 @@ impl Resource for Victims {
         Ok(Paged::new(items, page, total))
     }
 
-    fn update(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32, input: VictimInput) -> AppResult<VictimOut> {
+    fn update(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        id: &str,
+        expected: i32,
+        input: VictimInput,
+    ) -> AppResult<VictimOut> {
         store::write(conn, |conn| {
             check_version(load(conn, ctx, id)?.version, expected)?;
             check_references(conn, &input)?;
-            let rows = diesel::update(victims::table.filter(victims::id.eq(id)).filter(victims::version.eq(expected)))
-                .set((
-                    victims::reference.eq(input.reference.trim()),
-                    victims::enhanced_rights.eq(input.enhanced_rights),
-                    victims::is_child.eq(input.is_child),
-                    victims::preferred_language.eq(input.preferred_language.as_str()),
-                    victims::probation_region_id.eq(&input.probation_region_id),
-                    victims::version.eq(expected + 1),
-                    victims::updated_at.eq(store::to_db(ctx.now)),
-                ))
-                .execute(conn)
-                .map_err(reference_taken)?;
+            let rows = diesel::update(
+                victims::table
+                    .filter(victims::id.eq(id))
+                    .filter(victims::version.eq(expected)),
+            )
+            .set((
+                victims::reference.eq(input.reference.trim()),
+                victims::enhanced_rights.eq(input.enhanced_rights),
+                victims::is_child.eq(input.is_child),
+                victims::preferred_language.eq(input.preferred_language.as_str()),
+                victims::probation_region_id.eq(&input.probation_region_id),
+                victims::version.eq(expected + 1),
+                victims::updated_at.eq(store::to_db(ctx.now)),
+            ))
+            .execute(conn)
+            .map_err(reference_taken)?;
             check_updated(rows, expected)?;
             load(conn, ctx, id)?.out()
         })
@@ -267,7 +290,10 @@ impl SafeChannel {
     }
 
     fn join(list: &[SafeChannel]) -> String {
-        list.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+        list.iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -282,10 +308,16 @@ impl Validate for VictimSensitiveInput {
         v.opt_text("address", self.address.as_deref(), 500);
         v.opt_text("needs", self.needs.as_deref(), MAX_TEXT);
         v.opt_text("safe_hours", self.safe_hours.as_deref(), MAX_SHORT);
-        v.opt_text("interpreter_language", self.interpreter_language.as_deref(), 60);
+        v.opt_text(
+            "interpreter_language",
+            self.interpreter_language.as_deref(),
+            60,
+        );
         v.opt_text("guardian_name", self.guardian_name.as_deref(), MAX_SHORT);
         if let Some(phone) = &self.phone {
-            let ok = phone.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c));
+            let ok = phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +()-".contains(c));
             v.check(ok, "phone", "may contain only digits, spaces and + ( ) -");
         }
     }
@@ -373,7 +405,11 @@ impl Resource for VictimSensitiveDetails {
     type Output = VictimSensitiveOut;
     type Filter = NoFilter;
 
-    fn create(conn: &mut AnyConn, ctx: &Ctx, input: VictimSensitiveInput) -> AppResult<VictimSensitiveOut> {
+    fn create(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        input: VictimSensitiveInput,
+    ) -> AppResult<VictimSensitiveOut> {
         store::write(conn, |conn| {
             super::require_victim_field(conn, ctx, &input.victim_id, "victim_id")?;
             let now = store::to_db(ctx.now);
@@ -408,7 +444,12 @@ impl Resource for VictimSensitiveDetails {
         Ok(load_sensitive(conn, ctx, id)?.out())
     }
 
-    fn list(conn: &mut AnyConn, ctx: &Ctx, _f: &NoFilter, page: Page) -> AppResult<Paged<VictimSensitiveOut>> {
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        _f: &NoFilter,
+        page: Page,
+    ) -> AppResult<Paged<VictimSensitiveOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
         let total: i64 = vsd::table
             .filter(vsd::victim_id.eq_any(&visible))
@@ -421,7 +462,11 @@ impl Resource for VictimSensitiveDetails {
             .offset(page.offset())
             .select(SensitiveRow::as_select())
             .load(conn)?;
-        Ok(Paged::new(rows.into_iter().map(SensitiveRow::out).collect(), page, total))
+        Ok(Paged::new(
+            rows.into_iter().map(SensitiveRow::out).collect(),
+            page,
+            total,
+        ))
     }
 
     fn update(
@@ -436,22 +481,26 @@ impl Resource for VictimSensitiveDetails {
         }
         store::write(conn, |conn| {
             check_version(load_sensitive(conn, ctx, id)?.version, expected)?;
-            let rows = diesel::update(vsd::table.filter(vsd::victim_id.eq(id)).filter(vsd::version.eq(expected)))
-                .set((
-                    vsd::full_name.eq(input.full_name.trim()),
-                    vsd::phone.eq(&input.phone),
-                    vsd::email.eq(&input.email),
-                    vsd::address.eq(&input.address),
-                    vsd::needs.eq(&input.needs),
-                    vsd::safe_channels.eq(SafeChannel::join(&input.safe_channels)),
-                    vsd::safe_hours.eq(&input.safe_hours),
-                    vsd::safe_to_leave_voicemail.eq(input.safe_to_leave_voicemail),
-                    vsd::interpreter_language.eq(&input.interpreter_language),
-                    vsd::guardian_name.eq(&input.guardian_name),
-                    vsd::version.eq(expected + 1),
-                    vsd::updated_at.eq(store::to_db(ctx.now)),
-                ))
-                .execute(conn)?;
+            let rows = diesel::update(
+                vsd::table
+                    .filter(vsd::victim_id.eq(id))
+                    .filter(vsd::version.eq(expected)),
+            )
+            .set((
+                vsd::full_name.eq(input.full_name.trim()),
+                vsd::phone.eq(&input.phone),
+                vsd::email.eq(&input.email),
+                vsd::address.eq(&input.address),
+                vsd::needs.eq(&input.needs),
+                vsd::safe_channels.eq(SafeChannel::join(&input.safe_channels)),
+                vsd::safe_hours.eq(&input.safe_hours),
+                vsd::safe_to_leave_voicemail.eq(input.safe_to_leave_voicemail),
+                vsd::interpreter_language.eq(&input.interpreter_language),
+                vsd::guardian_name.eq(&input.guardian_name),
+                vsd::version.eq(expected + 1),
+                vsd::updated_at.eq(store::to_db(ctx.now)),
+            ))
+            .execute(conn)?;
             check_updated(rows, expected)?;
             Ok(load_sensitive(conn, ctx, id)?.out())
         })

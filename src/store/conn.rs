@@ -74,8 +74,8 @@ impl ManageConnection for AnyConnManager {
                 Ok(AnyConn::Pg(c))
             }
             Backend::Sqlite => {
-                let mut c = SqliteConnection::establish(&self.url)
-                    .map_err(r2d2::Error::ConnectionError)?;
+                let mut c =
+                    SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
                 c.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
                      PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
@@ -141,10 +141,7 @@ pub fn migrations_current(conn: &mut AnyConn) -> AppResult<bool> {
 /// (so two writers queue on the busy timeout instead of failing on a
 /// read-to-write upgrade) and on PostgreSQL is an ordinary BEGIN. Any error
 /// rolls everything back: nothing is ever half-written.
-pub fn write<T>(
-    conn: &mut AnyConn,
-    f: impl FnOnce(&mut AnyConn) -> AppResult<T>,
-) -> AppResult<T> {
+pub fn write<T>(conn: &mut AnyConn, f: impl FnOnce(&mut AnyConn) -> AppResult<T>) -> AppResult<T> {
     match conn {
         AnyConn::Sqlite(c) => {
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;

@@ -234,7 +234,6 @@ diesel::joinable!(special_measures_discussions -> cases (case_id));
 diesel::joinable!(parole_milestones -> victims (victim_id));
 diesel::joinable!(attendance_requests -> hearings (hearing_id));
 
-
 diesel::table! {
     notices (id) {
         id -> Text,

@@ -49,13 +49,9 @@ pub fn visible_victim_ids(
     today: NaiveDate,
 ) -> AppResult<Vec<String>> {
     let mut ids = match victim_scope(actor) {
-        VictimScope::AssignedTo { supporter_id } => {
-            assigned_victims(conn, &[supporter_id], today)?
-        }
+        VictimScope::AssignedTo { supporter_id } => assigned_victims(conn, &[supporter_id], today)?,
         VictimScope::CasesOfUnit { organisation_id } => unit_victims(conn, &organisation_id)?,
-        VictimScope::ProbationRegion { organisation_id } => {
-            region_victims(conn, &organisation_id)?
-        }
+        VictimScope::ProbationRegion { organisation_id } => region_victims(conn, &organisation_id)?,
         VictimScope::Organisation { organisation_id } => {
             let colleagues: Vec<String> = users::table
                 .filter(users::organisation_id.eq(&organisation_id))
@@ -82,7 +78,10 @@ pub fn require_victim(
     what: &str,
 ) -> AppResult<()> {
     let visible = visible_victim_ids(conn, actor, today)?;
-    if visible.binary_search_by(|v| v.as_str().cmp(victim_id)).is_ok() {
+    if visible
+        .binary_search_by(|v| v.as_str().cmp(victim_id))
+        .is_ok()
+    {
         Ok(())
     } else {
         Err(AppError::NotFound(what.to_string()))

@@ -85,7 +85,11 @@ pub fn actor_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> A
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(token_hash(token)))
         .filter(api_tokens::revoked_at.is_null())
-        .filter(api_tokens::expires_at.is_null().or(api_tokens::expires_at.gt(now)))
+        .filter(
+            api_tokens::expires_at
+                .is_null()
+                .or(api_tokens::expires_at.gt(now)),
+        )
         .filter(users::active.eq(true))
         .select((users::id, users::organisation_id, users::role))
         .first(conn)

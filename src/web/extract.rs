@@ -45,10 +45,12 @@ impl FromRequest for RawBody {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let bytes = Bytes::from_request(req, payload);
         Box::pin(async move {
-            let bytes = bytes.await.map_err(|err| match err.as_error::<PayloadError>() {
-                Some(PayloadError::Overflow) => AppError::PayloadTooLarge(MAX_BODY_BYTES),
-                _ => AppError::MalformedBody("the body could not be read".into()),
-            })?;
+            let bytes = bytes
+                .await
+                .map_err(|err| match err.as_error::<PayloadError>() {
+                    Some(PayloadError::Overflow) => AppError::PayloadTooLarge(MAX_BODY_BYTES),
+                    _ => AppError::MalformedBody("the body could not be read".into()),
+                })?;
             Ok(RawBody(bytes))
         })
     }
@@ -70,7 +72,10 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             if inner.is_syntax() || inner.is_eof() {
                 return Err(AppError::MalformedBody(strip_position(&inner.to_string())));
             }
-            Err(AppError::Validation(vec![field_error(&path, &inner.to_string())]))
+            Err(AppError::Validation(vec![field_error(
+                &path,
+                &inner.to_string(),
+            )]))
         }
     }
 }
@@ -79,7 +84,11 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
 /// the enclosing object; we name the field itself.
 fn field_error(path: &str, message: &str) -> FieldError {
     let message = strip_position(message);
-    let prefix = if path == "." { String::new() } else { format!("{path}.") };
+    let prefix = if path == "." {
+        String::new()
+    } else {
+        format!("{path}.")
+    };
     if let Some(name) = between_backticks(&message, "missing field `") {
         return FieldError::new(format!("{prefix}{name}"), "is required");
     }
@@ -88,8 +97,15 @@ fn field_error(path: &str, message: &str) -> FieldError {
         let field = if path == "." { name } else { path.to_string() };
         return FieldError::new(field, "is not a field of this record; check the spelling");
     }
-    let field = if path == "." { "body".to_string() } else { path.to_string() };
-    FieldError::new(field, message.replace("invalid type: ", "has the wrong type: "))
+    let field = if path == "." {
+        "body".to_string()
+    } else {
+        path.to_string()
+    };
+    FieldError::new(
+        field,
+        message.replace("invalid type: ", "has the wrong type: "),
+    )
 }
 
 fn between_backticks(message: &str, start: &str) -> Option<String> {
@@ -112,12 +128,8 @@ pub fn if_match_version(req: &HttpRequest) -> Result<i32, AppError> {
         .ok_or(AppError::VersionRequired)?;
     let text = raw.to_str().unwrap_or("");
     let text = text.trim().trim_start_matches("W/").trim_matches('"');
-    text.parse::<i32>().map_err(|_| {
-        AppError::field(
-            "If-Match",
-            "must be the ETag you read, e.g. \"3\"",
-        )
-    })
+    text.parse::<i32>()
+        .map_err(|_| AppError::field("If-Match", "must be the ETag you read, e.g. \"3\""))
 }
 
 pub fn etag(version: i32) -> String {
@@ -161,7 +173,10 @@ mod tests {
 
         assert_eq!(field_of(r#"{"minutes":3}"#).0, "kind");
         assert_eq!(field_of(r#"{"kind":"trial","minutes":"x"}"#).0, "minutes");
-        assert_eq!(field_of(r#"{"kind":"trial","minutes":1,"colour":1}"#).0, "colour");
+        assert_eq!(
+            field_of(r#"{"kind":"trial","minutes":1,"colour":1}"#).0,
+            "colour"
+        );
         assert_eq!(
             field_of(r#"{"kind":"trial","minutes":1,"inner":{}}"#).0,
             "inner.name"

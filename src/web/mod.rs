@@ -33,12 +33,12 @@ pub async fn healthz() -> HttpResponse {
 
 /// Ready when the database answers and every migration is applied.
 pub async fn readyz(state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let current = api::resource::run(&state, |conn| {
-        crate::store::conn::migrations_current(conn)
-    })
-    .await?;
+    let current =
+        api::resource::run(&state, |conn| crate::store::conn::migrations_current(conn)).await?;
     if current {
-        Ok(HttpResponse::Ok().json(serde_json::json!({"status": "ready", "database": "ok", "migrations": "current"})))
+        Ok(HttpResponse::Ok().json(
+            serde_json::json!({"status": "ready", "database": "ok", "migrations": "current"}),
+        ))
     } else {
         Err(AppError::Unavailable("migrations pending".into()))
     }
@@ -60,8 +60,7 @@ fn query_config() -> web::QueryConfig {
 }
 
 fn path_config() -> web::PathConfig {
-    web::PathConfig::default()
-        .error_handler(|_, _| AppError::NotFound("record".into()).into())
+    web::PathConfig::default().error_handler(|_, _| AppError::NotFound("record".into()).into())
 }
 
 /// Everything the app serves, for the server and for tests.

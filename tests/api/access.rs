@@ -28,32 +28,61 @@ async fn a_supporter_cannot_read_another_supporters_victim() {
     let (_, bens) = app.get("/api/v1/victims", &ben).await;
     assert_eq!(references(&bens), ["V-1002", "V-2001"]);
 
-    let amaras_victim = app.find_id("/api/v1/victims", &amara, "reference", "V-1001").await;
-    let (status, problem) = app.get(&format!("/api/v1/victims/{amaras_victim}"), &ben).await;
+    let amaras_victim = app
+        .find_id("/api/v1/victims", &amara, "reference", "V-1001")
+        .await;
+    let (status, problem) = app
+        .get(&format!("/api/v1/victims/{amaras_victim}"), &ben)
+        .await;
     assert_problem(status, &problem, StatusCode::NOT_FOUND, None);
-    let (status, problem) = app.get(&format!("/api/v1/victim-details/{amaras_victim}"), &ben).await;
+    let (status, problem) = app
+        .get(&format!("/api/v1/victim-details/{amaras_victim}"), &ben)
+        .await;
     assert_problem(status, &problem, StatusCode::NOT_FOUND, None);
-    let (status, details) = app.get(&format!("/api/v1/victim-details/{amaras_victim}"), &amara).await;
+    let (status, details) = app
+        .get(&format!("/api/v1/victim-details/{amaras_victim}"), &amara)
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(details["full_name"], "Demo Person One");
 
     // Ben cannot change her either, nor hang a case on her.
     let (status, _) = app
-        .put(&format!("/api/v1/victims/{amaras_victim}"), &ben, 1, json!({"reference": "V-1001"}))
+        .put(
+            &format!("/api/v1/victims/{amaras_victim}"),
+            &ben,
+            1,
+            json!({"reference": "V-1001"}),
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, problem) = app
-        .post("/api/v1/cases", &ben, json!({"victim_id": amaras_victim, "kind": "family", "case_number": "X1"}))
+        .post(
+            "/api/v1/cases",
+            &ben,
+            json!({"victim_id": amaras_victim, "kind": "family", "case_number": "X1"}),
+        )
         .await;
-    assert_problem(status, &problem, StatusCode::UNPROCESSABLE_ENTITY, Some("victim_id"));
+    assert_problem(
+        status,
+        &problem,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("victim_id"),
+    );
 
     // Nor see her hearings.
     let (_, amara_hearings) = app.get("/api/v1/hearings", &amara).await;
-    let hearing = amara_hearings["items"][0]["id"].as_str().unwrap().to_string();
+    let hearing = amara_hearings["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let (status, _) = app.get(&format!("/api/v1/hearings/{hearing}"), &ben).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, ben_hearings) = app.get("/api/v1/hearings", &ben).await;
-    assert!(ben_hearings["items"].as_array().unwrap().iter().all(|h| h["id"] != hearing.as_str()));
+    assert!(ben_hearings["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["id"] != hearing.as_str()));
     app.stop().await;
 }
 
@@ -63,7 +92,11 @@ async fn units_regions_and_roles_see_only_their_own() {
     let wendy = app.login(WENDY).await;
     let carys = app.login(CARYS).await;
     let (_, list) = app.get("/api/v1/victims", &wendy).await;
-    assert_eq!(references(&list), ["V-1001", "V-1002"], "West Yorkshire WCU: its criminal cases");
+    assert_eq!(
+        references(&list),
+        ["V-1001", "V-1002"],
+        "West Yorkshire WCU: its criminal cases"
+    );
     let (_, list) = app.get("/api/v1/victims", &carys).await;
     assert_eq!(references(&list), ["V-2001"], "Cardiff WCU");
 
@@ -73,7 +106,11 @@ async fn units_regions_and_roles_see_only_their_own() {
 
     let maya = app.login(MAYA).await;
     let (_, list) = app.get("/api/v1/victims", &maya).await;
-    assert_eq!(references(&list), ["V-1001", "V-1002", "V-1003", "V-2001"], "manager: the service's caseload");
+    assert_eq!(
+        references(&list),
+        ["V-1001", "V-1002", "V-1003", "V-2001"],
+        "manager: the service's caseload"
+    );
     // Managers do not read sensitive details.
     let (status, problem) = app.get("/api/v1/victim-details", &maya).await;
     assert_problem(status, &problem, StatusCode::FORBIDDEN, None);
@@ -102,7 +139,11 @@ async fn units_regions_and_roles_see_only_their_own() {
     // A supporter may not add courts.
     let amara = app.login(AMARA).await;
     let (status, problem) = app
-        .post("/api/v1/courts", &amara, json!({"name": "X", "kind": "crown", "town": "Y", "nation": "wales"}))
+        .post(
+            "/api/v1/courts",
+            &amara,
+            json!({"name": "X", "kind": "crown", "town": "Y", "nation": "wales"}),
+        )
         .await;
     assert_problem(status, &problem, StatusCode::FORBIDDEN, None);
     app.stop().await;

@@ -22,7 +22,10 @@ async fn health_readiness_and_openapi() {
         "/api/v1/courts",
         "/api/v1/auth/login",
     ] {
-        assert!(doc["paths"][path].is_object(), "{path} missing from the OpenAPI document");
+        assert!(
+            doc["paths"][path].is_object(),
+            "{path} missing from the OpenAPI document"
+        );
     }
     assert!(doc["paths"]["/api/v1/hearings/{id}"]["put"]["responses"]["412"].is_object());
     assert!(doc["components"]["schemas"]["HearingInput"].is_object());
@@ -50,7 +53,12 @@ async fn sign_in_out_and_unknown_routes() {
             Some(serde_json::json!({"email": AMARA, "password": "wrong-password"})),
         )
         .await;
-    assert_problem(status, &body, StatusCode::UNPROCESSABLE_ENTITY, Some("password"));
+    assert_problem(
+        status,
+        &body,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("password"),
+    );
 
     let token = app.login(AMARA).await;
     let (status, me) = app.get("/api/v1/me", &token).await;
@@ -65,7 +73,9 @@ async fn sign_in_out_and_unknown_routes() {
         .await;
     assert_problem(status, &body, StatusCode::METHOD_NOT_ALLOWED, None);
 
-    let (status, _) = app.call(Method::POST, "/api/v1/auth/logout", Some(&token), None).await;
+    let (status, _) = app
+        .call(Method::POST, "/api/v1/auth/logout", Some(&token), None)
+        .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (status, body) = app.get("/api/v1/me", &token).await;
     assert_problem(status, &body, StatusCode::UNAUTHORIZED, None);

@@ -10,17 +10,28 @@ use crate::helpers::*;
 async fn stale_updates_are_rejected() {
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
-    let case = app.find_id("/api/v1/cases", &wendy, "urn", "13AB1234526").await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13AB1234526")
+        .await;
     let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
     let body = json!({"case_id": case, "kind": "trial", "court_id": court,
                       "starts_at": "2026-05-11T10:00:00+01:00", "estimated_minutes": 600});
     let (status, headers, created) = app
-        .call_full(Method::POST, "/api/v1/hearings", Some(&wendy), Some(body.clone()), &[])
+        .call_full(
+            Method::POST,
+            "/api/v1/hearings",
+            Some(&wendy),
+            Some(body.clone()),
+            &[],
+        )
         .await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(headers["etag"], "\"1\"");
     let id = created["id"].as_str().unwrap();
-    assert_eq!(headers["location"], format!("/api/v1/hearings/{id}").as_str());
+    assert_eq!(
+        headers["location"],
+        format!("/api/v1/hearings/{id}").as_str()
+    );
     let path = format!("/api/v1/hearings/{id}");
 
     // Without If-Match: 428, nothing changes.
@@ -47,13 +58,28 @@ async fn stale_updates_are_rejected() {
     let (status, read) = app.get(&path, &wendy).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(read["version"], 2);
-    assert_eq!(read["courtroom"], serde_json::Value::Null, "the stale change must not land");
+    assert_eq!(
+        read["courtroom"],
+        serde_json::Value::Null,
+        "the stale change must not land"
+    );
     assert_eq!(read["starts_at_local"], "2026-05-12T10:00:00+01:00");
 
     // A bad If-Match is named.
     let (status, _, problem) = app
-        .call_full(Method::PUT, &path, Some(&wendy), Some(moved), &[("if-match", "yesterday")])
+        .call_full(
+            Method::PUT,
+            &path,
+            Some(&wendy),
+            Some(moved),
+            &[("if-match", "yesterday")],
+        )
         .await;
-    assert_problem(status, &problem, StatusCode::UNPROCESSABLE_ENTITY, Some("If-Match"));
+    assert_problem(
+        status,
+        &problem,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("If-Match"),
+    );
     app.stop().await;
 }

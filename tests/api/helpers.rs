@@ -76,7 +76,9 @@ impl TestApp {
                 Method::POST,
                 "/api/v1/auth/login",
                 None,
-                Some(serde_json::json!({"email": email, "password": courtside::seed::DEMO_PASSWORD})),
+                Some(
+                    serde_json::json!({"email": email, "password": courtside::seed::DEMO_PASSWORD}),
+                ),
             )
             .await;
         assert_eq!(status, StatusCode::OK, "login {email}: {body}");
@@ -104,7 +106,9 @@ impl TestApp {
         body: Option<Value>,
         headers: &[(&str, &str)],
     ) -> (StatusCode, reqwest::header::HeaderMap, Value) {
-        let mut req = self.client.request(method, format!("{}{}", self.base, path));
+        let mut req = self
+            .client
+            .request(method, format!("{}{}", self.base, path));
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
@@ -135,10 +139,22 @@ impl TestApp {
     }
 
     /// PUT with If-Match set to `version`.
-    pub async fn put(&self, path: &str, token: &str, version: i64, body: Value) -> (StatusCode, Value) {
+    pub async fn put(
+        &self,
+        path: &str,
+        token: &str,
+        version: i64,
+        body: Value,
+    ) -> (StatusCode, Value) {
         let etag = format!("\"{version}\"");
         let (status, _, body) = self
-            .call_full(Method::PUT, path, Some(token), Some(body), &[("if-match", &etag)])
+            .call_full(
+                Method::PUT,
+                path,
+                Some(token),
+                Some(body),
+                &[("if-match", &etag)],
+            )
             .await;
         (status, body)
     }
@@ -166,7 +182,8 @@ impl TestApp {
     }
 
     pub async fn court_id(&self, token: &str, name: &str) -> String {
-        self.find_id("/api/v1/courts?per_page=200", token, "name", name).await
+        self.find_id("/api/v1/courts?per_page=200", token, "name", name)
+            .await
     }
 
     pub async fn stop(self) {
@@ -184,7 +201,9 @@ pub fn assert_problem(status: StatusCode, body: &Value, want: StatusCode, field:
     if let Some(field) = field {
         let errors = body["errors"].as_array().expect("errors listed");
         assert!(
-            errors.iter().any(|e| e["field"] == field && e["message"].as_str().is_some_and(|m| !m.is_empty())),
+            errors.iter().any(
+                |e| e["field"] == field && e["message"].as_str().is_some_and(|m| !m.is_empty())
+            ),
             "expected an error on {field}: {body}"
         );
     }

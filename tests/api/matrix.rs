@@ -64,10 +64,27 @@ async fn every_role_against_every_route() {
                 .await;
             let allowed = permits(*role, kind, action);
             if allowed {
-                assert_ne!(status, StatusCode::FORBIDDEN, "{role} {} {}: {body}", route.method, route.path);
-                assert!(!status.is_server_error(), "{role} {} {}: {body}", route.method, route.path);
+                assert_ne!(
+                    status,
+                    StatusCode::FORBIDDEN,
+                    "{role} {} {}: {body}",
+                    route.method,
+                    route.path
+                );
+                assert!(
+                    !status.is_server_error(),
+                    "{role} {} {}: {body}",
+                    route.method,
+                    route.path
+                );
             } else {
-                assert_eq!(status, StatusCode::FORBIDDEN, "{role} {} {}: {body}", route.method, route.path);
+                assert_eq!(
+                    status,
+                    StatusCode::FORBIDDEN,
+                    "{role} {} {}: {body}",
+                    route.method,
+                    route.path
+                );
             }
             checked += 1;
         }
@@ -77,8 +94,16 @@ async fn every_role_against_every_route() {
     assert_eq!(checked, guarded * Role::ALL.len());
     for route in REGISTRY.routes.iter().filter(|r| r.kind.is_some()) {
         let method = Method::from_bytes(route.method.to_uppercase().as_bytes()).unwrap();
-        let (status, _) = app.call(method, &route.path.replace("{id}", "x"), None, None).await;
-        assert_eq!(status, StatusCode::UNAUTHORIZED, "{} {}", route.method, route.path);
+        let (status, _) = app
+            .call(method, &route.path.replace("{id}", "x"), None, None)
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNAUTHORIZED,
+            "{} {}",
+            route.method,
+            route.path
+        );
     }
     app.stop().await;
 }

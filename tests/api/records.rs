@@ -11,14 +11,28 @@ async fn courts_directory() {
     let amara = app.login(AMARA).await;
     let (status, list) = app.get("/api/v1/courts?per_page=200", &amara).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(list["total"].as_i64().unwrap() >= 30, "at least 30 real courts: {}", list["total"]);
+    assert!(
+        list["total"].as_i64().unwrap() >= 30,
+        "at least 30 real courts: {}",
+        list["total"]
+    );
     for kind in ["crown", "magistrates", "family", "combined"] {
-        let (_, some) = app.get(&format!("/api/v1/courts?kind={kind}"), &amara).await;
+        let (_, some) = app
+            .get(&format!("/api/v1/courts?kind={kind}"), &amara)
+            .await;
         assert!(some["total"].as_i64().unwrap() > 0, "{kind}");
-        assert!(some["items"].as_array().unwrap().iter().all(|c| c["kind"] == kind));
+        assert!(some["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["kind"] == kind));
     }
     let (_, wales) = app.get("/api/v1/courts?q=Cardiff", &amara).await;
-    assert!(wales["items"].as_array().unwrap().iter().all(|c| c["nation"] == "wales"));
+    assert!(wales["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["nation"] == "wales"));
     // Paging.
     let (_, page2) = app.get("/api/v1/courts?page=2&per_page=10", &amara).await;
     assert_eq!(page2["page"], 2);
@@ -46,13 +60,19 @@ async fn victim_case_hearing_lifecycle() {
     let app = TestApp::spawn().await;
     let amara = app.login(AMARA).await;
     let victim = app
-        .create("/api/v1/victims", &amara, json!({"reference": "V-3001", "is_child": false}))
+        .create(
+            "/api/v1/victims",
+            &amara,
+            json!({"reference": "V-3001", "is_child": false}),
+        )
         .await;
     let victim_id = victim["id"].as_str().unwrap().to_string();
     assert_eq!(victim["enhanced_rights"], true);
     assert_eq!(victim["preferred_language"], "en");
     // The creating supporter is now assigned and can read it.
-    let (status, _) = app.get(&format!("/api/v1/victims/{victim_id}"), &amara).await;
+    let (status, _) = app
+        .get(&format!("/api/v1/victims/{victim_id}"), &amara)
+        .await;
     assert_eq!(status, StatusCode::OK);
 
     let details = app
@@ -66,10 +86,16 @@ async fn victim_case_hearing_lifecycle() {
         .await;
     assert_eq!(details["safe_channels"], json!(["phone", "email"]));
     // The pseudonymous record never carries the sensitive fields.
-    let (_, plain) = app.get(&format!("/api/v1/victims/{victim_id}"), &amara).await;
+    let (_, plain) = app
+        .get(&format!("/api/v1/victims/{victim_id}"), &amara)
+        .await;
     assert!(plain.get("full_name").is_none() && plain.get("address").is_none());
     let (status, problem) = app
-        .post("/api/v1/victim-details", &amara, json!({"victim_id": victim_id, "full_name": "Again"}))
+        .post(
+            "/api/v1/victim-details",
+            &amara,
+            json!({"victim_id": victim_id, "full_name": "Again"}),
+        )
         .await;
     assert_problem(status, &problem, StatusCode::CONFLICT, None);
     let (status, changed) = app
@@ -93,7 +119,9 @@ async fn victim_case_hearing_lifecycle() {
         )
         .await;
     let case_id = case["id"].as_str().unwrap().to_string();
-    let (_, cases) = app.get(&format!("/api/v1/cases?victim_id={victim_id}"), &amara).await;
+    let (_, cases) = app
+        .get(&format!("/api/v1/cases?victim_id={victim_id}"), &amara)
+        .await;
     assert_eq!(cases["total"], 1);
 
     let hearing = app
@@ -119,7 +147,9 @@ async fn victim_case_hearing_lifecycle() {
         .await;
     assert_eq!(status, StatusCode::OK, "{concluded}");
     assert_eq!(concluded["status"], "concluded");
-    let (_, list) = app.get(&format!("/api/v1/hearings?case_id={case_id}"), &amara).await;
+    let (_, list) = app
+        .get(&format!("/api/v1/hearings?case_id={case_id}"), &amara)
+        .await;
     assert_eq!(list["total"], 1);
     app.stop().await;
 }

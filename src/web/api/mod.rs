@@ -35,8 +35,16 @@ macro_rules! each_resource {
 
 /// Routes that need no role check beyond what they say.
 pub const OPEN_ROUTES: &[(&str, &str, &str)] = &[
-    ("post", "/api/v1/auth/login", "Sign in with email and password; returns a bearer token"),
-    ("post", "/api/v1/auth/logout", "Revoke the token used for this request"),
+    (
+        "post",
+        "/api/v1/auth/login",
+        "Sign in with email and password; returns a bearer token",
+    ),
+    (
+        "post",
+        "/api/v1/auth/logout",
+        "Revoke the token used for this request",
+    ),
     ("get", "/api/v1/me", "Who you are signed in as"),
     ("get", "/api/openapi.json", "This document"),
 ];
@@ -94,9 +102,15 @@ pub async fn method_not_allowed() -> Result<HttpResponse, AppError> {
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/api/v1/auth/login", web::post().to(crate::web::auth::login))
-        .route("/api/v1/auth/logout", web::post().to(crate::web::auth::logout))
-        .route("/api/v1/me", web::get().to(crate::web::auth::me))
-        .route("/api/openapi.json", web::get().to(openapi_json));
+    cfg.route(
+        "/api/v1/auth/login",
+        web::post().to(crate::web::auth::login),
+    )
+    .route(
+        "/api/v1/auth/logout",
+        web::post().to(crate::web::auth::logout),
+    )
+    .route("/api/v1/me", web::get().to(crate::web::auth::me))
+    .route("/api/openapi.json", web::get().to(openapi_json));
     each_resource!(mount, cfg);
 }

@@ -108,7 +108,11 @@ pub fn document(reg: &Registry) -> OpenApi {
                     .build(),
             ));
         }
-        let ok_status = if route.method == "post" && route.kind.is_some() { "201" } else { "200" };
+        let ok_status = if route.method == "post" && route.kind.is_some() {
+            "201"
+        } else {
+            "200"
+        };
         let ok = match (&route.response, route.paged) {
             (Some(name), true) => ResponseBuilder::new()
                 .description("A page of records")

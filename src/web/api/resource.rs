@@ -146,7 +146,10 @@ pub fn authorise(actor: &Actor, kind: ResourceKind, action: Action, what: &str) 
     if permits(actor.role, kind, action) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(format!("{} {what} records", action.verb())))
+        Err(AppError::Forbidden(format!(
+            "{} {what} records",
+            action.verb()
+        )))
     }
 }
 
@@ -163,7 +166,10 @@ pub async fn run<T: Send + 'static>(
     .await?
 }
 
-fn with_etag<T: Serialize + Versioned>(status: actix_web::http::StatusCode, out: &T) -> HttpResponse {
+fn with_etag<T: Serialize + Versioned>(
+    status: actix_web::http::StatusCode,
+    out: &T,
+) -> HttpResponse {
     HttpResponse::build(status)
         .insert_header((actix_web::http::header::ETAG, etag(out.version())))
         .json(out)
@@ -238,8 +244,16 @@ async fn update<R: Resource>(
     input.validate(&mut v, ctx.now);
     v.finish()?;
     let id = id.into_inner();
-    let out = run(&state, move |conn| R::update(conn, &ctx, &id, expected, input)).await?;
-    tracing::info!(resource = R::PATH, id = out.id(), version = out.version(), "updated");
+    let out = run(&state, move |conn| {
+        R::update(conn, &ctx, &id, expected, input)
+    })
+    .await?;
+    tracing::info!(
+        resource = R::PATH,
+        id = out.id(),
+        version = out.version(),
+        "updated"
+    );
     Ok(with_etag(actix_web::http::StatusCode::OK, &out))
 }
 
@@ -265,7 +279,10 @@ pub struct RouteInfo {
 #[derive(Default, Clone)]
 pub struct Registry {
     pub routes: Vec<RouteInfo>,
-    pub schemas: Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>,
+    pub schemas: Vec<(
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+    )>,
 }
 
 impl Registry {
@@ -318,11 +335,32 @@ pub fn describe<R: Resource>(reg: &mut Registry) {
         })
     };
     let one = R::SINGULAR;
-    add("get", &collection, Action::Read, format!("List the {one} records you may see"), false, true);
+    add(
+        "get",
+        &collection,
+        Action::Read,
+        format!("List the {one} records you may see"),
+        false,
+        true,
+    );
     if R::CREATABLE {
-        add("post", &collection, Action::Create, format!("Create a {one}"), true, false);
+        add(
+            "post",
+            &collection,
+            Action::Create,
+            format!("Create a {one}"),
+            true,
+            false,
+        );
     }
-    add("get", &item, Action::Read, format!("Read one {one}"), false, false);
+    add(
+        "get",
+        &item,
+        Action::Read,
+        format!("Read one {one}"),
+        false,
+        false,
+    );
     if R::UPDATABLE {
         let summary = format!("Change a {one} (send If-Match with its ETag)");
         add("put", &item, Action::Update, summary, true, false);

@@ -29,6 +29,8 @@ pub enum ResourceKind {
     Notice,
     /// Tasks the flows gave people.
     Task,
+    /// Deadlines and warnings the flows raised, read-only.
+    Deadline,
 }
 
 impl ResourceKind {
@@ -48,6 +50,7 @@ impl ResourceKind {
         ResourceKind::AttendanceRequest,
         ResourceKind::Notice,
         ResourceKind::Task,
+        ResourceKind::Deadline,
     ];
 }
 
@@ -139,6 +142,11 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         ),
         (Task, Update) => matches!(role, Supporter | WitnessCareOfficer | VictimLiaisonOfficer),
         (Task, Create) => false,
+        (Deadline, Read) => matches!(
+            role,
+            Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
+        ),
+        (Deadline, Create | Update) => false,
     }
 }
 

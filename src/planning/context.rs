@@ -416,3 +416,20 @@ pub fn load(
         told_of_hearing: told,
     })
 }
+
+/// The victim a hearing's case belongs to.
+pub fn victim_of_hearing(conn: &mut AnyConn, hearing_id: &str) -> AppResult<String> {
+    Ok(hearings::table
+        .inner_join(cases::table)
+        .filter(hearings::id.eq(hearing_id))
+        .select(cases::victim_id)
+        .first(conn)?)
+}
+
+/// The victim a case belongs to.
+pub fn victim_of_case(conn: &mut AnyConn, case_id: &str) -> AppResult<String> {
+    Ok(cases::table
+        .find(case_id)
+        .select(cases::victim_id)
+        .first(conn)?)
+}

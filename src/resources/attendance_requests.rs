@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{AttendanceState, HearingStatus, Role};
 use crate::error::{AppError, AppResult};
+use crate::flows::{AttendanceAction, EventKind, FamilyDirection};
+use crate::planning;
 use crate::policy::ResourceKind;
 use crate::store::schema::{attendance_requests as ar, hearings, supporter_assignments as sa};
 use crate::store::{self, AnyConn};
@@ -363,6 +365,20 @@ impl Resource for AttendanceRequests {
                     ar::updated_at.eq(now),
                 ))
                 .execute(conn)?;
+            let victim = planning::context::victim_of_hearing(conn, &input.hearing_id)?;
+            let focus = planning::Focus {
+                hearing_id: Some(input.hearing_id.clone()),
+                attendance_request_id: Some(id.clone()),
+                attendance_state_before: Some(AttendanceState::Requested),
+                ..planning::Focus::default()
+            };
+            planning::react(
+                conn,
+                ctx.now,
+                &victim,
+                &focus,
+                EventKind::AttendanceRequestRaised,
+            )?;
             load(conn, ctx, &id)?.out()
         })
     }
@@ -428,9 +444,59 @@ impl Resource for AttendanceRequests {
             ))
             .execute(conn)?;
             check_updated(rows, expected)?;
+            let before = current.current()?.state;
+            if let Some(action) = action_for(before, &input) {
+                let victim = planning::context::victim_of_hearing(conn, &current.hearing_id)?;
+                let focus = planning::Focus {
+                    hearing_id: Some(current.hearing_id.clone()),
+                    attendance_request_id: Some(id.to_string()),
+                    attendance_state_before: Some(before),
+                    ..planning::Focus::default()
+                };
+                planning::react(
+                    conn,
+                    ctx.now,
+                    &victim,
+                    &focus,
+                    EventKind::AttendanceRequestUpdated { action },
+                )?;
+            }
             load(conn, ctx, id)?.out()
         })
     }
+}
+
+/// The flows' action for a change of state (none when the state is
+/// unchanged).
+fn action_for(before: AttendanceState, input: &AttendanceRequestInput) -> Option<AttendanceAction> {
+    use AttendanceState::*;
+    if before == input.state {
+        return None;
+    }
+    let reason = || input.decision_reason.clone().unwrap_or_default();
+    Some(match input.state {
+        Requested => return None,
+        WcuInformed => AttendanceAction::WcuInformed,
+        CpsInformed => AttendanceAction::CpsInformed,
+        IdentifiedToCourt => AttendanceAction::IdentifiedToCourt,
+        Allowed => AttendanceAction::CourtAllows,
+        AllowedWithConditions => AttendanceAction::CourtAllowsWithConditions {
+            conditions: input.conditions.clone().unwrap_or_default(),
+        },
+        Refused => AttendanceAction::CourtRefuses { reason: reason() },
+        DirectedShouldNotAttend => AttendanceAction::CourtDirects {
+            direction: FamilyDirection::ShouldNotBePresent,
+            reason: reason(),
+        },
+        DirectedNeedNotAttend => AttendanceAction::CourtDirects {
+            direction: FamilyDirection::NeedNotBePresent,
+            reason: reason(),
+        },
+        Attended => AttendanceAction::Attended,
+        Withdrawn => AttendanceAction::Withdraw {
+            reason: input.decision_reason.clone(),
+        },
+    })
 }
 
 #[cfg(test)]

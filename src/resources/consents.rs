@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{ConsentScope, LawfulBasis};
 use crate::error::{AppError, AppResult};
+use crate::flows::EventKind;
+use crate::planning;
 use crate::policy::ResourceKind;
 use crate::store::schema::consents;
 use crate::store::{self, scope, AnyConn};
@@ -362,6 +364,18 @@ impl Resource for Consents {
             ))
             .execute(conn)?;
             check_updated(rows, expected)?;
+            if current.withdrawn_at.is_none() && checked.withdrawn_at.is_some() {
+                let scope = ConsentScope::from_db(&current.scope)?;
+                planning::react(
+                    conn,
+                    ctx.now,
+                    &current.victim_id,
+                    &planning::Focus::default(),
+                    EventKind::ConsentWithdrawn {
+                        scope: planning::context::same(scope)?,
+                    },
+                )?;
+            }
             written(conn, ctx, id)
         })
     }

@@ -6,6 +6,7 @@ mod attendance_requests;
 mod cases;
 mod consents;
 mod courts;
+mod deadlines;
 mod hearings;
 mod notices;
 mod organisations;
@@ -21,6 +22,7 @@ pub use attendance_requests::{AttendanceRequestInput, AttendanceRequestOut, Atte
 pub use cases::{CaseInput, CaseOut, Cases};
 pub use consents::{ConsentInput, ConsentOut, Consents};
 pub use courts::{insert as courts_insert, CourtInput, CourtOut, Courts};
+pub use deadlines::{DeadlineOut, Deadlines, WarningOut, Warnings};
 pub use hearings::{HearingInput, HearingOut, Hearings};
 pub use notices::{NoticeOut, Notices};
 pub use organisations::{OrganisationInput, OrganisationOut, Organisations};

@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{ConsentScope, ParoleDecision, ParoleHearingFormat, ParoleMilestoneKind, Role};
 use crate::error::{AppError, AppResult};
+use crate::flows::{self, EventKind};
+use crate::planning;
 use crate::policy::{Actor, ResourceKind};
 use crate::store::schema::parole_milestones as pm;
 use crate::store::{self, scope, AnyConn};
@@ -272,6 +274,14 @@ impl Resource for ParoleMilestones {
                     pm::updated_at.eq(now),
                 ))
                 .execute(conn)?;
+            let milestone = flows_milestone(&input, occurs_on);
+            planning::react(
+                conn,
+                ctx.now,
+                &input.victim_id,
+                &planning::Focus::default(),
+                EventKind::ParoleMilestoneLogged { milestone },
+            )?;
             load(conn, ctx, &id)?.out(&parole_gate(&ctx.actor))
         })
     }
@@ -475,5 +485,38 @@ mod tests {
         };
         assert!(manager.is_probation_for("region-a"));
         assert!(!manager.is_probation_for("region-b"));
+    }
+}
+
+/// The flows' form of a logged milestone.
+fn flows_milestone(input: &ParoleMilestoneInput, on: NaiveDate) -> flows::ParoleMilestone {
+    use flows::ParoleMilestone as M;
+    match input.kind {
+        ParoleMilestoneKind::ReviewStarted => M::ReviewStarted,
+        ParoleMilestoneKind::VictimPersonalStatementDue => {
+            M::VictimPersonalStatementDue { due: on }
+        }
+        ParoleMilestoneKind::HearingListed => M::HearingListed {
+            date: on,
+            format: match input.hearing_format {
+                Some(ParoleHearingFormat::Paper) => flows::ParoleHearingFormat::Paper,
+                _ => flows::ParoleHearingFormat::Oral,
+            },
+        },
+        ParoleMilestoneKind::HearingDeferred => M::HearingDeferred,
+        ParoleMilestoneKind::DecisionExpected => M::DecisionExpected { by: on },
+        ParoleMilestoneKind::DecisionMade => M::DecisionMade {
+            decision: match input.decision {
+                Some(ParoleDecision::Release) => flows::ParoleDecision::Release,
+                Some(ParoleDecision::OpenConditions) => flows::ParoleDecision::OpenConditions,
+                _ => flows::ParoleDecision::NoRelease,
+            },
+            on,
+        },
+        ParoleMilestoneKind::ReconsiderationWindow => M::ReconsiderationWindow { opened_on: on },
+        ParoleMilestoneKind::ReleaseDate => M::ReleaseDate { date: on },
+        ParoleMilestoneKind::LicenceConditions => M::LicenceConditions {
+            conditions: vec![flows::LicenceCondition::Other],
+        },
     }
 }

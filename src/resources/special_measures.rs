@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{DiscussionSetting, Role, SpecialMeasure};
 use crate::error::{AppError, AppResult};
+use crate::flows::EventKind;
+use crate::planning;
 use crate::policy::ResourceKind;
 use crate::store::schema::{
     special_measures_discussions as smd, supporter_assignments as sa, users,
@@ -255,6 +257,17 @@ impl Resource for SpecialMeasuresDiscussions {
                     smd::updated_at.eq(now),
                 ))
                 .execute(conn)?;
+            let victim = planning::context::victim_of_case(conn, &input.case_id)?;
+            let focus = planning::Focus {
+                case_id: Some(input.case_id.clone()),
+                ..planning::Focus::default()
+            };
+            let event = EventKind::SpecialMeasuresDiscussionRecorded {
+                setting: planning::context::same(input.setting)?,
+                measures: planning::context::same(&input.measures)?,
+                supporter_present: input.supporter_present,
+            };
+            planning::react(conn, ctx.now, &victim, &focus, event)?;
             load(conn, ctx, &id)?.out()
         })
     }

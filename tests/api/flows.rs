@@ -68,6 +68,19 @@ async fn listing_moving_and_vacating_a_hearing_plans_and_replans() {
         assert!(!data.contains("phone"), "{n}");
     }
 
+    // Right 8: the victim is told within 1 working day of the unit learning
+    // the date: listed on Friday 20 March 2026, so by Monday 23 March.
+    let (_, deadlines) = app
+        .get(&format!("/api/v1/deadlines?hearing_id={id}"), &wendy)
+        .await;
+    let told = items(&deadlines)
+        .into_iter()
+        .find(|d| d["kind"] == "victim_told_of_hearing")
+        .unwrap_or_else(|| panic!("no Right 8 deadline: {deadlines}"));
+    assert_eq!(told["counted_from"], "2026-03-20");
+    assert_eq!(told["due_date"], "2026-03-23");
+    assert_eq!(told["state"], "running");
+
     // The supporter sees the same notices about her victim.
     let (status, theirs) = app
         .get(&format!("/api/v1/notices?hearing_id={id}"), &ben)
@@ -210,5 +223,317 @@ async fn managers_see_notices_without_their_data() {
     // Nobody creates notices by hand.
     let (status, _) = app.post("/api/v1/notices", &wendy, json!({})).await;
     assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    app.stop().await;
+}
+
+async fn notices_for(app: &TestApp, token: &str, hearing: &str) -> Vec<Value> {
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&per_page=200"),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    items(&list)
+}
+
+fn templates(notices: &[Value]) -> Vec<String> {
+    let mut t: Vec<String> = notices
+        .iter()
+        .filter(|n| n["state"] != "cancelled")
+        .map(|n| n["template"].as_str().unwrap().to_string())
+        .collect();
+    t.sort();
+    t
+}
+
+#[actix_web::test]
+async fn criminal_attendance_request_runs_to_the_advisor_notice() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    // V-1002's trial: seeded 10 days after "now", 09:30 court-local.
+    let case = app
+        .find_id("/api/v1/cases", &ben, "urn", "13CD7654321")
+        .await;
+    let hearing = app
+        .find_id(
+            &format!("/api/v1/hearings?case_id={case}"),
+            &ben,
+            "kind",
+            "trial",
+        )
+        .await;
+    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // The victim wants Ben beside her and agrees he is identified to the
+    // agencies and the court.
+    for scope in ["identify_supporter_to_court", "witness_service_referral"] {
+        app.create(
+            "/api/v1/consents",
+            &ben,
+            json!({"victim_id": victim, "scope": scope, "given_at": "2026-03-20T11:00:00Z"}),
+        )
+        .await;
+    }
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &ben,
+            json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "requested"}),
+        )
+        .await;
+    let path = format!(
+        "/api/v1/attendance-requests/{}",
+        request["id"].as_str().unwrap()
+    );
+    let raised = templates(&notices_for(&app, &wendy, &hearing).await);
+    let (_, warnings) = app
+        .get(&format!("/api/v1/warnings?victim_id={victim}"), &wendy)
+        .await;
+    assert!(
+        items(&warnings).is_empty(),
+        "consents cover every disclosure: {warnings}"
+    );
+    assert!(
+        raised.iter().any(|t| t == "criminal.supporter_in_place"),
+        "the WCU is told: {raised:?}"
+    );
+
+    // The WCO records it and tells the CPS; then the court allows it.
+    let mut version = 1;
+    for state in ["wcu_informed", "cps_informed", "allowed"] {
+        let (status, out) = app
+            .put(
+                &path,
+                &wendy,
+                version,
+                json!({"hearing_id": hearing, "supporter_id": ben_id, "state": state}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{state}: {out}");
+        version += 1;
+    }
+    let notices = notices_for(&app, &wendy, &hearing).await;
+    let all = templates(&notices);
+    assert!(
+        all.iter().any(|t| t == "criminal.companion_request"),
+        "CPS asked to raise it: {all:?}"
+    );
+    assert!(
+        all.iter().any(|t| t == "criminal.witness_service_request"),
+        "Witness Service asked: {all:?}"
+    );
+    assert!(
+        all.iter().any(|t| t == "criminal.attendance_decision"),
+        "decision passed on: {all:?}"
+    );
+
+    // The r.3.8(7)(b) notice: for the hearing day, not for public
+    // disclosure, carrying exactly the advisor, the witness and the
+    // organisation — never an address of the victim.
+    let advisor: Vec<&Value> = notices
+        .iter()
+        .filter(|n| n["template"] == "criminal.advisor_notice")
+        .collect();
+    assert_eq!(advisor.len(), 1, "{all:?}");
+    let notice = advisor[0];
+    assert_eq!(notice["not_for_public_disclosure"], true);
+    assert_eq!(notice["recipient_kind"], "court");
+    // Released at 08:00 London time on the hearing day (30 March 2026, BST).
+    assert_eq!(
+        notice["send_after_local"], "2026-03-30T08:00:00+01:00",
+        "{notice}"
+    );
+    let mut keys: Vec<&str> = notice["data"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "advisor_name",
+            "advisor_present",
+            "not_for_public_disclosure",
+            "organisation_address",
+            "organisation_name",
+            "witness_name"
+        ],
+        "{notice}"
+    );
+    assert_eq!(notice["data"]["advisor_name"], "Ben Isva");
+    assert_eq!(notice["data"]["witness_name"], "Demo Person Two");
+    assert_eq!(
+        notice["data"]["organisation_address"],
+        "Suite 4, 10 Example Row, Leeds LS1 4AA"
+    );
+
+    // Ben cannot move it to a court decision himself.
+    let (status, _) = app
+        .put(&path, &ben, version, json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "refused", "decision_reason": "x"}))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn without_consent_nothing_is_shared_and_a_warning_is_raised() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let case = app
+        .find_id("/api/v1/cases", &ben, "urn", "13CD7654321")
+        .await;
+    let hearing = app
+        .find_id(
+            &format!("/api/v1/hearings?case_id={case}"),
+            &ben,
+            "kind",
+            "trial",
+        )
+        .await;
+    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // No consent to involve the Witness Service or identify Ben to anyone.
+    app.create(
+        "/api/v1/attendance-requests",
+        &ben,
+        json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "requested"}),
+    )
+    .await;
+    let all = templates(&notices_for(&app, &wendy, &hearing).await);
+    assert!(
+        !all.iter().any(|t| t == "criminal.witness_service_request"),
+        "{all:?}"
+    );
+    let (_, warnings) = app
+        .get(&format!("/api/v1/warnings?victim_id={victim}"), &ben)
+        .await;
+    let kinds: Vec<String> = items(&warnings)
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        kinds.iter().any(|k| k == "no_consent_to_share"),
+        "{warnings}"
+    );
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn parole_milestones_reach_the_supporter_only_with_consent() {
+    let app = TestApp::spawn().await;
+    let victor = app.login(VICTOR).await;
+    let ben = app.login(BEN).await;
+    let victim = app
+        .find_id("/api/v1/victims", &victor, "reference", "V-1002")
+        .await;
+    app.create(
+        "/api/v1/parole-milestones",
+        &victor,
+        json!({"victim_id": victim, "kind": "hearing_listed", "occurs_on": "2026-06-02", "hearing_format": "oral"}),
+    )
+    .await;
+    let (_, list) = app
+        .get(&format!("/api/v1/notices?victim_id={victim}"), &victor)
+        .await;
+    let shared: Vec<Value> = items(&list)
+        .into_iter()
+        .filter(|n| n["template"] == "parole.milestone")
+        .collect();
+    assert_eq!(shared.len(), 1, "{list}");
+    assert_eq!(shared[0]["recipient_kind"], "supporter");
+    assert_eq!(shared[0]["basis"]["scope"], "parole_to_supporter");
+
+    // The victim withdraws parole consent: the next milestone stays with probation.
+    let (_, consents) = app
+        .get(&format!("/api/v1/consents?victim_id={victim}"), &ben)
+        .await;
+    let parole = items(&consents)
+        .into_iter()
+        .find(|c| c["scope"] == "parole_to_supporter")
+        .unwrap();
+    let mut withdrawn = json!({"victim_id": victim, "scope": "parole_to_supporter",
+                               "basis": parole["basis"], "given_at": parole["given_at"],
+                               "withdrawn_at": "2026-03-20T12:00:00Z"});
+    if let Some(reason) = parole["basis_reason"].as_str() {
+        withdrawn["basis_reason"] = json!(reason);
+    }
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/consents/{}", parole["id"].as_str().unwrap()),
+            &ben,
+            parole["version"].as_i64().unwrap(),
+            withdrawn,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    app.create(
+        "/api/v1/parole-milestones",
+        &victor,
+        json!({"victim_id": victim, "kind": "decision_expected", "occurs_on": "2026-06-16"}),
+    )
+    .await;
+    let (_, list) = app
+        .get(&format!("/api/v1/notices?victim_id={victim}"), &victor)
+        .await;
+    let shared: Vec<Value> = items(&list)
+        .into_iter()
+        .filter(|n| n["template"] == "parole.milestone")
+        .collect();
+    assert_eq!(shared.len(), 1, "no second parole notice: {list}");
+    // And Ben no longer sees parole milestones at all.
+    let (_, his) = app
+        .get(
+            &format!("/api/v1/parole-milestones?victim_id={victim}"),
+            &ben,
+        )
+        .await;
+    assert_eq!(his["total"], 0, "{his}");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_special_measures_discussion_without_the_supporter_is_passed_on() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13AB1234526")
+        .await;
+    app.create(
+        "/api/v1/special-measures-discussions",
+        &wendy,
+        json!({"case_id": case, "held_at": "2026-03-19T15:00:00Z", "setting": "needs_assessment",
+               "measures": ["screens", "live_link"], "supporter_present": false}),
+    )
+    .await;
+    let (_, list) = app
+        .get(&format!("/api/v1/notices?case_id={case}"), &wendy)
+        .await;
+    let held: Vec<Value> = items(&list)
+        .into_iter()
+        .filter(|n| n["template"] == "special_measures.discussion_held")
+        .collect();
+    assert_eq!(held.len(), 1, "{list}");
+    assert_eq!(held[0]["recipient_kind"], "supporter");
+    assert!(
+        held[0]["data"].to_string().contains("screens"),
+        "{}",
+        held[0]
+    );
     app.stop().await;
 }

@@ -30,6 +30,8 @@ macro_rules! each_resource {
         $f::<AttendanceRequests>($arg);
         $f::<Notices>($arg);
         $f::<Tasks>($arg);
+        $f::<Deadlines>($arg);
+        $f::<Warnings>($arg);
     };
 }
 

@@ -1,0 +1,287 @@
+//! Deadlines the flows started (statutory limits and local alerts), with
+//! when each falls due in UK local time. Read-only.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{AppError, AppResult};
+use crate::policy::ResourceKind;
+use crate::store::schema::{deadlines, flow_warnings};
+use crate::store::{self, scope, AnyConn};
+use crate::validate::Validator;
+use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
+
+use super::local;
+
+/// Read-only records take no input.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoInput {}
+
+impl Validate for NoInput {
+    fn validate(&self, _v: &mut Validator, _now: DateTime<Utc>) {}
+}
+
+pub struct Deadlines;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DeadlineOut {
+    pub id: String,
+    pub victim_id: String,
+    pub case_id: Option<String>,
+    pub hearing_id: Option<String>,
+    pub kind: String,
+    /// The London date the limit is counted from, and its last day.
+    pub counted_from: NaiveDate,
+    pub due_date: NaiveDate,
+    pub due_at: DateTime<Utc>,
+    pub due_at_local: String,
+    pub citation: String,
+    /// False where the figure is reported but not confirmed.
+    pub confirmed: bool,
+    /// A configurable local alert rather than a rule.
+    pub operational: bool,
+    /// running, met, missed or cancelled.
+    pub state: String,
+    pub version: i32,
+}
+
+impl Versioned for DeadlineOut {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = deadlines)]
+struct DeadlineRow {
+    id: String,
+    victim_id: String,
+    case_id: Option<String>,
+    hearing_id: Option<String>,
+    kind: String,
+    counted_from: NaiveDate,
+    due_date: NaiveDate,
+    due_at: chrono::NaiveDateTime,
+    citation: String,
+    confirmed: bool,
+    operational: bool,
+    state: String,
+}
+
+impl DeadlineRow {
+    fn out(self) -> DeadlineOut {
+        let due = store::from_db(self.due_at);
+        DeadlineOut {
+            id: self.id,
+            victim_id: self.victim_id,
+            case_id: self.case_id,
+            hearing_id: self.hearing_id,
+            kind: self.kind,
+            counted_from: self.counted_from,
+            due_date: self.due_date,
+            due_at: due,
+            due_at_local: local(due),
+            citation: self.citation,
+            confirmed: self.confirmed,
+            operational: self.operational,
+            state: self.state,
+            version: 1,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFilter {
+    pub victim_id: Option<String>,
+    pub case_id: Option<String>,
+    pub hearing_id: Option<String>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+impl Resource for Deadlines {
+    const PATH: &'static str = "deadlines";
+    const SINGULAR: &'static str = "deadline";
+    const KIND: ResourceKind = ResourceKind::Deadline;
+    const CREATABLE: bool = false;
+    const UPDATABLE: bool = false;
+    type Input = NoInput;
+    type Output = DeadlineOut;
+    type Filter = PlanFilter;
+
+    fn create(_: &mut AnyConn, _: &Ctx, _: NoInput) -> AppResult<DeadlineOut> {
+        Err(AppError::MethodNotAllowed)
+    }
+
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<DeadlineOut> {
+        let row: DeadlineRow = deadlines::table
+            .find(id)
+            .select(DeadlineRow::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or_else(|| AppError::NotFound("deadline".into()))?;
+        scope::require_victim(conn, &ctx.actor, ctx.today(), &row.victim_id, "deadline")?;
+        Ok(row.out())
+    }
+
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        f: &PlanFilter,
+        page: Page,
+    ) -> AppResult<Paged<DeadlineOut>> {
+        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let query = || {
+            let mut q = deadlines::table
+                .filter(deadlines::victim_id.eq_any(visible.clone()))
+                .into_boxed();
+            if let Some(v) = &f.victim_id {
+                q = q.filter(deadlines::victim_id.eq(v.clone()));
+            }
+            if let Some(c) = &f.case_id {
+                q = q.filter(deadlines::case_id.eq(c.clone()));
+            }
+            if let Some(h) = &f.hearing_id {
+                q = q.filter(deadlines::hearing_id.eq(h.clone()));
+            }
+            q
+        };
+        let total: i64 = query().count().get_result(conn)?;
+        let rows: Vec<DeadlineRow> = query()
+            .order((deadlines::due_at.asc(), deadlines::id.asc()))
+            .limit(page.per_page)
+            .offset(page.offset())
+            .select(DeadlineRow::as_select())
+            .load(conn)?;
+        Ok(Paged::new(
+            rows.into_iter().map(DeadlineRow::out).collect(),
+            page,
+            total,
+        ))
+    }
+
+    fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoInput) -> AppResult<DeadlineOut> {
+        Err(AppError::MethodNotAllowed)
+    }
+}
+
+/// Warnings the flows raised, such as "no consent to share" or "the same
+/// supporter sat in on the statement and will be at court". Read-only.
+pub struct Warnings;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct WarningOut {
+    pub id: String,
+    pub victim_id: String,
+    pub case_id: Option<String>,
+    pub kind: String,
+    #[schema(value_type = Object)]
+    pub detail: Value,
+    pub created_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+impl Versioned for WarningOut {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = flow_warnings)]
+struct WarningRow {
+    id: String,
+    victim_id: String,
+    case_id: Option<String>,
+    kind: String,
+    detail_json: String,
+    created_at: chrono::NaiveDateTime,
+}
+
+impl WarningRow {
+    fn out(self) -> AppResult<WarningOut> {
+        Ok(WarningOut {
+            detail: serde_json::from_str(&self.detail_json)
+                .map_err(|e| AppError::Internal(format!("stored warning JSON: {e}")))?,
+            id: self.id,
+            victim_id: self.victim_id,
+            case_id: self.case_id,
+            kind: self.kind,
+            created_at: store::from_db(self.created_at),
+            version: 1,
+        })
+    }
+}
+
+impl Resource for Warnings {
+    const PATH: &'static str = "warnings";
+    const SINGULAR: &'static str = "warning";
+    const KIND: ResourceKind = ResourceKind::Deadline;
+    const CREATABLE: bool = false;
+    const UPDATABLE: bool = false;
+    type Input = NoInput;
+    type Output = WarningOut;
+    type Filter = PlanFilter;
+
+    fn create(_: &mut AnyConn, _: &Ctx, _: NoInput) -> AppResult<WarningOut> {
+        Err(AppError::MethodNotAllowed)
+    }
+
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<WarningOut> {
+        let row: WarningRow = flow_warnings::table
+            .find(id)
+            .select(WarningRow::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or_else(|| AppError::NotFound("warning".into()))?;
+        scope::require_victim(conn, &ctx.actor, ctx.today(), &row.victim_id, "warning")?;
+        row.out()
+    }
+
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        f: &PlanFilter,
+        page: Page,
+    ) -> AppResult<Paged<WarningOut>> {
+        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let query = || {
+            let mut q = flow_warnings::table
+                .filter(flow_warnings::victim_id.eq_any(visible.clone()))
+                .into_boxed();
+            if let Some(v) = &f.victim_id {
+                q = q.filter(flow_warnings::victim_id.eq(v.clone()));
+            }
+            if let Some(c) = &f.case_id {
+                q = q.filter(flow_warnings::case_id.eq(c.clone()));
+            }
+            q
+        };
+        let total: i64 = query().count().get_result(conn)?;
+        let rows: Vec<WarningRow> = query()
+            .order((flow_warnings::created_at.desc(), flow_warnings::id.asc()))
+            .limit(page.per_page)
+            .offset(page.offset())
+            .select(WarningRow::as_select())
+            .load(conn)?;
+        let items = rows
+            .into_iter()
+            .map(WarningRow::out)
+            .collect::<AppResult<_>>()?;
+        Ok(Paged::new(items, page, total))
+    }
+
+    fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoInput) -> AppResult<WarningOut> {
+        Err(AppError::MethodNotAllowed)
+    }
+}

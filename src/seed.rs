@@ -41,6 +41,8 @@ struct DemoOrg {
     name: String,
     address: Option<String>,
     contact_email: Option<String>,
+    /// For a Witness Service or listing office: the court it serves.
+    serves_court: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +73,7 @@ struct DemoCase {
     case_number: Option<String>,
     court: String,
     unit: Option<String>,
+    cps: Option<String>,
     hearings: Vec<DemoHearing>,
 }
 
@@ -144,6 +147,10 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
     let mut keys: Vec<(String, String)> = Vec::new();
     for o in &demo.organisations {
         let id = store::new_id();
+        let serves = match &o.serves_court {
+            Some(name) => Some(court_id(conn, name)?),
+            None => None,
+        };
         diesel::insert_into(organisations::table)
             .values((
                 organisations::id.eq(&id),
@@ -151,6 +158,7 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
                 organisations::name.eq(&o.name),
                 organisations::address.eq(&o.address),
                 organisations::contact_email.eq(&o.contact_email),
+                organisations::court_id.eq(serves),
                 organisations::created_at.eq(ts),
                 organisations::updated_at.eq(ts),
             ))
@@ -244,6 +252,7 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
                     .as_deref()
                     .map(|k| key_id(&keys, k))
                     .transpose()?),
+                cases::cps_area_id.eq(v.case.cps.as_deref().map(|k| key_id(&keys, k)).transpose()?),
                 cases::status.eq("open"),
                 cases::created_at.eq(ts),
                 cases::updated_at.eq(ts),

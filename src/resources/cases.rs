@@ -29,6 +29,8 @@ pub struct CaseInput {
     pub court_id: Option<String>,
     /// The police witness care unit handling a charged criminal case.
     pub witness_care_unit_id: Option<String>,
+    /// The CPS area prosecuting a criminal case.
+    pub cps_area_id: Option<String>,
     #[serde(default = "open")]
     pub status: CaseStatus,
 }
@@ -52,6 +54,7 @@ impl Validate for CaseInput {
         v.opt_text("case_number", self.case_number.as_deref(), 40);
         v.opt_id("court_id", self.court_id.as_deref());
         v.opt_id("witness_care_unit_id", self.witness_care_unit_id.as_deref());
+        v.opt_id("cps_area_id", self.cps_area_id.as_deref());
         match self.kind {
             CaseKind::Criminal => v.check(
                 self.urn.is_some() || self.case_number.is_some(),
@@ -82,6 +85,7 @@ pub struct CaseOut {
     pub case_number: Option<String>,
     pub court_id: Option<String>,
     pub witness_care_unit_id: Option<String>,
+    pub cps_area_id: Option<String>,
     pub status: CaseStatus,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -107,6 +111,7 @@ struct Row {
     case_number: Option<String>,
     court_id: Option<String>,
     witness_care_unit_id: Option<String>,
+    cps_area_id: Option<String>,
     status: String,
     version: i32,
     created_at: chrono::NaiveDateTime,
@@ -124,6 +129,7 @@ impl Row {
             case_number: self.case_number,
             court_id: self.court_id,
             witness_care_unit_id: self.witness_care_unit_id,
+            cps_area_id: self.cps_area_id,
             version: self.version,
             created_at: store::from_db(self.created_at),
             updated_at: store::from_db(self.updated_at),
@@ -153,6 +159,9 @@ fn check_references(conn: &mut AnyConn, input: &CaseInput) -> AppResult<()> {
             OrganisationKind::WitnessCareUnit,
             "witness_care_unit_id",
         )?;
+    }
+    if let Some(cps) = &input.cps_area_id {
+        require_organisation(conn, cps, OrganisationKind::CpsArea, "cps_area_id")?;
     }
     Ok(())
 }
@@ -184,6 +193,7 @@ impl Resource for Cases {
                     cases::case_number.eq(key(&input.case_number)),
                     cases::court_id.eq(&input.court_id),
                     cases::witness_care_unit_id.eq(&input.witness_care_unit_id),
+                    cases::cps_area_id.eq(&input.cps_area_id),
                     cases::status.eq(input.status.as_str()),
                     cases::created_at.eq(now),
                     cases::updated_at.eq(now),
@@ -252,6 +262,7 @@ impl Resource for Cases {
                 cases::case_number.eq(key(&input.case_number)),
                 cases::court_id.eq(&input.court_id),
                 cases::witness_care_unit_id.eq(&input.witness_care_unit_id),
+                    cases::cps_area_id.eq(&input.cps_area_id),
                 cases::status.eq(input.status.as_str()),
                 cases::version.eq(expected + 1),
                 cases::updated_at.eq(store::to_db(ctx.now)),

@@ -33,6 +33,9 @@ pub struct OrganisationInput {
     pub address: Option<String>,
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
+    /// For a Witness Service or a court's listing office: the court in the
+    /// directory it serves (where its notices are addressed).
+    pub court_id: Option<String>,
 }
 
 /// A phone number as people write one: digits, spaces and `+ ( ) -`, with
@@ -52,6 +55,13 @@ impl Validate for OrganisationInput {
             v.email("contact_email", email);
         }
         v.opt_text("contact_phone", self.contact_phone.as_deref(), 40);
+        v.opt_id("court_id", self.court_id.as_deref());
+        v.check(
+            self.court_id.is_none()
+                || matches!(self.kind, OrganisationKind::WitnessService | OrganisationKind::Court),
+            "court_id",
+            "only a Witness Service or a court's listing office serves a court",
+        );
         if let Some(phone) = &self.contact_phone {
             v.check(
                 phone_looks_valid(phone),
@@ -70,6 +80,7 @@ pub struct OrganisationOut {
     pub address: Option<String>,
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
+    pub court_id: Option<String>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -93,6 +104,7 @@ struct Row {
     address: Option<String>,
     contact_email: Option<String>,
     contact_phone: Option<String>,
+    court_id: Option<String>,
     version: i32,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
@@ -107,6 +119,7 @@ impl Row {
             address: self.address,
             contact_email: self.contact_email,
             contact_phone: self.contact_phone,
+            court_id: self.court_id,
             version: self.version,
             created_at: store::from_db(self.created_at),
             updated_at: store::from_db(self.updated_at),
@@ -203,6 +216,9 @@ impl Resource for Organisations {
     ) -> AppResult<OrganisationOut> {
         store::write(conn, |conn| {
             check_name_free(conn, &input, None)?;
+            if let Some(court) = &input.court_id {
+                super::require_court(conn, court, "court_id")?;
+            }
             let id = store::new_id();
             let now = store::to_db(ctx.now);
             diesel::insert_into(organisations::table)
@@ -213,6 +229,7 @@ impl Resource for Organisations {
                     organisations::address.eq(input.address.as_deref().map(str::trim)),
                     organisations::contact_email.eq(input.contact_email.as_deref().map(str::trim)),
                     organisations::contact_phone.eq(input.contact_phone.as_deref().map(str::trim)),
+                    organisations::court_id.eq(&input.court_id),
                     organisations::created_at.eq(now),
                     organisations::updated_at.eq(now),
                 ))
@@ -257,6 +274,9 @@ impl Resource for Organisations {
         expected: i32,
         input: OrganisationInput,
     ) -> AppResult<OrganisationOut> {
+        if let Some(court) = &input.court_id {
+            super::require_court(conn, court, "court_id")?;
+        }
         store::write(conn, |conn| {
             let current = load(conn, id)?;
             check_version(current.version, expected)?;
@@ -278,6 +298,7 @@ impl Resource for Organisations {
                 organisations::address.eq(input.address.as_deref().map(str::trim)),
                 organisations::contact_email.eq(input.contact_email.as_deref().map(str::trim)),
                 organisations::contact_phone.eq(input.contact_phone.as_deref().map(str::trim)),
+                    organisations::court_id.eq(&input.court_id),
                 organisations::version.eq(expected + 1),
                 organisations::updated_at.eq(store::to_db(ctx.now)),
             ))

@@ -12,6 +12,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        court_id -> Nullable<Text>,
     }
 }
 
@@ -137,6 +138,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        cps_area_id -> Nullable<Text>,
     }
 }
 

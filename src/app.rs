@@ -8,6 +8,8 @@ use actix_web::dev::{Server, ServerHandle};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
+use crate::notify::mailer::SmtpMailer;
+use crate::notify::render::NoticeRenderer;
 use crate::store::{self, Pool};
 use crate::web::{self, AppState};
 
@@ -25,6 +27,8 @@ pub fn prepare_database(config: &Config) -> AppResult<Pool> {
 /// A started service: its address, for tests and the log.
 pub struct Running {
     pub port: u16,
+    pub config: Arc<Config>,
+    pub renderer: Arc<NoticeRenderer>,
     pub pool: Pool,
     pub handle: ServerHandle,
     pub server: Server,
@@ -46,18 +50,51 @@ pub fn start(config: Config, clock: Arc<dyn Clock>) -> AppResult<Running> {
         .local_addr()
         .map_err(|e| AppError::Internal(e.to_string()))?
         .port();
+    let renderer = Arc::new(match &config.templates_dir {
+        Some(dir) => NoticeRenderer::with_directory(dir)
+            .map_err(|e| AppError::Internal(format!("templates: {e}")))?,
+        None => NoticeRenderer::new(),
+    });
+    let config = Arc::new(config);
     let state = AppState {
         pool: pool.clone(),
         clock,
-        config: Arc::new(config),
+        config: config.clone(),
+        renderer: renderer.clone(),
     };
     let server = web::start(state, listener)
         .map_err(|e| AppError::Internal(format!("cannot start server: {e}")))?;
     let handle = server.handle();
     Ok(Running {
         port,
+        config,
+        renderer,
         pool,
         handle,
         server,
     })
+}
+
+/// Starts the delivery worker's tick when SMTP is configured; without it,
+/// notices wait in the outbox (and in-app) and a warning says so.
+pub async fn start_delivery(
+    running: &Running,
+    clock: Arc<dyn Clock>,
+) -> AppResult<Option<tokio_cron_scheduler::JobScheduler>> {
+    let Some(url) = &running.config.smtp_url else {
+        tracing::warn!(
+            "COURTSIDE_SMTP_URL is not set: notices stay in the outbox and are not emailed"
+        );
+        return Ok(None);
+    };
+    let mailer = Arc::new(SmtpMailer::from_url(url, &running.config.smtp_from)?);
+    let scheduler = crate::scheduler::start(
+        running.pool.clone(),
+        clock,
+        mailer,
+        running.renderer.clone(),
+        running.config.delivery_seconds,
+    )
+    .await?;
+    Ok(Some(scheduler))
 }

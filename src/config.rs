@@ -22,9 +22,40 @@ pub struct Config {
     #[arg(long, env = "COURTSIDE_SESSION_HOURS", default_value_t = 12)]
     pub session_hours: i64,
 
+    /// Where email goes: `smtp://host:port` (plain, a local relay),
+    /// `smtp://host:587?tls=required` (STARTTLS) or
+    /// `smtps://user:password@host:465` (TLS). Unset: notices wait in the
+    /// outbox and in-app, and no email is sent.
+    #[arg(long, env = "COURTSIDE_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// The sender of every email.
+    #[arg(
+        long,
+        env = "COURTSIDE_SMTP_FROM",
+        default_value = "Courtside <no-reply@courtside.invalid>"
+    )]
+    pub smtp_from: String,
+
+    /// How often the delivery worker looks for due notices, in seconds
+    /// (1 to 59).
+    #[arg(long, env = "COURTSIDE_DELIVERY_SECONDS", default_value_t = 15)]
+    pub delivery_seconds: u32,
+
+    /// A folder of extra notice templates (`notices/<language>/<key>.hbs`),
+    /// e.g. Welsh, loaded at start-up.
+    #[arg(long, env = "COURTSIDE_TEMPLATES_DIR")]
+    pub templates_dir: Option<String>,
+
     /// Log format: `pretty` for people, `json` for log collectors.
     #[arg(long, env = "COURTSIDE_LOG_FORMAT", default_value = "pretty")]
     pub log_format: String,
+
+    /// Secret that signs the web pages' anti-forgery (CSRF) tokens. When
+    /// unset, each process makes a random one at start; set the same value
+    /// on every instance that serves the same people.
+    #[arg(long, env = "COURTSIDE_FORM_SECRET", hide_env_values = true)]
+    pub form_secret: Option<String>,
 }
 
 impl Config {
@@ -35,7 +66,12 @@ impl Config {
             bind: "127.0.0.1:0".to_string(),
             pool_size: 4,
             session_hours: 12,
+            smtp_url: None,
+            smtp_from: "Courtside <no-reply@courtside.invalid>".to_string(),
+            delivery_seconds: 15,
+            templates_dir: None,
             log_format: "pretty".to_string(),
+            form_secret: None,
         }
     }
 }

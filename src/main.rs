@@ -69,6 +69,7 @@ fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
         } else {
             courtside::seed::reference_data(&running.pool, &SystemClock)?;
         }
+        let _scheduler = courtside::app::start_delivery(&running, Arc::new(SystemClock)).await?;
         tracing::info!(bind = %bind, port = running.port, "Courtside is serving");
         running
             .server

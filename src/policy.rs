@@ -135,7 +135,9 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
             role,
             Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
         ),
-        (Notice, Create | Update) => false,
+        // Updating a notice means a manager's retry of a failed one.
+        (Notice, Update) => role == Manager,
+        (Notice, Create) => false,
         (Task, Read) => matches!(
             role,
             Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager

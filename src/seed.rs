@@ -252,7 +252,12 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
                     .as_deref()
                     .map(|k| key_id(&keys, k))
                     .transpose()?),
-                cases::cps_area_id.eq(v.case.cps.as_deref().map(|k| key_id(&keys, k)).transpose()?),
+                cases::cps_area_id.eq(v
+                    .case
+                    .cps
+                    .as_deref()
+                    .map(|k| key_id(&keys, k))
+                    .transpose()?),
                 cases::status.eq("open"),
                 cases::created_at.eq(ts),
                 cases::updated_at.eq(ts),

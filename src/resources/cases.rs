@@ -262,7 +262,7 @@ impl Resource for Cases {
                 cases::case_number.eq(key(&input.case_number)),
                 cases::court_id.eq(&input.court_id),
                 cases::witness_care_unit_id.eq(&input.witness_care_unit_id),
-                    cases::cps_area_id.eq(&input.cps_area_id),
+                cases::cps_area_id.eq(&input.cps_area_id),
                 cases::status.eq(input.status.as_str()),
                 cases::version.eq(expected + 1),
                 cases::updated_at.eq(store::to_db(ctx.now)),

@@ -8,7 +8,7 @@ mod consents;
 mod courts;
 mod deadlines;
 mod hearings;
-mod notices;
+pub mod notices;
 mod organisations;
 mod parole_milestones;
 mod pre_trial_visits;

@@ -58,7 +58,10 @@ impl Validate for OrganisationInput {
         v.opt_id("court_id", self.court_id.as_deref());
         v.check(
             self.court_id.is_none()
-                || matches!(self.kind, OrganisationKind::WitnessService | OrganisationKind::Court),
+                || matches!(
+                    self.kind,
+                    OrganisationKind::WitnessService | OrganisationKind::Court
+                ),
             "court_id",
             "only a Witness Service or a court's listing office serves a court",
         );
@@ -298,7 +301,7 @@ impl Resource for Organisations {
                 organisations::address.eq(input.address.as_deref().map(str::trim)),
                 organisations::contact_email.eq(input.contact_email.as_deref().map(str::trim)),
                 organisations::contact_phone.eq(input.contact_phone.as_deref().map(str::trim)),
-                    organisations::court_id.eq(&input.court_id),
+                organisations::court_id.eq(&input.court_id),
                 organisations::version.eq(expected + 1),
                 organisations::updated_at.eq(store::to_db(ctx.now)),
             ))
@@ -331,6 +334,7 @@ mod tests {
             address: Some("1 High Street, Anytown".into()),
             contact_email: Some("court@riverside.example".into()),
             contact_phone: Some("+44 (0)20 7946 0000".into()),
+            court_id: None,
         }
     }
 
@@ -339,6 +343,11 @@ mod tests {
         type Edit = fn(&mut OrganisationInput);
         let cases: &[(&str, Edit, &[&str])] = &[
             ("complete", |_| {}, &[]),
+            (
+                "a support service serves no court",
+                |o| o.court_id = Some("7f8a2b4c-1d2e-4f3a-9b8c-0d1e2f3a4b5c".into()),
+                &["court_id"],
+            ),
             ("blank name", |o| o.name = "  ".into(), &["name"]),
             ("long name", |o| o.name = "x".repeat(201), &["name"]),
             (

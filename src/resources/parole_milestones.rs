@@ -378,6 +378,39 @@ impl Resource for ParoleMilestones {
     }
 }
 
+/// The flows' form of a logged milestone.
+fn flows_milestone(input: &ParoleMilestoneInput, on: NaiveDate) -> flows::ParoleMilestone {
+    use flows::ParoleMilestone as M;
+    match input.kind {
+        ParoleMilestoneKind::ReviewStarted => M::ReviewStarted,
+        ParoleMilestoneKind::VictimPersonalStatementDue => {
+            M::VictimPersonalStatementDue { due: on }
+        }
+        ParoleMilestoneKind::HearingListed => M::HearingListed {
+            date: on,
+            format: match input.hearing_format {
+                Some(ParoleHearingFormat::Paper) => flows::ParoleHearingFormat::Paper,
+                _ => flows::ParoleHearingFormat::Oral,
+            },
+        },
+        ParoleMilestoneKind::HearingDeferred => M::HearingDeferred,
+        ParoleMilestoneKind::DecisionExpected => M::DecisionExpected { by: on },
+        ParoleMilestoneKind::DecisionMade => M::DecisionMade {
+            decision: match input.decision {
+                Some(ParoleDecision::Release) => flows::ParoleDecision::Release,
+                Some(ParoleDecision::OpenConditions) => flows::ParoleDecision::OpenConditions,
+                _ => flows::ParoleDecision::NoRelease,
+            },
+            on,
+        },
+        ParoleMilestoneKind::ReconsiderationWindow => M::ReconsiderationWindow { opened_on: on },
+        ParoleMilestoneKind::ReleaseDate => M::ReleaseDate { date: on },
+        ParoleMilestoneKind::LicenceConditions => M::LicenceConditions {
+            conditions: vec![flows::LicenceCondition::Other],
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,38 +518,5 @@ mod tests {
         };
         assert!(manager.is_probation_for("region-a"));
         assert!(!manager.is_probation_for("region-b"));
-    }
-}
-
-/// The flows' form of a logged milestone.
-fn flows_milestone(input: &ParoleMilestoneInput, on: NaiveDate) -> flows::ParoleMilestone {
-    use flows::ParoleMilestone as M;
-    match input.kind {
-        ParoleMilestoneKind::ReviewStarted => M::ReviewStarted,
-        ParoleMilestoneKind::VictimPersonalStatementDue => {
-            M::VictimPersonalStatementDue { due: on }
-        }
-        ParoleMilestoneKind::HearingListed => M::HearingListed {
-            date: on,
-            format: match input.hearing_format {
-                Some(ParoleHearingFormat::Paper) => flows::ParoleHearingFormat::Paper,
-                _ => flows::ParoleHearingFormat::Oral,
-            },
-        },
-        ParoleMilestoneKind::HearingDeferred => M::HearingDeferred,
-        ParoleMilestoneKind::DecisionExpected => M::DecisionExpected { by: on },
-        ParoleMilestoneKind::DecisionMade => M::DecisionMade {
-            decision: match input.decision {
-                Some(ParoleDecision::Release) => flows::ParoleDecision::Release,
-                Some(ParoleDecision::OpenConditions) => flows::ParoleDecision::OpenConditions,
-                _ => flows::ParoleDecision::NoRelease,
-            },
-            on,
-        },
-        ParoleMilestoneKind::ReconsiderationWindow => M::ReconsiderationWindow { opened_on: on },
-        ParoleMilestoneKind::ReleaseDate => M::ReleaseDate { date: on },
-        ParoleMilestoneKind::LicenceConditions => M::LicenceConditions {
-            conditions: vec![flows::LicenceCondition::Other],
-        },
     }
 }

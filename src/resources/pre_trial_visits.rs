@@ -305,6 +305,46 @@ impl Resource for PreTrialVisits {
     }
 }
 
+/// Plans for a visit newly requested, or newly arranged (or moved).
+fn plan_visit(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    visit_id: &str,
+    input: &PreTrialVisitInput,
+    before: Option<PreTrialVisitState>,
+    starts_at: Option<DateTime<Utc>>,
+) -> AppResult<()> {
+    let event = match (input.state, starts_at) {
+        (PreTrialVisitState::Requested, _) if before.is_none() => {
+            EventKind::PreTrialVisitRequested {
+                visit_id: visit_id.to_string(),
+            }
+        }
+        (PreTrialVisitState::Arranged, Some(at))
+            if before != Some(PreTrialVisitState::Arranged) =>
+        {
+            let court: String = crate::store::schema::courts::table
+                .find(&input.court_id)
+                .select(crate::store::schema::courts::name)
+                .first(conn)?;
+            EventKind::PreTrialVisitArranged {
+                visit_id: visit_id.to_string(),
+                starts_at: at,
+                court,
+            }
+        }
+        _ => return Ok(()),
+    };
+    let victim = planning::context::victim_of_case(conn, &input.case_id)?;
+    let focus = planning::Focus {
+        case_id: Some(input.case_id.clone()),
+        hearing_id: input.hearing_id.clone(),
+        ..planning::Focus::default()
+    };
+    planning::react(conn, ctx.now, &victim, &focus, event)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,44 +407,4 @@ mod tests {
         };
         assert_eq!(fields, ["hearing_id", "court_id"]);
     }
-}
-
-/// Plans for a visit newly requested, or newly arranged (or moved).
-fn plan_visit(
-    conn: &mut AnyConn,
-    ctx: &Ctx,
-    visit_id: &str,
-    input: &PreTrialVisitInput,
-    before: Option<PreTrialVisitState>,
-    starts_at: Option<DateTime<Utc>>,
-) -> AppResult<()> {
-    let event = match (input.state, starts_at) {
-        (PreTrialVisitState::Requested, _) if before.is_none() => {
-            EventKind::PreTrialVisitRequested {
-                visit_id: visit_id.to_string(),
-            }
-        }
-        (PreTrialVisitState::Arranged, Some(at))
-            if before != Some(PreTrialVisitState::Arranged) =>
-        {
-            let court: String = crate::store::schema::courts::table
-                .find(&input.court_id)
-                .select(crate::store::schema::courts::name)
-                .first(conn)?;
-            EventKind::PreTrialVisitArranged {
-                visit_id: visit_id.to_string(),
-                starts_at: at,
-                court,
-            }
-        }
-        _ => return Ok(()),
-    };
-    let victim = planning::context::victim_of_case(conn, &input.case_id)?;
-    let focus = planning::Focus {
-        case_id: Some(input.case_id.clone()),
-        hearing_id: input.hearing_id.clone(),
-        ..planning::Focus::default()
-    };
-    planning::react(conn, ctx.now, &victim, &focus, event)?;
-    Ok(())
 }

@@ -197,15 +197,17 @@ pub async fn logout(
     _who: Authenticated,
 ) -> AppResult<HttpResponse> {
     let token = bearer(&req).ok_or(AppError::Unauthenticated)?;
-    let now = store::to_db(state.clock.now());
-    run(&state, move |conn| {
-        diesel::update(api_tokens::table.filter(api_tokens::token_hash.eq(token_hash(&token))))
-            .set(api_tokens::revoked_at.eq(now))
-            .execute(conn)?;
-        Ok(())
-    })
-    .await?;
+    let now = state.clock.now();
+    run(&state, move |conn| revoke_token(conn, &token, now)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Revokes a token (signing out); unknown tokens are ignored.
+pub fn revoke_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppResult<()> {
+    diesel::update(api_tokens::table.filter(api_tokens::token_hash.eq(token_hash(token))))
+        .set(api_tokens::revoked_at.eq(store::to_db(now)))
+        .execute(conn)?;
+    Ok(())
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -218,18 +220,20 @@ pub struct Me {
 
 pub async fn me(state: web::Data<AppState>, who: Authenticated) -> AppResult<HttpResponse> {
     let actor = who.0;
-    let out = run(&state, move |conn| {
-        let display_name: String = users::table
-            .find(&actor.user_id)
-            .select(users::display_name)
-            .first(conn)?;
-        Ok(Me {
-            user_id: actor.user_id,
-            organisation_id: actor.organisation_id,
-            role: actor.role,
-            display_name,
-        })
-    })
-    .await?;
+    let out = run(&state, move |conn| who_am_i(conn, actor)).await?;
     Ok(HttpResponse::Ok().json(out))
+}
+
+/// The signed-in person's own name, role and organisation.
+pub fn who_am_i(conn: &mut AnyConn, actor: Actor) -> AppResult<Me> {
+    let display_name: String = users::table
+        .find(&actor.user_id)
+        .select(users::display_name)
+        .first(conn)?;
+    Ok(Me {
+        user_id: actor.user_id,
+        organisation_id: actor.organisation_id,
+        role: actor.role,
+        display_name,
+    })
 }

@@ -21,6 +21,7 @@ pub struct AppState {
     pub pool: Pool,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<Config>,
+    pub renderer: Arc<crate::notify::render::NoticeRenderer>,
 }
 
 pub async fn not_found() -> Result<HttpResponse, AppError> {
@@ -34,7 +35,7 @@ pub async fn healthz() -> HttpResponse {
 /// Ready when the database answers and every migration is applied.
 pub async fn readyz(state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let current =
-        api::resource::run(&state, |conn| crate::store::conn::migrations_current(conn)).await?;
+        api::resource::run(&state, crate::store::conn::migrations_current).await?;
     if current {
         Ok(HttpResponse::Ok().json(
             serde_json::json!({"status": "ready", "database": "ok", "migrations": "current"}),

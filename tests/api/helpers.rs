@@ -20,6 +20,8 @@ pub fn test_now() -> DateTime<Utc> {
 pub struct TestApp {
     pub base: String,
     pub clock: ManualClock,
+    pub pool: courtside::store::Pool,
+    pub renderer: Arc<courtside::notify::render::NoticeRenderer>,
     client: reqwest::Client,
     handle: actix_web::dev::ServerHandle,
     _dir: Option<tempfile::TempDir>,
@@ -59,10 +61,14 @@ impl TestApp {
         courtside::seed::run(&running.pool, &clock).expect("seed");
         let base = running.url("");
         let handle = running.handle.clone();
+        let pool = running.pool.clone();
+        let renderer = running.renderer.clone();
         actix_web::rt::spawn(running.server);
         TestApp {
             base,
             clock,
+            pool,
+            renderer,
             client: reqwest::Client::new(),
             handle,
             _dir: dir,

@@ -4,6 +4,7 @@
 mod access;
 mod basics;
 mod concurrency;
+mod delivery;
 mod flows;
 mod helpers;
 mod matrix;

@@ -2,6 +2,7 @@
 //! plus sign-in and the OpenAPI document.
 
 pub mod openapi;
+pub mod outbox;
 pub mod resource;
 
 use std::sync::LazyLock;
@@ -49,6 +50,7 @@ pub const OPEN_ROUTES: &[(&str, &str, &str)] = &[
     ),
     ("get", "/api/v1/me", "Who you are signed in as"),
     ("get", "/api/openapi.json", "This document"),
+    ("get", "/metrics", "Outbox figures in Prometheus format"),
 ];
 
 /// Every route the API serves, with its policy, built once.
@@ -76,6 +78,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
         });
     }
     each_resource!(describe, &mut reg);
+    outbox::describe(&mut reg);
     reg
 });
 
@@ -114,5 +117,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     )
     .route("/api/v1/me", web::get().to(crate::web::auth::me))
     .route("/api/openapi.json", web::get().to(openapi_json));
+    outbox::configure(cfg);
     each_resource!(mount, cfg);
 }

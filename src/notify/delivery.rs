@@ -1,0 +1,351 @@
+//! The delivery worker: claims due notices with a lease, checks each is
+//! still wanted, renders it, sends it, and records what happened. No
+//! transaction is held open while a message is sent:
+//! claim (commit) → send → record, each record guarded by the lease.
+//!
+//! Several instances may run it at once: on PostgreSQL the claim skips rows
+//! another instance has locked (`FOR UPDATE SKIP LOCKED`); on SQLite the
+//! claim's `BEGIN IMMEDIATE` makes claims take turns. A crashed worker's
+//! lease runs out and the row is claimed again; the resend carries the same
+//! Message-ID.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+
+use super::mailer::{Email, Mailer, SendFailure};
+use super::render::NoticeRenderer;
+use super::route::{self, Route};
+use crate::error::{AppError, AppResult};
+use crate::flows::TemplateKey;
+use crate::store::schema::notices;
+use crate::store::{self, AnyConn, Pool};
+
+#[derive(Debug, Clone)]
+pub struct DeliveryConfig {
+    /// This instance's name on the leases it takes.
+    pub owner: String,
+    pub lease: Duration,
+    pub batch: i64,
+    /// After this many attempts a failing notice is dead-lettered.
+    pub max_attempts: i32,
+    pub first_retry: Duration,
+    pub longest_retry: Duration,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        DeliveryConfig {
+            owner: format!("worker-{}", store::new_id()),
+            lease: Duration::minutes(5),
+            batch: 50,
+            max_attempts: 8,
+            first_retry: Duration::minutes(1),
+            longest_retry: Duration::hours(2),
+        }
+    }
+}
+
+/// What one run did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Outcome {
+    pub claimed: usize,
+    pub sent: usize,
+    /// Ready to be handed over in person, or to be passed on by a person.
+    pub ready: usize,
+    pub failed: usize,
+    pub dead: usize,
+    pub cancelled: usize,
+}
+
+/// The wait before attempt `attempts + 1`: doubling from `first`, capped.
+pub fn backoff(attempts: i32, first: Duration, longest: Duration) -> Duration {
+    let doublings = (attempts.max(1) - 1).min(20) as u32;
+    let wait = first * 2_i32.pow(doublings);
+    wait.min(longest)
+}
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = notices)]
+pub struct Claimed {
+    pub id: String,
+    pub idempotency_key: String,
+    pub victim_id: String,
+    pub case_id: Option<String>,
+    pub hearing_id: Option<String>,
+    pub recipient_kind: String,
+    pub recipient_key: String,
+    pub channel: String,
+    pub template: String,
+    pub language: String,
+    pub data_json: String,
+    pub category: String,
+    pub basis_json: String,
+    pub not_after: Option<chrono::NaiveDateTime>,
+    pub attempts: i32,
+}
+
+/// Ids of notices due now, locked for this transaction on PostgreSQL.
+fn due_ids(conn: &mut AnyConn, now: DateTime<Utc>, limit: i64) -> AppResult<Vec<String>> {
+    let now = store::to_db(now);
+    let query = notices::table
+        .filter(
+            notices::state
+                .eq_any(["pending", "failed"])
+                .and(notices::next_attempt_at.le(now))
+                .or(notices::state
+                    .eq("sending")
+                    .and(notices::leased_until.lt(now))),
+        )
+        .order((notices::next_attempt_at.asc(), notices::id.asc()))
+        .limit(limit)
+        .select(notices::id);
+    Ok(match conn {
+        AnyConn::Pg(pg) => query.for_update().skip_locked().load(pg)?,
+        // The IMMEDIATE transaction already holds SQLite's write lock.
+        AnyConn::Sqlite(sqlite) => query.load(sqlite)?,
+    })
+}
+
+/// Takes a lease on up to `batch` due notices and commits.
+pub fn claim(
+    conn: &mut AnyConn,
+    cfg: &DeliveryConfig,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Claimed>> {
+    store::write(conn, |conn| {
+        let ids = due_ids(conn, now, cfg.batch)?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        diesel::update(notices::table.filter(notices::id.eq_any(&ids)))
+            .set((
+                notices::state.eq("sending"),
+                notices::lease_owner.eq(&cfg.owner),
+                notices::leased_until.eq(store::to_db(now + cfg.lease)),
+                notices::attempts.eq(notices::attempts + 1),
+                notices::updated_at.eq(store::to_db(now)),
+            ))
+            .execute(conn)?;
+        Ok(notices::table
+            .filter(notices::id.eq_any(&ids))
+            .filter(notices::lease_owner.eq(&cfg.owner))
+            .select(Claimed::as_select())
+            .load(conn)?)
+    })
+}
+
+/// How a claimed notice ended this time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Result_ {
+    Sent,
+    Ready(&'static str),
+    Cancelled(String),
+    Failed(String),
+    Dead(String),
+}
+
+/// Records the result, only if this worker still holds the lease.
+fn record(
+    conn: &mut AnyConn,
+    cfg: &DeliveryConfig,
+    n: &Claimed,
+    result: &Result_,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let ts = store::to_db(now);
+    let mine = notices::table
+        .filter(notices::id.eq(&n.id))
+        .filter(notices::lease_owner.eq(&cfg.owner))
+        .filter(notices::state.eq("sending"));
+    let none = None::<String>;
+    let rows = match result {
+        Result_::Sent => diesel::update(mine)
+            .set((
+                notices::state.eq("sent"),
+                notices::sent_at.eq(Some(ts)),
+                notices::lease_owner.eq(&none),
+                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                notices::last_error.eq(&none),
+                notices::updated_at.eq(ts),
+            ))
+            .execute(conn)?,
+        Result_::Ready(why) => diesel::update(mine)
+            .set((
+                notices::state.eq("ready"),
+                notices::sent_at.eq(Some(ts)),
+                notices::lease_owner.eq(&none),
+                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                notices::last_error.eq(Some(*why)),
+                notices::updated_at.eq(ts),
+            ))
+            .execute(conn)?,
+        Result_::Cancelled(why) => diesel::update(mine)
+            .set((
+                notices::state.eq("cancelled"),
+                notices::cancelled_reason.eq(Some(why)),
+                notices::lease_owner.eq(&none),
+                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                notices::updated_at.eq(ts),
+            ))
+            .execute(conn)?,
+        Result_::Failed(why) => diesel::update(mine)
+            .set((
+                notices::state.eq("failed"),
+                notices::last_error.eq(Some(why)),
+                notices::next_attempt_at.eq(store::to_db(
+                    now + backoff(n.attempts, cfg.first_retry, cfg.longest_retry),
+                )),
+                notices::lease_owner.eq(&none),
+                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                notices::updated_at.eq(ts),
+            ))
+            .execute(conn)?,
+        Result_::Dead(why) => diesel::update(mine)
+            .set((
+                notices::state.eq("dead"),
+                notices::last_error.eq(Some(why)),
+                notices::lease_owner.eq(&none),
+                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                notices::updated_at.eq(ts),
+            ))
+            .execute(conn)?,
+    };
+    if rows == 0 {
+        tracing::warn!(notice_id = %n.id, "lease lost before the result was recorded");
+    }
+    Ok(rows == 1)
+}
+
+fn template_of(n: &Claimed) -> AppResult<TemplateKey> {
+    TemplateKey::ALL
+        .iter()
+        .copied()
+        .find(|t| t.as_str() == n.template)
+        .ok_or_else(|| AppError::Internal(format!("unknown template stored: {}", n.template)))
+}
+
+/// Decides and, for email, sends one claimed notice.
+fn deliver(
+    conn: &mut AnyConn,
+    mailer: &dyn Mailer,
+    renderer: &NoticeRenderer,
+    cfg: &DeliveryConfig,
+    n: &Claimed,
+    now: DateTime<Utc>,
+) -> AppResult<Result_> {
+    if let Some(reason) = route::unwanted(conn, n, now)? {
+        return Ok(Result_::Cancelled(reason));
+    }
+    let to = match route::resolve(conn, n)? {
+        Route::Email(address) => address,
+        Route::InPerson => {
+            return Ok(Result_::Ready(
+                "to be handed to the court in person on the day",
+            ))
+        }
+        Route::ByPerson(why) => return Ok(Result_::Ready(why)),
+        Route::Nowhere(why) => return Ok(Result_::Dead(why.to_string())),
+    };
+    let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&n.data_json)
+        .map_err(|e| AppError::Internal(format!("stored notice data: {e}")))?;
+    let rendered = match renderer.render(template_of(n)?, &n.language, &data) {
+        Ok(r) => r,
+        // A template that cannot render will not render next time either.
+        Err(_) => {
+            return Ok(Result_::Dead(
+                "the notice could not be rendered from its template".into(),
+            ))
+        }
+    };
+    let email = Email {
+        to,
+        subject: rendered.subject,
+        body: rendered.body,
+        idempotency_key: n.idempotency_key.clone(),
+    };
+    Ok(match mailer.send(&email) {
+        Ok(()) => Result_::Sent,
+        Err(SendFailure::Permanent) => Result_::Dead(SendFailure::Permanent.describe().into()),
+        Err(SendFailure::Transient) if n.attempts >= cfg.max_attempts => Result_::Dead(format!(
+            "{} after {} attempts",
+            SendFailure::Transient.describe(),
+            n.attempts
+        )),
+        Err(failure) => Result_::Failed(failure.describe().into()),
+    })
+}
+
+/// One pass: claim, deliver and record everything due.
+pub fn run_once(
+    pool: &Pool,
+    mailer: &dyn Mailer,
+    renderer: &NoticeRenderer,
+    cfg: &DeliveryConfig,
+    now: DateTime<Utc>,
+) -> AppResult<Outcome> {
+    let mut conn = pool.get()?;
+    let claimed = claim(&mut conn, cfg, now)?;
+    let mut outcome = Outcome {
+        claimed: claimed.len(),
+        ..Outcome::default()
+    };
+    for n in &claimed {
+        let result = deliver(&mut conn, mailer, renderer, cfg, n, now)?;
+        if record(&mut conn, cfg, n, &result, now)? {
+            match &result {
+                Result_::Sent => outcome.sent += 1,
+                Result_::Ready(_) => outcome.ready += 1,
+                Result_::Cancelled(_) => outcome.cancelled += 1,
+                Result_::Failed(_) => outcome.failed += 1,
+                Result_::Dead(_) => outcome.dead += 1,
+            }
+        }
+        tracing::info!(notice_id = %n.id, attempt = n.attempts, result = ?std::mem::discriminant(&result), "delivery");
+    }
+    Ok(outcome)
+}
+
+/// Puts a failed or dead-lettered notice back in the queue (a manager's
+/// retry).
+pub fn retry(conn: &mut AnyConn, id: &str, now: DateTime<Utc>) -> AppResult<()> {
+    let ts = store::to_db(now);
+    let rows = diesel::update(
+        notices::table
+            .filter(notices::id.eq(id))
+            .filter(notices::state.eq_any(["failed", "dead"])),
+    )
+    .set((
+        notices::state.eq("pending"),
+        notices::attempts.eq(0),
+        notices::next_attempt_at.eq(ts),
+        notices::last_error.eq(None::<String>),
+        notices::updated_at.eq(ts),
+    ))
+    .execute(conn)?;
+    if rows == 1 {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(
+            "only a failed or dead-lettered notice can be retried".into(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        let first = Duration::minutes(1);
+        let cap = Duration::hours(2);
+        let table = [(1, 1), (2, 2), (3, 4), (4, 8), (7, 64), (8, 120), (30, 120)];
+        for (attempts, minutes) in table {
+            assert_eq!(
+                backoff(attempts, first, cap),
+                Duration::minutes(minutes),
+                "attempt {attempts}"
+            );
+        }
+    }
+}

@@ -1,0 +1,2168 @@
+//! Turns a planned notice (template key, language, allow-listed data) into
+//! plain text: a subject line and a body.
+//!
+//! Every English template is compiled into the binary, so the service can
+//! always send something. [`NoticeRenderer::with_directory`] adds templates
+//! from disk at start-up (`<dir>/notices/<language>/<template key>.hbs`, and
+//! optionally `<dir>/notices/<language>/labels.json`), so another language
+//! such as Welsh is added as files, not code. A language that lacks a
+//! template falls back to English, and the result says so.
+//!
+//! Safety properties:
+//! - the registry runs in strict mode: a template that names a field the
+//!   data does not carry fails instead of printing a gap;
+//! - a template sees only its allow-listed keys, whatever the caller passes
+//!   (the planner's redaction is applied again here);
+//! - every template is checked when it is loaded: it may name only its
+//!   allow-listed fields and the helpers registered here, and may not use
+//!   partials or decorators;
+//! - errors name templates, fields and helpers, never data values.
+//!
+//! A template renders to `Subject: ...`, a blank line, then the body. Blank
+//! lines left by optional sections are tidied: runs of blank lines become
+//! one, trailing spaces go, and the body ends with a single newline.
+//!
+//! Helpers available to templates (all take the language from the template
+//! being rendered, and their words from that language's labels):
+//! - `date "2026-12-07"` → "Monday 7 December 2026"
+//! - `month "2027-03"` → "March 2027"
+//! - `time "14:30"` → "2:30pm" (English style: "10am", "midday", "midnight")
+//! - `yesno true` → "Yes"
+//! - `label "hearing_kind" "plea_and_trial_preparation"` → the plain words
+//!   for a coded value (falls back to English, then to the code's words)
+//! - `capitalise "trial"` → "Trial"
+//!
+//! plus the standard `if`, `unless`, `each`, `with`, `eq`, `ne`, `and`, `or`,
+//! `not`, `len`, `gt`, `gte`, `lt`, `lte`.
+
+use crate::flows::routing::redaction;
+use crate::flows::TemplateKey;
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use handlebars::template::{Parameter, Template, TemplateElement};
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, PathSeg, RenderContext, RenderErrorReason, ScopedJson,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The language every notice can be rendered in.
+pub const DEFAULT_LANGUAGE: &str = "en";
+
+/// Embeds `templates/notices/en/<key>.hbs` for each key listed.
+macro_rules! embedded_english {
+    ($($key:literal),* $(,)?) => {
+        &[$((
+            $key,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/templates/notices/en/",
+                $key,
+                ".hbs"
+            )),
+        )),*]
+    };
+}
+
+/// The English templates built into the binary: one per [`TemplateKey`]
+/// (a test fails if a key is missing here).
+const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
+    "hearing.details.victim",
+    "hearing.details.supporter",
+    "hearing.change.victim",
+    "hearing.change.supporter",
+    "hearing.change.agency",
+    "hearing.outcome.victim",
+    "hearing.outcome.supporter",
+    "criminal.supporter_in_place",
+    "criminal.companion_request",
+    "criminal.witness_service_request",
+    "criminal.attendance_decision",
+    "criminal.attendance_withdrawn",
+    "criminal.advisor_notice",
+    "criminal.pre_trial_visit_request",
+    "criminal.pre_trial_visit_arranged.victim",
+    "criminal.pre_trial_visit_arranged.supporter",
+    "family.advance_identification",
+    "family.on_the_day_checklist",
+    "special_measures.discussion_held",
+    "parole.milestone",
+    "update.victim",
+    "update.supporter",
+    "update.direct_contact_made",
+];
+
+/// The English words the helpers use.
+const ENGLISH_LABELS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/templates/notices/en/labels.json"
+));
+
+const LABELS_FILE: &str = "labels.json";
+
+/// Helpers a template may call: the standard ones that cannot reach data
+/// by a computed name, and ours.
+const ALLOWED_HELPERS: &[&str] = &[
+    "if",
+    "unless",
+    "each",
+    "with",
+    "eq",
+    "ne",
+    "and",
+    "or",
+    "not",
+    "len",
+    "gt",
+    "gte",
+    "lt",
+    "lte",
+    "date",
+    "month",
+    "time",
+    "yesno",
+    "label",
+    "capitalise",
+];
+
+/// A notice ready to send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenderedNotice {
+    pub subject: String,
+    /// Plain text, ending with a newline.
+    pub body: String,
+    /// The language actually used: the one asked for, or English when no
+    /// template exists in that language.
+    pub language: String,
+}
+
+/// Why a notice could not be rendered. Messages name the template, the
+/// language, fields and helpers; never a data value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    #[error(
+        "notice template {} ({language}) needs the data field {}, which is missing",
+        .template.as_str(),
+        field_text(.field)
+    )]
+    MissingField {
+        template: TemplateKey,
+        language: String,
+        field: Option<String>,
+    },
+    #[error(
+        "notice template {} ({language}) failed{}: {problem}",
+        .template.as_str(),
+        line_text(.line)
+    )]
+    Failed {
+        template: TemplateKey,
+        language: String,
+        line: Option<usize>,
+        problem: String,
+    },
+    #[error("notice template {} ({language}) is malformed: {problem}", .template.as_str())]
+    Malformed {
+        template: TemplateKey,
+        language: String,
+        problem: &'static str,
+    },
+    #[error("no notice template {} in {language} or English", .template.as_str())]
+    NotFound {
+        template: TemplateKey,
+        language: String,
+    },
+}
+
+fn field_text(field: &Option<String>) -> String {
+    field
+        .as_ref()
+        .map_or_else(|| "(unnamed)".to_owned(), |f| format!("`{f}`"))
+}
+
+fn line_text(line: &Option<usize>) -> String {
+    line.map_or_else(String::new, |l| format!(" at line {l}"))
+}
+
+/// Why templates could not be loaded at start-up.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateLoadError {
+    #[error("cannot read {}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: the directory name is not a language tag (e.g. `cy`)", .path.display())]
+    BadLanguage { path: PathBuf },
+    #[error("{}: there is no notice template called `{key}`", .path.display())]
+    UnknownTemplate { path: PathBuf, key: String },
+    #[error("{}: {problem}", .path.display())]
+    Invalid { path: PathBuf, problem: String },
+    #[error("{}: the labels are not valid: {source}", .path.display())]
+    Labels {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+/// Renders notices from the embedded English templates and any templates
+/// loaded from a directory. Cheap to share: wrap it in an `Arc`.
+pub struct NoticeRenderer {
+    registry: Handlebars<'static>,
+    languages: BTreeSet<String>,
+}
+
+impl std::fmt::Debug for NoticeRenderer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoticeRenderer")
+            .field("languages", &self.languages)
+            .field("templates", &self.registry.get_templates().len())
+            .finish()
+    }
+}
+
+impl Default for NoticeRenderer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl NoticeRenderer {
+    /// The embedded English templates only.
+    pub fn new() -> Self {
+        let set = TemplateSet::english().expect("the embedded English templates are valid");
+        Self::build(set)
+    }
+
+    /// The embedded English templates, plus every
+    /// `<dir>/notices/<language>/<template key>.hbs` and
+    /// `<dir>/notices/<language>/labels.json`. A file for English replaces
+    /// the embedded one. Anything wrong (an unknown template name, a field
+    /// off the allow-list, a syntax error) stops start-up with the file's
+    /// path.
+    pub fn with_directory(dir: impl AsRef<Path>) -> Result<Self, TemplateLoadError> {
+        let mut set = TemplateSet::english()?;
+        set.add_directory(&dir.as_ref().join("notices"))?;
+        Ok(Self::build(set))
+    }
+
+    fn build(set: TemplateSet) -> Self {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(handlebars::no_escape);
+        let labels = Arc::new(set.labels);
+        for kind in [
+            HelperKind::Date,
+            HelperKind::Month,
+            HelperKind::Time,
+            HelperKind::YesNo,
+            HelperKind::Label,
+            HelperKind::Capitalise,
+        ] {
+            let helper = NoticeHelper {
+                kind,
+                labels: labels.clone(),
+            };
+            registry.register_helper(kind.name(), Box::new(helper));
+        }
+        let mut languages = BTreeSet::new();
+        for ((language, key), template) in set.templates {
+            registry.register_template(&registry_name(&language, key), template);
+            languages.insert(language);
+        }
+        Self {
+            registry,
+            languages,
+        }
+    }
+
+    /// The languages with at least one template.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(String::as_str)
+    }
+
+    /// Whether `template` exists in exactly this language (no fallback).
+    pub fn has_template(&self, template: TemplateKey, language: &str) -> bool {
+        self.registry
+            .has_template(&registry_name(&normalise_language(language), template))
+    }
+
+    /// The language a notice in `language` would be rendered in.
+    pub fn language_for(&self, template: TemplateKey, language: &str) -> String {
+        let wanted = normalise_language(language);
+        let primary = wanted.split('-').next().unwrap_or_default().to_owned();
+        [wanted, primary]
+            .into_iter()
+            .find(|l| self.registry.has_template(&registry_name(l, template)))
+            .unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned())
+    }
+
+    /// Renders `template` in `language` (or English, if that language has
+    /// no such template) with `data`. Keys off the template's allow-list
+    /// are ignored.
+    pub fn render(
+        &self,
+        template: TemplateKey,
+        language: &str,
+        data: &Map<String, Value>,
+    ) -> Result<RenderedNotice, RenderError> {
+        let used = self.language_for(template, language);
+        let name = registry_name(&used, template);
+        if !self.registry.has_template(&name) {
+            return Err(RenderError::NotFound {
+                template,
+                language: used,
+            });
+        }
+        let visible = redaction::notice_data(
+            template,
+            data.iter()
+                .map(|(key, value)| (key.as_str(), value.clone())),
+        );
+        let text = self
+            .registry
+            .render(&name, &visible)
+            .map_err(|e| describe(&e, template, &used))?;
+        let malformed = |problem| RenderError::Malformed {
+            template,
+            language: used.clone(),
+            problem,
+        };
+        let (first, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
+        let subject = first
+            .strip_prefix("Subject:")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| malformed("the first line must be `Subject: ...`"))?;
+        let (gap, body) = rest.split_once('\n').unwrap_or((rest, ""));
+        if !gap.trim().is_empty() {
+            return Err(malformed(
+                "the subject line must be followed by a blank line",
+            ));
+        }
+        let body = tidy(body);
+        if body.is_empty() {
+            return Err(malformed("the body is empty"));
+        }
+        Ok(RenderedNotice {
+            subject: subject.to_owned(),
+            body,
+            language: used,
+        })
+    }
+}
+
+fn registry_name(language: &str, template: TemplateKey) -> String {
+    format!("{language}/{}", template.as_str())
+}
+
+fn normalise_language(language: &str) -> String {
+    language.trim().to_ascii_lowercase().replace('_', "-")
+}
+
+fn is_language_tag(name: &str) -> bool {
+    let mut parts = name.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Drops trailing spaces, leading and trailing blank lines, and collapses
+/// runs of blank lines; the result ends with one newline (or is empty).
+fn tidy(body: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for line in body.lines().map(str::trim_end) {
+        if line.is_empty() {
+            gap = !out.is_empty();
+            continue;
+        }
+        if gap {
+            out.push('\n');
+            gap = false;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// A render failure in words that carry no data values.
+fn describe(e: &handlebars::RenderError, template: TemplateKey, language: &str) -> RenderError {
+    let failed = |problem: String| RenderError::Failed {
+        template,
+        language: language.to_owned(),
+        line: e.line_no,
+        problem,
+    };
+    match e.reason() {
+        RenderErrorReason::MissingVariable(field) => RenderError::MissingField {
+            template,
+            language: language.to_owned(),
+            field: field.clone(),
+        },
+        RenderErrorReason::ParamNotFoundForIndex(helper, index) => failed(format!(
+            "helper `{helper}` got no value for argument {} (is a data field missing?)",
+            index + 1
+        )),
+        RenderErrorReason::HelperNotFound(helper) => failed(format!("unknown helper `{helper}`")),
+        RenderErrorReason::TemplateNotFound(name) | RenderErrorReason::PartialNotFound(name) => {
+            failed(format!("template `{name}` not found"))
+        }
+        RenderErrorReason::InvalidParamType(expected) => failed(format!(
+            "a helper argument has the wrong type ({expected} expected)"
+        )),
+        RenderErrorReason::NestedError(inner) => match inner.downcast_ref::<HelperFailure>() {
+            Some(failure) => failed(failure.to_string()),
+            None => failed("the template could not be rendered".into()),
+        },
+        _ => failed("the template could not be rendered".into()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+
+/// Templates and labels gathered before the registry is built.
+struct TemplateSet {
+    templates: BTreeMap<(String, TemplateKey), Template>,
+    labels: LabelBook,
+}
+
+impl TemplateSet {
+    fn english() -> Result<Self, TemplateLoadError> {
+        let mut set = Self {
+            templates: BTreeMap::new(),
+            labels: LabelBook::default(),
+        };
+        for (key, source) in ENGLISH_TEMPLATES {
+            let path = PathBuf::from(key_path(key));
+            let template_key =
+                template_key(key).ok_or_else(|| TemplateLoadError::UnknownTemplate {
+                    path: path.clone(),
+                    key: (*key).to_owned(),
+                })?;
+            set.add_template(&path, DEFAULT_LANGUAGE, template_key, source)?;
+        }
+        let labels = Labels::parse(ENGLISH_LABELS).map_err(|source| TemplateLoadError::Labels {
+            path: PathBuf::from("templates/notices/en").join(LABELS_FILE),
+            source,
+        })?;
+        set.labels.insert(DEFAULT_LANGUAGE, labels);
+        Ok(set)
+    }
+
+    /// Loads `<notices>/<language>/*.hbs` and `labels.json`.
+    fn add_directory(&mut self, notices: &Path) -> Result<(), TemplateLoadError> {
+        for language_dir in sorted_entries(notices)? {
+            if !language_dir.is_dir() || is_hidden(&language_dir) {
+                continue;
+            }
+            let name = file_name(&language_dir);
+            if !is_language_tag(&name) {
+                return Err(TemplateLoadError::BadLanguage { path: language_dir });
+            }
+            for file in sorted_entries(&language_dir)? {
+                if !file.is_file() || is_hidden(&file) {
+                    continue;
+                }
+                let file_name = file_name(&file);
+                if file_name == LABELS_FILE {
+                    let labels = Labels::parse(&read(&file)?).map_err(|source| {
+                        TemplateLoadError::Labels {
+                            path: file.clone(),
+                            source,
+                        }
+                    })?;
+                    self.labels.insert(&name, labels);
+                } else if let Some(stem) = file_name.strip_suffix(".hbs") {
+                    let key =
+                        template_key(stem).ok_or_else(|| TemplateLoadError::UnknownTemplate {
+                            path: file.clone(),
+                            key: stem.to_owned(),
+                        })?;
+                    let source = read(&file)?;
+                    self.add_template(&file, &name, key, &source)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn add_template(
+        &mut self,
+        path: &Path,
+        language: &str,
+        key: TemplateKey,
+        source: &str,
+    ) -> Result<(), TemplateLoadError> {
+        let invalid = |problem: String| TemplateLoadError::Invalid {
+            path: path.to_owned(),
+            problem,
+        };
+        let template = Template::compile_with_name(source, registry_name(language, key))
+            .map_err(|e| invalid(format!("not a valid template: {e}")))?;
+        check_template(&template, key).map_err(invalid)?;
+        self.templates.insert((language.to_owned(), key), template);
+        Ok(())
+    }
+}
+
+fn key_path(key: &str) -> String {
+    format!("templates/notices/{DEFAULT_LANGUAGE}/{key}.hbs")
+}
+
+fn template_key(name: &str) -> Option<TemplateKey> {
+    TemplateKey::ALL
+        .iter()
+        .copied()
+        .find(|k| k.as_str() == name)
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, TemplateLoadError> {
+    let io = |source| TemplateLoadError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    let mut entries = std::fs::read_dir(dir)
+        .map_err(io)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(io)?;
+    entries.sort();
+    Ok(entries)
+}
+
+fn read(path: &Path) -> Result<String, TemplateLoadError> {
+    std::fs::read_to_string(path).map_err(|source| TemplateLoadError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn is_hidden(path: &Path) -> bool {
+    file_name(path).starts_with('.')
+}
+
+/// What a template refers to.
+#[derive(Default)]
+struct References {
+    fields: BTreeSet<String>,
+    helpers: BTreeSet<String>,
+    unsupported: BTreeSet<&'static str>,
+}
+
+/// A template may name only its allow-listed fields and the allowed
+/// helpers, and may not use partials or decorators.
+fn check_template(template: &Template, key: TemplateKey) -> Result<(), String> {
+    let refs = references(template);
+    let allowed = key.allow_list();
+    let mut problems = Vec::new();
+    let fields: Vec<_> = refs
+        .fields
+        .iter()
+        .filter(|f| {
+            !allowed.contains(&f.as_str()) || redaction::FORBIDDEN_KEYS.contains(&f.as_str())
+        })
+        .map(|f| format!("`{f}`"))
+        .collect();
+    if !fields.is_empty() {
+        problems.push(format!(
+            "uses data fields not allowed for {}: {}",
+            key.as_str(),
+            fields.join(", ")
+        ));
+    }
+    let helpers: Vec<_> = refs
+        .helpers
+        .iter()
+        .filter(|h| !ALLOWED_HELPERS.contains(&h.as_str()))
+        .map(|h| format!("`{h}`"))
+        .collect();
+    if !helpers.is_empty() {
+        problems.push(format!("uses unknown helpers: {}", helpers.join(", ")));
+    }
+    if !refs.unsupported.is_empty() {
+        let what: Vec<_> = refs.unsupported.into_iter().collect();
+        problems.push(format!(
+            "uses {}, which notices do not support",
+            what.join(" and ")
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+fn references(template: &Template) -> References {
+    let mut refs = References::default();
+    walk_elements(&template.elements, &mut refs);
+    refs
+}
+
+fn walk_elements(elements: &[TemplateElement], refs: &mut References) {
+    for element in elements {
+        walk_element(element, refs);
+    }
+}
+
+fn walk_element(element: &TemplateElement, refs: &mut References) {
+    match element {
+        TemplateElement::Expression(ht)
+        | TemplateElement::HtmlExpression(ht)
+        | TemplateElement::HelperBlock(ht) => {
+            match &ht.name {
+                Parameter::Name(helper) => {
+                    refs.helpers.insert(helper.clone());
+                }
+                other => walk_parameter(other, refs),
+            }
+            for p in ht.params.iter().chain(ht.hash.values()) {
+                walk_parameter(p, refs);
+            }
+            for t in ht.template.iter().chain(ht.inverse.iter()) {
+                walk_elements(&t.elements, refs);
+            }
+        }
+        TemplateElement::DecoratorExpression(_) | TemplateElement::DecoratorBlock(_) => {
+            refs.unsupported.insert("decorators");
+        }
+        TemplateElement::PartialExpression(_) | TemplateElement::PartialBlock(_) => {
+            refs.unsupported.insert("partials");
+        }
+        _ => {}
+    }
+}
+
+fn walk_parameter(parameter: &Parameter, refs: &mut References) {
+    match parameter {
+        Parameter::Path(handlebars::Path::Relative((segments, raw))) => {
+            let own_context = raw == "this"
+                || raw.starts_with("this.")
+                || raw.starts_with("this/")
+                || raw.starts_with("./");
+            if own_context {
+                return;
+            }
+            if let Some(PathSeg::Named(field)) =
+                segments.iter().find(|s| matches!(s, PathSeg::Named(_)))
+            {
+                refs.fields.insert(field.clone());
+            }
+        }
+        Parameter::Subexpression(sub) => walk_element(sub.as_element(), refs),
+        Parameter::Name(helper) => {
+            refs.helpers.insert(helper.clone());
+        }
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Labels and helpers
+
+/// One language's words for the helpers. Anything missing falls back to
+/// English.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Labels {
+    #[serde(default, rename = "_comment")]
+    _comment: Option<String>,
+    #[serde(default)]
+    weekdays: Option<[String; 7]>,
+    #[serde(default)]
+    months: Option<[String; 12]>,
+    #[serde(default)]
+    clock: Option<Clock>,
+    #[serde(default)]
+    yes: Option<String>,
+    #[serde(default)]
+    no: Option<String>,
+    /// Coded value group (e.g. `hearing_kind`) → code → words.
+    #[serde(default)]
+    values: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Clock {
+    /// 12 ("2:30pm") or 24 ("14:30").
+    hours: u8,
+    #[serde(default)]
+    am: String,
+    #[serde(default)]
+    pm: String,
+    /// Said instead of 12:00 on a 12-hour clock.
+    #[serde(default)]
+    midday: Option<String>,
+    /// Said instead of 00:00 on a 12-hour clock.
+    #[serde(default)]
+    midnight: Option<String>,
+}
+
+impl Labels {
+    fn parse(json: &str) -> Result<Self, serde_json::Error> {
+        let labels: Labels = serde_json::from_str(json)?;
+        if let Some(clock) = &labels.clock {
+            if clock.hours != 12 && clock.hours != 24 {
+                return Err(serde::de::Error::custom("clock.hours must be 12 or 24"));
+            }
+        }
+        Ok(labels)
+    }
+}
+
+#[derive(Debug, Default)]
+struct LabelBook {
+    by_language: BTreeMap<String, Labels>,
+}
+
+impl LabelBook {
+    fn insert(&mut self, language: &str, labels: Labels) {
+        self.by_language.insert(language.to_owned(), labels);
+    }
+
+    /// The first answer from the language, its primary subtag, or English.
+    fn pick<'a, T>(&'a self, language: &str, get: impl Fn(&'a Labels) -> Option<T>) -> Option<T> {
+        let primary = language.split('-').next().unwrap_or_default();
+        [language, primary, DEFAULT_LANGUAGE]
+            .into_iter()
+            .filter_map(|l| self.by_language.get(l))
+            .find_map(get)
+    }
+}
+
+/// A helper could not use its argument. Carries the field's name, never
+/// its value.
+#[derive(Debug, thiserror::Error)]
+#[error("helper `{helper}` could not use {}: {expected} expected", field_text(.field))]
+struct HelperFailure {
+    helper: &'static str,
+    field: Option<String>,
+    expected: &'static str,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum HelperKind {
+    Date,
+    Month,
+    Time,
+    YesNo,
+    Label,
+    Capitalise,
+}
+
+impl HelperKind {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Date => "date",
+            Self::Month => "month",
+            Self::Time => "time",
+            Self::YesNo => "yesno",
+            Self::Label => "label",
+            Self::Capitalise => "capitalise",
+        }
+    }
+}
+
+struct NoticeHelper {
+    kind: HelperKind,
+    labels: Arc<LabelBook>,
+}
+
+/// The language of the template being rendered (`<language>/<key>`).
+fn current_language(rc: &RenderContext<'_, '_>) -> String {
+    rc.get_root_template_name()
+        .and_then(|name| name.split_once('/'))
+        .map_or_else(|| DEFAULT_LANGUAGE.to_owned(), |(l, _)| l.to_owned())
+}
+
+impl NoticeHelper {
+    fn fail(
+        &self,
+        param: &handlebars::PathAndJson<'_>,
+        expected: &'static str,
+    ) -> handlebars::RenderError {
+        RenderErrorReason::NestedError(Box::new(HelperFailure {
+            helper: self.kind.name(),
+            field: param.relative_path().cloned(),
+            expected,
+        }))
+        .into()
+    }
+
+    fn text(&self, language: &str, h: &Helper<'_>) -> Result<String, handlebars::RenderError> {
+        let arg = |index: usize| -> Result<&handlebars::PathAndJson<'_>, handlebars::RenderError> {
+            let param = h
+                .param(index)
+                .ok_or(RenderErrorReason::ParamNotFoundForIndex(
+                    self.kind.name(),
+                    index,
+                ))?;
+            if param.is_value_missing() {
+                return Err(
+                    RenderErrorReason::MissingVariable(param.relative_path().cloned()).into(),
+                );
+            }
+            Ok(param)
+        };
+        let string = |index: usize, expected: &'static str| {
+            let param = arg(index)?;
+            param
+                .value()
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| self.fail(param, expected))
+        };
+        let missing_words = |param: &handlebars::PathAndJson<'_>| {
+            self.fail(param, "labels with day and month names")
+        };
+        let labels = &self.labels;
+        match self.kind {
+            HelperKind::Date => {
+                const EXPECTED: &str = "a date written as YYYY-MM-DD";
+                let param = arg(0)?;
+                let date = param
+                    .value()
+                    .as_str()
+                    .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                    .ok_or_else(|| self.fail(param, EXPECTED))?;
+                let weekday = labels
+                    .pick(language, |l| l.weekdays.as_ref())
+                    .map(|w| &w[date.weekday().num_days_from_monday() as usize])
+                    .ok_or_else(|| missing_words(param))?;
+                let month = labels
+                    .pick(language, |l| l.months.as_ref())
+                    .map(|m| &m[date.month0() as usize])
+                    .ok_or_else(|| missing_words(param))?;
+                Ok(format!("{weekday} {} {month} {}", date.day(), date.year()))
+            }
+            HelperKind::Month => {
+                let param = arg(0)?;
+                let date = param
+                    .value()
+                    .as_str()
+                    .and_then(|s| NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").ok())
+                    .ok_or_else(|| self.fail(param, "a month written as YYYY-MM"))?;
+                let month = labels
+                    .pick(language, |l| l.months.as_ref())
+                    .map(|m| &m[date.month0() as usize])
+                    .ok_or_else(|| missing_words(param))?;
+                Ok(format!("{month} {}", date.year()))
+            }
+            HelperKind::Time => {
+                let param = arg(0)?;
+                let time = param
+                    .value()
+                    .as_str()
+                    .and_then(|s| NaiveTime::parse_from_str(s, "%H:%M").ok())
+                    .ok_or_else(|| self.fail(param, "a time written as HH:MM"))?;
+                let clock = labels
+                    .pick(language, |l| l.clock.as_ref())
+                    .ok_or_else(|| self.fail(param, "labels with a clock"))?;
+                Ok(clock_time(clock, time))
+            }
+            HelperKind::YesNo => {
+                let param = arg(0)?;
+                let yes = param
+                    .value()
+                    .as_bool()
+                    .ok_or_else(|| self.fail(param, "true or false"))?;
+                let word = if yes {
+                    labels.pick(language, |l| l.yes.as_ref())
+                } else {
+                    labels.pick(language, |l| l.no.as_ref())
+                };
+                word.cloned()
+                    .ok_or_else(|| self.fail(param, "labels with yes and no"))
+            }
+            HelperKind::Label => {
+                let group = string(0, "a label group name")?;
+                let code = string(1, "a coded value")?;
+                Ok(labels
+                    .pick(language, |l| {
+                        l.values.get(&group).and_then(|g| g.get(&code))
+                    })
+                    .cloned()
+                    .unwrap_or_else(|| code.replace('_', " ")))
+            }
+            HelperKind::Capitalise => {
+                let text = string(0, "text")?;
+                let mut chars = text.chars();
+                Ok(chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default())
+            }
+        }
+    }
+}
+
+impl HelperDef for NoticeHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, handlebars::RenderError> {
+        let language = current_language(rc);
+        self.text(&language, h)
+            .map(|text| ScopedJson::Derived(Value::String(text)))
+    }
+}
+
+/// "10am", "2:30pm", "midday", "midnight" on a 12-hour clock; "14:30" on
+/// a 24-hour one.
+fn clock_time(clock: &Clock, time: NaiveTime) -> String {
+    let (hour, minute) = (time.hour(), time.minute());
+    if clock.hours == 24 {
+        return format!("{hour:02}:{minute:02}");
+    }
+    match (hour, minute, &clock.midday, &clock.midnight) {
+        (12, 0, Some(midday), _) => return midday.clone(),
+        (0, 0, _, Some(midnight)) => return midnight.clone(),
+        _ => {}
+    }
+    let suffix = if hour < 12 { &clock.am } else { &clock.pm };
+    let hour12 = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    if minute == 0 {
+        format!("{hour12}{suffix}")
+    } else {
+        format!("{hour12}:{minute:02}{suffix}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::BankHolidays;
+    use crate::flows::{
+        plan, AttendanceAction, AttendanceRequestFacts, AttendanceState, CaseFacts, CaseKind,
+        ConsentRecord, ConsentScope, CourtFacts, CourtKind, DiscussionSetting, Event, EventKind,
+        FlowContext, HearingFacts, HearingKind, HearingOutcome, HearingStatus, LicenceCondition,
+        Organisation, ParoleDecision, ParoleHearingFormat, ParoleMilestone, Plan, Recipient,
+        RecipientKind, SpecialMeasure, SupporterFacts, SupporterRole, UpdateTopic, VictimFacts,
+    };
+    use crate::rules::{Actor, RulesTable};
+    use chrono::{DateTime, Utc};
+    use serde_json::json;
+
+    // -- Fixtures: fictional people and places, run through the real planner
+    // so every data map has the shapes the planner really produces.
+
+    /// Monday 2 November 2026, 09:00 GMT.
+    const NOW: &str = "2026-11-02T09:00:00Z";
+    /// Monday 7 December 2026, 10:30 GMT.
+    const TRIAL: &str = "2026-12-07T10:30:00Z";
+    const CROWN: &str = "Bradford Crown Court";
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s)
+            .expect("test instant")
+            .with_timezone(&Utc)
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().expect("test date")
+    }
+
+    fn supporter() -> SupporterFacts {
+        SupporterFacts {
+            user_id: "U-PS".into(),
+            name: "Priya Shah".into(),
+            role: SupporterRole::Idva,
+            organisation: Some(Organisation {
+                name: "Harbour Lane Advocacy".into(),
+                address: "Unit 4, Canal Wharf, Bradford BD1 9ZZ".into(),
+                contact: "court-support@harbour-lane.example.org".into(),
+            }),
+            spoc_agreed_on: None,
+            present_at_statement_taking: false,
+        }
+    }
+
+    fn hearing(start: &str) -> HearingFacts {
+        HearingFacts {
+            id: "H-1".into(),
+            start: t(start),
+            court: CourtFacts {
+                name: CROWN.into(),
+                kind: CourtKind::Crown,
+            },
+            kind: HearingKind::Trial,
+            status: HearingStatus::Listed,
+            victim_gives_evidence: true,
+            warned_until: None,
+        }
+    }
+
+    /// A criminal case with a trial listed, a supporter, every consent
+    /// given and the wish to be accompanied recorded.
+    fn criminal() -> FlowContext {
+        let consents = [
+            ConsentScope::CourtDatesToSupporter,
+            ConsentScope::SimultaneousUpdates,
+            ConsentScope::SpecialMeasuresToSupporter,
+            ConsentScope::ParoleToSupporter,
+            ConsentScope::WitnessServiceReferral,
+            ConsentScope::IdentifySupporterToCourt,
+        ]
+        .into_iter()
+        .map(|scope| ConsentRecord {
+            scope,
+            given_at: t("2026-09-14T11:00:00Z"),
+            withdrawn_at: None,
+            recorded_by: Some("U-PS".into()),
+        })
+        .collect();
+        FlowContext {
+            victim: VictimFacts {
+                id: "V-1".into(),
+                reference: "VR-2041".into(),
+                enhanced_rights: true,
+                preferred_language: "en".into(),
+                name: Some("Jordan Ellis".into()),
+            },
+            case: CaseFacts {
+                id: "C-1".into(),
+                kind: CaseKind::Criminal,
+                reference: "13NE0456726".into(),
+                wcu_org_id: Some("WCU-WY".into()),
+                court: CourtFacts {
+                    name: CROWN.into(),
+                    kind: CourtKind::Crown,
+                },
+            },
+            hearing: Some(hearing(TRIAL)),
+            supporter: Some(supporter()),
+            consents,
+            lawful_bases: vec![],
+            wish_to_accompany_recorded: true,
+            attendance_request: None,
+            pre_trial_visit_arranged: false,
+            told_of_hearing: vec![],
+        }
+    }
+
+    fn family() -> FlowContext {
+        let court = CourtFacts {
+            name: "Bradford Family Court".into(),
+            kind: CourtKind::Family,
+        };
+        let mut ctx = criminal();
+        ctx.case = CaseFacts {
+            id: "C-2".into(),
+            kind: CaseKind::Family,
+            reference: "BD26P00731".into(),
+            wcu_org_id: None,
+            court: court.clone(),
+        };
+        ctx.hearing = Some(HearingFacts {
+            court,
+            kind: HearingKind::FactFinding,
+            ..hearing(TRIAL)
+        });
+        ctx
+    }
+
+    fn spoc(mut ctx: FlowContext) -> FlowContext {
+        if let Some(s) = ctx.supporter.as_mut() {
+            s.spoc_agreed_on = Some(d("2026-09-14"));
+        }
+        ctx
+    }
+
+    fn with_request(mut ctx: FlowContext, state: AttendanceState) -> FlowContext {
+        ctx.attendance_request = Some(AttendanceRequestFacts {
+            id: "R-1".into(),
+            hearing_id: Some("H-1".into()),
+            state,
+        });
+        ctx
+    }
+
+    fn run(ctx: &FlowContext, kind: EventKind) -> Plan {
+        let event = Event {
+            id: "E-1".into(),
+            at: t(NOW),
+            kind,
+        };
+        let rules = RulesTable::default_table()
+            .in_force(d("2026-06-01"))
+            .clone();
+        plan(
+            &event,
+            ctx,
+            &rules,
+            &BankHolidays::england_and_wales(),
+            t(NOW),
+        )
+    }
+
+    /// The data of the notice planned with `template` (to `to`, where
+    /// several recipients get the same template).
+    fn data_of(
+        plan: &Plan,
+        template: TemplateKey,
+        to: Option<RecipientKind>,
+    ) -> Map<String, Value> {
+        plan.notices
+            .iter()
+            .find(|n| n.template == template && to.is_none_or(|k| n.recipient.kind() == k))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no {} notice planned; warnings: {:?}",
+                    template.as_str(),
+                    plan.warnings
+                )
+            })
+            .data
+            .clone()
+    }
+
+    struct Sample {
+        /// The golden file's name: the key, or `<key>~<variant>`.
+        name: String,
+        template: TemplateKey,
+        data: Map<String, Value>,
+    }
+
+    fn sample(variant: &str, template: TemplateKey, data: Map<String, Value>) -> Sample {
+        let name = if variant.is_empty() {
+            template.as_str().to_owned()
+        } else {
+            format!("{}~{variant}", template.as_str())
+        };
+        Sample {
+            name,
+            template,
+            data,
+        }
+    }
+
+    fn samples() -> Vec<Sample> {
+        use AttendanceState as S;
+        use TemplateKey as K;
+        let mut out = Vec::new();
+        let mut add = |variant: &str, plan: &Plan, key: K, to: Option<RecipientKind>| {
+            out.push(sample(variant, key, data_of(plan, key, to)));
+        };
+
+        // Hearing listed, moved, vacated, concluded.
+        let listed = run(&criminal(), EventKind::HearingListed);
+        add("", &listed, K::HearingDetailsVictim, None);
+        add("", &listed, K::HearingDetailsSupporter, None);
+        let listed_spoc = run(&spoc(criminal()), EventKind::HearingListed);
+        add("spoc", &listed_spoc, K::HearingDetailsSupporter, None);
+        let mut warned = criminal();
+        warned.hearing = Some(HearingFacts {
+            warned_until: Some(d("2026-12-18")),
+            ..hearing(TRIAL)
+        });
+        add(
+            "warned_list",
+            &run(&warned, EventKind::HearingListed),
+            K::HearingDetailsVictim,
+            None,
+        );
+
+        let mut told = criminal();
+        told.told_of_hearing = vec![
+            Recipient::Victim {
+                victim_id: "V-1".into(),
+            },
+            Recipient::Prosecutor,
+            Recipient::WitnessService {
+                court: CROWN.into(),
+            },
+        ];
+        let moved = run(
+            &told,
+            EventKind::HearingMoved {
+                previous_start: t("2026-11-30T10:00:00Z"),
+                previous_court: Some("Leeds Crown Court".into()),
+            },
+        );
+        add("", &moved, K::HearingChangeVictim, None);
+        add("", &moved, K::HearingChangeSupporter, None);
+        add(
+            "",
+            &moved,
+            K::HearingChangeAgency,
+            Some(RecipientKind::Prosecutor),
+        );
+        let adjourned = run(&told, EventKind::HearingVacated { adjourned: true });
+        add("adjourned", &adjourned, K::HearingChangeVictim, None);
+        add("adjourned", &adjourned, K::HearingChangeSupporter, None);
+        add(
+            "adjourned",
+            &adjourned,
+            K::HearingChangeAgency,
+            Some(RecipientKind::Prosecutor),
+        );
+        let vacate = EventKind::HearingVacated { adjourned: false };
+        let vacated = run(&told, vacate.clone());
+        add("vacated", &vacated, K::HearingChangeVictim, None);
+        add(
+            "vacated",
+            &vacated,
+            K::HearingChangeAgency,
+            Some(RecipientKind::WitnessService),
+        );
+        add(
+            "vacated_spoc",
+            &run(&spoc(told), vacate),
+            K::HearingChangeSupporter,
+            None,
+        );
+
+        let plea = EventKind::HearingConcluded {
+            outcome: HearingOutcome::NotGuiltyPlea,
+        };
+        let mut pth = criminal();
+        pth.hearing = Some(HearingFacts {
+            kind: HearingKind::PleaAndTrialPreparation,
+            start: t("2026-11-02T09:30:00Z"),
+            victim_gives_evidence: false,
+            ..hearing(TRIAL)
+        });
+        let outcome = run(&pth, plea);
+        add("", &outcome, K::HearingOutcomeVictim, None);
+        add("", &outcome, K::HearingOutcomeSupporter, None);
+        let other = EventKind::HearingConcluded {
+            outcome: HearingOutcome::Other {
+                description: "The defendant was bound over to keep the peace for 12 months.".into(),
+            },
+        };
+        add(
+            "other",
+            &run(&pth, other.clone()),
+            K::HearingOutcomeVictim,
+            None,
+        );
+        add(
+            "other_spoc",
+            &run(&spoc(pth), other),
+            K::HearingOutcomeSupporter,
+            None,
+        );
+
+        // The criminal supporter-at-court flow.
+        let raised = run(
+            &with_request(criminal(), S::Requested),
+            EventKind::AttendanceRequestRaised,
+        );
+        add("", &raised, K::SupporterInPlace, None);
+        let update = |action| EventKind::AttendanceRequestUpdated { action };
+        let wcu = run(
+            &with_request(criminal(), S::Requested),
+            update(AttendanceAction::WcuInformed),
+        );
+        add("", &wcu, K::CompanionRequest, None);
+        add("", &wcu, K::WitnessServiceRequest, None);
+        let mut visit_done = with_request(criminal(), S::Requested);
+        visit_done.pre_trial_visit_arranged = true;
+        add(
+            "visit_already_arranged",
+            &run(&visit_done, update(AttendanceAction::WcuInformed)),
+            K::WitnessServiceRequest,
+            None,
+        );
+        let cps = with_request(criminal(), S::CpsInformed);
+        let conditions = run(
+            &cps,
+            update(AttendanceAction::CourtAllowsWithConditions {
+                conditions: "Sit beside the witness behind the screen; do not face the jury."
+                    .into(),
+            }),
+        );
+        add("", &conditions, K::AttendanceDecision, None);
+        add("", &conditions, K::AdvisorNotice, None);
+        add(
+            "allowed",
+            &run(&cps, update(AttendanceAction::CourtAllows)),
+            K::AttendanceDecision,
+            None,
+        );
+        add(
+            "refused",
+            &run(
+                &cps,
+                update(AttendanceAction::CourtRefuses {
+                    reason: "The witness will give evidence by live link from a remote site."
+                        .into(),
+                }),
+            ),
+            K::AttendanceDecision,
+            None,
+        );
+        let mut no_org = cps.clone();
+        if let Some(s) = no_org.supporter.as_mut() {
+            s.organisation = None;
+        }
+        add(
+            "no_organisation",
+            &run(&no_org, update(AttendanceAction::CourtAllows)),
+            K::AdvisorNotice,
+            None,
+        );
+        add(
+            "",
+            &run(
+                &with_request(criminal(), S::Allowed),
+                update(AttendanceAction::Withdraw { reason: None }),
+            ),
+            K::AttendanceWithdrawn,
+            Some(RecipientKind::Prosecutor),
+        );
+
+        // Pre-trial visits.
+        add(
+            "",
+            &run(
+                &criminal(),
+                EventKind::PreTrialVisitRequested {
+                    visit_id: "PV-1".into(),
+                },
+            ),
+            K::PreTrialVisitRequest,
+            None,
+        );
+        let arranged = EventKind::PreTrialVisitArranged {
+            visit_id: "PV-1".into(),
+            starts_at: t("2026-11-20T14:00:00Z"),
+            court: CROWN.into(),
+        };
+        let visit = run(&criminal(), arranged.clone());
+        add("", &visit, K::PreTrialVisitArrangedVictim, None);
+        add("", &visit, K::PreTrialVisitArrangedSupporter, None);
+        add(
+            "spoc",
+            &run(&spoc(criminal()), arranged),
+            K::PreTrialVisitArrangedSupporter,
+            None,
+        );
+
+        // Family: in advance, and on the day when advance notice is too late.
+        add(
+            "",
+            &run(
+                &with_request(family(), S::Requested),
+                EventKind::AttendanceRequestRaised,
+            ),
+            K::FamilyAdvanceIdentification,
+            None,
+        );
+        let mut today = family();
+        today.hearing = Some(HearingFacts {
+            start: t("2026-11-02T14:00:00Z"),
+            ..family().hearing.expect("family hearing")
+        });
+        add(
+            "",
+            &run(
+                &with_request(today, S::Requested),
+                EventKind::AttendanceRequestRaised,
+            ),
+            K::FamilyOnTheDayChecklist,
+            None,
+        );
+
+        // Special measures.
+        let discussed = |setting, measures| EventKind::SpecialMeasuresDiscussionRecorded {
+            setting,
+            measures,
+            supporter_present: false,
+        };
+        add(
+            "",
+            &run(
+                &criminal(),
+                discussed(
+                    DiscussionSetting::NeedsAssessment,
+                    vec![
+                        SpecialMeasure::Screens,
+                        SpecialMeasure::LiveLink,
+                        SpecialMeasure::Intermediary,
+                    ],
+                ),
+            ),
+            K::SpecialMeasuresDiscussionHeld,
+            None,
+        );
+        add(
+            "no_measures",
+            &run(
+                &criminal(),
+                discussed(DiscussionSetting::StatementTaking, vec![]),
+            ),
+            K::SpecialMeasuresDiscussionHeld,
+            None,
+        );
+
+        // Parole: every milestone.
+        let parole = |milestone| EventKind::ParoleMilestoneLogged { milestone };
+        let milestones = [
+            (
+                "",
+                ParoleMilestone::HearingListed {
+                    date: d("2027-02-10"),
+                    format: ParoleHearingFormat::Oral,
+                },
+            ),
+            ("review_started", ParoleMilestone::ReviewStarted),
+            (
+                "victim_personal_statement_due",
+                ParoleMilestone::VictimPersonalStatementDue {
+                    due: d("2027-01-15"),
+                },
+            ),
+            ("hearing_deferred", ParoleMilestone::HearingDeferred),
+            ("hearing_adjourned", ParoleMilestone::HearingAdjourned),
+            (
+                "decision_expected",
+                ParoleMilestone::DecisionExpected {
+                    by: d("2027-02-24"),
+                },
+            ),
+            (
+                "decision_made",
+                ParoleMilestone::DecisionMade {
+                    decision: ParoleDecision::Release,
+                    on: d("2027-02-22"),
+                },
+            ),
+            (
+                "decision_made_open_conditions",
+                ParoleMilestone::DecisionMade {
+                    decision: ParoleDecision::OpenConditions,
+                    on: d("2027-02-22"),
+                },
+            ),
+            (
+                "reconsideration_window",
+                ParoleMilestone::ReconsiderationWindow {
+                    opened_on: d("2027-02-22"),
+                },
+            ),
+            (
+                "release_date",
+                ParoleMilestone::ReleaseDate {
+                    date: d("2027-03-18"),
+                },
+            ),
+            (
+                "licence_conditions",
+                ParoleMilestone::LicenceConditions {
+                    conditions: vec![LicenceCondition::ExclusionZone, LicenceCondition::NoContact],
+                },
+            ),
+            (
+                "referred_to_victim_contact_scheme",
+                ParoleMilestone::ReferredToVictimContactScheme {
+                    on: d("2026-10-20"),
+                },
+            ),
+        ];
+        for (variant, milestone) in milestones {
+            add(
+                variant,
+                &run(&criminal(), parole(milestone)),
+                K::ParoleMilestone,
+                None,
+            );
+        }
+
+        // Agency updates and direct contact.
+        let progress = EventKind::AgencyUpdate {
+            from: Actor::WitnessCareOfficer,
+            topic: UpdateTopic::CaseProgress,
+        };
+        let updated = run(&criminal(), progress.clone());
+        add("", &updated, K::UpdateVictim, None);
+        add("", &updated, K::UpdateSupporter, None);
+        add(
+            "spoc",
+            &run(&spoc(criminal()), progress),
+            K::UpdateSupporter,
+            None,
+        );
+        add(
+            "",
+            &run(
+                &spoc(criminal()),
+                EventKind::AgencyUpdate {
+                    from: Actor::Prosecutor,
+                    topic: UpdateTopic::Evidence,
+                },
+            ),
+            K::DirectContactMade,
+            None,
+        );
+        out
+    }
+
+    fn golden_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/notices")
+    }
+
+    fn as_text(n: &RenderedNotice) -> String {
+        format!("Subject: {}\n\n{}", n.subject, n.body)
+    }
+
+    // -- Tests
+
+    #[test]
+    fn every_template_key_has_one_embedded_english_template() {
+        let embedded: Vec<&str> = ENGLISH_TEMPLATES.iter().map(|(k, _)| *k).collect();
+        for key in TemplateKey::ALL {
+            let count = embedded.iter().filter(|k| **k == key.as_str()).count();
+            assert_eq!(count, 1, "{} must be embedded exactly once", key.as_str());
+            // The embedded file is the one the template key names.
+            assert_eq!(key_path(key.as_str()), key.path(DEFAULT_LANGUAGE));
+        }
+        assert_eq!(
+            embedded.len(),
+            TemplateKey::ALL.len(),
+            "unknown embedded templates"
+        );
+        let renderer = NoticeRenderer::new();
+        for key in TemplateKey::ALL {
+            assert!(renderer.has_template(*key, "en"), "{}", key.as_str());
+        }
+    }
+
+    #[test]
+    fn the_templates_directory_holds_exactly_the_embedded_templates() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for (key, source) in ENGLISH_TEMPLATES {
+            let on_disk = std::fs::read_to_string(dir.join(key_path(key))).expect("template file");
+            assert_eq!(&on_disk, source);
+        }
+        let renderer = NoticeRenderer::with_directory(dir.join("templates")).expect("loads");
+        assert_eq!(renderer.languages().collect::<Vec<_>>(), vec!["en"]);
+    }
+
+    #[test]
+    fn templates_name_only_allow_listed_fields() {
+        for (key, source) in ENGLISH_TEMPLATES {
+            let template = Template::compile(source).expect("compiles");
+            let key = template_key(key).expect("known key");
+            let refs = references(&template);
+            for field in &refs.fields {
+                assert!(
+                    key.allow_list().contains(&field.as_str()),
+                    "{} names {field}",
+                    key.as_str()
+                );
+            }
+            assert!(refs.unsupported.is_empty());
+        }
+    }
+
+    #[test]
+    fn golden_notices() {
+        let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
+        let renderer = NoticeRenderer::new();
+        let samples = samples();
+        for key in TemplateKey::ALL {
+            assert!(
+                samples.iter().any(|s| s.name == key.as_str()),
+                "no golden sample for {}",
+                key.as_str()
+            );
+        }
+        let dir = golden_dir();
+        if update {
+            std::fs::create_dir_all(&dir).expect("golden directory");
+        }
+        let mut failures = Vec::new();
+        let mut names = BTreeSet::new();
+        for s in &samples {
+            assert!(names.insert(s.name.clone()), "duplicate sample {}", s.name);
+            for key in s.data.keys() {
+                assert!(
+                    s.template.allow_list().contains(&key.as_str()),
+                    "{}: {key} is off the allow-list",
+                    s.name
+                );
+            }
+            let rendered = renderer
+                .render(s.template, "en", &s.data)
+                .unwrap_or_else(|e| panic!("{}: {e}", s.name));
+            assert_eq!(rendered.language, "en");
+            let text = as_text(&rendered);
+            let path = dir.join(format!("{}.txt", s.name));
+            if update {
+                std::fs::write(&path, &text).expect("write golden file");
+                continue;
+            }
+            match std::fs::read_to_string(&path) {
+                Ok(expected) if expected == text => {}
+                Ok(expected) => failures.push(format!(
+                    "{} differs from {}\n--- expected\n{expected}--- actual\n{text}",
+                    s.name,
+                    path.display()
+                )),
+                Err(e) => failures.push(format!("{}: {e}", path.display())),
+            }
+        }
+        if !update {
+            let stale: Vec<_> = std::fs::read_dir(&dir)
+                .expect("golden directory")
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|f| {
+                    f.strip_suffix(".txt")
+                        .is_none_or(|name| !names.contains(name))
+                })
+                .collect();
+            if !stale.is_empty() {
+                failures.push(format!("golden files with no sample: {stale:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{}\n\nRun with UPDATE_GOLDEN=1 to accept the new output.",
+            failures.join("\n\n")
+        );
+    }
+
+    #[test]
+    fn the_advisor_notice_carries_exactly_the_four_items_and_the_marking() {
+        let renderer = NoticeRenderer::new();
+        let data = samples()
+            .into_iter()
+            .find(|s| s.name == "criminal.advisor_notice")
+            .expect("sample")
+            .data;
+        let mut keys: Vec<_> = data.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "advisor_name",
+                "advisor_present",
+                "not_for_public_disclosure",
+                "organisation_address",
+                "organisation_name",
+                "witness_name"
+            ]
+        );
+        let n = renderer
+            .render(TemplateKey::AdvisorNotice, "en", &data)
+            .expect("renders");
+        assert!(n.subject.starts_with("NOT FOR PUBLIC DISCLOSURE"));
+        assert!(n.body.starts_with("*** NOT FOR PUBLIC DISCLOSURE ***\n"));
+        assert!(n.body.ends_with("*** NOT FOR PUBLIC DISCLOSURE ***\n"));
+        for needle in [
+            "Advisor present at court: Yes",
+            "Priya Shah",
+            "Jordan Ellis",
+            "Harbour Lane Advocacy",
+            "Unit 4, Canal Wharf, Bradford BD1 9ZZ",
+        ] {
+            assert!(n.body.contains(needle), "missing {needle}");
+        }
+        // No rule numbers in the text: citations live in the rules data.
+        assert!(!n.body.contains("r.3"), "{}", n.body);
+    }
+
+    #[test]
+    fn a_missing_required_field_fails_clearly_without_data_values() {
+        let renderer = NoticeRenderer::new();
+        let mut data = samples()
+            .into_iter()
+            .find(|s| s.name == "hearing.details.victim")
+            .expect("sample")
+            .data;
+        data.remove("court_name");
+        let err = renderer
+            .render(TemplateKey::HearingDetailsVictim, "en", &data)
+            .expect_err("strict mode");
+        assert_eq!(
+            err,
+            RenderError::MissingField {
+                template: TemplateKey::HearingDetailsVictim,
+                language: "en".into(),
+                field: Some("court_name".into()),
+            }
+        );
+        let message = err.to_string();
+        assert!(message.contains("hearing.details.victim"), "{message}");
+        assert!(message.contains("`court_name`"), "{message}");
+        for value in data.values().filter_map(Value::as_str) {
+            assert!(!message.contains(value), "{message} leaks {value}");
+        }
+
+        // A helper given a value of the wrong shape names the field only.
+        data.insert("court_name".into(), json!("Bradford Crown Court"));
+        data.insert("hearing_date".into(), json!("7th December"));
+        let err = renderer
+            .render(TemplateKey::HearingDetailsVictim, "en", &data)
+            .expect_err("bad date");
+        let message = err.to_string();
+        assert!(message.contains("`hearing_date`"), "{message}");
+        assert!(message.contains("YYYY-MM-DD"), "{message}");
+        assert!(!message.contains("7th December"), "{message}");
+    }
+
+    #[test]
+    fn data_off_the_allow_list_never_reaches_a_template() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cy = dir.path().join("notices/cy");
+        std::fs::create_dir_all(&cy).expect("mkdir");
+        std::fs::write(
+            cy.join("update.victim.hbs"),
+            "Subject: x\n\n{{case_reference}} {{victim_address}}\n",
+        )
+        .expect("write");
+        let err = NoticeRenderer::with_directory(dir.path()).expect_err("rejected");
+        let message = err.to_string();
+        assert!(message.contains("`victim_address`"), "{message}");
+        assert!(message.contains("update.victim.hbs"), "{message}");
+
+        // Extra keys handed to render are dropped before the template runs.
+        let renderer = NoticeRenderer::new();
+        let mut data = Map::new();
+        data.insert("case_reference".into(), json!("13NE0456726"));
+        data.insert("from".into(), json!("witness_care_officer"));
+        data.insert("topic".into(), json!("case_progress"));
+        data.insert("victim_address".into(), json!("9 Hidden Road"));
+        data.insert("victim_reference".into(), json!("VR-2041"));
+        let n = renderer
+            .render(TemplateKey::UpdateVictim, "en", &data)
+            .expect("renders");
+        assert!(!n.body.contains("9 Hidden Road"));
+        assert!(!n.body.contains("VR-2041"));
+    }
+
+    #[test]
+    fn a_welsh_directory_template_is_used_and_other_keys_fall_back_to_english() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cy = dir.path().join("notices/cy");
+        std::fs::create_dir_all(&cy).expect("mkdir");
+        std::fs::write(
+            cy.join("hearing.details.victim.hbs"),
+            "Subject: Dyddiad eich llys: {{date hearing_date}}\n\n\
+             Llys: {{court_name}}\n\
+             Dyddiad: {{date hearing_date}}\n\
+             Amser: {{time hearing_time}}\n\
+             Rhoi tystiolaeth: {{yesno victim_gives_evidence}}\n",
+        )
+        .expect("write template");
+        std::fs::write(
+            cy.join(LABELS_FILE),
+            r#"{
+                "weekdays": ["Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau",
+                             "Dydd Gwener", "Dydd Sadwrn", "Dydd Sul"],
+                "months": ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
+                           "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"],
+                "clock": {"hours": 24},
+                "yes": "Ydych"
+            }"#,
+        )
+        .expect("write labels");
+        let renderer = NoticeRenderer::with_directory(dir.path()).expect("loads");
+        assert_eq!(renderer.languages().collect::<Vec<_>>(), vec!["cy", "en"]);
+        let samples = samples();
+        let data = |name: &str| {
+            samples
+                .iter()
+                .find(|s| s.name == name)
+                .expect("sample")
+                .data
+                .clone()
+        };
+
+        let n = renderer
+            .render(
+                TemplateKey::HearingDetailsVictim,
+                "cy",
+                &data("hearing.details.victim"),
+            )
+            .expect("renders");
+        assert_eq!(n.language, "cy");
+        assert_eq!(n.subject, "Dyddiad eich llys: Dydd Llun 7 Rhagfyr 2026");
+        assert_eq!(
+            n.body,
+            "Llys: Bradford Crown Court\nDyddiad: Dydd Llun 7 Rhagfyr 2026\nAmser: 10:30\nRhoi tystiolaeth: Ydych\n"
+        );
+        // A regional tag finds the language's templates.
+        assert_eq!(
+            renderer.language_for(TemplateKey::HearingDetailsVictim, "cy-GB"),
+            "cy"
+        );
+
+        // No Welsh template for this key: English, and the result says so.
+        let n = renderer
+            .render(TemplateKey::UpdateVictim, "cy", &data("update.victim"))
+            .expect("renders");
+        assert_eq!(n.language, "en");
+        assert_eq!(n.subject, "An update about your case");
+
+        // English rendering is untouched by the Welsh labels.
+        let n = renderer
+            .render(
+                TemplateKey::HearingDetailsVictim,
+                "en",
+                &data("hearing.details.victim"),
+            )
+            .expect("renders");
+        assert_eq!(n.subject, "Your court date: Monday 7 December 2026");
+    }
+
+    #[test]
+    fn bad_directory_contents_stop_start_up_with_the_path() {
+        let check = |relative: &str, content: &str, expect: &str| {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join("notices").join(relative);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, content).expect("write");
+            let message = NoticeRenderer::with_directory(dir.path())
+                .expect_err(relative)
+                .to_string();
+            assert!(message.contains(expect), "{relative}: {message}");
+        };
+        check(
+            "cy/hearing.detail.victim.hbs",
+            "Subject: x\n\nx\n",
+            "no notice template",
+        );
+        check(
+            "Welsh/update.victim.hbs",
+            "Subject: x\n\nx\n",
+            "language tag",
+        );
+        check(
+            "cy/update.victim.hbs",
+            "Subject: {{#if}}\n",
+            "not a valid template",
+        );
+        check(
+            "cy/update.victim.hbs",
+            "Subject: {{lookup this \"topic\"}}\n\nx\n",
+            "unknown helpers: `lookup`",
+        );
+        check(
+            "cy/update.victim.hbs",
+            "Subject: x\n\n{{> other}}\n",
+            "partials",
+        );
+        check(
+            "cy/labels.json",
+            "{\"weekday\": []}",
+            "labels are not valid",
+        );
+        check("cy/labels.json", "{\"clock\": {\"hours\": 10}}", "12 or 24");
+        let missing = NoticeRenderer::with_directory("/nonexistent/courtside-templates")
+            .expect_err("missing directory");
+        assert!(missing.to_string().contains("cannot read"), "{missing}");
+    }
+
+    #[test]
+    fn malformed_output_is_reported() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cy = dir.path().join("notices/cy");
+        std::fs::create_dir_all(&cy).expect("mkdir");
+        std::fs::write(
+            cy.join("update.victim.hbs"),
+            "Pwnc: {{case_reference}}\n\nx\n",
+        )
+        .expect("write");
+        std::fs::write(cy.join("update.supporter.hbs"), "Subject: x\nno gap\n").expect("write");
+        let renderer = NoticeRenderer::with_directory(dir.path()).expect("loads");
+        let mut data = Map::new();
+        data.insert("case_reference".into(), json!("13NE0456726"));
+        for key in [TemplateKey::UpdateVictim, TemplateKey::UpdateSupporter] {
+            let err = renderer.render(key, "cy", &data).expect_err("malformed");
+            assert!(matches!(err, RenderError::Malformed { .. }), "{err}");
+            assert!(!err.to_string().contains("13NE0456726"));
+        }
+    }
+
+    #[test]
+    fn times_and_dates_read_the_gov_uk_way() {
+        let english = Labels::parse(ENGLISH_LABELS).expect("labels");
+        let clock = english.clock.as_ref().expect("clock");
+        let at = |s: &str| clock_time(clock, NaiveTime::parse_from_str(s, "%H:%M").expect("time"));
+        assert_eq!(at("00:00"), "midnight");
+        assert_eq!(at("00:30"), "12:30am");
+        assert_eq!(at("09:05"), "9:05am");
+        assert_eq!(at("10:00"), "10am");
+        assert_eq!(at("12:00"), "midday");
+        assert_eq!(at("12:15"), "12:15pm");
+        assert_eq!(at("14:00"), "2pm");
+        assert_eq!(at("23:45"), "11:45pm");
+
+        let renderer = NoticeRenderer::new();
+        let mut data = Map::new();
+        data.insert("victim_reference".into(), json!("VR-2041"));
+        data.insert("milestone".into(), json!("release_date"));
+        data.insert("release_month".into(), json!("2027-03"));
+        let n = renderer
+            .render(TemplateKey::ParoleMilestone, "en", &data)
+            .expect("renders");
+        assert!(n.body.contains("released in March 2027"), "{}", n.body);
+    }
+
+    #[test]
+    fn every_coded_value_has_english_words() {
+        fn names<T: Serialize>(values: &[T]) -> Vec<String> {
+            values
+                .iter()
+                .map(|v| match serde_json::to_value(v) {
+                    Ok(Value::String(s)) => s,
+                    other => panic!("not a unit variant: {other:?}"),
+                })
+                .collect()
+        }
+        // Each list is checked for completeness by the match beside it: a
+        // new variant fails to compile until it is listed (and labelled).
+        use HearingKind as H;
+        let hearing_kinds = [
+            H::FirstAppearance,
+            H::PleaAndTrialPreparation,
+            H::Mention,
+            H::GroundRules,
+            H::Trial,
+            H::Sentencing,
+            H::Appeal,
+            H::FirstHearingDisputeResolution,
+            H::DisputeResolutionAppointment,
+            H::Directions,
+            H::FactFinding,
+            H::FinalHearing,
+            H::ProtectiveOrderReturn,
+            H::Other,
+        ];
+        match H::Trial {
+            H::FirstAppearance
+            | H::PleaAndTrialPreparation
+            | H::Mention
+            | H::GroundRules
+            | H::Trial
+            | H::Sentencing
+            | H::Appeal
+            | H::FirstHearingDisputeResolution
+            | H::DisputeResolutionAppointment
+            | H::Directions
+            | H::FactFinding
+            | H::FinalHearing
+            | H::ProtectiveOrderReturn
+            | H::Other => {}
+        }
+        use SupporterRole as R;
+        let roles = [
+            R::Idva,
+            R::Isva,
+            R::Chidva,
+            R::Chisva,
+            R::CourtIdva,
+            R::OtherAdviser,
+        ];
+        match R::Idva {
+            R::Idva | R::Isva | R::Chidva | R::Chisva | R::CourtIdva | R::OtherAdviser => {}
+        }
+        let outcomes = [
+            HearingOutcome::NotGuiltyPlea,
+            HearingOutcome::GuiltyPlea,
+            HearingOutcome::Convicted,
+            HearingOutcome::Acquitted,
+            HearingOutcome::Sentenced,
+            HearingOutcome::Discontinued,
+            HearingOutcome::OrderMade,
+            HearingOutcome::Other {
+                description: String::new(),
+            },
+        ];
+        match &outcomes[0] {
+            HearingOutcome::NotGuiltyPlea
+            | HearingOutcome::GuiltyPlea
+            | HearingOutcome::Convicted
+            | HearingOutcome::Acquitted
+            | HearingOutcome::Sentenced
+            | HearingOutcome::Discontinued
+            | HearingOutcome::OrderMade
+            | HearingOutcome::Other { .. } => {}
+        }
+        use Actor as A;
+        let actors = [
+            A::Supporter,
+            A::WitnessCareOfficer,
+            A::Prosecutor,
+            A::WitnessService,
+            A::Court,
+            A::VictimLiaisonOfficer,
+            A::Agency,
+        ];
+        match A::Agency {
+            A::Supporter
+            | A::WitnessCareOfficer
+            | A::Prosecutor
+            | A::WitnessService
+            | A::Court
+            | A::VictimLiaisonOfficer
+            | A::Agency => {}
+        }
+        use UpdateTopic as U;
+        let topics = [
+            U::CaseProgress,
+            U::UrgentSafeguarding,
+            U::Evidence,
+            U::Medical,
+            U::NoFurtherAction,
+        ];
+        match U::Evidence {
+            U::CaseProgress
+            | U::UrgentSafeguarding
+            | U::Evidence
+            | U::Medical
+            | U::NoFurtherAction => {}
+        }
+        use DiscussionSetting as D;
+        let settings = [D::StatementTaking, D::NeedsAssessment, D::Other];
+        match D::Other {
+            D::StatementTaking | D::NeedsAssessment | D::Other => {}
+        }
+        use SpecialMeasure as M;
+        let measures = [
+            M::Screens,
+            M::LiveLink,
+            M::EvidenceInPrivate,
+            M::RemovalOfWigsAndGowns,
+            M::VideoRecordedEvidenceInChief,
+            M::PreRecordedCrossExamination,
+            M::Intermediary,
+            M::CommunicationAids,
+        ];
+        match M::Screens {
+            M::Screens
+            | M::LiveLink
+            | M::EvidenceInPrivate
+            | M::RemovalOfWigsAndGowns
+            | M::VideoRecordedEvidenceInChief
+            | M::PreRecordedCrossExamination
+            | M::Intermediary
+            | M::CommunicationAids => {}
+        }
+        let milestones = [
+            ParoleMilestone::ReviewStarted,
+            ParoleMilestone::VictimPersonalStatementDue {
+                due: d("2027-01-01"),
+            },
+            ParoleMilestone::HearingListed {
+                date: d("2027-01-01"),
+                format: ParoleHearingFormat::Paper,
+            },
+            ParoleMilestone::HearingDeferred,
+            ParoleMilestone::HearingAdjourned,
+            ParoleMilestone::DecisionExpected {
+                by: d("2027-01-01"),
+            },
+            ParoleMilestone::DecisionMade {
+                decision: ParoleDecision::Release,
+                on: d("2027-01-01"),
+            },
+            ParoleMilestone::ReconsiderationWindow {
+                opened_on: d("2027-01-01"),
+            },
+            ParoleMilestone::ReleaseDate {
+                date: d("2027-01-01"),
+            },
+            ParoleMilestone::LicenceConditions { conditions: vec![] },
+            ParoleMilestone::ReferredToVictimContactScheme {
+                on: d("2027-01-01"),
+            },
+        ];
+        match &milestones[0] {
+            ParoleMilestone::ReviewStarted
+            | ParoleMilestone::VictimPersonalStatementDue { .. }
+            | ParoleMilestone::HearingListed { .. }
+            | ParoleMilestone::HearingDeferred
+            | ParoleMilestone::HearingAdjourned
+            | ParoleMilestone::DecisionExpected { .. }
+            | ParoleMilestone::DecisionMade { .. }
+            | ParoleMilestone::ReconsiderationWindow { .. }
+            | ParoleMilestone::ReleaseDate { .. }
+            | ParoleMilestone::LicenceConditions { .. }
+            | ParoleMilestone::ReferredToVictimContactScheme { .. } => {}
+        }
+        let formats = [ParoleHearingFormat::Paper, ParoleHearingFormat::Oral];
+        match formats[0] {
+            ParoleHearingFormat::Paper | ParoleHearingFormat::Oral => {}
+        }
+        let decisions = [
+            ParoleDecision::Release,
+            ParoleDecision::NoRelease,
+            ParoleDecision::OpenConditions,
+        ];
+        match decisions[0] {
+            ParoleDecision::Release
+            | ParoleDecision::NoRelease
+            | ParoleDecision::OpenConditions => {}
+        }
+        let conditions = [
+            LicenceCondition::ExclusionZone,
+            LicenceCondition::NoContact,
+            LicenceCondition::Other,
+        ];
+        match conditions[0] {
+            LicenceCondition::ExclusionZone
+            | LicenceCondition::NoContact
+            | LicenceCondition::Other => {}
+        }
+
+        let groups: Vec<(&str, Vec<String>)> = vec![
+            ("hearing_kind", names(&hearing_kinds)),
+            ("role", names(&roles)),
+            (
+                "outcome",
+                outcomes.iter().map(|o| o.name().to_owned()).collect(),
+            ),
+            ("from", names(&actors)),
+            ("topic", names(&topics)),
+            ("setting", names(&settings)),
+            ("measure", names(&measures)),
+            (
+                "milestone",
+                milestones.iter().map(|m| m.name().to_owned()).collect(),
+            ),
+            ("hearing_format", names(&formats)),
+            ("parole_decision", names(&decisions)),
+            ("licence_condition", names(&conditions)),
+        ];
+        let english = Labels::parse(ENGLISH_LABELS).expect("labels");
+        for (group, codes) in &groups {
+            let words = english
+                .values
+                .get(*group)
+                .unwrap_or_else(|| panic!("no label group {group}"));
+            for code in codes {
+                assert!(
+                    words.contains_key(code),
+                    "no English words for {group}.{code}"
+                );
+            }
+            assert_eq!(words.len(), codes.len(), "stale labels in {group}");
+        }
+        assert_eq!(english.values.len(), groups.len(), "unused label groups");
+    }
+}

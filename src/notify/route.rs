@@ -1,0 +1,161 @@
+//! Where a claimed notice goes, and whether it is still wanted at the
+//! moment of sending. Addresses are looked up at delivery, never stored in
+//! the outbox, so a corrected address is used and a victim's contact
+//! details never sit in a queue.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use super::delivery::Claimed;
+use crate::domain::OrganisationKind;
+use crate::error::AppResult;
+use crate::flows::Recipient;
+use crate::planning::context::recipient_from_key;
+use crate::store::schema::{
+    cases, consents, courts, hearings, organisations, users, victim_sensitive_details, victims,
+};
+use crate::store::{self, AnyConn};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Email(String),
+    /// Handed over in person (the advisor's hearing-day notice).
+    InPerson,
+    /// No safe written channel: a person passes it on.
+    ByPerson(&'static str),
+    /// Nowhere to send it: dead-lettered for a manager to see.
+    Nowhere(&'static str),
+}
+
+/// Why a notice must not go now, if it must not. Checked just before
+/// sending, whatever earlier plans did.
+pub fn unwanted(conn: &mut AnyConn, n: &Claimed, now: DateTime<Utc>) -> AppResult<Option<String>> {
+    if let Some(limit) = n.not_after {
+        if store::from_db(limit) <= now {
+            return Ok(Some("its moment had passed before it could be sent".into()));
+        }
+    }
+    let basis: serde_json::Value = serde_json::from_str(&n.basis_json).unwrap_or_default();
+    if basis["kind"] == "consent" {
+        let scope = basis["scope"].as_str().unwrap_or_default();
+        let ts = store::to_db(now);
+        let active: i64 = consents::table
+            .filter(consents::victim_id.eq(&n.victim_id))
+            .filter(consents::scope.eq(scope))
+            .filter(consents::given_at.le(ts))
+            .filter(
+                consents::withdrawn_at
+                    .is_null()
+                    .or(consents::withdrawn_at.gt(ts)),
+            )
+            .count()
+            .get_result(conn)?;
+        if active == 0 {
+            return Ok(Some("the victim's consent no longer stands".into()));
+        }
+    }
+    if let (Some(hearing), true) = (&n.hearing_id, n.category == "hearing_details") {
+        let (status, starts_at): (String, chrono::NaiveDateTime) = hearings::table
+            .find(hearing)
+            .select((hearings::status, hearings::starts_at))
+            .first(conn)?;
+        let data: serde_json::Value = serde_json::from_str(&n.data_json).unwrap_or_default();
+        let planned_for = data["hearing_start"]
+            .as_str()
+            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+            .map(|t| t.with_timezone(&Utc));
+        let upcoming = matches!(status.as_str(), "listed" | "moved");
+        if !upcoming || planned_for.is_some_and(|t| t != store::from_db(starts_at)) {
+            return Ok(Some("the hearing has moved or is no longer listed".into()));
+        }
+    }
+    Ok(None)
+}
+
+fn org_email(conn: &mut AnyConn, id: Option<String>) -> AppResult<Option<String>> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(organisations::table
+        .find(id)
+        .select(organisations::contact_email)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
+/// The email of the organisation of `kind` that serves the named court.
+fn court_org_email(
+    conn: &mut AnyConn,
+    court_name: &str,
+    kind: OrganisationKind,
+) -> AppResult<Option<String>> {
+    let found: Option<Option<String>> = organisations::table
+        .inner_join(courts::table.on(organisations::court_id.eq(courts::id.nullable())))
+        .filter(courts::name.eq(court_name))
+        .filter(organisations::kind.eq(kind.as_str()))
+        .select(organisations::contact_email)
+        .first(conn)
+        .optional()?;
+    Ok(found.flatten())
+}
+
+/// Works out where a notice goes.
+pub fn resolve(conn: &mut AnyConn, n: &Claimed) -> AppResult<Route> {
+    if n.channel == "in_person" {
+        return Ok(Route::InPerson);
+    }
+    let Some(recipient) = recipient_from_key(&n.recipient_key) else {
+        return Ok(Route::Nowhere("the recipient is not one Courtside knows"));
+    };
+    let email = match recipient {
+        Recipient::Supporter { user_id } => users::table
+            .find(user_id)
+            .filter(users::active.eq(true))
+            .select(users::email)
+            .first(conn)
+            .optional()?,
+        Recipient::Victim { victim_id } => {
+            let found: Option<(Option<String>, String)> = victim_sensitive_details::table
+                .find(victim_id)
+                .select((
+                    victim_sensitive_details::email,
+                    victim_sensitive_details::safe_channels,
+                ))
+                .first(conn)
+                .optional()?;
+            return Ok(match found {
+                Some((Some(address), channels)) if channels.split(',').any(|c| c == "email") => {
+                    Route::Email(address)
+                }
+                _ => Route::ByPerson(
+                    "no safe written channel: to be passed on by phone or in person",
+                ),
+            });
+        }
+        Recipient::WitnessCareUnit { org_id } => org_email(conn, Some(org_id))?,
+        Recipient::Prosecutor => {
+            let cps = match &n.case_id {
+                Some(case) => cases::table
+                    .find(case)
+                    .select(cases::cps_area_id)
+                    .first(conn)?,
+                None => None,
+            };
+            org_email(conn, cps)?
+        }
+        Recipient::WitnessService { court } => {
+            court_org_email(conn, &court, OrganisationKind::WitnessService)?
+        }
+        Recipient::Court { court } => court_org_email(conn, &court, OrganisationKind::Court)?,
+        Recipient::VictimLiaisonOfficer => {
+            let region: Option<String> = victims::table
+                .find(&n.victim_id)
+                .select(victims::probation_region_id)
+                .first(conn)?;
+            org_email(conn, region)?
+        }
+    };
+    Ok(match email {
+        Some(address) => Route::Email(address),
+        None => Route::Nowhere("no email address is on record for this recipient"),
+    })
+}

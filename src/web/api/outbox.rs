@@ -1,0 +1,184 @@
+//! Outbox routes beyond plain reading: a notice rendered for reading or
+//! printing, a manager's retry of a failed or dead-lettered notice, and
+//! the Prometheus metrics of the queue.
+
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use diesel::dsl::{count_star, min};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use crate::error::{AppError, AppResult};
+use crate::flows::TemplateKey;
+use crate::policy::{Action, ResourceKind};
+use crate::resources::notices::load_row;
+use crate::store::schema::notices;
+use crate::store::{self, AnyConn};
+use crate::web::auth::Authenticated;
+use crate::web::AppState;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RenderedOut {
+    pub notice_id: String,
+    pub subject: String,
+    pub body: String,
+    /// The language used (English when the wanted one has no template).
+    pub language: String,
+    pub not_for_public_disclosure: bool,
+}
+
+async fn rendered(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let ctx = Ctx {
+        actor: who.0,
+        now: state.clock.now(),
+    };
+    // The text names the people concerned: only roles that may read a
+    // victim's sensitive details (all of whom may read notices) see it.
+    authorise(
+        &ctx.actor,
+        ResourceKind::VictimSensitive,
+        Action::Read,
+        "rendered notice",
+    )?;
+    let renderer = state.renderer.clone();
+    let id = id.into_inner();
+    let out = run(&state, move |conn| {
+        let notice = load_row(conn, &ctx, &id)?;
+        let template = TemplateKey::ALL
+            .iter()
+            .copied()
+            .find(|t| t.as_str() == notice.template)
+            .ok_or_else(|| AppError::Internal("unknown template stored".into()))?;
+        let data = notice
+            .data
+            .clone()
+            .and_then(|d| d.as_object().cloned())
+            .unwrap_or_default();
+        let text = renderer
+            .render(template, &notice.language, &data)
+            .map_err(|_| AppError::Internal("the notice could not be rendered".into()))?;
+        Ok(RenderedOut {
+            notice_id: notice.id,
+            subject: text.subject,
+            body: text.body,
+            language: text.language,
+            not_for_public_disclosure: notice.not_for_public_disclosure,
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+async fn retry(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let ctx = Ctx {
+        actor: who.0,
+        now: state.clock.now(),
+    };
+    authorise(&ctx.actor, ResourceKind::Notice, Action::Update, "notice")?;
+    let id = id.into_inner();
+    let out = run(&state, move |conn| {
+        store::write(conn, |conn| {
+            load_row(conn, &ctx, &id)?;
+            crate::notify::delivery::retry(conn, &id, ctx.now)?;
+            load_row(conn, &ctx, &id)
+        })
+    })
+    .await?;
+    tracing::info!(notice_id = %out.id, "retry requested");
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Queue figures for `/metrics`.
+pub fn metrics_text(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<String> {
+    let by_state: Vec<(String, i64)> = notices::table
+        .group_by(notices::state)
+        .select((notices::state, count_star()))
+        .load(conn)?;
+    let oldest_due: Option<chrono::NaiveDateTime> = notices::table
+        .filter(notices::state.eq_any(["pending", "failed"]))
+        .filter(notices::next_attempt_at.le(store::to_db(now)))
+        .select(min(notices::next_attempt_at))
+        .first(conn)?;
+    let lag = oldest_due
+        .map(|t| (now - store::from_db(t)).num_seconds().max(0))
+        .unwrap_or(0);
+    let mut out = String::new();
+    out.push_str("# HELP courtside_notices Notices in the outbox by state.\n");
+    out.push_str("# TYPE courtside_notices gauge\n");
+    for state in [
+        "pending",
+        "sending",
+        "failed",
+        "sent",
+        "ready",
+        "cancelled",
+        "dead",
+    ] {
+        let n = by_state
+            .iter()
+            .find(|(s, _)| s == state)
+            .map(|(_, n)| *n)
+            .unwrap_or(0);
+        out.push_str(&format!("courtside_notices{{state=\"{state}\"}} {n}\n"));
+    }
+    let depth: i64 = by_state
+        .iter()
+        .filter(|(s, _)| matches!(s.as_str(), "pending" | "failed" | "sending"))
+        .map(|(_, n)| n)
+        .sum();
+    out.push_str("# HELP courtside_queue_depth Notices waiting to be delivered.\n");
+    out.push_str("# TYPE courtside_queue_depth gauge\n");
+    out.push_str(&format!("courtside_queue_depth {depth}\n"));
+    out.push_str("# HELP courtside_due_lag_seconds How long the oldest due notice has waited.\n");
+    out.push_str("# TYPE courtside_due_lag_seconds gauge\n");
+    out.push_str(&format!("courtside_due_lag_seconds {lag}\n"));
+    Ok(out)
+}
+
+async fn metrics(state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let text = run(&state, move |conn| metrics_text(conn, now)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4")
+        .body(text))
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/api/v1/notices/{id}/rendered", web::get().to(rendered))
+        .route("/api/v1/notices/{id}/retry", web::post().to(retry))
+        .route("/metrics", web::get().to(metrics));
+}
+
+pub fn describe(reg: &mut Registry) {
+    let out = reg.schema::<RenderedOut>();
+    let notice = reg.schema::<crate::resources::NoticeOut>();
+    reg.route(RouteInfo {
+        method: "get",
+        path: "/api/v1/notices/{id}/rendered".into(),
+        kind: Some(ResourceKind::VictimSensitive),
+        action: Some(Action::Read),
+        summary: "A notice's text, for reading or printing".into(),
+        request: None,
+        response: Some(out),
+        paged: false,
+    });
+    reg.route(RouteInfo {
+        method: "post",
+        path: "/api/v1/notices/{id}/retry".into(),
+        kind: Some(ResourceKind::Notice),
+        action: Some(Action::Update),
+        summary: "Put a failed or dead-lettered notice back in the queue (managers)".into(),
+        request: None,
+        response: Some(notice),
+        paged: false,
+    });
+}

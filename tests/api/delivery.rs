@@ -1,0 +1,290 @@
+//! The delivery worker against the real database: leases, retries with
+//! backoff, dead letters, and the checks just before sending. The mailer
+//! here records what it is given; the real SMTP path is tests/smtp.rs.
+
+use std::sync::Mutex;
+
+use chrono::Duration;
+use courtside::notify::delivery::{self, DeliveryConfig};
+use courtside::notify::mailer::{message_id, Email, Mailer, SendFailure};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+/// Records every email; can be told to fail.
+#[derive(Default)]
+struct RecordingMailer {
+    sent: Mutex<Vec<Email>>,
+    fail: Mutex<Option<SendFailure>>,
+}
+
+impl Mailer for RecordingMailer {
+    fn send(&self, email: &Email) -> Result<(), SendFailure> {
+        if let Some(f) = *self.fail.lock().unwrap() {
+            return Err(f);
+        }
+        self.sent.lock().unwrap().push(email.clone());
+        Ok(())
+    }
+}
+
+fn worker(name: &str) -> DeliveryConfig {
+    DeliveryConfig {
+        owner: name.to_string(),
+        max_attempts: 3,
+        ..DeliveryConfig::default()
+    }
+}
+
+/// Lists a hearing for V-1002 (Ben, not SPOC) and returns its id.
+async fn list_hearing(app: &TestApp, wendy: &str, starts_at: &str) -> (String, Value) {
+    let case = app
+        .find_id("/api/v1/cases", wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(wendy, "Leeds Magistrates' Court").await;
+    let body = json!({"case_id": case, "kind": "mention", "court_id": court,
+                      "starts_at": starts_at, "estimated_minutes": 30, "victim_attends": true});
+    let hearing = app.create("/api/v1/hearings", wendy, body.clone()).await;
+    (hearing["id"].as_str().unwrap().to_string(), body)
+}
+
+async fn notice_states(app: &TestApp, token: &str, hearing: &str) -> Vec<(String, String)> {
+    let (_, list) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&per_page=200"),
+            token,
+        )
+        .await;
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["template"].as_str().unwrap().to_string(),
+                n["state"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn due_notices_are_sent_once_with_a_stable_message_id() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let (hearing, _) = list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    let mailer = RecordingMailer::default();
+    let now = test_now();
+    let outcome = delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
+    assert!(outcome.sent >= 1, "{outcome:?}");
+    let sent = mailer.sent.lock().unwrap().clone();
+    let to_ben: Vec<&Email> = sent.iter().filter(|e| e.to == BEN).collect();
+    assert_eq!(to_ben.len(), 1, "{sent:?}");
+    assert_eq!(
+        to_ben[0].subject,
+        "Court date for V-1002: Monday 20 April 2026"
+    );
+    assert!(
+        to_ben[0].body.contains("V-1002"),
+        "case by reference: {}",
+        to_ben[0].body
+    );
+    assert!(
+        !to_ben[0].body.contains("Demo Person Two"),
+        "no victim name to the supporter by email"
+    );
+    // A second pass sends nothing more.
+    let again = delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
+    assert_eq!(again.sent, 0, "{again:?}");
+    assert_eq!(mailer.sent.lock().unwrap().len(), sent.len());
+    // The victim has no safe written channel: a person passes it on.
+    let states = notice_states(&app, &wendy, &hearing).await;
+    assert!(
+        states.contains(&("hearing.details.victim".into(), "ready".into())),
+        "{states:?}"
+    );
+    assert!(
+        states.contains(&("hearing.details.supporter".into(), "sent".into())),
+        "{states:?}"
+    );
+    // The metrics show it.
+    let (status, _, text) = app
+        .call_full(reqwest::Method::GET, "/metrics", None, None, &[])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        text.as_str()
+            .unwrap()
+            .contains("courtside_notices{state=\"sent\"}"),
+        "{text}"
+    );
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_crashed_workers_lease_runs_out_and_the_resend_is_the_same_message() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    let now = test_now();
+    let mut conn = app.pool.get().unwrap();
+    // Worker A claims everything due and "crashes" before sending.
+    let claimed = delivery::claim(&mut conn, &worker("a"), now).unwrap();
+    assert!(!claimed.is_empty());
+    // Worker B, while A's lease stands, finds nothing.
+    let b = RecordingMailer::default();
+    let during = delivery::run_once(
+        &app.pool,
+        &b,
+        &app.renderer,
+        &worker("b"),
+        now + Duration::minutes(1),
+    )
+    .unwrap();
+    assert_eq!(during.claimed, 0, "{during:?}");
+    // After the lease runs out, B takes them and sends each once.
+    let after = delivery::run_once(
+        &app.pool,
+        &b,
+        &app.renderer,
+        &worker("b"),
+        now + Duration::minutes(6),
+    )
+    .unwrap();
+    assert_eq!(after.claimed, claimed.len(), "{after:?}");
+    let sent = b.sent.lock().unwrap().clone();
+    for email in &sent {
+        let original = claimed
+            .iter()
+            .find(|c| c.idempotency_key == email.idempotency_key)
+            .unwrap();
+        assert_eq!(
+            message_id(&email.idempotency_key),
+            message_id(&original.idempotency_key)
+        );
+    }
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn failures_back_off_then_dead_letter_and_a_manager_retries() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let (hearing, _) = list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    let mailer = RecordingMailer::default();
+    *mailer.fail.lock().unwrap() = Some(SendFailure::Transient);
+    let cfg = worker("a");
+    let mut now = test_now();
+    let first = delivery::run_once(&app.pool, &mailer, &app.renderer, &cfg, now).unwrap();
+    assert!(first.failed >= 1, "{first:?}");
+    // Not due again until the backoff has passed.
+    let early = delivery::run_once(
+        &app.pool,
+        &mailer,
+        &app.renderer,
+        &cfg,
+        now + Duration::seconds(30),
+    )
+    .unwrap();
+    assert_eq!(early.claimed, 0, "{early:?}");
+    now += Duration::minutes(1);
+    let second = delivery::run_once(&app.pool, &mailer, &app.renderer, &cfg, now).unwrap();
+    assert!(second.failed >= 1, "{second:?}");
+    now += Duration::minutes(2);
+    let third = delivery::run_once(&app.pool, &mailer, &app.renderer, &cfg, now).unwrap();
+    assert!(third.dead >= 1, "the third failure dead-letters: {third:?}");
+    let states = notice_states(&app, &wendy, &hearing).await;
+    assert!(
+        states.contains(&("hearing.details.supporter".into(), "dead".into())),
+        "{states:?}"
+    );
+
+    // The support service's manager sees it and puts it back.
+    let maya = app.login(MAYA).await;
+    let (_, dead) = app.get("/api/v1/notices?state=dead", &maya).await;
+    let id = dead["items"][0]["id"].as_str().unwrap().to_string();
+    let (status, _) = app
+        .post(&format!("/api/v1/notices/{id}/retry"), &wendy, json!({}))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "only managers retry");
+    let (status, retried) = app
+        .post(&format!("/api/v1/notices/{id}/retry"), &maya, json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{retried}");
+    assert_eq!(retried["state"], "pending");
+    *mailer.fail.lock().unwrap() = None;
+    let last = delivery::run_once(&app.pool, &mailer, &app.renderer, &cfg, now).unwrap();
+    assert!(last.sent >= 1, "{last:?}");
+    let (status, _) = app
+        .post(&format!("/api/v1/notices/{id}/retry"), &maya, json!({}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "a sent notice is not retried");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn nothing_is_sent_late_or_after_consent_is_withdrawn() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    // A hearing tomorrow morning; the worker only runs after it started.
+    let (hearing, _) = list_hearing(&app, &wendy, "2026-03-23T10:00:00+00:00").await;
+    let mailer = RecordingMailer::default();
+    let late = delivery::run_once(
+        &app.pool,
+        &mailer,
+        &app.renderer,
+        &worker("a"),
+        test_now() + Duration::days(4),
+    )
+    .unwrap();
+    assert_eq!(late.sent, 0, "{late:?}");
+    assert!(late.cancelled >= 1, "{late:?}");
+    assert!(mailer.sent.lock().unwrap().is_empty());
+    let states = notice_states(&app, &wendy, &hearing).await;
+    assert!(states.iter().all(|(_, s)| s != "sent"), "{states:?}");
+
+    // Planned with consent; consent withdrawn before the worker runs.
+    let (hearing2, _) = list_hearing(&app, &wendy, "2026-05-11T10:00:00+01:00").await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let (_, consents) = app
+        .get(&format!("/api/v1/consents?victim_id={victim}"), &ben)
+        .await;
+    let dates = consents["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["scope"] == "court_dates_to_supporter")
+        .unwrap()
+        .clone();
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/consents/{}", dates["id"].as_str().unwrap()),
+            &ben,
+            dates["version"].as_i64().unwrap(),
+            json!({"victim_id": victim, "scope": "court_dates_to_supporter", "basis": "consent",
+                   "given_at": dates["given_at"], "withdrawn_at": "2026-03-20T12:00:00Z"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let outcome =
+        delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), test_now()).unwrap();
+    let to_ben: Vec<Email> = mailer
+        .sent
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|e| e.to == BEN)
+        .cloned()
+        .collect();
+    assert!(to_ben.is_empty(), "{outcome:?} {to_ben:?}");
+    let states = notice_states(&app, &wendy, &hearing2).await;
+    assert!(
+        states.contains(&("hearing.details.supporter".into(), "cancelled".into())),
+        "{states:?}"
+    );
+    app.stop().await;
+}

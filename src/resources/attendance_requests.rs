@@ -70,9 +70,18 @@ impl Validate for AttendanceRequestInput {
 }
 
 /// The states each role may move a request to.
-pub fn states_settable_by(role: Role) -> &'static [AttendanceState] {
+pub fn states_settable_by(role: Role, family: bool) -> &'static [AttendanceState] {
     use AttendanceState::*;
     match role {
+        // A family court has no witness care officer: the adviser, who is
+        // there, records the court's direction and its reason.
+        Role::Supporter if family => &[
+            Withdrawn,
+            IdentifiedToCourt,
+            Attended,
+            DirectedShouldNotAttend,
+            DirectedNeedNotAttend,
+        ],
         Role::Supporter => &[Withdrawn, WcuInformed, IdentifiedToCourt, Attended],
         Role::WitnessCareOfficer => &[
             WcuInformed,
@@ -95,6 +104,8 @@ pub struct Current {
     pub state: AttendanceState,
     pub decision_reason: Option<String>,
     pub conditions: Option<String>,
+    /// The hearing belongs to a family (or civil) case.
+    pub family: bool,
 }
 
 fn trimmed(text: &Option<String>) -> Option<&str> {
@@ -146,7 +157,7 @@ pub fn check_update(
         ));
     }
     if input.state != current.state {
-        let allowed = states_settable_by(role);
+        let allowed = states_settable_by(role, current.family);
         if !allowed.contains(&input.state) {
             let may = if allowed.is_empty() {
                 "none".to_string()
@@ -161,7 +172,9 @@ pub fn check_update(
     }
     let decision_changed = trimmed(&input.decision_reason) != trimmed(&current.decision_reason)
         || trimmed(&input.conditions) != trimmed(&current.conditions);
-    if decision_changed && role != Role::WitnessCareOfficer {
+    let records_decisions =
+        role == Role::WitnessCareOfficer || (role == Role::Supporter && current.family);
+    if decision_changed && !records_decisions {
         return Err(AppError::Forbidden(
             "change the court's reason or conditions (send them as recorded); only the witness care officer records them".into(),
         ));
@@ -208,8 +221,9 @@ struct Row {
 }
 
 impl Row {
-    fn current(&self) -> AppResult<Current> {
+    fn current(&self, family: bool) -> AppResult<Current> {
         Ok(Current {
+            family,
             hearing_id: self.hearing_id.clone(),
             supporter_id: self.supporter_id.clone(),
             state: AttendanceState::from_db(&self.state)?,
@@ -258,6 +272,16 @@ fn load(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Row> {
         .first(conn)?;
     case_victim(conn, ctx, &case, None).map_err(|_| not_found())?;
     Ok(row)
+}
+
+/// Whether the hearing's case is heard outside the criminal courts.
+fn is_family(conn: &mut AnyConn, hearing_id: &str) -> AppResult<bool> {
+    let kind: String = hearings::table
+        .inner_join(crate::store::schema::cases::table)
+        .filter(hearings::id.eq(hearing_id))
+        .select(crate::store::schema::cases::kind)
+        .first(conn)?;
+    Ok(kind != crate::domain::CaseKind::Criminal.as_str())
 }
 
 fn trim(text: &Option<String>) -> Option<String> {
@@ -429,7 +453,8 @@ impl Resource for AttendanceRequests {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
             let own = current.supporter_id == ctx.actor.user_id;
-            check_update(ctx.actor.role, own, &current.current()?, &input)?;
+            let family = is_family(conn, &current.hearing_id)?;
+            check_update(ctx.actor.role, own, &current.current(family)?, &input)?;
             let rows = diesel::update(
                 ar::table
                     .filter(ar::id.eq(id))
@@ -444,7 +469,7 @@ impl Resource for AttendanceRequests {
             ))
             .execute(conn)?;
             check_updated(rows, expected)?;
-            let before = current.current()?.state;
+            let before = AttendanceState::from_db(&current.state)?;
             if let Some(action) = action_for(before, &input) {
                 let victim = planning::context::victim_of_hearing(conn, &current.hearing_id)?;
                 let focus = planning::Focus {
@@ -524,6 +549,7 @@ mod tests {
             state,
             decision_reason: None,
             conditions: None,
+            family: false,
         }
     }
 
@@ -672,9 +698,23 @@ mod tests {
     }
 
     #[test]
+    fn in_a_family_case_the_supporter_records_the_courts_direction() {
+        let mut c = current(IdentifiedToCourt);
+        c.family = true;
+        let mut i = input(DirectedNeedNotAttend);
+        i.decision_reason = Some("not necessary in the interests of justice".into());
+        assert_eq!(outcome(check_update(Role::Supporter, true, &c, &i)), "ok");
+        c.family = false;
+        assert_eq!(
+            outcome(check_update(Role::Supporter, true, &c, &i)),
+            "forbidden"
+        );
+    }
+
+    #[test]
     fn the_role_sets_do_not_overlap_except_wcu_informed() {
-        let sup = states_settable_by(Role::Supporter);
-        let wco = states_settable_by(Role::WitnessCareOfficer);
+        let sup = states_settable_by(Role::Supporter, false);
+        let wco = states_settable_by(Role::WitnessCareOfficer, false);
         let both: Vec<_> = sup.iter().filter(|s| wco.contains(s)).collect();
         assert_eq!(both, [&WcuInformed]);
         assert!(!sup.contains(&Requested) && !wco.contains(&Requested));

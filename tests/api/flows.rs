@@ -537,3 +537,275 @@ async fn a_special_measures_discussion_without_the_supporter_is_passed_on() {
     );
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn family_request_identifies_the_adviser_and_a_direction_closes_it() {
+    let app = TestApp::spawn().await;
+    let amara = app.login(AMARA).await;
+    let amara_id = app.get("/api/v1/me", &amara).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // V-1003's first hearing (FHDRA), seeded five days ahead at 14:00.
+    let case = app
+        .find_id("/api/v1/cases", &amara, "case_number", "LS26P00123")
+        .await;
+    let hearing = app
+        .find_id(
+            &format!("/api/v1/hearings?case_id={case}"),
+            &amara,
+            "kind",
+            "first_hearing_dispute_resolution",
+        )
+        .await;
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &amara,
+            json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "requested"}),
+        )
+        .await;
+    let notices = notices_for(&app, &amara, &hearing).await;
+    let advance: Vec<&Value> = notices
+        .iter()
+        .filter(|n| n["template"] == "family.advance_identification")
+        .collect();
+    assert_eq!(advance.len(), 1, "{:?}", templates(&notices));
+    assert_eq!(advance[0]["recipient_kind"], "court");
+    assert_eq!(
+        advance[0]["data"]["case_reference"], "LS26P00123",
+        "{}",
+        advance[0]
+    );
+    assert_eq!(
+        advance[0]["data"]["adviser_name"], "Amara Idva",
+        "{}",
+        advance[0]
+    );
+    // The printable notice, as text and as a page.
+    let path = format!(
+        "/api/v1/notices/{}/rendered?format=text",
+        advance[0]["id"].as_str().unwrap()
+    );
+    let (status, text) = app.get(&path, &amara).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = text.as_str().unwrap().to_string();
+    assert!(text.starts_with("Subject: "), "{text}");
+    assert!(text.contains("LS26P00123"), "{text}");
+    let (status, html) = app
+        .get(&path.replace("format=text", "format=html"), &amara)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.as_str().unwrap().starts_with("<!doctype html>"));
+
+    // Identified to the court; then the court directs the adviser need not
+    // be present, with its reason: the request closes and the adviser is
+    // asked to tell the party.
+    let rpath = format!(
+        "/api/v1/attendance-requests/{}",
+        request["id"].as_str().unwrap()
+    );
+    let (status, out) = app
+        .put(&rpath, &amara, 1, json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "identified_to_court"}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let (status, out) = app
+        .put(
+            &rpath,
+            &amara,
+            2,
+            json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "directed_need_not_attend",
+                   "decision_reason": "Not necessary in the interests of justice at a first hearing"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["closed"], true);
+    let (_, tasks) = app.get("/api/v1/tasks?state=open", &amara).await;
+    assert!(
+        items(&tasks)
+            .iter()
+            .any(|t| t["kind"] == "tell_party_of_direction" && t["hearing_id"] == hearing.as_str()),
+        "{tasks}"
+    );
+    // A closed request changes no more.
+    let (status, problem) = app
+        .put(&rpath, &amara, 3, json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "attended",
+                                        "decision_reason": "Not necessary in the interests of justice at a first hearing"}))
+        .await;
+    assert_problem(
+        status,
+        &problem,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("state"),
+    );
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn too_late_for_advance_notice_the_adviser_gets_an_on_the_day_checklist() {
+    let app = TestApp::spawn().await;
+    let amara = app.login(AMARA).await;
+    let amara_id = app.get("/api/v1/me", &amara).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let case = app
+        .find_id("/api/v1/cases", &amara, "case_number", "LS26P00123")
+        .await;
+    let court = app.court_id(&amara, "Leeds Combined Court Centre").await;
+    // Listed for this afternoon: the working day before has gone.
+    let hearing = app
+        .create(
+            "/api/v1/hearings",
+            &amara,
+            json!({"case_id": case, "kind": "directions", "court_id": court,
+                   "starts_at": "2026-03-20T15:00:00+00:00", "estimated_minutes": 60, "victim_attends": true}),
+        )
+        .await;
+    let hearing = hearing["id"].as_str().unwrap().to_string();
+    app.create(
+        "/api/v1/attendance-requests",
+        &amara,
+        json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "requested"}),
+    )
+    .await;
+    let all = templates(&notices_for(&app, &amara, &hearing).await);
+    assert!(
+        all.iter().any(|t| t == "family.on_the_day_checklist"),
+        "{all:?}"
+    );
+    assert!(
+        !all.iter().any(|t| t == "family.advance_identification"),
+        "{all:?}"
+    );
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn no_notice_ever_carries_the_victims_address_or_phone() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let address = "17 Hidden Close, Secretville SV1 2XY";
+    let phone = "07700 900987";
+    let (status, details) = app
+        .get(&format!("/api/v1/victim-details/{victim}"), &ben)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/victim-details/{victim}"),
+            &ben,
+            details["version"].as_i64().unwrap(),
+            json!({"victim_id": victim, "full_name": "Demo Person Two", "address": address, "phone": phone,
+                   "email": "person.two@example.org", "safe_channels": ["phone", "email"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    for scope in [
+        "identify_supporter_to_court",
+        "witness_service_referral",
+        "simultaneous_updates",
+    ] {
+        app.create(
+            "/api/v1/consents",
+            &ben,
+            json!({"victim_id": victim, "scope": scope, "given_at": "2026-03-20T11:00:00Z"}),
+        )
+        .await;
+    }
+    // Every flow that can touch this victim: listing, a request run to the
+    // court's decision, a move, and an outcome.
+    let case = app
+        .find_id("/api/v1/cases", &ben, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let hearing = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            json!({"case_id": case, "kind": "trial", "court_id": court, "starts_at": "2026-04-21T10:00:00+01:00",
+                   "estimated_minutes": 300, "victim_attends": true, "victim_gives_evidence": true}),
+        )
+        .await;
+    let hid = hearing["id"].as_str().unwrap().to_string();
+    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &ben,
+            json!({"hearing_id": hid, "supporter_id": ben_id}),
+        )
+        .await;
+    let rpath = format!(
+        "/api/v1/attendance-requests/{}",
+        request["id"].as_str().unwrap()
+    );
+    for (v, state) in [(1, "wcu_informed"), (2, "cps_informed"), (3, "allowed")] {
+        let (status, out) = app
+            .put(
+                &rpath,
+                &wendy,
+                v,
+                json!({"hearing_id": hid, "supporter_id": ben_id, "state": state}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{out}");
+    }
+    let hpath = format!("/api/v1/hearings/{hid}");
+    let mut body = json!({"case_id": case, "kind": "trial", "court_id": court, "starts_at": "2026-04-28T10:00:00+01:00",
+                          "estimated_minutes": 300, "victim_attends": true, "victim_gives_evidence": true});
+    let (status, _) = app.put(&hpath, &wendy, 1, body.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    app.clock.set(test_now() + chrono::Duration::days(40));
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    body["status"] = json!("concluded");
+    body["outcome"] = json!("Convicted");
+    let (status, _) = app.put(&hpath, &wendy, 2, body).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (_, list) = app
+        .get(
+            &format!("/api/v1/notices?victim_id={victim}&per_page=200"),
+            &ben,
+        )
+        .await;
+    let notices = items(&list);
+    assert!(notices.len() >= 8, "{}", notices.len());
+    for n in &notices {
+        let raw = n.to_string();
+        assert!(
+            !raw.contains("Hidden Close")
+                && !raw.contains("900987")
+                && !raw.contains("person.two@"),
+            "{raw}"
+        );
+        let (status, text) = app
+            .get(
+                &format!(
+                    "/api/v1/notices/{}/rendered?format=text",
+                    n["id"].as_str().unwrap()
+                ),
+                &ben,
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{text}");
+        let text = text.as_str().unwrap();
+        assert!(
+            !text.contains("Hidden Close") && !text.contains("SV1 2XY"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("900987") && !text.contains("person.two@"),
+            "{text}"
+        );
+    }
+    app.stop().await;
+}

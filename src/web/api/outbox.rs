@@ -28,10 +28,52 @@ pub struct RenderedOut {
     pub not_for_public_disclosure: bool,
 }
 
+/// `?format=text` (plain text), `html` (a printable page) or `json`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RenderedQuery {
+    format: Option<RenderedFormat>,
+}
+
+#[derive(Debug, Clone, Copy, serde::Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum RenderedFormat {
+    Json,
+    Text,
+    Html,
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// A printable page: the subject as the heading and the text as written.
+pub fn printable_html(out: &RenderedOut) -> String {
+    let banner = if out.not_for_public_disclosure {
+        "<p class=\"marking\"><strong>NOT FOR PUBLIC DISCLOSURE</strong></p>\n"
+    } else {
+        ""
+    };
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\"><title>{subject}</title>\n\
+         <style>body{{font-family:Arial,sans-serif;max-width:40em;margin:2em auto;line-height:1.5}}\
+         pre{{white-space:pre-wrap;font-family:inherit}}.marking{{border:3px solid #000;padding:.5em}}</style></head>\n\
+         <body>\n{banner}<h1>{subject}</h1>\n<pre>{body}</pre>\n</body>\n</html>\n",
+        lang = escape_html(&out.language),
+        subject = escape_html(&out.subject),
+        body = escape_html(&out.body),
+    )
+}
+
 async fn rendered(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
+    query: web::Query<RenderedQuery>,
 ) -> AppResult<HttpResponse> {
     let ctx = Ctx {
         actor: who.0,
@@ -71,7 +113,15 @@ async fn rendered(
         })
     })
     .await?;
-    Ok(HttpResponse::Ok().json(out))
+    Ok(match query.format.unwrap_or(RenderedFormat::Json) {
+        RenderedFormat::Json => HttpResponse::Ok().json(out),
+        RenderedFormat::Text => HttpResponse::Ok()
+            .content_type("text/plain; charset=utf-8")
+            .body(format!("Subject: {}\n\n{}", out.subject, out.body)),
+        RenderedFormat::Html => HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(printable_html(&out)),
+    })
 }
 
 async fn retry(
@@ -166,7 +216,8 @@ pub fn describe(reg: &mut Registry) {
         path: "/api/v1/notices/{id}/rendered".into(),
         kind: Some(ResourceKind::VictimSensitive),
         action: Some(Action::Read),
-        summary: "A notice's text, for reading or printing".into(),
+        summary: "A notice's text, for reading or printing: ?format=json (default), text or html"
+            .into(),
         request: None,
         response: Some(out),
         paged: false,

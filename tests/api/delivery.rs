@@ -14,9 +14,9 @@ use crate::helpers::*;
 
 /// Records every email; can be told to fail.
 #[derive(Default)]
-struct RecordingMailer {
-    sent: Mutex<Vec<Email>>,
-    fail: Mutex<Option<SendFailure>>,
+pub struct RecordingMailer {
+    pub sent: Mutex<Vec<Email>>,
+    pub fail: Mutex<Option<SendFailure>>,
 }
 
 impl Mailer for RecordingMailer {
@@ -29,7 +29,7 @@ impl Mailer for RecordingMailer {
     }
 }
 
-fn worker(name: &str) -> DeliveryConfig {
+pub fn worker(name: &str) -> DeliveryConfig {
     DeliveryConfig {
         owner: name.to_string(),
         max_attempts: 3,

@@ -377,6 +377,50 @@ async fn criminal_attendance_request_runs_to_the_advisor_notice() {
         "Suite 4, 10 Example Row, Leeds LS1 4AA"
     );
 
+    // On the hearing day the worker releases it at 08:00 for the adviser to
+    // hand over in person: it is never emailed.
+    let mailer = crate::delivery::RecordingMailer::default();
+    let day = chrono::DateTime::parse_from_rfc3339("2026-03-30T08:00:00+01:00")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let before = courtside::notify::delivery::run_once(
+        &app.pool,
+        &mailer,
+        &app.renderer,
+        &crate::delivery::worker("w"),
+        day - chrono::Duration::minutes(1),
+    )
+    .unwrap();
+    let released = courtside::notify::delivery::run_once(
+        &app.pool,
+        &mailer,
+        &app.renderer,
+        &crate::delivery::worker("w"),
+        day,
+    )
+    .unwrap();
+    assert!(
+        released.ready >= 1,
+        "before 08:00 {before:?}, at 08:00 {released:?}"
+    );
+    let (_, advisor_now) = app
+        .get(
+            &format!("/api/v1/notices/{}", notice["id"].as_str().unwrap()),
+            &ben,
+        )
+        .await;
+    assert_eq!(advisor_now["state"], "ready", "{advisor_now}");
+    assert!(
+        mailer
+            .sent
+            .lock()
+            .unwrap()
+            .iter()
+            .all(|e| !e.body.contains("Demo Person Two")),
+        "the witness's name is never emailed"
+    );
+    let ben = app.login(BEN).await;
+
     // Ben cannot move it to a court decision himself.
     let (status, _) = app
         .put(&path, &ben, version, json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "refused", "decision_reason": "x"}))
@@ -807,5 +851,141 @@ async fn no_notice_ever_carries_the_victims_address_or_phone() {
             "{text}"
         );
     }
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn refusal_and_withdrawal_close_a_request_and_tell_those_involved() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    for scope in ["identify_supporter_to_court", "witness_service_referral"] {
+        app.create(
+            "/api/v1/consents",
+            &ben,
+            json!({"victim_id": victim, "scope": scope, "given_at": "2026-03-20T11:00:00Z"}),
+        )
+        .await;
+    }
+    let case = app
+        .find_id("/api/v1/cases", &ben, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let new_hearing = |day: &'static str| {
+        json!({"case_id": case, "kind": "trial", "court_id": court, "starts_at": day,
+               "estimated_minutes": 300, "victim_attends": true, "victim_gives_evidence": true})
+    };
+
+    // Refused by the court, with its reason: closed, and the supporter told.
+    let h1 = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            new_hearing("2026-04-21T10:00:00+01:00"),
+        )
+        .await;
+    let h1 = h1["id"].as_str().unwrap().to_string();
+    let r1 = app
+        .create(
+            "/api/v1/attendance-requests",
+            &ben,
+            json!({"hearing_id": h1, "supporter_id": ben_id}),
+        )
+        .await;
+    let p1 = format!("/api/v1/attendance-requests/{}", r1["id"].as_str().unwrap());
+    for (v, state) in [(1, "wcu_informed"), (2, "cps_informed")] {
+        let (status, _) = app
+            .put(
+                &p1,
+                &wendy,
+                v,
+                json!({"hearing_id": h1, "supporter_id": ben_id, "state": state}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let (status, refused) = app
+        .put(&p1, &wendy, 3, json!({"hearing_id": h1, "supporter_id": ben_id, "state": "refused",
+                                     "decision_reason": "Ground rules hearing directed an intermediary instead"}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{refused}");
+    assert_eq!(refused["closed"], true);
+    let notices = notices_for(&app, &wendy, &h1).await;
+    let decision: Vec<&Value> = notices
+        .iter()
+        .filter(|n| n["template"] == "criminal.attendance_decision")
+        .collect();
+    assert_eq!(decision.len(), 1, "{:?}", templates(&notices));
+    assert_eq!(
+        decision[0]["data"]["decision"], "refused",
+        "{}",
+        decision[0]
+    );
+    assert!(
+        !templates(&notices)
+            .iter()
+            .any(|t| t == "criminal.advisor_notice"),
+        "no advisor notice when refused"
+    );
+
+    // Withdrawn by the supporter after the CPS was told: pending steps stop,
+    // and those already told hear it is withdrawn.
+    let h2 = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            new_hearing("2026-04-22T10:00:00+01:00"),
+        )
+        .await;
+    let h2 = h2["id"].as_str().unwrap().to_string();
+    let r2 = app
+        .create(
+            "/api/v1/attendance-requests",
+            &ben,
+            json!({"hearing_id": h2, "supporter_id": ben_id}),
+        )
+        .await;
+    let p2 = format!("/api/v1/attendance-requests/{}", r2["id"].as_str().unwrap());
+    for (v, state) in [(1, "wcu_informed"), (2, "cps_informed")] {
+        let (status, _) = app
+            .put(
+                &p2,
+                &wendy,
+                v,
+                json!({"hearing_id": h2, "supporter_id": ben_id, "state": state}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let (status, out) = app
+        .put(
+            &p2,
+            &ben,
+            3,
+            json!({"hearing_id": h2, "supporter_id": ben_id, "state": "withdrawn"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let all = templates(&notices_for(&app, &wendy, &h2).await);
+    assert!(
+        all.iter().any(|t| t == "criminal.attendance_withdrawn"),
+        "{all:?}"
+    );
+    let (_, tasks) = app
+        .get("/api/v1/tasks?state=open&per_page=200", &wendy)
+        .await;
+    assert!(
+        !items(&tasks)
+            .iter()
+            .any(|t| t["hearing_id"] == h2.as_str() && t["kind"] == "raise_companion_with_court"),
+        "the CPS task stops when the request is withdrawn: {tasks}"
+    );
     app.stop().await;
 }

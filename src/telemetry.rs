@@ -14,3 +14,15 @@ pub fn init(format: &str) {
         builder.try_init()
     };
 }
+
+/// For tests: log lines go through the test harness's capture, so they
+/// show only for a failing test.
+pub fn init_for_tests() {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn,diesel=warn"));
+    let _ = fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .with_test_writer()
+        .try_init();
+}

@@ -53,7 +53,7 @@ fn fresh_database() -> (String, Option<tempfile::TempDir>) {
 impl TestApp {
     /// Starts the app with the demo data seeded.
     pub async fn spawn() -> TestApp {
-        courtside::telemetry::init("pretty");
+        courtside::telemetry::init_for_tests();
         let (url, dir) = fresh_database();
         let clock = ManualClock::at(test_now());
         let running = courtside::app::start(Config::for_database(&url), Arc::new(clock.clone()))

@@ -31,6 +31,8 @@ pub enum ResourceKind {
     Task,
     /// Deadlines and warnings the flows raised, read-only.
     Deadline,
+    /// An agency's update for a victim, routed by the flows.
+    AgencyUpdate,
 }
 
 impl ResourceKind {
@@ -51,6 +53,7 @@ impl ResourceKind {
         ResourceKind::Notice,
         ResourceKind::Task,
         ResourceKind::Deadline,
+        ResourceKind::AgencyUpdate,
     ];
 }
 
@@ -149,6 +152,8 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
             Supporter | WitnessCareOfficer | VictimLiaisonOfficer | Manager
         ),
         (Deadline, Create | Update) => false,
+        (AgencyUpdate, Create) => matches!(role, WitnessCareOfficer | VictimLiaisonOfficer),
+        (AgencyUpdate, Read | Update) => false,
     }
 }
 

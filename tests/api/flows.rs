@@ -989,3 +989,111 @@ async fn refusal_and_withdrawal_close_a_request_and_tell_those_involved() {
     );
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn spoc_exceptions_go_to_the_victim_directly_and_the_supporter_is_told() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let amara = app.login(AMARA).await;
+    // V-1001 chose Amara as SPOC.
+    let victim = app
+        .find_id("/api/v1/victims", &wendy, "reference", "V-1001")
+        .await;
+    let (status, routine) = app
+        .post(
+            "/api/v1/agency-updates",
+            &wendy,
+            json!({"victim_id": victim, "topic": "case_progress"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{routine}");
+    let (status, urgent) = app
+        .post(
+            "/api/v1/agency-updates",
+            &wendy,
+            json!({"victim_id": victim, "topic": "urgent_safeguarding"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{urgent}");
+    let (_, list) = app
+        .get(
+            &format!("/api/v1/notices?victim_id={victim}&per_page=200"),
+            &amara,
+        )
+        .await;
+    let all = templates(&items(&list));
+    // Routine progress goes through the SPOC; the urgent one is made
+    // directly by the agency, and the supporter told that it was.
+    assert!(all.iter().any(|t| t == "update.supporter"), "{all:?}");
+    assert!(
+        all.iter().any(|t| t == "update.direct_contact_made"),
+        "{all:?}"
+    );
+    let (_, tasks) = app
+        .get(&format!("/api/v1/tasks?victim_id={victim}"), &wendy)
+        .await;
+    assert!(
+        items(&tasks)
+            .iter()
+            .any(|t| t["kind"] == "contact_victim_directly"),
+        "{tasks}"
+    );
+    // Supporters do not post agency updates.
+    let (status, _) = app
+        .post(
+            "/api/v1/agency-updates",
+            &amara,
+            json!({"victim_id": victim, "topic": "case_progress"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_supporter_at_statement_taking_and_at_court_is_warned_about() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let amara = app.login(AMARA).await;
+    let amara_id = app.get("/api/v1/me", &amara).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let victim = app
+        .find_id("/api/v1/victims", &wendy, "reference", "V-1001")
+        .await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13AB1234526")
+        .await;
+    app.create(
+        "/api/v1/special-measures-discussions",
+        &wendy,
+        json!({"case_id": case, "held_at": "2026-03-18T10:00:00Z", "setting": "statement_taking",
+               "measures": ["screens"], "supporter_id": amara_id, "supporter_present": true}),
+    )
+    .await;
+    let hearing = app
+        .find_id(
+            &format!("/api/v1/hearings?case_id={case}"),
+            &amara,
+            "kind",
+            "trial",
+        )
+        .await;
+    app.create(
+        "/api/v1/attendance-requests",
+        &amara,
+        json!({"hearing_id": hearing, "supporter_id": amara_id}),
+    )
+    .await;
+    let (_, warnings) = app
+        .get(&format!("/api/v1/warnings?victim_id={victim}"), &amara)
+        .await;
+    assert!(
+        items(&warnings)
+            .iter()
+            .any(|w| w["kind"] == "supporter_present_at_statement_and_court"),
+        "{warnings}"
+    );
+    app.stop().await;
+}

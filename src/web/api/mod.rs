@@ -4,6 +4,7 @@
 pub mod openapi;
 pub mod outbox;
 pub mod resource;
+pub mod updates;
 
 use std::sync::LazyLock;
 
@@ -79,6 +80,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     }
     each_resource!(describe, &mut reg);
     outbox::describe(&mut reg);
+    updates::describe(&mut reg);
     reg
 });
 
@@ -118,5 +120,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route("/api/v1/me", web::get().to(crate::web::auth::me))
     .route("/api/openapi.json", web::get().to(openapi_json));
     outbox::configure(cfg);
+    updates::configure(cfg);
     each_resource!(mount, cfg);
 }

@@ -94,6 +94,7 @@ pub async fn start_delivery(
         mailer,
         running.renderer.clone(),
         running.config.delivery_seconds,
+        running.config.delivery(),
     )
     .await?;
     Ok(Some(scheduler))

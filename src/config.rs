@@ -42,6 +42,18 @@ pub struct Config {
     #[arg(long, env = "COURTSIDE_DELIVERY_SECONDS", default_value_t = 15)]
     pub delivery_seconds: u32,
 
+    /// How many due notices one delivery run claims at most.
+    #[arg(long, env = "COURTSIDE_DELIVERY_BATCH", default_value_t = 50,
+          value_parser = clap::value_parser!(i64).range(1..=10_000))]
+    pub delivery_batch: i64,
+
+    /// How long a claimed notice stays leased to this instance, in seconds.
+    /// A crashed instance's notices are claimed again after this time, so
+    /// it must be longer than one batch takes to send.
+    #[arg(long, env = "COURTSIDE_DELIVERY_LEASE_SECONDS", default_value_t = 300,
+          value_parser = clap::value_parser!(i64).range(1..=86_400))]
+    pub delivery_lease_seconds: i64,
+
     /// A folder of extra notice templates (`notices/<language>/<key>.hbs`),
     /// e.g. Welsh, loaded at start-up.
     #[arg(long, env = "COURTSIDE_TEMPLATES_DIR")]
@@ -59,6 +71,16 @@ pub struct Config {
 }
 
 impl Config {
+    /// The delivery worker's settings for this instance: a fresh owner name,
+    /// the configured batch and lease, and the built-in retry policy.
+    pub fn delivery(&self) -> crate::notify::delivery::DeliveryConfig {
+        crate::notify::delivery::DeliveryConfig {
+            batch: self.delivery_batch,
+            lease: chrono::Duration::seconds(self.delivery_lease_seconds),
+            ..crate::notify::delivery::DeliveryConfig::default()
+        }
+    }
+
     /// The embedded defaults with another database, for tests and tools.
     pub fn for_database(database_url: &str) -> Config {
         Config {
@@ -69,6 +91,8 @@ impl Config {
             smtp_url: None,
             smtp_from: "Courtside <no-reply@courtside.invalid>".to_string(),
             delivery_seconds: 15,
+            delivery_batch: 50,
+            delivery_lease_seconds: 300,
             templates_dir: None,
             log_format: "pretty".to_string(),
             form_secret: None,

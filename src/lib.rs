@@ -3,9 +3,11 @@
 //! court, and the agencies that must tell them the right thing in time.
 //!
 //! Functional core, imperative shell: `domain`, `policy`, `calendar`,
-//! `rules` and `flows` are pure; `store`, `web` and `app` are the edges.
+//! `rules`, `flows` and `reminders` are pure; `store`, `web` and `app` are
+//! the edges.
 
 pub mod app;
+pub mod audit;
 pub mod calendar;
 pub mod clock;
 pub mod config;
@@ -15,6 +17,7 @@ pub mod flows;
 pub mod notify;
 pub mod planning;
 pub mod policy;
+pub mod reminders;
 pub mod resources;
 pub mod rules;
 pub mod scheduler;

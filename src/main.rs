@@ -39,6 +39,9 @@ enum Command {
     /// with the password "courtside-demo", victims, cases, hearings). Safe to
     /// run twice: it adds nothing that is already there.
     Seed,
+    /// Check the audit log's hash chain end to end; exits non-zero and
+    /// names the first entry that was edited, deleted or reordered.
+    VerifyAudit,
 }
 
 fn main() -> ExitCode {
@@ -49,6 +52,12 @@ fn main() -> ExitCode {
         Command::Migrate => courtside::app::prepare_database(&cli.config).map(|_| ()),
         Command::Seed => courtside::app::prepare_database(&cli.config)
             .and_then(|pool| courtside::seed::run(&pool, &SystemClock)),
+        Command::VerifyAudit => courtside::app::prepare_database(&cli.config).and_then(|pool| {
+            let mut conn = pool.get()?;
+            let entries = courtside::audit::verify_or_explain(&mut conn)?;
+            println!("The audit log is intact: {entries} entries, each linked to the one before.");
+            Ok(())
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,17 +18,26 @@ fn scheduler_error(e: impl std::fmt::Display) -> AppError {
     AppError::Internal(format!("scheduler: {e}"))
 }
 
-/// Starts the delivery tick: every `every_seconds`, drain what is due.
+/// Starts the delivery tick: every `every_seconds`, claim up to
+/// `cfg.batch` due notices and deliver them under `cfg.owner`'s lease.
 pub async fn start(
     pool: Pool,
     clock: Arc<dyn Clock>,
     mailer: Arc<dyn Mailer>,
     renderer: Arc<NoticeRenderer>,
     every_seconds: u32,
+    cfg: DeliveryConfig,
 ) -> AppResult<JobScheduler> {
     let every = every_seconds.clamp(1, 59);
     let scheduler = JobScheduler::new().await.map_err(scheduler_error)?;
-    let cfg = Arc::new(DeliveryConfig::default());
+    tracing::info!(
+        owner = %cfg.owner,
+        batch = cfg.batch,
+        lease_seconds = cfg.lease.num_seconds(),
+        every_seconds = every,
+        "delivery worker started"
+    );
+    let cfg = Arc::new(cfg);
     let job = Job::new_async(
         format!("*/{every} * * * * *").as_str(),
         move |_id, _scheduler| {
@@ -40,13 +49,14 @@ pub async fn start(
                 cfg.clone(),
             );
             Box::pin(async move {
+                let owner = cfg.owner.clone();
                 let run = tokio::task::spawn_blocking(move || {
                     delivery::run_once(&pool, mailer.as_ref(), &renderer, &cfg, clock.now())
                 })
                 .await;
                 match run {
                     Ok(Ok(outcome)) if outcome.claimed > 0 => {
-                        tracing::info!(?outcome, "delivery tick");
+                        tracing::info!(owner = %owner, ?outcome, "delivery tick");
                     }
                     Ok(Ok(_)) => {}
                     Ok(Err(e)) => tracing::error!(error = %e, "delivery tick failed"),

@@ -46,17 +46,20 @@ fn start_sink(folder: &Path) -> Sink {
         ])
         .spawn()
         .expect("python3 runs");
+    // The sink is stopped by Drop whatever happens next.
+    let sink = Sink {
+        child,
+        folder: folder.to_path_buf(),
+        port,
+    };
     // Bounded wait for the server to come up (not a speed goal).
     for _ in 0..100 {
         if folder.join("ready").exists() {
-            return Sink {
-                child,
-                folder: folder.to_path_buf(),
-                port,
-            };
+            return sink;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    drop(sink);
     panic!("the SMTP sink did not start: is aiosmtpd installed (pip install aiosmtpd)?");
 }
 

@@ -124,6 +124,14 @@ template_keys! {
     DirectContactMade => "update.direct_contact_made": [
         "case_reference", "victim_reference", "from", "topic",
     ];
+    ReminderHearingSupporter => "reminder.hearing.supporter": [
+        "case_reference", "victim_reference", "court_name", "hearing_kind", "hearing_date",
+        "hearing_time", "hearing_start", "warned_until", "reminder_label",
+    ];
+    ReminderVisitSupporter => "reminder.visit.supporter": [
+        "case_reference", "victim_reference", "visit_court", "visit_date", "visit_time",
+        "visit_start", "reminder_label",
+    ];
 }
 
 impl TemplateKey {

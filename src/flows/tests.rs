@@ -50,10 +50,16 @@ const STEPS_IN_CODE: &[&str] = &[
     super::planner::STEP_TELL_VICTIM_WHAT_WAS_SHARED,
 ];
 
+/// Every scenario's plan as `planning::react` stores it: with the
+/// supporter's reminders added, so the checks below cover them too.
 fn all_plans() -> Vec<(&'static str, Plan)> {
     scenarios()
         .into_iter()
-        .map(|(name, event, ctx, now)| (name, run_at(&event, &ctx, now)))
+        .map(|(name, event, ctx, now)| {
+            let mut plan = run_at(&event, &ctx, now);
+            crate::reminders::add_to_plan(&event, &ctx, &rules(), &holidays(), t(now), &mut plan);
+            (name, plan)
+        })
         .collect()
 }
 

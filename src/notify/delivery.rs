@@ -275,6 +275,29 @@ fn deliver(
     })
 }
 
+/// The audit entry for a notice that left (or was made ready to leave):
+/// who it went to, what kind of information, on what basis.
+fn disclosure(n: &Claimed) -> crate::audit::Entry {
+    let basis: serde_json::Value = serde_json::from_str(&n.basis_json).unwrap_or_default();
+    let basis = match (
+        basis["kind"].as_str(),
+        basis["scope"].as_str(),
+        basis["basis"].as_str(),
+    ) {
+        (Some(kind), Some(scope), _) => format!("{kind}:{scope}"),
+        (Some(kind), None, Some(lawful)) => format!("{kind}:{lawful}"),
+        (Some(kind), _, _) => kind.to_string(),
+        _ => "unknown".to_string(),
+    };
+    crate::audit::Entry {
+        victim_id: Some(n.victim_id.clone()),
+        recipient: Some(n.recipient_key.clone()),
+        category: Some(n.category.clone()),
+        basis: Some(basis),
+        ..crate::audit::Entry::new(crate::audit::AuditAction::Disclose, None, "notices", &n.id)
+    }
+}
+
 /// One pass: claim, deliver and record everything due.
 pub fn run_once(
     pool: &Pool,
@@ -291,7 +314,14 @@ pub fn run_once(
     };
     for n in &claimed {
         let result = deliver(&mut conn, mailer, renderer, cfg, n, now)?;
-        if record(&mut conn, cfg, n, &result, now)? {
+        let recorded = store::write(&mut conn, |conn| {
+            let recorded = record(conn, cfg, n, &result, now)?;
+            if recorded && matches!(result, Result_::Sent | Result_::Ready(_)) {
+                crate::audit::append(conn, now, disclosure(n))?;
+            }
+            Ok(recorded)
+        })?;
+        if recorded {
             match &result {
                 Result_::Sent => outcome.sent += 1,
                 Result_::Ready(_) => outcome.ready += 1,

@@ -92,6 +92,8 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "update.victim",
     "update.supporter",
     "update.direct_contact_made",
+    "reminder.hearing.supporter",
+    "reminder.visit.supporter",
 ];
 
 /// The English words the helpers use.
@@ -1116,6 +1118,32 @@ mod tests {
         )
     }
 
+    /// [`run`], then the supporter's reminders, as `planning::react` does.
+    fn run_with_reminders(ctx: &FlowContext, kind: EventKind) -> Plan {
+        let event = Event {
+            id: "E-1".into(),
+            at: t(NOW),
+            kind,
+        };
+        let rules = RulesTable::default_table()
+            .in_force(d("2026-06-01"))
+            .clone();
+        let holidays = BankHolidays::england_and_wales();
+        let mut planned = plan(&event, ctx, &rules, &holidays, t(NOW));
+        crate::reminders::add_to_plan(&event, ctx, &rules, &holidays, t(NOW), &mut planned);
+        planned
+    }
+
+    /// The data of the reminder planned by the rule named `rule`.
+    fn reminder_data(plan: &Plan, rule: &str) -> Map<String, Value> {
+        plan.notices
+            .iter()
+            .find(|n| n.step.starts_with("reminder.") && n.step.ends_with(&format!(".{rule}")))
+            .unwrap_or_else(|| panic!("no {rule} reminder planned"))
+            .data
+            .clone()
+    }
+
     /// The data of the notice planned with `template` (to `to`, where
     /// several recipients get the same template).
     fn data_of(
@@ -1355,7 +1383,7 @@ mod tests {
         add("", &visit, K::PreTrialVisitArrangedSupporter, None);
         add(
             "spoc",
-            &run(&spoc(criminal()), arranged),
+            &run(&spoc(criminal()), arranged.clone()),
             K::PreTrialVisitArrangedSupporter,
             None,
         );
@@ -1516,6 +1544,48 @@ mod tests {
             K::DirectContactMade,
             None,
         );
+
+        // Reminders to the supporter: a hearing and a visit, each rule.
+        let listed = run_with_reminders(&criminal(), EventKind::HearingListed);
+        let warned_listed = run_with_reminders(&warned, EventKind::HearingListed);
+        let visit = run_with_reminders(&criminal(), arranged);
+        let reminders = [
+            (
+                "",
+                &listed,
+                K::ReminderHearingSupporter,
+                "seven_days_before",
+            ),
+            (
+                "in_2_working_days",
+                &listed,
+                K::ReminderHearingSupporter,
+                "two_working_days_before",
+            ),
+            (
+                "tomorrow",
+                &listed,
+                K::ReminderHearingSupporter,
+                "day_before",
+            ),
+            (
+                "warned_list",
+                &warned_listed,
+                K::ReminderHearingSupporter,
+                "day_before",
+            ),
+            ("", &visit, K::ReminderVisitSupporter, "seven_days_before"),
+            (
+                "in_2_working_days",
+                &visit,
+                K::ReminderVisitSupporter,
+                "two_working_days_before",
+            ),
+            ("tomorrow", &visit, K::ReminderVisitSupporter, "day_before"),
+        ];
+        for (variant, plan, key, rule) in reminders {
+            out.push(sample(variant, key, reminder_data(plan, rule)));
+        }
         out
     }
 
@@ -2130,6 +2200,16 @@ mod tests {
             | LicenceCondition::Other => {}
         }
 
+        // The reminder labels for a day or none ahead, and those the
+        // shipped rules give (others read as their code's words).
+        let mut reminder_labels: BTreeSet<String> = ["today", "tomorrow", "next_working_day"]
+            .map(String::from)
+            .into();
+        for version in RulesTable::default_table().versions() {
+            for rule in &version.reminders.supporter {
+                reminder_labels.insert(crate::reminders::label(rule));
+            }
+        }
         let groups: Vec<(&str, Vec<String>)> = vec![
             ("hearing_kind", names(&hearing_kinds)),
             ("role", names(&roles)),
@@ -2148,6 +2228,7 @@ mod tests {
             ("hearing_format", names(&formats)),
             ("parole_decision", names(&decisions)),
             ("licence_condition", names(&conditions)),
+            ("reminder", reminder_labels.into_iter().collect()),
         ];
         let english = Labels::parse(ENGLISH_LABELS).expect("labels");
         for (group, codes) in &groups {

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use super::delivery::Claimed;
 use crate::domain::OrganisationKind;
 use crate::error::AppResult;
-use crate::flows::Recipient;
+use crate::flows::{Recipient, TemplateKey};
 use crate::planning::context::recipient_from_key;
 use crate::store::schema::{
     cases, consents, courts, hearings, organisations, users, victim_sensitive_details, victims,
@@ -54,7 +54,10 @@ pub fn unwanted(conn: &mut AnyConn, n: &Claimed, now: DateTime<Utc>) -> AppResul
             return Ok(Some("the victim's consent no longer stands".into()));
         }
     }
-    if let (Some(hearing), true) = (&n.hearing_id, n.category == "hearing_details") {
+    // Details of a hearing, and reminders of it, are only for its slot.
+    let about_the_slot = n.category == "hearing_details"
+        || n.template == TemplateKey::ReminderHearingSupporter.as_str();
+    if let (Some(hearing), true) = (&n.hearing_id, about_the_slot) {
         let (status, starts_at): (String, chrono::NaiveDateTime) = hearings::table
             .find(hearing)
             .select((hearings::status, hearings::starts_at))

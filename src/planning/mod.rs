@@ -1,8 +1,9 @@
 //! Planning: the shell around the pure flows. A change to a hearing, an
 //! attendance request, a pre-trial visit, a special-measures discussion, a
 //! parole milestone or a consent calls [`react`] inside the change's own
-//! transaction: the context is loaded, the flows plan, and the plan is
-//! stored (outbox notices, tasks, deadlines, warnings, cancellations).
+//! transaction: the context is loaded, the flows plan, the supporter's
+//! reminders of what is upcoming join the plan, and the plan is stored
+//! (outbox notices, tasks, deadlines, warnings, cancellations).
 //! Either the change and its plan are both stored, or neither is.
 
 pub mod context;
@@ -15,6 +16,7 @@ use chrono::{DateTime, Utc};
 use crate::calendar::BankHolidays;
 use crate::error::AppResult;
 use crate::flows::{self, Event, EventKind};
+use crate::reminders;
 use crate::rules::RulesTable;
 use crate::store::AnyConn;
 
@@ -39,7 +41,8 @@ pub fn react(
         kind,
     };
     let rules = RULES.in_force(crate::calendar::london_date(now));
-    let plan = flows::plan(&event, &ctx, rules, &HOLIDAYS, now);
+    let mut plan = flows::plan(&event, &ctx, rules, &HOLIDAYS, now);
+    let reminders = reminders::add_to_plan(&event, &ctx, rules, &HOLIDAYS, now, &mut plan);
     let owner = persist::Owner {
         victim_id,
         case_id: (!ctx.case.id.is_empty()).then_some(ctx.case.id.as_str()),
@@ -53,10 +56,35 @@ pub fn react(
         revived = applied.notices_revived,
         tasks = applied.tasks_planned,
         deadlines = applied.deadlines_started,
+        reminders,
         warnings = applied.warnings,
         cancelled = applied.cancelled,
         "planned"
     );
+    Ok(applied)
+}
+
+/// Stops everything still pending under `prefix`: what was planned for a
+/// pre-trial visit's old time or court once it moves or is cancelled.
+pub fn withdraw(
+    conn: &mut AnyConn,
+    now: DateTime<Utc>,
+    victim_id: &str,
+    prefix: &str,
+) -> AppResult<Applied> {
+    let plan = flows::Plan {
+        cancellations: vec![flows::Cancellation::KeyPrefix {
+            prefix: prefix.to_owned(),
+        }],
+        ..flows::Plan::default()
+    };
+    let owner = persist::Owner {
+        victim_id,
+        case_id: None,
+        hearing_id: None,
+    };
+    let applied = persist::apply(conn, &owner, &plan, now)?;
+    tracing::info!(victim_id, cancelled = applied.cancelled, "withdrawn");
     Ok(applied)
 }
 

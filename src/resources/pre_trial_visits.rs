@@ -298,31 +298,59 @@ impl Resource for PreTrialVisits {
             ))
             .execute(conn)?;
             check_updated(rows, expected)?;
-            let before = PreTrialVisitState::from_db(&current.state)?;
+            let before = Before {
+                state: PreTrialVisitState::from_db(&current.state)?,
+                starts_at: current.starts_at.map(store::from_db),
+                court_id: current.court_id.clone(),
+            };
             plan_visit(conn, ctx, id, &input, Some(before), checked.starts_at)?;
             load(conn, ctx, id)?.out()
         })
     }
 }
 
-/// Plans for a visit newly requested, or newly arranged (or moved).
+/// A visit as it stood before an update.
+struct Before {
+    state: PreTrialVisitState,
+    starts_at: Option<DateTime<Utc>>,
+    court_id: String,
+}
+
+/// Plans for a visit newly requested, or newly arranged (or moved). A visit
+/// that was arranged and is now cancelled, attended, or arranged for
+/// another time or court first has what is still pending for its old
+/// arrangement (its reminders) stopped.
 fn plan_visit(
     conn: &mut AnyConn,
     ctx: &Ctx,
     visit_id: &str,
     input: &PreTrialVisitInput,
-    before: Option<PreTrialVisitState>,
+    before: Option<Before>,
     starts_at: Option<DateTime<Utc>>,
 ) -> AppResult<()> {
+    let arranged = |state, at: Option<DateTime<Utc>>| {
+        (state == PreTrialVisitState::Arranged)
+            .then_some(at)
+            .flatten()
+    };
+    let was = before.as_ref().and_then(|b| arranged(b.state, b.starts_at));
+    let unchanged = was.is_some()
+        && arranged(input.state, starts_at) == was
+        && before
+            .as_ref()
+            .is_some_and(|b| b.court_id == input.court_id);
+    let victim = planning::context::victim_of_case(conn, &input.case_id)?;
+    if let (Some(old), false) = (was, unchanged) {
+        let prefix = crate::flows::Subject::visit_at(visit_id, old).prefix();
+        planning::withdraw(conn, ctx.now, &victim, &prefix)?;
+    }
     let event = match (input.state, starts_at) {
         (PreTrialVisitState::Requested, _) if before.is_none() => {
             EventKind::PreTrialVisitRequested {
                 visit_id: visit_id.to_string(),
             }
         }
-        (PreTrialVisitState::Arranged, Some(at))
-            if before != Some(PreTrialVisitState::Arranged) =>
-        {
+        (PreTrialVisitState::Arranged, Some(at)) if !unchanged => {
             let court: String = crate::store::schema::courts::table
                 .find(&input.court_id)
                 .select(crate::store::schema::courts::name)
@@ -335,7 +363,6 @@ fn plan_visit(
         }
         _ => return Ok(()),
     };
-    let victim = planning::context::victim_of_case(conn, &input.case_id)?;
     let focus = planning::Focus {
         case_id: Some(input.case_id.clone()),
         hearing_id: input.hearing_id.clone(),

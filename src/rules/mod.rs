@@ -6,6 +6,7 @@
 //! as citation text in the data; code refers to limits and steps by meaning.
 
 mod limit;
+mod reminder;
 mod step;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use limit::{DayUnit, Limit, SpecialMeasuresLimits};
+pub use reminder::{ReminderOf, ReminderRule, ReminderRules, MAX_DAYS_BEFORE};
 pub use step::{Actor, Step};
 
 /// The embedded default table, shipped with the service.
@@ -55,6 +57,8 @@ pub struct RuleSet {
     pub alerts: Alerts,
     pub parole: ParoleRules,
     pub routing: RoutingRules,
+    /// Reminders of hearings and pre-trial visits.
+    pub reminders: ReminderRules,
     /// Flow steps by key (e.g. "criminal.advisor_notice").
     pub steps: BTreeMap<String, Step>,
 }
@@ -243,6 +247,9 @@ impl RuleSet {
         }
         if sm.magistrates.is_empty() || sm.crown.is_empty() {
             return Err(invalid("special-measures limits missing".into()));
+        }
+        if let Some(problem) = self.reminders.problem() {
+            return Err(invalid(problem));
         }
         for (key, step) in &self.steps {
             if step.citation.trim().is_empty() {

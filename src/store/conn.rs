@@ -142,24 +142,43 @@ pub fn migrations_current(conn: &mut AnyConn) -> AppResult<bool> {
 /// read-to-write upgrade) and on PostgreSQL is an ordinary BEGIN. Any error
 /// rolls everything back: nothing is ever half-written.
 pub fn write<T>(conn: &mut AnyConn, f: impl FnOnce(&mut AnyConn) -> AppResult<T>) -> AppResult<T> {
-    match conn {
+    // Every step goes through the inner connection's own transaction
+    // manager: at the outermost level it begins (IMMEDIATE on SQLite);
+    // inside another write it makes a savepoint, so one use case can call
+    // another and still roll back alone.
+    let nested = match conn {
         AnyConn::Sqlite(c) => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+            let nested = AnsiTransactionManager::transaction_manager_status_mut(c)
+                .transaction_depth()?
+                .is_some();
+            if nested {
+                AnsiTransactionManager::begin_transaction(c)?;
+            } else {
+                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+            }
+            nested
         }
         AnyConn::Pg(c) => {
+            let nested = AnsiTransactionManager::transaction_manager_status_mut(c)
+                .transaction_depth()?
+                .is_some();
             AnsiTransactionManager::begin_transaction(c)?;
+            nested
         }
-    }
-    match f(conn) {
-        Ok(value) => {
-            <AnyConn as Connection>::TransactionManager::commit_transaction(conn)?;
-            Ok(value)
-        }
-        Err(err) => {
-            if let Err(rollback) =
-                <AnyConn as Connection>::TransactionManager::rollback_transaction(conn)
-            {
-                tracing::error!(error = %rollback, "rollback failed");
+    };
+    let result = f(conn);
+    let finish = match (&result, &mut *conn) {
+        (Ok(_), AnyConn::Sqlite(c)) => AnsiTransactionManager::commit_transaction(c),
+        (Ok(_), AnyConn::Pg(c)) => AnsiTransactionManager::commit_transaction(c),
+        (Err(_), AnyConn::Sqlite(c)) => AnsiTransactionManager::rollback_transaction(c),
+        (Err(_), AnyConn::Pg(c)) => AnsiTransactionManager::rollback_transaction(c),
+    };
+    match (result, finish) {
+        (Ok(value), Ok(())) => Ok(value),
+        (Ok(_), Err(e)) => Err(e.into()),
+        (Err(err), finished) => {
+            if let Err(rollback) = finished {
+                tracing::error!(error = %rollback, nested, "rollback failed");
             }
             Err(err)
         }

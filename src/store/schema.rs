@@ -354,3 +354,28 @@ diesel::allow_tables_to_appear_in_same_query!(
     deadlines,
     flow_warnings,
 );
+
+diesel::table! {
+    audit_log (seq) {
+        seq -> BigInt,
+        at -> Timestamp,
+        actor_user_id -> Nullable<Text>,
+        action -> Text,
+        entity -> Text,
+        entity_id -> Text,
+        victim_id -> Nullable<Text>,
+        recipient -> Nullable<Text>,
+        category -> Nullable<Text>,
+        basis -> Nullable<Text>,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    audit_head (id) {
+        id -> Integer,
+        seq -> BigInt,
+        hash -> Text,
+    }
+}

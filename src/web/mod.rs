@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth;
 pub mod extract;
+pub mod ui;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -34,8 +35,7 @@ pub async fn healthz() -> HttpResponse {
 
 /// Ready when the database answers and every migration is applied.
 pub async fn readyz(state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let current =
-        api::resource::run(&state, crate::store::conn::migrations_current).await?;
+    let current = api::resource::run(&state, crate::store::conn::migrations_current).await?;
     if current {
         Ok(HttpResponse::Ok().json(
             serde_json::json!({"status": "ready", "database": "ok", "migrations": "current"}),
@@ -73,6 +73,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(healthz))
         .route("/readyz", web::get().to(readyz));
     api::configure(cfg);
+    ui::configure(cfg);
 }
 
 /// Binds and starts the server; returns it with the bound port.

@@ -20,6 +20,7 @@ pub fn test_now() -> DateTime<Utc> {
 pub struct TestApp {
     pub base: String,
     pub clock: ManualClock,
+    pub database_url: String,
     pub pool: courtside::store::Pool,
     pub renderer: Arc<courtside::notify::render::NoticeRenderer>,
     client: reqwest::Client,
@@ -56,6 +57,7 @@ impl TestApp {
         courtside::telemetry::init_for_tests();
         let (url, dir) = fresh_database();
         let clock = ManualClock::at(test_now());
+        let database_url = url.clone();
         let running = courtside::app::start(Config::for_database(&url), Arc::new(clock.clone()))
             .expect("app starts");
         courtside::seed::run(&running.pool, &clock).expect("seed");
@@ -67,6 +69,7 @@ impl TestApp {
         TestApp {
             base,
             clock,
+            database_url,
             pool,
             renderer,
             client: reqwest::Client::new(),

@@ -2,6 +2,7 @@
 //! against PostgreSQL when TEST_DATABASE_URL is set (see .ci/run).
 
 mod access;
+mod audit;
 mod basics;
 mod concurrency;
 mod delivery;
@@ -9,5 +10,6 @@ mod flows;
 mod helpers;
 mod matrix;
 mod records;
+mod reminders;
 mod times;
 mod validation;

@@ -90,7 +90,20 @@ async fn rendered(
     let renderer = state.renderer.clone();
     let id = id.into_inner();
     let out = run(&state, move |conn| {
-        let notice = load_row(conn, &ctx, &id)?;
+        let notice = store::write(conn, |conn| {
+            let notice = load_row(conn, &ctx, &id)?;
+            let entry = crate::audit::Entry {
+                victim_id: Some(notice.victim_id.clone()),
+                ..crate::audit::Entry::new(
+                    crate::audit::AuditAction::ReadSensitive,
+                    Some(&ctx.actor.user_id),
+                    "notices",
+                    &notice.id,
+                )
+            };
+            crate::audit::append(conn, ctx.now, entry)?;
+            Ok(notice)
+        })?;
         let template = TemplateKey::ALL
             .iter()
             .copied()

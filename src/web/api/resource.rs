@@ -7,9 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::audit::{self, AuditAction, Entry};
 use crate::error::{AppError, AppResult};
 use crate::policy::{permits, Action, Actor, ResourceKind};
-use crate::store::AnyConn;
+use crate::store::{self, AnyConn};
 use crate::web::auth::Authenticated;
 use crate::web::extract::{etag, if_match_version, RawBody};
 use crate::web::AppState;
@@ -153,6 +154,36 @@ pub fn authorise(actor: &Actor, kind: ResourceKind, action: Action, what: &str) 
     }
 }
 
+fn audit_change<R: Resource>(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    action: AuditAction,
+    id: &str,
+) -> AppResult<()> {
+    audit::append(
+        conn,
+        ctx.now,
+        Entry::new(action, Some(&ctx.actor.user_id), R::PATH, id),
+    )
+}
+
+/// Sensitive details are keyed by the victim's id.
+fn audit_read<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, ids: &[&str]) -> AppResult<()> {
+    let entries: Vec<Entry> = ids
+        .iter()
+        .map(|id| Entry {
+            victim_id: Some(id.to_string()),
+            ..Entry::new(
+                AuditAction::ReadSensitive,
+                Some(&ctx.actor.user_id),
+                R::PATH,
+                id,
+            )
+        })
+        .collect();
+    audit::append_all(conn, ctx.now, &entries)
+}
+
 /// Runs a use case on the blocking pool with a pooled connection.
 pub async fn run<T: Send + 'static>(
     state: &AppState,
@@ -193,7 +224,14 @@ async fn create<R: Resource>(
     let mut v = crate::validate::Validator::new();
     input.validate(&mut v, ctx.now);
     v.finish()?;
-    let out = run(&state, move |conn| R::create(conn, &ctx, input)).await?;
+    let out = run(&state, move |conn| {
+        store::write(conn, |conn| {
+            let out = R::create(conn, &ctx, input)?;
+            audit_change::<R>(conn, &ctx, AuditAction::Create, out.id())?;
+            Ok(out)
+        })
+    })
+    .await?;
     tracing::info!(resource = R::PATH, id = out.id(), "created");
     let mut resp = with_etag(actix_web::http::StatusCode::CREATED, &out);
     if let Ok(location) = format!("/api/v1/{}/{}", R::PATH, out.id()).parse() {
@@ -211,7 +249,18 @@ async fn read<R: Resource>(
     let ctx = ctx(&state, who);
     authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
     let id = id.into_inner();
-    let out = run(&state, move |conn| R::read(conn, &ctx, &id)).await?;
+    let out = run(&state, move |conn| {
+        if R::KIND != ResourceKind::VictimSensitive {
+            return R::read(conn, &ctx, &id);
+        }
+        // A read of a victim's sensitive details is itself recorded.
+        store::write(conn, |conn| {
+            let out = R::read(conn, &ctx, &id)?;
+            audit_read::<R>(conn, &ctx, &[out.id()])?;
+            Ok(out)
+        })
+    })
+    .await?;
     Ok(with_etag(actix_web::http::StatusCode::OK, &out))
 }
 
@@ -225,7 +274,18 @@ async fn list<R: Resource>(
     authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
     let page = page.into_inner().check()?;
     let filter = filter.into_inner();
-    let out = run(&state, move |conn| R::list(conn, &ctx, &filter, page)).await?;
+    let out = run(&state, move |conn| {
+        if R::KIND != ResourceKind::VictimSensitive {
+            return R::list(conn, &ctx, &filter, page);
+        }
+        store::write(conn, |conn| {
+            let out = R::list(conn, &ctx, &filter, page)?;
+            let ids: Vec<&str> = out.items.iter().map(|i| i.id()).collect();
+            audit_read::<R>(conn, &ctx, &ids)?;
+            Ok(out)
+        })
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -245,7 +305,11 @@ async fn update<R: Resource>(
     v.finish()?;
     let id = id.into_inner();
     let out = run(&state, move |conn| {
-        R::update(conn, &ctx, &id, expected, input)
+        store::write(conn, |conn| {
+            let out = R::update(conn, &ctx, &id, expected, input)?;
+            audit_change::<R>(conn, &ctx, AuditAction::Update, out.id())?;
+            Ok(out)
+        })
     })
     .await?;
     tracing::info!(

@@ -1,0 +1,370 @@
+//! Dispatch benchmark: how fast the outbox drains, how late notices go
+//! out, and how that compares with the database's own commit rate.
+//!
+//! ```sh
+//! cargo bench --bench dispatch -- --n 2000 --database sqlite
+//! cargo bench --bench dispatch -- --n 2000 --database postgres   # BENCH_DATABASE_URL
+//! cargo bench --bench dispatch -- --n 2000 --database sqlite --mailer null
+//! ```
+//!
+//! One run:
+//! 1. makes a fresh database (a temporary SQLite file, or a new database on
+//!    the PostgreSQL server named by `--postgres`), migrates and seeds it;
+//! 2. measures the ceiling: N single-row INSERT + COMMIT transactions into
+//!    a scratch table (from one connection, then spread over K), and drops
+//!    the table;
+//! 3. plants N notices (copies of a supporter's hearing-details email the
+//!    planner really made), all falling due at the same instant t0;
+//! 4. from t0, K worker threads, each with its own lease owner, run the
+//!    service's delivery loop (`delivery::run_once`) against a real SMTP
+//!    server (tests/smtp/sink.py, which needs aiosmtpd) or, with
+//!    `--mailer null`, a mailer that accepts at once, until all N are sent;
+//! 5. reports throughput (N over the time from t0 to the last record) and
+//!    due-to-sent lag p50/p99: `sent_at − send_after` as stored (the worker
+//!    stamps a batch with the time it was claimed), and the lag at the
+//!    moment the mailer accepted each message.
+//!
+//! All N fall due at once, so the lag is a burst's: the last notice waits
+//! for the N − 1 before it.
+
+#[path = "../tests/dispatch_support/mod.rs"]
+mod dispatch_support;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use clap::{Parser, ValueEnum};
+use courtside::config::Config;
+use courtside::notify::delivery::{self, DeliveryConfig};
+use courtside::notify::mailer::{Email, Mailer, SendFailure, SmtpMailer};
+use courtside::notify::render::NoticeRenderer;
+use courtside::store::schema::notices;
+use courtside::store::{self, AnyConn, Pool};
+use diesel::prelude::*;
+use dispatch_support::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Database {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum MailerKind {
+    /// A real SMTP server: tests/smtp/sink.py (aiosmtpd).
+    Smtp,
+    /// Accepts every message at once, sending nothing.
+    Null,
+}
+
+#[derive(Parser, Debug)]
+#[command(about = "Outbox dispatch throughput and lag, against the database's commit rate")]
+struct Args {
+    /// Notices to schedule (and single-row commits for the ceiling).
+    #[arg(long, default_value_t = 2000)]
+    n: usize,
+    #[arg(long, value_enum, default_value_t = Database::Sqlite)]
+    database: Database,
+    /// Worker threads, each with its own lease owner.
+    #[arg(long, default_value_t = 4)]
+    workers: usize,
+    /// Notices one worker claims at a time (the service's default is 50).
+    #[arg(long, default_value_t = 50)]
+    batch: i64,
+    #[arg(long, value_enum, default_value_t = MailerKind::Smtp)]
+    mailer: MailerKind,
+    /// The PostgreSQL server (any database on it); a fresh database is
+    /// made there for the run and dropped after.
+    #[arg(
+        long,
+        env = "BENCH_DATABASE_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432/postgres"
+    )]
+    postgres: String,
+    /// Passed by `cargo bench`; ignored.
+    #[arg(long, hide = true)]
+    bench: bool,
+}
+
+/// Accepts everything at once.
+struct NullMailer;
+
+impl Mailer for NullMailer {
+    fn send(&self, _: &Email) -> Result<(), SendFailure> {
+        Ok(())
+    }
+}
+
+/// Notes when the inner mailer accepted each message.
+struct Timed {
+    inner: Box<dyn Mailer>,
+    accepted: Mutex<Vec<DateTime<Utc>>>,
+}
+
+impl Mailer for Timed {
+    fn send(&self, email: &Email) -> Result<(), SendFailure> {
+        let result = self.inner.send(email);
+        if result.is_ok() {
+            self.accepted.lock().unwrap().push(Utc::now());
+        }
+        result
+    }
+}
+
+diesel::table! {
+    bench_commit_probe (id) {
+        id -> Text,
+        n -> Integer,
+    }
+}
+
+/// Single-row INSERT + COMMIT transactions per second: `n` of them, spread
+/// over `connections` threads.
+fn commit_rate(pool: &Pool, n: usize, connections: usize) -> f64 {
+    let next = AtomicUsize::new(0);
+    let started = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..connections {
+            s.spawn(|| {
+                let mut conn = pool.get().expect("a connection");
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    store::write(&mut conn, |conn| {
+                        diesel::insert_into(bench_commit_probe::table)
+                            .values((
+                                bench_commit_probe::id.eq(store::new_id()),
+                                bench_commit_probe::n.eq(i as i32),
+                            ))
+                            .execute(conn)?;
+                        Ok(())
+                    })
+                    .expect("insert and commit");
+                }
+            });
+        }
+    });
+    n as f64 / started.elapsed().as_secs_f64()
+}
+
+/// The ceiling, from one connection and from `workers` connections, in a
+/// scratch table made for the purpose and dropped after.
+fn ceiling(pool: &Pool, n: usize, workers: usize) -> (f64, f64) {
+    let mut conn = pool.get().expect("a connection");
+    diesel::sql_query(
+        "CREATE TABLE bench_commit_probe (id TEXT PRIMARY KEY NOT NULL, n INTEGER NOT NULL)",
+    )
+    .execute(&mut conn)
+    .expect("create the scratch table");
+    let one = commit_rate(pool, n, 1);
+    diesel::sql_query("DELETE FROM bench_commit_probe")
+        .execute(&mut conn)
+        .expect("empty the scratch table");
+    let many = commit_rate(pool, n, workers);
+    diesel::sql_query("DROP TABLE bench_commit_probe")
+        .execute(&mut conn)
+        .expect("drop the scratch table");
+    (one, many)
+}
+
+/// Makes every planted notice fall due at `t0`.
+fn make_due(conn: &mut AnyConn, t0: DateTime<Utc>) {
+    let t0 = store::to_db(t0);
+    diesel::update(notices::table)
+        .set((notices::send_after.eq(t0), notices::next_attempt_at.eq(t0)))
+        .execute(conn)
+        .expect("make the notices due");
+}
+
+/// Runs K workers until `n` notices are recorded; the time from t0 to the
+/// last record.
+fn drain(
+    pool: &Pool,
+    mailer: &dyn Mailer,
+    workers: usize,
+    batch: i64,
+    n: usize,
+    t0: Instant,
+) -> Duration {
+    let renderer = NoticeRenderer::new();
+    let recorded = AtomicUsize::new(0);
+    let deadline = Duration::from_secs(1800);
+    std::thread::scope(|s| {
+        for k in 0..workers {
+            let (renderer, recorded) = (&renderer, &recorded);
+            s.spawn(move || {
+                let cfg = DeliveryConfig {
+                    owner: format!("bench-worker-{k}"),
+                    batch,
+                    ..DeliveryConfig::default()
+                };
+                while recorded.load(Ordering::Relaxed) < n {
+                    assert!(t0.elapsed() < deadline, "the outbox did not drain");
+                    let outcome = delivery::run_once(pool, mailer, renderer, &cfg, Utc::now())
+                        .expect("a delivery run");
+                    assert_eq!(
+                        outcome.failed + outcome.dead + outcome.cancelled + outcome.ready,
+                        0,
+                        "every planted notice should be sent: {outcome:?}"
+                    );
+                    recorded.fetch_add(outcome.sent, Ordering::Relaxed);
+                    if outcome.claimed == 0 {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                }
+            });
+        }
+    });
+    t0.elapsed()
+}
+
+/// The value below which `p` of the sorted values lie (nearest rank).
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn millis(d: chrono::Duration) -> f64 {
+    d.num_microseconds().unwrap_or(i64::MAX) as f64 / 1000.0
+}
+
+fn main() {
+    let args = Args::parse();
+    assert!(args.n > 0 && args.workers > 0 && args.batch > 0);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (url, pg_name) = match args.database {
+        Database::Sqlite => (
+            dir.path().join("bench.db").to_string_lossy().into_owned(),
+            None,
+        ),
+        Database::Postgres => {
+            let (url, name) = create_postgres_database(&args.postgres, "courtside_bench");
+            (url, Some(name))
+        }
+    };
+    let result = std::panic::catch_unwind(|| run(&args, &url, dir.path()));
+    if let Some(name) = pg_name {
+        drop_postgres_database(&args.postgres, &name);
+    }
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+fn run(args: &Args, url: &str, dir: &std::path::Path) {
+    let config = Config {
+        pool_size: (args.workers + 2) as u32,
+        ..Config::for_database(url)
+    };
+    let pool = courtside::app::prepare_database(&config).expect("migrate");
+    courtside::seed::run(&pool, &courtside::clock::SystemClock).expect("seed");
+
+    let (ceiling_one, ceiling_many) = ceiling(&pool, args.n, args.workers);
+
+    plant_due_notices(
+        &pool,
+        args.n,
+        Utc::now() + chrono::Duration::days(1),
+        "bench",
+    );
+    let sink = (args.mailer == MailerKind::Smtp).then(|| start_sink(&dir.join("mail")));
+    let inner: Box<dyn Mailer> = match &sink {
+        Some(sink) => Box::new(
+            SmtpMailer::from_url(&sink.url(), "Courtside <no-reply@courtside.example>")
+                .expect("mailer"),
+        ),
+        None => Box::new(NullMailer),
+    };
+    let mailer = Timed {
+        inner,
+        accepted: Mutex::new(Vec::with_capacity(args.n)),
+    };
+
+    let mut conn = pool.get().expect("a connection");
+    let t0 = Utc::now();
+    make_due(&mut conn, t0);
+    let elapsed = drain(
+        &pool,
+        &mailer,
+        args.workers,
+        args.batch,
+        args.n,
+        Instant::now(),
+    );
+
+    let rows: Vec<(chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)> = notices::table
+        .filter(notices::state.eq("sent"))
+        .select((notices::send_after, notices::sent_at))
+        .load(&mut conn)
+        .expect("read the outcome");
+    assert_eq!(rows.len(), args.n, "every notice sent");
+    let mut stored: Vec<f64> = rows
+        .iter()
+        .map(|(due, sent)| millis(sent.expect("sent_at") - *due))
+        .collect();
+    stored.sort_by(f64::total_cmp);
+    let mut accepted: Vec<f64> = mailer
+        .accepted
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|at| millis(*at - t0))
+        .collect();
+    accepted.sort_by(f64::total_cmp);
+    if let Some(sink) = &sink {
+        assert_eq!(
+            sink_message_ids(&sink.folder).len(),
+            args.n,
+            "messages in the sink"
+        );
+    }
+
+    let throughput = args.n as f64 / elapsed.as_secs_f64();
+    println!();
+    println!(
+        "dispatch: {:?}, N = {}, {} workers, batch {}, mailer {:?}",
+        args.database, args.n, args.workers, args.batch, args.mailer
+    );
+    println!("{:-<58}", "");
+    let row = |what: &str, value: String| println!("{what:<40} {value:>17}");
+    row("dispatch throughput", format!("{throughput:.0} messages/s"));
+    row(
+        "drain time (t0 to last record)",
+        format!("{:.2} s", elapsed.as_secs_f64()),
+    );
+    row(
+        "lag p50 / p99, sent_at - send_after",
+        format!(
+            "{:.0} / {:.0} ms",
+            percentile(&stored, 50.0),
+            percentile(&stored, 99.0)
+        ),
+    );
+    row(
+        "lag p50 / p99, at the mailer",
+        format!(
+            "{:.0} / {:.0} ms",
+            percentile(&accepted, 50.0),
+            percentile(&accepted, 99.0)
+        ),
+    );
+    row(
+        "ceiling: single-row commits, 1 conn",
+        format!("{ceiling_one:.0} commits/s"),
+    );
+    row(
+        &format!("ceiling: single-row commits, {} conns", args.workers),
+        format!("{ceiling_many:.0} commits/s"),
+    );
+    row(
+        "throughput / 1-conn ceiling",
+        format!("{:.0} %", 100.0 * throughput / ceiling_one),
+    );
+}

@@ -1,0 +1,405 @@
+//! The list of cases, and one case's page: hearings with their attendance
+//! requests, consents, single point of contact, pre-trial visits,
+//! special-measures discussions, open tasks and every notice.
+
+use std::collections::HashMap;
+
+use actix_web::web;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::domain::{CaseStatus, Role};
+use crate::error::AppResult;
+use crate::policy::{permits, Action, ResourceKind};
+use crate::resources::{
+    AttendanceRequests, Cases, Consents, Hearings, Notices, PreTrialVisits,
+    SpecialMeasuresDiscussions, SupporterAssignments, Tasks, Victims,
+};
+use crate::store::AnyConn;
+use crate::web::api::resource::{Ctx, Page};
+use crate::web::AppState;
+
+use super::lookup::{case_reference, long, Lookup};
+use super::session::Session;
+use super::{labels, list_all, list_page, page, read, render, require, with_conn, PageResult};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/cases", web::get().to(cases))
+        .route("/cases/{id}", web::get().to(case));
+}
+
+const PER_PAGE: i64 = 50;
+
+#[derive(Deserialize)]
+struct ListQuery {
+    page: Option<String>,
+}
+
+fn list(conn: &mut AnyConn, ctx: &Ctx, page_no: i64) -> AppResult<Value> {
+    let look = Lookup::load(conn, ctx)?;
+    let paged = list_page::<Cases>(
+        conn,
+        ctx,
+        json!({}),
+        Page {
+            page: page_no,
+            per_page: PER_PAGE,
+        },
+    )?;
+    // The next hearing of each case.
+    let upcoming = list_all::<Hearings>(conn, ctx, json!({"from": ctx.now.to_rfc3339()}))?;
+    let mut next: HashMap<String, String> = HashMap::new();
+    for h in upcoming.iter().filter(|h| h.status.is_upcoming()) {
+        next.entry(h.case_id.clone())
+            .or_insert_with(|| format!("{}: {}", labels::hearing_kind(h.kind), long(h.starts_at)));
+    }
+    let rows: Vec<Value> = paged
+        .items
+        .iter()
+        .map(|c| {
+            json!({
+                "href": format!("/cases/{}", c.id),
+                "reference": case_reference(c),
+                "kind": labels::case_kind(c.kind),
+                "victim": look.victim_ref(&c.victim_id),
+                "court": c.court_id.as_deref().map(|id| look.court(id)).unwrap_or_else(|| "Not set".into()),
+                "open": c.status == CaseStatus::Open,
+                "next": next.get(&c.id).cloned().unwrap_or_else(|| "None listed".into()),
+            })
+        })
+        .collect();
+    let pages = (paged.total + PER_PAGE - 1) / PER_PAGE;
+    Ok(json!({
+        "rows": rows,
+        "total": paged.total,
+        "previous": (page_no > 1).then(|| format!("/cases?page={}", page_no - 1)),
+        "next": (page_no < pages).then(|| format!("/cases?page={}", page_no + 1)),
+        "page_text": format!("Page {} of {}", page_no, pages.max(1)),
+    }))
+}
+
+async fn cases(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>) -> PageResult {
+    require(&s, ResourceKind::Case, Action::Read, "case")?;
+    let page_no = q
+        .page
+        .as_deref()
+        .and_then(|p| p.trim().parse::<i64>().ok())
+        .unwrap_or(1)
+        .clamp(1, 1_000_000);
+    let mut data = with_conn(&state, &s, move |conn, ctx| list(conn, ctx, page_no)).await?;
+    let heading = match s.role() {
+        Role::WitnessCareOfficer => "Your unit's cases",
+        Role::Supporter => "Cases you support",
+        _ => "Cases",
+    };
+    data["heading"] = json!(heading);
+    render("cases", &page(&s, heading, "cases", data))
+}
+
+#[derive(Deserialize)]
+struct CaseQuery {
+    done: Option<String>,
+}
+
+/// The confirmation shown after a form is accepted (fixed words only).
+fn done_message(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "hearing-added" => "Hearing added. The people who must be told have been planned notices.",
+        "hearing-moved" => {
+            "Hearing moved. Everyone told of the old date will be told of the change."
+        }
+        "attendance-requested" => "Attendance request sent. The witness care unit will be told.",
+        "decision-recorded" => "The court's decision has been recorded.",
+        "consent-recorded" => "Consent recorded.",
+        "discussion-recorded" => "Special-measures discussion recorded.",
+        "visit-arranged" => "Pre-trial visit recorded.",
+        _ => return None,
+    })
+}
+
+/// A notice as a table row.
+pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, me: &str) -> Value {
+    let to = if n.recipient == format!("supporter:{me}") {
+        "You".to_string()
+    } else {
+        labels::recipient_kind(&n.recipient_kind).to_string()
+    };
+    let when = match n.sent_at {
+        Some(sent) => format!("Sent {}", long(sent)),
+        None => long(n.send_after),
+    };
+    let mut note = n.cancelled_reason.clone();
+    if n.state == "failed" || n.state == "dead" {
+        note = Some(format!(
+            "{} attempt{}",
+            n.attempts,
+            if n.attempts == 1 { "" } else { "s" }
+        ));
+    }
+    json!({
+        "what": labels::notice_template(&n.template),
+        "case": n.case_id.as_deref().map(|c| format!("Case {} · victim {}", look.case_ref(c), look.victim_ref(&n.victim_id))),
+        "to": to,
+        "channel": labels::channel(&n.channel),
+        "send_after": when,
+        "basis": labels::basis(&n.basis),
+        "state": labels::notice_state(&n.state),
+        "tag": labels::notice_state_tag(&n.state),
+        "note": note,
+    })
+}
+
+fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
+    let role = ctx.actor.role;
+    let me = ctx.actor.user_id.clone();
+    let may = |kind, action| permits(role, kind, action);
+    let c = read::<Cases>(conn, ctx, id)?;
+    let look = Lookup::load(conn, ctx)?;
+    let victim = read::<Victims>(conn, ctx, &c.victim_id)?;
+
+    // Supporters assigned to the victim: roles and the SPOC agreement.
+    let mut supporter_roles: HashMap<String, String> = HashMap::new();
+    let mut supporters = Vec::new();
+    if may(ResourceKind::SupporterAssignment, Action::Read) {
+        for a in list_all::<SupporterAssignments>(conn, ctx, json!({"victim_id": c.victim_id}))? {
+            if !a.current {
+                continue;
+            }
+            let who = if a.supporter_id == me {
+                "You".to_string()
+            } else {
+                format!("The victim's {}", labels::supporter_role(a.role))
+            };
+            supporter_roles.insert(a.supporter_id.clone(), who.clone());
+            supporters.push(json!({
+                "who": who,
+                "role": labels::supporter_role(a.role),
+                "spoc": a.is_spoc,
+                "spoc_text": if a.is_spoc {
+                    match a.spoc_agreed_on {
+                        Some(d) => format!("Single point of contact (client contact agreement signed {})", d.format("%-d %B %Y")),
+                        None => "Single point of contact (no agreement date recorded)".to_string(),
+                    }
+                } else {
+                    "Not the single point of contact: agencies update the victim directly, and the supporter too where the victim consented".to_string()
+                },
+            }));
+        }
+    }
+
+    let hearings = list_all::<Hearings>(conn, ctx, json!({"case_id": c.id}))?;
+    let mut hearing_rows = Vec::new();
+    for h in &hearings {
+        let mut requests = Vec::new();
+        let mut own_open = false;
+        if may(ResourceKind::AttendanceRequest, Action::Read) {
+            for r in list_all::<AttendanceRequests>(conn, ctx, json!({"hearing_id": h.id}))? {
+                if r.supporter_id == me && !r.closed {
+                    own_open = true;
+                }
+                let mut detail = Vec::new();
+                if let Some(cond) = &r.conditions {
+                    detail.push(format!("Conditions: {cond}"));
+                }
+                if let Some(reason) = &r.decision_reason {
+                    detail.push(format!("Court's reason: {reason}"));
+                }
+                requests.push(json!({
+                    "who": supporter_roles.get(&r.supporter_id).cloned().unwrap_or_else(|| "A supporter".into()),
+                    "state": labels::attendance_state(r.state),
+                    "closed": r.closed,
+                    "detail": detail,
+                    "decide": (!r.closed && may(ResourceKind::AttendanceRequest, Action::Update) && role == Role::WitnessCareOfficer)
+                        .then(|| format!("/attendance-requests/{}/decision", r.id)),
+                }));
+            }
+        }
+        let mut place = look.court(&h.court_id);
+        if let Some(room) = &h.courtroom {
+            place = format!("{place}, {room}");
+        }
+        let mut evidence = Vec::new();
+        if h.victim_gives_evidence {
+            evidence.push("The victim gives evidence");
+        } else if h.victim_attends {
+            evidence.push("The victim attends");
+        }
+        if h.live_link {
+            evidence.push("by live link");
+        }
+        hearing_rows.push(json!({
+            "id": h.id,
+            "kind": labels::hearing_kind(h.kind),
+            "when": long(h.starts_at),
+            "length": minutes_text(h.estimated_minutes),
+            "place": place,
+            "status": labels::hearing_status(h.status),
+            "status_tag": if h.status.is_upcoming() { "tag--blue" } else { "tag--grey" },
+            "evidence": evidence.join(" "),
+            "outcome": h.outcome,
+            "requests": requests,
+            "move": (h.status.is_upcoming() && may(ResourceKind::Hearing, Action::Update) && role == Role::WitnessCareOfficer)
+                .then(|| format!("/hearings/{}/move", h.id)),
+            "ask": (role == Role::Supporter && h.status.is_upcoming() && !own_open && h.starts_at > ctx.now)
+                .then(|| format!("/hearings/{}/attendance", h.id)),
+        }));
+    }
+
+    let consents: Vec<Value> = if may(ResourceKind::Consent, Action::Read) {
+        list_all::<Consents>(conn, ctx, json!({"victim_id": c.victim_id}))?
+            .into_iter()
+            .map(|k| {
+                json!({
+                    "scope": labels::consent_scope(k.scope),
+                    "basis": labels::lawful_basis(k.basis),
+                    "given": long(k.given_at),
+                    "active": k.active,
+                    "withdrawn": k.withdrawn_at.map(long),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let visits: Vec<Value> = if may(ResourceKind::PreTrialVisit, Action::Read) {
+        list_all::<PreTrialVisits>(conn, ctx, json!({"case_id": c.id}))?
+            .into_iter()
+            .map(|v| {
+                json!({
+                    "state": labels::visit_state(v.state),
+                    "when": v.starts_at.map(long).unwrap_or_else(|| "No time yet".into()),
+                    "court": look.court(&v.court_id),
+                    "supporter": if v.supporter_attends { "The supporter attends" } else { "The supporter does not attend" },
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let discussions: Vec<Value> = if may(ResourceKind::SpecialMeasuresDiscussion, Action::Read) {
+        list_all::<SpecialMeasuresDiscussions>(conn, ctx, json!({"case_id": c.id}))?
+            .into_iter()
+            .map(|d| {
+                json!({
+                    "when": long(d.held_at),
+                    "setting": labels::discussion_setting(d.setting),
+                    "measures": d.measures.iter().map(|m| labels::special_measure(*m)).collect::<Vec<_>>().join(", "),
+                    "supporter": if d.supporter_present { "The supporter was present" } else { "The supporter was not present, and is to be told of the discussion" },
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let tasks: Vec<Value> = if may(ResourceKind::Task, Action::Read) {
+        list_all::<Tasks>(
+            conn,
+            ctx,
+            json!({"victim_id": c.victim_id, "state": "open"}),
+        )?
+        .into_iter()
+        .filter(|t| t.case_id.as_deref() == Some(c.id.as_str()))
+        .map(|t| {
+            json!({
+                "title": labels::task_kind(&t.kind),
+                "who": labels::task_role(&t.role),
+                "due": t.due_at.map(long).unwrap_or_else(|| "No date set".into()),
+                "overdue": t.due_at.is_some_and(|d| d < ctx.now),
+                "detail": t.detail,
+            })
+        })
+        .collect()
+    } else {
+        Vec::new()
+    };
+
+    let notices: Vec<Value> = if may(ResourceKind::Notice, Action::Read) {
+        list_all::<Notices>(conn, ctx, json!({"case_id": c.id}))?
+            .iter()
+            .map(|n| notice_row(n, &look, &me))
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let reference = case_reference(&c);
+    Ok(json!({
+        "id": c.id,
+        "reference": reference,
+        "facts": [
+            {"key": "Case", "value": format!("{} case {}", labels::case_kind(c.kind), reference)},
+            {"key": "Victim", "value": format!("{}{}", victim.reference, if victim.enhanced_rights { " (enhanced rights)" } else { "" })},
+            {"key": "Court", "value": c.court_id.as_deref().map(|id| look.court(id)).unwrap_or_else(|| "Not set".into())},
+            {"key": "Status", "value": if c.status == CaseStatus::Open { "Open" } else { "Closed" }},
+        ],
+        "supporters": supporters,
+        "hearings": hearing_rows,
+        "consents": consents,
+        "visits": visits,
+        "discussions": discussions,
+        "tasks": tasks,
+        "notices": notices,
+        "shows": {
+            "supporters": may(ResourceKind::SupporterAssignment, Action::Read),
+            "consents": may(ResourceKind::Consent, Action::Read),
+            "notices": may(ResourceKind::Notice, Action::Read),
+            "discussions": may(ResourceKind::SpecialMeasuresDiscussion, Action::Read),
+        },
+        "actions": {
+            "add_hearing": (role == Role::WitnessCareOfficer && may(ResourceKind::Hearing, Action::Create))
+                .then(|| format!("/cases/{}/hearings/new", c.id)),
+            "consent": (role == Role::Supporter || role == Role::WitnessCareOfficer)
+                .then(|| format!("/cases/{}/consents/new", c.id)),
+            "discussion": may(ResourceKind::SpecialMeasuresDiscussion, Action::Create)
+                .then(|| format!("/cases/{}/special-measures/new", c.id)),
+        },
+    }))
+}
+
+/// "1 hour 30 minutes", or court days for a long hearing.
+pub fn minutes_text(minutes: i32) -> String {
+    let day = super::agenda::COURT_DAY_MINUTES as i32;
+    if minutes > day {
+        let days = (minutes + day - 1) / day;
+        return format!("about {days} court days");
+    }
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("{m} minutes"),
+        (1, 0) => "1 hour".into(),
+        (h, 0) => format!("{h} hours"),
+        (1, m) => format!("1 hour {m} minutes"),
+        (h, m) => format!("{h} hours {m} minutes"),
+    }
+}
+
+async fn case(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+    q: web::Query<CaseQuery>,
+) -> PageResult {
+    require(&s, ResourceKind::Case, Action::Read, "case")?;
+    let id = id.into_inner();
+    let mut data = with_conn(&state, &s, move |conn, ctx| one(conn, ctx, &id)).await?;
+    data["done"] = json!(q.done.as_deref().and_then(done_message));
+    let title = format!("Case {}", data["reference"].as_str().unwrap_or(""));
+    render("case", &page(&s, &title, "cases", data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minutes_text;
+
+    #[test]
+    fn lengths_read_naturally() {
+        assert_eq!(minutes_text(45), "45 minutes");
+        assert_eq!(minutes_text(60), "1 hour");
+        assert_eq!(minutes_text(90), "1 hour 30 minutes");
+        assert_eq!(minutes_text(300), "5 hours");
+        assert_eq!(minutes_text(1800), "about 5 court days");
+    }
+}

@@ -1,0 +1,294 @@
+//! Form fields described in Rust and drawn by one partial
+//! (`templates/partials/field.hbs`), so every input has a label, a hint
+//! where useful, its error beside it, and the id the error summary links to.
+
+use serde::Serialize;
+
+use super::forms::{FormData, Problems};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    pub id: String,
+    pub name: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+    pub value: String,
+    /// For inputs: text, date, time or number.
+    pub input_type: &'static str,
+    pub is_input: bool,
+    pub is_select: bool,
+    pub is_radios: bool,
+    pub is_checkboxes: bool,
+    pub is_textarea: bool,
+    pub options: Vec<Choice>,
+    /// A width class for short inputs.
+    pub width: &'static str,
+    /// `aria-describedby` for the control: its hint and error ids.
+    pub described_by: Option<String>,
+    /// The input's purpose, for browsers and assistive technology.
+    pub autocomplete: Option<&'static str>,
+}
+
+impl Field {
+    fn new(name: &str, label: &str) -> Field {
+        Field {
+            id: name.to_string(),
+            name: name.to_string(),
+            label: label.to_string(),
+            hint: None,
+            error: None,
+            value: String::new(),
+            input_type: "text",
+            is_input: false,
+            is_select: false,
+            is_radios: false,
+            is_checkboxes: false,
+            is_textarea: false,
+            options: Vec::new(),
+            width: "",
+            described_by: None,
+            autocomplete: None,
+        }
+    }
+
+    pub fn text(name: &str, label: &str) -> Field {
+        Field {
+            is_input: true,
+            ..Field::new(name, label)
+        }
+    }
+
+    pub fn date(name: &str, label: &str) -> Field {
+        Field {
+            is_input: true,
+            input_type: "date",
+            width: "input--width-10",
+            ..Field::new(name, label)
+        }
+        .hint("For example, 30/03/2026")
+    }
+
+    pub fn time(name: &str, label: &str) -> Field {
+        Field {
+            is_input: true,
+            input_type: "time",
+            width: "input--width-5",
+            ..Field::new(name, label)
+        }
+        .hint("UK time, 24-hour clock, for example 14:30")
+    }
+
+    pub fn number(name: &str, label: &str) -> Field {
+        Field {
+            is_input: true,
+            input_type: "number",
+            width: "input--width-5",
+            ..Field::new(name, label)
+        }
+    }
+
+    pub fn textarea(name: &str, label: &str) -> Field {
+        Field {
+            is_textarea: true,
+            ..Field::new(name, label)
+        }
+    }
+
+    pub fn select(name: &str, label: &str, options: &[(String, String)]) -> Field {
+        Field {
+            is_select: true,
+            options: choices(name, options),
+            ..Field::new(name, label)
+        }
+    }
+
+    pub fn radios(name: &str, label: &str, options: &[(String, String)]) -> Field {
+        Field {
+            is_radios: true,
+            options: choices(name, options),
+            ..Field::new(name, label)
+        }
+    }
+
+    pub fn checkboxes(name: &str, label: &str, options: &[(String, String)]) -> Field {
+        Field {
+            is_checkboxes: true,
+            options: choices(name, options),
+            ..Field::new(name, label)
+        }
+    }
+
+    /// An input of another type (email, password).
+    pub fn typed(mut self, input_type: &'static str, autocomplete: &'static str) -> Field {
+        self.input_type = input_type;
+        self.autocomplete = Some(autocomplete);
+        self
+    }
+
+    pub fn hint(mut self, hint: &str) -> Field {
+        self.hint = Some(hint.to_string());
+        self
+    }
+
+    /// Gives each choice a hint, by value.
+    pub fn choice_hint(mut self, value: &str, hint: &str) -> Field {
+        if let Some(c) = self.options.iter_mut().find(|c| c.value == value) {
+            c.hint = Some(hint.to_string());
+        }
+        self
+    }
+
+    /// Fills in the current values (defaults or what was posted) and the
+    /// field's error.
+    pub fn fill(mut self, values: &FormData, problems: &Problems) -> Field {
+        self.error = problems
+            .0
+            .iter()
+            .find(|p| p.field == self.id)
+            .map(|p| p.message.clone());
+        let sent = values.all(&self.name);
+        if self.is_input || self.is_textarea {
+            self.value = values.get(&self.name).unwrap_or("").to_string();
+        }
+        for c in &mut self.options {
+            c.selected = sent.contains(&c.value);
+        }
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.id));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.id));
+        }
+        self.described_by = (!ids.is_empty()).then(|| ids.join(" "));
+        self
+    }
+}
+
+/// The first choice's id is the field's own, so an error links to it.
+fn choices(name: &str, options: &[(String, String)]) -> Vec<Choice> {
+    options
+        .iter()
+        .enumerate()
+        .map(|(i, (value, label))| Choice {
+            id: if i == 0 {
+                name.to_string()
+            } else {
+                format!("{name}-{}", value.replace('_', "-"))
+            },
+            value: value.clone(),
+            label: label.clone(),
+            hint: None,
+            selected: false,
+        })
+        .collect()
+}
+
+/// Fills every field.
+pub fn fill_all(fields: Vec<Field>, values: &FormData, problems: &Problems) -> Vec<Field> {
+    fields
+        .into_iter()
+        .map(|f| f.fill(values, problems))
+        .collect()
+}
+
+/// Options from a vocabulary and its labels.
+pub fn options_of<T: Copy>(
+    all: &[T],
+    as_str: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (as_str(*v).to_string(), label(*v).to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filled_fields_carry_value_error_and_description() {
+        let values = FormData(vec![
+            ("date".into(), "2026-03-30".into()),
+            ("measures".into(), "screens".into()),
+            ("measures".into(), "live_link".into()),
+        ]);
+        let mut problems = Problems::new();
+        problems.add("date", "Date is in the past");
+        let date = Field::date("date", "Date").fill(&values, &problems);
+        assert_eq!(date.value, "2026-03-30");
+        assert_eq!(date.error.as_deref(), Some("Date is in the past"));
+        assert_eq!(date.described_by.as_deref(), Some("date-hint date-error"));
+
+        let options = vec![
+            ("screens".to_string(), "Screens".to_string()),
+            ("live_link".to_string(), "Live link".to_string()),
+            ("intermediary".to_string(), "Intermediary".to_string()),
+        ];
+        let m = Field::checkboxes("measures", "Measures", &options).fill(&values, &problems);
+        assert_eq!(m.options[0].id, "measures");
+        assert_eq!(m.options[1].id, "measures-live-link");
+        let ticked: Vec<bool> = m.options.iter().map(|c| c.selected).collect();
+        assert_eq!(ticked, [true, true, false]);
+        assert!(m.described_by.is_none());
+    }
+}
+
+/// A page with one form, drawn by `templates/pages/form.hbs`.
+#[derive(Debug, Clone, Default)]
+pub struct FormPage {
+    pub title: String,
+    pub caption: Option<String>,
+    pub heading: String,
+    pub intro: Vec<String>,
+    pub facts: Vec<(String, String)>,
+    pub warning: Option<String>,
+    pub action: String,
+    pub back: String,
+    pub submit: String,
+    pub hidden: Vec<(String, String)>,
+    pub fields: Vec<Field>,
+    /// Set when someone else changed the record: what it is, and what is
+    /// stored now.
+    pub stale: Option<(String, Vec<(String, String)>)>,
+}
+
+fn facts_json(facts: &[(String, String)]) -> serde_json::Value {
+    serde_json::Value::Array(
+        facts
+            .iter()
+            .map(|(k, v)| serde_json::json!({"key": k, "value": v}))
+            .collect(),
+    )
+}
+
+impl FormPage {
+    /// The page's data (without its layout), its fields filled.
+    pub fn data(self, values: &FormData, problems: &Problems) -> serde_json::Value {
+        serde_json::json!({
+            "caption": self.caption,
+            "heading": self.heading,
+            "intro": self.intro,
+            "facts": (!self.facts.is_empty()).then(|| facts_json(&self.facts)),
+            "warning": self.warning,
+            "action": self.action,
+            "back": self.back,
+            "submit": self.submit,
+            "hidden": self.hidden.iter().map(|(n, v)| serde_json::json!({"name": n, "value": v})).collect::<Vec<_>>(),
+            "fields": fill_all(self.fields, values, problems),
+            "errors": problems.to_json(),
+            "stale": self.stale.map(|(what, facts)| serde_json::json!({"what": what, "facts": facts_json(&facts)})),
+        })
+    }
+}

@@ -1,0 +1,325 @@
+//! Posted forms: the values sent, the errors to show (each linked to its
+//! field), and the parsing of dates and times typed in UK local time.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::error::{AppError, FieldError};
+
+use super::PageError;
+
+/// The fields of a posted `application/x-www-form-urlencoded` body, in the
+/// order sent (a checkbox group sends its name once per ticked box).
+#[derive(Debug, Clone, Default)]
+pub struct FormData(pub Vec<(String, String)>);
+
+impl FormData {
+    /// The first value sent for `name`, as sent.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The value trimmed, or `None` when missing or blank.
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    }
+
+    /// Every value sent for `name`.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_string())
+            .collect()
+    }
+
+    pub fn ticked(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// The values as a JSON object, to fill a form again after an error
+    /// (the anti-forgery token is left out: the page adds the current one).
+    pub fn values(&self) -> Value {
+        let mut map = serde_json::Map::new();
+        for (k, v) in &self.0 {
+            if k != super::session::CSRF_FIELD && !map.contains_key(k) {
+                map.insert(k.clone(), Value::String(v.clone()));
+            }
+        }
+        Value::Object(map)
+    }
+}
+
+impl FromRequest for FormData {
+    type Error = PageError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, PageError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let form = web::Form::<Vec<(String, String)>>::from_request(req, payload);
+        Box::pin(async move {
+            form.await.map(|f| FormData(f.into_inner())).map_err(|_| {
+                PageError::App(AppError::MalformedBody(
+                    "the form could not be read; go back and try again".into(),
+                ))
+            })
+        })
+    }
+}
+
+/// One problem to show: `field` is the id of the input it links to.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    pub field: String,
+    pub message: String,
+}
+
+/// The problems with a posted form, in the order of the form's fields.
+#[derive(Debug, Default, Clone)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    pub fn new() -> Self {
+        Problems::default()
+    }
+
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        if !self.0.iter().any(|p| p.field == field) {
+            self.0.push(Problem {
+                field: field.to_string(),
+                message: message.into(),
+            });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The API's field errors, placed on the form: `place` names, for an
+    /// API field, the form field it belongs to and how to say it (a label
+    /// that the API's message follows, e.g. "Start" + "is in the past").
+    pub fn from_api(
+        errors: &[FieldError],
+        place: impl Fn(&str) -> (&'static str, &'static str),
+    ) -> Self {
+        let mut problems = Problems::new();
+        for e in errors {
+            let (field, label) = place(&e.field);
+            problems.add(field, sentence(label, &e.message));
+        }
+        problems
+    }
+
+    /// For the template: the list, and each field's message by id.
+    pub fn to_json(&self) -> Value {
+        let mut by_field = serde_json::Map::new();
+        for p in &self.0 {
+            by_field.insert(p.field.clone(), Value::String(p.message.clone()));
+        }
+        json!({ "list": self.0, "by_field": by_field })
+    }
+}
+
+/// "Start" + "is in the past; ..." → "Start is in the past; ...".
+fn sentence(label: &str, message: &str) -> String {
+    let message = message.trim();
+    if label.is_empty() {
+        let mut chars = message.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        format!("{label} {message}")
+    }
+}
+
+/// A date from `<input type="date">` (YYYY-MM-DD); also accepts
+/// DD/MM/YYYY for browsers that show a plain text box.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(v, "%d/%m/%Y"))
+        .ok()
+}
+
+/// A time from `<input type="time">` (HH:MM, 24-hour); also accepts
+/// "10.30" and "9:30".
+pub fn parse_time(value: &str) -> Option<NaiveTime> {
+    let v = value.trim().replace('.', ":");
+    NaiveTime::parse_from_str(&v, "%H:%M").ok()
+}
+
+/// A date and time typed in UK local time, as the instant it names (by
+/// the calendar's rule for the clock-change days), with its offset, as the
+/// API takes it.
+pub fn london_instant(date: NaiveDate, time: NaiveTime) -> (DateTime<Utc>, String) {
+    let instant = crate::calendar::local_to_utc(date, time);
+    (instant, crate::calendar::to_london(instant).to_rfc3339())
+}
+
+/// Reads a required date field, adding a problem when it is missing or not
+/// a date.
+pub fn required_date(
+    form: &FormData,
+    name: &str,
+    what: &str,
+    problems: &mut Problems,
+) -> Option<NaiveDate> {
+    match form.text(name) {
+        None => {
+            problems.add(name, format!("Enter {what}"));
+            None
+        }
+        Some(v) => {
+            let d = parse_date(&v);
+            if d.is_none() {
+                problems.add(
+                    name,
+                    format!(
+                        "{} must be a real date, for example 30/03/2026",
+                        capital(what)
+                    ),
+                );
+            }
+            d
+        }
+    }
+}
+
+/// Reads a required time field.
+pub fn required_time(
+    form: &FormData,
+    name: &str,
+    what: &str,
+    problems: &mut Problems,
+) -> Option<NaiveTime> {
+    match form.text(name) {
+        None => {
+            problems.add(name, format!("Enter {what}"));
+            None
+        }
+        Some(v) => {
+            let t = parse_time(&v);
+            if t.is_none() {
+                problems.add(
+                    name,
+                    format!(
+                        "{} must be a time on the 24-hour clock, for example 14:30",
+                        capital(what)
+                    ),
+                );
+            }
+            t
+        }
+    }
+}
+
+/// Reads a required choice that must be one of `parse`'s values.
+pub fn required_choice<T>(
+    form: &FormData,
+    name: &str,
+    missing: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    problems: &mut Problems,
+) -> Option<T> {
+    let found = form.text(name).and_then(|v| parse(&v));
+    if found.is_none() {
+        problems.add(name, missing);
+    }
+    found
+}
+
+fn capital(what: &str) -> String {
+    let what = what
+        .strip_prefix("the ")
+        .or_else(|| what.strip_prefix("a "))
+        .unwrap_or(what);
+    let mut chars = what.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times_as_typed() {
+        assert_eq!(
+            parse_date("2026-03-30"),
+            NaiveDate::from_ymd_opt(2026, 3, 30)
+        );
+        assert_eq!(
+            parse_date("30/03/2026"),
+            NaiveDate::from_ymd_opt(2026, 3, 30)
+        );
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_time("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time("9.30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time("25:00"), None);
+    }
+
+    #[test]
+    fn london_instants_carry_the_offset_of_the_day() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 30).unwrap();
+        let (_, text) = london_instant(d, NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+        assert_eq!(text, "2026-03-30T10:00:00+01:00");
+        let d = NaiveDate::from_ymd_opt(2026, 3, 27).unwrap();
+        let (_, text) = london_instant(d, NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+        assert_eq!(text, "2026-03-27T10:00:00+00:00");
+    }
+
+    #[test]
+    fn api_errors_land_on_form_fields_once() {
+        let errors = vec![
+            FieldError::new("starts_at", "is in the past"),
+            FieldError::new("starts_at", "is wrong twice"),
+            FieldError::new("court_id", "is not a court in the directory"),
+        ];
+        let p = Problems::from_api(&errors, |f| match f {
+            "starts_at" => ("date", "Start"),
+            _ => ("court", "Court"),
+        });
+        assert_eq!(
+            p.0,
+            vec![
+                Problem {
+                    field: "date".into(),
+                    message: "Start is in the past".into()
+                },
+                Problem {
+                    field: "court".into(),
+                    message: "Court is not a court in the directory".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_fields_are_named() {
+        let form = FormData(vec![
+            ("date".into(), " ".into()),
+            ("time".into(), "x".into()),
+        ]);
+        let mut p = Problems::new();
+        assert!(required_date(&form, "date", "the date of the hearing", &mut p).is_none());
+        assert!(required_time(&form, "time", "the start time", &mut p).is_none());
+        assert_eq!(p.0[0].message, "Enter the date of the hearing");
+        assert!(p.0[1].message.starts_with("Start time must be a time"));
+    }
+}

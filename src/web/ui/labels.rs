@@ -1,0 +1,381 @@
+//! Plain-English words for the stored vocabulary, for the pages.
+
+use serde_json::Value;
+
+use crate::domain::*;
+
+pub fn role(r: Role) -> &'static str {
+    match r {
+        Role::Supporter => "Supporter",
+        Role::WitnessCareOfficer => "Witness care officer",
+        Role::VictimLiaisonOfficer => "Victim liaison officer",
+        Role::CourtStaff => "Court staff",
+        Role::WitnessServiceStaff => "Witness Service",
+        Role::Manager => "Manager",
+        Role::Admin => "Administrator",
+    }
+}
+
+pub fn hearing_kind(k: HearingKind) -> &'static str {
+    use HearingKind::*;
+    match k {
+        FirstAppearance => "First appearance",
+        PleaAndTrialPreparation => "Plea and trial preparation hearing",
+        Mention => "Mention",
+        GroundRules => "Ground rules hearing",
+        Trial => "Trial",
+        Sentencing => "Sentencing",
+        Appeal => "Appeal",
+        FirstHearingDisputeResolution => "First hearing dispute resolution appointment",
+        DisputeResolutionAppointment => "Dispute resolution appointment",
+        Directions => "Directions hearing",
+        FactFinding => "Fact-finding hearing",
+        FinalHearing => "Final hearing",
+        ProtectiveOrderReturn => "Return date (protective order)",
+        Other => "Other hearing",
+    }
+}
+
+pub fn hearing_status(s: HearingStatus) -> &'static str {
+    match s {
+        HearingStatus::Listed => "Listed",
+        HearingStatus::Moved => "Moved",
+        HearingStatus::Adjourned => "Adjourned",
+        HearingStatus::Vacated => "Vacated",
+        HearingStatus::Concluded => "Concluded",
+    }
+}
+
+pub fn case_kind(k: CaseKind) -> &'static str {
+    match k {
+        CaseKind::Criminal => "Criminal",
+        CaseKind::Family => "Family",
+        CaseKind::Civil => "Civil",
+    }
+}
+
+pub fn consent_scope(s: ConsentScope) -> &'static str {
+    use ConsentScope::*;
+    match s {
+        CourtDatesToSupporter => "Share court dates with the supporter",
+        SimultaneousUpdates => "Send the supporter the same updates as the victim",
+        SpecialMeasuresToSupporter => "Share special-measures discussions with the supporter",
+        ParoleToSupporter => "Share parole information with the supporter",
+        WitnessServiceReferral => "Refer to the Witness Service",
+        IdentifySupporterToCourt => "Identify the supporter to the court",
+    }
+}
+
+pub fn lawful_basis(b: LawfulBasis) -> &'static str {
+    match b {
+        LawfulBasis::Consent => "Consent",
+        LawfulBasis::LegalObligation => "Legal obligation",
+        LawfulBasis::VitalInterests => "Vital interests",
+        LawfulBasis::PublicTask => "Public task",
+        LawfulBasis::LegitimateInterests => "Legitimate interests",
+    }
+}
+
+pub fn attendance_state(s: AttendanceState) -> &'static str {
+    use AttendanceState::*;
+    match s {
+        Requested => "Requested",
+        WcuInformed => "Witness care unit informed",
+        CpsInformed => "CPS informed",
+        IdentifiedToCourt => "Identified to the court",
+        Allowed => "Allowed by the court",
+        AllowedWithConditions => "Allowed with conditions",
+        Refused => "Refused by the court",
+        DirectedShouldNotAttend => "Court directed: should not attend",
+        DirectedNeedNotAttend => "Court directed: need not attend",
+        Attended => "Attended",
+        Withdrawn => "Withdrawn",
+    }
+}
+
+pub fn special_measure(m: SpecialMeasure) -> &'static str {
+    use SpecialMeasure::*;
+    match m {
+        Screens => "Screens",
+        LiveLink => "Live link",
+        EvidenceInPrivate => "Evidence given in private",
+        RemovalOfWigsAndGowns => "Removal of wigs and gowns",
+        VideoRecordedEvidenceInChief => "Video-recorded evidence in chief",
+        PreRecordedCrossExamination => "Pre-recorded cross-examination (section 28)",
+        Intermediary => "Intermediary",
+        CommunicationAids => "Communication aids",
+    }
+}
+
+pub fn discussion_setting(s: DiscussionSetting) -> &'static str {
+    match s {
+        DiscussionSetting::StatementTaking => "While the statement was taken",
+        DiscussionSetting::NeedsAssessment => "In the needs assessment",
+        DiscussionSetting::Other => "Somewhere else",
+    }
+}
+
+pub fn parole_kind(k: ParoleMilestoneKind) -> &'static str {
+    use ParoleMilestoneKind::*;
+    match k {
+        ReviewStarted => "Parole review started",
+        VictimPersonalStatementDue => "Victim personal statement due",
+        HearingListed => "Parole hearing listed",
+        HearingDeferred => "Parole hearing deferred or adjourned",
+        DecisionExpected => "Decision expected",
+        DecisionMade => "Decision made",
+        ReconsiderationWindow => "Reconsideration window (decision provisional)",
+        ReleaseDate => "Release date",
+        LicenceConditions => "Licence conditions relevant to the victim",
+    }
+}
+
+pub fn parole_format(f: ParoleHearingFormat) -> &'static str {
+    match f {
+        ParoleHearingFormat::Paper => "On the papers",
+        ParoleHearingFormat::Oral => "Oral hearing",
+    }
+}
+
+pub fn parole_decision(d: ParoleDecision) -> &'static str {
+    match d {
+        ParoleDecision::Release => "Release",
+        ParoleDecision::NoRelease => "No release",
+        ParoleDecision::OpenConditions => "Move to open conditions",
+    }
+}
+
+pub fn visit_state(s: PreTrialVisitState) -> &'static str {
+    match s {
+        PreTrialVisitState::Requested => "Requested",
+        PreTrialVisitState::Arranged => "Arranged",
+        PreTrialVisitState::Attended => "Attended",
+        PreTrialVisitState::Cancelled => "Cancelled",
+    }
+}
+
+pub fn supporter_role(r: SupporterRole) -> &'static str {
+    match r {
+        SupporterRole::Idva => "IDVA",
+        SupporterRole::Isva => "ISVA",
+        SupporterRole::Chidva => "CHIDVA",
+        SupporterRole::Chisva => "CHISVA",
+        SupporterRole::CourtIdva => "Court IDVA",
+        SupporterRole::OtherAdviser => "Independent adviser",
+    }
+}
+
+/// What a notice template says, in a few words.
+pub fn notice_template(key: &str) -> String {
+    let text = match key {
+        "hearing.details.victim" => "Hearing details, to the victim",
+        "hearing.details.supporter" => "Hearing details, to the supporter",
+        "hearing.change.victim" => "Hearing change, to the victim",
+        "hearing.change.supporter" => "Hearing change, to the supporter",
+        "hearing.change.agency" => "Hearing change, to an agency",
+        "hearing.outcome.victim" => "Hearing outcome, to the victim",
+        "hearing.outcome.supporter" => "Hearing outcome, to the supporter",
+        "criminal.supporter_in_place" => "A supporter is in place",
+        "criminal.companion_request" => "Request for the supporter to accompany the witness",
+        "criminal.witness_service_request" => "Request to the Witness Service",
+        "criminal.attendance_decision" => "The court's decision on attendance",
+        "criminal.attendance_withdrawn" => "Attendance request withdrawn",
+        "criminal.advisor_notice" => "Adviser's notice to the court (r.3.8(7))",
+        "criminal.pre_trial_visit_request" => "Pre-trial visit request",
+        "criminal.pre_trial_visit_arranged.victim" => "Pre-trial visit arranged, to the victim",
+        "criminal.pre_trial_visit_arranged.supporter" => {
+            "Pre-trial visit arranged, to the supporter"
+        }
+        "family.advance_identification" => "Adviser identified to the family court in advance",
+        "family.on_the_day_checklist" => "On-the-day checklist",
+        "special_measures.discussion_held" => "Special-measures discussion held",
+        "parole.milestone" => "Parole milestone",
+        "update.victim" => "Case update, to the victim",
+        "update.supporter" => "Case update, to the supporter",
+        "update.direct_contact_made" => "The victim was contacted directly",
+        "reminder.hearing.supporter" => "Reminder of the hearing, to the supporter",
+        "reminder.visit.supporter" => "Reminder of the pre-trial visit, to the supporter",
+        other => return other.replace(['.', '_'], " "),
+    };
+    text.to_string()
+}
+
+pub fn recipient_kind(kind: &str) -> &'static str {
+    match kind {
+        "supporter" => "Supporter",
+        "victim" => "Victim",
+        "witness_care_unit" => "Witness care unit",
+        "prosecutor" => "CPS",
+        "witness_service" => "Witness Service",
+        "court" => "Court",
+        "victim_liaison_officer" => "Victim liaison officer",
+        _ => "Someone else",
+    }
+}
+
+pub fn notice_state(state: &str) -> &'static str {
+    match state {
+        "pending" => "Planned",
+        "sending" => "Sending",
+        "sent" => "Sent",
+        "failed" => "Failed, will retry",
+        "dead" => "Not delivered",
+        "cancelled" => "Cancelled",
+        _ => "Unknown",
+    }
+}
+
+/// A tag colour class for a notice state.
+pub fn notice_state_tag(state: &str) -> &'static str {
+    match state {
+        "sent" => "tag--green",
+        "failed" | "dead" => "tag--red",
+        "cancelled" => "tag--grey",
+        _ => "tag--blue",
+    }
+}
+
+pub fn channel(c: &str) -> &'static str {
+    match c {
+        "email" => "Email",
+        "victim_preferred" => "The victim's safe channel",
+        "in_person" => "In person",
+        _ => "Other",
+    }
+}
+
+fn words(snake: &str) -> String {
+    let text = snake.replace('_', " ");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Why a disclosure is allowed, from a notice's stored basis.
+pub fn basis(basis: &Value) -> String {
+    let kind = basis.get("kind").and_then(Value::as_str).unwrap_or("");
+    match kind {
+        "data_subject" => "The victim's own information".to_string(),
+        "consent" => {
+            let scope = basis.get("scope").and_then(Value::as_str).unwrap_or("");
+            match ConsentScope::parse(scope) {
+                Some(s) => format!("Consent: {}", consent_scope(s).to_lowercase()),
+                None => "Consent".to_string(),
+            }
+        }
+        "spoc_agreement" => {
+            let on = basis
+                .get("agreed_on")
+                .and_then(Value::as_str)
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .map(|d| d.format(" of %-d %B %Y").to_string())
+                .unwrap_or_default();
+            format!("Single point of contact agreement{on}")
+        }
+        "lawful" => {
+            let b = basis.get("basis").and_then(Value::as_str).unwrap_or("");
+            let name = LawfulBasis::parse(b)
+                .map(lawful_basis)
+                .map(str::to_string)
+                .unwrap_or_else(|| words(b));
+            format!("{name} (recorded reason, not consent)")
+        }
+        _ => "Not recorded".to_string(),
+    }
+}
+
+pub fn task_kind(kind: &str) -> String {
+    let text = match kind {
+        "record_wish_to_accompany" => "Record the victim's wish to be accompanied",
+        "record_supporter_in_needs_assessment" => "Record the supporter in the needs assessment",
+        "raise_companion_with_court" => "Raise the companion with the court",
+        "arrange_pre_trial_visit" => "Arrange a pre-trial visit",
+        "tell_victim_of_attendance_decision" => "Tell the victim the court's decision",
+        "review_attendance_request" => "Review the attendance request",
+        "tell_party_of_direction" => "Tell the party of the court's direction",
+        "update_victim_of_outcome" => "Tell the victim the outcome",
+        "apply_for_special_measures" => "Apply for special measures",
+        "refer_to_victim_contact_scheme" => "Refer to the Victim Contact Scheme",
+        "offer_support_referral" => "Offer a referral to support",
+        "contact_victim_directly" => "Contact the victim directly",
+        "tell_victim_what_was_shared" => "Tell the victim what was shared",
+        other => return words(other),
+    };
+    text.to_string()
+}
+
+pub fn task_role(role: &str) -> String {
+    match role {
+        "supporter" => "Supporter".into(),
+        "witness_care_officer" => "Witness care officer".into(),
+        "prosecutor" => "CPS".into(),
+        "witness_service" => "Witness Service".into(),
+        "court" => "Court".into(),
+        "victim_liaison_officer" => "Victim liaison officer".into(),
+        "agency" => "The agency holding the update".into(),
+        other => words(other),
+    }
+}
+
+pub fn deadline_kind(kind: &str) -> String {
+    let text = match kind {
+        "victim_told_of_hearing" => "Victim told of the hearing",
+        "supporter_told_of_hearing" => "Supporter told of the hearing",
+        "victim_told_of_outcome" => "Victim told of the outcome",
+        "supporter_told_of_outcome" => "Supporter told of the outcome",
+        "wco_updates_victim_of_outcome" => "Witness care tells the victim the outcome",
+        "cps_informed_of_supporter" => "CPS told a supporter will attend",
+        "attendance_raised_with_court" => "Supporter's attendance raised with the court",
+        "pre_trial_visit_arranged" => "Pre-trial visit arranged",
+        "special_measures_application" => "Special-measures application made",
+        "victim_contact_scheme_referral" => "Referral to the Victim Contact Scheme",
+        "vlo_contacts_victim" => "Victim liaison officer contacts the victim",
+        "parole_decision_due" => "Parole decision due",
+        "reconsideration_window_ends" => "Reconsideration window ends",
+        other => return words(other),
+    };
+    text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn bases_read_as_words() {
+        assert_eq!(
+            basis(&json!({"kind": "consent", "scope": "parole_to_supporter"})),
+            "Consent: share parole information with the supporter"
+        );
+        assert_eq!(
+            basis(&json!({"kind": "spoc_agreement", "agreed_on": "2026-02-18"})),
+            "Single point of contact agreement of 18 February 2026"
+        );
+        assert_eq!(
+            basis(&json!({"kind": "lawful", "basis": "vital_interests", "reason": "x"})),
+            "Vital interests (recorded reason, not consent)"
+        );
+        assert_eq!(basis(&json!({})), "Not recorded");
+    }
+
+    #[test]
+    fn every_notice_template_has_words() {
+        for key in crate::flows::TemplateKey::ALL {
+            let words = notice_template(key.as_str());
+            assert!(
+                words.chars().next().is_some_and(char::is_uppercase),
+                "{} has no label",
+                key.as_str()
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_keys_still_read() {
+        assert_eq!(notice_template("new.kind_of_notice"), "new kind of notice");
+        assert_eq!(task_kind("chase_the_court"), "Chase the court");
+    }
+}

@@ -1,0 +1,207 @@
+//! Witness care officers record a special-measures discussion with the
+//! victim: when, where, which measures, and whether the supporter was
+//! there (if not, the supporter is to be told it took place).
+
+use actix_web::web;
+
+use crate::calendar;
+use crate::domain::{DiscussionSetting, SpecialMeasure};
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, ResourceKind};
+use crate::resources::{
+    CaseOut, Cases, SpecialMeasuresDiscussionInput, SpecialMeasuresDiscussions,
+    SupporterAssignments,
+};
+use crate::store::AnyConn;
+use crate::web::api::resource::Ctx;
+use crate::web::AppState;
+
+use super::fields::{options_of, Field, FormPage};
+use super::forms::{
+    london_instant, required_choice, required_date, required_time, FormData, Problems,
+};
+use super::lookup::case_reference;
+use super::session::{Posted, Session};
+use super::{labels, list_all, read, render_form, require, see_other, with_conn, PageResult};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/cases/{id}/special-measures/new", web::get().to(new_page))
+        .route("/cases/{id}/special-measures/new", web::post().to(new_post));
+}
+
+/// The case, and the supporter currently assigned to its victim (if any).
+fn load(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<(CaseOut, Option<String>)> {
+    let case = read::<Cases>(conn, ctx, id)?;
+    let supporter = list_all::<SupporterAssignments>(
+        conn,
+        ctx,
+        serde_json::json!({"victim_id": case.victim_id}),
+    )?
+    .into_iter()
+    .find(|a| a.current)
+    .map(|a| a.supporter_id);
+    Ok((case, supporter))
+}
+
+fn form_page(case: &CaseOut, has_supporter: bool) -> FormPage {
+    let mut fields = vec![
+        Field::date("held_on", "Date of the discussion"),
+        Field::time("held_time", "Time of the discussion"),
+        Field::radios(
+            "setting",
+            "Where did it take place?",
+            &options_of(
+                DiscussionSetting::ALL,
+                DiscussionSetting::as_str,
+                labels::discussion_setting,
+            ),
+        ),
+        Field::checkboxes(
+            "measures",
+            "Which measures were discussed?",
+            &options_of(
+                SpecialMeasure::ALL,
+                SpecialMeasure::as_str,
+                labels::special_measure,
+            ),
+        )
+        .hint("Select all that apply"),
+    ];
+    if has_supporter {
+        fields.push(
+            Field::radios(
+                "supporter_present",
+                "Was the victim's supporter present?",
+                &[("yes".into(), "Yes".into()), ("no".into(), "No".into())],
+            )
+            .choice_hint(
+                "no",
+                "The supporter will be told that the discussion took place",
+            ),
+        );
+    }
+    FormPage {
+        title: "Record a special-measures discussion".into(),
+        caption: Some(format!("Case {}", case_reference(case))),
+        heading: "Record a special-measures discussion".into(),
+        intro: vec!["Record the discussion once it has taken place. Times are UK time.".into()],
+        action: format!("/cases/{}/special-measures/new", case.id),
+        back: format!("/cases/{}", case.id),
+        submit: "Record discussion".into(),
+        fields,
+        ..FormPage::default()
+    }
+}
+
+fn place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "held_at" => ("held_on", "The date and time"),
+        "setting" => ("setting", "Where it took place"),
+        "supporter_id" | "supporter_present" => ("supporter_present", "The supporter"),
+        f if f.starts_with("measures") => ("measures", "The measures"),
+        _ => ("held_on", ""),
+    }
+}
+
+async fn new_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
+    require(
+        &s,
+        ResourceKind::SpecialMeasuresDiscussion,
+        Action::Create,
+        "special measures discussion",
+    )?;
+    let id = id.into_inner();
+    let (case, supporter) = with_conn(&state, &s, move |conn, ctx| load(conn, ctx, &id)).await?;
+    let today = calendar::london_date(state.clock.now());
+    let defaults = FormData(vec![("held_on".into(), today.to_string())]);
+    render_form(
+        &s,
+        "cases",
+        form_page(&case, supporter.is_some()),
+        &defaults,
+        &Problems::new(),
+    )
+}
+
+async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(
+        &s,
+        ResourceKind::SpecialMeasuresDiscussion,
+        Action::Create,
+        "special measures discussion",
+    )?;
+    let id = id.into_inner();
+    let mut problems = Problems::new();
+    let date = required_date(
+        &form,
+        "held_on",
+        "the date of the discussion",
+        &mut problems,
+    );
+    let time = required_time(
+        &form,
+        "held_time",
+        "the time of the discussion",
+        &mut problems,
+    );
+    let setting = required_choice(
+        &form,
+        "setting",
+        "Choose where the discussion took place",
+        DiscussionSetting::parse,
+        &mut problems,
+    );
+    let measures: Vec<SpecialMeasure> = form
+        .all("measures")
+        .iter()
+        .filter_map(|m| SpecialMeasure::parse(m))
+        .collect();
+    if measures.is_empty() {
+        problems.add("measures", "Select at least one measure that was discussed");
+    }
+    let present = form.text("supporter_present");
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let (case, supporter) = load(conn, ctx, &id)?;
+        if supporter.is_some() && present.is_none() {
+            problems.add("supporter_present", "Say whether the supporter was present");
+        }
+        let (Some(date), Some(time), Some(setting)) = (date, time, setting) else {
+            return Ok(Err((case, supporter.is_some(), problems)));
+        };
+        if !problems.is_empty() {
+            return Ok(Err((case, supporter.is_some(), problems)));
+        }
+        let input = SpecialMeasuresDiscussionInput {
+            case_id: case.id.clone(),
+            held_at: london_instant(date, time).1,
+            setting,
+            measures,
+            supporter_present: supporter.is_some() && present.as_deref() == Some("yes"),
+            supporter_id: supporter.clone(),
+        };
+        match super::create::<SpecialMeasuresDiscussions>(conn, ctx, input) {
+            Ok(_) => Ok(Ok(case)),
+            Err(AppError::Validation(errors)) => Ok(Err((
+                case,
+                supporter.is_some(),
+                Problems::from_api(&errors, place),
+            ))),
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(case) => Ok(see_other(&format!(
+            "/cases/{}?done=discussion-recorded",
+            case.id
+        ))),
+        Err((case, has_supporter, problems)) => render_form(
+            &s,
+            "cases",
+            form_page(&case, has_supporter),
+            &form,
+            &problems,
+        ),
+    }
+}

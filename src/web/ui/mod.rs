@@ -1,0 +1,495 @@
+//! The web pages: server-rendered HTML forms for supporters, witness care
+//! officers, victim liaison officers and managers, in the style of the
+//! GOV.UK design patterns, with no JavaScript.
+//!
+//! Pages never query records themselves: they call the same `Resource`
+//! functions as the JSON API (after the same `authorise` role check), so
+//! one policy and one relationship scope serve both; they have no SQL of
+//! their own.
+//!
+//! Templates are embedded in the binary and rendered by handlebars in
+//! strict mode (a missing value is an error, not an empty string).
+
+pub mod agenda;
+mod attendance;
+mod cases;
+mod consents;
+pub mod fields;
+pub mod forms;
+mod hearings;
+mod home;
+pub mod labels;
+mod lookup;
+mod measures;
+mod messages;
+mod parole;
+pub mod session;
+mod tasks;
+mod week;
+
+use std::sync::LazyLock;
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{guard, web, HttpResponse, ResponseError};
+use handlebars::Handlebars;
+use serde_json::{json, Value};
+
+use crate::domain::Role;
+use crate::error::{AppError, AppResult};
+use crate::policy::{permits, Action, ResourceKind};
+use crate::store::AnyConn;
+use crate::validate::Validator;
+use crate::web::api::resource::{
+    authorise, run, Ctx, Page, Paged, Resource, Validate, MAX_PER_PAGE,
+};
+use crate::web::AppState;
+
+use session::Session;
+
+/// Every template, embedded so the binary runs anywhere.
+const SOURCES: &[(&str, &str)] = &[
+    (
+        "layout",
+        include_str!("../../../templates/partials/layout.hbs"),
+    ),
+    (
+        "error_summary",
+        include_str!("../../../templates/partials/error_summary.hbs"),
+    ),
+    (
+        "field",
+        include_str!("../../../templates/partials/field.hbs"),
+    ),
+    (
+        "facts",
+        include_str!("../../../templates/partials/facts.hbs"),
+    ),
+    (
+        "notices_table",
+        include_str!("../../../templates/partials/notices_table.hbs"),
+    ),
+    ("error", include_str!("../../../templates/pages/error.hbs")),
+    (
+        "sign_in",
+        include_str!("../../../templates/pages/sign_in.hbs"),
+    ),
+    ("home", include_str!("../../../templates/pages/home.hbs")),
+    ("week", include_str!("../../../templates/pages/week.hbs")),
+    ("cases", include_str!("../../../templates/pages/cases.hbs")),
+    ("case", include_str!("../../../templates/pages/case.hbs")),
+    ("form", include_str!("../../../templates/pages/form.hbs")),
+    ("tasks", include_str!("../../../templates/pages/tasks.hbs")),
+    (
+        "parole",
+        include_str!("../../../templates/pages/parole.hbs"),
+    ),
+    (
+        "messages",
+        include_str!("../../../templates/pages/messages.hbs"),
+    ),
+];
+
+const APP_CSS: &str = include_str!("../../../templates/assets/app.css");
+
+static TEMPLATES: LazyLock<Result<Handlebars<'static>, String>> = LazyLock::new(|| {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    for (name, source) in SOURCES {
+        hb.register_template_string(name, source)
+            .map_err(|e| format!("template {name}: {e}"))?;
+    }
+    Ok(hb)
+});
+
+/// Why a page could not be shown.
+#[derive(Debug)]
+pub enum PageError {
+    /// Not signed in (or the session ended): go to the sign-in page.
+    SignIn,
+    /// A form without the right anti-forgery token.
+    BadCsrf,
+    App(AppError),
+}
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PageError::SignIn => f.write_str("sign-in required"),
+            PageError::BadCsrf => f.write_str("form token missing or wrong"),
+            PageError::App(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Unauthenticated => PageError::SignIn,
+            other => PageError::App(other),
+        }
+    }
+}
+
+pub type PageResult = Result<HttpResponse, PageError>;
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            PageError::SignIn => StatusCode::SEE_OTHER,
+            PageError::BadCsrf => StatusCode::FORBIDDEN,
+            PageError::App(e) => e.status_code(),
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let (title, lines): (&str, Vec<String>) = match self {
+            PageError::SignIn => return see_other("/sign-in"),
+            PageError::BadCsrf => (
+                "This form could not be accepted",
+                vec![
+                    "The form was out of date or did not come from a Courtside page, so nothing was saved.".into(),
+                    "Go back, reload the page, and try again.".into(),
+                ],
+            ),
+            PageError::App(e) => match e {
+                AppError::Forbidden(_) => (
+                    "You cannot use this page",
+                    vec![
+                        "Your role does not allow this. If you think it should, ask your manager."
+                            .into(),
+                    ],
+                ),
+                AppError::NotFound(_) => (
+                    "Page not found",
+                    vec![
+                        "If you typed the web address, check it is correct.".into(),
+                        "The record may not exist, or it may not be one you work with.".into(),
+                    ],
+                ),
+                AppError::Internal(cause) => {
+                    tracing::error!(cause = %cause, "page failed");
+                    (
+                        "Sorry, there is a problem with the service",
+                        vec!["Try again later. If it keeps happening, tell your administrator.".into()],
+                    )
+                }
+                AppError::Unavailable(cause) => {
+                    tracing::warn!(cause = %cause, "page unavailable");
+                    (
+                        "Sorry, the service is busy",
+                        vec!["Try again in a few moments.".into()],
+                    )
+                }
+                AppError::StaleVersion { .. } => (
+                    "Someone else changed this record",
+                    vec!["Go back and reload the page to see the latest details.".into()],
+                ),
+                other => ("Something was not right", vec![format!("The request was not accepted: {other}.")]),
+            },
+        };
+        let data = json!({
+            "layout": bare_layout(title),
+            "title": title,
+            "lines": lines,
+        });
+        match draw("error", &data) {
+            Ok(body) => html(self.status_code(), body),
+            Err(_) => HttpResponse::build(self.status_code())
+                .content_type("text/plain; charset=utf-8")
+                .body(title.to_string()),
+        }
+    }
+}
+
+fn draw(name: &str, data: &Value) -> Result<String, AppError> {
+    let hb = TEMPLATES
+        .as_ref()
+        .map_err(|e| AppError::Internal(e.clone()))?;
+    hb.render(name, data)
+        .map_err(|e| AppError::Internal(format!("rendering {name}: {e}")))
+}
+
+/// An HTML answer with the headers every page carries: never cached (the
+/// pages hold sensitive data), never framed, no scripts.
+pub fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((header::X_FRAME_OPTIONS, "DENY"))
+        .insert_header((header::REFERRER_POLICY, "same-origin"))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        ))
+        .body(body)
+}
+
+pub fn render(name: &str, data: &Value) -> PageResult {
+    render_status(StatusCode::OK, name, data)
+}
+
+pub fn render_status(status: StatusCode, name: &str, data: &Value) -> PageResult {
+    Ok(html(status, draw(name, data)?))
+}
+
+/// 303 See Other: after a form is accepted, or to sign in.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .finish()
+}
+
+struct NavItem {
+    key: &'static str,
+    href: &'static str,
+    label: &'static str,
+}
+
+fn nav_for(role: Role) -> Vec<NavItem> {
+    let item = |key, href, label| NavItem { key, href, label };
+    let mut items = vec![item("home", "/", "Home")];
+    match role {
+        Role::Supporter => {
+            items.push(item("week", "/week", "My week"));
+            items.push(item("cases", "/cases", "Cases"));
+        }
+        Role::WitnessCareOfficer => {
+            items.push(item("cases", "/cases", "Cases"));
+            items.push(item("tasks", "/tasks", "To do"));
+        }
+        Role::VictimLiaisonOfficer => items.push(item("parole", "/parole", "Parole")),
+        Role::Manager => {
+            items.push(item("cases", "/cases", "Cases"));
+            items.push(item("messages", "/messages/failed", "Failed messages"));
+        }
+        _ => {}
+    }
+    items
+}
+
+/// What the layout needs: the title, who is signed in, the menu, and the
+/// anti-forgery token for the sign-out form.
+pub fn layout(s: &Session, title: &str, current: &str) -> Value {
+    let nav: Vec<Value> = nav_for(s.role())
+        .into_iter()
+        .map(|i| json!({"href": i.href, "label": i.label, "current": i.key == current}))
+        .collect();
+    json!({
+        "title": title,
+        "user": {"name": s.display_name, "role": labels::role(s.role())},
+        "csrf": s.csrf,
+        "nav": nav,
+        "error": false,
+    })
+}
+
+/// The layout for pages shown to nobody in particular.
+pub fn bare_layout(title: &str) -> Value {
+    json!({"title": title, "user": null, "csrf": null, "nav": [], "error": false})
+}
+
+/// A page's data with its layout.
+pub fn page(s: &Session, title: &str, current: &str, mut data: Value) -> Value {
+    data["layout"] = layout(s, title, current);
+    data
+}
+
+/// Who is asking and when, for the resource functions.
+pub fn ctx(state: &AppState, s: &Session) -> Ctx {
+    Ctx {
+        actor: s.actor.clone(),
+        now: state.clock.now(),
+    }
+}
+
+/// Runs page work on the blocking pool with a connection and the context.
+pub async fn with_conn<T: Send + 'static>(
+    state: &AppState,
+    s: &Session,
+    f: impl FnOnce(&mut AnyConn, &Ctx) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let ctx = ctx(state, s);
+    run(state, move |conn| f(conn, &ctx)).await
+}
+
+/// Whether the role may do this at all (to show or hide a link; the
+/// resource function checks again).
+pub fn can(s: &Session, kind: ResourceKind, action: Action) -> bool {
+    permits(s.role(), kind, action)
+}
+
+/// A resource's list filter, from the same names as the API's query string.
+pub fn filter<R: Resource>(v: Value) -> AppResult<R::Filter> {
+    serde_json::from_value(v)
+        .map_err(|e| AppError::Internal(format!("page filter for {}: {e}", R::PATH)))
+}
+
+/// Every record of a list the actor may see (pages of the largest size;
+/// at most 50 of them).
+pub fn list_all<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, f: Value) -> AppResult<Vec<R::Output>> {
+    authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
+    let f = filter::<R>(f)?;
+    let mut out = Vec::new();
+    for page in 1..=50 {
+        let p = R::list(
+            conn,
+            ctx,
+            &f,
+            Page {
+                page,
+                per_page: MAX_PER_PAGE,
+            },
+        )?;
+        let n = p.items.len();
+        out.extend(p.items);
+        if n == 0 || out.len() as i64 >= p.total {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// One page of a list.
+pub fn list_page<R: Resource>(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    f: Value,
+    page: Page,
+) -> AppResult<Paged<R::Output>> {
+    authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
+    let f = filter::<R>(f)?;
+    R::list(conn, ctx, &f, page)
+}
+
+pub fn read<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<R::Output> {
+    authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
+    R::read(conn, ctx, id)
+}
+
+/// Creates a record exactly as the API's POST does: role, input checks,
+/// then the resource's own checks and transaction.
+pub fn create<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, input: R::Input) -> AppResult<R::Output> {
+    authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
+    let mut v = Validator::new();
+    input.validate(&mut v, ctx.now);
+    v.finish()?;
+    R::create(conn, ctx, input)
+}
+
+/// Changes a record exactly as the API's PUT does, with the version the
+/// form was drawn from.
+pub fn update<R: Resource>(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    id: &str,
+    version: i32,
+    input: R::Input,
+) -> AppResult<R::Output> {
+    authorise(&ctx.actor, R::KIND, Action::Update, R::SINGULAR)?;
+    let mut v = Validator::new();
+    input.validate(&mut v, ctx.now);
+    v.finish()?;
+    R::update(conn, ctx, id, version, input)
+}
+
+/// Fails with the 403 page unless the role may do this.
+pub fn require(
+    s: &Session,
+    kind: ResourceKind,
+    action: Action,
+    what: &str,
+) -> Result<(), PageError> {
+    authorise(&s.actor, kind, action, what).map_err(PageError::from)
+}
+
+/// Draws a form page: 200 when first shown, 422 with its problems, 409
+/// when someone else changed the record first.
+pub fn render_form(
+    s: &Session,
+    nav: &str,
+    form: fields::FormPage,
+    values: &forms::FormData,
+    problems: &forms::Problems,
+) -> PageResult {
+    let status = if form.stale.is_some() {
+        StatusCode::CONFLICT
+    } else if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let title = form.title.clone();
+    let mut data = page(s, &title, nav, form.data(values, problems));
+    data["layout"]["error"] = json!(!problems.is_empty());
+    render_status(status, "form", &data)
+}
+
+/// The version a change form was drawn from (a hidden field).
+pub fn posted_version(form: &forms::FormData) -> Result<i32, PageError> {
+    form.text("version")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| {
+            PageError::App(AppError::MalformedBody(
+                "the form did not say which version it changes; reload the page and try again"
+                    .into(),
+            ))
+        })
+}
+
+async fn app_css() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/css; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(APP_CSS)
+}
+
+async fn page_not_found() -> PageResult {
+    Err(PageError::App(AppError::NotFound("page".into())))
+}
+
+/// Mounts the pages. Call after the API so that its routes come first.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/assets/app.css", web::get().to(app_css));
+    home::configure(cfg);
+    week::configure(cfg);
+    cases::configure(cfg);
+    hearings::configure(cfg);
+    attendance::configure(cfg);
+    consents::configure(cfg);
+    measures::configure(cfg);
+    tasks::configure(cfg);
+    parole::configure(cfg);
+    messages::configure(cfg);
+    // Any other GET outside the API is a page that does not exist: say so
+    // in HTML (the API keeps its problem+json answers).
+    cfg.route(
+        "/{tail:.*}",
+        web::get()
+            .guard(guard::fn_guard(|ctx| {
+                !ctx.head().uri.path().starts_with("/api/")
+            }))
+            .to(page_not_found),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_compiles() {
+        if let Err(e) = TEMPLATES.as_ref() {
+            panic!("{e}");
+        }
+    }
+
+    #[test]
+    fn the_error_page_renders_without_a_session() {
+        let data = json!({"layout": bare_layout("Page not found"), "title": "Page not found", "lines": ["x"]});
+        let out = draw("error", &data).unwrap();
+        assert!(out.contains("<h1"));
+        assert!(!out.contains("Sign out"));
+    }
+}

@@ -1,0 +1,133 @@
+//! "To do": which supporters must be told what, by when — running
+//! deadlines, notices waiting to go to supporters, and the open tasks of
+//! the signed-in person's role, each of which can be marked done.
+
+use actix_web::web;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::domain::Role;
+use crate::error::{AppError, AppResult};
+use crate::policy::{permits, Action, ResourceKind};
+use crate::resources::{Deadlines, Notices, TaskInput, Tasks};
+use crate::store::AnyConn;
+use crate::web::api::resource::Ctx;
+use crate::web::AppState;
+
+use super::cases::notice_row;
+use super::lookup::{long, Lookup};
+use super::session::{Posted, Session};
+use super::{
+    labels, list_all, page, posted_version, render, require, see_other, update, with_conn,
+    PageResult,
+};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/tasks", web::get().to(tasks))
+        .route("/tasks/{id}/done", web::post().to(done));
+}
+
+fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Supporter => "supporter",
+        Role::WitnessCareOfficer => "witness_care_officer",
+        Role::VictimLiaisonOfficer => "victim_liaison_officer",
+        _ => "none",
+    }
+}
+
+fn build(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Value> {
+    let role = ctx.actor.role;
+    let look = Lookup::load(conn, ctx)?;
+    let case_text = |case_id: Option<&str>, victim_id: &str| match case_id {
+        Some(c) => format!(
+            "Case {} · victim {}",
+            look.case_ref(c),
+            look.victim_ref(victim_id)
+        ),
+        None => format!("Victim {}", look.victim_ref(victim_id)),
+    };
+    let deadlines: Vec<Value> = if permits(role, ResourceKind::Deadline, Action::Read) {
+        list_all::<Deadlines>(conn, ctx, json!({}))?
+            .into_iter()
+            .filter(|d| d.state == "running")
+            .map(|d| {
+                json!({
+                    "what": labels::deadline_kind(&d.kind),
+                    "case": case_text(d.case_id.as_deref(), &d.victim_id),
+                    "href": d.case_id.as_ref().map(|c| format!("/cases/{c}")),
+                    "due": long(d.due_at),
+                    "overdue": d.due_at < ctx.now,
+                    "note": if d.confirmed { None } else { Some("The time limit is reported but unconfirmed") },
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let to_supporters: Vec<Value> = list_all::<Notices>(conn, ctx, json!({"state": "pending"}))?
+        .iter()
+        .filter(|n| n.recipient_kind == "supporter")
+        .map(|n| notice_row(n, &look, &ctx.actor.user_id))
+        .collect();
+    let tasks: Vec<Value> =
+        list_all::<Tasks>(conn, ctx, json!({"state": "open", "role": role_key(role)}))?
+            .into_iter()
+            .map(|t| {
+                json!({
+                    "id": t.id,
+                    "version": t.version,
+                    "title": labels::task_kind(&t.kind),
+                    "detail": t.detail,
+                    "case": case_text(t.case_id.as_deref(), &t.victim_id),
+                    "href": t.case_id.as_ref().map(|c| format!("/cases/{c}")),
+                    "due": t.due_at.map(long).unwrap_or_else(|| "No date set".into()),
+                    "overdue": t.due_at.is_some_and(|d| d < ctx.now),
+                    "reconstructed": t.reconstructed,
+                })
+            })
+            .collect();
+    Ok(json!({
+        "deadlines": deadlines,
+        "to_supporters": to_supporters,
+        "tasks": tasks,
+        "can_complete": permits(role, ResourceKind::Task, Action::Update),
+    }))
+}
+
+#[derive(Deserialize)]
+struct TasksQuery {
+    done: Option<String>,
+    stale: Option<String>,
+}
+
+async fn tasks(state: web::Data<AppState>, s: Session, q: web::Query<TasksQuery>) -> PageResult {
+    require(&s, ResourceKind::Task, Action::Read, "task")?;
+    let mut data = with_conn(&state, &s, build).await?;
+    data["done"] = json!(q.done.is_some());
+    data["stale"] = json!(q.stale.is_some());
+    render("tasks", &page(&s, "To do", "tasks", data))
+}
+
+async fn done(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::Task, Action::Update, "task")?;
+    let version = posted_version(&form)?;
+    let id = id.into_inner();
+    let result = with_conn(&state, &s, move |conn, ctx| {
+        let input: TaskInput = serde_json::from_value(json!({"state": "done"}))
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        update::<Tasks>(conn, ctx, &id, version, input)
+    })
+    .await;
+    match result {
+        Ok(t) => {
+            tracing::info!(task_id = %t.id, "task done from the pages");
+            Ok(see_other("/tasks?done=1"))
+        }
+        Err(AppError::StaleVersion { .. }) | Err(AppError::Validation(_)) => {
+            Ok(see_other("/tasks?stale=1"))
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,421 @@
+//! "My week": a supporter's hearings, pre-trial visits, parole milestones,
+//! tasks and deadlines for seven days from a date, in UK time, with
+//! clashes flagged.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::calendar::{self, BankHolidays};
+use crate::domain::{HearingStatus, PreTrialVisitState, Role};
+use crate::error::AppResult;
+use crate::policy::{permits, Action, ResourceKind};
+use crate::resources::{Deadlines, Hearings, ParoleMilestones, PreTrialVisits, Tasks};
+use crate::store::AnyConn;
+use crate::web::api::resource::Ctx;
+use crate::web::AppState;
+
+use super::agenda::{self, ClashKind, Event};
+use super::forms::parse_date;
+use super::lookup::{clock, day, Lookup};
+use super::session::Session;
+use super::{labels, list_all, page, render, require, with_conn, PageResult};
+
+use actix_web::web;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/week", web::get().to(week));
+}
+
+#[derive(Deserialize)]
+struct WeekQuery {
+    from: Option<String>,
+}
+
+/// One thing in the agenda.
+struct Entry {
+    starts_at: DateTime<Utc>,
+    ends_at: Option<DateTime<Utc>>,
+    /// London date it is listed under.
+    date: NaiveDate,
+    all_day: bool,
+    title: String,
+    place: Option<String>,
+    detail: String,
+    href: Option<String>,
+    tag: Option<(String, &'static str)>,
+    /// Takes part in clash detection.
+    event: Option<Event>,
+    clashes: Vec<String>,
+}
+
+impl Entry {
+    fn json(&self, anchor: &str) -> Value {
+        let time = if self.all_day {
+            "All day".to_string()
+        } else {
+            match self.ends_at {
+                Some(end) => format!("{}–{}", clock(self.starts_at), clock(end)),
+                None => clock(self.starts_at),
+            }
+        };
+        json!({
+            "id": anchor,
+            "time": time,
+            "title": self.title,
+            "place": self.place,
+            "detail": self.detail,
+            "href": self.href,
+            "tag": self.tag.as_ref().map(|t| t.0.clone()),
+            "tag_class": self.tag.as_ref().map(|t| t.1),
+            "clashes": self.clashes,
+            "clash": !self.clashes.is_empty(),
+        })
+    }
+}
+
+fn task_role(role: Role) -> &'static str {
+    match role {
+        Role::Supporter => "supporter",
+        Role::WitnessCareOfficer => "witness_care_officer",
+        Role::VictimLiaisonOfficer => "victim_liaison_officer",
+        _ => "none",
+    }
+}
+
+fn describe_clash(kind: ClashKind, other: &Entry) -> String {
+    let place = other
+        .place
+        .as_deref()
+        .map(|p| format!(" at {p}"))
+        .unwrap_or_default();
+    let when = match other.ends_at {
+        Some(end) => format!("{}–{}", clock(other.starts_at), clock(end)),
+        None => clock(other.starts_at),
+    };
+    match kind {
+        ClashKind::Overlap => format!("Clash: overlaps with {}{place} ({when})", other.title),
+        ClashKind::TooLittleTravelTime { gap_minutes } => format!(
+            "Clash: only {gap_minutes} minutes to get to or from {}{place} ({when}); allow at least {} minutes between courts",
+            other.title,
+            agenda::MIN_GAP_BETWEEN_COURTS.num_minutes()
+        ),
+    }
+}
+
+fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
+    let role = ctx.actor.role;
+    let start = calendar::start_of_london_day(from);
+    let end = calendar::start_of_london_day(from + Duration::days(7));
+    let look = Lookup::load(conn, ctx)?;
+    let holidays = BankHolidays::england_and_wales();
+    let mut entries: Vec<Entry> = Vec::new();
+
+    // Hearings: a long one started up to six weeks ago may still sit.
+    let earliest = start - Duration::days(42);
+    let hearings = list_all::<Hearings>(
+        conn,
+        ctx,
+        json!({"from": earliest.to_rfc3339(), "to": end.to_rfc3339()}),
+    )?;
+    for h in hearings {
+        let spans = agenda::sittings(h.starts_at, h.estimated_minutes, &holidays);
+        let days = spans.len();
+        for (i, (s, e)) in spans.into_iter().enumerate() {
+            if e <= start || s >= end {
+                continue;
+            }
+            let mut title = labels::hearing_kind(h.kind).to_string();
+            if days > 1 {
+                title = format!("{title} (day {} of {days})", i + 1);
+            }
+            let mut place = look.court(&h.court_id);
+            if let Some(room) = &h.courtroom {
+                place = format!("{place}, {room}");
+            }
+            let tag = match h.status {
+                HearingStatus::Listed => None,
+                other => Some((
+                    labels::hearing_status(other).to_string(),
+                    if other.is_upcoming() {
+                        "tag--yellow"
+                    } else {
+                        "tag--grey"
+                    },
+                )),
+            };
+            entries.push(Entry {
+                starts_at: s,
+                ends_at: Some(e),
+                date: calendar::london_date(s),
+                all_day: false,
+                title,
+                place: Some(place),
+                detail: format!(
+                    "Case {} · victim {}{}",
+                    look.case_ref(&h.case_id),
+                    look.case_victim_ref(&h.case_id),
+                    if h.victim_gives_evidence {
+                        " · the victim gives evidence"
+                    } else {
+                        ""
+                    }
+                ),
+                href: Some(format!("/cases/{}", h.case_id)),
+                tag,
+                event: (h.status.is_upcoming()).then(|| Event {
+                    starts_at: s,
+                    ends_at: e,
+                    court_id: Some(h.court_id.clone()),
+                }),
+                clashes: Vec::new(),
+            });
+        }
+    }
+
+    if permits(role, ResourceKind::PreTrialVisit, Action::Read) {
+        for v in list_all::<PreTrialVisits>(conn, ctx, json!({}))? {
+            let Some(s) = v.starts_at else { continue };
+            if s < start || s >= end || v.state == PreTrialVisitState::Cancelled {
+                continue;
+            }
+            let e = s + Duration::minutes(agenda::VISIT_MINUTES);
+            entries.push(Entry {
+                starts_at: s,
+                ends_at: Some(e),
+                date: calendar::london_date(s),
+                all_day: false,
+                title: "Pre-trial visit".into(),
+                place: Some(look.court(&v.court_id)),
+                detail: format!(
+                    "Case {} · victim {}{}",
+                    look.case_ref(&v.case_id),
+                    look.case_victim_ref(&v.case_id),
+                    if v.supporter_attends {
+                        " · you attend"
+                    } else {
+                        ""
+                    }
+                ),
+                href: Some(format!("/cases/{}", v.case_id)),
+                tag: Some((labels::visit_state(v.state).to_string(), "tag--blue")),
+                event: Some(Event {
+                    starts_at: s,
+                    ends_at: e,
+                    court_id: Some(v.court_id.clone()),
+                }),
+                clashes: Vec::new(),
+            });
+        }
+    }
+
+    if permits(role, ResourceKind::ParoleMilestone, Action::Read) {
+        for m in list_all::<ParoleMilestones>(conn, ctx, json!({}))? {
+            // A release date is shown outside probation by its month only,
+            // so it has no day in the week.
+            let Some(d) = m.occurs_on else { continue };
+            if d < from || d >= from + Duration::days(7) {
+                continue;
+            }
+            entries.push(Entry {
+                starts_at: calendar::start_of_london_day(d),
+                ends_at: None,
+                date: d,
+                all_day: true,
+                title: labels::parole_kind(m.kind).to_string(),
+                place: None,
+                detail: format!("Parole · victim {}", look.victim_ref(&m.victim_id)),
+                href: None,
+                tag: None,
+                event: None,
+                clashes: Vec::new(),
+            });
+        }
+    }
+
+    // Deadlines due in the week: who must tell whom, by when.
+    let mut overdue = Vec::new();
+    if permits(role, ResourceKind::Deadline, Action::Read) {
+        let running = list_all::<Deadlines>(conn, ctx, json!({}))?
+            .into_iter()
+            .filter(|d| d.state == "running" && d.due_at < end);
+        for d in running {
+            let case = d.case_id.as_deref().map(|c| look.case_ref(c));
+            let detail = format!(
+                "Deadline{} · victim {}{}",
+                case.map(|c| format!(" · case {c}")).unwrap_or_default(),
+                look.victim_ref(&d.victim_id),
+                if d.confirmed {
+                    ""
+                } else {
+                    " · figure unconfirmed"
+                }
+            );
+            let title = format!("Due: {}", labels::deadline_kind(&d.kind));
+            if d.due_at < start {
+                overdue.push(json!({
+                    "title": title,
+                    "due": super::lookup::long(d.due_at),
+                    "detail": detail,
+                    "href": d.case_id.as_ref().map(|c| format!("/cases/{c}")),
+                }));
+                continue;
+            }
+            entries.push(Entry {
+                starts_at: d.due_at,
+                ends_at: None,
+                date: calendar::london_date(d.due_at),
+                all_day: false,
+                title,
+                place: None,
+                detail,
+                href: d.case_id.as_ref().map(|c| format!("/cases/{c}")),
+                tag: Some(("Deadline".into(), "tag--grey")),
+                event: None,
+                clashes: Vec::new(),
+            });
+        }
+    }
+
+    // Open tasks for this role (and, where named, for this person).
+    let mut tasks = Vec::new();
+    if permits(role, ResourceKind::Task, Action::Read) {
+        for t in list_all::<Tasks>(conn, ctx, json!({"state": "open", "role": task_role(role)}))? {
+            if t.assignee_user_id
+                .as_deref()
+                .is_some_and(|a| a != ctx.actor.user_id)
+            {
+                continue;
+            }
+            let is_overdue = t.due_at.is_some_and(|d| d < ctx.now);
+            tasks.push(json!({
+                "title": labels::task_kind(&t.kind),
+                "detail": t.detail,
+                "due": t.due_at.map(super::lookup::long).unwrap_or_else(|| "No date set".into()),
+                "overdue": is_overdue,
+                "case": t.case_id.as_deref().map(|c| look.case_ref(c)),
+                "href": t.case_id.as_ref().map(|c| format!("/cases/{c}")),
+            }));
+        }
+    }
+
+    entries.sort_by(|a, b| {
+        (a.date, !a.all_day, a.starts_at, &a.title).cmp(&(
+            b.date,
+            !b.all_day,
+            b.starts_at,
+            &b.title,
+        ))
+    });
+
+    // Clashes among the timed events.
+    let timed: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.event.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let events: Vec<Event> = timed
+        .iter()
+        .filter_map(|&i| entries[i].event.clone())
+        .collect();
+    let found = agenda::clashes(&events);
+    let mut clash_list = Vec::new();
+    for c in &found {
+        let (ia, ib) = (timed[c.a], timed[c.b]);
+        let to_a = describe_clash(c.kind, &entries[ib]);
+        let to_b = describe_clash(c.kind, &entries[ia]);
+        entries[ia].clashes.push(to_a);
+        entries[ib].clashes.push(to_b);
+        clash_list.push(json!({
+            "text": format!(
+                "{} on {} at {} and {} at {}",
+                match c.kind {
+                    ClashKind::Overlap => "Overlapping",
+                    ClashKind::TooLittleTravelTime { .. } => "Too little time between courts:",
+                },
+                day(entries[ia].date),
+                clock(entries[ia].starts_at),
+                entries[ib].title,
+                clock(entries[ib].starts_at),
+            ),
+            "href": format!("#entry-{ia}"),
+        }));
+    }
+
+    let mut days = Vec::new();
+    for n in 0..7 {
+        let date = from + Duration::days(n);
+        let items: Vec<Value> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.date == date)
+            .map(|(i, e)| e.json(&format!("entry-{i}")))
+            .collect();
+        days.push(json!({
+            "heading": day(date),
+            "today": date == ctx.today(),
+            "items": items,
+        }));
+    }
+
+    let last = from + Duration::days(6);
+    let mut notes = Vec::new();
+    let years = [from.year(), last.year()];
+    let changes = years.iter().flat_map(|&y| {
+        [
+            (calendar::bst_starts(y), "The clocks go forward one hour"),
+            (calendar::bst_ends(y), "The clocks go back one hour"),
+        ]
+    });
+    for (change, what) in changes {
+        if notes.iter().any(|n: &String| n.contains(&day(change))) {
+            continue;
+        }
+        if change >= from && change <= last {
+            notes.push(format!(
+                "{what} at 01:00 GMT on {}. Times here are already adjusted.",
+                day(change)
+            ));
+        }
+    }
+
+    Ok(json!({
+        "range": format!("{} to {}", day(from), day(last)),
+        "days": days,
+        "clash_heading": match clash_list.len() {
+            1 => "1 clash this week".to_string(),
+            n => format!("{n} clashes this week"),
+        },
+        "clashes": clash_list,
+        "tasks": tasks,
+        "overdue": overdue,
+        "notes": notes,
+        "previous": format!("/week?from={}", from - Duration::days(7)),
+        "next": format!("/week?from={}", from + Duration::days(7)),
+        "this_week": from != ctx.today(),
+        "from": from.to_string(),
+    }))
+}
+
+async fn week(state: web::Data<AppState>, s: Session, q: web::Query<WeekQuery>) -> PageResult {
+    require(&s, ResourceKind::Hearing, Action::Read, "hearing")?;
+    let today = calendar::london_date(state.clock.now());
+    let (from, bad_date) = match q.from.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+        None => (today, false),
+        // Within a sensible range, so date arithmetic cannot overflow.
+        Some(text) => match parse_date(text).filter(|d| (2000..=2100).contains(&d.year())) {
+            Some(d) => (d, false),
+            None => (today, true),
+        },
+    };
+    let mut data = with_conn(&state, &s, move |conn, ctx| build(conn, ctx, from)).await?;
+    data["bad_date"] = json!(bad_date);
+    let title = if s.role() == Role::Supporter {
+        "My week"
+    } else {
+        "The week ahead"
+    };
+    data["heading"] = json!(title);
+    render("week", &page(&s, title, "week", data))
+}

@@ -1,0 +1,321 @@
+// Courtside's pages in real headless Chromium (Debian's /usr/bin/chromium,
+// driven by playwright-core): each role signs in and does its main task end
+// to end, sees the error summary on bad input, and every main page is
+// checked with axe-core (no serious or critical violations). Screenshots go
+// to test-artifacts/screenshots/.
+//
+//   node tests/browser/run.mjs http://127.0.0.1:8080
+//
+// The server must be running with the demo data (`courtside serve --demo`)
+// on a fresh database; tests/browser/run.sh does all of that.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const BASE = (process.argv[2] || process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+const SHOTS = resolve(here, '..', '..', 'test-artifacts', 'screenshots');
+const PASSWORD = 'courtside-demo';
+const USERS = {
+  supporter: 'amara@safer-futures.example',
+  wco: 'wendy@police.example',
+  vlo: 'victor@probation.example',
+  manager: 'maya@safer-futures.example',
+};
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** A fresh browser context (its own cookies), desktop or phone sized. */
+async function newPage({ phone = false } = {}) {
+  const context = await browser.newContext({
+    viewport: phone ? { width: 375, height: 740 } : { width: 1100, height: 900 },
+    deviceScaleFactor: 1,
+    // The pages forbid scripts (CSP script-src 'none'); this lets the test
+    // inject axe-core and nothing else changes.
+    bypassCSP: true,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  context.setDefaultTimeout(10_000);
+  return context.newPage();
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe-core on the page; fails on any serious or critical violation. */
+async function accessible(page, name) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], `${name}: serious or critical accessibility violations`);
+}
+
+async function signIn(page, who) {
+  await page.goto(`${BASE}/sign-in`);
+  await page.fill('#email', USERS[who]);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(`${BASE}/`), page.click('button:has-text("Sign in")')]);
+}
+
+/** A London date `days` from today, as YYYY-MM-DD. */
+function londonDate(days) {
+  const d = new Date(Date.now() + days * 24 * 3600 * 1000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
+}
+
+/** The case page's card for the hearing whose heading starts with `kind`. */
+function hearingCard(page, kind) {
+  return page
+    .locator('.summary-card')
+    .filter({ has: page.locator('h3', { hasText: new RegExp(`^${kind}\\b`) }) });
+}
+
+async function errorSummaryLinks(page) {
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  assert.equal(await summary.locator('h2').innerText(), 'There is a problem');
+  const links = await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  // Every link points at a field that exists on the page.
+  for (const href of links) {
+    assert.match(href, /^#[a-z_-]+$/);
+    assert.equal(await page.locator(href).count(), 1, `${href} names a field on the page`);
+  }
+  assert.match(await page.title(), /^Error: /);
+  return links;
+}
+
+test('sign-in page: error summary on a wrong password, keyboard skip link', async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/`);
+  assert.equal(new URL(page.url()).pathname, '/sign-in', 'unauthenticated pages go to sign in');
+  await accessible(page, 'sign-in');
+  await shot(page, '01-sign-in');
+
+  // The first Tab reaches the skip link, which becomes visible.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+
+  await page.fill('#email', USERS.supporter);
+  await page.fill('#password', 'wrong-password');
+  await page.click('button:has-text("Sign in")');
+  const links = await errorSummaryLinks(page);
+  assert.deepEqual(links, ['#email']);
+  assert.equal(await page.inputValue('#password'), '', 'the password is never sent back');
+  await accessible(page, 'sign-in error');
+  await shot(page, '02-sign-in-error');
+  await page.context().close();
+});
+
+test('supporter: my week, a case, and an attendance request', async () => {
+  const page = await newPage();
+  await signIn(page, 'supporter');
+  await page.locator('h1', { hasText: 'Hello, Amara Idva' }).waitFor();
+  await accessible(page, 'supporter home');
+  await shot(page, '03-supporter-home');
+
+  await page.click('nav >> text=My week');
+  await page.locator('h1', { hasText: 'My week' }).waitFor();
+  assert.ok(await page.locator('text=Plea and trial preparation hearing').count() >= 1);
+  await accessible(page, 'my week');
+  await shot(page, '04-my-week');
+
+  await page.click('nav >> text=Cases');
+  await accessible(page, 'supporter cases');
+  await page.click('a:has-text("13AB1234526")');
+  await page.locator('h1', { hasText: '13AB1234526' }).waitFor();
+  await accessible(page, 'case page');
+  await shot(page, '05-case-supporter');
+
+  // Ask to accompany the victim at the trial.
+  const trial = hearingCard(page, 'Trial');
+  await trial.locator('a:has-text("Ask to accompany the victim")').click();
+  await page.locator('h1', { hasText: 'Ask to accompany the victim' }).waitFor();
+  await page.click('button:has-text("Send request")');
+  assert.deepEqual(await errorSummaryLinks(page), ['#wish']);
+  await accessible(page, 'attendance request error');
+  await shot(page, '06-attendance-request-error');
+
+  await page.check('#wish');
+  await page.click('button:has-text("Send request")');
+  await page.locator('text=Attendance request sent.').waitFor();
+  assert.match(await hearingCard(page, 'Trial').innerText(), /You: Requested/);
+  await accessible(page, 'case after request');
+  await shot(page, '07-case-after-request');
+  await page.context().close();
+});
+
+test('witness care officer: adds a hearing, moves it, sees a stale form refused, records a decision', async () => {
+  const page = await newPage();
+  await signIn(page, 'wco');
+  await accessible(page, 'wco home');
+  await shot(page, '08-wco-home');
+
+  await page.click('nav >> text=Cases');
+  await page.locator('h1', { hasText: "Your unit's cases" }).waitFor();
+  await accessible(page, 'wco cases');
+  await shot(page, '09-wco-cases');
+  await page.click('a:has-text("13AB1234526")');
+  const caseUrl = page.url();
+
+  await page.click('a:has-text("Add a hearing")');
+  await page.locator('h1', { hasText: 'Add a hearing' }).waitFor();
+  await page.fill('#estimated_minutes', '');
+  await page.click('button:has-text("Add hearing")');
+  const links = await errorSummaryLinks(page);
+  for (const field of ['#kind', '#date', '#time', '#estimated_minutes']) {
+    assert.ok(links.includes(field), `${field} in the error summary`);
+  }
+  await accessible(page, 'add hearing error');
+  await shot(page, '10-add-hearing-error');
+
+  await page.check('#kind-mention');
+  await page.fill('#date', londonDate(10));
+  await page.fill('#time', '11:00');
+  await page.selectOption('#court_id', { label: "Leeds Magistrates' Court" });
+  await page.fill('#courtroom', 'Court 9');
+  await page.fill('#estimated_minutes', '30');
+  await page.click('button:has-text("Add hearing")');
+  await page.locator('text=Hearing added.').waitFor();
+  const mention = hearingCard(page, 'Mention');
+  assert.match(await mention.innerText(), /Leeds Magistrates' Court, Court 9/);
+  await shot(page, '11-hearing-added');
+
+  // Open the move form twice (two tabs), save one, then the other.
+  await mention.locator('a:has-text("Move this hearing")').click();
+  const moveUrl = page.url();
+  await accessible(page, 'move hearing');
+  await shot(page, '12-move-hearing');
+  const other = await page.context().newPage();
+  await other.goto(moveUrl);
+
+  await page.fill('#date', londonDate(11));
+  await page.fill('#time', '14:00');
+  await page.click('button:has-text("Move hearing")');
+  await page.locator('text=Hearing moved.').waitFor();
+  assert.match(await hearingCard(page, 'Mention').innerText(), /Moved/);
+  await shot(page, '13-hearing-moved');
+
+  await other.fill('#date', londonDate(12));
+  await other.click('button:has-text("Move hearing")');
+  await other.locator('text=Someone else changed this hearing').first().waitFor();
+  await accessible(other, 'stale move');
+  await shot(other, '14-move-hearing-stale');
+  await other.close();
+
+  // Record the court's decision on the supporter's request.
+  await page.goto(caseUrl);
+  await page.click('a:has-text("Record the court\'s decision")');
+  await page.locator('h1', { hasText: "Where does the supporter's request stand?" }).waitFor();
+  await page.check('#state-allowed-with-conditions');
+  await page.click('button:has-text("Save")');
+  assert.deepEqual(await errorSummaryLinks(page), ['#conditions']);
+  await page.fill('#conditions', 'Sit beside the witness in the live-link room');
+  await accessible(page, 'decision');
+  await shot(page, '15-attendance-decision');
+  await page.click('button:has-text("Save")');
+  await page.locator("text=The court's decision has been recorded.").waitFor();
+
+  await page.click('nav >> text=To do');
+  await page.locator('h1', { hasText: 'To do' }).waitFor();
+  await accessible(page, 'to do');
+  await shot(page, '16-wco-to-do');
+  await page.context().close();
+});
+
+test('victim liaison officer: logs a parole milestone and sees what was shared', async () => {
+  const page = await newPage();
+  await signIn(page, 'vlo');
+  await page.click('nav >> text=Parole');
+  await page.locator('h1', { hasText: 'Parole' }).waitFor();
+  await accessible(page, 'parole');
+  await page.click('a:has-text("Log a milestone")');
+  await page.locator('h1', { hasText: 'Log a parole milestone' }).waitFor();
+  await page.check('#kind-decision-expected');
+  await page.click('button:has-text("Log milestone")');
+  assert.deepEqual(await errorSummaryLinks(page), ['#occurs_on']);
+  await accessible(page, 'milestone error');
+  await shot(page, '17-milestone-error');
+
+  await page.fill('#occurs_on', londonDate(30));
+  await page.click('button:has-text("Log milestone")');
+  await page.locator('text=Milestone logged.').waitFor();
+  assert.ok(await page.locator('text=Decision expected').count() >= 1);
+  await accessible(page, 'parole after');
+  await shot(page, '18-parole-after-milestone');
+  await page.context().close();
+});
+
+test('manager: the failed-messages page', async () => {
+  const page = await newPage();
+  await signIn(page, 'manager');
+  await accessible(page, 'manager home');
+  await shot(page, '19-manager-home');
+  await page.click('nav >> text=Failed messages');
+  await page.locator('h1', { hasText: 'Failed messages' }).waitFor();
+  const body = await page.locator('main').innerText();
+  assert.ok(body.includes('No failed messages.') || body.includes('Not delivered') || body.includes('Failed, will retry'));
+  await accessible(page, 'failed messages');
+  await shot(page, '20-failed-messages');
+  await page.context().close();
+});
+
+test('phone width: pages fit without sideways scrolling; sign out', async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'supporter');
+  for (const [path, name] of [['/week', '21-phone-week'], ['/cases', '22-phone-cases']]) {
+    await page.goto(`${BASE}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);
+    await accessible(page, name);
+    await shot(page, name);
+  }
+  await page.click('button:has-text("Sign out")');
+  await page.locator('text=You have signed out.').waitFor();
+  await page.goto(`${BASE}/week`);
+  assert.equal(new URL(page.url()).pathname, '/sign-in');
+  await page.context().close();
+});

@@ -1,0 +1,622 @@
+//! HTTP tests of the web pages: sign-in and sessions, the anti-forgery
+//! check on every form, error summaries, role-based access, and each
+//! role's main task end to end. The app is the real one on a random port
+//! (SQLite by default, PostgreSQL when TEST_DATABASE_URL is set).
+
+#[allow(dead_code)]
+#[path = "api/helpers.rs"]
+mod helpers;
+mod ui_support;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use helpers::*;
+use ui_support::{hidden, Browser};
+
+/// The id of the case of the victim with this reference, via the API.
+async fn case_of(app: &TestApp, token: &str, reference: &str) -> String {
+    let victim = app
+        .find_id(
+            "/api/v1/victims?per_page=200",
+            token,
+            "reference",
+            reference,
+        )
+        .await;
+    app.find_id("/api/v1/cases?per_page=200", token, "victim_id", &victim)
+        .await
+}
+
+async fn hearings_of(app: &TestApp, token: &str, case_id: &str) -> Vec<Value> {
+    let (status, body) = app
+        .get(&format!("/api/v1/hearings?case_id={case_id}"), token)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["items"].as_array().unwrap().clone()
+}
+
+#[actix_web::test]
+async fn sign_in_sets_a_strict_session_cookie_and_sign_out_ends_it() {
+    let app = TestApp::spawn().await;
+    let mut b = Browser::new(&app.base);
+
+    // Not signed in: pages send you to sign in.
+    let home = b.get("/").await;
+    assert_eq!(home.status, StatusCode::SEE_OTHER);
+    assert_eq!(home.location(), Some("/sign-in"));
+    let week = b.get("/week").await;
+    assert_eq!(week.location(), Some("/sign-in"));
+
+    // A wrong password: the form again, with an error summary.
+    let wrong = b.sign_in(AMARA, "not-the-password").await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    wrong.assert_has("There is a problem");
+    wrong.assert_has("href=\"#email\"");
+    wrong.assert_has("<title>Error: Sign in");
+    wrong.assert_lacks("not-the-password");
+
+    let ok = b.sign_in(AMARA, courtside::seed::DEMO_PASSWORD).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(ok.location(), Some("/"));
+    let session = ok
+        .set_cookies()
+        .into_iter()
+        .find(|c| c.starts_with("courtside_session="))
+        .expect("a session cookie");
+    for attribute in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
+        assert!(
+            session.contains(attribute),
+            "{attribute} missing: {session}"
+        );
+    }
+    // The cookie holds a token, whose hash only is stored: it works as a
+    // bearer token too, because it is one.
+    let token = b.cookies["courtside_session"].clone();
+    let (status, me) = app.get("/api/v1/me", &token).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(me["role"], "supporter");
+
+    let home = b.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    home.assert_has("Hello, Amara Idva");
+    home.assert_has("href=\"/week\"");
+    assert_eq!(home.headers["cache-control"], "no-store");
+    assert!(home.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors 'none'"));
+
+    // Signed in, the sign-in page sends you home.
+    assert_eq!(b.get("/sign-in").await.location(), Some("/"));
+
+    // Sign out (a form, so it carries the token) revokes the session.
+    let token_field = home.csrf();
+    let out = b
+        .post("/sign-out", &[("csrf_token", token_field.as_str())])
+        .await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(out.location(), Some("/sign-in?signed_out=1"));
+    assert!(!b.cookies.contains_key("courtside_session"));
+    let (status, _) = app.get("/api/v1/me", &token).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    b.cookies.insert("courtside_session".into(), token);
+    assert_eq!(b.get("/").await.location(), Some("/sign-in"));
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn every_form_needs_its_anti_forgery_token() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let before = hearings_of(&app, &api, &case).await.len();
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let path = format!("/cases/{case}/hearings/new");
+    let fields = [
+        ("kind", "mention"),
+        ("date", "2026-04-14"),
+        ("time", "10:00"),
+        ("court_id", ""),
+        ("estimated_minutes", "30"),
+    ];
+
+    // No token, then a made-up one, then another session's token.
+    let none = wendy.post(&path, &fields).await;
+    assert_eq!(none.status, StatusCode::FORBIDDEN);
+    none.assert_has("This form could not be accepted");
+    assert!(none.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let mut forged = vec![("csrf_token", "0000")];
+    forged.extend_from_slice(&fields);
+    assert_eq!(
+        wendy.post(&path, &forged).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let other = Browser::signed_in(&app.base, WENDY).await;
+    let mut other_form = Browser::new(&app.base);
+    other_form.cookies = other.cookies.clone();
+    let theirs = other_form.get(&path).await.csrf();
+    let mut borrowed = vec![("csrf_token", theirs.as_str())];
+    borrowed.extend_from_slice(&fields);
+    assert_eq!(
+        wendy.post(&path, &borrowed).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        hearings_of(&app, &api, &case).await.len(),
+        before,
+        "nothing saved"
+    );
+
+    // Sign-out is a form too.
+    assert_eq!(
+        wendy.post("/sign-out", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        wendy.get("/").await.status,
+        StatusCode::OK,
+        "still signed in"
+    );
+
+    // The sign-in form is tied to its own pre-session cookie.
+    let mut stranger = Browser::new(&app.base);
+    let form = stranger.get("/sign-in").await;
+    let token = form.csrf();
+    stranger.cookies.clear();
+    let refused = stranger
+        .post(
+            "/sign-in",
+            &[
+                ("csrf_token", token.as_str()),
+                ("email", WENDY),
+                ("password", courtside::seed::DEMO_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused
+        .set_cookies()
+        .iter()
+        .all(|c| !c.starts_with("courtside_session=")));
+
+    // A form posted without a session at all goes to sign in.
+    let mut nobody = Browser::new(&app.base);
+    assert_eq!(
+        nobody.post(&path, &fields).await.location(),
+        Some("/sign-in")
+    );
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn bad_input_shows_an_error_summary_linked_to_each_field() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let path = format!("/cases/{case}/hearings/new");
+
+    // Missing answers: each named, each linked to its field.
+    let page = wendy
+        .submit(&path, &[("time", "25:99"), ("estimated_minutes", "lots")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_has("<title>Error: Add a hearing");
+    page.assert_has("class=\"error-summary\"");
+    for field in ["kind", "date", "time", "estimated_minutes"] {
+        page.assert_has(&format!("<a href=\"#{field}\">"));
+        page.assert_has(&format!("id=\"{field}\""));
+        page.assert_has(&format!("id=\"{field}-error\""));
+    }
+    page.assert_has("Choose the kind of hearing");
+    page.assert_has("Enter the date of the hearing");
+    // What was typed is kept.
+    page.assert_has("value=\"lots\"");
+
+    // A check only the resource makes (a start in the past) lands on the
+    // date field too.
+    let court = app.court_id(&api, "Leeds Combined Court Centre").await;
+    let page = wendy
+        .submit(
+            &path,
+            &[
+                ("kind", "mention"),
+                ("date", "2026-03-19"),
+                ("time", "10:00"),
+                ("court_id", court.as_str()),
+                ("estimated_minutes", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    page.assert_has("<a href=\"#date\">The start is in the past");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn pages_follow_the_role_policy_and_relationships() {
+    let app = TestApp::spawn().await;
+    let wendy_api = app.login(WENDY).await;
+    let own = case_of(&app, &wendy_api, "V-1001").await;
+    let bens = case_of(&app, &wendy_api, "V-1002").await;
+    let hearing = hearings_of(&app, &wendy_api, &own).await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // (who, page, expected status)
+    let table: Vec<(&str, String, StatusCode)> = vec![
+        (AMARA, "/week".into(), StatusCode::OK),
+        (AMARA, "/cases".into(), StatusCode::OK),
+        (AMARA, format!("/cases/{own}"), StatusCode::OK),
+        (AMARA, format!("/cases/{bens}"), StatusCode::NOT_FOUND),
+        (
+            AMARA,
+            format!("/hearings/{hearing}/attendance"),
+            StatusCode::OK,
+        ),
+        (AMARA, format!("/hearings/{hearing}/move"), StatusCode::OK),
+        (
+            AMARA,
+            "/parole/milestones/new".into(),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            AMARA,
+            format!("/cases/{own}/special-measures/new"),
+            StatusCode::FORBIDDEN,
+        ),
+        (WENDY, "/cases".into(), StatusCode::OK),
+        (WENDY, "/tasks".into(), StatusCode::OK),
+        (WENDY, format!("/cases/{own}/hearings/new"), StatusCode::OK),
+        (
+            WENDY,
+            format!("/cases/{own}/special-measures/new"),
+            StatusCode::OK,
+        ),
+        (
+            WENDY,
+            format!("/hearings/{hearing}/attendance"),
+            StatusCode::FORBIDDEN,
+        ),
+        (WENDY, "/parole".into(), StatusCode::FORBIDDEN),
+        (CARYS, format!("/cases/{own}"), StatusCode::NOT_FOUND),
+        (
+            CARYS,
+            format!("/hearings/{hearing}/move"),
+            StatusCode::NOT_FOUND,
+        ),
+        (VICTOR, "/parole".into(), StatusCode::OK),
+        (VICTOR, "/parole/milestones/new".into(), StatusCode::OK),
+        (VICTOR, "/cases".into(), StatusCode::FORBIDDEN),
+        (VICTOR, "/week".into(), StatusCode::FORBIDDEN),
+        (MAYA, "/messages/failed".into(), StatusCode::OK),
+        (MAYA, "/cases".into(), StatusCode::OK),
+        (
+            MAYA,
+            format!("/cases/{own}/hearings/new"),
+            StatusCode::FORBIDDEN,
+        ),
+        (MAYA, "/parole/milestones/new".into(), StatusCode::FORBIDDEN),
+        (ADMIN, "/".into(), StatusCode::OK),
+        (ADMIN, "/week".into(), StatusCode::FORBIDDEN),
+        (ADMIN, "/cases".into(), StatusCode::FORBIDDEN),
+        (ADMIN, "/messages/failed".into(), StatusCode::FORBIDDEN),
+        (CORA, "/cases".into(), StatusCode::FORBIDDEN),
+    ];
+    let mut browsers: std::collections::HashMap<&str, Browser> = std::collections::HashMap::new();
+    for (who, path, expected) in table {
+        if !browsers.contains_key(who) {
+            browsers.insert(who, Browser::signed_in(&app.base, who).await);
+        }
+        let b = browsers.get_mut(who).unwrap();
+        let page = b.get(&path).await;
+        assert_eq!(page.status, expected, "{who} GET {path}: {}", page.body);
+        assert!(
+            page.headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{who} GET {path} answers with a page"
+        );
+        if expected == StatusCode::FORBIDDEN {
+            page.assert_has("You cannot use this page");
+        }
+        if expected == StatusCode::NOT_FOUND {
+            page.assert_has("Page not found");
+        }
+    }
+    // The API keeps its own answers for unknown addresses.
+    let (status, body) = app.get("/api/v1/nothing-here", &wendy_api).await;
+    assert_problem(status, &body, StatusCode::NOT_FOUND, None);
+    let mut b = Browser::signed_in(&app.base, WENDY).await;
+    b.get("/no-such-page").await.assert_has("Page not found");
+    // Odd query strings get a page, not an error.
+    assert_eq!(b.get("/cases?page=abc").await.status, StatusCode::OK);
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let week = amara.get("/week?from=262142-12-31").await;
+    assert_eq!(week.status, StatusCode::OK);
+    week.assert_has("That date could not be read");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn witness_care_adds_and_moves_a_hearing_and_the_supporter_sees_the_clash() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let criminal = case_of(&app, &api, "V-1001").await;
+    let amara_api = app.login(AMARA).await;
+    let family = case_of(&app, &amara_api, "V-1003").await;
+    let mags = app.court_id(&api, "Leeds Magistrates' Court").await;
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+
+    // The family case has no witness care unit: not Wendy's.
+    assert_eq!(
+        wendy.get(&format!("/cases/{family}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Add a mention on Monday 23 March at 11:30, half an hour after the
+    // plea hearing (10:00–11:00 at Leeds Combined Court Centre) ends, at
+    // another court.
+    let added = wendy
+        .submit(
+            &format!("/cases/{criminal}/hearings/new"),
+            &[
+                ("kind", "mention"),
+                ("date", "2026-03-23"),
+                ("time", "11:30"),
+                ("court_id", mags.as_str()),
+                ("courtroom", "Court 9"),
+                ("estimated_minutes", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let location = added.location().unwrap().to_string();
+    assert!(location.starts_with(&format!("/cases/{criminal}?done=hearing-added")));
+    let case_page = wendy.get(&location).await;
+    case_page.assert_has("Hearing added.");
+    case_page.assert_has("Monday 23 March 2026, 11:30 (GMT)");
+    let mention = hearings_of(&app, &api, &criminal)
+        .await
+        .into_iter()
+        .find(|h| h["kind"] == "mention")
+        .expect("the new hearing");
+    let id = mention["id"].as_str().unwrap().to_string();
+
+    // Amara's week flags the clash: too little time between courts.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let week = amara.get("/week?from=2026-03-23").await;
+    assert_eq!(week.status, StatusCode::OK);
+    week.assert_has("1 clash this week");
+    week.assert_has("Clash: only 30 minutes to get to or from");
+    week.assert_has("Mention");
+    // The clocks go forward within that week.
+    week.assert_has("The clocks go forward one hour");
+
+    // Move it to Tuesday 31 March (BST) at 14:00.
+    let move_path = format!("/hearings/{id}/move");
+    let form = wendy.get(&move_path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let version = hidden(&form.body, "version").unwrap();
+    let token = form.csrf();
+    let fields = |date: &'static str, v: &str, t: &str| {
+        vec![
+            ("csrf_token".to_string(), t.to_string()),
+            ("version".to_string(), v.to_string()),
+            ("date".to_string(), date.to_string()),
+            ("time".to_string(), "14:00".to_string()),
+            ("court_id".to_string(), mags.clone()),
+            ("courtroom".to_string(), "Court 9".to_string()),
+            ("estimated_minutes".to_string(), "30".to_string()),
+        ]
+    };
+    let first = fields("2026-03-31", &version, &token);
+    let first: Vec<(&str, &str)> = first
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let moved = wendy.post(&move_path, &first).await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    let (_, now) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(now["status"], "moved");
+    assert_eq!(now["starts_at_local"], "2026-03-31T14:00:00+01:00");
+    amara
+        .get("/week?from=2026-03-23")
+        .await
+        .assert_lacks("Clash:");
+
+    // The same (now stale) form again: a clear message, nothing saved.
+    let stale = fields("2026-04-01", &version, &token);
+    let stale: Vec<(&str, &str)> = stale
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let page = wendy.post(&move_path, &stale).await;
+    assert_eq!(page.status, StatusCode::CONFLICT, "{}", page.body);
+    page.assert_has("Someone else changed this hearing");
+    page.assert_has("Tuesday 31 March 2026, 14:00 (BST)");
+    let (_, after) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(after["starts_at_local"], "2026-03-31T14:00:00+01:00");
+    // The page now carries the current version: saving again works.
+    let current = hidden(&page.body, "version").unwrap();
+    assert_eq!(current, after["version"].to_string());
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn supporter_asks_to_attend_and_witness_care_records_the_decision() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let trial = hearings_of(&app, &api, &case)
+        .await
+        .into_iter()
+        .find(|h| h["kind"] == "trial")
+        .unwrap();
+    let trial_id = trial["id"].as_str().unwrap().to_string();
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let ask = format!("/hearings/{trial_id}/attendance");
+
+    // Without confirming the victim's wish: an error, nothing sent.
+    let page = amara.submit(&ask, &[]).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_has("<a href=\"#wish\">Confirm that the victim wants you beside them");
+
+    let sent = amara.submit(&ask, &[("wish", "yes")]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let page = amara.get(sent.location().unwrap()).await;
+    page.assert_has("Attendance request sent.");
+    page.assert_has("You: <strong>Requested</strong>");
+    // Every notice for the case is listed with its state.
+    page.assert_has("Notices planned and sent");
+
+    // A second request for the same hearing is refused, on the form.
+    let again = amara.submit(&ask, &[("wish", "yes")]).await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+    again.assert_has("<a href=\"#wish\">");
+
+    // Witness care records that the court allowed it, with conditions.
+    let (_, requests) = app
+        .get(
+            &format!("/api/v1/attendance-requests?hearing_id={trial_id}"),
+            &api,
+        )
+        .await;
+    let request = requests["items"][0]["id"].as_str().unwrap().to_string();
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let decide = format!("/attendance-requests/{request}/decision");
+    let missing = wendy
+        .submit(&decide, &[("state", "allowed_with_conditions")])
+        .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    missing.assert_has("<a href=\"#conditions\">Enter the conditions");
+    let done = wendy
+        .submit(
+            &decide,
+            &[
+                ("state", "allowed_with_conditions"),
+                ("conditions", "Sit beside the witness in the live-link room"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = amara.get(&format!("/cases/{case}")).await;
+    page.assert_has("Allowed with conditions");
+    page.assert_has("Conditions: Sit beside the witness in the live-link room");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn consents_discussions_milestones_and_failed_messages() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+
+    // The supporter records a consent; a basis other than consent needs a
+    // reason.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let path = format!("/cases/{case}/consents/new");
+    let page = amara
+        .submit(
+            &path,
+            &[
+                ("scope", "parole_to_supporter"),
+                ("basis", "vital_interests"),
+                ("given_on", "2026-03-20"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_has("<a href=\"#basis_reason\">");
+    let page = amara
+        .submit(
+            &path,
+            &[
+                ("scope", "parole_to_supporter"),
+                ("basis", "consent"),
+                ("given_on", "2026-03-20"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let page = amara.get(page.location().unwrap()).await;
+    page.assert_has("Consent recorded.");
+    page.assert_has("Share parole information with the supporter");
+
+    // Witness care records a special-measures discussion without the
+    // supporter.
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let path = format!("/cases/{case}/special-measures/new");
+    let page = wendy
+        .submit(
+            &path,
+            &[
+                ("held_on", "2026-03-20"),
+                ("held_time", "09:00"),
+                ("setting", "needs_assessment"),
+                ("measures", "screens"),
+                ("measures", "live_link"),
+                ("supporter_present", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let page = wendy.get(page.location().unwrap()).await;
+    page.assert_has("Screens, Live link");
+    page.assert_has("The supporter was not present");
+    let tasks = wendy.get("/tasks").await;
+    assert_eq!(tasks.status, StatusCode::OK);
+    tasks.assert_has("Notices waiting to go to supporters");
+
+    // The victim liaison officer logs a milestone for V-1002 (whose
+    // supporter has the victim's parole consent).
+    let mut victor = Browser::signed_in(&app.base, VICTOR).await;
+    let page = victor
+        .submit("/parole/milestones/new", &[("kind", "hearing_listed")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_has("<a href=\"#victim_id\">Choose the victim");
+    page.assert_has("<a href=\"#occurs_on\">Enter the date");
+    let victor_api = app.login(VICTOR).await;
+    let victim = app
+        .find_id("/api/v1/victims", &victor_api, "reference", "V-1002")
+        .await;
+    let page = victor
+        .submit(
+            "/parole/milestones/new",
+            &[
+                ("victim_id", victim.as_str()),
+                ("kind", "hearing_listed"),
+                ("occurs_on", "2026-05-12"),
+                ("hearing_format", "oral"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let page = victor.get("/parole").await;
+    page.assert_has("Parole hearing listed");
+    page.assert_has("12 May 2026");
+    page.assert_has("Consent in force");
+
+    // The manager's failed-messages page, empty for now.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    let page = maya.get("/messages/failed").await;
+    page.assert_has("No failed messages.");
+    app.stop().await;
+}

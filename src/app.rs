@@ -21,6 +21,10 @@ pub fn prepare_database(config: &Config) -> AppResult<Pool> {
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
     }
+    // Field keys and the consent period; details written before
+    // encryption existed are sealed now.
+    crate::privacy::configure(config)?;
+    crate::privacy::rotate(&mut conn, &*crate::privacy::keyring()?, 200, true)?;
     Ok(pool)
 }
 

@@ -68,6 +68,31 @@ pub struct Config {
     /// on every instance that serves the same people.
     #[arg(long, env = "COURTSIDE_FORM_SECRET", hide_env_values = true)]
     pub form_secret: Option<String>,
+
+    /// Set to `true` when people reach Courtside over HTTPS (directly or
+    /// through a TLS-terminating proxy): every response then carries
+    /// Strict-Transport-Security.
+    #[arg(long, env = "COURTSIDE_TLS", default_value_t = false,
+          action = clap::ArgAction::Set, value_parser = clap::builder::BoolishValueParser::new())]
+    pub tls: bool,
+
+    /// Keys that encrypt victims' sensitive details at rest:
+    /// `id:base64key,id:base64key` (32-byte keys); the first seals new
+    /// values, all are tried for reading. Unset with SQLite: a key is made
+    /// once and kept in `field-keys` beside the database file.
+    #[arg(long, env = "COURTSIDE_FIELD_KEYS", hide_env_values = true)]
+    pub field_keys: Option<String>,
+
+    /// Closed cases older than this many days have their victim's
+    /// sensitive details erased by `courtside retention --apply`.
+    #[arg(long, env = "COURTSIDE_RETENTION_DAYS", default_value_t = 2190,
+          value_parser = clap::value_parser!(i64).range(1..=36_500))]
+    pub retention_days: i64,
+
+    /// A consent not renewed within this many months counts as withdrawn.
+    #[arg(long, env = "COURTSIDE_CONSENT_MONTHS", default_value_t = 24,
+          value_parser = clap::value_parser!(u32).range(1..=1200))]
+    pub consent_months: u32,
 }
 
 impl Config {
@@ -96,6 +121,14 @@ impl Config {
             templates_dir: None,
             log_format: "pretty".to_string(),
             form_secret: None,
+            tls: false,
+            // A fresh random key: test and tool runs never share one.
+            field_keys: Some(crate::crypto::KeyRing::generate_spec(&format!(
+                "t{}",
+                &uuid::Uuid::new_v4().simple().to_string()[..12]
+            ))),
+            retention_days: 2190,
+            consent_months: 24,
         }
     }
 }

@@ -36,6 +36,9 @@ pub enum AppError {
     PayloadTooLarge(usize),
     #[error("sign-in required")]
     Unauthenticated,
+    /// Sign-in paused after too many failures (see `web::lockout`).
+    #[error("sign-in is paused after too many failed attempts; try again in {} minute(s)", (.retry_after_secs + 59) / 60)]
+    TooManyAttempts { retry_after_secs: i64 },
     #[error("your role may not {0}")]
     Forbidden(String),
     #[error("{0} not found")]
@@ -65,6 +68,9 @@ impl AppError {
             AppError::MalformedBody(_) => ("malformed-body", "The request body could not be read"),
             AppError::PayloadTooLarge(_) => ("payload-too-large", "The request body is too large"),
             AppError::Unauthenticated => ("unauthenticated", "Sign-in required"),
+            AppError::TooManyAttempts { .. } => {
+                ("too-many-attempts", "Too many failed sign-in attempts")
+            }
             AppError::Forbidden(_) => ("forbidden", "Not allowed for your role"),
             AppError::NotFound(_) => ("not-found", "Not found"),
             AppError::MethodNotAllowed => ("method-not-allowed", "Method not allowed"),
@@ -101,6 +107,7 @@ impl ResponseError for AppError {
             AppError::MalformedBody(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -146,6 +153,9 @@ impl ResponseError for AppError {
         builder.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
         if matches!(self, AppError::Unauthenticated) {
             builder.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        if let AppError::TooManyAttempts { retry_after_secs } = self {
+            builder.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
         }
         builder.body(serde_json::to_string(&problem).unwrap_or_default())
     }

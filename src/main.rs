@@ -42,6 +42,46 @@ enum Command {
     /// Check the audit log's hash chain end to end; exits non-zero and
     /// names the first entry that was edited, deleted or reordered.
     VerifyAudit,
+    /// Re-encrypt every victim's sensitive details under the current
+    /// field key (the first of COURTSIDE_FIELD_KEYS), a batch of rows per
+    /// transaction. Keep the old keys listed until it has finished.
+    RotateFieldKeys {
+        /// Rows per transaction.
+        #[arg(long, default_value_t = 100,
+              value_parser = clap::value_parser!(i64).range(1..=10_000))]
+        batch: i64,
+    },
+    /// Erase what is held about victims whose cases all closed more than
+    /// COURTSIDE_RETENTION_DAYS ago. Without --apply, only counts.
+    Retention {
+        /// Erase, rather than count.
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Import published court lists (HMCTS JSON): check each against its
+    /// published schema, then confirm, move or flag the hearings Courtside
+    /// tracks. Prints a summary per file; a refused file does not stop the
+    /// others.
+    Import {
+        /// The list type (e.g. crown_daily_pdda_list); recognised from each
+        /// document's shape when not given.
+        #[arg(long = "list-type")]
+        list_type: Option<courtside::court_lists::ListType>,
+        /// A court-list JSON file; repeat for several.
+        #[arg(long = "court-list", required = true)]
+        court_list: Vec<std::path::PathBuf>,
+        /// The court the lists are for (id or name), for lists that do not
+        /// name their own court.
+        #[arg(long)]
+        court: Option<String>,
+        /// The folder of HMCTS's published court-list schemas.
+        #[arg(
+            long,
+            env = "COURTSIDE_COURT_LIST_SCHEMAS",
+            default_value = "../shared/court-lists/schemas"
+        )]
+        schemas: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -58,6 +98,67 @@ fn main() -> ExitCode {
             println!("The audit log is intact: {entries} entries, each linked to the one before.");
             Ok(())
         }),
+        Command::RotateFieldKeys { batch } => courtside::app::prepare_database(&cli.config)
+            .and_then(|pool| {
+                let ring = courtside::privacy::keyring()?;
+                let report = courtside::privacy::rotate(&mut *pool.get()?, &ring, batch, false)?;
+                println!(
+                    "Re-encrypted {} of {} victim record(s) under key {:?} in {} batch(es).",
+                    report.rows_rewritten,
+                    report.rows_seen,
+                    ring.current_id(),
+                    report.batches
+                );
+                Ok(())
+            }),
+        Command::Retention { apply } => {
+            let days = cli.config.retention_days;
+            courtside::app::prepare_database(&cli.config).and_then(|pool| {
+                use courtside::clock::Clock;
+                let r = courtside::privacy::retention(
+                    &mut *pool.get()?,
+                    SystemClock.now(),
+                    days,
+                    apply,
+                )?;
+                println!(
+                    "{} victim(s) past {days} days since their cases closed: {} sensitive record(s), \
+                     {} hearing outcome(s), {} attendance request(s), {} parole decision(s), \
+                     {} consent reason(s), {} pending notice(s){}.",
+                    r.victims,
+                    r.sensitive_rows,
+                    r.hearings,
+                    r.attendance_requests,
+                    r.parole_milestones,
+                    r.consents,
+                    r.notices_cancelled,
+                    if apply { " erased or cancelled" } else { " (dry run: nothing changed; add --apply)" }
+                );
+                Ok(())
+            })
+        }
+        Command::Import {
+            list_type,
+            court_list,
+            court,
+            schemas,
+        } => {
+            let args = courtside::court_lists::cli::ImportArgs {
+                list_type,
+                files: court_list,
+                court,
+                schemas,
+            };
+            courtside::court_lists::cli::run(&cli.config, &args, &SystemClock).and_then(|refused| {
+                if refused == 0 {
+                    Ok(())
+                } else {
+                    Err(courtside::error::AppError::Conflict(format!(
+                        "{refused} court list(s) refused"
+                    )))
+                }
+            })
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -33,6 +33,16 @@ pub enum ResourceKind {
     Deadline,
     /// An agency's update for a victim, routed by the flows.
     AgencyUpdate,
+    /// A supporter's private calendar (ICS) feed of their own hearings
+    /// and visits.
+    CalendarFeed,
+    /// A sign-in session: everyone sees and ends their own (administrators
+    /// anyone's); sessions are created only by signing in.
+    Session,
+    /// A token issued to an integration, acting as one user.
+    ApiToken,
+    /// A published court list, imported and reconciled with the hearings.
+    CourtList,
 }
 
 impl ResourceKind {
@@ -54,6 +64,10 @@ impl ResourceKind {
         ResourceKind::Task,
         ResourceKind::Deadline,
         ResourceKind::AgencyUpdate,
+        ResourceKind::CalendarFeed,
+        ResourceKind::Session,
+        ResourceKind::ApiToken,
+        ResourceKind::CourtList,
     ];
 }
 
@@ -154,6 +168,19 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (Deadline, Create | Update) => false,
         (AgencyUpdate, Create) => matches!(role, WitnessCareOfficer | VictimLiaisonOfficer),
         (AgencyUpdate, Read | Update) => false,
+        // Supporters make, list and revoke their own feeds.
+        (CalendarFeed, Read | Create | Update) => role == Supporter,
+        // Ownership (or being an administrator) is checked per session.
+        (Session, Read | Update) => true,
+        (Session, Create) => false,
+        // Issuing, listing and revoking integration tokens is directory
+        // work.
+        (ApiToken, Read | Create | Update) => role == Admin,
+        // Witness care officers import their area's lists; administrators
+        // any list.
+        (CourtList, Create) => matches!(role, WitnessCareOfficer | Admin),
+        (CourtList, Read) => matches!(role, WitnessCareOfficer | Manager | Admin),
+        (CourtList, Update) => false,
     }
 }
 
@@ -238,6 +265,27 @@ mod tests {
             (CourtStaff, Hearing, Read, false),
             (CourtStaff, Court, Read, true),
             (WitnessServiceStaff, Victim, Read, false),
+            (Supporter, CalendarFeed, Create, true),
+            (Supporter, CalendarFeed, Read, true),
+            (Supporter, CalendarFeed, Update, true),
+            (WitnessCareOfficer, CalendarFeed, Create, false),
+            (Manager, CalendarFeed, Read, false),
+            (Admin, CalendarFeed, Update, false),
+            (Supporter, Session, Read, true),
+            (CourtStaff, Session, Update, true),
+            (Admin, Session, Create, false),
+            (Admin, ApiToken, Create, true),
+            (Admin, ApiToken, Read, true),
+            (Admin, ApiToken, Update, true),
+            (Manager, ApiToken, Create, false),
+            (Manager, ApiToken, Read, false),
+            (Supporter, ApiToken, Update, false),
+            (WitnessCareOfficer, ApiToken, Create, false),
+            (WitnessCareOfficer, CourtList, Create, true),
+            (Admin, CourtList, Create, true),
+            (Supporter, CourtList, Create, false),
+            (Manager, CourtList, Create, false),
+            (CourtStaff, CourtList, Create, false),
         ];
         for (role, kind, action, allowed) in table {
             assert_eq!(
@@ -278,5 +326,31 @@ mod tests {
         );
         assert_eq!(victim_scope(&actor(Admin)), VictimScope::Nothing);
         assert_eq!(victim_scope(&actor(CourtStaff)), VictimScope::Nothing);
+    }
+}
+
+#[cfg(test)]
+mod token_tests {
+    use super::*;
+
+    #[test]
+    fn only_administrators_manage_integration_tokens() {
+        for role in Role::ALL {
+            for action in [Action::Read, Action::Create, Action::Update] {
+                assert_eq!(
+                    permits(*role, ResourceKind::ApiToken, action),
+                    *role == Role::Admin,
+                    "{role} {action:?}"
+                );
+            }
+            assert!(
+                permits(*role, ResourceKind::Session, Action::Update),
+                "{role}"
+            );
+            assert!(
+                !permits(*role, ResourceKind::Session, Action::Create),
+                "{role}"
+            );
+        }
     }
 }

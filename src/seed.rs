@@ -183,6 +183,7 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
         keys.push((u.key.clone(), id));
     }
     let creator = key_id(&keys, &demo.victims[0].supporter)?;
+    let ring = crate::privacy::keyring()?;
     for v in &demo.victims {
         let victim_id = store::new_id();
         diesel::insert_into(victims::table)
@@ -202,7 +203,7 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
         diesel::insert_into(victim_sensitive_details::table)
             .values((
                 victim_sensitive_details::victim_id.eq(&victim_id),
-                victim_sensitive_details::full_name.eq(&v.full_name),
+                victim_sensitive_details::full_name.eq(ring.encrypt(&v.full_name)),
                 victim_sensitive_details::safe_channels.eq("phone"),
                 victim_sensitive_details::created_at.eq(ts),
                 victim_sensitive_details::updated_at.eq(ts),

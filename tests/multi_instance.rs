@@ -35,6 +35,9 @@ struct Database {
     server: String,
     name: String,
     url: String,
+    /// What every process on this database must be given: the field
+    /// encryption keys the seed data was sealed with.
+    env: Vec<(&'static str, String)>,
     pool: Option<Pool>,
 }
 
@@ -46,10 +49,16 @@ impl Database {
         let config = Config::for_database(&url);
         let pool = courtside::app::prepare_database(&config).expect("migrate");
         courtside::seed::run(&pool, &courtside::clock::SystemClock).expect("seed");
+        let env = config
+            .field_keys
+            .iter()
+            .map(|keys| ("COURTSIDE_FIELD_KEYS", keys.clone()))
+            .collect();
         Database {
             server,
             name,
             url,
+            env,
             pool: Some(pool),
         }
     }
@@ -74,14 +83,14 @@ struct Instance {
 }
 
 impl Instance {
-    fn start(name: &str, dir: &Path, db_url: &str, smtp_url: &str, env: &[(&str, &str)]) -> Self {
+    fn start(name: &str, dir: &Path, db: &Database, smtp_url: &str, env: &[(&str, &str)]) -> Self {
         let log = dir.join(format!("{name}.log"));
         let out = File::create(&log).expect("log file");
         let err = out.try_clone().expect("log file");
         let mut command = Command::new(env!("CARGO_BIN_EXE_courtside"));
         command
             .arg("serve")
-            .env("DATABASE_URL", db_url)
+            .env("DATABASE_URL", &db.url)
             .env("COURTSIDE_BIND", "127.0.0.1:0")
             .env("COURTSIDE_SMTP_URL", smtp_url)
             .env(
@@ -94,6 +103,9 @@ impl Instance {
             .stdin(Stdio::null())
             .stdout(out)
             .stderr(err);
+        for (k, v) in &db.env {
+            command.env(k, v);
+        }
         for (k, v) in env {
             command.env(k, v);
         }
@@ -266,9 +278,9 @@ fn three_instances_deliver_ten_thousand_notices_exactly_once() {
     let dir = tempfile::tempdir().unwrap();
     let sink = start_sink(&dir.path().join("mail"));
     let env = [("COURTSIDE_DELIVERY_BATCH", "200")];
-    let mut a = Instance::start("instance-a", dir.path(), &db.url, &sink.url(), &env);
-    let mut b = Instance::start("instance-b", dir.path(), &db.url, &sink.url(), &env);
-    let mut c = Instance::start("instance-c", dir.path(), &db.url, &sink.url(), &env);
+    let mut a = Instance::start("instance-a", dir.path(), &db, &sink.url(), &env);
+    let mut b = Instance::start("instance-b", dir.path(), &db, &sink.url(), &env);
+    let mut c = Instance::start("instance-c", dir.path(), &db, &sink.url(), &env);
     let owners = [
         a.wait_until_serving(),
         b.wait_until_serving(),
@@ -410,7 +422,7 @@ fn leases_of_dead_workers_are_retaken_and_nothing_is_sent_under_two_ids() {
     let mut first = Instance::start(
         "first",
         dir.path(),
-        &db.url,
+        &db,
         &sink.url(),
         &[
             ("COURTSIDE_DELIVERY_BATCH", "5000"),
@@ -457,7 +469,7 @@ fn leases_of_dead_workers_are_retaken_and_nothing_is_sent_under_two_ids() {
     let mut second = Instance::start(
         "second",
         dir.path(),
-        &db.url,
+        &db,
         &sink.url(),
         &[("COURTSIDE_DELIVERY_BATCH", "500")],
     );

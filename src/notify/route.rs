@@ -43,6 +43,8 @@ pub fn unwanted(conn: &mut AnyConn, n: &Claimed, now: DateTime<Utc>) -> AppResul
             .filter(consents::victim_id.eq(&n.victim_id))
             .filter(consents::scope.eq(scope))
             .filter(consents::given_at.le(ts))
+            // A consent not renewed in time has lapsed.
+            .filter(consents::given_at.gt(store::to_db(crate::privacy::consent_cutoff(now))))
             .filter(
                 consents::withdrawn_at
                     .is_null()
@@ -126,8 +128,9 @@ pub fn resolve(conn: &mut AnyConn, n: &Claimed) -> AppResult<Route> {
                 .first(conn)
                 .optional()?;
             return Ok(match found {
-                Some((Some(address), channels)) if channels.split(',').any(|c| c == "email") => {
-                    Route::Email(address)
+                Some((Some(sealed), channels)) if channels.split(',').any(|c| c == "email") => {
+                    let ring = crate::privacy::keyring()?;
+                    Route::Email(crate::privacy::open(&ring, &sealed)?)
                 }
                 _ => Route::ByPerson(
                     "no safe written channel: to be passed on by phone or in person",

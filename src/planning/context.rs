@@ -165,6 +165,7 @@ fn supporter(
 fn consents_and_bases(
     conn: &mut AnyConn,
     victim_id: &str,
+    now: DateTime<Utc>,
 ) -> AppResult<(Vec<flows::ConsentRecord>, Vec<flows::LawfulBasisRecord>)> {
     #[allow(clippy::type_complexity)]
     let rows: Vec<(
@@ -194,7 +195,11 @@ fn consents_and_bases(
             LawfulBasis::Consent => given.push(flows::ConsentRecord {
                 scope: same(scope)?,
                 given_at: store::from_db(given_at),
-                withdrawn_at: withdrawn_at.map(store::from_db),
+                withdrawn_at: crate::privacy::consent_withdrawn_at(
+                    store::from_db(given_at),
+                    withdrawn_at.map(store::from_db),
+                    now,
+                ),
                 recorded_by: Some(by),
             }),
             other if withdrawn_at.is_none() => {
@@ -275,11 +280,15 @@ pub fn load(
             victims::preferred_language,
         ))
         .first(conn)?;
-    let name: Option<String> = victim_sensitive_details::table
+    let sealed_name: Option<String> = victim_sensitive_details::table
         .find(victim_id)
         .select(victim_sensitive_details::full_name)
         .first(conn)
         .optional()?;
+    let name = match sealed_name {
+        Some(sealed) => Some(crate::privacy::open(&*crate::privacy::keyring()?, &sealed)?),
+        None => None,
+    };
     let hearing_case: Option<String> = match &focus.hearing_id {
         Some(h) => Some(
             hearings::table
@@ -350,7 +359,7 @@ pub fn load(
         None => None,
     };
     let supporter = supporter(conn, victim_id, &case.id, today)?;
-    let (consents, lawful_bases) = consents_and_bases(conn, victim_id)?;
+    let (consents, lawful_bases) = consents_and_bases(conn, victim_id, now)?;
     let request: Option<(String, String)> = match (&focus.attendance_request_id, &focus.hearing_id)
     {
         (Some(id), _) => attendance_requests::table

@@ -19,7 +19,7 @@ mod users;
 mod victims;
 
 pub use attendance_requests::{AttendanceRequestInput, AttendanceRequestOut, AttendanceRequests};
-pub use cases::{CaseInput, CaseOut, Cases};
+pub use cases::{normalise_case_key, CaseInput, CaseOut, Cases};
 pub use consents::{ConsentInput, ConsentOut, Consents};
 pub use courts::{insert as courts_insert, CourtInput, CourtOut, Courts};
 pub use deadlines::{DeadlineOut, Deadlines, WarningOut, Warnings};

@@ -368,22 +368,71 @@ struct SensitiveRow {
 }
 
 impl SensitiveRow {
-    fn out(self) -> VictimSensitiveOut {
-        VictimSensitiveOut {
+    /// Opens the sealed columns with the process's key ring.
+    fn out(self) -> AppResult<VictimSensitiveOut> {
+        let ring = crate::privacy::keyring()?;
+        let open = |v: Option<String>| crate::privacy::open_opt(&ring, v);
+        Ok(VictimSensitiveOut {
             id: self.victim_id.clone(),
+            full_name: crate::privacy::open(&ring, &self.full_name)?,
             victim_id: self.victim_id,
-            full_name: self.full_name,
-            phone: self.phone,
-            email: self.email,
-            address: self.address,
-            needs: self.needs,
+            phone: open(self.phone)?,
+            email: open(self.email)?,
+            address: open(self.address)?,
+            needs: open(self.needs)?,
             safe_channels: SafeChannel::parse_list(&self.safe_channels),
-            safe_hours: self.safe_hours,
+            safe_hours: open(self.safe_hours)?,
             safe_to_leave_voicemail: self.safe_to_leave_voicemail,
-            interpreter_language: self.interpreter_language,
-            guardian_name: self.guardian_name,
+            interpreter_language: open(self.interpreter_language)?,
+            guardian_name: open(self.guardian_name)?,
             version: self.version,
-        }
+        })
+    }
+}
+
+/// The input's sensitive values, sealed for storage.
+struct Sealed {
+    full_name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    address: Option<String>,
+    needs: Option<String>,
+    safe_hours: Option<String>,
+    interpreter_language: Option<String>,
+    guardian_name: Option<String>,
+}
+
+impl Sealed {
+    fn of(input: &VictimSensitiveInput) -> AppResult<Sealed> {
+        let ring = crate::privacy::keyring()?;
+        let seal = |v: &Option<String>| ring.encrypt_opt(v.as_deref());
+        Ok(Sealed {
+            full_name: ring.encrypt(input.full_name.trim()),
+            phone: seal(&input.phone),
+            email: seal(&input.email),
+            address: seal(&input.address),
+            needs: seal(&input.needs),
+            safe_hours: seal(&input.safe_hours),
+            interpreter_language: seal(&input.interpreter_language),
+            guardian_name: seal(&input.guardian_name),
+        })
+    }
+}
+
+impl VictimSensitiveDetails {
+    /// One victim's details, if recorded, without a scope check: for the
+    /// subject-access export, which checks scope itself.
+    pub fn for_export(
+        conn: &mut AnyConn,
+        victim_id: &str,
+    ) -> AppResult<Option<VictimSensitiveOut>> {
+        vsd::table
+            .find(victim_id)
+            .select(SensitiveRow::as_select())
+            .first(conn)
+            .optional()?
+            .map(SensitiveRow::out)
+            .transpose()
     }
 }
 
@@ -413,19 +462,20 @@ impl Resource for VictimSensitiveDetails {
         store::write(conn, |conn| {
             super::require_victim_field(conn, ctx, &input.victim_id, "victim_id")?;
             let now = store::to_db(ctx.now);
+            let sealed = Sealed::of(&input)?;
             diesel::insert_into(vsd::table)
                 .values((
                     vsd::victim_id.eq(&input.victim_id),
-                    vsd::full_name.eq(input.full_name.trim()),
-                    vsd::phone.eq(&input.phone),
-                    vsd::email.eq(&input.email),
-                    vsd::address.eq(&input.address),
-                    vsd::needs.eq(&input.needs),
+                    vsd::full_name.eq(&sealed.full_name),
+                    vsd::phone.eq(&sealed.phone),
+                    vsd::email.eq(&sealed.email),
+                    vsd::address.eq(&sealed.address),
+                    vsd::needs.eq(&sealed.needs),
                     vsd::safe_channels.eq(SafeChannel::join(&input.safe_channels)),
-                    vsd::safe_hours.eq(&input.safe_hours),
+                    vsd::safe_hours.eq(&sealed.safe_hours),
                     vsd::safe_to_leave_voicemail.eq(input.safe_to_leave_voicemail),
-                    vsd::interpreter_language.eq(&input.interpreter_language),
-                    vsd::guardian_name.eq(&input.guardian_name),
+                    vsd::interpreter_language.eq(&sealed.interpreter_language),
+                    vsd::guardian_name.eq(&sealed.guardian_name),
                     vsd::created_at.eq(now),
                     vsd::updated_at.eq(now),
                 ))
@@ -436,12 +486,12 @@ impl Resource for VictimSensitiveDetails {
                     ),
                     other => other,
                 })?;
-            Ok(load_sensitive(conn, ctx, &input.victim_id)?.out())
+            load_sensitive(conn, ctx, &input.victim_id)?.out()
         })
     }
 
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<VictimSensitiveOut> {
-        Ok(load_sensitive(conn, ctx, id)?.out())
+        load_sensitive(conn, ctx, id)?.out()
     }
 
     fn list(
@@ -462,11 +512,11 @@ impl Resource for VictimSensitiveDetails {
             .offset(page.offset())
             .select(SensitiveRow::as_select())
             .load(conn)?;
-        Ok(Paged::new(
-            rows.into_iter().map(SensitiveRow::out).collect(),
-            page,
-            total,
-        ))
+        let items = rows
+            .into_iter()
+            .map(SensitiveRow::out)
+            .collect::<AppResult<_>>()?;
+        Ok(Paged::new(items, page, total))
     }
 
     fn update(
@@ -481,28 +531,29 @@ impl Resource for VictimSensitiveDetails {
         }
         store::write(conn, |conn| {
             check_version(load_sensitive(conn, ctx, id)?.version, expected)?;
+            let sealed = Sealed::of(&input)?;
             let rows = diesel::update(
                 vsd::table
                     .filter(vsd::victim_id.eq(id))
                     .filter(vsd::version.eq(expected)),
             )
             .set((
-                vsd::full_name.eq(input.full_name.trim()),
-                vsd::phone.eq(&input.phone),
-                vsd::email.eq(&input.email),
-                vsd::address.eq(&input.address),
-                vsd::needs.eq(&input.needs),
+                vsd::full_name.eq(&sealed.full_name),
+                vsd::phone.eq(&sealed.phone),
+                vsd::email.eq(&sealed.email),
+                vsd::address.eq(&sealed.address),
+                vsd::needs.eq(&sealed.needs),
                 vsd::safe_channels.eq(SafeChannel::join(&input.safe_channels)),
-                vsd::safe_hours.eq(&input.safe_hours),
+                vsd::safe_hours.eq(&sealed.safe_hours),
                 vsd::safe_to_leave_voicemail.eq(input.safe_to_leave_voicemail),
-                vsd::interpreter_language.eq(&input.interpreter_language),
-                vsd::guardian_name.eq(&input.guardian_name),
+                vsd::interpreter_language.eq(&sealed.interpreter_language),
+                vsd::guardian_name.eq(&sealed.guardian_name),
                 vsd::version.eq(expected + 1),
                 vsd::updated_at.eq(store::to_db(ctx.now)),
             ))
             .execute(conn)?;
             check_updated(rows, expected)?;
-            Ok(load_sensitive(conn, ctx, id)?.out())
+            load_sensitive(conn, ctx, id)?.out()
         })
     }
 }

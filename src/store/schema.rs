@@ -379,3 +379,56 @@ diesel::table! {
         hash -> Text,
     }
 }
+
+diesel::table! {
+    calendar_feeds (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(calendar_feeds -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(calendar_feeds, users);
+
+diesel::table! {
+    sign_in_attempts (id) {
+        id -> Text,
+        at -> Timestamp,
+        account_key -> Text,
+        address_key -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        outcome -> Text,
+    }
+}
+
+diesel::table! {
+    court_list_imports (id) {
+        id -> Text,
+        list_type -> Text,
+        list_key -> Text,
+        published_at -> Timestamp,
+        list_version -> Nullable<Text>,
+        digest -> Text,
+        imported_by -> Nullable<Text>,
+        imported_at -> Timestamp,
+        summary_json -> Text,
+    }
+}
+
+diesel::table! {
+    hearing_confirmations (id) {
+        id -> Text,
+        hearing_id -> Text,
+        import_id -> Text,
+        list_type -> Text,
+        list_kind -> Text,
+        outcome -> Text,
+        published_at -> Timestamp,
+        warned_from -> Nullable<Date>,
+        warned_to -> Nullable<Date>,
+        recorded_at -> Timestamp,
+    }
+}

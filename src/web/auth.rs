@@ -21,6 +21,7 @@ use crate::store::schema::{api_tokens, users};
 use crate::store::{self, AnyConn};
 use crate::web::api::resource::run;
 use crate::web::extract::Body;
+use crate::web::lockout;
 use crate::web::AppState;
 
 /// The signed-in actor, or a 401.
@@ -33,6 +34,12 @@ pub fn hash_password(password: &str) -> AppResult<String> {
         .map(|h| h.to_string())
         .map_err(|e| AppError::Internal(format!("password hashing failed: {e}")))
 }
+
+/// A hash of a random value, checked when there is no account so
+/// that unknown emails take as long as known ones.
+static TIMING_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    hash_password(&format!("{:x}", rand::random::<u128>())).unwrap_or_default()
+});
 
 fn password_matches(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored)
@@ -147,7 +154,8 @@ pub struct LoginOutput {
 }
 
 /// Checks a password; the same answer whether the email or the password
-/// was wrong.
+/// was wrong. Throttled per account only; the API passes the client
+/// address too (see [`sign_in_from`]).
 pub fn sign_in(
     conn: &mut AnyConn,
     email: &str,
@@ -155,18 +163,93 @@ pub fn sign_in(
     now: DateTime<Utc>,
     session_hours: i64,
 ) -> AppResult<LoginOutput> {
+    sign_in_from(conn, email, password, None, now, session_hours)
+}
+
+/// Checks a password, throttled per account and per client address (see
+/// `web::lockout`): while either is locked the answer is
+/// [`AppError::TooManyAttempts`] without looking at the password, so even
+/// the right one is refused until the lock ends. Every attempt is kept
+/// (hashed keys only); logs carry the user id or the email's hash, never
+/// the email.
+pub fn sign_in_from(
+    conn: &mut AnyConn,
+    email: &str,
+    password: &str,
+    address: Option<&str>,
+    now: DateTime<Utc>,
+    session_hours: i64,
+) -> AppResult<LoginOutput> {
+    let account = lockout::account_key(email);
+    let address = address.map(lockout::address_key);
+    let address = address.as_deref();
     let found: Option<(String, String, Option<String>)> = users::table
         .filter(users::email.eq(email.trim().to_lowercase()))
         .filter(users::active.eq(true))
         .select((users::id, users::role, users::password_hash))
         .first(conn)
         .optional()?;
-    let refused = || AppError::field("password", "the email or password is not recognised");
-    let (user_id, role, hash) = found.ok_or_else(refused)?;
-    let hash = hash.ok_or_else(refused)?;
-    if !password_matches(password, &hash) {
-        return Err(refused());
+    let user_id = found.as_ref().map(|(id, _, _)| id.clone());
+    // For logs: the user id when the account exists, else a prefix of the
+    // email's hash.
+    let who = user_id
+        .clone()
+        .unwrap_or_else(|| format!("unknown:{}", &account[..12]));
+    if let Some(until) = lockout::lock_on(conn, &account, address, now)? {
+        lockout::record(
+            conn,
+            &account,
+            address,
+            user_id.as_deref(),
+            lockout::Outcome::Locked,
+            now,
+        )?;
+        tracing::warn!(account = %who, "sign-in refused: locked after too many failures");
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: lockout::retry_after_seconds(until, now),
+        });
     }
+    let verified = match &found {
+        Some((id, role, Some(hash))) if password_matches(password, hash) => {
+            Some((id.clone(), role.clone()))
+        }
+        Some((_, _, Some(_))) => None,
+        _ => {
+            // As slow as a real check, so timing does not tell whether the
+            // account exists.
+            let _ = password_matches(password, &TIMING_HASH);
+            None
+        }
+    };
+    let Some((user_id, role)) = verified else {
+        lockout::record(
+            conn,
+            &account,
+            address,
+            user_id.as_deref(),
+            lockout::Outcome::Failure,
+            now,
+        )?;
+        tracing::warn!(account = %who, "sign-in failed");
+        // The failure that completes a lock says so at once.
+        if let Some(until) = lockout::lock_on(conn, &account, address, now)? {
+            return Err(AppError::TooManyAttempts {
+                retry_after_secs: lockout::retry_after_seconds(until, now),
+            });
+        }
+        return Err(AppError::field(
+            "password",
+            "the email or password is not recognised",
+        ));
+    };
+    lockout::record(
+        conn,
+        &account,
+        address,
+        Some(&user_id),
+        lockout::Outcome::Success,
+        now,
+    )?;
     let expires_at = now + Duration::hours(session_hours);
     let token = issue_token(conn, &user_id, "session", "sign-in", now, Some(expires_at))?;
     Ok(LoginOutput {
@@ -177,14 +260,29 @@ pub fn sign_in(
     })
 }
 
+/// The client's address as the server sees it (the TCP peer; forwarded
+/// headers are not trusted, since anyone can send them).
+pub fn client_address(req: &HttpRequest) -> Option<String> {
+    req.peer_addr().map(|a| a.ip().to_string())
+}
+
 pub async fn login(
     state: web::Data<AppState>,
+    req: HttpRequest,
     Body(input): Body<LoginInput>,
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let hours = state.config.session_hours;
+    let address = client_address(&req);
     let out = run(&state, move |conn| {
-        sign_in(conn, &input.email, &input.password, now, hours)
+        sign_in_from(
+            conn,
+            &input.email,
+            &input.password,
+            address.as_deref(),
+            now,
+            hours,
+        )
     })
     .await?;
     tracing::info!(user_id = %out.user_id, "signed in");

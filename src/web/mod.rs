@@ -4,6 +4,8 @@
 pub mod api;
 pub mod auth;
 pub mod extract;
+pub mod headers;
+pub mod lockout;
 pub mod ui;
 
 use std::net::TcpListener;
@@ -70,6 +72,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .app_data(query_config())
         .app_data(path_config())
         .app_data(web::PayloadConfig::new(extract::MAX_BODY_BYTES))
+        .app_data(web::FormConfig::default().limit(extract::MAX_BODY_BYTES))
         .route("/healthz", web::get().to(healthz))
         .route("/readyz", web::get().to(readyz));
     api::configure(cfg);
@@ -78,9 +81,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// Binds and starts the server; returns it with the bound port.
 pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
+    let tls = state.config.tls;
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
+            .wrap_fn(move |req, srv| {
+                use actix_web::dev::Service;
+                use futures_util::future::{ready, Either};
+                match headers::refuse_early(req, tls) {
+                    Ok(res) => Either::Left(ready(Ok(res))),
+                    Err(req) => {
+                        let path = req.path().to_string();
+                        let fut = srv.call(req);
+                        Either::Right(async move { Ok(headers::finish(fut.await?, &path, tls)) })
+                    }
+                }
+            })
             .wrap(tracing_actix_web::TracingLogger::<RequestSpan>::new())
             .app_data(data.clone())
             .configure(configure)

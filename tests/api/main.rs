@@ -4,12 +4,16 @@
 mod access;
 mod audit;
 mod basics;
+mod calendar_feeds;
 mod concurrency;
+mod court_lists;
 mod delivery;
 mod flows;
 mod helpers;
 mod matrix;
+mod privacy;
 mod records;
 mod reminders;
+mod security;
 mod times;
 mod validation;

@@ -1,9 +1,13 @@
 //! The JSON API under /api/v1: every record type mounted from one list,
 //! plus sign-in and the OpenAPI document.
 
+pub mod calendar_feeds;
+pub mod court_lists;
+pub mod export;
 pub mod openapi;
 pub mod outbox;
 pub mod resource;
+pub mod sessions;
 pub mod updates;
 
 use std::sync::LazyLock;
@@ -80,7 +84,11 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     }
     each_resource!(describe, &mut reg);
     outbox::describe(&mut reg);
+    court_lists::describe(&mut reg);
+    export::describe(&mut reg);
     updates::describe(&mut reg);
+    calendar_feeds::describe(&mut reg);
+    sessions::describe(&mut reg);
     reg
 });
 
@@ -120,6 +128,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route("/api/v1/me", web::get().to(crate::web::auth::me))
     .route("/api/openapi.json", web::get().to(openapi_json));
     outbox::configure(cfg);
+    court_lists::configure(cfg);
+    export::configure(cfg);
     updates::configure(cfg);
+    calendar_feeds::configure(cfg);
+    sessions::configure(cfg);
     each_resource!(mount, cfg);
 }

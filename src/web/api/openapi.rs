@@ -131,6 +131,17 @@ pub fn document(reg: &Registry) -> OpenApi {
                 .response("401", problem("Sign-in required"))
                 .response("403", problem("Not allowed for your role"));
         }
+        if route.kind.is_none()
+            && matches!(route.path.as_str(), "/api/v1/me" | "/api/v1/auth/logout")
+        {
+            op = op.response("401", problem("Sign-in required"));
+        }
+        if route.paged {
+            op = op.response(
+                "422",
+                problem("Invalid page or filter parameters, each named"),
+            );
+        }
         if route.request.is_some() {
             op = op
                 .response("400", problem("The body is not JSON"))

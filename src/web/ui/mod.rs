@@ -14,6 +14,7 @@ pub mod agenda;
 mod attendance;
 mod cases;
 mod consents;
+mod feeds;
 pub mod fields;
 pub mod forms;
 mod hearings;
@@ -86,6 +87,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "messages",
         include_str!("../../../templates/pages/messages.hbs"),
+    ),
+    (
+        "calendar_feed",
+        include_str!("../../../templates/pages/calendar_feed.hbs"),
     ),
 ];
 
@@ -254,6 +259,7 @@ fn nav_for(role: Role) -> Vec<NavItem> {
         Role::Supporter => {
             items.push(item("week", "/week", "My week"));
             items.push(item("cases", "/cases", "Cases"));
+            items.push(item("calendar_feed", "/calendar-feed", "Calendar feed"));
         }
         Role::WitnessCareOfficer => {
             items.push(item("cases", "/cases", "Cases"));
@@ -462,6 +468,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     tasks::configure(cfg);
     parole::configure(cfg);
     messages::configure(cfg);
+    feeds::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).
     cfg.route(

@@ -1,0 +1,5 @@
+DROP INDEX hearing_confirmations_hearing;
+DROP INDEX hearing_confirmations_once;
+DROP TABLE hearing_confirmations;
+DROP INDEX court_list_imports_version;
+DROP TABLE court_list_imports;

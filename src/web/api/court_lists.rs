@@ -1,0 +1,157 @@
+//! `POST /api/v1/court-lists`: a witness care officer (or an administrator)
+//! uploads a published court list; Courtside checks it against its schema,
+//! reconciles it with the hearings it tracks and answers with what changed
+//! (ids and counts only).
+//!
+//! The body is the list document itself, up to [`MAX_LIST_BYTES`] (lists
+//! are larger than the API's usual 64 KiB). The list type comes in the
+//! `list_type` query parameter or the `X-Court-List-Type` header (HMCTS
+//! sends it as metadata beside the document); without it the type is
+//! recognised from the document's shape. `court` names the court (id or
+//! name) for lists that do not name their own.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use futures_util::StreamExt;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::resource::{authorise, run, Registry, RouteInfo};
+use crate::court_lists::apply::{self, ImportSummary, Importer};
+use crate::court_lists::{parse_document, schema, ListError, ListType};
+use crate::error::{AppError, AppResult, Problem, PROBLEM_JSON};
+use crate::policy::{Action, ResourceKind};
+use crate::web::auth::Authenticated;
+use crate::web::AppState;
+
+/// Largest court list accepted by upload.
+pub const MAX_LIST_BYTES: usize = 8 * 1024 * 1024;
+
+/// The header that may carry the list type.
+pub const LIST_TYPE_HEADER: &str = "x-court-list-type";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportQuery {
+    list_type: Option<String>,
+    court: Option<String>,
+}
+
+async fn read_body(mut payload: web::Payload) -> AppResult<web::Bytes> {
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk =
+            chunk.map_err(|_| AppError::MalformedBody("the body could not be read".into()))?;
+        if body.len() + chunk.len() > MAX_LIST_BYTES {
+            return Err(AppError::PayloadTooLarge(MAX_LIST_BYTES));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+fn list_type(req: &HttpRequest, query: &ImportQuery) -> AppResult<Option<ListType>> {
+    let given = match &query.list_type {
+        Some(t) => Some(t.clone()),
+        None => req
+            .headers()
+            .get(LIST_TYPE_HEADER)
+            .map(|v| v.to_str().unwrap_or_default().to_string()),
+    };
+    match given.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(name) => ListType::from_name(name).map(Some).ok_or_else(|| {
+            AppError::field(
+                "list_type",
+                format!(
+                    "is not a list type Courtside reads; use one of: {}",
+                    ListType::names()
+                ),
+            )
+        }),
+    }
+}
+
+/// 503 with a message saying why: imports stop, rather than run
+/// unchecked, while the schemas are missing.
+fn schemas_unavailable() -> HttpResponse {
+    let problem = Problem {
+        type_uri: "https://courtside.invalid/problems/court-list-schemas-unavailable".into(),
+        title: "Court lists cannot be imported now".into(),
+        status: 503,
+        detail: "The published court-list schemas are not installed on this server, and Courtside \
+                 reads no list it cannot check against them. Ask your administrator to set \
+                 COURTSIDE_COURT_LIST_SCHEMAS to the schema folder."
+            .into(),
+        errors: Vec::new(),
+        current_version: None,
+    };
+    HttpResponse::build(StatusCode::SERVICE_UNAVAILABLE)
+        .insert_header((actix_web::http::header::CONTENT_TYPE, PROBLEM_JSON))
+        .body(serde_json::to_string(&problem).unwrap_or_default())
+}
+
+async fn import(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    req: HttpRequest,
+    query: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> AppResult<HttpResponse> {
+    let actor = who.0;
+    authorise(
+        &actor,
+        ResourceKind::CourtList,
+        Action::Create,
+        "court list",
+    )?;
+    let query = query.into_inner();
+    let given = list_type(&req, &query)?;
+    let body = read_body(payload).await?;
+    let now = state.clock.now();
+    let importer = Importer::for_actor(actor);
+    let outcome = run(&state, move |conn| {
+        let digest = hex::encode(Sha256::digest(&body));
+        match parse_document(&body, given, schema::shared()) {
+            Ok(list) => {
+                apply::import(conn, &importer, now, list, query.court.as_deref(), &digest).map(Ok)
+            }
+            Err(err) => Ok(Err(err)),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(summary) => Ok(HttpResponse::Ok().json(summary)),
+        Err(ListError::SchemasUnavailable(why)) => {
+            tracing::error!(reason = %why, "court list refused: schemas unavailable");
+            Ok(schemas_unavailable())
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/api/v1/court-lists")
+            .route(web::post().to(import))
+            .default_service(web::to(super::method_not_allowed)),
+    );
+}
+
+pub fn describe(reg: &mut Registry) {
+    let out = reg.schema::<ImportSummary>();
+    reg.schema::<apply::ImportCounts>();
+    reg.route(RouteInfo {
+        method: "post",
+        path: "/api/v1/court-lists".into(),
+        kind: Some(ResourceKind::CourtList),
+        action: Some(Action::Create),
+        summary: "Import a published court list (the document as the body; ?list_type= or \
+                  X-Court-List-Type, else recognised; ?court= for lists that name no court): \
+                  confirms, moves, flags absent, warned and new sittings"
+            .into(),
+        request: None,
+        response: Some(out),
+        paged: false,
+    });
+}

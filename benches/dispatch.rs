@@ -365,6 +365,6 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
     );
     row(
         "throughput / 1-conn ceiling",
-        format!("{:.0} %", 100.0 * throughput / ceiling_one),
+        format!("{:.1} %", 100.0 * throughput / ceiling_one),
     );
 }

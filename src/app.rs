@@ -14,18 +14,32 @@ use crate::store::{self, Pool};
 use crate::web::{self, AppState};
 
 /// Opens the pool and brings the schema up to date.
+/// Also loads the field keys when there are any (PostgreSQL without
+/// COURTSIDE_FIELD_KEYS has none: commands that need them then fail, and
+/// `serve` refuses to start, see [`prepare_with_keys`]).
 pub fn prepare_database(config: &Config) -> AppResult<Pool> {
+    let keyed = crate::privacy::configure_if_available(config)?;
     let pool = store::open_pool(&config.database_url, config.pool_size)?;
     let mut conn = pool.get()?;
     let applied = store::run_migrations(&mut conn)?;
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
     }
-    // Field keys and the consent period; details written before
-    // encryption existed are sealed now.
-    crate::privacy::configure(config)?;
-    crate::privacy::rotate(&mut conn, &*crate::privacy::keyring()?, 200, true)?;
+    if keyed {
+        // Details written before encryption existed are sealed now.
+        crate::privacy::rotate(&mut conn, &*crate::privacy::keyring()?, 200, true)?;
+    }
     Ok(pool)
+}
+
+/// As [`prepare_database`], but refuses (before touching anything) when
+/// no field keys are available.
+pub fn prepare_with_keys(config: &Config) -> AppResult<Pool> {
+    if !crate::privacy::keys_available(config) {
+        // Says why.
+        crate::privacy::load_keys(config)?;
+    }
+    prepare_database(config)
 }
 
 /// A started service: its address, for tests and the log.
@@ -47,7 +61,7 @@ impl Running {
 /// Binds, migrates and starts serving (the server future must be awaited
 /// or spawned by the caller).
 pub fn start(config: Config, clock: Arc<dyn Clock>) -> AppResult<Running> {
-    let pool = prepare_database(&config)?;
+    let pool = prepare_with_keys(&config)?;
     let listener = TcpListener::bind(&config.bind)
         .map_err(|e| AppError::Internal(format!("cannot bind {}: {e}", config.bind)))?;
     let port = listener

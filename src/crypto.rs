@@ -33,7 +33,7 @@ pub enum CryptoError {
     UnknownKey(String),
     #[error("stored value failed its integrity check")]
     Tampered,
-    #[error("field encryption keys are not loaded")]
+    #[error("field encryption keys are not loaded: set COURTSIDE_FIELD_KEYS")]
     NoRing,
 }
 

@@ -70,8 +70,8 @@ enum Command {
         /// A court-list JSON file; repeat for several.
         #[arg(long = "court-list", required = true)]
         court_list: Vec<std::path::PathBuf>,
-        /// The court the lists are for (id or name), for lists that do not
-        /// name their own court.
+        /// The court the lists are for (id or name): stands for any court a
+        /// list leaves unnamed or the directory does not know.
         #[arg(long)]
         court: Option<String>,
         /// The folder of HMCTS's published court-list schemas.
@@ -98,7 +98,7 @@ fn main() -> ExitCode {
             println!("The audit log is intact: {entries} entries, each linked to the one before.");
             Ok(())
         }),
-        Command::RotateFieldKeys { batch } => courtside::app::prepare_database(&cli.config)
+        Command::RotateFieldKeys { batch } => courtside::app::prepare_with_keys(&cli.config)
             .and_then(|pool| {
                 let ring = courtside::privacy::keyring()?;
                 let report = courtside::privacy::rotate(&mut *pool.get()?, &ring, batch, false)?;

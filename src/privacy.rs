@@ -146,6 +146,28 @@ pub fn configure(config: &Config) -> AppResult<()> {
     Ok(())
 }
 
+/// Whether keys are configured, or can be kept beside a SQLite file.
+pub fn keys_available(config: &Config) -> bool {
+    config
+        .field_keys
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty())
+        || key_file(&config.database_url).is_some()
+}
+
+/// As [`configure`] when keys are configured or can be kept locally
+/// (SQLite); otherwise sets only the consent period. Whether keys were
+/// loaded.
+pub fn configure_if_available(config: &Config) -> AppResult<bool> {
+    if keys_available(config) {
+        configure(config)?;
+        Ok(true)
+    } else {
+        CONSENT_MONTHS.store(config.consent_months, Ordering::Relaxed);
+        Ok(false)
+    }
+}
+
 // --- Consent expiry ------------------------------------------------------
 
 static CONSENT_MONTHS: AtomicU32 = AtomicU32::new(24);
@@ -317,6 +339,9 @@ pub fn rotate(
             Some(id) if seen as i64 == batch => after = id,
             _ => break,
         }
+    }
+    if report.rows_rewritten == 0 {
+        return Ok(report);
     }
     tracing::info!(
         rows_seen = report.rows_seen,

@@ -18,7 +18,8 @@ pub struct ImportArgs {
     /// The list type of every file, or `None` to recognise each.
     pub list_type: Option<ListType>,
     pub files: Vec<PathBuf>,
-    /// The court (id or name) the lists are for, when they do not say.
+    /// The court (id or name) standing for any court a list leaves unnamed
+    /// or the directory does not know.
     pub court: Option<String>,
     /// The folder of published schemas.
     pub schemas: PathBuf,

@@ -271,10 +271,12 @@ pub struct ParsedList {
 }
 
 impl ParsedList {
-    /// Matches every court the list names to the directory. With `chosen`
-    /// (the location HMCTS sends beside a document, given by the person
-    /// importing it) every sitting is at that court. Returns the names of
-    /// the courts the directory lacks, sorted and without repeats.
+    /// Matches every court the list names to the directory. `chosen` (the
+    /// location HMCTS sends beside a document, given by the person
+    /// importing it) stands for any court the list leaves unnamed or the
+    /// directory does not know; courts the directory knows keep their own
+    /// match. Returns the names of the courts left unmatched, sorted and
+    /// without repeats.
     pub fn match_courts(
         &mut self,
         directory: &[DirectoryCourt],
@@ -282,10 +284,7 @@ impl ParsedList {
     ) -> Vec<String> {
         let mut unmatched: Vec<String> = Vec::new();
         let mut resolve = |court: &CourtRef| -> Option<String> {
-            let found = match chosen {
-                Some(id) => Some(id.to_string()),
-                None => match_court(court, directory),
-            };
+            let found = match_court(court, directory).or_else(|| chosen.map(str::to_string));
             if found.is_none() {
                 let name = court.describe();
                 if !unmatched.contains(&name) {

@@ -489,6 +489,13 @@ fn courts_match_by_code_then_name() {
         .iter()
         .all(|s| s.court_id.as_deref() == Some("mags")));
     assert!(list.coverage_ids.iter().all(|(c, _)| c == "mags"));
+    // A court the list names and the directory knows keeps its own match.
+    let mut crown = parse_document(&fixture("crown-daily-moved.json"), None, &schemas()).unwrap();
+    assert!(crown.match_courts(&directory, Some("mags")).is_empty());
+    assert!(crown
+        .sittings
+        .iter()
+        .all(|s| s.court_id.as_deref() == Some("leeds")));
 }
 
 #[test]

@@ -20,16 +20,12 @@ async fn v1002(app: &TestApp, ben: &str) -> String {
         .await
 }
 
+type Sealed = Option<String>;
+
 /// The sealed columns as stored.
 fn raw(app: &TestApp, victim: &str) -> Option<Vec<Option<String>>> {
     let mut conn = app.pool.get().unwrap();
-    let row: Option<(
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = vsd::table
+    let row: Option<(String, Sealed, Sealed, Sealed, Sealed)> = vsd::table
         .find(victim)
         .select((
             vsd::full_name,

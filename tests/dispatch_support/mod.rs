@@ -88,15 +88,17 @@ pub fn start_sink(folder: &Path) -> Sink {
         .stdin(Stdio::null())
         .spawn()
         .expect("python3 runs");
+    // Owned at once, so that a panic below still stops the server.
+    let sink = Sink {
+        child,
+        folder: folder.to_path_buf(),
+        port,
+    };
     // A bounded wait for the server to come up (not a speed goal).
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(20) {
         if folder.join("ready").exists() {
-            return Sink {
-                child,
-                folder: folder.to_path_buf(),
-                port,
-            };
+            return sink;
         }
         std::thread::sleep(Duration::from_millis(50));
     }

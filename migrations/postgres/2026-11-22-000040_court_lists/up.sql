@@ -31,3 +31,8 @@ CREATE TABLE hearing_confirmations (
 );
 CREATE UNIQUE INDEX hearing_confirmations_once ON hearing_confirmations (hearing_id, import_id);
 CREATE INDEX hearing_confirmations_hearing ON hearing_confirmations (hearing_id);
+
+-- Imports look tracked cases up by the keys lists use.
+CREATE INDEX cases_urn ON cases (urn);
+CREATE INDEX cases_case_number ON cases (case_number);
+CREATE INDEX hearings_court_starts_at ON hearings (court_id, starts_at);

@@ -8,7 +8,7 @@
 //! `list_type` query parameter or the `X-Court-List-Type` header (HMCTS
 //! sends it as metadata beside the document); without it the type is
 //! recognised from the document's shape. `court` names the court (id or
-//! name) for lists that do not name their own.
+//! name) for any court the list leaves unnamed or the directory lacks.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};

@@ -108,7 +108,7 @@ pub fn document(reg: &Registry) -> OpenApi {
                     .build(),
             ));
         }
-        let ok_status = if route.method == "post" && route.kind.is_some() {
+        let ok_status = if route.action == Some(crate::policy::Action::Create) {
             "201"
         } else {
             "200"
@@ -142,7 +142,13 @@ pub fn document(reg: &Registry) -> OpenApi {
                 problem("Invalid page or filter parameters, each named"),
             );
         }
-        if route.request.is_some() {
+        if route.path == "/api/v1/auth/login" {
+            op = op.response(
+                "429",
+                problem("Too many failed sign-ins: wait (see Retry-After)"),
+            );
+        }
+        if route.request.is_some() || matches!(route.method, "post" | "put") {
             op = op
                 .response("400", problem("The body is not JSON"))
                 .response("413", problem("The body is too large"))

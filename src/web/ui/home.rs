@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::resources::{Notices, Tasks};
 use crate::web::api::resource::Page;
-use crate::web::auth::{revoke_token, sign_in};
+use crate::web::auth::{client_address, revoke_token, sign_in_from};
 use crate::web::AppState;
 
 use super::fields::{fill_all, Field};
@@ -119,8 +119,9 @@ async fn sign_in_post(state: web::Data<AppState>, req: HttpRequest, form: FormDa
         let now = state.clock.now();
         let hours = state.config.session_hours;
         let who = email.clone().unwrap_or_default();
+        let address = client_address(&req);
         let result = crate::web::api::resource::run(&state, move |conn| {
-            sign_in(conn, &who, &password, now, hours)
+            sign_in_from(conn, &who, &password, address.as_deref(), now, hours)
         })
         .await;
         match result {

@@ -525,8 +525,8 @@ fn leases_of_dead_workers_are_retaken_and_nothing_is_sent_under_two_ids() {
     );
     let unexpected: Vec<&String> = twice.difference(&sent_by_dead).collect();
     assert!(
-        unexpected.len() <= 1,
-        "copies beyond the one in flight at the kill: {unexpected:?}"
+        unexpected.len() <= courtside::notify::delivery::DeliveryConfig::default().senders,
+        "copies beyond those in flight at the kill: {unexpected:?}"
     );
     assert_eq!(ids.len(), N + DEAD_SENT + unexpected.len());
     eprintln!(

@@ -30,6 +30,11 @@ pub struct DeliveryConfig {
     pub max_attempts: i32,
     pub first_retry: Duration,
     pub longest_retry: Duration,
+    /// Messages sent at once within a pass, each on its own connection
+    /// (an SMTP exchange mostly waits; sending one at a time wastes it).
+    /// A worker killed mid-pass may leave this many sent but unrecorded:
+    /// they are sent again with the same Message-ID.
+    pub senders: usize,
 }
 
 impl Default for DeliveryConfig {
@@ -41,6 +46,7 @@ impl Default for DeliveryConfig {
             max_attempts: 8,
             first_retry: Duration::minutes(1),
             longest_retry: Duration::hours(2),
+            senders: 4,
         }
     }
 }
@@ -306,13 +312,58 @@ pub fn run_once(
     cfg: &DeliveryConfig,
     now: DateTime<Utc>,
 ) -> AppResult<Outcome> {
-    let mut conn = pool.get()?;
-    let claimed = claim(&mut conn, cfg, now)?;
+    let claimed = {
+        let mut conn = pool.get()?;
+        claim(&mut conn, cfg, now)?
+    };
+    if claimed.is_empty() {
+        return Ok(Outcome::default());
+    }
+    // The claimed notices are split between up to `senders` threads, each
+    // with its own connection; every notice is still recorded on its own.
+    let senders = cfg.senders.clamp(1, claimed.len());
+    let share = claimed.len().div_ceil(senders);
+    let parts: Vec<AppResult<Outcome>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = claimed
+            .chunks(share)
+            .map(|chunk| scope.spawn(move || send_all(pool, mailer, renderer, cfg, chunk, now)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(AppError::Internal("a delivery thread panicked".into()))
+                })
+            })
+            .collect()
+    });
     let mut outcome = Outcome {
         claimed: claimed.len(),
         ..Outcome::default()
     };
-    for n in &claimed {
+    for part in parts {
+        let part = part?;
+        outcome.sent += part.sent;
+        outcome.ready += part.ready;
+        outcome.cancelled += part.cancelled;
+        outcome.failed += part.failed;
+        outcome.dead += part.dead;
+    }
+    Ok(outcome)
+}
+
+/// Delivers and records one share of a pass, on its own connection.
+fn send_all(
+    pool: &Pool,
+    mailer: &dyn Mailer,
+    renderer: &NoticeRenderer,
+    cfg: &DeliveryConfig,
+    notices: &[Claimed],
+    now: DateTime<Utc>,
+) -> AppResult<Outcome> {
+    let mut conn = pool.get()?;
+    let mut outcome = Outcome::default();
+    for n in notices {
         let result = deliver(&mut conn, mailer, renderer, cfg, n, now)?;
         let recorded = store::write(&mut conn, |conn| {
             let recorded = record(conn, cfg, n, &result, now)?;

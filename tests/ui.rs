@@ -620,3 +620,287 @@ async fn consents_discussions_milestones_and_failed_messages() {
     page.assert_has("No failed messages.");
     app.stop().await;
 }
+
+async fn visits_of(app: &TestApp, token: &str, case_id: &str) -> Vec<Value> {
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/pre-trial-visits?case_id={case_id}"),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["items"].as_array().unwrap().clone()
+}
+
+#[actix_web::test]
+async fn witness_care_arranges_a_pre_trial_visit() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let path = format!("/cases/{case}/visits/new");
+    let before = visits_of(&app, &api, &case).await.len();
+
+    // The case page offers it to witness care.
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let page = wendy.get(&format!("/cases/{case}")).await;
+    page.assert_has(&format!("href=\"{path}\""));
+
+    // Missing answers, and a time already past, are shown as problems.
+    let page = wendy.submit(&path, &[("court_id", "")]).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_has("<a href=\"#court_id\">");
+    page.assert_has("<a href=\"#date\">");
+    page.assert_has("<a href=\"#supporter_attends\">");
+    let (_, case_body) = app.get(&format!("/api/v1/cases/{case}"), &api).await;
+    let court = case_body["court_id"]
+        .as_str()
+        .expect("the case's court")
+        .to_string();
+    let page = wendy
+        .submit(
+            &path,
+            &[
+                ("court_id", court.as_str()),
+                ("date", "2026-03-19"),
+                ("time", "10:00"),
+                ("supporter_attends", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_has("The visit must be in the future");
+
+    // No token: refused, nothing saved.
+    let fields = [
+        ("court_id", court.as_str()),
+        ("date", "2026-04-02"),
+        ("time", "14:30"),
+        ("supporter_attends", "yes"),
+    ];
+    let refused = wendy.post(&path, &fields).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_has("This form could not be accepted");
+    assert_eq!(visits_of(&app, &api, &case).await.len(), before);
+
+    // Accepted: 14:30 UK time on 2 April 2026 is 13:30 UTC (BST).
+    let page = wendy.submit(&path, &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let page = wendy.get(page.location().unwrap()).await;
+    page.assert_has("Pre-trial visit recorded.");
+    page.assert_has("The supporter attends");
+    let after = visits_of(&app, &api, &case).await;
+    assert_eq!(after.len(), before + 1);
+    let made = after
+        .iter()
+        .find(|v| v["state"] == "arranged" && v["supporter_attends"] == true)
+        .expect("the arranged visit");
+    let at = chrono::DateTime::parse_from_rfc3339(made["starts_at"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        at.with_timezone(&chrono::Utc).to_rfc3339(),
+        "2026-04-02T13:30:00+00:00"
+    );
+
+    // Other roles may not use the form.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    assert_eq!(amara.get(&path).await.status, StatusCode::FORBIDDEN);
+    let token = amara.get(&format!("/cases/{case}")).await.csrf();
+    let mut posted = vec![("csrf_token", token.as_str())];
+    posted.extend_from_slice(&fields);
+    assert_eq!(
+        amara.post(&path, &posted).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    assert_eq!(maya.get(&path).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(visits_of(&app, &api, &case).await.len(), before + 1);
+    app.stop().await;
+}
+
+/// How many times the notice's text was read, by the audit log.
+fn notice_reads(app: &TestApp, notice: &str) -> i64 {
+    use courtside::store::schema::audit_log;
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().unwrap();
+    audit_log::table
+        .filter(audit_log::action.eq("read_sensitive"))
+        .filter(audit_log::entity.eq("notices"))
+        .filter(audit_log::entity_id.eq(notice))
+        .count()
+        .get_result(&mut conn)
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn a_notice_can_be_read_and_printed_by_those_who_may() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let mags = app.court_id(&api, "Leeds Magistrates' Court").await;
+    // A new hearing plans notices.
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let added = wendy
+        .submit(
+            &format!("/cases/{case}/hearings/new"),
+            &[
+                ("kind", "mention"),
+                ("date", "2026-03-24"),
+                ("time", "11:30"),
+                ("court_id", mags.as_str()),
+                ("estimated_minutes", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let (status, body) = app
+        .get(&format!("/api/v1/notices?case_id={case}"), &api)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let notice = body["items"][0]["id"]
+        .as_str()
+        .expect("a notice")
+        .to_string();
+    let path = format!("/notices/{notice}");
+    let (status, text) = app
+        .get(&format!("/api/v1/notices/{notice}/rendered"), &api)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let subject = text["subject"].as_str().unwrap().to_string();
+    let reads = notice_reads(&app, &notice);
+
+    // Witness care: linked from the case page; the text, read on record.
+    wendy
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_has(&format!("href=\"{path}\""));
+    let page = wendy.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.assert_has("Basis for sending");
+    page.assert_has("The text");
+    page.assert_has(&subject.replace('\'', "&#x27;"));
+    page.assert_has("href=\"/assets/print.css\" media=\"print\"");
+    assert_eq!(notice_reads(&app, &notice), reads + 1);
+    let css = wendy.get("/assets/print.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    css.assert_has("display: none");
+
+    // The supporter sees it too.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let page = amara.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(notice_reads(&app, &notice), reads + 2);
+
+    // A manager sees the notice but not its text, and nothing is logged.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    let page = maya.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.assert_has("not shown to your role");
+    page.assert_lacks("notice-text");
+    assert_eq!(notice_reads(&app, &notice), reads + 2);
+
+    // Roles without notices, and people outside the case, are refused.
+    let mut admin = Browser::signed_in(&app.base, ADMIN).await;
+    assert_eq!(admin.get(&path).await.status, StatusCode::FORBIDDEN);
+    let mut carys = Browser::signed_in(&app.base, CARYS).await;
+    assert_eq!(carys.get(&path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(notice_reads(&app, &notice), reads + 2);
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn the_supporter_records_a_withdrawn_consent() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let page = amara
+        .submit(
+            &format!("/cases/{case}/consents/new"),
+            &[
+                ("scope", "parole_to_supporter"),
+                ("basis", "consent"),
+                ("given_on", "2026-03-18"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+
+    // The case page has a withdrawal form for the consent in force.
+    let page = amara.get(&format!("/cases/{case}")).await;
+    let prefix = format!("action=\"/cases/{case}/consents/");
+    let start = page.body.find(&prefix).expect("a withdrawal form") + 8;
+    let action = page.body[start..].split('"').next().unwrap().to_string();
+    assert!(action.ends_with("/withdraw"), "{action}");
+    let form_html = &page.body[start..];
+    let version = hidden(form_html, "version").expect("a version field");
+    let token = page.csrf();
+
+    // No token: refused.
+    let refused = amara.post(&action, &[("version", version.as_str())]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_has("This form could not be accepted");
+
+    // Witness care may not use it from the pages.
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let theirs = wendy.get(&format!("/cases/{case}")).await;
+    theirs.assert_lacks("/withdraw\"");
+    let wendy_token = theirs.csrf();
+    let refused = wendy
+        .post(
+            &action,
+            &[
+                ("csrf_token", wendy_token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // A stale version: the "someone changed this" page, nothing saved.
+    let stale = format!("{}", version.parse::<i32>().unwrap() + 5);
+    let page = amara
+        .post(
+            &action,
+            &[("csrf_token", token.as_str()), ("version", stale.as_str())],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::PRECONDITION_FAILED,
+        "{}",
+        page.body
+    );
+    page.assert_has("Someone else changed this record");
+    amara
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_has(&action);
+
+    // Accepted.
+    let page = amara
+        .post(
+            &action,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let page = amara.get(page.location().unwrap()).await;
+    page.assert_has("Consent withdrawn.");
+    page.assert_has("Withdrawn Friday 20 March 2026, 12:00");
+    page.assert_lacks(&action);
+
+    // Posting the old form again finds the record changed.
+    let again = amara
+        .post(
+            &action,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::PRECONDITION_FAILED);
+    app.stop().await;
+}

@@ -319,3 +319,54 @@ test('phone width: pages fit without sideways scrolling; sign out', async () => 
   assert.equal(new URL(page.url()).pathname, '/sign-in');
   await page.context().close();
 });
+
+test('visits, notices and withdrawals: arrange a visit, read and print a notice, withdraw a consent', async () => {
+  const page = await newPage();
+  await signIn(page, 'wco');
+  await page.click('nav >> text=Cases');
+  await page.click('a:has-text("13AB1234526")');
+  await page.locator('h1', { hasText: '13AB1234526' }).waitFor();
+
+  // Arrange a pre-trial visit: the empty form first, then a good one.
+  await page.click('a:has-text("Arrange a pre-trial visit")');
+  await page.locator('h1', { hasText: 'Arrange a pre-trial visit' }).waitFor();
+  await page.click('button:has-text("Arrange visit")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#date') && links.includes('#supporter_attends'), links.join(' '));
+  await accessible(page, 'visit form error');
+  await shot(page, '20-visit-error');
+  await page.fill('#date', londonDate(10));
+  await page.fill('#time', '14:30');
+  await page.check('input[name="supporter_attends"][value="yes"]');
+  await page.click('button:has-text("Arrange visit")');
+  await page.locator('text=Pre-trial visit recorded.').waitFor();
+  assert.ok((await page.locator('#visits ~ ul.list').first().innerText()).includes('14:30'), 'the visit is listed');
+
+  // Open the first notice: its facts, its text, and a print view without
+  // the menus.
+  await page.locator('table a[href^="/notices/"]').first().click();
+  await page.locator('h2', { hasText: 'The text' }).waitFor();
+  assert.ok(await page.locator('.notice-text').count() === 1, 'witness care sees the text');
+  await accessible(page, 'notice');
+  await shot(page, '21-notice');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('nav.service-nav').isVisible(), false, 'no menu in print');
+  assert.equal(await page.locator('.notice-text').isVisible(), true, 'the text prints');
+  await page.emulateMedia({ media: 'screen' });
+  await page.context().close();
+
+  // The supporter records that the victim withdrew a consent.
+  const sup = await newPage();
+  await signIn(sup, 'supporter');
+  await sup.click('nav >> text=Cases');
+  await sup.click('a:has-text("13AB1234526")');
+  await sup.locator('h1', { hasText: '13AB1234526' }).waitFor();
+  const before = await sup.locator('form[action$="/withdraw"]').count();
+  assert.ok(before >= 1, 'a consent in force can be withdrawn');
+  await sup.locator('form[action$="/withdraw"] button').first().click();
+  await sup.locator('text=Consent withdrawn.').waitFor();
+  assert.equal(await sup.locator('form[action$="/withdraw"]').count(), before - 1);
+  await accessible(sup, 'case after withdrawal');
+  await shot(sup, '22-consent-withdrawn');
+  await sup.context().close();
+});

@@ -111,6 +111,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "attendance-requested" => "Attendance request sent. The witness care unit will be told.",
         "decision-recorded" => "The court's decision has been recorded.",
         "consent-recorded" => "Consent recorded.",
+        "consent-withdrawn" => "Consent withdrawn. Nothing more will be shared on it.",
         "discussion-recorded" => "Special-measures discussion recorded.",
         "visit-arranged" => "Pre-trial visit recorded.",
         _ => return None,
@@ -138,6 +139,7 @@ pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, me: &str) -> V
     }
     json!({
         "what": labels::notice_template(&n.template),
+        "href": format!("/notices/{}", n.id),
         "case": n.case_id.as_deref().map(|c| format!("Case {} · victim {}", look.case_ref(c), look.victim_ref(&n.victim_id))),
         "to": to,
         "channel": labels::channel(&n.channel),
@@ -255,6 +257,9 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
                     "given": long(k.given_at),
                     "active": k.active,
                     "withdrawn": k.withdrawn_at.map(long),
+                    "withdraw": (k.active && role == Role::Supporter && may(ResourceKind::Consent, Action::Update))
+                        .then(|| format!("/cases/{}/consents/{}/withdraw", c.id, k.id)),
+                    "version": k.version,
                 })
             })
             .collect()
@@ -347,12 +352,15 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
             "consents": may(ResourceKind::Consent, Action::Read),
             "notices": may(ResourceKind::Notice, Action::Read),
             "discussions": may(ResourceKind::SpecialMeasuresDiscussion, Action::Read),
+            "visits": may(ResourceKind::PreTrialVisit, Action::Read),
         },
         "actions": {
             "add_hearing": (role == Role::WitnessCareOfficer && may(ResourceKind::Hearing, Action::Create))
                 .then(|| format!("/cases/{}/hearings/new", c.id)),
             "consent": (role == Role::Supporter || role == Role::WitnessCareOfficer)
                 .then(|| format!("/cases/{}/consents/new", c.id)),
+            "visit": (role == Role::WitnessCareOfficer && may(ResourceKind::PreTrialVisit, Action::Create))
+                .then(|| format!("/cases/{}/visits/new", c.id)),
             "discussion": may(ResourceKind::SpecialMeasuresDiscussion, Action::Create)
                 .then(|| format!("/cases/{}/special-measures/new", c.id)),
         },

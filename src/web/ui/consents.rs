@@ -4,7 +4,7 @@
 use actix_web::web;
 
 use crate::calendar;
-use crate::domain::{ConsentScope, LawfulBasis};
+use crate::domain::{ConsentScope, LawfulBasis, Role};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::resources::{CaseOut, Cases, ConsentInput, Consents, Victims};
@@ -14,11 +14,18 @@ use super::fields::{options_of, Field, FormPage};
 use super::forms::{required_choice, required_date, FormData, Problems};
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
-use super::{labels, read, render_form, require, see_other, with_conn, PageResult};
+use super::{
+    labels, posted_version, read, render_form, require, see_other, update, with_conn, PageError,
+    PageResult,
+};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/cases/{id}/consents/new", web::get().to(new_page))
-        .route("/cases/{id}/consents/new", web::post().to(new_post));
+        .route("/cases/{id}/consents/new", web::post().to(new_post))
+        .route(
+            "/cases/{case}/consents/{id}/withdraw",
+            web::post().to(withdraw_post),
+        );
 }
 
 fn form_page(case: &CaseOut, victim: &str) -> FormPage {
@@ -164,4 +171,45 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
             render_form(&s, "cases", form_page(&case, &victim), &form, &problems)
         }
     }
+}
+
+/// A supporter records that the victim withdrew a consent: from now on,
+/// nothing more is shared on it. The form on the case page carries the
+/// version it was drawn from; if the consent changed since, the page says
+/// so and nothing is saved.
+async fn withdraw_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    path: web::Path<(String, String)>,
+) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::Consent, Action::Update, "consent")?;
+    if s.role() != Role::Supporter {
+        return Err(PageError::App(AppError::Forbidden(
+            "only the supporter records a withdrawal from the pages".into(),
+        )));
+    }
+    let version = posted_version(&form)?;
+    let (case_id, id) = path.into_inner();
+    let case_id = with_conn(&state, &s, move |conn, ctx| {
+        let case = read::<Cases>(conn, ctx, &case_id)?;
+        let current = read::<Consents>(conn, ctx, &id)?;
+        if current.victim_id != case.victim_id {
+            return Err(AppError::NotFound("consent".into()));
+        }
+        let input = ConsentInput {
+            victim_id: current.victim_id.clone(),
+            scope: current.scope,
+            basis: current.basis,
+            basis_reason: current.basis_reason.clone(),
+            given_at: calendar::to_london(current.given_at).to_rfc3339(),
+            withdrawn_at: Some(calendar::to_london(ctx.now).to_rfc3339()),
+        };
+        update::<Consents>(conn, ctx, &id, version, input)?;
+        Ok(case.id)
+    })
+    .await?;
+    Ok(see_other(&format!(
+        "/cases/{case_id}?done=consent-withdrawn#consents"
+    )))
 }

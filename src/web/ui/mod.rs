@@ -23,9 +23,11 @@ pub mod labels;
 mod lookup;
 mod measures;
 mod messages;
+mod notices;
 mod parole;
 pub mod session;
 mod tasks;
+mod visits;
 mod week;
 
 use std::sync::LazyLock;
@@ -79,6 +81,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("cases", include_str!("../../../templates/pages/cases.hbs")),
     ("case", include_str!("../../../templates/pages/case.hbs")),
     ("form", include_str!("../../../templates/pages/form.hbs")),
+    (
+        "notice",
+        include_str!("../../../templates/pages/notice.hbs"),
+    ),
     ("tasks", include_str!("../../../templates/pages/tasks.hbs")),
     (
         "parole",
@@ -465,6 +471,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     attendance::configure(cfg);
     consents::configure(cfg);
     measures::configure(cfg);
+    visits::configure(cfg);
+    notices::configure(cfg);
     tasks::configure(cfg);
     parole::configure(cfg);
     messages::configure(cfg);

@@ -892,25 +892,7 @@ async fn refusal_and_withdrawal_close_a_request_and_tell_those_involved() {
         )
         .await;
     let h1 = h1["id"].as_str().unwrap().to_string();
-    let r1 = app
-        .create(
-            "/api/v1/attendance-requests",
-            &ben,
-            json!({"hearing_id": h1, "supporter_id": ben_id}),
-        )
-        .await;
-    let p1 = format!("/api/v1/attendance-requests/{}", r1["id"].as_str().unwrap());
-    for (v, state) in [(1, "wcu_informed"), (2, "cps_informed")] {
-        let (status, _) = app
-            .put(
-                &p1,
-                &wendy,
-                v,
-                json!({"hearing_id": h1, "supporter_id": ben_id, "state": state}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
-    }
+    let p1 = request_told_to_cps(&app, &ben, &wendy, &ben_id, &h1).await;
     let (status, refused) = app
         .put(&p1, &wendy, 3, json!({"hearing_id": h1, "supporter_id": ben_id, "state": "refused",
                                      "decision_reason": "Ground rules hearing directed an intermediary instead"}))
@@ -945,25 +927,7 @@ async fn refusal_and_withdrawal_close_a_request_and_tell_those_involved() {
         )
         .await;
     let h2 = h2["id"].as_str().unwrap().to_string();
-    let r2 = app
-        .create(
-            "/api/v1/attendance-requests",
-            &ben,
-            json!({"hearing_id": h2, "supporter_id": ben_id}),
-        )
-        .await;
-    let p2 = format!("/api/v1/attendance-requests/{}", r2["id"].as_str().unwrap());
-    for (v, state) in [(1, "wcu_informed"), (2, "cps_informed")] {
-        let (status, _) = app
-            .put(
-                &p2,
-                &wendy,
-                v,
-                json!({"hearing_id": h2, "supporter_id": ben_id, "state": state}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
-    }
+    let p2 = request_told_to_cps(&app, &ben, &wendy, &ben_id, &h2).await;
     let (status, out) = app
         .put(
             &p2,
@@ -1096,4 +1060,38 @@ async fn a_supporter_at_statement_taking_and_at_court_is_warned_about() {
         "{warnings}"
     );
     app.stop().await;
+}
+
+/// Ben raises an attendance request for `hearing` and the WCO moves it on
+/// to the CPS; returns the request's path (now at version 3).
+async fn request_told_to_cps(
+    app: &TestApp,
+    ben: &str,
+    wendy: &str,
+    ben_id: &str,
+    hearing: &str,
+) -> String {
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            ben,
+            json!({"hearing_id": hearing, "supporter_id": ben_id}),
+        )
+        .await;
+    let path = format!(
+        "/api/v1/attendance-requests/{}",
+        request["id"].as_str().unwrap()
+    );
+    for (version, state) in [(1, "wcu_informed"), (2, "cps_informed")] {
+        let (status, out) = app
+            .put(
+                &path,
+                wendy,
+                version,
+                json!({"hearing_id": hearing, "supporter_id": ben_id, "state": state}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{state}: {out}");
+    }
+    path
 }

@@ -89,6 +89,11 @@ pub struct Config {
           value_parser = clap::value_parser!(i64).range(1..=36_500))]
     pub retention_days: i64,
 
+    /// A folder `serve` watches for published court lists to import (see
+    /// README, "Court lists"). Unset: no folder is watched.
+    #[arg(long, env = "COURTSIDE_COURT_LIST_INBOX")]
+    pub court_list_inbox: Option<std::path::PathBuf>,
+
     /// A consent not renewed within this many months counts as withdrawn.
     #[arg(long, env = "COURTSIDE_CONSENT_MONTHS", default_value_t = 24,
           value_parser = clap::value_parser!(u32).range(1..=1200))]
@@ -128,6 +133,7 @@ impl Config {
                 &uuid::Uuid::new_v4().simple().to_string()[..12]
             ))),
             retention_days: 2190,
+            court_list_inbox: None,
             consent_months: 24,
         }
     }

@@ -180,6 +180,18 @@ fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
             courtside::seed::reference_data(&running.pool, &SystemClock)?;
         }
         let _scheduler = courtside::app::start_delivery(&running, Arc::new(SystemClock)).await?;
+        let _inbox = match &running.config.court_list_inbox {
+            Some(dir) => Some(
+                courtside::court_lists::inbox::start(
+                    running.pool.clone(),
+                    Arc::new(SystemClock),
+                    courtside::court_lists::inbox::Inbox::new(dir),
+                    15,
+                )
+                .await?,
+            ),
+            None => None,
+        };
         tracing::info!(bind = %bind, port = running.port, "Courtside is serving");
         running
             .server

@@ -519,6 +519,27 @@ async fn supporter_asks_to_attend_and_witness_care_records_the_decision() {
     let page = amara.get(&format!("/cases/{case}")).await;
     page.assert_has("Allowed with conditions");
     page.assert_has("Conditions: Sit beside the witness in the live-link room");
+
+    // The supporter records, on her own request, that she went: offered
+    // only a supporter's steps, never the court's decision.
+    page.assert_has(&format!("href=\"{decide}\">Update your request"));
+    let form = amara.get(&decide).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    form.assert_has("Where does your request stand?");
+    form.assert_has("value=\"attended\"");
+    form.assert_has("value=\"withdrawn\"");
+    form.assert_lacks("value=\"refused\"");
+    form.assert_lacks("value=\"allowed\"");
+    // Another supporter may not touch it (not in her relationships).
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    assert_eq!(ben.get(&decide).await.status, StatusCode::NOT_FOUND);
+    let went = amara.submit(&decide, &[("state", "attended")]).await;
+    assert_eq!(went.status, StatusCode::SEE_OTHER, "{}", went.body);
+    let page = amara.get(went.location().unwrap()).await;
+    page.assert_has("Your request has been updated.");
+    page.assert_has("You: <strong>Attended</strong>");
+    // Closed now: no further change offered.
+    page.assert_lacks("Update your request");
     app.stop().await;
 }
 
@@ -618,6 +639,50 @@ async fn consents_discussions_milestones_and_failed_messages() {
     let mut maya = Browser::signed_in(&app.base, MAYA).await;
     let page = maya.get("/messages/failed").await;
     page.assert_has("No failed messages.");
+
+    // A supporter's notice dead-lettered (as after its last failed
+    // attempt): listed with a button to send it again, which puts it back
+    // in the queue.
+    let dead_id = {
+        use courtside::store::schema::notices;
+        use diesel::prelude::*;
+        let mut conn = app.pool.get().unwrap();
+        let id: String = notices::table
+            .filter(notices::recipient_kind.eq("supporter"))
+            .filter(notices::state.eq("pending"))
+            .select(notices::id)
+            .first(&mut conn)
+            .unwrap();
+        diesel::update(notices::table.find(&id))
+            .set((notices::state.eq("dead"), notices::attempts.eq(5)))
+            .execute(&mut conn)
+            .unwrap();
+        id
+    };
+    let page = maya.get("/messages/failed").await;
+    page.assert_has("5 attempts");
+    let action = format!("/messages/{dead_id}/retry");
+    page.assert_has(&action);
+    // Without the form's token nothing happens.
+    assert_eq!(maya.post(&action, &[]).await.status, StatusCode::FORBIDDEN);
+    let token = page.csrf();
+    let sent = maya.post(&action, &[("csrf_token", &token)]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let page = maya.get(sent.location().unwrap()).await;
+    page.assert_has("will be sent again");
+    page.assert_has("No failed messages.");
+    let maya_api = app.login(MAYA).await;
+    let (_, notice) = app
+        .get(&format!("/api/v1/notices/{dead_id}"), &maya_api)
+        .await;
+    assert_eq!(notice["state"], "pending", "{notice}");
+    // A supporter cannot send a notice again, even with a good token.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let token = amara.get("/").await.csrf();
+    assert_eq!(
+        amara.post(&action, &[("csrf_token", &token)]).await.status,
+        StatusCode::FORBIDDEN
+    );
     app.stop().await;
 }
 
@@ -903,4 +968,111 @@ async fn the_supporter_records_a_withdrawn_consent() {
         .await;
     assert_eq!(again.status, StatusCode::PRECONDITION_FAILED);
     app.stop().await;
+}
+
+#[actix_web::test]
+async fn witness_care_uploads_a_court_list_and_sees_what_moved_and_who_was_told() {
+    let app = TestApp::spawn().await;
+    let list = std::fs::read(format!(
+        "{}/fixtures/court-lists/crown-daily-moved.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let index = wendy.get("/court-lists").await;
+    assert_eq!(index.status, StatusCode::OK, "{}", index.body);
+    index.assert_has("Upload a list");
+    index.assert_has("enctype=\"multipart/form-data\"");
+    index.assert_has("No court lists have been imported yet");
+    let token = index.csrf();
+
+    // Without the form's token: refused, nothing read.
+    let forged = wendy
+        .upload("/court-lists", &[], "list", "daily.json", list.clone())
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+    // No file chosen, then a file that is not a list: the form again with
+    // an error summary linked to the file field.
+    let empty = wendy
+        .upload(
+            "/court-lists",
+            &[("csrf_token", &token), ("list_type", "")],
+            "list",
+            "",
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    empty.assert_has("There is a problem");
+    empty.assert_has("href=\"#list\"");
+    empty.assert_has("Choose the court list file to upload");
+    let junk = wendy
+        .upload(
+            "/court-lists",
+            &[("csrf_token", &token), ("list_type", "")],
+            "list",
+            "junk.json",
+            b"{ not json".to_vec(),
+        )
+        .await;
+    assert_eq!(junk.status, StatusCode::UNPROCESSABLE_ENTITY);
+    junk.assert_has("not valid JSON");
+
+    // Today's list: the plea and trial preparation hearing moved.
+    let done = wendy
+        .upload(
+            "/court-lists",
+            &[
+                ("csrf_token", &token),
+                ("list_type", "crown_daily_pdda_list"),
+                ("court", ""),
+            ],
+            "list",
+            "crown-daily.json",
+            list.clone(),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let result_path = done.location().unwrap().to_string();
+    assert!(result_path.starts_with("/court-lists/"), "{result_path}");
+    let result = wendy.get(&result_path).await;
+    assert_eq!(result.status, StatusCode::OK, "{}", result.body);
+    result.assert_has("Needs attention");
+    result.assert_has("Moved");
+    result.assert_has("13AB1234526");
+    result.assert_has("Court 5");
+    // 24 March 2026 is still GMT: 14:00 UTC shows as 14:00 UK time.
+    result.assert_has("Tuesday 24 March 2026, 14:00 (GMT)");
+    result.assert_has("href=\"/notices/");
+    result.assert_lacks("(no reference)");
+
+    // The same list again: nothing changes, and the page says so.
+    let again = wendy
+        .upload(
+            "/court-lists",
+            &[("csrf_token", &token), ("list_type", "")],
+            "list",
+            "crown-daily.json",
+            list,
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    assert!(again.location().unwrap().ends_with("?again=1"));
+    let index = wendy.get("/court-lists").await;
+    index.assert_has(&result_path);
+    index.assert_has("Uploaded by you");
+
+    // The manager sees imports but has no upload form; a supporter has
+    // no court-list pages.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    let page = maya.get("/court-lists").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_lacks("multipart/form-data");
+    page.assert_has(&result_path);
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    assert_eq!(
+        amara.get("/court-lists").await.status,
+        StatusCode::FORBIDDEN
+    );
 }

@@ -17,6 +17,8 @@ pub mod apply;
 mod cath;
 pub mod cli;
 mod crown;
+pub mod history;
+pub mod inbox;
 pub mod reconcile;
 pub mod schema;
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! queries (through diesel, one code path for both databases), and the
 //! relationship scope applied to every read and write.
 
-mod attendance_requests;
+pub mod attendance_requests;
 mod cases;
 mod consents;
 mod courts;

@@ -400,3 +400,190 @@ async fn bad_lists_are_refused_and_nothing_is_written() {
     }
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn imports_are_listed_and_each_shows_only_the_readers_cases() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ptph = hearing_of(&app, &wendy, "13AB1234526", "plea_and_trial_preparation").await;
+    let id = ptph["id"].as_str().unwrap().to_string();
+    let (status, summary) = upload(
+        &app,
+        &wendy,
+        "?list_type=crown_daily_pdda_list",
+        fixture("crown-daily-moved.json"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{summary}");
+    let import_id = summary["import_id"].as_str().unwrap().to_string();
+
+    // The list of imports: newest first, counts only.
+    let (status, list) = app.get("/api/v1/court-lists", &wendy).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(list["total"], 1);
+    let first = &list["items"][0];
+    assert_eq!(first["id"], import_id.as_str());
+    assert_eq!(first["imported_by_me"], true);
+    assert_eq!(first["list_kind"], "daily");
+    assert_eq!(first["counts"]["moved"], 1);
+
+    // The officer who imported it sees the moved hearing, where it is now,
+    // and the notice planned to tell the supporter.
+    let (status, detail) = app
+        .get(&format!("/api/v1/court-lists/{import_id}"), &wendy)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    let moved: Vec<&Value> = detail["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["change"] == "moved")
+        .collect();
+    assert_eq!(moved.len(), 1, "{detail}");
+    assert_eq!(moved[0]["hearing_id"], id.as_str());
+    assert_eq!(moved[0]["case_reference"], "13AB1234526");
+    assert_eq!(moved[0]["starts_at"], "2026-03-24T14:00:00Z");
+    assert_eq!(moved[0]["courtroom"], "Court 5");
+    let told = moved[0]["supporter_notices"].as_array().unwrap();
+    let change: Vec<&Value> = told
+        .iter()
+        .filter(|n| n["template"] == "hearing.change.supporter")
+        .collect();
+    assert_eq!(
+        change.len(),
+        1,
+        "the supporter is told of the new date: {detail}"
+    );
+    assert_eq!(change[0]["state"], "pending");
+    assert!(
+        told.iter()
+            .all(|n| n["template"].as_str().unwrap().ends_with(".supporter")),
+        "{detail}"
+    );
+    assert_eq!(detail["not_shown"], 0);
+
+    // The supporter's manager sees it too (her organisation's victim).
+    let maya = app.login(MAYA).await;
+    let (status, seen) = app
+        .get(&format!("/api/v1/court-lists/{import_id}"), &maya)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{seen}");
+    assert_eq!(seen["items"].as_array().unwrap().len(), 1, "{seen}");
+    assert_eq!(seen["import"]["imported_by_me"], false);
+
+    // Another unit's officer sees the import's record but none of its
+    // changes: they concern a case outside her unit.
+    let carys = app.login(CARYS).await;
+    let (status, other) = app
+        .get(&format!("/api/v1/court-lists/{import_id}"), &carys)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{other}");
+    assert_eq!(other["items"], json!([]), "{other}");
+    assert_eq!(other["not_shown"], 1);
+
+    // Supporters do not read court-list imports at all; unknown ids are 404.
+    let amara = app.login(AMARA).await;
+    let (status, _) = app.get("/api/v1/court-lists", &amara).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = app.get("/api/v1/court-lists/nope", &wendy).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, body) = app.get("/api/v1/court-lists?per_page=0", &wendy).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+}
+
+#[actix_web::test]
+async fn the_inbox_folder_imports_settled_lists_and_sets_aside_bad_ones() {
+    use courtside::court_lists::inbox::{Inbox, Outcome, SETTLE_SECONDS};
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ptph = hearing_of(&app, &wendy, "13AB1234526", "plea_and_trial_preparation").await;
+    let id = ptph["id"].as_str().unwrap().to_string();
+
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = Inbox::new(dir.path());
+    let list = serde_json::to_vec(&fixture("crown-daily-moved.json")).unwrap();
+    std::fs::write(dir.path().join("01-crown-daily.json"), &list).unwrap();
+    std::fs::write(
+        dir.path().join("01-crown-daily.json.type"),
+        "crown_daily_pdda_list\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("02-broken.json"), b"{ not json").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), b"left alone").unwrap();
+
+    let schemas = courtside::court_lists::schema::shared();
+    // Files written just now have not settled: nothing is taken yet.
+    let real_now = chrono::Utc::now();
+    let none = inbox
+        .sweep(&app.pool, schemas, test_now(), real_now, "test-a")
+        .expect("sweep");
+    assert!(none.is_empty(), "{none:?}");
+
+    let later = real_now + chrono::Duration::seconds(SETTLE_SECONDS + 1);
+    let outcomes = inbox
+        .sweep(&app.pool, schemas, test_now(), later, "test-a")
+        .expect("sweep");
+    assert_eq!(outcomes.len(), 2, "{outcomes:?}");
+    match &outcomes[0] {
+        Outcome::Imported {
+            name, duplicate, ..
+        } => {
+            assert_eq!(name, "01-crown-daily.json");
+            assert!(!duplicate);
+        }
+        other => panic!("the list was not imported: {other:?}"),
+    }
+    match &outcomes[1] {
+        Outcome::Refused { name, reason } => {
+            assert_eq!(name, "02-broken.json");
+            assert!(reason.contains("not valid JSON"), "{reason}");
+        }
+        other => panic!("the broken file was not refused: {other:?}"),
+    }
+
+    // The hearing moved, exactly as when the list is uploaded.
+    let (_, moved) = app.get(&format!("/api/v1/hearings/{id}"), &wendy).await;
+    assert_eq!(moved["starts_at"], "2026-03-24T14:00:00Z", "{moved}");
+
+    // Files went where they should, each with its note; others untouched.
+    let names = |sub: &str| {
+        let mut v: Vec<String> = std::fs::read_dir(dir.path().join(sub))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let done = names("done");
+    assert_eq!(done.len(), 3, "{done:?}");
+    assert!(done.iter().any(|n| n.ends_with("01-crown-daily.json")));
+    assert!(done
+        .iter()
+        .any(|n| n.ends_with("01-crown-daily.json.result.json")));
+    assert!(done.iter().any(|n| n.ends_with("01-crown-daily.json.type")));
+    let failed = names("failed");
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    let problem = failed.iter().find(|n| n.ends_with(".problem.txt")).unwrap();
+    let text = std::fs::read_to_string(dir.path().join("failed").join(problem)).unwrap();
+    assert!(text.contains("not valid JSON"), "{text}");
+    assert!(names("processing").is_empty());
+    assert!(dir.path().join("notes.txt").exists());
+
+    // The same list dropped again changes nothing.
+    std::fs::write(dir.path().join("03-again.json"), &list).unwrap();
+    let again = inbox
+        .sweep(&app.pool, schemas, test_now(), later, "test-b")
+        .expect("sweep");
+    assert!(
+        matches!(
+            &again[..],
+            [Outcome::Imported {
+                duplicate: true,
+                ..
+            }]
+        ),
+        "{again:?}"
+    );
+    let (_, list) = app.get("/api/v1/court-lists", &wendy).await;
+    assert_eq!(list["total"], 1, "{list}");
+}

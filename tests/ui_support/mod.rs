@@ -160,6 +160,32 @@ impl Browser {
         self.send(req).await
     }
 
+    /// Posts a `multipart/form-data` form with one file, as a browser
+    /// sends a file upload (add the token yourself).
+    pub async fn upload(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_field: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(file_name.to_string())
+            .mime_str("application/json")
+            .expect("mime");
+        form = form.part(file_field.to_string(), part);
+        let req = self
+            .client
+            .post(format!("{}{}", self.base, path))
+            .multipart(form);
+        self.send(req).await
+    }
+
     /// Opens the form's page, then posts the fields with the page's hidden
     /// fields (its token, and the version a change form carries), as a
     /// browser would.

@@ -16,9 +16,9 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use super::resource::{authorise, run, Registry, RouteInfo};
+use super::resource::{authorise, run, Ctx, PageParams, Registry, RouteInfo};
 use crate::court_lists::apply::{self, ImportSummary, Importer};
-use crate::court_lists::{parse_document, schema, ListError, ListType};
+use crate::court_lists::{history, parse_document, schema, ListError, ListType};
 use crate::error::{AppError, AppResult, Problem, PROBLEM_JSON};
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
@@ -91,6 +91,30 @@ fn schemas_unavailable() -> HttpResponse {
         .body(serde_json::to_string(&problem).unwrap_or_default())
 }
 
+/// Checks, reconciles and applies one uploaded list as `actor` (the API
+/// and the upload page share this). The outer error is the import's own
+/// refusal (e.g. an older version); the inner one, the document's.
+pub async fn import_document(
+    state: &AppState,
+    actor: crate::policy::Actor,
+    body: web::Bytes,
+    given: Option<ListType>,
+    court: Option<String>,
+) -> AppResult<Result<ImportSummary, ListError>> {
+    let now = state.clock.now();
+    let importer = Importer::for_actor(actor);
+    run(state, move |conn| {
+        let digest = hex::encode(Sha256::digest(&body));
+        match parse_document(&body, given, schema::shared()) {
+            Ok(list) => {
+                apply::import(conn, &importer, now, list, court.as_deref(), &digest).map(Ok)
+            }
+            Err(err) => Ok(Err(err)),
+        }
+    })
+    .await
+}
+
 async fn import(
     state: web::Data<AppState>,
     who: Authenticated,
@@ -108,19 +132,7 @@ async fn import(
     let query = query.into_inner();
     let given = list_type(&req, &query)?;
     let body = read_body(payload).await?;
-    let now = state.clock.now();
-    let importer = Importer::for_actor(actor);
-    let outcome = run(&state, move |conn| {
-        let digest = hex::encode(Sha256::digest(&body));
-        match parse_document(&body, given, schema::shared()) {
-            Ok(list) => {
-                apply::import(conn, &importer, now, list, query.court.as_deref(), &digest).map(Ok)
-            }
-            Err(err) => Ok(Err(err)),
-        }
-    })
-    .await?;
-    match outcome {
+    match import_document(&state, actor, body, given, query.court).await? {
         Ok(summary) => Ok(HttpResponse::Ok().json(summary)),
         Err(ListError::SchemasUnavailable(why)) => {
             tracing::error!(reason = %why, "court list refused: schemas unavailable");
@@ -130,10 +142,48 @@ async fn import(
     }
 }
 
+async fn list(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    params: web::Query<PageParams>,
+) -> AppResult<HttpResponse> {
+    let actor = who.0;
+    authorise(&actor, ResourceKind::CourtList, Action::Read, "court list")?;
+    let page = params.into_inner().check()?;
+    let ctx = Ctx {
+        actor,
+        now: state.clock.now(),
+    };
+    let out = run(&state, move |conn| history::list(conn, &ctx, page)).await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+async fn read(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let actor = who.0;
+    authorise(&actor, ResourceKind::CourtList, Action::Read, "court list")?;
+    let ctx = Ctx {
+        actor,
+        now: state.clock.now(),
+    };
+    let id = id.into_inner();
+    let out = run(&state, move |conn| history::detail(conn, &ctx, &id)).await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::resource("/api/v1/court-lists")
             .route(web::post().to(import))
+            .route(web::get().to(list))
+            .default_service(web::to(super::method_not_allowed)),
+    )
+    .service(
+        web::resource("/api/v1/court-lists/{id}")
+            .route(web::get().to(read))
             .default_service(web::to(super::method_not_allowed)),
     );
 }
@@ -152,6 +202,33 @@ pub fn describe(reg: &mut Registry) {
             .into(),
         request: None,
         response: Some(out),
+        paged: false,
+    });
+    let record = reg.schema::<history::ImportRecord>();
+    reg.route(RouteInfo {
+        method: "get",
+        path: "/api/v1/court-lists".into(),
+        kind: Some(ResourceKind::CourtList),
+        action: Some(Action::Read),
+        summary: "The court lists imported, newest first, with each list's counts".into(),
+        request: None,
+        response: Some(record),
+        paged: true,
+    });
+    let detail = reg.schema::<history::ImportDetail>();
+    reg.schema::<history::ImportItem>();
+    reg.schema::<history::NoticeBrief>();
+    reg.route(RouteInfo {
+        method: "get",
+        path: "/api/v1/court-lists/{id}".into(),
+        kind: Some(ResourceKind::CourtList),
+        action: Some(Action::Read),
+        summary: "One import: what it changed for the hearings and cases within your \
+                  relationships (moved, absent, warned, new, confirmed), and the notices to \
+                  supporters planned since"
+            .into(),
+        request: None,
+        response: Some(detail),
         paged: false,
     });
 }

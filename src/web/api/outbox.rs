@@ -148,16 +148,23 @@ async fn retry(
     };
     authorise(&ctx.actor, ResourceKind::Notice, Action::Update, "notice")?;
     let id = id.into_inner();
-    let out = run(&state, move |conn| {
-        store::write(conn, |conn| {
-            load_row(conn, &ctx, &id)?;
-            crate::notify::delivery::retry(conn, &id, ctx.now)?;
-            load_row(conn, &ctx, &id)
-        })
-    })
-    .await?;
+    let out = run(&state, move |conn| retry_notice(conn, &ctx, &id)).await?;
     tracing::info!(notice_id = %out.id, "retry requested");
     Ok(HttpResponse::Ok().json(out))
+}
+
+/// Sends a failed or dead-lettered notice again, once it is within the
+/// reader's reach (the API's retry and the manager's page share this).
+pub fn retry_notice(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    id: &str,
+) -> AppResult<crate::resources::NoticeOut> {
+    store::write(conn, |conn| {
+        load_row(conn, ctx, id)?;
+        crate::notify::delivery::retry(conn, id, ctx.now)?;
+        load_row(conn, ctx, id)
+    })
 }
 
 /// Queue figures for `/metrics`.

@@ -1,13 +1,15 @@
 //! A supporter asks to accompany the victim at a hearing; the witness care
-//! officer records where the request stands and the court's decision.
+//! officer records where the request stands and the court's decision; the
+//! supporter records their own steps (told the unit, attended, withdrawn).
 
 use actix_web::web;
 
-use crate::domain::{AttendanceState, Role};
+use crate::domain::{AttendanceState, CaseKind, Role};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
+use crate::resources::attendance_requests::states_settable_by;
 use crate::resources::{
-    AttendanceRequestInput, AttendanceRequestOut, AttendanceRequests, HearingOut, Hearings,
+    AttendanceRequestInput, AttendanceRequestOut, AttendanceRequests, Cases, HearingOut, Hearings,
 };
 use crate::web::AppState;
 
@@ -154,50 +156,149 @@ async fn ask_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     }
 }
 
-/// The states a witness care officer records (the resource checks again).
-const WCO_STATES: &[AttendanceState] = &[
-    AttendanceState::WcuInformed,
-    AttendanceState::CpsInformed,
-    AttendanceState::Allowed,
-    AttendanceState::AllowedWithConditions,
-    AttendanceState::Refused,
-    AttendanceState::DirectedShouldNotAttend,
-    AttendanceState::DirectedNeedNotAttend,
-];
+/// Who is recording the request's progress, which decides the choices
+/// offered (the resource checks again: `states_settable_by`).
+#[derive(Clone, Copy)]
+struct Recorder {
+    role: Role,
+    /// The hearing belongs to a family (or civil) case, where the
+    /// supporter records the court's direction.
+    family: bool,
+}
 
-fn decide_form(r: &AttendanceRequestOut, h: &HearingOut, look: &Lookup, version: i32) -> FormPage {
+impl Recorder {
+    fn states(self) -> &'static [AttendanceState] {
+        states_settable_by(self.role, self.family)
+    }
+
+    fn records_reasons(self) -> bool {
+        self.states().iter().any(|s| s.needs_reason())
+    }
+}
+
+fn decide_form(
+    r: &AttendanceRequestOut,
+    h: &HearingOut,
+    look: &Lookup,
+    version: i32,
+    who: Recorder,
+) -> FormPage {
     let mut facts = hearing_facts(h, look);
     facts.push((
         "Request now".into(),
         labels::attendance_state(r.state).into(),
     ));
     let options = options_of(
-        WCO_STATES,
+        who.states(),
         AttendanceState::as_str,
         labels::attendance_state,
     );
+    let supporter = who.role == Role::Supporter;
+    let mut state = Field::radios(
+        "state",
+        if supporter {
+            "Your request's state"
+        } else {
+            "The request's state"
+        },
+        &options,
+    );
+    if who
+        .states()
+        .contains(&AttendanceState::AllowedWithConditions)
+    {
+        state = state.choice_hint("allowed_with_conditions", "Enter the conditions below");
+    }
+    if who.states().contains(&AttendanceState::Refused) {
+        state = state.choice_hint("refused", "Enter the court's reason below");
+    }
+    state = state
+        .choice_hint(
+            "directed_should_not_attend",
+            "Family court direction. Enter the reason below",
+        )
+        .choice_hint(
+            "directed_need_not_attend",
+            "Family court direction. Enter the reason below",
+        );
+    if supporter {
+        state = state
+            .choice_hint("attended", "You were beside the victim at this hearing")
+            .choice_hint(
+                "withdrawn",
+                "You or the victim no longer want you to attend",
+            );
+    }
+    let mut fields = vec![state];
+    if who
+        .states()
+        .contains(&AttendanceState::AllowedWithConditions)
+    {
+        fields.push(
+            Field::textarea("conditions", "Conditions the court set (if any)")
+                .hint("For example, sit behind the screen in the live-link room"),
+        );
+    }
+    if who.records_reasons() {
+        fields.push(Field::textarea(
+            "decision_reason",
+            "The court's reason (if refused or directed)",
+        ));
+    }
+    let (title, heading, intro) = if supporter {
+        (
+            "Update your request",
+            "Where does your request stand?",
+            "Record each step as it happens: when you told the witness care unit, when the court knew you would be there, and that you attended. If you will no longer go, withdraw the request so that nobody waits for you.",
+        )
+    } else {
+        (
+            "Record the court's decision",
+            "Where does the supporter's request stand?",
+            "Record each step: when you have told the CPS, and what the court decided. The supporter and the victim are told as the rules require.",
+        )
+    };
     FormPage {
-        title: "Record the court's decision".into(),
+        title: title.into(),
         caption: Some(format!("Case {}", look.case_ref(&h.case_id))),
-        heading: "Where does the supporter's request stand?".into(),
-        intro: vec!["Record each step: when you have told the CPS, and what the court decided. The supporter and the victim are told as the rules require.".into()],
+        heading: heading.into(),
+        intro: vec![intro.into()],
         facts,
         action: format!("/attendance-requests/{}/decision", r.id),
         back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
         submit: "Save".into(),
         hidden: vec![("version".into(), version.to_string())],
-        fields: vec![
-            Field::radios("state", "The request's state", &options)
-                .choice_hint("allowed_with_conditions", "Enter the conditions below")
-                .choice_hint("refused", "Enter the court's reason below")
-                .choice_hint("directed_should_not_attend", "Family court direction. Enter the reason below")
-                .choice_hint("directed_need_not_attend", "Family court direction. Enter the reason below"),
-            Field::textarea("conditions", "Conditions the court set (if any)")
-                .hint("For example, sit behind the screen in the live-link room"),
-            Field::textarea("decision_reason", "The court's reason (if refused or directed)"),
-        ],
+        fields,
         ..FormPage::default()
     }
+}
+
+/// Only the witness care officer, or the supporter whose request it is,
+/// records its progress on this page.
+fn may_record(s: &Session, r: &AttendanceRequestOut) -> Result<(), AppError> {
+    match s.role() {
+        Role::WitnessCareOfficer => Ok(()),
+        Role::Supporter if r.supporter_id == s.actor.user_id => Ok(()),
+        _ => Err(AppError::Forbidden(
+            "record the progress of this attendance request".into(),
+        )),
+    }
+}
+
+/// The request, its hearing, the lookups, and who is recording.
+fn load(
+    conn: &mut crate::store::AnyConn,
+    ctx: &crate::web::api::resource::Ctx,
+    id: &str,
+) -> crate::error::AppResult<(AttendanceRequestOut, HearingOut, Lookup, Recorder)> {
+    let r = read::<AttendanceRequests>(conn, ctx, id)?;
+    let h = read::<Hearings>(conn, ctx, &r.hearing_id)?;
+    let case = read::<Cases>(conn, ctx, &h.case_id)?;
+    let who = Recorder {
+        role: ctx.actor.role,
+        family: case.kind != CaseKind::Criminal,
+    };
+    Ok((r, h, Lookup::load(conn, ctx)?, who))
 }
 
 fn decide_place(field: &str) -> (&'static str, &'static str) {
@@ -229,16 +330,9 @@ async fn decide_page(state: web::Data<AppState>, s: Session, id: web::Path<Strin
         Action::Update,
         "attendance request",
     )?;
-    if s.role() != Role::WitnessCareOfficer {
-        return Err(AppError::Forbidden("record the court's decision".into()).into());
-    }
     let id = id.into_inner();
-    let (r, h, look) = with_conn(&state, &s, move |conn, ctx| {
-        let r = read::<AttendanceRequests>(conn, ctx, &id)?;
-        let h = read::<Hearings>(conn, ctx, &r.hearing_id)?;
-        Ok((r, h, Lookup::load(conn, ctx)?))
-    })
-    .await?;
+    let (r, h, look, who) = with_conn(&state, &s, move |conn, ctx| load(conn, ctx, &id)).await?;
+    may_record(&s, &r)?;
     if r.closed {
         return Err(AppError::Conflict("this request is closed".into()).into());
     }
@@ -246,7 +340,7 @@ async fn decide_page(state: web::Data<AppState>, s: Session, id: web::Path<Strin
     render_form(
         &s,
         "cases",
-        decide_form(&r, &h, &look, version),
+        decide_form(&r, &h, &look, version, who),
         &current_values(&r),
         &Problems::new(),
     )
@@ -254,8 +348,8 @@ async fn decide_page(state: web::Data<AppState>, s: Session, id: web::Path<Strin
 
 enum Decided {
     Done(HearingOut),
-    Problems(AttendanceRequestOut, HearingOut, Lookup, Problems),
-    Stale(AttendanceRequestOut, HearingOut, Lookup),
+    Problems(AttendanceRequestOut, HearingOut, Lookup, Recorder, Problems),
+    Stale(AttendanceRequestOut, HearingOut, Lookup, Recorder),
 }
 
 async fn decide_post(
@@ -270,8 +364,10 @@ async fn decide_post(
         Action::Update,
         "attendance request",
     )?;
-    if s.role() != Role::WitnessCareOfficer {
-        return Err(AppError::Forbidden("record the court's decision".into()).into());
+    if !matches!(s.role(), Role::WitnessCareOfficer | Role::Supporter) {
+        return Err(
+            AppError::Forbidden("record the progress of an attendance request".into()).into(),
+        );
     }
     let version = posted_version(&form)?;
     let id = id.into_inner();
@@ -293,33 +389,48 @@ async fn decide_post(
             problems.add("decision_reason", "Enter the court's reason");
         }
     }
+    let me = s.actor.user_id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let current = read::<AttendanceRequests>(conn, ctx, &id)?;
-        let h = read::<Hearings>(conn, ctx, &current.hearing_id)?;
-        let look = Lookup::load(conn, ctx)?;
+        let (current, h, look, who) = load(conn, ctx, &id)?;
+        if who.role == Role::Supporter && current.supporter_id != me {
+            return Err(AppError::Forbidden(
+                "record the progress of this attendance request".into(),
+            ));
+        }
         let Some(st) = chosen.filter(|_| problems.is_empty()) else {
-            return Ok(Decided::Problems(current, h, look, problems));
+            return Ok(Decided::Problems(current, h, look, who, problems));
         };
         if current.version != version {
-            return Ok(Decided::Stale(current, h, look));
+            return Ok(Decided::Stale(current, h, look, who));
         }
+        // Fields the form did not offer keep what is recorded.
+        let offers = |state: AttendanceState| who.states().contains(&state);
         let input = AttendanceRequestInput {
             hearing_id: current.hearing_id.clone(),
             supporter_id: current.supporter_id.clone(),
             state: st,
-            decision_reason: reason,
-            conditions,
+            decision_reason: if who.records_reasons() {
+                reason
+            } else {
+                current.decision_reason.clone()
+            },
+            conditions: if offers(AttendanceState::AllowedWithConditions) {
+                conditions
+            } else {
+                current.conditions.clone()
+            },
         };
         match update::<AttendanceRequests>(conn, ctx, &id, version, input) {
             Ok(_) => Ok(Decided::Done(h)),
             Err(AppError::StaleVersion { .. }) => {
                 let now = read::<AttendanceRequests>(conn, ctx, &id)?;
-                Ok(Decided::Stale(now, h, look))
+                Ok(Decided::Stale(now, h, look, who))
             }
             Err(AppError::Validation(errors)) => Ok(Decided::Problems(
                 current,
                 h,
                 look,
+                who,
                 Problems::from_api(&errors, decide_place),
             )),
             Err(other) => Err(other),
@@ -328,18 +439,24 @@ async fn decide_post(
     .await?;
     match outcome {
         Decided::Done(h) => Ok(see_other(&format!(
-            "/cases/{}?done=decision-recorded#hearing-{}",
-            h.case_id, h.id
+            "/cases/{}?done={}#hearing-{}",
+            h.case_id,
+            if s.role() == Role::Supporter {
+                "request-updated"
+            } else {
+                "decision-recorded"
+            },
+            h.id
         ))),
-        Decided::Problems(r, h, look, problems) => render_form(
+        Decided::Problems(r, h, look, who, problems) => render_form(
             &s,
             "cases",
-            decide_form(&r, &h, &look, version),
+            decide_form(&r, &h, &look, version, who),
             &form,
             &problems,
         ),
-        Decided::Stale(r, h, look) => {
-            let mut page = decide_form(&r, &h, &look, r.version);
+        Decided::Stale(r, h, look, who) => {
+            let mut page = decide_form(&r, &h, &look, r.version, who);
             page.stale = Some(("request".into(), std::mem::take(&mut page.facts)));
             let mut problems = Problems::new();
             problems.add("state", "Someone else changed this request after you opened this page. Check where it stands now, then save again");

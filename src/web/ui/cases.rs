@@ -110,6 +110,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         }
         "attendance-requested" => "Attendance request sent. The witness care unit will be told.",
         "decision-recorded" => "The court's decision has been recorded.",
+        "request-updated" => "Your request has been updated.",
         "consent-recorded" => "Consent recorded.",
         "consent-withdrawn" => "Consent withdrawn. Nothing more will be shared on it.",
         "discussion-recorded" => "Special-measures discussion recorded.",
@@ -212,6 +213,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
                     "closed": r.closed,
                     "detail": detail,
                     "decide": (!r.closed && may(ResourceKind::AttendanceRequest, Action::Update) && role == Role::WitnessCareOfficer)
+                        .then(|| format!("/attendance-requests/{}/decision", r.id)),
+                    "progress": (!r.closed && role == Role::Supporter && r.supporter_id == me)
                         .then(|| format!("/attendance-requests/{}/decision", r.id)),
                 }));
             }

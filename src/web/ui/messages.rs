@@ -1,5 +1,6 @@
 //! Managers see the notices that failed (and will be retried) or could not
-//! be delivered at all. Retrying is the delivery work's, not this page's.
+//! be delivered at all, and can send one again once its cause is fixed (a
+//! corrected address, a mail server back up).
 
 use actix_web::web;
 use serde_json::json;
@@ -10,25 +11,49 @@ use crate::web::AppState;
 
 use super::cases::notice_row;
 use super::lookup::Lookup;
-use super::session::Session;
-use super::{list_all, page, render, require, with_conn, PageResult};
+use super::session::{Posted, Session};
+use super::{can, list_all, page, render, require, see_other, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/messages/failed", web::get().to(failed));
+    cfg.route("/messages/failed", web::get().to(failed))
+        .route("/messages/{id}/retry", web::post().to(retry));
 }
 
-async fn failed(state: web::Data<AppState>, s: Session) -> PageResult {
+#[derive(serde::Deserialize)]
+struct FailedQuery {
+    retried: Option<String>,
+}
+
+async fn retry(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+    let Posted { session: s, .. } = posted;
+    require(&s, ResourceKind::Notice, Action::Update, "notice")?;
+    let id = id.into_inner();
+    let out = with_conn(&state, &s, move |conn, ctx| {
+        crate::web::api::outbox::retry_notice(conn, ctx, &id)
+    })
+    .await?;
+    tracing::info!(notice_id = %out.id, "retry requested from the pages");
+    Ok(see_other("/messages/failed?retried=1"))
+}
+
+async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuery>) -> PageResult {
     require(&s, ResourceKind::Notice, Action::Read, "notice")?;
+    let can_retry = can(&s, ResourceKind::Notice, Action::Update);
     let data = with_conn(&state, &s, |conn, ctx| {
         let look = Lookup::load(conn, ctx)?;
         let mut rows = Vec::new();
         for st in ["dead", "failed"] {
             for n in list_all::<Notices>(conn, ctx, json!({"state": st}))? {
-                rows.push(notice_row(&n, &look, &ctx.actor.user_id));
+                let mut row = notice_row(&n, &look, &ctx.actor.user_id);
+                row["id"] = json!(n.id);
+                rows.push(row);
             }
         }
         Ok(json!({"rows": rows}))
     })
     .await?;
+    let mut data = data;
+    data["can_retry"] = json!(can_retry);
+    data["retried"] = json!(q.retried.is_some());
     render("messages", &page(&s, "Failed messages", "messages", data))
 }

@@ -14,6 +14,7 @@ pub mod agenda;
 mod attendance;
 mod cases;
 mod consents;
+mod court_lists;
 mod feeds;
 pub mod fields;
 pub mod forms;
@@ -93,6 +94,14 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "messages",
         include_str!("../../../templates/pages/messages.hbs"),
+    ),
+    (
+        "court_lists",
+        include_str!("../../../templates/pages/court_lists.hbs"),
+    ),
+    (
+        "court_list",
+        include_str!("../../../templates/pages/court_list.hbs"),
     ),
     (
         "calendar_feed",
@@ -270,11 +279,13 @@ fn nav_for(role: Role) -> Vec<NavItem> {
         Role::WitnessCareOfficer => {
             items.push(item("cases", "/cases", "Cases"));
             items.push(item("tasks", "/tasks", "To do"));
+            items.push(item("court_lists", "/court-lists", "Court lists"));
         }
         Role::VictimLiaisonOfficer => items.push(item("parole", "/parole", "Parole")),
         Role::Manager => {
             items.push(item("cases", "/cases", "Cases"));
             items.push(item("messages", "/messages/failed", "Failed messages"));
+            items.push(item("court_lists", "/court-lists", "Court lists"));
         }
         _ => {}
     }
@@ -477,6 +488,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     parole::configure(cfg);
     messages::configure(cfg);
     feeds::configure(cfg);
+    court_lists::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).
     cfg.route(

@@ -86,7 +86,12 @@ pub fn csrf_token(state: &AppState, purpose: &str, value: &str) -> String {
     hex::encode(hmac_sha256(&secret(state), message.as_bytes()))
 }
 
-fn csrf_matches(state: &AppState, purpose: &str, value: &str, sent: Option<&str>) -> bool {
+pub(crate) fn csrf_matches(
+    state: &AppState,
+    purpose: &str,
+    value: &str,
+    sent: Option<&str>,
+) -> bool {
     let expected = csrf_token(state, purpose, value);
     sent.is_some_and(|s| same(expected.as_bytes(), s.trim().as_bytes()))
 }

@@ -24,6 +24,7 @@ mod lookup;
 mod measures;
 mod messages;
 mod notices;
+mod oidc;
 mod parole;
 pub mod session;
 mod tasks;
@@ -477,6 +478,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     parole::configure(cfg);
     messages::configure(cfg);
     feeds::configure(cfg);
+    oidc::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).
     cfg.route(

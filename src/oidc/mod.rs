@@ -377,8 +377,7 @@ fn signing_key<'a>(
 ) -> Result<&'a jsonwebtoken::jwk::Jwk, Refusal> {
     let usable = |k: &&jsonwebtoken::jwk::Jwk| {
         matches!(k.algorithm, AlgorithmParameters::RSA(_))
-            && k
-                .common
+            && k.common
                 .key_algorithm
                 .is_none_or(|a| a == jsonwebtoken::jwk::KeyAlgorithm::from(alg))
             && !matches!(
@@ -466,26 +465,90 @@ mod tests {
         let s = |v: &str| serde_json::Value::String(v.into());
         type Change = fn(&mut IdClaims, i64);
         let table: Vec<(&str, Change, Result<(), Refusal>)> = vec![
-            ("other issuer", |c, _| c.iss = "https://evil.example".into(), Err(Refusal::WrongIssuer)),
-            ("issuer with slash", |c, _| c.iss = "https://id.example/".into(), Err(Refusal::WrongIssuer)),
-            ("other audience", |c, _| c.aud = Audience::One("other".into()), Err(Refusal::WrongAudience)),
-            ("us among several, no azp", |c, _| c.aud = Audience::Many(vec!["courtside".into(), "other".into()]), Err(Refusal::WrongAudience)),
-            ("us among several, azp us", |c, _| {
-                c.aud = Audience::Many(vec!["courtside".into(), "other".into()]);
-                c.azp = Some("courtside".into());
-            }, Ok(())),
-            ("azp someone else", |c, _| c.azp = Some("other".into()), Err(Refusal::WrongAudience)),
-            ("expired beyond leeway", |c, t| c.exp = t - LEEWAY_SECONDS, Err(Refusal::Expired)),
-            ("expired within leeway", |c, t| c.exp = t - LEEWAY_SECONDS + 1, Ok(())),
-            ("issued in the future", |c, t| c.iat = t + LEEWAY_SECONDS + 1, Err(Refusal::NotYetValid)),
-            ("issued just ahead", |c, t| c.iat = t + LEEWAY_SECONDS, Ok(())),
-            ("not before later", |c, t| c.nbf = Some(t + 3600), Err(Refusal::NotYetValid)),
+            (
+                "other issuer",
+                |c, _| c.iss = "https://evil.example".into(),
+                Err(Refusal::WrongIssuer),
+            ),
+            (
+                "issuer with slash",
+                |c, _| c.iss = "https://id.example/".into(),
+                Err(Refusal::WrongIssuer),
+            ),
+            (
+                "other audience",
+                |c, _| c.aud = Audience::One("other".into()),
+                Err(Refusal::WrongAudience),
+            ),
+            (
+                "us among several, no azp",
+                |c, _| c.aud = Audience::Many(vec!["courtside".into(), "other".into()]),
+                Err(Refusal::WrongAudience),
+            ),
+            (
+                "us among several, azp us",
+                |c, _| {
+                    c.aud = Audience::Many(vec!["courtside".into(), "other".into()]);
+                    c.azp = Some("courtside".into());
+                },
+                Ok(()),
+            ),
+            (
+                "azp someone else",
+                |c, _| c.azp = Some("other".into()),
+                Err(Refusal::WrongAudience),
+            ),
+            (
+                "expired beyond leeway",
+                |c, t| c.exp = t - LEEWAY_SECONDS,
+                Err(Refusal::Expired),
+            ),
+            (
+                "expired within leeway",
+                |c, t| c.exp = t - LEEWAY_SECONDS + 1,
+                Ok(()),
+            ),
+            (
+                "issued in the future",
+                |c, t| c.iat = t + LEEWAY_SECONDS + 1,
+                Err(Refusal::NotYetValid),
+            ),
+            (
+                "issued just ahead",
+                |c, t| c.iat = t + LEEWAY_SECONDS,
+                Ok(()),
+            ),
+            (
+                "not before later",
+                |c, t| c.nbf = Some(t + 3600),
+                Err(Refusal::NotYetValid),
+            ),
             ("no nonce", |c, _| c.nonce = None, Err(Refusal::WrongNonce)),
-            ("other nonce", |c, _| c.nonce = Some("n-2".into()), Err(Refusal::WrongNonce)),
-            ("email unverified", |c, _| c.email_verified = Some(serde_json::Value::Bool(false)), Err(Refusal::EmailNotVerified)),
-            ("email verified missing", |c, _| c.email_verified = None, Err(Refusal::EmailNotVerified)),
-            ("no email", |c, _| c.email = None, Err(Refusal::EmailNotVerified)),
-            ("blank email", |c, _| c.email = Some("  ".into()), Err(Refusal::EmailNotVerified)),
+            (
+                "other nonce",
+                |c, _| c.nonce = Some("n-2".into()),
+                Err(Refusal::WrongNonce),
+            ),
+            (
+                "email unverified",
+                |c, _| c.email_verified = Some(serde_json::Value::Bool(false)),
+                Err(Refusal::EmailNotVerified),
+            ),
+            (
+                "email verified missing",
+                |c, _| c.email_verified = None,
+                Err(Refusal::EmailNotVerified),
+            ),
+            (
+                "no email",
+                |c, _| c.email = None,
+                Err(Refusal::EmailNotVerified),
+            ),
+            (
+                "blank email",
+                |c, _| c.email = Some("  ".into()),
+                Err(Refusal::EmailNotVerified),
+            ),
         ];
         for (name, change, want) in table {
             let mut c = claims();
@@ -498,7 +561,10 @@ mod tests {
         }
         let mut c = claims();
         c.email_verified = Some(s("true"));
-        assert!(check_claims(&c, &EXPECTED, now()).is_ok(), "\"true\" as text");
+        assert!(
+            check_claims(&c, &EXPECTED, now()).is_ok(),
+            "\"true\" as text"
+        );
         c.email_verified = Some(s("yes"));
         assert_eq!(
             check_claims(&c, &EXPECTED, now()),
@@ -545,12 +611,7 @@ mod tests {
         .unwrap();
         let parsed = Url::parse(&url).unwrap();
         let pairs: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
-        let get = |k: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.as_str())
-        };
+        let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         assert_eq!(get("tenant"), Some("1"));
         assert_eq!(get("response_type"), Some("code"));
         assert_eq!(get("scope"), Some("openid email"));

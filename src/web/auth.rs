@@ -311,7 +311,14 @@ pub fn sign_in_verified_email(
         });
     }
     let Some((user_id, role)) = found else {
-        lockout::record(conn, &account, address, None, lockout::Outcome::Failure, now)?;
+        lockout::record(
+            conn,
+            &account,
+            address,
+            None,
+            lockout::Outcome::Failure,
+            now,
+        )?;
         tracing::warn!(account = %who, "OpenID sign-in failed: no active account");
         return Err(AppError::field(
             "email",

@@ -137,10 +137,7 @@ async fn open_pages_answer_everyone_alike() {
         }
         let start = b.get("/auth/oidc/start").await;
         assert_eq!(start.status, StatusCode::SEE_OTHER, "{who}");
-        assert!(
-            start.location().unwrap().starts_with(&stub.issuer),
-            "{who}"
-        );
+        assert!(start.location().unwrap().starts_with(&stub.issuer), "{who}");
     }
     app.stop().await;
     stub.stop().await;

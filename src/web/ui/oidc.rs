@@ -89,8 +89,10 @@ fn refused() -> PageResult {
     failed(
         StatusCode::BAD_REQUEST,
         NOT_SIGNED_IN,
-        &["Courtside could not sign you in with your organisation's account. \
-           If you think you should be able to, ask your Courtside administrator."],
+        &[
+            "Courtside could not sign you in with your organisation's account. \
+           If you think you should be able to, ask your Courtside administrator.",
+        ],
     )
 }
 
@@ -225,7 +227,10 @@ async fn callback(
     let identity = match verify(provider, &discovery, &id_token, &expected, now).await {
         Ok(Ok(identity)) => identity,
         Ok(Err(refusal)) => {
-            tracing::warn!(reason = refusal.as_str(), "OpenID sign-in: ID token refused");
+            tracing::warn!(
+                reason = refusal.as_str(),
+                "OpenID sign-in: ID token refused"
+            );
             let address = address.clone();
             run(&state, move |conn| {
                 record_refused_token(conn, address.as_deref(), now)
@@ -245,13 +250,11 @@ async fn callback(
         Ok(out) => out,
         // No active account with that email: the same page as any refusal.
         Err(AppError::Validation(_)) => return refused(),
-        Err(AppError::TooManyAttempts { .. }) => {
-            return failed(
-                StatusCode::TOO_MANY_REQUESTS,
-                NOT_SIGNED_IN,
-                &["There have been too many attempts to sign in. Wait 15 minutes, then try again."],
-            )
-        }
+        Err(AppError::TooManyAttempts { .. }) => return failed(
+            StatusCode::TOO_MANY_REQUESTS,
+            NOT_SIGNED_IN,
+            &["There have been too many attempts to sign in. Wait 15 minutes, then try again."],
+        ),
         Err(other) => return Err(other.into()),
     };
     tracing::info!(user_id = %out.user_id, "signed in to the pages with OpenID Connect");

@@ -28,6 +28,7 @@ use ui_support::{Browser, Page};
 const PROVIDER_KEY: &str = include_str!("../oidc_keys/provider-test-only.pem");
 const PROVIDER_JWKS: &str = include_str!("../oidc_keys/provider-test-only.jwks.json");
 const OTHER_KEY: &str = include_str!("../oidc_keys/other-test-only.pem");
+const OTHER_JWKS: &str = include_str!("../oidc_keys/other-test-only.jwks.json");
 const CLIENT_ID: &str = "courtside-test";
 const CLIENT_SECRET: &str = "stub secret: test only";
 const REDIRECT: &str = "https://courtside.test/auth/oidc/callback";
@@ -41,6 +42,9 @@ pub struct Tweak {
     pub iss: Option<String>,
     pub aud: Option<String>,
     pub other_key: bool,
+    /// The provider has rotated to the other key: it publishes that key
+    /// (`other-test-key`) and signs with it.
+    pub rotated: bool,
     /// Sign HS256 with the provider's public key as the secret (the
     /// algorithm-confusion attack).
     pub hs256_with_public_key: bool,
@@ -54,6 +58,7 @@ impl Default for Tweak {
             iss: None,
             aud: None,
             other_key: false,
+            rotated: false,
             hs256_with_public_key: false,
         }
     }
@@ -156,10 +161,11 @@ async fn discovery(state: Shared) -> HttpResponse {
     }))
 }
 
-async fn jwks() -> HttpResponse {
+async fn jwks(state: Shared) -> HttpResponse {
+    let rotated = state.lock().unwrap().tweak.rotated;
     HttpResponse::Ok()
         .content_type("application/json")
-        .body(PROVIDER_JWKS)
+        .body(if rotated { OTHER_JWKS } else { PROVIDER_JWKS })
 }
 
 /// Signs in "whoever the tweak says" at once and sends the browser back.
@@ -247,8 +253,19 @@ async fn token(
         )
     } else {
         let mut header = Header::new(Algorithm::RS256);
-        header.kid = Some("provider-test-key".into());
-        let pem = if t.other_key { OTHER_KEY } else { PROVIDER_KEY };
+        header.kid = Some(
+            if t.rotated {
+                "other-test-key"
+            } else {
+                "provider-test-key"
+            }
+            .into(),
+        );
+        let pem = if t.other_key || t.rotated {
+            OTHER_KEY
+        } else {
+            PROVIDER_KEY
+        };
         jsonwebtoken::encode(
             &header,
             &claims,
@@ -619,4 +636,23 @@ async fn an_unreachable_provider_is_a_readable_page_not_a_500() {
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
     page.assert_has("not working");
     app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_rotated_provider_key_is_fetched_when_a_token_names_it() {
+    let stub = Stub::start().await;
+    let app = stub.app().await;
+    // The first sign-in caches the provider's keys.
+    let (_, page) = sign_in_through(&app, &stub).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    // The provider rotates: its tokens now name a key the cache lacks.
+    stub.tweak(Tweak {
+        rotated: true,
+        ..Tweak::default()
+    });
+    let (mut b, page) = sign_in_through(&app, &stub).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    b.get("/").await.assert_has("Amara Idva");
+    app.stop().await;
+    stub.stop().await;
 }

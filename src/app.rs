@@ -73,8 +73,16 @@ pub fn start(config: Config, clock: Arc<dyn Clock>) -> AppResult<Running> {
             .map_err(|e| AppError::Internal(format!("templates: {e}")))?,
         None => NoticeRenderer::new(),
     });
+    let oidc = match crate::oidc::Settings::from_config(&config)? {
+        Some(settings) => Some(Arc::new(
+            crate::oidc::provider::Provider::new(settings)
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+        )),
+        None => None,
+    };
     let config = Arc::new(config);
     let state = AppState {
+        oidc,
         pool: pool.clone(),
         clock,
         config: config.clone(),

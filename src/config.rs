@@ -98,6 +98,27 @@ pub struct Config {
     #[arg(long, env = "COURTSIDE_CONSENT_MONTHS", default_value_t = 24,
           value_parser = clap::value_parser!(u32).range(1..=1200))]
     pub consent_months: u32,
+
+    /// OpenID Connect sign-in (optional): the provider's issuer URL, e.g.
+    /// `https://login.example.org/realms/courtside`. Discovery is read
+    /// from `{issuer}/.well-known/openid-configuration`. With the three
+    /// settings below, the sign-in page offers "Sign in with your
+    /// organisation's account"; unset, OIDC is off.
+    #[arg(long, env = "COURTSIDE_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+
+    /// OpenID Connect: this service's client id at the provider.
+    #[arg(long, env = "COURTSIDE_OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+
+    /// OpenID Connect: the client secret the provider issued.
+    #[arg(long, env = "COURTSIDE_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+
+    /// OpenID Connect: the public address of the callback, registered at
+    /// the provider, e.g. `https://courtside.example.org/auth/oidc/callback`.
+    #[arg(long, env = "COURTSIDE_OIDC_REDIRECT_URL")]
+    pub oidc_redirect_url: Option<String>,
 }
 
 impl Config {
@@ -135,6 +156,10 @@ impl Config {
             retention_days: 2190,
             court_list_inbox: None,
             consent_months: 24,
+            oidc_issuer: None,
+            oidc_client_id: None,
+            oidc_client_secret: None,
+            oidc_redirect_url: None,
         }
     }
 }

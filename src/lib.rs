@@ -18,6 +18,7 @@ pub mod error;
 pub mod flows;
 pub mod ics;
 pub mod notify;
+pub mod oidc;
 pub mod planning;
 pub mod policy;
 pub mod privacy;

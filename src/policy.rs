@@ -231,6 +231,12 @@ pub fn sees_all_users(actor: &Actor) -> bool {
     actor.role == Role::Admin
 }
 
+/// The pages anyone may open without a session: the ways of signing in
+/// (a password, or the organisation's OpenID provider when configured).
+/// They answer every visitor alike, whatever their role; every other page
+/// needs a session whose role [`permits`] what it shows.
+pub const OPEN_PAGES: &[&str] = &["/sign-in", "/auth/oidc/start", "/auth/oidc/callback"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

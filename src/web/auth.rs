@@ -250,14 +250,110 @@ pub fn sign_in_from(
         lockout::Outcome::Success,
         now,
     )?;
+    start_session(conn, user_id, &role, now, session_hours)
+}
+
+/// The session every sign-in ends with (password or OpenID Connect): a
+/// token lasting `session_hours`, of which only the hash is stored.
+fn start_session(
+    conn: &mut AnyConn,
+    user_id: String,
+    role: &str,
+    now: DateTime<Utc>,
+    session_hours: i64,
+) -> AppResult<LoginOutput> {
     let expires_at = now + Duration::hours(session_hours);
     let token = issue_token(conn, &user_id, "session", "sign-in", now, Some(expires_at))?;
     Ok(LoginOutput {
         token,
         expires_at,
         user_id,
-        role: Role::from_db(&role)?,
+        role: Role::from_db(role)?,
     })
+}
+
+/// Signs in the active user with this email, which an OpenID provider has
+/// verified (the caller checked the ID token). Throttled and recorded in
+/// `sign_in_attempts` exactly like a password sign-in; the same answer
+/// whether the account is missing or inactive. Never creates a user.
+pub fn sign_in_verified_email(
+    conn: &mut AnyConn,
+    email: &str,
+    address: Option<&str>,
+    now: DateTime<Utc>,
+    session_hours: i64,
+) -> AppResult<LoginOutput> {
+    let account = lockout::account_key(email);
+    let address = address.map(lockout::address_key);
+    let address = address.as_deref();
+    let found: Option<(String, String)> = users::table
+        .filter(users::email.eq(email.trim().to_lowercase()))
+        .filter(users::active.eq(true))
+        .select((users::id, users::role))
+        .first(conn)
+        .optional()?;
+    let user_id = found.as_ref().map(|(id, _)| id.clone());
+    let who = user_id
+        .clone()
+        .unwrap_or_else(|| format!("unknown:{}", &account[..12]));
+    if let Some(until) = lockout::lock_on(conn, &account, address, now)? {
+        lockout::record(
+            conn,
+            &account,
+            address,
+            user_id.as_deref(),
+            lockout::Outcome::Locked,
+            now,
+        )?;
+        tracing::warn!(account = %who, "OpenID sign-in refused: locked after too many failures");
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: lockout::retry_after_seconds(until, now),
+        });
+    }
+    let Some((user_id, role)) = found else {
+        lockout::record(
+            conn,
+            &account,
+            address,
+            None,
+            lockout::Outcome::Failure,
+            now,
+        )?;
+        tracing::warn!(account = %who, "OpenID sign-in failed: no active account");
+        return Err(AppError::field(
+            "email",
+            "the email is not recognised for sign-in",
+        ));
+    };
+    lockout::record(
+        conn,
+        &account,
+        address,
+        Some(&user_id),
+        lockout::Outcome::Success,
+        now,
+    )?;
+    start_session(conn, user_id, &role, now, session_hours)
+}
+
+/// Records an OpenID sign-in whose ID token was refused (there is no
+/// trusted email, so it counts against the client address, and against
+/// one shared key for refused tokens).
+pub fn record_refused_token(
+    conn: &mut AnyConn,
+    address: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let account = lockout::account_key("(openid: token refused)");
+    let address = address.map(lockout::address_key);
+    lockout::record(
+        conn,
+        &account,
+        address.as_deref(),
+        None,
+        lockout::Outcome::Failure,
+        now,
+    )
 }
 
 /// The client's address as the server sees it (the TCP peer; forwarded

@@ -25,6 +25,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub config: Arc<Config>,
     pub renderer: Arc<crate::notify::render::NoticeRenderer>,
+    /// The OpenID provider, when OpenID Connect sign-in is configured.
+    pub oidc: Option<Arc<crate::oidc::provider::Provider>>,
 }
 
 pub async fn not_found() -> Result<HttpResponse, AppError> {

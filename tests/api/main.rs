@@ -11,6 +11,7 @@ mod delivery;
 mod flows;
 mod helpers;
 mod matrix;
+mod oidc;
 mod privacy;
 mod records;
 mod reminders;

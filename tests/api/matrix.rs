@@ -5,7 +5,7 @@
 use reqwest::{Method, StatusCode};
 
 use courtside::domain::Role;
-use courtside::policy::permits;
+use courtside::policy::{permits, OPEN_PAGES};
 use courtside::web::api::{OPEN_ROUTES, REGISTRY};
 
 use crate::helpers::*;
@@ -106,4 +106,39 @@ async fn every_role_against_every_route() {
         );
     }
     app.stop().await;
+}
+
+/// The open pages (the ways of signing in, OpenID Connect configured)
+/// answer every role, and nobody, alike: never 401 or 403, never a server
+/// error, never "sign in first"; the OpenID start goes to the provider
+/// whoever asks.
+#[actix_web::test]
+async fn open_pages_answer_everyone_alike() {
+    use crate::oidc::ui_support::Browser;
+    let stub = crate::oidc::Stub::start().await;
+    let app = stub.app().await;
+    let mut visitors = vec![("nobody".to_string(), Browser::new(&app.base))];
+    for role in Role::ALL {
+        let b = Browser::signed_in(&app.base, email_for(*role)).await;
+        visitors.push((format!("{role:?}"), b));
+    }
+    for (who, b) in &mut visitors {
+        for path in OPEN_PAGES {
+            let page = b.get(path).await;
+            assert!(
+                !page.status.is_server_error()
+                    && page.status != StatusCode::UNAUTHORIZED
+                    && page.status != StatusCode::FORBIDDEN
+                    && page.location() != Some("/sign-in"),
+                "{who} GET {path}: {} {:?}",
+                page.status,
+                page.location()
+            );
+        }
+        let start = b.get("/auth/oidc/start").await;
+        assert_eq!(start.status, StatusCode::SEE_OTHER, "{who}");
+        assert!(start.location().unwrap().starts_with(&stub.issuer), "{who}");
+    }
+    app.stop().await;
+    stub.stop().await;
 }

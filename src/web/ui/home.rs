@@ -52,6 +52,7 @@ fn draw_sign_in(
         "fields": sign_in_fields(values, problems),
         "errors": problems.to_json(),
         "signed_out": signed_out,
+        "oidc": state.oidc.is_some(),
     });
     Ok(super::draw("sign_in", &data)?)
 }

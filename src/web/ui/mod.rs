@@ -25,6 +25,7 @@ mod lookup;
 mod measures;
 mod messages;
 mod notices;
+mod oidc;
 mod parole;
 pub mod session;
 mod tasks;
@@ -489,6 +490,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     messages::configure(cfg);
     feeds::configure(cfg);
     court_lists::configure(cfg);
+    oidc::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).
     cfg.route(

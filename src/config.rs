@@ -93,6 +93,14 @@ pub struct Config {
     #[arg(long, env = "COURTSIDE_CONSENT_MONTHS", default_value_t = 24,
           value_parser = clap::value_parser!(u32).range(1..=1200))]
     pub consent_months: u32,
+
+    /// Reverse proxies whose `X-Forwarded-For` is believed for the client
+    /// address (sign-in throttling): comma-separated addresses or CIDR
+    /// ranges, e.g. `10.0.0.0/8, ::1`. Empty (the default): the TCP peer is
+    /// the client and forwarded headers are ignored.
+    #[arg(long, env = "COURTSIDE_TRUSTED_PROXIES", default_value = "",
+          value_parser = crate::web::client_ip::TrustedProxies::parse)]
+    pub trusted_proxies: crate::web::client_ip::TrustedProxies,
 }
 
 impl Config {
@@ -129,6 +137,7 @@ impl Config {
             ))),
             retention_days: 2190,
             consent_months: 24,
+            trusted_proxies: crate::web::client_ip::TrustedProxies::default(),
         }
     }
 }

@@ -54,12 +54,19 @@ fn fresh_database() -> (String, Option<tempfile::TempDir>) {
 impl TestApp {
     /// Starts the app with the demo data seeded.
     pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(|_| {}).await
+    }
+
+    /// Starts the app with the demo data seeded and some settings changed.
+    pub async fn spawn_with(change: impl FnOnce(&mut Config)) -> TestApp {
         courtside::telemetry::init_for_tests();
         let (url, dir) = fresh_database();
         let clock = ManualClock::at(test_now());
         let database_url = url.clone();
-        let running = courtside::app::start(Config::for_database(&url), Arc::new(clock.clone()))
-            .expect("app starts");
+        let mut config = Config::for_database(&url);
+        change(&mut config);
+        let running =
+            courtside::app::start(config, Arc::new(clock.clone())).expect("app starts");
         courtside::seed::run(&running.pool, &clock).expect("seed");
         let base = running.url("");
         let handle = running.handle.clone();

@@ -12,6 +12,7 @@ mod flows;
 mod helpers;
 mod matrix;
 mod privacy;
+mod proxies;
 mod records;
 mod reminders;
 mod security;

@@ -260,21 +260,41 @@ mod tests {
             // Trusted peer without the header: the peer itself.
             ("10.0.0.2", vec![], &proxies, "10.0.0.2"),
             // Every hop trusted: the furthest trusted hop.
-            ("10.0.0.2", vec!["10.9.9.9, 192.168.0.1"], &proxies, "10.9.9.9"),
-            // Garbage nearest us: stop at the proxy that passed it on.
-            ("10.0.0.2", vec!["198.51.100.1, bogus"], &proxies, "10.0.0.2"),
             (
                 "10.0.0.2",
-                vec!["bogus, 10.1.1.1"],
+                vec!["10.9.9.9, 192.168.0.1"],
                 &proxies,
-                "10.1.1.1",
+                "10.9.9.9",
             ),
+            // Garbage nearest us: stop at the proxy that passed it on.
+            (
+                "10.0.0.2",
+                vec!["198.51.100.1, bogus"],
+                &proxies,
+                "10.0.0.2",
+            ),
+            ("10.0.0.2", vec!["bogus, 10.1.1.1"], &proxies, "10.1.1.1"),
             // Ports and brackets are tolerated.
-            ("10.0.0.2", vec!["198.51.100.1:5555"], &proxies, "198.51.100.1"),
-            ("10.0.0.2", vec!["[2001:db8::7]:443"], &proxies, "2001:db8::7"),
+            (
+                "10.0.0.2",
+                vec!["198.51.100.1:5555"],
+                &proxies,
+                "198.51.100.1",
+            ),
+            (
+                "10.0.0.2",
+                vec!["[2001:db8::7]:443"],
+                &proxies,
+                "2001:db8::7",
+            ),
             ("10.0.0.2", vec!["[2001:db8::7]"], &proxies, "2001:db8::7"),
             // An IPv4 peer seen as IPv6-mapped is still trusted.
-            ("::ffff:10.0.0.2", vec!["198.51.100.1"], &proxies, "198.51.100.1"),
+            (
+                "::ffff:10.0.0.2",
+                vec!["198.51.100.1"],
+                &proxies,
+                "198.51.100.1",
+            ),
         ];
         for (peer, xff, trusted, want) in cases {
             assert_eq!(

@@ -53,8 +53,7 @@ async fn a_spoofed_forwarded_header_from_an_untrusted_peer_does_not_evade_the_ad
     assert_locked(status, &body);
     // A fresh spoofed address, or a forged chain, does not get it back in.
     for spoof in ["203.0.113.77", "10.0.0.9", "203.0.113.1, 10.0.0.9"] {
-        let (status, _, body) =
-            attempt(&app, WENDY, courtside::seed::DEMO_PASSWORD, spoof).await;
+        let (status, _, body) = attempt(&app, WENDY, courtside::seed::DEMO_PASSWORD, spoof).await;
         assert_locked(status, &body);
     }
     app.stop().await;
@@ -64,13 +63,18 @@ async fn a_spoofed_forwarded_header_from_an_untrusted_peer_does_not_evade_the_ad
 async fn behind_a_trusted_proxy_each_forwarded_client_is_throttled_apart() {
     // Here the test client plays the proxy.
     let app = TestApp::spawn_with(|c| {
-        c.trusted_proxies = courtside::web::client_ip::TrustedProxies::parse("127.0.0.1, ::1")
-            .unwrap();
+        c.trusted_proxies =
+            courtside::web::client_ip::TrustedProxies::parse("127.0.0.1, ::1").unwrap();
     })
     .await;
     for i in 0..20 {
-        let (status, _, body) =
-            attempt(&app, &format!("guess{i}@nowhere.example"), "x", "198.51.100.7").await;
+        let (status, _, body) = attempt(
+            &app,
+            &format!("guess{i}@nowhere.example"),
+            "x",
+            "198.51.100.7",
+        )
+        .await;
         if i < 19 {
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         } else {

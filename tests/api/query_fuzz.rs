@@ -155,3 +155,90 @@ async fn a_nul_character_anywhere_is_refused_as_bad_input() {
         .is_some_and(|v| v.starts_with("text/html")));
     app.stop().await;
 }
+
+/// Replaces some string values of `doc` (chosen by `picks`) with `with`.
+fn replace_strings(doc: &mut serde_json::Value, picks: &mut impl Iterator<Item = (bool, String)>) {
+    use serde_json::Value;
+    match doc {
+        Value::String(s) => {
+            if let Some((true, with)) = picks.next() {
+                *s = with;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| replace_strings(v, picks)),
+        Value::Object(fields) => fields.values_mut().for_each(|v| replace_strings(v, picks)),
+        _ => {}
+    }
+}
+
+/// Fuzz target for the court-list import through the app: our fixtures
+/// with string values swapped for arbitrary text (NULs, controls, very
+/// long, non-Latin), uploaded by a witness care officer. Every answer is
+/// a success or a problem+json 4xx. `IMPORT_FUZZ_CASES` (default 12 per
+/// fixture) sets how many.
+#[actix_web::test]
+async fn mutated_court_lists_are_imported_or_refused_never_a_5xx() {
+    let cases: usize = std::env::var("IMPORT_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12);
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let mut runner = TestRunner::new(ProptestConfig {
+        rng_seed: RngSeed::Fixed(0x1_3907),
+        ..ProptestConfig::default()
+    });
+    let text = prop_oneof![
+        Just("\u{0}".to_string()),
+        Just("a\u{0}b".to_string()),
+        "\\PC{0,12}",
+        ".{0,12}",
+        "[\\x00-\\x1f]{1,4}",
+        Just("x".repeat(5000)),
+    ];
+    let strategy = proptest::collection::vec((proptest::bool::weighted(0.15), text), 400);
+    let dir = format!("{}/fixtures/court-lists", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let mut answers = std::collections::BTreeMap::new();
+    for path in &names {
+        let original: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for _ in 0..cases {
+            let picks = strategy.new_tree(&mut runner).unwrap().current();
+            let mut doc = original.clone();
+            replace_strings(&mut doc, &mut picks.into_iter());
+            let (status, headers, body) = app
+                .call_full(
+                    Method::POST,
+                    "/api/v1/court-lists",
+                    Some(&wendy),
+                    Some(doc),
+                    &[],
+                )
+                .await;
+            *answers.entry(status.as_u16()).or_insert(0) += 1;
+            assert!(
+                status.is_success() || status.is_client_error(),
+                "{}: {status} {body}",
+                path.display()
+            );
+            if status.is_client_error() {
+                let kind = headers
+                    .get("content-type")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default();
+                assert!(kind.starts_with("application/problem+json"), "{kind}");
+            }
+        }
+    }
+    assert!(answers.keys().any(|s| *s >= 400), "{answers:?}");
+    eprintln!(
+        "import fuzz: {} lists x {cases} cases, answers by status {answers:?}",
+        names.len()
+    );
+    app.stop().await;
+}

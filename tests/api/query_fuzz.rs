@@ -102,9 +102,13 @@ async fn arbitrary_query_strings_get_200_or_a_problem_never_a_5xx() {
     // Both outcomes happen, so neither check above is idle.
     assert!(answers.get(&200).is_some_and(|n| *n > 0), "{answers:?}");
     assert!(answers.keys().any(|s| *s >= 400), "{answers:?}");
+    let registry = &courtside::web::api::REGISTRY.routes;
     eprintln!(
-        "query fuzz: {} routes x {cases} cases, answers by status {answers:?}",
-        lists.len()
+        "query fuzz: {} list routes x {cases} cases, answers by status {answers:?}; \
+         the API serves {} operations, {} under the policy",
+        lists.len(),
+        registry.len(),
+        registry.iter().filter(|r| r.kind.is_some()).count()
     );
     app.stop().await;
 }

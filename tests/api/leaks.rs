@@ -554,6 +554,56 @@ async fn no_victims_name_address_or_phone_leaks_to_agencies_feeds_logs_or_outsid
             }
         }
     }
+    // The same outsiders on the pages (the session cookie holds the same
+    // kind of token as the API), lists and each case, hearing and notice.
+    let pages = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut page_paths: Vec<String> = [
+        "/",
+        "/week",
+        "/cases",
+        "/tasks",
+        "/parole",
+        "/messages/failed",
+    ]
+    .iter()
+    .map(|p| p.to_string())
+    .collect();
+    for (collection, id) in &ids {
+        match *collection {
+            "cases" => {
+                page_paths.push(format!("/cases/{id}"));
+                page_paths.push(format!("/cases/{id}/consents/new"));
+            }
+            "hearings" => page_paths.push(format!("/hearings/{id}/attendance")),
+            "notices" => page_paths.push(format!("/notices/{id}")),
+            _ => {}
+        }
+    }
+    let mut pages_checked = 0;
+    for (who, token) in &outsiders {
+        for path in &page_paths {
+            let resp = pages
+                .get(format!("{}{path}", app.base))
+                .header("cookie", format!("courtside_session={token}"))
+                .send()
+                .await
+                .unwrap();
+            let status = resp.status();
+            let text = resp.text().await.unwrap_or_default();
+            assert!(!status.is_server_error(), "{who} page {path}: {status}");
+            assert_ne!(
+                status,
+                StatusCode::SEE_OTHER,
+                "{who} is signed in to the pages"
+            );
+            assert_no_secret(&victims, &text, &format!("page {path} as {who}"));
+            pages_checked += 1;
+        }
+    }
+    checked += pages_checked;
     assert!(checked > 100, "only {checked} responses checked");
 
     // (c) Every log line written meanwhile, whoever wrote it.
@@ -565,7 +615,7 @@ async fn no_victims_name_address_or_phone_leaks_to_agencies_feeds_logs_or_outsid
     assert_no_secret(&victims, &log_text, "the logs");
     eprintln!(
         "leaks: {} victims, {} emails sent, {rendered} renderings ({to_agencies} notices to agencies), \
-         {checked} outsider responses, {} log lines searched",
+         {checked} outsider responses ({pages_checked} pages), {} log lines searched",
         victims.len(),
         sent.len(),
         log_text.lines().count()

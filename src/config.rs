@@ -119,6 +119,13 @@ pub struct Config {
     /// the provider, e.g. `https://courtside.example.org/auth/oidc/callback`.
     #[arg(long, env = "COURTSIDE_OIDC_REDIRECT_URL")]
     pub oidc_redirect_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed for the client
+    /// address (sign-in throttling): comma-separated addresses or CIDR
+    /// ranges, e.g. `10.0.0.0/8, ::1`. Empty (the default): the TCP peer is
+    /// the client and forwarded headers are ignored.
+    #[arg(long, env = "COURTSIDE_TRUSTED_PROXIES", default_value = "",
+          value_parser = crate::web::client_ip::TrustedProxies::parse)]
+    pub trusted_proxies: crate::web::client_ip::TrustedProxies,
 }
 
 impl Config {
@@ -160,6 +167,7 @@ impl Config {
             oidc_client_id: None,
             oidc_client_secret: None,
             oidc_redirect_url: None,
+            trusted_proxies: crate::web::client_ip::TrustedProxies::default(),
         }
     }
 }

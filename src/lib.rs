@@ -16,6 +16,8 @@ pub mod crypto;
 pub mod domain;
 pub mod error;
 pub mod flows;
+#[cfg(test)]
+mod fuzz;
 pub mod ics;
 pub mod notify;
 pub mod oidc;

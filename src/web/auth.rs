@@ -356,10 +356,15 @@ pub fn record_refused_token(
     )
 }
 
-/// The client's address as the server sees it (the TCP peer; forwarded
-/// headers are not trusted, since anyone can send them).
+/// The client's address: the TCP peer, or, when the peer is one of
+/// `COURTSIDE_TRUSTED_PROXIES`, the right-most untrusted `X-Forwarded-For`
+/// entry (see `web::client_ip`). Anyone else's forwarded headers are
+/// ignored, since anyone can send them.
 pub fn client_address(req: &HttpRequest) -> Option<String> {
-    req.peer_addr().map(|a| a.ip().to_string())
+    let state = req.app_data::<web::Data<AppState>>();
+    let none = crate::web::client_ip::TrustedProxies::default();
+    let trusted = state.map_or(&none, |s| &s.config.trusted_proxies);
+    crate::web::client_ip::for_request(req, trusted).map(|ip| ip.to_string())
 }
 
 pub async fn login(

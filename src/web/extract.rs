@@ -65,7 +65,20 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(value) => Ok(value),
+        Ok(value) => {
+            // A NUL (`\u0000`) inside any string is refused by name.
+            if bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000")) {
+                if let Ok(tree) = serde_json::from_slice::<serde_json::Value>(bytes) {
+                    if let Some(path) = nul_path(&tree, String::new()) {
+                        return Err(AppError::Validation(vec![FieldError::new(
+                            path,
+                            crate::web::headers::NUL_MESSAGE,
+                        )]));
+                    }
+                }
+            }
+            Ok(value)
+        }
         Err(err) => {
             let path = err.path().to_string();
             let inner = err.into_inner();
@@ -77,6 +90,38 @@ pub fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                 &inner.to_string(),
             )]))
         }
+    }
+}
+
+/// Where in a JSON document a string (or key) holds a NUL character.
+fn nul_path(value: &serde_json::Value, at: String) -> Option<String> {
+    use serde_json::Value;
+    let here = || {
+        if at.is_empty() {
+            "body".to_string()
+        } else {
+            at.clone()
+        }
+    };
+    match value {
+        Value::String(s) if s.contains('\0') => Some(here()),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_path(v, format!("{}[{i}]", here()))),
+        Value::Object(fields) => fields.iter().find_map(|(k, v)| {
+            let path = if at.is_empty() {
+                k.clone()
+            } else {
+                format!("{at}.{k}")
+            };
+            if k.contains('\0') {
+                Some(here())
+            } else {
+                nul_path(v, path)
+            }
+        }),
+        _ => None,
     }
 }
 
@@ -139,6 +184,30 @@ pub fn etag(version: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nul_in_any_string_is_named_by_its_path() {
+        #[derive(serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Anything(serde_json::Value);
+        let cases = [
+            (r#"{"reference": "V-\u00001"}"#, Some("reference")),
+            (r#"{"a": {"b": ["ok", "x\u0000"]}}"#, Some("a.b[1]")),
+            (r#"["\u0000"]"#, Some("body[0]")),
+            (r#"{"a": "fine", "b": "\\u0000 is text"}"#, None),
+            (r#"{"a": "fine"}"#, None),
+        ];
+        for (json, want) in cases {
+            let got = decode_json::<Anything>(json.as_bytes());
+            match (got, want) {
+                (Err(AppError::Validation(errors)), Some(field)) => {
+                    assert_eq!(errors[0].field, field, "{json}")
+                }
+                (Ok(_), None) => {}
+                (other, _) => panic!("{json}: {:?}", other.err()),
+            }
+        }
+    }
     use crate::domain::HearingKind;
 
     #[derive(serde::Deserialize, Debug)]

@@ -70,14 +70,39 @@ fn oversized_form(req: &ServiceRequest) -> bool {
 /// The answer for a request refused before its body is read: a form post
 /// larger than the limit gets the pages' readable "too large" view.
 pub fn refuse_early(req: ServiceRequest, tls: bool) -> Result<ServiceResponse, ServiceRequest> {
-    if !oversized_form(&req) {
+    let error = if oversized_form(&req) {
+        AppError::PayloadTooLarge(MAX_BODY_BYTES)
+    } else if has_nul(req.query_string()) {
+        AppError::field("query", NUL_MESSAGE)
+    } else if has_nul(req.uri().path()) {
+        AppError::NotFound("page or endpoint".into())
+    } else {
         return Err(req);
-    }
+    };
     let path = req.path().to_string();
-    let page = crate::web::ui::PageError::App(AppError::PayloadTooLarge(MAX_BODY_BYTES));
-    let mut res = req.into_response(page.error_response());
+    // Machine answers (API, metrics, health, feeds) as problem+json;
+    // pages as a readable page.
+    let machine = ["/api/", "/metrics", "/healthz", "/readyz", "/feeds/"]
+        .iter()
+        .any(|p| path.starts_with(p));
+    let response = if machine {
+        error.error_response()
+    } else {
+        crate::web::ui::PageError::App(error).error_response()
+    };
+    let mut res = req.into_response(response);
     apply(res.headers_mut(), &path, tls);
     Ok(res)
+}
+
+/// Text never holds a NUL character: PostgreSQL refuses it in any text
+/// value (a 500 if it got that far), and no one types one.
+pub const NUL_MESSAGE: &str = "must not contain a NUL character (%00)";
+
+/// Whether a raw (percent-encoded) path or query names a NUL byte; a raw
+/// NUL cannot appear in a request line at all.
+fn has_nul(raw: &str) -> bool {
+    raw.as_bytes().windows(3).any(|w| w == b"%00")
 }
 
 /// Sets the headers on a response from the app.
@@ -94,6 +119,21 @@ pub fn finish<B: MessageBody + 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nul_is_spotted_only_as_percent_zero_zero() {
+        for (raw, want) in [
+            ("victim_id=%00", true),
+            ("a=1&b=x%00y", true),
+            ("a=%2500", false),
+            ("a=%0", false),
+            ("a=%001", true),
+            ("", false),
+            ("/api/v1/cases/%00", true),
+        ] {
+            assert_eq!(has_nul(raw), want, "{raw}");
+        }
+    }
 
     #[test]
     fn api_answers_are_never_cached_and_hsts_follows_tls() {

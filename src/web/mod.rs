@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod client_ip;
 pub mod extract;
 pub mod headers;
 pub mod lockout;

@@ -69,11 +69,20 @@ impl FromRequest for FormData {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let form = web::Form::<Vec<(String, String)>>::from_request(req, payload);
         Box::pin(async move {
-            form.await.map(|f| FormData(f.into_inner())).map_err(|_| {
+            let unreadable = || {
                 PageError::App(AppError::MalformedBody(
                     "the form could not be read; go back and try again".into(),
                 ))
-            })
+            };
+            let pairs = form.await.map_err(|_| unreadable())?.into_inner();
+            // No one types a NUL, and PostgreSQL refuses it in text.
+            if pairs
+                .iter()
+                .any(|(k, v)| k.contains('\0') || v.contains('\0'))
+            {
+                return Err(unreadable());
+            }
+            Ok(FormData(pairs))
         })
     }
 }

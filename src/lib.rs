@@ -13,6 +13,7 @@ pub mod clock;
 pub mod config;
 pub mod court_lists;
 pub mod crypto;
+pub mod deadlines;
 pub mod domain;
 pub mod error;
 pub mod flows;

@@ -180,6 +180,9 @@ fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
             courtside::seed::reference_data(&running.pool, &SystemClock)?;
         }
         let _scheduler = courtside::app::start_delivery(&running, Arc::new(SystemClock)).await?;
+        let _deadlines =
+            courtside::scheduler::start_deadlines(running.pool.clone(), Arc::new(SystemClock))
+                .await?;
         tracing::info!(bind = %bind, port = running.port, "Courtside is serving");
         running
             .server

@@ -70,3 +70,47 @@ pub async fn start(
     scheduler.start().await.map_err(scheduler_error)?;
     Ok(scheduler)
 }
+
+/// Rows one deadline sweep reads per transaction.
+pub const DEADLINE_BATCH: i64 = 200;
+
+/// Adds the deadline sweep to `scheduler`: every minute, at second 30,
+/// running deadlines are evaluated against the records and marked met or
+/// missed (see `crate::deadlines`). Everything it needs is read from the
+/// database, so a missed tick is made up by the next.
+pub async fn add_deadline_sweep(
+    scheduler: &JobScheduler,
+    pool: Pool,
+    clock: Arc<dyn Clock>,
+) -> AppResult<()> {
+    let job = Job::new_async("30 * * * * *", move |_id, _scheduler| {
+        let (pool, clock) = (pool.clone(), clock.clone());
+        Box::pin(async move {
+            let run = tokio::task::spawn_blocking(move || {
+                crate::deadlines::sweep(&pool, clock.now(), DEADLINE_BATCH)
+            })
+            .await;
+            match run {
+                Ok(Ok(swept)) if swept.met + swept.missed + swept.done_late > 0 => {
+                    tracing::info!(?swept, "deadline sweep");
+                }
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => tracing::error!(error = %e, "deadline sweep failed"),
+                Err(e) => tracing::error!(error = %e, "deadline sweep panicked"),
+            }
+        })
+    })
+    .map_err(scheduler_error)?;
+    scheduler.add(job).await.map_err(scheduler_error)?;
+    Ok(())
+}
+
+/// Starts a scheduler with the deadline sweep (which runs whether or not
+/// email is configured).
+pub async fn start_deadlines(pool: Pool, clock: Arc<dyn Clock>) -> AppResult<JobScheduler> {
+    let scheduler = JobScheduler::new().await.map_err(scheduler_error)?;
+    add_deadline_sweep(&scheduler, pool, clock).await?;
+    scheduler.start().await.map_err(scheduler_error)?;
+    tracing::info!("deadline sweep started");
+    Ok(scheduler)
+}

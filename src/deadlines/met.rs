@@ -191,7 +191,9 @@ fn visit_arranged(facts: &Facts) -> Option<DateTime<Utc>> {
             .iter()
             .filter(|v| matches!(v.state.as_str(), "arranged" | "attended"))
             .filter(|v| {
-                v.hearing_id.is_none() || facts.hearing_id.is_none() || v.hearing_id == facts.hearing_id
+                v.hearing_id.is_none()
+                    || facts.hearing_id.is_none()
+                    || v.hearing_id == facts.hearing_id
             })
             .map(|v| v.changed_at),
     )

@@ -6,6 +6,7 @@
 //! from the records and stores "met" or "missed" with the injected clock's
 //! instant. Stored states are exactly running, met, missed and cancelled.
 
+pub mod alerts;
 pub mod met;
 pub mod sweep;
 

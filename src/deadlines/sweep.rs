@@ -9,11 +9,22 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::met::{self, Delivered, DoneTask, Facts, Milestone, Request, Told, Verdict, Visit};
+use crate::calendar::BankHolidays;
 use crate::error::{AppError, AppResult};
 use crate::flows::{AttendanceState, DeadlineKind};
+use crate::flows::{Basis, Cancellation, LawfulBasis, Plan, Recipient};
+use crate::planning::persist::{self, Owner};
+use crate::rules::{AlertTo, RulesTable};
 use crate::store::schema::{
-    attendance_requests, deadlines, notices, parole_milestones, pre_trial_visits, tasks,
+    attendance_requests, cases, deadlines, notices, parole_milestones, pre_trial_visits,
+    supporter_assignments, tasks, victims,
 };
+use std::sync::LazyLock;
+
+use super::alerts::{self, Watched};
+
+static RULES: LazyLock<RulesTable> = LazyLock::new(RulesTable::default_table);
+static HOLIDAYS: LazyLock<BankHolidays> = LazyLock::new(BankHolidays::england_and_wales);
 use crate::store::{self, AnyConn, Pool};
 
 /// How long after its due moment a missed deadline is still watched for
@@ -26,6 +37,10 @@ pub struct Swept {
     pub examined: usize,
     pub met: usize,
     pub missed: usize,
+    /// Alert notices newly planned (or revived) in the outbox.
+    pub alerts_planned: usize,
+    /// Pending alerts stopped because their deadline was met.
+    pub alerts_cancelled: usize,
     /// Missed deadlines now known to have been done late.
     pub done_late: usize,
 }
@@ -40,6 +55,7 @@ pub(crate) struct Row {
     pub hearing_id: Option<String>,
     pub kind: String,
     pub counted_from: NaiveDate,
+    pub due_date: NaiveDate,
     pub due_at: NaiveDateTime,
     pub state: String,
 }
@@ -279,11 +295,20 @@ pub fn sweep_batch(
             continue;
         };
         if !met::observable(kind) {
+            let facts = Facts::default();
+            if row.state == "running" {
+                plan_alerts(conn, row, kind, &facts, now, swept)?;
+            }
             continue;
         }
         let facts = gather(conn, row, kind)?;
         let verdict = met::evaluate(kind, &facts, store::from_db(row.due_at), now);
         store_verdict(conn, row, verdict, now, swept)?;
+        match verdict {
+            Verdict::Running => plan_alerts(conn, row, kind, &facts, now, swept)?,
+            Verdict::Met(_) => cancel_alerts(conn, row, now, swept)?,
+            Verdict::Missed { .. } => {}
+        }
         swept.examined += 1;
     }
     Ok((rows.len(), rows.last().map(|r| r.id.clone())))
@@ -308,4 +333,196 @@ pub fn sweep(pool: &Pool, now: DateTime<Utc>, batch: i64) -> AppResult<Swept> {
         after = last;
     }
     Ok(swept)
+}
+
+fn owner(row: &Row) -> Owner<'_> {
+    Owner {
+        victim_id: &row.victim_id,
+        case_id: row.case_id.as_deref(),
+        hearing_id: row.hearing_id.as_deref(),
+    }
+}
+
+/// Stops the alerts still pending for a deadline that has been met.
+fn cancel_alerts(
+    conn: &mut AnyConn,
+    row: &Row,
+    now: DateTime<Utc>,
+    swept: &mut Swept,
+) -> AppResult<()> {
+    let plan = Plan {
+        cancellations: vec![Cancellation::KeyPrefix {
+            prefix: alerts::prefix(&row.deadline_key),
+        }],
+        ..Plan::default()
+    };
+    swept.alerts_cancelled += persist::apply(conn, &owner(row), &plan, now)?.cancelled;
+    Ok(())
+}
+
+/// The basis on which the supporter may be alerted: the basis of a notice
+/// already planned to them under the deadline's subject (consent or the
+/// single point of contact agreement), or, for their own court
+/// arrangements, legitimate interests. None: no alert.
+fn supporter_basis(
+    conn: &mut AnyConn,
+    row: &Row,
+    kind: DeadlineKind,
+    user_id: &str,
+) -> AppResult<Option<Basis>> {
+    if let Some(prefix) = subject_prefix(&row.deadline_key) {
+        let found: Option<String> = notices::table
+            .filter(
+                notices::idempotency_key
+                    .like(like_prefix(prefix))
+                    .escape('\\'),
+            )
+            .filter(notices::recipient_user_id.eq(user_id))
+            .filter(notices::recipient_kind.eq("supporter"))
+            .select(notices::basis_json)
+            .first(conn)
+            .optional()?;
+        if let Some(basis) = found.and_then(|b| serde_json::from_str::<Basis>(&b).ok()) {
+            return Ok(Some(basis));
+        }
+    }
+    Ok(matches!(
+        kind,
+        DeadlineKind::AttendanceRaisedWithCourt
+            | DeadlineKind::PreTrialVisitArranged
+            | DeadlineKind::CpsInformedOfSupporter
+    )
+    .then(|| Basis::Lawful {
+        basis: LawfulBasis::LegitimateInterests,
+        reason: "the supporter's own court arrangements for this case".into(),
+    }))
+}
+
+/// Plans the alert notices the rules set for a running deadline.
+fn plan_alerts(
+    conn: &mut AnyConn,
+    row: &Row,
+    kind: DeadlineKind,
+    _facts: &Facts,
+    now: DateTime<Utc>,
+    swept: &mut Swept,
+) -> AppResult<()> {
+    let rules = &RULES
+        .in_force(crate::calendar::london_date(now))
+        .deadline_alerts;
+    if !rules.iter().any(|r| r.deadline == kind) {
+        return Ok(());
+    }
+    let victim_reference: String = victims::table
+        .find(&row.victim_id)
+        .select(victims::reference)
+        .first(conn)?;
+    let case: Option<(Option<String>, Option<String>, Option<String>)> = match &row.case_id {
+        Some(id) => cases::table
+            .find(id)
+            .select((cases::urn, cases::case_number, cases::witness_care_unit_id))
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
+    let (urn, number, wcu) = case.unwrap_or_default();
+    let watched = Watched {
+        key: row.deadline_key.clone(),
+        kind,
+        due_date: row.due_date,
+        due_at: store::from_db(row.due_at),
+        case_reference: urn.or(number).unwrap_or_default(),
+        victim_reference,
+    };
+    let mut plan = Plan::default();
+    for (rule, at) in alerts::due_alerts(&watched, rules, &HOLIDAYS, now) {
+        let (recipient, basis) = match rule.to {
+            AlertTo::Supporter => {
+                let today = crate::calendar::london_date(now);
+                let supporter: Option<String> = supporter_assignments::table
+                    .filter(supporter_assignments::victim_id.eq(&row.victim_id))
+                    .filter(supporter_assignments::starts_on.le(today))
+                    .filter(
+                        supporter_assignments::ends_on
+                            .is_null()
+                            .or(supporter_assignments::ends_on.ge(today)),
+                    )
+                    .order((
+                        supporter_assignments::is_spoc.desc(),
+                        supporter_assignments::starts_on.asc(),
+                    ))
+                    .select(supporter_assignments::supporter_id)
+                    .first(conn)
+                    .optional()?;
+                let Some(user_id) = supporter else { continue };
+                let Some(basis) = supporter_basis(conn, row, kind, &user_id)? else {
+                    continue;
+                };
+                (Recipient::Supporter { user_id }, basis)
+            }
+            AlertTo::WitnessCareUnit => {
+                let Some(org_id) = wcu.clone() else { continue };
+                (
+                    Recipient::WitnessCareUnit { org_id },
+                    Basis::Lawful {
+                        basis: LawfulBasis::PublicTask,
+                        reason: "the witness care unit's own Victims' Code duty on this case"
+                            .into(),
+                    },
+                )
+            }
+        };
+        plan.notices
+            .push(alerts::notice(&watched, rule, at, recipient, basis));
+    }
+    // An alert already in the outbox in any state is left alone: one that
+    // was sent stays sent, and one cancelled (a consent withdrawn) is not
+    // revived.
+    let keys: Vec<String> = plan
+        .notices
+        .iter()
+        .map(|n| n.idempotency_key.clone())
+        .collect();
+    let known: Vec<String> = notices::table
+        .filter(notices::idempotency_key.eq_any(&keys))
+        .select(notices::idempotency_key)
+        .load(conn)?;
+    plan.notices.retain(|n| !known.contains(&n.idempotency_key));
+    if plan.notices.is_empty() {
+        return Ok(());
+    }
+    let applied = persist::apply(conn, &owner(row), &plan, now)?;
+    swept.alerts_planned += applied.notices_planned + applied.notices_revived;
+    Ok(())
+}
+
+/// Whether a deadline alert (by its idempotency key) is still wanted at
+/// `now`: its deadline is still running and, checked afresh against the
+/// records, not yet met. Called just before sending, so an alert never goes
+/// out for something done since the last sweep.
+pub fn alert_still_wanted(
+    conn: &mut AnyConn,
+    alert_key: &str,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let Some((deadline_key, _)) = alert_key.split_once("/alert/") else {
+        return Ok(true);
+    };
+    let row: Option<Row> = deadlines::table
+        .filter(deadlines::deadline_key.eq(deadline_key))
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?;
+    let Some(row) = row else { return Ok(false) };
+    if row.state != "running" {
+        return Ok(false);
+    }
+    let Some(kind) = kind_of(&row.kind) else {
+        return Ok(true);
+    };
+    if !met::observable(kind) {
+        return Ok(true);
+    }
+    let facts = gather(conn, &row, kind)?;
+    Ok(met::evaluate(kind, &facts, store::from_db(row.due_at), now) == Verdict::Running)
 }

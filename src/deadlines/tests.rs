@@ -474,3 +474,208 @@ fn deadline_keys_give_their_subject_and_request() {
         assert_eq!(request_id(key), request, "{key}");
     }
 }
+
+mod alerts {
+    use crate::calendar::BankHolidays;
+    use crate::deadlines::alerts::*;
+    use crate::flows::{Basis, DeadlineKind, Recipient};
+    use crate::rules::{AlertTo, DayUnit, DeadlineAlertRule, RulesTable};
+    use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn rule(kind: DeadlineKind, days: i64, unit: DayUnit) -> DeadlineAlertRule {
+        DeadlineAlertRule {
+            name: "r".into(),
+            deadline: kind,
+            days_before: days,
+            unit,
+            local_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            to: AlertTo::Supporter,
+            citation: "test".into(),
+        }
+    }
+
+    #[test]
+    fn alerts_count_back_over_bank_holidays_and_keep_london_time() {
+        let holidays = BankHolidays::england_and_wales();
+        use DayUnit::*;
+        let k = DeadlineKind::AttendanceRaisedWithCourt;
+        let table = [
+            // Due Tuesday 7 April 2026, after Good Friday (3rd) and Easter
+            // Monday (6th): one working day before is Thursday 2 April, BST.
+            (
+                rule(k, 1, WorkingDays),
+                day(2026, 4, 7),
+                utc(2026, 4, 2, 8, 0),
+            ),
+            // Due Wednesday 30 December 2026: the 28th (substitute Boxing
+            // Day) and Christmas Day are skipped; two working days before is
+            // Thursday 24 December, GMT.
+            (
+                rule(k, 2, WorkingDays),
+                day(2026, 12, 30),
+                utc(2026, 12, 24, 9, 0),
+            ),
+            // Due Tuesday 30 March 2027, the day after Easter Monday: one
+            // working day before is Thursday 25 March (Good Friday 26th),
+            // before the clocks change on the 28th, so GMT.
+            (
+                rule(k, 1, WorkingDays),
+                day(2027, 3, 30),
+                utc(2027, 3, 25, 9, 0),
+            ),
+            // Calendar days ignore holidays; 09:00 on the day the clocks go
+            // forward (29 March 2026) is 08:00 UTC.
+            (
+                rule(k, 1, CalendarDays),
+                day(2026, 3, 30),
+                utc(2026, 3, 29, 8, 0),
+            ),
+            (
+                rule(k, 1, CalendarDays),
+                day(2026, 3, 29),
+                utc(2026, 3, 28, 9, 0),
+            ),
+            // On the last day itself.
+            (
+                rule(k, 0, WorkingDays),
+                day(2026, 10, 26),
+                utc(2026, 10, 26, 9, 0),
+            ),
+        ];
+        for (r, due, want) in table {
+            assert_eq!(
+                alert_at(&r, due, &holidays),
+                Some(want),
+                "{due} {:?}",
+                r.unit
+            );
+        }
+    }
+
+    fn watched(kind: DeadlineKind, due_at: DateTime<Utc>) -> Watched {
+        Watched {
+            key:
+                "hearing:h1/2026-04-20T09:00:00Z/pre_trial_visit/pre_trial_visit_arranged/deadline"
+                    .into(),
+            kind,
+            due_date: crate::calendar::london_date(due_at),
+            due_at,
+            case_reference: "13CD7654321".into(),
+            victim_reference: "V-1002".into(),
+        }
+    }
+
+    #[test]
+    fn an_alert_is_planned_only_before_its_deadline_and_only_for_its_kind() {
+        let holidays = BankHolidays::england_and_wales();
+        let k = DeadlineKind::PreTrialVisitArranged;
+        let w = watched(k, utc(2026, 4, 10, 22, 59));
+        let rules = vec![
+            rule(k, 0, DayUnit::CalendarDays),
+            rule(DeadlineKind::ParoleDecisionDue, 1, DayUnit::CalendarDays),
+        ];
+        let before = utc(2026, 4, 1, 12, 0);
+        let found = due_alerts(&w, &rules, &holidays, before);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, utc(2026, 4, 10, 8, 0), "09:00 BST on the day");
+        // After the alert's moment but before the deadline: still planned
+        // (sent at once), as the deadline can still be met.
+        assert_eq!(
+            due_alerts(&w, &rules, &holidays, utc(2026, 4, 10, 12, 0)).len(),
+            1
+        );
+        // Once due, nothing.
+        assert!(due_alerts(&w, &rules, &holidays, w.due_at).is_empty());
+        // An alert not before the due instant is pointless.
+        let mut late = rule(k, 0, DayUnit::CalendarDays);
+        late.local_time = NaiveTime::from_hms_opt(23, 59, 0).unwrap();
+        assert!(due_alerts(&w, &[late], &holidays, before).is_empty());
+    }
+
+    #[test]
+    fn the_alert_notice_is_keyed_stably_and_carries_references_only() {
+        let k = DeadlineKind::PreTrialVisitArranged;
+        let w = watched(k, utc(2026, 4, 10, 22, 59));
+        let r = rule(k, 0, DayUnit::CalendarDays);
+        let to = Recipient::Supporter {
+            user_id: "u1".into(),
+        };
+        let n = notice(
+            &w,
+            &r,
+            utc(2026, 4, 10, 8, 0),
+            to.clone(),
+            Basis::DataSubject,
+        );
+        let again = notice(&w, &r, utc(2026, 4, 10, 8, 0), to, Basis::DataSubject);
+        assert_eq!(n.idempotency_key, again.idempotency_key);
+        assert_eq!(
+            n.idempotency_key,
+            format!("{}/alert/r/supporter:u1", w.key),
+            "under the deadline's key, so a hearing move cancels it with the slot"
+        );
+        assert!(n.idempotency_key.starts_with(&prefix(&w.key)));
+        assert_eq!(n.not_after, Some(w.due_at), "moot once due");
+        assert_eq!(n.send_after, Some(utc(2026, 4, 10, 8, 0)));
+        let keys: Vec<&str> = n.data.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "alert",
+                "case_reference",
+                "due_date",
+                "due_time",
+                "victim_reference"
+            ]
+        );
+        assert_eq!(n.data["due_time"], "23:59", "London time");
+        assert_eq!(n.data["alert"], "pre_trial_visit_arranged");
+    }
+
+    #[test]
+    fn the_default_table_has_the_four_named_alerts() {
+        let table = RulesTable::default_table();
+        for version in table.versions() {
+            let kinds: Vec<(DeadlineKind, AlertTo)> = version
+                .deadline_alerts
+                .iter()
+                .map(|r| (r.deadline, r.to))
+                .collect();
+            for want in [
+                (DeadlineKind::AttendanceRaisedWithCourt, AlertTo::Supporter),
+                (DeadlineKind::PreTrialVisitArranged, AlertTo::Supporter),
+                (
+                    DeadlineKind::SupporterToldOfOutcome,
+                    AlertTo::WitnessCareUnit,
+                ),
+                (DeadlineKind::ParoleDecisionDue, AlertTo::Supporter),
+            ] {
+                assert!(
+                    kinds.contains(&want),
+                    "{want:?} in {}",
+                    version.effective_from
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bad_alert_rules_are_refused() {
+        let table = RulesTable::default_table();
+        let mut json: serde_json::Value = serde_json::to_value(&table).unwrap();
+        json["versions"][0]["deadline_alerts"][0]["name"] = "Not Safe".into();
+        let err = RulesTable::from_json(&json.to_string()).unwrap_err();
+        assert!(err.to_string().contains("lower-case"), "{err}");
+        let mut json: serde_json::Value = serde_json::to_value(&table).unwrap();
+        json["versions"][0]["deadline_alerts"][0]["days_before"] = (-1).into();
+        assert!(RulesTable::from_json(&json.to_string()).is_err());
+    }
+}

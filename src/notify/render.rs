@@ -94,6 +94,7 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "update.direct_contact_made",
     "reminder.hearing.supporter",
     "reminder.visit.supporter",
+    "deadline.alert",
 ];
 
 /// The English words the helpers use.
@@ -1585,6 +1586,52 @@ mod tests {
         ];
         for (variant, plan, key, rule) in reminders {
             out.push(sample(variant, key, reminder_data(plan, rule)));
+        }
+
+        // Deadline alerts: one sample per default rule's deadline kind.
+        let alerts = [
+            (
+                "",
+                crate::flows::DeadlineKind::AttendanceRaisedWithCourt,
+                "2026-11-13T23:59:00Z",
+            ),
+            (
+                "pre_trial_visit",
+                crate::flows::DeadlineKind::PreTrialVisitArranged,
+                "2026-11-10T23:59:00Z",
+            ),
+            (
+                "outcome",
+                crate::flows::DeadlineKind::SupporterToldOfOutcome,
+                "2026-07-14T22:59:00Z",
+            ),
+            (
+                "parole",
+                crate::flows::DeadlineKind::ParoleDecisionDue,
+                "2026-12-01T23:59:00Z",
+            ),
+        ];
+        for (variant, kind, due) in alerts {
+            let due_at = t(due);
+            let watched = crate::deadlines::alerts::Watched {
+                key: "k".into(),
+                kind,
+                due_date: crate::calendar::london_date(due_at),
+                due_at,
+                // Parole deadlines hang on the victim, not a case.
+                case_reference: if variant == "parole" {
+                    ""
+                } else {
+                    "13NE0456726"
+                }
+                .into(),
+                victim_reference: "VR-2041".into(),
+            };
+            out.push(sample(
+                variant,
+                K::DeadlineAlert,
+                crate::deadlines::alerts::data(&watched),
+            ));
         }
         out
     }

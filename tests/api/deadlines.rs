@@ -162,3 +162,181 @@ async fn an_outcome_update_done_late_stays_missed_with_its_moment() {
     assert_eq!(wco["met_at"], "2026-04-22T09:00:00Z");
     app.stop().await;
 }
+
+/// Ben asks to accompany V-1002 at a trial on Monday 13 April 2026 and the
+/// officer passes it on to the prosecutor. Returns (hearing id, request
+/// path at version 3, Ben's token).
+async fn request_with_cps(app: &TestApp) -> (String, String, String) {
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    for scope in ["identify_supporter_to_court", "witness_service_referral"] {
+        app.create(
+            "/api/v1/consents",
+            &ben,
+            json!({"victim_id": victim, "scope": scope, "given_at": "2026-03-20T11:00:00Z"}),
+        )
+        .await;
+    }
+    let (hearing, _) = list_hearing(app, &wendy, "2026-04-13T10:00:00+01:00").await;
+    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &ben,
+            json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "requested"}),
+        )
+        .await;
+    let path = format!(
+        "/api/v1/attendance-requests/{}",
+        request["id"].as_str().unwrap()
+    );
+    for (version, state) in [(1, "wcu_informed"), (2, "cps_informed")] {
+        let (status, out) = app
+            .put(
+                &path,
+                &wendy,
+                version,
+                json!({"hearing_id": hearing, "supporter_id": ben_id, "state": state}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{state}: {out}");
+    }
+    (hearing, path, ben)
+}
+
+/// The hearing's alerts about its attendance request.
+async fn alerts_for(app: &TestApp, token: &str, hearing: &str) -> Vec<Value> {
+    let (_, list) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&per_page=200"),
+            token,
+        )
+        .await;
+    items(&list)
+        .into_iter()
+        .filter(|n| n["step"] == "deadline_alert.attendance_not_raised_with_court")
+        .collect()
+}
+
+#[actix_web::test]
+async fn an_unraised_attendance_request_alerts_the_supporter_on_the_right_day() {
+    let app = TestApp::spawn().await;
+    let (hearing, _, ben) = request_with_cps(&app).await;
+    let wendy = app.login(WENDY).await;
+    // Five working days before Monday 13 April, skipping Easter Monday (6th)
+    // and Good Friday (3rd): Thursday 2 April.
+    let (_, list) = app
+        .get(&format!("/api/v1/deadlines?hearing_id={hearing}"), &wendy)
+        .await;
+    let raise = of_kind(&list, "attendance_raised_with_court");
+    assert_eq!(raise["due_date"], "2026-04-02", "{raise}");
+
+    let now = test_now();
+    let swept = deadlines::sweep(&app.pool, now, 50).unwrap();
+    // This alert, and the one for the pre-trial visit not yet arranged.
+    assert_eq!(swept.alerts_planned, 2, "{swept:?}");
+    let again = deadlines::sweep(&app.pool, now + Duration::minutes(1), 50).unwrap();
+    assert_eq!(again.alerts_planned, 0, "planned once: {again:?}");
+    let alerts = alerts_for(&app, &wendy, &hearing).await;
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    let alert = &alerts[0];
+    assert_eq!(alert["recipient_kind"], "supporter");
+    assert_eq!(alert["state"], "pending");
+    // 09:00 on the day, British Summer Time.
+    assert_eq!(alert["send_after"], "2026-04-02T08:00:00Z", "{alert}");
+    assert_eq!(alert["not_after"], "2026-04-02T22:59:00Z", "{alert}");
+
+    // Nothing goes before its moment; at 09:00 it reaches Ben, by
+    // reference only.
+    let mailer = RecordingMailer::default();
+    let before = Utc.with_ymd_and_hms(2026, 4, 2, 7, 59, 0).unwrap();
+    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), before).unwrap();
+    assert!(
+        mailer
+            .sent
+            .lock()
+            .unwrap()
+            .iter()
+            .all(|e| !e.subject.contains("Deadline")),
+        "not before 09:00"
+    );
+    let at = Utc.with_ymd_and_hms(2026, 4, 2, 8, 0, 30).unwrap();
+    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), at).unwrap();
+    let sent = mailer.sent.lock().unwrap().clone();
+    let to_ben: Vec<_> = sent
+        .iter()
+        .filter(|e| e.to == BEN && e.subject.starts_with("Deadline not yet met"))
+        .collect();
+    assert_eq!(to_ben.len(), 1, "{sent:?}");
+    assert_eq!(
+        to_ben[0].subject,
+        "Deadline not yet met for V-1002: due Thursday 2 April 2026"
+    );
+    assert!(to_ben[0].body.contains("13CD7654321"), "{}", to_ben[0].body);
+    assert!(
+        !to_ben[0].body.contains("Demo Person Two"),
+        "no victim name"
+    );
+    let _ = ben;
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn an_alert_is_not_sent_once_its_deadline_is_met() {
+    let app = TestApp::spawn().await;
+    let (hearing, path, _) = request_with_cps(&app).await;
+    let wendy = app.login(WENDY).await;
+    deadlines::sweep(&app.pool, test_now(), 50).unwrap();
+    assert_eq!(alerts_for(&app, &wendy, &hearing).await.len(), 1);
+
+    // The court allows Ben to attend on Monday 30 March, before the alert.
+    let monday = Utc.with_ymd_and_hms(2026, 3, 30, 11, 0, 0).unwrap();
+    app.clock.set(monday);
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, out) = app
+        .put(
+            &path,
+            &wendy,
+            3,
+            json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "allowed"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+
+    // No sweep has run yet: the check just before sending stops it.
+    let mailer = RecordingMailer::default();
+    let at = Utc.with_ymd_and_hms(2026, 4, 2, 8, 0, 30).unwrap();
+    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), at).unwrap();
+    assert!(
+        mailer
+            .sent
+            .lock()
+            .unwrap()
+            .iter()
+            .all(|e| !e.subject.starts_with("Deadline not yet met")),
+        "no alert for a met deadline"
+    );
+    let alerts = alerts_for(&app, &wendy, &hearing).await;
+    assert_eq!(alerts[0]["state"], "cancelled", "{alerts:?}");
+
+    // The sweep marks the deadline met at the moment the court decided.
+    deadlines::sweep(&app.pool, at, 50).unwrap();
+    let (_, list) = app
+        .get(&format!("/api/v1/deadlines?hearing_id={hearing}"), &wendy)
+        .await;
+    let raise = of_kind(&list, "attendance_raised_with_court");
+    assert_eq!(raise["state"], "met", "{raise}");
+    assert_eq!(raise["met_at"], "2026-03-30T11:00:00Z");
+    app.stop().await;
+}

@@ -14,6 +14,7 @@ pub mod config;
 pub mod court_lists;
 pub mod crypto;
 pub mod deadlines;
+pub mod digest;
 pub mod domain;
 pub mod error;
 pub mod flows;

@@ -135,6 +135,7 @@ template_keys! {
     DeadlineAlert => "deadline.alert": [
         "alert", "case_reference", "victim_reference", "due_date", "due_time",
     ];
+    DailyDigest => "digest.supporter": ["date", "hearings", "visits", "parole", "deadlines"];
 }
 
 impl TemplateKey {

@@ -143,9 +143,10 @@ fn every_template_is_exercised_and_its_data_stays_within_its_allow_list() {
             }
         }
     }
+    // The daily digest is not planned by a flow (see crate::digest).
     let missing: Vec<_> = TemplateKey::ALL
         .iter()
-        .filter(|t| !seen.contains(t))
+        .filter(|t| !seen.contains(t) && **t != TemplateKey::DailyDigest)
         .collect();
     assert!(
         missing.is_empty(),

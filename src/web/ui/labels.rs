@@ -196,6 +196,7 @@ pub fn notice_template(key: &str) -> String {
         "reminder.hearing.supporter" => "Reminder of the hearing, to the supporter",
         "reminder.visit.supporter" => "Reminder of the pre-trial visit, to the supporter",
         "deadline.alert" => "Alert: a deadline not yet met",
+        "digest.supporter" => "Daily digest, to the supporter",
         other => return other.replace(['.', '_'], " "),
     };
     text.to_string()

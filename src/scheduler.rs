@@ -101,7 +101,9 @@ pub async fn add_deadline_sweep(
                 // Today's digests, once 07:30 London time has come (a
                 // restart later in the morning still plans them).
                 match crate::digest::store::plan_due(&pool, now) {
-                    Ok(p) if p.planned > 0 => tracing::info!(planned = p.planned, "digests planned"),
+                    Ok(p) if p.planned > 0 => {
+                        tracing::info!(planned = p.planned, "digests planned")
+                    }
                     Ok(_) => {}
                     Err(e) => tracing::error!(error = %e, "digest planning failed"),
                 }

@@ -112,7 +112,9 @@ impl Day {
         let mut deadlines = self.deadlines.clone();
         deadlines.sort_by(|a, b| (a.due_at, &a.kind).cmp(&(b.due_at, &b.kind)));
         let mut parole = self.parole.clone();
-        parole.sort_by(|a, b| (&a.victim_reference, &a.milestone).cmp(&(&b.victim_reference, &b.milestone)));
+        parole.sort_by(|a, b| {
+            (&a.victim_reference, &a.milestone).cmp(&(&b.victim_reference, &b.milestone))
+        });
         let mut data = Map::new();
         data.insert("date".into(), json!(date.to_string()));
         data.insert(

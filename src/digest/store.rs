@@ -7,7 +7,9 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::{digest_at, due_date, moot_after, Day, DeadlineItem, HearingItem, ParoleItem, VisitItem};
+use super::{
+    digest_at, due_date, moot_after, Day, DeadlineItem, HearingItem, ParoleItem, VisitItem,
+};
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
 use crate::notify::mailer::{Email, Mailer};
@@ -78,24 +80,30 @@ pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<
         .select(notices::hearing_id)
         .load(conn)?;
     let told_hearings: Vec<String> = told_hearings.into_iter().flatten().collect();
-    let rows: Vec<(NaiveDateTime, String, String, String, Option<String>, Option<String>)> =
-        hearings::table
-            .inner_join(cases::table)
-            .inner_join(courts::table.on(courts::id.eq(hearings::court_id)))
-            .filter(cases::victim_id.eq_any(&victim_ids))
-            .filter(hearings::id.eq_any(&told_hearings))
-            .filter(hearings::status.eq_any(["listed", "moved"]))
-            .filter(hearings::starts_at.ge(from))
-            .filter(hearings::starts_at.lt(to))
-            .select((
-                hearings::starts_at,
-                hearings::kind,
-                courts::name,
-                cases::victim_id,
-                cases::urn,
-                cases::case_number,
-            ))
-            .load(conn)?;
+    let rows: Vec<(
+        NaiveDateTime,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    )> = hearings::table
+        .inner_join(cases::table)
+        .inner_join(courts::table.on(courts::id.eq(hearings::court_id)))
+        .filter(cases::victim_id.eq_any(&victim_ids))
+        .filter(hearings::id.eq_any(&told_hearings))
+        .filter(hearings::status.eq_any(["listed", "moved"]))
+        .filter(hearings::starts_at.ge(from))
+        .filter(hearings::starts_at.lt(to))
+        .select((
+            hearings::starts_at,
+            hearings::kind,
+            courts::name,
+            cases::victim_id,
+            cases::urn,
+            cases::case_number,
+        ))
+        .load(conn)?;
     for (start, kind, court, victim, urn, number) in rows {
         day.hearings.push(HearingItem {
             start: store::from_db(start),
@@ -105,23 +113,28 @@ pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<
             victim_reference: victim_reference(conn, &victim)?,
         });
     }
-    let rows: Vec<(Option<NaiveDateTime>, String, String, Option<String>, Option<String>)> =
-        pre_trial_visits::table
-            .inner_join(cases::table)
-            .inner_join(courts::table.on(courts::id.eq(pre_trial_visits::court_id)))
-            .filter(cases::victim_id.eq_any(&victim_ids))
-            .filter(pre_trial_visits::state.eq("arranged"))
-            .filter(pre_trial_visits::supporter_attends.eq(true))
-            .filter(pre_trial_visits::starts_at.ge(from))
-            .filter(pre_trial_visits::starts_at.lt(to))
-            .select((
-                pre_trial_visits::starts_at,
-                courts::name,
-                cases::victim_id,
-                cases::urn,
-                cases::case_number,
-            ))
-            .load(conn)?;
+    let rows: Vec<(
+        Option<NaiveDateTime>,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    )> = pre_trial_visits::table
+        .inner_join(cases::table)
+        .inner_join(courts::table.on(courts::id.eq(pre_trial_visits::court_id)))
+        .filter(cases::victim_id.eq_any(&victim_ids))
+        .filter(pre_trial_visits::state.eq("arranged"))
+        .filter(pre_trial_visits::supporter_attends.eq(true))
+        .filter(pre_trial_visits::starts_at.ge(from))
+        .filter(pre_trial_visits::starts_at.lt(to))
+        .select((
+            pre_trial_visits::starts_at,
+            courts::name,
+            cases::victim_id,
+            cases::urn,
+            cases::case_number,
+        ))
+        .load(conn)?;
     for (start, court, victim, urn, number) in rows {
         let Some(start) = start else { continue };
         day.visits.push(VisitItem {
@@ -276,7 +289,9 @@ fn claim(conn: &mut AnyConn, owner: &str, now: DateTime<Utc>) -> AppResult<Vec<C
                 digests::state
                     .eq("pending")
                     .and(digests::send_after.le(ts))
-                    .or(digests::state.eq("sending").and(digests::leased_until.lt(ts))),
+                    .or(digests::state
+                        .eq("sending")
+                        .and(digests::leased_until.lt(ts))),
             )
             .order(digests::send_after.asc())
             .limit(50)
@@ -320,7 +335,10 @@ pub fn deliver_due(
     for d in claimed {
         let (state, error) = if store::from_db(d.not_after) <= now {
             out.cancelled += 1;
-            ("cancelled", Some("the day it describes is over".to_string()))
+            (
+                "cancelled",
+                Some("the day it describes is over".to_string()),
+            )
         } else {
             match send(&mut conn, mailer, renderer, &d) {
                 Ok(()) => {

@@ -340,3 +340,63 @@ async fn an_alert_is_not_sent_once_its_deadline_is_met() {
     assert_eq!(raise["met_at"], "2026-03-30T11:00:00Z");
     app.stop().await;
 }
+
+/// Ben's day: V-1002's trial on Monday 30 March 2026 at 09:30 BST, the day
+/// after the clocks go forward.
+#[actix_web::test]
+async fn the_daily_digest_is_planned_once_at_half_past_seven_and_never_late() {
+    use courtside::digest::store::{deliver_due, plan_due};
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    list_hearing(&app, &wendy, "2026-03-30T09:30:00+01:00").await;
+    let before = Utc.with_ymd_and_hms(2026, 3, 30, 6, 29, 0).unwrap();
+    assert_eq!(plan_due(&app.pool, before).unwrap().planned, 0, "07:29 BST");
+    // The service was down at 07:30 and starts at 10:15: today's digest is
+    // still planned, once.
+    let late_start = Utc.with_ymd_and_hms(2026, 3, 30, 9, 15, 0).unwrap();
+    let planned = plan_due(&app.pool, late_start).unwrap();
+    assert!(planned.planned >= 1, "{planned:?}");
+    assert_eq!(plan_due(&app.pool, late_start).unwrap().planned, 0, "once");
+
+    let mailer = RecordingMailer::default();
+    let out = deliver_due(&app.pool, &mailer, &app.renderer, "a", late_start).unwrap();
+    assert_eq!(out.sent, planned.planned, "{out:?}");
+    let sent = mailer.sent.lock().unwrap().clone();
+    let to_ben: Vec<_> = sent.iter().filter(|e| e.to == BEN).collect();
+    assert_eq!(to_ben.len(), 1, "{sent:?}");
+    assert_eq!(to_ben[0].subject, "Your day: Monday 30 March 2026");
+    assert!(to_ben[0].body.contains("9:30am"), "{}", to_ben[0].body);
+    assert!(to_ben[0].body.contains("V-1002"), "{}", to_ben[0].body);
+    assert!(!to_ben[0].body.contains("Demo Person"), "no victim names");
+    assert_eq!(
+        deliver_due(&app.pool, &mailer, &app.renderer, "a", late_start)
+            .unwrap()
+            .sent,
+        0,
+        "sent once"
+    );
+
+    // The next morning before 07:30: no digest for the day before, nor yet
+    // for today.
+    let next = Utc.with_ymd_and_hms(2026, 3, 31, 5, 0, 0).unwrap();
+    assert_eq!(plan_due(&app.pool, next).unwrap().planned, 0);
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn an_unsent_digest_is_cancelled_once_its_day_is_over() {
+    use courtside::digest::store::{deliver_due, plan_due};
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    list_hearing(&app, &wendy, "2026-03-30T09:30:00+01:00").await;
+    let at = Utc.with_ymd_and_hms(2026, 3, 30, 6, 30, 0).unwrap();
+    let planned = plan_due(&app.pool, at).unwrap().planned;
+    assert!(planned >= 1);
+    // Nothing delivered until after midnight London time.
+    let mailer = RecordingMailer::default();
+    let after_midnight = Utc.with_ymd_and_hms(2026, 3, 30, 23, 0, 0).unwrap();
+    let out = deliver_due(&app.pool, &mailer, &app.renderer, "a", after_midnight).unwrap();
+    assert_eq!((out.sent, out.cancelled), (0, planned), "{out:?}");
+    assert!(mailer.sent.lock().unwrap().is_empty());
+    app.stop().await;
+}

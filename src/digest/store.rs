@@ -49,6 +49,25 @@ fn london_day_bounds(date: NaiveDate) -> (NaiveDateTime, NaiveDateTime) {
     )
 }
 
+/// (start, kind, court, victim, urn, case number).
+type HearingRow = (
+    NaiveDateTime,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// (start, court, victim, urn, case number).
+type VisitRow = (
+    Option<NaiveDateTime>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
 fn case_reference(urn: Option<String>, number: Option<String>) -> String {
     urn.or(number).unwrap_or_default()
 }
@@ -80,14 +99,7 @@ pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<
         .select(notices::hearing_id)
         .load(conn)?;
     let told_hearings: Vec<String> = told_hearings.into_iter().flatten().collect();
-    let rows: Vec<(
-        NaiveDateTime,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-    )> = hearings::table
+    let rows: Vec<HearingRow> = hearings::table
         .inner_join(cases::table)
         .inner_join(courts::table.on(courts::id.eq(hearings::court_id)))
         .filter(cases::victim_id.eq_any(&victim_ids))
@@ -113,13 +125,7 @@ pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<
             victim_reference: victim_reference(conn, &victim)?,
         });
     }
-    let rows: Vec<(
-        Option<NaiveDateTime>,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-    )> = pre_trial_visits::table
+    let rows: Vec<VisitRow> = pre_trial_visits::table
         .inner_join(cases::table)
         .inner_join(courts::table.on(courts::id.eq(pre_trial_visits::court_id)))
         .filter(cases::victim_id.eq_any(&victim_ids))

@@ -9,6 +9,8 @@ CREATE TABLE digests (
     user_id TEXT NOT NULL REFERENCES users (id),
     local_date DATE NOT NULL,
     data_json TEXT NOT NULL,
+    -- pending, sending, sent, dead, cancelled (its day ended unsent), or
+    -- empty (nothing that day: recorded so it is looked at once, never sent)
     state TEXT NOT NULL,
     send_after TIMESTAMP NOT NULL,
     not_after TIMESTAMP NOT NULL,
@@ -22,3 +24,4 @@ CREATE TABLE digests (
 );
 CREATE UNIQUE INDEX digests_idempotency_key ON digests (idempotency_key);
 CREATE INDEX digests_due ON digests (state, send_after);
+CREATE INDEX digests_local_date ON digests (local_date);

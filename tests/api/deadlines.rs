@@ -400,3 +400,62 @@ async fn an_unsent_digest_is_cancelled_once_its_day_is_over() {
     assert!(mailer.sent.lock().unwrap().is_empty());
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn the_unit_is_alerted_when_the_supporter_is_not_told_the_outcome_and_not_once_told() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    // V-1002 agrees that agencies updating her also update Ben.
+    let ben = app.login(BEN).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    app.create(
+        "/api/v1/consents",
+        &ben,
+        json!({"victim_id": victim, "scope": "simultaneous_updates", "given_at": "2026-03-20T11:00:00Z"}),
+    )
+    .await;
+    let (hearing, mut body) = list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    let concluded = Utc.with_ymd_and_hms(2026, 4, 20, 15, 0, 0).unwrap();
+    app.clock.set(concluded);
+    let wendy = app.login(WENDY).await;
+    body["status"] = json!("concluded");
+    body["outcome"] = json!("Convicted");
+    let (status, out) = app
+        .put(&format!("/api/v1/hearings/{hearing}"), &wendy, 1, body)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    deadlines::sweep(&app.pool, concluded, 50).unwrap();
+    let outcome_alert = |list: &Value| {
+        items(list)
+            .into_iter()
+            .find(|n| n["step"] == "deadline_alert.supporter_not_told_of_outcome")
+    };
+    let path = format!("/api/v1/notices?hearing_id={hearing}&per_page=200");
+    let (_, list) = app.get(&path, &wendy).await;
+    let alert = outcome_alert(&list).unwrap_or_else(|| panic!("no alert: {list}"));
+    assert_eq!(alert["recipient_kind"], "witness_care_unit");
+    // 09:00 BST on Tuesday 21 April, the last working day.
+    assert_eq!(alert["send_after"], "2026-04-21T08:00:00Z");
+    assert_eq!(alert["state"], "pending");
+
+    // The outcome reaches Ben that afternoon: the deadline is met and the
+    // alert stopped.
+    let mailer = RecordingMailer::default();
+    let sent_at = concluded + Duration::minutes(5);
+    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), sent_at).unwrap();
+    let swept = deadlines::sweep(&app.pool, sent_at + Duration::minutes(1), 50).unwrap();
+    assert!(swept.met >= 1 && swept.alerts_cancelled >= 1, "{swept:?}");
+    let (_, list) = app.get(&path, &wendy).await;
+    assert_eq!(outcome_alert(&list).unwrap()["state"], "cancelled");
+    let (_, deadlines) = app
+        .get(
+            &format!("/api/v1/deadlines?hearing_id={hearing}&state=met"),
+            &wendy,
+        )
+        .await;
+    let told = of_kind(&deadlines, "supporter_told_of_outcome");
+    assert_eq!(told["met_at"], "2026-04-20T15:05:00Z");
+    app.stop().await;
+}

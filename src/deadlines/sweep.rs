@@ -295,9 +295,8 @@ pub fn sweep_batch(
             continue;
         };
         if !met::observable(kind) {
-            let facts = Facts::default();
             if row.state == "running" {
-                plan_alerts(conn, row, kind, &facts, now, swept)?;
+                plan_alerts(conn, row, kind, now, swept)?;
             }
             continue;
         }
@@ -305,7 +304,7 @@ pub fn sweep_batch(
         let verdict = met::evaluate(kind, &facts, store::from_db(row.due_at), now);
         store_verdict(conn, row, verdict, now, swept)?;
         match verdict {
-            Verdict::Running => plan_alerts(conn, row, kind, &facts, now, swept)?,
+            Verdict::Running => plan_alerts(conn, row, kind, now, swept)?,
             Verdict::Met(_) => cancel_alerts(conn, row, now, swept)?,
             Verdict::Missed { .. } => {}
         }
@@ -403,7 +402,6 @@ fn plan_alerts(
     conn: &mut AnyConn,
     row: &Row,
     kind: DeadlineKind,
-    _facts: &Facts,
     now: DateTime<Utc>,
     swept: &mut Swept,
 ) -> AppResult<()> {

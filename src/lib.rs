@@ -13,6 +13,8 @@ pub mod clock;
 pub mod config;
 pub mod court_lists;
 pub mod crypto;
+pub mod deadlines;
+pub mod digest;
 pub mod domain;
 pub mod error;
 pub mod flows;

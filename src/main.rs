@@ -192,6 +192,9 @@ fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
             ),
             None => None,
         };
+        let _deadlines =
+            courtside::scheduler::start_deadlines(running.pool.clone(), Arc::new(SystemClock))
+                .await?;
         tracing::info!(bind = %bind, port = running.port, "Courtside is serving");
         running
             .server

@@ -37,6 +37,16 @@ pub async fn start(
         every_seconds = every,
         "delivery worker started"
     );
+    add_digest_delivery(
+        &scheduler,
+        pool.clone(),
+        clock.clone(),
+        mailer.clone(),
+        renderer.clone(),
+        every,
+        cfg.owner.clone(),
+    )
+    .await?;
     let cfg = Arc::new(cfg);
     let job = Job::new_async(
         format!("*/{every} * * * * *").as_str(),
@@ -69,4 +79,142 @@ pub async fn start(
     scheduler.add(job).await.map_err(scheduler_error)?;
     scheduler.start().await.map_err(scheduler_error)?;
     Ok(scheduler)
+}
+
+/// Rows one deadline sweep reads per transaction.
+pub const DEADLINE_BATCH: i64 = 200;
+
+/// Adds the deadline sweep to `scheduler`: every minute, at second 30,
+/// running deadlines are evaluated against the records and marked met or
+/// missed (see `crate::deadlines`). Everything it needs is read from the
+/// database, so a missed tick is made up by the next.
+pub async fn add_deadline_sweep(
+    scheduler: &JobScheduler,
+    pool: Pool,
+    clock: Arc<dyn Clock>,
+) -> AppResult<()> {
+    let job = Job::new_async("30 * * * * *", move |_id, _scheduler| {
+        let (pool, clock) = (pool.clone(), clock.clone());
+        Box::pin(async move {
+            let run = tokio::task::spawn_blocking(move || {
+                let now = clock.now();
+                // Today's digests, once 07:30 London time has come (a
+                // restart later in the morning still plans them).
+                match crate::digest::store::plan_due(&pool, now) {
+                    Ok(p) if p.planned > 0 => {
+                        tracing::info!(planned = p.planned, "digests planned")
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "digest planning failed"),
+                }
+                crate::deadlines::sweep(&pool, now, DEADLINE_BATCH)
+            })
+            .await;
+            match run {
+                Ok(Ok(swept)) if swept.met + swept.missed + swept.done_late > 0 => {
+                    tracing::info!(?swept, "deadline sweep");
+                }
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => tracing::error!(error = %e, "deadline sweep failed"),
+                Err(e) => tracing::error!(error = %e, "deadline sweep panicked"),
+            }
+        })
+    })
+    .map_err(scheduler_error)?;
+    scheduler.add(job).await.map_err(scheduler_error)?;
+    Ok(())
+}
+
+/// Starts a scheduler with the deadline sweep (which runs whether or not
+/// email is configured).
+pub async fn start_deadlines(pool: Pool, clock: Arc<dyn Clock>) -> AppResult<JobScheduler> {
+    let scheduler = JobScheduler::new().await.map_err(scheduler_error)?;
+    add_deadline_sweep(&scheduler, pool.clone(), clock.clone()).await?;
+    add_digest_at_half_past_seven(&scheduler, pool, clock).await?;
+    scheduler.start().await.map_err(scheduler_error)?;
+    tracing::info!("deadline sweep started");
+    Ok(scheduler)
+}
+
+/// Plans the daily digests at 07:30 Europe/London. tokio-cron-scheduler
+/// 0.15 fixes the zone's offset when the job is built, so after a clock
+/// change this job fires an hour off; the minute tick in
+/// [`add_deadline_sweep`] plans them on time regardless (the digest's
+/// moment is computed with chrono-tz from the data), and the unique key
+/// keeps one per supporter and day.
+pub async fn add_digest_at_half_past_seven(
+    scheduler: &JobScheduler,
+    pool: Pool,
+    clock: Arc<dyn Clock>,
+) -> AppResult<()> {
+    let job = Job::new_async_tz(
+        "0 30 7 * * *",
+        chrono_tz::Europe::London,
+        move |_id, _scheduler| {
+            let (pool, clock) = (pool.clone(), clock.clone());
+            Box::pin(async move {
+                let run = tokio::task::spawn_blocking(move || {
+                    crate::digest::store::plan_due(&pool, clock.now())
+                })
+                .await;
+                match run {
+                    Ok(Ok(p)) => tracing::info!(planned = p.planned, "07:30 digests"),
+                    Ok(Err(e)) => tracing::error!(error = %e, "digest planning failed"),
+                    Err(e) => tracing::error!(error = %e, "digest planning panicked"),
+                }
+            })
+        },
+    )
+    .map_err(scheduler_error)?;
+    scheduler.add(job).await.map_err(scheduler_error)?;
+    Ok(())
+}
+
+/// Adds digest delivery to a delivery scheduler: every `every_seconds`,
+/// due digests are sent under `owner`'s lease.
+pub async fn add_digest_delivery(
+    scheduler: &JobScheduler,
+    pool: Pool,
+    clock: Arc<dyn Clock>,
+    mailer: Arc<dyn Mailer>,
+    renderer: Arc<NoticeRenderer>,
+    every_seconds: u32,
+    owner: String,
+) -> AppResult<()> {
+    let every = every_seconds.clamp(1, 59);
+    let job = Job::new_async(
+        format!("*/{every} * * * * *").as_str(),
+        move |_id, _scheduler| {
+            let (pool, clock, mailer, renderer, owner) = (
+                pool.clone(),
+                clock.clone(),
+                mailer.clone(),
+                renderer.clone(),
+                owner.clone(),
+            );
+            Box::pin(async move {
+                let run = tokio::task::spawn_blocking(move || {
+                    crate::digest::store::deliver_due(
+                        &pool,
+                        mailer.as_ref(),
+                        &renderer,
+                        &owner,
+                        clock.now(),
+                    )
+                })
+                .await;
+                match run {
+                    Ok(Ok(d)) if d.sent + d.failed + d.cancelled > 0 => {
+                        tracing::info!(?d, "digest delivery")
+                    }
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => tracing::error!(error = %e, "digest delivery failed"),
+                    Err(e) => tracing::error!(error = %e, "digest delivery panicked"),
+                }
+            })
+        },
+    )
+    .map_err(scheduler_error)?;
+    scheduler.add(job).await.map_err(scheduler_error)?;
+    Ok(())
 }

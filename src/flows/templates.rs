@@ -132,6 +132,10 @@ template_keys! {
         "case_reference", "victim_reference", "visit_court", "visit_date", "visit_time",
         "visit_start", "reminder_label",
     ];
+    DeadlineAlert => "deadline.alert": [
+        "alert", "case_reference", "victim_reference", "due_date", "due_time",
+    ];
+    DailyDigest => "digest.supporter": ["date", "hearings", "visits", "parole", "deadlines"];
 }
 
 impl TemplateKey {

@@ -94,6 +94,8 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "update.direct_contact_made",
     "reminder.hearing.supporter",
     "reminder.visit.supporter",
+    "deadline.alert",
+    "digest.supporter",
 ];
 
 /// The English words the helpers use.
@@ -1586,6 +1588,90 @@ mod tests {
         for (variant, plan, key, rule) in reminders {
             out.push(sample(variant, key, reminder_data(plan, rule)));
         }
+
+        // Deadline alerts: one sample per default rule's deadline kind.
+        let alerts = [
+            (
+                "",
+                crate::flows::DeadlineKind::AttendanceRaisedWithCourt,
+                "2026-11-13T23:59:00Z",
+            ),
+            (
+                "pre_trial_visit",
+                crate::flows::DeadlineKind::PreTrialVisitArranged,
+                "2026-11-10T23:59:00Z",
+            ),
+            (
+                "outcome",
+                crate::flows::DeadlineKind::SupporterToldOfOutcome,
+                "2026-07-14T22:59:00Z",
+            ),
+            (
+                "parole",
+                crate::flows::DeadlineKind::ParoleDecisionDue,
+                "2026-12-01T23:59:00Z",
+            ),
+        ];
+        for (variant, kind, due) in alerts {
+            let due_at = t(due);
+            let watched = crate::deadlines::alerts::Watched {
+                key: "k".into(),
+                kind,
+                due_date: crate::calendar::london_date(due_at),
+                due_at,
+                // Parole deadlines hang on the victim, not a case.
+                case_reference: if variant == "parole" {
+                    ""
+                } else {
+                    "13NE0456726"
+                }
+                .into(),
+                victim_reference: "VR-2041".into(),
+            };
+            out.push(sample(
+                variant,
+                K::DeadlineAlert,
+                crate::deadlines::alerts::data(&watched),
+            ));
+        }
+
+        // The supporter's daily digest: a full day, and one with a deadline only.
+        use crate::digest::{Day, DeadlineItem, HearingItem, ParoleItem, VisitItem};
+        let full = Day {
+            hearings: vec![HearingItem {
+                start: t("2026-07-14T09:30:00Z"),
+                hearing_kind: "trial".into(),
+                court_name: CROWN.into(),
+                case_reference: "13NE0456726".into(),
+                victim_reference: "VR-2041".into(),
+            }],
+            visits: vec![VisitItem {
+                start: t("2026-07-14T13:00:00Z"),
+                court_name: "Leeds Combined Court Centre".into(),
+                case_reference: "13CD7654321".into(),
+                victim_reference: "VR-2055".into(),
+            }],
+            parole: vec![ParoleItem {
+                milestone: "decision_expected".into(),
+                victim_reference: "VR-1990".into(),
+            }],
+            deadlines: vec![DeadlineItem {
+                kind: "attendance_raised_with_court".into(),
+                due_at: t("2026-07-14T22:59:00Z"),
+                case_reference: "13CD7654321".into(),
+                victim_reference: "VR-2055".into(),
+            }],
+        };
+        out.push(sample("", K::DailyDigest, full.data(d("2026-07-14"))));
+        let deadline_only = Day {
+            deadlines: full.deadlines.clone(),
+            ..Day::default()
+        };
+        out.push(sample(
+            "deadline_only",
+            K::DailyDigest,
+            deadline_only.data(d("2026-12-08")),
+        ));
         out
     }
 
@@ -2229,6 +2315,13 @@ mod tests {
             ("parole_decision", names(&decisions)),
             ("licence_condition", names(&conditions)),
             ("reminder", reminder_labels.into_iter().collect()),
+            (
+                "deadline_kind",
+                crate::digest::store::SUPPORTER_DEADLINES
+                    .iter()
+                    .map(|k| k.to_string())
+                    .collect(),
+            ),
         ];
         let english = Labels::parse(ENGLISH_LABELS).expect("labels");
         for (group, codes) in &groups {

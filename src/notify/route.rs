@@ -56,6 +56,14 @@ pub fn unwanted(conn: &mut AnyConn, n: &Claimed, now: DateTime<Utc>) -> AppResul
             return Ok(Some("the victim's consent no longer stands".into()));
         }
     }
+    // A deadline alert only while its deadline is still unmet.
+    if n.idempotency_key.contains("/alert/")
+        && !crate::deadlines::sweep::alert_still_wanted(conn, &n.idempotency_key, now)?
+    {
+        return Ok(Some(
+            "the deadline it warned of has been met or closed".into(),
+        ));
+    }
     // Details of a hearing, and reminders of it, are only for its slot.
     let about_the_slot = n.category == "hearing_details"
         || n.template == TemplateKey::ReminderHearingSupporter.as_str();

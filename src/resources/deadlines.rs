@@ -45,6 +45,9 @@ pub struct DeadlineOut {
     pub operational: bool,
     /// running, met, missed or cancelled.
     pub state: String,
+    /// When the duty was done: on time for "met", late for "missed"
+    /// (empty while a missed deadline is still undone).
+    pub met_at: Option<DateTime<Utc>>,
     pub version: i32,
 }
 
@@ -72,6 +75,7 @@ struct DeadlineRow {
     confirmed: bool,
     operational: bool,
     state: String,
+    met_at: Option<chrono::NaiveDateTime>,
 }
 
 impl DeadlineRow {
@@ -91,6 +95,7 @@ impl DeadlineRow {
             confirmed: self.confirmed,
             operational: self.operational,
             state: self.state,
+            met_at: self.met_at.map(store::from_db),
             version: 1,
         }
     }
@@ -106,6 +111,40 @@ pub struct PlanFilter {
     pub per_page: Option<i64>,
 }
 
+/// A deadline's stored state (running, met, missed, cancelled).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineState {
+    Running,
+    Met,
+    Missed,
+    Cancelled,
+}
+
+impl DeadlineState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Running => "running",
+            Self::Met => "met",
+            Self::Missed => "missed",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// The deadlines list's filters: a manager lists the missed ones with
+/// `?state=missed`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineFilter {
+    pub victim_id: Option<String>,
+    pub case_id: Option<String>,
+    pub hearing_id: Option<String>,
+    pub state: Option<DeadlineState>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
 impl Resource for Deadlines {
     const PATH: &'static str = "deadlines";
     const SINGULAR: &'static str = "deadline";
@@ -114,7 +153,7 @@ impl Resource for Deadlines {
     const UPDATABLE: bool = false;
     type Input = NoInput;
     type Output = DeadlineOut;
-    type Filter = PlanFilter;
+    type Filter = DeadlineFilter;
 
     fn create(_: &mut AnyConn, _: &Ctx, _: NoInput) -> AppResult<DeadlineOut> {
         Err(AppError::MethodNotAllowed)
@@ -134,7 +173,7 @@ impl Resource for Deadlines {
     fn list(
         conn: &mut AnyConn,
         ctx: &Ctx,
-        f: &PlanFilter,
+        f: &DeadlineFilter,
         page: Page,
     ) -> AppResult<Paged<DeadlineOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
@@ -150,6 +189,9 @@ impl Resource for Deadlines {
             }
             if let Some(h) = &f.hearing_id {
                 q = q.filter(deadlines::hearing_id.eq(h.clone()));
+            }
+            if let Some(state) = f.state {
+                q = q.filter(deadlines::state.eq(state.as_str()));
             }
             q
         };

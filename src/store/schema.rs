@@ -443,3 +443,23 @@ diesel::table! {
         expires_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    digests (id) {
+        id -> Text,
+        idempotency_key -> Text,
+        user_id -> Text,
+        local_date -> Date,
+        data_json -> Text,
+        state -> Text,
+        send_after -> Timestamp,
+        not_after -> Timestamp,
+        attempts -> Integer,
+        lease_owner -> Nullable<Text>,
+        leased_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}

@@ -7,6 +7,7 @@ mod basics;
 mod calendar_feeds;
 mod concurrency;
 mod court_lists;
+mod deadlines;
 mod delivery;
 mod flows;
 mod helpers;

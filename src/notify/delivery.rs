@@ -15,6 +15,7 @@ use diesel::prelude::*;
 use super::mailer::{Email, Mailer, SendFailure};
 use super::render::NoticeRenderer;
 use super::route::{self, Route};
+use super::webhook::{Hook, WebhookClient};
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
 use crate::store::schema::notices;
@@ -35,6 +36,8 @@ pub struct DeliveryConfig {
     /// A worker killed mid-pass may leave this many sent but unrecorded:
     /// they are sent again with the same Message-ID.
     pub senders: usize,
+    /// How signed webhooks are posted (their timeout).
+    pub webhook: WebhookClient,
 }
 
 impl Default for DeliveryConfig {
@@ -47,6 +50,7 @@ impl Default for DeliveryConfig {
             first_retry: Duration::minutes(1),
             longest_retry: Duration::hours(2),
             senders: 4,
+            webhook: WebhookClient::default(),
         }
     }
 }
@@ -78,6 +82,9 @@ pub struct Claimed {
     pub victim_id: String,
     pub case_id: Option<String>,
     pub hearing_id: Option<String>,
+    pub step: String,
+    pub citation: String,
+    pub not_for_public_disclosure: bool,
     pub recipient_kind: String,
     pub recipient_key: String,
     pub channel: String,
@@ -230,7 +237,41 @@ fn template_of(n: &Claimed) -> AppResult<TemplateKey> {
         .ok_or_else(|| AppError::Internal(format!("unknown template stored: {}", n.template)))
 }
 
-/// Decides and, for email, sends one claimed notice.
+enum Target {
+    Email(String),
+    Webhook(Hook),
+}
+
+/// The JSON a partner's endpoint receives: the facts the email would
+/// carry (its subject and text, and the notice's data, which the flows
+/// filtered through the template's allow-list: never a victim's address),
+/// with ids and keys a partner system can file it by.
+pub fn webhook_body(
+    n: &Claimed,
+    subject: &str,
+    text: &str,
+    data: serde_json::Map<String, serde_json::Value>,
+) -> AppResult<Vec<u8>> {
+    let body = serde_json::json!({
+        "notice_id": n.id,
+        "idempotency_key": n.idempotency_key,
+        "case_id": n.case_id,
+        "hearing_id": n.hearing_id,
+        "step": n.step,
+        "citation": n.citation,
+        "template": n.template,
+        "language": n.language,
+        "category": n.category,
+        "recipient": n.recipient_key,
+        "not_for_public_disclosure": n.not_for_public_disclosure,
+        "subject": subject,
+        "text": text,
+        "facts": data,
+    });
+    serde_json::to_vec(&body).map_err(|e| AppError::Internal(format!("webhook body: {e}")))
+}
+
+/// Decides and, for email or webhook, sends one claimed notice.
 fn deliver(
     conn: &mut AnyConn,
     mailer: &dyn Mailer,
@@ -242,8 +283,9 @@ fn deliver(
     if let Some(reason) = route::unwanted(conn, n, now)? {
         return Ok(Result_::Cancelled(reason));
     }
-    let to = match route::resolve(conn, n)? {
-        Route::Email(address) => address,
+    let target = match route::resolve(conn, n)? {
+        Route::Email(address) => Target::Email(address),
+        Route::Webhook(hook) => Target::Webhook(hook),
         Route::InPerson => {
             return Ok(Result_::Ready(
                 "to be handed to the court in person on the day",
@@ -261,6 +303,23 @@ fn deliver(
             return Ok(Result_::Dead(
                 "the notice could not be rendered from its template".into(),
             ))
+        }
+    };
+    let to = match target {
+        Target::Email(to) => to,
+        Target::Webhook(hook) => {
+            let body = webhook_body(n, &rendered.subject, &rendered.body, data)?;
+            return Ok(
+                match cfg.webhook.post(&hook, &n.idempotency_key, body, now) {
+                    Ok(()) => Result_::Sent,
+                    Err(failure) if n.attempts >= cfg.max_attempts => Result_::Dead(format!(
+                        "{} after {} attempts",
+                        failure.describe(),
+                        n.attempts
+                    )),
+                    Err(failure) => Result_::Failed(failure.describe()),
+                },
+            );
         }
     };
     let email = Email {

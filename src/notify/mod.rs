@@ -6,3 +6,4 @@ pub mod delivery;
 pub mod mailer;
 pub mod render;
 pub mod route;
+pub mod webhook;

@@ -17,3 +17,4 @@ mod reminders;
 mod security;
 mod times;
 mod validation;
+mod webhooks;

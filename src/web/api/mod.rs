@@ -9,6 +9,7 @@ pub mod outbox;
 pub mod resource;
 pub mod sessions;
 pub mod updates;
+pub mod webhooks;
 
 use std::sync::LazyLock;
 
@@ -89,6 +90,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     updates::describe(&mut reg);
     calendar_feeds::describe(&mut reg);
     sessions::describe(&mut reg);
+    webhooks::describe(&mut reg);
     reg
 });
 
@@ -133,5 +135,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     updates::configure(cfg);
     calendar_feeds::configure(cfg);
     sessions::configure(cfg);
+    webhooks::configure(cfg);
     each_resource!(mount, cfg);
 }

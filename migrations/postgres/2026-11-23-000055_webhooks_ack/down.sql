@@ -1,0 +1,2 @@
+DROP TABLE notice_actions;
+DROP TABLE webhooks;

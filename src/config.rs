@@ -93,6 +93,15 @@ pub struct Config {
     #[arg(long, env = "COURTSIDE_CONSENT_MONTHS", default_value_t = 24,
           value_parser = clap::value_parser!(u32).range(1..=1200))]
     pub consent_months: u32,
+
+    /// The address people reach the service at, for the acknowledgement
+    /// links in messages, e.g. `https://courtside.example.org`.
+    #[arg(
+        long,
+        env = "COURTSIDE_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
 }
 
 impl Config {
@@ -102,6 +111,7 @@ impl Config {
         crate::notify::delivery::DeliveryConfig {
             batch: self.delivery_batch,
             lease: chrono::Duration::seconds(self.delivery_lease_seconds),
+            public_url: self.public_url.clone(),
             ..crate::notify::delivery::DeliveryConfig::default()
         }
     }
@@ -129,6 +139,7 @@ impl Config {
             ))),
             retention_days: 2190,
             consent_months: 24,
+            public_url: "http://127.0.0.1:8080".to_string(),
         }
     }
 }

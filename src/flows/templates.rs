@@ -132,6 +132,10 @@ template_keys! {
         "case_reference", "victim_reference", "visit_court", "visit_date", "visit_time",
         "visit_start", "reminder_label",
     ];
+    EscalationUnacknowledged => "escalation.unacknowledged": [
+        "case_reference", "victim_reference", "notice_kind", "sent_to", "sent_date",
+        "acknowledge_by_date", "acknowledge_by_time",
+    ];
 }
 
 impl TemplateKey {

@@ -114,9 +114,11 @@ fn every_template_is_exercised_and_its_data_stays_within_its_allow_list() {
             }
         }
     }
+    // Escalations are made by notify::ack's sweep, not by the planner
+    // (tested in tests/api/acknowledgements.rs).
     let missing: Vec<_> = TemplateKey::ALL
         .iter()
-        .filter(|t| !seen.contains(t))
+        .filter(|t| !seen.contains(t) && **t != TemplateKey::EscalationUnacknowledged)
         .collect();
     assert!(
         missing.is_empty(),

@@ -38,6 +38,9 @@ pub struct DeliveryConfig {
     pub senders: usize,
     /// How signed webhooks are posted (their timeout).
     pub webhook: WebhookClient,
+    /// The service's address as people reach it, for the acknowledgement
+    /// links in messages (COURTSIDE_PUBLIC_URL).
+    pub public_url: String,
 }
 
 impl Default for DeliveryConfig {
@@ -51,6 +54,7 @@ impl Default for DeliveryConfig {
             longest_retry: Duration::hours(2),
             senders: 4,
             webhook: WebhookClient::default(),
+            public_url: "http://127.0.0.1:8080".into(),
         }
     }
 }
@@ -251,8 +255,9 @@ pub fn webhook_body(
     subject: &str,
     text: &str,
     data: serde_json::Map<String, serde_json::Value>,
+    ack: Option<(DateTime<Utc>, &str)>,
 ) -> AppResult<Vec<u8>> {
-    let body = serde_json::json!({
+    let mut body = serde_json::json!({
         "notice_id": n.id,
         "idempotency_key": n.idempotency_key,
         "case_id": n.case_id,
@@ -268,6 +273,12 @@ pub fn webhook_body(
         "text": text,
         "facts": data,
     });
+    // A notice that needs action: acknowledge by then, at this address
+    // (a POST with no body, or the page for a person).
+    if let Some((by, url)) = ack {
+        body["acknowledge_by"] = serde_json::json!(by);
+        body["acknowledge_url"] = serde_json::json!(url);
+    }
     serde_json::to_vec(&body).map_err(|e| AppError::Internal(format!("webhook body: {e}")))
 }
 
@@ -287,11 +298,15 @@ fn deliver(
         Route::Email(address) => Target::Email(address),
         Route::Webhook(hook) => Target::Webhook(hook),
         Route::InPerson => {
+            super::ack::prepare(conn, n, now, false)?;
             return Ok(Result_::Ready(
                 "to be handed to the court in person on the day",
-            ))
+            ));
         }
-        Route::ByPerson(why) => return Ok(Result_::Ready(why)),
+        Route::ByPerson(why) => {
+            super::ack::prepare(conn, n, now, false)?;
+            return Ok(Result_::Ready(why));
+        }
         Route::Nowhere(why) => return Ok(Result_::Dead(why.to_string())),
     };
     let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&n.data_json)
@@ -305,10 +320,19 @@ fn deliver(
             ))
         }
     };
+    // A notice that needs action carries its acknowledgement link.
+    let link = super::ack::prepare(conn, n, now, true)?;
+    let link_url = link
+        .as_ref()
+        .map(|l| format!("{}{}", cfg.public_url.trim_end_matches('/'), l.path()));
     let to = match target {
         Target::Email(to) => to,
         Target::Webhook(hook) => {
-            let body = webhook_body(n, &rendered.subject, &rendered.body, data)?;
+            let ack = link
+                .as_ref()
+                .zip(link_url.as_deref())
+                .map(|(l, url)| (l.acknowledge_by, url));
+            let body = webhook_body(n, &rendered.subject, &rendered.body, data, ack)?;
             return Ok(
                 match cfg.webhook.post(&hook, &n.idempotency_key, body, now) {
                     Ok(()) => Result_::Sent,
@@ -322,10 +346,14 @@ fn deliver(
             );
         }
     };
+    let mut body = rendered.body;
+    if let (Some(l), Some(url)) = (&link, &link_url) {
+        body.push_str(&super::ack::email_footer(url, l.acknowledge_by));
+    }
     let email = Email {
         to,
         subject: rendered.subject,
-        body: rendered.body,
+        body,
         idempotency_key: n.idempotency_key.clone(),
     };
     Ok(match mailer.send(&email) {

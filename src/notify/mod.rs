@@ -2,6 +2,7 @@
 //! routing (who, by which channel, still wanted?), SMTP, and the delivery
 //! worker that drains the outbox.
 
+pub mod ack;
 pub mod delivery;
 pub mod mailer;
 pub mod render;

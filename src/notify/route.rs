@@ -139,13 +139,23 @@ fn court_org(
 
 /// The organisation a notice goes to, for recipients that are agencies.
 pub fn recipient_org(conn: &mut AnyConn, n: &Claimed) -> AppResult<Option<String>> {
-    let Some(recipient) = recipient_from_key(&n.recipient_key) else {
+    recipient_org_of(conn, &n.recipient_key, n.case_id.as_deref(), &n.victim_id)
+}
+
+/// The organisation behind a recipient key (None for a person).
+pub fn recipient_org_of(
+    conn: &mut AnyConn,
+    recipient_key: &str,
+    case_id: Option<&str>,
+    victim_id: &str,
+) -> AppResult<Option<String>> {
+    let Some(recipient) = recipient_from_key(recipient_key) else {
         return Ok(None);
     };
     Ok(match recipient {
         Recipient::Supporter { .. } | Recipient::Victim { .. } => None,
         Recipient::WitnessCareUnit { org_id } => Some(org_id),
-        Recipient::Prosecutor => match &n.case_id {
+        Recipient::Prosecutor => match case_id {
             Some(case) => cases::table
                 .find(case)
                 .select(cases::cps_area_id)
@@ -157,7 +167,7 @@ pub fn recipient_org(conn: &mut AnyConn, n: &Claimed) -> AppResult<Option<String
         }
         Recipient::Court { court } => court_org(conn, &court, OrganisationKind::Court)?,
         Recipient::VictimLiaisonOfficer => victims::table
-            .find(&n.victim_id)
+            .find(victim_id)
             .select(victims::probation_region_id)
             .first(conn)?,
     })

@@ -5,6 +5,7 @@
 //! its own `effective_from` date, never a code edit. Rule numbers appear only
 //! as citation text in the data; code refers to limits and steps by meaning.
 
+mod acknowledgement;
 mod limit;
 mod reminder;
 mod step;
@@ -13,6 +14,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use acknowledgement::{acknowledge_by, AcknowledgementRules, NeedsAction};
 pub use limit::{DayUnit, Limit, SpecialMeasuresLimits};
 pub use reminder::{ReminderOf, ReminderRule, ReminderRules, MAX_DAYS_BEFORE};
 pub use step::{Actor, Step};
@@ -59,6 +61,9 @@ pub struct RuleSet {
     pub routing: RoutingRules,
     /// Reminders of hearings and pre-trial visits.
     pub reminders: ReminderRules,
+    /// Notices that ask to be acknowledged, and when they escalate.
+    #[serde(default)]
+    pub acknowledgement: AcknowledgementRules,
     /// Flow steps by key (e.g. "criminal.advisor_notice").
     pub steps: BTreeMap<String, Step>,
 }
@@ -249,6 +254,9 @@ impl RuleSet {
             return Err(invalid("special-measures limits missing".into()));
         }
         if let Some(problem) = self.reminders.problem() {
+            return Err(invalid(problem));
+        }
+        if let Some(problem) = self.acknowledgement.problem() {
             return Err(invalid(problem));
         }
         for (key, step) in &self.steps {

@@ -449,15 +449,13 @@ diesel::joinable!(webhooks -> organisations (organisation_id));
 diesel::allow_tables_to_appear_in_same_query!(webhooks, organisations);
 
 diesel::table! {
-    /// Notices that need action: when they must be acknowledged by, the
-    /// hash of the link token that acknowledges them, who did, and when an
-    /// unacknowledged one was escalated (and to which new notice). Kept
-    /// beside `notices` (whose `acknowledged_at` it sets) rather than in
-    /// it: that table is at diesel's 32-column limit.
+    /// Notices that need action: when they must be acknowledged by, who
+    /// did, and when an unacknowledged one was escalated (and to which new
+    /// notice). Kept beside `notices` (whose `acknowledged_at` it sets)
+    /// rather than in it: that table is at diesel's 32-column limit.
     notice_actions (notice_id) {
         notice_id -> Text,
         acknowledge_by -> Timestamp,
-        token_hash -> Text,
         acknowledged_by -> Nullable<Text>,
         escalated_at -> Nullable<Timestamp>,
         escalation_notice_id -> Nullable<Text>,
@@ -465,5 +463,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Acknowledgement link tokens, by SHA-256 hash only.
+    acknowledgement_tokens (token_hash) {
+        token_hash -> Text,
+        notice_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(notice_actions -> notices (notice_id));
-diesel::allow_tables_to_appear_in_same_query!(notice_actions, notices);
+diesel::joinable!(acknowledgement_tokens -> notices (notice_id));
+diesel::allow_tables_to_appear_in_same_query!(notice_actions, notices, acknowledgement_tokens);

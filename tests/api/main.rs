@@ -2,6 +2,7 @@
 //! against PostgreSQL when TEST_DATABASE_URL is set (see .ci/run).
 
 mod access;
+mod acknowledgements;
 mod audit;
 mod basics;
 mod calendar_feeds;

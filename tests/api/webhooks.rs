@@ -244,6 +244,14 @@ async fn a_partners_notice_is_posted_signed_retried_on_500_and_never_twice() {
     assert_eq!(body["facts"]["victim_reference"], "V-1002", "{body}");
     assert!(body["subject"].as_str().is_some_and(|s| !s.is_empty()));
     assert!(body["text"].as_str().is_some_and(|s| s.contains("V-1002")));
+    // It needs action: the partner may acknowledge by POSTing to the link.
+    assert_eq!(body["acknowledge_by"], "2026-03-23T12:00:00Z", "{body}");
+    assert!(
+        body["acknowledge_url"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("http://127.0.0.1:8080/ack/ack_")),
+        "{body}"
+    );
     // Never the victim's name or address.
     let text = body.to_string();
     assert!(!text.contains("Demo Person Two"), "{text}");

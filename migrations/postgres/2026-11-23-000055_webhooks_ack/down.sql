@@ -1,2 +1,3 @@
+DROP TABLE acknowledgement_tokens;
 DROP TABLE notice_actions;
 DROP TABLE webhooks;

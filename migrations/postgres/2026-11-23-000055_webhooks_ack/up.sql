@@ -14,17 +14,24 @@ CREATE TABLE webhooks (
 CREATE INDEX webhooks_organisation ON webhooks (organisation_id);
 
 -- Notices that need action: acknowledge by an instant, by API or by a
--- single-purpose link (only the SHA-256 hash of its token is kept);
--- escalated once if not acknowledged in time. notices.acknowledged_at is
--- set on acknowledgement.
+-- single-purpose link; escalated once if not acknowledged in time.
+-- notices.acknowledged_at is set on acknowledgement.
 CREATE TABLE notice_actions (
     notice_id TEXT PRIMARY KEY NOT NULL REFERENCES notices (id),
     acknowledge_by TIMESTAMP NOT NULL,
-    token_hash TEXT NOT NULL,
     acknowledged_by TEXT,
     escalated_at TIMESTAMP,
     escalation_notice_id TEXT,
     created_at TIMESTAMP NOT NULL
 );
-CREATE UNIQUE INDEX notice_actions_token_hash ON notice_actions (token_hash);
 CREATE INDEX notice_actions_acknowledge_by ON notice_actions (acknowledge_by);
+
+-- The acknowledgement links' tokens, by SHA-256 hash only. Each message
+-- sent gets its own token (a resend after a crash carries a new link; the
+-- old one still works) until the notice is acknowledged.
+CREATE TABLE acknowledgement_tokens (
+    token_hash TEXT PRIMARY KEY NOT NULL,
+    notice_id TEXT NOT NULL REFERENCES notices (id),
+    created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX acknowledgement_tokens_notice ON acknowledgement_tokens (notice_id);

@@ -1,6 +1,7 @@
 //! The JSON API under /api/v1: every record type mounted from one list,
 //! plus sign-in and the OpenAPI document.
 
+pub mod acknowledgements;
 pub mod calendar_feeds;
 pub mod court_lists;
 pub mod export;
@@ -91,6 +92,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     calendar_feeds::describe(&mut reg);
     sessions::describe(&mut reg);
     webhooks::describe(&mut reg);
+    acknowledgements::describe(&mut reg);
     reg
 });
 
@@ -136,5 +138,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     calendar_feeds::configure(cfg);
     sessions::configure(cfg);
     webhooks::configure(cfg);
+    acknowledgements::configure(cfg);
     each_resource!(mount, cfg);
 }

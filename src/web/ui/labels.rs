@@ -195,6 +195,7 @@ pub fn notice_template(key: &str) -> String {
         "update.direct_contact_made" => "The victim was contacted directly",
         "reminder.hearing.supporter" => "Reminder of the hearing, to the supporter",
         "reminder.visit.supporter" => "Reminder of the pre-trial visit, to the supporter",
+        "escalation.unacknowledged" => "Not acknowledged in time: escalated",
         other => return other.replace(['.', '_'], " "),
     };
     text.to_string()

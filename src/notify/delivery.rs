@@ -69,6 +69,9 @@ pub struct Outcome {
     pub failed: usize,
     pub dead: usize,
     pub cancelled: usize,
+    /// Victim-facing, outside the victim's safe hours: put off until the
+    /// next safe window opens.
+    pub deferred: usize,
 }
 
 /// The wait before attempt `attempts + 1`: doubling from `first`, capped.
@@ -159,6 +162,8 @@ pub enum Result_ {
     Cancelled(String),
     Failed(String),
     Dead(String),
+    /// Not now: due again at this instant (not counted as an attempt).
+    Deferred(DateTime<Utc>),
 }
 
 /// Records the result, only if this worker still holds the lease.
@@ -212,6 +217,16 @@ fn record(
                 notices::next_attempt_at.eq(store::to_db(
                     now + backoff(n.attempts, cfg.first_retry, cfg.longest_retry),
                 )),
+                notices::lease_owner.eq(&none),
+                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                notices::updated_at.eq(ts),
+            ))
+            .execute(conn)?,
+        Result_::Deferred(until) => diesel::update(mine)
+            .set((
+                notices::state.eq("pending"),
+                notices::next_attempt_at.eq(store::to_db(*until)),
+                notices::attempts.eq((n.attempts - 1).max(0)),
                 notices::lease_owner.eq(&none),
                 notices::leased_until.eq(None::<chrono::NaiveDateTime>),
                 notices::updated_at.eq(ts),
@@ -309,6 +324,12 @@ fn deliver(
         }
         Route::Nowhere(why) => return Ok(Result_::Dead(why.to_string())),
     };
+    // Anything written to a victim waits for their safe hours.
+    if matches!(target, Target::Email(_)) && n.recipient_kind == "victim" {
+        if let Some(until) = route::victim_safe_from(conn, &n.victim_id, now)? {
+            return Ok(Result_::Deferred(until));
+        }
+    }
     let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&n.data_json)
         .map_err(|e| AppError::Internal(format!("stored notice data: {e}")))?;
     let rendered = match renderer.render(template_of(n)?, &n.language, &data) {
@@ -435,6 +456,7 @@ pub fn run_once(
         outcome.cancelled += part.cancelled;
         outcome.failed += part.failed;
         outcome.dead += part.dead;
+        outcome.deferred += part.deferred;
     }
     Ok(outcome)
 }
@@ -466,6 +488,7 @@ fn send_all(
                 Result_::Cancelled(_) => outcome.cancelled += 1,
                 Result_::Failed(_) => outcome.failed += 1,
                 Result_::Dead(_) => outcome.dead += 1,
+                Result_::Deferred(_) => outcome.deferred += 1,
             }
         }
         tracing::info!(notice_id = %n.id, attempt = n.attempts, result = ?std::mem::discriminant(&result), "delivery");

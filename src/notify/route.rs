@@ -80,6 +80,31 @@ pub fn unwanted(conn: &mut AnyConn, n: &Claimed, now: DateTime<Utc>) -> AppResul
     Ok(None)
 }
 
+/// When written contact with the victim is next safe, if not now: their
+/// recorded safe hours (unreadable old text counts as office hours; none
+/// recorded, any time).
+pub fn victim_safe_from(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<DateTime<Utc>>> {
+    let sealed: Option<Option<String>> = victim_sensitive_details::table
+        .find(victim_id)
+        .select(victim_sensitive_details::safe_hours)
+        .first(conn)
+        .optional()?;
+    let Some(sealed) = sealed.flatten() else {
+        return Ok(None);
+    };
+    let ring = crate::privacy::keyring()?;
+    let text = crate::privacy::open(&ring, &sealed)?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let hours = crate::calendar::safe_hours::read(&text);
+    Ok(hours.next_open(now).filter(|t| *t > now))
+}
+
 /// The organisation's live webhook, with its secret opened, if it has one.
 pub fn org_webhook(conn: &mut AnyConn, org_id: &str) -> AppResult<Option<super::webhook::Hook>> {
     let found: Option<(String, String, String)> = webhooks::table

@@ -15,6 +15,7 @@ mod matrix;
 mod privacy;
 mod records;
 mod reminders;
+mod safe_hours;
 mod security;
 mod times;
 mod validation;

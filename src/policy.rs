@@ -47,6 +47,8 @@ pub enum ResourceKind {
     Webhook,
     /// Acknowledging a notice that needs action (its recipient does).
     NoticeAcknowledgement,
+    /// An organisation's own reminder offsets for its supporters.
+    ReminderRules,
 }
 
 impl ResourceKind {
@@ -74,6 +76,7 @@ impl ResourceKind {
         ResourceKind::CourtList,
         ResourceKind::Webhook,
         ResourceKind::NoticeAcknowledgement,
+        ResourceKind::ReminderRules,
     ];
 }
 
@@ -194,6 +197,10 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         // (see `may_acknowledge`); administrators receive no notices.
         (NoticeAcknowledgement, Create) => role != Admin,
         (NoticeAcknowledgement, Read | Update) => false,
+        // Managers for their own organisation, administrators any (see
+        // `manages_webhooks_of`, the same test).
+        (ReminderRules, Read | Update) => matches!(role, Admin | Manager),
+        (ReminderRules, Create) => false,
     }
 }
 
@@ -205,6 +212,12 @@ pub fn manages_webhooks_of(actor: &Actor, organisation_id: &str) -> bool {
         Role::Manager => actor.organisation_id == organisation_id,
         _ => false,
     }
+}
+
+/// Whether the actor may read or change this organisation's reminder
+/// offsets: as for webhooks, an administrator any, a manager their own.
+pub fn manages_reminders_of(actor: &Actor, organisation_id: &str) -> bool {
+    manages_webhooks_of(actor, organisation_id)
 }
 
 /// Whether the actor may acknowledge a notice addressed to this user or
@@ -398,10 +411,21 @@ mod webhook_and_acknowledgement_tests {
                 "{role} {mine} {theirs}"
             );
             assert_eq!(
+                manages_reminders_of(&actor(role, mine), theirs),
+                allowed,
+                "{role} {mine} {theirs}"
+            );
+            assert_eq!(
                 permits(role, ResourceKind::Webhook, Action::Create),
                 matches!(role, Role::Admin | Role::Manager),
                 "{role}"
             );
+            assert_eq!(
+                permits(role, ResourceKind::ReminderRules, Action::Update),
+                matches!(role, Role::Admin | Role::Manager),
+                "{role}"
+            );
+            assert!(!permits(role, ResourceKind::ReminderRules, Action::Create));
         }
     }
 

@@ -475,3 +475,14 @@ diesel::table! {
 diesel::joinable!(notice_actions -> notices (notice_id));
 diesel::joinable!(acknowledgement_tokens -> notices (notice_id));
 diesel::allow_tables_to_appear_in_same_query!(notice_actions, notices, acknowledgement_tokens);
+
+diesel::table! {
+    /// An organisation's own supporter reminders (JSON), replacing the
+    /// rules table's defaults for its supporters.
+    organisation_reminder_rules (organisation_id) {
+        organisation_id -> Text,
+        rules_json -> Text,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}

@@ -14,6 +14,7 @@ mod helpers;
 mod matrix;
 mod privacy;
 mod records;
+mod reminder_rules;
 mod reminders;
 mod safe_hours;
 mod security;

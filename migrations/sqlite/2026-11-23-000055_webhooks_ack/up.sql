@@ -35,3 +35,13 @@ CREATE TABLE acknowledgement_tokens (
     created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX acknowledgement_tokens_notice ON acknowledgement_tokens (notice_id);
+
+-- An organisation's own supporter reminders, replacing the rules table's
+-- defaults for its supporters: the `supporter` list of
+-- fixtures/rules.json's `reminders`, as JSON. No row: the defaults.
+CREATE TABLE organisation_reminder_rules (
+    organisation_id TEXT PRIMARY KEY NOT NULL REFERENCES organisations (id),
+    rules_json TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);

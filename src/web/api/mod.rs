@@ -7,6 +7,7 @@ pub mod court_lists;
 pub mod export;
 pub mod openapi;
 pub mod outbox;
+pub mod reminder_rules;
 pub mod resource;
 pub mod sessions;
 pub mod updates;
@@ -93,6 +94,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     sessions::describe(&mut reg);
     webhooks::describe(&mut reg);
     acknowledgements::describe(&mut reg);
+    reminder_rules::describe(&mut reg);
     reg
 });
 
@@ -139,5 +141,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     sessions::configure(cfg);
     webhooks::configure(cfg);
     acknowledgements::configure(cfg);
+    reminder_rules::configure(cfg);
     each_resource!(mount, cfg);
 }

@@ -126,6 +126,14 @@ pub struct Config {
     #[arg(long, env = "COURTSIDE_TRUSTED_PROXIES", default_value = "",
           value_parser = crate::web::client_ip::TrustedProxies::parse)]
     pub trusted_proxies: crate::web::client_ip::TrustedProxies,
+    /// The address people reach the service at, for the acknowledgement
+    /// links in messages, e.g. `https://courtside.example.org`.
+    #[arg(
+        long,
+        env = "COURTSIDE_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
 }
 
 impl Config {
@@ -135,6 +143,7 @@ impl Config {
         crate::notify::delivery::DeliveryConfig {
             batch: self.delivery_batch,
             lease: chrono::Duration::seconds(self.delivery_lease_seconds),
+            public_url: self.public_url.clone(),
             ..crate::notify::delivery::DeliveryConfig::default()
         }
     }
@@ -168,6 +177,7 @@ impl Config {
             oidc_client_secret: None,
             oidc_redirect_url: None,
             trusted_proxies: crate::web::client_ip::TrustedProxies::default(),
+            public_url: "http://127.0.0.1:8080".to_string(),
         }
     }
 }

@@ -43,6 +43,12 @@ pub enum ResourceKind {
     ApiToken,
     /// A published court list, imported and reconciled with the hearings.
     CourtList,
+    /// A partner organisation's signed webhook endpoint for its notices.
+    Webhook,
+    /// Acknowledging a notice that needs action (its recipient does).
+    NoticeAcknowledgement,
+    /// An organisation's own reminder offsets for its supporters.
+    ReminderRules,
 }
 
 impl ResourceKind {
@@ -68,6 +74,9 @@ impl ResourceKind {
         ResourceKind::Session,
         ResourceKind::ApiToken,
         ResourceKind::CourtList,
+        ResourceKind::Webhook,
+        ResourceKind::NoticeAcknowledgement,
+        ResourceKind::ReminderRules,
     ];
 }
 
@@ -181,7 +190,50 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (CourtList, Create) => matches!(role, WitnessCareOfficer | Admin),
         (CourtList, Read) => matches!(role, WitnessCareOfficer | Manager | Admin),
         (CourtList, Update) => false,
+        // Administrators for any organisation, managers for their own
+        // (see `manages_webhooks_of`).
+        (Webhook, Read | Create | Update) => matches!(role, Admin | Manager),
+        // The recipient user, or a member of the recipient organisation
+        // (see `may_acknowledge`); administrators receive no notices.
+        (NoticeAcknowledgement, Create) => role != Admin,
+        (NoticeAcknowledgement, Read | Update) => false,
+        // Managers for their own organisation, administrators any (see
+        // `manages_webhooks_of`, the same test).
+        (ReminderRules, Read | Update) => matches!(role, Admin | Manager),
+        (ReminderRules, Create) => false,
     }
+}
+
+/// Whether the actor may register, list or revoke the webhooks of this
+/// organisation: an administrator any, a manager only their own.
+pub fn manages_webhooks_of(actor: &Actor, organisation_id: &str) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::Manager => actor.organisation_id == organisation_id,
+        _ => false,
+    }
+}
+
+/// Whether the actor may read or change this organisation's reminder
+/// offsets: as for webhooks, an administrator any, a manager their own.
+pub fn manages_reminders_of(actor: &Actor, organisation_id: &str) -> bool {
+    manages_webhooks_of(actor, organisation_id)
+}
+
+/// Whether the actor may acknowledge a notice addressed to this user or
+/// organisation: its recipient user, or any member of its recipient
+/// organisation.
+pub fn may_acknowledge(
+    actor: &Actor,
+    recipient_user_id: Option<&str>,
+    recipient_organisation_id: Option<&str>,
+) -> bool {
+    permits(
+        actor.role,
+        ResourceKind::NoticeAcknowledgement,
+        Action::Create,
+    ) && (recipient_user_id == Some(actor.user_id.as_str())
+        || recipient_organisation_id == Some(actor.organisation_id.as_str()))
 }
 
 /// Which victims an actor's relationships reach.
@@ -332,6 +384,77 @@ mod tests {
         );
         assert_eq!(victim_scope(&actor(Admin)), VictimScope::Nothing);
         assert_eq!(victim_scope(&actor(CourtStaff)), VictimScope::Nothing);
+    }
+}
+
+#[cfg(test)]
+mod webhook_and_acknowledgement_tests {
+    use super::*;
+
+    fn actor(role: Role, org: &str) -> Actor {
+        Actor {
+            user_id: "u1".into(),
+            organisation_id: org.into(),
+            role,
+        }
+    }
+
+    #[test]
+    fn webhooks_are_managed_by_administrators_and_the_organisations_managers() {
+        // (role, actor's organisation, webhook's organisation, allowed)
+        let table = [
+            (Role::Admin, "o1", "o2", true),
+            (Role::Manager, "o1", "o1", true),
+            (Role::Manager, "o1", "o2", false),
+            (Role::Supporter, "o1", "o1", false),
+            (Role::WitnessCareOfficer, "o1", "o1", false),
+            (Role::CourtStaff, "o1", "o1", false),
+        ];
+        for (role, mine, theirs, allowed) in table {
+            assert_eq!(
+                manages_webhooks_of(&actor(role, mine), theirs),
+                allowed,
+                "{role} {mine} {theirs}"
+            );
+            assert_eq!(
+                manages_reminders_of(&actor(role, mine), theirs),
+                allowed,
+                "{role} {mine} {theirs}"
+            );
+            assert_eq!(
+                permits(role, ResourceKind::Webhook, Action::Create),
+                matches!(role, Role::Admin | Role::Manager),
+                "{role}"
+            );
+            assert_eq!(
+                permits(role, ResourceKind::ReminderRules, Action::Update),
+                matches!(role, Role::Admin | Role::Manager),
+                "{role}"
+            );
+            assert!(!permits(role, ResourceKind::ReminderRules, Action::Create));
+        }
+    }
+
+    #[test]
+    fn notices_are_acknowledged_by_their_recipient_or_its_organisation() {
+        // (role, actor's organisation, recipient user, recipient org, allowed)
+        let table = [
+            (Role::Supporter, "o1", Some("u1"), None, true),
+            (Role::Supporter, "o1", Some("u2"), None, false),
+            (Role::WitnessCareOfficer, "wcu", None, Some("wcu"), true),
+            (Role::WitnessCareOfficer, "wcu", None, Some("wcu2"), false),
+            (Role::CourtStaff, "court", None, Some("court"), true),
+            (Role::Manager, "o1", Some("u2"), Some("o2"), false),
+            (Role::Admin, "o1", Some("u1"), Some("o1"), false),
+            (Role::Supporter, "o1", None, None, false),
+        ];
+        for (role, org, user, recipient_org, allowed) in table {
+            assert_eq!(
+                may_acknowledge(&actor(role, org), user, recipient_org),
+                allowed,
+                "{role} {org} {user:?} {recipient_org:?}"
+            );
+        }
     }
 }
 

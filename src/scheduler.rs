@@ -61,6 +61,13 @@ pub async fn start(
             Box::pin(async move {
                 let owner = cfg.owner.clone();
                 let run = tokio::task::spawn_blocking(move || {
+                    // Overdue acknowledgements escalate first, so their
+                    // notices go out in this same pass.
+                    match crate::notify::ack::sweep(&pool, clock.now()) {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(escalated = n, "acknowledgement sweep"),
+                        Err(e) => tracing::error!(error = %e, "acknowledgement sweep failed"),
+                    }
                     delivery::run_once(&pool, mailer.as_ref(), &renderer, &cfg, clock.now())
                 })
                 .await;

@@ -15,6 +15,7 @@
 //!   never late.
 
 mod holidays;
+pub mod safe_hours;
 
 pub use holidays::{BankHolidays, CalendarError};
 

@@ -136,6 +136,10 @@ template_keys! {
         "alert", "case_reference", "victim_reference", "due_date", "due_time",
     ];
     DailyDigest => "digest.supporter": ["date", "hearings", "visits", "parole", "deadlines"];
+    EscalationUnacknowledged => "escalation.unacknowledged": [
+        "case_reference", "victim_reference", "notice_kind", "sent_to", "sent_date",
+        "acknowledge_by_date", "acknowledge_by_time",
+    ];
 }
 
 impl TemplateKey {

@@ -15,6 +15,7 @@ use diesel::prelude::*;
 use super::mailer::{Email, Mailer, SendFailure};
 use super::render::NoticeRenderer;
 use super::route::{self, Route};
+use super::webhook::{Hook, WebhookClient};
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
 use crate::store::schema::notices;
@@ -35,6 +36,11 @@ pub struct DeliveryConfig {
     /// A worker killed mid-pass may leave this many sent but unrecorded:
     /// they are sent again with the same Message-ID.
     pub senders: usize,
+    /// How signed webhooks are posted (their timeout).
+    pub webhook: WebhookClient,
+    /// The service's address as people reach it, for the acknowledgement
+    /// links in messages (COURTSIDE_PUBLIC_URL).
+    pub public_url: String,
 }
 
 impl Default for DeliveryConfig {
@@ -47,6 +53,8 @@ impl Default for DeliveryConfig {
             first_retry: Duration::minutes(1),
             longest_retry: Duration::hours(2),
             senders: 4,
+            webhook: WebhookClient::default(),
+            public_url: "http://127.0.0.1:8080".into(),
         }
     }
 }
@@ -61,6 +69,9 @@ pub struct Outcome {
     pub failed: usize,
     pub dead: usize,
     pub cancelled: usize,
+    /// Victim-facing, outside the victim's safe hours: put off until the
+    /// next safe window opens.
+    pub deferred: usize,
 }
 
 /// The wait before attempt `attempts + 1`: doubling from `first`, capped.
@@ -78,6 +89,9 @@ pub struct Claimed {
     pub victim_id: String,
     pub case_id: Option<String>,
     pub hearing_id: Option<String>,
+    pub step: String,
+    pub citation: String,
+    pub not_for_public_disclosure: bool,
     pub recipient_kind: String,
     pub recipient_key: String,
     pub channel: String,
@@ -148,6 +162,8 @@ pub enum Result_ {
     Cancelled(String),
     Failed(String),
     Dead(String),
+    /// Not now: due again at this instant (not counted as an attempt).
+    Deferred(DateTime<Utc>),
 }
 
 /// Records the result, only if this worker still holds the lease.
@@ -206,6 +222,16 @@ fn record(
                 notices::updated_at.eq(ts),
             ))
             .execute(conn)?,
+        Result_::Deferred(until) => diesel::update(mine)
+            .set((
+                notices::state.eq("pending"),
+                notices::next_attempt_at.eq(store::to_db(*until)),
+                notices::attempts.eq((n.attempts - 1).max(0)),
+                notices::lease_owner.eq(&none),
+                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                notices::updated_at.eq(ts),
+            ))
+            .execute(conn)?,
         Result_::Dead(why) => diesel::update(mine)
             .set((
                 notices::state.eq("dead"),
@@ -230,7 +256,48 @@ fn template_of(n: &Claimed) -> AppResult<TemplateKey> {
         .ok_or_else(|| AppError::Internal(format!("unknown template stored: {}", n.template)))
 }
 
-/// Decides and, for email, sends one claimed notice.
+enum Target {
+    Email(String),
+    Webhook(Hook),
+}
+
+/// The JSON a partner's endpoint receives: the facts the email would
+/// carry (its subject and text, and the notice's data, which the flows
+/// filtered through the template's allow-list: never a victim's address),
+/// with ids and keys a partner system can file it by.
+pub fn webhook_body(
+    n: &Claimed,
+    subject: &str,
+    text: &str,
+    data: serde_json::Map<String, serde_json::Value>,
+    ack: Option<(DateTime<Utc>, &str)>,
+) -> AppResult<Vec<u8>> {
+    let mut body = serde_json::json!({
+        "notice_id": n.id,
+        "idempotency_key": n.idempotency_key,
+        "case_id": n.case_id,
+        "hearing_id": n.hearing_id,
+        "step": n.step,
+        "citation": n.citation,
+        "template": n.template,
+        "language": n.language,
+        "category": n.category,
+        "recipient": n.recipient_key,
+        "not_for_public_disclosure": n.not_for_public_disclosure,
+        "subject": subject,
+        "text": text,
+        "facts": data,
+    });
+    // A notice that needs action: acknowledge by then, at this address
+    // (a POST with no body, or the page for a person).
+    if let Some((by, url)) = ack {
+        body["acknowledge_by"] = serde_json::json!(by);
+        body["acknowledge_url"] = serde_json::json!(url);
+    }
+    serde_json::to_vec(&body).map_err(|e| AppError::Internal(format!("webhook body: {e}")))
+}
+
+/// Decides and, for email or webhook, sends one claimed notice.
 fn deliver(
     conn: &mut AnyConn,
     mailer: &dyn Mailer,
@@ -242,16 +309,27 @@ fn deliver(
     if let Some(reason) = route::unwanted(conn, n, now)? {
         return Ok(Result_::Cancelled(reason));
     }
-    let to = match route::resolve(conn, n)? {
-        Route::Email(address) => address,
+    let target = match route::resolve(conn, n)? {
+        Route::Email(address) => Target::Email(address),
+        Route::Webhook(hook) => Target::Webhook(hook),
         Route::InPerson => {
+            super::ack::prepare(conn, n, now, false)?;
             return Ok(Result_::Ready(
                 "to be handed to the court in person on the day",
-            ))
+            ));
         }
-        Route::ByPerson(why) => return Ok(Result_::Ready(why)),
+        Route::ByPerson(why) => {
+            super::ack::prepare(conn, n, now, false)?;
+            return Ok(Result_::Ready(why));
+        }
         Route::Nowhere(why) => return Ok(Result_::Dead(why.to_string())),
     };
+    // Anything written to a victim waits for their safe hours.
+    if matches!(target, Target::Email(_)) && n.recipient_kind == "victim" {
+        if let Some(until) = route::victim_safe_from(conn, &n.victim_id, now)? {
+            return Ok(Result_::Deferred(until));
+        }
+    }
     let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&n.data_json)
         .map_err(|e| AppError::Internal(format!("stored notice data: {e}")))?;
     let rendered = match renderer.render(template_of(n)?, &n.language, &data) {
@@ -263,10 +341,40 @@ fn deliver(
             ))
         }
     };
+    // A notice that needs action carries its acknowledgement link.
+    let link = super::ack::prepare(conn, n, now, true)?;
+    let link_url = link
+        .as_ref()
+        .map(|l| format!("{}{}", cfg.public_url.trim_end_matches('/'), l.path()));
+    let to = match target {
+        Target::Email(to) => to,
+        Target::Webhook(hook) => {
+            let ack = link
+                .as_ref()
+                .zip(link_url.as_deref())
+                .map(|(l, url)| (l.acknowledge_by, url));
+            let body = webhook_body(n, &rendered.subject, &rendered.body, data, ack)?;
+            return Ok(
+                match cfg.webhook.post(&hook, &n.idempotency_key, body, now) {
+                    Ok(()) => Result_::Sent,
+                    Err(failure) if n.attempts >= cfg.max_attempts => Result_::Dead(format!(
+                        "{} after {} attempts",
+                        failure.describe(),
+                        n.attempts
+                    )),
+                    Err(failure) => Result_::Failed(failure.describe()),
+                },
+            );
+        }
+    };
+    let mut body = rendered.body;
+    if let (Some(l), Some(url)) = (&link, &link_url) {
+        body.push_str(&super::ack::email_footer(url, l.acknowledge_by));
+    }
     let email = Email {
         to,
         subject: rendered.subject,
-        body: rendered.body,
+        body,
         idempotency_key: n.idempotency_key.clone(),
     };
     Ok(match mailer.send(&email) {
@@ -348,6 +456,7 @@ pub fn run_once(
         outcome.cancelled += part.cancelled;
         outcome.failed += part.failed;
         outcome.dead += part.dead;
+        outcome.deferred += part.deferred;
     }
     Ok(outcome)
 }
@@ -379,6 +488,7 @@ fn send_all(
                 Result_::Cancelled(_) => outcome.cancelled += 1,
                 Result_::Failed(_) => outcome.failed += 1,
                 Result_::Dead(_) => outcome.dead += 1,
+                Result_::Deferred(_) => outcome.deferred += 1,
             }
         }
         tracing::info!(notice_id = %n.id, attempt = n.attempts, result = ?std::mem::discriminant(&result), "delivery");

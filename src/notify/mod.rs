@@ -2,7 +2,9 @@
 //! routing (who, by which channel, still wanted?), SMTP, and the delivery
 //! worker that drains the outbox.
 
+pub mod ack;
 pub mod delivery;
 pub mod mailer;
 pub mod render;
 pub mod route;
+pub mod webhook;

@@ -96,6 +96,7 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "reminder.visit.supporter",
     "deadline.alert",
     "digest.supporter",
+    "escalation.unacknowledged",
 ];
 
 /// The English words the helpers use.
@@ -1672,6 +1673,29 @@ mod tests {
             K::DailyDigest,
             deadline_only.data(d("2026-12-08")),
         ));
+        // An unacknowledged notice escalated (built by notify::ack, not
+        // the planner).
+        for (variant, kind, to, case) in [
+            (
+                "",
+                "criminal.supporter_in_place",
+                "witness_care_unit",
+                Some("13AB1234526"),
+            ),
+            ("family", "family.on_the_day_checklist", "supporter", None),
+        ] {
+            let mut data = Map::new();
+            data.insert("victim_reference".into(), "V-1001".into());
+            if let Some(case) = case {
+                data.insert("case_reference".into(), case.into());
+            }
+            data.insert("notice_kind".into(), kind.into());
+            data.insert("sent_to".into(), to.into());
+            data.insert("sent_date".into(), "2026-03-20".into());
+            data.insert("acknowledge_by_date".into(), "2026-03-23".into());
+            data.insert("acknowledge_by_time".into(), "12:00".into());
+            out.push(sample(variant, K::EscalationUnacknowledged, data));
+        }
         out
     }
 
@@ -2291,9 +2315,13 @@ mod tests {
         let mut reminder_labels: BTreeSet<String> = ["today", "tomorrow", "next_working_day"]
             .map(String::from)
             .into();
+        let mut acknowledged_templates = BTreeSet::new();
         for version in RulesTable::default_table().versions() {
             for rule in &version.reminders.supporter {
                 reminder_labels.insert(crate::reminders::label(rule));
+            }
+            for n in &version.acknowledgement.notices {
+                acknowledged_templates.insert(n.template.clone());
             }
         }
         let groups: Vec<(&str, Vec<String>)> = vec![
@@ -2321,6 +2349,28 @@ mod tests {
                     .iter()
                     .map(|k| k.to_string())
                     .collect(),
+            ),
+            ("notice_kind", acknowledged_templates.into_iter().collect()),
+            (
+                "recipient_kind",
+                [
+                    RecipientKind::Supporter,
+                    RecipientKind::Victim,
+                    RecipientKind::WitnessCareUnit,
+                    RecipientKind::Prosecutor,
+                    RecipientKind::WitnessService,
+                    RecipientKind::Court,
+                    RecipientKind::VictimLiaisonOfficer,
+                ]
+                .iter()
+                .map(|k| {
+                    serde_json::to_value(k)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_owned()
+                })
+                .collect(),
             ),
         ];
         let english = Labels::parse(ENGLISH_LABELS).expect("labels");

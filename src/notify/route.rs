@@ -13,12 +13,15 @@ use crate::flows::{Recipient, TemplateKey};
 use crate::planning::context::recipient_from_key;
 use crate::store::schema::{
     cases, consents, courts, hearings, organisations, users, victim_sensitive_details, victims,
+    webhooks,
 };
 use crate::store::{self, AnyConn};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Email(String),
+    /// The recipient organisation registered a signed webhook.
+    Webhook(super::webhook::Hook),
     /// Handed over in person (the advisor's hearing-day notice).
     InPerson,
     /// No safe written channel: a person passes it on.
@@ -85,30 +88,122 @@ pub fn unwanted(conn: &mut AnyConn, n: &Claimed, now: DateTime<Utc>) -> AppResul
     Ok(None)
 }
 
-fn org_email(conn: &mut AnyConn, id: Option<String>) -> AppResult<Option<String>> {
-    let Some(id) = id else { return Ok(None) };
-    Ok(organisations::table
-        .find(id)
+/// When written contact with the victim is next safe, if not now: their
+/// recorded safe hours (unreadable old text counts as office hours; none
+/// recorded, any time).
+pub fn victim_safe_from(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<DateTime<Utc>>> {
+    let sealed: Option<Option<String>> = victim_sensitive_details::table
+        .find(victim_id)
+        .select(victim_sensitive_details::safe_hours)
+        .first(conn)
+        .optional()?;
+    let Some(sealed) = sealed.flatten() else {
+        return Ok(None);
+    };
+    let ring = crate::privacy::keyring()?;
+    let text = crate::privacy::open(&ring, &sealed)?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let hours = crate::calendar::safe_hours::read(&text);
+    Ok(hours.next_open(now).filter(|t| *t > now))
+}
+
+/// The organisation's live webhook, with its secret opened, if it has one.
+pub fn org_webhook(conn: &mut AnyConn, org_id: &str) -> AppResult<Option<super::webhook::Hook>> {
+    let found: Option<(String, String, String)> = webhooks::table
+        .filter(webhooks::organisation_id.eq(org_id))
+        .filter(webhooks::revoked_at.is_null())
+        .order((webhooks::created_at.desc(), webhooks::id.desc()))
+        .select((webhooks::id, webhooks::url, webhooks::secret))
+        .first(conn)
+        .optional()?;
+    let Some((webhook_id, url, sealed)) = found else {
+        return Ok(None);
+    };
+    let ring = crate::privacy::keyring()?;
+    Ok(Some(super::webhook::Hook {
+        webhook_id,
+        url,
+        secret: crate::privacy::open(&ring, &sealed)?,
+    }))
+}
+
+/// An organisation's webhook if it has one, else its email.
+fn org_route(conn: &mut AnyConn, id: Option<String>) -> AppResult<Route> {
+    let Some(id) = id else {
+        return Ok(Route::Nowhere(
+            "no email address is on record for this recipient",
+        ));
+    };
+    if let Some(hook) = org_webhook(conn, &id)? {
+        return Ok(Route::Webhook(hook));
+    }
+    let email: Option<String> = organisations::table
+        .find(&id)
         .select(organisations::contact_email)
         .first::<Option<String>>(conn)
         .optional()?
-        .flatten())
+        .flatten();
+    Ok(match email {
+        Some(address) => Route::Email(address),
+        None => Route::Nowhere("no email address is on record for this recipient"),
+    })
 }
 
-/// The email of the organisation of `kind` that serves the named court.
-fn court_org_email(
+/// The organisation of `kind` that serves the named court.
+fn court_org(
     conn: &mut AnyConn,
     court_name: &str,
     kind: OrganisationKind,
 ) -> AppResult<Option<String>> {
-    let found: Option<Option<String>> = organisations::table
+    Ok(organisations::table
         .inner_join(courts::table.on(organisations::court_id.eq(courts::id.nullable())))
         .filter(courts::name.eq(court_name))
         .filter(organisations::kind.eq(kind.as_str()))
-        .select(organisations::contact_email)
+        .select(organisations::id)
         .first(conn)
-        .optional()?;
-    Ok(found.flatten())
+        .optional()?)
+}
+
+/// The organisation a notice goes to, for recipients that are agencies.
+pub fn recipient_org(conn: &mut AnyConn, n: &Claimed) -> AppResult<Option<String>> {
+    recipient_org_of(conn, &n.recipient_key, n.case_id.as_deref(), &n.victim_id)
+}
+
+/// The organisation behind a recipient key (None for a person).
+pub fn recipient_org_of(
+    conn: &mut AnyConn,
+    recipient_key: &str,
+    case_id: Option<&str>,
+    victim_id: &str,
+) -> AppResult<Option<String>> {
+    let Some(recipient) = recipient_from_key(recipient_key) else {
+        return Ok(None);
+    };
+    Ok(match recipient {
+        Recipient::Supporter { .. } | Recipient::Victim { .. } => None,
+        Recipient::WitnessCareUnit { org_id } => Some(org_id),
+        Recipient::Prosecutor => match case_id {
+            Some(case) => cases::table
+                .find(case)
+                .select(cases::cps_area_id)
+                .first(conn)?,
+            None => None,
+        },
+        Recipient::WitnessService { court } => {
+            court_org(conn, &court, OrganisationKind::WitnessService)?
+        }
+        Recipient::Court { court } => court_org(conn, &court, OrganisationKind::Court)?,
+        Recipient::VictimLiaisonOfficer => victims::table
+            .find(victim_id)
+            .select(victims::probation_region_id)
+            .first(conn)?,
+    })
 }
 
 /// Works out where a notice goes.
@@ -145,27 +240,9 @@ pub fn resolve(conn: &mut AnyConn, n: &Claimed) -> AppResult<Route> {
                 ),
             });
         }
-        Recipient::WitnessCareUnit { org_id } => org_email(conn, Some(org_id))?,
-        Recipient::Prosecutor => {
-            let cps = match &n.case_id {
-                Some(case) => cases::table
-                    .find(case)
-                    .select(cases::cps_area_id)
-                    .first(conn)?,
-                None => None,
-            };
-            org_email(conn, cps)?
-        }
-        Recipient::WitnessService { court } => {
-            court_org_email(conn, &court, OrganisationKind::WitnessService)?
-        }
-        Recipient::Court { court } => court_org_email(conn, &court, OrganisationKind::Court)?,
-        Recipient::VictimLiaisonOfficer => {
-            let region: Option<String> = victims::table
-                .find(&n.victim_id)
-                .select(victims::probation_region_id)
-                .first(conn)?;
-            org_email(conn, region)?
+        _ => {
+            let org = recipient_org(conn, n)?;
+            return org_route(conn, org);
         }
     };
     Ok(match email {

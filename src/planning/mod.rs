@@ -8,6 +8,7 @@
 
 pub mod context;
 pub mod persist;
+pub mod reminder_overrides;
 
 use std::sync::LazyLock;
 
@@ -42,6 +43,9 @@ pub fn react(
     };
     let rules = RULES.in_force(crate::calendar::london_date(now));
     let mut plan = flows::plan(&event, &ctx, rules, &HOLIDAYS, now);
+    // The supporter's organisation may have its own reminder offsets.
+    let own = reminder_overrides::for_supporter(conn, ctx.supporter.as_ref(), rules)?;
+    let rules = own.as_ref().unwrap_or(rules);
     let reminders = reminders::add_to_plan(&event, &ctx, rules, &HOLIDAYS, now, &mut plan);
     let owner = persist::Owner {
         victim_id,

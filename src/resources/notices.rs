@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{AppError, AppResult};
+use crate::notify::ack::AckState;
 use crate::policy::{permits, Action, ResourceKind};
-use crate::store::schema::notices;
+use crate::store::schema::{notice_actions, notices};
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
 use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
@@ -61,6 +62,15 @@ pub struct NoticeOut {
     pub sent_at: Option<DateTime<Utc>>,
     pub cancelled_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// For a notice that needs action (see the rules' `acknowledgement`):
+    /// when it must be acknowledged by (set when first sent), when it was
+    /// and by whom (a user id, or `link`), and when it was escalated
+    /// unacknowledged, with the escalation notice's id.
+    pub acknowledge_by: Option<DateTime<Utc>>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub acknowledged_by: Option<String>,
+    pub escalated_at: Option<DateTime<Utc>>,
+    pub escalation_notice_id: Option<String>,
     /// Notices change state but are never edited through the API.
     pub version: i32,
 }
@@ -100,6 +110,7 @@ struct Row {
     sent_at: Option<chrono::NaiveDateTime>,
     cancelled_reason: Option<String>,
     created_at: chrono::NaiveDateTime,
+    acknowledged_at: Option<chrono::NaiveDateTime>,
 }
 
 fn json(text: &str) -> AppResult<Value> {
@@ -107,7 +118,7 @@ fn json(text: &str) -> AppResult<Value> {
 }
 
 impl Row {
-    fn out(self, ctx: &Ctx) -> AppResult<NoticeOut> {
+    fn out(self, ctx: &Ctx, ack: Option<&AckState>) -> AppResult<NoticeOut> {
         let show_data = permits(ctx.actor.role, ResourceKind::VictimSensitive, Action::Read);
         let send_after = store::from_db(self.send_after);
         Ok(NoticeOut {
@@ -139,6 +150,11 @@ impl Row {
             sent_at: self.sent_at.map(store::from_db),
             cancelled_reason: self.cancelled_reason,
             created_at: store::from_db(self.created_at),
+            acknowledge_by: ack.map(|a| a.acknowledge_by),
+            acknowledged_at: self.acknowledged_at.map(store::from_db),
+            acknowledged_by: ack.and_then(|a| a.acknowledged_by.clone()),
+            escalated_at: ack.and_then(|a| a.escalated_at),
+            escalation_notice_id: ack.and_then(|a| a.escalation_notice_id.clone()),
             version: 1,
         })
     }
@@ -153,6 +169,12 @@ pub struct NoticeFilter {
     pub hearing_id: Option<String>,
     pub state: Option<String>,
     pub template: Option<String>,
+    /// `true`: only notices escalated unacknowledged; `false`: only
+    /// notices not escalated.
+    pub escalated: Option<bool>,
+    /// `true`: only acknowledged notices; `false`: only notices that need
+    /// action and are not (yet) acknowledged.
+    pub acknowledged: Option<bool>,
     pub page: Option<i64>,
     pub per_page: Option<i64>,
 }
@@ -166,7 +188,8 @@ pub fn load_row(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut>
         .optional()?
         .ok_or_else(|| AppError::NotFound("notice".into()))?;
     scope::require_victim(conn, &ctx.actor, ctx.today(), &row.victim_id, "notice")?;
-    row.out(ctx)
+    let ack = crate::notify::ack::state(conn, id)?;
+    row.out(ctx, ack.as_ref())
 }
 
 impl Resource for Notices {
@@ -213,6 +236,23 @@ impl Resource for Notices {
             if let Some(t) = &f.template {
                 q = q.filter(notices::template.eq(t.clone()));
             }
+            let escalated = notice_actions::table
+                .filter(notice_actions::escalated_at.is_not_null())
+                .select(notice_actions::notice_id);
+            match f.escalated {
+                Some(true) => q = q.filter(notices::id.eq_any(escalated)),
+                Some(false) => q = q.filter(notices::id.ne_all(escalated)),
+                None => {}
+            }
+            match f.acknowledged {
+                Some(true) => q = q.filter(notices::acknowledged_at.is_not_null()),
+                Some(false) => {
+                    q = q.filter(notices::acknowledged_at.is_null()).filter(
+                        notices::id.eq_any(notice_actions::table.select(notice_actions::notice_id)),
+                    )
+                }
+                None => {}
+            }
             q
         };
         let total: i64 = query().count().get_result(conn)?;
@@ -222,9 +262,14 @@ impl Resource for Notices {
             .offset(page.offset())
             .select(Row::as_select())
             .load(conn)?;
+        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+        let acks = crate::notify::ack::states(conn, &ids)?;
         let items = rows
             .into_iter()
-            .map(|r| r.out(ctx))
+            .map(|r| {
+                let ack = acks.iter().find(|a| a.notice_id == r.id);
+                r.out(ctx, ack)
+            })
             .collect::<AppResult<_>>()?;
         Ok(Paged::new(items, page, total))
     }

@@ -308,6 +308,13 @@ impl Validate for VictimSensitiveInput {
         v.opt_text("address", self.address.as_deref(), 500);
         v.opt_text("needs", self.needs.as_deref(), MAX_TEXT);
         v.opt_text("safe_hours", self.safe_hours.as_deref(), MAX_SHORT);
+        if let Some(hours) = self.safe_hours.as_deref().filter(|h| !h.trim().is_empty()) {
+            v.check(
+                crate::calendar::safe_hours::parse(hours).is_some(),
+                "safe_hours",
+                crate::calendar::safe_hours::FORMAT_HELP,
+            );
+        }
         v.opt_text(
             "interpreter_language",
             self.interpreter_language.as_deref(),

@@ -6,6 +6,7 @@
 //! as citation text in the data; code refers to limits and steps by meaning.
 
 mod alert;
+mod acknowledgement;
 mod limit;
 mod reminder;
 mod step;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use alert::{AlertTo, DeadlineAlertRule};
+pub use acknowledgement::{acknowledge_by, AcknowledgementRules, NeedsAction};
 pub use limit::{DayUnit, Limit, SpecialMeasuresLimits};
 pub use reminder::{ReminderOf, ReminderRule, ReminderRules, MAX_DAYS_BEFORE};
 pub use step::{Actor, Step};
@@ -64,6 +66,9 @@ pub struct RuleSet {
     /// Alerts before a deadline falls due unmet.
     #[serde(default)]
     pub deadline_alerts: Vec<DeadlineAlertRule>,
+    /// Notices that ask to be acknowledged, and when they escalate.
+    #[serde(default)]
+    pub acknowledgement: AcknowledgementRules,
     /// Flow steps by key (e.g. "criminal.advisor_notice").
     pub steps: BTreeMap<String, Step>,
 }
@@ -257,6 +262,9 @@ impl RuleSet {
             return Err(invalid(problem));
         }
         if let Some(problem) = alert::problem(&self.deadline_alerts) {
+            return Err(invalid(problem));
+        }
+        if let Some(problem) = self.acknowledgement.problem() {
             return Err(invalid(problem));
         }
         for (key, step) in &self.steps {

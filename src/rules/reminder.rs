@@ -50,7 +50,7 @@ impl ReminderRule {
 
 impl ReminderRules {
     /// A problem with the reminder rules, if there is one.
-    pub(super) fn problem(&self) -> Option<String> {
+    pub fn problem(&self) -> Option<String> {
         if self.citation.trim().is_empty() {
             return Some("reminders have no citation".into());
         }

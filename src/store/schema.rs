@@ -463,3 +463,57 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        organisation_id -> Text,
+        url -> Text,
+        secret -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(webhooks -> organisations (organisation_id));
+diesel::allow_tables_to_appear_in_same_query!(webhooks, organisations);
+
+diesel::table! {
+    /// Notices that need action: when they must be acknowledged by, who
+    /// did, and when an unacknowledged one was escalated (and to which new
+    /// notice). Kept beside `notices` (whose `acknowledged_at` it sets)
+    /// rather than in it: that table is at diesel's 32-column limit.
+    notice_actions (notice_id) {
+        notice_id -> Text,
+        acknowledge_by -> Timestamp,
+        acknowledged_by -> Nullable<Text>,
+        escalated_at -> Nullable<Timestamp>,
+        escalation_notice_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Acknowledgement link tokens, by SHA-256 hash only.
+    acknowledgement_tokens (token_hash) {
+        token_hash -> Text,
+        notice_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(notice_actions -> notices (notice_id));
+diesel::joinable!(acknowledgement_tokens -> notices (notice_id));
+diesel::allow_tables_to_appear_in_same_query!(notice_actions, notices, acknowledgement_tokens);
+
+diesel::table! {
+    /// An organisation's own supporter reminders (JSON), replacing the
+    /// rules table's defaults for its supporters.
+    organisation_reminder_rules (organisation_id) {
+        organisation_id -> Text,
+        rules_json -> Text,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}

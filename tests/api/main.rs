@@ -2,6 +2,7 @@
 //! against PostgreSQL when TEST_DATABASE_URL is set (see .ci/run).
 
 mod access;
+mod acknowledgements;
 mod audit;
 mod basics;
 mod calendar_feeds;
@@ -18,7 +19,10 @@ mod privacy;
 mod proxies;
 mod query_fuzz;
 mod records;
+mod reminder_rules;
 mod reminders;
+mod safe_hours;
 mod security;
 mod times;
 mod validation;
+mod webhooks;

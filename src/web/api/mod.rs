@@ -1,14 +1,17 @@
 //! The JSON API under /api/v1: every record type mounted from one list,
 //! plus sign-in and the OpenAPI document.
 
+pub mod acknowledgements;
 pub mod calendar_feeds;
 pub mod court_lists;
 pub mod export;
 pub mod openapi;
 pub mod outbox;
+pub mod reminder_rules;
 pub mod resource;
 pub mod sessions;
 pub mod updates;
+pub mod webhooks;
 
 use std::sync::LazyLock;
 
@@ -89,6 +92,9 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     updates::describe(&mut reg);
     calendar_feeds::describe(&mut reg);
     sessions::describe(&mut reg);
+    webhooks::describe(&mut reg);
+    acknowledgements::describe(&mut reg);
+    reminder_rules::describe(&mut reg);
     reg
 });
 
@@ -133,5 +139,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     updates::configure(cfg);
     calendar_feeds::configure(cfg);
     sessions::configure(cfg);
+    webhooks::configure(cfg);
+    acknowledgements::configure(cfg);
+    reminder_rules::configure(cfg);
     each_resource!(mount, cfg);
 }

@@ -197,6 +197,7 @@ pub fn notice_template(key: &str) -> String {
         "reminder.visit.supporter" => "Reminder of the pre-trial visit, to the supporter",
         "deadline.alert" => "Alert: a deadline not yet met",
         "digest.supporter" => "Daily digest, to the supporter",
+        "escalation.unacknowledged" => "Not acknowledged in time: escalated",
         other => return other.replace(['.', '_'], " "),
     };
     text.to_string()

@@ -10,6 +10,7 @@
 //! Templates are embedded in the binary and rendered by handlebars in
 //! strict mode (a missing value is an error, not an empty string).
 
+mod acknowledge;
 pub mod agenda;
 mod attendance;
 mod cases;
@@ -491,6 +492,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     feeds::configure(cfg);
     court_lists::configure(cfg);
     oidc::configure(cfg);
+    acknowledge::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).
     cfg.route(

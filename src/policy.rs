@@ -43,6 +43,8 @@ pub enum ResourceKind {
     ApiToken,
     /// A published court list, imported and reconciled with the hearings.
     CourtList,
+    /// The anonymised partnership report (counts only), read-only.
+    Report,
 }
 
 impl ResourceKind {
@@ -68,6 +70,7 @@ impl ResourceKind {
         ResourceKind::Session,
         ResourceKind::ApiToken,
         ResourceKind::CourtList,
+        ResourceKind::Report,
     ];
 }
 
@@ -181,6 +184,10 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (CourtList, Create) => matches!(role, WitnessCareOfficer | Admin),
         (CourtList, Read) => matches!(role, WitnessCareOfficer | Manager | Admin),
         (CourtList, Update) => false,
+        // Managers see their own organisation's figures (checked again by
+        // the report's filters); nobody writes a report.
+        (Report, Read) => role == Manager,
+        (Report, Create | Update) => false,
     }
 }
 
@@ -326,6 +333,25 @@ mod tests {
         );
         assert_eq!(victim_scope(&actor(Admin)), VictimScope::Nothing);
         assert_eq!(victim_scope(&actor(CourtStaff)), VictimScope::Nothing);
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+
+    #[test]
+    fn only_managers_read_the_partnership_report() {
+        for role in Role::ALL {
+            assert_eq!(
+                permits(*role, ResourceKind::Report, Action::Read),
+                *role == Role::Manager,
+                "{role}"
+            );
+            for action in [Action::Create, Action::Update] {
+                assert!(!permits(*role, ResourceKind::Report, action), "{role}");
+            }
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod matrix;
 mod privacy;
 mod records;
 mod reminders;
+mod reports;
 mod security;
 mod times;
 mod validation;

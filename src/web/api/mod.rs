@@ -6,6 +6,7 @@ pub mod court_lists;
 pub mod export;
 pub mod openapi;
 pub mod outbox;
+pub mod reports;
 pub mod resource;
 pub mod sessions;
 pub mod updates;
@@ -89,6 +90,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     updates::describe(&mut reg);
     calendar_feeds::describe(&mut reg);
     sessions::describe(&mut reg);
+    reports::describe(&mut reg);
     reg
 });
 
@@ -133,5 +135,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     updates::configure(cfg);
     calendar_feeds::configure(cfg);
     sessions::configure(cfg);
+    reports::configure(cfg);
     each_resource!(mount, cfg);
 }

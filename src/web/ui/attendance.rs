@@ -3,7 +3,7 @@
 
 use actix_web::web;
 
-use crate::domain::{AttendanceState, Role};
+use crate::domain::{AttendanceState, DecisionReasonKind, Role};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::resources::{
@@ -131,6 +131,7 @@ async fn ask_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
             supporter_id: me,
             state: AttendanceState::Requested,
             decision_reason: None,
+            decision_reason_kind: None,
             conditions: None,
         };
         match super::create::<AttendanceRequests>(conn, ctx, input) {
@@ -195,13 +196,26 @@ fn decide_form(r: &AttendanceRequestOut, h: &HearingOut, look: &Lookup, version:
             Field::textarea("conditions", "Conditions the court set (if any)")
                 .hint("For example, sit behind the screen in the live-link room"),
             Field::textarea("decision_reason", "The court's reason (if refused or directed)"),
+            Field::select("decision_reason_kind", "Kind of reason (counted in reports; the words above never are)", &reason_kind_options()),
         ],
         ..FormPage::default()
     }
 }
 
+fn reason_kind_options() -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), "Not categorised".to_string())];
+    out.extend(DecisionReasonKind::ALL.iter().map(|k| {
+        (
+            k.as_str().to_string(),
+            crate::reporting::measures::reason_label(*k).to_string(),
+        )
+    }));
+    out
+}
+
 fn decide_place(field: &str) -> (&'static str, &'static str) {
     match field {
+        "decision_reason_kind" => ("decision_reason_kind", "The kind of reason"),
         "conditions" => ("conditions", "The conditions"),
         "decision_reason" => ("decision_reason", "The court's reason"),
         _ => ("state", ""),
@@ -218,6 +232,12 @@ fn current_values(r: &AttendanceRequestOut) -> FormData {
         (
             "decision_reason".into(),
             r.decision_reason.clone().unwrap_or_default(),
+        ),
+        (
+            "decision_reason_kind".into(),
+            r.decision_reason_kind
+                .map(|k| k.as_str().to_string())
+                .unwrap_or_default(),
         ),
     ])
 }
@@ -285,6 +305,18 @@ async fn decide_post(
     );
     let conditions = form.text("conditions");
     let reason = form.text("decision_reason");
+    let reason_kind = form.text("decision_reason_kind");
+    let reason_kind = match reason_kind.as_deref().map(DecisionReasonKind::parse) {
+        None => None,
+        Some(Some(k)) => Some(k),
+        Some(None) => {
+            problems.add(
+                "decision_reason_kind",
+                "Choose a kind of reason from the list",
+            );
+            None
+        }
+    };
     if let Some(st) = chosen {
         if st == AttendanceState::AllowedWithConditions && conditions.is_none() {
             problems.add("conditions", "Enter the conditions the court set");
@@ -308,6 +340,7 @@ async fn decide_post(
             supporter_id: current.supporter_id.clone(),
             state: st,
             decision_reason: reason,
+            decision_reason_kind: reason_kind,
             conditions,
         };
         match update::<AttendanceRequests>(conn, ctx, &id, version, input) {

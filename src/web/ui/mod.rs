@@ -25,6 +25,7 @@ mod measures;
 mod messages;
 mod notices;
 mod parole;
+mod reports;
 pub mod session;
 mod tasks;
 mod visits;
@@ -97,6 +98,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "calendar_feed",
         include_str!("../../../templates/pages/calendar_feed.hbs"),
+    ),
+    (
+        "reports",
+        include_str!("../../../templates/pages/reports.hbs"),
     ),
 ];
 
@@ -275,6 +280,11 @@ fn nav_for(role: Role) -> Vec<NavItem> {
         Role::Manager => {
             items.push(item("cases", "/cases", "Cases"));
             items.push(item("messages", "/messages/failed", "Failed messages"));
+            items.push(item(
+                "reports",
+                "/reports/partnership",
+                "Partnership report",
+            ));
         }
         _ => {}
     }
@@ -477,6 +487,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     parole::configure(cfg);
     messages::configure(cfg);
     feeds::configure(cfg);
+    reports::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).
     cfg.route(

@@ -44,10 +44,10 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn from_ts(&self) -> NaiveDateTime {
+    fn start_ts(&self) -> NaiveDateTime {
         store::to_db(calendar::start_of_london_day(self.from))
     }
-    fn to_ts(&self) -> NaiveDateTime {
+    fn end_ts(&self) -> NaiveDateTime {
         let next = self.to.succ_opt().unwrap_or(self.to);
         store::to_db(calendar::start_of_london_day(next))
     }
@@ -187,8 +187,8 @@ macro_rules! requests_in_period {
     ($s:expr) => {
         ar::table
             .inner_join(hearings::table.inner_join(cases::table))
-            .filter(hearings::starts_at.ge($s.from_ts()))
-            .filter(hearings::starts_at.lt($s.to_ts()))
+            .filter(hearings::starts_at.ge($s.start_ts()))
+            .filter(hearings::starts_at.lt($s.end_ts()))
     };
 }
 
@@ -267,8 +267,8 @@ macro_rules! held_hearings {
     ($s:expr) => {
         hearings::table
             .inner_join(cases::table)
-            .filter(hearings::starts_at.ge($s.from_ts()))
-            .filter(hearings::starts_at.lt($s.to_ts()))
+            .filter(hearings::starts_at.ge($s.start_ts()))
+            .filter(hearings::starts_at.lt($s.end_ts()))
             .filter(hearings::starts_at.lt($s.now_ts()))
             .filter(hearings::status.ne(HearingStatus::Vacated.as_str()))
     };
@@ -304,8 +304,8 @@ macro_rules! trials {
     ($s:expr) => {
         hearings::table
             .filter(hearings::kind.eq(HearingKind::Trial.as_str()))
-            .filter(hearings::starts_at.ge($s.from_ts()))
-            .filter(hearings::starts_at.lt($s.to_ts()))
+            .filter(hearings::starts_at.ge($s.start_ts()))
+            .filter(hearings::starts_at.lt($s.end_ts()))
             .filter(hearings::status.ne(HearingStatus::Vacated.as_str()))
     };
 }
@@ -352,8 +352,8 @@ fn discussions(
         () => {
             smd::table
                 .inner_join(cases::table)
-                .filter(smd::held_at.ge(s.from_ts()))
-                .filter(smd::held_at.lt(s.to_ts()))
+                .filter(smd::held_at.ge(s.start_ts()))
+                .filter(smd::held_at.lt(s.end_ts()))
         };
     }
     let mut q = held!()
@@ -494,16 +494,16 @@ fn parole(conn: &mut AnyConn, s: &Scope, c: &mut Counts) -> AppResult<()> {
     let (shared, victims_shared): (i64, i64) = notices::table
         .filter(notices::step.eq(STEP_PAROLE_INFORM))
         .filter(notices::state.ne("cancelled"))
-        .filter(notices::created_at.ge(s.from_ts()))
-        .filter(notices::created_at.lt(s.to_ts()))
+        .filter(notices::created_at.ge(s.start_ts()))
+        .filter(notices::created_at.lt(s.end_ts()))
         .filter(notices::victim_id.eq_any(org_victims!(s)))
         .select((count_star(), count(notices::victim_id).aggregate_distinct()))
         .first(conn)?;
     let (withheld, victims_withheld): (i64, i64) = flow_warnings::table
         .filter(flow_warnings::kind.eq("no_consent_to_share"))
         .filter(flow_warnings::detail_json.like("%\"category\":\"parole\"%"))
-        .filter(flow_warnings::created_at.ge(s.from_ts()))
-        .filter(flow_warnings::created_at.lt(s.to_ts()))
+        .filter(flow_warnings::created_at.ge(s.start_ts()))
+        .filter(flow_warnings::created_at.lt(s.end_ts()))
         .filter(flow_warnings::victim_id.eq_any(org_victims!(s)))
         .select((
             count_star(),
@@ -520,8 +520,8 @@ fn parole(conn: &mut AnyConn, s: &Scope, c: &mut Counts) -> AppResult<()> {
 
 fn outbox_and_deadlines(conn: &mut AnyConn, s: &Scope, c: &mut Counts) -> AppResult<()> {
     let mut q = notices::table
-        .filter(notices::created_at.ge(s.from_ts()))
-        .filter(notices::created_at.lt(s.to_ts()))
+        .filter(notices::created_at.ge(s.start_ts()))
+        .filter(notices::created_at.lt(s.end_ts()))
         .group_by(notices::state)
         .select((notices::state, count_star()))
         .into_boxed();
@@ -529,8 +529,8 @@ fn outbox_and_deadlines(conn: &mut AnyConn, s: &Scope, c: &mut Counts) -> AppRes
     let rows: Vec<(String, i64)> = q.load(conn)?;
     c.notices.extend(rows);
     let mut q = notices::table
-        .filter(notices::created_at.ge(s.from_ts()))
-        .filter(notices::created_at.lt(s.to_ts()))
+        .filter(notices::created_at.ge(s.start_ts()))
+        .filter(notices::created_at.lt(s.end_ts()))
         .select(count(notices::victim_id).aggregate_distinct())
         .into_boxed();
     via_case!(q, s, notices::case_id, notices::victim_id);

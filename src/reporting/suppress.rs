@@ -159,7 +159,8 @@ mod tests {
     #[test]
     fn table_of_cases() {
         // (cells, units, parent hidden, expected cells, expected total)
-        let table: Vec<(Vec<i64>, i64, bool, Vec<Shown>, Shown)> = vec![
+        type Case = (Vec<i64>, i64, bool, Vec<Shown>, Shown);
+        let table: Vec<Case> = vec![
             // Nothing at all: zeros are shown.
             (vec![0, 0, 0], 0, false, vec![Count(0); 3], Count(0)),
             // Large enough everywhere: all shown.

@@ -848,3 +848,92 @@ async fn bad_filters_are_named_problems() {
     }
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_refusal_records_the_category_of_its_reason() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let case = app
+        .find_id("/api/v1/cases", &ben, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let hearing = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            json!({"case_id": case, "kind": "trial", "court_id": court,
+                   "starts_at": "2026-04-21T10:00:00+01:00", "estimated_minutes": 300,
+                   "victim_attends": true, "victim_gives_evidence": true}),
+        )
+        .await;
+    let hearing = hearing["id"].as_str().unwrap().to_string();
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &ben,
+            json!({"hearing_id": hearing, "supporter_id": ben_id}),
+        )
+        .await;
+    assert_eq!(request["decision_reason_kind"], Value::Null);
+    let path = format!(
+        "/api/v1/attendance-requests/{}",
+        request["id"].as_str().unwrap()
+    );
+    // A category only goes with a refusal or direction.
+    let (status, body) = app
+        .put(
+            &path,
+            &wendy,
+            1,
+            json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "wcu_informed",
+                   "decision_reason_kind": "room_or_facilities"}),
+        )
+        .await;
+    assert_problem(
+        status,
+        &body,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("decision_reason_kind"),
+    );
+    let (status, body) = app
+        .put(
+            &path,
+            &wendy,
+            1,
+            json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "refused",
+                   "decision_reason": "No room beside the live link", "decision_reason_kind": "sideways"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    for (version, state) in [(1, "wcu_informed"), (2, "cps_informed")] {
+        let (status, out) = app
+            .put(
+                &path,
+                &wendy,
+                version,
+                json!({"hearing_id": hearing, "supporter_id": ben_id, "state": state}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{state}: {out}");
+    }
+    let (status, refused) = app
+        .put(
+            &path,
+            &wendy,
+            3,
+            json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "refused",
+                   "decision_reason": "No room beside the live link",
+                   "decision_reason_kind": "room_or_facilities"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{refused}");
+    assert_eq!(refused["decision_reason_kind"], "room_or_facilities");
+    let (_, read) = app.get(&path, &wendy).await;
+    assert_eq!(read["decision_reason_kind"], "room_or_facilities");
+    app.stop().await;
+}

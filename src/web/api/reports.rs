@@ -2,7 +2,7 @@
 //! JSON or (with `?format=csv`) CSV. Managers only, for their own
 //! organisation's victims.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::resource::{authorise, run, Registry, RouteInfo};
 use crate::calendar::BankHolidays;
@@ -50,12 +50,33 @@ pub fn csv_response(report: &Report) -> HttpResponse {
         .body(reporting::to_csv(report))
 }
 
+/// The filters from a query string, as named problems if they do not fit.
+pub fn params_of(req: &HttpRequest) -> AppResult<ReportParams> {
+    web::Query::<ReportParams>::from_query(req.query_string())
+        .map(web::Query::into_inner)
+        .map_err(|e| {
+            let message = e.to_string();
+            let message = message
+                .strip_prefix("Query deserialize error: ")
+                .unwrap_or(&message)
+                .to_string();
+            crate::error::AppError::field("query", message)
+        })
+}
+
 async fn partnership(
     state: web::Data<AppState>,
     who: Authenticated,
-    query: web::Query<ReportParams>,
+    req: HttpRequest,
 ) -> AppResult<HttpResponse> {
-    let params = query.into_inner();
+    // The role first, then the query string.
+    authorise(
+        &who.0,
+        ResourceKind::Report,
+        Action::Read,
+        "partnership report",
+    )?;
+    let params = params_of(&req)?;
     let report = compute(&state, &who.0, &params).await?;
     tracing::info!(
         user_id = %who.0.user_id,
@@ -90,4 +111,60 @@ pub fn describe(reg: &mut Registry) {
         response: Some(out),
         paged: false,
     });
+}
+
+/// The report's query parameters and its 422, for the OpenAPI document.
+pub fn document_parameters(
+    mut op: utoipa::openapi::path::OperationBuilder,
+) -> utoipa::openapi::path::OperationBuilder {
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    use utoipa::openapi::Required;
+    let text = |values: Option<&[&str]>, format: Option<&str>| {
+        let mut b = ObjectBuilder::new().schema_type(Type::String);
+        if let Some(v) = values {
+            b = b.enum_values(Some(v.to_vec()));
+        }
+        if let Some(f) = format {
+            b = b.format(Some(utoipa::openapi::SchemaFormat::Custom(f.to_string())));
+        }
+        b.build()
+    };
+    // (name, allowed values, format)
+    type Param<'a> = (&'a str, Option<&'a [&'a str]>, Option<&'a str>);
+    let params: [Param; 8] = [
+        ("period", Some(&["month", "quarter", "custom"]), None),
+        ("from", None, Some("date")),
+        ("to", None, Some("date")),
+        ("court_id", None, Some("uuid")),
+        (
+            "court_kind",
+            Some(&["crown", "magistrates", "family", "combined"]),
+            None,
+        ),
+        ("organisation_id", None, Some("uuid")),
+        ("case_kind", Some(&["criminal", "family"]), None),
+        ("format", Some(&["json", "csv"]), None),
+    ];
+    for (name, values, format) in params {
+        op = op.parameter(
+            ParameterBuilder::new()
+                .name(name)
+                .parameter_in(ParameterIn::Query)
+                .required(Required::False)
+                .schema(Some(text(values, format))),
+        );
+    }
+    let problem = utoipa::openapi::ResponseBuilder::new()
+        .description("Invalid filters, each named")
+        .content(
+            crate::error::PROBLEM_JSON,
+            utoipa::openapi::ContentBuilder::new()
+                .schema(Some(utoipa::openapi::RefOr::Ref(
+                    utoipa::openapi::Ref::from_schema_name("Problem"),
+                )))
+                .build(),
+        )
+        .build();
+    op.response("422", problem)
 }

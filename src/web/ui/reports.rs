@@ -10,9 +10,9 @@ use crate::domain::{CaseKind, CourtKind};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::reporting::chart::{self, Bar};
-use crate::reporting::{Report, ReportParams};
+use crate::reporting::Report;
 use crate::resources::Courts;
-use crate::web::api::reports::{compute, csv_response};
+use crate::web::api::reports::{compute, csv_response, params_of};
 use crate::web::AppState;
 
 use super::session::Session;
@@ -21,12 +21,6 @@ use super::{labels, list_all, page, render_status, require, with_conn, PageError
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/reports/partnership", web::get().to(report_page))
         .route("/reports/partnership.csv", web::get().to(report_csv));
-}
-
-fn params_of(req: &HttpRequest) -> Result<ReportParams, AppError> {
-    web::Query::<ReportParams>::from_query(req.query_string())
-        .map(web::Query::into_inner)
-        .map_err(|e| AppError::field("query", e.to_string()))
 }
 
 /// The filters again, as a query string (for the CSV link).

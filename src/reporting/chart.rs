@@ -17,7 +17,7 @@ pub struct Bar {
 
 const WIDTH: u32 = 640;
 const ROW: u32 = 34;
-const LABEL_W: i32 = 300;
+const LABEL_W: i32 = 330;
 const TOP: i32 = 10;
 
 fn escape(text: &str) -> String {

@@ -39,9 +39,7 @@ pub fn reason_label(k: DecisionReasonKind) -> &'static str {
     match k {
         DecisionReasonKind::NotInInterestsOfJustice => "Not in the interests of justice",
         DecisionReasonKind::NotNecessary => "Not necessary in the interests of justice",
-        DecisionReasonKind::SupporterIsWitness => {
-            "The supporter is a witness or saw the statement taken"
-        }
+        DecisionReasonKind::SupporterIsWitness => "Supporter is a witness, or saw the statement",
         DecisionReasonKind::RoomOrFacilities => "Room or live-link facilities",
         DecisionReasonKind::RequestTooLate => "The request came too late",
         DecisionReasonKind::Other => "Another reason",
@@ -144,7 +142,7 @@ pub fn measures(c: &Counts) -> Vec<Measure> {
             ),
             (
                 "awaiting_decision",
-                "Awaiting a decision (hearing still ahead)",
+                "Undecided, hearing ahead",
                 sum_states(&c.requests_ahead, &undecided),
             ),
         ],

@@ -27,6 +27,7 @@ pub mod planning;
 pub mod policy;
 pub mod privacy;
 pub mod reminders;
+pub mod reporting;
 pub mod resources;
 pub mod rules;
 pub mod scheduler;

@@ -49,6 +49,8 @@ pub enum ResourceKind {
     NoticeAcknowledgement,
     /// An organisation's own reminder offsets for its supporters.
     ReminderRules,
+    /// The anonymised partnership report (counts only), read-only.
+    Report,
 }
 
 impl ResourceKind {
@@ -77,6 +79,7 @@ impl ResourceKind {
         ResourceKind::Webhook,
         ResourceKind::NoticeAcknowledgement,
         ResourceKind::ReminderRules,
+        ResourceKind::Report,
     ];
 }
 
@@ -201,6 +204,10 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         // `manages_webhooks_of`, the same test).
         (ReminderRules, Read | Update) => matches!(role, Admin | Manager),
         (ReminderRules, Create) => false,
+        // Managers see their own organisation's figures (checked again by
+        // the report's filters); nobody writes a report.
+        (Report, Read) => role == Manager,
+        (Report, Create | Update) => false,
     }
 }
 
@@ -454,6 +461,25 @@ mod webhook_and_acknowledgement_tests {
                 allowed,
                 "{role} {org} {user:?} {recipient_org:?}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+
+    #[test]
+    fn only_managers_read_the_partnership_report() {
+        for role in Role::ALL {
+            assert_eq!(
+                permits(*role, ResourceKind::Report, Action::Read),
+                *role == Role::Manager,
+                "{role}"
+            );
+            for action in [Action::Create, Action::Update] {
+                assert!(!permits(*role, ResourceKind::Report, action), "{role}");
+            }
         }
     }
 }

@@ -1076,3 +1076,55 @@ async fn witness_care_uploads_a_court_list_and_sees_what_moved_and_who_was_told(
         StatusCode::FORBIDDEN
     );
 }
+
+#[actix_web::test]
+async fn a_manager_opens_the_partnership_report_and_downloads_the_csv() {
+    let app = TestApp::spawn().await;
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    let home = maya.get("/").await;
+    home.assert_has("href=\"/reports/partnership\"");
+    let court = app
+        .court_id(&app.login(MAYA).await, "Leeds Combined Court Centre")
+        .await;
+    // A quarter and a court, as the form sends them.
+    let page = maya
+        .get(&format!(
+            "/reports/partnership?period=quarter&from=2026-04-01&to=&court_id={court}&court_kind=&case_kind="
+        ))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.assert_has("<h2 class=\"heading-m\">1 April 2026 to 30 June 2026</h2>");
+    page.assert_has("<svg role=\"img\"");
+    page.assert_has("<title id=\"attendance_outcomes-title\">");
+    page.assert_has("<table class=\"table\">");
+    page.assert_has("Supporter-attendance requests by outcome");
+    page.assert_has(&format!("<option value=\"{court}\" selected>"));
+    let csv_href = format!(
+        "/reports/partnership.csv?period=quarter&amp;from=2026-04-01&amp;to=2026-06-30&amp;court_id={court}"
+    );
+    page.assert_has(&csv_href);
+    let csv = maya.get(&csv_href.replace("&amp;", "&")).await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.body);
+    assert!(csv.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert!(csv.body.starts_with("period,from,to,"), "{}", csv.body);
+    assert!(csv
+        .body
+        .contains(&format!("quarter,2026-04-01,2026-06-30,{court},")));
+    // A bad date is shown in an error summary, not a failure.
+    let bad = maya
+        .get("/reports/partnership?period=custom&from=2026-04-01&to=soon")
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_has("There is a problem");
+    bad.assert_has("<a href=\"#to\">");
+    // Supporters cannot open it.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let refused = amara.get("/reports/partnership").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let refused = amara.get("/reports/partnership.csv").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}

@@ -317,6 +317,20 @@ impl AttendanceState {
 }
 
 text_enum!(
+    /// The category of a court's reason for refusing a supporter, or for
+    /// directing that one should not or need not attend. Reports tally the
+    /// category only; the free-text reason never leaves the record.
+    DecisionReasonKind {
+        NotInInterestsOfJustice = "not_in_interests_of_justice",
+        NotNecessary = "not_necessary",
+        SupporterIsWitness = "supporter_is_witness",
+        RoomOrFacilities = "room_or_facilities",
+        RequestTooLate = "request_too_late",
+        Other = "other",
+    }
+);
+
+text_enum!(
     Language {
         English = "en",
         Welsh = "cy",

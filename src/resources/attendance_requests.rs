@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{AttendanceState, HearingStatus, Role};
+use crate::domain::{AttendanceState, DecisionReasonKind, HearingStatus, Role};
 use crate::error::{AppError, AppResult};
 use crate::flows::{AttendanceAction, EventKind, FamilyDirection};
 use crate::planning;
@@ -37,6 +37,10 @@ pub struct AttendanceRequestInput {
     /// The court's reason; required for refused and for a direction that
     /// the adviser should not or need not be present.
     pub decision_reason: Option<String>,
+    /// The reason's category, counted by the partnership report (the
+    /// free text never is); only with a refusal or direction.
+    #[serde(default)]
+    pub decision_reason_kind: Option<DecisionReasonKind>,
     /// Required for allowed_with_conditions.
     pub conditions: Option<String>,
 }
@@ -58,6 +62,12 @@ impl Validate for AttendanceRequestInput {
                     "is required when the state is {}: record the court's reason",
                     self.state
                 ),
+            );
+        }
+        if self.decision_reason_kind.is_some() && !self.state.needs_reason() {
+            v.error(
+                "decision_reason_kind",
+                "is only recorded with a refusal or a direction that the adviser should not or need not attend",
             );
         }
         if self.state == AttendanceState::AllowedWithConditions && self.conditions.is_none() {
@@ -191,6 +201,7 @@ pub struct AttendanceRequestOut {
     /// The request accepts no further change.
     pub closed: bool,
     pub decision_reason: Option<String>,
+    pub decision_reason_kind: Option<DecisionReasonKind>,
     pub conditions: Option<String>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -218,6 +229,7 @@ struct Row {
     version: i32,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
+    decision_reason_kind: Option<String>,
 }
 
 impl Row {
@@ -241,6 +253,11 @@ impl Row {
             hearing_id: self.hearing_id,
             supporter_id: self.supporter_id,
             decision_reason: self.decision_reason,
+            decision_reason_kind: self
+                .decision_reason_kind
+                .as_deref()
+                .map(DecisionReasonKind::from_db)
+                .transpose()?,
             conditions: self.conditions,
             version: self.version,
             created_at: store::from_db(self.created_at),
@@ -384,6 +401,7 @@ impl Resource for AttendanceRequests {
                     ar::supporter_id.eq(&input.supporter_id),
                     ar::state.eq(input.state.as_str()),
                     ar::decision_reason.eq(trim(&input.decision_reason)),
+                    ar::decision_reason_kind.eq(input.decision_reason_kind.map(|k| k.as_str())),
                     ar::conditions.eq(trim(&input.conditions)),
                     ar::created_at.eq(now),
                     ar::updated_at.eq(now),
@@ -463,6 +481,7 @@ impl Resource for AttendanceRequests {
             .set((
                 ar::state.eq(input.state.as_str()),
                 ar::decision_reason.eq(trim(&input.decision_reason)),
+                ar::decision_reason_kind.eq(input.decision_reason_kind.map(|k| k.as_str())),
                 ar::conditions.eq(trim(&input.conditions)),
                 ar::version.eq(expected + 1),
                 ar::updated_at.eq(store::to_db(ctx.now)),
@@ -537,6 +556,7 @@ mod tests {
             hearing_id: HEARING.into(),
             supporter_id: SUPPORTER.into(),
             state,
+            decision_reason_kind: None,
             decision_reason: None,
             conditions: None,
         }

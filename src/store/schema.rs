@@ -221,6 +221,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        decision_reason_kind -> Nullable<Text>,
     }
 }
 
@@ -333,6 +334,8 @@ diesel::table! {
 
 diesel::joinable!(notices -> victims (victim_id));
 diesel::joinable!(tasks -> victims (victim_id));
+diesel::joinable!(notices -> cases (case_id));
+diesel::joinable!(deadlines -> cases (case_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,

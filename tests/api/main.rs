@@ -22,6 +22,7 @@ mod records;
 mod reminder_rules;
 mod reminders;
 mod safe_hours;
+mod reports;
 mod security;
 mod times;
 mod validation;

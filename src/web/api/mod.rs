@@ -8,6 +8,7 @@ pub mod export;
 pub mod openapi;
 pub mod outbox;
 pub mod reminder_rules;
+pub mod reports;
 pub mod resource;
 pub mod sessions;
 pub mod updates;
@@ -95,6 +96,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     webhooks::describe(&mut reg);
     acknowledgements::describe(&mut reg);
     reminder_rules::describe(&mut reg);
+    reports::describe(&mut reg);
     reg
 });
 
@@ -142,5 +144,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     webhooks::configure(cfg);
     acknowledgements::configure(cfg);
     reminder_rules::configure(cfg);
+    reports::configure(cfg);
     each_resource!(mount, cfg);
 }

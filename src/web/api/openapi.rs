@@ -91,6 +91,9 @@ pub fn document(reg: &Registry) -> OpenApi {
                 );
             }
         }
+        if route.path == super::reports::PATH {
+            op = super::reports::document_parameters(op);
+        }
         if route.method == "put" {
             op = op.parameter(
                 ParameterBuilder::new()

@@ -4,7 +4,7 @@
 
 use actix_web::web;
 
-use crate::domain::{AttendanceState, CaseKind, Role};
+use crate::domain::{AttendanceState, CaseKind, DecisionReasonKind, Role};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::resources::attendance_requests::states_settable_by;
@@ -133,6 +133,7 @@ async fn ask_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
             supporter_id: me,
             state: AttendanceState::Requested,
             decision_reason: None,
+            decision_reason_kind: None,
             conditions: None,
         };
         match super::create::<AttendanceRequests>(conn, ctx, input) {
@@ -244,6 +245,11 @@ fn decide_form(
             "decision_reason",
             "The court's reason (if refused or directed)",
         ));
+        fields.push(Field::select(
+            "decision_reason_kind",
+            "Kind of reason (counted in reports; the words above never are)",
+            &reason_kind_options(),
+        ));
     }
     let (title, heading, intro) = if supporter {
         (
@@ -301,8 +307,20 @@ fn load(
     Ok((r, h, Lookup::load(conn, ctx)?, who))
 }
 
+fn reason_kind_options() -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), "Not categorised".to_string())];
+    out.extend(DecisionReasonKind::ALL.iter().map(|k| {
+        (
+            k.as_str().to_string(),
+            crate::reporting::measures::reason_label(*k).to_string(),
+        )
+    }));
+    out
+}
+
 fn decide_place(field: &str) -> (&'static str, &'static str) {
     match field {
+        "decision_reason_kind" => ("decision_reason_kind", "The kind of reason"),
         "conditions" => ("conditions", "The conditions"),
         "decision_reason" => ("decision_reason", "The court's reason"),
         _ => ("state", ""),
@@ -319,6 +337,12 @@ fn current_values(r: &AttendanceRequestOut) -> FormData {
         (
             "decision_reason".into(),
             r.decision_reason.clone().unwrap_or_default(),
+        ),
+        (
+            "decision_reason_kind".into(),
+            r.decision_reason_kind
+                .map(|k| k.as_str().to_string())
+                .unwrap_or_default(),
         ),
     ])
 }
@@ -381,6 +405,18 @@ async fn decide_post(
     );
     let conditions = form.text("conditions");
     let reason = form.text("decision_reason");
+    let reason_kind = form.text("decision_reason_kind");
+    let reason_kind = match reason_kind.as_deref().map(DecisionReasonKind::parse) {
+        None => None,
+        Some(Some(k)) => Some(k),
+        Some(None) => {
+            problems.add(
+                "decision_reason_kind",
+                "Choose a kind of reason from the list",
+            );
+            None
+        }
+    };
     if let Some(st) = chosen {
         if st == AttendanceState::AllowedWithConditions && conditions.is_none() {
             problems.add("conditions", "Enter the conditions the court set");
@@ -413,6 +449,11 @@ async fn decide_post(
                 reason
             } else {
                 current.decision_reason.clone()
+            },
+            decision_reason_kind: if who.records_reasons() {
+                reason_kind
+            } else {
+                current.decision_reason_kind
             },
             conditions: if offers(AttendanceState::AllowedWithConditions) {
                 conditions

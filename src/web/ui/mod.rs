@@ -28,6 +28,7 @@ mod messages;
 mod notices;
 mod oidc;
 mod parole;
+mod reports;
 pub mod session;
 mod tasks;
 mod visits;
@@ -108,6 +109,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "calendar_feed",
         include_str!("../../../templates/pages/calendar_feed.hbs"),
+    ),
+    (
+        "reports",
+        include_str!("../../../templates/pages/reports.hbs"),
     ),
 ];
 
@@ -288,6 +293,11 @@ fn nav_for(role: Role) -> Vec<NavItem> {
             items.push(item("cases", "/cases", "Cases"));
             items.push(item("messages", "/messages/failed", "Failed messages"));
             items.push(item("court_lists", "/court-lists", "Court lists"));
+            items.push(item(
+                "reports",
+                "/reports/partnership",
+                "Partnership report",
+            ));
         }
         _ => {}
     }
@@ -493,6 +503,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     court_lists::configure(cfg);
     oidc::configure(cfg);
     acknowledge::configure(cfg);
+    reports::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).
     cfg.route(

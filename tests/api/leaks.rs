@@ -55,7 +55,6 @@ impl Victim {
             ("address", &self.address),
             ("phone", &self.phone),
             ("needs", &self.needs),
-            ("safe hours", &self.safe_hours),
         ]
     }
 
@@ -96,7 +95,7 @@ fn victim() -> impl Strategy<Value = Victim> {
         ),
         (1u32..400, token(), "[A-Z]{2}[0-9]{1,2} [0-9][A-Z]{2}"),
         "[0-9]{9}",
-        (token(), token()),
+        (token(), (7u32..12, 13u32..21)),
         proptest::collection::vec(any::<bool>(), CONSENTS.len()),
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
         2i64..60,
@@ -115,7 +114,10 @@ fn victim() -> impl Strategy<Value = Victim> {
                 address: format!("{number} {street} Road, Leeds {postcode}"),
                 phone: format!("07{phone}"),
                 needs: format!("Step-free access {needs}"),
-                safe_hours: format!("weekdays {hours}"),
+                // Safe hours are structured windows now (checked on
+                // write), not free text, so they carry no token of their
+                // own; they still travel with the other sensitive fields.
+                safe_hours: format!("weekdays {:02}:00-{:02}:30", hours.0, hours.1),
                 consents: CONSENTS
                     .iter()
                     .zip(given)

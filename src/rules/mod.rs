@@ -5,8 +5,8 @@
 //! its own `effective_from` date, never a code edit. Rule numbers appear only
 //! as citation text in the data; code refers to limits and steps by meaning.
 
-mod alert;
 mod acknowledgement;
+mod alert;
 mod limit;
 mod reminder;
 mod step;
@@ -15,8 +15,8 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub use alert::{AlertTo, DeadlineAlertRule};
 pub use acknowledgement::{acknowledge_by, AcknowledgementRules, NeedsAction};
+pub use alert::{AlertTo, DeadlineAlertRule};
 pub use limit::{DayUnit, Limit, SpecialMeasuresLimits};
 pub use reminder::{ReminderOf, ReminderRule, ReminderRules, MAX_DAYS_BEFORE};
 pub use step::{Actor, Step};

@@ -370,3 +370,43 @@ test('visits, notices and withdrawals: arrange a visit, read and print a notice,
   await shot(sup, '22-consent-withdrawn');
   await sup.context().close();
 });
+
+test('court lists and the partnership report: upload a list and read what it did; a manager reads the report', async () => {
+  const page = await newPage();
+  await signIn(page, 'wco');
+  await page.click('nav >> text=Court lists');
+  await page.locator('h1', { hasText: 'Court lists' }).waitFor();
+  await accessible(page, 'court lists');
+  await shot(page, '23-court-lists');
+
+  // No file chosen: the error summary links to the file field.
+  await page.click('button:has-text("Upload and check")');
+  const links = await errorSummaryLinks(page);
+  assert.deepEqual(links, ['#list']);
+  await accessible(page, 'court list upload error');
+  await shot(page, '24-court-list-error');
+
+  // A published list: the import's page, with its counts and what needs
+  // attention (this fixture is dated for the tests' clock, so on a later
+  // day its sittings are past and counted as ignored).
+  const list = resolve(here, '..', '..', 'fixtures', 'court-lists', 'crown-daily-moved.json');
+  await page.setInputFiles('#list', list);
+  await page.selectOption('#list_type', 'crown_daily_pdda_list');
+  await page.click('button:has-text("Upload and check")');
+  await page.locator('h2', { hasText: 'Needs attention' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/court-lists\/[0-9a-f-]{36}$/);
+  assert.ok((await page.locator('main').innerText()).includes('2 sittings'));
+  await accessible(page, 'court list result');
+  await shot(page, '25-court-list-result');
+  await page.context().close();
+
+  const mgr = await newPage();
+  await signIn(mgr, 'manager');
+  await mgr.click('nav >> text=Partnership report');
+  await mgr.locator('h1', { hasText: 'Partnership report' }).waitFor();
+  assert.ok((await mgr.locator('svg').count()) >= 1, 'charts are drawn');
+  assert.ok((await mgr.locator('table').count()) >= 1, 'figures are in tables');
+  await accessible(mgr, 'partnership report');
+  await shot(mgr, '26-partnership-report');
+  await mgr.context().close();
+});

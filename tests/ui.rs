@@ -676,6 +676,40 @@ async fn consents_discussions_milestones_and_failed_messages() {
         .get(&format!("/api/v1/notices/{dead_id}"), &maya_api)
         .await;
     assert_eq!(notice["state"], "pending", "{notice}");
+    // Nothing escalated or overdue yet; then a notice nobody acknowledged
+    // in time is escalated, and a time limit is missed: both are listed.
+    page.assert_has("Nothing has been escalated.");
+    page.assert_has("No time limit has been missed.");
+    {
+        use courtside::store::schema::{deadlines, notice_actions};
+        use diesel::prelude::*;
+        let mut conn = app.pool.get().unwrap();
+        let at = courtside::store::to_db(test_now());
+        diesel::insert_into(notice_actions::table)
+            .values((
+                notice_actions::notice_id.eq(&dead_id),
+                notice_actions::acknowledge_by.eq(at),
+                notice_actions::escalated_at.eq(Some(at)),
+                notice_actions::created_at.eq(at),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        let deadline: String = deadlines::table
+            .filter(deadlines::state.eq("running"))
+            .select(deadlines::id)
+            .first(&mut conn)
+            .unwrap();
+        diesel::update(deadlines::table.find(&deadline))
+            .set(deadlines::state.eq("missed"))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let page = maya.get("/messages/failed").await;
+    page.assert_lacks("Nothing has been escalated.");
+    page.assert_has("<strong class=\"tag tag--red\">Escalated</strong>");
+    page.assert_lacks("No time limit has been missed.");
+    page.assert_has("<strong class=\"tag tag--red\">Missed</strong>");
+
     // A supporter cannot send a notice again, even with a good token.
     let mut amara = Browser::signed_in(&app.base, AMARA).await;
     let token = amara.get("/").await.csrf();

@@ -1,16 +1,19 @@
-//! Managers see the notices that failed (and will be retried) or could not
-//! be delivered at all, and can send one again once its cause is fixed (a
-//! corrected address, a mail server back up).
+//! Managers see what needs their attention: the notices that failed (and
+//! will be retried) or could not be delivered at all, which they can send
+//! again once the cause is fixed (a corrected address, a mail server back
+//! up); the notices escalated because nobody acknowledged them in time; and
+//! the time limits missed or overdue.
 
 use actix_web::web;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::policy::{Action, ResourceKind};
-use crate::resources::Notices;
+use crate::resources::{Deadlines, Notices};
 use crate::web::AppState;
 
 use super::cases::notice_row;
-use super::lookup::Lookup;
+use super::labels;
+use super::lookup::{long, Lookup};
 use super::session::{Posted, Session};
 use super::{can, list_all, page, render, require, see_other, with_conn, PageResult};
 
@@ -49,7 +52,36 @@ async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuer
                 rows.push(row);
             }
         }
-        Ok(json!({"rows": rows}))
+        let escalated: Vec<Value> =
+            list_all::<Notices>(conn, ctx, json!({"escalated": true}))?
+                .into_iter()
+                .map(|n| {
+                    let mut row = notice_row(&n, &look, &ctx.actor.user_id);
+                    row["escalated"] = json!(n.escalated_at.map(long));
+                    row["acknowledge_by"] = json!(n.acknowledge_by.map(long));
+                    row
+                })
+                .collect();
+        let mut overdue: Vec<Value> = Vec::new();
+        for st in ["missed", "running"] {
+            for d in list_all::<Deadlines>(conn, ctx, json!({"state": st}))? {
+                if st == "running" && d.due_at >= ctx.now {
+                    continue;
+                }
+                overdue.push(json!({
+                    "what": labels::deadline_kind(&d.kind),
+                    "case": match &d.case_id {
+                        Some(c) => format!("Case {} · victim {}", look.case_ref(c), look.victim_ref(&d.victim_id)),
+                        None => format!("Victim {}", look.victim_ref(&d.victim_id)),
+                    },
+                    "href": d.case_id.as_ref().map(|c| format!("/cases/{c}")),
+                    "due": long(d.due_at),
+                    "state": if st == "missed" { "Missed" } else { "Overdue" },
+                    "done_late": d.met_at.map(long),
+                }));
+            }
+        }
+        Ok(json!({"rows": rows, "escalated": escalated, "overdue": overdue}))
     })
     .await?;
     let mut data = data;

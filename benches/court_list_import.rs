@@ -130,7 +130,14 @@ fn plant(conn: &mut AnyConn, tracked: usize, now: chrono::DateTime<Utc>) -> (Str
     for start in (0..tracked).step_by(CHUNK) {
         let end = (start + CHUNK).min(tracked);
         let ids: Vec<(String, String, String)> = (start..end)
-            .map(|i| (format!("bv-{i}"), format!("bc-{i}"), format!("bh-{i}")))
+            .map(|i| {
+                // Ids are UUIDs, as the records' own checks require.
+                (
+                    format!("10000000-0000-4000-8000-{i:012}"),
+                    format!("20000000-0000-4000-8000-{i:012}"),
+                    format!("30000000-0000-4000-8000-{i:012}"),
+                )
+            })
             .collect();
         let v: Vec<_> = ids
             .iter()

@@ -195,20 +195,15 @@ pub fn sign_in_from(
     let who = user_id
         .clone()
         .unwrap_or_else(|| format!("unknown:{}", &account[..12]));
-    if let Some(until) = lockout::lock_on(conn, &account, address, now)? {
-        lockout::record(
-            conn,
-            &account,
-            address,
-            user_id.as_deref(),
-            lockout::Outcome::Locked,
-            now,
-        )?;
-        tracing::warn!(account = %who, "sign-in refused: locked after too many failures");
-        return Err(AppError::TooManyAttempts {
-            retry_after_secs: lockout::retry_after_seconds(until, now),
-        });
-    }
+    refuse_if_locked(
+        conn,
+        &account,
+        address,
+        user_id.as_deref(),
+        &who,
+        now,
+        "sign-in",
+    )?;
     let verified = match &found {
         Some((id, role, Some(hash))) if password_matches(password, hash) => {
             Some((id.clone(), role.clone()))
@@ -272,6 +267,35 @@ fn start_session(
     })
 }
 
+/// Refuses (and records the refusal) while the account or the address is
+/// locked after too many failures; the same rule for every way of signing
+/// in. `who` is for the log: a user id, or a prefix of the email's hash.
+fn refuse_if_locked(
+    conn: &mut AnyConn,
+    account: &str,
+    address: Option<&str>,
+    user_id: Option<&str>,
+    who: &str,
+    now: DateTime<Utc>,
+    what: &str,
+) -> AppResult<()> {
+    if let Some(until) = lockout::lock_on(conn, account, address, now)? {
+        lockout::record(
+            conn,
+            account,
+            address,
+            user_id,
+            lockout::Outcome::Locked,
+            now,
+        )?;
+        tracing::warn!(account = %who, "{what} refused: locked after too many failures");
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: lockout::retry_after_seconds(until, now),
+        });
+    }
+    Ok(())
+}
+
 /// Signs in the active user with this email, which an OpenID provider has
 /// verified (the caller checked the ID token). Throttled and recorded in
 /// `sign_in_attempts` exactly like a password sign-in; the same answer
@@ -296,20 +320,15 @@ pub fn sign_in_verified_email(
     let who = user_id
         .clone()
         .unwrap_or_else(|| format!("unknown:{}", &account[..12]));
-    if let Some(until) = lockout::lock_on(conn, &account, address, now)? {
-        lockout::record(
-            conn,
-            &account,
-            address,
-            user_id.as_deref(),
-            lockout::Outcome::Locked,
-            now,
-        )?;
-        tracing::warn!(account = %who, "OpenID sign-in refused: locked after too many failures");
-        return Err(AppError::TooManyAttempts {
-            retry_after_secs: lockout::retry_after_seconds(until, now),
-        });
-    }
+    refuse_if_locked(
+        conn,
+        &account,
+        address,
+        user_id.as_deref(),
+        &who,
+        now,
+        "OpenID sign-in",
+    )?;
     let Some((user_id, role)) = found else {
         lockout::record(
             conn,

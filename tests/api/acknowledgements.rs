@@ -323,25 +323,7 @@ async fn a_supporters_hearing_day_notice_escalates_to_their_manager_at_the_heari
     assert_eq!(status, StatusCode::OK, "{out}");
     // A family hearing this afternoon: too late for advance notice, so
     // Amara gets the hearing-day checklist, which needs action.
-    let case = app
-        .find_id("/api/v1/cases", &amara, "case_number", "LS26P00123")
-        .await;
-    let court = app.court_id(&amara, "Leeds Combined Court Centre").await;
-    let hearing = app
-        .create(
-            "/api/v1/hearings",
-            &amara,
-            json!({"case_id": case, "kind": "directions", "court_id": court,
-                   "starts_at": "2026-03-20T15:00:00+00:00", "estimated_minutes": 60, "victim_attends": true}),
-        )
-        .await;
-    let hearing = hearing["id"].as_str().unwrap().to_string();
-    app.create(
-        "/api/v1/attendance-requests",
-        &amara,
-        json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "requested"}),
-    )
-    .await;
+    let hearing = app.family_hearing_this_afternoon(&amara).await;
     let mailer = RecordingMailer::default();
     let now = test_now();
     delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();

@@ -169,17 +169,12 @@ async fn an_outcome_update_done_late_stays_missed_with_its_moment() {
 async fn request_with_cps(app: &TestApp) -> (String, String, String) {
     let ben = app.login(BEN).await;
     let wendy = app.login(WENDY).await;
-    let victim = app
-        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
-        .await;
-    for scope in ["identify_supporter_to_court", "witness_service_referral"] {
-        app.create(
-            "/api/v1/consents",
-            &ben,
-            json!({"victim_id": victim, "scope": scope, "given_at": "2026-03-20T11:00:00Z"}),
-        )
-        .await;
-    }
+    app.give_consents(
+        &ben,
+        "V-1002",
+        &["identify_supporter_to_court", "witness_service_referral"],
+    )
+    .await;
     let (hearing, _) = list_hearing(app, &wendy, "2026-04-13T10:00:00+01:00").await;
     let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
         .as_str()

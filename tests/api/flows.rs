@@ -252,9 +252,6 @@ async fn criminal_attendance_request_runs_to_the_advisor_notice() {
     let app = TestApp::spawn().await;
     let ben = app.login(BEN).await;
     let wendy = app.login(WENDY).await;
-    let victim = app
-        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
-        .await;
     // V-1002's trial: seeded 10 days after "now", 09:30 court-local.
     let case = app
         .find_id("/api/v1/cases", &ben, "urn", "13CD7654321")
@@ -267,21 +264,17 @@ async fn criminal_attendance_request_runs_to_the_advisor_notice() {
             "trial",
         )
         .await;
-    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let ben_id = app.user_id(&ben).await;
 
     // The victim wants Ben beside her and agrees he is identified to the
     // agencies and the court.
-    for scope in ["identify_supporter_to_court", "witness_service_referral"] {
-        app.create(
-            "/api/v1/consents",
+    let victim = app
+        .give_consents(
             &ben,
-            json!({"victim_id": victim, "scope": scope, "given_at": "2026-03-20T11:00:00Z"}),
+            "V-1002",
+            &["identify_supporter_to_court", "witness_service_referral"],
         )
         .await;
-    }
     let request = app
         .create(
             "/api/v1/attendance-requests",
@@ -689,30 +682,8 @@ async fn family_request_identifies_the_adviser_and_a_direction_closes_it() {
 async fn too_late_for_advance_notice_the_adviser_gets_an_on_the_day_checklist() {
     let app = TestApp::spawn().await;
     let amara = app.login(AMARA).await;
-    let amara_id = app.get("/api/v1/me", &amara).await.1["user_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let case = app
-        .find_id("/api/v1/cases", &amara, "case_number", "LS26P00123")
-        .await;
-    let court = app.court_id(&amara, "Leeds Combined Court Centre").await;
     // Listed for this afternoon: the working day before has gone.
-    let hearing = app
-        .create(
-            "/api/v1/hearings",
-            &amara,
-            json!({"case_id": case, "kind": "directions", "court_id": court,
-                   "starts_at": "2026-03-20T15:00:00+00:00", "estimated_minutes": 60, "victim_attends": true}),
-        )
-        .await;
-    let hearing = hearing["id"].as_str().unwrap().to_string();
-    app.create(
-        "/api/v1/attendance-requests",
-        &amara,
-        json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "requested"}),
-    )
-    .await;
+    let hearing = app.family_hearing_this_afternoon(&amara).await;
     let all = templates(&notices_for(&app, &amara, &hearing).await);
     assert!(
         all.iter().any(|t| t == "family.on_the_day_checklist"),
@@ -859,25 +830,17 @@ async fn refusal_and_withdrawal_close_a_request_and_tell_those_involved() {
     let app = TestApp::spawn().await;
     let ben = app.login(BEN).await;
     let wendy = app.login(WENDY).await;
-    let victim = app
-        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
-        .await;
-    for scope in ["identify_supporter_to_court", "witness_service_referral"] {
-        app.create(
-            "/api/v1/consents",
-            &ben,
-            json!({"victim_id": victim, "scope": scope, "given_at": "2026-03-20T11:00:00Z"}),
-        )
-        .await;
-    }
+    app.give_consents(
+        &ben,
+        "V-1002",
+        &["identify_supporter_to_court", "witness_service_referral"],
+    )
+    .await;
     let case = app
         .find_id("/api/v1/cases", &ben, "urn", "13CD7654321")
         .await;
     let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
-    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let ben_id = app.user_id(&ben).await;
     let new_hearing = |day: &'static str| {
         json!({"case_id": case, "kind": "trial", "court_id": court, "starts_at": day,
                "estimated_minutes": 300, "victim_attends": true, "victim_gives_evidence": true})

@@ -202,6 +202,58 @@ impl TestApp {
             .await
     }
 
+    /// The signed-in user's id.
+    pub async fn user_id(&self, token: &str) -> String {
+        let (status, me) = self.get("/api/v1/me", token).await;
+        assert_eq!(status, StatusCode::OK, "GET /api/v1/me: {me}");
+        me["user_id"].as_str().unwrap().to_string()
+    }
+
+    /// Records that the victim with this reference gave each consent (at
+    /// 11:00 UTC on the test day); returns the victim's id.
+    pub async fn give_consents(&self, token: &str, reference: &str, scopes: &[&str]) -> String {
+        let victim = self
+            .find_id("/api/v1/victims", token, "reference", reference)
+            .await;
+        for scope in scopes {
+            self.create(
+                "/api/v1/consents",
+                token,
+                serde_json::json!({"victim_id": victim, "scope": scope, "given_at": "2026-03-20T11:00:00Z"}),
+            )
+            .await;
+        }
+        victim
+    }
+
+    /// A directions hearing in Amara's family case (LS26P00123) at 15:00
+    /// on the test day, which she asks to attend: too late for advance
+    /// identification, so the hearing-day checklist is planned. Returns
+    /// the hearing id.
+    pub async fn family_hearing_this_afternoon(&self, amara: &str) -> String {
+        let amara_id = self.user_id(amara).await;
+        let case = self
+            .find_id("/api/v1/cases", amara, "case_number", "LS26P00123")
+            .await;
+        let court = self.court_id(amara, "Leeds Combined Court Centre").await;
+        let hearing = self
+            .create(
+                "/api/v1/hearings",
+                amara,
+                serde_json::json!({"case_id": case, "kind": "directions", "court_id": court,
+                       "starts_at": "2026-03-20T15:00:00+00:00", "estimated_minutes": 60, "victim_attends": true}),
+            )
+            .await;
+        let hearing = hearing["id"].as_str().unwrap().to_string();
+        self.create(
+            "/api/v1/attendance-requests",
+            amara,
+            serde_json::json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "requested"}),
+        )
+        .await;
+        hearing
+    }
+
     pub async fn stop(self) {
         self.handle.stop(true).await;
     }

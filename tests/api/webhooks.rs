@@ -141,9 +141,6 @@ pub async fn register(app: &TestApp, receiver: &Receiver) -> Value {
 /// hearing id.
 pub async fn ben_will_attend(app: &TestApp) -> String {
     let ben = app.login(BEN).await;
-    let victim = app
-        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
-        .await;
     let case = app
         .find_id("/api/v1/cases", &ben, "urn", "13CD7654321")
         .await;
@@ -155,18 +152,13 @@ pub async fn ben_will_attend(app: &TestApp) -> String {
             "trial",
         )
         .await;
-    let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    for scope in ["identify_supporter_to_court", "witness_service_referral"] {
-        app.create(
-            "/api/v1/consents",
-            &ben,
-            json!({"victim_id": victim, "scope": scope, "given_at": "2026-03-20T11:00:00Z"}),
-        )
-        .await;
-    }
+    let ben_id = app.user_id(&ben).await;
+    app.give_consents(
+        &ben,
+        "V-1002",
+        &["identify_supporter_to_court", "witness_service_referral"],
+    )
+    .await;
     app.create(
         "/api/v1/attendance-requests",
         &ben,

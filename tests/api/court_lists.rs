@@ -493,7 +493,7 @@ async fn imports_are_listed_and_each_shows_only_the_readers_cases() {
 
 #[actix_web::test]
 async fn the_inbox_folder_imports_settled_lists_and_sets_aside_bad_ones() {
-    use courtside::court_lists::inbox::{Inbox, Outcome, SETTLE_SECONDS};
+    use courtside::court_lists::inbox::{Inbox, Outcome, SETTLE_SECONDS, STALE_AFTER_SECONDS};
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
     let ptph = hearing_of(&app, &wendy, "13AB1234526", "plea_and_trial_preparation").await;
@@ -501,7 +501,8 @@ async fn the_inbox_folder_imports_settled_lists_and_sets_aside_bad_ones() {
 
     let dir = tempfile::tempdir().unwrap();
     let inbox = Inbox::new(dir.path());
-    let list = serde_json::to_vec(&fixture("crown-daily-moved.json")).unwrap();
+    let list_bytes = serde_json::to_vec(&fixture("crown-daily-moved.json")).unwrap();
+    let list = list_bytes.clone();
     std::fs::write(dir.path().join("01-crown-daily.json"), &list).unwrap();
     std::fs::write(
         dir.path().join("01-crown-daily.json.type"),
@@ -586,4 +587,22 @@ async fn the_inbox_folder_imports_settled_lists_and_sets_aside_bad_ones() {
     );
     let (_, list) = app.get("/api/v1/court-lists", &wendy).await;
     assert_eq!(list["total"], 1, "{list}");
+
+    // A list left in processing/ by an instance that died is put back
+    // once stale, and then taken again (here: the same list, so nothing
+    // changes).
+    std::fs::write(
+        dir.path().join("processing").join("04-left.json~dead"),
+        &list_bytes,
+    )
+    .unwrap();
+    let much_later = later + chrono::Duration::seconds(STALE_AFTER_SECONDS + 1);
+    let retaken = inbox
+        .sweep(&app.pool, schemas, test_now(), much_later, "test-c")
+        .expect("sweep");
+    assert!(
+        matches!(&retaken[..], [Outcome::Imported { name, duplicate: true, .. }] if name == "04-left.json"),
+        "{retaken:?}"
+    );
+    assert!(names("processing").is_empty());
 }

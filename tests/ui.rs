@@ -1162,3 +1162,416 @@ async fn a_manager_opens_the_partnership_report_and_downloads_the_csv() {
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     app.stop().await;
 }
+
+/// The record-change entries (create, update) the audit log gained after
+/// `after`: (action, entity, entity id, actor), oldest first; and the
+/// newest sequence number.
+fn changes_since(app: &TestApp, after: i64) -> (Vec<(String, String, String, String)>, i64) {
+    use courtside::store::schema::audit_log;
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().unwrap();
+    let rows: Vec<(i64, String, String, String, Option<String>)> = audit_log::table
+        .filter(audit_log::seq.gt(after))
+        .order(audit_log::seq.asc())
+        .select((
+            audit_log::seq,
+            audit_log::action,
+            audit_log::entity,
+            audit_log::entity_id,
+            audit_log::actor_user_id,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    let high = rows.last().map(|r| r.0).unwrap_or(after);
+    let changes = rows
+        .into_iter()
+        .filter(|r| r.1 == "create" || r.1 == "update")
+        .map(|r| (r.1, r.2, r.3, r.4.unwrap_or_default()))
+        .collect();
+    (changes, high)
+}
+
+fn audit_high(app: &TestApp) -> i64 {
+    changes_since(app, i64::MIN).1
+}
+
+/// Checks that one page action wrote exactly the entry its API twin
+/// writes: `action` on `entity` (the API's path segment, the record's
+/// id), by the person signed in. Returns the record's id.
+fn one_change(
+    app: &TestApp,
+    mark: &mut i64,
+    what: &str,
+    action: &str,
+    entity: &str,
+    actor: &str,
+) -> String {
+    let (changes, high) = changes_since(app, *mark);
+    *mark = high;
+    assert_eq!(changes.len(), 1, "{what}: {changes:?}");
+    let (a, e, id, who) = &changes[0];
+    assert_eq!(
+        (a.as_str(), e.as_str(), who.as_str()),
+        (action, entity, actor),
+        "{what}"
+    );
+    id.clone()
+}
+
+/// The id in a form's action on a page: `/prefix<id>suffix`.
+fn form_action(body: &str, prefix: &str, suffix: &str) -> Option<(String, String)> {
+    let mut from = 0;
+    while let Some(at) = body[from..].find(&format!("action=\"{prefix}")) {
+        let start = from + at + "action=\"".len();
+        let action = body[start..].split('"').next().unwrap().to_string();
+        if action.ends_with(suffix) {
+            let version = hidden(&body[start..], "version").unwrap_or_default();
+            return Some((action, version));
+        }
+        from = start;
+    }
+    None
+}
+
+#[actix_web::test]
+async fn every_page_form_that_changes_data_writes_the_audit_entry_of_its_api_twin() {
+    let app = TestApp::spawn().await;
+    let wendy_api = app.login(WENDY).await;
+    let amara_api = app.login(AMARA).await;
+    let victor_api = app.login(VICTOR).await;
+    let wendy_id = app.user_id(&wendy_api).await;
+    let amara_id = app.user_id(&amara_api).await;
+    let victor_id = app.user_id(&victor_api).await;
+    let case = case_of(&app, &wendy_api, "V-1001").await;
+    let mags = app.court_id(&wendy_api, "Leeds Magistrates' Court").await;
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let mut victor = Browser::signed_in(&app.base, VICTOR).await;
+    let mut mark = audit_high(&app);
+
+    // A hearing added on the page, then its API twin: the same entry.
+    let page = wendy
+        .submit(
+            &format!("/cases/{case}/hearings/new"),
+            &[
+                ("kind", "mention"),
+                ("date", "2026-04-14"),
+                ("time", "10:00"),
+                ("court_id", mags.as_str()),
+                ("courtroom", ""),
+                ("estimated_minutes", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let hearing = one_change(
+        &app,
+        &mut mark,
+        "add hearing (page)",
+        "create",
+        "hearings",
+        &wendy_id,
+    );
+    let made = app
+        .create(
+            "/api/v1/hearings",
+            &wendy_api,
+            serde_json::json!({"case_id": case, "kind": "mention", "court_id": mags,
+                   "starts_at": "2026-04-15T10:00:00+01:00", "estimated_minutes": 30}),
+        )
+        .await;
+    let api_hearing = one_change(
+        &app,
+        &mut mark,
+        "add hearing (API)",
+        "create",
+        "hearings",
+        &wendy_id,
+    );
+    assert_eq!(made["id"], api_hearing.as_str());
+    let (status, _) = app
+        .get(&format!("/api/v1/hearings/{hearing}"), &wendy_api)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // The hearing moved on the page, then through the API.
+    let page = wendy
+        .submit(
+            &format!("/hearings/{hearing}/move"),
+            &[
+                ("date", "2026-04-16"),
+                ("time", "14:00"),
+                ("court_id", mags.as_str()),
+                ("courtroom", ""),
+                ("estimated_minutes", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        one_change(
+            &app,
+            &mut mark,
+            "move hearing (page)",
+            "update",
+            "hearings",
+            &wendy_id
+        ),
+        hearing
+    );
+    let (status, body) = app
+        .put(
+            &format!("/api/v1/hearings/{api_hearing}"),
+            &wendy_api,
+            made["version"].as_i64().unwrap(),
+            serde_json::json!({"case_id": case, "kind": "mention", "court_id": mags,
+                   "starts_at": "2026-04-17T10:00:00+01:00", "estimated_minutes": 30}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        one_change(
+            &app,
+            &mut mark,
+            "move hearing (API)",
+            "update",
+            "hearings",
+            &wendy_id
+        ),
+        api_hearing
+    );
+
+    // The supporter asks to attend; witness care records the decision.
+    let trial = hearings_of(&app, &wendy_api, &case)
+        .await
+        .into_iter()
+        .find(|h| h["kind"] == "trial")
+        .unwrap();
+    let trial = trial["id"].as_str().unwrap().to_string();
+    let page = amara
+        .submit(&format!("/hearings/{trial}/attendance"), &[("wish", "yes")])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let request = one_change(
+        &app,
+        &mut mark,
+        "ask to attend",
+        "create",
+        "attendance-requests",
+        &amara_id,
+    );
+    let page = wendy
+        .submit(
+            &format!("/attendance-requests/{request}/decision"),
+            &[("state", "allowed")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        one_change(
+            &app,
+            &mut mark,
+            "decide attendance",
+            "update",
+            "attendance-requests",
+            &wendy_id
+        ),
+        request
+    );
+
+    // A consent recorded, then withdrawn.
+    let page = amara
+        .submit(
+            &format!("/cases/{case}/consents/new"),
+            &[
+                ("scope", "parole_to_supporter"),
+                ("basis", "consent"),
+                ("given_on", "2026-03-18"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let consent = one_change(
+        &app,
+        &mut mark,
+        "record consent",
+        "create",
+        "consents",
+        &amara_id,
+    );
+    let page = amara.get(&format!("/cases/{case}")).await;
+    let (action, version) = form_action(
+        &page.body,
+        &format!("/cases/{case}/consents/{consent}"),
+        "/withdraw",
+    )
+    .expect("a withdrawal form for the consent just recorded");
+    let token = page.csrf();
+    let page = amara
+        .post(
+            &action,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        one_change(
+            &app,
+            &mut mark,
+            "withdraw consent",
+            "update",
+            "consents",
+            &amara_id
+        ),
+        consent
+    );
+
+    // A special-measures discussion, a pre-trial visit, a parole milestone.
+    let page = wendy
+        .submit(
+            &format!("/cases/{case}/special-measures/new"),
+            &[
+                ("held_on", "2026-03-20"),
+                ("held_time", "09:00"),
+                ("setting", "needs_assessment"),
+                ("measures", "screens"),
+                ("supporter_present", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    one_change(
+        &app,
+        &mut mark,
+        "special-measures discussion",
+        "create",
+        "special-measures-discussions",
+        &wendy_id,
+    );
+    let (_, case_body) = app.get(&format!("/api/v1/cases/{case}"), &wendy_api).await;
+    let court = case_body["court_id"].as_str().unwrap().to_string();
+    let page = wendy
+        .submit(
+            &format!("/cases/{case}/visits/new"),
+            &[
+                ("court_id", court.as_str()),
+                ("date", "2026-04-02"),
+                ("time", "14:30"),
+                ("supporter_attends", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    one_change(
+        &app,
+        &mut mark,
+        "pre-trial visit",
+        "create",
+        "pre-trial-visits",
+        &wendy_id,
+    );
+    let victim = app
+        .find_id("/api/v1/victims", &victor_api, "reference", "V-1002")
+        .await;
+    let page = victor
+        .submit(
+            "/parole/milestones/new",
+            &[
+                ("victim_id", victim.as_str()),
+                ("kind", "hearing_listed"),
+                ("occurs_on", "2026-05-12"),
+                ("hearing_format", "oral"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    one_change(
+        &app,
+        &mut mark,
+        "parole milestone",
+        "create",
+        "parole-milestones",
+        &victor_id,
+    );
+
+    // A task marked done.
+    let page = wendy.get("/tasks").await;
+    let (action, version) = form_action(&page.body, "/tasks/", "/done").expect("a task to do");
+    let token = page.csrf();
+    let done = wendy
+        .post(
+            &action,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.location(), Some("/tasks?done=1"));
+    let task = one_change(&app, &mut mark, "task done", "update", "tasks", &wendy_id);
+    assert!(action.contains(&task), "{action}");
+
+    // A calendar feed made and revoked on the page, then through the API.
+    let page = amara.submit("/calendar-feed", &[]).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let feed = one_change(
+        &app,
+        &mut mark,
+        "make a feed (page)",
+        "create",
+        "calendar_feeds",
+        &amara_id,
+    );
+    let token = amara.get("/calendar-feed").await.csrf();
+    let page = amara
+        .post(
+            &format!("/calendar-feed/{feed}/revoke"),
+            &[("csrf_token", token.as_str())],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        one_change(
+            &app,
+            &mut mark,
+            "revoke a feed (page)",
+            "update",
+            "calendar_feeds",
+            &amara_id
+        ),
+        feed
+    );
+    let (status, body) = app
+        .post("/api/v1/calendar-feeds", &amara_api, serde_json::json!({}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let api_feed = one_change(
+        &app,
+        &mut mark,
+        "make a feed (API)",
+        "create",
+        "calendar_feeds",
+        &amara_id,
+    );
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/calendar-feeds/{api_feed}/revoke"),
+            &amara_api,
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    one_change(
+        &app,
+        &mut mark,
+        "revoke a feed (API)",
+        "update",
+        "calendar_feeds",
+        &amara_id,
+    );
+    app.stop().await;
+}

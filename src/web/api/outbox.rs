@@ -12,7 +12,6 @@ use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
 use crate::policy::{Action, ResourceKind};
-use crate::resources::notices::load_row;
 use crate::store::schema::notices;
 use crate::store::{self, AnyConn};
 use crate::web::auth::Authenticated;
@@ -90,20 +89,7 @@ async fn rendered(
     let renderer = state.renderer.clone();
     let id = id.into_inner();
     let out = run(&state, move |conn| {
-        let notice = store::write(conn, |conn| {
-            let notice = load_row(conn, &ctx, &id)?;
-            let entry = crate::audit::Entry {
-                victim_id: Some(notice.victim_id.clone()),
-                ..crate::audit::Entry::new(
-                    crate::audit::AuditAction::ReadSensitive,
-                    Some(&ctx.actor.user_id),
-                    "notices",
-                    &notice.id,
-                )
-            };
-            crate::audit::append(conn, ctx.now, entry)?;
-            Ok(notice)
-        })?;
+        let notice = crate::app::notices::read_text(conn, &ctx, &id)?;
         let template = TemplateKey::ALL
             .iter()
             .copied()
@@ -148,23 +134,12 @@ async fn retry(
     };
     authorise(&ctx.actor, ResourceKind::Notice, Action::Update, "notice")?;
     let id = id.into_inner();
-    let out = run(&state, move |conn| retry_notice(conn, &ctx, &id)).await?;
+    let out = run(&state, move |conn| {
+        crate::app::notices::retry(conn, &ctx, &id)
+    })
+    .await?;
     tracing::info!(notice_id = %out.id, "retry requested");
     Ok(HttpResponse::Ok().json(out))
-}
-
-/// Sends a failed or dead-lettered notice again, once it is within the
-/// reader's reach (the API's retry and the manager's page share this).
-pub fn retry_notice(
-    conn: &mut AnyConn,
-    ctx: &Ctx,
-    id: &str,
-) -> AppResult<crate::resources::NoticeOut> {
-    store::write(conn, |conn| {
-        load_row(conn, ctx, id)?;
-        crate::notify::delivery::retry(conn, id, ctx.now)?;
-        load_row(conn, ctx, id)
-    })
 }
 
 /// Queue figures for `/metrics`.

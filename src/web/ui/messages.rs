@@ -32,7 +32,7 @@ async fn retry(state: web::Data<AppState>, posted: Posted, id: web::Path<String>
     require(&s, ResourceKind::Notice, Action::Update, "notice")?;
     let id = id.into_inner();
     let out = with_conn(&state, &s, move |conn, ctx| {
-        crate::web::api::outbox::retry_notice(conn, ctx, &id)
+        crate::app::notices::retry(conn, ctx, &id)
     })
     .await?;
     tracing::info!(notice_id = %out.id, "retry requested from the pages");

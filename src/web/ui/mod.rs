@@ -2,10 +2,10 @@
 //! officers, victim liaison officers and managers, in the style of the
 //! GOV.UK design patterns, with no JavaScript.
 //!
-//! Pages never query records themselves: they call the same `Resource`
-//! functions as the JSON API (after the same `authorise` role check), so
-//! one policy and one relationship scope serve both; they have no SQL of
-//! their own.
+//! Pages never query records themselves: they call the same use cases in
+//! `crate::app` as the JSON API (role check, input checks, transaction and
+//! audit entry), so one policy, one relationship scope and one audit trail
+//! serve both; they have no SQL of their own.
 //!
 //! Templates are embedded in the binary and rendered by handlebars in
 //! strict mode (a missing value is an error, not an empty string).
@@ -41,14 +41,12 @@ use actix_web::{guard, web, HttpResponse, ResponseError};
 use handlebars::Handlebars;
 use serde_json::{json, Value};
 
+use crate::app::{self, authorise, Ctx, Page, Paged, Resource, MAX_PER_PAGE};
 use crate::domain::Role;
 use crate::error::{AppError, AppResult};
 use crate::policy::{permits, Action, ResourceKind};
 use crate::store::AnyConn;
-use crate::validate::Validator;
-use crate::web::api::resource::{
-    authorise, run, Ctx, Page, Paged, Resource, Validate, MAX_PER_PAGE,
-};
+use crate::web::api::resource::run;
 use crate::web::AppState;
 
 use session::Session;
@@ -362,13 +360,13 @@ pub fn filter<R: Resource>(v: Value) -> AppResult<R::Filter> {
 }
 
 /// Every record of a list the actor may see (pages of the largest size;
-/// at most 50 of them).
+/// at most 50 of them), through the same list use case as the API.
 pub fn list_all<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, f: Value) -> AppResult<Vec<R::Output>> {
     authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
     let f = filter::<R>(f)?;
     let mut out = Vec::new();
     for page in 1..=50 {
-        let p = R::list(
+        let p = app::list::<R>(
             conn,
             ctx,
             &f,
@@ -386,7 +384,7 @@ pub fn list_all<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, f: Value) -> AppResu
     Ok(out)
 }
 
-/// One page of a list.
+/// One page of a list, as the API's GET of the collection.
 pub fn list_page<R: Resource>(
     conn: &mut AnyConn,
     ctx: &Ctx,
@@ -395,26 +393,23 @@ pub fn list_page<R: Resource>(
 ) -> AppResult<Paged<R::Output>> {
     authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
     let f = filter::<R>(f)?;
-    R::list(conn, ctx, &f, page)
+    app::list::<R>(conn, ctx, &f, page)
 }
 
+/// One record, as the API's GET of the item (audited when sensitive).
 pub fn read<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<R::Output> {
-    authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
-    R::read(conn, ctx, id)
+    app::read::<R>(conn, ctx, id)
 }
 
-/// Creates a record exactly as the API's POST does: role, input checks,
-/// then the resource's own checks and transaction.
+/// Creates a record through the same use case as the API's POST: role,
+/// input checks, the resource's own checks, and the audit entry, in one
+/// transaction.
 pub fn create<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, input: R::Input) -> AppResult<R::Output> {
-    authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
-    let mut v = Validator::new();
-    input.validate(&mut v, ctx.now);
-    v.finish()?;
-    R::create(conn, ctx, input)
+    app::create::<R>(conn, ctx, input)
 }
 
-/// Changes a record exactly as the API's PUT does, with the version the
-/// form was drawn from.
+/// Changes a record through the same use case as the API's PUT, with the
+/// version the form was drawn from.
 pub fn update<R: Resource>(
     conn: &mut AnyConn,
     ctx: &Ctx,
@@ -422,11 +417,7 @@ pub fn update<R: Resource>(
     version: i32,
     input: R::Input,
 ) -> AppResult<R::Output> {
-    authorise(&ctx.actor, R::KIND, Action::Update, R::SINGULAR)?;
-    let mut v = Validator::new();
-    input.validate(&mut v, ctx.now);
-    v.finish()?;
-    R::update(conn, ctx, id, version, input)
+    app::update::<R>(conn, ctx, id, version, input)
 }
 
 /// Fails with the 403 page unless the role may do this.

@@ -1,7 +1,8 @@
 //! One notice, to read and print: its state, who it is for, why it may be
 //! sent, and (for roles that may read a victim's sensitive details) the
 //! text as the recipient gets it. Reading the text is recorded in the
-//! audit log, as the API's rendered-notice route does.
+//! audit log by the same use case as the API's rendered-notice route
+//! (`app::notices::read_text`).
 
 use actix_web::web;
 use serde_json::{json, Value};
@@ -9,10 +10,7 @@ use serde_json::{json, Value};
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
 use crate::policy::{Action, ResourceKind};
-use crate::resources::notices::load_row;
 use crate::resources::{NoticeOut, Notices};
-use crate::store::{self, AnyConn};
-use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
 use super::lookup::{long, Lookup};
@@ -31,25 +29,6 @@ async fn print_css() -> actix_web::HttpResponse {
         .insert_header(("content-type", "text/css; charset=utf-8"))
         .insert_header(("cache-control", "public, max-age=3600"))
         .body(PRINT_CSS)
-}
-
-/// Loads the notice, recording the read of its sensitive data in the
-/// same transaction.
-fn load_audited(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut> {
-    store::write(conn, |conn| {
-        let notice = load_row(conn, ctx, id)?;
-        let entry = crate::audit::Entry {
-            victim_id: Some(notice.victim_id.clone()),
-            ..crate::audit::Entry::new(
-                crate::audit::AuditAction::ReadSensitive,
-                Some(&ctx.actor.user_id),
-                "notices",
-                &notice.id,
-            )
-        };
-        crate::audit::append(conn, ctx.now, entry)?;
-        Ok(notice)
-    })
 }
 
 fn text_of(state: &AppState, n: &NoticeOut) -> AppResult<Value> {
@@ -82,7 +61,7 @@ async fn notice(state: web::Data<AppState>, s: Session, id: web::Path<String>) -
     let me = s.actor.user_id.clone();
     let (n, look) = with_conn(&state, &s, move |conn, ctx| {
         let n = if sensitive {
-            load_audited(conn, ctx, &id)?
+            crate::app::notices::read_text(conn, ctx, &id)?
         } else {
             read::<Notices>(conn, ctx, &id)?
         };

@@ -124,8 +124,8 @@ pub struct Config {
     /// ranges, e.g. `10.0.0.0/8, ::1`. Empty (the default): the TCP peer is
     /// the client and forwarded headers are ignored.
     #[arg(long, env = "COURTSIDE_TRUSTED_PROXIES", default_value = "",
-          value_parser = crate::web::client_ip::TrustedProxies::parse)]
-    pub trusted_proxies: crate::web::client_ip::TrustedProxies,
+          value_parser = crate::client_ip::TrustedProxies::parse)]
+    pub trusted_proxies: crate::client_ip::TrustedProxies,
     /// The address people reach the service at, for the acknowledgement
     /// links in messages, e.g. `https://courtside.example.org`.
     #[arg(
@@ -137,17 +137,6 @@ pub struct Config {
 }
 
 impl Config {
-    /// The delivery worker's settings for this instance: a fresh owner name,
-    /// the configured batch and lease, and the built-in retry policy.
-    pub fn delivery(&self) -> crate::notify::delivery::DeliveryConfig {
-        crate::notify::delivery::DeliveryConfig {
-            batch: self.delivery_batch,
-            lease: chrono::Duration::seconds(self.delivery_lease_seconds),
-            public_url: self.public_url.clone(),
-            ..crate::notify::delivery::DeliveryConfig::default()
-        }
-    }
-
     /// The embedded defaults with another database, for tests and tools.
     pub fn for_database(database_url: &str) -> Config {
         Config {
@@ -176,7 +165,7 @@ impl Config {
             oidc_client_id: None,
             oidc_client_secret: None,
             oidc_redirect_url: None,
-            trusted_proxies: crate::web::client_ip::TrustedProxies::default(),
+            trusted_proxies: crate::client_ip::TrustedProxies::default(),
             public_url: "http://127.0.0.1:8080".to_string(),
         }
     }

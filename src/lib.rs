@@ -10,6 +10,7 @@
 pub mod app;
 pub mod audit;
 pub mod calendar;
+pub mod client_ip;
 pub mod clock;
 pub mod config;
 pub mod court_lists;

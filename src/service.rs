@@ -120,7 +120,7 @@ pub async fn start_delivery(
         mailer,
         running.renderer.clone(),
         running.config.delivery_seconds,
-        running.config.delivery(),
+        crate::notify::delivery::DeliveryConfig::from_config(&running.config),
     )
     .await?;
     Ok(Some(scheduler))

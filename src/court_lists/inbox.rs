@@ -221,10 +221,10 @@ impl Inbox {
         sidecar: &Path,
     ) -> Result<ImportSummary, String> {
         let bytes = fs::read(taken).map_err(|e| format!("the file could not be read: {e}"))?;
-        if bytes.len() > crate::web::api::court_lists::MAX_LIST_BYTES {
+        if bytes.len() > super::MAX_LIST_BYTES {
             return Err(format!(
                 "the file is larger than {} bytes; a published court list is smaller",
-                crate::web::api::court_lists::MAX_LIST_BYTES
+                super::MAX_LIST_BYTES
             ));
         }
         let given = match fs::read_to_string(sidecar) {

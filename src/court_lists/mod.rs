@@ -613,3 +613,6 @@ pub fn match_court(court: &CourtRef, directory: &[DirectoryCourt]) -> Option<Str
         .find(|d| court_name_key(&d.name) == name)
         .map(|d| d.id.clone())
 }
+
+/// Largest court list accepted by upload.
+pub const MAX_LIST_BYTES: usize = 8 * 1024 * 1024;

@@ -24,13 +24,18 @@ mod plan;
 mod planner;
 pub mod routing;
 mod special_measures;
-mod templates;
+/// The notice templates are named in the rules (which flows reads); kept
+/// under this name so the flows' own paths stay short.
+mod templates {
+    pub use crate::rules::TemplateKey;
+}
 
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;
 
+pub use crate::rules::TemplateKey;
 pub use attendance::{transition, AttendanceAction, AttendanceState, FamilyDirection};
 pub use context::{
     AttendanceRequestFacts, CaseFacts, CaseKind, ConsentRecord, ConsentScope, CourtFacts,
@@ -47,7 +52,6 @@ pub use plan::{
     Basis, Cancellation, Channel, Deadline, DeadlineKind, DisclosureCategory, Plan, PlannedNotice,
     Recipient, RecipientKind, Task, TaskKind, Warning,
 };
-pub use templates::TemplateKey;
 
 use crate::calendar::BankHolidays;
 use crate::rules::RuleSet;

@@ -3,8 +3,9 @@
 
 use super::attendance::AttendanceState;
 use super::context::{ConsentScope, LawfulBasis};
-use super::templates::TemplateKey;
-use crate::rules::Actor;
+use crate::rules::{Actor, TemplateKey};
+
+pub use crate::rules::DeadlineKind;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -173,24 +174,6 @@ pub struct Task {
     pub due: Option<DateTime<Utc>>,
     /// Plain words without personal data.
     pub detail: String,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    VictimToldOfHearing,
-    SupporterToldOfHearing,
-    VictimToldOfOutcome,
-    SupporterToldOfOutcome,
-    WcoUpdatesVictimOfOutcome,
-    CpsInformedOfSupporter,
-    AttendanceRaisedWithCourt,
-    PreTrialVisitArranged,
-    SpecialMeasuresApplication,
-    VictimContactSchemeReferral,
-    VloContactsVictim,
-    ParoleDecisionDue,
-    ReconsiderationWindowEnds,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

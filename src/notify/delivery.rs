@@ -43,6 +43,21 @@ pub struct DeliveryConfig {
     pub public_url: String,
 }
 
+impl DeliveryConfig {
+    /// The delivery worker's settings for this instance: a fresh owner name,
+    /// the configured batch and lease, and the built-in retry policy.
+    /// (Here rather than on `Config`, so that the settings depend on
+    /// delivery and not the other way round.)
+    pub fn from_config(config: &crate::config::Config) -> DeliveryConfig {
+        DeliveryConfig {
+            batch: config.delivery_batch,
+            lease: Duration::seconds(config.delivery_lease_seconds),
+            public_url: config.public_url.clone(),
+            ..DeliveryConfig::default()
+        }
+    }
+}
+
 impl Default for DeliveryConfig {
     fn default() -> Self {
         DeliveryConfig {

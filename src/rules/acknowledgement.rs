@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Limit;
+use super::TemplateKey;
 use crate::calendar::{self, BankHolidays};
-use crate::flows::TemplateKey;
 
 /// One kind of notice that needs action.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -5,7 +5,7 @@
 
 use super::limit::DayUnit;
 use super::reminder::MAX_DAYS_BEFORE;
-use crate::flows::DeadlineKind;
+use super::DeadlineKind;
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 

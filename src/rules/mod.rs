@@ -10,16 +10,38 @@ mod alert;
 mod limit;
 mod reminder;
 mod step;
+mod templates;
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// The statutory and operational time limits the flows set (the rules
+/// give each its figure; the flows decide when one starts).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    VictimToldOfHearing,
+    SupporterToldOfHearing,
+    VictimToldOfOutcome,
+    SupporterToldOfOutcome,
+    WcoUpdatesVictimOfOutcome,
+    CpsInformedOfSupporter,
+    AttendanceRaisedWithCourt,
+    PreTrialVisitArranged,
+    SpecialMeasuresApplication,
+    VictimContactSchemeReferral,
+    VloContactsVictim,
+    ParoleDecisionDue,
+    ReconsiderationWindowEnds,
+}
 
 pub use acknowledgement::{acknowledge_by, AcknowledgementRules, NeedsAction};
 pub use alert::{AlertTo, DeadlineAlertRule};
 pub use limit::{DayUnit, Limit, SpecialMeasuresLimits};
 pub use reminder::{ReminderOf, ReminderRule, ReminderRules, MAX_DAYS_BEFORE};
 pub use step::{Actor, Step};
+pub use templates::TemplateKey;
 
 /// The embedded default table, shipped with the service.
 const DEFAULT_TABLE: &str = include_str!("../../fixtures/rules.json");

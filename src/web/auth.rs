@@ -6,7 +6,7 @@ use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{PasswordHash, PasswordVerifier};
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
@@ -27,13 +27,7 @@ use crate::web::AppState;
 /// The signed-in actor, or a 401.
 pub struct Authenticated(pub Actor);
 
-pub fn hash_password(password: &str) -> AppResult<String> {
-    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| AppError::Internal(format!("password hashing failed: {e}")))
-}
+pub use crate::crypto::hash_password;
 
 /// A hash of a random value, checked when there is no account so
 /// that unknown emails take as long as known ones.

@@ -24,8 +24,7 @@ use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
 use crate::web::AppState;
 
-/// Largest court list accepted by upload.
-pub const MAX_LIST_BYTES: usize = 8 * 1024 * 1024;
+pub use crate::court_lists::MAX_LIST_BYTES;
 
 /// The header that may carry the list type.
 pub const LIST_TYPE_HEADER: &str = "x-court-list-type";

@@ -1,0 +1,228 @@
+//! The module layers, checked from the source: `web` sits on top and
+//! nothing below it imports it; `app` (the use cases) is imported by the
+//! web layers and the record code, never by the pure core or the store;
+//! `rules` is below `flows` and never imports it back.
+//!
+//! A reference is any `crate::<module>` path outside comments, including
+//! the names inside `use crate::{...}` groups.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file under `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The source without `//` comments (doc comments included), so prose
+/// that names a module is not an import.
+fn code_of(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut in_str = false;
+        let mut prev = '\0';
+        let mut cut = line.len();
+        for (i, c) in line.char_indices() {
+            if c == '"' && prev != '\\' {
+                in_str = !in_str;
+            }
+            if !in_str && c == '/' && prev == '/' {
+                cut = i - 1;
+                break;
+            }
+            prev = c;
+        }
+        out.push_str(&line[..cut]);
+        out.push('\n');
+    }
+    out
+}
+
+/// The top-level crate modules a piece of code refers to: `crate::x::…`,
+/// `crate::x;` and each name in `crate::{x, y::z}`.
+fn crate_modules(code: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        let before = rest[..at].chars().last();
+        rest = &rest[at + "crate::".len()..];
+        // `somecrate::` is another crate's path, not ours.
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+            continue;
+        }
+        if let Some(group) = rest.strip_prefix('{') {
+            // Top-level names of the group (nested braces skipped).
+            let mut depth = 0;
+            let mut name = String::new();
+            let mut at_start = true;
+            for c in group.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        if !name.is_empty() {
+                            found.insert(std::mem::take(&mut name));
+                        }
+                        at_start = true;
+                        continue;
+                    }
+                    _ => {}
+                }
+                if depth == 0 && at_start && (c.is_ascii_alphanumeric() || c == '_') {
+                    name.push(c);
+                } else if !name.is_empty() {
+                    found.insert(std::mem::take(&mut name));
+                    at_start = false;
+                }
+            }
+            if !name.is_empty() {
+                found.insert(name);
+            }
+        } else {
+            let name = ident(rest);
+            if !name.is_empty() {
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+/// The top-level module a file belongs to: `src/web/ui/mod.rs` → `web`,
+/// `src/config.rs` → `config`.
+fn module_of(src: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(src).unwrap();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
+    first.trim_end_matches(".rs").to_string()
+}
+
+struct Source {
+    module: String,
+    file: PathBuf,
+    uses: BTreeSet<String>,
+}
+
+fn sources() -> Vec<Source> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    rust_files(&src)
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).unwrap();
+            Source {
+                module: module_of(&src, &file),
+                uses: crate_modules(&code_of(&text)),
+                file,
+            }
+        })
+        .collect()
+}
+
+/// Files of modules in `from` that refer to any module in `to`.
+fn offenders(all: &[Source], from: &dyn Fn(&str) -> bool, to: &[&str]) -> Vec<String> {
+    all.iter()
+        .filter(|s| from(&s.module))
+        .flat_map(|s| {
+            to.iter()
+                .filter(|t| s.uses.contains(**t) && s.module != **t)
+                .map(move |t| format!("{} uses crate::{t}", s.file.display()))
+        })
+        .collect()
+}
+
+/// Above `web`: the binary's start-up and the crate root. `fuzz` is the
+/// crate's own test module, which fuzzes the web decoders directly.
+const ABOVE_WEB: &[&str] = &["web", "service", "main", "lib", "fuzz"];
+
+#[test]
+fn nothing_below_web_imports_web() {
+    let all = sources();
+    let bad = offenders(&all, &|m| !ABOVE_WEB.contains(&m), &["web"]);
+    assert!(
+        bad.is_empty(),
+        "imports of web from below it:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_use_case_layer_imports_neither_web_nor_service() {
+    let all = sources();
+    let bad = offenders(&all, &|m| m == "app", &["web", "service"]);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn the_core_and_the_store_do_not_import_the_use_case_layer() {
+    let all = sources();
+    let core = ["store", "domain", "flows", "rules", "calendar"];
+    let bad = offenders(&all, &|m| core.contains(&m), &["app", "service", "web"]);
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn rules_and_flows_do_not_import_each_other_both_ways() {
+    let all = sources();
+    let flows_to_rules = offenders(&all, &|m| m == "flows", &["rules"]);
+    let rules_to_flows = offenders(&all, &|m| m == "rules", &["flows"]);
+    assert!(
+        flows_to_rules.is_empty() || rules_to_flows.is_empty(),
+        "flows and rules import each other:\n{}",
+        rules_to_flows.join("\n")
+    );
+    // The direction is fixed: the flows read the rules.
+    assert!(rules_to_flows.is_empty(), "{}", rules_to_flows.join("\n"));
+}
+
+#[test]
+fn settings_do_not_depend_on_what_they_configure() {
+    // config → notify → planning → privacy → config was a circle.
+    let all = sources();
+    let bad = offenders(
+        &all,
+        &|m| m == "config",
+        &["notify", "planning", "privacy", "web", "app", "service"],
+    );
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn the_checker_sees_every_form_of_reference() {
+    let code = code_of(
+        "use crate::web::AppState;\n\
+         use crate::{app::{Ctx, Page}, store, audit::{self}};\n\
+         let x = crate::flows::plan(1);\n\
+         // crate::rules is named in a comment only\n\
+         let s = \"// not a comment\"; let y = crate::calendar::X; // crate::domain\n\
+         use othercrate::policy;\n",
+    );
+    let found = crate_modules(&code);
+    let want: BTreeSet<String> = ["web", "app", "store", "audit", "flows", "calendar"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(found, want);
+}

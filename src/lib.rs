@@ -31,6 +31,7 @@ pub mod reporting;
 pub mod resources;
 pub mod rules;
 pub mod scheduler;
+pub mod secret;
 pub mod seed;
 pub mod store;
 pub mod telemetry;

@@ -44,7 +44,7 @@ static PROCESS_SECRET: LazyLock<[u8; 32]> = LazyLock::new(|| {
 
 fn secret(state: &AppState) -> Vec<u8> {
     match &state.config.form_secret {
-        Some(s) if !s.is_empty() => s.as_bytes().to_vec(),
+        Some(s) if !s.is_empty() => s.expose().as_bytes().to_vec(),
         _ => PROCESS_SECRET.to_vec(),
     }
 }

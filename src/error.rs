@@ -36,7 +36,7 @@ pub enum AppError {
     PayloadTooLarge(usize),
     #[error("sign-in required")]
     Unauthenticated,
-    /// Sign-in paused after too many failures (see `web::lockout`).
+    /// Sign-in paused after too many failures (see `accounts::throttle`).
     #[error("sign-in is paused after too many failed attempts; try again in {} minute(s)", (.retry_after_secs + 59) / 60)]
     TooManyAttempts { retry_after_secs: i64 },
     #[error("your role may not {0}")]

@@ -6,6 +6,7 @@
 //! `rules`, `flows` and `reminders` are pure; `store`, `web` and `app` are
 //! the edges.
 
+pub mod accounts;
 pub mod app;
 pub mod audit;
 pub mod calendar;

@@ -286,7 +286,7 @@ impl Resource for Users {
         let hash = input
             .password
             .as_deref()
-            .map(crate::web::auth::hash_password)
+            .map(crate::accounts::hash_password)
             .transpose()?;
         let email = normalise_email(&input.email);
         store::write(conn, |conn| {

@@ -20,12 +20,13 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 
+use crate::accounts::{record_refused_token, sign_in_verified_email};
 use crate::error::AppError;
 use crate::oidc::pending::{self, Pending, LIFETIME};
 use crate::oidc::provider::{Discovery, Provider, ProviderError};
 use crate::oidc::{self, Expected, Refusal};
 use crate::web::api::resource::run;
-use crate::web::auth::{client_address, record_refused_token, sign_in_verified_email};
+use crate::web::auth::client_address;
 use crate::web::AppState;
 
 use super::session;
@@ -269,7 +270,7 @@ async fn callback(
         header::REFRESH,
         header::HeaderValue::from_static("0; url=/"),
     );
-    resp.add_cookie(&session::session_cookie(out.token))
+    resp.add_cookie(&session::session_cookie(out.token.expose().to_string()))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     resp.add_cookie(&browser_cookie(String::new(), 0))
         .map_err(|e| AppError::Internal(e.to_string()))?;

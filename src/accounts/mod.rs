@@ -11,6 +11,7 @@
 //! `web::ui::session` and `web::ui::oidc` are thin adapters over it. This
 //! module must not import the web layer (a test below checks).
 
+pub mod notices;
 pub mod passwords;
 pub mod sign_in;
 pub mod throttle;

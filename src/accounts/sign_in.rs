@@ -12,6 +12,7 @@ use crate::secret::Secret;
 use crate::store::schema::users;
 use crate::store::AnyConn;
 
+use super::notices;
 use super::passwords::{password_matches, waste_a_check};
 use super::throttle as lockout;
 use super::tokens::{issue_token, SESSION};
@@ -41,10 +42,10 @@ pub fn sign_in(
     sign_in_from(conn, email, password, None, now, session_hours)
 }
 
-/// Checks a password, throttled per account and per client address (see
-/// [`super::throttle`]): while either is locked the answer is
+/// Checks a password, throttled by account and client address (see
+/// [`super::throttle`]): while a wait runs the answer is
 /// [`AppError::TooManyAttempts`] without looking at the password, so even
-/// the right one is refused until the lock ends. Every attempt is kept
+/// the right one is refused until the wait ends. Every attempt is kept
 /// (hashed keys only); logs carry the user id or the email's hash, never
 /// the email.
 pub fn sign_in_from(
@@ -90,21 +91,8 @@ pub fn sign_in_from(
         }
     };
     let Some((user_id, role)) = verified else {
-        lockout::record(
-            conn,
-            &account,
-            address,
-            user_id.as_deref(),
-            lockout::Outcome::Failure,
-            now,
-        )?;
         tracing::warn!(account = %who, "sign-in failed");
-        // The failure that completes a lock says so at once.
-        if let Some(until) = lockout::lock_on(conn, &account, address, now)? {
-            return Err(AppError::TooManyAttempts {
-                retry_after_secs: lockout::retry_after_seconds(until, now),
-            });
-        }
+        fail(conn, &account, address, user_id.as_deref(), now)?;
         return Err(AppError::field(
             "password",
             "the email or password is not recognised",
@@ -119,6 +107,36 @@ pub fn sign_in_from(
         now,
     )?;
     start_session(conn, user_id, &role, now, session_hours)
+}
+
+/// Records a failure; tells the account's owner when its failures reach
+/// [`lockout::WARN_AFTER`]; and when the failure starts (or lengthens) a
+/// wait, says so at once with [`AppError::TooManyAttempts`].
+fn fail(
+    conn: &mut AnyConn,
+    account: &str,
+    address: Option<&str>,
+    user_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    lockout::record(
+        conn,
+        account,
+        address,
+        user_id,
+        lockout::Outcome::Failure,
+        now,
+    )?;
+    let seen = lockout::seen(conn, account, address, now)?;
+    if let (Some(user_id), Some((first, last))) = (user_id, lockout::warn_now(&seen.account, now)) {
+        notices::plan_sign_in_warning(conn, user_id, lockout::WARN_AFTER, first, last, now)?;
+    }
+    if let Some(until) = lockout::decide(&seen, now) {
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: lockout::retry_after_seconds(until, now),
+        });
+    }
+    Ok(())
 }
 
 /// The session every sign-in ends with (password or OpenID Connect): a
@@ -140,9 +158,8 @@ fn start_session(
     })
 }
 
-/// Refuses (and records the refusal) while the account or the address is
-/// locked after too many failures; the same rule for every way of signing
-/// in. `who` is for the log: a user id, or a prefix of the email's hash.
+/// Refuses (and records the refusal) while a wait runs after repeated
+/// failures; the same rule for every way of signing in. `who` is for the log: a user id, or a prefix of the email's hash.
 fn refuse_if_locked(
     conn: &mut AnyConn,
     account: &str,
@@ -161,7 +178,7 @@ fn refuse_if_locked(
             lockout::Outcome::Locked,
             now,
         )?;
-        tracing::warn!(account = %who, "{what} refused: locked after too many failures");
+        tracing::warn!(account = %who, "{what} refused: waiting after repeated failures");
         return Err(AppError::TooManyAttempts {
             retry_after_secs: lockout::retry_after_seconds(until, now),
         });
@@ -203,15 +220,8 @@ pub fn sign_in_verified_email(
         "OpenID sign-in",
     )?;
     let Some((user_id, role)) = found else {
-        lockout::record(
-            conn,
-            &account,
-            address,
-            None,
-            lockout::Outcome::Failure,
-            now,
-        )?;
         tracing::warn!(account = %who, "OpenID sign-in failed: no active account");
+        fail(conn, &account, address, None, now)?;
         return Err(AppError::field(
             "email",
             "the email is not recognised for sign-in",

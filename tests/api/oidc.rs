@@ -656,3 +656,32 @@ async fn a_rotated_provider_key_is_fetched_when_a_token_names_it() {
     app.stop().await;
     stub.stop().await;
 }
+
+#[actix_web::test]
+async fn the_provider_path_waits_exactly_like_the_password_path() {
+    let stub = Stub::start().await;
+    let app = stub.app().await;
+    // Three wrong passwords for Amara from this address start a wait...
+    for _ in 0..3 {
+        app.call(
+            reqwest::Method::POST,
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"email": AMARA, "password": "wrong-password"})),
+        )
+        .await;
+    }
+    // ...which the provider's sign-in for her meets too, and says how long.
+    let (b, page) = sign_in_through(&app, &stub).await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "{}", page.body);
+    page.assert_has("Wait 1 second, then try again.");
+    assert!(!b.cookies.contains_key("courtside_session"));
+    assert_eq!(attempts(&app, "locked"), 1, "the refusal is recorded");
+    // Once it has passed, she is in.
+    app.clock.set(test_now() + Duration::seconds(1));
+    let (b, page) = sign_in_through(&app, &stub).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(b.cookies.contains_key("courtside_session"));
+    app.stop().await;
+    stub.stop().await;
+}

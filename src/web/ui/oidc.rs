@@ -251,11 +251,17 @@ async fn callback(
         Ok(out) => out,
         // No active account with that email: the same page as any refusal.
         Err(AppError::Validation(_)) => return refused(),
-        Err(AppError::TooManyAttempts { .. }) => return failed(
-            StatusCode::TOO_MANY_REQUESTS,
-            NOT_SIGNED_IN,
-            &["There have been too many attempts to sign in. Wait 15 minutes, then try again."],
-        ),
+        Err(AppError::TooManyAttempts { retry_after_secs }) => {
+            let line = format!(
+                "There have been too many attempts to sign in. Wait {}, then try again.",
+                crate::error::wait_words(retry_after_secs)
+            );
+            return failed(
+                StatusCode::TOO_MANY_REQUESTS,
+                NOT_SIGNED_IN,
+                &[line.as_str()],
+            );
+        }
         Err(other) => return Err(other.into()),
     };
     tracing::info!(user_id = %out.user_id, "signed in to the pages with OpenID Connect");

@@ -330,7 +330,6 @@ async fn a_supporters_hearing_day_notice_escalates_to_their_manager_at_the_heari
     // Amara gets the hearing-day checklist, which needs action.
     let hearing = app.family_hearing_this_afternoon(&amara).await;
     let mailer = RecordingMailer::default();
-    let now = test_now();
     app.run_due(&mailer);
     let query = format!("hearing_id={hearing}&template=family.on_the_day_checklist");
     let checklist = one(&app, &amara, &query).await;

@@ -568,12 +568,22 @@ async fn unknown_or_unverified_emails_get_the_same_answer() {
     assert!(!unknown.contains("nobody@nowhere.example"));
     // An inactive account is refused alike.
     {
-        use courtside::store::schema::users;
-        let mut conn = app.pool.get().unwrap();
-        diesel::update(users::table.filter(users::email.eq(WENDY)))
-            .set(users::active.eq(false))
-            .execute(&mut conn)
-            .unwrap();
+        let admin = app.login(ADMIN).await;
+        let id = app
+            .find_id("/api/v1/users?per_page=200", &admin, "email", WENDY)
+            .await;
+        let (_, user) = app.get(&format!("/api/v1/users/{id}"), &admin).await;
+        let (status, out) = app
+            .put(
+                &format!("/api/v1/users/{id}"),
+                &admin,
+                user["version"].as_i64().unwrap(),
+                json!({"organisation_id": user["organisation_id"], "display_name": user["display_name"],
+                       "email": user["email"], "role": user["role"], "manager_id": user["manager_id"],
+                       "active": false}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{out}");
     }
     let inactive = assert_refused(
         &app,

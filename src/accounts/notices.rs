@@ -106,20 +106,15 @@ struct Claimed {
     attempts: i32,
 }
 
+type StateIs = diesel::dsl::Eq<account_notices::state, &'static str>;
+type PendingAndTime =
+    diesel::dsl::And<StateIs, diesel::dsl::LtEq<account_notices::send_after, NaiveDateTime>>;
+type LeaseRanOut =
+    diesel::dsl::And<StateIs, diesel::dsl::Lt<account_notices::leased_until, NaiveDateTime>>;
+
 /// Due: pending and its time has come, or claimed by a pass whose lease
 /// ran out.
-fn due(
-    ts: NaiveDateTime,
-) -> diesel::dsl::Or<
-    diesel::dsl::And<
-        diesel::dsl::Eq<account_notices::state, &'static str>,
-        diesel::dsl::LtEq<account_notices::send_after, NaiveDateTime>,
-    >,
-    diesel::dsl::And<
-        diesel::dsl::Eq<account_notices::state, &'static str>,
-        diesel::dsl::Lt<account_notices::leased_until, NaiveDateTime>,
-    >,
-> {
+fn due(ts: NaiveDateTime) -> diesel::dsl::Or<PendingAndTime, LeaseRanOut> {
     account_notices::state
         .eq("pending")
         .and(account_notices::send_after.le(ts))

@@ -96,11 +96,7 @@ fn head(conn: &mut AnyConn) -> AppResult<(i64, String)> {
     let query = audit_head::table
         .filter(audit_head::id.eq(1))
         .select((audit_head::seq, audit_head::hash));
-    Ok(match conn {
-        AnyConn::Pg(pg) => query.for_update().first(pg)?,
-        // The caller's IMMEDIATE transaction already holds the write lock.
-        AnyConn::Sqlite(sqlite) => query.first(sqlite)?,
-    })
+    Ok(crate::store::dialect::first_for_update!(conn, query)?)
 }
 
 /// Appends entries in the caller's transaction.

@@ -3,12 +3,18 @@
 
 use clap::Args;
 
+use crate::secret::{Secret, SecretUrl};
+
+/// Settings. `Debug` is safe to log: every secret in here (the SMTP and
+/// database passwords inside their URLs, the form secret, the field keys,
+/// the OpenID client secret) is a [`Secret`] or [`SecretUrl`] and prints
+/// as `[redacted]`.
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Where the data lives: a SQLite file path (the default), or a
     /// `postgres://user@host/db` URL for PostgreSQL.
     #[arg(long, env = "DATABASE_URL", default_value = "data/courtside.db")]
-    pub database_url: String,
+    pub database_url: SecretUrl,
 
     /// Address and port to serve on.
     #[arg(long, env = "COURTSIDE_BIND", default_value = "127.0.0.1:8080")]
@@ -27,7 +33,7 @@ pub struct Config {
     /// `smtps://user:password@host:465` (TLS). Unset: notices wait in the
     /// outbox and in-app, and no email is sent.
     #[arg(long, env = "COURTSIDE_SMTP_URL")]
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<SecretUrl>,
 
     /// The sender of every email.
     #[arg(
@@ -67,7 +73,7 @@ pub struct Config {
     /// unset, each process makes a random one at start; set the same value
     /// on every instance that serves the same people.
     #[arg(long, env = "COURTSIDE_FORM_SECRET", hide_env_values = true)]
-    pub form_secret: Option<String>,
+    pub form_secret: Option<Secret>,
 
     /// Set to `true` when people reach Courtside over HTTPS (directly or
     /// through a TLS-terminating proxy): every response then carries
@@ -81,7 +87,7 @@ pub struct Config {
     /// values, all are tried for reading. Unset with SQLite: a key is made
     /// once and kept in `field-keys` beside the database file.
     #[arg(long, env = "COURTSIDE_FIELD_KEYS", hide_env_values = true)]
-    pub field_keys: Option<String>,
+    pub field_keys: Option<Secret>,
 
     /// Closed cases older than this many days have their victim's
     /// sensitive details erased by `courtside retention --apply`.
@@ -113,7 +119,7 @@ pub struct Config {
 
     /// OpenID Connect: the client secret the provider issued.
     #[arg(long, env = "COURTSIDE_OIDC_CLIENT_SECRET", hide_env_values = true)]
-    pub oidc_client_secret: Option<String>,
+    pub oidc_client_secret: Option<Secret>,
 
     /// OpenID Connect: the public address of the callback, registered at
     /// the provider, e.g. `https://courtside.example.org/auth/oidc/callback`.
@@ -140,7 +146,7 @@ impl Config {
     /// The embedded defaults with another database, for tests and tools.
     pub fn for_database(database_url: &str) -> Config {
         Config {
-            database_url: database_url.to_string(),
+            database_url: SecretUrl::from(database_url),
             bind: "127.0.0.1:0".to_string(),
             pool_size: 4,
             session_hours: 12,
@@ -154,9 +160,8 @@ impl Config {
             form_secret: None,
             tls: false,
             // A fresh random key: test and tool runs never share one.
-            field_keys: Some(crate::crypto::KeyRing::generate_spec(&format!(
-                "t{}",
-                &uuid::Uuid::new_v4().simple().to_string()[..12]
+            field_keys: Some(Secret::new(crate::crypto::KeyRing::generate_spec(
+                &format!("t{}", &uuid::Uuid::new_v4().simple().to_string()[..12]),
             ))),
             retention_days: 2190,
             court_list_inbox: None,
@@ -168,5 +173,35 @@ impl Config {
             trusted_proxies: crate::client_ip::TrustedProxies::default(),
             public_url: "http://127.0.0.1:8080".to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_no_secret() {
+        let mut config = Config::for_database("postgres://courtside:db-pass-1@db.internal/cs");
+        config.smtp_url = Some(SecretUrl::from(
+            "smtps://mailer:smtp-pass-2@smtp.example.org:465",
+        ));
+        config.form_secret = Some(Secret::from("form-secret-3"));
+        config.oidc_client_secret = Some(Secret::from("oidc-secret-4"));
+        let keys = config.field_keys.clone().expect("a fresh key");
+        let shown = format!("{config:?}");
+        for secret in [
+            "db-pass-1",
+            "smtp-pass-2",
+            "form-secret-3",
+            "oidc-secret-4",
+            keys.expose(),
+        ] {
+            assert!(!shown.contains(secret), "{secret} shown in {shown}");
+        }
+        // What is not secret still helps whoever reads the log.
+        assert!(shown.contains("smtps://mailer:[redacted]@smtp.example.org:465"));
+        assert!(shown.contains("postgres://courtside:[redacted]@db.internal/cs"));
+        assert!(shown.contains("form_secret: Some([redacted])"));
     }
 }

@@ -36,8 +36,8 @@ pub enum AppError {
     PayloadTooLarge(usize),
     #[error("sign-in required")]
     Unauthenticated,
-    /// Sign-in paused after too many failures (see `web::lockout`).
-    #[error("sign-in is paused after too many failed attempts; try again in {} minute(s)", (.retry_after_secs + 59) / 60)]
+    /// Sign-in paused after too many failures (see `accounts::throttle`).
+    #[error("sign-in is paused after too many failed attempts; try again in {}", wait_words(*.retry_after_secs))]
     TooManyAttempts { retry_after_secs: i64 },
     #[error("your role may not {0}")]
     Forbidden(String),
@@ -176,6 +176,36 @@ impl From<diesel::result::Error> for AppError {
                 AppError::Unavailable(info.message().to_string())
             }
             other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// A wait in words, for people: "1 second", "40 seconds", "1 minute",
+/// "15 minutes" (whole minutes rounded up from a minute on).
+pub fn wait_words(seconds: i64) -> String {
+    let seconds = seconds.max(1);
+    let (n, unit) = if seconds < 60 {
+        (seconds, "second")
+    } else {
+        ((seconds + 59) / 60, "minute")
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod wait_tests {
+    #[test]
+    fn waits_in_words() {
+        for (s, words) in [
+            (0, "1 second"),
+            (1, "1 second"),
+            (2, "2 seconds"),
+            (59, "59 seconds"),
+            (60, "1 minute"),
+            (61, "2 minutes"),
+            (900, "15 minutes"),
+        ] {
+            assert_eq!(super::wait_words(s), words);
         }
     }
 }

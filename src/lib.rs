@@ -7,6 +7,7 @@
 //! (authorise, validate, write, plan, audit) that both web layers call;
 //! `store`, `web` and `service` are the edges.
 
+pub mod accounts;
 pub mod app;
 pub mod audit;
 pub mod calendar;
@@ -33,6 +34,7 @@ pub mod reporting;
 pub mod resources;
 pub mod rules;
 pub mod scheduler;
+pub mod secret;
 pub mod seed;
 pub mod service;
 pub mod store;

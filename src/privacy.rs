@@ -83,12 +83,13 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
 pub fn load_keys(config: &Config) -> AppResult<KeyRing> {
     if let Some(spec) = config
         .field_keys
-        .as_deref()
+        .as_ref()
+        .map(crate::secret::Secret::expose)
         .filter(|s| !s.trim().is_empty())
     {
         return KeyRing::parse(spec).map_err(|e| AppError::Internal(e.to_string()));
     }
-    let Some(path) = key_file(&config.database_url) else {
+    let Some(path) = key_file(config.database_url.expose()) else {
         return Err(AppError::Internal(
             "COURTSIDE_FIELD_KEYS must be set when the data is in PostgreSQL \
              (see README, Privacy)"
@@ -150,9 +151,9 @@ pub fn configure(config: &Config) -> AppResult<()> {
 pub fn keys_available(config: &Config) -> bool {
     config
         .field_keys
-        .as_deref()
-        .is_some_and(|s| !s.trim().is_empty())
-        || key_file(&config.database_url).is_some()
+        .as_ref()
+        .is_some_and(|s| !s.expose().trim().is_empty())
+        || key_file(config.database_url.expose()).is_some()
 }
 
 /// As [`configure`] when keys are configured or can be kept locally

@@ -68,6 +68,18 @@ pub async fn start(
                         Ok(n) => tracing::info!(escalated = n, "acknowledgement sweep"),
                         Err(e) => tracing::error!(error = %e, "acknowledgement sweep failed"),
                     }
+                    // Emails about people's own accounts (failed sign-ins).
+                    match crate::accounts::notices::deliver_due(
+                        &pool,
+                        mailer.as_ref(),
+                        &renderer,
+                        &cfg.owner,
+                        clock.now(),
+                    ) {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(sent = n, "account notices"),
+                        Err(e) => tracing::error!(error = %e, "account notice delivery failed"),
+                    }
                     delivery::run_once(&pool, mailer.as_ref(), &renderer, &cfg, clock.now())
                 })
                 .await;

@@ -165,7 +165,7 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
             .execute(conn)?;
         keys.push((o.key.clone(), id));
     }
-    let password = crate::crypto::hash_password(DEMO_PASSWORD)?;
+    let password = crate::accounts::hash_password(DEMO_PASSWORD)?;
     for u in &demo.users {
         let id = store::new_id();
         diesel::insert_into(users::table)

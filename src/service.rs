@@ -19,7 +19,7 @@ use crate::web::{self, AppState};
 /// `serve` refuses to start, see [`prepare_with_keys`]).
 pub fn prepare_database(config: &Config) -> AppResult<Pool> {
     let keyed = crate::privacy::configure_if_available(config)?;
-    let pool = store::open_pool(&config.database_url, config.pool_size)?;
+    let pool = store::open_pool(config.database_url.expose(), config.pool_size)?;
     let mut conn = pool.get()?;
     let applied = store::run_migrations(&mut conn)?;
     if applied > 0 {
@@ -113,7 +113,10 @@ pub async fn start_delivery(
         );
         return Ok(None);
     };
-    let mailer = Arc::new(SmtpMailer::from_url(url, &running.config.smtp_from)?);
+    let mailer = Arc::new(SmtpMailer::from_url(
+        url.expose(),
+        &running.config.smtp_from,
+    )?);
     let scheduler = crate::scheduler::start(
         running.pool.clone(),
         clock,

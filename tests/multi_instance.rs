@@ -52,7 +52,7 @@ impl Database {
         let env = config
             .field_keys
             .iter()
-            .map(|keys| ("COURTSIDE_FIELD_KEYS", keys.clone()))
+            .map(|keys| ("COURTSIDE_FIELD_KEYS", keys.expose().to_string()))
             .collect();
         Database {
             server,

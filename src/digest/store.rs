@@ -266,10 +266,7 @@ pub fn plan_due(pool: &Pool, now: DateTime<Utc>) -> AppResult<Planned> {
                 .do_nothing();
             // Another instance may plan the same digest at the same moment:
             // the unique key keeps one.
-            let inserted = match conn {
-                AnyConn::Pg(c) => insert.execute(c)?,
-                AnyConn::Sqlite(c) => insert.execute(c)?,
-            };
+            let inserted = crate::store::dialect::execute!(conn, insert)?;
             Ok(if state == "pending" { inserted } else { 0 })
         })?;
     }
@@ -309,10 +306,7 @@ fn claim(conn: &mut AnyConn, owner: &str, now: DateTime<Utc>) -> AppResult<Vec<C
             .order(digests::send_after.asc())
             .limit(50)
             .select(digests::id);
-        let ids: Vec<String> = match conn {
-            AnyConn::Pg(pg) => query.for_update().skip_locked().load(pg)?,
-            AnyConn::Sqlite(sqlite) => query.load(sqlite)?,
-        };
+        let ids: Vec<String> = crate::store::dialect::load_skip_locked!(conn, query)?;
         if ids.is_empty() {
             return Ok(Vec::new());
         }

@@ -39,13 +39,14 @@ pub const ESCALATION_STEP: &str = "acknowledgement.escalation";
 /// The link a message carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AckLink {
-    pub token: String,
+    /// The link's credential: prints as `[redacted]`.
+    pub token: crate::secret::Secret,
     pub acknowledge_by: DateTime<Utc>,
 }
 
 impl AckLink {
     pub fn path(&self) -> String {
-        format!("/ack/{}", self.token)
+        format!("/ack/{}", self.token.expose())
     }
 }
 
@@ -136,7 +137,7 @@ pub fn prepare(
             ))
             .execute(conn)?;
         Ok(Some(AckLink {
-            token,
+            token: token.into(),
             acknowledge_by: by,
         }))
     })

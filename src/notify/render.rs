@@ -97,6 +97,7 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "deadline.alert",
     "digest.supporter",
     "escalation.unacknowledged",
+    "account.sign_in_failures",
 ];
 
 /// The English words the helpers use.
@@ -1695,6 +1696,14 @@ mod tests {
             data.insert("acknowledge_by_date".into(), "2026-03-23".into());
             data.insert("acknowledge_by_time".into(), "12:00".into());
             out.push(sample(variant, K::EscalationUnacknowledged, data));
+        }
+        // Failed sign-ins, across the clocks going forward.
+        {
+            use chrono::TimeZone;
+            let first = chrono::Utc.with_ymd_and_hms(2026, 3, 29, 0, 55, 0).unwrap();
+            let last = chrono::Utc.with_ymd_and_hms(2026, 3, 29, 1, 4, 0).unwrap();
+            let data = crate::accounts::notices::sign_in_warning_data(5, first, last);
+            out.push(sample("", K::SignInFailures, data));
         }
         out
     }

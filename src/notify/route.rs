@@ -129,7 +129,7 @@ pub fn org_webhook(conn: &mut AnyConn, org_id: &str) -> AppResult<Option<super::
     Ok(Some(super::webhook::Hook {
         webhook_id,
         url,
-        secret: crate::privacy::open(&ring, &sealed)?,
+        secret: crate::privacy::open(&ring, &sealed)?.into(),
     }))
 }
 

@@ -29,7 +29,7 @@ pub const SIGNATURE_HEADER: &str = "Courtside-Signature";
 pub struct Hook {
     pub webhook_id: String,
     pub url: String,
-    pub secret: String,
+    pub secret: crate::secret::Secret,
 }
 
 impl std::fmt::Debug for Hook {
@@ -165,7 +165,7 @@ impl WebhookClient {
         now: DateTime<Utc>,
     ) -> Result<(), WebhookFailure> {
         let timestamp = now.timestamp();
-        let sig = signature(&hook.secret, timestamp, &body);
+        let sig = signature(hook.secret.expose(), timestamp, &body);
         let client = reqwest::Client::builder()
             .timeout(self.timeout)
             .connect_timeout(self.timeout)

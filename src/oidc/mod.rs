@@ -54,7 +54,7 @@ pub const ACCEPTED_ALGORITHMS: &[Algorithm] = &[
 pub struct Settings {
     pub issuer: String,
     pub client_id: String,
-    pub client_secret: String,
+    pub client_secret: crate::secret::Secret,
     pub redirect_url: String,
 }
 
@@ -87,7 +87,11 @@ impl Settings {
             ("COURTSIDE_OIDC_CLIENT_ID", given(&config.oidc_client_id)),
             (
                 "COURTSIDE_OIDC_CLIENT_SECRET",
-                given(&config.oidc_client_secret),
+                config
+                    .oidc_client_secret
+                    .as_ref()
+                    .map(|s| s.expose().trim())
+                    .filter(|s| !s.is_empty()),
             ),
             (
                 "COURTSIDE_OIDC_REDIRECT_URL",
@@ -124,7 +128,7 @@ impl Settings {
             // trailing slash is the most common mismatch, so drop it.
             issuer: issuer.trim_end_matches('/').to_string(),
             client_id: client_id.to_string(),
-            client_secret: client_secret.to_string(),
+            client_secret: client_secret.into(),
             redirect_url: redirect_url.to_string(),
         }))
     }

@@ -210,11 +210,11 @@ impl Provider {
             .header(reqwest::header::ACCEPT, "application/json");
         if discovery.secret_in_form() {
             form.push(("client_id", s.client_id.as_str()));
-            form.push(("client_secret", s.client_secret.as_str()));
+            form.push(("client_secret", s.client_secret.expose()));
         } else {
             req = req.basic_auth(
                 form_encode(&s.client_id),
-                Some(form_encode(&s.client_secret)),
+                Some(form_encode(s.client_secret.expose())),
             );
         }
         let resp = req

@@ -140,6 +140,9 @@ template_keys! {
         "case_reference", "victim_reference", "notice_kind", "sent_to", "sent_date",
         "acknowledge_by_date", "acknowledge_by_time",
     ];
+    SignInFailures => "account.sign_in_failures": [
+        "failures", "first_date", "first_time", "last_date", "last_time",
+    ];
 }
 
 impl TemplateKey {

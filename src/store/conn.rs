@@ -1,14 +1,15 @@
-//! One connection type over two backends, the pool, the single write helper,
-//! and embedded migrations. All backend forks live here.
+//! One connection type over two backends, the pool and the single write
+//! helper. Where the backends differ is `store::dialect`.
 
-use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
 use diesel::r2d2::{self, ManageConnection};
 use diesel::sqlite::SqliteConnection;
-use diesel::{Connection, RunQueryDsl};
-use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use diesel::RunQueryDsl;
 
+use super::dialect;
 use crate::error::{AppError, AppResult};
+
+pub use super::dialect::{migrations_current, run_migrations};
 
 /// A connection to whichever database `DATABASE_URL` names.
 #[derive(diesel::MultiConnection)]
@@ -19,9 +20,6 @@ pub enum AnyConn {
 
 pub type Pool = r2d2::Pool<AnyConnManager>;
 pub type PooledConn = r2d2::PooledConnection<AnyConnManager>;
-
-const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
-const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 /// Which backend a URL selects: `postgres://` or `postgresql://` is
 /// PostgreSQL; anything else is a SQLite file path (or `sqlite://path`).
@@ -65,25 +63,10 @@ impl ManageConnection for AnyConnManager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<AnyConn, r2d2::Error> {
-        match self.backend {
-            Backend::Postgres => {
-                let mut c =
-                    PgConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
-                c.batch_execute("SET TIME ZONE 'UTC'")
-                    .map_err(r2d2::Error::QueryError)?;
-                Ok(AnyConn::Pg(c))
-            }
-            Backend::Sqlite => {
-                let mut c =
-                    SqliteConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
-                c.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-                )
-                .map_err(r2d2::Error::QueryError)?;
-                Ok(AnyConn::Sqlite(c))
-            }
-        }
+        let mut c =
+            dialect::establish(self.backend, &self.url).map_err(r2d2::Error::ConnectionError)?;
+        dialect::on_connect(&mut c).map_err(r2d2::Error::QueryError)?;
+        Ok(c)
     }
 
     fn is_valid(&self, conn: &mut AnyConn) -> Result<(), r2d2::Error> {
@@ -117,62 +100,17 @@ pub fn open_pool(url: &str, max_size: u32) -> AppResult<Pool> {
         .map_err(|e| AppError::Unavailable(format!("database pool: {e}")))
 }
 
-/// Applies pending migrations for the connection's backend.
-pub fn run_migrations(conn: &mut AnyConn) -> AppResult<usize> {
-    let applied = match conn {
-        AnyConn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|v| v.len()),
-        AnyConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
-    };
-    applied.map_err(|e| AppError::Internal(format!("migration failed: {e}")))
-}
-
-/// Whether every embedded migration has been applied (for /readyz).
-pub fn migrations_current(conn: &mut AnyConn) -> AppResult<bool> {
-    let pending = match conn {
-        AnyConn::Pg(c) => c.has_pending_migration(PG_MIGRATIONS),
-        AnyConn::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
-    };
-    pending
-        .map(|p| !p)
-        .map_err(|e| AppError::Internal(format!("migration check failed: {e}")))
-}
-
 /// The one way to write: a transaction that on SQLite begins IMMEDIATE
 /// (so two writers queue on the busy timeout instead of failing on a
 /// read-to-write upgrade) and on PostgreSQL is an ordinary BEGIN. Any error
 /// rolls everything back: nothing is ever half-written.
 pub fn write<T>(conn: &mut AnyConn, f: impl FnOnce(&mut AnyConn) -> AppResult<T>) -> AppResult<T> {
-    // Every step goes through the inner connection's own transaction
-    // manager: at the outermost level it begins (IMMEDIATE on SQLite);
-    // inside another write it makes a savepoint, so one use case can call
-    // another and still roll back alone.
-    let nested = match conn {
-        AnyConn::Sqlite(c) => {
-            let nested = AnsiTransactionManager::transaction_manager_status_mut(c)
-                .transaction_depth()?
-                .is_some();
-            if nested {
-                AnsiTransactionManager::begin_transaction(c)?;
-            } else {
-                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
-            }
-            nested
-        }
-        AnyConn::Pg(c) => {
-            let nested = AnsiTransactionManager::transaction_manager_status_mut(c)
-                .transaction_depth()?
-                .is_some();
-            AnsiTransactionManager::begin_transaction(c)?;
-            nested
-        }
-    };
+    // At the outermost level this begins (IMMEDIATE on SQLite); inside
+    // another write it makes a savepoint, so one use case can call another
+    // and still roll back alone.
+    let nested = dialect::begin_write(conn)?;
     let result = f(conn);
-    let finish = match (&result, &mut *conn) {
-        (Ok(_), AnyConn::Sqlite(c)) => AnsiTransactionManager::commit_transaction(c),
-        (Ok(_), AnyConn::Pg(c)) => AnsiTransactionManager::commit_transaction(c),
-        (Err(_), AnyConn::Sqlite(c)) => AnsiTransactionManager::rollback_transaction(c),
-        (Err(_), AnyConn::Pg(c)) => AnsiTransactionManager::rollback_transaction(c),
-    };
+    let finish = dialect::end_write(conn, result.is_ok());
     match (result, finish) {
         (Ok(value), Ok(())) => Ok(value),
         (Ok(_), Err(e)) => Err(e.into()),

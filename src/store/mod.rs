@@ -2,6 +2,7 @@
 //! and the relationship scope applied to every victim-related query.
 
 pub mod conn;
+pub mod dialect;
 pub mod schema;
 pub mod scope;
 

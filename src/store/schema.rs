@@ -468,6 +468,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    account_notices (id) {
+        id -> Text,
+        idempotency_key -> Text,
+        user_id -> Text,
+        template -> Text,
+        data_json -> Text,
+        state -> Text,
+        send_after -> Timestamp,
+        attempts -> Integer,
+        lease_owner -> Nullable<Text>,
+        leased_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     webhooks (id) {
         id -> Text,
         organisation_id -> Text,

@@ -6,7 +6,6 @@ pub mod auth;
 pub mod client_ip;
 pub mod extract;
 pub mod headers;
-pub mod lockout;
 pub mod ui;
 
 use std::net::TcpListener;

@@ -4,12 +4,12 @@
 //! unacknowledged one escalates once to the named person.
 
 use chrono::{Duration, TimeZone, Utc};
-use courtside::notify::{ack, delivery};
+use courtside::notify::ack;
 use diesel::prelude::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::delivery::{worker, RecordingMailer};
+use crate::delivery::RecordingMailer;
 use crate::helpers::*;
 use crate::webhooks::ben_will_attend;
 
@@ -63,7 +63,7 @@ async fn the_link_in_the_email_confirms_receipt_without_signing_in() {
     let hearing = ben_will_attend(&app).await;
     let mailer = RecordingMailer::default();
     let now = test_now();
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
+    app.run_due(&mailer);
 
     let query = format!("hearing_id={hearing}&template=criminal.supporter_in_place");
     let notice = one(&app, &wendy, &query).await;
@@ -139,6 +139,7 @@ async fn the_link_in_the_email_confirms_receipt_without_signing_in() {
         )
         .await;
     assert_eq!(listed["total"], 1, "{listed}");
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -151,7 +152,7 @@ async fn the_recipient_or_its_organisation_acknowledges_through_the_api() {
     let admin = app.login(ADMIN).await;
     let hearing = ben_will_attend(&app).await;
     let mailer = RecordingMailer::default();
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), test_now()).unwrap();
+    app.run_due(&mailer);
     let notice = one(
         &app,
         &wendy,
@@ -220,6 +221,9 @@ async fn the_recipient_or_its_organisation_acknowledges_through_the_api() {
         )
         .await;
     assert_problem(status, &body, StatusCode::CONFLICT, None);
+    // The new hearing's notices go out; nothing is left behind.
+    app.run_due(&mailer);
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -230,7 +234,7 @@ async fn an_agency_notice_not_acknowledged_in_time_escalates_once_to_its_unit_in
     let hearing = ben_will_attend(&app).await;
     let mailer = RecordingMailer::default();
     let now = test_now();
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
+    app.run_due(&mailer);
     let query = format!("hearing_id={hearing}&template=criminal.supporter_in_place");
     let original = one(&app, &wendy, &query).await;
     let mut conn = app.pool.get().unwrap();
@@ -281,7 +285,7 @@ async fn an_agency_notice_not_acknowledged_in_time_escalates_once_to_its_unit_in
 
     // It goes out on the next delivery pass, to the unit's inbox.
     let before = mailer.sent.lock().unwrap().len();
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), due).unwrap();
+    app.advance_to(due, &mailer);
     let sent = mailer.sent.lock().unwrap().clone();
     let new: Vec<_> = sent[before..].iter().collect();
     assert_eq!(new.len(), 1, "{new:?}");
@@ -292,6 +296,7 @@ async fn an_agency_notice_not_acknowledged_in_time_escalates_once_to_its_unit_in
         "{}",
         new[0].body
     );
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -325,8 +330,7 @@ async fn a_supporters_hearing_day_notice_escalates_to_their_manager_at_the_heari
     // Amara gets the hearing-day checklist, which needs action.
     let hearing = app.family_hearing_this_afternoon(&amara).await;
     let mailer = RecordingMailer::default();
-    let now = test_now();
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
+    app.run_due(&mailer);
     let query = format!("hearing_id={hearing}&template=family.on_the_day_checklist");
     let checklist = one(&app, &amara, &query).await;
     assert_eq!(checklist["state"], "sent", "{checklist}");
@@ -354,7 +358,7 @@ async fn a_supporters_hearing_day_notice_escalates_to_their_manager_at_the_heari
         "{theirs:?}"
     );
     let before = mailer.sent.lock().unwrap().len();
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), start).unwrap();
+    app.advance_to(start, &mailer);
     let sent = mailer.sent.lock().unwrap().clone();
     assert!(
         sent[before..]
@@ -363,5 +367,6 @@ async fn a_supporters_hearing_day_notice_escalates_to_their_manager_at_the_heari
         "{:?}",
         &sent[before..]
     );
+    app.assert_nothing_due();
     app.stop().await;
 }

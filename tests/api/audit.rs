@@ -33,14 +33,7 @@ async fn some_history(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::OK);
     let mailer = crate::delivery::RecordingMailer::default();
-    courtside::notify::delivery::run_once(
-        &app.pool,
-        &mailer,
-        &app.renderer,
-        &crate::delivery::worker("a"),
-        test_now(),
-    )
-    .unwrap();
+    app.run_due(&mailer);
 }
 
 #[derive(Queryable, Debug)]

@@ -251,7 +251,7 @@ async fn an_unraised_attendance_request_alerts_the_supporter_on_the_right_day() 
     // reference only.
     let mailer = RecordingMailer::default();
     let before = Utc.with_ymd_and_hms(2026, 4, 2, 7, 59, 0).unwrap();
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), before).unwrap();
+    app.advance_to(before, &mailer);
     assert!(
         mailer
             .sent
@@ -262,7 +262,7 @@ async fn an_unraised_attendance_request_alerts_the_supporter_on_the_right_day() 
         "not before 09:00"
     );
     let at = Utc.with_ymd_and_hms(2026, 4, 2, 8, 0, 30).unwrap();
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), at).unwrap();
+    app.advance_to(at, &mailer);
     let sent = mailer.sent.lock().unwrap().clone();
     let to_ben: Vec<_> = sent
         .iter()
@@ -279,6 +279,7 @@ async fn an_unraised_attendance_request_alerts_the_supporter_on_the_right_day() 
         "no victim name"
     );
     let _ = ben;
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -309,7 +310,8 @@ async fn an_alert_is_not_sent_once_its_deadline_is_met() {
         .await;
     assert_eq!(status, StatusCode::OK, "{out}");
 
-    // No sweep has run yet: the check just before sending stops it.
+    // No sweep has run yet: the check just before sending stops it. (The
+    // delivery pass alone, by hand: the harness would sweep first.)
     let mailer = RecordingMailer::default();
     let at = Utc.with_ymd_and_hms(2026, 4, 2, 8, 0, 30).unwrap();
     delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), at).unwrap();
@@ -439,8 +441,7 @@ async fn the_unit_is_alerted_when_the_supporter_is_not_told_the_outcome_and_not_
     // alert stopped.
     let mailer = RecordingMailer::default();
     let sent_at = concluded + Duration::minutes(5);
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), sent_at).unwrap();
-    let swept = deadlines::sweep(&app.pool, sent_at + Duration::minutes(1), 50).unwrap();
+    let swept = app.advance_to(sent_at, &mailer).swept;
     assert!(swept.met >= 1 && swept.alerts_cancelled >= 1, "{swept:?}");
     let (_, list) = app.get(&path, &wendy).await;
     assert_eq!(outcome_alert(&list).unwrap()["state"], "cancelled");
@@ -452,5 +453,6 @@ async fn the_unit_is_alerted_when_the_supporter_is_not_told_the_outcome_and_not_
         .await;
     let told = of_kind(&deadlines, "supporter_told_of_outcome");
     assert_eq!(told["met_at"], "2026-04-20T15:05:00Z");
+    app.assert_nothing_due();
     app.stop().await;
 }

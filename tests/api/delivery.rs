@@ -1,5 +1,7 @@
 //! The delivery worker against the real database: leases, retries with
-//! backoff, dead letters, and the checks just before sending. The mailer
+//! backoff, dead letters, and the checks just before sending. The tests of
+//! the worker's own mechanics drive single passes by hand at chosen
+//! moments; the others use the harness (`TestApp::run_due`). The mailer
 //! here records what it is given; the real SMTP path is tests/smtp.rs.
 
 use std::sync::Mutex;
@@ -75,8 +77,7 @@ async fn due_notices_are_sent_once_with_a_stable_message_id() {
     let wendy = app.login(WENDY).await;
     let (hearing, _) = list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
     let mailer = RecordingMailer::default();
-    let now = test_now();
-    let outcome = delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
+    let outcome = app.run_due_with(&mailer, &worker("a")).delivery;
     assert!(outcome.sent >= 1, "{outcome:?}");
     let sent = mailer.sent.lock().unwrap().clone();
     let to_ben: Vec<&Email> = sent.iter().filter(|e| e.to == BEN).collect();
@@ -95,7 +96,7 @@ async fn due_notices_are_sent_once_with_a_stable_message_id() {
         "no victim name to the supporter by email"
     );
     // A second pass sends nothing more.
-    let again = delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
+    let again = app.run_due_with(&mailer, &worker("a")).delivery;
     assert_eq!(again.sent, 0, "{again:?}");
     assert_eq!(mailer.sent.lock().unwrap().len(), sent.len());
     // The victim has no safe written channel: a person passes it on.
@@ -119,6 +120,7 @@ async fn due_notices_are_sent_once_with_a_stable_message_id() {
             .contains("courtside_notices{state=\"sent\"}"),
         "{text}"
     );
+    app.assert_nothing_due();
     app.stop().await;
 }
 

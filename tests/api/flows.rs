@@ -376,26 +376,16 @@ async fn criminal_attendance_request_runs_to_the_advisor_notice() {
     let day = chrono::DateTime::parse_from_rfc3339("2026-03-30T08:00:00+01:00")
         .unwrap()
         .with_timezone(&chrono::Utc);
-    let before = courtside::notify::delivery::run_once(
-        &app.pool,
-        &mailer,
-        &app.renderer,
-        &crate::delivery::worker("w"),
-        day - chrono::Duration::minutes(1),
-    )
-    .unwrap();
-    let released = courtside::notify::delivery::run_once(
-        &app.pool,
-        &mailer,
-        &app.renderer,
-        &crate::delivery::worker("w"),
-        day,
-    )
-    .unwrap();
+    let before = app
+        .advance_to(day - chrono::Duration::minutes(1), &mailer)
+        .delivery;
+    let released = app.advance_to(day, &mailer).delivery;
     assert!(
         released.ready >= 1,
         "before 08:00 {before:?}, at 08:00 {released:?}"
     );
+    // The clock has moved on to the hearing day: sign in again.
+    let ben = app.login(BEN).await;
     let (_, advisor_now) = app
         .get(
             &format!("/api/v1/notices/{}", notice["id"].as_str().unwrap()),
@@ -419,6 +409,7 @@ async fn criminal_attendance_request_runs_to_the_advisor_notice() {
         .put(&path, &ben, version, json!({"hearing_id": hearing, "supporter_id": ben_id, "state": "refused", "decision_reason": "x"}))
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    app.assert_nothing_due();
     app.stop().await;
 }
 

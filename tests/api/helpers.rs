@@ -7,6 +7,8 @@ use std::sync::Arc;
 use chrono::{DateTime, TimeZone, Utc};
 use courtside::clock::ManualClock;
 use courtside::config::Config;
+use courtside::notify::delivery::DeliveryConfig;
+use courtside::notify::mailer::{Email, Mailer, SendFailure};
 use diesel::{Connection, RunQueryDsl};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
@@ -257,6 +259,148 @@ impl TestApp {
 
     pub async fn stop(self) {
         self.handle.stop(true).await;
+    }
+
+    /// Sets the test clock to `at`, then runs every background job that is
+    /// due, as the scheduler's ticks would, until nothing more is: see
+    /// [`TestApp::run_due`].
+    pub fn advance_to(&self, at: DateTime<Utc>, mailer: &dyn Mailer) -> Ran {
+        self.clock.set(at);
+        self.run_due(mailer)
+    }
+
+    /// Runs every background job due at the clock's time, in the
+    /// scheduler's order (digest planning and the deadline sweep, then the
+    /// acknowledgement escalation, account emails, notice delivery and
+    /// digest delivery), pass after pass until a pass changes nothing.
+    /// Returns what all the passes did together.
+    pub fn run_due(&self, mailer: &dyn Mailer) -> Ran {
+        self.run_due_with(mailer, &harness_worker())
+    }
+
+    /// As [`TestApp::run_due`], with this delivery worker's settings.
+    pub fn run_due_with(&self, mailer: &dyn Mailer, worker: &DeliveryConfig) -> Ran {
+        let now = courtside::clock::Clock::now(&self.clock);
+        let mut total = Ran::default();
+        for _ in 0..MAX_PASSES {
+            let pass = self.one_pass(mailer, worker, now);
+            total.add(&pass);
+            if !pass.did_anything() {
+                return total;
+            }
+        }
+        panic!("jobs still due after {MAX_PASSES} passes at {now}: {total:?}");
+    }
+
+    fn one_pass(&self, mailer: &dyn Mailer, worker: &DeliveryConfig, now: DateTime<Utc>) -> Ran {
+        use courtside::{accounts, deadlines, digest, notify};
+        let pool = &self.pool;
+        let renderer = &self.renderer;
+        let mut pass = Ran {
+            passes: 1,
+            ..Ran::default()
+        };
+        pass.digests_planned = digest::store::plan_due(pool, now).unwrap().planned;
+        pass.swept = deadlines::sweep(pool, now, 50).unwrap();
+        pass.escalated = notify::ack::sweep(pool, now).unwrap();
+        pass.account_notices =
+            accounts::notices::deliver_due(pool, mailer, renderer, &worker.owner, now).unwrap();
+        pass.delivery = notify::delivery::run_once(pool, mailer, renderer, worker, now).unwrap();
+        pass.digests =
+            digest::store::deliver_due(pool, mailer, renderer, &worker.owner, now).unwrap();
+        pass
+    }
+
+    /// Asserts that nothing is left due at the clock's time: one more pass
+    /// of every job finds nothing to do. Flow tests end with it, so a
+    /// notice left behind in the outbox fails the test.
+    pub fn assert_nothing_due(&self) {
+        let mailer = DiscardingMailer;
+        let now = courtside::clock::Clock::now(&self.clock);
+        let pass = self.one_pass(&mailer, &harness_worker(), now);
+        assert!(
+            !pass.did_anything(),
+            "jobs were still due at {now}: {pass:?}"
+        );
+    }
+}
+
+/// Passes [`TestApp::run_due`] runs before it decides the jobs never
+/// settle.
+const MAX_PASSES: usize = 20;
+
+fn harness_worker() -> DeliveryConfig {
+    DeliveryConfig {
+        owner: "harness".to_string(),
+        ..DeliveryConfig::default()
+    }
+}
+
+/// Takes every email and keeps none (for the nothing-left-due check, which
+/// fails if anything would be sent).
+struct DiscardingMailer;
+
+impl Mailer for DiscardingMailer {
+    fn send(&self, _: &Email) -> Result<(), SendFailure> {
+        Ok(())
+    }
+}
+
+/// What the background jobs did, over one or more passes.
+#[derive(Debug, Default, Clone)]
+pub struct Ran {
+    pub passes: usize,
+    pub digests_planned: usize,
+    pub swept: courtside::deadlines::Swept,
+    pub escalated: usize,
+    pub account_notices: usize,
+    pub delivery: courtside::notify::delivery::Outcome,
+    pub digests: courtside::digest::store::Delivered,
+}
+
+impl Ran {
+    fn did_anything(&self) -> bool {
+        let s = &self.swept;
+        let d = &self.digests;
+        self.digests_planned
+            + s.met
+            + s.missed
+            + s.alerts_planned
+            + s.alerts_cancelled
+            + s.done_late
+            + self.escalated
+            + self.account_notices
+            + self.delivery.claimed
+            + d.sent
+            + d.failed
+            + d.cancelled
+            > 0
+    }
+
+    fn add(&mut self, p: &Ran) {
+        self.passes += p.passes;
+        self.digests_planned += p.digests_planned;
+        let (s, t) = (&mut self.swept, &p.swept);
+        s.examined += t.examined;
+        s.met += t.met;
+        s.missed += t.missed;
+        s.alerts_planned += t.alerts_planned;
+        s.alerts_cancelled += t.alerts_cancelled;
+        s.done_late += t.done_late;
+        self.escalated += p.escalated;
+        self.account_notices += p.account_notices;
+        let (d, e) = (&mut self.delivery, &p.delivery);
+        d.claimed += e.claimed;
+        d.sent += e.sent;
+        d.ready += e.ready;
+        d.failed += e.failed;
+        d.dead += e.dead;
+        d.cancelled += e.cancelled;
+        d.deferred += e.deferred;
+        let (g, h) = (&mut self.digests, &p.digests);
+        g.sent += h.sent;
+        g.failed += h.failed;
+        g.cancelled += h.cancelled;
     }
 }
 

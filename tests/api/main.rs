@@ -10,6 +10,7 @@ mod concurrency;
 mod court_lists;
 mod deadlines;
 mod delivery;
+mod dialect;
 mod flows;
 mod helpers;
 mod leaks;

@@ -568,12 +568,22 @@ async fn unknown_or_unverified_emails_get_the_same_answer() {
     assert!(!unknown.contains("nobody@nowhere.example"));
     // An inactive account is refused alike.
     {
-        use courtside::store::schema::users;
-        let mut conn = app.pool.get().unwrap();
-        diesel::update(users::table.filter(users::email.eq(WENDY)))
-            .set(users::active.eq(false))
-            .execute(&mut conn)
-            .unwrap();
+        let admin = app.login(ADMIN).await;
+        let id = app
+            .find_id("/api/v1/users?per_page=200", &admin, "email", WENDY)
+            .await;
+        let (_, user) = app.get(&format!("/api/v1/users/{id}"), &admin).await;
+        let (status, out) = app
+            .put(
+                &format!("/api/v1/users/{id}"),
+                &admin,
+                user["version"].as_i64().unwrap(),
+                json!({"organisation_id": user["organisation_id"], "display_name": user["display_name"],
+                       "email": user["email"], "role": user["role"], "manager_id": user["manager_id"],
+                       "active": false}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{out}");
     }
     let inactive = assert_refused(
         &app,
@@ -653,6 +663,35 @@ async fn a_rotated_provider_key_is_fetched_when_a_token_names_it() {
     let (mut b, page) = sign_in_through(&app, &stub).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     b.get("/").await.assert_has("Amara Idva");
+    app.stop().await;
+    stub.stop().await;
+}
+
+#[actix_web::test]
+async fn the_provider_path_waits_exactly_like_the_password_path() {
+    let stub = Stub::start().await;
+    let app = stub.app().await;
+    // Three wrong passwords for Amara from this address start a wait...
+    for _ in 0..3 {
+        app.call(
+            reqwest::Method::POST,
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"email": AMARA, "password": "wrong-password"})),
+        )
+        .await;
+    }
+    // ...which the provider's sign-in for her meets too, and says how long.
+    let (b, page) = sign_in_through(&app, &stub).await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "{}", page.body);
+    page.assert_has("Wait 1 second, then try again.");
+    assert!(!b.cookies.contains_key("courtside_session"));
+    assert_eq!(attempts(&app, "locked"), 1, "the refusal is recorded");
+    // Once it has passed, she is in.
+    app.clock.set(test_now() + Duration::seconds(1));
+    let (b, page) = sign_in_through(&app, &stub).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(b.cookies.contains_key("courtside_session"));
     app.stop().await;
     stub.stop().await;
 }

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::delivery::{worker, RecordingMailer};
+use crate::delivery::RecordingMailer;
 use crate::helpers::*;
 
 const NAME: &str = "Demo Person Two";
@@ -346,22 +346,30 @@ async fn a_consent_not_renewed_in_time_stops_the_notice() {
         .execute(&mut app.pool.get().unwrap())
         .unwrap();
     let mailer = RecordingMailer::default();
-    courtside::notify::delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("p"), now)
-        .unwrap();
+    app.run_due(&mailer);
     let sent = mailer.sent.lock().unwrap().clone();
     assert!(sent.iter().all(|e| e.to != BEN), "{sent:?}");
-    let reasons: Vec<Option<String>> = notices::table
-        .filter(notices::victim_id.eq(&victim))
-        .filter(notices::recipient_user_id.is_not_null())
-        .filter(notices::state.eq("cancelled"))
-        .select(notices::cancelled_reason)
-        .load(&mut app.pool.get().unwrap())
-        .unwrap();
+    // Ben's own notices about her that were stopped, read as Ben.
+    let (status, stopped) = app
+        .get(
+            &format!("/api/v1/notices?victim_id={victim}&state=cancelled&per_page=200"),
+            &ben,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{stopped}");
+    let reasons: Vec<Option<String>> = stopped["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["recipient_kind"] == "supporter")
+        .map(|n| n["cancelled_reason"].as_str().map(str::to_string))
+        .collect();
     assert!(
         reasons
             .iter()
             .any(|r| r.as_deref() == Some("the victim's consent no longer stands")),
         "{reasons:?}"
     );
+    app.assert_nothing_due();
     app.stop().await;
 }

@@ -10,7 +10,7 @@
 use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
-use courtside::notify::delivery::{self, DeliveryConfig, Outcome};
+use courtside::notify::delivery::Outcome;
 use courtside::notify::mailer::{Email, Mailer, SendFailure};
 use serde_json::{json, Value};
 
@@ -39,6 +39,7 @@ const THURSDAY_REMINDERS: [&str; 3] = [
 #[derive(Default)]
 struct RecordingMailer {
     sent: Mutex<Vec<Email>>,
+    digests: Mutex<Vec<Email>>,
 }
 
 impl Mailer for RecordingMailer {
@@ -49,8 +50,21 @@ impl Mailer for RecordingMailer {
 }
 
 impl RecordingMailer {
+    /// The notices emailed since the last call. The supporters' 07:30
+    /// digests, which the harness also sends on the days they have
+    /// something, are kept apart (see [`RecordingMailer::digests`]).
     fn take(&self) -> Vec<Email> {
-        std::mem::take(&mut *self.sent.lock().unwrap())
+        let (digests, notices): (Vec<Email>, Vec<Email>) =
+            std::mem::take(&mut *self.sent.lock().unwrap())
+                .into_iter()
+                .partition(|e| e.idempotency_key.starts_with("digest:"));
+        self.digests.lock().unwrap().extend(digests);
+        notices
+    }
+
+    fn digests(&self) -> Vec<Email> {
+        self.take();
+        self.digests.lock().unwrap().clone()
     }
 }
 
@@ -94,15 +108,10 @@ fn local_times(list: &[Value], state: &str) -> Vec<String> {
     times
 }
 
-fn worker() -> DeliveryConfig {
-    DeliveryConfig {
-        owner: "reminders-test".into(),
-        ..DeliveryConfig::default()
-    }
-}
-
+/// Moves the clock to `now` and runs every job due by then; what the
+/// delivery passes did.
 fn run(app: &TestApp, mailer: &RecordingMailer, now: DateTime<Utc>) -> Outcome {
-    delivery::run_once(&app.pool, mailer, &app.renderer, &worker(), now).unwrap()
+    app.advance_to(now, mailer).delivery
 }
 
 #[actix_web::test]
@@ -244,6 +253,13 @@ async fn each_reminder_is_sent_once_at_its_moment() {
             }
         }
     }
+    // On the hearing day, Ben's digest lists it.
+    let digests = mailer.digests();
+    assert_eq!(digests.len(), 1, "{digests:?}");
+    assert_eq!(digests[0].to, BEN);
+    assert_eq!(digests[0].subject, "Your day: Monday 30 March 2026");
+    // The clock has moved on ten days: sign in again.
+    let wendy = app.login(WENDY).await;
     let list = notices(
         &app,
         &wendy,
@@ -251,6 +267,7 @@ async fn each_reminder_is_sent_once_at_its_moment() {
     )
     .await;
     assert_eq!(local_times(&list, "sent"), MONDAY_REMINDERS);
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -271,6 +288,7 @@ async fn a_reminder_whose_hearing_has_started_is_cancelled_not_sent() {
     assert_eq!(late.sent, 0, "{late:?}");
     assert!(late.cancelled >= 1, "{late:?}");
     assert!(mailer.take().is_empty());
+    let wendy = app.login(WENDY).await;
     let list = notices(
         &app,
         &wendy,
@@ -279,6 +297,7 @@ async fn a_reminder_whose_hearing_has_started_is_cancelled_not_sent() {
     .await;
     assert_eq!(local_times(&list, "sent"), MONDAY_REMINDERS[..2]);
     assert_eq!(local_times(&list, "cancelled"), MONDAY_REMINDERS[2..]);
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -455,6 +474,7 @@ async fn a_hearing_reminder_is_checked_against_the_hearing_just_before_sending()
     assert_eq!(outcome.sent, 0, "{outcome:?}");
     assert_eq!(outcome.cancelled, 1, "{outcome:?}");
     assert!(mailer.take().is_empty());
+    let wendy = app.login(WENDY).await;
     let list = notices(
         &app,
         &wendy,
@@ -466,5 +486,6 @@ async fn a_hearing_reminder_is_checked_against_the_hearing_just_before_sending()
         list[0]["cancelled_reason"],
         "the hearing has moved or is no longer listed"
     );
+    app.assert_nothing_due();
     app.stop().await;
 }

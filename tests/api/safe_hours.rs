@@ -2,13 +2,12 @@
 //! the victim waits for the next safe window (London time).
 
 use chrono::{Duration, TimeZone, Utc};
-use courtside::notify::delivery;
 use courtside::store::schema::notices;
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::delivery::{worker, RecordingMailer};
+use crate::delivery::RecordingMailer;
 use crate::helpers::*;
 
 const VICTIM_EMAIL: &str = "person.two@example.org";
@@ -77,8 +76,7 @@ async fn a_victims_notice_waits_for_their_safe_hours() {
             .first::<(String, chrono::NaiveDateTime, i32)>(&mut conn)
             .unwrap()
     };
-    let now = test_now();
-    let outcome = delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
+    let outcome = app.run_due(&mailer).delivery;
     assert_eq!(outcome.deferred, 1, "{outcome:?}");
     assert_eq!(to_victim(), 0, "not outside safe hours");
     let six = Utc.with_ymd_and_hms(2026, 3, 20, 18, 0, 0).unwrap();
@@ -89,17 +87,11 @@ async fn a_victims_notice_waits_for_their_safe_hours() {
     // Meanwhile the supporter was told at once.
     assert!(mailer.sent.lock().unwrap().iter().any(|e| e.to == BEN));
 
-    delivery::run_once(
-        &app.pool,
-        &mailer,
-        &app.renderer,
-        &worker("a"),
-        six - Duration::minutes(1),
-    )
-    .unwrap();
+    app.advance_to(six - Duration::minutes(1), &mailer);
     assert_eq!(to_victim(), 0);
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), six).unwrap();
+    app.advance_to(six, &mailer);
     assert_eq!(to_victim(), 1, "sent when the window opens");
     assert_eq!(victim_notice().0, "sent");
+    app.assert_nothing_due();
     app.stop().await;
 }

@@ -1,4 +1,5 @@
-//! Sign-in throttling, sessions you can end, integration tokens, security
+//! Sign-in throttling (a growing wait, never a lock; see
+//! `courtside::accounts::throttle`), sessions you can end, integration tokens, security
 //! headers, and error answers that never show the service's insides.
 
 use chrono::Duration;
@@ -6,7 +7,10 @@ use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
+use crate::delivery::RecordingMailer;
 use crate::helpers::*;
+use courtside::clock::Clock;
+use courtside::notify::mailer::Email;
 
 const PASSWORD: &str = courtside::seed::DEMO_PASSWORD;
 
@@ -44,10 +48,34 @@ fn assert_locked(status: StatusCode, headers: &HeaderMap, body: &Value) -> i64 {
     retry_after(headers)
 }
 
+/// The failed sign-in warnings emailed so far (runs the account-notice
+/// delivery pass at the test clock's time).
+fn warnings_sent(app: &TestApp, mailer: &RecordingMailer) -> Vec<Email> {
+    courtside::accounts::notices::deliver_due(
+        &app.pool,
+        mailer,
+        &app.renderer,
+        "test",
+        app.clock.now(),
+    )
+    .unwrap();
+    mailer
+        .sent
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|e| e.subject == "Failed attempts to sign in to your Courtside account")
+        .cloned()
+        .collect()
+}
+
 #[actix_web::test]
-async fn five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
+async fn wrong_passwords_slow_sign_in_down_with_a_doubling_wait_and_the_owner_is_told() {
     let app = TestApp::spawn().await;
-    for _ in 0..4 {
+    let mailer = RecordingMailer::default();
+    let at = |seconds| test_now() + Duration::seconds(seconds);
+    // Two wrong passwords cost nothing.
+    for _ in 0..2 {
         let (status, _, body) = login_as(&app, AMARA, "wrong-password").await;
         assert_problem(
             status,
@@ -56,22 +84,33 @@ async fn five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
             Some("password"),
         );
     }
-    // The fifth failure locks at once and says for how long.
+    // The third makes the next attempt wait 1 second, and says so at once.
     let (status, headers, body) = login_as(&app, AMARA, "wrong-password").await;
-    assert_eq!(assert_locked(status, &headers, &body), 900);
-
-    // While locked, even the right password is refused (in any case).
+    assert_eq!(assert_locked(status, &headers, &body), 1);
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("try again in 1 second"),
+        "{body}"
+    );
+    // While it waits, even the right password is refused (in any case),
+    // and the refusal does not lengthen the wait.
     let (status, headers, body) = login_as(&app, "Amara@Safer-Futures.example", PASSWORD).await;
-    assert_eq!(assert_locked(status, &headers, &body), 900);
+    assert_eq!(assert_locked(status, &headers, &body), 1);
+    // Each further failure doubles the wait: 2 s, then 4 s.
+    app.clock.set(at(1));
+    let (status, headers, body) = login_as(&app, AMARA, "wrong-password").await;
+    assert_eq!(assert_locked(status, &headers, &body), 2);
+    app.clock.set(at(3));
+    let (status, headers, body) = login_as(&app, AMARA, "wrong-password").await;
+    assert_eq!(assert_locked(status, &headers, &body), 4);
 
     // Other accounts are not affected.
     app.login(BEN).await;
 
-    app.clock.set(test_now() + Duration::minutes(14));
-    let (status, headers, body) = login_as(&app, AMARA, PASSWORD).await;
-    assert_eq!(assert_locked(status, &headers, &body), 60);
-
-    app.clock.set(test_now() + Duration::minutes(15));
+    // After the wait, the right password works: no 15-minute lock.
+    app.clock.set(at(7));
     let token = app.login(AMARA).await;
     let (status, me) = app.get("/api/v1/me", &token).await;
     assert_eq!(status, StatusCode::OK, "{me}");
@@ -85,8 +124,23 @@ async fn five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
         Some("password"),
     );
 
-    // Unknown emails are throttled just the same (no way to tell them apart).
-    for _ in 0..4 {
+    // Amara is told once, by email, that her account saw five failures;
+    // the email names no address.
+    let warnings = warnings_sent(&app, &mailer);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].to, AMARA);
+    assert!(
+        warnings[0].body.contains("wrong password 5 times"),
+        "{}",
+        warnings[0].body
+    );
+    assert!(warnings[0].body.contains("Friday 20 March 2026 at midday"));
+    assert!(!warnings[0].body.contains("127.0.0.1"));
+    assert!(warnings_sent(&app, &mailer).len() == 1, "sent once");
+
+    // Unknown emails are throttled just the same (no way to tell them
+    // apart), and nobody is emailed.
+    for _ in 0..2 {
         let (status, _, _) = login_as(&app, "nobody@nowhere.example", "guess").await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     }
@@ -108,13 +162,89 @@ async fn five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
         assert!(!account.contains('@') && account.len() == 64, "{account}");
         assert!(address.as_deref().is_some_and(|a| !a.contains("127.0.0.1")));
     }
+    assert_eq!(warnings_sent(&app, &mailer).len(), 1);
+    app.stop().await;
+}
+
+async fn login_from(
+    app: &TestApp,
+    email: &str,
+    password: &str,
+    address: &str,
+) -> (StatusCode, HeaderMap, Value) {
+    app.call_full(
+        Method::POST,
+        "/api/v1/auth/login",
+        None,
+        Some(json!({"email": email, "password": password})),
+        &[("x-forwarded-for", address)],
+    )
+    .await
+}
+
+#[actix_web::test]
+async fn failures_elsewhere_never_keep_an_officer_out_on_her_own_network() {
+    // The test client plays a trusted proxy, so each request can come from
+    // its own client address.
+    let app = TestApp::spawn_with(|c| {
+        c.trusted_proxies =
+            courtside::web::client_ip::TrustedProxies::parse("127.0.0.1, ::1").unwrap();
+    })
+    .await;
+    let mailer = RecordingMailer::default();
+    const OFFICE: &str = "198.51.100.8";
+    // Wendy signs in at the office, so the office is familiar to her.
+    let (status, _, body) = login_from(&app, WENDY, PASSWORD, OFFICE).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    app.clock.set(test_now() + Duration::seconds(1));
+
+    // Someone elsewhere guesses at her account from twelve addresses.
+    for i in 0..12 {
+        let (status, headers, body) =
+            login_from(&app, WENDY, "guess", &format!("203.0.113.{i}")).await;
+        if i < 4 {
+            assert_problem(
+                status,
+                &body,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("password"),
+            );
+        } else {
+            // From the fifth, her account waits for anyone elsewhere.
+            assert_locked(status, &headers, &body);
+        }
+    }
+    // A new place, even with the right password, must wait...
+    let (status, headers, body) = login_from(&app, WENDY, PASSWORD, "203.0.113.99").await;
+    assert_locked(status, &headers, &body);
+    // ...but at the office she signs in at once.
+    let (status, _, body) = login_from(&app, WENDY, PASSWORD, OFFICE).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // And she was told about the guessing.
+    let warnings = warnings_sent(&app, &mailer);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].to, WENDY);
+    for i in 0..12 {
+        assert!(!warnings[0].body.contains(&format!("203.0.113.{i}")));
+    }
+
+    // Someone at the office tries 25 other accounts: the office address
+    // now makes accounts it does not know wait...
+    for i in 0..25 {
+        login_from(&app, &format!("guess{i}@nowhere.example"), "x", OFFICE).await;
+    }
+    let (status, headers, body) = login_from(&app, CARYS, PASSWORD, OFFICE).await;
+    assert_locked(status, &headers, &body);
+    // ...while Wendy, who works there, still signs in.
+    let (status, _, body) = login_from(&app, WENDY, PASSWORD, OFFICE).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
     app.stop().await;
 }
 
 #[actix_web::test]
-async fn twenty_failures_from_one_address_lock_the_address() {
+async fn twenty_failures_from_one_address_slow_the_address() {
     let app = TestApp::spawn().await;
-    // Twenty different accounts, one guess each: no account is locked...
+    // Twenty different accounts, one guess each: no account waits...
     for i in 0..19 {
         let (status, _, body) = login_as(&app, &format!("guess{i}@nowhere.example"), "x").await;
         assert_problem(
@@ -124,13 +254,14 @@ async fn twenty_failures_from_one_address_lock_the_address() {
             Some("password"),
         );
     }
-    // ...but the twentieth locks this address.
+    // ...but the twentieth makes this address wait.
     let (status, headers, body) = login_as(&app, "guess19@nowhere.example", "x").await;
-    assert_eq!(assert_locked(status, &headers, &body), 900);
-    // Nobody signs in from here until it ends, with the right password too.
+    assert_eq!(assert_locked(status, &headers, &body), 1);
+    // Nobody new to this address signs in from here until it ends, with
+    // the right password too.
     let (status, headers, body) = login_as(&app, WENDY, PASSWORD).await;
     assert_locked(status, &headers, &body);
-    app.clock.set(test_now() + Duration::minutes(15));
+    app.clock.set(test_now() + Duration::seconds(1));
     app.login(WENDY).await;
     app.stop().await;
 }
@@ -173,7 +304,7 @@ async fn the_sign_in_page_says_when_sign_in_is_paused() {
             ])
             .send()
     };
-    for _ in 0..4 {
+    for _ in 0..2 {
         assert_eq!(
             post("wrong-password").await.unwrap().status(),
             StatusCode::UNPROCESSABLE_ENTITY
@@ -183,13 +314,13 @@ async fn the_sign_in_page_says_when_sign_in_is_paused() {
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
     let page = resp.text().await.unwrap();
     assert!(page.contains("too many failed attempts"), "{page}");
-    assert!(page.contains("try again in 15 minute"), "{page}");
+    assert!(page.contains("try again in 1 second"), "{page}");
     let resp = post(PASSWORD).await.unwrap();
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
-    // The API sees the same lock.
+    // The API sees the same wait.
     let (status, headers, body) = login_as(&app, AMARA, PASSWORD).await;
     assert_locked(status, &headers, &body);
-    app.clock.set(test_now() + Duration::minutes(15));
+    app.clock.set(test_now() + Duration::seconds(1));
     assert_eq!(
         post(PASSWORD).await.unwrap().status(),
         StatusCode::SEE_OTHER

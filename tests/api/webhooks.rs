@@ -9,13 +9,12 @@ use std::sync::{Arc, Mutex};
 
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use chrono::Duration;
-use courtside::notify::delivery;
 use hmac::{Hmac, Mac};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sha2::Sha256;
 
-use crate::delivery::{worker, RecordingMailer};
+use crate::delivery::RecordingMailer;
 use crate::helpers::*;
 
 /// What the receiver saw of one POST.
@@ -210,7 +209,7 @@ async fn a_partners_notice_is_posted_signed_retried_on_500_and_never_twice() {
 
     // The partner's endpoint fails: the notice waits for a retry.
     receiver.status.store(500, Ordering::SeqCst);
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
+    app.run_due(&mailer);
     assert_eq!(wcu_notice(&app, &hearing).await["state"], "failed");
     let first = receiver.received();
     assert_eq!(first.len(), 1, "{first:?}");
@@ -218,7 +217,7 @@ async fn a_partners_notice_is_posted_signed_retried_on_500_and_never_twice() {
     // It recovers: the retry, after the backoff, is delivered.
     receiver.status.store(204, Ordering::SeqCst);
     let later = now + Duration::minutes(2);
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), later).unwrap();
+    app.advance_to(later, &mailer);
     assert_eq!(wcu_notice(&app, &hearing).await["state"], "sent");
     let got = receiver.received();
     assert_eq!(got.len(), 2, "{got:?}");
@@ -251,14 +250,7 @@ async fn a_partners_notice_is_posted_signed_retried_on_500_and_never_twice() {
 
     // After success nothing is posted again, however often the worker runs.
     for minutes in [3, 30, 300] {
-        delivery::run_once(
-            &app.pool,
-            &mailer,
-            &app.renderer,
-            &worker("a"),
-            now + Duration::minutes(minutes),
-        )
-        .unwrap();
+        app.advance_to(now + Duration::minutes(minutes), &mailer);
     }
     assert_eq!(receiver.received().len(), 2);
     // The partner was not emailed as well.
@@ -271,6 +263,7 @@ async fn a_partners_notice_is_posted_signed_retried_on_500_and_never_twice() {
             .any(|e| e.to == "wcu@police.example"),
         "webhook instead of email"
     );
+    app.assert_nothing_due();
     receiver.stop().await;
     app.stop().await;
 }
@@ -295,7 +288,7 @@ async fn a_revoked_webhook_sends_the_partner_email_again() {
     assert!(revoked["revoked_at"].is_string(), "{revoked}");
     let hearing = ben_will_attend(&app).await;
     let mailer = RecordingMailer::default();
-    delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), test_now()).unwrap();
+    app.run_due(&mailer);
     assert_eq!(wcu_notice(&app, &hearing).await["state"], "sent");
     assert!(receiver.received().is_empty());
     assert!(mailer
@@ -304,6 +297,7 @@ async fn a_revoked_webhook_sends_the_partner_email_again() {
         .unwrap()
         .iter()
         .any(|e| e.to == "wcu@police.example"));
+    app.assert_nothing_due();
     receiver.stop().await;
     app.stop().await;
 }

@@ -19,6 +19,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use crate::accounts::token_hash;
 use crate::audit::{self, AuditAction, Entry};
 use crate::domain::{HearingStatus, PreTrialVisitState, Role};
 use crate::error::{AppError, AppResult};
@@ -27,7 +28,7 @@ use crate::policy::{permits, Action, Actor, ResourceKind};
 use crate::resources::{Cases, Courts, Hearings, PreTrialVisits, Victims};
 use crate::store::schema::{calendar_feeds, users};
 use crate::store::{self, AnyConn};
-use crate::web::auth::{token_hash, Authenticated};
+use crate::web::auth::Authenticated;
 use crate::web::ui::agenda::{self, sittings};
 use crate::web::ui::labels;
 use crate::web::ui::list_all;

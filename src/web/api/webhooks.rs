@@ -52,7 +52,9 @@ pub struct CreatedWebhookOut {
     pub url: String,
     pub created_at: DateTime<Utc>,
     /// The HMAC-SHA256 key for `Courtside-Signature`; keep it secret.
-    pub secret: String,
+    #[serde(serialize_with = "crate::secret::Secret::serialize_exposed")]
+    #[schema(value_type = String)]
+    pub secret: crate::secret::Secret,
     /// The endpoint this one replaced, if the organisation had one.
     pub replaced: Option<String>,
 }
@@ -151,7 +153,7 @@ pub fn register(
         organisation_id: input.organisation_id.clone(),
         url,
         created_at: ctx.now,
-        secret,
+        secret: secret.into(),
         replaced,
     })
 }

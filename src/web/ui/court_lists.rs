@@ -234,7 +234,7 @@ fn refusal(err: &ListError) -> String {
 async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> PageResult {
     require(&s, ResourceKind::CourtList, Action::Create, "court list")?;
     let up = read_upload(form).await?;
-    if !csrf_matches(&state, "session", &s.token, up.csrf.as_deref()) {
+    if !csrf_matches(&state, "session", s.token.expose(), up.csrf.as_deref()) {
         tracing::warn!(user_id = %s.actor.user_id, "upload refused: anti-forgery token missing or wrong");
         return Err(PageError::BadCsrf);
     }

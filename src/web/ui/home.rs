@@ -4,12 +4,13 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest};
 use serde_json::{json, Value};
 
+use crate::accounts::{revoke_token, sign_in_from};
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::resources::{Notices, Tasks};
 use crate::web::api::resource::Page;
-use crate::web::auth::{client_address, revoke_token, sign_in_from};
+use crate::web::auth::client_address;
 use crate::web::AppState;
 
 use super::fields::{fill_all, Field};
@@ -72,7 +73,7 @@ async fn sign_in_page(
         let token = c.value().to_string();
         let now = state.clock.now();
         let live = crate::web::api::resource::run(&state, move |conn| {
-            crate::web::auth::actor_for_token(conn, &token, now)
+            crate::accounts::actor_for_token(conn, &token, now)
         })
         .await
         .is_ok();
@@ -129,7 +130,7 @@ async fn sign_in_post(state: web::Data<AppState>, req: HttpRequest, form: FormDa
             Ok(out) => {
                 tracing::info!(user_id = %out.user_id, "signed in to the pages");
                 let mut resp = see_other("/");
-                resp.add_cookie(&session::session_cookie(out.token))
+                resp.add_cookie(&session::session_cookie(out.token.expose().to_string()))
                     .map_err(|e| AppError::Internal(e.to_string()))?;
                 resp.add_cookie(&session::removal(session::SIGN_IN_COOKIE))
                     .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -152,7 +153,7 @@ async fn sign_in_post(state: web::Data<AppState>, req: HttpRequest, form: FormDa
 }
 
 async fn sign_out(state: web::Data<AppState>, posted: Posted) -> PageResult {
-    let token = posted.session.token.clone();
+    let token = posted.session.token.expose().to_string();
     let now = state.clock.now();
     crate::web::api::resource::run(&state, move |conn| revoke_token(conn, &token, now)).await?;
     tracing::info!(user_id = %posted.session.actor.user_id, "signed out of the pages");

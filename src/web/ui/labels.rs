@@ -198,6 +198,7 @@ pub fn notice_template(key: &str) -> String {
         "deadline.alert" => "Alert: a deadline not yet met",
         "digest.supporter" => "Daily digest, to the supporter",
         "escalation.unacknowledged" => "Not acknowledged in time: escalated",
+        "account.sign_in_failures" => "Warning: repeated failed sign-ins to your account",
         other => return other.replace(['.', '_'], " "),
     };
     text.to_string()

@@ -20,12 +20,13 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 
+use crate::accounts::{record_refused_token, sign_in_verified_email};
 use crate::error::AppError;
 use crate::oidc::pending::{self, Pending, LIFETIME};
 use crate::oidc::provider::{Discovery, Provider, ProviderError};
 use crate::oidc::{self, Expected, Refusal};
 use crate::web::api::resource::run;
-use crate::web::auth::{client_address, record_refused_token, sign_in_verified_email};
+use crate::web::auth::client_address;
 use crate::web::AppState;
 
 use super::session;
@@ -250,11 +251,17 @@ async fn callback(
         Ok(out) => out,
         // No active account with that email: the same page as any refusal.
         Err(AppError::Validation(_)) => return refused(),
-        Err(AppError::TooManyAttempts { .. }) => return failed(
-            StatusCode::TOO_MANY_REQUESTS,
-            NOT_SIGNED_IN,
-            &["There have been too many attempts to sign in. Wait 15 minutes, then try again."],
-        ),
+        Err(AppError::TooManyAttempts { retry_after_secs }) => {
+            let line = format!(
+                "There have been too many attempts to sign in. Wait {}, then try again.",
+                crate::error::wait_words(retry_after_secs)
+            );
+            return failed(
+                StatusCode::TOO_MANY_REQUESTS,
+                NOT_SIGNED_IN,
+                &[line.as_str()],
+            );
+        }
         Err(other) => return Err(other.into()),
     };
     tracing::info!(user_id = %out.user_id, "signed in to the pages with OpenID Connect");
@@ -269,7 +276,7 @@ async fn callback(
         header::REFRESH,
         header::HeaderValue::from_static("0; url=/"),
     );
-    resp.add_cookie(&session::session_cookie(out.token))
+    resp.add_cookie(&session::session_cookie(out.token.expose().to_string()))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     resp.add_cookie(&browser_cookie(String::new(), 0))
         .map_err(|e| AppError::Internal(e.to_string()))?;

@@ -1,6 +1,6 @@
 //! Sessions and anti-forgery tokens for the pages.
 //!
-//! - The session cookie holds a bearer token issued by `auth::sign_in` (so
+//! - The session cookie holds a bearer token issued by `accounts::sign_in` (so
 //!   only its SHA-256 hash is stored, and signing out revokes it exactly as
 //!   the API's logout does). It is `HttpOnly`, `SameSite=Strict`, `Secure`
 //!   and `Path=/`, and lasts as long as the browser session; the token
@@ -21,11 +21,11 @@ use actix_web::{web, FromRequest, HttpRequest};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use crate::accounts::{actor_for_token, who_am_i};
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::policy::Actor;
 use crate::web::api::resource::run;
-use crate::web::auth::{actor_for_token, who_am_i};
 use crate::web::AppState;
 
 use super::forms::FormData;
@@ -44,7 +44,7 @@ static PROCESS_SECRET: LazyLock<[u8; 32]> = LazyLock::new(|| {
 
 fn secret(state: &AppState) -> Vec<u8> {
     match &state.config.form_secret {
-        Some(s) if !s.is_empty() => s.as_bytes().to_vec(),
+        Some(s) if !s.is_empty() => s.expose().as_bytes().to_vec(),
         _ => PROCESS_SECRET.to_vec(),
     }
 }
@@ -139,7 +139,8 @@ pub fn sign_in_csrf_ok(state: &AppState, pre_session: Option<&str>, sent: Option
 #[derive(Debug, Clone)]
 pub struct Session {
     pub actor: Actor,
-    pub token: String,
+    /// The session's bearer token: prints as `[redacted]`.
+    pub token: crate::secret::Secret,
     pub display_name: String,
     /// The token every form on the page carries.
     pub csrf: String,
@@ -180,7 +181,7 @@ async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
             organisation_id: me.organisation_id,
             role: me.role,
         },
-        token,
+        token: token.into(),
         display_name: me.display_name,
         csrf,
     })
@@ -218,7 +219,12 @@ impl FromRequest for Posted {
                 .app_data::<web::Data<AppState>>()
                 .cloned()
                 .ok_or_else(|| AppError::Internal("no app state".into()))?;
-            if !csrf_matches(&state, "session", &session.token, form.get(CSRF_FIELD)) {
+            if !csrf_matches(
+                &state,
+                "session",
+                session.token.expose(),
+                form.get(CSRF_FIELD),
+            ) {
                 tracing::warn!(user_id = %session.actor.user_id, "form refused: anti-forgery token missing or wrong");
                 return Err(PageError::BadCsrf);
             }

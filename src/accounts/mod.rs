@@ -1,0 +1,43 @@
+//! Accounts: who may sign in, and how.
+//!
+//! - [`passwords`]: argon2id hashes and the constant-time-ish check;
+//! - [`tokens`]: bearer tokens (sessions and integration tokens), stored
+//!   as hashes, with the queries that list and end them;
+//! - [`throttle`]: the pure rule that slows down repeated failures, and
+//!   the attempts it reads, kept under hashed keys;
+//! - [`sign_in`]: password and OpenID sign-in, one refusal rule for both.
+//!
+//! Nothing here knows about HTTP: `web::auth`, `web::api::sessions`,
+//! `web::ui::session` and `web::ui::oidc` are thin adapters over it. This
+//! module must not import the web layer (a test below checks).
+
+pub mod notices;
+pub mod passwords;
+pub mod sign_in;
+pub mod throttle;
+pub mod tokens;
+
+pub use passwords::hash_password;
+pub use sign_in::{
+    record_refused_token, sign_in, sign_in_from, sign_in_verified_email, LoginOutput,
+};
+pub use tokens::{actor_for_token, issue_token, revoke_token, token_hash, who_am_i, Me};
+
+#[cfg(test)]
+mod tests {
+    /// Accounts sits below the web layer: no file here may name it.
+    #[test]
+    fn accounts_does_not_import_web() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/accounts");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let needle = ["crate", "::web"].concat();
+            assert!(
+                !text.contains(&needle),
+                "{} imports the web layer",
+                path.display()
+            );
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! The few places SQLite and PostgreSQL really differ, all in this file.
+//! Every other query is one diesel path over [`AnyConn`].
+//!
+//! | Difference | PostgreSQL | SQLite | Here |
+//! |---|---|---|---|
+//! | settings on connect | `SET TIME ZONE 'UTC'` | WAL, busy timeout, foreign keys on | [`on_connect`] |
+//! | migrations | `migrations/postgres` | `migrations/sqlite` | [`run_migrations`], [`migrations_current`] |
+//! | beginning a write | `BEGIN` | `BEGIN IMMEDIATE` (take the write lock first, so writers queue instead of failing on a read-to-write upgrade) | [`begin_write`], [`end_write`] |
+//! | reading a row to change it | `FOR UPDATE` | nothing: the write transaction already holds the lock | [`first_for_update!`](crate::dialect_first_for_update) |
+//! | claiming due rows | `FOR UPDATE SKIP LOCKED` (other claimers pass over them) | nothing: one writer at a time | [`load_skip_locked!`](crate::dialect_load_skip_locked) |
+//! | backend-only statements (`ON CONFLICT`) | the same text, typed for each backend | | [`execute!`](crate::dialect_execute) |
+//!
+//! The last three are macros because diesel's row-locking and upsert
+//! builders are typed per backend and cannot be named in a generic bound;
+//! each expands to one `match` on the connection. A test per difference,
+//! run on both backends, is in `tests/api/dialect.rs`.
+//!
+//! (The delivery worker's claim in `notify/delivery.rs` still matches on
+//! the connection itself; it moves here once the delivery rewrite lands.)
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::ConnectionResult;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use super::conn::{AnyConn, Backend};
+use crate::error::{AppError, AppResult};
+
+#[doc(hidden)]
+pub use diesel as __diesel;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// The settings every new connection gets.
+pub fn on_connect_sql(backend: Backend) -> &'static str {
+    match backend {
+        // Instants are stored as UTC `TIMESTAMP`s: the session must not
+        // shift them.
+        Backend::Postgres => "SET TIME ZONE 'UTC'",
+        Backend::Sqlite => {
+            "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+             PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+        }
+    }
+}
+
+/// Applies [`on_connect_sql`] to a fresh connection.
+pub fn on_connect(conn: &mut AnyConn) -> diesel::QueryResult<()> {
+    let backend = backend_of(conn);
+    match conn {
+        AnyConn::Pg(c) => c.batch_execute(on_connect_sql(backend)),
+        AnyConn::Sqlite(c) => c.batch_execute(on_connect_sql(backend)),
+    }
+}
+
+/// Which backend a connection is on.
+pub fn backend_of(conn: &AnyConn) -> Backend {
+    match conn {
+        AnyConn::Pg(_) => Backend::Postgres,
+        AnyConn::Sqlite(_) => Backend::Sqlite,
+    }
+}
+
+/// Opens a connection of the right kind for `backend` (diesel's own
+/// `establish` on a multi connection would let SQLite accept any string).
+pub fn establish(backend: Backend, url: &str) -> ConnectionResult<AnyConn> {
+    use diesel::Connection;
+    Ok(match backend {
+        Backend::Postgres => AnyConn::Pg(diesel::PgConnection::establish(url)?),
+        Backend::Sqlite => AnyConn::Sqlite(diesel::SqliteConnection::establish(url)?),
+    })
+}
+
+/// Applies pending migrations for the connection's backend.
+pub fn run_migrations(conn: &mut AnyConn) -> AppResult<usize> {
+    let applied = match conn {
+        AnyConn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|v| v.len()),
+        AnyConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+    };
+    applied.map_err(|e| AppError::Internal(format!("migration failed: {e}")))
+}
+
+/// Whether every embedded migration has been applied (for /readyz).
+pub fn migrations_current(conn: &mut AnyConn) -> AppResult<bool> {
+    let pending = match conn {
+        AnyConn::Pg(c) => c.has_pending_migration(PG_MIGRATIONS),
+        AnyConn::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+    };
+    pending
+        .map(|p| !p)
+        .map_err(|e| AppError::Internal(format!("migration check failed: {e}")))
+}
+
+/// Begins a write through the inner connection's own transaction manager:
+/// at the outermost level `BEGIN IMMEDIATE` on SQLite and `BEGIN` on
+/// PostgreSQL; inside another write, a savepoint. Returns whether it is
+/// nested.
+pub fn begin_write(conn: &mut AnyConn) -> diesel::QueryResult<bool> {
+    match conn {
+        AnyConn::Sqlite(c) => {
+            let nested = AnsiTransactionManager::transaction_manager_status_mut(c)
+                .transaction_depth()?
+                .is_some();
+            if nested {
+                AnsiTransactionManager::begin_transaction(c)?;
+            } else {
+                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+            }
+            Ok(nested)
+        }
+        AnyConn::Pg(c) => {
+            let nested = AnsiTransactionManager::transaction_manager_status_mut(c)
+                .transaction_depth()?
+                .is_some();
+            AnsiTransactionManager::begin_transaction(c)?;
+            Ok(nested)
+        }
+    }
+}
+
+/// Commits (`ok`) or rolls back what [`begin_write`] began.
+pub fn end_write(conn: &mut AnyConn, ok: bool) -> diesel::QueryResult<()> {
+    match (ok, conn) {
+        (true, AnyConn::Sqlite(c)) => AnsiTransactionManager::commit_transaction(c),
+        (true, AnyConn::Pg(c)) => AnsiTransactionManager::commit_transaction(c),
+        (false, AnyConn::Sqlite(c)) => AnsiTransactionManager::rollback_transaction(c),
+        (false, AnyConn::Pg(c)) => AnsiTransactionManager::rollback_transaction(c),
+    }
+}
+
+/// The first row of `query`, locked for the rest of the caller's write:
+/// `FOR UPDATE` on PostgreSQL; on SQLite the write transaction (begun
+/// IMMEDIATE) already holds the database's write lock.
+#[macro_export]
+macro_rules! dialect_first_for_update {
+    ($conn:expr, $query:expr) => {{
+        use $crate::store::dialect::__diesel::{QueryDsl as _, RunQueryDsl as _};
+        match $conn {
+            $crate::store::AnyConn::Pg(c) => $query.for_update().first(c),
+            $crate::store::AnyConn::Sqlite(c) => $query.first(c),
+        }
+    }};
+}
+
+/// The rows of a claim query, skipping rows another transaction has
+/// claimed and not yet committed: `FOR UPDATE SKIP LOCKED` on PostgreSQL;
+/// on SQLite one writer runs at a time, so the query alone. Run it inside
+/// [`crate::store::write`] and mark the rows claimed before committing.
+#[macro_export]
+macro_rules! dialect_load_skip_locked {
+    ($conn:expr, $query:expr) => {{
+        use $crate::store::dialect::__diesel::{QueryDsl as _, RunQueryDsl as _};
+        match $conn {
+            $crate::store::AnyConn::Pg(c) => $query.for_update().skip_locked().load(c),
+            $crate::store::AnyConn::Sqlite(c) => $query.load(c),
+        }
+    }};
+}
+
+/// Executes a statement diesel builds only for a concrete backend (such
+/// as `INSERT ... ON CONFLICT DO NOTHING`): the same text on both.
+#[macro_export]
+macro_rules! dialect_execute {
+    ($conn:expr, $statement:expr) => {{
+        use $crate::store::dialect::__diesel::RunQueryDsl as _;
+        match $conn {
+            $crate::store::AnyConn::Pg(c) => $statement.execute(c),
+            $crate::store::AnyConn::Sqlite(c) => $statement.execute(c),
+        }
+    }};
+}
+
+pub use crate::{
+    dialect_execute as execute, dialect_first_for_update as first_for_update,
+    dialect_load_skip_locked as load_skip_locked,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connection_settings_per_backend() {
+        assert_eq!(on_connect_sql(Backend::Postgres), "SET TIME ZONE 'UTC'");
+        let sqlite = on_connect_sql(Backend::Sqlite);
+        for pragma in [
+            "busy_timeout = 10000",
+            "journal_mode = WAL",
+            "foreign_keys = ON",
+        ] {
+            assert!(sqlite.contains(pragma), "{pragma}");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! One test per place SQLite and PostgreSQL differ (`src/store/dialect.rs`),
+//! run on whichever backend the suite runs on (CI runs it on both). These
+//! are store tests: they use the pool directly.
+
+use std::sync::mpsc;
+
+use chrono::Duration;
+use courtside::audit::{self, AuditAction, Entry, Verdict};
+use courtside::store::schema::{account_notices, users};
+use courtside::store::{self, dialect, AnyConn, Backend};
+use diesel::prelude::*;
+
+use crate::helpers::*;
+
+fn amara_id(conn: &mut AnyConn) -> String {
+    users::table
+        .filter(users::email.eq(AMARA))
+        .select(users::id)
+        .first(conn)
+        .unwrap()
+}
+
+/// A pending account notice for `user` keyed `key`, as an insert that
+/// ignores a clash on the key.
+macro_rules! notice_insert {
+    ($user:expr, $key:expr) => {{
+        let ts = store::to_db(test_now());
+        diesel::insert_into(account_notices::table)
+            .values((
+                account_notices::id.eq(store::new_id()),
+                account_notices::idempotency_key.eq($key),
+                account_notices::user_id.eq($user),
+                account_notices::template.eq("account.sign_in_failures"),
+                account_notices::data_json.eq("{}"),
+                account_notices::state.eq("pending"),
+                account_notices::send_after.eq(ts),
+                account_notices::attempts.eq(0),
+                account_notices::created_at.eq(ts),
+                account_notices::updated_at.eq(ts),
+            ))
+            .on_conflict(account_notices::idempotency_key)
+            .do_nothing()
+    }};
+}
+
+#[actix_web::test]
+async fn new_connections_enforce_foreign_keys_and_keep_instants_in_utc() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let refused = dialect::execute!(&mut *conn, notice_insert!("no-such-user", "k1"));
+    assert!(refused.is_err(), "a row pointing at no user is refused");
+    if dialect::backend_of(&conn) == Backend::Postgres {
+        #[derive(QueryableByName)]
+        struct Tz {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            tz: String,
+        }
+        let tz: Tz = diesel::sql_query("SELECT current_setting('TimeZone') AS tz")
+            .get_result(&mut *conn)
+            .unwrap();
+        assert_eq!(tz.tz, "UTC");
+    }
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn an_ignored_conflict_inserts_nothing_and_is_no_error() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let amara = amara_id(&mut conn);
+    let first = dialect::execute!(&mut *conn, notice_insert!(&amara, "same-key")).unwrap();
+    let again = dialect::execute!(&mut *conn, notice_insert!(&amara, "same-key")).unwrap();
+    assert_eq!((first, again), (1, 0));
+    let rows: i64 = account_notices::table
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
+    assert_eq!(rows, 1);
+    app.stop().await;
+}
+
+/// Two writers each read the audit chain's head and append after it, at
+/// the same time: the write lock taken at BEGIN (SQLite) and the row lock
+/// on the head (PostgreSQL) make them queue, so no append fails and the
+/// chain stays whole.
+#[actix_web::test]
+async fn concurrent_writes_that_read_then_write_queue_instead_of_failing() {
+    let app = TestApp::spawn().await;
+    let before = {
+        let mut conn = app.pool.get().unwrap();
+        match audit::verify(&mut conn).unwrap() {
+            Verdict::Intact { entries } => entries,
+            broken => panic!("{broken:?}"),
+        }
+    };
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let pool = app.pool.clone();
+            std::thread::spawn(move || {
+                let mut conn = pool.get().unwrap();
+                for i in 0..15 {
+                    store::write(&mut conn, |c| {
+                        audit::append(
+                            c,
+                            test_now(),
+                            Entry::new(AuditAction::Update, None, "dialect", &format!("{w}-{i}")),
+                        )
+                    })
+                    .expect("an append never fails for contention");
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let mut conn = app.pool.get().unwrap();
+    assert_eq!(
+        audit::verify(&mut conn).unwrap(),
+        Verdict::Intact {
+            entries: before + 30
+        }
+    );
+    app.stop().await;
+}
+
+/// Two claimers take due rows at the same time; each marks what it took
+/// before committing. Neither ever gets a row the other has.
+#[actix_web::test]
+async fn claims_made_at_the_same_time_never_overlap() {
+    let app = TestApp::spawn().await;
+    {
+        let mut conn = app.pool.get().unwrap();
+        let amara = amara_id(&mut conn);
+        for k in 0..6 {
+            dialect::execute!(&mut *conn, notice_insert!(&amara, format!("claim-{k}"))).unwrap();
+        }
+    }
+    let claim = |pool: store::Pool, owner: &'static str, took: Option<mpsc::Sender<()>>| {
+        std::thread::spawn(move || {
+            let mut conn = pool.get().unwrap();
+            store::write(&mut conn, |c| {
+                let query = account_notices::table
+                    .filter(account_notices::state.eq("pending"))
+                    .order(account_notices::idempotency_key.asc())
+                    .limit(3)
+                    .select(account_notices::id);
+                let ids: Vec<String> = dialect::load_skip_locked!(c, query)?;
+                if let Some(took) = took {
+                    // Let the other claimer run while these rows are held.
+                    took.send(()).unwrap();
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+                diesel::update(account_notices::table.filter(account_notices::id.eq_any(&ids)))
+                    .set((
+                        account_notices::state.eq("sending"),
+                        account_notices::lease_owner.eq(owner),
+                        account_notices::leased_until
+                            .eq(store::to_db(test_now() + Duration::minutes(5))),
+                    ))
+                    .execute(c)?;
+                Ok(ids)
+            })
+            .unwrap()
+        })
+    };
+    let (tx, rx) = mpsc::channel();
+    let first = claim(app.pool.clone(), "a", Some(tx));
+    rx.recv().unwrap();
+    let second = claim(app.pool.clone(), "b", None);
+    let (a, b) = (first.join().unwrap(), second.join().unwrap());
+    assert_eq!(a.len(), 3, "{a:?}");
+    assert_eq!(b.len(), 3, "{b:?}");
+    assert!(a.iter().all(|id| !b.contains(id)), "{a:?} / {b:?}");
+    app.stop().await;
+}

@@ -410,7 +410,7 @@ fn escalate_one(
     );
     data.insert(
         "acknowledge_by_time".into(),
-        by_local.format("%H:%M").to_string().into(),
+        calendar::time_value(by).into(),
     );
     let template = TemplateKey::EscalationUnacknowledged;
     data.retain(|k, _| template.allow_list().contains(&k.as_str()));

@@ -105,3 +105,178 @@ async fn dst_crossing_hearing_times_round_trip_exactly() {
     assert_eq!(list["total"], 2, "{list}");
     app.stop().await;
 }
+
+#[allow(dead_code)]
+#[path = "../ui_support/mod.rs"]
+mod ui_support;
+
+/// The text of a notice as it would be sent.
+async fn notice_text(app: &TestApp, token: &str, hearing: &str, template: &str) -> String {
+    let (status, list) = app
+        .get(&format!("/api/v1/notices?hearing_id={hearing}"), token)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let notice = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["template"] == template)
+        .unwrap_or_else(|| panic!("no {template} notice: {list}"))
+        .clone();
+    let (status, text) = app
+        .get(
+            &format!(
+                "/api/v1/notices/{}/rendered?format=text",
+                notice["id"].as_str().unwrap()
+            ),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    text.as_str().unwrap().to_string()
+}
+
+/// The unfolded VEVENT block of a feed with this UID.
+fn feed_event<'a>(feed: &'a str, uid: &str) -> &'a str {
+    feed.split("BEGIN:VEVENT\r\n")
+        .skip(1)
+        .find(|e| e.contains(&format!("UID:{uid}\r\n")))
+        .unwrap_or_else(|| panic!("no event {uid} in\n{feed}"))
+}
+
+#[actix_web::test]
+async fn the_two_half_past_ones_of_the_autumn_change_read_differently() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    // V-1002: supported by Ben, who has consent to hear of court dates.
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let feed = app.create("/api/v1/calendar-feeds", &ben, json!({})).await;
+    let mut ids = Vec::new();
+    // 01:30 BST and 01:30 GMT on Sunday 25 October 2026: one hour apart.
+    for starts_at in ["2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z"] {
+        let h = app
+            .create(
+                "/api/v1/hearings",
+                &wendy,
+                json!({"case_id": case, "kind": "mention", "court_id": court,
+                       "starts_at": starts_at, "estimated_minutes": 20}),
+            )
+            .await;
+        assert_eq!(h["starts_at"], starts_at);
+        ids.push(h["id"].as_str().unwrap().to_string());
+    }
+
+    // The notices say which 1:30am.
+    let first = notice_text(&app, &ben, &ids[0], "hearing.details.supporter").await;
+    let second = notice_text(&app, &ben, &ids[1], "hearing.details.supporter").await;
+    assert!(first.contains("Time: 1:30am (BST)\n"), "{first}");
+    assert!(second.contains("Time: 1:30am (GMT)\n"), "{second}");
+
+    // So does the supporter's week.
+    let mut browser = ui_support::Browser::signed_in(&app.base, BEN).await;
+    let week = browser.get("/week?from=2026-10-19").await;
+    assert_eq!(week.status, StatusCode::OK);
+    week.assert_has("1:30am (BST)–1:50am (BST)");
+    week.assert_has("1:30am (GMT)–1:50am (GMT)");
+    // And the case page, in its long form.
+    let case_page = browser.get(&format!("/cases/{case}")).await;
+    case_page.assert_has("Sunday 25 October 2026, 01:30 (BST)");
+    case_page.assert_has("Sunday 25 October 2026, 01:30 (GMT)");
+
+    // The calendar feed: the first in London time, the second in UTC form
+    // (a London 01:30 would be read as the first one).
+    let (status, _, body) = app
+        .call_full(
+            reqwest::Method::GET,
+            feed["path"].as_str().unwrap(),
+            None,
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let text = body.as_str().unwrap().to_string();
+    let one = feed_event(&text, &format!("hearing-{}@courtside", ids[0]));
+    assert!(
+        one.contains("DTSTART;TZID=Europe/London:20261025T013000\r\n"),
+        "{one}"
+    );
+    assert!(
+        one.contains("DTEND;TZID=Europe/London:20261025T015000\r\n"),
+        "{one}"
+    );
+    let two = feed_event(&text, &format!("hearing-{}@courtside", ids[1]));
+    assert!(two.contains("DTSTART:20261025T013000Z\r\n"), "{two}");
+    assert!(two.contains("DTEND:20261025T015000Z\r\n"), "{two}");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_time_the_spring_clocks_skip_is_refused_on_the_page_and_the_api() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13AB1234526")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
+    let count = |list: &serde_json::Value| list["total"].as_i64().unwrap();
+    let (_, before) = app
+        .get(&format!("/api/v1/hearings?case_id={case}"), &wendy)
+        .await;
+
+    // The API: 01:30 BST on Sunday 29 March 2026 never happens.
+    let (status, body) = app
+        .post(
+            "/api/v1/hearings",
+            &wendy,
+            json!({"case_id": case, "kind": "mention", "court_id": court,
+                   "starts_at": "2026-03-29T01:30:00+01:00", "estimated_minutes": 30}),
+        )
+        .await;
+    assert_problem(
+        status,
+        &body,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("starts_at"),
+    );
+    assert!(
+        body.to_string().contains("does not exist in UK time"),
+        "{body}"
+    );
+
+    // The page: the time typed is refused on its field, in words.
+    let mut browser = ui_support::Browser::signed_in(&app.base, WENDY).await;
+    let page = browser
+        .submit(
+            &format!("/cases/{case}/hearings/new"),
+            &[
+                ("kind", "mention"),
+                ("date", "2026-03-29"),
+                ("time", "01:30"),
+                ("court_id", &court),
+                ("estimated_minutes", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    page.assert_has(
+        "1:30am on Sunday 29 March 2026 does not exist in UK time: \
+         the clocks go forward from 1am to 2am that night",
+    );
+    page.assert_has("href=\"#time\"");
+
+    let (_, after) = app
+        .get(&format!("/api/v1/hearings?case_id={case}"), &wendy)
+        .await;
+    assert_eq!(count(&after), count(&before), "nothing was listed");
+    app.stop().await;
+}

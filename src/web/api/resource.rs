@@ -154,16 +154,25 @@ pub fn authorise(actor: &Actor, kind: ResourceKind, action: Action, what: &str) 
     }
 }
 
-fn audit_change<R: Resource>(
+/// The audit entry of a change made through the API or a page: who, what,
+/// and whose record it was (the victim's id) with its category.
+pub fn audit_change<R: Resource>(
     conn: &mut AnyConn,
     ctx: &Ctx,
     action: AuditAction,
-    id: &str,
+    out: &R::Output,
 ) -> AppResult<()> {
+    let record =
+        serde_json::to_value(out).map_err(|e| AppError::Internal(format!("audit: {e}")))?;
+    let (victim_id, category) = audit::about(conn, R::PATH, &record)?;
     audit::append(
         conn,
         ctx.now,
-        Entry::new(action, Some(&ctx.actor.user_id), R::PATH, id),
+        Entry {
+            victim_id,
+            category,
+            ..Entry::new(action, Some(&ctx.actor.user_id), R::PATH, out.id())
+        },
     )
 }
 
@@ -227,7 +236,7 @@ async fn create<R: Resource>(
     let out = run(&state, move |conn| {
         store::write(conn, |conn| {
             let out = R::create(conn, &ctx, input)?;
-            audit_change::<R>(conn, &ctx, AuditAction::Create, out.id())?;
+            audit_change::<R>(conn, &ctx, AuditAction::Create, &out)?;
             Ok(out)
         })
     })
@@ -307,7 +316,7 @@ async fn update<R: Resource>(
     let out = run(&state, move |conn| {
         store::write(conn, |conn| {
             let out = R::update(conn, &ctx, &id, expected, input)?;
-            audit_change::<R>(conn, &ctx, AuditAction::Update, out.id())?;
+            audit_change::<R>(conn, &ctx, AuditAction::Update, &out)?;
             Ok(out)
         })
     })

@@ -47,7 +47,7 @@ use crate::policy::{permits, Action, ResourceKind};
 use crate::store::AnyConn;
 use crate::validate::Validator;
 use crate::web::api::resource::{
-    authorise, run, Ctx, Page, Paged, Resource, Validate, MAX_PER_PAGE,
+    audit_change, authorise, run, Ctx, Page, Paged, Resource, Validate, MAX_PER_PAGE,
 };
 use crate::web::AppState;
 
@@ -404,13 +404,17 @@ pub fn read<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<R
 }
 
 /// Creates a record exactly as the API's POST does: role, input checks,
-/// then the resource's own checks and transaction.
+/// then the resource's own checks and transaction, and its audit entry.
 pub fn create<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, input: R::Input) -> AppResult<R::Output> {
     authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
     let mut v = Validator::new();
     input.validate(&mut v, ctx.now);
     v.finish()?;
-    R::create(conn, ctx, input)
+    crate::store::write(conn, |conn| {
+        let out = R::create(conn, ctx, input)?;
+        audit_change::<R>(conn, ctx, crate::audit::AuditAction::Create, &out)?;
+        Ok(out)
+    })
 }
 
 /// Changes a record exactly as the API's PUT does, with the version the
@@ -426,7 +430,11 @@ pub fn update<R: Resource>(
     let mut v = Validator::new();
     input.validate(&mut v, ctx.now);
     v.finish()?;
-    R::update(conn, ctx, id, version, input)
+    crate::store::write(conn, |conn| {
+        let out = R::update(conn, ctx, id, version, input)?;
+        audit_change::<R>(conn, ctx, crate::audit::AuditAction::Update, &out)?;
+        Ok(out)
+    })
 }
 
 /// Fails with the 403 page unless the role may do this.

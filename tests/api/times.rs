@@ -280,3 +280,77 @@ async fn a_time_the_spring_clocks_skip_is_refused_on_the_page_and_the_api() {
     assert_eq!(count(&after), count(&before), "nothing was listed");
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_hearing_listed_on_a_bank_holiday_or_a_weekend_warns_the_witness_care_officer() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13AB1234526")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
+    let warnings = |list: &serde_json::Value| -> Vec<serde_json::Value> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["kind"] == "hearing_on_non_sitting_day")
+            .cloned()
+            .collect()
+    };
+    let path = format!("/api/v1/warnings?case_id={case}&per_page=100");
+    let (status, before) = app.get(&path, &wendy).await;
+    assert_eq!(status, StatusCode::OK, "{before}");
+    assert!(warnings(&before).is_empty(), "{before}");
+
+    // Listed on Good Friday.
+    let body = json!({"case_id": case, "kind": "mention", "court_id": court,
+                      "starts_at": "2026-04-03T10:00:00+01:00", "estimated_minutes": 30});
+    let h = app.create("/api/v1/hearings", &wendy, body.clone()).await;
+    let id = h["id"].as_str().unwrap().to_string();
+    let (_, list) = app.get(&path, &wendy).await;
+    let found = warnings(&list);
+    assert_eq!(found.len(), 1, "{list}");
+    assert_eq!(found[0]["detail"]["hearing_id"], id.as_str());
+    assert_eq!(found[0]["detail"]["date"], "2026-04-03");
+    assert_eq!(found[0]["detail"]["day"], "bank_holiday");
+    assert_eq!(found[0]["detail"]["holiday"], "Good Friday");
+
+    // Moved to a Saturday: warned again, for the new day.
+    let mut moved = body.clone();
+    moved["starts_at"] = json!("2026-04-11T10:00:00+01:00");
+    let (status, out) = app
+        .put(&format!("/api/v1/hearings/{id}"), &wendy, 1, moved)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let (_, list) = app.get(&path, &wendy).await;
+    let found = warnings(&list);
+    assert_eq!(found.len(), 2, "{list}");
+    assert!(
+        found
+            .iter()
+            .any(|w| w["detail"]["day"] == "saturday" && w["detail"]["date"] == "2026-04-11"),
+        "{list}"
+    );
+
+    // A Tuesday after Easter is an ordinary sitting day: nothing more.
+    let mut tuesday = body.clone();
+    tuesday["starts_at"] = json!("2026-04-07T10:00:00+01:00");
+    app.create("/api/v1/hearings", &wendy, tuesday).await;
+    let (_, list) = app.get(&path, &wendy).await;
+    assert_eq!(warnings(&list).len(), 2, "{list}");
+
+    // The case page says so beside the hearing.
+    let mut browser = ui_support::Browser::signed_in(&app.base, WENDY).await;
+    let page = browser.get(&format!("/cases/{case}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_has(
+        "This hearing is listed on a Saturday, when courts do not normally sit. \
+         Check the listing with the court.",
+    );
+    assert_eq!(
+        page.body.matches("when courts do not normally sit").count(),
+        1
+    );
+    app.stop().await;
+}

@@ -151,7 +151,8 @@ mod tests {
             previous_court: None,
         };
         // (start, event, what is warned)
-        let cases: Vec<(&str, EventKind, Option<(NonSittingDay, Option<&str>)>)> = vec![
+        type Expected = Option<(NonSittingDay, Option<&'static str>)>;
+        let cases: Vec<(&str, EventKind, Expected)> = vec![
             ("2026-12-08T10:00:00Z", EventKind::HearingListed, None),
             ("2026-12-08T10:00:00Z", moved(), None),
             (

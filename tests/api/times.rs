@@ -5,6 +5,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::helpers::*;
+use crate::oidc::ui_support;
 
 #[actix_web::test]
 async fn dst_crossing_hearing_times_round_trip_exactly() {
@@ -105,10 +106,6 @@ async fn dst_crossing_hearing_times_round_trip_exactly() {
     assert_eq!(list["total"], 2, "{list}");
     app.stop().await;
 }
-
-#[allow(dead_code)]
-#[path = "../ui_support/mod.rs"]
-mod ui_support;
 
 /// The text of a notice as it would be sent.
 async fn notice_text(app: &TestApp, token: &str, hearing: &str, template: &str) -> String {

@@ -457,6 +457,19 @@ fn escalate_one(
                     notices::updated_at.eq(ts),
                 ))
                 .execute(conn)?;
+            let basis = serde_json::from_str(&o.basis_json).unwrap_or_default();
+            audit::append(
+                conn,
+                now,
+                audit::notice_entry(
+                    AuditAction::Plan,
+                    &id,
+                    &o.victim_id,
+                    &o.category,
+                    &key,
+                    audit::basis_code(&basis),
+                ),
+            )?;
             id
         }
     };

@@ -380,3 +380,34 @@ async fn a_withdrawn_consent_and_every_notice_it_stopped_are_in_the_record_and_t
     );
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn every_notice_of_a_hearing_is_recorded_as_planned_and_as_sent_with_the_victims_id() {
+    let app = TestApp::spawn().await;
+    some_history(&app).await;
+    let mut conn = app.pool.get().unwrap();
+    use courtside::store::schema::notices;
+    let all: Vec<(String, String, String)> = notices::table
+        .filter(notices::hearing_id.is_not_null())
+        .filter(notices::created_at.ge(courtside::store::to_db(test_now())))
+        .select((notices::id, notices::victim_id, notices::state))
+        .load(&mut conn)
+        .unwrap();
+    assert!(!all.is_empty());
+    let mut sent = 0;
+    for (id, victim, state) in &all {
+        let rows = notice_rows(&app, id);
+        let with = |action: &str| {
+            rows.iter()
+                .filter(|r| r.0 == action && r.1.as_deref() == Some(victim.as_str()))
+                .count()
+        };
+        assert_eq!(with("plan"), 1, "{id} ({state}): {rows:?}");
+        if state == "sent" || state == "ready" {
+            assert_eq!(with("disclose"), 1, "{id} ({state}): {rows:?}");
+            sent += 1;
+        }
+    }
+    assert!(sent > 0, "{all:?}");
+    app.stop().await;
+}

@@ -351,3 +351,51 @@ async fn a_hearing_listed_on_a_bank_holiday_or_a_weekend_warns_the_witness_care_
     );
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_court_list_that_moves_a_hearing_onto_a_saturday_warns_too() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13AB1234526")
+        .await;
+    // The demo plea and trial preparation hearing, moved by a daily list
+    // for Saturday 28 March 2026.
+    let path = format!(
+        "{}/fixtures/court-lists/crown-daily-moved.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut list: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    list["DailyList"]["DocumentID"]["UniqueID"] = json!("times-saturday-list");
+    list["DailyList"]["ListHeader"]["StartDate"] = json!("2026-03-28");
+    list["DailyList"]["ListHeader"]["EndDate"] = json!("2026-03-28");
+    let (status, summary) = app
+        .call(
+            reqwest::Method::POST,
+            "/api/v1/court-lists?list_type=crown_daily_pdda_list",
+            Some(&wendy),
+            Some(list),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{summary}");
+    assert_eq!(summary["counts"]["moved"], 1, "{summary}");
+    let moved = summary["moved"][0].as_str().unwrap().to_string();
+    let (_, warnings) = app
+        .get(
+            &format!("/api/v1/warnings?case_id={case}&per_page=100"),
+            &wendy,
+        )
+        .await;
+    let found: Vec<&serde_json::Value> = warnings["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["kind"] == "hearing_on_non_sitting_day")
+        .collect();
+    assert_eq!(found.len(), 1, "{warnings}");
+    assert_eq!(found[0]["detail"]["hearing_id"], moved.as_str());
+    assert_eq!(found[0]["detail"]["date"], "2026-03-28");
+    assert_eq!(found[0]["detail"]["day"], "saturday");
+    app.stop().await;
+}

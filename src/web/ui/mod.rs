@@ -45,10 +45,7 @@ use crate::domain::Role;
 use crate::error::{AppError, AppResult};
 use crate::policy::{permits, Action, ResourceKind};
 use crate::store::AnyConn;
-use crate::validate::Validator;
-use crate::web::api::resource::{
-    audit_change, authorise, run, Ctx, Page, Paged, Resource, Validate, MAX_PER_PAGE,
-};
+use crate::web::api::resource::{authorise, run, Ctx, Page, Paged, Resource, MAX_PER_PAGE};
 use crate::web::AppState;
 
 use session::Session;
@@ -403,18 +400,11 @@ pub fn read<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<R
     R::read(conn, ctx, id)
 }
 
-/// Creates a record exactly as the API's POST does: role, input checks,
-/// then the resource's own checks and transaction, and its audit entry.
+/// Creates a record exactly as the API's POST does: the shared use case
+/// (role, input checks, the resource's own checks and transaction, and its
+/// audit entry).
 pub fn create<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, input: R::Input) -> AppResult<R::Output> {
-    authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
-    let mut v = Validator::new();
-    input.validate(&mut v, ctx.now);
-    v.finish()?;
-    crate::store::write(conn, |conn| {
-        let out = R::create(conn, ctx, input)?;
-        audit_change::<R>(conn, ctx, crate::audit::AuditAction::Create, &out)?;
-        Ok(out)
-    })
+    crate::app::create::<R>(conn, ctx, input)
 }
 
 /// Changes a record exactly as the API's PUT does, with the version the
@@ -426,15 +416,7 @@ pub fn update<R: Resource>(
     version: i32,
     input: R::Input,
 ) -> AppResult<R::Output> {
-    authorise(&ctx.actor, R::KIND, Action::Update, R::SINGULAR)?;
-    let mut v = Validator::new();
-    input.validate(&mut v, ctx.now);
-    v.finish()?;
-    crate::store::write(conn, |conn| {
-        let out = R::update(conn, ctx, id, version, input)?;
-        audit_change::<R>(conn, ctx, crate::audit::AuditAction::Update, &out)?;
-        Ok(out)
-    })
+    crate::app::update::<R>(conn, ctx, id, version, input)
 }
 
 /// Fails with the 403 page unless the role may do this.

@@ -25,6 +25,10 @@ pub enum AuditAction {
     Update,
     ReadSensitive,
     Disclose,
+    /// A notice joined the outbox (or came back to it).
+    Plan,
+    /// A notice was stopped before it went.
+    Cancel,
 }
 
 impl AuditAction {
@@ -34,7 +38,45 @@ impl AuditAction {
             AuditAction::Update => "update",
             AuditAction::ReadSensitive => "read_sensitive",
             AuditAction::Disclose => "disclose",
+            AuditAction::Plan => "plan",
+            AuditAction::Cancel => "cancel",
         }
+    }
+}
+
+/// A notice's basis as the audit log names it: `consent:<scope>`,
+/// `lawful:<basis>`, `spoc_agreement` or `data_subject` (never a lawful
+/// basis's free-text reason).
+pub fn basis_code(basis: &serde_json::Value) -> String {
+    match (
+        basis["kind"].as_str(),
+        basis["scope"].as_str(),
+        basis["basis"].as_str(),
+    ) {
+        (Some(kind), Some(scope), _) => format!("{kind}:{scope}"),
+        (Some(kind), None, Some(lawful)) => format!("{kind}:{lawful}"),
+        (Some(kind), _, _) => kind.to_string(),
+        _ => "unknown".to_string(),
+    }
+}
+
+/// What the record says of a notice planned or cancelled: the notice, its
+/// victim, recipient key, category and basis. A cancellation's `basis` is
+/// the reason's code (`consent_withdrawn`, `superseded`, ...).
+pub fn notice_entry(
+    action: AuditAction,
+    notice_id: &str,
+    victim_id: &str,
+    category: &str,
+    recipient: &str,
+    basis: String,
+) -> Entry {
+    Entry {
+        victim_id: Some(victim_id.to_string()),
+        recipient: Some(recipient.to_string()),
+        category: Some(category.to_string()),
+        basis: Some(basis),
+        ..Entry::new(action, None, "notices", notice_id)
     }
 }
 
@@ -63,6 +105,45 @@ impl Entry {
             ..Entry::default()
         }
     }
+}
+
+/// Whose record a change touched, and its category, for the change's
+/// audit entry: the victim a record belongs to (read from its own
+/// `victim_id`, or through its case or hearing; a victim record is its own
+/// victim), and for a consent its scope. `record` is the record as the API
+/// answers it; `entity` is its kind (`victims`, `consents`, ...).
+pub fn about(
+    conn: &mut AnyConn,
+    entity: &str,
+    record: &serde_json::Value,
+) -> AppResult<(Option<String>, Option<String>)> {
+    use crate::store::schema::{cases, hearings};
+    let text = |field: &str| record[field].as_str().map(str::to_string);
+    let victim_id = if entity == "victims" {
+        text("id")
+    } else if let Some(victim) = text("victim_id") {
+        Some(victim)
+    } else if let Some(case) = text("case_id") {
+        cases::table
+            .find(case)
+            .select(cases::victim_id)
+            .first(conn)
+            .optional()?
+    } else if let Some(hearing) = text("hearing_id") {
+        hearings::table
+            .inner_join(cases::table)
+            .filter(hearings::id.eq(hearing))
+            .select(cases::victim_id)
+            .first(conn)
+            .optional()?
+    } else {
+        None
+    };
+    let category = match entity {
+        "consents" => text("scope"),
+        _ => None,
+    };
+    Ok((victim_id, category))
 }
 
 /// The chain's hash of one entry (pure; the layout is fixed: changing it
@@ -280,6 +361,42 @@ mod tests {
         for h in changed {
             assert_ne!(h, base);
         }
+    }
+
+    #[test]
+    fn a_notices_basis_is_named_without_free_text() {
+        use serde_json::json;
+        let cases = [
+            (
+                json!({"kind": "consent", "scope": "court_dates_to_supporter"}),
+                "consent:court_dates_to_supporter",
+            ),
+            (
+                json!({"kind": "lawful", "basis": "public_task", "reason": "Victim of Demo Person"}),
+                "lawful:public_task",
+            ),
+            (
+                json!({"kind": "spoc_agreement", "agreed_on": "2026-03-01"}),
+                "spoc_agreement",
+            ),
+            (json!({"kind": "data_subject"}), "data_subject"),
+            (json!(null), "unknown"),
+        ];
+        for (basis, code) in cases {
+            assert_eq!(basis_code(&basis), code, "{basis}");
+        }
+        let e = notice_entry(
+            AuditAction::Cancel,
+            "n1",
+            "v1",
+            "hearing_details",
+            "supporter:u1",
+            "consent_withdrawn/consent:court_dates_to_supporter".into(),
+        );
+        assert_eq!(e.action, "cancel");
+        assert_eq!((e.entity.as_str(), e.entity_id.as_str()), ("notices", "n1"));
+        assert_eq!(e.victim_id.as_deref(), Some("v1"));
+        assert_eq!(e.actor_user_id, None);
     }
 
     #[test]

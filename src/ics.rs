@@ -7,10 +7,16 @@
 //! `SEQUENCE` (the record's version) and `STATUS`. Text values are escaped
 //! (backslash, semicolon, comma, newline), every content line is folded at
 //! 75 octets without splitting a UTF-8 character, and lines end in CRLF.
+//!
+//! The one exception to London wall-clock times: a London time in the hour
+//! the clocks repeat each autumn names its first (BST) occurrence to every
+//! RFC 5545 reader, so an event starting in the second (GMT) occurrence is
+//! written in UTC form (`DTSTART:…Z`, and its `DTEND` too), as is an end
+//! that falls in that second occurrence.
 
 use chrono::{DateTime, Utc};
 
-use crate::calendar::to_london;
+use crate::calendar::{is_second_occurrence, to_london};
 
 /// The time zone every event is written in.
 pub const TZID: &str = "Europe/London";
@@ -137,6 +143,25 @@ pub fn london_stamp(t: DateTime<Utc>) -> String {
     to_london(t).format("%Y%m%dT%H%M%S").to_string()
 }
 
+/// The DTSTART and DTEND lines of an event: London wall-clock form, or UTC
+/// form where the wall clock would name the other occurrence of the
+/// repeated autumn hour.
+fn start_and_end(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> [String; 2] {
+    let start_in_utc = is_second_occurrence(starts_at);
+    let end_in_utc = start_in_utc || is_second_occurrence(ends_at);
+    let line = |name: &str, at: DateTime<Utc>, in_utc: bool| {
+        if in_utc {
+            format!("{name}:{}", utc_stamp(at))
+        } else {
+            format!("{name};TZID={TZID}:{}", london_stamp(at))
+        }
+    };
+    [
+        line("DTSTART", starts_at, start_in_utc),
+        line("DTEND", ends_at, end_in_utc),
+    ]
+}
+
 /// Writes the calendar. `now` is the DTSTAMP of every event (when this
 /// copy of the calendar was made).
 pub fn write(calendar: &Calendar, now: DateTime<Utc>) -> String {
@@ -156,8 +181,7 @@ pub fn write(calendar: &Calendar, now: DateTime<Utc>) -> String {
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{}", escape_text(&e.uid)));
         lines.push(format!("DTSTAMP:{}", utc_stamp(now)));
-        lines.push(format!("DTSTART;TZID={TZID}:{}", london_stamp(e.starts_at)));
-        lines.push(format!("DTEND;TZID={TZID}:{}", london_stamp(e.ends_at)));
+        lines.extend(start_and_end(e.starts_at, e.ends_at));
         lines.push(format!("SEQUENCE:{}", e.sequence.max(0)));
         lines.push(format!("STATUS:{}", e.status.as_str()));
         lines.push(format!("SUMMARY:{}", escape_text(&e.summary)));
@@ -291,6 +315,30 @@ mod tests {
         // And back to GMT in October: 10:00 on 26 October is 10:00 UTC.
         let text = calendar(vec![event(at(2026, 10, 26, 10, 0))]);
         assert!(text.contains("DTSTART;TZID=Europe/London:20261026T100000\r\n"));
+    }
+
+    #[test]
+    fn the_second_one_thirty_of_the_autumn_change_is_written_in_utc() {
+        // 01:30 BST (00:30 UTC) keeps the London form, which every reader
+        // takes as the first occurrence; 01:30 GMT (01:30 UTC) cannot be
+        // written that way, so it is written in UTC.
+        let first = calendar(vec![event(at(2026, 10, 25, 0, 30))]);
+        assert!(first.contains("DTSTART;TZID=Europe/London:20261025T013000\r\n"));
+        // Its end, 90 minutes later, is 02:00 GMT: a single time again.
+        assert!(first.contains("DTEND;TZID=Europe/London:20261025T020000\r\n"));
+        let second = calendar(vec![event(at(2026, 10, 25, 1, 30))]);
+        assert!(second.contains("DTSTART:20261025T013000Z\r\n"), "{second}");
+        assert!(second.contains("DTEND:20261025T030000Z\r\n"), "{second}");
+        assert!(!second.contains("DTSTART;TZID"));
+        // An event from 00:15 BST to 01:15 GMT: the end needs UTC form.
+        let mut across = event(at(2026, 10, 24, 23, 15));
+        across.ends_at = at(2026, 10, 25, 1, 15);
+        let text = calendar(vec![across]);
+        assert!(text.contains("DTSTART;TZID=Europe/London:20261025T001500\r\n"));
+        assert!(text.contains("DTEND:20261025T011500Z\r\n"), "{text}");
+        // The spring change has no repeated hour: London form throughout.
+        let spring = calendar(vec![event(at(2026, 3, 29, 1, 30))]);
+        assert!(spring.contains("DTSTART;TZID=Europe/London:20260329T023000\r\n"));
     }
 
     #[test]

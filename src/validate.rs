@@ -61,9 +61,24 @@ impl Validator {
     }
 
     /// An instant written as RFC 3339 with its UTC offset, e.g.
-    /// `2026-03-30T10:00:00+01:00`; returns it in UTC.
+    /// `2026-03-30T10:00:00+01:00`; returns it in UTC. A UK wall-clock time
+    /// the clocks skip in spring (01:00-01:59 on the last Sunday of March)
+    /// written with the BST offset (+01:00) is refused: the clocks show no
+    /// such time, so the sender cannot have meant one.
     pub fn instant(&mut self, field: &str, value: &str) -> Option<DateTime<Utc>> {
         match DateTime::parse_from_rfc3339(value.trim()) {
+            Ok(t) if t.offset().local_minus_utc() == 3600 => {
+                let wall = t.naive_local();
+                if let Err(skipped) = crate::calendar::typed_local_to_utc(wall.date(), wall.time())
+                {
+                    self.error(
+                        field,
+                        format!("names {skipped} (or send the instant in UTC, ending Z)"),
+                    );
+                    return None;
+                }
+                Some(t.with_timezone(&Utc))
+            }
             Ok(t) => Some(t.with_timezone(&Utc)),
             Err(_) => {
                 self.error(
@@ -170,6 +185,54 @@ mod tests {
         let t = v.instant("t", "2026-03-30T10:00:00+01:00").unwrap();
         assert_eq!(t.to_rfc3339(), "2026-03-30T09:00:00+00:00");
         assert!(v.is_empty());
+    }
+
+    #[test]
+    fn a_bst_time_the_spring_clocks_skip_is_refused() {
+        // (value sent, accepted as this UTC instant, or refused)
+        let cases = [
+            ("2026-03-29T01:30:00+01:00", None),
+            ("2026-03-29T01:00:00+01:00", None),
+            ("2027-03-28T01:59:00+01:00", None),
+            ("2026-03-29T01:30:00Z", Some("2026-03-29T01:30:00+00:00")),
+            (
+                "2026-03-29T01:30:00+00:00",
+                Some("2026-03-29T01:30:00+00:00"),
+            ),
+            (
+                "2026-03-29T02:30:00+01:00",
+                Some("2026-03-29T01:30:00+00:00"),
+            ),
+            (
+                "2026-03-29T00:30:00+00:00",
+                Some("2026-03-29T00:30:00+00:00"),
+            ),
+            (
+                "2026-10-25T01:30:00+01:00",
+                Some("2026-10-25T00:30:00+00:00"),
+            ),
+            (
+                "2026-10-25T01:30:00+00:00",
+                Some("2026-10-25T01:30:00+00:00"),
+            ),
+        ];
+        for (sent, expected) in cases {
+            let mut v = Validator::new();
+            let got = v.instant("starts_at", sent).map(|t| t.to_rfc3339());
+            assert_eq!(got.as_deref(), expected, "{sent}");
+            match v.finish() {
+                Ok(()) => assert!(expected.is_some(), "{sent}"),
+                Err(AppError::Validation(errs)) => {
+                    assert!(expected.is_none(), "{sent}");
+                    assert_eq!(errs[0].field, "starts_at");
+                    assert!(
+                        errs[0].message.contains("does not exist in UK time"),
+                        "{errs:?}"
+                    );
+                }
+                Err(other) => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -9,16 +9,25 @@ use crate::store::{self, AnyConn};
 
 use super::{authorise, validate, Ctx, Page, Paged, Resource, Versioned};
 
+/// The audit entry of a change: who, what, and whose record it was (the
+/// victim's id) with its category.
 fn audit_change<R: Resource>(
     conn: &mut AnyConn,
     ctx: &Ctx,
     action: AuditAction,
-    id: &str,
+    out: &R::Output,
 ) -> AppResult<()> {
+    let record = serde_json::to_value(out)
+        .map_err(|e| crate::error::AppError::Internal(format!("audit: {e}")))?;
+    let (victim_id, category) = audit::about(conn, R::PATH, &record)?;
     audit::append(
         conn,
         ctx.now,
-        Entry::new(action, Some(&ctx.actor.user_id), R::PATH, id),
+        Entry {
+            victim_id,
+            category,
+            ..Entry::new(action, Some(&ctx.actor.user_id), R::PATH, out.id())
+        },
     )
 }
 
@@ -45,7 +54,7 @@ pub fn create<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, input: R::Input) -> Ap
     validate(&input, ctx.now)?;
     store::write(conn, |conn| {
         let out = R::create(conn, ctx, input)?;
-        audit_change::<R>(conn, ctx, AuditAction::Create, out.id())?;
+        audit_change::<R>(conn, ctx, AuditAction::Create, &out)?;
         Ok(out)
     })
 }
@@ -97,7 +106,7 @@ pub fn update<R: Resource>(
     validate(&input, ctx.now)?;
     store::write(conn, |conn| {
         let out = R::update(conn, ctx, id, expected_version, input)?;
-        audit_change::<R>(conn, ctx, AuditAction::Update, out.id())?;
+        audit_change::<R>(conn, ctx, AuditAction::Update, &out)?;
         Ok(out)
     })
 }

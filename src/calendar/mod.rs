@@ -115,6 +115,111 @@ pub fn format_short(instant: DateTime<Utc>) -> String {
     to_london(instant).format("%-d %b %Y %H:%M").to_string()
 }
 
+/// The zone a London time needs beside it to be unambiguous: `Some("BST")`
+/// or `Some("GMT")` when the instant falls in the hour the clocks repeat
+/// (01:00-01:59 on the last Sunday of October, which happens once in BST
+/// and again in GMT), `None` on every other instant.
+pub fn repeated_hour_zone(instant: DateTime<Utc>) -> Option<&'static str> {
+    let local = to_london(instant);
+    (classify_local(local.naive_local()) == LocalTimeKind::Repeated)
+        .then(|| zone_abbreviation(&local))
+}
+
+/// Whether the instant is the second (GMT) pass through the repeated hour:
+/// the one a London wall-clock time alone cannot name.
+pub fn is_second_occurrence(instant: DateTime<Utc>) -> bool {
+    repeated_hour_zone(instant) == Some("GMT")
+}
+
+/// The time of day people read, in London: "10am", "2:30pm", "midday",
+/// "midnight", and on the repeated hour of the autumn clock change
+/// "1:30am (BST)" or "1:30am (GMT)". Every page, notice, feed text and
+/// export that shows a time of day shows it this way (notices in other
+/// languages use their own clock words, with the same zone rule).
+pub fn format_time(instant: DateTime<Utc>) -> String {
+    let local = to_london(instant);
+    let clock = twelve_hour(local.time());
+    match repeated_hour_zone(instant) {
+        Some(zone) => format!("{clock} ({zone})"),
+        None => clock,
+    }
+}
+
+/// A time of day on the 12-hour clock, English style.
+fn twelve_hour(time: NaiveTime) -> String {
+    use chrono::Timelike;
+    let (hour, minute) = (time.hour(), time.minute());
+    match (hour, minute) {
+        (12, 0) => return "midday".into(),
+        (0, 0) => return "midnight".into(),
+        _ => {}
+    }
+    let suffix = if hour < 12 { "am" } else { "pm" };
+    let hour12 = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    if minute == 0 {
+        format!("{hour12}{suffix}")
+    } else {
+        format!("{hour12}:{minute:02}{suffix}")
+    }
+}
+
+/// A London time of day as notice data carries it, for the templates'
+/// `time` helper: "14:30", or on the repeated hour "01:30 BST" /
+/// "01:30 GMT" so the notice can say which one.
+pub fn time_value(instant: DateTime<Utc>) -> String {
+    let hhmm = to_london(instant).format("%H:%M").to_string();
+    match repeated_hour_zone(instant) {
+        Some(zone) => format!("{hhmm} {zone}"),
+        None => hhmm,
+    }
+}
+
+/// Reads [`time_value`]'s form back: the time and, on the repeated hour,
+/// its zone. Plain "HH:MM" (as older notices stored) reads with no zone.
+pub fn parse_time_value(text: &str) -> Option<(NaiveTime, Option<&'static str>)> {
+    let (clock, zone) = match text.trim().split_once(' ') {
+        Some((clock, "BST")) => (clock, Some("BST")),
+        Some((clock, "GMT")) => (clock, Some("GMT")),
+        Some(_) => return None,
+        None => (text.trim(), None),
+    };
+    NaiveTime::parse_from_str(clock, "%H:%M")
+        .ok()
+        .map(|t| (t, zone))
+}
+
+/// Why a wall-clock time typed for London cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkippedTime {
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+}
+
+impl std::fmt::Display for SkippedTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} on {} does not exist in UK time: the clocks go forward from 1am to 2am that night. \
+             Enter a time before 1am or from 2am",
+            twelve_hour(self.time),
+            self.date.format("%A %-d %B %Y")
+        )
+    }
+}
+
+/// [`local_to_utc`] for a time a person typed: a time in the spring gap
+/// (which no clock in the UK shows) is refused rather than moved. A
+/// repeated time still means its earlier (BST) occurrence.
+pub fn typed_local_to_utc(date: NaiveDate, time: NaiveTime) -> Result<DateTime<Utc>, SkippedTime> {
+    match classify_local(date.and_time(time)) {
+        LocalTimeKind::Skipped => Err(SkippedTime { date, time }),
+        _ => Ok(local_to_utc(date, time)),
+    }
+}
+
 /// "BST" in summer time, "GMT" otherwise.
 fn zone_abbreviation(local: &DateTime<Tz>) -> &'static str {
     if local.offset().fix().local_minus_utc() == 0 {
@@ -433,6 +538,92 @@ mod tests {
         for (instant, long, short) in cases {
             assert_eq!(format_long(utc(instant)), long);
             assert_eq!(format_short(utc(instant)), short);
+        }
+    }
+
+    /// (instant, what people read, the notice-data form)
+    const TIMES_FOR_PEOPLE: &[(&str, &str, &str)] = &[
+        // Ordinary days, winter and summer.
+        ("2026-01-15T09:30:00Z", "9:30am", "09:30"),
+        ("2026-07-15T08:30:00Z", "9:30am", "09:30"),
+        ("2026-07-15T11:00:00Z", "midday", "12:00"),
+        ("2026-01-15T00:00:00Z", "midnight", "00:00"),
+        ("2026-06-30T23:30:00Z", "12:30am", "00:30"),
+        ("2026-04-03T13:45:00Z", "2:45pm", "14:45"),
+        ("2026-12-07T10:00:00Z", "10am", "10:00"),
+        // Spring 2026 (Sun 29 March): 00:59 GMT, then straight to 02:00 BST.
+        ("2026-03-29T00:59:00Z", "12:59am", "00:59"),
+        ("2026-03-29T01:00:00Z", "2am", "02:00"),
+        ("2026-03-29T01:30:00Z", "2:30am", "02:30"),
+        ("2026-03-29T09:00:00Z", "10am", "10:00"),
+        // Autumn 2026 (Sun 25 October): 01:00-01:59 happens twice.
+        ("2026-10-24T23:59:00Z", "12:59am", "00:59"),
+        ("2026-10-25T00:00:00Z", "1am (BST)", "01:00 BST"),
+        ("2026-10-25T00:30:00Z", "1:30am (BST)", "01:30 BST"),
+        ("2026-10-25T00:59:00Z", "1:59am (BST)", "01:59 BST"),
+        ("2026-10-25T01:00:00Z", "1am (GMT)", "01:00 GMT"),
+        ("2026-10-25T01:30:00Z", "1:30am (GMT)", "01:30 GMT"),
+        ("2026-10-25T01:59:00Z", "1:59am (GMT)", "01:59 GMT"),
+        ("2026-10-25T02:00:00Z", "2am", "02:00"),
+        ("2026-10-25T10:00:00Z", "10am", "10:00"),
+        // The same wall-clock hour on the days around it is not repeated.
+        ("2026-10-24T00:30:00Z", "1:30am", "01:30"),
+        ("2026-10-26T01:30:00Z", "1:30am", "01:30"),
+        // Autumn 2027 (Sun 31 October).
+        ("2027-10-31T00:15:00Z", "1:15am (BST)", "01:15 BST"),
+        ("2027-10-31T01:15:00Z", "1:15am (GMT)", "01:15 GMT"),
+        ("2027-10-30T00:15:00Z", "1:15am", "01:15"),
+    ];
+
+    #[test]
+    fn times_for_people_name_the_zone_only_on_the_repeated_hour() {
+        for &(instant, shown, value) in TIMES_FOR_PEOPLE {
+            let at = utc(instant);
+            assert_eq!(format_time(at), shown, "{instant}");
+            assert_eq!(time_value(at), value, "{instant}");
+            let (time, zone) = parse_time_value(value).expect("reads back");
+            assert_eq!(time, to_london(at).time(), "{instant}");
+            assert_eq!(zone, repeated_hour_zone(at), "{instant}");
+            assert_eq!(is_second_occurrence(at), zone == Some("GMT"), "{instant}");
+        }
+        assert_eq!(parse_time_value("01:30 CET"), None);
+        assert_eq!(parse_time_value("1.30"), None);
+    }
+
+    #[test]
+    fn the_two_one_thirties_read_differently() {
+        let first = utc("2026-10-25T00:30:00Z");
+        let second = utc("2026-10-25T01:30:00Z");
+        assert_eq!(to_london(first).time(), to_london(second).time());
+        assert_ne!(format_time(first), format_time(second));
+        assert_ne!(time_value(first), time_value(second));
+    }
+
+    #[test]
+    fn typed_times_in_the_spring_gap_are_refused() {
+        let t = |s: &str| NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+        let refused = typed_local_to_utc(date("2026-03-29"), t("01:30")).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "1:30am on Sunday 29 March 2026 does not exist in UK time: \
+             the clocks go forward from 1am to 2am that night. \
+             Enter a time before 1am or from 2am"
+        );
+        assert!(typed_local_to_utc(date("2027-03-28"), t("01:00")).is_err());
+        assert!(typed_local_to_utc(date("2027-03-28"), t("01:59")).is_err());
+        let cases = [
+            ("2026-03-29", "00:59", "2026-03-29T00:59:00Z"),
+            ("2026-03-29", "02:00", "2026-03-29T01:00:00Z"),
+            ("2026-03-28", "01:30", "2026-03-28T01:30:00Z"),
+            ("2026-10-25", "01:30", "2026-10-25T00:30:00Z"),
+            ("2026-07-01", "10:00", "2026-07-01T09:00:00Z"),
+        ];
+        for (day, time, expected) in cases {
+            assert_eq!(
+                typed_local_to_utc(date(day), t(time)),
+                Ok(utc(expected)),
+                "{day} {time}"
+            );
         }
     }
 

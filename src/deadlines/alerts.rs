@@ -71,13 +71,15 @@ fn kind_name(kind: DeadlineKind) -> String {
 
 /// The data an alert notice carries (the template's allow-list only).
 pub fn data(watched: &Watched) -> Map<String, Value> {
-    let due = calendar::to_london(watched.due_at);
     let mut data = Map::new();
     data.insert("alert".into(), json!(kind_name(watched.kind)));
     data.insert("case_reference".into(), json!(watched.case_reference));
     data.insert("victim_reference".into(), json!(watched.victim_reference));
     data.insert("due_date".into(), json!(watched.due_date.to_string()));
-    data.insert("due_time".into(), json!(due.format("%H:%M").to_string()));
+    data.insert(
+        "due_time".into(),
+        json!(calendar::time_value(watched.due_at)),
+    );
     let allowed = TemplateKey::DeadlineAlert.allow_list();
     data.retain(|k, _| allowed.contains(&k.as_str()));
     data

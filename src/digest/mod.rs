@@ -91,7 +91,7 @@ pub struct Day {
 }
 
 fn hhmm(at: DateTime<Utc>) -> String {
-    calendar::to_london(at).format("%H:%M").to_string()
+    calendar::time_value(at)
 }
 
 impl Day {

@@ -22,8 +22,9 @@ pub(crate) fn local_date(at: DateTime<Utc>) -> Value {
     json!(calendar::london_date(at).to_string())
 }
 
+/// "14:30", or "01:30 BST" / "01:30 GMT" on the repeated autumn hour.
 pub(crate) fn local_time(at: DateTime<Utc>) -> Value {
-    json!(calendar::to_london(at).format("%H:%M").to_string())
+    json!(calendar::time_value(at))
 }
 
 /// The case reference and the victim's pseudonymous reference.

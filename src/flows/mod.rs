@@ -19,6 +19,7 @@ mod facts;
 mod family;
 mod hearing;
 mod keys;
+mod listing;
 mod parole;
 mod plan;
 mod planner;
@@ -48,6 +49,7 @@ pub use event::{
     ParoleHearingFormat, ParoleMilestone, SpecialMeasure, UpdateTopic,
 };
 pub use keys::{hearing_slot_prefix, Subject};
+pub use listing::{listing_warning, non_sitting_day, NonSittingDay};
 pub use plan::{
     Basis, Cancellation, Channel, Deadline, DeadlineKind, DisclosureCategory, Plan, PlannedNotice,
     Recipient, RecipientKind, Task, TaskKind, Warning,
@@ -68,11 +70,17 @@ pub fn plan(
 ) -> Plan {
     let mut p = Planner::new(event, ctx, rules, holidays, now);
     match &event.kind {
-        EventKind::HearingListed => hearing::listed(&mut p),
+        EventKind::HearingListed => {
+            hearing::listed(&mut p);
+            listing::check_listing_day(&mut p);
+        }
         EventKind::HearingMoved {
             previous_start,
             previous_court,
-        } => hearing::moved(&mut p, *previous_start, previous_court.clone()),
+        } => {
+            hearing::moved(&mut p, *previous_start, previous_court.clone());
+            listing::check_listing_day(&mut p);
+        }
         EventKind::HearingVacated { adjourned } => hearing::vacated(&mut p, *adjourned),
         EventKind::HearingConcluded { outcome } => hearing::concluded(&mut p, outcome),
         EventKind::AttendanceRequestRaised => attendance::raised(&mut p),

@@ -236,6 +236,17 @@ pub enum Warning {
         what: String,
     },
     WishToAccompanyNotRecorded,
+    /// The hearing is listed (added, moved, or moved by a court list) on
+    /// a weekend or an England and Wales bank holiday, when courts do not
+    /// normally sit: most likely a listing error, for the witness care
+    /// officer to check with the court.
+    HearingOnNonSittingDay {
+        hearing_id: String,
+        date: NaiveDate,
+        day: super::listing::NonSittingDay,
+        /// The bank holiday's name, where it is one.
+        holiday: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

@@ -411,7 +411,7 @@ fn escalate_one(
     );
     data.insert(
         "acknowledge_by_time".into(),
-        by_local.format("%H:%M").to_string().into(),
+        calendar::time_value(by).into(),
     );
     let template = TemplateKey::EscalationUnacknowledged;
     data.retain(|k, _| template.allow_list().contains(&k.as_str()));
@@ -458,6 +458,19 @@ fn escalate_one(
                     notices::updated_at.eq(ts),
                 ))
                 .execute(conn)?;
+            let basis = serde_json::from_str(&o.basis_json).unwrap_or_default();
+            audit::append(
+                conn,
+                now,
+                audit::notice_entry(
+                    AuditAction::Plan,
+                    &id,
+                    &o.victim_id,
+                    &o.category,
+                    &key,
+                    audit::basis_code(&basis),
+                ),
+            )?;
             id
         }
     };

@@ -26,7 +26,8 @@
 //! being rendered, and their words from that language's labels):
 //! - `date "2026-12-07"` → "Monday 7 December 2026"
 //! - `month "2027-03"` → "March 2027"
-//! - `time "14:30"` → "2:30pm" (English style: "10am", "midday", "midnight")
+//! - `time "14:30"` → "2:30pm" (English style: "10am", "midday", "midnight");
+//!   `time "01:30 GMT"` → "1:30am (GMT)" (the repeated autumn hour)
 //! - `yesno true` → "Yes"
 //! - `label "hearing_kind" "plea_and_trial_preparation"` → the plain words
 //!   for a coded value (falls back to English, then to the code's words)
@@ -871,15 +872,20 @@ impl NoticeHelper {
             }
             HelperKind::Time => {
                 let param = arg(0)?;
-                let time = param
+                let (time, zone) = param
                     .value()
                     .as_str()
-                    .and_then(|s| NaiveTime::parse_from_str(s, "%H:%M").ok())
+                    .and_then(crate::calendar::parse_time_value)
                     .ok_or_else(|| self.fail(param, "a time written as HH:MM"))?;
                 let clock = labels
                     .pick(language, |l| l.clock.as_ref())
                     .ok_or_else(|| self.fail(param, "labels with a clock"))?;
-                Ok(clock_time(clock, time))
+                // The repeated autumn hour names its zone, as
+                // `calendar::format_time` does.
+                Ok(match zone {
+                    Some(zone) => format!("{} ({zone})", clock_time(clock, time)),
+                    None => clock_time(clock, time),
+                })
             }
             HelperKind::YesNo => {
                 let param = arg(0)?;
@@ -1705,7 +1711,38 @@ mod tests {
             let data = crate::accounts::notices::sign_in_warning_data(5, first, last);
             out.push(sample("", K::SignInFailures, data));
         }
+        out.extend(autumn_repeated_hour_samples());
         out
+    }
+
+    /// A hearing at 01:30 BST on the night the clocks go back, moved to
+    /// 01:30 GMT an hour later: both times must read differently.
+    fn autumn_repeated_hour_samples() -> Vec<Sample> {
+        let mut ctx = criminal();
+        ctx.hearing = Some(hearing("2026-10-25T01:30:00Z"));
+        let event = Event {
+            id: "E-1".into(),
+            at: t("2026-10-01T09:00:00Z"),
+            kind: EventKind::HearingMoved {
+                previous_start: t("2026-10-25T00:30:00Z"),
+                previous_court: None,
+            },
+        };
+        let rules = RulesTable::default_table()
+            .in_force(d("2026-06-01"))
+            .clone();
+        let moved = plan(
+            &event,
+            &ctx,
+            &rules,
+            &BankHolidays::england_and_wales(),
+            event.at,
+        );
+        vec![sample(
+            "autumn_repeated_hour",
+            TemplateKey::HearingChangeSupporter,
+            data_of(&moved, TemplateKey::HearingChangeSupporter, None),
+        )]
     }
 
     fn golden_dir() -> PathBuf {
@@ -1763,6 +1800,40 @@ mod tests {
                 );
             }
             assert!(refs.unsupported.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_english_time_helper_reads_as_the_calendar_writes() {
+        let renderer = NoticeRenderer::new();
+        let moved = autumn_repeated_hour_samples().remove(0);
+        let text = as_text(
+            &renderer
+                .render(moved.template, "en", &moved.data)
+                .expect("renders"),
+        );
+        assert!(
+            text.contains("was on Sunday 25 October 2026 at 1:30am (BST)"),
+            "{text}"
+        );
+        assert!(text.contains("Time: 1:30am (GMT)"), "{text}");
+        // Every form of time the calendar writes reads back the same way.
+        let clock = Clock {
+            hours: 12,
+            am: "am".into(),
+            pm: "pm".into(),
+            midday: Some("midday".into()),
+            midnight: Some("midnight".into()),
+        };
+        for minutes in (0..48 * 60).step_by(15) {
+            let at = t("2026-10-24T22:00:00Z") + chrono::Duration::minutes(minutes);
+            let (time, zone) =
+                crate::calendar::parse_time_value(&crate::calendar::time_value(at)).unwrap();
+            let helper = match zone {
+                Some(zone) => format!("{} ({zone})", clock_time(&clock, time)),
+                None => clock_time(&clock, time),
+            };
+            assert_eq!(helper, crate::calendar::format_time(at), "{at}");
         }
     }
 

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
 
+use crate::audit::{self, AuditAction};
 use crate::error::{AppError, AppResult};
 use crate::flows::{Cancellation, Plan, PlannedNotice, Recipient};
 use crate::store::schema::{deadlines, flow_warnings, notices, tasks};
@@ -52,23 +53,96 @@ fn like_prefix(prefix: &str) -> String {
     format!("{escaped}%")
 }
 
-fn cancel(conn: &mut AnyConn, c: &Cancellation, now: DateTime<Utc>) -> AppResult<usize> {
+const OPEN_NOTICE: [&str; 2] = ["pending", "failed"];
+
+/// An open notice a cancellation stops: (id, victim, category, recipient
+/// key, basis), for its audit entry.
+type Stopped = (String, String, String, String, String);
+
+/// Cancels the open notices among `found`, with the reason's words and its
+/// code for the audit log; returns the audit entries of those it stopped.
+fn cancel_notices(
+    conn: &mut AnyConn,
+    found: Vec<Stopped>,
+    reason: &str,
+    code: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<audit::Entry>> {
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<String> = found.iter().map(|f| f.0.clone()).collect();
+    let n = diesel::update(
+        notices::table
+            .filter(notices::id.eq_any(&ids))
+            .filter(notices::state.eq_any(OPEN_NOTICE)),
+    )
+    .set((
+        notices::state.eq("cancelled"),
+        notices::cancelled_reason.eq(reason),
+        notices::updated_at.eq(store::to_db(now)),
+    ))
+    .execute(conn)?;
+    let mut found = found;
+    if n != found.len() {
+        // Another instance claimed some in between: record only ours.
+        let stopped: Vec<String> = notices::table
+            .filter(notices::id.eq_any(&ids))
+            .filter(notices::state.eq("cancelled"))
+            .filter(notices::updated_at.eq(store::to_db(now)))
+            .select(notices::id)
+            .load(conn)?;
+        found.retain(|f| stopped.contains(&f.0));
+    }
+    Ok(found
+        .into_iter()
+        .map(|(id, victim, category, recipient, basis)| {
+            // Why it stopped, then the basis it had.
+            let had = audit::basis_code(&serde_json::from_str(&basis).unwrap_or_default());
+            let basis = format!("{code}/{had}");
+            audit::notice_entry(
+                AuditAction::Cancel,
+                &id,
+                &victim,
+                &category,
+                &recipient,
+                basis,
+            )
+        })
+        .collect())
+}
+
+fn cancel(
+    conn: &mut AnyConn,
+    c: &Cancellation,
+    now: DateTime<Utc>,
+    entries: &mut Vec<audit::Entry>,
+) -> AppResult<usize> {
     let ts = store::to_db(now);
-    let open_notice = ["pending", "failed"];
+    let stopped = (
+        notices::id,
+        notices::victim_id,
+        notices::category,
+        notices::recipient_key,
+        notices::basis_json,
+    );
     match c {
         Cancellation::KeyPrefix { prefix } => {
             let pattern = like_prefix(prefix);
-            let n = diesel::update(
-                notices::table
-                    .filter(notices::idempotency_key.like(&pattern).escape('\\'))
-                    .filter(notices::state.eq_any(open_notice)),
-            )
-            .set((
-                notices::state.eq("cancelled"),
-                notices::cancelled_reason.eq("superseded: the hearing or request changed"),
-                notices::updated_at.eq(ts),
-            ))
-            .execute(conn)?;
+            let found: Vec<Stopped> = notices::table
+                .filter(notices::idempotency_key.like(&pattern).escape('\\'))
+                .filter(notices::state.eq_any(OPEN_NOTICE))
+                .select(stopped)
+                .load(conn)?;
+            let cancelled = cancel_notices(
+                conn,
+                found,
+                "superseded: the hearing or request changed",
+                "superseded",
+                now,
+            )?;
+            let n = cancelled.len();
+            entries.extend(cancelled);
             let t = diesel::update(
                 tasks::table
                     .filter(tasks::idempotency_key.like(&pattern).escape('\\'))
@@ -90,18 +164,17 @@ fn cancel(conn: &mut AnyConn, c: &Cancellation, now: DateTime<Utc>) -> AppResult
         }
         Cancellation::ConsentScope { victim_id, scope } => {
             let basis = text(&crate::flows::Basis::Consent { scope: *scope })?;
-            Ok(diesel::update(
-                notices::table
-                    .filter(notices::victim_id.eq(victim_id))
-                    .filter(notices::basis_json.eq(basis))
-                    .filter(notices::state.eq_any(open_notice)),
-            )
-            .set((
-                notices::state.eq("cancelled"),
-                notices::cancelled_reason.eq("consent withdrawn"),
-                notices::updated_at.eq(ts),
-            ))
-            .execute(conn)?)
+            let found: Vec<Stopped> = notices::table
+                .filter(notices::victim_id.eq(victim_id))
+                .filter(notices::basis_json.eq(basis))
+                .filter(notices::state.eq_any(OPEN_NOTICE))
+                .select(stopped)
+                .load(conn)?;
+            let cancelled =
+                cancel_notices(conn, found, "consent withdrawn", "consent_withdrawn", now)?;
+            let n = cancelled.len();
+            entries.extend(cancelled);
+            Ok(n)
         }
     }
 }
@@ -114,27 +187,41 @@ fn recipient_ids(r: &Recipient) -> (Option<&str>, Option<&str>) {
     }
 }
 
+/// The audit entry of a notice this plan put in the outbox.
+fn planned_entry(id: &str, owner: &Owner, n: &PlannedNotice) -> AppResult<audit::Entry> {
+    let basis = serde_json::to_value(&n.basis).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(audit::notice_entry(
+        AuditAction::Plan,
+        id,
+        owner.victim_id,
+        &name(&n.category)?,
+        &n.recipient.key(),
+        audit::basis_code(&basis),
+    ))
+}
+
 /// Adds a notice to the outbox, or revives a cancelled one with its key.
-/// Returns (planned, revived).
+/// Returns (planned, revived) and the notice's id when it did either.
 fn notice(
     conn: &mut AnyConn,
     owner: &Owner,
     n: &PlannedNotice,
     now: DateTime<Utc>,
-) -> AppResult<(bool, bool)> {
-    let existing: Option<String> = notices::table
+) -> AppResult<(bool, bool, Option<String>)> {
+    let existing: Option<(String, String)> = notices::table
         .filter(notices::idempotency_key.eq(&n.idempotency_key))
-        .select(notices::state)
+        .select((notices::id, notices::state))
         .first(conn)
         .optional()?;
     let ts = store::to_db(now);
     let due = store::to_db(n.send_after.unwrap_or(now));
-    match existing.as_deref() {
+    match existing.as_ref().map(|(id, state)| (id, state.as_str())) {
         None => {
             let (user, org) = recipient_ids(&n.recipient);
+            let id = store::new_id();
             diesel::insert_into(notices::table)
                 .values((
-                    notices::id.eq(store::new_id()),
+                    notices::id.eq(&id),
                     notices::idempotency_key.eq(&n.idempotency_key),
                     notices::victim_id.eq(owner.victim_id),
                     notices::case_id.eq(owner.case_id),
@@ -161,9 +248,9 @@ fn notice(
                     notices::updated_at.eq(ts),
                 ))
                 .execute(conn)?;
-            Ok((true, false))
+            Ok((true, false, Some(id)))
         }
-        Some("cancelled") => {
+        Some((id, "cancelled")) => {
             diesel::update(notices::table.filter(notices::idempotency_key.eq(&n.idempotency_key)))
                 .set((
                     notices::state.eq("pending"),
@@ -175,14 +262,16 @@ fn notice(
                     notices::updated_at.eq(ts),
                 ))
                 .execute(conn)?;
-            Ok((false, true))
+            Ok((false, true, Some(id.clone())))
         }
-        Some(_) => Ok((false, false)),
+        Some(_) => Ok((false, false, None)),
     }
 }
 
 /// Stores a plan. Cancellations run first: they apply to what earlier
-/// plans left pending, never to this plan's own items.
+/// plans left pending, never to this plan's own items. Every notice
+/// planned, revived or cancelled gets its audit entry, with the victim's id,
+/// in the same transaction.
 pub fn apply(
     conn: &mut AnyConn,
     owner: &Owner,
@@ -190,15 +279,20 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> AppResult<Applied> {
     let mut applied = Applied::default();
+    let mut entries = Vec::new();
     for c in &plan.cancellations {
-        applied.cancelled += cancel(conn, c, now)?;
+        applied.cancelled += cancel(conn, c, now, &mut entries)?;
     }
     let ts = store::to_db(now);
     for n in &plan.notices {
-        let (planned, revived) = notice(conn, owner, n, now)?;
+        let (planned, revived, id) = notice(conn, owner, n, now)?;
         applied.notices_planned += usize::from(planned);
         applied.notices_revived += usize::from(revived);
+        if let Some(id) = id {
+            entries.push(planned_entry(&id, owner, n)?);
+        }
     }
+    audit::append_all(conn, now, &entries)?;
     for t in &plan.tasks {
         let exists: i64 = tasks::table
             .filter(tasks::idempotency_key.eq(&t.idempotency_key))

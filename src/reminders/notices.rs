@@ -149,7 +149,7 @@ fn local_date(at: DateTime<Utc>) -> Value {
 }
 
 fn local_time(at: DateTime<Utc>) -> Value {
-    json!(calendar::to_london(at).format("%H:%M").to_string())
+    json!(calendar::time_value(at))
 }
 
 /// Candidate fields; the template's allow-list decides what goes out.

@@ -206,3 +206,201 @@ async fn entries_cut_from_the_end_are_found_and_the_command_says_so() {
     );
     app.stop().await;
 }
+
+/// The audit rows about one notice: (action, victim id, basis).
+fn notice_rows(app: &TestApp, notice_id: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let mut conn = app.pool.get().unwrap();
+    audit_log::table
+        .filter(audit_log::entity.eq("notices"))
+        .filter(audit_log::entity_id.eq(notice_id))
+        .order(audit_log::seq.asc())
+        .select((audit_log::action, audit_log::victim_id, audit_log::basis))
+        .load(&mut conn)
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn a_withdrawn_consent_and_every_notice_it_stopped_are_in_the_record_and_the_export() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    // Two hearings: Ben is to be told of each, on V-1002's consent.
+    for starts_at in ["2026-04-20T10:00:00+01:00", "2026-05-11T14:00:00+01:00"] {
+        app.create(
+            "/api/v1/hearings",
+            &wendy,
+            json!({"case_id": case, "kind": "mention", "court_id": court,
+                   "starts_at": starts_at, "estimated_minutes": 30}),
+        )
+        .await;
+    }
+    let (_, list) = app
+        .get(
+            &format!("/api/v1/notices?victim_id={victim}&per_page=200"),
+            &ben,
+        )
+        .await;
+    let on_consent: Vec<String> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| {
+            n["state"] == "pending"
+                && n["basis"]["kind"] == "consent"
+                && n["basis"]["scope"] == "court_dates_to_supporter"
+        })
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(on_consent.len() >= 2, "{list}");
+    // Each was recorded as planned, with the victim's id.
+    for id in &on_consent {
+        let rows = notice_rows(&app, id);
+        assert_eq!(rows.len(), 1, "{id}: {rows:?}");
+        assert_eq!(rows[0].0, "plan");
+        assert_eq!(rows[0].1.as_deref(), Some(victim.as_str()));
+        assert_eq!(
+            rows[0].2.as_deref(),
+            Some("consent:court_dates_to_supporter")
+        );
+    }
+
+    // The victim withdraws that consent.
+    let (_, consents) = app
+        .get(&format!("/api/v1/consents?victim_id={victim}"), &ben)
+        .await;
+    let consent = consents["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["scope"] == "court_dates_to_supporter")
+        .unwrap_or_else(|| panic!("{consents}"))
+        .clone();
+    let consent_id = consent["id"].as_str().unwrap().to_string();
+    let mut withdrawn = json!({"victim_id": victim, "scope": "court_dates_to_supporter",
+                               "basis": consent["basis"], "given_at": consent["given_at"],
+                               "withdrawn_at": "2026-03-20T12:00:00Z"});
+    if let Some(reason) = consent["basis_reason"].as_str() {
+        withdrawn["basis_reason"] = json!(reason);
+    }
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/consents/{consent_id}"),
+            &ben,
+            consent["version"].as_i64().unwrap(),
+            withdrawn,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+
+    // One cancel row per notice stopped, each with the victim's id and why.
+    for id in &on_consent {
+        let rows = notice_rows(&app, id);
+        let cancels: Vec<_> = rows.iter().filter(|r| r.0 == "cancel").collect();
+        assert_eq!(cancels.len(), 1, "{id}: {rows:?}");
+        assert_eq!(cancels[0].1.as_deref(), Some(victim.as_str()));
+        assert_eq!(
+            cancels[0].2.as_deref(),
+            Some("consent_withdrawn/consent:court_dates_to_supporter")
+        );
+    }
+    let all = rows(&app);
+    assert_eq!(
+        all.iter().filter(|r| r.action == "cancel").count(),
+        on_consent.len(),
+        "nothing else was cancelled"
+    );
+    // The withdrawal itself: the supporter's change, with the victim's id.
+    let change = all
+        .iter()
+        .rev()
+        .find(|r| r.entity == "consents" && r.action == "update")
+        .expect("the withdrawal is recorded");
+    assert_eq!(change.victim_id.as_deref(), Some(victim.as_str()));
+    assert!(change.actor_user_id.is_some());
+    assert_eq!(change.category.as_deref(), Some("court_dates_to_supporter"));
+
+    // The victim's export shows the withdrawal and what it stopped.
+    let (status, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &ben)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{export}");
+    let audit = export["audit"].as_array().unwrap();
+    assert!(
+        audit.iter().any(|a| a["entity"] == "consents"
+            && a["entity_id"] == consent_id.as_str()
+            && a["action"] == "update"),
+        "{export}"
+    );
+    for id in &on_consent {
+        assert!(
+            audit
+                .iter()
+                .any(|a| a["entity_id"] == id.as_str() && a["action"] == "cancel"),
+            "{id} not in {export}"
+        );
+        let notice = export["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id.as_str())
+            .unwrap();
+        assert_eq!(notice["state"], "cancelled", "{notice}");
+    }
+    let withdrawn_consent = export["consents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == consent_id.as_str())
+        .unwrap();
+    assert!(withdrawn_consent["withdrawn_at"].is_string());
+    // Ids and categories only: no name reaches the record.
+    assert!(!serde_json::to_string(audit)
+        .unwrap()
+        .contains("Demo Person"));
+    assert_eq!(
+        verdict(&app),
+        Verdict::Intact {
+            entries: all.len() as i64 + 1
+        },
+        "the chain holds (and the export added its own entry)"
+    );
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn every_notice_of_a_hearing_is_recorded_as_planned_and_as_sent_with_the_victims_id() {
+    let app = TestApp::spawn().await;
+    some_history(&app).await;
+    let mut conn = app.pool.get().unwrap();
+    use courtside::store::schema::notices;
+    let all: Vec<(String, String, String)> = notices::table
+        .filter(notices::hearing_id.is_not_null())
+        .filter(notices::created_at.ge(courtside::store::to_db(test_now())))
+        .select((notices::id, notices::victim_id, notices::state))
+        .load(&mut conn)
+        .unwrap();
+    assert!(!all.is_empty());
+    let mut sent = 0;
+    for (id, victim, state) in &all {
+        let rows = notice_rows(&app, id);
+        let with = |action: &str| {
+            rows.iter()
+                .filter(|r| r.0 == action && r.1.as_deref() == Some(victim.as_str()))
+                .count()
+        };
+        assert_eq!(with("plan"), 1, "{id} ({state}): {rows:?}");
+        if state == "sent" || state == "ready" {
+            assert_eq!(with("disclose"), 1, "{id} ({state}): {rows:?}");
+            sent += 1;
+        }
+    }
+    assert!(sent > 0, "{all:?}");
+    app.stop().await;
+}

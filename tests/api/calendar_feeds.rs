@@ -314,3 +314,72 @@ async fn an_independent_parser_reads_times_across_the_clock_change() {
     );
     app.stop().await;
 }
+
+/// Runs tests/ics/check_feed.py on a feed; returns its report.
+fn independent_check(feed: &str, expectations: &[String]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("feed.ics");
+    std::fs::write(&file, feed).unwrap();
+    let out = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/ics/check_feed.py"
+        ))
+        .arg(&file)
+        .args(expectations)
+        .output()
+        .expect("python3 runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{text}");
+    text
+}
+
+#[actix_web::test]
+#[ignore = "needs python icalendar: run by .ci/run"]
+async fn an_independent_parser_tells_the_two_half_past_ones_apart() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let (_, path) = make_feed(&app, &ben).await;
+    let case = app.find_id("/api/v1/cases", &ben, "urn", URN).await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    // 01:30 BST, then 01:30 GMT an hour later, on Sunday 25 October 2026;
+    // and one from 00:45 BST that ends at 01:15 GMT.
+    let table = [
+        ("2026-10-25T00:30:00Z", 30, "2026-10-25T01:30+01:00"),
+        ("2026-10-25T01:30:00Z", 30, "2026-10-25T01:30+00:00"),
+        ("2026-10-24T23:45:00Z", 90, "2026-10-25T00:45+01:00"),
+    ];
+    let mut expectations = Vec::new();
+    for (sent, minutes, local) in table {
+        let h = app
+            .create(
+                "/api/v1/hearings",
+                &wendy,
+                json!({"case_id": case, "kind": "mention", "court_id": court,
+                       "starts_at": sent, "estimated_minutes": minutes}),
+            )
+            .await;
+        expectations.push(format!(
+            "hearing-{}@courtside={local}",
+            h["id"].as_str().unwrap()
+        ));
+    }
+    let (status, feed) = fetch(&app, &path).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = independent_check(&feed, &expectations);
+    assert_eq!(text.matches("ok hearing-").count(), 3, "{text}");
+    assert!(
+        text.contains("2026-10-25 01:30 London = 00:30 UTC"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-10-25 01:30 London = 01:30 UTC"),
+        "{text}"
+    );
+    app.stop().await;
+}

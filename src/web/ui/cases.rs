@@ -191,6 +191,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
     }
 
     let hearings = list_all::<Hearings>(conn, ctx, json!({"case_id": c.id}))?;
+    let holidays = crate::calendar::BankHolidays::england_and_wales();
     let mut hearing_rows = Vec::new();
     for h in &hearings {
         let mut requests = Vec::new();
@@ -242,6 +243,9 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
             "status_tag": if h.status.is_upcoming() { "tag--blue" } else { "tag--grey" },
             "evidence": evidence.join(" "),
             "outcome": h.outcome,
+            "listing_warning": h.status.is_upcoming()
+                .then(|| crate::flows::listing_warning(h.starts_at, &holidays))
+                .flatten(),
             "requests": requests,
             "move": (h.status.is_upcoming() && may(ResourceKind::Hearing, Action::Update) && role == Role::WitnessCareOfficer)
                 .then(|| format!("/hearings/{}/move", h.id)),

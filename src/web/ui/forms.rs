@@ -171,12 +171,23 @@ pub fn parse_time(value: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(&v, "%H:%M").ok()
 }
 
-/// A date and time typed in UK local time, as the instant it names (by
-/// the calendar's rule for the clock-change days), with its offset, as the
-/// API takes it.
-pub fn london_instant(date: NaiveDate, time: NaiveTime) -> (DateTime<Utc>, String) {
-    let instant = crate::calendar::local_to_utc(date, time);
-    (instant, crate::calendar::to_london(instant).to_rfc3339())
+/// A date and time typed in UK local time, as the instant it names, with
+/// its offset, as the API takes it. A time the clocks skip in spring is
+/// refused with a problem on `field`; a time they repeat in autumn means
+/// its first (BST) occurrence, as everywhere in the calendar.
+pub fn london_instant(
+    date: NaiveDate,
+    time: NaiveTime,
+    field: &str,
+    problems: &mut Problems,
+) -> Option<(DateTime<Utc>, String)> {
+    match crate::calendar::typed_local_to_utc(date, time) {
+        Ok(instant) => Some((instant, crate::calendar::to_london(instant).to_rfc3339())),
+        Err(skipped) => {
+            problems.add(field, sentence("", &skipped.to_string()));
+            None
+        }
+    }
 }
 
 /// Reads a required date field, adding a problem when it is missing or not
@@ -285,12 +296,50 @@ mod tests {
 
     #[test]
     fn london_instants_carry_the_offset_of_the_day() {
+        let mut problems = Problems::new();
         let d = NaiveDate::from_ymd_opt(2026, 3, 30).unwrap();
-        let (_, text) = london_instant(d, NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+        let (_, text) = london_instant(
+            d,
+            NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            "time",
+            &mut problems,
+        )
+        .unwrap();
         assert_eq!(text, "2026-03-30T10:00:00+01:00");
         let d = NaiveDate::from_ymd_opt(2026, 3, 27).unwrap();
-        let (_, text) = london_instant(d, NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+        let (_, text) = london_instant(
+            d,
+            NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            "time",
+            &mut problems,
+        )
+        .unwrap();
         assert_eq!(text, "2026-03-27T10:00:00+00:00");
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn a_time_the_clocks_skip_is_refused_on_its_field() {
+        let mut problems = Problems::new();
+        let spring = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+        let half_one = NaiveTime::from_hms_opt(1, 30, 0).unwrap();
+        assert_eq!(
+            london_instant(spring, half_one, "time", &mut problems),
+            None
+        );
+        assert_eq!(problems.0.len(), 1);
+        assert_eq!(problems.0[0].field, "time");
+        assert!(
+            problems.0[0]
+                .message
+                .starts_with("1:30am on Sunday 29 March 2026 does not exist in UK time"),
+            "{:?}",
+            problems.0
+        );
+        // The repeated autumn hour is taken as its first (BST) occurrence.
+        let autumn = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap();
+        let (_, text) = london_instant(autumn, half_one, "time", &mut problems).unwrap();
+        assert_eq!(text, "2026-10-25T01:30:00+01:00");
     }
 
     #[test]

@@ -105,8 +105,9 @@ fn read_place(form: &FormData, problems: &mut Problems) -> Option<Placed> {
         }
     };
     let (date, time, court_id, estimated_minutes) = (date?, time?, court?, minutes?);
+    let (_, starts_at) = london_instant(date, time, "time", problems)?;
     Some(Placed {
-        starts_at: london_instant(date, time).1,
+        starts_at,
         court_id,
         courtroom: form.text("courtroom"),
         estimated_minutes,

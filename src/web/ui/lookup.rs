@@ -100,9 +100,9 @@ impl Lookup {
     }
 }
 
-/// "10:00" in London time.
+/// "10am" in London time ("1:30am (GMT)" on the repeated autumn hour).
 pub fn clock(t: DateTime<Utc>) -> String {
-    crate::calendar::to_london(t).format("%H:%M").to_string()
+    crate::calendar::format_time(t)
 }
 
 /// "Monday 30 March 2026, 10:00 (BST)".

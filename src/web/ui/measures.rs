@@ -169,12 +169,13 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
         let (Some(date), Some(time), Some(setting)) = (date, time, setting) else {
             return Ok(Err((case, supporter.is_some(), problems)));
         };
-        if !problems.is_empty() {
+        let held_at = london_instant(date, time, "held_time", &mut problems);
+        let Some((_, held_at)) = held_at.filter(|_| problems.is_empty()) else {
             return Ok(Err((case, supporter.is_some(), problems)));
-        }
+        };
         let input = SpecialMeasuresDiscussionInput {
             case_id: case.id.clone(),
-            held_at: london_instant(date, time).1,
+            held_at,
             setting,
             measures,
             supporter_present: supporter.is_some() && present.as_deref() == Some("yes"),

@@ -114,7 +114,9 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
             None
         }
     };
-    let starts = date.zip(time).map(|(d, t)| london_instant(d, t));
+    let starts = date
+        .zip(time)
+        .and_then(|(d, t)| london_instant(d, t, "time", &mut problems));
     if let Some((at, _)) = &starts {
         if *at <= state.clock.now() {
             problems.add("date", "The visit must be in the future");

@@ -82,7 +82,13 @@ impl TestApp {
             database_url,
             pool,
             renderer,
-            client: reqwest::Client::new(),
+            // No idle connections kept: a test that runs the jobs for a
+            // while (see `run_due`) outlasts the server's keep-alive, and a
+            // pooled connection it closed would fail the next request.
+            client: reqwest::Client::builder()
+                .pool_max_idle_per_host(0)
+                .build()
+                .expect("HTTP client"),
             handle,
             _dir: dir,
         }

@@ -113,7 +113,11 @@ pub async fn start_delivery(
         );
         return Ok(None);
     };
-    let mailer = Arc::new(SmtpMailer::from_url(url, &running.config.smtp_from)?);
+    let mailer = Arc::new(SmtpMailer::with_pool(
+        url,
+        &running.config.smtp_from,
+        running.config.smtp_pool_size,
+    )?);
     let scheduler = crate::scheduler::start(
         running.pool.clone(),
         clock,

@@ -118,6 +118,9 @@ pub async fn start_delivery(
         &running.config.smtp_from,
         running.config.smtp_pool_size,
     )?);
+    if running.config.database_url.starts_with("postgres") {
+        crate::notify::wake::listen_postgres(&running.config.database_url);
+    }
     let scheduler = crate::scheduler::start(
         running.pool.clone(),
         clock,

@@ -194,10 +194,19 @@ pub fn apply(
         applied.cancelled += cancel(conn, c, now)?;
     }
     let ts = store::to_db(now);
+    let mut due_soon = false;
     for n in &plan.notices {
         let (planned, revived) = notice(conn, owner, n, now)?;
         applied.notices_planned += usize::from(planned);
         applied.notices_revived += usize::from(revived);
+        due_soon |= (planned || revived)
+            && n.send_after
+                .is_none_or(|t| t <= now + chrono::Duration::minutes(1));
+    }
+    // Wakes the delivery worker on commit (it also re-reads when the next
+    // timed notice falls due).
+    if due_soon {
+        crate::notify::wake::due_now(conn)?;
     }
     for t in &plan.tasks {
         let exists: i64 = tasks::table

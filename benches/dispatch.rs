@@ -26,12 +26,22 @@
 //!
 //! All N fall due at once, so the lag is a burst's: the last notice waits
 //! for the N − 1 before it.
+//!
+//! Then, at idle: the service's own worker loop (`scheduler::start`, with
+//! a 60-second tick) runs, and `--idle` notices are made due one at a time,
+//! each in a transaction that wakes the worker as planning does
+//! (`notify::wake::due_now`; on PostgreSQL through LISTEN/NOTIFY as
+//! well); the lag is from that commit to the mailer accepting the message.
+//!
+//! With the SMTP sink, the ceiling beside the dispatch rate is the sink's
+//! own rate on one kept connection (`--n` messages sent back to back over
+//! one lettre connection, no database).
 
 #[path = "../tests/dispatch_support/mod.rs"]
 mod dispatch_support;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -75,6 +85,13 @@ struct Args {
     batch: i64,
     #[arg(long, value_enum, default_value_t = MailerKind::Smtp)]
     mailer: MailerKind,
+    /// Messages each worker sends at once (one kept SMTP connection
+    /// each); also the most a killed worker can leave sent but unrecorded.
+    #[arg(long, default_value_t = DeliveryConfig::default().senders)]
+    senders: usize,
+    /// Notices made due one at a time at idle, for the due-to-sent lag.
+    #[arg(long, default_value_t = 50)]
+    idle: usize,
     /// The PostgreSQL server (any database on it); a fresh database is
     /// made there for the run and dropped after.
     #[arg(
@@ -187,6 +204,7 @@ fn drain(
     mailer: &dyn Mailer,
     workers: usize,
     batch: i64,
+    senders: usize,
     n: usize,
     t0: Instant,
 ) -> Duration {
@@ -200,6 +218,7 @@ fn drain(
                 let cfg = DeliveryConfig {
                     owner: format!("bench-worker-{k}"),
                     batch,
+                    senders,
                     ..DeliveryConfig::default()
                 };
                 while recorded.load(Ordering::Relaxed) < n {
@@ -277,24 +296,47 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
     let sink = (args.mailer == MailerKind::Smtp).then(|| start_sink(&dir.join("mail")));
     let inner: Box<dyn Mailer> = match &sink {
         Some(sink) => Box::new(
-            SmtpMailer::from_url(&sink.url(), "Courtside <no-reply@courtside.example>")
-                .expect("mailer"),
+            SmtpMailer::with_pool(
+                &sink.url(),
+                "Courtside <no-reply@courtside.example>",
+                (args.senders * args.workers) as u32,
+            )
+            .expect("mailer"),
         ),
         None => Box::new(NullMailer),
     };
-    let mailer = Timed {
+    let mailer = Arc::new(Timed {
         inner,
         accepted: Mutex::new(Vec::with_capacity(args.n)),
-    };
+    });
+
+    // The sink's own rate on one kept connection, into a folder of its own.
+    let sink_ceiling = (args.mailer == MailerKind::Smtp).then(|| {
+        let one = start_sink(&dir.join("mail-ceiling"));
+        let mailer = SmtpMailer::with_pool(&one.url(), "Courtside <no-reply@courtside.example>", 1)
+            .expect("mailer");
+        let email = |i: usize| Email {
+            to: "ben@safer-futures.example".into(),
+            subject: "Court date for V-1002".into(),
+            body: "A message of about the size of a notice.\n".repeat(12),
+            idempotency_key: format!("ceiling:{i}"),
+        };
+        let started = Instant::now();
+        for i in 0..args.n {
+            mailer.send(&email(i)).expect("the sink accepts it");
+        }
+        args.n as f64 / started.elapsed().as_secs_f64()
+    });
 
     let mut conn = pool.get().expect("a connection");
     let t0 = Utc::now();
     make_due(&mut conn, t0);
     let elapsed = drain(
         &pool,
-        &mailer,
+        mailer.as_ref(),
         args.workers,
         args.batch,
+        args.senders,
         args.n,
         Instant::now(),
     );
@@ -367,4 +409,96 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
         "throughput / 1-conn ceiling",
         format!("{:.1} %", 100.0 * throughput / ceiling_one),
     );
+    if let Some(sink_rate) = sink_ceiling {
+        row(
+            "ceiling: the sink, 1 kept connection",
+            format!("{sink_rate:.0} messages/s"),
+        );
+        row(
+            "throughput / sink ceiling",
+            format!("{:.1} %", 100.0 * throughput / sink_rate),
+        );
+    }
+
+    // At idle: one notice made due at a time, the worker woken on commit.
+    let idle = idle_lags(&pool, url, mailer.clone(), args);
+    row(
+        &format!("idle due-to-sent p50 / p99 ({} notices)", args.idle),
+        format!(
+            "{:.1} / {:.1} ms",
+            percentile(&idle, 50.0),
+            percentile(&idle, 99.0)
+        ),
+    );
+}
+
+/// Runs the service's worker loop, makes `args.idle` notices due one at a
+/// time (waking the worker in the same transaction, as planning does) and
+/// returns each one's lag from that commit to the mailer, sorted, in ms.
+fn idle_lags(pool: &Pool, url: &str, mailer: Arc<Timed>, args: &Args) -> Vec<f64> {
+    if args.idle == 0 {
+        return Vec::new();
+    }
+    let keys = plant_due_notices(
+        pool,
+        args.idle,
+        Utc::now() + chrono::Duration::days(1),
+        "idle",
+    );
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    if url.starts_with("postgres") {
+        courtside::notify::wake::listen_postgres(url);
+        // Time for the LISTEN to be in place (a set-up wait, not measured).
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    let _scheduler = runtime
+        .block_on(courtside::scheduler::start(
+            pool.clone(),
+            std::sync::Arc::new(courtside::clock::SystemClock),
+            mailer.clone(),
+            std::sync::Arc::new(NoticeRenderer::new()),
+            60,
+            DeliveryConfig {
+                owner: "bench-idle".into(),
+                senders: args.senders,
+                ..DeliveryConfig::default()
+            },
+        ))
+        .expect("the worker starts");
+    // Let its first pass (nothing due) go by.
+    std::thread::sleep(Duration::from_millis(500));
+    let mut conn = pool.get().expect("a connection");
+    let mut lags = Vec::with_capacity(keys.len());
+    for key in &keys {
+        let before = mailer.accepted.lock().unwrap().len();
+        let committed = store::write(&mut conn, |conn| {
+            let now = store::to_db(Utc::now());
+            diesel::update(notices::table.filter(notices::idempotency_key.eq(key)))
+                .set((
+                    notices::send_after.eq(now),
+                    notices::next_attempt_at.eq(now),
+                ))
+                .execute(conn)?;
+            courtside::notify::wake::due_now(conn)?;
+            Ok(())
+        })
+        .map(|_| Utc::now())
+        .expect("make one notice due");
+        let started = Instant::now();
+        loop {
+            if let Some(at) = mailer.accepted.lock().unwrap().get(before) {
+                lags.push(millis(*at - committed));
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "an idle notice was not sent"
+            );
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        // Idle between notices.
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    lags.sort_by(f64::total_cmp);
+    lags
 }

@@ -190,26 +190,31 @@ pub fn append_all(conn: &mut AnyConn, at: DateTime<Utc>, entries: &[Entry]) -> A
         .with_nanosecond(at.nanosecond() / 1000 * 1000)
         .unwrap_or(at);
     let (mut seq, mut prev) = head(conn)?;
+    // Chained in memory, then written several rows to an INSERT.
+    let mut rows = Vec::with_capacity(entries.len());
     for e in entries {
         seq += 1;
         let hash = chain_hash(seq, at, e, &prev);
-        diesel::insert_into(audit_log::table)
-            .values((
-                audit_log::seq.eq(seq),
-                audit_log::at.eq(store::to_db(at)),
-                audit_log::actor_user_id.eq(&e.actor_user_id),
-                audit_log::action.eq(&e.action),
-                audit_log::entity.eq(&e.entity),
-                audit_log::entity_id.eq(&e.entity_id),
-                audit_log::victim_id.eq(&e.victim_id),
-                audit_log::recipient.eq(&e.recipient),
-                audit_log::category.eq(&e.category),
-                audit_log::basis.eq(&e.basis),
-                audit_log::prev_hash.eq(&prev),
-                audit_log::hash.eq(&hash),
-            ))
-            .execute(conn)?;
+        rows.push((
+            audit_log::seq.eq(seq),
+            audit_log::at.eq(store::to_db(at)),
+            audit_log::actor_user_id.eq(&e.actor_user_id),
+            audit_log::action.eq(&e.action),
+            audit_log::entity.eq(&e.entity),
+            audit_log::entity_id.eq(&e.entity_id),
+            audit_log::victim_id.eq(&e.victim_id),
+            audit_log::recipient.eq(&e.recipient),
+            audit_log::category.eq(&e.category),
+            audit_log::basis.eq(&e.basis),
+            audit_log::prev_hash.eq(prev),
+            audit_log::hash.eq(hash.clone()),
+        ));
         prev = hash;
+    }
+    // 12 values a row: 200 rows keep well under both bind limits.
+    for chunk in rows.chunks(200) {
+        let insert = diesel::insert_into(audit_log::table).values(chunk);
+        crate::store::dialect::execute!(&mut *conn, insert)?;
     }
     diesel::update(audit_head::table.filter(audit_head::id.eq(1)))
         .set((audit_head::seq.eq(seq), audit_head::hash.eq(&prev)))

@@ -43,8 +43,18 @@ pub struct Config {
     )]
     pub smtp_from: String,
 
-    /// How often the delivery worker looks for due notices, in seconds
-    /// (1 to 59).
+    /// Kept SMTP connections per instance: messages go out over up to this
+    /// many open connections at once (each reused for message after
+    /// message), and at most this many can be sent but not yet recorded
+    /// when an instance dies (they are sent again, same Message-ID).
+    #[arg(long, env = "COURTSIDE_SMTP_POOL_SIZE", default_value_t = 8,
+          value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub smtp_pool_size: u32,
+
+    /// The safety-net interval of the delivery worker, in seconds. Notices
+    /// made due now wake the worker at once (PostgreSQL LISTEN/NOTIFY, or
+    /// in-process on SQLite) and timed ones are picked up at their moment;
+    /// this tick catches anything else.
     #[arg(long, env = "COURTSIDE_DELIVERY_SECONDS", default_value_t = 15)]
     pub delivery_seconds: u32,
 
@@ -152,6 +162,7 @@ impl Config {
             session_hours: 12,
             smtp_url: None,
             smtp_from: "Courtside <no-reply@courtside.invalid>".to_string(),
+            smtp_pool_size: 8,
             delivery_seconds: 15,
             delivery_batch: 50,
             delivery_lease_seconds: 300,

@@ -1,5 +1,6 @@
 //! The clock ticks that drive background work, through
-//! tokio-cron-scheduler. The ticks hold no schedule of their own: what is
+//! tokio-cron-scheduler, and the delivery worker's loop (woken on commit,
+//! with a tick as the safety net). The ticks hold no schedule of their own: what is
 //! due is always read from the database, so a restart loses nothing and a
 //! second instance sends nothing twice.
 
@@ -18,8 +19,12 @@ fn scheduler_error(e: impl std::fmt::Display) -> AppError {
     AppError::Internal(format!("scheduler: {e}"))
 }
 
-/// Starts the delivery tick: every `every_seconds`, claim up to
-/// `cfg.batch` due notices and deliver them under `cfg.owner`'s lease.
+/// Starts the delivery worker: a loop that delivers whatever is due, then
+/// waits until the first of: a wake-up (a notice made due now, see
+/// `crate::notify::wake`), the instant the next timed notice falls due
+/// (or a lease runs out), or `every_seconds` (the safety net). A pass that
+/// claimed a full batch is followed at once by another. Digests keep their
+/// own tick (returned scheduler).
 pub async fn start(
     pool: Pool,
     clock: Arc<dyn Clock>,
@@ -28,11 +33,12 @@ pub async fn start(
     every_seconds: u32,
     cfg: DeliveryConfig,
 ) -> AppResult<JobScheduler> {
-    let every = every_seconds.clamp(1, 59);
+    let every = every_seconds.max(1);
     let scheduler = JobScheduler::new().await.map_err(scheduler_error)?;
     tracing::info!(
         owner = %cfg.owner,
         batch = cfg.batch,
+        senders = cfg.senders,
         lease_seconds = cfg.lease.num_seconds(),
         every_seconds = every,
         "delivery worker started"
@@ -43,61 +49,115 @@ pub async fn start(
         clock.clone(),
         mailer.clone(),
         renderer.clone(),
-        every,
+        every.min(59),
         cfg.owner.clone(),
     )
     .await?;
-    let cfg = Arc::new(cfg);
-    let job = Job::new_async(
-        format!("*/{every} * * * * *").as_str(),
-        move |_id, _scheduler| {
-            let (pool, clock, mailer, renderer, cfg) = (
+    scheduler.start().await.map_err(scheduler_error)?;
+    // Taken before the first pass, so nothing made due from now on is
+    // missed.
+    let wake = crate::notify::wake::subscribe();
+    tokio::spawn(delivery_loop(
+        pool,
+        clock,
+        mailer,
+        renderer,
+        std::time::Duration::from_secs(u64::from(every)),
+        Arc::new(cfg),
+        wake,
+    ));
+    Ok(scheduler)
+}
+
+async fn delivery_loop(
+    pool: Pool,
+    clock: Arc<dyn Clock>,
+    mailer: Arc<dyn Mailer>,
+    renderer: Arc<NoticeRenderer>,
+    every: std::time::Duration,
+    cfg: Arc<DeliveryConfig>,
+    mut wake: tokio::sync::watch::Receiver<u64>,
+) {
+    loop {
+        wake.mark_unchanged();
+        // Passes until one claims less than a full batch.
+        loop {
+            let (pool, clock, mailer, renderer, pass_cfg) = (
                 pool.clone(),
                 clock.clone(),
                 mailer.clone(),
                 renderer.clone(),
                 cfg.clone(),
             );
-            Box::pin(async move {
-                let owner = cfg.owner.clone();
-                let run = tokio::task::spawn_blocking(move || {
-                    // Overdue acknowledgements escalate first, so their
-                    // notices go out in this same pass.
-                    match crate::notify::ack::sweep(&pool, clock.now()) {
-                        Ok(0) => {}
-                        Ok(n) => tracing::info!(escalated = n, "acknowledgement sweep"),
-                        Err(e) => tracing::error!(error = %e, "acknowledgement sweep failed"),
-                    }
-                    // Emails about people's own accounts (failed sign-ins).
-                    match crate::accounts::notices::deliver_due(
-                        &pool,
-                        mailer.as_ref(),
-                        &renderer,
-                        &cfg.owner,
-                        clock.now(),
-                    ) {
-                        Ok(0) => {}
-                        Ok(n) => tracing::info!(sent = n, "account notices"),
-                        Err(e) => tracing::error!(error = %e, "account notice delivery failed"),
-                    }
-                    delivery::run_once(&pool, mailer.as_ref(), &renderer, &cfg, clock.now())
-                })
-                .await;
-                match run {
-                    Ok(Ok(outcome)) if outcome.claimed > 0 => {
-                        tracing::info!(owner = %owner, ?outcome, "delivery tick");
-                    }
-                    Ok(Ok(_)) => {}
-                    Ok(Err(e)) => tracing::error!(error = %e, "delivery tick failed"),
-                    Err(e) => tracing::error!(error = %e, "delivery tick panicked"),
+            let run = tokio::task::spawn_blocking(move || {
+                // Overdue acknowledgements escalate first, so their
+                // notices go out in this same pass.
+                match crate::notify::ack::sweep(&pool, clock.now()) {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(escalated = n, "acknowledgement sweep"),
+                    Err(e) => tracing::error!(error = %e, "acknowledgement sweep failed"),
                 }
+                // Emails about people's own accounts (failed sign-ins).
+                match crate::accounts::notices::deliver_due(
+                    &pool,
+                    mailer.as_ref(),
+                    &renderer,
+                    &pass_cfg.owner,
+                    clock.now(),
+                ) {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(sent = n, "account notices"),
+                    Err(e) => tracing::error!(error = %e, "account notice delivery failed"),
+                }
+                delivery::run_once(&pool, mailer.as_ref(), &renderer, &pass_cfg, clock.now())
             })
-        },
-    )
-    .map_err(scheduler_error)?;
-    scheduler.add(job).await.map_err(scheduler_error)?;
-    scheduler.start().await.map_err(scheduler_error)?;
-    Ok(scheduler)
+            .await;
+            let full = match run {
+                Ok(Ok(outcome)) if outcome.claimed > 0 => {
+                    tracing::info!(owner = %cfg.owner, ?outcome, "delivery tick");
+                    outcome.claimed as i64 >= cfg.batch
+                }
+                Ok(Ok(_)) => false,
+                Ok(Err(e)) => {
+                    tracing::error!(error = %e, "delivery tick failed");
+                    false
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "delivery tick panicked");
+                    false
+                }
+            };
+            if !full {
+                break;
+            }
+        }
+        // Sleep until the next notice's moment, the safety-net tick, or a
+        // wake-up, whichever is first.
+        let next = {
+            let pool = pool.clone();
+            tokio::task::spawn_blocking(move || {
+                let mut conn = pool.get()?;
+                delivery::next_due(&mut conn)
+            })
+            .await
+        };
+        let mut wait = every;
+        if let Ok(Ok(Some(at))) = next {
+            let until = (at - clock.now())
+                .to_std()
+                .unwrap_or(std::time::Duration::ZERO);
+            // A few milliseconds over, so the notice is due when looked at.
+            wait = wait.min(until + std::time::Duration::from_millis(5));
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            changed = wake.changed() => {
+                if changed.is_err() {
+                    tokio::time::sleep(wait).await;
+                }
+            }
+        }
+    }
 }
 
 /// Rows one deadline sweep reads per transaction.

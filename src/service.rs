@@ -113,10 +113,14 @@ pub async fn start_delivery(
         );
         return Ok(None);
     };
-    let mailer = Arc::new(SmtpMailer::from_url(
+    let mailer = Arc::new(SmtpMailer::with_pool(
         url.expose(),
         &running.config.smtp_from,
+        running.config.smtp_pool_size,
     )?);
+    if running.config.database_url.expose().starts_with("postgres") {
+        crate::notify::wake::listen_postgres(running.config.database_url.expose());
+    }
     let scheduler = crate::scheduler::start(
         running.pool.clone(),
         clock,

@@ -541,9 +541,12 @@ fn leases_of_dead_workers_are_retaken_and_nothing_is_sent_under_two_ids() {
     eprintln!(
         "first instance ({first_owner}) killed with {by_first} notices leased; \
          second ({second_owner}) finished {} leases within {retaken_after:.1?} of the kill; \
-         {} re-sent copies, all under their original Message-ID; test took {:.1?}",
+         {} re-sent copies, all under their original Message-ID ({} of them from the killed \
+         instance, whose bound is its {} senders); test took {:.1?}",
         orphaned.len(),
         ids.len() - N,
+        unexpected.len(),
+        courtside::notify::delivery::DeliveryConfig::default().senders,
         began.elapsed()
     );
 }

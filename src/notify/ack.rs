@@ -13,6 +13,7 @@
 //! outbox notice (`escalation.unacknowledged`), and the original is marked
 //! escalated.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -98,48 +99,88 @@ pub fn prepare(
     now: DateTime<Utc>,
     with_link: bool,
 ) -> AppResult<Option<AckLink>> {
-    let Some(within) = window_for(&n.template, now) else {
-        return Ok(None);
-    };
+    Ok(prepare_all(conn, &[(n, with_link)], now)?.remove(&n.id))
+}
+
+/// [`prepare`] for a whole batch, in one transaction and a few queries:
+/// the links made, by notice id.
+pub fn prepare_all(
+    conn: &mut AnyConn,
+    batch: &[(&Claimed, bool)],
+    now: DateTime<Utc>,
+) -> AppResult<HashMap<String, AckLink>> {
+    let wanted: Vec<(&Claimed, bool, crate::rules::Limit)> = batch
+        .iter()
+        .filter_map(|(n, with_link)| window_for(&n.template, now).map(|w| (*n, *with_link, w)))
+        .collect();
+    if wanted.is_empty() {
+        return Ok(HashMap::new());
+    }
     store::write(conn, |conn| {
-        let existing: Option<NaiveDateTime> = notice_actions::table
-            .find(&n.id)
-            .select(notice_actions::acknowledge_by)
-            .first(conn)
-            .optional()?;
-        let by = match existing {
-            Some(by) => store::from_db(by),
-            None => {
-                let by = acknowledge_by(now, n.not_after.map(store::from_db), &within, &HOLIDAYS);
-                diesel::insert_into(notice_actions::table)
-                    .values((
-                        notice_actions::notice_id.eq(&n.id),
-                        notice_actions::acknowledge_by.eq(store::to_db(by)),
-                        notice_actions::created_at.eq(store::to_db(now)),
-                    ))
-                    .execute(conn)?;
-                by
+        let mut links = HashMap::new();
+        for chunk in wanted.chunks(200) {
+            let ids: Vec<&str> = chunk.iter().map(|(n, _, _)| n.id.as_str()).collect();
+            let existing: HashMap<String, NaiveDateTime> = notice_actions::table
+                .filter(notice_actions::notice_id.eq_any(&ids))
+                .select((notice_actions::notice_id, notice_actions::acknowledge_by))
+                .load::<(String, NaiveDateTime)>(conn)?
+                .into_iter()
+                .collect();
+            let mut by = HashMap::new();
+            let mut new_rows = Vec::new();
+            for (n, _, within) in chunk {
+                let at = match existing.get(&n.id) {
+                    Some(at) => store::from_db(*at),
+                    None => {
+                        let at =
+                            acknowledge_by(now, n.not_after.map(store::from_db), within, &HOLIDAYS);
+                        new_rows.push((
+                            notice_actions::notice_id.eq(n.id.clone()),
+                            notice_actions::acknowledge_by.eq(store::to_db(at)),
+                            notice_actions::created_at.eq(store::to_db(now)),
+                        ));
+                        at
+                    }
+                };
+                by.insert(n.id.as_str(), at);
             }
-        };
-        let acknowledged: Option<NaiveDateTime> = notices::table
-            .find(&n.id)
-            .select(notices::acknowledged_at)
-            .first(conn)?;
-        if !with_link || acknowledged.is_some() {
-            return Ok(None);
+            if !new_rows.is_empty() {
+                // Several rows in one INSERT (a backend's own connection).
+                let insert = diesel::insert_into(notice_actions::table).values(&new_rows);
+                crate::store::dialect::execute!(&mut *conn, insert)?;
+            }
+            let acknowledged: HashSet<String> = notices::table
+                .filter(notices::id.eq_any(&ids))
+                .filter(notices::acknowledged_at.is_not_null())
+                .select(notices::id)
+                .load::<String>(conn)?
+                .into_iter()
+                .collect();
+            let mut tokens = Vec::new();
+            for (n, with_link, _) in chunk {
+                if !with_link || acknowledged.contains(&n.id) {
+                    continue;
+                }
+                let token = new_token();
+                tokens.push((
+                    acknowledgement_tokens::token_hash.eq(token_hash(&token)),
+                    acknowledgement_tokens::notice_id.eq(n.id.clone()),
+                    acknowledgement_tokens::created_at.eq(store::to_db(now)),
+                ));
+                links.insert(
+                    n.id.clone(),
+                    AckLink {
+                        token: token.into(),
+                        acknowledge_by: by[n.id.as_str()],
+                    },
+                );
+            }
+            if !tokens.is_empty() {
+                let insert = diesel::insert_into(acknowledgement_tokens::table).values(&tokens);
+                crate::store::dialect::execute!(&mut *conn, insert)?;
+            }
         }
-        let token = new_token();
-        diesel::insert_into(acknowledgement_tokens::table)
-            .values((
-                acknowledgement_tokens::token_hash.eq(token_hash(&token)),
-                acknowledgement_tokens::notice_id.eq(&n.id),
-                acknowledgement_tokens::created_at.eq(store::to_db(now)),
-            ))
-            .execute(conn)?;
-        Ok(Some(AckLink {
-            token: token.into(),
-            acknowledge_by: by,
-        }))
+        Ok(links)
     })
 }
 

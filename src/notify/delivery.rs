@@ -1,13 +1,16 @@
-//! The delivery worker: claims due notices with a lease, checks each is
-//! still wanted, renders it, sends it, and records what happened. No
-//! transaction is held open while a message is sent:
-//! claim (commit) → send → record, each record guarded by the lease.
+//! The delivery worker: claims due notices with a lease, checks they are
+//! still wanted, renders them, sends them, and records what happened, in
+//! sets (see [`run_once`]). No transaction is held open while a message is
+//! sent: claim (commit) → checks → send → record, each record guarded by
+//! the lease.
 //!
 //! Several instances may run it at once: on PostgreSQL the claim skips rows
 //! another instance has locked (`FOR UPDATE SKIP LOCKED`); on SQLite the
 //! claim's `BEGIN IMMEDIATE` makes claims take turns. A crashed worker's
 //! lease runs out and the row is claimed again; the resend carries the same
-//! Message-ID.
+//! Message-ID. Delivery is at-least-once: a killed instance may leave up to
+//! `senders` messages sent but unrecorded, and those are sent again,
+//! deduplicable by their Message-ID (webhooks: the idempotency key).
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
@@ -31,10 +34,11 @@ pub struct DeliveryConfig {
     pub max_attempts: i32,
     pub first_retry: Duration,
     pub longest_retry: Duration,
-    /// Messages sent at once within a pass, each on its own connection
-    /// (an SMTP exchange mostly waits; sending one at a time wastes it).
-    /// A worker killed mid-pass may leave this many sent but unrecorded:
-    /// they are sent again with the same Message-ID.
+    /// Messages sent at once within a pass, each on its own kept SMTP
+    /// connection (`COURTSIDE_SMTP_POOL_SIZE`). Each sender waits for its
+    /// last message to be recorded before the next, so a worker killed
+    /// mid-pass leaves at most this many sent but unrecorded: they are
+    /// sent again with the same Message-ID.
     pub senders: usize,
     /// How signed webhooks are posted (their timeout).
     pub webhook: WebhookClient,
@@ -52,6 +56,7 @@ impl DeliveryConfig {
         DeliveryConfig {
             batch: config.delivery_batch,
             lease: Duration::seconds(config.delivery_lease_seconds),
+            senders: config.smtp_pool_size as usize,
             public_url: config.public_url.clone(),
             ..DeliveryConfig::default()
         }
@@ -67,7 +72,7 @@ impl Default for DeliveryConfig {
             max_attempts: 8,
             first_retry: Duration::minutes(1),
             longest_retry: Duration::hours(2),
-            senders: 4,
+            senders: super::mailer::DEFAULT_POOL_SIZE as usize,
             webhook: WebhookClient::default(),
             public_url: "http://127.0.0.1:8080".into(),
         }
@@ -134,11 +139,8 @@ fn due_ids(conn: &mut AnyConn, now: DateTime<Utc>, limit: i64) -> AppResult<Vec<
         .order((notices::next_attempt_at.asc(), notices::id.asc()))
         .limit(limit)
         .select(notices::id);
-    Ok(match conn {
-        AnyConn::Pg(pg) => query.for_update().skip_locked().load(pg)?,
-        // The IMMEDIATE transaction already holds SQLite's write lock.
-        AnyConn::Sqlite(sqlite) => query.load(sqlite)?,
-    })
+    // On SQLite the IMMEDIATE transaction already holds the write lock.
+    Ok(crate::store::dialect::load_skip_locked!(conn, query)?)
 }
 
 /// Takes a lease on up to `batch` due notices and commits.
@@ -312,100 +314,199 @@ pub fn webhook_body(
     serde_json::to_vec(&body).map_err(|e| AppError::Internal(format!("webhook body: {e}")))
 }
 
-/// Decides and, for email or webhook, sends one claimed notice.
-fn deliver(
-    conn: &mut AnyConn,
-    mailer: &dyn Mailer,
+/// What is to be done with one claimed notice, decided before sending.
+enum Step {
+    /// Settled without sending (cancelled, ready, dead, deferred).
+    Done(Result_),
+    Email(Email),
+    Webhook(Hook, Vec<u8>),
+}
+
+/// The checks, routing and rendering for one notice, with the batch's
+/// facts and acknowledgement links already read.
+fn decide(
     renderer: &NoticeRenderer,
     cfg: &DeliveryConfig,
     n: &Claimed,
-    now: DateTime<Utc>,
-) -> AppResult<Result_> {
-    if let Some(reason) = route::unwanted(conn, n, now)? {
-        return Ok(Result_::Cancelled(reason));
-    }
-    let target = match route::resolve(conn, n)? {
-        Route::Email(address) => Target::Email(address),
-        Route::Webhook(hook) => Target::Webhook(hook),
-        Route::InPerson => {
-            super::ack::prepare(conn, n, now, false)?;
-            return Ok(Result_::Ready(
-                "to be handed to the court in person on the day",
-            ));
-        }
-        Route::ByPerson(why) => {
-            super::ack::prepare(conn, n, now, false)?;
-            return Ok(Result_::Ready(why));
-        }
-        Route::Nowhere(why) => return Ok(Result_::Dead(why.to_string())),
-    };
-    // Anything written to a victim waits for their safe hours.
-    if matches!(target, Target::Email(_)) && n.recipient_kind == "victim" {
-        if let Some(until) = route::victim_safe_from(conn, &n.victim_id, now)? {
-            return Ok(Result_::Deferred(until));
-        }
-    }
+    target: Target,
+    link: Option<&super::ack::AckLink>,
+) -> AppResult<Step> {
     let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&n.data_json)
         .map_err(|e| AppError::Internal(format!("stored notice data: {e}")))?;
     let rendered = match renderer.render(template_of(n)?, &n.language, &data) {
         Ok(r) => r,
         // A template that cannot render will not render next time either.
         Err(_) => {
-            return Ok(Result_::Dead(
+            return Ok(Step::Done(Result_::Dead(
                 "the notice could not be rendered from its template".into(),
-            ))
+            )))
         }
     };
     // A notice that needs action carries its acknowledgement link.
-    let link = super::ack::prepare(conn, n, now, true)?;
-    let link_url = link
-        .as_ref()
-        .map(|l| format!("{}{}", cfg.public_url.trim_end_matches('/'), l.path()));
+    let link_url = link.map(|l| format!("{}{}", cfg.public_url.trim_end_matches('/'), l.path()));
     let to = match target {
         Target::Email(to) => to,
         Target::Webhook(hook) => {
             let ack = link
-                .as_ref()
                 .zip(link_url.as_deref())
                 .map(|(l, url)| (l.acknowledge_by, url));
             let body = webhook_body(n, &rendered.subject, &rendered.body, data, ack)?;
-            return Ok(
-                match cfg.webhook.post(&hook, &n.idempotency_key, body, now) {
-                    Ok(()) => Result_::Sent,
-                    Err(failure) if n.attempts >= cfg.max_attempts => Result_::Dead(format!(
-                        "{} after {} attempts",
-                        failure.describe(),
-                        n.attempts
-                    )),
-                    Err(failure) => Result_::Failed(failure.describe()),
-                },
-            );
+            return Ok(Step::Webhook(hook, body));
         }
     };
     let mut body = rendered.body;
-    if let (Some(l), Some(url)) = (&link, &link_url) {
+    if let (Some(l), Some(url)) = (link, &link_url) {
         body.push_str(&super::ack::email_footer(url, l.acknowledge_by));
     }
-    let email = Email {
+    Ok(Step::Email(Email {
         to,
         subject: rendered.subject,
         body,
         idempotency_key: n.idempotency_key.clone(),
+    }))
+}
+
+/// Where a notice stands after the checks and routing.
+enum Routed {
+    Done(Result_),
+    /// Ready to be handed over or passed on (needs its acknowledgement
+    /// window recorded, without a link).
+    Ready(&'static str),
+    Send(Target),
+}
+
+/// The checks before sending and the route, for one notice.
+fn check_and_route(
+    conn: &mut AnyConn,
+    facts: &route::Facts,
+    n: &Claimed,
+    now: DateTime<Utc>,
+) -> AppResult<Routed> {
+    // A basis that does not read stops the send (logged with ids by
+    // `basis_of`); it will not read next time either.
+    if route::basis_of(n).is_err() {
+        return Ok(Routed::Done(Result_::Dead(
+            "its stored basis could not be read".into(),
+        )));
+    }
+    if let Some(reason) = route::unwanted_in(conn, facts, n, now)? {
+        return Ok(Routed::Done(Result_::Cancelled(reason)));
+    }
+    let target = match route::resolve_in(conn, facts, n)? {
+        Route::Email(address) => Target::Email(address),
+        Route::Webhook(hook) => Target::Webhook(hook),
+        Route::InPerson => {
+            return Ok(Routed::Ready(
+                "to be handed to the court in person on the day",
+            ))
+        }
+        Route::ByPerson(why) => return Ok(Routed::Ready(why)),
+        Route::Nowhere(why) => return Ok(Routed::Done(Result_::Dead(why.to_string()))),
     };
-    Ok(match mailer.send(&email) {
-        Ok(()) => Result_::Sent,
-        Err(SendFailure::Permanent) => Result_::Dead(SendFailure::Permanent.describe().into()),
-        Err(SendFailure::Transient) if n.attempts >= cfg.max_attempts => Result_::Dead(format!(
-            "{} after {} attempts",
-            SendFailure::Transient.describe(),
-            n.attempts
-        )),
-        Err(failure) => Result_::Failed(failure.describe().into()),
-    })
+    // Anything written to a victim waits for their safe hours.
+    if matches!(target, Target::Email(_)) && n.recipient_kind == "victim" {
+        if let Some(until) = route::victim_safe_from(conn, &n.victim_id, now)? {
+            return Ok(Routed::Done(Result_::Deferred(until)));
+        }
+    }
+    Ok(Routed::Send(target))
+}
+
+/// A failure on one notice (not the database's) is that notice's alone:
+/// it is retried later, and the rest of the batch goes on.
+fn failed_alone(n: &Claimed, e: &AppError) -> Result_ {
+    tracing::error!(notice_id = %n.id, victim_id = %n.victim_id, error = %e, "a notice could not be prepared for sending");
+    Result_::Failed("the notice could not be prepared for sending".into())
+}
+
+/// Reads the batch's facts and decides every notice: settled now, or a
+/// message to send.
+fn prepare_batch(
+    conn: &mut AnyConn,
+    renderer: &NoticeRenderer,
+    cfg: &DeliveryConfig,
+    batch: &[Claimed],
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Step>> {
+    let refs: Vec<&Claimed> = batch.iter().collect();
+    let facts = route::Facts::load(conn, &refs, now)?;
+    let mut routed = Vec::with_capacity(batch.len());
+    for n in batch {
+        routed.push(match check_and_route(conn, &facts, n, now) {
+            Ok(r) => r,
+            // The database is away: the whole pass stops (the leases run
+            // out and the batch is claimed again).
+            Err(e @ AppError::Unavailable(_)) => return Err(e),
+            Err(e) => Routed::Done(failed_alone(n, &e)),
+        });
+    }
+    // Acknowledgement windows (and links for what is sent), in one go.
+    let wanted: Vec<(&Claimed, bool)> = batch
+        .iter()
+        .zip(&routed)
+        .filter_map(|(n, r)| match r {
+            Routed::Ready(_) => Some((n, false)),
+            Routed::Send(_) => Some((n, true)),
+            Routed::Done(_) => None,
+        })
+        .collect();
+    let links = super::ack::prepare_all(conn, &wanted, now)?;
+    let mut steps = Vec::with_capacity(batch.len());
+    for (n, r) in batch.iter().zip(routed) {
+        steps.push(match r {
+            Routed::Done(result) => Step::Done(result),
+            Routed::Ready(why) => Step::Done(Result_::Ready(why)),
+            Routed::Send(target) => match decide(renderer, cfg, n, target, links.get(&n.id)) {
+                Ok(step) => step,
+                Err(e) => Step::Done(failed_alone(n, &e)),
+            },
+        });
+    }
+    Ok(steps)
+}
+
+/// Sends one prepared message; how it ended.
+fn send_one(
+    mailer: &dyn Mailer,
+    cfg: &DeliveryConfig,
+    n: &Claimed,
+    step: &Step,
+    now: DateTime<Utc>,
+) -> Result_ {
+    match step {
+        Step::Done(result) => result.clone(),
+        Step::Webhook(hook, body) => {
+            match cfg
+                .webhook
+                .post(hook, &n.idempotency_key, body.clone(), now)
+            {
+                Ok(()) => Result_::Sent,
+                Err(failure) if n.attempts >= cfg.max_attempts => Result_::Dead(format!(
+                    "{} after {} attempts",
+                    failure.describe(),
+                    n.attempts
+                )),
+                Err(failure) => Result_::Failed(failure.describe()),
+            }
+        }
+        Step::Email(email) => match mailer.send(email) {
+            Ok(()) => Result_::Sent,
+            Err(SendFailure::Permanent) => Result_::Dead(SendFailure::Permanent.describe().into()),
+            Err(SendFailure::Transient) if n.attempts >= cfg.max_attempts => {
+                Result_::Dead(format!(
+                    "{} after {} attempts",
+                    SendFailure::Transient.describe(),
+                    n.attempts
+                ))
+            }
+            Err(failure) => Result_::Failed(failure.describe().into()),
+        },
+    }
 }
 
 /// The audit entry for a notice that left (or was made ready to leave):
-/// who it went to, what kind of information, on what basis.
+/// who it went to, what kind of information, on what basis. Only ever
+/// made for a notice whose basis reads (see `route::basis_of`).
 fn disclosure(n: &Claimed) -> crate::audit::Entry {
     let basis: serde_json::Value = serde_json::from_str(&n.basis_json).unwrap_or_default();
     let basis = match (
@@ -427,7 +528,115 @@ fn disclosure(n: &Claimed) -> crate::audit::Entry {
     }
 }
 
-/// One pass: claim, deliver and record everything due.
+/// Ids among `ids` this worker still holds the lease on, locked for the
+/// rest of the transaction on PostgreSQL (so no other instance can take
+/// one over between this read and the write).
+fn still_mine(conn: &mut AnyConn, cfg: &DeliveryConfig, ids: &[&str]) -> AppResult<Vec<String>> {
+    let query = notices::table
+        .filter(notices::id.eq_any(ids))
+        .filter(notices::lease_owner.eq(&cfg.owner))
+        .filter(notices::state.eq("sending"))
+        .select(notices::id);
+    Ok(match conn {
+        AnyConn::Pg(pg) => query.for_update().load(pg)?,
+        // The IMMEDIATE transaction already holds SQLite's write lock.
+        AnyConn::Sqlite(sqlite) => query.load(sqlite)?,
+    })
+}
+
+/// Records a group of results in one transaction, each only if this
+/// worker still holds its lease, with the audit entries of what left
+/// appended to the chain together. Sent notices are written by one
+/// statement; the rest one by one. Returns which were recorded.
+fn record_all(
+    conn: &mut AnyConn,
+    cfg: &DeliveryConfig,
+    results: &[(&Claimed, Result_)],
+    now: DateTime<Utc>,
+) -> AppResult<Vec<bool>> {
+    if results.is_empty() {
+        return Ok(Vec::new());
+    }
+    store::write(conn, |conn| {
+        let mut recorded = vec![false; results.len()];
+        let sent: Vec<&str> = results
+            .iter()
+            .filter(|(_, r)| *r == Result_::Sent)
+            .map(|(n, _)| n.id.as_str())
+            .collect();
+        let mut sent_mine = std::collections::HashSet::new();
+        for chunk in sent.chunks(500) {
+            let mine = still_mine(conn, cfg, chunk)?;
+            if mine.is_empty() {
+                continue;
+            }
+            let ts = store::to_db(now);
+            let none = None::<String>;
+            diesel::update(
+                notices::table
+                    .filter(notices::id.eq_any(&mine))
+                    .filter(notices::lease_owner.eq(&cfg.owner))
+                    .filter(notices::state.eq("sending")),
+            )
+            .set((
+                notices::state.eq("sent"),
+                notices::sent_at.eq(Some(ts)),
+                notices::lease_owner.eq(&none),
+                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                notices::last_error.eq(&none),
+                notices::updated_at.eq(ts),
+            ))
+            .execute(conn)?;
+            sent_mine.extend(mine);
+        }
+        let mut entries = Vec::new();
+        for (i, (n, result)) in results.iter().enumerate() {
+            recorded[i] = if *result == Result_::Sent {
+                sent_mine.contains(&n.id)
+            } else {
+                record(conn, cfg, n, result, now)?
+            };
+            if !recorded[i] && *result == Result_::Sent {
+                tracing::warn!(notice_id = %n.id, "lease lost before the result was recorded");
+            }
+            if recorded[i] && matches!(result, Result_::Sent | Result_::Ready(_)) {
+                entries.push(disclosure(n));
+            }
+        }
+        crate::audit::append_all(conn, now, &entries)?;
+        Ok(recorded)
+    })
+}
+
+fn count(outcome: &mut Outcome, result: &Result_) {
+    match result {
+        Result_::Sent => outcome.sent += 1,
+        Result_::Ready(_) => outcome.ready += 1,
+        Result_::Cancelled(_) => outcome.cancelled += 1,
+        Result_::Failed(_) => outcome.failed += 1,
+        Result_::Dead(_) => outcome.dead += 1,
+        Result_::Deferred(_) => outcome.deferred += 1,
+    }
+}
+
+fn log_result(n: &Claimed, result: &Result_) {
+    tracing::info!(notice_id = %n.id, attempt = n.attempts, result = ?std::mem::discriminant(result), "delivery");
+}
+
+/// A sent message waiting to be recorded, and how to tell its sender
+/// that it has been.
+type Sent<'a> = (&'a Claimed, Result_, std::sync::mpsc::SyncSender<()>);
+
+/// One pass, in sets: claim a batch; read what the checks need for the
+/// whole batch and decide every notice; record at once those settled
+/// without sending; then send the rest over up to `cfg.senders` at a time
+/// (one per kept SMTP connection), recording results in groups as they
+/// come (one transaction per group, audit entries appended together).
+///
+/// Each sender waits until its last message is recorded before it sends
+/// the next, so at any moment at most `cfg.senders` messages are sent but
+/// not yet recorded: all a killed instance can leave to be sent again
+/// (with the same Message-ID or webhook idempotency key).
 pub fn run_once(
     pool: &Pool,
     mailer: &dyn Mailer,
@@ -435,80 +644,116 @@ pub fn run_once(
     cfg: &DeliveryConfig,
     now: DateTime<Utc>,
 ) -> AppResult<Outcome> {
-    let claimed = {
-        let mut conn = pool.get()?;
-        claim(&mut conn, cfg, now)?
-    };
+    let mut conn = pool.get()?;
+    let claimed = claim(&mut conn, cfg, now)?;
     if claimed.is_empty() {
         return Ok(Outcome::default());
     }
-    // The claimed notices are split between up to `senders` threads, each
-    // with its own connection; every notice is still recorded on its own.
-    let senders = cfg.senders.clamp(1, claimed.len());
-    let share = claimed.len().div_ceil(senders);
-    let parts: Vec<AppResult<Outcome>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = claimed
-            .chunks(share)
-            .map(|chunk| scope.spawn(move || send_all(pool, mailer, renderer, cfg, chunk, now)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(AppError::Internal("a delivery thread panicked".into()))
-                })
-            })
-            .collect()
-    });
     let mut outcome = Outcome {
         claimed: claimed.len(),
         ..Outcome::default()
     };
-    for part in parts {
-        let part = part?;
-        outcome.sent += part.sent;
-        outcome.ready += part.ready;
-        outcome.cancelled += part.cancelled;
-        outcome.failed += part.failed;
-        outcome.dead += part.dead;
-        outcome.deferred += part.deferred;
+    let steps = prepare_batch(&mut conn, renderer, cfg, &claimed, now)?;
+    // Settled without sending: recorded together.
+    let settled: Vec<(&Claimed, Result_)> = claimed
+        .iter()
+        .zip(&steps)
+        .filter_map(|(n, s)| match s {
+            Step::Done(r) => Some((n, r.clone())),
+            _ => None,
+        })
+        .collect();
+    for (recorded, (n, result)) in record_all(&mut conn, cfg, &settled, now)?
+        .into_iter()
+        .zip(&settled)
+    {
+        if recorded {
+            count(&mut outcome, result);
+        }
+        log_result(n, result);
     }
+    let to_send: std::sync::Mutex<std::collections::VecDeque<(&Claimed, &Step)>> = claimed
+        .iter()
+        .zip(&steps)
+        .filter(|(_, s)| !matches!(s, Step::Done(_)))
+        .collect::<std::collections::VecDeque<_>>()
+        .into();
+    let waiting = to_send.lock().map(|q| q.len()).unwrap_or(0);
+    if waiting == 0 {
+        return Ok(outcome);
+    }
+    let senders = cfg.senders.clamp(1, waiting);
+    let (results_tx, results_rx) = std::sync::mpsc::channel::<Sent<'_>>();
+    std::thread::scope(|scope| -> AppResult<()> {
+        for _ in 0..senders {
+            let results_tx = results_tx.clone();
+            let to_send = &to_send;
+            scope.spawn(move || {
+                let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<()>(1);
+                loop {
+                    let next = to_send.lock().ok().and_then(|mut q| q.pop_front());
+                    let Some((n, step)) = next else { break };
+                    let result = send_one(mailer, cfg, n, step, now);
+                    if results_tx.send((n, result, done_tx.clone())).is_err() {
+                        break;
+                    }
+                    // Not the next message until this one is recorded.
+                    if done_rx.recv().is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(results_tx);
+        // Records whatever results have arrived, one transaction a group.
+        while let Ok(first) = results_rx.recv() {
+            let mut group = vec![first];
+            while let Ok(more) = results_rx.try_recv() {
+                group.push(more);
+            }
+            let results: Vec<(&Claimed, Result_)> =
+                group.iter().map(|(n, r, _)| (*n, r.clone())).collect();
+            let recorded = match record_all(&mut conn, cfg, &results, now) {
+                Ok(recorded) => recorded,
+                Err(e) => {
+                    // The senders stop (their acknowledgements are gone);
+                    // the leases of what is left run out and it is
+                    // claimed again.
+                    if let Ok(mut q) = to_send.lock() {
+                        q.clear();
+                    }
+                    return Err(e);
+                }
+            };
+            for (recorded, (n, result, done)) in recorded.into_iter().zip(group) {
+                if recorded {
+                    count(&mut outcome, &result);
+                }
+                log_result(n, &result);
+                let _ = done.send(());
+            }
+        }
+        Ok(())
+    })?;
     Ok(outcome)
 }
 
-/// Delivers and records one share of a pass, on its own connection.
-fn send_all(
-    pool: &Pool,
-    mailer: &dyn Mailer,
-    renderer: &NoticeRenderer,
-    cfg: &DeliveryConfig,
-    notices: &[Claimed],
-    now: DateTime<Utc>,
-) -> AppResult<Outcome> {
-    let mut conn = pool.get()?;
-    let mut outcome = Outcome::default();
-    for n in notices {
-        let result = deliver(&mut conn, mailer, renderer, cfg, n, now)?;
-        let recorded = store::write(&mut conn, |conn| {
-            let recorded = record(conn, cfg, n, &result, now)?;
-            if recorded && matches!(result, Result_::Sent | Result_::Ready(_)) {
-                crate::audit::append(conn, now, disclosure(n))?;
-            }
-            Ok(recorded)
-        })?;
-        if recorded {
-            match &result {
-                Result_::Sent => outcome.sent += 1,
-                Result_::Ready(_) => outcome.ready += 1,
-                Result_::Cancelled(_) => outcome.cancelled += 1,
-                Result_::Failed(_) => outcome.failed += 1,
-                Result_::Dead(_) => outcome.dead += 1,
-                Result_::Deferred(_) => outcome.deferred += 1,
-            }
-        }
-        tracing::info!(notice_id = %n.id, attempt = n.attempts, result = ?std::mem::discriminant(&result), "delivery");
-    }
-    Ok(outcome)
+/// When the worker should next look: the earliest instant a waiting
+/// notice falls due or a lease runs out, if any.
+pub fn next_due(conn: &mut AnyConn) -> AppResult<Option<DateTime<Utc>>> {
+    let waiting: Option<chrono::NaiveDateTime> = notices::table
+        .filter(notices::state.eq_any(["pending", "failed"]))
+        .select(diesel::dsl::min(notices::next_attempt_at))
+        .first(conn)?;
+    let leased: Option<chrono::NaiveDateTime> = notices::table
+        .filter(notices::state.eq("sending"))
+        .select(diesel::dsl::min(notices::leased_until))
+        .first(conn)?;
+    Ok([waiting, leased]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(store::from_db))
 }
 
 /// Puts a failed or dead-lettered notice back in the queue (a manager's
@@ -529,6 +774,7 @@ pub fn retry(conn: &mut AnyConn, id: &str, now: DateTime<Utc>) -> AppResult<()> 
     ))
     .execute(conn)?;
     if rows == 1 {
+        super::wake::due_now(conn)?;
         Ok(())
     } else {
         Err(AppError::Conflict(

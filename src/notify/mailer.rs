@@ -2,8 +2,15 @@
 //! idempotency key, so a resend after a crash is recognisably the same
 //! message. Errors are classified, never echoed: an SMTP server's reply can
 //! carry an address.
+//!
+//! Connections are kept: each instance holds a pool of up to
+//! `COURTSIDE_SMTP_POOL_SIZE` open SMTP sessions (lettre's pool), reused
+//! message after message, so a message costs one SMTP exchange rather
+//! than a TCP connect, greeting and EHLO each. A connection that breaks is
+//! dropped from the pool and fails only the message on it.
 
 use lettre::message::{header, Mailbox};
+use lettre::transport::smtp::PoolConfig;
 use lettre::{Message, SmtpTransport, Transport};
 use sha2::{Digest, Sha256};
 
@@ -55,8 +62,17 @@ pub struct SmtpMailer {
     from: Mailbox,
 }
 
+/// Kept connections when no size is given.
+pub const DEFAULT_POOL_SIZE: u32 = 8;
+
 impl SmtpMailer {
+    /// With the default pool of kept connections.
     pub fn from_url(url: &str, from: &str) -> AppResult<Self> {
+        Self::with_pool(url, from, DEFAULT_POOL_SIZE)
+    }
+
+    /// With up to `pool_size` kept connections (at least one).
+    pub fn with_pool(url: &str, from: &str, pool_size: u32) -> AppResult<Self> {
         let transport = SmtpTransport::from_url(url)
             .map_err(|_| {
                 AppError::Internal(
@@ -64,6 +80,11 @@ impl SmtpMailer {
                 )
             })?
             .timeout(Some(std::time::Duration::from_secs(20)))
+            .pool_config(
+                PoolConfig::new()
+                    .max_size(pool_size.max(1))
+                    .idle_timeout(std::time::Duration::from_secs(60)),
+            )
             .build();
         let from = from
             .parse()

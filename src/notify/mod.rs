@@ -7,4 +7,5 @@ pub mod delivery;
 pub mod mailer;
 pub mod render;
 pub mod route;
+pub mod wake;
 pub mod webhook;

@@ -3,17 +3,19 @@
 //! the outbox, so a corrected address is used and a victim's contact
 //! details never sit in a queue.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::delivery::Claimed;
 use crate::domain::OrganisationKind;
-use crate::error::AppResult;
-use crate::flows::{Recipient, TemplateKey};
+use crate::error::{AppError, AppResult};
+use crate::flows::{Basis, Recipient, TemplateKey};
 use crate::planning::context::recipient_from_key;
 use crate::store::schema::{
-    cases, consents, courts, hearings, organisations, users, victim_sensitive_details, victims,
-    webhooks,
+    cases, consents, courts, hearings, organisations, supporter_assignments, users,
+    victim_sensitive_details, victims, webhooks,
 };
 use crate::store::{self, AnyConn};
 
@@ -30,34 +32,160 @@ pub enum Route {
     Nowhere(&'static str),
 }
 
+/// A notice's stored basis, read as the planner wrote it. A basis that
+/// does not read is an error for that notice (it must not be sent on a
+/// guess), never a default.
+pub fn basis_of(n: &Claimed) -> AppResult<Basis> {
+    serde_json::from_str::<Basis>(&n.basis_json).map_err(|_| {
+        tracing::error!(
+            notice_id = %n.id,
+            victim_id = %n.victim_id,
+            "the notice's stored basis does not read: not sent"
+        );
+        AppError::Internal(format!("notice {}: its stored basis does not read", n.id))
+    })
+}
+
+/// What the checks before sending need, read for a whole batch in a few
+/// queries (one each for consents, single-point-of-contact arrangements,
+/// hearings and supporters' addresses) instead of per notice.
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// (victim, scope) of every consent standing now.
+    consents: HashSet<(String, String)>,
+    /// (victim, supporter) of every SPOC arrangement current today.
+    spoc: HashSet<(String, String)>,
+    /// Each hearing's status and start.
+    hearings: HashMap<String, (String, chrono::NaiveDateTime)>,
+    /// Active users' addresses.
+    users: HashMap<String, String>,
+}
+
+impl Facts {
+    pub fn load(conn: &mut AnyConn, batch: &[&Claimed], now: DateTime<Utc>) -> AppResult<Facts> {
+        let mut facts = Facts::default();
+        let victims: Vec<&str> = batch
+            .iter()
+            .map(|n| n.victim_id.as_str())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let hearing_ids: Vec<&str> = batch
+            .iter()
+            .filter_map(|n| n.hearing_id.as_deref())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let user_ids: Vec<String> = batch
+            .iter()
+            .filter_map(|n| match recipient_from_key(&n.recipient_key) {
+                Some(Recipient::Supporter { user_id }) => Some(user_id),
+                _ => None,
+            })
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let ts = store::to_db(now);
+        for chunk in victims.chunks(CHUNK) {
+            let consented: Vec<(String, String)> = consents::table
+                .filter(consents::victim_id.eq_any(chunk))
+                .filter(consents::given_at.le(ts))
+                // A consent not renewed in time has lapsed.
+                .filter(consents::given_at.gt(store::to_db(crate::privacy::consent_cutoff(now))))
+                .filter(
+                    consents::withdrawn_at
+                        .is_null()
+                        .or(consents::withdrawn_at.gt(ts)),
+                )
+                .select((consents::victim_id, consents::scope))
+                .load(conn)?;
+            facts.consents.extend(consented);
+            let today = crate::calendar::london_date(now);
+            let spoc: Vec<(String, String)> = supporter_assignments::table
+                .filter(supporter_assignments::victim_id.eq_any(chunk))
+                .filter(supporter_assignments::is_spoc.eq(true))
+                .filter(supporter_assignments::starts_on.le(today))
+                .filter(
+                    supporter_assignments::ends_on
+                        .is_null()
+                        .or(supporter_assignments::ends_on.ge(today)),
+                )
+                .select((
+                    supporter_assignments::victim_id,
+                    supporter_assignments::supporter_id,
+                ))
+                .load(conn)?;
+            facts.spoc.extend(spoc);
+        }
+        for chunk in hearing_ids.chunks(CHUNK) {
+            let rows: Vec<(String, String, chrono::NaiveDateTime)> = hearings::table
+                .filter(hearings::id.eq_any(chunk))
+                .select((hearings::id, hearings::status, hearings::starts_at))
+                .load(conn)?;
+            facts
+                .hearings
+                .extend(rows.into_iter().map(|(id, st, at)| (id, (st, at))));
+        }
+        for chunk in user_ids.chunks(CHUNK) {
+            let rows: Vec<(String, String)> = users::table
+                .filter(users::id.eq_any(chunk))
+                .filter(users::active.eq(true))
+                .select((users::id, users::email))
+                .load(conn)?;
+            facts.users.extend(rows);
+        }
+        Ok(facts)
+    }
+}
+
+/// Keys per `IN (…)` list: well under both databases' bind limits.
+const CHUNK: usize = 500;
+
 /// Why a notice must not go now, if it must not. Checked just before
 /// sending, whatever earlier plans did.
 pub fn unwanted(conn: &mut AnyConn, n: &Claimed, now: DateTime<Utc>) -> AppResult<Option<String>> {
+    let facts = Facts::load(conn, &[n], now)?;
+    unwanted_in(conn, &facts, n, now)
+}
+
+/// [`unwanted`], with the batch's facts already read.
+pub fn unwanted_in(
+    conn: &mut AnyConn,
+    facts: &Facts,
+    n: &Claimed,
+    now: DateTime<Utc>,
+) -> AppResult<Option<String>> {
     if let Some(limit) = n.not_after {
         if store::from_db(limit) <= now {
             return Ok(Some("its moment had passed before it could be sent".into()));
         }
     }
-    let basis: serde_json::Value = serde_json::from_str(&n.basis_json).unwrap_or_default();
-    if basis["kind"] == "consent" {
-        let scope = basis["scope"].as_str().unwrap_or_default();
-        let ts = store::to_db(now);
-        let active: i64 = consents::table
-            .filter(consents::victim_id.eq(&n.victim_id))
-            .filter(consents::scope.eq(scope))
-            .filter(consents::given_at.le(ts))
-            // A consent not renewed in time has lapsed.
-            .filter(consents::given_at.gt(store::to_db(crate::privacy::consent_cutoff(now))))
-            .filter(
-                consents::withdrawn_at
-                    .is_null()
-                    .or(consents::withdrawn_at.gt(ts)),
-            )
-            .count()
-            .get_result(conn)?;
-        if active == 0 {
-            return Ok(Some("the victim's consent no longer stands".into()));
+    match basis_of(n)? {
+        Basis::Consent { scope } => {
+            let scope = serde_json::to_value(scope)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            if !facts.consents.contains(&(n.victim_id.clone(), scope)) {
+                return Ok(Some("the victim's consent no longer stands".into()));
+            }
         }
+        // Sent through the supporter as single point of contact: only
+        // while that arrangement stands, with that supporter.
+        Basis::SpocAgreement { .. } => {
+            let stands = match recipient_from_key(&n.recipient_key) {
+                Some(Recipient::Supporter { user_id }) => {
+                    facts.spoc.contains(&(n.victim_id.clone(), user_id))
+                }
+                _ => false,
+            };
+            if !stands {
+                return Ok(Some(
+                    "the single point of contact arrangement it relied on has ended".into(),
+                ));
+            }
+        }
+        Basis::DataSubject | Basis::Lawful { .. } => {}
     }
     // A deadline alert only while its deadline is still unmet.
     if n.idempotency_key.contains("/alert/")
@@ -71,17 +199,19 @@ pub fn unwanted(conn: &mut AnyConn, n: &Claimed, now: DateTime<Utc>) -> AppResul
     let about_the_slot = n.category == "hearing_details"
         || n.template == TemplateKey::ReminderHearingSupporter.as_str();
     if let (Some(hearing), true) = (&n.hearing_id, about_the_slot) {
-        let (status, starts_at): (String, chrono::NaiveDateTime) = hearings::table
-            .find(hearing)
-            .select((hearings::status, hearings::starts_at))
-            .first(conn)?;
+        let Some((status, starts_at)) = facts.hearings.get(hearing) else {
+            return Err(AppError::Internal(format!(
+                "notice {}: its hearing is not on record",
+                n.id
+            )));
+        };
         let data: serde_json::Value = serde_json::from_str(&n.data_json).unwrap_or_default();
         let planned_for = data["hearing_start"]
             .as_str()
             .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
             .map(|t| t.with_timezone(&Utc));
         let upcoming = matches!(status.as_str(), "listed" | "moved");
-        if !upcoming || planned_for.is_some_and(|t| t != store::from_db(starts_at)) {
+        if !upcoming || planned_for.is_some_and(|t| t != store::from_db(*starts_at)) {
             return Ok(Some("the hearing has moved or is no longer listed".into()));
         }
     }
@@ -208,6 +338,15 @@ pub fn recipient_org_of(
 
 /// Works out where a notice goes.
 pub fn resolve(conn: &mut AnyConn, n: &Claimed) -> AppResult<Route> {
+    resolve_with(conn, None, n)
+}
+
+/// [`resolve`], with a supporter's address taken from the batch's facts.
+pub fn resolve_in(conn: &mut AnyConn, facts: &Facts, n: &Claimed) -> AppResult<Route> {
+    resolve_with(conn, Some(facts), n)
+}
+
+fn resolve_with(conn: &mut AnyConn, facts: Option<&Facts>, n: &Claimed) -> AppResult<Route> {
     if n.channel == "in_person" {
         return Ok(Route::InPerson);
     }
@@ -215,12 +354,15 @@ pub fn resolve(conn: &mut AnyConn, n: &Claimed) -> AppResult<Route> {
         return Ok(Route::Nowhere("the recipient is not one Courtside knows"));
     };
     let email = match recipient {
-        Recipient::Supporter { user_id } => users::table
-            .find(user_id)
-            .filter(users::active.eq(true))
-            .select(users::email)
-            .first(conn)
-            .optional()?,
+        Recipient::Supporter { user_id } => match facts {
+            Some(facts) => facts.users.get(&user_id).cloned(),
+            None => users::table
+                .find(user_id)
+                .filter(users::active.eq(true))
+                .select(users::email)
+                .first(conn)
+                .optional()?,
+        },
         Recipient::Victim { victim_id } => {
             let found: Option<(Option<String>, String)> = victim_sensitive_details::table
                 .find(victim_id)
@@ -249,4 +391,68 @@ pub fn resolve(conn: &mut AnyConn, n: &Claimed) -> AppResult<Route> {
         Some(address) => Route::Email(address),
         None => Route::Nowhere("no email address is on record for this recipient"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claimed(basis_json: &str) -> Claimed {
+        Claimed {
+            id: "n1".into(),
+            idempotency_key: "k".into(),
+            victim_id: "v1".into(),
+            case_id: None,
+            hearing_id: None,
+            step: "s".into(),
+            citation: "c".into(),
+            not_for_public_disclosure: false,
+            recipient_kind: "supporter".into(),
+            recipient_key: "supporter:u1".into(),
+            channel: "email".into(),
+            template: "t".into(),
+            language: "en".into(),
+            data_json: "{}".into(),
+            category: "case_update".into(),
+            basis_json: basis_json.into(),
+            not_after: None,
+            attempts: 1,
+        }
+    }
+
+    #[test]
+    fn a_basis_that_does_not_read_stops_the_send() {
+        for corrupt in [
+            "",
+            "{",
+            "null",
+            "{}",
+            r#"{"kind":"consent"}"#,
+            r#"{"kind":"consnet","scope":"court_dates_to_supporter"}"#,
+        ] {
+            assert!(basis_of(&claimed(corrupt)).is_err(), "{corrupt:?}");
+        }
+    }
+
+    #[test]
+    fn stored_bases_read_back() {
+        assert_eq!(
+            basis_of(&claimed(r#"{"kind":"data_subject"}"#)).unwrap(),
+            Basis::DataSubject
+        );
+        assert!(matches!(
+            basis_of(&claimed(
+                r#"{"kind":"spoc_agreement","agreed_on":"2026-01-05"}"#
+            ))
+            .unwrap(),
+            Basis::SpocAgreement { .. }
+        ));
+        assert!(matches!(
+            basis_of(&claimed(
+                r#"{"kind":"consent","scope":"court_dates_to_supporter"}"#
+            ))
+            .unwrap(),
+            Basis::Consent { .. }
+        ));
+    }
 }

@@ -284,6 +284,7 @@ pub fn apply(
         applied.cancelled += cancel(conn, c, now, &mut entries)?;
     }
     let ts = store::to_db(now);
+    let mut due_soon = false;
     for n in &plan.notices {
         let (planned, revived, id) = notice(conn, owner, n, now)?;
         applied.notices_planned += usize::from(planned);
@@ -291,6 +292,14 @@ pub fn apply(
         if let Some(id) = id {
             entries.push(planned_entry(&id, owner, n)?);
         }
+        due_soon |= (planned || revived)
+            && n.send_after
+                .is_none_or(|t| t <= now + chrono::Duration::minutes(1));
+    }
+    // Wakes the delivery worker on commit (it also re-reads when the next
+    // timed notice falls due).
+    if due_soon {
+        crate::notify::wake::due_now(conn)?;
     }
     audit::append_all(conn, now, &entries)?;
     for t in &plan.tasks {

@@ -12,7 +12,7 @@ use crate::policy::{sees_all_users, ResourceKind};
 use crate::store::schema::{organisations, supporter_assignments, users};
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT};
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{check_updated, check_version};
 

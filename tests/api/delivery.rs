@@ -290,3 +290,147 @@ async fn nothing_is_sent_late_or_after_consent_is_withdrawn() {
     );
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_notice_sent_through_a_spoc_is_cancelled_once_the_arrangement_ends() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let amara = app.login(AMARA).await;
+    // V-1001 chose Amara as single point of contact: updates meant for
+    // the victim go to Amara on that basis.
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13AB1234526")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
+    let hearing = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            json!({"case_id": case, "kind": "mention", "court_id": court,
+                   "starts_at": "2026-05-18T10:00:00+01:00", "estimated_minutes": 30,
+                   "victim_attends": true}),
+        )
+        .await;
+    let hearing = hearing["id"].as_str().unwrap().to_string();
+    let (_, list) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&per_page=200"),
+            &wendy,
+        )
+        .await;
+    let by_spoc: Vec<String> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["basis"]["kind"] == "spoc_agreement" && n["state"] == "pending")
+        // Due now (the timed reminders wait for their moment).
+        .filter(|n| {
+            n["send_after"]
+                .as_str()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .is_some_and(|t| t <= test_now())
+        })
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!by_spoc.is_empty(), "planned through the SPOC: {list}");
+
+    // Between planning and sending, the arrangement ends (Amara stays the
+    // supporter, no longer the single point of contact).
+    let victim = app
+        .find_id("/api/v1/victims", &amara, "reference", "V-1001")
+        .await;
+    let (_, assignments) = app
+        .get(
+            &format!("/api/v1/supporter-assignments?victim_id={victim}"),
+            &amara,
+        )
+        .await;
+    let a = assignments["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["is_spoc"] == true)
+        .unwrap_or_else(|| panic!("a SPOC assignment: {assignments}"))
+        .clone();
+    let (status, out) = app
+        .put(
+            &format!(
+                "/api/v1/supporter-assignments/{}",
+                a["id"].as_str().unwrap()
+            ),
+            &amara,
+            a["version"].as_i64().unwrap(),
+            json!({"victim_id": victim, "supporter_id": a["supporter_id"], "role": a["role"],
+                   "starts_on": a["starts_on"], "is_spoc": false}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+
+    let mailer = RecordingMailer::default();
+    let outcome =
+        delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), test_now()).unwrap();
+    let (_, list) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&per_page=200"),
+            &wendy,
+        )
+        .await;
+    for id in &by_spoc {
+        let n = list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id.as_str())
+            .unwrap();
+        assert_eq!(n["state"], "cancelled", "{outcome:?} {n}");
+    }
+    app.stop().await;
+}
+
+/// A notice made due now goes out without waiting for the worker's tick:
+/// the tick is set to an hour here, and the notice is still sent.
+#[actix_web::test]
+async fn a_notice_made_due_now_wakes_the_worker() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let mailer = std::sync::Arc::new(RecordingMailer::default());
+    let _scheduler = courtside::scheduler::start(
+        app.pool.clone(),
+        std::sync::Arc::new(app.clock.clone()),
+        mailer.clone(),
+        app.renderer.clone(),
+        3600,
+        worker("woken"),
+    )
+    .await
+    .unwrap();
+    // Waits (bounded, not a speed goal) until Ben has the court-date email
+    // for `date`.
+    let sent_to_ben = |subject: String| {
+        let mailer = mailer.clone();
+        async move {
+            let started = std::time::Instant::now();
+            while !mailer
+                .sent
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|e| e.to == BEN && e.subject == subject)
+            {
+                assert!(
+                    started.elapsed() < std::time::Duration::from_secs(30),
+                    "not sent: {subject}"
+                );
+                actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+        }
+    };
+    // The worker's first pass (at start) sends what is due then.
+    list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    sent_to_ben("Court date for V-1002: Monday 20 April 2026".into()).await;
+    // Now it sleeps (the tick is an hour away): a hearing listed now makes
+    // notices due now, and they go at once.
+    list_hearing(&app, &wendy, "2026-04-27T10:00:00+01:00").await;
+    sent_to_ben("Court date for V-1002: Monday 27 April 2026".into()).await;
+    app.stop().await;
+}

@@ -23,7 +23,6 @@ use serde::{Deserialize, Serialize};
 
 use super::reconcile::{reconcile, Change, TrackedCase, TrackedHearing};
 use super::{court_name_key, DirectoryCourt, ListKind, ParsedList};
-use crate::app::{Ctx, Resource};
 use crate::audit::{self, AuditAction, Entry};
 use crate::calendar::{format_long, london_date, start_of_london_day};
 use crate::domain::{HearingKind, HearingStatus, Role};

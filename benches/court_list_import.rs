@@ -376,6 +376,32 @@ fn main() {
         c.moved,
         summary.tasks_created
     );
+    // The ceiling, measured in the same run: single-row commits (one
+    // hearing's updated_at each, in its own write transaction).
+    let commits = 500;
+    let t = Instant::now();
+    {
+        let mut conn = pool.get().expect("connection");
+        for i in 0..commits {
+            let id = format!(
+                "30000000-0000-4000-8000-{:012}",
+                args.tracked - 1 - (i % args.tracked)
+            );
+            store::write(&mut conn, |conn| {
+                diesel::update(hearings::table.find(&id))
+                    .set(hearings::updated_at.eq(store::to_db(clock.now())))
+                    .execute(conn)
+                    .map_err(courtside::error::AppError::from)
+            })
+            .expect("a single-row commit");
+        }
+    }
+    let per_commit = t.elapsed().as_secs_f64() / commits as f64;
+    println!(
+        "  ceiling: {:.0} single-row commits/s; the import took as long as {:.0} single-row commits",
+        1.0 / per_commit,
+        import_time.as_secs_f64() / per_commit
+    );
     drop(pool);
     if let Some((server, name)) = made_pg {
         drop_postgres_database(&server, &name);

@@ -23,13 +23,14 @@ use serde::{Deserialize, Serialize};
 
 use super::reconcile::{reconcile, Change, TrackedCase, TrackedHearing};
 use super::{court_name_key, DirectoryCourt, ListKind, ParsedList};
-use crate::app::{Ctx, Resource};
 use crate::audit::{self, AuditAction, Entry};
 use crate::calendar::{format_long, london_date, start_of_london_day};
 use crate::domain::{HearingKind, HearingStatus, Role};
 use crate::error::{AppError, AppResult};
+use crate::flows::EventKind;
+use crate::planning;
 use crate::policy::Actor;
-use crate::resources::{HearingInput, Hearings};
+use crate::resources::check_updated;
 use crate::store::schema::{
     cases, court_list_imports, courts, hearing_confirmations, hearings, supporter_assignments,
     tasks,
@@ -144,11 +145,6 @@ struct HearingRow {
     court_id: String,
     courtroom: Option<String>,
     starts_at: chrono::NaiveDateTime,
-    estimated_minutes: i32,
-    victim_attends: bool,
-    victim_gives_evidence: bool,
-    live_link: bool,
-    outcome: Option<String>,
     version: i32,
 }
 
@@ -160,11 +156,6 @@ type HearingColumns = (
     hearings::court_id,
     hearings::courtroom,
     hearings::starts_at,
-    hearings::estimated_minutes,
-    hearings::victim_attends,
-    hearings::victim_gives_evidence,
-    hearings::live_link,
-    hearings::outcome,
     hearings::version,
 );
 
@@ -176,11 +167,6 @@ const HEARING_COLUMNS: HearingColumns = (
     hearings::court_id,
     hearings::courtroom,
     hearings::starts_at,
-    hearings::estimated_minutes,
-    hearings::victim_attends,
-    hearings::victim_gives_evidence,
-    hearings::live_link,
-    hearings::outcome,
     hearings::version,
 );
 
@@ -279,22 +265,6 @@ fn reachable_victims(
 
 fn in_reach(reach: &Option<HashSet<String>>, victim_id: &str) -> bool {
     reach.as_ref().is_none_or(|r| r.contains(victim_id))
-}
-
-fn supporters(conn: &mut AnyConn, victim_id: &str, today: NaiveDate) -> AppResult<Vec<String>> {
-    let mut ids: Vec<String> = supporter_assignments::table
-        .filter(supporter_assignments::victim_id.eq(victim_id))
-        .filter(supporter_assignments::starts_on.le(today))
-        .filter(
-            supporter_assignments::ends_on
-                .is_null()
-                .or(supporter_assignments::ends_on.ge(today)),
-        )
-        .select(supporter_assignments::supporter_id)
-        .load(conn)?;
-    ids.sort();
-    ids.dedup();
-    Ok(ids)
 }
 
 /// What the reconciliation needs, loaded in chunks.
@@ -422,86 +392,127 @@ fn tracked(loaded: &Loaded) -> AppResult<(Vec<TrackedCase>, Vec<TrackedHearing>)
     Ok((cases, hearings))
 }
 
-/// The context a move is made in: the officer's own, or (for an import
-/// that reaches every case) the case's witness care unit, else its
-/// supporter, so the hearings' relationship checks hold.
-fn acting_ctx(
-    conn: &mut AnyConn,
-    importer: &Importer,
-    case: &CaseRow,
-    now: DateTime<Utc>,
-) -> AppResult<Option<Ctx>> {
-    let actor = match importer {
-        Importer::Officer(actor) => Some(actor.clone()),
-        Importer::Everyone { .. } => match &case.witness_care_unit_id {
-            Some(unit) => Some(Actor {
-                user_id: IMPORT_ACTOR.to_string(),
-                organisation_id: unit.clone(),
-                role: Role::WitnessCareOfficer,
-            }),
-            None => supporters(conn, &case.victim_id, london_date(now))?
-                .into_iter()
-                .next()
-                .map(|supporter| Actor {
-                    user_id: supporter,
-                    organisation_id: String::new(),
-                    role: Role::Supporter,
-                }),
-        },
-    };
-    Ok(actor.map(|actor| Ctx { actor, now }))
+/// Whether someone answers for a case the import changes: the officer
+/// importing, or (for an import that reaches every case) the case's witness
+/// care unit or a current supporter. A hand edit needs such a person; an
+/// import makes no change nobody answers for.
+fn responsible(importer: &Importer, case: &CaseRow, supporters: &Supporters) -> bool {
+    match importer {
+        Importer::Officer(_) => true,
+        Importer::Everyone { .. } => {
+            case.witness_care_unit_id.is_some() || supporters.of(&case.victim_id).next().is_some()
+        }
+    }
 }
 
-/// Changes a hearing through the hearings' own update, so the flows
-/// re-plan (a move cancels what hung on the old slot and tells everyone
-/// who was told of it).
+/// The current supporters of the victims an import reaches, read once.
+struct Supporters(HashMap<String, Vec<String>>);
+
+impl Supporters {
+    fn load(
+        conn: &mut AnyConn,
+        victims: impl IntoIterator<Item = String>,
+        today: NaiveDate,
+    ) -> AppResult<Supporters> {
+        let ids: Vec<String> = victims
+            .into_iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut by_victim: HashMap<String, Vec<String>> = HashMap::new();
+        for chunk in ids.chunks(CHUNK) {
+            let rows: Vec<(String, String)> = supporter_assignments::table
+                .filter(supporter_assignments::victim_id.eq_any(chunk))
+                .filter(supporter_assignments::starts_on.le(today))
+                .filter(
+                    supporter_assignments::ends_on
+                        .is_null()
+                        .or(supporter_assignments::ends_on.ge(today)),
+                )
+                .select((
+                    supporter_assignments::victim_id,
+                    supporter_assignments::supporter_id,
+                ))
+                .load(conn)?;
+            for (victim, supporter) in rows {
+                by_victim.entry(victim).or_default().push(supporter);
+            }
+        }
+        for ids in by_victim.values_mut() {
+            ids.sort();
+            ids.dedup();
+        }
+        Ok(Supporters(by_victim))
+    }
+
+    fn of(&self, victim_id: &str) -> impl Iterator<Item = &String> {
+        self.0.get(victim_id).into_iter().flatten()
+    }
+}
+
+/// Writes a hearing's new time, court, room or status as the list gives
+/// it (the checks a hand edit makes hold already: the case is within
+/// reach, the court is in the directory, a move to a past time is never
+/// made), and says what it means for the flows: a move of time or court
+/// re-plans, a new room alone does not.
 fn update_hearing(
     conn: &mut AnyConn,
-    ctx: &Ctx,
     row: &HearingRow,
+    to: Moved<'_>,
+    directory: &[DirectoryCourt],
+    now: DateTime<Utc>,
+) -> AppResult<Option<EventKind>> {
+    let courtroom: Option<String> = to.courtroom.map(|r| r.chars().take(MAX_SHORT).collect());
+    let updated = diesel::update(
+        hearings::table
+            .filter(hearings::id.eq(&row.id))
+            .filter(hearings::version.eq(row.version)),
+    )
+    .set((
+        hearings::status.eq(to.status.as_str()),
+        hearings::court_id.eq(to.court_id),
+        hearings::courtroom.eq(courtroom),
+        hearings::starts_at.eq(store::to_db(to.starts_at)),
+        hearings::version.eq(row.version + 1),
+        hearings::updated_at.eq(store::to_db(now)),
+    ))
+    .execute(conn)?;
+    check_updated(updated, row.version)?;
+    let previous_start = store::from_db(row.starts_at);
+    Ok(
+        (previous_start != to.starts_at || row.court_id != to.court_id).then(|| {
+            EventKind::HearingMoved {
+                previous_start,
+                previous_court: (row.court_id != to.court_id).then(|| {
+                    directory
+                        .iter()
+                        .find(|d| d.id == row.court_id)
+                        .map_or_else(|| row.court_id.clone(), |d| d.name.clone())
+                }),
+            }
+        }),
+    )
+}
+
+/// Where and when a hearing is now.
+struct Moved<'a> {
     starts_at: DateTime<Utc>,
-    court_id: &str,
+    court_id: &'a str,
     courtroom: Option<String>,
     status: HearingStatus,
-) -> AppResult<()> {
-    let input = HearingInput {
-        case_id: row.case_id.clone(),
-        kind: HearingKind::from_db(&row.kind)?,
-        status,
-        court_id: court_id.to_string(),
-        courtroom: courtroom.map(|r| r.chars().take(MAX_SHORT).collect()),
-        starts_at: starts_at.to_rfc3339(),
-        estimated_minutes: row.estimated_minutes,
-        victim_attends: row.victim_attends,
-        victim_gives_evidence: row.victim_gives_evidence,
-        live_link: row.live_link,
-        outcome: row.outcome.clone(),
-    };
-    Hearings::update(conn, ctx, &row.id, row.version, input)?;
-    Ok(())
 }
 
 /// The audit trail of a change an import made to a hearing.
-fn audit_hearing(
-    conn: &mut AnyConn,
-    importer: &Importer,
-    case: &CaseRow,
-    hearing_id: &str,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
-    audit::append(
-        conn,
-        now,
-        Entry {
-            victim_id: Some(case.victim_id.clone()),
-            ..Entry::new(
-                AuditAction::Update,
-                importer.user_id(),
-                "hearings",
-                hearing_id,
-            )
-        },
-    )
+fn hearing_entry(importer: &Importer, case: &CaseRow, hearing_id: &str) -> Entry {
+    Entry {
+        victim_id: Some(case.victim_id.clone()),
+        ..Entry::new(
+            AuditAction::Update,
+            importer.user_id(),
+            "hearings",
+            hearing_id,
+        )
+    }
 }
 
 /// Someone a task goes to: a witness care unit, or one supporter.
@@ -569,12 +580,11 @@ fn add_task(conn: &mut AnyConn, t: TaskSpec<'_>, now: DateTime<Utc>) -> AppResul
 /// Who is told: the case's witness care unit and/or its current
 /// supporters.
 fn recipients(
-    conn: &mut AnyConn,
+    supporters: &Supporters,
     case: &CaseRow,
     officer: bool,
     supporter: bool,
-    now: DateTime<Utc>,
-) -> AppResult<Vec<Recipient>> {
+) -> Vec<Recipient> {
     let mut out = Vec::new();
     if officer {
         if let Some(unit) = &case.witness_care_unit_id {
@@ -586,43 +596,60 @@ fn recipients(
         }
     }
     if supporter {
-        for s in supporters(conn, &case.victim_id, london_date(now))? {
+        for s in supporters.of(&case.victim_id) {
             out.push(Recipient {
                 role: "supporter",
-                assignee: Some(s),
+                assignee: Some(s.clone()),
                 organisation_id: None,
             });
         }
     }
-    Ok(out)
+    out
 }
 
-fn record(
+/// A hearing a list confirmed, moved or warned, recorded against the import.
+struct Confirmation {
+    hearing_id: String,
+    outcome: &'static str,
+}
+
+/// Records the confirmations in bulk.
+fn record_all(
     conn: &mut AnyConn,
     import_id: &str,
-    hearing_id: &str,
     list: &ParsedList,
-    outcome: &str,
+    rows: &[Confirmation],
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let (from, to) = match list.kind {
         ListKind::Warned { from, to } => (Some(from), Some(to)),
         _ => (None, None),
     };
-    diesel::insert_into(hearing_confirmations::table)
-        .values((
-            hearing_confirmations::id.eq(store::new_id()),
-            hearing_confirmations::hearing_id.eq(hearing_id),
-            hearing_confirmations::import_id.eq(import_id),
-            hearing_confirmations::list_type.eq(list.list_type.as_str()),
-            hearing_confirmations::list_kind.eq(list.kind.as_str()),
-            hearing_confirmations::outcome.eq(outcome),
-            hearing_confirmations::published_at.eq(store::to_db(list.published_at)),
-            hearing_confirmations::warned_from.eq(from),
-            hearing_confirmations::warned_to.eq(to),
-            hearing_confirmations::recorded_at.eq(store::to_db(now)),
-        ))
-        .execute(conn)?;
+    let values: Vec<_> = rows
+        .iter()
+        .map(|c| {
+            (
+                hearing_confirmations::id.eq(store::new_id()),
+                hearing_confirmations::hearing_id.eq(c.hearing_id.clone()),
+                hearing_confirmations::import_id.eq(import_id.to_string()),
+                hearing_confirmations::list_type.eq(list.list_type.as_str()),
+                hearing_confirmations::list_kind.eq(list.kind.as_str()),
+                hearing_confirmations::outcome.eq(c.outcome),
+                hearing_confirmations::published_at.eq(store::to_db(list.published_at)),
+                hearing_confirmations::warned_from.eq(from),
+                hearing_confirmations::warned_to.eq(to),
+                hearing_confirmations::recorded_at.eq(store::to_db(now)),
+            )
+        })
+        .collect();
+    // Rows per statement: well under both databases' bind limits.
+    for chunk in values.chunks(CHUNK) {
+        let insert = diesel::insert_into(hearing_confirmations::table).values(chunk);
+        match &mut *conn {
+            AnyConn::Pg(pg) => insert.execute(pg)?,
+            AnyConn::Sqlite(sqlite) => insert.execute(sqlite)?,
+        };
+    }
     Ok(())
 }
 
@@ -639,6 +666,18 @@ fn court_name(directory: &[DirectoryCourt], id: &str) -> String {
 
 fn day_words(day: NaiveDate) -> String {
     day.format("%A %-d %B %Y").to_string()
+}
+
+/// What a move of a hearing asks the planner.
+fn moved_trigger(case: &CaseRow, hearing_id: &str, kind: EventKind) -> planning::Trigger {
+    planning::Trigger {
+        victim_id: case.victim_id.clone(),
+        focus: planning::Focus {
+            hearing_id: Some(hearing_id.to_string()),
+            ..planning::Focus::default()
+        },
+        kind,
+    }
 }
 
 /// Imports a parsed list: matches courts, checks the version, reconciles
@@ -715,16 +754,19 @@ pub fn import(
                 court_list_imports::summary_json.eq("{}"),
             ))
             .execute(conn)?;
-        audit::append(
+        let mut entries = vec![Entry::new(
+            AuditAction::Create,
+            importer.user_id(),
+            "court_list_imports",
+            &import_id,
+        )];
+        let supporters = Supporters::load(
             conn,
-            now,
-            Entry::new(
-                AuditAction::Create,
-                importer.user_id(),
-                "court_list_imports",
-                &import_id,
-            ),
+            loaded.cases.values().map(|c| c.victim_id.clone()),
+            london_date(now),
         )?;
+        let mut triggers: Vec<planning::Trigger> = Vec::new();
+        let mut confirmations: Vec<Confirmation> = Vec::new();
 
         let mut summary = ImportSummary {
             import_id: Some(import_id.clone()),
@@ -751,22 +793,24 @@ pub fn import(
                     let row = &loaded.hearings[hearing_id];
                     if let Some(room) = fill_room {
                         let case = &loaded.cases[&row.case_id];
-                        if let Some(ctx) = acting_ctx(conn, importer, case, now)? {
-                            let status = HearingStatus::from_db(&row.status)?;
-                            update_hearing(
-                                conn,
-                                &ctx,
-                                row,
-                                store::from_db(row.starts_at),
-                                &row.court_id,
-                                Some(room.clone()),
-                                status,
-                            )?;
-                            audit_hearing(conn, importer, case, hearing_id, now)?;
+                        if responsible(importer, case, &supporters) {
+                            let to = Moved {
+                                starts_at: store::from_db(row.starts_at),
+                                court_id: &row.court_id,
+                                courtroom: Some(room.clone()),
+                                status: HearingStatus::from_db(&row.status)?,
+                            };
+                            if let Some(kind) = update_hearing(conn, row, to, &directory, now)? {
+                                triggers.push(moved_trigger(case, hearing_id, kind));
+                            }
+                            entries.push(hearing_entry(importer, case, hearing_id));
                         }
                     }
                     if recorded.insert(hearing_id.clone()) {
-                        record(conn, &import_id, hearing_id, &list, "confirmed", now)?;
+                        confirmations.push(Confirmation {
+                            hearing_id: hearing_id.clone(),
+                            outcome: "confirmed",
+                        });
                     }
                     summary.confirmed.push(hearing_id.clone());
                 }
@@ -779,23 +823,26 @@ pub fn import(
                 } => {
                     let row = &loaded.hearings[hearing_id];
                     let case = &loaded.cases[&row.case_id];
-                    let Some(ctx) = acting_ctx(conn, importer, case, now)? else {
+                    if !responsible(importer, case, &supporters) {
                         tracing::warn!(hearing_id = %hearing_id, "court list move not applied: nobody responsible for the case");
                         summary.unapplied.push(hearing_id.clone());
                         continue;
-                    };
-                    update_hearing(
-                        conn,
-                        &ctx,
-                        row,
-                        *to,
+                    }
+                    let moved = Moved {
+                        starts_at: *to,
                         court_id,
-                        courtroom.clone(),
-                        HearingStatus::Moved,
-                    )?;
-                    audit_hearing(conn, importer, case, hearing_id, now)?;
+                        courtroom: courtroom.clone(),
+                        status: HearingStatus::Moved,
+                    };
+                    if let Some(kind) = update_hearing(conn, row, moved, &directory, now)? {
+                        triggers.push(moved_trigger(case, hearing_id, kind));
+                    }
+                    entries.push(hearing_entry(importer, case, hearing_id));
                     if recorded.insert(hearing_id.clone()) {
-                        record(conn, &import_id, hearing_id, &list, "moved", now)?;
+                        confirmations.push(Confirmation {
+                            hearing_id: hearing_id.clone(),
+                            outcome: "moved",
+                        });
                     }
                     summary.moved.push(hearing_id.clone());
                 }
@@ -815,7 +862,7 @@ pub fn import(
                         court_name(&directory, court_id),
                         format_long(starts),
                     );
-                    for to in recipients(conn, case, true, true, now)? {
+                    for to in recipients(&supporters, case, true, true) {
                         let (role, who) = (to.role, to.who());
                         let created = add_task(
                             conn,
@@ -857,7 +904,7 @@ pub fn import(
                             .unwrap_or_default(),
                     );
                     let officer = case.witness_care_unit_id.is_some();
-                    for to in recipients(conn, case, officer, !officer, now)? {
+                    for to in recipients(&supporters, case, officer, !officer) {
                         let (role, who) = (to.role, to.who());
                         let created = add_task(
                             conn,
@@ -889,7 +936,10 @@ pub fn import(
                     let s = &list.sittings[*sitting];
                     if let Some(h) = hearing_id {
                         if recorded.insert(h.clone()) {
-                            record(conn, &import_id, h, &list, "warned", now)?;
+                            confirmations.push(Confirmation {
+                                hearing_id: h.clone(),
+                                outcome: "warned",
+                            });
                         }
                     }
                     let which = hearing_id
@@ -904,9 +954,9 @@ pub fn import(
                         day_words(*from),
                         day_words(*to),
                     );
-                    let mut told = recipients(conn, case, false, true, now)?;
+                    let mut told = recipients(&supporters, case, false, true);
                     if told.is_empty() {
-                        told = recipients(conn, case, true, false, now)?;
+                        told = recipients(&supporters, case, true, false);
                     }
                     for r in told {
                         let (role, who) = (r.role, r.who());
@@ -933,6 +983,12 @@ pub fn import(
                 Change::Ignored { .. } => summary.counts.ignored += 1,
             }
         }
+        // Every move re-plans its case, all together: the same path as a
+        // move by hand, in sets.
+        planning::react_all(conn, planning::default_rules(), now, &triggers)?;
+        record_all(conn, &import_id, &list, &confirmations, now)?;
+        audit::append_all(conn, now, &entries)?;
+
         summary.counts.confirmed = summary.confirmed.len();
         summary.counts.moved = summary.moved.len();
         summary.counts.absent = summary.absent.len();

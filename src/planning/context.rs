@@ -2,6 +2,8 @@
 //! victim's case: the flows' [`FlowContext`]. The victim's address and
 //! phone number are never read here, so no plan can carry them.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
@@ -49,189 +51,6 @@ pub fn categories(scope: ConsentScope) -> &'static [DisclosureCategory] {
     }
 }
 
-/// What the planner is told about a court.
-pub fn court_facts(conn: &mut AnyConn, court_id: &str) -> AppResult<flows::CourtFacts> {
-    let (name, kind): (String, String) = courts::table
-        .find(court_id)
-        .select((courts::name, courts::kind))
-        .first(conn)?;
-    Ok(flows::CourtFacts {
-        name,
-        kind: same(CourtKind::from_db(&kind)?)?,
-    })
-}
-
-pub fn hearing_facts(conn: &mut AnyConn, hearing_id: &str) -> AppResult<flows::HearingFacts> {
-    let (court_id, kind, status, starts_at, evidence): (
-        String,
-        String,
-        String,
-        chrono::NaiveDateTime,
-        bool,
-    ) = hearings::table
-        .find(hearing_id)
-        .select((
-            hearings::court_id,
-            hearings::kind,
-            hearings::status,
-            hearings::starts_at,
-            hearings::victim_gives_evidence,
-        ))
-        .first(conn)?;
-    Ok(flows::HearingFacts {
-        id: hearing_id.to_string(),
-        start: store::from_db(starts_at),
-        court: court_facts(conn, &court_id)?,
-        kind: same(domain::HearingKind::from_db(&kind)?)?,
-        status: same(domain::HearingStatus::from_db(&status)?)?,
-        victim_gives_evidence: evidence,
-        warned_until: None,
-    })
-}
-
-/// The victim's current supporter (the SPOC first, then the earliest
-/// assignment), with their organisation.
-fn supporter(
-    conn: &mut AnyConn,
-    victim_id: &str,
-    case_id: &str,
-    today: NaiveDate,
-) -> AppResult<Option<flows::SupporterFacts>> {
-    let found: Option<(String, String, bool, Option<NaiveDate>)> = supporter_assignments::table
-        .filter(supporter_assignments::victim_id.eq(victim_id))
-        .filter(supporter_assignments::starts_on.le(today))
-        .filter(
-            supporter_assignments::ends_on
-                .is_null()
-                .or(supporter_assignments::ends_on.ge(today)),
-        )
-        .order((
-            supporter_assignments::is_spoc.desc(),
-            supporter_assignments::starts_on.asc(),
-        ))
-        .select((
-            supporter_assignments::supporter_id,
-            supporter_assignments::role,
-            supporter_assignments::is_spoc,
-            supporter_assignments::spoc_agreed_on,
-        ))
-        .first(conn)
-        .optional()?;
-    let Some((user_id, role, is_spoc, agreed_on)) = found else {
-        return Ok(None);
-    };
-    let (name, org_name, org_address, org_email, org_phone): (
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) = users::table
-        .inner_join(organisations::table)
-        .filter(users::id.eq(&user_id))
-        .select((
-            users::display_name,
-            organisations::name,
-            organisations::address,
-            organisations::contact_email,
-            organisations::contact_phone,
-        ))
-        .first(conn)?;
-    let at_statement: i64 = special_measures_discussions::table
-        .filter(special_measures_discussions::case_id.eq(case_id))
-        .filter(special_measures_discussions::supporter_id.eq(&user_id))
-        .filter(special_measures_discussions::supporter_present.eq(true))
-        .filter(
-            special_measures_discussions::setting
-                .eq(domain::DiscussionSetting::StatementTaking.as_str()),
-        )
-        .count()
-        .get_result(conn)?;
-    Ok(Some(flows::SupporterFacts {
-        user_id,
-        name,
-        role: supporter_role(SupporterRole::from_db(&role)?),
-        organisation: Some(flows::Organisation {
-            name: org_name,
-            address: org_address.unwrap_or_default(),
-            contact: org_email.or(org_phone).unwrap_or_default(),
-        }),
-        spoc_agreed_on: if is_spoc { agreed_on } else { None },
-        present_at_statement_taking: at_statement > 0,
-    }))
-}
-
-/// Consents, and the lawful bases recorded instead of consent.
-fn consents_and_bases(
-    conn: &mut AnyConn,
-    victim_id: &str,
-    now: DateTime<Utc>,
-) -> AppResult<(Vec<flows::ConsentRecord>, Vec<flows::LawfulBasisRecord>)> {
-    #[allow(clippy::type_complexity)]
-    let rows: Vec<(
-        String,
-        String,
-        Option<String>,
-        chrono::NaiveDateTime,
-        Option<chrono::NaiveDateTime>,
-        String,
-    )> = consents::table
-        .filter(consents::victim_id.eq(victim_id))
-        .order(consents::given_at.asc())
-        .select((
-            consents::scope,
-            consents::basis,
-            consents::basis_reason,
-            consents::given_at,
-            consents::withdrawn_at,
-            consents::recorded_by,
-        ))
-        .load(conn)?;
-    let mut given = Vec::new();
-    let mut bases = Vec::new();
-    for (scope, basis, reason, given_at, withdrawn_at, by) in rows {
-        let scope = ConsentScope::from_db(&scope)?;
-        match LawfulBasis::from_db(&basis)? {
-            LawfulBasis::Consent => given.push(flows::ConsentRecord {
-                scope: same(scope)?,
-                given_at: store::from_db(given_at),
-                withdrawn_at: crate::privacy::consent_withdrawn_at(
-                    store::from_db(given_at),
-                    withdrawn_at.map(store::from_db),
-                    now,
-                ),
-                recorded_by: Some(by),
-            }),
-            other if withdrawn_at.is_none() => {
-                for category in categories(scope) {
-                    bases.push(flows::LawfulBasisRecord {
-                        basis: same(other)?,
-                        reason: reason.clone().unwrap_or_default(),
-                        category: *category,
-                        recipient: None,
-                        recorded_at: store::from_db(given_at),
-                        recorded_by: Some(by.clone()),
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok((given, bases))
-}
-
-/// Everyone already sent (or due to be sent) a hearing's date.
-fn told_of_hearing(conn: &mut AnyConn, hearing_id: &str) -> AppResult<Vec<flows::Recipient>> {
-    let keys: Vec<String> = notices::table
-        .filter(notices::hearing_id.eq(hearing_id))
-        .filter(notices::state.ne("cancelled"))
-        .filter(notices::category.eq_any(["hearing_details", "hearing_change"]))
-        .select(notices::recipient_key)
-        .distinct()
-        .load(conn)?;
-    Ok(keys.iter().filter_map(|k| recipient_from_key(k)).collect())
-}
-
 /// The inverse of [`flows::Recipient::key`].
 pub fn recipient_from_key(key: &str) -> Option<flows::Recipient> {
     use flows::Recipient::*;
@@ -264,6 +83,593 @@ pub struct Focus {
     pub attendance_state_before: Option<domain::AttendanceState>,
 }
 
+/// How many ids go into one `IN (...)` query.
+const CHUNK: usize = 500;
+
+fn chunked(ids: &BTreeSet<String>) -> Vec<Vec<String>> {
+    ids.iter()
+        .cloned()
+        .collect::<Vec<_>>()
+        .chunks(CHUNK)
+        .map(<[String]>::to_vec)
+        .collect()
+}
+
+type NaiveTs = chrono::NaiveDateTime;
+
+struct HearingRow {
+    case_id: String,
+    court_id: String,
+    kind: String,
+    status: String,
+    starts_at: NaiveTs,
+    victim_gives_evidence: bool,
+}
+
+struct CaseRow {
+    kind: String,
+    urn: Option<String>,
+    case_number: Option<String>,
+    court_id: Option<String>,
+    witness_care_unit_id: Option<String>,
+}
+
+struct Assignment {
+    supporter_id: String,
+    role: String,
+    is_spoc: bool,
+    spoc_agreed_on: Option<NaiveDate>,
+    starts_on: NaiveDate,
+}
+
+struct SupporterRow {
+    name: String,
+    org_name: String,
+    org_address: Option<String>,
+    org_email: Option<String>,
+    org_phone: Option<String>,
+}
+
+struct ConsentRow {
+    scope: String,
+    basis: String,
+    reason: Option<String>,
+    given_at: NaiveTs,
+    withdrawn_at: Option<NaiveTs>,
+    recorded_by: String,
+}
+
+/// Everything the planner may need about a set of victims, cases and
+/// hearings, read in a fixed number of queries (a few per 500 ids),
+/// whatever the number of cases.
+#[derive(Default)]
+struct Known {
+    victims: HashMap<String, (String, bool, String)>,
+    names: HashMap<String, String>,
+    hearings: HashMap<String, HearingRow>,
+    cases: HashMap<String, CaseRow>,
+    courts: HashMap<String, (String, String)>,
+    assignments: HashMap<String, Vec<Assignment>>,
+    supporters: HashMap<String, SupporterRow>,
+    /// (case, supporter) pairs where the supporter was at statement taking.
+    at_statement: HashSet<(String, String)>,
+    consents: HashMap<String, Vec<ConsentRow>>,
+    /// Attendance requests by id: (hearing, state).
+    requests: HashMap<String, (String, String)>,
+    /// Each hearing's latest attendance request.
+    latest_request: HashMap<String, String>,
+    visits: HashSet<String>,
+    told: HashMap<String, BTreeSet<String>>,
+}
+
+impl Known {
+    fn load(conn: &mut AnyConn, wanted: &[(&str, &Focus)], today: NaiveDate) -> AppResult<Known> {
+        let mut k = Known::default();
+        let victim_ids: BTreeSet<String> = wanted.iter().map(|(v, _)| v.to_string()).collect();
+        let hearing_ids: BTreeSet<String> = wanted
+            .iter()
+            .filter_map(|(_, f)| f.hearing_id.clone())
+            .collect();
+        for ids in chunked(&victim_ids) {
+            let rows: Vec<(String, String, bool, String)> = victims::table
+                .filter(victims::id.eq_any(&ids))
+                .select((
+                    victims::id,
+                    victims::reference,
+                    victims::enhanced_rights,
+                    victims::preferred_language,
+                ))
+                .load(conn)?;
+            for (id, reference, enhanced, language) in rows {
+                k.victims.insert(id, (reference, enhanced, language));
+            }
+            let sealed: Vec<(String, String)> = victim_sensitive_details::table
+                .filter(victim_sensitive_details::victim_id.eq_any(&ids))
+                .select((
+                    victim_sensitive_details::victim_id,
+                    victim_sensitive_details::full_name,
+                ))
+                .load(conn)?;
+            if !sealed.is_empty() {
+                let keys = crate::privacy::keyring()?;
+                for (id, sealed) in sealed {
+                    k.names.insert(id, crate::privacy::open(&keys, &sealed)?);
+                }
+            }
+            let rows: Vec<(String, String, String, bool, Option<NaiveDate>, NaiveDate)> =
+                supporter_assignments::table
+                    .filter(supporter_assignments::victim_id.eq_any(&ids))
+                    .filter(supporter_assignments::starts_on.le(today))
+                    .filter(
+                        supporter_assignments::ends_on
+                            .is_null()
+                            .or(supporter_assignments::ends_on.ge(today)),
+                    )
+                    .select((
+                        supporter_assignments::victim_id,
+                        supporter_assignments::supporter_id,
+                        supporter_assignments::role,
+                        supporter_assignments::is_spoc,
+                        supporter_assignments::spoc_agreed_on,
+                        supporter_assignments::starts_on,
+                    ))
+                    .load(conn)?;
+            for (victim, supporter_id, role, is_spoc, spoc_agreed_on, starts_on) in rows {
+                k.assignments.entry(victim).or_default().push(Assignment {
+                    supporter_id,
+                    role,
+                    is_spoc,
+                    spoc_agreed_on,
+                    starts_on,
+                });
+            }
+            #[allow(clippy::type_complexity)]
+            let rows: Vec<(
+                String,
+                String,
+                String,
+                Option<String>,
+                NaiveTs,
+                Option<NaiveTs>,
+                String,
+            )> = consents::table
+                .filter(consents::victim_id.eq_any(&ids))
+                .order((consents::victim_id.asc(), consents::given_at.asc()))
+                .select((
+                    consents::victim_id,
+                    consents::scope,
+                    consents::basis,
+                    consents::basis_reason,
+                    consents::given_at,
+                    consents::withdrawn_at,
+                    consents::recorded_by,
+                ))
+                .load(conn)?;
+            for (victim, scope, basis, reason, given_at, withdrawn_at, recorded_by) in rows {
+                k.consents.entry(victim).or_default().push(ConsentRow {
+                    scope,
+                    basis,
+                    reason,
+                    given_at,
+                    withdrawn_at,
+                    recorded_by,
+                });
+            }
+        }
+        for ids in chunked(&hearing_ids) {
+            let rows: Vec<(String, String, String, String, String, NaiveTs, bool)> =
+                hearings::table
+                    .filter(hearings::id.eq_any(&ids))
+                    .select((
+                        hearings::id,
+                        hearings::case_id,
+                        hearings::court_id,
+                        hearings::kind,
+                        hearings::status,
+                        hearings::starts_at,
+                        hearings::victim_gives_evidence,
+                    ))
+                    .load(conn)?;
+            for (id, case_id, court_id, kind, status, starts_at, victim_gives_evidence) in rows {
+                k.hearings.insert(
+                    id,
+                    HearingRow {
+                        case_id,
+                        court_id,
+                        kind,
+                        status,
+                        starts_at,
+                        victim_gives_evidence,
+                    },
+                );
+            }
+            let rows: Vec<(String, String, String)> = attendance_requests::table
+                .filter(attendance_requests::hearing_id.eq_any(&ids))
+                .order((
+                    attendance_requests::hearing_id.asc(),
+                    attendance_requests::created_at.desc(),
+                ))
+                .select((
+                    attendance_requests::id,
+                    attendance_requests::hearing_id,
+                    attendance_requests::state,
+                ))
+                .load(conn)?;
+            for (id, hearing_id, state) in rows {
+                k.latest_request
+                    .entry(hearing_id.clone())
+                    .or_insert_with(|| id.clone());
+                k.requests.insert(id, (hearing_id, state));
+            }
+            let rows: Vec<(Option<String>, String)> = notices::table
+                .filter(notices::hearing_id.eq_any(&ids))
+                .filter(notices::state.ne("cancelled"))
+                .filter(notices::category.eq_any(["hearing_details", "hearing_change"]))
+                .select((notices::hearing_id, notices::recipient_key))
+                .distinct()
+                .load(conn)?;
+            for (hearing, key) in rows {
+                if let Some(h) = hearing {
+                    k.told.entry(h).or_default().insert(key);
+                }
+            }
+        }
+        let request_ids: BTreeSet<String> = wanted
+            .iter()
+            .filter_map(|(_, f)| f.attendance_request_id.clone())
+            .filter(|id| !k.requests.contains_key(id))
+            .collect();
+        for ids in chunked(&request_ids) {
+            let rows: Vec<(String, String, String)> = attendance_requests::table
+                .filter(attendance_requests::id.eq_any(&ids))
+                .select((
+                    attendance_requests::id,
+                    attendance_requests::hearing_id,
+                    attendance_requests::state,
+                ))
+                .load(conn)?;
+            for (id, hearing_id, state) in rows {
+                k.requests.insert(id, (hearing_id, state));
+            }
+        }
+        let case_ids: BTreeSet<String> = wanted
+            .iter()
+            .filter_map(|(_, f)| {
+                f.case_id.clone().or_else(|| {
+                    f.hearing_id
+                        .as_ref()
+                        .and_then(|h| k.hearings.get(h))
+                        .map(|h| h.case_id.clone())
+                })
+            })
+            .collect();
+        for ids in chunked(&case_ids) {
+            #[allow(clippy::type_complexity)]
+            let rows: Vec<(
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            )> = cases::table
+                .filter(cases::id.eq_any(&ids))
+                .select((
+                    cases::id,
+                    cases::kind,
+                    cases::urn,
+                    cases::case_number,
+                    cases::court_id,
+                    cases::witness_care_unit_id,
+                ))
+                .load(conn)?;
+            for (id, kind, urn, case_number, court_id, witness_care_unit_id) in rows {
+                k.cases.insert(
+                    id,
+                    CaseRow {
+                        kind,
+                        urn,
+                        case_number,
+                        court_id,
+                        witness_care_unit_id,
+                    },
+                );
+            }
+            let rows: Vec<String> = pre_trial_visits::table
+                .filter(pre_trial_visits::case_id.eq_any(&ids))
+                .filter(pre_trial_visits::state.eq_any(["arranged", "attended"]))
+                .select(pre_trial_visits::case_id)
+                .distinct()
+                .load(conn)?;
+            k.visits.extend(rows);
+            let rows: Vec<(String, String)> = special_measures_discussions::table
+                .filter(special_measures_discussions::case_id.eq_any(&ids))
+                .filter(special_measures_discussions::supporter_present.eq(true))
+                .filter(
+                    special_measures_discussions::setting
+                        .eq(domain::DiscussionSetting::StatementTaking.as_str()),
+                )
+                .filter(special_measures_discussions::supporter_id.is_not_null())
+                .select((
+                    special_measures_discussions::case_id,
+                    special_measures_discussions::supporter_id.assume_not_null(),
+                ))
+                .distinct()
+                .load(conn)?;
+            k.at_statement.extend(rows);
+        }
+        let court_ids: BTreeSet<String> = k
+            .cases
+            .values()
+            .filter_map(|c| c.court_id.clone())
+            .chain(k.hearings.values().map(|h| h.court_id.clone()))
+            .collect();
+        for ids in chunked(&court_ids) {
+            let rows: Vec<(String, String, String)> = courts::table
+                .filter(courts::id.eq_any(&ids))
+                .select((courts::id, courts::name, courts::kind))
+                .load(conn)?;
+            for (id, name, kind) in rows {
+                k.courts.insert(id, (name, kind));
+            }
+        }
+        let supporter_ids: BTreeSet<String> = k
+            .assignments
+            .values()
+            .filter_map(|a| chosen(a))
+            .map(|a| a.supporter_id.clone())
+            .collect();
+        for ids in chunked(&supporter_ids) {
+            #[allow(clippy::type_complexity)]
+            let rows: Vec<(
+                String,
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            )> = users::table
+                .inner_join(organisations::table)
+                .filter(users::id.eq_any(&ids))
+                .select((
+                    users::id,
+                    users::display_name,
+                    organisations::name,
+                    organisations::address,
+                    organisations::contact_email,
+                    organisations::contact_phone,
+                ))
+                .load(conn)?;
+            for (id, name, org_name, org_address, org_email, org_phone) in rows {
+                k.supporters.insert(
+                    id,
+                    SupporterRow {
+                        name,
+                        org_name,
+                        org_address,
+                        org_email,
+                        org_phone,
+                    },
+                );
+            }
+        }
+        Ok(k)
+    }
+
+    fn court(&self, court_id: &str) -> AppResult<flows::CourtFacts> {
+        let (name, kind) = self.courts.get(court_id).ok_or_else(not_found)?;
+        Ok(flows::CourtFacts {
+            name: name.clone(),
+            kind: same(CourtKind::from_db(kind)?)?,
+        })
+    }
+
+    fn hearing(&self, hearing_id: &str) -> AppResult<flows::HearingFacts> {
+        let h = self.hearings.get(hearing_id).ok_or_else(not_found)?;
+        Ok(flows::HearingFacts {
+            id: hearing_id.to_string(),
+            start: store::from_db(h.starts_at),
+            court: self.court(&h.court_id)?,
+            kind: same(domain::HearingKind::from_db(&h.kind)?)?,
+            status: same(domain::HearingStatus::from_db(&h.status)?)?,
+            victim_gives_evidence: h.victim_gives_evidence,
+            warned_until: None,
+        })
+    }
+
+    /// The victim's current supporter (the SPOC first, then the earliest
+    /// assignment), with their organisation.
+    fn supporter(
+        &self,
+        victim_id: &str,
+        case_id: &str,
+    ) -> AppResult<Option<flows::SupporterFacts>> {
+        let Some(a) = self.assignments.get(victim_id).and_then(|a| chosen(a)) else {
+            return Ok(None);
+        };
+        let s = self.supporters.get(&a.supporter_id).ok_or_else(not_found)?;
+        Ok(Some(flows::SupporterFacts {
+            user_id: a.supporter_id.clone(),
+            name: s.name.clone(),
+            role: supporter_role(SupporterRole::from_db(&a.role)?),
+            organisation: Some(flows::Organisation {
+                name: s.org_name.clone(),
+                address: s.org_address.clone().unwrap_or_default(),
+                contact: s
+                    .org_email
+                    .clone()
+                    .or_else(|| s.org_phone.clone())
+                    .unwrap_or_default(),
+            }),
+            spoc_agreed_on: if a.is_spoc { a.spoc_agreed_on } else { None },
+            present_at_statement_taking: self
+                .at_statement
+                .contains(&(case_id.to_string(), a.supporter_id.clone())),
+        }))
+    }
+
+    /// Consents, and the lawful bases recorded instead of consent.
+    fn consents_and_bases(
+        &self,
+        victim_id: &str,
+        now: DateTime<Utc>,
+    ) -> AppResult<(Vec<flows::ConsentRecord>, Vec<flows::LawfulBasisRecord>)> {
+        let mut given = Vec::new();
+        let mut bases = Vec::new();
+        for c in self.consents.get(victim_id).map_or(&[][..], Vec::as_slice) {
+            let scope = ConsentScope::from_db(&c.scope)?;
+            let given_at = store::from_db(c.given_at);
+            match LawfulBasis::from_db(&c.basis)? {
+                LawfulBasis::Consent => given.push(flows::ConsentRecord {
+                    scope: same(scope)?,
+                    given_at,
+                    withdrawn_at: crate::privacy::consent_withdrawn_at(
+                        given_at,
+                        c.withdrawn_at.map(store::from_db),
+                        now,
+                    ),
+                    recorded_by: Some(c.recorded_by.clone()),
+                }),
+                other if c.withdrawn_at.is_none() => {
+                    for category in categories(scope) {
+                        bases.push(flows::LawfulBasisRecord {
+                            basis: same(other)?,
+                            reason: c.reason.clone().unwrap_or_default(),
+                            category: *category,
+                            recipient: None,
+                            recorded_at: given_at,
+                            recorded_by: Some(c.recorded_by.clone()),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok((given, bases))
+    }
+
+    /// The planner's context for one victim and focus.
+    fn assemble(
+        &self,
+        victim_id: &str,
+        focus: &Focus,
+        now: DateTime<Utc>,
+    ) -> AppResult<flows::FlowContext> {
+        let (reference, enhanced, language) = self.victims.get(victim_id).ok_or_else(not_found)?;
+        let hearing_row = match &focus.hearing_id {
+            Some(h) => Some(self.hearings.get(h).ok_or_else(not_found)?),
+            None => None,
+        };
+        let case_id = focus
+            .case_id
+            .clone()
+            .or_else(|| hearing_row.map(|h| h.case_id.clone()));
+        let case = match &case_id {
+            Some(id) => {
+                let c = self.cases.get(id).ok_or_else(not_found)?;
+                let court_id = c
+                    .court_id
+                    .as_deref()
+                    .or(hearing_row.map(|h| h.court_id.as_str()));
+                let court = match court_id {
+                    Some(court) => self.court(court)?,
+                    None => flows::CourtFacts {
+                        name: "court to be confirmed".into(),
+                        kind: flows::CourtKind::Combined,
+                    },
+                };
+                flows::CaseFacts {
+                    id: id.clone(),
+                    kind: same(CaseKind::from_db(&c.kind)?)?,
+                    reference: c
+                        .urn
+                        .clone()
+                        .or_else(|| c.case_number.clone())
+                        .unwrap_or_default(),
+                    wcu_org_id: c.witness_care_unit_id.clone(),
+                    court,
+                }
+            }
+            None => flows::CaseFacts {
+                id: String::new(),
+                kind: flows::CaseKind::Criminal,
+                reference: String::new(),
+                wcu_org_id: None,
+                court: flows::CourtFacts {
+                    name: String::new(),
+                    kind: flows::CourtKind::Crown,
+                },
+            },
+        };
+        let hearing = match &focus.hearing_id {
+            Some(h) => Some(self.hearing(h)?),
+            None => None,
+        };
+        let supporter = self.supporter(victim_id, &case.id)?;
+        let (consents, lawful_bases) = self.consents_and_bases(victim_id, now)?;
+        let request = match (&focus.attendance_request_id, &focus.hearing_id) {
+            (Some(id), _) => self.requests.get(id).map(|r| (id.clone(), r)),
+            (None, Some(h)) => self
+                .latest_request
+                .get(h)
+                .and_then(|id| self.requests.get(id).map(|r| (id.clone(), r))),
+            _ => None,
+        };
+        let attendance_request = match request {
+            Some((id, (hearing_id, stored))) => {
+                let state = match focus.attendance_state_before {
+                    Some(s) => s,
+                    None => domain::AttendanceState::from_db(stored)?,
+                };
+                Some(flows::AttendanceRequestFacts {
+                    id,
+                    hearing_id: Some(hearing_id.clone()),
+                    state: same(state)?,
+                })
+            }
+            None => None,
+        };
+        let told = focus
+            .hearing_id
+            .as_ref()
+            .and_then(|h| self.told.get(h))
+            .map(|keys| keys.iter().filter_map(|k| recipient_from_key(k)).collect())
+            .unwrap_or_default();
+        Ok(flows::FlowContext {
+            victim: flows::VictimFacts {
+                id: victim_id.to_string(),
+                reference: reference.clone(),
+                enhanced_rights: *enhanced,
+                preferred_language: language.clone(),
+                name: self.names.get(victim_id).cloned(),
+            },
+            pre_trial_visit_arranged: case_id.as_ref().is_some_and(|c| self.visits.contains(c)),
+            case,
+            hearing,
+            supporter,
+            consents,
+            lawful_bases,
+            wish_to_accompany_recorded: attendance_request.is_some(),
+            attendance_request,
+            told_of_hearing: told,
+        })
+    }
+}
+
+fn not_found() -> AppError {
+    diesel::result::Error::NotFound.into()
+}
+
+/// The assignment that makes a victim's supporter: the SPOC first, then
+/// the earliest.
+fn chosen(assignments: &[Assignment]) -> Option<&Assignment> {
+    assignments.iter().min_by(|a, b| {
+        b.is_spoc
+            .cmp(&a.is_spoc)
+            .then(a.starts_on.cmp(&b.starts_on))
+    })
+}
+
 /// Builds the planner's context for a victim (and a case and hearing).
 pub fn load(
     conn: &mut AnyConn,
@@ -271,159 +677,22 @@ pub fn load(
     focus: &Focus,
     now: DateTime<Utc>,
 ) -> AppResult<flows::FlowContext> {
-    let today = crate::calendar::london_date(now);
-    let (reference, enhanced, language): (String, bool, String) = victims::table
-        .find(victim_id)
-        .select((
-            victims::reference,
-            victims::enhanced_rights,
-            victims::preferred_language,
-        ))
-        .first(conn)?;
-    let sealed_name: Option<String> = victim_sensitive_details::table
-        .find(victim_id)
-        .select(victim_sensitive_details::full_name)
-        .first(conn)
-        .optional()?;
-    let name = match sealed_name {
-        Some(sealed) => Some(crate::privacy::open(&*crate::privacy::keyring()?, &sealed)?),
-        None => None,
-    };
-    let hearing_case: Option<String> = match &focus.hearing_id {
-        Some(h) => Some(
-            hearings::table
-                .find(h)
-                .select(hearings::case_id)
-                .first(conn)?,
-        ),
-        None => None,
-    };
-    let case_id = focus.case_id.clone().or(hearing_case);
-    let case = match &case_id {
-        Some(id) => {
-            let (kind, urn, number, court, unit): (
-                String,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-            ) = cases::table
-                .find(id)
-                .select((
-                    cases::kind,
-                    cases::urn,
-                    cases::case_number,
-                    cases::court_id,
-                    cases::witness_care_unit_id,
-                ))
-                .first(conn)?;
-            let kind = CaseKind::from_db(&kind)?;
-            let court_id = match (court, &focus.hearing_id) {
-                (Some(c), _) => Some(c),
-                (None, Some(h)) => Some(
-                    hearings::table
-                        .find(h)
-                        .select(hearings::court_id)
-                        .first(conn)?,
-                ),
-                (None, None) => None,
-            };
-            let court = match court_id {
-                Some(c) => court_facts(conn, &c)?,
-                None => flows::CourtFacts {
-                    name: "court to be confirmed".into(),
-                    kind: flows::CourtKind::Combined,
-                },
-            };
-            flows::CaseFacts {
-                id: id.clone(),
-                kind: same(kind)?,
-                reference: urn.or(number).unwrap_or_default(),
-                wcu_org_id: unit,
-                court,
-            }
-        }
-        None => flows::CaseFacts {
-            id: String::new(),
-            kind: flows::CaseKind::Criminal,
-            reference: String::new(),
-            wcu_org_id: None,
-            court: flows::CourtFacts {
-                name: String::new(),
-                kind: flows::CourtKind::Crown,
-            },
-        },
-    };
-    let hearing = match &focus.hearing_id {
-        Some(h) => Some(hearing_facts(conn, h)?),
-        None => None,
-    };
-    let supporter = supporter(conn, victim_id, &case.id, today)?;
-    let (consents, lawful_bases) = consents_and_bases(conn, victim_id, now)?;
-    let request: Option<(String, String)> = match (&focus.attendance_request_id, &focus.hearing_id)
-    {
-        (Some(id), _) => attendance_requests::table
-            .find(id)
-            .select((attendance_requests::id, attendance_requests::hearing_id))
-            .first(conn)
-            .optional()?,
-        (None, Some(h)) => attendance_requests::table
-            .filter(attendance_requests::hearing_id.eq(h))
-            .order(attendance_requests::created_at.desc())
-            .select((attendance_requests::id, attendance_requests::hearing_id))
-            .first(conn)
-            .optional()?,
-        _ => None,
-    };
-    let attendance_request = match request {
-        Some((id, hearing_id)) => {
-            let state = match focus.attendance_state_before {
-                Some(s) => s,
-                None => domain::AttendanceState::from_db(
-                    &attendance_requests::table
-                        .find(&id)
-                        .select(attendance_requests::state)
-                        .first::<String>(conn)?,
-                )?,
-            };
-            Some(flows::AttendanceRequestFacts {
-                id,
-                hearing_id: Some(hearing_id),
-                state: same(state)?,
-            })
-        }
-        None => None,
-    };
-    let visits: i64 = match &case_id {
-        Some(c) => pre_trial_visits::table
-            .filter(pre_trial_visits::case_id.eq(c))
-            .filter(pre_trial_visits::state.eq_any(["arranged", "attended"]))
-            .count()
-            .get_result(conn)?,
-        None => 0,
-    };
-    let told = match &focus.hearing_id {
-        Some(h) => told_of_hearing(conn, h)?,
-        None => Vec::new(),
-    };
-    Ok(flows::FlowContext {
-        victim: flows::VictimFacts {
-            id: victim_id.to_string(),
-            reference,
-            enhanced_rights: enhanced,
-            preferred_language: language,
-            name,
-        },
-        case,
-        hearing,
-        supporter,
-        consents,
-        lawful_bases,
-        wish_to_accompany_recorded: attendance_request.is_some(),
-        attendance_request,
-        pre_trial_visit_arranged: visits > 0,
-        told_of_hearing: told,
-    })
+    let mut all = load_all(conn, &[(victim_id, focus)], now)?;
+    Ok(all.remove(0))
+}
+
+/// Builds the planner's context for each (victim, focus), in order, with a
+/// fixed number of queries for the whole set.
+pub fn load_all(
+    conn: &mut AnyConn,
+    wanted: &[(&str, &Focus)],
+    now: DateTime<Utc>,
+) -> AppResult<Vec<flows::FlowContext>> {
+    let known = Known::load(conn, wanted, crate::calendar::london_date(now))?;
+    wanted
+        .iter()
+        .map(|(victim_id, focus)| known.assemble(victim_id, focus, now))
+        .collect()
 }
 
 /// The victim a hearing's case belongs to.

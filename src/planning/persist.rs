@@ -4,13 +4,15 @@
 //! event twice stores nothing twice; a cancelled item planned again (a
 //! hearing moved away and back) comes back to life.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::audit::{self, AuditAction};
+use crate::audit::{self, AuditAction, Entry};
 use crate::error::{AppError, AppResult};
-use crate::flows::{Cancellation, Plan, PlannedNotice, Recipient};
+use crate::flows::{Cancellation, Plan, Recipient};
 use crate::store::schema::{deadlines, flow_warnings, notices, tasks};
 use crate::store::{self, AnyConn};
 
@@ -45,140 +47,6 @@ fn name<T: Serialize>(value: &T) -> AppResult<String> {
     }
 }
 
-fn like_prefix(prefix: &str) -> String {
-    let escaped = prefix
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("{escaped}%")
-}
-
-const OPEN_NOTICE: [&str; 2] = ["pending", "failed"];
-
-/// An open notice a cancellation stops: (id, victim, category, recipient
-/// key, basis), for its audit entry.
-type Stopped = (String, String, String, String, String);
-
-/// Cancels the open notices among `found`, with the reason's words and its
-/// code for the audit log; returns the audit entries of those it stopped.
-fn cancel_notices(
-    conn: &mut AnyConn,
-    found: Vec<Stopped>,
-    reason: &str,
-    code: &str,
-    now: DateTime<Utc>,
-) -> AppResult<Vec<audit::Entry>> {
-    if found.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<String> = found.iter().map(|f| f.0.clone()).collect();
-    let n = diesel::update(
-        notices::table
-            .filter(notices::id.eq_any(&ids))
-            .filter(notices::state.eq_any(OPEN_NOTICE)),
-    )
-    .set((
-        notices::state.eq("cancelled"),
-        notices::cancelled_reason.eq(reason),
-        notices::updated_at.eq(store::to_db(now)),
-    ))
-    .execute(conn)?;
-    let mut found = found;
-    if n != found.len() {
-        // Another instance claimed some in between: record only ours.
-        let stopped: Vec<String> = notices::table
-            .filter(notices::id.eq_any(&ids))
-            .filter(notices::state.eq("cancelled"))
-            .filter(notices::updated_at.eq(store::to_db(now)))
-            .select(notices::id)
-            .load(conn)?;
-        found.retain(|f| stopped.contains(&f.0));
-    }
-    Ok(found
-        .into_iter()
-        .map(|(id, victim, category, recipient, basis)| {
-            // Why it stopped, then the basis it had.
-            let had = audit::basis_code(&serde_json::from_str(&basis).unwrap_or_default());
-            let basis = format!("{code}/{had}");
-            audit::notice_entry(
-                AuditAction::Cancel,
-                &id,
-                &victim,
-                &category,
-                &recipient,
-                basis,
-            )
-        })
-        .collect())
-}
-
-fn cancel(
-    conn: &mut AnyConn,
-    c: &Cancellation,
-    now: DateTime<Utc>,
-    entries: &mut Vec<audit::Entry>,
-) -> AppResult<usize> {
-    let ts = store::to_db(now);
-    let stopped = (
-        notices::id,
-        notices::victim_id,
-        notices::category,
-        notices::recipient_key,
-        notices::basis_json,
-    );
-    match c {
-        Cancellation::KeyPrefix { prefix } => {
-            let pattern = like_prefix(prefix);
-            let found: Vec<Stopped> = notices::table
-                .filter(notices::idempotency_key.like(&pattern).escape('\\'))
-                .filter(notices::state.eq_any(OPEN_NOTICE))
-                .select(stopped)
-                .load(conn)?;
-            let cancelled = cancel_notices(
-                conn,
-                found,
-                "superseded: the hearing or request changed",
-                "superseded",
-                now,
-            )?;
-            let n = cancelled.len();
-            entries.extend(cancelled);
-            let t = diesel::update(
-                tasks::table
-                    .filter(tasks::idempotency_key.like(&pattern).escape('\\'))
-                    .filter(tasks::state.eq("open")),
-            )
-            .set((tasks::state.eq("cancelled"), tasks::updated_at.eq(ts)))
-            .execute(conn)?;
-            let d = diesel::update(
-                deadlines::table
-                    .filter(deadlines::deadline_key.like(&pattern).escape('\\'))
-                    .filter(deadlines::state.eq("running")),
-            )
-            .set((
-                deadlines::state.eq("cancelled"),
-                deadlines::updated_at.eq(ts),
-            ))
-            .execute(conn)?;
-            Ok(n + t + d)
-        }
-        Cancellation::ConsentScope { victim_id, scope } => {
-            let basis = text(&crate::flows::Basis::Consent { scope: *scope })?;
-            let found: Vec<Stopped> = notices::table
-                .filter(notices::victim_id.eq(victim_id))
-                .filter(notices::basis_json.eq(basis))
-                .filter(notices::state.eq_any(OPEN_NOTICE))
-                .select(stopped)
-                .load(conn)?;
-            let cancelled =
-                cancel_notices(conn, found, "consent withdrawn", "consent_withdrawn", now)?;
-            let n = cancelled.len();
-            entries.extend(cancelled);
-            Ok(n)
-        }
-    }
-}
-
 fn recipient_ids(r: &Recipient) -> (Option<&str>, Option<&str>) {
     match r {
         Recipient::Supporter { user_id } => (Some(user_id), None),
@@ -187,55 +55,445 @@ fn recipient_ids(r: &Recipient) -> (Option<&str>, Option<&str>) {
     }
 }
 
-/// The audit entry of a notice this plan put in the outbox.
-fn planned_entry(id: &str, owner: &Owner, n: &PlannedNotice) -> AppResult<audit::Entry> {
-    let basis = serde_json::to_value(&n.basis).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(audit::notice_entry(
-        AuditAction::Plan,
-        id,
-        owner.victim_id,
-        &name(&n.category)?,
-        &n.recipient.key(),
-        audit::basis_code(&basis),
-    ))
+/// How many rows go into one multi-row statement or `IN (...)` list: well
+/// under both databases' bind limits (a notice row has 25 columns).
+const CHUNK: usize = 500;
+
+/// A multi-row INSERT on the backend's own connection (the two-backend
+/// connection sends one row at a time).
+macro_rules! insert_rows {
+    ($conn:expr, $table:expr, $rows:expr) => {{
+        for chunk in $rows.chunks(CHUNK) {
+            let insert = diesel::insert_into($table).values(chunk);
+            crate::store::dialect::execute!(&mut *$conn, insert)?;
+        }
+    }};
 }
 
-/// Adds a notice to the outbox, or revives a cancelled one with its key.
-/// Returns (planned, revived) and the notice's id when it did either.
-fn notice(
+const OPEN_NOTICE: [&str; 2] = ["pending", "failed"];
+const SUPERSEDED: &str = "superseded: the hearing or request changed";
+const WITHDRAWN: &str = "consent withdrawn";
+
+/// A stored row a plan may touch, as it stands in memory while the plans
+/// of a batch are applied one after another.
+#[derive(Debug, Clone)]
+struct Stored {
+    id: String,
+    victim_id: String,
+    state: String,
+    /// The notice's basis (notices only), for consent cancellations.
+    basis: Option<String>,
+    /// The notice's category and recipient key (notices only), for the
+    /// audit record.
+    category: String,
+    recipient: String,
+    /// Whether the row is new in this batch.
+    new: bool,
+    /// Why it was cancelled (notices), if this batch cancelled it.
+    cancelled: Option<&'static str>,
+    /// The plan's notice, for a new or revived row.
+    planned: Option<(usize, usize)>,
+    /// Revived (state set open again) by this batch.
+    revived: bool,
+}
+
+/// Rows of one table by key, and each victim's keys for prefix searches.
+#[derive(Default)]
+struct Rows {
+    by_key: HashMap<String, Stored>,
+    by_victim: HashMap<String, BTreeSet<String>>,
+}
+
+impl Rows {
+    fn add(&mut self, key: String, row: Stored) {
+        self.by_victim
+            .entry(row.victim_id.clone())
+            .or_default()
+            .insert(key.clone());
+        self.by_key.entry(key).or_insert(row);
+    }
+
+    /// Cancels this victim's rows whose key starts with `prefix` and whose
+    /// state is one of `open`; returns how many.
+    fn cancel_prefix(
+        &mut self,
+        victim_id: &str,
+        prefix: &str,
+        open: &[&str],
+        why: &'static str,
+    ) -> usize {
+        let Some(keys) = self.by_victim.get(victim_id) else {
+            return 0;
+        };
+        let mut n = 0;
+        for key in keys
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(|k| k.starts_with(prefix))
+        {
+            let row = self.by_key.get_mut(key).expect("indexed key");
+            if open.contains(&row.state.as_str()) {
+                row.state = "cancelled".into();
+                row.cancelled = Some(why);
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+fn key_of(victim_id: &str, case_id: Option<&str>, detail: &str) -> String {
+    // One warning of a kind and content per victim and case.
+    format!(
+        "{}/{}/{}",
+        victim_id,
+        case_id.unwrap_or("-"),
+        hex::encode(<sha2::Sha256 as sha2::Digest>::digest(detail.as_bytes()))
+    )
+}
+
+/// Stores one plan. Cancellations run first: they apply to what earlier
+/// plans left pending, never to this plan's own items.
+pub fn apply(
     conn: &mut AnyConn,
     owner: &Owner,
-    n: &PlannedNotice,
+    plan: &Plan,
     now: DateTime<Utc>,
-) -> AppResult<(bool, bool, Option<String>)> {
-    let existing: Option<(String, String)> = notices::table
-        .filter(notices::idempotency_key.eq(&n.idempotency_key))
-        .select((notices::id, notices::state))
-        .first(conn)
-        .optional()?;
+) -> AppResult<Applied> {
+    Ok(apply_all(conn, &[(owner.clone(), plan)], now)?.remove(0))
+}
+
+/// Stores a set of plans, as if each were applied in turn, in a fixed
+/// number of statements: the rows they may touch are read at once, the
+/// plans are applied in memory, and the difference is written in bulk
+/// (multi-row inserts, updates by id lists), with one audit entry per
+/// notice planned or cancelled.
+///
+/// A key-prefix cancellation reaches the owner's own rows (every planned
+/// key names its hearing, request or case, which belong to one victim).
+/// Each victim appears at most once in `plans` (the caller splits a larger
+/// set into rounds), so no plan sees another's effects.
+pub fn apply_all(
+    conn: &mut AnyConn,
+    plans: &[(Owner, &Plan)],
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Applied>> {
     let ts = store::to_db(now);
-    let due = store::to_db(n.send_after.unwrap_or(now));
-    match existing.as_ref().map(|(id, state)| (id, state.as_str())) {
-        None => {
+    let mut victims: BTreeSet<String> = BTreeSet::new();
+    let mut notice_keys: BTreeSet<String> = BTreeSet::new();
+    let mut task_keys: BTreeSet<String> = BTreeSet::new();
+    let mut deadline_keys: BTreeSet<String> = BTreeSet::new();
+    let mut warning_keys: BTreeSet<String> = BTreeSet::new();
+    let mut warnings: Vec<Vec<(String, String, String)>> = Vec::new();
+    for (owner, plan) in plans {
+        victims.insert(owner.victim_id.to_string());
+        for c in &plan.cancellations {
+            if let Cancellation::ConsentScope { victim_id, .. } = c {
+                victims.insert(victim_id.clone());
+            }
+        }
+        notice_keys.extend(plan.notices.iter().map(|n| n.idempotency_key.clone()));
+        task_keys.extend(plan.tasks.iter().map(|t| t.idempotency_key.clone()));
+        deadline_keys.extend(plan.deadlines.iter().map(|d| d.key.clone()));
+        let mut mine = Vec::new();
+        for w in &plan.warnings {
+            let detail = text(w)?;
+            let kind = serde_json::to_value(w)
+                .ok()
+                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
+                .unwrap_or_else(|| "warning".into());
+            let key = key_of(owner.victim_id, owner.case_id, &detail);
+            warning_keys.insert(key.clone());
+            mine.push((key, kind, detail));
+        }
+        warnings.push(mine);
+    }
+    let victims: Vec<String> = victims.into_iter().collect();
+    let wants_cancel = plans.iter().any(|(_, p)| !p.cancellations.is_empty());
+
+    // What the plans may touch, as it stands.
+    let mut notice_rows = Rows::default();
+    let mut task_rows = Rows::default();
+    let mut deadline_rows = Rows::default();
+    type NoticeRow = (String, String, String, String, String, String, String);
+    let mut found: Vec<NoticeRow> = Vec::new();
+    if wants_cancel {
+        for chunk in victims.chunks(CHUNK) {
+            found.extend(
+                notices::table
+                    .filter(notices::victim_id.eq_any(chunk))
+                    .filter(notices::state.eq_any(OPEN_NOTICE))
+                    .select((
+                        notices::idempotency_key,
+                        notices::id,
+                        notices::victim_id,
+                        notices::state,
+                        notices::basis_json,
+                        notices::category,
+                        notices::recipient_key,
+                    ))
+                    .load::<NoticeRow>(conn)?,
+            );
+        }
+    }
+    let notice_keys: Vec<String> = notice_keys.into_iter().collect();
+    for chunk in notice_keys.chunks(CHUNK) {
+        found.extend(
+            notices::table
+                .filter(notices::idempotency_key.eq_any(chunk))
+                .select((
+                    notices::idempotency_key,
+                    notices::id,
+                    notices::victim_id,
+                    notices::state,
+                    notices::basis_json,
+                    notices::category,
+                    notices::recipient_key,
+                ))
+                .load::<NoticeRow>(conn)?,
+        );
+    }
+    for (key, id, victim_id, state, basis, category, recipient) in found {
+        notice_rows.add(
+            key,
+            Stored {
+                id,
+                victim_id,
+                state,
+                basis: Some(basis),
+                category,
+                recipient,
+                new: false,
+                cancelled: None,
+                planned: None,
+                revived: false,
+            },
+        );
+    }
+    let mut found: Vec<(String, String, String, String)> = Vec::new();
+    if wants_cancel {
+        for chunk in victims.chunks(CHUNK) {
+            found.extend(
+                tasks::table
+                    .filter(tasks::victim_id.eq_any(chunk))
+                    .filter(tasks::state.eq("open"))
+                    .select((
+                        tasks::idempotency_key,
+                        tasks::id,
+                        tasks::victim_id,
+                        tasks::state,
+                    ))
+                    .load::<(String, String, String, String)>(conn)?,
+            );
+        }
+    }
+    let task_keys: Vec<String> = task_keys.into_iter().collect();
+    for chunk in task_keys.chunks(CHUNK) {
+        found.extend(
+            tasks::table
+                .filter(tasks::idempotency_key.eq_any(chunk))
+                .select((
+                    tasks::idempotency_key,
+                    tasks::id,
+                    tasks::victim_id,
+                    tasks::state,
+                ))
+                .load::<(String, String, String, String)>(conn)?,
+        );
+    }
+    for (key, id, victim_id, state) in found {
+        task_rows.add(key, plain(id, victim_id, state));
+    }
+    let mut found: Vec<(String, String, String, String)> = Vec::new();
+    if wants_cancel {
+        for chunk in victims.chunks(CHUNK) {
+            found.extend(
+                deadlines::table
+                    .filter(deadlines::victim_id.eq_any(chunk))
+                    .filter(deadlines::state.eq("running"))
+                    .select((
+                        deadlines::deadline_key,
+                        deadlines::id,
+                        deadlines::victim_id,
+                        deadlines::state,
+                    ))
+                    .load::<(String, String, String, String)>(conn)?,
+            );
+        }
+    }
+    let deadline_keys: Vec<String> = deadline_keys.into_iter().collect();
+    for chunk in deadline_keys.chunks(CHUNK) {
+        found.extend(
+            deadlines::table
+                .filter(deadlines::deadline_key.eq_any(chunk))
+                .select((
+                    deadlines::deadline_key,
+                    deadlines::id,
+                    deadlines::victim_id,
+                    deadlines::state,
+                ))
+                .load::<(String, String, String, String)>(conn)?,
+        );
+    }
+    for (key, id, victim_id, state) in found {
+        deadline_rows.add(key, plain(id, victim_id, state));
+    }
+    let mut seen_warnings: HashSet<String> = HashSet::new();
+    let warning_keys: Vec<String> = warning_keys.into_iter().collect();
+    for chunk in warning_keys.chunks(CHUNK) {
+        seen_warnings.extend(
+            flow_warnings::table
+                .filter(flow_warnings::warning_key.eq_any(chunk))
+                .select(flow_warnings::warning_key)
+                .load::<String>(conn)?,
+        );
+    }
+
+    // Apply each plan in memory.
+    let mut out = vec![Applied::default(); plans.len()];
+    let mut new_warnings: Vec<(usize, &str, &str, &str)> = Vec::new();
+    for (i, (owner, plan)) in plans.iter().enumerate() {
+        let applied = &mut out[i];
+        for c in &plan.cancellations {
+            applied.cancelled += match c {
+                Cancellation::KeyPrefix { prefix } => {
+                    notice_rows.cancel_prefix(owner.victim_id, prefix, &OPEN_NOTICE, SUPERSEDED)
+                        + task_rows.cancel_prefix(owner.victim_id, prefix, &["open"], SUPERSEDED)
+                        + deadline_rows.cancel_prefix(
+                            owner.victim_id,
+                            prefix,
+                            &["running"],
+                            SUPERSEDED,
+                        )
+                }
+                Cancellation::ConsentScope { victim_id, scope } => {
+                    let basis = text(&crate::flows::Basis::Consent { scope: *scope })?;
+                    let keys: Vec<String> = notice_rows
+                        .by_victim
+                        .get(victim_id)
+                        .map(|k| k.iter().cloned().collect())
+                        .unwrap_or_default();
+                    let mut n = 0;
+                    for key in keys {
+                        let row = notice_rows.by_key.get_mut(&key).expect("indexed key");
+                        if row.basis.as_deref() == Some(basis.as_str())
+                            && OPEN_NOTICE.contains(&row.state.as_str())
+                        {
+                            row.state = "cancelled".into();
+                            row.cancelled = Some(WITHDRAWN);
+                            n += 1;
+                        }
+                    }
+                    n
+                }
+            };
+        }
+        for (j, n) in plan.notices.iter().enumerate() {
+            match notice_rows.by_key.get_mut(&n.idempotency_key) {
+                None => {
+                    notice_rows.add(
+                        n.idempotency_key.clone(),
+                        Stored {
+                            id: store::new_id(),
+                            victim_id: owner.victim_id.to_string(),
+                            state: "pending".into(),
+                            basis: Some(text(&n.basis)?),
+                            category: name(&n.category)?,
+                            recipient: n.recipient.key(),
+                            new: true,
+                            cancelled: None,
+                            planned: Some((i, j)),
+                            revived: false,
+                        },
+                    );
+                    applied.notices_planned += 1;
+                }
+                Some(row) if row.state == "cancelled" => {
+                    row.state = "pending".into();
+                    row.planned = Some((i, j));
+                    row.revived = true;
+                    applied.notices_revived += 1;
+                }
+                Some(_) => {}
+            }
+        }
+        for (j, t) in plan.tasks.iter().enumerate() {
+            match task_rows.by_key.get_mut(&t.idempotency_key) {
+                None => {
+                    let mut row = plain(store::new_id(), owner.victim_id.to_string(), "open");
+                    row.new = true;
+                    row.planned = Some((i, j));
+                    task_rows.add(t.idempotency_key.clone(), row);
+                    applied.tasks_planned += 1;
+                }
+                Some(row) if row.state == "cancelled" => {
+                    row.state = "open".into();
+                    row.revived = true;
+                }
+                Some(_) => {}
+            }
+        }
+        for (j, d) in plan.deadlines.iter().enumerate() {
+            match deadline_rows.by_key.get_mut(&d.key) {
+                None => {
+                    let mut row = plain(store::new_id(), owner.victim_id.to_string(), "running");
+                    row.new = true;
+                    row.planned = Some((i, j));
+                    deadline_rows.add(d.key.clone(), row);
+                    applied.deadlines_started += 1;
+                }
+                Some(row) if row.state == "cancelled" => {
+                    row.state = "running".into();
+                    row.revived = true;
+                }
+                Some(_) => {}
+            }
+        }
+        for (key, kind, detail) in &warnings[i] {
+            if seen_warnings.insert(key.clone()) {
+                new_warnings.push((i, key, kind, detail));
+                applied.warnings += 1;
+            }
+        }
+    }
+
+    // Write the difference.
+    let mut audit_entries: Vec<Entry> = Vec::new();
+    // Whether a notice planned or revived here is due within a minute: the
+    // delivery worker is then woken on commit.
+    let mut due_soon = false;
+    let soon = now + chrono::Duration::minutes(1);
+    let mut notice_inserts = Vec::new();
+    let mut cancelled: HashMap<&'static str, Vec<String>> = HashMap::new();
+    let mut notice_list: Vec<(&String, &Stored)> = notice_rows.by_key.iter().collect();
+    notice_list.sort_by(|a, b| a.1.planned.cmp(&b.1.planned).then(a.0.cmp(b.0)));
+    for (key, row) in notice_list {
+        if row.new {
+            let (i, j) = row.planned.expect("a new notice is planned");
+            let owner = &plans[i].0;
+            let n = &plans[i].1.notices[j];
+            due_soon |= n.send_after.is_none_or(|t| t <= soon);
             let (user, org) = recipient_ids(&n.recipient);
-            let id = store::new_id();
-            diesel::insert_into(notices::table)
-                .values((
-                    notices::id.eq(&id),
-                    notices::idempotency_key.eq(&n.idempotency_key),
-                    notices::victim_id.eq(owner.victim_id),
-                    notices::case_id.eq(owner.case_id),
-                    notices::hearing_id.eq(owner.hearing_id),
-                    notices::step.eq(&n.step),
-                    notices::citation.eq(&n.citation),
-                    notices::reconstructed.eq(n.reconstructed),
-                    notices::recipient_kind.eq(name(&n.recipient.kind())?),
-                    notices::recipient_key.eq(n.recipient.key()),
-                    notices::recipient_user_id.eq(user),
-                    notices::recipient_organisation_id.eq(org),
-                    notices::channel.eq(name(&n.channel)?),
-                    notices::template.eq(n.template.as_str()),
-                    notices::language.eq(&n.language),
+            let due = store::to_db(n.send_after.unwrap_or(now));
+            notice_inserts.push((
+                notices::id.eq(row.id.clone()),
+                notices::idempotency_key.eq(key.clone()),
+                notices::victim_id.eq(owner.victim_id.to_string()),
+                notices::case_id.eq(owner.case_id.map(str::to_string)),
+                notices::hearing_id.eq(owner.hearing_id.map(str::to_string)),
+                notices::step.eq(n.step.clone()),
+                notices::citation.eq(n.citation.clone()),
+                notices::reconstructed.eq(n.reconstructed),
+                notices::recipient_kind.eq(name(&n.recipient.kind())?),
+                notices::recipient_key.eq(n.recipient.key()),
+                notices::recipient_user_id.eq(user.map(str::to_string)),
+                notices::recipient_organisation_id.eq(org.map(str::to_string)),
+                notices::channel.eq(name(&n.channel)?),
+                notices::template.eq(n.template.as_str().to_string()),
+                notices::language.eq(n.language.clone()),
+                (
                     notices::data_json.eq(text(&n.data)?),
                     notices::category.eq(name(&n.category)?),
                     notices::basis_json.eq(text(&n.basis)?),
@@ -246,12 +504,15 @@ fn notice(
                     notices::next_attempt_at.eq(due),
                     notices::created_at.eq(ts),
                     notices::updated_at.eq(ts),
-                ))
-                .execute(conn)?;
-            Ok((true, false, Some(id)))
-        }
-        Some((id, "cancelled")) => {
-            diesel::update(notices::table.filter(notices::idempotency_key.eq(&n.idempotency_key)))
+                ),
+            ));
+            audit_entries.push(notice_entry(AuditAction::Plan, row));
+        } else if row.revived {
+            let (i, j) = row.planned.expect("a revived notice is planned");
+            let n = &plans[i].1.notices[j];
+            due_soon |= n.send_after.is_none_or(|t| t <= soon);
+            let due = store::to_db(n.send_after.unwrap_or(now));
+            diesel::update(notices::table.filter(notices::id.eq(&row.id)))
                 .set((
                     notices::state.eq("pending"),
                     notices::cancelled_reason.eq(None::<String>),
@@ -262,150 +523,172 @@ fn notice(
                     notices::updated_at.eq(ts),
                 ))
                 .execute(conn)?;
-            Ok((false, true, Some(id.clone())))
+            if row.cancelled.is_some() {
+                audit_entries.push(notice_entry(AuditAction::Cancel, row));
+            }
+            audit_entries.push(notice_entry(AuditAction::Plan, row));
+        } else if let Some(why) = row.cancelled {
+            cancelled.entry(why).or_default().push(row.id.clone());
+            audit_entries.push(notice_entry(AuditAction::Cancel, row));
         }
-        Some(_) => Ok((false, false, None)),
     }
-}
-
-/// Stores a plan. Cancellations run first: they apply to what earlier
-/// plans left pending, never to this plan's own items. Every notice
-/// planned, revived or cancelled gets its audit entry, with the victim's id,
-/// in the same transaction.
-pub fn apply(
-    conn: &mut AnyConn,
-    owner: &Owner,
-    plan: &Plan,
-    now: DateTime<Utc>,
-) -> AppResult<Applied> {
-    let mut applied = Applied::default();
-    let mut entries = Vec::new();
-    for c in &plan.cancellations {
-        applied.cancelled += cancel(conn, c, now, &mut entries)?;
-    }
-    let ts = store::to_db(now);
-    let mut due_soon = false;
-    for n in &plan.notices {
-        let (planned, revived, id) = notice(conn, owner, n, now)?;
-        applied.notices_planned += usize::from(planned);
-        applied.notices_revived += usize::from(revived);
-        if let Some(id) = id {
-            entries.push(planned_entry(&id, owner, n)?);
-        }
-        due_soon |= (planned || revived)
-            && n.send_after
-                .is_none_or(|t| t <= now + chrono::Duration::minutes(1));
-    }
-    // Wakes the delivery worker on commit (it also re-reads when the next
-    // timed notice falls due).
+    insert_rows!(conn, notices::table, notice_inserts);
     if due_soon {
         crate::notify::wake::due_now(conn)?;
     }
-    audit::append_all(conn, now, &entries)?;
-    for t in &plan.tasks {
-        let exists: i64 = tasks::table
-            .filter(tasks::idempotency_key.eq(&t.idempotency_key))
-            .count()
-            .get_result(conn)?;
-        if exists > 0 {
+    for (why, ids) in cancelled {
+        for chunk in ids.chunks(CHUNK) {
+            // Only what is still open: a worker may have claimed one since.
             diesel::update(
-                tasks::table
-                    .filter(tasks::idempotency_key.eq(&t.idempotency_key))
-                    .filter(tasks::state.eq("cancelled")),
+                notices::table
+                    .filter(notices::id.eq_any(chunk))
+                    .filter(notices::state.eq_any(OPEN_NOTICE)),
             )
-            .set((tasks::state.eq("open"), tasks::updated_at.eq(ts)))
+            .set((
+                notices::state.eq("cancelled"),
+                notices::cancelled_reason.eq(why),
+                notices::updated_at.eq(ts),
+            ))
             .execute(conn)?;
-            continue;
         }
-        diesel::insert_into(tasks::table)
-            .values((
-                tasks::id.eq(store::new_id()),
-                tasks::idempotency_key.eq(&t.idempotency_key),
-                tasks::victim_id.eq(owner.victim_id),
-                tasks::case_id.eq(owner.case_id),
-                tasks::hearing_id.eq(owner.hearing_id),
-                tasks::step.eq(&t.step),
-                tasks::citation.eq(&t.citation),
+    }
+
+    let mut task_inserts = Vec::new();
+    let (mut reopened, mut stopped) = (Vec::new(), Vec::new());
+    for (key, row) in &task_rows.by_key {
+        if row.new {
+            let (i, j) = row.planned.expect("a new task is planned");
+            let owner = &plans[i].0;
+            let t = &plans[i].1.tasks[j];
+            task_inserts.push((
+                tasks::id.eq(row.id.clone()),
+                tasks::idempotency_key.eq(key.clone()),
+                tasks::victim_id.eq(owner.victim_id.to_string()),
+                tasks::case_id.eq(owner.case_id.map(str::to_string)),
+                tasks::hearing_id.eq(owner.hearing_id.map(str::to_string)),
+                tasks::step.eq(t.step.clone()),
+                tasks::citation.eq(t.citation.clone()),
                 tasks::reconstructed.eq(t.reconstructed),
                 tasks::role.eq(name(&t.role)?),
-                tasks::assignee_user_id.eq(&t.assignee),
+                tasks::assignee_user_id.eq(t.assignee.clone()),
                 tasks::kind.eq(name(&t.kind)?),
                 tasks::due_at.eq(t.due.map(store::to_db)),
-                tasks::detail.eq(&t.detail),
+                tasks::detail.eq(t.detail.clone()),
                 tasks::state.eq("open"),
                 tasks::created_at.eq(ts),
                 tasks::updated_at.eq(ts),
-            ))
-            .execute(conn)?;
-        applied.tasks_planned += 1;
-    }
-    for d in &plan.deadlines {
-        let exists: i64 = deadlines::table
-            .filter(deadlines::deadline_key.eq(&d.key))
-            .count()
-            .get_result(conn)?;
-        if exists > 0 {
-            diesel::update(
-                deadlines::table
-                    .filter(deadlines::deadline_key.eq(&d.key))
-                    .filter(deadlines::state.eq("cancelled")),
-            )
-            .set((deadlines::state.eq("running"), deadlines::updated_at.eq(ts)))
-            .execute(conn)?;
-            continue;
+            ));
+        } else if row.revived {
+            reopened.push(row.id.clone());
+        } else if row.cancelled.is_some() {
+            stopped.push(row.id.clone());
         }
-        diesel::insert_into(deadlines::table)
-            .values((
-                deadlines::id.eq(store::new_id()),
-                deadlines::deadline_key.eq(&d.key),
-                deadlines::victim_id.eq(owner.victim_id),
-                deadlines::case_id.eq(owner.case_id),
-                deadlines::hearing_id.eq(owner.hearing_id),
+    }
+    insert_rows!(conn, tasks::table, task_inserts);
+    for (ids, state) in [(reopened, "open"), (stopped, "cancelled")] {
+        for chunk in ids.chunks(CHUNK) {
+            diesel::update(tasks::table.filter(tasks::id.eq_any(chunk)))
+                .set((tasks::state.eq(state), tasks::updated_at.eq(ts)))
+                .execute(conn)?;
+        }
+    }
+
+    let mut deadline_inserts = Vec::new();
+    let (mut restarted, mut stopped) = (Vec::new(), Vec::new());
+    for (key, row) in &deadline_rows.by_key {
+        if row.new {
+            let (i, j) = row.planned.expect("a new deadline is planned");
+            let owner = &plans[i].0;
+            let d = &plans[i].1.deadlines[j];
+            deadline_inserts.push((
+                deadlines::id.eq(row.id.clone()),
+                deadlines::deadline_key.eq(key.clone()),
+                deadlines::victim_id.eq(owner.victim_id.to_string()),
+                deadlines::case_id.eq(owner.case_id.map(str::to_string)),
+                deadlines::hearing_id.eq(owner.hearing_id.map(str::to_string)),
                 deadlines::kind.eq(name(&d.kind)?),
                 deadlines::counted_from.eq(d.counted_from),
                 deadlines::due_date.eq(d.due_date),
                 deadlines::due_at.eq(store::to_db(d.due)),
-                deadlines::citation.eq(&d.citation),
+                deadlines::citation.eq(d.citation.clone()),
                 deadlines::confirmed.eq(d.confirmed),
                 deadlines::operational.eq(d.operational),
                 deadlines::state.eq("running"),
                 deadlines::created_at.eq(ts),
                 deadlines::updated_at.eq(ts),
-            ))
-            .execute(conn)?;
-        applied.deadlines_started += 1;
-    }
-    for w in &plan.warnings {
-        let detail = text(w)?;
-        let kind = serde_json::to_value(w)
-            .ok()
-            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
-            .unwrap_or_else(|| "warning".into());
-        // One warning of a kind and content per victim and case.
-        let key = format!(
-            "{}/{}/{}",
-            owner.victim_id,
-            owner.case_id.unwrap_or("-"),
-            hex::encode(<sha2::Sha256 as sha2::Digest>::digest(detail.as_bytes()))
-        );
-        let exists: i64 = flow_warnings::table
-            .filter(flow_warnings::warning_key.eq(&key))
-            .count()
-            .get_result(conn)?;
-        if exists == 0 {
-            diesel::insert_into(flow_warnings::table)
-                .values((
-                    flow_warnings::id.eq(store::new_id()),
-                    flow_warnings::warning_key.eq(&key),
-                    flow_warnings::victim_id.eq(owner.victim_id),
-                    flow_warnings::case_id.eq(owner.case_id),
-                    flow_warnings::kind.eq(kind),
-                    flow_warnings::detail_json.eq(detail),
-                    flow_warnings::created_at.eq(ts),
-                ))
-                .execute(conn)?;
-            applied.warnings += 1;
+            ));
+        } else if row.revived {
+            restarted.push(row.id.clone());
+        } else if row.cancelled.is_some() {
+            stopped.push(row.id.clone());
         }
     }
-    Ok(applied)
+    insert_rows!(conn, deadlines::table, deadline_inserts);
+    for (ids, state) in [(restarted, "running"), (stopped, "cancelled")] {
+        for chunk in ids.chunks(CHUNK) {
+            diesel::update(deadlines::table.filter(deadlines::id.eq_any(chunk)))
+                .set((deadlines::state.eq(state), deadlines::updated_at.eq(ts)))
+                .execute(conn)?;
+        }
+    }
+
+    let warning_inserts: Vec<_> = new_warnings
+        .iter()
+        .map(|(i, key, kind, detail)| {
+            let owner = &plans[*i].0;
+            (
+                flow_warnings::id.eq(store::new_id()),
+                flow_warnings::warning_key.eq(key.to_string()),
+                flow_warnings::victim_id.eq(owner.victim_id.to_string()),
+                flow_warnings::case_id.eq(owner.case_id.map(str::to_string)),
+                flow_warnings::kind.eq(kind.to_string()),
+                flow_warnings::detail_json.eq(detail.to_string()),
+                flow_warnings::created_at.eq(ts),
+            )
+        })
+        .collect();
+    insert_rows!(conn, flow_warnings::table, warning_inserts);
+
+    audit::append_all(conn, now, &audit_entries)?;
+    Ok(out)
+}
+
+fn plain(id: String, victim_id: String, state: impl Into<String>) -> Stored {
+    Stored {
+        id,
+        victim_id,
+        state: state.into(),
+        basis: None,
+        category: String::new(),
+        recipient: String::new(),
+        new: false,
+        cancelled: None,
+        planned: None,
+        revived: false,
+    }
+}
+
+/// The audit entry of a notice planned (created or revived) or cancelled
+/// by planning: ids, category, recipient key and basis code only. A
+/// cancellation's basis says why it stopped, then the basis it had.
+fn notice_entry(action: AuditAction, row: &Stored) -> Entry {
+    let had = audit::basis_code(
+        &row.basis
+            .as_deref()
+            .and_then(|b| serde_json::from_str(b).ok())
+            .unwrap_or_default(),
+    );
+    let basis = match (action, row.cancelled) {
+        (AuditAction::Cancel, Some(WITHDRAWN)) => format!("consent_withdrawn/{had}"),
+        (AuditAction::Cancel, _) => format!("superseded/{had}"),
+        _ => had,
+    };
+    audit::notice_entry(
+        action,
+        &row.id,
+        &row.victim_id,
+        &row.category,
+        &row.recipient,
+        basis,
+    )
 }

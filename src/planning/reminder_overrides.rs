@@ -51,6 +51,36 @@ pub fn for_supporter(
     Ok(apply(rules, load(conn, &org)?))
 }
 
+/// Each given supporter's organisation's own reminders, by supporter id,
+/// for those whose organisation has them (two queries per 500 supporters).
+pub fn for_supporters(
+    conn: &mut AnyConn,
+    supporter_ids: &[String],
+) -> AppResult<std::collections::HashMap<String, Vec<ReminderRule>>> {
+    let mut out = std::collections::HashMap::new();
+    for chunk in supporter_ids.chunks(500) {
+        let orgs: Vec<(String, String)> = users::table
+            .filter(users::id.eq_any(chunk))
+            .select((users::id, users::organisation_id))
+            .load(conn)?;
+        let org_ids: Vec<&String> = orgs.iter().map(|(_, o)| o).collect();
+        let rules: std::collections::HashMap<String, String> = orr::table
+            .filter(orr::organisation_id.eq_any(org_ids))
+            .select((orr::organisation_id, orr::rules_json))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .collect();
+        for (user, org) in orgs {
+            if let Some(json) = rules.get(&org) {
+                let own: Vec<ReminderRule> = serde_json::from_str(json)
+                    .map_err(|e| AppError::Internal(format!("stored reminder rules: {e}")))?;
+                out.insert(user, own);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// What is wrong with a proposed list, if anything (the rules table's own
 /// checks, with the defaults' citation).
 pub fn problem(rules: &[ReminderRule], citation: &str) -> Option<String> {

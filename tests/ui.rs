@@ -1162,3 +1162,168 @@ async fn a_manager_opens_the_partnership_report_and_downloads_the_csv() {
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     app.stop().await;
 }
+
+/// The audit entries (action, actor) written for one record.
+fn audit_of(app: &TestApp, entity: &str, id: &str) -> Vec<(String, Option<String>)> {
+    use courtside::store::schema::audit_log;
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().unwrap();
+    audit_log::table
+        .filter(audit_log::entity.eq(entity))
+        .filter(audit_log::entity_id.eq(id))
+        .order(audit_log::seq.asc())
+        .select((audit_log::action, audit_log::actor_user_id))
+        .load(&mut conn)
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn a_supporter_adds_a_victim_and_changes_them_with_the_version_check() {
+    let app = TestApp::spawn().await;
+    let api = app.login(AMARA).await;
+    let amara_id = app.user_id(&api).await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+
+    // The menu leads to the list, which offers the form.
+    let list = amara.get("/victims").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    list.assert_has("href=\"/victims/new\"");
+    list.assert_has("V-1001");
+
+    // Nothing answered: each problem named and linked to its field.
+    let page = amara
+        .submit("/victims/new", &[("preferred_language", "")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_has("<a href=\"#reference\">Enter the victim&#x27;s reference");
+    page.assert_has("<a href=\"#preferred_language\">");
+    page.assert_has("<a href=\"#is_child\">");
+
+    // A reference already in use is the resource's own check.
+    let page = amara
+        .submit(
+            "/victims/new",
+            &[
+                ("reference", "V-1001"),
+                ("preferred_language", "en"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    page.assert_has("<a href=\"#reference\">The reference is already used for another victim");
+
+    let page = amara
+        .submit(
+            "/victims/new",
+            &[
+                ("reference", "V-2040"),
+                ("preferred_language", "cy"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let list = amara.get(page.location().unwrap()).await;
+    list.assert_has("Victim added.");
+    list.assert_has("V-2040");
+    let id = app
+        .find_id("/api/v1/victims?per_page=200", &api, "reference", "V-2040")
+        .await;
+    let (_, v) = app.get(&format!("/api/v1/victims/{id}"), &api).await;
+    assert_eq!(v["preferred_language"], "cy");
+    assert_eq!(v["is_child"], false);
+    // The same audit entry as the API's POST writes.
+    assert_eq!(
+        audit_of(&app, "victims", &id),
+        vec![("create".to_string(), Some(amara_id.clone()))]
+    );
+
+    // Change: the form opens with what is stored and the version.
+    let edit = format!("/victims/{id}/edit");
+    let form = amara.get(&edit).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert_eq!(hidden(&form.body, "version").as_deref(), Some("1"));
+    form.assert_has("value=\"V-2040\"");
+
+    // Someone else saves first (through the API, with If-Match).
+    let (status, body) = app
+        .put(
+            &format!("/api/v1/victims/{id}"),
+            &api,
+            1,
+            serde_json::json!({"reference": "V-2040", "preferred_language": "en", "is_child": true}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // The page's save, drawn from version 1, is refused with what is now
+    // stored; nothing is overwritten.
+    let token = form.csrf();
+    let stale = amara
+        .post(
+            &edit,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "1"),
+                ("reference", "V-2041"),
+                ("preferred_language", "cy"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    stale.assert_has("Someone else changed this victim");
+    stale.assert_has("value=\"V-2041\"");
+    assert_eq!(hidden(&stale.body, "version").as_deref(), Some("2"));
+    let (_, v) = app.get(&format!("/api/v1/victims/{id}"), &api).await;
+    assert_eq!(v["reference"], "V-2040");
+    assert_eq!(v["is_child"], true);
+
+    // Saved again from the current version: accepted and audited.
+    let saved = amara
+        .post(
+            &edit,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "2"),
+                ("reference", "V-2041"),
+                ("preferred_language", "cy"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let (_, v) = app.get(&format!("/api/v1/victims/{id}"), &api).await;
+    assert_eq!(v["reference"], "V-2041");
+    assert_eq!(v["preferred_language"], "cy");
+    assert_eq!(v["version"], 3);
+    let audit = audit_of(&app, "victims", &id);
+    assert_eq!(audit.len(), 3, "{audit:?}");
+    assert!(audit[1..]
+        .iter()
+        .all(|(action, who)| action == "update" && who.as_deref() == Some(amara_id.as_str())));
+
+    // Roles without the right: the list for a manager has no forms; the
+    // forms are refused; a victim not theirs is not found.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    let list = maya.get("/victims").await;
+    assert_eq!(list.status, StatusCode::OK);
+    list.assert_lacks("href=\"/victims/new\"");
+    assert_eq!(maya.get("/victims/new").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(maya.get(&edit).await.status, StatusCode::FORBIDDEN);
+    let mut carys = Browser::signed_in(&app.base, CARYS).await;
+    assert_eq!(carys.get(&edit).await.status, StatusCode::NOT_FOUND);
+    let mut admin = Browser::signed_in(&app.base, ADMIN).await;
+    assert_eq!(admin.get("/victims").await.status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}

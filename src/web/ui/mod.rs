@@ -31,6 +31,7 @@ mod parole;
 mod reports;
 pub mod session;
 mod tasks;
+mod victims;
 mod visits;
 mod week;
 
@@ -41,14 +42,12 @@ use actix_web::{guard, web, HttpResponse, ResponseError};
 use handlebars::Handlebars;
 use serde_json::{json, Value};
 
+use crate::app::{self, authorise, Ctx, Page, Paged, Resource, MAX_PER_PAGE};
 use crate::domain::Role;
 use crate::error::{AppError, AppResult};
 use crate::policy::{permits, Action, ResourceKind};
 use crate::store::AnyConn;
-use crate::validate::Validator;
-use crate::web::api::resource::{
-    authorise, run, Ctx, Page, Paged, Resource, Validate, MAX_PER_PAGE,
-};
+use crate::web::api::resource::run;
 use crate::web::AppState;
 
 use session::Session;
@@ -114,6 +113,10 @@ const SOURCES: &[(&str, &str)] = &[
         "reports",
         include_str!("../../../templates/pages/reports.hbs"),
     ),
+    (
+        "victims",
+        include_str!("../../../templates/pages/victims.hbs"),
+    ),
 ];
 
 const APP_CSS: &str = include_str!("../../../templates/assets/app.css");
@@ -178,41 +181,16 @@ impl ResponseError for PageError {
                     "Go back, reload the page, and try again.".into(),
                 ],
             ),
-            PageError::App(e) => match e {
-                AppError::Forbidden(_) => (
-                    "You cannot use this page",
-                    vec![
-                        "Your role does not allow this. If you think it should, ask your manager."
-                            .into(),
-                    ],
-                ),
-                AppError::NotFound(_) => (
-                    "Page not found",
-                    vec![
-                        "If you typed the web address, check it is correct.".into(),
-                        "The record may not exist, or it may not be one you work with.".into(),
-                    ],
-                ),
-                AppError::Internal(cause) => {
-                    tracing::error!(cause = %cause, "page failed");
-                    (
-                        "Sorry, there is a problem with the service",
-                        vec!["Try again later. If it keeps happening, tell your administrator.".into()],
-                    )
+            PageError::App(e) => {
+                match e {
+                    AppError::Internal(cause) => tracing::error!(cause = %cause, "page failed"),
+                    AppError::Unavailable(cause) => {
+                        tracing::warn!(cause = %cause, "page unavailable")
+                    }
+                    _ => {}
                 }
-                AppError::Unavailable(cause) => {
-                    tracing::warn!(cause = %cause, "page unavailable");
-                    (
-                        "Sorry, the service is busy",
-                        vec!["Try again in a few moments.".into()],
-                    )
-                }
-                AppError::StaleVersion { .. } => (
-                    "Someone else changed this record",
-                    vec!["Go back and reload the page to see the latest details.".into()],
-                ),
-                other => ("Something was not right", vec![format!("The request was not accepted: {other}.")]),
-            },
+                in_words(e)
+            }
         };
         let data = json!({
             "layout": bare_layout(title),
@@ -225,6 +203,90 @@ impl ResponseError for PageError {
                 .content_type("text/plain; charset=utf-8")
                 .body(title.to_string()),
         }
+    }
+}
+
+/// A word or phrase from the code (`decision_made`, `court_id`) as words.
+fn plain(text: &str) -> String {
+    text.replace('_', " ")
+}
+
+/// A sentence that starts with a capital and ends with a full stop.
+fn sentence(text: &str) -> String {
+    let text = plain(text.trim().trim_end_matches('.'));
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+/// The title and lines of the error page for the errors a person can
+/// meet after a form or a link: each says what happened and what to do
+/// next, in words (never a code, field path or internal message).
+fn in_words(e: &AppError) -> (&'static str, Vec<String>) {
+    match e {
+        AppError::Validation(errors) => {
+            let mut lines: Vec<String> = errors
+                .iter()
+                .map(|f| sentence(&format!("{} {}", f.field, f.message)))
+                .collect();
+            lines.push("Go back, correct the answers, and save again.".into());
+            ("Some answers were not accepted", lines)
+        }
+        AppError::MalformedBody(_) => (
+            "This form could not be read",
+            vec!["Go back, reload the page, and fill in the form again.".into()],
+        ),
+        AppError::PayloadTooLarge(_) => (
+            "What you sent is too large",
+            vec!["Go back and send a smaller file or shorter text.".into()],
+        ),
+        AppError::TooManyAttempts { retry_after_secs } => (
+            "Sign-in is paused",
+            vec![format!(
+                "There were too many failed attempts. Wait {} minute(s), then try again.",
+                (retry_after_secs + 59) / 60
+            )],
+        ),
+        AppError::MethodNotAllowed => (
+            "This page cannot be used that way",
+            vec!["Go back and use the links and buttons on the page.".into()],
+        ),
+        AppError::Conflict(why) => (
+            "This could not be done",
+            vec![
+                sentence(why),
+                "Go back and reload the page to see the record as it is now; try again only if it still applies.".into(),
+            ],
+        ),
+        AppError::StaleVersion { .. } | AppError::VersionRequired => (
+            "Someone else changed this record",
+            vec!["Go back and reload the page to see the latest details.".into()],
+        ),
+        AppError::Unauthenticated => (
+            "You need to sign in",
+            vec!["Sign in again, then go back to what you were doing.".into()],
+        ),
+        AppError::Forbidden(_) => (
+            "You cannot use this page",
+            vec!["Your role does not allow this. If you think it should, ask your manager.".into()],
+        ),
+        AppError::NotFound(_) => (
+            "Page not found",
+            vec![
+                "If you typed the web address, check it is correct.".into(),
+                "The record may not exist, or it may not be one you work with.".into(),
+            ],
+        ),
+        AppError::Unavailable(_) => (
+            "Sorry, the service is busy",
+            vec!["Try again in a few moments.".into()],
+        ),
+        AppError::Internal(_) => (
+            "Sorry, there is a problem with the service",
+            vec!["Try again later. If it keeps happening, tell your administrator.".into()],
+        ),
     }
 }
 
@@ -281,10 +343,12 @@ fn nav_for(role: Role) -> Vec<NavItem> {
         Role::Supporter => {
             items.push(item("week", "/week", "My week"));
             items.push(item("cases", "/cases", "Cases"));
+            items.push(item("victims", "/victims", "Victims"));
             items.push(item("calendar_feed", "/calendar-feed", "Calendar feed"));
         }
         Role::WitnessCareOfficer => {
             items.push(item("cases", "/cases", "Cases"));
+            items.push(item("victims", "/victims", "Victims"));
             items.push(item("tasks", "/tasks", "To do"));
             items.push(item("court_lists", "/court-lists", "Court lists"));
         }
@@ -368,7 +432,7 @@ pub fn list_all<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, f: Value) -> AppResu
     let f = filter::<R>(f)?;
     let mut out = Vec::new();
     for page in 1..=50 {
-        let p = R::list(
+        let p = app::list::<R>(
             conn,
             ctx,
             &f,
@@ -386,7 +450,7 @@ pub fn list_all<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, f: Value) -> AppResu
     Ok(out)
 }
 
-/// One page of a list.
+/// One page of a list (the API's list use case).
 pub fn list_page<R: Resource>(
     conn: &mut AnyConn,
     ctx: &Ctx,
@@ -395,26 +459,23 @@ pub fn list_page<R: Resource>(
 ) -> AppResult<Paged<R::Output>> {
     authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
     let f = filter::<R>(f)?;
-    R::list(conn, ctx, &f, page)
+    app::list::<R>(conn, ctx, &f, page)
 }
 
+/// Reads one record through the API's read use case.
 pub fn read<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<R::Output> {
-    authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
-    R::read(conn, ctx, id)
+    app::read::<R>(conn, ctx, id)
 }
 
-/// Creates a record exactly as the API's POST does: role, input checks,
-/// then the resource's own checks and transaction.
+/// Creates a record exactly as the API's POST does (`app::create`): role,
+/// input checks, the resource's own checks, and the audit entry, in one
+/// transaction.
 pub fn create<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, input: R::Input) -> AppResult<R::Output> {
-    authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
-    let mut v = Validator::new();
-    input.validate(&mut v, ctx.now);
-    v.finish()?;
-    R::create(conn, ctx, input)
+    app::create::<R>(conn, ctx, input)
 }
 
-/// Changes a record exactly as the API's PUT does, with the version the
-/// form was drawn from.
+/// Changes a record exactly as the API's PUT does (`app::update`), with the
+/// version the form was drawn from; audited as the API's change is.
 pub fn update<R: Resource>(
     conn: &mut AnyConn,
     ctx: &Ctx,
@@ -422,11 +483,7 @@ pub fn update<R: Resource>(
     version: i32,
     input: R::Input,
 ) -> AppResult<R::Output> {
-    authorise(&ctx.actor, R::KIND, Action::Update, R::SINGULAR)?;
-    let mut v = Validator::new();
-    input.validate(&mut v, ctx.now);
-    v.finish()?;
-    R::update(conn, ctx, id, version, input)
+    app::update::<R>(conn, ctx, id, version, input)
 }
 
 /// Fails with the 403 page unless the role may do this.
@@ -494,6 +551,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     attendance::configure(cfg);
     consents::configure(cfg);
     measures::configure(cfg);
+    victims::configure(cfg);
     visits::configure(cfg);
     notices::configure(cfg);
     tasks::configure(cfg);
@@ -525,6 +583,61 @@ mod tests {
         if let Err(e) = TEMPLATES.as_ref() {
             panic!("{e}");
         }
+    }
+
+    #[test]
+    fn every_error_a_person_sees_is_words_that_say_what_to_do() {
+        use crate::error::FieldError;
+        let table = [
+            AppError::Validation(vec![FieldError::new(
+                "decision",
+                "is required for a decision_made milestone",
+            )]),
+            AppError::MalformedBody("expected value at line 1 column 1".into()),
+            AppError::PayloadTooLarge(65_536),
+            AppError::TooManyAttempts {
+                retry_after_secs: 61,
+            },
+            AppError::MethodNotAllowed,
+            AppError::Conflict("the request is already decision_made".into()),
+            AppError::StaleVersion { current: 4 },
+            AppError::VersionRequired,
+            AppError::Forbidden("create victim".into()),
+            AppError::NotFound("victim".into()),
+            AppError::Unavailable("pool timed out".into()),
+            AppError::Internal("no such table: victims".into()),
+        ];
+        for e in &table {
+            let (title, lines) = in_words(e);
+            let text = format!("{title} {}", lines.join(" "));
+            for raw in ["_", "If-Match", "ETag", "column", "pool", "table", "65536"] {
+                assert!(!text.contains(raw), "{e:?} shows {raw:?}: {text}");
+            }
+            let last = lines.last().expect("at least one line");
+            assert!(last.ends_with('.'), "{e:?}: {last}");
+            assert!(
+                [
+                    "Go back",
+                    "Try again",
+                    "Wait",
+                    "Sign in",
+                    "ask your manager",
+                    "The record may"
+                ]
+                .iter()
+                .any(|next| text.contains(next)),
+                "{e:?} says what to do next: {text}"
+            );
+        }
+        let (_, lines) = in_words(&table[0]);
+        assert_eq!(
+            lines[0],
+            "Decision is required for a decision made milestone."
+        );
+        assert_eq!(
+            in_words(&table[3]).1[0],
+            "There were too many failed attempts. Wait 2 minute(s), then try again."
+        );
     }
 
     #[test]

@@ -1327,3 +1327,157 @@ async fn a_supporter_adds_a_victim_and_changes_them_with_the_version_check() {
     assert_eq!(admin.get("/victims").await.status, StatusCode::FORBIDDEN);
     app.stop().await;
 }
+
+/// A mailer that accepts every message (the inbox test needs the notices
+/// sent, which is when they get their confirm-by time).
+struct AcceptingMailer;
+
+impl courtside::notify::mailer::Mailer for AcceptingMailer {
+    fn send(
+        &self,
+        _: &courtside::notify::mailer::Email,
+    ) -> Result<(), courtside::notify::mailer::SendFailure> {
+        Ok(())
+    }
+}
+
+#[actix_web::test]
+async fn court_and_witness_service_staff_confirm_the_requests_addressed_to_them() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    // Amara's victim's trial is at Leeds Combined Court Centre, which the
+    // demo Witness Service (Wes) serves.
+    let amara = app.login(AMARA).await;
+    let case = app
+        .find_id("/api/v1/cases", &amara, "urn", "13AB1234526")
+        .await;
+    let hearing = app
+        .find_id(
+            &format!("/api/v1/hearings?case_id={case}"),
+            &amara,
+            "kind",
+            "trial",
+        )
+        .await;
+    let amara_id = app.user_id(&amara).await;
+    app.give_consents(&amara, "V-1001", &["witness_service_referral"])
+        .await;
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &amara,
+            serde_json::json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "requested"}),
+        )
+        .await;
+    let (status, out) = app
+        .put(
+            &format!(
+                "/api/v1/attendance-requests/{}",
+                request["id"].as_str().unwrap()
+            ),
+            &wendy,
+            1,
+            serde_json::json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "wcu_informed"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let cfg = courtside::notify::delivery::DeliveryConfig {
+        owner: "ui".into(),
+        ..Default::default()
+    };
+    courtside::notify::delivery::run_once(
+        &app.pool,
+        &AcceptingMailer,
+        &app.renderer,
+        &cfg,
+        test_now(),
+    )
+    .unwrap();
+    let (_, listed) = app
+        .get(
+            &format!(
+                "/api/v1/notices?hearing_id={hearing}&template=criminal.witness_service_request"
+            ),
+            &wendy,
+        )
+        .await;
+    let notice = listed["items"][0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a Witness Service request: {listed}"))
+        .to_string();
+
+    // Home says what waits, and leads to the inbox.
+    let mut wes = Browser::signed_in(&app.base, WES).await;
+    let home = wes.get("/").await;
+    assert_eq!(home.status, StatusCode::OK, "{}", home.body);
+    home.assert_has("1 request is waiting for you to confirm.");
+    home.assert_has("href=\"/requests\"");
+    let inbox = wes.get("/requests").await;
+    assert_eq!(inbox.status, StatusCode::OK, "{}", inbox.body);
+    inbox.assert_has("A request to the Witness Service for a pre-trial visit");
+    inbox.assert_has("Waiting for you");
+    inbox.assert_has(&format!("action=\"/requests/{notice}/acknowledge\""));
+    // No victim or case details in the inbox.
+    inbox.assert_lacks("V-1001");
+    inbox.assert_lacks("13AB1234526");
+
+    // Court staff at another office, and a supporter, cannot confirm it.
+    let mut cora = Browser::signed_in(&app.base, CORA).await;
+    let court_inbox = cora.get("/requests").await;
+    assert_eq!(court_inbox.status, StatusCode::OK);
+    court_inbox.assert_lacks(&notice);
+    let token = court_inbox.csrf();
+    let refused = cora
+        .post(
+            &format!("/requests/{notice}/acknowledge"),
+            &[("csrf_token", token.as_str())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    let mut admin = Browser::signed_in(&app.base, ADMIN).await;
+    assert_eq!(admin.get("/requests").await.status, StatusCode::FORBIDDEN);
+
+    // Without the form's token: refused. With it: confirmed, once, by Wes,
+    // with the same audit entry as the API writes.
+    let acknowledge = format!("/requests/{notice}/acknowledge");
+    assert_eq!(
+        wes.post(&acknowledge, &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let token = inbox.csrf();
+    let done = wes
+        .post(&acknowledge, &[("csrf_token", token.as_str())])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let inbox = wes.get(done.location().unwrap()).await;
+    inbox.assert_has("Receipt confirmed.");
+    inbox.assert_has("Nothing is waiting for you to confirm.");
+    inbox.assert_lacks(&format!("action=\"{acknowledge}\""));
+    let wes_token = app.login(WES).await;
+    let wes_id = app.user_id(&wes_token).await;
+    let (_, after) = app
+        .get(
+            &format!(
+                "/api/v1/notices?hearing_id={hearing}&template=criminal.witness_service_request"
+            ),
+            &wendy,
+        )
+        .await;
+    assert_eq!(after["items"][0]["acknowledged_by"], wes_id.as_str());
+    let audited: Vec<_> = audit_of(&app, "notices", &notice)
+        .into_iter()
+        .filter(|(action, who)| action == "update" && who.as_deref() == Some(wes_id.as_str()))
+        .collect();
+    assert_eq!(audited.len(), 1, "{audited:?}");
+    // Again through the API: the first confirmation stands.
+    let (status, again) = app
+        .post(
+            &format!("/api/v1/notices/{notice}/acknowledgement"),
+            &wes_token,
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(again["acknowledged_by"], wes_id.as_str());
+    app.stop().await;
+}

@@ -182,6 +182,16 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
                 "To do",
                 "Which supporters must be told what, and by when.",
             ));
+            links.push(link(
+                "/requests",
+                "Requests",
+                "Requests addressed to your unit: confirm each one you have in hand.",
+            ));
+            links.push(link(
+                "/court-lists",
+                "Court lists",
+                "Upload the court's published list and see which hearings moved and who was told.",
+            ));
         }
         Role::VictimLiaisonOfficer => {
             links.push(link("/parole", "Parole", "Log parole milestones and see which were shared with the supporter, and on what basis."));
@@ -193,6 +203,12 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
                 "Notices that could not be delivered.",
             ));
             links.push(link("/cases", "Cases", "Your organisation's caseload."));
+        }
+        Role::CourtStaff => {
+            links.push(link("/requests", "Requests", "Supporters identified to the court and requests about hearings: confirm each one you have in hand."));
+        }
+        Role::WitnessServiceStaff => {
+            links.push(link("/requests", "Requests", "Requests for pre-trial visits and support on the day: confirm each one you have in hand."));
         }
         _ => {}
     }
@@ -215,6 +231,17 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
             "Your unit has {open} open task{}.",
             if open == 1 { "" } else { "s" }
         ));
+    }
+    if matches!(
+        role,
+        Role::CourtStaff | Role::WitnessServiceStaff | Role::WitnessCareOfficer
+    ) {
+        let open = super::requests::waiting(&state, &s).await?;
+        summary.push(match open {
+            0 => "No requests are waiting for you to confirm.".to_string(),
+            1 => "1 request is waiting for you to confirm.".to_string(),
+            n => format!("{n} requests are waiting for you to confirm."),
+        });
     }
     if role == Role::Manager {
         let failed = with_conn(&state, &s, move |conn, ctx| {

@@ -29,6 +29,7 @@ mod notices;
 mod oidc;
 mod parole;
 mod reports;
+mod requests;
 pub mod session;
 mod tasks;
 mod victims;
@@ -116,6 +117,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "victims",
         include_str!("../../../templates/pages/victims.hbs"),
+    ),
+    (
+        "requests",
+        include_str!("../../../templates/pages/requests.hbs"),
     ),
 ];
 
@@ -350,6 +355,7 @@ fn nav_for(role: Role) -> Vec<NavItem> {
             items.push(item("cases", "/cases", "Cases"));
             items.push(item("victims", "/victims", "Victims"));
             items.push(item("tasks", "/tasks", "To do"));
+            items.push(item("requests", "/requests", "Requests"));
             items.push(item("court_lists", "/court-lists", "Court lists"));
         }
         Role::VictimLiaisonOfficer => items.push(item("parole", "/parole", "Parole")),
@@ -362,6 +368,9 @@ fn nav_for(role: Role) -> Vec<NavItem> {
                 "/reports/partnership",
                 "Partnership report",
             ));
+        }
+        Role::CourtStaff | Role::WitnessServiceStaff => {
+            items.push(item("requests", "/requests", "Requests"))
         }
         _ => {}
     }
@@ -562,6 +571,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     oidc::configure(cfg);
     acknowledge::configure(cfg);
     reports::configure(cfg);
+    requests::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).
     cfg.route(

@@ -1481,3 +1481,19 @@ async fn court_and_witness_service_staff_confirm_the_requests_addressed_to_them(
     assert_eq!(again["acknowledged_by"], wes_id.as_str());
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn managers_are_told_on_every_page_when_email_is_not_set_up() {
+    // The test app has no mail server configured.
+    let app = TestApp::spawn().await;
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    for path in ["/", "/cases", "/messages/failed"] {
+        let page = maya.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        page.assert_has("Email is not set up, so no emailed notice is being sent");
+    }
+    // Other roles are not shown the banner (they cannot change it).
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    amara.get("/").await.assert_lacks("Email is not set up");
+    app.stop().await;
+}

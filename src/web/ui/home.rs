@@ -174,6 +174,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
         Role::Supporter => {
             links.push(link("/week", "My week", "Your hearings, pre-trial visits, parole milestones and tasks for the next 7 days, with clashes flagged."));
             links.push(link("/cases", "Cases", "The cases of the victims you support: hearings, consents, attendance requests and every notice."));
+            links.push(link(
+                "/victims",
+                "Victims",
+                "Add a victim you support, or change their reference, language and rights.",
+            ));
         }
         Role::WitnessCareOfficer => {
             links.push(link("/cases", "Your unit's cases", "Add or move hearings, record special-measures discussions, and mark the court's decisions."));
@@ -181,6 +186,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
                 "/tasks",
                 "To do",
                 "Which supporters must be told what, and by when.",
+            ));
+            links.push(link(
+                "/victims",
+                "Victims",
+                "Add a victim, or change their reference, language and rights.",
             ));
             links.push(link(
                 "/requests",

@@ -390,12 +390,13 @@ pub fn layout(s: &Session, title: &str, current: &str) -> Value {
         "csrf": s.csrf,
         "nav": nav,
         "error": false,
+        "email_off": s.email_off && s.role() == Role::Manager,
     })
 }
 
 /// The layout for pages shown to nobody in particular.
 pub fn bare_layout(title: &str) -> Value {
-    json!({"title": title, "user": null, "csrf": null, "nav": [], "error": false})
+    json!({"title": title, "user": null, "csrf": null, "nav": [], "error": false, "email_off": false})
 }
 
 /// A page's data with its layout.

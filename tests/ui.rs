@@ -1573,5 +1573,337 @@ async fn every_page_form_that_changes_data_writes_the_audit_entry_of_its_api_twi
         "calendar_feeds",
         &amara_id,
     );
+/// The audit entries (action, actor) written for one record.
+fn audit_of(app: &TestApp, entity: &str, id: &str) -> Vec<(String, Option<String>)> {
+    use courtside::store::schema::audit_log;
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().unwrap();
+    audit_log::table
+        .filter(audit_log::entity.eq(entity))
+        .filter(audit_log::entity_id.eq(id))
+        .order(audit_log::seq.asc())
+        .select((audit_log::action, audit_log::actor_user_id))
+        .load(&mut conn)
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn a_supporter_adds_a_victim_and_changes_them_with_the_version_check() {
+    let app = TestApp::spawn().await;
+    let api = app.login(AMARA).await;
+    let amara_id = app.user_id(&api).await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+
+    // The menu leads to the list, which offers the form.
+    let list = amara.get("/victims").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    list.assert_has("href=\"/victims/new\"");
+    list.assert_has("V-1001");
+
+    // Nothing answered: each problem named and linked to its field.
+    let page = amara
+        .submit("/victims/new", &[("preferred_language", "")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_has("<a href=\"#reference\">Enter the victim&#x27;s reference");
+    page.assert_has("<a href=\"#preferred_language\">");
+    page.assert_has("<a href=\"#is_child\">");
+
+    // A reference already in use is the resource's own check.
+    let page = amara
+        .submit(
+            "/victims/new",
+            &[
+                ("reference", "V-1001"),
+                ("preferred_language", "en"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    page.assert_has("<a href=\"#reference\">The reference is already used for another victim");
+
+    let page = amara
+        .submit(
+            "/victims/new",
+            &[
+                ("reference", "V-2040"),
+                ("preferred_language", "cy"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let list = amara.get(page.location().unwrap()).await;
+    list.assert_has("Victim added.");
+    list.assert_has("V-2040");
+    let id = app
+        .find_id("/api/v1/victims?per_page=200", &api, "reference", "V-2040")
+        .await;
+    let (_, v) = app.get(&format!("/api/v1/victims/{id}"), &api).await;
+    assert_eq!(v["preferred_language"], "cy");
+    assert_eq!(v["is_child"], false);
+    // The same audit entry as the API's POST writes.
+    assert_eq!(
+        audit_of(&app, "victims", &id),
+        vec![("create".to_string(), Some(amara_id.clone()))]
+    );
+
+    // Change: the form opens with what is stored and the version.
+    let edit = format!("/victims/{id}/edit");
+    let form = amara.get(&edit).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert_eq!(hidden(&form.body, "version").as_deref(), Some("1"));
+    form.assert_has("value=\"V-2040\"");
+
+    // Someone else saves first (through the API, with If-Match).
+    let (status, body) = app
+        .put(
+            &format!("/api/v1/victims/{id}"),
+            &api,
+            1,
+            serde_json::json!({"reference": "V-2040", "preferred_language": "en", "is_child": true}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // The page's save, drawn from version 1, is refused with what is now
+    // stored; nothing is overwritten.
+    let token = form.csrf();
+    let stale = amara
+        .post(
+            &edit,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "1"),
+                ("reference", "V-2041"),
+                ("preferred_language", "cy"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    stale.assert_has("Someone else changed this victim");
+    stale.assert_has("value=\"V-2041\"");
+    assert_eq!(hidden(&stale.body, "version").as_deref(), Some("2"));
+    let (_, v) = app.get(&format!("/api/v1/victims/{id}"), &api).await;
+    assert_eq!(v["reference"], "V-2040");
+    assert_eq!(v["is_child"], true);
+
+    // Saved again from the current version: accepted and audited.
+    let saved = amara
+        .post(
+            &edit,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "2"),
+                ("reference", "V-2041"),
+                ("preferred_language", "cy"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let (_, v) = app.get(&format!("/api/v1/victims/{id}"), &api).await;
+    assert_eq!(v["reference"], "V-2041");
+    assert_eq!(v["preferred_language"], "cy");
+    assert_eq!(v["version"], 3);
+    let audit = audit_of(&app, "victims", &id);
+    assert_eq!(audit.len(), 3, "{audit:?}");
+    assert!(audit[1..]
+        .iter()
+        .all(|(action, who)| action == "update" && who.as_deref() == Some(amara_id.as_str())));
+
+    // Roles without the right: the list for a manager has no forms; the
+    // forms are refused; a victim not theirs is not found.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    let list = maya.get("/victims").await;
+    assert_eq!(list.status, StatusCode::OK);
+    list.assert_lacks("href=\"/victims/new\"");
+    assert_eq!(maya.get("/victims/new").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(maya.get(&edit).await.status, StatusCode::FORBIDDEN);
+    let mut carys = Browser::signed_in(&app.base, CARYS).await;
+    assert_eq!(carys.get(&edit).await.status, StatusCode::NOT_FOUND);
+    let mut admin = Browser::signed_in(&app.base, ADMIN).await;
+    assert_eq!(admin.get("/victims").await.status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+/// A mailer that accepts every message (the inbox test needs the notices
+/// sent, which is when they get their confirm-by time).
+struct AcceptingMailer;
+
+impl courtside::notify::mailer::Mailer for AcceptingMailer {
+    fn send(
+        &self,
+        _: &courtside::notify::mailer::Email,
+    ) -> Result<(), courtside::notify::mailer::SendFailure> {
+        Ok(())
+    }
+}
+
+#[actix_web::test]
+async fn court_and_witness_service_staff_confirm_the_requests_addressed_to_them() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    // Amara's victim's trial is at Leeds Combined Court Centre, which the
+    // demo Witness Service (Wes) serves.
+    let amara = app.login(AMARA).await;
+    let case = app
+        .find_id("/api/v1/cases", &amara, "urn", "13AB1234526")
+        .await;
+    let hearing = app
+        .find_id(
+            &format!("/api/v1/hearings?case_id={case}"),
+            &amara,
+            "kind",
+            "trial",
+        )
+        .await;
+    let amara_id = app.user_id(&amara).await;
+    app.give_consents(&amara, "V-1001", &["witness_service_referral"])
+        .await;
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &amara,
+            serde_json::json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "requested"}),
+        )
+        .await;
+    let (status, out) = app
+        .put(
+            &format!(
+                "/api/v1/attendance-requests/{}",
+                request["id"].as_str().unwrap()
+            ),
+            &wendy,
+            1,
+            serde_json::json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "wcu_informed"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let cfg = courtside::notify::delivery::DeliveryConfig {
+        owner: "ui".into(),
+        ..Default::default()
+    };
+    courtside::notify::delivery::run_once(
+        &app.pool,
+        &AcceptingMailer,
+        &app.renderer,
+        &cfg,
+        test_now(),
+    )
+    .unwrap();
+    let (_, listed) = app
+        .get(
+            &format!(
+                "/api/v1/notices?hearing_id={hearing}&template=criminal.witness_service_request"
+            ),
+            &wendy,
+        )
+        .await;
+    let notice = listed["items"][0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a Witness Service request: {listed}"))
+        .to_string();
+
+    // Home says what waits, and leads to the inbox.
+    let mut wes = Browser::signed_in(&app.base, WES).await;
+    let home = wes.get("/").await;
+    assert_eq!(home.status, StatusCode::OK, "{}", home.body);
+    home.assert_has("1 request is waiting for you to confirm.");
+    home.assert_has("href=\"/requests\"");
+    let inbox = wes.get("/requests").await;
+    assert_eq!(inbox.status, StatusCode::OK, "{}", inbox.body);
+    inbox.assert_has("A request to the Witness Service for a pre-trial visit");
+    inbox.assert_has("Waiting for you");
+    inbox.assert_has(&format!("action=\"/requests/{notice}/acknowledge\""));
+    // No victim or case details in the inbox.
+    inbox.assert_lacks("V-1001");
+    inbox.assert_lacks("13AB1234526");
+
+    // Court staff at another office, and a supporter, cannot confirm it.
+    let mut cora = Browser::signed_in(&app.base, CORA).await;
+    let court_inbox = cora.get("/requests").await;
+    assert_eq!(court_inbox.status, StatusCode::OK);
+    court_inbox.assert_lacks(&notice);
+    let token = court_inbox.csrf();
+    let refused = cora
+        .post(
+            &format!("/requests/{notice}/acknowledge"),
+            &[("csrf_token", token.as_str())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    let mut admin = Browser::signed_in(&app.base, ADMIN).await;
+    assert_eq!(admin.get("/requests").await.status, StatusCode::FORBIDDEN);
+
+    // Without the form's token: refused. With it: confirmed, once, by Wes,
+    // with the same audit entry as the API writes.
+    let acknowledge = format!("/requests/{notice}/acknowledge");
+    assert_eq!(
+        wes.post(&acknowledge, &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let token = inbox.csrf();
+    let done = wes
+        .post(&acknowledge, &[("csrf_token", token.as_str())])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let inbox = wes.get(done.location().unwrap()).await;
+    inbox.assert_has("Receipt confirmed.");
+    inbox.assert_has("Nothing is waiting for you to confirm.");
+    inbox.assert_lacks(&format!("action=\"{acknowledge}\""));
+    let wes_token = app.login(WES).await;
+    let wes_id = app.user_id(&wes_token).await;
+    let (_, after) = app
+        .get(
+            &format!(
+                "/api/v1/notices?hearing_id={hearing}&template=criminal.witness_service_request"
+            ),
+            &wendy,
+        )
+        .await;
+    assert_eq!(after["items"][0]["acknowledged_by"], wes_id.as_str());
+    let audited: Vec<_> = audit_of(&app, "notices", &notice)
+        .into_iter()
+        .filter(|(action, who)| action == "update" && who.as_deref() == Some(wes_id.as_str()))
+        .collect();
+    assert_eq!(audited.len(), 1, "{audited:?}");
+    // Again through the API: the first confirmation stands.
+    let (status, again) = app
+        .post(
+            &format!("/api/v1/notices/{notice}/acknowledgement"),
+            &wes_token,
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(again["acknowledged_by"], wes_id.as_str());
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn managers_are_told_on_every_page_when_email_is_not_set_up() {
+    // The test app has no mail server configured.
+    let app = TestApp::spawn().await;
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    for path in ["/", "/cases", "/messages/failed"] {
+        let page = maya.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        page.assert_has("Email is not set up, so no emailed notice is being sent");
+    }
+    // Other roles are not shown the banner (they cannot change it).
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    amara.get("/").await.assert_lacks("Email is not set up");
     app.stop().await;
 }

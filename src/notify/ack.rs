@@ -647,3 +647,136 @@ mod tests {
         assert!(text.contains("Monday 30 March 2026, 12:00 (BST)"), "{text}");
     }
 }
+
+/// Acknowledges a notice as a signed-in person: its recipient user, or a
+/// member of its recipient organisation (`policy::may_acknowledge`); to
+/// anyone else the notice does not exist. Shared by the API's
+/// `POST /api/v1/notices/{id}/acknowledgement` and the inbox page.
+pub fn acknowledge_as(
+    conn: &mut AnyConn,
+    actor: &crate::policy::Actor,
+    notice_id: &str,
+    now: DateTime<Utc>,
+) -> AppResult<AckState> {
+    type Found = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+    let found: Option<Found> = notices::table
+        .find(notice_id)
+        .select((
+            notices::recipient_key,
+            notices::recipient_user_id,
+            notices::recipient_organisation_id,
+            notices::case_id,
+            notices::victim_id,
+        ))
+        .first(conn)
+        .optional()?;
+    let (key, user, org, case, victim) =
+        found.ok_or_else(|| AppError::NotFound("notice".into()))?;
+    let org = match org {
+        Some(org) => Some(org),
+        None => super::route::recipient_org_of(conn, &key, case.as_deref(), &victim)?,
+    };
+    if !crate::policy::may_acknowledge(actor, user.as_deref(), org.as_deref()) {
+        return Err(AppError::NotFound("notice".into()));
+    }
+    acknowledge(conn, notice_id, &actor.user_id, Some(&actor.user_id), now)
+}
+
+/// A notice that needs action, waiting in an organisation's inbox.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub template: String,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub state: AckState,
+}
+
+/// The recipient keys by which notices reach an organisation: a court's
+/// staff and its Witness Service by the court's name, a witness care unit
+/// by its id.
+fn inbox_keys(kind: &str, org_id: &str, court_name: Option<String>) -> Vec<String> {
+    match (kind, court_name) {
+        ("court", Some(court)) => vec![format!("court:{court}")],
+        ("witness_service", Some(court)) => vec![format!("witness_service:{court}")],
+        ("witness_care_unit", _) => vec![format!("wcu:{org_id}")],
+        _ => Vec::new(),
+    }
+}
+
+/// The notices needing action addressed to this organisation (by its
+/// recipient key, or named as the recipient organisation), soonest
+/// deadline first, acknowledged ones included so the inbox can say so.
+/// Carries no victim or case details: only what kind of request it is.
+pub fn requests_for_org(conn: &mut AnyConn, org_id: &str) -> AppResult<Vec<Request>> {
+    use crate::store::schema::{courts, organisations};
+    let found: Option<(String, Option<String>)> = organisations::table
+        .left_join(courts::table.on(organisations::court_id.eq(courts::id.nullable())))
+        .filter(organisations::id.eq(org_id))
+        .select((organisations::kind, courts::name.nullable()))
+        .first(conn)
+        .optional()?;
+    let Some((kind, court)) = found else {
+        return Ok(Vec::new());
+    };
+    let keys = inbox_keys(&kind, org_id, court);
+    let rows: Vec<(String, String, Option<NaiveDateTime>)> = notices::table
+        .inner_join(notice_actions::table)
+        .filter(
+            notices::recipient_key
+                .eq_any(&keys)
+                .or(notices::recipient_organisation_id.eq(org_id)),
+        )
+        .select((notices::id, notices::template, notices::sent_at))
+        .load(conn)?;
+    let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+    let mut states: std::collections::HashMap<String, AckState> = states(conn, &ids)?
+        .into_iter()
+        .map(|s| (s.notice_id.clone(), s))
+        .collect();
+    let mut out: Vec<Request> = rows
+        .into_iter()
+        .filter_map(|(id, template, sent)| {
+            states.remove(&id).map(|state| Request {
+                template,
+                sent_at: sent.map(store::from_db),
+                state,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.state.acknowledged_at.is_some(), a.state.acknowledge_by)
+            .cmp(&(b.state.acknowledged_at.is_some(), b.state.acknowledge_by))
+            .then_with(|| a.state.notice_id.cmp(&b.state.notice_id))
+    });
+    Ok(out)
+}
+
+#[cfg(test)]
+mod inbox_tests {
+    use super::inbox_keys;
+
+    #[test]
+    fn each_kind_of_organisation_is_reached_by_its_own_key() {
+        let leeds = || Some("Leeds Crown Court".to_string());
+        let table = [
+            ("court", "o1", leeds(), vec!["court:Leeds Crown Court"]),
+            (
+                "witness_service",
+                "o2",
+                leeds(),
+                vec!["witness_service:Leeds Crown Court"],
+            ),
+            ("witness_care_unit", "o3", None, vec!["wcu:o3"]),
+            ("court", "o4", None, vec![]),
+            ("support_service", "o5", leeds(), vec![]),
+        ];
+        for (kind, org, court, want) in table {
+            assert_eq!(inbox_keys(kind, org, court), want, "{kind}");
+        }
+    }
+}

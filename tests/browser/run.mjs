@@ -29,6 +29,9 @@ const USERS = {
   wco: 'wendy@police.example',
   vlo: 'victor@probation.example',
   manager: 'maya@safer-futures.example',
+  court: 'cora@court.example',
+  witnessService: 'wes@witness-service.example',
+  admin: 'admin@courtside.example',
 };
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -409,4 +412,87 @@ test('court lists and the partnership report: upload a list and read what it did
   await accessible(mgr, 'partnership report');
   await shot(mgr, '26-partnership-report');
   await mgr.context().close();
+});
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page, matches, what) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const ok = await page.evaluate(matches);
+    if (ok) return;
+  }
+  assert.fail(`Tab never reached ${what}`);
+}
+
+test("every role's home: its own next steps, on a phone and a desktop", async () => {
+  const expect = {
+    supporter: ['My week', 'Victims'],
+    wco: ['Requests', 'Court lists', 'To do'],
+    vlo: ['Parole'],
+    manager: ['Failed messages'],
+    court: ['Requests'],
+    witnessService: ['Requests'],
+    admin: [],
+  };
+  for (const phone of [true, false]) {
+    for (const [who, links] of Object.entries(expect)) {
+      const page = await newPage({ phone });
+      await signIn(page, who);
+      for (const label of links) {
+        await page.locator('main .card a', { hasText: label }).first().waitFor();
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${who}'s home is ${overflow}px wider than the screen`);
+      await accessible(page, `${who} home`);
+      await shot(page, `home-${who}-${phone ? 'phone' : 'desktop'}`);
+      if (links.includes('Requests')) {
+        await page.click('main .card a:has-text("Requests")');
+        await page.locator('h1', { hasText: 'Requests' }).waitFor();
+        await accessible(page, `${who} requests`);
+      }
+      await page.context().close();
+    }
+  }
+});
+
+test('supporter adds a victim and changes them with the keyboard alone (phone and desktop)', async () => {
+  for (const [phone, ref] of [[true, 'V-2050'], [false, 'V-2051']]) {
+    const page = await newPage({ phone });
+    await signIn(page, 'supporter');
+    await page.goto(`${BASE}/victims`);
+    await accessible(page, 'victims');
+    // Keyboard: from the top of the list page to the button, then the form.
+    await tabTo(page, () => document.activeElement?.getAttribute('href') === '/victims/new', 'Add a victim');
+    await Promise.all([page.waitForURL(`${BASE}/victims/new`), page.keyboard.press('Enter')]);
+    await accessible(page, 'add a victim');
+    await tabTo(page, () => document.activeElement?.id === 'reference', 'the reference field');
+    await page.keyboard.type(ref);
+    // Submitted without saying whether the victim is a child: the summary.
+    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    const links = await errorSummaryLinks(page);
+    assert.deepEqual(links, ['#is_child']);
+    await accessible(page, 'add a victim, with an error');
+    if (!phone) await shot(page, 'victim-add-error');
+    await tabTo(page, () => document.activeElement?.name === 'is_child', 'the under-18 question');
+    // First radio (Yes) takes focus; the arrow moves to No and chooses it.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.querySelector('input[name=is_child]:checked')?.value), 'no');
+    await tabTo(page, () => document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent.includes('Add victim'), 'the Add victim button');
+    await Promise.all([page.waitForURL(`${BASE}/victims?done=victim-added`), page.keyboard.press('Enter')]);
+    await page.locator('text=Victim added.').waitFor();
+    await page.getByRole('cell', { name: ref, exact: true }).waitFor();
+    await accessible(page, 'victims after adding');
+
+    // Change: Welsh preferred; saved from the list's Change link.
+    await page.click(`a:has-text("Change"):has(span:has-text("victim ${ref}"))`);
+    await page.locator('h1', { hasText: "Change the victim's details" }).waitFor();
+    await accessible(page, 'change a victim');
+    await page.check('input[name=preferred_language][value=cy]');
+    await Promise.all([page.waitForURL(`${BASE}/victims?done=victim-changed`), page.click('button:has-text("Save changes")')]);
+    const row = page.locator('tr', { has: page.getByRole('cell', { name: ref, exact: true }) });
+    assert.match(await row.innerText(), /Welsh/);
+    if (!phone) await shot(page, 'victims-list');
+    await page.context().close();
+  }
 });

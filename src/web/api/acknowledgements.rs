@@ -5,13 +5,11 @@
 //! Acknowledging twice is harmless and answers the first acknowledgement.
 
 use actix_web::{web, HttpResponse};
-use diesel::prelude::*;
 
 use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
-use crate::error::{AppError, AppResult};
-use crate::notify::{ack, route};
-use crate::policy::{may_acknowledge, Action, ResourceKind};
-use crate::store::schema::notices;
+use crate::error::AppResult;
+use crate::notify::ack;
+use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
 use crate::web::AppState;
 
@@ -32,40 +30,7 @@ async fn acknowledge(
     )?;
     let id = id.into_inner();
     let out = run(&state, move |conn| {
-        type Found = (
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            String,
-        );
-        let found: Option<Found> = notices::table
-            .find(&id)
-            .select((
-                notices::recipient_key,
-                notices::recipient_user_id,
-                notices::recipient_organisation_id,
-                notices::case_id,
-                notices::victim_id,
-            ))
-            .first(conn)
-            .optional()?;
-        let (key, user, org, case, victim) =
-            found.ok_or_else(|| AppError::NotFound("notice".into()))?;
-        let org = match org {
-            Some(org) => Some(org),
-            None => route::recipient_org_of(conn, &key, case.as_deref(), &victim)?,
-        };
-        if !may_acknowledge(&ctx.actor, user.as_deref(), org.as_deref()) {
-            return Err(AppError::NotFound("notice".into()));
-        }
-        ack::acknowledge(
-            conn,
-            &id,
-            &ctx.actor.user_id,
-            Some(&ctx.actor.user_id),
-            ctx.now,
-        )
+        ack::acknowledge_as(conn, &ctx.actor, &id, ctx.now)
     })
     .await?;
     tracing::info!(notice_id = %out.notice_id, "notice acknowledged");

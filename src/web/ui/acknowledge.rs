@@ -22,7 +22,7 @@ use crate::web::api::resource::run;
 use crate::web::AppState;
 
 /// What the page says the message was (no case or victim details).
-fn kind_of(template: &str) -> &'static str {
+pub(super) fn kind_of(template: &str) -> &'static str {
     match template {
         "criminal.supporter_in_place" => "a supporter is in place and will attend court",
         "criminal.companion_request" => {

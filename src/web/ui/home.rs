@@ -175,6 +175,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
         Role::Supporter => {
             links.push(link("/week", "My week", "Your hearings, pre-trial visits, parole milestones and tasks for the next 7 days, with clashes flagged."));
             links.push(link("/cases", "Cases", "The cases of the victims you support: hearings, consents, attendance requests and every notice."));
+            links.push(link(
+                "/victims",
+                "Victims",
+                "Add a victim you support, or change their reference, language and rights.",
+            ));
         }
         Role::WitnessCareOfficer => {
             links.push(link("/cases", "Your unit's cases", "Add or move hearings, record special-measures discussions, and mark the court's decisions."));
@@ -182,6 +187,21 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
                 "/tasks",
                 "To do",
                 "Which supporters must be told what, and by when.",
+            ));
+            links.push(link(
+                "/victims",
+                "Victims",
+                "Add a victim, or change their reference, language and rights.",
+            ));
+            links.push(link(
+                "/requests",
+                "Requests",
+                "Requests addressed to your unit: confirm each one you have in hand.",
+            ));
+            links.push(link(
+                "/court-lists",
+                "Court lists",
+                "Upload the court's published list and see which hearings moved and who was told.",
             ));
         }
         Role::VictimLiaisonOfficer => {
@@ -194,6 +214,12 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
                 "Notices that could not be delivered.",
             ));
             links.push(link("/cases", "Cases", "Your organisation's caseload."));
+        }
+        Role::CourtStaff => {
+            links.push(link("/requests", "Requests", "Supporters identified to the court and requests about hearings: confirm each one you have in hand."));
+        }
+        Role::WitnessServiceStaff => {
+            links.push(link("/requests", "Requests", "Requests for pre-trial visits and support on the day: confirm each one you have in hand."));
         }
         _ => {}
     }
@@ -216,6 +242,17 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
             "Your unit has {open} open task{}.",
             if open == 1 { "" } else { "s" }
         ));
+    }
+    if matches!(
+        role,
+        Role::CourtStaff | Role::WitnessServiceStaff | Role::WitnessCareOfficer
+    ) {
+        let open = super::requests::waiting(&state, &s).await?;
+        summary.push(match open {
+            0 => "No requests are waiting for you to confirm.".to_string(),
+            1 => "1 request is waiting for you to confirm.".to_string(),
+            n => format!("{n} requests are waiting for you to confirm."),
+        });
     }
     if role == Role::Manager {
         let failed = with_conn(&state, &s, move |conn, ctx| {

@@ -29,8 +29,10 @@ mod notices;
 mod oidc;
 mod parole;
 mod reports;
+mod requests;
 pub mod session;
 mod tasks;
+mod victims;
 mod visits;
 mod week;
 
@@ -112,6 +114,14 @@ const SOURCES: &[(&str, &str)] = &[
         "reports",
         include_str!("../../../templates/pages/reports.hbs"),
     ),
+    (
+        "victims",
+        include_str!("../../../templates/pages/victims.hbs"),
+    ),
+    (
+        "requests",
+        include_str!("../../../templates/pages/requests.hbs"),
+    ),
 ];
 
 const APP_CSS: &str = include_str!("../../../templates/assets/app.css");
@@ -176,41 +186,16 @@ impl ResponseError for PageError {
                     "Go back, reload the page, and try again.".into(),
                 ],
             ),
-            PageError::App(e) => match e {
-                AppError::Forbidden(_) => (
-                    "You cannot use this page",
-                    vec![
-                        "Your role does not allow this. If you think it should, ask your manager."
-                            .into(),
-                    ],
-                ),
-                AppError::NotFound(_) => (
-                    "Page not found",
-                    vec![
-                        "If you typed the web address, check it is correct.".into(),
-                        "The record may not exist, or it may not be one you work with.".into(),
-                    ],
-                ),
-                AppError::Internal(cause) => {
-                    tracing::error!(cause = %cause, "page failed");
-                    (
-                        "Sorry, there is a problem with the service",
-                        vec!["Try again later. If it keeps happening, tell your administrator.".into()],
-                    )
+            PageError::App(e) => {
+                match e {
+                    AppError::Internal(cause) => tracing::error!(cause = %cause, "page failed"),
+                    AppError::Unavailable(cause) => {
+                        tracing::warn!(cause = %cause, "page unavailable")
+                    }
+                    _ => {}
                 }
-                AppError::Unavailable(cause) => {
-                    tracing::warn!(cause = %cause, "page unavailable");
-                    (
-                        "Sorry, the service is busy",
-                        vec!["Try again in a few moments.".into()],
-                    )
-                }
-                AppError::StaleVersion { .. } => (
-                    "Someone else changed this record",
-                    vec!["Go back and reload the page to see the latest details.".into()],
-                ),
-                other => ("Something was not right", vec![format!("The request was not accepted: {other}.")]),
-            },
+                in_words(e)
+            }
         };
         let data = json!({
             "layout": bare_layout(title),
@@ -223,6 +208,89 @@ impl ResponseError for PageError {
                 .content_type("text/plain; charset=utf-8")
                 .body(title.to_string()),
         }
+    }
+}
+
+/// A word or phrase from the code (`decision_made`, `court_id`) as words.
+fn plain(text: &str) -> String {
+    text.replace('_', " ")
+}
+
+/// A sentence that starts with a capital and ends with a full stop.
+fn sentence(text: &str) -> String {
+    let text = plain(text.trim().trim_end_matches('.'));
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+/// The title and lines of the error page for the errors a person can
+/// meet after a form or a link: each says what happened and what to do
+/// next, in words (never a code, field path or internal message).
+fn in_words(e: &AppError) -> (&'static str, Vec<String>) {
+    match e {
+        AppError::Validation(errors) => {
+            let mut lines: Vec<String> = errors
+                .iter()
+                .map(|f| sentence(&format!("{} {}", f.field, f.message)))
+                .collect();
+            lines.push("Go back, correct the answers, and save again.".into());
+            ("Some answers were not accepted", lines)
+        }
+        AppError::MalformedBody(_) => (
+            "This form could not be read",
+            vec!["Go back, reload the page, and fill in the form again.".into()],
+        ),
+        AppError::PayloadTooLarge(limit) => (
+            "What you sent is too large",
+            vec![format!(
+                "What you sent is larger than {limit} bytes. Go back and send a smaller file or shorter text."
+            )],
+        ),
+        AppError::TooManyAttempts { .. } => (
+            "Sign-in is paused",
+            vec![sentence(&e.to_string())],
+        ),
+        AppError::MethodNotAllowed => (
+            "This page cannot be used that way",
+            vec!["Go back and use the links and buttons on the page.".into()],
+        ),
+        AppError::Conflict(why) => (
+            "This could not be done",
+            vec![
+                sentence(why),
+                "Go back and reload the page to see the record as it is now; try again only if it still applies.".into(),
+            ],
+        ),
+        AppError::StaleVersion { .. } | AppError::VersionRequired => (
+            "Someone else changed this record",
+            vec!["Go back and reload the page to see the latest details.".into()],
+        ),
+        AppError::Unauthenticated => (
+            "You need to sign in",
+            vec!["Sign in again, then go back to what you were doing.".into()],
+        ),
+        AppError::Forbidden(_) => (
+            "You cannot use this page",
+            vec!["Your role does not allow this. If you think it should, ask your manager.".into()],
+        ),
+        AppError::NotFound(_) => (
+            "Page not found",
+            vec![
+                "If you typed the web address, check it is correct.".into(),
+                "The record may not exist, or it may not be one you work with.".into(),
+            ],
+        ),
+        AppError::Unavailable(_) => (
+            "Sorry, the service is busy",
+            vec!["Try again in a few moments.".into()],
+        ),
+        AppError::Internal(_) => (
+            "Sorry, there is a problem with the service",
+            vec!["Try again later. If it keeps happening, tell your administrator.".into()],
+        ),
     }
 }
 
@@ -279,11 +347,14 @@ fn nav_for(role: Role) -> Vec<NavItem> {
         Role::Supporter => {
             items.push(item("week", "/week", "My week"));
             items.push(item("cases", "/cases", "Cases"));
+            items.push(item("victims", "/victims", "Victims"));
             items.push(item("calendar_feed", "/calendar-feed", "Calendar feed"));
         }
         Role::WitnessCareOfficer => {
             items.push(item("cases", "/cases", "Cases"));
+            items.push(item("victims", "/victims", "Victims"));
             items.push(item("tasks", "/tasks", "To do"));
+            items.push(item("requests", "/requests", "Requests"));
             items.push(item("court_lists", "/court-lists", "Court lists"));
         }
         Role::VictimLiaisonOfficer => items.push(item("parole", "/parole", "Parole")),
@@ -296,6 +367,9 @@ fn nav_for(role: Role) -> Vec<NavItem> {
                 "/reports/partnership",
                 "Partnership report",
             ));
+        }
+        Role::CourtStaff | Role::WitnessServiceStaff => {
+            items.push(item("requests", "/requests", "Requests"))
         }
         _ => {}
     }
@@ -315,12 +389,13 @@ pub fn layout(s: &Session, title: &str, current: &str) -> Value {
         "csrf": s.csrf,
         "nav": nav,
         "error": false,
+        "email_off": s.email_off && s.role() == Role::Manager,
     })
 }
 
 /// The layout for pages shown to nobody in particular.
 pub fn bare_layout(title: &str) -> Value {
-    json!({"title": title, "user": null, "csrf": null, "nav": [], "error": false})
+    json!({"title": title, "user": null, "csrf": null, "nav": [], "error": false, "email_off": false})
 }
 
 /// A page's data with its layout.
@@ -485,6 +560,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     attendance::configure(cfg);
     consents::configure(cfg);
     measures::configure(cfg);
+    victims::configure(cfg);
     visits::configure(cfg);
     notices::configure(cfg);
     tasks::configure(cfg);
@@ -495,6 +571,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     oidc::configure(cfg);
     acknowledge::configure(cfg);
     reports::configure(cfg);
+    requests::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).
     cfg.route(
@@ -516,6 +593,61 @@ mod tests {
         if let Err(e) = TEMPLATES.as_ref() {
             panic!("{e}");
         }
+    }
+
+    #[test]
+    fn every_error_a_person_sees_is_words_that_say_what_to_do() {
+        use crate::error::FieldError;
+        let table = [
+            AppError::Validation(vec![FieldError::new(
+                "decision",
+                "is required for a decision_made milestone",
+            )]),
+            AppError::MalformedBody("expected value at line 1 column 1".into()),
+            AppError::PayloadTooLarge(65_536),
+            AppError::TooManyAttempts {
+                retry_after_secs: 61,
+            },
+            AppError::MethodNotAllowed,
+            AppError::Conflict("the request is already decision_made".into()),
+            AppError::StaleVersion { current: 4 },
+            AppError::VersionRequired,
+            AppError::Forbidden("create victim".into()),
+            AppError::NotFound("victim".into()),
+            AppError::Unavailable("pool timed out".into()),
+            AppError::Internal("no such table: victims".into()),
+        ];
+        for e in &table {
+            let (title, lines) = in_words(e);
+            let text = format!("{title} {}", lines.join(" "));
+            for raw in ["_", "If-Match", "ETag", "column", "pool", "table"] {
+                assert!(!text.contains(raw), "{e:?} shows {raw:?}: {text}");
+            }
+            let last = lines.last().expect("at least one line");
+            assert!(last.ends_with('.'), "{e:?}: {last}");
+            assert!(
+                [
+                    "Go back",
+                    "Try again",
+                    "try again",
+                    "Sign in",
+                    "ask your manager",
+                    "The record may"
+                ]
+                .iter()
+                .any(|next| text.contains(next)),
+                "{e:?} says what to do next: {text}"
+            );
+        }
+        let (_, lines) = in_words(&table[0]);
+        assert_eq!(
+            lines[0],
+            "Decision is required for a decision made milestone."
+        );
+        assert_eq!(
+            in_words(&table[3]).1[0],
+            "Sign-in is paused after too many failed attempts; try again in 2 minute(s)."
+        );
     }
 
     #[test]

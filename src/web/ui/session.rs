@@ -144,6 +144,9 @@ pub struct Session {
     pub display_name: String,
     /// The token every form on the page carries.
     pub csrf: String,
+    /// No mail server is configured (`COURTSIDE_SMTP_URL` unset): emailed
+    /// notices wait unsent, which managers must be told on every page.
+    pub email_off: bool,
 }
 
 impl Session {
@@ -184,6 +187,7 @@ async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
         token: token.into(),
         display_name: me.display_name,
         csrf,
+        email_off: state.config.smtp_url.is_none(),
     })
 }
 

@@ -1,0 +1,354 @@
+//! Supporters and witness care officers record a victim, and change the
+//! record, from the pages. The victim is held under a pseudonymous
+//! reference; the forms go through the same `app` use cases as the API's
+//! POST and PUT (role, checks, audit entry), and a change carries the
+//! version the form was drawn from, as the API's `If-Match` does: if
+//! someone else saved first, the page says so and shows what is stored.
+
+use actix_web::web;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::app::Page;
+use crate::domain::Language;
+use crate::error::AppError;
+use crate::policy::{Action, ResourceKind};
+use crate::resources::{VictimInput, VictimOut, Victims};
+use crate::web::AppState;
+
+use super::fields::{options_of, Field, FormPage};
+use super::forms::{FormData, Problems};
+use super::session::{Posted, Session};
+use super::{
+    can, list_page, page, posted_version, read, render, render_form, require, see_other, update,
+    with_conn, PageResult,
+};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/victims", web::get().to(index))
+        .route("/victims/new", web::get().to(new_page))
+        .route("/victims/new", web::post().to(new_post))
+        .route("/victims/{id}/edit", web::get().to(edit_page))
+        .route("/victims/{id}/edit", web::post().to(edit_post));
+}
+
+const PER_PAGE: i64 = 50;
+
+fn language_label(l: Language) -> &'static str {
+    match l {
+        Language::English => "English",
+        Language::Welsh => "Welsh (Cymraeg)",
+    }
+}
+
+fn yes_no() -> Vec<(String, String)> {
+    vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())]
+}
+
+fn fields() -> Vec<Field> {
+    vec![
+        Field::text("reference", "Reference")
+            .hint("The pseudonymous reference used instead of the victim's name, for example V-2040. Never use a name."),
+        Field::radios(
+            "preferred_language",
+            "Which language does the victim prefer for letters and messages?",
+            &options_of(Language::ALL, Language::as_str, language_label),
+        ),
+        Field::radios(
+            "enhanced_rights",
+            "Is the victim entitled to enhanced rights under the Victims' Code?",
+            &yes_no(),
+        )
+        .hint("All victims of domestic abuse and of the most serious crimes are."),
+        Field::radios("is_child", "Is the victim under 18?", &yes_no()),
+    ]
+}
+
+/// Where the API's field names land on this form.
+fn place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "reference" => ("reference", "The reference"),
+        "preferred_language" => ("preferred_language", "The language"),
+        _ => ("reference", ""),
+    }
+}
+
+fn new_form() -> FormPage {
+    FormPage {
+        title: "Add a victim".into(),
+        heading: "Add a victim".into(),
+        intro: vec!["Record the victim under a reference. Contact details are kept separately and shown only to those who need them.".into()],
+        action: "/victims/new".into(),
+        back: "/victims".into(),
+        submit: "Add victim".into(),
+        fields: fields(),
+        ..FormPage::default()
+    }
+}
+
+fn victim_facts(v: &VictimOut) -> Vec<(String, String)> {
+    let yes = |b: bool| if b { "Yes" } else { "No" }.to_string();
+    vec![
+        ("Reference".into(), v.reference.clone()),
+        (
+            "Preferred language".into(),
+            language_label(v.preferred_language).into(),
+        ),
+        ("Enhanced rights".into(), yes(v.enhanced_rights)),
+        ("Under 18".into(), yes(v.is_child)),
+    ]
+}
+
+fn edit_form(v: &VictimOut) -> FormPage {
+    FormPage {
+        title: "Change a victim's details".into(),
+        caption: Some(format!("Victim {}", v.reference)),
+        heading: "Change the victim's details".into(),
+        action: format!("/victims/{}/edit", v.id),
+        back: "/victims".into(),
+        submit: "Save changes".into(),
+        hidden: vec![("version".into(), v.version.to_string())],
+        fields: fields(),
+        ..FormPage::default()
+    }
+}
+
+fn current_values(v: &VictimOut) -> FormData {
+    let yn = |b: bool| if b { "yes" } else { "no" }.to_string();
+    FormData(vec![
+        ("reference".into(), v.reference.clone()),
+        (
+            "preferred_language".into(),
+            v.preferred_language.as_str().into(),
+        ),
+        ("enhanced_rights".into(), yn(v.enhanced_rights)),
+        ("is_child".into(), yn(v.is_child)),
+    ])
+}
+
+fn yes_no_answer(form: &FormData, name: &str, ask: &str, problems: &mut Problems) -> Option<bool> {
+    match form.text(name).as_deref() {
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        _ => {
+            problems.add(name, ask);
+            None
+        }
+    }
+}
+
+/// The form's answers as the API's input, or what is missing.
+fn read_form(
+    form: &FormData,
+    probation_region_id: Option<String>,
+) -> Result<VictimInput, Problems> {
+    let mut problems = Problems::new();
+    let reference = form.text("reference");
+    if reference.is_none() {
+        problems.add("reference", "Enter the victim's reference");
+    }
+    let language = form
+        .text("preferred_language")
+        .and_then(|l| Language::parse(&l));
+    if language.is_none() {
+        problems.add(
+            "preferred_language",
+            "Choose the language the victim prefers",
+        );
+    }
+    let enhanced = yes_no_answer(
+        form,
+        "enhanced_rights",
+        "Say whether the victim is entitled to enhanced rights",
+        &mut problems,
+    );
+    let child = yes_no_answer(
+        form,
+        "is_child",
+        "Say whether the victim is under 18",
+        &mut problems,
+    );
+    match (reference, language, enhanced, child) {
+        (Some(reference), Some(preferred_language), Some(enhanced_rights), Some(is_child))
+            if problems.is_empty() =>
+        {
+            Ok(VictimInput {
+                reference,
+                enhanced_rights,
+                is_child,
+                preferred_language,
+                probation_region_id,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    page: Option<String>,
+    done: Option<String>,
+}
+
+fn done_message(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "victim-added" => "Victim added. You can now open a case for them.",
+        "victim-changed" => "The victim's details have been saved.",
+        _ => return None,
+    })
+}
+
+async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>) -> PageResult {
+    require(&s, ResourceKind::Victim, Action::Read, "victim")?;
+    let page_no = q
+        .page
+        .as_deref()
+        .and_then(|p| p.trim().parse::<i64>().ok())
+        .unwrap_or(1)
+        .clamp(1, 1_000_000);
+    let paged = with_conn(&state, &s, move |conn, ctx| {
+        list_page::<Victims>(
+            conn,
+            ctx,
+            json!({}),
+            Page {
+                page: page_no,
+                per_page: PER_PAGE,
+            },
+        )
+    })
+    .await?;
+    let may_change = can(&s, ResourceKind::Victim, Action::Update);
+    let rows: Vec<Value> = paged
+        .items
+        .iter()
+        .map(|v| {
+            json!({
+                "reference": v.reference,
+                "language": language_label(v.preferred_language),
+                "child": v.is_child,
+                "edit": may_change.then(|| format!("/victims/{}/edit", v.id)),
+            })
+        })
+        .collect();
+    let pages = (paged.total + PER_PAGE - 1) / PER_PAGE;
+    let data = json!({
+        "rows": rows,
+        "total": paged.total,
+        "add": can(&s, ResourceKind::Victim, Action::Create).then_some("/victims/new"),
+        "done": q.done.as_deref().and_then(done_message),
+        "previous": (page_no > 1).then(|| format!("/victims?page={}", page_no - 1)),
+        "next": (page_no < pages).then(|| format!("/victims?page={}", page_no + 1)),
+        "page_text": format!("Page {} of {}", page_no, pages.max(1)),
+    });
+    render("victims", &page(&s, "Victims", "victims", data))
+}
+
+async fn new_page(s: Session) -> PageResult {
+    require(&s, ResourceKind::Victim, Action::Create, "victim")?;
+    let defaults = FormData(vec![
+        (
+            "preferred_language".into(),
+            Language::English.as_str().into(),
+        ),
+        ("enhanced_rights".into(), "yes".into()),
+    ]);
+    render_form(&s, "victims", new_form(), &defaults, &Problems::new())
+}
+
+async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::Victim, Action::Create, "victim")?;
+    let input = match read_form(&form, None) {
+        Ok(input) => input,
+        Err(problems) => return render_form(&s, "victims", new_form(), &form, &problems),
+    };
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        match super::create::<Victims>(conn, ctx, input) {
+            Ok(v) => Ok(Ok(v)),
+            Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(v) => {
+            tracing::info!(victim_id = %v.id, "victim added from the pages");
+            Ok(see_other("/victims?done=victim-added"))
+        }
+        Err(problems) => render_form(&s, "victims", new_form(), &form, &problems),
+    }
+}
+
+async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
+    require(&s, ResourceKind::Victim, Action::Update, "victim")?;
+    let id = id.into_inner();
+    let v = with_conn(&state, &s, move |conn, ctx| read::<Victims>(conn, ctx, &id)).await?;
+    render_form(
+        &s,
+        "victims",
+        edit_form(&v),
+        &current_values(&v),
+        &Problems::new(),
+    )
+}
+
+enum Changed {
+    Done(VictimOut),
+    Problems(VictimOut, Problems),
+    Stale(VictimOut),
+}
+
+async fn edit_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::Victim, Action::Update, "victim")?;
+    let version = posted_version(&form)?;
+    let id = id.into_inner();
+    let typed = form.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let current = read::<Victims>(conn, ctx, &id)?;
+        // The probation region is not on this form: keep what is stored.
+        let input = match read_form(&typed, current.probation_region_id.clone()) {
+            Ok(input) => input,
+            Err(problems) => return Ok(Changed::Problems(current, problems)),
+        };
+        match update::<Victims>(conn, ctx, &id, version, input) {
+            Ok(v) => Ok(Changed::Done(v)),
+            Err(AppError::StaleVersion { .. }) => Ok(Changed::Stale(current)),
+            Err(AppError::Validation(errors)) => Ok(Changed::Problems(
+                current,
+                Problems::from_api(&errors, place),
+            )),
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Changed::Done(v) => {
+            tracing::info!(victim_id = %v.id, version = v.version, "victim changed from the pages");
+            Ok(see_other("/victims?done=victim-changed"))
+        }
+        Changed::Problems(v, problems) => {
+            let mut page = edit_form(&v);
+            // Keep the version the person started from.
+            page.hidden = vec![("version".into(), version.to_string())];
+            render_form(&s, "victims", page, &form, &problems)
+        }
+        Changed::Stale(v) => {
+            // Show what is stored now; keep what was typed; the next save
+            // changes the current version.
+            let mut page = edit_form(&v);
+            page.stale = Some(("victim".into(), victim_facts(&v)));
+            let mut problems = Problems::new();
+            problems.add(
+                "reference",
+                "Someone else changed this victim's details after you opened this page. Check the details now stored, then save again",
+            );
+            render_form(&s, "victims", page, &form, &problems)
+        }
+    }
+}

@@ -59,7 +59,7 @@ enum Command {
         apply: bool,
     },
     /// Import published court lists (HMCTS JSON): check each against its
-    /// published schema, then confirm, move or flag the hearings Courtside
+    /// published format, then confirm, move or flag the hearings Courtside
     /// tracks. Prints a summary per file; a refused file does not stop the
     /// others.
     Import {
@@ -74,13 +74,11 @@ enum Command {
         /// list leaves unnamed or the directory does not know.
         #[arg(long)]
         court: Option<String>,
-        /// The folder of HMCTS's published court-list schemas.
-        #[arg(
-            long,
-            env = "COURTSIDE_COURT_LIST_SCHEMAS",
-            default_value = "../shared/court-lists/schemas"
-        )]
-        schemas: std::path::PathBuf,
+        /// A folder of HMCTS's published court-list JSON Schemas to check
+        /// each list against as well as the built-in formats (optional:
+        /// the built-in formats alone are enough).
+        #[arg(long, env = "COURTSIDE_COURT_LIST_SCHEMAS")]
+        schemas: Option<std::path::PathBuf>,
     },
 }
 

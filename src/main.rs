@@ -89,7 +89,7 @@ fn main() -> ExitCode {
         Command::Serve { demo } => serve(cli.config, demo),
         Command::Migrate => courtside::app::prepare_database(&cli.config).map(|_| ()),
         Command::Seed => courtside::app::prepare_database(&cli.config)
-            .and_then(|pool| courtside::seed::run(&pool, &SystemClock)),
+            .and_then(|pool| courtside::seed::run_demo(&pool, &SystemClock)),
         Command::VerifyAudit => courtside::app::prepare_database(&cli.config).and_then(|pool| {
             let mut conn = pool.get()?;
             let entries = courtside::audit::verify_or_explain(&mut conn)?;
@@ -173,7 +173,7 @@ fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
         let bind = config.bind.clone();
         let running = courtside::app::start(config, Arc::new(SystemClock))?;
         if demo {
-            courtside::seed::run(&running.pool, &SystemClock)?;
+            courtside::seed::run_demo(&running.pool, &SystemClock)?;
         } else {
             courtside::seed::reference_data(&running.pool, &SystemClock)?;
         }

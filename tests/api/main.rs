@@ -10,6 +10,7 @@ mod concurrency;
 mod court_lists;
 mod deadlines;
 mod delivery;
+mod demo;
 mod flows;
 mod helpers;
 mod leaks;

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 
 use crate::clock::Clock;
-use crate::domain::{AttendanceState, CourtKind, Nation, ParoleMilestoneKind};
+use crate::domain::{AttendanceState, CourtKind, Nation, ParoleHearingFormat, ParoleMilestoneKind};
 use crate::error::{AppError, AppResult};
 use crate::flows::EventKind;
 use crate::planning::{self, Focus};
@@ -79,6 +79,9 @@ struct DemoParole {
     kind: ParoleMilestoneKind,
     /// Days from today.
     in_days: i64,
+    /// For a parole hearing listed: paper or oral.
+    #[serde(default)]
+    hearing_format: Option<ParoleHearingFormat>,
     logged_by: String,
 }
 
@@ -343,6 +346,8 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>, plan: bool) -> AppResult<boo
                     parole_milestones::probation_region_id.eq(key_id(&keys, region)?),
                     parole_milestones::kind.eq(p.kind.as_str()),
                     parole_milestones::occurs_on.eq(on),
+                    parole_milestones::hearing_format
+                        .eq(p.hearing_format.map(ParoleHearingFormat::as_str)),
                     parole_milestones::recorded_by.eq(key_id(&keys, &p.logged_by)?),
                     parole_milestones::created_at.eq(ts),
                     parole_milestones::updated_at.eq(ts),
@@ -353,7 +358,7 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>, plan: bool) -> AppResult<boo
                     victim_id: victim_id.clone(),
                     kind: p.kind,
                     occurs_on: on.to_string(),
-                    hearing_format: None,
+                    hearing_format: p.hearing_format,
                     decision: None,
                 },
                 on,

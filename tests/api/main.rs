@@ -19,6 +19,7 @@ mod oidc;
 mod privacy;
 mod proxies;
 mod query_fuzz;
+mod read_policy;
 mod records;
 mod reminder_rules;
 mod reminders;

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::error::{AppError, AppResult};
 use crate::notify::ack::AckState;
 use crate::policy;
@@ -13,7 +14,6 @@ use crate::policy::{permits, Action, ResourceKind};
 use crate::store::schema::{notice_actions, notices};
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::local;
 

@@ -76,7 +76,8 @@ impl TestApp {
         let database_url = url.clone();
         let mut config = Config::for_database(&url);
         adjust(&mut config);
-        let running = courtside::app::start(config, Arc::new(clock.clone())).expect("app starts");
+        let running =
+            courtside::service::start(config, Arc::new(clock.clone())).expect("app starts");
         if planned {
             courtside::seed::run_demo(&running.pool, &clock).expect("seed");
         } else {

@@ -227,9 +227,7 @@ pub fn check(format: &Format, doc: &Value) -> Vec<SchemaViolation> {
             "should be a JSON object holding the list".into(),
         )),
     }
-    if format.text != TextRule::Anything {
-        check_text(format, doc, "", None, &mut out);
-    }
+    check_text(format, doc, "", None, &mut out);
     out
 }
 
@@ -337,6 +335,13 @@ fn check_text(
             } else {
                 format.text
             };
+            if text.contains('\0') {
+                out.push(violation(
+                    path,
+                    "should not contain a NUL character (no list carries one)".into(),
+                ));
+                return;
+            }
             let bad = match rule {
                 TextRule::Plain => has_markup(text),
                 TextRule::NoClosingTags => has_closing_tag(text),

@@ -59,7 +59,7 @@ enum Command {
         apply: bool,
     },
     /// Import published court lists (HMCTS JSON): check each against its
-    /// published schema, then confirm, move or flag the hearings Courtside
+    /// published format, then confirm, move or flag the hearings Courtside
     /// tracks. Prints a summary per file; a refused file does not stop the
     /// others.
     Import {
@@ -74,13 +74,11 @@ enum Command {
         /// list leaves unnamed or the directory does not know.
         #[arg(long)]
         court: Option<String>,
-        /// The folder of HMCTS's published court-list schemas.
-        #[arg(
-            long,
-            env = "COURTSIDE_COURT_LIST_SCHEMAS",
-            default_value = "../shared/court-lists/schemas"
-        )]
-        schemas: std::path::PathBuf,
+        /// A folder of HMCTS's published court-list JSON Schemas to check
+        /// each list against as well as the built-in formats (optional:
+        /// the built-in formats alone are enough).
+        #[arg(long, env = "COURTSIDE_COURT_LIST_SCHEMAS")]
+        schemas: Option<std::path::PathBuf>,
     },
 }
 
@@ -91,7 +89,7 @@ fn main() -> ExitCode {
         Command::Serve { demo } => serve(cli.config, demo),
         Command::Migrate => courtside::service::prepare_database(&cli.config).map(|_| ()),
         Command::Seed => courtside::service::prepare_database(&cli.config)
-            .and_then(|pool| courtside::seed::run(&pool, &SystemClock)),
+            .and_then(|pool| courtside::seed::run_demo(&pool, &SystemClock)),
         Command::VerifyAudit => {
             courtside::service::prepare_database(&cli.config).and_then(|pool| {
                 let mut conn = pool.get()?;
@@ -179,7 +177,7 @@ fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
         let bind = config.bind.clone();
         let running = courtside::service::start(config, Arc::new(SystemClock))?;
         if demo {
-            courtside::seed::run(&running.pool, &SystemClock)?;
+            courtside::seed::run_demo(&running.pool, &SystemClock)?;
         } else {
             courtside::seed::reference_data(&running.pool, &SystemClock)?;
         }

@@ -7,6 +7,15 @@
 //! 2. is this particular record within the actor's relationships
 //!    ([`victim_scope`], applied by `store::scope`)? If not: 404, so that
 //!    out-of-scope records are indistinguishable from missing ones.
+//!
+//! Every read, whatever the path (an API route, a page, the subject-access
+//! export, a calendar feed, a rendered notice, the To do list), asks both
+//! through one function, [`may_read`]: the role, the kind of record and
+//! what it is about (a notice, task or deadline belongs to the court strand
+//! of a victim's record or to the parole strand), and whether the victim is
+//! within the actor's organisation's reach ([`Reach`]). So a witness care
+//! officer never reads parole work, nor a victim liaison officer the
+//! criminal case's hearings and notices, by any path.
 
 use crate::domain::Role;
 
@@ -208,6 +217,91 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         // the report's filters); nobody writes a report.
         (Report, Read) => role == Manager,
         (Report, Create | Update) => false,
+    }
+}
+
+/// Whether a victim's record is within the actor's organisation's
+/// relationships ([`victim_scope`]: their own assignment as supporter,
+/// their unit's case, their region's Victim Contact Scheme, their
+/// organisation's caseload).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    Reached,
+    /// Another organisation's victim, or nobody's.
+    Unrelated,
+}
+
+/// The one read check. May `role` read a record of `kind`, about `about`
+/// (the kind of record it belongs to: itself for a case or a hearing;
+/// [`ResourceKind::Hearing`] or [`ResourceKind::ParoleMilestone`] for a
+/// notice, task, deadline or warning, from [`notice_about`],
+/// [`task_about`] and [`deadline_about`]), for a victim so reached?
+///
+/// A record the role may not read at all answers 403 where a route names
+/// its kind; everything else the check refuses answers 404, as if it did
+/// not exist.
+pub fn may_read(role: Role, kind: ResourceKind, about: ResourceKind, reach: Reach) -> bool {
+    reach == Reach::Reached
+        && permits(role, kind, Action::Read)
+        && (about == kind || permits(role, about, Action::Read))
+}
+
+/// Which strands of planned work (notices, tasks, deadlines) a role may
+/// read, by [`may_read`]: for filtering lists in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Strands {
+    /// Court work: cases, hearings, visits, attendance, special measures.
+    pub court: bool,
+    /// Parole work: the Victim Contact Scheme.
+    pub parole: bool,
+}
+
+pub fn readable_strands(role: Role, kind: ResourceKind) -> Strands {
+    Strands {
+        court: may_read(role, kind, ResourceKind::Hearing, Reach::Reached),
+        parole: may_read(role, kind, ResourceKind::ParoleMilestone, Reach::Reached),
+    }
+}
+
+/// The step prefix of the parole flows' planned work.
+pub const PAROLE_STEP_PREFIX: &str = "parole.";
+/// A notice's disclosure category for parole information.
+pub const PAROLE_CATEGORY: &str = "parole";
+/// The deadlines that run in the Victim Contact Scheme.
+pub const PAROLE_DEADLINE_KINDS: &[&str] = &[
+    "vlo_contacts_victim",
+    "parole_decision_due",
+    "reconsideration_window_ends",
+];
+/// The role whose tasks are Victim Contact Scheme work.
+pub const PAROLE_TASK_ROLE: &str = "victim_liaison_officer";
+
+/// What a notice is about: parole information (by its disclosure category
+/// or its parole step) or the court strand.
+pub fn notice_about(category: &str, step: &str) -> ResourceKind {
+    if category == PAROLE_CATEGORY || step.starts_with(PAROLE_STEP_PREFIX) {
+        ResourceKind::ParoleMilestone
+    } else {
+        ResourceKind::Hearing
+    }
+}
+
+/// What a task is about: the victim liaison officer's tasks and the parole
+/// steps' are parole work; the rest is the court strand.
+pub fn task_about(step: &str, role: &str) -> ResourceKind {
+    if role == PAROLE_TASK_ROLE || step.starts_with(PAROLE_STEP_PREFIX) {
+        ResourceKind::ParoleMilestone
+    } else {
+        ResourceKind::Hearing
+    }
+}
+
+/// What a deadline is about.
+pub fn deadline_about(kind: &str) -> ResourceKind {
+    if PAROLE_DEADLINE_KINDS.contains(&kind) {
+        ResourceKind::ParoleMilestone
+    } else {
+        ResourceKind::Hearing
     }
 }
 
@@ -507,5 +601,80 @@ mod token_tests {
                 "{role}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod read_check_tests {
+    use super::*;
+    use ResourceKind::*;
+    use Role::*;
+
+    #[test]
+    fn the_read_check_by_role_kind_subject_and_reach() {
+        // (role, kind, about, reached, may read)
+        let table = [
+            (WitnessCareOfficer, Notice, Hearing, true, true),
+            (WitnessCareOfficer, Notice, ParoleMilestone, true, false),
+            (WitnessCareOfficer, Task, ParoleMilestone, true, false),
+            (WitnessCareOfficer, Hearing, Hearing, false, false),
+            (VictimLiaisonOfficer, Notice, ParoleMilestone, true, true),
+            (VictimLiaisonOfficer, Notice, Hearing, true, false),
+            (VictimLiaisonOfficer, Deadline, Hearing, true, false),
+            (VictimLiaisonOfficer, Hearing, Hearing, true, false),
+            (VictimLiaisonOfficer, Deadline, Victim, true, true),
+            (Supporter, Notice, ParoleMilestone, true, true),
+            (Supporter, Notice, ParoleMilestone, false, false),
+            (Manager, Task, Hearing, true, true),
+            (Manager, VictimSensitive, VictimSensitive, true, false),
+            (WitnessServiceStaff, Notice, Hearing, true, false),
+            (Admin, Notice, Hearing, true, false),
+        ];
+        for (role, kind, about, reached, expected) in table {
+            let reach = if reached {
+                Reach::Reached
+            } else {
+                Reach::Unrelated
+            };
+            assert_eq!(
+                may_read(role, kind, about, reach),
+                expected,
+                "{role:?} {kind:?} about {about:?} {reach:?}"
+            );
+        }
+        assert_eq!(
+            readable_strands(WitnessCareOfficer, Task),
+            Strands {
+                court: true,
+                parole: false
+            }
+        );
+        assert_eq!(
+            readable_strands(VictimLiaisonOfficer, Notice),
+            Strands {
+                court: false,
+                parole: true
+            }
+        );
+    }
+
+    #[test]
+    fn what_planned_work_is_about() {
+        assert_eq!(notice_about("parole", "routing.update"), ParoleMilestone);
+        assert_eq!(
+            notice_about("hearing_details", "parole.inform_supporter"),
+            ParoleMilestone
+        );
+        assert_eq!(notice_about("hearing_details", "hearing.details"), Hearing);
+        assert_eq!(
+            task_about("routing.direct_contact", "victim_liaison_officer"),
+            ParoleMilestone
+        );
+        assert_eq!(
+            task_about("routing.direct_contact", "witness_care_officer"),
+            Hearing
+        );
+        assert_eq!(deadline_about("parole_decision_due"), ParoleMilestone);
+        assert_eq!(deadline_about("hearing_details_to_victim"), Hearing);
     }
 }

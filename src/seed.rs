@@ -1,14 +1,19 @@
 //! `courtside seed`: the courts directory from `fixtures/courts.json` and a
 //! small demo data set from `fixtures/demo.json`. Everything in one
-//! transaction; running it twice adds nothing new.
+//! transaction; running it twice adds nothing new. Each demo record is
+//! planned through the same flows as when a person enters it (hearings
+//! listed, an attendance request raised, a parole milestone logged), at
+//! the moment of seeding, so every role sees planned work straight away.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use diesel::prelude::*;
 use serde::Deserialize;
 
 use crate::clock::Clock;
-use crate::domain::{CourtKind, Nation};
+use crate::domain::{AttendanceState, CourtKind, Nation, ParoleHearingFormat, ParoleMilestoneKind};
 use crate::error::{AppError, AppResult};
+use crate::flows::EventKind;
+use crate::planning::{self, Focus};
 use crate::resources::CourtInput;
 use crate::store::schema::*;
 use crate::store::{self, AnyConn, Pool};
@@ -63,7 +68,21 @@ struct DemoVictim {
     spoc: bool,
     probation: Option<String>,
     consents: Vec<String>,
+    /// Parole milestones the victim liaison officer logs.
+    #[serde(default)]
+    parole: Vec<DemoParole>,
     case: DemoCase,
+}
+
+#[derive(Deserialize)]
+struct DemoParole {
+    kind: ParoleMilestoneKind,
+    /// Days from today.
+    in_days: i64,
+    /// For a parole hearing listed: paper or oral.
+    #[serde(default)]
+    hearing_format: Option<ParoleHearingFormat>,
+    logged_by: String,
 }
 
 #[derive(Deserialize)]
@@ -87,6 +106,10 @@ struct DemoHearing {
     minutes: i32,
     courtroom: Option<String>,
     gives_evidence: bool,
+    /// The supporter's request to attend, raised and taken as far as this
+    /// state (`requested`, `wcu_informed` or `cps_informed`), one step at
+    /// a time as the people concerned would.
+    attendance_request: Option<AttendanceState>,
 }
 
 /// Loads the courts directory: adds every fixture court not already there.
@@ -131,7 +154,10 @@ fn court_id(conn: &mut AnyConn, name: &str) -> AppResult<String> {
 
 /// Loads the demo organisations, users, victims, cases and hearings,
 /// unless they are already there (decided by the demo organisations).
-pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
+/// With `plan`, each record is planned as it is entered; without, the
+/// records stand unplanned (the tests' fixed world, where each test plans
+/// what it needs itself).
+pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>, plan: bool) -> AppResult<bool> {
     let demo: Demo = serde_json::from_str(DEMO_JSON)
         .map_err(|e| AppError::Internal(format!("fixtures/demo.json: {e}")))?;
     let first = &demo.organisations[0];
@@ -266,9 +292,10 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
             .execute(conn)?;
         for h in &v.case.hearings {
             let day: NaiveDate = today + Duration::days(h.in_days);
+            let hearing_id = store::new_id();
             diesel::insert_into(hearings::table)
                 .values((
-                    hearings::id.eq(store::new_id()),
+                    hearings::id.eq(&hearing_id),
                     hearings::case_id.eq(&case_id),
                     hearings::kind.eq(&h.kind),
                     hearings::status.eq("listed"),
@@ -282,9 +309,139 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<bool> {
                     hearings::updated_at.eq(ts),
                 ))
                 .execute(conn)?;
+            if !plan {
+                continue;
+            }
+            // Planned as when a person lists the hearing: the supporter's
+            // and partners' notices, tasks, deadlines and reminders.
+            let focus = Focus {
+                hearing_id: Some(hearing_id.clone()),
+                ..Focus::default()
+            };
+            planning::react(conn, now, &victim_id, &focus, EventKind::HearingListed)?;
+            // What people then did with it: played for the demo only (the
+            // harness's world holds the records entered, not the story).
+            if let Some(target) = h.attendance_request.filter(|_| plan) {
+                attendance(
+                    conn,
+                    now,
+                    &victim_id,
+                    &hearing_id,
+                    &key_id(&keys, &v.supporter)?,
+                    target,
+                )?;
+            }
+        }
+        for p in v.parole.iter().filter(|_| plan) {
+            let on = today + Duration::days(p.in_days);
+            let region = v.probation.as_deref().ok_or_else(|| {
+                AppError::Internal(
+                    "demo parole milestone for a victim with no probation region".into(),
+                )
+            })?;
+            diesel::insert_into(parole_milestones::table)
+                .values((
+                    parole_milestones::id.eq(store::new_id()),
+                    parole_milestones::victim_id.eq(&victim_id),
+                    parole_milestones::probation_region_id.eq(key_id(&keys, region)?),
+                    parole_milestones::kind.eq(p.kind.as_str()),
+                    parole_milestones::occurs_on.eq(on),
+                    parole_milestones::hearing_format
+                        .eq(p.hearing_format.map(ParoleHearingFormat::as_str)),
+                    parole_milestones::recorded_by.eq(key_id(&keys, &p.logged_by)?),
+                    parole_milestones::created_at.eq(ts),
+                    parole_milestones::updated_at.eq(ts),
+                ))
+                .execute(conn)?;
+            let milestone = crate::resources::parole_flows_milestone(
+                &crate::resources::ParoleMilestoneInput {
+                    victim_id: victim_id.clone(),
+                    kind: p.kind,
+                    occurs_on: on.to_string(),
+                    hearing_format: p.hearing_format,
+                    decision: None,
+                },
+                on,
+            );
+            planning::react(
+                conn,
+                now,
+                &victim_id,
+                &Focus::default(),
+                EventKind::ParoleMilestoneLogged { milestone },
+            )?;
         }
     }
     Ok(true)
+}
+
+/// Raises the supporter's request to attend a hearing and takes it through
+/// each state up to `target`, planning every step as its update would.
+fn attendance(
+    conn: &mut AnyConn,
+    now: DateTime<Utc>,
+    victim_id: &str,
+    hearing_id: &str,
+    supporter_id: &str,
+    target: AttendanceState,
+) -> AppResult<()> {
+    use crate::flows::AttendanceAction;
+    let request_id = store::new_id();
+    let ts = store::to_db(now);
+    diesel::insert_into(attendance_requests::table)
+        .values((
+            attendance_requests::id.eq(&request_id),
+            attendance_requests::hearing_id.eq(hearing_id),
+            attendance_requests::supporter_id.eq(supporter_id),
+            attendance_requests::state.eq(AttendanceState::Requested.as_str()),
+            attendance_requests::created_at.eq(ts),
+            attendance_requests::updated_at.eq(ts),
+        ))
+        .execute(conn)?;
+    let focus = |before: AttendanceState| Focus {
+        hearing_id: Some(hearing_id.to_string()),
+        attendance_request_id: Some(request_id.clone()),
+        attendance_state_before: Some(before),
+        ..Focus::default()
+    };
+    planning::react(
+        conn,
+        now,
+        victim_id,
+        &focus(AttendanceState::Requested),
+        EventKind::AttendanceRequestRaised,
+    )?;
+    let steps = [
+        (AttendanceState::WcuInformed, AttendanceAction::WcuInformed),
+        (AttendanceState::CpsInformed, AttendanceAction::CpsInformed),
+    ];
+    if !(target == AttendanceState::Requested || steps.iter().any(|(s, _)| *s == target)) {
+        return Err(AppError::Internal(format!(
+            "demo attendance requests go as far as cps_informed, not {}",
+            target.as_str()
+        )));
+    }
+    let mut before = AttendanceState::Requested;
+    for (state, action) in steps {
+        if before == target {
+            break;
+        }
+        diesel::update(attendance_requests::table.filter(attendance_requests::id.eq(&request_id)))
+            .set((
+                attendance_requests::state.eq(state.as_str()),
+                attendance_requests::version.eq(attendance_requests::version + 1),
+            ))
+            .execute(conn)?;
+        planning::react(
+            conn,
+            now,
+            victim_id,
+            &focus(before),
+            EventKind::AttendanceRequestUpdated { action },
+        )?;
+        before = state;
+    }
+    Ok(())
 }
 
 /// Reference data only (the courts directory), for every start.
@@ -298,13 +455,26 @@ pub fn reference_data(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
     Ok(())
 }
 
-/// The whole seed, in one transaction.
+/// The whole seed, in one transaction, as `courtside seed` and `serve
+/// --demo` run it: the demo records planned through the flows, so every
+/// role has notices, tasks and deadlines to look at.
+pub fn run_demo(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
+    seed(pool, clock, true)
+}
+
+/// The whole seed with the demo records unplanned: the test harness's
+/// fixed world.
 pub fn run(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
+    seed(pool, clock, false)
+}
+
+fn seed(pool: &Pool, clock: &dyn Clock, plan: bool) -> AppResult<()> {
     let mut conn = pool.get()?;
     let now = clock.now();
-    let (courts_added, demo_added) =
-        store::write(&mut conn, |conn| Ok((courts(conn, now)?, demo(conn, now)?)))?;
-    tracing::info!(courts_added, demo_added, "seed done");
+    let (courts_added, demo_added) = store::write(&mut conn, |conn| {
+        Ok((courts(conn, now)?, demo(conn, now, plan)?))
+    })?;
+    tracing::info!(courts_added, demo_added, planned = plan, "seed done");
     println!(
         "Seeded {courts_added} court(s); demo data {}. Demo users sign in with the password \"{DEMO_PASSWORD}\".",
         if demo_added { "loaded" } else { "already present" }

@@ -21,8 +21,8 @@ pub struct ImportArgs {
     /// The court (id or name) standing for any court a list leaves unnamed
     /// or the directory does not know.
     pub court: Option<String>,
-    /// The folder of published schemas.
-    pub schemas: PathBuf,
+    /// A folder of published schemas for the extra check, if any.
+    pub schemas: Option<PathBuf>,
 }
 
 /// One line for a person: what the import found and did.
@@ -71,7 +71,7 @@ pub fn describe(summary: &ImportSummary) -> String {
 pub fn run(config: &Config, args: &ImportArgs, clock: &dyn Clock) -> AppResult<usize> {
     let pool = crate::service::prepare_database(config)?;
     crate::seed::reference_data(&pool, clock)?;
-    let schemas = SchemaSet::at(&args.schemas);
+    let schemas = SchemaSet::named(args.schemas.clone());
     let importer = Importer::Everyone { user_id: None };
     let total = args.files.len();
     let mut refused = 0;

@@ -1,5 +1,6 @@
 //! Published court lists (HMCTS's Court and tribunal hearings service):
-//! read them, check them against their published JSON Schemas, and turn
+//! read them, check them against Courtside's own description of each
+//! published format (embedded in the binary, [`format`]), and turn
 //! each into one neutral shape, a [`ListedSitting`] per case and sitting.
 //!
 //! Reading a list is pure (bytes in, sittings out). Comparing it with the
@@ -17,6 +18,7 @@ pub mod apply;
 mod cath;
 pub mod cli;
 mod crown;
+pub mod format;
 pub mod history;
 pub mod inbox;
 pub mod reconcile;
@@ -312,11 +314,16 @@ impl ParsedList {
     }
 }
 
-/// One schema violation: where, and what (the value itself masked).
+/// One schema violation: where, and what was expected (the value itself
+/// never repeated).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SchemaViolation {
-    /// A JSON pointer into the document, e.g. `/courtLists/0/courtHouse`.
+    /// A JSON pointer into the document, e.g. `/courtLists/0/courtHouse`
+    /// (for programs: the API's field name).
     pub path: String,
+    /// The same place in words, for people: "court list 1 › court house".
+    pub place: String,
+    /// What was expected there, as a sentence's end: "should be a date …".
     pub message: String,
 }
 
@@ -329,8 +336,9 @@ pub const MAX_VIOLATIONS: usize = 10;
 pub enum ListError {
     NotJson(String),
     Unrecognised,
-    /// The schema directory (or one schema in it) is missing or unusable:
-    /// imports are refused rather than run unvalidated.
+    /// The published schemas named for the extra check (or one of them)
+    /// are missing or unusable: imports are refused rather than run
+    /// without the check asked for.
     SchemasUnavailable(String),
     Invalid {
         list_type: ListType,
@@ -358,8 +366,9 @@ impl fmt::Display for ListError {
             ),
             ListError::SchemasUnavailable(why) => write!(
                 f,
-                "court lists cannot be imported: {why}. Lists are only read after checking them \
-                 against HMCTS's published schemas (set COURTSIDE_COURT_LIST_SCHEMAS to their folder)"
+                "court lists cannot be imported: {why}. COURTSIDE_COURT_LIST_SCHEMAS names a folder \
+                 of HMCTS's published schemas to check lists against as well; point it at that \
+                 folder, or unset it to check lists against the built-in formats alone"
             ),
             ListError::Invalid {
                 list_type,
@@ -368,13 +377,13 @@ impl fmt::Display for ListError {
             } => {
                 write!(
                     f,
-                    "the document does not follow the published schema of the {} ({total} problem{}): ",
+                    "the document does not follow the published format of the {} ({total} problem{}): ",
                     list_type.label(),
                     if *total == 1 { "" } else { "s" }
                 )?;
                 let listed: Vec<String> = violations
                     .iter()
-                    .map(|v| format!("{}: {}", v.path, v.message))
+                    .map(|v| format!("{} ({}) {}", v.place, v.path, v.message))
                     .collect();
                 f.write_str(&listed.join("; "))
             }
@@ -423,9 +432,10 @@ impl From<ListError> for crate::error::AppError {
                         FieldError::new(
                             field,
                             format!(
-                                "breaks the published {} schema: {}",
-                                list_type.label(),
-                                v.message
+                                "{} {} (published format of the {})",
+                                v.place,
+                                v.message,
+                                list_type.label()
                             ),
                         )
                     })

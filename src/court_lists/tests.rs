@@ -1222,3 +1222,107 @@ fn hearing_types_and_rooms_are_read_loosely() {
     assert_eq!(room_key("COURT ROOM 4"), room_key("4"));
     assert_ne!(room_key("Court 4"), room_key("Court 14"));
 }
+
+// --- The embedded formats alone (a fresh install) -----------------------
+
+#[test]
+fn the_built_in_formats_alone_read_every_sample_as_the_published_schemas_do() {
+    let built_in = SchemaSet::embedded();
+    assert!(built_in.dir().is_none());
+    let published = schemas();
+    for (file, list_type, _, _) in SAMPLES {
+        let bytes = sample(file);
+        let alone =
+            parse_document(&bytes, None, &built_in).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(alone.list_type, *list_type, "{file}");
+        assert_eq!(
+            alone,
+            parse_document(&bytes, None, &published).unwrap(),
+            "{file}"
+        );
+        // Read as any other type, the built-in formats and the published
+        // schemas agree on whether it is refused.
+        for other in ListType::ALL.into_iter().filter(|t| t != list_type) {
+            let ours = parse_document(&bytes, Some(other), &built_in).is_ok();
+            let theirs = parse_document(&bytes, Some(other), &published).is_ok();
+            assert_eq!(ours, theirs, "{file} read as {other}");
+        }
+    }
+}
+
+#[test]
+fn the_built_in_formats_refuse_the_invalid_sample_in_words() {
+    let err = parse_document(
+        &sample("magistratesStandardListWithInvalidData.json"),
+        None,
+        &SchemaSet::embedded(),
+    )
+    .unwrap_err();
+    let ListError::Invalid { violations, .. } = &err else {
+        panic!("expected a refusal, got {err}");
+    };
+    // The three closing tags the sample hides in free wording.
+    let places: Vec<&str> = violations.iter().map(|v| v.place.as_str()).collect();
+    assert_eq!(violations.len(), 3, "{places:?}");
+    assert!(places.contains(
+        &"court list 1 › court house › court room 1 › session 1 › sitting 1 › hearing 1 › case 1 › party 2 › offence 1 › offence wording"
+    ), "{places:?}");
+    for v in violations {
+        assert!(v.path.starts_with("/courtLists/0/"), "{v:?}");
+        assert!(!v.place.contains('/'), "a place in words: {v:?}");
+        assert!(
+            v.message.contains("closing or self-contained markup tag"),
+            "{v:?}"
+        );
+        assert!(
+            !v.message.contains("^(?") && !v.message.contains("invalid"),
+            "{v:?}"
+        );
+    }
+}
+
+#[test]
+fn each_kind_of_mistake_is_named_in_words() {
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&sample("crownDailyPddaList.json")).unwrap();
+    doc["DailyList"]["ListHeader"]["StartDate"] = "10/09/2025".into();
+    doc["DailyList"]["CourtLists"][0]["Sittings"][0]["SittingAt"] = "ten o'clock".into();
+    doc["DailyList"]["CourtLists"][0]["Sittings"][0]["CourtRoomNumber"] = "five".into();
+    doc["DailyList"]["CourtLists"][0]["CourtHouse"]["CourtHouseType"] = "Castle".into();
+    doc["DailyList"]["CrownCourt"]
+        .as_object_mut()
+        .unwrap()
+        .remove("CourtHouseName");
+    let err = parse_document(
+        &serde_json::to_vec(&doc).unwrap(),
+        None,
+        &SchemaSet::embedded(),
+    )
+    .unwrap_err();
+    let ListError::Invalid { violations, .. } = &err else {
+        panic!("expected a refusal, got {err}");
+    };
+    let seen: Vec<String> = violations
+        .iter()
+        .map(|v| format!("{} {}", v.place, v.message))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            "daily list › list header › start date should be a date written year-month-day, such as 2026-03-14",
+            "daily list › crown court › court house name is missing; the published format requires it",
+            "daily list › court list 1 › court house › court house type should be one of: Crown Court, Magistrates Court, Youth Court",
+            "daily list › court list 1 › sitting 1 › court room number should be a whole number",
+            "daily list › court list 1 › sitting 1 › sitting at should be a time of day written hours:minutes:seconds, such as 10:00:00",
+        ]
+    );
+    // The same as the API's problem: the pointer as the field, words as
+    // the message.
+    let crate::error::AppError::Validation(fields) = crate::error::AppError::from(err) else {
+        panic!("a validation problem");
+    };
+    assert_eq!(fields[0].field, "/DailyList/ListHeader/StartDate");
+    assert!(fields[0]
+        .message
+        .starts_with("daily list › list header › start date should be"));
+}

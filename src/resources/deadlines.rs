@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::error::{AppError, AppResult};
+use crate::policy;
 use crate::policy::ResourceKind;
 use crate::store::schema::{deadlines, flow_warnings};
 use crate::store::{self, scope, AnyConn};
@@ -166,7 +167,15 @@ impl Resource for Deadlines {
             .first(conn)
             .optional()?
             .ok_or_else(|| AppError::NotFound("deadline".into()))?;
-        scope::require_victim(conn, &ctx.actor, ctx.today(), &row.victim_id, "deadline")?;
+        scope::require_readable(
+            conn,
+            &ctx.actor,
+            ctx.today(),
+            &row.victim_id,
+            ResourceKind::Deadline,
+            policy::deadline_about(&row.kind),
+            "deadline",
+        )?;
         Ok(row.out())
     }
 
@@ -177,10 +186,18 @@ impl Resource for Deadlines {
         page: Page,
     ) -> AppResult<Paged<DeadlineOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let strands = policy::readable_strands(ctx.actor.role, ResourceKind::Deadline);
         let query = || {
             let mut q = deadlines::table
                 .filter(deadlines::victim_id.eq_any(visible.clone()))
                 .into_boxed();
+            let parole = deadlines::kind.eq_any(policy::PAROLE_DEADLINE_KINDS);
+            match (strands.court, strands.parole) {
+                (true, true) => {}
+                (true, false) => q = q.filter(diesel::dsl::not(parole)),
+                (false, true) => q = q.filter(parole),
+                (false, false) => q = q.filter(deadlines::id.is_null()),
+            }
             if let Some(v) = &f.victim_id {
                 q = q.filter(deadlines::victim_id.eq(v.clone()));
             }
@@ -286,7 +303,20 @@ impl Resource for Warnings {
             .first(conn)
             .optional()?
             .ok_or_else(|| AppError::NotFound("warning".into()))?;
-        scope::require_victim(conn, &ctx.actor, ctx.today(), &row.victim_id, "warning")?;
+        let about = if row.case_id.is_some() {
+            ResourceKind::Hearing
+        } else {
+            ResourceKind::Victim
+        };
+        scope::require_readable(
+            conn,
+            &ctx.actor,
+            ctx.today(),
+            &row.victim_id,
+            ResourceKind::Deadline,
+            about,
+            "warning",
+        )?;
         row.out()
     }
 
@@ -297,10 +327,15 @@ impl Resource for Warnings {
         page: Page,
     ) -> AppResult<Paged<WarningOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        // A warning on a case is court work; one on the victim alone, theirs.
+        let court = policy::readable_strands(ctx.actor.role, ResourceKind::Deadline).court;
         let query = || {
             let mut q = flow_warnings::table
                 .filter(flow_warnings::victim_id.eq_any(visible.clone()))
                 .into_boxed();
+            if !court {
+                q = q.filter(flow_warnings::case_id.is_null());
+            }
             if let Some(v) = &f.victim_id {
                 q = q.filter(flow_warnings::victim_id.eq(v.clone()));
             }

@@ -26,6 +26,7 @@ pub use deadlines::{DeadlineOut, Deadlines, WarningOut, Warnings};
 pub use hearings::{HearingInput, HearingOut, Hearings};
 pub use notices::{NoticeOut, Notices};
 pub use organisations::{OrganisationInput, OrganisationOut, Organisations};
+pub(crate) use parole_milestones::flows_milestone as parole_flows_milestone;
 pub use parole_milestones::{ParoleMilestoneInput, ParoleMilestoneOut, ParoleMilestones};
 pub use pre_trial_visits::{PreTrialVisitInput, PreTrialVisitOut, PreTrialVisits};
 pub use special_measures::{

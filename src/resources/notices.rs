@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::error::{AppError, AppResult};
 use crate::notify::ack::AckState;
+use crate::policy;
 use crate::policy::{permits, Action, ResourceKind};
 use crate::store::schema::{notice_actions, notices};
 use crate::store::{self, scope, AnyConn};
@@ -187,7 +188,15 @@ pub fn load_row(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut>
         .first(conn)
         .optional()?
         .ok_or_else(|| AppError::NotFound("notice".into()))?;
-    scope::require_victim(conn, &ctx.actor, ctx.today(), &row.victim_id, "notice")?;
+    scope::require_readable(
+        conn,
+        &ctx.actor,
+        ctx.today(),
+        &row.victim_id,
+        ResourceKind::Notice,
+        policy::notice_about(&row.category, &row.step),
+        "notice",
+    )?;
     let ack = crate::notify::ack::state(conn, id)?;
     row.out(ctx, ack.as_ref())
 }
@@ -217,10 +226,20 @@ impl Resource for Notices {
         page: Page,
     ) -> AppResult<Paged<NoticeOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let strands = policy::readable_strands(ctx.actor.role, ResourceKind::Notice);
         let query = || {
             let mut q = notices::table
                 .filter(notices::victim_id.eq_any(visible.clone()))
                 .into_boxed();
+            let parole = notices::category
+                .eq(policy::PAROLE_CATEGORY)
+                .or(notices::step.like(format!("{}%", policy::PAROLE_STEP_PREFIX)));
+            match (strands.court, strands.parole) {
+                (true, true) => {}
+                (true, false) => q = q.filter(diesel::dsl::not(parole)),
+                (false, true) => q = q.filter(parole),
+                (false, false) => q = q.filter(notices::id.is_null()),
+            }
             if let Some(v) = &f.victim_id {
                 q = q.filter(notices::victim_id.eq(v.clone()));
             }

@@ -379,7 +379,10 @@ impl Resource for ParoleMilestones {
 }
 
 /// The flows' form of a logged milestone.
-fn flows_milestone(input: &ParoleMilestoneInput, on: NaiveDate) -> flows::ParoleMilestone {
+pub(crate) fn flows_milestone(
+    input: &ParoleMilestoneInput,
+    on: NaiveDate,
+) -> flows::ParoleMilestone {
     use flows::ParoleMilestone as M;
     match input.kind {
         ParoleMilestoneKind::ReviewStarted => M::ReviewStarted,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::error::{AppError, AppResult};
+use crate::policy;
 use crate::policy::ResourceKind;
 use crate::store::schema::tasks;
 use crate::store::{self, scope, AnyConn};
@@ -129,7 +130,15 @@ fn load(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Row> {
         .first(conn)
         .optional()?
         .ok_or_else(|| AppError::NotFound("task".into()))?;
-    scope::require_victim(conn, &ctx.actor, ctx.today(), &row.victim_id, "task")?;
+    scope::require_readable(
+        conn,
+        &ctx.actor,
+        ctx.today(),
+        &row.victim_id,
+        ResourceKind::Task,
+        policy::task_about(&row.step, &row.role),
+        "task",
+    )?;
     Ok(row)
 }
 
@@ -157,10 +166,20 @@ impl Resource for Tasks {
         page: Page,
     ) -> AppResult<Paged<TaskOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let strands = policy::readable_strands(ctx.actor.role, ResourceKind::Task);
         let query = || {
             let mut q = tasks::table
                 .filter(tasks::victim_id.eq_any(visible.clone()))
                 .into_boxed();
+            let parole = tasks::role
+                .eq(policy::PAROLE_TASK_ROLE)
+                .or(tasks::step.like(format!("{}%", policy::PAROLE_STEP_PREFIX)));
+            match (strands.court, strands.parole) {
+                (true, true) => {}
+                (true, false) => q = q.filter(diesel::dsl::not(parole)),
+                (false, true) => q = q.filter(parole),
+                (false, false) => q = q.filter(tasks::id.is_null()),
+            }
             if let Some(v) = &f.victim_id {
                 q = q.filter(tasks::victim_id.eq(v.clone()));
             }

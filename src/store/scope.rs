@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::conn::AnyConn;
 use super::schema::{cases, supporter_assignments, users, victims};
 use crate::error::{AppError, AppResult};
-use crate::policy::{victim_scope, Actor, VictimScope};
+use crate::policy::{may_read, victim_scope, Actor, Reach, ResourceKind, VictimScope};
 
 /// Victims with an assignment current on `today`, for these supporters.
 fn assigned_victims(
@@ -82,6 +82,34 @@ pub fn require_victim(
         .binary_search_by(|v| v.as_str().cmp(victim_id))
         .is_ok()
     {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(what.to_string()))
+    }
+}
+
+/// The read check for one record ([`may_read`]): the victim within the
+/// actor's reach, and the role allowed both the record's kind and what it
+/// is about. Fails with "not found" otherwise.
+pub fn require_readable(
+    conn: &mut AnyConn,
+    actor: &Actor,
+    today: NaiveDate,
+    victim_id: &str,
+    kind: ResourceKind,
+    about: ResourceKind,
+    what: &str,
+) -> AppResult<()> {
+    let visible = visible_victim_ids(conn, actor, today)?;
+    let reach = if visible
+        .binary_search_by(|v| v.as_str().cmp(victim_id))
+        .is_ok()
+    {
+        Reach::Reached
+    } else {
+        Reach::Unrelated
+    };
+    if may_read(actor.role, kind, about, reach) {
         Ok(())
     } else {
         Err(AppError::NotFound(what.to_string()))

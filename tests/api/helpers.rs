@@ -62,6 +62,16 @@ impl TestApp {
     /// Starts the app with the demo data seeded and the configuration
     /// changed by `adjust` first.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        TestApp::start(adjust, false).await
+    }
+
+    /// Starts the app seeded as `serve --demo` seeds it: the demo records
+    /// planned through the flows.
+    pub async fn spawn_planned_demo() -> TestApp {
+        TestApp::start(|_| {}, true).await
+    }
+
+    async fn start(adjust: impl FnOnce(&mut Config), planned: bool) -> TestApp {
         courtside::telemetry::init_for_tests();
         let (url, dir) = fresh_database();
         let clock = ManualClock::at(test_now());
@@ -70,7 +80,11 @@ impl TestApp {
         adjust(&mut config);
         let running =
             courtside::service::start(config, Arc::new(clock.clone())).expect("app starts");
-        courtside::seed::run(&running.pool, &clock).expect("seed");
+        if planned {
+            courtside::seed::run_demo(&running.pool, &clock).expect("seed");
+        } else {
+            courtside::seed::run(&running.pool, &clock).expect("seed");
+        }
         let base = running.url("");
         let handle = running.handle.clone();
         let pool = running.pool.clone();

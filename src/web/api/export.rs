@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::resource::{authorise, run, Ctx, Registry, Resource, RouteInfo};
 use crate::audit::{self, AuditAction};
 use crate::error::{AppError, AppResult};
-use crate::policy::{Action, ResourceKind};
+use crate::policy::{self, Action, Reach, ResourceKind};
 use crate::resources::*;
 use crate::store::schema::{
     attendance_requests, audit_log, cases, consents, deadlines, flow_warnings, hearings, notices,
@@ -82,10 +82,52 @@ fn json<T: Serialize>(v: &T) -> AppResult<Value> {
     serde_json::to_value(v).map_err(|e| AppError::Internal(format!("export: {e}")))
 }
 
-/// Each record through its own read (the same shape as the API's).
+/// Each record through its own read (the same shape as the API's), when
+/// the read policy lets the actor's role read records of its kind at all
+/// (a victim liaison officer's export holds no hearings, a witness care
+/// officer's no parole milestones).
 fn each<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, ids: Vec<String>) -> AppResult<Vec<Value>> {
+    if !policy::may_read(ctx.actor.role, R::KIND, R::KIND, Reach::Reached) {
+        return Ok(Vec::new());
+    }
     ids.iter()
         .map(|id| json(&R::read(conn, ctx, id)?))
+        .collect()
+}
+
+/// Whether an audit entry's record is one the role may read: entries about
+/// a kind of record the role may not read (a hearing, for a victim liaison
+/// officer; a parole notice, for a witness care officer) are left out.
+fn audit_readable(ctx: &Ctx, a: &AuditOut) -> bool {
+    let (kind, about) = match a.entity.as_str() {
+        "cases" => (ResourceKind::Case, ResourceKind::Case),
+        "hearings" => (ResourceKind::Hearing, ResourceKind::Hearing),
+        "pre_trial_visits" => (ResourceKind::PreTrialVisit, ResourceKind::PreTrialVisit),
+        "special_measures_discussions" => (
+            ResourceKind::SpecialMeasuresDiscussion,
+            ResourceKind::SpecialMeasuresDiscussion,
+        ),
+        "attendance_requests" => (
+            ResourceKind::AttendanceRequest,
+            ResourceKind::AttendanceRequest,
+        ),
+        "parole_milestones" => (ResourceKind::ParoleMilestone, ResourceKind::ParoleMilestone),
+        "notices" => (
+            ResourceKind::Notice,
+            policy::notice_about(a.category.as_deref().unwrap_or_default(), ""),
+        ),
+        // The victim's own records (details, consents, assignments) and
+        // the export itself: anyone who may export reads them.
+        _ => return true,
+    };
+    policy::may_read(ctx.actor.role, kind, about, Reach::Reached)
+}
+
+/// Keeps the ids of planned work whose strand the role may read.
+fn readable(ctx: &Ctx, kind: ResourceKind, rows: Vec<(String, ResourceKind)>) -> Vec<String> {
+    rows.into_iter()
+        .filter(|(_, about)| policy::may_read(ctx.actor.role, kind, *about, Reach::Reached))
+        .map(|(id, _)| id)
         .collect()
 }
 
@@ -135,26 +177,65 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         .order(attendance_requests::created_at.asc())
         .select(attendance_requests::id)
         .load(conn)?;
-    let notice_ids: Vec<String> = notices::table
+    let notice_rows: Vec<(String, String, String)> = notices::table
         .filter(notices::victim_id.eq(victim_id))
         .order(notices::created_at.asc())
-        .select(notices::id)
+        .select((notices::id, notices::category, notices::step))
         .load(conn)?;
-    let task_ids: Vec<String> = tasks::table
+    let notice_ids = readable(
+        ctx,
+        ResourceKind::Notice,
+        notice_rows
+            .into_iter()
+            .map(|(id, category, step)| (id, policy::notice_about(&category, &step)))
+            .collect(),
+    );
+    let task_rows: Vec<(String, String, String)> = tasks::table
         .filter(tasks::victim_id.eq(victim_id))
         .order(tasks::created_at.asc())
-        .select(tasks::id)
+        .select((tasks::id, tasks::step, tasks::role))
         .load(conn)?;
-    let deadline_ids: Vec<String> = deadlines::table
+    let task_ids = readable(
+        ctx,
+        ResourceKind::Task,
+        task_rows
+            .into_iter()
+            .map(|(id, step, role)| (id, policy::task_about(&step, &role)))
+            .collect(),
+    );
+    let deadline_rows: Vec<(String, String)> = deadlines::table
         .filter(deadlines::victim_id.eq(victim_id))
         .order(deadlines::due_at.asc())
-        .select(deadlines::id)
+        .select((deadlines::id, deadlines::kind))
         .load(conn)?;
-    let warning_ids: Vec<String> = flow_warnings::table
+    let deadline_ids = readable(
+        ctx,
+        ResourceKind::Deadline,
+        deadline_rows
+            .into_iter()
+            .map(|(id, kind)| (id, policy::deadline_about(&kind)))
+            .collect(),
+    );
+    let warning_rows: Vec<(String, Option<String>)> = flow_warnings::table
         .filter(flow_warnings::victim_id.eq(victim_id))
         .order(flow_warnings::created_at.asc())
-        .select(flow_warnings::id)
+        .select((flow_warnings::id, flow_warnings::case_id))
         .load(conn)?;
+    let warning_ids = readable(
+        ctx,
+        ResourceKind::Deadline,
+        warning_rows
+            .into_iter()
+            .map(|(id, case)| {
+                let about = if case.is_some() {
+                    ResourceKind::Hearing
+                } else {
+                    ResourceKind::Victim
+                };
+                (id, about)
+            })
+            .collect(),
+    );
     let audit_rows: Vec<AuditOut> = audit_log::table
         .filter(
             audit_log::victim_id
@@ -176,6 +257,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         .load(conn)?;
     let audit = audit_rows
         .iter()
+        .filter(|a| audit_readable(ctx, a))
         .map(|a| {
             let mut v = json(a)?;
             v["at"] = json(&store::from_db(a.at_db))?;

@@ -210,7 +210,7 @@ fn refusal(err: &ListError) -> String {
             let shown: Vec<String> = violations
                 .iter()
                 .take(3)
-                .map(|v| format!("{}: {}", v.path, v.message))
+                .map(|v| format!("{} {}", v.place, v.message))
                 .collect();
             format!(
                 "The file is not a valid {} ({} problem{} found, e.g. {})",
@@ -282,8 +282,8 @@ async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> Page
             Ok(Err(ListError::SchemasUnavailable(why))) => {
                 tracing::error!(reason = %why, "court list refused: schemas unavailable");
                 return Err(AppError::Unavailable(
-                    "court lists cannot be imported now: the published schemas are not installed \
-                     on this server; ask your administrator"
+                    "court lists cannot be imported now: the published schemas this server is set \
+                     to check lists against cannot be read; ask your administrator"
                         .into(),
                 )
                 .into());

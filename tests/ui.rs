@@ -1573,6 +1573,9 @@ async fn every_page_form_that_changes_data_writes_the_audit_entry_of_its_api_twi
         "calendar_feeds",
         &amara_id,
     );
+    app.stop().await;
+}
+
 /// The audit entries (action, actor) written for one record.
 fn audit_of(app: &TestApp, entity: &str, id: &str) -> Vec<(String, Option<String>)> {
     use courtside::store::schema::audit_log;

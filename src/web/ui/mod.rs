@@ -646,7 +646,7 @@ mod tests {
         );
         assert_eq!(
             in_words(&table[3]).1[0],
-            "Sign-in is paused after too many failed attempts; try again in 2 minute(s)."
+            "Sign-in is paused after too many failed attempts; try again in 2 minutes."
         );
     }
 

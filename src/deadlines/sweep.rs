@@ -1,5 +1,6 @@
-//! The imperative shell around [`super::met`]: load running deadlines in
-//! batches, gather the facts each rule looks at, and store the verdict.
+//! The imperative shell around [`super::met`] and [`super::decide`]: load
+//! running deadlines in batches, gather the facts each rule looks at, and
+//! store what the pure functions decide. No decision is made here.
 //!
 //! Idempotent: every update is guarded by the state it expects, so a second
 //! run (or a second instance) changes nothing. One transaction per batch.
@@ -22,6 +23,9 @@ use crate::store::schema::{
 use std::sync::LazyLock;
 
 use super::alerts::{self, Watched};
+pub(crate) use super::decide::kind_of;
+use super::decide::{self, Change, FollowUp};
+pub use super::decide::{request_id, subject_prefix};
 
 static RULES: LazyLock<RulesTable> = LazyLock::new(RulesTable::default_table);
 static HOLIDAYS: LazyLock<BankHolidays> = LazyLock::new(BankHolidays::england_and_wales);
@@ -58,25 +62,6 @@ pub(crate) struct Row {
     pub due_date: NaiveDate,
     pub due_at: NaiveDateTime,
     pub state: String,
-}
-
-/// The subject part of a deadline key (`<subject>/<step>/<item>`), with its
-/// trailing slash: what the notices and tasks planned with it start with.
-pub fn subject_prefix(key: &str) -> Option<&str> {
-    let mut parts = key.rsplitn(3, '/');
-    let (_item, _step, rest) = (parts.next()?, parts.next()?, parts.next()?);
-    Some(&key[..rest.len() + 1])
-}
-
-/// The attendance request a deadline key names, if any.
-pub fn request_id(key: &str) -> Option<&str> {
-    let start = key.find("attendance:")? + "attendance:".len();
-    let rest = &key[start..];
-    Some(&rest[..rest.find('/').unwrap_or(rest.len())])
-}
-
-pub(crate) fn kind_of(stored: &str) -> Option<DeadlineKind> {
-    serde_json::from_value(serde_json::Value::String(stored.to_owned())).ok()
 }
 
 fn like_prefix(prefix: &str) -> String {
@@ -229,8 +214,8 @@ fn store_verdict(
     let this = deadlines::table
         .filter(deadlines::id.eq(&row.id))
         .filter(deadlines::state.eq(&row.state));
-    match (row.state.as_str(), verdict) {
-        ("running", Verdict::Met(at)) => {
+    match decide::change(&row.state, verdict) {
+        Some(Change::Met(at)) => {
             swept.met += diesel::update(this)
                 .set((
                     deadlines::state.eq("met"),
@@ -239,7 +224,7 @@ fn store_verdict(
                 ))
                 .execute(conn)?;
         }
-        ("running", Verdict::Missed { late }) => {
+        Some(Change::Missed { late }) => {
             swept.missed += diesel::update(this)
                 .set((
                     deadlines::state.eq("missed"),
@@ -249,9 +234,7 @@ fn store_verdict(
                 .execute(conn)?;
             swept.done_late += usize::from(late.is_some());
         }
-        // Once missed, always missed: a late (or late-recorded) completion
-        // only fills in when it happened.
-        ("missed", Verdict::Missed { late: Some(at) }) | ("missed", Verdict::Met(at)) => {
+        Some(Change::DoneLate(at)) => {
             swept.done_late += diesel::update(this.filter(deadlines::met_at.is_null()))
                 .set((
                     deadlines::met_at.eq(Some(store::to_db(at))),
@@ -259,7 +242,7 @@ fn store_verdict(
                 ))
                 .execute(conn)?;
         }
-        _ => {}
+        None => {}
     }
     Ok(())
 }
@@ -303,10 +286,10 @@ pub fn sweep_batch(
         let facts = gather(conn, row, kind)?;
         let verdict = met::evaluate(kind, &facts, store::from_db(row.due_at), now);
         store_verdict(conn, row, verdict, now, swept)?;
-        match verdict {
-            Verdict::Running => plan_alerts(conn, row, kind, now, swept)?,
-            Verdict::Met(_) => cancel_alerts(conn, row, now, swept)?,
-            Verdict::Missed { .. } => {}
+        match decide::follow_up(verdict) {
+            FollowUp::PlanAlerts => plan_alerts(conn, row, kind, now, swept)?,
+            FollowUp::CancelAlerts => cancel_alerts(conn, row, now, swept)?,
+            FollowUp::Nothing => {}
         }
         swept.examined += 1;
     }
@@ -385,16 +368,7 @@ fn supporter_basis(
             return Ok(Some(basis));
         }
     }
-    Ok(matches!(
-        kind,
-        DeadlineKind::AttendanceRaisedWithCourt
-            | DeadlineKind::PreTrialVisitArranged
-            | DeadlineKind::CpsInformedOfSupporter
-    )
-    .then(|| Basis::Lawful {
-        basis: LawfulBasis::LegitimateInterests,
-        reason: "the supporter's own court arrangements for this case".into(),
-    }))
+    Ok(decide::own_arrangements_basis(kind))
 }
 
 /// Plans the alert notices the rules set for a running deadline.

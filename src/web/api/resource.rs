@@ -21,17 +21,29 @@ pub use crate::app::{
     MAX_PER_PAGE,
 };
 
-/// Runs a use case on the blocking pool with a pooled connection.
+/// Runs a use case on the blocking pool with a pooled connection, inside
+/// the request's tracing span (so a slow query logged there keeps the
+/// request id).
 pub async fn run<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&mut AnyConn) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
     let pool = state.pool.clone();
-    web::block(move || {
+    web::block(in_current_span(move || {
         let mut conn = pool.get()?;
         f(&mut conn)
-    })
+    }))
     .await?
+}
+
+/// Wraps work for another thread so that it runs inside the span current
+/// here: a blocking-pool thread has no span of its own.
+pub fn in_current_span<T>(f: impl FnOnce() -> T) -> impl FnOnce() -> T {
+    let span = tracing::Span::current();
+    move || {
+        let _entered = span.enter();
+        f()
+    }
 }
 
 fn with_etag<T: Serialize + Versioned>(
@@ -234,5 +246,43 @@ pub fn describe<R: Resource>(reg: &mut Registry) {
     if R::UPDATABLE {
         let summary = format!("Change a {one} (send If-Match with its ETag)");
         add("put", &item, Action::Update, summary, true, false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_current_span;
+    use tracing::dispatcher::{self, Dispatch};
+    use tracing_subscriber::layer::SubscriberExt;
+
+    /// The span a closure sees when run on another thread, as `run` does
+    /// on the blocking pool.
+    type Job = Box<dyn FnOnce() -> Option<&'static str> + Send>;
+
+    fn span_seen_on_another_thread(carry: bool) -> Option<&'static str> {
+        let dispatch = Dispatch::new(
+            tracing_subscriber::registry().with(tracing_subscriber::filter::LevelFilter::TRACE),
+        );
+        let job: Job = dispatcher::with_default(&dispatch, || {
+            let request = tracing::info_span!("request", request_id = "r-1");
+            let _inside = request.enter();
+            let look = || tracing::Span::current().metadata().map(|m| m.name());
+            if carry {
+                Box::new(in_current_span(look)) as Job
+            } else {
+                Box::new(look) as Job
+            }
+        });
+        let other = dispatch.clone();
+        std::thread::spawn(move || dispatcher::with_default(&other, job))
+            .join()
+            .unwrap()
+    }
+
+    #[test]
+    fn blocking_work_runs_inside_the_request_span() {
+        assert_eq!(span_seen_on_another_thread(true), Some("request"));
+        // Without carrying it, the other thread sees no span at all.
+        assert_eq!(span_seen_on_another_thread(false), None);
     }
 }

@@ -187,7 +187,13 @@ fn tell_agencies_of_change(
         data.extend(facts::hearing(h));
     }
     let not_after = (change.kind == "moved").then_some(h.start);
-    let told = p.ctx.told_of_hearing.clone();
+    let now_at = (change.kind == "moved").then_some((h.start, h.court.name.as_str()));
+    let mut told = p.ctx.told_of_hearing.clone();
+    for to in told_of_another_slot(p, now_at) {
+        if !told.contains(&to) {
+            told.push(to);
+        }
+    }
     for to in told {
         if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
             continue;
@@ -204,6 +210,35 @@ fn tell_agencies_of_change(
             .not_after(not_after),
         );
     }
+}
+
+/// Everyone sent a notice naming a slot other than `now_at` (the hearing's
+/// slot after the change; `None` once it has none). A notice still pending
+/// counts, as it will go out naming its slot, unless this plan cancels it
+/// (then its recipient never learned the old slot).
+fn told_of_another_slot(p: &Planner<'_>, now_at: Option<(DateTime<Utc>, &str)>) -> Vec<Recipient> {
+    let cancelled: Vec<&str> = p
+        .plan
+        .cancellations
+        .iter()
+        .filter_map(|c| match c {
+            Cancellation::KeyPrefix { prefix } => Some(prefix.as_str()),
+            Cancellation::ConsentScope { .. } => None,
+        })
+        .collect();
+    let mut out: Vec<Recipient> = Vec::new();
+    for n in &p.ctx.told_of_slot {
+        if n.pending && cancelled.iter().any(|c| n.key.starts_with(c)) {
+            continue;
+        }
+        let same_slot = now_at.is_some_and(|(start, court)| {
+            n.start == start && n.court.as_deref().is_none_or(|c| c == court)
+        });
+        if !same_slot && !out.contains(&n.recipient) {
+            out.push(n.recipient.clone());
+        }
+    }
+    out
 }
 
 pub(crate) fn concluded(p: &mut Planner<'_>, outcome: &HearingOutcome) {

@@ -35,7 +35,7 @@ pub use attendance::{transition, AttendanceAction, AttendanceState, FamilyDirect
 pub use context::{
     AttendanceRequestFacts, CaseFacts, CaseKind, ConsentRecord, ConsentScope, CourtFacts,
     CourtKind, FlowContext, HearingFacts, HearingKind, HearingStatus, LawfulBasis,
-    LawfulBasisRecord, Organisation, SupporterFacts, SupporterRole, VictimFacts,
+    LawfulBasisRecord, Organisation, SlotNotice, SupporterFacts, SupporterRole, VictimFacts,
 };
 pub use error::FlowError;
 pub use event::{

@@ -108,6 +108,7 @@ pub fn criminal() -> FlowContext {
         attendance_request: None,
         pre_trial_visit_arranged: false,
         told_of_hearing: vec![],
+        told_of_slot: vec![],
     }
 }
 

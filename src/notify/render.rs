@@ -1063,6 +1063,7 @@ mod tests {
             attendance_request: None,
             pre_trial_visit_arranged: false,
             told_of_hearing: vec![],
+            told_of_slot: vec![],
         }
     }
 

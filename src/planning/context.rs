@@ -232,6 +232,53 @@ fn told_of_hearing(conn: &mut AnyConn, hearing_id: &str) -> AppResult<Vec<flows:
     Ok(keys.iter().filter_map(|k| recipient_from_key(k)).collect())
 }
 
+/// Every notice about a hearing that was sent, or will still go out, with
+/// the slot (start, court) its data named. Notices naming no slot, and
+/// those cancelled, dead or only made ready to hand over, are left out.
+pub fn told_of_slot(conn: &mut AnyConn, hearing_id: &str) -> AppResult<Vec<flows::SlotNotice>> {
+    let rows: Vec<(String, String, String, String, String)> = notices::table
+        .filter(notices::hearing_id.eq(hearing_id))
+        .filter(notices::state.eq_any(["sent", "sending", "pending", "failed"]))
+        .order(notices::created_at.asc())
+        .select((
+            notices::idempotency_key,
+            notices::recipient_key,
+            notices::step,
+            notices::state,
+            notices::data_json,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(key, recipient, step, state, data)| {
+            let data: serde_json::Value = serde_json::from_str(&data).ok()?;
+            let start = named_start(&data)?;
+            Some(flows::SlotNotice {
+                key,
+                recipient: recipient_from_key(&recipient)?,
+                step,
+                pending: matches!(state.as_str(), "pending" | "failed"),
+                start,
+                court: data["court_name"].as_str().map(str::to_owned),
+            })
+        })
+        .collect())
+}
+
+/// The instant a notice's data named: its `hearing_start`, or else its
+/// court-local `hearing_date` and `hearing_time` (the requests to agencies
+/// carry only those).
+fn named_start(data: &serde_json::Value) -> Option<DateTime<Utc>> {
+    if let Some(at) = data["hearing_start"].as_str() {
+        return DateTime::parse_from_rfc3339(at)
+            .ok()
+            .map(|t| t.with_timezone(&Utc));
+    }
+    let date = NaiveDate::parse_from_str(data["hearing_date"].as_str()?, "%Y-%m-%d").ok()?;
+    let time = chrono::NaiveTime::parse_from_str(data["hearing_time"].as_str()?, "%H:%M").ok()?;
+    Some(crate::calendar::local_to_utc(date, time))
+}
+
 /// The inverse of [`flows::Recipient::key`].
 pub fn recipient_from_key(key: &str) -> Option<flows::Recipient> {
     use flows::Recipient::*;
@@ -402,9 +449,9 @@ pub fn load(
             .get_result(conn)?,
         None => 0,
     };
-    let told = match &focus.hearing_id {
-        Some(h) => told_of_hearing(conn, h)?,
-        None => Vec::new(),
+    let (told, told_of_slot) = match &focus.hearing_id {
+        Some(h) => (told_of_hearing(conn, h)?, told_of_slot(conn, h)?),
+        None => (Vec::new(), Vec::new()),
     };
     Ok(flows::FlowContext {
         victim: flows::VictimFacts {
@@ -423,6 +470,7 @@ pub fn load(
         attendance_request,
         pre_trial_visit_arranged: visits > 0,
         told_of_hearing: told,
+        told_of_slot,
     })
 }
 

@@ -1,0 +1,342 @@
+//! Issue 14 item 1: a change reaches every party already sent a notice
+//! naming the old slot. The Witness Service and the prosecutor are sent the
+//! requests for a trial (state `sent`); the trial then moves, is vacated or
+//! adjourned, or a court list moves it: each of them is sent one change
+//! notice, once, whatever the earlier notice's purpose.
+
+use courtside::notify::delivery;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::delivery::{worker, RecordingMailer};
+use crate::helpers::*;
+
+fn items(list: &Value) -> Vec<Value> {
+    list["items"].as_array().cloned().unwrap_or_default()
+}
+
+async fn notices_for(app: &TestApp, token: &str, hearing: &str) -> Vec<Value> {
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&per_page=200"),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    items(&list)
+}
+
+/// The live (not cancelled) notices with this template to this recipient.
+fn live<'a>(notices: &'a [Value], template: &str, recipient_kind: &str) -> Vec<&'a Value> {
+    notices
+        .iter()
+        .filter(|n| {
+            n["template"] == template
+                && n["recipient_kind"] == recipient_kind
+                && n["state"] != "cancelled"
+        })
+        .collect()
+}
+
+/// Template, recipient kind, state and key of each notice, for messages.
+fn summary(notices: &[Value]) -> Vec<String> {
+    notices
+        .iter()
+        .map(|n| {
+            format!(
+                "{} {} {} {}",
+                n["template"], n["recipient"], n["state"], n["data"]
+            )
+        })
+        .collect()
+}
+
+/// A delivery pass at the test clock's instant.
+fn deliver(app: &TestApp, mailer: &RecordingMailer) {
+    delivery::run_once(
+        &app.pool,
+        mailer,
+        &app.renderer,
+        &worker("changes"),
+        test_now(),
+    )
+    .unwrap();
+}
+
+struct Trial {
+    id: String,
+    body: Value,
+    wendy: String,
+}
+
+/// A trial in V-1002's case at Leeds Combined Court Centre on Thursday
+/// 2 April 2026, 09:30 BST. Ben asks to accompany the victim (with consent
+/// to identify him and to refer to the Witness Service), the officer
+/// records that the unit was told, and a delivery pass sends the unit's,
+/// the prosecutor's and the Witness Service's notices.
+async fn trial_with_partners_told(app: &TestApp, mailer: &RecordingMailer) -> Trial {
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
+    let body = json!({"case_id": case, "kind": "trial", "court_id": court,
+                      "starts_at": "2026-04-02T09:30:00+01:00", "estimated_minutes": 300,
+                      "victim_attends": true, "victim_gives_evidence": true});
+    let trial = app.create("/api/v1/hearings", &wendy, body.clone()).await;
+    let id = trial["id"].as_str().unwrap().to_string();
+    let ben_id = app.user_id(&ben).await;
+    app.give_consents(
+        &ben,
+        "V-1002",
+        &["identify_supporter_to_court", "witness_service_referral"],
+    )
+    .await;
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &ben,
+            json!({"hearing_id": id, "supporter_id": ben_id}),
+        )
+        .await;
+    let path = format!(
+        "/api/v1/attendance-requests/{}",
+        request["id"].as_str().unwrap()
+    );
+    let (status, out) = app
+        .put(
+            &path,
+            &wendy,
+            1,
+            json!({"hearing_id": id, "supporter_id": ben_id, "state": "wcu_informed"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    deliver(app, mailer);
+    let notices = notices_for(app, &wendy, &id).await;
+    for (template, to) in [
+        ("criminal.companion_request", "prosecutor"),
+        ("criminal.witness_service_request", "witness_service"),
+    ] {
+        let sent = live(&notices, template, to);
+        assert_eq!(sent.len(), 1, "{template}: {:#?}", summary(&notices));
+        assert_eq!(sent[0]["state"], "sent", "{template}: {:#?}", sent[0]);
+    }
+    Trial { id, body, wendy }
+}
+
+/// Changes the trial by PUT with If-Match at its current version.
+async fn change(app: &TestApp, t: &Trial, edit: impl FnOnce(&mut Value)) {
+    let (_, now) = app
+        .get(&format!("/api/v1/hearings/{}", t.id), &t.wendy)
+        .await;
+    let mut body = t.body.clone();
+    edit(&mut body);
+    let version = now["version"].as_i64().unwrap();
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/hearings/{}", t.id),
+            &t.wendy,
+            version,
+            body,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+}
+
+/// The prosecutor and the Witness Service each have exactly one live
+/// agency change notice saying `change`; returns them.
+fn one_change_each(notices: &[Value], change: &str) -> Vec<Value> {
+    let mut found = Vec::new();
+    for to in ["prosecutor", "witness_service"] {
+        let changes: Vec<&Value> = live(notices, "hearing.change.agency", to)
+            .into_iter()
+            .filter(|n| n["data"]["change"] == change)
+            .collect();
+        assert_eq!(
+            changes.len(),
+            1,
+            "{to} told of the {change} once: {:#?}",
+            summary(notices)
+        );
+        found.push(changes[0].clone());
+    }
+    found
+}
+
+#[actix_web::test]
+async fn a_trial_moved_earlier_is_passed_on_to_the_partners_already_sent_its_requests() {
+    let app = TestApp::spawn().await;
+    let mailer = RecordingMailer::default();
+    let t = trial_with_partners_told(&app, &mailer).await;
+
+    // Three days earlier: Monday 30 March.
+    change(&app, &t, |b| {
+        b["starts_at"] = json!("2026-03-30T09:30:00+01:00");
+    })
+    .await;
+    let notices = notices_for(&app, &t.wendy, &t.id).await;
+    for n in one_change_each(&notices, "moved") {
+        assert_eq!(n["state"], "pending", "{n}");
+        assert_eq!(n["data"]["previous_date"], "2026-04-02");
+        assert_eq!(n["data"]["previous_time"], "09:30");
+        assert_eq!(n["data"]["hearing_date"], "2026-03-30");
+        assert_eq!(n["basis"]["kind"], "consent", "{n}");
+        let text = n["data"].to_string().to_lowercase();
+        assert!(!text.contains("address") && !text.contains("phone"), "{n}");
+    }
+    // The victim and the supporter are told as before.
+    assert_eq!(live(&notices, "hearing.change.victim", "victim").len(), 1);
+
+    // Sent once: a delivery pass sends them, a second move of nothing (the
+    // same body again) plans nothing more.
+    deliver(&app, &mailer);
+    let before = notices_for(&app, &t.wendy, &t.id).await.len();
+    change(&app, &t, |b| {
+        b["starts_at"] = json!("2026-03-30T09:30:00+01:00");
+    })
+    .await;
+    let after = notices_for(&app, &t.wendy, &t.id).await;
+    assert_eq!(after.len(), before, "nothing planned twice");
+    for n in one_change_each(&after, "moved") {
+        assert_eq!(n["state"], "sent", "{n}");
+    }
+    let sent = mailer.sent.lock().unwrap().clone();
+    let to_ws: Vec<_> = sent
+        .iter()
+        .filter(|e| e.to == "leeds@witness-service.example" && e.subject.contains("moved"))
+        .collect();
+    assert_eq!(to_ws.len(), 1, "{sent:#?}");
+    assert!(!to_ws[0].body.contains("Demo Person Two"));
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_trial_moved_twice_tells_the_partners_of_each_slot_they_knew() {
+    let app = TestApp::spawn().await;
+    let mailer = RecordingMailer::default();
+    let t = trial_with_partners_told(&app, &mailer).await;
+    change(&app, &t, |b| {
+        b["starts_at"] = json!("2026-04-06T09:30:00+01:00")
+    })
+    .await;
+    deliver(&app, &mailer);
+    // Moved again: the first change (sent) named 6 April, so each is told
+    // again, once.
+    change(&app, &t, |b| {
+        b["starts_at"] = json!("2026-04-07T10:00:00+01:00")
+    })
+    .await;
+    let notices = notices_for(&app, &t.wendy, &t.id).await;
+    for to in ["prosecutor", "witness_service"] {
+        let changes = live(&notices, "hearing.change.agency", to);
+        assert_eq!(changes.len(), 2, "{to}: {changes:#?}");
+        assert!(changes
+            .iter()
+            .any(|n| n["state"] == "pending" && n["data"]["hearing_date"] == "2026-04-07"));
+    }
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_vacated_trial_is_passed_on_to_the_partners_already_sent_its_requests() {
+    let app = TestApp::spawn().await;
+    let mailer = RecordingMailer::default();
+    let t = trial_with_partners_told(&app, &mailer).await;
+    change(&app, &t, |b| b["status"] = json!("vacated")).await;
+    let notices = notices_for(&app, &t.wendy, &t.id).await;
+    for n in one_change_each(&notices, "vacated") {
+        assert_eq!(n["data"]["previous_date"], "2026-04-02");
+    }
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn an_adjourned_trial_is_passed_on_to_the_partners_already_sent_its_requests() {
+    let app = TestApp::spawn().await;
+    let mailer = RecordingMailer::default();
+    let t = trial_with_partners_told(&app, &mailer).await;
+    change(&app, &t, |b| b["status"] = json!("adjourned")).await;
+    let notices = notices_for(&app, &t.wendy, &t.id).await;
+    one_change_each(&notices, "adjourned");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_court_list_that_moves_a_hearing_is_passed_on_to_the_partners_already_told() {
+    // V-1001's plea and trial preparation hearing (Monday 23 March, 10:00,
+    // Leeds Combined Court Centre); Amara asks to accompany the victim.
+    let app = TestApp::spawn().await;
+    let mailer = RecordingMailer::default();
+    let wendy = app.login(WENDY).await;
+    let amara = app.login(AMARA).await;
+    let amara_id = app.user_id(&amara).await;
+    app.give_consents(&amara, "V-1001", &["witness_service_referral"])
+        .await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13AB1234526")
+        .await;
+    let hearing = app
+        .find_id(
+            &format!("/api/v1/hearings?case_id={case}"),
+            &wendy,
+            "kind",
+            "plea_and_trial_preparation",
+        )
+        .await;
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &amara,
+            json!({"hearing_id": hearing, "supporter_id": amara_id}),
+        )
+        .await;
+    let (status, out) = app
+        .put(
+            &format!(
+                "/api/v1/attendance-requests/{}",
+                request["id"].as_str().unwrap()
+            ),
+            &wendy,
+            1,
+            json!({"hearing_id": hearing, "supporter_id": amara_id, "state": "wcu_informed"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    deliver(&app, &mailer);
+    let notices = notices_for(&app, &wendy, &hearing).await;
+    assert_eq!(
+        live(
+            &notices,
+            "criminal.witness_service_request",
+            "witness_service"
+        )[0]["state"],
+        "sent"
+    );
+
+    let doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/fixtures/court-lists/crown-daily-moved.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let (status, summary) = app
+        .call(
+            Method::POST,
+            "/api/v1/court-lists?list_type=crown_daily_pdda_list",
+            Some(&wendy),
+            Some(doc),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{summary}");
+    assert_eq!(summary["moved"], json!([hearing]), "{summary}");
+    let notices = notices_for(&app, &wendy, &hearing).await;
+    for n in one_change_each(&notices, "moved") {
+        assert_eq!(n["data"]["hearing_date"], "2026-03-24", "{n}");
+        assert_eq!(n["data"]["previous_date"], "2026-03-23", "{n}");
+    }
+    app.stop().await;
+}

@@ -8,7 +8,7 @@ mod visit;
 pub(crate) use visit::{visit_arranged, visit_requested};
 
 use super::attendance::{AttendanceAction, AttendanceState};
-use super::context::{AttendanceRequestFacts, HearingFacts, SupporterFacts};
+use super::context::{AttendanceRequestFacts, HearingFacts, HearingStatus, SupporterFacts};
 use super::facts;
 use super::keys::Subject;
 use super::plan::{
@@ -89,6 +89,9 @@ pub(crate) fn request_raised(p: &mut Planner<'_>, req: &AttendanceRequestFacts) 
         );
         return;
     }
+    if slot_given_up(&h) {
+        return;
+    }
     let mut data = facts::case(p.ctx);
     data.extend(facts::supporter(&s));
     data.extend(facts::hearing(&h));
@@ -154,6 +157,16 @@ pub(crate) fn request_updated(
     }
 }
 
+/// A hearing vacated, adjourned or concluded has no slot to ask anyone
+/// about: nothing naming it is sent (the supporter was asked to attach the
+/// request to the new hearing or withdraw it).
+fn slot_given_up(h: &HearingFacts) -> bool {
+    matches!(
+        h.status,
+        HearingStatus::Vacated | HearingStatus::Adjourned | HearingStatus::Concluded
+    )
+}
+
 fn inform_cps_and_witness_service(
     p: &mut Planner<'_>,
     req: &AttendanceRequestFacts,
@@ -161,6 +174,9 @@ fn inform_cps_and_witness_service(
     s: &SupporterFacts,
     subject: &Subject,
 ) {
+    if slot_given_up(h) {
+        return;
+    }
     let raise_by = raise_with_court_deadline(p, req, h).due_date;
     let mut data = facts::case(p.ctx);
     data.extend(facts::supporter(s));

@@ -49,6 +49,29 @@ pub(crate) fn listed(p: &mut Planner<'_>) {
         CaseKind::Family => family::replan_for_hearing(p, &h),
         CaseKind::Civil => {}
     }
+    tell_agencies_of_relisting(p, &h);
+}
+
+/// A hearing listed again after it was vacated or adjourned: each agency
+/// sent an earlier slot is told the new one, from the last slot it was
+/// sent.
+fn tell_agencies_of_relisting(p: &mut Planner<'_>, h: &HearingFacts) {
+    let subject = Subject::hearing_slot(&h.id, h.start);
+    let now_at = Some((h.start, h.court.name.as_str()));
+    for to in told_of_another_slot(p, now_at) {
+        if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
+            continue;
+        }
+        let Some(last) = p.ctx.told_of_slot.iter().rev().find(|n| n.recipient == to) else {
+            continue;
+        };
+        let change = Change {
+            kind: "moved",
+            previous_start: last.start,
+            previous_court: last.court.clone(),
+        };
+        agency_change(p, h, &agency_subject(h, &subject, &change), &change, to);
+    }
 }
 
 pub(crate) fn moved(
@@ -181,12 +204,6 @@ fn tell_agencies_of_change(
     subject: &Subject,
     change: &Change,
 ) {
-    let mut data = facts::case(p.ctx);
-    data.extend(change_fields(change));
-    if change.kind == "moved" {
-        data.extend(facts::hearing(h));
-    }
-    let not_after = (change.kind == "moved").then_some(h.start);
     let now_at = (change.kind == "moved").then_some((h.start, h.court.name.as_str()));
     let mut told = p.ctx.told_of_hearing.clone();
     for to in told_of_another_slot(p, now_at) {
@@ -198,18 +215,45 @@ fn tell_agencies_of_change(
         if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
             continue;
         }
-        p.notice(
-            Draft::new(
-                STEP_CHANGE,
-                TemplateKey::HearingChangeAgency,
-                to,
-                DisclosureCategory::HearingChange,
-                subject.clone(),
-            )
-            .data(data.clone())
-            .not_after(not_after),
-        );
+        agency_change(p, h, &agency_subject(h, subject, change), change, to);
     }
+}
+
+/// What an agency's change notice is keyed by: for a move, the new slot
+/// and its court, so a move to another court at the same time (or back)
+/// is told again; otherwise the vacation or adjournment itself.
+fn agency_subject(h: &HearingFacts, subject: &Subject, change: &Change) -> Subject {
+    if change.kind == "moved" {
+        Subject::hearing_part(&h.id, h.start, &format!("at:{}", h.court.name))
+    } else {
+        subject.clone()
+    }
+}
+
+fn agency_change(
+    p: &mut Planner<'_>,
+    h: &HearingFacts,
+    subject: &Subject,
+    change: &Change,
+    to: Recipient,
+) {
+    let mut data = facts::case(p.ctx);
+    data.extend(change_fields(change));
+    if change.kind == "moved" {
+        data.extend(facts::hearing(h));
+    }
+    let not_after = (change.kind == "moved").then_some(h.start);
+    p.notice(
+        Draft::new(
+            STEP_CHANGE,
+            TemplateKey::HearingChangeAgency,
+            to,
+            DisclosureCategory::HearingChange,
+            subject.clone(),
+        )
+        .data(data)
+        .not_after(not_after),
+    );
 }
 
 /// Everyone sent a notice naming a slot other than `now_at` (the hearing's

@@ -422,6 +422,34 @@ fn tracked(loaded: &Loaded) -> AppResult<(Vec<TrackedCase>, Vec<TrackedHearing>)
     Ok((cases, hearings))
 }
 
+/// A firm or daily list confirms a hearing that was on a warned list: the
+/// flows decide whether that is short notice for the victim and supporter
+/// (before the confirmation is recorded, while the warned window stands).
+fn fixed_from_warned_list(
+    conn: &mut AnyConn,
+    hearing_id: &str,
+    row: &HearingRow,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let starts = store::from_db(row.starts_at);
+    if crate::planning::context::warned_until(conn, hearing_id, starts)?.is_none() {
+        return Ok(());
+    }
+    let victim = crate::planning::context::victim_of_hearing(conn, hearing_id)?;
+    let focus = crate::planning::Focus {
+        hearing_id: Some(hearing_id.to_string()),
+        ..crate::planning::Focus::default()
+    };
+    crate::planning::react(
+        conn,
+        now,
+        &victim,
+        &focus,
+        crate::flows::EventKind::HearingFixed,
+    )?;
+    Ok(())
+}
+
 /// The context a move is made in: the officer's own, or (for an import
 /// that reaches every case) the case's witness care unit, else its
 /// supporter, so the hearings' relationship checks hold.
@@ -764,6 +792,9 @@ pub fn import(
                             )?;
                             audit_hearing(conn, importer, case, hearing_id, now)?;
                         }
+                    }
+                    if !matches!(list.kind, ListKind::Warned { .. }) {
+                        fixed_from_warned_list(conn, hearing_id, row, now)?;
                     }
                     if recorded.insert(hearing_id.clone()) {
                         record(conn, &import_id, hearing_id, &list, "confirmed", now)?;

@@ -38,6 +38,9 @@ pub enum EventKind {
         #[serde(default)]
         adjourned: bool,
     },
+    /// A hearing on a warned list was fixed at its slot by a firm or daily
+    /// list. `FlowContext::hearing` holds the slot, with the warned window.
+    HearingFixed,
     HearingConcluded {
         outcome: HearingOutcome,
     },

@@ -18,6 +18,7 @@ use serde_json::json;
 
 pub(crate) const STEP_DETAILS: &str = "hearing.details";
 pub(crate) const STEP_CHANGE: &str = "hearing.change";
+pub(crate) const STEP_FIXED_SHORT_NOTICE: &str = "hearing.fixed_short_notice";
 pub(crate) const STEP_OUTCOME: &str = "hearing.outcome";
 pub(crate) const STEP_WCO_OUTCOME_UPDATE: &str = "hearing.wco_outcome_update";
 pub(crate) const STEP_SPECIAL_MEASURES_APPLICATION: &str = "hearing.special_measures_application";
@@ -98,6 +99,41 @@ pub(crate) fn moved(
         CaseKind::Civil => {}
     }
     tell_agencies_of_change(p, &h, &subject, &change);
+    short_notice_if_fixed(p, &h);
+}
+
+/// A hearing on a warned list was fixed at its slot by a firm or daily list.
+pub(crate) fn fixed(p: &mut Planner<'_>) {
+    let Some(h) = current_hearing(p) else { return };
+    short_notice_if_fixed(p, &h);
+}
+
+/// A trial on a warned list now fixed for a day within the rules' short
+/// notice (working days from today): the victim (or, with a single point of
+/// contact, the supporter for them) and the supporter are told at once.
+fn short_notice_if_fixed(p: &mut Planner<'_>, h: &HearingFacts) {
+    if h.warned_until.is_none() || p.ctx.case.kind != CaseKind::Criminal {
+        return;
+    }
+    let limit = p.rules.alerts.warned_list_fixed_short_notice.clone();
+    let latest = limit.date_after(calendar::london_date(p.now), p.holidays);
+    if calendar::london_date(h.start) > latest {
+        return;
+    }
+    let mut data = facts::case(p.ctx);
+    data.extend(facts::hearing(h));
+    route_update(
+        p,
+        VictimUpdate {
+            step: STEP_FIXED_SHORT_NOTICE,
+            subject: Subject::hearing_part(&h.id, h.start, "fixed"),
+            category: DisclosureCategory::HearingDetails,
+            victim_template: TemplateKey::HearingFixedVictim,
+            supporter_template: TemplateKey::HearingFixedSupporter,
+            data,
+            not_after: Some(h.start),
+        },
+    );
 }
 
 pub(crate) fn vacated(p: &mut Planner<'_>, adjourned: bool) {

@@ -70,6 +70,7 @@ pub fn plan(
             previous_court,
         } => hearing::moved(&mut p, *previous_start, previous_court.clone()),
         EventKind::HearingVacated { adjourned } => hearing::vacated(&mut p, *adjourned),
+        EventKind::HearingFixed => hearing::fixed(&mut p),
         EventKind::HearingConcluded { outcome } => hearing::concluded(&mut p, outcome),
         EventKind::AttendanceRequestRaised => attendance::raised(&mut p),
         EventKind::AttendanceRequestUpdated { action } => attendance::updated(&mut p, action),

@@ -50,6 +50,14 @@ template_keys! {
         "victim_reference", "court_name", "hearing_kind", "hearing_date", "hearing_time",
         "hearing_start",
     ];
+    HearingFixedVictim => "hearing.fixed.victim": [
+        "case_reference", "court_name", "hearing_kind", "hearing_date", "hearing_time",
+        "hearing_start", "victim_gives_evidence", "warned_until",
+    ];
+    HearingFixedSupporter => "hearing.fixed.supporter": [
+        "case_reference", "victim_reference", "court_name", "hearing_kind", "hearing_date",
+        "hearing_time", "hearing_start", "victim_gives_evidence", "warned_until", "relay_to_victim",
+    ];
     HearingOutcomeVictim => "hearing.outcome.victim": [
         "case_reference", "court_name", "hearing_kind", "hearing_date", "outcome",
         "outcome_description",

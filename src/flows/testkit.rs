@@ -291,6 +291,18 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
             NOW,
         ),
         (
+            "warned trial fixed at short notice",
+            event_at("2026-12-03T09:00:00Z", EventKind::HearingFixed),
+            FlowContext {
+                hearing: Some(HearingFacts {
+                    warned_until: Some(d("2026-12-11")),
+                    ..hearing(TRIAL)
+                }),
+                ..criminal()
+            },
+            "2026-12-03T09:00:00Z",
+        ),
+        (
             "outcome ngp",
             event(EventKind::HearingConcluded {
                 outcome: HearingOutcome::NotGuiltyPlea,

@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 const STEPS_IN_CODE: &[&str] = &[
     super::hearing::STEP_DETAILS,
     super::hearing::STEP_CHANGE,
+    super::hearing::STEP_FIXED_SHORT_NOTICE,
     super::hearing::STEP_OUTCOME,
     super::hearing::STEP_WCO_OUTCOME_UPDATE,
     super::hearing::STEP_SPECIAL_MEASURES_APPLICATION,

@@ -74,6 +74,8 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "hearing.change.victim",
     "hearing.change.supporter",
     "hearing.change.agency",
+    "hearing.fixed.victim",
+    "hearing.fixed.supporter",
     "hearing.outcome.victim",
     "hearing.outcome.supporter",
     "criminal.supporter_in_place",
@@ -1214,6 +1216,28 @@ mod tests {
             K::HearingDetailsVictim,
             None,
         );
+
+        // A warned trial fixed at short notice (the trial day is within the
+        // rules' working days of "now").
+        let mut fixed = criminal();
+        fixed.hearing = Some(HearingFacts {
+            warned_until: Some(d("2026-12-18")),
+            ..hearing(TRIAL)
+        });
+        let fixed_now = Event {
+            id: "E-1".into(),
+            at: t("2026-12-03T09:00:00Z"),
+            kind: EventKind::HearingFixed,
+        };
+        let fixed_plan = plan(
+            &fixed_now,
+            &fixed,
+            RulesTable::default_table().in_force(d("2026-06-01")),
+            &BankHolidays::england_and_wales(),
+            t("2026-12-03T09:00:00Z"),
+        );
+        add("", &fixed_plan, K::HearingFixedVictim, None);
+        add("", &fixed_plan, K::HearingFixedSupporter, None);
 
         let mut told = criminal();
         told.told_of_hearing = vec![

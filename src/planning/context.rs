@@ -85,7 +85,30 @@ pub fn hearing_facts(conn: &mut AnyConn, hearing_id: &str) -> AppResult<flows::H
         kind: same(domain::HearingKind::from_db(&kind)?)?,
         status: same(domain::HearingStatus::from_db(&status)?)?,
         victim_gives_evidence: evidence,
-        warned_until: None,
+        warned_until: warned_until(conn, hearing_id, store::from_db(starts_at))?,
+    })
+}
+
+/// The last day of the warned-list window the hearing is on: from the
+/// latest court list that named it, if that was a warned list and the
+/// hearing's day is still inside the window. A firm or daily list that
+/// fixed it since (or a move out of the window) ends it.
+pub fn warned_until(
+    conn: &mut AnyConn,
+    hearing_id: &str,
+    starts_at: DateTime<Utc>,
+) -> AppResult<Option<NaiveDate>> {
+    use crate::store::schema::hearing_confirmations as hc;
+    let latest: Option<(String, Option<NaiveDate>)> = hc::table
+        .filter(hc::hearing_id.eq(hearing_id))
+        .order((hc::recorded_at.desc(), hc::published_at.desc()))
+        .select((hc::list_kind, hc::warned_to))
+        .first(conn)
+        .optional()?;
+    let day = crate::calendar::london_date(starts_at);
+    Ok(match latest {
+        Some((kind, Some(to))) if kind == "warned" && day <= to => Some(to),
+        _ => None,
     })
 }
 

@@ -39,7 +39,7 @@ fn live<'a>(notices: &'a [Value], template: &str, recipient_kind: &str) -> Vec<&
 }
 
 /// Template, recipient kind, state and key of each notice, for messages.
-fn summary(notices: &[Value]) -> Vec<String> {
+fn summary_of(notices: &[Value]) -> Vec<String> {
     notices
         .iter()
         .map(|n| {
@@ -120,7 +120,7 @@ async fn trial_with_partners_told(app: &TestApp, mailer: &RecordingMailer) -> Tr
         ("criminal.witness_service_request", "witness_service"),
     ] {
         let sent = live(&notices, template, to);
-        assert_eq!(sent.len(), 1, "{template}: {:#?}", summary(&notices));
+        assert_eq!(sent.len(), 1, "{template}: {:#?}", summary_of(&notices));
         assert_eq!(sent[0]["state"], "sent", "{template}: {:#?}", sent[0]);
     }
     Trial { id, body, wendy }
@@ -158,7 +158,7 @@ fn one_change_each(notices: &[Value], change: &str) -> Vec<Value> {
             changes.len(),
             1,
             "{to} told of the {change} once: {:#?}",
-            summary(notices)
+            summary_of(notices)
         );
         found.push(changes[0].clone());
     }
@@ -338,5 +338,178 @@ async fn a_court_list_that_moves_a_hearing_is_passed_on_to_the_partners_already_
         assert_eq!(n["data"]["hearing_date"], "2026-03-24", "{n}");
         assert_eq!(n["data"]["previous_date"], "2026-03-23", "{n}");
     }
+    app.stop().await;
+}
+
+// Issue 14 item 6: the warned-list window reaches the wording, and a warned
+// trial fixed at short notice is told to the supporter (and the victim,
+// where allowed), not only set as a task.
+
+fn court_list(name: &str) -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/fixtures/court-lists/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+}
+
+async fn import(app: &TestApp, token: &str, query: &str, doc: Value) -> Value {
+    let (status, summary) = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/court-lists{query}"),
+            Some(token),
+            Some(doc),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{summary}");
+    summary
+}
+
+/// V-1001's trial (Monday 13 April 2026, 10:00 BST, Court 2), put on the
+/// warned list for 13 to 17 April.
+async fn warned_trial(app: &TestApp, wendy: &str) -> String {
+    let case = app
+        .find_id("/api/v1/cases", wendy, "urn", "13AB1234526")
+        .await;
+    let trial = app
+        .find_id(
+            &format!("/api/v1/hearings?case_id={case}"),
+            wendy,
+            "kind",
+            "trial",
+        )
+        .await;
+    let summary = import(app, wendy, "", court_list("crown-warned-window.json")).await;
+    assert_eq!(summary["warned"], json!([trial]), "{summary}");
+    trial
+}
+
+#[actix_web::test]
+async fn the_warned_window_reaches_the_notices() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let trial = warned_trial(&app, &wendy).await;
+    let (_, h) = app.get(&format!("/api/v1/hearings/{trial}"), &wendy).await;
+    let mut body = json!({});
+    for f in [
+        "case_id",
+        "kind",
+        "status",
+        "court_id",
+        "courtroom",
+        "estimated_minutes",
+        "victim_attends",
+        "victim_gives_evidence",
+        "live_link",
+        "outcome",
+    ] {
+        body[f] = h[f].clone();
+    }
+    // Moved within the window, to Tuesday 14 April.
+    body["starts_at"] = json!("2026-04-14T10:00:00+01:00");
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/hearings/{trial}"),
+            &wendy,
+            h["version"].as_i64().unwrap(),
+            body,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let notices = notices_for(&app, &wendy, &trial).await;
+    let change = live(&notices, "hearing.change.supporter", "supporter");
+    assert_eq!(change.len(), 1, "{:#?}", summary_of(&notices));
+    assert_eq!(
+        change[0]["data"]["warned_until"], "2026-04-17",
+        "{}",
+        change[0]
+    );
+    let (status, text) = app
+        .get(
+            &format!(
+                "/api/v1/notices/{}/rendered?format=json",
+                change[0]["id"].as_str().unwrap()
+            ),
+            &wendy,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    assert!(
+        text.to_string().contains("warned list"),
+        "the warned wording: {text}"
+    );
+    app.stop().await;
+}
+
+/// The daily list for Monday 13 April, with V-1001's trial at 10:00 in
+/// Court 2 (the moved-list fixture, re-dated).
+fn daily_list_for_13_april(id: &str, published: &str) -> Value {
+    let mut daily = court_list("crown-daily-moved.json");
+    let list = &mut daily["DailyList"];
+    list["DocumentID"]["UniqueID"] = json!(id);
+    list["ListHeader"]["StartDate"] = json!("2026-04-13");
+    list["ListHeader"]["EndDate"] = json!("2026-04-13");
+    list["ListHeader"]["PublishedTime"] = json!(published);
+    let sitting = &mut list["CourtLists"][0]["Sittings"][1];
+    sitting["CourtRoomNumber"] = json!(2);
+    sitting["SittingAt"] = json!("10:00:00");
+    sitting["Hearings"][0]["HearingDetails"] =
+        json!({"HearingDescription": "Trial", "HearingType": "TRL"});
+    daily
+}
+
+#[actix_web::test]
+async fn a_warned_trial_fixed_by_a_daily_list_at_short_notice_is_told_to_the_supporter() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let trial = warned_trial(&app, &wendy).await;
+
+    // Thursday 9 April (after Easter): the daily list for Monday 13 April,
+    // two working days on, fixes the trial at its slot.
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-04-09T12:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    );
+    let wendy = app.login(WENDY).await;
+    let summary = import(
+        &app,
+        &wendy,
+        "?list_type=crown_daily_pdda_list",
+        daily_list_for_13_april("fixture-daily-fixed", "2026-04-09T11:00:00Z"),
+    )
+    .await;
+    assert_eq!(summary["confirmed"], json!([trial]), "{summary}");
+
+    let notices = notices_for(&app, &wendy, &trial).await;
+    let fixed = live(&notices, "hearing.fixed.supporter", "supporter");
+    assert_eq!(fixed.len(), 1, "{:#?}", summary_of(&notices));
+    assert_eq!(fixed[0]["state"], "pending");
+    // Amara is V-1001's single point of contact: she passes it on.
+    assert_eq!(fixed[0]["data"]["relay_to_victim"], true);
+    assert_eq!(fixed[0]["data"]["hearing_date"], "2026-04-13");
+    assert!(live(&notices, "hearing.fixed.victim", "victim").is_empty());
+
+    // A later version of the list confirms it again: the trial is no
+    // longer warned, so nothing more is sent.
+    let again = import(
+        &app,
+        &wendy,
+        "?list_type=crown_daily_pdda_list",
+        daily_list_for_13_april("fixture-daily-fixed-2", "2026-04-09T15:00:00Z"),
+    )
+    .await;
+    assert_eq!(again["confirmed"], json!([trial]), "{again}");
+    let after = notices_for(&app, &wendy, &trial).await;
+    assert_eq!(
+        live(&after, "hearing.fixed.supporter", "supporter").len(),
+        1,
+        "{:#?}",
+        summary_of(&after)
+    );
     app.stop().await;
 }

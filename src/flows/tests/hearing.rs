@@ -375,3 +375,65 @@ fn a_party_told_only_of_a_slot_the_hearing_is_back_at_hears_nothing() {
     let plan = run(&moved(), &ctx);
     assert!(agency_changes(&plan).is_empty(), "{:?}", plan.notices);
 }
+
+fn warned(mut ctx: FlowContext) -> FlowContext {
+    ctx.hearing.as_mut().unwrap().warned_until = Some(d("2026-12-11"));
+    ctx
+}
+
+#[test]
+fn a_warned_trial_fixed_at_short_notice_is_told_at_once() {
+    // The trial is on Monday 7 December; the rules' short notice is 3
+    // working days, so fixing it on Thursday 3 December is short notice.
+    let fixed = event_at("2026-12-03T09:00:00Z", EventKind::HearingFixed);
+    let plan = run_at(&fixed, &warned(criminal()), "2026-12-03T09:00:00Z");
+    assert_eq!(
+        templates(&plan),
+        [
+            TemplateKey::HearingFixedVictim,
+            TemplateKey::HearingFixedSupporter
+        ]
+    );
+    let v = notice(&plan, TemplateKey::HearingFixedVictim).unwrap();
+    assert_eq!(v.not_after, Some(t(TRIAL)));
+    assert_eq!(v.data["hearing_date"], json!("2026-12-07"));
+    assert!(!v.data.contains_key("address"));
+    // With a single point of contact, the supporter is told for the victim.
+    let plan = run_at(
+        &fixed,
+        &with_spoc(warned(criminal())),
+        "2026-12-03T09:00:00Z",
+    );
+    assert_eq!(templates(&plan), [TemplateKey::HearingFixedSupporter]);
+    // Without consent the supporter hears nothing; the victim still does.
+    let plan = run_at(
+        &fixed,
+        &without_consents(warned(criminal())),
+        "2026-12-03T09:00:00Z",
+    );
+    assert_eq!(templates(&plan), [TemplateKey::HearingFixedVictim]);
+}
+
+#[test]
+fn fixing_a_trial_in_good_time_or_one_never_warned_sends_nothing_new() {
+    // Fixed on Monday 30 November: 5 working days ahead, not short notice.
+    let early = event_at("2026-11-30T09:00:00Z", EventKind::HearingFixed);
+    let plan = run_at(&early, &warned(criminal()), "2026-11-30T09:00:00Z");
+    assert!(plan.notices.is_empty(), "{:?}", plan.notices);
+    // Not on a warned list.
+    let fixed = event_at("2026-12-03T09:00:00Z", EventKind::HearingFixed);
+    let plan = run_at(&fixed, &criminal(), "2026-12-03T09:00:00Z");
+    assert!(plan.notices.is_empty());
+    // A warned trial moved within the window at short notice: the change
+    // notices and the short-notice message.
+    let moved = event_at(
+        "2026-12-03T09:00:00Z",
+        EventKind::HearingMoved {
+            previous_start: t("2026-12-08T10:00:00Z"),
+            previous_court: None,
+        },
+    );
+    let plan = run_at(&moved, &warned(criminal()), "2026-12-03T09:00:00Z");
+    assert!(templates(&plan).contains(&TemplateKey::HearingFixedVictim));
+    assert!(templates(&plan).contains(&TemplateKey::HearingChangeVictim));
+}

@@ -173,6 +173,8 @@ pub fn notice_template(key: &str) -> String {
         "hearing.change.victim" => "Hearing change, to the victim",
         "hearing.change.supporter" => "Hearing change, to the supporter",
         "hearing.change.agency" => "Hearing change, to an agency",
+        "hearing.fixed.victim" => "Warned trial fixed at short notice, to the victim",
+        "hearing.fixed.supporter" => "Warned trial fixed at short notice, to the supporter",
         "hearing.outcome.victim" => "Hearing outcome, to the victim",
         "hearing.outcome.supporter" => "Hearing outcome, to the supporter",
         "criminal.supporter_in_place" => "A supporter is in place",

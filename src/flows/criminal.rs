@@ -5,7 +5,7 @@
 mod advisor;
 mod visit;
 
-pub(crate) use visit::{visit_arranged, visit_requested};
+pub(crate) use visit::{visit_arranged, visit_cancelled, visit_requested};
 
 use super::attendance::{AttendanceAction, AttendanceState};
 use super::context::{AttendanceRequestFacts, HearingFacts, HearingStatus, SupporterFacts};
@@ -32,7 +32,9 @@ pub(crate) const STEP_REVIEW_AFTER_VACATION: &str = "criminal.review_after_vacat
 #[cfg(test)]
 pub(crate) use advisor::STEP_ADVISOR_NOTICE;
 #[cfg(test)]
-pub(crate) use visit::{STEP_VISIT_ALERT, STEP_VISIT_ARRANGED, STEP_VISIT_REQUEST};
+pub(crate) use visit::{
+    STEP_VISIT_ALERT, STEP_VISIT_ARRANGED, STEP_VISIT_CANCELLED, STEP_VISIT_REQUEST,
+};
 
 fn hearing_and_supporter(p: &mut Planner<'_>) -> Option<(HearingFacts, SupporterFacts)> {
     let hearing = p.ctx.hearing.clone();

@@ -58,6 +58,13 @@ pub enum EventKind {
         starts_at: DateTime<Utc>,
         court: String,
     },
+    /// An arranged visit was cancelled. `FlowContext::told_of_slot` holds
+    /// the notices already sent about its arrangement.
+    PreTrialVisitCancelled {
+        visit_id: String,
+        previous_start: DateTime<Utc>,
+        court: String,
+    },
     SpecialMeasuresDiscussionRecorded {
         setting: DiscussionSetting,
         measures: Vec<SpecialMeasure>,

@@ -82,6 +82,11 @@ pub fn plan(
             starts_at,
             court,
         } => criminal::visit_arranged(&mut p, visit_id, *starts_at, court),
+        EventKind::PreTrialVisitCancelled {
+            visit_id,
+            previous_start,
+            court,
+        } => criminal::visit_cancelled(&mut p, visit_id, *previous_start, court),
         EventKind::SpecialMeasuresDiscussionRecorded {
             setting,
             measures,

@@ -107,6 +107,13 @@ template_keys! {
         "case_reference", "victim_reference", "visit_court", "visit_date", "visit_time",
         "visit_start", "relay_to_victim",
     ];
+    PreTrialVisitCancelledVictim => "criminal.pre_trial_visit_cancelled.victim": [
+        "case_reference", "visit_court", "visit_date", "visit_time", "visit_start",
+    ];
+    PreTrialVisitCancelledSupporter => "criminal.pre_trial_visit_cancelled.supporter": [
+        "case_reference", "victim_reference", "visit_court", "visit_date", "visit_time",
+        "visit_start", "relay_to_victim",
+    ];
     FamilyAdvanceIdentification => "family.advance_identification": [
         "adviser_name", "adviser_role", "organisation_name", "organisation_contact",
         "party_name", "case_reference", "court_name", "hearing_date", "hearing_time",

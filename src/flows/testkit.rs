@@ -387,6 +387,31 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
             NOW,
         ),
         (
+            "visit cancelled",
+            event(EventKind::PreTrialVisitCancelled {
+                visit_id: "PV1".into(),
+                previous_start: t("2026-11-20T14:00:00Z"),
+                court: "Leeds Crown Court".into(),
+            }),
+            FlowContext {
+                told_of_slot: vec![SlotNotice {
+                    key: format!(
+                        "{}criminal.pre_trial_visit_arranged/victim:V1",
+                        Subject::visit_at("PV1", t("2026-11-20T14:00:00Z")).prefix()
+                    ),
+                    recipient: Recipient::Victim {
+                        victim_id: "V1".into(),
+                    },
+                    step: "criminal.pre_trial_visit_arranged".into(),
+                    pending: false,
+                    start: t("2026-11-20T14:00:00Z"),
+                    court: Some("Leeds Crown Court".into()),
+                }],
+                ..criminal()
+            },
+            NOW,
+        ),
+        (
             "visit arranged spoc",
             event(EventKind::PreTrialVisitArranged {
                 visit_id: "PV1".into(),

@@ -39,6 +39,7 @@ const STEPS_IN_CODE: &[&str] = &[
     super::criminal::STEP_VISIT_REQUEST,
     super::criminal::STEP_VISIT_ALERT,
     super::criminal::STEP_VISIT_ARRANGED,
+    super::criminal::STEP_VISIT_CANCELLED,
     super::family::STEP_ADVANCE,
     super::family::STEP_ON_THE_DAY,
     super::family::STEP_DIRECTION,

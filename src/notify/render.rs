@@ -87,6 +87,8 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "criminal.pre_trial_visit_request",
     "criminal.pre_trial_visit_arranged.victim",
     "criminal.pre_trial_visit_arranged.supporter",
+    "criminal.pre_trial_visit_cancelled.victim",
+    "criminal.pre_trial_visit_cancelled.supporter",
     "family.advance_identification",
     "family.on_the_day_checklist",
     "special_measures.discussion_held",
@@ -1415,6 +1417,30 @@ mod tests {
             K::PreTrialVisitArrangedSupporter,
             None,
         );
+        let mut told_of_visit = criminal();
+        told_of_visit.told_of_slot = vec![crate::flows::SlotNotice {
+            key: format!(
+                "{}criminal.pre_trial_visit_arranged/victim:V-1",
+                crate::flows::Subject::visit_at("PV-1", t("2026-11-20T14:00:00Z")).prefix()
+            ),
+            recipient: Recipient::Victim {
+                victim_id: "V-1".into(),
+            },
+            step: "criminal.pre_trial_visit_arranged".into(),
+            pending: false,
+            start: t("2026-11-20T14:00:00Z"),
+            court: Some(CROWN.into()),
+        }];
+        let cancelled = run(
+            &told_of_visit,
+            EventKind::PreTrialVisitCancelled {
+                visit_id: "PV-1".into(),
+                previous_start: t("2026-11-20T14:00:00Z"),
+                court: CROWN.into(),
+            },
+        );
+        add("", &cancelled, K::PreTrialVisitCancelledVictim, None);
+        add("", &cancelled, K::PreTrialVisitCancelledSupporter, None);
 
         // Family: in advance, and on the day when advance notice is too late.
         add(

@@ -288,6 +288,44 @@ pub fn told_of_slot(conn: &mut AnyConn, hearing_id: &str) -> AppResult<Vec<flows
         .collect())
 }
 
+/// The notices sent about one arrangement of a pre-trial visit (keys under
+/// `prefix`), with the visit's start and court.
+fn told_of_visit(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    prefix: &str,
+) -> AppResult<Vec<flows::SlotNotice>> {
+    let rows: Vec<(String, String, String, String)> = notices::table
+        .filter(notices::victim_id.eq(victim_id))
+        .filter(notices::idempotency_key.like(format!("{prefix}%")))
+        .filter(notices::state.eq_any(["sent", "sending"]))
+        .select((
+            notices::idempotency_key,
+            notices::recipient_key,
+            notices::step,
+            notices::data_json,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(key, ..)| key.starts_with(prefix))
+        .filter_map(|(key, recipient, step, data)| {
+            let data: serde_json::Value = serde_json::from_str(&data).ok()?;
+            let start = DateTime::parse_from_rfc3339(data["visit_start"].as_str()?)
+                .ok()?
+                .with_timezone(&Utc);
+            Some(flows::SlotNotice {
+                key,
+                recipient: recipient_from_key(&recipient)?,
+                step,
+                pending: false,
+                start,
+                court: data["visit_court"].as_str().map(str::to_owned),
+            })
+        })
+        .collect())
+}
+
 /// The instant a notice's data named: its `hearing_start`, or else its
 /// court-local `hearing_date` and `hearing_time` (the requests to agencies
 /// carry only those).
@@ -332,6 +370,9 @@ pub struct Focus {
     pub attendance_request_id: Option<String>,
     /// The request's state before the change being planned.
     pub attendance_state_before: Option<domain::AttendanceState>,
+    /// The key prefix of a pre-trial visit's old arrangement: the notices
+    /// sent under it join `told_of_slot`.
+    pub visit_slot_prefix: Option<String>,
 }
 
 /// Builds the planner's context for a victim (and a case and hearing).
@@ -472,10 +513,13 @@ pub fn load(
             .get_result(conn)?,
         None => 0,
     };
-    let (told, told_of_slot) = match &focus.hearing_id {
+    let (told, mut told_of_slot) = match &focus.hearing_id {
         Some(h) => (told_of_hearing(conn, h)?, told_of_slot(conn, h)?),
         None => (Vec::new(), Vec::new()),
     };
+    if let Some(prefix) = &focus.visit_slot_prefix {
+        told_of_slot.extend(told_of_visit(conn, victim_id, prefix)?);
+    }
     Ok(flows::FlowContext {
         victim: flows::VictimFacts {
             id: victim_id.to_string(),

@@ -513,3 +513,106 @@ async fn a_warned_trial_fixed_by_a_daily_list_at_short_notice_is_told_to_the_sup
     );
     app.stop().await;
 }
+
+/// The case's notices with this template (any state).
+async fn case_notices(app: &TestApp, token: &str, case: &str, template: &str) -> Vec<Value> {
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/notices?case_id={case}&template={template}&per_page=200"),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    items(&list)
+}
+
+#[actix_web::test]
+async fn a_cancelled_visit_is_passed_on_to_those_sent_its_arrangement() {
+    let app = TestApp::spawn().await;
+    let mailer = RecordingMailer::default();
+    let wendy = app.login(WENDY).await;
+    // V-1002 (Ben, not SPOC, consent to share court dates).
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let mut body = json!({"case_id": case, "court_id": court, "state": "arranged",
+                          "starts_at": "2026-04-14T14:00:00+01:00", "supporter_attends": true,
+                          "arranged_via": "witness_care_unit"});
+    let visit = app
+        .create("/api/v1/pre-trial-visits", &wendy, body.clone())
+        .await;
+    let id = visit["id"].as_str().unwrap();
+    deliver(&app, &mailer);
+    let arranged = case_notices(
+        &app,
+        &wendy,
+        &case,
+        "criminal.pre_trial_visit_arranged.supporter",
+    )
+    .await;
+    assert_eq!(arranged.len(), 1, "{arranged:#?}");
+    assert_eq!(arranged[0]["state"], "sent");
+
+    body["state"] = json!("cancelled");
+    let (status, out) = app
+        .put(&format!("/api/v1/pre-trial-visits/{id}"), &wendy, 1, body)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    for (template, to) in [
+        ("criminal.pre_trial_visit_cancelled.supporter", "supporter"),
+        ("criminal.pre_trial_visit_cancelled.victim", "victim"),
+    ] {
+        let cancelled = case_notices(&app, &wendy, &case, template).await;
+        assert_eq!(cancelled.len(), 1, "{template}: {cancelled:#?}");
+        assert_eq!(cancelled[0]["recipient_kind"], to);
+        assert_eq!(cancelled[0]["state"], "pending");
+        assert_eq!(cancelled[0]["data"]["visit_date"], "2026-04-14");
+        let text = cancelled[0]["data"].to_string().to_lowercase();
+        assert!(!text.contains("address") && !text.contains("phone"));
+    }
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_visit_cancelled_before_anyone_was_told_sends_nothing() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let mut body = json!({"case_id": case, "court_id": court, "state": "arranged",
+                          "starts_at": "2026-04-14T14:00:00+01:00", "supporter_attends": true,
+                          "arranged_via": "witness_care_unit"});
+    let visit = app
+        .create("/api/v1/pre-trial-visits", &wendy, body.clone())
+        .await;
+    body["state"] = json!("cancelled");
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/pre-trial-visits/{}", visit["id"].as_str().unwrap()),
+            &wendy,
+            1,
+            body,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let arranged = case_notices(
+        &app,
+        &wendy,
+        &case,
+        "criminal.pre_trial_visit_arranged.supporter",
+    )
+    .await;
+    assert_eq!(arranged[0]["state"], "cancelled", "{arranged:#?}");
+    assert!(case_notices(
+        &app,
+        &wendy,
+        &case,
+        "criminal.pre_trial_visit_cancelled.supporter"
+    )
+    .await
+    .is_empty());
+    app.stop().await;
+}

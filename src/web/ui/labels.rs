@@ -188,6 +188,10 @@ pub fn notice_template(key: &str) -> String {
         "criminal.pre_trial_visit_arranged.supporter" => {
             "Pre-trial visit arranged, to the supporter"
         }
+        "criminal.pre_trial_visit_cancelled.victim" => "Pre-trial visit cancelled, to the victim",
+        "criminal.pre_trial_visit_cancelled.supporter" => {
+            "Pre-trial visit cancelled, to the supporter"
+        }
         "family.advance_identification" => "Adviser identified to the family court in advance",
         "family.on_the_day_checklist" => "On-the-day checklist",
         "special_measures.discussion_held" => "Special-measures discussion held",

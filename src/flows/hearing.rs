@@ -7,7 +7,7 @@ use super::criminal;
 use super::event::HearingOutcome;
 use super::facts::{self, local_date, local_time, opt};
 use super::family;
-use super::keys::{hearing_slot_prefix, Subject};
+use super::keys::{hearing_change_prefix, hearing_slot_prefix, Subject};
 use super::plan::{Cancellation, DeadlineKind, DisclosureCategory, Recipient, TaskKind};
 use super::planner::{Draft, Planner};
 use super::routing::spoc::{route_update, VictimUpdate};
@@ -41,6 +41,12 @@ struct Change {
 
 pub(crate) fn listed(p: &mut Planner<'_>) {
     let Some(h) = current_hearing(p) else { return };
+    // Listed again: a vacation or adjournment not yet passed on is not.
+    for kind in ["vacated", "adjourned"] {
+        p.plan.cancellations.push(Cancellation::KeyPrefix {
+            prefix: hearing_change_prefix(&h.id, kind),
+        });
+    }
     match p.ctx.case.kind {
         CaseKind::Criminal => {
             let subject = Subject::hearing_slot(&h.id, h.start);
@@ -148,6 +154,9 @@ pub(crate) fn vacated(p: &mut Planner<'_>, adjourned: bool) {
     };
     // Keyed apart from the slot, so the slot's cancellation cannot touch them.
     let subject = Subject::hearing(&h.id, format!("{}@{}", change.kind, h.start.timestamp()));
+    debug_assert!(subject
+        .prefix()
+        .starts_with(&hearing_change_prefix(&h.id, change.kind)));
     if p.ctx.case.kind == CaseKind::Criminal {
         tell_of_hearing(p, &h, &subject, Some(&change));
         criminal::review_request_after_vacation(p, &h, &subject);
@@ -251,8 +260,47 @@ fn tell_agencies_of_change(
         if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
             continue;
         }
-        agency_change(p, h, &agency_subject(h, subject, change), change, to);
+        // Each is told from the last slot it was actually sent.
+        let theirs = match last_told(p, &to) {
+            Some((start, court)) => Change {
+                kind: change.kind,
+                previous_start: start,
+                previous_court: match change.kind {
+                    "moved" => court.filter(|c| *c != h.court.name),
+                    _ => court.or_else(|| change.previous_court.clone()),
+                },
+            },
+            None => Change {
+                kind: change.kind,
+                previous_start: change.previous_start,
+                previous_court: change.previous_court.clone(),
+            },
+        };
+        agency_change(p, h, &agency_subject(h, subject, change), &theirs, to);
     }
+}
+
+/// The last slot `to` was sent (or will still be sent) a notice naming.
+fn last_told(p: &Planner<'_>, to: &Recipient) -> Option<(DateTime<Utc>, Option<String>)> {
+    let cancelled = cancelled_prefixes(p);
+    p.ctx
+        .told_of_slot
+        .iter()
+        .filter(|n| n.recipient == *to)
+        .filter(|n| !(n.pending && cancelled.iter().any(|c| n.key.starts_with(c.as_str()))))
+        .next_back()
+        .map(|n| (n.start, n.court.clone()))
+}
+
+fn cancelled_prefixes(p: &Planner<'_>) -> Vec<String> {
+    p.plan
+        .cancellations
+        .iter()
+        .filter_map(|c| match c {
+            Cancellation::KeyPrefix { prefix } => Some(prefix.clone()),
+            Cancellation::ConsentScope { .. } => None,
+        })
+        .collect()
 }
 
 /// What an agency's change notice is keyed by: for a move, the new slot
@@ -297,18 +345,10 @@ fn agency_change(
 /// counts, as it will go out naming its slot, unless this plan cancels it
 /// (then its recipient never learned the old slot).
 fn told_of_another_slot(p: &Planner<'_>, now_at: Option<(DateTime<Utc>, &str)>) -> Vec<Recipient> {
-    let cancelled: Vec<&str> = p
-        .plan
-        .cancellations
-        .iter()
-        .filter_map(|c| match c {
-            Cancellation::KeyPrefix { prefix } => Some(prefix.as_str()),
-            Cancellation::ConsentScope { .. } => None,
-        })
-        .collect();
+    let cancelled = cancelled_prefixes(p);
     let mut out: Vec<Recipient> = Vec::new();
     for n in &p.ctx.told_of_slot {
-        if n.pending && cancelled.iter().any(|c| n.key.starts_with(c)) {
+        if n.pending && cancelled.iter().any(|c| n.key.starts_with(c.as_str())) {
             continue;
         }
         let same_slot = now_at.is_some_and(|(start, court)| {

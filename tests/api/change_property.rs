@@ -64,6 +64,12 @@ enum Op {
     },
     EndSpoc,
     ImportMovingList,
+    /// A pre-trial visit for V-1002, `days` ahead at 14:00 (a new one, or
+    /// the existing one moved).
+    ArrangeVisit {
+        days: i64,
+    },
+    CancelVisit,
     Tick {
         hours: i64,
     },
@@ -81,6 +87,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..2usize, 0..3usize).prop_map(|(v, scope)| Op::Withdraw { v, scope }),
         1 => Just(Op::EndSpoc),
         1 => Just(Op::ImportMovingList),
+        1 => (1..9i64).prop_map(|days| Op::ArrangeVisit { days }),
+        1 => Just(Op::CancelVisit),
         4 => (1..40i64).prop_map(|hours| Op::Tick { hours }),
     ]
 }
@@ -125,6 +133,8 @@ struct World {
     victims: [String; 2],
     hearings: [String; 2],
     requests: [Option<(String, i64, usize)>; 2],
+    /// V-1002's visit: id, version, and whether it is still arranged.
+    visit: Option<(String, i64, bool)>,
     other_court: String,
     leeds: String,
 }
@@ -184,6 +194,7 @@ impl World {
             victims: [v2, v1],
             hearings: [trial["id"].as_str().unwrap().to_string(), ptph],
             requests: [None, None],
+            visit: None,
             other_court,
             leeds,
         }
@@ -405,6 +416,79 @@ impl World {
                         )
                         .await;
                     self.ok("end SPOC", status, &out);
+                }
+            }
+            Op::ArrangeVisit { days } => {
+                let (_, trial) = self
+                    .app
+                    .get(
+                        &format!("/api/v1/hearings/{}", self.hearings[0]),
+                        &self.wendy,
+                    )
+                    .await;
+                let body = json!({"case_id": trial["case_id"], "court_id": self.leeds,
+                                  "state": "arranged", "starts_at": self.day_at(days, 14),
+                                  "supporter_attends": true, "arranged_via": "witness_care_unit"});
+                match self.visit.clone() {
+                    Some((id, version, true)) => {
+                        let (status, out) = self
+                            .app
+                            .put(
+                                &format!("/api/v1/pre-trial-visits/{id}"),
+                                &self.wendy,
+                                version,
+                                body,
+                            )
+                            .await;
+                        self.ok("move visit", status, &out);
+                        if status == StatusCode::OK {
+                            self.visit = Some((id, version + 1, true));
+                        }
+                    }
+                    _ => {
+                        let (status, out) = self
+                            .app
+                            .post("/api/v1/pre-trial-visits", &self.wendy, body)
+                            .await;
+                        self.ok("arrange visit", status, &out);
+                        if status.is_success() {
+                            self.visit = Some((out["id"].as_str().unwrap().to_string(), 1, true));
+                        }
+                    }
+                }
+            }
+            Op::CancelVisit => {
+                let Some((id, version, true)) = self.visit.clone() else {
+                    return;
+                };
+                let (_, cur) = self
+                    .app
+                    .get(&format!("/api/v1/pre-trial-visits/{id}"), &self.wendy)
+                    .await;
+                let mut body = json!({});
+                for f in [
+                    "case_id",
+                    "hearing_id",
+                    "court_id",
+                    "starts_at",
+                    "supporter_attends",
+                    "arranged_via",
+                ] {
+                    body[f] = cur[f].clone();
+                }
+                body["state"] = json!("cancelled");
+                let (status, out) = self
+                    .app
+                    .put(
+                        &format!("/api/v1/pre-trial-visits/{id}"),
+                        &self.wendy,
+                        version,
+                        body,
+                    )
+                    .await;
+                self.ok("cancel visit", status, &out);
+                if status == StatusCode::OK {
+                    self.visit = Some((id, version + 1, false));
                 }
             }
             Op::ImportMovingList => {
@@ -629,7 +713,22 @@ fn check(w: &World, checks: Checks) -> Result<(), String> {
                     }
             })
             .collect();
-        if changes.len() != 1 {
+        // A vacation or adjournment is told once per slot given up: an
+        // earlier one may have been sent before the hearing was relisted.
+        let previous: Vec<String> = changes
+            .iter()
+            .map(|m| format!("{} {}", m.data["previous_date"], m.data["previous_time"]))
+            .collect();
+        let once_per_slot = previous
+            .iter()
+            .enumerate()
+            .all(|(i, x)| !previous[..i].contains(x));
+        let told_once = if upcoming {
+            changes.len() == 1
+        } else {
+            !changes.is_empty() && once_per_slot
+        };
+        if !told_once {
             let theirs: Vec<String> = all
                 .iter()
                 .filter(|m| m.hearing_id.as_deref() == Some(h) && m.recipient == n.recipient)
@@ -649,6 +748,50 @@ fn check(w: &World, checks: Checks) -> Result<(), String> {
                 n.template,
                 n.id,
                 changes.len()
+            ));
+        }
+    }
+
+    // 1b. Everyone sent a visit's arrangement is sent its cancellation
+    //     (while the visit is still ahead), once.
+    let visit_rows: Vec<(String, String, Option<NaiveDateTime>)> =
+        courtside::store::schema::pre_trial_visits::table
+            .select((
+                courtside::store::schema::pre_trial_visits::id,
+                courtside::store::schema::pre_trial_visits::state,
+                courtside::store::schema::pre_trial_visits::starts_at,
+            ))
+            .load(&mut conn)
+            .unwrap();
+    for n in all.iter().filter(|n| {
+        n.state == "sent" && n.template.starts_with("criminal.pre_trial_visit_arranged")
+    }) {
+        let named = n.data["visit_start"].as_str().unwrap_or_default();
+        let cancelled_visit = visit_rows.iter().any(|(_, state, at)| {
+            state == "cancelled"
+                && at.is_some_and(|a| {
+                    utc(a).to_rfc3339_opts(chrono::SecondsFormat::Secs, true) == named
+                })
+        });
+        let ahead =
+            DateTime::parse_from_rfc3339(named).is_ok_and(|t| t.with_timezone(&Utc) > w.now);
+        if !cancelled_visit || !ahead {
+            continue;
+        }
+        let told: Vec<&N> = all
+            .iter()
+            .filter(|m| {
+                m.live()
+                    && m.recipient == n.recipient
+                    && m.template.starts_with("criminal.pre_trial_visit_cancelled")
+                    && m.data["visit_start"].as_str() == Some(named)
+            })
+            .collect();
+        if told.len() != 1 {
+            return Err(format!(
+                "{} was sent the visit at {named}, since cancelled; live cancellations: {}",
+                n.recipient,
+                told.len()
             ));
         }
     }

@@ -40,6 +40,19 @@ pub struct FlowContext {
     /// since changed is told of the change, whatever the notice's purpose.
     #[serde(default)]
     pub told_of_slot: Vec<SlotNotice>,
+    /// The victim's hearings still to come (loaded when the supporter or
+    /// single point of contact changes), earliest first.
+    #[serde(default)]
+    pub upcoming_hearings: Vec<UpcomingHearing>,
+}
+
+/// A hearing still to come, with its case's reference and witness care unit.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct UpcomingHearing {
+    pub hearing: HearingFacts,
+    pub case_reference: String,
+    #[serde(default)]
+    pub wcu_org_id: Option<String>,
 }
 
 /// A notice that named a hearing slot (its date and time, and court).

@@ -78,6 +78,10 @@ pub enum EventKind {
         from: Actor,
         topic: UpdateTopic,
     },
+    /// The victim's supporter or single point of contact changed:
+    /// `FlowContext::supporter` is who to contact now, and
+    /// `FlowContext::upcoming_hearings` the hearings ahead.
+    SupporterChanged,
     ConsentWithdrawn {
         scope: ConsentScope,
     },

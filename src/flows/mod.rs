@@ -35,7 +35,8 @@ pub use attendance::{transition, AttendanceAction, AttendanceState, FamilyDirect
 pub use context::{
     AttendanceRequestFacts, CaseFacts, CaseKind, ConsentRecord, ConsentScope, CourtFacts,
     CourtKind, FlowContext, HearingFacts, HearingKind, HearingStatus, LawfulBasis,
-    LawfulBasisRecord, Organisation, SlotNotice, SupporterFacts, SupporterRole, VictimFacts,
+    LawfulBasisRecord, Organisation, SlotNotice, SupporterFacts, SupporterRole, UpcomingHearing,
+    VictimFacts,
 };
 pub use error::FlowError;
 pub use event::{
@@ -96,6 +97,7 @@ pub fn plan(
             parole::milestone_logged(&mut p, milestone)
         }
         EventKind::AgencyUpdate { from, topic } => routing::agency_update(&mut p, *from, *topic),
+        EventKind::SupporterChanged => routing::contact_changed(&mut p),
         EventKind::ConsentWithdrawn { scope } => routing::consent_withdrawn(&mut p, *scope),
     }
     p.plan

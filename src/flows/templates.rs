@@ -136,6 +136,11 @@ template_keys! {
     UpdateSupporter => "update.supporter": [
         "case_reference", "victim_reference", "from", "topic", "relay_to_victim",
     ];
+    ContactChanged => "routing.contact_changed": [
+        "case_reference", "victim_reference", "supporter_name", "supporter_role",
+        "organisation_name", "organisation_contact", "spoc", "court_name",
+        "hearing_kind", "hearing_date", "hearing_time",
+    ];
     DirectContactMade => "update.direct_contact_made": [
         "case_reference", "victim_reference", "from", "topic",
     ];

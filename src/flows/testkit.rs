@@ -109,6 +109,7 @@ pub fn criminal() -> FlowContext {
         pre_trial_visit_arranged: false,
         told_of_hearing: vec![],
         told_of_slot: vec![],
+        upcoming_hearings: vec![],
     }
 }
 
@@ -408,6 +409,19 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
                     court: Some("Leeds Crown Court".into()),
                 }],
                 ..criminal()
+            },
+            NOW,
+        ),
+        (
+            "supporter changed",
+            event(EventKind::SupporterChanged),
+            FlowContext {
+                upcoming_hearings: vec![UpcomingHearing {
+                    hearing: hearing(TRIAL),
+                    case_reference: "13AA1234526".into(),
+                    wcu_org_id: Some("WCU-1".into()),
+                }],
+                ..with_spoc(criminal())
             },
             NOW,
         ),

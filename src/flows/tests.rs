@@ -49,6 +49,7 @@ const STEPS_IN_CODE: &[&str] = &[
     super::routing::STEP_UPDATE,
     super::routing::STEP_DIRECT_CONTACT,
     super::routing::STEP_DIRECT_CONTACT_MADE,
+    super::routing::STEP_CONTACT_CHANGED,
     super::planner::STEP_TELL_VICTIM_WHAT_WAS_SHARED,
 ];
 

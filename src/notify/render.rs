@@ -89,6 +89,7 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "criminal.pre_trial_visit_arranged.supporter",
     "criminal.pre_trial_visit_cancelled.victim",
     "criminal.pre_trial_visit_cancelled.supporter",
+    "routing.contact_changed",
     "family.advance_identification",
     "family.on_the_day_checklist",
     "special_measures.discussion_held",
@@ -1068,6 +1069,7 @@ mod tests {
             pre_trial_visit_arranged: false,
             told_of_hearing: vec![],
             told_of_slot: vec![],
+            upcoming_hearings: vec![],
         }
     }
 
@@ -1440,6 +1442,18 @@ mod tests {
             },
         );
         add("", &cancelled, K::PreTrialVisitCancelledVictim, None);
+        let mut new_contact = spoc(criminal());
+        new_contact.upcoming_hearings = vec![crate::flows::UpcomingHearing {
+            hearing: hearing(TRIAL),
+            case_reference: new_contact.case.reference.clone(),
+            wcu_org_id: Some("WCU-1".into()),
+        }];
+        add(
+            "",
+            &run(&new_contact, EventKind::SupporterChanged),
+            K::ContactChanged,
+            Some(RecipientKind::WitnessCareUnit),
+        );
         add("", &cancelled, K::PreTrialVisitCancelledSupporter, None);
 
         // Family: in advance, and on the day when advance notice is too late.

@@ -326,6 +326,60 @@ fn told_of_visit(
         .collect())
 }
 
+/// The victim's criminal hearings still to come, earliest first.
+fn upcoming_hearings(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<flows::UpcomingHearing>> {
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(String, Option<String>, Option<String>)> = hearings::table
+        .inner_join(cases::table)
+        .filter(cases::victim_id.eq(victim_id))
+        .filter(cases::kind.eq("criminal"))
+        .filter(hearings::status.eq_any(["listed", "moved"]))
+        .filter(hearings::starts_at.gt(store::to_db(now)))
+        .order((hearings::starts_at.asc(), hearings::id.asc()))
+        .select((hearings::id, cases::urn, cases::witness_care_unit_id))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, urn, unit)| {
+            Ok(flows::UpcomingHearing {
+                hearing: hearing_facts(conn, &id)?,
+                case_reference: urn.unwrap_or_default(),
+                wcu_org_id: unit,
+            })
+        })
+        .collect()
+}
+
+/// Who the victim's contact is on `today`: the supporter (SPOC first) and
+/// whether they are the single point of contact.
+pub fn contact_of(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    today: NaiveDate,
+) -> AppResult<Option<(String, bool)>> {
+    Ok(supporter_assignments::table
+        .filter(supporter_assignments::victim_id.eq(victim_id))
+        .filter(supporter_assignments::starts_on.le(today))
+        .filter(
+            supporter_assignments::ends_on
+                .is_null()
+                .or(supporter_assignments::ends_on.ge(today)),
+        )
+        .order((
+            supporter_assignments::is_spoc.desc(),
+            supporter_assignments::starts_on.asc(),
+        ))
+        .select((
+            supporter_assignments::supporter_id,
+            supporter_assignments::is_spoc,
+        ))
+        .first(conn)
+        .optional()?)
+}
+
 /// The instant a notice's data named: its `hearing_start`, or else its
 /// court-local `hearing_date` and `hearing_time` (the requests to agencies
 /// carry only those).
@@ -370,6 +424,8 @@ pub struct Focus {
     pub attendance_request_id: Option<String>,
     /// The request's state before the change being planned.
     pub attendance_state_before: Option<domain::AttendanceState>,
+    /// Load the victim's upcoming hearings (a change of supporter).
+    pub upcoming_hearings: bool,
     /// The key prefix of a pre-trial visit's old arrangement: the notices
     /// sent under it join `told_of_slot`.
     pub visit_slot_prefix: Option<String>,
@@ -517,6 +573,11 @@ pub fn load(
         Some(h) => (told_of_hearing(conn, h)?, told_of_slot(conn, h)?),
         None => (Vec::new(), Vec::new()),
     };
+    let upcoming_hearings = if focus.upcoming_hearings {
+        upcoming_hearings(conn, victim_id, now)?
+    } else {
+        Vec::new()
+    };
     if let Some(prefix) = &focus.visit_slot_prefix {
         told_of_slot.extend(told_of_visit(conn, victim_id, prefix)?);
     }
@@ -538,6 +599,7 @@ pub fn load(
         pre_trial_visit_arranged: visits > 0,
         told_of_hearing: told,
         told_of_slot,
+        upcoming_hearings,
     })
 }
 

@@ -562,6 +562,7 @@ fn context(consents: &[ConsentScope]) -> FlowContext {
         pre_trial_visit_arranged: false,
         told_of_hearing: vec![],
         told_of_slot: vec![],
+        upcoming_hearings: vec![],
     }
 }
 

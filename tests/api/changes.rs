@@ -616,3 +616,89 @@ async fn a_visit_cancelled_before_anyone_was_told_sends_nothing() {
     .is_empty());
     app.stop().await;
 }
+
+// Issue 19 item 8: a change of supporter or single point of contact is told
+// to the court, the Witness Service and the witness care unit involved in
+// upcoming hearings.
+
+#[actix_web::test]
+async fn a_new_single_point_of_contact_is_told_to_the_agencies_of_upcoming_hearings() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    // V-1002: Ben supports her (not SPOC); her trial is in 10 days.
+    let victim = app
+        .give_consents(
+            &ben,
+            "V-1002",
+            &["identify_supporter_to_court", "witness_service_referral"],
+        )
+        .await;
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/supporter-assignments?victim_id={victim}"),
+            &ben,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let a = items(&list)[0].clone();
+    let mut body = json!({});
+    for f in ["victim_id", "supporter_id", "role", "starts_on", "ends_on"] {
+        body[f] = a[f].clone();
+    }
+    body["is_spoc"] = json!(true);
+    body["spoc_agreed_on"] = json!("2026-03-20");
+    let path = format!(
+        "/api/v1/supporter-assignments/{}",
+        a["id"].as_str().unwrap()
+    );
+    let (status, out) = app
+        .put(&path, &ben, a["version"].as_i64().unwrap(), body.clone())
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+
+    let told = case_notices_of_victim(&app, &wendy, &victim, "routing.contact_changed").await;
+    let mut kinds: Vec<String> = told
+        .iter()
+        .map(|n| n["recipient_kind"].as_str().unwrap().to_string())
+        .collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        ["court", "witness_care_unit", "witness_service"],
+        "{told:#?}"
+    );
+    for n in &told {
+        assert_eq!(n["data"]["supporter_name"], "Ben Isva", "{n}");
+        assert_eq!(n["data"]["spoc"], true);
+        assert_eq!(n["data"]["court_name"], "Leeds Magistrates' Court");
+        assert_eq!(n["state"], "pending");
+        let text = n["data"].to_string();
+        assert!(!text.contains("Demo Person Two"), "{n}");
+    }
+
+    // Saved again with nothing changed: nobody is told again.
+    let (status, out) = app
+        .put(&path, &ben, out["version"].as_i64().unwrap(), body)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let again = case_notices_of_victim(&app, &wendy, &victim, "routing.contact_changed").await;
+    assert_eq!(again.len(), told.len());
+    app.stop().await;
+}
+
+async fn case_notices_of_victim(
+    app: &TestApp,
+    token: &str,
+    victim: &str,
+    template: &str,
+) -> Vec<Value> {
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/notices?victim_id={victim}&template={template}&per_page=200"),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    items(&list)
+}

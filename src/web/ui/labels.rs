@@ -192,6 +192,7 @@ pub fn notice_template(key: &str) -> String {
         "criminal.pre_trial_visit_cancelled.supporter" => {
             "Pre-trial visit cancelled, to the supporter"
         }
+        "routing.contact_changed" => "New supporter or single point of contact, to an agency",
         "family.advance_identification" => "Adviser identified to the family court in advance",
         "family.on_the_day_checklist" => "On-the-day checklist",
         "special_measures.discussion_held" => "Special-measures discussion held",

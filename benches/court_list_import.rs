@@ -307,7 +307,7 @@ fn main() {
     // The list is published on Wednesday 1 April 2026 and read an hour
     // later; every listed hearing lies ahead.
     let clock = ManualClock::at(Utc.with_ymd_and_hms(2026, 4, 1, 17, 0, 0).unwrap());
-    let pool = courtside::app::prepare_database(&config).expect("migrate");
+    let pool = courtside::service::prepare_database(&config).expect("migrate");
     courtside::seed::run(&pool, &clock).expect("seed");
     let started = Instant::now();
     {

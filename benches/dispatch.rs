@@ -263,7 +263,7 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
         pool_size: (args.workers + 2) as u32,
         ..Config::for_database(url)
     };
-    let pool = courtside::app::prepare_database(&config).expect("migrate");
+    let pool = courtside::service::prepare_database(&config).expect("migrate");
     courtside::seed::run(&pool, &courtside::clock::SystemClock).expect("seed");
 
     let (ceiling_one, ceiling_many) = ceiling(&pool, args.n, args.workers);

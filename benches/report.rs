@@ -382,7 +382,7 @@ fn time_report(conn: &mut AnyConn, filters: &Filters) -> (Duration, String) {
 
 fn run(args: &Args, url: &str) {
     let config = Config::for_database(url);
-    let pool = courtside::app::prepare_database(&config).expect("migrate");
+    let pool = courtside::service::prepare_database(&config).expect("migrate");
     courtside::seed::run(&pool, &courtside::clock::SystemClock).expect("seed");
     let mut conn = pool.get().expect("a connection");
     let f = fixed(&mut conn);

@@ -353,8 +353,8 @@ proptest! {
     #[test]
     fn list_query_strings(q in query_string()) {
         use crate::resources as r;
-        use crate::web::api::resource::Resource;
-        decode_query::<crate::web::api::resource::PageParams>(&q);
+        use crate::app::Resource;
+        decode_query::<crate::app::PageParams>(&q);
         decode_query::<<r::AttendanceRequests as Resource>::Filter>(&q);
         decode_query::<<r::Cases as Resource>::Filter>(&q);
         decode_query::<<r::Consents as Resource>::Filter>(&q);

@@ -3,8 +3,9 @@
 //! court, and the agencies that must tell them the right thing in time.
 //!
 //! Functional core, imperative shell: `domain`, `policy`, `calendar`,
-//! `rules`, `flows` and `reminders` are pure; `store`, `web` and `app` are
-//! the edges.
+//! `rules`, `flows` and `reminders` are pure; `app` is the use-case layer
+//! (authorise, validate, write, plan, audit) that both web layers call;
+//! `store`, `web` and `service` are the edges.
 
 pub mod app;
 pub mod audit;
@@ -32,6 +33,7 @@ pub mod resources;
 pub mod rules;
 pub mod scheduler;
 pub mod seed;
+pub mod service;
 pub mod store;
 pub mod telemetry;
 pub mod validate;

@@ -89,16 +89,20 @@ fn main() -> ExitCode {
     courtside::telemetry::init(&cli.config.log_format);
     let result = match cli.command {
         Command::Serve { demo } => serve(cli.config, demo),
-        Command::Migrate => courtside::app::prepare_database(&cli.config).map(|_| ()),
-        Command::Seed => courtside::app::prepare_database(&cli.config)
+        Command::Migrate => courtside::service::prepare_database(&cli.config).map(|_| ()),
+        Command::Seed => courtside::service::prepare_database(&cli.config)
             .and_then(|pool| courtside::seed::run(&pool, &SystemClock)),
-        Command::VerifyAudit => courtside::app::prepare_database(&cli.config).and_then(|pool| {
-            let mut conn = pool.get()?;
-            let entries = courtside::audit::verify_or_explain(&mut conn)?;
-            println!("The audit log is intact: {entries} entries, each linked to the one before.");
-            Ok(())
-        }),
-        Command::RotateFieldKeys { batch } => courtside::app::prepare_with_keys(&cli.config)
+        Command::VerifyAudit => {
+            courtside::service::prepare_database(&cli.config).and_then(|pool| {
+                let mut conn = pool.get()?;
+                let entries = courtside::audit::verify_or_explain(&mut conn)?;
+                println!(
+                    "The audit log is intact: {entries} entries, each linked to the one before."
+                );
+                Ok(())
+            })
+        }
+        Command::RotateFieldKeys { batch } => courtside::service::prepare_with_keys(&cli.config)
             .and_then(|pool| {
                 let ring = courtside::privacy::keyring()?;
                 let report = courtside::privacy::rotate(&mut *pool.get()?, &ring, batch, false)?;
@@ -113,7 +117,7 @@ fn main() -> ExitCode {
             }),
         Command::Retention { apply } => {
             let days = cli.config.retention_days;
-            courtside::app::prepare_database(&cli.config).and_then(|pool| {
+            courtside::service::prepare_database(&cli.config).and_then(|pool| {
                 use courtside::clock::Clock;
                 let r = courtside::privacy::retention(
                     &mut *pool.get()?,
@@ -173,13 +177,14 @@ fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
     let system = actix_web::rt::System::new();
     system.block_on(async move {
         let bind = config.bind.clone();
-        let running = courtside::app::start(config, Arc::new(SystemClock))?;
+        let running = courtside::service::start(config, Arc::new(SystemClock))?;
         if demo {
             courtside::seed::run(&running.pool, &SystemClock)?;
         } else {
             courtside::seed::reference_data(&running.pool, &SystemClock)?;
         }
-        let _scheduler = courtside::app::start_delivery(&running, Arc::new(SystemClock)).await?;
+        let _scheduler =
+            courtside::service::start_delivery(&running, Arc::new(SystemClock)).await?;
         let _inbox = match &running.config.court_list_inbox {
             Some(dir) => Some(
                 courtside::court_lists::inbox::start(

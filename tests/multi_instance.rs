@@ -47,7 +47,7 @@ impl Database {
             .expect("TEST_DATABASE_URL must be a postgres:// URL for this test");
         let (url, name) = create_postgres_database(&server, prefix);
         let config = Config::for_database(&url);
-        let pool = courtside::app::prepare_database(&config).expect("migrate");
+        let pool = courtside::service::prepare_database(&config).expect("migrate");
         courtside::seed::run(&pool, &courtside::clock::SystemClock).expect("seed");
         let env = config
             .field_keys

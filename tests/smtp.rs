@@ -83,7 +83,7 @@ async fn notices_arrive_by_real_smtp_once_with_their_message_id() {
     let now = Utc.with_ymd_and_hms(2026, 3, 20, 12, 0, 0).unwrap();
     let clock = ManualClock::at(now);
     let db = dir.path().join("courtside.db");
-    let running = courtside::app::start(
+    let running = courtside::service::start(
         Config::for_database(db.to_str().unwrap()),
         Arc::new(clock.clone()),
     )

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::reconcile::{reconcile, Change, TrackedCase, TrackedHearing};
 use super::{court_name_key, DirectoryCourt, ListKind, ParsedList};
+use crate::app::{Ctx, Resource};
 use crate::audit::{self, AuditAction, Entry};
 use crate::calendar::{format_long, london_date, start_of_london_day};
 use crate::domain::{HearingKind, HearingStatus, Role};
@@ -35,7 +36,6 @@ use crate::store::schema::{
 };
 use crate::store::{self, scope, AnyConn};
 use crate::validate::MAX_SHORT;
-use crate::web::api::resource::{Ctx, Resource};
 
 /// The user id moves are made under when an import reaches beyond one
 /// person's relationships (an administrator's or the command line's).

@@ -69,7 +69,7 @@ pub fn describe(summary: &ImportSummary) -> String {
 
 /// Runs the import; returns how many files were refused.
 pub fn run(config: &Config, args: &ImportArgs, clock: &dyn Clock) -> AppResult<usize> {
-    let pool = crate::app::prepare_database(config)?;
+    let pool = crate::service::prepare_database(config)?;
     crate::seed::reference_data(&pool, clock)?;
     let schemas = SchemaSet::at(&args.schemas);
     let importer = Importer::Everyone { user_id: None };

@@ -15,10 +15,10 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::apply::{ImportCounts, ImportSummary};
+use crate::app::{Ctx, Page, Paged};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{cases, court_list_imports, courts, hearings, notices};
 use crate::store::{self, scope, AnyConn};
-use crate::web::api::resource::{Ctx, Page, Paged};
 
 /// How many ids go into one `IN (...)` query.
 const CHUNK: usize = 500;

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::{AttendanceState, DecisionReasonKind, HearingStatus, Role};
 use crate::error::{AppError, AppResult};
 use crate::flows::{AttendanceAction, EventKind, FamilyDirection};
@@ -19,7 +20,6 @@ use crate::policy::ResourceKind;
 use crate::store::schema::{attendance_requests as ar, hearings, supporter_assignments as sa};
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_TEXT};
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{case_victim, check_updated, check_version, visible_case_ids};
 

@@ -5,13 +5,13 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::{CaseKind, CaseStatus, OrganisationKind};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
 use crate::store::schema::cases;
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{check_updated, check_version, require_court, require_organisation, VictimFilter};
 

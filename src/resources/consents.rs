@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, SubsecRound, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::{ConsentScope, LawfulBasis};
 use crate::error::{AppError, AppResult};
 use crate::flows::EventKind;
@@ -16,7 +17,6 @@ use crate::policy::ResourceKind;
 use crate::store::schema::consents;
 use crate::store::{self, scope, AnyConn};
 use crate::validate::{Validator, MAX_TEXT};
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{check_updated, check_version, require_victim_field, VictimFilter};
 

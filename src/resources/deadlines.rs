@@ -6,12 +6,12 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
 use crate::store::schema::{deadlines, flow_warnings};
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::local;
 

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::{CaseKind, HearingKind, HearingStatus};
 use crate::error::{AppError, AppResult};
 use crate::flows::{EventKind, HearingOutcome};
@@ -14,7 +15,6 @@ use crate::policy::ResourceKind;
 use crate::store::schema::{cases, courts, hearings};
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT, MAX_TEXT};
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{case_victim, check_updated, check_version, local, require_court, visible_case_ids};
 

@@ -44,10 +44,10 @@ pub use victims::{
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use crate::app::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{cases as cases_t, courts as courts_t, organisations as orgs_t};
 use crate::store::{scope, AnyConn};
-use crate::web::api::resource::Ctx;
 
 /// An instant as court-local time with its offset, e.g.
 /// `2026-03-30T10:00:00+01:00`.

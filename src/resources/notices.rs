@@ -6,13 +6,13 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::error::{AppError, AppResult};
 use crate::notify::ack::AckState;
 use crate::policy::{permits, Action, ResourceKind};
 use crate::store::schema::{notice_actions, notices};
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::local;
 

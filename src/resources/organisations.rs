@@ -7,13 +7,13 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::OrganisationKind;
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
 use crate::store::schema::{cases, organisations, parole_milestones, users, victims};
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT};
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{check_updated, check_version};
 

@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::{ConsentScope, ParoleDecision, ParoleHearingFormat, ParoleMilestoneKind, Role};
 use crate::error::{AppError, AppResult};
 use crate::flows::{self, EventKind};
@@ -21,7 +22,6 @@ use crate::policy::{Actor, ResourceKind};
 use crate::store::schema::parole_milestones as pm;
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::consents::victims_with_active;
 use super::{check_updated, check_version, require_victim_field, VictimFilter};

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::{ArrangedVia, PreTrialVisitState};
 use crate::error::{AppError, AppResult};
 use crate::flows::EventKind;
@@ -15,7 +16,6 @@ use crate::policy::ResourceKind;
 use crate::store::schema::{hearings, pre_trial_visits as ptv};
 use crate::store::{self, AnyConn};
 use crate::validate::Validator;
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{
     case_victim, check_updated, check_version, local, require_court, visible_case_ids, CaseFilter,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::{DiscussionSetting, Role, SpecialMeasure};
 use crate::error::{AppError, AppResult};
 use crate::flows::EventKind;
@@ -17,7 +18,6 @@ use crate::store::schema::{
 };
 use crate::store::{self, AnyConn};
 use crate::validate::Validator;
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{case_victim, check_updated, check_version, local, visible_case_ids, CaseFilter};
 

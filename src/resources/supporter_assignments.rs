@@ -7,13 +7,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::{Role, SupporterRole};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
 use crate::store::schema::{supporter_assignments as sa, users};
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{check_updated, check_version, require_victim_field, VictimFilter};
 

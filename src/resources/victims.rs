@@ -6,13 +6,13 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
 use crate::domain::{Language, OrganisationKind, Role, SupporterRole};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
 use crate::store::schema::{supporter_assignments, victim_sensitive_details as vsd, victims};
 use crate::store::{self, scope, AnyConn};
 use crate::validate::{Validator, MAX_SHORT, MAX_TEXT};
-use crate::web::api::resource::{Ctx, Page, Paged, Resource, Validate, Versioned};
 
 use super::{check_updated, check_version, require_organisation, NoFilter};
 

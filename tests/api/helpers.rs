@@ -66,7 +66,8 @@ impl TestApp {
         let database_url = url.clone();
         let mut config = Config::for_database(&url);
         adjust(&mut config);
-        let running = courtside::app::start(config, Arc::new(clock.clone())).expect("app starts");
+        let running =
+            courtside::service::start(config, Arc::new(clock.clone())).expect("app starts");
         courtside::seed::run(&running.pool, &clock).expect("seed");
         let base = running.url("");
         let handle = running.handle.clone();

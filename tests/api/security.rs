@@ -497,7 +497,8 @@ async fn strict_transport_security_only_when_served_over_tls() {
     let mut config = courtside::config::Config::for_database(&path.to_string_lossy());
     config.tls = true;
     let clock = courtside::clock::ManualClock::at(test_now());
-    let running = courtside::app::start(config, std::sync::Arc::new(clock)).expect("app starts");
+    let running =
+        courtside::service::start(config, std::sync::Arc::new(clock)).expect("app starts");
     let handle = running.handle.clone();
     let base = running.url("");
     actix_web::rt::spawn(running.server);

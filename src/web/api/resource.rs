@@ -1,188 +1,25 @@
-//! The shape every record type of the JSON API shares: create, read, list
-//! (paginated) and update (with optimistic concurrency), each checked
-//! against the policy before any query runs.
+//! The HTTP face of every record type: create, read, list (paginated) and
+//! update (with optimistic concurrency). The work itself, with its role
+//! check, transaction and audit entry, is the use case in `crate::app`
+//! that the pages call too; this file decodes requests and writes
+//! responses.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::audit::{self, AuditAction, Entry};
-use crate::error::{AppError, AppResult};
-use crate::policy::{permits, Action, Actor, ResourceKind};
-use crate::store::{self, AnyConn};
+use crate::error::AppResult;
+use crate::policy::{Action, ResourceKind};
+use crate::store::AnyConn;
 use crate::web::auth::Authenticated;
 use crate::web::extract::{etag, if_match_version, RawBody};
 use crate::web::AppState;
 
-/// Who is asking and when: passed to every use case.
-#[derive(Debug, Clone)]
-pub struct Ctx {
-    pub actor: Actor,
-    pub now: DateTime<Utc>,
-}
-
-impl Ctx {
-    /// Today's date in court-local time.
-    pub fn today(&self) -> NaiveDate {
-        crate::calendar::london_date(self.now)
-    }
-}
-
-/// A page of a list.
-#[derive(Debug, Clone, Copy, Deserialize)]
-pub struct PageParams {
-    pub page: Option<i64>,
-    pub per_page: Option<i64>,
-}
-
-pub const DEFAULT_PER_PAGE: i64 = 50;
-pub const MAX_PER_PAGE: i64 = 200;
-
-#[derive(Debug, Clone, Copy)]
-pub struct Page {
-    pub page: i64,
-    pub per_page: i64,
-}
-
-impl Page {
-    pub fn offset(&self) -> i64 {
-        (self.page - 1) * self.per_page
-    }
-}
-
-impl PageParams {
-    pub fn check(self) -> AppResult<Page> {
-        let mut v = crate::validate::Validator::new();
-        let page = self.page.unwrap_or(1);
-        let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE);
-        v.check(page >= 1, "page", "must be 1 or more");
-        v.check(
-            (1..=MAX_PER_PAGE).contains(&per_page),
-            "per_page",
-            format!("must be between 1 and {MAX_PER_PAGE}"),
-        );
-        v.finish()?;
-        Ok(Page { page, per_page })
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub struct Paged<T> {
-    pub items: Vec<T>,
-    pub page: i64,
-    pub per_page: i64,
-    pub total: i64,
-}
-
-impl<T> Paged<T> {
-    pub fn new(items: Vec<T>, page: Page, total: i64) -> Self {
-        Paged {
-            items,
-            page: page.page,
-            per_page: page.per_page,
-            total,
-        }
-    }
-
-    /// Pages a list already filtered in memory (small, scoped lists).
-    pub fn slice(all: Vec<T>, page: Page) -> Self {
-        let total = all.len() as i64;
-        let items = all
-            .into_iter()
-            .skip(page.offset() as usize)
-            .take(page.per_page as usize)
-            .collect();
-        Paged::new(items, page, total)
-    }
-}
-
-/// A record the API hands out: it has an id and a version (its ETag).
-pub trait Versioned {
-    fn id(&self) -> &str;
-    fn version(&self) -> i32;
-}
-
-/// Input checks that need no database.
-pub trait Validate {
-    fn validate(&self, v: &mut crate::validate::Validator, now: DateTime<Utc>);
-}
-
-pub trait Resource: 'static {
-    /// The URL segment under /api/v1, e.g. `hearings`.
-    const PATH: &'static str;
-    /// For messages and the OpenAPI document, e.g. `hearing`.
-    const SINGULAR: &'static str;
-    const KIND: ResourceKind;
-    /// Whether the record can be created through the API (notices and
-    /// tasks are created only by the flows).
-    const CREATABLE: bool = true;
-    /// Whether the record can be changed after creation.
-    const UPDATABLE: bool = true;
-
-    type Input: DeserializeOwned + Validate + utoipa::ToSchema + Send + 'static;
-    type Output: Serialize + Versioned + utoipa::ToSchema + Send + 'static;
-    /// Query-string filters for lists.
-    type Filter: DeserializeOwned + Send + 'static;
-
-    fn create(conn: &mut AnyConn, ctx: &Ctx, input: Self::Input) -> AppResult<Self::Output>;
-    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Self::Output>;
-    fn list(
-        conn: &mut AnyConn,
-        ctx: &Ctx,
-        filter: &Self::Filter,
-        page: Page,
-    ) -> AppResult<Paged<Self::Output>>;
-    fn update(
-        conn: &mut AnyConn,
-        ctx: &Ctx,
-        id: &str,
-        expected_version: i32,
-        input: Self::Input,
-    ) -> AppResult<Self::Output>;
-}
-
-/// Fails with 403 unless the role may do this to this kind of record.
-pub fn authorise(actor: &Actor, kind: ResourceKind, action: Action, what: &str) -> AppResult<()> {
-    if permits(actor.role, kind, action) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(format!(
-            "{} {what} records",
-            action.verb()
-        )))
-    }
-}
-
-fn audit_change<R: Resource>(
-    conn: &mut AnyConn,
-    ctx: &Ctx,
-    action: AuditAction,
-    id: &str,
-) -> AppResult<()> {
-    audit::append(
-        conn,
-        ctx.now,
-        Entry::new(action, Some(&ctx.actor.user_id), R::PATH, id),
-    )
-}
-
-/// Sensitive details are keyed by the victim's id.
-fn audit_read<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, ids: &[&str]) -> AppResult<()> {
-    let entries: Vec<Entry> = ids
-        .iter()
-        .map(|id| Entry {
-            victim_id: Some(id.to_string()),
-            ..Entry::new(
-                AuditAction::ReadSensitive,
-                Some(&ctx.actor.user_id),
-                R::PATH,
-                id,
-            )
-        })
-        .collect();
-    audit::append_all(conn, ctx.now, &entries)
-}
+// The shared vocabulary lives in the use-case layer; re-exported here so
+// the web handlers keep one import path.
+pub use crate::app::{
+    authorise, Ctx, Page, PageParams, Paged, Resource, Validate, Versioned, DEFAULT_PER_PAGE,
+    MAX_PER_PAGE,
+};
 
 /// Runs a use case on the blocking pool with a pooled connection.
 pub async fn run<T: Send + 'static>(
@@ -221,15 +58,9 @@ async fn create<R: Resource>(
     let ctx = ctx(&state, who);
     authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
     let input: R::Input = body.decode()?;
-    let mut v = crate::validate::Validator::new();
-    input.validate(&mut v, ctx.now);
-    v.finish()?;
+    crate::app::validate(&input, ctx.now)?;
     let out = run(&state, move |conn| {
-        store::write(conn, |conn| {
-            let out = R::create(conn, &ctx, input)?;
-            audit_change::<R>(conn, &ctx, AuditAction::Create, out.id())?;
-            Ok(out)
-        })
+        crate::app::create::<R>(conn, &ctx, input)
     })
     .await?;
     tracing::info!(resource = R::PATH, id = out.id(), "created");
@@ -249,18 +80,7 @@ async fn read<R: Resource>(
     let ctx = ctx(&state, who);
     authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
     let id = id.into_inner();
-    let out = run(&state, move |conn| {
-        if R::KIND != ResourceKind::VictimSensitive {
-            return R::read(conn, &ctx, &id);
-        }
-        // A read of a victim's sensitive details is itself recorded.
-        store::write(conn, |conn| {
-            let out = R::read(conn, &ctx, &id)?;
-            audit_read::<R>(conn, &ctx, &[out.id()])?;
-            Ok(out)
-        })
-    })
-    .await?;
+    let out = run(&state, move |conn| crate::app::read::<R>(conn, &ctx, &id)).await?;
     Ok(with_etag(actix_web::http::StatusCode::OK, &out))
 }
 
@@ -275,15 +95,7 @@ async fn list<R: Resource>(
     let page = page.into_inner().check()?;
     let filter = filter.into_inner();
     let out = run(&state, move |conn| {
-        if R::KIND != ResourceKind::VictimSensitive {
-            return R::list(conn, &ctx, &filter, page);
-        }
-        store::write(conn, |conn| {
-            let out = R::list(conn, &ctx, &filter, page)?;
-            let ids: Vec<&str> = out.items.iter().map(|i| i.id()).collect();
-            audit_read::<R>(conn, &ctx, &ids)?;
-            Ok(out)
-        })
+        crate::app::list::<R>(conn, &ctx, &filter, page)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
@@ -300,16 +112,10 @@ async fn update<R: Resource>(
     authorise(&ctx.actor, R::KIND, Action::Update, R::SINGULAR)?;
     let expected = if_match_version(&req)?;
     let input: R::Input = body.decode()?;
-    let mut v = crate::validate::Validator::new();
-    input.validate(&mut v, ctx.now);
-    v.finish()?;
+    crate::app::validate(&input, ctx.now)?;
     let id = id.into_inner();
     let out = run(&state, move |conn| {
-        store::write(conn, |conn| {
-            let out = R::update(conn, &ctx, &id, expected, input)?;
-            audit_change::<R>(conn, &ctx, AuditAction::Update, out.id())?;
-            Ok(out)
-        })
+        crate::app::update::<R>(conn, &ctx, &id, expected, input)
     })
     .await?;
     tracing::info!(

@@ -1,0 +1,175 @@
+//! The use-case layer: what a person can do with Courtside, whichever door
+//! they come in by. The JSON API (`web::api`) and the pages (`web::ui`)
+//! both call these functions; each one authorises the actor, validates the
+//! input, writes in one transaction (`store::write`), lets the record's
+//! own code plan what follows, and appends the audit entry in that same
+//! transaction. Neither web layer appends audit entries for record changes
+//! itself.
+//!
+//! `app` may use everything below it (`resources`, `court_lists`,
+//! `store`, `domain`, `flows`, `rules`, ...) and nothing above it: it
+//! never imports `web` or `service`.
+
+mod records;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, AppResult};
+use crate::policy::{permits, Action, Actor, ResourceKind};
+use crate::store::AnyConn;
+
+pub use records::{create, list, read, update};
+
+/// Who is asking and when: passed to every use case.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub actor: Actor,
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx {
+    /// Today's date in court-local time.
+    pub fn today(&self) -> NaiveDate {
+        crate::calendar::london_date(self.now)
+    }
+}
+
+/// A page of a list, as asked for.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct PageParams {
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+pub const DEFAULT_PER_PAGE: i64 = 50;
+pub const MAX_PER_PAGE: i64 = 200;
+
+/// A page of a list, checked.
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl Page {
+    pub fn offset(&self) -> i64 {
+        (self.page - 1) * self.per_page
+    }
+}
+
+impl PageParams {
+    pub fn check(self) -> AppResult<Page> {
+        let mut v = crate::validate::Validator::new();
+        let page = self.page.unwrap_or(1);
+        let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE);
+        v.check(page >= 1, "page", "must be 1 or more");
+        v.check(
+            (1..=MAX_PER_PAGE).contains(&per_page),
+            "per_page",
+            format!("must be between 1 and {MAX_PER_PAGE}"),
+        );
+        v.finish()?;
+        Ok(Page { page, per_page })
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub page: i64,
+    pub per_page: i64,
+    pub total: i64,
+}
+
+impl<T> Paged<T> {
+    pub fn new(items: Vec<T>, page: Page, total: i64) -> Self {
+        Paged {
+            items,
+            page: page.page,
+            per_page: page.per_page,
+            total,
+        }
+    }
+
+    /// Pages a list already filtered in memory (small, scoped lists).
+    pub fn slice(all: Vec<T>, page: Page) -> Self {
+        let total = all.len() as i64;
+        let items = all
+            .into_iter()
+            .skip(page.offset() as usize)
+            .take(page.per_page as usize)
+            .collect();
+        Paged::new(items, page, total)
+    }
+}
+
+/// A record handed out: it has an id and a version (its ETag).
+pub trait Versioned {
+    fn id(&self) -> &str;
+    fn version(&self) -> i32;
+}
+
+/// Input checks that need no database.
+pub trait Validate {
+    fn validate(&self, v: &mut crate::validate::Validator, now: DateTime<Utc>);
+}
+
+/// A kind of record with the four shared operations. The functions here
+/// are the record's own part (scope, checks that need the database,
+/// planning); the use cases in this module wrap them with the role check,
+/// input checks, transaction and audit.
+pub trait Resource: 'static {
+    /// The URL segment under /api/v1, e.g. `hearings`; also the audit
+    /// entry's `entity`.
+    const PATH: &'static str;
+    /// For messages and the OpenAPI document, e.g. `hearing`.
+    const SINGULAR: &'static str;
+    const KIND: ResourceKind;
+    /// Whether the record can be created through the API (notices and
+    /// tasks are created only by the flows).
+    const CREATABLE: bool = true;
+    /// Whether the record can be changed after creation.
+    const UPDATABLE: bool = true;
+
+    type Input: DeserializeOwned + Validate + utoipa::ToSchema + Send + 'static;
+    type Output: Serialize + Versioned + utoipa::ToSchema + Send + 'static;
+    /// Query-string filters for lists.
+    type Filter: DeserializeOwned + Send + 'static;
+
+    fn create(conn: &mut AnyConn, ctx: &Ctx, input: Self::Input) -> AppResult<Self::Output>;
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Self::Output>;
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        filter: &Self::Filter,
+        page: Page,
+    ) -> AppResult<Paged<Self::Output>>;
+    fn update(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        id: &str,
+        expected_version: i32,
+        input: Self::Input,
+    ) -> AppResult<Self::Output>;
+}
+
+/// Fails with 403 unless the role may do this to this kind of record.
+pub fn authorise(actor: &Actor, kind: ResourceKind, action: Action, what: &str) -> AppResult<()> {
+    if permits(actor.role, kind, action) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(format!(
+            "{} {what} records",
+            action.verb()
+        )))
+    }
+}
+
+/// Runs the input checks that need no database; 422 with every problem.
+pub fn validate<I: Validate>(input: &I, now: DateTime<Utc>) -> AppResult<()> {
+    let mut v = crate::validate::Validator::new();
+    input.validate(&mut v, now);
+    v.finish()
+}

@@ -1,0 +1,103 @@
+//! The four shared use cases of every record kind: create, read, list and
+//! update. Each runs authorise → validate → write (the record's own code,
+//! which plans what follows) → audit, in one transaction.
+
+use crate::audit::{self, AuditAction, Entry};
+use crate::error::AppResult;
+use crate::policy::{Action, ResourceKind};
+use crate::store::{self, AnyConn};
+
+use super::{authorise, validate, Ctx, Page, Paged, Resource, Versioned};
+
+fn audit_change<R: Resource>(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    action: AuditAction,
+    id: &str,
+) -> AppResult<()> {
+    audit::append(
+        conn,
+        ctx.now,
+        Entry::new(action, Some(&ctx.actor.user_id), R::PATH, id),
+    )
+}
+
+/// Sensitive details are keyed by the victim's id.
+fn audit_read<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, ids: &[&str]) -> AppResult<()> {
+    let entries: Vec<Entry> = ids
+        .iter()
+        .map(|id| Entry {
+            victim_id: Some(id.to_string()),
+            ..Entry::new(
+                AuditAction::ReadSensitive,
+                Some(&ctx.actor.user_id),
+                R::PATH,
+                id,
+            )
+        })
+        .collect();
+    audit::append_all(conn, ctx.now, &entries)
+}
+
+/// Creates a record and records who did it.
+pub fn create<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, input: R::Input) -> AppResult<R::Output> {
+    authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
+    validate(&input, ctx.now)?;
+    store::write(conn, |conn| {
+        let out = R::create(conn, ctx, input)?;
+        audit_change::<R>(conn, ctx, AuditAction::Create, out.id())?;
+        Ok(out)
+    })
+}
+
+/// Reads one record; a read of a victim's sensitive details is itself
+/// recorded.
+pub fn read<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<R::Output> {
+    authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
+    if R::KIND != ResourceKind::VictimSensitive {
+        return R::read(conn, ctx, id);
+    }
+    store::write(conn, |conn| {
+        let out = R::read(conn, ctx, id)?;
+        audit_read::<R>(conn, ctx, &[out.id()])?;
+        Ok(out)
+    })
+}
+
+/// One page of the records the actor may see; reads of victims' sensitive
+/// details are recorded, one entry per record shown.
+pub fn list<R: Resource>(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    filter: &R::Filter,
+    page: Page,
+) -> AppResult<Paged<R::Output>> {
+    authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
+    if R::KIND != ResourceKind::VictimSensitive {
+        return R::list(conn, ctx, filter, page);
+    }
+    store::write(conn, |conn| {
+        let out = R::list(conn, ctx, filter, page)?;
+        let ids: Vec<&str> = out.items.iter().map(|i| i.id()).collect();
+        audit_read::<R>(conn, ctx, &ids)?;
+        Ok(out)
+    })
+}
+
+/// Changes a record at the version the caller last saw, and records who
+/// did it.
+pub fn update<R: Resource>(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    id: &str,
+    expected_version: i32,
+    input: R::Input,
+) -> AppResult<R::Output> {
+    authorise(&ctx.actor, R::KIND, Action::Update, R::SINGULAR)?;
+    validate(&input, ctx.now)?;
+    store::write(conn, |conn| {
+        let out = R::update(conn, ctx, id, expected_version, input)?;
+        audit_change::<R>(conn, ctx, AuditAction::Update, out.id())?;
+        Ok(out)
+    })
+}

@@ -392,6 +392,33 @@ fn tracked(loaded: &Loaded) -> AppResult<(Vec<TrackedCase>, Vec<TrackedHearing>)
     Ok((cases, hearings))
 }
 
+/// Firm or daily lists that confirm hearings which were on a warned list:
+/// each becomes a "fixed" change for the flows, which decide whether that
+/// is short notice for the victim and supporter. Read before this import's
+/// confirmations are recorded, while the warned windows stand.
+fn fixed_from_warned_lists(
+    conn: &mut AnyConn,
+    loaded: &Loaded,
+    confirmed: &[String],
+) -> AppResult<Vec<planning::Trigger>> {
+    let windows = crate::planning::context::warned_windows(conn, confirmed)?;
+    let mut out = Vec::new();
+    for hearing_id in confirmed {
+        let (Some(to), Some(row)) = (windows.get(hearing_id), loaded.hearings.get(hearing_id))
+        else {
+            continue;
+        };
+        if london_date(store::from_db(row.starts_at)) > *to {
+            continue;
+        }
+        let Some(case) = loaded.cases.get(&row.case_id) else {
+            continue;
+        };
+        out.push(moved_trigger(case, hearing_id, EventKind::HearingFixed));
+    }
+    Ok(out)
+}
+
 /// Whether someone answers for a case the import changes: the officer
 /// importing, or (for an import that reaches every case) the case's witness
 /// care unit or a current supporter. A hand edit needs such a person; an
@@ -766,6 +793,8 @@ pub fn import(
             london_date(now),
         )?;
         let mut triggers: Vec<planning::Trigger> = Vec::new();
+        // Hearings a firm or daily list confirmed (maybe fixed off a warned list).
+        let mut fixed: Vec<String> = Vec::new();
         let mut confirmations: Vec<Confirmation> = Vec::new();
 
         let mut summary = ImportSummary {
@@ -805,6 +834,9 @@ pub fn import(
                             }
                             entries.push(hearing_entry(importer, case, hearing_id));
                         }
+                    }
+                    if !matches!(list.kind, ListKind::Warned { .. }) {
+                        fixed.push(hearing_id.clone());
                     }
                     if recorded.insert(hearing_id.clone()) {
                         confirmations.push(Confirmation {
@@ -985,6 +1017,7 @@ pub fn import(
         }
         // Every move re-plans its case, all together: the same path as a
         // move by hand, in sets.
+        triggers.extend(fixed_from_warned_lists(conn, &loaded, &fixed)?);
         planning::react_all(conn, planning::default_rules(), now, &triggers)?;
         record_all(conn, &import_id, &list, &confirmations, now)?;
         audit::append_all(conn, now, &entries)?;

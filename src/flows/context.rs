@@ -35,6 +35,43 @@ pub struct FlowContext {
     /// Everyone already told the hearing's previous date and time.
     #[serde(default)]
     pub told_of_hearing: Vec<Recipient>,
+    /// Every notice about the hearing already sent, or still to go out as
+    /// planned, with the slot it named: whoever relied on a slot that has
+    /// since changed is told of the change, whatever the notice's purpose.
+    #[serde(default)]
+    pub told_of_slot: Vec<SlotNotice>,
+    /// The victim's hearings still to come (loaded when the supporter or
+    /// single point of contact changes), earliest first.
+    #[serde(default)]
+    pub upcoming_hearings: Vec<UpcomingHearing>,
+}
+
+/// A hearing still to come, with its case's reference and witness care unit.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct UpcomingHearing {
+    pub hearing: HearingFacts,
+    pub case_reference: String,
+    #[serde(default)]
+    pub wcu_org_id: Option<String>,
+}
+
+/// A notice that named a hearing slot (its date and time, and court).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SlotNotice {
+    /// The notice's idempotency key.
+    pub key: String,
+    pub recipient: Recipient,
+    /// The step that planned it (its purpose), e.g. the Witness Service
+    /// request.
+    pub step: String,
+    /// Not sent yet: it still goes out unless this plan cancels it.
+    #[serde(default)]
+    pub pending: bool,
+    /// The start it named.
+    pub start: DateTime<Utc>,
+    /// The court it named, where it named one.
+    #[serde(default)]
+    pub court: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -5,10 +5,10 @@
 mod advisor;
 mod visit;
 
-pub(crate) use visit::{visit_arranged, visit_requested};
+pub(crate) use visit::{visit_arranged, visit_cancelled, visit_requested};
 
 use super::attendance::{AttendanceAction, AttendanceState};
-use super::context::{AttendanceRequestFacts, HearingFacts, SupporterFacts};
+use super::context::{AttendanceRequestFacts, HearingFacts, HearingStatus, SupporterFacts};
 use super::facts;
 use super::keys::Subject;
 use super::plan::{
@@ -32,7 +32,9 @@ pub(crate) const STEP_REVIEW_AFTER_VACATION: &str = "criminal.review_after_vacat
 #[cfg(test)]
 pub(crate) use advisor::STEP_ADVISOR_NOTICE;
 #[cfg(test)]
-pub(crate) use visit::{STEP_VISIT_ALERT, STEP_VISIT_ARRANGED, STEP_VISIT_REQUEST};
+pub(crate) use visit::{
+    STEP_VISIT_ALERT, STEP_VISIT_ARRANGED, STEP_VISIT_CANCELLED, STEP_VISIT_REQUEST,
+};
 
 fn hearing_and_supporter(p: &mut Planner<'_>) -> Option<(HearingFacts, SupporterFacts)> {
     let hearing = p.ctx.hearing.clone();
@@ -87,6 +89,9 @@ pub(crate) fn request_raised(p: &mut Planner<'_>, req: &AttendanceRequestFacts) 
             None,
             "Record the victim's wish to have you alongside at court, and their consent to share it".into(),
         );
+        return;
+    }
+    if slot_given_up(&h) {
         return;
     }
     let mut data = facts::case(p.ctx);
@@ -154,6 +159,16 @@ pub(crate) fn request_updated(
     }
 }
 
+/// A hearing vacated, adjourned or concluded has no slot to ask anyone
+/// about: nothing naming it is sent (the supporter was asked to attach the
+/// request to the new hearing or withdraw it).
+fn slot_given_up(h: &HearingFacts) -> bool {
+    matches!(
+        h.status,
+        HearingStatus::Vacated | HearingStatus::Adjourned | HearingStatus::Concluded
+    )
+}
+
 fn inform_cps_and_witness_service(
     p: &mut Planner<'_>,
     req: &AttendanceRequestFacts,
@@ -161,6 +176,9 @@ fn inform_cps_and_witness_service(
     s: &SupporterFacts,
     subject: &Subject,
 ) {
+    if slot_given_up(h) {
+        return;
+    }
     let raise_by = raise_with_court_deadline(p, req, h).due_date;
     let mut data = facts::case(p.ctx);
     data.extend(facts::supporter(s));

@@ -38,6 +38,9 @@ pub enum EventKind {
         #[serde(default)]
         adjourned: bool,
     },
+    /// A hearing on a warned list was fixed at its slot by a firm or daily
+    /// list. `FlowContext::hearing` holds the slot, with the warned window.
+    HearingFixed,
     HearingConcluded {
         outcome: HearingOutcome,
     },
@@ -55,6 +58,13 @@ pub enum EventKind {
         starts_at: DateTime<Utc>,
         court: String,
     },
+    /// An arranged visit was cancelled. `FlowContext::told_of_slot` holds
+    /// the notices already sent about its arrangement.
+    PreTrialVisitCancelled {
+        visit_id: String,
+        previous_start: DateTime<Utc>,
+        court: String,
+    },
     SpecialMeasuresDiscussionRecorded {
         setting: DiscussionSetting,
         measures: Vec<SpecialMeasure>,
@@ -68,6 +78,10 @@ pub enum EventKind {
         from: Actor,
         topic: UpdateTopic,
     },
+    /// The victim's supporter or single point of contact changed:
+    /// `FlowContext::supporter` is who to contact now, and
+    /// `FlowContext::upcoming_hearings` the hearings ahead.
+    SupporterChanged,
     ConsentWithdrawn {
         scope: ConsentScope,
     },

@@ -7,7 +7,7 @@ use super::criminal;
 use super::event::HearingOutcome;
 use super::facts::{self, local_date, local_time, opt};
 use super::family;
-use super::keys::{hearing_slot_prefix, Subject};
+use super::keys::{hearing_change_prefix, hearing_slot_prefix, Subject};
 use super::plan::{Cancellation, DeadlineKind, DisclosureCategory, Recipient, TaskKind};
 use super::planner::{Draft, Planner};
 use super::routing::spoc::{route_update, VictimUpdate};
@@ -18,6 +18,7 @@ use serde_json::json;
 
 pub(crate) const STEP_DETAILS: &str = "hearing.details";
 pub(crate) const STEP_CHANGE: &str = "hearing.change";
+pub(crate) const STEP_FIXED_SHORT_NOTICE: &str = "hearing.fixed_short_notice";
 pub(crate) const STEP_OUTCOME: &str = "hearing.outcome";
 pub(crate) const STEP_WCO_OUTCOME_UPDATE: &str = "hearing.wco_outcome_update";
 pub(crate) const STEP_SPECIAL_MEASURES_APPLICATION: &str = "hearing.special_measures_application";
@@ -40,6 +41,12 @@ struct Change {
 
 pub(crate) fn listed(p: &mut Planner<'_>) {
     let Some(h) = current_hearing(p) else { return };
+    // Listed again: a vacation or adjournment not yet passed on is not.
+    for kind in ["vacated", "adjourned"] {
+        p.plan.cancellations.push(Cancellation::KeyPrefix {
+            prefix: hearing_change_prefix(&h.id, kind),
+        });
+    }
     match p.ctx.case.kind {
         CaseKind::Criminal => {
             let subject = Subject::hearing_slot(&h.id, h.start);
@@ -48,6 +55,29 @@ pub(crate) fn listed(p: &mut Planner<'_>) {
         }
         CaseKind::Family => family::replan_for_hearing(p, &h),
         CaseKind::Civil => {}
+    }
+    tell_agencies_of_relisting(p, &h);
+}
+
+/// A hearing listed again after it was vacated or adjourned: each agency
+/// sent an earlier slot is told the new one, from the last slot it was
+/// sent.
+fn tell_agencies_of_relisting(p: &mut Planner<'_>, h: &HearingFacts) {
+    let subject = Subject::hearing_slot(&h.id, h.start);
+    let now_at = Some((h.start, h.court.name.as_str()));
+    for to in told_of_another_slot(p, now_at) {
+        if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
+            continue;
+        }
+        let Some(last) = p.ctx.told_of_slot.iter().rev().find(|n| n.recipient == to) else {
+            continue;
+        };
+        let change = Change {
+            kind: "moved",
+            previous_start: last.start,
+            previous_court: last.court.clone(),
+        };
+        agency_change(p, h, &agency_subject(h, &subject, &change), &change, to);
     }
 }
 
@@ -75,6 +105,41 @@ pub(crate) fn moved(
         CaseKind::Civil => {}
     }
     tell_agencies_of_change(p, &h, &subject, &change);
+    short_notice_if_fixed(p, &h);
+}
+
+/// A hearing on a warned list was fixed at its slot by a firm or daily list.
+pub(crate) fn fixed(p: &mut Planner<'_>) {
+    let Some(h) = current_hearing(p) else { return };
+    short_notice_if_fixed(p, &h);
+}
+
+/// A trial on a warned list now fixed for a day within the rules' short
+/// notice (working days from today): the victim (or, with a single point of
+/// contact, the supporter for them) and the supporter are told at once.
+fn short_notice_if_fixed(p: &mut Planner<'_>, h: &HearingFacts) {
+    if h.warned_until.is_none() || p.ctx.case.kind != CaseKind::Criminal {
+        return;
+    }
+    let limit = p.rules.alerts.warned_list_fixed_short_notice.clone();
+    let latest = limit.date_after(calendar::london_date(p.now), p.holidays);
+    if calendar::london_date(h.start) > latest {
+        return;
+    }
+    let mut data = facts::case(p.ctx);
+    data.extend(facts::hearing(h));
+    route_update(
+        p,
+        VictimUpdate {
+            step: STEP_FIXED_SHORT_NOTICE,
+            subject: Subject::hearing_part(&h.id, h.start, "fixed"),
+            category: DisclosureCategory::HearingDetails,
+            victim_template: TemplateKey::HearingFixedVictim,
+            supporter_template: TemplateKey::HearingFixedSupporter,
+            data,
+            not_after: Some(h.start),
+        },
+    );
 }
 
 pub(crate) fn vacated(p: &mut Planner<'_>, adjourned: bool) {
@@ -89,6 +154,9 @@ pub(crate) fn vacated(p: &mut Planner<'_>, adjourned: bool) {
     };
     // Keyed apart from the slot, so the slot's cancellation cannot touch them.
     let subject = Subject::hearing(&h.id, format!("{}@{}", change.kind, h.start.timestamp()));
+    debug_assert!(subject
+        .prefix()
+        .starts_with(&hearing_change_prefix(&h.id, change.kind)));
     if p.ctx.case.kind == CaseKind::Criminal {
         tell_of_hearing(p, &h, &subject, Some(&change));
         criminal::review_request_after_vacation(p, &h, &subject);
@@ -181,29 +249,116 @@ fn tell_agencies_of_change(
     subject: &Subject,
     change: &Change,
 ) {
+    let now_at = (change.kind == "moved").then_some((h.start, h.court.name.as_str()));
+    let mut told = p.ctx.told_of_hearing.clone();
+    for to in told_of_another_slot(p, now_at) {
+        if !told.contains(&to) {
+            told.push(to);
+        }
+    }
+    for to in told {
+        if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
+            continue;
+        }
+        // Each is told from the last slot it was actually sent.
+        let theirs = match last_told(p, &to) {
+            Some((start, court)) => Change {
+                kind: change.kind,
+                previous_start: start,
+                previous_court: match change.kind {
+                    "moved" => court.filter(|c| *c != h.court.name),
+                    _ => court.or_else(|| change.previous_court.clone()),
+                },
+            },
+            None => Change {
+                kind: change.kind,
+                previous_start: change.previous_start,
+                previous_court: change.previous_court.clone(),
+            },
+        };
+        agency_change(p, h, &agency_subject(h, subject, change), &theirs, to);
+    }
+}
+
+/// The last slot `to` was sent (or will still be sent) a notice naming.
+fn last_told(p: &Planner<'_>, to: &Recipient) -> Option<(DateTime<Utc>, Option<String>)> {
+    let cancelled = cancelled_prefixes(p);
+    p.ctx
+        .told_of_slot
+        .iter()
+        .filter(|n| n.recipient == *to)
+        .filter(|n| !(n.pending && cancelled.iter().any(|c| n.key.starts_with(c.as_str()))))
+        .next_back()
+        .map(|n| (n.start, n.court.clone()))
+}
+
+fn cancelled_prefixes(p: &Planner<'_>) -> Vec<String> {
+    p.plan
+        .cancellations
+        .iter()
+        .filter_map(|c| match c {
+            Cancellation::KeyPrefix { prefix } => Some(prefix.clone()),
+            Cancellation::ConsentScope { .. } => None,
+        })
+        .collect()
+}
+
+/// What an agency's change notice is keyed by: for a move, the new slot
+/// and its court, so a move to another court at the same time (or back)
+/// is told again; otherwise the vacation or adjournment itself.
+fn agency_subject(h: &HearingFacts, subject: &Subject, change: &Change) -> Subject {
+    if change.kind == "moved" {
+        Subject::hearing_part(&h.id, h.start, &format!("at:{}", h.court.name))
+    } else {
+        subject.clone()
+    }
+}
+
+fn agency_change(
+    p: &mut Planner<'_>,
+    h: &HearingFacts,
+    subject: &Subject,
+    change: &Change,
+    to: Recipient,
+) {
     let mut data = facts::case(p.ctx);
     data.extend(change_fields(change));
     if change.kind == "moved" {
         data.extend(facts::hearing(h));
     }
     let not_after = (change.kind == "moved").then_some(h.start);
-    let told = p.ctx.told_of_hearing.clone();
-    for to in told {
-        if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
+    p.notice(
+        Draft::new(
+            STEP_CHANGE,
+            TemplateKey::HearingChangeAgency,
+            to,
+            DisclosureCategory::HearingChange,
+            subject.clone(),
+        )
+        .data(data)
+        .not_after(not_after),
+    );
+}
+
+/// Everyone sent a notice naming a slot other than `now_at` (the hearing's
+/// slot after the change; `None` once it has none). A notice still pending
+/// counts, as it will go out naming its slot, unless this plan cancels it
+/// (then its recipient never learned the old slot).
+fn told_of_another_slot(p: &Planner<'_>, now_at: Option<(DateTime<Utc>, &str)>) -> Vec<Recipient> {
+    let cancelled = cancelled_prefixes(p);
+    let mut out: Vec<Recipient> = Vec::new();
+    for n in &p.ctx.told_of_slot {
+        if n.pending && cancelled.iter().any(|c| n.key.starts_with(c.as_str())) {
             continue;
         }
-        p.notice(
-            Draft::new(
-                STEP_CHANGE,
-                TemplateKey::HearingChangeAgency,
-                to,
-                DisclosureCategory::HearingChange,
-                subject.clone(),
-            )
-            .data(data.clone())
-            .not_after(not_after),
-        );
+        let same_slot = now_at.is_some_and(|(start, court)| {
+            n.start == start && n.court.as_deref().is_none_or(|c| c == court)
+        });
+        if !same_slot && !out.contains(&n.recipient) {
+            out.push(n.recipient.clone());
+        }
     }
+    out
 }
 
 pub(crate) fn concluded(p: &mut Planner<'_>, outcome: &HearingOutcome) {

@@ -80,3 +80,10 @@ impl Subject {
 pub fn hearing_slot_prefix(hearing_id: &str, start: DateTime<Utc>) -> String {
     Subject::hearing_slot(hearing_id, start).prefix()
 }
+
+/// The prefix shared by everything planned because a hearing was vacated or
+/// adjourned (`kind`), at any slot: relisting the hearing cancels what is
+/// still pending under it.
+pub fn hearing_change_prefix(hearing_id: &str, kind: &str) -> String {
+    format!("hearing:{hearing_id}/{kind}@")
+}

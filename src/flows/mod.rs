@@ -41,7 +41,8 @@ pub use attendance::{transition, AttendanceAction, AttendanceState, FamilyDirect
 pub use context::{
     AttendanceRequestFacts, CaseFacts, CaseKind, ConsentRecord, ConsentScope, CourtFacts,
     CourtKind, FlowContext, HearingFacts, HearingKind, HearingStatus, LawfulBasis,
-    LawfulBasisRecord, Organisation, SupporterFacts, SupporterRole, VictimFacts,
+    LawfulBasisRecord, Organisation, SlotNotice, SupporterFacts, SupporterRole, UpcomingHearing,
+    VictimFacts,
 };
 pub use error::FlowError;
 pub use event::{
@@ -82,6 +83,7 @@ pub fn plan(
             listing::check_listing_day(&mut p);
         }
         EventKind::HearingVacated { adjourned } => hearing::vacated(&mut p, *adjourned),
+        EventKind::HearingFixed => hearing::fixed(&mut p),
         EventKind::HearingConcluded { outcome } => hearing::concluded(&mut p, outcome),
         EventKind::AttendanceRequestRaised => attendance::raised(&mut p),
         EventKind::AttendanceRequestUpdated { action } => attendance::updated(&mut p, action),
@@ -93,6 +95,11 @@ pub fn plan(
             starts_at,
             court,
         } => criminal::visit_arranged(&mut p, visit_id, *starts_at, court),
+        EventKind::PreTrialVisitCancelled {
+            visit_id,
+            previous_start,
+            court,
+        } => criminal::visit_cancelled(&mut p, visit_id, *previous_start, court),
         EventKind::SpecialMeasuresDiscussionRecorded {
             setting,
             measures,
@@ -102,6 +109,7 @@ pub fn plan(
             parole::milestone_logged(&mut p, milestone)
         }
         EventKind::AgencyUpdate { from, topic } => routing::agency_update(&mut p, *from, *topic),
+        EventKind::SupporterChanged => routing::contact_changed(&mut p),
         EventKind::ConsentWithdrawn { scope } => routing::consent_withdrawn(&mut p, *scope),
     }
     p.plan

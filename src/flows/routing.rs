@@ -18,6 +18,7 @@ use serde_json::json;
 pub(crate) const STEP_UPDATE: &str = "routing.update";
 pub(crate) const STEP_DIRECT_CONTACT: &str = "routing.direct_contact";
 pub(crate) const STEP_DIRECT_CONTACT_MADE: &str = "routing.direct_contact_made";
+pub(crate) const STEP_CONTACT_CHANGED: &str = "routing.contact_changed";
 
 /// Whether the rules say the agency contacts the victim directly on this
 /// topic even when the supporter is the single point of contact.
@@ -81,4 +82,62 @@ pub(crate) fn consent_withdrawn(p: &mut Planner<'_>, scope: ConsentScope) {
         victim_id: p.ctx.victim.id.clone(),
         scope,
     });
+}
+
+/// The supporter or single point of contact changed: the court, the Witness
+/// Service and the witness care unit involved in each upcoming criminal
+/// hearing are told who to contact now, once each (about the earliest
+/// hearing they are involved in), with the basis that covers identifying
+/// the supporter to them.
+pub(crate) fn contact_changed(p: &mut Planner<'_>) {
+    let Some(s) = p.ctx.supporter.clone() else {
+        p.missing("supporter");
+        return;
+    };
+    let subject = Subject::event(&p.event.id);
+    let mut told: Vec<Recipient> = Vec::new();
+    for up in p.ctx.upcoming_hearings.clone() {
+        let h = &up.hearing;
+        if h.start <= p.now {
+            continue;
+        }
+        let mut to = vec![
+            Recipient::Court {
+                court: h.court.name.clone(),
+            },
+            Recipient::WitnessService {
+                court: h.court.name.clone(),
+            },
+        ];
+        if let Some(org_id) = up.wcu_org_id.clone() {
+            to.push(Recipient::WitnessCareUnit { org_id });
+        }
+        let mut data = vec![
+            ("case_reference", json!(up.case_reference)),
+            ("victim_reference", json!(p.ctx.victim.reference)),
+            ("spoc", json!(s.spoc_agreed_on.is_some())),
+            ("court_name", json!(h.court.name)),
+            ("hearing_kind", json!(name_of(&h.kind))),
+            ("hearing_date", super::facts::local_date(h.start)),
+            ("hearing_time", super::facts::local_time(h.start)),
+        ];
+        data.extend(super::facts::supporter(&s));
+        for recipient in to {
+            if told.contains(&recipient) {
+                continue;
+            }
+            told.push(recipient.clone());
+            p.notice(
+                Draft::new(
+                    STEP_CONTACT_CHANGED,
+                    TemplateKey::ContactChanged,
+                    recipient,
+                    DisclosureCategory::SupporterArrangements,
+                    subject.clone(),
+                )
+                .data(data.clone())
+                .not_after(Some(h.start)),
+            );
+        }
+    }
 }

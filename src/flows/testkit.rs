@@ -108,6 +108,8 @@ pub fn criminal() -> FlowContext {
         attendance_request: None,
         pre_trial_visit_arranged: false,
         told_of_hearing: vec![],
+        told_of_slot: vec![],
+        upcoming_hearings: vec![],
     }
 }
 
@@ -290,6 +292,18 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
             NOW,
         ),
         (
+            "warned trial fixed at short notice",
+            event_at("2026-12-03T09:00:00Z", EventKind::HearingFixed),
+            FlowContext {
+                hearing: Some(HearingFacts {
+                    warned_until: Some(d("2026-12-11")),
+                    ..hearing(TRIAL)
+                }),
+                ..criminal()
+            },
+            "2026-12-03T09:00:00Z",
+        ),
+        (
             "outcome ngp",
             event(EventKind::HearingConcluded {
                 outcome: HearingOutcome::NotGuiltyPlea,
@@ -371,6 +385,44 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
                 court: "Leeds Crown Court".into(),
             }),
             criminal(),
+            NOW,
+        ),
+        (
+            "visit cancelled",
+            event(EventKind::PreTrialVisitCancelled {
+                visit_id: "PV1".into(),
+                previous_start: t("2026-11-20T14:00:00Z"),
+                court: "Leeds Crown Court".into(),
+            }),
+            FlowContext {
+                told_of_slot: vec![SlotNotice {
+                    key: format!(
+                        "{}criminal.pre_trial_visit_arranged/victim:V1",
+                        Subject::visit_at("PV1", t("2026-11-20T14:00:00Z")).prefix()
+                    ),
+                    recipient: Recipient::Victim {
+                        victim_id: "V1".into(),
+                    },
+                    step: "criminal.pre_trial_visit_arranged".into(),
+                    pending: false,
+                    start: t("2026-11-20T14:00:00Z"),
+                    court: Some("Leeds Crown Court".into()),
+                }],
+                ..criminal()
+            },
+            NOW,
+        ),
+        (
+            "supporter changed",
+            event(EventKind::SupporterChanged),
+            FlowContext {
+                upcoming_hearings: vec![UpcomingHearing {
+                    hearing: hearing(TRIAL),
+                    case_reference: "13AA1234526".into(),
+                    wcu_org_id: Some("WCU-1".into()),
+                }],
+                ..with_spoc(criminal())
+            },
             NOW,
         ),
         (

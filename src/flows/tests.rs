@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 const STEPS_IN_CODE: &[&str] = &[
     super::hearing::STEP_DETAILS,
     super::hearing::STEP_CHANGE,
+    super::hearing::STEP_FIXED_SHORT_NOTICE,
     super::hearing::STEP_OUTCOME,
     super::hearing::STEP_WCO_OUTCOME_UPDATE,
     super::hearing::STEP_SPECIAL_MEASURES_APPLICATION,
@@ -38,6 +39,7 @@ const STEPS_IN_CODE: &[&str] = &[
     super::criminal::STEP_VISIT_REQUEST,
     super::criminal::STEP_VISIT_ALERT,
     super::criminal::STEP_VISIT_ARRANGED,
+    super::criminal::STEP_VISIT_CANCELLED,
     super::family::STEP_ADVANCE,
     super::family::STEP_ON_THE_DAY,
     super::family::STEP_DIRECTION,
@@ -47,6 +49,7 @@ const STEPS_IN_CODE: &[&str] = &[
     super::routing::STEP_UPDATE,
     super::routing::STEP_DIRECT_CONTACT,
     super::routing::STEP_DIRECT_CONTACT_MADE,
+    super::routing::STEP_CONTACT_CHANGED,
     super::planner::STEP_TELL_VICTIM_WHAT_WAS_SHARED,
 ];
 

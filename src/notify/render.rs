@@ -75,6 +75,8 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "hearing.change.victim",
     "hearing.change.supporter",
     "hearing.change.agency",
+    "hearing.fixed.victim",
+    "hearing.fixed.supporter",
     "hearing.outcome.victim",
     "hearing.outcome.supporter",
     "criminal.supporter_in_place",
@@ -86,6 +88,9 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "criminal.pre_trial_visit_request",
     "criminal.pre_trial_visit_arranged.victim",
     "criminal.pre_trial_visit_arranged.supporter",
+    "criminal.pre_trial_visit_cancelled.victim",
+    "criminal.pre_trial_visit_cancelled.supporter",
+    "routing.contact_changed",
     "family.advance_identification",
     "family.on_the_day_checklist",
     "special_measures.discussion_held",
@@ -1070,6 +1075,8 @@ mod tests {
             attendance_request: None,
             pre_trial_visit_arranged: false,
             told_of_hearing: vec![],
+            told_of_slot: vec![],
+            upcoming_hearings: vec![],
         }
     }
 
@@ -1220,6 +1227,28 @@ mod tests {
             K::HearingDetailsVictim,
             None,
         );
+
+        // A warned trial fixed at short notice (the trial day is within the
+        // rules' working days of "now").
+        let mut fixed = criminal();
+        fixed.hearing = Some(HearingFacts {
+            warned_until: Some(d("2026-12-18")),
+            ..hearing(TRIAL)
+        });
+        let fixed_now = Event {
+            id: "E-1".into(),
+            at: t("2026-12-03T09:00:00Z"),
+            kind: EventKind::HearingFixed,
+        };
+        let fixed_plan = plan(
+            &fixed_now,
+            &fixed,
+            RulesTable::default_table().in_force(d("2026-06-01")),
+            &BankHolidays::england_and_wales(),
+            t("2026-12-03T09:00:00Z"),
+        );
+        add("", &fixed_plan, K::HearingFixedVictim, None);
+        add("", &fixed_plan, K::HearingFixedSupporter, None);
 
         let mut told = criminal();
         told.told_of_hearing = vec![
@@ -1397,6 +1426,42 @@ mod tests {
             K::PreTrialVisitArrangedSupporter,
             None,
         );
+        let mut told_of_visit = criminal();
+        told_of_visit.told_of_slot = vec![crate::flows::SlotNotice {
+            key: format!(
+                "{}criminal.pre_trial_visit_arranged/victim:V-1",
+                crate::flows::Subject::visit_at("PV-1", t("2026-11-20T14:00:00Z")).prefix()
+            ),
+            recipient: Recipient::Victim {
+                victim_id: "V-1".into(),
+            },
+            step: "criminal.pre_trial_visit_arranged".into(),
+            pending: false,
+            start: t("2026-11-20T14:00:00Z"),
+            court: Some(CROWN.into()),
+        }];
+        let cancelled = run(
+            &told_of_visit,
+            EventKind::PreTrialVisitCancelled {
+                visit_id: "PV-1".into(),
+                previous_start: t("2026-11-20T14:00:00Z"),
+                court: CROWN.into(),
+            },
+        );
+        add("", &cancelled, K::PreTrialVisitCancelledVictim, None);
+        let mut new_contact = spoc(criminal());
+        new_contact.upcoming_hearings = vec![crate::flows::UpcomingHearing {
+            hearing: hearing(TRIAL),
+            case_reference: new_contact.case.reference.clone(),
+            wcu_org_id: Some("WCU-1".into()),
+        }];
+        add(
+            "",
+            &run(&new_contact, EventKind::SupporterChanged),
+            K::ContactChanged,
+            Some(RecipientKind::WitnessCareUnit),
+        );
+        add("", &cancelled, K::PreTrialVisitCancelledSupporter, None);
 
         // Family: in advance, and on the day when advance notice is too late.
         add(

@@ -81,6 +81,11 @@ pub struct Focus {
     pub attendance_request_id: Option<String>,
     /// The request's state before the change being planned.
     pub attendance_state_before: Option<domain::AttendanceState>,
+    /// Load the victim's upcoming hearings (a change of supporter).
+    pub upcoming_hearings: bool,
+    /// The key prefix of a pre-trial visit's old arrangement: the notices
+    /// sent under it join `told_of_slot`.
+    pub visit_slot_prefix: Option<String>,
 }
 
 /// How many ids go into one `IN (...)` query.
@@ -160,6 +165,12 @@ struct Known {
     latest_request: HashMap<String, String>,
     visits: HashSet<String>,
     told: HashMap<String, BTreeSet<String>>,
+    /// Each hearing's latest court-list window, when that list was a warned
+    /// list: the window's last day.
+    warned_to: HashMap<String, NaiveDate>,
+    /// The notices about each hearing that name its slot (see
+    /// [`slot_notice`]).
+    told_of_slot: HashMap<String, Vec<flows::SlotNotice>>,
 }
 
 impl Known {
@@ -311,6 +322,29 @@ impl Known {
             for (hearing, key) in rows {
                 if let Some(h) = hearing {
                     k.told.entry(h).or_default().insert(key);
+                }
+            }
+            k.warned_to.extend(warned_windows(conn, &ids)?);
+            #[allow(clippy::type_complexity)]
+            let rows: Vec<(Option<String>, String, String, String, String, String)> =
+                notices::table
+                    .filter(notices::hearing_id.eq_any(&ids))
+                    .filter(notices::state.eq_any(["sent", "sending", "pending", "failed"]))
+                    .order((notices::created_at.asc(), notices::id.asc()))
+                    .select((
+                        notices::hearing_id,
+                        notices::idempotency_key,
+                        notices::recipient_key,
+                        notices::step,
+                        notices::state,
+                        notices::data_json,
+                    ))
+                    .load(conn)?;
+            for (hearing, key, recipient, step, state, data) in rows {
+                if let (Some(h), Some(n)) =
+                    (hearing, slot_notice(key, &recipient, step, &state, &data))
+                {
+                    k.told_of_slot.entry(h).or_default().push(n);
                 }
             }
         }
@@ -473,8 +507,15 @@ impl Known {
             kind: same(domain::HearingKind::from_db(&h.kind)?)?,
             status: same(domain::HearingStatus::from_db(&h.status)?)?,
             victim_gives_evidence: h.victim_gives_evidence,
-            warned_until: None,
+            warned_until: self.warned_until(hearing_id, store::from_db(h.starts_at)),
         })
+    }
+
+    /// The last day of the warned-list window the hearing is on, while its
+    /// day is still inside it (see [`warned_until`]).
+    fn warned_until(&self, hearing_id: &str, starts_at: DateTime<Utc>) -> Option<NaiveDate> {
+        let to = *self.warned_to.get(hearing_id)?;
+        (crate::calendar::london_date(starts_at) <= to).then_some(to)
     }
 
     /// The victim's current supporter (the SPOC first, then the earliest
@@ -652,6 +693,13 @@ impl Known {
             wish_to_accompany_recorded: attendance_request.is_some(),
             attendance_request,
             told_of_hearing: told,
+            told_of_slot: focus
+                .hearing_id
+                .as_ref()
+                .and_then(|h| self.told_of_slot.get(h))
+                .cloned()
+                .unwrap_or_default(),
+            upcoming_hearings: Vec::new(),
         })
     }
 }
@@ -689,10 +737,21 @@ pub fn load_all(
     now: DateTime<Utc>,
 ) -> AppResult<Vec<flows::FlowContext>> {
     let known = Known::load(conn, wanted, crate::calendar::london_date(now))?;
-    wanted
-        .iter()
-        .map(|(victim_id, focus)| known.assemble(victim_id, focus, now))
-        .collect()
+    let mut out = Vec::with_capacity(wanted.len());
+    for (victim_id, focus) in wanted {
+        let mut ctx = known.assemble(victim_id, focus, now)?;
+        // Facts only single changes ask for (a visit moved, a supporter
+        // changed): read for that victim alone.
+        if let Some(prefix) = &focus.visit_slot_prefix {
+            ctx.told_of_slot
+                .extend(told_of_visit(conn, victim_id, prefix)?);
+        }
+        if focus.upcoming_hearings {
+            ctx.upcoming_hearings = upcoming_hearings(conn, victim_id, now)?;
+        }
+        out.push(ctx);
+    }
+    Ok(out)
 }
 
 /// The victim a hearing's case belongs to.
@@ -710,4 +769,189 @@ pub fn victim_of_case(conn: &mut AnyConn, case_id: &str) -> AppResult<String> {
         .find(case_id)
         .select(cases::victim_id)
         .first(conn)?)
+}
+
+/// The last day of the warned-list window the hearing is on: from the
+/// latest court list that named it, if that was a warned list and the
+/// hearing's day is still inside the window. A firm or daily list that
+/// fixed it since (or a move out of the window) ends it.
+pub fn warned_until(
+    conn: &mut AnyConn,
+    hearing_id: &str,
+    starts_at: DateTime<Utc>,
+) -> AppResult<Option<NaiveDate>> {
+    let windows = warned_windows(conn, &[hearing_id.to_string()])?;
+    Ok(windows
+        .get(hearing_id)
+        .copied()
+        .filter(|to| crate::calendar::london_date(starts_at) <= *to))
+}
+
+/// For each hearing whose latest court list was a warned list: that
+/// window's last day. One query per 500 hearings.
+pub fn warned_windows(
+    conn: &mut AnyConn,
+    hearing_ids: &[String],
+) -> AppResult<HashMap<String, NaiveDate>> {
+    use crate::store::schema::hearing_confirmations as hc;
+    let mut out = HashMap::new();
+    for ids in hearing_ids.chunks(CHUNK) {
+        let rows: Vec<(String, String, Option<NaiveDate>)> = hc::table
+            .filter(hc::hearing_id.eq_any(ids))
+            .order((
+                hc::hearing_id.asc(),
+                hc::recorded_at.desc(),
+                hc::published_at.desc(),
+            ))
+            .select((hc::hearing_id, hc::list_kind, hc::warned_to))
+            .load(conn)?;
+        let mut seen = HashSet::new();
+        for (hearing, kind, to) in rows {
+            // The latest list that named the hearing decides.
+            if seen.insert(hearing.clone()) && kind == "warned" {
+                if let Some(to) = to {
+                    out.insert(hearing, to);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The notices sent about one arrangement of a pre-trial visit (keys under
+/// `prefix`), with the visit's start and court.
+fn told_of_visit(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    prefix: &str,
+) -> AppResult<Vec<flows::SlotNotice>> {
+    let rows: Vec<(String, String, String, String)> = notices::table
+        .filter(notices::victim_id.eq(victim_id))
+        .filter(notices::idempotency_key.like(format!("{prefix}%")))
+        .filter(notices::state.eq_any(["sent", "sending"]))
+        .select((
+            notices::idempotency_key,
+            notices::recipient_key,
+            notices::step,
+            notices::data_json,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(key, ..)| key.starts_with(prefix))
+        .filter_map(|(key, recipient, step, data)| {
+            let data: serde_json::Value = serde_json::from_str(&data).ok()?;
+            let start = DateTime::parse_from_rfc3339(data["visit_start"].as_str()?)
+                .ok()?
+                .with_timezone(&Utc);
+            Some(flows::SlotNotice {
+                key,
+                recipient: recipient_from_key(&recipient)?,
+                step,
+                pending: false,
+                start,
+                court: data["visit_court"].as_str().map(str::to_owned),
+            })
+        })
+        .collect())
+}
+
+/// Who the victim's contact is on `today`: the supporter (SPOC first) and
+/// whether they are the single point of contact.
+pub fn contact_of(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    today: NaiveDate,
+) -> AppResult<Option<(String, bool)>> {
+    Ok(supporter_assignments::table
+        .filter(supporter_assignments::victim_id.eq(victim_id))
+        .filter(supporter_assignments::starts_on.le(today))
+        .filter(
+            supporter_assignments::ends_on
+                .is_null()
+                .or(supporter_assignments::ends_on.ge(today)),
+        )
+        .order((
+            supporter_assignments::is_spoc.desc(),
+            supporter_assignments::starts_on.asc(),
+        ))
+        .select((
+            supporter_assignments::supporter_id,
+            supporter_assignments::is_spoc,
+        ))
+        .first(conn)
+        .optional()?)
+}
+
+/// The instant a notice's data named: its `hearing_start`, or else its
+/// court-local `hearing_date` and `hearing_time` (the requests to agencies
+/// carry only those).
+fn named_start(data: &serde_json::Value) -> Option<DateTime<Utc>> {
+    if let Some(at) = data["hearing_start"].as_str() {
+        return DateTime::parse_from_rfc3339(at)
+            .ok()
+            .map(|t| t.with_timezone(&Utc));
+    }
+    let date = NaiveDate::parse_from_str(data["hearing_date"].as_str()?, "%Y-%m-%d").ok()?;
+    let time = chrono::NaiveTime::parse_from_str(data["hearing_time"].as_str()?, "%H:%M").ok()?;
+    Some(crate::calendar::local_to_utc(date, time))
+}
+
+/// The victim's criminal hearings still to come, earliest first.
+fn upcoming_hearings(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<flows::UpcomingHearing>> {
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(String, Option<String>, Option<String>)> = hearings::table
+        .inner_join(cases::table)
+        .filter(cases::victim_id.eq(victim_id))
+        .filter(cases::kind.eq("criminal"))
+        .filter(hearings::status.eq_any(["listed", "moved"]))
+        .filter(hearings::starts_at.gt(store::to_db(now)))
+        .order((hearings::starts_at.asc(), hearings::id.asc()))
+        .select((hearings::id, cases::urn, cases::witness_care_unit_id))
+        .load(conn)?;
+    let focuses: Vec<Focus> = rows
+        .iter()
+        .map(|(id, ..)| Focus {
+            hearing_id: Some(id.clone()),
+            ..Focus::default()
+        })
+        .collect();
+    let wanted: Vec<(&str, &Focus)> = focuses.iter().map(|f| (victim_id, f)).collect();
+    let known = Known::load(conn, &wanted, crate::calendar::london_date(now))?;
+    rows.into_iter()
+        .map(|(id, urn, unit)| {
+            Ok(flows::UpcomingHearing {
+                hearing: known.hearing(&id)?,
+                case_reference: urn.unwrap_or_default(),
+                wcu_org_id: unit,
+            })
+        })
+        .collect()
+}
+
+/// A notice about a hearing as the planner sees it: the slot (start,
+/// court) its data named, who it went to, and whether it is still to go.
+/// Notices naming no slot, or to a recipient we cannot read back, are left
+/// out.
+fn slot_notice(
+    key: String,
+    recipient: &str,
+    step: String,
+    state: &str,
+    data: &str,
+) -> Option<flows::SlotNotice> {
+    let data: serde_json::Value = serde_json::from_str(data).ok()?;
+    let start = named_start(&data)?;
+    Some(flows::SlotNotice {
+        key,
+        recipient: recipient_from_key(recipient)?,
+        step,
+        pending: matches!(state, "pending" | "failed"),
+        start,
+        court: data["court_name"].as_str().map(str::to_owned),
+    })
 }

@@ -187,6 +187,28 @@ fn plan_round(
     Ok(applied)
 }
 
+/// After a supporter assignment was recorded or changed: if who the
+/// victim's contact is today (or whether they are the single point of
+/// contact) changed from `before`, the agencies in upcoming hearings are
+/// told.
+pub fn contact_changed(
+    conn: &mut AnyConn,
+    now: DateTime<Utc>,
+    victim_id: &str,
+    before: Option<(String, bool)>,
+) -> AppResult<()> {
+    let after = context::contact_of(conn, victim_id, crate::calendar::london_date(now))?;
+    if after.is_none() || after == before {
+        return Ok(());
+    }
+    let focus = Focus {
+        upcoming_hearings: true,
+        ..Focus::default()
+    };
+    react(conn, now, victim_id, &focus, EventKind::SupporterChanged)?;
+    Ok(())
+}
+
 /// Stops everything still pending under `prefix`: what was planned for a
 /// pre-trial visit's old time or court once it moves or is cancelled.
 pub fn withdraw(

@@ -561,6 +561,8 @@ fn context(consents: &[ConsentScope]) -> FlowContext {
         attendance_request: None,
         pre_trial_visit_arranged: false,
         told_of_hearing: vec![],
+        told_of_slot: vec![],
+        upcoming_hearings: vec![],
     }
 }
 

@@ -343,6 +343,26 @@ fn plan_visit(
     if let (Some(old), false) = (was, unchanged) {
         let prefix = crate::flows::Subject::visit_at(visit_id, old).prefix();
         planning::withdraw(conn, ctx.now, &victim, &prefix)?;
+        if input.state == PreTrialVisitState::Cancelled {
+            // Whoever was sent the arrangement is told it is off.
+            let court_id = before.as_ref().map_or(&input.court_id, |b| &b.court_id);
+            let court: String = crate::store::schema::courts::table
+                .find(court_id)
+                .select(crate::store::schema::courts::name)
+                .first(conn)?;
+            let focus = planning::Focus {
+                case_id: Some(input.case_id.clone()),
+                hearing_id: input.hearing_id.clone(),
+                visit_slot_prefix: Some(prefix),
+                ..planning::Focus::default()
+            };
+            let event = EventKind::PreTrialVisitCancelled {
+                visit_id: visit_id.to_string(),
+                previous_start: old,
+                court,
+            };
+            planning::react(conn, ctx.now, &victim, &focus, event)?;
+        }
     }
     let event = match (input.state, starts_at) {
         (PreTrialVisitState::Requested, _) if before.is_none() => {

@@ -320,7 +320,10 @@ impl Resource for SupporterAssignments {
                 _ => return Err(AppError::Forbidden("assign supporters".into())),
             }
             check_overlaps(conn, &input, checked, None)?;
+            let today = crate::calendar::london_date(ctx.now);
+            let before = crate::planning::context::contact_of(conn, &input.victim_id, today)?;
             let id = insert(conn, ctx, &input, checked)?;
+            crate::planning::contact_changed(conn, ctx.now, &input.victim_id, before)?;
             written(conn, ctx, &id)
         })
     }
@@ -404,6 +407,8 @@ impl Resource for SupporterAssignments {
                 _ => return Err(AppError::Forbidden("change supporter assignments".into())),
             }
             check_overlaps(conn, &input, checked, Some(id))?;
+            let today = crate::calendar::london_date(ctx.now);
+            let before = crate::planning::context::contact_of(conn, &input.victim_id, today)?;
             let rows = diesel::update(
                 sa::table
                     .filter(sa::id.eq(id))
@@ -420,6 +425,7 @@ impl Resource for SupporterAssignments {
             ))
             .execute(conn)?;
             check_updated(rows, expected)?;
+            crate::planning::contact_changed(conn, ctx.now, &input.victim_id, before)?;
             written(conn, ctx, id)
         })
     }

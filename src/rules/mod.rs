@@ -128,6 +128,10 @@ pub struct Alerts {
     /// Below this lead time before a family hearing, advance identification
     /// is treated as not possible and the supporter identifies on the day.
     pub family_advance_notice_before_hearing: Limit,
+    /// A trial on a warned list fixed (by a firm or daily list, or by hand)
+    /// for a day this close counts as short notice: the victim and the
+    /// supporter are told at once.
+    pub warned_list_fixed_short_notice: Limit,
 }
 
 /// Parole data that is a judgement rather than a number.
@@ -258,6 +262,10 @@ impl RuleSet {
             (
                 "family_advance_notice_before_hearing",
                 &a.family_advance_notice_before_hearing,
+            ),
+            (
+                "warned_list_fixed_short_notice",
+                &a.warned_list_fixed_short_notice,
             ),
         ];
         let sm = &t.special_measures_application;

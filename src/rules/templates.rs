@@ -50,6 +50,14 @@ template_keys! {
         "victim_reference", "court_name", "hearing_kind", "hearing_date", "hearing_time",
         "hearing_start",
     ];
+    HearingFixedVictim => "hearing.fixed.victim": [
+        "case_reference", "court_name", "hearing_kind", "hearing_date", "hearing_time",
+        "hearing_start", "victim_gives_evidence", "warned_until",
+    ];
+    HearingFixedSupporter => "hearing.fixed.supporter": [
+        "case_reference", "victim_reference", "court_name", "hearing_kind", "hearing_date",
+        "hearing_time", "hearing_start", "victim_gives_evidence", "warned_until", "relay_to_victim",
+    ];
     HearingOutcomeVictim => "hearing.outcome.victim": [
         "case_reference", "court_name", "hearing_kind", "hearing_date", "outcome",
         "outcome_description",
@@ -99,6 +107,13 @@ template_keys! {
         "case_reference", "victim_reference", "visit_court", "visit_date", "visit_time",
         "visit_start", "relay_to_victim",
     ];
+    PreTrialVisitCancelledVictim => "criminal.pre_trial_visit_cancelled.victim": [
+        "case_reference", "visit_court", "visit_date", "visit_time", "visit_start",
+    ];
+    PreTrialVisitCancelledSupporter => "criminal.pre_trial_visit_cancelled.supporter": [
+        "case_reference", "victim_reference", "visit_court", "visit_date", "visit_time",
+        "visit_start", "relay_to_victim",
+    ];
     FamilyAdvanceIdentification => "family.advance_identification": [
         "adviser_name", "adviser_role", "organisation_name", "organisation_contact",
         "party_name", "case_reference", "court_name", "hearing_date", "hearing_time",
@@ -120,6 +135,11 @@ template_keys! {
     UpdateVictim => "update.victim": ["case_reference", "from", "topic"];
     UpdateSupporter => "update.supporter": [
         "case_reference", "victim_reference", "from", "topic", "relay_to_victim",
+    ];
+    ContactChanged => "routing.contact_changed": [
+        "case_reference", "victim_reference", "supporter_name", "supporter_role",
+        "organisation_name", "organisation_contact", "spoc", "court_name",
+        "hearing_kind", "hearing_date", "hearing_time",
     ];
     DirectContactMade => "update.direct_contact_made": [
         "case_reference", "victim_reference", "from", "topic",

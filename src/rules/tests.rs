@@ -102,7 +102,7 @@ fn the_shipped_time_limits_are_the_published_ones() {
     for rules in RulesTable::default_table().versions() {
         let t = &rules.time_limits;
         let a = &rules.alerts;
-        let cases: [(&str, &Limit, i64, DayUnit, &str); 15] = [
+        let cases: [(&str, &Limit, i64, DayUnit, &str); 16] = [
             (
                 "hearing details",
                 &t.hearing_details_to_victim,
@@ -205,6 +205,13 @@ fn the_shipped_time_limits_are_the_published_ones() {
                 "family advance notice",
                 &a.family_advance_notice_before_hearing,
                 1,
+                WorkingDays,
+                "operational",
+            ),
+            (
+                "warned list fixed at short notice",
+                &a.warned_list_fixed_short_notice,
+                3,
                 WorkingDays,
                 "operational",
             ),

@@ -6,6 +6,8 @@ mod acknowledgements;
 mod audit;
 mod basics;
 mod calendar_feeds;
+mod change_property;
+mod changes;
 mod concurrency;
 mod court_lists;
 mod deadlines;

@@ -16,6 +16,7 @@ use serde_json::json;
 pub(crate) const STEP_VISIT_REQUEST: &str = "criminal.pre_trial_visit_request";
 pub(crate) const STEP_VISIT_ALERT: &str = "criminal.pre_trial_visit_alert";
 pub(crate) const STEP_VISIT_ARRANGED: &str = "criminal.pre_trial_visit_arranged";
+pub(crate) const STEP_VISIT_CANCELLED: &str = "criminal.pre_trial_visit_cancelled";
 
 /// Everything the "visit not arranged" alert plans hangs here, so arranging
 /// the visit (or moving the hearing) cancels it in one go.
@@ -105,6 +106,49 @@ pub(crate) fn visit_arranged(
             supporter_template: TemplateKey::PreTrialVisitArrangedSupporter,
             data,
             not_after: Some(starts_at),
+        },
+    );
+}
+
+/// An arranged visit was cancelled: if its arrangement was sent to anyone,
+/// the cancellation goes the same way (the victim, or the supporter for
+/// them with a single point of contact; the supporter with consent).
+pub(crate) fn visit_cancelled(
+    p: &mut Planner<'_>,
+    visit_id: &str,
+    previous_start: DateTime<Utc>,
+    court: &str,
+) {
+    let slot = Subject::visit_at(visit_id, previous_start);
+    let prefix = slot.prefix();
+    let told = p
+        .ctx
+        .told_of_slot
+        .iter()
+        .any(|n| !n.pending && n.start == previous_start && n.key.starts_with(&prefix));
+    if !told {
+        return;
+    }
+    let mut data = facts::case(p.ctx);
+    data.extend([
+        ("visit_court", json!(court)),
+        ("visit_date", local_date(previous_start)),
+        ("visit_time", local_time(previous_start)),
+        ("visit_start", instant(previous_start)),
+    ]);
+    route_update(
+        p,
+        VictimUpdate {
+            step: STEP_VISIT_CANCELLED,
+            subject: Subject::visit(
+                visit_id,
+                format!("cancelled@{}", previous_start.timestamp()),
+            ),
+            category: DisclosureCategory::PreTrialVisit,
+            victim_template: TemplateKey::PreTrialVisitCancelledVictim,
+            supporter_template: TemplateKey::PreTrialVisitCancelledSupporter,
+            data,
+            not_after: Some(previous_start),
         },
     );
 }

@@ -241,3 +241,199 @@ fn civil_and_family_hearings_carry_no_witness_care_duties() {
         }
     }
 }
+
+/// A notice naming a slot, as the shell loads it.
+fn slot_notice(to: Recipient, step: &str, start: &str, pending: bool, key: &str) -> SlotNotice {
+    SlotNotice {
+        key: key.into(),
+        recipient: to,
+        step: step.into(),
+        pending,
+        start: t(start),
+        court: Some("Leeds Crown Court".into()),
+    }
+}
+
+fn agency_changes(plan: &Plan) -> Vec<RecipientKind> {
+    let mut kinds: Vec<RecipientKind> = plan
+        .notices
+        .iter()
+        .filter(|n| n.template == TemplateKey::HearingChangeAgency)
+        .map(|n| n.recipient.kind())
+        .collect();
+    kinds.sort_by_key(|k| format!("{k:?}"));
+    kinds
+}
+
+#[test]
+fn every_party_sent_a_notice_naming_the_old_slot_is_told_of_the_change_once() {
+    let ws = Recipient::WitnessService {
+        court: "Leeds Crown Court".into(),
+    };
+    let wcu = Recipient::WitnessCareUnit {
+        org_id: "WCU-1".into(),
+    };
+    let mut ctx = criminal();
+    ctx.told_of_slot = vec![
+        // Sent, naming the old slot: told.
+        slot_notice(
+            Recipient::Prosecutor,
+            "criminal.wco_informs_cps",
+            OLD,
+            false,
+            "attendance:R1/wcu_informed/criminal.wco_informs_cps/prosecutor",
+        ),
+        slot_notice(
+            ws.clone(),
+            "criminal.wco_informs_witness_service",
+            OLD,
+            false,
+            "attendance:R1/wcu_informed/x/ws",
+        ),
+        // Twice to the same party: still one change notice.
+        slot_notice(
+            ws.clone(),
+            "criminal.pre_trial_visit_request",
+            OLD,
+            false,
+            "visit:P1/requested/x/ws",
+        ),
+        // Pending under the old slot's prefix: the move cancels it, so the
+        // court never learned the old slot.
+        slot_notice(
+            Recipient::Court {
+                court: "Leeds Crown Court".into(),
+            },
+            "x",
+            OLD,
+            true,
+            &format!("{}x/court", hearing_slot_prefix("H1", t(OLD))),
+        ),
+        // Sent, naming the new slot already: nothing to tell.
+        slot_notice(
+            wcu.clone(),
+            "criminal.supporter_informs_wcu",
+            TRIAL,
+            false,
+            "attendance:R1/requested/x/wcu",
+        ),
+    ];
+    let plan = run(&moved(), &ctx);
+    assert_eq!(
+        agency_changes(&plan),
+        [RecipientKind::Prosecutor, RecipientKind::WitnessService]
+    );
+    let to_ws = notices_to(&plan, RecipientKind::WitnessService);
+    let change = to_ws
+        .iter()
+        .find(|n| n.template == TemplateKey::HearingChangeAgency)
+        .unwrap();
+    assert_eq!(change.category, DisclosureCategory::HearingChange);
+    assert_eq!(
+        change.basis,
+        Basis::Consent {
+            scope: ConsentScope::WitnessServiceReferral
+        }
+    );
+    assert_eq!(change.data["previous_date"], json!("2026-11-30"));
+
+    // Vacated: everyone sent anything naming a slot is told, the unit too.
+    let mut vacated = ctx.clone();
+    vacated.hearing.as_mut().unwrap().start = t(OLD);
+    vacated.told_of_slot.pop();
+    vacated.told_of_slot.push(slot_notice(
+        wcu,
+        "criminal.supporter_informs_wcu",
+        OLD,
+        false,
+        "attendance:R1/requested/x/wcu",
+    ));
+    let plan = run(
+        &event(EventKind::HearingVacated { adjourned: false }),
+        &vacated,
+    );
+    assert_eq!(
+        agency_changes(&plan),
+        [
+            RecipientKind::Prosecutor,
+            RecipientKind::WitnessCareUnit,
+            RecipientKind::WitnessService
+        ]
+    );
+}
+
+#[test]
+fn a_party_told_only_of_a_slot_the_hearing_is_back_at_hears_nothing() {
+    let mut ctx = criminal();
+    ctx.told_of_slot = vec![slot_notice(
+        Recipient::Prosecutor,
+        "criminal.wco_informs_cps",
+        TRIAL,
+        false,
+        "attendance:R1/wcu_informed/x/prosecutor",
+    )];
+    let plan = run(&moved(), &ctx);
+    assert!(agency_changes(&plan).is_empty(), "{:?}", plan.notices);
+}
+
+fn warned(mut ctx: FlowContext) -> FlowContext {
+    ctx.hearing.as_mut().unwrap().warned_until = Some(d("2026-12-11"));
+    ctx
+}
+
+#[test]
+fn a_warned_trial_fixed_at_short_notice_is_told_at_once() {
+    // The trial is on Monday 7 December; the rules' short notice is 3
+    // working days, so fixing it on Thursday 3 December is short notice.
+    let fixed = event_at("2026-12-03T09:00:00Z", EventKind::HearingFixed);
+    let plan = run_at(&fixed, &warned(criminal()), "2026-12-03T09:00:00Z");
+    assert_eq!(
+        templates(&plan),
+        [
+            TemplateKey::HearingFixedVictim,
+            TemplateKey::HearingFixedSupporter
+        ]
+    );
+    let v = notice(&plan, TemplateKey::HearingFixedVictim).unwrap();
+    assert_eq!(v.not_after, Some(t(TRIAL)));
+    assert_eq!(v.data["hearing_date"], json!("2026-12-07"));
+    assert!(!v.data.contains_key("address"));
+    // With a single point of contact, the supporter is told for the victim.
+    let plan = run_at(
+        &fixed,
+        &with_spoc(warned(criminal())),
+        "2026-12-03T09:00:00Z",
+    );
+    assert_eq!(templates(&plan), [TemplateKey::HearingFixedSupporter]);
+    // Without consent the supporter hears nothing; the victim still does.
+    let plan = run_at(
+        &fixed,
+        &without_consents(warned(criminal())),
+        "2026-12-03T09:00:00Z",
+    );
+    assert_eq!(templates(&plan), [TemplateKey::HearingFixedVictim]);
+}
+
+#[test]
+fn fixing_a_trial_in_good_time_or_one_never_warned_sends_nothing_new() {
+    // Fixed on Monday 30 November: 5 working days ahead, not short notice.
+    let early = event_at("2026-11-30T09:00:00Z", EventKind::HearingFixed);
+    let plan = run_at(&early, &warned(criminal()), "2026-11-30T09:00:00Z");
+    assert!(plan.notices.is_empty(), "{:?}", plan.notices);
+    // Not on a warned list.
+    let fixed = event_at("2026-12-03T09:00:00Z", EventKind::HearingFixed);
+    let plan = run_at(&fixed, &criminal(), "2026-12-03T09:00:00Z");
+    assert!(plan.notices.is_empty());
+    // A warned trial moved within the window at short notice: the change
+    // notices and the short-notice message.
+    let moved = event_at(
+        "2026-12-03T09:00:00Z",
+        EventKind::HearingMoved {
+            previous_start: t("2026-12-08T10:00:00Z"),
+            previous_court: None,
+        },
+    );
+    let plan = run_at(&moved, &warned(criminal()), "2026-12-03T09:00:00Z");
+    assert!(templates(&plan).contains(&TemplateKey::HearingFixedVictim));
+    assert!(templates(&plan).contains(&TemplateKey::HearingChangeVictim));
+}

@@ -173,6 +173,8 @@ pub fn notice_template(key: &str) -> String {
         "hearing.change.victim" => "Hearing change, to the victim",
         "hearing.change.supporter" => "Hearing change, to the supporter",
         "hearing.change.agency" => "Hearing change, to an agency",
+        "hearing.fixed.victim" => "Warned trial fixed at short notice, to the victim",
+        "hearing.fixed.supporter" => "Warned trial fixed at short notice, to the supporter",
         "hearing.outcome.victim" => "Hearing outcome, to the victim",
         "hearing.outcome.supporter" => "Hearing outcome, to the supporter",
         "criminal.supporter_in_place" => "A supporter is in place",
@@ -186,6 +188,11 @@ pub fn notice_template(key: &str) -> String {
         "criminal.pre_trial_visit_arranged.supporter" => {
             "Pre-trial visit arranged, to the supporter"
         }
+        "criminal.pre_trial_visit_cancelled.victim" => "Pre-trial visit cancelled, to the victim",
+        "criminal.pre_trial_visit_cancelled.supporter" => {
+            "Pre-trial visit cancelled, to the supporter"
+        }
+        "routing.contact_changed" => "New supporter or single point of contact, to an agency",
         "family.advance_identification" => "Adviser identified to the family court in advance",
         "family.on_the_day_checklist" => "On-the-day checklist",
         "special_measures.discussion_held" => "Special-measures discussion held",

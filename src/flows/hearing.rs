@@ -287,8 +287,7 @@ fn last_told(p: &Planner<'_>, to: &Recipient) -> Option<(DateTime<Utc>, Option<S
         .told_of_slot
         .iter()
         .filter(|n| n.recipient == *to)
-        .filter(|n| !(n.pending && cancelled.iter().any(|c| n.key.starts_with(c.as_str()))))
-        .next_back()
+        .rfind(|n| !(n.pending && cancelled.iter().any(|c| n.key.starts_with(c.as_str()))))
         .map(|n| (n.start, n.court.clone()))
 }
 

@@ -224,17 +224,6 @@ pub fn ring() -> Result<Arc<KeyRing>, CryptoError> {
         .ok_or(CryptoError::NoRing)
 }
 
-/// An Argon2id hash of a password, in PHC string form (salted). Here, not
-/// in `web`, because seeding and the users resource hash passwords too.
-pub fn hash_password(password: &str) -> crate::error::AppResult<String> {
-    use argon2::password_hash::{PasswordHasher, SaltString};
-    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| crate::error::AppError::Internal(format!("password hashing failed: {e}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -602,10 +602,28 @@ fn record_all(
             if recorded[i] && matches!(result, Result_::Sent | Result_::Ready(_)) {
                 entries.push(disclosure(n));
             }
+            if recorded[i] && matches!(result, Result_::Cancelled(_)) {
+                entries.push(cancelled_before_sending(n));
+            }
         }
         crate::audit::append_all(conn, now, &entries)?;
         Ok(recorded)
     })
+}
+
+/// The audit entry of a notice stopped just before sending (its basis
+/// ended, its moment passed): ids, category, recipient key, and why
+/// (`not_wanted/<the basis it had>`), never the reason's free text.
+fn cancelled_before_sending(n: &Claimed) -> crate::audit::Entry {
+    let had = crate::audit::basis_code(&serde_json::from_str(&n.basis_json).unwrap_or_default());
+    crate::audit::notice_entry(
+        crate::audit::AuditAction::Cancel,
+        &n.id,
+        &n.victim_id,
+        &n.category,
+        &n.recipient_key,
+        format!("not_wanted/{had}"),
+    )
 }
 
 fn count(outcome: &mut Outcome, result: &Result_) {

@@ -945,7 +945,6 @@ async fn every_change_reaches_those_who_relied_on_the_old_facts() {
 }
 
 #[actix_web::test]
-#[ignore = "needs the SPOC re-check before sending from branch delivery"]
 async fn nothing_is_sent_on_a_spoc_arrangement_that_has_ended() {
     run_property(Checks {
         spoc_basis: true,
@@ -955,7 +954,6 @@ async fn nothing_is_sent_on_a_spoc_arrangement_that_has_ended() {
 }
 
 #[actix_web::test]
-#[ignore = "needs audit rows for planned and cancelled notices from branch times"]
 async fn every_planned_and_cancelled_notice_is_in_the_audit_chain() {
     run_property(Checks {
         spoc_basis: false,

@@ -173,9 +173,10 @@ test('supporter: my week, a case, and an attendance request', async () => {
   await accessible(page, 'case page');
   await shot(page, '05-case-supporter');
 
-  // Ask to accompany the victim at the trial.
-  const trial = hearingCard(page, 'Trial');
-  await trial.locator('a:has-text("Ask to accompany the victim")').click();
+  // Ask to accompany the victim at the plea and trial preparation hearing
+  // (the demo's trial already has her request, planned at seeding).
+  const ptph = hearingCard(page, 'Plea and trial preparation hearing');
+  await ptph.locator('a:has-text("Ask to accompany the victim")').click();
   await page.locator('h1', { hasText: 'Ask to accompany the victim' }).waitFor();
   await page.click('button:has-text("Send request")');
   assert.deepEqual(await errorSummaryLinks(page), ['#wish']);
@@ -185,7 +186,10 @@ test('supporter: my week, a case, and an attendance request', async () => {
   await page.check('#wish');
   await page.click('button:has-text("Send request")');
   await page.locator('text=Attendance request sent.').waitFor();
-  assert.match(await hearingCard(page, 'Trial').innerText(), /You: Requested/);
+  assert.match(
+    await hearingCard(page, 'Plea and trial preparation hearing').innerText(),
+    /You: Requested/,
+  );
   await accessible(page, 'case after request');
   await shot(page, '07-case-after-request');
   await page.context().close();

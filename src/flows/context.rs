@@ -123,6 +123,10 @@ pub enum CourtKind {
 pub struct CourtFacts {
     pub name: String,
     pub kind: CourtKind,
+    /// The court sits in Wales: people who chose no language get notices
+    /// about its hearings in Welsh and English.
+    #[serde(default)]
+    pub in_wales: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]

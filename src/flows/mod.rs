@@ -60,6 +60,7 @@ use crate::calendar::BankHolidays;
 use crate::rules::RuleSet;
 use chrono::{DateTime, Utc};
 use planner::Planner;
+pub use planner::{notice_language, BILINGUAL};
 
 /// Plans what should happen because of `event`.
 pub fn plan(

@@ -212,13 +212,18 @@ impl<'a> Planner<'a> {
     }
 
     fn language_for(&mut self, recipient: &Recipient) -> String {
-        let fallback = self.rules.notice_languages[0].clone();
-        if !matches!(recipient, Recipient::Victim { .. }) {
-            return fallback;
-        }
-        let wanted = self.ctx.victim.preferred_language.clone();
-        let used = self.rules.notice_language(&wanted).to_owned();
-        if !used.eq_ignore_ascii_case(&wanted) {
+        let court = self
+            .ctx
+            .hearing
+            .as_ref()
+            .map_or(&self.ctx.case.court, |h| &h.court);
+        let chosen = match recipient {
+            Recipient::Victim { .. } => Some(self.ctx.victim.preferred_language.as_str()),
+            _ => None,
+        };
+        let (used, unavailable) =
+            notice_language(&self.rules.notice_languages, chosen, court.in_wales);
+        if let Some(wanted) = unavailable {
             self.warn(Warning::LanguageUnavailable {
                 wanted,
                 used: used.clone(),
@@ -336,5 +341,28 @@ impl<'a> Planner<'a> {
             self.plan.deadlines.push(deadline.clone());
         }
         deadline
+    }
+}
+
+/// The bilingual form: the Welsh text first, then the English.
+pub const BILINGUAL: &str = "cy+en";
+
+/// The language a notice is written in, from what the recipient chose and
+/// where the court sits: their own choice where templates exist for it;
+/// with no choice, Welsh and English for a court in Wales (as HMCTS writes
+/// there) and otherwise the first listed language. Returns the language
+/// and, when the chosen one is not available, what was wanted.
+pub fn notice_language(
+    available: &[String],
+    chosen: Option<&str>,
+    court_in_wales: bool,
+) -> (String, Option<String>) {
+    let fallback = available.first().cloned().unwrap_or_else(|| "en".into());
+    let has = |l: &str| available.iter().any(|a| a.eq_ignore_ascii_case(l));
+    match chosen.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(wanted) if has(wanted) => (wanted.to_ascii_lowercase(), None),
+        Some(wanted) => (fallback, Some(wanted.to_owned())),
+        None if court_in_wales && has("cy") && has("en") => (BILINGUAL.to_owned(), None),
+        None => (fallback, None),
     }
 }

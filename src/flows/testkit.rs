@@ -67,6 +67,7 @@ pub fn crown_court() -> CourtFacts {
     CourtFacts {
         name: "Leeds Crown Court".into(),
         kind: CourtKind::Crown,
+        in_wales: false,
     }
 }
 
@@ -118,6 +119,7 @@ pub fn family() -> FlowContext {
     let court = CourtFacts {
         name: "Leeds Family Court".into(),
         kind: CourtKind::Family,
+        in_wales: false,
     };
     let mut ctx = criminal();
     ctx.case = CaseFacts {

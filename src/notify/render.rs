@@ -52,14 +52,16 @@ use std::sync::Arc;
 /// The language every notice can be rendered in.
 pub const DEFAULT_LANGUAGE: &str = "en";
 
-/// Embeds `templates/notices/en/<key>.hbs` for each key listed.
-macro_rules! embedded_english {
-    ($($key:literal),* $(,)?) => {
+/// Embeds `templates/notices/<language>/<key>.hbs` for each key listed.
+macro_rules! embedded {
+    ($language:literal: $($key:literal),* $(,)?) => {
         &[$((
             $key,
             include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
-                "/templates/notices/en/",
+                "/templates/notices/",
+                $language,
+                "/",
                 $key,
                 ".hbs"
             )),
@@ -69,7 +71,7 @@ macro_rules! embedded_english {
 
 /// The English templates built into the binary: one per [`TemplateKey`]
 /// (a test fails if a key is missing here).
-const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
+const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded!["en":
     "hearing.details.victim",
     "hearing.details.supporter",
     "hearing.change.victim",
@@ -106,6 +108,79 @@ const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_english![
     "account.sign_in_failures",
 ];
 
+/// Welsh, the language of courts in Wales.
+pub const WELSH: &str = "cy";
+
+/// The bilingual form sent for a court in Wales when the recipient chose no
+/// language: the Welsh notice first, then the English one, as HMCTS does.
+pub use crate::flows::BILINGUAL;
+
+/// The Welsh templates built into the binary: one per [`TemplateKey`], as
+/// for English (a test fails if a key is missing). Strings not yet checked
+/// by a Welsh speaker are marked in each file (see docs/translating.md).
+const WELSH_TEMPLATES: &[(&str, &str)] = embedded!["cy":
+    "hearing.details.victim",
+    "hearing.details.supporter",
+    "hearing.change.victim",
+    "hearing.change.supporter",
+    "hearing.change.agency",
+    "hearing.fixed.victim",
+    "hearing.fixed.supporter",
+    "hearing.outcome.victim",
+    "hearing.outcome.supporter",
+    "criminal.supporter_in_place",
+    "criminal.companion_request",
+    "criminal.witness_service_request",
+    "criminal.attendance_decision",
+    "criminal.attendance_withdrawn",
+    "criminal.advisor_notice",
+    "criminal.pre_trial_visit_request",
+    "criminal.pre_trial_visit_arranged.victim",
+    "criminal.pre_trial_visit_arranged.supporter",
+    "criminal.pre_trial_visit_cancelled.victim",
+    "criminal.pre_trial_visit_cancelled.supporter",
+    "routing.contact_changed",
+    "family.advance_identification",
+    "family.on_the_day_checklist",
+    "special_measures.discussion_held",
+    "parole.milestone",
+    "update.victim",
+    "update.supporter",
+    "update.direct_contact_made",
+    "reminder.hearing.supporter",
+    "reminder.visit.supporter",
+    "deadline.alert",
+    "digest.supporter",
+    "escalation.unacknowledged",
+    "account.sign_in_failures",
+];
+
+/// Marks a translated template that a speaker of its language has not yet
+/// checked. Remove the line from a file once it has been checked.
+pub const UNCHECKED_MARK: &str = "unchecked by a Welsh speaker";
+
+/// The built-in translations still awaiting a check by a Welsh speaker:
+/// `cy/<template key>` for each marked template, and `cy/labels.json`
+/// while its `_unchecked` flag is set. docs/translating.md lists them.
+pub fn unchecked_translations() -> Vec<String> {
+    let mut out: Vec<String> = WELSH_TEMPLATES
+        .iter()
+        .filter(|(_, source)| source.contains(UNCHECKED_MARK))
+        .map(|(key, _)| format!("{WELSH}/{key}"))
+        .collect();
+    if Labels::parse(WELSH_LABELS).is_ok_and(|l| l.unchecked) {
+        out.push(format!("{WELSH}/{LABELS_FILE}"));
+    }
+    out.sort();
+    out
+}
+
+/// The Welsh words the helpers use.
+const WELSH_LABELS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/templates/notices/cy/labels.json"
+));
+
 /// The English words the helpers use.
 const ENGLISH_LABELS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -113,6 +188,9 @@ const ENGLISH_LABELS: &str = include_str!(concat!(
 ));
 
 const LABELS_FILE: &str = "labels.json";
+
+/// Between the Welsh and the English text of a bilingual notice.
+const BILINGUAL_RULE: &str = "----------------------------------------";
 
 /// Helpers a template may call: the standard ones that cannot reach data
 /// by a computed name, and ours.
@@ -244,20 +322,20 @@ impl Default for NoticeRenderer {
 }
 
 impl NoticeRenderer {
-    /// The embedded English templates only.
+    /// The embedded English and Welsh templates only.
     pub fn new() -> Self {
-        let set = TemplateSet::english().expect("the embedded English templates are valid");
+        let set = TemplateSet::embedded().expect("the embedded templates are valid");
         Self::build(set)
     }
 
-    /// The embedded English templates, plus every
+    /// The embedded English and Welsh templates, plus every
     /// `<dir>/notices/<language>/<template key>.hbs` and
-    /// `<dir>/notices/<language>/labels.json`. A file for English replaces
-    /// the embedded one. Anything wrong (an unknown template name, a field
+    /// `<dir>/notices/<language>/labels.json`. A file for English or Welsh
+    /// replaces the embedded one. Anything wrong (an unknown template name, a field
     /// off the allow-list, a syntax error) stops start-up with the file's
     /// path.
     pub fn with_directory(dir: impl AsRef<Path>) -> Result<Self, TemplateLoadError> {
-        let mut set = TemplateSet::english()?;
+        let mut set = TemplateSet::embedded()?;
         set.add_directory(&dir.as_ref().join("notices"))?;
         Ok(Self::build(set))
     }
@@ -306,6 +384,10 @@ impl NoticeRenderer {
     /// The language a notice in `language` would be rendered in.
     pub fn language_for(&self, template: TemplateKey, language: &str) -> String {
         let wanted = normalise_language(language);
+        if wanted == BILINGUAL {
+            let welsh = self.registry.has_template(&registry_name(WELSH, template));
+            return if welsh { BILINGUAL } else { DEFAULT_LANGUAGE }.to_owned();
+        }
         let primary = wanted.split('-').next().unwrap_or_default().to_owned();
         [wanted, primary]
             .into_iter()
@@ -316,7 +398,32 @@ impl NoticeRenderer {
     /// Renders `template` in `language` (or English, if that language has
     /// no such template) with `data`. Keys off the template's allow-list
     /// are ignored.
+    ///
+    /// [`BILINGUAL`] renders the Welsh notice, then the English one: the
+    /// subject reads "Welsh / English" and the body gives the Welsh text, a
+    /// rule, then the English text. Without a Welsh template it is English.
     pub fn render(
+        &self,
+        template: TemplateKey,
+        language: &str,
+        data: &Map<String, Value>,
+    ) -> Result<RenderedNotice, RenderError> {
+        if normalise_language(language) == BILINGUAL {
+            let welsh = self.render_one(template, WELSH, data)?;
+            let english = self.render_one(template, DEFAULT_LANGUAGE, data)?;
+            if welsh.language != WELSH {
+                return Ok(english);
+            }
+            return Ok(RenderedNotice {
+                subject: format!("{} / {}", welsh.subject, english.subject),
+                body: format!("{}\n{BILINGUAL_RULE}\n\n{}", welsh.body, english.body),
+                language: BILINGUAL.to_owned(),
+            });
+        }
+        self.render_one(template, language, data)
+    }
+
+    fn render_one(
         &self,
         template: TemplateKey,
         language: &str,
@@ -447,25 +554,33 @@ struct TemplateSet {
 }
 
 impl TemplateSet {
-    fn english() -> Result<Self, TemplateLoadError> {
+    /// The templates and labels built into the binary: English and Welsh.
+    fn embedded() -> Result<Self, TemplateLoadError> {
         let mut set = Self {
             templates: BTreeMap::new(),
             labels: LabelBook::default(),
         };
-        for (key, source) in ENGLISH_TEMPLATES {
-            let path = PathBuf::from(key_path(key));
-            let template_key =
-                template_key(key).ok_or_else(|| TemplateLoadError::UnknownTemplate {
-                    path: path.clone(),
-                    key: (*key).to_owned(),
-                })?;
-            set.add_template(&path, DEFAULT_LANGUAGE, template_key, source)?;
+        for (language, templates, labels) in [
+            (DEFAULT_LANGUAGE, ENGLISH_TEMPLATES, ENGLISH_LABELS),
+            (WELSH, WELSH_TEMPLATES, WELSH_LABELS),
+        ] {
+            for (key, source) in templates {
+                let path = PathBuf::from(key_path_in(language, key));
+                let template_key =
+                    template_key(key).ok_or_else(|| TemplateLoadError::UnknownTemplate {
+                        path: path.clone(),
+                        key: (*key).to_owned(),
+                    })?;
+                set.add_template(&path, language, template_key, source)?;
+            }
+            let parsed = Labels::parse(labels).map_err(|source| TemplateLoadError::Labels {
+                path: PathBuf::from("templates/notices")
+                    .join(language)
+                    .join(LABELS_FILE),
+                source,
+            })?;
+            set.labels.insert(language, parsed);
         }
-        let labels = Labels::parse(ENGLISH_LABELS).map_err(|source| TemplateLoadError::Labels {
-            path: PathBuf::from("templates/notices/en").join(LABELS_FILE),
-            source,
-        })?;
-        set.labels.insert(DEFAULT_LANGUAGE, labels);
         Ok(set)
     }
 
@@ -525,8 +640,13 @@ impl TemplateSet {
     }
 }
 
+#[cfg(test)]
 fn key_path(key: &str) -> String {
-    format!("templates/notices/{DEFAULT_LANGUAGE}/{key}.hbs")
+    key_path_in(DEFAULT_LANGUAGE, key)
+}
+
+fn key_path_in(language: &str, key: &str) -> String {
+    format!("templates/notices/{language}/{key}.hbs")
 }
 
 fn template_key(name: &str) -> Option<TemplateKey> {
@@ -693,6 +813,9 @@ fn walk_parameter(parameter: &Parameter, refs: &mut References) {
 struct Labels {
     #[serde(default, rename = "_comment")]
     _comment: Option<String>,
+    /// Set while a translation awaits a check by a speaker of the language.
+    #[serde(default, rename = "_unchecked")]
+    unchecked: bool,
     #[serde(default)]
     weekdays: Option<[String; 7]>,
     #[serde(default)]
@@ -723,6 +846,10 @@ struct Clock {
     /// Said instead of 00:00 on a 12-hour clock.
     #[serde(default)]
     midnight: Option<String>,
+    /// Minutes on every time, on the hour too: Welsh "10:00yb", where
+    /// English says "10am".
+    #[serde(default)]
+    always_minutes: bool,
 }
 
 impl Labels {
@@ -959,7 +1086,7 @@ fn clock_time(clock: &Clock, time: NaiveTime) -> String {
         0 => 12,
         h => h,
     };
-    if minute == 0 {
+    if minute == 0 && !clock.always_minutes {
         format!("{hour12}{suffix}")
     } else {
         format!("{hour12}:{minute:02}{suffix}")
@@ -1022,6 +1149,7 @@ mod tests {
             court: CourtFacts {
                 name: CROWN.into(),
                 kind: CourtKind::Crown,
+                in_wales: false,
             },
             kind: HearingKind::Trial,
             status: HearingStatus::Listed,
@@ -1065,6 +1193,7 @@ mod tests {
                 court: CourtFacts {
                     name: CROWN.into(),
                     kind: CourtKind::Crown,
+                    in_wales: false,
                 },
             },
             hearing: Some(hearing(TRIAL)),
@@ -1084,6 +1213,7 @@ mod tests {
         let court = CourtFacts {
             name: "Bradford Family Court".into(),
             kind: CourtKind::Family,
+            in_wales: false,
         };
         let mut ctx = criminal();
         ctx.case = CaseFacts {
@@ -1843,12 +1973,26 @@ mod tests {
     #[test]
     fn the_templates_directory_holds_exactly_the_embedded_templates() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for (key, source) in ENGLISH_TEMPLATES {
-            let on_disk = std::fs::read_to_string(dir.join(key_path(key))).expect("template file");
-            assert_eq!(&on_disk, source);
+        for (language, templates) in [
+            (DEFAULT_LANGUAGE, ENGLISH_TEMPLATES),
+            (WELSH, WELSH_TEMPLATES),
+        ] {
+            for (key, source) in templates {
+                let on_disk = std::fs::read_to_string(dir.join(key_path_in(language, key)))
+                    .expect("template file");
+                assert_eq!(&on_disk, source);
+            }
+            let files = std::fs::read_dir(dir.join("templates/notices").join(language))
+                .expect("language directory")
+                .filter(|e| {
+                    e.as_ref()
+                        .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".hbs"))
+                })
+                .count();
+            assert_eq!(files, templates.len(), "{language}: unembedded templates");
         }
         let renderer = NoticeRenderer::with_directory(dir.join("templates")).expect("loads");
-        assert_eq!(renderer.languages().collect::<Vec<_>>(), vec!["en"]);
+        assert_eq!(renderer.languages().collect::<Vec<_>>(), vec!["cy", "en"]);
     }
 
     #[test]
@@ -1889,6 +2033,7 @@ mod tests {
             pm: "pm".into(),
             midday: Some("midday".into()),
             midnight: Some("midnight".into()),
+            always_minutes: false,
         };
         for minutes in (0..48 * 60).step_by(15) {
             let at = t("2026-10-24T22:00:00Z") + chrono::Duration::minutes(minutes);
@@ -1961,6 +2106,89 @@ mod tests {
                 .collect();
             if !stale.is_empty() {
                 failures.push(format!("golden files with no sample: {stale:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{}\n\nRun with UPDATE_GOLDEN=1 to accept the new output.",
+            failures.join("\n\n")
+        );
+    }
+
+    /// Each notice kind for a victim whose hearing is at a court in Wales
+    /// (Cardiff Crown Court / Llys y Goron Caerdydd), in Welsh, in the
+    /// bilingual form and in English: the samples above (which include the
+    /// autumn repeated hour) with their court moved to Cardiff, under
+    /// tests/golden/wales/<language>/.
+    #[test]
+    fn golden_notices_for_a_court_in_wales() {
+        let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
+        let renderer = NoticeRenderer::new();
+        let in_cardiff = |data: &Map<String, Value>| -> Map<String, Value> {
+            fn walk(v: &Value) -> Value {
+                match v {
+                    Value::String(s) if s == "Bradford Crown Court" => {
+                        Value::String("Cardiff Crown Court".into())
+                    }
+                    Value::Array(a) => Value::Array(a.iter().map(walk).collect()),
+                    Value::Object(o) => {
+                        Value::Object(o.iter().map(|(k, v)| (k.clone(), walk(v))).collect())
+                    }
+                    other => other.clone(),
+                }
+            }
+            data.iter().map(|(k, v)| (k.clone(), walk(v))).collect()
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/wales");
+        let mut failures = Vec::new();
+        let samples = samples();
+        for language in [WELSH, BILINGUAL, DEFAULT_LANGUAGE] {
+            let dir = root.join(language);
+            if update {
+                std::fs::create_dir_all(&dir).expect("golden directory");
+            }
+            let mut names = BTreeSet::new();
+            for s in &samples {
+                names.insert(s.name.clone());
+                let rendered = renderer
+                    .render(s.template, language, &in_cardiff(&s.data))
+                    .unwrap_or_else(|e| panic!("{} ({language}): {e}", s.name));
+                assert_eq!(rendered.language, language, "{}", s.name);
+                let text = as_text(&rendered);
+                if language != DEFAULT_LANGUAGE && text.contains("Cardiff Crown Court") {
+                    assert!(
+                        text.contains("Llys y Goron Caerdydd"),
+                        "{} ({language}): the court's Welsh name is missing",
+                        s.name
+                    );
+                }
+                let path = dir.join(format!("{}.txt", s.name));
+                if update {
+                    std::fs::write(&path, &text).expect("write golden file");
+                    continue;
+                }
+                match std::fs::read_to_string(&path) {
+                    Ok(expected) if expected == text => {}
+                    Ok(expected) => failures.push(format!(
+                        "{} differs from {}\n--- expected\n{expected}--- actual\n{text}",
+                        s.name,
+                        path.display()
+                    )),
+                    Err(e) => failures.push(format!("{}: {e}", path.display())),
+                }
+            }
+            if !update {
+                let stale: Vec<_> = std::fs::read_dir(&dir)
+                    .expect("golden directory")
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|f| f.strip_suffix(".txt").is_none_or(|n| !names.contains(n)))
+                    .collect();
+                if !stale.is_empty() {
+                    failures.push(format!(
+                        "{language}: golden files with no sample: {stale:?}"
+                    ));
+                }
             }
         }
         assert!(
@@ -2136,9 +2364,16 @@ mod tests {
             "cy"
         );
 
-        // No Welsh template for this key: English, and the result says so.
+        // Keys the directory does not replace keep the embedded Welsh.
         let n = renderer
             .render(TemplateKey::UpdateVictim, "cy", &data("update.victim"))
+            .expect("renders");
+        assert_eq!(n.language, "cy");
+        assert_eq!(n.subject, "Diweddariad am eich achos");
+
+        // No template at all in a language: English, and the result says so.
+        let n = renderer
+            .render(TemplateKey::UpdateVictim, "gd", &data("update.victim"))
             .expect("renders");
         assert_eq!(n.language, "en");
         assert_eq!(n.subject, "An update about your case");
@@ -2246,6 +2481,163 @@ mod tests {
             .render(TemplateKey::ParoleMilestone, "en", &data)
             .expect("renders");
         assert!(n.body.contains("released in March 2027"), "{}", n.body);
+    }
+
+    #[test]
+    fn every_template_key_has_one_embedded_welsh_template() {
+        let renderer = NoticeRenderer::new();
+        for key in TemplateKey::ALL {
+            let count = WELSH_TEMPLATES
+                .iter()
+                .filter(|(k, _)| *k == key.as_str())
+                .count();
+            assert_eq!(count, 1, "{} must be embedded in Welsh once", key.as_str());
+            assert!(renderer.has_template(*key, WELSH), "{}", key.as_str());
+        }
+        assert_eq!(WELSH_TEMPLATES.len(), TemplateKey::ALL.len());
+    }
+
+    /// The Welsh words for dates and times: the table in
+    /// templates/notices/cy/labels.json, read as a Welsh reader expects
+    /// ("dydd Llun 2 Tachwedd 2026, 10:00yb").
+    #[test]
+    fn welsh_dates_and_times_read_the_welsh_way() {
+        let welsh = Labels::parse(WELSH_LABELS).expect("labels");
+        let clock = welsh.clock.as_ref().expect("clock");
+        let at = |s: &str| clock_time(clock, NaiveTime::parse_from_str(s, "%H:%M").expect("time"));
+        for (time, words) in [
+            ("00:00", "hanner nos"),
+            ("00:30", "12:30yb"),
+            ("09:05", "9:05yb"),
+            ("10:00", "10:00yb"),
+            ("12:00", "hanner dydd"),
+            ("12:15", "12:15yh"),
+            ("14:00", "2:00yh"),
+            ("23:45", "11:45yh"),
+        ] {
+            assert_eq!(at(time), words, "{time}");
+        }
+        let weekdays = welsh.weekdays.as_ref().expect("weekdays");
+        let months = welsh.months.as_ref().expect("months");
+        for (date, words) in [
+            ("2026-11-02", "dydd Llun 2 Tachwedd 2026"),
+            ("2026-12-25", "dydd Gwener 25 Rhagfyr 2026"),
+            ("2027-01-01", "dydd Gwener 1 Ionawr 2027"),
+            ("2027-03-28", "dydd Sul 28 Mawrth 2027"),
+            ("2027-05-31", "dydd Llun 31 Mai 2027"),
+            ("2027-08-30", "dydd Llun 30 Awst 2027"),
+            ("2026-10-25", "dydd Sul 25 Hydref 2026"),
+        ] {
+            let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date");
+            let said = format!(
+                "{} {} {} {}",
+                weekdays[d.weekday().num_days_from_monday() as usize],
+                d.day(),
+                months[d.month0() as usize],
+                d.year()
+            );
+            assert_eq!(said, words);
+        }
+
+        // Through the helpers, as a template uses them; the repeated
+        // autumn hour names its zone in Welsh notices too.
+        let renderer = NoticeRenderer::new();
+        let mut data = Map::new();
+        for (k, v) in [
+            ("first_date", "2026-11-02"),
+            ("first_time", "10:00"),
+            ("last_date", "2026-10-25"),
+            ("last_time", "01:30 GMT"),
+        ] {
+            data.insert(k.into(), json!(v));
+        }
+        data.insert("failures".into(), json!(3));
+        let n = renderer
+            .render(TemplateKey::SignInFailures, WELSH, &data)
+            .expect("renders");
+        assert_eq!(n.language, WELSH);
+        assert!(
+            n.body.contains("dydd Llun 2 Tachwedd 2026 am 10:00yb"),
+            "{}",
+            n.body
+        );
+        assert!(
+            n.body.contains("dydd Sul 25 Hydref 2026 am 1:30yb (GMT)"),
+            "{}",
+            n.body
+        );
+    }
+
+    #[test]
+    fn the_bilingual_form_is_welsh_first_then_english() {
+        let renderer = NoticeRenderer::new();
+        let samples = samples();
+        for s in &samples {
+            let welsh = renderer.render(s.template, WELSH, &s.data).expect("cy");
+            let english = renderer.render(s.template, "en", &s.data).expect("en");
+            let both = renderer
+                .render(s.template, BILINGUAL, &s.data)
+                .expect("both");
+            assert_eq!(both.language, BILINGUAL, "{}", s.name);
+            assert_eq!(
+                both.subject,
+                format!("{} / {}", welsh.subject, english.subject),
+                "{}",
+                s.name
+            );
+            let (first, second) = both
+                .body
+                .split_once(BILINGUAL_RULE)
+                .unwrap_or_else(|| panic!("{}: no rule between the languages", s.name));
+            assert_eq!(first.trim_end(), welsh.body.trim_end(), "{}", s.name);
+            assert_eq!(second.trim_start(), english.body, "{}", s.name);
+            assert_ne!(welsh.body, english.body, "{}: not translated", s.name);
+        }
+        // A language tag with a region still finds the bilingual form.
+        assert_eq!(
+            renderer.language_for(TemplateKey::HearingDetailsVictim, "CY+EN"),
+            BILINGUAL
+        );
+    }
+
+    /// Every Welsh template names exactly the fields its English twin
+    /// names, so a translation cannot drop or invent a fact.
+    #[test]
+    fn welsh_templates_name_the_same_fields_as_english() {
+        for ((key, english), (welsh_key, welsh)) in ENGLISH_TEMPLATES.iter().zip(WELSH_TEMPLATES) {
+            assert_eq!(key, welsh_key, "the two lists are in the same order");
+            let fields = |source: &str| {
+                let t = Template::compile(source).expect("compiles");
+                references(&t).fields
+            };
+            assert_eq!(fields(english), fields(welsh), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_translation_guide_lists_what_is_unchecked() {
+        let guide = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/translating.md"),
+        )
+        .expect("docs/translating.md");
+        let unchecked = unchecked_translations();
+        for item in &unchecked {
+            assert!(
+                guide.contains(&format!("`{item}`")),
+                "the guide does not list {item}"
+            );
+        }
+        for line in guide.lines().filter(|l| l.starts_with("- `cy/")) {
+            let item = line
+                .trim_start_matches("- `")
+                .split('`')
+                .next()
+                .unwrap_or_default();
+            assert!(
+                unchecked.iter().any(|u| u == item),
+                "{item} is listed but checked"
+            );
+        }
     }
 
     #[test]

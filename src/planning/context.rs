@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::domain::{self, CaseKind, ConsentScope, CourtKind, LawfulBasis, SupporterRole};
+use crate::domain::{self, CaseKind, ConsentScope, CourtKind, LawfulBasis, Nation, SupporterRole};
 use crate::error::{AppError, AppResult};
 use crate::flows::{self, DisclosureCategory};
 use crate::store::schema::{
@@ -153,7 +153,7 @@ struct Known {
     names: HashMap<String, String>,
     hearings: HashMap<String, HearingRow>,
     cases: HashMap<String, CaseRow>,
-    courts: HashMap<String, (String, String)>,
+    courts: HashMap<String, (String, String, String)>,
     assignments: HashMap<String, Vec<Assignment>>,
     supporters: HashMap<String, SupporterRow>,
     /// (case, supporter) pairs where the supporter was at statement taking.
@@ -439,12 +439,12 @@ impl Known {
             .chain(k.hearings.values().map(|h| h.court_id.clone()))
             .collect();
         for ids in chunked(&court_ids) {
-            let rows: Vec<(String, String, String)> = courts::table
+            let rows: Vec<(String, String, String, String)> = courts::table
                 .filter(courts::id.eq_any(&ids))
-                .select((courts::id, courts::name, courts::kind))
+                .select((courts::id, courts::name, courts::kind, courts::nation))
                 .load(conn)?;
-            for (id, name, kind) in rows {
-                k.courts.insert(id, (name, kind));
+            for (id, name, kind, nation) in rows {
+                k.courts.insert(id, (name, kind, nation));
             }
         }
         let supporter_ids: BTreeSet<String> = k
@@ -491,10 +491,11 @@ impl Known {
     }
 
     fn court(&self, court_id: &str) -> AppResult<flows::CourtFacts> {
-        let (name, kind) = self.courts.get(court_id).ok_or_else(not_found)?;
+        let (name, kind, nation) = self.courts.get(court_id).ok_or_else(not_found)?;
         Ok(flows::CourtFacts {
             name: name.clone(),
             kind: same(CourtKind::from_db(kind)?)?,
+            in_wales: Nation::from_db(nation)? == Nation::Wales,
         })
     }
 
@@ -617,6 +618,7 @@ impl Known {
                     None => flows::CourtFacts {
                         name: "court to be confirmed".into(),
                         kind: flows::CourtKind::Combined,
+                        in_wales: false,
                     },
                 };
                 flows::CaseFacts {
@@ -639,6 +641,7 @@ impl Known {
                 court: flows::CourtFacts {
                     name: String::new(),
                     kind: flows::CourtKind::Crown,
+                    in_wales: false,
                 },
             },
         };

@@ -511,6 +511,7 @@ fn court() -> CourtFacts {
     CourtFacts {
         name: "Leeds Crown Court".into(),
         kind: CourtKind::Crown,
+        in_wales: false,
     }
 }
 

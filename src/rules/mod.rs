@@ -198,15 +198,6 @@ impl RuleSet {
         self.steps.get(key).filter(|s| s.enabled)
     }
 
-    /// The language a notice is written in: the wanted one if templates exist
-    /// for it, otherwise the fallback (the first listed).
-    pub fn notice_language(&self, wanted: &str) -> &str {
-        self.notice_languages
-            .iter()
-            .find(|l| l.eq_ignore_ascii_case(wanted))
-            .unwrap_or(&self.notice_languages[0])
-    }
-
     fn validate(&self) -> Result<(), RulesError> {
         let invalid = |problem: String| RulesError::Invalid {
             version: self.effective_from,

@@ -381,14 +381,15 @@ fn limits_count_forward_and_back_in_their_own_units() {
 }
 
 #[test]
-fn notice_languages_fall_back_to_the_first_listed() {
-    let mut rules = RulesTable::default_table()
-        .in_force(d("2026-01-01"))
-        .clone();
-    assert_eq!(rules.notice_language("cy"), "en");
-    rules.notice_languages.push("cy".into());
-    assert_eq!(rules.notice_language("CY"), "cy");
-    assert_eq!(rules.notice_language("fr"), "en");
+fn notices_are_written_in_english_and_welsh_english_first() {
+    // The first listed is the fallback (`flows::notice_language`).
+    for date in ["2026-01-01", "2026-12-01"] {
+        let rules = RulesTable::default_table().in_force(d(date)).clone();
+        assert_eq!(
+            rules.notice_languages,
+            vec!["en".to_owned(), "cy".to_owned()]
+        );
+    }
 }
 
 #[test]

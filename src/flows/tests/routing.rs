@@ -313,7 +313,15 @@ fn consents_cover_what_they_say() {
 fn victim_notices_use_their_language_where_templates_exist() {
     let mut welsh = criminal();
     welsh.victim.preferred_language = "cy".into();
-    let plan = run(&event(EventKind::HearingListed), &welsh);
+    let mut english_only = rules();
+    english_only.notice_languages = vec!["en".into()];
+    let plan = crate::flows::plan(
+        &event(EventKind::HearingListed),
+        &welsh,
+        &english_only,
+        &holidays(),
+        t(NOW),
+    );
     assert_eq!(
         notice(&plan, TemplateKey::HearingDetailsVictim)
             .unwrap()
@@ -325,21 +333,15 @@ fn victim_notices_use_their_language_where_templates_exist() {
         used: "en".into()
     }));
 
-    let mut rules = rules();
-    rules.notice_languages.push("cy".into());
-    let plan = crate::flows::plan(
-        &event(EventKind::HearingListed),
-        &welsh,
-        &rules,
-        &holidays(),
-        t(NOW),
-    );
+    // The rules table lists Welsh.
+    let plan = run(&event(EventKind::HearingListed), &welsh);
     assert_eq!(
         notice(&plan, TemplateKey::HearingDetailsVictim)
             .unwrap()
             .language,
         "cy"
     );
+    // The supporter chose nothing and the court is in England.
     assert_eq!(
         notice(&plan, TemplateKey::HearingDetailsSupporter)
             .unwrap()
@@ -351,4 +353,71 @@ fn victim_notices_use_their_language_where_templates_exist() {
         TemplateKey::HearingDetailsVictim.path("cy"),
         "templates/notices/cy/hearing.details.victim.hbs"
     );
+}
+
+#[test]
+fn at_a_court_in_wales_those_who_chose_no_language_get_welsh_and_english() {
+    let mut cardiff = criminal();
+    cardiff.case.court.in_wales = true;
+    if let Some(h) = cardiff.hearing.as_mut() {
+        h.court.name = "Cardiff Crown Court".into();
+        h.court.in_wales = true;
+    }
+    // The victim chose English: English, even in Wales.
+    cardiff.victim.preferred_language = "en".into();
+    let plan = run(&event(EventKind::HearingListed), &cardiff);
+    assert_eq!(
+        notice(&plan, TemplateKey::HearingDetailsVictim)
+            .unwrap()
+            .language,
+        "en"
+    );
+    // The supporter and the partner agencies chose nothing: bilingual.
+    assert_eq!(
+        notice(&plan, TemplateKey::HearingDetailsSupporter)
+            .unwrap()
+            .language,
+        crate::flows::BILINGUAL
+    );
+    for n in plan
+        .notices
+        .iter()
+        .filter(|n| !matches!(n.recipient, crate::flows::Recipient::Victim { .. }))
+    {
+        assert_eq!(n.language, crate::flows::BILINGUAL, "{:?}", n.template);
+    }
+    // The victim chose Welsh: Welsh only.
+    cardiff.victim.preferred_language = "cy".into();
+    let plan = run(&event(EventKind::HearingListed), &cardiff);
+    assert_eq!(
+        notice(&plan, TemplateKey::HearingDetailsVictim)
+            .unwrap()
+            .language,
+        "cy"
+    );
+}
+
+#[test]
+fn the_notice_language_rule_table() {
+    use crate::flows::{notice_language, BILINGUAL};
+    let both: Vec<String> = vec!["en".into(), "cy".into()];
+    let english: Vec<String> = vec!["en".into()];
+    let wanted = |w: &str| Some(w.to_owned());
+    for (available, chosen, wales, language, unavailable) in [
+        (&both, Some("cy"), false, "cy", None),
+        (&both, Some("CY"), true, "cy", None),
+        (&both, Some("en"), true, "en", None),
+        (&both, None, true, BILINGUAL, None),
+        (&both, Some(""), true, BILINGUAL, None),
+        (&both, None, false, "en", None),
+        (&both, Some("fr"), true, "en", wanted("fr")),
+        (&english, Some("cy"), true, "en", wanted("cy")),
+        (&english, None, true, "en", None),
+    ] {
+        assert_eq!(
+            notice_language(available, chosen, wales),
+            (language.to_owned(), unavailable.clone()),
+            "{available:?} {chosen:?} wales={wales}"
+        );
+    }
 }

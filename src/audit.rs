@@ -93,6 +93,9 @@ pub struct Entry {
     pub recipient: Option<String>,
     pub category: Option<String>,
     pub basis: Option<String>,
+    /// For a notice sent: the language it was written in (`en`, `cy`, or
+    /// `cy+en` for the bilingual form).
+    pub language: Option<String>,
 }
 
 impl Entry {
@@ -169,6 +172,12 @@ pub fn chain_hash(seq: i64, at: DateTime<Utc>, e: &Entry, prev_hash: &str) -> St
     ] {
         field(&mut h, value);
     }
+    // Added later: hashed only when present, so entries written before it
+    // existed keep their hashes.
+    if let Some(language) = &e.language {
+        field(&mut h, "language");
+        field(&mut h, language);
+    }
     hex::encode(h.finalize())
 }
 
@@ -208,10 +217,11 @@ pub fn append_all(conn: &mut AnyConn, at: DateTime<Utc>, entries: &[Entry]) -> A
             audit_log::basis.eq(&e.basis),
             audit_log::prev_hash.eq(prev),
             audit_log::hash.eq(hash.clone()),
+            audit_log::language.eq(&e.language),
         ));
         prev = hash;
     }
-    // 12 values a row: 200 rows keep well under both bind limits.
+    // 13 values a row: 200 rows keep well under both bind limits.
     for chunk in rows.chunks(200) {
         let insert = diesel::insert_into(audit_log::table).values(chunk);
         crate::store::dialect::execute!(&mut *conn, insert)?;
@@ -253,6 +263,7 @@ struct Stored {
     basis: Option<String>,
     prev_hash: String,
     hash: String,
+    language: Option<String>,
 }
 
 /// Walks the whole chain (in pages) and checks every link and the head.
@@ -290,6 +301,7 @@ pub fn verify(conn: &mut AnyConn) -> AppResult<Verdict> {
                 recipient: s.recipient,
                 category: s.category,
                 basis: s.basis,
+                language: s.language,
             };
             if chain_hash(s.seq, store::from_db(s.at), &entry, &s.prev_hash) != s.hash {
                 return Ok(Verdict::Broken {

@@ -524,6 +524,7 @@ fn disclosure(n: &Claimed) -> crate::audit::Entry {
         recipient: Some(n.recipient_key.clone()),
         category: Some(n.category.clone()),
         basis: Some(basis),
+        language: Some(n.language.clone()),
         ..crate::audit::Entry::new(crate::audit::AuditAction::Disclose, None, "notices", &n.id)
     }
 }

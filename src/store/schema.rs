@@ -372,6 +372,7 @@ diesel::table! {
         basis -> Nullable<Text>,
         prev_hash -> Text,
         hash -> Text,
+        language -> Nullable<Text>,
     }
 }
 

@@ -32,3 +32,4 @@ mod security;
 mod times;
 mod validation;
 mod webhooks;
+mod welsh;

@@ -38,6 +38,8 @@ pub struct AuditOut {
     pub recipient: Option<String>,
     pub category: Option<String>,
     pub basis: Option<String>,
+    /// For a notice sent: the language it was written in.
+    pub language: Option<String>,
 }
 
 /// Everything held about one victim.
@@ -253,6 +255,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
             audit_log::recipient,
             audit_log::category,
             audit_log::basis,
+            audit_log::language,
         ))
         .load(conn)?;
     let audit = audit_rows

@@ -28,10 +28,34 @@ pub struct TestApp {
     client: reqwest::Client,
     handle: actix_web::dev::ServerHandle,
     _dir: Option<tempfile::TempDir>,
+    /// Last, so it drops after the pool: the test's PostgreSQL database.
+    _database: Option<TestDatabase>,
+}
+
+/// A per-test PostgreSQL database, dropped with the test (also when it
+/// panics), so runs do not fill the server's disk.
+struct TestDatabase {
+    server: String,
+    name: String,
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Ok(mut admin) = diesel::PgConnection::establish(&self.server) else {
+            return;
+        };
+        // FORCE ends the server's own pooled connections (PostgreSQL 13+).
+        // The name is ours, made only of hex digits.
+        let _ = diesel::sql_query(format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ))
+        .execute(&mut admin);
+    }
 }
 
 /// A fresh database URL for one test.
-fn fresh_database() -> (String, Option<tempfile::TempDir>) {
+fn fresh_database() -> (String, Option<tempfile::TempDir>, Option<TestDatabase>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(server) if server.starts_with("postgres") => {
             let name = format!("courtside_t_{}", uuid::Uuid::new_v4().simple());
@@ -43,12 +67,13 @@ fn fresh_database() -> (String, Option<tempfile::TempDir>) {
                 .execute(&mut admin)
                 .expect("create test database");
             let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
-            (format!("{base}/{name}"), None)
+            let url = format!("{base}/{name}");
+            (url, None, Some(TestDatabase { server, name }))
         }
         _ => {
             let dir = tempfile::tempdir().expect("temp dir");
             let path = dir.path().join("courtside.db");
-            (path.to_string_lossy().into_owned(), Some(dir))
+            (path.to_string_lossy().into_owned(), Some(dir), None)
         }
     }
 }
@@ -73,7 +98,7 @@ impl TestApp {
 
     async fn start(adjust: impl FnOnce(&mut Config), planned: bool) -> TestApp {
         courtside::telemetry::init_for_tests();
-        let (url, dir) = fresh_database();
+        let (url, dir, database) = fresh_database();
         let clock = ManualClock::at(test_now());
         let database_url = url.clone();
         let mut config = Config::for_database(&url);
@@ -105,6 +130,7 @@ impl TestApp {
                 .expect("HTTP client"),
             handle,
             _dir: dir,
+            _database: database,
         }
     }
 

@@ -63,8 +63,14 @@ async fn a_hearing_at_cardiff_is_told_in_the_language_each_person_needs() {
         "{}",
         details.subject
     );
-    let welsh_at = details.body.find("Llys: Llys y Goron Caerdydd").expect("Welsh first");
-    let english_at = details.body.find("Court: Cardiff Crown Court").expect("then English");
+    let welsh_at = details
+        .body
+        .find("Llys: Llys y Goron Caerdydd")
+        .expect("Welsh first");
+    let english_at = details
+        .body
+        .find("Court: Cardiff Crown Court")
+        .expect("then English");
     assert!(welsh_at < english_at, "{}", details.body);
     assert!(details.body.contains("Amser: 10:00yb"), "{}", details.body);
 
@@ -99,8 +105,14 @@ async fn a_hearing_at_cardiff_is_told_in_the_language_each_person_needs() {
         .await;
     assert_eq!(status, StatusCode::OK, "{export}");
     let victim_languages = languages_of(&export, "hearing.details.victim");
-    assert!(victim_languages.contains(&"en".to_owned()), "{victim_languages:?}");
-    assert!(victim_languages.contains(&"cy".to_owned()), "{victim_languages:?}");
+    assert!(
+        victim_languages.contains(&"en".to_owned()),
+        "{victim_languages:?}"
+    );
+    assert!(
+        victim_languages.contains(&"cy".to_owned()),
+        "{victim_languages:?}"
+    );
     let supporter_languages = languages_of(&export, "hearing.details.supporter");
     assert!(
         supporter_languages.iter().filter(|l| *l == "cy+en").count() >= 2,

@@ -2369,14 +2369,19 @@ mod tests {
             .render(TemplateKey::UpdateVictim, "cy", &data("update.victim"))
             .expect("renders");
         assert_eq!(n.language, "cy");
-        assert_eq!(n.subject, "Diweddariad am eich achos");
+        assert_eq!(n.subject, "Neges gan eich gwasanaeth cymorth");
+        assert!(
+            n.body.starts_with("Diweddariad am eich achos\n"),
+            "{}",
+            n.body
+        );
 
         // No template at all in a language: English, and the result says so.
         let n = renderer
             .render(TemplateKey::UpdateVictim, "gd", &data("update.victim"))
             .expect("renders");
         assert_eq!(n.language, "en");
-        assert_eq!(n.subject, "An update about your case");
+        assert_eq!(n.subject, "A message from your support service");
 
         // English rendering is untouched by the Welsh labels.
         let n = renderer
@@ -2386,7 +2391,13 @@ mod tests {
                 &data("hearing.details.victim"),
             )
             .expect("renders");
-        assert_eq!(n.subject, "Your court date: Monday 7 December 2026");
+        assert_eq!(n.subject, "A message from your support service");
+        assert!(
+            n.body
+                .starts_with("Your court date: Monday 7 December 2026\n"),
+            "{}",
+            n.body
+        );
     }
 
     #[test]
@@ -2481,6 +2492,31 @@ mod tests {
             .render(TemplateKey::ParoleMilestone, "en", &data)
             .expect("renders");
         assert!(n.body.contains("released in March 2027"), "{}", n.body);
+    }
+
+    /// A victim's inbox may be seen by others, the person who harmed them
+    /// among them: the subject of every notice to a victim says only who
+    /// it is from; the court, the date and the news are in the body.
+    #[test]
+    fn subjects_of_notices_to_victims_say_nothing_about_courts_or_crime() {
+        let renderer = NoticeRenderer::new();
+        let mut seen = 0;
+        for s in samples()
+            .iter()
+            .filter(|s| s.template.as_str().ends_with(".victim"))
+        {
+            for (language, subject) in [
+                (DEFAULT_LANGUAGE, "A message from your support service"),
+                (WELSH, "Neges gan eich gwasanaeth cymorth"),
+            ] {
+                let n = renderer
+                    .render(s.template, language, &s.data)
+                    .expect("renders");
+                assert_eq!(n.subject, subject, "{} ({language})", s.name);
+            }
+            seen += 1;
+        }
+        assert!(seen >= 7, "every victim template has a sample");
     }
 
     #[test]

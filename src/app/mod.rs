@@ -10,6 +10,7 @@
 //! `store`, `domain`, `flows`, `rules`, ...) and nothing above it: it
 //! never imports `web` or `service`.
 
+pub mod message_stops;
 pub mod notices;
 mod records;
 

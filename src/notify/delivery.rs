@@ -358,6 +358,15 @@ fn decide(
     if let (Some(l), Some(url)) = (link, &link_url) {
         body.push_str(&super::ack::email_footer(url, l.acknowledge_by));
     }
+    // Every email to a victim ends with the link that stops them all.
+    if n.recipient_kind == "victim" {
+        let url = format!(
+            "{}/stop/{}",
+            cfg.public_url.trim_end_matches('/'),
+            super::stop::token_for(&n.victim_id)?
+        );
+        body.push_str(&super::stop::email_footer(&rendered.language, &url));
+    }
     Ok(Step::Email(Email {
         to,
         subject: rendered.subject,

@@ -7,5 +7,6 @@ pub mod delivery;
 pub mod mailer;
 pub mod render;
 pub mod route;
+pub mod stop;
 pub mod wake;
 pub mod webhook;

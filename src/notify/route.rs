@@ -59,6 +59,8 @@ pub struct Facts {
     hearings: HashMap<String, (String, chrono::NaiveDateTime)>,
     /// Active users' addresses.
     users: HashMap<String, String>,
+    /// Victims who asked for no more messages (`stop`).
+    stopped: HashSet<String>,
 }
 
 impl Facts {
@@ -116,6 +118,9 @@ impl Facts {
                 ))
                 .load(conn)?;
             facts.spoc.extend(spoc);
+            facts
+                .stopped
+                .extend(super::stop::stopped_among(conn, chunk)?);
         }
         for chunk in hearing_ids.chunks(CHUNK) {
             let rows: Vec<(String, String, chrono::NaiveDateTime)> = hearings::table
@@ -159,6 +164,9 @@ pub fn unwanted_in(
         if store::from_db(limit) <= now {
             return Ok(Some("its moment had passed before it could be sent".into()));
         }
+    }
+    if n.recipient_kind == "victim" && facts.stopped.contains(&n.victim_id) {
+        return Ok(Some("the victim asked for no more messages".into()));
     }
     match basis_of(n)? {
         Basis::Consent { scope } => {

@@ -540,3 +540,15 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    /// Victims who asked, by the link in a message, for no more messages.
+    message_stops (victim_id) {
+        victim_id -> Text,
+        stopped_at -> Timestamp,
+        via_notice_id -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(message_stops -> victims (victim_id));
+diesel::allow_tables_to_appear_in_same_query!(message_stops, victims);

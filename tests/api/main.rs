@@ -29,6 +29,7 @@ mod reminders;
 mod reports;
 mod safe_hours;
 mod security;
+mod stop_all;
 mod times;
 mod validation;
 mod webhooks;

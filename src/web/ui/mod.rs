@@ -31,6 +31,7 @@ mod parole;
 mod reports;
 mod requests;
 pub mod session;
+mod stop;
 mod tasks;
 mod victims;
 mod visits;
@@ -570,6 +571,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     court_lists::configure(cfg);
     oidc::configure(cfg);
     acknowledge::configure(cfg);
+    stop::configure(cfg);
     reports::configure(cfg);
     requests::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so

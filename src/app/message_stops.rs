@@ -50,3 +50,65 @@ pub fn stop_all(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppResul
         })
     })
 }
+
+/// Whether a victim has stopped all messages, as their supporter or an
+/// officer handling them sees it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct MessageStopOut {
+    pub victim_id: String,
+    /// When the victim stopped all messages by the link; null when messages
+    /// go to them as usual.
+    pub stopped_at: Option<DateTime<Utc>>,
+}
+
+fn within_reach(conn: &mut AnyConn, ctx: &super::Ctx, victim_id: &str) -> AppResult<()> {
+    crate::store::scope::require_victim(conn, &ctx.actor, ctx.today(), victim_id, "victim")
+}
+
+/// Whether the victim stopped all messages, and when.
+pub fn status(conn: &mut AnyConn, ctx: &super::Ctx, victim_id: &str) -> AppResult<MessageStopOut> {
+    super::authorise(
+        &ctx.actor,
+        crate::policy::ResourceKind::Victim,
+        crate::policy::Action::Read,
+        "victim",
+    )?;
+    within_reach(conn, ctx, victim_id)?;
+    Ok(MessageStopOut {
+        victim_id: victim_id.to_owned(),
+        stopped_at: stop::stopped_at(conn, victim_id)?,
+    })
+}
+
+/// Messages go to the victim again, from now on, because she asked her
+/// supporter or officer (the person doing it is on the audit entry).
+/// Notices cancelled while messages were stopped stay cancelled.
+pub fn resume(conn: &mut AnyConn, ctx: &super::Ctx, victim_id: &str) -> AppResult<MessageStopOut> {
+    super::authorise(
+        &ctx.actor,
+        crate::policy::ResourceKind::Victim,
+        crate::policy::Action::Update,
+        "victim",
+    )?;
+    store::write(conn, |conn| {
+        within_reach(conn, ctx, victim_id)?;
+        if stop::resume(conn, victim_id)? {
+            let entry = Entry {
+                victim_id: Some(victim_id.to_owned()),
+                category: Some("resume_messages".into()),
+                basis: Some("data_subject".into()),
+                ..Entry::new(
+                    AuditAction::Update,
+                    Some(&ctx.actor.user_id),
+                    "message_stops",
+                    victim_id,
+                )
+            };
+            audit::append(conn, ctx.now, entry)?;
+        }
+        Ok(MessageStopOut {
+            victim_id: victim_id.to_owned(),
+            stopped_at: None,
+        })
+    })
+}

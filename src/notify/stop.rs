@@ -100,6 +100,12 @@ pub fn record(
     Ok(true)
 }
 
+/// Messages go to the victim again. Returns whether they had stopped.
+pub fn resume(conn: &mut AnyConn, victim_id: &str) -> AppResult<bool> {
+    let removed = diesel::delete(message_stops::table.find(victim_id)).execute(conn)?;
+    Ok(removed > 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -142,5 +142,42 @@ async fn a_victim_stops_every_message_with_one_confirmed_link() {
             "{n}"
         );
     }
+
+    // Her supporter sees that she stopped them; someone who does not
+    // handle her does not even learn she exists.
+    let status_path = format!("/api/v1/victims/{victim}/message-stop");
+    let (status, out) = app.get(&status_path, &ben).await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert!(out["stopped_at"].is_string(), "{out}");
+    let amara = app.login(AMARA).await;
+    let (status, out) = app.get(&status_path, &amara).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{out}");
+    let (status, _, out) = app
+        .call_full(Method::DELETE, &status_path, Some(&amara), None, &[])
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{out}");
+
+    // She asks Ben to start them again: the next message reaches her.
+    let (status, _, out) = app
+        .call_full(Method::DELETE, &status_path, Some(&ben), None, &[])
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert!(out["stopped_at"].is_null(), "{out}");
+    mailer.sent.lock().unwrap().clear();
+    hearing(&app, &wendy, &case, &court, "2026-05-05T10:00:00+01:00").await;
+    app.run_due(&mailer);
+    let sent = mailer.sent.lock().unwrap().clone();
+    assert!(sent.iter().any(|e| e.to == victim_address), "{sent:?}");
+    let (_, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &ben)
+        .await;
+    let resumed: Vec<&Value> = export["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["entity"] == "message_stops" && a["category"] == "resume_messages")
+        .collect();
+    assert_eq!(resumed.len(), 1, "{export}");
+    assert!(resumed[0]["actor_user_id"].is_string());
     app.stop().await;
 }

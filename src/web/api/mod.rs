@@ -5,6 +5,7 @@ pub mod acknowledgements;
 pub mod calendar_feeds;
 pub mod court_lists;
 pub mod export;
+pub mod message_stops;
 pub mod openapi;
 pub mod outbox;
 pub mod reminder_rules;
@@ -97,6 +98,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     acknowledgements::describe(&mut reg);
     reminder_rules::describe(&mut reg);
     reports::describe(&mut reg);
+    message_stops::describe(&mut reg);
     reg
 });
 
@@ -145,5 +147,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     acknowledgements::configure(cfg);
     reminder_rules::configure(cfg);
     reports::configure(cfg);
+    message_stops::configure(cfg);
     each_resource!(mount, cfg);
 }

@@ -10,8 +10,17 @@
 //! `store`, `domain`, `flows`, `rules`, ...) and nothing above it: it
 //! never imports `web` or `service`.
 
+pub mod acknowledgements;
+pub mod calendar_feeds;
+pub mod court_lists;
+pub mod export;
 pub mod notices;
+pub mod outbox;
 mod records;
+pub mod reminder_rules;
+pub mod sessions;
+pub mod updates;
+pub mod webhooks;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;

@@ -37,6 +37,11 @@ enum Form {
     MakeCalendarFeed,
     RevokeCalendarFeed,
     RetryMessage,
+    AddVictim,
+    EditVictim,
+    SpecialMeasuresDiscussion,
+    ArrangePreTrialVisit,
+    AddParoleMilestone,
 }
 
 impl Form {
@@ -51,6 +56,11 @@ impl Form {
         Form::MakeCalendarFeed,
         Form::RevokeCalendarFeed,
         Form::RetryMessage,
+        Form::AddVictim,
+        Form::EditVictim,
+        Form::SpecialMeasuresDiscussion,
+        Form::ArrangePreTrialVisit,
+        Form::AddParoleMilestone,
     ];
 
     /// Whom both sides act as.
@@ -60,8 +70,11 @@ impl Form {
             | Form::RecordConsent
             | Form::WithdrawConsent
             | Form::MakeCalendarFeed
-            | Form::RevokeCalendarFeed => AMARA,
+            | Form::RevokeCalendarFeed
+            | Form::AddVictim
+            | Form::EditVictim => AMARA,
             Form::RetryMessage => MAYA,
+            Form::AddParoleMilestone => VICTOR,
             _ => WENDY,
         }
     }
@@ -227,7 +240,32 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 .unwrap();
             given.target = id;
         }
-        Form::AddHearing | Form::RecordConsent | Form::MakeCalendarFeed => {}
+        Form::EditVictim => {
+            let made = app
+                .create(
+                    "/api/v1/victims",
+                    &amara,
+                    json!({"reference": "V-2040", "preferred_language": "cy", "is_child": false}),
+                )
+                .await;
+            set(made);
+        }
+        Form::SpecialMeasuresDiscussion => {
+            // The case's supporter, whom the page names as the one who
+            // might have been present.
+            given.record = json!({"supporter_id": app.user_id(&amara).await});
+        }
+        Form::AddParoleMilestone => {
+            let victor = app.login(VICTOR).await;
+            given.victim = app
+                .find_id("/api/v1/victims", &victor, "reference", "V-1002")
+                .await;
+        }
+        Form::AddHearing
+        | Form::RecordConsent
+        | Form::MakeCalendarFeed
+        | Form::AddVictim
+        | Form::ArrangePreTrialVisit => {}
     }
     given
 }
@@ -353,6 +391,67 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::AddVictim => {
+            b.submit(
+                "/victims/new",
+                &[
+                    ("reference", "V-2040"),
+                    ("preferred_language", "cy"),
+                    ("enhanced_rights", "yes"),
+                    ("is_child", "no"),
+                ],
+            )
+            .await
+        }
+        Form::EditVictim => {
+            b.submit(
+                &format!("/victims/{}/edit", g.target),
+                &[
+                    ("reference", "V-2041"),
+                    ("preferred_language", "en"),
+                    ("enhanced_rights", "yes"),
+                    ("is_child", "yes"),
+                ],
+            )
+            .await
+        }
+        Form::SpecialMeasuresDiscussion => {
+            b.submit(
+                &format!("/cases/{}/special-measures/new", g.case),
+                &[
+                    ("held_on", "2026-03-20"),
+                    ("held_time", "09:00"),
+                    ("setting", "needs_assessment"),
+                    ("measures", "screens"),
+                    ("supporter_present", "no"),
+                ],
+            )
+            .await
+        }
+        Form::ArrangePreTrialVisit => {
+            b.submit(
+                &format!("/cases/{}/visits/new", g.case),
+                &[
+                    ("court_id", g.court.as_str()),
+                    ("date", "2026-04-02"),
+                    ("time", "14:30"),
+                    ("supporter_attends", "yes"),
+                ],
+            )
+            .await
+        }
+        Form::AddParoleMilestone => {
+            b.submit(
+                "/parole/milestones/new",
+                &[
+                    ("victim_id", g.victim.as_str()),
+                    ("kind", "hearing_listed"),
+                    ("occurs_on", "2026-05-12"),
+                    ("hearing_format", "oral"),
+                ],
+            )
+            .await
+        }
     };
     assert!(
         page.status == StatusCode::SEE_OTHER || page.status == StatusCode::OK,
@@ -445,6 +544,49 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                 )
                 .await;
             assert_eq!(status, StatusCode::OK, "{out}");
+        }
+        Form::AddVictim => {
+            post(
+                "/api/v1/victims",
+                json!({"reference": "V-2040", "preferred_language": "cy",
+                       "enhanced_rights": true, "is_child": false}),
+            )
+            .await
+        }
+        Form::EditVictim => {
+            put(
+                format!("/api/v1/victims/{}", g.target),
+                json!({"reference": "V-2041", "preferred_language": "en",
+                       "enhanced_rights": true, "is_child": true}),
+            )
+            .await
+        }
+        Form::SpecialMeasuresDiscussion => {
+            post(
+                "/api/v1/special-measures-discussions",
+                json!({"case_id": g.case, "held_at": "2026-03-20T09:00:00+00:00",
+                       "setting": "needs_assessment", "measures": ["screens"],
+                       "supporter_id": g.record["supporter_id"],
+                       "supporter_present": false}),
+            )
+            .await
+        }
+        Form::ArrangePreTrialVisit => {
+            post(
+                "/api/v1/pre-trial-visits",
+                json!({"case_id": g.case, "court_id": g.court, "state": "arranged",
+                       "starts_at": "2026-04-02T14:30:00+01:00",
+                       "supporter_attends": true, "arranged_via": "witness_care_unit"}),
+            )
+            .await
+        }
+        Form::AddParoleMilestone => {
+            post(
+                "/api/v1/parole-milestones",
+                json!({"victim_id": g.victim, "kind": "hearing_listed",
+                       "occurs_on": "2026-05-12", "hearing_format": "oral"}),
+            )
+            .await
         }
     }
 }

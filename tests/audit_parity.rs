@@ -42,6 +42,7 @@ enum Form {
     SpecialMeasuresDiscussion,
     ArrangePreTrialVisit,
     AddParoleMilestone,
+    UploadCourtList,
 }
 
 impl Form {
@@ -61,6 +62,7 @@ impl Form {
         Form::SpecialMeasuresDiscussion,
         Form::ArrangePreTrialVisit,
         Form::AddParoleMilestone,
+        Form::UploadCourtList,
     ];
 
     /// Whom both sides act as.
@@ -265,9 +267,19 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
         | Form::RecordConsent
         | Form::MakeCalendarFeed
         | Form::AddVictim
-        | Form::ArrangePreTrialVisit => {}
+        | Form::ArrangePreTrialVisit
+        | Form::UploadCourtList => {}
     }
     given
+}
+
+/// A published Crown Court daily list that moves a demo hearing.
+fn court_list() -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/fixtures/court-lists/crown-daily-moved.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// The id in the first form action `/prefix<id>suffix` on a page.
@@ -440,6 +452,21 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::UploadCourtList => {
+            let token = b.get("/court-lists").await.csrf();
+            b.upload(
+                "/court-lists",
+                &[
+                    ("csrf_token", token.as_str()),
+                    ("list_type", "crown_daily_pdda_list"),
+                    ("court", ""),
+                ],
+                "list",
+                "crown-daily.json",
+                court_list(),
+            )
+            .await
+        }
         Form::AddParoleMilestone => {
             b.submit(
                 "/parole/milestones/new",
@@ -579,6 +606,18 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                        "supporter_attends": true, "arranged_via": "witness_care_unit"}),
             )
             .await
+        }
+        Form::UploadCourtList => {
+            let doc: Value = serde_json::from_slice(&court_list()).unwrap();
+            let (status, out) = app
+                .call(
+                    reqwest::Method::POST,
+                    "/api/v1/court-lists?list_type=crown_daily_pdda_list",
+                    Some(&token),
+                    Some(doc),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{out}");
         }
         Form::AddParoleMilestone => {
             post(

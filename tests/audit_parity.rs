@@ -43,6 +43,7 @@ enum Form {
     ArrangePreTrialVisit,
     AddParoleMilestone,
     UploadCourtList,
+    ConfirmRequest,
 }
 
 impl Form {
@@ -63,6 +64,7 @@ impl Form {
         Form::ArrangePreTrialVisit,
         Form::AddParoleMilestone,
         Form::UploadCourtList,
+        Form::ConfirmRequest,
     ];
 
     /// Whom both sides act as.
@@ -77,6 +79,7 @@ impl Form {
             | Form::EditVictim => AMARA,
             Form::RetryMessage => MAYA,
             Form::AddParoleMilestone => VICTOR,
+            Form::ConfirmRequest => WES,
             _ => WENDY,
         }
     }
@@ -262,6 +265,54 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
             given.victim = app
                 .find_id("/api/v1/victims", &victor, "reference", "V-1002")
                 .await;
+        }
+        Form::ConfirmRequest => {
+            // The supporter's request to attend, passed on by witness
+            // care, asks the Witness Service for a pre-trial visit: a
+            // notice its staff must confirm.
+            let (_, list) = app
+                .get(&format!("/api/v1/hearings?case_id={case}"), &wendy)
+                .await;
+            let trial = list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|h| h["kind"] == "trial")
+                .unwrap()["id"]
+                .clone();
+            let amara_id = app.user_id(&amara).await;
+            app.give_consents(&amara, "V-1001", &["witness_service_referral"])
+                .await;
+            let asked = app
+                .create(
+                    "/api/v1/attendance-requests",
+                    &amara,
+                    json!({"hearing_id": trial, "supporter_id": amara_id}),
+                )
+                .await;
+            let (status, out) = app
+                .put(
+                    &format!(
+                        "/api/v1/attendance-requests/{}",
+                        asked["id"].as_str().unwrap()
+                    ),
+                    &wendy,
+                    1,
+                    json!({"hearing_id": trial, "supporter_id": amara_id, "state": "wcu_informed"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{out}");
+            app.run_due(&DiscardingMailer);
+            let trial = trial.as_str().unwrap();
+            let notice = app
+                .find_id(
+                    &format!("/api/v1/notices?hearing_id={trial}"),
+                    &wendy,
+                    "template",
+                    "criminal.witness_service_request",
+                )
+                .await;
+            given.target = notice;
         }
         Form::AddHearing
         | Form::RecordConsent
@@ -452,6 +503,14 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::ConfirmRequest => {
+            press(
+                &mut b,
+                "/requests",
+                &format!("/requests/{}/acknowledge", g.target),
+            )
+            .await
+        }
         Form::UploadCourtList => {
             let token = b.get("/court-lists").await.csrf();
             b.upload(
@@ -606,6 +665,16 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                        "supporter_attends": true, "arranged_via": "witness_care_unit"}),
             )
             .await
+        }
+        Form::ConfirmRequest => {
+            let (status, out) = app
+                .post(
+                    &format!("/api/v1/notices/{}/acknowledgement", g.target),
+                    &token,
+                    json!({}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{out}");
         }
         Form::UploadCourtList => {
             let doc: Value = serde_json::from_slice(&court_list()).unwrap();

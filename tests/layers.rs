@@ -1,7 +1,8 @@
 //! The module layers, checked from the source: `web` sits on top and
 //! nothing below it imports it; `app` (the use cases) is imported by the
 //! web layers and the record code, never by the pure core or the store;
-//! `rules` is below `flows` and never imports it back.
+//! `rules` is below `flows` and never imports it back; `web` reaches the
+//! store and the audit log only through `app`.
 //!
 //! A reference is any `crate::<module>` path outside comments, including
 //! the names inside `use crate::{...}` groups.
@@ -207,6 +208,85 @@ fn settings_do_not_depend_on_what_they_configure() {
         &["notify", "planning", "privacy", "web", "app", "service"],
     );
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// What a piece of code uses of the store and the audit log directly: the
+/// `diesel` crate, the table definitions (`store::schema`) or the audit
+/// writer (`crate::audit`).
+fn store_and_audit_uses(code: &str) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    let words_of = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'))
+            .map(str::to_string)
+            .collect()
+    };
+    if words_of(code)
+        .iter()
+        .any(|w| w == "diesel" || w.starts_with("diesel::"))
+    {
+        found.push("diesel");
+    }
+    let mut rest = code;
+    while let Some(at) = rest.find("store::") {
+        rest = &rest[at + "store::".len()..];
+        let names = match rest.strip_prefix('{') {
+            Some(group) => group.split('}').next().unwrap_or_default(),
+            None => rest,
+        };
+        if names.starts_with("schema") || (rest.starts_with('{') && names.contains("schema")) {
+            found.push("store::schema");
+            break;
+        }
+    }
+    if crate_modules(code).contains("audit") {
+        found.push("the audit writer (crate::audit)");
+    }
+    found
+}
+
+#[test]
+fn the_web_layers_neither_query_the_store_nor_write_the_audit_log() {
+    // Pages and API handlers call the use cases in `app`, which query the
+    // store and append the audit entry in the same transaction.
+    let all = sources();
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|s| s.module == "web")
+        .flat_map(|s| {
+            let text = std::fs::read_to_string(&s.file).unwrap();
+            store_and_audit_uses(&code_of(&text))
+                .into_iter()
+                .map(move |what| format!("{} uses {what}", s.file.display()))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn the_store_check_sees_each_way_in() {
+    let uses = |code: &str| store_and_audit_uses(&code_of(code));
+    assert_eq!(uses("use diesel::prelude::*;"), ["diesel"]);
+    assert_eq!(uses("let n = diesel::insert_into(t);"), ["diesel"]);
+    assert_eq!(
+        uses("use crate::store::schema::notices;"),
+        ["store::schema"]
+    );
+    assert_eq!(
+        uses("use crate::store::{self, schema::courts};"),
+        ["store::schema"]
+    );
+    assert_eq!(
+        uses("crate::audit::append(conn, now, e)?;"),
+        ["the audit writer (crate::audit)"]
+    );
+    assert_eq!(
+        uses("use crate::{audit::{self, Entry}, app};"),
+        ["the audit writer (crate::audit)"]
+    );
+    // The use cases, the connection type, and prose are fine.
+    assert!(uses("use crate::store::AnyConn;\nuse crate::app::export;").is_empty());
+    assert!(uses("// diesel and store::schema named in a comment").is_empty());
+    assert!(uses("let s = reg.schema::<Out>();").is_empty());
 }
 
 #[test]

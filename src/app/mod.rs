@@ -10,9 +10,18 @@
 //! `store`, `domain`, `flows`, `rules`, ...) and nothing above it: it
 //! never imports `web` or `service`.
 
+pub mod acknowledgements;
+pub mod calendar_feeds;
+pub mod court_lists;
+pub mod export;
 pub mod message_stops;
 pub mod notices;
+pub mod outbox;
 mod records;
+pub mod reminder_rules;
+pub mod sessions;
+pub mod updates;
+pub mod webhooks;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
@@ -21,6 +30,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, AppResult};
 use crate::policy::{permits, Action, Actor, ResourceKind};
 use crate::store::AnyConn;
+use diesel::dsl::{count_star, CountStar, Limit, Offset, Select};
+use diesel::query_dsl::methods::{LimitDsl, OffsetDsl, SelectDsl};
+use diesel::query_dsl::{LoadQuery, RunQueryDsl};
 
 pub use records::{create, list, read, update};
 
@@ -105,6 +117,47 @@ impl<T> Paged<T> {
             .collect();
         Paged::new(items, page, total)
     }
+}
+
+impl<T> Paged<T> {
+    /// The same page with each item turned into what is handed out.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Paged<U> {
+        Paged {
+            items: self.items.into_iter().map(f).collect(),
+            page: self.page,
+            per_page: self.per_page,
+            total: self.total,
+        }
+    }
+
+    /// The same page with each item turned into what is handed out, or the
+    /// first failure.
+    pub fn try_map<U>(self, f: impl FnMut(T) -> AppResult<U>) -> AppResult<Paged<U>> {
+        Ok(Paged {
+            items: self.items.into_iter().map(f).collect::<AppResult<_>>()?,
+            page: self.page,
+            per_page: self.per_page,
+            total: self.total,
+        })
+    }
+}
+
+/// One page of a list query, the one way every list is paged: `all` is
+/// the filtered query (counted for the total), `rows` the same query
+/// ordered and selected (limited to the page). Both run on the one
+/// connection, so inside a transaction they see the same rows.
+pub fn page_of<C, L, Row>(conn: &mut AnyConn, page: Page, all: C, rows: L) -> AppResult<Paged<Row>>
+where
+    C: SelectDsl<CountStar>,
+    Select<C, CountStar>: RunQueryDsl<AnyConn> + for<'a> LoadQuery<'a, AnyConn, i64>,
+    L: LimitDsl,
+    Limit<L>: OffsetDsl,
+    Offset<Limit<L>>: RunQueryDsl<AnyConn> + for<'a> LoadQuery<'a, AnyConn, Row>,
+{
+    let total: i64 = SelectDsl::select(all, count_star()).get_result(conn)?;
+    let limited = LimitDsl::limit(rows, page.per_page);
+    let items: Vec<Row> = OffsetDsl::offset(limited, page.offset()).load(conn)?;
+    Ok(Paged::new(items, page, total))
 }
 
 /// A record handed out: it has an id and a version (its ETag).

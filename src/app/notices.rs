@@ -39,11 +39,25 @@ pub fn read_text(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut
 
 /// Sends a failed or dead-lettered notice again, once it is within the
 /// reader's reach (the API's retry and the manager's page share this).
+/// The retry is a change to the notice made by a person, so it is
+/// audited: who asked, the notice, its victim and category.
 pub fn retry(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut> {
     authorise(&ctx.actor, ResourceKind::Notice, Action::Update, "notice")?;
     store::write(conn, |conn| {
         load_row(conn, ctx, id)?;
         crate::notify::delivery::retry(conn, id, ctx.now)?;
-        load_row(conn, ctx, id)
+        let notice = load_row(conn, ctx, id)?;
+        let entry = Entry {
+            victim_id: Some(notice.victim_id.clone()),
+            category: Some(notice.category.clone()),
+            ..Entry::new(
+                AuditAction::Update,
+                Some(&ctx.actor.user_id),
+                "notices",
+                &notice.id,
+            )
+        };
+        audit::append(conn, ctx.now, entry)?;
+        Ok(notice)
     })
 }

@@ -134,21 +134,14 @@ fn columns() -> (
 
 /// The imports, newest first.
 pub fn list(conn: &mut AnyConn, ctx: &Ctx, page: Page) -> AppResult<Paged<ImportRecord>> {
-    let total: i64 = court_list_imports::table.count().get_result(conn)?;
-    let rows: Vec<ImportRow> = court_list_imports::table
+    let rows = court_list_imports::table
         .order((
             court_list_imports::imported_at.desc(),
             court_list_imports::id.asc(),
         ))
-        .select(columns())
-        .limit(page.per_page)
-        .offset(page.offset())
-        .load(conn)?;
-    let items = rows
-        .into_iter()
-        .map(|r| record(ctx, r).map(|(rec, _)| rec))
-        .collect::<AppResult<Vec<_>>>()?;
-    Ok(Paged::new(items, page, total))
+        .select(columns());
+    let rows: Paged<ImportRow> = crate::app::page_of(conn, page, court_list_imports::table, rows)?;
+    rows.try_map(|r| record(ctx, r).map(|(rec, _)| rec))
 }
 
 #[derive(Queryable)]

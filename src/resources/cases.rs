@@ -223,15 +223,10 @@ impl Resource for Cases {
             }
             q
         };
-        let total: i64 = query().count().get_result(conn)?;
-        let rows: Vec<Row> = query()
+        let rows = query()
             .order((cases::created_at.desc(), cases::id.asc()))
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(Row::as_select())
-            .load(conn)?;
-        let items = rows.into_iter().map(Row::out).collect::<AppResult<_>>()?;
-        Ok(Paged::new(items, page, total))
+            .select(Row::as_select());
+        crate::app::page_of(conn, page, query(), rows)?.try_map(Row::out)
     }
 
     fn update(

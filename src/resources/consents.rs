@@ -322,18 +322,11 @@ impl Resource for Consents {
             }
             q
         };
-        let total: i64 = query().count().get_result(conn)?;
-        let rows: Vec<Row> = query()
+        let rows = query()
             .order((consents::given_at.desc(), consents::id.asc()))
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(Row::as_select())
-            .load(conn)?;
-        let items = rows
-            .into_iter()
-            .map(|r| r.out(ctx.now))
-            .collect::<AppResult<_>>()?;
-        Ok(Paged::new(items, page, total))
+            .select(Row::as_select());
+        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
+        rows.try_map(|r| r.out(ctx.now))
     }
 
     /// Withdraws the consent, or corrects its basis reason; nothing else.

@@ -212,18 +212,11 @@ impl Resource for Deadlines {
             }
             q
         };
-        let total: i64 = query().count().get_result(conn)?;
-        let rows: Vec<DeadlineRow> = query()
+        let rows = query()
             .order((deadlines::due_at.asc(), deadlines::id.asc()))
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(DeadlineRow::as_select())
-            .load(conn)?;
-        Ok(Paged::new(
-            rows.into_iter().map(DeadlineRow::out).collect(),
-            page,
-            total,
-        ))
+            .select(DeadlineRow::as_select());
+        let rows: Paged<DeadlineRow> = crate::app::page_of(conn, page, query(), rows)?;
+        Ok(rows.map(DeadlineRow::out))
     }
 
     fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoInput) -> AppResult<DeadlineOut> {
@@ -344,18 +337,11 @@ impl Resource for Warnings {
             }
             q
         };
-        let total: i64 = query().count().get_result(conn)?;
-        let rows: Vec<WarningRow> = query()
+        let rows = query()
             .order((flow_warnings::created_at.desc(), flow_warnings::id.asc()))
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(WarningRow::as_select())
-            .load(conn)?;
-        let items = rows
-            .into_iter()
-            .map(WarningRow::out)
-            .collect::<AppResult<_>>()?;
-        Ok(Paged::new(items, page, total))
+            .select(WarningRow::as_select());
+        let rows: Paged<WarningRow> = crate::app::page_of(conn, page, query(), rows)?;
+        rows.try_map(WarningRow::out)
     }
 
     fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoInput) -> AppResult<WarningOut> {

@@ -274,23 +274,16 @@ impl Resource for Notices {
             }
             q
         };
-        let total: i64 = query().count().get_result(conn)?;
-        let rows: Vec<Row> = query()
+        let rows = query()
             .order((notices::send_after.asc(), notices::id.asc()))
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(Row::as_select())
-            .load(conn)?;
-        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            .select(Row::as_select());
+        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
+        let ids: Vec<String> = rows.items.iter().map(|r| r.id.clone()).collect();
         let acks = crate::notify::ack::states(conn, &ids)?;
-        let items = rows
-            .into_iter()
-            .map(|r| {
-                let ack = acks.iter().find(|a| a.notice_id == r.id);
-                r.out(ctx, ack)
-            })
-            .collect::<AppResult<_>>()?;
-        Ok(Paged::new(items, page, total))
+        rows.try_map(|r| {
+            let ack = acks.iter().find(|a| a.notice_id == r.id);
+            r.out(ctx, ack)
+        })
     }
 
     fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoNoticeInput) -> AppResult<NoticeOut> {

@@ -259,15 +259,11 @@ impl Resource for Organisations {
             }
             q
         };
-        let total: i64 = query().count().get_result(conn)?;
-        let rows: Vec<Row> = query()
+        let rows = query()
             .order((organisations::name.asc(), organisations::id.asc()))
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(Row::as_select())
-            .load(conn)?;
-        let items = rows.into_iter().map(Row::out).collect::<AppResult<_>>()?;
-        Ok(Paged::new(items, page, total))
+            .select(Row::as_select());
+        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
+        rows.try_map(Row::out)
     }
 
     fn update(

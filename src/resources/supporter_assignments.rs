@@ -348,19 +348,12 @@ impl Resource for SupporterAssignments {
             }
             q
         };
-        let total: i64 = query().count().get_result(conn)?;
-        let rows: Vec<Row> = query()
+        let rows = query()
             .order((sa::starts_on.desc(), sa::id.asc()))
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(Row::as_select())
-            .load(conn)?;
+            .select(Row::as_select());
+        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
         let today = ctx.today();
-        let items = rows
-            .into_iter()
-            .map(|r| r.out(today))
-            .collect::<AppResult<_>>()?;
-        Ok(Paged::new(items, page, total))
+        rows.try_map(|r| r.out(today))
     }
 
     /// Changes the role, the period and SPOC; the victim and the supporter

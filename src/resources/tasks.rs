@@ -191,18 +191,11 @@ impl Resource for Tasks {
             }
             q
         };
-        let total: i64 = query().count().get_result(conn)?;
-        let rows: Vec<Row> = query()
+        let rows = query()
             .order((tasks::due_at.asc(), tasks::id.asc()))
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(Row::as_select())
-            .load(conn)?;
-        Ok(Paged::new(
-            rows.into_iter().map(Row::out).collect(),
-            page,
-            total,
-        ))
+            .select(Row::as_select());
+        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
+        Ok(rows.map(Row::out))
     }
 
     fn update(

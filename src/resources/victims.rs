@@ -190,16 +190,12 @@ impl Resource for Victims {
         page: Page,
     ) -> AppResult<Paged<VictimOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
-        let total = visible.len() as i64;
-        let rows: Vec<Row> = victims::table
-            .filter(victims::id.eq_any(&visible))
+        let query = || victims::table.filter(victims::id.eq_any(visible.clone()));
+        let rows = query()
             .order(victims::reference.asc())
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(Row::as_select())
-            .load(conn)?;
-        let items = rows.into_iter().map(Row::out).collect::<AppResult<_>>()?;
-        Ok(Paged::new(items, page, total))
+            .select(Row::as_select());
+        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
+        rows.try_map(Row::out)
     }
 
     fn update(
@@ -508,22 +504,12 @@ impl Resource for VictimSensitiveDetails {
         page: Page,
     ) -> AppResult<Paged<VictimSensitiveOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
-        let total: i64 = vsd::table
-            .filter(vsd::victim_id.eq_any(&visible))
-            .count()
-            .get_result(conn)?;
-        let rows: Vec<SensitiveRow> = vsd::table
-            .filter(vsd::victim_id.eq_any(&visible))
+        let query = || vsd::table.filter(vsd::victim_id.eq_any(visible.clone()));
+        let rows = query()
             .order(vsd::victim_id.asc())
-            .limit(page.per_page)
-            .offset(page.offset())
-            .select(SensitiveRow::as_select())
-            .load(conn)?;
-        let items = rows
-            .into_iter()
-            .map(SensitiveRow::out)
-            .collect::<AppResult<_>>()?;
-        Ok(Paged::new(items, page, total))
+            .select(SensitiveRow::as_select());
+        let rows: Paged<SensitiveRow> = crate::app::page_of(conn, page, query(), rows)?;
+        rows.try_map(SensitiveRow::out)
     }
 
     fn update(

@@ -384,7 +384,7 @@ fn harness_worker() -> DeliveryConfig {
 
 /// Takes every email and keeps none (for the nothing-left-due check, which
 /// fails if anything would be sent).
-struct DiscardingMailer;
+pub struct DiscardingMailer;
 
 impl Mailer for DiscardingMailer {
     fn send(&self, _: &Email) -> Result<(), SendFailure> {

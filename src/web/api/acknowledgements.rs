@@ -30,7 +30,7 @@ async fn acknowledge(
     )?;
     let id = id.into_inner();
     let out = run(&state, move |conn| {
-        ack::acknowledge_as(conn, &ctx.actor, &id, ctx.now)
+        crate::app::acknowledgements::acknowledge(conn, &ctx, &id)
     })
     .await?;
     tracing::info!(notice_id = %out.notice_id, "notice acknowledged");

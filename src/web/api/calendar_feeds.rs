@@ -13,37 +13,28 @@ use std::collections::HashMap;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, Utc};
-use diesel::prelude::*;
-use rand::RngCore;
 use serde::Serialize;
 use serde_json::json;
 
 use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
-use crate::accounts::token_hash;
-use crate::audit::{self, AuditAction, Entry};
-use crate::domain::{HearingStatus, PreTrialVisitState, Role};
+use crate::app::calendar_feeds::{create_feed, list_feeds, owner, revoke_feed};
+use crate::domain::{HearingStatus, PreTrialVisitState};
 use crate::error::{AppError, AppResult};
 use crate::ics::{self, EventStatus};
-use crate::policy::{permits, Action, Actor, ResourceKind};
+use crate::policy::{Action, ResourceKind};
 use crate::resources::{Cases, Courts, Hearings, PreTrialVisits, Victims};
-use crate::store::schema::{calendar_feeds, users};
-use crate::store::{self, AnyConn};
+use crate::store::AnyConn;
 use crate::web::auth::Authenticated;
 use crate::web::ui::agenda::{self, sittings};
 use crate::web::ui::labels;
 use crate::web::ui::list_all;
 use crate::web::AppState;
 
+pub use crate::app::calendar_feeds::CalendarFeedOut;
+
 /// How long a vacated hearing or cancelled visit, or one that has taken
 /// place, stays in the feed (so calendar clients see it cancelled).
 pub const KEEP_PAST: Duration = Duration::days(30);
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct CalendarFeedOut {
-    pub id: String,
-    pub created_at: DateTime<Utc>,
-    pub revoked_at: Option<DateTime<Utc>>,
-}
 
 /// The answer to making a feed: the only time its address is shown.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -61,12 +52,6 @@ pub struct CalendarFeedList {
     pub items: Vec<CalendarFeedOut>,
 }
 
-fn new_feed_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    format!("csf_{}", hex::encode(bytes))
-}
-
 pub fn feed_path(token: &str) -> String {
     format!("/feeds/{token}.ics")
 }
@@ -76,146 +61,6 @@ fn ctx(state: &AppState, who: Authenticated) -> Ctx {
         actor: who.0,
         now: state.clock.now(),
     }
-}
-
-/// Makes a feed for the actor; returns its id and token.
-pub fn create_feed(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<(String, String)> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CalendarFeed,
-        Action::Create,
-        "calendar feed",
-    )?;
-    let token = new_feed_token();
-    let id = store::new_id();
-    store::write(conn, |conn| {
-        diesel::insert_into(calendar_feeds::table)
-            .values((
-                calendar_feeds::id.eq(&id),
-                calendar_feeds::user_id.eq(&ctx.actor.user_id),
-                calendar_feeds::token_hash.eq(token_hash(&token)),
-                calendar_feeds::created_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-        audit::append(
-            conn,
-            ctx.now,
-            Entry::new(
-                AuditAction::Create,
-                Some(&ctx.actor.user_id),
-                "calendar_feeds",
-                &id,
-            ),
-        )
-    })?;
-    Ok((id, token))
-}
-
-/// The actor's own feeds, newest first (no tokens: only hashes are kept).
-pub fn list_feeds(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<CalendarFeedOut>> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CalendarFeed,
-        Action::Read,
-        "calendar feed",
-    )?;
-    let rows: Vec<(String, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)> =
-        calendar_feeds::table
-            .filter(calendar_feeds::user_id.eq(&ctx.actor.user_id))
-            .order((calendar_feeds::created_at.desc(), calendar_feeds::id))
-            .select((
-                calendar_feeds::id,
-                calendar_feeds::created_at,
-                calendar_feeds::revoked_at,
-            ))
-            .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, created_at, revoked_at)| CalendarFeedOut {
-            id,
-            created_at: store::from_db(created_at),
-            revoked_at: revoked_at.map(store::from_db),
-        })
-        .collect())
-}
-
-/// Revokes one of the actor's own feeds (someone else's is 404).
-/// Revoking twice is harmless.
-pub fn revoke_feed(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<CalendarFeedOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CalendarFeed,
-        Action::Update,
-        "calendar feed",
-    )?;
-    store::write(conn, |conn| {
-        let mine = calendar_feeds::table
-            .filter(calendar_feeds::id.eq(id))
-            .filter(calendar_feeds::user_id.eq(&ctx.actor.user_id));
-        let found: Option<(chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)> = mine
-            .select((calendar_feeds::created_at, calendar_feeds::revoked_at))
-            .first(conn)
-            .optional()?;
-        let (created_at, revoked_at) =
-            found.ok_or_else(|| AppError::NotFound("calendar feed".into()))?;
-        let revoked_at = match revoked_at {
-            Some(t) => t,
-            None => {
-                let now = store::to_db(ctx.now);
-                diesel::update(mine)
-                    .set(calendar_feeds::revoked_at.eq(now))
-                    .execute(conn)?;
-                audit::append(
-                    conn,
-                    ctx.now,
-                    Entry::new(
-                        AuditAction::Update,
-                        Some(&ctx.actor.user_id),
-                        "calendar_feeds",
-                        id,
-                    ),
-                )?;
-                now
-            }
-        };
-        Ok(CalendarFeedOut {
-            id: id.to_string(),
-            created_at: store::from_db(created_at),
-            revoked_at: Some(store::from_db(revoked_at)),
-        })
-    })
-}
-
-/// The feed and actor behind a live token, or 404.
-fn feed_owner(conn: &mut AnyConn, token: &str) -> AppResult<(String, Actor)> {
-    let found: Option<(String, String, String, String)> = calendar_feeds::table
-        .inner_join(users::table)
-        .filter(calendar_feeds::token_hash.eq(token_hash(token)))
-        .filter(calendar_feeds::revoked_at.is_null())
-        .filter(users::active.eq(true))
-        .select((
-            calendar_feeds::id,
-            users::id,
-            users::organisation_id,
-            users::role,
-        ))
-        .first(conn)
-        .optional()?;
-    let (feed_id, user_id, organisation_id, role) =
-        found.ok_or_else(|| AppError::NotFound("calendar feed".into()))?;
-    let role = Role::from_db(&role)?;
-    // A user who is no longer a supporter has no feed.
-    if !permits(role, ResourceKind::CalendarFeed, Action::Read) {
-        return Err(AppError::NotFound("calendar feed".into()));
-    }
-    Ok((
-        feed_id,
-        Actor {
-            user_id,
-            organisation_id,
-            role,
-        },
-    ))
 }
 
 /// The events of a supporter's feed: their hearings (a long one as one
@@ -343,7 +188,7 @@ pub fn feed_events(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<ics::Event>> 
 
 /// The whole feed text for a live token (404 otherwise).
 pub fn feed_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppResult<String> {
-    let (feed_id, actor) = feed_owner(conn, token)?;
+    let (feed_id, actor) = owner(conn, token)?;
     let ctx = Ctx { actor, now };
     let events = feed_events(conn, &ctx)?;
     tracing::info!(feed_id = %feed_id, user_id = %ctx.actor.user_id, events = events.len(), "calendar feed served");

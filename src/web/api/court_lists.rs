@@ -14,11 +14,11 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use super::resource::{authorise, run, Ctx, PageParams, Registry, RouteInfo};
-use crate::court_lists::apply::{self, ImportSummary, Importer};
-use crate::court_lists::{history, parse_document, schema, ListError, ListType};
+use crate::app::court_lists::{self, ImportCommand};
+use crate::court_lists::apply::{self, ImportSummary};
+use crate::court_lists::{history, ListError, ListType};
 use crate::error::{AppError, AppResult, Problem, PROBLEM_JSON};
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
@@ -100,18 +100,16 @@ pub async fn import_document(
     given: Option<ListType>,
     court: Option<String>,
 ) -> AppResult<Result<ImportSummary, ListError>> {
-    let now = state.clock.now();
-    let importer = Importer::for_actor(actor);
-    run(state, move |conn| {
-        let digest = hex::encode(Sha256::digest(&body));
-        match parse_document(&body, given, schema::shared()) {
-            Ok(list) => {
-                apply::import(conn, &importer, now, list, court.as_deref(), &digest).map(Ok)
-            }
-            Err(err) => Ok(Err(err)),
-        }
-    })
-    .await
+    let ctx = Ctx {
+        actor,
+        now: state.clock.now(),
+    };
+    let cmd = ImportCommand {
+        body: body.to_vec(),
+        list_type: given,
+        court,
+    };
+    run(state, move |conn| court_lists::import(conn, &ctx, cmd)).await
 }
 
 async fn import(
@@ -153,7 +151,7 @@ async fn list(
         actor,
         now: state.clock.now(),
     };
-    let out = run(&state, move |conn| history::list(conn, &ctx, page)).await?;
+    let out = run(&state, move |conn| court_lists::imports(conn, &ctx, page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -169,7 +167,10 @@ async fn read(
         now: state.clock.now(),
     };
     let id = id.into_inner();
-    let out = run(&state, move |conn| history::detail(conn, &ctx, &id)).await?;
+    let out = run(&state, move |conn| {
+        court_lists::import_detail(conn, &ctx, &id)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

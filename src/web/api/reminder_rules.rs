@@ -9,64 +9,14 @@
 //! hearings and visits planned (or re-planned) afterwards.
 
 use actix_web::{web, HttpResponse};
-use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
-use crate::audit::{self, AuditAction, Entry};
-use crate::error::{AppError, AppResult};
-use crate::planning::reminder_overrides;
-use crate::policy::{manages_reminders_of, Action, ResourceKind};
-use crate::rules::{ReminderRule, RulesTable};
-use crate::store::schema::organisations;
-use crate::store::{self, AnyConn};
+use crate::app::reminder_rules::{self as rules, ReminderRulesInput, ReminderRulesOut};
+use crate::error::AppResult;
+use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
 use crate::web::extract::RawBody;
 use crate::web::AppState;
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ReminderRulesInput {
-    /// The organisation's supporter reminders, replacing the defaults
-    /// (an empty list: none); `null`: back to the defaults.
-    #[schema(value_type = Option<Vec<Object>>)]
-    pub supporter: Option<Vec<ReminderRule>>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ReminderRulesOut {
-    pub organisation_id: String,
-    /// True when the organisation has its own reminders.
-    pub own: bool,
-    /// The reminders in force for its supporters.
-    #[schema(value_type = Vec<Object>)]
-    pub supporter: Vec<ReminderRule>,
-    /// The rules table's defaults, for comparison.
-    #[schema(value_type = Vec<Object>)]
-    pub defaults: Vec<ReminderRule>,
-}
-
-fn defaults(ctx: &Ctx) -> crate::rules::ReminderRules {
-    RulesTable::default_table()
-        .in_force(ctx.today())
-        .reminders
-        .clone()
-}
-
-fn show(conn: &mut AnyConn, ctx: &Ctx, org: &str) -> AppResult<ReminderRulesOut> {
-    let exists: i64 = organisations::table.find(org).count().get_result(conn)?;
-    if exists == 0 || !manages_reminders_of(&ctx.actor, org) {
-        return Err(AppError::NotFound("organisation".into()));
-    }
-    let own = reminder_overrides::load(conn, org)?;
-    let defaults = defaults(ctx).supporter;
-    Ok(ReminderRulesOut {
-        organisation_id: org.to_string(),
-        own: own.is_some(),
-        supporter: own.unwrap_or_else(|| defaults.clone()),
-        defaults,
-    })
-}
 
 fn ctx(state: &AppState, who: Authenticated) -> Ctx {
     Ctx {
@@ -88,7 +38,7 @@ async fn read(
         "reminder rule",
     )?;
     let id = id.into_inner();
-    let out = run(&state, move |conn| show(conn, &ctx, &id)).await?;
+    let out = run(&state, move |conn| rules::read(conn, &ctx, &id)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -106,40 +56,12 @@ async fn update(
         "reminder rule",
     )?;
     let input: ReminderRulesInput = body.decode()?;
-    if let Some(rules) = &input.supporter {
-        if let Some(problem) = reminder_overrides::problem(rules, &defaults(&ctx).citation) {
-            return Err(AppError::field("supporter", problem));
-        }
-    }
+    rules::validate(&ctx, &input)?;
     let id = id.into_inner();
-    let out = run(&state, move |conn| {
-        show(conn, &ctx, &id)?;
-        store::write(conn, |conn| {
-            reminder_overrides::save(
-                conn,
-                &id,
-                input.supporter.as_deref(),
-                &ctx.actor.user_id,
-                ctx.now,
-            )?;
-            audit::append(
-                conn,
-                ctx.now,
-                Entry::new(
-                    AuditAction::Update,
-                    Some(&ctx.actor.user_id),
-                    "organisation_reminder_rules",
-                    &id,
-                ),
-            )
-        })?;
-        show(conn, &ctx, &id)
-    })
-    .await?;
+    let out = run(&state, move |conn| rules::update(conn, &ctx, &id, input)).await?;
     tracing::info!(organisation_id = %out.organisation_id, own = out.own, "reminder rules changed");
     Ok(HttpResponse::Ok().json(out))
 }
-
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(
         "/api/v1/organisations/{id}/reminder-rules",

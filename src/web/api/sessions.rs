@@ -1,17 +1,16 @@
 //! Sign-in sessions you can see and end, and API tokens issued to
 //! integrations, over HTTP. The queries and rules are in
-//! `crate::accounts::tokens`; this file authorises, pages and answers.
+//! `crate::accounts::tokens`, the use cases in `crate::app::sessions`;
+//! this file decodes requests and answers.
 
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::accounts::tokens::{
-    check_input, issue_integration_token, live_sessions, revoke_integration_token, revoke_session,
-    tokens_of, IssuedToken, SessionOut, TokenInput, TokenOut,
-};
+use crate::accounts::tokens::{check_input, IssuedToken, SessionOut, TokenInput, TokenOut};
+use crate::app::sessions;
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
-use crate::web::api::resource::{authorise, run, PageParams, Paged, Registry, RouteInfo};
+use crate::web::api::resource::{authorise, run, Ctx, PageParams, Registry, RouteInfo};
 use crate::web::auth::Authenticated;
 use crate::web::extract::RawBody;
 use crate::web::AppState;
@@ -22,22 +21,27 @@ pub struct SessionFilter {
     pub user_id: Option<String>,
 }
 
+fn ctx(state: &AppState, who: Authenticated) -> Ctx {
+    Ctx {
+        actor: who.0,
+        now: state.clock.now(),
+    }
+}
+
 async fn get_sessions(
     state: web::Data<AppState>,
     who: Authenticated,
     page: web::Query<PageParams>,
     filter: web::Query<SessionFilter>,
 ) -> AppResult<HttpResponse> {
-    let actor = who.0;
-    authorise(&actor, ResourceKind::Session, Action::Read, "session")?;
+    let ctx = ctx(&state, who);
+    authorise(&ctx.actor, ResourceKind::Session, Action::Read, "session")?;
     let page = page.into_inner().check()?;
     let user_id = filter.into_inner().user_id;
-    let now = state.clock.now();
-    let live = run(&state, move |conn| {
-        live_sessions(conn, &actor, user_id.as_deref(), now)
+    let out = run(&state, move |conn| {
+        sessions::live(conn, &ctx, user_id.as_deref(), page)
     })
     .await?;
-    let out = Paged::slice(live, page);
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -46,12 +50,11 @@ async fn post_session_revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let actor = who.0;
-    authorise(&actor, ResourceKind::Session, Action::Update, "session")?;
+    let ctx = ctx(&state, who);
+    authorise(&ctx.actor, ResourceKind::Session, Action::Update, "session")?;
     let id = id.into_inner();
-    let now = state.clock.now();
-    let by = actor.user_id.clone();
-    let out = run(&state, move |conn| revoke_session(conn, &actor, &id, now)).await?;
+    let by = ctx.actor.user_id.clone();
+    let out = run(&state, move |conn| sessions::revoke(conn, &ctx, &id)).await?;
     tracing::info!(session_id = %out.id, by = %by, "session revoked");
     Ok(HttpResponse::Ok().json(out))
 }
@@ -62,15 +65,19 @@ async fn post_token(
     user_id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let actor = who.0;
-    authorise(&actor, ResourceKind::ApiToken, Action::Create, "API token")?;
+    let ctx = ctx(&state, who);
+    authorise(
+        &ctx.actor,
+        ResourceKind::ApiToken,
+        Action::Create,
+        "API token",
+    )?;
     let input: TokenInput = body.decode()?;
-    let now = state.clock.now();
-    check_input(&input, now)?;
+    check_input(&input, ctx.now)?;
     let user_id = user_id.into_inner();
-    let by = actor.user_id.clone();
+    let by = ctx.actor.user_id.clone();
     let out = run(&state, move |conn| {
-        issue_integration_token(conn, &actor, &user_id, input, now)
+        sessions::issue_token(conn, &ctx, &user_id, input)
     })
     .await?;
     tracing::info!(token_id = %out.record.id, user_id = %out.record.user_id, by = %by, "integration token issued");
@@ -83,11 +90,19 @@ async fn get_tokens(
     user_id: web::Path<String>,
     page: web::Query<PageParams>,
 ) -> AppResult<HttpResponse> {
-    authorise(&who.0, ResourceKind::ApiToken, Action::Read, "API token")?;
+    let ctx = ctx(&state, who);
+    authorise(
+        &ctx.actor,
+        ResourceKind::ApiToken,
+        Action::Read,
+        "API token",
+    )?;
     let page = page.into_inner().check()?;
     let user_id = user_id.into_inner();
-    let all = run(&state, move |conn| tokens_of(conn, &user_id)).await?;
-    let out = Paged::slice(all, page);
+    let out = run(&state, move |conn| {
+        sessions::tokens_of(conn, &ctx, &user_id, page)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -96,15 +111,16 @@ async fn post_token_revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let actor = who.0;
-    authorise(&actor, ResourceKind::ApiToken, Action::Update, "API token")?;
+    let ctx = ctx(&state, who);
+    authorise(
+        &ctx.actor,
+        ResourceKind::ApiToken,
+        Action::Update,
+        "API token",
+    )?;
     let id = id.into_inner();
-    let now = state.clock.now();
-    let by = actor.user_id.clone();
-    let out = run(&state, move |conn| {
-        revoke_integration_token(conn, &actor, &id, now)
-    })
-    .await?;
+    let by = ctx.actor.user_id.clone();
+    let out = run(&state, move |conn| sessions::revoke_token(conn, &ctx, &id)).await?;
     tracing::info!(token_id = %out.id, by = %by, "integration token revoked");
     Ok(HttpResponse::Ok().json(out))
 }

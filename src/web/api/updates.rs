@@ -4,40 +4,15 @@
 //! with the supporter told, or simultaneously with consent.
 
 use actix_web::{web, HttpResponse};
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
-use crate::domain::Role;
+use crate::app::updates::{self, AgencyUpdateInput, AgencyUpdateOut};
 use crate::error::AppResult;
-use crate::flows::{EventKind, UpdateTopic};
-use crate::planning::{self, Applied};
+use crate::planning::Applied;
 use crate::policy::{Action, ResourceKind};
-use crate::rules::Actor as StepActor;
-use crate::store;
-use crate::validate::Validator;
 use crate::web::auth::Authenticated;
 use crate::web::extract::RawBody;
 use crate::web::AppState;
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AgencyUpdateInput {
-    pub victim_id: String,
-    /// The case the update is about, if any.
-    pub case_id: Option<String>,
-    /// case_progress, urgent_safeguarding, evidence, medical or
-    /// no_further_action.
-    #[schema(value_type = String)]
-    pub topic: UpdateTopic,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct AgencyUpdateOut {
-    pub victim_id: String,
-    pub planned: Applied,
-    pub at: DateTime<Utc>,
-}
 
 async fn create(
     state: web::Data<AppState>,
@@ -55,51 +30,10 @@ async fn create(
         "agency update",
     )?;
     let input: AgencyUpdateInput = body.decode()?;
-    let mut v = Validator::new();
-    v.id("victim_id", &input.victim_id);
-    v.opt_id("case_id", input.case_id.as_deref());
-    v.finish()?;
-    let from = match ctx.actor.role {
-        Role::VictimLiaisonOfficer => StepActor::VictimLiaisonOfficer,
-        _ => StepActor::WitnessCareOfficer,
-    };
-    let out = run(&state, move |conn| {
-        store::write(conn, |conn| {
-            crate::resources::require_victim_field(conn, &ctx, &input.victim_id, "victim_id")?;
-            if let Some(case) = &input.case_id {
-                let owner = crate::resources::case_victim(conn, &ctx, case, Some("case_id"))?;
-                if owner != input.victim_id {
-                    return Err(crate::error::AppError::field(
-                        "case_id",
-                        "is not a case of this victim",
-                    ));
-                }
-            }
-            let focus = planning::Focus {
-                case_id: input.case_id.clone(),
-                ..planning::Focus::default()
-            };
-            let planned = planning::react(
-                conn,
-                ctx.now,
-                &input.victim_id,
-                &focus,
-                EventKind::AgencyUpdate {
-                    from,
-                    topic: input.topic,
-                },
-            )?;
-            Ok(AgencyUpdateOut {
-                victim_id: input.victim_id.clone(),
-                planned,
-                at: ctx.now,
-            })
-        })
-    })
-    .await?;
+    updates::validate(&input)?;
+    let out = run(&state, move |conn| updates::record(conn, &ctx, input)).await?;
     Ok(HttpResponse::Created().json(out))
 }
-
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/v1/agency-updates", web::post().to(create));
 }

@@ -10,14 +10,13 @@
 //! and when it must be confirmed by.
 
 use actix_web::web;
-use diesel::prelude::*;
 use serde_json::json;
 
 use super::{bare_layout, render, PageError, PageResult};
+use crate::app::acknowledgements;
 use crate::calendar;
 use crate::error::AppError;
 use crate::notify::ack;
-use crate::store::schema::notices;
 use crate::web::api::resource::run;
 use crate::web::AppState;
 
@@ -39,17 +38,7 @@ pub(super) fn kind_of(template: &str) -> &'static str {
 }
 
 async fn load(state: &AppState, token: String) -> Result<(ack::AckState, String), PageError> {
-    let found = run(state, move |conn| {
-        let Some(id) = ack::notice_of_token(conn, &token)? else {
-            return Ok(None);
-        };
-        let template: String = notices::table
-            .find(&id)
-            .select(notices::template)
-            .first(conn)?;
-        Ok(ack::state(conn, &id)?.map(|s| (s, template)))
-    })
-    .await?;
+    let found = run(state, move |conn| acknowledgements::by_link(conn, &token)).await?;
     found.ok_or_else(|| PageError::App(AppError::NotFound("acknowledgement link".into())))
 }
 
@@ -110,7 +99,7 @@ async fn confirm(state: web::Data<AppState>, token: web::Path<String>) -> PageRe
     let now = state.clock.now();
     let id = before.notice_id.clone();
     let after = run(&state, move |conn| {
-        ack::acknowledge(conn, &id, "link", None, now)
+        acknowledgements::acknowledge_by_link(conn, &id, now)
     })
     .await?;
     tracing::info!(notice_id = %after.notice_id, "notice acknowledged by link");

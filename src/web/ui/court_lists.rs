@@ -13,11 +13,11 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::court_lists::history::{self, ImportDetail, ImportItem};
+use crate::app::court_lists;
+use crate::court_lists::history::{ImportDetail, ImportItem};
 use crate::court_lists::{ListError, ListType};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
-use crate::store::schema::courts;
 use crate::web::api::court_lists::{import_document, MAX_LIST_BYTES};
 use crate::web::api::resource::PageParams;
 use crate::web::AppState;
@@ -74,12 +74,8 @@ async fn index_data(
     let pg = params.check()?;
     let chosen_court = chosen.court.clone();
     let (imports, court_options) = with_conn(state, s, move |conn, ctx| {
-        use diesel::prelude::*;
-        let imports = history::list(conn, ctx, pg)?;
-        let courts: Vec<(String, String)> = courts::table
-            .order(courts::name.asc())
-            .select((courts::id, courts::name))
-            .load(conn)?;
+        let imports = court_lists::imports(conn, ctx, pg)?;
+        let courts = court_lists::court_choices(conn, ctx)?;
         let mut options = vec![json!({
             "value": "", "label": "The court the list names", "selected": chosen_court.is_empty()
         })];
@@ -398,7 +394,10 @@ async fn show(
 ) -> PageResult {
     require(&s, ResourceKind::CourtList, Action::Read, "court list")?;
     let id = id.into_inner();
-    let detail = with_conn(&state, &s, move |conn, ctx| history::detail(conn, ctx, &id)).await?;
+    let detail = with_conn(&state, &s, move |conn, ctx| {
+        court_lists::import_detail(conn, ctx, &id)
+    })
+    .await?;
     let mut data = detail_data(&detail);
     data["again"] = json!(q.again.is_some());
     render(

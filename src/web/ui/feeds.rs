@@ -6,8 +6,9 @@ use actix_web::{web, HttpRequest};
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::app::calendar_feeds::{create_feed, list_feeds, revoke_feed};
 use crate::policy::{Action, ResourceKind};
-use crate::web::api::calendar_feeds::{create_feed, feed_path, list_feeds, revoke_feed};
+use crate::web::api::calendar_feeds::feed_path;
 use crate::web::AppState;
 
 use super::lookup::long;

@@ -1,7 +1,7 @@
 //! The requests inbox: notices that need action addressed to the signed-in
 //! person's organisation (a court's staff, its Witness Service, a witness
 //! care unit), with a button to confirm receipt. Confirming goes through
-//! the same `ack::acknowledge_as` as the API's
+//! the same use case (`app::acknowledgements`) as the API's
 //! `POST /api/v1/notices/{id}/acknowledgement` (same recipient check, same
 //! audit entry). Like the emailed link's page, the inbox names no victim
 //! and no case: only what kind of request it is and by when.
@@ -18,7 +18,7 @@ use crate::web::AppState;
 
 use super::acknowledge::kind_of;
 use super::session::{Posted, Session};
-use super::{page, render, require, see_other, PageResult};
+use super::{page, render, require, see_other, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/requests", web::get().to(inbox))
@@ -106,10 +106,8 @@ async fn confirm(state: web::Data<AppState>, posted: Posted, id: web::Path<Strin
     let s = posted.session;
     require_inbox(&s)?;
     let id = id.into_inner();
-    let actor = s.actor.clone();
-    let now = state.clock.now();
-    let out = run(&state, move |conn| {
-        ack::acknowledge_as(conn, &actor, &id, now)
+    let out = with_conn(&state, &s, move |conn, ctx| {
+        crate::app::acknowledgements::acknowledge(conn, ctx, &id)
     })
     .await?;
     tracing::info!(notice_id = %out.notice_id, "notice acknowledged from the inbox page");

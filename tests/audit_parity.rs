@@ -1,0 +1,832 @@
+//! Audit parity between the pages and the API: for each page form that
+//! changes data, the form is submitted on one fresh app and the same change
+//! is made through its API twin on another, and the audit entries each
+//! wrote must be the same (action, record kind, actor, victim named or
+//! not, category, recipient, basis; the ids aside). Both doors call the
+//! same use case in `courtside::app`, so a difference means a page has
+//! started writing (or skipping) something of its own.
+//!
+//! How to add a form: add a variant to [`Form`] and to [`Form::ALL`], then
+//! an arm in each of the three matches below: `who` (whom both sides sign
+//! in as), `prepare` (what both apps need first, made through the API, the
+//! same on each), `by_page` (submit the form as a browser would) and
+//! `by_api` (the same change through the API). The test then checks it.
+
+#[allow(dead_code)]
+#[path = "api/helpers.rs"]
+mod helpers;
+#[allow(dead_code)]
+mod ui_support;
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use helpers::*;
+use ui_support::{hidden, Browser};
+
+/// Each page form that changes data.
+#[derive(Debug, Clone, Copy)]
+enum Form {
+    AddHearing,
+    MoveHearing,
+    AskToAttend,
+    DecideAttendance,
+    RecordConsent,
+    WithdrawConsent,
+    MarkTaskDone,
+    MakeCalendarFeed,
+    RevokeCalendarFeed,
+    RetryMessage,
+    AddVictim,
+    EditVictim,
+    SpecialMeasuresDiscussion,
+    ArrangePreTrialVisit,
+    AddParoleMilestone,
+    UploadCourtList,
+    ConfirmRequest,
+}
+
+impl Form {
+    const ALL: &'static [Form] = &[
+        Form::AddHearing,
+        Form::MoveHearing,
+        Form::AskToAttend,
+        Form::DecideAttendance,
+        Form::RecordConsent,
+        Form::WithdrawConsent,
+        Form::MarkTaskDone,
+        Form::MakeCalendarFeed,
+        Form::RevokeCalendarFeed,
+        Form::RetryMessage,
+        Form::AddVictim,
+        Form::EditVictim,
+        Form::SpecialMeasuresDiscussion,
+        Form::ArrangePreTrialVisit,
+        Form::AddParoleMilestone,
+        Form::UploadCourtList,
+        Form::ConfirmRequest,
+    ];
+
+    /// Whom both sides act as.
+    fn who(self) -> &'static str {
+        match self {
+            Form::AskToAttend
+            | Form::RecordConsent
+            | Form::WithdrawConsent
+            | Form::MakeCalendarFeed
+            | Form::RevokeCalendarFeed
+            | Form::AddVictim
+            | Form::EditVictim => AMARA,
+            Form::RetryMessage => MAYA,
+            Form::AddParoleMilestone => VICTOR,
+            Form::ConfirmRequest => WES,
+            _ => WENDY,
+        }
+    }
+}
+
+/// What both apps have before the change: the ids the forms need.
+#[derive(Debug, Default)]
+struct Given {
+    case: String,
+    victim: String,
+    court: String,
+    /// A hearing, visit request, consent, task or feed to change.
+    target: String,
+    /// The target's version (its ETag) for the API's PUT.
+    version: i64,
+    /// The target as the API answers it.
+    record: Value,
+}
+
+/// The case of victim V-1001 (Wendy's unit, Amara supports her).
+async fn case_of(app: &TestApp, token: &str) -> (String, String) {
+    let victim = app
+        .find_id("/api/v1/victims?per_page=200", token, "reference", "V-1001")
+        .await;
+    let case = app
+        .find_id("/api/v1/cases?per_page=200", token, "victim_id", &victim)
+        .await;
+    (case, victim)
+}
+
+/// A mention at 10:00 on 14 April, as the add-hearing form below asks.
+fn hearing_input(case: &str, court: &str) -> Value {
+    json!({"case_id": case, "kind": "mention", "court_id": court,
+           "starts_at": "2026-04-14T10:00:00+01:00", "estimated_minutes": 30})
+}
+
+async fn prepare(form: Form, app: &TestApp) -> Given {
+    let wendy = app.login(WENDY).await;
+    let amara = app.login(AMARA).await;
+    let (case, victim) = case_of(app, &wendy).await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let mut given = Given {
+        case: case.clone(),
+        victim: victim.clone(),
+        court: court.clone(),
+        ..Given::default()
+    };
+    let mut set = |record: Value| {
+        given.target = record["id"].as_str().unwrap().to_string();
+        given.version = record["version"].as_i64().unwrap_or(1);
+        given.record = record;
+    };
+    match form {
+        Form::MoveHearing => {
+            let body = hearing_input(&case, &court);
+            set(app.create("/api/v1/hearings", &wendy, body).await);
+        }
+        Form::AskToAttend => {
+            let (_, list) = app
+                .get(&format!("/api/v1/hearings?case_id={case}"), &wendy)
+                .await;
+            let trial = list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|h| h["kind"] == "trial")
+                .expect("the demo case has a trial")
+                .clone();
+            set(trial);
+        }
+        Form::DecideAttendance => {
+            let (_, list) = app
+                .get(&format!("/api/v1/hearings?case_id={case}"), &wendy)
+                .await;
+            let trial = list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|h| h["kind"] == "trial")
+                .unwrap()["id"]
+                .clone();
+            let amara_id = app.user_id(&amara).await;
+            let asked = app
+                .create(
+                    "/api/v1/attendance-requests",
+                    &amara,
+                    json!({"hearing_id": trial, "supporter_id": amara_id}),
+                )
+                .await;
+            set(asked);
+        }
+        Form::WithdrawConsent => {
+            let made = app
+                .create(
+                    "/api/v1/consents",
+                    &amara,
+                    json!({"victim_id": victim, "scope": "parole_to_supporter",
+                           "given_at": "2026-03-18T00:00:00Z"}),
+                )
+                .await;
+            set(made);
+        }
+        Form::MarkTaskDone => {
+            // A supporter's request to attend gives witness care a task.
+            let (_, list) = app
+                .get(&format!("/api/v1/hearings?case_id={case}"), &wendy)
+                .await;
+            let trial = list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|h| h["kind"] == "trial")
+                .unwrap()["id"]
+                .clone();
+            let amara_id = app.user_id(&amara).await;
+            app.create(
+                "/api/v1/attendance-requests",
+                &amara,
+                json!({"hearing_id": trial, "supporter_id": amara_id}),
+            )
+            .await;
+            let (status, list) = app.get("/api/v1/tasks?per_page=200", &wendy).await;
+            assert_eq!(status, StatusCode::OK, "{list}");
+            // The page offers the first task still to do; the API side
+            // changes the same one.
+            let mut b = Browser::signed_in(&app.base, WENDY).await;
+            let page = b.get("/tasks").await;
+            let id = form_target(&page.body, "/tasks/", "/done").expect("a task to do");
+            let task = list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["id"] == id.as_str())
+                .expect("the page's task is in the API's list")
+                .clone();
+            set(task);
+        }
+        Form::RevokeCalendarFeed => {
+            let (status, made) = app.post("/api/v1/calendar-feeds", &amara, json!({})).await;
+            assert_eq!(status, StatusCode::CREATED, "{made}");
+            set(made);
+        }
+        Form::RetryMessage => {
+            // No route makes a notice fail, so this one fixture is set in
+            // the store: a supporter's notice dead-lettered, as after its
+            // last failed attempt. A new hearing plans the supporter's.
+            app.create("/api/v1/hearings", &wendy, hearing_input(&case, &court))
+                .await;
+            use courtside::store::schema::notices;
+            use diesel::prelude::*;
+            let mut conn = app.pool.get().unwrap();
+            let id: String = notices::table
+                .filter(notices::recipient_kind.eq("supporter"))
+                .filter(notices::state.eq("pending"))
+                .order(notices::template.asc())
+                .then_order_by(notices::created_at.asc())
+                .select(notices::id)
+                .first(&mut conn)
+                .unwrap();
+            diesel::update(notices::table.find(&id))
+                .set((notices::state.eq("dead"), notices::attempts.eq(5)))
+                .execute(&mut conn)
+                .unwrap();
+            given.target = id;
+        }
+        Form::EditVictim => {
+            let made = app
+                .create(
+                    "/api/v1/victims",
+                    &amara,
+                    json!({"reference": "V-2040", "preferred_language": "cy", "is_child": false}),
+                )
+                .await;
+            set(made);
+        }
+        Form::SpecialMeasuresDiscussion => {
+            // The case's supporter, whom the page names as the one who
+            // might have been present.
+            given.record = json!({"supporter_id": app.user_id(&amara).await});
+        }
+        Form::AddParoleMilestone => {
+            let victor = app.login(VICTOR).await;
+            given.victim = app
+                .find_id("/api/v1/victims", &victor, "reference", "V-1002")
+                .await;
+        }
+        Form::ConfirmRequest => {
+            // The supporter's request to attend, passed on by witness
+            // care, asks the Witness Service for a pre-trial visit: a
+            // notice its staff must confirm.
+            let (_, list) = app
+                .get(&format!("/api/v1/hearings?case_id={case}"), &wendy)
+                .await;
+            let trial = list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|h| h["kind"] == "trial")
+                .unwrap()["id"]
+                .clone();
+            let amara_id = app.user_id(&amara).await;
+            app.give_consents(&amara, "V-1001", &["witness_service_referral"])
+                .await;
+            let asked = app
+                .create(
+                    "/api/v1/attendance-requests",
+                    &amara,
+                    json!({"hearing_id": trial, "supporter_id": amara_id}),
+                )
+                .await;
+            let (status, out) = app
+                .put(
+                    &format!(
+                        "/api/v1/attendance-requests/{}",
+                        asked["id"].as_str().unwrap()
+                    ),
+                    &wendy,
+                    1,
+                    json!({"hearing_id": trial, "supporter_id": amara_id, "state": "wcu_informed"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{out}");
+            app.run_due(&DiscardingMailer);
+            let trial = trial.as_str().unwrap();
+            let notice = app
+                .find_id(
+                    &format!("/api/v1/notices?hearing_id={trial}"),
+                    &wendy,
+                    "template",
+                    "criminal.witness_service_request",
+                )
+                .await;
+            given.target = notice;
+        }
+        Form::AddHearing
+        | Form::RecordConsent
+        | Form::MakeCalendarFeed
+        | Form::AddVictim
+        | Form::ArrangePreTrialVisit
+        | Form::UploadCourtList => {}
+    }
+    given
+}
+
+/// A published Crown Court daily list that moves a demo hearing.
+fn court_list() -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/fixtures/court-lists/crown-daily-moved.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// The id in the first form action `/prefix<id>suffix` on a page.
+fn form_target(body: &str, prefix: &str, suffix: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(at) = body[from..].find(&format!("action=\"{prefix}")) {
+        let start = from + at + "action=\"".len();
+        let action = body[start..].split('"').next().unwrap();
+        if let Some(id) = action
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(suffix))
+        {
+            return Some(id.to_string());
+        }
+        from = start;
+    }
+    None
+}
+
+/// Posts a button form on `page_path` (its token and any version) to
+/// `action`.
+async fn press(b: &mut Browser, page_path: &str, action: &str) -> ui_support::Page {
+    let page = b.get(page_path).await;
+    assert_eq!(
+        page.status,
+        StatusCode::OK,
+        "GET {page_path}: {}",
+        page.body
+    );
+    let at = page
+        .body
+        .find(&format!("action=\"{action}\""))
+        .unwrap_or_else(|| panic!("no form posting to {action} on {page_path}"));
+    let version = hidden(&page.body[at..], "version");
+    let token = page.csrf();
+    let mut fields = vec![("csrf_token", token.as_str())];
+    if let Some(v) = version.as_deref() {
+        fields.push(("version", v));
+    }
+    b.post(action, &fields).await
+}
+
+async fn by_page(form: Form, app: &TestApp, g: &Given) {
+    let mut b = Browser::signed_in(&app.base, form.who()).await;
+    let page = match form {
+        Form::AddHearing => {
+            b.submit(
+                &format!("/cases/{}/hearings/new", g.case),
+                &[
+                    ("kind", "mention"),
+                    ("date", "2026-04-14"),
+                    ("time", "10:00"),
+                    ("court_id", g.court.as_str()),
+                    ("courtroom", ""),
+                    ("estimated_minutes", "30"),
+                ],
+            )
+            .await
+        }
+        Form::MoveHearing => {
+            b.submit(
+                &format!("/hearings/{}/move", g.target),
+                &[
+                    ("date", "2026-04-16"),
+                    ("time", "14:00"),
+                    ("court_id", g.court.as_str()),
+                    ("courtroom", ""),
+                    ("estimated_minutes", "30"),
+                ],
+            )
+            .await
+        }
+        Form::AskToAttend => {
+            b.submit(
+                &format!("/hearings/{}/attendance", g.target),
+                &[("wish", "yes")],
+            )
+            .await
+        }
+        Form::DecideAttendance => {
+            b.submit(
+                &format!("/attendance-requests/{}/decision", g.target),
+                &[("state", "allowed")],
+            )
+            .await
+        }
+        Form::RecordConsent => {
+            b.submit(
+                &format!("/cases/{}/consents/new", g.case),
+                &[
+                    ("scope", "parole_to_supporter"),
+                    ("basis", "consent"),
+                    ("given_on", "2026-03-18"),
+                ],
+            )
+            .await
+        }
+        Form::WithdrawConsent => {
+            press(
+                &mut b,
+                &format!("/cases/{}", g.case),
+                &format!("/cases/{}/consents/{}/withdraw", g.case, g.target),
+            )
+            .await
+        }
+        Form::MarkTaskDone => press(&mut b, "/tasks", &format!("/tasks/{}/done", g.target)).await,
+        Form::MakeCalendarFeed => b.submit("/calendar-feed", &[]).await,
+        Form::RevokeCalendarFeed => {
+            press(
+                &mut b,
+                "/calendar-feed",
+                &format!("/calendar-feed/{}/revoke", g.target),
+            )
+            .await
+        }
+        Form::RetryMessage => {
+            press(
+                &mut b,
+                "/messages/failed",
+                &format!("/messages/{}/retry", g.target),
+            )
+            .await
+        }
+        Form::AddVictim => {
+            b.submit(
+                "/victims/new",
+                &[
+                    ("reference", "V-2040"),
+                    ("preferred_language", "cy"),
+                    ("enhanced_rights", "yes"),
+                    ("is_child", "no"),
+                ],
+            )
+            .await
+        }
+        Form::EditVictim => {
+            b.submit(
+                &format!("/victims/{}/edit", g.target),
+                &[
+                    ("reference", "V-2041"),
+                    ("preferred_language", "en"),
+                    ("enhanced_rights", "yes"),
+                    ("is_child", "yes"),
+                ],
+            )
+            .await
+        }
+        Form::SpecialMeasuresDiscussion => {
+            b.submit(
+                &format!("/cases/{}/special-measures/new", g.case),
+                &[
+                    ("held_on", "2026-03-20"),
+                    ("held_time", "09:00"),
+                    ("setting", "needs_assessment"),
+                    ("measures", "screens"),
+                    ("supporter_present", "no"),
+                ],
+            )
+            .await
+        }
+        Form::ArrangePreTrialVisit => {
+            b.submit(
+                &format!("/cases/{}/visits/new", g.case),
+                &[
+                    ("court_id", g.court.as_str()),
+                    ("date", "2026-04-02"),
+                    ("time", "14:30"),
+                    ("supporter_attends", "yes"),
+                ],
+            )
+            .await
+        }
+        Form::ConfirmRequest => {
+            press(
+                &mut b,
+                "/requests",
+                &format!("/requests/{}/acknowledge", g.target),
+            )
+            .await
+        }
+        Form::UploadCourtList => {
+            let token = b.get("/court-lists").await.csrf();
+            b.upload(
+                "/court-lists",
+                &[
+                    ("csrf_token", token.as_str()),
+                    ("list_type", "crown_daily_pdda_list"),
+                    ("court", ""),
+                ],
+                "list",
+                "crown-daily.json",
+                court_list(),
+            )
+            .await
+        }
+        Form::AddParoleMilestone => {
+            b.submit(
+                "/parole/milestones/new",
+                &[
+                    ("victim_id", g.victim.as_str()),
+                    ("kind", "hearing_listed"),
+                    ("occurs_on", "2026-05-12"),
+                    ("hearing_format", "oral"),
+                ],
+            )
+            .await
+        }
+    };
+    assert!(
+        page.status == StatusCode::SEE_OTHER || page.status == StatusCode::OK,
+        "{form:?} (page): {} {}",
+        page.status,
+        page.body
+    );
+}
+
+async fn by_api(form: Form, app: &TestApp, g: &Given) {
+    let token = app.login(form.who()).await;
+    let put = |path: String, body: Value| {
+        let token = token.clone();
+        async move {
+            let (status, out) = app.put(&path, &token, g.version, body).await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+    };
+    let post = |path: &'static str, body: Value| {
+        let token = token.clone();
+        async move {
+            let (status, out) = app.post(path, &token, body).await;
+            assert!(status.is_success(), "{form:?} (API): {status} {out}");
+        }
+    };
+    match form {
+        Form::AddHearing => post("/api/v1/hearings", hearing_input(&g.case, &g.court)).await,
+        Form::MoveHearing => {
+            let mut body = hearing_input(&g.case, &g.court);
+            body["starts_at"] = json!("2026-04-16T14:00:00+01:00");
+            put(format!("/api/v1/hearings/{}", g.target), body).await
+        }
+        Form::AskToAttend => {
+            let me = app.user_id(&token).await;
+            post(
+                "/api/v1/attendance-requests",
+                json!({"hearing_id": g.target, "supporter_id": me}),
+            )
+            .await
+        }
+        Form::DecideAttendance => {
+            put(
+                format!("/api/v1/attendance-requests/{}", g.target),
+                json!({"hearing_id": g.record["hearing_id"],
+                       "supporter_id": g.record["supporter_id"], "state": "allowed"}),
+            )
+            .await
+        }
+        Form::RecordConsent => {
+            post(
+                "/api/v1/consents",
+                json!({"victim_id": g.victim, "scope": "parole_to_supporter",
+                       "basis": "consent", "given_at": "2026-03-18T00:00:00Z"}),
+            )
+            .await
+        }
+        Form::WithdrawConsent => {
+            put(
+                format!("/api/v1/consents/{}", g.target),
+                json!({"victim_id": g.victim, "scope": "parole_to_supporter",
+                       "given_at": g.record["given_at"],
+                       "withdrawn_at": "2026-03-20T09:00:00Z"}),
+            )
+            .await
+        }
+        Form::MarkTaskDone => {
+            put(
+                format!("/api/v1/tasks/{}", g.target),
+                json!({"state": "done"}),
+            )
+            .await
+        }
+        Form::MakeCalendarFeed => post("/api/v1/calendar-feeds", json!({})).await,
+        Form::RevokeCalendarFeed => {
+            let (status, out) = app
+                .post(
+                    &format!("/api/v1/calendar-feeds/{}/revoke", g.target),
+                    &token,
+                    json!({}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{out}");
+        }
+        Form::RetryMessage => {
+            let (status, out) = app
+                .post(
+                    &format!("/api/v1/notices/{}/retry", g.target),
+                    &token,
+                    json!({}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{out}");
+        }
+        Form::AddVictim => {
+            post(
+                "/api/v1/victims",
+                json!({"reference": "V-2040", "preferred_language": "cy",
+                       "enhanced_rights": true, "is_child": false}),
+            )
+            .await
+        }
+        Form::EditVictim => {
+            put(
+                format!("/api/v1/victims/{}", g.target),
+                json!({"reference": "V-2041", "preferred_language": "en",
+                       "enhanced_rights": true, "is_child": true}),
+            )
+            .await
+        }
+        Form::SpecialMeasuresDiscussion => {
+            post(
+                "/api/v1/special-measures-discussions",
+                json!({"case_id": g.case, "held_at": "2026-03-20T09:00:00+00:00",
+                       "setting": "needs_assessment", "measures": ["screens"],
+                       "supporter_id": g.record["supporter_id"],
+                       "supporter_present": false}),
+            )
+            .await
+        }
+        Form::ArrangePreTrialVisit => {
+            post(
+                "/api/v1/pre-trial-visits",
+                json!({"case_id": g.case, "court_id": g.court, "state": "arranged",
+                       "starts_at": "2026-04-02T14:30:00+01:00",
+                       "supporter_attends": true, "arranged_via": "witness_care_unit"}),
+            )
+            .await
+        }
+        Form::ConfirmRequest => {
+            let (status, out) = app
+                .post(
+                    &format!("/api/v1/notices/{}/acknowledgement", g.target),
+                    &token,
+                    json!({}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{out}");
+        }
+        Form::UploadCourtList => {
+            let doc: Value = serde_json::from_slice(&court_list()).unwrap();
+            let (status, out) = app
+                .call(
+                    reqwest::Method::POST,
+                    "/api/v1/court-lists?list_type=crown_daily_pdda_list",
+                    Some(&token),
+                    Some(doc),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{out}");
+        }
+        Form::AddParoleMilestone => {
+            post(
+                "/api/v1/parole-milestones",
+                json!({"victim_id": g.victim, "kind": "hearing_listed",
+                       "occurs_on": "2026-05-12", "hearing_format": "oral"}),
+            )
+            .await
+        }
+    }
+}
+
+/// One audit entry with its ids aside: (action, entity, actor, whether a
+/// victim is named, category, recipient, basis). The actor is `me` for the
+/// person signed in, `system` for none.
+type Seen = (
+    String,
+    String,
+    String,
+    bool,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// The audit log's newest sequence number. (The log has no reading route:
+/// the test reads the table, and only reads it.)
+fn audit_high(app: &TestApp) -> i64 {
+    use courtside::store::schema::audit_log;
+    use diesel::dsl::max;
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().unwrap();
+    audit_log::table
+        .select(max(audit_log::seq))
+        .first::<Option<i64>>(&mut conn)
+        .unwrap()
+        .unwrap_or(0)
+}
+
+/// A recipient key with any record id in it put aside
+/// (`supporter:<id>`; `court:Leeds Crown Court` stays as it is).
+fn ids_aside(key: &str) -> String {
+    key.split(':')
+        .map(|part| {
+            let is_id = part.len() == 36 && part.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+            if is_id {
+                "<id>"
+            } else {
+                part
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// The entries written after `after`, oldest first.
+fn audit_since(app: &TestApp, after: i64, me: &str) -> Vec<Seen> {
+    use courtside::store::schema::audit_log;
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().unwrap();
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = audit_log::table
+        .filter(audit_log::seq.gt(after))
+        .order(audit_log::seq.asc())
+        .select((
+            audit_log::action,
+            audit_log::entity,
+            audit_log::actor_user_id,
+            audit_log::victim_id,
+            audit_log::category,
+            audit_log::recipient,
+            audit_log::basis,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    let mut seen: Vec<Seen> = rows
+        .into_iter()
+        .map(
+            |(action, entity, actor, victim, category, recipient, basis)| {
+                let actor = match actor.as_deref() {
+                    None => "system".to_string(),
+                    Some(a) if a == me => "me".to_string(),
+                    Some(_) => "someone else".to_string(),
+                };
+                (
+                    action,
+                    entity,
+                    actor,
+                    victim.is_some(),
+                    category,
+                    recipient.map(|r| ids_aside(&r)),
+                    basis,
+                )
+            },
+        )
+        .collect();
+    // Entries written in one transaction may come in either order.
+    seen.sort();
+    seen
+}
+
+/// Prepares a fresh app, makes the change one way, and answers the audit
+/// entries it wrote.
+async fn entries(form: Form, through_page: bool) -> Vec<Seen> {
+    let app = TestApp::spawn().await;
+    let given = prepare(form, &app).await;
+    let me = app.user_id(&app.login(form.who()).await).await;
+    let mark = audit_high(&app);
+    if through_page {
+        by_page(form, &app, &given).await;
+    } else {
+        by_api(form, &app, &given).await;
+    }
+    let seen = audit_since(&app, mark, &me)
+        .into_iter()
+        // Signing in (the page's browser, the API's token) is not the
+        // change.
+        .filter(|s| s.1 != "sessions" && s.1 != "api_tokens")
+        .collect();
+    app.stop().await;
+    seen
+}
+
+#[actix_web::test]
+async fn each_page_form_writes_the_audit_entries_of_its_api_twin() {
+    for &form in Form::ALL {
+        let page = entries(form, true).await;
+        let api = entries(form, false).await;
+        assert!(
+            page.iter().any(|s| s.2 == "me"),
+            "{form:?}: the page wrote no audit entry of its own: {page:#?}"
+        );
+        assert_eq!(page, api, "{form:?}: page (left) and API (right) differ");
+    }
+}

@@ -184,7 +184,7 @@ const CASE_COLUMNS: (
     cases::witness_care_unit_id,
 );
 
-const UPCOMING: [&str; 2] = ["listed", "moved"];
+const UPCOMING: [&str; 2] = HearingStatus::STILL_TO_HAPPEN;
 
 /// The courts directory, for matching.
 pub fn directory(conn: &mut AnyConn) -> AppResult<Vec<DirectoryCourt>> {

@@ -202,10 +202,66 @@ text_enum!(
 );
 
 impl HearingStatus {
+    /// The stored statuses of a hearing still to happen: the one list that
+    /// every query for upcoming hearings filters on (planning, court-list
+    /// matching, the digest, the checks before sending).
+    pub const STILL_TO_HAPPEN: [&'static str; 2] = ["listed", "moved"];
+
     /// A hearing in one of these states is still to happen, so its start
     /// may not be in the past.
     pub fn is_upcoming(self) -> bool {
-        matches!(self, HearingStatus::Listed | HearingStatus::Moved)
+        Self::STILL_TO_HAPPEN.contains(&self.as_str())
+    }
+
+    /// Whether a hearing in this state starting at `starts_at` is upcoming
+    /// at `now`: still to happen (not adjourned, vacated or concluded) and
+    /// starting strictly after `now`.
+    pub fn upcoming_at(
+        self,
+        starts_at: chrono::DateTime<chrono::Utc>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> bool {
+        self.is_upcoming() && starts_at > now
+    }
+}
+
+#[cfg(test)]
+mod upcoming_tests {
+    use super::HearingStatus;
+    use chrono::{Duration, TimeZone, Utc};
+
+    #[test]
+    fn an_upcoming_hearing_is_still_to_happen_and_starts_after_now() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 20, 9, 0, 0).unwrap();
+        let table = [
+            (HearingStatus::Listed, Duration::hours(1), true),
+            (HearingStatus::Moved, Duration::days(3), true),
+            (HearingStatus::Listed, Duration::zero(), false),
+            (HearingStatus::Moved, -Duration::minutes(1), false),
+            (HearingStatus::Adjourned, Duration::days(1), false),
+            (HearingStatus::Vacated, Duration::days(1), false),
+            (HearingStatus::Concluded, Duration::days(1), false),
+        ];
+        for (status, after, expected) in table {
+            assert_eq!(
+                status.upcoming_at(now + after, now),
+                expected,
+                "{status:?} {after}"
+            );
+        }
+        for status in [
+            HearingStatus::Listed,
+            HearingStatus::Moved,
+            HearingStatus::Adjourned,
+            HearingStatus::Vacated,
+            HearingStatus::Concluded,
+        ] {
+            assert_eq!(
+                HearingStatus::STILL_TO_HAPPEN.contains(&status.as_str()),
+                matches!(status, HearingStatus::Listed | HearingStatus::Moved),
+                "{status:?}"
+            );
+        }
     }
 }
 

@@ -390,6 +390,9 @@ fn escalate_one(
             notices::created_at,
         ))
         .first(conn)?;
+    // The escalation carries the original's basis: one that does not read
+    // stops it here (logged by id), as it would stop the original's send.
+    let basis = super::route::read_basis(notice_id, &o.victim_id, &o.basis_json)?;
     let manager: Option<String> = match &o.recipient_user_id {
         Some(user) => users::table
             .find(user)
@@ -499,7 +502,6 @@ fn escalate_one(
                     notices::updated_at.eq(ts),
                 ))
                 .execute(conn)?;
-            let basis = serde_json::from_str(&o.basis_json).unwrap_or_default();
             audit::append(
                 conn,
                 now,
@@ -509,7 +511,7 @@ fn escalate_one(
                     &o.victim_id,
                     &o.category,
                     &key,
-                    audit::basis_code(&basis),
+                    super::route::basis_code(&basis),
                 ),
             )?;
             id
@@ -536,7 +538,7 @@ fn escalate_one(
 /// instances at once: each notice is escalated by whichever marks it
 /// first, and the escalation notice's key is unique to the original.
 pub fn escalate_due(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<usize> {
-    let due: Vec<(String, NaiveDateTime)> = notice_actions::table
+    let due: Vec<(String, NaiveDateTime, String, String)> = notice_actions::table
         .inner_join(notices::table)
         .filter(notice_actions::acknowledge_by.le(store::to_db(now)))
         .filter(notice_actions::escalated_at.is_null())
@@ -547,10 +549,20 @@ pub fn escalate_due(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<usize> 
             notice_actions::notice_id,
         ))
         .limit(200)
-        .select((notice_actions::notice_id, notice_actions::acknowledge_by))
+        .select((
+            notice_actions::notice_id,
+            notice_actions::acknowledge_by,
+            notices::victim_id,
+            notices::basis_json,
+        ))
         .load(conn)?;
     let mut escalated = 0;
-    for (id, by) in due {
+    for (id, by, victim_id, basis_json) in due {
+        // A stored basis that does not read stops this escalation (logged
+        // by id in `read_basis`); the others in the sweep still go.
+        if super::route::read_basis(&id, &victim_id, &basis_json).is_err() {
+            continue;
+        }
         if store::write(conn, |conn| {
             escalate_one(conn, &id, store::from_db(by), now)
         })? {

@@ -517,17 +517,7 @@ fn send_one(
 /// who it went to, what kind of information, on what basis. Only ever
 /// made for a notice whose basis reads (see `route::basis_of`).
 fn disclosure(n: &Claimed) -> crate::audit::Entry {
-    let basis: serde_json::Value = serde_json::from_str(&n.basis_json).unwrap_or_default();
-    let basis = match (
-        basis["kind"].as_str(),
-        basis["scope"].as_str(),
-        basis["basis"].as_str(),
-    ) {
-        (Some(kind), Some(scope), _) => format!("{kind}:{scope}"),
-        (Some(kind), None, Some(lawful)) => format!("{kind}:{lawful}"),
-        (Some(kind), _, _) => kind.to_string(),
-        _ => "unknown".to_string(),
-    };
+    let basis = stored_basis_code(n);
     crate::audit::Entry {
         victim_id: Some(n.victim_id.clone()),
         recipient: Some(n.recipient_key.clone()),
@@ -625,7 +615,7 @@ fn record_all(
 /// ended, its moment passed): ids, category, recipient key, and why
 /// (`not_wanted/<the basis it had>`), never the reason's free text.
 fn cancelled_before_sending(n: &Claimed) -> crate::audit::Entry {
-    let had = crate::audit::basis_code(&serde_json::from_str(&n.basis_json).unwrap_or_default());
+    let had = stored_basis_code(n);
     crate::audit::notice_entry(
         crate::audit::AuditAction::Cancel,
         &n.id,
@@ -634,6 +624,16 @@ fn cancelled_before_sending(n: &Claimed) -> crate::audit::Entry {
         &n.recipient_key,
         format!("not_wanted/{had}"),
     )
+}
+
+/// The audit code of a claimed notice's basis. Only reached for a notice
+/// whose basis read before sending (an unreadable one is dead-lettered
+/// first), so `unknown` marks a basis that changed under the batch.
+fn stored_basis_code(n: &Claimed) -> String {
+    match route::basis_of(n) {
+        Ok(basis) => route::basis_code(&basis),
+        Err(_) => "unknown".to_string(),
+    }
 }
 
 fn count(outcome: &mut Outcome, result: &Result_) {

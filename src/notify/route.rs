@@ -36,14 +36,32 @@ pub enum Route {
 /// does not read is an error for that notice (it must not be sent on a
 /// guess), never a default.
 pub fn basis_of(n: &Claimed) -> AppResult<Basis> {
-    serde_json::from_str::<Basis>(&n.basis_json).map_err(|_| {
+    read_basis(&n.id, &n.victim_id, &n.basis_json)
+}
+
+/// A stored basis (of a notice, by id), read as the planner wrote it; the
+/// one reader that delivery, the audit entries and escalation share. A
+/// basis that does not read is logged by id and returned as an error.
+pub fn read_basis(notice_id: &str, victim_id: &str, basis_json: &str) -> AppResult<Basis> {
+    serde_json::from_str::<Basis>(basis_json).map_err(|_| {
         tracing::error!(
-            notice_id = %n.id,
-            victim_id = %n.victim_id,
+            notice_id,
+            victim_id,
             "the notice's stored basis does not read: not sent"
         );
-        AppError::Internal(format!("notice {}: its stored basis does not read", n.id))
+        AppError::Internal(format!(
+            "notice {notice_id}: its stored basis does not read"
+        ))
     })
+}
+
+/// The audit code of a basis that has been read (`consent:court_dates`,
+/// `lawful:vital_interests`, `data_subject`).
+pub fn basis_code(basis: &Basis) -> String {
+    match serde_json::to_value(basis) {
+        Ok(value) => crate::audit::basis_code(&value),
+        Err(_) => "unknown".to_string(),
+    }
 }
 
 /// What the checks before sending need, read for a whole batch in a few
@@ -218,7 +236,8 @@ pub fn unwanted_in(
             .as_str()
             .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
             .map(|t| t.with_timezone(&Utc));
-        let upcoming = matches!(status.as_str(), "listed" | "moved");
+        let upcoming = crate::domain::HearingStatus::parse(status)
+            .is_some_and(crate::domain::HearingStatus::is_upcoming);
         if !upcoming || planned_for.is_some_and(|t| t != store::from_db(*starts_at)) {
             return Ok(Some("the hearing has moved or is no longer listed".into()));
         }

@@ -370,3 +370,44 @@ async fn a_supporters_hearing_day_notice_escalates_to_their_manager_at_the_heari
     app.assert_nothing_due();
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_notice_whose_stored_basis_does_not_read_is_not_escalated() {
+    use courtside::store::schema::notices;
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let hearing = ben_will_attend(&app).await;
+    let mailer = RecordingMailer::default();
+    app.run_due(&mailer);
+    let query = format!("hearing_id={hearing}&template=criminal.supporter_in_place");
+    let original = one(&app, &wendy, &query).await;
+    let id = original["id"].as_str().unwrap().to_string();
+    // The stored basis is damaged after the notice went (a store test's
+    // reach: nothing in the API can write a basis that does not read).
+    let mut conn = app.pool.get().unwrap();
+    diesel::update(notices::table.find(&id))
+        .set(notices::basis_json.eq(r#"{"kind":"consent"}"#))
+        .execute(&mut conn)
+        .unwrap();
+
+    let due = Utc.with_ymd_and_hms(2026, 3, 23, 12, 0, 0).unwrap();
+    // Escalation would copy the basis to a new notice: it stops instead,
+    // and the sweep goes on (nothing escalated, no error).
+    assert_eq!(ack::escalate_due(&mut conn, due).unwrap(), 0);
+    let escalations = notices(
+        &app,
+        &wendy,
+        &format!("hearing_id={hearing}&template=escalation.unacknowledged"),
+    )
+    .await;
+    assert!(escalations.is_empty(), "{escalations:?}");
+    let still = one(
+        &app,
+        &wendy,
+        &format!("hearing_id={hearing}&escalated=false&template=criminal.supporter_in_place"),
+    )
+    .await;
+    assert_eq!(still["id"], original["id"]);
+    assert!(!audit_categories(&app, &id).contains(&"escalation".to_string()));
+    app.stop().await;
+}

@@ -1910,3 +1910,205 @@ async fn managers_are_told_on_every_page_when_email_is_not_set_up() {
     amara.get("/").await.assert_lacks("Email is not set up");
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_supporter_opens_changes_and_closes_a_case_with_the_version_check() {
+    let app = TestApp::spawn().await;
+    let api = app.login(AMARA).await;
+    let amara_id = app.user_id(&api).await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let victim = app
+        .find_id("/api/v1/victims?per_page=200", &api, "reference", "V-1001")
+        .await;
+    let (_, courts) = app.get("/api/v1/courts?per_page=200", &api).await;
+    let court = courts["items"][0]["id"].as_str().unwrap().to_string();
+
+    // The list offers the form; the form asks the case type first.
+    let list = amara.get("/cases").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    list.assert_has("href=\"/cases/new\"");
+    let form = amara.get("/cases/new").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let kind_at = form
+        .body
+        .find("name=\"kind\"")
+        .expect("a case type question");
+    let victim_at = form
+        .body
+        .find("name=\"victim_id\"")
+        .expect("a victim question");
+    assert!(kind_at < victim_at, "the case type comes first");
+    form.assert_has("V-1001");
+
+    // Nothing answered: each problem named and linked to its field.
+    let page = amara.submit("/cases/new", &[("urn", "")]).await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    page.assert_has("<a href=\"#kind\">Choose the type of case");
+    page.assert_has("<a href=\"#victim_id\">Choose the victim the case is for");
+
+    // A family case needs the court's number.
+    let page = amara
+        .submit(
+            "/cases/new",
+            &[("kind", "family"), ("victim_id", victim.as_str())],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    page.assert_has("<a href=\"#case_number\">Enter the court&#x27;s case number");
+
+    // The resource's own check, in words: a URN with a forbidden character.
+    let page = amara
+        .submit(
+            "/cases/new",
+            &[
+                ("kind", "criminal"),
+                ("victim_id", victim.as_str()),
+                ("urn", "01ZZ-99"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    page.assert_has("<a href=\"#urn\">The URN");
+    page.assert_lacks("urn:");
+
+    let page = amara
+        .submit(
+            "/cases/new",
+            &[
+                ("kind", "criminal"),
+                ("victim_id", victim.as_str()),
+                ("urn", "01ZZ9999999"),
+                ("court_id", court.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let to = page.location().unwrap().to_string();
+    let id = to
+        .trim_start_matches("/cases/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let shown = amara.get(&to).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+    shown.assert_has("Case opened.");
+    shown.assert_has("01ZZ9999999");
+    shown.assert_has(&format!("href=\"/cases/{id}/close\""));
+    let (_, c) = app.get(&format!("/api/v1/cases/{id}"), &api).await;
+    assert_eq!(c["victim_id"], victim.as_str());
+    assert_eq!(c["kind"], "criminal");
+    assert_eq!(c["court_id"], court.as_str());
+    assert_eq!(c["status"], "open");
+    // The same audit entry as the API's POST writes.
+    assert_eq!(
+        audit_of(&app, "cases", &id),
+        vec![("create".to_string(), Some(amara_id.clone()))]
+    );
+
+    // Change: the form opens with what is stored and the version.
+    let edit = format!("/cases/{id}/edit");
+    let form = amara.get(&edit).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert_eq!(hidden(&form.body, "version").as_deref(), Some("1"));
+    form.assert_has("value=\"01ZZ9999999\"");
+
+    // Someone else saves first, through the API.
+    let (status, body) = app
+        .put(
+            &format!("/api/v1/cases/{id}"),
+            &api,
+            1,
+            serde_json::json!({"victim_id": victim, "kind": "criminal", "urn": "01ZZ9999999", "case_number": "T20269999", "court_id": court}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // The page's save from version 1 is refused with what is stored now.
+    let token = form.csrf();
+    let answers = |version: &'static str| {
+        vec![
+            ("csrf_token", token.clone()),
+            ("version", version.to_string()),
+            ("kind", "criminal".to_string()),
+            ("urn", "01ZZ8888888".to_string()),
+            ("case_number", String::new()),
+            ("court_id", court.clone()),
+        ]
+    };
+    let posted = answers("1");
+    let as_refs: Vec<(&str, &str)> = posted.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let stale = amara.post(&edit, &as_refs).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    stale.assert_has("Someone else changed this case");
+    stale.assert_has("T20269999");
+    stale.assert_has("value=\"01ZZ8888888\"");
+    assert_eq!(hidden(&stale.body, "version").as_deref(), Some("2"));
+    let (_, c) = app.get(&format!("/api/v1/cases/{id}"), &api).await;
+    assert_eq!(c["urn"], "01ZZ9999999");
+    assert_eq!(c["case_number"], "T20269999");
+
+    // Saved again from the current version: accepted and audited.
+    let posted = answers("2");
+    let as_refs: Vec<(&str, &str)> = posted.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = amara.post(&edit, &as_refs).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let (_, c) = app.get(&format!("/api/v1/cases/{id}"), &api).await;
+    assert_eq!(c["urn"], "01ZZ8888888");
+    assert_eq!(c["version"], 3);
+
+    // Closing asks first; a stale confirmation asks again; nothing closes
+    // until confirmed over the current version.
+    let close = format!("/cases/{id}/close");
+    let ask = amara.get(&close).await;
+    assert_eq!(ask.status, StatusCode::OK, "{}", ask.body);
+    ask.assert_has("Are you sure you want to close this case?");
+    assert_eq!(hidden(&ask.body, "version").as_deref(), Some("3"));
+    let stale = amara
+        .post(&close, &[("csrf_token", token.as_str()), ("version", "2")])
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    let (_, c) = app.get(&format!("/api/v1/cases/{id}"), &api).await;
+    assert_eq!(c["status"], "open");
+    let done = amara
+        .post(&close, &[("csrf_token", token.as_str()), ("version", "3")])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let shown = amara.get(done.location().unwrap()).await;
+    shown.assert_has("Case closed.");
+    shown.assert_lacks(&format!("href=\"/cases/{id}/close\""));
+    let (_, c) = app.get(&format!("/api/v1/cases/{id}"), &api).await;
+    assert_eq!(c["status"], "closed");
+    assert_eq!(c["urn"], "01ZZ8888888");
+    let audit = audit_of(&app, "cases", &id);
+    assert_eq!(audit.len(), 4, "{audit:?}");
+    assert!(audit[1..].iter().all(|(action, _)| action == "update"));
+    assert_eq!(audit[3].1.as_deref(), Some(amara_id.as_str()));
+
+    // A manager reads cases but may not open or change one; someone from
+    // another organisation does not find this one.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    let list = maya.get("/cases").await;
+    assert_eq!(list.status, StatusCode::OK);
+    list.assert_lacks("href=\"/cases/new\"");
+    assert_eq!(maya.get("/cases/new").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(maya.get(&close).await.status, StatusCode::FORBIDDEN);
+    let mut carys = Browser::signed_in(&app.base, CARYS).await;
+    assert_eq!(carys.get(&edit).await.status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}

@@ -75,6 +75,7 @@ fn list(conn: &mut AnyConn, ctx: &Ctx, page_no: i64) -> AppResult<Value> {
         "previous": (page_no > 1).then(|| format!("/cases?page={}", page_no - 1)),
         "next": (page_no < pages).then(|| format!("/cases?page={}", page_no + 1)),
         "page_text": format!("Page {} of {}", page_no, pages.max(1)),
+        "add": permits(ctx.actor.role, ResourceKind::Case, Action::Create).then_some("/cases/new"),
     }))
 }
 
@@ -115,6 +116,9 @@ fn done_message(key: &str) -> Option<&'static str> {
         "consent-withdrawn" => "Consent withdrawn. Nothing more will be shared on it.",
         "discussion-recorded" => "Special-measures discussion recorded.",
         "visit-arranged" => "Pre-trial visit recorded.",
+        "case-added" => "Case opened. You can now add its hearings.",
+        "case-changed" => "The case's details have been saved.",
+        "case-closed" => "Case closed. Its history is kept.",
         _ => return None,
     })
 }
@@ -370,6 +374,10 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
                 .then(|| format!("/cases/{}/visits/new", c.id)),
             "discussion": may(ResourceKind::SpecialMeasuresDiscussion, Action::Create)
                 .then(|| format!("/cases/{}/special-measures/new", c.id)),
+            "change": may(ResourceKind::Case, Action::Update)
+                .then(|| format!("/cases/{}/edit", c.id)),
+            "close": (may(ResourceKind::Case, Action::Update) && c.status == CaseStatus::Open)
+                .then(|| format!("/cases/{}/close", c.id)),
         },
     }))
 }

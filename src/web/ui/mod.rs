@@ -13,6 +13,7 @@
 mod acknowledge;
 pub mod agenda;
 mod attendance;
+mod case_forms;
 mod cases;
 mod consents;
 mod court_lists;
@@ -556,6 +557,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/assets/app.css", web::get().to(app_css));
     home::configure(cfg);
     week::configure(cfg);
+    case_forms::configure(cfg);
     cases::configure(cfg);
     hearings::configure(cfg);
     attendance::configure(cfg);

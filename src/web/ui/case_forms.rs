@@ -1,0 +1,448 @@
+//! Supporters and witness care officers open a case for a victim, change
+//! it, and close it, from the pages. Each form goes through the same `app`
+//! use cases as the API's POST and PUT of `/cases` (role, scope, checks,
+//! audit entry). A change and a close carry the version the form was drawn
+//! from, as the API's `If-Match` does: if someone else saved first, the page
+//! says so and shows what is stored now, instead of losing their change.
+//!
+//! The case type is the first question, since it decides which reference
+//! the case needs (a URN for a criminal case, the court's number for a
+//! family or civil one). Closing asks first, and says what closing means.
+
+use actix_web::web;
+use serde_json::json;
+
+use crate::domain::{CaseKind, CaseStatus};
+use crate::error::AppError;
+use crate::policy::{Action, ResourceKind};
+use crate::resources::{CaseInput, CaseOut, Cases, Courts, Victims};
+use crate::store::AnyConn;
+use crate::web::api::resource::Ctx;
+use crate::web::AppState;
+
+use super::fields::{options_of, Field, FormPage};
+use super::forms::{FormData, Problems};
+use super::labels;
+use super::lookup::case_reference;
+use super::session::{Posted, Session};
+use super::{
+    list_all, posted_version, read, render_form, require, see_other, update, with_conn, PageResult,
+};
+
+/// Registered before `cases::configure`, so that `/cases/new` is not read
+/// as the case with id "new".
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/cases/new", web::get().to(new_page))
+        .route("/cases/new", web::post().to(new_post))
+        .route("/cases/{id}/edit", web::get().to(edit_page))
+        .route("/cases/{id}/edit", web::post().to(edit_post))
+        .route("/cases/{id}/close", web::get().to(close_page))
+        .route("/cases/{id}/close", web::post().to(close_post));
+}
+
+/// The choices a case form offers: the victims and courts the person may
+/// see, read through their resources.
+struct Choices {
+    victims: Vec<(String, String)>,
+    courts: Vec<(String, String)>,
+}
+
+fn load_choices(conn: &mut AnyConn, ctx: &Ctx) -> Result<Choices, AppError> {
+    let mut victims: Vec<(String, String)> = list_all::<Victims>(conn, ctx, json!({}))?
+        .into_iter()
+        .map(|v| (v.id, v.reference))
+        .collect();
+    victims.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut courts: Vec<(String, String)> = list_all::<Courts>(conn, ctx, json!({}))?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    courts.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(Choices { victims, courts })
+}
+
+fn with_blank(label: &str, options: &[(String, String)]) -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), label.to_string())];
+    out.extend(options.iter().cloned());
+    out
+}
+
+fn kind_field() -> Field {
+    Field::radios(
+        "kind",
+        "What type of case is it?",
+        &options_of(CaseKind::ALL, CaseKind::as_str, labels::case_kind),
+    )
+    .choice_hint("criminal", "A prosecution: the police give it a URN.")
+    .choice_hint(
+        "family",
+        "Family court proceedings, for example a child arrangements case.",
+    )
+    .choice_hint(
+        "civil",
+        "For example, a non-molestation or occupation order.",
+    )
+}
+
+fn reference_fields(choices: &Choices) -> Vec<Field> {
+    vec![
+        Field::text("urn", "Police Unique Reference Number (URN)")
+            .hint("For a criminal case, for example 01AB2345678. Leave empty for a family or civil case."),
+        Field::text("case_number", "Court case number")
+            .hint("Needed for a family or civil case, for example T20260042. Optional for a criminal case."),
+        Field::select(
+            "court_id",
+            "Which court is dealing with the case?",
+            &with_blank("Not known yet", &choices.courts),
+        ),
+    ]
+}
+
+fn new_form(choices: &Choices) -> FormPage {
+    let mut fields = vec![
+        kind_field(),
+        Field::select(
+            "victim_id",
+            "Which victim is the case for?",
+            &with_blank("Choose a victim", &choices.victims),
+        )
+        .hint("Only victims you support or your unit handles are listed. Add the victim first if they are not here."),
+    ];
+    fields.extend(reference_fields(choices));
+    FormPage {
+        title: "Open a case".into(),
+        heading: "Open a case".into(),
+        intro: vec!["Record the case a victim is involved in, so that hearings and visits can be added to it.".into()],
+        action: "/cases/new".into(),
+        back: "/cases".into(),
+        submit: "Open case".into(),
+        fields,
+        ..FormPage::default()
+    }
+}
+
+fn case_facts(c: &CaseOut, choices: &Choices) -> Vec<(String, String)> {
+    let court = c
+        .court_id
+        .as_deref()
+        .and_then(|id| choices.courts.iter().find(|(k, _)| k == id))
+        .map(|(_, name)| name.clone())
+        .unwrap_or_else(|| "Not set".into());
+    vec![
+        ("Type".into(), labels::case_kind(c.kind).into()),
+        ("URN".into(), c.urn.clone().unwrap_or_else(|| "None".into())),
+        (
+            "Court case number".into(),
+            c.case_number.clone().unwrap_or_else(|| "None".into()),
+        ),
+        ("Court".into(), court),
+        (
+            "Status".into(),
+            match c.status {
+                CaseStatus::Open => "Open",
+                CaseStatus::Closed => "Closed",
+            }
+            .into(),
+        ),
+    ]
+}
+
+fn edit_form(c: &CaseOut, choices: &Choices) -> FormPage {
+    let mut fields = vec![kind_field()];
+    fields.extend(reference_fields(choices));
+    FormPage {
+        title: "Change a case".into(),
+        caption: Some(format!("Case {}", case_reference(c))),
+        heading: "Change the case's details".into(),
+        intro: vec!["The victim a case belongs to cannot be changed. If the case was opened for the wrong victim, close it and open another.".into()],
+        action: format!("/cases/{}/edit", c.id),
+        back: format!("/cases/{}", c.id),
+        submit: "Save changes".into(),
+        hidden: vec![("version".into(), c.version.to_string())],
+        fields,
+        ..FormPage::default()
+    }
+}
+
+fn close_form(c: &CaseOut, choices: &Choices) -> FormPage {
+    FormPage {
+        title: "Close a case".into(),
+        caption: Some(format!("Case {}", case_reference(c))),
+        heading: "Are you sure you want to close this case?".into(),
+        facts: case_facts(c, choices),
+        warning: Some("Closing the case marks it as finished. Its hearings, visits and audit history are kept; nothing is deleted.".into()),
+        action: format!("/cases/{}/close", c.id),
+        back: format!("/cases/{}", c.id),
+        submit: "Yes, close the case".into(),
+        hidden: vec![("version".into(), c.version.to_string())],
+        fields: vec![],
+        ..FormPage::default()
+    }
+}
+
+fn current_values(c: &CaseOut) -> FormData {
+    FormData(vec![
+        ("kind".into(), c.kind.as_str().into()),
+        ("urn".into(), c.urn.clone().unwrap_or_default()),
+        (
+            "case_number".into(),
+            c.case_number.clone().unwrap_or_default(),
+        ),
+        ("court_id".into(), c.court_id.clone().unwrap_or_default()),
+    ])
+}
+
+/// Where the API's field names land on this form.
+fn place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "victim_id" => ("victim_id", "The victim"),
+        "urn" => ("urn", "The URN"),
+        "case_number" => ("case_number", "The court case number"),
+        "court_id" => ("court_id", "The court"),
+        "kind" => ("kind", "The case type"),
+        _ => ("kind", ""),
+    }
+}
+
+/// The form's answers as the API's input, or what is missing. What the
+/// form does not ask (the unit, the CPS area, the status) comes from
+/// `kept` when changing a case.
+fn read_form(
+    form: &FormData,
+    victim_id: Option<String>,
+    kept: Option<&CaseOut>,
+) -> Result<CaseInput, Problems> {
+    let mut problems = Problems::new();
+    let kind = form.text("kind").and_then(|k| CaseKind::parse(&k));
+    if kind.is_none() {
+        problems.add("kind", "Choose the type of case");
+    }
+    if victim_id.is_none() {
+        problems.add("victim_id", "Choose the victim the case is for");
+    }
+    let urn = form.text("urn");
+    let case_number = form.text("case_number");
+    match kind {
+        Some(CaseKind::Criminal) if urn.is_none() && case_number.is_none() => {
+            problems.add("urn", "Enter the police URN (or the court's case number)")
+        }
+        Some(CaseKind::Family | CaseKind::Civil) if case_number.is_none() => problems.add(
+            "case_number",
+            "Enter the court's case number for a family or civil case",
+        ),
+        _ => {}
+    }
+    match (kind, victim_id) {
+        (Some(kind), Some(victim_id)) if problems.is_empty() => Ok(CaseInput {
+            victim_id,
+            kind,
+            urn,
+            case_number,
+            court_id: form.text("court_id"),
+            witness_care_unit_id: kept.and_then(|c| c.witness_care_unit_id.clone()),
+            cps_area_id: kept.and_then(|c| c.cps_area_id.clone()),
+            status: kept.map(|c| c.status).unwrap_or(CaseStatus::Open),
+        }),
+        _ => Err(problems),
+    }
+}
+
+async fn new_page(state: web::Data<AppState>, s: Session) -> PageResult {
+    require(&s, ResourceKind::Case, Action::Create, "case")?;
+    let choices = with_conn(&state, &s, load_choices).await?;
+    render_form(
+        &s,
+        "cases",
+        new_form(&choices),
+        &FormData(vec![]),
+        &Problems::new(),
+    )
+}
+
+async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::Case, Action::Create, "case")?;
+    let typed = form.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let choices = load_choices(conn, ctx)?;
+        let input = match read_form(&typed, typed.text("victim_id"), None) {
+            Ok(input) => input,
+            Err(problems) => return Ok(Err((choices, problems))),
+        };
+        match super::create::<Cases>(conn, ctx, input) {
+            Ok(c) => Ok(Ok(c)),
+            Err(AppError::Validation(errors)) => {
+                Ok(Err((choices, Problems::from_api(&errors, place))))
+            }
+            // A victim id the person may not see is the victim field's
+            // problem, in words, not a missing page.
+            Err(AppError::NotFound(_)) => {
+                let mut problems = Problems::new();
+                problems.add("victim_id", "Choose the victim the case is for");
+                Ok(Err((choices, problems)))
+            }
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(c) => {
+            tracing::info!(case_id = %c.id, "case opened from the pages");
+            Ok(see_other(&format!("/cases/{}?done=case-added", c.id)))
+        }
+        Err((choices, problems)) => render_form(&s, "cases", new_form(&choices), &form, &problems),
+    }
+}
+
+async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
+    require(&s, ResourceKind::Case, Action::Update, "case")?;
+    let id = id.into_inner();
+    let (c, choices) = with_conn(&state, &s, move |conn, ctx| {
+        Ok((read::<Cases>(conn, ctx, &id)?, load_choices(conn, ctx)?))
+    })
+    .await?;
+    render_form(
+        &s,
+        "cases",
+        edit_form(&c, &choices),
+        &current_values(&c),
+        &Problems::new(),
+    )
+}
+
+enum Changed {
+    Done(CaseOut),
+    Problems(CaseOut, Choices, Problems),
+    Stale(CaseOut, Choices),
+}
+
+/// Reads the case, builds the input from what was posted, and saves it
+/// with the version the form was drawn from.
+fn change(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    id: &str,
+    version: i32,
+    build: impl FnOnce(&CaseOut) -> Result<CaseInput, Problems>,
+) -> Result<Changed, AppError> {
+    let current = read::<Cases>(conn, ctx, id)?;
+    let choices = load_choices(conn, ctx)?;
+    let input = match build(&current) {
+        Ok(input) => input,
+        Err(problems) => return Ok(Changed::Problems(current, choices, problems)),
+    };
+    match update::<Cases>(conn, ctx, id, version, input) {
+        Ok(c) => Ok(Changed::Done(c)),
+        Err(AppError::StaleVersion { .. }) => Ok(Changed::Stale(current, choices)),
+        Err(AppError::Validation(errors)) => Ok(Changed::Problems(
+            current,
+            choices,
+            Problems::from_api(&errors, place),
+        )),
+        Err(other) => Err(other),
+    }
+}
+
+const STALE: &str = "Someone else changed this case after you opened this page. Check the details now stored, then save again";
+
+async fn edit_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::Case, Action::Update, "case")?;
+    let version = posted_version(&form)?;
+    let id = id.into_inner();
+    let typed = form.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        change(conn, ctx, &id, version, |current| {
+            read_form(&typed, Some(current.victim_id.clone()), Some(current))
+        })
+    })
+    .await?;
+    match outcome {
+        Changed::Done(c) => {
+            tracing::info!(case_id = %c.id, version = c.version, "case changed from the pages");
+            Ok(see_other(&format!("/cases/{}?done=case-changed", c.id)))
+        }
+        Changed::Problems(c, choices, problems) => {
+            let mut page = edit_form(&c, &choices);
+            // Keep the version the person started from.
+            page.hidden = vec![("version".into(), version.to_string())];
+            render_form(&s, "cases", page, &form, &problems)
+        }
+        Changed::Stale(c, choices) => {
+            let mut page = edit_form(&c, &choices);
+            page.stale = Some(("case".into(), case_facts(&c, &choices)));
+            let mut problems = Problems::new();
+            problems.add("kind", STALE);
+            render_form(&s, "cases", page, &form, &problems)
+        }
+    }
+}
+
+async fn close_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
+    require(&s, ResourceKind::Case, Action::Update, "case")?;
+    let id = id.into_inner();
+    let (c, choices) = with_conn(&state, &s, move |conn, ctx| {
+        Ok((read::<Cases>(conn, ctx, &id)?, load_choices(conn, ctx)?))
+    })
+    .await?;
+    render_form(
+        &s,
+        "cases",
+        close_form(&c, &choices),
+        &FormData(vec![]),
+        &Problems::new(),
+    )
+}
+
+/// The stored case, unchanged but for its status.
+fn closed(c: &CaseOut) -> CaseInput {
+    CaseInput {
+        victim_id: c.victim_id.clone(),
+        kind: c.kind,
+        urn: c.urn.clone(),
+        case_number: c.case_number.clone(),
+        court_id: c.court_id.clone(),
+        witness_care_unit_id: c.witness_care_unit_id.clone(),
+        cps_area_id: c.cps_area_id.clone(),
+        status: CaseStatus::Closed,
+    }
+}
+
+async fn close_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::Case, Action::Update, "case")?;
+    let version = posted_version(&form)?;
+    let id = id.into_inner();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        change(conn, ctx, &id, version, |current| Ok(closed(current)))
+    })
+    .await?;
+    match outcome {
+        Changed::Done(c) => {
+            tracing::info!(case_id = %c.id, "case closed from the pages");
+            Ok(see_other(&format!("/cases/{}?done=case-closed", c.id)))
+        }
+        Changed::Problems(c, choices, problems) => {
+            render_form(&s, "cases", close_form(&c, &choices), &form, &problems)
+        }
+        Changed::Stale(c, choices) => {
+            // Ask again over what is stored now.
+            let mut page = close_form(&c, &choices);
+            page.stale = Some(("case".into(), case_facts(&c, &choices)));
+            let mut problems = Problems::new();
+            problems.add(
+                "version",
+                "Someone else changed this case after you opened this page. Check the details now stored, then confirm again",
+            );
+            render_form(&s, "cases", page, &FormData(vec![]), &problems)
+        }
+    }
+}

@@ -2311,7 +2311,8 @@ mod tests {
             HearingOutcome::GuiltyPlea,
             HearingOutcome::Convicted,
             HearingOutcome::Acquitted,
-            HearingOutcome::Sentenced,
+            HearingOutcome::TrialListed,
+            HearingOutcome::Sentenced { sentence: None },
             HearingOutcome::Discontinued,
             HearingOutcome::OrderMade,
             HearingOutcome::Other {
@@ -2323,7 +2324,8 @@ mod tests {
             | HearingOutcome::GuiltyPlea
             | HearingOutcome::Convicted
             | HearingOutcome::Acquitted
-            | HearingOutcome::Sentenced
+            | HearingOutcome::TrialListed
+            | HearingOutcome::Sentenced { .. }
             | HearingOutcome::Discontinued
             | HearingOutcome::OrderMade
             | HearingOutcome::Other { .. } => {}

@@ -481,7 +481,7 @@ pub enum VcsEligibility {
     Unknown,
 }
 
-/// The rule (Victims' Code Right 11, figures from the rules table): a
+/// The rule (figures and citation in the rules table): a
 /// specified violent or sexual offence, and a qualifying type of sentence
 /// of at least the minimum length (a type passed without a length, such as
 /// a hospital order, qualifies by type).

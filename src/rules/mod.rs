@@ -145,7 +145,7 @@ pub struct ParoleRules {
 }
 
 /// Eligibility for the Victim Contact Scheme after sentence (Victims'
-/// Code Right 11): a sentence of at least `min_sentence_months` of one of
+/// Code; the citation is in the table): a sentence of at least `min_sentence_months` of one of
 /// `sentence_types` (snake_case names of `SentenceType`) for a specified
 /// violent or sexual offence; a type passed without a length (a hospital
 /// order) qualifies by its type alone.

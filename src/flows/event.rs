@@ -87,17 +87,89 @@ pub enum EventKind {
     },
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+/// How a hearing ended, as a structured choice. The wire form is tagged by
+/// `kind`; older records (`{"kind":"sentenced"}` with no sentence, and
+/// `{"kind":"other","description":...}`) still read.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum HearingOutcome {
     NotGuiltyPlea,
     GuiltyPlea,
+    /// The case is listed for trial (no plea recorded at this hearing).
+    TrialListed,
     Convicted,
     Acquitted,
-    Sentenced,
+    /// `sentence` is absent on records made before sentences were recorded.
+    Sentenced {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sentence: Option<Sentence>,
+    },
     Discontinued,
     OrderMade,
-    Other { description: String },
+    Other {
+        description: String,
+    },
+}
+
+/// What the court passed, and whether the offence is a specified (violent
+/// or sexual) offence: together they decide the Victim Contact Scheme.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sentence {
+    #[serde(rename = "type")]
+    pub kind: SentenceType,
+    /// The length in whole months, where the type has one.
+    #[serde(default)]
+    pub months: Option<u32>,
+    /// The offence is a specified violent or sexual offence (Sentencing
+    /// Act 2020 Schedule 18).
+    #[serde(default)]
+    pub specified_offence: bool,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SentenceType {
+    ImmediateCustody,
+    Suspended,
+    CommunityOrder,
+    HospitalOrder,
+    Discharge,
+    Fine,
+}
+
+impl SentenceType {
+    pub const ALL: [SentenceType; 6] = [
+        Self::ImmediateCustody,
+        Self::Suspended,
+        Self::CommunityOrder,
+        Self::HospitalOrder,
+        Self::Discharge,
+        Self::Fine,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ImmediateCustody => "immediate_custody",
+            Self::Suspended => "suspended",
+            Self::CommunityOrder => "community_order",
+            Self::HospitalOrder => "hospital_order",
+            Self::Discharge => "discharge",
+            Self::Fine => "fine",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SentenceType> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Whether a sentence of this type is passed for a length in months.
+    pub fn has_length(self) -> bool {
+        matches!(
+            self,
+            Self::ImmediateCustody | Self::Suspended | Self::CommunityOrder
+        )
+    }
 }
 
 impl HearingOutcome {
@@ -105,9 +177,10 @@ impl HearingOutcome {
         match self {
             Self::NotGuiltyPlea => "not_guilty_plea",
             Self::GuiltyPlea => "guilty_plea",
+            Self::TrialListed => "trial_listed",
             Self::Convicted => "convicted",
             Self::Acquitted => "acquitted",
-            Self::Sentenced => "sentenced",
+            Self::Sentenced { .. } => "sentenced",
             Self::Discontinued => "discontinued",
             Self::OrderMade => "order_made",
             Self::Other { .. } => "other",

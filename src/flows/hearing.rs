@@ -4,7 +4,7 @@
 
 use super::context::{CaseKind, CourtKind, HearingFacts};
 use super::criminal;
-use super::event::HearingOutcome;
+use super::event::{HearingOutcome, Sentence};
 use super::facts::{self, local_date, local_time, opt};
 use super::family;
 use super::keys::{hearing_change_prefix, hearing_slot_prefix, Subject};
@@ -13,6 +13,7 @@ use super::planner::{Draft, Planner};
 use super::routing::spoc::{route_update, VictimUpdate};
 use super::templates::TemplateKey;
 use crate::calendar;
+use crate::rules::VictimContactSchemeRules;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
@@ -439,7 +440,11 @@ pub(crate) fn concluded(p: &mut Planner<'_>, outcome: &HearingOutcome) {
     let hearing_day = calendar::london_date(h.start);
     match outcome {
         HearingOutcome::NotGuiltyPlea => special_measures_application(p, &h, hearing_day, &subject),
-        HearingOutcome::Sentenced => {
+        HearingOutcome::Sentenced { sentence } => {
+            let eligibility = vcs_eligibility(sentence.as_ref(), &p.rules.victim_contact_scheme);
+            if eligibility == VcsEligibility::NotEligible {
+                return;
+            }
             let limit = p.rules.time_limits.vcs_referral_after_sentence.clone();
             let d = p.deadline_after(
                 DeadlineKind::VictimContactSchemeReferral,
@@ -448,16 +453,51 @@ pub(crate) fn concluded(p: &mut Planner<'_>, outcome: &HearingOutcome) {
                 &subject,
                 false,
             );
+            let what = match eligibility {
+                VcsEligibility::Eligible => {
+                    "Refer the victim to the Victim Contact Scheme: the sentence makes them eligible"
+                }
+                _ => "Refer the victim to the Victim Contact Scheme if the sentence makes them eligible",
+            };
             p.task(
                 STEP_VCS_REFERRAL,
                 TaskKind::ReferToVictimContactScheme,
                 &subject,
                 Some(d.due),
-                "Refer the victim to the Victim Contact Scheme if the sentence makes them eligible"
-                    .into(),
+                what.into(),
             );
         }
         _ => {}
+    }
+}
+
+/// Whether a sentence starts the Victim Contact Scheme referral clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VcsEligibility {
+    Eligible,
+    NotEligible,
+    /// The sentence was not recorded (older records): the referral is
+    /// planned for the officer to decide.
+    Unknown,
+}
+
+/// The rule (figures and citation in the rules table): a
+/// specified violent or sexual offence, and a qualifying type of sentence
+/// of at least the minimum length (a type passed without a length, such as
+/// a hospital order, qualifies by type).
+pub fn vcs_eligibility(
+    sentence: Option<&Sentence>,
+    rules: &VictimContactSchemeRules,
+) -> VcsEligibility {
+    let Some(s) = sentence else {
+        return VcsEligibility::Unknown;
+    };
+    let qualifying_type = rules.sentence_types.iter().any(|t| t == s.kind.as_str());
+    let long_enough = !s.kind.has_length() || s.months.unwrap_or(0) >= rules.min_sentence_months;
+    if s.specified_offence && qualifying_type && long_enough {
+        VcsEligibility::Eligible
+    } else {
+        VcsEligibility::NotEligible
     }
 }
 

@@ -18,6 +18,7 @@ mod event;
 mod facts;
 mod family;
 mod hearing;
+pub use hearing::{vcs_eligibility, VcsEligibility};
 mod keys;
 mod listing;
 mod parole;
@@ -47,7 +48,7 @@ pub use context::{
 pub use error::FlowError;
 pub use event::{
     DiscussionSetting, Event, EventKind, HearingOutcome, LicenceCondition, ParoleDecision,
-    ParoleHearingFormat, ParoleMilestone, SpecialMeasure, UpdateTopic,
+    ParoleHearingFormat, ParoleMilestone, Sentence, SentenceType, SpecialMeasure, UpdateTopic,
 };
 pub use keys::{hearing_slot_prefix, Subject};
 pub use listing::{listing_warning, non_sitting_day, NonSittingDay};

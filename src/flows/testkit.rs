@@ -326,7 +326,7 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
         (
             "outcome sentenced",
             event(EventKind::HearingConcluded {
-                outcome: HearingOutcome::Sentenced,
+                outcome: HearingOutcome::Sentenced { sentence: None },
             }),
             criminal(),
             NOW,

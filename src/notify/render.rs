@@ -2739,7 +2739,8 @@ mod tests {
             HearingOutcome::GuiltyPlea,
             HearingOutcome::Convicted,
             HearingOutcome::Acquitted,
-            HearingOutcome::Sentenced,
+            HearingOutcome::TrialListed,
+            HearingOutcome::Sentenced { sentence: None },
             HearingOutcome::Discontinued,
             HearingOutcome::OrderMade,
             HearingOutcome::Other {
@@ -2751,7 +2752,8 @@ mod tests {
             | HearingOutcome::GuiltyPlea
             | HearingOutcome::Convicted
             | HearingOutcome::Acquitted
-            | HearingOutcome::Sentenced
+            | HearingOutcome::TrialListed
+            | HearingOutcome::Sentenced { .. }
             | HearingOutcome::Discontinued
             | HearingOutcome::OrderMade
             | HearingOutcome::Other { .. } => {}

@@ -45,8 +45,14 @@ pub struct HearingInput {
     /// The victim gives evidence by live link.
     #[serde(default)]
     pub live_link: bool,
-    /// How a concluded or adjourned hearing ended.
+    /// A note on how a concluded or adjourned hearing ended (free text:
+    /// never logged, and never sent when `result` is given).
     pub outcome: Option<String>,
+    /// How a concluded hearing ended, as a structured choice. Optional for
+    /// older clients; when given, it is what the victim and supporter are
+    /// told, and a sentence decides the Victim Contact Scheme referral.
+    #[serde(default)]
+    pub result: Option<HearingOutcome>,
 }
 
 fn listed() -> HearingStatus {
@@ -73,6 +79,7 @@ fn check(input: &HearingInput, v: &mut Validator, now: DateTime<Utc>) -> Option<
         "victim_attends",
         "a victim who gives evidence attends, in person or by live link",
     );
+    check_result(input, v);
     let starts_at = v.instant("starts_at", &input.starts_at)?;
     // A hearing still to happen cannot start in the past (a minute's grace
     // for clocks); one that is over may.
@@ -86,6 +93,37 @@ fn check(input: &HearingInput, v: &mut Validator, now: DateTime<Utc>) -> Option<
         );
     }
     Some(Checked { starts_at })
+}
+
+fn check_result(input: &HearingInput, v: &mut Validator) {
+    let Some(result) = &input.result else { return };
+    v.check(
+        input.status == HearingStatus::Concluded,
+        "result",
+        "is only recorded for a concluded hearing (set status to concluded; an adjournment or vacation is a status of its own)",
+    );
+    match result {
+        HearingOutcome::Other { .. } => v.error(
+            "result",
+            "cannot be other: choose a structured outcome and put any detail in the note (outcome)",
+        ),
+        HearingOutcome::Sentenced {
+            sentence: Some(sentence),
+        } => match (sentence.kind.has_length(), sentence.months) {
+            (true, None) => v.error("result", "needs the sentence length in months"),
+            (true, Some(m)) => v.check(
+                (1..=1200).contains(&m),
+                "result",
+                "the sentence length must be between 1 and 1200 months",
+            ),
+            (false, Some(_)) => v.error(
+                "result",
+                "a sentence of this type has no length in months: leave months out",
+            ),
+            (false, None) => {}
+        },
+        _ => {}
+    }
 }
 
 impl Validate for HearingInput {
@@ -113,6 +151,7 @@ pub struct HearingOut {
     pub victim_gives_evidence: bool,
     pub live_link: bool,
     pub outcome: Option<String>,
+    pub result: Option<HearingOutcome>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -142,6 +181,7 @@ struct Row {
     victim_gives_evidence: bool,
     live_link: bool,
     outcome: Option<String>,
+    result_json: Option<String>,
     version: i32,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
@@ -166,6 +206,12 @@ impl Row {
             victim_gives_evidence: self.victim_gives_evidence,
             live_link: self.live_link,
             outcome: self.outcome,
+            result: self
+                .result_json
+                .as_deref()
+                .map(serde_json::from_str)
+                .transpose()
+                .map_err(|e| AppError::Internal(format!("stored hearing result: {e}")))?,
             version: self.version,
             created_at: store::from_db(self.created_at),
             updated_at: store::from_db(self.updated_at),
@@ -251,6 +297,7 @@ impl Resource for Hearings {
                     hearings::victim_gives_evidence.eq(input.victim_gives_evidence),
                     hearings::live_link.eq(input.live_link),
                     hearings::outcome.eq(&input.outcome),
+                    hearings::result_json.eq(result_json(&input)?),
                     hearings::created_at.eq(now),
                     hearings::updated_at.eq(now),
                 ))
@@ -335,6 +382,7 @@ impl Resource for Hearings {
                 hearings::victim_gives_evidence.eq(input.victim_gives_evidence),
                 hearings::live_link.eq(input.live_link),
                 hearings::outcome.eq(&input.outcome),
+                hearings::result_json.eq(result_json(&input)?),
                 hearings::version.eq(expected + 1),
                 hearings::updated_at.eq(store::to_db(ctx.now)),
             ))
@@ -356,6 +404,15 @@ impl Resource for Hearings {
             load(conn, ctx, id)?.out()
         })
     }
+}
+
+fn result_json(input: &HearingInput) -> AppResult<Option<String>> {
+    input
+        .result
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| AppError::Internal(format!("hearing result: {e}")))
 }
 
 fn focus(hearing_id: &str) -> planning::Focus {
@@ -382,9 +439,14 @@ fn change_event(
         }
         HearingStatus::Concluded if was != HearingStatus::Concluded => {
             Some(EventKind::HearingConcluded {
-                outcome: HearingOutcome::Other {
-                    description: after.outcome.clone().unwrap_or_else(|| "concluded".into()),
-                },
+                // The structured result when given (the note stays out of
+                // every notice); older clients' free text otherwise.
+                outcome: after
+                    .result
+                    .clone()
+                    .unwrap_or_else(|| HearingOutcome::Other {
+                        description: after.outcome.clone().unwrap_or_else(|| "concluded".into()),
+                    }),
             })
         }
         status

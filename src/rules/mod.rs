@@ -82,6 +82,8 @@ pub struct RuleSet {
     pub time_limits: TimeLimits,
     pub alerts: Alerts,
     pub parole: ParoleRules,
+    /// Which sentences start the Victim Contact Scheme referral clock.
+    pub victim_contact_scheme: VictimContactSchemeRules,
     pub routing: RoutingRules,
     /// Reminders of hearings and pre-trial visits.
     pub reminders: ReminderRules,
@@ -140,6 +142,19 @@ pub struct ParoleRules {
     /// Decisions (snake_case names of `ParoleDecision`) that are provisional
     /// during the reconsideration window.
     pub reconsideration_eligible_decisions: Vec<String>,
+}
+
+/// Eligibility for the Victim Contact Scheme after sentence (Victims'
+/// Code; the citation is in the table): a sentence of at least `min_sentence_months` of one of
+/// `sentence_types` (snake_case names of `SentenceType`) for a specified
+/// violent or sexual offence; a type passed without a length (a hospital
+/// order) qualifies by its type alone.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct VictimContactSchemeRules {
+    pub min_sentence_months: u32,
+    pub sentence_types: Vec<String>,
+    pub citation: String,
 }
 
 /// Routing data.

@@ -156,6 +156,7 @@ diesel::table! {
         victim_gives_evidence -> Bool,
         live_link -> Bool,
         outcome -> Nullable<Text>,
+        result_json -> Nullable<Text>,
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,

@@ -241,18 +241,41 @@ fn sentence_starts_the_victim_contact_scheme_referral_limit() {
         kind: HearingKind::Sentencing,
         ..hearing("2026-12-18T10:00:00Z")
     });
-    let event = event_at(
-        "2026-12-18T15:00:00Z",
-        EventKind::HearingConcluded {
-            outcome: HearingOutcome::Sentenced,
-        },
-    );
-    let plan = run_at(&event, &ctx, "2026-12-18T15:00:00Z");
-    let dl = deadline(&plan, DeadlineKind::VictimContactSchemeReferral).unwrap();
-    // 10 working days from Fri 18 Dec 2026, skipping 25 and 28 Dec and 1 Jan.
-    assert_eq!(dl.due_date, d("2027-01-06"));
-    let task = task(&plan, TaskKind::ReferToVictimContactScheme).unwrap();
-    assert_eq!(task.due, Some(dl.due));
+    let sentenced = |sentence: Option<Sentence>| {
+        event_at(
+            "2026-12-18T15:00:00Z",
+            EventKind::HearingConcluded {
+                outcome: HearingOutcome::Sentenced { sentence },
+            },
+        )
+    };
+    let custody = |months: u32, specified: bool| {
+        Some(Sentence {
+            kind: SentenceType::ImmediateCustody,
+            months: Some(months),
+            specified_offence: specified,
+        })
+    };
+    // (sentence, clock starts)
+    let table = [
+        (custody(12, true), true),
+        (custody(11, true), false),
+        (custody(48, false), false),
+        (None, true),
+    ];
+    for (sentence, starts) in table {
+        let plan = run_at(&sentenced(sentence), &ctx, "2026-12-18T15:00:00Z");
+        let dl = deadline(&plan, DeadlineKind::VictimContactSchemeReferral);
+        assert_eq!(dl.is_some(), starts, "{sentence:?}");
+        let Some(dl) = dl else {
+            assert!(task(&plan, TaskKind::ReferToVictimContactScheme).is_none());
+            continue;
+        };
+        // 10 working days from Fri 18 Dec 2026, skipping 25 and 28 Dec and 1 Jan.
+        assert_eq!(dl.due_date, d("2027-01-06"));
+        let task = task(&plan, TaskKind::ReferToVictimContactScheme).unwrap();
+        assert_eq!(task.due, Some(dl.due));
+    }
     let acquitted = event_at(
         "2026-12-18T15:00:00Z",
         EventKind::HearingConcluded {
@@ -262,4 +285,71 @@ fn sentence_starts_the_victim_contact_scheme_referral_limit() {
     let plan = run_at(&acquitted, &ctx, "2026-12-18T15:00:00Z");
     assert!(deadline(&plan, DeadlineKind::VictimContactSchemeReferral).is_none());
     assert!(deadline(&plan, DeadlineKind::SpecialMeasuresApplication).is_none());
+}
+
+/// The eligibility rule alone, against the rules table's figures.
+#[test]
+fn victim_contact_scheme_eligibility_follows_the_rules_table() {
+    let rules = rules().victim_contact_scheme;
+    assert_eq!(rules.min_sentence_months, 12);
+    let s = |kind, months, specified_offence| Sentence {
+        kind,
+        months,
+        specified_offence,
+    };
+    use SentenceType as T;
+    use VcsEligibility as E;
+    let table = [
+        (s(T::ImmediateCustody, Some(12), true), E::Eligible),
+        (s(T::ImmediateCustody, Some(120), true), E::Eligible),
+        (s(T::ImmediateCustody, Some(11), true), E::NotEligible),
+        (s(T::ImmediateCustody, None, true), E::NotEligible),
+        (s(T::ImmediateCustody, Some(24), false), E::NotEligible),
+        (s(T::HospitalOrder, None, true), E::Eligible),
+        (s(T::HospitalOrder, None, false), E::NotEligible),
+        (s(T::Suspended, Some(24), true), E::NotEligible),
+        (s(T::CommunityOrder, Some(36), true), E::NotEligible),
+        (s(T::Discharge, None, true), E::NotEligible),
+        (s(T::Fine, None, true), E::NotEligible),
+    ];
+    for (sentence, want) in table {
+        assert_eq!(
+            vcs_eligibility(Some(&sentence), &rules),
+            want,
+            "{sentence:?}"
+        );
+    }
+    assert_eq!(vcs_eligibility(None, &rules), E::Unknown);
+    // The limit is the table's: lowering it in the rules changes the answer.
+    let lower = crate::rules::VictimContactSchemeRules {
+        min_sentence_months: 6,
+        ..rules.clone()
+    };
+    assert_eq!(
+        vcs_eligibility(Some(&s(T::ImmediateCustody, Some(8), true)), &lower),
+        E::Eligible
+    );
+}
+
+#[test]
+fn old_outcome_wire_forms_still_read() {
+    let old: HearingOutcome = serde_json::from_str(r#"{"kind":"sentenced"}"#).unwrap();
+    assert_eq!(old, HearingOutcome::Sentenced { sentence: None });
+    let other: HearingOutcome =
+        serde_json::from_str(r#"{"kind":"other","description":"x"}"#).unwrap();
+    assert_eq!(other.name(), "other");
+    let new: HearingOutcome = serde_json::from_str(
+        r#"{"kind":"sentenced","sentence":{"type":"immediate_custody","months":18,"specified_offence":true}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        new,
+        HearingOutcome::Sentenced {
+            sentence: Some(Sentence {
+                kind: SentenceType::ImmediateCustody,
+                months: Some(18),
+                specified_offence: true
+            })
+        }
+    );
 }

@@ -195,6 +195,7 @@ async fn add_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
             victim_gives_evidence: victim.iter().any(|v| v == "gives_evidence"),
             live_link: victim.iter().any(|v| v == "live_link"),
             outcome: None,
+            result: None,
         };
         match super::create::<Hearings>(conn, ctx, input) {
             Ok(h) => Ok(Ok(h)),
@@ -339,6 +340,7 @@ async fn move_post(
             victim_gives_evidence: current.victim_gives_evidence,
             live_link: current.live_link,
             outcome: current.outcome.clone(),
+            result: current.result.clone(),
         };
         match update::<Hearings>(conn, ctx, &id, version, input) {
             Ok(h) => Ok(Moved::Done(h)),

@@ -1,0 +1,1 @@
+ALTER TABLE hearings DROP COLUMN result_json;

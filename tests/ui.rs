@@ -2112,3 +2112,70 @@ async fn a_supporter_opens_changes_and_closes_a_case_with_the_version_check() {
     assert_eq!(carys.get(&edit).await.status, StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn my_week_keeps_future_deadlines_out_of_past_and_names_their_hearing() {
+    let app = TestApp::spawn_planned_demo().await;
+    let api = app.login(AMARA).await;
+    let now = test_now();
+    let (status, body) = app.get("/api/v1/deadlines?per_page=200", &api).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // A running deadline tied to a hearing, still ahead of the clock.
+    let deadline = body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| {
+            d["state"] == "running"
+                && d["hearing_id"].is_string()
+                && d["due_at"]
+                    .as_str()
+                    .unwrap()
+                    .parse::<chrono::DateTime<chrono::Utc>>()
+                    .unwrap()
+                    > now + chrono::Duration::days(1)
+        })
+        .expect("the planned demo has a running deadline ahead")
+        .clone();
+    let due_date: chrono::NaiveDate = deadline["due_date"].as_str().unwrap().parse().unwrap();
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+
+    // A week after the deadline, but the deadline has not passed yet: it
+    // is not "past its deadline".
+    let later = amara
+        .get(&format!(
+            "/week?from={}",
+            due_date + chrono::Duration::days(1)
+        ))
+        .await;
+    assert_eq!(later.status, StatusCode::OK);
+    later.assert_lacks("Past their deadline");
+
+    // The week it falls in names its hearing: court, kind, UK date and time.
+    let hearing_id = deadline["hearing_id"].as_str().unwrap();
+    let (_, hearing) = app
+        .get(&format!("/api/v1/hearings/{hearing_id}"), &api)
+        .await;
+    let court = hearing["court_id"].as_str().unwrap();
+    let (_, courts) = app.get("/api/v1/courts?per_page=200", &api).await;
+    let court_name = courts["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == court)
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .expect("the hearing's court");
+    let starts: chrono::DateTime<chrono::Utc> =
+        hearing["starts_at"].as_str().unwrap().parse().unwrap();
+    let week = amara.get(&format!("/week?from={due_date}")).await;
+    assert_eq!(week.status, StatusCode::OK);
+    let kind: courtside::domain::HearingKind =
+        serde_json::from_value(hearing["kind"].clone()).unwrap();
+    week.assert_has(&format!(
+        "{} at {}, {}",
+        courtside::web::ui::labels::hearing_kind(kind),
+        court_name.replace('\'', "&#x27;"),
+        courtside::calendar::format_long(starts)
+    ));
+    app.stop().await;
+}

@@ -2,6 +2,8 @@
 //! tasks and deadlines for seven days from a date, in UK time, with
 //! clashes flagged.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -19,7 +21,7 @@ use super::agenda::{self, ClashKind, Event};
 use super::forms::parse_date;
 use super::lookup::{clock, day, Lookup};
 use super::session::Session;
-use super::{labels, list_all, page, render, require, with_conn, PageResult};
+use super::{labels, list_all, page, read, render, require, with_conn, PageResult};
 
 use actix_web::web;
 
@@ -103,6 +105,17 @@ fn describe_clash(kind: ClashKind, other: &Entry) -> String {
     }
 }
 
+/// "Plea and trial preparation hearing at Leeds Combined Court Centre,
+/// Monday 30 March 2026, 10:00 (BST)": which hearing a deadline counts from.
+fn name_hearing(look: &Lookup, h: &crate::resources::HearingOut) -> String {
+    format!(
+        "{} at {}, {}",
+        labels::hearing_kind(h.kind),
+        look.court(&h.court_id),
+        super::lookup::long(h.starts_at)
+    )
+}
+
 fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
     let role = ctx.actor.role;
     let start = calendar::start_of_london_day(from);
@@ -118,7 +131,10 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         ctx,
         json!({"from": earliest.to_rfc3339(), "to": end.to_rfc3339()}),
     )?;
+    // Each hearing named once, for the deadlines counted from it.
+    let mut hearing_names: HashMap<String, String> = HashMap::new();
     for h in hearings {
+        hearing_names.insert(h.id.clone(), name_hearing(&look, &h));
         let spans = agenda::sittings(h.starts_at, h.estimated_minutes, &holidays);
         let days = spans.len();
         for (i, (s, e)) in spans.into_iter().enumerate() {
@@ -240,9 +256,27 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             .into_iter()
             .filter(|d| d.state == "running" && d.due_at < end);
         for d in running {
+            // Due before this week but not yet due: it belongs to an
+            // earlier week still to come, not to "past their deadline".
+            if d.due_at < start && d.due_at >= ctx.now {
+                continue;
+            }
+            let hearing = d.hearing_id.as_deref().and_then(|id| {
+                if let Some(name) = hearing_names.get(id) {
+                    return Some(name.clone());
+                }
+                let name = read::<Hearings>(conn, ctx, id)
+                    .ok()
+                    .map(|h| name_hearing(&look, &h))?;
+                hearing_names.insert(id.to_string(), name.clone());
+                Some(name)
+            });
             let case = d.case_id.as_deref().map(|c| look.case_ref(c));
             let detail = format!(
-                "Deadline{} · victim {}{}",
+                "Deadline{}{} · victim {}{}",
+                hearing
+                    .map(|h| format!(" · for the {h}"))
+                    .unwrap_or_default(),
                 case.map(|c| format!(" · case {c}")).unwrap_or_default(),
                 look.victim_ref(&d.victim_id),
                 if d.confirmed {
@@ -253,6 +287,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             );
             let title = format!("Due: {}", labels::deadline_kind(&d.kind));
             if d.due_at < start {
+                // Only what is due before the clock's now gets here.
                 overdue.push(json!({
                     "title": title,
                     "due": super::lookup::long(d.due_at),

@@ -2179,3 +2179,48 @@ async fn my_week_keeps_future_deadlines_out_of_past_and_names_their_hearing() {
     ));
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn the_supporter_sees_a_victims_stop_and_starts_messages_again_when_she_asks() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    // She stops all messages by the link in a message.
+    let token = courtside::notify::stop::token_for(&victim).expect("token");
+    let mut anyone = Browser::new(&app.base);
+    let stopped = anyone.post(&format!("/stop/{token}"), &[]).await;
+    assert_eq!(stopped.status, StatusCode::OK, "{}", stopped.body);
+    stopped.assert_has("Messages stopped");
+
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+    let edit = page.get(&format!("/victims/{victim}/edit")).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    edit.assert_has("The victim stopped all messages from this service on");
+    let path = format!("/victims/{victim}/messages");
+    let ask = page.get(&path).await;
+    ask.assert_has("Start messages to the victim again?");
+    let done = page.submit(&path, &[]).await;
+    assert_eq!(
+        done.location(),
+        Some("/victims?done=messages-resumed"),
+        "{}",
+        done.body
+    );
+    let (status, out) = app
+        .get(&format!("/api/v1/victims/{victim}/message-stop"), &ben)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(out["stopped_at"].is_null(), "{out}");
+    page.get(&format!("/victims/{victim}/edit"))
+        .await
+        .assert_lacks("stopped all messages");
+    page.get(&path)
+        .await
+        .assert_has("Messages go to the victim as usual");
+    // Someone who does not handle her cannot open the page.
+    let mut wes = Browser::signed_in(&app.base, WES).await;
+    assert_ne!(wes.get(&path).await.status, StatusCode::OK);
+    app.stop().await;
+}

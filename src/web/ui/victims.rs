@@ -29,7 +29,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/victims/new", web::get().to(new_page))
         .route("/victims/new", web::post().to(new_post))
         .route("/victims/{id}/edit", web::get().to(edit_page))
-        .route("/victims/{id}/edit", web::post().to(edit_post));
+        .route("/victims/{id}/edit", web::post().to(edit_post))
+        .route("/victims/{id}/messages", web::get().to(messages_page))
+        .route("/victims/{id}/messages", web::post().to(messages_post));
 }
 
 const PER_PAGE: i64 = 50;
@@ -194,6 +196,7 @@ fn done_message(key: &str) -> Option<&'static str> {
     Some(match key {
         "victim-added" => "Victim added. You can now open a case for them.",
         "victim-changed" => "The victim's details have been saved.",
+        "messages-resumed" => "Messages will go to the victim again from now on.",
         _ => return None,
     })
 }
@@ -283,14 +286,83 @@ async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
 async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
     require(&s, ResourceKind::Victim, Action::Update, "victim")?;
     let id = id.into_inner();
-    let v = with_conn(&state, &s, move |conn, ctx| read::<Victims>(conn, ctx, &id)).await?;
-    render_form(
-        &s,
-        "victims",
-        edit_form(&v),
-        &current_values(&v),
-        &Problems::new(),
+    let (v, stop) = with_conn(&state, &s, move |conn, ctx| {
+        let v = read::<Victims>(conn, ctx, &id)?;
+        let stop = crate::app::message_stops::status(conn, ctx, &id)?;
+        Ok((v, stop))
+    })
+    .await?;
+    let mut form = edit_form(&v);
+    if let Some(at) = stop.stopped_at {
+        form.warning = Some(stopped_warning(&v.id, at));
+    }
+    render_form(&s, "victims", form, &current_values(&v), &Problems::new())
+}
+
+fn stopped_warning(id: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    format!(
+        "The victim stopped all messages from this service on {}, by the link in a message. Nothing is sent to her until she asks for messages again (page: /victims/{id}/messages).",
+        crate::calendar::format_long(at)
     )
+}
+
+/// Whether the victim stopped all messages; with a button to start them
+/// again, asked first, for when she asks her supporter or officer.
+async fn messages_page(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+) -> PageResult {
+    require(&s, ResourceKind::Victim, Action::Update, "victim")?;
+    let id = id.into_inner();
+    let (v, stop) = with_conn(&state, &s, move |conn, ctx| {
+        let v = read::<Victims>(conn, ctx, &id)?;
+        let stop = crate::app::message_stops::status(conn, ctx, &id)?;
+        Ok((v, stop))
+    })
+    .await?;
+    let Some(at) = stop.stopped_at else {
+        return render(
+            "error",
+            &json!({
+                "layout": super::layout(&s, "Messages to the victim", "victims"),
+                "title": "Messages go to the victim as usual",
+                "lines": [format!("Victim {} has not stopped messages from this service.", v.reference)],
+            }),
+        );
+    };
+    let page = FormPage {
+        title: "Start messages to the victim again".into(),
+        caption: Some(format!("Victim {}", v.reference)),
+        heading: "Start messages to the victim again?".into(),
+        intro: vec![
+            format!(
+                "She stopped all messages from this service on {}, by the link in a message.",
+                crate::calendar::format_long(at)
+            ),
+            "Only do this if she has asked for messages again. Messages stopped in the meantime will not be sent; new ones will.".into(),
+        ],
+        action: format!("/victims/{}/messages", v.id),
+        back: format!("/victims/{}/edit", v.id),
+        submit: "Start messages again".into(),
+        ..FormPage::default()
+    };
+    render_form(&s, "victims", page, &FormData::default(), &Problems::new())
+}
+
+async fn messages_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let Posted { session: s, .. } = posted;
+    require(&s, ResourceKind::Victim, Action::Update, "victim")?;
+    let id = id.into_inner();
+    with_conn(&state, &s, move |conn, ctx| {
+        crate::app::message_stops::resume(conn, ctx, &id)
+    })
+    .await?;
+    Ok(see_other("/victims?done=messages-resumed"))
 }
 
 enum Changed {

@@ -71,42 +71,49 @@ macro_rules! embedded {
 
 /// The English templates built into the binary: one per [`TemplateKey`]
 /// (a test fails if a key is missing here).
-const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded!["en":
-    "hearing.details.victim",
-    "hearing.details.supporter",
-    "hearing.change.victim",
-    "hearing.change.supporter",
-    "hearing.change.agency",
-    "hearing.fixed.victim",
-    "hearing.fixed.supporter",
-    "hearing.outcome.victim",
-    "hearing.outcome.supporter",
-    "criminal.supporter_in_place",
-    "criminal.companion_request",
-    "criminal.witness_service_request",
-    "criminal.attendance_decision",
-    "criminal.attendance_withdrawn",
-    "criminal.advisor_notice",
-    "criminal.pre_trial_visit_request",
-    "criminal.pre_trial_visit_arranged.victim",
-    "criminal.pre_trial_visit_arranged.supporter",
-    "criminal.pre_trial_visit_cancelled.victim",
-    "criminal.pre_trial_visit_cancelled.supporter",
-    "routing.contact_changed",
-    "family.advance_identification",
-    "family.on_the_day_checklist",
-    "special_measures.discussion_held",
-    "parole.milestone",
-    "update.victim",
-    "update.supporter",
-    "update.direct_contact_made",
-    "reminder.hearing.supporter",
-    "reminder.visit.supporter",
-    "deadline.alert",
-    "digest.supporter",
-    "escalation.unacknowledged",
-    "account.sign_in_failures",
-];
+/// Every template key, once: each language embeds the same list.
+macro_rules! embedded_in {
+    ($language:literal) => {
+        embedded![$language:
+        "hearing.details.victim",
+        "hearing.details.supporter",
+        "hearing.change.victim",
+        "hearing.change.supporter",
+        "hearing.change.agency",
+        "hearing.fixed.victim",
+        "hearing.fixed.supporter",
+        "hearing.outcome.victim",
+        "hearing.outcome.supporter",
+        "criminal.supporter_in_place",
+        "criminal.companion_request",
+        "criminal.witness_service_request",
+        "criminal.attendance_decision",
+        "criminal.attendance_withdrawn",
+        "criminal.advisor_notice",
+        "criminal.pre_trial_visit_request",
+        "criminal.pre_trial_visit_arranged.victim",
+        "criminal.pre_trial_visit_arranged.supporter",
+        "criminal.pre_trial_visit_cancelled.victim",
+        "criminal.pre_trial_visit_cancelled.supporter",
+        "routing.contact_changed",
+        "family.advance_identification",
+        "family.on_the_day_checklist",
+        "special_measures.discussion_held",
+        "parole.milestone",
+        "update.victim",
+        "update.supporter",
+        "update.direct_contact_made",
+        "reminder.hearing.supporter",
+        "reminder.visit.supporter",
+        "deadline.alert",
+        "digest.supporter",
+        "escalation.unacknowledged",
+        "account.sign_in_failures",
+        ]
+    };
+}
+
+const ENGLISH_TEMPLATES: &[(&str, &str)] = embedded_in!("en");
 
 /// Welsh, the language of courts in Wales.
 pub const WELSH: &str = "cy";
@@ -118,42 +125,7 @@ pub use crate::flows::BILINGUAL;
 /// The Welsh templates built into the binary: one per [`TemplateKey`], as
 /// for English (a test fails if a key is missing). Strings not yet checked
 /// by a Welsh speaker are marked in each file (see docs/translating.md).
-const WELSH_TEMPLATES: &[(&str, &str)] = embedded!["cy":
-    "hearing.details.victim",
-    "hearing.details.supporter",
-    "hearing.change.victim",
-    "hearing.change.supporter",
-    "hearing.change.agency",
-    "hearing.fixed.victim",
-    "hearing.fixed.supporter",
-    "hearing.outcome.victim",
-    "hearing.outcome.supporter",
-    "criminal.supporter_in_place",
-    "criminal.companion_request",
-    "criminal.witness_service_request",
-    "criminal.attendance_decision",
-    "criminal.attendance_withdrawn",
-    "criminal.advisor_notice",
-    "criminal.pre_trial_visit_request",
-    "criminal.pre_trial_visit_arranged.victim",
-    "criminal.pre_trial_visit_arranged.supporter",
-    "criminal.pre_trial_visit_cancelled.victim",
-    "criminal.pre_trial_visit_cancelled.supporter",
-    "routing.contact_changed",
-    "family.advance_identification",
-    "family.on_the_day_checklist",
-    "special_measures.discussion_held",
-    "parole.milestone",
-    "update.victim",
-    "update.supporter",
-    "update.direct_contact_made",
-    "reminder.hearing.supporter",
-    "reminder.visit.supporter",
-    "deadline.alert",
-    "digest.supporter",
-    "escalation.unacknowledged",
-    "account.sign_in_failures",
-];
+const WELSH_TEMPLATES: &[(&str, &str)] = embedded_in!("cy");
 
 /// Marks a translated template that a speaker of its language has not yet
 /// checked. Remove the line from a file once it has been checked.

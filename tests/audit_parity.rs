@@ -44,6 +44,7 @@ enum Form {
     AddParoleMilestone,
     UploadCourtList,
     ConfirmRequest,
+    ResumeMessages,
 }
 
 impl Form {
@@ -65,6 +66,7 @@ impl Form {
         Form::AddParoleMilestone,
         Form::UploadCourtList,
         Form::ConfirmRequest,
+        Form::ResumeMessages,
     ];
 
     /// Whom both sides act as.
@@ -76,7 +78,8 @@ impl Form {
             | Form::MakeCalendarFeed
             | Form::RevokeCalendarFeed
             | Form::AddVictim
-            | Form::EditVictim => AMARA,
+            | Form::EditVictim
+            | Form::ResumeMessages => AMARA,
             Form::RetryMessage => MAYA,
             Form::AddParoleMilestone => VICTOR,
             Form::ConfirmRequest => WES,
@@ -133,6 +136,14 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
         given.record = record;
     };
     match form {
+        Form::ResumeMessages => {
+            // The victim stops all messages by the link in a message.
+            let token = courtside::notify::stop::token_for(&victim).expect("token");
+            let stopped = Browser::new(&app.base)
+                .post(&format!("/stop/{token}"), &[])
+                .await;
+            assert_eq!(stopped.status, StatusCode::OK, "{}", stopped.body);
+        }
         Form::MoveHearing => {
             let body = hearing_input(&case, &court);
             set(app.create("/api/v1/hearings", &wendy, body).await);
@@ -446,6 +457,10 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::ResumeMessages => {
+            b.submit(&format!("/victims/{}/messages", g.victim), &[])
+                .await
+        }
         Form::RetryMessage => {
             press(
                 &mut b,
@@ -617,6 +632,18 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                     &format!("/api/v1/calendar-feeds/{}/revoke", g.target),
                     &token,
                     json!({}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{out}");
+        }
+        Form::ResumeMessages => {
+            let (status, _, out) = app
+                .call_full(
+                    reqwest::Method::DELETE,
+                    &format!("/api/v1/victims/{}/message-stop", g.victim),
+                    Some(&token),
+                    None,
+                    &[],
                 )
                 .await;
             assert_eq!(status, StatusCode::OK, "{out}");

@@ -1912,6 +1912,47 @@ mod tests {
         )]
     }
 
+    /// Compares each `(name, text)` with `<dir>/<name>.txt` (or writes it
+    /// when `UPDATE_GOLDEN=1`), and names any golden file with no sample.
+    /// Returns the failures, as readable diffs.
+    fn check_golden(dir: &Path, rendered: &[(String, String)], update: bool) -> Vec<String> {
+        let mut failures = Vec::new();
+        if update {
+            std::fs::create_dir_all(dir).expect("golden directory");
+        }
+        for (name, text) in rendered {
+            let path = dir.join(format!("{name}.txt"));
+            if update {
+                std::fs::write(&path, text).expect("write golden file");
+                continue;
+            }
+            match std::fs::read_to_string(&path) {
+                Ok(expected) if &expected == text => {}
+                Ok(expected) => failures.push(format!(
+                    "{name} differs from {}\n--- expected\n{expected}--- actual\n{text}",
+                    path.display()
+                )),
+                Err(e) => failures.push(format!("{}: {e}", path.display())),
+            }
+        }
+        if !update {
+            let names: BTreeSet<&str> = rendered.iter().map(|(n, _)| n.as_str()).collect();
+            let stale: Vec<_> = std::fs::read_dir(dir)
+                .expect("golden directory")
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|f| f.strip_suffix(".txt").is_none_or(|n| !names.contains(n)))
+                .collect();
+            if !stale.is_empty() {
+                failures.push(format!(
+                    "{}: golden files with no sample: {stale:?}",
+                    dir.display()
+                ));
+            }
+        }
+        failures
+    }
+
     fn golden_dir() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/notices")
     }
@@ -2031,12 +2072,8 @@ mod tests {
                 key.as_str()
             );
         }
-        let dir = golden_dir();
-        if update {
-            std::fs::create_dir_all(&dir).expect("golden directory");
-        }
-        let mut failures = Vec::new();
         let mut names = BTreeSet::new();
+        let mut rendered_all = Vec::new();
         for s in &samples {
             assert!(names.insert(s.name.clone()), "duplicate sample {}", s.name);
             for key in s.data.keys() {
@@ -2050,36 +2087,9 @@ mod tests {
                 .render(s.template, "en", &s.data)
                 .unwrap_or_else(|e| panic!("{}: {e}", s.name));
             assert_eq!(rendered.language, "en");
-            let text = as_text(&rendered);
-            let path = dir.join(format!("{}.txt", s.name));
-            if update {
-                std::fs::write(&path, &text).expect("write golden file");
-                continue;
-            }
-            match std::fs::read_to_string(&path) {
-                Ok(expected) if expected == text => {}
-                Ok(expected) => failures.push(format!(
-                    "{} differs from {}\n--- expected\n{expected}--- actual\n{text}",
-                    s.name,
-                    path.display()
-                )),
-                Err(e) => failures.push(format!("{}: {e}", path.display())),
-            }
+            rendered_all.push((s.name.clone(), as_text(&rendered)));
         }
-        if !update {
-            let stale: Vec<_> = std::fs::read_dir(&dir)
-                .expect("golden directory")
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|f| {
-                    f.strip_suffix(".txt")
-                        .is_none_or(|name| !names.contains(name))
-                })
-                .collect();
-            if !stale.is_empty() {
-                failures.push(format!("golden files with no sample: {stale:?}"));
-            }
-        }
+        let failures = check_golden(&golden_dir(), &rendered_all, update);
         assert!(
             failures.is_empty(),
             "{}\n\nRun with UPDATE_GOLDEN=1 to accept the new output.",
@@ -2115,13 +2125,8 @@ mod tests {
         let mut failures = Vec::new();
         let samples = samples();
         for language in [WELSH, BILINGUAL, DEFAULT_LANGUAGE] {
-            let dir = root.join(language);
-            if update {
-                std::fs::create_dir_all(&dir).expect("golden directory");
-            }
-            let mut names = BTreeSet::new();
+            let mut rendered_all = Vec::new();
             for s in &samples {
-                names.insert(s.name.clone());
                 let rendered = renderer
                     .render(s.template, language, &in_cardiff(&s.data))
                     .unwrap_or_else(|e| panic!("{} ({language}): {e}", s.name));
@@ -2134,34 +2139,9 @@ mod tests {
                         s.name
                     );
                 }
-                let path = dir.join(format!("{}.txt", s.name));
-                if update {
-                    std::fs::write(&path, &text).expect("write golden file");
-                    continue;
-                }
-                match std::fs::read_to_string(&path) {
-                    Ok(expected) if expected == text => {}
-                    Ok(expected) => failures.push(format!(
-                        "{} differs from {}\n--- expected\n{expected}--- actual\n{text}",
-                        s.name,
-                        path.display()
-                    )),
-                    Err(e) => failures.push(format!("{}: {e}", path.display())),
-                }
+                rendered_all.push((s.name.clone(), text));
             }
-            if !update {
-                let stale: Vec<_> = std::fs::read_dir(&dir)
-                    .expect("golden directory")
-                    .filter_map(|e| e.ok())
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .filter(|f| f.strip_suffix(".txt").is_none_or(|n| !names.contains(n)))
-                    .collect();
-                if !stale.is_empty() {
-                    failures.push(format!(
-                        "{language}: golden files with no sample: {stale:?}"
-                    ));
-                }
-            }
+            failures.extend(check_golden(&root.join(language), &rendered_all, update));
         }
         assert!(
             failures.is_empty(),
@@ -2601,7 +2581,7 @@ mod tests {
             assert_eq!(second.trim_start(), english.body, "{}", s.name);
             assert_ne!(welsh.body, english.body, "{}: not translated", s.name);
         }
-        // A language tag with a region still finds the bilingual form.
+        // The bilingual tag is read whatever its case.
         assert_eq!(
             renderer.language_for(TemplateKey::HearingDetailsVictim, "CY+EN"),
             BILINGUAL

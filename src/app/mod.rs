@@ -11,6 +11,7 @@
 //! never imports `web` or `service`.
 
 pub mod acknowledgements;
+pub mod agenda;
 pub mod calendar_feeds;
 pub mod court_lists;
 pub mod export;

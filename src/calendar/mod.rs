@@ -14,6 +14,7 @@
 //! - a repeated time means its earlier occurrence (BST), so a reminder is
 //!   never late.
 
+pub mod agenda;
 mod holidays;
 pub mod safe_hours;
 

@@ -142,6 +142,8 @@ pub struct DeadlineFilter {
     pub case_id: Option<String>,
     pub hearing_id: Option<String>,
     pub state: Option<DeadlineState>,
+    /// Only deadlines due before this instant (RFC 3339).
+    pub due_before: Option<DateTime<chrono::FixedOffset>>,
     pub page: Option<i64>,
     pub per_page: Option<i64>,
 }
@@ -209,6 +211,9 @@ impl Resource for Deadlines {
             }
             if let Some(state) = f.state {
                 q = q.filter(deadlines::state.eq(state.as_str()));
+            }
+            if let Some(before) = f.due_before {
+                q = q.filter(deadlines::due_at.lt(store::to_db(before.with_timezone(&Utc))));
             }
             q
         };

@@ -17,9 +17,7 @@ use crate::store::schema::{hearings, pre_trial_visits as ptv};
 use crate::store::{self, AnyConn};
 use crate::validate::Validator;
 
-use super::{
-    case_victim, check_updated, check_version, local, require_court, visible_case_ids, CaseFilter,
-};
+use super::{case_victim, check_updated, check_version, local, require_court, visible_case_ids};
 
 pub struct PreTrialVisits;
 
@@ -197,13 +195,27 @@ fn check_references(
     Ok(checked)
 }
 
+/// Filters for pre-trial visit lists.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisitFilter {
+    pub case_id: Option<String>,
+    /// Only visits starting at or after this instant (RFC 3339); visits
+    /// with no time yet are left out.
+    pub from: Option<DateTime<chrono::FixedOffset>>,
+    /// Only visits starting before this instant (RFC 3339).
+    pub to: Option<DateTime<chrono::FixedOffset>>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
 impl Resource for PreTrialVisits {
     const PATH: &'static str = "pre-trial-visits";
     const SINGULAR: &'static str = "pre-trial visit";
     const KIND: ResourceKind = ResourceKind::PreTrialVisit;
     type Input = PreTrialVisitInput;
     type Output = PreTrialVisitOut;
-    type Filter = CaseFilter;
+    type Filter = VisitFilter;
 
     fn create(
         conn: &mut AnyConn,
@@ -240,7 +252,7 @@ impl Resource for PreTrialVisits {
     fn list(
         conn: &mut AnyConn,
         ctx: &Ctx,
-        f: &CaseFilter,
+        f: &VisitFilter,
         page: Page,
     ) -> AppResult<Paged<PreTrialVisitOut>> {
         let visible = visible_case_ids(conn, ctx)?;
@@ -250,6 +262,12 @@ impl Resource for PreTrialVisits {
                 .into_boxed();
             if let Some(case) = &f.case_id {
                 q = q.filter(ptv::case_id.eq(case.clone()));
+            }
+            if let Some(from) = f.from {
+                q = q.filter(ptv::starts_at.ge(store::to_db(from.with_timezone(&Utc))));
+            }
+            if let Some(to) = f.to {
+                q = q.filter(ptv::starts_at.lt(store::to_db(to.with_timezone(&Utc))));
             }
             q
         };

@@ -3,6 +3,7 @@
 
 mod access;
 mod acknowledgements;
+mod agenda;
 mod audit;
 mod basics;
 mod calendar_feeds;

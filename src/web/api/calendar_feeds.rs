@@ -18,6 +18,7 @@ use serde_json::json;
 
 use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
 use crate::app::calendar_feeds::{create_feed, list_feeds, owner, revoke_feed};
+use crate::calendar::agenda::{self, sittings};
 use crate::domain::{HearingStatus, PreTrialVisitState};
 use crate::error::{AppError, AppResult};
 use crate::ics::{self, EventStatus};
@@ -25,7 +26,6 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::{Cases, Courts, Hearings, PreTrialVisits, Victims};
 use crate::store::AnyConn;
 use crate::web::auth::Authenticated;
-use crate::web::ui::agenda::{self, sittings};
 use crate::web::ui::labels;
 use crate::web::ui::list_all;
 use crate::web::AppState;

@@ -2,6 +2,7 @@
 //! plus sign-in and the OpenAPI document.
 
 pub mod acknowledgements;
+pub mod agenda;
 pub mod calendar_feeds;
 pub mod court_lists;
 pub mod export;
@@ -99,6 +100,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     reminder_rules::describe(&mut reg);
     reports::describe(&mut reg);
     message_stops::describe(&mut reg);
+    agenda::describe(&mut reg);
     reg
 });
 
@@ -148,5 +150,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     reminder_rules::configure(cfg);
     reports::configure(cfg);
     message_stops::configure(cfg);
+    agenda::configure(cfg);
     each_resource!(mount, cfg);
 }

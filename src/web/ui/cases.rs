@@ -384,7 +384,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
 
 /// "1 hour 30 minutes", or court days for a long hearing.
 pub fn minutes_text(minutes: i32) -> String {
-    let day = super::agenda::COURT_DAY_MINUTES as i32;
+    let day = crate::calendar::agenda::COURT_DAY_MINUTES as i32;
     if minutes > day {
         let days = (minutes + day - 1) / day;
         return format!("about {days} court days");

@@ -11,7 +11,6 @@
 //! strict mode (a missing value is an error, not an empty string).
 
 mod acknowledge;
-pub mod agenda;
 mod attendance;
 mod case_forms;
 mod cases;

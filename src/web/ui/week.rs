@@ -2,26 +2,24 @@
 //! tasks and deadlines for seven days from a date, in UK time, with
 //! clashes flagged.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::calendar::{self, BankHolidays};
-use crate::domain::{HearingStatus, PreTrialVisitState, Role};
+use crate::domain::{HearingStatus, Role};
 use crate::error::AppResult;
-use crate::policy::{permits, Action, ResourceKind};
-use crate::resources::{Deadlines, Hearings, ParoleMilestones, PreTrialVisits, Tasks};
+use crate::policy::{Action, ResourceKind};
 use crate::store::AnyConn;
 use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
-use super::agenda::{self, ClashKind, Event};
 use super::forms::parse_date;
 use super::lookup::{clock, day, Lookup};
 use super::session::Session;
-use super::{labels, list_all, page, read, render, require, with_conn, PageResult};
+use super::{labels, page, render, require, with_conn, PageResult};
+use crate::app;
+use crate::calendar::agenda::{self, ClashKind, Event};
 
 use actix_web::web;
 
@@ -76,15 +74,6 @@ impl Entry {
     }
 }
 
-fn task_role(role: Role) -> &'static str {
-    match role {
-        Role::Supporter => "supporter",
-        Role::WitnessCareOfficer => "witness_care_officer",
-        Role::VictimLiaisonOfficer => "victim_liaison_officer",
-        _ => "none",
-    }
-}
-
 fn describe_clash(kind: ClashKind, other: &Entry) -> String {
     let place = other
         .place
@@ -117,33 +106,18 @@ fn name_hearing(look: &Lookup, h: &crate::resources::HearingOut) -> String {
 }
 
 fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
-    let role = ctx.actor.role;
-    let start = calendar::start_of_london_day(from);
-    let end = calendar::start_of_london_day(from + Duration::days(7));
-    let look = Lookup::load(conn, ctx)?;
     let holidays = BankHolidays::england_and_wales();
+    let week = app::agenda::week(conn, ctx, from, &holidays)?;
+    let (start, _) = app::agenda::Week::bounds(from);
+    let look = Lookup::load(conn, ctx)?;
     let mut entries: Vec<Entry> = Vec::new();
 
-    // Hearings: a long one started up to six weeks ago may still sit.
-    let earliest = start - Duration::days(42);
-    let hearings = list_all::<Hearings>(
-        conn,
-        ctx,
-        json!({"from": earliest.to_rfc3339(), "to": end.to_rfc3339()}),
-    )?;
-    // Each hearing named once, for the deadlines counted from it.
-    let mut hearing_names: HashMap<String, String> = HashMap::new();
-    for h in hearings {
-        hearing_names.insert(h.id.clone(), name_hearing(&look, &h));
-        let spans = agenda::sittings(h.starts_at, h.estimated_minutes, &holidays);
-        let days = spans.len();
-        for (i, (s, e)) in spans.into_iter().enumerate() {
-            if e <= start || s >= end {
-                continue;
-            }
+    for wh in &week.hearings {
+        let h = &wh.hearing;
+        for s in &wh.sittings {
             let mut title = labels::hearing_kind(h.kind).to_string();
-            if days > 1 {
-                title = format!("{title} (day {} of {days})", i + 1);
+            if s.days > 1 {
+                title = format!("{title} (day {} of {})", s.day, s.days);
             }
             let mut place = look.court(&h.court_id);
             if let Some(room) = &h.courtroom {
@@ -161,9 +135,9 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
                 )),
             };
             entries.push(Entry {
-                starts_at: s,
-                ends_at: Some(e),
-                date: calendar::london_date(s),
+                starts_at: s.starts_at,
+                ends_at: Some(s.ends_at),
+                date: calendar::london_date(s.starts_at),
                 all_day: false,
                 title,
                 place: Some(place),
@@ -180,8 +154,8 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
                 href: Some(format!("/cases/{}", h.case_id)),
                 tag,
                 event: (h.status.is_upcoming()).then(|| Event {
-                    starts_at: s,
-                    ends_at: e,
+                    starts_at: s.starts_at,
+                    ends_at: s.ends_at,
                     court_id: Some(h.court_id.clone()),
                 }),
                 clashes: Vec::new(),
@@ -189,150 +163,118 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         }
     }
 
-    if permits(role, ResourceKind::PreTrialVisit, Action::Read) {
-        for v in list_all::<PreTrialVisits>(conn, ctx, json!({}))? {
-            let Some(s) = v.starts_at else { continue };
-            if s < start || s >= end || v.state == PreTrialVisitState::Cancelled {
-                continue;
-            }
-            let e = s + Duration::minutes(agenda::VISIT_MINUTES);
-            entries.push(Entry {
-                starts_at: s,
-                ends_at: Some(e),
-                date: calendar::london_date(s),
-                all_day: false,
-                title: "Pre-trial visit".into(),
-                place: Some(look.court(&v.court_id)),
-                detail: format!(
-                    "Case {} · victim {}{}",
-                    look.case_ref(&v.case_id),
-                    look.case_victim_ref(&v.case_id),
-                    if v.supporter_attends {
-                        " · you attend"
-                    } else {
-                        ""
-                    }
-                ),
-                href: Some(format!("/cases/{}", v.case_id)),
-                tag: Some((labels::visit_state(v.state).to_string(), "tag--blue")),
-                event: Some(Event {
-                    starts_at: s,
-                    ends_at: e,
-                    court_id: Some(v.court_id.clone()),
-                }),
-                clashes: Vec::new(),
-            });
-        }
-    }
-
-    if permits(role, ResourceKind::ParoleMilestone, Action::Read) {
-        for m in list_all::<ParoleMilestones>(conn, ctx, json!({}))? {
-            // A release date is shown outside probation by its month only,
-            // so it has no day in the week.
-            let Some(d) = m.occurs_on else { continue };
-            if d < from || d >= from + Duration::days(7) {
-                continue;
-            }
-            entries.push(Entry {
-                starts_at: calendar::start_of_london_day(d),
-                ends_at: None,
-                date: d,
-                all_day: true,
-                title: labels::parole_kind(m.kind).to_string(),
-                place: None,
-                detail: format!("Parole · victim {}", look.victim_ref(&m.victim_id)),
-                href: None,
-                tag: None,
-                event: None,
-                clashes: Vec::new(),
-            });
-        }
-    }
-
-    // Deadlines due in the week: who must tell whom, by when.
-    let mut overdue = Vec::new();
-    if permits(role, ResourceKind::Deadline, Action::Read) {
-        let running = list_all::<Deadlines>(conn, ctx, json!({}))?
-            .into_iter()
-            .filter(|d| d.state == "running" && d.due_at < end);
-        for d in running {
-            // Due before this week but not yet due: it belongs to an
-            // earlier week still to come, not to "past their deadline".
-            if d.due_at < start && d.due_at >= ctx.now {
-                continue;
-            }
-            let hearing = d.hearing_id.as_deref().and_then(|id| {
-                if let Some(name) = hearing_names.get(id) {
-                    return Some(name.clone());
-                }
-                let name = read::<Hearings>(conn, ctx, id)
-                    .ok()
-                    .map(|h| name_hearing(&look, &h))?;
-                hearing_names.insert(id.to_string(), name.clone());
-                Some(name)
-            });
-            let case = d.case_id.as_deref().map(|c| look.case_ref(c));
-            let detail = format!(
-                "Deadline{}{} · victim {}{}",
-                hearing
-                    .map(|h| format!(" · for the {h}"))
-                    .unwrap_or_default(),
-                case.map(|c| format!(" · case {c}")).unwrap_or_default(),
-                look.victim_ref(&d.victim_id),
-                if d.confirmed {
-                    ""
+    for v in &week.pre_trial_visits {
+        let Some(s) = v.starts_at else { continue };
+        let e = s + Duration::minutes(agenda::VISIT_MINUTES);
+        entries.push(Entry {
+            starts_at: s,
+            ends_at: Some(e),
+            date: calendar::london_date(s),
+            all_day: false,
+            title: "Pre-trial visit".into(),
+            place: Some(look.court(&v.court_id)),
+            detail: format!(
+                "Case {} · victim {}{}",
+                look.case_ref(&v.case_id),
+                look.case_victim_ref(&v.case_id),
+                if v.supporter_attends {
+                    " · you attend"
                 } else {
-                    " · figure unconfirmed"
+                    ""
                 }
-            );
-            let title = format!("Due: {}", labels::deadline_kind(&d.kind));
-            if d.due_at < start {
-                // Only what is due before the clock's now gets here.
-                overdue.push(json!({
-                    "title": title,
-                    "due": super::lookup::long(d.due_at),
-                    "detail": detail,
-                    "href": d.case_id.as_ref().map(|c| format!("/cases/{c}")),
-                }));
-                continue;
+            ),
+            href: Some(format!("/cases/{}", v.case_id)),
+            tag: Some((labels::visit_state(v.state).to_string(), "tag--blue")),
+            event: Some(Event {
+                starts_at: s,
+                ends_at: e,
+                court_id: Some(v.court_id.clone()),
+            }),
+            clashes: Vec::new(),
+        });
+    }
+
+    for m in &week.parole_milestones {
+        let Some(d) = m.occurs_on else { continue };
+        entries.push(Entry {
+            starts_at: calendar::start_of_london_day(d),
+            ends_at: None,
+            date: d,
+            all_day: true,
+            title: labels::parole_kind(m.kind).to_string(),
+            place: None,
+            detail: format!("Parole · victim {}", look.victim_ref(&m.victim_id)),
+            href: None,
+            tag: None,
+            event: None,
+            clashes: Vec::new(),
+        });
+    }
+
+    // Deadlines due in the week, and those already past: who must tell
+    // whom, by when, and for which hearing.
+    let hearings = app::agenda::hearings_by_id(&week);
+    let mut overdue = Vec::new();
+    for d in &week.deadlines {
+        let hearing = d
+            .hearing_id
+            .as_deref()
+            .and_then(|id| hearings.get(id))
+            .map(|h| name_hearing(&look, h));
+        let case = d.case_id.as_deref().map(|c| look.case_ref(c));
+        let detail = format!(
+            "Deadline{}{} · victim {}{}",
+            hearing
+                .map(|h| format!(" · for the {h}"))
+                .unwrap_or_default(),
+            case.map(|c| format!(" · case {c}")).unwrap_or_default(),
+            look.victim_ref(&d.victim_id),
+            if d.confirmed {
+                ""
+            } else {
+                " · figure unconfirmed"
             }
-            entries.push(Entry {
-                starts_at: d.due_at,
-                ends_at: None,
-                date: calendar::london_date(d.due_at),
-                all_day: false,
-                title,
-                place: None,
-                detail,
-                href: d.case_id.as_ref().map(|c| format!("/cases/{c}")),
-                tag: Some(("Deadline".into(), "tag--grey")),
-                event: None,
-                clashes: Vec::new(),
-            });
+        );
+        let title = format!("Due: {}", labels::deadline_kind(&d.kind));
+        if d.due_at < start {
+            overdue.push(json!({
+                "title": title,
+                "due": super::lookup::long(d.due_at),
+                "detail": detail,
+                "href": d.case_id.as_ref().map(|c| format!("/cases/{c}")),
+            }));
+            continue;
         }
+        entries.push(Entry {
+            starts_at: d.due_at,
+            ends_at: None,
+            date: calendar::london_date(d.due_at),
+            all_day: false,
+            title,
+            place: None,
+            detail,
+            href: d.case_id.as_ref().map(|c| format!("/cases/{c}")),
+            tag: Some(("Deadline".into(), "tag--grey")),
+            event: None,
+            clashes: Vec::new(),
+        });
     }
 
     // Open tasks for this role (and, where named, for this person).
-    let mut tasks = Vec::new();
-    if permits(role, ResourceKind::Task, Action::Read) {
-        for t in list_all::<Tasks>(conn, ctx, json!({"state": "open", "role": task_role(role)}))? {
-            if t.assignee_user_id
-                .as_deref()
-                .is_some_and(|a| a != ctx.actor.user_id)
-            {
-                continue;
-            }
-            let is_overdue = t.due_at.is_some_and(|d| d < ctx.now);
-            tasks.push(json!({
+    let tasks: Vec<Value> = week
+        .tasks
+        .iter()
+        .map(|t| {
+            json!({
                 "title": labels::task_kind(&t.kind),
                 "detail": t.detail,
                 "due": t.due_at.map(super::lookup::long).unwrap_or_else(|| "No date set".into()),
-                "overdue": is_overdue,
+                "overdue": t.due_at.is_some_and(|d| d < ctx.now),
                 "case": t.case_id.as_deref().map(|c| look.case_ref(c)),
                 "href": t.case_id.as_ref().map(|c| format!("/cases/{c}")),
-            }));
-        }
-    }
+            })
+        })
+        .collect();
 
     entries.sort_by(|a, b| {
         (a.date, !a.all_day, a.starts_at, &a.title).cmp(&(

@@ -1,0 +1,335 @@
+//! A person's week, as the "My week" page and `GET /api/v1/agenda` show
+//! it: the hearings that sit in it (a long trial counted day by day), the
+//! pre-trial visits and parole milestones that fall in it, the running
+//! deadlines due by its end (with those already past), and the open tasks
+//! for the person's role. Each list goes through its record's own list
+//! use case, so a role sees what it may see and nothing else, and each is
+//! bounded by the week in the query rather than filtered afterwards.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::calendar::{self, agenda, BankHolidays};
+use crate::domain::{PreTrialVisitState, Role};
+use crate::error::{AppError, AppResult};
+use crate::policy::{permits, Action, ResourceKind};
+use crate::resources::deadlines::{DeadlineFilter, DeadlineState};
+use crate::resources::hearings::HearingFilter;
+use crate::resources::pre_trial_visits::VisitFilter;
+use crate::resources::tasks::TaskFilter;
+use crate::resources::{
+    DeadlineOut, Deadlines, HearingOut, Hearings, ParoleMilestoneOut, ParoleMilestones,
+    PreTrialVisitOut, PreTrialVisits, TaskOut, Tasks, VictimFilter,
+};
+use crate::store::AnyConn;
+
+use super::{Ctx, Page, Resource, MAX_PER_PAGE};
+
+/// How far back a hearing may have started and still sit in the week (a
+/// long trial).
+const LONGEST_HEARING: Duration = Duration::days(42);
+
+/// One day's sitting of a hearing.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Sitting {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// Which court day of the hearing this is (1-based), of `days`.
+    pub day: usize,
+    pub days: usize,
+}
+
+/// A hearing with its sittings that fall in the week.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct WeekHearing {
+    pub hearing: HearingOut,
+    pub sittings: Vec<Sitting>,
+}
+
+/// Everything in one person's week.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Week {
+    /// The first London date of the week, and the last.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub hearings: Vec<WeekHearing>,
+    pub pre_trial_visits: Vec<PreTrialVisitOut>,
+    /// Milestones whose day the role may see (a release date shown by its
+    /// month only has no day in the week).
+    pub parole_milestones: Vec<ParoleMilestoneOut>,
+    /// Running deadlines due in the week, and those whose time has already
+    /// passed (due before now). A deadline due before the week but still
+    /// ahead of now belongs to an earlier week and is left out.
+    pub deadlines: Vec<DeadlineOut>,
+    /// Hearings that deadlines count from but that do not sit in the week.
+    pub deadline_hearings: Vec<HearingOut>,
+    /// Open tasks for the role, unassigned or assigned to this person.
+    pub tasks: Vec<TaskOut>,
+}
+
+impl Week {
+    /// Instants bounding the week: the start of its first London day and
+    /// of the day after its last.
+    pub fn bounds(from: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+        (
+            calendar::start_of_london_day(from),
+            calendar::start_of_london_day(from + Duration::days(7)),
+        )
+    }
+}
+
+/// The task role a person's role acts as.
+pub fn task_role(role: Role) -> &'static str {
+    match role {
+        Role::Supporter => "supporter",
+        Role::WitnessCareOfficer => "witness_care_officer",
+        Role::VictimLiaisonOfficer => "victim_liaison_officer",
+        _ => "none",
+    }
+}
+
+/// Every page of a list, with a filter made in code.
+fn all<R: Resource>(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    filter: &R::Filter,
+) -> AppResult<Vec<R::Output>> {
+    let mut out = Vec::new();
+    for page in 1.. {
+        let p = super::list::<R>(
+            conn,
+            ctx,
+            filter,
+            Page {
+                page,
+                per_page: MAX_PER_PAGE,
+            },
+        )?;
+        let n = p.items.len();
+        out.extend(p.items);
+        if n == 0 || out.len() as i64 >= p.total {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Which sittings of a hearing fall in `[start, end)`.
+pub fn sittings_in(
+    h: &HearingOut,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    holidays: &BankHolidays,
+) -> Vec<Sitting> {
+    let spans = agenda::sittings(h.starts_at, h.estimated_minutes, holidays);
+    let days = spans.len();
+    spans
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (s, e))| *e > start && *s < end)
+        .map(|(i, (s, e))| Sitting {
+            starts_at: s,
+            ends_at: e,
+            day: i + 1,
+            days,
+        })
+        .collect()
+}
+
+/// Whether a running deadline belongs in the week starting at `start`
+/// (ending at `end`) looked at `now`: due in the week, or already past.
+pub fn deadline_shown(
+    due_at: DateTime<Utc>,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    due_at < end && (due_at >= start || due_at < now)
+}
+
+/// The week from `from` (a London date) for the actor.
+pub fn week(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    from: NaiveDate,
+    holidays: &BankHolidays,
+) -> AppResult<Week> {
+    super::authorise(&ctx.actor, ResourceKind::Hearing, Action::Read, "hearing")?;
+    if from.checked_add_signed(Duration::days(7)).is_none() {
+        return Err(AppError::field("from", "is not a date the agenda can show"));
+    }
+    let role = ctx.actor.role;
+    let (start, end) = Week::bounds(from);
+    let may = |kind| permits(role, kind, Action::Read);
+
+    let hearings: Vec<WeekHearing> = all::<Hearings>(
+        conn,
+        ctx,
+        &HearingFilter {
+            from: Some((start - LONGEST_HEARING).fixed_offset()),
+            to: Some(end.fixed_offset()),
+            ..HearingFilter::default()
+        },
+    )?
+    .into_iter()
+    .filter_map(|h| {
+        let sittings = sittings_in(&h, start, end, holidays);
+        (!sittings.is_empty()).then_some(WeekHearing {
+            hearing: h,
+            sittings,
+        })
+    })
+    .collect();
+
+    let pre_trial_visits = if may(ResourceKind::PreTrialVisit) {
+        all::<PreTrialVisits>(
+            conn,
+            ctx,
+            &VisitFilter {
+                from: Some(start.fixed_offset()),
+                to: Some(end.fixed_offset()),
+                ..VisitFilter::default()
+            },
+        )?
+        .into_iter()
+        .filter(|v| v.state != PreTrialVisitState::Cancelled)
+        .collect()
+    } else {
+        Vec::new()
+    };
+
+    let parole_milestones = if may(ResourceKind::ParoleMilestone) {
+        all::<ParoleMilestones>(conn, ctx, &VictimFilter::default())?
+            .into_iter()
+            .filter(|m| {
+                m.occurs_on
+                    .is_some_and(|d| d >= from && d < from + Duration::days(7))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let deadlines: Vec<DeadlineOut> = if may(ResourceKind::Deadline) {
+        all::<Deadlines>(
+            conn,
+            ctx,
+            &DeadlineFilter {
+                state: Some(DeadlineState::Running),
+                due_before: Some(end.fixed_offset()),
+                ..DeadlineFilter::default()
+            },
+        )?
+        .into_iter()
+        .filter(|d| deadline_shown(d.due_at, start, end, ctx.now))
+        .collect()
+    } else {
+        Vec::new()
+    };
+
+    // The hearings deadlines count from that are not in the week, each
+    // read once through its own use case.
+    let in_week: BTreeSet<&str> = hearings.iter().map(|h| h.hearing.id.as_str()).collect();
+    let wanted: BTreeSet<String> = deadlines
+        .iter()
+        .filter_map(|d| d.hearing_id.clone())
+        .filter(|id| !in_week.contains(id.as_str()))
+        .collect();
+    let mut deadline_hearings = Vec::new();
+    for id in wanted {
+        match super::read::<Hearings>(conn, ctx, &id) {
+            Ok(h) => deadline_hearings.push(h),
+            Err(AppError::NotFound(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+
+    let tasks = if may(ResourceKind::Task) {
+        all::<Tasks>(
+            conn,
+            ctx,
+            &TaskFilter {
+                state: Some("open".into()),
+                role: Some(task_role(role).into()),
+                ..TaskFilter::default()
+            },
+        )?
+        .into_iter()
+        .filter(|t| {
+            t.assignee_user_id
+                .as_deref()
+                .is_none_or(|a| a == ctx.actor.user_id)
+        })
+        .collect()
+    } else {
+        Vec::new()
+    };
+
+    Ok(Week {
+        from,
+        to: from + Duration::days(6),
+        hearings,
+        pre_trial_visits,
+        parole_milestones,
+        deadlines,
+        deadline_hearings,
+        tasks,
+    })
+}
+
+/// The hearings of a week by id, those in it and those its deadlines
+/// count from.
+pub fn hearings_by_id(week: &Week) -> HashMap<&str, &HearingOut> {
+    week.hearings
+        .iter()
+        .map(|h| &h.hearing)
+        .chain(week.deadline_hearings.iter())
+        .map(|h| (h.id.as_str(), h))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(d: u32, h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 10, d, h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_deadline_is_shown_in_its_own_week_or_once_it_is_past() {
+        // The week of Monday 19 October 2026 (BST), looked at on the 21st.
+        let (start, end) = Week::bounds(NaiveDate::from_ymd_opt(2026, 10, 19).unwrap());
+        let now = at(21, 12);
+        // (due, shown)
+        let table = [
+            (at(20, 9), true),  // in the week, already past
+            (at(23, 16), true), // in the week, still ahead
+            (at(14, 9), true),  // before the week, and past: overdue
+            (at(26, 9), false), // after the week
+            (end, false),       // the week's end is not in it
+            (start, true),      // its start is
+        ];
+        for (due, shown) in table {
+            assert_eq!(deadline_shown(due, start, end, now), shown, "due {due}");
+        }
+        // Looking at a week to come: a deadline due before it but after
+        // now is not "past"; it belongs to an earlier week.
+        let (start, end) = Week::bounds(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap());
+        assert!(!deadline_shown(at(28, 9), start, end, now));
+        assert!(deadline_shown(at(20, 9), start, end, now));
+    }
+
+    #[test]
+    fn a_week_spans_the_clock_change_in_local_days() {
+        // The clocks go back on Sunday 25 October 2026: the week from
+        // Monday 19 October starts at 23:00 UTC (BST) and ends at 00:00
+        // UTC on Monday 26 October (GMT), 7 days and one hour later.
+        let (start, end) = Week::bounds(NaiveDate::from_ymd_opt(2026, 10, 19).unwrap());
+        assert_eq!(start, Utc.with_ymd_and_hms(2026, 10, 18, 23, 0, 0).unwrap());
+        assert_eq!(end, Utc.with_ymd_and_hms(2026, 10, 26, 0, 0, 0).unwrap());
+    }
+}

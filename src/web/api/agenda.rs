@@ -1,0 +1,67 @@
+//! `GET /api/v1/agenda?from=YYYY-MM-DD`: the signed-in person's week, as
+//! the "My week" page shows it (`app::agenda`), from a London date (today
+//! when left out).
+
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::resource::{run, Ctx, Registry, RouteInfo};
+use crate::app::agenda::{self, Week};
+use crate::calendar::{self, BankHolidays};
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, ResourceKind};
+use crate::web::auth::Authenticated;
+use crate::web::AppState;
+
+const PATH: &str = "/api/v1/agenda";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgendaQuery {
+    /// The first day of the week (a London date); today when left out.
+    from: Option<String>,
+}
+
+async fn show(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    q: web::Query<AgendaQuery>,
+) -> AppResult<HttpResponse> {
+    let ctx = Ctx {
+        actor: who.0,
+        now: state.clock.now(),
+    };
+    let from = match q.from.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+        None => calendar::london_date(ctx.now),
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            AppError::field(
+                "from",
+                "must be a date written YYYY-MM-DD, such as 2026-12-07",
+            )
+        })?,
+    };
+    let out = run(&state, move |conn| {
+        agenda::week(conn, &ctx, from, &BankHolidays::england_and_wales())
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(PATH, web::get().to(show));
+}
+
+pub fn describe(reg: &mut Registry) {
+    let output = reg.schema::<Week>();
+    reg.route(RouteInfo {
+        method: "get",
+        path: PATH.into(),
+        kind: Some(ResourceKind::Hearing),
+        action: Some(Action::Read),
+        summary: "Your week from ?from=YYYY-MM-DD (a London date; today when left out): hearings with their sittings, pre-trial visits, parole milestones, running deadlines due by its end or already past, and your open tasks".into(),
+        request: None,
+        response: Some(output),
+        paged: false,
+    });
+}

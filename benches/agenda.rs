@@ -68,6 +68,18 @@ struct Args {
     /// The Monday of the week asked for (inside the planted two years).
     #[arg(long, default_value = "2025-06-30")]
     week: chrono::NaiveDate,
+    /// Keep the SQLite database at this path (to look at query plans).
+    #[arg(long)]
+    keep: Option<std::path::PathBuf>,
+    /// Plant only, then stop (with --keep).
+    #[arg(long)]
+    plant_only: bool,
+    /// Use the database kept by an earlier run (--keep) as it is.
+    #[arg(long)]
+    reuse: bool,
+    /// Only the routes whose name contains this (the ceiling always runs).
+    #[arg(long)]
+    only: Option<String>,
     /// Passed by `cargo bench`; ignored.
     #[arg(long, hide = true)]
     bench: bool,
@@ -78,7 +90,11 @@ fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let (url, pg_name) = match args.database {
         Database::Sqlite => (
-            dir.path().join("bench.db").to_string_lossy().into_owned(),
+            args.keep
+                .clone()
+                .unwrap_or_else(|| dir.path().join("bench.db"))
+                .to_string_lossy()
+                .into_owned(),
             None,
         ),
         Database::Postgres => {
@@ -125,13 +141,17 @@ fn add_supporters(conn: &mut courtside::store::AnyConn, total: usize) {
 }
 
 struct Timed {
+    /// Answers other than 200, by status (e.g. 503 when no database
+    /// connection came free in time).
+    failed: std::collections::BTreeMap<u16, usize>,
     p50: Duration,
     p99: Duration,
     per_second: f64,
 }
 
 /// `requests` GETs of `path` from `clients` tasks at once, each with the
-/// given headers; every answer must be 200. None if the route is not
+/// given headers; the times are of the 200 answers, the others counted.
+/// None if the route is not
 /// served at all (a build from before it existed, for the "before"
 /// figures).
 async fn load(
@@ -168,24 +188,38 @@ async fn load(
         let url = url.clone();
         tasks.push(actix_web::rt::spawn(async move {
             let mut times = Vec::with_capacity(per_client);
+            let mut failed = Vec::new();
             for _ in 0..per_client {
                 let t = Instant::now();
                 let resp = client.get(&url).send().await.expect("request sent");
-                assert_eq!(resp.status(), reqwest::StatusCode::OK);
+                let status = resp.status();
                 resp.bytes().await.expect("body read");
-                times.push(t.elapsed());
+                if status == reqwest::StatusCode::OK {
+                    times.push(t.elapsed());
+                } else {
+                    failed.push(status.as_u16());
+                }
             }
-            times
+            (times, failed)
         }));
     }
     let mut all = Vec::new();
+    let mut failed = std::collections::BTreeMap::new();
     for t in tasks {
-        all.extend(t.await.expect("client task"));
+        let (times, statuses) = t.await.expect("client task");
+        all.extend(times);
+        for s in statuses {
+            *failed.entry(s).or_insert(0) += 1;
+        }
+    }
+    if all.is_empty() {
+        all.push(started.elapsed());
     }
     let took = started.elapsed();
     all.sort();
     let at = |p: f64| all[((all.len() as f64 * p).ceil() as usize).clamp(1, all.len()) - 1];
     Some(Timed {
+        failed,
         p50: at(0.50),
         p99: at(0.99),
         per_second: all.len() as f64 / took.as_secs_f64(),
@@ -199,9 +233,11 @@ fn ms(d: Duration) -> f64 {
 async fn run(args: &Args, url: &str) {
     let mut config = Config::for_database(url);
     config.bind = "127.0.0.1:0".into();
+    // The pool `courtside serve` has by default.
+    config.pool_size = 8;
     let running = courtside::service::start(config, Arc::new(SystemClock)).expect("app starts");
-    courtside::seed::run(&running.pool, &SystemClock).expect("seed");
-    {
+    if !args.reuse {
+        courtside::seed::run(&running.pool, &SystemClock).expect("seed");
         let mut conn = running.pool.get().expect("a connection");
         add_supporters(&mut conn, args.supporters);
         let f = plant::fixed(&mut conn);
@@ -214,6 +250,9 @@ async fn run(args: &Args, url: &str) {
             cases / f.supporters.len().max(1),
             t.elapsed().as_secs_f64()
         );
+    }
+    if args.plant_only {
+        return;
     }
     let base = running.url("");
     actix_web::rt::spawn(running.server);
@@ -277,6 +316,10 @@ async fn run(args: &Args, url: &str) {
     );
     let mut ceiling = None;
     for (name, path, headers) in routes {
+        let wanted = args.only.as_deref().is_none_or(|o| name.contains(o));
+        if ceiling.is_some() && !wanted {
+            continue;
+        }
         let Some(t) = load(&base, &path, headers, args.clients, args.requests).await else {
             println!("  {name}: not served by this build");
             continue;
@@ -291,8 +334,13 @@ async fn run(args: &Args, url: &str) {
                 t.p99.as_secs_f64() / c.as_secs_f64().max(1e-6)
             ),
         };
+        let failed = if t.failed.is_empty() {
+            String::new()
+        } else {
+            format!("; NOT ANSWERED: {:?} (status: count)", t.failed)
+        };
         println!(
-            "  {name}: p50 {:.1} ms, p99 {:.1} ms{ratio}, {:.0} requests/s",
+            "  {name}: p50 {:.1} ms, p99 {:.1} ms{ratio}, {:.0} answers/s{failed}",
             ms(t.p50),
             ms(t.p99),
             t.per_second

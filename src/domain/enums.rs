@@ -362,6 +362,16 @@ impl AttendanceState {
         )
     }
 
+    /// Not yet closed: can still change.
+    pub fn is_open(self) -> bool {
+        !self.is_closed()
+    }
+
+    /// A criminal court has allowed the supporter to accompany the witness.
+    pub fn is_allowed(self) -> bool {
+        matches!(self, Self::Allowed | Self::AllowedWithConditions)
+    }
+
     /// States that record a court's reasoned refusal or direction.
     pub fn needs_reason(self) -> bool {
         use AttendanceState::*;

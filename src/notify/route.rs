@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::delivery::Claimed;
-use crate::domain::OrganisationKind;
+use crate::domain::{LawfulBasis, OrganisationKind};
 use crate::error::{AppError, AppResult};
 use crate::flows::{Basis, Recipient, TemplateKey};
 use crate::planning::context::recipient_from_key;
@@ -43,7 +43,15 @@ pub fn basis_of(n: &Claimed) -> AppResult<Basis> {
 /// one reader that delivery, the audit entries and escalation share. A
 /// basis that does not read is logged by id and returned as an error.
 pub fn read_basis(notice_id: &str, victim_id: &str, basis_json: &str) -> AppResult<Basis> {
-    serde_json::from_str::<Basis>(basis_json).map_err(|_| {
+    let read = serde_json::from_str::<Basis>(basis_json)
+        .ok()
+        .filter(|basis| match basis {
+            // The planner never writes consent as a lawful basis (consent
+            // is `Basis::Consent`, with its scope checked before sending).
+            Basis::Lawful { basis, .. } => *basis != LawfulBasis::Consent,
+            Basis::DataSubject | Basis::Consent { .. } | Basis::SpocAgreement { .. } => true,
+        });
+    read.ok_or_else(|| {
         tracing::error!(
             notice_id,
             victim_id,
@@ -188,11 +196,10 @@ pub fn unwanted_in(
     }
     match basis_of(n)? {
         Basis::Consent { scope } => {
-            let scope = serde_json::to_value(scope)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            if !facts.consents.contains(&(n.victim_id.clone(), scope)) {
+            if !facts
+                .consents
+                .contains(&(n.victim_id.clone(), scope.as_str().to_string()))
+            {
                 return Ok(Some("the victim's consent no longer stands".into()));
             }
         }
@@ -456,6 +463,7 @@ mod tests {
             "{}",
             r#"{"kind":"consent"}"#,
             r#"{"kind":"consnet","scope":"court_dates_to_supporter"}"#,
+            r#"{"kind":"lawful","basis":"consent","reason":"asked"}"#,
         ] {
             assert!(basis_of(&claimed(corrupt)).is_err(), "{corrupt:?}");
         }

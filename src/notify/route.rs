@@ -81,8 +81,8 @@ pub struct Facts {
     consents: HashSet<(String, String)>,
     /// (victim, supporter) of every SPOC arrangement current today.
     spoc: HashSet<(String, String)>,
-    /// Each hearing's status and start.
-    hearings: HashMap<String, (String, chrono::NaiveDateTime)>,
+    /// Each hearing: whether it is still to happen, and its start.
+    hearings: HashMap<String, (bool, chrono::NaiveDateTime)>,
     /// Active users' addresses.
     users: HashMap<String, String>,
     /// Victims who asked for no more messages (`stop`).
@@ -149,9 +149,13 @@ impl Facts {
                 .extend(super::stop::stopped_among(conn, chunk)?);
         }
         for chunk in hearing_ids.chunks(CHUNK) {
-            let rows: Vec<(String, String, chrono::NaiveDateTime)> = hearings::table
+            let rows: Vec<(String, bool, chrono::NaiveDateTime)> = hearings::table
                 .filter(hearings::id.eq_any(chunk))
-                .select((hearings::id, hearings::status, hearings::starts_at))
+                .select((
+                    hearings::id,
+                    store::upcoming::still_to_happen(),
+                    hearings::starts_at,
+                ))
                 .load(conn)?;
             facts
                 .hearings
@@ -232,7 +236,7 @@ pub fn unwanted_in(
     let about_the_slot = n.category == "hearing_details"
         || n.template == TemplateKey::ReminderHearingSupporter.as_str();
     if let (Some(hearing), true) = (&n.hearing_id, about_the_slot) {
-        let Some((status, starts_at)) = facts.hearings.get(hearing) else {
+        let Some((still_to_happen, starts_at)) = facts.hearings.get(hearing) else {
             return Err(AppError::Internal(format!(
                 "notice {}: its hearing is not on record",
                 n.id
@@ -243,9 +247,7 @@ pub fn unwanted_in(
             .as_str()
             .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
             .map(|t| t.with_timezone(&Utc));
-        let upcoming = crate::domain::HearingStatus::parse(status)
-            .is_some_and(crate::domain::HearingStatus::is_upcoming);
-        if !upcoming || planned_for.is_some_and(|t| t != store::from_db(*starts_at)) {
+        if !still_to_happen || planned_for.is_some_and(|t| t != store::from_db(*starts_at)) {
             return Ok(Some("the hearing has moved or is no longer listed".into()));
         }
     }

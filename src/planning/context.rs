@@ -891,8 +891,7 @@ fn upcoming_hearings(
         .inner_join(cases::table)
         .filter(cases::victim_id.eq(victim_id))
         .filter(cases::kind.eq("criminal"))
-        .filter(hearings::status.eq_any(domain::HearingStatus::STILL_TO_HAPPEN))
-        .filter(hearings::starts_at.gt(store::to_db(now)))
+        .filter(store::upcoming::upcoming_at(now))
         .order((hearings::starts_at.asc(), hearings::id.asc()))
         .select((hearings::id, cases::urn, cases::witness_care_unit_id))
         .load(conn)?;

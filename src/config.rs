@@ -106,7 +106,8 @@ pub struct Config {
     pub retention_days: i64,
 
     /// A folder `serve` watches for published court lists to import (see
-    /// README, "Court lists"). Unset: no folder is watched.
+    /// docs/operating.md, "Court lists: the inbox folder"). Unset: no
+    /// folder is watched.
     #[arg(long, env = "COURTSIDE_COURT_LIST_INBOX")]
     pub court_list_inbox: Option<std::path::PathBuf>,
 

@@ -92,7 +92,7 @@ pub fn load_keys(config: &Config) -> AppResult<KeyRing> {
     let Some(path) = key_file(config.database_url.expose()) else {
         return Err(AppError::Internal(
             "COURTSIDE_FIELD_KEYS must be set when the data is in PostgreSQL \
-             (see README, Privacy)"
+             (see docs/operating.md, Privacy)"
                 .into(),
         ));
     };

@@ -1,6 +1,7 @@
 //! Carrying out what a list implies, in one transaction:
-//! - moves go through the hearings' own update ([`Hearings`]), so the
-//!   flows re-plan exactly as when a person moves a hearing (everyone told
+//! - moves are written here (`update_hearing`, with the checks a hand edit
+//!   makes already holding) and re-planned together through
+//!   `planning::react_all`, the planning a move by hand gets (everyone told
 //!   of the old date is told of the new one);
 //! - confirmations (and warned windows) are recorded in
 //!   `hearing_confirmations`, saying when and by which list;
@@ -13,7 +14,10 @@
 //!
 //! Which hearings a list may touch: a witness care officer's import
 //! reaches their unit's cases; an administrator's, or the command line's,
-//! every case.
+//! every case. Only hearings still to happen are matched
+//! (`store::upcoming::still_to_happen`). How partners send lists, and what
+//! an import answers, is in docs/partners.md, "Court lists"; the inbox
+//! folder in docs/operating.md.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -35,6 +39,7 @@ use crate::store::schema::{
     cases, court_list_imports, courts, hearing_confirmations, hearings, supporter_assignments,
     tasks,
 };
+use crate::store::upcoming::still_to_happen;
 use crate::store::{self, scope, AnyConn};
 use crate::validate::MAX_SHORT;
 
@@ -184,8 +189,6 @@ const CASE_COLUMNS: (
     cases::witness_care_unit_id,
 );
 
-const UPCOMING: [&str; 2] = HearingStatus::STILL_TO_HAPPEN;
-
 /// The courts directory, for matching.
 pub fn directory(conn: &mut AnyConn) -> AppResult<Vec<DirectoryCourt>> {
     let rows: Vec<(String, String, Option<String>)> = courts::table
@@ -307,7 +310,7 @@ fn load(
     for chunk in case_ids.chunks(CHUNK) {
         let rows: Vec<HearingRow> = hearings::table
             .filter(hearings::case_id.eq_any(chunk))
-            .filter(hearings::status.eq_any(UPCOMING))
+            .filter(still_to_happen())
             .select(HEARING_COLUMNS)
             .load(conn)?;
         for row in rows {
@@ -325,7 +328,7 @@ fn load(
                     .filter(hearings::court_id.eq(court_id))
                     .filter(hearings::starts_at.ge(store::to_db(from)))
                     .filter(hearings::starts_at.lt(store::to_db(to)))
-                    .filter(hearings::status.eq_any(UPCOMING))
+                    .filter(still_to_happen())
                     .select(HEARING_COLUMNS)
                     .load::<HearingRow>(conn)?,
             );

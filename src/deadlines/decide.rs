@@ -6,7 +6,8 @@
 use chrono::{DateTime, Utc};
 
 use super::met::Verdict;
-use crate::flows::{Basis, DeadlineKind, LawfulBasis};
+use crate::domain::LawfulBasis;
+use crate::flows::{Basis, DeadlineKind};
 
 /// The subject part of a deadline key (`<subject>/<step>/<item>`), with its
 /// trailing slash: what the notices and tasks planned with it start with.

@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::flows::{AttendanceState, DeadlineKind};
+use crate::domain::AttendanceState;
+use crate::flows::DeadlineKind;
 
 /// Who a delivered notice went to, as far as the rules care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

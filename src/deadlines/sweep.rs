@@ -11,9 +11,10 @@ use serde::Serialize;
 
 use super::met::{self, Delivered, DoneTask, Facts, Milestone, Request, Told, Verdict, Visit};
 use crate::calendar::BankHolidays;
+use crate::domain::{AttendanceState, LawfulBasis};
 use crate::error::{AppError, AppResult};
-use crate::flows::{AttendanceState, DeadlineKind};
-use crate::flows::{Basis, Cancellation, LawfulBasis, Plan, Recipient};
+use crate::flows::DeadlineKind;
+use crate::flows::{Basis, Cancellation, Plan, Recipient};
 use crate::planning::persist::{self, Owner};
 use crate::rules::{AlertTo, RulesTable};
 use crate::store::schema::{

@@ -2,7 +2,8 @@
 //! verdict follows from when it was done against when it fell due.
 
 use super::met::*;
-use crate::flows::{AttendanceState, DeadlineKind};
+use crate::domain::AttendanceState;
+use crate::flows::DeadlineKind;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 fn t(day: u32, hour: u32) -> DateTime<Utc> {

@@ -104,7 +104,7 @@ pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<
         .inner_join(courts::table.on(courts::id.eq(hearings::court_id)))
         .filter(cases::victim_id.eq_any(&victim_ids))
         .filter(hearings::id.eq_any(&told_hearings))
-        .filter(hearings::status.eq_any(crate::domain::HearingStatus::STILL_TO_HAPPEN))
+        .filter(crate::store::upcoming::still_to_happen())
         .filter(hearings::starts_at.ge(from))
         .filter(hearings::starts_at.lt(to))
         .select((

@@ -202,9 +202,10 @@ text_enum!(
 );
 
 impl HearingStatus {
-    /// The stored statuses of a hearing still to happen: the one list that
-    /// every query for upcoming hearings filters on (planning, court-list
-    /// matching, the digest, the checks before sending).
+    /// The stored statuses of a hearing still to happen. Queries take it
+    /// through `store::upcoming` (the one filter for upcoming hearings:
+    /// planning, court-list matching, the digest, the checks before
+    /// sending); in memory, through [`Self::is_upcoming`].
     pub const STILL_TO_HAPPEN: [&'static str; 2] = ["listed", "moved"];
 
     /// A hearing in one of these states is still to happen, so its start
@@ -360,6 +361,16 @@ impl AttendanceState {
             self,
             Refused | DirectedShouldNotAttend | DirectedNeedNotAttend | Attended | Withdrawn
         )
+    }
+
+    /// Not yet closed: can still change.
+    pub fn is_open(self) -> bool {
+        !self.is_closed()
+    }
+
+    /// A criminal court has allowed the supporter to accompany the witness.
+    pub fn is_allowed(self) -> bool {
+        matches!(self, Self::Allowed | Self::AllowedWithConditions)
     }
 
     /// States that record a court's reasoned refusal or direction.

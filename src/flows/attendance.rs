@@ -9,28 +9,12 @@
 //! need not be present, with its reason, closes the request; withdrawn from
 //! any open state.
 
-use super::context::CaseKind;
 use super::error::FlowError;
 use super::plan::Warning;
-use super::planner::{name_of, Planner};
+use super::planner::Planner;
 use super::{criminal, family};
+use crate::domain::{AttendanceState, CaseKind};
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum AttendanceState {
-    Requested,
-    WcuInformed,
-    CpsInformed,
-    IdentifiedToCourt,
-    Allowed,
-    AllowedWithConditions,
-    Refused,
-    DirectedShouldNotAttend,
-    DirectedNeedNotAttend,
-    Attended,
-    Withdrawn,
-}
 
 /// A family court's direction on the adviser's presence.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -68,25 +52,6 @@ pub enum AttendanceAction {
         #[serde(default)]
         reason: Option<String>,
     },
-}
-
-impl AttendanceState {
-    /// Not yet closed: can still change.
-    pub fn is_open(self) -> bool {
-        !matches!(
-            self,
-            Self::Refused
-                | Self::DirectedShouldNotAttend
-                | Self::DirectedNeedNotAttend
-                | Self::Attended
-                | Self::Withdrawn
-        )
-    }
-
-    /// A criminal court has allowed the supporter to accompany the witness.
-    pub fn is_allowed(self) -> bool {
-        matches!(self, Self::Allowed | Self::AllowedWithConditions)
-    }
 }
 
 impl AttendanceAction {
@@ -149,7 +114,7 @@ pub fn transition(
         (s, A::Withdraw { .. }) if s.is_open() => S::Withdrawn,
         (s, a) => {
             return Err(FlowError::InvalidTransition {
-                from: name_of(&s),
+                from: s.as_str().to_owned(),
                 action: a.name(),
             })
         }
@@ -177,11 +142,7 @@ pub(crate) fn updated(p: &mut Planner<'_>, action: &AttendanceAction) {
     };
     let kind = p.ctx.case.kind;
     if !action.fits(kind) {
-        let error = format!(
-            "{} does not apply in a {} case",
-            action.name(),
-            name_of(&kind)
-        );
+        let error = format!("{} does not apply in a {} case", action.name(), kind);
         p.warn(Warning::InvalidTransition { error });
         return;
     }

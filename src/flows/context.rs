@@ -4,8 +4,11 @@
 //! The victim's address and telephone number are deliberately not part of
 //! the context: the planner cannot put into a notice what it never holds.
 
-use super::attendance::AttendanceState;
 use super::plan::{DisclosureCategory, Recipient, RecipientKind};
+use crate::domain::{
+    AttendanceState, CaseKind, ConsentScope, CourtKind, HearingKind, HearingStatus, LawfulBasis,
+    SupporterRole,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -89,14 +92,6 @@ pub struct VictimFacts {
     pub name: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum CaseKind {
-    Criminal,
-    Family,
-    Civil,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct CaseFacts {
     pub id: String,
@@ -109,16 +104,6 @@ pub struct CaseFacts {
     pub court: CourtFacts,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum CourtKind {
-    Crown,
-    Magistrates,
-    Family,
-    /// A combined court centre (Crown and county or family work).
-    Combined,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct CourtFacts {
     pub name: String,
@@ -127,35 +112,6 @@ pub struct CourtFacts {
     /// about its hearings in Welsh and English.
     #[serde(default)]
     pub in_wales: bool,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum HearingKind {
-    FirstAppearance,
-    PleaAndTrialPreparation,
-    Mention,
-    GroundRules,
-    Trial,
-    Sentencing,
-    Appeal,
-    FirstHearingDisputeResolution,
-    DisputeResolutionAppointment,
-    Directions,
-    FactFinding,
-    FinalHearing,
-    ProtectiveOrderReturn,
-    Other,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum HearingStatus {
-    Listed,
-    Moved,
-    Adjourned,
-    Vacated,
-    Concluded,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -171,17 +127,6 @@ pub struct HearingFacts {
     /// Last day of a warned-list window starting on the hearing's date.
     #[serde(default)]
     pub warned_until: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum SupporterRole {
-    Idva,
-    Isva,
-    Chidva,
-    Chisva,
-    CourtIdva,
-    OtherAdviser,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -208,26 +153,6 @@ pub struct SupporterFacts {
     pub present_at_statement_taking: bool,
 }
 
-/// What a consent allows to be shared.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum ConsentScope {
-    /// Share my court dates with my supporter.
-    CourtDatesToSupporter,
-    /// An agency that updates me also updates my supporter.
-    SimultaneousUpdates,
-    /// Special-measures discussions to my supporter.
-    SpecialMeasuresToSupporter,
-    /// Parole information to my supporter.
-    ParoleToSupporter,
-    /// Tell the Witness Service my supporter is in place and ask for a
-    /// pre-trial visit.
-    WitnessServiceReferral,
-    /// Identify my supporter to the court: through the witness care unit and
-    /// the prosecutor, in the advisor's or adviser's notice to the court.
-    IdentifySupporterToCourt,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ConsentRecord {
     pub scope: ConsentScope,
@@ -242,16 +167,6 @@ impl ConsentRecord {
     pub fn active_at(&self, at: DateTime<Utc>) -> bool {
         self.given_at <= at && self.withdrawn_at.is_none_or(|w| w > at)
     }
-}
-
-/// The lawful bases (other than consent) for sharing.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum LawfulBasis {
-    LegalObligation,
-    VitalInterests,
-    PublicTask,
-    LegitimateInterests,
 }
 
 /// A recorded decision to share a kind of information without consent.

@@ -7,16 +7,17 @@ mod visit;
 
 pub(crate) use visit::{visit_arranged, visit_cancelled, visit_requested};
 
-use super::attendance::{AttendanceAction, AttendanceState};
-use super::context::{AttendanceRequestFacts, HearingFacts, HearingStatus, SupporterFacts};
+use super::attendance::AttendanceAction;
+use super::context::{AttendanceRequestFacts, HearingFacts, SupporterFacts};
 use super::facts;
 use super::keys::Subject;
 use super::plan::{
     Cancellation, Deadline, DeadlineKind, DisclosureCategory, Recipient, TaskKind, Warning,
 };
-use super::planner::{name_of, Draft, Planner};
+use super::planner::{Draft, Planner};
 use super::templates::TemplateKey;
 use crate::calendar;
+use crate::domain::{AttendanceState, HearingStatus};
 use serde_json::json;
 
 pub(crate) const STEP_WISH: &str = "criminal.wish_recorded";
@@ -79,7 +80,7 @@ pub(crate) fn request_raised(p: &mut Planner<'_>, req: &AttendanceRequestFacts) 
         return;
     };
     check_statement_and_court(p, false);
-    let subject = Subject::attendance(&req.id, &name_of(&AttendanceState::Requested));
+    let subject = Subject::attendance(&req.id, AttendanceState::Requested.as_str());
     if !p.ctx.wish_to_accompany_recorded {
         p.warn(Warning::WishToAccompanyNotRecorded);
         p.task(
@@ -141,7 +142,7 @@ pub(crate) fn request_updated(
     let Some((h, s)) = hearing_and_supporter(p) else {
         return;
     };
-    let subject = Subject::attendance(&req.id, &name_of(&next));
+    let subject = Subject::attendance(&req.id, next.as_str());
     match next {
         AttendanceState::WcuInformed => inform_cps_and_witness_service(p, req, &h, &s, &subject),
         AttendanceState::CpsInformed => raise_with_court(p, req, &h),
@@ -276,7 +277,7 @@ fn decision(
     let mut data = facts::case(p.ctx);
     data.extend(facts::hearing(h));
     data.extend([
-        ("decision", json!(name_of(&next))),
+        ("decision", json!(next.as_str())),
         ("conditions", facts::opt(conditions)),
         ("reason", facts::opt(reason)),
     ]);
@@ -318,7 +319,7 @@ fn withdrawn(
         S::AllowedWithConditions,
     ] {
         p.plan.cancellations.push(Cancellation::KeyPrefix {
-            prefix: Subject::attendance(&req.id, &name_of(&state)).prefix(),
+            prefix: Subject::attendance(&req.id, state.as_str()).prefix(),
         });
     }
     p.plan.cancellations.push(Cancellation::KeyPrefix {

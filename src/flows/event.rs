@@ -4,7 +4,9 @@
 //! [`FlowContext`]: super::FlowContext
 
 use super::attendance::AttendanceAction;
-use super::context::ConsentScope;
+use crate::domain::{
+    ConsentScope, DiscussionSetting, ParoleDecision, ParoleHearingFormat, SpecialMeasure,
+};
 use crate::rules::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -190,48 +192,12 @@ impl HearingOutcome {
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-pub enum DiscussionSetting {
-    StatementTaking,
-    NeedsAssessment,
-    Other,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum SpecialMeasure {
-    Screens,
-    LiveLink,
-    EvidenceInPrivate,
-    RemovalOfWigsAndGowns,
-    VideoRecordedEvidenceInChief,
-    PreRecordedCrossExamination,
-    Intermediary,
-    CommunicationAids,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
 pub enum UpdateTopic {
     CaseProgress,
     UrgentSafeguarding,
     Evidence,
     Medical,
     NoFurtherAction,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum ParoleHearingFormat {
-    Paper,
-    Oral,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum ParoleDecision {
-    Release,
-    NoRelease,
-    OpenConditions,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]

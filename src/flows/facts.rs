@@ -2,7 +2,6 @@
 //! each template's allow-list decides what actually goes out.
 
 use super::context::{FlowContext, HearingFacts, SupporterFacts};
-use super::planner::name_of;
 use crate::calendar;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
@@ -38,7 +37,7 @@ pub(crate) fn case(ctx: &FlowContext) -> Fields {
 pub(crate) fn hearing(h: &HearingFacts) -> Fields {
     vec![
         ("court_name", json!(h.court.name)),
-        ("hearing_kind", json!(name_of(&h.kind))),
+        ("hearing_kind", json!(h.kind.as_str())),
         ("hearing_date", local_date(h.start)),
         ("hearing_time", local_time(h.start)),
         ("hearing_start", instant(h.start)),
@@ -53,9 +52,9 @@ pub(crate) fn supporter(s: &SupporterFacts) -> Fields {
     let org = s.organisation.as_ref();
     vec![
         ("supporter_name", json!(s.name)),
-        ("supporter_role", json!(name_of(&s.role))),
+        ("supporter_role", json!(s.role.as_str())),
         ("adviser_name", json!(s.name)),
-        ("adviser_role", json!(name_of(&s.role))),
+        ("adviser_role", json!(s.role.as_str())),
         ("organisation_name", opt(org.map(|o| &o.name))),
         ("organisation_address", opt(org.map(|o| &o.address))),
         ("organisation_contact", opt(org.map(|o| &o.contact))),

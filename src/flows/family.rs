@@ -3,14 +3,14 @@
 //! court's power to direct that the adviser should not, or need not, be
 //! present.
 
-use super::attendance::AttendanceState;
 use super::context::{AttendanceRequestFacts, HearingFacts};
 use super::facts;
 use super::keys::Subject;
 use super::plan::{Cancellation, DisclosureCategory, Recipient, TaskKind, Warning};
-use super::planner::{name_of, Draft, Planner};
+use super::planner::{Draft, Planner};
 use super::templates::TemplateKey;
 use crate::calendar;
+use crate::domain::AttendanceState;
 use serde_json::json;
 
 pub(crate) const STEP_ADVANCE: &str = "family.advance_identification";
@@ -109,7 +109,7 @@ pub(crate) fn request_updated(
         p.task(
             STEP_DIRECTION,
             TaskKind::TellPartyOfDirection,
-            &Subject::attendance(&req.id, &name_of(&next)),
+            &Subject::attendance(&req.id, next.as_str()),
             None,
             "Tell the party the court's direction on your attendance, and its reason".into(),
         );

@@ -2,7 +2,7 @@
 //! supporter within the time limits, re-planning what depended on the old
 //! slot, and the limits an outcome starts.
 
-use super::context::{CaseKind, CourtKind, HearingFacts};
+use super::context::HearingFacts;
 use super::criminal;
 use super::event::{HearingOutcome, Sentence};
 use super::facts::{self, local_date, local_time, opt};
@@ -13,6 +13,7 @@ use super::planner::{Draft, Planner};
 use super::routing::spoc::{route_update, VictimUpdate};
 use super::templates::TemplateKey;
 use crate::calendar;
+use crate::domain::{CaseKind, CourtKind};
 use crate::rules::VictimContactSchemeRules;
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -390,7 +391,7 @@ pub(crate) fn concluded(p: &mut Planner<'_>, outcome: &HearingOutcome) {
     let mut data = facts::case(p.ctx);
     data.extend([
         ("court_name", json!(h.court.name)),
-        ("hearing_kind", json!(super::planner::name_of(&h.kind))),
+        ("hearing_kind", json!(h.kind.as_str())),
         ("hearing_date", local_date(h.start)),
         ("outcome", json!(outcome.name())),
         (

@@ -38,17 +38,15 @@ mod testkit;
 mod tests;
 
 pub use crate::rules::TemplateKey;
-pub use attendance::{transition, AttendanceAction, AttendanceState, FamilyDirection};
+pub use attendance::{transition, AttendanceAction, FamilyDirection};
 pub use context::{
-    AttendanceRequestFacts, CaseFacts, CaseKind, ConsentRecord, ConsentScope, CourtFacts,
-    CourtKind, FlowContext, HearingFacts, HearingKind, HearingStatus, LawfulBasis,
-    LawfulBasisRecord, Organisation, SlotNotice, SupporterFacts, SupporterRole, UpcomingHearing,
-    VictimFacts,
+    AttendanceRequestFacts, CaseFacts, ConsentRecord, CourtFacts, FlowContext, HearingFacts,
+    LawfulBasisRecord, Organisation, SlotNotice, SupporterFacts, UpcomingHearing, VictimFacts,
 };
 pub use error::FlowError;
 pub use event::{
-    DiscussionSetting, Event, EventKind, HearingOutcome, LicenceCondition, ParoleDecision,
-    ParoleHearingFormat, ParoleMilestone, Sentence, SentenceType, SpecialMeasure, UpdateTopic,
+    Event, EventKind, HearingOutcome, LicenceCondition, ParoleMilestone, Sentence, SentenceType,
+    UpdateTopic,
 };
 pub use keys::{hearing_slot_prefix, Subject};
 pub use listing::{listing_warning, non_sitting_day, NonSittingDay};

@@ -3,12 +3,13 @@
 //! officer is asked to offer a referral. Decision, reconsideration and
 //! contact limits become deadlines.
 
-use super::event::{ParoleDecision, ParoleMilestone};
+use super::event::ParoleMilestone;
 use super::facts::opt;
 use super::keys::Subject;
 use super::plan::{DeadlineKind, DisclosureCategory, Recipient, TaskKind};
 use super::planner::{name_of, Draft, Planner};
 use super::templates::TemplateKey;
+use crate::domain::ParoleDecision;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
@@ -16,11 +17,11 @@ pub(crate) const STEP_INFORM_SUPPORTER: &str = "parole.inform_supporter";
 pub(crate) const STEP_OFFER_REFERRAL: &str = "parole.offer_referral";
 
 fn reconsideration_eligible(p: &Planner<'_>, decision: ParoleDecision) -> bool {
-    let name = name_of(&decision);
     p.rules
         .parole
         .reconsideration_eligible_decisions
-        .contains(&name)
+        .iter()
+        .any(|d| d == decision.as_str())
 }
 
 /// Deadlines the milestone starts; returns (decision due, window end).
@@ -86,13 +87,13 @@ fn fields(m: &ParoleMilestone) -> Vec<(&'static str, Value)> {
         }
         ParoleMilestone::HearingListed { date, format } => {
             data.push(("date", json!(date.to_string())));
-            data.push(("hearing_format", json!(name_of(format))));
+            data.push(("hearing_format", json!(format.as_str())));
         }
         ParoleMilestone::DecisionExpected { by } => {
             data.push(("decision_due", json!(by.to_string())))
         }
         ParoleMilestone::DecisionMade { decision, on } => {
-            data.push(("decision", json!(name_of(decision))));
+            data.push(("decision", json!(decision.as_str())));
             data.push(("date", json!(on.to_string())));
         }
         ParoleMilestone::ReconsiderationWindow { opened_on: on }

@@ -1,8 +1,7 @@
 //! What the planner returns: notices to send, tasks for people, deadlines,
 //! warnings, and what to cancel.
 
-use super::attendance::AttendanceState;
-use super::context::{ConsentScope, LawfulBasis};
+use crate::domain::{AttendanceState, ConsentScope, LawfulBasis};
 use crate::rules::{Actor, TemplateKey};
 
 pub use crate::rules::DeadlineKind;

@@ -5,13 +5,12 @@
 pub mod consent;
 pub mod redaction;
 pub(crate) mod spoc;
-
-use super::context::ConsentScope;
 use super::event::UpdateTopic;
 use super::keys::Subject;
 use super::plan::{Cancellation, DisclosureCategory, Recipient, TaskKind};
 use super::planner::{name_of, Draft, Planner};
 use super::templates::TemplateKey;
+use crate::domain::ConsentScope;
 use crate::rules::Actor;
 use serde_json::json;
 
@@ -117,7 +116,7 @@ pub(crate) fn contact_changed(p: &mut Planner<'_>) {
             ("victim_reference", json!(p.ctx.victim.reference)),
             ("spoc", json!(s.spoc_agreed_on.is_some())),
             ("court_name", json!(h.court.name)),
-            ("hearing_kind", json!(name_of(&h.kind))),
+            ("hearing_kind", json!(h.kind.as_str())),
             ("hearing_date", super::facts::local_date(h.start)),
             ("hearing_time", super::facts::local_time(h.start)),
         ];

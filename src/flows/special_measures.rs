@@ -2,12 +2,12 @@
 //! there is told it took place and which measures were discussed.
 
 use super::criminal::check_statement_and_court;
-use super::event::{DiscussionSetting, SpecialMeasure};
 use super::facts::{self, local_date};
 use super::keys::Subject;
 use super::plan::{DisclosureCategory, Recipient};
-use super::planner::{name_of, Draft, Planner};
+use super::planner::{Draft, Planner};
 use super::templates::TemplateKey;
+use crate::domain::{DiscussionSetting, SpecialMeasure};
 use serde_json::json;
 
 pub(crate) const STEP_INFORM_SUPPORTER: &str = "special_measures.inform_supporter";
@@ -28,10 +28,10 @@ pub(crate) fn discussion_recorded(
     };
     let mut data = facts::case(p.ctx);
     data.extend([
-        ("setting", json!(name_of(&setting))),
+        ("setting", json!(setting.as_str())),
         (
             "measures",
-            json!(measures.iter().map(name_of).collect::<Vec<_>>()),
+            json!(measures.iter().map(|m| m.as_str()).collect::<Vec<_>>()),
         ),
         ("discussed_on", local_date(p.event.at)),
     ]);

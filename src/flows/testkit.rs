@@ -2,6 +2,11 @@
 
 use super::*;
 use crate::calendar::BankHolidays;
+/// The domain vocabulary the flow tests speak.
+pub use crate::domain::{
+    AttendanceState, CaseKind, ConsentScope, CourtKind, DiscussionSetting, HearingKind,
+    HearingStatus, LawfulBasis, ParoleDecision, ParoleHearingFormat, SpecialMeasure, SupporterRole,
+};
 use crate::rules::{RuleSet, RulesTable};
 use chrono::{DateTime, NaiveDate, Utc};
 

@@ -1069,12 +1069,15 @@ fn clock_time(clock: &Clock, time: NaiveTime) -> String {
 mod tests {
     use super::*;
     use crate::calendar::BankHolidays;
+    use crate::domain::{
+        AttendanceState, CaseKind, ConsentScope, CourtKind, DiscussionSetting, HearingKind,
+        HearingStatus, ParoleDecision, ParoleHearingFormat, SpecialMeasure, SupporterRole,
+    };
     use crate::flows::{
-        plan, AttendanceAction, AttendanceRequestFacts, AttendanceState, CaseFacts, CaseKind,
-        ConsentRecord, ConsentScope, CourtFacts, CourtKind, DiscussionSetting, Event, EventKind,
-        FlowContext, HearingFacts, HearingKind, HearingOutcome, HearingStatus, LicenceCondition,
-        Organisation, ParoleDecision, ParoleHearingFormat, ParoleMilestone, Plan, Recipient,
-        RecipientKind, SpecialMeasure, SupporterFacts, SupporterRole, UpdateTopic, VictimFacts,
+        plan, AttendanceAction, AttendanceRequestFacts, CaseFacts, ConsentRecord, CourtFacts,
+        Event, EventKind, FlowContext, HearingFacts, HearingOutcome, LicenceCondition,
+        Organisation, ParoleMilestone, Plan, Recipient, RecipientKind, SupporterFacts, UpdateTopic,
+        VictimFacts,
     };
     use crate::rules::{Actor, RulesTable};
     use chrono::{DateTime, Utc};

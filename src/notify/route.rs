@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::delivery::Claimed;
-use crate::domain::OrganisationKind;
+use crate::domain::{LawfulBasis, OrganisationKind};
 use crate::error::{AppError, AppResult};
 use crate::flows::{Basis, Recipient, TemplateKey};
 use crate::planning::context::recipient_from_key;
@@ -43,7 +43,15 @@ pub fn basis_of(n: &Claimed) -> AppResult<Basis> {
 /// one reader that delivery, the audit entries and escalation share. A
 /// basis that does not read is logged by id and returned as an error.
 pub fn read_basis(notice_id: &str, victim_id: &str, basis_json: &str) -> AppResult<Basis> {
-    serde_json::from_str::<Basis>(basis_json).map_err(|_| {
+    let read = serde_json::from_str::<Basis>(basis_json)
+        .ok()
+        .filter(|basis| match basis {
+            // The planner never writes consent as a lawful basis (consent
+            // is `Basis::Consent`, with its scope checked before sending).
+            Basis::Lawful { basis, .. } => *basis != LawfulBasis::Consent,
+            Basis::DataSubject | Basis::Consent { .. } | Basis::SpocAgreement { .. } => true,
+        });
+    read.ok_or_else(|| {
         tracing::error!(
             notice_id,
             victim_id,
@@ -73,8 +81,8 @@ pub struct Facts {
     consents: HashSet<(String, String)>,
     /// (victim, supporter) of every SPOC arrangement current today.
     spoc: HashSet<(String, String)>,
-    /// Each hearing's status and start.
-    hearings: HashMap<String, (String, chrono::NaiveDateTime)>,
+    /// Each hearing: whether it is still to happen, and its start.
+    hearings: HashMap<String, (bool, chrono::NaiveDateTime)>,
     /// Active users' addresses.
     users: HashMap<String, String>,
     /// Victims who asked for no more messages (`stop`).
@@ -141,9 +149,13 @@ impl Facts {
                 .extend(super::stop::stopped_among(conn, chunk)?);
         }
         for chunk in hearing_ids.chunks(CHUNK) {
-            let rows: Vec<(String, String, chrono::NaiveDateTime)> = hearings::table
+            let rows: Vec<(String, bool, chrono::NaiveDateTime)> = hearings::table
                 .filter(hearings::id.eq_any(chunk))
-                .select((hearings::id, hearings::status, hearings::starts_at))
+                .select((
+                    hearings::id,
+                    store::upcoming::still_to_happen(),
+                    hearings::starts_at,
+                ))
                 .load(conn)?;
             facts
                 .hearings
@@ -188,11 +200,10 @@ pub fn unwanted_in(
     }
     match basis_of(n)? {
         Basis::Consent { scope } => {
-            let scope = serde_json::to_value(scope)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            if !facts.consents.contains(&(n.victim_id.clone(), scope)) {
+            if !facts
+                .consents
+                .contains(&(n.victim_id.clone(), scope.as_str().to_string()))
+            {
                 return Ok(Some("the victim's consent no longer stands".into()));
             }
         }
@@ -225,7 +236,7 @@ pub fn unwanted_in(
     let about_the_slot = n.category == "hearing_details"
         || n.template == TemplateKey::ReminderHearingSupporter.as_str();
     if let (Some(hearing), true) = (&n.hearing_id, about_the_slot) {
-        let Some((status, starts_at)) = facts.hearings.get(hearing) else {
+        let Some((still_to_happen, starts_at)) = facts.hearings.get(hearing) else {
             return Err(AppError::Internal(format!(
                 "notice {}: its hearing is not on record",
                 n.id
@@ -236,9 +247,7 @@ pub fn unwanted_in(
             .as_str()
             .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
             .map(|t| t.with_timezone(&Utc));
-        let upcoming = crate::domain::HearingStatus::parse(status)
-            .is_some_and(crate::domain::HearingStatus::is_upcoming);
-        if !upcoming || planned_for.is_some_and(|t| t != store::from_db(*starts_at)) {
+        if !still_to_happen || planned_for.is_some_and(|t| t != store::from_db(*starts_at)) {
             return Ok(Some("the hearing has moved or is no longer listed".into()));
         }
     }
@@ -456,6 +465,7 @@ mod tests {
             "{}",
             r#"{"kind":"consent"}"#,
             r#"{"kind":"consnet","scope":"court_dates_to_supporter"}"#,
+            r#"{"kind":"lawful","basis":"consent","reason":"asked"}"#,
         ] {
             assert!(basis_of(&claimed(corrupt)).is_err(), "{corrupt:?}");
         }

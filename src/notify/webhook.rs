@@ -1,7 +1,8 @@
 //! Signed webhooks: a partner organisation that registered an endpoint gets
 //! its notices as an HTTP POST of JSON instead of an email.
 //!
-//! The scheme (documented for partners in the README):
+//! The scheme (documented for partners in docs/partners.md, "Partner
+//! webhooks, acknowledgement and escalation"):
 //! - `Idempotency-Key`: the notice's idempotency key, the same on every
 //!   attempt; a partner that has seen it already should answer 2xx and do
 //!   nothing more.
@@ -214,7 +215,8 @@ mod tests {
         let t = ts.to_string();
         assert!(verify("whsec_abc", &t, &sig, body, now(), 300));
         // A known answer (computed with Python's hmac module), so a
-        // partner can check their implementation against the README's.
+        // partner can check their implementation against the example in
+        // docs/partners.md.
         assert_eq!(ts, 1774008000);
         assert_eq!(
             sig,

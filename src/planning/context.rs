@@ -6,7 +6,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use serde::{de::DeserializeOwned, Serialize};
 
 use crate::domain::{self, CaseKind, ConsentScope, CourtKind, LawfulBasis, Nation, SupporterRole};
 use crate::error::{AppError, AppResult};
@@ -17,25 +16,6 @@ use crate::store::schema::{
     victim_sensitive_details, victims,
 };
 use crate::store::{self, AnyConn};
-
-/// Converts between a domain enum and the flows' enum of the same
-/// spelling.
-pub fn same<A: Serialize, B: DeserializeOwned>(value: A) -> AppResult<B> {
-    let json = serde_json::to_value(value).map_err(|e| AppError::Internal(e.to_string()))?;
-    serde_json::from_value(json)
-        .map_err(|e| AppError::Internal(format!("vocabulary mismatch: {e}")))
-}
-
-fn supporter_role(role: SupporterRole) -> flows::SupporterRole {
-    match role {
-        SupporterRole::Idva => flows::SupporterRole::Idva,
-        SupporterRole::Isva => flows::SupporterRole::Isva,
-        SupporterRole::Chidva => flows::SupporterRole::Chidva,
-        SupporterRole::Chisva => flows::SupporterRole::Chisva,
-        SupporterRole::CourtIdva => flows::SupporterRole::CourtIdva,
-        SupporterRole::OtherAdviser => flows::SupporterRole::OtherAdviser,
-    }
-}
 
 /// The kinds of information a consent scope lets be shared; a lawful basis
 /// recorded against a scope covers the same kinds.
@@ -494,7 +474,7 @@ impl Known {
         let (name, kind, nation) = self.courts.get(court_id).ok_or_else(not_found)?;
         Ok(flows::CourtFacts {
             name: name.clone(),
-            kind: same(CourtKind::from_db(kind)?)?,
+            kind: CourtKind::from_db(kind)?,
             in_wales: Nation::from_db(nation)? == Nation::Wales,
         })
     }
@@ -505,8 +485,8 @@ impl Known {
             id: hearing_id.to_string(),
             start: store::from_db(h.starts_at),
             court: self.court(&h.court_id)?,
-            kind: same(domain::HearingKind::from_db(&h.kind)?)?,
-            status: same(domain::HearingStatus::from_db(&h.status)?)?,
+            kind: domain::HearingKind::from_db(&h.kind)?,
+            status: domain::HearingStatus::from_db(&h.status)?,
             victim_gives_evidence: h.victim_gives_evidence,
             warned_until: self.warned_until(hearing_id, store::from_db(h.starts_at)),
         })
@@ -533,7 +513,7 @@ impl Known {
         Ok(Some(flows::SupporterFacts {
             user_id: a.supporter_id.clone(),
             name: s.name.clone(),
-            role: supporter_role(SupporterRole::from_db(&a.role)?),
+            role: SupporterRole::from_db(&a.role)?,
             organisation: Some(flows::Organisation {
                 name: s.org_name.clone(),
                 address: s.org_address.clone().unwrap_or_default(),
@@ -563,7 +543,7 @@ impl Known {
             let given_at = store::from_db(c.given_at);
             match LawfulBasis::from_db(&c.basis)? {
                 LawfulBasis::Consent => given.push(flows::ConsentRecord {
-                    scope: same(scope)?,
+                    scope,
                     given_at,
                     withdrawn_at: crate::privacy::consent_withdrawn_at(
                         given_at,
@@ -575,7 +555,7 @@ impl Known {
                 other if c.withdrawn_at.is_none() => {
                     for category in categories(scope) {
                         bases.push(flows::LawfulBasisRecord {
-                            basis: same(other)?,
+                            basis: other,
                             reason: c.reason.clone().unwrap_or_default(),
                             category: *category,
                             recipient: None,
@@ -617,13 +597,13 @@ impl Known {
                     Some(court) => self.court(court)?,
                     None => flows::CourtFacts {
                         name: "court to be confirmed".into(),
-                        kind: flows::CourtKind::Combined,
+                        kind: CourtKind::Combined,
                         in_wales: false,
                     },
                 };
                 flows::CaseFacts {
                     id: id.clone(),
-                    kind: same(CaseKind::from_db(&c.kind)?)?,
+                    kind: CaseKind::from_db(&c.kind)?,
                     reference: c
                         .urn
                         .clone()
@@ -635,12 +615,12 @@ impl Known {
             }
             None => flows::CaseFacts {
                 id: String::new(),
-                kind: flows::CaseKind::Criminal,
+                kind: CaseKind::Criminal,
                 reference: String::new(),
                 wcu_org_id: None,
                 court: flows::CourtFacts {
                     name: String::new(),
-                    kind: flows::CourtKind::Crown,
+                    kind: CourtKind::Crown,
                     in_wales: false,
                 },
             },
@@ -668,7 +648,7 @@ impl Known {
                 Some(flows::AttendanceRequestFacts {
                     id,
                     hearing_id: Some(hearing_id.clone()),
-                    state: same(state)?,
+                    state,
                 })
             }
             None => None,
@@ -911,8 +891,7 @@ fn upcoming_hearings(
         .inner_join(cases::table)
         .filter(cases::victim_id.eq(victim_id))
         .filter(cases::kind.eq("criminal"))
-        .filter(hearings::status.eq_any(domain::HearingStatus::STILL_TO_HAPPEN))
-        .filter(hearings::starts_at.gt(store::to_db(now)))
+        .filter(store::upcoming::upcoming_at(now))
         .order((hearings::starts_at.asc(), hearings::id.asc()))
         .select((hearings::id, cases::urn, cases::witness_care_unit_id))
         .load(conn)?;

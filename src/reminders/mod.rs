@@ -28,7 +28,8 @@ mod tests;
 pub use notices::{add_to_plan, notices_for};
 
 use crate::calendar::{self, BankHolidays};
-use crate::flows::{HearingKind, Subject, TemplateKey};
+use crate::domain::HearingKind;
+use crate::flows::{Subject, TemplateKey};
 use crate::rules::{DayUnit, ReminderOf, ReminderRule, ReminderRules};
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 

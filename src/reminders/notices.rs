@@ -4,10 +4,10 @@
 
 use super::{schedule, uncovered_years, Reminder, Upcoming, UpcomingHearing, UpcomingVisit};
 use crate::calendar::{self, BankHolidays};
+use crate::domain::HearingStatus;
 use crate::flows::routing::redaction;
 use crate::flows::{
-    Channel, Event, EventKind, FlowContext, HearingStatus, Plan, PlannedNotice, Recipient,
-    TemplateKey, Warning,
+    Channel, Event, EventKind, FlowContext, Plan, PlannedNotice, Recipient, TemplateKey, Warning,
 };
 use crate::rules::RuleSet;
 use chrono::{DateTime, SecondsFormat, Utc};

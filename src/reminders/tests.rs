@@ -3,10 +3,10 @@
 //! plan gains.
 
 use super::*;
+use crate::domain::{CaseKind, ConsentScope, CourtKind, HearingStatus, SupporterRole};
 use crate::flows::{
-    self, Basis, CaseFacts, CaseKind, ConsentRecord, ConsentScope, CourtFacts, CourtKind,
-    DisclosureCategory, Event, EventKind, FlowContext, HearingFacts, HearingStatus, Plan,
-    Recipient, SupporterFacts, SupporterRole, VictimFacts, Warning,
+    self, Basis, CaseFacts, ConsentRecord, CourtFacts, DisclosureCategory, Event, EventKind,
+    FlowContext, HearingFacts, Plan, Recipient, SupporterFacts, VictimFacts, Warning,
 };
 use crate::rules::{RuleSet, RulesTable};
 use chrono::NaiveTime;

@@ -364,9 +364,7 @@ impl Resource for Consents {
                     ctx.now,
                     &current.victim_id,
                     &planning::Focus::default(),
-                    EventKind::ConsentWithdrawn {
-                        scope: planning::context::same(scope)?,
-                    },
+                    EventKind::ConsentWithdrawn { scope },
                 )?;
             }
             written(conn, ctx, id)

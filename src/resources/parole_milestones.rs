@@ -384,19 +384,12 @@ pub(crate) fn flows_milestone(
         }
         ParoleMilestoneKind::HearingListed => M::HearingListed {
             date: on,
-            format: match input.hearing_format {
-                Some(ParoleHearingFormat::Paper) => flows::ParoleHearingFormat::Paper,
-                _ => flows::ParoleHearingFormat::Oral,
-            },
+            format: input.hearing_format.unwrap_or(ParoleHearingFormat::Oral),
         },
         ParoleMilestoneKind::HearingDeferred => M::HearingDeferred,
         ParoleMilestoneKind::DecisionExpected => M::DecisionExpected { by: on },
         ParoleMilestoneKind::DecisionMade => M::DecisionMade {
-            decision: match input.decision {
-                Some(ParoleDecision::Release) => flows::ParoleDecision::Release,
-                Some(ParoleDecision::OpenConditions) => flows::ParoleDecision::OpenConditions,
-                _ => flows::ParoleDecision::NoRelease,
-            },
+            decision: input.decision.unwrap_or(ParoleDecision::NoRelease),
             on,
         },
         ParoleMilestoneKind::ReconsiderationWindow => M::ReconsiderationWindow { opened_on: on },

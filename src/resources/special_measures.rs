@@ -263,8 +263,8 @@ impl Resource for SpecialMeasuresDiscussions {
                 ..planning::Focus::default()
             };
             let event = EventKind::SpecialMeasuresDiscussionRecorded {
-                setting: planning::context::same(input.setting)?,
-                measures: planning::context::same(&input.measures)?,
+                setting: input.setting,
+                measures: input.measures.clone(),
                 supporter_present: input.supporter_present,
             };
             planning::react(conn, ctx.now, &victim, &focus, event)?;

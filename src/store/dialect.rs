@@ -15,8 +15,11 @@
 //! each expands to one `match` on the connection. A test per difference,
 //! run on both backends, is in `tests/api/dialect.rs`.
 //!
-//! (The delivery worker's claim in `notify/delivery.rs` still matches on
-//! the connection itself; it moves here once the delivery rewrite lands.)
+//! Three places outside this file still match on the connection:
+//! `notify::delivery::still_mine` (`FOR UPDATE` on a load, re-checking
+//! leases before recording), `notify::wake::due_now` (`NOTIFY`, PostgreSQL
+//! only) and the multi-row insert in `court_lists::apply::record_all`. The
+//! same table and list are in ARCHITECTURE.md, "The dialect seam".
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::ConnectionResult;

@@ -1,10 +1,12 @@
 //! Storage: the diesel schema, the connection over SQLite or PostgreSQL,
-//! and the relationship scope applied to every victim-related query.
+//! the relationship scope applied to every victim-related query, and the
+//! one filter for upcoming hearings.
 
 pub mod conn;
 pub mod dialect;
 pub mod schema;
 pub mod scope;
+pub mod upcoming;
 
 pub use conn::{open_pool, run_migrations, write, AnyConn, Backend, Pool};
 

@@ -32,6 +32,7 @@ mod safe_hours;
 mod security;
 mod stop_all;
 mod times;
+mod upcoming;
 mod validation;
 mod webhooks;
 mod welsh;

@@ -2,7 +2,8 @@
 //! on what basis.
 
 use crate::calendar;
-use crate::flows::context::{ConsentScope, FlowContext};
+use crate::domain::{ConsentScope, LawfulBasis};
+use crate::flows::context::FlowContext;
 use crate::flows::plan::{Basis, DisclosureCategory, Recipient, RecipientKind};
 use chrono::{DateTime, Utc};
 
@@ -51,6 +52,21 @@ pub fn spoc_covers(category: DisclosureCategory) -> bool {
     category != DisclosureCategory::Parole
 }
 
+/// Whether a recorded basis lets information be shared without the
+/// victim's consent. Consent itself does not: it reaches the planner as a
+/// [`ConsentRecord`](crate::flows::ConsentRecord), where its withdrawal and
+/// expiry are checked, so a basis record that names consent allows nothing
+/// (taking it as a basis would outlive the consent's withdrawal).
+pub fn shares_without_consent(basis: LawfulBasis) -> bool {
+    match basis {
+        LawfulBasis::Consent => false,
+        LawfulBasis::LegalObligation
+        | LawfulBasis::VitalInterests
+        | LawfulBasis::PublicTask
+        | LawfulBasis::LegitimateInterests => true,
+    }
+}
+
 /// The basis on which `category` may go to `recipient` at `now`.
 pub fn basis_for(
     ctx: &FlowContext,
@@ -86,7 +102,8 @@ pub fn basis_for(
         return Ok(Basis::Consent { scope: *scope });
     }
     let recorded = ctx.lawful_bases.iter().find(|l| {
-        l.category == category
+        shares_without_consent(l.basis)
+            && l.category == category
             && l.recorded_at <= now
             && l.recipient.is_none_or(|k| k == recipient.kind())
     });

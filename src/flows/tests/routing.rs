@@ -260,6 +260,31 @@ fn a_recorded_lawful_basis_allows_sharing_and_asks_that_the_victim_be_told() {
 }
 
 #[test]
+fn a_basis_record_that_names_consent_allows_nothing() {
+    // Consent comes to the planner as a consent record (withdrawal and
+    // expiry checked there); a basis record naming it is not a basis.
+    let mut ctx = without_consents(criminal());
+    ctx.lawful_bases.push(LawfulBasisRecord {
+        basis: LawfulBasis::Consent,
+        reason: "Said yes on the phone".into(),
+        category: DisclosureCategory::HearingDetails,
+        recipient: None,
+        recorded_at: t("2026-10-01T09:00:00Z"),
+        recorded_by: None,
+    });
+    let plan = run(&event(EventKind::HearingListed), &ctx);
+    assert!(notices_to(&plan, RecipientKind::Supporter).is_empty());
+    assert!(task(&plan, TaskKind::TellVictimWhatWasShared).is_none());
+    for basis in LawfulBasis::ALL {
+        assert_eq!(
+            crate::flows::routing::consent::shares_without_consent(*basis),
+            *basis != LawfulBasis::Consent,
+            "{basis}"
+        );
+    }
+}
+
+#[test]
 fn consents_cover_what_they_say() {
     use ConsentScope as C;
     use DisclosureCategory as D;

@@ -29,6 +29,7 @@ mod reminder_rules;
 mod reminders;
 mod reports;
 mod safe_hours;
+mod scale;
 mod security;
 mod stop_all;
 mod times;

@@ -1,0 +1,114 @@
+//! A manager of a large support service: more victims in reach than SQLite
+//! takes bound values in one statement by default (32,766). Lists are
+//! scoped by binding the ids of the victims in reach, so this needs the
+//! bundled SQLite built with a higher bound (`.cargo/config.toml`); on
+//! PostgreSQL the ids go as one array.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use courtside::store::schema::{cases, supporter_assignments as sa, users, victims};
+use courtside::store::AnyConn;
+use diesel::prelude::*;
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+
+const VICTIMS: usize = 33_000;
+
+fn plant(conn: &mut AnyConn, supporter: &str) {
+    let now = Utc
+        .with_ymd_and_hms(2025, 3, 1, 9, 0, 0)
+        .unwrap()
+        .naive_utc();
+    let since = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+    let ids: Vec<usize> = (0..VICTIMS).collect();
+    courtside::store::write(conn, |conn| {
+        for part in ids.chunks(500) {
+            let v: Vec<_> = part
+                .iter()
+                .map(|n| {
+                    (
+                        victims::id.eq(format!("00000000-0000-4000-8000-{n:012}")),
+                        victims::reference.eq(format!("S-{n}")),
+                        victims::created_by.eq(supporter.to_string()),
+                        victims::created_at.eq(now),
+                        victims::updated_at.eq(now),
+                    )
+                })
+                .collect();
+            let a: Vec<_> = part
+                .iter()
+                .map(|n| {
+                    (
+                        sa::id.eq(format!("00000000-0000-4000-a000-{n:012}")),
+                        sa::victim_id.eq(format!("00000000-0000-4000-8000-{n:012}")),
+                        sa::supporter_id.eq(supporter.to_string()),
+                        sa::role.eq("idva"),
+                        sa::starts_on.eq(since),
+                        sa::created_at.eq(now),
+                        sa::updated_at.eq(now),
+                    )
+                })
+                .collect();
+            let c: Vec<_> = part
+                .iter()
+                .map(|n| {
+                    (
+                        cases::id.eq(format!("00000000-0000-4000-9000-{n:012}")),
+                        cases::victim_id.eq(format!("00000000-0000-4000-8000-{n:012}")),
+                        cases::kind.eq("criminal"),
+                        cases::status.eq("open"),
+                        cases::created_at.eq(now),
+                        cases::updated_at.eq(now),
+                    )
+                })
+                .collect();
+            // Multi-row inserts need the backend's own connection.
+            match &mut *conn {
+                AnyConn::Sqlite(c2) => {
+                    diesel::insert_into(victims::table).values(&v).execute(c2)?;
+                    diesel::insert_into(sa::table).values(&a).execute(c2)?;
+                    diesel::insert_into(cases::table).values(&c).execute(c2)?;
+                }
+                AnyConn::Pg(c2) => {
+                    diesel::insert_into(victims::table).values(&v).execute(c2)?;
+                    diesel::insert_into(sa::table).values(&a).execute(c2)?;
+                    diesel::insert_into(cases::table).values(&c).execute(c2)?;
+                }
+            }
+        }
+        Ok(())
+    })
+    .expect("plant the victims");
+}
+
+#[actix_web::test]
+async fn a_manager_reaching_more_victims_than_sqlites_default_bound_limit_can_list_them() {
+    let app = TestApp::spawn().await;
+    {
+        let mut conn = app.pool.get().unwrap();
+        let amara: String = users::table
+            .filter(users::email.eq(AMARA))
+            .select(users::id)
+            .first(&mut *conn)
+            .unwrap();
+        plant(&mut conn, &amara);
+    }
+    let maya = app.login(MAYA).await;
+    let (status, body) = app.get("/api/v1/victims?per_page=1", &maya).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body["total"].as_i64().unwrap() > VICTIMS as i64,
+        "every planted victim is in the manager's reach: {}",
+        body["total"]
+    );
+    for path in [
+        "/api/v1/cases?per_page=1",
+        "/api/v1/hearings?per_page=1",
+        "/api/v1/deadlines?per_page=1",
+        "/api/v1/agenda?from=2026-03-23",
+    ] {
+        let (status, body) = app.get(path, &maya).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+    }
+    app.stop().await;
+}

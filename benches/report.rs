@@ -54,6 +54,9 @@ struct Args {
     /// Keep the SQLite database at this path (for looking at the page).
     #[arg(long)]
     keep: Option<std::path::PathBuf>,
+    /// Use the database kept by an earlier run (--keep) as it is.
+    #[arg(long)]
+    reuse: bool,
     /// Passed by `cargo bench`; ignored.
     #[arg(long, hide = true)]
     bench: bool,
@@ -105,17 +108,21 @@ fn time_report(conn: &mut AnyConn, filters: &Filters) -> (Duration, String) {
 fn run(args: &Args, url: &str) {
     let config = Config::for_database(url);
     let pool = courtside::service::prepare_database(&config).expect("migrate");
-    courtside::seed::run(&pool, &courtside::clock::SystemClock).expect("seed");
+    if !args.reuse {
+        courtside::seed::run(&pool, &courtside::clock::SystemClock).expect("seed");
+    }
     let mut conn = pool.get().expect("a connection");
     let f = plant::fixed(&mut conn);
-    let t = Instant::now();
-    let cases_n = plant::plant_all(&mut conn, &f, args.events);
-    println!(
-        "planted {} events ({} cases) in {:.1} s",
-        cases_n * plant::PER_CASE,
-        cases_n,
-        t.elapsed().as_secs_f64()
-    );
+    if !args.reuse {
+        let t = Instant::now();
+        let cases_n = plant::plant_all(&mut conn, &f, args.events);
+        println!(
+            "planted {} events ({} cases) in {:.1} s",
+            cases_n * plant::PER_CASE,
+            cases_n,
+            t.elapsed().as_secs_f64()
+        );
+    }
     let organisation_id: String = users::table
         .filter(users::id.eq(&f.supporters[0]))
         .select(users::organisation_id)

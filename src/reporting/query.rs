@@ -192,73 +192,66 @@ macro_rules! requests_in_period {
     };
 }
 
+/// One row per request whose hearing is in the period: everything the
+/// request figures need, read in one pass (the join is the costly part,
+/// so it is made once, not once per figure).
+type RequestRow = (
+    String,
+    bool,
+    Option<String>,
+    NaiveDateTime,
+    NaiveDateTime,
+    String,
+);
+
 fn requests(
     conn: &mut AnyConn,
     s: &Scope,
     c: &mut Counts,
     holidays: &BankHolidays,
 ) -> AppResult<()> {
-    for past in [true, false] {
-        let mut q = requests_in_period!(s)
-            .group_by(ar::state)
-            .select((ar::state, count_star()))
-            .into_boxed();
-        case_filters!(q, s, hearings::court_id, courts::id);
-        q = if past {
-            q.filter(hearings::starts_at.lt(s.now_ts()))
-        } else {
-            q.filter(hearings::starts_at.ge(s.now_ts()))
-        };
-        let rows: Vec<(String, i64)> = q.load(conn)?;
-        let target = if past {
-            &mut c.requests_past
-        } else {
-            &mut c.requests_ahead
-        };
-        target.extend(rows);
-    }
     let mut q = requests_in_period!(s)
-        .filter(ar::state.eq(AttendanceState::Attended.as_str()))
-        .filter(ar::conditions.is_not_null())
-        .select(count_star())
+        .select((
+            ar::state,
+            ar::conditions.is_not_null(),
+            ar::decision_reason_kind,
+            ar::created_at,
+            hearings::starts_at,
+            cases::id,
+        ))
         .into_boxed();
     case_filters!(q, s, hearings::court_id, courts::id);
-    c.attended_with_conditions = q.first(conn)?;
-
-    let mut q = requests_in_period!(s)
-        .select(count(cases::id).aggregate_distinct())
-        .into_boxed();
-    case_filters!(q, s, hearings::court_id, courts::id);
-    c.request_cases = q.first(conn)?;
-
-    let refused: Vec<&str> = AttendanceState::ALL
+    let rows: Vec<RequestRow> = q.load(conn)?;
+    let now = s.now_ts();
+    let attended = AttendanceState::Attended.as_str();
+    let needs_reason: HashSet<&str> = AttendanceState::ALL
         .iter()
         .filter(|st| st.needs_reason())
         .map(|st| st.as_str())
         .collect();
-    let mut q = requests_in_period!(s)
-        .filter(ar::state.eq_any(refused))
-        .group_by(ar::decision_reason_kind)
-        .select((ar::decision_reason_kind, count_star()))
-        .into_boxed();
-    case_filters!(q, s, hearings::court_id, courts::id);
-    let rows: Vec<(Option<String>, i64)> = q.load(conn)?;
-    c.reasons.extend(rows);
-
-    let mut q = requests_in_period!(s)
-        .select((ar::created_at, hearings::starts_at))
-        .into_boxed();
-    case_filters!(q, s, hearings::court_id, courts::id);
-    let pairs: Vec<(NaiveDateTime, NaiveDateTime)> = q.load(conn)?;
-    c.notice_days = pairs
-        .into_iter()
-        .map(|(asked, starts)| {
-            holidays.working_days_between(
-                calendar::london_date(store::from_db(asked)),
-                calendar::london_date(store::from_db(starts)),
-            )
-        })
-        .collect();
+    let mut cases_seen: HashSet<&str> = HashSet::new();
+    let mut notice_days = Vec::with_capacity(rows.len());
+    for (state, with_conditions, reason, asked, starts, case) in &rows {
+        let by_state = if *starts < now {
+            &mut c.requests_past
+        } else {
+            &mut c.requests_ahead
+        };
+        *by_state.entry(state.clone()).or_default() += 1;
+        if state == attended && *with_conditions {
+            c.attended_with_conditions += 1;
+        }
+        if needs_reason.contains(state.as_str()) {
+            *c.reasons.entry(reason.clone()).or_default() += 1;
+        }
+        cases_seen.insert(case);
+        notice_days.push(holidays.working_days_between(
+            calendar::london_date(store::from_db(*asked)),
+            calendar::london_date(store::from_db(*starts)),
+        ));
+    }
+    c.request_cases = cases_seen.len() as i64;
+    c.notice_days = notice_days;
     Ok(())
 }
 

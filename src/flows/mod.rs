@@ -11,6 +11,7 @@
 
 mod attendance;
 mod context;
+pub mod court_needs;
 mod criminal;
 mod due;
 mod error;

@@ -13,6 +13,7 @@
 pub mod acknowledgements;
 pub mod calendar_feeds;
 pub mod court_lists;
+pub mod court_needs;
 pub mod export;
 pub mod message_stops;
 pub mod notices;

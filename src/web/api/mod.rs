@@ -4,6 +4,7 @@
 pub mod acknowledgements;
 pub mod calendar_feeds;
 pub mod court_lists;
+pub mod court_needs;
 pub mod export;
 pub mod message_stops;
 pub mod openapi;
@@ -99,6 +100,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     reminder_rules::describe(&mut reg);
     reports::describe(&mut reg);
     message_stops::describe(&mut reg);
+    court_needs::describe(&mut reg);
     reg
 });
 
@@ -148,5 +150,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     reminder_rules::configure(cfg);
     reports::configure(cfg);
     message_stops::configure(cfg);
+    court_needs::configure(cfg);
     each_resource!(mount, cfg);
 }

@@ -16,11 +16,13 @@ use serde::{Deserialize, Serialize};
 
 use super::{authorise, Ctx};
 use crate::audit::{self, AuditAction, Entry};
-use crate::domain::{ConsentScope, LawfulBasis};
+use crate::domain::{CaseKind, ConsentScope, HearingStatus, LawfulBasis};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::flows::court_needs::{CourtNeed, NeedProblem};
+use crate::flows::EventKind;
+use crate::planning;
 use crate::policy::{Action, ResourceKind};
-use crate::store::schema::{consents, court_needs};
+use crate::store::schema::{cases, consents, court_needs, hearings};
 use crate::store::{self, AnyConn};
 
 /// A need to record.
@@ -133,25 +135,61 @@ fn active(conn: &mut AnyConn, victim_id: &str) -> AppResult<Vec<CourtNeedOut>> {
 
 /// The lawful basis of the victim's current Witness Service referral
 /// consent `consent_id`; anything else is a field error on `consent_id`.
-fn basis_of(conn: &mut AnyConn, victim_id: &str, consent_id: &str) -> AppResult<LawfulBasis> {
-    let found: Option<(String, Option<NaiveDateTime>)> = consents::table
+fn basis_of(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    consent_id: &str,
+    now: DateTime<Utc>,
+) -> AppResult<LawfulBasis> {
+    let found: Option<(String, NaiveDateTime, Option<NaiveDateTime>)> = consents::table
         .filter(consents::id.eq(consent_id))
         .filter(consents::victim_id.eq(victim_id))
         .filter(consents::scope.eq(ConsentScope::WitnessServiceReferral.as_str()))
-        .select((consents::basis, consents::withdrawn_at))
+        .select((consents::basis, consents::given_at, consents::withdrawn_at))
         .first(conn)
         .optional()?;
+    // A consent lapses after the configured period, as if withdrawn.
+    let found = found.map(|(basis, given_at, withdrawn_at)| {
+        let basis = LawfulBasis::from_db(&basis);
+        let ended = match basis {
+            Ok(LawfulBasis::Consent) => crate::privacy::consent_withdrawn_at(
+                store::from_db(given_at),
+                withdrawn_at.map(store::from_db),
+                now,
+            ),
+            _ => withdrawn_at.map(store::from_db),
+        };
+        (basis, ended)
+    });
     match found {
-        Some((basis, None)) => LawfulBasis::from_db(&basis),
+        Some((basis, None)) => basis,
         Some((_, Some(_))) => Err(AppError::field(
             "consent_id",
-            "this consent was withdrawn: record a new one, or leave consent_id out to keep the need without passing it on",
+            "this consent was withdrawn or has lapsed: record a new one, or leave consent_id out to keep the need without passing it on",
         )),
         None => Err(AppError::field(
             "consent_id",
             "is not this victim's consent for the Witness Service referral",
         )),
     }
+}
+
+/// The victim's next criminal hearing still to happen, if any.
+fn next_hearing(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<String>> {
+    Ok(hearings::table
+        .inner_join(cases::table)
+        .filter(cases::victim_id.eq(victim_id))
+        .filter(cases::kind.eq(CaseKind::Criminal.as_str()))
+        .filter(hearings::status.eq_any(HearingStatus::STILL_TO_HAPPEN))
+        .filter(hearings::starts_at.gt(store::to_db(now)))
+        .order((hearings::starts_at.asc(), hearings::id.asc()))
+        .select(hearings::id)
+        .first(conn)
+        .optional()?)
 }
 
 /// Records a need for the victim. The same need (same kind and, for an
@@ -168,7 +206,7 @@ pub fn record(
     store::write(conn, |conn| {
         within_reach(conn, ctx, victim_id)?;
         let basis = match input.consent_id.as_deref() {
-            Some(id) => Some(basis_of(conn, victim_id, id)?),
+            Some(id) => Some(basis_of(conn, victim_id, id, ctx.now)?),
             None => None,
         };
         let language = match &need {
@@ -213,6 +251,23 @@ pub fn record(
             )
         };
         audit::append(conn, ctx.now, entry)?;
+        // A need recorded close to the victim's next hearing warns the
+        // witness care officer (the flows decide; the warning names the
+        // kind only).
+        // The plan is about that hearing, so the warning sits on its case
+        // for the witness care officer.
+        if let Some(next) = next_hearing(conn, victim_id, ctx.now)? {
+            let focus = planning::Focus {
+                hearing_id: Some(next),
+                upcoming_hearings: true,
+                ..planning::Focus::default()
+            };
+            let kind = EventKind::CourtNeedRecorded {
+                need_id: id.clone(),
+                need: need.kind().to_owned(),
+            };
+            planning::react(conn, ctx.now, victim_id, &focus, kind)?;
+        }
         tracing::info!(victim_id = %victim_id, need_id = %id, kind = need.kind(), "court need recorded");
         active(conn, victim_id)?
             .into_iter()

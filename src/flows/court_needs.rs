@@ -9,11 +9,15 @@
 //! hearing moves. No clock, store or network; nothing here logs, and the
 //! only text a need carries is a language name, checked to be one.
 
-use crate::calendar::BankHolidays;
+use super::plan::{Recipient, Warning};
+use super::planner::Planner;
+use crate::calendar::{self, BankHolidays};
 use crate::domain::LawfulBasis;
 use crate::rules::{DayUnit, Limit};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 /// One need at court.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +34,16 @@ pub enum CourtNeed {
 }
 
 impl CourtNeed {
+    /// Every kind of need, as stored and sent: the page's choices and the
+    /// notices' labels.
+    pub const KINDS: [&'static str; 5] = [
+        "interpreter",
+        "bsl_interpreter",
+        "registered_intermediary",
+        "disability_access",
+        "separate_waiting_room",
+    ];
+
     /// The kind as a fixed word: safe to log, unlike anything the victim
     /// said.
     pub fn kind(&self) -> &'static str {
@@ -195,14 +209,87 @@ pub fn short_notice(
 /// When a hearing moves, the partners already told of the needs are told
 /// again with the new date; a partner never told is left to the attendance
 /// request itself. Nothing is re-sent if no need may be passed on.
-pub fn retell_on_move(told: &[NeedPartner], needs: &[RecordedNeed]) -> Vec<NeedPartner> {
-    if disclosable(needs).is_empty() {
+pub fn retell_on_move(told: &[NeedPartner], disclosable: &[CourtNeed]) -> Vec<NeedPartner> {
+    if disclosable.is_empty() {
         return Vec::new();
     }
     let mut out: Vec<NeedPartner> = told.to_vec();
     out.sort();
     out.dedup();
     out
+}
+
+/// What the planner knows of a victim's needs at court.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourtNeedFacts {
+    /// The needs that may be passed on (under a current consent record),
+    /// each once.
+    #[serde(default)]
+    pub disclosable: Vec<CourtNeed>,
+    /// Courts' own short-notice figures in working days, by court name.
+    #[serde(default)]
+    pub court_days: BTreeMap<String, i64>,
+}
+
+/// The `court_needs` field of a notice: each need's kind (a coded value the
+/// templates label in the notice's language) and, for an interpreter, the
+/// language.
+pub fn notice_field(needs: &[CourtNeed]) -> Value {
+    Value::Array(
+        needs
+            .iter()
+            .map(|n| match n {
+                CourtNeed::Interpreter { language } => {
+                    json!({"kind": n.kind(), "language": language})
+                }
+                _ => json!({"kind": n.kind(), "language": null}),
+            })
+            .collect(),
+    )
+}
+
+/// Which partner a recipient of the attendance request is, for needs: the
+/// Witness Service itself, and the court, which in a criminal case the
+/// prosecutor asks (listing and interpreter booking) with the companion
+/// request.
+pub fn partner_of(to: &Recipient) -> Option<NeedPartner> {
+    match to {
+        Recipient::WitnessService { .. } => Some(NeedPartner::WitnessService),
+        Recipient::Prosecutor | Recipient::Court { .. } => Some(NeedPartner::Court),
+        _ => None,
+    }
+}
+
+/// A need was recorded: if the victim's next hearing is fewer than the
+/// court's (or the rules') working days away, the witness care officer is
+/// warned that the booking is short notice. The warning names the need's
+/// kind only.
+pub(crate) fn need_recorded(p: &mut Planner<'_>, need_id: &str, kind: &str) {
+    let Some(next) = p.ctx.upcoming_hearings.first() else {
+        return;
+    };
+    let court_days = p
+        .ctx
+        .court_needs
+        .court_days
+        .get(&next.hearing.court.name)
+        .copied();
+    let limit = short_notice_limit(
+        court_days,
+        &p.rules.alerts.court_need_short_notice_before_hearing,
+    );
+    let recorded_on = calendar::london_date(p.event.at);
+    let hearing_on = calendar::london_date(next.hearing.start);
+    if let Some(s) = short_notice(recorded_on, hearing_on, &limit, p.holidays) {
+        p.warn(Warning::CourtNeedShortNotice {
+            need_id: need_id.to_owned(),
+            need: kind.to_owned(),
+            hearing_id: next.hearing.id.clone(),
+            hearing_date: hearing_on,
+            days_left: s.days_left,
+            wanted: s.wanted,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -301,6 +388,7 @@ mod tests {
                 _ => None,
             };
             assert_eq!(CourtNeed::parse(need.kind(), language), Ok(need.clone()));
+            assert!(CourtNeed::KINDS.contains(&need.kind()));
             assert!(!need.kind().contains("Tigrinya"));
         }
     }
@@ -406,7 +494,8 @@ mod tests {
             (&[Court], &[], &[]),
         ];
         for (told, needs, want) in cases {
-            assert_eq!(retell_on_move(told, needs), *want, "{told:?}");
+            let sendable: Vec<CourtNeed> = disclosable(needs).into_iter().cloned().collect();
+            assert_eq!(retell_on_move(told, &sendable), *want, "{told:?}");
         }
     }
 

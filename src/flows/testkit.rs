@@ -111,6 +111,7 @@ pub fn criminal() -> FlowContext {
         told_of_hearing: vec![],
         told_of_slot: vec![],
         upcoming_hearings: vec![],
+        court_needs: Default::default(),
     }
 }
 

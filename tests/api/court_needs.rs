@@ -260,3 +260,219 @@ async fn needs_are_recorded_once_listed_withdrawn_and_audited_by_kind_only() {
     assert!(!export["audit"].to_string().contains("Polish"), "{export}");
     app.stop().await;
 }
+
+async fn notices_for(app: &TestApp, token: &str, hearing: &str) -> Vec<Value> {
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&per_page=200"),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    items(&list)
+}
+
+/// The live (not cancelled) notices with this template to this recipient.
+fn live<'a>(notices: &'a [Value], template: &str, recipient_kind: &str) -> Vec<&'a Value> {
+    notices
+        .iter()
+        .filter(|n| {
+            n["template"] == template
+                && n["recipient_kind"] == recipient_kind
+                && n["state"] != "cancelled"
+        })
+        .collect()
+}
+
+async fn warnings_about(app: &TestApp, token: &str, victim: &str) -> Vec<Value> {
+    let (status, list) = app
+        .get(&format!("/api/v1/warnings?victim_id={victim}"), token)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    items(&list)
+        .into_iter()
+        .filter(|w| w["kind"] == "court_need_short_notice")
+        .collect()
+}
+
+/// A need goes out with the attendance request to the prosecutor (for the
+/// court) and the Witness Service only under a consent; one recorded too
+/// close to the next hearing (by the court's own figure) warns the witness
+/// care officer; when the hearing moves, the partners already told are told
+/// again.
+#[actix_web::test]
+async fn a_need_reaches_the_attendance_request_warns_at_short_notice_and_follows_a_move() {
+    let app = TestApp::spawn().await;
+    let mailer = crate::delivery::RecordingMailer::default();
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let ben_id = app.user_id(&ben).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
+    // A trial on Friday 27 March 2026: five working days after the test
+    // day (Friday 20 March).
+    let body = json!({"case_id": case, "kind": "trial", "court_id": court,
+                      "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
+                      "victim_attends": true, "victim_gives_evidence": true});
+    let trial = app.create("/api/v1/hearings", &wendy, body.clone()).await;
+    let trial_id = trial["id"].as_str().unwrap().to_string();
+    let victim = app
+        .give_consents(&ben, "V-1002", &["identify_supporter_to_court"])
+        .await;
+    let referral = consent(&app, &ben, &victim, "witness_service_referral").await;
+    let needs = format!("/api/v1/victims/{victim}/court-needs");
+
+    // Five working days ahead is not short notice by the rules' default.
+    let (status, out) = app
+        .post(
+            &needs,
+            &ben,
+            json!({"kind": "interpreter", "language": "Polish", "consent_id": referral}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{out}");
+    assert!(warnings_about(&app, &wendy, &victim).await.is_empty());
+
+    // The court wants ten: the next need recorded warns the officer.
+    {
+        use courtside::store::schema::court_need_settings;
+        let mut conn = app.pool.get().unwrap();
+        diesel::insert_into(court_need_settings::table)
+            .values((
+                court_need_settings::court_id.eq(&court),
+                court_need_settings::short_notice_working_days.eq(10),
+                court_need_settings::updated_at.eq(store::to_db(test_now())),
+            ))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let (status, room) = app
+        .post(&needs, &ben, json!({"kind": "separate_waiting_room"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{room}");
+    let warned = warnings_about(&app, &wendy, &victim).await;
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    let detail = &warned[0]["detail"];
+    assert_eq!(detail["need"], "separate_waiting_room", "{detail}");
+    assert_eq!(detail["hearing_id"], trial_id.as_str(), "{detail}");
+    assert_eq!(detail["hearing_date"], "2026-03-27", "{detail}");
+    assert_eq!(
+        (detail["days_left"].as_i64(), detail["wanted"].as_i64()),
+        (Some(5), Some(10))
+    );
+    assert!(!warned[0].to_string().contains("Polish"));
+
+    // Ben asks to accompany her; the officer tells the unit it is raised.
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &ben,
+            json!({"hearing_id": trial_id, "supporter_id": ben_id}),
+        )
+        .await;
+    let (status, out) = app
+        .put(
+            &format!(
+                "/api/v1/attendance-requests/{}",
+                request["id"].as_str().unwrap()
+            ),
+            &wendy,
+            1,
+            json!({"hearing_id": trial_id, "supporter_id": ben_id, "state": "wcu_informed"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    // Only the need with consent goes out, to both partners.
+    let polish = json!([{"kind": "interpreter", "language": "Polish"}]);
+    let notices = notices_for(&app, &wendy, &trial_id).await;
+    for (template, to) in [
+        ("criminal.companion_request", "prosecutor"),
+        ("criminal.witness_service_request", "witness_service"),
+    ] {
+        let sent = live(&notices, template, to);
+        assert_eq!(sent.len(), 1, "{template}");
+        assert_eq!(sent[0]["data"]["court_needs"], polish, "{template}");
+    }
+    app.run_due(&mailer);
+    let emails = mailer.sent.lock().unwrap().clone();
+    let to_ws: Vec<_> = emails
+        .iter()
+        .filter(|e| e.to == "leeds@witness-service.example")
+        .collect();
+    assert_eq!(to_ws.len(), 1, "{emails:?}");
+    assert!(
+        to_ws[0].body.contains("- An interpreter (Polish)"),
+        "{}",
+        to_ws[0].body
+    );
+    assert!(!to_ws[0].body.contains("waiting room"), "{}", to_ws[0].body);
+    let mut told: Vec<String> = {
+        use courtside::store::schema::court_need_disclosures as d;
+        let mut conn = app.pool.get().unwrap();
+        d::table
+            .filter(d::hearing_id.eq(&trial_id))
+            .select(d::partner)
+            .load(&mut *conn)
+            .unwrap()
+    };
+    told.sort();
+    assert_eq!(told, ["court", "witness_service"]);
+
+    // The trial moves: both partners are told the needs again.
+    mailer.sent.lock().unwrap().clear();
+    let (_, now) = app
+        .get(&format!("/api/v1/hearings/{trial_id}"), &wendy)
+        .await;
+    let mut moved = body.clone();
+    moved["starts_at"] = json!("2026-03-30T10:00:00+01:00");
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/hearings/{trial_id}"),
+            &wendy,
+            now["version"].as_i64().unwrap(),
+            moved,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let notices = notices_for(&app, &wendy, &trial_id).await;
+    for to in ["prosecutor", "witness_service"] {
+        let changes = live(&notices, "hearing.change.agency", to);
+        assert_eq!(changes.len(), 1, "{to}");
+        assert_eq!(changes[0]["data"]["court_needs"], polish, "{to}");
+    }
+    app.run_due(&mailer);
+    let emails = mailer.sent.lock().unwrap().clone();
+    let moved_mail: Vec<_> = emails
+        .iter()
+        .filter(|e| e.subject.starts_with("Hearing moved"))
+        .collect();
+    // The partners told of the needs are told them again; anyone else told
+    // of the earlier date (the witness care unit) is told of the move only.
+    let partners = ["cps@cps.example", "leeds@witness-service.example"];
+    for to in partners {
+        let mail: Vec<_> = moved_mail.iter().filter(|e| e.to == to).collect();
+        assert_eq!(mail.len(), 1, "{to}: {emails:?}");
+        assert!(
+            mail[0].body.contains("still apply on the new date"),
+            "{}",
+            mail[0].body
+        );
+        assert!(
+            mail[0].body.contains("- An interpreter (Polish)"),
+            "{}",
+            mail[0].body
+        );
+    }
+    let others: Vec<_> = moved_mail
+        .iter()
+        .filter(|e| !partners.contains(&e.to.as_str()))
+        .collect();
+    assert!(!others.is_empty(), "{emails:?}");
+    for e in others {
+        assert!(!e.body.contains("Polish"), "{}: {}", e.to, e.body);
+    }
+    app.assert_nothing_due();
+    app.stop().await;
+}

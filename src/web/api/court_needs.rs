@@ -7,7 +7,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{run, Ctx, Registry, RouteInfo};
+use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
 use crate::app::court_needs::{self, CourtNeedInput, CourtNeedOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -50,6 +50,9 @@ async fn record(
 ) -> AppResult<HttpResponse> {
     let ctx = ctx(&state, who);
     let id = id.into_inner();
+    // A role that may not record is refused before the body is read (the
+    // use case checks again).
+    authorise(&ctx.actor, ResourceKind::Victim, Action::Update, "victim")?;
     let input: CourtNeedInput = body.decode()?;
     let out = run(&state, move |conn| {
         court_needs::record(conn, &ctx, &id, &input)

@@ -313,3 +313,54 @@ pub fn withdraw(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str, need_id: &str) -
         Ok(())
     })
 }
+
+/// A consent record a need may be passed on under: the victim's Witness
+/// Service referral consents still in force, for the page's choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentChoice {
+    pub id: String,
+    pub basis: LawfulBasis,
+    pub given_at: DateTime<Utc>,
+}
+
+/// The victim's consent records a need may be recorded under, oldest first.
+pub fn consent_choices(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    victim_id: &str,
+) -> AppResult<Vec<ConsentChoice>> {
+    authorise(&ctx.actor, ResourceKind::Victim, Action::Update, "victim")?;
+    within_reach(conn, ctx, victim_id)?;
+    let rows: Vec<(String, String, NaiveDateTime, Option<NaiveDateTime>)> = consents::table
+        .filter(consents::victim_id.eq(victim_id))
+        .filter(consents::scope.eq(ConsentScope::WitnessServiceReferral.as_str()))
+        .order((consents::given_at.asc(), consents::id.asc()))
+        .select((
+            consents::id,
+            consents::basis,
+            consents::given_at,
+            consents::withdrawn_at,
+        ))
+        .load(conn)?;
+    let mut out = Vec::new();
+    for (id, basis, given_at, withdrawn_at) in rows {
+        let basis = LawfulBasis::from_db(&basis)?;
+        let given_at = store::from_db(given_at);
+        let ended = match basis {
+            LawfulBasis::Consent => crate::privacy::consent_withdrawn_at(
+                given_at,
+                withdrawn_at.map(store::from_db),
+                ctx.now,
+            ),
+            _ => withdrawn_at.map(store::from_db),
+        };
+        if ended.is_none() {
+            out.push(ConsentChoice {
+                id,
+                basis,
+                given_at,
+            });
+        }
+    }
+    Ok(out)
+}

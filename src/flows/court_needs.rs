@@ -506,4 +506,101 @@ mod tests {
             [NeedPartner::Court, NeedPartner::WitnessService]
         );
     }
+
+    #[test]
+    fn recording_a_need_warns_the_officer_at_short_notice_table() {
+        use crate::flows::testkit::{criminal, event_at, hearing, run_at};
+        use crate::flows::{EventKind, UpcomingHearing};
+        // The next hearing: Monday 14 December 2026 at Leeds Crown Court.
+        let next = UpcomingHearing {
+            hearing: hearing("2026-12-14T10:00:00Z"),
+            case_reference: "13AA1234526".into(),
+            wcu_org_id: Some("WCU-1".into()),
+        };
+        // (recorded at, a next hearing, the court's own figure, warning:
+        // Some((days left, wanted)))
+        type Case = (&'static str, bool, Option<i64>, Option<(i64, i64)>);
+        let cases: &[Case] = &[
+            ("2026-12-07T12:00:00Z", true, None, None),
+            ("2026-12-08T12:00:00Z", true, None, Some((4, 5))),
+            ("2026-12-07T12:00:00Z", true, Some(10), Some((5, 10))),
+            ("2026-12-08T12:00:00Z", true, Some(2), None),
+            ("2026-12-08T12:00:00Z", false, None, None),
+        ];
+        for (at, has_next, court_days, want) in cases {
+            let mut ctx = criminal();
+            if *has_next {
+                ctx.upcoming_hearings = vec![next.clone()];
+            }
+            if let Some(days) = court_days {
+                ctx.court_needs
+                    .court_days
+                    .insert("Leeds Crown Court".into(), *days);
+            }
+            let event = event_at(
+                at,
+                EventKind::CourtNeedRecorded {
+                    need_id: "N1".into(),
+                    need: "bsl_interpreter".into(),
+                },
+            );
+            let plan = run_at(&event, &ctx, at);
+            let got: Vec<(i64, i64)> = plan
+                .warnings
+                .iter()
+                .filter_map(|w| match w {
+                    Warning::CourtNeedShortNotice {
+                        need_id,
+                        need,
+                        hearing_id,
+                        hearing_date,
+                        days_left,
+                        wanted,
+                    } => {
+                        assert_eq!(
+                            (need_id.as_str(), need.as_str(), hearing_id.as_str()),
+                            ("N1", "bsl_interpreter", "H1")
+                        );
+                        assert_eq!(*hearing_date, d("2026-12-14"));
+                        Some((*days_left, *wanted))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(
+                got,
+                want.iter().copied().collect::<Vec<_>>(),
+                "{at} {court_days:?}"
+            );
+            assert!(
+                plan.notices.is_empty(),
+                "recording a need sends nothing itself"
+            );
+        }
+    }
+
+    #[test]
+    fn the_notice_field_carries_kinds_and_only_an_interpreters_language() {
+        let field = notice_field(&[
+            CourtNeed::Interpreter {
+                language: "Polish".into(),
+            },
+            CourtNeed::DisabilityAccess,
+        ]);
+        assert_eq!(
+            field,
+            json!([
+                {"kind": "interpreter", "language": "Polish"},
+                {"kind": "disability_access", "language": null},
+            ])
+        );
+        assert_eq!(partner_of(&Recipient::Prosecutor), Some(NeedPartner::Court));
+        assert_eq!(
+            partner_of(&Recipient::WitnessService {
+                court: "Leeds Crown Court".into()
+            }),
+            Some(NeedPartner::WitnessService)
+        );
+        assert_eq!(partner_of(&Recipient::VictimLiaisonOfficer), None);
+    }
 }

@@ -2105,6 +2105,26 @@ mod tests {
         }
     }
 
+    /// Notices planned before needs at court existed carry no
+    /// `court_needs`: they still render, without the section.
+    #[test]
+    fn notices_planned_before_needs_at_court_still_render() {
+        let renderer = NoticeRenderer::new();
+        for s in samples()
+            .into_iter()
+            .filter(|s| s.name.ends_with("~court_needs"))
+        {
+            let mut data = s.data.clone();
+            assert!(data.remove("court_needs").is_some(), "{}", s.name);
+            for language in ["en", "cy"] {
+                let rendered = renderer
+                    .render(s.template, language, &data)
+                    .unwrap_or_else(|e| panic!("{} {language}: {e}", s.name));
+                assert!(!rendered.body.contains("Polish"), "{}", s.name);
+            }
+        }
+    }
+
     #[test]
     fn golden_notices() {
         let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");

@@ -9,8 +9,12 @@
 //! hearing moves. No clock, store or network; nothing here logs, and the
 //! only text a need carries is a language name, checked to be one.
 
-use super::plan::{Recipient, Warning};
-use super::planner::Planner;
+use super::criminal::{STEP_INFORM_CPS, STEP_INFORM_WITNESS_SERVICE};
+use super::facts;
+use super::keys::Subject;
+use super::plan::{DisclosureCategory, Recipient, Warning};
+use super::planner::{Draft, Planner};
+use super::templates::TemplateKey;
 use crate::calendar::{self, BankHolidays};
 use crate::domain::LawfulBasis;
 use crate::rules::{DayUnit, Limit};
@@ -260,11 +264,59 @@ pub fn partner_of(to: &Recipient) -> Option<NeedPartner> {
     }
 }
 
+/// The step that sends a need recorded after the attendance request went
+/// out to the partners that request reached.
+pub(crate) const STEP_PARTNERS_UPDATED: &str = "court_needs.partners_updated";
+
+/// A need that may be passed on was recorded after the attendance request
+/// for the hearing in focus (the victim's next) went out: the partners it
+/// reached (the prosecutor, for the court, and the Witness Service) are
+/// sent the needs as they now stand, once for this need.
+fn update_partners_told(p: &mut Planner<'_>, need_id: &str, kind: &str) {
+    let Some(h) = p.ctx.hearing.clone() else {
+        return;
+    };
+    if !p
+        .ctx
+        .court_needs
+        .disclosable
+        .iter()
+        .any(|n| n.kind() == kind)
+    {
+        return;
+    }
+    let mut told: Vec<Recipient> = Vec::new();
+    for n in &p.ctx.told_of_slot {
+        let carried_needs = n.step == STEP_INFORM_CPS || n.step == STEP_INFORM_WITNESS_SERVICE;
+        if carried_needs && !told.contains(&n.recipient) {
+            told.push(n.recipient.clone());
+        }
+    }
+    let mut data = facts::case(p.ctx);
+    data.extend(facts::hearing(&h));
+    data.push(("court_needs", notice_field(&p.ctx.court_needs.disclosable)));
+    let subject = Subject::hearing_part(&h.id, h.start, &format!("court_needs:{need_id}"));
+    for to in told {
+        p.notice(
+            Draft::new(
+                STEP_PARTNERS_UPDATED,
+                TemplateKey::CourtNeedsUpdate,
+                to,
+                DisclosureCategory::SupporterArrangements,
+                subject.clone(),
+            )
+            .data(data.clone())
+            .not_after(Some(h.start)),
+        );
+    }
+}
+
 /// A need was recorded: if the victim's next hearing is fewer than the
 /// court's (or the rules') working days away, the witness care officer is
 /// warned that the booking is short notice. The warning names the need's
 /// kind only.
 pub(crate) fn need_recorded(p: &mut Planner<'_>, need_id: &str, kind: &str) {
+    update_partners_told(p, need_id, kind);
     let Some(next) = p.ctx.upcoming_hearings.first() else {
         return;
     };

@@ -99,6 +99,7 @@ macro_rules! embedded_in {
         "family.advance_identification",
         "family.on_the_day_checklist",
         "special_measures.discussion_held",
+        "court_needs.update",
         "parole.milestone",
         "update.victim",
         "update.supporter",
@@ -1414,6 +1415,20 @@ mod tests {
             "court_needs",
             &moved_needs,
             K::HearingChangeAgency,
+            Some(RecipientKind::WitnessService),
+        );
+        // A need recorded after the Witness Service was sent the request.
+        let recorded = run(
+            &told_needs,
+            EventKind::CourtNeedRecorded {
+                need_id: "N1".into(),
+                need: "interpreter".into(),
+            },
+        );
+        add(
+            "",
+            &recorded,
+            K::CourtNeedsUpdate,
             Some(RecipientKind::WitnessService),
         );
         let adjourned = run(&told, EventKind::HearingVacated { adjourned: true });

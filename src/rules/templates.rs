@@ -124,6 +124,10 @@ template_keys! {
         "hearing_start", "adviser_name", "adviser_role", "organisation_name",
         "organisation_contact",
     ];
+    CourtNeedsUpdate => "court_needs.update": [
+        "case_reference", "victim_reference", "court_name", "hearing_kind", "hearing_date",
+        "hearing_time", "court_needs",
+    ];
     SpecialMeasuresDiscussionHeld => "special_measures.discussion_held": [
         "case_reference", "victim_reference", "setting", "measures", "discussed_on",
     ];

@@ -420,7 +420,43 @@ async fn a_need_reaches_the_attendance_request_warns_at_short_notice_and_follows
     told.sort();
     assert_eq!(told, ["court", "witness_service"]);
 
+    // A need recorded now, with consent, goes to the partners already sent
+    // the request, with every need as it now stands.
+    let (status, out) = app
+        .post(
+            &needs,
+            &ben,
+            json!({"kind": "disability_access", "consent_id": referral}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{out}");
+    // Recorded at the same instant (the test clock stands still): in the
+    // order of their kinds.
+    let both = json!([
+        {"kind": "disability_access", "language": null},
+        {"kind": "interpreter", "language": "Polish"},
+    ]);
+    let notices = notices_for(&app, &wendy, &trial_id).await;
+    for to in ["prosecutor", "witness_service"] {
+        let updates = live(&notices, "court_needs.update", to);
+        assert_eq!(updates.len(), 1, "{to}");
+        assert_eq!(updates[0]["data"]["court_needs"], both, "{to}");
+    }
+    assert!(live(&notices, "court_needs.update", "witness_care_unit").is_empty());
+    mailer.sent.lock().unwrap().clear();
+    app.run_due(&mailer);
+    let emails = mailer.sent.lock().unwrap().clone();
+    let updated: Vec<_> = emails
+        .iter()
+        .filter(|e| e.subject.starts_with("Needs at court updated"))
+        .collect();
+    assert_eq!(updated.len(), 2, "{emails:?}");
+    for e in updated {
+        assert!(e.body.contains("- Disability access"), "{}", e.body);
+    }
+
     // The trial moves: both partners are told the needs again.
+    let polish = both;
     mailer.sent.lock().unwrap().clear();
     let (_, now) = app
         .get(&format!("/api/v1/hearings/{trial_id}"), &wendy)

@@ -2224,3 +2224,113 @@ async fn the_supporter_sees_a_victims_stop_and_starts_messages_again_when_she_as
     assert_ne!(wes.get(&path).await.status, StatusCode::OK);
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn the_supporter_records_and_withdraws_a_need_at_court_through_the_same_use_case() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let consent = app
+        .create(
+            "/api/v1/consents",
+            &ben,
+            serde_json::json!({"victim_id": victim, "scope": "witness_service_referral",
+                               "given_at": "2026-03-20T11:00:00Z"}),
+        )
+        .await;
+    let consent_id = consent["id"].as_str().unwrap().to_string();
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+    let list = page.get("/victims").await;
+    list.assert_has(&format!("/victims/{victim}/court-needs"));
+    let path = format!("/victims/{victim}/court-needs");
+    let empty = page.get(&path).await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.body);
+    empty.assert_has("No needs at court are recorded");
+    empty.assert_has(&format!("value=\"{consent_id}\""));
+
+    // A sentence is not a language: the form again, with the problem.
+    let refused = page
+        .submit(
+            &path,
+            &[
+                ("kind", "interpreter"),
+                ("language", "Urdu, call her on 07700900123"),
+                ("consent_id", &consent_id),
+            ],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    refused.assert_has("There is a problem");
+    refused.assert_has("href=\"#language\"");
+
+    let added = page
+        .submit(
+            &path,
+            &[
+                ("kind", "interpreter"),
+                ("language", "Polish"),
+                ("consent_id", &consent_id),
+            ],
+        )
+        .await;
+    let done = format!("/victims/{victim}/court-needs?done=added");
+    assert_eq!(added.location(), Some(done.as_str()), "{}", added.body);
+    let shown = page.get(&done).await;
+    shown.assert_has("The need has been recorded.");
+    shown.assert_has("An interpreter (Polish)");
+    shown.assert_has("Yes, with her consent");
+    // The API sees the same record.
+    let api = format!("/api/v1/victims/{victim}/court-needs");
+    let (status, out) = app.get(&api, &ben).await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let items = out["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1, "{out}");
+    assert_eq!(items[0]["language"], "Polish");
+    assert_eq!(items[0]["consent_id"], consent_id.as_str());
+
+    // Withdrawn with the button beside it.
+    let withdraw = format!(
+        "/victims/{victim}/court-needs/{}/withdraw",
+        items[0]["id"].as_str().unwrap()
+    );
+    shown.assert_has(&withdraw);
+    let csrf = hidden(&shown.body, "csrf_token").expect("a token");
+    let gone = page.post(&withdraw, &[("csrf_token", &csrf)]).await;
+    let done = format!("/victims/{victim}/court-needs?done=withdrawn");
+    assert_eq!(gone.location(), Some(done.as_str()), "{}", gone.body);
+    page.get(&done)
+        .await
+        .assert_has("No needs at court are recorded");
+    let (_, out) = app.get(&api, &ben).await;
+    assert!(out["items"].as_array().unwrap().is_empty(), "{out}");
+    // The same audit entries as the API's: by kind, never the language.
+    let (_, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &ben)
+        .await;
+    let kinds: Vec<(Value, Value)> = export["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["entity"] == "court_needs")
+        .map(|a| (a["action"].clone(), a["category"].clone()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (Value::from("create"), Value::from("interpreter")),
+            (Value::from("update"), Value::from("interpreter")),
+        ]
+    );
+    assert!(!export["audit"].to_string().contains("Polish"));
+    // Someone who may not change victim records cannot open the page.
+    let mut wes = Browser::signed_in(&app.base, WES).await;
+    assert_ne!(wes.get(&path).await.status, StatusCode::OK);
+    app.stop().await;
+}

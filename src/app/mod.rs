@@ -14,6 +14,7 @@ pub mod acknowledgements;
 pub mod agenda;
 pub mod calendar_feeds;
 pub mod court_lists;
+pub mod court_needs;
 pub mod export;
 pub mod message_stops;
 pub mod notices;

@@ -47,6 +47,10 @@ pub struct FlowContext {
     /// single point of contact changes), earliest first.
     #[serde(default)]
     pub upcoming_hearings: Vec<UpcomingHearing>,
+    /// The victim's needs at court that may be passed on, and courts' own
+    /// short-notice figures.
+    #[serde(default)]
+    pub court_needs: super::court_needs::CourtNeedFacts,
 }
 
 /// A hearing still to come, with its case's reference and witness care unit.

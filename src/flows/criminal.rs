@@ -9,6 +9,7 @@ pub(crate) use visit::{visit_arranged, visit_cancelled, visit_requested};
 
 use super::attendance::AttendanceAction;
 use super::context::{AttendanceRequestFacts, HearingFacts, SupporterFacts};
+use super::court_needs;
 use super::facts;
 use super::keys::Subject;
 use super::plan::{
@@ -184,6 +185,13 @@ fn inform_cps_and_witness_service(
     let mut data = facts::case(p.ctx);
     data.extend(facts::supporter(s));
     data.extend(facts::hearing(h));
+    // The victim's needs at court that she agreed may be passed on: the
+    // prosecutor raises them with the court (listing, interpreter
+    // booking), the Witness Service meets her on the day.
+    data.push((
+        "court_needs",
+        court_needs::notice_field(&p.ctx.court_needs.disclosable),
+    ));
     let mut to_cps = data.clone();
     to_cps.extend([
         ("victim_wishes_companion", json!(true)),

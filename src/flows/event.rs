@@ -75,6 +75,12 @@ pub enum EventKind {
     ParoleMilestoneLogged {
         milestone: ParoleMilestone,
     },
+    /// A need at court was recorded for the victim (`need` is its kind).
+    /// `FlowContext::upcoming_hearings` holds the hearings still to come.
+    CourtNeedRecorded {
+        need_id: String,
+        need: String,
+    },
     /// An agency has an update for the victim on a topic.
     AgencyUpdate {
         from: Actor,

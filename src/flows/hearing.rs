@@ -3,6 +3,7 @@
 //! slot, and the limits an outcome starts.
 
 use super::context::HearingFacts;
+use super::court_needs;
 use super::criminal;
 use super::event::{HearingOutcome, Sentence};
 use super::facts::{self, local_date, local_time, opt};
@@ -327,6 +328,14 @@ fn agency_change(
     if change.kind == "moved" {
         data.extend(facts::hearing(h));
     }
+    // A partner already sent the victim's needs at court with the
+    // attendance request is sent them again with the new slot.
+    let needs = if change.kind == "moved" && retold_needs(p, &to) {
+        p.ctx.court_needs.disclosable.clone()
+    } else {
+        Vec::new()
+    };
+    data.push(("court_needs", court_needs::notice_field(&needs)));
     let not_after = (change.kind == "moved").then_some(h.start);
     p.notice(
         Draft::new(
@@ -339,6 +348,26 @@ fn agency_change(
         .data(data)
         .not_after(not_after),
     );
+}
+
+/// Whether `to` was sent the victim's needs at court with the attendance
+/// request (the companion request to the prosecutor, the Witness Service
+/// request) and so is told them again when the hearing moves.
+fn retold_needs(p: &Planner<'_>, to: &Recipient) -> bool {
+    let Some(partner) = court_needs::partner_of(to) else {
+        return false;
+    };
+    let told: Vec<court_needs::NeedPartner> = p
+        .ctx
+        .told_of_slot
+        .iter()
+        .filter(|n| n.recipient == *to)
+        .filter(|n| {
+            n.step == criminal::STEP_INFORM_CPS || n.step == criminal::STEP_INFORM_WITNESS_SERVICE
+        })
+        .filter_map(|n| court_needs::partner_of(&n.recipient))
+        .collect();
+    court_needs::retell_on_move(&told, &p.ctx.court_needs.disclosable).contains(&partner)
 }
 
 /// Everyone sent a notice naming a slot other than `now_at` (the hearing's

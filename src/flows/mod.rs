@@ -11,6 +11,7 @@
 
 mod attendance;
 mod context;
+pub mod court_needs;
 mod criminal;
 mod due;
 mod error;
@@ -111,6 +112,9 @@ pub fn plan(
         EventKind::AgencyUpdate { from, topic } => routing::agency_update(&mut p, *from, *topic),
         EventKind::SupporterChanged => routing::contact_changed(&mut p),
         EventKind::ConsentWithdrawn { scope } => routing::consent_withdrawn(&mut p, *scope),
+        EventKind::CourtNeedRecorded { need_id, need } => {
+            court_needs::need_recorded(&mut p, need_id, need)
+        }
     }
     p.plan
 }

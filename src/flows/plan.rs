@@ -246,6 +246,18 @@ pub enum Warning {
         /// The bank holiday's name, where it is one.
         holiday: Option<String>,
     },
+    /// A need at court was recorded fewer working days before the
+    /// victim's next hearing than the court (or the rules table) wants for
+    /// booking it: the witness care officer should book it at once. Names
+    /// the need's kind only, never the language.
+    CourtNeedShortNotice {
+        need_id: String,
+        need: String,
+        hearing_id: String,
+        hearing_date: NaiveDate,
+        days_left: i64,
+        wanted: i64,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

@@ -116,6 +116,7 @@ pub fn criminal() -> FlowContext {
         told_of_hearing: vec![],
         told_of_slot: vec![],
         upcoming_hearings: vec![],
+        court_needs: Default::default(),
     }
 }
 
@@ -413,6 +414,31 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
                     step: "criminal.pre_trial_visit_arranged".into(),
                     pending: false,
                     start: t("2026-11-20T14:00:00Z"),
+                    court: Some("Leeds Crown Court".into()),
+                }],
+                ..criminal()
+            },
+            NOW,
+        ),
+        (
+            "need at court recorded after the request reached the witness service",
+            event(EventKind::CourtNeedRecorded {
+                need_id: "N1".into(),
+                need: "bsl_interpreter".into(),
+            }),
+            FlowContext {
+                court_needs: crate::flows::court_needs::CourtNeedFacts {
+                    disclosable: vec![crate::flows::court_needs::CourtNeed::BslInterpreter],
+                    court_days: Default::default(),
+                },
+                told_of_slot: vec![SlotNotice {
+                    key: "attendance:R1/wcu_informed/criminal.wco_informs_witness_service".into(),
+                    recipient: Recipient::WitnessService {
+                        court: "Leeds Crown Court".into(),
+                    },
+                    step: "criminal.wco_informs_witness_service".into(),
+                    pending: false,
+                    start: t(TRIAL),
                     court: Some("Leeds Crown Court".into()),
                 }],
                 ..criminal()

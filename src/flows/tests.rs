@@ -51,6 +51,7 @@ const STEPS_IN_CODE: &[&str] = &[
     super::routing::STEP_DIRECT_CONTACT_MADE,
     super::routing::STEP_CONTACT_CHANGED,
     super::planner::STEP_TELL_VICTIM_WHAT_WAS_SHARED,
+    super::court_needs::STEP_PARTNERS_UPDATED,
 ];
 
 /// Every scenario's plan as `planning::react` stores it: with the

@@ -99,6 +99,7 @@ macro_rules! embedded_in {
         "family.advance_identification",
         "family.on_the_day_checklist",
         "special_measures.discussion_held",
+        "court_needs.update",
         "parole.milestone",
         "update.victim",
         "update.supporter",
@@ -1181,6 +1182,7 @@ mod tests {
             told_of_hearing: vec![],
             told_of_slot: vec![],
             upcoming_hearings: vec![],
+            court_needs: Default::default(),
         }
     }
 
@@ -1294,6 +1296,17 @@ mod tests {
         data: Map<String, Value>,
     }
 
+    /// An interpreter (Polish) and a separate waiting room.
+    fn needs_at_court() -> Vec<crate::flows::court_needs::CourtNeed> {
+        use crate::flows::court_needs::CourtNeed;
+        vec![
+            CourtNeed::Interpreter {
+                language: "Polish".into(),
+            },
+            CourtNeed::SeparateWaitingRoom,
+        ]
+    }
+
     fn sample(variant: &str, template: TemplateKey, data: Map<String, Value>) -> Sample {
         let name = if variant.is_empty() {
             template.as_str().to_owned()
@@ -1380,6 +1393,47 @@ mod tests {
             K::HearingChangeAgency,
             Some(RecipientKind::Prosecutor),
         );
+        // The Witness Service was sent the victim's needs with its request:
+        // the move tells it them again.
+        let mut told_needs = criminal();
+        told_needs.court_needs.disclosable = needs_at_court();
+        told_needs.told_of_slot = vec![crate::flows::SlotNotice {
+            key: "needs-sample".into(),
+            recipient: Recipient::WitnessService {
+                court: CROWN.into(),
+            },
+            step: "criminal.wco_informs_witness_service".into(),
+            pending: false,
+            start: t("2026-11-30T10:00:00Z"),
+            court: Some("Leeds Crown Court".into()),
+        }];
+        let moved_needs = run(
+            &told_needs,
+            EventKind::HearingMoved {
+                previous_start: t("2026-11-30T10:00:00Z"),
+                previous_court: Some("Leeds Crown Court".into()),
+            },
+        );
+        add(
+            "court_needs",
+            &moved_needs,
+            K::HearingChangeAgency,
+            Some(RecipientKind::WitnessService),
+        );
+        // A need recorded after the Witness Service was sent the request.
+        let recorded = run(
+            &told_needs,
+            EventKind::CourtNeedRecorded {
+                need_id: "N1".into(),
+                need: "interpreter".into(),
+            },
+        );
+        add(
+            "",
+            &recorded,
+            K::CourtNeedsUpdate,
+            Some(RecipientKind::WitnessService),
+        );
         let adjourned = run(&told, EventKind::HearingVacated { adjourned: true });
         add("adjourned", &adjourned, K::HearingChangeVictim, None);
         add("adjourned", &adjourned, K::HearingChangeSupporter, None);
@@ -1449,6 +1503,12 @@ mod tests {
         );
         add("", &wcu, K::CompanionRequest, None);
         add("", &wcu, K::WitnessServiceRequest, None);
+        // The victim's needs at court, passed on with the request.
+        let mut with_needs = with_request(criminal(), S::Requested);
+        with_needs.court_needs.disclosable = needs_at_court();
+        let wcu_needs = run(&with_needs, update(AttendanceAction::WcuInformed));
+        add("court_needs", &wcu_needs, K::CompanionRequest, None);
+        add("court_needs", &wcu_needs, K::WitnessServiceRequest, None);
         let mut visit_done = with_request(criminal(), S::Requested);
         visit_done.pre_trial_visit_arranged = true;
         add(
@@ -2060,6 +2120,26 @@ mod tests {
                 None => clock_time(&clock, time),
             };
             assert_eq!(helper, crate::calendar::format_time(at), "{at}");
+        }
+    }
+
+    /// Notices planned before needs at court existed carry no
+    /// `court_needs`: they still render, without the section.
+    #[test]
+    fn notices_planned_before_needs_at_court_still_render() {
+        let renderer = NoticeRenderer::new();
+        for s in samples()
+            .into_iter()
+            .filter(|s| s.name.ends_with("~court_needs"))
+        {
+            let mut data = s.data.clone();
+            assert!(data.remove("court_needs").is_some(), "{}", s.name);
+            for language in ["en", "cy"] {
+                let rendered = renderer
+                    .render(s.template, language, &data)
+                    .unwrap_or_else(|e| panic!("{} {language}: {e}", s.name));
+                assert!(!rendered.body.contains("Polish"), "{}", s.name);
+            }
         }
     }
 
@@ -2881,6 +2961,12 @@ mod tests {
                     .collect(),
             ),
             ("notice_kind", acknowledged_templates.into_iter().collect()),
+            (
+                "court_need",
+                crate::flows::court_needs::CourtNeed::KINDS
+                    .map(String::from)
+                    .to_vec(),
+            ),
             (
                 "recipient_kind",
                 [

@@ -2,7 +2,7 @@
 //! victim's case: the flows' [`FlowContext`]. The victim's address and
 //! phone number are never read here, so no plan can carry them.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
@@ -11,9 +11,9 @@ use crate::domain::{self, CaseKind, ConsentScope, CourtKind, LawfulBasis, Nation
 use crate::error::{AppError, AppResult};
 use crate::flows::{self, DisclosureCategory};
 use crate::store::schema::{
-    attendance_requests, cases, consents, courts, hearings, notices, organisations,
-    pre_trial_visits, special_measures_discussions, supporter_assignments, users,
-    victim_sensitive_details, victims,
+    attendance_requests, cases, consents, court_need_settings, court_needs, courts, hearings,
+    notices, organisations, pre_trial_visits, special_measures_discussions, supporter_assignments,
+    users, victim_sensitive_details, victims,
 };
 use crate::store::{self, AnyConn};
 
@@ -116,6 +116,7 @@ struct SupporterRow {
 }
 
 struct ConsentRow {
+    id: String,
     scope: String,
     basis: String,
     reason: Option<String>,
@@ -151,6 +152,11 @@ struct Known {
     /// The notices about each hearing that name its slot (see
     /// [`slot_notice`]).
     told_of_slot: HashMap<String, Vec<flows::SlotNotice>>,
+    /// Each victim's needs at court in force under a consent record:
+    /// (kind, language, consent id).
+    court_needs: HashMap<String, Vec<(String, Option<String>, String)>>,
+    /// Courts' own short-notice figures for needs, by court name.
+    court_need_days: BTreeMap<String, i64>,
 }
 
 impl Known {
@@ -219,6 +225,7 @@ impl Known {
                 String,
                 String,
                 String,
+                String,
                 Option<String>,
                 NaiveTs,
                 Option<NaiveTs>,
@@ -227,6 +234,7 @@ impl Known {
                 .filter(consents::victim_id.eq_any(&ids))
                 .order((consents::victim_id.asc(), consents::given_at.asc()))
                 .select((
+                    consents::id,
                     consents::victim_id,
                     consents::scope,
                     consents::basis,
@@ -236,8 +244,9 @@ impl Known {
                     consents::recorded_by,
                 ))
                 .load(conn)?;
-            for (victim, scope, basis, reason, given_at, withdrawn_at, recorded_by) in rows {
+            for (id, victim, scope, basis, reason, given_at, withdrawn_at, recorded_by) in rows {
                 k.consents.entry(victim).or_default().push(ConsentRow {
+                    id,
                     scope,
                     basis,
                     reason,
@@ -245,6 +254,31 @@ impl Known {
                     withdrawn_at,
                     recorded_by,
                 });
+            }
+        }
+        for ids in chunked(&victim_ids) {
+            let rows: Vec<(String, String, Option<String>, Option<String>)> = court_needs::table
+                .filter(court_needs::victim_id.eq_any(&ids))
+                .filter(court_needs::withdrawn_at.is_null())
+                .order((
+                    court_needs::victim_id.asc(),
+                    court_needs::recorded_at.asc(),
+                    court_needs::kind.asc(),
+                ))
+                .select((
+                    court_needs::victim_id,
+                    court_needs::kind,
+                    court_needs::language,
+                    court_needs::consent_id,
+                ))
+                .load(conn)?;
+            for (victim, kind, language, consent) in rows {
+                if let Some(consent) = consent {
+                    k.court_needs
+                        .entry(victim)
+                        .or_default()
+                        .push((kind, language, consent));
+                }
             }
         }
         for ids in chunked(&hearing_ids) {
@@ -426,6 +460,18 @@ impl Known {
             for (id, name, kind, nation) in rows {
                 k.courts.insert(id, (name, kind, nation));
             }
+            let own: Vec<(String, i32)> = court_need_settings::table
+                .filter(court_need_settings::court_id.eq_any(&ids))
+                .select((
+                    court_need_settings::court_id,
+                    court_need_settings::short_notice_working_days,
+                ))
+                .load(conn)?;
+            for (id, days) in own {
+                if let Some((name, ..)) = k.courts.get(&id) {
+                    k.court_need_days.insert(name.clone(), i64::from(days));
+                }
+            }
         }
         let supporter_ids: BTreeSet<String> = k
             .assignments
@@ -570,6 +616,48 @@ impl Known {
         Ok((given, bases))
     }
 
+    /// The victim's needs at court that may be passed on at `now`: those
+    /// recorded under a consent record still in force (a consent neither
+    /// withdrawn nor lapsed; another lawful basis not withdrawn), each once.
+    fn court_needs(
+        &self,
+        victim_id: &str,
+        now: DateTime<Utc>,
+    ) -> Vec<flows::court_needs::CourtNeed> {
+        let consents = self.consents.get(victim_id).map_or(&[][..], Vec::as_slice);
+        let current = |id: &str| {
+            consents.iter().any(|c| {
+                c.id == id
+                    && match LawfulBasis::parse(&c.basis) {
+                        Some(LawfulBasis::Consent) => crate::privacy::consent_withdrawn_at(
+                            store::from_db(c.given_at),
+                            c.withdrawn_at.map(store::from_db),
+                            now,
+                        )
+                        .is_none(),
+                        Some(_) => c.withdrawn_at.is_none(),
+                        None => false,
+                    }
+            })
+        };
+        let mut out = Vec::new();
+        for (kind, language, consent) in self
+            .court_needs
+            .get(victim_id)
+            .map_or(&[][..], Vec::as_slice)
+        {
+            if !current(consent) {
+                continue;
+            }
+            if let Ok(need) = flows::court_needs::CourtNeed::parse(kind, language.as_deref()) {
+                if !out.contains(&need) {
+                    out.push(need);
+                }
+            }
+        }
+        out
+    }
+
     /// The planner's context for one victim and focus.
     fn assemble(
         &self,
@@ -683,6 +771,10 @@ impl Known {
                 .cloned()
                 .unwrap_or_default(),
             upcoming_hearings: Vec::new(),
+            court_needs: flows::court_needs::CourtNeedFacts {
+                disclosable: self.court_needs(victim_id, now),
+                court_days: self.court_need_days.clone(),
+            },
         })
     }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::audit::{self, AuditAction, Entry};
 use crate::error::{AppError, AppResult};
 use crate::flows::{Cancellation, Plan, Recipient};
-use crate::store::schema::{deadlines, flow_warnings, notices, tasks};
+use crate::store::schema::{court_need_disclosures, deadlines, flow_warnings, notices, tasks};
 use crate::store::{self, AnyConn};
 
 /// What a plan changed, for the caller and the log.
@@ -68,6 +68,40 @@ macro_rules! insert_rows {
             crate::store::dialect::execute!(&mut *$conn, insert)?;
         }
     }};
+}
+
+/// The row recording that a notice about a hearing passes the victim's
+/// needs at court to a partner (the court, through the prosecutor, or the
+/// Witness Service): what a moved hearing is re-sent by.
+#[allow(clippy::type_complexity)]
+fn need_disclosure(
+    hearing_id: Option<&str>,
+    notice_id: &str,
+    n: &crate::flows::PlannedNotice,
+    ts: chrono::NaiveDateTime,
+) -> Option<(
+    diesel::dsl::Eq<court_need_disclosures::id, String>,
+    diesel::dsl::Eq<court_need_disclosures::hearing_id, String>,
+    diesel::dsl::Eq<court_need_disclosures::partner, &'static str>,
+    diesel::dsl::Eq<court_need_disclosures::notice_id, Option<String>>,
+    diesel::dsl::Eq<court_need_disclosures::told_at, chrono::NaiveDateTime>,
+)> {
+    let hearing_id = hearing_id?;
+    let needs = n.data.get("court_needs")?.as_array()?;
+    if needs.is_empty() {
+        return None;
+    }
+    let partner = match crate::flows::court_needs::partner_of(&n.recipient)? {
+        crate::flows::court_needs::NeedPartner::Court => "court",
+        crate::flows::court_needs::NeedPartner::WitnessService => "witness_service",
+    };
+    Some((
+        court_need_disclosures::id.eq(store::new_id()),
+        court_need_disclosures::hearing_id.eq(hearing_id.to_string()),
+        court_need_disclosures::partner.eq(partner),
+        court_need_disclosures::notice_id.eq(Some(notice_id.to_string())),
+        court_need_disclosures::told_at.eq(ts),
+    ))
 }
 
 const OPEN_NOTICE: [&str; 2] = ["pending", "failed"];
@@ -466,6 +500,7 @@ pub fn apply_all(
     let mut due_soon = false;
     let soon = now + chrono::Duration::minutes(1);
     let mut notice_inserts = Vec::new();
+    let mut need_disclosures = Vec::new();
     let mut cancelled: HashMap<&'static str, Vec<String>> = HashMap::new();
     let mut notice_list: Vec<(&String, &Stored)> = notice_rows.by_key.iter().collect();
     notice_list.sort_by(|a, b| a.1.planned.cmp(&b.1.planned).then(a.0.cmp(b.0)));
@@ -506,6 +541,9 @@ pub fn apply_all(
                     notices::updated_at.eq(ts),
                 ),
             ));
+            if let Some(row) = need_disclosure(owner.hearing_id, &row.id, n, ts) {
+                need_disclosures.push(row);
+            }
             audit_entries.push(notice_entry(AuditAction::Plan, row));
         } else if row.revived {
             let (i, j) = row.planned.expect("a revived notice is planned");
@@ -533,6 +571,7 @@ pub fn apply_all(
         }
     }
     insert_rows!(conn, notices::table, notice_inserts);
+    insert_rows!(conn, court_need_disclosures::table, need_disclosures);
     if due_soon {
         crate::notify::wake::due_now(conn)?;
     }

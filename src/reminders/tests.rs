@@ -564,6 +564,7 @@ fn context(consents: &[ConsentScope]) -> FlowContext {
         told_of_hearing: vec![],
         told_of_slot: vec![],
         upcoming_hearings: vec![],
+        court_needs: Default::default(),
     }
 }
 

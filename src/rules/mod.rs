@@ -134,6 +134,11 @@ pub struct Alerts {
     /// for a day this close counts as short notice: the victim and the
     /// supporter are told at once.
     pub warned_list_fixed_short_notice: Limit,
+    /// A need at court (interpreter, intermediary, access, separate waiting
+    /// room) recorded fewer than this many days before the hearing warns the
+    /// witness care officer that the booking is short notice. A court may
+    /// set its own figure; this is the default.
+    pub court_need_short_notice_before_hearing: Limit,
 }
 
 /// Parole data that is a judgement rather than a number.
@@ -272,6 +277,10 @@ impl RuleSet {
             (
                 "warned_list_fixed_short_notice",
                 &a.warned_list_fixed_short_notice,
+            ),
+            (
+                "court_need_short_notice_before_hearing",
+                &a.court_need_short_notice_before_hearing,
             ),
         ];
         let sm = &t.special_measures_application;

@@ -48,7 +48,7 @@ template_keys! {
     HearingChangeAgency => "hearing.change.agency": [
         "change", "previous_date", "previous_time", "previous_court", "case_reference",
         "victim_reference", "court_name", "hearing_kind", "hearing_date", "hearing_time",
-        "hearing_start",
+        "hearing_start", "court_needs",
     ];
     HearingFixedVictim => "hearing.fixed.victim": [
         "case_reference", "court_name", "hearing_kind", "hearing_date", "hearing_time",
@@ -74,14 +74,14 @@ template_keys! {
     CompanionRequest => "criminal.companion_request": [
         "case_reference", "victim_reference", "supporter_name", "supporter_role",
         "organisation_name", "organisation_contact", "court_name", "hearing_kind",
-        "hearing_date", "hearing_time", "victim_wishes_companion", "raise_by",
+        "hearing_date", "hearing_time", "victim_wishes_companion", "raise_by", "court_needs",
     ];
     WitnessServiceRequest => "criminal.witness_service_request": [
         "case_reference", "victim_reference", "supporter_name", "supporter_role",
         "organisation_name", "organisation_contact", "court_name", "hearing_kind",
         "hearing_date", "hearing_time", "supporter_in_place", "pre_trial_visit_requested",
         "visit_to_suit_victim_and_supporter", "safe_entrances_exits_and_waiting_requested",
-        "visit_wanted_by",
+        "visit_wanted_by", "court_needs",
     ];
     AttendanceDecision => "criminal.attendance_decision": [
         "case_reference", "victim_reference", "court_name", "hearing_date", "hearing_time",
@@ -123,6 +123,10 @@ template_keys! {
         "case_reference", "victim_reference", "court_name", "hearing_date", "hearing_time",
         "hearing_start", "adviser_name", "adviser_role", "organisation_name",
         "organisation_contact",
+    ];
+    CourtNeedsUpdate => "court_needs.update": [
+        "case_reference", "victim_reference", "court_name", "hearing_kind", "hearing_date",
+        "hearing_time", "court_needs",
     ];
     SpecialMeasuresDiscussionHeld => "special_measures.discussion_held": [
         "case_reference", "victim_reference", "setting", "measures", "discussed_on",

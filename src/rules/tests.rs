@@ -102,7 +102,7 @@ fn the_shipped_time_limits_are_the_published_ones() {
     for rules in RulesTable::default_table().versions() {
         let t = &rules.time_limits;
         let a = &rules.alerts;
-        let cases: [(&str, &Limit, i64, DayUnit, &str); 16] = [
+        let cases: [(&str, &Limit, i64, DayUnit, &str); 17] = [
             (
                 "hearing details",
                 &t.hearing_details_to_victim,
@@ -212,6 +212,13 @@ fn the_shipped_time_limits_are_the_published_ones() {
                 "warned list fixed at short notice",
                 &a.warned_list_fixed_short_notice,
                 3,
+                WorkingDays,
+                "operational",
+            ),
+            (
+                "need at court recorded at short notice",
+                &a.court_need_short_notice_before_hearing,
+                5,
                 WorkingDays,
                 "operational",
             ),

@@ -553,3 +553,38 @@ diesel::table! {
 
 diesel::joinable!(message_stops -> victims (victim_id));
 diesel::allow_tables_to_appear_in_same_query!(message_stops, victims);
+
+diesel::table! {
+    court_needs (id) {
+        id -> Text,
+        victim_id -> Text,
+        kind -> Text,
+        language -> Nullable<Text>,
+        basis -> Nullable<Text>,
+        consent_id -> Nullable<Text>,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    court_need_disclosures (id) {
+        id -> Text,
+        hearing_id -> Text,
+        partner -> Text,
+        notice_id -> Nullable<Text>,
+        told_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    court_need_settings (court_id) {
+        court_id -> Text,
+        short_notice_working_days -> Integer,
+        updated_at -> Timestamp,
+    }
+}

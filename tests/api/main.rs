@@ -11,6 +11,7 @@ mod change_property;
 mod changes;
 mod concurrency;
 mod court_lists;
+mod court_needs;
 mod deadlines;
 mod delivery;
 mod demo;

@@ -5,6 +5,7 @@ pub mod acknowledgements;
 pub mod agenda;
 pub mod calendar_feeds;
 pub mod court_lists;
+pub mod court_needs;
 pub mod export;
 pub mod message_stops;
 pub mod openapi;
@@ -101,6 +102,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     reports::describe(&mut reg);
     message_stops::describe(&mut reg);
     agenda::describe(&mut reg);
+    court_needs::describe(&mut reg);
     reg
 });
 
@@ -151,5 +153,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     reports::configure(cfg);
     message_stops::configure(cfg);
     agenda::configure(cfg);
+    court_needs::configure(cfg);
     each_resource!(mount, cfg);
 }

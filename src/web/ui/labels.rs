@@ -196,6 +196,7 @@ pub fn notice_template(key: &str) -> String {
         "family.advance_identification" => "Adviser identified to the family court in advance",
         "family.on_the_day_checklist" => "On-the-day checklist",
         "special_measures.discussion_held" => "Special-measures discussion held",
+        "court_needs.update" => "Needs at court updated, to a partner",
         "parole.milestone" => "Parole milestone",
         "update.victim" => "Case update, to the victim",
         "update.supporter" => "Case update, to the supporter",

@@ -16,6 +16,7 @@ mod case_forms;
 mod cases;
 mod consents;
 mod court_lists;
+mod court_needs;
 mod feeds;
 pub mod fields;
 pub mod forms;
@@ -86,6 +87,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("cases", include_str!("../../../templates/pages/cases.hbs")),
     ("case", include_str!("../../../templates/pages/case.hbs")),
     ("form", include_str!("../../../templates/pages/form.hbs")),
+    (
+        "court_needs",
+        include_str!("../../../templates/pages/court_needs.hbs"),
+    ),
     (
         "notice",
         include_str!("../../../templates/pages/notice.hbs"),
@@ -563,6 +568,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     consents::configure(cfg);
     measures::configure(cfg);
     victims::configure(cfg);
+    court_needs::configure(cfg);
     visits::configure(cfg);
     notices::configure(cfg);
     tasks::configure(cfg);

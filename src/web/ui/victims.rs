@@ -231,6 +231,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>)
                 "language": language_label(v.preferred_language),
                 "child": v.is_child,
                 "edit": may_change.then(|| format!("/victims/{}/edit", v.id)),
+                "needs": may_change.then(|| format!("/victims/{}/court-needs", v.id)),
             })
         })
         .collect();

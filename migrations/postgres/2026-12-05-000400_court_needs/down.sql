@@ -1,0 +1,3 @@
+DROP TABLE court_need_settings;
+DROP TABLE court_need_disclosures;
+DROP TABLE court_needs;

@@ -15,6 +15,7 @@ pub mod agenda;
 pub mod calendar_feeds;
 pub mod court_lists;
 pub mod export;
+pub mod hearings;
 pub mod message_stops;
 pub mod notices;
 pub mod outbox;

@@ -19,6 +19,7 @@ mod court_lists;
 mod feeds;
 pub mod fields;
 pub mod forms;
+mod hearing_changes;
 mod hearings;
 mod home;
 pub mod labels;
@@ -559,6 +560,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     case_forms::configure(cfg);
     cases::configure(cfg);
     hearings::configure(cfg);
+    hearing_changes::configure(cfg);
     attendance::configure(cfg);
     consents::configure(cfg);
     measures::configure(cfg);

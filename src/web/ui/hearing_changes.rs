@@ -715,7 +715,12 @@ mod tests {
             })
         };
         // (fields, the result read, the field with a problem)
-        let table: Vec<(Vec<(&str, &str)>, Option<HearingOutcome>, Option<&str>)> = vec![
+        type Row<'a> = (
+            Vec<(&'a str, &'a str)>,
+            Option<HearingOutcome>,
+            Option<&'a str>,
+        );
+        let table: Vec<Row> = vec![
             (
                 vec![("result", "guilty_plea")],
                 Some(HearingOutcome::GuiltyPlea),

@@ -295,6 +295,37 @@ async fn pages_follow_the_role_policy_and_relationships() {
             format!("/hearings/{hearing}/move"),
             StatusCode::NOT_FOUND,
         ),
+        (WENDY, format!("/hearings/{hearing}/vacate"), StatusCode::OK),
+        (
+            WENDY,
+            format!("/hearings/{hearing}/adjourn"),
+            StatusCode::OK,
+        ),
+        (
+            AMARA,
+            format!("/hearings/{hearing}/outcome"),
+            StatusCode::OK,
+        ),
+        (
+            CARYS,
+            format!("/hearings/{hearing}/vacate"),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            CARYS,
+            format!("/hearings/{hearing}/outcome"),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            MAYA,
+            format!("/hearings/{hearing}/vacate"),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            MAYA,
+            format!("/hearings/{hearing}/outcome"),
+            StatusCode::FORBIDDEN,
+        ),
         (VICTOR, "/parole".into(), StatusCode::OK),
         (VICTOR, "/parole/milestones/new".into(), StatusCode::OK),
         (VICTOR, "/cases".into(), StatusCode::FORBIDDEN),
@@ -2273,7 +2304,15 @@ async fn witness_care_vacates_a_hearing_after_seeing_what_will_be_cancelled() {
     let ask = wendy.get(&path).await;
     assert_eq!(ask.status, StatusCode::OK, "{}", ask.body);
     ask.assert_has("Are you sure you want to vacate this hearing?");
-    ask.assert_has("have not been sent yet and will be cancelled");
+    // Every message planned for the new date is still to go, so each is
+    // named as one that vacating cancels.
+    ask.assert_has(&format!(
+        "These {} messages about this date, not sent yet, are cancelled:",
+        pending.len()
+    ));
+    ask.assert_has(
+        "Reminder of the hearing, to the supporter, due Monday 13 April 2026, 08:00 (BST)",
+    );
     ask.assert_has("Tuesday 14 April 2026, 10:00 (BST)");
     ask.assert_has("are told that the hearing will not go ahead");
     // Looking at the question changes nothing.
@@ -2281,6 +2320,17 @@ async fn witness_care_vacates_a_hearing_after_seeing_what_will_be_cancelled() {
     assert_eq!(before["status"], "listed");
     let version = hidden(&ask.body, "version").unwrap();
     let token = ask.csrf();
+
+    // Without the form's anti-forgery token, nothing happens.
+    let forged = wendy
+        .post(
+            &path,
+            &[("csrf_token", "0000"), ("version", version.as_str())],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let (_, still) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(still["status"], "listed");
 
     let done = wendy
         .post(

@@ -64,9 +64,8 @@ fn around(
     let cancelled = cancelled_by_vacating(conn, ctx, h)?
         .iter()
         .map(|n| {
-            let to = labels::recipient_kind(&n.recipient_kind).to_lowercase();
             format!(
-                "{} (to {to}, due {})",
+                "{}, due {}",
                 labels::notice_template(&n.template),
                 long(n.send_after)
             )
@@ -217,27 +216,33 @@ fn current_note(h: &HearingOut) -> FormData {
 // ---------------------------------------------------------------- vacate
 
 fn vacate_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
-    let mut intro = vec!["Check what follows before you vacate this hearing.".to_string()];
+    let intro = vec!["If you vacate this hearing:".to_string()];
+    let mut list = Vec::new();
     if a.cancelled.is_empty() {
-        intro.push("No messages about this date are waiting to be sent.".into());
+        list.push("No messages about this date are waiting to be sent.".to_string());
     } else {
-        intro.push(format!(
-            "These messages about this date have not been sent yet and will be cancelled: {}.",
+        list.push(format!(
+            "{} about this date, not sent yet, {} cancelled: {}.",
+            match a.cancelled.len() {
+                1 => "This message".to_string(),
+                n => format!("These {n} messages"),
+            },
+            if a.cancelled.len() == 1 { "is" } else { "are" },
             a.cancelled.join("; ")
         ));
     }
-    intro.push(
+    list.push(
         "Reminders, tasks and deadlines planned for this date are cancelled with them.".into(),
     );
     if a.criminal {
-        intro.push("The victim (or their supporter, where the supporter is the single point of contact) and the supporter are told that the hearing will not go ahead, within the time the rules allow.".into());
+        list.push("The victim (or their supporter, where the supporter is the single point of contact) and the supporter are told that the hearing will not go ahead, within the time the rules allow.".into());
     }
-    intro.push(
+    list.push(
         "Any court, Witness Service or partner already told of this date is told it is vacated."
             .into(),
     );
     if a.open_requests > 0 {
-        intro.push(format!(
+        list.push(format!(
             "{} open request{} to accompany the victim at this hearing: the supporter is asked to move it to the new hearing or withdraw it.",
             a.open_requests,
             if a.open_requests == 1 { " is" } else { "s are" }
@@ -248,6 +253,7 @@ fn vacate_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
         caption: Some(format!("Case {}", a.look.case_ref(&h.case_id))),
         heading: "Are you sure you want to vacate this hearing?".into(),
         intro,
+        list,
         facts: hearing_facts(h, &a.look),
         warning: Some("A vacated hearing cannot be listed again from these pages: if the court lists it again, add it as a new hearing.".into()),
         action: format!("/hearings/{}/vacate", h.id),

@@ -2402,6 +2402,16 @@ async fn witness_care_adjourns_a_hearing_to_a_new_date_or_with_none() {
     missing.assert_has("Enter the new date");
     missing.assert_lacks("starts_at");
 
+    // A date already past: the page says so, in words.
+    let past = wendy
+        .submit(
+            &path,
+            &[("when", "date"), ("date", "2026-03-19"), ("time", "10:00")],
+        )
+        .await;
+    assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
+    past.assert_has("The new date and time must be in the future");
+
     // Tuesday 21 April at 14:00, UK time.
     let moved = wendy
         .submit(
@@ -2553,5 +2563,29 @@ async fn choosing_vacated_or_adjourned_as_the_outcome_leads_to_their_own_pages()
     let (_, h) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
     assert_eq!(h["status"], "listed");
     assert_eq!(h["version"], 1);
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_family_hearing_is_offered_only_the_outcomes_it_can_have() {
+    let app = TestApp::spawn().await;
+    let amara_api = app.login(AMARA).await;
+    let id = app.family_hearing_this_afternoon(&amara_api).await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let path = format!("/hearings/{id}/outcome");
+    let form = amara.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    form.assert_has("Order made");
+    form.assert_lacks("Guilty plea");
+    form.assert_lacks("specified violent or sexual offence");
+    // A criminal outcome posted anyway is refused, in words.
+    let refused = amara.submit(&path, &[("result", "guilty_plea")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("Choose what happened at the hearing");
+    let done = amara.submit(&path, &[("result", "order_made")]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let (_, h) = app.get(&format!("/api/v1/hearings/{id}"), &amara_api).await;
+    assert_eq!(h["status"], "concluded");
+    assert_eq!(h["result"], serde_json::json!({"kind": "order_made"}));
     app.stop().await;
 }

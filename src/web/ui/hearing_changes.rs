@@ -408,6 +408,15 @@ async fn adjourn_post(
             // the API model it): the new slot is told, the old one's
             // messages cancelled.
             Some((instant, text)) => {
+                if instant <= ctx.now {
+                    let a = around(conn, ctx, &current)?;
+                    let mut p = Problems::new();
+                    p.add(
+                        "date",
+                        "The new date and time must be in the future: enter the date and time the hearing is adjourned to",
+                    );
+                    return Ok(Saved::Problems(current, Box::new(a), p));
+                }
                 if instant == current.starts_at {
                     let a = around(conn, ctx, &current)?;
                     let mut p = Problems::new();
@@ -463,9 +472,18 @@ const OUTCOMES: [(&str, &str); 10] = [
     ("vacated", "Vacated (did not go ahead)"),
 ];
 
+/// The outcomes a family or civil hearing can have (the pleas, verdicts
+/// and sentences are for criminal cases).
+const NOT_CRIMINAL: [&str; 3] = ["order_made", "adjourned", "vacated"];
+
+fn offered(criminal: bool, value: &str) -> bool {
+    criminal || NOT_CRIMINAL.contains(&value)
+}
+
 fn outcome_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
     let options: Vec<(String, String)> = OUTCOMES
         .iter()
+        .filter(|(v, _)| offered(a.criminal, v))
         .map(|(v, l)| (v.to_string(), l.to_string()))
         .collect();
     let types: Vec<(String, String)> = SentenceType::ALL
@@ -481,21 +499,12 @@ fn outcome_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
         ("yes".to_string(), "Yes".to_string()),
         ("no".to_string(), "No".to_string()),
     ];
-    FormPage {
-        title: "Record the outcome of a hearing".into(),
-        caption: Some(format!("Case {}", a.look.case_ref(&h.case_id))),
-        heading: "What happened at this hearing?".into(),
-        intro: vec!["The victim and the supporter are told the outcome as the rules require. A sentence decides whether the victim is referred to the Victim Contact Scheme.".into()],
-        facts: hearing_facts(h, &a.look),
-        action: format!("/hearings/{}/outcome", h.id),
-        back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
-        submit: "Save the outcome".into(),
-        hidden: vec![("version".into(), version.to_string())],
-        fields: vec![
-            Field::radios("result", "Outcome", &options)
-                .choice_hint("sentenced", "Give the sentence below")
-                .choice_hint("adjourned", "You will be asked for the new date next")
-                .choice_hint("vacated", "You will be asked to confirm first"),
+    let mut fields = vec![Field::radios("result", "Outcome", &options)
+        .choice_hint("sentenced", "Give the sentence below")
+        .choice_hint("adjourned", "You will be asked for the new date next")
+        .choice_hint("vacated", "You will be asked to confirm first")];
+    if a.criminal {
+        fields.extend([
             Field::radios("sentence_type", "If sentenced: the sentence", &types),
             Field::number("sentence_months", "If sentenced: its length in months").hint(
                 "For immediate custody, a suspended sentence or a community order. For example, 18",
@@ -505,9 +514,30 @@ fn outcome_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
                 "If sentenced: is the offence a specified violent or sexual offence?",
                 &yes_no,
             )
-            .hint("Sentencing Act 2020, Schedule 18. Ask the court or the CPS if you are not sure."),
-            note_field("Anything else about the outcome, for the case file. It is not sent to anyone."),
-        ],
+            .hint(
+                "Sentencing Act 2020, Schedule 18. Ask the court or the CPS if you are not sure.",
+            ),
+        ]);
+    }
+    fields.push(note_field(
+        "Anything else about the outcome, for the case file. It is not sent to anyone.",
+    ));
+    let intro = if a.criminal {
+        "The victim and the supporter are told the outcome as the rules require. A sentence decides whether the victim is referred to the Victim Contact Scheme."
+    } else {
+        "Those who must be told of the outcome are told as the rules require."
+    };
+    FormPage {
+        title: "Record the outcome of a hearing".into(),
+        caption: Some(format!("Case {}", a.look.case_ref(&h.case_id))),
+        heading: "What happened at this hearing?".into(),
+        intro: vec![intro.into()],
+        facts: hearing_facts(h, &a.look),
+        action: format!("/hearings/{}/outcome", h.id),
+        back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
+        submit: "Save the outcome".into(),
+        hidden: vec![("version".into(), version.to_string())],
+        fields,
         ..FormPage::default()
     }
 }
@@ -529,8 +559,8 @@ enum Chosen {
 
 /// Reads the outcome form: the choice, and for a sentence its type, length
 /// and whether the offence is specified, each problem in words.
-fn read_outcome(form: &FormData, problems: &mut Problems) -> Option<Chosen> {
-    let kind = form.text("result");
+fn read_outcome(form: &FormData, criminal: bool, problems: &mut Problems) -> Option<Chosen> {
+    let kind = form.text("result").filter(|k| offered(criminal, k));
     let sentenced = kind.as_deref() == Some("sentenced");
     let sentence_type = form.text("sentence_type");
     let months = form.text("sentence_months");
@@ -629,32 +659,19 @@ async fn outcome_post(
     require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
     let version = posted_version(&form)?;
     let id = id.into_inner();
-    let mut problems = Problems::new();
-    let chosen = read_outcome(&form, &mut problems);
     let sent = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let current = read::<Hearings>(conn, ctx, &id)?;
         if current.version == version {
             still_to_happen(&current, "given an outcome")?;
         }
-        let Some(chosen) = chosen else {
-            let a = around(conn, ctx, &current)?;
-            return Ok(Recorded::Saved(Saved::Problems(
-                current,
-                Box::new(a),
-                problems,
-            )));
-        };
-        let result = match chosen {
-            Chosen::Result(r) => r,
-            Chosen::Adjourned => {
-                let a = around(conn, ctx, &current)?;
-                return Ok(Recorded::Adjourn(current, Box::new(a)));
-            }
-            Chosen::Vacated => {
-                let a = around(conn, ctx, &current)?;
-                return Ok(Recorded::Vacate(current, Box::new(a)));
-            }
+        let a = Box::new(around(conn, ctx, &current)?);
+        let mut problems = Problems::new();
+        let result = match read_outcome(&sent, a.criminal, &mut problems) {
+            None => return Ok(Recorded::Saved(Saved::Problems(current, a, problems))),
+            Some(Chosen::Result(r)) => r,
+            Some(Chosen::Adjourned) => return Ok(Recorded::Adjourn(current, a)),
+            Some(Chosen::Vacated) => return Ok(Recorded::Vacate(current, a)),
         };
         let mut input = as_input(&current);
         input.status = HearingStatus::Concluded;
@@ -805,7 +822,7 @@ mod tests {
         ];
         for (fields, want, problem) in table {
             let mut problems = Problems::new();
-            let got = match read_outcome(&form(&fields), &mut problems) {
+            let got = match read_outcome(&form(&fields), true, &mut problems) {
                 Some(Chosen::Result(r)) => Some(r),
                 _ => None,
             };
@@ -822,7 +839,7 @@ mod tests {
         }
         let mut problems = Problems::new();
         assert!(matches!(
-            read_outcome(&form(&[("result", "vacated")]), &mut problems),
+            read_outcome(&form(&[("result", "vacated")]), true, &mut problems),
             Some(Chosen::Vacated)
         ));
     }

@@ -29,6 +29,9 @@ use ui_support::{hidden, Browser};
 enum Form {
     AddHearing,
     MoveHearing,
+    VacateHearing,
+    AdjournHearing,
+    RecordHearingOutcome,
     AskToAttend,
     DecideAttendance,
     RecordConsent,
@@ -51,6 +54,9 @@ impl Form {
     const ALL: &'static [Form] = &[
         Form::AddHearing,
         Form::MoveHearing,
+        Form::VacateHearing,
+        Form::AdjournHearing,
+        Form::RecordHearingOutcome,
         Form::AskToAttend,
         Form::DecideAttendance,
         Form::RecordConsent,
@@ -79,7 +85,8 @@ impl Form {
             | Form::RevokeCalendarFeed
             | Form::AddVictim
             | Form::EditVictim
-            | Form::ResumeMessages => AMARA,
+            | Form::ResumeMessages
+            | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage => MAYA,
             Form::AddParoleMilestone => VICTOR,
             Form::ConfirmRequest => WES,
@@ -144,7 +151,10 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 .await;
             assert_eq!(stopped.status, StatusCode::OK, "{}", stopped.body);
         }
-        Form::MoveHearing => {
+        Form::MoveHearing
+        | Form::VacateHearing
+        | Form::AdjournHearing
+        | Form::RecordHearingOutcome => {
             let body = hearing_input(&case, &court);
             set(app.create("/api/v1/hearings", &wendy, body).await);
         }
@@ -414,6 +424,29 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::VacateHearing => {
+            b.submit(&format!("/hearings/{}/vacate", g.target), &[("note", "")])
+                .await
+        }
+        Form::AdjournHearing => {
+            b.submit(
+                &format!("/hearings/{}/adjourn", g.target),
+                &[("when", "date"), ("date", "2026-04-21"), ("time", "14:00")],
+            )
+            .await
+        }
+        Form::RecordHearingOutcome => {
+            b.submit(
+                &format!("/hearings/{}/outcome", g.target),
+                &[
+                    ("result", "sentenced"),
+                    ("sentence_type", "immediate_custody"),
+                    ("sentence_months", "12"),
+                    ("specified_offence", "yes"),
+                ],
+            )
+            .await
+        }
         Form::AskToAttend => {
             b.submit(
                 &format!("/hearings/{}/attendance", g.target),
@@ -583,6 +616,25 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
         Form::MoveHearing => {
             let mut body = hearing_input(&g.case, &g.court);
             body["starts_at"] = json!("2026-04-16T14:00:00+01:00");
+            put(format!("/api/v1/hearings/{}", g.target), body).await
+        }
+        Form::VacateHearing => {
+            let mut body = hearing_input(&g.case, &g.court);
+            body["status"] = json!("vacated");
+            put(format!("/api/v1/hearings/{}", g.target), body).await
+        }
+        Form::AdjournHearing => {
+            // An adjournment to a known date is a move.
+            let mut body = hearing_input(&g.case, &g.court);
+            body["status"] = json!("moved");
+            body["starts_at"] = json!("2026-04-21T14:00:00+01:00");
+            put(format!("/api/v1/hearings/{}", g.target), body).await
+        }
+        Form::RecordHearingOutcome => {
+            let mut body = hearing_input(&g.case, &g.court);
+            body["status"] = json!("concluded");
+            body["result"] = json!({"kind": "sentenced", "sentence":
+                {"type": "immediate_custody", "months": 12, "specified_offence": true}});
             put(format!("/api/v1/hearings/{}", g.target), body).await
         }
         Form::AskToAttend => {

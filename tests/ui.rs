@@ -295,6 +295,37 @@ async fn pages_follow_the_role_policy_and_relationships() {
             format!("/hearings/{hearing}/move"),
             StatusCode::NOT_FOUND,
         ),
+        (WENDY, format!("/hearings/{hearing}/vacate"), StatusCode::OK),
+        (
+            WENDY,
+            format!("/hearings/{hearing}/adjourn"),
+            StatusCode::OK,
+        ),
+        (
+            AMARA,
+            format!("/hearings/{hearing}/outcome"),
+            StatusCode::OK,
+        ),
+        (
+            CARYS,
+            format!("/hearings/{hearing}/vacate"),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            CARYS,
+            format!("/hearings/{hearing}/outcome"),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            MAYA,
+            format!("/hearings/{hearing}/vacate"),
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            MAYA,
+            format!("/hearings/{hearing}/outcome"),
+            StatusCode::FORBIDDEN,
+        ),
         (VICTOR, "/parole".into(), StatusCode::OK),
         (VICTOR, "/parole/milestones/new".into(), StatusCode::OK),
         (VICTOR, "/cases".into(), StatusCode::FORBIDDEN),
@@ -2332,5 +2363,339 @@ async fn the_supporter_records_and_withdraws_a_need_at_court_through_the_same_us
     // Someone who may not change victim records cannot open the page.
     let mut wes = Browser::signed_in(&app.base, WES).await;
     assert_ne!(wes.get(&path).await.status, StatusCode::OK);
+    app.stop().await;
+}
+
+/// A mention added through the API (so its notices are planned), as Wendy.
+async fn a_mention(app: &TestApp, wendy: &str, case: &str, starts_at: &str) -> String {
+    let court = app.court_id(wendy, "Leeds Magistrates' Court").await;
+    let h = app
+        .create(
+            "/api/v1/hearings",
+            wendy,
+            serde_json::json!({"case_id": case, "kind": "mention", "court_id": court,
+                   "starts_at": starts_at, "estimated_minutes": 30,
+                   "victim_attends": true}),
+        )
+        .await;
+    h["id"].as_str().unwrap().to_string()
+}
+
+async fn notices_of(app: &TestApp, token: &str, hearing: &str) -> Vec<Value> {
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&per_page=200"),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["items"].as_array().unwrap().clone()
+}
+
+#[actix_web::test]
+async fn witness_care_vacates_a_hearing_after_seeing_what_will_be_cancelled() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let id = a_mention(&app, &api, &case, "2026-04-14T10:00:00+01:00").await;
+    let pending: Vec<String> = notices_of(&app, &api, &id)
+        .await
+        .iter()
+        .filter(|n| n["state"] == "pending")
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!pending.is_empty(), "adding the hearing planned notices");
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+
+    // The case page offers it; it is a link to a page that asks first.
+    let case_page = wendy.get(&format!("/cases/{case}")).await;
+    let path = format!("/hearings/{id}/vacate");
+    case_page.assert_has(&format!("href=\"{path}\""));
+    let ask = wendy.get(&path).await;
+    assert_eq!(ask.status, StatusCode::OK, "{}", ask.body);
+    ask.assert_has("Are you sure you want to vacate this hearing?");
+    // Every message planned for the new date is still to go, so each is
+    // named as one that vacating cancels.
+    ask.assert_has(&format!(
+        "These {} messages about this date, not sent yet, are cancelled:",
+        pending.len()
+    ));
+    ask.assert_has(
+        "Reminder of the hearing, to the supporter, due Monday 13 April 2026, 08:00 (BST)",
+    );
+    ask.assert_has("Tuesday 14 April 2026, 10:00 (BST)");
+    ask.assert_has("are told that the hearing will not go ahead");
+    // Looking at the question changes nothing.
+    let (_, before) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(before["status"], "listed");
+    let version = hidden(&ask.body, "version").unwrap();
+    let token = ask.csrf();
+
+    // Without the form's anti-forgery token, nothing happens.
+    let forged = wendy
+        .post(
+            &path,
+            &[("csrf_token", "0000"), ("version", version.as_str())],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let (_, still) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(still["status"], "listed");
+
+    let done = wendy
+        .post(
+            &path,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+                ("note", "The defendant was bailed to another date"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let location = done.location().unwrap().to_string();
+    assert!(location.starts_with(&format!("/cases/{case}?done=hearing-vacated")));
+    wendy.get(&location).await.assert_has("Hearing vacated.");
+    let (_, after) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(after["status"], "vacated");
+    assert_eq!(after["outcome"], "The defendant was bailed to another date");
+    // What was waiting about the date is cancelled; the change is planned.
+    let now = notices_of(&app, &api, &id).await;
+    for n in now
+        .iter()
+        .filter(|n| pending.contains(&n["id"].as_str().unwrap().to_string()))
+    {
+        assert_eq!(n["state"], "cancelled", "{n}");
+    }
+    assert!(
+        now.iter()
+            .any(|n| n["state"] == "pending" && n["template"].as_str().unwrap().contains("change")),
+        "the victim and supporter are to be told: {now:?}"
+    );
+
+    // The same page again, with its old version: nothing is saved twice.
+    let stale = wendy
+        .post(
+            &path,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    stale.assert_has("Someone else changed this hearing");
+    let (_, again) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(again["version"], after["version"]);
+    // A vacated hearing is not offered again, and its page says why.
+    let page = wendy.get(&path).await;
+    assert_eq!(page.status, StatusCode::CONFLICT);
+    page.assert_has("already vacated");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn witness_care_adjourns_a_hearing_to_a_new_date_or_with_none() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let to_a_date = a_mention(&app, &api, &case, "2026-04-14T10:00:00+01:00").await;
+    let no_date = a_mention(&app, &api, &case, "2026-04-15T10:00:00+01:00").await;
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let case_page = wendy.get(&format!("/cases/{case}")).await;
+    case_page.assert_has(&format!("href=\"/hearings/{to_a_date}/adjourn\""));
+
+    // To a date, but none given: the page says what to enter.
+    let path = format!("/hearings/{to_a_date}/adjourn");
+    let missing = wendy.submit(&path, &[("when", "date")]).await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    missing.assert_has("Enter the new date");
+    missing.assert_lacks("starts_at");
+
+    // A date already past: the page says so, in words.
+    let past = wendy
+        .submit(
+            &path,
+            &[("when", "date"), ("date", "2026-03-19"), ("time", "10:00")],
+        )
+        .await;
+    assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
+    past.assert_has("The new date and time must be in the future");
+
+    // Tuesday 21 April at 14:00, UK time.
+    let moved = wendy
+        .submit(
+            &path,
+            &[
+                ("when", "date"),
+                ("date", "2026-04-21"),
+                ("time", "14:00"),
+                ("note", "Adjourned for a pre-sentence report"),
+            ],
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    assert!(moved
+        .location()
+        .unwrap()
+        .starts_with(&format!("/cases/{case}?done=hearing-adjourned")));
+    let (_, h) = app
+        .get(&format!("/api/v1/hearings/{to_a_date}"), &api)
+        .await;
+    assert_eq!(h["status"], "moved");
+    assert_eq!(h["starts_at_local"], "2026-04-21T14:00:00+01:00");
+    assert_eq!(h["outcome"], "Adjourned for a pre-sentence report");
+    let notices = notices_of(&app, &api, &to_a_date).await;
+    assert!(
+        notices.iter().any(|n| n["state"] == "pending"
+            && n["template"].as_str().unwrap().contains("change")
+            && n["data"]["change"] == "moved"),
+        "the new date is told: {notices:?}"
+    );
+
+    // With no new date yet: the hearing is adjourned.
+    let adjourned = wendy
+        .submit(&format!("/hearings/{no_date}/adjourn"), &[("when", "none")])
+        .await;
+    assert_eq!(
+        adjourned.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        adjourned.body
+    );
+    let (_, h) = app.get(&format!("/api/v1/hearings/{no_date}"), &api).await;
+    assert_eq!(h["status"], "adjourned");
+    assert_eq!(h["starts_at_local"], "2026-04-15T10:00:00+01:00");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn the_supporter_records_a_sentence_and_the_referral_clock_starts() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let id = a_mention(&app, &api, &case, "2026-03-23T10:00:00Z").await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let path = format!("/hearings/{id}/outcome");
+    // Not offered before the hearing begins; offered once it has.
+    amara
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_lacks(&format!("href=\"{path}\""));
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-03-23T15:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    );
+    // Three days on, the old sessions have lapsed: sign in again.
+    let api = app.login(WENDY).await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    amara
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_has(&format!("href=\"{path}\""));
+
+    // A prison sentence with no length: the page asks for it, in words.
+    let short = amara
+        .submit(
+            &path,
+            &[
+                ("result", "sentenced"),
+                ("sentence_type", "immediate_custody"),
+                ("specified_offence", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    short.assert_has("Enter the length of the sentence in whole months");
+    short.assert_lacks("needs the sentence length in months");
+    let (_, h) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(h["status"], "listed");
+
+    let done = amara
+        .submit(
+            &path,
+            &[
+                ("result", "sentenced"),
+                ("sentence_type", "immediate_custody"),
+                ("sentence_months", "12"),
+                ("specified_offence", "yes"),
+                ("note", "Restraining order also made"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let location = done.location().unwrap().to_string();
+    assert!(location.starts_with(&format!("/cases/{case}?done=outcome-recorded")));
+    let (_, h) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(h["status"], "concluded");
+    assert_eq!(
+        h["result"],
+        serde_json::json!({"kind": "sentenced", "sentence": {"type": "immediate_custody", "months": 12, "specified_offence": true}})
+    );
+    assert_eq!(h["outcome"], "Restraining order also made");
+    let page = amara.get(&location).await;
+    page.assert_has("Sentenced: immediate custody (prison), 12 months, for a specified violent or sexual offence");
+    // Twelve months for a specified offence starts the referral clock.
+    let (_, deadlines) = app
+        .get(&format!("/api/v1/deadlines?hearing_id={id}"), &api)
+        .await;
+    assert!(
+        deadlines["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["kind"] == "victim_contact_scheme_referral"),
+        "{deadlines}"
+    );
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn choosing_vacated_or_adjourned_as_the_outcome_leads_to_their_own_pages() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let id = a_mention(&app, &api, &case, "2026-04-14T10:00:00+01:00").await;
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let path = format!("/hearings/{id}/outcome");
+    let vacate = wendy
+        .submit(&path, &[("result", "vacated"), ("note", "Defendant ill")])
+        .await;
+    assert_eq!(vacate.status, StatusCode::OK, "{}", vacate.body);
+    vacate.assert_has("Are you sure you want to vacate this hearing?");
+    vacate.assert_has(&format!("action=\"/hearings/{id}/vacate\""));
+    vacate.assert_has("Defendant ill");
+    let adjourn = wendy.submit(&path, &[("result", "adjourned")]).await;
+    assert_eq!(adjourn.status, StatusCode::OK, "{}", adjourn.body);
+    adjourn.assert_has(&format!("action=\"/hearings/{id}/adjourn\""));
+    // Neither choice changed the hearing.
+    let (_, h) = app.get(&format!("/api/v1/hearings/{id}"), &api).await;
+    assert_eq!(h["status"], "listed");
+    assert_eq!(h["version"], 1);
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_family_hearing_is_offered_only_the_outcomes_it_can_have() {
+    let app = TestApp::spawn().await;
+    let amara_api = app.login(AMARA).await;
+    let id = app.family_hearing_this_afternoon(&amara_api).await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let path = format!("/hearings/{id}/outcome");
+    let form = amara.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    form.assert_has("Order made");
+    form.assert_lacks("Guilty plea");
+    form.assert_lacks("specified violent or sexual offence");
+    // A criminal outcome posted anyway is refused, in words.
+    let refused = amara.submit(&path, &[("result", "guilty_plea")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("Choose what happened at the hearing");
+    let done = amara.submit(&path, &[("result", "order_made")]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let (_, h) = app.get(&format!("/api/v1/hearings/{id}"), &amara_api).await;
+    assert_eq!(h["status"], "concluded");
+    assert_eq!(h["result"], serde_json::json!({"kind": "order_made"}));
     app.stop().await;
 }

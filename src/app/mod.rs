@@ -16,6 +16,7 @@ pub mod calendar_feeds;
 pub mod court_lists;
 pub mod court_needs;
 pub mod export;
+pub mod hearings;
 pub mod message_stops;
 pub mod notices;
 pub mod outbox;

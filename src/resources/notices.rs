@@ -290,3 +290,23 @@ impl Resource for Notices {
         Err(AppError::MethodNotAllowed)
     }
 }
+
+/// The ids of a hearing's notices still to go (pending, or failed and to be
+/// tried again) whose key starts with `prefix`: what a cancellation by that
+/// prefix would cancel. The caller reads them through the scoped list.
+pub fn open_ids_keyed_under(
+    conn: &mut AnyConn,
+    hearing_id: &str,
+    prefix: &str,
+) -> AppResult<Vec<String>> {
+    let rows: Vec<(String, String)> = notices::table
+        .filter(notices::hearing_id.eq(hearing_id))
+        .filter(notices::state.eq_any(["pending", "failed"]))
+        .select((notices::id, notices::idempotency_key))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, key)| key.starts_with(prefix))
+        .map(|(id, _)| id)
+        .collect())
+}

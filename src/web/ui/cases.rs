@@ -109,6 +109,15 @@ fn done_message(key: &str) -> Option<&'static str> {
         "hearing-moved" => {
             "Hearing moved. Everyone told of the old date will be told of the change."
         }
+        "hearing-vacated" => {
+            "Hearing vacated. Messages about its date that had not gone are cancelled, and those who must be told will be."
+        }
+        "hearing-adjourned" => {
+            "Hearing adjourned. Everyone told of the old date will be told of the change."
+        }
+        "outcome-recorded" => {
+            "Outcome recorded. The victim and the supporter will be told as the rules require."
+        }
         "attendance-requested" => "Attendance request sent. The witness care unit will be told.",
         "decision-recorded" => "The court's decision has been recorded.",
         "request-updated" => "Your request has been updated.",
@@ -247,12 +256,22 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
             "status_tag": if h.status.is_upcoming() { "tag--blue" } else { "tag--grey" },
             "evidence": evidence.join(" "),
             "outcome": h.outcome,
+            "result": h.result.as_ref().map(labels::hearing_outcome),
             "listing_warning": h.status.is_upcoming()
                 .then(|| crate::flows::listing_warning(h.starts_at, &holidays))
                 .flatten(),
             "requests": requests,
             "move": (h.status.is_upcoming() && may(ResourceKind::Hearing, Action::Update) && role == Role::WitnessCareOfficer)
                 .then(|| format!("/hearings/{}/move", h.id)),
+            "vacate": (h.status.is_upcoming() && may(ResourceKind::Hearing, Action::Update) && role == Role::WitnessCareOfficer)
+                .then(|| format!("/hearings/{}/vacate", h.id)),
+            "adjourn": (h.status.is_upcoming() && may(ResourceKind::Hearing, Action::Update) && role == Role::WitnessCareOfficer)
+                .then(|| format!("/hearings/{}/adjourn", h.id)),
+            // Once the hearing has begun, the officer or the supporter at
+            // court records how it ended.
+            "record_outcome": (h.status.is_upcoming() && h.starts_at <= ctx.now && may(ResourceKind::Hearing, Action::Update)
+                && matches!(role, Role::WitnessCareOfficer | Role::Supporter))
+                .then(|| format!("/hearings/{}/outcome", h.id)),
             "ask": (role == Role::Supporter && h.status.is_upcoming() && !own_open && h.starts_at > ctx.now)
                 .then(|| format!("/hearings/{}/attendance", h.id)),
         }));

@@ -252,6 +252,8 @@ pub struct FormPage {
     pub caption: Option<String>,
     pub heading: String,
     pub intro: Vec<String>,
+    /// A bulleted list after the introduction.
+    pub list: Vec<String>,
     pub facts: Vec<(String, String)>,
     pub warning: Option<String>,
     pub action: String,
@@ -280,6 +282,7 @@ impl FormPage {
             "caption": self.caption,
             "heading": self.heading,
             "intro": self.intro,
+            "list": self.list,
             "facts": (!self.facts.is_empty()).then(|| facts_json(&self.facts)),
             "warning": self.warning,
             "action": self.action,

@@ -220,7 +220,7 @@ async fn add_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     }
 }
 
-fn hearing_facts(h: &HearingOut, look: &Lookup) -> Vec<(String, String)> {
+pub(super) fn hearing_facts(h: &HearingOut, look: &Lookup) -> Vec<(String, String)> {
     let mut place = look.court(&h.court_id);
     if let Some(room) = &h.courtroom {
         place = format!("{place}, {room}");

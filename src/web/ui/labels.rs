@@ -351,6 +351,44 @@ pub fn deadline_kind(kind: &str) -> String {
     text.to_string()
 }
 
+pub fn sentence_type(t: crate::flows::SentenceType) -> &'static str {
+    use crate::flows::SentenceType::*;
+    match t {
+        ImmediateCustody => "Immediate custody (prison)",
+        Suspended => "Suspended sentence",
+        CommunityOrder => "Community order",
+        HospitalOrder => "Hospital order",
+        Discharge => "Discharge",
+        Fine => "Fine",
+    }
+}
+
+/// How a hearing ended, in words, as the case page shows it.
+pub fn hearing_outcome(o: &crate::flows::HearingOutcome) -> String {
+    use crate::flows::HearingOutcome::*;
+    match o {
+        NotGuiltyPlea => "Not-guilty plea".into(),
+        GuiltyPlea => "Guilty plea".into(),
+        TrialListed => "Listed for trial".into(),
+        Convicted => "Convicted".into(),
+        Acquitted => "Acquitted".into(),
+        Sentenced { sentence: None } => "Sentenced (no sentence recorded)".into(),
+        Sentenced { sentence: Some(s) } => {
+            let mut text = format!("Sentenced: {}", sentence_type(s.kind).to_lowercase());
+            if let Some(m) = s.months {
+                text.push_str(&format!(", {m} month{}", if m == 1 { "" } else { "s" }));
+            }
+            if s.specified_offence {
+                text.push_str(", for a specified violent or sexual offence");
+            }
+            text
+        }
+        Discontinued => "Case discontinued".into(),
+        OrderMade => "Order made".into(),
+        Other { .. } => "Recorded before outcomes were structured (see the note)".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

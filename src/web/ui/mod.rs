@@ -20,6 +20,7 @@ mod court_needs;
 mod feeds;
 pub mod fields;
 pub mod forms;
+mod hearing_changes;
 mod hearings;
 mod home;
 pub mod labels;
@@ -564,6 +565,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     case_forms::configure(cfg);
     cases::configure(cfg);
     hearings::configure(cfg);
+    hearing_changes::configure(cfg);
     attendance::configure(cfg);
     consents::configure(cfg);
     measures::configure(cfg);

@@ -2342,6 +2342,20 @@ async fn the_supporter_records_and_withdraws_a_need_at_court_through_the_same_us
     app.stop().await;
 }
 
+/// How many audit entries of this action a notice has.
+fn notice_audit(app: &TestApp, notice: &str, action: &str) -> i64 {
+    use courtside::store::schema::audit_log;
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().unwrap();
+    audit_log::table
+        .filter(audit_log::action.eq(action))
+        .filter(audit_log::entity.eq("notices"))
+        .filter(audit_log::entity_id.eq(notice))
+        .count()
+        .get_result(&mut conn)
+        .unwrap()
+}
+
 /// Ben's consents of a scope for V-1002, as the API answers them.
 async fn consents_of(app: &TestApp, ben: &str, victim: &str, scope: &str) -> Vec<Value> {
     let (status, list) = app
@@ -2497,7 +2511,15 @@ async fn withdrawing_a_consent_asks_first_lists_what_stops_and_can_be_undone_for
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     ben.get(done.location().unwrap())
         .await
-        .assert_has("Withdrawal undone");
+        .assert_has("the notices the withdrawal stopped are planned again");
+    // The notices it stopped wait to be sent again, audited as planned
+    // (once when first planned, once on the undo) after their cancellation.
+    let back = on_court_dates_consent(&app, &wendy, &hearing).await;
+    assert_eq!(back, waiting);
+    for (id, _) in &waiting {
+        assert_eq!(notice_audit(&app, id, "cancel"), 1, "{id}");
+        assert_eq!(notice_audit(&app, id, "plan"), 2, "{id}");
+    }
     let now = consents_of(&app, &ben_api, &victim, "court_dates_to_supporter").await;
     let active: Vec<&Value> = now.iter().filter(|c| c["active"] == true).collect();
     assert_eq!(active.len(), 1, "{now:?}");
@@ -2547,5 +2569,51 @@ async fn withdrawing_a_consent_asks_first_lists_what_stops_and_can_be_undone_for
     refused.assert_has("The time to undo this withdrawal has passed");
     let now = consents_of(&app, &ben_api, &victim, "court_dates_to_supporter").await;
     assert!(now.iter().all(|c| c["active"] == false), "{now:?}");
+    let stopped = on_court_dates_consent(&app, &wendy, &hearing).await;
+    assert!(stopped.iter().all(|(_, s)| s == "cancelled"), "{stopped:?}");
+
+    // A new consent recorded later relies on no waiting notice; undoing
+    // its own withdrawal brings back only what that withdrawal stopped
+    // (nothing), not what the earlier one did.
+    let page = ben
+        .submit(
+            &format!("/cases/{case}/consents/new"),
+            &[
+                ("scope", "court_dates_to_supporter"),
+                ("basis", "consent"),
+                ("given_on", "2026-03-20"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let third = consents_of(&app, &ben_api, &victim, "court_dates_to_supporter")
+        .await
+        .into_iter()
+        .find(|c| c["active"] == true)
+        .expect("the new consent");
+    let third = third["id"].as_str().unwrap().to_string();
+    let confirm = format!("/cases/{case}/consents/{third}/withdraw");
+    let page = ben.get(&confirm).await;
+    page.assert_has("No notices waiting to be sent rely on it, so none will stop.");
+    let (action, version) = form_action(&page.body, &confirm, "/withdraw").expect("the form");
+    let token = page.csrf();
+    let page = ben
+        .post(
+            &action,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    page.assert_has("none stopped");
+    let undo = format!("/cases/{case}/consents/{third}/undo");
+    let done = ben.post(&undo, &[("csrf_token", token.as_str())]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    ben.get(done.location().unwrap())
+        .await
+        .assert_has("sharing on it starts again");
+    let stopped = on_court_dates_consent(&app, &wendy, &hearing).await;
+    assert!(stopped.iter().all(|(_, s)| s == "cancelled"), "{stopped:?}");
     app.stop().await;
 }

@@ -8,6 +8,10 @@
 //! again, from now: the same victim, scope, basis and reason, through the
 //! `create` use case, audited as any new consent. The time between the
 //! withdrawal and the undo stays a time without consent, as it was.
+//! Recording a consent plans nothing by itself (the flows use it at the
+//! next change), so the undo also brings back the notices the withdrawal
+//! stopped (`planning::persist::revive_withdrawn`, audited as planned);
+//! the checks before sending apply to them as to any notice.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -112,8 +116,9 @@ pub fn withdraw(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32) -> AppRe
 /// Where an undo stands, or what it did.
 #[derive(Debug)]
 pub enum Undo {
-    /// Undone: the consent recorded again from now (the new record).
-    Restored(ConsentOut),
+    /// Undone: the consent recorded again from now (the new record), and
+    /// how many of the notices the withdrawal stopped are planned again.
+    Restored { consent: ConsentOut, revived: usize },
     /// Can still be undone, until the instant given.
     Open {
         withdrawn: ConsentOut,
@@ -172,6 +177,7 @@ pub fn undo_state(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Undo> {
 pub fn undo(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Undo> {
     store::write(conn, |conn| match standing(conn, ctx, id)? {
         Undo::Open { withdrawn, .. } => {
+            let withdrawn_at = withdrawn.withdrawn_at.unwrap_or(ctx.now);
             let input = ConsentInput {
                 victim_id: withdrawn.victim_id.clone(),
                 scope: withdrawn.scope,
@@ -180,7 +186,18 @@ pub fn undo(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Undo> {
                 given_at: crate::calendar::to_london(ctx.now).to_rfc3339(),
                 withdrawn_at: None,
             };
-            Ok(Undo::Restored(super::create::<Consents>(conn, ctx, input)?))
+            let consent = super::create::<Consents>(conn, ctx, input)?;
+            let revived = crate::planning::persist::revive_withdrawn(
+                conn,
+                ctx.now,
+                &consent.victim_id,
+                consent.scope,
+                withdrawn_at,
+            )?;
+            Ok(Undo::Restored {
+                consent,
+                revived: revived.len(),
+            })
         }
         other => Ok(other),
     })

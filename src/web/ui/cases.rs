@@ -115,6 +115,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "consent-recorded" => "Consent recorded.",
         "consent-withdrawn" => "Consent withdrawn. Nothing more will be shared on it.",
         "consent-restored" => "Withdrawal undone: the consent is recorded again from now, and sharing on it starts again.",
+        "consent-restored-notices" => "Withdrawal undone: the consent is recorded again from now, and the notices the withdrawal stopped are planned again.",
         "discussion-recorded" => "Special-measures discussion recorded.",
         "visit-arranged" => "Pre-trial visit recorded.",
         "case-added" => "Case opened. You can now add its hearings.",

@@ -393,7 +393,7 @@ async fn withdraw_post(
         }],
         notices,
         after: vec![format!(
-            "If this was a mistake, you can undo it until {} ({} after the withdrawal). Undo records the consent again from that moment.",
+            "If this was a mistake, you can undo it until {} ({} after the withdrawal). Undo records the consent again from that moment and plans these notices again.",
             until.map(calendar::format_time).unwrap_or_default(),
             window_words()
         )],
@@ -414,7 +414,7 @@ fn not_undone(
     new_consent: &str,
 ) -> Option<(StatusCode, &'static str, String, Vec<String>)> {
     match undo {
-        Undo::Restored(_) | Undo::Open { .. } => None,
+        Undo::Restored { .. } | Undo::Open { .. } => None,
         Undo::Expired { ended, .. } => Some((
             StatusCode::GONE,
             "Too late to undo",
@@ -446,7 +446,7 @@ fn not_undone(
 fn undo_screen(s: &Session, case: &CaseOut, victim: &str, undo: &Undo) -> Option<PageResult> {
     let new_consent = format!("/cases/{}/consents/new", case.id);
     let consent = match undo {
-        Undo::Restored(_) => return None,
+        Undo::Restored { .. } => return None,
         Undo::Open { withdrawn, .. }
         | Undo::Expired { withdrawn, .. }
         | Undo::NotWithdrawn(withdrawn)
@@ -459,7 +459,7 @@ fn undo_screen(s: &Session, case: &CaseOut, victim: &str, undo: &Undo) -> Option
             done: None,
             heading: "Undo the withdrawal of this consent?".into(),
             lines: vec![format!(
-                "You can undo it until {} ({} after the withdrawal). Undo records the consent again from now; sharing on it starts again, and the time between counts as without consent.",
+                "You can undo it until {} ({} after the withdrawal). Undo records the consent again from now: sharing on it starts again, and the notices the withdrawal stopped are planned again. The time between counts as without consent.",
                 calendar::format_time(*until),
                 window_words()
             )],
@@ -501,7 +501,7 @@ async fn undo_page(
     let (case, victim, undo) = with_conn(&state, &s, move |conn, ctx| {
         let undo = app::consents::undo_state(conn, ctx, &id)?;
         let consent = match &undo {
-            Undo::Restored(c)
+            Undo::Restored { consent: c, .. }
             | Undo::Open { withdrawn: c, .. }
             | Undo::Expired { withdrawn: c, .. }
             | Undo::NotWithdrawn(c)
@@ -534,9 +534,13 @@ async fn undo_post(
         Ok((case, victim, undo))
     })
     .await?;
-    match undo_screen(&s, &case, &victim, &undo) {
-        Some(page) => page,
-        None => Ok(see_other(&format!(
+    match (&undo, undo_screen(&s, &case, &victim, &undo)) {
+        (_, Some(page)) => page,
+        (Undo::Restored { revived, .. }, None) if *revived > 0 => Ok(see_other(&format!(
+            "/cases/{}?done=consent-restored-notices#consents",
+            case.id
+        ))),
+        (_, None) => Ok(see_other(&format!(
             "/cases/{}?done=consent-restored#consents",
             case.id
         ))),

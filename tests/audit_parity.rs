@@ -36,6 +36,7 @@ enum Form {
     DecideAttendance,
     RecordConsent,
     WithdrawConsent,
+    UndoConsentWithdrawal,
     MarkTaskDone,
     MakeCalendarFeed,
     RevokeCalendarFeed,
@@ -61,6 +62,7 @@ impl Form {
         Form::DecideAttendance,
         Form::RecordConsent,
         Form::WithdrawConsent,
+        Form::UndoConsentWithdrawal,
         Form::MarkTaskDone,
         Form::MakeCalendarFeed,
         Form::RevokeCalendarFeed,
@@ -81,6 +83,7 @@ impl Form {
             Form::AskToAttend
             | Form::RecordConsent
             | Form::WithdrawConsent
+            | Form::UndoConsentWithdrawal
             | Form::MakeCalendarFeed
             | Form::RevokeCalendarFeed
             | Form::AddVictim
@@ -202,6 +205,30 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 )
                 .await;
             set(made);
+        }
+        Form::UndoConsentWithdrawal => {
+            // Withdrawn a moment ago (the clock stands at 12:00), so the
+            // undo is still open.
+            let made = app
+                .create(
+                    "/api/v1/consents",
+                    &amara,
+                    json!({"victim_id": victim, "scope": "parole_to_supporter",
+                           "given_at": "2026-03-18T00:00:00Z"}),
+                )
+                .await;
+            let (status, withdrawn) = app
+                .put(
+                    &format!("/api/v1/consents/{}", made["id"].as_str().unwrap()),
+                    &amara,
+                    made["version"].as_i64().unwrap(),
+                    json!({"victim_id": victim, "scope": "parole_to_supporter",
+                           "given_at": made["given_at"],
+                           "withdrawn_at": "2026-03-20T12:00:00Z"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{withdrawn}");
+            set(withdrawn);
         }
         Form::MarkTaskDone => {
             // A supporter's request to attend gives witness care a task.
@@ -473,12 +500,14 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             .await
         }
         Form::WithdrawConsent => {
-            press(
-                &mut b,
-                &format!("/cases/{}", g.case),
-                &format!("/cases/{}/consents/{}/withdraw", g.case, g.target),
-            )
-            .await
+            // The case page links to the confirmation page; its form
+            // withdraws.
+            let confirm = format!("/cases/{}/consents/{}/withdraw", g.case, g.target);
+            press(&mut b, &confirm, &confirm).await
+        }
+        Form::UndoConsentWithdrawal => {
+            let undo = format!("/cases/{}/consents/{}/undo", g.case, g.target);
+            press(&mut b, &undo, &undo).await
         }
         Form::MarkTaskDone => press(&mut b, "/tasks", &format!("/tasks/{}/done", g.target)).await,
         Form::MakeCalendarFeed => b.submit("/calendar-feed", &[]).await,
@@ -667,6 +696,15 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                 json!({"victim_id": g.victim, "scope": "parole_to_supporter",
                        "given_at": g.record["given_at"],
                        "withdrawn_at": "2026-03-20T09:00:00Z"}),
+            )
+            .await
+        }
+        Form::UndoConsentWithdrawal => {
+            // The API's twin of undo: the same consent recorded again, now.
+            post(
+                "/api/v1/consents",
+                json!({"victim_id": g.victim, "scope": "parole_to_supporter",
+                       "basis": "consent", "given_at": "2026-03-20T12:00:00Z"}),
             )
             .await
         }

@@ -954,14 +954,20 @@ async fn the_supporter_records_a_withdrawn_consent() {
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
 
-    // The case page has a withdrawal form for the consent in force.
+    // The case page links to the withdrawal page for the consent in force;
+    // the form that withdraws is on that page.
     let page = amara.get(&format!("/cases/{case}")).await;
-    let prefix = format!("action=\"/cases/{case}/consents/");
-    let start = page.body.find(&prefix).expect("a withdrawal form") + 8;
-    let action = page.body[start..].split('"').next().unwrap().to_string();
-    assert!(action.ends_with("/withdraw"), "{action}");
-    let form_html = &page.body[start..];
-    let version = hidden(form_html, "version").expect("a version field");
+    let prefix = format!("href=\"/cases/{case}/consents/");
+    let action = page
+        .body
+        .match_indices(&prefix)
+        .map(|(at, _)| page.body[at + 6..].split('"').next().unwrap().to_string())
+        .find(|href| href.ends_with("/withdraw"))
+        .expect("a withdrawal link");
+    assert!(!page.body.contains(&format!("action=\"{action}\"")));
+    let page = amara.get(&action).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let (_, version) = form_action(&page.body, &action, "/withdraw").expect("a withdrawal form");
     let token = page.csrf();
 
     // No token: refused.
@@ -1015,9 +1021,9 @@ async fn the_supporter_records_a_withdrawn_consent() {
             ],
         )
         .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let page = amara.get(page.location().unwrap()).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     page.assert_has("Consent withdrawn.");
+    let page = amara.get(&format!("/cases/{case}")).await;
     page.assert_has("Withdrawn Friday 20 March 2026, 12:00");
     page.assert_lacks(&action);
 
@@ -1430,13 +1436,14 @@ async fn every_page_form_that_changes_data_writes_the_audit_entry_of_its_api_twi
         "consents",
         &amara_id,
     );
-    let page = amara.get(&format!("/cases/{case}")).await;
-    let (action, version) = form_action(
-        &page.body,
-        &format!("/cases/{case}/consents/{consent}"),
-        "/withdraw",
-    )
-    .expect("a withdrawal form for the consent just recorded");
+    let confirm = format!("/cases/{case}/consents/{consent}/withdraw");
+    amara
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_has(&format!("href=\"{confirm}\""));
+    let page = amara.get(&confirm).await;
+    let (action, version) = form_action(&page.body, &confirm, "/withdraw")
+        .expect("a withdrawal form for the consent just recorded");
     let token = page.csrf();
     let page = amara
         .post(
@@ -1447,7 +1454,7 @@ async fn every_page_form_that_changes_data_writes_the_audit_entry_of_its_api_twi
             ],
         )
         .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_eq!(
         one_change(
             &app,
@@ -2697,5 +2704,281 @@ async fn a_family_hearing_is_offered_only_the_outcomes_it_can_have() {
     let (_, h) = app.get(&format!("/api/v1/hearings/{id}"), &amara_api).await;
     assert_eq!(h["status"], "concluded");
     assert_eq!(h["result"], serde_json::json!({"kind": "order_made"}));
+    app.stop().await;
+}
+
+/// How many audit entries of this action a notice has.
+fn notice_audit(app: &TestApp, notice: &str, action: &str) -> i64 {
+    use courtside::store::schema::audit_log;
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().unwrap();
+    audit_log::table
+        .filter(audit_log::action.eq(action))
+        .filter(audit_log::entity.eq("notices"))
+        .filter(audit_log::entity_id.eq(notice))
+        .count()
+        .get_result(&mut conn)
+        .unwrap()
+}
+
+/// Ben's consents of a scope for V-1002, as the API answers them.
+async fn consents_of(app: &TestApp, ben: &str, victim: &str, scope: &str) -> Vec<Value> {
+    let (status, list) = app
+        .get(&format!("/api/v1/consents?victim_id={victim}"), ben)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["scope"] == scope)
+        .cloned()
+        .collect()
+}
+
+/// The notices about a hearing that rely on consent to share court dates,
+/// and their states.
+async fn on_court_dates_consent(
+    app: &TestApp,
+    token: &str,
+    hearing: &str,
+) -> Vec<(String, String)> {
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&per_page=200"),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| {
+            n["basis"]
+                == serde_json::json!({"kind": "consent", "scope": "court_dates_to_supporter"})
+        })
+        .map(|n| {
+            (
+                n["id"].as_str().unwrap().to_string(),
+                n["state"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn withdrawing_a_consent_asks_first_lists_what_stops_and_can_be_undone_for_a_while() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben_api = app.login(BEN).await;
+    let case = case_of(&app, &ben_api, "V-1002").await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben_api, "reference", "V-1002")
+        .await;
+    // A hearing in May: Ben is to be told its details, on the victim's
+    // consent to share court dates with him.
+    let urn_case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    assert_eq!(urn_case, case);
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let hearing = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            serde_json::json!({"case_id": case, "kind": "mention", "court_id": court,
+                   "starts_at": "2026-05-11T10:00:00+01:00", "estimated_minutes": 30,
+                   "victim_attends": true}),
+        )
+        .await;
+    let hearing = hearing["id"].as_str().unwrap().to_string();
+    let waiting = on_court_dates_consent(&app, &wendy, &hearing).await;
+    assert!(!waiting.is_empty(), "a notice relies on the consent");
+    assert!(waiting.iter().all(|(_, s)| s == "pending"), "{waiting:?}");
+    let dates = consents_of(&app, &ben_api, &victim, "court_dates_to_supporter").await;
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    let consent = dates[0]["id"].as_str().unwrap().to_string();
+
+    // The case page links to a page that asks first; it has no form that
+    // withdraws at once.
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    let confirm = format!("/cases/{case}/consents/{consent}/withdraw");
+    let page = ben.get(&format!("/cases/{case}")).await;
+    page.assert_has(&format!("href=\"{confirm}\""));
+    page.assert_lacks(&format!("action=\"{confirm}\""));
+
+    // The confirmation page names the consent in words and lists each
+    // notice that will stop; showing it changes nothing.
+    let page = ben.get(&confirm).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.assert_has("Are you sure the victim has withdrawn this consent?");
+    page.assert_has("Share court dates with the supporter");
+    page.assert_has("Hearing details, to the supporter");
+    for (id, _) in &waiting {
+        page.assert_has(&format!("/notices/{id}"));
+    }
+    page.assert_has("undo it for 10 minutes");
+    let (action, version) = form_action(&page.body, &confirm, "/withdraw").expect("the form");
+    let token = page.csrf();
+    assert!(
+        consents_of(&app, &ben_api, &victim, "court_dates_to_supporter").await[0]["active"]
+            .as_bool()
+            .unwrap()
+    );
+    assert_eq!(
+        on_court_dates_consent(&app, &wendy, &hearing).await,
+        waiting
+    );
+
+    // Only a POST with the form's token withdraws.
+    let refused = ben.post(&action, &[("version", version.as_str())]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(
+        consents_of(&app, &ben_api, &victim, "court_dates_to_supporter").await[0]["active"]
+            .as_bool()
+            .unwrap()
+    );
+    let page = ben
+        .post(
+            &action,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.assert_has("Consent withdrawn.");
+    page.assert_has("stopped and will not be sent");
+    for (id, _) in &waiting {
+        page.assert_has(&format!("/notices/{id}"));
+    }
+    page.assert_has("undo it until 12:10pm (10 minutes after the withdrawal)");
+    let undo = format!("/cases/{case}/consents/{consent}/undo");
+    page.assert_has(&format!("action=\"{undo}\""));
+    let now = consents_of(&app, &ben_api, &victim, "court_dates_to_supporter").await;
+    assert!(!now[0]["active"].as_bool().unwrap(), "{now:?}");
+    let stopped = on_court_dates_consent(&app, &wendy, &hearing).await;
+    assert!(stopped.iter().all(|(_, s)| s == "cancelled"), "{stopped:?}");
+
+    // Five minutes later, undo: the consent is recorded again from now.
+    app.clock.set(test_now() + chrono::Duration::minutes(5));
+    let page = ben.get(&format!("/cases/{case}")).await;
+    page.assert_has(&format!("href=\"{undo}\""));
+    let page = ben.get(&undo).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.assert_has("Undo the withdrawal of this consent?");
+    let token = page.csrf();
+    let refused = ben.post(&undo, &[]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let done = ben.post(&undo, &[("csrf_token", token.as_str())]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    ben.get(done.location().unwrap())
+        .await
+        .assert_has("the notices the withdrawal stopped are planned again");
+    // The notices it stopped wait to be sent again, audited as planned
+    // (once when first planned, once on the undo) after their cancellation.
+    let back = on_court_dates_consent(&app, &wendy, &hearing).await;
+    assert_eq!(back, waiting);
+    for (id, _) in &waiting {
+        assert_eq!(notice_audit(&app, id, "cancel"), 1, "{id}");
+        assert_eq!(notice_audit(&app, id, "plan"), 2, "{id}");
+    }
+    let now = consents_of(&app, &ben_api, &victim, "court_dates_to_supporter").await;
+    let active: Vec<&Value> = now.iter().filter(|c| c["active"] == true).collect();
+    assert_eq!(active.len(), 1, "{now:?}");
+    assert_eq!(active[0]["basis"], "consent");
+    assert_eq!(active[0]["given_at"], "2026-03-20T12:05:00Z");
+    // Undoing again records nothing more.
+    let again = ben.post(&undo, &[("csrf_token", token.as_str())]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    again.assert_has("already in force again");
+    assert_eq!(
+        consents_of(&app, &ben_api, &victim, "court_dates_to_supporter")
+            .await
+            .len(),
+        2
+    );
+
+    // Withdrawn again, and the window passes: the undo is refused in
+    // words, and says to record a new consent instead.
+    let renewed = active[0]["id"].as_str().unwrap().to_string();
+    let confirm = format!("/cases/{case}/consents/{renewed}/withdraw");
+    let page = ben.get(&confirm).await;
+    let (action, version) = form_action(&page.body, &confirm, "/withdraw").expect("the form");
+    let token = page.csrf();
+    let page = ben
+        .post(
+            &action,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    app.clock
+        .set(test_now() + chrono::Duration::minutes(5 + 10) + chrono::Duration::seconds(1));
+    let undo = format!("/cases/{case}/consents/{renewed}/undo");
+    ben.get(&format!("/cases/{case}"))
+        .await
+        .assert_lacks(&format!("href=\"{undo}\""));
+    let page = ben.get(&undo).await;
+    assert_eq!(page.status, StatusCode::GONE, "{}", page.body);
+    page.assert_has("The time to undo this withdrawal has passed");
+    page.assert_has("record a new consent");
+    page.assert_lacks(&format!("action=\"{undo}\""));
+    let refused = ben.post(&undo, &[("csrf_token", token.as_str())]).await;
+    assert_eq!(refused.status, StatusCode::GONE, "{}", refused.body);
+    refused.assert_has("The time to undo this withdrawal has passed");
+    let now = consents_of(&app, &ben_api, &victim, "court_dates_to_supporter").await;
+    assert!(now.iter().all(|c| c["active"] == false), "{now:?}");
+    let stopped = on_court_dates_consent(&app, &wendy, &hearing).await;
+    assert!(stopped.iter().all(|(_, s)| s == "cancelled"), "{stopped:?}");
+
+    // A new consent recorded later relies on no waiting notice; undoing
+    // its own withdrawal brings back only what that withdrawal stopped
+    // (nothing), not what the earlier one did.
+    let page = ben
+        .submit(
+            &format!("/cases/{case}/consents/new"),
+            &[
+                ("scope", "court_dates_to_supporter"),
+                ("basis", "consent"),
+                ("given_on", "2026-03-20"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let third = consents_of(&app, &ben_api, &victim, "court_dates_to_supporter")
+        .await
+        .into_iter()
+        .find(|c| c["active"] == true)
+        .expect("the new consent");
+    let third = third["id"].as_str().unwrap().to_string();
+    let confirm = format!("/cases/{case}/consents/{third}/withdraw");
+    let page = ben.get(&confirm).await;
+    page.assert_has("No notices waiting to be sent rely on it, so none will stop.");
+    let (action, version) = form_action(&page.body, &confirm, "/withdraw").expect("the form");
+    let token = page.csrf();
+    let page = ben
+        .post(
+            &action,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", version.as_str()),
+            ],
+        )
+        .await;
+    page.assert_has("none stopped");
+    let undo = format!("/cases/{case}/consents/{third}/undo");
+    let done = ben.post(&undo, &[("csrf_token", token.as_str())]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    ben.get(done.location().unwrap())
+        .await
+        .assert_has("sharing on it starts again");
+    let stopped = on_court_dates_consent(&app, &wendy, &hearing).await;
+    assert!(stopped.iter().all(|(_, s)| s == "cancelled"), "{stopped:?}");
     app.stop().await;
 }

@@ -13,6 +13,7 @@
 pub mod acknowledgements;
 pub mod agenda;
 pub mod calendar_feeds;
+pub mod consents;
 pub mod court_lists;
 pub mod court_needs;
 pub mod export;

@@ -710,6 +710,76 @@ fn plain(id: String, victim_id: String, state: impl Into<String>) -> Stored {
 /// The audit entry of a notice planned (created or revived) or cancelled
 /// by planning: ids, category, recipient key and basis code only. A
 /// cancellation's basis says why it stopped, then the basis it had.
+/// Brings back the notices that a withdrawal of consent of `scope`, made
+/// at `withdrawn_at`, stopped, when it is undone at `now` (the consent
+/// recorded again): those of the victim still cancelled for that reason
+/// since that instant, on that basis, and not moot (`not_after` not yet
+/// passed). Each is planned again as it was, due now if its time has
+/// passed, and audited as planned; the checks before sending apply as to
+/// any notice (a hearing that moved meanwhile still stops it). Returns
+/// their ids.
+pub fn revive_withdrawn(
+    conn: &mut AnyConn,
+    now: DateTime<Utc>,
+    victim_id: &str,
+    scope: crate::domain::ConsentScope,
+    withdrawn_at: DateTime<Utc>,
+) -> AppResult<Vec<String>> {
+    let basis = text(&crate::flows::Basis::Consent { scope })?;
+    let ts = store::to_db(now);
+    let rows: Vec<(String, String, String, chrono::NaiveDateTime)> = notices::table
+        .filter(notices::victim_id.eq(victim_id))
+        .filter(notices::state.eq("cancelled"))
+        .filter(notices::cancelled_reason.eq(WITHDRAWN))
+        .filter(notices::basis_json.eq(&basis))
+        .filter(notices::updated_at.ge(store::to_db(withdrawn_at)))
+        .filter(notices::not_after.is_null().or(notices::not_after.gt(ts)))
+        .order(notices::id.asc())
+        .select((
+            notices::id,
+            notices::category,
+            notices::recipient_key,
+            notices::send_after,
+        ))
+        .load(conn)?;
+    let mut entries = Vec::new();
+    let mut ids = Vec::new();
+    for (id, category, recipient, send_after) in rows {
+        let due = send_after.max(ts);
+        diesel::update(
+            notices::table
+                .filter(notices::id.eq(&id))
+                .filter(notices::state.eq("cancelled")),
+        )
+        .set((
+            notices::state.eq("pending"),
+            notices::cancelled_reason.eq(None::<String>),
+            notices::next_attempt_at.eq(due),
+            notices::updated_at.eq(ts),
+        ))
+        .execute(conn)?;
+        let row = Stored {
+            id: id.clone(),
+            victim_id: victim_id.to_owned(),
+            state: "pending".into(),
+            basis: Some(basis.clone()),
+            category,
+            recipient,
+            new: false,
+            cancelled: None,
+            planned: None,
+            revived: true,
+        };
+        entries.push(notice_entry(AuditAction::Plan, &row));
+        ids.push(id);
+    }
+    if !ids.is_empty() {
+        audit::append_all(conn, now, &entries)?;
+        crate::notify::wake::due_now(conn)?;
+    }
+    Ok(ids)
+}
+
 fn notice_entry(action: AuditAction, row: &Stored) -> Entry {
     let had = audit::basis_code(
         &row.basis

@@ -20,7 +20,7 @@ mod victims;
 
 pub use attendance_requests::{AttendanceRequestInput, AttendanceRequestOut, AttendanceRequests};
 pub use cases::{normalise_case_key, CaseInput, CaseOut, Cases};
-pub use consents::{ConsentInput, ConsentOut, Consents};
+pub use consents::{victims_with_active, ConsentInput, ConsentOut, Consents};
 pub use courts::{insert as courts_insert, CourtInput, CourtOut, Courts};
 pub use deadlines::{DeadlineOut, Deadlines, WarningOut, Warnings};
 pub use hearings::{HearingInput, HearingOut, Hearings};

@@ -123,6 +123,8 @@ fn done_message(key: &str) -> Option<&'static str> {
         "request-updated" => "Your request has been updated.",
         "consent-recorded" => "Consent recorded.",
         "consent-withdrawn" => "Consent withdrawn. Nothing more will be shared on it.",
+        "consent-restored" => "Withdrawal undone: the consent is recorded again from now, and sharing on it starts again.",
+        "consent-restored-notices" => "Withdrawal undone: the consent is recorded again from now, and the notices the withdrawal stopped are planned again.",
         "discussion-recorded" => "Special-measures discussion recorded.",
         "visit-arranged" => "Pre-trial visit recorded.",
         "case-added" => "Case opened. You can now add its hearings.",
@@ -289,7 +291,13 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
                     "withdrawn": k.withdrawn_at.map(long),
                     "withdraw": (k.active && role == Role::Supporter && may(ResourceKind::Consent, Action::Update))
                         .then(|| format!("/cases/{}/consents/{}/withdraw", c.id, k.id)),
-                    "version": k.version,
+                    "undo": k.withdrawn_at
+                        .map(crate::app::consents::undo_until)
+                        .filter(|until| role == Role::Supporter && ctx.now <= *until)
+                        .map(|until| json!({
+                            "href": format!("/cases/{}/consents/{}/undo", c.id, k.id),
+                            "until": crate::calendar::format_time(until),
+                        })),
                 })
             })
             .collect()

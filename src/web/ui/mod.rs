@@ -129,6 +129,10 @@ const SOURCES: &[(&str, &str)] = &[
         "requests",
         include_str!("../../../templates/pages/requests.hbs"),
     ),
+    (
+        "consent_withdraw",
+        include_str!("../../../templates/pages/consent_withdraw.hbs"),
+    ),
 ];
 
 const APP_CSS: &str = include_str!("../../../templates/assets/app.css");

@@ -65,6 +65,9 @@ struct Args {
     /// Requests per route, spread over the clients.
     #[arg(long, default_value_t = 2000)]
     requests: usize,
+    /// Requests for the manager's week (slow: see docs/developing.md).
+    #[arg(long, default_value_t = 100)]
+    manager_requests: usize,
     /// The Monday of the week asked for (inside the planted two years).
     #[arg(long, default_value = "2025-06-30")]
     week: chrono::NaiveDate,
@@ -320,7 +323,12 @@ async fn run(args: &Args, url: &str) {
         if ceiling.is_some() && !wanted {
             continue;
         }
-        let Some(t) = load(&base, &path, headers, args.clients, args.requests).await else {
+        let requests = if name.contains("manager") {
+            args.manager_requests
+        } else {
+            args.requests
+        };
+        let Some(t) = load(&base, &path, headers, args.clients, requests).await else {
             println!("  {name}: not served by this build");
             continue;
         };

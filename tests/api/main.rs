@@ -10,6 +10,7 @@ mod calendar_feeds;
 mod change_property;
 mod changes;
 mod concurrency;
+mod consent_undo;
 mod court_lists;
 mod court_needs;
 mod deadlines;

@@ -4,6 +4,7 @@
 pub mod acknowledgements;
 pub mod agenda;
 pub mod calendar_feeds;
+pub mod consent_undo;
 pub mod court_lists;
 pub mod court_needs;
 pub mod export;
@@ -102,6 +103,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     reports::describe(&mut reg);
     message_stops::describe(&mut reg);
     agenda::describe(&mut reg);
+    consent_undo::describe(&mut reg);
     court_needs::describe(&mut reg);
     reg
 });
@@ -153,6 +155,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     reports::configure(cfg);
     message_stops::configure(cfg);
     agenda::configure(cfg);
+    consent_undo::configure(cfg);
     court_needs::configure(cfg);
     each_resource!(mount, cfg);
 }

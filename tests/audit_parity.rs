@@ -700,13 +700,15 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
             .await
         }
         Form::UndoConsentWithdrawal => {
-            // The API's twin of undo: the same consent recorded again, now.
-            post(
-                "/api/v1/consents",
-                json!({"victim_id": g.victim, "scope": "parole_to_supporter",
-                       "basis": "consent", "given_at": "2026-03-20T12:00:00Z"}),
-            )
-            .await
+            // The API's twin of the page's undo.
+            let (status, out) = app
+                .post(
+                    &format!("/api/v1/consents/{}/undo-withdrawal", g.target),
+                    &token,
+                    json!({}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{out}");
         }
         Form::MarkTaskDone => {
             put(

@@ -368,13 +368,24 @@ test('visits, notices and withdrawals: arrange a visit, read and print a notice,
   await sup.click('nav >> text=Cases');
   await sup.click('a:has-text("13AB1234526")');
   await sup.locator('h1', { hasText: '13AB1234526' }).waitFor();
-  const before = await sup.locator('form[action$="/withdraw"]').count();
+  const withdrawLinks = sup.locator('a[href$="/withdraw"]');
+  const before = await withdrawLinks.count();
   assert.ok(before >= 1, 'a consent in force can be withdrawn');
-  await sup.locator('form[action$="/withdraw"] button').first().click();
-  await sup.locator('text=Consent withdrawn.').waitFor();
-  assert.equal(await sup.locator('form[action$="/withdraw"]').count(), before - 1);
-  await accessible(sup, 'case after withdrawal');
+  // Withdrawing asks first, and says what will stop.
+  await withdrawLinks.first().click();
+  await sup.locator('h1', { hasText: 'Are you sure the victim has withdrawn this consent?' }).waitFor();
+  await accessible(sup, 'consent withdrawal, asked first');
+  await shot(sup, '22-consent-withdraw-confirm');
+  await sup.click('button:has-text("Yes, withdraw this consent")');
+  await sup.locator('h1', { hasText: 'Consent withdrawn' }).waitFor();
+  // Undo is offered for a while.
+  assert.ok(await sup.locator('button:has-text("Undo")').count() >= 1, 'undo is offered');
+  await accessible(sup, 'consent withdrawn, undo offered');
   await shot(sup, '22-consent-withdrawn');
+  await sup.click('nav >> text=Cases');
+  await sup.click('a:has-text("13AB1234526")');
+  await sup.locator('h1', { hasText: '13AB1234526' }).waitFor();
+  assert.equal(await sup.locator('a[href$="/withdraw"]').count(), before - 1);
   await sup.context().close();
 });
 

@@ -66,10 +66,11 @@ pub fn document(reg: &Registry) -> OpenApi {
         if let Some(kind) = route.kind {
             op = op.tag(format!("{kind:?}"));
         }
-        if route.path.contains("{id}") {
+        // Every `{name}` segment of the path is a path parameter.
+        for name in path_parameters(&route.path) {
             op = op.parameter(
                 ParameterBuilder::new()
-                    .name("id")
+                    .name(name)
                     .parameter_in(ParameterIn::Path)
                     .required(Required::True)
                     .schema(Some(ObjectBuilder::new().schema_type(Type::String).build())),
@@ -157,7 +158,7 @@ pub fn document(reg: &Registry) -> OpenApi {
                 .response("413", problem("The body is too large"))
                 .response("422", problem("Invalid fields, each named"));
         }
-        if route.path.contains("{id}") {
+        if !path_parameters(&route.path).is_empty() {
             op = op.response("404", problem("Not found, or not yours to see"));
         }
         if route.method == "put" {
@@ -193,4 +194,32 @@ pub fn document(reg: &Registry) -> OpenApi {
         .paths(paths)
         .components(Some(components.build()))
         .build()
+}
+
+/// The names of a route path's `{name}` segments, in order.
+fn path_parameters(path: &str) -> Vec<&str> {
+    path.split('/')
+        .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_parameters;
+
+    #[test]
+    fn every_braced_segment_of_a_path_is_a_parameter() {
+        let table: [(&str, &[&str]); 4] = [
+            ("/api/v1/courts", &[]),
+            ("/api/v1/hearings/{id}", &["id"]),
+            (
+                "/api/v1/victims/{id}/court-needs/{need_id}",
+                &["id", "need_id"],
+            ),
+            ("/api/v1/consents/{id}/undo-withdrawal", &["id"]),
+        ];
+        for (path, want) in table {
+            assert_eq!(path_parameters(path), want, "{path}");
+        }
+    }
 }

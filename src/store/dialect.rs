@@ -195,6 +195,8 @@ mod tests {
             "busy_timeout = 10000",
             "journal_mode = WAL",
             "foreign_keys = ON",
+            "mmap_size = 1073741824",
+            "cache_size = -32768",
         ] {
             assert!(sqlite.contains(pragma), "{pragma}");
         }

@@ -34,7 +34,6 @@ use courtside::clock::SystemClock;
 use courtside::config::Config;
 use courtside::store::schema::users;
 use diesel::prelude::*;
-use dispatch_support::{create_postgres_database, drop_postgres_database};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Database {
@@ -90,30 +89,15 @@ struct Args {
 
 fn main() {
     let args = Args::parse();
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let (url, pg_name) = match args.database {
-        Database::Sqlite => (
-            args.keep
-                .clone()
-                .unwrap_or_else(|| dir.path().join("bench.db"))
-                .to_string_lossy()
-                .into_owned(),
-            None,
-        ),
-        Database::Postgres => {
-            let (url, name) = create_postgres_database(&args.postgres, "courtside_agenda_bench");
-            (url, Some(name))
-        }
-    };
-    let result = std::panic::catch_unwind(|| {
-        actix_web::rt::System::new().block_on(run(&args, &url));
-    });
-    if let Some(name) = pg_name {
-        drop_postgres_database(&args.postgres, &name);
-    }
-    if let Err(panic) = result {
-        std::panic::resume_unwind(panic);
-    }
+    let postgres = (args.database == Database::Postgres).then_some(args.postgres.as_str());
+    plant::on_fresh_database(
+        postgres,
+        args.keep.as_deref(),
+        "courtside_agenda_bench",
+        |url| {
+            actix_web::rt::System::new().block_on(run(&args, url));
+        },
+    );
 }
 
 /// Adds supporters to the support service Amara works for, so the

@@ -307,3 +307,36 @@ pub fn plant_all(conn: &mut AnyConn, f: &Fixed, events: usize) -> usize {
         .expect("analyze");
     cases_n
 }
+
+/// Runs `f` on a fresh database: a SQLite file (at `keep` if given, else
+/// in a temporary folder), or, with `postgres` (a server URL), a new
+/// database named from `prefix` on that server, dropped afterwards even
+/// if `f` panics.
+pub fn on_fresh_database(
+    postgres: Option<&str>,
+    keep: Option<&std::path::Path>,
+    prefix: &str,
+    f: impl FnOnce(&str),
+) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (url, pg_name) = match postgres {
+        None => (
+            keep.map(std::path::Path::to_path_buf)
+                .unwrap_or_else(|| dir.path().join("bench.db"))
+                .to_string_lossy()
+                .into_owned(),
+            None,
+        ),
+        Some(server) => {
+            let (url, name) = crate::dispatch_support::create_postgres_database(server, prefix);
+            (url, Some(name))
+        }
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&url)));
+    if let (Some(server), Some(name)) = (postgres, pg_name) {
+        crate::dispatch_support::drop_postgres_database(server, &name);
+    }
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}

@@ -338,6 +338,7 @@ fn main() {
         apply::import(
             &mut conn,
             &Importer::Everyone { user_id: None },
+            &courtside::rules::Rules::england_and_wales(),
             clock.now(),
             list,
             None,

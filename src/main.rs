@@ -88,8 +88,13 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve { demo } => serve(cli.config, demo),
         Command::Migrate => courtside::service::prepare_database(&cli.config).map(|_| ()),
-        Command::Seed => courtside::service::prepare_database(&cli.config)
-            .and_then(|pool| courtside::seed::run_demo(&pool, &SystemClock)),
+        Command::Seed => courtside::service::prepare_database(&cli.config).and_then(|pool| {
+            courtside::seed::run_demo(
+                &pool,
+                &SystemClock,
+                &courtside::rules::Rules::england_and_wales(),
+            )
+        }),
         Command::VerifyAudit => {
             courtside::service::prepare_database(&cli.config).and_then(|pool| {
                 let mut conn = pool.get()?;
@@ -177,7 +182,7 @@ fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
         let bind = config.bind.clone();
         let running = courtside::service::start(config, Arc::new(SystemClock))?;
         if demo {
-            courtside::seed::run_demo(&running.pool, &SystemClock)?;
+            courtside::seed::run_demo(&running.pool, &SystemClock, &running.rules)?;
         } else {
             courtside::seed::reference_data(&running.pool, &SystemClock)?;
         }
@@ -188,16 +193,20 @@ fn serve(config: Config, demo: bool) -> courtside::error::AppResult<()> {
                 courtside::court_lists::inbox::start(
                     running.pool.clone(),
                     Arc::new(SystemClock),
-                    courtside::court_lists::inbox::Inbox::new(dir),
+                    courtside::court_lists::inbox::Inbox::new(dir)
+                        .with_rules(running.rules.clone()),
                     15,
                 )
                 .await?,
             ),
             None => None,
         };
-        let _deadlines =
-            courtside::scheduler::start_deadlines(running.pool.clone(), Arc::new(SystemClock))
-                .await?;
+        let _deadlines = courtside::scheduler::start_deadlines(
+            running.pool.clone(),
+            Arc::new(SystemClock),
+            running.rules.clone(),
+        )
+        .await?;
         tracing::info!(bind = %bind, port = running.port, "Courtside is serving");
         running
             .server

@@ -286,6 +286,15 @@ pub fn notice_about(category: &str, step: &str) -> ResourceKind {
     }
 }
 
+/// The task role a person's role works as: the tasks on their list are
+/// those planned for it. Roles that are given no tasks work as `none`.
+pub fn task_role(role: Role) -> &'static str {
+    match role {
+        Role::Supporter | Role::WitnessCareOfficer | Role::VictimLiaisonOfficer => role.as_str(),
+        _ => "none",
+    }
+}
+
 /// What a task is about: the victim liaison officer's tasks and the parole
 /// steps' are parole work; the rest is the court strand.
 pub fn task_about(step: &str, role: &str) -> ResourceKind {
@@ -396,6 +405,22 @@ mod tests {
     use Action::*;
     use ResourceKind::*;
     use Role::*;
+
+    #[test]
+    fn each_role_works_the_tasks_planned_for_it() {
+        let table = [
+            (Role::Supporter, "supporter"),
+            (Role::WitnessCareOfficer, "witness_care_officer"),
+            (Role::VictimLiaisonOfficer, PAROLE_TASK_ROLE),
+            (Role::Manager, "none"),
+            (Role::Admin, "none"),
+            (Role::CourtStaff, "none"),
+            (Role::WitnessServiceStaff, "none"),
+        ];
+        for (role, works_as) in table {
+            assert_eq!(task_role(role), works_as, "{role:?}");
+        }
+    }
 
     #[test]
     fn permission_table() {

@@ -13,6 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::notify::delivery::{self, DeliveryConfig};
 use crate::notify::mailer::Mailer;
 use crate::notify::render::NoticeRenderer;
+use crate::rules::Rules;
 use crate::store::Pool;
 
 fn scheduler_error(e: impl std::fmt::Display) -> AppError {
@@ -92,7 +93,7 @@ async fn delivery_loop(
             let run = tokio::task::spawn_blocking(move || {
                 // Overdue acknowledgements escalate first, so their
                 // notices go out in this same pass.
-                match crate::notify::ack::sweep(&pool, clock.now()) {
+                match crate::notify::ack::sweep(&pool, &pass_cfg.rules, clock.now()) {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(escalated = n, "acknowledgement sweep"),
                     Err(e) => tracing::error!(error = %e, "acknowledgement sweep failed"),
@@ -171,9 +172,10 @@ pub async fn add_deadline_sweep(
     scheduler: &JobScheduler,
     pool: Pool,
     clock: Arc<dyn Clock>,
+    rules: Arc<Rules>,
 ) -> AppResult<()> {
     let job = Job::new_async("30 * * * * *", move |_id, _scheduler| {
-        let (pool, clock) = (pool.clone(), clock.clone());
+        let (pool, clock, rules) = (pool.clone(), clock.clone(), rules.clone());
         Box::pin(async move {
             let run = tokio::task::spawn_blocking(move || {
                 let now = clock.now();
@@ -186,7 +188,7 @@ pub async fn add_deadline_sweep(
                     Ok(_) => {}
                     Err(e) => tracing::error!(error = %e, "digest planning failed"),
                 }
-                crate::deadlines::sweep(&pool, now, DEADLINE_BATCH)
+                crate::deadlines::sweep(&pool, &rules, now, DEADLINE_BATCH)
             })
             .await;
             match run {
@@ -206,9 +208,13 @@ pub async fn add_deadline_sweep(
 
 /// Starts a scheduler with the deadline sweep (which runs whether or not
 /// email is configured).
-pub async fn start_deadlines(pool: Pool, clock: Arc<dyn Clock>) -> AppResult<JobScheduler> {
+pub async fn start_deadlines(
+    pool: Pool,
+    clock: Arc<dyn Clock>,
+    rules: Arc<Rules>,
+) -> AppResult<JobScheduler> {
     let scheduler = JobScheduler::new().await.map_err(scheduler_error)?;
-    add_deadline_sweep(&scheduler, pool.clone(), clock.clone()).await?;
+    add_deadline_sweep(&scheduler, pool.clone(), clock.clone(), rules).await?;
     add_digest_at_half_past_seven(&scheduler, pool, clock).await?;
     scheduler.start().await.map_err(scheduler_error)?;
     tracing::info!("deadline sweep started");

@@ -13,7 +13,7 @@ use crate::clock::Clock;
 use crate::domain::{AttendanceState, CourtKind, Nation, ParoleHearingFormat, ParoleMilestoneKind};
 use crate::error::{AppError, AppResult};
 use crate::flows::EventKind;
-use crate::planning::{self, Focus};
+use crate::planning::{self, Focus, Rules};
 use crate::resources::CourtInput;
 use crate::store::schema::*;
 use crate::store::{self, AnyConn, Pool};
@@ -157,7 +157,7 @@ fn court_id(conn: &mut AnyConn, name: &str) -> AppResult<String> {
 /// With `plan`, each record is planned as it is entered; without, the
 /// records stand unplanned (the tests' fixed world, where each test plans
 /// what it needs itself).
-pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>, plan: bool) -> AppResult<bool> {
+pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>, plan: Option<&Rules>) -> AppResult<bool> {
     let demo: Demo = serde_json::from_str(DEMO_JSON)
         .map_err(|e| AppError::Internal(format!("fixtures/demo.json: {e}")))?;
     let first = &demo.organisations[0];
@@ -309,21 +309,29 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>, plan: bool) -> AppResult<boo
                     hearings::updated_at.eq(ts),
                 ))
                 .execute(conn)?;
-            if !plan {
+            let Some(rules) = plan else {
                 continue;
-            }
+            };
             // Planned as when a person lists the hearing: the supporter's
             // and partners' notices, tasks, deadlines and reminders.
             let focus = Focus {
                 hearing_id: Some(hearing_id.clone()),
                 ..Focus::default()
             };
-            planning::react(conn, now, &victim_id, &focus, EventKind::HearingListed)?;
+            planning::react(
+                conn,
+                rules,
+                now,
+                &victim_id,
+                &focus,
+                EventKind::HearingListed,
+            )?;
             // What people then did with it: played for the demo only (the
             // harness's world holds the records entered, not the story).
-            if let Some(target) = h.attendance_request.filter(|_| plan) {
+            if let Some(target) = h.attendance_request {
                 attendance(
                     conn,
+                    rules,
                     now,
                     &victim_id,
                     &hearing_id,
@@ -332,7 +340,10 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>, plan: bool) -> AppResult<boo
                 )?;
             }
         }
-        for p in v.parole.iter().filter(|_| plan) {
+        let Some(rules) = plan else {
+            continue;
+        };
+        for p in &v.parole {
             let on = today + Duration::days(p.in_days);
             let region = v.probation.as_deref().ok_or_else(|| {
                 AppError::Internal(
@@ -365,6 +376,7 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>, plan: bool) -> AppResult<boo
             );
             planning::react(
                 conn,
+                rules,
                 now,
                 &victim_id,
                 &Focus::default(),
@@ -379,6 +391,7 @@ pub fn demo(conn: &mut AnyConn, now: DateTime<Utc>, plan: bool) -> AppResult<boo
 /// each state up to `target`, planning every step as its update would.
 fn attendance(
     conn: &mut AnyConn,
+    rules: &Rules,
     now: DateTime<Utc>,
     victim_id: &str,
     hearing_id: &str,
@@ -406,6 +419,7 @@ fn attendance(
     };
     planning::react(
         conn,
+        rules,
         now,
         victim_id,
         &focus(AttendanceState::Requested),
@@ -434,6 +448,7 @@ fn attendance(
             .execute(conn)?;
         planning::react(
             conn,
+            rules,
             now,
             victim_id,
             &focus(before),
@@ -458,23 +473,28 @@ pub fn reference_data(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
 /// The whole seed, in one transaction, as `courtside seed` and `serve
 /// --demo` run it: the demo records planned through the flows, so every
 /// role has notices, tasks and deadlines to look at.
-pub fn run_demo(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
-    seed(pool, clock, true)
+pub fn run_demo(pool: &Pool, clock: &dyn Clock, rules: &Rules) -> AppResult<()> {
+    seed(pool, clock, Some(rules))
 }
 
 /// The whole seed with the demo records unplanned: the test harness's
 /// fixed world.
 pub fn run(pool: &Pool, clock: &dyn Clock) -> AppResult<()> {
-    seed(pool, clock, false)
+    seed(pool, clock, None)
 }
 
-fn seed(pool: &Pool, clock: &dyn Clock, plan: bool) -> AppResult<()> {
+fn seed(pool: &Pool, clock: &dyn Clock, plan: Option<&Rules>) -> AppResult<()> {
     let mut conn = pool.get()?;
     let now = clock.now();
     let (courts_added, demo_added) = store::write(&mut conn, |conn| {
         Ok((courts(conn, now)?, demo(conn, now, plan)?))
     })?;
-    tracing::info!(courts_added, demo_added, planned = plan, "seed done");
+    tracing::info!(
+        courts_added,
+        demo_added,
+        planned = plan.is_some(),
+        "seed done"
+    );
     println!(
         "Seeded {courts_added} court(s); demo data {}. Demo users sign in with the password \"{DEMO_PASSWORD}\".",
         if demo_added { "loaded" } else { "already present" }

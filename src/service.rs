@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::error::{AppError, AppResult};
 use crate::notify::mailer::SmtpMailer;
 use crate::notify::render::NoticeRenderer;
+use crate::rules::Rules;
 use crate::store::{self, Pool};
 use crate::web::{self, AppState};
 
@@ -48,6 +49,8 @@ pub struct Running {
     pub config: Arc<Config>,
     pub renderer: Arc<NoticeRenderer>,
     pub pool: Pool,
+    /// The rules table and bank holidays every request and job runs under.
+    pub rules: Arc<Rules>,
     pub handle: ServerHandle,
     pub server: Server,
 }
@@ -59,8 +62,15 @@ impl Running {
 }
 
 /// Binds, migrates and starts serving (the server future must be awaited
-/// or spawned by the caller).
+/// or spawned by the caller), under the England and Wales rules.
 pub fn start(config: Config, clock: Arc<dyn Clock>) -> AppResult<Running> {
+    start_with_rules(config, clock, Rules::england_and_wales())
+}
+
+/// As [`start`], under the given rules table and bank holidays (a test's
+/// own, or a service's).
+pub fn start_with_rules(config: Config, clock: Arc<dyn Clock>, rules: Rules) -> AppResult<Running> {
+    let rules = Arc::new(rules);
     let pool = prepare_with_keys(&config)?;
     let listener = TcpListener::bind(&config.bind)
         .map_err(|e| AppError::Internal(format!("cannot bind {}: {e}", config.bind)))?;
@@ -87,6 +97,7 @@ pub fn start(config: Config, clock: Arc<dyn Clock>) -> AppResult<Running> {
         clock,
         config: config.clone(),
         renderer: renderer.clone(),
+        rules: rules.clone(),
     };
     let server = web::start(state, listener)
         .map_err(|e| AppError::Internal(format!("cannot start server: {e}")))?;
@@ -96,6 +107,7 @@ pub fn start(config: Config, clock: Arc<dyn Clock>) -> AppResult<Running> {
         config,
         renderer,
         pool,
+        rules,
         handle,
         server,
     })
@@ -127,7 +139,10 @@ pub async fn start_delivery(
         mailer,
         running.renderer.clone(),
         running.config.delivery_seconds,
-        crate::notify::delivery::DeliveryConfig::from_config(&running.config),
+        crate::notify::delivery::DeliveryConfig {
+            rules: running.rules.clone(),
+            ..crate::notify::delivery::DeliveryConfig::from_config(&running.config)
+        },
     )
     .await?;
     Ok(Some(scheduler))

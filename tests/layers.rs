@@ -306,3 +306,53 @@ fn the_checker_sees_every_form_of_reference() {
         .collect();
     assert_eq!(found, want);
 }
+
+/// Where code tells the backends apart: a match on the connection's
+/// variants (`AnyConn::Pg`, `AnyConn::Sqlite`) or a backend test.
+fn backend_forks(code: &str) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    for (needle, name) in [
+        ("AnyConn::Pg", "AnyConn::Pg"),
+        ("AnyConn::Sqlite", "AnyConn::Sqlite"),
+        ("Backend::Postgres", "Backend::Postgres"),
+        ("Backend::Sqlite", "Backend::Sqlite"),
+    ] {
+        if code.contains(needle) {
+            found.push(name);
+        }
+    }
+    found
+}
+
+#[test]
+fn the_backends_differ_only_in_the_dialect_seam() {
+    // `store/dialect.rs` holds every difference between SQLite and
+    // PostgreSQL; `store/conn.rs` defines the connection over both (and
+    // its pool, which opens an SQLite file or a server).
+    let seam = ["src/store/dialect.rs", "src/store/conn.rs"];
+    let bad: Vec<String> = sources()
+        .iter()
+        .filter(|s| !seam.iter().any(|f| s.file.ends_with(f)))
+        .flat_map(|s| {
+            let text = std::fs::read_to_string(&s.file).unwrap();
+            backend_forks(&code_of(&text))
+                .into_iter()
+                .map(move |what| format!("{} matches on {what}", s.file.display()))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn the_seam_check_sees_each_fork() {
+    assert_eq!(
+        backend_forks("match conn { AnyConn::Pg(c) => 1, _ => 2 }"),
+        ["AnyConn::Pg"]
+    );
+    assert_eq!(
+        backend_forks("if let crate::store::AnyConn::Sqlite(c) = conn {}"),
+        ["AnyConn::Sqlite"]
+    );
+    assert!(backend_forks(&code_of("// AnyConn::Pg, in a comment")).is_empty());
+    assert!(backend_forks("let n = conn.transaction(|c| Ok(1));").is_empty());
+}

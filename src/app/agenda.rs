@@ -12,9 +12,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::calendar::{self, agenda, BankHolidays};
-use crate::domain::{PreTrialVisitState, Role};
+use crate::domain::PreTrialVisitState;
 use crate::error::{AppError, AppResult};
-use crate::policy::{permits, Action, ResourceKind};
+use crate::policy::{permits, task_role, Action, ResourceKind};
 use crate::resources::deadlines::{DeadlineFilter, DeadlineState};
 use crate::resources::hearings::HearingFilter;
 use crate::resources::pre_trial_visits::VisitFilter;
@@ -80,16 +80,6 @@ impl Week {
     }
 }
 
-/// The task role a person's role acts as.
-pub fn task_role(role: Role) -> &'static str {
-    match role {
-        Role::Supporter => "supporter",
-        Role::WitnessCareOfficer => "witness_care_officer",
-        Role::VictimLiaisonOfficer => "victim_liaison_officer",
-        _ => "none",
-    }
-}
-
 /// Every page of a list, with a filter made in code.
 fn all<R: Resource>(
     conn: &mut AnyConn,
@@ -150,12 +140,8 @@ pub fn deadline_shown(
 }
 
 /// The week from `from` (a London date) for the actor.
-pub fn week(
-    conn: &mut AnyConn,
-    ctx: &Ctx,
-    from: NaiveDate,
-    holidays: &BankHolidays,
-) -> AppResult<Week> {
+pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
+    let holidays = &ctx.rules.holidays;
     super::authorise(&ctx.actor, ResourceKind::Hearing, Action::Read, "hearing")?;
     if from.checked_add_signed(Duration::days(7)).is_none() {
         return Err(AppError::field("from", "is not a date the agenda can show"));

@@ -45,6 +45,7 @@ pub fn import(
         Ok(list) => apply::import(
             conn,
             &importer,
+            &ctx.rules,
             ctx.now,
             list,
             cmd.court.as_deref(),

@@ -266,7 +266,7 @@ pub fn record(
                 need_id: id.clone(),
                 need: need.kind().to_owned(),
             };
-            planning::react(conn, ctx.now, victim_id, &focus, kind)?;
+            planning::react(conn, &ctx.rules, ctx.now, victim_id, &focus, kind)?;
         }
         tracing::info!(victim_id = %victim_id, need_id = %id, kind = need.kind(), "court need recorded");
         active(conn, victim_id)?

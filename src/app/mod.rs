@@ -45,6 +45,8 @@ pub use records::{create, list, read, update};
 pub struct Ctx {
     pub actor: Actor,
     pub now: DateTime<Utc>,
+    /// The rules table and bank holidays the service runs under.
+    pub rules: std::sync::Arc<crate::rules::Rules>,
 }
 
 impl Ctx {

@@ -76,6 +76,7 @@ pub fn record(
         };
         let planned = planning::react(
             conn,
+            &ctx.rules,
             ctx.now,
             &input.victim_id,
             &focus,

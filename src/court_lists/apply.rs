@@ -35,6 +35,7 @@ use crate::flows::EventKind;
 use crate::planning;
 use crate::policy::Actor;
 use crate::resources::check_updated;
+use crate::rules::Rules;
 use crate::store::schema::{
     cases, court_list_imports, courts, hearing_confirmations, hearings, supporter_assignments,
     tasks,
@@ -675,10 +676,7 @@ fn record_all(
     // Rows per statement: well under both databases' bind limits.
     for chunk in values.chunks(CHUNK) {
         let insert = diesel::insert_into(hearing_confirmations::table).values(chunk);
-        match &mut *conn {
-            AnyConn::Pg(pg) => insert.execute(pg)?,
-            AnyConn::Sqlite(sqlite) => insert.execute(sqlite)?,
-        };
+        store::dialect::execute!(&mut *conn, insert)?;
     }
     Ok(())
 }
@@ -717,6 +715,7 @@ fn moved_trigger(case: &CaseRow, hearing_id: &str, kind: EventKind) -> planning:
 pub fn import(
     conn: &mut AnyConn,
     importer: &Importer,
+    rules: &Rules,
     now: DateTime<Utc>,
     mut list: ParsedList,
     court: Option<&str>,
@@ -1021,7 +1020,7 @@ pub fn import(
         // Every move re-plans its case, all together: the same path as a
         // move by hand, in sets.
         triggers.extend(fixed_from_warned_lists(conn, &loaded, &fixed)?);
-        planning::react_all(conn, planning::default_rules(), now, &triggers)?;
+        planning::react_all(conn, rules, now, &triggers)?;
         record_all(conn, &import_id, &list, &confirmations, now)?;
         audit::append_all(conn, now, &entries)?;
 

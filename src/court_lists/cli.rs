@@ -73,6 +73,7 @@ pub fn run(config: &Config, args: &ImportArgs, clock: &dyn Clock) -> AppResult<u
     crate::seed::reference_data(&pool, clock)?;
     let schemas = SchemaSet::named(args.schemas.clone());
     let importer = Importer::Everyone { user_id: None };
+    let rules = crate::rules::Rules::england_and_wales();
     let total = args.files.len();
     let mut refused = 0;
     for (n, file) in args.files.iter().enumerate() {
@@ -98,6 +99,7 @@ pub fn run(config: &Config, args: &ImportArgs, clock: &dyn Clock) -> AppResult<u
         match apply::import(
             &mut conn,
             &importer,
+            &rules,
             clock.now(),
             list,
             args.court.as_deref(),

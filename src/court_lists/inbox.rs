@@ -112,11 +112,22 @@ fn seen_in(dir: &Path) -> AppResult<Vec<Seen>> {
 #[derive(Debug, Clone)]
 pub struct Inbox {
     pub root: PathBuf,
+    /// The rules the lists' moves are planned under.
+    pub rules: std::sync::Arc<crate::rules::Rules>,
 }
 
 impl Inbox {
+    /// The inbox at `root`, planning under the England and Wales rules.
     pub fn new(root: impl Into<PathBuf>) -> Inbox {
-        Inbox { root: root.into() }
+        Inbox {
+            root: root.into(),
+            rules: std::sync::Arc::new(crate::rules::Rules::england_and_wales()),
+        }
+    }
+
+    /// The same inbox, planning under `rules` (the service's own).
+    pub fn with_rules(self, rules: std::sync::Arc<crate::rules::Rules>) -> Inbox {
+        Inbox { rules, ..self }
     }
 
     fn sub(&self, name: &str) -> PathBuf {
@@ -261,7 +272,8 @@ impl Inbox {
             .get()
             .map_err(|e| format!("database unavailable: {e}"))?;
         let importer = Importer::Everyone { user_id: None };
-        apply::import(&mut conn, &importer, now, list, None, &digest).map_err(|e| e.to_string())
+        apply::import(&mut conn, &importer, &self.rules, now, list, None, &digest)
+            .map_err(|e| e.to_string())
     }
 }
 

@@ -10,26 +10,22 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::met::{self, Delivered, DoneTask, Facts, Milestone, Request, Told, Verdict, Visit};
-use crate::calendar::BankHolidays;
 use crate::domain::{AttendanceState, LawfulBasis};
 use crate::error::{AppError, AppResult};
 use crate::flows::DeadlineKind;
 use crate::flows::{Basis, Cancellation, Plan, Recipient};
 use crate::planning::persist::{self, Owner};
-use crate::rules::{AlertTo, RulesTable};
+use crate::rules::{AlertTo, Rules};
 use crate::store::schema::{
     attendance_requests, cases, deadlines, notices, parole_milestones, pre_trial_visits,
     supporter_assignments, tasks, victims,
 };
-use std::sync::LazyLock;
 
 use super::alerts::{self, Watched};
 pub(crate) use super::decide::kind_of;
 use super::decide::{self, Change, FollowUp};
 pub use super::decide::{request_id, subject_prefix};
 
-static RULES: LazyLock<RulesTable> = LazyLock::new(RulesTable::default_table);
-static HOLIDAYS: LazyLock<BankHolidays> = LazyLock::new(BankHolidays::england_and_wales);
 use crate::store::{self, AnyConn, Pool};
 
 /// How long after its due moment a missed deadline is still watched for
@@ -252,6 +248,7 @@ fn store_verdict(
 /// the last id.
 pub fn sweep_batch(
     conn: &mut AnyConn,
+    rules: &Rules,
     now: DateTime<Utc>,
     after: Option<&str>,
     batch: i64,
@@ -280,7 +277,7 @@ pub fn sweep_batch(
         };
         if !met::observable(kind) {
             if row.state == "running" {
-                plan_alerts(conn, row, kind, now, swept)?;
+                plan_alerts(conn, rules, row, kind, now, swept)?;
             }
             continue;
         }
@@ -288,7 +285,7 @@ pub fn sweep_batch(
         let verdict = met::evaluate(kind, &facts, store::from_db(row.due_at), now);
         store_verdict(conn, row, verdict, now, swept)?;
         match decide::follow_up(verdict) {
-            FollowUp::PlanAlerts => plan_alerts(conn, row, kind, now, swept)?,
+            FollowUp::PlanAlerts => plan_alerts(conn, rules, row, kind, now, swept)?,
             FollowUp::CancelAlerts => cancel_alerts(conn, row, now, swept)?,
             FollowUp::Nothing => {}
         }
@@ -299,7 +296,7 @@ pub fn sweep_batch(
 
 /// Evaluates every running deadline (and recently missed ones not yet done)
 /// at `now`, `batch` rows per transaction.
-pub fn sweep(pool: &Pool, now: DateTime<Utc>, batch: i64) -> AppResult<Swept> {
+pub fn sweep(pool: &Pool, rules: &Rules, now: DateTime<Utc>, batch: i64) -> AppResult<Swept> {
     if batch < 1 {
         return Err(AppError::Internal("sweep batch must be positive".into()));
     }
@@ -308,7 +305,7 @@ pub fn sweep(pool: &Pool, now: DateTime<Utc>, batch: i64) -> AppResult<Swept> {
     loop {
         let mut conn = pool.get()?;
         let (read, last) = store::write(&mut conn, |conn| {
-            sweep_batch(conn, now, after.as_deref(), batch, &mut swept)
+            sweep_batch(conn, rules, now, after.as_deref(), batch, &mut swept)
         })?;
         if read < batch as usize {
             break;
@@ -375,15 +372,16 @@ fn supporter_basis(
 /// Plans the alert notices the rules set for a running deadline.
 fn plan_alerts(
     conn: &mut AnyConn,
+    rules: &Rules,
     row: &Row,
     kind: DeadlineKind,
     now: DateTime<Utc>,
     swept: &mut Swept,
 ) -> AppResult<()> {
-    let rules = &RULES
+    let alert_rules = &rules
         .in_force(crate::calendar::london_date(now))
         .deadline_alerts;
-    if !rules.iter().any(|r| r.deadline == kind) {
+    if !alert_rules.iter().any(|r| r.deadline == kind) {
         return Ok(());
     }
     let victim_reference: String = victims::table
@@ -408,7 +406,7 @@ fn plan_alerts(
         victim_reference,
     };
     let mut plan = Plan::default();
-    for (rule, at) in alerts::due_alerts(&watched, rules, &HOLIDAYS, now) {
+    for (rule, at) in alerts::due_alerts(&watched, alert_rules, &rules.holidays, now) {
         let (recipient, basis) = match rule.to {
             AlertTo::Supporter => {
                 let today = crate::calendar::london_date(now);

@@ -14,7 +14,6 @@
 //! escalated.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -24,15 +23,12 @@ use sha2::{Digest, Sha256};
 
 use super::delivery::Claimed;
 use crate::audit::{self, AuditAction, Entry};
-use crate::calendar::{self, BankHolidays};
+use crate::calendar;
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
-use crate::rules::{acknowledge_by, RulesTable};
+use crate::rules::{acknowledge_by, Rules};
 use crate::store::schema::{acknowledgement_tokens, notice_actions, notices, users};
 use crate::store::{self, AnyConn};
-
-static RULES: LazyLock<RulesTable> = LazyLock::new(RulesTable::default_table);
-static HOLIDAYS: LazyLock<BankHolidays> = LazyLock::new(BankHolidays::england_and_wales);
 
 /// The step name of escalation notices.
 pub const ESCALATION_STEP: &str = "acknowledgement.escalation";
@@ -82,8 +78,12 @@ pub fn well_formed(token: &str) -> bool {
 }
 
 /// The acknowledgement window for a template on a day, if it needs action.
-pub fn window_for(template: &str, now: DateTime<Utc>) -> Option<crate::rules::Limit> {
-    RULES
+pub fn window_for(
+    rules: &Rules,
+    template: &str,
+    now: DateTime<Utc>,
+) -> Option<crate::rules::Limit> {
+    rules
         .in_force(calendar::london_date(now))
         .acknowledgement
         .window(template)
@@ -95,23 +95,27 @@ pub fn window_for(template: &str, now: DateTime<Utc>) -> Option<crate::rules::Li
 /// a link and not yet acknowledged) a fresh link token for this message.
 pub fn prepare(
     conn: &mut AnyConn,
+    rules: &Rules,
     n: &Claimed,
     now: DateTime<Utc>,
     with_link: bool,
 ) -> AppResult<Option<AckLink>> {
-    Ok(prepare_all(conn, &[(n, with_link)], now)?.remove(&n.id))
+    Ok(prepare_all(conn, rules, &[(n, with_link)], now)?.remove(&n.id))
 }
 
 /// [`prepare`] for a whole batch, in one transaction and a few queries:
 /// the links made, by notice id.
 pub fn prepare_all(
     conn: &mut AnyConn,
+    rules: &Rules,
     batch: &[(&Claimed, bool)],
     now: DateTime<Utc>,
 ) -> AppResult<HashMap<String, AckLink>> {
     let wanted: Vec<(&Claimed, bool, crate::rules::Limit)> = batch
         .iter()
-        .filter_map(|(n, with_link)| window_for(&n.template, now).map(|w| (*n, *with_link, w)))
+        .filter_map(|(n, with_link)| {
+            window_for(rules, &n.template, now).map(|w| (*n, *with_link, w))
+        })
         .collect();
     if wanted.is_empty() {
         return Ok(HashMap::new());
@@ -132,8 +136,12 @@ pub fn prepare_all(
                 let at = match existing.get(&n.id) {
                     Some(at) => store::from_db(*at),
                     None => {
-                        let at =
-                            acknowledge_by(now, n.not_after.map(store::from_db), within, &HOLIDAYS);
+                        let at = acknowledge_by(
+                            now,
+                            n.not_after.map(store::from_db),
+                            within,
+                            &rules.holidays,
+                        );
                         new_rows.push((
                             notice_actions::notice_id.eq(n.id.clone()),
                             notice_actions::acknowledge_by.eq(store::to_db(at)),
@@ -356,6 +364,7 @@ struct Original {
 /// this call did it.
 fn escalate_one(
     conn: &mut AnyConn,
+    rules: &Rules,
     notice_id: &str,
     by: DateTime<Utc>,
     now: DateTime<Utc>,
@@ -459,7 +468,7 @@ fn escalate_one(
     );
     let template = TemplateKey::EscalationUnacknowledged;
     data.retain(|k, _| template.allow_list().contains(&k.as_str()));
-    let citation = window_for(&o.template, now)
+    let citation = window_for(rules, &o.template, now)
         .map(|l| l.citation)
         .unwrap_or_else(|| "Courtside acknowledgement window (operational, configurable)".into());
     let idempotency_key = format!("escalation/{notice_id}");
@@ -537,7 +546,7 @@ fn escalate_one(
 /// neither acknowledged, escalated nor cancelled. Safe to run on several
 /// instances at once: each notice is escalated by whichever marks it
 /// first, and the escalation notice's key is unique to the original.
-pub fn escalate_due(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<usize> {
+pub fn escalate_due(conn: &mut AnyConn, rules: &Rules, now: DateTime<Utc>) -> AppResult<usize> {
     let due: Vec<(String, NaiveDateTime, String, String)> = notice_actions::table
         .inner_join(notices::table)
         .filter(notice_actions::acknowledge_by.le(store::to_db(now)))
@@ -564,7 +573,7 @@ pub fn escalate_due(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<usize> 
             continue;
         }
         if store::write(conn, |conn| {
-            escalate_one(conn, &id, store::from_db(by), now)
+            escalate_one(conn, rules, &id, store::from_db(by), now)
         })? {
             escalated += 1;
         }
@@ -573,9 +582,9 @@ pub fn escalate_due(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<usize> 
 }
 
 /// The sweep on its own pooled connection (for the scheduler tick).
-pub fn sweep(pool: &crate::store::Pool, now: DateTime<Utc>) -> AppResult<usize> {
+pub fn sweep(pool: &crate::store::Pool, rules: &Rules, now: DateTime<Utc>) -> AppResult<usize> {
     let mut conn = pool.get()?;
-    escalate_due(&mut conn, now)
+    escalate_due(&mut conn, rules, now)
 }
 
 #[cfg(test)]

@@ -45,6 +45,8 @@ pub struct DeliveryConfig {
     /// The service's address as people reach it, for the acknowledgement
     /// links in messages (COURTSIDE_PUBLIC_URL).
     pub public_url: String,
+    /// The rules table and bank holidays (acknowledgement windows).
+    pub rules: std::sync::Arc<crate::rules::Rules>,
 }
 
 impl DeliveryConfig {
@@ -75,6 +77,7 @@ impl Default for DeliveryConfig {
             senders: super::mailer::DEFAULT_POOL_SIZE as usize,
             webhook: WebhookClient::default(),
             public_url: "http://127.0.0.1:8080".into(),
+            rules: std::sync::Arc::new(crate::rules::Rules::england_and_wales()),
         }
     }
 }
@@ -459,7 +462,7 @@ fn prepare_batch(
             Routed::Done(_) => None,
         })
         .collect();
-    let links = super::ack::prepare_all(conn, &wanted, now)?;
+    let links = super::ack::prepare_all(conn, &cfg.rules, &wanted, now)?;
     let mut steps = Vec::with_capacity(batch.len());
     for (n, r) in batch.iter().zip(routed) {
         steps.push(match r {
@@ -537,11 +540,7 @@ fn still_mine(conn: &mut AnyConn, cfg: &DeliveryConfig, ids: &[&str]) -> AppResu
         .filter(notices::lease_owner.eq(&cfg.owner))
         .filter(notices::state.eq("sending"))
         .select(notices::id);
-    Ok(match conn {
-        AnyConn::Pg(pg) => query.for_update().load(pg)?,
-        // The IMMEDIATE transaction already holds SQLite's write lock.
-        AnyConn::Sqlite(sqlite) => query.load(sqlite)?,
-    })
+    Ok(crate::store::dialect::load_for_update!(conn, query)?)
 }
 
 /// Records a group of results in one transaction, each only if this

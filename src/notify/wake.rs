@@ -6,7 +6,8 @@
 //!   since the worker's claim (`BEGIN IMMEDIATE`) waits for the writer's
 //!   transaction to commit and then sees its notices.
 //! - Across processes on PostgreSQL: [`due_now`] also runs
-//!   `NOTIFY courtside_notices_due` in the caller's transaction, so the
+//!   `NOTIFY courtside_notices_due` in the caller's transaction
+//!   (`store::dialect::notify_on_commit`), so the
 //!   signal goes out on commit (and not at all on rollback), and
 //!   [`listen_postgres`] keeps one dedicated connection per instance that
 //!   `LISTEN`s on that channel and raises the in-process signal.
@@ -22,11 +23,12 @@ use diesel::prelude::*;
 use tokio::sync::watch;
 
 use crate::error::AppResult;
+use crate::store::dialect::{self, Channel};
 use crate::store::AnyConn;
 
 /// The PostgreSQL channel. Fixed: nothing is ever interpolated into the
 /// NOTIFY statement.
-pub const CHANNEL: &str = "courtside_notices_due";
+pub const CHANNEL: Channel = Channel::NoticesDue;
 
 static SIGNAL: LazyLock<watch::Sender<u64>> = LazyLock::new(|| watch::channel(0).0);
 
@@ -43,9 +45,7 @@ pub fn subscribe() -> watch::Receiver<u64> {
 /// Called in the transaction that made a notice due now (or soon): wakes
 /// this process's worker, and on PostgreSQL every instance's on commit.
 pub fn due_now(conn: &mut AnyConn) -> AppResult<()> {
-    if let AnyConn::Pg(pg) = conn {
-        diesel::sql_query("NOTIFY courtside_notices_due").execute(pg)?;
-    }
+    dialect::notify_on_commit(conn, CHANNEL)?;
     poke();
     Ok(())
 }
@@ -62,11 +62,11 @@ pub fn listen_postgres(url: &str) {
         .spawn(move || loop {
             match diesel::PgConnection::establish(&url) {
                 Ok(mut conn) => {
-                    if diesel::sql_query("LISTEN courtside_notices_due")
+                    if diesel::sql_query(CHANNEL.listen_statement())
                         .execute(&mut conn)
                         .is_ok()
                     {
-                        tracing::info!(channel = CHANNEL, "listening for due notices");
+                        tracing::info!(channel = CHANNEL.name(), "listening for due notices");
                         // Anything committed while not listening.
                         poke();
                         'connected: loop {

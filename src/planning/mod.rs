@@ -10,50 +10,17 @@ pub mod context;
 pub mod persist;
 pub mod reminder_overrides;
 
-use std::sync::LazyLock;
-
 use chrono::{DateTime, Utc};
 
-use crate::calendar::BankHolidays;
 use crate::error::AppResult;
 use crate::flows::{self, Event, EventKind};
 use crate::reminders;
-use crate::rules::{RuleSet, RulesTable};
+use crate::rules::RuleSet;
+pub use crate::rules::Rules;
 use crate::store::AnyConn;
 
 pub use context::Focus;
 pub use persist::Applied;
-
-/// The rules table and the bank-holiday calendar planning works with.
-#[derive(Debug, Clone)]
-pub struct Rules {
-    pub table: RulesTable,
-    pub holidays: BankHolidays,
-}
-
-impl Rules {
-    /// The rules table in `fixtures/rules.json` and the England and Wales
-    /// bank holidays.
-    pub fn england_and_wales() -> Rules {
-        Rules {
-            table: RulesTable::default_table(),
-            holidays: BankHolidays::england_and_wales(),
-        }
-    }
-}
-
-impl Default for Rules {
-    fn default() -> Self {
-        Rules::england_and_wales()
-    }
-}
-
-static DEFAULT_RULES: LazyLock<Rules> = LazyLock::new(Rules::england_and_wales);
-
-/// The default rules, shared.
-pub fn default_rules() -> &'static Rules {
-    &DEFAULT_RULES
-}
 
 /// Something that happened, to plan what should follow: for this victim
 /// and focus.
@@ -68,6 +35,7 @@ pub struct Trigger {
 /// a batch of one.
 pub fn react(
     conn: &mut AnyConn,
+    rules: &Rules,
     now: DateTime<Utc>,
     victim_id: &str,
     focus: &Focus,
@@ -78,7 +46,7 @@ pub fn react(
         focus: focus.clone(),
         kind,
     };
-    Ok(react_all(conn, &DEFAULT_RULES, now, std::slice::from_ref(&trigger))?.remove(0))
+    Ok(react_all(conn, rules, now, std::slice::from_ref(&trigger))?.remove(0))
 }
 
 /// Plans and stores what should follow each trigger, in order, as if each
@@ -193,6 +161,7 @@ fn plan_round(
 /// told.
 pub fn contact_changed(
     conn: &mut AnyConn,
+    rules: &Rules,
     now: DateTime<Utc>,
     victim_id: &str,
     before: Option<(String, bool)>,
@@ -205,7 +174,14 @@ pub fn contact_changed(
         upcoming_hearings: true,
         ..Focus::default()
     };
-    react(conn, now, victim_id, &focus, EventKind::SupporterChanged)?;
+    react(
+        conn,
+        rules,
+        now,
+        victim_id,
+        &focus,
+        EventKind::SupporterChanged,
+    )?;
     Ok(())
 }
 

@@ -416,6 +416,7 @@ impl Resource for AttendanceRequests {
             };
             planning::react(
                 conn,
+                &ctx.rules,
                 ctx.now,
                 &victim,
                 &focus,
@@ -495,6 +496,7 @@ impl Resource for AttendanceRequests {
                 };
                 planning::react(
                     conn,
+                    &ctx.rules,
                     ctx.now,
                     &victim,
                     &focus,

@@ -361,6 +361,7 @@ impl Resource for Consents {
                 let scope = ConsentScope::from_db(&current.scope)?;
                 planning::react(
                     conn,
+                    &ctx.rules,
                     ctx.now,
                     &current.victim_id,
                     &planning::Focus::default(),

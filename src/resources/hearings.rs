@@ -305,6 +305,7 @@ impl Resource for Hearings {
             if input.status.is_upcoming() {
                 planning::react(
                     conn,
+                    &ctx.rules,
                     ctx.now,
                     &victim_id,
                     &focus(&id),
@@ -399,7 +400,7 @@ impl Resource for Hearings {
                         .select(courts::name)
                         .first(conn)?;
                 }
-                planning::react(conn, ctx.now, &victim_id, &focus(id), event)?;
+                planning::react(conn, &ctx.rules, ctx.now, &victim_id, &focus(id), event)?;
             }
             load(conn, ctx, id)?.out()
         })

@@ -277,6 +277,7 @@ impl Resource for ParoleMilestones {
             let milestone = flows_milestone(&input, occurs_on);
             planning::react(
                 conn,
+                &ctx.rules,
                 ctx.now,
                 &input.victim_id,
                 &planning::Focus::default(),

@@ -375,7 +375,7 @@ fn plan_visit(
                 previous_start: old,
                 court,
             };
-            planning::react(conn, ctx.now, &victim, &focus, event)?;
+            planning::react(conn, &ctx.rules, ctx.now, &victim, &focus, event)?;
         }
     }
     let event = match (input.state, starts_at) {
@@ -402,7 +402,7 @@ fn plan_visit(
         hearing_id: input.hearing_id.clone(),
         ..planning::Focus::default()
     };
-    planning::react(conn, ctx.now, &victim, &focus, event)?;
+    planning::react(conn, &ctx.rules, ctx.now, &victim, &focus, event)?;
     Ok(())
 }
 

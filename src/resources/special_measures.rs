@@ -267,7 +267,7 @@ impl Resource for SpecialMeasuresDiscussions {
                 measures: input.measures.clone(),
                 supporter_present: input.supporter_present,
             };
-            planning::react(conn, ctx.now, &victim, &focus, event)?;
+            planning::react(conn, &ctx.rules, ctx.now, &victim, &focus, event)?;
             load(conn, ctx, &id)?.out()
         })
     }

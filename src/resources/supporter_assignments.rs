@@ -323,7 +323,7 @@ impl Resource for SupporterAssignments {
             let today = crate::calendar::london_date(ctx.now);
             let before = crate::planning::context::contact_of(conn, &input.victim_id, today)?;
             let id = insert(conn, ctx, &input, checked)?;
-            crate::planning::contact_changed(conn, ctx.now, &input.victim_id, before)?;
+            crate::planning::contact_changed(conn, &ctx.rules, ctx.now, &input.victim_id, before)?;
             written(conn, ctx, &id)
         })
     }
@@ -418,7 +418,7 @@ impl Resource for SupporterAssignments {
             ))
             .execute(conn)?;
             check_updated(rows, expected)?;
-            crate::planning::contact_changed(conn, ctx.now, &input.victim_id, before)?;
+            crate::planning::contact_changed(conn, &ctx.rules, ctx.now, &input.victim_id, before)?;
             written(conn, ctx, id)
         })
     }

@@ -212,6 +212,39 @@ impl RulesTable {
     }
 }
 
+/// What the service plans and counts by: the rules table and the
+/// bank-holiday calendar. One value is made at start-up and reaches every
+/// use case through the application state (`app::Ctx::rules`) and every
+/// background job as an argument, so a test, or a court with other
+/// holidays, can supply its own.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub table: RulesTable,
+    pub holidays: crate::calendar::BankHolidays,
+}
+
+impl Rules {
+    /// The rules table in `fixtures/rules.json` and the England and Wales
+    /// bank holidays.
+    pub fn england_and_wales() -> Rules {
+        Rules {
+            table: RulesTable::default_table(),
+            holidays: crate::calendar::BankHolidays::england_and_wales(),
+        }
+    }
+
+    /// The version of the table in force on `on`.
+    pub fn in_force(&self, on: NaiveDate) -> &RuleSet {
+        self.table.in_force(on)
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules::england_and_wales()
+    }
+}
+
 impl RuleSet {
     /// The step with this key if it is configured and enabled.
     pub fn step(&self, key: &str) -> Option<&Step> {

@@ -7,19 +7,18 @@
 //! | migrations | `migrations/postgres` | `migrations/sqlite` | [`run_migrations`], [`migrations_current`] |
 //! | beginning a write | `BEGIN` | `BEGIN IMMEDIATE` (take the write lock first, so writers queue instead of failing on a read-to-write upgrade) | [`begin_write`], [`end_write`] |
 //! | reading a row to change it | `FOR UPDATE` | nothing: the write transaction already holds the lock | [`first_for_update!`](crate::dialect_first_for_update) |
+//! | reading rows to change them | `FOR UPDATE` | nothing, as above | [`load_for_update!`](crate::dialect_load_for_update) |
 //! | claiming due rows | `FOR UPDATE SKIP LOCKED` (other claimers pass over them) | nothing: one writer at a time | [`load_skip_locked!`](crate::dialect_load_skip_locked) |
-//! | backend-only statements (`ON CONFLICT`) | the same text, typed for each backend | | [`execute!`](crate::dialect_execute) |
+//! | backend-only statements (`ON CONFLICT`, multi-row `INSERT`) | the same text, typed for each backend | | [`execute!`](crate::dialect_execute) |
+//! | waking other instances when a transaction commits | `NOTIFY` (delivered on commit) | nothing: one process writes the file, and it has its own signal | [`notify_on_commit`] |
 //!
-//! The last three are macros because diesel's row-locking and upsert
-//! builders are typed per backend and cannot be named in a generic bound;
-//! each expands to one `match` on the connection. A test per difference,
-//! run on both backends, is in `tests/api/dialect.rs`.
-//!
-//! Three places outside this file still match on the connection:
-//! `notify::delivery::still_mine` (`FOR UPDATE` on a load, re-checking
-//! leases before recording), `notify::wake::due_now` (`NOTIFY`, PostgreSQL
-//! only) and the multi-row insert in `court_lists::apply::record_all`. The
-//! same table and list are in ARCHITECTURE.md, "The dialect seam".
+//! The row-locking and statement rows are macros because diesel's
+//! row-locking, upsert and multi-row insert builders are typed per backend
+//! and cannot be named in a generic bound; each expands to one `match` on
+//! the connection. No code outside this file matches on the connection
+//! (`tests/layers.rs` checks it). A test per difference, run on both
+//! backends, is in `tests/api/dialect.rs`. The same table is in
+//! ARCHITECTURE.md, "The dialect seam".
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::ConnectionResult;
@@ -150,6 +149,20 @@ macro_rules! dialect_first_for_update {
     }};
 }
 
+/// The rows of `query`, locked for the rest of the caller's write: `FOR
+/// UPDATE` on PostgreSQL; on SQLite the write transaction already holds
+/// the database's write lock.
+#[macro_export]
+macro_rules! dialect_load_for_update {
+    ($conn:expr, $query:expr) => {{
+        use $crate::store::dialect::__diesel::{QueryDsl as _, RunQueryDsl as _};
+        match $conn {
+            $crate::store::AnyConn::Pg(c) => $query.for_update().load(c),
+            $crate::store::AnyConn::Sqlite(c) => $query.load(c),
+        }
+    }};
+}
+
 /// The rows of a claim query, skipping rows another transaction has
 /// claimed and not yet committed: `FOR UPDATE SKIP LOCKED` on PostgreSQL;
 /// on SQLite one writer runs at a time, so the query alone. Run it inside
@@ -180,8 +193,52 @@ macro_rules! dialect_execute {
 
 pub use crate::{
     dialect_execute as execute, dialect_first_for_update as first_for_update,
-    dialect_load_skip_locked as load_skip_locked,
+    dialect_load_for_update as load_for_update, dialect_load_skip_locked as load_skip_locked,
 };
+
+/// Wakes every instance listening on `channel` when the caller's
+/// transaction commits: `NOTIFY` on PostgreSQL (held back by the server
+/// until the commit, dropped on a rollback); nothing on SQLite, where one
+/// process writes the file and wakes itself in-process. `channel` is one
+/// of the service's fixed channel names, never input.
+pub fn notify_on_commit(conn: &mut AnyConn, channel: Channel) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl as _;
+    match conn {
+        AnyConn::Pg(pg) => diesel::sql_query(channel.notify_statement())
+            .execute(pg)
+            .map(|_| ()),
+        AnyConn::Sqlite(_) => Ok(()),
+    }
+}
+
+/// The channels instances wake each other on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// A notice became due now (the delivery workers).
+    NoticesDue,
+}
+
+impl Channel {
+    /// The channel's name, as `LISTEN` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Channel::NoticesDue => "courtside_notices_due",
+        }
+    }
+
+    fn notify_statement(self) -> &'static str {
+        match self {
+            Channel::NoticesDue => "NOTIFY courtside_notices_due",
+        }
+    }
+
+    /// `LISTEN` on the channel (PostgreSQL).
+    pub fn listen_statement(self) -> &'static str {
+        match self {
+            Channel::NoticesDue => "LISTEN courtside_notices_due",
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -27,6 +27,20 @@ pub struct AppState {
     pub renderer: Arc<crate::notify::render::NoticeRenderer>,
     /// The OpenID provider, when OpenID Connect sign-in is configured.
     pub oidc: Option<Arc<crate::oidc::provider::Provider>>,
+    /// The rules table and bank holidays the service runs under.
+    pub rules: Arc<crate::rules::Rules>,
+}
+
+impl AppState {
+    /// Who is asking, now, under the service's rules: the context every
+    /// use case is given.
+    pub fn ctx(&self, actor: crate::policy::Actor) -> crate::app::Ctx {
+        crate::app::Ctx {
+            actor,
+            now: self.clock.now(),
+            rules: self.rules.clone(),
+        }
+    }
 }
 
 pub async fn not_found() -> Result<HttpResponse, AppError> {

@@ -131,7 +131,7 @@ async fn the_link_in_the_email_confirms_receipt_without_signing_in() {
     // Acknowledged notices never escalate.
     let mut conn = app.pool.get().unwrap();
     let later = Utc.with_ymd_and_hms(2026, 3, 30, 12, 0, 0).unwrap();
-    assert_eq!(ack::escalate_due(&mut conn, later).unwrap(), 0);
+    assert_eq!(ack::escalate_due(&mut conn, &app.rules, later).unwrap(), 0);
     let (_, listed) = app
         .get(
             &format!("/api/v1/notices?{query}&acknowledged=true"),
@@ -241,15 +241,15 @@ async fn an_agency_notice_not_acknowledged_in_time_escalates_once_to_its_unit_in
 
     // Not yet: Saturday is before Monday 12:00.
     assert_eq!(
-        ack::escalate_due(&mut conn, now + Duration::days(1)).unwrap(),
+        ack::escalate_due(&mut conn, &app.rules, now + Duration::days(1)).unwrap(),
         0
     );
     let due = Utc.with_ymd_and_hms(2026, 3, 23, 12, 0, 0).unwrap();
-    assert_eq!(ack::escalate_due(&mut conn, due).unwrap(), 1);
+    assert_eq!(ack::escalate_due(&mut conn, &app.rules, due).unwrap(), 1);
     // Idempotent: a second sweep (or a second instance) does nothing.
-    assert_eq!(ack::escalate_due(&mut conn, due).unwrap(), 0);
+    assert_eq!(ack::escalate_due(&mut conn, &app.rules, due).unwrap(), 0);
     assert_eq!(
-        ack::escalate_due(&mut conn, due + Duration::hours(1)).unwrap(),
+        ack::escalate_due(&mut conn, &app.rules, due + Duration::hours(1)).unwrap(),
         0
     );
 
@@ -340,10 +340,10 @@ async fn a_supporters_hearing_day_notice_escalates_to_their_manager_at_the_heari
     let mut conn = app.pool.get().unwrap();
     let start = Utc.with_ymd_and_hms(2026, 3, 20, 15, 0, 0).unwrap();
     assert_eq!(
-        ack::escalate_due(&mut conn, start - Duration::minutes(1)).unwrap(),
+        ack::escalate_due(&mut conn, &app.rules, start - Duration::minutes(1)).unwrap(),
         0
     );
-    assert_eq!(ack::escalate_due(&mut conn, start).unwrap(), 1);
+    assert_eq!(ack::escalate_due(&mut conn, &app.rules, start).unwrap(), 1);
     let escalation = one(
         &app,
         &maya,
@@ -393,7 +393,7 @@ async fn a_notice_whose_stored_basis_does_not_read_is_not_escalated() {
     let due = Utc.with_ymd_and_hms(2026, 3, 23, 12, 0, 0).unwrap();
     // Escalation would copy the basis to a new notice: it stops instead,
     // and the sweep goes on (nothing escalated, no error).
-    assert_eq!(ack::escalate_due(&mut conn, due).unwrap(), 0);
+    assert_eq!(ack::escalate_due(&mut conn, &app.rules, due).unwrap(), 0);
     let escalations = notices(
         &app,
         &wendy,

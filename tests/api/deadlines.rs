@@ -47,10 +47,10 @@ async fn hearing_details_are_met_when_sent_and_missed_when_not() {
     // channel, so hers waits for a person to pass it on.
     let mailer = RecordingMailer::default();
     delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), now).unwrap();
-    let swept = deadlines::sweep(&app.pool, now, 2).unwrap();
+    let swept = deadlines::sweep(&app.pool, &app.rules, now, 2).unwrap();
     assert!(swept.met >= 1, "{swept:?}");
     assert_eq!(swept.missed, 0, "nothing is due yet: {swept:?}");
-    let again = deadlines::sweep(&app.pool, now, 2).unwrap();
+    let again = deadlines::sweep(&app.pool, &app.rules, now, 2).unwrap();
     assert_eq!(
         (again.met, again.missed, again.done_late),
         (0, 0, 0),
@@ -70,11 +70,11 @@ async fn hearing_details_are_met_when_sent_and_missed_when_not() {
     // Right 8's working day ends on Monday 23 March at 23:59 (GMT). One
     // minute before, still running; one minute after, missed.
     let due = Utc.with_ymd_and_hms(2026, 3, 23, 23, 59, 0).unwrap();
-    deadlines::sweep(&app.pool, due - Duration::minutes(1), 50).unwrap();
+    deadlines::sweep(&app.pool, &app.rules, due - Duration::minutes(1), 50).unwrap();
     let (_, list) = app.get(&path, &wendy).await;
     assert_eq!(of_kind(&list, "victim_told_of_hearing")["state"], "running");
     let later = due + Duration::minutes(1);
-    let swept = deadlines::sweep(&app.pool, later, 50).unwrap();
+    let swept = deadlines::sweep(&app.pool, &app.rules, later, 50).unwrap();
     assert!(swept.missed >= 1, "{swept:?}");
     app.clock.set(later);
 
@@ -127,7 +127,7 @@ async fn an_outcome_update_done_late_stays_missed_with_its_moment() {
 
     // Wednesday morning: not done, so missed.
     let wednesday = Utc.with_ymd_and_hms(2026, 4, 22, 8, 0, 0).unwrap();
-    deadlines::sweep(&app.pool, wednesday, 50).unwrap();
+    deadlines::sweep(&app.pool, &app.rules, wednesday, 50).unwrap();
     let (_, list) = app.get(&path, &wendy).await;
     let wco = of_kind(&list, "wco_updates_victim_of_outcome");
     assert_eq!(wco["state"], "missed", "{wco}");
@@ -154,7 +154,8 @@ async fn an_outcome_update_done_late_stays_missed_with_its_moment() {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{out}");
-    let swept = deadlines::sweep(&app.pool, done_at + Duration::minutes(1), 50).unwrap();
+    let swept =
+        deadlines::sweep(&app.pool, &app.rules, done_at + Duration::minutes(1), 50).unwrap();
     assert_eq!(swept.done_late, 1, "{swept:?}");
     let (_, list) = app.get(&path, &wendy).await;
     let wco = of_kind(&list, "wco_updates_victim_of_outcome");
@@ -233,10 +234,10 @@ async fn an_unraised_attendance_request_alerts_the_supporter_on_the_right_day() 
     assert_eq!(raise["due_date"], "2026-04-02", "{raise}");
 
     let now = test_now();
-    let swept = deadlines::sweep(&app.pool, now, 50).unwrap();
+    let swept = deadlines::sweep(&app.pool, &app.rules, now, 50).unwrap();
     // This alert, and the one for the pre-trial visit not yet arranged.
     assert_eq!(swept.alerts_planned, 2, "{swept:?}");
-    let again = deadlines::sweep(&app.pool, now + Duration::minutes(1), 50).unwrap();
+    let again = deadlines::sweep(&app.pool, &app.rules, now + Duration::minutes(1), 50).unwrap();
     assert_eq!(again.alerts_planned, 0, "planned once: {again:?}");
     let alerts = alerts_for(&app, &wendy, &hearing).await;
     assert_eq!(alerts.len(), 1, "{alerts:?}");
@@ -288,7 +289,7 @@ async fn an_alert_is_not_sent_once_its_deadline_is_met() {
     let app = TestApp::spawn().await;
     let (hearing, path, _) = request_with_cps(&app).await;
     let wendy = app.login(WENDY).await;
-    deadlines::sweep(&app.pool, test_now(), 50).unwrap();
+    deadlines::sweep(&app.pool, &app.rules, test_now(), 50).unwrap();
     assert_eq!(alerts_for(&app, &wendy, &hearing).await.len(), 1);
 
     // The court allows Ben to attend on Monday 30 March, before the alert.
@@ -328,7 +329,7 @@ async fn an_alert_is_not_sent_once_its_deadline_is_met() {
     assert_eq!(alerts[0]["state"], "cancelled", "{alerts:?}");
 
     // The sweep marks the deadline met at the moment the court decided.
-    deadlines::sweep(&app.pool, at, 50).unwrap();
+    deadlines::sweep(&app.pool, &app.rules, at, 50).unwrap();
     let (_, list) = app
         .get(&format!("/api/v1/deadlines?hearing_id={hearing}"), &wendy)
         .await;
@@ -423,7 +424,7 @@ async fn the_unit_is_alerted_when_the_supporter_is_not_told_the_outcome_and_not_
         .put(&format!("/api/v1/hearings/{hearing}"), &wendy, 1, body)
         .await;
     assert_eq!(status, StatusCode::OK, "{out}");
-    deadlines::sweep(&app.pool, concluded, 50).unwrap();
+    deadlines::sweep(&app.pool, &app.rules, concluded, 50).unwrap();
     let outcome_alert = |list: &Value| {
         items(list)
             .into_iter()

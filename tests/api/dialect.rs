@@ -174,3 +174,140 @@ async fn claims_made_at_the_same_time_never_overlap() {
     assert!(a.iter().all(|id| !b.contains(id)), "{a:?} / {b:?}");
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn every_migration_of_the_backend_is_applied_at_start() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    assert!(dialect::migrations_current(&mut conn).unwrap());
+    assert_eq!(dialect::run_migrations(&mut conn).unwrap(), 0, "none left");
+    app.stop().await;
+}
+
+/// Two writers each read a counter and write it back one higher, twenty
+/// times between them. A row read to change it is held until the write
+/// ends (`FOR UPDATE` on PostgreSQL, the write lock taken at BEGIN on
+/// SQLite), so no increment is lost. Once through each locking read.
+#[actix_web::test]
+async fn a_row_read_to_change_it_is_held_until_the_write_ends() {
+    let app = TestApp::spawn().await;
+    {
+        let mut conn = app.pool.get().unwrap();
+        let amara = amara_id(&mut conn);
+        dialect::execute!(&mut *conn, notice_insert!(&amara, "counter")).unwrap();
+    }
+    let writers: Vec<_> = [false, true]
+        .into_iter()
+        .map(|many| {
+            let pool = app.pool.clone();
+            std::thread::spawn(move || {
+                let mut conn = pool.get().unwrap();
+                for _ in 0..10 {
+                    store::write(&mut conn, |c| {
+                        let query = account_notices::table
+                            .filter(account_notices::idempotency_key.eq("counter"))
+                            .select(account_notices::attempts);
+                        let seen: i32 = if many {
+                            let rows: Vec<i32> = dialect::load_for_update!(c, query)?;
+                            rows[0]
+                        } else {
+                            dialect::first_for_update!(c, query)?
+                        };
+                        // Give the other writer a chance to read meanwhile.
+                        std::thread::sleep(std::time::Duration::from_millis(5));
+                        diesel::update(
+                            account_notices::table
+                                .filter(account_notices::idempotency_key.eq("counter")),
+                        )
+                        .set(account_notices::attempts.eq(seen + 1))
+                        .execute(c)?;
+                        Ok(())
+                    })
+                    .unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let mut conn = app.pool.get().unwrap();
+    let attempts: i32 = account_notices::table
+        .filter(account_notices::idempotency_key.eq("counter"))
+        .select(account_notices::attempts)
+        .first(&mut *conn)
+        .unwrap();
+    assert_eq!(attempts, 20, "no increment lost");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_multi_row_insert_stores_every_row() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let amara = amara_id(&mut conn);
+    let ts = store::to_db(test_now());
+    let rows: Vec<_> = (0..3)
+        .map(|k| {
+            (
+                account_notices::id.eq(store::new_id()),
+                account_notices::idempotency_key.eq(format!("many-{k}")),
+                account_notices::user_id.eq(amara.clone()),
+                account_notices::template.eq("account.sign_in_failures"),
+                account_notices::data_json.eq("{}"),
+                account_notices::state.eq("pending"),
+                account_notices::send_after.eq(ts),
+                account_notices::attempts.eq(0),
+                account_notices::created_at.eq(ts),
+                account_notices::updated_at.eq(ts),
+            )
+        })
+        .collect();
+    let insert = diesel::insert_into(account_notices::table).values(&rows);
+    assert_eq!(dialect::execute!(&mut *conn, insert).unwrap(), 3);
+    let stored: i64 = account_notices::table
+        .filter(account_notices::idempotency_key.like("many-%"))
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
+    assert_eq!(stored, 3);
+    app.stop().await;
+}
+
+/// A wake-up sent in a write reaches other instances when the write
+/// commits, and never when it rolls back (PostgreSQL's `NOTIFY`); on
+/// SQLite there is no one else to wake, and the call is harmless.
+#[actix_web::test]
+async fn a_wake_up_reaches_listeners_only_when_the_write_commits() {
+    use diesel::Connection as _;
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let channel = dialect::Channel::NoticesDue;
+    let mut listener = (dialect::backend_of(&conn) == Backend::Postgres).then(|| {
+        let mut l = diesel::PgConnection::establish(&app.database_url).unwrap();
+        diesel::sql_query(channel.listen_statement())
+            .execute(&mut l)
+            .unwrap();
+        l
+    });
+    let rolled_back: Result<(), courtside::error::AppError> = store::write(&mut conn, |c| {
+        dialect::notify_on_commit(c, channel)?;
+        Err(courtside::error::AppError::Internal("roll back".into()))
+    });
+    assert!(rolled_back.is_err());
+    store::write(&mut conn, |c| Ok(dialect::notify_on_commit(c, channel)?)).unwrap();
+    if let Some(l) = listener.as_mut() {
+        // PostgreSQL delivers in commit order: once the committed write's
+        // notification is here, a rolled-back one would have come first.
+        let mut got = Vec::new();
+        for _ in 0..500 {
+            got.extend(l.notifications_iter().map(|n| n.unwrap().channel));
+            if !got.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(got, [channel.name().to_string()], "one, from the commit");
+    }
+    app.stop().await;
+}

@@ -25,6 +25,8 @@ pub struct TestApp {
     pub database_url: String,
     pub pool: courtside::store::Pool,
     pub renderer: Arc<courtside::notify::render::NoticeRenderer>,
+    /// The rules table and bank holidays the service runs under.
+    pub rules: Arc<courtside::rules::Rules>,
     client: reqwest::Client,
     handle: actix_web::dev::ServerHandle,
     _dir: Option<tempfile::TempDir>,
@@ -106,7 +108,7 @@ impl TestApp {
         let running =
             courtside::service::start(config, Arc::new(clock.clone())).expect("app starts");
         if planned {
-            courtside::seed::run_demo(&running.pool, &clock).expect("seed");
+            courtside::seed::run_demo(&running.pool, &clock, &running.rules).expect("seed");
         } else {
             courtside::seed::run(&running.pool, &clock).expect("seed");
         }
@@ -114,6 +116,7 @@ impl TestApp {
         let handle = running.handle.clone();
         let pool = running.pool.clone();
         let renderer = running.renderer.clone();
+        let rules = running.rules.clone();
         actix_web::rt::spawn(running.server);
         TestApp {
             base,
@@ -121,6 +124,7 @@ impl TestApp {
             database_url,
             pool,
             renderer,
+            rules,
             // No idle connections kept: a test that runs the jobs for a
             // while (see `run_due`) outlasts the server's keep-alive, and a
             // pooled connection it closed would fail the next request.
@@ -347,8 +351,8 @@ impl TestApp {
             ..Ran::default()
         };
         pass.digests_planned = digest::store::plan_due(pool, now).unwrap().planned;
-        pass.swept = deadlines::sweep(pool, now, 50).unwrap();
-        pass.escalated = notify::ack::sweep(pool, now).unwrap();
+        pass.swept = deadlines::sweep(pool, &self.rules, now, 50).unwrap();
+        pass.escalated = notify::ack::sweep(pool, &self.rules, now).unwrap();
         pass.account_notices =
             accounts::notices::deliver_due(pool, mailer, renderer, &worker.owner, now).unwrap();
         pass.delivery = notify::delivery::run_once(pool, mailer, renderer, worker, now).unwrap();

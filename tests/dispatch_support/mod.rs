@@ -196,6 +196,7 @@ fn model_notice(conn: &mut AnyConn, now: DateTime<Utc>) -> Model {
             .execute(conn)?;
         courtside::planning::react(
             conn,
+            &courtside::rules::Rules::england_and_wales(),
             now,
             &victim_id,
             &courtside::planning::Focus {

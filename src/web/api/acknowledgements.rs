@@ -6,7 +6,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use super::resource::{authorise, run, Registry, RouteInfo};
 use crate::error::AppResult;
 use crate::notify::ack;
 use crate::policy::{Action, ResourceKind};
@@ -18,10 +18,7 @@ async fn acknowledge(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    };
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::NoticeAcknowledgement,

@@ -6,9 +6,9 @@ use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::resource::{run, Ctx, Registry, RouteInfo};
+use super::resource::{run, Registry, RouteInfo};
 use crate::app::agenda::{self, Week};
-use crate::calendar::{self, BankHolidays};
+use crate::calendar::{self};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
@@ -28,10 +28,7 @@ async fn show(
     who: Authenticated,
     q: web::Query<AgendaQuery>,
 ) -> AppResult<HttpResponse> {
-    let ctx = Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    };
+    let ctx = state.ctx(who.0);
     let from = match q.from.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
         None => calendar::london_date(ctx.now),
         Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
@@ -41,10 +38,7 @@ async fn show(
             )
         })?,
     };
-    let out = run(&state, move |conn| {
-        agenda::week(conn, &ctx, from, &BankHolidays::england_and_wales())
-    })
-    .await?;
+    let out = run(&state, move |conn| agenda::week(conn, &ctx, from)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

@@ -10,6 +10,7 @@
 //! name, an address, a phone number or any free text about the victim.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, Utc};
@@ -24,6 +25,7 @@ use crate::error::{AppError, AppResult};
 use crate::ics::{self, EventStatus};
 use crate::policy::{Action, ResourceKind};
 use crate::resources::{Cases, Courts, Hearings, PreTrialVisits, Victims};
+use crate::rules::Rules;
 use crate::store::AnyConn;
 use crate::web::auth::Authenticated;
 use crate::web::ui::labels;
@@ -54,13 +56,6 @@ pub struct CalendarFeedList {
 
 pub fn feed_path(token: &str) -> String {
     format!("/feeds/{token}.ics")
-}
-
-fn ctx(state: &AppState, who: Authenticated) -> Ctx {
-    Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    }
 }
 
 /// The events of a supporter's feed: their hearings (a long one as one
@@ -104,7 +99,7 @@ pub fn feed_events(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<ics::Event>> 
             .cloned()
             .unwrap_or_else(|| "Court not in the directory".into())
     };
-    let holidays = crate::calendar::BankHolidays::england_and_wales();
+    let holidays = &ctx.rules.holidays;
     let mut events = Vec::new();
 
     // A long hearing that began up to six weeks before may still sit.
@@ -121,7 +116,7 @@ pub fn feed_events(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<ics::Event>> 
             HearingStatus::Vacated => EventStatus::Cancelled,
             _ => EventStatus::Confirmed,
         };
-        let spans = sittings(h.starts_at, h.estimated_minutes, &holidays);
+        let spans = sittings(h.starts_at, h.estimated_minutes, holidays);
         let days = spans.len();
         for (i, (start, end)) in spans.into_iter().enumerate() {
             if end < since {
@@ -187,9 +182,14 @@ pub fn feed_events(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<ics::Event>> 
 }
 
 /// The whole feed text for a live token (404 otherwise).
-pub fn feed_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppResult<String> {
+pub fn feed_for_token(
+    conn: &mut AnyConn,
+    token: &str,
+    now: DateTime<Utc>,
+    rules: Arc<Rules>,
+) -> AppResult<String> {
     let (feed_id, actor) = owner(conn, token)?;
-    let ctx = Ctx { actor, now };
+    let ctx = Ctx { actor, now, rules };
     let events = feed_events(conn, &ctx)?;
     tracing::info!(feed_id = %feed_id, user_id = %ctx.actor.user_id, events = events.len(), "calendar feed served");
     Ok(ics::write(
@@ -206,7 +206,7 @@ async fn create(
     who: Authenticated,
     req: HttpRequest,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::CalendarFeed,
@@ -230,7 +230,7 @@ async fn create(
 }
 
 async fn list(state: web::Data<AppState>, who: Authenticated) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::CalendarFeed,
@@ -246,7 +246,7 @@ async fn revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::CalendarFeed,
@@ -270,7 +270,8 @@ async fn feed(state: web::Data<AppState>, token: web::Path<String>) -> AppResult
         return Err(AppError::NotFound("calendar feed".into()));
     }
     let now = state.clock.now();
-    let text = run(&state, move |conn| feed_for_token(conn, &token, now)).await?;
+    let rules = state.rules.clone();
+    let text = run(&state, move |conn| feed_for_token(conn, &token, now, rules)).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))

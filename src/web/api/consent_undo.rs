@@ -7,7 +7,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{run, Ctx, Registry, RouteInfo};
+use super::resource::{run, Registry, RouteInfo};
 use crate::app::consents::{self, Undo};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, ResourceKind};
@@ -30,10 +30,7 @@ async fn undo(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    };
+    let ctx = state.ctx(who.0);
     let id = id.into_inner();
     let out = run(&state, move |conn| consents::undo(conn, &ctx, &id)).await?;
     match out {

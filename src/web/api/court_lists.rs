@@ -15,7 +15,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use serde::Deserialize;
 
-use super::resource::{authorise, run, Ctx, PageParams, Registry, RouteInfo};
+use super::resource::{authorise, run, PageParams, Registry, RouteInfo};
 use crate::app::court_lists::{self, ImportCommand};
 use crate::court_lists::apply::{self, ImportSummary};
 use crate::court_lists::{history, ListError, ListType};
@@ -100,10 +100,7 @@ pub async fn import_document(
     given: Option<ListType>,
     court: Option<String>,
 ) -> AppResult<Result<ImportSummary, ListError>> {
-    let ctx = Ctx {
-        actor,
-        now: state.clock.now(),
-    };
+    let ctx = state.ctx(actor);
     let cmd = ImportCommand {
         body: body.to_vec(),
         list_type: given,
@@ -147,10 +144,7 @@ async fn list(
     let actor = who.0;
     authorise(&actor, ResourceKind::CourtList, Action::Read, "court list")?;
     let page = params.into_inner().check()?;
-    let ctx = Ctx {
-        actor,
-        now: state.clock.now(),
-    };
+    let ctx = state.ctx(actor);
     let out = run(&state, move |conn| court_lists::imports(conn, &ctx, page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
@@ -162,10 +156,7 @@ async fn read(
 ) -> AppResult<HttpResponse> {
     let actor = who.0;
     authorise(&actor, ResourceKind::CourtList, Action::Read, "court list")?;
-    let ctx = Ctx {
-        actor,
-        now: state.clock.now(),
-    };
+    let ctx = state.ctx(actor);
     let id = id.into_inner();
     let out = run(&state, move |conn| {
         court_lists::import_detail(conn, &ctx, &id)

@@ -7,7 +7,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use super::resource::{authorise, run, Registry, RouteInfo};
 use crate::app::court_needs::{self, CourtNeedInput, CourtNeedOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -24,19 +24,12 @@ pub struct CourtNeedList {
     pub items: Vec<CourtNeedOut>,
 }
 
-fn ctx(state: &AppState, who: Authenticated) -> Ctx {
-    Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    }
-}
-
 async fn list(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     let id = id.into_inner();
     let items = run(&state, move |conn| court_needs::list(conn, &ctx, &id)).await?;
     Ok(HttpResponse::Ok().json(CourtNeedList { items }))
@@ -48,7 +41,7 @@ async fn record(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     let id = id.into_inner();
     // A role that may not record is refused before the body is read (the
     // use case checks again).
@@ -66,7 +59,7 @@ async fn withdraw(
     who: Authenticated,
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     let (id, need_id) = path.into_inner();
     run(&state, move |conn| {
         court_needs::withdraw(conn, &ctx, &id, &need_id)

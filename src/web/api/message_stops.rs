@@ -6,7 +6,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{run, Ctx, Registry, RouteInfo};
+use super::resource::{run, Registry, RouteInfo};
 use crate::app::message_stops::{self, MessageStopOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -15,19 +15,12 @@ use crate::web::AppState;
 
 const PATH: &str = "/api/v1/victims/{id}/message-stop";
 
-fn ctx(state: &AppState, who: Authenticated) -> Ctx {
-    Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    }
-}
-
 async fn show(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     let id = id.into_inner();
     let out = run(&state, move |conn| message_stops::status(conn, &ctx, &id)).await?;
     Ok(HttpResponse::Ok().json(out))
@@ -38,7 +31,7 @@ async fn resume(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     let id = id.into_inner();
     let out = run(&state, move |conn| message_stops::resume(conn, &ctx, &id)).await?;
     Ok(HttpResponse::Ok().json(out))

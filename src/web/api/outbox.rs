@@ -5,7 +5,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use super::resource::{authorise, run, Registry, RouteInfo};
 use crate::app::outbox::metrics_text;
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
@@ -70,10 +70,7 @@ async fn rendered(
     id: web::Path<String>,
     query: web::Query<RenderedQuery>,
 ) -> AppResult<HttpResponse> {
-    let ctx = Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    };
+    let ctx = state.ctx(who.0);
     // The text names the people concerned: only roles that may read a
     // victim's sensitive details (all of whom may read notices) see it.
     authorise(
@@ -124,10 +121,7 @@ async fn retry(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    };
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, ResourceKind::Notice, Action::Update, "notice")?;
     let id = id.into_inner();
     let out = run(&state, move |conn| {

@@ -10,7 +10,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use super::resource::{authorise, run, Registry, RouteInfo};
 use crate::app::reminder_rules::{self as rules, ReminderRulesInput, ReminderRulesOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -18,19 +18,12 @@ use crate::web::auth::Authenticated;
 use crate::web::extract::RawBody;
 use crate::web::AppState;
 
-fn ctx(state: &AppState, who: Authenticated) -> Ctx {
-    Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    }
-}
-
 async fn read(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::ReminderRules,
@@ -48,7 +41,7 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::ReminderRules,

@@ -5,7 +5,6 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::resource::{authorise, run, Registry, RouteInfo};
-use crate::calendar::BankHolidays;
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
 use crate::reporting::{self, Report, ReportParams};
@@ -28,8 +27,9 @@ pub async fn compute(
     )?;
     let now = state.clock.now();
     let filters = params.check(&actor.organisation_id, reporting::today(now))?;
+    let rules = state.rules.clone();
     run(state, move |conn| {
-        reporting::build(conn, filters, now, &BankHolidays::england_and_wales())
+        reporting::build(conn, filters, now, &rules.holidays)
     })
     .await
 }

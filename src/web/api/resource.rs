@@ -55,19 +55,12 @@ fn with_etag<T: Serialize + Versioned>(
         .json(out)
 }
 
-fn ctx(state: &AppState, who: Authenticated) -> Ctx {
-    Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    }
-}
-
 async fn create<R: Resource>(
     state: web::Data<AppState>,
     who: Authenticated,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
     let input: R::Input = body.decode()?;
     crate::app::validate(&input, ctx.now)?;
@@ -89,7 +82,7 @@ async fn read<R: Resource>(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
     let id = id.into_inner();
     let out = run(&state, move |conn| crate::app::read::<R>(conn, &ctx, &id)).await?;
@@ -102,7 +95,7 @@ async fn list<R: Resource>(
     page: web::Query<PageParams>,
     filter: web::Query<R::Filter>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
     let page = page.into_inner().check()?;
     let filter = filter.into_inner();
@@ -120,7 +113,7 @@ async fn update<R: Resource>(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, R::KIND, Action::Update, R::SINGULAR)?;
     let expected = if_match_version(&req)?;
     let input: R::Input = body.decode()?;

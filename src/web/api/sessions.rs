@@ -10,7 +10,7 @@ use crate::accounts::tokens::{check_input, IssuedToken, SessionOut, TokenInput, 
 use crate::app::sessions;
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
-use crate::web::api::resource::{authorise, run, Ctx, PageParams, Registry, RouteInfo};
+use crate::web::api::resource::{authorise, run, PageParams, Registry, RouteInfo};
 use crate::web::auth::Authenticated;
 use crate::web::extract::RawBody;
 use crate::web::AppState;
@@ -21,20 +21,13 @@ pub struct SessionFilter {
     pub user_id: Option<String>,
 }
 
-fn ctx(state: &AppState, who: Authenticated) -> Ctx {
-    Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    }
-}
-
 async fn get_sessions(
     state: web::Data<AppState>,
     who: Authenticated,
     page: web::Query<PageParams>,
     filter: web::Query<SessionFilter>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, ResourceKind::Session, Action::Read, "session")?;
     let page = page.into_inner().check()?;
     let user_id = filter.into_inner().user_id;
@@ -50,7 +43,7 @@ async fn post_session_revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, ResourceKind::Session, Action::Update, "session")?;
     let id = id.into_inner();
     let by = ctx.actor.user_id.clone();
@@ -65,7 +58,7 @@ async fn post_token(
     user_id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::ApiToken,
@@ -90,7 +83,7 @@ async fn get_tokens(
     user_id: web::Path<String>,
     page: web::Query<PageParams>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::ApiToken,
@@ -111,7 +104,7 @@ async fn post_token_revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::ApiToken,

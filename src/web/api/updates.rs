@@ -5,7 +5,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use super::resource::{authorise, run, Registry, RouteInfo};
 use crate::app::updates::{self, AgencyUpdateInput, AgencyUpdateOut};
 use crate::error::AppResult;
 use crate::planning::Applied;
@@ -19,10 +19,7 @@ async fn create(
     who: Authenticated,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    };
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::AgencyUpdate,

@@ -11,7 +11,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use super::resource::{authorise, run, Registry, RouteInfo};
 use crate::app::webhooks::{list, register, revoke, validate};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -26,19 +26,12 @@ pub struct WebhookList {
     pub items: Vec<WebhookOut>,
 }
 
-fn ctx(state: &AppState, who: Authenticated) -> Ctx {
-    Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    }
-}
-
 async fn create_route(
     state: web::Data<AppState>,
     who: Authenticated,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, ResourceKind::Webhook, Action::Create, "webhook")?;
     let input: WebhookInput = body.decode()?;
     validate(&input)?;
@@ -50,7 +43,7 @@ async fn create_route(
 }
 
 async fn list_route(state: web::Data<AppState>, who: Authenticated) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, ResourceKind::Webhook, Action::Read, "webhook")?;
     let items = run(&state, move |conn| list(conn, &ctx)).await?;
     Ok(HttpResponse::Ok().json(WebhookList { items }))
@@ -61,7 +54,7 @@ async fn revoke_route(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(&ctx.actor, ResourceKind::Webhook, Action::Update, "webhook")?;
     let id = id.into_inner();
     let out = run(&state, move |conn| revoke(conn, &ctx, &id)).await?;

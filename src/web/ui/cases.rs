@@ -206,7 +206,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
     }
 
     let hearings = list_all::<Hearings>(conn, ctx, json!({"case_id": c.id}))?;
-    let holidays = crate::calendar::BankHolidays::england_and_wales();
+    let holidays = &ctx.rules.holidays;
     let mut hearing_rows = Vec::new();
     for h in &hearings {
         let mut requests = Vec::new();
@@ -260,7 +260,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
             "outcome": h.outcome,
             "result": h.result.as_ref().map(labels::hearing_outcome),
             "listing_warning": h.status.is_upcoming()
-                .then(|| crate::flows::listing_warning(h.starts_at, &holidays))
+                .then(|| crate::flows::listing_warning(h.starts_at, holidays))
                 .flatten(),
             "requests": requests,
             "move": (h.status.is_upcoming() && may(ResourceKind::Hearing, Action::Update) && role == Role::WitnessCareOfficer)

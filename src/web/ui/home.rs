@@ -232,7 +232,7 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
             list_page::<Tasks>(
                 conn,
                 ctx,
-                json!({"state": "open", "role": "witness_care_officer"}),
+                json!({"state": "open", "role": crate::policy::task_role(role)}),
                 first,
             )
             .map(|p| p.total)

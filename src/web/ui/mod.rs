@@ -417,10 +417,7 @@ pub fn page(s: &Session, title: &str, current: &str, mut data: Value) -> Value {
 
 /// Who is asking and when, for the resource functions.
 pub fn ctx(state: &AppState, s: &Session) -> Ctx {
-    Ctx {
-        actor: s.actor.clone(),
-        now: state.clock.now(),
-    }
+    state.ctx(s.actor.clone())
 }
 
 /// Runs page work on the blocking pool with a connection and the context.

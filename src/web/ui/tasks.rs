@@ -6,7 +6,6 @@ use actix_web::web;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::domain::Role;
 use crate::error::{AppError, AppResult};
 use crate::policy::{permits, Action, ResourceKind};
 use crate::resources::{Deadlines, Notices, TaskInput, Tasks};
@@ -25,15 +24,6 @@ use super::{
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/tasks", web::get().to(tasks))
         .route("/tasks/{id}/done", web::post().to(done));
-}
-
-fn role_key(role: Role) -> &'static str {
-    match role {
-        Role::Supporter => "supporter",
-        Role::WitnessCareOfficer => "witness_care_officer",
-        Role::VictimLiaisonOfficer => "victim_liaison_officer",
-        _ => "none",
-    }
 }
 
 fn build(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Value> {
@@ -70,23 +60,26 @@ fn build(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Value> {
         .filter(|n| n.recipient_kind == "supporter")
         .map(|n| notice_row(n, &look, &ctx.actor.user_id))
         .collect();
-    let tasks: Vec<Value> =
-        list_all::<Tasks>(conn, ctx, json!({"state": "open", "role": role_key(role)}))?
-            .into_iter()
-            .map(|t| {
-                json!({
-                    "id": t.id,
-                    "version": t.version,
-                    "title": labels::task_kind(&t.kind),
-                    "detail": t.detail,
-                    "case": case_text(t.case_id.as_deref(), &t.victim_id),
-                    "href": t.case_id.as_ref().map(|c| format!("/cases/{c}")),
-                    "due": t.due_at.map(long).unwrap_or_else(|| "No date set".into()),
-                    "overdue": t.due_at.is_some_and(|d| d < ctx.now),
-                    "reconstructed": t.reconstructed,
-                })
-            })
-            .collect();
+    let tasks: Vec<Value> = list_all::<Tasks>(
+        conn,
+        ctx,
+        json!({"state": "open", "role": crate::policy::task_role(role)}),
+    )?
+    .into_iter()
+    .map(|t| {
+        json!({
+            "id": t.id,
+            "version": t.version,
+            "title": labels::task_kind(&t.kind),
+            "detail": t.detail,
+            "case": case_text(t.case_id.as_deref(), &t.victim_id),
+            "href": t.case_id.as_ref().map(|c| format!("/cases/{c}")),
+            "due": t.due_at.map(long).unwrap_or_else(|| "No date set".into()),
+            "overdue": t.due_at.is_some_and(|d| d < ctx.now),
+            "reconstructed": t.reconstructed,
+        })
+    })
+    .collect();
     Ok(json!({
         "deadlines": deadlines,
         "to_supporters": to_supporters,

@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::calendar::{self, BankHolidays};
+use crate::calendar::{self};
 use crate::domain::{HearingStatus, Role};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -106,8 +106,7 @@ fn name_hearing(look: &Lookup, h: &crate::resources::HearingOut) -> String {
 }
 
 fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
-    let holidays = BankHolidays::england_and_wales();
-    let week = app::agenda::week(conn, ctx, from, &holidays)?;
+    let week = app::agenda::week(conn, ctx, from)?;
     let (start, _) = app::agenda::Week::bounds(from);
     let look = Lookup::load(conn, ctx)?;
     let mut entries: Vec<Entry> = Vec::new();

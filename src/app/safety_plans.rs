@@ -113,6 +113,9 @@ pub struct SafetyPlanOut {
     pub basis: Option<String>,
     pub consent_id: Option<String>,
     pub recorded_at: DateTime<Utc>,
+    /// When it was withdrawn (only ever set in the subject-access export:
+    /// a withdrawn plan is otherwise not read).
+    pub withdrawn_at: Option<DateTime<Utc>>,
     pub version: i32,
 }
 
@@ -243,6 +246,7 @@ type Row = (
     Option<String>,
     Option<String>,
     NaiveDateTime,
+    Option<NaiveDateTime>,
     i32,
 );
 
@@ -259,6 +263,7 @@ macro_rules! plan_columns {
             safety_plans::basis,
             safety_plans::consent_id,
             safety_plans::recorded_at,
+            safety_plans::withdrawn_at,
             safety_plans::version,
         )
     };
@@ -276,6 +281,7 @@ fn out_of(row: Row) -> AppResult<SafetyPlanOut> {
         basis,
         consent_id,
         recorded_at,
+        withdrawn_at,
         version,
     ) = row;
     let ring = crate::privacy::keyring()?;
@@ -304,6 +310,7 @@ fn out_of(row: Row) -> AppResult<SafetyPlanOut> {
         basis,
         consent_id,
         recorded_at: store::from_db(recorded_at),
+        withdrawn_at: withdrawn_at.map(store::from_db),
         version,
     })
 }
@@ -852,6 +859,25 @@ pub fn for_hearings(
         }
     }
     Ok(out)
+}
+
+/// Every plan recorded for the victim, withdrawn ones too, oldest first,
+/// for her subject-access export (which has checked the actor may export
+/// her records): empty for a role that may not read plans.
+pub(crate) fn for_export(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    victim_id: &str,
+) -> AppResult<Vec<SafetyPlanOut>> {
+    if !crate::policy::permits(ctx.actor.role, ResourceKind::SafetyPlan, Action::Read) {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<Row> = safety_plans::table
+        .filter(safety_plans::victim_id.eq(victim_id))
+        .order((safety_plans::recorded_at.asc(), safety_plans::id.asc()))
+        .select(plan_columns!())
+        .load(conn)?;
+    rows.into_iter().map(out_of).collect()
 }
 
 /// A plan on the Witness Service's week: the hearing it is for, the

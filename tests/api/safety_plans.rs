@@ -179,6 +179,17 @@ async fn the_supporter_keeps_the_plan_and_the_witness_service_reads_it_only_unde
     let (status, seen) = app.get(&path, &wes).await;
     assert_eq!(status, StatusCode::OK, "{seen}");
     assert_eq!(seen["avoid_family"], AVOID);
+    // On the supporter's agenda for the week of the trial; on nobody
+    // else's.
+    let (status, week) = app.get("/api/v1/agenda?from=2026-03-23", &ben).await;
+    assert_eq!(status, StatusCode::OK, "{week}");
+    let plans = week["safety_plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 1, "{week}");
+    assert_eq!(plans[0]["hearing_id"], trial.as_str());
+    assert_eq!(plans[0]["entrance"], ENTRANCE);
+    let (status, week) = app.get("/api/v1/agenda?from=2026-03-23", &wendy).await;
+    assert_eq!(status, StatusCode::OK, "{week}");
+    assert_eq!(week["safety_plans"], json!([]));
 
     // The service marks it agreed, once.
     let agreement = format!("{path}/agreement");
@@ -277,6 +288,16 @@ async fn the_supporter_keeps_the_plan_and_the_witness_service_reads_it_only_unde
         "{}",
         export["audit"]
     );
+    // Her export holds both plans, the withdrawn one marked so.
+    let plans = export["safety_plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2, "{plans:?}");
+    // (Both recorded at the test clock's one instant: in either order.)
+    let withdrawn = plans
+        .iter()
+        .filter(|p| p["withdrawn_at"].is_string())
+        .count();
+    assert_eq!(withdrawn, 1, "{plans:?}");
+    assert!(plans.iter().all(|p| p["entrance"] == ENTRANCE), "{plans:?}");
     let audit = export["audit"].to_string();
     for text in ["Quillfeather", "Zebedee", "volunteer", "bus stop"] {
         assert!(!audit.contains(text), "{text}: {audit}");
@@ -489,5 +510,42 @@ async fn no_notice_about_the_hearing_carries_the_plan() {
             );
         }
     }
+    app.stop().await;
+}
+
+/// Rotating the field keys re-seals the plans too, and they still read.
+#[actix_web::test]
+async fn rotating_the_field_keys_reseals_the_plans() {
+    use courtside::crypto::{self, KeyRing};
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let trial = trial_at_leeds_combined(&app, &wendy).await;
+    let path = format!("/api/v1/hearings/{trial}/safety-plan");
+    let (status, out) = app.post(&path, &ben, plan_body()).await;
+    assert_eq!(status, StatusCode::CREATED, "{out}");
+    let stored = |app: &TestApp| -> String {
+        safety_plans::table
+            .filter(safety_plans::hearing_id.eq(&trial))
+            .select(safety_plans::details)
+            .first(&mut *app.pool.get().unwrap())
+            .unwrap()
+    };
+    let before = stored(&app);
+    // The operator lists a new key first and keeps the old ones.
+    let id = format!("sp{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let new = KeyRing::parse(&KeyRing::generate_spec(&id))
+        .unwrap()
+        .with_readers(&crypto::ring().unwrap());
+    crypto::install(new.clone());
+    let report = courtside::privacy::rotate(&mut app.pool.get().unwrap(), &new, 1, false).unwrap();
+    assert!(report.rows_rewritten >= 1, "{report:?}");
+    let after = stored(&app);
+    assert_ne!(before, after);
+    assert!(after.starts_with(&format!("v1:{id}:")), "{after}");
+    let (status, plan) = app.get(&path, &ben).await;
+    assert_eq!(status, StatusCode::OK, "{plan}");
+    assert_eq!(plan["entrance"], ENTRANCE);
+    assert_eq!(plan["avoid_family"], AVOID);
     app.stop().await;
 }

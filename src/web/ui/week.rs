@@ -180,12 +180,15 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
     let (start, _) = app::agenda::Week::bounds(from);
     let look = Lookup::load(conn, ctx)?;
     let mut entries: Vec<Entry> = Vec::new();
-    let ids: Vec<String> = week.hearings.iter().map(|h| h.hearing.id.clone()).collect();
-    let plans = app::safety_plans::for_hearings(conn, ctx, &ids)?;
+    let plans: std::collections::HashMap<&str, &app::safety_plans::SafetyPlanOut> = week
+        .safety_plans
+        .iter()
+        .map(|p| (p.hearing_id.as_str(), p))
+        .collect();
 
     for wh in &week.hearings {
         let h = &wh.hearing;
-        let plan = plans.get(&h.id).map(|p| plan_json(p, &h.id));
+        let plan = plans.get(h.id.as_str()).map(|p| plan_json(p, &h.id));
         for s in &wh.sittings {
             let mut title = labels::hearing_kind(h.kind).to_string();
             if s.days > 1 {

@@ -3124,6 +3124,8 @@ async fn the_safety_plan_is_made_on_the_pages_and_shown_on_the_days_agenda() {
     let theirs = wes.get(&path).await;
     assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.body);
     theirs.assert_lacks("name=\"entrance\"");
+    theirs.assert_has("Trial, Friday 27 March 2026");
+    theirs.assert_has("victim V-1002");
     let agree = format!("{path}/agree");
     theirs.assert_has(&format!("action=\"{agree}\""));
     let csrf = hidden(&theirs.body, "csrf_token").expect("a token");

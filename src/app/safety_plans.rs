@@ -54,8 +54,8 @@ pub struct SafetyPlanInput {
     /// Who meets her (a name or a role, e.g. "Witness Service volunteer").
     #[serde(default)]
     pub met_by: Option<String>,
-    /// When she is met: RFC 3339 with its offset, on the hearing's day and
-    /// no later than its start.
+    /// When she is met: RFC 3339 with its offset, on one of the hearing's
+    /// court days and no later than that day's start.
     #[serde(default)]
     pub meet_at: Option<String>,
     /// Where she is met.
@@ -156,13 +156,14 @@ fn trimmed(v: &Option<String>) -> Option<String> {
 }
 
 /// The input's checks, all at once (pure): the three places are required;
-/// each part at most [`MAX_PART`] characters; a meeting time on the
-/// hearing's London day and no later than its start, and someone to meet
-/// her when a time or place is given; an agreement not in the future, and
-/// who agreed only with when; one basis at most.
+/// each part at most [`MAX_PART`] characters; a meeting time on one of the
+/// hearing's court days (`sittings`, each day's start and end, from
+/// `calendar::agenda::sittings`) and no later than that day's start, and
+/// someone to meet her when a time or place is given; an agreement not in
+/// the future, and who agreed only with when; one basis at most.
 pub fn check(
     input: &SafetyPlanInput,
-    hearing_starts_at: DateTime<Utc>,
+    sittings: &[(DateTime<Utc>, DateTime<Utc>)],
     now: DateTime<Utc>,
 ) -> Result<Checked, Vec<FieldError>> {
     let mut v = Validator::new();
@@ -179,16 +180,18 @@ pub fn check(
     }
     let meet_at = v.opt_instant("meet_at", input.meet_at.as_deref());
     if let Some(at) = meet_at {
-        v.check(
-            crate::calendar::london_date(at) == crate::calendar::london_date(hearing_starts_at),
-            "meet_at",
-            "must be on the day of the hearing",
-        );
-        v.check(
-            at <= hearing_starts_at,
-            "meet_at",
-            "must be no later than the hearing's start",
-        );
+        let day = crate::calendar::london_date(at);
+        match sittings
+            .iter()
+            .find(|(start, _)| crate::calendar::london_date(*start) == day)
+        {
+            None => v.error("meet_at", "must be on a day the hearing sits"),
+            Some((start, _)) => v.check(
+                at <= *start,
+                "meet_at",
+                "must be no later than the hearing's start that day",
+            ),
+        }
     }
     if (input.meet_at.is_some() || input.meet_place.is_some()) && input.met_by.is_none() {
         v.error("met_by", "say who meets her when a time or place is given");
@@ -322,32 +325,46 @@ fn seal(d: &Details) -> AppResult<String> {
     Ok(ring.encrypt(&plain))
 }
 
-/// The hearing a plan is for: its victim, court and start.
+/// The hearing a plan is for: its victim, court, start and length.
 struct HearingFacts {
     victim_id: String,
     court_id: String,
     starts_at: DateTime<Utc>,
+    estimated_minutes: i32,
     status: String,
 }
 
+impl HearingFacts {
+    /// Its court days (a long trial sits day by day).
+    fn sittings(&self) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+        crate::calendar::agenda::sittings(
+            self.starts_at,
+            self.estimated_minutes,
+            &crate::calendar::BankHolidays::england_and_wales(),
+        )
+    }
+}
+
 fn hearing_facts(conn: &mut AnyConn, hearing_id: &str) -> AppResult<HearingFacts> {
-    let found: Option<(String, String, NaiveDateTime, String)> = hearings::table
+    let found: Option<(String, String, NaiveDateTime, i32, String)> = hearings::table
         .inner_join(cases::table)
         .filter(hearings::id.eq(hearing_id))
         .select((
             cases::victim_id,
             hearings::court_id,
             hearings::starts_at,
+            hearings::estimated_minutes,
             hearings::status,
         ))
         .first(conn)
         .optional()?;
-    let (victim_id, court_id, starts_at, status) =
+    let (victim_id, court_id, starts_at, estimated_minutes, status) =
         found.ok_or_else(|| AppError::NotFound("hearing".into()))?;
     Ok(HearingFacts {
         victim_id,
         court_id,
         starts_at: store::from_db(starts_at),
+        estimated_minutes,
         status,
     })
 }
@@ -540,19 +557,51 @@ pub fn read(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<Safety
         "safety plan",
     )?;
     if ctx.actor.role == Role::WitnessServiceStaff {
-        return store::write(conn, |conn| {
-            let facts = hearing_facts(conn, hearing_id)
-                .map_err(|_| AppError::NotFound("safety plan".into()))?;
-            let plan = in_force(conn, hearing_id)?
-                .ok_or_else(|| AppError::NotFound("safety plan".into()))?;
-            service_may_see(conn, ctx, &facts, &plan)?;
-            audit_service_read(conn, ctx, &[&plan])?;
-            tracing::info!(hearing_id = %hearing_id, plan_id = %plan.id, "safety plan read by the Witness Service");
-            Ok(plan)
-        });
+        return service_plan(conn, ctx, hearing_id).map(|p| p.plan);
     }
     supporters_hearing(conn, ctx, hearing_id)?;
     in_force(conn, hearing_id)?.ok_or_else(|| AppError::NotFound("safety plan".into()))
+}
+
+/// The Witness Service's read of one plan, with the hearing it is for and
+/// the victim's reference (never her name); audited as a disclosure to
+/// the service. 404 unless the hearing is at the service's court and the
+/// plan's basis is in force.
+pub fn service_plan(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<ServicePlan> {
+    authorise(
+        &ctx.actor,
+        ResourceKind::SafetyPlan,
+        Action::Read,
+        "safety plan",
+    )?;
+    if ctx.actor.role != Role::WitnessServiceStaff {
+        return Err(AppError::NotFound("safety plan".into()));
+    }
+    store::write(conn, |conn| {
+        let facts = hearing_facts(conn, hearing_id)
+            .map_err(|_| AppError::NotFound("safety plan".into()))?;
+        let plan =
+            in_force(conn, hearing_id)?.ok_or_else(|| AppError::NotFound("safety plan".into()))?;
+        service_may_see(conn, ctx, &facts, &plan)?;
+        let (kind, courtroom): (String, Option<String>) = hearings::table
+            .find(hearing_id)
+            .select((hearings::kind, hearings::courtroom))
+            .first(conn)?;
+        let reference: String = victims::table
+            .find(&plan.victim_id)
+            .select(victims::reference)
+            .first(conn)?;
+        audit_service_read(conn, ctx, &[&plan])?;
+        tracing::info!(hearing_id = %hearing_id, plan_id = %plan.id, "safety plan read by the Witness Service");
+        Ok(ServicePlan {
+            hearing_id: hearing_id.to_string(),
+            hearing_kind: kind,
+            starts_at: facts.starts_at,
+            courtroom,
+            victim_reference: reference,
+            plan,
+        })
+    })
 }
 
 /// The plan in force for the hearing, for the supporter's own page (None
@@ -608,7 +657,7 @@ pub fn record(
     )?;
     store::write(conn, |conn| {
         let facts = supporters_hearing(conn, ctx, hearing_id)?;
-        let checked = check(input, facts.starts_at, ctx.now).map_err(invalid)?;
+        let checked = check(input, &facts.sittings(), ctx.now).map_err(invalid)?;
         if facts.status == HearingStatus::Vacated.as_str() {
             return Err(AppError::Conflict(
                 "the hearing was vacated: there is no court day to plan".into(),
@@ -672,7 +721,7 @@ pub fn update(
     )?;
     store::write(conn, |conn| {
         let facts = supporters_hearing(conn, ctx, hearing_id)?;
-        let checked = check(input, facts.starts_at, ctx.now).map_err(invalid)?;
+        let checked = check(input, &facts.sittings(), ctx.now).map_err(invalid)?;
         let current =
             in_force(conn, hearing_id)?.ok_or_else(|| AppError::NotFound("safety plan".into()))?;
         crate::resources::check_version(current.version, expected_version)?;
@@ -983,13 +1032,17 @@ mod tests {
 
     #[test]
     fn the_plans_checks_field_by_field() {
-        // A hearing at 10:00 GMT on Friday 27 March 2026; now is the 20th.
-        let start = at(27, 10, 0);
+        // A hearing at 10:00 GMT on Friday 27 March 2026 for the day,
+        // then again on Monday 30th at 10:00 BST; now is the 20th.
+        let days = [
+            (at(27, 10, 0), at(27, 16, 0)),
+            (at(30, 9, 0), at(30, 15, 0)),
+        ];
         let now = at(20, 12, 0);
         let with = |f: &dyn Fn(&mut SafetyPlanInput)| {
             let mut p = plan();
             f(&mut p);
-            fields(check(&p, start, now))
+            fields(check(&p, &days, now))
         };
         // (change, fields refused)
         let table: Vec<(Vec<String>, Vec<&str>)> = vec![
@@ -1003,7 +1056,22 @@ mod tests {
                 }),
                 vec![],
             ),
-            // The day before, or after the start.
+            // The second court day, before it sits.
+            (
+                with(&|p| {
+                    p.met_by = Some("Jo".into());
+                    p.meet_at = Some("2026-03-30T09:30:00+01:00".into());
+                }),
+                vec![],
+            ),
+            // The weekend between, the day before, or after the start.
+            (
+                with(&|p| {
+                    p.met_by = Some("Jo".into());
+                    p.meet_at = Some("2026-03-28T09:30:00+00:00".into());
+                }),
+                vec!["meet_at"],
+            ),
             (
                 with(&|p| {
                     p.met_by = Some("Jo".into());
@@ -1056,12 +1124,13 @@ mod tests {
         // A hearing at 00:30 BST on 1 April (23:30 UTC on 31 March): a
         // meeting at 00:10 BST is the same London day.
         let start = Utc.with_ymd_and_hms(2026, 3, 31, 23, 30, 0).unwrap();
+        let days = [(start, start + Duration::hours(1))];
         let mut p = plan();
         p.met_by = Some("Jo".into());
         p.meet_at = Some("2026-04-01T00:10:00+01:00".into());
-        assert!(check(&p, start, at(20, 12, 0)).is_ok());
+        assert!(check(&p, &days, at(20, 12, 0)).is_ok());
         p.meet_at = Some("2026-03-31T23:50:00+01:00".into());
-        assert_eq!(fields(check(&p, start, at(20, 12, 0))), ["meet_at"]);
+        assert_eq!(fields(check(&p, &days, at(20, 12, 0))), ["meet_at"]);
     }
 
     #[test]

@@ -80,10 +80,9 @@ fn fields(consents: &[ConsentChoice]) -> Vec<Field> {
             .hint("For example, the Witness Service's separate waiting room."),
         Field::text("met_by", "Who meets her? (optional)")
             .hint("A name or a role, for example a Witness Service volunteer."),
-        Field::time(
-            "meet_time",
-            "What time is she met, on the day of the hearing? (optional)",
-        ),
+        Field::date("meet_date", "Which day is she met? (optional)")
+            .hint("Leave blank for the hearing's first day. For example, 30/03/2026"),
+        Field::time("meet_time", "What time is she met? (optional)"),
         Field::text("meet_place", "Where is she met? (optional)"),
         Field::textarea(
             "avoid_family",
@@ -137,6 +136,12 @@ fn values_of(plan: &SafetyPlanOut) -> FormData {
         ("exit".into(), plan.exit.clone()),
         ("waiting_area".into(), plan.waiting_area.clone()),
         ("met_by".into(), plan.met_by.clone().unwrap_or_default()),
+        (
+            "meet_date".into(),
+            plan.meet_at
+                .map(|t| calendar::london_date(t).to_string())
+                .unwrap_or_default(),
+        ),
         (
             "meet_time".into(),
             plan.meet_at
@@ -278,16 +283,15 @@ async fn draw_supporter(
     problems: Problems,
     done: Option<&'static str>,
 ) -> PageResult {
-    let (h, look, plan, consents, victim) = with_conn(state, s, move |conn, ctx| {
+    let (h, look, plan, consents) = with_conn(state, s, move |conn, ctx| {
         let h = read::<Hearings>(conn, ctx, &id)?;
         let plan = safety_plans::find(conn, ctx, &id)?;
         let look = Lookup::load(conn, ctx)?;
         let victim_id: String = read::<crate::resources::Cases>(conn, ctx, &h.case_id)?.victim_id;
         let consents = court_needs::consent_choices(conn, ctx, &victim_id)?;
-        Ok((h, look, plan, consents, victim_id))
+        Ok((h, look, plan, consents))
     })
     .await?;
-    let _ = victim;
     let values = values.unwrap_or_else(|| plan.as_ref().map(values_of).unwrap_or_else(defaults));
     let status = if problems.is_empty() {
         actix_web::http::StatusCode::OK
@@ -328,19 +332,27 @@ async fn draw_service(
     id: String,
     done: Option<&'static str>,
 ) -> PageResult {
-    let plan = with_conn(state, s, {
+    let seen = with_conn(state, s, {
         let id = id.clone();
-        move |conn, ctx| safety_plans::read(conn, ctx, &id)
+        move |conn, ctx| safety_plans::service_plan(conn, ctx, &id)
     })
     .await?;
+    let plan = &seen.plan;
+    let kind = crate::domain::HearingKind::from_db(&seen.hearing_kind)
+        .map(labels::hearing_kind)
+        .unwrap_or("Hearing");
+    let mut caption = format!("{kind}, {}", long(seen.starts_at));
+    if let Some(room) = &seen.courtroom {
+        caption = format!("{caption}, {room}");
+    }
     let data = page(
         s,
         "Safety plan for the court day",
         "week",
         json!({
-            "caption": plan.meet_at.map(|t| format!("Met at {}", long(t))),
+            "caption": format!("{caption} · victim {}", seen.victim_reference),
             "back": "/week",
-            "plan": rows_json(&plan),
+            "plan": rows_json(plan),
             "who_reads": Value::Null,
             "may_email": Value::Null,
             "agree": (!plan.agreed && can(s, ResourceKind::SafetyPlanAgreement, Action::Create))
@@ -393,8 +405,22 @@ fn input_of(
                 None
             }
             Some(time) => {
-                let date = calendar::london_date(hearing.starts_at);
-                london_instant(date, time, "meet_time", problems).map(|(_, text)| text)
+                let date = match text("meet_date").filter(|d| !d.is_empty()) {
+                    None => Some(calendar::london_date(hearing.starts_at)),
+                    Some(d) => {
+                        let parsed = parse_date(&d);
+                        if parsed.is_none() {
+                            problems.add(
+                                "meet_date",
+                                "The day she is met must be a real date, for example 30/03/2026",
+                            );
+                        }
+                        parsed
+                    }
+                };
+                date.and_then(|date| {
+                    london_instant(date, time, "meet_time", problems).map(|(_, text)| text)
+                })
             }
         },
     };

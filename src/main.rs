@@ -131,13 +131,14 @@ fn main() -> ExitCode {
                 println!(
                     "{} victim(s) past {days} days since their cases closed: {} sensitive record(s), \
                      {} hearing outcome(s), {} attendance request(s), {} parole decision(s), \
-                     {} consent reason(s), {} pending notice(s){}.",
+                     {} consent reason(s), {} safety plan(s), {} pending notice(s){}.",
                     r.victims,
                     r.sensitive_rows,
                     r.hearings,
                     r.attendance_requests,
                     r.parole_milestones,
                     r.consents,
+                    r.safety_plans,
                     r.notices_cancelled,
                     if apply { " erased or cancelled" } else { " (dry run: nothing changed; add --apply)" }
                 );

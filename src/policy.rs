@@ -60,6 +60,12 @@ pub enum ResourceKind {
     ReminderRules,
     /// The anonymised partnership report (counts only), read-only.
     Report,
+    /// A victim's safety plan for a court day: her supporter records it;
+    /// the Witness Service at the court reads it under her consent or
+    /// single point of contact agreement.
+    SafetyPlan,
+    /// The Witness Service marking a safety plan agreed.
+    SafetyPlanAgreement,
 }
 
 impl ResourceKind {
@@ -89,6 +95,8 @@ impl ResourceKind {
         ResourceKind::NoticeAcknowledgement,
         ResourceKind::ReminderRules,
         ResourceKind::Report,
+        ResourceKind::SafetyPlan,
+        ResourceKind::SafetyPlanAgreement,
     ];
 }
 
@@ -217,6 +225,14 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         // the report's filters); nobody writes a report.
         (Report, Read) => role == Manager,
         (Report, Create | Update) => false,
+        // The supporter makes the plan with the victim; the Witness
+        // Service reads it (within its court and the plan's basis, see
+        // `app::safety_plans`) and marks it agreed. Managers and the
+        // agencies that need no part of it do not read it.
+        (SafetyPlan, Read) => matches!(role, Supporter | WitnessServiceStaff),
+        (SafetyPlan, Create | Update) => role == Supporter,
+        (SafetyPlanAgreement, Create) => role == WitnessServiceStaff,
+        (SafetyPlanAgreement, Read | Update) => false,
     }
 }
 
@@ -598,6 +614,42 @@ mod report_tests {
             );
             for action in [Action::Create, Action::Update] {
                 assert!(!permits(*role, ResourceKind::Report, action), "{role}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod safety_plan_tests {
+    use super::*;
+
+    #[test]
+    fn the_supporter_writes_the_plan_and_the_witness_service_reads_and_agrees_it() {
+        for role in Role::ALL {
+            let supporter = *role == Role::Supporter;
+            let service = *role == Role::WitnessServiceStaff;
+            assert_eq!(
+                permits(*role, ResourceKind::SafetyPlan, Action::Read),
+                supporter || service,
+                "{role}"
+            );
+            for action in [Action::Create, Action::Update] {
+                assert_eq!(
+                    permits(*role, ResourceKind::SafetyPlan, action),
+                    supporter,
+                    "{role} {action:?}"
+                );
+            }
+            assert_eq!(
+                permits(*role, ResourceKind::SafetyPlanAgreement, Action::Create),
+                service,
+                "{role}"
+            );
+            for action in [Action::Read, Action::Update] {
+                assert!(
+                    !permits(*role, ResourceKind::SafetyPlanAgreement, action),
+                    "{role} {action:?}"
+                );
             }
         }
     }

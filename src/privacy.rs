@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::crypto::{self, CryptoError, KeyRing};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{
-    attendance_requests, cases, consents, hearings, notices, parole_milestones,
+    attendance_requests, cases, consents, hearings, notices, parole_milestones, safety_plans,
     victim_sensitive_details as vsd,
 };
 use crate::store::{self, AnyConn};
@@ -341,6 +341,7 @@ pub fn rotate(
             _ => break,
         }
     }
+    rotate_safety_plans(conn, ring, batch, plain_only, &mut report)?;
     if report.rows_rewritten == 0 {
         return Ok(report);
     }
@@ -354,6 +355,51 @@ pub fn rotate(
     Ok(report)
 }
 
+/// The safety plans' sealed text, re-sealed under the current key as
+/// [`rotate`] does the victims' details (one sealed value per plan).
+fn rotate_safety_plans(
+    conn: &mut AnyConn,
+    ring: &KeyRing,
+    batch: i64,
+    plain_only: bool,
+    report: &mut RotationReport,
+) -> AppResult<()> {
+    let mut after = String::new();
+    loop {
+        let (seen, rewritten, last) = store::write(conn, |conn| {
+            let rows: Vec<(String, String)> = safety_plans::table
+                .filter(safety_plans::id.gt(&after))
+                .order(safety_plans::id.asc())
+                .limit(batch)
+                .select((safety_plans::id, safety_plans::details))
+                .load(conn)?;
+            let mut rewritten = 0;
+            for (id, details) in &rows {
+                let stale = if plain_only {
+                    !crypto::is_sealed(details)
+                } else {
+                    !ring.is_current(details)
+                };
+                if !stale {
+                    continue;
+                }
+                diesel::update(safety_plans::table.find(id))
+                    .set(safety_plans::details.eq(reseal(ring, details)?))
+                    .execute(conn)?;
+                rewritten += 1;
+            }
+            Ok((rows.len(), rewritten, rows.last().map(|r| r.0.clone())))
+        })?;
+        report.rows_seen += seen;
+        report.rows_rewritten += rewritten;
+        report.batches += 1;
+        match last {
+            Some(id) if seen as i64 == batch => after = id,
+            _ => return Ok(()),
+        }
+    }
+}
+
 // --- Retention -----------------------------------------------------------
 
 /// What retention found (a dry run) or did (`apply`).
@@ -365,6 +411,9 @@ pub struct RetentionReport {
     pub attendance_requests: usize,
     pub parole_milestones: usize,
     pub consents: usize,
+    /// Safety plans for court days, deleted whole (every part is her
+    /// free text).
+    pub safety_plans: usize,
     pub notices_cancelled: usize,
     /// The victims concerned (ids only).
     pub victim_ids: Vec<String>,
@@ -440,6 +489,7 @@ pub fn retention(
             let pending_q = notices::table
                 .filter(notices::victim_id.eq(victim))
                 .filter(notices::state.eq_any(["pending", "failed"]));
+            let plans_q = safety_plans::table.filter(safety_plans::victim_id.eq(victim));
             let found = [
                 details.count().get_result::<i64>(conn)?,
                 hearings_q.clone().count().get_result::<i64>(conn)?,
@@ -447,6 +497,7 @@ pub fn retention(
                 parole_q.count().get_result::<i64>(conn)?,
                 consents_q.count().get_result::<i64>(conn)?,
                 pending_q.clone().count().get_result::<i64>(conn)?,
+                plans_q.count().get_result::<i64>(conn)?,
             ]
             .map(|n| n as usize);
             if found.iter().all(|n| *n == 0) {
@@ -462,9 +513,11 @@ pub fn retention(
                 report.parole_milestones += found[3];
                 report.consents += found[4];
                 report.notices_cancelled += found[5];
+                report.safety_plans += found[6];
                 continue;
             }
             report.sensitive_rows += diesel::delete(details).execute(conn)?;
+            report.safety_plans += diesel::delete(plans_q).execute(conn)?;
             report.hearings += diesel::update(hearings_q)
                 .set((hearings::outcome.eq(ERASED), hearings::updated_at.eq(ts)))
                 .execute(conn)?;

@@ -49,6 +49,10 @@ enum Form {
     UploadCourtList,
     ConfirmRequest,
     ResumeMessages,
+    RecordSafetyPlan,
+    ChangeSafetyPlan,
+    WithdrawSafetyPlan,
+    AgreeSafetyPlan,
 }
 
 impl Form {
@@ -75,6 +79,10 @@ impl Form {
         Form::UploadCourtList,
         Form::ConfirmRequest,
         Form::ResumeMessages,
+        Form::RecordSafetyPlan,
+        Form::ChangeSafetyPlan,
+        Form::WithdrawSafetyPlan,
+        Form::AgreeSafetyPlan,
     ];
 
     /// Whom both sides act as.
@@ -89,10 +97,13 @@ impl Form {
             | Form::AddVictim
             | Form::EditVictim
             | Form::ResumeMessages
+            | Form::RecordSafetyPlan
+            | Form::ChangeSafetyPlan
+            | Form::WithdrawSafetyPlan
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage => MAYA,
             Form::AddParoleMilestone => VICTOR,
-            Form::ConfirmRequest => WES,
+            Form::ConfirmRequest | Form::AgreeSafetyPlan => WES,
             _ => WENDY,
         }
     }
@@ -121,6 +132,27 @@ async fn case_of(app: &TestApp, token: &str) -> (String, String) {
         .find_id("/api/v1/cases?per_page=200", token, "victim_id", &victim)
         .await;
     (case, victim)
+}
+
+/// V-1001's plea and trial preparation hearing (Leeds Combined Court
+/// Centre, where the demo Witness Service sits).
+async fn ptph_of(app: &TestApp, token: &str, case: &str) -> Value {
+    let (_, list) = app
+        .get(&format!("/api/v1/hearings?case_id={case}"), token)
+        .await;
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "plea_and_trial_preparation")
+        .expect("the demo case has a plea and trial preparation hearing")
+        .clone()
+}
+
+/// A safety plan under V-1001's single point of contact agreement.
+fn safety_plan_input() -> Value {
+    json!({"entrance": "Side door", "exit": "Side door",
+           "waiting_area": "Witness Service room 2", "spoc_agreement": true})
 }
 
 /// A mention at 10:00 on 14 April, as the add-hearing form below asks.
@@ -361,6 +393,23 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 )
                 .await;
             given.target = notice;
+        }
+        Form::RecordSafetyPlan => {
+            set(ptph_of(app, &wendy, &case).await);
+        }
+        Form::ChangeSafetyPlan | Form::WithdrawSafetyPlan | Form::AgreeSafetyPlan => {
+            let ptph = ptph_of(app, &wendy, &case).await;
+            let id = ptph["id"].as_str().unwrap().to_string();
+            let plan = app
+                .create(
+                    &format!("/api/v1/hearings/{id}/safety-plan"),
+                    &amara,
+                    safety_plan_input(),
+                )
+                .await;
+            given.target = id;
+            given.version = plan["version"].as_i64().unwrap();
+            given.record = plan;
         }
         Form::AddHearing
         | Form::RecordConsent
@@ -603,6 +652,39 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::RecordSafetyPlan | Form::ChangeSafetyPlan => {
+            let exit = if matches!(form, Form::ChangeSafetyPlan) {
+                "The back door"
+            } else {
+                "Side door"
+            };
+            b.submit(
+                &format!("/hearings/{}/safety-plan", g.target),
+                &[
+                    ("entrance", "Side door"),
+                    ("exit", exit),
+                    ("waiting_area", "Witness Service room 2"),
+                    ("agreed", "no"),
+                    ("basis", "spoc"),
+                    ("may_email", "no"),
+                ],
+            )
+            .await
+        }
+        Form::WithdrawSafetyPlan => {
+            let path = format!("/hearings/{}/safety-plan", g.target);
+            press(&mut b, &path, &format!("{path}/withdraw")).await
+        }
+        Form::AgreeSafetyPlan => {
+            // The token from the home page: opening the plan's page would
+            // itself be an audited read by the Witness Service.
+            let token = b.get("/").await.csrf();
+            b.post(
+                &format!("/hearings/{}/safety-plan/agree", g.target),
+                &[("csrf_token", token.as_str())],
+            )
+            .await
+        }
         Form::AddParoleMilestone => {
             b.submit(
                 "/parole/milestones/new",
@@ -806,6 +888,28 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                 )
                 .await;
             assert_eq!(status, StatusCode::OK, "{out}");
+        }
+        Form::RecordSafetyPlan => {
+            let path = format!("/api/v1/hearings/{}/safety-plan", g.target);
+            let (status, out) = app.post(&path, &token, safety_plan_input()).await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::ChangeSafetyPlan => {
+            let mut body = safety_plan_input();
+            body["exit"] = json!("The back door");
+            put(format!("/api/v1/hearings/{}/safety-plan", g.target), body).await
+        }
+        Form::WithdrawSafetyPlan => {
+            let path = format!("/api/v1/hearings/{}/safety-plan", g.target);
+            let (status, _, out) = app
+                .call_full(reqwest::Method::DELETE, &path, Some(&token), None, &[])
+                .await;
+            assert_eq!(status, StatusCode::NO_CONTENT, "{form:?} (API): {out}");
+        }
+        Form::AgreeSafetyPlan => {
+            let path = format!("/api/v1/hearings/{}/safety-plan/agreement", g.target);
+            let (status, out) = app.post(&path, &token, json!({})).await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
         }
         Form::AddParoleMilestone => {
             post(

@@ -2982,3 +2982,206 @@ async fn withdrawing_a_consent_asks_first_lists_what_stops_and_can_be_undone_for
     assert!(stopped.iter().all(|(_, s)| s == "cancelled"), "{stopped:?}");
     app.stop().await;
 }
+
+/// The safety plan for the court day: the supporter records it from the
+/// case page's hearing (with an error summary in words), sees it on her
+/// week, and withdraws it; the Witness Service sees it on its own week
+/// and marks it agreed. Each change goes through the API's use case.
+#[actix_web::test]
+async fn the_safety_plan_is_made_on_the_pages_and_shown_on_the_days_agenda() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
+    let trial = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            serde_json::json!({"case_id": case, "kind": "trial", "court_id": court,
+                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
+                   "victim_attends": true, "victim_gives_evidence": true}),
+        )
+        .await;
+    let trial = trial["id"].as_str().unwrap().to_string();
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let consent = app
+        .create(
+            "/api/v1/consents",
+            &ben,
+            serde_json::json!({"victim_id": victim, "scope": "witness_service_referral",
+                               "given_at": "2026-03-20T11:00:00Z"}),
+        )
+        .await;
+    let consent_id = consent["id"].as_str().unwrap().to_string();
+
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+    let path = format!("/hearings/{trial}/safety-plan");
+    page.get(&format!("/cases/{case}"))
+        .await
+        .assert_has(&format!("href=\"{path}\""));
+    let empty = page.get(&path).await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.body);
+    empty.assert_has("No safety plan is recorded for this hearing.");
+    empty.assert_has(&format!("value=\"{consent_id}\""));
+
+    // Problems in words, each linked to its field.
+    let refused = page
+        .submit(
+            &path,
+            &[
+                ("entrance", ""),
+                ("exit", "Side door"),
+                ("waiting_area", "Room 2"),
+                ("meet_time", "25:61"),
+                ("agreed", "yes"),
+                ("agreed_on", ""),
+                ("basis", &consent_id),
+                ("may_email", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    refused.assert_has("There is a problem");
+    refused.assert_has("href=\"#meet_time\"");
+    refused.assert_has("href=\"#agreed_on\"");
+    // The use case's own check, placed on its field.
+    let refused = page
+        .submit(
+            &path,
+            &[
+                ("entrance", " "),
+                ("exit", "Side door"),
+                ("waiting_area", "Room 2"),
+                ("meet_place", "The bus stop"),
+                ("agreed", "no"),
+                ("basis", "none"),
+                ("may_email", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("href=\"#entrance\"");
+    refused.assert_has("href=\"#met_by\"");
+    refused.assert_has("The bus stop");
+
+    let saved = page
+        .submit(
+            &path,
+            &[
+                ("entrance", "Side door on Quillfeather Row"),
+                ("exit", "Side door"),
+                ("waiting_area", "Witness Service room 2"),
+                ("met_by", "Jo, volunteer"),
+                ("meet_time", "09:15"),
+                ("meet_place", "The bus stop"),
+                ("avoid_family", "Leave after the family has gone"),
+                ("agreed", "no"),
+                ("basis", &consent_id),
+                ("may_email", "no"),
+            ],
+        )
+        .await;
+    let done = format!("{path}?done=saved");
+    assert_eq!(saved.location(), Some(done.as_str()), "{}", saved.body);
+    let shown = page.get(&done).await;
+    shown.assert_has("The safety plan has been saved.");
+    shown.assert_has("Side door on Quillfeather Row");
+    shown.assert_has("Jo, volunteer, at 9:15am, The bus stop");
+    shown.assert_has("under her consent record");
+    // The API reads the same plan.
+    let api = format!("/api/v1/hearings/{trial}/safety-plan");
+    let (status, plan) = app.get(&api, &ben).await;
+    assert_eq!(status, StatusCode::OK, "{plan}");
+    assert_eq!(plan["meet_at"], "2026-03-27T09:15:00Z");
+    assert_eq!(plan["consent_id"], consent_id.as_str());
+    assert_eq!(plan["may_email"], false);
+
+    // On the supporter's week, under the trial.
+    let week = page.get("/week?from=2026-03-23").await;
+    assert_eq!(week.status, StatusCode::OK, "{}", week.body);
+    week.assert_has("Safety plan for the day");
+    week.assert_has("Side door on Quillfeather Row");
+    week.assert_has(&format!("href=\"{path}\""));
+
+    // The Witness Service at the court: its week, the plan, and agreeing.
+    let mut wes = Browser::signed_in(&app.base, WES).await;
+    let home = wes.get("/").await;
+    home.assert_has("href=\"/week\"");
+    let week = wes.get("/week?from=2026-03-23").await;
+    assert_eq!(week.status, StatusCode::OK, "{}", week.body);
+    week.assert_has("Victim V-1002");
+    week.assert_has("Side door on Quillfeather Row");
+    let theirs = wes.get(&path).await;
+    assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.body);
+    theirs.assert_lacks("name=\"entrance\"");
+    theirs.assert_has("Trial, Friday 27 March 2026");
+    theirs.assert_has("victim V-1002");
+    let agree = format!("{path}/agree");
+    theirs.assert_has(&format!("action=\"{agree}\""));
+    let csrf = hidden(&theirs.body, "csrf_token").expect("a token");
+    let agreed = wes.post(&agree, &[("csrf_token", &csrf)]).await;
+    let done = format!("{path}?done=agreed");
+    assert_eq!(agreed.location(), Some(done.as_str()), "{}", agreed.body);
+    let now = wes.get(&done).await;
+    now.assert_has("marked agreed by Demo Witness Service Leeds");
+    now.assert_lacks(&format!("action=\"{agree}\""));
+    let (_, plan) = app.get(&api, &ben).await;
+    assert_eq!(plan["agreed_by_witness_service"], true, "{plan}");
+
+    // Someone with no part in the plan cannot open its page.
+    let mut officer = Browser::signed_in(&app.base, WENDY).await;
+    assert_eq!(officer.get(&path).await.status, StatusCode::FORBIDDEN);
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    assert_eq!(amara.get(&path).await.status, StatusCode::NOT_FOUND);
+
+    // Withdrawn with its button.
+    let shown = page.get(&path).await;
+    let withdraw = format!("{path}/withdraw");
+    shown.assert_has(&format!("action=\"{withdraw}\""));
+    let csrf = hidden(&shown.body, "csrf_token").expect("a token");
+    let gone = page.post(&withdraw, &[("csrf_token", &csrf)]).await;
+    let done = format!("{path}?done=withdrawn");
+    assert_eq!(gone.location(), Some(done.as_str()), "{}", gone.body);
+    page.get(&done)
+        .await
+        .assert_has("No safety plan is recorded for this hearing.");
+    let (status, _) = app.get(&api, &ben).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The audit entries, as the API writes them; never the plan's text.
+    let (_, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &ben)
+        .await;
+    let seen: Vec<(Value, Value)> = export["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["entity"] == "safety_plans")
+        .map(|a| (a["action"].clone(), a["category"].clone()))
+        .collect();
+    let want: Vec<(Value, Value)> = [
+        ("create", "safety_plan"),
+        // Wes's week, his plan page, and the page after agreeing.
+        ("read_sensitive", "safety_plan"),
+        ("read_sensitive", "safety_plan"),
+        ("update", "safety_plan_agreed"),
+        ("read_sensitive", "safety_plan"),
+        ("update", "safety_plan_withdrawn"),
+    ]
+    .iter()
+    .map(|(a, c)| (Value::from(*a), Value::from(*c)))
+    .collect();
+    assert_eq!(seen, want);
+    assert!(!export["audit"].to_string().contains("Quillfeather"));
+    app.stop().await;
+}

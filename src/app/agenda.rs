@@ -67,6 +67,9 @@ pub struct Week {
     pub deadline_hearings: Vec<HearingOut>,
     /// Open tasks for the role, unassigned or assigned to this person.
     pub tasks: Vec<TaskOut>,
+    /// The safety plans in force for the week's hearings, to the
+    /// supporter (in the order of the hearings).
+    pub safety_plans: Vec<super::safety_plans::SafetyPlanOut>,
 }
 
 impl Week {
@@ -253,6 +256,19 @@ pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
         Vec::new()
     };
 
+    let mut plans = super::safety_plans::for_hearings(
+        conn,
+        ctx,
+        &hearings
+            .iter()
+            .map(|h| h.hearing.id.clone())
+            .collect::<Vec<_>>(),
+    )?;
+    let safety_plans = hearings
+        .iter()
+        .filter_map(|h| plans.remove(&h.hearing.id))
+        .collect();
+
     Ok(Week {
         from,
         to: from + Duration::days(6),
@@ -262,6 +278,7 @@ pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
         deadlines,
         deadline_hearings,
         tasks,
+        safety_plans,
     })
 }
 

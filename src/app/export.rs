@@ -63,6 +63,8 @@ pub struct SubjectAccessExport {
     pub parole_milestones: Vec<Value>,
     #[schema(value_type = Vec<Object>)]
     pub attendance_requests: Vec<Value>,
+    /// Safety plans for court days (to a role that may read them).
+    pub safety_plans: Vec<super::safety_plans::SafetyPlanOut>,
     /// With their delivery state.
     #[schema(value_type = Vec<Object>)]
     pub notices: Vec<Value>,
@@ -110,6 +112,7 @@ fn audit_readable(ctx: &Ctx, a: &AuditOut) -> bool {
             ResourceKind::AttendanceRequest,
         ),
         "parole_milestones" => (ResourceKind::ParoleMilestone, ResourceKind::ParoleMilestone),
+        "safety_plans" => (ResourceKind::SafetyPlan, ResourceKind::SafetyPlan),
         "notices" => (
             ResourceKind::Notice,
             policy::notice_about(a.category.as_deref().unwrap_or_default(), ""),
@@ -275,6 +278,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         special_measures_discussions: each::<SpecialMeasuresDiscussions>(conn, ctx, discussions)?,
         parole_milestones: each::<ParoleMilestones>(conn, ctx, parole)?,
         attendance_requests: each::<AttendanceRequests>(conn, ctx, requests)?,
+        safety_plans: super::safety_plans::for_export(conn, ctx, victim_id)?,
         notices: each::<Notices>(conn, ctx, notice_ids)?,
         tasks: each::<Tasks>(conn, ctx, task_ids)?,
         deadlines: each::<Deadlines>(conn, ctx, deadline_ids)?,

@@ -588,3 +588,30 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    /// A safety plan for the court day, one in force per hearing; the free
+    /// text is sealed in `details`.
+    safety_plans (id) {
+        id -> Text,
+        hearing_id -> Text,
+        victim_id -> Text,
+        details -> Text,
+        meet_at -> Nullable<Timestamp>,
+        agreed_at -> Nullable<Timestamp>,
+        agreed_recorded_by -> Nullable<Text>,
+        may_email -> Bool,
+        basis -> Nullable<Text>,
+        consent_id -> Nullable<Text>,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(safety_plans, hearings);
+diesel::allow_tables_to_appear_in_same_query!(safety_plans, victims);
+diesel::allow_tables_to_appear_in_same_query!(safety_plans, cases);

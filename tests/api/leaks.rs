@@ -243,6 +243,17 @@ async fn make(app: &TestApp, t: &Tokens, n: usize, v: &Victim) -> Made {
         .await;
     let hearing_id = id(&hearing);
     ids.push(("hearings", hearing_id.clone()));
+    // Her safety plan for the day, with her needs in its free text, kept to
+    // her supporter's service (no basis for anyone else to read it).
+    let (status, out) = app
+        .post(
+            &format!("/api/v1/hearings/{hearing_id}/safety-plan"),
+            &t.amara,
+            json!({"entrance": "Side door", "exit": "Side door", "waiting_area": "Room 2",
+                   "avoid_family": format!("Because of {}", v.needs)}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{out}");
     if v.attendance {
         let request = app
             .create(
@@ -579,7 +590,10 @@ async fn no_victims_name_address_or_phone_leaks_to_agencies_feeds_logs_or_outsid
                 page_paths.push(format!("/cases/{id}"));
                 page_paths.push(format!("/cases/{id}/consents/new"));
             }
-            "hearings" => page_paths.push(format!("/hearings/{id}/attendance")),
+            "hearings" => {
+                page_paths.push(format!("/hearings/{id}/attendance"));
+                page_paths.push(format!("/hearings/{id}/safety-plan"));
+            }
             "notices" => page_paths.push(format!("/notices/{id}")),
             _ => {}
         }

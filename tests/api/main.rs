@@ -31,6 +31,7 @@ mod reminder_rules;
 mod reminders;
 mod reports;
 mod safe_hours;
+mod safety_plans;
 mod scale;
 mod security;
 mod stop_all;

@@ -233,12 +233,23 @@ async fn retention_erases_only_after_the_period_and_dry_run_changes_nothing() {
         .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
         .await;
     let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let mention = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            json!({"case_id": case, "kind": "mention", "court_id": court,
+                   "starts_at": "2026-04-20T10:00:00+01:00", "estimated_minutes": 30,
+                   "victim_attends": true}),
+        )
+        .await;
+    // Her safety plan for that day: every part of it is her free text.
     app.create(
-        "/api/v1/hearings",
-        &wendy,
-        json!({"case_id": case, "kind": "mention", "court_id": court,
-               "starts_at": "2026-04-20T10:00:00+01:00", "estimated_minutes": 30,
-               "victim_attends": true}),
+        &format!(
+            "/api/v1/hearings/{}/safety-plan",
+            mention["id"].as_str().unwrap()
+        ),
+        &ben,
+        json!({"entrance": "Side door", "exit": "Side door", "waiting_area": "Room 2"}),
     )
     .await;
     let now = test_now();
@@ -278,6 +289,7 @@ async fn retention_erases_only_after_the_period_and_dry_run_changes_nothing() {
     assert_eq!(dry.victim_ids, vec![victim.clone()]);
     assert_eq!(dry.sensitive_rows, 1);
     assert!(dry.hearings >= 1 && dry.notices_cancelled >= 1, "{dry:?}");
+    assert_eq!(dry.safety_plans, 1, "{dry:?}");
     assert!(raw(&app, &victim).is_some(), "dry run erased");
     assert!(pending(&app) > 0);
     // Applied: details gone, free text erased, notices cancelled, ids kept.
@@ -287,6 +299,7 @@ async fn retention_erases_only_after_the_period_and_dry_run_changes_nothing() {
     assert_eq!(done.sensitive_rows, 1);
     assert_eq!(done.hearings, dry.hearings);
     assert_eq!(done.notices_cancelled, dry.notices_cancelled);
+    assert_eq!(done.safety_plans, 1, "{done:?}");
     assert!(raw(&app, &victim).is_none());
     assert_eq!(pending(&app), 0);
     let mut conn = app.pool.get().unwrap();
@@ -306,6 +319,11 @@ async fn retention_erases_only_after_the_period_and_dry_run_changes_nothing() {
         .get_result(&mut conn)
         .unwrap();
     assert_eq!(erasures, 1);
+    let plans: i64 = courtside::store::schema::safety_plans::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(plans, 0);
     // The victim's record remains, by reference, for reporting.
     let ben = app.login(BEN).await;
     let (status, body) = app.get(&format!("/api/v1/victims/{victim}"), &ben).await;

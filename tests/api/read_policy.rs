@@ -376,6 +376,14 @@ async fn every_read_path_answers_only_what_the_role_may_see() {
                 checked += 1;
                 continue;
             }
+            // A route naming one sub-record of the record (a hearing's
+            // safety plan) may find none for a record the role sees: 404
+            // naming the sub-record, never the record itself.
+            let sub_record = route
+                .split("{id}")
+                .nth(1)
+                .is_some_and(|rest| !rest.is_empty());
+            let parent_missing = format!("{} not found", collection.trim_end_matches('s'));
             for r in records {
                 let path = route.replace("{id}", &r.id);
                 let (status, body) = app.get(&path, &token).await;
@@ -386,7 +394,15 @@ async fn every_read_path_answers_only_what_the_role_may_see() {
                 } else {
                     StatusCode::NOT_FOUND
                 };
-                assert_eq!(status, expected, "{email} GET {path} ({r:?}): {body}");
+                if sub_record && expected == StatusCode::OK && status == StatusCode::NOT_FOUND {
+                    assert_ne!(
+                        body["detail"].as_str(),
+                        Some(parent_missing.as_str()),
+                        "{email} GET {path} ({r:?}): {body}"
+                    );
+                } else {
+                    assert_eq!(status, expected, "{email} GET {path} ({r:?}): {body}");
+                }
                 checked += 1;
             }
         }

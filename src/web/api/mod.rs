@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod reminder_rules;
 pub mod reports;
 pub mod resource;
+pub mod safety_plans;
 pub mod sessions;
 pub mod updates;
 pub mod webhooks;
@@ -105,6 +106,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     agenda::describe(&mut reg);
     consent_undo::describe(&mut reg);
     court_needs::describe(&mut reg);
+    safety_plans::describe(&mut reg);
     reg
 });
 
@@ -157,5 +159,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     agenda::configure(cfg);
     consent_undo::configure(cfg);
     court_needs::configure(cfg);
+    safety_plans::configure(cfg);
     each_resource!(mount, cfg);
 }

@@ -114,6 +114,9 @@ pub fn document(reg: &Registry) -> OpenApi {
         }
         let ok_status = if route.action == Some(crate::policy::Action::Create) {
             "201"
+        } else if route.method == "delete" && route.response.is_none() {
+            // A withdrawal that answers nothing: 204 No Content.
+            "204"
         } else {
             "200"
         };

@@ -276,6 +276,11 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
                 .then(|| format!("/hearings/{}/outcome", h.id)),
             "ask": (role == Role::Supporter && h.status.is_upcoming() && !own_open && h.starts_at > ctx.now)
                 .then(|| format!("/hearings/{}/attendance", h.id)),
+            // The supporter's safety plan for the day (agreed with the
+            // Witness Service), while the hearing is still to happen.
+            "safety_plan": (role == Role::Supporter && h.status.is_upcoming()
+                && may(ResourceKind::SafetyPlan, Action::Create))
+                .then(|| format!("/hearings/{}/safety-plan", h.id)),
         }));
     }
 

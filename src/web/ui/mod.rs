@@ -32,6 +32,7 @@ mod oidc;
 mod parole;
 mod reports;
 mod requests;
+mod safety_plans;
 pub mod session;
 mod stop;
 mod tasks;
@@ -91,6 +92,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "court_needs",
         include_str!("../../../templates/pages/court_needs.hbs"),
+    ),
+    (
+        "safety_plan",
+        include_str!("../../../templates/pages/safety_plan.hbs"),
     ),
     (
         "notice",
@@ -379,8 +384,10 @@ fn nav_for(role: Role) -> Vec<NavItem> {
                 "Partnership report",
             ));
         }
-        Role::CourtStaff | Role::WitnessServiceStaff => {
-            items.push(item("requests", "/requests", "Requests"))
+        Role::CourtStaff => items.push(item("requests", "/requests", "Requests")),
+        Role::WitnessServiceStaff => {
+            items.push(item("week", "/week", "The week ahead"));
+            items.push(item("requests", "/requests", "Requests"));
         }
         _ => {}
     }
@@ -572,6 +579,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     measures::configure(cfg);
     victims::configure(cfg);
     court_needs::configure(cfg);
+    safety_plans::configure(cfg);
     visits::configure(cfg);
     notices::configure(cfg);
     tasks::configure(cfg);

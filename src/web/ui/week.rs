@@ -47,6 +47,8 @@ struct Entry {
     /// Takes part in clash detection.
     event: Option<Event>,
     clashes: Vec<String>,
+    /// The day's safety plan, in rows, with a link to it.
+    plan: Option<Value>,
 }
 
 impl Entry {
@@ -70,6 +72,7 @@ impl Entry {
             "tag_class": self.tag.as_ref().map(|t| t.1),
             "clashes": self.clashes,
             "clash": !self.clashes.is_empty(),
+            "plan": self.plan,
         })
     }
 }
@@ -105,14 +108,86 @@ fn name_hearing(look: &Lookup, h: &crate::resources::HearingOut) -> String {
     )
 }
 
+/// A safety plan on the week, in rows, with the link to its page.
+fn plan_json(p: &app::safety_plans::SafetyPlanOut, hearing_id: &str) -> Value {
+    let rows: Vec<Value> = super::safety_plans::summary(p)
+        .into_iter()
+        .map(|(k, v)| json!({"key": k, "value": v}))
+        .collect();
+    json!({
+        "rows": rows,
+        "href": format!("/hearings/{hearing_id}/safety-plan"),
+    })
+}
+
+/// The Witness Service's week: the safety plans it may read for hearings
+/// at its court that start in the week (each read audited by the use
+/// case).
+fn build_service(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
+    let plans = app::safety_plans::service_week(conn, ctx, from)?;
+    let last = from + Duration::days(6);
+    let mut days = Vec::new();
+    for n in 0..7 {
+        let date = from + Duration::days(n);
+        let items: Vec<Value> = plans
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| calendar::london_date(p.starts_at) == date)
+            .map(|(i, p)| {
+                let kind = crate::domain::HearingKind::from_db(&p.hearing_kind)
+                    .map(labels::hearing_kind)
+                    .unwrap_or("Hearing");
+                json!({
+                    "id": format!("entry-{i}"),
+                    "time": clock(p.starts_at),
+                    "title": kind,
+                    "place": p.courtroom,
+                    "detail": format!("Victim {} · safety plan for the day", p.victim_reference),
+                    "href": format!("/hearings/{}/safety-plan", p.hearing_id),
+                    "tag": Value::Null,
+                    "tag_class": Value::Null,
+                    "clashes": Vec::<String>::new(),
+                    "clash": false,
+                    "plan": plan_json(&p.plan, &p.hearing_id),
+                })
+            })
+            .collect();
+        days.push(json!({
+            "heading": day(date),
+            "today": date == ctx.today(),
+            "items": items,
+        }));
+    }
+    Ok(json!({
+        "range": format!("{} to {}", day(from), day(last)),
+        "days": days,
+        "clash_heading": "",
+        "clashes": Vec::<Value>::new(),
+        "tasks": Vec::<Value>::new(),
+        "show_tasks": false,
+        "overdue": Vec::<Value>::new(),
+        "notes": Vec::<String>::new(),
+        "previous": format!("/week?from={}", from - Duration::days(7)),
+        "next": format!("/week?from={}", from + Duration::days(7)),
+        "this_week": from != ctx.today(),
+        "from": from.to_string(),
+    }))
+}
+
 fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
     let week = app::agenda::week(conn, ctx, from)?;
     let (start, _) = app::agenda::Week::bounds(from);
     let look = Lookup::load(conn, ctx)?;
     let mut entries: Vec<Entry> = Vec::new();
+    let plans: std::collections::HashMap<&str, &app::safety_plans::SafetyPlanOut> = week
+        .safety_plans
+        .iter()
+        .map(|p| (p.hearing_id.as_str(), p))
+        .collect();
 
     for wh in &week.hearings {
         let h = &wh.hearing;
+        let plan = plans.get(h.id.as_str()).map(|p| plan_json(p, &h.id));
         for s in &wh.sittings {
             let mut title = labels::hearing_kind(h.kind).to_string();
             if s.days > 1 {
@@ -158,6 +233,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
                     court_id: Some(h.court_id.clone()),
                 }),
                 clashes: Vec::new(),
+                plan: plan.clone(),
             });
         }
     }
@@ -190,6 +266,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
                 court_id: Some(v.court_id.clone()),
             }),
             clashes: Vec::new(),
+            plan: None,
         });
     }
 
@@ -207,6 +284,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             tag: None,
             event: None,
             clashes: Vec::new(),
+            plan: None,
         });
     }
 
@@ -256,6 +334,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             tag: Some(("Deadline".into(), "tag--grey")),
             event: None,
             clashes: Vec::new(),
+            plan: None,
         });
     }
 
@@ -365,6 +444,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         },
         "clashes": clash_list,
         "tasks": tasks,
+        "show_tasks": true,
         "overdue": overdue,
         "notes": notes,
         "previous": format!("/week?from={}", from - Duration::days(7)),
@@ -375,7 +455,12 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
 }
 
 async fn week(state: web::Data<AppState>, s: Session, q: web::Query<WeekQuery>) -> PageResult {
-    require(&s, ResourceKind::Hearing, Action::Read, "hearing")?;
+    let service = s.role() == Role::WitnessServiceStaff;
+    if service {
+        require(&s, ResourceKind::SafetyPlan, Action::Read, "safety plan")?;
+    } else {
+        require(&s, ResourceKind::Hearing, Action::Read, "hearing")?;
+    }
     let today = calendar::london_date(state.clock.now());
     let (from, bad_date) = match q.from.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
         None => (today, false),
@@ -385,7 +470,14 @@ async fn week(state: web::Data<AppState>, s: Session, q: web::Query<WeekQuery>) 
             None => (today, true),
         },
     };
-    let mut data = with_conn(&state, &s, move |conn, ctx| build(conn, ctx, from)).await?;
+    let mut data = with_conn(&state, &s, move |conn, ctx| {
+        if service {
+            build_service(conn, ctx, from)
+        } else {
+            build(conn, ctx, from)
+        }
+    })
+    .await?;
     data["bad_date"] = json!(bad_date);
     let title = if s.role() == Role::Supporter {
         "My week"

@@ -1,0 +1,203 @@
+//! A safety plan for the court day (issue 19, item 2), one per hearing:
+//! `GET /api/v1/hearings/{id}/safety-plan` reads it, `POST` records it,
+//! `PUT` (with `If-Match`) replaces it, `DELETE` withdraws it, and
+//! `POST .../safety-plan/agreement` is the Witness Service marking it
+//! agreed. The work, its role and reach checks, transaction and audit
+//! entries, is `app::safety_plans`, which the plan's page calls too.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
+use crate::error::AppResult;
+use crate::policy::{Action, ResourceKind};
+use crate::web::auth::Authenticated;
+use crate::web::extract::{etag, if_match_version, RawBody};
+use crate::web::AppState;
+
+const PATH: &str = "/api/v1/hearings/{id}/safety-plan";
+const AGREEMENT: &str = "/api/v1/hearings/{id}/safety-plan/agreement";
+
+fn ctx(state: &AppState, who: Authenticated) -> Ctx {
+    Ctx {
+        actor: who.0,
+        now: state.clock.now(),
+    }
+}
+
+fn answer(status: actix_web::http::StatusCode, plan: &SafetyPlanOut) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((actix_web::http::header::ETAG, etag(plan.version)))
+        .json(plan)
+}
+
+async fn read(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let ctx = ctx(&state, who);
+    authorise(
+        &ctx.actor,
+        ResourceKind::SafetyPlan,
+        Action::Read,
+        "safety plan",
+    )?;
+    let id = id.into_inner();
+    let plan = run(&state, move |conn| safety_plans::read(conn, &ctx, &id)).await?;
+    Ok(answer(actix_web::http::StatusCode::OK, &plan))
+}
+
+async fn record(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    id: web::Path<String>,
+    body: RawBody,
+) -> AppResult<HttpResponse> {
+    let ctx = ctx(&state, who);
+    // A role that may not record is refused before the body is read (the
+    // use case checks again).
+    authorise(
+        &ctx.actor,
+        ResourceKind::SafetyPlan,
+        Action::Create,
+        "safety plan",
+    )?;
+    let input: SafetyPlanInput = body.decode()?;
+    let id = id.into_inner();
+    let plan = run(&state, move |conn| {
+        safety_plans::record(conn, &ctx, &id, &input)
+    })
+    .await?;
+    Ok(answer(actix_web::http::StatusCode::CREATED, &plan))
+}
+
+async fn update(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: RawBody,
+) -> AppResult<HttpResponse> {
+    let ctx = ctx(&state, who);
+    authorise(
+        &ctx.actor,
+        ResourceKind::SafetyPlan,
+        Action::Update,
+        "safety plan",
+    )?;
+    let expected = if_match_version(&req)?;
+    let input: SafetyPlanInput = body.decode()?;
+    let id = id.into_inner();
+    let plan = run(&state, move |conn| {
+        safety_plans::update(conn, &ctx, &id, expected, &input)
+    })
+    .await?;
+    Ok(answer(actix_web::http::StatusCode::OK, &plan))
+}
+
+async fn withdraw(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let ctx = ctx(&state, who);
+    authorise(
+        &ctx.actor,
+        ResourceKind::SafetyPlan,
+        Action::Update,
+        "safety plan",
+    )?;
+    let id = id.into_inner();
+    run(&state, move |conn| safety_plans::withdraw(conn, &ctx, &id)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn agree(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let ctx = ctx(&state, who);
+    authorise(
+        &ctx.actor,
+        ResourceKind::SafetyPlanAgreement,
+        Action::Create,
+        "safety plan agreement",
+    )?;
+    let id = id.into_inner();
+    let plan = run(&state, move |conn| safety_plans::agree(conn, &ctx, &id)).await?;
+    Ok(answer(actix_web::http::StatusCode::CREATED, &plan))
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(PATH, web::get().to(read))
+        .route(PATH, web::post().to(record))
+        .route(PATH, web::put().to(update))
+        .route(PATH, web::delete().to(withdraw))
+        .route(AGREEMENT, web::post().to(agree));
+}
+
+pub fn describe(reg: &mut Registry) {
+    let input = reg.schema::<SafetyPlanInput>();
+    let one = reg.schema::<SafetyPlanOut>();
+    let routes = [
+        (
+            "get",
+            PATH,
+            ResourceKind::SafetyPlan,
+            Action::Read,
+            "The hearing's safety plan for the court day (entrance, exit, waiting area, who meets the victim, arrangements to avoid the defendant's family); the Witness Service at the court reads it under the victim's consent or single point of contact agreement (each such read audited)",
+            None,
+            Some(one.clone()),
+        ),
+        (
+            "post",
+            PATH,
+            ResourceKind::SafetyPlan,
+            Action::Create,
+            "Record the hearing's safety plan (one in force per hearing; audited, never its text; never emailed unless may_email)",
+            Some(input.clone()),
+            Some(one.clone()),
+        ),
+        (
+            "put",
+            PATH,
+            ResourceKind::SafetyPlan,
+            Action::Update,
+            "Replace the hearing's safety plan (send If-Match with its ETag)",
+            Some(input),
+            Some(one.clone()),
+        ),
+        (
+            "delete",
+            PATH,
+            ResourceKind::SafetyPlan,
+            Action::Update,
+            "Withdraw the hearing's safety plan: nobody reads it any more (audited)",
+            None,
+            None,
+        ),
+        (
+            "post",
+            AGREEMENT,
+            ResourceKind::SafetyPlanAgreement,
+            Action::Create,
+            "The Witness Service marks the safety plan agreed (audited)",
+            None,
+            Some(one),
+        ),
+    ];
+    for (method, path, kind, action, summary, request, response) in routes {
+        reg.route(RouteInfo {
+            method,
+            path: path.into(),
+            kind: Some(kind),
+            action: Some(action),
+            summary: summary.into(),
+            request,
+            response,
+            paged: false,
+        });
+    }
+}

@@ -1,0 +1,573 @@
+//! The safety plan for a court day on the pages, at
+//! `/hearings/{id}/safety-plan`: the supporter records, changes and
+//! withdraws it; the Witness Service at the court reads it and marks it
+//! agreed. Every change goes through `app::safety_plans`, the use case the
+//! API's `/api/v1/hearings/{id}/safety-plan` calls (the same role and
+//! reach checks, transaction and audit entries).
+
+use actix_web::web;
+use chrono::NaiveTime;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::app::court_needs::{self, ConsentChoice};
+use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
+use crate::calendar;
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::policy::{Action, ResourceKind};
+use crate::resources::{HearingOut, Hearings};
+use crate::web::AppState;
+
+use super::fields::{fill_all, Field};
+use super::forms::{london_instant, parse_date, parse_time, FormData, Problems};
+use super::lookup::{clock, day, long, Lookup};
+use super::session::{Posted, Session};
+use super::{
+    can, labels, page, posted_version, read, render_status, see_other, with_conn, PageError,
+    PageResult,
+};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/hearings/{id}/safety-plan", web::get().to(show))
+        .route("/hearings/{id}/safety-plan", web::post().to(save))
+        .route(
+            "/hearings/{id}/safety-plan/withdraw",
+            web::post().to(withdraw),
+        )
+        .route("/hearings/{id}/safety-plan/agree", web::post().to(agree));
+}
+
+/// The basis choice meaning "nobody outside your service reads it".
+const NOBODY: &str = "none";
+/// The basis choice meaning her single point of contact agreement.
+const SPOC: &str = "spoc";
+
+fn require_read(s: &Session) -> Result<(), PageError> {
+    super::require(s, ResourceKind::SafetyPlan, Action::Read, "safety plan")
+}
+
+fn fields(consents: &[ConsentChoice]) -> Vec<Field> {
+    let mut bases: Vec<(String, String)> = consents
+        .iter()
+        .map(|c| {
+            (
+                c.id.clone(),
+                format!(
+                    "Yes: her Witness Service referral consent of {}",
+                    calendar::format_long(c.given_at)
+                ),
+            )
+        })
+        .collect();
+    bases.push((
+        SPOC.into(),
+        "Yes: her single point of contact agreement with you".into(),
+    ));
+    bases.push((
+        NOBODY.into(),
+        "Not yet: keep the plan to our service".into(),
+    ));
+    let yes_no = [
+        ("no".to_string(), "No".to_string()),
+        ("yes".to_string(), "Yes".to_string()),
+    ];
+    vec![
+        Field::text("entrance", "Which entrance does she use?")
+            .hint("For example, the side door on Oxford Row, not the main doors."),
+        Field::text("exit", "Which exit does she leave by?"),
+        Field::text("waiting_area", "Where does she wait?")
+            .hint("For example, the Witness Service's separate waiting room."),
+        Field::text("met_by", "Who meets her? (optional)")
+            .hint("A name or a role, for example a Witness Service volunteer."),
+        Field::date("meet_date", "Which day is she met? (optional)")
+            .hint("Leave blank for the hearing's first day. For example, 30/03/2026"),
+        Field::time("meet_time", "What time is she met? (optional)"),
+        Field::text("meet_place", "Where is she met? (optional)"),
+        Field::textarea(
+            "avoid_family",
+            "What are the arrangements to avoid the defendant's family? (optional)",
+        ),
+        Field::radios(
+            "agreed",
+            "Has the plan been agreed with the Witness Service?",
+            &yes_no,
+        ),
+        Field::date("agreed_on", "When was it agreed? (if it was)"),
+        Field::text(
+            "agreed_with",
+            "Who at the Witness Service agreed it? (optional)",
+        ),
+        Field::radios(
+            "basis",
+            "May the Witness Service at the court read this plan?",
+            &bases,
+        )
+        .hint("Record her consent to the Witness Service referral first if it is not listed."),
+        Field::radios(
+            "may_email",
+            "Has she agreed that the plan may be written in an email?",
+            &yes_no,
+        )
+        .hint("Courtside never puts the plan in an email without her agreement."),
+    ]
+}
+
+fn place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "entrance" => ("entrance", "The entrance"),
+        "exit" => ("exit", "The exit"),
+        "waiting_area" => ("waiting_area", "Where she waits"),
+        "met_by" => ("met_by", "Who meets her"),
+        "meet_at" => ("meet_time", "The time she is met"),
+        "meet_place" => ("meet_place", "Where she is met"),
+        "avoid_family" => ("avoid_family", "The arrangements"),
+        "agreed_at" => ("agreed_on", "The date it was agreed"),
+        "agreed_with" => ("agreed_with", "Who agreed it"),
+        "consent_id" | "spoc_agreement" => ("basis", "The basis"),
+        _ => ("entrance", ""),
+    }
+}
+
+/// The form's values from a stored plan.
+fn values_of(plan: &SafetyPlanOut) -> FormData {
+    let mut v: Vec<(String, String)> = vec![
+        ("entrance".into(), plan.entrance.clone()),
+        ("exit".into(), plan.exit.clone()),
+        ("waiting_area".into(), plan.waiting_area.clone()),
+        ("met_by".into(), plan.met_by.clone().unwrap_or_default()),
+        (
+            "meet_date".into(),
+            plan.meet_at
+                .map(|t| calendar::london_date(t).to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "meet_time".into(),
+            plan.meet_at
+                .map(|t| calendar::to_london(t).format("%H:%M").to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "meet_place".into(),
+            plan.meet_place.clone().unwrap_or_default(),
+        ),
+        (
+            "avoid_family".into(),
+            plan.avoid_family.clone().unwrap_or_default(),
+        ),
+        (
+            "agreed".into(),
+            if plan.agreed { "yes" } else { "no" }.into(),
+        ),
+        (
+            "agreed_on".into(),
+            plan.agreed_at
+                .map(|t| calendar::london_date(t).to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "agreed_with".into(),
+            plan.agreed_with.clone().unwrap_or_default(),
+        ),
+        (
+            "may_email".into(),
+            if plan.may_email { "yes" } else { "no" }.into(),
+        ),
+    ];
+    let basis = match (plan.basis.as_deref(), plan.consent_id.as_deref()) {
+        (Some(safety_plans::SPOC_BASIS), _) => SPOC.to_string(),
+        (_, Some(id)) => id.to_string(),
+        _ => NOBODY.to_string(),
+    };
+    v.push(("basis".into(), basis));
+    FormData(v)
+}
+
+fn defaults() -> FormData {
+    FormData(vec![
+        ("agreed".into(), "no".into()),
+        ("basis".into(), NOBODY.into()),
+        ("may_email".into(), "no".into()),
+    ])
+}
+
+/// The plan as sentences, for the page and the week.
+pub fn summary(plan: &SafetyPlanOut) -> Vec<(String, String)> {
+    let mut rows = vec![
+        ("Entrance".to_string(), plan.entrance.clone()),
+        ("Exit".to_string(), plan.exit.clone()),
+        ("Waits in".to_string(), plan.waiting_area.clone()),
+    ];
+    if let Some(who) = &plan.met_by {
+        let mut met = who.clone();
+        if let Some(at) = plan.meet_at {
+            met = format!("{met}, at {}", clock(at));
+        }
+        if let Some(place) = &plan.meet_place {
+            met = format!("{met}, {place}");
+        }
+        rows.push(("Met by".to_string(), met));
+    }
+    if let Some(avoid) = &plan.avoid_family {
+        rows.push(("To avoid the defendant's family".to_string(), avoid.clone()));
+    }
+    rows.push((
+        "Agreed with the Witness Service".to_string(),
+        agreed_text(plan),
+    ));
+    rows
+}
+
+fn agreed_text(plan: &SafetyPlanOut) -> String {
+    match plan.agreed_at {
+        None => "Not yet".to_string(),
+        Some(at) => {
+            let on = day(calendar::london_date(at));
+            match (&plan.agreed_with, plan.agreed_by_witness_service) {
+                (Some(who), true) => format!("Yes, marked agreed by {who} on {on}"),
+                (Some(who), false) => format!("Yes, with {who} on {on}"),
+                (None, _) => format!("Yes, on {on}"),
+            }
+        }
+    }
+}
+
+fn who_reads(plan: &SafetyPlanOut) -> &'static str {
+    match plan.basis.as_deref() {
+        Some(safety_plans::SPOC_BASIS) => {
+            "The Witness Service at the court may read it, under her single point of contact agreement."
+        }
+        Some(_) => "The Witness Service at the court may read it, under her consent record.",
+        None => "Only your service reads it: no consent or agreement lets the Witness Service read it yet.",
+    }
+}
+
+fn rows_json(plan: &SafetyPlanOut) -> Vec<Value> {
+    summary(plan)
+        .into_iter()
+        .map(|(k, v)| json!({"key": k, "value": v}))
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct Done {
+    done: Option<String>,
+}
+
+fn done_message(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "saved" => "The safety plan has been saved.",
+        "withdrawn" => "The safety plan has been withdrawn. Nobody will read it any more.",
+        "agreed" => "The plan is marked agreed with the Witness Service.",
+        _ => return None,
+    })
+}
+
+fn hearing_caption(h: &HearingOut, look: &Lookup) -> String {
+    format!(
+        "{} at {}, {}",
+        labels::hearing_kind(h.kind),
+        look.court(&h.court_id),
+        long(h.starts_at)
+    )
+}
+
+/// Draws the supporter's page: the plan in force, and the form with what
+/// was posted (or the plan) and its problems.
+async fn draw_supporter(
+    state: &web::Data<AppState>,
+    s: &Session,
+    id: String,
+    values: Option<FormData>,
+    problems: Problems,
+    done: Option<&'static str>,
+) -> PageResult {
+    let (h, look, plan, consents) = with_conn(state, s, move |conn, ctx| {
+        let h = read::<Hearings>(conn, ctx, &id)?;
+        let plan = safety_plans::find(conn, ctx, &id)?;
+        let look = Lookup::load(conn, ctx)?;
+        let victim_id: String = read::<crate::resources::Cases>(conn, ctx, &h.case_id)?.victim_id;
+        let consents = court_needs::consent_choices(conn, ctx, &victim_id)?;
+        Ok((h, look, plan, consents))
+    })
+    .await?;
+    let values = values.unwrap_or_else(|| plan.as_ref().map(values_of).unwrap_or_else(defaults));
+    let status = if problems.is_empty() {
+        actix_web::http::StatusCode::OK
+    } else {
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut data = page(
+        s,
+        "Safety plan for the court day",
+        "cases",
+        json!({
+            "caption": hearing_caption(&h, &look),
+            "back": format!("/cases/{}#hearing-{}", h.case_id, h.id),
+            "action": format!("/hearings/{}/safety-plan", h.id),
+            "withdraw": plan.as_ref().map(|_| format!("/hearings/{}/safety-plan/withdraw", h.id)),
+            "version": plan.as_ref().map(|p| p.version),
+            "plan": plan.as_ref().map(rows_json),
+            "who_reads": plan.as_ref().map(who_reads),
+            "may_email": plan.as_ref().map(|p| p.may_email),
+            "form": true,
+            "agree": Value::Null,
+            "form_heading": if plan.is_some() { "Change the plan" } else { "Record the plan" },
+            "submit": "Save the plan",
+            "done": done,
+            "fields": fill_all(fields(&consents), &values, &problems),
+            "errors": problems.to_json(),
+        }),
+    );
+    data["layout"]["error"] = json!(!problems.is_empty());
+    render_status(status, "safety_plan", &data)
+}
+
+/// Draws the Witness Service's page: the plan, and a button to mark it
+/// agreed.
+async fn draw_service(
+    state: &web::Data<AppState>,
+    s: &Session,
+    id: String,
+    done: Option<&'static str>,
+) -> PageResult {
+    let seen = with_conn(state, s, {
+        let id = id.clone();
+        move |conn, ctx| safety_plans::service_plan(conn, ctx, &id)
+    })
+    .await?;
+    let plan = &seen.plan;
+    let kind = crate::domain::HearingKind::from_db(&seen.hearing_kind)
+        .map(labels::hearing_kind)
+        .unwrap_or("Hearing");
+    let mut caption = format!("{kind}, {}", long(seen.starts_at));
+    if let Some(room) = &seen.courtroom {
+        caption = format!("{caption}, {room}");
+    }
+    let data = page(
+        s,
+        "Safety plan for the court day",
+        "week",
+        json!({
+            "caption": format!("{caption} · victim {}", seen.victim_reference),
+            "back": "/week",
+            "plan": rows_json(plan),
+            "who_reads": Value::Null,
+            "may_email": Value::Null,
+            "agree": (!plan.agreed && can(s, ResourceKind::SafetyPlanAgreement, Action::Create))
+                .then(|| format!("/hearings/{id}/safety-plan/agree")),
+            "form": false,
+            "action": Value::Null,
+            "withdraw": Value::Null,
+            "version": Value::Null,
+            "form_heading": Value::Null,
+            "submit": Value::Null,
+            "fields": Value::Null,
+            "done": done,
+            "errors": Problems::new().to_json(),
+        }),
+    );
+    render_status(actix_web::http::StatusCode::OK, "safety_plan", &data)
+}
+
+async fn show(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+    q: web::Query<Done>,
+) -> PageResult {
+    require_read(&s)?;
+    let done = q.done.as_deref().and_then(done_message);
+    if s.role() == Role::WitnessServiceStaff {
+        return draw_service(&state, &s, id.into_inner(), done).await;
+    }
+    draw_supporter(&state, &s, id.into_inner(), None, Problems::new(), done).await
+}
+
+/// The form's answers as the API's input, with the problems only the form
+/// can have (a time that is not a time, a date that is not a date).
+fn input_of(
+    form: &FormData,
+    hearing: &HearingOut,
+    stored: Option<&SafetyPlanOut>,
+    problems: &mut Problems,
+) -> SafetyPlanInput {
+    let text = |name: &str| form.text(name).map(|v| v.trim().to_string());
+    let meet_at = match text("meet_time").filter(|t| !t.is_empty()) {
+        None => None,
+        Some(t) => match parse_time(&t) {
+            None => {
+                problems.add(
+                    "meet_time",
+                    "The time she is met must be a time on the 24-hour clock, for example 09:15",
+                );
+                None
+            }
+            Some(time) => {
+                let date = match text("meet_date").filter(|d| !d.is_empty()) {
+                    None => Some(calendar::london_date(hearing.starts_at)),
+                    Some(d) => {
+                        let parsed = parse_date(&d);
+                        if parsed.is_none() {
+                            problems.add(
+                                "meet_date",
+                                "The day she is met must be a real date, for example 30/03/2026",
+                            );
+                        }
+                        parsed
+                    }
+                };
+                date.and_then(|date| {
+                    london_instant(date, time, "meet_time", problems).map(|(_, text)| text)
+                })
+            }
+        },
+    };
+    let agreed = form.get("agreed") == Some("yes");
+    let agreed_at = if !agreed {
+        None
+    } else {
+        match text("agreed_on").filter(|t| !t.is_empty()) {
+            None => {
+                problems.add("agreed_on", "Enter the date the plan was agreed");
+                None
+            }
+            Some(d) => match parse_date(&d) {
+                None => {
+                    problems.add(
+                        "agreed_on",
+                        "The date it was agreed must be a real date, for example 20/03/2026",
+                    );
+                    None
+                }
+                // The stored agreement, unchanged, keeps its instant.
+                Some(date) => match stored.and_then(|p| p.agreed_at) {
+                    Some(at) if calendar::london_date(at) == date => Some(at.to_rfc3339()),
+                    _ => Some(
+                        calendar::to_london(calendar::local_to_utc(date, NaiveTime::MIN))
+                            .to_rfc3339(),
+                    ),
+                },
+            },
+        }
+    };
+    let basis = form.get("basis").unwrap_or(NOBODY);
+    SafetyPlanInput {
+        entrance: text("entrance").unwrap_or_default(),
+        exit: text("exit").unwrap_or_default(),
+        waiting_area: text("waiting_area").unwrap_or_default(),
+        met_by: text("met_by").filter(|v| !v.is_empty()),
+        meet_at,
+        meet_place: text("meet_place").filter(|v| !v.is_empty()),
+        avoid_family: text("avoid_family").filter(|v| !v.is_empty()),
+        agreed_at,
+        agreed_with: if agreed {
+            text("agreed_with").filter(|v| !v.is_empty())
+        } else {
+            None
+        },
+        may_email: form.get("may_email") == Some("yes"),
+        consent_id: (basis != NOBODY && basis != SPOC && !basis.is_empty())
+            .then(|| basis.to_string()),
+        spoc_agreement: basis == SPOC,
+    }
+}
+
+async fn save(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+    let Posted { session: s, form } = posted;
+    super::require(&s, ResourceKind::SafetyPlan, Action::Update, "safety plan")?;
+    let id = id.into_inner();
+    let version = form.text("version").and_then(|v| v.parse::<i32>().ok());
+    let (hearing, stored) = with_conn(&state, &s, {
+        let id = id.clone();
+        move |conn, ctx| {
+            let h = read::<Hearings>(conn, ctx, &id)?;
+            let plan = safety_plans::find(conn, ctx, &id)?;
+            Ok((h, plan))
+        }
+    })
+    .await?;
+    let mut problems = Problems::new();
+    let input = input_of(&form, &hearing, stored.as_ref(), &mut problems);
+    if !problems.is_empty() {
+        return draw_supporter(&state, &s, id, Some(form), problems, None).await;
+    }
+    if stored.is_some() && version.is_none() {
+        posted_version(&form)?;
+    }
+    let hearing_id = id.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let done = match version {
+            Some(v) => safety_plans::update(conn, ctx, &hearing_id, v, &input),
+            None => safety_plans::record(conn, ctx, &hearing_id, &input),
+        };
+        match done {
+            Ok(p) => Ok(Ok(p)),
+            Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
+            Err(AppError::StaleVersion { .. }) => {
+                let mut p = Problems::new();
+                p.add(
+                    "entrance",
+                    "The plan was changed by someone else while you had it open. What is stored now is shown below the form: check it, then save again",
+                );
+                Ok(Err(p))
+            }
+            Err(AppError::Conflict(message)) => {
+                let mut p = Problems::new();
+                p.add("entrance", sentence(&message));
+                Ok(Err(p))
+            }
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(plan) => {
+            tracing::info!(plan_id = %plan.id, "safety plan saved from the pages");
+            Ok(see_other(&format!("/hearings/{id}/safety-plan?done=saved")))
+        }
+        Err(problems) => draw_supporter(&state, &s, id, Some(form), problems, None).await,
+    }
+}
+
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+async fn withdraw(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+    let Posted { session: s, .. } = posted;
+    super::require(&s, ResourceKind::SafetyPlan, Action::Update, "safety plan")?;
+    let id = id.into_inner();
+    let hearing = id.clone();
+    with_conn(&state, &s, move |conn, ctx| {
+        safety_plans::withdraw(conn, ctx, &hearing)
+    })
+    .await?;
+    Ok(see_other(&format!(
+        "/hearings/{id}/safety-plan?done=withdrawn"
+    )))
+}
+
+async fn agree(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+    let Posted { session: s, .. } = posted;
+    super::require(
+        &s,
+        ResourceKind::SafetyPlanAgreement,
+        Action::Create,
+        "safety plan agreement",
+    )?;
+    let id = id.into_inner();
+    let hearing = id.clone();
+    with_conn(&state, &s, move |conn, ctx| {
+        safety_plans::agree(conn, ctx, &hearing)
+    })
+    .await?;
+    Ok(see_other(&format!(
+        "/hearings/{id}/safety-plan?done=agreed"
+    )))
+}

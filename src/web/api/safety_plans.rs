@@ -7,7 +7,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use super::resource::{authorise, run, Registry, RouteInfo};
 use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -17,13 +17,6 @@ use crate::web::AppState;
 
 const PATH: &str = "/api/v1/hearings/{id}/safety-plan";
 const AGREEMENT: &str = "/api/v1/hearings/{id}/safety-plan/agreement";
-
-fn ctx(state: &AppState, who: Authenticated) -> Ctx {
-    Ctx {
-        actor: who.0,
-        now: state.clock.now(),
-    }
-}
 
 fn answer(status: actix_web::http::StatusCode, plan: &SafetyPlanOut) -> HttpResponse {
     HttpResponse::build(status)
@@ -36,7 +29,7 @@ async fn read(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::SafetyPlan,
@@ -54,7 +47,7 @@ async fn record(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     // A role that may not record is refused before the body is read (the
     // use case checks again).
     authorise(
@@ -79,7 +72,7 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::SafetyPlan,
@@ -101,7 +94,7 @@ async fn withdraw(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::SafetyPlan,
@@ -118,7 +111,7 @@ async fn agree(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = ctx(&state, who);
+    let ctx = state.ctx(who.0);
     authorise(
         &ctx.actor,
         ResourceKind::SafetyPlanAgreement,

@@ -511,3 +511,53 @@ test('supporter adds a victim and changes them with the keyboard alone (phone an
     await page.context().close();
   }
 });
+
+test("supporter: a safety plan for the court day, from the case page to My week (axe-checked)", async () => {
+  const page = await newPage();
+  await signIn(page, 'supporter');
+  await page.goto(`${BASE}/cases`);
+  await page.click('a:has-text("13AB1234526")');
+  await page.locator('h1', { hasText: '13AB1234526' }).waitFor();
+  const card = hearingCard(page, 'Plea and trial preparation hearing');
+  await card.locator('a:has-text("Safety plan for the day")').click();
+  await page.locator('h1', { hasText: 'Safety plan for the court day' }).waitFor();
+  await page.locator('text=No safety plan is recorded for this hearing.').waitFor();
+  await accessible(page, 'safety plan, none yet');
+
+  // Nothing filled in: the summary links each required question.
+  await page.click('button:has-text("Save the plan")');
+  const links = await errorSummaryLinks(page);
+  for (const field of ['#entrance', '#exit', '#waiting_area']) {
+    assert.ok(links.includes(field), `${field} in ${links}`);
+  }
+  await accessible(page, 'safety plan, with errors');
+  await shot(page, 'safety-plan-error');
+
+  await page.fill('#entrance', 'Side door on Quillfeather Row');
+  await page.fill('#exit', 'Side door');
+  await page.fill('#waiting_area', 'Witness Service room 2');
+  await page.fill('#met_by', 'Jo, volunteer');
+  await page.fill('#avoid_family', 'Leave after the family has gone');
+  await page.check('input[name=agreed][value=no]');
+  await page.check('input[name=basis][value=none]');
+  await page.check('input[name=may_email][value=no]');
+  await page.click('button:has-text("Save the plan")');
+  await page.locator('text=The safety plan has been saved.').waitFor();
+  await page.locator('text=Side door on Quillfeather Row').first().waitFor();
+  await accessible(page, 'safety plan, saved');
+  await shot(page, 'safety-plan-saved');
+
+  // My week, for the week of that hearing: the plan under it.
+  await page.goto(`${BASE}/cases`);
+  await page.click('a:has-text("13AB1234526")');
+  const when = await hearingCard(page, 'Plea and trial preparation hearing').innerText();
+  const iso = when.match(/\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b/);
+  assert.ok(iso, `a date on the card: ${when}`);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const from = `${iso[3]}-${String(months.indexOf(iso[2]) + 1).padStart(2, '0')}-${iso[1].padStart(2, '0')}`;
+  await page.goto(`${BASE}/week?from=${from}`);
+  await page.locator('text=Safety plan for the day').first().waitFor();
+  await page.locator('text=Side door on Quillfeather Row').first().waitFor();
+  await accessible(page, 'my week with a safety plan');
+  await page.context().close();
+});

@@ -672,8 +672,9 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             .await
         }
         Form::WithdrawSafetyPlan => {
-            let path = format!("/hearings/{}/safety-plan", g.target);
-            press(&mut b, &path, &format!("{path}/withdraw")).await
+            // The page that asks first holds the form.
+            let ask = format!("/hearings/{}/safety-plan/withdraw", g.target);
+            press(&mut b, &ask, &ask).await
         }
         Form::AgreeSafetyPlan => {
             // The token from the home page: opening the plan's page would

@@ -3144,11 +3144,20 @@ async fn the_safety_plan_is_made_on_the_pages_and_shown_on_the_days_agenda() {
     let mut amara = Browser::signed_in(&app.base, AMARA).await;
     assert_eq!(amara.get(&path).await.status, StatusCode::NOT_FOUND);
 
-    // Withdrawn with its button.
+    // Withdrawn after a page that asks first and says what stops.
     let shown = page.get(&path).await;
     let withdraw = format!("{path}/withdraw");
-    shown.assert_has(&format!("action=\"{withdraw}\""));
-    let csrf = hidden(&shown.body, "csrf_token").expect("a token");
+    shown.assert_has(&format!("href=\"{withdraw}\""));
+    assert!(
+        !shown.body.contains(&format!("action=\"{withdraw}\"")),
+        "no one-click withdrawal"
+    );
+    let asked = page.get(&withdraw).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    asked.assert_has("Withdraw the safety plan?");
+    asked.assert_has("the Witness Service can no longer read it");
+    asked.assert_has(&format!("action=\"{withdraw}\""));
+    let csrf = hidden(&asked.body, "csrf_token").expect("a token");
     let gone = page.post(&withdraw, &[("csrf_token", &csrf)]).await;
     let done = format!("{path}?done=withdrawn");
     assert_eq!(gone.location(), Some(done.as_str()), "{}", gone.body);

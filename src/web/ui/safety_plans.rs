@@ -33,6 +33,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/hearings/{id}/safety-plan", web::post().to(save))
         .route(
             "/hearings/{id}/safety-plan/withdraw",
+            web::get().to(confirm_withdraw),
+        )
+        .route(
+            "/hearings/{id}/safety-plan/withdraw",
             web::post().to(withdraw),
         )
         .route("/hearings/{id}/safety-plan/agree", web::post().to(agree));
@@ -537,6 +541,52 @@ fn sentence(message: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Asks before a plan is withdrawn, saying what stops.
+async fn confirm_withdraw(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+) -> PageResult {
+    super::require(&s, ResourceKind::SafetyPlan, Action::Update, "safety plan")?;
+    let id = id.into_inner();
+    let hearing = id.clone();
+    let (h, look, plan) = with_conn(&state, &s, move |conn, ctx| {
+        let h = read::<Hearings>(conn, ctx, &hearing)?;
+        let plan = safety_plans::find(conn, ctx, &hearing)?;
+        let look = Lookup::load(conn, ctx)?;
+        Ok((h, look, plan))
+    })
+    .await?;
+    let back = format!("/hearings/{id}/safety-plan");
+    if plan.is_none() {
+        return Ok(see_other(&back));
+    }
+    let title = "Withdraw the safety plan?";
+    render_status(
+        actix_web::http::StatusCode::OK,
+        "form",
+        &page(
+            &s,
+            title,
+            "cases",
+            json!({
+                "heading": title,
+                "caption": hearing_caption(&h, &look),
+                "back": back,
+                "intro": [
+                    "Once it is withdrawn, the plan is no longer shown on your week or the Witness Service's, and the Witness Service can no longer read it.",
+                    "The record of it is kept, marked withdrawn, for the audit.",
+                ],
+                "warning": "This cannot be undone. To have a plan again, record a new one.",
+                "action": format!("/hearings/{id}/safety-plan/withdraw"),
+                "submit": "Withdraw the plan",
+                "hidden": [],
+                "fields": [],
+            }),
+        ),
+    )
 }
 
 async fn withdraw(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {

@@ -34,6 +34,7 @@ async fn some_history(app: &TestApp) {
     assert_eq!(status, StatusCode::OK);
     let mailer = crate::delivery::RecordingMailer::default();
     app.run_due(&mailer);
+    app.assert_nothing_due();
 }
 
 #[derive(Queryable, Debug)]

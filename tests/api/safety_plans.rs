@@ -510,6 +510,7 @@ async fn no_notice_about_the_hearing_carries_the_plan() {
             );
         }
     }
+    app.assert_nothing_due();
     app.stop().await;
 }
 

@@ -517,6 +517,21 @@ fn every_listed_store_reach_is_still_used_and_has_a_reason() {
             !pool_uses(&code_of(&text)).is_empty(),
             "{name} no longer uses the pool: take it off STORE_REACH"
         );
+        // Its module doc says so, and why.
+        let doc: String = text
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| l.trim_start_matches("//!").trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        assert!(
+            *name == "helpers.rs"
+                || ["store test", "store check", "job test"]
+                    .iter()
+                    .any(|k| doc.contains(k)),
+            "{name}: say in the module doc that it is a store or job test, and why"
+        );
     }
 }
 

@@ -2,6 +2,12 @@
 //! is sent with an `acknowledge_by` and a link; the link page confirms it
 //! without a session; the API lets its recipient confirm it; and an
 //! unacknowledged one escalates once to the named person.
+//!
+//! Store checks (listed in `STORE_REACH`, tests/layers.rs): a notice's audit
+//! rows are read from the store, as no API serves the audit log; one test
+//! damages a stored basis, which nothing in the API can write; and the
+//! escalation job is stepped by hand to its boundary (not yet, due, once)
+//! before the harness sends what it planned.
 
 use chrono::{Duration, TimeZone, Utc};
 use courtside::notify::ack;

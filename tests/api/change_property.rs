@@ -8,6 +8,11 @@
 //! Sequences are drawn by proptest from a fixed seed (no shrinking: a
 //! failing sequence is printed whole). `CHANGE_PROPERTY_CASES` sets how
 //! many (default 24, of 20 steps each).
+//!
+//! A store check: the invariants are checked against every stored notice,
+//! consent, hearing and audit row (and the audit chain), which no one role
+//! can read through the API; the events go through the API and the
+//! harness (`advance_to`), and each sequence ends with nothing left due.
 
 use std::collections::HashMap;
 

@@ -1,6 +1,9 @@
 //! Sign-in throttling (a growing wait, never a lock; see
 //! `courtside::accounts::throttle`), sessions you can end, integration tokens, security
 //! headers, and error answers that never show the service's insides.
+//!
+//! A store check: the stored sign-in attempts are read to show they hold no
+//! email or address (no API serves them).
 
 use chrono::Duration;
 use reqwest::header::HeaderMap;

@@ -356,3 +356,201 @@ fn the_seam_check_sees_each_fork() {
     assert!(backend_forks(&code_of("// AnyConn::Pg, in a comment")).is_empty());
     assert!(backend_forks("let n = conn.transaction(|c| Ok(1));").is_empty());
 }
+
+/// The HTTP test files (tests/api) that may reach the store behind the
+/// API's back through the app's pool, each with why. Every other test
+/// there goes through the API or the harness (`TestApp::run_due`,
+/// `advance_to`, `assert_nothing_due`), which own the pool.
+const STORE_REACH: &[(&str, &str)] = &[
+    (
+        "helpers.rs",
+        "the harness itself: it starts the app and runs the background jobs",
+    ),
+    (
+        "acknowledgements.rs",
+        "reads the audit rows (no audit API), damages a stored basis, and steps the escalation job to its boundary",
+    ),
+    (
+        "audit.rs",
+        "store test: verifies the audit chain and tampers with it",
+    ),
+    (
+        "change_property.rs",
+        "the property's invariant checker reads every notice, consent and audit row",
+    ),
+    (
+        "court_lists.rs",
+        "reads the audit rows, confirmations and import records (no API), and drives the inbox sweep",
+    ),
+    (
+        "court_needs.rs",
+        "store test of the tables; sets a court's notice setting and reads the disclosure record (no API)",
+    ),
+    (
+        "deadlines.rs",
+        "job test: the deadline sweep and digest jobs stepped at chosen moments",
+    ),
+    (
+        "delivery.rs",
+        "job test: the delivery worker's leases, backoff and dead letters",
+    ),
+    (
+        "demo.rs",
+        "counts the seeded notices over every victim, which no role can list",
+    ),
+    (
+        "dialect.rs",
+        "store test: one test per difference between the backends",
+    ),
+    (
+        "oidc.rs",
+        "counts the stored sign-in attempts (no API)",
+    ),
+    (
+        "privacy.rs",
+        "job test: key rotation and retention, and what is sealed at rest",
+    ),
+    (
+        "read_policy.rs",
+        "the oracle: every victim record in the store, against what each role reads",
+    ),
+    (
+        "reminders.rs",
+        "repairs a hearing in the store without planning, to test the check before sending",
+    ),
+    (
+        "reports.rs",
+        "plants records in bulk for the report's figures",
+    ),
+    (
+        "safe_hours.rs",
+        "reads when a deferred notice is next tried (not in the API)",
+    ),
+    (
+        "safety_plans.rs",
+        "checks the plan is sealed at rest and survives key rotation",
+    ),
+    ("scale.rs", "plants records in bulk"),
+    (
+        "security.rs",
+        "checks the stored sign-in attempts hold no email or address",
+    ),
+    (
+        "upcoming.rs",
+        "store test of the upcoming-hearings query",
+    ),
+    ("webhooks.rs", "checks the secret is sealed at rest"),
+];
+
+/// The ways a test reaches the app's pool: the field (`app.pool`,
+/// `self.app.pool`, `&app.pool`) or a connection from a pool in hand
+/// (`pool.get()`).
+fn pool_uses(code: &str) -> Vec<&'static str> {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut found = Vec::new();
+    let whole_word_at = |at: usize, len: usize| {
+        let before = code[..at].chars().next_back();
+        let after = code[at + len..].chars().next();
+        !before.is_some_and(ident) && !after.is_some_and(ident)
+    };
+    let mut field = false;
+    let mut conn = false;
+    for (at, _) in code.match_indices("pool") {
+        if !whole_word_at(at, "pool".len()) {
+            continue;
+        }
+        if code[..at].ends_with('.') {
+            field = true;
+        }
+        if code[at + "pool".len()..].starts_with(".get(") {
+            conn = true;
+        }
+    }
+    if field {
+        found.push("the app's pool (.pool)");
+    }
+    if conn {
+        found.push("a pool connection (pool.get())");
+    }
+    found
+}
+
+fn api_test_files() -> Vec<PathBuf> {
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/api"))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn only_the_listed_http_tests_reach_the_store_behind_the_api() {
+    let bad: Vec<String> = api_test_files()
+        .iter()
+        .filter(|f| !STORE_REACH.iter().any(|(name, _)| file_name(f) == *name))
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            pool_uses(&code_of(&text))
+                .into_iter()
+                .map(move |what| format!("{} uses {what}", f.display()))
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "go through the API or the harness (run_due, advance_to), or list the \
+         file in STORE_REACH with why:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn every_listed_store_reach_is_still_used_and_has_a_reason() {
+    let files = api_test_files();
+    for (name, why) in STORE_REACH {
+        assert!(!why.trim().is_empty(), "{name} needs a reason");
+        let file = files
+            .iter()
+            .find(|f| file_name(f) == *name)
+            .unwrap_or_else(|| panic!("{name} is listed but not in tests/api"));
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(
+            !pool_uses(&code_of(&text)).is_empty(),
+            "{name} no longer uses the pool: take it off STORE_REACH"
+        );
+        // Its module doc says so, and why.
+        let doc: String = text
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| l.trim_start_matches("//!").trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        assert!(
+            *name == "helpers.rs"
+                || ["store test", "store check", "job test"]
+                    .iter()
+                    .any(|k| doc.contains(k)),
+            "{name}: say in the module doc that it is a store or job test, and why"
+        );
+    }
+}
+
+#[test]
+fn the_pool_check_sees_each_form() {
+    let uses = |code: &str| pool_uses(&code_of(code));
+    let field = ["the app's pool (.pool)"];
+    let both = ["the app's pool (.pool)", "a pool connection (pool.get())"];
+    assert_eq!(uses("let mut conn = app.pool.get().unwrap();"), both);
+    assert_eq!(uses("run_once(&app.pool, &mailer, now)"), field);
+    assert_eq!(uses("run_once(\n    &self.app.pool,\n)"), field);
+    assert_eq!(uses(".first(&mut *w.app.pool.get().unwrap())"), both);
+    assert_eq!(uses("let pool = app.pool.clone();"), field);
+    assert_eq!(
+        uses("let mut conn = pool.get().unwrap();"),
+        ["a pool connection (pool.get())"]
+    );
+    // Other names, types and prose are not a reach.
+    assert!(uses("let spool = app.pooled; let p: courtside::store::Pool;").is_empty());
+    assert!(uses("// app.pool named in a comment").is_empty());
+    assert!(uses("/// the harness owns `app.pool`").is_empty());
+}

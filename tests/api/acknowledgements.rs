@@ -2,6 +2,12 @@
 //! is sent with an `acknowledge_by` and a link; the link page confirms it
 //! without a session; the API lets its recipient confirm it; and an
 //! unacknowledged one escalates once to the named person.
+//!
+//! Store checks (listed in `STORE_REACH`, tests/layers.rs): a notice's audit
+//! rows are read from the store, as no API serves the audit log; one test
+//! damages a stored basis, which nothing in the API can write; and the
+//! escalation job is stepped by hand to its boundary (not yet, due, once)
+//! before the harness sends what it planned.
 
 use chrono::{Duration, TimeZone, Utc};
 use courtside::notify::ack;
@@ -128,10 +134,13 @@ async fn the_link_in_the_email_confirms_receipt_without_signing_in() {
         "audited once"
     );
 
-    // Acknowledged notices never escalate.
-    let mut conn = app.pool.get().unwrap();
+    // Acknowledged notices never escalate: a week on, with every job due
+    // run, nothing was escalated.
     let later = Utc.with_ymd_and_hms(2026, 3, 30, 12, 0, 0).unwrap();
-    assert_eq!(ack::escalate_due(&mut conn, &app.rules, later).unwrap(), 0);
+    let ran = app.advance_to(later, &mailer);
+    assert_eq!(ran.escalated, 0, "{ran:?}");
+    // Sign-ins last 12 hours of the clock.
+    let wendy = app.login(WENDY).await;
     let (_, listed) = app
         .get(
             &format!("/api/v1/notices?{query}&acknowledged=true"),
@@ -409,5 +418,6 @@ async fn a_notice_whose_stored_basis_does_not_read_is_not_escalated() {
     .await;
     assert_eq!(still["id"], original["id"]);
     assert!(!audit_categories(&app, &id).contains(&"escalation".to_string()));
+    app.assert_nothing_due();
     app.stop().await;
 }

@@ -1,5 +1,9 @@
 //! The audit log: changes, sensitive reads and disclosures are chained;
 //! any edit, deletion or reordering is found by `verify-audit`.
+//!
+//! A store test: the chain is verified and tampered with in the store,
+//! which only `verify-audit` reads; the history itself is made through the
+//! API and the harness.
 
 use courtside::audit::{self, Verdict};
 use courtside::store::schema::audit_log;
@@ -34,6 +38,7 @@ async fn some_history(app: &TestApp) {
     assert_eq!(status, StatusCode::OK);
     let mailer = crate::delivery::RecordingMailer::default();
     app.run_due(&mailer);
+    app.assert_nothing_due();
 }
 
 #[derive(Queryable, Debug)]

@@ -4,11 +4,10 @@
 //! adjourned, or a court list moves it: each of them is sent one change
 //! notice, once, whatever the earlier notice's purpose.
 
-use courtside::notify::delivery;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::delivery::{worker, RecordingMailer};
+use crate::delivery::RecordingMailer;
 use crate::helpers::*;
 
 fn items(list: &Value) -> Vec<Value> {
@@ -51,16 +50,10 @@ fn summary_of(notices: &[Value]) -> Vec<String> {
         .collect()
 }
 
-/// A delivery pass at the test clock's instant.
+/// Runs every job due at the test clock's instant (the delivery pass
+/// among them) until nothing more is.
 fn deliver(app: &TestApp, mailer: &RecordingMailer) {
-    delivery::run_once(
-        &app.pool,
-        mailer,
-        &app.renderer,
-        &worker("changes"),
-        test_now(),
-    )
-    .unwrap();
+    app.run_due(mailer);
 }
 
 struct Trial {
@@ -209,6 +202,7 @@ async fn a_trial_moved_earlier_is_passed_on_to_the_partners_already_sent_its_req
         .collect();
     assert_eq!(to_ws.len(), 1, "{sent:#?}");
     assert!(!to_ws[0].body.contains("Demo Person Two"));
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -236,6 +230,9 @@ async fn a_trial_moved_twice_tells_the_partners_of_each_slot_they_knew() {
             .iter()
             .any(|n| n["state"] == "pending" && n["data"]["hearing_date"] == "2026-04-07"));
     }
+    // The change notices go out and nothing is left behind.
+    deliver(&app, &mailer);
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -249,6 +246,9 @@ async fn a_vacated_trial_is_passed_on_to_the_partners_already_sent_its_requests(
     for n in one_change_each(&notices, "vacated") {
         assert_eq!(n["data"]["previous_date"], "2026-04-02");
     }
+    // The change notices go out and nothing is left behind.
+    deliver(&app, &mailer);
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -260,6 +260,9 @@ async fn an_adjourned_trial_is_passed_on_to_the_partners_already_sent_its_reques
     change(&app, &t, |b| b["status"] = json!("adjourned")).await;
     let notices = notices_for(&app, &t.wendy, &t.id).await;
     one_change_each(&notices, "adjourned");
+    // The change notices go out and nothing is left behind.
+    deliver(&app, &mailer);
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -338,6 +341,9 @@ async fn a_court_list_that_moves_a_hearing_is_passed_on_to_the_partners_already_
         assert_eq!(n["data"]["hearing_date"], "2026-03-24", "{n}");
         assert_eq!(n["data"]["previous_date"], "2026-03-23", "{n}");
     }
+    // The change notices go out and nothing is left behind.
+    deliver(&app, &mailer);
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -571,6 +577,9 @@ async fn a_cancelled_visit_is_passed_on_to_those_sent_its_arrangement() {
         let text = cancelled[0]["data"].to_string().to_lowercase();
         assert!(!text.contains("address") && !text.contains("phone"));
     }
+    // The change notices go out and nothing is left behind.
+    deliver(&app, &mailer);
+    app.assert_nothing_due();
     app.stop().await;
 }
 

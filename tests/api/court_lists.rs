@@ -1,6 +1,10 @@
 //! Court-list import over HTTP: a witness care officer uploads a list, the
 //! demo hearings are confirmed, moved (and everyone told) or flagged, and
 //! bad lists are refused with nothing written.
+//!
+//! Store checks: the audit rows, hearing confirmations and import records
+//! are read from the store (no API serves them); the inbox sweep is a job
+//! test, driven at chosen moments.
 
 use diesel::prelude::*;
 use reqwest::{Method, StatusCode};

@@ -2,6 +2,10 @@
 //! on (CI runs it on both): the tables (a store test of the migration,
 //! using the pool directly), then the API and the flow through to the
 //! attendance request.
+//!
+//! Besides the store test of the tables, two store checks: the court's
+//! short-notice setting is written, and the record of what was disclosed
+//! to whom is read, in the store (no API serves either).
 
 use courtside::store;
 use courtside::store::schema::{court_need_disclosures, court_need_settings, court_needs};

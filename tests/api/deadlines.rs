@@ -2,6 +2,9 @@
 //! time, missed when its moment passed undone (and still missed, with the
 //! late moment, when it is done afterwards). Driven by the sweep with the
 //! test clock, read back through the API.
+//!
+//! A job test: the deadline sweep and the digest jobs are stepped by hand
+//! at chosen moments (the flow tests elsewhere use `TestApp::run_due`).
 
 use chrono::{Duration, TimeZone, Utc};
 use courtside::deadlines;
@@ -101,6 +104,7 @@ async fn hearing_details_are_met_when_sent_and_missed_when_not() {
         StatusCode::UNPROCESSABLE_ENTITY,
         Some("query"),
     );
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -336,6 +340,7 @@ async fn an_alert_is_not_sent_once_its_deadline_is_met() {
     let raise = of_kind(&list, "attendance_raised_with_court");
     assert_eq!(raise["state"], "met", "{raise}");
     assert_eq!(raise["met_at"], "2026-03-30T11:00:00Z");
+    app.assert_nothing_due();
     app.stop().await;
 }
 

@@ -3,6 +3,9 @@
 //! the worker's own mechanics drive single passes by hand at chosen
 //! moments; the others use the harness (`TestApp::run_due`). The mailer
 //! here records what it is given; the real SMTP path is tests/smtp.rs.
+//!
+//! A job test: the worker's mechanics need single passes with chosen
+//! settings at chosen moments, so they use the pool directly.
 
 use std::sync::Mutex;
 
@@ -288,6 +291,7 @@ async fn nothing_is_sent_late_or_after_consent_is_withdrawn() {
         states.contains(&("hearing.details.supporter".into(), "cancelled".into())),
         "{states:?}"
     );
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -384,6 +388,7 @@ async fn a_notice_sent_through_a_spoc_is_cancelled_once_the_arrangement_ends() {
             .unwrap();
         assert_eq!(n["state"], "cancelled", "{outcome:?} {n}");
     }
+    app.assert_nothing_due();
     app.stop().await;
 }
 

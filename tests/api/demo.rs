@@ -1,6 +1,9 @@
 //! `serve --demo` (and `courtside seed`): the demo records are planned
 //! through the flows as they are entered, so each role's first look shows
 //! the product working.
+//!
+//! A store check: the seeded notices to the partner agencies are counted
+//! over every victim in the store, which no role can list through the API.
 
 use diesel::prelude::*;
 use reqwest::Method;

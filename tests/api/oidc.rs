@@ -3,6 +3,9 @@
 //! endpoint that sends the browser straight back with a code, and a token
 //! endpoint that checks the client secret and the PKCE verifier and signs
 //! ID tokens (RS256) with the test-only key in `tests/oidc_keys`.
+//!
+//! A store check: the stored sign-in attempts are counted (no API serves
+//! them).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -11,6 +11,9 @@
 //! What each role may see is written here independently of the code under
 //! test: which demo victims each user's organisation reaches, and which
 //! strands of a victim's record each role reads.
+//!
+//! A store check: the oracle lists every victim record in the store,
+//! independently of the API under test.
 
 use std::collections::{BTreeMap, BTreeSet};
 

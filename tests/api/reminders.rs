@@ -6,6 +6,9 @@
 //! V-1002's supporter is Ben (not the single point of contact); the victim
 //! consented to their court dates going to him. "Now" is Friday 20 March
 //! 2026, 12:00 UTC, nine days before the clocks go forward.
+//!
+//! A store check: one test repairs a hearing in the store without
+//! planning, to show the check just before sending stops the reminder.
 
 use std::sync::Mutex;
 

@@ -7,6 +7,9 @@
 //! 20 criminal cases at Mold Crown Court (court A), each with its own
 //! victim supported by Amara (Safer Futures), plus one case at Leeds
 //! Magistrates' Court (court B) that a court filter isolates.
+//!
+//! A store check: the data set is planted in the store in bulk; every
+//! figure is read through the API.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;

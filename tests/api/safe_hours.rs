@@ -1,5 +1,8 @@
 //! Victims' safe hours: written, validated, sealed; anything written to
 //! the victim waits for the next safe window (London time).
+//!
+//! A store check: when a deferred notice is next tried is read from the
+//! store (the API does not show it).
 
 use chrono::{Duration, TimeZone, Utc};
 use courtside::store::schema::notices;

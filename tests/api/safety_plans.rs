@@ -4,6 +4,9 @@
 //! marks it agreed, only under the victim's consent or single point of
 //! contact agreement; nobody else reads it; its text is sealed at rest,
 //! kept out of the audit log, and out of every notice about the hearing.
+//!
+//! Store checks: the plan's text is read from the store to show it is
+//! sealed at rest, and key rotation runs on a connection.
 
 use courtside::store::schema::safety_plans;
 use diesel::prelude::*;
@@ -510,6 +513,7 @@ async fn no_notice_about_the_hearing_carries_the_plan() {
             );
         }
     }
+    app.assert_nothing_due();
     app.stop().await;
 }
 

@@ -3,6 +3,9 @@
 //! scoped by binding the ids of the victims in reach, so this needs the
 //! bundled SQLite built with a higher bound (`.cargo/config.toml`); on
 //! PostgreSQL the ids go as one array.
+//!
+//! A store test: the victims are planted in the store in bulk; the lists
+//! are read through the API.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use courtside::store::schema::{cases, supporter_assignments as sa, users, victims};

@@ -1,6 +1,9 @@
 //! Sign-in throttling (a growing wait, never a lock; see
 //! `courtside::accounts::throttle`), sessions you can end, integration tokens, security
 //! headers, and error answers that never show the service's insides.
+//!
+//! A store check: the stored sign-in attempts are read to show they hold no
+//! email or address (no API serves them).
 
 use chrono::Duration;
 use reqwest::header::HeaderMap;
@@ -9,7 +12,6 @@ use serde_json::{json, Value};
 
 use crate::delivery::RecordingMailer;
 use crate::helpers::*;
-use courtside::clock::Clock;
 use courtside::notify::mailer::Email;
 
 const PASSWORD: &str = courtside::seed::DEMO_PASSWORD;
@@ -48,17 +50,10 @@ fn assert_locked(status: StatusCode, headers: &HeaderMap, body: &Value) -> i64 {
     retry_after(headers)
 }
 
-/// The failed sign-in warnings emailed so far (runs the account-notice
-/// delivery pass at the test clock's time).
+/// The failed sign-in warnings emailed so far (runs every job due at the
+/// test clock's time, the account emails among them).
 fn warnings_sent(app: &TestApp, mailer: &RecordingMailer) -> Vec<Email> {
-    courtside::accounts::notices::deliver_due(
-        &app.pool,
-        mailer,
-        &app.renderer,
-        "test",
-        app.clock.now(),
-    )
-    .unwrap();
+    app.run_due(mailer);
     mailer
         .sent
         .lock()
@@ -163,6 +158,7 @@ async fn wrong_passwords_slow_sign_in_down_with_a_doubling_wait_and_the_owner_is
         assert!(address.as_deref().is_some_and(|a| !a.contains("127.0.0.1")));
     }
     assert_eq!(warnings_sent(&app, &mailer).len(), 1);
+    app.assert_nothing_due();
     app.stop().await;
 }
 
@@ -238,6 +234,7 @@ async fn failures_elsewhere_never_keep_an_officer_out_on_her_own_network() {
     // ...while Wendy, who works there, still signs in.
     let (status, _, body) = login_from(&app, WENDY, PASSWORD, OFFICE).await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    app.assert_nothing_due();
     app.stop().await;
 }
 

@@ -3,6 +3,8 @@
 //! worker POSTs it to a real HTTP receiver on 127.0.0.1 that checks the
 //! signature independently (with the hmac crate, as a partner would) and
 //! records what it got.
+//!
+//! A store check: the stored secret is read to show it is sealed at rest.
 
 use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};

@@ -1,13 +1,15 @@
-//! The database side of the report: grouped counts (`GROUP BY` + `COUNT`)
-//! on the one diesel code path both backends share, plus a few narrow
-//! projections of dates for the arithmetic SQL cannot do portably (working
-//! days, medians). Ids fetched here are used only to match rows and to
-//! count distinct cases; nothing but numbers leaves this module.
+//! The database side of the report, on the one diesel code path both
+//! backends share. The scope (the organisation's victims and their cases)
+//! is read once; then each table is read once, in the period, as narrow
+//! rows (states, flags, dates and ids), and the figures are counted in
+//! memory against the scope, along with the arithmetic SQL cannot do
+//! portably (working days, medians). Ids fetched here are used only to
+//! match rows and to count distinct cases and victims; nothing but numbers
+//! leaves this module.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use diesel::dsl::{count, count_star};
 use diesel::prelude::*;
 
 use super::compute;
@@ -117,15 +119,10 @@ macro_rules! org_victims {
     };
 }
 
-/// Filters a boxed query joined to `cases` by organisation, case kind and
-/// court (`$court`, the court column that applies, with `$court_id` the
-/// matching selection of court ids).
-macro_rules! case_filters {
-    ($q:ident, $s:expr, $court:expr, $court_id:expr) => {
-        $q = $q.filter(cases::victim_id.eq_any(org_victims!($s)));
-        if let Some(k) = $s.case_kind {
-            $q = $q.filter(cases::kind.eq(k.as_str()));
-        }
+/// Filters a boxed query by court (`$court`, the court column of the
+/// query's own table).
+macro_rules! court_filters {
+    ($q:ident, $s:expr, $court:expr) => {
         if let Some(c) = &$s.court_id {
             $q = $q.filter($court.eq(c.clone()));
         }
@@ -134,18 +131,18 @@ macro_rules! case_filters {
                 $court.eq_any(
                     courts::table
                         .filter(courts::kind.eq(k.as_str()))
-                        .select($court_id),
+                        .select(courts::id),
                 ),
             );
         }
     };
 }
 
-/// The same filters for a table with its own (nullable) case and victim
-/// columns, through subqueries.
+/// The case and court filters for a table with its own (nullable) case
+/// column, through subqueries on `cases` (the organisation is matched in
+/// memory, by the row's victim).
 macro_rules! via_case {
-    ($q:ident, $s:expr, $case:expr, $victim:expr) => {
-        $q = $q.filter($victim.eq_any(org_victims!($s)));
+    ($q:ident, $s:expr, $case:expr) => {
         if let Some(k) = $s.case_kind {
             $q = $q.filter(
                 $case.eq_any(
@@ -182,19 +179,100 @@ macro_rules! via_case {
     };
 }
 
-/// Requests whose hearing starts in the period, with the hearing's court.
-macro_rules! requests_in_period {
-    ($s:expr) => {
-        ar::table
-            .inner_join(hearings::table.inner_join(cases::table))
-            .filter(hearings::starts_at.ge($s.start_ts()))
-            .filter(hearings::starts_at.lt($s.end_ts()))
-    };
+/// A case of the organisation's victims, as the figures need it.
+struct ScopeCase {
+    court_id: Option<String>,
+    witness_care_unit_id: Option<String>,
+    enhanced_rights: bool,
 }
 
-/// One row per request whose hearing is in the period: everything the
-/// request figures need, read in one pass (the join is the costly part,
-/// so it is made once, not once per figure).
+/// The report's scope, read once per report: the organisation's victims
+/// and their cases (of the case kind asked for). Each figure's query then
+/// reads only its own table in the period and its rows are matched here,
+/// in memory, instead of every query re-evaluating the organisation
+/// subquery and joining each row to its case.
+struct InScope {
+    victims: HashSet<String>,
+    cases: HashMap<String, ScopeCase>,
+    /// The courts of the court kind asked for, if one was.
+    kind_courts: Option<HashSet<String>>,
+}
+
+impl InScope {
+    fn load(conn: &mut AnyConn, s: &Scope) -> AppResult<Self> {
+        let victims: Vec<String> = org_victims!(s).load(conn)?;
+        let mut q = cases::table
+            .inner_join(victims::table)
+            .filter(cases::victim_id.eq_any(org_victims!(s)))
+            .select((
+                cases::id,
+                cases::court_id,
+                cases::witness_care_unit_id,
+                victims::enhanced_rights,
+            ))
+            .into_boxed();
+        if let Some(k) = s.case_kind {
+            q = q.filter(cases::kind.eq(k.as_str()));
+        }
+        let rows: Vec<(String, Option<String>, Option<String>, bool)> = q.load(conn)?;
+        let kind_courts = match s.court_kind {
+            Some(k) => Some(
+                courts::table
+                    .filter(courts::kind.eq(k.as_str()))
+                    .select(courts::id)
+                    .load::<String>(conn)?
+                    .into_iter()
+                    .collect(),
+            ),
+            None => None,
+        };
+        Ok(InScope {
+            victims: victims.into_iter().collect(),
+            cases: rows
+                .into_iter()
+                .map(|(id, court_id, witness_care_unit_id, enhanced_rights)| {
+                    (
+                        id,
+                        ScopeCase {
+                            court_id,
+                            witness_care_unit_id,
+                            enhanced_rights,
+                        },
+                    )
+                })
+                .collect(),
+            kind_courts,
+        })
+    }
+
+    /// A case in scope, for a figure whose query filters the court on its
+    /// own table (hearings).
+    fn case(&self, id: &str) -> bool {
+        self.cases.contains_key(id)
+    }
+
+    /// A case in scope whose own court passes the court filters.
+    fn case_at_court(&self, s: &Scope, id: &str) -> Option<&ScopeCase> {
+        let c = self.cases.get(id)?;
+        if let Some(want) = &s.court_id {
+            if c.court_id.as_deref() != Some(want.as_str()) {
+                return None;
+            }
+        }
+        if let Some(kind) = &self.kind_courts {
+            if !c.court_id.as_ref().is_some_and(|id| kind.contains(id)) {
+                return None;
+            }
+        }
+        Some(c)
+    }
+
+    fn victim(&self, id: &str) -> bool {
+        self.victims.contains(id)
+    }
+}
+
+/// One row per request whose hearing is in the period.
 type RequestRow = (
     String,
     bool,
@@ -202,25 +280,33 @@ type RequestRow = (
     NaiveDateTime,
     NaiveDateTime,
     String,
+    String,
 );
 
+/// The request figures, in one pass over the requests whose hearing is in
+/// the period. Returns the hearings with an attended request.
 fn requests(
     conn: &mut AnyConn,
     s: &Scope,
+    scope: &InScope,
     c: &mut Counts,
     holidays: &BankHolidays,
-) -> AppResult<()> {
-    let mut q = requests_in_period!(s)
+) -> AppResult<HashSet<String>> {
+    let mut q = ar::table
+        .inner_join(hearings::table)
+        .filter(hearings::starts_at.ge(s.start_ts()))
+        .filter(hearings::starts_at.lt(s.end_ts()))
         .select((
             ar::state,
             ar::conditions.is_not_null(),
             ar::decision_reason_kind,
             ar::created_at,
             hearings::starts_at,
-            cases::id,
+            hearings::case_id,
+            ar::hearing_id,
         ))
         .into_boxed();
-    case_filters!(q, s, hearings::court_id, courts::id);
+    court_filters!(q, s, hearings::court_id);
     let rows: Vec<RequestRow> = q.load(conn)?;
     let now = s.now_ts();
     let attended = AttendanceState::Attended.as_str();
@@ -230,16 +316,23 @@ fn requests(
         .map(|st| st.as_str())
         .collect();
     let mut cases_seen: HashSet<&str> = HashSet::new();
+    let mut attended_hearings = HashSet::new();
     let mut notice_days = Vec::with_capacity(rows.len());
-    for (state, with_conditions, reason, asked, starts, case) in &rows {
+    for (state, with_conditions, reason, asked, starts, case, hearing) in &rows {
+        if !scope.case(case) {
+            continue;
+        }
         let by_state = if *starts < now {
             &mut c.requests_past
         } else {
             &mut c.requests_ahead
         };
         *by_state.entry(state.clone()).or_default() += 1;
-        if state == attended && *with_conditions {
-            c.attended_with_conditions += 1;
+        if state == attended {
+            attended_hearings.insert(hearing.clone());
+            if *with_conditions {
+                c.attended_with_conditions += 1;
+            }
         }
         if needs_reason.contains(state.as_str()) {
             *c.reasons.entry(reason.clone()).or_default() += 1;
@@ -252,81 +345,79 @@ fn requests(
     }
     c.request_cases = cases_seen.len() as i64;
     c.notice_days = notice_days;
-    Ok(())
+    Ok(attended_hearings)
 }
 
-/// Hearings in the period that have started and were not vacated.
-macro_rules! held_hearings {
-    ($s:expr) => {
-        hearings::table
-            .inner_join(cases::table)
-            .filter(hearings::starts_at.ge($s.start_ts()))
-            .filter(hearings::starts_at.lt($s.end_ts()))
-            .filter(hearings::starts_at.lt($s.now_ts()))
-            .filter(hearings::status.ne(HearingStatus::Vacated.as_str()))
-    };
-}
-
-fn evidence(conn: &mut AnyConn, s: &Scope, c: &mut Counts) -> AppResult<()> {
-    let mut q = held_hearings!(s)
-        .filter(hearings::victim_gives_evidence.eq(true))
-        .group_by(hearings::victim_gives_evidence)
-        .select((count_star(), count(cases::id).aggregate_distinct()))
+/// The hearing figures, in one pass over the hearings in the period that
+/// were not vacated: evidence hearings that have started (and those with
+/// an attended request), and trials with the last visit before each.
+fn hearings_and_visits(
+    conn: &mut AnyConn,
+    s: &Scope,
+    scope: &InScope,
+    attended_hearings: &HashSet<String>,
+    c: &mut Counts,
+) -> AppResult<()> {
+    let mut q = hearings::table
+        .filter(hearings::starts_at.ge(s.start_ts()))
+        .filter(hearings::starts_at.lt(s.end_ts()))
+        .filter(hearings::status.ne(HearingStatus::Vacated.as_str()))
+        .select((
+            hearings::id,
+            hearings::case_id,
+            hearings::kind,
+            hearings::starts_at,
+            hearings::victim_gives_evidence,
+        ))
         .into_boxed();
-    case_filters!(q, s, hearings::court_id, courts::id);
-    let rows: Vec<(i64, i64)> = q.load(conn)?;
-    (c.evidence_hearings, c.evidence_cases) = rows.first().copied().unwrap_or((0, 0));
-    let mut q = held_hearings!(s)
-        .filter(hearings::victim_gives_evidence.eq(true))
-        .filter(
-            hearings::id.eq_any(
-                ar::table
-                    .filter(ar::state.eq(AttendanceState::Attended.as_str()))
-                    .select(ar::hearing_id),
-            ),
-        )
-        .select(count_star())
-        .into_boxed();
-    case_filters!(q, s, hearings::court_id, courts::id);
-    c.evidence_with_supporter = q.first(conn)?;
-    Ok(())
-}
-
-/// Trials in the period (not vacated), whether or not they have started.
-macro_rules! trials {
-    ($s:expr) => {
-        hearings::table
-            .filter(hearings::kind.eq(HearingKind::Trial.as_str()))
-            .filter(hearings::starts_at.ge($s.start_ts()))
-            .filter(hearings::starts_at.lt($s.end_ts()))
-            .filter(hearings::status.ne(HearingStatus::Vacated.as_str()))
-    };
-}
-
-fn visits(conn: &mut AnyConn, s: &Scope, c: &mut Counts) -> AppResult<()> {
-    let mut q = trials!(s)
-        .inner_join(cases::table)
-        .group_by(hearings::kind)
-        .select((count_star(), count(cases::id).aggregate_distinct()))
-        .into_boxed();
-    case_filters!(q, s, hearings::court_id, courts::id);
-    let rows: Vec<(i64, i64)> = q.load(conn)?;
-    (c.trials, c.trial_cases) = rows.first().copied().unwrap_or((0, 0));
-    let mut q = trials!(s)
-        .inner_join(cases::table.inner_join(ptv::table))
+    court_filters!(q, s, hearings::court_id);
+    let rows: Vec<(String, String, String, NaiveDateTime, bool)> = q.load(conn)?;
+    let now = s.now_ts();
+    let trial = HearingKind::Trial.as_str();
+    let mut evidence_cases = HashSet::new();
+    let mut trial_cases: HashMap<&str, Vec<(&str, NaiveDateTime)>> = HashMap::new();
+    for (id, case, kind, starts, evidence) in &rows {
+        if !scope.case(case) {
+            continue;
+        }
+        if *evidence && *starts < now {
+            c.evidence_hearings += 1;
+            evidence_cases.insert(case.as_str());
+            if attended_hearings.contains(id) {
+                c.evidence_with_supporter += 1;
+            }
+        }
+        if kind == trial {
+            c.trials += 1;
+            trial_cases.entry(case).or_default().push((id, *starts));
+        }
+    }
+    c.evidence_cases = evidence_cases.len() as i64;
+    c.trial_cases = trial_cases.len() as i64;
+    if trial_cases.is_empty() {
+        return Ok(());
+    }
+    // Visits (arranged or attended) before the period's end, matched to
+    // the trials of their case in memory.
+    let visits: Vec<(String, Option<NaiveDateTime>)> = ptv::table
         .filter(ptv::state.eq_any(["arranged", "attended"]))
-        .filter(ptv::starts_at.lt(hearings::starts_at.nullable()))
-        .select((hearings::id, hearings::starts_at, ptv::starts_at))
-        .into_boxed();
-    case_filters!(q, s, hearings::court_id, courts::id);
-    let rows: Vec<(String, NaiveDateTime, Option<NaiveDateTime>)> = q.load(conn)?;
-    let mut latest: HashMap<String, (NaiveDate, NaiveDate)> = HashMap::new();
-    for (trial, starts, visit) in rows {
-        let Some(visit) = visit else { continue };
-        let trial_day = calendar::london_date(store::from_db(starts));
-        let visit_day = calendar::london_date(store::from_db(visit));
-        let e = latest.entry(trial).or_insert((trial_day, visit_day));
-        e.1 = e.1.max(visit_day);
+        .filter(ptv::starts_at.lt(s.end_ts()))
+        .select((ptv::case_id, ptv::starts_at))
+        .load(conn)?;
+    let mut latest: HashMap<&str, (NaiveDate, NaiveDate)> = HashMap::new();
+    for (case, visit) in &visits {
+        let (Some(trials), Some(visit)) = (trial_cases.get(case.as_str()), visit) else {
+            continue;
+        };
+        for (trial, starts) in trials {
+            if visit >= starts {
+                continue;
+            }
+            let trial_day = calendar::london_date(store::from_db(*starts));
+            let visit_day = calendar::london_date(store::from_db(*visit));
+            let e = latest.entry(trial).or_insert((trial_day, visit_day));
+            e.1 = e.1.max(visit_day);
+        }
     }
     c.visit_days_before = latest
         .into_values()
@@ -338,48 +429,38 @@ fn visits(conn: &mut AnyConn, s: &Scope, c: &mut Counts) -> AppResult<()> {
 fn discussions(
     conn: &mut AnyConn,
     s: &Scope,
+    scope: &InScope,
     c: &mut Counts,
     holidays: &BankHolidays,
 ) -> AppResult<()> {
-    macro_rules! held {
-        () => {
-            smd::table
-                .inner_join(cases::table)
-                .filter(smd::held_at.ge(s.start_ts()))
-                .filter(smd::held_at.lt(s.end_ts()))
-        };
-    }
-    let mut q = held!()
-        .group_by(smd::supporter_present)
-        .select((smd::supporter_present, count_star()))
-        .into_boxed();
-    case_filters!(q, s, cases::court_id, courts::id.nullable());
-    let rows: Vec<(bool, i64)> = q.load(conn)?;
-    for (present, n) in rows {
-        if present {
-            c.discussions_with_supporter = n;
+    let rows: Vec<(String, NaiveDateTime, bool)> = smd::table
+        .filter(smd::held_at.ge(s.start_ts()))
+        .filter(smd::held_at.lt(s.end_ts()))
+        .select((smd::case_id, smd::held_at, smd::supporter_present))
+        .load(conn)?;
+    let mut cases_seen = HashSet::new();
+    // When each discussion without the supporter was held.
+    let mut held: Vec<(&str, NaiveDateTime)> = Vec::new();
+    for (case, at, present) in &rows {
+        if scope.case_at_court(s, case).is_none() {
+            continue;
+        }
+        cases_seen.insert(case.as_str());
+        if *present {
+            c.discussions_with_supporter += 1;
         } else {
-            c.discussions_without_supporter = n;
+            c.discussions_without_supporter += 1;
+            held.push((case, *at));
         }
     }
-    let mut q = held!()
-        .select(count(cases::id).aggregate_distinct())
-        .into_boxed();
-    case_filters!(q, s, cases::court_id, courts::id.nullable());
-    c.discussion_cases = q.first(conn)?;
+    c.discussion_cases = cases_seen.len() as i64;
 
-    // When each discussion without the supporter was held, and when the
-    // supporter was told (the first sent notice of that step, for the
-    // same case, on or after the discussion).
-    let mut q = held!()
-        .filter(smd::supporter_present.eq(false))
-        .select((smd::case_id, smd::held_at))
-        .into_boxed();
-    case_filters!(q, s, cases::court_id, courts::id.nullable());
-    let held: Vec<(String, NaiveDateTime)> = q.load(conn)?;
-    let case_ids: Vec<String> = held
+    // When the supporter was told of each discussion without them (the
+    // first sent notice of that step, for the same case, on or after the
+    // discussion).
+    let case_ids: Vec<&str> = held
         .iter()
-        .map(|(id, _)| id.clone())
+        .map(|(id, _)| *id)
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
@@ -400,7 +481,7 @@ fn discussions(
     c.inform_days = held
         .iter()
         .filter_map(|(case, at)| {
-            let told = sent.get(case)?.iter().filter(|t| *t >= at).min()?;
+            let told = sent.get(*case)?.iter().filter(|t| *t >= at).min()?;
             Some(holidays.working_days_between(
                 calendar::london_date(store::from_db(*at)),
                 calendar::london_date(store::from_db(*told)),
@@ -410,9 +491,21 @@ fn discussions(
     Ok(())
 }
 
-fn right8(conn: &mut AnyConn, s: &Scope, c: &mut Counts, holidays: &BankHolidays) -> AppResult<()> {
-    let mut q = deadlines::table
-        .inner_join(cases::table.inner_join(victims::table))
+fn right8(
+    conn: &mut AnyConn,
+    s: &Scope,
+    scope: &InScope,
+    c: &mut Counts,
+    holidays: &BankHolidays,
+) -> AppResult<()> {
+    type Row = (
+        String,
+        NaiveDate,
+        Option<NaiveDateTime>,
+        Option<String>,
+        String,
+    );
+    let rows: Vec<Row> = deadlines::table
         .filter(deadlines::kind.eq_any([DEADLINE_TOLD_OF_HEARING, DEADLINE_TOLD_OF_OUTCOME]))
         .filter(deadlines::counted_from.ge(s.from))
         .filter(deadlines::counted_from.le(s.to))
@@ -421,27 +514,19 @@ fn right8(conn: &mut AnyConn, s: &Scope, c: &mut Counts, holidays: &BankHolidays
             deadlines::kind,
             deadlines::counted_from,
             deadlines::met_at,
-            victims::enhanced_rights,
-            cases::witness_care_unit_id,
+            deadlines::case_id,
             deadlines::victim_id,
         ))
-        .into_boxed();
-    case_filters!(q, s, cases::court_id, courts::id.nullable());
-    type Row = (
-        String,
-        NaiveDate,
-        Option<NaiveDateTime>,
-        bool,
-        Option<String>,
-        String,
-    );
-    let rows: Vec<Row> = q.load(conn)?;
+        .load(conn)?;
     let mut hearing_victims = HashSet::new();
     let mut outcome_victims = HashSet::new();
     let mut late_units: BTreeMap<Option<String>, i64> = BTreeMap::new();
-    for (kind, from, met_at, enhanced, unit, victim) in rows {
+    for (kind, from, met_at, case, victim) in rows {
+        let Some(case) = case.as_deref().and_then(|id| scope.case_at_court(s, id)) else {
+            continue;
+        };
         let outcome = kind == DEADLINE_TOLD_OF_OUTCOME;
-        let limit = compute::right8_limit(outcome, enhanced);
+        let limit = compute::right8_limit(outcome, case.enhanced_rights);
         let done = met_at.map(|t| calendar::london_date(store::from_db(t)));
         let in_time = compute::on_time(holidays, from, done, limit);
         let (ok, late, units) = if outcome {
@@ -462,7 +547,9 @@ fn right8(conn: &mut AnyConn, s: &Scope, c: &mut Counts, holidays: &BankHolidays
             *ok += 1;
         } else {
             *late += 1;
-            *late_units.entry(unit).or_default() += 1;
+            *late_units
+                .entry(case.witness_care_unit_id.clone())
+                .or_default() += 1;
         }
     }
     c.hearing_date_victims = hearing_victims.len() as i64;
@@ -483,80 +570,103 @@ fn right8(conn: &mut AnyConn, s: &Scope, c: &mut Counts, holidays: &BankHolidays
     Ok(())
 }
 
-fn parole(conn: &mut AnyConn, s: &Scope, c: &mut Counts) -> AppResult<()> {
-    let (shared, victims_shared): (i64, i64) = notices::table
-        .filter(notices::step.eq(STEP_PAROLE_INFORM))
-        .filter(notices::state.ne("cancelled"))
+/// Counts rows and distinct victims among `victims` in scope.
+fn count_victims<'a>(scope: &InScope, victims: impl Iterator<Item = &'a str>) -> (i64, i64) {
+    let mut n = 0;
+    let mut seen = HashSet::new();
+    for v in victims.filter(|v| scope.victim(v)) {
+        n += 1;
+        seen.insert(v);
+    }
+    (n, seen.len() as i64)
+}
+
+/// The notices (and parole milestones shared) and deadlines in the period:
+/// one pass over each table.
+fn outbox_and_deadlines(
+    conn: &mut AnyConn,
+    s: &Scope,
+    scope: &InScope,
+    c: &mut Counts,
+) -> AppResult<()> {
+    let mut q = notices::table
         .filter(notices::created_at.ge(s.start_ts()))
         .filter(notices::created_at.lt(s.end_ts()))
-        .filter(notices::victim_id.eq_any(org_victims!(s)))
-        .select((count_star(), count(notices::victim_id).aggregate_distinct()))
-        .first(conn)?;
-    let (withheld, victims_withheld): (i64, i64) = flow_warnings::table
+        .select((notices::state, notices::step, notices::victim_id))
+        .into_boxed();
+    via_case!(q, s, notices::case_id);
+    let rows: Vec<(String, String, String)> = q.load(conn)?;
+    let mut victims_seen = HashSet::new();
+    for (state, _, victim) in &rows {
+        if scope.victim(victim) {
+            *c.notices.entry(state.clone()).or_default() += 1;
+            victims_seen.insert(victim.as_str());
+        }
+    }
+    c.notice_victims = victims_seen.len() as i64;
+
+    // Parole milestones shared: any case, so from these rows only when no
+    // case or court filter narrowed them.
+    let shared = |(state, step, _): &&(String, String, String)| {
+        step == STEP_PAROLE_INFORM && state != "cancelled"
+    };
+    let (shared, victims_shared) =
+        if s.case_kind.is_none() && s.court_id.is_none() && s.court_kind.is_none() {
+            count_victims(
+                scope,
+                rows.iter().filter(shared).map(|(_, _, v)| v.as_str()),
+            )
+        } else {
+            let rows: Vec<String> = notices::table
+                .filter(notices::step.eq(STEP_PAROLE_INFORM))
+                .filter(notices::state.ne("cancelled"))
+                .filter(notices::created_at.ge(s.start_ts()))
+                .filter(notices::created_at.lt(s.end_ts()))
+                .select(notices::victim_id)
+                .load(conn)?;
+            count_victims(scope, rows.iter().map(String::as_str))
+        };
+    let rows: Vec<String> = flow_warnings::table
         .filter(flow_warnings::kind.eq("no_consent_to_share"))
         .filter(flow_warnings::detail_json.like("%\"category\":\"parole\"%"))
         .filter(flow_warnings::created_at.ge(s.start_ts()))
         .filter(flow_warnings::created_at.lt(s.end_ts()))
-        .filter(flow_warnings::victim_id.eq_any(org_victims!(s)))
-        .select((
-            count_star(),
-            count(flow_warnings::victim_id).aggregate_distinct(),
-        ))
-        .first(conn)?;
+        .select(flow_warnings::victim_id)
+        .load(conn)?;
+    let (withheld, victims_withheld) = count_victims(scope, rows.iter().map(String::as_str));
     c.parole_shared = shared;
     c.parole_withheld = withheld;
     // A victim in both counts is counted twice here; the threshold only
     // needs a lower bound on distinct victims, so take the larger.
     c.parole_victims = victims_shared.max(victims_withheld);
-    Ok(())
-}
-
-fn outbox_and_deadlines(conn: &mut AnyConn, s: &Scope, c: &mut Counts) -> AppResult<()> {
-    let mut q = notices::table
-        .filter(notices::created_at.ge(s.start_ts()))
-        .filter(notices::created_at.lt(s.end_ts()))
-        .group_by(notices::state)
-        .select((notices::state, count_star()))
-        .into_boxed();
-    via_case!(q, s, notices::case_id, notices::victim_id);
-    let rows: Vec<(String, i64)> = q.load(conn)?;
-    c.notices.extend(rows);
-    let mut q = notices::table
-        .filter(notices::created_at.ge(s.start_ts()))
-        .filter(notices::created_at.lt(s.end_ts()))
-        .select(count(notices::victim_id).aggregate_distinct())
-        .into_boxed();
-    via_case!(q, s, notices::case_id, notices::victim_id);
-    c.notice_victims = q.first(conn)?;
 
     let mut q = deadlines::table
         .filter(deadlines::due_date.ge(s.from))
         .filter(deadlines::due_date.le(s.to))
-        .group_by(deadlines::state)
-        .select((deadlines::state, count_star()))
+        .select((deadlines::state, deadlines::victim_id))
         .into_boxed();
-    via_case!(q, s, deadlines::case_id, deadlines::victim_id);
-    let rows: Vec<(String, i64)> = q.load(conn)?;
-    c.deadlines.extend(rows);
-    let mut q = deadlines::table
-        .filter(deadlines::due_date.ge(s.from))
-        .filter(deadlines::due_date.le(s.to))
-        .select(count(deadlines::victim_id).aggregate_distinct())
-        .into_boxed();
-    via_case!(q, s, deadlines::case_id, deadlines::victim_id);
-    c.deadline_victims = q.first(conn)?;
+    via_case!(q, s, deadlines::case_id);
+    let rows: Vec<(String, String)> = q.load(conn)?;
+    let mut victims_seen = HashSet::new();
+    for (state, victim) in &rows {
+        if scope.victim(victim) {
+            *c.deadlines.entry(state.clone()).or_default() += 1;
+            victims_seen.insert(victim.as_str());
+        }
+    }
+    c.deadline_victims = victims_seen.len() as i64;
     Ok(())
 }
 
-/// Runs every query of the report.
+/// Runs every query of the report: the scope once, then one pass over each
+/// table in the period.
 pub fn counts(conn: &mut AnyConn, s: &Scope, holidays: &BankHolidays) -> AppResult<Counts> {
     let mut c = Counts::default();
-    requests(conn, s, &mut c, holidays)?;
-    evidence(conn, s, &mut c)?;
-    visits(conn, s, &mut c)?;
-    discussions(conn, s, &mut c, holidays)?;
-    right8(conn, s, &mut c, holidays)?;
-    parole(conn, s, &mut c)?;
-    outbox_and_deadlines(conn, s, &mut c)?;
+    let scope = InScope::load(conn, s)?;
+    let attended_hearings = requests(conn, s, &scope, &mut c, holidays)?;
+    hearings_and_visits(conn, s, &scope, &attended_hearings, &mut c)?;
+    discussions(conn, s, &scope, &mut c, holidays)?;
+    right8(conn, s, &scope, &mut c, holidays)?;
+    outbox_and_deadlines(conn, s, &scope, &mut c)?;
     Ok(c)
 }

@@ -730,6 +730,150 @@ async fn a_filter_that_isolates_one_case_reveals_nothing() {
     app.stop().await;
 }
 
+/// Every figure's value (`None` when suppressed), keyed `measure.figure`.
+fn values(report: &Value) -> std::collections::BTreeMap<String, Option<f64>> {
+    let mut out = std::collections::BTreeMap::new();
+    for m in report["measures"].as_array().unwrap() {
+        for f in m["figures"].as_array().unwrap() {
+            out.insert(
+                format!(
+                    "{}.{}",
+                    m["key"].as_str().unwrap(),
+                    f["key"].as_str().unwrap()
+                ),
+                f["value"].as_f64(),
+            );
+        }
+    }
+    out
+}
+
+/// The scope (the organisation's victims, the case kind, the court or the
+/// court's kind) narrows every figure alike: a court's kind gives the
+/// figures of its only court in the data, the case kind of every case
+/// changes nothing (but the notices without a case), another kind leaves
+/// nothing, and a victim supported only by another organisation, with a
+/// full set of records at court A, changes no figure.
+#[actix_web::test]
+async fn every_filter_narrows_every_figure_alike() {
+    let app = TestApp::spawn().await;
+    let ids = {
+        let mut conn = app.pool.get().unwrap();
+        seed(&mut conn)
+    };
+    let maya = app.login(MAYA).await;
+    let report = |query: String| {
+        let app = &app;
+        let maya = &maya;
+        async move {
+            let (status, report) = app.get(&format!("{PATH}?{Q2}&{query}"), maya).await;
+            assert_eq!(status, StatusCode::OK, "{query}: {report}");
+            values(&report)
+        }
+    };
+    let court_a = report(format!("court_id={}", ids.court_a)).await;
+    assert_eq!(court_a["attendance_outcomes.refused"], Some(6.0));
+    assert_eq!(report("court_kind=crown".into()).await, court_a);
+    assert_eq!(
+        report(format!("court_id={}&case_kind=criminal", ids.court_a)).await,
+        court_a
+    );
+    assert_eq!(
+        report(format!("court_id={}&court_kind=crown", ids.court_a)).await,
+        court_a
+    );
+    let all = report(String::new()).await;
+    // Notices with no case (the parole milestones) drop out of the outbox
+    // figures under a case filter; every other figure stays.
+    let criminal = report("case_kind=criminal".into()).await;
+    let but_notices = |m: &std::collections::BTreeMap<String, Option<f64>>| {
+        m.iter()
+            .filter(|(k, _)| !k.starts_with("notices."))
+            .map(|(k, v)| (k.clone(), *v))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(but_notices(&criminal), but_notices(&all));
+    assert_eq!(criminal["notices.sent"], Some(9.0));
+    assert_eq!(all["notices.sent"], Some(15.0));
+    assert_ne!(all, court_a, "court B's case is in the unfiltered report");
+    for (key, value) in report("case_kind=family".into()).await {
+        if !key.starts_with("parole.") {
+            assert!(matches!(value, None | Some(0.0)), "{key}: {value:?}");
+        }
+    }
+
+    // A victim of another organisation, with records at court A.
+    {
+        let mut conn = app.pool.get().unwrap();
+        let ours: String = users::table
+            .filter(users::id.eq(&ids.amara))
+            .select(users::organisation_id)
+            .first(&mut conn)
+            .unwrap();
+        let other: String = users::table
+            .filter(users::organisation_id.ne(&ours))
+            .select(users::id)
+            .first(&mut conn)
+            .unwrap();
+        let theirs = Ids {
+            amara: other,
+            wcu: ids.wcu.clone(),
+            court_a: ids.court_a.clone(),
+            court_b: ids.court_b.clone(),
+        };
+        let (victim, case) = add_case(&mut conn, &theirs, &ids.court_a, true);
+        let trial = add_trial(&mut conn, &case, &ids.court_a, true);
+        add_request(
+            &mut conn,
+            &theirs,
+            &trial,
+            "refused",
+            None,
+            Some("other"),
+            at(2025, 5, 19, 9),
+        );
+        add_visit(
+            &mut conn,
+            &case,
+            &ids.court_a,
+            "attended",
+            at(2025, 5, 28, 9),
+        );
+        add_discussion(&mut conn, &theirs, &case, false);
+        add_deadline(
+            &mut conn,
+            &victim,
+            &case,
+            "supporter_told_of_hearing",
+            day(2025, 4, 17),
+            day(2025, 4, 22),
+            "missed",
+            None,
+        );
+        add_notice(
+            &mut conn,
+            &victim,
+            Some(&case),
+            "criminal.other",
+            "dead",
+            at(2025, 5, 20, 9),
+            None,
+        );
+        add_notice(
+            &mut conn,
+            &victim,
+            None,
+            "parole.inform_supporter",
+            "sent",
+            at(2025, 5, 6, 9),
+            Some(at(2025, 5, 6, 9)),
+        );
+    }
+    assert_eq!(report(format!("court_id={}", ids.court_a)).await, court_a);
+    assert_eq!(report(String::new()).await, all);
+    app.stop().await;
+}
+
 #[actix_web::test]
 async fn csv_export_matches_the_json() {
     let app = TestApp::spawn().await;

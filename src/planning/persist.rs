@@ -306,74 +306,45 @@ pub fn apply_all(
             },
         );
     }
-    let mut found: Vec<(String, String, String, String)> = Vec::new();
-    if wants_cancel {
-        for chunk in victims.chunks(CHUNK) {
-            found.extend(
-                tasks::table
-                    .filter(tasks::victim_id.eq_any(chunk))
-                    .filter(tasks::state.eq("open"))
-                    .select((
-                        tasks::idempotency_key,
-                        tasks::id,
-                        tasks::victim_id,
-                        tasks::state,
-                    ))
-                    .load::<(String, String, String, String)>(conn)?,
-            );
-        }
+    // The open tasks and running deadlines of the victims being cancelled,
+    // and the rows the plans name by key: one load for each table.
+    macro_rules! load_plain {
+        ($table:ident, $key:ident, $live:literal, $keys:expr, $rows:expr) => {{
+            let mut found: Vec<(String, String, String, String)> = Vec::new();
+            let select = ($table::$key, $table::id, $table::victim_id, $table::state);
+            if wants_cancel {
+                for chunk in victims.chunks(CHUNK) {
+                    found.extend(
+                        $table::table
+                            .filter($table::victim_id.eq_any(chunk))
+                            .filter($table::state.eq($live))
+                            .select(select)
+                            .load::<(String, String, String, String)>(conn)?,
+                    );
+                }
+            }
+            let keys: Vec<String> = $keys.into_iter().collect();
+            for chunk in keys.chunks(CHUNK) {
+                found.extend(
+                    $table::table
+                        .filter($table::$key.eq_any(chunk))
+                        .select(select)
+                        .load::<(String, String, String, String)>(conn)?,
+                );
+            }
+            for (key, id, victim_id, state) in found {
+                $rows.add(key, plain(id, victim_id, state));
+            }
+        }};
     }
-    let task_keys: Vec<String> = task_keys.into_iter().collect();
-    for chunk in task_keys.chunks(CHUNK) {
-        found.extend(
-            tasks::table
-                .filter(tasks::idempotency_key.eq_any(chunk))
-                .select((
-                    tasks::idempotency_key,
-                    tasks::id,
-                    tasks::victim_id,
-                    tasks::state,
-                ))
-                .load::<(String, String, String, String)>(conn)?,
-        );
-    }
-    for (key, id, victim_id, state) in found {
-        task_rows.add(key, plain(id, victim_id, state));
-    }
-    let mut found: Vec<(String, String, String, String)> = Vec::new();
-    if wants_cancel {
-        for chunk in victims.chunks(CHUNK) {
-            found.extend(
-                deadlines::table
-                    .filter(deadlines::victim_id.eq_any(chunk))
-                    .filter(deadlines::state.eq("running"))
-                    .select((
-                        deadlines::deadline_key,
-                        deadlines::id,
-                        deadlines::victim_id,
-                        deadlines::state,
-                    ))
-                    .load::<(String, String, String, String)>(conn)?,
-            );
-        }
-    }
-    let deadline_keys: Vec<String> = deadline_keys.into_iter().collect();
-    for chunk in deadline_keys.chunks(CHUNK) {
-        found.extend(
-            deadlines::table
-                .filter(deadlines::deadline_key.eq_any(chunk))
-                .select((
-                    deadlines::deadline_key,
-                    deadlines::id,
-                    deadlines::victim_id,
-                    deadlines::state,
-                ))
-                .load::<(String, String, String, String)>(conn)?,
-        );
-    }
-    for (key, id, victim_id, state) in found {
-        deadline_rows.add(key, plain(id, victim_id, state));
-    }
+    load_plain!(tasks, idempotency_key, "open", task_keys, task_rows);
+    load_plain!(
+        deadlines,
+        deadline_key,
+        "running",
+        deadline_keys,
+        deadline_rows
+    );
     let mut seen_warnings: HashSet<String> = HashSet::new();
     let warning_keys: Vec<String> = warning_keys.into_iter().collect();
     for chunk in warning_keys.chunks(CHUNK) {

@@ -362,28 +362,9 @@ pub fn deliver_due(
                 }
             }
         };
-        let ts = store::to_db(now);
         store::write(&mut conn, |conn| {
-            let rows = diesel::update(
-                digests::table
-                    .filter(digests::id.eq(&d.id))
-                    .filter(digests::lease_owner.eq(owner))
-                    .filter(digests::state.eq("sending")),
-            )
-            .set((
-                digests::state.eq(state),
-                digests::last_error.eq(&error),
-                digests::sent_at.eq((state == "sent").then_some(ts)),
-                digests::lease_owner.eq(None::<String>),
-                digests::leased_until.eq(None::<NaiveDateTime>),
-                digests::send_after.eq(if state == "pending" {
-                    store::to_db(now + Duration::minutes(5 * i64::from(d.attempts)))
-                } else {
-                    ts
-                }),
-                digests::updated_at.eq(ts),
-            ))
-            .execute(conn)?;
+            let rows =
+                store::settle_lease!(conn, digests, &d.id, owner, state, &error, d.attempts, now)?;
             if rows == 1 && state == "sent" {
                 crate::audit::append(
                     conn,

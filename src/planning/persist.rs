@@ -139,6 +139,26 @@ struct Rows {
 }
 
 impl Rows {
+    /// A task or deadline a plan names: a new row in the `live` state
+    /// (true) where none has the key yet; a cancelled one is revived.
+    fn plan_plain(&mut self, key: &str, victim_id: &str, live: &str, at: (usize, usize)) -> bool {
+        match self.by_key.get_mut(key) {
+            None => {
+                let mut row = plain(store::new_id(), victim_id.to_string(), live);
+                row.new = true;
+                row.planned = Some(at);
+                self.add(key.to_string(), row);
+                true
+            }
+            Some(row) if row.state == "cancelled" => {
+                row.state = live.into();
+                row.revived = true;
+                false
+            }
+            Some(_) => false,
+        }
+    }
+
     fn add(&mut self, key: String, row: Stored) {
         self.by_victim
             .entry(row.victim_id.clone())
@@ -425,36 +445,12 @@ pub fn apply_all(
             }
         }
         for (j, t) in plan.tasks.iter().enumerate() {
-            match task_rows.by_key.get_mut(&t.idempotency_key) {
-                None => {
-                    let mut row = plain(store::new_id(), owner.victim_id.to_string(), "open");
-                    row.new = true;
-                    row.planned = Some((i, j));
-                    task_rows.add(t.idempotency_key.clone(), row);
-                    applied.tasks_planned += 1;
-                }
-                Some(row) if row.state == "cancelled" => {
-                    row.state = "open".into();
-                    row.revived = true;
-                }
-                Some(_) => {}
-            }
+            let new = task_rows.plan_plain(&t.idempotency_key, owner.victim_id, "open", (i, j));
+            applied.tasks_planned += usize::from(new);
         }
         for (j, d) in plan.deadlines.iter().enumerate() {
-            match deadline_rows.by_key.get_mut(&d.key) {
-                None => {
-                    let mut row = plain(store::new_id(), owner.victim_id.to_string(), "running");
-                    row.new = true;
-                    row.planned = Some((i, j));
-                    deadline_rows.add(d.key.clone(), row);
-                    applied.deadlines_started += 1;
-                }
-                Some(row) if row.state == "cancelled" => {
-                    row.state = "running".into();
-                    row.revived = true;
-                }
-                Some(_) => {}
-            }
+            let new = deadline_rows.plan_plain(&d.key, owner.victim_id, "running", (i, j));
+            applied.deadlines_started += usize::from(new);
         }
         for (key, kind, detail) in &warnings[i] {
             if seen_warnings.insert(key.clone()) {

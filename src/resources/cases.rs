@@ -13,7 +13,7 @@ use crate::store::schema::cases;
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
 
-use super::{check_version, require_court, require_organisation, VictimFilter};
+use super::{check_version, require_court, require_organisation, same_owner, VictimFilter};
 
 pub struct Cases;
 
@@ -235,12 +235,12 @@ impl Resource for Cases {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.victim_id != input.victim_id {
-                return Err(AppError::field(
-                    "victim_id",
-                    "cannot be changed: a case belongs to one victim",
-                ));
-            }
+            same_owner(
+                "victim_id",
+                &current.victim_id,
+                &input.victim_id,
+                "a case belongs to one victim",
+            )?;
             check_references(conn, &input)?;
             update_versioned!(
                 conn,

@@ -16,7 +16,7 @@ use crate::store::schema::{cases, courts, hearings};
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT, MAX_TEXT};
 
-use super::{case_victim, check_version, local, require_court, visible_case_ids};
+use super::{case_victim, check_version, local, require_court, same_owner, visible_case_ids};
 
 pub struct Hearings;
 
@@ -332,12 +332,7 @@ impl Resource for Hearings {
                 .filter(hearings::case_id.eq_any(visible.clone()))
                 .into_boxed();
             filter_by!(q, hearings, f, case_id);
-            if let Some(from) = f.from {
-                q = q.filter(hearings::starts_at.ge(store::to_db(from.with_timezone(&Utc))));
-            }
-            if let Some(to) = f.to {
-                q = q.filter(hearings::starts_at.lt(store::to_db(to.with_timezone(&Utc))));
-            }
+            filter_between!(q, hearings::starts_at, f.from, f.to);
             q
         };
         let order = (hearings::starts_at.asc(), hearings::id.asc());
@@ -354,12 +349,12 @@ impl Resource for Hearings {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.case_id != input.case_id {
-                return Err(AppError::field(
-                    "case_id",
-                    "cannot be changed: a hearing belongs to one case",
-                ));
-            }
+            same_owner(
+                "case_id",
+                &current.case_id,
+                &input.case_id,
+                "a hearing belongs to one case",
+            )?;
             let checked = check_references(conn, ctx, &input)?;
             let victim_id = case_victim(conn, ctx, &input.case_id, Some("case_id"))?;
             update_versioned!(

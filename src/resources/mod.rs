@@ -49,6 +49,19 @@ macro_rules! filter_by {
     };
 }
 
+/// A list's `from` (inclusive) and `to` (exclusive) bounds on a time
+/// column, each where the filter has one.
+macro_rules! filter_between {
+    ($q:ident, $column:expr, $from:expr, $to:expr) => {
+        if let Some(from) = $from {
+            $q = $q.filter($column.ge(crate::store::to_db(from.with_timezone(&chrono::Utc))));
+        }
+        if let Some(to) = $to {
+            $q = $q.filter($column.lt(crate::store::to_db(to.with_timezone(&chrono::Utc))));
+        }
+    };
+}
+
 /// The strands (court, parole) a role may read: narrow the boxed query `q`
 /// by the `parole` test of the row, to nothing (`none`) where it may read
 /// neither.
@@ -135,6 +148,16 @@ pub fn check_updated(rows: usize, expected: i32) -> AppResult<()> {
         Err(AppError::StaleVersion {
             current: expected + 1,
         })
+    }
+}
+
+/// The record a thing belongs to (its case, its victim) is fixed: an
+/// update naming another is refused on that field.
+pub fn same_owner(field: &str, current: &str, input: &str, why: &str) -> AppResult<()> {
+    if current == input {
+        Ok(())
+    } else {
+        Err(AppError::field(field, format!("cannot be changed: {why}")))
     }
 }
 

@@ -24,7 +24,7 @@ use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
 
 use super::consents::victims_with_active;
-use super::{check_version, require_victim_field, VictimFilter};
+use super::{check_version, require_victim_field, same_owner, VictimFilter};
 
 pub struct ParoleMilestones;
 
@@ -341,12 +341,12 @@ impl Resource for ParoleMilestones {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.victim_id != input.victim_id {
-                return Err(AppError::field(
-                    "victim_id",
-                    "cannot be changed: a milestone belongs to one victim",
-                ));
-            }
+            same_owner(
+                "victim_id",
+                &current.victim_id,
+                &input.victim_id,
+                "a milestone belongs to one victim",
+            )?;
             update_versioned!(
                 conn,
                 pm,

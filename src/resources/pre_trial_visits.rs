@@ -17,7 +17,7 @@ use crate::store::schema::{hearings, pre_trial_visits as ptv};
 use crate::store::{self, AnyConn};
 use crate::validate::Validator;
 
-use super::{case_victim, check_version, local, require_court, visible_case_ids};
+use super::{case_victim, check_version, local, require_court, same_owner, visible_case_ids};
 
 pub struct PreTrialVisits;
 
@@ -261,12 +261,7 @@ impl Resource for PreTrialVisits {
                 .filter(ptv::case_id.eq_any(visible.clone()))
                 .into_boxed();
             filter_by!(q, ptv, f, case_id);
-            if let Some(from) = f.from {
-                q = q.filter(ptv::starts_at.ge(store::to_db(from.with_timezone(&Utc))));
-            }
-            if let Some(to) = f.to {
-                q = q.filter(ptv::starts_at.lt(store::to_db(to.with_timezone(&Utc))));
-            }
+            filter_between!(q, ptv::starts_at, f.from, f.to);
             q
         };
         let order = (ptv::created_at.desc(), ptv::id.asc());
@@ -283,12 +278,12 @@ impl Resource for PreTrialVisits {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.case_id != input.case_id {
-                return Err(AppError::field(
-                    "case_id",
-                    "cannot be changed: a visit belongs to one case",
-                ));
-            }
+            same_owner(
+                "case_id",
+                &current.case_id,
+                &input.case_id,
+                "a visit belongs to one case",
+            )?;
             let checked = check_references(conn, ctx, &input)?;
             update_versioned!(
                 conn,

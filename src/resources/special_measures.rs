@@ -19,7 +19,7 @@ use crate::store::schema::{
 use crate::store::{self, AnyConn};
 use crate::validate::Validator;
 
-use super::{case_victim, check_version, local, visible_case_ids, CaseFilter};
+use super::{case_victim, check_version, local, same_owner, visible_case_ids, CaseFilter};
 
 pub struct SpecialMeasuresDiscussions;
 
@@ -305,12 +305,12 @@ impl Resource for SpecialMeasuresDiscussions {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.case_id != input.case_id {
-                return Err(AppError::field(
-                    "case_id",
-                    "cannot be changed: a discussion belongs to one case",
-                ));
-            }
+            same_owner(
+                "case_id",
+                &current.case_id,
+                &input.case_id,
+                "a discussion belongs to one case",
+            )?;
             let checked = check_references(conn, ctx, &input, current.supporter_id.as_deref())?;
             update_versioned!(
                 conn,

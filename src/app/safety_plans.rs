@@ -508,6 +508,23 @@ fn service_recipient(ctx: &Ctx) -> String {
     format!("witness_service:{}", ctx.actor.organisation_id)
 }
 
+/// The plan just written (`after` the insert or update), audited and
+/// logged as `done`.
+fn written(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    hearing_id: &str,
+    action: AuditAction,
+    after: &str,
+    done: &str,
+) -> AppResult<SafetyPlanOut> {
+    let plan = in_force(conn, hearing_id)?
+        .ok_or_else(|| AppError::Internal(format!("safety plan vanished after {after}")))?;
+    audit::append(conn, ctx.now, entry(ctx, action, &plan, "safety_plan"))?;
+    tracing::info!(hearing_id = %hearing_id, plan_id = %plan.id, "safety plan {done}");
+    Ok(plan)
+}
+
 fn entry(ctx: &Ctx, action: AuditAction, plan: &SafetyPlanOut, category: &str) -> Entry {
     Entry {
         victim_id: Some(plan.victim_id.clone()),
@@ -691,15 +708,14 @@ pub fn record(
                 safety_plans::updated_at.eq(at),
             ))
             .execute(conn)?;
-        let plan = in_force(conn, hearing_id)?
-            .ok_or_else(|| AppError::Internal("safety plan vanished after insert".into()))?;
-        audit::append(
+        written(
             conn,
-            ctx.now,
-            entry(ctx, AuditAction::Create, &plan, "safety_plan"),
-        )?;
-        tracing::info!(hearing_id = %hearing_id, plan_id = %plan.id, "safety plan recorded");
-        Ok(plan)
+            ctx,
+            hearing_id,
+            AuditAction::Create,
+            "insert",
+            "recorded",
+        )
     })
 }
 
@@ -774,15 +790,14 @@ pub fn update(
                 current: current.version,
             });
         }
-        let plan = in_force(conn, hearing_id)?
-            .ok_or_else(|| AppError::Internal("safety plan vanished after update".into()))?;
-        audit::append(
+        written(
             conn,
-            ctx.now,
-            entry(ctx, AuditAction::Update, &plan, "safety_plan"),
-        )?;
-        tracing::info!(hearing_id = %hearing_id, plan_id = %plan.id, "safety plan changed");
-        Ok(plan)
+            ctx,
+            hearing_id,
+            AuditAction::Update,
+            "update",
+            "changed",
+        )
     })
 }
 

@@ -139,6 +139,28 @@ struct Rows {
 }
 
 impl Rows {
+    /// What storing the rows comes to: the new ones (with the plan step
+    /// that asked for each), and the ids to set live again and to cancel.
+    fn changes(
+        &self,
+    ) -> (
+        Vec<(&String, &Stored, (usize, usize))>,
+        Vec<String>,
+        Vec<String>,
+    ) {
+        let (mut new, mut revived, mut stopped) = (Vec::new(), Vec::new(), Vec::new());
+        for (key, row) in &self.by_key {
+            if row.new {
+                new.push((key, row, row.planned.expect("a new row is planned")));
+            } else if row.revived {
+                revived.push(row.id.clone());
+            } else if row.cancelled.is_some() {
+                stopped.push(row.id.clone());
+            }
+        }
+        (new, revived, stopped)
+    }
+
     /// A task or deadline a plan names: a new row in the `live` state
     /// (true) where none has the key yet; a cancelled one is revived.
     fn plan_plain(&mut self, key: &str, victim_id: &str, live: &str, at: (usize, usize)) -> bool {
@@ -560,35 +582,28 @@ pub fn apply_all(
     }
 
     let mut task_inserts = Vec::new();
-    let (mut reopened, mut stopped) = (Vec::new(), Vec::new());
-    for (key, row) in &task_rows.by_key {
-        if row.new {
-            let (i, j) = row.planned.expect("a new task is planned");
-            let owner = &plans[i].0;
-            let t = &plans[i].1.tasks[j];
-            task_inserts.push((
-                tasks::id.eq(row.id.clone()),
-                tasks::idempotency_key.eq(key.clone()),
-                tasks::victim_id.eq(owner.victim_id.to_string()),
-                tasks::case_id.eq(owner.case_id.map(str::to_string)),
-                tasks::hearing_id.eq(owner.hearing_id.map(str::to_string)),
-                tasks::step.eq(t.step.clone()),
-                tasks::citation.eq(t.citation.clone()),
-                tasks::reconstructed.eq(t.reconstructed),
-                tasks::role.eq(name(&t.role)?),
-                tasks::assignee_user_id.eq(t.assignee.clone()),
-                tasks::kind.eq(name(&t.kind)?),
-                tasks::due_at.eq(t.due.map(store::to_db)),
-                tasks::detail.eq(t.detail.clone()),
-                tasks::state.eq("open"),
-                tasks::created_at.eq(ts),
-                tasks::updated_at.eq(ts),
-            ));
-        } else if row.revived {
-            reopened.push(row.id.clone());
-        } else if row.cancelled.is_some() {
-            stopped.push(row.id.clone());
-        }
+    let (new, reopened, stopped) = task_rows.changes();
+    for (key, row, (i, j)) in new {
+        let owner = &plans[i].0;
+        let t = &plans[i].1.tasks[j];
+        task_inserts.push((
+            tasks::id.eq(row.id.clone()),
+            tasks::idempotency_key.eq(key.clone()),
+            tasks::victim_id.eq(owner.victim_id.to_string()),
+            tasks::case_id.eq(owner.case_id.map(str::to_string)),
+            tasks::hearing_id.eq(owner.hearing_id.map(str::to_string)),
+            tasks::step.eq(t.step.clone()),
+            tasks::citation.eq(t.citation.clone()),
+            tasks::reconstructed.eq(t.reconstructed),
+            tasks::role.eq(name(&t.role)?),
+            tasks::assignee_user_id.eq(t.assignee.clone()),
+            tasks::kind.eq(name(&t.kind)?),
+            tasks::due_at.eq(t.due.map(store::to_db)),
+            tasks::detail.eq(t.detail.clone()),
+            tasks::state.eq("open"),
+            tasks::created_at.eq(ts),
+            tasks::updated_at.eq(ts),
+        ));
     }
     insert_rows!(conn, tasks::table, task_inserts);
     for (ids, state) in [(reopened, "open"), (stopped, "cancelled")] {
@@ -600,34 +615,27 @@ pub fn apply_all(
     }
 
     let mut deadline_inserts = Vec::new();
-    let (mut restarted, mut stopped) = (Vec::new(), Vec::new());
-    for (key, row) in &deadline_rows.by_key {
-        if row.new {
-            let (i, j) = row.planned.expect("a new deadline is planned");
-            let owner = &plans[i].0;
-            let d = &plans[i].1.deadlines[j];
-            deadline_inserts.push((
-                deadlines::id.eq(row.id.clone()),
-                deadlines::deadline_key.eq(key.clone()),
-                deadlines::victim_id.eq(owner.victim_id.to_string()),
-                deadlines::case_id.eq(owner.case_id.map(str::to_string)),
-                deadlines::hearing_id.eq(owner.hearing_id.map(str::to_string)),
-                deadlines::kind.eq(name(&d.kind)?),
-                deadlines::counted_from.eq(d.counted_from),
-                deadlines::due_date.eq(d.due_date),
-                deadlines::due_at.eq(store::to_db(d.due)),
-                deadlines::citation.eq(d.citation.clone()),
-                deadlines::confirmed.eq(d.confirmed),
-                deadlines::operational.eq(d.operational),
-                deadlines::state.eq("running"),
-                deadlines::created_at.eq(ts),
-                deadlines::updated_at.eq(ts),
-            ));
-        } else if row.revived {
-            restarted.push(row.id.clone());
-        } else if row.cancelled.is_some() {
-            stopped.push(row.id.clone());
-        }
+    let (new, restarted, stopped) = deadline_rows.changes();
+    for (key, row, (i, j)) in new {
+        let owner = &plans[i].0;
+        let d = &plans[i].1.deadlines[j];
+        deadline_inserts.push((
+            deadlines::id.eq(row.id.clone()),
+            deadlines::deadline_key.eq(key.clone()),
+            deadlines::victim_id.eq(owner.victim_id.to_string()),
+            deadlines::case_id.eq(owner.case_id.map(str::to_string)),
+            deadlines::hearing_id.eq(owner.hearing_id.map(str::to_string)),
+            deadlines::kind.eq(name(&d.kind)?),
+            deadlines::counted_from.eq(d.counted_from),
+            deadlines::due_date.eq(d.due_date),
+            deadlines::due_at.eq(store::to_db(d.due)),
+            deadlines::citation.eq(d.citation.clone()),
+            deadlines::confirmed.eq(d.confirmed),
+            deadlines::operational.eq(d.operational),
+            deadlines::state.eq("running"),
+            deadlines::created_at.eq(ts),
+            deadlines::updated_at.eq(ts),
+        ));
     }
     insert_rows!(conn, deadlines::table, deadline_inserts);
     for (ids, state) in [(restarted, "running"), (stopped, "cancelled")] {

@@ -158,10 +158,6 @@ impl Resource for Deadlines {
     type Output = DeadlineOut;
     type Filter = DeadlineFilter;
 
-    fn create(_: &mut AnyConn, _: &Ctx, _: NoInput) -> AppResult<DeadlineOut> {
-        Err(AppError::MethodNotAllowed)
-    }
-
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<DeadlineOut> {
         let row: DeadlineRow = deadlines::table
             .find(id)
@@ -206,10 +202,6 @@ impl Resource for Deadlines {
         };
         let order = (deadlines::due_at.asc(), deadlines::id.asc());
         Ok(paged!(conn, page, query, order, DeadlineRow)?.map(DeadlineRow::out))
-    }
-
-    fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoInput) -> AppResult<DeadlineOut> {
-        Err(AppError::MethodNotAllowed)
     }
 }
 
@@ -274,10 +266,6 @@ impl Resource for Warnings {
     type Output = WarningOut;
     type Filter = PlanFilter;
 
-    fn create(_: &mut AnyConn, _: &Ctx, _: NoInput) -> AppResult<WarningOut> {
-        Err(AppError::MethodNotAllowed)
-    }
-
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<WarningOut> {
         let row: WarningRow = flow_warnings::table
             .find(id)
@@ -323,9 +311,5 @@ impl Resource for Warnings {
         };
         let order = (flow_warnings::created_at.desc(), flow_warnings::id.asc());
         paged!(conn, page, query, order, WarningRow)?.try_map(WarningRow::out)
-    }
-
-    fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoInput) -> AppResult<WarningOut> {
-        Err(AppError::MethodNotAllowed)
     }
 }

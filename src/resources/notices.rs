@@ -211,10 +211,6 @@ impl Resource for Notices {
     type Output = NoticeOut;
     type Filter = NoticeFilter;
 
-    fn create(_: &mut AnyConn, _: &Ctx, _: NoNoticeInput) -> AppResult<NoticeOut> {
-        Err(AppError::MethodNotAllowed)
-    }
-
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut> {
         load_row(conn, ctx, id)
     }
@@ -268,10 +264,6 @@ impl Resource for Notices {
             let ack = acks.iter().find(|a| a.notice_id == r.id);
             r.out(ctx, ack)
         })
-    }
-
-    fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoNoticeInput) -> AppResult<NoticeOut> {
-        Err(AppError::MethodNotAllowed)
     }
 }
 

@@ -151,10 +151,6 @@ impl Resource for Tasks {
     type Output = TaskOut;
     type Filter = TaskFilter;
 
-    fn create(_: &mut AnyConn, _: &Ctx, _: TaskInput) -> AppResult<TaskOut> {
-        Err(AppError::MethodNotAllowed)
-    }
-
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<TaskOut> {
         Ok(load(conn, ctx, id)?.out())
     }

@@ -23,7 +23,7 @@ use super::hearings::hearing_facts;
 use super::lookup::{long, Lookup};
 use super::session::{Posted, Session};
 use super::{
-    labels, list_all, posted_version, read, render_form, require, see_other, update, with_conn,
+    labels, list_all, posted_update, read, render_form, require, see_other, update, with_conn,
     PageResult,
 };
 
@@ -296,9 +296,7 @@ async fn vacate_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
     let sent = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
@@ -398,9 +396,7 @@ async fn adjourn_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
     let mut problems = Problems::new();
     let to = read_adjournment(&form, &mut problems);
@@ -665,9 +661,7 @@ async fn outcome_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
     let sent = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {

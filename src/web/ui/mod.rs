@@ -542,6 +542,19 @@ pub fn render_form(
     render_status(status, "form", &data)
 }
 
+/// A posted change to one record: the role may update `kind` (`what` for
+/// the refusal), and the form names the version it changes.
+pub fn posted_update(
+    posted: session::Posted,
+    kind: ResourceKind,
+    what: &str,
+) -> Result<(Session, forms::FormData, i32), PageError> {
+    let session::Posted { session, form } = posted;
+    require(&session, kind, Action::Update, what)?;
+    let version = posted_version(&form)?;
+    Ok((session, form, version))
+}
+
 /// The version a change form was drawn from (a hidden field).
 pub fn posted_version(form: &forms::FormData) -> Result<i32, PageError> {
     form.text("version")

@@ -39,7 +39,7 @@ use diesel::dsl::{count_star, CountStar, Limit, Offset, Select};
 use diesel::query_dsl::methods::{LimitDsl, OffsetDsl, SelectDsl};
 use diesel::query_dsl::{LoadQuery, RunQueryDsl};
 
-pub use records::{create, list, read, update};
+pub use records::{create, list, list_pages, read, update};
 
 /// Who is asking and when: passed to every use case.
 #[derive(Debug, Clone)]

@@ -435,12 +435,7 @@ fn spoc_in_force(conn: &mut AnyConn, victim_id: &str, today: NaiveDate) -> AppRe
         .filter(supporter_assignments::victim_id.eq(victim_id))
         .filter(supporter_assignments::is_spoc.eq(true))
         .filter(supporter_assignments::spoc_agreed_on.is_not_null())
-        .filter(supporter_assignments::starts_on.le(today))
-        .filter(
-            supporter_assignments::ends_on
-                .is_null()
-                .or(supporter_assignments::ends_on.ge(today)),
-        )
+        .filter(crate::store::scope::in_force(today))
         .count()
         .get_result(conn)?;
     Ok(n > 0)

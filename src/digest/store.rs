@@ -79,12 +79,7 @@ fn case_reference(urn: Option<String>, number: Option<String>) -> String {
 pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<Day> {
     let victim_ids: Vec<String> = supporter_assignments::table
         .filter(supporter_assignments::supporter_id.eq(user_id))
-        .filter(supporter_assignments::starts_on.le(date))
-        .filter(
-            supporter_assignments::ends_on
-                .is_null()
-                .or(supporter_assignments::ends_on.ge(date)),
-        )
+        .filter(crate::store::scope::in_force(date))
         .select(supporter_assignments::victim_id)
         .load(conn)?;
     let mut day = Day::default();

@@ -328,8 +328,7 @@ fn check_new(conn: &mut AnyConn, ctx: &Ctx, input: &AttendanceRequestInput) -> A
     let assigned: i64 = sa::table
         .filter(sa::victim_id.eq(&victim))
         .filter(sa::supporter_id.eq(&input.supporter_id))
-        .filter(sa::starts_on.le(today))
-        .filter(sa::ends_on.is_null().or(sa::ends_on.ge(today)))
+        .filter(crate::store::scope::in_force(today))
         .count()
         .get_result(conn)?;
     if assigned == 0 {

@@ -191,8 +191,7 @@ fn require_assigned_supporter(
         .filter(sa::victim_id.eq(victim_id))
         .filter(sa::supporter_id.eq(supporter_id))
         .filter(users::role.eq(Role::Supporter.as_str()))
-        .filter(sa::starts_on.le(today))
-        .filter(sa::ends_on.is_null().or(sa::ends_on.ge(today)))
+        .filter(crate::store::scope::in_force(today))
         .count()
         .get_result(conn)?;
     if assigned > 0 {

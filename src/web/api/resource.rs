@@ -35,6 +35,18 @@ pub fn authorised(
     Ok(ctx)
 }
 
+/// Runs a use case on the record the path names, as the signed-in person.
+pub async fn run_for<T: Send + 'static>(
+    state: &AppState,
+    who: Authenticated,
+    id: web::Path<String>,
+    f: impl FnOnce(&mut AnyConn, &Ctx, &str) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let ctx = state.ctx(who.0);
+    let id = id.into_inner();
+    run(state, move |conn| f(conn, &ctx, &id)).await
+}
+
 /// Runs a use case on the blocking pool with a pooled connection, inside
 /// the request's tracing span (so a slow query logged there keeps the
 /// request id).

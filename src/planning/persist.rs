@@ -131,6 +131,14 @@ struct Stored {
     revived: bool,
 }
 
+/// What storing [`Rows`] comes to: the new rows (with the plan step that
+/// asked for each), and the ids to set live again and to cancel.
+type Changes<'a> = (
+    Vec<(&'a String, &'a Stored, (usize, usize))>,
+    Vec<String>,
+    Vec<String>,
+);
+
 /// Rows of one table by key, and each victim's keys for prefix searches.
 #[derive(Default)]
 struct Rows {
@@ -139,15 +147,7 @@ struct Rows {
 }
 
 impl Rows {
-    /// What storing the rows comes to: the new ones (with the plan step
-    /// that asked for each), and the ids to set live again and to cancel.
-    fn changes(
-        &self,
-    ) -> (
-        Vec<(&String, &Stored, (usize, usize))>,
-        Vec<String>,
-        Vec<String>,
-    ) {
+    fn changes(&self) -> Changes<'_> {
         let (mut new, mut revived, mut stopped) = (Vec::new(), Vec::new(), Vec::new());
         for (key, row) in &self.by_key {
             if row.new {

@@ -224,27 +224,16 @@ pub fn deliver_due(
             Err(why) if n.attempts >= MAX_ATTEMPTS => ("dead", Some(why)),
             Err(why) => ("pending", Some(why)),
         };
-        let ts = store::to_db(now);
-        diesel::update(
-            account_notices::table
-                .filter(account_notices::id.eq(&n.id))
-                .filter(account_notices::lease_owner.eq(owner))
-                .filter(account_notices::state.eq("sending")),
-        )
-        .set((
-            account_notices::state.eq(state),
-            account_notices::last_error.eq(&error),
-            account_notices::sent_at.eq((state == "sent").then_some(ts)),
-            account_notices::lease_owner.eq(None::<String>),
-            account_notices::leased_until.eq(None::<NaiveDateTime>),
-            account_notices::send_after.eq(if state == "pending" {
-                store::to_db(now + Duration::minutes(5 * i64::from(n.attempts)))
-            } else {
-                ts
-            }),
-            account_notices::updated_at.eq(ts),
-        ))
-        .execute(&mut conn)?;
+        store::settle_lease!(
+            &mut conn,
+            account_notices,
+            &n.id,
+            owner,
+            state,
+            &error,
+            n.attempts,
+            now
+        )?;
         tracing::info!(account_notice_id = %n.id, user_id = %n.user_id, state, "account notice delivery");
     }
     Ok(sent)

@@ -59,27 +59,9 @@ pub fn sign_in_from(
     let account = lockout::account_key(email);
     let address = address.map(lockout::address_key);
     let address = address.as_deref();
-    let found: Option<(String, String, Option<String>)> = users::table
-        .filter(users::email.eq(email.trim().to_lowercase()))
-        .filter(users::active.eq(true))
-        .select((users::id, users::role, users::password_hash))
-        .first(conn)
-        .optional()?;
+    let found = active_account(conn, email)?;
     let user_id = found.as_ref().map(|(id, _, _)| id.clone());
-    // For logs: the user id when the account exists, else a prefix of the
-    // email's hash.
-    let who = user_id
-        .clone()
-        .unwrap_or_else(|| format!("unknown:{}", &account[..12]));
-    refuse_if_locked(
-        conn,
-        &account,
-        address,
-        user_id.as_deref(),
-        &who,
-        now,
-        "sign-in",
-    )?;
+    let who = refuse_if_locked(conn, &account, address, user_id.as_deref(), now, "sign-in")?;
     let verified = match &found {
         Some((id, role, Some(hash))) if password_matches(password, hash) => {
             Some((id.clone(), role.clone()))
@@ -158,17 +140,32 @@ fn start_session(
     })
 }
 
+/// The active account with this email: its id, role and password hash.
+fn active_account(
+    conn: &mut AnyConn,
+    email: &str,
+) -> AppResult<Option<(String, String, Option<String>)>> {
+    Ok(users::table
+        .filter(users::email.eq(email.trim().to_lowercase()))
+        .filter(users::active.eq(true))
+        .select((users::id, users::role, users::password_hash))
+        .first(conn)
+        .optional()?)
+}
+
 /// Refuses (and records the refusal) while a wait runs after repeated
-/// failures; the same rule for every way of signing in. `who` is for the log: a user id, or a prefix of the email's hash.
+/// failures; the same rule for every way of signing in. Otherwise returns
+/// who to name in the log: the user id when the account exists, else a
+/// prefix of the email's hash (`account`).
 fn refuse_if_locked(
     conn: &mut AnyConn,
     account: &str,
     address: Option<&str>,
     user_id: Option<&str>,
-    who: &str,
     now: DateTime<Utc>,
     what: &str,
-) -> AppResult<()> {
+) -> AppResult<String> {
+    let who = user_id.map_or_else(|| format!("unknown:{}", &account[..12]), str::to_string);
     if let Some(until) = lockout::lock_on(conn, account, address, now)? {
         lockout::record(
             conn,
@@ -183,7 +180,7 @@ fn refuse_if_locked(
             retry_after_secs: lockout::retry_after_seconds(until, now),
         });
     }
-    Ok(())
+    Ok(who)
 }
 
 /// Signs in the active user with this email, which an OpenID provider has
@@ -200,22 +197,13 @@ pub fn sign_in_verified_email(
     let account = lockout::account_key(email);
     let address = address.map(lockout::address_key);
     let address = address.as_deref();
-    let found: Option<(String, String)> = users::table
-        .filter(users::email.eq(email.trim().to_lowercase()))
-        .filter(users::active.eq(true))
-        .select((users::id, users::role))
-        .first(conn)
-        .optional()?;
+    let found = active_account(conn, email)?.map(|(id, role, _)| (id, role));
     let user_id = found.as_ref().map(|(id, _)| id.clone());
-    let who = user_id
-        .clone()
-        .unwrap_or_else(|| format!("unknown:{}", &account[..12]));
-    refuse_if_locked(
+    let who = refuse_if_locked(
         conn,
         &account,
         address,
         user_id.as_deref(),
-        &who,
         now,
         "OpenID sign-in",
     )?;

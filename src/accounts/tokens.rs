@@ -151,27 +151,22 @@ pub struct TokenInput {
     pub expires_at: Option<DateTime<Utc>>,
 }
 
-type Row = (
-    String,
-    String,
-    String,
-    NaiveDateTime,
-    Option<NaiveDateTime>,
-    Option<NaiveDateTime>,
-);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = api_tokens)]
+struct Row {
+    id: String,
+    user_id: String,
+    label: String,
+    created_at: NaiveDateTime,
+    expires_at: Option<NaiveDateTime>,
+    revoked_at: Option<NaiveDateTime>,
+}
 
 fn load(conn: &mut AnyConn, user_id: &str, kind: &str) -> AppResult<Vec<Row>> {
     Ok(api_tokens::table
         .filter(api_tokens::user_id.eq(user_id))
         .filter(api_tokens::kind.eq(kind))
-        .select((
-            api_tokens::id,
-            api_tokens::user_id,
-            api_tokens::label,
-            api_tokens::created_at,
-            api_tokens::expires_at,
-            api_tokens::revoked_at,
-        ))
+        .select(Row::as_select())
         .order(api_tokens::created_at.desc())
         .load(conn)?)
 }
@@ -180,36 +175,37 @@ fn find(conn: &mut AnyConn, id: &str, kind: &str) -> AppResult<Option<Row>> {
     Ok(api_tokens::table
         .filter(api_tokens::id.eq(id))
         .filter(api_tokens::kind.eq(kind))
-        .select((
-            api_tokens::id,
-            api_tokens::user_id,
-            api_tokens::label,
-            api_tokens::created_at,
-            api_tokens::expires_at,
-            api_tokens::revoked_at,
-        ))
+        .select(Row::as_select())
         .first(conn)
         .optional()?)
 }
 
 fn session_out(r: Row) -> SessionOut {
+    let TokenOut {
+        id,
+        user_id,
+        created_at,
+        expires_at,
+        revoked_at,
+        ..
+    } = token_out(r);
     SessionOut {
-        id: r.0,
-        user_id: r.1,
-        created_at: store::from_db(r.3),
-        expires_at: r.4.map(store::from_db),
-        revoked_at: r.5.map(store::from_db),
+        id,
+        user_id,
+        created_at,
+        expires_at,
+        revoked_at,
     }
 }
 
 fn token_out(r: Row) -> TokenOut {
     TokenOut {
-        id: r.0,
-        user_id: r.1,
-        label: r.2,
-        created_at: store::from_db(r.3),
-        expires_at: r.4.map(store::from_db),
-        revoked_at: r.5.map(store::from_db),
+        id: r.id,
+        user_id: r.user_id,
+        label: r.label,
+        created_at: store::from_db(r.created_at),
+        expires_at: r.expires_at.map(store::from_db),
+        revoked_at: r.revoked_at.map(store::from_db),
     }
 }
 
@@ -228,7 +224,7 @@ pub fn live_sessions(
     let now = store::to_db(now);
     Ok(load(conn, user_id, SESSION)?
         .into_iter()
-        .filter(|r| r.5.is_none() && r.4.is_none_or(|e| e > now))
+        .filter(|r| r.revoked_at.is_none() && r.expires_at.is_none_or(|e| e > now))
         .map(session_out)
         .collect())
 }
@@ -254,7 +250,7 @@ pub fn revoke_session(
 ) -> AppResult<SessionOut> {
     store::write(conn, |conn| {
         let row = find(conn, id, SESSION)?
-            .filter(|r| r.1 == actor.user_id || actor.role == Role::Admin)
+            .filter(|r| r.user_id == actor.user_id || actor.role == Role::Admin)
             .ok_or_else(|| AppError::NotFound("session".into()))?;
         revoke(conn, id, now)?;
         audit::append(

@@ -25,7 +25,7 @@ use crate::resources::{
 };
 use crate::store::AnyConn;
 
-use super::{Ctx, Page, Resource, MAX_PER_PAGE};
+use super::{Ctx, Resource};
 
 /// How far back a hearing may have started and still sit in the week (a
 /// long trial).
@@ -89,24 +89,7 @@ fn all<R: Resource>(
     ctx: &Ctx,
     filter: &R::Filter,
 ) -> AppResult<Vec<R::Output>> {
-    let mut out = Vec::new();
-    for page in 1.. {
-        let p = super::list::<R>(
-            conn,
-            ctx,
-            filter,
-            Page {
-                page,
-                per_page: MAX_PER_PAGE,
-            },
-        )?;
-        let n = p.items.len();
-        out.extend(p.items);
-        if n == 0 || out.len() as i64 >= p.total {
-            break;
-        }
-    }
-    Ok(out)
+    super::list_pages::<R>(conn, ctx, filter, i64::MAX)
 }
 
 /// Which sittings of a hearing fall in `[start, end)`.

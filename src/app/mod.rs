@@ -39,7 +39,7 @@ use diesel::dsl::{count_star, CountStar, Limit, Offset, Select};
 use diesel::query_dsl::methods::{LimitDsl, OffsetDsl, SelectDsl};
 use diesel::query_dsl::{LoadQuery, RunQueryDsl};
 
-pub use records::{create, list, read, update};
+pub use records::{create, list, list_pages, read, update};
 
 /// Who is asking and when: passed to every use case.
 #[derive(Debug, Clone)]
@@ -200,7 +200,10 @@ pub trait Resource: 'static {
     /// Query-string filters for lists.
     type Filter: DeserializeOwned + Send + 'static;
 
-    fn create(conn: &mut AnyConn, ctx: &Ctx, input: Self::Input) -> AppResult<Self::Output>;
+    /// Records made only by the flows (`CREATABLE` false) keep this.
+    fn create(_: &mut AnyConn, _: &Ctx, _: Self::Input) -> AppResult<Self::Output> {
+        Err(AppError::MethodNotAllowed)
+    }
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Self::Output>;
     fn list(
         conn: &mut AnyConn,
@@ -208,13 +211,16 @@ pub trait Resource: 'static {
         filter: &Self::Filter,
         page: Page,
     ) -> AppResult<Paged<Self::Output>>;
+    /// Records that never change (`UPDATABLE` false) keep this.
     fn update(
-        conn: &mut AnyConn,
-        ctx: &Ctx,
-        id: &str,
-        expected_version: i32,
-        input: Self::Input,
-    ) -> AppResult<Self::Output>;
+        _: &mut AnyConn,
+        _: &Ctx,
+        _: &str,
+        _: i32,
+        _: Self::Input,
+    ) -> AppResult<Self::Output> {
+        Err(AppError::MethodNotAllowed)
+    }
 }
 
 /// Fails with 403 unless the role may do this to this kind of record.

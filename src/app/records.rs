@@ -93,6 +93,34 @@ pub fn list<R: Resource>(
     })
 }
 
+/// Every record of a list the actor may see, page by page of the largest
+/// size (at most `most` pages), through [`list`].
+pub fn list_pages<R: Resource>(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    filter: &R::Filter,
+    most: i64,
+) -> AppResult<Vec<R::Output>> {
+    let mut out = Vec::new();
+    for page in 1..=most {
+        let p = list::<R>(
+            conn,
+            ctx,
+            filter,
+            Page {
+                page,
+                per_page: super::MAX_PER_PAGE,
+            },
+        )?;
+        let n = p.items.len();
+        out.extend(p.items);
+        if n == 0 || out.len() as i64 >= p.total {
+            break;
+        }
+    }
+    Ok(out)
+}
+
 /// Changes a record at the version the caller last saw, and records who
 /// did it.
 pub fn update<R: Resource>(

@@ -435,12 +435,7 @@ fn spoc_in_force(conn: &mut AnyConn, victim_id: &str, today: NaiveDate) -> AppRe
         .filter(supporter_assignments::victim_id.eq(victim_id))
         .filter(supporter_assignments::is_spoc.eq(true))
         .filter(supporter_assignments::spoc_agreed_on.is_not_null())
-        .filter(supporter_assignments::starts_on.le(today))
-        .filter(
-            supporter_assignments::ends_on
-                .is_null()
-                .or(supporter_assignments::ends_on.ge(today)),
-        )
+        .filter(crate::store::scope::in_force(today))
         .count()
         .get_result(conn)?;
     Ok(n > 0)
@@ -506,6 +501,23 @@ fn audit_basis(plan_basis: Option<&str>) -> Option<String> {
 
 fn service_recipient(ctx: &Ctx) -> String {
     format!("witness_service:{}", ctx.actor.organisation_id)
+}
+
+/// The plan just written (`after` the insert or update), audited and
+/// logged as `done`.
+fn written(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    hearing_id: &str,
+    action: AuditAction,
+    after: &str,
+    done: &str,
+) -> AppResult<SafetyPlanOut> {
+    let plan = in_force(conn, hearing_id)?
+        .ok_or_else(|| AppError::Internal(format!("safety plan vanished after {after}")))?;
+    audit::append(conn, ctx.now, entry(ctx, action, &plan, "safety_plan"))?;
+    tracing::info!(hearing_id = %hearing_id, plan_id = %plan.id, "safety plan {done}");
+    Ok(plan)
 }
 
 fn entry(ctx: &Ctx, action: AuditAction, plan: &SafetyPlanOut, category: &str) -> Entry {
@@ -691,15 +703,14 @@ pub fn record(
                 safety_plans::updated_at.eq(at),
             ))
             .execute(conn)?;
-        let plan = in_force(conn, hearing_id)?
-            .ok_or_else(|| AppError::Internal("safety plan vanished after insert".into()))?;
-        audit::append(
+        written(
             conn,
-            ctx.now,
-            entry(ctx, AuditAction::Create, &plan, "safety_plan"),
-        )?;
-        tracing::info!(hearing_id = %hearing_id, plan_id = %plan.id, "safety plan recorded");
-        Ok(plan)
+            ctx,
+            hearing_id,
+            AuditAction::Create,
+            "insert",
+            "recorded",
+        )
     })
 }
 
@@ -774,15 +785,14 @@ pub fn update(
                 current: current.version,
             });
         }
-        let plan = in_force(conn, hearing_id)?
-            .ok_or_else(|| AppError::Internal("safety plan vanished after update".into()))?;
-        audit::append(
+        written(
             conn,
-            ctx.now,
-            entry(ctx, AuditAction::Update, &plan, "safety_plan"),
-        )?;
-        tracing::info!(hearing_id = %hearing_id, plan_id = %plan.id, "safety plan changed");
-        Ok(plan)
+            ctx,
+            hearing_id,
+            AuditAction::Update,
+            "update",
+            "changed",
+        )
     })
 }
 

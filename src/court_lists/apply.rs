@@ -454,12 +454,7 @@ impl Supporters {
         for chunk in ids.chunks(CHUNK) {
             let rows: Vec<(String, String)> = supporter_assignments::table
                 .filter(supporter_assignments::victim_id.eq_any(chunk))
-                .filter(supporter_assignments::starts_on.le(today))
-                .filter(
-                    supporter_assignments::ends_on
-                        .is_null()
-                        .or(supporter_assignments::ends_on.ge(today)),
-                )
+                .filter(crate::store::scope::in_force(today))
                 .select((
                     supporter_assignments::victim_id,
                     supporter_assignments::supporter_id,
@@ -642,6 +637,22 @@ fn recipients(
 struct Confirmation {
     hearing_id: String,
     outcome: &'static str,
+}
+
+/// Notes a hearing's confirmation, once an import (the first outcome
+/// stands).
+fn confirm(
+    recorded: &mut HashSet<String>,
+    confirmations: &mut Vec<Confirmation>,
+    hearing_id: &str,
+    outcome: &'static str,
+) {
+    if recorded.insert(hearing_id.to_string()) {
+        confirmations.push(Confirmation {
+            hearing_id: hearing_id.to_string(),
+            outcome,
+        });
+    }
 }
 
 /// Records the confirmations in bulk.
@@ -840,12 +851,7 @@ pub fn import(
                     if !matches!(list.kind, ListKind::Warned { .. }) {
                         fixed.push(hearing_id.clone());
                     }
-                    if recorded.insert(hearing_id.clone()) {
-                        confirmations.push(Confirmation {
-                            hearing_id: hearing_id.clone(),
-                            outcome: "confirmed",
-                        });
-                    }
+                    confirm(&mut recorded, &mut confirmations, hearing_id, "confirmed");
                     summary.confirmed.push(hearing_id.clone());
                 }
                 Change::Moved {
@@ -872,12 +878,7 @@ pub fn import(
                         triggers.push(moved_trigger(case, hearing_id, kind));
                     }
                     entries.push(hearing_entry(importer, case, hearing_id));
-                    if recorded.insert(hearing_id.clone()) {
-                        confirmations.push(Confirmation {
-                            hearing_id: hearing_id.clone(),
-                            outcome: "moved",
-                        });
-                    }
+                    confirm(&mut recorded, &mut confirmations, hearing_id, "moved");
                     summary.moved.push(hearing_id.clone());
                 }
                 Change::Absent {
@@ -969,12 +970,7 @@ pub fn import(
                     let case = &loaded.cases[case_id];
                     let s = &list.sittings[*sitting];
                     if let Some(h) = hearing_id {
-                        if recorded.insert(h.clone()) {
-                            confirmations.push(Confirmation {
-                                hearing_id: h.clone(),
-                                outcome: "warned",
-                            });
-                        }
+                        confirm(&mut recorded, &mut confirmations, h, "warned");
                     }
                     let which = hearing_id
                         .as_ref()

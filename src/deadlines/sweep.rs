@@ -412,12 +412,7 @@ fn plan_alerts(
                 let today = crate::calendar::london_date(now);
                 let supporter: Option<String> = supporter_assignments::table
                     .filter(supporter_assignments::victim_id.eq(&row.victim_id))
-                    .filter(supporter_assignments::starts_on.le(today))
-                    .filter(
-                        supporter_assignments::ends_on
-                            .is_null()
-                            .or(supporter_assignments::ends_on.ge(today)),
-                    )
+                    .filter(crate::store::scope::in_force(today))
                     .order((
                         supporter_assignments::is_spoc.desc(),
                         supporter_assignments::starts_on.asc(),

@@ -79,12 +79,7 @@ fn case_reference(urn: Option<String>, number: Option<String>) -> String {
 pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<Day> {
     let victim_ids: Vec<String> = supporter_assignments::table
         .filter(supporter_assignments::supporter_id.eq(user_id))
-        .filter(supporter_assignments::starts_on.le(date))
-        .filter(
-            supporter_assignments::ends_on
-                .is_null()
-                .or(supporter_assignments::ends_on.ge(date)),
-        )
+        .filter(crate::store::scope::in_force(date))
         .select(supporter_assignments::victim_id)
         .load(conn)?;
     let mut day = Day::default();
@@ -362,28 +357,9 @@ pub fn deliver_due(
                 }
             }
         };
-        let ts = store::to_db(now);
         store::write(&mut conn, |conn| {
-            let rows = diesel::update(
-                digests::table
-                    .filter(digests::id.eq(&d.id))
-                    .filter(digests::lease_owner.eq(owner))
-                    .filter(digests::state.eq("sending")),
-            )
-            .set((
-                digests::state.eq(state),
-                digests::last_error.eq(&error),
-                digests::sent_at.eq((state == "sent").then_some(ts)),
-                digests::lease_owner.eq(None::<String>),
-                digests::leased_until.eq(None::<NaiveDateTime>),
-                digests::send_after.eq(if state == "pending" {
-                    store::to_db(now + Duration::minutes(5 * i64::from(d.attempts)))
-                } else {
-                    ts
-                }),
-                digests::updated_at.eq(ts),
-            ))
-            .execute(conn)?;
+            let rows =
+                store::settle_lease!(conn, digests, &d.id, owner, state, &error, d.attempts, now)?;
             if rows == 1 && state == "sent" {
                 crate::audit::append(
                     conn,

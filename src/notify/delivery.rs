@@ -200,67 +200,49 @@ fn record(
         .filter(notices::lease_owner.eq(&cfg.owner))
         .filter(notices::state.eq("sending"));
     let none = None::<String>;
+    // Every result gives the lease up and stamps the change.
+    macro_rules! release {
+        ($($set:expr),+ $(,)?) => {
+            diesel::update(mine)
+                .set((
+                    $($set,)+
+                    notices::lease_owner.eq(&none),
+                    notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                    notices::updated_at.eq(ts),
+                ))
+                .execute(conn)?
+        };
+    }
     let rows = match result {
-        Result_::Sent => diesel::update(mine)
-            .set((
-                notices::state.eq("sent"),
-                notices::sent_at.eq(Some(ts)),
-                notices::lease_owner.eq(&none),
-                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
-                notices::last_error.eq(&none),
-                notices::updated_at.eq(ts),
-            ))
-            .execute(conn)?,
-        Result_::Ready(why) => diesel::update(mine)
-            .set((
-                notices::state.eq("ready"),
-                notices::sent_at.eq(Some(ts)),
-                notices::lease_owner.eq(&none),
-                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
-                notices::last_error.eq(Some(*why)),
-                notices::updated_at.eq(ts),
-            ))
-            .execute(conn)?,
-        Result_::Cancelled(why) => diesel::update(mine)
-            .set((
-                notices::state.eq("cancelled"),
-                notices::cancelled_reason.eq(Some(why)),
-                notices::lease_owner.eq(&none),
-                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
-                notices::updated_at.eq(ts),
-            ))
-            .execute(conn)?,
-        Result_::Failed(why) => diesel::update(mine)
-            .set((
-                notices::state.eq("failed"),
-                notices::last_error.eq(Some(why)),
-                notices::next_attempt_at.eq(store::to_db(
-                    now + backoff(n.attempts, cfg.first_retry, cfg.longest_retry),
-                )),
-                notices::lease_owner.eq(&none),
-                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
-                notices::updated_at.eq(ts),
-            ))
-            .execute(conn)?,
-        Result_::Deferred(until) => diesel::update(mine)
-            .set((
-                notices::state.eq("pending"),
-                notices::next_attempt_at.eq(store::to_db(*until)),
-                notices::attempts.eq((n.attempts - 1).max(0)),
-                notices::lease_owner.eq(&none),
-                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
-                notices::updated_at.eq(ts),
-            ))
-            .execute(conn)?,
-        Result_::Dead(why) => diesel::update(mine)
-            .set((
-                notices::state.eq("dead"),
-                notices::last_error.eq(Some(why)),
-                notices::lease_owner.eq(&none),
-                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
-                notices::updated_at.eq(ts),
-            ))
-            .execute(conn)?,
+        Result_::Sent => release!(
+            notices::state.eq("sent"),
+            notices::sent_at.eq(Some(ts)),
+            notices::last_error.eq(&none),
+        ),
+        Result_::Ready(why) => release!(
+            notices::state.eq("ready"),
+            notices::sent_at.eq(Some(ts)),
+            notices::last_error.eq(Some(*why)),
+        ),
+        Result_::Cancelled(why) => release!(
+            notices::state.eq("cancelled"),
+            notices::cancelled_reason.eq(Some(why)),
+        ),
+        Result_::Failed(why) => release!(
+            notices::state.eq("failed"),
+            notices::last_error.eq(Some(why)),
+            notices::next_attempt_at.eq(store::to_db(
+                now + backoff(n.attempts, cfg.first_retry, cfg.longest_retry),
+            )),
+        ),
+        Result_::Deferred(until) => release!(
+            notices::state.eq("pending"),
+            notices::next_attempt_at.eq(store::to_db(*until)),
+            notices::attempts.eq((n.attempts - 1).max(0)),
+        ),
+        Result_::Dead(why) => {
+            release!(notices::state.eq("dead"), notices::last_error.eq(Some(why)),)
+        }
     };
     if rows == 0 {
         tracing::warn!(notice_id = %n.id, "lease lost before the result was recorded");

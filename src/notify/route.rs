@@ -132,12 +132,7 @@ impl Facts {
             let spoc: Vec<(String, String)> = supporter_assignments::table
                 .filter(supporter_assignments::victim_id.eq_any(chunk))
                 .filter(supporter_assignments::is_spoc.eq(true))
-                .filter(supporter_assignments::starts_on.le(today))
-                .filter(
-                    supporter_assignments::ends_on
-                        .is_null()
-                        .or(supporter_assignments::ends_on.ge(today)),
-                )
+                .filter(crate::store::scope::in_force(today))
                 .select((
                     supporter_assignments::victim_id,
                     supporter_assignments::supporter_id,

@@ -196,12 +196,7 @@ impl Known {
             let rows: Vec<(String, String, String, bool, Option<NaiveDate>, NaiveDate)> =
                 supporter_assignments::table
                     .filter(supporter_assignments::victim_id.eq_any(&ids))
-                    .filter(supporter_assignments::starts_on.le(today))
-                    .filter(
-                        supporter_assignments::ends_on
-                            .is_null()
-                            .or(supporter_assignments::ends_on.ge(today)),
-                    )
+                    .filter(crate::store::scope::in_force(today))
                     .select((
                         supporter_assignments::victim_id,
                         supporter_assignments::supporter_id,
@@ -940,12 +935,7 @@ pub fn contact_of(
 ) -> AppResult<Option<(String, bool)>> {
     Ok(supporter_assignments::table
         .filter(supporter_assignments::victim_id.eq(victim_id))
-        .filter(supporter_assignments::starts_on.le(today))
-        .filter(
-            supporter_assignments::ends_on
-                .is_null()
-                .or(supporter_assignments::ends_on.ge(today)),
-        )
+        .filter(crate::store::scope::in_force(today))
         .order((
             supporter_assignments::is_spoc.desc(),
             supporter_assignments::starts_on.asc(),

@@ -131,6 +131,14 @@ struct Stored {
     revived: bool,
 }
 
+/// What storing [`Rows`] comes to: the new rows (with the plan step that
+/// asked for each), and the ids to set live again and to cancel.
+type Changes<'a> = (
+    Vec<(&'a String, &'a Stored, (usize, usize))>,
+    Vec<String>,
+    Vec<String>,
+);
+
 /// Rows of one table by key, and each victim's keys for prefix searches.
 #[derive(Default)]
 struct Rows {
@@ -139,6 +147,40 @@ struct Rows {
 }
 
 impl Rows {
+    fn changes(&self) -> Changes<'_> {
+        let (mut new, mut revived, mut stopped) = (Vec::new(), Vec::new(), Vec::new());
+        for (key, row) in &self.by_key {
+            if row.new {
+                new.push((key, row, row.planned.expect("a new row is planned")));
+            } else if row.revived {
+                revived.push(row.id.clone());
+            } else if row.cancelled.is_some() {
+                stopped.push(row.id.clone());
+            }
+        }
+        (new, revived, stopped)
+    }
+
+    /// A task or deadline a plan names: a new row in the `live` state
+    /// (true) where none has the key yet; a cancelled one is revived.
+    fn plan_plain(&mut self, key: &str, victim_id: &str, live: &str, at: (usize, usize)) -> bool {
+        match self.by_key.get_mut(key) {
+            None => {
+                let mut row = plain(store::new_id(), victim_id.to_string(), live);
+                row.new = true;
+                row.planned = Some(at);
+                self.add(key.to_string(), row);
+                true
+            }
+            Some(row) if row.state == "cancelled" => {
+                row.state = live.into();
+                row.revived = true;
+                false
+            }
+            Some(_) => false,
+        }
+    }
+
     fn add(&mut self, key: String, row: Stored) {
         self.by_victim
             .entry(row.victim_id.clone())
@@ -306,74 +348,45 @@ pub fn apply_all(
             },
         );
     }
-    let mut found: Vec<(String, String, String, String)> = Vec::new();
-    if wants_cancel {
-        for chunk in victims.chunks(CHUNK) {
-            found.extend(
-                tasks::table
-                    .filter(tasks::victim_id.eq_any(chunk))
-                    .filter(tasks::state.eq("open"))
-                    .select((
-                        tasks::idempotency_key,
-                        tasks::id,
-                        tasks::victim_id,
-                        tasks::state,
-                    ))
-                    .load::<(String, String, String, String)>(conn)?,
-            );
-        }
+    // The open tasks and running deadlines of the victims being cancelled,
+    // and the rows the plans name by key: one load for each table.
+    macro_rules! load_plain {
+        ($table:ident, $key:ident, $live:literal, $keys:expr, $rows:expr) => {{
+            let mut found: Vec<(String, String, String, String)> = Vec::new();
+            let select = ($table::$key, $table::id, $table::victim_id, $table::state);
+            if wants_cancel {
+                for chunk in victims.chunks(CHUNK) {
+                    found.extend(
+                        $table::table
+                            .filter($table::victim_id.eq_any(chunk))
+                            .filter($table::state.eq($live))
+                            .select(select)
+                            .load::<(String, String, String, String)>(conn)?,
+                    );
+                }
+            }
+            let keys: Vec<String> = $keys.into_iter().collect();
+            for chunk in keys.chunks(CHUNK) {
+                found.extend(
+                    $table::table
+                        .filter($table::$key.eq_any(chunk))
+                        .select(select)
+                        .load::<(String, String, String, String)>(conn)?,
+                );
+            }
+            for (key, id, victim_id, state) in found {
+                $rows.add(key, plain(id, victim_id, state));
+            }
+        }};
     }
-    let task_keys: Vec<String> = task_keys.into_iter().collect();
-    for chunk in task_keys.chunks(CHUNK) {
-        found.extend(
-            tasks::table
-                .filter(tasks::idempotency_key.eq_any(chunk))
-                .select((
-                    tasks::idempotency_key,
-                    tasks::id,
-                    tasks::victim_id,
-                    tasks::state,
-                ))
-                .load::<(String, String, String, String)>(conn)?,
-        );
-    }
-    for (key, id, victim_id, state) in found {
-        task_rows.add(key, plain(id, victim_id, state));
-    }
-    let mut found: Vec<(String, String, String, String)> = Vec::new();
-    if wants_cancel {
-        for chunk in victims.chunks(CHUNK) {
-            found.extend(
-                deadlines::table
-                    .filter(deadlines::victim_id.eq_any(chunk))
-                    .filter(deadlines::state.eq("running"))
-                    .select((
-                        deadlines::deadline_key,
-                        deadlines::id,
-                        deadlines::victim_id,
-                        deadlines::state,
-                    ))
-                    .load::<(String, String, String, String)>(conn)?,
-            );
-        }
-    }
-    let deadline_keys: Vec<String> = deadline_keys.into_iter().collect();
-    for chunk in deadline_keys.chunks(CHUNK) {
-        found.extend(
-            deadlines::table
-                .filter(deadlines::deadline_key.eq_any(chunk))
-                .select((
-                    deadlines::deadline_key,
-                    deadlines::id,
-                    deadlines::victim_id,
-                    deadlines::state,
-                ))
-                .load::<(String, String, String, String)>(conn)?,
-        );
-    }
-    for (key, id, victim_id, state) in found {
-        deadline_rows.add(key, plain(id, victim_id, state));
-    }
+    load_plain!(tasks, idempotency_key, "open", task_keys, task_rows);
+    load_plain!(
+        deadlines,
+        deadline_key,
+        "running",
+        deadline_keys,
+        deadline_rows
+    );
     let mut seen_warnings: HashSet<String> = HashSet::new();
     let warning_keys: Vec<String> = warning_keys.into_iter().collect();
     for chunk in warning_keys.chunks(CHUNK) {
@@ -454,36 +467,12 @@ pub fn apply_all(
             }
         }
         for (j, t) in plan.tasks.iter().enumerate() {
-            match task_rows.by_key.get_mut(&t.idempotency_key) {
-                None => {
-                    let mut row = plain(store::new_id(), owner.victim_id.to_string(), "open");
-                    row.new = true;
-                    row.planned = Some((i, j));
-                    task_rows.add(t.idempotency_key.clone(), row);
-                    applied.tasks_planned += 1;
-                }
-                Some(row) if row.state == "cancelled" => {
-                    row.state = "open".into();
-                    row.revived = true;
-                }
-                Some(_) => {}
-            }
+            let new = task_rows.plan_plain(&t.idempotency_key, owner.victim_id, "open", (i, j));
+            applied.tasks_planned += usize::from(new);
         }
         for (j, d) in plan.deadlines.iter().enumerate() {
-            match deadline_rows.by_key.get_mut(&d.key) {
-                None => {
-                    let mut row = plain(store::new_id(), owner.victim_id.to_string(), "running");
-                    row.new = true;
-                    row.planned = Some((i, j));
-                    deadline_rows.add(d.key.clone(), row);
-                    applied.deadlines_started += 1;
-                }
-                Some(row) if row.state == "cancelled" => {
-                    row.state = "running".into();
-                    row.revived = true;
-                }
-                Some(_) => {}
-            }
+            let new = deadline_rows.plan_plain(&d.key, owner.victim_id, "running", (i, j));
+            applied.deadlines_started += usize::from(new);
         }
         for (key, kind, detail) in &warnings[i] {
             if seen_warnings.insert(key.clone()) {
@@ -593,35 +582,28 @@ pub fn apply_all(
     }
 
     let mut task_inserts = Vec::new();
-    let (mut reopened, mut stopped) = (Vec::new(), Vec::new());
-    for (key, row) in &task_rows.by_key {
-        if row.new {
-            let (i, j) = row.planned.expect("a new task is planned");
-            let owner = &plans[i].0;
-            let t = &plans[i].1.tasks[j];
-            task_inserts.push((
-                tasks::id.eq(row.id.clone()),
-                tasks::idempotency_key.eq(key.clone()),
-                tasks::victim_id.eq(owner.victim_id.to_string()),
-                tasks::case_id.eq(owner.case_id.map(str::to_string)),
-                tasks::hearing_id.eq(owner.hearing_id.map(str::to_string)),
-                tasks::step.eq(t.step.clone()),
-                tasks::citation.eq(t.citation.clone()),
-                tasks::reconstructed.eq(t.reconstructed),
-                tasks::role.eq(name(&t.role)?),
-                tasks::assignee_user_id.eq(t.assignee.clone()),
-                tasks::kind.eq(name(&t.kind)?),
-                tasks::due_at.eq(t.due.map(store::to_db)),
-                tasks::detail.eq(t.detail.clone()),
-                tasks::state.eq("open"),
-                tasks::created_at.eq(ts),
-                tasks::updated_at.eq(ts),
-            ));
-        } else if row.revived {
-            reopened.push(row.id.clone());
-        } else if row.cancelled.is_some() {
-            stopped.push(row.id.clone());
-        }
+    let (new, reopened, stopped) = task_rows.changes();
+    for (key, row, (i, j)) in new {
+        let owner = &plans[i].0;
+        let t = &plans[i].1.tasks[j];
+        task_inserts.push((
+            tasks::id.eq(row.id.clone()),
+            tasks::idempotency_key.eq(key.clone()),
+            tasks::victim_id.eq(owner.victim_id.to_string()),
+            tasks::case_id.eq(owner.case_id.map(str::to_string)),
+            tasks::hearing_id.eq(owner.hearing_id.map(str::to_string)),
+            tasks::step.eq(t.step.clone()),
+            tasks::citation.eq(t.citation.clone()),
+            tasks::reconstructed.eq(t.reconstructed),
+            tasks::role.eq(name(&t.role)?),
+            tasks::assignee_user_id.eq(t.assignee.clone()),
+            tasks::kind.eq(name(&t.kind)?),
+            tasks::due_at.eq(t.due.map(store::to_db)),
+            tasks::detail.eq(t.detail.clone()),
+            tasks::state.eq("open"),
+            tasks::created_at.eq(ts),
+            tasks::updated_at.eq(ts),
+        ));
     }
     insert_rows!(conn, tasks::table, task_inserts);
     for (ids, state) in [(reopened, "open"), (stopped, "cancelled")] {
@@ -633,34 +615,27 @@ pub fn apply_all(
     }
 
     let mut deadline_inserts = Vec::new();
-    let (mut restarted, mut stopped) = (Vec::new(), Vec::new());
-    for (key, row) in &deadline_rows.by_key {
-        if row.new {
-            let (i, j) = row.planned.expect("a new deadline is planned");
-            let owner = &plans[i].0;
-            let d = &plans[i].1.deadlines[j];
-            deadline_inserts.push((
-                deadlines::id.eq(row.id.clone()),
-                deadlines::deadline_key.eq(key.clone()),
-                deadlines::victim_id.eq(owner.victim_id.to_string()),
-                deadlines::case_id.eq(owner.case_id.map(str::to_string)),
-                deadlines::hearing_id.eq(owner.hearing_id.map(str::to_string)),
-                deadlines::kind.eq(name(&d.kind)?),
-                deadlines::counted_from.eq(d.counted_from),
-                deadlines::due_date.eq(d.due_date),
-                deadlines::due_at.eq(store::to_db(d.due)),
-                deadlines::citation.eq(d.citation.clone()),
-                deadlines::confirmed.eq(d.confirmed),
-                deadlines::operational.eq(d.operational),
-                deadlines::state.eq("running"),
-                deadlines::created_at.eq(ts),
-                deadlines::updated_at.eq(ts),
-            ));
-        } else if row.revived {
-            restarted.push(row.id.clone());
-        } else if row.cancelled.is_some() {
-            stopped.push(row.id.clone());
-        }
+    let (new, restarted, stopped) = deadline_rows.changes();
+    for (key, row, (i, j)) in new {
+        let owner = &plans[i].0;
+        let d = &plans[i].1.deadlines[j];
+        deadline_inserts.push((
+            deadlines::id.eq(row.id.clone()),
+            deadlines::deadline_key.eq(key.clone()),
+            deadlines::victim_id.eq(owner.victim_id.to_string()),
+            deadlines::case_id.eq(owner.case_id.map(str::to_string)),
+            deadlines::hearing_id.eq(owner.hearing_id.map(str::to_string)),
+            deadlines::kind.eq(name(&d.kind)?),
+            deadlines::counted_from.eq(d.counted_from),
+            deadlines::due_date.eq(d.due_date),
+            deadlines::due_at.eq(store::to_db(d.due)),
+            deadlines::citation.eq(d.citation.clone()),
+            deadlines::confirmed.eq(d.confirmed),
+            deadlines::operational.eq(d.operational),
+            deadlines::state.eq("running"),
+            deadlines::created_at.eq(ts),
+            deadlines::updated_at.eq(ts),
+        ));
     }
     insert_rows!(conn, deadlines::table, deadline_inserts);
     for (ids, state) in [(restarted, "running"), (stopped, "cancelled")] {

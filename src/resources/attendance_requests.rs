@@ -21,7 +21,7 @@ use crate::store::schema::{attendance_requests as ar, hearings, supporter_assign
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_TEXT};
 
-use super::{case_victim, check_updated, check_version, visible_case_ids};
+use super::{case_victim, check_version, visible_case_ids};
 
 pub struct AttendanceRequests;
 
@@ -328,8 +328,7 @@ fn check_new(conn: &mut AnyConn, ctx: &Ctx, input: &AttendanceRequestInput) -> A
     let assigned: i64 = sa::table
         .filter(sa::victim_id.eq(&victim))
         .filter(sa::supporter_id.eq(&input.supporter_id))
-        .filter(sa::starts_on.le(today))
-        .filter(sa::ends_on.is_null().or(sa::ends_on.ge(today)))
+        .filter(crate::store::scope::in_force(today))
         .count()
         .get_result(conn)?;
     if assigned == 0 {
@@ -445,16 +444,11 @@ impl Resource for AttendanceRequests {
             let mut q = ar::table
                 .filter(ar::hearing_id.eq_any(visible.clone()))
                 .into_boxed();
-            if let Some(hearing) = &f.hearing_id {
-                q = q.filter(ar::hearing_id.eq(hearing.clone()));
-            }
+            filter_by!(q, ar, f, hearing_id);
             q
         };
-        let rows = query()
-            .order((ar::created_at.desc(), ar::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(Row::out)
+        let order = (ar::created_at.desc(), ar::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
     }
 
     fn update(
@@ -470,21 +464,19 @@ impl Resource for AttendanceRequests {
             let own = current.supporter_id == ctx.actor.user_id;
             let family = is_family(conn, &current.hearing_id)?;
             check_update(ctx.actor.role, own, &current.current(family)?, &input)?;
-            let rows = diesel::update(
-                ar::table
-                    .filter(ar::id.eq(id))
-                    .filter(ar::version.eq(expected)),
-            )
-            .set((
-                ar::state.eq(input.state.as_str()),
-                ar::decision_reason.eq(trim(&input.decision_reason)),
-                ar::decision_reason_kind.eq(input.decision_reason_kind.map(|k| k.as_str())),
-                ar::conditions.eq(trim(&input.conditions)),
-                ar::version.eq(expected + 1),
-                ar::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                ar,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    ar::state.eq(input.state.as_str()),
+                    ar::decision_reason.eq(trim(&input.decision_reason)),
+                    ar::decision_reason_kind.eq(input.decision_reason_kind.map(|k| k.as_str())),
+                    ar::conditions.eq(trim(&input.conditions)),
+                )
+            );
             let before = AttendanceState::from_db(&current.state)?;
             if let Some(action) = action_for(before, &input) {
                 let victim = planning::context::victim_of_hearing(conn, &current.hearing_id)?;

@@ -13,7 +13,7 @@ use crate::store::schema::cases;
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
 
-use super::{check_updated, check_version, require_court, require_organisation, VictimFilter};
+use super::{check_version, require_court, require_organisation, same_owner, VictimFilter};
 
 pub struct Cases;
 
@@ -218,15 +218,11 @@ impl Resource for Cases {
             let mut q = cases::table
                 .filter(cases::victim_id.eq_any(visible.clone()))
                 .into_boxed();
-            if let Some(victim) = &f.victim_id {
-                q = q.filter(cases::victim_id.eq(victim.clone()));
-            }
+            filter_by!(q, cases, f, victim_id);
             q
         };
-        let rows = query()
-            .order((cases::created_at.desc(), cases::id.asc()))
-            .select(Row::as_select());
-        crate::app::page_of(conn, page, query(), rows)?.try_map(Row::out)
+        let order = (cases::created_at.desc(), cases::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
     }
 
     fn update(
@@ -239,31 +235,29 @@ impl Resource for Cases {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.victim_id != input.victim_id {
-                return Err(AppError::field(
-                    "victim_id",
-                    "cannot be changed: a case belongs to one victim",
-                ));
-            }
+            same_owner(
+                "victim_id",
+                &current.victim_id,
+                &input.victim_id,
+                "a case belongs to one victim",
+            )?;
             check_references(conn, &input)?;
-            let rows = diesel::update(
-                cases::table
-                    .filter(cases::id.eq(id))
-                    .filter(cases::version.eq(expected)),
-            )
-            .set((
-                cases::kind.eq(input.kind.as_str()),
-                cases::urn.eq(key(&input.urn)),
-                cases::case_number.eq(key(&input.case_number)),
-                cases::court_id.eq(&input.court_id),
-                cases::witness_care_unit_id.eq(&input.witness_care_unit_id),
-                cases::cps_area_id.eq(&input.cps_area_id),
-                cases::status.eq(input.status.as_str()),
-                cases::version.eq(expected + 1),
-                cases::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                cases,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    cases::kind.eq(input.kind.as_str()),
+                    cases::urn.eq(key(&input.urn)),
+                    cases::case_number.eq(key(&input.case_number)),
+                    cases::court_id.eq(&input.court_id),
+                    cases::witness_care_unit_id.eq(&input.witness_care_unit_id),
+                    cases::cps_area_id.eq(&input.cps_area_id),
+                    cases::status.eq(input.status.as_str()),
+                )
+            );
             load(conn, ctx, id)?.out()
         })
     }

@@ -18,7 +18,7 @@ use crate::store::schema::consents;
 use crate::store::{self, scope, AnyConn};
 use crate::validate::{Validator, MAX_TEXT};
 
-use super::{check_updated, check_version, require_victim_field, VictimFilter};
+use super::{check_version, require_victim_field, VictimFilter};
 
 pub struct Consents;
 
@@ -317,16 +317,11 @@ impl Resource for Consents {
             let mut q = consents::table
                 .filter(consents::victim_id.eq_any(visible.clone()))
                 .into_boxed();
-            if let Some(victim) = &f.victim_id {
-                q = q.filter(consents::victim_id.eq(victim.clone()));
-            }
+            filter_by!(q, consents, f, victim_id);
             q
         };
-        let rows = query()
-            .order((consents::given_at.desc(), consents::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(|r| r.out(ctx.now))
+        let order = (consents::given_at.desc(), consents::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(|r| r.out(ctx.now))
     }
 
     /// Withdraws the consent, or corrects its basis reason; nothing else.
@@ -344,19 +339,17 @@ impl Resource for Consents {
             let mut v = Validator::new();
             check_change(&current, &input, checked, &mut v);
             v.finish()?;
-            let rows = diesel::update(
-                consents::table
-                    .filter(consents::id.eq(id))
-                    .filter(consents::version.eq(expected)),
-            )
-            .set((
-                consents::basis_reason.eq(input.basis_reason.as_deref().map(str::trim)),
-                consents::withdrawn_at.eq(checked.withdrawn_at.map(store::to_db)),
-                consents::version.eq(expected + 1),
-                consents::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                consents,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    consents::basis_reason.eq(input.basis_reason.as_deref().map(str::trim)),
+                    consents::withdrawn_at.eq(checked.withdrawn_at.map(store::to_db)),
+                )
+            );
             if current.withdrawn_at.is_none() && checked.withdrawn_at.is_some() {
                 let scope = ConsentScope::from_db(&current.scope)?;
                 planning::react(

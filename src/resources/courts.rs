@@ -12,7 +12,7 @@ use crate::store::schema::courts;
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT};
 
-use super::{check_updated, check_version};
+use super::check_version;
 
 pub struct Courts;
 
@@ -165,9 +165,8 @@ impl Resource for Courts {
             }
             q
         };
-        let rows = query().order(courts::name.asc()).select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(Row::out)
+        let order = courts::name.asc();
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
     }
 
     fn update(
@@ -179,22 +178,20 @@ impl Resource for Courts {
     ) -> AppResult<CourtOut> {
         store::write(conn, |conn| {
             check_version(load(conn, id)?.version, expected)?;
-            let rows = diesel::update(
-                courts::table
-                    .filter(courts::id.eq(id))
-                    .filter(courts::version.eq(expected)),
-            )
-            .set((
-                courts::name.eq(input.name.trim()),
-                courts::kind.eq(input.kind.as_str()),
-                courts::town.eq(input.town.trim()),
-                courts::nation.eq(input.nation.as_str()),
-                courts::crown_court_code.eq(&input.crown_court_code),
-                courts::version.eq(expected + 1),
-                courts::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                courts,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    courts::name.eq(input.name.trim()),
+                    courts::kind.eq(input.kind.as_str()),
+                    courts::town.eq(input.town.trim()),
+                    courts::nation.eq(input.nation.as_str()),
+                    courts::crown_court_code.eq(&input.crown_court_code),
+                )
+            );
             load(conn, id)?.out()
         })
     }

@@ -158,10 +158,6 @@ impl Resource for Deadlines {
     type Output = DeadlineOut;
     type Filter = DeadlineFilter;
 
-    fn create(_: &mut AnyConn, _: &Ctx, _: NoInput) -> AppResult<DeadlineOut> {
-        Err(AppError::MethodNotAllowed)
-    }
-
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<DeadlineOut> {
         let row: DeadlineRow = deadlines::table
             .find(id)
@@ -194,21 +190,8 @@ impl Resource for Deadlines {
                 .filter(deadlines::victim_id.eq_any(visible.clone()))
                 .into_boxed();
             let parole = deadlines::kind.eq_any(policy::PAROLE_DEADLINE_KINDS);
-            match (strands.court, strands.parole) {
-                (true, true) => {}
-                (true, false) => q = q.filter(diesel::dsl::not(parole)),
-                (false, true) => q = q.filter(parole),
-                (false, false) => q = q.filter(deadlines::id.is_null()),
-            }
-            if let Some(v) = &f.victim_id {
-                q = q.filter(deadlines::victim_id.eq(v.clone()));
-            }
-            if let Some(c) = &f.case_id {
-                q = q.filter(deadlines::case_id.eq(c.clone()));
-            }
-            if let Some(h) = &f.hearing_id {
-                q = q.filter(deadlines::hearing_id.eq(h.clone()));
-            }
+            filter_strands!(q, strands, parole, deadlines::id.is_null());
+            filter_by!(q, deadlines, f, victim_id, case_id, hearing_id);
             if let Some(state) = f.state {
                 q = q.filter(deadlines::state.eq(state.as_str()));
             }
@@ -217,15 +200,8 @@ impl Resource for Deadlines {
             }
             q
         };
-        let rows = query()
-            .order((deadlines::due_at.asc(), deadlines::id.asc()))
-            .select(DeadlineRow::as_select());
-        let rows: Paged<DeadlineRow> = crate::app::page_of(conn, page, query(), rows)?;
-        Ok(rows.map(DeadlineRow::out))
-    }
-
-    fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoInput) -> AppResult<DeadlineOut> {
-        Err(AppError::MethodNotAllowed)
+        let order = (deadlines::due_at.asc(), deadlines::id.asc());
+        Ok(paged!(conn, page, query, order, DeadlineRow)?.map(DeadlineRow::out))
     }
 }
 
@@ -290,10 +266,6 @@ impl Resource for Warnings {
     type Output = WarningOut;
     type Filter = PlanFilter;
 
-    fn create(_: &mut AnyConn, _: &Ctx, _: NoInput) -> AppResult<WarningOut> {
-        Err(AppError::MethodNotAllowed)
-    }
-
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<WarningOut> {
         let row: WarningRow = flow_warnings::table
             .find(id)
@@ -334,22 +306,10 @@ impl Resource for Warnings {
             if !court {
                 q = q.filter(flow_warnings::case_id.is_null());
             }
-            if let Some(v) = &f.victim_id {
-                q = q.filter(flow_warnings::victim_id.eq(v.clone()));
-            }
-            if let Some(c) = &f.case_id {
-                q = q.filter(flow_warnings::case_id.eq(c.clone()));
-            }
+            filter_by!(q, flow_warnings, f, victim_id, case_id);
             q
         };
-        let rows = query()
-            .order((flow_warnings::created_at.desc(), flow_warnings::id.asc()))
-            .select(WarningRow::as_select());
-        let rows: Paged<WarningRow> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(WarningRow::out)
-    }
-
-    fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoInput) -> AppResult<WarningOut> {
-        Err(AppError::MethodNotAllowed)
+        let order = (flow_warnings::created_at.desc(), flow_warnings::id.asc());
+        paged!(conn, page, query, order, WarningRow)?.try_map(WarningRow::out)
     }
 }

@@ -16,7 +16,7 @@ use crate::store::schema::{cases, courts, hearings};
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT, MAX_TEXT};
 
-use super::{case_victim, check_updated, check_version, local, require_court, visible_case_ids};
+use super::{case_victim, check_version, local, require_court, same_owner, visible_case_ids};
 
 pub struct Hearings;
 
@@ -331,22 +331,12 @@ impl Resource for Hearings {
             let mut q = hearings::table
                 .filter(hearings::case_id.eq_any(visible.clone()))
                 .into_boxed();
-            if let Some(case) = &f.case_id {
-                q = q.filter(hearings::case_id.eq(case.clone()));
-            }
-            if let Some(from) = f.from {
-                q = q.filter(hearings::starts_at.ge(store::to_db(from.with_timezone(&Utc))));
-            }
-            if let Some(to) = f.to {
-                q = q.filter(hearings::starts_at.lt(store::to_db(to.with_timezone(&Utc))));
-            }
+            filter_by!(q, hearings, f, case_id);
+            filter_between!(q, hearings::starts_at, f.from, f.to);
             q
         };
-        let rows = query()
-            .order((hearings::starts_at.asc(), hearings::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(Row::out)
+        let order = (hearings::starts_at.asc(), hearings::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
     }
 
     fn update(
@@ -359,36 +349,34 @@ impl Resource for Hearings {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.case_id != input.case_id {
-                return Err(AppError::field(
-                    "case_id",
-                    "cannot be changed: a hearing belongs to one case",
-                ));
-            }
+            same_owner(
+                "case_id",
+                &current.case_id,
+                &input.case_id,
+                "a hearing belongs to one case",
+            )?;
             let checked = check_references(conn, ctx, &input)?;
             let victim_id = case_victim(conn, ctx, &input.case_id, Some("case_id"))?;
-            let rows = diesel::update(
-                hearings::table
-                    .filter(hearings::id.eq(id))
-                    .filter(hearings::version.eq(expected)),
-            )
-            .set((
-                hearings::kind.eq(input.kind.as_str()),
-                hearings::status.eq(input.status.as_str()),
-                hearings::court_id.eq(&input.court_id),
-                hearings::courtroom.eq(&input.courtroom),
-                hearings::starts_at.eq(store::to_db(checked.starts_at)),
-                hearings::estimated_minutes.eq(input.estimated_minutes),
-                hearings::victim_attends.eq(input.victim_attends),
-                hearings::victim_gives_evidence.eq(input.victim_gives_evidence),
-                hearings::live_link.eq(input.live_link),
-                hearings::outcome.eq(&input.outcome),
-                hearings::result_json.eq(result_json(&input)?),
-                hearings::version.eq(expected + 1),
-                hearings::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                hearings,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    hearings::kind.eq(input.kind.as_str()),
+                    hearings::status.eq(input.status.as_str()),
+                    hearings::court_id.eq(&input.court_id),
+                    hearings::courtroom.eq(&input.courtroom),
+                    hearings::starts_at.eq(store::to_db(checked.starts_at)),
+                    hearings::estimated_minutes.eq(input.estimated_minutes),
+                    hearings::victim_attends.eq(input.victim_attends),
+                    hearings::victim_gives_evidence.eq(input.victim_gives_evidence),
+                    hearings::live_link.eq(input.live_link),
+                    hearings::outcome.eq(&input.outcome),
+                    hearings::result_json.eq(result_json(&input)?),
+                )
+            );
             if let Some(mut event) = change_event(&current, &input, checked.starts_at)? {
                 if let EventKind::HearingMoved {
                     previous_court: Some(court),

@@ -2,6 +2,80 @@
 //! queries (through diesel, one code path for both databases), and the
 //! relationship scope applied to every read and write.
 
+/// The one versioned update of a record: set `$sets` with the next version
+/// and the update time on row `$id` if it is still at version `$expected`;
+/// no row updated means someone else changed it between our read and our
+/// write. An optional last argument maps the database error (a unique
+/// index broken, say) before the `?`.
+macro_rules! update_versioned {
+    ($conn:expr, $t:ident, $id:expr, $expected:expr, $updated_at:expr, ($($set:expr),+ $(,)?) $(, $on_error:expr)?) => {{
+        let done = diesel::update(
+            $t::table
+                .filter($t::id.eq($id))
+                .filter($t::version.eq($expected)),
+        )
+        .set(($($set,)+ $t::version.eq($expected + 1), $t::updated_at.eq($updated_at)))
+        .execute($conn);
+        $(let done = done.map_err($on_error);)?
+        crate::resources::check_updated(done?, $expected)?;
+    }};
+}
+
+/// One page of a list: `$query` is the closure that builds the filtered
+/// query, counted for the total and ordered by `$order` for the rows,
+/// selected as `$row`.
+macro_rules! paged {
+    ($conn:expr, $page:expr, $query:ident, $order:expr, $row:ty) => {{
+        let rows: crate::error::AppResult<crate::app::Paged<$row>> = crate::app::page_of(
+            $conn,
+            $page,
+            $query(),
+            $query().order($order).select(<$row>::as_select()),
+        );
+        rows
+    }};
+}
+
+/// The list filters that ask for one value of a column of the same name:
+/// `filter_by!(q, tasks, f, victim_id, state)` narrows the boxed query `q`
+/// to `tasks.victim_id = f.victim_id` where the filter has one, and so on.
+macro_rules! filter_by {
+    ($q:ident, $t:ident, $f:expr, $($field:ident),+) => {
+        $(
+            if let Some(value) = &$f.$field {
+                $q = $q.filter($t::$field.eq(value.clone()));
+            }
+        )+
+    };
+}
+
+/// A list's `from` (inclusive) and `to` (exclusive) bounds on a time
+/// column, each where the filter has one.
+macro_rules! filter_between {
+    ($q:ident, $column:expr, $from:expr, $to:expr) => {
+        if let Some(from) = $from {
+            $q = $q.filter($column.ge(crate::store::to_db(from.with_timezone(&chrono::Utc))));
+        }
+        if let Some(to) = $to {
+            $q = $q.filter($column.lt(crate::store::to_db(to.with_timezone(&chrono::Utc))));
+        }
+    };
+}
+
+/// The strands (court, parole) a role may read: narrow the boxed query `q`
+/// by the `parole` test of the row, to nothing (`none`) where it may read
+/// neither.
+macro_rules! filter_strands {
+    ($q:ident, $strands:expr, $parole:expr, $none:expr) => {
+        match ($strands.court, $strands.parole) {
+            (true, true) => {}
+            (true, false) => $q = $q.filter(diesel::dsl::not($parole)),
+            (false, true) => $q = $q.filter($parole),
+            (false, false) => $q = $q.filter($none),
+        }
+    };
+}
+
 pub mod attendance_requests;
 mod cases;
 mod consents;
@@ -74,6 +148,16 @@ pub fn check_updated(rows: usize, expected: i32) -> AppResult<()> {
         Err(AppError::StaleVersion {
             current: expected + 1,
         })
+    }
+}
+
+/// The record a thing belongs to (its case, its victim) is fixed: an
+/// update naming another is refused on that field.
+pub fn same_owner(field: &str, current: &str, input: &str, why: &str) -> AppResult<()> {
+    if current == input {
+        Ok(())
+    } else {
+        Err(AppError::field(field, format!("cannot be changed: {why}")))
     }
 }
 

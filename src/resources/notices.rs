@@ -211,10 +211,6 @@ impl Resource for Notices {
     type Output = NoticeOut;
     type Filter = NoticeFilter;
 
-    fn create(_: &mut AnyConn, _: &Ctx, _: NoNoticeInput) -> AppResult<NoticeOut> {
-        Err(AppError::MethodNotAllowed)
-    }
-
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut> {
         load_row(conn, ctx, id)
     }
@@ -234,27 +230,8 @@ impl Resource for Notices {
             let parole = notices::category
                 .eq(policy::PAROLE_CATEGORY)
                 .or(notices::step.like(format!("{}%", policy::PAROLE_STEP_PREFIX)));
-            match (strands.court, strands.parole) {
-                (true, true) => {}
-                (true, false) => q = q.filter(diesel::dsl::not(parole)),
-                (false, true) => q = q.filter(parole),
-                (false, false) => q = q.filter(notices::id.is_null()),
-            }
-            if let Some(v) = &f.victim_id {
-                q = q.filter(notices::victim_id.eq(v.clone()));
-            }
-            if let Some(c) = &f.case_id {
-                q = q.filter(notices::case_id.eq(c.clone()));
-            }
-            if let Some(h) = &f.hearing_id {
-                q = q.filter(notices::hearing_id.eq(h.clone()));
-            }
-            if let Some(s) = &f.state {
-                q = q.filter(notices::state.eq(s.clone()));
-            }
-            if let Some(t) = &f.template {
-                q = q.filter(notices::template.eq(t.clone()));
-            }
+            filter_strands!(q, strands, parole, notices::id.is_null());
+            filter_by!(q, notices, f, victim_id, case_id, hearing_id, state, template);
             let escalated = notice_actions::table
                 .filter(notice_actions::escalated_at.is_not_null())
                 .select(notice_actions::notice_id);
@@ -274,20 +251,19 @@ impl Resource for Notices {
             }
             q
         };
-        let rows = query()
-            .order((notices::send_after.asc(), notices::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
+        let rows = paged!(
+            conn,
+            page,
+            query,
+            (notices::send_after.asc(), notices::id.asc()),
+            Row
+        )?;
         let ids: Vec<String> = rows.items.iter().map(|r| r.id.clone()).collect();
         let acks = crate::notify::ack::states(conn, &ids)?;
         rows.try_map(|r| {
             let ack = acks.iter().find(|a| a.notice_id == r.id);
             r.out(ctx, ack)
         })
-    }
-
-    fn update(_: &mut AnyConn, _: &Ctx, _: &str, _: i32, _: NoNoticeInput) -> AppResult<NoticeOut> {
-        Err(AppError::MethodNotAllowed)
     }
 }
 

@@ -15,7 +15,7 @@ use crate::store::schema::{cases, organisations, parole_milestones, users, victi
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT};
 
-use super::{check_updated, check_version};
+use super::check_version;
 
 pub struct Organisations;
 
@@ -259,11 +259,8 @@ impl Resource for Organisations {
             }
             q
         };
-        let rows = query()
-            .order((organisations::name.asc(), organisations::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(Row::out)
+        let order = (organisations::name.asc(), organisations::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
     }
 
     fn update(
@@ -286,24 +283,22 @@ impl Resource for Organisations {
                 ));
             }
             check_name_free(conn, &input, Some(id))?;
-            let rows = diesel::update(
-                organisations::table
-                    .filter(organisations::id.eq(id))
-                    .filter(organisations::version.eq(expected)),
-            )
-            .set((
-                organisations::kind.eq(input.kind.as_str()),
-                organisations::name.eq(input.name.trim()),
-                organisations::address.eq(input.address.as_deref().map(str::trim)),
-                organisations::contact_email.eq(input.contact_email.as_deref().map(str::trim)),
-                organisations::contact_phone.eq(input.contact_phone.as_deref().map(str::trim)),
-                organisations::court_id.eq(&input.court_id),
-                organisations::version.eq(expected + 1),
-                organisations::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)
-            .map_err(name_taken(input.kind))?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                organisations,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    organisations::kind.eq(input.kind.as_str()),
+                    organisations::name.eq(input.name.trim()),
+                    organisations::address.eq(input.address.as_deref().map(str::trim)),
+                    organisations::contact_email.eq(input.contact_email.as_deref().map(str::trim)),
+                    organisations::contact_phone.eq(input.contact_phone.as_deref().map(str::trim)),
+                    organisations::court_id.eq(&input.court_id),
+                ),
+                name_taken(input.kind)
+            );
             load(conn, id)?.out()
         })
     }

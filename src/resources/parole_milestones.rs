@@ -24,7 +24,7 @@ use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
 
 use super::consents::victims_with_active;
-use super::{check_updated, check_version, require_victim_field, VictimFilter};
+use super::{check_version, require_victim_field, same_owner, VictimFilter};
 
 pub struct ParoleMilestones;
 
@@ -318,16 +318,11 @@ impl Resource for ParoleMilestones {
                     )
                 }
             }
-            if let Some(victim) = &f.victim_id {
-                q = q.filter(pm::victim_id.eq(victim.clone()));
-            }
+            filter_by!(q, pm, f, victim_id);
             q
         };
-        let rows = query()
-            .order((pm::occurs_on.desc(), pm::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(|r| r.out(&gate))
+        let order = (pm::occurs_on.desc(), pm::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(|r| r.out(&gate))
     }
 
     fn update(
@@ -346,27 +341,25 @@ impl Resource for ParoleMilestones {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.victim_id != input.victim_id {
-                return Err(AppError::field(
-                    "victim_id",
-                    "cannot be changed: a milestone belongs to one victim",
-                ));
-            }
-            let rows = diesel::update(
-                pm::table
-                    .filter(pm::id.eq(id))
-                    .filter(pm::version.eq(expected)),
-            )
-            .set((
-                pm::kind.eq(input.kind.as_str()),
-                pm::occurs_on.eq(occurs_on),
-                pm::hearing_format.eq(input.hearing_format.map(ParoleHearingFormat::as_str)),
-                pm::decision.eq(input.decision.map(ParoleDecision::as_str)),
-                pm::version.eq(expected + 1),
-                pm::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            same_owner(
+                "victim_id",
+                &current.victim_id,
+                &input.victim_id,
+                "a milestone belongs to one victim",
+            )?;
+            update_versioned!(
+                conn,
+                pm,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    pm::kind.eq(input.kind.as_str()),
+                    pm::occurs_on.eq(occurs_on),
+                    pm::hearing_format.eq(input.hearing_format.map(ParoleHearingFormat::as_str)),
+                    pm::decision.eq(input.decision.map(ParoleDecision::as_str)),
+                )
+            );
             load(conn, ctx, id)?.out(&parole_gate(&ctx.actor))
         })
     }

@@ -17,7 +17,7 @@ use crate::store::schema::{hearings, pre_trial_visits as ptv};
 use crate::store::{self, AnyConn};
 use crate::validate::Validator;
 
-use super::{case_victim, check_updated, check_version, local, require_court, visible_case_ids};
+use super::{case_victim, check_version, local, require_court, same_owner, visible_case_ids};
 
 pub struct PreTrialVisits;
 
@@ -260,22 +260,12 @@ impl Resource for PreTrialVisits {
             let mut q = ptv::table
                 .filter(ptv::case_id.eq_any(visible.clone()))
                 .into_boxed();
-            if let Some(case) = &f.case_id {
-                q = q.filter(ptv::case_id.eq(case.clone()));
-            }
-            if let Some(from) = f.from {
-                q = q.filter(ptv::starts_at.ge(store::to_db(from.with_timezone(&Utc))));
-            }
-            if let Some(to) = f.to {
-                q = q.filter(ptv::starts_at.lt(store::to_db(to.with_timezone(&Utc))));
-            }
+            filter_by!(q, ptv, f, case_id);
+            filter_between!(q, ptv::starts_at, f.from, f.to);
             q
         };
-        let rows = query()
-            .order((ptv::created_at.desc(), ptv::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(Row::out)
+        let order = (ptv::created_at.desc(), ptv::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
     }
 
     fn update(
@@ -288,30 +278,28 @@ impl Resource for PreTrialVisits {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.case_id != input.case_id {
-                return Err(AppError::field(
-                    "case_id",
-                    "cannot be changed: a visit belongs to one case",
-                ));
-            }
+            same_owner(
+                "case_id",
+                &current.case_id,
+                &input.case_id,
+                "a visit belongs to one case",
+            )?;
             let checked = check_references(conn, ctx, &input)?;
-            let rows = diesel::update(
-                ptv::table
-                    .filter(ptv::id.eq(id))
-                    .filter(ptv::version.eq(expected)),
-            )
-            .set((
-                ptv::hearing_id.eq(&input.hearing_id),
-                ptv::court_id.eq(&input.court_id),
-                ptv::state.eq(input.state.as_str()),
-                ptv::starts_at.eq(checked.starts_at.map(store::to_db)),
-                ptv::supporter_attends.eq(input.supporter_attends),
-                ptv::arranged_via.eq(input.arranged_via.map(ArrangedVia::as_str)),
-                ptv::version.eq(expected + 1),
-                ptv::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                ptv,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    ptv::hearing_id.eq(&input.hearing_id),
+                    ptv::court_id.eq(&input.court_id),
+                    ptv::state.eq(input.state.as_str()),
+                    ptv::starts_at.eq(checked.starts_at.map(store::to_db)),
+                    ptv::supporter_attends.eq(input.supporter_attends),
+                    ptv::arranged_via.eq(input.arranged_via.map(ArrangedVia::as_str)),
+                )
+            );
             let before = Before {
                 state: PreTrialVisitState::from_db(&current.state)?,
                 starts_at: current.starts_at.map(store::from_db),

@@ -19,7 +19,7 @@ use crate::store::schema::{
 use crate::store::{self, AnyConn};
 use crate::validate::Validator;
 
-use super::{case_victim, check_updated, check_version, local, visible_case_ids, CaseFilter};
+use super::{case_victim, check_version, local, same_owner, visible_case_ids, CaseFilter};
 
 pub struct SpecialMeasuresDiscussions;
 
@@ -191,8 +191,7 @@ fn require_assigned_supporter(
         .filter(sa::victim_id.eq(victim_id))
         .filter(sa::supporter_id.eq(supporter_id))
         .filter(users::role.eq(Role::Supporter.as_str()))
-        .filter(sa::starts_on.le(today))
-        .filter(sa::ends_on.is_null().or(sa::ends_on.ge(today)))
+        .filter(crate::store::scope::in_force(today))
         .count()
         .get_result(conn)?;
     if assigned > 0 {
@@ -287,16 +286,11 @@ impl Resource for SpecialMeasuresDiscussions {
             let mut q = smd::table
                 .filter(smd::case_id.eq_any(visible.clone()))
                 .into_boxed();
-            if let Some(case) = &f.case_id {
-                q = q.filter(smd::case_id.eq(case.clone()));
-            }
+            filter_by!(q, smd, f, case_id);
             q
         };
-        let rows = query()
-            .order((smd::held_at.desc(), smd::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(Row::out)
+        let order = (smd::held_at.desc(), smd::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
     }
 
     /// Corrects the record; who recorded it stays.
@@ -310,29 +304,27 @@ impl Resource for SpecialMeasuresDiscussions {
         store::write(conn, |conn| {
             let current = load(conn, ctx, id)?;
             check_version(current.version, expected)?;
-            if current.case_id != input.case_id {
-                return Err(AppError::field(
-                    "case_id",
-                    "cannot be changed: a discussion belongs to one case",
-                ));
-            }
+            same_owner(
+                "case_id",
+                &current.case_id,
+                &input.case_id,
+                "a discussion belongs to one case",
+            )?;
             let checked = check_references(conn, ctx, &input, current.supporter_id.as_deref())?;
-            let rows = diesel::update(
-                smd::table
-                    .filter(smd::id.eq(id))
-                    .filter(smd::version.eq(expected)),
-            )
-            .set((
-                smd::held_at.eq(store::to_db(checked.held_at)),
-                smd::setting.eq(input.setting.as_str()),
-                smd::measures.eq(join(&input.measures)),
-                smd::supporter_id.eq(&input.supporter_id),
-                smd::supporter_present.eq(input.supporter_present),
-                smd::version.eq(expected + 1),
-                smd::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                smd,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    smd::held_at.eq(store::to_db(checked.held_at)),
+                    smd::setting.eq(input.setting.as_str()),
+                    smd::measures.eq(join(&input.measures)),
+                    smd::supporter_id.eq(&input.supporter_id),
+                    smd::supporter_present.eq(input.supporter_present),
+                )
+            );
             load(conn, ctx, id)?.out()
         })
     }

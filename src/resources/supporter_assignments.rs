@@ -15,7 +15,7 @@ use crate::store::schema::{supporter_assignments as sa, users};
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
 
-use super::{check_updated, check_version, require_victim_field, VictimFilter};
+use super::{check_version, require_victim_field, VictimFilter};
 
 pub struct SupporterAssignments;
 
@@ -343,15 +343,10 @@ impl Resource for SupporterAssignments {
             let mut q = sa::table
                 .filter(sa::victim_id.eq_any(visible.clone()))
                 .into_boxed();
-            if let Some(victim) = &f.victim_id {
-                q = q.filter(sa::victim_id.eq(victim.clone()));
-            }
+            filter_by!(q, sa, f, victim_id);
             q
         };
-        let rows = query()
-            .order((sa::starts_on.desc(), sa::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
+        let rows = paged!(conn, page, query, (sa::starts_on.desc(), sa::id.asc()), Row)?;
         let today = ctx.today();
         rows.try_map(|r| r.out(today))
     }
@@ -402,22 +397,20 @@ impl Resource for SupporterAssignments {
             check_overlaps(conn, &input, checked, Some(id))?;
             let today = crate::calendar::london_date(ctx.now);
             let before = crate::planning::context::contact_of(conn, &input.victim_id, today)?;
-            let rows = diesel::update(
-                sa::table
-                    .filter(sa::id.eq(id))
-                    .filter(sa::version.eq(expected)),
-            )
-            .set((
-                sa::role.eq(input.role.as_str()),
-                sa::starts_on.eq(checked.starts_on),
-                sa::ends_on.eq(checked.ends_on),
-                sa::is_spoc.eq(input.is_spoc),
-                sa::spoc_agreed_on.eq(checked.spoc_agreed_on),
-                sa::version.eq(expected + 1),
-                sa::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                sa,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    sa::role.eq(input.role.as_str()),
+                    sa::starts_on.eq(checked.starts_on),
+                    sa::ends_on.eq(checked.ends_on),
+                    sa::is_spoc.eq(input.is_spoc),
+                    sa::spoc_agreed_on.eq(checked.spoc_agreed_on),
+                )
+            );
             crate::planning::contact_changed(conn, &ctx.rules, ctx.now, &input.victim_id, before)?;
             written(conn, ctx, id)
         })

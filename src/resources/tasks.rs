@@ -13,7 +13,7 @@ use crate::store::schema::tasks;
 use crate::store::{self, scope, AnyConn};
 use crate::validate::Validator;
 
-use super::{check_updated, check_version, local};
+use super::{check_version, local};
 
 pub struct Tasks;
 
@@ -151,10 +151,6 @@ impl Resource for Tasks {
     type Output = TaskOut;
     type Filter = TaskFilter;
 
-    fn create(_: &mut AnyConn, _: &Ctx, _: TaskInput) -> AppResult<TaskOut> {
-        Err(AppError::MethodNotAllowed)
-    }
-
     fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<TaskOut> {
         Ok(load(conn, ctx, id)?.out())
     }
@@ -174,28 +170,12 @@ impl Resource for Tasks {
             let parole = tasks::role
                 .eq(policy::PAROLE_TASK_ROLE)
                 .or(tasks::step.like(format!("{}%", policy::PAROLE_STEP_PREFIX)));
-            match (strands.court, strands.parole) {
-                (true, true) => {}
-                (true, false) => q = q.filter(diesel::dsl::not(parole)),
-                (false, true) => q = q.filter(parole),
-                (false, false) => q = q.filter(tasks::id.is_null()),
-            }
-            if let Some(v) = &f.victim_id {
-                q = q.filter(tasks::victim_id.eq(v.clone()));
-            }
-            if let Some(r) = &f.role {
-                q = q.filter(tasks::role.eq(r.clone()));
-            }
-            if let Some(s) = &f.state {
-                q = q.filter(tasks::state.eq(s.clone()));
-            }
+            filter_strands!(q, strands, parole, tasks::id.is_null());
+            filter_by!(q, tasks, f, victim_id, role, state);
             q
         };
-        let rows = query()
-            .order((tasks::due_at.asc(), tasks::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        Ok(rows.map(Row::out))
+        let order = (tasks::due_at.asc(), tasks::id.asc());
+        Ok(paged!(conn, page, query, order, Row)?.map(Row::out))
     }
 
     fn update(
@@ -219,20 +199,18 @@ impl Resource for Tasks {
                 TaskState::Done => ("done", Some(now), Some(ctx.actor.user_id.clone())),
                 TaskState::Open => ("open", None, None),
             };
-            let rows = diesel::update(
-                tasks::table
-                    .filter(tasks::id.eq(id))
-                    .filter(tasks::version.eq(expected)),
-            )
-            .set((
-                tasks::state.eq(state),
-                tasks::done_at.eq(done_at),
-                tasks::done_by.eq(done_by),
-                tasks::version.eq(expected + 1),
-                tasks::updated_at.eq(now),
-            ))
-            .execute(conn)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                tasks,
+                id,
+                expected,
+                now,
+                (
+                    tasks::state.eq(state),
+                    tasks::done_at.eq(done_at),
+                    tasks::done_by.eq(done_by),
+                )
+            );
             Ok(load(conn, ctx, id)?.out())
         })
     }

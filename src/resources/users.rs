@@ -14,7 +14,7 @@ use crate::store::schema::{organisations, supporter_assignments, users};
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT};
 
-use super::{check_updated, check_version};
+use super::check_version;
 
 pub struct Users;
 
@@ -327,9 +327,7 @@ impl Resource for Users {
             if !sees_all_users(&ctx.actor) {
                 q = q.filter(users::organisation_id.eq(ctx.actor.organisation_id.clone()));
             }
-            if let Some(org) = &f.organisation_id {
-                q = q.filter(users::organisation_id.eq(org.clone()));
-            }
+            filter_by!(q, users, f, organisation_id);
             if let Some(role) = f.role {
                 q = q.filter(users::role.eq(role.as_str()));
             }
@@ -338,11 +336,8 @@ impl Resource for Users {
             }
             q
         };
-        let rows = query()
-            .order((users::display_name.asc(), users::id.asc()))
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(Row::out)
+        let order = (users::display_name.asc(), users::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
     }
 
     fn update(
@@ -386,24 +381,22 @@ impl Resource for Users {
                 ));
             }
             check_references(conn, &input, &email, Some(id))?;
-            let rows = diesel::update(
-                users::table
-                    .filter(users::id.eq(id))
-                    .filter(users::version.eq(expected)),
-            )
-            .set((
-                users::organisation_id.eq(&input.organisation_id),
-                users::display_name.eq(input.display_name.trim()),
-                users::email.eq(&email),
-                users::role.eq(input.role.as_str()),
-                users::manager_id.eq(&input.manager_id),
-                users::active.eq(input.active),
-                users::version.eq(expected + 1),
-                users::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)
-            .map_err(unique_email)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                users,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    users::organisation_id.eq(&input.organisation_id),
+                    users::display_name.eq(input.display_name.trim()),
+                    users::email.eq(&email),
+                    users::role.eq(input.role.as_str()),
+                    users::manager_id.eq(&input.manager_id),
+                    users::active.eq(input.active),
+                ),
+                unique_email
+            );
             load(conn, ctx, id)?.out()
         })
     }

@@ -191,11 +191,8 @@ impl Resource for Victims {
     ) -> AppResult<Paged<VictimOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
         let query = || victims::table.filter(victims::id.eq_any(visible.clone()));
-        let rows = query()
-            .order(victims::reference.asc())
-            .select(Row::as_select());
-        let rows: Paged<Row> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(Row::out)
+        let order = victims::reference.asc();
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
     }
 
     fn update(
@@ -208,23 +205,21 @@ impl Resource for Victims {
         store::write(conn, |conn| {
             check_version(load(conn, ctx, id)?.version, expected)?;
             check_references(conn, &input)?;
-            let rows = diesel::update(
-                victims::table
-                    .filter(victims::id.eq(id))
-                    .filter(victims::version.eq(expected)),
-            )
-            .set((
-                victims::reference.eq(input.reference.trim()),
-                victims::enhanced_rights.eq(input.enhanced_rights),
-                victims::is_child.eq(input.is_child),
-                victims::preferred_language.eq(input.preferred_language.as_str()),
-                victims::probation_region_id.eq(&input.probation_region_id),
-                victims::version.eq(expected + 1),
-                victims::updated_at.eq(store::to_db(ctx.now)),
-            ))
-            .execute(conn)
-            .map_err(reference_taken)?;
-            check_updated(rows, expected)?;
+            update_versioned!(
+                conn,
+                victims,
+                id,
+                expected,
+                store::to_db(ctx.now),
+                (
+                    victims::reference.eq(input.reference.trim()),
+                    victims::enhanced_rights.eq(input.enhanced_rights),
+                    victims::is_child.eq(input.is_child),
+                    victims::preferred_language.eq(input.preferred_language.as_str()),
+                    victims::probation_region_id.eq(&input.probation_region_id),
+                ),
+                reference_taken
+            );
             load(conn, ctx, id)?.out()
         })
     }
@@ -505,11 +500,8 @@ impl Resource for VictimSensitiveDetails {
     ) -> AppResult<Paged<VictimSensitiveOut>> {
         let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
         let query = || vsd::table.filter(vsd::victim_id.eq_any(visible.clone()));
-        let rows = query()
-            .order(vsd::victim_id.asc())
-            .select(SensitiveRow::as_select());
-        let rows: Paged<SensitiveRow> = crate::app::page_of(conn, page, query(), rows)?;
-        rows.try_map(SensitiveRow::out)
+        let order = vsd::victim_id.asc();
+        paged!(conn, page, query, order, SensitiveRow)?.try_map(SensitiveRow::out)
     }
 
     fn update(

@@ -9,6 +9,16 @@ use super::schema::{cases, supporter_assignments, users, victims};
 use crate::error::{AppError, AppResult};
 use crate::policy::{may_read, victim_scope, Actor, Reach, ResourceKind, VictimScope};
 
+/// A supporter assignment in force on `day`: begun, and not yet ended.
+#[diesel::dsl::auto_type]
+pub fn in_force(day: NaiveDate) -> _ {
+    supporter_assignments::starts_on.le(day).and(
+        supporter_assignments::ends_on
+            .is_null()
+            .or(supporter_assignments::ends_on.ge(day)),
+    )
+}
+
 /// Victims with an assignment current on `today`, for these supporters.
 fn assigned_victims(
     conn: &mut AnyConn,
@@ -17,12 +27,7 @@ fn assigned_victims(
 ) -> AppResult<Vec<String>> {
     Ok(supporter_assignments::table
         .filter(supporter_assignments::supporter_id.eq_any(supporter_ids))
-        .filter(supporter_assignments::starts_on.le(today))
-        .filter(
-            supporter_assignments::ends_on
-                .is_null()
-                .or(supporter_assignments::ends_on.ge(today)),
-        )
+        .filter(in_force(today))
         .select(supporter_assignments::victim_id)
         .load(conn)?)
 }

@@ -35,20 +35,7 @@ pub fn route_update(p: &mut Planner<'_>, update: VictimUpdate) -> Routed {
     });
     let mut routed = Routed::default();
     if let (Some(basis), Some(to)) = (spoc, supporter.clone()) {
-        let mut data = update.data;
-        data.push(("relay_to_victim", Value::Bool(true)));
-        routed.supporter = p.notice(
-            Draft::new(
-                update.step,
-                update.supporter_template,
-                to,
-                update.category,
-                update.subject,
-            )
-            .data(data)
-            .not_after(update.not_after)
-            .basis(basis),
-        );
+        routed.supporter = p.notice(supporter_copy(&update, to, true).basis(basis));
         routed.via_supporter = routed.supporter;
         return routed;
     }
@@ -67,19 +54,23 @@ pub fn route_update(p: &mut Planner<'_>, update: VictimUpdate) -> Routed {
         .not_after(update.not_after),
     );
     if let Some(to) = supporter {
-        let mut data = update.data;
-        data.push(("relay_to_victim", Value::Bool(false)));
-        routed.supporter = p.notice(
-            Draft::new(
-                update.step,
-                update.supporter_template,
-                to,
-                update.category,
-                update.subject,
-            )
-            .data(data)
-            .not_after(update.not_after),
-        );
+        routed.supporter = p.notice(supporter_copy(&update, to, false));
     }
     routed
+}
+
+/// The supporter's notice of an update: for her to pass on to the victim
+/// (`relay`, as her single point of contact) or for her information.
+fn supporter_copy(update: &VictimUpdate, to: Recipient, relay: bool) -> Draft {
+    let mut data = update.data.clone();
+    data.push(("relay_to_victim", Value::Bool(relay)));
+    Draft::new(
+        update.step,
+        update.supporter_template,
+        to,
+        update.category,
+        update.subject.clone(),
+    )
+    .data(data)
+    .not_after(update.not_after)
 }

@@ -6,7 +6,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorise, run, Registry, RouteInfo};
+use super::resource::{authorised, run, Registry, RouteInfo};
 use crate::error::AppResult;
 use crate::notify::ack;
 use crate::policy::{Action, ResourceKind};
@@ -18,9 +18,9 @@ async fn acknowledge(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::NoticeAcknowledgement,
         Action::Create,
         "notice acknowledgement",

@@ -17,7 +17,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
 
-use super::resource::{authorise, run, Ctx, Registry, RouteInfo};
+use super::resource::{authorised, run, Ctx, Registry, RouteInfo};
 use crate::app::calendar_feeds::{create_feed, list_feeds, owner, revoke_feed};
 use crate::calendar::agenda::{self, sittings};
 use crate::domain::{HearingStatus, PreTrialVisitState};
@@ -206,9 +206,9 @@ async fn create(
     who: Authenticated,
     req: HttpRequest,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::CalendarFeed,
         Action::Create,
         "calendar feed",
@@ -230,9 +230,9 @@ async fn create(
 }
 
 async fn list(state: web::Data<AppState>, who: Authenticated) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::CalendarFeed,
         Action::Read,
         "calendar feed",
@@ -246,9 +246,9 @@ async fn revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::CalendarFeed,
         Action::Update,
         "calendar feed",

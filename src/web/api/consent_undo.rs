@@ -7,7 +7,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{run, Registry, RouteInfo};
+use super::resource::{run_for, Registry, RouteInfo};
 use crate::app::consents::{self, Undo};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, ResourceKind};
@@ -30,9 +30,7 @@ async fn undo(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    let id = id.into_inner();
-    let out = run(&state, move |conn| consents::undo(conn, &ctx, &id)).await?;
+    let out = run_for(&state, who, id, consents::undo).await?;
     match out {
         Undo::Restored { consent, revived } => Ok(HttpResponse::Created().json(UndoOut {
             consent,

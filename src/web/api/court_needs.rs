@@ -7,7 +7,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{authorise, run, Registry, RouteInfo};
+use super::resource::{authorise, run, run_for, Registry, RouteInfo};
 use crate::app::court_needs::{self, CourtNeedInput, CourtNeedOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -29,9 +29,7 @@ async fn list(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    let id = id.into_inner();
-    let items = run(&state, move |conn| court_needs::list(conn, &ctx, &id)).await?;
+    let items = run_for(&state, who, id, court_needs::list).await?;
     Ok(HttpResponse::Ok().json(CourtNeedList { items }))
 }
 

@@ -6,7 +6,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{run, Registry, RouteInfo};
+use super::resource::{run_for, Registry, RouteInfo};
 use crate::app::message_stops::{self, MessageStopOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -20,9 +20,7 @@ async fn show(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    let id = id.into_inner();
-    let out = run(&state, move |conn| message_stops::status(conn, &ctx, &id)).await?;
+    let out = run_for(&state, who, id, message_stops::status).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -31,9 +29,7 @@ async fn resume(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    let id = id.into_inner();
-    let out = run(&state, move |conn| message_stops::resume(conn, &ctx, &id)).await?;
+    let out = run_for(&state, who, id, message_stops::resume).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

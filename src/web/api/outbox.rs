@@ -5,7 +5,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{authorise, run, Registry, RouteInfo};
+use super::resource::{authorised, run, Registry, RouteInfo};
 use crate::app::outbox::metrics_text;
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
@@ -70,11 +70,11 @@ async fn rendered(
     id: web::Path<String>,
     query: web::Query<RenderedQuery>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
     // The text names the people concerned: only roles that may read a
     // victim's sensitive details (all of whom may read notices) see it.
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::VictimSensitive,
         Action::Read,
         "rendered notice",
@@ -121,8 +121,7 @@ async fn retry(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, ResourceKind::Notice, Action::Update, "notice")?;
+    let ctx = authorised(&state, who, ResourceKind::Notice, Action::Update, "notice")?;
     let id = id.into_inner();
     let out = run(&state, move |conn| {
         crate::app::notices::retry(conn, &ctx, &id)

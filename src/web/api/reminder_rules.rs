@@ -10,7 +10,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorise, run, Registry, RouteInfo};
+use super::resource::{authorised, run, Registry, RouteInfo};
 use crate::app::reminder_rules::{self as rules, ReminderRulesInput, ReminderRulesOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -23,9 +23,9 @@ async fn read(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::ReminderRules,
         Action::Read,
         "reminder rule",
@@ -41,9 +41,9 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::ReminderRules,
         Action::Update,
         "reminder rule",

@@ -21,6 +21,32 @@ pub use crate::app::{
     MAX_PER_PAGE,
 };
 
+/// The request's context once its role may do `action` to `kind`, or the
+/// refusal (the use case checks again; this refuses before a body is read).
+pub fn authorised(
+    state: &AppState,
+    who: Authenticated,
+    kind: ResourceKind,
+    action: Action,
+    what: &str,
+) -> AppResult<Ctx> {
+    let ctx = state.ctx(who.0);
+    authorise(&ctx.actor, kind, action, what)?;
+    Ok(ctx)
+}
+
+/// Runs a use case on the record the path names, as the signed-in person.
+pub async fn run_for<T: Send + 'static>(
+    state: &AppState,
+    who: Authenticated,
+    id: web::Path<String>,
+    f: impl FnOnce(&mut AnyConn, &Ctx, &str) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let ctx = state.ctx(who.0);
+    let id = id.into_inner();
+    run(state, move |conn| f(conn, &ctx, &id)).await
+}
+
 /// Runs a use case on the blocking pool with a pooled connection, inside
 /// the request's tracing span (so a slow query logged there keeps the
 /// request id).
@@ -60,8 +86,7 @@ async fn create<R: Resource>(
     who: Authenticated,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, R::KIND, Action::Create, R::SINGULAR)?;
+    let ctx = authorised(&state, who, R::KIND, Action::Create, R::SINGULAR)?;
     let input: R::Input = body.decode()?;
     crate::app::validate(&input, ctx.now)?;
     let out = run(&state, move |conn| {
@@ -82,8 +107,7 @@ async fn read<R: Resource>(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
+    let ctx = authorised(&state, who, R::KIND, Action::Read, R::SINGULAR)?;
     let id = id.into_inner();
     let out = run(&state, move |conn| crate::app::read::<R>(conn, &ctx, &id)).await?;
     Ok(with_etag(actix_web::http::StatusCode::OK, &out))
@@ -95,8 +119,7 @@ async fn list<R: Resource>(
     page: web::Query<PageParams>,
     filter: web::Query<R::Filter>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
+    let ctx = authorised(&state, who, R::KIND, Action::Read, R::SINGULAR)?;
     let page = page.into_inner().check()?;
     let filter = filter.into_inner();
     let out = run(&state, move |conn| {
@@ -113,8 +136,7 @@ async fn update<R: Resource>(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, R::KIND, Action::Update, R::SINGULAR)?;
+    let ctx = authorised(&state, who, R::KIND, Action::Update, R::SINGULAR)?;
     let expected = if_match_version(&req)?;
     let input: R::Input = body.decode()?;
     crate::app::validate(&input, ctx.now)?;

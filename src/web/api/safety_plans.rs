@@ -7,7 +7,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorise, run, Registry, RouteInfo};
+use super::resource::{authorised, run, Registry, RouteInfo};
 use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -29,9 +29,9 @@ async fn read(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::SafetyPlan,
         Action::Read,
         "safety plan",
@@ -47,11 +47,11 @@ async fn record(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
     // A role that may not record is refused before the body is read (the
     // use case checks again).
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::SafetyPlan,
         Action::Create,
         "safety plan",
@@ -72,9 +72,9 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::SafetyPlan,
         Action::Update,
         "safety plan",
@@ -94,9 +94,9 @@ async fn withdraw(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::SafetyPlan,
         Action::Update,
         "safety plan",
@@ -111,9 +111,9 @@ async fn agree(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::SafetyPlanAgreement,
         Action::Create,
         "safety plan agreement",

@@ -10,7 +10,7 @@ use crate::accounts::tokens::{check_input, IssuedToken, SessionOut, TokenInput, 
 use crate::app::sessions;
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
-use crate::web::api::resource::{authorise, run, PageParams, Registry, RouteInfo};
+use crate::web::api::resource::{authorised, run, PageParams, Registry, RouteInfo};
 use crate::web::auth::Authenticated;
 use crate::web::extract::RawBody;
 use crate::web::AppState;
@@ -27,8 +27,7 @@ async fn get_sessions(
     page: web::Query<PageParams>,
     filter: web::Query<SessionFilter>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, ResourceKind::Session, Action::Read, "session")?;
+    let ctx = authorised(&state, who, ResourceKind::Session, Action::Read, "session")?;
     let page = page.into_inner().check()?;
     let user_id = filter.into_inner().user_id;
     let out = run(&state, move |conn| {
@@ -43,8 +42,13 @@ async fn post_session_revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, ResourceKind::Session, Action::Update, "session")?;
+    let ctx = authorised(
+        &state,
+        who,
+        ResourceKind::Session,
+        Action::Update,
+        "session",
+    )?;
     let id = id.into_inner();
     let by = ctx.actor.user_id.clone();
     let out = run(&state, move |conn| sessions::revoke(conn, &ctx, &id)).await?;
@@ -58,9 +62,9 @@ async fn post_token(
     user_id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::ApiToken,
         Action::Create,
         "API token",
@@ -83,9 +87,9 @@ async fn get_tokens(
     user_id: web::Path<String>,
     page: web::Query<PageParams>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::ApiToken,
         Action::Read,
         "API token",
@@ -104,9 +108,9 @@ async fn post_token_revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::ApiToken,
         Action::Update,
         "API token",

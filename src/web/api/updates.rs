@@ -5,7 +5,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorise, run, Registry, RouteInfo};
+use super::resource::{authorised, run, Registry, RouteInfo};
 use crate::app::updates::{self, AgencyUpdateInput, AgencyUpdateOut};
 use crate::error::AppResult;
 use crate::planning::Applied;
@@ -19,9 +19,9 @@ async fn create(
     who: Authenticated,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(
-        &ctx.actor,
+    let ctx = authorised(
+        &state,
+        who,
         ResourceKind::AgencyUpdate,
         Action::Create,
         "agency update",

@@ -11,7 +11,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{authorise, run, Registry, RouteInfo};
+use super::resource::{authorised, run, Registry, RouteInfo};
 use crate::app::webhooks::{list, register, revoke, validate};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -31,8 +31,13 @@ async fn create_route(
     who: Authenticated,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, ResourceKind::Webhook, Action::Create, "webhook")?;
+    let ctx = authorised(
+        &state,
+        who,
+        ResourceKind::Webhook,
+        Action::Create,
+        "webhook",
+    )?;
     let input: WebhookInput = body.decode()?;
     validate(&input)?;
     let out = run(&state, move |conn| register(conn, &ctx, &input)).await?;
@@ -43,8 +48,7 @@ async fn create_route(
 }
 
 async fn list_route(state: web::Data<AppState>, who: Authenticated) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, ResourceKind::Webhook, Action::Read, "webhook")?;
+    let ctx = authorised(&state, who, ResourceKind::Webhook, Action::Read, "webhook")?;
     let items = run(&state, move |conn| list(conn, &ctx)).await?;
     Ok(HttpResponse::Ok().json(WebhookList { items }))
 }
@@ -54,8 +58,13 @@ async fn revoke_route(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    authorise(&ctx.actor, ResourceKind::Webhook, Action::Update, "webhook")?;
+    let ctx = authorised(
+        &state,
+        who,
+        ResourceKind::Webhook,
+        Action::Update,
+        "webhook",
+    )?;
     let id = id.into_inner();
     let out = run(&state, move |conn| revoke(conn, &ctx, &id)).await?;
     tracing::info!(webhook_id = %out.id, "webhook revoked");

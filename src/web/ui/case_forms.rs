@@ -26,7 +26,7 @@ use super::labels;
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
 use super::{
-    list_all, posted_version, read, render_form, require, see_other, update, with_conn, PageResult,
+    list_all, posted_update, read, render_form, require, see_other, update, with_conn, PageResult,
 };
 
 /// Registered before `cases::configure`, so that `/cases/new` is not read
@@ -350,9 +350,7 @@ async fn edit_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Case, Action::Update, "case")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Case, "case")?;
     let id = id.into_inner();
     let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
@@ -417,9 +415,7 @@ async fn close_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Case, Action::Update, "case")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Case, "case")?;
     let id = id.into_inner();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         change(conn, ctx, &id, version, |current| Ok(closed(current)))

@@ -43,12 +43,10 @@ fn kind_label(kind: &str) -> &'static str {
     }
 }
 
-fn fields(consents: &[ConsentChoice]) -> Vec<Field> {
-    let kinds: Vec<(String, String)> = CourtNeed::KINDS
-        .iter()
-        .map(|k| (k.to_string(), kind_label(k).to_string()))
-        .collect();
-    let mut bases: Vec<(String, String)> = consents
+/// Her Witness Service referral consents, as choices of what a record
+/// passed to the court rests on (the safety plan's page offers them too).
+pub(super) fn referral_choices(consents: &[ConsentChoice]) -> Vec<(String, String)> {
+    consents
         .iter()
         .map(|c| {
             (
@@ -59,7 +57,15 @@ fn fields(consents: &[ConsentChoice]) -> Vec<Field> {
                 ),
             )
         })
+        .collect()
+}
+
+fn fields(consents: &[ConsentChoice]) -> Vec<Field> {
+    let kinds: Vec<(String, String)> = CourtNeed::KINDS
+        .iter()
+        .map(|k| (k.to_string(), kind_label(k).to_string()))
         .collect();
+    let mut bases = referral_choices(consents);
     bases.push((
         NOT_YET.into(),
         "Not yet: keep the need, but do not pass it on".into(),

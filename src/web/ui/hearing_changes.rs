@@ -23,7 +23,7 @@ use super::hearings::hearing_facts;
 use super::lookup::{long, Lookup};
 use super::session::{Posted, Session};
 use super::{
-    labels, list_all, posted_version, read, render_form, require, see_other, update, with_conn,
+    labels, list_all, posted_update, read, render_form, require, see_other, update, with_conn,
     PageResult,
 };
 
@@ -185,6 +185,22 @@ fn still_to_happen(h: &HearingOut, what: &str) -> Result<(), AppError> {
     }
 }
 
+/// The hearing as stored, refused where it has already happened (unless
+/// the form was for an older version: the stale page answers that).
+fn to_change(
+    conn: &mut crate::store::AnyConn,
+    ctx: &crate::app::Ctx,
+    id: &str,
+    version: i32,
+    what: &str,
+) -> Result<HearingOut, AppError> {
+    let current = read::<Hearings>(conn, ctx, id)?;
+    if current.version == version {
+        still_to_happen(&current, what)?;
+    }
+    Ok(current)
+}
+
 async fn load(
     state: &web::Data<AppState>,
     s: &Session,
@@ -280,16 +296,11 @@ async fn vacate_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
     let sent = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let current = read::<Hearings>(conn, ctx, &id)?;
-        if current.version == version {
-            still_to_happen(&current, "vacated")?;
-        }
+        let current = to_change(conn, ctx, &id, version, "vacated")?;
         let mut input = as_input(&current);
         input.status = HearingStatus::Vacated;
         input.outcome = note_of(&sent, &current);
@@ -385,18 +396,13 @@ async fn adjourn_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
     let mut problems = Problems::new();
     let to = read_adjournment(&form, &mut problems);
     let sent = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let current = read::<Hearings>(conn, ctx, &id)?;
-        if current.version == version {
-            still_to_happen(&current, "adjourned")?;
-        }
+        let current = to_change(conn, ctx, &id, version, "adjourned")?;
         let Some(to) = to else {
             let a = around(conn, ctx, &current)?;
             return Ok(Saved::Problems(current, Box::new(a), problems));
@@ -655,16 +661,11 @@ async fn outcome_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
     let sent = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let current = read::<Hearings>(conn, ctx, &id)?;
-        if current.version == version {
-            still_to_happen(&current, "given an outcome")?;
-        }
+        let current = to_change(conn, ctx, &id, version, "given an outcome")?;
         let a = Box::new(around(conn, ctx, &current)?);
         let mut problems = Problems::new();
         let result = match read_outcome(&sent, a.criminal, &mut problems) {

@@ -19,7 +19,7 @@ use super::forms::{
 use super::lookup::{case_reference, long, Lookup};
 use super::session::{Posted, Session};
 use super::{
-    labels, posted_version, read, render_form, require, see_other, update, with_conn, PageResult,
+    labels, posted_update, read, render_form, require, see_other, update, with_conn, PageResult,
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -294,9 +294,7 @@ async fn move_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
     let mut problems = Problems::new();
     let placed = read_place(&form, &mut problems);

@@ -47,7 +47,7 @@ use actix_web::{guard, web, HttpResponse, ResponseError};
 use handlebars::Handlebars;
 use serde_json::{json, Value};
 
-use crate::app::{self, authorise, Ctx, Page, Paged, Resource, MAX_PER_PAGE};
+use crate::app::{self, authorise, Ctx, Page, Paged, Resource};
 use crate::domain::Role;
 use crate::error::{AppError, AppResult};
 use crate::policy::{permits, Action, ResourceKind};
@@ -454,24 +454,7 @@ pub fn filter<R: Resource>(v: Value) -> AppResult<R::Filter> {
 pub fn list_all<R: Resource>(conn: &mut AnyConn, ctx: &Ctx, f: Value) -> AppResult<Vec<R::Output>> {
     authorise(&ctx.actor, R::KIND, Action::Read, R::SINGULAR)?;
     let f = filter::<R>(f)?;
-    let mut out = Vec::new();
-    for page in 1..=50 {
-        let p = app::list::<R>(
-            conn,
-            ctx,
-            &f,
-            Page {
-                page,
-                per_page: MAX_PER_PAGE,
-            },
-        )?;
-        let n = p.items.len();
-        out.extend(p.items);
-        if n == 0 || out.len() as i64 >= p.total {
-            break;
-        }
-    }
-    Ok(out)
+    app::list_pages::<R>(conn, ctx, &f, 50)
 }
 
 /// One page of a list, as the API's GET of the collection.
@@ -540,6 +523,19 @@ pub fn render_form(
     let mut data = page(s, &title, nav, form.data(values, problems));
     data["layout"]["error"] = json!(!problems.is_empty());
     render_status(status, "form", &data)
+}
+
+/// A posted change to one record: the role may update `kind` (`what` for
+/// the refusal), and the form names the version it changes.
+pub fn posted_update(
+    posted: session::Posted,
+    kind: ResourceKind,
+    what: &str,
+) -> Result<(Session, forms::FormData, i32), PageError> {
+    let session::Posted { session, form } = posted;
+    require(&session, kind, Action::Update, what)?;
+    let version = posted_version(&form)?;
+    Ok((session, form, version))
 }
 
 /// The version a change form was drawn from (a hidden field).

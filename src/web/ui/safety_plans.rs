@@ -52,18 +52,7 @@ fn require_read(s: &Session) -> Result<(), PageError> {
 }
 
 fn fields(consents: &[ConsentChoice]) -> Vec<Field> {
-    let mut bases: Vec<(String, String)> = consents
-        .iter()
-        .map(|c| {
-            (
-                c.id.clone(),
-                format!(
-                    "Yes: her Witness Service referral consent of {}",
-                    calendar::format_long(c.given_at)
-                ),
-            )
-        })
-        .collect();
+    let mut bases = super::court_needs::referral_choices(consents);
     bases.push((
         SPOC.into(),
         "Yes: her single point of contact agreement with you".into(),

@@ -17,7 +17,7 @@ use super::cases::notice_row;
 use super::lookup::{long, Lookup};
 use super::session::{Posted, Session};
 use super::{
-    labels, list_all, page, posted_version, render, require, see_other, update, with_conn,
+    labels, list_all, page, posted_update, render, require, see_other, update, with_conn,
     PageResult,
 };
 
@@ -103,9 +103,7 @@ async fn tasks(state: web::Data<AppState>, s: Session, q: web::Query<TasksQuery>
 }
 
 async fn done(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Task, Action::Update, "task")?;
-    let version = posted_version(&form)?;
+    let (s, _, version) = posted_update(posted, ResourceKind::Task, "task")?;
     let id = id.into_inner();
     let result = with_conn(&state, &s, move |conn, ctx| {
         let input: TaskInput = serde_json::from_value(json!({"state": "done"}))

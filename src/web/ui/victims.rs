@@ -20,7 +20,7 @@ use super::fields::{options_of, Field, FormPage};
 use super::forms::{FormData, Problems};
 use super::session::{Posted, Session};
 use super::{
-    can, list_page, page, posted_version, read, render, render_form, require, see_other, update,
+    can, list_page, page, posted_update, read, render, render_form, require, see_other, update,
     with_conn, PageResult,
 };
 
@@ -377,9 +377,7 @@ async fn edit_post(
     posted: Posted,
     id: web::Path<String>,
 ) -> PageResult {
-    let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::Victim, Action::Update, "victim")?;
-    let version = posted_version(&form)?;
+    let (s, form, version) = posted_update(posted, ResourceKind::Victim, "victim")?;
     let id = id.into_inner();
     let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {

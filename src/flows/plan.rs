@@ -34,16 +34,18 @@ pub enum Recipient {
     VictimLiaisonOfficer,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum RecipientKind {
-    Supporter,
-    Victim,
-    WitnessCareUnit,
-    Prosecutor,
-    WitnessService,
-    Court,
-    VictimLiaisonOfficer,
+listed_enum! {
+    #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RecipientKind {
+        Supporter,
+        Victim,
+        WitnessCareUnit,
+        Prosecutor,
+        WitnessService,
+        Court,
+        VictimLiaisonOfficer,
+    }
 }
 
 impl Recipient {

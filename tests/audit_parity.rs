@@ -53,6 +53,9 @@ enum Form {
     ChangeSafetyPlan,
     WithdrawSafetyPlan,
     AgreeSafetyPlan,
+    AssignSupporter,
+    ChangeAssignment,
+    EndAssignment,
 }
 
 impl Form {
@@ -83,6 +86,9 @@ impl Form {
         Form::ChangeSafetyPlan,
         Form::WithdrawSafetyPlan,
         Form::AgreeSafetyPlan,
+        Form::AssignSupporter,
+        Form::ChangeAssignment,
+        Form::EndAssignment,
     ];
 
     /// Whom both sides act as.
@@ -101,7 +107,10 @@ impl Form {
             | Form::ChangeSafetyPlan
             | Form::WithdrawSafetyPlan
             | Form::RecordHearingOutcome => AMARA,
-            Form::RetryMessage => MAYA,
+            Form::RetryMessage
+            | Form::AssignSupporter
+            | Form::ChangeAssignment
+            | Form::EndAssignment => MAYA,
             Form::AddParoleMilestone => VICTOR,
             Form::ConfirmRequest | Form::AgreeSafetyPlan => WES,
             _ => WENDY,
@@ -411,6 +420,27 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
             given.version = plan["version"].as_i64().unwrap();
             given.record = plan;
         }
+        Form::AssignSupporter => {
+            let ben = app.login(BEN).await;
+            given.record = json!({"supporter_id": app.user_id(&ben).await});
+        }
+        Form::ChangeAssignment | Form::EndAssignment => {
+            // Amara's assignment to V-1001: her single point of contact.
+            let (_, list) = app
+                .get(
+                    &format!("/api/v1/supporter-assignments?victim_id={victim}"),
+                    &amara,
+                )
+                .await;
+            let current = list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["current"] == true)
+                .expect("the demo victim has a current supporter")
+                .clone();
+            set(current);
+        }
         Form::AddHearing
         | Form::RecordConsent
         | Form::MakeCalendarFeed
@@ -686,6 +716,39 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::AssignSupporter => {
+            b.submit(
+                &format!("/victims/{}/assignments/new", g.victim),
+                &[
+                    ("supporter_id", g.record["supporter_id"].as_str().unwrap()),
+                    ("role", "isva"),
+                    ("starts_on", "2026-03-01"),
+                    ("spoc", "no"),
+                ],
+            )
+            .await
+        }
+        Form::ChangeAssignment => {
+            let r = &g.record;
+            b.submit(
+                &format!("/assignments/{}/edit", g.target),
+                &[
+                    ("role", "court_idva"),
+                    ("starts_on", r["starts_on"].as_str().unwrap()),
+                    ("ends_on", ""),
+                    ("spoc", "yes"),
+                    ("spoc_agreed_on", r["spoc_agreed_on"].as_str().unwrap()),
+                ],
+            )
+            .await
+        }
+        Form::EndAssignment => {
+            b.submit(
+                &format!("/assignments/{}/end", g.target),
+                &[("ends_on", "2026-03-31")],
+            )
+            .await
+        }
         Form::AddParoleMilestone => {
             b.submit(
                 "/parole/milestones/new",
@@ -911,6 +974,26 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
             let path = format!("/api/v1/hearings/{}/safety-plan/agreement", g.target);
             let (status, out) = app.post(&path, &token, json!({})).await;
             assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::AssignSupporter => {
+            post(
+                "/api/v1/supporter-assignments",
+                json!({"victim_id": g.victim, "supporter_id": g.record["supporter_id"],
+                       "role": "isva", "starts_on": "2026-03-01"}),
+            )
+            .await
+        }
+        Form::ChangeAssignment | Form::EndAssignment => {
+            let r = &g.record;
+            let mut body = json!({"victim_id": r["victim_id"], "supporter_id": r["supporter_id"],
+                                  "role": r["role"], "starts_on": r["starts_on"],
+                                  "is_spoc": r["is_spoc"], "spoc_agreed_on": r["spoc_agreed_on"]});
+            if matches!(form, Form::ChangeAssignment) {
+                body["role"] = json!("court_idva");
+            } else {
+                body["ends_on"] = json!("2026-03-31");
+            }
+            put(format!("/api/v1/supporter-assignments/{}", g.target), body).await
         }
         Form::AddParoleMilestone => {
             post(

@@ -3194,3 +3194,174 @@ async fn the_safety_plan_is_made_on_the_pages_and_shown_on_the_days_agenda() {
     assert!(!export["audit"].to_string().contains("Quillfeather"));
     app.stop().await;
 }
+
+/// The victim's assignments through the API, as (supporter, is SPOC,
+/// starts on, ends on).
+async fn assignments_of(
+    app: &TestApp,
+    token: &str,
+    victim: &str,
+) -> Vec<(String, bool, String, Option<String>)> {
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/supporter-assignments?victim_id={victim}"),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let mut out: Vec<_> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["supporter_id"].as_str().unwrap().to_string(),
+                a["is_spoc"].as_bool().unwrap(),
+                a["starts_on"].as_str().unwrap().to_string(),
+                a["ends_on"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[actix_web::test]
+async fn a_manager_hands_a_victim_to_another_supporter_from_the_case_page() {
+    let app = TestApp::spawn().await;
+    let maya = app.login(MAYA).await;
+    let amara = app.login(AMARA).await;
+    let ben = app.login(BEN).await;
+    let (amara_id, ben_id) = (app.user_id(&amara).await, app.user_id(&ben).await);
+    let case = case_of(&app, &maya, "V-1001").await;
+    let victim = app
+        .find_id("/api/v1/victims?per_page=200", &maya, "reference", "V-1001")
+        .await;
+    let before = assignments_of(&app, &maya, &victim).await;
+    assert_eq!(before.len(), 1, "{before:?}");
+    let (_, spoc, _, _) = before[0].clone();
+    // Amara's last day is today; Ben takes over tomorrow.
+    let today = courtside::calendar::london_date(test_now()).to_string();
+    let tomorrow =
+        (courtside::calendar::london_date(test_now()) + chrono::Days::new(1)).to_string();
+    assert!(
+        spoc,
+        "the demo victim chose Amara as single point of contact"
+    );
+    let (_, list) = app
+        .get(
+            &format!("/api/v1/supporter-assignments?victim_id={victim}"),
+            &maya,
+        )
+        .await;
+    let amaras = list["items"][0]["id"].as_str().unwrap().to_string();
+
+    // The case page offers to assign, change and end.
+    let mut page = Browser::signed_in(&app.base, MAYA).await;
+    let shown = page.get(&format!("/cases/{case}")).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+    let end = format!("/assignments/{amaras}/end?case={case}");
+    shown.assert_has(&format!("/assignments/{amaras}/end"));
+    shown.assert_has(&format!("/victims/{victim}/assignments/new"));
+
+    // Ending asks first, and says the partners are told.
+    let ask = page.get(&end).await;
+    assert_eq!(ask.status, StatusCode::OK, "{}", ask.body);
+    ask.assert_has("Amara Idva");
+    ask.assert_has("support for this victim?");
+    ask.assert_has("told who to contact now");
+    let ended = page.submit(&end, &[("ends_on", &today)]).await;
+    let done = format!("/cases/{case}?done=assignment-ended");
+    assert_eq!(ended.location(), Some(done.as_str()), "{}", ended.body);
+    page.get(&done)
+        .await
+        .assert_has("The assignment has been ended.");
+
+    // A single point of contact needs the date of the agreement.
+    let assign = format!("/victims/{victim}/assignments/new?case={case}");
+    let refused = page
+        .submit(
+            &assign,
+            &[
+                ("supporter_id", &ben_id),
+                ("role", "isva"),
+                ("starts_on", &today),
+                ("spoc", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    refused.assert_has("href=\"#spoc_agreed_on\"");
+    // Ben takes over tomorrow, as her single point of contact.
+    let assigned = page
+        .submit(
+            &assign,
+            &[
+                ("supporter_id", &ben_id),
+                ("role", "isva"),
+                ("starts_on", &tomorrow),
+                ("spoc", "yes"),
+                ("spoc_agreed_on", &today),
+            ],
+        )
+        .await;
+    let done = format!("/cases/{case}?done=supporter-assigned");
+    assert_eq!(
+        assigned.location(),
+        Some(done.as_str()),
+        "{}",
+        assigned.body
+    );
+
+    // The API holds what the pages did.
+    let after = assignments_of(&app, &maya, &victim).await;
+    let mut want = vec![
+        (
+            amara_id.clone(),
+            true,
+            before[0].2.clone(),
+            Some(today.clone()),
+        ),
+        (ben_id.clone(), true, tomorrow.clone(), None),
+    ];
+    want.sort();
+    assert_eq!(after, want);
+    // Audited as the manager's update and create, like the API's.
+    let made = app
+        .find_id(
+            &format!("/api/v1/supporter-assignments?victim_id={victim}"),
+            &maya,
+            "supporter_id",
+            &ben_id,
+        )
+        .await;
+    let maya_id = app.user_id(&maya).await;
+    assert_eq!(
+        audit_of(&app, "supporter-assignments", &amaras),
+        [("update".to_string(), Some(maya_id.clone()))]
+    );
+    assert_eq!(
+        audit_of(&app, "supporter-assignments", &made),
+        [("create".to_string(), Some(maya_id))]
+    );
+
+    // Tomorrow, a supporter changes only their own: Ben sees no links to
+    // Amara's, and Amara no longer sees the case.
+    app.clock.set(test_now() + chrono::Duration::days(1));
+    let mut amaras_page = Browser::signed_in(&app.base, AMARA).await;
+    assert_eq!(
+        amaras_page.get(&format!("/cases/{case}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let mut bens = Browser::signed_in(&app.base, BEN).await;
+    let his = bens.get(&format!("/cases/{case}")).await;
+    assert_eq!(his.status, StatusCode::OK, "{}", his.body);
+    his.assert_lacks(&format!("/assignments/{amaras}/"));
+    his.assert_has(&format!("/assignments/{made}/edit"));
+    app.stop().await;
+}

@@ -125,6 +125,9 @@ fn done_message(key: &str) -> Option<&'static str> {
         "case-added" => "Case opened. You can now add its hearings.",
         "case-changed" => "The case's details have been saved.",
         "case-closed" => "Case closed. Its history is kept.",
+        "supporter-assigned" => "Supporter assigned.",
+        "assignment-changed" => "The supporter's assignment has been saved.",
+        "assignment-ended" => "The assignment has been ended. Anyone who needs to know who to contact now is told.",
         _ => return None,
     })
 }
@@ -194,7 +197,13 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
                 format!("The victim's {}", labels::supporter_role(a.role))
             };
             supporter_roles.insert(a.supporter_id.clone(), who.clone());
+            // A supporter changes their own assignment; a manager those of
+            // their organisation (the use case checks the organisation).
+            let changes = may(ResourceKind::SupporterAssignment, Action::Update)
+                && (a.supporter_id == me || role == Role::Manager);
             supporters.push(json!({
+                "change": changes.then(|| format!("/assignments/{}/edit?case={}", a.id, c.id)),
+                "end": changes.then(|| format!("/assignments/{}/end?case={}", a.id, c.id)),
                 "who": who,
                 "role": labels::supporter_role(a.role),
                 "spoc": a.is_spoc,
@@ -413,6 +422,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
                 .then(|| format!("/cases/{}/special-measures/new", c.id)),
             "change": may(ResourceKind::Case, Action::Update)
                 .then(|| format!("/cases/{}/edit", c.id)),
+            "assign": may(ResourceKind::SupporterAssignment, Action::Create)
+                .then(|| format!("/victims/{}/assignments/new?case={}", c.victim_id, c.id)),
             "close": (may(ResourceKind::Case, Action::Update) && c.status == CaseStatus::Open)
                 .then(|| format!("/cases/{}/close", c.id)),
         },

@@ -197,19 +197,11 @@ fn save(
 }
 
 fn stale_problem(field: &str) -> Problems {
-    let mut problems = Problems::new();
-    problems.add(
-        field,
-        "Someone else changed this hearing after you opened this page. Check the details now stored, then choose again",
-    );
-    problems
+    super::stale_problem(field, "hearing")
 }
 
-/// Shows a form again after a stale save: what is stored now, what was
-/// typed, and the current version.
-fn stale_page(mut page: FormPage) -> FormPage {
-    page.stale = Some(("hearing".into(), std::mem::take(&mut page.facts)));
-    page
+fn stale_page(page: FormPage) -> FormPage {
+    super::stale_page(page, "hearing")
 }
 
 fn still_to_happen(h: &HearingOut, what: &str) -> Result<(), AppError> {

@@ -11,6 +11,7 @@
 //! strict mode (a missing value is an error, not an empty string).
 
 mod acknowledge;
+mod assignments;
 mod attendance;
 mod case_forms;
 mod cases;
@@ -507,6 +508,23 @@ pub fn require_to(s: &Session, (kind, action, what): crate::app::Check) -> Resul
     require(s, kind, action, what)
 }
 
+/// The problem shown when someone else saved the record (`what`) first.
+pub fn stale_problem(field: &str, what: &str) -> forms::Problems {
+    let mut problems = forms::Problems::new();
+    problems.add(
+        field,
+        format!("Someone else changed this {what} after you opened this page. Check the details now stored, then choose again"),
+    );
+    problems
+}
+
+/// A form shown again after a stale save: what is stored now (the page's
+/// facts), what was typed, and the current version.
+pub fn stale_page(mut page: fields::FormPage, what: &str) -> fields::FormPage {
+    page.stale = Some((what.into(), std::mem::take(&mut page.facts)));
+    page
+}
+
 /// Fails with the 403 page unless the role may do this.
 pub fn require(
     s: &Session,
@@ -581,6 +599,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     home::configure(cfg);
     week::configure(cfg);
     case_forms::configure(cfg);
+    assignments::configure(cfg);
     cases::configure(cfg);
     hearings::configure(cfg);
     hearing_changes::configure(cfg);

@@ -197,6 +197,11 @@ fn done_message(key: &str) -> Option<&'static str> {
         "victim-added" => "Victim added. You can now open a case for them.",
         "victim-changed" => "The victim's details have been saved.",
         "messages-resumed" => "Messages will go to the victim again from now on.",
+        "supporter-assigned" => "Supporter assigned.",
+        "assignment-changed" => "The supporter's assignment has been saved.",
+        "assignment-ended" => {
+            "The assignment has been ended. Anyone who needs to know who to contact now is told."
+        }
         _ => return None,
     })
 }

@@ -561,3 +561,40 @@ test("supporter: a safety plan for the court day, from the case page to My week 
   await accessible(page, 'my week with a safety plan');
   await page.context().close();
 });
+
+test('manager: assigns a second supporter from the case page, then ends it after being told what that means (axe-checked)', async () => {
+  const page = await newPage();
+  await signIn(page, 'manager');
+  await page.goto(`${BASE}/cases`);
+  await page.click('a:has-text("13AB1234526")');
+  await page.locator('h1', { hasText: '13AB1234526' }).waitFor();
+  await page.click('a:has-text("Assign a supporter")');
+  await page.locator('h1', { hasText: 'Assign a supporter' }).waitFor();
+  await accessible(page, 'assign a supporter');
+
+  // A single point of contact with no agreement date: the summary links it.
+  await page.selectOption('#supporter_id', { label: 'Ben Isva' });
+  await page.check('input[name=role][value=isva]');
+  await page.check('input[name=spoc][value=yes]');
+  await page.click('button:has-text("Assign the supporter")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#spoc_agreed_on'), `${links}`);
+  await accessible(page, 'assign a supporter, with errors');
+
+  await page.check('input[name=spoc][value=no]');
+  await page.click('button:has-text("Assign the supporter")');
+  await page.locator('text=Supporter assigned.').waitFor();
+  const isva = page.locator('li', { hasText: "The victim's ISVA" });
+  await isva.waitFor();
+  await shot(page, 'assignment-made');
+
+  // Ending asks first and says what it means; today stays her last day.
+  await isva.locator('a:has-text("End the assignment")').click();
+  await page.locator('h1', { hasText: 'support for this victim?' }).waitFor();
+  await page.locator('text=will no longer see this victim').waitFor();
+  await accessible(page, 'end an assignment');
+  await page.click('button:has-text("End the assignment")');
+  await page.locator('text=The assignment has been ended.').waitFor();
+  await accessible(page, 'case after ending an assignment');
+  await page.context().close();
+});

@@ -18,6 +18,7 @@ use crate::crypto::{self, CryptoError, KeyRing};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{
     attendance_requests, cases, consents, hearings, notices, parole_milestones, safety_plans,
+    trial_update_preferences, trial_updates,
     victim_sensitive_details as vsd,
 };
 use crate::store::{self, AnyConn};
@@ -518,6 +519,16 @@ pub fn retention(
             }
             report.sensitive_rows += diesel::delete(details).execute(conn)?;
             report.safety_plans += diesel::delete(plans_q).execute(conn)?;
+            // Her trial-progress contact (name and email) goes whole; the
+            // updates' notes are erased (the kinds and times stay, ids only).
+            diesel::delete(trial_update_preferences::table.find(victim)).execute(conn)?;
+            diesel::update(
+                trial_updates::table
+                    .filter(trial_updates::victim_id.eq(victim))
+                    .filter(trial_updates::note.is_not_null()),
+            )
+            .set(trial_updates::note.eq(None::<String>))
+            .execute(conn)?;
             report.hearings += diesel::update(hearings_q)
                 .set((hearings::outcome.eq(ERASED), hearings::updated_at.eq(ts)))
                 .execute(conn)?;

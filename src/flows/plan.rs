@@ -32,6 +32,9 @@ pub enum Recipient {
     WitnessService { court: String },
     Court { court: String },
     VictimLiaisonOfficer,
+    /// A contact the victim chose to be told how her trial is going (her
+    /// trial-progress preference holds who, sealed).
+    VictimContact { victim_id: String },
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
@@ -44,6 +47,7 @@ pub enum RecipientKind {
     WitnessService,
     Court,
     VictimLiaisonOfficer,
+    VictimContact,
 }
 
 impl Recipient {
@@ -56,6 +60,7 @@ impl Recipient {
             Self::WitnessService { .. } => RecipientKind::WitnessService,
             Self::Court { .. } => RecipientKind::Court,
             Self::VictimLiaisonOfficer => RecipientKind::VictimLiaisonOfficer,
+            Self::VictimContact { .. } => RecipientKind::VictimContact,
         }
     }
 
@@ -69,6 +74,7 @@ impl Recipient {
             Self::WitnessService { court } => format!("witness_service:{court}"),
             Self::Court { court } => format!("court:{court}"),
             Self::VictimLiaisonOfficer => "vlo".into(),
+            Self::VictimContact { victim_id } => format!("victim_contact:{victim_id}"),
         }
     }
 }
@@ -99,6 +105,8 @@ pub enum DisclosureCategory {
     Parole,
     CaseUpdate,
     DirectContactMade,
+    /// How a trial is going on the day (issue 19, item 3).
+    TrialProgress,
 }
 
 /// Why a disclosure is allowed.

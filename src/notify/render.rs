@@ -100,6 +100,8 @@ macro_rules! embedded_in {
         "family.on_the_day_checklist",
         "special_measures.discussion_held",
         "court_needs.update",
+        "trial_progress.victim",
+        "trial_progress.contact",
         "parole.milestone",
         "update.victim",
         "update.supporter",
@@ -1144,6 +1146,7 @@ mod tests {
             ConsentScope::ParoleToSupporter,
             ConsentScope::WitnessServiceReferral,
             ConsentScope::IdentifySupporterToCourt,
+            ConsentScope::TrialProgressToContact,
         ]
         .into_iter()
         .map(|scope| ConsentRecord {
@@ -1434,6 +1437,20 @@ mod tests {
             K::CourtNeedsUpdate,
             Some(RecipientKind::WitnessService),
         );
+        // A trial-progress update on the day, to the victim and to the
+        // contact she chose (with her consent).
+        let progress = run(
+            &criminal(),
+            EventKind::TrialProgressRecorded {
+                update_id: "TU-1".into(),
+                update: crate::domain::TrialUpdateKind::JuryOut,
+                recorded_at: t(NOW),
+                to_victim: true,
+                to_contact: true,
+            },
+        );
+        add("", &progress, K::TrialProgressVictim, None);
+        add("", &progress, K::TrialProgressContact, None);
         let adjourned = run(&told, EventKind::HearingVacated { adjourned: true });
         add("adjourned", &adjourned, K::HearingChangeVictim, None);
         add("adjourned", &adjourned, K::HearingChangeSupporter, None);
@@ -2538,7 +2555,10 @@ mod tests {
         let mut seen = 0;
         for s in samples()
             .iter()
-            .filter(|s| s.template.as_str().ends_with(".victim"))
+            .filter(|s| {
+                let key = s.template.as_str();
+                key.ends_with(".victim") || key.ends_with(".contact")
+            })
         {
             for (language, subject) in [
                 (DEFAULT_LANGUAGE, "A message from your support service"),

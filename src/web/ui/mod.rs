@@ -33,6 +33,7 @@ mod parole;
 mod reports;
 mod requests;
 mod safety_plans;
+mod trial_updates;
 pub mod session;
 mod stop;
 mod tasks;
@@ -96,6 +97,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "safety_plan",
         include_str!("../../../templates/pages/safety_plan.hbs"),
+    ),
+    (
+        "trial_updates",
+        include_str!("../../../templates/pages/trial_updates.hbs"),
     ),
     (
         "notice",
@@ -576,6 +581,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     victims::configure(cfg);
     court_needs::configure(cfg);
     safety_plans::configure(cfg);
+    trial_updates::configure(cfg);
     visits::configure(cfg);
     notices::configure(cfg);
     tasks::configure(cfg);

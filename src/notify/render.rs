@@ -2988,6 +2988,13 @@ mod tests {
                     .to_vec(),
             ),
             (
+                "trial_update",
+                crate::domain::TrialUpdateKind::ALL
+                    .iter()
+                    .map(|k| k.as_str().to_owned())
+                    .collect(),
+            ),
+            (
                 "recipient_kind",
                 [
                     RecipientKind::Supporter,
@@ -2997,6 +3004,7 @@ mod tests {
                     RecipientKind::WitnessService,
                     RecipientKind::Court,
                     RecipientKind::VictimLiaisonOfficer,
+                    RecipientKind::VictimContact,
                 ]
                 .iter()
                 .map(|k| {

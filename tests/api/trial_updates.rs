@@ -200,6 +200,7 @@ async fn updates_on_the_day_reach_only_the_contacts_she_asked_for_and_never_the_
     }
 
     // With her consent, Sam is told too.
+    app.clock.set(at("2026-03-27T10:20:00Z"));
     app.create(
         "/api/v1/consents",
         &ben,
@@ -224,6 +225,7 @@ async fn updates_on_the_day_reach_only_the_contacts_she_asked_for_and_never_the_
     // day's updates and records one too.
     let (status, out) = app.post(&path, &wes, json!({"kind": "verdict"})).await;
     assert_problem(status, &out, StatusCode::NOT_FOUND, None);
+    app.clock.set(at("2026-03-27T13:50:00Z"));
     app.create(
         "/api/v1/consents",
         &ben,

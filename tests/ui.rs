@@ -3266,8 +3266,10 @@ async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_w
     let shown = page.get(done.location().unwrap()).await;
     shown.assert_has("The update has been recorded.");
     shown.assert_has("No message was sent: she has not asked for trial-progress messages.");
-    shown.assert_has("She is giving evidence");
-    shown.assert_has("10:15");
+    let list = &shown.body[shown.body.find("Today's updates, newest first").unwrap()..];
+    assert!(list.contains("She is giving evidence"), "{list}");
+    assert!(list.contains("10:15am"), "{list}");
+    assert!(list.contains("Told in person: The victim"), "{list}");
 
     // Who she wants told, from the same page: a contact without her
     // consent is not messaged, and the page says so.
@@ -3305,8 +3307,9 @@ async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_w
     shown.assert_has("Her chosen contact was not sent a message: her consent to tell them is not in force.");
     shown.assert_has("Message to the victim");
     // Newest first.
-    let jury = shown.body.find("The jury is out").unwrap();
-    let evidence = shown.body.find("She is giving evidence").unwrap();
+    let list = &shown.body[shown.body.find("Today's updates, newest first").unwrap()..];
+    let jury = list.find("The jury is out").unwrap();
+    let evidence = list.find("She is giving evidence").unwrap();
     assert!(jury < evidence, "newest first");
     // The API sees the same updates.
     let (status, list) = app

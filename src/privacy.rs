@@ -18,8 +18,7 @@ use crate::crypto::{self, CryptoError, KeyRing};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{
     attendance_requests, cases, consents, hearings, notices, parole_milestones, safety_plans,
-    trial_update_preferences, trial_updates,
-    victim_sensitive_details as vsd,
+    trial_update_preferences, trial_updates, victim_sensitive_details as vsd,
 };
 use crate::store::{self, AnyConn};
 

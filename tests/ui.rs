@@ -3304,7 +3304,9 @@ async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_w
     let done = page.submit(&path, &[("kind", "jury_out")]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let shown = page.get(done.location().unwrap()).await;
-    shown.assert_has("Her chosen contact was not sent a message: her consent to tell them is not in force.");
+    shown.assert_has(
+        "Her chosen contact was not sent a message: her consent to tell them is not in force.",
+    );
     shown.assert_has("Message to the victim");
     // Newest first.
     let list = &shown.body[shown.body.find("Today's updates, newest first").unwrap()..];
@@ -3313,7 +3315,10 @@ async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_w
     assert!(jury < evidence, "newest first");
     // The API sees the same updates.
     let (status, list) = app
-        .get(&format!("/api/v1/hearings/{trial}/trial-updates"), &app.login(BEN).await)
+        .get(
+            &format!("/api/v1/hearings/{trial}/trial-updates"),
+            &app.login(BEN).await,
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{list}");
     assert_eq!(list["items"][0]["kind"], "jury_out");

@@ -24,8 +24,8 @@ pub mod outbox;
 mod records;
 pub mod reminder_rules;
 pub mod safety_plans;
-pub mod trial_updates;
 pub mod sessions;
+pub mod trial_updates;
 pub mod updates;
 pub mod webhooks;
 

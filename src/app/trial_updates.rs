@@ -540,8 +540,12 @@ pub fn service_day(
         return Ok(Vec::new());
     };
     let ids: Vec<String> = trial_updates::table
-        .filter(trial_updates::recorded_at.ge(store::to_db(crate::calendar::start_of_london_day(day))))
-        .filter(trial_updates::recorded_at.lt(store::to_db(crate::calendar::start_of_london_day(next))))
+        .filter(
+            trial_updates::recorded_at.ge(store::to_db(crate::calendar::start_of_london_day(day))),
+        )
+        .filter(
+            trial_updates::recorded_at.lt(store::to_db(crate::calendar::start_of_london_day(next))),
+        )
         .select(trial_updates::hearing_id)
         .distinct()
         .load(conn)?;
@@ -617,7 +621,10 @@ pub fn day(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<Hearing
         ResourceKind::TrialUpdatePreference,
         Action::Read,
     ) {
-        Some(preference_of(conn, ctx, &facts.victim_id)?.unwrap_or_else(|| none_yet(&facts.victim_id)))
+        Some(
+            preference_of(conn, ctx, &facts.victim_id)?
+                .unwrap_or_else(|| none_yet(&facts.victim_id)),
+        )
     } else {
         None
     };
@@ -645,17 +652,16 @@ fn preference_of(
     ctx: &Ctx,
     victim_id: &str,
 ) -> AppResult<Option<TrialUpdatePreferenceOut>> {
-    let row: Option<(bool, Option<String>, Option<String>, i32)> =
-        trial_update_preferences::table
-            .find(victim_id)
-            .select((
-                trial_update_preferences::to_victim,
-                trial_update_preferences::contact_name,
-                trial_update_preferences::contact_email,
-                trial_update_preferences::version,
-            ))
-            .first(conn)
-            .optional()?;
+    let row: Option<(bool, Option<String>, Option<String>, i32)> = trial_update_preferences::table
+        .find(victim_id)
+        .select((
+            trial_update_preferences::to_victim,
+            trial_update_preferences::contact_name,
+            trial_update_preferences::contact_email,
+            trial_update_preferences::version,
+        ))
+        .first(conn)
+        .optional()?;
     let Some((to_victim, name, email, version)) = row else {
         return Ok(None);
     };
@@ -799,8 +805,18 @@ mod tests {
         let table = [
             (None, false, false, 1),
             (Some(pref(true, None, false)), true, false, 1),
-            (Some(pref(false, Some("s@example.org"), true)), false, true, 1),
-            (Some(pref(true, Some("s@example.org"), false)), true, false, 1),
+            (
+                Some(pref(false, Some("s@example.org"), true)),
+                false,
+                true,
+                1,
+            ),
+            (
+                Some(pref(true, Some("s@example.org"), false)),
+                true,
+                false,
+                1,
+            ),
             (Some(pref(true, Some("s@example.org"), true)), true, true, 0),
         ];
         for (p, victim, contact, reasons) in table {

@@ -25,16 +25,28 @@ pub struct Plan {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Recipient {
-    Supporter { user_id: String },
-    Victim { victim_id: String },
-    WitnessCareUnit { org_id: String },
+    Supporter {
+        user_id: String,
+    },
+    Victim {
+        victim_id: String,
+    },
+    WitnessCareUnit {
+        org_id: String,
+    },
     Prosecutor,
-    WitnessService { court: String },
-    Court { court: String },
+    WitnessService {
+        court: String,
+    },
+    Court {
+        court: String,
+    },
     VictimLiaisonOfficer,
     /// A contact the victim chose to be told how her trial is going (her
     /// trial-progress preference holds who, sealed).
-    VictimContact { victim_id: String },
+    VictimContact {
+        victim_id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]

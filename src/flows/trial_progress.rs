@@ -82,7 +82,7 @@ pub(crate) fn recorded(
 mod tests {
     use super::*;
     use crate::domain::ConsentScope;
-    use crate::flows::testkit::{consent, criminal, event, run, templates, t, NOW};
+    use crate::flows::testkit::{consent, criminal, event, run, t, templates, NOW};
     use crate::flows::{Basis, EventKind, RecipientKind, Warning};
 
     fn recorded_event(to_victim: bool, to_contact: bool) -> crate::flows::Event {
@@ -98,7 +98,8 @@ mod tests {
     #[test]
     fn she_is_told_as_the_data_subject_and_her_contact_only_with_her_consent() {
         let mut ctx = criminal();
-        ctx.consents.push(consent(ConsentScope::TrialProgressToContact));
+        ctx.consents
+            .push(consent(ConsentScope::TrialProgressToContact));
         let plan = run(&recorded_event(true, true), &ctx);
         assert_eq!(
             templates(&plan),

@@ -2553,13 +2553,10 @@ mod tests {
     fn subjects_of_notices_to_victims_say_nothing_about_courts_or_crime() {
         let renderer = NoticeRenderer::new();
         let mut seen = 0;
-        for s in samples()
-            .iter()
-            .filter(|s| {
-                let key = s.template.as_str();
-                key.ends_with(".victim") || key.ends_with(".contact")
-            })
-        {
+        for s in samples().iter().filter(|s| {
+            let key = s.template.as_str();
+            key.ends_with(".victim") || key.ends_with(".contact")
+        }) {
             for (language, subject) in [
                 (DEFAULT_LANGUAGE, "A message from your support service"),
                 (WELSH, "Neges gan eich gwasanaeth cymorth"),

@@ -435,9 +435,7 @@ fn resolve_with(conn: &mut AnyConn, facts: Option<&Facts>, n: &Claimed) -> AppRe
         }
         // The contact she chose: the address is read (and opened) only
         // now, from her trial-progress preference.
-        Recipient::VictimContact { victim_id } => {
-            chosen_contact_email(conn, &victim_id)?
-        }
+        Recipient::VictimContact { victim_id } => chosen_contact_email(conn, &victim_id)?,
         _ => {
             let org = recipient_org(conn, n)?;
             return org_route(conn, org);

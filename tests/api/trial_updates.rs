@@ -116,7 +116,11 @@ async fn updates_on_the_day_reach_only_the_contacts_she_asked_for_and_never_the_
         Some("told_in_person"),
     );
     let (status, out) = app
-        .post(&path, &ben, json!({"kind": "started", "note": "x".repeat(281)}))
+        .post(
+            &path,
+            &ben,
+            json!({"kind": "started", "note": "x".repeat(281)}),
+        )
         .await;
     assert_problem(status, &out, StatusCode::UNPROCESSABLE_ENTITY, Some("note"));
     let (status, out) = app.post(&path, &ben, json!({"kind": "lunch"})).await;
@@ -128,7 +132,12 @@ async fn updates_on_the_day_reach_only_the_contacts_she_asked_for_and_never_the_
     assert_eq!(pref["version"], 0);
     assert_eq!(pref["to_victim"], false);
     let (status, out) = app
-        .put(&prefs, &ben, 0, json!({"to_victim": true, "contact_name": "Sam"}))
+        .put(
+            &prefs,
+            &ben,
+            0,
+            json!({"to_victim": true, "contact_name": "Sam"}),
+        )
         .await;
     assert_problem(
         status,
@@ -154,7 +163,10 @@ async fn updates_on_the_day_reach_only_the_contacts_she_asked_for_and_never_the_
     )
     .await;
     assert_eq!(out["update"]["kind"], "started");
-    assert_eq!(out["update"]["recorded_at_local"], "2026-03-27T09:30:00+00:00");
+    assert_eq!(
+        out["update"]["recorded_at_local"],
+        "2026-03-27T09:30:00+00:00"
+    );
     assert!(strings(&out["update"]["messaged"]).is_empty(), "{out}");
     assert_eq!(strings(&out["not_messaged"]), ["not_asked"]);
     assert!(out["not_messaged_reasons"][0]
@@ -272,9 +284,21 @@ async fn updates_on_the_day_reach_only_the_contacts_she_asked_for_and_never_the_
     let to_sam = progress(CONTACT_EMAIL);
     assert_eq!(to_her.len(), 3, "{emails:#?}");
     assert_eq!(to_sam.len(), 2, "{emails:#?}");
-    assert!(to_her.iter().any(|b| b.contains("At 10:15am on Friday 27 March 2026: the witness is giving evidence now.")), "{to_her:#?}");
-    assert!(to_sam.iter().any(|b| b.contains("At 1:45pm on Friday 27 March 2026: the jury has gone out to consider its verdict.")), "{to_sam:#?}");
-    assert!(to_sam.iter().any(|b| b.contains("At 3:20pm")), "{to_sam:#?}");
+    assert!(
+        to_her.iter().any(|b| b
+            .contains("At 10:15am on Friday 27 March 2026: the witness is giving evidence now.")),
+        "{to_her:#?}"
+    );
+    assert!(
+        to_sam.iter().any(|b| b.contains(
+            "At 1:45pm on Friday 27 March 2026: the jury has gone out to consider its verdict."
+        )),
+        "{to_sam:#?}"
+    );
+    assert!(
+        to_sam.iter().any(|b| b.contains("At 3:20pm")),
+        "{to_sam:#?}"
+    );
     for e in &emails {
         assert!(
             !e.body.contains("Zephyrine") && !e.subject.contains("Zephyrine"),

@@ -15,8 +15,8 @@ pub mod reminder_rules;
 pub mod reports;
 pub mod resource;
 pub mod safety_plans;
-pub mod trial_updates;
 pub mod sessions;
+pub mod trial_updates;
 pub mod updates;
 pub mod webhooks;
 

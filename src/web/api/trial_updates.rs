@@ -76,7 +76,10 @@ async fn read_preference(
         "trial-progress preference",
     )?;
     let id = id.into_inner();
-    let pref = run(&state, move |conn| trial_updates::preference(conn, &ctx, &id)).await?;
+    let pref = run(&state, move |conn| {
+        trial_updates::preference(conn, &ctx, &id)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(pref))
 }
 

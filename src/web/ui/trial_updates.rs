@@ -55,9 +55,8 @@ fn update_fields() -> Vec<Field> {
                 labels::trial_update_audience,
             ),
         ),
-        Field::textarea("note", "Note for the team (optional)").hint(
-            "A few words at most. The note is never sent in a message to anyone.",
-        ),
+        Field::textarea("note", "Note for the team (optional)")
+            .hint("A few words at most. The note is never sent in a message to anyone."),
     ]
 }
 
@@ -291,7 +290,14 @@ async fn show(
     q: web::Query<Done>,
 ) -> PageResult {
     super::require(&s, ResourceKind::TrialUpdate, Action::Read, "trial update")?;
-    draw(&state, &s, id.into_inner(), Posting::Nothing, done_messages(&q)).await
+    draw(
+        &state,
+        &s,
+        id.into_inner(),
+        Posting::Nothing,
+        done_messages(&q),
+    )
+    .await
 }
 
 /// The form's answers as the API's input, with the problems only the form
@@ -320,7 +326,12 @@ fn input_of(form: &FormData, problems: &mut Problems) -> Option<TrialUpdateInput
 
 async fn save(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
     let Posted { session: s, form } = posted;
-    super::require(&s, ResourceKind::TrialUpdate, Action::Create, "trial update")?;
+    super::require(
+        &s,
+        ResourceKind::TrialUpdate,
+        Action::Create,
+        "trial update",
+    )?;
     let id = id.into_inner();
     let mut problems = Problems::new();
     let input = input_of(&form, &mut problems);
@@ -331,9 +342,7 @@ async fn save(state: web::Data<AppState>, posted: Posted, id: web::Path<String>)
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         match trial_updates::record(conn, ctx, &hearing, &input) {
             Ok(done) => Ok(Ok(done)),
-            Err(AppError::Validation(errors)) => {
-                Ok(Err(Problems::from_api(&errors, place_update)))
-            }
+            Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place_update))),
             Err(AppError::Conflict(message)) => {
                 let mut p = Problems::new();
                 p.add("kind", super::safety_plans::sentence(&message));
@@ -392,7 +401,14 @@ async fn save_preference(
             "/hearings/{id}/trial-updates?done=preference"
         ))),
         Err(problems) => {
-            draw(&state, &s, id, Posting::Preference(form, problems), Vec::new()).await
+            draw(
+                &state,
+                &s,
+                id,
+                Posting::Preference(form, problems),
+                Vec::new(),
+            )
+            .await
         }
     }
 }

@@ -183,8 +183,7 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Va
             })
             .collect();
         // Hearings at the court with updates that day and no plan listed.
-        let mut others: Vec<(String, String, Vec<app::trial_updates::TrialUpdateOut>)> =
-            Vec::new();
+        let mut others: Vec<(String, String, Vec<app::trial_updates::TrialUpdateOut>)> = Vec::new();
         for (reference, u) in app::trial_updates::service_day(conn, ctx, date)? {
             if planned.contains(&u.hearing_id) {
                 continue;
@@ -243,7 +242,11 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         .map(|p| (p.hearing_id.as_str(), p))
         .collect();
 
-    let hearing_ids: Vec<String> = week.hearings.iter().map(|wh| wh.hearing.id.clone()).collect();
+    let hearing_ids: Vec<String> = week
+        .hearings
+        .iter()
+        .map(|wh| wh.hearing.id.clone())
+        .collect();
     let updates = app::trial_updates::for_hearings(conn, ctx, &hearing_ids)?;
     for wh in &week.hearings {
         let h = &wh.hearing;

@@ -47,6 +47,32 @@ pub async fn run_for<T: Send + 'static>(
     run(state, move |conn| f(conn, &ctx, &id)).await
 }
 
+/// What a route's role must be allowed: the kind of record, the action,
+/// and its name for the refusal.
+pub type Guard = (ResourceKind, Action, &'static str);
+
+/// Runs a use case on the record the path names with the request's body
+/// as its input. A role that may not do it is refused before the body is
+/// read, so an unauthorised caller gets 403, not 422 (the use case checks
+/// again).
+pub async fn run_with_body<I, T>(
+    state: &AppState,
+    who: Authenticated,
+    (kind, action, what): Guard,
+    id: web::Path<String>,
+    body: RawBody,
+    f: impl FnOnce(&mut AnyConn, &Ctx, &str, &I) -> AppResult<T> + Send + 'static,
+) -> AppResult<T>
+where
+    I: serde::de::DeserializeOwned + Send + 'static,
+    T: Send + 'static,
+{
+    let ctx = authorised(state, who, kind, action, what)?;
+    let input: I = body.decode()?;
+    let id = id.into_inner();
+    run(state, move |conn| f(conn, &ctx, &id, &input)).await
+}
+
 /// Runs a use case on the blocking pool with a pooled connection, inside
 /// the request's tracing span (so a slow query logged there keeps the
 /// request id).

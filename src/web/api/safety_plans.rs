@@ -7,7 +7,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorised, run, Registry, RouteInfo};
+use super::resource::{authorised, run, run_with_body, Registry, RouteInfo};
 use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -47,21 +47,8 @@ async fn record(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    // A role that may not record is refused before the body is read (the
-    // use case checks again).
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::SafetyPlan,
-        Action::Create,
-        "safety plan",
-    )?;
-    let input: SafetyPlanInput = body.decode()?;
-    let id = id.into_inner();
-    let plan = run(&state, move |conn| {
-        safety_plans::record(conn, &ctx, &id, &input)
-    })
-    .await?;
+    let guard = (ResourceKind::SafetyPlan, Action::Create, "safety plan");
+    let plan = run_with_body(&state, who, guard, id, body, safety_plans::record).await?;
     Ok(answer(actix_web::http::StatusCode::CREATED, &plan))
 }
 

@@ -9,7 +9,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorised, run, Registry, RouteInfo};
+use super::resource::{run_for, run_with_body, Registry, RouteInfo};
 use crate::app::trial_updates::{
     self, RecordedTrialUpdate, TrialUpdateInput, TrialUpdateOut, TrialUpdatePreferenceInput,
     TrialUpdatePreferenceOut,
@@ -28,16 +28,8 @@ async fn list(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::TrialUpdate,
-        Action::Read,
-        "trial update",
-    )?;
-    let id = id.into_inner();
-    let items = run(&state, move |conn| trial_updates::list(conn, &ctx, &id)).await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "items": items })))
+    let items = run_for(&state, who, id, trial_updates::list).await?;
+    Ok(HttpResponse::Ok().json(TrialUpdateList { items }))
 }
 
 async fn record(
@@ -46,20 +38,8 @@ async fn record(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    // A role that may not record is refused before the body is read.
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::TrialUpdate,
-        Action::Create,
-        "trial update",
-    )?;
-    let input: TrialUpdateInput = body.decode()?;
-    let id = id.into_inner();
-    let done = run(&state, move |conn| {
-        trial_updates::record(conn, &ctx, &id, &input)
-    })
-    .await?;
+    let guard = (ResourceKind::TrialUpdate, Action::Create, "trial update");
+    let done = run_with_body(&state, who, guard, id, body, trial_updates::record).await?;
     Ok(HttpResponse::Created().json(done))
 }
 
@@ -68,18 +48,7 @@ async fn read_preference(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::TrialUpdatePreference,
-        Action::Read,
-        "trial-progress preference",
-    )?;
-    let id = id.into_inner();
-    let pref = run(&state, move |conn| {
-        trial_updates::preference(conn, &ctx, &id)
-    })
-    .await?;
+    let pref = run_for(&state, who, id, trial_updates::preference).await?;
     Ok(HttpResponse::Ok().json(pref))
 }
 
@@ -89,19 +58,12 @@ async fn set_preference(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
+    let guard = (
         ResourceKind::TrialUpdatePreference,
         Action::Update,
         "trial-progress preference",
-    )?;
-    let input: TrialUpdatePreferenceInput = body.decode()?;
-    let id = id.into_inner();
-    let pref = run(&state, move |conn| {
-        trial_updates::set_preference(conn, &ctx, &id, &input)
-    })
-    .await?;
+    );
+    let pref = run_with_body(&state, who, guard, id, body, trial_updates::set_preference).await?;
     Ok(HttpResponse::Ok().json(pref))
 }
 

@@ -9,7 +9,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{run_for, run_with_body, Registry, RouteInfo};
+use super::resource::{run_for, run_with_body, Registry};
 use crate::app::trial_updates::{
     self, RecordedTrialUpdate, TrialUpdateInput, TrialUpdateOut, TrialUpdatePreferenceInput,
     TrialUpdatePreferenceOut,
@@ -124,16 +124,5 @@ pub fn describe(reg: &mut Registry) {
             Some(pref),
         ),
     ];
-    for (method, path, kind, action, summary, request, response) in routes {
-        reg.route(RouteInfo {
-            method,
-            path: path.into(),
-            kind: Some(kind),
-            action: Some(action),
-            summary: summary.into(),
-            request,
-            response,
-            paged: false,
-        });
-    }
+    reg.guarded(routes);
 }

@@ -5,6 +5,9 @@
 //! her safe channel; a named contact only under her consent), giving the
 //! kind of update and the time only. The note is sealed, never in a notice,
 //! an email or the audit log.
+//!
+//! A store check: the note is read from the store to show it is sealed at
+//! rest (listed in `tests/layers.rs`).
 
 use courtside::store::schema::trial_updates;
 use diesel::prelude::*;

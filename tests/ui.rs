@@ -3266,7 +3266,7 @@ async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_w
     let shown = page.get(done.location().unwrap()).await;
     shown.assert_has("The update has been recorded.");
     shown.assert_has("No message was sent: she has not asked for trial-progress messages.");
-    let list = &shown.body[shown.body.find("Today's updates, newest first").unwrap()..];
+    let list = &shown.body[shown.body.find("Updates so far, newest first").unwrap()..];
     assert!(list.contains("She is giving evidence"), "{list}");
     assert!(list.contains("10:15am"), "{list}");
     assert!(list.contains("Told in person: The victim"), "{list}");
@@ -3309,7 +3309,7 @@ async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_w
     );
     shown.assert_has("Message to the victim");
     // Newest first.
-    let list = &shown.body[shown.body.find("Today's updates, newest first").unwrap()..];
+    let list = &shown.body[shown.body.find("Updates so far, newest first").unwrap()..];
     let jury = list.find("The jury is out").unwrap();
     let evidence = list.find("She is giving evidence").unwrap();
     assert!(jury < evidence, "newest first");

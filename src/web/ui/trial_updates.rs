@@ -134,6 +134,7 @@ pub fn update_json(u: &TrialUpdateOut) -> Value {
         .collect();
     json!({
         "time": clock(u.recorded_at),
+        "day": super::lookup::day(crate::calendar::london_date(u.recorded_at)),
         "kind": labels::trial_update_kind(u.kind),
         "told": if told.is_empty() { "Nobody yet".to_string() } else { told.join(", ") },
         "messaged": if messaged.is_empty() {

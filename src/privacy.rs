@@ -341,7 +341,7 @@ pub fn rotate(
             _ => break,
         }
     }
-    rotate_safety_plans(conn, ring, batch, plain_only, &mut report)?;
+    rotate_sealed_columns(conn, ring, batch, plain_only, &mut report)?;
     if report.rows_rewritten == 0 {
         return Ok(report);
     }
@@ -355,38 +355,118 @@ pub fn rotate(
     Ok(report)
 }
 
-/// The safety plans' sealed text, re-sealed under the current key as
-/// [`rotate`] does the victims' details (one sealed value per plan).
-fn rotate_safety_plans(
+/// The other sealed columns, re-sealed under the current key as [`rotate`]
+/// does the victims' details: the safety plans' text, the trial-progress
+/// updates' notes, and the contact a victim chose for those updates.
+fn rotate_sealed_columns(
     conn: &mut AnyConn,
     ring: &KeyRing,
     batch: i64,
     plain_only: bool,
     report: &mut RotationReport,
 ) -> AppResult<()> {
+    use trial_update_preferences as prefs;
+    let mut column = |load: Load, save: Save| {
+        rotate_column(conn, ring, batch, plain_only, &mut *report, load, save)
+    };
+    column(
+        &|conn, after, n| {
+            Ok(safety_plans::table
+                .filter(safety_plans::id.gt(after))
+                .order(safety_plans::id.asc())
+                .limit(n)
+                .select((safety_plans::id, safety_plans::details.nullable()))
+                .load(conn)?)
+        },
+        &|conn, id, value| {
+            Ok(diesel::update(safety_plans::table.find(id))
+                .set(safety_plans::details.eq(value))
+                .execute(conn)?)
+        },
+    )?;
+    column(
+        &|conn, after, n| {
+            Ok(trial_updates::table
+                .filter(trial_updates::id.gt(after))
+                .filter(trial_updates::note.is_not_null())
+                .order(trial_updates::id.asc())
+                .limit(n)
+                .select((trial_updates::id, trial_updates::note))
+                .load(conn)?)
+        },
+        &|conn, id, value| {
+            Ok(diesel::update(trial_updates::table.find(id))
+                .set(trial_updates::note.eq(value))
+                .execute(conn)?)
+        },
+    )?;
+    column(
+        &|conn, after, n| {
+            Ok(prefs::table
+                .filter(prefs::victim_id.gt(after))
+                .filter(prefs::contact_name.is_not_null())
+                .order(prefs::victim_id.asc())
+                .limit(n)
+                .select((prefs::victim_id, prefs::contact_name))
+                .load(conn)?)
+        },
+        &|conn, id, value| {
+            Ok(diesel::update(prefs::table.find(id))
+                .set(prefs::contact_name.eq(value))
+                .execute(conn)?)
+        },
+    )?;
+    column(
+        &|conn, after, n| {
+            Ok(prefs::table
+                .filter(prefs::victim_id.gt(after))
+                .filter(prefs::contact_email.is_not_null())
+                .order(prefs::victim_id.asc())
+                .limit(n)
+                .select((prefs::victim_id, prefs::contact_email))
+                .load(conn)?)
+        },
+        &|conn, id, value| {
+            Ok(diesel::update(prefs::table.find(id))
+                .set(prefs::contact_email.eq(value))
+                .execute(conn)?)
+        },
+    )
+}
+
+/// Reads a batch of (key, sealed value) after a key.
+type Load<'a> = &'a dyn Fn(&mut AnyConn, &str, i64) -> AppResult<Vec<(String, Option<String>)>>;
+/// Writes one re-sealed value by key; the rows changed.
+type Save<'a> = &'a dyn Fn(&mut AnyConn, &str, String) -> AppResult<usize>;
+
+/// One sealed column re-sealed under the current key, in batches by key:
+/// a value sealed under an older key (or, with `plain_only`, not sealed at
+/// all) is rewritten.
+fn rotate_column(
+    conn: &mut AnyConn,
+    ring: &KeyRing,
+    batch: i64,
+    plain_only: bool,
+    report: &mut RotationReport,
+    load: Load,
+    save: Save,
+) -> AppResult<()> {
     let mut after = String::new();
     loop {
         let (seen, rewritten, last) = store::write(conn, |conn| {
-            let rows: Vec<(String, String)> = safety_plans::table
-                .filter(safety_plans::id.gt(&after))
-                .order(safety_plans::id.asc())
-                .limit(batch)
-                .select((safety_plans::id, safety_plans::details))
-                .load(conn)?;
+            let rows = load(conn, &after, batch)?;
             let mut rewritten = 0;
-            for (id, details) in &rows {
+            for (id, value) in &rows {
+                let Some(value) = value else { continue };
                 let stale = if plain_only {
-                    !crypto::is_sealed(details)
+                    !crypto::is_sealed(value)
                 } else {
-                    !ring.is_current(details)
+                    !ring.is_current(value)
                 };
-                if !stale {
-                    continue;
+                if stale {
+                    save(conn, id, reseal(ring, value)?)?;
+                    rewritten += 1;
                 }
-                diesel::update(safety_plans::table.find(id))
-                    .set(safety_plans::details.eq(reseal(ring, details)?))
-                    .execute(conn)?;
-                rewritten += 1;
             }
             Ok((rows.len(), rewritten, rows.last().map(|r| r.0.clone())))
         })?;

@@ -433,7 +433,7 @@ const STORE_REACH: &[(&str, &str)] = &[
     ("scale.rs", "plants records in bulk"),
     (
         "trial_updates.rs",
-        "checks the update's note is sealed at rest",
+        "checks the note and her contact are sealed at rest and survive key rotation",
     ),
     (
         "security.rs",

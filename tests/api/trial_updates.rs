@@ -6,8 +6,9 @@
 //! kind of update and the time only. The note is sealed, never in a notice,
 //! an email or the audit log.
 //!
-//! A store check: the note is read from the store to show it is sealed at
-//! rest (listed in `tests/layers.rs`).
+//! Store checks: the note and the contact are read from the store to show
+//! they are sealed at rest and re-sealed by key rotation (listed in
+//! `tests/layers.rs`).
 
 use courtside::store::schema::trial_updates;
 use diesel::prelude::*;
@@ -433,5 +434,65 @@ async fn the_contacts_message_waits_on_her_consent_at_send_time() {
         "a message went to the contact after her consent was withdrawn"
     );
     app.assert_nothing_due();
+    app.stop().await;
+}
+
+/// Rotating the field keys re-seals the notes and her contact too, and
+/// they still read.
+#[actix_web::test]
+async fn rotating_the_field_keys_reseals_the_notes_and_the_contact() {
+    use courtside::crypto::{self, KeyRing};
+    use courtside::store::schema::trial_update_preferences as prefs;
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let trial = trial_on_27_march(&app, &wendy).await;
+    let pref_path = format!("/api/v1/victims/{victim}/trial-update-preferences");
+    let (status, out) = app
+        .put(
+            &pref_path,
+            &ben,
+            0,
+            json!({"contact_name": "Sam", "contact_email": CONTACT_EMAIL}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    app.clock.set(at("2026-03-27T09:30:00Z"));
+    let ben = app.login(BEN).await;
+    let path = format!("/api/v1/hearings/{trial}/trial-updates");
+    record(&app, &ben, &path, json!({"kind": "started", "note": NOTE})).await;
+    let stored = |app: &TestApp| -> (String, String) {
+        let mut conn = app.pool.get().unwrap();
+        let note: Option<String> = trial_updates::table
+            .select(trial_updates::note)
+            .first(&mut *conn)
+            .unwrap();
+        let email: Option<String> = prefs::table
+            .find(&victim)
+            .select(prefs::contact_email)
+            .first(&mut *conn)
+            .unwrap();
+        (note.unwrap(), email.unwrap())
+    };
+    let before = stored(&app);
+    let id = format!("tu{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let new = KeyRing::parse(&KeyRing::generate_spec(&id))
+        .unwrap()
+        .with_readers(&crypto::ring().unwrap());
+    crypto::install(new.clone());
+    let report = courtside::privacy::rotate(&mut app.pool.get().unwrap(), &new, 1, false).unwrap();
+    assert!(report.rows_rewritten >= 2, "{report:?}");
+    let after = stored(&app);
+    for (old, now) in [(&before.0, &after.0), (&before.1, &after.1)] {
+        assert_ne!(old, now);
+        assert!(now.starts_with(&format!("v1:{id}:")), "{now}");
+    }
+    let (_, list) = app.get(&path, &ben).await;
+    assert_eq!(list["items"][0]["note"], NOTE);
+    let (_, pref) = app.get(&pref_path, &ben).await;
+    assert_eq!(pref["contact_email"], CONTACT_EMAIL);
     app.stop().await;
 }

@@ -365,73 +365,36 @@ fn rotate_sealed_columns(
     plain_only: bool,
     report: &mut RotationReport,
 ) -> AppResult<()> {
-    use trial_update_preferences as prefs;
-    let mut column = |load: Load, save: Save| {
-        rotate_column(conn, ring, batch, plain_only, &mut *report, load, save)
-    };
-    column(
-        &|conn, after, n| {
-            Ok(safety_plans::table
-                .filter(safety_plans::id.gt(after))
-                .order(safety_plans::id.asc())
-                .limit(n)
-                .select((safety_plans::id, safety_plans::details.nullable()))
-                .load(conn)?)
-        },
-        &|conn, id, value| {
-            Ok(diesel::update(safety_plans::table.find(id))
-                .set(safety_plans::details.eq(value))
-                .execute(conn)?)
-        },
-    )?;
-    column(
-        &|conn, after, n| {
-            Ok(trial_updates::table
-                .filter(trial_updates::id.gt(after))
-                .filter(trial_updates::note.is_not_null())
-                .order(trial_updates::id.asc())
-                .limit(n)
-                .select((trial_updates::id, trial_updates::note))
-                .load(conn)?)
-        },
-        &|conn, id, value| {
-            Ok(diesel::update(trial_updates::table.find(id))
-                .set(trial_updates::note.eq(value))
-                .execute(conn)?)
-        },
-    )?;
-    column(
-        &|conn, after, n| {
-            Ok(prefs::table
-                .filter(prefs::victim_id.gt(after))
-                .filter(prefs::contact_name.is_not_null())
-                .order(prefs::victim_id.asc())
-                .limit(n)
-                .select((prefs::victim_id, prefs::contact_name))
-                .load(conn)?)
-        },
-        &|conn, id, value| {
-            Ok(diesel::update(prefs::table.find(id))
-                .set(prefs::contact_name.eq(value))
-                .execute(conn)?)
-        },
-    )?;
-    column(
-        &|conn, after, n| {
-            Ok(prefs::table
-                .filter(prefs::victim_id.gt(after))
-                .filter(prefs::contact_email.is_not_null())
-                .order(prefs::victim_id.asc())
-                .limit(n)
-                .select((prefs::victim_id, prefs::contact_email))
-                .load(conn)?)
-        },
-        &|conn, id, value| {
-            Ok(diesel::update(prefs::table.find(id))
-                .set(prefs::contact_email.eq(value))
-                .execute(conn)?)
-        },
-    )
+    // One sealed column of a table, keyed by `$key`.
+    macro_rules! column {
+        ($table:ident, $key:ident, $value:ident) => {
+            rotate_column(
+                conn,
+                ring,
+                batch,
+                plain_only,
+                &mut *report,
+                &|conn, after, n| {
+                    Ok($table::table
+                        .filter($table::$key.gt(after))
+                        .filter($table::$value.is_not_null())
+                        .order($table::$key.asc())
+                        .limit(n)
+                        .select(($table::$key, $table::$value.nullable()))
+                        .load(conn)?)
+                },
+                &|conn, id, value| {
+                    Ok(diesel::update($table::table.find(id))
+                        .set($table::$value.eq(value))
+                        .execute(conn)?)
+                },
+            )
+        };
+    }
+    column!(safety_plans, id, details)?;
+    column!(trial_updates, id, note)?;
+    column!(trial_update_preferences, victim_id, contact_name)?;
+    column!(trial_update_preferences, victim_id, contact_email)
 }
 
 /// Reads a batch of (key, sealed value) after a key.

@@ -7,6 +7,39 @@
 //! (authorise, validate, write, plan, audit) that both web layers call;
 //! `store`, `web` and `service` are the edges.
 
+/// Declares a field-less enum with `ALL`, every variant in declaration
+/// order, so a list of them cannot fall behind a new variant.
+macro_rules! listed_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident),+ $(,)?
+    }) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            #[allow(dead_code)]
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+        }
+    };
+}
+
+/// `app::Versioned` for a record with `id` and `version` fields.
+macro_rules! versioned {
+    ($out:ty) => {
+        impl $crate::app::Versioned for $out {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn version(&self) -> i32 {
+                self.version
+            }
+        }
+    };
+}
+
 pub mod accounts;
 pub mod app;
 pub mod audit;

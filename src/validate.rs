@@ -142,6 +142,16 @@ impl Validator {
     }
 
     /// Ok if nothing was wrong; otherwise every problem found.
+    /// The fields that failed, in order (for tests of input checks).
+    #[cfg(test)]
+    pub fn failed_fields(self) -> Vec<String> {
+        match self.finish() {
+            Ok(()) => vec![],
+            Err(AppError::Validation(errs)) => errs.into_iter().map(|e| e.field).collect(),
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+
     pub fn finish(self) -> Result<(), AppError> {
         if self.errors.is_empty() {
             Ok(())
@@ -156,11 +166,7 @@ mod tests {
     use super::*;
 
     fn fields(v: Validator) -> Vec<String> {
-        match v.finish() {
-            Ok(()) => vec![],
-            Err(AppError::Validation(errs)) => errs.into_iter().map(|e| e.field).collect(),
-            Err(other) => panic!("unexpected {other:?}"),
-        }
+        v.failed_fields()
     }
 
     #[test]

@@ -23,6 +23,22 @@ pub use sign_in::{
 };
 pub use tokens::{actor_for_token, issue_token, revoke_token, token_hash, who_am_i, Me};
 
+/// The email of an account still active, for mail sent to its owner;
+/// `None` once the account is deactivated (or unknown).
+pub fn active_email(
+    conn: &mut crate::store::AnyConn,
+    user_id: &str,
+) -> crate::error::AppResult<Option<String>> {
+    use crate::store::schema::users;
+    use diesel::prelude::*;
+    Ok(users::table
+        .find(user_id)
+        .filter(users::active.eq(true))
+        .select(users::email)
+        .first(conn)
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests {
     /// Accounts sits below the web layer: no file here may name it.

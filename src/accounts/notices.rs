@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
 use crate::notify::mailer::{Email, Mailer};
 use crate::notify::render::NoticeRenderer;
-use crate::store::schema::{account_notices, users};
+use crate::store::schema::account_notices;
 use crate::store::{self, AnyConn, Pool};
 
 /// Sends are tried this many times, then the notice is left `dead`.
@@ -175,13 +175,7 @@ fn send(
     renderer: &NoticeRenderer,
     n: &Claimed,
 ) -> Result<(), String> {
-    let to: Option<String> = users::table
-        .find(&n.user_id)
-        .filter(users::active.eq(true))
-        .select(users::email)
-        .first(conn)
-        .optional()
-        .map_err(|e| e.to_string())?;
+    let to = crate::accounts::active_email(conn, &n.user_id).map_err(|e| e.to_string())?;
     let to = to.ok_or("the account is no longer active")?;
     let template = TemplateKey::ALL
         .iter()

@@ -80,15 +80,8 @@ pub fn sign_in_from(
             "the email or password is not recognised",
         ));
     };
-    lockout::record(
-        conn,
-        &account,
-        address,
-        Some(&user_id),
-        lockout::Outcome::Success,
-        now,
-    )?;
-    start_session(conn, user_id, &role, now, session_hours)
+    let from = (account.as_str(), address);
+    start_session(conn, from, user_id, &role, now, session_hours)
 }
 
 /// Records a failure; tells the account's owner when its failures reach
@@ -123,13 +116,18 @@ fn fail(
 
 /// The session every sign-in ends with (password or OpenID Connect): a
 /// token lasting `session_hours`, of which only the hash is stored.
+/// Records the successful sign-in (from the account and address keys) and
+/// opens the session.
 fn start_session(
     conn: &mut AnyConn,
+    (account, address): (&str, Option<&str>),
     user_id: String,
     role: &str,
     now: DateTime<Utc>,
     session_hours: i64,
 ) -> AppResult<LoginOutput> {
+    let success = lockout::Outcome::Success;
+    lockout::record(conn, account, address, Some(&user_id), success, now)?;
     let expires_at = now + Duration::hours(session_hours);
     let token = issue_token(conn, &user_id, SESSION, "sign-in", now, Some(expires_at))?;
     Ok(LoginOutput {
@@ -215,15 +213,8 @@ pub fn sign_in_verified_email(
             "the email is not recognised for sign-in",
         ));
     };
-    lockout::record(
-        conn,
-        &account,
-        address,
-        Some(&user_id),
-        lockout::Outcome::Success,
-        now,
-    )?;
-    start_session(conn, user_id, &role, now, session_hours)
+    let from = (account.as_str(), address);
+    start_session(conn, from, user_id, &role, now, session_hours)
 }
 
 /// Records an OpenID sign-in whose ID token was refused (there is no

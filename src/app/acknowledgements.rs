@@ -7,7 +7,7 @@
 
 use diesel::prelude::*;
 
-use super::{authorise, Ctx};
+use super::Ctx;
 use crate::error::AppResult;
 use crate::notify::ack::{self, AckState};
 use crate::policy::{Action, ResourceKind};
@@ -16,12 +16,11 @@ use crate::store::AnyConn;
 
 /// The signed-in recipient acknowledges notice `id` (404 to anyone else).
 pub fn acknowledge(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<AckState> {
-    authorise(
-        &ctx.actor,
+    ctx.may((
         ResourceKind::NoticeAcknowledgement,
         Action::Create,
         "notice acknowledgement",
-    )?;
+    ))?;
     ack::acknowledge_as(conn, &ctx.actor, id, ctx.now)
 }
 

@@ -128,7 +128,7 @@ pub fn deadline_shown(
 /// The week from `from` (a London date) for the actor.
 pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
     let holidays = &ctx.rules.holidays;
-    super::authorise(&ctx.actor, ResourceKind::Hearing, Action::Read, "hearing")?;
+    ctx.may((ResourceKind::Hearing, Action::Read, "hearing"))?;
     if from.checked_add_signed(Duration::days(7)).is_none() {
         return Err(AppError::field("from", "is not a date the agenda can show"));
     }

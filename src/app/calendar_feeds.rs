@@ -9,9 +9,9 @@ use diesel::prelude::*;
 use rand::RngCore;
 use serde::Serialize;
 
-use super::{authorise, Ctx};
+use super::Ctx;
 use crate::accounts::token_hash;
-use crate::audit::{self, AuditAction, Entry};
+use crate::audit::AuditAction;
 use crate::domain::Role;
 use crate::error::{AppError, AppResult};
 use crate::policy::{permits, Action, Actor, ResourceKind};
@@ -33,12 +33,7 @@ fn new_feed_token() -> String {
 
 /// Makes a feed for the actor; returns its id and token.
 pub fn create_feed(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<(String, String)> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CalendarFeed,
-        Action::Create,
-        "calendar feed",
-    )?;
+    ctx.may((ResourceKind::CalendarFeed, Action::Create, "calendar feed"))?;
     let token = new_feed_token();
     let id = store::new_id();
     store::write(conn, |conn| {
@@ -50,28 +45,14 @@ pub fn create_feed(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<(String, String)>
                 calendar_feeds::created_at.eq(store::to_db(ctx.now)),
             ))
             .execute(conn)?;
-        audit::append(
-            conn,
-            ctx.now,
-            Entry::new(
-                AuditAction::Create,
-                Some(&ctx.actor.user_id),
-                "calendar_feeds",
-                &id,
-            ),
-        )
+        ctx.audit(conn, AuditAction::Create, "calendar_feeds", &id)
     })?;
     Ok((id, token))
 }
 
 /// The actor's own feeds, newest first (no tokens: only hashes are kept).
 pub fn list_feeds(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<CalendarFeedOut>> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CalendarFeed,
-        Action::Read,
-        "calendar feed",
-    )?;
+    ctx.may((ResourceKind::CalendarFeed, Action::Read, "calendar feed"))?;
     let rows: Vec<(String, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)> =
         calendar_feeds::table
             .filter(calendar_feeds::user_id.eq(&ctx.actor.user_id))
@@ -95,12 +76,7 @@ pub fn list_feeds(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<CalendarFeedOu
 /// Revokes one of the actor's own feeds (someone else's is 404).
 /// Revoking twice is harmless.
 pub fn revoke_feed(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<CalendarFeedOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CalendarFeed,
-        Action::Update,
-        "calendar feed",
-    )?;
+    ctx.may((ResourceKind::CalendarFeed, Action::Update, "calendar feed"))?;
     store::write(conn, |conn| {
         let mine = calendar_feeds::table
             .filter(calendar_feeds::id.eq(id))
@@ -118,16 +94,7 @@ pub fn revoke_feed(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Calenda
                 diesel::update(mine)
                     .set(calendar_feeds::revoked_at.eq(now))
                     .execute(conn)?;
-                audit::append(
-                    conn,
-                    ctx.now,
-                    Entry::new(
-                        AuditAction::Update,
-                        Some(&ctx.actor.user_id),
-                        "calendar_feeds",
-                        id,
-                    ),
-                )?;
+                ctx.audit(conn, AuditAction::Update, "calendar_feeds", id)?;
                 now
             }
         };

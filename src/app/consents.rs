@@ -22,7 +22,7 @@ use crate::resources::notices::NoticeFilter;
 use crate::resources::{ConsentInput, ConsentOut, Consents, NoticeOut, Notices};
 use crate::store::{self, AnyConn};
 
-use super::{authorise, Ctx, Page, MAX_PER_PAGE};
+use super::Ctx;
 
 /// How long after a withdrawal it can be undone, in minutes. The one
 /// place this figure lives; the pages state it.
@@ -49,22 +49,8 @@ fn relying_on(conn: &mut AnyConn, ctx: &Ctx, consent: &ConsentOut) -> AppResult<
             state: Some(state.into()),
             ..NoticeFilter::default()
         };
-        for page in 1.. {
-            let found = super::list::<Notices>(
-                conn,
-                ctx,
-                &filter,
-                Page {
-                    page,
-                    per_page: MAX_PER_PAGE,
-                },
-            )?;
-            let n = found.items.len() as i64;
-            out.extend(found.items.into_iter().filter(|n| n.basis == basis));
-            if n < MAX_PER_PAGE {
-                break;
-            }
-        }
+        let found = super::list_pages::<Notices>(conn, ctx, &filter, i64::MAX)?;
+        out.extend(found.into_iter().filter(|n| n.basis == basis));
     }
     out.sort_by(|a, b| a.send_after.cmp(&b.send_after).then(a.id.cmp(&b.id)));
     Ok(out)
@@ -80,7 +66,7 @@ pub struct Withdrawal {
 
 /// What withdrawing this consent would stop. Changes nothing.
 pub fn preview(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Withdrawal> {
-    authorise(&ctx.actor, ResourceKind::Consent, Action::Update, "consent")?;
+    ctx.may((ResourceKind::Consent, Action::Update, "consent"))?;
     let consent = super::read::<Consents>(conn, ctx, id)?;
     let notices = if consent.active {
         relying_on(conn, ctx, &consent)?
@@ -137,7 +123,7 @@ pub enum Undo {
 }
 
 fn standing(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Undo> {
-    authorise(&ctx.actor, ResourceKind::Consent, Action::Create, "consent")?;
+    ctx.may((ResourceKind::Consent, Action::Create, "consent"))?;
     let consent = super::read::<Consents>(conn, ctx, id)?;
     let Some(withdrawn_at) = consent.withdrawn_at else {
         return Ok(Undo::NotWithdrawn(consent));

@@ -8,7 +8,7 @@
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::{authorise, Ctx, Page, Paged};
+use super::{Ctx, Page, Paged};
 use crate::court_lists::apply::{self, ImportSummary, Importer};
 use crate::court_lists::history::{self, ImportDetail, ImportRecord};
 use crate::court_lists::{parse_document, schema, ListError, ListType};
@@ -33,12 +33,7 @@ pub fn import(
     ctx: &Ctx,
     cmd: ImportCommand,
 ) -> AppResult<Result<ImportSummary, ListError>> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CourtList,
-        Action::Create,
-        "court list",
-    )?;
+    ctx.may((ResourceKind::CourtList, Action::Create, "court list"))?;
     let importer = Importer::for_actor(ctx.actor.clone());
     let digest = hex::encode(Sha256::digest(&cmd.body));
     match parse_document(&cmd.body, cmd.list_type, schema::shared()) {
@@ -58,35 +53,20 @@ pub fn import(
 
 /// The imports made so far, newest first.
 pub fn imports(conn: &mut AnyConn, ctx: &Ctx, page: Page) -> AppResult<Paged<ImportRecord>> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CourtList,
-        Action::Read,
-        "court list",
-    )?;
+    ctx.may((ResourceKind::CourtList, Action::Read, "court list"))?;
     history::list(conn, ctx, page)
 }
 
 /// One import, with the changes within the reader's relationships.
 pub fn import_detail(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<ImportDetail> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CourtList,
-        Action::Read,
-        "court list",
-    )?;
+    ctx.may((ResourceKind::CourtList, Action::Read, "court list"))?;
     history::detail(conn, ctx, id)
 }
 
 /// Every court in the directory (id, name), by name: the choices for the
 /// court a list leaves unnamed.
 pub fn court_choices(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::CourtList,
-        Action::Read,
-        "court list",
-    )?;
+    ctx.may((ResourceKind::CourtList, Action::Read, "court list"))?;
     Ok(courts::table
         .order(courts::name.asc())
         .select((courts::id, courts::name))

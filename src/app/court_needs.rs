@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{authorise, Ctx};
+use super::Ctx;
 use crate::audit::{self, AuditAction, Entry};
 use crate::domain::{CaseKind, ConsentScope, HearingStatus, LawfulBasis};
 use crate::error::{AppError, AppResult, FieldError};
@@ -105,7 +105,7 @@ fn problem(p: NeedProblem) -> AppError {
 
 /// The victim's needs still in force, oldest first (then by kind).
 pub fn list(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<Vec<CourtNeedOut>> {
-    authorise(&ctx.actor, ResourceKind::Victim, Action::Read, "victim")?;
+    ctx.may((ResourceKind::Victim, Action::Read, "victim"))?;
     within_reach(conn, ctx, victim_id)?;
     active(conn, victim_id)
 }
@@ -201,7 +201,7 @@ pub fn record(
     victim_id: &str,
     input: &CourtNeedInput,
 ) -> AppResult<CourtNeedOut> {
-    authorise(&ctx.actor, ResourceKind::Victim, Action::Update, "victim")?;
+    ctx.may((ResourceKind::Victim, Action::Update, "victim"))?;
     let need = CourtNeed::parse(input.kind.trim(), input.language.as_deref()).map_err(problem)?;
     store::write(conn, |conn| {
         within_reach(conn, ctx, victim_id)?;
@@ -243,12 +243,7 @@ pub fn record(
             victim_id: Some(victim_id.to_owned()),
             category: Some(need.kind().to_owned()),
             basis: basis.map(|b| b.as_str().to_owned()),
-            ..Entry::new(
-                AuditAction::Create,
-                Some(&ctx.actor.user_id),
-                "court_needs",
-                &id,
-            )
+            ..ctx.entry(AuditAction::Create, "court_needs", &id)
         };
         audit::append(conn, ctx.now, entry)?;
         // A need recorded close to the victim's next hearing warns the
@@ -278,7 +273,7 @@ pub fn record(
 
 /// Withdraws one of the victim's needs: it is no longer passed on.
 pub fn withdraw(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str, need_id: &str) -> AppResult<()> {
-    authorise(&ctx.actor, ResourceKind::Victim, Action::Update, "victim")?;
+    ctx.may((ResourceKind::Victim, Action::Update, "victim"))?;
     store::write(conn, |conn| {
         within_reach(conn, ctx, victim_id)?;
         let Some(need) = active(conn, victim_id)?
@@ -302,12 +297,7 @@ pub fn withdraw(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str, need_id: &str) -
         let entry = Entry {
             victim_id: Some(victim_id.to_owned()),
             category: Some(need.kind.clone()),
-            ..Entry::new(
-                AuditAction::Update,
-                Some(&ctx.actor.user_id),
-                "court_needs",
-                need_id,
-            )
+            ..ctx.entry(AuditAction::Update, "court_needs", need_id)
         };
         audit::append(conn, ctx.now, entry)?;
         Ok(())
@@ -329,7 +319,7 @@ pub fn consent_choices(
     ctx: &Ctx,
     victim_id: &str,
 ) -> AppResult<Vec<ConsentChoice>> {
-    authorise(&ctx.actor, ResourceKind::Victim, Action::Update, "victim")?;
+    ctx.may((ResourceKind::Victim, Action::Update, "victim"))?;
     within_reach(conn, ctx, victim_id)?;
     let rows: Vec<(String, String, NaiveDateTime, Option<NaiveDateTime>)> = consents::table
         .filter(consents::victim_id.eq(victim_id))

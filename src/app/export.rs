@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{authorise, Ctx, Resource};
+use super::{Ctx, Resource};
 use crate::audit::{self, AuditAction};
 use crate::error::{AppError, AppResult};
 use crate::policy::{self, Action, Reach, ResourceKind};
@@ -289,12 +289,11 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
 
 /// Builds the export of one victim and records it in the audit log.
 pub fn export(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAccessExport> {
-    authorise(
-        &ctx.actor,
+    ctx.may((
         ResourceKind::VictimSensitive,
         Action::Read,
         "subject-access export",
-    )?;
+    ))?;
     store::write(conn, |conn| {
         let out = build(conn, ctx, victim_id)?;
         audit::append(
@@ -303,12 +302,7 @@ pub fn export(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<Subje
             audit::Entry {
                 victim_id: Some(victim_id.to_string()),
                 category: Some("subject_access_export".into()),
-                ..audit::Entry::new(
-                    AuditAction::ReadSensitive,
-                    Some(&ctx.actor.user_id),
-                    "victims",
-                    victim_id,
-                )
+                ..ctx.entry(AuditAction::ReadSensitive, "victims", victim_id)
             },
         )?;
         Ok(out)

@@ -10,7 +10,7 @@ use crate::resources::notices::{self, NoticeFilter};
 use crate::resources::{HearingOut, NoticeOut, Notices};
 use crate::store::AnyConn;
 
-use super::{Ctx, Page, MAX_PER_PAGE};
+use super::Ctx;
 
 /// The messages about this hearing's date that have not gone yet, which
 /// vacating or adjourning it cancels (the flows cancel everything planned
@@ -33,22 +33,6 @@ pub fn cancelled_by_vacating(
         hearing_id: Some(hearing.id.clone()),
         ..NoticeFilter::default()
     };
-    let mut out = Vec::new();
-    for page in 1..=20 {
-        let p = super::list::<Notices>(
-            conn,
-            ctx,
-            &filter,
-            Page {
-                page,
-                per_page: MAX_PER_PAGE,
-            },
-        )?;
-        let n = p.items.len();
-        out.extend(p.items.into_iter().filter(|n| ids.contains(&n.id)));
-        if n == 0 || (page * MAX_PER_PAGE) >= p.total {
-            break;
-        }
-    }
-    Ok(out)
+    let found = super::list_pages::<Notices>(conn, ctx, &filter, 20)?;
+    Ok(found.into_iter().filter(|n| ids.contains(&n.id)).collect())
 }

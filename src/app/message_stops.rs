@@ -67,12 +67,11 @@ fn within_reach(conn: &mut AnyConn, ctx: &super::Ctx, victim_id: &str) -> AppRes
 
 /// Whether the victim stopped all messages, and when.
 pub fn status(conn: &mut AnyConn, ctx: &super::Ctx, victim_id: &str) -> AppResult<MessageStopOut> {
-    super::authorise(
-        &ctx.actor,
+    ctx.may((
         crate::policy::ResourceKind::Victim,
         crate::policy::Action::Read,
         "victim",
-    )?;
+    ))?;
     within_reach(conn, ctx, victim_id)?;
     Ok(MessageStopOut {
         victim_id: victim_id.to_owned(),
@@ -84,12 +83,11 @@ pub fn status(conn: &mut AnyConn, ctx: &super::Ctx, victim_id: &str) -> AppResul
 /// supporter or officer (the person doing it is on the audit entry).
 /// Notices cancelled while messages were stopped stay cancelled.
 pub fn resume(conn: &mut AnyConn, ctx: &super::Ctx, victim_id: &str) -> AppResult<MessageStopOut> {
-    super::authorise(
-        &ctx.actor,
+    ctx.may((
         crate::policy::ResourceKind::Victim,
         crate::policy::Action::Update,
         "victim",
-    )?;
+    ))?;
     store::write(conn, |conn| {
         within_reach(conn, ctx, victim_id)?;
         if stop::resume(conn, victim_id)? {
@@ -97,12 +95,7 @@ pub fn resume(conn: &mut AnyConn, ctx: &super::Ctx, victim_id: &str) -> AppResul
                 victim_id: Some(victim_id.to_owned()),
                 category: Some("resume_messages".into()),
                 basis: Some("data_subject".into()),
-                ..Entry::new(
-                    AuditAction::Update,
-                    Some(&ctx.actor.user_id),
-                    "message_stops",
-                    victim_id,
-                )
+                ..ctx.entry(AuditAction::Update, "message_stops", victim_id)
             };
             audit::append(conn, ctx.now, entry)?;
         }

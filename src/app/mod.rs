@@ -42,6 +42,10 @@ use diesel::query_dsl::{LoadQuery, RunQueryDsl};
 
 pub use records::{create, list, list_pages, read, update};
 
+/// A role check named once: the kind of record, the action, and the
+/// record's name for the refusal.
+pub type Check = (ResourceKind, Action, &'static str);
+
 /// Who is asking and when: passed to every use case.
 #[derive(Debug, Clone)]
 pub struct Ctx {
@@ -52,6 +56,33 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Refuses (403) unless the actor's role may do the check's action.
+    pub fn may(&self, (kind, action, what): Check) -> AppResult<()> {
+        authorise(&self.actor, kind, action, what)
+    }
+
+    /// Appends the audit entry of the actor's `action` on one record, in
+    /// the caller's transaction.
+    pub fn audit(
+        &self,
+        conn: &mut AnyConn,
+        action: crate::audit::AuditAction,
+        entity: &str,
+        id: &str,
+    ) -> AppResult<()> {
+        crate::audit::append(conn, self.now, self.entry(action, entity, id))
+    }
+
+    /// The audit entry of the actor's `action` on one record, to fill in.
+    pub fn entry(
+        &self,
+        action: crate::audit::AuditAction,
+        entity: &str,
+        id: &str,
+    ) -> crate::audit::Entry {
+        crate::audit::Entry::new(action, Some(&self.actor.user_id), entity, id)
+    }
+
     /// Today's date in court-local time.
     pub fn today(&self) -> NaiveDate {
         crate::calendar::london_date(self.now)

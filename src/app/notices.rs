@@ -10,27 +10,21 @@ use crate::resources::notices::load_row;
 use crate::resources::NoticeOut;
 use crate::store::{self, AnyConn};
 
-use super::{authorise, Ctx};
+use super::Ctx;
 
 /// Loads the notice for reading its text, recording the sensitive read.
 /// Only roles that may read a victim's sensitive details get this far.
 pub fn read_text(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut> {
-    authorise(
-        &ctx.actor,
+    ctx.may((
         ResourceKind::VictimSensitive,
         Action::Read,
         "rendered notice",
-    )?;
+    ))?;
     store::write(conn, |conn| {
         let notice = load_row(conn, ctx, id)?;
         let entry = Entry {
             victim_id: Some(notice.victim_id.clone()),
-            ..Entry::new(
-                AuditAction::ReadSensitive,
-                Some(&ctx.actor.user_id),
-                "notices",
-                &notice.id,
-            )
+            ..ctx.entry(AuditAction::ReadSensitive, "notices", &notice.id)
         };
         audit::append(conn, ctx.now, entry)?;
         Ok(notice)
@@ -42,7 +36,7 @@ pub fn read_text(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut
 /// The retry is a change to the notice made by a person, so it is
 /// audited: who asked, the notice, its victim and category.
 pub fn retry(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut> {
-    authorise(&ctx.actor, ResourceKind::Notice, Action::Update, "notice")?;
+    ctx.may((ResourceKind::Notice, Action::Update, "notice"))?;
     store::write(conn, |conn| {
         load_row(conn, ctx, id)?;
         crate::notify::delivery::retry(conn, id, ctx.now)?;
@@ -50,12 +44,7 @@ pub fn retry(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<NoticeOut> {
         let entry = Entry {
             victim_id: Some(notice.victim_id.clone()),
             category: Some(notice.category.clone()),
-            ..Entry::new(
-                AuditAction::Update,
-                Some(&ctx.actor.user_id),
-                "notices",
-                &notice.id,
-            )
+            ..ctx.entry(AuditAction::Update, "notices", &notice.id)
         };
         audit::append(conn, ctx.now, entry)?;
         Ok(notice)

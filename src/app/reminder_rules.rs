@@ -7,8 +7,8 @@
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{authorise, Ctx};
-use crate::audit::{self, AuditAction, Entry};
+use super::Ctx;
+use crate::audit::AuditAction;
 use crate::error::{AppError, AppResult};
 use crate::planning::reminder_overrides;
 use crate::policy::{manages_reminders_of, Action, ResourceKind};
@@ -62,12 +62,7 @@ fn show(conn: &mut AnyConn, ctx: &Ctx, org: &str) -> AppResult<ReminderRulesOut>
 
 /// The reminders in force for an organisation.
 pub fn read(conn: &mut AnyConn, ctx: &Ctx, org: &str) -> AppResult<ReminderRulesOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ReminderRules,
-        Action::Read,
-        "reminder rule",
-    )?;
+    ctx.may((ResourceKind::ReminderRules, Action::Read, "reminder rule"))?;
     show(conn, ctx, org)
 }
 
@@ -89,12 +84,7 @@ pub fn update(
     org: &str,
     input: ReminderRulesInput,
 ) -> AppResult<ReminderRulesOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ReminderRules,
-        Action::Update,
-        "reminder rule",
-    )?;
+    ctx.may((ResourceKind::ReminderRules, Action::Update, "reminder rule"))?;
     validate(ctx, &input)?;
     show(conn, ctx, org)?;
     store::write(conn, |conn| {
@@ -105,15 +95,11 @@ pub fn update(
             &ctx.actor.user_id,
             ctx.now,
         )?;
-        audit::append(
+        ctx.audit(
             conn,
-            ctx.now,
-            Entry::new(
-                AuditAction::Update,
-                Some(&ctx.actor.user_id),
-                "organisation_reminder_rules",
-                org,
-            ),
+            AuditAction::Update,
+            "organisation_reminder_rules",
+            org,
         )
     })?;
     show(conn, ctx, org)

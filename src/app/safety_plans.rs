@@ -27,7 +27,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{authorise, Ctx};
+use super::Ctx;
 use crate::audit::{self, AuditAction, Entry};
 use crate::domain::{ConsentScope, HearingStatus, LawfulBasis, Role};
 use crate::error::{AppError, AppResult, FieldError};
@@ -592,12 +592,7 @@ fn service_may_see(
 /// The plan in force for the hearing. A read by the Witness Service is
 /// audited as a disclosure to it.
 pub fn read(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<SafetyPlanOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::SafetyPlan,
-        Action::Read,
-        "safety plan",
-    )?;
+    ctx.may((ResourceKind::SafetyPlan, Action::Read, "safety plan"))?;
     if ctx.actor.role == Role::WitnessServiceStaff {
         return service_plan(conn, ctx, hearing_id).map(|p| p.plan);
     }
@@ -610,12 +605,7 @@ pub fn read(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<Safety
 /// the service. 404 unless the hearing is at the service's court and the
 /// plan's basis is in force.
 pub fn service_plan(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<ServicePlan> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::SafetyPlan,
-        Action::Read,
-        "safety plan",
-    )?;
+    ctx.may((ResourceKind::SafetyPlan, Action::Read, "safety plan"))?;
     if ctx.actor.role != Role::WitnessServiceStaff {
         return Err(AppError::NotFound("safety plan".into()));
     }
@@ -649,12 +639,7 @@ pub fn service_plan(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResul
 /// The plan in force for the hearing, for the supporter's own page (None
 /// when there is none yet).
 pub fn find(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<Option<SafetyPlanOut>> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::SafetyPlan,
-        Action::Read,
-        "safety plan",
-    )?;
+    ctx.may((ResourceKind::SafetyPlan, Action::Read, "safety plan"))?;
     if ctx.actor.role == Role::WitnessServiceStaff {
         return match read(conn, ctx, hearing_id) {
             Ok(p) => Ok(Some(p)),
@@ -691,12 +676,7 @@ pub fn record(
     hearing_id: &str,
     input: &SafetyPlanInput,
 ) -> AppResult<SafetyPlanOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::SafetyPlan,
-        Action::Create,
-        "safety plan",
-    )?;
+    ctx.may((ResourceKind::SafetyPlan, Action::Create, "safety plan"))?;
     store::write(conn, |conn| {
         let facts = supporters_hearing(conn, ctx, hearing_id)?;
         let checked = check(input, &facts.sittings(), ctx.now).map_err(invalid)?;
@@ -754,12 +734,7 @@ pub fn update(
     expected_version: i32,
     input: &SafetyPlanInput,
 ) -> AppResult<SafetyPlanOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::SafetyPlan,
-        Action::Update,
-        "safety plan",
-    )?;
+    ctx.may((ResourceKind::SafetyPlan, Action::Update, "safety plan"))?;
     store::write(conn, |conn| {
         let facts = supporters_hearing(conn, ctx, hearing_id)?;
         let checked = check(input, &facts.sittings(), ctx.now).map_err(invalid)?;
@@ -828,12 +803,7 @@ pub fn update(
 
 /// Withdraws the plan in force for a hearing: nobody reads it any more.
 pub fn withdraw(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<()> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::SafetyPlan,
-        Action::Update,
-        "safety plan",
-    )?;
+    ctx.may((ResourceKind::SafetyPlan, Action::Update, "safety plan"))?;
     store::write(conn, |conn| {
         supporters_hearing(conn, ctx, hearing_id)?;
         let plan =
@@ -864,12 +834,11 @@ pub fn withdraw(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<()
 /// court, while the plan's basis is in force). Marking it again is a
 /// conflict.
 pub fn agree(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<SafetyPlanOut> {
-    authorise(
-        &ctx.actor,
+    ctx.may((
         ResourceKind::SafetyPlanAgreement,
         Action::Create,
         "safety plan agreement",
-    )?;
+    ))?;
     store::write(conn, |conn| {
         let facts = hearing_facts(conn, hearing_id)
             .map_err(|_| AppError::NotFound("safety plan".into()))?;
@@ -985,12 +954,7 @@ pub struct ServicePlan {
 /// start in the week from `from` (a London date), earliest first. Each is
 /// audited as a disclosure to the service.
 pub fn service_week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Vec<ServicePlan>> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::SafetyPlan,
-        Action::Read,
-        "safety plan",
-    )?;
+    ctx.may((ResourceKind::SafetyPlan, Action::Read, "safety plan"))?;
     if ctx.actor.role != Role::WitnessServiceStaff {
         return Ok(Vec::new());
     }

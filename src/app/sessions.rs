@@ -3,7 +3,7 @@
 //! `accounts::tokens`; these use cases add the role check and the paging,
 //! so the API (and any page) asks here.
 
-use super::{authorise, Ctx, Page, Paged};
+use super::{Ctx, Page, Paged};
 use crate::accounts::tokens::{self, check_input, IssuedToken, SessionOut, TokenInput, TokenOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -16,14 +16,14 @@ pub fn live(
     user_id: Option<&str>,
     page: Page,
 ) -> AppResult<Paged<SessionOut>> {
-    authorise(&ctx.actor, ResourceKind::Session, Action::Read, "session")?;
+    ctx.may((ResourceKind::Session, Action::Read, "session"))?;
     let all = tokens::live_sessions(conn, &ctx.actor, user_id, ctx.now)?;
     Ok(Paged::slice(all, page))
 }
 
 /// Ends a session: one's own, or anyone's for an administrator.
 pub fn revoke(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<SessionOut> {
-    authorise(&ctx.actor, ResourceKind::Session, Action::Update, "session")?;
+    ctx.may((ResourceKind::Session, Action::Update, "session"))?;
     tokens::revoke_session(conn, &ctx.actor, id, ctx.now)
 }
 
@@ -35,12 +35,7 @@ pub fn issue_token(
     user_id: &str,
     input: TokenInput,
 ) -> AppResult<IssuedToken> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ApiToken,
-        Action::Create,
-        "API token",
-    )?;
+    ctx.may((ResourceKind::ApiToken, Action::Create, "API token"))?;
     check_input(&input, ctx.now)?;
     tokens::issue_integration_token(conn, &ctx.actor, user_id, input, ctx.now)
 }
@@ -52,23 +47,13 @@ pub fn tokens_of(
     user_id: &str,
     page: Page,
 ) -> AppResult<Paged<TokenOut>> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ApiToken,
-        Action::Read,
-        "API token",
-    )?;
+    ctx.may((ResourceKind::ApiToken, Action::Read, "API token"))?;
     let all = tokens::tokens_of(conn, user_id)?;
     Ok(Paged::slice(all, page))
 }
 
 /// Revokes an integration token.
 pub fn revoke_token(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<TokenOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ApiToken,
-        Action::Update,
-        "API token",
-    )?;
+    ctx.may((ResourceKind::ApiToken, Action::Update, "API token"))?;
     tokens::revoke_integration_token(conn, &ctx.actor, id, ctx.now)
 }

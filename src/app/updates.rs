@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{authorise, Ctx};
+use super::Ctx;
 use crate::domain::Role;
 use crate::error::{AppError, AppResult};
 use crate::flows::{EventKind, UpdateTopic};
@@ -51,12 +51,7 @@ pub fn record(
     ctx: &Ctx,
     input: AgencyUpdateInput,
 ) -> AppResult<AgencyUpdateOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::AgencyUpdate,
-        Action::Create,
-        "agency update",
-    )?;
+    ctx.may((ResourceKind::AgencyUpdate, Action::Create, "agency update"))?;
     validate(&input)?;
     let from = match ctx.actor.role {
         Role::VictimLiaisonOfficer => StepActor::VictimLiaisonOfficer,

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{authorise, Ctx};
-use crate::audit::{self, AuditAction, Entry};
+use super::Ctx;
+use crate::audit::AuditAction;
 use crate::error::{AppError, AppResult};
 use crate::notify::webhook;
 use crate::policy::{manages_webhooks_of, Action, ResourceKind};
@@ -50,21 +50,23 @@ pub struct CreatedWebhookOut {
     pub replaced: Option<String>,
 }
 
-type Row = (
-    String,
-    String,
-    String,
-    chrono::NaiveDateTime,
-    Option<chrono::NaiveDateTime>,
-);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = webhooks)]
+struct Row {
+    id: String,
+    organisation_id: String,
+    url: String,
+    created_at: chrono::NaiveDateTime,
+    revoked_at: Option<chrono::NaiveDateTime>,
+}
 
-fn out((id, organisation_id, url, created_at, revoked_at): Row) -> WebhookOut {
+fn out(row: Row) -> WebhookOut {
     WebhookOut {
-        id,
-        organisation_id,
-        url,
-        created_at: store::from_db(created_at),
-        revoked_at: revoked_at.map(store::from_db),
+        id: row.id,
+        organisation_id: row.organisation_id,
+        url: row.url,
+        created_at: store::from_db(row.created_at),
+        revoked_at: row.revoked_at.map(store::from_db),
     }
 }
 
@@ -84,7 +86,7 @@ pub fn register(
     ctx: &Ctx,
     input: &WebhookInput,
 ) -> AppResult<CreatedWebhookOut> {
-    authorise(&ctx.actor, ResourceKind::Webhook, Action::Create, "webhook")?;
+    ctx.may((ResourceKind::Webhook, Action::Create, "webhook"))?;
     validate(input)?;
     if !manages_webhooks_of(&ctx.actor, &input.organisation_id) {
         return Err(AppError::NotFound("organisation".into()));
@@ -122,16 +124,7 @@ pub fn register(
                 webhooks::created_at.eq(ts),
             ))
             .execute(conn)?;
-        audit::append(
-            conn,
-            ctx.now,
-            Entry::new(
-                AuditAction::Create,
-                Some(&ctx.actor.user_id),
-                "webhooks",
-                &id,
-            ),
-        )?;
+        ctx.audit(conn, AuditAction::Create, "webhooks", &id)?;
         Ok(replaced)
     })?;
     Ok(CreatedWebhookOut {
@@ -146,24 +139,18 @@ pub fn register(
 
 /// The endpoints the actor manages, newest first.
 pub fn list(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<WebhookOut>> {
-    authorise(&ctx.actor, ResourceKind::Webhook, Action::Read, "webhook")?;
+    ctx.may((ResourceKind::Webhook, Action::Read, "webhook"))?;
     let mut q = webhooks::table.into_boxed();
     if ctx.actor.role != crate::domain::Role::Admin {
         q = q.filter(webhooks::organisation_id.eq(ctx.actor.organisation_id.clone()));
     }
     let rows: Vec<Row> = q
         .order((webhooks::created_at.desc(), webhooks::id))
-        .select((
-            webhooks::id,
-            webhooks::organisation_id,
-            webhooks::url,
-            webhooks::created_at,
-            webhooks::revoked_at,
-        ))
+        .select(Row::as_select())
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter(|r| manages_webhooks_of(&ctx.actor, &r.1))
+        .filter(|r| manages_webhooks_of(&ctx.actor, &r.organisation_id))
         .map(out)
         .collect())
 }
@@ -171,38 +158,23 @@ pub fn list(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<WebhookOut>> {
 /// Revokes an endpoint: the organisation's notices go by email again.
 /// Revoking twice is harmless.
 pub fn revoke(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<WebhookOut> {
-    authorise(&ctx.actor, ResourceKind::Webhook, Action::Update, "webhook")?;
+    ctx.may((ResourceKind::Webhook, Action::Update, "webhook"))?;
     store::write(conn, |conn| {
         let found: Option<Row> = webhooks::table
             .find(id)
-            .select((
-                webhooks::id,
-                webhooks::organisation_id,
-                webhooks::url,
-                webhooks::created_at,
-                webhooks::revoked_at,
-            ))
+            .select(Row::as_select())
             .first(conn)
             .optional()?;
         let mut row = found
-            .filter(|r| manages_webhooks_of(&ctx.actor, &r.1))
+            .filter(|r| manages_webhooks_of(&ctx.actor, &r.organisation_id))
             .ok_or_else(|| AppError::NotFound("webhook".into()))?;
-        if row.4.is_none() {
+        if row.revoked_at.is_none() {
             let ts = store::to_db(ctx.now);
             diesel::update(webhooks::table.find(id))
                 .set(webhooks::revoked_at.eq(ts))
                 .execute(conn)?;
-            audit::append(
-                conn,
-                ctx.now,
-                Entry::new(
-                    AuditAction::Update,
-                    Some(&ctx.actor.user_id),
-                    "webhooks",
-                    id,
-                ),
-            )?;
-            row.4 = Some(ts);
+            ctx.audit(conn, AuditAction::Update, "webhooks", id)?;
+            row.revoked_at = Some(ts);
         }
         Ok(out(row))
     })

@@ -695,21 +695,29 @@ fn reconciliation_table() {
             courtroom: room.map(str::to_string),
         };
     let ptph_at = utc(2026, 3, 23, 10, 0);
+    // One sitting of the tracked case in Monday's daily list for Leeds.
+    let leeds_monday = |room: Option<&str>, at, hearing_type: Option<&str>| {
+        list_of(
+            DAILY,
+            vec![sitting(
+                Some(LEEDS),
+                room,
+                at,
+                "13AB1234526",
+                hearing_type,
+                DAILY,
+            )],
+            &[(LEEDS, mon)],
+        )
+    };
+    // The tracked PTPH, moved from its time to another place or time.
+    let ptph_moved = |what, to, court: &str, room: Option<&str>| {
+        vec![moved("ptph", 0, what, ptph_at, to, court, room)]
+    };
     let rows = vec![
         Row {
             name: "same case, court and time: confirmed",
-            list: list_of(
-                DAILY,
-                vec![sitting(
-                    Some(LEEDS),
-                    Some("Courtroom 4"),
-                    ptph_at,
-                    "13AB1234526",
-                    Some("PTPH"),
-                    DAILY,
-                )],
-                &[(LEEDS, mon)],
-            ),
+            list: leeds_monday(Some("Courtroom 4"), ptph_at, Some("PTPH")),
             want: vec![Change::Confirmed {
                 hearing_id: "ptph".into(),
                 sitting: 0,
@@ -718,75 +726,28 @@ fn reconciliation_table() {
         },
         Row {
             name: "later the same day: moved (time)",
-            list: list_of(
-                DAILY,
-                vec![sitting(
-                    Some(LEEDS),
-                    Some("Court 4"),
-                    utc(2026, 3, 23, 14, 0),
-                    "13AB1234526",
-                    None,
-                    DAILY,
-                )],
-                &[(LEEDS, mon)],
-            ),
-            want: vec![moved(
-                "ptph",
-                0,
+            list: leeds_monday(Some("Court 4"), utc(2026, 3, 23, 14, 0), None),
+            want: ptph_moved(
                 MoveKind::Time,
-                ptph_at,
                 utc(2026, 3, 23, 14, 0),
                 LEEDS,
                 Some("Court 4"),
-            )],
+            ),
         },
         Row {
             name: "earlier the same day: moved (time)",
-            list: list_of(
-                DAILY,
-                vec![sitting(
-                    Some(LEEDS),
-                    None,
-                    utc(2026, 3, 23, 9, 30),
-                    "13AB1234526",
-                    None,
-                    DAILY,
-                )],
-                &[(LEEDS, mon)],
-            ),
-            want: vec![moved(
-                "ptph",
-                0,
+            list: leeds_monday(None, utc(2026, 3, 23, 9, 30), None),
+            want: ptph_moved(
                 MoveKind::Time,
-                ptph_at,
                 utc(2026, 3, 23, 9, 30),
                 LEEDS,
                 Some("Court 4"),
-            )],
+            ),
         },
         Row {
             name: "another room: moved (room)",
-            list: list_of(
-                DAILY,
-                vec![sitting(
-                    Some(LEEDS),
-                    Some("Court 9"),
-                    ptph_at,
-                    "13AB1234526",
-                    None,
-                    DAILY,
-                )],
-                &[(LEEDS, mon)],
-            ),
-            want: vec![moved(
-                "ptph",
-                0,
-                MoveKind::Room,
-                ptph_at,
-                ptph_at,
-                LEEDS,
-                Some("Court 9"),
-            )],
+            list: leeds_monday(Some("Court 9"), ptph_at, None),
+            want: ptph_moved(MoveKind::Room, ptph_at, LEEDS, Some("Court 9")),
         },
         Row {
             name: "another day, hearing type fits one hearing: moved (day)",
@@ -802,15 +763,12 @@ fn reconciliation_table() {
                 )],
                 &[(LEEDS, tue)],
             ),
-            want: vec![moved(
-                "ptph",
-                0,
+            want: ptph_moved(
                 MoveKind::Day,
-                ptph_at,
                 utc(2026, 3, 24, 14, 0),
                 LEEDS,
                 Some("Court 5"),
-            )],
+            ),
         },
         Row {
             name: "another day, type fits no hearing: new (suggested)",
@@ -907,27 +865,13 @@ fn reconciliation_table() {
         },
         Row {
             name: "moved away from a covered day is not also absent",
-            list: list_of(
-                DAILY,
-                vec![sitting(
-                    Some(LEEDS),
-                    None,
-                    utc(2026, 3, 23, 15, 0),
-                    "13AB1234526",
-                    None,
-                    DAILY,
-                )],
-                &[(LEEDS, mon)],
-            ),
-            want: vec![moved(
-                "ptph",
-                0,
+            list: leeds_monday(None, utc(2026, 3, 23, 15, 0), None),
+            want: ptph_moved(
                 MoveKind::Time,
-                ptph_at,
                 utc(2026, 3, 23, 15, 0),
                 LEEDS,
                 Some("Court 4"),
-            )],
+            ),
         },
         Row {
             name: "a court missing from the directory: ignored, not an error",

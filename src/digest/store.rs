@@ -390,13 +390,7 @@ fn send(
     renderer: &NoticeRenderer,
     d: &Claimed,
 ) -> Result<(), String> {
-    let to: Option<String> = users::table
-        .find(&d.user_id)
-        .filter(users::active.eq(true))
-        .select(users::email)
-        .first(conn)
-        .optional()
-        .map_err(|e| e.to_string())?;
+    let to = crate::accounts::active_email(conn, &d.user_id).map_err(|e| e.to_string())?;
     let to = to.ok_or("the supporter is no longer active")?;
     let data: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&d.data_json).map_err(|e| e.to_string())?;

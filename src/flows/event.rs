@@ -207,22 +207,26 @@ impl HearingOutcome {
     }
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum UpdateTopic {
-    CaseProgress,
-    UrgentSafeguarding,
-    Evidence,
-    Medical,
-    NoFurtherAction,
+listed_enum! {
+    #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+    #[serde(rename_all = "snake_case")]
+    pub enum UpdateTopic {
+        CaseProgress,
+        UrgentSafeguarding,
+        Evidence,
+        Medical,
+        NoFurtherAction,
+    }
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum LicenceCondition {
-    ExclusionZone,
-    NoContact,
-    Other,
+listed_enum! {
+    #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+    #[serde(rename_all = "snake_case")]
+    pub enum LicenceCondition {
+        ExclusionZone,
+        NoContact,
+        Other,
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

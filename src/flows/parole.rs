@@ -31,50 +31,41 @@ fn deadlines(
     subject: &Subject,
 ) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let limits = p.rules.time_limits.clone();
-    match m {
-        ParoleMilestone::HearingListed { date, .. } => {
-            let d = p.deadline_after(
-                DeadlineKind::ParoleDecisionDue,
-                &limits.parole_decision_after_hearing,
-                *date,
-                subject,
-                false,
-            );
-            (Some(d.due_date), None)
-        }
+    // (the limit, counted from, whether it ends the decision or the window)
+    let (kind, limit, from, window) = match m {
+        ParoleMilestone::HearingListed { date, .. } => (
+            DeadlineKind::ParoleDecisionDue,
+            &limits.parole_decision_after_hearing,
+            *date,
+            false,
+        ),
         ParoleMilestone::DecisionMade { decision, on }
             if reconsideration_eligible(p, *decision) =>
         {
-            let d = p.deadline_after(
-                DeadlineKind::ReconsiderationWindowEnds,
-                &limits.parole_reconsideration_window,
-                *on,
-                subject,
-                false,
-            );
-            (None, Some(d.due_date))
+            let window = &limits.parole_reconsideration_window;
+            (DeadlineKind::ReconsiderationWindowEnds, window, *on, true)
         }
         ParoleMilestone::ReconsiderationWindow { opened_on } => {
-            let d = p.deadline_after(
+            let window = &limits.parole_reconsideration_window;
+            (
                 DeadlineKind::ReconsiderationWindowEnds,
-                &limits.parole_reconsideration_window,
+                window,
                 *opened_on,
-                subject,
-                false,
-            );
-            (None, Some(d.due_date))
+                true,
+            )
         }
         ParoleMilestone::ReferredToVictimContactScheme { on } => {
-            p.deadline_after(
-                DeadlineKind::VloContactsVictim,
-                &limits.vlo_contact_after_referral,
-                *on,
-                subject,
-                false,
-            );
-            (None, None)
+            let limit = &limits.vlo_contact_after_referral;
+            p.deadline_after(DeadlineKind::VloContactsVictim, limit, *on, subject, false);
+            return (None, None);
         }
-        _ => (None, None),
+        _ => return (None, None),
+    };
+    let due = p.deadline_after(kind, limit, from, subject, false).due_date;
+    if window {
+        (None, Some(due))
+    } else {
+        (Some(due), None)
     }
 }
 

@@ -49,17 +49,19 @@ pub enum Recipient {
     },
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum RecipientKind {
-    Supporter,
-    Victim,
-    WitnessCareUnit,
-    Prosecutor,
-    WitnessService,
-    Court,
-    VictimLiaisonOfficer,
-    VictimContact,
+listed_enum! {
+    #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RecipientKind {
+        Supporter,
+        Victim,
+        WitnessCareUnit,
+        Prosecutor,
+        WitnessService,
+        Court,
+        VictimLiaisonOfficer,
+        VictimContact,
+    }
 }
 
 impl Recipient {

@@ -122,23 +122,39 @@ pub fn criminal() -> FlowContext {
 
 /// A family case with a final hearing and the same supporter and consents.
 pub fn family() -> FlowContext {
+    to_family(
+        criminal(),
+        "Leeds Family Court",
+        ("C2", "LS26P01234"),
+        HearingKind::FinalHearing,
+    )
+}
+
+/// The same people in a family case: the case (id, reference) is at the
+/// named family court, with no witness care unit, and so is the hearing.
+pub fn to_family(
+    mut ctx: FlowContext,
+    court: &str,
+    (id, reference): (&str, &str),
+    kind: HearingKind,
+) -> FlowContext {
     let court = CourtFacts {
-        name: "Leeds Family Court".into(),
+        name: court.into(),
         kind: CourtKind::Family,
         in_wales: false,
     };
-    let mut ctx = criminal();
+    let hearing = ctx.hearing.take().expect("a hearing to move");
     ctx.case = CaseFacts {
-        id: "C2".into(),
+        id: id.into(),
         kind: CaseKind::Family,
-        reference: "LS26P01234".into(),
+        reference: reference.into(),
         wcu_org_id: None,
         court: court.clone(),
     };
     ctx.hearing = Some(HearingFacts {
         court,
-        kind: HearingKind::FinalHearing,
-        ..hearing(TRIAL)
+        kind,
+        ..hearing
     });
     ctx
 }

@@ -360,6 +360,15 @@ struct Original {
     created_at: NaiveDateTime,
 }
 
+/// The audit entry of a notice's escalation (the service's own act).
+fn escalated(victim_id: &str, notice_id: &str) -> Entry {
+    Entry {
+        victim_id: Some(victim_id.to_owned()),
+        category: Some("escalation".into()),
+        ..Entry::new(AuditAction::Update, None, "notices", notice_id)
+    }
+}
+
 /// Escalates one overdue notice, if no other worker has. Returns whether
 /// this call did it.
 fn escalate_one(
@@ -431,15 +440,7 @@ fn escalate_one(
         } => (recipient_key, recipient_kind, None, organisation_id),
         EscalateTo::Nobody => {
             tracing::warn!(notice_id, "escalation has nobody to go to");
-            audit::append(
-                conn,
-                now,
-                Entry {
-                    victim_id: Some(o.victim_id.clone()),
-                    category: Some("escalation".into()),
-                    ..Entry::new(AuditAction::Update, None, "notices", notice_id)
-                },
-            )?;
+            audit::append(conn, now, escalated(&o.victim_id, notice_id))?;
             return Ok(true);
         }
     };
@@ -529,15 +530,7 @@ fn escalate_one(
     diesel::update(notice_actions::table.find(notice_id))
         .set(notice_actions::escalation_notice_id.eq(Some(&escalation_id)))
         .execute(conn)?;
-    audit::append(
-        conn,
-        now,
-        Entry {
-            victim_id: Some(o.victim_id.clone()),
-            category: Some("escalation".into()),
-            ..Entry::new(AuditAction::Update, None, "notices", notice_id)
-        },
-    )?;
+    audit::append(conn, now, escalated(&o.victim_id, notice_id))?;
     tracing::info!(notice_id, escalation_notice_id = %escalation_id, "notice escalated");
     Ok(true)
 }

@@ -1073,17 +1073,16 @@ mod tests {
     use super::*;
     use crate::calendar::BankHolidays;
     use crate::domain::{
-        AttendanceState, CaseKind, ConsentScope, CourtKind, DiscussionSetting, HearingKind,
-        HearingStatus, ParoleDecision, ParoleHearingFormat, SpecialMeasure, SupporterRole,
+        AttendanceState, CaseKind, CourtKind, DiscussionSetting, HearingKind, HearingStatus,
+        ParoleDecision, ParoleHearingFormat, SpecialMeasure, SupporterRole,
     };
     use crate::flows::{
-        plan, AttendanceAction, AttendanceRequestFacts, CaseFacts, ConsentRecord, CourtFacts,
-        Event, EventKind, FlowContext, HearingFacts, HearingOutcome, LicenceCondition,
-        Organisation, ParoleMilestone, Plan, Recipient, RecipientKind, SupporterFacts, UpdateTopic,
-        VictimFacts,
+        plan, AttendanceAction, AttendanceRequestFacts, CaseFacts, CourtFacts, Event, EventKind,
+        FlowContext, HearingFacts, HearingOutcome, LicenceCondition, Organisation, ParoleMilestone,
+        Plan, Recipient, RecipientKind, SupporterFacts, UpdateTopic, VictimFacts,
     };
     use crate::rules::{Actor, RulesTable};
-    use chrono::{DateTime, Utc};
+
     use serde_json::json;
 
     // -- Fixtures: fictional people and places, run through the real planner
@@ -1095,15 +1094,7 @@ mod tests {
     const TRIAL: &str = "2026-12-07T10:30:00Z";
     const CROWN: &str = "Bradford Crown Court";
 
-    fn t(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s)
-            .expect("test instant")
-            .with_timezone(&Utc)
-    }
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().expect("test date")
-    }
+    use crate::flows::testkit::{d, t, to_family};
 
     fn supporter() -> SupporterFacts {
         SupporterFacts {
@@ -1137,78 +1128,40 @@ mod tests {
     }
 
     /// A criminal case with a trial listed, a supporter, every consent
-    /// given and the wish to be accompanied recorded.
+    /// given and the wish to be accompanied recorded: the flow tests'
+    /// case, with these people and places.
     fn criminal() -> FlowContext {
-        let consents = [
-            ConsentScope::CourtDatesToSupporter,
-            ConsentScope::SimultaneousUpdates,
-            ConsentScope::SpecialMeasuresToSupporter,
-            ConsentScope::ParoleToSupporter,
-            ConsentScope::WitnessServiceReferral,
-            ConsentScope::IdentifySupporterToCourt,
-            ConsentScope::TrialProgressToContact,
-        ]
-        .into_iter()
-        .map(|scope| ConsentRecord {
-            scope,
-            given_at: t("2026-09-14T11:00:00Z"),
-            withdrawn_at: None,
-            recorded_by: Some("U-PS".into()),
-        })
-        .collect();
-        FlowContext {
-            victim: VictimFacts {
-                id: "V-1".into(),
-                reference: "VR-2041".into(),
-                enhanced_rights: true,
-                preferred_language: "en".into(),
-                name: Some("Jordan Ellis".into()),
-            },
-            case: CaseFacts {
-                id: "C-1".into(),
-                kind: CaseKind::Criminal,
-                reference: "13NE0456726".into(),
-                wcu_org_id: Some("WCU-WY".into()),
-                court: CourtFacts {
-                    name: CROWN.into(),
-                    kind: CourtKind::Crown,
-                    in_wales: false,
-                },
-            },
-            hearing: Some(hearing(TRIAL)),
-            supporter: Some(supporter()),
-            consents,
-            lawful_bases: vec![],
-            wish_to_accompany_recorded: true,
-            attendance_request: None,
-            pre_trial_visit_arranged: false,
-            told_of_hearing: vec![],
-            told_of_slot: vec![],
-            upcoming_hearings: vec![],
-            court_needs: Default::default(),
+        let mut ctx = crate::flows::testkit::criminal();
+        ctx.victim = VictimFacts {
+            id: "V-1".into(),
+            reference: "VR-2041".into(),
+            enhanced_rights: true,
+            preferred_language: "en".into(),
+            name: Some("Jordan Ellis".into()),
+        };
+        ctx.case = CaseFacts {
+            id: "C-1".into(),
+            kind: CaseKind::Criminal,
+            reference: "13NE0456726".into(),
+            wcu_org_id: Some("WCU-WY".into()),
+            court: hearing(TRIAL).court,
+        };
+        ctx.hearing = Some(hearing(TRIAL));
+        ctx.supporter = Some(supporter());
+        for consent in &mut ctx.consents {
+            consent.given_at = t("2026-09-14T11:00:00Z");
+            consent.recorded_by = Some("U-PS".into());
         }
+        ctx
     }
 
     fn family() -> FlowContext {
-        let court = CourtFacts {
-            name: "Bradford Family Court".into(),
-            kind: CourtKind::Family,
-            in_wales: false,
-        };
-        let mut ctx = criminal();
-        ctx.case = CaseFacts {
-            id: "C-2".into(),
-            kind: CaseKind::Family,
-            reference: "BD26P00731".into(),
-            wcu_org_id: None,
-            court: court.clone(),
-        };
-        ctx.hearing = Some(HearingFacts {
-            court,
-            kind: HearingKind::FactFinding,
-            ..hearing(TRIAL)
-        });
-        ctx
+        to_family(
+            criminal(),
+            "Bradford Family Court",
+            ("C-2", "BD26P00731"),
+            HearingKind::FactFinding,
+        )
     }
 
     fn spoc(mut ctx: FlowContext) -> FlowContext {
@@ -1439,8 +1392,12 @@ mod tests {
         );
         // A trial-progress update on the day, to the victim and to the
         // contact she chose (with her consent).
+        let mut with_contact = criminal();
+        with_contact.consents.push(crate::flows::testkit::consent(
+            crate::domain::ConsentScope::TrialProgressToContact,
+        ));
         let progress = run(
-            &criminal(),
+            &with_contact,
             EventKind::TrialProgressRecorded {
                 update_id: "TU-1".into(),
                 update: crate::domain::TrialUpdateKind::JuryOut,
@@ -2739,53 +2696,11 @@ mod tests {
                 })
                 .collect()
         }
-        // Each list is checked for completeness by the match beside it: a
+        // Stored and closed vocabularies list themselves (`ALL`); the
+        // rest are checked for completeness by the match beside them: a
         // new variant fails to compile until it is listed (and labelled).
-        use HearingKind as H;
-        let hearing_kinds = [
-            H::FirstAppearance,
-            H::PleaAndTrialPreparation,
-            H::Mention,
-            H::GroundRules,
-            H::Trial,
-            H::Sentencing,
-            H::Appeal,
-            H::FirstHearingDisputeResolution,
-            H::DisputeResolutionAppointment,
-            H::Directions,
-            H::FactFinding,
-            H::FinalHearing,
-            H::ProtectiveOrderReturn,
-            H::Other,
-        ];
-        match H::Trial {
-            H::FirstAppearance
-            | H::PleaAndTrialPreparation
-            | H::Mention
-            | H::GroundRules
-            | H::Trial
-            | H::Sentencing
-            | H::Appeal
-            | H::FirstHearingDisputeResolution
-            | H::DisputeResolutionAppointment
-            | H::Directions
-            | H::FactFinding
-            | H::FinalHearing
-            | H::ProtectiveOrderReturn
-            | H::Other => {}
-        }
-        use SupporterRole as R;
-        let roles = [
-            R::Idva,
-            R::Isva,
-            R::Chidva,
-            R::Chisva,
-            R::CourtIdva,
-            R::OtherAdviser,
-        ];
-        match R::Idva {
-            R::Idva | R::Isva | R::Chidva | R::Chisva | R::CourtIdva | R::OtherAdviser => {}
-        }
+        let hearing_kinds = HearingKind::ALL;
+        let roles = SupporterRole::ALL;
         let outcomes = [
             HearingOutcome::NotGuiltyPlea,
             HearingOutcome::GuiltyPlea,
@@ -2810,66 +2725,10 @@ mod tests {
             | HearingOutcome::OrderMade
             | HearingOutcome::Other { .. } => {}
         }
-        use Actor as A;
-        let actors = [
-            A::Supporter,
-            A::WitnessCareOfficer,
-            A::Prosecutor,
-            A::WitnessService,
-            A::Court,
-            A::VictimLiaisonOfficer,
-            A::Agency,
-        ];
-        match A::Agency {
-            A::Supporter
-            | A::WitnessCareOfficer
-            | A::Prosecutor
-            | A::WitnessService
-            | A::Court
-            | A::VictimLiaisonOfficer
-            | A::Agency => {}
-        }
-        use UpdateTopic as U;
-        let topics = [
-            U::CaseProgress,
-            U::UrgentSafeguarding,
-            U::Evidence,
-            U::Medical,
-            U::NoFurtherAction,
-        ];
-        match U::Evidence {
-            U::CaseProgress
-            | U::UrgentSafeguarding
-            | U::Evidence
-            | U::Medical
-            | U::NoFurtherAction => {}
-        }
-        use DiscussionSetting as D;
-        let settings = [D::StatementTaking, D::NeedsAssessment, D::Other];
-        match D::Other {
-            D::StatementTaking | D::NeedsAssessment | D::Other => {}
-        }
-        use SpecialMeasure as M;
-        let measures = [
-            M::Screens,
-            M::LiveLink,
-            M::EvidenceInPrivate,
-            M::RemovalOfWigsAndGowns,
-            M::VideoRecordedEvidenceInChief,
-            M::PreRecordedCrossExamination,
-            M::Intermediary,
-            M::CommunicationAids,
-        ];
-        match M::Screens {
-            M::Screens
-            | M::LiveLink
-            | M::EvidenceInPrivate
-            | M::RemovalOfWigsAndGowns
-            | M::VideoRecordedEvidenceInChief
-            | M::PreRecordedCrossExamination
-            | M::Intermediary
-            | M::CommunicationAids => {}
-        }
+        let actors = Actor::ALL;
+        let topics = UpdateTopic::ALL;
+        let settings = DiscussionSetting::ALL;
+        let measures = SpecialMeasure::ALL;
         let milestones = [
             ParoleMilestone::ReviewStarted,
             ParoleMilestone::VictimPersonalStatementDue {
@@ -2912,30 +2771,9 @@ mod tests {
             | ParoleMilestone::LicenceConditions { .. }
             | ParoleMilestone::ReferredToVictimContactScheme { .. } => {}
         }
-        let formats = [ParoleHearingFormat::Paper, ParoleHearingFormat::Oral];
-        match formats[0] {
-            ParoleHearingFormat::Paper | ParoleHearingFormat::Oral => {}
-        }
-        let decisions = [
-            ParoleDecision::Release,
-            ParoleDecision::NoRelease,
-            ParoleDecision::OpenConditions,
-        ];
-        match decisions[0] {
-            ParoleDecision::Release
-            | ParoleDecision::NoRelease
-            | ParoleDecision::OpenConditions => {}
-        }
-        let conditions = [
-            LicenceCondition::ExclusionZone,
-            LicenceCondition::NoContact,
-            LicenceCondition::Other,
-        ];
-        match conditions[0] {
-            LicenceCondition::ExclusionZone
-            | LicenceCondition::NoContact
-            | LicenceCondition::Other => {}
-        }
+        let formats = ParoleHearingFormat::ALL;
+        let decisions = ParoleDecision::ALL;
+        let conditions = LicenceCondition::ALL;
 
         // The reminder labels for a day or none ahead, and those the
         // shipped rules give (others read as their code's words).
@@ -2952,23 +2790,23 @@ mod tests {
             }
         }
         let groups: Vec<(&str, Vec<String>)> = vec![
-            ("hearing_kind", names(&hearing_kinds)),
-            ("role", names(&roles)),
+            ("hearing_kind", names(hearing_kinds)),
+            ("role", names(roles)),
             (
                 "outcome",
                 outcomes.iter().map(|o| o.name().to_owned()).collect(),
             ),
-            ("from", names(&actors)),
-            ("topic", names(&topics)),
-            ("setting", names(&settings)),
-            ("measure", names(&measures)),
+            ("from", names(actors)),
+            ("topic", names(topics)),
+            ("setting", names(settings)),
+            ("measure", names(measures)),
             (
                 "milestone",
                 milestones.iter().map(|m| m.name().to_owned()).collect(),
             ),
-            ("hearing_format", names(&formats)),
-            ("parole_decision", names(&decisions)),
-            ("licence_condition", names(&conditions)),
+            ("hearing_format", names(formats)),
+            ("parole_decision", names(decisions)),
+            ("licence_condition", names(conditions)),
             ("reminder", reminder_labels.into_iter().collect()),
             (
                 "deadline_kind",
@@ -2993,25 +2831,16 @@ mod tests {
             ),
             (
                 "recipient_kind",
-                [
-                    RecipientKind::Supporter,
-                    RecipientKind::Victim,
-                    RecipientKind::WitnessCareUnit,
-                    RecipientKind::Prosecutor,
-                    RecipientKind::WitnessService,
-                    RecipientKind::Court,
-                    RecipientKind::VictimLiaisonOfficer,
-                    RecipientKind::VictimContact,
-                ]
-                .iter()
-                .map(|k| {
-                    serde_json::to_value(k)
-                        .unwrap()
-                        .as_str()
-                        .unwrap()
-                        .to_owned()
-                })
-                .collect(),
+                RecipientKind::ALL
+                    .iter()
+                    .map(|k| {
+                        serde_json::to_value(k)
+                            .unwrap()
+                            .as_str()
+                            .unwrap()
+                            .to_owned()
+                    })
+                    .collect(),
             ),
         ];
         let english = Labels::parse(ENGLISH_LABELS).expect("labels");

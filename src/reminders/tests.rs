@@ -3,33 +3,16 @@
 //! plan gains.
 
 use super::*;
-use crate::domain::{CaseKind, ConsentScope, CourtKind, HearingStatus, SupporterRole};
+use crate::domain::{ConsentScope, HearingStatus};
+use crate::flows::testkit;
 use crate::flows::{
-    self, Basis, CaseFacts, ConsentRecord, CourtFacts, DisclosureCategory, Event, EventKind,
-    FlowContext, HearingFacts, Plan, Recipient, SupporterFacts, VictimFacts, Warning,
+    self, Basis, ConsentRecord, DisclosureCategory, Event, EventKind, FlowContext, Plan, Recipient,
+    Warning,
 };
-use crate::rules::{RuleSet, RulesTable};
+use crate::rules::RulesTable;
 use chrono::NaiveTime;
 
-fn t(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .expect("test instant")
-        .with_timezone(&Utc)
-}
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().expect("test date")
-}
-
-fn rules() -> RuleSet {
-    RulesTable::default_table()
-        .in_force(d("2026-06-01"))
-        .clone()
-}
-
-fn holidays() -> BankHolidays {
-    BankHolidays::england_and_wales()
-}
+use crate::flows::testkit::{d, holidays, rules, t};
 
 fn hearing_at(start: DateTime<Utc>) -> Upcoming {
     Upcoming::Hearing(UpcomingHearing {
@@ -507,65 +490,22 @@ const NOW: &str = "2026-03-20T12:00:00Z";
 /// Monday 30 March 2026, 10:00 BST.
 const HEARING: &str = "2026-03-30T09:00:00Z";
 
-fn court() -> CourtFacts {
-    CourtFacts {
-        name: "Leeds Crown Court".into(),
-        kind: CourtKind::Crown,
-        in_wales: false,
-    }
-}
-
+/// The flow tests' criminal case, with the trial on `HEARING`, a
+/// supporter with no organisation, and only the given consents.
 fn context(consents: &[ConsentScope]) -> FlowContext {
-    FlowContext {
-        victim: VictimFacts {
-            id: "V1".into(),
-            reference: "VR-0001".into(),
-            enhanced_rights: true,
-            preferred_language: "en".into(),
-            name: Some("Alex Witness".into()),
-        },
-        case: CaseFacts {
-            id: "C1".into(),
-            kind: CaseKind::Criminal,
-            reference: "13AA1234526".into(),
-            wcu_org_id: Some("WCU-1".into()),
-            court: court(),
-        },
-        hearing: Some(HearingFacts {
-            id: "H1".into(),
-            start: t(HEARING),
-            court: court(),
-            kind: HearingKind::Trial,
-            status: HearingStatus::Listed,
-            victim_gives_evidence: true,
-            warned_until: None,
-        }),
-        supporter: Some(SupporterFacts {
-            user_id: "U1".into(),
-            name: "Sam Supporter".into(),
-            role: SupporterRole::Idva,
-            organisation: None,
-            spoc_agreed_on: None,
-            present_at_statement_taking: false,
-        }),
-        consents: consents
-            .iter()
-            .map(|scope| ConsentRecord {
-                scope: *scope,
-                given_at: t("2026-01-05T10:00:00Z"),
-                withdrawn_at: None,
-                recorded_by: None,
-            })
-            .collect(),
-        lawful_bases: vec![],
-        wish_to_accompany_recorded: true,
-        attendance_request: None,
-        pre_trial_visit_arranged: false,
-        told_of_hearing: vec![],
-        told_of_slot: vec![],
-        upcoming_hearings: vec![],
-        court_needs: Default::default(),
+    let mut ctx = testkit::criminal();
+    ctx.hearing = Some(testkit::hearing(HEARING));
+    if let Some(supporter) = ctx.supporter.as_mut() {
+        supporter.organisation = None;
     }
+    ctx.consents = consents
+        .iter()
+        .map(|scope| ConsentRecord {
+            recorded_by: None,
+            ..testkit::consent(*scope)
+        })
+        .collect();
+    ctx
 }
 
 const COURT_DATES: &[ConsentScope] = &[ConsentScope::CourtDatesToSupporter];

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{AttendanceState, DecisionReasonKind, HearingStatus, Role};
 use crate::error::{AppError, AppResult};
 use crate::flows::{AttendanceAction, EventKind, FamilyDirection};
@@ -208,14 +208,7 @@ pub struct AttendanceRequestOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for AttendanceRequestOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(AttendanceRequestOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = ar)]
@@ -566,11 +559,7 @@ mod tests {
     fn fields(i: &AttendanceRequestInput) -> Vec<String> {
         let mut v = Validator::new();
         i.validate(&mut v, Utc::now());
-        match v.finish() {
-            Ok(()) => vec![],
-            Err(AppError::Validation(errs)) => errs.into_iter().map(|e| e.field).collect(),
-            Err(other) => panic!("unexpected {other:?}"),
-        }
+        v.failed_fields()
     }
 
     #[test]

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{CaseKind, CaseStatus, OrganisationKind};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
@@ -92,14 +92,7 @@ pub struct CaseOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for CaseOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(CaseOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = cases)]

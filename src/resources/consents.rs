@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, SubsecRound, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{ConsentScope, LawfulBasis};
 use crate::error::{AppError, AppResult};
 use crate::flows::EventKind;
@@ -131,14 +131,7 @@ pub struct ConsentOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for ConsentOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(ConsentOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = consents)]
@@ -392,11 +385,7 @@ mod tests {
     }
 
     fn fields(v: Validator) -> Vec<String> {
-        match v.finish() {
-            Ok(()) => vec![],
-            Err(AppError::Validation(errs)) => errs.into_iter().map(|e| e.field).collect(),
-            Err(other) => panic!("unexpected {other:?}"),
-        }
+        v.failed_fields()
     }
 
     #[test]

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{CourtKind, Nation};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
@@ -46,14 +46,7 @@ pub struct CourtOut {
     pub version: i32,
 }
 
-impl Versioned for CourtOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(CourtOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = courts)]

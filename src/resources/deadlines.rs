@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::policy::ResourceKind;
@@ -52,14 +52,7 @@ pub struct DeadlineOut {
     pub version: i32,
 }
 
-impl Versioned for DeadlineOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(DeadlineOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = deadlines)]
@@ -221,14 +214,7 @@ pub struct WarningOut {
     pub version: i32,
 }
 
-impl Versioned for WarningOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(WarningOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = flow_warnings)]

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{CaseKind, HearingKind, HearingStatus};
 use crate::error::{AppError, AppResult};
 use crate::flows::{EventKind, HearingOutcome};
@@ -157,14 +157,7 @@ pub struct HearingOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for HearingOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(HearingOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = hearings)]

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::error::{AppError, AppResult};
 use crate::notify::ack::AckState;
 use crate::policy;
@@ -76,14 +76,7 @@ pub struct NoticeOut {
     pub version: i32,
 }
 
-impl Versioned for NoticeOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(NoticeOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = notices)]

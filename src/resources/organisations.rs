@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::OrganisationKind;
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
@@ -89,14 +89,7 @@ pub struct OrganisationOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for OrganisationOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(OrganisationOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = organisations)]
@@ -311,11 +304,7 @@ mod tests {
     fn fields(input: &OrganisationInput) -> Vec<String> {
         let mut v = Validator::new();
         input.validate(&mut v, Utc::now());
-        match v.finish() {
-            Ok(()) => vec![],
-            Err(AppError::Validation(errs)) => errs.into_iter().map(|e| e.field).collect(),
-            Err(other) => panic!("unexpected {other:?}"),
-        }
+        v.failed_fields()
     }
 
     fn org() -> OrganisationInput {

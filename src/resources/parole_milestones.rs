@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{ConsentScope, ParoleDecision, ParoleHearingFormat, ParoleMilestoneKind, Role};
 use crate::error::{AppError, AppResult};
 use crate::flows::{self, EventKind};
@@ -139,14 +139,7 @@ pub struct ParoleMilestoneOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for ParoleMilestoneOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(ParoleMilestoneOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = pm)]
@@ -412,11 +405,7 @@ mod tests {
     fn fields(i: &ParoleMilestoneInput) -> Vec<String> {
         let mut v = Validator::new();
         check(i, &mut v);
-        match v.finish() {
-            Ok(()) => vec![],
-            Err(AppError::Validation(errs)) => errs.into_iter().map(|e| e.field).collect(),
-            Err(other) => panic!("unexpected {other:?}"),
-        }
+        v.failed_fields()
     }
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{ArrangedVia, PreTrialVisitState};
 use crate::error::{AppError, AppResult};
 use crate::flows::EventKind;
@@ -104,14 +104,7 @@ pub struct PreTrialVisitOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for PreTrialVisitOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(PreTrialVisitOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = ptv)]
@@ -450,10 +443,6 @@ mod tests {
         i.court_id = "c".into();
         let mut v = Validator::new();
         check(&i, &mut v, now());
-        let fields: Vec<String> = match v.finish() {
-            Err(AppError::Validation(errs)) => errs.into_iter().map(|e| e.field).collect(),
-            other => panic!("unexpected {other:?}"),
-        };
-        assert_eq!(fields, ["hearing_id", "court_id"]);
+        assert_eq!(v.failed_fields(), ["hearing_id", "court_id"]);
     }
 }

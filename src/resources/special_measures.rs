@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{DiscussionSetting, Role, SpecialMeasure};
 use crate::error::{AppError, AppResult};
 use crate::flows::EventKind;
@@ -121,14 +121,7 @@ pub struct SpecialMeasuresDiscussionOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for SpecialMeasuresDiscussionOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(SpecialMeasuresDiscussionOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = smd)]

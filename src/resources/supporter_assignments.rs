@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{Role, SupporterRole};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
@@ -125,14 +125,7 @@ pub struct SupporterAssignmentOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for SupporterAssignmentOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(SupporterAssignmentOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = sa)]

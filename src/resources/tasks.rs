@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::policy::ResourceKind;
@@ -58,14 +58,7 @@ pub struct TaskOut {
     pub version: i32,
 }
 
-impl Versioned for TaskOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(TaskOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = tasks)]

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{OrganisationKind, Role};
 use crate::error::{AppError, AppResult};
 use crate::policy::{sees_all_users, ResourceKind};
@@ -117,14 +117,7 @@ pub struct UserOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for UserOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(UserOut);
 
 /// Selects everything but the hash itself: only whether there is one.
 #[derive(Queryable, Selectable)]
@@ -461,11 +454,7 @@ mod tests {
     fn fields(input: &UserInput) -> Vec<String> {
         let mut v = Validator::new();
         input.validate(&mut v, Utc::now());
-        match v.finish() {
-            Ok(()) => vec![],
-            Err(AppError::Validation(errs)) => errs.into_iter().map(|e| e.field).collect(),
-            Err(other) => panic!("unexpected {other:?}"),
-        }
+        v.failed_fields()
     }
 
     #[test]

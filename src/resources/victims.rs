@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ctx, Page, Paged, Resource, Validate, Versioned};
+use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::domain::{Language, OrganisationKind, Role, SupporterRole};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
@@ -63,14 +63,7 @@ pub struct VictimOut {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for VictimOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(VictimOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = victims)]
@@ -339,14 +332,7 @@ pub struct VictimSensitiveOut {
     pub version: i32,
 }
 
-impl Versioned for VictimSensitiveOut {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+versioned!(VictimSensitiveOut);
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = vsd)]

@@ -40,11 +40,7 @@ pub struct DeadlineAlertRule {
 pub(super) fn problem(rules: &[DeadlineAlertRule]) -> Option<String> {
     for (i, rule) in rules.iter().enumerate() {
         let name = &rule.name;
-        let key_safe = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !key_safe {
+        if !super::key_safe(name) {
             return Some(format!(
                 "deadline alert {i} has a name that is not lower-case letters, digits and underscores"
             ));

@@ -16,24 +16,26 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The statutory and operational time limits the flows set (the rules
-/// give each its figure; the flows decide when one starts).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    VictimToldOfHearing,
-    SupporterToldOfHearing,
-    VictimToldOfOutcome,
-    SupporterToldOfOutcome,
-    WcoUpdatesVictimOfOutcome,
-    CpsInformedOfSupporter,
-    AttendanceRaisedWithCourt,
-    PreTrialVisitArranged,
-    SpecialMeasuresApplication,
-    VictimContactSchemeReferral,
-    VloContactsVictim,
-    ParoleDecisionDue,
-    ReconsiderationWindowEnds,
+listed_enum! {
+    /// The statutory and operational time limits the flows set (the rules
+    /// give each its figure; the flows decide when one starts).
+    #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+    #[serde(rename_all = "snake_case")]
+    pub enum DeadlineKind {
+        VictimToldOfHearing,
+        SupporterToldOfHearing,
+        VictimToldOfOutcome,
+        SupporterToldOfOutcome,
+        WcoUpdatesVictimOfOutcome,
+        CpsInformedOfSupporter,
+        AttendanceRaisedWithCourt,
+        PreTrialVisitArranged,
+        SpecialMeasuresApplication,
+        VictimContactSchemeReferral,
+        VloContactsVictim,
+        ParoleDecisionDue,
+        ReconsiderationWindowEnds,
+    }
 }
 
 pub use acknowledgement::{acknowledge_by, AcknowledgementRules, NeedsAction};
@@ -45,6 +47,15 @@ pub use templates::TemplateKey;
 
 /// The embedded default table, shipped with the service.
 const DEFAULT_TABLE: &str = include_str!("../../fixtures/rules.json");
+
+/// Whether a rule's name can be part of a key: lower-case letters, digits
+/// and underscores, not empty.
+fn key_safe(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RulesError {

@@ -56,11 +56,7 @@ impl ReminderRules {
         }
         for (i, rule) in self.supporter.iter().enumerate() {
             let name = &rule.name;
-            let key_safe = !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !key_safe {
+            if !super::key_safe(name) {
                 return Some(format!(
                     "reminder {i} has a name that is not lower-case letters, digits and underscores"
                 ));

@@ -3,18 +3,20 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Who must act on a step.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Actor {
-    Supporter,
-    WitnessCareOfficer,
-    Prosecutor,
-    WitnessService,
-    Court,
-    VictimLiaisonOfficer,
-    /// The agency that holds the update (police, prosecutor, probation).
-    Agency,
+listed_enum! {
+    /// Who must act on a step.
+    #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Actor {
+        Supporter,
+        WitnessCareOfficer,
+        Prosecutor,
+        WitnessService,
+        Court,
+        VictimLiaisonOfficer,
+        /// The agency that holds the update (police, prosecutor, probation).
+        Agency,
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

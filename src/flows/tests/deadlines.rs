@@ -4,6 +4,7 @@
 use crate::calendar::BankHolidays;
 use crate::flows::testkit::*;
 use crate::flows::*;
+use chrono::Datelike;
 
 /// A hearing far enough ahead that every notice is still timely.
 fn far_hearing() -> FlowContext {
@@ -107,17 +108,10 @@ fn the_supporters_clock_follows_the_victims() {
 #[test]
 fn a_deadline_past_the_holiday_data_warns() {
     let only_2026 = BankHolidays::from_dates(
-        [
-            "2026-01-01",
-            "2026-04-03",
-            "2026-04-06",
-            "2026-05-04",
-            "2026-05-25",
-            "2026-08-31",
-            "2026-12-25",
-            "2026-12-28",
-        ]
-        .map(d),
+        BankHolidays::england_and_wales()
+            .dates()
+            .into_iter()
+            .filter(|day| day.year() == 2026),
     );
     let mut ctx = criminal();
     ctx.victim.enhanced_rights = false;

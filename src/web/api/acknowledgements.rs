@@ -6,30 +6,26 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorised, run, Registry, RouteInfo};
+use super::resource::{run_checked, Check, Registry, RouteInfo};
+use crate::app::acknowledgements;
 use crate::error::AppResult;
 use crate::notify::ack;
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
 use crate::web::AppState;
 
+const ACKNOWLEDGE: Check = (
+    ResourceKind::NoticeAcknowledgement,
+    Action::Create,
+    "notice acknowledgement",
+);
+
 async fn acknowledge(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::NoticeAcknowledgement,
-        Action::Create,
-        "notice acknowledgement",
-    )?;
-    let id = id.into_inner();
-    let out = run(&state, move |conn| {
-        crate::app::acknowledgements::acknowledge(conn, &ctx, &id)
-    })
-    .await?;
+    let out = run_checked(&state, who, ACKNOWLEDGE, id, acknowledgements::acknowledge).await?;
     tracing::info!(notice_id = %out.notice_id, "notice acknowledged");
     Ok(HttpResponse::Ok().json(out))
 }

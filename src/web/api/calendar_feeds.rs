@@ -17,7 +17,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::json;
 
-use super::resource::{authorised, run, Ctx, Registry, RouteInfo};
+use super::resource::{authorised, run, run_checked, Check, Ctx, Registry, RouteInfo};
 use crate::app::calendar_feeds::{create_feed, list_feeds, owner, revoke_feed};
 use crate::calendar::agenda::{self, sittings};
 use crate::domain::{HearingStatus, PreTrialVisitState};
@@ -241,20 +241,14 @@ async fn list(state: web::Data<AppState>, who: Authenticated) -> AppResult<HttpR
     Ok(HttpResponse::Ok().json(CalendarFeedList { items }))
 }
 
+const REVOKE: Check = (ResourceKind::CalendarFeed, Action::Update, "calendar feed");
+
 async fn revoke(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::CalendarFeed,
-        Action::Update,
-        "calendar feed",
-    )?;
-    let id = id.into_inner();
-    let out = run(&state, move |conn| revoke_feed(conn, &ctx, &id)).await?;
+    let out = run_checked(&state, who, REVOKE, id, revoke_feed).await?;
     tracing::info!(feed_id = %out.id, "calendar feed revoked");
     Ok(HttpResponse::Ok().json(out))
 }

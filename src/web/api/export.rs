@@ -4,7 +4,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorised, run, Registry, RouteInfo};
+use super::resource::{run_checked, Check, Registry, RouteInfo};
 use crate::app::export::SubjectAccessExport;
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -13,23 +13,18 @@ use crate::web::AppState;
 
 pub const PATH: &str = "/api/v1/victims/{id}/export";
 
+const EXPORT: Check = (
+    ResourceKind::VictimSensitive,
+    Action::Read,
+    "subject-access export",
+);
+
 async fn export(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::VictimSensitive,
-        Action::Read,
-        "subject-access export",
-    )?;
-    let id = id.into_inner();
-    let out = run(&state, move |conn| {
-        crate::app::export::export(conn, &ctx, &id)
-    })
-    .await?;
+    let out = run_checked(&state, who, EXPORT, id, crate::app::export::export).await?;
     tracing::info!(victim_id = %out.victim["id"].as_str().unwrap_or_default(), "subject-access export");
     Ok(HttpResponse::Ok()
         .insert_header(("cache-control", "no-store"))

@@ -5,7 +5,8 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{authorised, run, Registry, RouteInfo};
+use super::resource::{authorised, run, run_checked, Check, Registry, RouteInfo};
+use crate::app::notices;
 use crate::app::outbox::metrics_text;
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
@@ -116,17 +117,14 @@ async fn rendered(
     })
 }
 
+const RETRY: Check = (ResourceKind::Notice, Action::Update, "notice");
+
 async fn retry(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(&state, who, ResourceKind::Notice, Action::Update, "notice")?;
-    let id = id.into_inner();
-    let out = run(&state, move |conn| {
-        crate::app::notices::retry(conn, &ctx, &id)
-    })
-    .await?;
+    let out = run_checked(&state, who, RETRY, id, notices::retry).await?;
     tracing::info!(notice_id = %out.id, "retry requested");
     Ok(HttpResponse::Ok().json(out))
 }

@@ -10,7 +10,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorised, run, Registry, RouteInfo};
+use super::resource::{authorised_body, run, run_checked, Check, Registry, RouteInfo};
 use crate::app::reminder_rules::{self as rules, ReminderRulesInput, ReminderRulesOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -18,20 +18,14 @@ use crate::web::auth::Authenticated;
 use crate::web::extract::RawBody;
 use crate::web::AppState;
 
+const READ: Check = (ResourceKind::ReminderRules, Action::Read, "reminder rule");
+
 async fn read(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::ReminderRules,
-        Action::Read,
-        "reminder rule",
-    )?;
-    let id = id.into_inner();
-    let out = run(&state, move |conn| rules::read(conn, &ctx, &id)).await?;
+    let out = run_checked(&state, who, READ, id, rules::read).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -41,14 +35,8 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::ReminderRules,
-        Action::Update,
-        "reminder rule",
-    )?;
-    let input: ReminderRulesInput = body.decode()?;
+    let check = (ResourceKind::ReminderRules, Action::Update, "reminder rule");
+    let (ctx, input): (_, ReminderRulesInput) = authorised_body(&state, who, check, &body)?;
     rules::validate(&ctx, &input)?;
     let id = id.into_inner();
     let out = run(&state, move |conn| rules::update(conn, &ctx, &id, input)).await?;

@@ -17,8 +17,8 @@ use crate::web::AppState;
 // The shared vocabulary lives in the use-case layer; re-exported here so
 // the web handlers keep one import path.
 pub use crate::app::{
-    authorise, Ctx, Page, PageParams, Paged, Resource, Validate, Versioned, DEFAULT_PER_PAGE,
-    MAX_PER_PAGE,
+    authorise, Check, Ctx, Page, PageParams, Paged, Resource, Validate, Versioned,
+    DEFAULT_PER_PAGE, MAX_PER_PAGE,
 };
 
 /// The request's context once its role may do `action` to `kind`, or the
@@ -35,6 +35,57 @@ pub fn authorised(
     Ok(ctx)
 }
 
+/// `authorised` for a check named once.
+pub fn authorised_for(state: &AppState, who: Authenticated, check: Check) -> AppResult<Ctx> {
+    let (kind, action, what) = check;
+    authorised(state, who, kind, action, what)
+}
+
+/// The request's context and its JSON body, decoded only once the role
+/// may do the check's action (so a refused role gets 403, never 422).
+pub fn authorised_body<I: serde::de::DeserializeOwned>(
+    state: &AppState,
+    who: Authenticated,
+    (kind, action, what): Check,
+    body: &RawBody,
+) -> AppResult<(Ctx, I)> {
+    let ctx = authorised(state, who, kind, action, what)?;
+    Ok((ctx, body.decode()?))
+}
+
+/// Refuses a role that may not do the check's action (before anything is
+/// read), then runs a use case on the record the path names.
+pub async fn run_checked<T: Send + 'static>(
+    state: &AppState,
+    who: Authenticated,
+    (kind, action, what): Check,
+    id: web::Path<String>,
+    f: impl FnOnce(&mut AnyConn, &Ctx, &str) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let ctx = authorised(state, who, kind, action, what)?;
+    let id = id.into_inner();
+    run(state, move |conn| f(conn, &ctx, &id)).await
+}
+
+/// As `run_checked`, with the request's JSON body, decoded only once the
+/// role is allowed (so a refused role gets 403, never 422).
+pub async fn run_checked_with<I, T>(
+    state: &AppState,
+    who: Authenticated,
+    (kind, action, what): Check,
+    id: web::Path<String>,
+    body: RawBody,
+    f: impl FnOnce(&mut AnyConn, &Ctx, &str, I) -> AppResult<T> + Send + 'static,
+) -> AppResult<T>
+where
+    I: serde::de::DeserializeOwned + Send + 'static,
+    T: Send + 'static,
+{
+    let (ctx, input) = authorised_body(state, who, (kind, action, what), &body)?;
+    let id = id.into_inner();
+    run(state, move |conn| f(conn, &ctx, &id, input)).await
+}
+
 /// Runs a use case on the record the path names, as the signed-in person.
 pub async fn run_for<T: Send + 'static>(
     state: &AppState,
@@ -45,32 +96,6 @@ pub async fn run_for<T: Send + 'static>(
     let ctx = state.ctx(who.0);
     let id = id.into_inner();
     run(state, move |conn| f(conn, &ctx, &id)).await
-}
-
-/// What a route's role must be allowed: the kind of record, the action,
-/// and its name for the refusal.
-pub type Guard = (ResourceKind, Action, &'static str);
-
-/// Runs a use case on the record the path names with the request's body
-/// as its input. A role that may not do it is refused before the body is
-/// read, so an unauthorised caller gets 403, not 422 (the use case checks
-/// again).
-pub async fn run_with_body<I, T>(
-    state: &AppState,
-    who: Authenticated,
-    (kind, action, what): Guard,
-    id: web::Path<String>,
-    body: RawBody,
-    f: impl FnOnce(&mut AnyConn, &Ctx, &str, &I) -> AppResult<T> + Send + 'static,
-) -> AppResult<T>
-where
-    I: serde::de::DeserializeOwned + Send + 'static,
-    T: Send + 'static,
-{
-    let ctx = authorised(state, who, kind, action, what)?;
-    let input: I = body.decode()?;
-    let id = id.into_inner();
-    run(state, move |conn| f(conn, &ctx, &id, &input)).await
 }
 
 /// Runs a use case on the blocking pool with a pooled connection, inside

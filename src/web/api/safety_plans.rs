@@ -7,7 +7,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorised, run, run_with_body, Registry};
+use super::resource::{authorised, run, run_checked, run_checked_with, Check, Registry};
 use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -24,20 +24,21 @@ fn answer(status: actix_web::http::StatusCode, plan: &SafetyPlanOut) -> HttpResp
         .json(plan)
 }
 
+const READ: Check = (ResourceKind::SafetyPlan, Action::Read, "safety plan");
+const CREATE: Check = (ResourceKind::SafetyPlan, Action::Create, "safety plan");
+const UPDATE: Check = (ResourceKind::SafetyPlan, Action::Update, "safety plan");
+const AGREE: Check = (
+    ResourceKind::SafetyPlanAgreement,
+    Action::Create,
+    "safety plan agreement",
+);
+
 async fn read(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::SafetyPlan,
-        Action::Read,
-        "safety plan",
-    )?;
-    let id = id.into_inner();
-    let plan = run(&state, move |conn| safety_plans::read(conn, &ctx, &id)).await?;
+    let plan = run_checked(&state, who, READ, id, safety_plans::read).await?;
     Ok(answer(actix_web::http::StatusCode::OK, &plan))
 }
 
@@ -47,8 +48,10 @@ async fn record(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let guard = (ResourceKind::SafetyPlan, Action::Create, "safety plan");
-    let plan = run_with_body(&state, who, guard, id, body, safety_plans::record).await?;
+    let plan = run_checked_with(&state, who, CREATE, id, body, |conn, ctx, id, input| {
+        safety_plans::record(conn, ctx, id, &input)
+    })
+    .await?;
     Ok(answer(actix_web::http::StatusCode::CREATED, &plan))
 }
 
@@ -59,13 +62,8 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::SafetyPlan,
-        Action::Update,
-        "safety plan",
-    )?;
+    let (kind, action, what) = UPDATE;
+    let ctx = authorised(&state, who, kind, action, what)?;
     let expected = if_match_version(&req)?;
     let input: SafetyPlanInput = body.decode()?;
     let id = id.into_inner();
@@ -81,15 +79,7 @@ async fn withdraw(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::SafetyPlan,
-        Action::Update,
-        "safety plan",
-    )?;
-    let id = id.into_inner();
-    run(&state, move |conn| safety_plans::withdraw(conn, &ctx, &id)).await?;
+    run_checked(&state, who, UPDATE, id, safety_plans::withdraw).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -98,15 +88,7 @@ async fn agree(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::SafetyPlanAgreement,
-        Action::Create,
-        "safety plan agreement",
-    )?;
-    let id = id.into_inner();
-    let plan = run(&state, move |conn| safety_plans::agree(conn, &ctx, &id)).await?;
+    let plan = run_checked(&state, who, AGREE, id, safety_plans::agree).await?;
     Ok(answer(actix_web::http::StatusCode::CREATED, &plan))
 }
 

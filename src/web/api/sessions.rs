@@ -10,7 +10,7 @@ use crate::accounts::tokens::{check_input, IssuedToken, SessionOut, TokenInput, 
 use crate::app::sessions;
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
-use crate::web::api::resource::{authorised, run, PageParams, Registry, RouteInfo};
+use crate::web::api::resource::{authorised_for, run, Check, PageParams, Registry, RouteInfo};
 use crate::web::auth::Authenticated;
 use crate::web::extract::RawBody;
 use crate::web::AppState;
@@ -21,13 +21,19 @@ pub struct SessionFilter {
     pub user_id: Option<String>,
 }
 
+const SESSION_READ: Check = (ResourceKind::Session, Action::Read, "session");
+const REVOKE_SESSION: Check = (ResourceKind::Session, Action::Update, "session");
+const ISSUE_TOKEN: Check = (ResourceKind::ApiToken, Action::Create, "API token");
+const READ_TOKENS: Check = (ResourceKind::ApiToken, Action::Read, "API token");
+const REVOKE_TOKEN: Check = (ResourceKind::ApiToken, Action::Update, "API token");
+
 async fn get_sessions(
     state: web::Data<AppState>,
     who: Authenticated,
     page: web::Query<PageParams>,
     filter: web::Query<SessionFilter>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(&state, who, ResourceKind::Session, Action::Read, "session")?;
+    let ctx = authorised_for(&state, who, SESSION_READ)?;
     let page = page.into_inner().check()?;
     let user_id = filter.into_inner().user_id;
     let out = run(&state, move |conn| {
@@ -42,13 +48,7 @@ async fn post_session_revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::Session,
-        Action::Update,
-        "session",
-    )?;
+    let ctx = authorised_for(&state, who, REVOKE_SESSION)?;
     let id = id.into_inner();
     let by = ctx.actor.user_id.clone();
     let out = run(&state, move |conn| sessions::revoke(conn, &ctx, &id)).await?;
@@ -62,13 +62,7 @@ async fn post_token(
     user_id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::ApiToken,
-        Action::Create,
-        "API token",
-    )?;
+    let ctx = authorised_for(&state, who, ISSUE_TOKEN)?;
     let input: TokenInput = body.decode()?;
     check_input(&input, ctx.now)?;
     let user_id = user_id.into_inner();
@@ -87,13 +81,7 @@ async fn get_tokens(
     user_id: web::Path<String>,
     page: web::Query<PageParams>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::ApiToken,
-        Action::Read,
-        "API token",
-    )?;
+    let ctx = authorised_for(&state, who, READ_TOKENS)?;
     let page = page.into_inner().check()?;
     let user_id = user_id.into_inner();
     let out = run(&state, move |conn| {
@@ -108,13 +96,7 @@ async fn post_token_revoke(
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::ApiToken,
-        Action::Update,
-        "API token",
-    )?;
+    let ctx = authorised_for(&state, who, REVOKE_TOKEN)?;
     let id = id.into_inner();
     let by = ctx.actor.user_id.clone();
     let out = run(&state, move |conn| sessions::revoke_token(conn, &ctx, &id)).await?;

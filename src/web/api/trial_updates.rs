@@ -9,7 +9,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{run_for, run_with_body, Registry};
+use super::resource::{run_checked_with, run_for, Check, Registry};
 use crate::app::trial_updates::{
     self, RecordedTrialUpdate, TrialUpdateInput, TrialUpdateOut, TrialUpdatePreferenceInput,
     TrialUpdatePreferenceOut,
@@ -22,6 +22,13 @@ use crate::web::AppState;
 
 const PATH: &str = "/api/v1/hearings/{id}/trial-updates";
 const PREFERENCE: &str = "/api/v1/victims/{id}/trial-update-preferences";
+
+const RECORD: Check = (ResourceKind::TrialUpdate, Action::Create, "trial update");
+const SET_PREFERENCE: Check = (
+    ResourceKind::TrialUpdatePreference,
+    Action::Update,
+    "trial-progress preference",
+);
 
 async fn list(
     state: web::Data<AppState>,
@@ -38,8 +45,10 @@ async fn record(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let guard = (ResourceKind::TrialUpdate, Action::Create, "trial update");
-    let done = run_with_body(&state, who, guard, id, body, trial_updates::record).await?;
+    let done = run_checked_with(&state, who, RECORD, id, body, |conn, ctx, id, input| {
+        trial_updates::record(conn, ctx, id, &input)
+    })
+    .await?;
     Ok(HttpResponse::Created().json(done))
 }
 
@@ -58,12 +67,15 @@ async fn set_preference(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let guard = (
-        ResourceKind::TrialUpdatePreference,
-        Action::Update,
-        "trial-progress preference",
-    );
-    let pref = run_with_body(&state, who, guard, id, body, trial_updates::set_preference).await?;
+    let pref = run_checked_with(
+        &state,
+        who,
+        SET_PREFERENCE,
+        id,
+        body,
+        |conn, ctx, id, input| trial_updates::set_preference(conn, ctx, id, &input),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(pref))
 }
 

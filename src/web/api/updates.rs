@@ -5,7 +5,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::resource::{authorised, run, Registry, RouteInfo};
+use super::resource::{authorised_body, run, Registry, RouteInfo};
 use crate::app::updates::{self, AgencyUpdateInput, AgencyUpdateOut};
 use crate::error::AppResult;
 use crate::planning::Applied;
@@ -19,14 +19,8 @@ async fn create(
     who: Authenticated,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::AgencyUpdate,
-        Action::Create,
-        "agency update",
-    )?;
-    let input: AgencyUpdateInput = body.decode()?;
+    let check = (ResourceKind::AgencyUpdate, Action::Create, "agency update");
+    let (ctx, input): (_, AgencyUpdateInput) = authorised_body(&state, who, check, &body)?;
     updates::validate(&input)?;
     let out = run(&state, move |conn| updates::record(conn, &ctx, input)).await?;
     Ok(HttpResponse::Created().json(out))

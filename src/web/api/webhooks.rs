@@ -11,7 +11,7 @@
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{authorised, run, Registry, RouteInfo};
+use super::resource::{authorised, authorised_body, run, run_checked, Check, Registry, RouteInfo};
 use crate::app::webhooks::{list, register, revoke, validate};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -31,14 +31,8 @@ async fn create_route(
     who: Authenticated,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::Webhook,
-        Action::Create,
-        "webhook",
-    )?;
-    let input: WebhookInput = body.decode()?;
+    let check = (ResourceKind::Webhook, Action::Create, "webhook");
+    let (ctx, input): (_, WebhookInput) = authorised_body(&state, who, check, &body)?;
     validate(&input)?;
     let out = run(&state, move |conn| register(conn, &ctx, &input)).await?;
     tracing::info!(webhook_id = %out.id, organisation_id = %out.organisation_id, "webhook registered");
@@ -53,20 +47,14 @@ async fn list_route(state: web::Data<AppState>, who: Authenticated) -> AppResult
     Ok(HttpResponse::Ok().json(WebhookList { items }))
 }
 
+const REVOKE: Check = (ResourceKind::Webhook, Action::Update, "webhook");
+
 async fn revoke_route(
     state: web::Data<AppState>,
     who: Authenticated,
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(
-        &state,
-        who,
-        ResourceKind::Webhook,
-        Action::Update,
-        "webhook",
-    )?;
-    let id = id.into_inner();
-    let out = run(&state, move |conn| revoke(conn, &ctx, &id)).await?;
+    let out = run_checked(&state, who, REVOKE, id, revoke).await?;
     tracing::info!(webhook_id = %out.id, "webhook revoked");
     Ok(HttpResponse::Ok().json(out))
 }

@@ -18,7 +18,8 @@ use super::forms::{required_choice, FormData, Problems};
 use super::lookup::{long, Lookup};
 use super::session::{Posted, Session};
 use super::{
-    labels, posted_version, read, render_form, require, see_other, update, with_conn, PageResult,
+    labels, posted_version, read, render_form, require, require_to, see_other, update, with_conn,
+    PageResult,
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -85,13 +86,14 @@ fn ask_place(_field: &str) -> (&'static str, &'static str) {
     ("wish", "")
 }
 
+const ASK: crate::app::Check = (
+    ResourceKind::AttendanceRequest,
+    Action::Create,
+    "attendance request",
+);
+
 async fn ask_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
-    require(
-        &s,
-        ResourceKind::AttendanceRequest,
-        Action::Create,
-        "attendance request",
-    )?;
+    require_to(&s, ASK)?;
     let id = id.into_inner();
     let (h, look) = with_conn(&state, &s, move |conn, ctx| {
         Ok((read::<Hearings>(conn, ctx, &id)?, Lookup::load(conn, ctx)?))
@@ -108,12 +110,7 @@ async fn ask_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
 
 async fn ask_post(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
     let Posted { session: s, form } = posted;
-    require(
-        &s,
-        ResourceKind::AttendanceRequest,
-        Action::Create,
-        "attendance request",
-    )?;
+    require_to(&s, ASK)?;
     let id = id.into_inner();
     let wished = form.all("wish").iter().any(|v| v == "yes");
     let me = s.actor.user_id.clone();

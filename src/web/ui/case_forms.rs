@@ -26,7 +26,8 @@ use super::labels;
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
 use super::{
-    list_all, posted_update, read, render_form, require, see_other, update, with_conn, PageResult,
+    list_all, posted_update, read, render_form, require, see_other, update, with_conn, PageError,
+    PageResult,
 };
 
 /// Registered before `cases::configure`, so that `/cases/new` is not read
@@ -294,20 +295,24 @@ async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
     }
 }
 
-async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
-    require(&s, ResourceKind::Case, Action::Update, "case")?;
+/// The case and the form's choices, for a page that changes it.
+async fn to_change(
+    state: &AppState,
+    s: &Session,
+    id: web::Path<String>,
+) -> Result<(CaseOut, Choices), PageError> {
+    require(s, ResourceKind::Case, Action::Update, "case")?;
     let id = id.into_inner();
-    let (c, choices) = with_conn(&state, &s, move |conn, ctx| {
+    Ok(with_conn(state, s, move |conn, ctx| {
         Ok((read::<Cases>(conn, ctx, &id)?, load_choices(conn, ctx)?))
     })
-    .await?;
-    render_form(
-        &s,
-        "cases",
-        edit_form(&c, &choices),
-        &current_values(&c),
-        &Problems::new(),
-    )
+    .await?)
+}
+
+async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
+    let (c, choices) = to_change(&state, &s, id).await?;
+    let page = edit_form(&c, &choices);
+    render_form(&s, "cases", page, &current_values(&c), &Problems::new())
 }
 
 enum Changed {
@@ -381,19 +386,9 @@ async fn edit_post(
 }
 
 async fn close_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
-    require(&s, ResourceKind::Case, Action::Update, "case")?;
-    let id = id.into_inner();
-    let (c, choices) = with_conn(&state, &s, move |conn, ctx| {
-        Ok((read::<Cases>(conn, ctx, &id)?, load_choices(conn, ctx)?))
-    })
-    .await?;
-    render_form(
-        &s,
-        "cases",
-        close_form(&c, &choices),
-        &FormData(vec![]),
-        &Problems::new(),
-    )
+    let (c, choices) = to_change(&state, &s, id).await?;
+    let page = close_form(&c, &choices);
+    render_form(&s, "cases", page, &FormData(vec![]), &Problems::new())
 }
 
 /// The stored case, unchanged but for its status.

@@ -81,12 +81,7 @@ fn list(conn: &mut AnyConn, ctx: &Ctx, page_no: i64) -> AppResult<Value> {
 
 async fn cases(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>) -> PageResult {
     require(&s, ResourceKind::Case, Action::Read, "case")?;
-    let page_no = q
-        .page
-        .as_deref()
-        .and_then(|p| p.trim().parse::<i64>().ok())
-        .unwrap_or(1)
-        .clamp(1, 1_000_000);
+    let page_no = super::page_number(q.page.as_deref());
     let mut data = with_conn(&state, &s, move |conn, ctx| list(conn, ctx, page_no)).await?;
     let heading = match s.role() {
         Role::WitnessCareOfficer => "Your unit's cases",
@@ -134,17 +129,27 @@ fn done_message(key: &str) -> Option<&'static str> {
     })
 }
 
-/// A notice as a table row.
-pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, me: &str) -> Value {
-    let to = if n.recipient == format!("supporter:{me}") {
+/// Who a notice is to, in words: "You" for the signed-in supporter.
+pub fn notice_to(n: &crate::resources::NoticeOut, me: &str) -> String {
+    if n.recipient == format!("supporter:{me}") {
         "You".to_string()
     } else {
         labels::recipient_kind(&n.recipient_kind).to_string()
-    };
-    let when = match n.sent_at {
+    }
+}
+
+/// When a notice was sent, or the earliest it may go (after `not_before`).
+pub fn notice_when(n: &crate::resources::NoticeOut, not_before: &str) -> String {
+    match n.sent_at {
         Some(sent) => format!("Sent {}", long(sent)),
-        None => long(n.send_after),
-    };
+        None => format!("{not_before}{}", long(n.send_after)),
+    }
+}
+
+/// A notice as a table row.
+pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, me: &str) -> Value {
+    let to = notice_to(n, me);
+    let when = notice_when(n, "");
     let mut note = n.cancelled_reason.clone();
     if n.state == "failed" || n.state == "dead" {
         note = Some(format!(

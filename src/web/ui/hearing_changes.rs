@@ -126,6 +126,44 @@ enum Saved {
     Stale(HearingOut, Box<Around>),
 }
 
+/// A change's form, for the hearing as it is and a version.
+type ChangeForm = fn(&HearingOut, &Around, i32) -> FormPage;
+
+/// How a change's page answers what was saved.
+struct Shown {
+    /// The `done` code the case page confirms.
+    done: &'static str,
+    form: ChangeForm,
+    /// Where the stale-version message points.
+    stale_field: &'static str,
+}
+
+impl Shown {
+    /// Back to the case when saved; otherwise the form again, with the
+    /// problems, or with the hearing as it is now when it changed meanwhile.
+    fn answer(&self, s: &Session, saved: Saved, form: &FormData, version: i32) -> PageResult {
+        match saved {
+            Saved::Done(h) => {
+                tracing::info!(hearing_id = %h.id, version = h.version, status = %h.status, done = self.done, "hearing changed from the pages");
+                Ok(see_other(&format!(
+                    "/cases/{}?done={}#hearing-{}",
+                    h.case_id, self.done, h.id
+                )))
+            }
+            Saved::Problems(h, a, problems) => {
+                render_form(s, "cases", (self.form)(&h, &a, version), form, &problems)
+            }
+            Saved::Stale(h, a) => render_form(
+                s,
+                "cases",
+                stale_page((self.form)(&h, &a, h.version)),
+                form,
+                &stale_problem(self.stale_field),
+            ),
+        }
+    }
+}
+
 /// Saves through the API's use case; a stale version or the API's own
 /// checks come back as a page to show again.
 fn save(
@@ -283,12 +321,22 @@ fn vacate_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
     }
 }
 
+/// A change's form for a hearing still to happen, with its note.
+async fn change_page(
+    state: &web::Data<AppState>,
+    s: &Session,
+    id: web::Path<String>,
+    (verb, form): (&str, ChangeForm),
+) -> PageResult {
+    require(s, ResourceKind::Hearing, Action::Update, "hearing")?;
+    let (h, a) = load(state, s, id.into_inner()).await?;
+    still_to_happen(&h, verb)?;
+    let page = form(&h, &a, h.version);
+    render_form(s, "cases", page, &current_note(&h), &Problems::new())
+}
+
 async fn vacate_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
-    require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
-    let (h, a) = load(&state, &s, id.into_inner()).await?;
-    still_to_happen(&h, "vacated")?;
-    let page = vacate_form(&h, &a, h.version);
-    render_form(&s, "cases", page, &current_note(&h), &Problems::new())
+    change_page(&state, &s, id, ("vacated", vacate_form)).await
 }
 
 async fn vacate_post(
@@ -307,25 +355,12 @@ async fn vacate_post(
         save(conn, ctx, current, version, input)
     })
     .await?;
-    match outcome {
-        Saved::Done(h) => {
-            tracing::info!(hearing_id = %h.id, version = h.version, "hearing vacated from the pages");
-            Ok(see_other(&format!(
-                "/cases/{}?done=hearing-vacated#hearing-{}",
-                h.case_id, h.id
-            )))
-        }
-        Saved::Problems(h, a, problems) => {
-            render_form(&s, "cases", vacate_form(&h, &a, version), &form, &problems)
-        }
-        Saved::Stale(h, a) => render_form(
-            &s,
-            "cases",
-            stale_page(vacate_form(&h, &a, h.version)),
-            &form,
-            &stale_problem(NOTE_FIELD),
-        ),
-    }
+    let shown = Shown {
+        done: "hearing-vacated",
+        form: vacate_form,
+        stale_field: NOTE_FIELD,
+    };
+    shown.answer(&s, outcome, &form, version)
 }
 
 // --------------------------------------------------------------- adjourn
@@ -360,11 +395,7 @@ fn adjourn_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
 }
 
 async fn adjourn_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
-    require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
-    let (h, a) = load(&state, &s, id.into_inner()).await?;
-    still_to_happen(&h, "adjourned")?;
-    let page = adjourn_form(&h, &a, h.version);
-    render_form(&s, "cases", page, &current_note(&h), &Problems::new())
+    change_page(&state, &s, id, ("adjourned", adjourn_form)).await
 }
 
 /// What the adjourn form asks for, checked: a new start (in UTC and as
@@ -440,25 +471,12 @@ async fn adjourn_post(
         save(conn, ctx, current, version, input)
     })
     .await?;
-    match outcome {
-        Saved::Done(h) => {
-            tracing::info!(hearing_id = %h.id, version = h.version, status = %h.status, "hearing adjourned from the pages");
-            Ok(see_other(&format!(
-                "/cases/{}?done=hearing-adjourned#hearing-{}",
-                h.case_id, h.id
-            )))
-        }
-        Saved::Problems(h, a, problems) => {
-            render_form(&s, "cases", adjourn_form(&h, &a, version), &form, &problems)
-        }
-        Saved::Stale(h, a) => render_form(
-            &s,
-            "cases",
-            stale_page(adjourn_form(&h, &a, h.version)),
-            &form,
-            &stale_problem("when"),
-        ),
-    }
+    let shown = Shown {
+        done: "hearing-adjourned",
+        form: adjourn_form,
+        stale_field: "when",
+    };
+    shown.answer(&s, outcome, &form, version)
 }
 
 // --------------------------------------------------------------- outcome
@@ -686,23 +704,14 @@ async fn outcome_post(
         form.get(NOTE_FIELD).unwrap_or("").to_string(),
     )]);
     match outcome {
-        Recorded::Saved(Saved::Done(h)) => {
-            tracing::info!(hearing_id = %h.id, version = h.version, "hearing outcome recorded from the pages");
-            Ok(see_other(&format!(
-                "/cases/{}?done=outcome-recorded#hearing-{}",
-                h.case_id, h.id
-            )))
+        Recorded::Saved(saved) => {
+            let shown = Shown {
+                done: "outcome-recorded",
+                form: outcome_form,
+                stale_field: "result",
+            };
+            shown.answer(&s, saved, &form, version)
         }
-        Recorded::Saved(Saved::Problems(h, a, problems)) => {
-            render_form(&s, "cases", outcome_form(&h, &a, version), &form, &problems)
-        }
-        Recorded::Saved(Saved::Stale(h, a)) => render_form(
-            &s,
-            "cases",
-            stale_page(outcome_form(&h, &a, h.version)),
-            &form,
-            &stale_problem("result"),
-        ),
         Recorded::Adjourn(h, a) => {
             let page = adjourn_form(&h, &a, h.version);
             render_form(&s, "cases", page, &carried, &Problems::new())

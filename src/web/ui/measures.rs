@@ -22,7 +22,7 @@ use super::forms::{
 };
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
-use super::{labels, list_all, read, render_form, require, see_other, with_conn, PageResult};
+use super::{labels, list_all, read, render_form, require_to, see_other, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/cases/{id}/special-measures/new", web::get().to(new_page))
@@ -103,13 +103,14 @@ fn place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
+const RECORD: crate::app::Check = (
+    ResourceKind::SpecialMeasuresDiscussion,
+    Action::Create,
+    "special measures discussion",
+);
+
 async fn new_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
-    require(
-        &s,
-        ResourceKind::SpecialMeasuresDiscussion,
-        Action::Create,
-        "special measures discussion",
-    )?;
+    require_to(&s, RECORD)?;
     let id = id.into_inner();
     let (case, supporter) = with_conn(&state, &s, move |conn, ctx| load(conn, ctx, &id)).await?;
     let today = calendar::london_date(state.clock.now());
@@ -125,12 +126,7 @@ async fn new_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
 
 async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
     let Posted { session: s, form } = posted;
-    require(
-        &s,
-        ResourceKind::SpecialMeasuresDiscussion,
-        Action::Create,
-        "special measures discussion",
-    )?;
+    require_to(&s, RECORD)?;
     let id = id.into_inner();
     let mut problems = Problems::new();
     let date = required_date(

@@ -498,6 +498,20 @@ pub fn update<R: Resource>(
     app::update::<R>(conn, ctx, id, version, input)
 }
 
+/// The page number a list was asked for (`?page=`), from 1; anything
+/// unreadable is the first page.
+pub fn page_number(asked: Option<&str>) -> i64 {
+    asked
+        .and_then(|p| p.trim().parse::<i64>().ok())
+        .unwrap_or(1)
+        .clamp(1, 1_000_000)
+}
+
+/// `require` for a check named once for a page and its form's post.
+pub fn require_to(s: &Session, (kind, action, what): crate::app::Check) -> Result<(), PageError> {
+    require(s, kind, action, what)
+}
+
 /// Fails with the 403 page unless the role may do this.
 pub fn require(
     s: &Session,

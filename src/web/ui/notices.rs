@@ -13,7 +13,7 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::{NoticeOut, Notices};
 use crate::web::AppState;
 
-use super::lookup::{long, Lookup};
+use super::lookup::Lookup;
 use super::session::Session;
 use super::{can, labels, page, read, render, require, with_conn, PageResult};
 
@@ -73,15 +73,8 @@ async fn notice(state: web::Data<AppState>, s: Session, id: web::Path<String>) -
     } else {
         Value::Null
     };
-    let to = if n.recipient == format!("supporter:{me}") {
-        "You".to_string()
-    } else {
-        labels::recipient_kind(&n.recipient_kind).to_string()
-    };
-    let when = match n.sent_at {
-        Some(sent) => format!("Sent {}", long(sent)),
-        None => format!("Not before {}", long(n.send_after)),
-    };
+    let to = super::cases::notice_to(&n, &me);
+    let when = super::cases::notice_when(&n, "Not before ");
     let mut facts = vec![
         json!({"key": "State", "value": labels::notice_state(&n.state)}),
         json!({"key": "To", "value": format!("{to} ({})", labels::channel(&n.channel))}),

@@ -22,7 +22,8 @@ use super::forms::{required_choice, required_date, FormData, Problems};
 use super::lookup::{long, Lookup};
 use super::session::{Posted, Session};
 use super::{
-    labels, list_all, page, render, render_form, require, see_other, with_conn, PageResult,
+    labels, list_all, page, render, render_form, require, require_to, see_other, with_conn,
+    PageResult,
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -191,13 +192,14 @@ struct NewQuery {
     victim_id: Option<String>,
 }
 
+const RECORD: crate::app::Check = (
+    ResourceKind::ParoleMilestone,
+    Action::Create,
+    "parole milestone",
+);
+
 async fn new_page(state: web::Data<AppState>, s: Session, q: web::Query<NewQuery>) -> PageResult {
-    require(
-        &s,
-        ResourceKind::ParoleMilestone,
-        Action::Create,
-        "parole milestone",
-    )?;
+    require_to(&s, RECORD)?;
     let victims = with_conn(&state, &s, region_victims).await?;
     let mut defaults = Vec::new();
     if let Some(v) = &q.victim_id {
@@ -214,12 +216,7 @@ async fn new_page(state: web::Data<AppState>, s: Session, q: web::Query<NewQuery
 
 async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
     let Posted { session: s, form } = posted;
-    require(
-        &s,
-        ResourceKind::ParoleMilestone,
-        Action::Create,
-        "parole milestone",
-    )?;
+    require_to(&s, RECORD)?;
     let mut problems = Problems::new();
     let victim_id = form.text("victim_id");
     if victim_id.is_none() {

@@ -203,12 +203,7 @@ fn done_message(key: &str) -> Option<&'static str> {
 
 async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>) -> PageResult {
     require(&s, ResourceKind::Victim, Action::Read, "victim")?;
-    let page_no = q
-        .page
-        .as_deref()
-        .and_then(|p| p.trim().parse::<i64>().ok())
-        .unwrap_or(1)
-        .clamp(1, 1_000_000);
+    let page_no = super::page_number(q.page.as_deref());
     let paged = with_conn(&state, &s, move |conn, ctx| {
         list_page::<Victims>(
             conn,
@@ -284,15 +279,24 @@ async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
     }
 }
 
-async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
-    require(&s, ResourceKind::Victim, Action::Update, "victim")?;
+/// The victim, to change, and whether she stopped all messages.
+async fn with_stop(
+    state: &AppState,
+    s: &Session,
+    id: web::Path<String>,
+) -> Result<(VictimOut, crate::app::message_stops::MessageStopOut), super::PageError> {
+    require(s, ResourceKind::Victim, Action::Update, "victim")?;
     let id = id.into_inner();
-    let (v, stop) = with_conn(&state, &s, move |conn, ctx| {
+    Ok(with_conn(state, s, move |conn, ctx| {
         let v = read::<Victims>(conn, ctx, &id)?;
         let stop = crate::app::message_stops::status(conn, ctx, &id)?;
         Ok((v, stop))
     })
-    .await?;
+    .await?)
+}
+
+async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
+    let (v, stop) = with_stop(&state, &s, id).await?;
     let mut form = edit_form(&v);
     if let Some(at) = stop.stopped_at {
         form.warning = Some(stopped_warning(&v.id, at));
@@ -314,14 +318,7 @@ async fn messages_page(
     s: Session,
     id: web::Path<String>,
 ) -> PageResult {
-    require(&s, ResourceKind::Victim, Action::Update, "victim")?;
-    let id = id.into_inner();
-    let (v, stop) = with_conn(&state, &s, move |conn, ctx| {
-        let v = read::<Victims>(conn, ctx, &id)?;
-        let stop = crate::app::message_stops::status(conn, ctx, &id)?;
-        Ok((v, stop))
-    })
-    .await?;
+    let (v, stop) = with_stop(&state, &s, id).await?;
     let Some(at) = stop.stopped_at else {
         return render(
             "error",

@@ -66,6 +66,12 @@ pub enum ResourceKind {
     SafetyPlan,
     /// The Witness Service marking a safety plan agreed.
     SafetyPlanAgreement,
+    /// A trial-progress update on the day: the supporter or the Witness
+    /// Service at the hearing's court records and reads them.
+    TrialUpdate,
+    /// Whether, and to whom, a victim wants trial-progress messages: her
+    /// supporter records it with her.
+    TrialUpdatePreference,
 }
 
 impl ResourceKind {
@@ -97,6 +103,8 @@ impl ResourceKind {
         ResourceKind::Report,
         ResourceKind::SafetyPlan,
         ResourceKind::SafetyPlanAgreement,
+        ResourceKind::TrialUpdate,
+        ResourceKind::TrialUpdatePreference,
     ];
 }
 
@@ -233,6 +241,13 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (SafetyPlan, Create | Update) => role == Supporter,
         (SafetyPlanAgreement, Create) => role == WitnessServiceStaff,
         (SafetyPlanAgreement, Read | Update) => false,
+        // On the day, whoever is with her at court records how it is going
+        // (within reach: the supporter's victims, the Witness Service's
+        // court, see `app::trial_updates`). An update is never changed.
+        (TrialUpdate, Read | Create) => matches!(role, Supporter | WitnessServiceStaff),
+        (TrialUpdate, Update) => false,
+        // Who she wants told is agreed with her supporter.
+        (TrialUpdatePreference, Read | Create | Update) => role == Supporter,
     }
 }
 
@@ -648,6 +663,38 @@ mod safety_plan_tests {
             for action in [Action::Read, Action::Update] {
                 assert!(
                     !permits(*role, ResourceKind::SafetyPlanAgreement, action),
+                    "{role} {action:?}"
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod trial_update_tests {
+    use super::*;
+
+    #[test]
+    fn the_supporter_and_the_witness_service_record_updates_and_only_the_supporter_sets_who_is_told(
+    ) {
+        for role in Role::ALL {
+            let supporter = *role == Role::Supporter;
+            let service = *role == Role::WitnessServiceStaff;
+            for action in [Action::Read, Action::Create] {
+                assert_eq!(
+                    permits(*role, ResourceKind::TrialUpdate, action),
+                    supporter || service,
+                    "{role} {action:?}"
+                );
+            }
+            assert!(
+                !permits(*role, ResourceKind::TrialUpdate, Action::Update),
+                "{role}"
+            );
+            for action in [Action::Read, Action::Create, Action::Update] {
+                assert_eq!(
+                    permits(*role, ResourceKind::TrialUpdatePreference, action),
+                    supporter,
                     "{role} {action:?}"
                 );
             }

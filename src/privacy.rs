@@ -18,7 +18,7 @@ use crate::crypto::{self, CryptoError, KeyRing};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{
     attendance_requests, cases, consents, hearings, notices, parole_milestones, safety_plans,
-    victim_sensitive_details as vsd,
+    trial_update_preferences, trial_updates, victim_sensitive_details as vsd,
 };
 use crate::store::{self, AnyConn};
 
@@ -341,7 +341,7 @@ pub fn rotate(
             _ => break,
         }
     }
-    rotate_safety_plans(conn, ring, batch, plain_only, &mut report)?;
+    rotate_sealed_columns(conn, ring, batch, plain_only, &mut report)?;
     if report.rows_rewritten == 0 {
         return Ok(report);
     }
@@ -355,38 +355,81 @@ pub fn rotate(
     Ok(report)
 }
 
-/// The safety plans' sealed text, re-sealed under the current key as
-/// [`rotate`] does the victims' details (one sealed value per plan).
-fn rotate_safety_plans(
+/// The other sealed columns, re-sealed under the current key as [`rotate`]
+/// does the victims' details: the safety plans' text, the trial-progress
+/// updates' notes, and the contact a victim chose for those updates.
+fn rotate_sealed_columns(
     conn: &mut AnyConn,
     ring: &KeyRing,
     batch: i64,
     plain_only: bool,
     report: &mut RotationReport,
 ) -> AppResult<()> {
+    // One sealed column of a table, keyed by `$key`.
+    macro_rules! column {
+        ($table:ident, $key:ident, $value:ident) => {
+            rotate_column(
+                conn,
+                ring,
+                batch,
+                plain_only,
+                &mut *report,
+                &|conn, after, n| {
+                    Ok($table::table
+                        .filter($table::$key.gt(after))
+                        .filter($table::$value.is_not_null())
+                        .order($table::$key.asc())
+                        .limit(n)
+                        .select(($table::$key, $table::$value.nullable()))
+                        .load(conn)?)
+                },
+                &|conn, id, value| {
+                    Ok(diesel::update($table::table.find(id))
+                        .set($table::$value.eq(value))
+                        .execute(conn)?)
+                },
+            )
+        };
+    }
+    column!(safety_plans, id, details)?;
+    column!(trial_updates, id, note)?;
+    column!(trial_update_preferences, victim_id, contact_name)?;
+    column!(trial_update_preferences, victim_id, contact_email)
+}
+
+/// Reads a batch of (key, sealed value) after a key.
+type Load<'a> = &'a dyn Fn(&mut AnyConn, &str, i64) -> AppResult<Vec<(String, Option<String>)>>;
+/// Writes one re-sealed value by key; the rows changed.
+type Save<'a> = &'a dyn Fn(&mut AnyConn, &str, String) -> AppResult<usize>;
+
+/// One sealed column re-sealed under the current key, in batches by key:
+/// a value sealed under an older key (or, with `plain_only`, not sealed at
+/// all) is rewritten.
+fn rotate_column(
+    conn: &mut AnyConn,
+    ring: &KeyRing,
+    batch: i64,
+    plain_only: bool,
+    report: &mut RotationReport,
+    load: Load,
+    save: Save,
+) -> AppResult<()> {
     let mut after = String::new();
     loop {
         let (seen, rewritten, last) = store::write(conn, |conn| {
-            let rows: Vec<(String, String)> = safety_plans::table
-                .filter(safety_plans::id.gt(&after))
-                .order(safety_plans::id.asc())
-                .limit(batch)
-                .select((safety_plans::id, safety_plans::details))
-                .load(conn)?;
+            let rows = load(conn, &after, batch)?;
             let mut rewritten = 0;
-            for (id, details) in &rows {
+            for (id, value) in &rows {
+                let Some(value) = value else { continue };
                 let stale = if plain_only {
-                    !crypto::is_sealed(details)
+                    !crypto::is_sealed(value)
                 } else {
-                    !ring.is_current(details)
+                    !ring.is_current(value)
                 };
-                if !stale {
-                    continue;
+                if stale {
+                    save(conn, id, reseal(ring, value)?)?;
+                    rewritten += 1;
                 }
-                diesel::update(safety_plans::table.find(id))
-                    .set(safety_plans::details.eq(reseal(ring, details)?))
-                    .execute(conn)?;
-                rewritten += 1;
             }
             Ok((rows.len(), rewritten, rows.last().map(|r| r.0.clone())))
         })?;
@@ -518,6 +561,16 @@ pub fn retention(
             }
             report.sensitive_rows += diesel::delete(details).execute(conn)?;
             report.safety_plans += diesel::delete(plans_q).execute(conn)?;
+            // Her trial-progress contact (name and email) goes whole; the
+            // updates' notes are erased (the kinds and times stay, ids only).
+            diesel::delete(trial_update_preferences::table.find(victim)).execute(conn)?;
+            diesel::update(
+                trial_updates::table
+                    .filter(trial_updates::victim_id.eq(victim))
+                    .filter(trial_updates::note.is_not_null()),
+            )
+            .set(trial_updates::note.eq(None::<String>))
+            .execute(conn)?;
             report.hearings += diesel::update(hearings_q)
                 .set((hearings::outcome.eq(ERASED), hearings::updated_at.eq(ts)))
                 .execute(conn)?;

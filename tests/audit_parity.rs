@@ -53,6 +53,8 @@ enum Form {
     ChangeSafetyPlan,
     WithdrawSafetyPlan,
     AgreeSafetyPlan,
+    RecordTrialUpdate,
+    SetTrialUpdatePreference,
     AssignSupporter,
     ChangeAssignment,
     EndAssignment,
@@ -83,6 +85,8 @@ impl Form {
         Form::ConfirmRequest,
         Form::ResumeMessages,
         Form::RecordSafetyPlan,
+        Form::RecordTrialUpdate,
+        Form::SetTrialUpdatePreference,
         Form::ChangeSafetyPlan,
         Form::WithdrawSafetyPlan,
         Form::AgreeSafetyPlan,
@@ -106,6 +110,8 @@ impl Form {
             | Form::RecordSafetyPlan
             | Form::ChangeSafetyPlan
             | Form::WithdrawSafetyPlan
+            | Form::RecordTrialUpdate
+            | Form::SetTrialUpdatePreference
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage
             | Form::AssignSupporter
@@ -162,6 +168,13 @@ async fn ptph_of(app: &TestApp, token: &str, case: &str) -> Value {
 fn safety_plan_input() -> Value {
     json!({"entrance": "Side door", "exit": "Side door",
            "waiting_area": "Witness Service room 2", "spoc_agreement": true})
+}
+
+/// A trial this afternoon (the test's "now" is midday on 20 March), so
+/// today is one of its court days.
+fn trial_today(case: &str, court: &str) -> Value {
+    json!({"case_id": case, "kind": "trial", "court_id": court,
+           "starts_at": "2026-03-20T14:00:00+00:00", "estimated_minutes": 180})
 }
 
 /// A mention at 10:00 on 14 April, as the add-hearing form below asks.
@@ -440,6 +453,24 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 .expect("the demo victim has a current supporter")
                 .clone();
             set(current);
+        }
+        Form::RecordTrialUpdate | Form::SetTrialUpdatePreference => {
+            let trial = app
+                .create("/api/v1/hearings", &wendy, trial_today(&case, &court))
+                .await;
+            if matches!(form, Form::RecordTrialUpdate) {
+                // She wants a message herself: recording one plans it.
+                let (status, out) = app
+                    .put(
+                        &format!("/api/v1/victims/{victim}/trial-update-preferences"),
+                        &amara,
+                        0,
+                        json!({"to_victim": true}),
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::OK, "{out}");
+            }
+            set(trial);
         }
         Form::AddHearing
         | Form::RecordConsent
@@ -749,6 +780,31 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::RecordTrialUpdate => {
+            b.submit(
+                &format!("/hearings/{}/trial-updates", g.target),
+                &[
+                    ("kind", "started"),
+                    ("told_in_person", "victim"),
+                    ("note", "Court 3 at last"),
+                ],
+            )
+            .await
+        }
+        Form::SetTrialUpdatePreference => {
+            let at = format!("/hearings/{}/trial-updates", g.target);
+            let token = b.get(&at).await.csrf();
+            b.post(
+                &format!("{at}/preference"),
+                &[
+                    ("csrf_token", token.as_str()),
+                    ("to_victim", "yes"),
+                    ("contact_name", "Sam"),
+                    ("contact_email", "sam@example.org"),
+                ],
+            )
+            .await
+        }
         Form::AddParoleMilestone => {
             b.submit(
                 "/parole/milestones/new",
@@ -994,6 +1050,20 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                 body["ends_on"] = json!("2026-03-31");
             }
             put(format!("/api/v1/supporter-assignments/{}", g.target), body).await
+        }
+        Form::RecordTrialUpdate => {
+            let path = format!("/api/v1/hearings/{}/trial-updates", g.target);
+            let body = json!({"kind": "started", "told_in_person": ["victim"],
+                              "note": "Court 3 at last"});
+            let (status, out) = app.post(&path, &token, body).await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::SetTrialUpdatePreference => {
+            let path = format!("/api/v1/victims/{}/trial-update-preferences", g.victim);
+            let body = json!({"to_victim": true, "contact_name": "Sam",
+                              "contact_email": "sam@example.org"});
+            let (status, out) = app.put(&path, &token, 0, body).await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
         }
         Form::AddParoleMilestone => {
             post(

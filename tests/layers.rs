@@ -432,6 +432,10 @@ const STORE_REACH: &[(&str, &str)] = &[
     ),
     ("scale.rs", "plants records in bulk"),
     (
+        "trial_updates.rs",
+        "checks the note and her contact are sealed at rest and survive key rotation",
+    ),
+    (
         "security.rs",
         "checks the stored sign-in attempts hold no email or address",
     ),

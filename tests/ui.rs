@@ -3365,3 +3365,157 @@ async fn a_manager_hands_a_victim_to_another_supporter_from_the_case_page() {
     his.assert_has(&format!("/assignments/{made}/edit"));
     app.stop().await;
 }
+
+/// Updates on the day from the hearing's page (issue 19, item 3): the
+/// supporter records who the victim wants told and an update, is told who
+/// was not sent a message and why, sees the day's updates newest first (UK
+/// time) on the page and on her week; the Witness Service records one from
+/// the same page; others are refused.
+#[actix_web::test]
+async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_week() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
+    let trial = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            serde_json::json!({"case_id": case, "kind": "trial", "court_id": court,
+                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
+                   "victim_attends": true, "victim_gives_evidence": true}),
+        )
+        .await;
+    let trial = trial["id"].as_str().unwrap().to_string();
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    app.create(
+        "/api/v1/consents",
+        &ben,
+        serde_json::json!({"victim_id": victim, "scope": "witness_service_referral",
+                           "given_at": "2026-03-20T11:00:00Z"}),
+    )
+    .await;
+    let path = format!("/hearings/{trial}/trial-updates");
+
+    // Before the day: the page, no form to record, the case page links it.
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+    page.get(&format!("/cases/{case}"))
+        .await
+        .assert_has(&format!("href=\"{path}\""));
+    let before = page.get(&path).await;
+    assert_eq!(before.status, StatusCode::OK, "{}", before.body);
+    before.assert_has("Today is not one of its court days.");
+    before.assert_lacks("Record the update");
+
+    // The trial day, 10:15 GMT.
+    app.clock.set("2026-03-27T10:15:00Z".parse().unwrap());
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+    let day = page.get(&path).await;
+    day.assert_has("Record the update");
+    day.assert_has("type=\"radio\"");
+    day.assert_has("value=\"adjourned_to_next_day\"");
+    // Nothing chosen: a sentence linked to its field.
+    let refused = page.submit(&path, &[("note", "waiting")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("href=\"#kind\"");
+    refused.assert_has("Select what is happening");
+
+    // Recorded before she said who she wants told: the page says nobody
+    // was sent a message, and why.
+    let done = page
+        .submit(
+            &path,
+            &[("kind", "giving_evidence"), ("told_in_person", "victim")],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let shown = page.get(done.location().unwrap()).await;
+    shown.assert_has("The update has been recorded.");
+    shown.assert_has("No message was sent: she has not asked for trial-progress messages.");
+    let list = &shown.body[shown.body.find("Updates so far, newest first").unwrap()..];
+    assert!(list.contains("She is giving evidence"), "{list}");
+    assert!(list.contains("10:15am"), "{list}");
+    assert!(list.contains("Told in person: The victim"), "{list}");
+
+    // Who she wants told, from the same page: a contact without her
+    // consent is not messaged, and the page says so.
+    let at = format!("{path}/preference");
+    let token = page.get(&path).await.csrf();
+    let refused = page
+        .post(
+            &at,
+            &[
+                ("csrf_token", token.as_str()),
+                ("to_victim", "yes"),
+                ("contact_name", "Sam"),
+                ("contact_email", "not an address"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("href=\"#contact_email\"");
+    let saved = page
+        .post(
+            &at,
+            &[
+                ("csrf_token", token.as_str()),
+                ("to_victim", "yes"),
+                ("contact_name", "Sam"),
+                ("contact_email", "sam.contact@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    app.clock.set("2026-03-27T13:45:00Z".parse().unwrap());
+    let done = page.submit(&path, &[("kind", "jury_out")]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let shown = page.get(done.location().unwrap()).await;
+    shown.assert_has(
+        "Her chosen contact was not sent a message: her consent to tell them is not in force.",
+    );
+    shown.assert_has("Message to the victim");
+    // Newest first.
+    let list = &shown.body[shown.body.find("Updates so far, newest first").unwrap()..];
+    let jury = list.find("The jury is out").unwrap();
+    let evidence = list.find("She is giving evidence").unwrap();
+    assert!(jury < evidence, "newest first");
+    // The API sees the same updates.
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/hearings/{trial}/trial-updates"),
+            &app.login(BEN).await,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(list["items"][0]["kind"], "jury_out");
+    assert_eq!(list["items"][0]["messaged"], serde_json::json!(["victim"]));
+
+    // Her week shows the day's updates under the hearing.
+    let week = page.get("/week?from=2026-03-27").await;
+    week.assert_has("Updates on the day");
+    week.assert_has("1:45pm: The jury is out");
+    week.assert_has(&format!("href=\"{path}\""));
+
+    // The Witness Service at the court records one from the same page and
+    // sees the day's updates on its week.
+    let mut wes = Browser::signed_in(&app.base, WES).await;
+    let form = wes.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    form.assert_lacks("Who she wants told");
+    let done = wes.submit(&path, &[("kind", "verdict")]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let week = wes.get("/week?from=2026-03-27").await;
+    week.assert_has("The verdict has been given");
+
+    // Others: 403 by role, 404 outside reach.
+    let mut officer = Browser::signed_in(&app.base, WENDY).await;
+    assert_eq!(officer.get(&path).await.status, StatusCode::FORBIDDEN);
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    assert_eq!(amara.get(&path).await.status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}

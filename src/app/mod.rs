@@ -25,6 +25,7 @@ mod records;
 pub mod reminder_rules;
 pub mod safety_plans;
 pub mod sessions;
+pub mod trial_updates;
 pub mod updates;
 pub mod webhooks;
 

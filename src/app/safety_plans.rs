@@ -325,18 +325,19 @@ fn seal(d: &Details) -> AppResult<String> {
     Ok(ring.encrypt(&plain))
 }
 
-/// The hearing a plan is for: its victim, court, start and length.
-struct HearingFacts {
-    victim_id: String,
-    court_id: String,
-    starts_at: DateTime<Utc>,
-    estimated_minutes: i32,
-    status: String,
+/// The hearing a plan (or a trial-progress update) is for: its victim,
+/// court, start and length.
+pub(crate) struct HearingFacts {
+    pub victim_id: String,
+    pub court_id: String,
+    pub starts_at: DateTime<Utc>,
+    pub estimated_minutes: i32,
+    pub status: String,
 }
 
 impl HearingFacts {
     /// Its court days (a long trial sits day by day).
-    fn sittings(&self) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    pub(crate) fn sittings(&self) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
         crate::calendar::agenda::sittings(
             self.starts_at,
             self.estimated_minutes,
@@ -345,7 +346,7 @@ impl HearingFacts {
     }
 }
 
-fn hearing_facts(conn: &mut AnyConn, hearing_id: &str) -> AppResult<HearingFacts> {
+pub(crate) fn hearing_facts(conn: &mut AnyConn, hearing_id: &str) -> AppResult<HearingFacts> {
     let found: Option<(String, String, NaiveDateTime, i32, String)> = hearings::table
         .inner_join(cases::table)
         .filter(hearings::id.eq(hearing_id))
@@ -392,7 +393,11 @@ fn sealed_details(conn: &mut AnyConn, plan_id: &str) -> AppResult<Details> {
 
 /// The supporter's hearing: the hearing exists and its victim is in
 /// reach (404 otherwise, as if it did not exist).
-fn supporters_hearing(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<HearingFacts> {
+pub(crate) fn supporters_hearing(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    hearing_id: &str,
+) -> AppResult<HearingFacts> {
     let facts = hearing_facts(conn, hearing_id)?;
     store::scope::require_victim(conn, &ctx.actor, ctx.today(), &facts.victim_id, "hearing")?;
     Ok(facts)
@@ -430,7 +435,11 @@ fn consent_in_force(
 
 /// Whether the victim has a single point of contact agreement in force
 /// on `today` (a current assignment marked so, with its date).
-fn spoc_in_force(conn: &mut AnyConn, victim_id: &str, today: NaiveDate) -> AppResult<bool> {
+pub(crate) fn spoc_in_force(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    today: NaiveDate,
+) -> AppResult<bool> {
     let n: i64 = supporter_assignments::table
         .filter(supporter_assignments::victim_id.eq(victim_id))
         .filter(supporter_assignments::is_spoc.eq(true))
@@ -480,8 +489,29 @@ fn plan_basis_in_force(conn: &mut AnyConn, ctx: &Ctx, plan: &SafetyPlanOut) -> A
     }
 }
 
+/// Whether the victim has any Witness Service referral consent record in
+/// force at `now`, or her single point of contact agreement: what lets
+/// the Witness Service at her hearing's court work with her record.
+pub(crate) fn service_basis_in_force(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    victim_id: &str,
+) -> AppResult<bool> {
+    let ids: Vec<String> = consents::table
+        .filter(consents::victim_id.eq(victim_id))
+        .filter(consents::scope.eq(ConsentScope::WitnessServiceReferral.as_str()))
+        .select(consents::id)
+        .load(conn)?;
+    for id in ids {
+        if consent_in_force(conn, victim_id, &id, ctx.now)?.is_some() {
+            return Ok(true);
+        }
+    }
+    spoc_in_force(conn, victim_id, ctx.today())
+}
+
 /// The court the actor's Witness Service sits at.
-fn service_court(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Option<String>> {
+pub(crate) fn service_court(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Option<String>> {
     Ok(organisations::table
         .find(&ctx.actor.organisation_id)
         .select(organisations::court_id)

@@ -121,6 +121,9 @@ text_enum!(
         ParoleToSupporter = "parole_to_supporter",
         WitnessServiceReferral = "witness_service_referral",
         IdentifySupporterToCourt = "identify_supporter_to_court",
+        /// Tell a contact the victim chose how her trial is going on the
+        /// day (trial-progress messages).
+        TrialProgressToContact = "trial_progress_to_contact",
     }
 );
 
@@ -394,6 +397,31 @@ text_enum!(
         RoomOrFacilities = "room_or_facilities",
         RequestTooLate = "request_too_late",
         Other = "other",
+    }
+);
+
+text_enum!(
+    /// A short update on how a hearing is going on the day, recorded by the
+    /// supporter or the Witness Service (issue 19, item 3).
+    TrialUpdateKind {
+        Started = "started",
+        GivingEvidence = "giving_evidence",
+        FinishedGivingEvidence = "finished_giving_evidence",
+        Break = "break",
+        AdjournedToNextDay = "adjourned_to_next_day",
+        FinishedForTheDay = "finished_for_the_day",
+        JuryOut = "jury_out",
+        Verdict = "verdict",
+    }
+);
+
+text_enum!(
+    /// Who was told an update in person, on the day.
+    TrialUpdateAudience {
+        Victim = "victim",
+        ChosenContact = "chosen_contact",
+        Supporter = "supporter",
+        WitnessService = "witness_service",
     }
 );
 

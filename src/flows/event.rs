@@ -6,6 +6,7 @@
 use super::attendance::AttendanceAction;
 use crate::domain::{
     ConsentScope, DiscussionSetting, ParoleDecision, ParoleHearingFormat, SpecialMeasure,
+    TrialUpdateKind,
 };
 use crate::rules::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -92,6 +93,16 @@ pub enum EventKind {
     SupporterChanged,
     ConsentWithdrawn {
         scope: ConsentScope,
+    },
+    /// A trial-progress update was recorded on the day for the hearing in
+    /// focus; `to_victim` and `to_contact` say who the victim asked to be
+    /// told (the contact only with her consent in force).
+    TrialProgressRecorded {
+        update_id: String,
+        update: TrialUpdateKind,
+        recorded_at: DateTime<Utc>,
+        to_victim: bool,
+        to_contact: bool,
     },
 }
 

@@ -27,6 +27,7 @@ mod plan;
 mod planner;
 pub mod routing;
 mod special_measures;
+pub mod trial_progress;
 /// The notice templates are named in the rules (which flows reads); kept
 /// under this name so the flows' own paths stay short.
 mod templates {
@@ -115,6 +116,22 @@ pub fn plan(
         EventKind::CourtNeedRecorded { need_id, need } => {
             court_needs::need_recorded(&mut p, need_id, need)
         }
+        EventKind::TrialProgressRecorded {
+            update_id,
+            update,
+            recorded_at,
+            to_victim,
+            to_contact,
+        } => trial_progress::recorded(
+            &mut p,
+            update_id,
+            *update,
+            *recorded_at,
+            trial_progress::Wanted {
+                victim: *to_victim,
+                contact: *to_contact,
+            },
+        ),
     }
     p.plan
 }

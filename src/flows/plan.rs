@@ -25,13 +25,28 @@ pub struct Plan {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Recipient {
-    Supporter { user_id: String },
-    Victim { victim_id: String },
-    WitnessCareUnit { org_id: String },
+    Supporter {
+        user_id: String,
+    },
+    Victim {
+        victim_id: String,
+    },
+    WitnessCareUnit {
+        org_id: String,
+    },
     Prosecutor,
-    WitnessService { court: String },
-    Court { court: String },
+    WitnessService {
+        court: String,
+    },
+    Court {
+        court: String,
+    },
     VictimLiaisonOfficer,
+    /// A contact the victim chose to be told how her trial is going (her
+    /// trial-progress preference holds who, sealed).
+    VictimContact {
+        victim_id: String,
+    },
 }
 
 listed_enum! {
@@ -45,6 +60,7 @@ listed_enum! {
         WitnessService,
         Court,
         VictimLiaisonOfficer,
+        VictimContact,
     }
 }
 
@@ -58,6 +74,7 @@ impl Recipient {
             Self::WitnessService { .. } => RecipientKind::WitnessService,
             Self::Court { .. } => RecipientKind::Court,
             Self::VictimLiaisonOfficer => RecipientKind::VictimLiaisonOfficer,
+            Self::VictimContact { .. } => RecipientKind::VictimContact,
         }
     }
 
@@ -71,6 +88,7 @@ impl Recipient {
             Self::WitnessService { court } => format!("witness_service:{court}"),
             Self::Court { court } => format!("court:{court}"),
             Self::VictimLiaisonOfficer => "vlo".into(),
+            Self::VictimContact { victim_id } => format!("victim_contact:{victim_id}"),
         }
     }
 }
@@ -101,6 +119,8 @@ pub enum DisclosureCategory {
     Parole,
     CaseUpdate,
     DirectContactMade,
+    /// How a trial is going on the day (issue 19, item 3).
+    TrialProgress,
 }
 
 /// Why a disclosure is allowed.

@@ -218,7 +218,10 @@ impl<'a> Planner<'a> {
             .as_ref()
             .map_or(&self.ctx.case.court, |h| &h.court);
         let chosen = match recipient {
-            Recipient::Victim { .. } => Some(self.ctx.victim.preferred_language.as_str()),
+            // Her chosen contact is written to in her language too.
+            Recipient::Victim { .. } | Recipient::VictimContact { .. } => {
+                Some(self.ctx.victim.preferred_language.as_str())
+            }
             _ => None,
         };
         let (used, unavailable) =

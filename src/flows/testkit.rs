@@ -437,6 +437,26 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
             NOW,
         ),
         (
+            "trial-progress update to the victim and the contact she chose",
+            event(EventKind::TrialProgressRecorded {
+                update_id: "TU1".into(),
+                update: crate::domain::TrialUpdateKind::JuryOut,
+                recorded_at: t(NOW),
+                to_victim: true,
+                to_contact: true,
+            }),
+            FlowContext {
+                consents: ALL_SCOPES
+                    .iter()
+                    .copied()
+                    .chain([ConsentScope::TrialProgressToContact])
+                    .map(consent)
+                    .collect(),
+                ..criminal()
+            },
+            NOW,
+        ),
+        (
             "need at court recorded after the request reached the witness service",
             event(EventKind::CourtNeedRecorded {
                 need_id: "N1".into(),

@@ -52,6 +52,7 @@ const STEPS_IN_CODE: &[&str] = &[
     super::routing::STEP_CONTACT_CHANGED,
     super::planner::STEP_TELL_VICTIM_WHAT_WAS_SHARED,
     super::court_needs::STEP_PARTNERS_UPDATED,
+    super::trial_progress::STEP_TELL_CHOSEN_CONTACTS,
 ];
 
 /// Every scenario's plan as `planning::react` stores it: with the

@@ -100,6 +100,8 @@ macro_rules! embedded_in {
         "family.on_the_day_checklist",
         "special_measures.discussion_held",
         "court_needs.update",
+        "trial_progress.victim",
+        "trial_progress.contact",
         "parole.milestone",
         "update.victim",
         "update.supporter",
@@ -1388,6 +1390,24 @@ mod tests {
             K::CourtNeedsUpdate,
             Some(RecipientKind::WitnessService),
         );
+        // A trial-progress update on the day, to the victim and to the
+        // contact she chose (with her consent).
+        let mut with_contact = criminal();
+        with_contact.consents.push(crate::flows::testkit::consent(
+            crate::domain::ConsentScope::TrialProgressToContact,
+        ));
+        let progress = run(
+            &with_contact,
+            EventKind::TrialProgressRecorded {
+                update_id: "TU-1".into(),
+                update: crate::domain::TrialUpdateKind::JuryOut,
+                recorded_at: t(NOW),
+                to_victim: true,
+                to_contact: true,
+            },
+        );
+        add("", &progress, K::TrialProgressVictim, None);
+        add("", &progress, K::TrialProgressContact, None);
         let adjourned = run(&told, EventKind::HearingVacated { adjourned: true });
         add("adjourned", &adjourned, K::HearingChangeVictim, None);
         add("adjourned", &adjourned, K::HearingChangeSupporter, None);
@@ -2490,10 +2510,10 @@ mod tests {
     fn subjects_of_notices_to_victims_say_nothing_about_courts_or_crime() {
         let renderer = NoticeRenderer::new();
         let mut seen = 0;
-        for s in samples()
-            .iter()
-            .filter(|s| s.template.as_str().ends_with(".victim"))
-        {
+        for s in samples().iter().filter(|s| {
+            let key = s.template.as_str();
+            key.ends_with(".victim") || key.ends_with(".contact")
+        }) {
             for (language, subject) in [
                 (DEFAULT_LANGUAGE, "A message from your support service"),
                 (WELSH, "Neges gan eich gwasanaeth cymorth"),
@@ -2801,6 +2821,13 @@ mod tests {
                 crate::flows::court_needs::CourtNeed::KINDS
                     .map(String::from)
                     .to_vec(),
+            ),
+            (
+                "trial_update",
+                crate::domain::TrialUpdateKind::ALL
+                    .iter()
+                    .map(|k| k.as_str().to_owned())
+                    .collect(),
             ),
             (
                 "recipient_kind",

@@ -14,8 +14,8 @@ use crate::error::{AppError, AppResult};
 use crate::flows::{Basis, Recipient, TemplateKey};
 use crate::planning::context::recipient_from_key;
 use crate::store::schema::{
-    cases, consents, courts, hearings, organisations, supporter_assignments, users,
-    victim_sensitive_details, victims, webhooks,
+    cases, consents, courts, hearings, organisations, supporter_assignments,
+    trial_update_preferences, users, victim_sensitive_details, victims, webhooks,
 };
 use crate::store::{self, AnyConn};
 
@@ -190,7 +190,10 @@ pub fn unwanted_in(
             return Ok(Some("its moment had passed before it could be sent".into()));
         }
     }
-    if n.recipient_kind == "victim" && facts.stopped.contains(&n.victim_id) {
+    // Her stop covers what goes to the contact she chose about her, too.
+    if (n.recipient_kind == "victim" || n.recipient_kind == "victim_contact")
+        && facts.stopped.contains(&n.victim_id)
+    {
         return Ok(Some("the victim asked for no more messages".into()));
     }
     match basis_of(n)? {
@@ -347,7 +350,9 @@ pub fn recipient_org_of(
         return Ok(None);
     };
     Ok(match recipient {
-        Recipient::Supporter { .. } | Recipient::Victim { .. } => None,
+        Recipient::Supporter { .. }
+        | Recipient::Victim { .. }
+        | Recipient::VictimContact { .. } => None,
         Recipient::WitnessCareUnit { org_id } => Some(org_id),
         Recipient::Prosecutor => match case_id {
             Some(case) => cases::table
@@ -365,6 +370,21 @@ pub fn recipient_org_of(
             .select(victims::probation_region_id)
             .first(conn)?,
     })
+}
+
+/// The email of the contact a victim chose for trial-progress messages,
+/// opened, if she named one.
+fn chosen_contact_email(conn: &mut AnyConn, victim_id: &str) -> AppResult<Option<String>> {
+    let sealed: Option<Option<String>> = trial_update_preferences::table
+        .find(victim_id)
+        .select(trial_update_preferences::contact_email)
+        .first(conn)
+        .optional()?;
+    let Some(sealed) = sealed.flatten() else {
+        return Ok(None);
+    };
+    let ring = crate::privacy::keyring()?;
+    Ok(Some(crate::privacy::open(&ring, &sealed)?))
 }
 
 /// Works out where a notice goes.
@@ -413,6 +433,9 @@ fn resolve_with(conn: &mut AnyConn, facts: Option<&Facts>, n: &Claimed) -> AppRe
                 ),
             });
         }
+        // The contact she chose: the address is read (and opened) only
+        // now, from her trial-progress preference.
+        Recipient::VictimContact { victim_id } => chosen_contact_email(conn, &victim_id)?,
         _ => {
             let org = recipient_org(conn, n)?;
             return org_route(conn, org);

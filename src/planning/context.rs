@@ -28,6 +28,7 @@ pub fn categories(scope: ConsentScope) -> &'static [DisclosureCategory] {
         ConsentScope::ParoleToSupporter => &[Parole],
         ConsentScope::WitnessServiceReferral => &[SupporterArrangements, PreTrialVisit],
         ConsentScope::IdentifySupporterToCourt => &[AdvisorIdentification, SupporterArrangements],
+        ConsentScope::TrialProgressToContact => &[TrialProgress],
     }
 }
 
@@ -49,6 +50,9 @@ pub fn recipient_from_key(key: &str) -> Option<flows::Recipient> {
         "witness_service" => WitnessService { court: rest.into() },
         "court" => Court { court: rest.into() },
         "vlo" => VictimLiaisonOfficer,
+        "victim_contact" => VictimContact {
+            victim_id: rest.into(),
+        },
         _ => return None,
     })
 }

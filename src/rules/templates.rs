@@ -128,6 +128,8 @@ template_keys! {
         "case_reference", "victim_reference", "court_name", "hearing_kind", "hearing_date",
         "hearing_time", "court_needs",
     ];
+    TrialProgressVictim => "trial_progress.victim": ["update", "update_date", "update_time"];
+    TrialProgressContact => "trial_progress.contact": ["update", "update_date", "update_time"];
     SpecialMeasuresDiscussionHeld => "special_measures.discussion_held": [
         "case_reference", "victim_reference", "setting", "measures", "discussed_on",
     ];

@@ -615,3 +615,39 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(safety_plans, hearings);
 diesel::allow_tables_to_appear_in_same_query!(safety_plans, victims);
 diesel::allow_tables_to_appear_in_same_query!(safety_plans, cases);
+
+diesel::table! {
+    /// Trial-progress updates on the day (issue 19, item 3); the note is
+    /// sealed.
+    trial_updates (id) {
+        id -> Text,
+        hearing_id -> Text,
+        victim_id -> Text,
+        kind -> Text,
+        note -> Nullable<Text>,
+        told_in_person -> Text,
+        messaged -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Whether, and to whom, a victim wants trial-progress messages; the
+    /// contact's name and email are sealed.
+    trial_update_preferences (victim_id) {
+        victim_id -> Text,
+        to_victim -> Bool,
+        contact_name -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        updated_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(trial_updates, hearings);
+diesel::allow_tables_to_appear_in_same_query!(trial_updates, victims);
+diesel::allow_tables_to_appear_in_same_query!(trial_updates, cases);

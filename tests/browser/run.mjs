@@ -598,3 +598,58 @@ test('manager: assigns a second supporter from the case page, then ends it after
   await accessible(page, 'case after ending an assignment');
   await page.context().close();
 });
+
+/** The London time `minutes` from now as HH:MM (kept within today). */
+function londonTimeSoon(minutes) {
+  const d = new Date(Date.now() + minutes * 60 * 1000);
+  const t = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  return londonDate(minutes / (24 * 60)) === londonDate(0) ? t : '23:59';
+}
+
+test('on the day: the officer lists a trial today; the supporter records updates on a phone (axe-checked)', async () => {
+  const officer = await newPage();
+  await signIn(officer, 'wco');
+  await officer.click('nav >> text=Cases');
+  await officer.click('a:has-text("13AB1234526")');
+  await officer.click('a:has-text("Add a hearing")');
+  await officer.check('#kind-trial');
+  await officer.fill('#date', londonDate(0));
+  await officer.fill('#time', londonTimeSoon(30));
+  await officer.selectOption('#court_id', { label: "Leeds Magistrates' Court" });
+  await officer.fill('#estimated_minutes', '240');
+  await officer.click('button:has-text("Add hearing")');
+  await officer.locator('text=Hearing added.').waitFor();
+  await officer.context().close();
+
+  const page = await newPage({ phone: true });
+  await signIn(page, 'supporter');
+  await page.goto(`${BASE}/cases`);
+  await page.click('a:has-text("13AB1234526")');
+  await hearingCard(page, 'Trial').first().locator('a:has-text("Updates on the day")').click();
+  await page.locator('h1', { hasText: 'Updates on the day' }).waitFor();
+  await accessible(page, 'updates on the day');
+
+  // Nothing chosen: the summary links the question.
+  await page.click('button:has-text("Record the update")');
+  assert.deepEqual(await errorSummaryLinks(page), ['#kind']);
+  await accessible(page, 'updates on the day, with an error');
+  await shot(page, 'trial-updates-error');
+
+  await page.check('input[name=kind][value=started]');
+  await page.check('input[name=told_in_person][value=victim]');
+  await page.fill('#note', 'In court 2');
+  await page.click('button:has-text("Record the update")');
+  await page.locator('text=The update has been recorded.').waitFor();
+  await page.locator('text=No message was sent: she has not asked for trial-progress messages.').first().waitFor();
+  await page.locator('.agenda >> text=The hearing has started').waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `no sideways scrolling on a phone (${width}px)`);
+  await accessible(page, 'updates on the day, recorded');
+  await shot(page, 'trial-updates-recorded');
+
+  await page.goto(`${BASE}/week`);
+  await page.locator('text=Updates on the day').first().waitFor();
+  await page.locator('text=The hearing has started').first().waitFor();
+  await accessible(page, 'my week with updates on the day');
+  await page.context().close();
+});

@@ -30,6 +30,7 @@ pub fn covering_scopes(category: DisclosureCategory, to: RecipientKind) -> &'sta
         (R::Supporter, C::SpecialMeasures) => &[SpecialMeasuresToSupporter, SimultaneousUpdates],
         (R::Supporter, C::SupporterArrangements) => &[IdentifySupporterToCourt],
         (R::Supporter, C::Parole) => &[ParoleToSupporter],
+        (R::VictimContact, C::TrialProgress) => &[TrialProgressToContact],
         (R::WitnessService, C::SupporterArrangements | C::PreTrialVisit | C::HearingChange) => {
             &[WitnessServiceReferral]
         }

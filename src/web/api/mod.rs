@@ -16,6 +16,7 @@ pub mod reports;
 pub mod resource;
 pub mod safety_plans;
 pub mod sessions;
+pub mod trial_updates;
 pub mod updates;
 pub mod webhooks;
 
@@ -107,6 +108,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     consent_undo::describe(&mut reg);
     court_needs::describe(&mut reg);
     safety_plans::describe(&mut reg);
+    trial_updates::describe(&mut reg);
     reg
 });
 
@@ -160,5 +162,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     consent_undo::configure(cfg);
     court_needs::configure(cfg);
     safety_plans::configure(cfg);
+    trial_updates::configure(cfg);
     each_resource!(mount, cfg);
 }

@@ -205,6 +205,18 @@ async fn update<R: Resource>(
     Ok(with_etag(actix_web::http::StatusCode::OK, &out))
 }
 
+/// A guarded, unpaged route for [`Registry::guarded`]: method, path, kind,
+/// action, summary, request schema, response schema.
+pub type GuardedRoute<'a> = (
+    &'static str,
+    &'a str,
+    ResourceKind,
+    Action,
+    &'a str,
+    Option<String>,
+    Option<String>,
+);
+
 /// One route of the API, as the OpenAPI document and the authorisation
 /// matrix test see it.
 #[derive(Debug, Clone)]
@@ -241,6 +253,23 @@ impl Registry {
             T::schemas(&mut self.schemas);
         }
         name
+    }
+
+    /// Registers guarded routes, each (method, path, kind, action,
+    /// summary, request schema, response schema), none of them paged.
+    pub fn guarded<'a>(&mut self, routes: impl IntoIterator<Item = GuardedRoute<'a>>) {
+        for (method, path, kind, action, summary, request, response) in routes {
+            self.route(RouteInfo {
+                method,
+                path: path.into(),
+                kind: Some(kind),
+                action: Some(action),
+                summary: summary.into(),
+                request,
+                response,
+                paged: false,
+            });
+        }
     }
 
     pub fn route(&mut self, route: RouteInfo) {

@@ -7,7 +7,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorised, run, run_checked, run_checked_with, Check, Registry, RouteInfo};
+use super::resource::{authorised, run, run_checked, run_checked_with, Check, Registry};
 use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
@@ -150,16 +150,5 @@ pub fn describe(reg: &mut Registry) {
             Some(one),
         ),
     ];
-    for (method, path, kind, action, summary, request, response) in routes {
-        reg.route(RouteInfo {
-            method,
-            path: path.into(),
-            kind: Some(kind),
-            action: Some(action),
-            summary: summary.into(),
-            request,
-            response,
-            paged: false,
-        });
-    }
+    reg.guarded(routes);
 }

@@ -295,6 +295,11 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
             "safety_plan": (role == Role::Supporter && h.status.is_upcoming()
                 && may(ResourceKind::SafetyPlan, Action::Create))
                 .then(|| format!("/hearings/{}/safety-plan", h.id)),
+            // Updates on the day: the supporter's page for the hearing's
+            // court days (and the record of them afterwards).
+            "trial_updates": (role == Role::Supporter && h.status != crate::domain::HearingStatus::Vacated
+                && may(ResourceKind::TrialUpdate, Action::Read))
+                .then(|| format!("/hearings/{}/trial-updates", h.id)),
         }));
     }
 

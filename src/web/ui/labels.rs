@@ -63,6 +63,31 @@ pub fn consent_scope(s: ConsentScope) -> &'static str {
         ParoleToSupporter => "Share parole information with the supporter",
         WitnessServiceReferral => "Refer to the Witness Service",
         IdentifySupporterToCourt => "Identify the supporter to the court",
+        TrialProgressToContact => "Tell a contact she chose how her trial is going on the day",
+    }
+}
+
+pub fn trial_update_kind(k: crate::domain::TrialUpdateKind) -> &'static str {
+    use crate::domain::TrialUpdateKind::*;
+    match k {
+        Started => "The hearing has started",
+        GivingEvidence => "She is giving evidence",
+        FinishedGivingEvidence => "She has finished giving evidence",
+        Break => "The court has taken a break",
+        AdjournedToNextDay => "Adjourned to the next court day",
+        FinishedForTheDay => "Finished for the day",
+        JuryOut => "The jury is out",
+        Verdict => "The verdict has been given",
+    }
+}
+
+pub fn trial_update_audience(a: crate::domain::TrialUpdateAudience) -> &'static str {
+    use crate::domain::TrialUpdateAudience::*;
+    match a {
+        Victim => "The victim",
+        ChosenContact => "Her chosen contact",
+        Supporter => "Her supporter",
+        WitnessService => "The Witness Service",
     }
 }
 
@@ -197,6 +222,8 @@ pub fn notice_template(key: &str) -> String {
         "family.on_the_day_checklist" => "On-the-day checklist",
         "special_measures.discussion_held" => "Special-measures discussion held",
         "court_needs.update" => "Needs at court updated, to a partner",
+        "trial_progress.victim" => "Trial-progress update, to the victim",
+        "trial_progress.contact" => "Trial-progress update, to her chosen contact",
         "parole.milestone" => "Parole milestone",
         "update.victim" => "Case update, to the victim",
         "update.supporter" => "Case update, to the supporter",
@@ -221,6 +248,7 @@ pub fn recipient_kind(kind: &str) -> &'static str {
         "witness_service" => "Witness Service",
         "court" => "Court",
         "victim_liaison_officer" => "Victim liaison officer",
+        "victim_contact" => "Her chosen contact",
         _ => "Someone else",
     }
 }

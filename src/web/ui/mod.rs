@@ -37,6 +37,7 @@ mod safety_plans;
 pub mod session;
 mod stop;
 mod tasks;
+mod trial_updates;
 mod victims;
 mod visits;
 mod week;
@@ -97,6 +98,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "safety_plan",
         include_str!("../../../templates/pages/safety_plan.hbs"),
+    ),
+    (
+        "trial_updates",
+        include_str!("../../../templates/pages/trial_updates.hbs"),
     ),
     (
         "notice",
@@ -609,6 +614,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     victims::configure(cfg);
     court_needs::configure(cfg);
     safety_plans::configure(cfg);
+    trial_updates::configure(cfg);
     visits::configure(cfg);
     notices::configure(cfg);
     tasks::configure(cfg);

@@ -524,7 +524,8 @@ async fn save(state: web::Data<AppState>, posted: Posted, id: web::Path<String>)
     }
 }
 
-fn sentence(message: &str) -> String {
+/// A message from a use case as a sentence (capitalised).
+pub(super) fn sentence(message: &str) -> String {
     let mut chars = message.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -49,6 +49,9 @@ struct Entry {
     clashes: Vec<String>,
     /// The day's safety plan, in rows, with a link to it.
     plan: Option<Value>,
+    /// The day's updates on how the hearing is going, newest first, with
+    /// a link to record one.
+    updates: Option<Value>,
 }
 
 impl Entry {
@@ -73,6 +76,7 @@ impl Entry {
             "clashes": self.clashes,
             "clash": !self.clashes.is_empty(),
             "plan": self.plan,
+            "updates": self.updates,
         })
     }
 }
@@ -120,16 +124,41 @@ fn plan_json(p: &app::safety_plans::SafetyPlanOut, hearing_id: &str) -> Value {
     })
 }
 
+/// A hearing's updates on one court day (London date), newest first, with
+/// the link to its on-the-day page; None on another day with none.
+fn updates_json(
+    updates: Option<&Vec<app::trial_updates::TrialUpdateOut>>,
+    hearing_id: &str,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Option<Value> {
+    let items: Vec<Value> = updates
+        .into_iter()
+        .flatten()
+        .filter(|u| calendar::london_date(u.recorded_at) == date)
+        .map(super::trial_updates::update_json)
+        .collect();
+    (date == today || !items.is_empty()).then(|| {
+        json!({
+            "items": items,
+            "href": format!("/hearings/{hearing_id}/trial-updates"),
+            "today": date == today,
+        })
+    })
+}
+
 /// The Witness Service's week: the safety plans it may read for hearings
 /// at its court that start in the week (each read audited by the use
 /// case).
 fn build_service(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
     let plans = app::safety_plans::service_week(conn, ctx, from)?;
+    let planned: Vec<String> = plans.iter().map(|p| p.hearing_id.clone()).collect();
+    let updates = app::trial_updates::for_hearings(conn, ctx, &planned)?;
     let last = from + Duration::days(6);
     let mut days = Vec::new();
     for n in 0..7 {
         let date = from + Duration::days(n);
-        let items: Vec<Value> = plans
+        let mut items: Vec<Value> = plans
             .iter()
             .enumerate()
             .filter(|(_, p)| calendar::london_date(p.starts_at) == date)
@@ -149,9 +178,37 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Va
                     "clashes": Vec::<String>::new(),
                     "clash": false,
                     "plan": plan_json(&p.plan, &p.hearing_id),
+                    "updates": updates_json(updates.get(&p.hearing_id), &p.hearing_id, date, ctx.today()),
                 })
             })
             .collect();
+        // Hearings at the court with updates that day and no plan listed.
+        let mut others: Vec<(String, String, Vec<app::trial_updates::TrialUpdateOut>)> = Vec::new();
+        for (reference, u) in app::trial_updates::service_day(conn, ctx, date)? {
+            if planned.contains(&u.hearing_id) {
+                continue;
+            }
+            match others.iter_mut().find(|(h, _, _)| *h == u.hearing_id) {
+                Some((_, _, list)) => list.push(u),
+                None => others.push((u.hearing_id.clone(), reference, vec![u])),
+            }
+        }
+        for (hearing_id, reference, found) in others {
+            items.push(json!({
+                "id": format!("updates-{hearing_id}"),
+                "time": "On the day",
+                "title": "Updates on the day",
+                "place": Value::Null,
+                "detail": format!("Victim {reference}"),
+                "href": format!("/hearings/{hearing_id}/trial-updates"),
+                "tag": Value::Null,
+                "tag_class": Value::Null,
+                "clashes": Vec::<String>::new(),
+                "clash": false,
+                "plan": Value::Null,
+                "updates": updates_json(Some(&found), &hearing_id, date, ctx.today()),
+            }));
+        }
         days.push(json!({
             "heading": day(date),
             "today": date == ctx.today(),
@@ -185,6 +242,12 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         .map(|p| (p.hearing_id.as_str(), p))
         .collect();
 
+    let hearing_ids: Vec<String> = week
+        .hearings
+        .iter()
+        .map(|wh| wh.hearing.id.clone())
+        .collect();
+    let updates = app::trial_updates::for_hearings(conn, ctx, &hearing_ids)?;
     for wh in &week.hearings {
         let h = &wh.hearing;
         let plan = plans.get(h.id.as_str()).map(|p| plan_json(p, &h.id));
@@ -234,6 +297,16 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
                 }),
                 clashes: Vec::new(),
                 plan: plan.clone(),
+                updates: (h.status != HearingStatus::Vacated)
+                    .then(|| {
+                        updates_json(
+                            updates.get(&h.id),
+                            &h.id,
+                            calendar::london_date(s.starts_at),
+                            ctx.today(),
+                        )
+                    })
+                    .flatten(),
             });
         }
     }
@@ -267,6 +340,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             }),
             clashes: Vec::new(),
             plan: None,
+            updates: None,
         });
     }
 
@@ -285,6 +359,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             event: None,
             clashes: Vec::new(),
             plan: None,
+            updates: None,
         });
     }
 
@@ -335,6 +410,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             event: None,
             clashes: Vec::new(),
             plan: None,
+            updates: None,
         });
     }
 

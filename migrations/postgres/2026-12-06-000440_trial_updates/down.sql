@@ -1,0 +1,2 @@
+DROP TABLE trial_update_preferences;
+DROP TABLE trial_updates;

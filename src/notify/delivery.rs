@@ -313,11 +313,11 @@ fn decide(
     renderer: &NoticeRenderer,
     cfg: &DeliveryConfig,
     n: &Claimed,
+    data: Option<Data>,
     target: Target,
     link: Option<&super::ack::AckLink>,
 ) -> AppResult<Step> {
-    let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&n.data_json)
-        .map_err(|e| AppError::Internal(format!("stored notice data: {e}")))?;
+    let data = data.ok_or_else(|| AppError::Internal("stored notice data does not read".into()))?;
     let rendered = match renderer.render(template_of(n)?, &n.language, &data) {
         Ok(r) => r,
         // A template that cannot render will not render next time either.
@@ -360,6 +360,10 @@ fn decide(
     }))
 }
 
+/// A notice's stored data, read once per notice for the checks and the
+/// rendering.
+type Data = serde_json::Map<String, serde_json::Value>;
+
 /// Where a notice stands after the checks and routing.
 enum Routed {
     Done(Result_),
@@ -374,16 +378,17 @@ fn check_and_route(
     conn: &mut AnyConn,
     facts: &route::Facts,
     n: &Claimed,
+    data: Option<&Data>,
     now: DateTime<Utc>,
 ) -> AppResult<Routed> {
     // A basis that does not read stops the send (logged with ids by
     // `basis_of`); it will not read next time either.
-    if route::basis_of(n).is_err() {
+    let Ok(basis) = route::basis_of(n) else {
         return Ok(Routed::Done(Result_::Dead(
             "its stored basis could not be read".into(),
         )));
-    }
-    if let Some(reason) = route::unwanted_in(conn, facts, n, now)? {
+    };
+    if let Some(reason) = route::unwanted_in(conn, facts, n, &basis, data, now)? {
         return Ok(Routed::Done(Result_::Cancelled(reason)));
     }
     let target = match route::resolve_in(conn, facts, n)? {
@@ -424,9 +429,13 @@ fn prepare_batch(
 ) -> AppResult<Vec<Step>> {
     let refs: Vec<&Claimed> = batch.iter().collect();
     let facts = route::Facts::load(conn, &refs, now)?;
+    let mut data: Vec<Option<Data>> = batch
+        .iter()
+        .map(|n| serde_json::from_str(&n.data_json).ok())
+        .collect();
     let mut routed = Vec::with_capacity(batch.len());
-    for n in batch {
-        routed.push(match check_and_route(conn, &facts, n, now) {
+    for (n, data) in batch.iter().zip(&data) {
+        routed.push(match check_and_route(conn, &facts, n, data.as_ref(), now) {
             Ok(r) => r,
             // The database is away: the whole pass stops (the leases run
             // out and the batch is claimed again).
@@ -446,14 +455,16 @@ fn prepare_batch(
         .collect();
     let links = super::ack::prepare_all(conn, &cfg.rules, &wanted, now)?;
     let mut steps = Vec::with_capacity(batch.len());
-    for (n, r) in batch.iter().zip(routed) {
+    for ((n, r), data) in batch.iter().zip(routed).zip(data.iter_mut()) {
         steps.push(match r {
             Routed::Done(result) => Step::Done(result),
             Routed::Ready(why) => Step::Done(Result_::Ready(why)),
-            Routed::Send(target) => match decide(renderer, cfg, n, target, links.get(&n.id)) {
-                Ok(step) => step,
-                Err(e) => Step::Done(failed_alone(n, &e)),
-            },
+            Routed::Send(target) => {
+                match decide(renderer, cfg, n, data.take(), target, links.get(&n.id)) {
+                    Ok(step) => step,
+                    Err(e) => Step::Done(failed_alone(n, &e)),
+                }
+            }
         });
     }
     Ok(steps)
@@ -513,22 +524,10 @@ fn disclosure(n: &Claimed) -> crate::audit::Entry {
     }
 }
 
-/// Ids among `ids` this worker still holds the lease on, locked for the
-/// rest of the transaction on PostgreSQL (so no other instance can take
-/// one over between this read and the write).
-fn still_mine(conn: &mut AnyConn, cfg: &DeliveryConfig, ids: &[&str]) -> AppResult<Vec<String>> {
-    let query = notices::table
-        .filter(notices::id.eq_any(ids))
-        .filter(notices::lease_owner.eq(&cfg.owner))
-        .filter(notices::state.eq("sending"))
-        .select(notices::id);
-    Ok(crate::store::dialect::load_for_update!(conn, query)?)
-}
-
 /// Records a group of results in one transaction, each only if this
 /// worker still holds its lease, with the audit entries of what left
 /// appended to the chain together. Sent notices are written by one
-/// statement; the rest one by one. Returns which were recorded.
+/// statement (which names the rows it wrote); the rest one by one. Returns which were recorded.
 fn record_all(
     conn: &mut AnyConn,
     cfg: &DeliveryConfig,
@@ -546,16 +545,16 @@ fn record_all(
             .map(|(n, _)| n.id.as_str())
             .collect();
         let mut sent_mine = std::collections::HashSet::new();
+        let ts = store::to_db(now);
+        let none = None::<String>;
         for chunk in sent.chunks(500) {
-            let mine = still_mine(conn, cfg, chunk)?;
-            if mine.is_empty() {
-                continue;
-            }
-            let ts = store::to_db(now);
-            let none = None::<String>;
-            diesel::update(
+            // Only rows this worker still holds the lease on are written
+            // (on PostgreSQL the UPDATE locks them, and a row another
+            // instance took over meanwhile no longer matches); it names
+            // the rows it wrote.
+            let update = diesel::update(
                 notices::table
-                    .filter(notices::id.eq_any(&mine))
+                    .filter(notices::id.eq_any(chunk))
                     .filter(notices::lease_owner.eq(&cfg.owner))
                     .filter(notices::state.eq("sending")),
             )
@@ -567,7 +566,8 @@ fn record_all(
                 notices::last_error.eq(&none),
                 notices::updated_at.eq(ts),
             ))
-            .execute(conn)?;
+            .returning(notices::id);
+            let mine: Vec<String> = crate::store::dialect::get_results!(&mut *conn, update)?;
             sent_mine.extend(mine);
         }
         let mut entries = Vec::new();

@@ -175,14 +175,18 @@ const CHUNK: usize = 500;
 /// sending, whatever earlier plans did.
 pub fn unwanted(conn: &mut AnyConn, n: &Claimed, now: DateTime<Utc>) -> AppResult<Option<String>> {
     let facts = Facts::load(conn, &[n], now)?;
-    unwanted_in(conn, &facts, n, now)
+    let data = serde_json::from_str(&n.data_json).ok();
+    unwanted_in(conn, &facts, n, &basis_of(n)?, data.as_ref(), now)
 }
 
-/// [`unwanted`], with the batch's facts already read.
+/// [`unwanted`], with the batch's facts already read and the notice's
+/// basis and data already parsed (`data`: none if it does not read).
 pub fn unwanted_in(
     conn: &mut AnyConn,
     facts: &Facts,
     n: &Claimed,
+    basis: &Basis,
+    data: Option<&serde_json::Map<String, serde_json::Value>>,
     now: DateTime<Utc>,
 ) -> AppResult<Option<String>> {
     if let Some(limit) = n.not_after {
@@ -196,7 +200,7 @@ pub fn unwanted_in(
     {
         return Ok(Some("the victim asked for no more messages".into()));
     }
-    match basis_of(n)? {
+    match basis {
         Basis::Consent { scope } => {
             if !facts
                 .consents
@@ -240,9 +244,9 @@ pub fn unwanted_in(
                 n.id
             )));
         };
-        let data: serde_json::Value = serde_json::from_str(&n.data_json).unwrap_or_default();
-        let planned_for = data["hearing_start"]
-            .as_str()
+        let planned_for = data
+            .and_then(|d| d.get("hearing_start"))
+            .and_then(|v| v.as_str())
             .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
             .map(|t| t.with_timezone(&Utc));
         if !still_to_happen || planned_for.is_some_and(|t| t != store::from_db(*starts_at)) {

@@ -108,9 +108,12 @@ pub fn write<T>(conn: &mut AnyConn, f: impl FnOnce(&mut AnyConn) -> AppResult<T>
     // At the outermost level this begins (IMMEDIATE on SQLite); inside
     // another write it makes a savepoint, so one use case can call another
     // and still roll back alone.
+    // On SQLite, this process's writers to the file take turns first.
+    let turn = dialect::write_turn(conn)?;
     let nested = dialect::begin_write(conn)?;
     let result = f(conn);
     let finish = dialect::end_write(conn, result.is_ok());
+    drop(turn);
     match (result, finish) {
         (Ok(value), Ok(())) => Ok(value),
         (Ok(_), Err(e)) => Err(e.into()),

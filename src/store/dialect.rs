@@ -6,10 +6,12 @@
 //! | settings on connect | `SET TIME ZONE 'UTC'` | WAL, busy timeout, foreign keys on | [`on_connect`] |
 //! | migrations | `migrations/postgres` | `migrations/sqlite` | [`run_migrations`], [`migrations_current`] |
 //! | beginning a write | `BEGIN` | `BEGIN IMMEDIATE` (take the write lock first, so writers queue instead of failing on a read-to-write upgrade) | [`begin_write`], [`end_write`] |
+//! | waiting for another writer | the server's row locks | an in-process turn per file, then `BEGIN IMMEDIATE` (SQLite's busy handler sleeps between tries) | [`write_turn`] |
 //! | reading a row to change it | `FOR UPDATE` | nothing: the write transaction already holds the lock | [`first_for_update!`](crate::dialect_first_for_update) |
 //! | reading rows to change them | `FOR UPDATE` | nothing, as above | [`load_for_update!`](crate::dialect_load_for_update) |
 //! | claiming due rows | `FOR UPDATE SKIP LOCKED` (other claimers pass over them) | nothing: one writer at a time | [`load_skip_locked!`](crate::dialect_load_skip_locked) |
 //! | backend-only statements (`ON CONFLICT`, multi-row `INSERT`) | the same text, typed for each backend | | [`execute!`](crate::dialect_execute) |
+//! | statements that return rows (`UPDATE ... RETURNING`) | the same text, typed for each backend | | [`get_results!`](crate::dialect_get_results) |
 //! | waking other instances when a transaction commits | `NOTIFY` (delivered on commit) | nothing: one process writes the file, and it has its own signal | [`notify_on_commit`] |
 //!
 //! The row-locking and statement rows are macros because diesel's
@@ -135,6 +137,98 @@ pub fn end_write(conn: &mut AnyConn, ok: bool) -> diesel::QueryResult<()> {
     }
 }
 
+/// On SQLite, this process's writers to one database file take turns on
+/// an in-process lock before `BEGIN IMMEDIATE`, and are woken the moment
+/// the writer before them finishes. Without it they queue on SQLite's busy
+/// handler, which sleeps 1, 2, 5, 10, ... ms between tries: with several
+/// delivery workers most of the time went on those sleeps, the file
+/// unlocked. Returns the turn (held until dropped, after the commit or
+/// rollback), or none: on PostgreSQL, inside another write (a savepoint),
+/// for an in-memory database, for a second outermost write on another
+/// connection inside this thread's own turn, or after waiting as long as
+/// the busy timeout (then SQLite's own wait decides, as before).
+pub fn write_turn(conn: &mut AnyConn) -> diesel::QueryResult<Option<WriteTurn>> {
+    use diesel::RunQueryDsl as _;
+    let AnyConn::Sqlite(c) = conn else {
+        return Ok(None);
+    };
+    if AnsiTransactionManager::transaction_manager_status_mut(c)
+        .transaction_depth()?
+        .is_some()
+    {
+        return Ok(None);
+    }
+    let file: Vec<DatabaseFile> =
+        diesel::sql_query("SELECT file FROM pragma_database_list WHERE name = 'main'").load(c)?;
+    let Some(file) = file
+        .into_iter()
+        .next()
+        .map(|f| f.file)
+        .filter(|f| !f.is_empty())
+    else {
+        return Ok(None);
+    };
+    Ok(WriteTurn::take(&file))
+}
+
+#[derive(diesel::QueryableByName)]
+struct DatabaseFile {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    file: String,
+}
+
+/// One database file's turn-taking (see [`write_turn`]).
+#[derive(Default)]
+struct Turns {
+    holder: std::sync::Mutex<Option<std::thread::ThreadId>>,
+    freed: std::sync::Condvar,
+}
+
+/// A writer's turn on one SQLite file; the next writer goes when it drops.
+pub struct WriteTurn(std::sync::Arc<Turns>);
+
+impl WriteTurn {
+    /// As long as SQLite's busy timeout (`on_connect_sql`).
+    const LONGEST_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+    fn take(file: &str) -> Option<WriteTurn> {
+        static FILES: std::sync::LazyLock<
+            std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Turns>>>,
+        > = std::sync::LazyLock::new(Default::default);
+        let turns = FILES
+            .lock()
+            .ok()?
+            .entry(file.to_string())
+            .or_default()
+            .clone();
+        let me = std::thread::current().id();
+        let deadline = std::time::Instant::now() + Self::LONGEST_WAIT;
+        let mut holder = turns.holder.lock().ok()?;
+        loop {
+            match *holder {
+                None => break,
+                Some(other) if other == me => return None,
+                Some(_) => {
+                    let left = deadline.checked_duration_since(std::time::Instant::now())?;
+                    holder = turns.freed.wait_timeout(holder, left).ok()?.0;
+                }
+            }
+        }
+        *holder = Some(me);
+        drop(holder);
+        Some(WriteTurn(turns))
+    }
+}
+
+impl Drop for WriteTurn {
+    fn drop(&mut self) {
+        if let Ok(mut holder) = self.0.holder.lock() {
+            *holder = None;
+        }
+        self.0.freed.notify_one();
+    }
+}
+
 /// The first row of `query`, locked for the rest of the caller's write:
 /// `FOR UPDATE` on PostgreSQL; on SQLite the write transaction (begun
 /// IMMEDIATE) already holds the database's write lock.
@@ -191,9 +285,23 @@ macro_rules! dialect_execute {
     }};
 }
 
+/// The rows a statement diesel builds only for a concrete backend returns
+/// (such as `UPDATE ... RETURNING`): the same text on both.
+#[macro_export]
+macro_rules! dialect_get_results {
+    ($conn:expr, $statement:expr) => {{
+        use $crate::store::dialect::__diesel::RunQueryDsl as _;
+        match $conn {
+            $crate::store::AnyConn::Pg(c) => $statement.get_results(c),
+            $crate::store::AnyConn::Sqlite(c) => $statement.get_results(c),
+        }
+    }};
+}
+
 pub use crate::{
     dialect_execute as execute, dialect_first_for_update as first_for_update,
-    dialect_load_for_update as load_for_update, dialect_load_skip_locked as load_skip_locked,
+    dialect_get_results as get_results, dialect_load_for_update as load_for_update,
+    dialect_load_skip_locked as load_skip_locked,
 };
 
 /// Wakes every instance listening on `channel` when the caller's

@@ -311,3 +311,30 @@ async fn a_wake_up_reaches_listeners_only_when_the_write_commits() {
     }
     app.stop().await;
 }
+
+/// An `UPDATE ... RETURNING` names exactly the rows it changed: a row
+/// that no longer matches its filter (changed meanwhile) is not named.
+#[actix_web::test]
+async fn an_update_names_the_rows_it_changed() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let amara = amara_id(&mut conn);
+    for key in ["r1", "r2"] {
+        dialect::execute!(&mut *conn, notice_insert!(&amara, key)).unwrap();
+    }
+    let take = |conn: &mut AnyConn| -> Vec<String> {
+        let update = diesel::update(
+            account_notices::table
+                .filter(account_notices::idempotency_key.eq_any(["r1", "r2", "r3"]))
+                .filter(account_notices::state.eq("pending")),
+        )
+        .set(account_notices::state.eq("sent"))
+        .returning(account_notices::idempotency_key);
+        let mut keys: Vec<String> = dialect::get_results!(conn, update).unwrap();
+        keys.sort();
+        keys
+    };
+    assert_eq!(take(&mut conn), ["r1", "r2"]);
+    assert!(take(&mut conn).is_empty(), "nothing still matches");
+    app.stop().await;
+}

@@ -16,7 +16,7 @@ use crate::store::schema::{cases, courts, hearings};
 use crate::store::{self, AnyConn};
 use crate::validate::{Validator, MAX_SHORT, MAX_TEXT};
 
-use super::{case_victim, check_version, local, require_court, same_owner};
+use super::{case_victim, check_version, local, require_court, same_owner, visible_case_ids};
 
 pub struct Hearings;
 
@@ -309,16 +309,28 @@ impl Resource for Hearings {
         })
     }
 
-    case_scoped_read_and_list!(
-        hearings,
-        HearingFilter,
-        HearingOut,
-        |q, f| {
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<HearingOut> {
+        load(conn, ctx, id)?.out()
+    }
+
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        f: &HearingFilter,
+        page: Page,
+    ) -> AppResult<Paged<HearingOut>> {
+        let visible = visible_case_ids(conn, ctx)?;
+        let query = || {
+            let mut q = hearings::table
+                .filter(hearings::case_id.eq_any(visible.clone()))
+                .into_boxed();
             filter_by!(q, hearings, f, case_id);
             filter_between!(q, hearings::starts_at, f.from, f.to);
-        },
-        (hearings::starts_at.asc(), hearings::id.asc())
-    );
+            q
+        };
+        let order = (hearings::starts_at.asc(), hearings::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
+    }
 
     fn update(
         conn: &mut AnyConn,

@@ -36,30 +36,6 @@ macro_rules! paged {
     }};
 }
 
-/// `Resource::read` through the record's own `load` (reach-checked) and
-/// `Resource::list` of its rows in the cases the actor may see, narrowed
-/// by `$narrow` (with the boxed query as `$q` and the filter as `$f`) and
-/// in `$order`: the two methods every case-scoped record shares.
-macro_rules! case_scoped_read_and_list {
-    ($t:ident, $filter:ty, $out:ty, |$q:ident, $f:ident| $narrow:block, $order:expr) => {
-        fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<$out> {
-            load(conn, ctx, id)?.out()
-        }
-
-        fn list(conn: &mut AnyConn, ctx: &Ctx, $f: &$filter, page: Page) -> AppResult<Paged<$out>> {
-            let visible = super::visible_case_ids(conn, ctx)?;
-            let query = || {
-                let mut $q = $t::table
-                    .filter($t::case_id.eq_any(visible.clone()))
-                    .into_boxed();
-                $narrow
-                $q
-            };
-            paged!(conn, page, query, $order, Row)?.try_map(Row::out)
-        }
-    };
-}
-
 /// The list filters that ask for one value of a column of the same name:
 /// `filter_by!(q, tasks, f, victim_id, state)` narrows the boxed query `q`
 /// to `tasks.victim_id = f.victim_id` where the filter has one, and so on.

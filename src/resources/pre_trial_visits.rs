@@ -17,7 +17,7 @@ use crate::store::schema::{hearings, pre_trial_visits as ptv};
 use crate::store::{self, AnyConn};
 use crate::validate::Validator;
 
-use super::{case_victim, check_version, local, require_court, same_owner};
+use super::{case_victim, check_version, local, require_court, same_owner, visible_case_ids};
 
 pub struct PreTrialVisits;
 
@@ -238,16 +238,28 @@ impl Resource for PreTrialVisits {
         })
     }
 
-    case_scoped_read_and_list!(
-        ptv,
-        VisitFilter,
-        PreTrialVisitOut,
-        |q, f| {
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<PreTrialVisitOut> {
+        load(conn, ctx, id)?.out()
+    }
+
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        f: &VisitFilter,
+        page: Page,
+    ) -> AppResult<Paged<PreTrialVisitOut>> {
+        let visible = visible_case_ids(conn, ctx)?;
+        let query = || {
+            let mut q = ptv::table
+                .filter(ptv::case_id.eq_any(visible.clone()))
+                .into_boxed();
             filter_by!(q, ptv, f, case_id);
             filter_between!(q, ptv::starts_at, f.from, f.to);
-        },
-        (ptv::created_at.desc(), ptv::id.asc())
-    );
+            q
+        };
+        let order = (ptv::created_at.desc(), ptv::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
+    }
 
     fn update(
         conn: &mut AnyConn,

@@ -19,7 +19,7 @@ use crate::store::schema::{
 use crate::store::{self, AnyConn};
 use crate::validate::Validator;
 
-use super::{case_victim, check_version, local, same_owner, CaseFilter};
+use super::{case_victim, check_version, local, same_owner, visible_case_ids, CaseFilter};
 
 pub struct SpecialMeasuresDiscussions;
 
@@ -264,15 +264,27 @@ impl Resource for SpecialMeasuresDiscussions {
         })
     }
 
-    case_scoped_read_and_list!(
-        smd,
-        CaseFilter,
-        SpecialMeasuresDiscussionOut,
-        |q, f| {
+    fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<SpecialMeasuresDiscussionOut> {
+        load(conn, ctx, id)?.out()
+    }
+
+    fn list(
+        conn: &mut AnyConn,
+        ctx: &Ctx,
+        f: &CaseFilter,
+        page: Page,
+    ) -> AppResult<Paged<SpecialMeasuresDiscussionOut>> {
+        let visible = visible_case_ids(conn, ctx)?;
+        let query = || {
+            let mut q = smd::table
+                .filter(smd::case_id.eq_any(visible.clone()))
+                .into_boxed();
             filter_by!(q, smd, f, case_id);
-        },
-        (smd::held_at.desc(), smd::id.asc())
-    );
+            q
+        };
+        let order = (smd::held_at.desc(), smd::id.asc());
+        paged!(conn, page, query, order, Row)?.try_map(Row::out)
+    }
 
     /// Corrects the record; who recorded it stays.
     fn update(

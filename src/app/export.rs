@@ -65,6 +65,10 @@ pub struct SubjectAccessExport {
     pub attendance_requests: Vec<Value>,
     /// Safety plans for court days (to a role that may read them).
     pub safety_plans: Vec<super::safety_plans::SafetyPlanOut>,
+    /// Updates on the day of her hearings, oldest first, with their notes.
+    pub trial_updates: Vec<super::trial_updates::TrialUpdateOut>,
+    /// Whom she asked to be told of trial progress, if she chose.
+    pub trial_update_preference: Option<super::trial_updates::TrialUpdatePreferenceOut>,
     /// With their delivery state.
     #[schema(value_type = Vec<Object>)]
     pub notices: Vec<Value>,
@@ -133,6 +137,8 @@ fn readable(ctx: &Ctx, kind: ResourceKind, rows: Vec<(String, ResourceKind)>) ->
 }
 
 fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAccessExport> {
+    let (trial_updates, trial_update_preference) =
+        super::trial_updates::for_export(conn, ctx, victim_id)?;
     scope::require_victim(conn, &ctx.actor, ctx.today(), victim_id, "victim")?;
     let victim = json(&Victims::read(conn, ctx, victim_id)?)?;
     let sensitive_details = VictimSensitiveDetails::for_export(conn, victim_id)?
@@ -279,6 +285,8 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         parole_milestones: each::<ParoleMilestones>(conn, ctx, parole)?,
         attendance_requests: each::<AttendanceRequests>(conn, ctx, requests)?,
         safety_plans: super::safety_plans::for_export(conn, ctx, victim_id)?,
+        trial_updates,
+        trial_update_preference,
         notices: each::<Notices>(conn, ctx, notice_ids)?,
         tasks: each::<Tasks>(conn, ctx, task_ids)?,
         deadlines: each::<Deadlines>(conn, ctx, deadline_ids)?,

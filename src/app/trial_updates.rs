@@ -348,6 +348,33 @@ fn of_hearing(conn: &mut AnyConn, hearing_id: &str) -> AppResult<Vec<TrialUpdate
     rows.into_iter().map(out_of).collect()
 }
 
+/// The victim's updates on the day and her preference, for her
+/// subject-access export (the notes and the contact unsealed, as she is
+/// owed them): nothing for a role that may not read them.
+pub(crate) fn for_export(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    victim_id: &str,
+) -> AppResult<(Vec<TrialUpdateOut>, Option<TrialUpdatePreferenceOut>)> {
+    let role = ctx.actor.role;
+    let mut updates = Vec::new();
+    if crate::policy::permits(role, ResourceKind::TrialUpdate, Action::Read) {
+        let rows: Vec<Row> = trial_updates::table
+            .filter(trial_updates::victim_id.eq(victim_id))
+            .order((trial_updates::recorded_at.asc(), trial_updates::id.asc()))
+            .select(update_columns!())
+            .load(conn)?;
+        updates = rows.into_iter().map(out_of).collect::<AppResult<_>>()?;
+    }
+    let preference =
+        if crate::policy::permits(role, ResourceKind::TrialUpdatePreference, Action::Read) {
+            preference_of(conn, ctx, victim_id)?
+        } else {
+            None
+        };
+    Ok((updates, preference))
+}
+
 /// The hearing's updates, newest first.
 pub fn list(conn: &mut AnyConn, ctx: &Ctx, hearing_id: &str) -> AppResult<Vec<TrialUpdateOut>> {
     authorise(

@@ -365,6 +365,21 @@ async fn updates_on_the_day_reach_only_the_contacts_she_asked_for_and_never_the_
     );
     let text = Value::Array(audit.clone()).to_string();
     assert!(!text.contains("Zephyrine") && !text.contains(CONTACT_EMAIL));
+    // Her subject-access export holds the updates, oldest first, with the
+    // team's notes, and whom she asked to be told: they are her data.
+    let updates: Vec<&str> = export["trial_updates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        updates,
+        ["started", "giving_evidence", "jury_out", "verdict"]
+    );
+    assert_eq!(export["trial_updates"][1]["note"], NOTE);
+    let preference = &export["trial_update_preference"];
+    assert_eq!(preference["contact_email"], CONTACT_EMAIL, "{preference}");
 
     app.assert_nothing_due();
     app.stop().await;

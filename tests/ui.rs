@@ -1946,6 +1946,40 @@ async fn managers_are_told_on_every_page_when_email_is_not_set_up() {
     // Other roles are not shown the banner (they cannot change it).
     let mut amara = Browser::signed_in(&app.base, AMARA).await;
     amara.get("/").await.assert_lacks("Email is not set up");
+    // But each emailed notice still to go says it will not be sent, in the
+    // case's list and on its own page; one by another channel does not.
+    let amara_token = app.login(AMARA).await;
+    let case = case_of(&app, &amara_token, "V-1001").await;
+    // A new mention plans emailed notices to go later.
+    let wendy = app.login(WENDY).await;
+    a_mention(&app, &wendy, &case, "2026-04-14T10:00:00+01:00").await;
+    let (_, listed) = app
+        .get(
+            &format!("/api/v1/notices?case_id={case}&state=pending"),
+            &amara_token,
+        )
+        .await;
+    let items = listed["items"].as_array().unwrap();
+    let emailed = items
+        .iter()
+        .find(|n| n["channel"] == "email")
+        .unwrap_or_else(|| panic!("the demo case has an emailed notice still to go: {listed}"));
+    let unsent = "Will not be sent: email is not set up on this service";
+    amara
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_has(unsent);
+    let one = amara
+        .get(&format!("/notices/{}", emailed["id"].as_str().unwrap()))
+        .await;
+    assert_eq!(one.status, StatusCode::OK, "{}", one.body);
+    one.assert_has(unsent);
+    if let Some(other) = items.iter().find(|n| n["channel"] != "email") {
+        amara
+            .get(&format!("/notices/{}", other["id"].as_str().unwrap()))
+            .await
+            .assert_lacks(unsent);
+    }
     app.stop().await;
 }
 

@@ -149,8 +149,20 @@ pub fn notice_when(n: &crate::resources::NoticeOut, not_before: &str) -> String 
     }
 }
 
-/// A notice as a table row.
-pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, me: &str) -> Value {
+/// Why a notice waiting to go will not be sent, when email is not set up
+/// on this service (`email_off`) and the notice goes by email.
+pub fn unsendable(n: &crate::resources::NoticeOut, email_off: bool) -> Option<&'static str> {
+    (email_off && n.channel == "email" && matches!(n.state.as_str(), "pending" | "failed"))
+        .then_some("Will not be sent: email is not set up on this service")
+}
+
+/// A notice as a table row, for the signed-in person (`me`); `email_off`
+/// when this service has no mail server.
+pub fn notice_row(
+    n: &crate::resources::NoticeOut,
+    look: &Lookup,
+    (me, email_off): (&str, bool),
+) -> Value {
     let to = notice_to(n, me);
     let when = notice_when(n, "");
     let mut note = n.cancelled_reason.clone();
@@ -160,6 +172,12 @@ pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, me: &str) -> V
             n.attempts,
             if n.attempts == 1 { "" } else { "s" }
         ));
+    }
+    if let Some(why) = unsendable(n, email_off) {
+        note = Some(match note {
+            Some(before) => format!("{before}. {why}"),
+            None => why.to_string(),
+        });
     }
     json!({
         "what": labels::notice_template(&n.template),
@@ -175,7 +193,7 @@ pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, me: &str) -> V
     })
 }
 
-fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
+fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Value> {
     let role = ctx.actor.role;
     let me = ctx.actor.user_id.clone();
     let may = |kind, action| permits(role, kind, action);
@@ -386,7 +404,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Value> {
     let notices: Vec<Value> = if may(ResourceKind::Notice, Action::Read) {
         list_all::<Notices>(conn, ctx, json!({"case_id": c.id}))?
             .iter()
-            .map(|n| notice_row(n, &look, &me))
+            .map(|n| notice_row(n, &look, (&me, email_off)))
             .collect()
     } else {
         Vec::new()
@@ -460,7 +478,8 @@ async fn case(
 ) -> PageResult {
     require(&s, ResourceKind::Case, Action::Read, "case")?;
     let id = id.into_inner();
-    let mut data = with_conn(&state, &s, move |conn, ctx| one(conn, ctx, &id)).await?;
+    let email_off = s.email_off;
+    let mut data = with_conn(&state, &s, move |conn, ctx| one(conn, ctx, &id, email_off)).await?;
     data["done"] = json!(q.done.as_deref().and_then(done_message));
     let title = format!("Case {}", data["reference"].as_str().unwrap_or(""));
     render("case", &page(&s, &title, "cases", data))

@@ -229,11 +229,16 @@ fn consent_facts(c: &ConsentOut) -> Value {
     Value::Array(facts)
 }
 
-fn notices_of(conn: &mut AnyConn, ctx: &Ctx, notices: &[NoticeOut]) -> AppResult<Vec<Value>> {
+fn notices_of(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    notices: &[NoticeOut],
+    email_off: bool,
+) -> AppResult<Vec<Value>> {
     let look = Lookup::load(conn, ctx)?;
     Ok(notices
         .iter()
-        .map(|n| notice_row(n, &look, &ctx.actor.user_id))
+        .map(|n| notice_row(n, &look, (&ctx.actor.user_id, email_off)))
         .collect())
 }
 
@@ -295,10 +300,11 @@ async fn withdraw_page(
 ) -> PageResult {
     supporter_only(&s, Action::Update)?;
     let (case_id, id) = path.into_inner();
+    let email_off = s.email_off;
     let (case, victim, w, notices) = with_conn(&state, &s, move |conn, ctx| {
         let w = app::consents::preview(conn, ctx, &id)?;
         let (case, victim) = case_of(conn, ctx, &case_id, &w.consent)?;
-        let notices = notices_of(conn, ctx, &w.notices)?;
+        let notices = notices_of(conn, ctx, &w.notices, email_off)?;
         Ok((case, victim, w, notices))
     })
     .await?;
@@ -369,12 +375,13 @@ async fn withdraw_post(
     supporter_only(&s, Action::Update)?;
     let version = posted_version(&form)?;
     let (case_id, id) = path.into_inner();
+    let email_off = s.email_off;
     let (case, victim, w, notices) = with_conn(&state, &s, move |conn, ctx| {
         // The case and consent are checked to belong together first.
         let current = read::<Consents>(conn, ctx, &id)?;
         let (case, victim) = case_of(conn, ctx, &case_id, &current)?;
         let w = app::consents::withdraw(conn, ctx, &id, version)?;
-        let notices = notices_of(conn, ctx, &w.notices)?;
+        let notices = notices_of(conn, ctx, &w.notices, email_off)?;
         Ok((case, victim, w, notices))
     })
     .await?;

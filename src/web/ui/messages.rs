@@ -42,12 +42,13 @@ async fn retry(state: web::Data<AppState>, posted: Posted, id: web::Path<String>
 async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuery>) -> PageResult {
     require(&s, ResourceKind::Notice, Action::Read, "notice")?;
     let can_retry = can(&s, ResourceKind::Notice, Action::Update);
-    let data = with_conn(&state, &s, |conn, ctx| {
+    let email_off = s.email_off;
+    let data = with_conn(&state, &s, move |conn, ctx| {
         let look = Lookup::load(conn, ctx)?;
         let mut rows = Vec::new();
         for st in ["dead", "failed"] {
             for n in list_all::<Notices>(conn, ctx, json!({"state": st}))? {
-                let mut row = notice_row(&n, &look, &ctx.actor.user_id);
+                let mut row = notice_row(&n, &look, (&ctx.actor.user_id, email_off));
                 row["id"] = json!(n.id);
                 rows.push(row);
             }
@@ -56,7 +57,7 @@ async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuer
             list_all::<Notices>(conn, ctx, json!({"escalated": true}))?
                 .into_iter()
                 .map(|n| {
-                    let mut row = notice_row(&n, &look, &ctx.actor.user_id);
+                    let mut row = notice_row(&n, &look, (&ctx.actor.user_id, email_off));
                     row["escalated"] = json!(n.escalated_at.map(long));
                     row["acknowledge_by"] = json!(n.acknowledge_by.map(long));
                     row

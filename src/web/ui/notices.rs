@@ -81,6 +81,9 @@ async fn notice(state: web::Data<AppState>, s: Session, id: web::Path<String>) -
         json!({"key": "When", "value": when}),
         json!({"key": "Basis for sending", "value": labels::basis(&n.basis)}),
     ];
+    if let Some(why) = super::cases::unsendable(&n, s.email_off) {
+        facts.push(json!({"key": "Sending", "value": why}));
+    }
     if let Some(reason) = &n.cancelled_reason {
         facts.push(json!({"key": "Why it was cancelled", "value": reason}));
     }

@@ -32,7 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/parole/milestones/new", web::post().to(new_post));
 }
 
-fn build(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Value> {
+fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
     let role = ctx.actor.role;
     let look = Lookup::load(conn, ctx)?;
     let may = |kind, action| permits(role, kind, action);
@@ -96,7 +96,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Value> {
                 json!({"victim_id": v.id, "template": "parole.milestone"}),
             )?
             .iter()
-            .map(|n| notice_row(n, &look, &ctx.actor.user_id))
+            .map(|n| notice_row(n, &look, (&ctx.actor.user_id, email_off)))
             .collect()
         } else {
             Vec::new()
@@ -131,7 +131,8 @@ async fn overview(
         Action::Read,
         "parole milestone",
     )?;
-    let mut data = with_conn(&state, &s, build).await?;
+    let email_off = s.email_off;
+    let mut data = with_conn(&state, &s, move |conn, ctx| build(conn, ctx, email_off)).await?;
     data["done"] = json!(q.done.is_some());
     render("parole", &page(&s, "Parole", "parole", data))
 }

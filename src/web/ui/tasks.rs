@@ -26,7 +26,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/tasks/{id}/done", web::post().to(done));
 }
 
-fn build(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Value> {
+fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
     let role = ctx.actor.role;
     let look = Lookup::load(conn, ctx)?;
     let case_text = |case_id: Option<&str>, victim_id: &str| match case_id {
@@ -58,7 +58,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Value> {
     let to_supporters: Vec<Value> = list_all::<Notices>(conn, ctx, json!({"state": "pending"}))?
         .iter()
         .filter(|n| n.recipient_kind == "supporter")
-        .map(|n| notice_row(n, &look, &ctx.actor.user_id))
+        .map(|n| notice_row(n, &look, (&ctx.actor.user_id, email_off)))
         .collect();
     let tasks: Vec<Value> = list_all::<Tasks>(
         conn,
@@ -96,7 +96,8 @@ struct TasksQuery {
 
 async fn tasks(state: web::Data<AppState>, s: Session, q: web::Query<TasksQuery>) -> PageResult {
     require(&s, ResourceKind::Task, Action::Read, "task")?;
-    let mut data = with_conn(&state, &s, build).await?;
+    let email_off = s.email_off;
+    let mut data = with_conn(&state, &s, move |conn, ctx| build(conn, ctx, email_off)).await?;
     data["done"] = json!(q.done.is_some());
     data["stale"] = json!(q.stale.is_some());
     render("tasks", &page(&s, "To do", "tasks", data))

@@ -6,7 +6,7 @@
 //! | target | input | cases |
 //! |---|---|---|
 //! | `court_list_arbitrary_json` | any JSON value, as bytes, given and recognised list types | 256 |
-//! | `court_list_mutated_samples` | HMCTS samples from `../shared/court-lists` with values replaced, removed, or bytes cut and flipped | 256 |
+//! | `court_list_mutated_samples` | our court lists in the published formats (`fixtures/court-lists`) with values replaced, removed, or bytes cut and flipped | 256 |
 //! | `list_query_strings` | any query string into every list filter and the paging parameters | 512 |
 //! | `page_form_fields` | any url-encoded form; dates and times typed into page forms | 512 |
 //! | `notice_template_data` | any strings (and other JSON) in every notice template's data | 128 |
@@ -61,20 +61,23 @@ fn assert_client_error(err: &AppError) {
 
 // ---- court lists -------------------------------------------------------
 
-fn shared_lists() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/court-lists")
+/// Our own court lists in the published formats (HMCTS's samples are
+/// read only by `tests/court_list_samples.rs`, outside the product).
+fn fixture_lists() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/court-lists")
 }
 
+/// The formats carried in the binary, as the service reads lists.
 fn schemas() -> &'static SchemaSet {
     static SET: std::sync::OnceLock<SchemaSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| SchemaSet::at(shared_lists().join("schemas")))
+    SET.get_or_init(SchemaSet::embedded)
 }
 
 fn samples() -> &'static [Value] {
     static SAMPLES: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
     SAMPLES.get_or_init(|| {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(shared_lists().join("samples"))
-            .expect("the shared court-list samples are readable")
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(fixture_lists())
+            .expect("the court-list fixtures are readable")
             .map(|e| e.expect("directory entry").path())
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect();
@@ -291,7 +294,7 @@ proptest! {
 }
 
 #[test]
-fn every_shared_sample_still_parses_or_is_refused_cleanly() {
+fn every_fixture_list_still_parses_or_is_refused_cleanly() {
     for doc in samples() {
         parse_everyway(&serde_json::to_vec(doc).unwrap());
     }

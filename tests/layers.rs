@@ -558,3 +558,17 @@ fn the_pool_check_sees_each_form() {
     assert!(uses("// app.pool named in a comment").is_empty());
     assert!(uses("/// the harness owns `app.pool`").is_empty());
 }
+
+/// The product carries everything it reads: a fresh clone has no
+/// `../shared`, so no file under `src/` (its unit tests included) may name
+/// it. HMCTS's published samples are read by `tests/court_list_samples.rs`.
+#[test]
+fn nothing_in_src_reads_the_shared_folder() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let bad: Vec<String> = rust_files(&src)
+        .into_iter()
+        .filter(|p| code_of(&std::fs::read_to_string(p).unwrap()).contains("../shared"))
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(bad.is_empty(), "src reads ../shared: {bad:?}");
+}

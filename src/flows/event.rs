@@ -97,6 +97,12 @@ pub enum EventKind {
     /// A trial-progress update was recorded on the day for the hearing in
     /// focus; `to_victim` and `to_contact` say who the victim asked to be
     /// told (the contact only with her consent in force).
+    /// The supporter recorded the CPS's offer of a meeting before trial
+    /// for the case in focus: her wish about her supporter, the meeting's
+    /// time.
+    CpsMeetingRecorded {
+        meeting: super::pleas::MeetingRecorded,
+    },
     TrialProgressRecorded {
         update_id: String,
         update: TrialUpdateKind,

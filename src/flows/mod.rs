@@ -25,6 +25,7 @@ mod listing;
 mod parole;
 mod plan;
 mod planner;
+pub mod pleas;
 pub mod routing;
 mod special_measures;
 pub mod trial_progress;
@@ -116,6 +117,7 @@ pub fn plan(
         EventKind::CourtNeedRecorded { need_id, need } => {
             court_needs::need_recorded(&mut p, need_id, need)
         }
+        EventKind::CpsMeetingRecorded { meeting } => pleas::recorded(&mut p, meeting),
         EventKind::TrialProgressRecorded {
             update_id,
             update,

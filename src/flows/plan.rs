@@ -179,6 +179,9 @@ pub enum TaskKind {
     OfferSupportReferral,
     ContactVictimDirectly,
     TellVictimWhatWasShared,
+    AskAboutCpsMeeting,
+    AttendCpsMeeting,
+    OfferVictimPersonalStatement,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -53,6 +53,10 @@ const STEPS_IN_CODE: &[&str] = &[
     super::planner::STEP_TELL_VICTIM_WHAT_WAS_SHARED,
     super::court_needs::STEP_PARTNERS_UPDATED,
     super::trial_progress::STEP_TELL_CHOSEN_CONTACTS,
+    super::pleas::STEP_ASK_VICTIM,
+    super::pleas::STEP_TELL_PROSECUTOR,
+    super::pleas::STEP_SUPPORTER_ATTENDS,
+    super::pleas::STEP_PERSONAL_STATEMENT,
 ];
 
 /// Every scenario's plan as `planning::react` stores it: with the

@@ -102,6 +102,7 @@ macro_rules! embedded_in {
         "court_needs.update",
         "trial_progress.victim",
         "trial_progress.contact",
+        "cps_meeting.wish",
         "parole.milestone",
         "update.victim",
         "update.supporter",
@@ -1137,6 +1138,7 @@ mod tests {
             reference: "VR-2041".into(),
             enhanced_rights: true,
             preferred_language: "en".into(),
+            is_child: false,
             name: Some("Jordan Ellis".into()),
         };
         ctx.case = CaseFacts {
@@ -1145,6 +1147,7 @@ mod tests {
             reference: "13NE0456726".into(),
             wcu_org_id: Some("WCU-WY".into()),
             court: hearing(TRIAL).court,
+            offence_group: None,
         };
         ctx.hearing = Some(hearing(TRIAL));
         ctx.supporter = Some(supporter());
@@ -1408,6 +1411,31 @@ mod tests {
         );
         add("", &progress, K::TrialProgressVictim, None);
         add("", &progress, K::TrialProgressContact, None);
+        // Her wish about the CPS meeting before trial, to the prosecutor:
+        // her supporter wanted (with the meeting's time), and declined.
+        let wish = |wish, declined| EventKind::CpsMeetingRecorded {
+            meeting: crate::flows::pleas::MeetingRecorded {
+                version: 1,
+                wish,
+                wish_changed: true,
+                meeting_at: Some(t("2026-12-01T15:30:00Z")),
+                previous_meeting_at: None,
+                declined,
+            },
+        };
+        use crate::domain::SupporterInvitation::Wanted;
+        add(
+            "",
+            &run(&criminal(), wish(Wanted, false)),
+            K::CpsMeetingWish,
+            None,
+        );
+        add(
+            "declined",
+            &run(&criminal(), wish(Wanted, true)),
+            K::CpsMeetingWish,
+            None,
+        );
         let adjourned = run(&told, EventKind::HearingVacated { adjourned: true });
         add("adjourned", &adjourned, K::HearingChangeVictim, None);
         add("adjourned", &adjourned, K::HearingChangeSupporter, None);

@@ -139,6 +139,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         cps_area_id -> Nullable<Text>,
+        offence_group -> Nullable<Text>,
     }
 }
 
@@ -651,3 +652,26 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(trial_updates, hearings);
 diesel::allow_tables_to_appear_in_same_query!(trial_updates, victims);
 diesel::allow_tables_to_appear_in_same_query!(trial_updates, cases);
+
+diesel::table! {
+    /// The CPS's offer of a meeting before trial (issue 19, item 5), one
+    /// per case.
+    cps_meetings (id) {
+        id -> Text,
+        case_id -> Text,
+        victim_id -> Text,
+        offered_on -> Nullable<Date>,
+        meeting_at -> Nullable<Timestamp>,
+        supporter_invited -> Text,
+        declined -> Bool,
+        prosecutor_told -> Bool,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(cps_meetings -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(cps_meetings, cases);
+diesel::allow_tables_to_appear_in_same_query!(cps_meetings, victims);

@@ -27,6 +27,7 @@ pub const SUPPORTER_DEADLINES: &[&str] = &[
     "cps_informed_of_supporter",
     "attendance_raised_with_court",
     "pre_trial_visit_arranged",
+    "cps_meeting_wish_recorded",
 ];
 
 /// How many times a digest is tried before it is given up.

@@ -58,6 +58,7 @@ enum Form {
     AssignSupporter,
     ChangeAssignment,
     EndAssignment,
+    RecordCpsMeeting,
 }
 
 impl Form {
@@ -93,6 +94,7 @@ impl Form {
         Form::AssignSupporter,
         Form::ChangeAssignment,
         Form::EndAssignment,
+        Form::RecordCpsMeeting,
     ];
 
     /// Whom both sides act as.
@@ -112,6 +114,7 @@ impl Form {
             | Form::WithdrawSafetyPlan
             | Form::RecordTrialUpdate
             | Form::SetTrialUpdatePreference
+            | Form::RecordCpsMeeting
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage
             | Form::AssignSupporter
@@ -473,6 +476,7 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
             set(trial);
         }
         Form::AddHearing
+        | Form::RecordCpsMeeting
         | Form::RecordConsent
         | Form::MakeCalendarFeed
         | Form::AddVictim
@@ -780,6 +784,17 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::RecordCpsMeeting => {
+            b.submit(
+                &format!("/cases/{}/cps-meeting", g.case),
+                &[
+                    ("supporter_invited", "wanted"),
+                    ("meeting_date", "31/03/2026"),
+                    ("meeting_time", "14:30"),
+                ],
+            )
+            .await
+        }
         Form::RecordTrialUpdate => {
             b.submit(
                 &format!("/hearings/{}/trial-updates", g.target),
@@ -1057,6 +1072,12 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                               "note": "Court 3 at last"});
             let (status, out) = app.post(&path, &token, body).await;
             assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::RecordCpsMeeting => {
+            let path = format!("/api/v1/cases/{}/cps-meeting", g.case);
+            let body = json!({"supporter_invited": "wanted", "meeting_at": "2026-03-31T13:30:00Z"});
+            let (status, out) = app.put(&path, &token, 0, body).await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
         }
         Form::SetTrialUpdatePreference => {
             let path = format!("/api/v1/victims/{}/trial-update-preferences", g.victim);

@@ -115,11 +115,10 @@ fn form(case: &CaseOut, m: &CpsMeetingOut) -> FormPage {
 
 fn current_values(m: &CpsMeetingOut) -> FormData {
     let local = m.meeting_at.map(crate::calendar::to_london);
+    // Nothing is chosen for her until something is recorded.
+    let wish = (m.version > 0).then(|| m.supporter_invited.as_str().to_string());
     let mut values = vec![
-        (
-            "supporter_invited".to_string(),
-            m.supporter_invited.as_str().to_string(),
-        ),
+        ("supporter_invited".to_string(), wish.unwrap_or_default()),
         (
             "offered_on".into(),
             m.offered_on.map(|d| d.to_string()).unwrap_or_default(),

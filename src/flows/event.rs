@@ -82,6 +82,12 @@ pub enum EventKind {
         need_id: String,
         need: String,
     },
+    /// One of the victim's needs at court was withdrawn; `was_shared`: it
+    /// had a basis, so partners may have been sent it.
+    CourtNeedWithdrawn {
+        need_id: String,
+        was_shared: bool,
+    },
     /// An agency has an update for the victim on a topic.
     AgencyUpdate {
         from: Actor,

@@ -118,6 +118,10 @@ pub fn plan(
             court_needs::need_recorded(&mut p, need_id, need)
         }
         EventKind::CpsMeetingRecorded { meeting } => pleas::recorded(&mut p, meeting),
+        EventKind::CourtNeedWithdrawn {
+            need_id,
+            was_shared,
+        } => court_needs::need_withdrawn(&mut p, need_id, *was_shared),
         EventKind::TrialProgressRecorded {
             update_id,
             update,

@@ -1393,6 +1393,23 @@ mod tests {
             K::CourtNeedsUpdate,
             Some(RecipientKind::WitnessService),
         );
+        // Her last need withdrawn: the Witness Service is told there are
+        // none now.
+        let mut none_left = told_needs.clone();
+        none_left.court_needs.disclosable.clear();
+        let withdrawn = run(
+            &none_left,
+            EventKind::CourtNeedWithdrawn {
+                need_id: "N1".into(),
+                was_shared: true,
+            },
+        );
+        add(
+            "none_left",
+            &withdrawn,
+            K::CourtNeedsUpdate,
+            Some(RecipientKind::WitnessService),
+        );
         // A trial-progress update on the day, to the victim and to the
         // contact she chose (with her consent).
         let mut with_contact = criminal();

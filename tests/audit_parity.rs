@@ -18,7 +18,7 @@ mod helpers;
 #[allow(dead_code)]
 mod ui_support;
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use helpers::*;
@@ -59,6 +59,7 @@ enum Form {
     ChangeAssignment,
     EndAssignment,
     RecordCpsMeeting,
+    SetBookingLeadTime,
 }
 
 impl Form {
@@ -95,6 +96,7 @@ impl Form {
         Form::ChangeAssignment,
         Form::EndAssignment,
         Form::RecordCpsMeeting,
+        Form::SetBookingLeadTime,
     ];
 
     /// Whom both sides act as.
@@ -122,6 +124,7 @@ impl Form {
             | Form::EndAssignment => MAYA,
             Form::AddParoleMilestone => VICTOR,
             Form::ConfirmRequest | Form::AgreeSafetyPlan => WES,
+            Form::SetBookingLeadTime => CORA,
             _ => WENDY,
         }
     }
@@ -476,6 +479,7 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
             set(trial);
         }
         Form::AddHearing
+        | Form::SetBookingLeadTime
         | Form::RecordCpsMeeting
         | Form::RecordConsent
         | Form::MakeCalendarFeed
@@ -784,6 +788,13 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::SetBookingLeadTime => {
+            b.submit(
+                "/court/booking-lead-time",
+                &[("short_notice_working_days", "10")],
+            )
+            .await
+        }
         Form::RecordCpsMeeting => {
             b.submit(
                 &format!("/cases/{}/cps-meeting", g.case),
@@ -1072,6 +1083,19 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                               "note": "Court 3 at last"});
             let (status, out) = app.post(&path, &token, body).await;
             assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::SetBookingLeadTime => {
+            let court = app.court_id(&token, "Leeds Combined Court Centre").await;
+            let (status, _, out) = app
+                .call_full(
+                    Method::PUT,
+                    &format!("/api/v1/courts/{court}/court-need-settings"),
+                    Some(&token),
+                    Some(json!({"short_notice_working_days": 10})),
+                    &[],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
         }
         Form::RecordCpsMeeting => {
             let path = format!("/api/v1/cases/{}/cps-meeting", g.case);

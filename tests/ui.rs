@@ -3627,3 +3627,56 @@ async fn an_isva_records_the_cps_meeting_from_the_case_page() {
     officer.assert_lacks(&form);
     assert_eq!(wendy.get(&form).await.status, StatusCode::FORBIDDEN);
 }
+
+#[actix_web::test]
+async fn court_staff_set_their_courts_booking_lead_time_from_home() {
+    let app = TestApp::spawn().await;
+    let mut cora = Browser::signed_in(&app.base, CORA).await;
+    let home = cora.get("/").await;
+    home.assert_has("/court/booking-lead-time");
+    let form = cora.get("/court/booking-lead-time").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    form.assert_has("Leeds Combined Court Centre");
+    form.assert_has("the service&#x27;s default of 5 working days applies");
+
+    let refused = cora
+        .submit(
+            "/court/booking-lead-time",
+            &[("short_notice_working_days", "40")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("Enter a whole number of working days from 1 to 30");
+
+    let saved = cora
+        .submit(
+            "/court/booking-lead-time",
+            &[("short_notice_working_days", "10")],
+        )
+        .await;
+    assert_eq!(
+        saved.location(),
+        Some("/court/booking-lead-time?done=saved"),
+        "{}",
+        saved.body
+    );
+    cora.get("/court/booking-lead-time?done=saved")
+        .await
+        .assert_has("Your court asks for 10 working days");
+    let token = app.login(CORA).await;
+    let court = app.court_id(&token, "Leeds Combined Court Centre").await;
+    let (_, out) = app
+        .get(
+            &format!("/api/v1/courts/{court}/court-need-settings"),
+            &token,
+        )
+        .await;
+    assert_eq!(out["short_notice_working_days"], 10);
+
+    // A supporter has no such page.
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    assert_eq!(
+        ben.get("/court/booking-lead-time").await.status,
+        StatusCode::FORBIDDEN
+    );
+}

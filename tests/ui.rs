@@ -3680,3 +3680,48 @@ async fn court_staff_set_their_courts_booking_lead_time_from_home() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[actix_web::test]
+async fn the_officer_sees_on_the_case_page_that_a_hearing_is_too_soon_to_book_her_needs() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let victim = app
+        .give_consents(&ben, "V-1002", &["witness_service_referral"])
+        .await;
+    let (_, consents) = app
+        .get(&format!("/api/v1/consents?victim_id={victim}"), &ben)
+        .await;
+    let referral = consents["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["scope"] == "witness_service_referral")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, out) = app
+        .post(
+            &format!("/api/v1/victims/{victim}/court-needs"),
+            &ben,
+            serde_json::json!({"kind": "bsl_interpreter", "consent_id": referral}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{out}");
+    // A mention on Wednesday 25 March: three working days from Friday 20th.
+    let case = case_of(&app, &wendy, "V-1002").await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    app.create(
+        "/api/v1/hearings",
+        &wendy,
+        serde_json::json!({"case_id": case, "kind": "mention", "court_id": court,
+                           "starts_at": "2026-03-25T10:00:00+00:00", "estimated_minutes": 30}),
+    )
+    .await;
+    let mut page = Browser::signed_in(&app.base, WENDY).await;
+    let shown = page.get(&format!("/cases/{case}")).await;
+    shown.assert_has("Warnings");
+    shown.assert_has("The hearing on Wednesday 25 March 2026 is 3 working days away; the court asks for 5 to book her needs at court (a British Sign Language interpreter). Book them with the court at once.");
+    shown.assert_lacks("hearing_soon_for_needs");
+}

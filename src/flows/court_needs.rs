@@ -9,6 +9,7 @@
 //! hearing moves. No clock, store or network; nothing here logs, and the
 //! only text a need carries is a language name, checked to be one.
 
+use super::context::HearingFacts;
 use super::criminal::{STEP_INFORM_CPS, STEP_INFORM_WITNESS_SERVICE};
 use super::facts;
 use super::keys::Subject;
@@ -325,6 +326,39 @@ pub(crate) fn need_withdrawn(p: &mut Planner<'_>, need_id: &str, was_shared: boo
     }
 }
 
+/// A criminal hearing was listed or moved to a day fewer working days
+/// away than the court (or the rules table) wants for booking the victim's
+/// needs that may be passed on: the witness care officer is warned to book
+/// them at once. Names the needs' kinds only, never a language.
+pub(crate) fn hearing_soon_for_needs(p: &mut Planner<'_>, h: &HearingFacts) {
+    let needs: Vec<String> = p
+        .ctx
+        .court_needs
+        .disclosable
+        .iter()
+        .map(|n| n.kind().to_owned())
+        .collect();
+    if needs.is_empty() {
+        return;
+    }
+    let court_days = p.ctx.court_needs.court_days.get(&h.court.name).copied();
+    let limit = short_notice_limit(
+        court_days,
+        &p.rules.alerts.court_need_short_notice_before_hearing,
+    );
+    let today = calendar::london_date(p.event.at);
+    let hearing_on = calendar::london_date(h.start);
+    if let Some(s) = short_notice(today, hearing_on, &limit, p.holidays) {
+        p.warn(Warning::HearingSoonForNeeds {
+            hearing_id: h.id.clone(),
+            hearing_date: hearing_on,
+            needs,
+            days_left: s.days_left,
+            wanted: s.wanted,
+        });
+    }
+}
+
 /// A need was recorded: if the victim's next hearing is fewer than the
 /// court's (or the rules') working days away, the witness care officer is
 /// warned that the booking is short notice. The warning names the need's
@@ -618,6 +652,78 @@ mod tests {
         );
         // A need that was never passed on (no basis) tells nobody.
         assert!(run(&withdrawn(false), &ctx).notices.is_empty());
+    }
+
+    #[test]
+    fn a_hearing_listed_too_soon_to_book_her_needs_warns_the_officer() {
+        use crate::flows::testkit::{criminal, event, family, hearing, run};
+        use crate::flows::{EventKind, FlowContext};
+        // Listed on Monday 2 November 2026 (the test's now).
+        let with = |start: &str, needs: Vec<CourtNeed>, mut ctx: FlowContext| {
+            ctx.hearing = Some(crate::flows::HearingFacts {
+                court: ctx.hearing.as_ref().unwrap().court.clone(),
+                ..hearing(start)
+            });
+            ctx.court_needs.disclosable = needs;
+            ctx
+        };
+        let bsl = || vec![CourtNeed::BslInterpreter];
+        let table: [(&str, FlowContext, Option<(i64, i64)>); 4] = [
+            (
+                "Thursday, three working days",
+                with("2026-11-05T10:00:00Z", bsl(), criminal()),
+                Some((3, 5)),
+            ),
+            (
+                "a fortnight away",
+                with("2026-11-16T10:00:00Z", bsl(), criminal()),
+                None,
+            ),
+            (
+                "no needs to book",
+                with("2026-11-05T10:00:00Z", vec![], criminal()),
+                None,
+            ),
+            (
+                "a family hearing",
+                with("2026-11-05T10:00:00Z", bsl(), family()),
+                None,
+            ),
+        ];
+        for (why, ctx, want) in table {
+            let plan = run(&event(EventKind::HearingListed), &ctx);
+            let got: Vec<(i64, i64)> = plan
+                .warnings
+                .iter()
+                .filter_map(|w| match w {
+                    Warning::HearingSoonForNeeds {
+                        needs,
+                        days_left,
+                        wanted,
+                        hearing_date,
+                        ..
+                    } => {
+                        assert_eq!(needs, &["bsl_interpreter"]);
+                        assert_eq!(*hearing_date, d("2026-11-05"));
+                        Some((*days_left, *wanted))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(got, want.into_iter().collect::<Vec<_>>(), "{why}");
+        }
+        // Moved to a day too close: warned too.
+        let moved = run(
+            &event(EventKind::HearingMoved {
+                previous_start: crate::flows::testkit::t("2026-12-07T10:00:00Z"),
+                previous_court: None,
+            }),
+            &with("2026-11-04T10:00:00Z", bsl(), criminal()),
+        );
+        assert!(moved
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::HearingSoonForNeeds { days_left: 2, .. })));
     }
 
     #[test]

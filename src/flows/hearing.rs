@@ -56,6 +56,7 @@ pub(crate) fn listed(p: &mut Planner<'_>) {
             let subject = Subject::hearing_slot(&h.id, h.start);
             tell_of_hearing(p, &h, &subject, None);
             criminal::replan_for_hearing(p, &h);
+            court_needs::hearing_soon_for_needs(p, &h);
         }
         CaseKind::Family => family::replan_for_hearing(p, &h),
         CaseKind::Civil => {}
@@ -104,6 +105,7 @@ pub(crate) fn moved(
         CaseKind::Criminal => {
             tell_of_hearing(p, &h, &subject, Some(&change));
             criminal::replan_for_hearing(p, &h);
+            court_needs::hearing_soon_for_needs(p, &h);
         }
         CaseKind::Family => family::replan_for_hearing(p, &h),
         CaseKind::Civil => {}

@@ -283,6 +283,16 @@ pub enum Warning {
         days_left: i64,
         wanted: i64,
     },
+    /// A criminal hearing was listed or moved to a day too close to book
+    /// the victim's needs at court (by the court's or the rules' figure):
+    /// the witness care officer should book them at once. Kinds only.
+    HearingSoonForNeeds {
+        hearing_id: String,
+        hearing_date: NaiveDate,
+        needs: Vec<String>,
+        days_left: i64,
+        wanted: i64,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

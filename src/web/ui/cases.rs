@@ -13,7 +13,7 @@ use crate::error::AppResult;
 use crate::policy::{permits, Action, ResourceKind};
 use crate::resources::{
     AttendanceRequests, Cases, Consents, Hearings, Notices, PreTrialVisits,
-    SpecialMeasuresDiscussions, SupporterAssignments, Tasks, Victims,
+    SpecialMeasuresDiscussions, SupporterAssignments, Tasks, Victims, Warnings,
 };
 use crate::store::AnyConn;
 use crate::web::api::resource::{Ctx, Page};
@@ -412,6 +412,19 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         Vec::new()
     };
 
+    // What the flows noticed about this case, in words (newest first).
+    let warnings: Vec<Value> = if may(ResourceKind::Deadline, Action::Read) {
+        let mut found = list_all::<Warnings>(conn, ctx, json!({"case_id": c.id}))?;
+        found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        found
+            .iter()
+            .filter_map(|w| super::warnings::sentence(&w.kind, &w.detail))
+            .map(|text| json!(text))
+            .collect()
+    } else {
+        Vec::new()
+    };
+
     let cps_meeting = (c.kind == CaseKind::Criminal && may(ResourceKind::CpsMeeting, Action::Read))
         .then(|| crate::app::cps_meetings::get(conn, ctx, &c.id))
         .transpose()?
@@ -441,6 +454,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         "tasks": tasks,
         "notices": notices,
         "cps_meeting": cps_meeting,
+        "warnings": warnings,
         "shows": {
             "supporters": may(ResourceKind::SupporterAssignment, Action::Read),
             "consents": may(ResourceKind::Consent, Action::Read),

@@ -42,6 +42,7 @@ mod tasks;
 mod trial_updates;
 mod victims;
 mod visits;
+mod warnings;
 mod week;
 
 use std::sync::LazyLock;

@@ -3725,3 +3725,51 @@ async fn the_officer_sees_on_the_case_page_that_a_hearing_is_too_soon_to_book_he
     shown.assert_has("The hearing on Wednesday 25 March 2026 is 3 working days away; the court asks for 5 to book her needs at court (a British Sign Language interpreter). Book them with the court at once.");
     shown.assert_lacks("hearing_soon_for_needs");
 }
+
+#[actix_web::test]
+async fn the_officer_records_an_agency_update_from_the_case_page() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let case = case_of(&app, &wendy, "V-1001").await;
+    let mut page = Browser::signed_in(&app.base, WENDY).await;
+    let shown = page.get(&format!("/cases/{case}")).await;
+    let form = format!("/cases/{case}/updates/new");
+    shown.assert_has(&form);
+
+    let refused = page.submit(&form, &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("Choose what the update is about");
+
+    let (_, before) = app
+        .get(&format!("/api/v1/notices?case_id={case}&per_page=200"), &wendy)
+        .await;
+    let count = |list: &Value, template: &str| {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["template"] == template)
+            .count()
+    };
+    let saved = page.submit(&form, &[("topic", "case_progress")]).await;
+    let done = format!("/cases/{case}?done=update-recorded");
+    assert_eq!(saved.location(), Some(done.as_str()), "{}", saved.body);
+    page.get(&done).await.assert_has("Update recorded.");
+    // Through her single point of contact: the supporter is sent it.
+    let (_, after) = app
+        .get(&format!("/api/v1/notices?case_id={case}&per_page=200"), &wendy)
+        .await;
+    assert_eq!(
+        count(&after, "update.supporter"),
+        count(&before, "update.supporter") + 1,
+        "{after}"
+    );
+
+    // A supporter has no such form.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    assert_eq!(amara.get(&form).await.status, StatusCode::FORBIDDEN);
+    amara
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_lacks(&form);
+}

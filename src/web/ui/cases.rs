@@ -128,6 +128,8 @@ fn done_message(key: &str) -> Option<&'static str> {
         "supporter-assigned" => "Supporter assigned.",
         "assignment-changed" => "The supporter's assignment has been saved.",
         "assignment-ended" => "The assignment has been ended. Anyone who needs to know who to contact now is told.",
+        "update-recorded" => "Update recorded. Her supporter and she are told as the rules and her consents allow: see the notices below.",
+        "update-recorded-none" => "Update recorded, but nobody could be told: she has no supporter or has not agreed to share it. See the warnings below.",
         "cps-meeting-saved" => "The CPS meeting has been saved. The CPS is told of any change in what she wants.",
         "cps-meeting-saved-not-told" => "The CPS meeting has been saved, but her wish was not passed to the CPS: she has not agreed that her supporter may be identified to the prosecution. Record that consent, then save the meeting again.",
         _ => return None,
@@ -469,6 +471,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                 .then(|| format!("/cases/{}/consents/new", c.id)),
             "visit": (role == Role::WitnessCareOfficer && may(ResourceKind::PreTrialVisit, Action::Create))
                 .then(|| format!("/cases/{}/visits/new", c.id)),
+            "update": may(ResourceKind::AgencyUpdate, Action::Create)
+                .then(|| format!("/cases/{}/updates/new", c.id)),
             "discussion": may(ResourceKind::SpecialMeasuresDiscussion, Action::Create)
                 .then(|| format!("/cases/{}/special-measures/new", c.id)),
             "change": may(ResourceKind::Case, Action::Update)

@@ -11,6 +11,7 @@
 //! strict mode (a missing value is an error, not an empty string).
 
 mod acknowledge;
+mod agency_updates;
 mod assignments;
 mod attendance;
 mod case_forms;
@@ -608,6 +609,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     week::configure(cfg);
     case_forms::configure(cfg);
     cps_meeting::configure(cfg);
+    agency_updates::configure(cfg);
     court_settings::configure(cfg);
     assignments::configure(cfg);
     cases::configure(cfg);

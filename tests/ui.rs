@@ -3741,7 +3741,10 @@ async fn the_officer_records_an_agency_update_from_the_case_page() {
     refused.assert_has("Choose what the update is about");
 
     let (_, before) = app
-        .get(&format!("/api/v1/notices?case_id={case}&per_page=200"), &wendy)
+        .get(
+            &format!("/api/v1/notices?case_id={case}&per_page=200"),
+            &wendy,
+        )
         .await;
     let count = |list: &Value, template: &str| {
         list["items"]
@@ -3757,7 +3760,10 @@ async fn the_officer_records_an_agency_update_from_the_case_page() {
     page.get(&done).await.assert_has("Update recorded.");
     // Through her single point of contact: the supporter is sent it.
     let (_, after) = app
-        .get(&format!("/api/v1/notices?case_id={case}&per_page=200"), &wendy)
+        .get(
+            &format!("/api/v1/notices?case_id={case}&per_page=200"),
+            &wendy,
+        )
         .await;
     assert_eq!(
         count(&after, "update.supporter"),

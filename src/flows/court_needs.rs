@@ -668,7 +668,8 @@ mod tests {
             ctx
         };
         let bsl = || vec![CourtNeed::BslInterpreter];
-        let table: [(&str, FlowContext, Option<(i64, i64)>); 4] = [
+        type Row = (&'static str, FlowContext, Option<(i64, i64)>);
+        let table: [Row; 4] = [
             (
                 "Thursday, three working days",
                 with("2026-11-05T10:00:00Z", bsl(), criminal()),

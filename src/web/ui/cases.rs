@@ -417,7 +417,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
     // What the flows noticed about this case, in words (newest first).
     let warnings: Vec<Value> = if may(ResourceKind::Deadline, Action::Read) {
         let mut found = list_all::<Warnings>(conn, ctx, json!({"case_id": c.id}))?;
-        found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        found.sort_by_key(|w| std::cmp::Reverse(w.created_at));
         found
             .iter()
             .filter_map(|w| super::warnings::sentence(&w.kind, &w.detail))

@@ -18,29 +18,25 @@ fn items(list: &Value) -> Vec<Value> {
     list["items"].as_array().cloned().unwrap_or_default()
 }
 
+/// Records what the case is about, through the case's PUT with the rest of
+/// it unchanged.
+async fn set_offence(app: &TestApp, token: &str, case: &str, group: &str) -> (StatusCode, Value) {
+    let path = format!("/api/v1/cases/{case}");
+    let (_, c) = app.get(&path, token).await;
+    let mut body = c.clone();
+    for f in ["id", "version", "created_at", "updated_at"] {
+        body.as_object_mut().unwrap().remove(f);
+    }
+    body["offence_group"] = json!(group);
+    app.put(&path, token, c["version"].as_i64().unwrap(), body)
+        .await
+}
+
 /// V-1002's case (Ben is her ISVA), recorded as a rape case; returns its
 /// id and the ids of a plea hearing on Monday 23 March 2026.
 async fn rape_case_with_a_plea_hearing(app: &TestApp, wendy: &str) -> (String, String) {
     let case = app.find_id("/api/v1/cases", wendy, "urn", URN).await;
-    let path = format!("/api/v1/cases/{case}");
-    let (_, c) = app.get(&path, wendy).await;
-    let mut body = json!({});
-    for f in [
-        "victim_id",
-        "kind",
-        "urn",
-        "case_number",
-        "court_id",
-        "witness_care_unit_id",
-        "cps_area_id",
-        "status",
-    ] {
-        body[f] = c[f].clone();
-    }
-    body["offence_group"] = json!("rape_or_serious_sexual_offence");
-    let (status, out) = app
-        .put(&path, wendy, c["version"].as_i64().unwrap(), body)
-        .await;
+    let (status, out) = set_offence(app, wendy, &case, "rape_or_serious_sexual_offence").await;
     assert_eq!(status, StatusCode::OK, "{out}");
     assert_eq!(out["offence_group"], "rape_or_serious_sexual_offence");
     let court = app.court_id(wendy, "Leeds Magistrates' Court").await;
@@ -304,27 +300,7 @@ async fn only_a_criminal_case_has_an_offence_group_or_a_cps_meeting() {
     let case = app
         .find_id("/api/v1/cases", &amara, "case_number", "LS26P00123")
         .await;
-    let (_, c) = app.get(&format!("/api/v1/cases/{case}"), &amara).await;
-    let mut body = json!({});
-    for f in [
-        "victim_id",
-        "kind",
-        "urn",
-        "case_number",
-        "court_id",
-        "status",
-    ] {
-        body[f] = c[f].clone();
-    }
-    body["offence_group"] = json!("domestic_abuse");
-    let (status, out) = app
-        .put(
-            &format!("/api/v1/cases/{case}"),
-            &amara,
-            c["version"].as_i64().unwrap(),
-            body,
-        )
-        .await;
+    let (status, out) = set_offence(&app, &amara, &case, "domestic_abuse").await;
     assert_problem(
         status,
         &out,

@@ -6,12 +6,12 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorised, run, run_checked, Check, Registry};
+use super::resource::{authorised_change, run, run_checked, Check, Registry};
 use crate::app::cps_meetings::{self, CpsMeetingInput, CpsMeetingOut, RecordedCpsMeeting};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
-use crate::web::extract::{etag, if_match_version, RawBody};
+use crate::web::extract::{etag, RawBody};
 use crate::web::AppState;
 
 const PATH: &str = "/api/v1/cases/{id}/cps-meeting";
@@ -37,10 +37,8 @@ async fn record(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let (kind, action, what) = UPDATE;
-    let ctx = authorised(&state, who, kind, action, what)?;
-    let expected = if_match_version(&req)?;
-    let input: CpsMeetingInput = body.decode()?;
+    let (ctx, expected, input): (_, _, CpsMeetingInput) =
+        authorised_change(&state, who, UPDATE, &req, &body)?;
     let id = id.into_inner();
     let saved: RecordedCpsMeeting = run(&state, move |conn| {
         cps_meetings::record(conn, &ctx, &id, expected, &input)

@@ -53,6 +53,21 @@ pub fn authorised_body<I: serde::de::DeserializeOwned>(
     Ok((ctx, body.decode()?))
 }
 
+/// For a change that carries `If-Match`: the role check first, then the
+/// version the change was drawn from, then the decoded body.
+pub fn authorised_change<I: serde::de::DeserializeOwned>(
+    state: &AppState,
+    who: Authenticated,
+    check: Check,
+    req: &HttpRequest,
+    body: &RawBody,
+) -> AppResult<(Ctx, i32, I)> {
+    let (kind, action, what) = check;
+    let ctx = authorised(state, who, kind, action, what)?;
+    let expected = if_match_version(req)?;
+    Ok((ctx, expected, body.decode()?))
+}
+
 /// Refuses a role that may not do the check's action (before anything is
 /// read), then runs a use case on the record the path names.
 pub async fn run_checked<T: Send + 'static>(
@@ -187,9 +202,9 @@ async fn update<R: Resource>(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let ctx = authorised(&state, who, R::KIND, Action::Update, R::SINGULAR)?;
-    let expected = if_match_version(&req)?;
-    let input: R::Input = body.decode()?;
+    let check = (R::KIND, Action::Update, R::SINGULAR);
+    let (ctx, expected, input): (_, _, R::Input) =
+        authorised_change(&state, who, check, &req, &body)?;
     crate::app::validate(&input, ctx.now)?;
     let id = id.into_inner();
     let out = run(&state, move |conn| {

@@ -89,6 +89,17 @@ async fn own_court(state: &AppState, s: &Session) -> Result<String, PageError> {
     })
 }
 
+async fn setting_of(
+    state: &AppState,
+    s: &Session,
+    court: String,
+) -> Result<CourtNeedSettingOut, PageError> {
+    Ok(with_conn(state, s, move |conn, ctx| {
+        court_need_settings::get(conn, ctx, &court)
+    })
+    .await?)
+}
+
 async fn form_page(state: web::Data<AppState>, s: Session, q: web::Query<Query>) -> PageResult {
     require(
         &s,
@@ -97,10 +108,7 @@ async fn form_page(state: web::Data<AppState>, s: Session, q: web::Query<Query>)
         "court's booking lead time",
     )?;
     let court = own_court(&state, &s).await?;
-    let setting = with_conn(&state, &s, move |conn, ctx| {
-        court_need_settings::get(conn, ctx, &court)
-    })
-    .await?;
+    let setting = setting_of(&state, &s, court).await?;
     let saved = q.done.as_deref() == Some("saved");
     render_form(
         &s,
@@ -157,10 +165,7 @@ async fn form_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
             Ok(see_other(&format!("{PATH}?done=saved")))
         }
         Err(problems) => {
-            let setting = with_conn(&state, &s, move |conn, ctx| {
-                court_need_settings::get(conn, ctx, &court)
-            })
-            .await?;
+            let setting = setting_of(&state, &s, court).await?;
             render_form(&s, "home", form(&setting, false), &posted_form, &problems)
         }
     }

@@ -157,6 +157,24 @@ pub fn get(conn: &mut AnyConn, ctx: &Ctx, case_id: &str) -> AppResult<CpsMeeting
     out_of(&case, is_child, stored(conn, case_id)?)
 }
 
+/// The victim's CPS meetings (one per case that has one), for her
+/// subject-access export: empty for a role that may not read them.
+pub(crate) fn for_export(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    victim_id: &str,
+) -> AppResult<Vec<CpsMeetingOut>> {
+    if !crate::policy::permits(ctx.actor.role, ResourceKind::CpsMeeting, Action::Read) {
+        return Ok(Vec::new());
+    }
+    let case_ids: Vec<String> = cps_meetings::table
+        .filter(cps_meetings::victim_id.eq(victim_id))
+        .order(cps_meetings::created_at.asc())
+        .select(cps_meetings::case_id)
+        .load(conn)?;
+    case_ids.iter().map(|case| get(conn, ctx, case)).collect()
+}
+
 const NOT_TOLD: &str = "Her wish was saved but not passed to the CPS: she has not agreed that her supporter may be identified to the prosecution. Record that consent on her page, then save this again.";
 
 /// Records (or changes) the case's CPS meeting from `expected` (its

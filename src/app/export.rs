@@ -69,6 +69,8 @@ pub struct SubjectAccessExport {
     pub trial_updates: Vec<super::trial_updates::TrialUpdateOut>,
     /// Whom she asked to be told of trial progress, if she chose.
     pub trial_update_preference: Option<super::trial_updates::TrialUpdatePreferenceOut>,
+    /// The CPS meetings before trial and her wish about her supporter.
+    pub cps_meetings: Vec<super::cps_meetings::CpsMeetingOut>,
     /// With their delivery state.
     #[schema(value_type = Vec<Object>)]
     pub notices: Vec<Value>,
@@ -117,6 +119,7 @@ fn audit_readable(ctx: &Ctx, a: &AuditOut) -> bool {
         ),
         "parole_milestones" => (ResourceKind::ParoleMilestone, ResourceKind::ParoleMilestone),
         "safety_plans" => (ResourceKind::SafetyPlan, ResourceKind::SafetyPlan),
+        "cps_meetings" => (ResourceKind::CpsMeeting, ResourceKind::CpsMeeting),
         "notices" => (
             ResourceKind::Notice,
             policy::notice_about(a.category.as_deref().unwrap_or_default(), ""),
@@ -287,6 +290,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         safety_plans: super::safety_plans::for_export(conn, ctx, victim_id)?,
         trial_updates,
         trial_update_preference,
+        cps_meetings: super::cps_meetings::for_export(conn, ctx, victim_id)?,
         notices: each::<Notices>(conn, ctx, notice_ids)?,
         tasks: each::<Tasks>(conn, ctx, task_ids)?,
         deadlines: each::<Deadlines>(conn, ctx, deadline_ids)?,

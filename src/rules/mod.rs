@@ -35,6 +35,9 @@ listed_enum! {
         VloContactsVictim,
         ParoleDecisionDue,
         ReconsiderationWindowEnds,
+        /// The supporter's referral form (MARAC) or update (MAPPA) before
+        /// a risk meeting (issue 19, item 7).
+        RiskMeetingPaperwork,
     }
 }
 
@@ -98,6 +101,8 @@ pub struct RuleSet {
     pub routing: RoutingRules,
     /// Reminders of hearings and pre-trial visits.
     pub reminders: ReminderRules,
+    /// Risk meetings (MARAC, MAPPA): when the supporter's paperwork is due.
+    pub risk_meetings: RiskMeetingRules,
     /// Alerts before a deadline falls due unmet.
     #[serde(default)]
     pub deadline_alerts: Vec<DeadlineAlertRule>,
@@ -150,6 +155,20 @@ pub struct Alerts {
     /// witness care officer that the booking is short notice. A court may
     /// set its own figure; this is the default.
     pub court_need_short_notice_before_hearing: Limit,
+}
+
+/// Risk meetings (issue 19, item 7): local protocol, not law. Each figure
+/// counts back from the London date of the meeting; the deadline falls at
+/// the table's `deadline_local_time` on that day.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RiskMeetingRules {
+    /// The MARAC referral form (or an update on a victim already referred)
+    /// reaches the MARAC coordinator this long before the meeting.
+    pub marac_paperwork_before_meeting: Limit,
+    /// The supporter's update for a MAPPA meeting reaches the MAPPA
+    /// coordinator this long before the meeting.
+    pub mappa_paperwork_before_meeting: Limit,
 }
 
 /// Parole data that is a judgement rather than a number.
@@ -328,8 +347,19 @@ impl RuleSet {
             ),
         ];
         let sm = &t.special_measures_application;
+        let rm = &self.risk_meetings;
         let all = named
             .into_iter()
+            .chain([
+                (
+                    "risk_meetings.marac_paperwork_before_meeting",
+                    &rm.marac_paperwork_before_meeting,
+                ),
+                (
+                    "risk_meetings.mappa_paperwork_before_meeting",
+                    &rm.mappa_paperwork_before_meeting,
+                ),
+            ])
             .chain(
                 sm.magistrates
                     .iter()

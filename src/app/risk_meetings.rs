@@ -538,6 +538,8 @@ pub fn for_week(
 mod tests {
     use super::*;
 
+    const POLICE: &str = "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b";
+
     fn action(owner: RiskActionOwner, org: Option<&str>, due: &str) -> RiskActionInput {
         RiskActionInput {
             owner,
@@ -562,11 +564,11 @@ mod tests {
         // (owner, organisation, due, fields in error)
         let cases: [(RiskActionOwner, Option<&str>, &str, &[&str]); 5] = [
             (RiskActionOwner::Supporter, None, "2026-10-29", &[]),
-            (RiskActionOwner::Agency, Some("org-police"), "2026-11-05", &[]),
+            (RiskActionOwner::Agency, Some(POLICE), "2026-11-05", &[]),
             (RiskActionOwner::Agency, None, "2026-11-05", &["organisation_id"]),
             (
                 RiskActionOwner::Supporter,
-                Some("org-police"),
+                Some(POLICE),
                 "2026-11-05",
                 &["organisation_id"],
             ),

@@ -336,6 +336,18 @@ fn done_table() -> Vec<(DeadlineKind, Facts, Option<DateTime<Utc>>, &'static str
             None,
             "nothing to observe",
         ),
+        (
+            RiskMeetingPaperwork,
+            task("send_risk_meeting_paperwork", t(12, 9)),
+            Some(t(12, 9)),
+            "the supporter sent the referral form",
+        ),
+        (
+            RiskMeetingPaperwork,
+            task("carry_risk_meeting_action", t(12, 9)),
+            None,
+            "an action is not the paperwork",
+        ),
     ]
 }
 

@@ -2844,6 +2844,13 @@ mod tests {
                     .to_vec(),
             ),
             (
+                "risk_meeting_kind",
+                crate::domain::RiskMeetingKind::ALL
+                    .iter()
+                    .map(|k| k.as_str().to_owned())
+                    .collect(),
+            ),
+            (
                 "trial_update",
                 crate::domain::TrialUpdateKind::ALL
                     .iter()

@@ -161,7 +161,6 @@ pub struct Alerts {
 /// counts back from the London date of the meeting; the deadline falls at
 /// the table's `deadline_local_time` on that day.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
 pub struct RiskMeetingRules {
     /// The MARAC referral form (or an update on a victim already referred)
     /// reaches the MARAC coordinator this long before the meeting.

@@ -36,6 +36,7 @@ mod scale;
 mod security;
 mod stop_all;
 mod times;
+mod risk_meetings;
 mod trial_updates;
 mod upcoming;
 mod validation;

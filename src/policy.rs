@@ -760,7 +760,10 @@ mod risk_meeting_tests {
                 "{role}"
             );
         }
-        assert_eq!(task_about("hearing.details", "supporter"), ResourceKind::Hearing);
+        assert_eq!(
+            task_about("hearing.details", "supporter"),
+            ResourceKind::Hearing
+        );
     }
 }
 

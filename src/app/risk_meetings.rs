@@ -258,8 +258,9 @@ type ActionRow = (
 fn actions_of(conn: &mut AnyConn, meeting_id: &str) -> AppResult<Vec<RiskActionOut>> {
     let rows: Vec<ActionRow> = risk_meeting_actions::table
         .left_join(
-            organisations::table
-                .on(organisations::id.nullable().eq(risk_meeting_actions::organisation_id)),
+            organisations::table.on(organisations::id
+                .nullable()
+                .eq(risk_meeting_actions::organisation_id)),
         )
         .filter(risk_meeting_actions::meeting_id.eq(meeting_id))
         .order((
@@ -279,18 +280,20 @@ fn actions_of(conn: &mut AnyConn, meeting_id: &str) -> AppResult<Vec<RiskActionO
         .load(conn)?;
     let ring = crate::privacy::keyring()?;
     rows.into_iter()
-        .map(|(id, meeting_id, owner, org, org_name, sealed, due_on, at)| {
-            Ok(RiskActionOut {
-                id,
-                meeting_id,
-                owner: RiskActionOwner::from_db(&owner)?,
-                organisation_id: org,
-                organisation_name: org_name,
-                text: crate::privacy::open(&ring, &sealed)?,
-                due_on,
-                recorded_at: store::from_db(at),
-            })
-        })
+        .map(
+            |(id, meeting_id, owner, org, org_name, sealed, due_on, at)| {
+                Ok(RiskActionOut {
+                    id,
+                    meeting_id,
+                    owner: RiskActionOwner::from_db(&owner)?,
+                    organisation_id: org,
+                    organisation_name: org_name,
+                    text: crate::privacy::open(&ring, &sealed)?,
+                    due_on,
+                    recorded_at: store::from_db(at),
+                })
+            },
+        )
         .collect()
 }
 
@@ -558,14 +561,18 @@ mod tests {
     }
 
     #[test]
-    fn an_action_names_its_agency_only_when_an_agency_carries_it_and_falls_due_after_the_meeting(
-    ) {
+    fn an_action_names_its_agency_only_when_an_agency_carries_it_and_falls_due_after_the_meeting() {
         let day = NaiveDate::from_ymd_opt(2026, 10, 29).unwrap();
         // (owner, organisation, due, fields in error)
         let cases: [(RiskActionOwner, Option<&str>, &str, &[&str]); 5] = [
             (RiskActionOwner::Supporter, None, "2026-10-29", &[]),
             (RiskActionOwner::Agency, Some(POLICE), "2026-11-05", &[]),
-            (RiskActionOwner::Agency, None, "2026-11-05", &["organisation_id"]),
+            (
+                RiskActionOwner::Agency,
+                None,
+                "2026-11-05",
+                &["organisation_id"],
+            ),
             (
                 RiskActionOwner::Supporter,
                 Some(POLICE),

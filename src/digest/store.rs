@@ -8,7 +8,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::{
-    digest_at, due_date, moot_after, Day, DeadlineItem, MeetingItem, HearingItem, ParoleItem, VisitItem,
+    digest_at, due_date, moot_after, Day, DeadlineItem, HearingItem, MeetingItem, ParoleItem,
+    VisitItem,
 };
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;

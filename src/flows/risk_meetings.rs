@@ -95,7 +95,12 @@ pub(crate) fn set(
 
 /// An action the supporter carries: a task due at the rules' deadline
 /// time on its London date.
-pub(crate) fn action(p: &mut Planner<'_>, action_id: &str, kind: RiskMeetingKind, due_on: NaiveDate) {
+pub(crate) fn action(
+    p: &mut Planner<'_>,
+    action_id: &str,
+    kind: RiskMeetingKind,
+    due_on: NaiveDate,
+) {
     let due = super::due::due_instant(p.rules, due_on);
     p.task(
         STEP_ACTION,
@@ -223,6 +228,9 @@ mod tests {
         assert_eq!(task.kind, TaskKind::CarryRiskMeetingAction);
         assert_eq!(task.due, Some(t("2026-11-30T23:59:00Z")));
         assert!(task.detail.contains("MAPPA"));
-        assert_eq!(task.idempotency_key, "risk_action:RA1/-/risk_meeting.action/task");
+        assert_eq!(
+            task.idempotency_key,
+            "risk_action:RA1/-/risk_meeting.action/task"
+        );
     }
 }

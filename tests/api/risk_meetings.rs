@@ -77,10 +77,13 @@ async fn a_marac_meeting_puts_its_deadline_on_the_supporters_week_and_its_action
             json!({"kind": "marac", "starts_at": "Thursday", "panel": " "}),
         )
         .await;
-    assert_problem(status, &out, StatusCode::UNPROCESSABLE_ENTITY, Some("starts_at"));
-    let action = |owner: &str, org: Option<&str>, due: &str| {
-        json!({"owner": owner, "organisation_id": org, "text": ACTION, "due_on": due})
-    };
+    assert_problem(
+        status,
+        &out,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("starts_at"),
+    );
+    let action = |owner: &str, org: Option<&str>, due: &str| json!({"owner": owner, "organisation_id": org, "text": ACTION, "due_on": due});
     let (status, out) = app
         .post(
             &format!("{one}/actions"),
@@ -130,12 +133,22 @@ async fn a_marac_meeting_puts_its_deadline_on_the_supporters_week_and_its_action
     // Moved a week later: If-Match required and checked; the old deadline
     // and task are withdrawn and new ones planned.
     let (status, _, out) = app
-        .call_full(Method::PUT, &one, Some(&ben), Some(body("2026-04-09T10:00:00+01:00")), &[])
+        .call_full(
+            Method::PUT,
+            &one,
+            Some(&ben),
+            Some(body("2026-04-09T10:00:00+01:00")),
+            &[],
+        )
         .await;
     assert_problem(status, &out, StatusCode::PRECONDITION_REQUIRED, None);
-    let (status, out) = app.put(&one, &ben, 7, body("2026-04-09T10:00:00+01:00")).await;
+    let (status, out) = app
+        .put(&one, &ben, 7, body("2026-04-09T10:00:00+01:00"))
+        .await;
     assert_problem(status, &out, StatusCode::PRECONDITION_FAILED, None);
-    let (status, moved) = app.put(&one, &ben, 1, body("2026-04-09T10:00:00+01:00")).await;
+    let (status, moved) = app
+        .put(&one, &ben, 1, body("2026-04-09T10:00:00+01:00"))
+        .await;
     assert_eq!(status, StatusCode::OK, "{moved}");
     assert_eq!(moved["version"], 2);
     // Good Friday (3 April) and Easter Monday (6 April) are skipped:
@@ -152,7 +165,12 @@ async fn a_marac_meeting_puts_its_deadline_on_the_supporters_week_and_its_action
     // deadline met.
     let task = tasks[0]["id"].as_str().unwrap().to_string();
     let (status, done) = app
-        .put(&format!("/api/v1/tasks/{task}"), &ben, tasks[0]["version"].as_i64().unwrap(), json!({"state": "done"}))
+        .put(
+            &format!("/api/v1/tasks/{task}"),
+            &ben,
+            tasks[0]["version"].as_i64().unwrap(),
+            json!({"state": "done"}),
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{done}");
     let mailer = RecordingMailer::default();
@@ -161,7 +179,10 @@ async fn a_marac_meeting_puts_its_deadline_on_the_supporters_week_and_its_action
     let ben = app.login(BEN).await;
     let wendy = app.login(WENDY).await;
     let (_, met) = app
-        .get(&format!("/api/v1/deadlines?victim_id={victim}&state=met"), &ben)
+        .get(
+            &format!("/api/v1/deadlines?victim_id={victim}&state=met"),
+            &ben,
+        )
         .await;
     assert_eq!(
         of_kind(&met["items"], "kind", "risk_meeting_paperwork").len(),
@@ -182,20 +203,46 @@ async fn a_marac_meeting_puts_its_deadline_on_the_supporters_week_and_its_action
         .unwrap()
         .to_string();
     let (status, out) = app
-        .post(&format!("{one}/actions"), &ben, action("agency", None, "2026-04-16"))
+        .post(
+            &format!("{one}/actions"),
+            &ben,
+            action("agency", None, "2026-04-16"),
+        )
         .await;
-    assert_problem(status, &out, StatusCode::UNPROCESSABLE_ENTITY, Some("organisation_id"));
+    assert_problem(
+        status,
+        &out,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("organisation_id"),
+    );
     let (status, out) = app
-        .post(&format!("{one}/actions"), &ben, action("supporter", None, "2026-04-08"))
+        .post(
+            &format!("{one}/actions"),
+            &ben,
+            action("supporter", None, "2026-04-08"),
+        )
         .await;
-    assert_problem(status, &out, StatusCode::UNPROCESSABLE_ENTITY, Some("due_on"));
+    assert_problem(
+        status,
+        &out,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("due_on"),
+    );
     let (status, mine) = app
-        .post(&format!("{one}/actions"), &ben, action("supporter", None, "2026-04-16"))
+        .post(
+            &format!("{one}/actions"),
+            &ben,
+            action("supporter", None, "2026-04-16"),
+        )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{mine}");
     assert_eq!(mine["text"], ACTION);
     let (status, theirs) = app
-        .post(&format!("{one}/actions"), &ben, action("agency", Some(&wcu), "2026-04-14"))
+        .post(
+            &format!("{one}/actions"),
+            &ben,
+            action("agency", Some(&wcu), "2026-04-14"),
+        )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{theirs}");
     assert!(theirs["organisation_name"].is_string(), "{theirs}");
@@ -203,12 +250,17 @@ async fn a_marac_meeting_puts_its_deadline_on_the_supporters_week_and_its_action
     let carried = of_kind(&week["tasks"], "kind", "carry_risk_meeting_action");
     assert_eq!(carried.len(), 1, "only her own: {week}");
     assert_eq!(carried[0]["due_at"], "2026-04-16T22:59:00Z");
-    assert!(!week.to_string().contains("Oystercatcher"), "no text in tasks");
+    assert!(
+        !week.to_string().contains("Oystercatcher"),
+        "no text in tasks"
+    );
     let (status, detail) = app.get(&one, &ben).await;
     assert_eq!(status, StatusCode::OK, "{detail}");
     let actions = detail["actions"].as_array().unwrap();
     assert_eq!(actions.len(), 2);
     assert_eq!(actions[0]["owner"], "agency", "earliest due first");
+    let (status, out) = app.get(&one, &wendy).await;
+    assert_problem(status, &out, StatusCode::FORBIDDEN, None);
 
     // Sealed at rest.
     {
@@ -230,7 +282,12 @@ async fn a_marac_meeting_puts_its_deadline_on_the_supporters_week_and_its_action
         .as_array()
         .unwrap()
         .iter()
-        .filter(|a| a["entity"].as_str().unwrap_or("").starts_with("risk_meeting"))
+        .filter(|a| {
+            a["entity"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("risk_meeting")
+        })
         .map(|a| {
             (
                 a["entity"].as_str().unwrap().to_string(),

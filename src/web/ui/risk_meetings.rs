@@ -54,7 +54,12 @@ fn done_message(key: &str) -> Option<&'static str> {
 fn kinds() -> Vec<(String, String)> {
     RiskMeetingKind::ALL
         .iter()
-        .map(|k| (k.as_str().to_string(), labels::risk_meeting_kind(*k).to_string()))
+        .map(|k| {
+            (
+                k.as_str().to_string(),
+                labels::risk_meeting_kind(*k).to_string(),
+            )
+        })
         .collect()
 }
 
@@ -72,13 +77,22 @@ fn meeting_fields() -> Vec<Field> {
 fn action_fields(orgs: &[(String, String)]) -> Vec<Field> {
     let owners: Vec<(String, String)> = RiskActionOwner::ALL
         .iter()
-        .map(|o| (o.as_str().to_string(), labels::risk_action_owner(*o).to_string()))
+        .map(|o| {
+            (
+                o.as_str().to_string(),
+                labels::risk_action_owner(*o).to_string(),
+            )
+        })
         .collect();
     let mut agencies = vec![(String::new(), "Choose an agency".to_string())];
     agencies.extend(orgs.iter().cloned());
     vec![
         Field::radios("owner", "Who carries the action?", &owners),
-        Field::select("organisation_id", "Which agency? (if another agency carries it)", &agencies),
+        Field::select(
+            "organisation_id",
+            "Which agency? (if another agency carries it)",
+            &agencies,
+        ),
         Field::textarea("text", "What is to be done?")
             .hint("Briefly. It stays in Courtside and is never sent to anyone."),
         Field::date("due_on", "When is it due?").hint("For example, 05/11/2026"),
@@ -180,7 +194,13 @@ fn draw(
     body["heading"] = json!(title);
     body["done"] = json!(done);
     body["errors"] = problems.to_json();
-    for key in ["meetings", "meeting", "actions_heading", "actions", "no_actions"] {
+    for key in [
+        "meetings",
+        "meeting",
+        "actions_heading",
+        "actions",
+        "no_actions",
+    ] {
         if body.get(key).is_none() {
             body[key] = Value::Null;
         }
@@ -252,7 +272,10 @@ async fn show_list(
 
 async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
     let Posted { session: s, form } = posted;
-    super::require_to(&s, (ResourceKind::RiskMeeting, Action::Create, "risk meeting"))?;
+    super::require_to(
+        &s,
+        (ResourceKind::RiskMeeting, Action::Create, "risk meeting"),
+    )?;
     let victim_id = id.into_inner();
     let mut problems = Problems::new();
     let input = meeting_input(&form, &mut problems);
@@ -327,12 +350,11 @@ async fn draw_one(
         with_conn(state, s, move |conn, ctx| {
             let detail = risk_meetings::read(conn, ctx, &id)?;
             let reference = read::<Victims>(conn, ctx, &detail.meeting.victim_id)?.reference;
-            let mut orgs: Vec<(String, String)> =
-                list_all::<Organisations>(conn, ctx, json!({}))?
-                    .into_iter()
-                    .filter(|o| o.id != ctx.actor.organisation_id)
-                    .map(|o| (o.id, o.name))
-                    .collect();
+            let mut orgs: Vec<(String, String)> = list_all::<Organisations>(conn, ctx, json!({}))?
+                .into_iter()
+                .filter(|o| o.id != ctx.actor.organisation_id)
+                .map(|o| (o.id, o.name))
+                .collect();
             orgs.sort_by(|a, b| a.1.cmp(&b.1));
             let held = detail.meeting.starts_at <= ctx.now;
             Ok((detail, reference, orgs, held))
@@ -340,7 +362,12 @@ async fn draw_one(
         .await?;
     let m = &detail.meeting;
     let (change_values, change_problems, action_values, action_problems) = match posting {
-        Posting::None => (meeting_values(m), Problems::new(), FormData::default(), Problems::new()),
+        Posting::None => (
+            meeting_values(m),
+            Problems::new(),
+            FormData::default(),
+            Problems::new(),
+        ),
         Posting::Change(v, p) => (v, p, FormData::default(), Problems::new()),
         Posting::Action(v, p) => (meeting_values(m), Problems::new(), v, p),
     };
@@ -425,7 +452,11 @@ async fn change(state: web::Data<AppState>, posted: Posted, id: web::Path<String
     }
 }
 
-async fn add_action(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+async fn add_action(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
     let Posted { session: s, form } = posted;
     super::require_to(&s, WRITE)?;
     let id = id.into_inner();
@@ -443,7 +474,9 @@ async fn add_action(state: web::Data<AppState>, posted: Posted, id: web::Path<St
     })
     .await?;
     match outcome {
-        Ok(_) => Ok(see_other(&format!("/risk-meetings/{id}?done=action#actions"))),
+        Ok(_) => Ok(see_other(&format!(
+            "/risk-meetings/{id}?done=action#actions"
+        ))),
         Err(problems) => draw_one(&state, &s, id, Posting::Action(form, problems), None).await,
     }
 }

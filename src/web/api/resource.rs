@@ -86,6 +86,29 @@ where
     run(state, move |conn| f(conn, &ctx, &id, input)).await
 }
 
+/// As `run_checked_with`, for a change that names the version it changes:
+/// the role first (403), then `If-Match` (428 without it), then the body
+/// (422), then the use case with the expected version.
+pub async fn run_checked_versioned<I, T>(
+    state: &AppState,
+    who: Authenticated,
+    (kind, action, what): Check,
+    req: &actix_web::HttpRequest,
+    id: web::Path<String>,
+    body: RawBody,
+    f: impl FnOnce(&mut AnyConn, &Ctx, &str, i32, I) -> AppResult<T> + Send + 'static,
+) -> AppResult<T>
+where
+    I: serde::de::DeserializeOwned + Send + 'static,
+    T: Send + 'static,
+{
+    let ctx = authorised(state, who, kind, action, what)?;
+    let expected = crate::web::extract::if_match_version(req)?;
+    let input: I = body.decode()?;
+    let id = id.into_inner();
+    run(state, move |conn| f(conn, &ctx, &id, expected, input)).await
+}
+
 /// Runs a use case on the record the path names, as the signed-in person.
 pub async fn run_for<T: Send + 'static>(
     state: &AppState,

@@ -9,14 +9,14 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorised, run, run_checked, run_checked_with, Check, Registry};
+use super::resource::{run_checked, run_checked_versioned, run_checked_with, Check, Registry};
 use crate::app::risk_meetings::{
     self, RiskActionInput, RiskActionOut, RiskMeetingDetail, RiskMeetingInput, RiskMeetingOut,
 };
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
-use crate::web::extract::{etag, if_match_version, RawBody};
+use crate::web::extract::{etag, RawBody};
 use crate::web::AppState;
 
 const OF_VICTIM: &str = "/api/v1/victims/{id}/risk-meetings";
@@ -77,14 +77,17 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let (kind, action, what) = UPDATE;
-    let ctx = authorised(&state, who, kind, action, what)?;
-    let expected = if_match_version(&req)?;
-    let input: RiskMeetingInput = body.decode()?;
-    let id = id.into_inner();
-    let m = run(&state, move |conn| {
-        risk_meetings::update(conn, &ctx, &id, expected, &input)
-    })
+    let m = run_checked_versioned(
+        &state,
+        who,
+        UPDATE,
+        &req,
+        id,
+        body,
+        |conn, ctx, id, expected, input: RiskMeetingInput| {
+            risk_meetings::update(conn, ctx, id, expected, &input)
+        },
+    )
     .await?;
     Ok(with_etag(StatusCode::OK, m.version, &m))
 }

@@ -7,12 +7,12 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorised, run, run_checked, run_checked_with, Check, Registry};
+use super::resource::{run_checked, run_checked_versioned, run_checked_with, Check, Registry};
 use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
-use crate::web::extract::{etag, if_match_version, RawBody};
+use crate::web::extract::{etag, RawBody};
 use crate::web::AppState;
 
 const PATH: &str = "/api/v1/hearings/{id}/safety-plan";
@@ -62,14 +62,17 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let (kind, action, what) = UPDATE;
-    let ctx = authorised(&state, who, kind, action, what)?;
-    let expected = if_match_version(&req)?;
-    let input: SafetyPlanInput = body.decode()?;
-    let id = id.into_inner();
-    let plan = run(&state, move |conn| {
-        safety_plans::update(conn, &ctx, &id, expected, &input)
-    })
+    let plan = run_checked_versioned(
+        &state,
+        who,
+        UPDATE,
+        &req,
+        id,
+        body,
+        |conn, ctx, id, expected, input: SafetyPlanInput| {
+            safety_plans::update(conn, ctx, id, expected, &input)
+        },
+    )
     .await?;
     Ok(answer(actix_web::http::StatusCode::OK, &plan))
 }

@@ -75,6 +75,10 @@ pub enum ResourceKind {
     /// A MARAC or MAPPA meeting about a victim, its paperwork deadline and
     /// the actions agreed at it: only her supporter handles them.
     RiskMeeting,
+    /// The CPS's offer of a meeting before trial and the victim's wish
+    /// about her supporter: her supporter records it; the witness care
+    /// officer of the case reads it.
+    CpsMeeting,
 }
 
 impl ResourceKind {
@@ -109,6 +113,7 @@ impl ResourceKind {
         ResourceKind::TrialUpdate,
         ResourceKind::TrialUpdatePreference,
         ResourceKind::RiskMeeting,
+        ResourceKind::CpsMeeting,
     ];
 }
 
@@ -256,6 +261,10 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         // other role reads them, nor the tasks and deadlines they make
         // (`task_about`, `deadline_about`).
         (RiskMeeting, Read | Create | Update) => role == Supporter,
+        // Her wish about the CPS meeting is agreed with her supporter; the
+        // witness care officer sees it beside the case.
+        (CpsMeeting, Read) => matches!(role, Supporter | WitnessCareOfficer),
+        (CpsMeeting, Create | Update) => role == Supporter,
     }
 }
 
@@ -715,6 +724,11 @@ mod trial_update_tests {
                 assert_eq!(
                     permits(*role, ResourceKind::TrialUpdatePreference, action),
                     supporter,
+                    "{role} {action:?}"
+                );
+                assert_eq!(
+                    permits(*role, ResourceKind::CpsMeeting, action),
+                    supporter || (action == Action::Read && *role == Role::WitnessCareOfficer),
                     "{role} {action:?}"
                 );
             }

@@ -61,6 +61,7 @@ enum Form {
     AddRiskMeeting,
     ChangeRiskMeeting,
     RecordRiskAction,
+    RecordCpsMeeting,
 }
 
 impl Form {
@@ -99,6 +100,7 @@ impl Form {
         Form::AddRiskMeeting,
         Form::ChangeRiskMeeting,
         Form::RecordRiskAction,
+        Form::RecordCpsMeeting,
     ];
 
     /// Whom both sides act as.
@@ -121,6 +123,7 @@ impl Form {
             | Form::AddRiskMeeting
             | Form::ChangeRiskMeeting
             | Form::RecordRiskAction
+            | Form::RecordCpsMeeting
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage
             | Form::AssignSupporter
@@ -500,6 +503,7 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
         }
         Form::AddHearing
         | Form::AddRiskMeeting
+        | Form::RecordCpsMeeting
         | Form::RecordConsent
         | Form::MakeCalendarFeed
         | Form::AddVictim
@@ -804,6 +808,17 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             b.submit(
                 &format!("/assignments/{}/end", g.target),
                 &[("ends_on", "2026-03-31")],
+            )
+            .await
+        }
+        Form::RecordCpsMeeting => {
+            b.submit(
+                &format!("/cases/{}/cps-meeting", g.case),
+                &[
+                    ("supporter_invited", "wanted"),
+                    ("meeting_date", "31/03/2026"),
+                    ("meeting_time", "14:30"),
+                ],
             )
             .await
         }
@@ -1115,6 +1130,12 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                               "note": "Court 3 at last"});
             let (status, out) = app.post(&path, &token, body).await;
             assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::RecordCpsMeeting => {
+            let path = format!("/api/v1/cases/{}/cps-meeting", g.case);
+            let body = json!({"supporter_invited": "wanted", "meeting_at": "2026-03-31T13:30:00Z"});
+            let (status, out) = app.put(&path, &token, 0, body).await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
         }
         Form::SetTrialUpdatePreference => {
             let path = format!("/api/v1/victims/{}/trial-update-preferences", g.victim);

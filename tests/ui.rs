@@ -3652,3 +3652,77 @@ async fn a_risk_meeting_is_added_from_the_case_page_and_its_deadline_is_on_my_we
         .await;
     assert_eq!(listed["items"][0]["kind"], "marac");
 }
+
+#[actix_web::test]
+async fn an_isva_records_the_cps_meeting_from_the_case_page() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let case = case_of(&app, &ben, "V-1002").await;
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+
+    // The case is recorded as a rape case from its change form.
+    let edit = format!("/cases/{case}/edit");
+    let changed = page
+        .submit(
+            &edit,
+            &[
+                ("kind", "criminal"),
+                ("urn", "13CD7654321"),
+                ("offence_group", "rape_or_serious_sexual_offence"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        changed.location(),
+        Some(format!("/cases/{case}?done=case-changed").as_str()),
+        "{}",
+        changed.body
+    );
+    let shown = page.get(&format!("/cases/{case}")).await;
+    shown.assert_has("The CPS meeting before trial");
+    shown.assert_has("ask whether she wants you there");
+    let form = format!("/cases/{case}/cps-meeting");
+    shown.assert_has(&form);
+
+    // Nothing chosen, and a date with no time: said in words.
+    let refused = page.submit(&form, &[("meeting_date", "31/03/2026")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("There is a problem");
+    refused.assert_has("Choose whether she wants you invited");
+    refused.assert_has("Enter the meeting&#x27;s time as well as its date");
+
+    // She wants Ben there on Tuesday 31 March at 14:30 (BST): saved, but
+    // the CPS cannot be told until she agrees he may be identified.
+    let saved = page
+        .submit(
+            &form,
+            &[
+                ("supporter_invited", "wanted"),
+                ("offered_on", "20/03/2026"),
+                ("meeting_date", "31/03/2026"),
+                ("meeting_time", "14:30"),
+            ],
+        )
+        .await;
+    let done = format!("/cases/{case}?done=cps-meeting-saved-not-told#cps-meeting");
+    assert_eq!(saved.location(), Some(done.as_str()), "{}", saved.body);
+    let after = page.get(&done).await;
+    after.assert_has("her wish was not passed to the CPS");
+    after.assert_has("She wants her supporter invited.");
+    after.assert_has("31 March 2026");
+    let (_, m) = app
+        .get(&format!("/api/v1/cases/{case}/cps-meeting"), &ben)
+        .await;
+    assert_eq!(m["meeting_at"], "2026-03-31T13:30:00Z", "{m}");
+    assert_eq!(m["version"], 1);
+
+    // The form opens with what is stored; the officer sees the line but
+    // has no form.
+    let again = page.get(&form).await;
+    again.assert_has("value=\"14:30\"");
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let officer = wendy.get(&format!("/cases/{case}")).await;
+    officer.assert_has("She wants her supporter invited.");
+    officer.assert_lacks(&form);
+    assert_eq!(wendy.get(&form).await.status, StatusCode::FORBIDDEN);
+}

@@ -256,6 +256,13 @@ pub fn done_at(kind: DeadlineKind, facts: &Facts) -> Option<DateTime<Utc>> {
         ),
         ParoleDecisionDue => milestone(facts, "decision_made"),
         RiskMeetingPaperwork => task_done(facts, "send_risk_meeting_paperwork"),
+        CpsMeetingWishRecorded => either(
+            told(facts, &[crate::flows::pleas::STEP_TELL_PROSECUTOR], |_| {
+                true
+            }),
+            task_done(facts, "ask_about_cps_meeting"),
+        ),
+        VictimPersonalStatementOffered => task_done(facts, "offer_victim_personal_statement"),
         ReconsiderationWindowEnds | VloContactsVictim => None,
     }
 }

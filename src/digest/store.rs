@@ -29,6 +29,7 @@ pub const SUPPORTER_DEADLINES: &[&str] = &[
     "attendance_raised_with_court",
     "pre_trial_visit_arranged",
     "risk_meeting_paperwork",
+    "cps_meeting_wish_recorded",
 ];
 
 /// How many times a digest is tried before it is given up.

@@ -55,6 +55,10 @@ const STEPS_IN_CODE: &[&str] = &[
     super::trial_progress::STEP_TELL_CHOSEN_CONTACTS,
     super::risk_meetings::STEP_PAPERWORK,
     super::risk_meetings::STEP_ACTION,
+    super::pleas::STEP_ASK_VICTIM,
+    super::pleas::STEP_TELL_PROSECUTOR,
+    super::pleas::STEP_SUPPORTER_ATTENDS,
+    super::pleas::STEP_PERSONAL_STATEMENT,
 ];
 
 /// Every scenario's plan as `planning::react` stores it: with the

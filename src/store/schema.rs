@@ -139,6 +139,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         cps_area_id -> Nullable<Text>,
+        offence_group -> Nullable<Text>,
     }
 }
 
@@ -668,6 +669,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// The CPS's offer of a meeting before trial (issue 19, item 5), one
+    /// per case.
+    cps_meetings (id) {
+        id -> Text,
+        case_id -> Text,
+        victim_id -> Text,
+        offered_on -> Nullable<Date>,
+        meeting_at -> Nullable<Timestamp>,
+        supporter_invited -> Text,
+        declined -> Bool,
+        prosecutor_told -> Bool,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// The actions agreed at a risk meeting; the text is sealed.
     risk_meeting_actions (id) {
         id -> Text,
@@ -686,3 +706,6 @@ diesel::joinable!(risk_meeting_actions -> risk_meetings (meeting_id));
 diesel::allow_tables_to_appear_in_same_query!(risk_meetings, risk_meeting_actions);
 diesel::allow_tables_to_appear_in_same_query!(risk_meeting_actions, organisations);
 diesel::allow_tables_to_appear_in_same_query!(risk_meetings, victims);
+diesel::joinable!(cps_meetings -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(cps_meetings, cases);
+diesel::allow_tables_to_appear_in_same_query!(cps_meetings, victims);

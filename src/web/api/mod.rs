@@ -7,6 +7,7 @@ pub mod calendar_feeds;
 pub mod consent_undo;
 pub mod court_lists;
 pub mod court_needs;
+pub mod cps_meetings;
 pub mod export;
 pub mod message_stops;
 pub mod openapi;
@@ -110,6 +111,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     court_needs::describe(&mut reg);
     risk_meetings::describe(&mut reg);
     safety_plans::describe(&mut reg);
+    cps_meetings::describe(&mut reg);
     trial_updates::describe(&mut reg);
     reg
 });
@@ -165,6 +167,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     court_needs::configure(cfg);
     risk_meetings::configure(cfg);
     safety_plans::configure(cfg);
+    cps_meetings::configure(cfg);
     trial_updates::configure(cfg);
     each_resource!(mount, cfg);
 }

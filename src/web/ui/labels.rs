@@ -70,6 +70,22 @@ pub fn case_kind(k: CaseKind) -> &'static str {
     }
 }
 
+pub fn offence_group(g: OffenceGroup) -> &'static str {
+    match g {
+        OffenceGroup::RapeOrSeriousSexualOffence => "Rape or another serious sexual offence",
+        OffenceGroup::DomesticAbuse => "Domestic abuse",
+        OffenceGroup::Other => "Another offence",
+    }
+}
+
+pub fn supporter_invitation(i: SupporterInvitation) -> &'static str {
+    match i {
+        SupporterInvitation::Undecided => "She has not decided yet",
+        SupporterInvitation::Wanted => "Yes, she wants her supporter invited",
+        SupporterInvitation::NotWanted => "No, she does not want her supporter invited",
+    }
+}
+
 pub fn consent_scope(s: ConsentScope) -> &'static str {
     use ConsentScope::*;
     match s {
@@ -240,6 +256,7 @@ pub fn notice_template(key: &str) -> String {
         "court_needs.update" => "Needs at court updated, to a partner",
         "trial_progress.victim" => "Trial-progress update, to the victim",
         "trial_progress.contact" => "Trial-progress update, to her chosen contact",
+        "cps_meeting.wish" => "Her wish about the CPS meeting, to the prosecutor",
         "parole.milestone" => "Parole milestone",
         "update.victim" => "Case update, to the victim",
         "update.supporter" => "Case update, to the supporter",
@@ -359,6 +376,9 @@ pub fn task_kind(kind: &str) -> String {
         "tell_victim_what_was_shared" => "Tell the victim what was shared",
         "send_risk_meeting_paperwork" => "Send the referral form or update for a risk meeting",
         "carry_risk_meeting_action" => "Carry out an action from a risk meeting",
+        "ask_about_cps_meeting" => "Ask her about the CPS meeting",
+        "attend_cps_meeting" => "Go with her to the CPS meeting",
+        "offer_victim_personal_statement" => "Offer a victim personal statement",
         other => return words(other),
     };
     text.to_string()
@@ -393,6 +413,8 @@ pub fn deadline_kind(kind: &str) -> String {
         "parole_decision_due" => "Parole decision due",
         "reconsideration_window_ends" => "Reconsideration window ends",
         "risk_meeting_paperwork" => "Referral form or update due for a risk meeting",
+        "cps_meeting_wish_recorded" => "Her wish about the CPS meeting recorded",
+        "victim_personal_statement_offered" => "Victim personal statement offered",
         other => return words(other),
     };
     text.to_string()

@@ -507,6 +507,28 @@ pub fn record_action(
     })
 }
 
+/// The victim's meetings with their actions, oldest first, for her
+/// subject-access export: empty for a role that may not read them (the
+/// export checked reach already).
+pub fn for_export(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    victim_id: &str,
+) -> AppResult<Vec<RiskMeetingDetail>> {
+    if ctx.may(READ).is_err() {
+        return Ok(Vec::new());
+    }
+    let mut meetings = list(conn, ctx, victim_id)?;
+    meetings.reverse();
+    meetings
+        .into_iter()
+        .map(|meeting| {
+            let actions = actions_of(conn, &meeting.id)?;
+            Ok(RiskMeetingDetail { meeting, actions })
+        })
+        .collect()
+}
+
 /// The supporter's meetings starting in `[start, end)`, earliest first;
 /// empty for any other role.
 pub fn for_week(

@@ -308,6 +308,25 @@ async fn a_marac_meeting_puts_its_deadline_on_the_supporters_week_and_its_action
     );
     let text = export["audit"].to_string();
     assert!(!text.contains("Wharfedale") && !text.contains("Oystercatcher"));
+    // Her export to her supporter holds the meeting and its actions; the
+    // witness care officer's export of her record says nothing of it.
+    assert_eq!(export["risk_meetings"][0]["meeting"]["panel"], PANEL);
+    assert_eq!(
+        export["risk_meetings"][0]["actions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let (status, theirs) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &wendy)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{theirs}");
+    assert_eq!(theirs["risk_meetings"], json!([]));
+    assert!(
+        !theirs["audit"].to_string().contains("risk_meeting"),
+        "{theirs}"
+    );
 
     app.assert_nothing_due();
 }

@@ -432,7 +432,7 @@ const STORE_REACH: &[(&str, &str)] = &[
     ),
     (
         "risk_meetings.rs",
-        "checks an action's text is sealed at rest",
+        "checks an action's text is sealed at rest and survives key rotation",
     ),
     ("scale.rs", "plants records in bulk"),
     (

@@ -338,3 +338,52 @@ fn tasks_id(week: &Value) -> String {
         .unwrap()
         .to_string()
 }
+
+#[actix_web::test]
+async fn rotating_the_field_keys_reseals_the_actions() {
+    use courtside::crypto::{self, KeyRing};
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    // A meeting held the day before the test's "now".
+    let meeting = app
+        .create(
+            &format!("/api/v1/victims/{victim}/risk-meetings"),
+            &ben,
+            json!({"kind": "mappa", "starts_at": "2026-03-19T10:00:00+00:00", "panel": PANEL}),
+        )
+        .await;
+    let one = format!("/api/v1/risk-meetings/{}", meeting["id"].as_str().unwrap());
+    let (status, out) = app
+        .post(
+            &format!("{one}/actions"),
+            &ben,
+            json!({"owner": "supporter", "text": ACTION, "due_on": "2026-03-27"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{out}");
+    let stored = |app: &TestApp| -> String {
+        risk_meeting_actions::table
+            .select(risk_meeting_actions::action_text)
+            .first(&mut *app.pool.get().unwrap())
+            .unwrap()
+    };
+    let before = stored(&app);
+    // The operator lists a new key first and keeps the old ones.
+    let id = format!("rm{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let new = KeyRing::parse(&KeyRing::generate_spec(&id))
+        .unwrap()
+        .with_readers(&crypto::ring().unwrap());
+    crypto::install(new.clone());
+    let report = courtside::privacy::rotate(&mut app.pool.get().unwrap(), &new, 1, false).unwrap();
+    assert!(report.rows_rewritten >= 1, "{report:?}");
+    let after = stored(&app);
+    assert_ne!(before, after);
+    assert!(after.starts_with(&format!("v1:{id}:")), "{after}");
+    let (status, detail) = app.get(&one, &ben).await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    assert_eq!(detail["actions"][0]["text"], ACTION);
+    app.stop().await;
+}

@@ -697,6 +697,7 @@ test('risk meetings: the supporter adds a MARAC meeting, sees its deadline on My
   await page.fill('#panel', 'Leeds MARAC');
   await page.click('button:has-text("Add the meeting")');
   await page.locator('text=The meeting has been added.').waitFor();
+  await page.locator('text=Your referral form or update was due by').waitFor();
   await page.click('button:has-text("Record the action")');
   assert.ok((await errorSummaryLinks(page)).includes('#owner'));
   await page.check('input[name=owner][value=supporter]');

@@ -150,9 +150,18 @@ fn with_etag<T: Serialize + Versioned>(
     status: actix_web::http::StatusCode,
     out: &T,
 ) -> HttpResponse {
+    tagged(status, out.version(), out)
+}
+
+/// A JSON answer with the record's version as its `ETag`.
+pub fn tagged(
+    status: actix_web::http::StatusCode,
+    version: i32,
+    body: &impl Serialize,
+) -> HttpResponse {
     HttpResponse::build(status)
-        .insert_header((actix_web::http::header::ETAG, etag(out.version())))
-        .json(out)
+        .insert_header((actix_web::http::header::ETAG, etag(version)))
+        .json(body)
 }
 
 async fn create<R: Resource>(

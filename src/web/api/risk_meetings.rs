@@ -9,14 +9,16 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{run_checked, run_checked_versioned, run_checked_with, Check, Registry};
+use super::resource::{
+    run_checked, run_checked_versioned, run_checked_with, tagged, Check, Registry,
+};
 use crate::app::risk_meetings::{
     self, RiskActionInput, RiskActionOut, RiskMeetingDetail, RiskMeetingInput, RiskMeetingOut,
 };
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
-use crate::web::extract::{etag, RawBody};
+use crate::web::extract::RawBody;
 use crate::web::AppState;
 
 const OF_VICTIM: &str = "/api/v1/victims/{id}/risk-meetings";
@@ -26,12 +28,6 @@ const ACTIONS: &str = "/api/v1/risk-meetings/{id}/actions";
 const READ: Check = (ResourceKind::RiskMeeting, Action::Read, "risk meeting");
 const CREATE: Check = (ResourceKind::RiskMeeting, Action::Create, "risk meeting");
 const UPDATE: Check = (ResourceKind::RiskMeeting, Action::Update, "risk meeting");
-
-fn with_etag(status: StatusCode, version: i32, body: &impl serde::Serialize) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header((actix_web::http::header::ETAG, etag(version)))
-        .json(body)
-}
 
 /// The list's body: `{"items": [...]}`, latest first.
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -58,7 +54,7 @@ async fn record(
         risk_meetings::record(conn, ctx, id, &input)
     })
     .await?;
-    Ok(with_etag(StatusCode::CREATED, m.version, &m))
+    Ok(tagged(StatusCode::CREATED, m.version, &m))
 }
 
 async fn read(
@@ -67,7 +63,7 @@ async fn read(
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let d = run_checked(&state, who, READ, id, risk_meetings::read).await?;
-    Ok(with_etag(StatusCode::OK, d.meeting.version, &d))
+    Ok(tagged(StatusCode::OK, d.meeting.version, &d))
 }
 
 async fn update(
@@ -89,7 +85,7 @@ async fn update(
         },
     )
     .await?;
-    Ok(with_etag(StatusCode::OK, m.version, &m))
+    Ok(tagged(StatusCode::OK, m.version, &m))
 }
 
 async fn record_action(

@@ -12,16 +12,14 @@ use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
-use crate::web::extract::{etag, RawBody};
+use crate::web::extract::RawBody;
 use crate::web::AppState;
 
 const PATH: &str = "/api/v1/hearings/{id}/safety-plan";
 const AGREEMENT: &str = "/api/v1/hearings/{id}/safety-plan/agreement";
 
 fn answer(status: actix_web::http::StatusCode, plan: &SafetyPlanOut) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header((actix_web::http::header::ETAG, etag(plan.version)))
-        .json(plan)
+    super::resource::tagged(status, plan.version, plan)
 }
 
 const READ: Check = (ResourceKind::SafetyPlan, Action::Read, "safety plan");

@@ -6,7 +6,7 @@
 //! role and reach checks, planning and audit entries).
 
 use actix_web::web;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -116,13 +116,15 @@ fn action_place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn due_text(m: &RiskMeetingOut) -> String {
+/// When the paperwork is (or, once the meeting has been held, was) due.
+fn due_text(m: &RiskMeetingOut, now: DateTime<Utc>) -> String {
     format!(
-        "Your {} is due by {}",
+        "Your {} {} due by {}",
         match m.kind {
             RiskMeetingKind::Marac => "referral form or update",
             RiskMeetingKind::Mappa => "update",
         },
+        if m.starts_at <= now { "was" } else { "is" },
         long(m.paperwork_due_at)
     )
 }
@@ -220,10 +222,10 @@ async fn draw_list(
 ) -> PageResult {
     super::require_to(s, CHECK)?;
     let id = victim_id.clone();
-    let (reference, meetings) = with_conn(state, s, move |conn, ctx| {
+    let (reference, meetings, now) = with_conn(state, s, move |conn, ctx| {
         let meetings = risk_meetings::list(conn, ctx, &id)?;
         let reference = read::<Victims>(conn, ctx, &id)?.reference;
-        Ok((reference, meetings))
+        Ok((reference, meetings, ctx.now))
     })
     .await?;
     let rows: Vec<Value> = meetings
@@ -234,7 +236,7 @@ async fn draw_list(
                 "kind": labels::risk_meeting_kind(m.kind),
                 "when": long(m.starts_at),
                 "panel": m.panel,
-                "due": due_text(m),
+                "due": due_text(m, now),
             })
         })
         .collect();
@@ -346,21 +348,26 @@ async fn draw_one(
     done: Option<&'static str>,
 ) -> PageResult {
     super::require_to(s, CHECK)?;
-    let (detail, reference, orgs, held): (RiskMeetingDetail, String, Vec<(String, String)>, bool) =
-        with_conn(state, s, move |conn, ctx| {
-            let detail = risk_meetings::read(conn, ctx, &id)?;
-            let reference = read::<Victims>(conn, ctx, &detail.meeting.victim_id)?.reference;
-            let mut orgs: Vec<(String, String)> = list_all::<Organisations>(conn, ctx, json!({}))?
-                .into_iter()
-                .filter(|o| o.id != ctx.actor.organisation_id)
-                .map(|o| (o.id, o.name))
-                .collect();
-            orgs.sort_by(|a, b| a.1.cmp(&b.1));
-            let held = detail.meeting.starts_at <= ctx.now;
-            Ok((detail, reference, orgs, held))
-        })
-        .await?;
+    type Drawn = (
+        RiskMeetingDetail,
+        String,
+        Vec<(String, String)>,
+        DateTime<Utc>,
+    );
+    let (detail, reference, orgs, now): Drawn = with_conn(state, s, move |conn, ctx| {
+        let detail = risk_meetings::read(conn, ctx, &id)?;
+        let reference = read::<Victims>(conn, ctx, &detail.meeting.victim_id)?.reference;
+        let mut orgs: Vec<(String, String)> = list_all::<Organisations>(conn, ctx, json!({}))?
+            .into_iter()
+            .filter(|o| o.id != ctx.actor.organisation_id)
+            .map(|o| (o.id, o.name))
+            .collect();
+        orgs.sort_by(|a, b| a.1.cmp(&b.1));
+        Ok((detail, reference, orgs, ctx.now))
+    })
+    .await?;
     let m = &detail.meeting;
+    let held = m.starts_at <= now;
     let (change_values, change_problems, action_values, action_problems) = match posting {
         Posting::None => (
             meeting_values(m),
@@ -401,7 +408,7 @@ async fn draw_one(
             "meeting": [
                 {"key": "When", "value": long(m.starts_at)},
                 {"key": "Area or panel", "value": m.panel},
-                {"key": "Your paperwork", "value": due_text(m)},
+                {"key": "Your paperwork", "value": due_text(m, now)},
                 {"key": "Why then", "value": m.paperwork_citation},
             ],
             "actions_heading": "Actions agreed",

@@ -341,7 +341,6 @@ fn tasks_id(week: &Value) -> String {
 
 #[actix_web::test]
 async fn rotating_the_field_keys_reseals_the_actions() {
-    use courtside::crypto::{self, KeyRing};
     let app = TestApp::spawn().await;
     let ben = app.login(BEN).await;
     let victim = app
@@ -371,14 +370,8 @@ async fn rotating_the_field_keys_reseals_the_actions() {
             .unwrap()
     };
     let before = stored(&app);
-    // The operator lists a new key first and keeps the old ones.
-    let id = format!("rm{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
-    let new = KeyRing::parse(&KeyRing::generate_spec(&id))
-        .unwrap()
-        .with_readers(&crypto::ring().unwrap());
-    crypto::install(new.clone());
-    let report = courtside::privacy::rotate(&mut app.pool.get().unwrap(), &new, 1, false).unwrap();
-    assert!(report.rows_rewritten >= 1, "{report:?}");
+    let (id, rewritten) = rotate_field_keys(&app, "rm");
+    assert!(rewritten >= 1);
     let after = stored(&app);
     assert_ne!(before, after);
     assert!(after.starts_with(&format!("v1:{id}:")), "{after}");

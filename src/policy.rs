@@ -72,6 +72,9 @@ pub enum ResourceKind {
     /// Whether, and to whom, a victim wants trial-progress messages: her
     /// supporter records it with her.
     TrialUpdatePreference,
+    /// A MARAC or MAPPA meeting about a victim, its paperwork deadline and
+    /// the actions agreed at it: only her supporter handles them.
+    RiskMeeting,
     /// The CPS's offer of a meeting before trial and the victim's wish
     /// about her supporter: her supporter records it; the witness care
     /// officer of the case reads it.
@@ -113,6 +116,7 @@ impl ResourceKind {
         ResourceKind::SafetyPlanAgreement,
         ResourceKind::TrialUpdate,
         ResourceKind::TrialUpdatePreference,
+        ResourceKind::RiskMeeting,
         ResourceKind::CpsMeeting,
         ResourceKind::CourtNeedSetting,
     ];
@@ -258,6 +262,10 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (TrialUpdate, Update) => false,
         // Who she wants told is agreed with her supporter.
         (TrialUpdatePreference, Read | Create | Update) => role == Supporter,
+        // Risk meetings are the supporter's own work with the victim: no
+        // other role reads them, nor the tasks and deadlines they make
+        // (`task_about`, `deadline_about`).
+        (RiskMeeting, Read | Create | Update) => role == Supporter,
         // Her wish about the CPS meeting is agreed with her supporter; the
         // witness care officer sees it beside the case.
         (CpsMeeting, Read) => matches!(role, Supporter | WitnessCareOfficer),
@@ -301,17 +309,25 @@ pub struct Strands {
     pub court: bool,
     /// Parole work: the Victim Contact Scheme.
     pub parole: bool,
+    /// Risk meetings (MARAC, MAPPA): within the court strand's lists, the
+    /// rows about them are shown only where this is true.
+    pub risk: bool,
 }
 
 pub fn readable_strands(role: Role, kind: ResourceKind) -> Strands {
     Strands {
         court: may_read(role, kind, ResourceKind::Hearing, Reach::Reached),
         parole: may_read(role, kind, ResourceKind::ParoleMilestone, Reach::Reached),
+        risk: may_read(role, kind, ResourceKind::RiskMeeting, Reach::Reached),
     }
 }
 
 /// The step prefix of the parole flows' planned work.
 pub const PAROLE_STEP_PREFIX: &str = "parole.";
+/// The step prefix of the risk meetings' planned work.
+pub const RISK_STEP_PREFIX: &str = "risk_meeting.";
+/// The deadlines that run for risk meetings.
+pub const RISK_DEADLINE_KINDS: &[&str] = &["risk_meeting_paperwork"];
 /// A notice's disclosure category for parole information.
 pub const PAROLE_CATEGORY: &str = "parole";
 /// The deadlines that run in the Victim Contact Scheme.
@@ -345,7 +361,9 @@ pub fn task_role(role: Role) -> &'static str {
 /// What a task is about: the victim liaison officer's tasks and the parole
 /// steps' are parole work; the rest is the court strand.
 pub fn task_about(step: &str, role: &str) -> ResourceKind {
-    if role == PAROLE_TASK_ROLE || step.starts_with(PAROLE_STEP_PREFIX) {
+    if step.starts_with(RISK_STEP_PREFIX) {
+        ResourceKind::RiskMeeting
+    } else if role == PAROLE_TASK_ROLE || step.starts_with(PAROLE_STEP_PREFIX) {
         ResourceKind::ParoleMilestone
     } else {
         ResourceKind::Hearing
@@ -354,7 +372,9 @@ pub fn task_about(step: &str, role: &str) -> ResourceKind {
 
 /// What a deadline is about.
 pub fn deadline_about(kind: &str) -> ResourceKind {
-    if PAROLE_DEADLINE_KINDS.contains(&kind) {
+    if RISK_DEADLINE_KINDS.contains(&kind) {
+        ResourceKind::RiskMeeting
+    } else if PAROLE_DEADLINE_KINDS.contains(&kind) {
         ResourceKind::ParoleMilestone
     } else {
         ResourceKind::Hearing
@@ -732,6 +752,51 @@ mod trial_update_tests {
 }
 
 #[cfg(test)]
+mod risk_meeting_tests {
+    use super::*;
+
+    #[test]
+    fn only_the_supporter_handles_risk_meetings_and_the_work_they_make() {
+        for role in Role::ALL {
+            let supporter = *role == Role::Supporter;
+            for action in [Action::Read, Action::Create, Action::Update] {
+                assert_eq!(
+                    permits(*role, ResourceKind::RiskMeeting, action),
+                    supporter,
+                    "{role} {action:?}"
+                );
+            }
+            // The tasks and deadlines a meeting makes are read as the
+            // meeting is: a witness care officer or a manager reaching the
+            // victim's case reads neither.
+            for about in [
+                task_about("risk_meeting.paperwork", "supporter"),
+                task_about("risk_meeting.action", "supporter"),
+                deadline_about("risk_meeting_paperwork"),
+            ] {
+                assert_eq!(about, ResourceKind::RiskMeeting);
+                for kind in [ResourceKind::Task, ResourceKind::Deadline] {
+                    assert_eq!(
+                        may_read(*role, kind, about, Reach::Reached),
+                        supporter,
+                        "{role} {kind:?}"
+                    );
+                }
+            }
+            assert_eq!(
+                readable_strands(*role, ResourceKind::Task).risk,
+                supporter,
+                "{role}"
+            );
+        }
+        assert_eq!(
+            task_about("hearing.details", "supporter"),
+            ResourceKind::Hearing
+        );
+    }
+}
+
+#[cfg(test)]
 mod token_tests {
     use super::*;
 
@@ -799,14 +864,16 @@ mod read_check_tests {
             readable_strands(WitnessCareOfficer, Task),
             Strands {
                 court: true,
-                parole: false
+                parole: false,
+                risk: false
             }
         );
         assert_eq!(
             readable_strands(VictimLiaisonOfficer, Notice),
             Strands {
                 court: false,
-                parole: true
+                parole: true,
+                risk: false
             }
         );
     }

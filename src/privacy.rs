@@ -17,8 +17,9 @@ use crate::config::Config;
 use crate::crypto::{self, CryptoError, KeyRing};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{
-    attendance_requests, cases, consents, hearings, notices, parole_milestones, safety_plans,
-    trial_update_preferences, trial_updates, victim_sensitive_details as vsd,
+    attendance_requests, cases, consents, hearings, notices, parole_milestones,
+    risk_meeting_actions, safety_plans, trial_update_preferences, trial_updates,
+    victim_sensitive_details as vsd,
 };
 use crate::store::{self, AnyConn};
 
@@ -393,6 +394,7 @@ fn rotate_sealed_columns(
     }
     column!(safety_plans, id, details)?;
     column!(trial_updates, id, note)?;
+    column!(risk_meeting_actions, id, action_text)?;
     column!(trial_update_preferences, victim_id, contact_name)?;
     column!(trial_update_preferences, victim_id, contact_email)
 }
@@ -570,6 +572,12 @@ pub fn retention(
                     .filter(trial_updates::note.is_not_null()),
             )
             .set(trial_updates::note.eq(None::<String>))
+            .execute(conn)?;
+            // The actions agreed at her risk meetings go whole (their text
+            // is hers); the meetings' kinds and times stay.
+            diesel::delete(
+                risk_meeting_actions::table.filter(risk_meeting_actions::victim_id.eq(victim)),
+            )
             .execute(conn)?;
             report.hearings += diesel::update(hearings_q)
                 .set((hearings::outcome.eq(ERASED), hearings::updated_at.eq(ts)))

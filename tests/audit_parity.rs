@@ -58,6 +58,9 @@ enum Form {
     AssignSupporter,
     ChangeAssignment,
     EndAssignment,
+    AddRiskMeeting,
+    ChangeRiskMeeting,
+    RecordRiskAction,
     RecordCpsMeeting,
     SetBookingLeadTime,
 }
@@ -95,6 +98,9 @@ impl Form {
         Form::AssignSupporter,
         Form::ChangeAssignment,
         Form::EndAssignment,
+        Form::AddRiskMeeting,
+        Form::ChangeRiskMeeting,
+        Form::RecordRiskAction,
         Form::RecordCpsMeeting,
         Form::SetBookingLeadTime,
     ];
@@ -116,6 +122,9 @@ impl Form {
             | Form::WithdrawSafetyPlan
             | Form::RecordTrialUpdate
             | Form::SetTrialUpdatePreference
+            | Form::AddRiskMeeting
+            | Form::ChangeRiskMeeting
+            | Form::RecordRiskAction
             | Form::RecordCpsMeeting
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage
@@ -478,8 +487,26 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
             }
             set(trial);
         }
+        Form::ChangeRiskMeeting | Form::RecordRiskAction => {
+            // A MARAC meeting to come (to change), or held yesterday (to
+            // record an action from).
+            let at = if matches!(form, Form::ChangeRiskMeeting) {
+                "2026-04-02T10:00:00+01:00"
+            } else {
+                "2026-03-19T10:00:00+00:00"
+            };
+            let meeting = app
+                .create(
+                    &format!("/api/v1/victims/{victim}/risk-meetings"),
+                    &amara,
+                    json!({"kind": "marac", "starts_at": at, "panel": "Leeds MARAC"}),
+                )
+                .await;
+            set(meeting);
+        }
         Form::AddHearing
         | Form::SetBookingLeadTime
+        | Form::AddRiskMeeting
         | Form::RecordCpsMeeting
         | Form::RecordConsent
         | Form::MakeCalendarFeed
@@ -831,6 +858,37 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::AddRiskMeeting | Form::ChangeRiskMeeting => {
+            let path = match form {
+                Form::AddRiskMeeting => format!("/victims/{}/risk-meetings", g.victim),
+                _ => format!("/risk-meetings/{}", g.target),
+            };
+            b.submit(
+                &path,
+                &[
+                    ("kind", "marac"),
+                    ("meeting_date", "2026-04-09"),
+                    ("meeting_time", "10:00"),
+                    ("panel", "Leeds MARAC"),
+                ],
+            )
+            .await
+        }
+        Form::RecordRiskAction => {
+            let at = format!("/risk-meetings/{}", g.target);
+            let token = b.get(&at).await.csrf();
+            b.post(
+                &format!("{at}/actions"),
+                &[
+                    ("csrf_token", token.as_str()),
+                    ("owner", "supporter"),
+                    ("organisation_id", ""),
+                    ("text", "Review the safety plan"),
+                    ("due_on", "2026-03-27"),
+                ],
+            )
+            .await
+        }
         Form::AddParoleMilestone => {
             b.submit(
                 "/parole/milestones/new",
@@ -1109,6 +1167,25 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                               "contact_email": "sam@example.org"});
             let (status, out) = app.put(&path, &token, 0, body).await;
             assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+        Form::AddRiskMeeting => {
+            let path = format!("/api/v1/victims/{}/risk-meetings", g.victim);
+            let body = json!({"kind": "marac", "starts_at": "2026-04-09T10:00:00+01:00",
+                              "panel": "Leeds MARAC"});
+            let (status, out) = app.post(&path, &token, body).await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::ChangeRiskMeeting => {
+            let body = json!({"kind": "marac", "starts_at": "2026-04-09T10:00:00+01:00",
+                              "panel": "Leeds MARAC"});
+            put(format!("/api/v1/risk-meetings/{}", g.target), body).await
+        }
+        Form::RecordRiskAction => {
+            let path = format!("/api/v1/risk-meetings/{}/actions", g.target);
+            let body = json!({"owner": "supporter", "text": "Review the safety plan",
+                              "due_on": "2026-03-27"});
+            let (status, out) = app.post(&path, &token, body).await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
         }
         Form::AddParoleMilestone => {
             post(

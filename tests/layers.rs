@@ -430,6 +430,10 @@ const STORE_REACH: &[(&str, &str)] = &[
         "safety_plans.rs",
         "checks the plan is sealed at rest and survives key rotation",
     ),
+    (
+        "risk_meetings.rs",
+        "checks an action's text is sealed at rest and survives key rotation",
+    ),
     ("scale.rs", "plants records in bulk"),
     (
         "trial_updates.rs",

@@ -3555,6 +3555,105 @@ async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_w
 }
 
 #[actix_web::test]
+async fn a_risk_meeting_is_added_from_the_case_page_and_its_deadline_is_on_my_week() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let list = format!("/victims/{victim}/risk-meetings");
+
+    // The case page links it for the supporter, not the officer.
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+    page.get(&format!("/cases/{case}"))
+        .await
+        .assert_has(&format!("href=\"{list}\""));
+    let mut officer = Browser::signed_in(&app.base, WENDY).await;
+    officer
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_lacks("risk-meetings");
+    assert_eq!(officer.get(&list).await.status, StatusCode::FORBIDDEN);
+
+    // Nothing chosen, a date that is not one: sentences linked to fields.
+    let refused = page
+        .submit(&list, &[("meeting_date", "31/02/2026"), ("panel", "")])
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("href=\"#kind\"");
+    refused.assert_has("Choose MARAC or MAPPA");
+    refused.assert_has("href=\"#meeting_date\"");
+    // 01:30 on 29 March 2026 does not exist in London.
+    let gap = page
+        .submit(
+            &list,
+            &[
+                ("kind", "marac"),
+                ("meeting_date", "2026-03-29"),
+                ("meeting_time", "01:30"),
+                ("panel", "Leeds MARAC"),
+            ],
+        )
+        .await;
+    assert_eq!(gap.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", gap.body);
+    gap.assert_has("href=\"#meeting_time\"");
+
+    // Added: the meeting's page says when the referral form is due.
+    let added = page
+        .submit(
+            &list,
+            &[
+                ("kind", "marac"),
+                ("meeting_date", "2026-04-02"),
+                ("meeting_time", "10:00"),
+                ("panel", "Leeds MARAC"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let at = added.location().unwrap().to_string();
+    let meeting = page.get(&at).await;
+    meeting.assert_has("The meeting has been added");
+    meeting.assert_has("Thursday 26 March 2026");
+    meeting.assert_has("Actions can be recorded once the meeting has taken place.");
+    page.get(&list).await.assert_has("MARAC meeting");
+
+    // My week: the deadline in its week, the meeting in the next.
+    let week = page.get("/week?from=2026-03-23").await;
+    week.assert_has("Referral form or update due for a risk meeting");
+    page.get("/week?from=2026-03-30")
+        .await
+        .assert_has("Leeds MARAC");
+
+    // Someone saved first: the stale form says so and saves nothing.
+    let path = at.split('?').next().unwrap().to_string();
+    let token = page.get(&path).await.csrf();
+    let stale = page
+        .post(
+            &path,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "0"),
+                ("kind", "mappa"),
+                ("meeting_date", "2026-04-09"),
+                ("meeting_time", "10:00"),
+                ("panel", "Leeds MAPPA"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+    stale.assert_has("Someone saved this meeting first");
+    let (_, listed) = app
+        .get(&format!("/api/v1/victims/{victim}/risk-meetings"), &ben)
+        .await;
+    assert_eq!(listed["items"][0]["kind"], "marac");
+}
+
+#[actix_web::test]
 async fn an_isva_records_the_cps_meeting_from_the_case_page() {
     let app = TestApp::spawn().await;
     let ben = app.login(BEN).await;

@@ -70,6 +70,9 @@ pub struct Week {
     /// The safety plans in force for the week's hearings, to the
     /// supporter (in the order of the hearings).
     pub safety_plans: Vec<super::safety_plans::SafetyPlanOut>,
+    /// The supporter's risk meetings (MARAC, MAPPA) in the week, earliest
+    /// first; empty for every other role.
+    pub risk_meetings: Vec<super::risk_meetings::WeekMeeting>,
 }
 
 impl Week {
@@ -252,7 +255,10 @@ pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
         .filter_map(|h| plans.remove(&h.hearing.id))
         .collect();
 
+    let risk_meetings = super::risk_meetings::for_week(conn, ctx, start, end)?;
+
     Ok(Week {
+        risk_meetings,
         from,
         to: from + Duration::days(6),
         hearings,

@@ -67,6 +67,9 @@ pub struct SubjectAccessExport {
     pub safety_plans: Vec<super::safety_plans::SafetyPlanOut>,
     /// Updates on the day of her hearings, oldest first, with their notes.
     pub trial_updates: Vec<super::trial_updates::TrialUpdateOut>,
+    /// Her risk meetings (MARAC, MAPPA) with their actions, to her
+    /// supporter only.
+    pub risk_meetings: Vec<super::risk_meetings::RiskMeetingDetail>,
     /// Whom she asked to be told of trial progress, if she chose.
     pub trial_update_preference: Option<super::trial_updates::TrialUpdatePreferenceOut>,
     /// The CPS meetings before trial and her wish about her supporter.
@@ -120,6 +123,10 @@ fn audit_readable(ctx: &Ctx, a: &AuditOut) -> bool {
         "parole_milestones" => (ResourceKind::ParoleMilestone, ResourceKind::ParoleMilestone),
         "safety_plans" => (ResourceKind::SafetyPlan, ResourceKind::SafetyPlan),
         "cps_meetings" => (ResourceKind::CpsMeeting, ResourceKind::CpsMeeting),
+        // Even that a risk meeting was recorded is the supporter's alone.
+        "risk_meetings" | "risk_meeting_actions" => {
+            (ResourceKind::RiskMeeting, ResourceKind::RiskMeeting)
+        }
         "notices" => (
             ResourceKind::Notice,
             policy::notice_about(a.category.as_deref().unwrap_or_default(), ""),
@@ -288,6 +295,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         parole_milestones: each::<ParoleMilestones>(conn, ctx, parole)?,
         attendance_requests: each::<AttendanceRequests>(conn, ctx, requests)?,
         safety_plans: super::safety_plans::for_export(conn, ctx, victim_id)?,
+        risk_meetings: super::risk_meetings::for_export(conn, ctx, victim_id)?,
         trial_updates,
         trial_update_preference,
         cps_meetings: super::cps_meetings::for_export(conn, ctx, victim_id)?,

@@ -25,6 +25,7 @@ pub mod notices;
 pub mod outbox;
 mod records;
 pub mod reminder_rules;
+pub mod risk_meetings;
 pub mod safety_plans;
 pub mod sessions;
 pub mod trial_updates;

@@ -255,6 +255,7 @@ pub fn done_at(kind: DeadlineKind, facts: &Facts) -> Option<DateTime<Utc>> {
             task_done(facts, "refer_to_victim_contact_scheme"),
         ),
         ParoleDecisionDue => milestone(facts, "decision_made"),
+        RiskMeetingPaperwork => task_done(facts, "send_risk_meeting_paperwork"),
         CpsMeetingWishRecorded => either(
             told(facts, &[crate::flows::pleas::STEP_TELL_PROSECUTOR], |_| {
                 true

@@ -337,6 +337,18 @@ fn done_table() -> Vec<(DeadlineKind, Facts, Option<DateTime<Utc>>, &'static str
             "nothing to observe",
         ),
         (
+            RiskMeetingPaperwork,
+            task("send_risk_meeting_paperwork", t(12, 9)),
+            Some(t(12, 9)),
+            "the supporter sent the referral form",
+        ),
+        (
+            RiskMeetingPaperwork,
+            task("carry_risk_meeting_action", t(12, 9)),
+            None,
+            "an action is not the paperwork",
+        ),
+        (
             CpsMeetingWishRecorded,
             notice("cps_meeting.tell_prosecutor", Told::Other, t(14, 10)),
             Some(t(14, 10)),

@@ -72,6 +72,15 @@ pub struct ParoleItem {
     pub victim_reference: String,
 }
 
+/// A risk meeting (MARAC, MAPPA) today: its kind and time only, never
+/// its panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeetingItem {
+    pub start: DateTime<Utc>,
+    pub kind: String,
+    pub victim_reference: String,
+}
+
 /// A deadline falling due today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeadlineItem {
@@ -88,6 +97,7 @@ pub struct Day {
     pub visits: Vec<VisitItem>,
     pub parole: Vec<ParoleItem>,
     pub deadlines: Vec<DeadlineItem>,
+    pub meetings: Vec<MeetingItem>,
 }
 
 fn hhmm(at: DateTime<Utc>) -> String {
@@ -100,6 +110,7 @@ impl Day {
             && self.visits.is_empty()
             && self.parole.is_empty()
             && self.deadlines.is_empty()
+            && self.meetings.is_empty()
     }
 
     /// The digest's template data, earliest first within each list, times
@@ -111,6 +122,8 @@ impl Day {
         visits.sort_by(|a, b| (a.start, &a.case_reference).cmp(&(b.start, &b.case_reference)));
         let mut deadlines = self.deadlines.clone();
         deadlines.sort_by(|a, b| (a.due_at, &a.kind).cmp(&(b.due_at, &b.kind)));
+        let mut meetings = self.meetings.clone();
+        meetings.sort_by(|a, b| (a.start, &a.kind).cmp(&(b.start, &b.kind)));
         let mut parole = self.parole.clone();
         parole.sort_by(|a, b| {
             (&a.victim_reference, &a.milestone).cmp(&(&b.victim_reference, &b.milestone))
@@ -149,6 +162,18 @@ impl Day {
                 parole
                     .iter()
                     .map(|p| json!({"milestone": p.milestone, "victim_reference": p.victim_reference}))
+                    .collect(),
+            ),
+        );
+        data.insert(
+            "meetings".into(),
+            Value::Array(
+                meetings
+                    .iter()
+                    .map(|m| {
+                        json!({"time": hhmm(m.start), "kind": m.kind,
+                               "victim_reference": m.victim_reference})
+                    })
                     .collect(),
             ),
         );

@@ -8,7 +8,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::{
-    digest_at, due_date, moot_after, Day, DeadlineItem, HearingItem, ParoleItem, VisitItem,
+    digest_at, due_date, moot_after, Day, DeadlineItem, HearingItem, MeetingItem, ParoleItem,
+    VisitItem,
 };
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
@@ -16,7 +17,7 @@ use crate::notify::mailer::{Email, Mailer};
 use crate::notify::render::NoticeRenderer;
 use crate::store::schema::{
     cases, courts, deadlines, digests, hearings, notices, parole_milestones, pre_trial_visits,
-    supporter_assignments, users, victims,
+    risk_meetings, supporter_assignments, users, victims,
 };
 use crate::store::{self, AnyConn, Pool};
 
@@ -27,6 +28,7 @@ pub const SUPPORTER_DEADLINES: &[&str] = &[
     "cps_informed_of_supporter",
     "attendance_raised_with_court",
     "pre_trial_visit_arranged",
+    "risk_meeting_paperwork",
     "cps_meeting_wish_recorded",
 ];
 
@@ -162,6 +164,23 @@ pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<
     for (milestone, victim) in rows {
         day.parole.push(ParoleItem {
             milestone,
+            victim_reference: victim_reference(conn, &victim)?,
+        });
+    }
+    let rows: Vec<(String, NaiveDateTime, String)> = risk_meetings::table
+        .filter(risk_meetings::victim_id.eq_any(&victim_ids))
+        .filter(risk_meetings::starts_at.ge(from))
+        .filter(risk_meetings::starts_at.lt(to))
+        .select((
+            risk_meetings::kind,
+            risk_meetings::starts_at,
+            risk_meetings::victim_id,
+        ))
+        .load(conn)?;
+    for (kind, start, victim) in rows {
+        day.meetings.push(MeetingItem {
+            start: store::from_db(start),
+            kind,
             victim_reference: victim_reference(conn, &victim)?,
         });
     }

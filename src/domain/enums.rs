@@ -447,6 +447,24 @@ text_enum!(
 );
 
 text_enum!(
+    /// A multi-agency risk meeting about a victim (issue 19, item 7): a
+    /// MARAC (high-risk domestic abuse) or a MAPPA meeting.
+    RiskMeetingKind {
+        Marac = "marac",
+        Mappa = "mappa",
+    }
+);
+
+text_enum!(
+    /// Who carries an action agreed at a risk meeting: the victim's
+    /// supporter, or another agency (named by its organisation).
+    RiskActionOwner {
+        Supporter = "supporter",
+        Agency = "agency",
+    }
+);
+
+text_enum!(
     Language {
         English = "en",
         Welsh = "cy",

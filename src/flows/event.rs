@@ -5,8 +5,8 @@
 
 use super::attendance::AttendanceAction;
 use crate::domain::{
-    ConsentScope, DiscussionSetting, ParoleDecision, ParoleHearingFormat, SpecialMeasure,
-    TrialUpdateKind,
+    ConsentScope, DiscussionSetting, ParoleDecision, ParoleHearingFormat, RiskMeetingKind,
+    SpecialMeasure, TrialUpdateKind,
 };
 use crate::rules::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -115,6 +115,23 @@ pub enum EventKind {
         recorded_at: DateTime<Utc>,
         to_victim: bool,
         to_contact: bool,
+    },
+    /// A risk meeting (MARAC, MAPPA) was recorded or changed:
+    /// `previous_start` is the time it had before a change, whose
+    /// paperwork deadline and task are withdrawn.
+    RiskMeetingSet {
+        meeting_id: String,
+        meeting: RiskMeetingKind,
+        starts_at: DateTime<Utc>,
+        #[serde(default)]
+        previous_start: Option<DateTime<Utc>>,
+    },
+    /// An action the supporter carries was agreed at a risk meeting, due
+    /// on a London date.
+    RiskMeetingActionRecorded {
+        action_id: String,
+        meeting: RiskMeetingKind,
+        due_on: NaiveDate,
     },
 }
 

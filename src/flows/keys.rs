@@ -51,6 +51,17 @@ impl Subject {
         Self::new("event", event_id, "-".to_owned())
     }
 
+    /// A risk meeting at one time: moving it cancels what hangs on the old
+    /// time.
+    pub fn risk_meeting(meeting_id: &str, at: DateTime<Utc>) -> Self {
+        Self::new("risk_meeting", meeting_id, instant(at))
+    }
+
+    /// An action agreed at a risk meeting.
+    pub fn risk_action(action_id: &str) -> Self {
+        Self::new("risk_action", action_id, "-".to_owned())
+    }
+
     /// A case, for something that is not about one hearing (e.g. the CPS
     /// meeting before trial).
     pub fn case(case_id: &str, version: impl Into<String>) -> Self {

@@ -26,6 +26,7 @@ mod parole;
 mod plan;
 mod planner;
 pub mod pleas;
+pub mod risk_meetings;
 pub mod routing;
 mod special_measures;
 pub mod trial_progress;
@@ -138,6 +139,17 @@ pub fn plan(
                 contact: *to_contact,
             },
         ),
+        EventKind::RiskMeetingSet {
+            meeting_id,
+            meeting,
+            starts_at,
+            previous_start,
+        } => risk_meetings::set(&mut p, meeting_id, *meeting, *starts_at, *previous_start),
+        EventKind::RiskMeetingActionRecorded {
+            action_id,
+            meeting,
+            due_on,
+        } => risk_meetings::action(&mut p, action_id, *meeting, *due_on),
     }
     p.plan
 }

@@ -179,6 +179,11 @@ pub enum TaskKind {
     OfferSupportReferral,
     ContactVictimDirectly,
     TellVictimWhatWasShared,
+    /// Send the referral form (MARAC) or update (MAPPA) before a risk
+    /// meeting; doing it meets the paperwork deadline.
+    SendRiskMeetingPaperwork,
+    /// An action agreed at a risk meeting that the supporter carries.
+    CarryRiskMeetingAction,
     AskAboutCpsMeeting,
     AttendCpsMeeting,
     OfferVictimPersonalStatement,

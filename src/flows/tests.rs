@@ -53,6 +53,8 @@ const STEPS_IN_CODE: &[&str] = &[
     super::planner::STEP_TELL_VICTIM_WHAT_WAS_SHARED,
     super::court_needs::STEP_PARTNERS_UPDATED,
     super::trial_progress::STEP_TELL_CHOSEN_CONTACTS,
+    super::risk_meetings::STEP_PAPERWORK,
+    super::risk_meetings::STEP_ACTION,
     super::pleas::STEP_ASK_VICTIM,
     super::pleas::STEP_TELL_PROSECUTOR,
     super::pleas::STEP_SUPPORTER_ATTENDS,

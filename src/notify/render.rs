@@ -1893,7 +1893,7 @@ mod tests {
         }
 
         // The supporter's daily digest: a full day, and one with a deadline only.
-        use crate::digest::{Day, DeadlineItem, HearingItem, ParoleItem, VisitItem};
+        use crate::digest::{Day, DeadlineItem, HearingItem, MeetingItem, ParoleItem, VisitItem};
         let full = Day {
             hearings: vec![HearingItem {
                 start: t("2026-07-14T09:30:00Z"),
@@ -1918,8 +1918,29 @@ mod tests {
                 case_reference: "13CD7654321".into(),
                 victim_reference: "VR-2055".into(),
             }],
+            meetings: Vec::new(),
         };
         out.push(sample("", K::DailyDigest, full.data(d("2026-07-14"))));
+        // A risk meeting today, and another's paperwork due (no case).
+        let risk = Day {
+            meetings: vec![MeetingItem {
+                start: t("2026-07-14T09:00:00Z"),
+                kind: "marac".into(),
+                victim_reference: "VR-2041".into(),
+            }],
+            deadlines: vec![DeadlineItem {
+                kind: "risk_meeting_paperwork".into(),
+                due_at: t("2026-07-14T22:59:00Z"),
+                case_reference: String::new(),
+                victim_reference: "VR-2055".into(),
+            }],
+            ..Day::default()
+        };
+        out.push(sample(
+            "risk_meetings",
+            K::DailyDigest,
+            risk.data(d("2026-07-14")),
+        ));
         let deadline_only = Day {
             deadlines: full.deadlines.clone(),
             ..Day::default()
@@ -2866,6 +2887,13 @@ mod tests {
                 crate::flows::court_needs::CourtNeed::KINDS
                     .map(String::from)
                     .to_vec(),
+            ),
+            (
+                "risk_meeting_kind",
+                crate::domain::RiskMeetingKind::ALL
+                    .iter()
+                    .map(|k| k.as_str().to_owned())
+                    .collect(),
             ),
             (
                 "trial_update",

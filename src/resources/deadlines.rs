@@ -184,6 +184,11 @@ impl Resource for Deadlines {
                 .into_boxed();
             let parole = deadlines::kind.eq_any(policy::PAROLE_DEADLINE_KINDS);
             filter_strands!(q, strands, parole, deadlines::id.is_null());
+            if !strands.risk {
+                q = q.filter(diesel::dsl::not(
+                    deadlines::kind.eq_any(policy::RISK_DEADLINE_KINDS),
+                ));
+            }
             filter_by!(q, deadlines, f, victim_id, case_id, hearing_id);
             if let Some(state) = f.state {
                 q = q.filter(deadlines::state.eq(state.as_str()));

@@ -164,6 +164,11 @@ impl Resource for Tasks {
                 .eq(policy::PAROLE_TASK_ROLE)
                 .or(tasks::step.like(format!("{}%", policy::PAROLE_STEP_PREFIX)));
             filter_strands!(q, strands, parole, tasks::id.is_null());
+            if !strands.risk {
+                q = q.filter(diesel::dsl::not(
+                    tasks::step.like(format!("{}%", policy::RISK_STEP_PREFIX)),
+                ));
+            }
             filter_by!(q, tasks, f, victim_id, role, state);
             q
         };

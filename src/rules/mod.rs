@@ -35,6 +35,9 @@ listed_enum! {
         VloContactsVictim,
         ParoleDecisionDue,
         ReconsiderationWindowEnds,
+        /// The supporter's referral form (MARAC) or update (MAPPA) before
+        /// a risk meeting (issue 19, item 7).
+        RiskMeetingPaperwork,
         CpsMeetingWishRecorded,
         VictimPersonalStatementOffered,
     }
@@ -100,6 +103,8 @@ pub struct RuleSet {
     pub routing: RoutingRules,
     /// Reminders of hearings and pre-trial visits.
     pub reminders: ReminderRules,
+    /// Risk meetings (MARAC, MAPPA): when the supporter's paperwork is due.
+    pub risk_meetings: RiskMeetingRules,
     /// Alerts before a deadline falls due unmet.
     #[serde(default)]
     pub deadline_alerts: Vec<DeadlineAlertRule>,
@@ -159,6 +164,19 @@ pub struct Alerts {
     /// After a guilty plea, the witness care officer offers the victim the
     /// chance to make or update her personal statement within this long.
     pub victim_personal_statement_after_guilty_plea: Limit,
+}
+
+/// Risk meetings (issue 19, item 7): local protocol, not law. Each figure
+/// counts back from the London date of the meeting; the deadline falls at
+/// the table's `deadline_local_time` on that day.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RiskMeetingRules {
+    /// The MARAC referral form (or an update on a victim already referred)
+    /// reaches the MARAC coordinator this long before the meeting.
+    pub marac_paperwork_before_meeting: Limit,
+    /// The supporter's update for a MAPPA meeting reaches the MAPPA
+    /// coordinator this long before the meeting.
+    pub mappa_paperwork_before_meeting: Limit,
 }
 
 /// Parole data that is a judgement rather than a number.
@@ -337,8 +355,19 @@ impl RuleSet {
             ),
         ];
         let sm = &t.special_measures_application;
+        let rm = &self.risk_meetings;
         let all = named
             .into_iter()
+            .chain([
+                (
+                    "risk_meetings.marac_paperwork_before_meeting",
+                    &rm.marac_paperwork_before_meeting,
+                ),
+                (
+                    "risk_meetings.mappa_paperwork_before_meeting",
+                    &rm.mappa_paperwork_before_meeting,
+                ),
+            ])
             .chain(
                 sm.magistrates
                     .iter()

@@ -654,6 +654,21 @@ diesel::allow_tables_to_appear_in_same_query!(trial_updates, victims);
 diesel::allow_tables_to_appear_in_same_query!(trial_updates, cases);
 
 diesel::table! {
+    /// Risk meetings (MARAC, MAPPA) about a victim (issue 19, item 7).
+    risk_meetings (id) {
+        id -> Text,
+        victim_id -> Text,
+        kind -> Text,
+        starts_at -> Timestamp,
+        panel -> Text,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// The CPS's offer of a meeting before trial (issue 19, item 5), one
     /// per case.
     cps_meetings (id) {
@@ -672,6 +687,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The actions agreed at a risk meeting; the text is sealed.
+    risk_meeting_actions (id) {
+        id -> Text,
+        meeting_id -> Text,
+        victim_id -> Text,
+        owner -> Text,
+        organisation_id -> Nullable<Text>,
+        action_text -> Text,
+        due_on -> Date,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(risk_meeting_actions -> risk_meetings (meeting_id));
+diesel::allow_tables_to_appear_in_same_query!(risk_meetings, risk_meeting_actions);
+diesel::allow_tables_to_appear_in_same_query!(risk_meeting_actions, organisations);
+diesel::allow_tables_to_appear_in_same_query!(risk_meetings, victims);
 diesel::joinable!(cps_meetings -> cases (case_id));
 diesel::allow_tables_to_appear_in_same_query!(cps_meetings, cases);
 diesel::allow_tables_to_appear_in_same_query!(cps_meetings, victims);

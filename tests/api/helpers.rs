@@ -481,3 +481,21 @@ pub const VICTOR: &str = "victor@probation.example";
 pub const ADMIN: &str = "admin@courtside.example";
 pub const WES: &str = "wes@witness-service.example";
 pub const CORA: &str = "cora@court.example";
+
+/// An operator's key rotation: a new field key listed first (the old ones
+/// kept as readers), installed, and every sealed column re-sealed under it
+/// in batches of one. Answers the new key's id (sealed values start
+/// `v1:<id>:`) and how many values were rewritten.
+pub fn rotate_field_keys(app: &TestApp, prefix: &str) -> (String, usize) {
+    use courtside::crypto::{self, KeyRing};
+    let id = format!(
+        "{prefix}{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..8]
+    );
+    let new = KeyRing::parse(&KeyRing::generate_spec(&id))
+        .unwrap()
+        .with_readers(&crypto::ring().unwrap());
+    crypto::install(new.clone());
+    let report = courtside::privacy::rotate(&mut app.pool.get().unwrap(), &new, 1, false).unwrap();
+    (id, report.rows_rewritten)
+}

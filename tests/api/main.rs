@@ -31,6 +31,7 @@ mod records;
 mod reminder_rules;
 mod reminders;
 mod reports;
+mod risk_meetings;
 mod safe_hours;
 mod safety_plans;
 mod scale;

@@ -520,7 +520,6 @@ async fn no_notice_about_the_hearing_carries_the_plan() {
 /// Rotating the field keys re-seals the plans too, and they still read.
 #[actix_web::test]
 async fn rotating_the_field_keys_reseals_the_plans() {
-    use courtside::crypto::{self, KeyRing};
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
     let ben = app.login(BEN).await;
@@ -536,14 +535,8 @@ async fn rotating_the_field_keys_reseals_the_plans() {
             .unwrap()
     };
     let before = stored(&app);
-    // The operator lists a new key first and keeps the old ones.
-    let id = format!("sp{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
-    let new = KeyRing::parse(&KeyRing::generate_spec(&id))
-        .unwrap()
-        .with_readers(&crypto::ring().unwrap());
-    crypto::install(new.clone());
-    let report = courtside::privacy::rotate(&mut app.pool.get().unwrap(), &new, 1, false).unwrap();
-    assert!(report.rows_rewritten >= 1, "{report:?}");
+    let (id, rewritten) = rotate_field_keys(&app, "sp");
+    assert!(rewritten >= 1);
     let after = stored(&app);
     assert_ne!(before, after);
     assert!(after.starts_with(&format!("v1:{id}:")), "{after}");

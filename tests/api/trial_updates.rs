@@ -456,7 +456,6 @@ async fn the_contacts_message_waits_on_her_consent_at_send_time() {
 /// they still read.
 #[actix_web::test]
 async fn rotating_the_field_keys_reseals_the_notes_and_the_contact() {
-    use courtside::crypto::{self, KeyRing};
     use courtside::store::schema::trial_update_preferences as prefs;
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
@@ -493,13 +492,8 @@ async fn rotating_the_field_keys_reseals_the_notes_and_the_contact() {
         (note.unwrap(), email.unwrap())
     };
     let before = stored(&app);
-    let id = format!("tu{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
-    let new = KeyRing::parse(&KeyRing::generate_spec(&id))
-        .unwrap()
-        .with_readers(&crypto::ring().unwrap());
-    crypto::install(new.clone());
-    let report = courtside::privacy::rotate(&mut app.pool.get().unwrap(), &new, 1, false).unwrap();
-    assert!(report.rows_rewritten >= 2, "{report:?}");
+    let (id, rewritten) = rotate_field_keys(&app, "tu");
+    assert!(rewritten >= 2);
     let after = stored(&app);
     for (old, now) in [(&before.0, &after.0), (&before.1, &after.1)] {
         assert_ne!(old, now);

@@ -654,6 +654,66 @@ test('on the day: the officer lists a trial today; the supporter records updates
   await page.context().close();
 });
 
+test('risk meetings: the supporter adds a MARAC meeting, sees its deadline on My week and records an action (axe-checked)', async () => {
+  const page = await newPage();
+  await signIn(page, 'supporter');
+  await page.goto(`${BASE}/cases`);
+  await page.click('a:has-text("13AB1234526")');
+  await page.click('a:has-text("MARAC and MAPPA meetings")');
+  await page.locator('h1', { hasText: 'Risk meetings' }).waitFor();
+  await accessible(page, 'risk meetings');
+
+  // Nothing chosen: the summary links the questions.
+  await page.click('button:has-text("Add the meeting")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#kind') && links.includes('#meeting_date'), `${links}`);
+  await accessible(page, 'risk meetings, with errors');
+  await shot(page, 'risk-meetings-error');
+
+  // A meeting in three days: its referral form is due before it.
+  await page.check('input[name=kind][value=marac]');
+  await page.fill('#meeting_date', londonDate(3));
+  await page.fill('#meeting_time', '10:00');
+  await page.fill('#panel', 'Leeds MARAC');
+  await page.click('button:has-text("Add the meeting")');
+  await page.locator('text=The meeting has been added.').waitFor();
+  await page.locator('text=Your referral form or update is due by').waitFor();
+  await accessible(page, 'a risk meeting');
+  await shot(page, 'risk-meeting-added');
+
+  await page.goto(`${BASE}/week`);
+  await page.locator('text=Referral form or update due for a risk meeting').first().waitFor();
+  await page.locator('text=Leeds MARAC').first().waitFor();
+  await accessible(page, 'my week with a risk meeting');
+
+  // A meeting held yesterday: an action she carries is recorded, and
+  // becomes a task on her week.
+  await page.goto(`${BASE}/cases`);
+  await page.click('a:has-text("13AB1234526")');
+  await page.click('a:has-text("MARAC and MAPPA meetings")');
+  await page.check('input[name=kind][value=marac]');
+  await page.fill('#meeting_date', londonDate(-1));
+  await page.fill('#meeting_time', '10:00');
+  await page.fill('#panel', 'Leeds MARAC');
+  await page.click('button:has-text("Add the meeting")');
+  await page.locator('text=The meeting has been added.').waitFor();
+  await page.locator('text=Your referral form or update was due by').waitFor();
+  await page.click('button:has-text("Record the action")');
+  assert.ok((await errorSummaryLinks(page)).includes('#owner'));
+  await page.check('input[name=owner][value=supporter]');
+  await page.fill('#text', 'Review her safety plan with her');
+  await page.fill('#due_on', londonDate(2));
+  await page.click('button:has-text("Record the action")');
+  await page.locator('text=The action has been recorded.').waitFor();
+  await page.locator('#actions >> text=Review her safety plan with her').waitFor();
+  await accessible(page, 'a risk meeting with an action');
+  await shot(page, 'risk-meeting-action');
+
+  await page.goto(`${BASE}/week`);
+  await page.locator('text=Carry out an action from a risk meeting').first().waitFor();
+  await page.context().close();
+});
+
 test('supporter (phone): records a rape case, then the CPS meeting before trial, and sees it in My week (axe-checked)', async () => {
   const page = await newPage({ phone: true });
   await signIn(page, 'supporter');

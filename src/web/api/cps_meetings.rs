@@ -4,14 +4,15 @@
 //! The work, its role and reach checks, planning and audit entry, is
 //! `app::cps_meetings`, which the case's page calls too.
 
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorised_change, run, run_checked, Check, Registry};
+use super::resource::{run_checked, run_checked_versioned, tagged, Check, Registry};
 use crate::app::cps_meetings::{self, CpsMeetingInput, CpsMeetingOut, RecordedCpsMeeting};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
-use crate::web::extract::{etag, RawBody};
+use crate::web::extract::RawBody;
 use crate::web::AppState;
 
 const PATH: &str = "/api/v1/cases/{id}/cps-meeting";
@@ -25,9 +26,7 @@ async fn read(
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let meeting: CpsMeetingOut = run_checked(&state, who, READ, id, cps_meetings::get).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((actix_web::http::header::ETAG, etag(meeting.version)))
-        .json(meeting))
+    Ok(tagged(StatusCode::OK, meeting.version, &meeting))
 }
 
 async fn record(
@@ -37,16 +36,19 @@ async fn record(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let (ctx, expected, input): (_, _, CpsMeetingInput) =
-        authorised_change(&state, who, UPDATE, &req, &body)?;
-    let id = id.into_inner();
-    let saved: RecordedCpsMeeting = run(&state, move |conn| {
-        cps_meetings::record(conn, &ctx, &id, expected, &input)
-    })
+    let saved: RecordedCpsMeeting = run_checked_versioned(
+        &state,
+        who,
+        UPDATE,
+        &req,
+        id,
+        body,
+        |conn, ctx, id, expected, input: CpsMeetingInput| {
+            cps_meetings::record(conn, ctx, id, expected, &input)
+        },
+    )
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((actix_web::http::header::ETAG, etag(saved.meeting.version)))
-        .json(saved))
+    Ok(tagged(StatusCode::OK, saved.meeting.version, &saved))
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod reminder_rules;
 pub mod reports;
 pub mod resource;
+pub mod risk_meetings;
 pub mod safety_plans;
 pub mod sessions;
 pub mod trial_updates;
@@ -109,6 +110,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     agenda::describe(&mut reg);
     consent_undo::describe(&mut reg);
     court_needs::describe(&mut reg);
+    risk_meetings::describe(&mut reg);
     safety_plans::describe(&mut reg);
     cps_meetings::describe(&mut reg);
     court_need_settings::describe(&mut reg);
@@ -165,6 +167,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     agenda::configure(cfg);
     consent_undo::configure(cfg);
     court_needs::configure(cfg);
+    risk_meetings::configure(cfg);
     safety_plans::configure(cfg);
     cps_meetings::configure(cfg);
     court_need_settings::configure(cfg);

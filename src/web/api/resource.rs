@@ -101,6 +101,27 @@ where
     run(state, move |conn| f(conn, &ctx, &id, input)).await
 }
 
+/// As `run_checked_with`, for a change that names the version it changes:
+/// the role first (403), then `If-Match` (428 without it), then the body
+/// (422), then the use case with the expected version.
+pub async fn run_checked_versioned<I, T>(
+    state: &AppState,
+    who: Authenticated,
+    check: Check,
+    req: &actix_web::HttpRequest,
+    id: web::Path<String>,
+    body: RawBody,
+    f: impl FnOnce(&mut AnyConn, &Ctx, &str, i32, I) -> AppResult<T> + Send + 'static,
+) -> AppResult<T>
+where
+    I: serde::de::DeserializeOwned + Send + 'static,
+    T: Send + 'static,
+{
+    let (ctx, expected, input) = authorised_change(state, who, check, req, &body)?;
+    let id = id.into_inner();
+    run(state, move |conn| f(conn, &ctx, &id, expected, input)).await
+}
+
 /// Runs a use case on the record the path names, as the signed-in person.
 pub async fn run_for<T: Send + 'static>(
     state: &AppState,
@@ -142,9 +163,18 @@ fn with_etag<T: Serialize + Versioned>(
     status: actix_web::http::StatusCode,
     out: &T,
 ) -> HttpResponse {
+    tagged(status, out.version(), out)
+}
+
+/// A JSON answer with the record's version as its `ETag`.
+pub fn tagged(
+    status: actix_web::http::StatusCode,
+    version: i32,
+    body: &impl Serialize,
+) -> HttpResponse {
     HttpResponse::build(status)
-        .insert_header((actix_web::http::header::ETAG, etag(out.version())))
-        .json(out)
+        .insert_header((actix_web::http::header::ETAG, etag(version)))
+        .json(body)
 }
 
 async fn create<R: Resource>(

@@ -7,21 +7,19 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{authorised_change, run, run_checked, run_checked_with, Check, Registry};
+use super::resource::{run_checked, run_checked_versioned, run_checked_with, Check, Registry};
 use crate::app::safety_plans::{self, SafetyPlanInput, SafetyPlanOut};
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
-use crate::web::extract::{etag, RawBody};
+use crate::web::extract::RawBody;
 use crate::web::AppState;
 
 const PATH: &str = "/api/v1/hearings/{id}/safety-plan";
 const AGREEMENT: &str = "/api/v1/hearings/{id}/safety-plan/agreement";
 
 fn answer(status: actix_web::http::StatusCode, plan: &SafetyPlanOut) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header((actix_web::http::header::ETAG, etag(plan.version)))
-        .json(plan)
+    super::resource::tagged(status, plan.version, plan)
 }
 
 const READ: Check = (ResourceKind::SafetyPlan, Action::Read, "safety plan");
@@ -62,12 +60,17 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let (ctx, expected, input): (_, _, SafetyPlanInput) =
-        authorised_change(&state, who, UPDATE, &req, &body)?;
-    let id = id.into_inner();
-    let plan = run(&state, move |conn| {
-        safety_plans::update(conn, &ctx, &id, expected, &input)
-    })
+    let plan = run_checked_versioned(
+        &state,
+        who,
+        UPDATE,
+        &req,
+        id,
+        body,
+        |conn, ctx, id, expected, input: SafetyPlanInput| {
+            safety_plans::update(conn, ctx, id, expected, &input)
+        },
+    )
     .await?;
     Ok(answer(actix_web::http::StatusCode::OK, &plan))
 }

@@ -479,6 +479,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                 .then(|| format!("/cases/{}/edit", c.id)),
             "assign": may(ResourceKind::SupporterAssignment, Action::Create)
                 .then(|| format!("/victims/{}/assignments/new?case={}", c.victim_id, c.id)),
+            "risk_meetings": may(ResourceKind::RiskMeeting, Action::Read)
+                .then(|| format!("/victims/{}/risk-meetings", c.victim_id)),
             "close": (may(ResourceKind::Case, Action::Update) && c.status == CaseStatus::Open)
                 .then(|| format!("/cases/{}/close", c.id)),
         },

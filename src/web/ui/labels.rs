@@ -16,6 +16,22 @@ pub fn role(r: Role) -> &'static str {
     }
 }
 
+/// A risk meeting's kind in words.
+pub fn risk_meeting_kind(k: crate::domain::RiskMeetingKind) -> &'static str {
+    match k {
+        crate::domain::RiskMeetingKind::Marac => "MARAC meeting",
+        crate::domain::RiskMeetingKind::Mappa => "MAPPA meeting",
+    }
+}
+
+/// Who carries a risk meeting's action, in words.
+pub fn risk_action_owner(o: crate::domain::RiskActionOwner) -> &'static str {
+    match o {
+        crate::domain::RiskActionOwner::Supporter => "You (the victim's supporter)",
+        crate::domain::RiskActionOwner::Agency => "Another agency",
+    }
+}
+
 pub fn hearing_kind(k: HearingKind) -> &'static str {
     use HearingKind::*;
     match k {
@@ -358,6 +374,8 @@ pub fn task_kind(kind: &str) -> String {
         "offer_support_referral" => "Offer a referral to support",
         "contact_victim_directly" => "Contact the victim directly",
         "tell_victim_what_was_shared" => "Tell the victim what was shared",
+        "send_risk_meeting_paperwork" => "Send the referral form or update for a risk meeting",
+        "carry_risk_meeting_action" => "Carry out an action from a risk meeting",
         "ask_about_cps_meeting" => "Ask her about the CPS meeting",
         "attend_cps_meeting" => "Go with her to the CPS meeting",
         "offer_victim_personal_statement" => "Offer a victim personal statement",
@@ -394,6 +412,7 @@ pub fn deadline_kind(kind: &str) -> String {
         "vlo_contacts_victim" => "Victim liaison officer contacts the victim",
         "parole_decision_due" => "Parole decision due",
         "reconsideration_window_ends" => "Reconsideration window ends",
+        "risk_meeting_paperwork" => "Referral form or update due for a risk meeting",
         "cps_meeting_wish_recorded" => "Her wish about the CPS meeting recorded",
         "victim_personal_statement_offered" => "Victim personal statement offered",
         other => return words(other),

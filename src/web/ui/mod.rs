@@ -36,6 +36,7 @@ mod oidc;
 mod parole;
 mod reports;
 mod requests;
+mod risk_meetings;
 mod safety_plans;
 pub mod session;
 mod stop;
@@ -102,6 +103,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "safety_plan",
         include_str!("../../../templates/pages/safety_plan.hbs"),
+    ),
+    (
+        "risk_meetings",
+        include_str!("../../../templates/pages/risk_meetings.hbs"),
     ),
     (
         "trial_updates",
@@ -620,6 +625,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     measures::configure(cfg);
     victims::configure(cfg);
     court_needs::configure(cfg);
+    risk_meetings::configure(cfg);
     safety_plans::configure(cfg);
     trial_updates::configure(cfg);
     visits::configure(cfg);

@@ -113,6 +113,15 @@ fn name_hearing(look: &Lookup, h: &crate::resources::HearingOut) -> String {
 }
 
 /// A safety plan on the week, in rows, with the link to its page.
+/// Where a deadline is worked on: a risk meeting's on the victim's
+/// meetings, the rest on the case.
+fn deadline_href(d: &crate::resources::DeadlineOut) -> Option<String> {
+    if crate::policy::RISK_DEADLINE_KINDS.contains(&d.kind.as_str()) {
+        return Some(format!("/victims/{}/risk-meetings", d.victim_id));
+    }
+    d.case_id.as_ref().map(|c| format!("/cases/{c}"))
+}
+
 fn plan_json(p: &app::safety_plans::SafetyPlanOut, hearing_id: &str) -> Value {
     let rows: Vec<Value> = super::safety_plans::summary(p)
         .into_iter()
@@ -363,6 +372,31 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         });
     }
 
+    // The supporter's risk meetings: the kind, panel and victim, and when
+    // the paperwork is due.
+    for w in &week.risk_meetings {
+        let m = &w.meeting;
+        entries.push(Entry {
+            starts_at: m.starts_at,
+            ends_at: None,
+            date: calendar::london_date(m.starts_at),
+            all_day: false,
+            title: labels::risk_meeting_kind(m.kind).to_string(),
+            place: Some(m.panel.clone()),
+            detail: format!(
+                "Risk meeting · victim {} · paperwork due by {}",
+                w.victim_reference,
+                super::lookup::long(m.paperwork_due_at)
+            ),
+            href: Some(format!("/risk-meetings/{}", m.id)),
+            tag: Some(("Risk meeting".into(), "tag--blue")),
+            event: None,
+            clashes: Vec::new(),
+            plan: None,
+            updates: None,
+        });
+    }
+
     // Deadlines due in the week, and those already past: who must tell
     // whom, by when, and for which hearing.
     let hearings = app::agenda::hearings_by_id(&week);
@@ -393,7 +427,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
                 "title": title,
                 "due": super::lookup::long(d.due_at),
                 "detail": detail,
-                "href": d.case_id.as_ref().map(|c| format!("/cases/{c}")),
+                "href": deadline_href(d),
             }));
             continue;
         }
@@ -405,7 +439,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             title,
             place: None,
             detail,
-            href: d.case_id.as_ref().map(|c| format!("/cases/{c}")),
+            href: deadline_href(d),
             tag: Some(("Deadline".into(), "tag--grey")),
             event: None,
             clashes: Vec::new(),

@@ -1,0 +1,2 @@
+DROP TABLE risk_meeting_actions;
+DROP TABLE risk_meetings;

@@ -1,0 +1,489 @@
+//! Risk meetings on the pages (issue 19, item 7): a victim's MARAC and
+//! MAPPA meetings at `/victims/{id}/risk-meetings` (listed, and one
+//! added), and one meeting at `/risk-meetings/{id}` (changed, and the
+//! actions agreed at it recorded). Reached from the case page. Every change
+//! goes through `app::risk_meetings`, the use case the API calls (the same
+//! role and reach checks, planning and audit entries).
+
+use actix_web::web;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::app::risk_meetings::{
+    self, RiskActionInput, RiskActionOut, RiskMeetingDetail, RiskMeetingInput, RiskMeetingOut,
+};
+use crate::calendar;
+use crate::domain::{RiskActionOwner, RiskMeetingKind};
+use crate::error::AppError;
+use crate::policy::{Action, ResourceKind};
+use crate::resources::{Organisations, Victims};
+use crate::web::AppState;
+
+use super::fields::{fill_all, Field};
+use super::forms::{london_instant, required_date, required_time, FormData, Problems};
+use super::lookup::{day, long};
+use super::session::{Posted, Session};
+use super::{labels, list_all, page, read, render_status, see_other, with_conn, PageResult};
+
+const CHECK: crate::app::Check = (ResourceKind::RiskMeeting, Action::Read, "risk meeting");
+const WRITE: crate::app::Check = (ResourceKind::RiskMeeting, Action::Update, "risk meeting");
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/victims/{id}/risk-meetings", web::get().to(show_list))
+        .route("/victims/{id}/risk-meetings", web::post().to(add))
+        .route("/risk-meetings/{id}", web::get().to(show_one))
+        .route("/risk-meetings/{id}", web::post().to(change))
+        .route("/risk-meetings/{id}/actions", web::post().to(add_action));
+}
+
+#[derive(Deserialize)]
+struct Done {
+    done: Option<String>,
+}
+
+fn done_message(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "added" => "The meeting has been added. Its paperwork deadline is on your week and in your To do list.",
+        "changed" => "The meeting has been changed.",
+        "action" => "The action has been recorded.",
+        _ => return None,
+    })
+}
+
+fn kinds() -> Vec<(String, String)> {
+    RiskMeetingKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.as_str().to_string(),
+                labels::risk_meeting_kind(*k).to_string(),
+            )
+        })
+        .collect()
+}
+
+fn meeting_fields() -> Vec<Field> {
+    vec![
+        Field::radios("kind", "What kind of meeting is it?", &kinds()),
+        Field::date("meeting_date", "What day is the meeting?").hint("For example, 29/10/2026"),
+        Field::time("meeting_time", "What time does it start?")
+            .hint("UK time, on the 24-hour clock, for example 10:00"),
+        Field::text("panel", "Which area or panel holds it?")
+            .hint("For example, Leeds MARAC. Never an address."),
+    ]
+}
+
+fn action_fields(orgs: &[(String, String)]) -> Vec<Field> {
+    let owners: Vec<(String, String)> = RiskActionOwner::ALL
+        .iter()
+        .map(|o| {
+            (
+                o.as_str().to_string(),
+                labels::risk_action_owner(*o).to_string(),
+            )
+        })
+        .collect();
+    let mut agencies = vec![(String::new(), "Choose an agency".to_string())];
+    agencies.extend(orgs.iter().cloned());
+    vec![
+        Field::radios("owner", "Who carries the action?", &owners),
+        Field::select(
+            "organisation_id",
+            "Which agency? (if another agency carries it)",
+            &agencies,
+        ),
+        Field::textarea("text", "What is to be done?")
+            .hint("Briefly. It stays in Courtside and is never sent to anyone."),
+        Field::date("due_on", "When is it due?").hint("For example, 05/11/2026"),
+    ]
+}
+
+fn meeting_place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "starts_at" => ("meeting_time", "The time"),
+        "panel" => ("panel", "The area or panel"),
+        _ => ("kind", "The kind of meeting"),
+    }
+}
+
+fn action_place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "organisation_id" => ("organisation_id", "The agency"),
+        "due_on" => ("due_on", "The due date"),
+        "text" => ("text", "What is to be done"),
+        _ => ("owner", "Who carries it"),
+    }
+}
+
+/// When the paperwork is (or, once the meeting has been held, was) due.
+fn due_text(m: &RiskMeetingOut, now: DateTime<Utc>) -> String {
+    format!(
+        "Your {} {} due by {}",
+        match m.kind {
+            RiskMeetingKind::Marac => "referral form or update",
+            RiskMeetingKind::Mappa => "update",
+        },
+        if m.starts_at <= now { "was" } else { "is" },
+        long(m.paperwork_due_at)
+    )
+}
+
+fn meeting_values(m: &RiskMeetingOut) -> FormData {
+    FormData(vec![
+        ("kind".into(), m.kind.as_str().into()),
+        (
+            "meeting_date".into(),
+            calendar::london_date(m.starts_at).to_string(),
+        ),
+        (
+            "meeting_time".into(),
+            calendar::to_london(m.starts_at).format("%H:%M").to_string(),
+        ),
+        ("panel".into(), m.panel.clone()),
+    ])
+}
+
+/// The form's answers as the API's input, with the problems only the form
+/// can have.
+fn meeting_input(form: &FormData, problems: &mut Problems) -> Option<RiskMeetingInput> {
+    let kind = form.get("kind").and_then(RiskMeetingKind::parse);
+    if kind.is_none() {
+        problems.add("kind", "Choose MARAC or MAPPA");
+    }
+    let date = required_date(form, "meeting_date", "the day of the meeting", problems);
+    let time = required_time(form, "meeting_time", "the time it starts", problems);
+    let at = match (date, time) {
+        (Some(d), Some(t)) => london_instant(d, t, "meeting_time", problems).map(|(_, s)| s),
+        _ => None,
+    };
+    Some(RiskMeetingInput {
+        kind: kind?,
+        starts_at: at?,
+        panel: form.text("panel").unwrap_or_default(),
+    })
+}
+
+fn action_input(form: &FormData, problems: &mut Problems) -> Option<RiskActionInput> {
+    let owner = form.get("owner").and_then(RiskActionOwner::parse);
+    if owner.is_none() {
+        problems.add("owner", "Choose who carries the action");
+    }
+    let due: Option<NaiveDate> = required_date(form, "due_on", "the due date", problems);
+    Some(RiskActionInput {
+        owner: owner?,
+        organisation_id: form.text("organisation_id").filter(|v| !v.is_empty()),
+        text: form.text("text").unwrap_or_default(),
+        due_on: due?.to_string(),
+    })
+}
+
+fn status_of(problems: &Problems) -> actix_web::http::StatusCode {
+    if problems.is_empty() {
+        actix_web::http::StatusCode::OK
+    } else {
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+fn draw(
+    s: &Session,
+    title: &str,
+    mut body: Value,
+    problems: &Problems,
+    done: Option<&'static str>,
+) -> PageResult {
+    body["heading"] = json!(title);
+    body["done"] = json!(done);
+    body["errors"] = problems.to_json();
+    for key in [
+        "meetings",
+        "meeting",
+        "actions_heading",
+        "actions",
+        "no_actions",
+    ] {
+        if body.get(key).is_none() {
+            body[key] = Value::Null;
+        }
+    }
+    let mut data = page(s, title, "cases", body);
+    data["layout"]["error"] = json!(!problems.is_empty());
+    render_status(status_of(problems), "risk_meetings", &data)
+}
+
+async fn draw_list(
+    state: &web::Data<AppState>,
+    s: &Session,
+    victim_id: String,
+    values: Option<FormData>,
+    problems: Problems,
+    done: Option<&'static str>,
+) -> PageResult {
+    super::require_to(s, CHECK)?;
+    let id = victim_id.clone();
+    let (reference, meetings, now) = with_conn(state, s, move |conn, ctx| {
+        let meetings = risk_meetings::list(conn, ctx, &id)?;
+        let reference = read::<Victims>(conn, ctx, &id)?.reference;
+        Ok((reference, meetings, ctx.now))
+    })
+    .await?;
+    let rows: Vec<Value> = meetings
+        .iter()
+        .map(|m| {
+            json!({
+                "href": format!("/risk-meetings/{}", m.id),
+                "kind": labels::risk_meeting_kind(m.kind),
+                "when": long(m.starts_at),
+                "panel": m.panel,
+                "due": due_text(m, now),
+            })
+        })
+        .collect();
+    let values = values.unwrap_or_default();
+    draw(
+        s,
+        "Risk meetings",
+        json!({
+            "caption": format!("Victim {reference}"),
+            "back": "/cases",
+            "meetings": if rows.is_empty() { Value::Null } else { json!(rows) },
+            "forms": [{
+                "id": "add",
+                "heading": "Add a MARAC or MAPPA meeting",
+                "action": format!("/victims/{victim_id}/risk-meetings"),
+                "version": Value::Null,
+                "submit": "Add the meeting",
+                "fields": fill_all(meeting_fields(), &values, &problems),
+            }],
+        }),
+        &problems,
+        done,
+    )
+}
+
+async fn show_list(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+    q: web::Query<Done>,
+) -> PageResult {
+    let done = q.done.as_deref().and_then(done_message);
+    draw_list(&state, &s, id.into_inner(), None, Problems::new(), done).await
+}
+
+async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+    let Posted { session: s, form } = posted;
+    super::require_to(
+        &s,
+        (ResourceKind::RiskMeeting, Action::Create, "risk meeting"),
+    )?;
+    let victim_id = id.into_inner();
+    let mut problems = Problems::new();
+    let input = meeting_input(&form, &mut problems);
+    let Some(input) = input.filter(|_| problems.is_empty()) else {
+        return draw_list(&state, &s, victim_id, Some(form), problems, None).await;
+    };
+    let v = victim_id.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        answer(risk_meetings::record(conn, ctx, &v, &input), meeting_place)
+    })
+    .await?;
+    match outcome {
+        Ok(m) => Ok(see_other(&format!("/risk-meetings/{}?done=added", m.id))),
+        Err(problems) => draw_list(&state, &s, victim_id, Some(form), problems, None).await,
+    }
+}
+
+/// A use case's answer, with its field problems in the form's words.
+fn answer<T>(
+    done: Result<T, AppError>,
+    place: fn(&str) -> (&'static str, &'static str),
+) -> Result<Result<T, Problems>, AppError> {
+    match done {
+        Ok(v) => Ok(Ok(v)),
+        Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
+        Err(AppError::StaleVersion { .. }) => {
+            let mut p = Problems::new();
+            p.add(
+                place("").0,
+                "Someone saved this meeting first, while you had it open. What is stored now is shown: check it, then save again",
+            );
+            Ok(Err(p))
+        }
+        Err(AppError::Conflict(message)) => {
+            let mut p = Problems::new();
+            p.add(place("").0, super::safety_plans::sentence(&message));
+            Ok(Err(p))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// Which form a post came from, with what was posted and its problems.
+enum Posting {
+    None,
+    Change(FormData, Problems),
+    Action(FormData, Problems),
+}
+
+fn action_rows(actions: &[RiskActionOut]) -> Vec<Value> {
+    actions
+        .iter()
+        .map(|a| {
+            let who = match (a.owner, &a.organisation_name) {
+                (RiskActionOwner::Agency, Some(name)) => name.clone(),
+                (owner, _) => labels::risk_action_owner(owner).to_string(),
+            };
+            json!({"who": who, "due": day(a.due_on), "text": a.text})
+        })
+        .collect()
+}
+
+async fn draw_one(
+    state: &web::Data<AppState>,
+    s: &Session,
+    id: String,
+    posting: Posting,
+    done: Option<&'static str>,
+) -> PageResult {
+    super::require_to(s, CHECK)?;
+    type Drawn = (
+        RiskMeetingDetail,
+        String,
+        Vec<(String, String)>,
+        DateTime<Utc>,
+    );
+    let (detail, reference, orgs, now): Drawn = with_conn(state, s, move |conn, ctx| {
+        let detail = risk_meetings::read(conn, ctx, &id)?;
+        let reference = read::<Victims>(conn, ctx, &detail.meeting.victim_id)?.reference;
+        let mut orgs: Vec<(String, String)> = list_all::<Organisations>(conn, ctx, json!({}))?
+            .into_iter()
+            .filter(|o| o.id != ctx.actor.organisation_id)
+            .map(|o| (o.id, o.name))
+            .collect();
+        orgs.sort_by(|a, b| a.1.cmp(&b.1));
+        Ok((detail, reference, orgs, ctx.now))
+    })
+    .await?;
+    let m = &detail.meeting;
+    let held = m.starts_at <= now;
+    let (change_values, change_problems, action_values, action_problems) = match posting {
+        Posting::None => (
+            meeting_values(m),
+            Problems::new(),
+            FormData::default(),
+            Problems::new(),
+        ),
+        Posting::Change(v, p) => (v, p, FormData::default(), Problems::new()),
+        Posting::Action(v, p) => (meeting_values(m), Problems::new(), v, p),
+    };
+    let mut all = change_problems.clone();
+    all.0.extend(action_problems.0.iter().cloned());
+    let mut forms = Vec::new();
+    if held {
+        forms.push(json!({
+            "id": "record-action",
+            "heading": "Record an action agreed at the meeting",
+            "action": format!("/risk-meetings/{}/actions", m.id),
+            "version": Value::Null,
+            "submit": "Record the action",
+            "fields": fill_all(action_fields(&orgs), &action_values, &action_problems),
+        }));
+    }
+    forms.push(json!({
+        "id": "change",
+        "heading": "Change the meeting",
+        "action": format!("/risk-meetings/{}", m.id),
+        "version": m.version,
+        "submit": "Save the meeting",
+        "fields": fill_all(meeting_fields(), &change_values, &change_problems),
+    }));
+    draw(
+        s,
+        labels::risk_meeting_kind(m.kind),
+        json!({
+            "caption": format!("Victim {reference}"),
+            "back": format!("/victims/{}/risk-meetings", m.victim_id),
+            "meeting": [
+                {"key": "When", "value": long(m.starts_at)},
+                {"key": "Area or panel", "value": m.panel},
+                {"key": "Your paperwork", "value": due_text(m, now)},
+                {"key": "Why then", "value": m.paperwork_citation},
+            ],
+            "actions_heading": "Actions agreed",
+            "actions": action_rows(&detail.actions),
+            "no_actions": if held {
+                "No actions are recorded yet."
+            } else {
+                "Actions can be recorded once the meeting has taken place."
+            },
+            "forms": forms,
+        }),
+        &all,
+        done,
+    )
+}
+
+async fn show_one(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+    q: web::Query<Done>,
+) -> PageResult {
+    let done = q.done.as_deref().and_then(done_message);
+    draw_one(&state, &s, id.into_inner(), Posting::None, done).await
+}
+
+async fn change(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+    let Posted { session: s, form } = posted;
+    super::require_to(&s, WRITE)?;
+    let id = id.into_inner();
+    let version = super::posted_version(&form)?;
+    let mut problems = Problems::new();
+    let input = meeting_input(&form, &mut problems);
+    let Some(input) = input.filter(|_| problems.is_empty()) else {
+        return draw_one(&state, &s, id, Posting::Change(form, problems), None).await;
+    };
+    let m = id.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        answer(
+            risk_meetings::update(conn, ctx, &m, version, &input),
+            meeting_place,
+        )
+    })
+    .await?;
+    match outcome {
+        Ok(_) => Ok(see_other(&format!("/risk-meetings/{id}?done=changed"))),
+        Err(problems) => draw_one(&state, &s, id, Posting::Change(form, problems), None).await,
+    }
+}
+
+async fn add_action(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let Posted { session: s, form } = posted;
+    super::require_to(&s, WRITE)?;
+    let id = id.into_inner();
+    let mut problems = Problems::new();
+    let input = action_input(&form, &mut problems);
+    let Some(input) = input.filter(|_| problems.is_empty()) else {
+        return draw_one(&state, &s, id, Posting::Action(form, problems), None).await;
+    };
+    let m = id.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        answer(
+            risk_meetings::record_action(conn, ctx, &m, &input),
+            action_place,
+        )
+    })
+    .await?;
+    match outcome {
+        Ok(_) => Ok(see_other(&format!(
+            "/risk-meetings/{id}?done=action#actions"
+        ))),
+        Err(problems) => draw_one(&state, &s, id, Posting::Action(form, problems), None).await,
+    }
+}

@@ -27,6 +27,10 @@ pub const SUPPORTER_DEADLINES: &[&str] = &[
     "cps_informed_of_supporter",
     "attendance_raised_with_court",
     "pre_trial_visit_arranged",
+    "protective_order_renewal_discussed",
+    "right_to_review_prompt_request",
+    "right_to_review_request",
+    "compensation_application",
 ];
 
 /// How many times a digest is tried before it is given up.

@@ -179,6 +179,9 @@ pub enum TaskKind {
     OfferSupportReferral,
     ContactVictimDirectly,
     TellVictimWhatWasShared,
+    DiscussOrderRenewal,
+    DiscussRightToReview,
+    DiscussCompensation,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

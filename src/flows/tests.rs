@@ -53,6 +53,9 @@ const STEPS_IN_CODE: &[&str] = &[
     super::planner::STEP_TELL_VICTIM_WHAT_WAS_SHARED,
     super::court_needs::STEP_PARTNERS_UPDATED,
     super::trial_progress::STEP_TELL_CHOSEN_CONTACTS,
+    super::after_outcome::STEP_ORDER_RENEWAL,
+    super::after_outcome::STEP_RIGHT_TO_REVIEW,
+    super::after_outcome::STEP_COMPENSATION,
 ];
 
 /// Every scenario's plan as `planning::react` stores it: with the

@@ -341,6 +341,9 @@ pub fn task_kind(kind: &str) -> String {
         "offer_support_referral" => "Offer a referral to support",
         "contact_victim_directly" => "Contact the victim directly",
         "tell_victim_what_was_shared" => "Tell the victim what was shared",
+        "discuss_order_renewal" => "Talk to the victim about renewing or extending the order",
+        "discuss_right_to_review" => "Talk to the victim about asking for a review",
+        "discuss_compensation" => "Talk to the victim about criminal injuries compensation",
         other => return words(other),
     };
     text.to_string()
@@ -374,6 +377,10 @@ pub fn deadline_kind(kind: &str) -> String {
         "vlo_contacts_victim" => "Victim liaison officer contacts the victim",
         "parole_decision_due" => "Parole decision due",
         "reconsideration_window_ends" => "Reconsideration window ends",
+        "protective_order_renewal_discussed" => "Renewing the protective order discussed",
+        "right_to_review_prompt_request" => "Review asked for promptly (Victims' Right to Review)",
+        "right_to_review_request" => "Last day to ask for a review (Victims' Right to Review)",
+        "compensation_application" => "Criminal injuries compensation application due",
         other => return words(other),
     };
     text.to_string()

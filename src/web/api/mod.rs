@@ -2,6 +2,7 @@
 //! plus sign-in and the OpenAPI document.
 
 pub mod acknowledgements;
+pub mod after_outcome;
 pub mod agenda;
 pub mod calendar_feeds;
 pub mod consent_undo;
@@ -109,6 +110,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     court_needs::describe(&mut reg);
     safety_plans::describe(&mut reg);
     trial_updates::describe(&mut reg);
+    after_outcome::describe(&mut reg);
     reg
 });
 
@@ -163,5 +165,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     court_needs::configure(cfg);
     safety_plans::configure(cfg);
     trial_updates::configure(cfg);
+    after_outcome::configure(cfg);
     each_resource!(mount, cfg);
 }

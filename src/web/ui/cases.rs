@@ -410,6 +410,22 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         Vec::new()
     };
 
+    // Protective orders in force, for the team that handles the victim.
+    let orders: Vec<Value> = if may(ResourceKind::VictimSensitive, Action::Read) {
+        crate::app::after_outcome::list_orders(conn, ctx, &c.id)?
+            .into_iter()
+            .filter(|o| o.in_force)
+            .map(|o| {
+                json!({
+                    "kind": super::after_outcome::order_kind(o.kind),
+                    "ends": o.ends_on.map(super::lookup::day).unwrap_or_else(|| "until further order".into()),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
     let reference = case_reference(&c);
     Ok(json!({
         "id": c.id,
@@ -427,7 +443,9 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         "discussions": discussions,
         "tasks": tasks,
         "notices": notices,
+        "orders": orders,
         "shows": {
+            "after_outcome": may(ResourceKind::VictimSensitive, Action::Read),
             "supporters": may(ResourceKind::SupporterAssignment, Action::Read),
             "consents": may(ResourceKind::Consent, Action::Read),
             "notices": may(ResourceKind::Notice, Action::Read),
@@ -447,6 +465,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                 .then(|| format!("/cases/{}/edit", c.id)),
             "assign": may(ResourceKind::SupporterAssignment, Action::Create)
                 .then(|| format!("/victims/{}/assignments/new?case={}", c.victim_id, c.id)),
+            "after_outcome": may(ResourceKind::VictimSensitive, Action::Update)
+                .then(|| format!("/cases/{}/after-outcome", c.id)),
             "close": (may(ResourceKind::Case, Action::Update) && c.status == CaseStatus::Open)
                 .then(|| format!("/cases/{}/close", c.id)),
         },

@@ -11,6 +11,7 @@
 //! strict mode (a missing value is an error, not an empty string).
 
 mod acknowledge;
+mod after_outcome;
 mod assignments;
 mod attendance;
 mod case_forms;
@@ -615,6 +616,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     court_needs::configure(cfg);
     safety_plans::configure(cfg);
     trial_updates::configure(cfg);
+    after_outcome::configure(cfg);
     visits::configure(cfg);
     notices::configure(cfg);
     tasks::configure(cfg);

@@ -161,7 +161,12 @@ fn order_input(court: &str) -> Value {
 }
 
 /// Posts one of the after-outcome page's forms (it has several).
-async fn after_outcome_form(b: &mut Browser, case: &str, path: &str, fields: &[(&str, &str)]) -> ui_support::Page {
+async fn after_outcome_form(
+    b: &mut Browser,
+    case: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> ui_support::Page {
     let token = b.get(&format!("/cases/{case}/after-outcome")).await.csrf();
     let mut all = vec![("csrf_token", token.as_str())];
     all.extend_from_slice(fields);
@@ -885,7 +890,11 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
                 &mut b,
                 &g.case,
                 &format!("/cases/{}/review-decisions", g.case),
-                &[("decided_by", "cps"), ("decision", "discontinued"), ("told_on", "2026-03-18")],
+                &[
+                    ("decided_by", "cps"),
+                    ("decision", "discontinued"),
+                    ("told_on", "2026-03-18"),
+                ],
             )
             .await
         }
@@ -1176,13 +1185,16 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
         }
         Form::RecordReviewDecision => {
             let path = format!("/api/v1/cases/{}/review-decisions", g.case);
-            let body = json!({"decided_by": "cps", "decision": "discontinued", "told_on": "2026-03-18"});
+            let body =
+                json!({"decided_by": "cps", "decision": "discontinued", "told_on": "2026-03-18"});
             let (status, out) = app.post(&path, &token, body).await;
             assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
         }
         Form::RecordCompensation => {
             let path = format!("/api/v1/cases/{}/compensation", g.case);
-            let (status, out) = app.post(&path, &token, json!({"incident_on": "2025-06-15"})).await;
+            let (status, out) = app
+                .post(&path, &token, json!({"incident_on": "2025-06-15"}))
+                .await;
             assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
         }
         Form::SetTrialUpdatePreference => {

@@ -3579,7 +3579,10 @@ async fn protective_orders_and_what_follows_the_outcome_are_kept_from_the_case_p
     refused.assert_has("Choose what kind of order it is");
     refused.assert_has("href=\"#made_on\"");
     // An end before the making: the use case's check, in words.
-    let refused = after_outcome_post(&mut b, &path, &add,
+    let refused = after_outcome_post(
+        &mut b,
+        &path,
+        &add,
         &[
             ("kind", "occupation"),
             ("made_on", "2026-03-02"),
@@ -3592,7 +3595,10 @@ async fn protective_orders_and_what_follows_the_outcome_are_kept_from_the_case_p
     refused.assert_has("cannot be before the day the order was made");
     refused.assert_lacks("ends_on:");
 
-    let done = after_outcome_post(&mut b, &path, &add,
+    let done = after_outcome_post(
+        &mut b,
+        &path,
+        &add,
         &[
             ("kind", "non_molestation"),
             ("made_on", "2026-03-02"),
@@ -3657,7 +3663,9 @@ async fn protective_orders_and_what_follows_the_outcome_are_kept_from_the_case_p
 
     // Ending it asks first, then says so.
     let end = format!("/protective-orders/{order}/end");
-    b.get(&end).await.assert_has("Are you sure this order has ended?");
+    b.get(&end)
+        .await
+        .assert_has("Are you sure this order has ended?");
     let refused = b.submit(&end, &[("ended_on", "2026-03-19")]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     refused.assert_has("href=\"#how\"");
@@ -3672,7 +3680,10 @@ async fn protective_orders_and_what_follows_the_outcome_are_kept_from_the_case_p
     // A decision: the police do not stop cases; the CPS does, and the
     // limits are shown.
     let decide = format!("/cases/{case}/review-decisions");
-    let refused = after_outcome_post(&mut b, &path, &decide,
+    let refused = after_outcome_post(
+        &mut b,
+        &path,
+        &decide,
         &[
             ("decided_by", "police"),
             ("decision", "discontinued"),
@@ -3683,7 +3694,10 @@ async fn protective_orders_and_what_follows_the_outcome_are_kept_from_the_case_p
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     refused.assert_has("href=\"#decision\"");
     refused.assert_has("stopping a charged case is the CPS");
-    let done = after_outcome_post(&mut b, &path, &decide,
+    let done = after_outcome_post(
+        &mut b,
+        &path,
+        &decide,
         &[
             ("decided_by", "cps"),
             ("decision", "no_evidence_offered"),
@@ -3698,7 +3712,10 @@ async fn protective_orders_and_what_follows_the_outcome_are_kept_from_the_case_p
     shown.assert_has("The case was closed when this was recorded.");
 
     // The incident date for compensation.
-    let done = after_outcome_post(&mut b, &path, &format!("/cases/{case}/compensation"),
+    let done = after_outcome_post(
+        &mut b,
+        &path,
+        &format!("/cases/{case}/compensation"),
         &[("incident_on", "2024-05-01")],
     )
     .await;
@@ -3722,7 +3739,9 @@ async fn after_outcome_post(
     to: &str,
     fields: &[(&str, &str)],
 ) -> ui_support::Page {
-    let token = b.get(page).await.csrf();
+    let form = b.get(page).await;
+    assert_eq!(form.status, StatusCode::OK, "GET {page}: {}", form.body);
+    let token = form.csrf();
     let mut all = vec![("csrf_token", token.as_str())];
     all.extend_from_slice(fields);
     b.post(to, &all).await

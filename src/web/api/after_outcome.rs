@@ -114,9 +114,14 @@ async fn update_order(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let o = versioned_change(&state, who, &req, id, body, |conn, ctx, id, v, input: ProtectiveOrderInput| {
-        uc::update_order(conn, ctx, id, v, &input)
-    })
+    let o = versioned_change(
+        &state,
+        who,
+        &req,
+        id,
+        body,
+        |conn, ctx, id, v, input: ProtectiveOrderInput| uc::update_order(conn, ctx, id, v, &input),
+    )
     .await?;
     Ok(with_etag(StatusCode::OK, o.version, &o))
 }
@@ -128,9 +133,14 @@ async fn end_order(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let o = versioned_change(&state, who, &req, id, body, |conn, ctx, id, v, input: EndOrderInput| {
-        uc::end_order(conn, ctx, id, v, &input)
-    })
+    let o = versioned_change(
+        &state,
+        who,
+        &req,
+        id,
+        body,
+        |conn, ctx, id, v, input: EndOrderInput| uc::end_order(conn, ctx, id, v, &input),
+    )
     .await?;
     Ok(with_etag(StatusCode::OK, o.version, &o))
 }
@@ -188,9 +198,14 @@ async fn update_claim(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let c = versioned_change(&state, who, &req, id, body, |conn, ctx, id, v, input: CompensationInput| {
-        uc::update_claim(conn, ctx, id, v, &input)
-    })
+    let c = versioned_change(
+        &state,
+        who,
+        &req,
+        id,
+        body,
+        |conn, ctx, id, v, input: CompensationInput| uc::update_claim(conn, ctx, id, v, &input),
+    )
     .await?;
     Ok(with_etag(StatusCode::OK, c.version, &c))
 }

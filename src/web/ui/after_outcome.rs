@@ -160,11 +160,19 @@ struct Done {
 
 fn done_message(key: &str) -> Option<&'static str> {
     Some(match key {
-        "order-added" => "The protective order has been recorded. You will be reminded before it ends.",
+        "order-added" => {
+            "The protective order has been recorded. You will be reminded before it ends."
+        }
         "order-changed" => "The protective order has been changed.",
-        "order-ended" => "The protective order has been recorded as ended. Its reminders have stopped.",
-        "decision-added" => "The decision has been recorded, with the time the victim has to ask for a review.",
-        "claim-saved" => "The incident date has been saved, with the last day to apply for compensation.",
+        "order-ended" => {
+            "The protective order has been recorded as ended. Its reminders have stopped."
+        }
+        "decision-added" => {
+            "The decision has been recorded, with the time the victim has to ask for a review."
+        }
+        "claim-saved" => {
+            "The incident date has been saved, with the last day to apply for compensation."
+        }
         _ => return None,
     })
 }
@@ -177,7 +185,10 @@ struct Loaded {
     courts: Vec<(String, String)>,
 }
 
-fn courts(conn: &mut crate::store::AnyConn, ctx: &crate::app::Ctx) -> Result<Vec<(String, String)>, AppError> {
+fn courts(
+    conn: &mut crate::store::AnyConn,
+    ctx: &crate::app::Ctx,
+) -> Result<Vec<(String, String)>, AppError> {
     let mut all: Vec<(String, String)> = list_all::<Courts>(conn, ctx, json!({}))?
         .into_iter()
         .map(|c| (c.id, c.name))
@@ -186,7 +197,11 @@ fn courts(conn: &mut crate::store::AnyConn, ctx: &crate::app::Ctx) -> Result<Vec
     Ok(all)
 }
 
-async fn load(state: &web::Data<AppState>, s: &Session, id: String) -> Result<Loaded, super::PageError> {
+async fn load(
+    state: &web::Data<AppState>,
+    s: &Session,
+    id: String,
+) -> Result<Loaded, super::PageError> {
     Ok(with_conn(state, s, move |conn, ctx| {
         let c = read::<Cases>(conn, ctx, &id)?;
         Ok(Loaded {
@@ -246,9 +261,11 @@ async fn draw(
     done: Option<&'static str>,
 ) -> PageResult {
     let l = load(state, s, id.clone()).await?;
-    let (which, values, problems) = posted
-        .map(|(f, v, p)| (Some(f), v, p))
-        .unwrap_or((None, FormData(vec![]), Problems::new()));
+    let (which, values, problems) = posted.map(|(f, v, p)| (Some(f), v, p)).unwrap_or((
+        None,
+        FormData(vec![]),
+        Problems::new(),
+    ));
     let none = Problems::new();
     let filled = |form: Form, fields: Vec<Field>, defaults: FormData| {
         if which == Some(form) {
@@ -316,7 +333,10 @@ async fn show(
 
 /// What an answer from a use case means for a form: done, or its problems
 /// in words (a conflict is said on `first`).
-fn problems_of<T>(r: Result<T, AppError>, first: &'static str) -> Result<Result<T, Problems>, AppError> {
+fn problems_of<T>(
+    r: Result<T, AppError>,
+    first: &'static str,
+) -> Result<Result<T, Problems>, AppError> {
     match r {
         Ok(v) => Ok(Ok(v)),
         Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
@@ -329,18 +349,32 @@ fn problems_of<T>(r: Result<T, AppError>, first: &'static str) -> Result<Result<
     }
 }
 
-fn optional_date(form: &FormData, name: &str, what: &str, problems: &mut Problems) -> Option<chrono::NaiveDate> {
+fn optional_date(
+    form: &FormData,
+    name: &str,
+    what: &str,
+    problems: &mut Problems,
+) -> Option<chrono::NaiveDate> {
     let v = form.text(name)?;
     let d = parse_date(&v);
     if d.is_none() {
-        problems.add(name, format!("{what} must be a real date, for example 30/03/2027"));
+        problems.add(
+            name,
+            format!("{what} must be a real date, for example 30/03/2027"),
+        );
     }
     d
 }
 
 fn read_order(form: &FormData) -> Result<ProtectiveOrderInput, Problems> {
     let mut p = Problems::new();
-    let kind = required_choice(form, "kind", "Choose what kind of order it is", ProtectiveOrderKind::parse, &mut p);
+    let kind = required_choice(
+        form,
+        "kind",
+        "Choose what kind of order it is",
+        ProtectiveOrderKind::parse,
+        &mut p,
+    );
     let made_on = required_date(form, "made_on", "the day the order was made", &mut p);
     let ends_on = optional_date(form, "ends_on", "The end date", &mut p);
     match (kind, made_on) {
@@ -355,7 +389,11 @@ fn read_order(form: &FormData) -> Result<ProtectiveOrderInput, Problems> {
     }
 }
 
-async fn add_order(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+async fn add_order(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
     let Posted { session: s, form } = posted;
     require(&s, KIND, Action::Update, "victim")?;
     let id = id.into_inner();
@@ -371,24 +409,46 @@ async fn add_order(state: web::Data<AppState>, posted: Posted, id: web::Path<Str
     match outcome {
         Ok(o) => {
             tracing::info!(order_id = %o.id, "protective order recorded from the pages");
-            Ok(see_other(&format!("/cases/{id}/after-outcome?done=order-added")))
+            Ok(see_other(&format!(
+                "/cases/{id}/after-outcome?done=order-added"
+            )))
         }
         Err(p) => draw(&state, &s, id, Some((Form::Order, form, p)), None).await,
     }
 }
 
-async fn add_decision(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+async fn add_decision(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
     let Posted { session: s, form } = posted;
     require(&s, KIND, Action::Update, "victim")?;
     let id = id.into_inner();
     let mut p = Problems::new();
-    let by = required_choice(&form, "decided_by", "Choose who made the decision", ReviewDecisionMaker::parse, &mut p);
-    let decision = required_choice(&form, "decision", "Choose what they decided", ReviewableDecision::parse, &mut p);
+    let by = required_choice(
+        &form,
+        "decided_by",
+        "Choose who made the decision",
+        ReviewDecisionMaker::parse,
+        &mut p,
+    );
+    let decision = required_choice(
+        &form,
+        "decision",
+        "Choose what they decided",
+        ReviewableDecision::parse,
+        &mut p,
+    );
     let told_on = required_date(&form, "told_on", "the day the victim was told", &mut p);
     let (Some(decided_by), Some(decision), Some(told_on)) = (by, decision, told_on) else {
         return draw(&state, &s, id, Some((Form::Decision, form, p)), None).await;
     };
-    let input = ReviewDecisionInput { decided_by, decision, told_on };
+    let input = ReviewDecisionInput {
+        decided_by,
+        decision,
+        told_on,
+    };
     let case = id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         problems_of(uc::record_decision(conn, ctx, &case, &input), "decided_by")
@@ -397,18 +457,25 @@ async fn add_decision(state: web::Data<AppState>, posted: Posted, id: web::Path<
     match outcome {
         Ok(d) => {
             tracing::info!(decision_id = %d.id, "reviewable decision recorded from the pages");
-            Ok(see_other(&format!("/cases/{id}/after-outcome?done=decision-added")))
+            Ok(see_other(&format!(
+                "/cases/{id}/after-outcome?done=decision-added"
+            )))
         }
         Err(p) => draw(&state, &s, id, Some((Form::Decision, form, p)), None).await,
     }
 }
 
-async fn save_claim(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+async fn save_claim(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
     let Posted { session: s, form } = posted;
     require(&s, KIND, Action::Update, "victim")?;
     let id = id.into_inner();
     let mut p = Problems::new();
-    let Some(incident_on) = required_date(&form, "incident_on", "the day of the incident", &mut p) else {
+    let Some(incident_on) = required_date(&form, "incident_on", "the day of the incident", &mut p)
+    else {
         return draw(&state, &s, id, Some((Form::Claim, form, p)), None).await;
     };
     // A change carries the version the form was drawn from.
@@ -431,7 +498,9 @@ async fn save_claim(state: web::Data<AppState>, posted: Posted, id: web::Path<St
     })
     .await?;
     match outcome {
-        Ok(_) => Ok(see_other(&format!("/cases/{id}/after-outcome?done=claim-saved"))),
+        Ok(_) => Ok(see_other(&format!(
+            "/cases/{id}/after-outcome?done=claim-saved"
+        ))),
         Err(p) => draw(&state, &s, id, Some((Form::Claim, form, p)), None).await,
     }
 }
@@ -442,7 +511,9 @@ fn order_facts(o: &ProtectiveOrderOut) -> Vec<(String, String)> {
         ("Made".into(), day(o.made_on)),
         (
             "Ends".into(),
-            o.ends_on.map(day).unwrap_or_else(|| "Until further order".into()),
+            o.ends_on
+                .map(day)
+                .unwrap_or_else(|| "Until further order".into()),
         ),
     ]
 }
@@ -451,7 +522,10 @@ fn order_values(o: &ProtectiveOrderOut) -> FormData {
     FormData(vec![
         ("kind".into(), o.kind.as_str().into()),
         ("made_on".into(), o.made_on.to_string()),
-        ("ends_on".into(), o.ends_on.map(|d| d.to_string()).unwrap_or_default()),
+        (
+            "ends_on".into(),
+            o.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+        ),
         ("court_id".into(), o.court_id.clone().unwrap_or_default()),
         ("note".into(), o.note.clone().unwrap_or_default()),
     ])
@@ -486,7 +560,13 @@ async fn load_order(
 async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
     require(&s, KIND, Action::Update, "victim")?;
     let (o, courts) = load_order(&state, &s, id.into_inner()).await?;
-    render_form(&s, "cases", edit_form(&o, &courts), &order_values(&o), &Problems::new())
+    render_form(
+        &s,
+        "cases",
+        edit_form(&o, &courts),
+        &order_values(&o),
+        &Problems::new(),
+    )
 }
 
 /// Someone saved first: the form again over what is stored now.
@@ -500,7 +580,11 @@ fn stale(mut page: FormPage, o: &ProtectiveOrderOut, field: &str) -> (FormPage, 
     (page, p)
 }
 
-async fn edit_post(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+async fn edit_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
     let Posted { session: s, form } = posted;
     require(&s, KIND, Action::Update, "victim")?;
     let version = posted_version(&form)?;
@@ -519,7 +603,10 @@ async fn edit_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Str
     })
     .await?;
     match outcome {
-        Ok(o) => Ok(see_other(&format!("/cases/{}/after-outcome?done=order-changed", o.case_id))),
+        Ok(o) => Ok(see_other(&format!(
+            "/cases/{}/after-outcome?done=order-changed",
+            o.case_id
+        ))),
         Err(Some(p)) => render_form(&s, "cases", edit_form(&current, &courts), &form, &p),
         Err(None) => {
             let (page, p) = stale(edit_form(&current, &courts), &current, "kind");
@@ -557,7 +644,13 @@ fn end_form(o: &ProtectiveOrderOut) -> FormPage {
 async fn end_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
     require(&s, KIND, Action::Update, "victim")?;
     let (o, _) = load_order(&state, &s, id.into_inner()).await?;
-    render_form(&s, "cases", end_form(&o), &FormData(vec![]), &Problems::new())
+    render_form(
+        &s,
+        "cases",
+        end_form(&o),
+        &FormData(vec![]),
+        &Problems::new(),
+    )
 }
 
 async fn end_post(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
@@ -592,7 +685,10 @@ async fn end_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     })
     .await?;
     match outcome {
-        Ok(o) => Ok(see_other(&format!("/cases/{}/after-outcome?done=order-ended", o.case_id))),
+        Ok(o) => Ok(see_other(&format!(
+            "/cases/{}/after-outcome?done=order-ended",
+            o.case_id
+        ))),
         Err(Some(p)) => render_form(&s, "cases", end_form(&current), &form, &p),
         Err(None) => {
             let (page, p) = stale(end_form(&current), &current, "how");

@@ -105,6 +105,10 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../../../templates/pages/trial_updates.hbs"),
     ),
     (
+        "after_outcome",
+        include_str!("../../../templates/pages/after_outcome.hbs"),
+    ),
+    (
         "notice",
         include_str!("../../../templates/pages/notice.hbs"),
     ),

@@ -232,7 +232,7 @@ fn order_of(row: OrderRow, today: NaiveDate) -> AppResult<ProtectiveOrderOut> {
     };
     Ok(ProtectiveOrderOut {
         kind: ProtectiveOrderKind::from_db(&kind)?,
-        in_force: ended_on.is_none() && ends_on.is_none_or_ge(today),
+        in_force: ended_on.is_none() && ends_on.is_none_or(|d| d >= today),
         until_further_order: ends_on.is_none(),
         note: crate::privacy::open_opt(&ring, note)?,
         updated_at: store::from_db(updated_at),
@@ -246,17 +246,6 @@ fn order_of(row: OrderRow, today: NaiveDate) -> AppResult<ProtectiveOrderOut> {
         ended_as,
         version,
     })
-}
-
-/// `None` or a day on or after `today`.
-trait OnOrAfter {
-    fn is_none_or_ge(&self, today: NaiveDate) -> bool;
-}
-
-impl OnOrAfter for Option<NaiveDate> {
-    fn is_none_or_ge(&self, today: NaiveDate) -> bool {
-        self.map_or(true, |d| d >= today)
-    }
 }
 
 /// The order's checks (pure): an end date not before it was made, a made

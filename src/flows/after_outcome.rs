@@ -321,7 +321,13 @@ mod tests {
         let h = holidays();
         use DeadlineKind::*;
         // (who, told on, limits earliest first, why)
-        let table: [(ReviewDecisionMaker, &str, &[(DeadlineKind, &str)], &str); 4] = [
+        type Row<'a> = (
+            ReviewDecisionMaker,
+            &'a str,
+            &'a [(DeadlineKind, &'a str)],
+            &'a str,
+        );
+        let table: [Row<'_>; 4] = [
             (
                 ReviewDecisionMaker::Cps,
                 "2026-12-17",

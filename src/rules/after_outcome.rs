@@ -136,7 +136,7 @@ impl AfterOutcomeRules {
             if p.citation.trim().is_empty() {
                 return Some(format!("after_outcome.{name} has no citation"));
             }
-            if !p.confirmed && p.note.as_deref().map_or(true, |n| n.trim().is_empty()) {
+            if !p.confirmed && p.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
                 return Some(format!(
                     "after_outcome.{name} is unconfirmed but has no note saying so"
                 ));

@@ -42,20 +42,18 @@ struct CaseFacts {
 }
 
 fn case_in_reach(conn: &mut AnyConn, ctx: &Ctx, case_id: &str) -> AppResult<CaseFacts> {
-    let row: Option<(String, String, String, i32)> = cases::table
-        .find(case_id)
-        .select((cases::victim_id, cases::kind, cases::status, cases::version))
-        .first(conn)
-        .optional()?;
-    let Some((victim_id, kind, status, version)) = row else {
-        return Err(AppError::NotFound("case".into()));
-    };
-    store::scope::require_victim(conn, &ctx.actor, ctx.today(), &victim_id, "case")?;
+    // The case as its own read sees it: the same reach. A role that may
+    // read a victim's sensitive records but not court cases (a probation
+    // officer) does not reach the case: 404, as for any case out of reach.
+    let c = super::read::<crate::resources::Cases>(conn, ctx, case_id).map_err(|e| match e {
+        AppError::Forbidden(_) => AppError::NotFound("case".into()),
+        other => other,
+    })?;
     Ok(CaseFacts {
-        victim_id,
-        kind: CaseKind::from_db(&kind)?,
-        status: CaseStatus::from_db(&status)?,
-        version,
+        victim_id: c.victim_id,
+        kind: c.kind,
+        status: c.status,
+        version: c.version,
     })
 }
 
@@ -283,13 +281,10 @@ fn load_order(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<ProtectiveOr
         return Err(AppError::NotFound("protective order".into()));
     };
     let order = order_of(row, ctx.today())?;
-    store::scope::require_victim(
-        conn,
-        &ctx.actor,
-        ctx.today(),
-        &order.victim_id,
-        "protective order",
-    )?;
+    case_in_reach(conn, ctx, &order.case_id).map_err(|e| match e {
+        AppError::NotFound(_) => AppError::NotFound("protective order".into()),
+        other => other,
+    })?;
     Ok(order)
 }
 

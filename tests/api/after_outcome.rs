@@ -2,8 +2,9 @@
 //! the suite runs on: protective orders and their reminders (through My
 //! week's agenda and the digest), the Victims' Right to Review limits after
 //! a decision not to charge or to stop a case (which closes the case), and
-//! the criminal injuries compensation limit. The one store read shows the
-//! order's note is sealed at rest.
+//! the criminal injuries compensation limit. One store check: the order's
+//! note is read from the store to show it is sealed at rest (no API serves
+//! the stored form).
 
 use chrono::{DateTime, Utc};
 use courtside::store::schema::protective_orders;

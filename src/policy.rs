@@ -72,6 +72,10 @@ pub enum ResourceKind {
     /// Whether, and to whom, a victim wants trial-progress messages: her
     /// supporter records it with her.
     TrialUpdatePreference,
+    /// The CPS's offer of a meeting before trial and the victim's wish
+    /// about her supporter: her supporter records it; the witness care
+    /// officer of the case reads it.
+    CpsMeeting,
 }
 
 impl ResourceKind {
@@ -105,6 +109,7 @@ impl ResourceKind {
         ResourceKind::SafetyPlanAgreement,
         ResourceKind::TrialUpdate,
         ResourceKind::TrialUpdatePreference,
+        ResourceKind::CpsMeeting,
     ];
 }
 
@@ -248,6 +253,10 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (TrialUpdate, Update) => false,
         // Who she wants told is agreed with her supporter.
         (TrialUpdatePreference, Read | Create | Update) => role == Supporter,
+        // Her wish about the CPS meeting is agreed with her supporter; the
+        // witness care officer sees it beside the case.
+        (CpsMeeting, Read) => matches!(role, Supporter | WitnessCareOfficer),
+        (CpsMeeting, Create | Update) => role == Supporter,
     }
 }
 
@@ -695,6 +704,11 @@ mod trial_update_tests {
                 assert_eq!(
                     permits(*role, ResourceKind::TrialUpdatePreference, action),
                     supporter,
+                    "{role} {action:?}"
+                );
+                assert_eq!(
+                    permits(*role, ResourceKind::CpsMeeting, action),
+                    supporter || (action == Action::Read && *role == Role::WitnessCareOfficer),
                     "{role} {action:?}"
                 );
             }

@@ -18,7 +18,7 @@ mod helpers;
 #[allow(dead_code)]
 mod ui_support;
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use helpers::*;
@@ -58,6 +58,8 @@ enum Form {
     AssignSupporter,
     ChangeAssignment,
     EndAssignment,
+    RecordCpsMeeting,
+    SetBookingLeadTime,
     AddProtectiveOrder,
     ChangeProtectiveOrder,
     EndProtectiveOrder,
@@ -98,6 +100,8 @@ impl Form {
         Form::AssignSupporter,
         Form::ChangeAssignment,
         Form::EndAssignment,
+        Form::RecordCpsMeeting,
+        Form::SetBookingLeadTime,
         Form::AddProtectiveOrder,
         Form::ChangeProtectiveOrder,
         Form::EndProtectiveOrder,
@@ -122,6 +126,7 @@ impl Form {
             | Form::WithdrawSafetyPlan
             | Form::RecordTrialUpdate
             | Form::SetTrialUpdatePreference
+            | Form::RecordCpsMeeting
             | Form::AddProtectiveOrder
             | Form::ChangeProtectiveOrder
             | Form::EndProtectiveOrder
@@ -134,6 +139,7 @@ impl Form {
             | Form::EndAssignment => MAYA,
             Form::AddParoleMilestone => VICTOR,
             Form::ConfirmRequest | Form::AgreeSafetyPlan => WES,
+            Form::SetBookingLeadTime => CORA,
             _ => WENDY,
         }
     }
@@ -518,6 +524,8 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
         }
         Form::AddProtectiveOrder | Form::RecordReviewDecision | Form::RecordCompensation => {}
         Form::AddHearing
+        | Form::SetBookingLeadTime
+        | Form::RecordCpsMeeting
         | Form::RecordConsent
         | Form::MakeCalendarFeed
         | Form::AddVictim
@@ -822,6 +830,24 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             b.submit(
                 &format!("/assignments/{}/end", g.target),
                 &[("ends_on", "2026-03-31")],
+            )
+            .await
+        }
+        Form::SetBookingLeadTime => {
+            b.submit(
+                "/court/booking-lead-time",
+                &[("short_notice_working_days", "10")],
+            )
+            .await
+        }
+        Form::RecordCpsMeeting => {
+            b.submit(
+                &format!("/cases/{}/cps-meeting", g.case),
+                &[
+                    ("supporter_invited", "wanted"),
+                    ("meeting_date", "31/03/2026"),
+                    ("meeting_time", "14:30"),
+                ],
             )
             .await
         }
@@ -1159,6 +1185,25 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                               "note": "Court 3 at last"});
             let (status, out) = app.post(&path, &token, body).await;
             assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::SetBookingLeadTime => {
+            let court = app.court_id(&token, "Leeds Combined Court Centre").await;
+            let (status, _, out) = app
+                .call_full(
+                    Method::PUT,
+                    &format!("/api/v1/courts/{court}/court-need-settings"),
+                    Some(&token),
+                    Some(json!({"short_notice_working_days": 10})),
+                    &[],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+        Form::RecordCpsMeeting => {
+            let path = format!("/api/v1/cases/{}/cps-meeting", g.case);
+            let body = json!({"supporter_invited": "wanted", "meeting_at": "2026-03-31T13:30:00Z"});
+            let (status, out) = app.put(&path, &token, 0, body).await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
         }
         Form::AddProtectiveOrder => {
             let path = format!("/api/v1/cases/{}/protective-orders", g.case);

@@ -3554,6 +3554,133 @@ async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_w
     app.stop().await;
 }
 
+#[actix_web::test]
+async fn an_isva_records_the_cps_meeting_from_the_case_page() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let case = case_of(&app, &ben, "V-1002").await;
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+
+    // The case is recorded as a rape case from its change form.
+    let edit = format!("/cases/{case}/edit");
+    let changed = page
+        .submit(
+            &edit,
+            &[
+                ("kind", "criminal"),
+                ("urn", "13CD7654321"),
+                ("offence_group", "rape_or_serious_sexual_offence"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        changed.location(),
+        Some(format!("/cases/{case}?done=case-changed").as_str()),
+        "{}",
+        changed.body
+    );
+    let shown = page.get(&format!("/cases/{case}")).await;
+    shown.assert_has("The CPS meeting before trial");
+    shown.assert_has("ask whether she wants you there");
+    let form = format!("/cases/{case}/cps-meeting");
+    shown.assert_has(&form);
+
+    // Nothing chosen, and a date with no time: said in words.
+    let refused = page.submit(&form, &[("meeting_date", "31/03/2026")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("There is a problem");
+    refused.assert_has("Choose whether she wants you invited");
+    refused.assert_has("Enter the meeting&#x27;s time as well as its date");
+
+    // She wants Ben there on Tuesday 31 March at 14:30 (BST): saved, but
+    // the CPS cannot be told until she agrees he may be identified.
+    let saved = page
+        .submit(
+            &form,
+            &[
+                ("supporter_invited", "wanted"),
+                ("offered_on", "20/03/2026"),
+                ("meeting_date", "31/03/2026"),
+                ("meeting_time", "14:30"),
+            ],
+        )
+        .await;
+    let done = format!("/cases/{case}?done=cps-meeting-saved-not-told#cps-meeting");
+    assert_eq!(saved.location(), Some(done.as_str()), "{}", saved.body);
+    let after = page.get(&done).await;
+    after.assert_has("her wish was not passed to the CPS");
+    after.assert_has("She wants her supporter invited.");
+    after.assert_has("31 March 2026");
+    let (_, m) = app
+        .get(&format!("/api/v1/cases/{case}/cps-meeting"), &ben)
+        .await;
+    assert_eq!(m["meeting_at"], "2026-03-31T13:30:00Z", "{m}");
+    assert_eq!(m["version"], 1);
+
+    // The form opens with what is stored; the officer sees the line but
+    // has no form.
+    let again = page.get(&form).await;
+    again.assert_has("value=\"14:30\"");
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let officer = wendy.get(&format!("/cases/{case}")).await;
+    officer.assert_has("She wants her supporter invited.");
+    officer.assert_lacks(&form);
+    assert_eq!(wendy.get(&form).await.status, StatusCode::FORBIDDEN);
+}
+
+#[actix_web::test]
+async fn court_staff_set_their_courts_booking_lead_time_from_home() {
+    let app = TestApp::spawn().await;
+    let mut cora = Browser::signed_in(&app.base, CORA).await;
+    let home = cora.get("/").await;
+    home.assert_has("/court/booking-lead-time");
+    let form = cora.get("/court/booking-lead-time").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    form.assert_has("Leeds Combined Court Centre");
+    form.assert_has("the service&#x27;s default of 5 working days applies");
+
+    let refused = cora
+        .submit(
+            "/court/booking-lead-time",
+            &[("short_notice_working_days", "40")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("Enter a whole number of working days from 1 to 30");
+
+    let saved = cora
+        .submit(
+            "/court/booking-lead-time",
+            &[("short_notice_working_days", "10")],
+        )
+        .await;
+    assert_eq!(
+        saved.location(),
+        Some("/court/booking-lead-time?done=saved"),
+        "{}",
+        saved.body
+    );
+    cora.get("/court/booking-lead-time?done=saved")
+        .await
+        .assert_has("Your court asks for 10 working days");
+    let token = app.login(CORA).await;
+    let court = app.court_id(&token, "Leeds Combined Court Centre").await;
+    let (_, out) = app
+        .get(
+            &format!("/api/v1/courts/{court}/court-need-settings"),
+            &token,
+        )
+        .await;
+    assert_eq!(out["short_notice_working_days"], 10);
+
+    // A supporter has no such page.
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    assert_eq!(
+        ben.get("/court/booking-lead-time").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
 /// Issue 19, item 6: a protective order recorded, changed and ended from the
 /// case's "Protective orders and after the outcome" page, with readable
 /// errors; its reminder on My week; a decision and the compensation date

@@ -174,12 +174,12 @@ fn basis_of(
     }
 }
 
-/// The victim's next criminal hearing still to happen, if any.
-fn next_hearing(
+/// The victim's criminal hearings still to happen, soonest first.
+fn upcoming_hearings(
     conn: &mut AnyConn,
     victim_id: &str,
     now: DateTime<Utc>,
-) -> AppResult<Option<String>> {
+) -> AppResult<Vec<String>> {
     Ok(hearings::table
         .inner_join(cases::table)
         .filter(cases::victim_id.eq(victim_id))
@@ -188,8 +188,16 @@ fn next_hearing(
         .filter(hearings::starts_at.gt(store::to_db(now)))
         .order((hearings::starts_at.asc(), hearings::id.asc()))
         .select(hearings::id)
-        .first(conn)
-        .optional()?)
+        .load(conn)?)
+}
+
+/// The victim's next criminal hearing still to happen, if any.
+fn next_hearing(
+    conn: &mut AnyConn,
+    victim_id: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<String>> {
+    Ok(upcoming_hearings(conn, victim_id, now)?.into_iter().next())
 }
 
 /// Records a need for the victim. The same need (same kind and, for an
@@ -300,6 +308,25 @@ pub fn withdraw(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str, need_id: &str) -
             ..ctx.entry(AuditAction::Update, "court_needs", need_id)
         };
         audit::append(conn, ctx.now, entry)?;
+        // The partners sent the need with the attendance request for any
+        // of her hearings still to come are told the needs as they now
+        // stand (the flows find who was sent it).
+        let triggers: Vec<planning::Trigger> = upcoming_hearings(conn, victim_id, ctx.now)?
+            .into_iter()
+            .map(|hearing| planning::Trigger {
+                victim_id: victim_id.to_owned(),
+                focus: planning::Focus {
+                    hearing_id: Some(hearing),
+                    ..planning::Focus::default()
+                },
+                kind: EventKind::CourtNeedWithdrawn {
+                    need_id: need_id.to_owned(),
+                    was_shared: need.basis.is_some(),
+                },
+            })
+            .collect();
+        planning::react_all(conn, &ctx.rules, ctx.now, &triggers)?;
+        tracing::info!(victim_id = %victim_id, need_id = %need_id, kind = %need.kind, "court need withdrawn");
         Ok(())
     })
 }

@@ -17,6 +17,7 @@ pub mod calendar_feeds;
 pub mod consents;
 pub mod court_lists;
 pub mod court_needs;
+pub mod cps_meetings;
 pub mod export;
 pub mod hearings;
 pub mod message_stops;

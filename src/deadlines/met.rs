@@ -255,6 +255,13 @@ pub fn done_at(kind: DeadlineKind, facts: &Facts) -> Option<DateTime<Utc>> {
             task_done(facts, "refer_to_victim_contact_scheme"),
         ),
         ParoleDecisionDue => milestone(facts, "decision_made"),
+        CpsMeetingWishRecorded => either(
+            told(facts, &[crate::flows::pleas::STEP_TELL_PROSECUTOR], |_| {
+                true
+            }),
+            task_done(facts, "ask_about_cps_meeting"),
+        ),
+        VictimPersonalStatementOffered => task_done(facts, "offer_victim_personal_statement"),
         ReconsiderationWindowEnds | VloContactsVictim => None,
         // The supporter's deadlines after an outcome: met when she marks
         // the talk with the victim done.

@@ -366,6 +366,42 @@ fn done_table() -> Vec<(DeadlineKind, Facts, Option<DateTime<Utc>>, &'static str
             Some(t(12, 9)),
             "the talk about compensation is done",
         ),
+        (
+            CpsMeetingWishRecorded,
+            notice("cps_meeting.tell_prosecutor", Told::Other, t(14, 10)),
+            Some(t(14, 10)),
+            "her wish reached the prosecutor",
+        ),
+        (
+            CpsMeetingWishRecorded,
+            task("ask_about_cps_meeting", t(13, 9)),
+            Some(t(13, 9)),
+            "the supporter marked asking her done",
+        ),
+        (
+            CpsMeetingWishRecorded,
+            notice(
+                "hearing.outcome",
+                Told::Supporter {
+                    relays_to_victim: false,
+                },
+                t(13, 9),
+            ),
+            None,
+            "another notice is not her wish",
+        ),
+        (
+            VictimPersonalStatementOffered,
+            task("offer_victim_personal_statement", t(13, 9)),
+            Some(t(13, 9)),
+            "the officer's task done",
+        ),
+        (
+            VictimPersonalStatementOffered,
+            task("update_victim_of_outcome", t(13, 9)),
+            None,
+            "another task is not the offer",
+        ),
     ]
 }
 

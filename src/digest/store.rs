@@ -31,6 +31,7 @@ pub const SUPPORTER_DEADLINES: &[&str] = &[
     "right_to_review_prompt_request",
     "right_to_review_request",
     "compensation_application",
+    "cps_meeting_wish_recorded",
 ];
 
 /// How many times a digest is tried before it is given up.

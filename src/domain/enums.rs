@@ -147,6 +147,27 @@ text_enum!(
 );
 
 text_enum!(
+    /// What a criminal case is about, as far as the rules need it: a
+    /// not-guilty plea in a rape or serious sexual offence case with an
+    /// adult victim leads the CPS to offer her a meeting before trial.
+    OffenceGroup {
+        RapeOrSeriousSexualOffence = "rape_or_serious_sexual_offence",
+        DomesticAbuse = "domestic_abuse",
+        Other = "other",
+    }
+);
+
+text_enum!(
+    /// Whether the victim wants her supporter (her ISVA) invited to the
+    /// CPS meeting before trial.
+    SupporterInvitation {
+        Undecided = "undecided",
+        Wanted = "wanted",
+        NotWanted = "not_wanted",
+    }
+);
+
+text_enum!(
     CaseStatus {
         Open = "open",
         Closed = "closed",

@@ -7,7 +7,7 @@
 use super::plan::{DisclosureCategory, Recipient, RecipientKind};
 use crate::domain::{
     AttendanceState, CaseKind, ConsentScope, CourtKind, HearingKind, HearingStatus, LawfulBasis,
-    SupporterRole,
+    OffenceGroup, SupporterRole,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -90,6 +90,10 @@ pub struct VictimFacts {
     pub enhanced_rights: bool,
     /// BCP 47 language tag, e.g. "en" or "cy".
     pub preferred_language: String,
+    /// Under 18: a parent, guardian or appropriate adult is her usual
+    /// contact, and some offers (the CPS meeting) are for adults.
+    #[serde(default)]
+    pub is_child: bool,
     /// Present only where a notice lawfully needs it (the identity of the
     /// witness in an advisor's notice, the party in a family notice).
     #[serde(default)]
@@ -106,6 +110,9 @@ pub struct CaseFacts {
     #[serde(default)]
     pub wcu_org_id: Option<String>,
     pub court: CourtFacts,
+    /// What a criminal case is about, where recorded.
+    #[serde(default)]
+    pub offence_group: Option<OffenceGroup>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

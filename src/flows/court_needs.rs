@@ -273,18 +273,22 @@ pub(crate) const STEP_PARTNERS_UPDATED: &str = "court_needs.partners_updated";
 /// reached (the prosecutor, for the court, and the Witness Service) are
 /// sent the needs as they now stand, once for this need.
 fn update_partners_told(p: &mut Planner<'_>, need_id: &str, kind: &str) {
-    let Some(h) = p.ctx.hearing.clone() else {
-        return;
-    };
-    if !p
-        .ctx
+    if p.ctx
         .court_needs
         .disclosable
         .iter()
         .any(|n| n.kind() == kind)
     {
-        return;
+        tell_partners_told(p, &format!("court_needs:{need_id}"));
     }
+}
+
+/// The partners the attendance request for the hearing in focus reached
+/// are sent the needs as they now stand (possibly none), once per `part`.
+fn tell_partners_told(p: &mut Planner<'_>, part: &str) {
+    let Some(h) = p.ctx.hearing.clone() else {
+        return;
+    };
     let mut told: Vec<Recipient> = Vec::new();
     for n in &p.ctx.told_of_slot {
         let carried_needs = n.step == STEP_INFORM_CPS || n.step == STEP_INFORM_WITNESS_SERVICE;
@@ -295,7 +299,7 @@ fn update_partners_told(p: &mut Planner<'_>, need_id: &str, kind: &str) {
     let mut data = facts::case(p.ctx);
     data.extend(facts::hearing(&h));
     data.push(("court_needs", notice_field(&p.ctx.court_needs.disclosable)));
-    let subject = Subject::hearing_part(&h.id, h.start, &format!("court_needs:{need_id}"));
+    let subject = Subject::hearing_part(&h.id, h.start, part);
     for to in told {
         p.notice(
             Draft::new(
@@ -308,6 +312,16 @@ fn update_partners_told(p: &mut Planner<'_>, need_id: &str, kind: &str) {
             .data(data.clone())
             .not_after(Some(h.start)),
         );
+    }
+}
+
+/// A need was withdrawn. If it had been passed on (it had a basis), the
+/// partners that were sent it with the attendance request for the
+/// victim's next hearing are sent the needs as they now stand, so that
+/// nobody books an interpreter or a room she no longer needs.
+pub(crate) fn need_withdrawn(p: &mut Planner<'_>, need_id: &str, was_shared: bool) {
+    if was_shared {
+        tell_partners_told(p, &format!("court_needs:{need_id}:withdrawn"));
     }
 }
 
@@ -549,6 +563,61 @@ mod tests {
             let sendable: Vec<CourtNeed> = disclosable(needs).into_iter().cloned().collect();
             assert_eq!(retell_on_move(told, &sendable), *want, "{told:?}");
         }
+    }
+
+    #[test]
+    fn a_withdrawn_need_that_was_passed_on_is_corrected_with_the_partners_told() {
+        use crate::flows::testkit::{criminal, event, run};
+        use crate::flows::{EventKind, SlotNotice, TemplateKey};
+        let mut ctx = criminal();
+        // The Witness Service had the request (with the needs); the victim
+        // had the hearing's details, which carried none.
+        let slot = |recipient: Recipient, step: &str| SlotNotice {
+            key: format!("sample/{step}"),
+            recipient,
+            step: step.into(),
+            pending: false,
+            start: ctx.hearing.as_ref().unwrap().start,
+            court: Some("Leeds Crown Court".into()),
+        };
+        ctx.told_of_slot = vec![
+            slot(
+                Recipient::WitnessService {
+                    court: "Leeds Crown Court".into(),
+                },
+                STEP_INFORM_WITNESS_SERVICE,
+            ),
+            slot(
+                Recipient::Victim {
+                    victim_id: "V1".into(),
+                },
+                "hearing.details",
+            ),
+        ];
+        // What is left after the withdrawal: the BSL interpreter.
+        ctx.court_needs.disclosable = vec![CourtNeed::BslInterpreter];
+        let withdrawn = |was_shared| {
+            event(EventKind::CourtNeedWithdrawn {
+                need_id: "N2".into(),
+                was_shared,
+            })
+        };
+        let plan = run(&withdrawn(true), &ctx);
+        assert_eq!(plan.notices.len(), 1, "{:?}", plan.notices);
+        let n = &plan.notices[0];
+        assert_eq!(n.template, TemplateKey::CourtNeedsUpdate);
+        assert_eq!(partner_of(&n.recipient), Some(NeedPartner::WitnessService));
+        assert_eq!(
+            n.data["court_needs"],
+            notice_field(&[CourtNeed::BslInterpreter])
+        );
+        assert!(
+            n.idempotency_key.contains("court_needs:N2:withdrawn"),
+            "{}",
+            n.idempotency_key
+        );
+        // A need that was never passed on (no basis) tells nobody.
+        assert!(run(&withdrawn(false), &ctx).notices.is_empty());
     }
 
     #[test]

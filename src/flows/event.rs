@@ -82,6 +82,12 @@ pub enum EventKind {
         need_id: String,
         need: String,
     },
+    /// One of the victim's needs at court was withdrawn; `was_shared`: it
+    /// had a basis, so partners may have been sent it.
+    CourtNeedWithdrawn {
+        need_id: String,
+        was_shared: bool,
+    },
     /// An agency has an update for the victim on a topic.
     AgencyUpdate {
         from: Actor,
@@ -97,6 +103,12 @@ pub enum EventKind {
     /// A trial-progress update was recorded on the day for the hearing in
     /// focus; `to_victim` and `to_contact` say who the victim asked to be
     /// told (the contact only with her consent in force).
+    /// The supporter recorded the CPS's offer of a meeting before trial
+    /// for the case in focus: her wish about her supporter, the meeting's
+    /// time.
+    CpsMeetingRecorded {
+        meeting: super::pleas::MeetingRecorded,
+    },
     TrialProgressRecorded {
         update_id: String,
         update: TrialUpdateKind,

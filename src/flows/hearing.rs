@@ -11,6 +11,7 @@ use super::family;
 use super::keys::{hearing_change_prefix, hearing_slot_prefix, Subject};
 use super::plan::{Cancellation, DeadlineKind, DisclosureCategory, Recipient, TaskKind};
 use super::planner::{Draft, Planner};
+use super::pleas;
 use super::routing::spoc::{route_update, VictimUpdate};
 use super::templates::TemplateKey;
 use crate::calendar;
@@ -469,7 +470,11 @@ pub(crate) fn concluded(p: &mut Planner<'_>, outcome: &HearingOutcome) {
     );
     let hearing_day = calendar::london_date(h.start);
     match outcome {
-        HearingOutcome::NotGuiltyPlea => special_measures_application(p, &h, hearing_day, &subject),
+        HearingOutcome::NotGuiltyPlea => {
+            special_measures_application(p, &h, hearing_day, &subject);
+            pleas::not_guilty_plea(p, hearing_day);
+        }
+        HearingOutcome::GuiltyPlea => pleas::guilty_plea(p, &h.id, hearing_day),
         HearingOutcome::Sentenced { sentence } => {
             let eligibility = vcs_eligibility(sentence.as_ref(), &p.rules.victim_contact_scheme);
             if eligibility == VcsEligibility::NotEligible {

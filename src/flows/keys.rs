@@ -51,6 +51,12 @@ impl Subject {
         Self::new("event", event_id, "-".to_owned())
     }
 
+    /// A case, for something that is not about one hearing (e.g. the CPS
+    /// meeting before trial).
+    pub fn case(case_id: &str, version: impl Into<String>) -> Self {
+        Self::new("case", case_id, version.into())
+    }
+
     pub fn victim(victim_id: &str, version: &str) -> Self {
         Self::new("victim", victim_id, version.to_owned())
     }

@@ -26,6 +26,7 @@ mod listing;
 mod parole;
 mod plan;
 mod planner;
+pub mod pleas;
 pub mod routing;
 mod special_measures;
 pub mod trial_progress;
@@ -117,6 +118,11 @@ pub fn plan(
         EventKind::CourtNeedRecorded { need_id, need } => {
             court_needs::need_recorded(&mut p, need_id, need)
         }
+        EventKind::CpsMeetingRecorded { meeting } => pleas::recorded(&mut p, meeting),
+        EventKind::CourtNeedWithdrawn {
+            need_id,
+            was_shared,
+        } => court_needs::need_withdrawn(&mut p, need_id, *was_shared),
         EventKind::TrialProgressRecorded {
             update_id,
             update,

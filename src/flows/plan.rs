@@ -182,6 +182,9 @@ pub enum TaskKind {
     DiscussOrderRenewal,
     DiscussRightToReview,
     DiscussCompensation,
+    AskAboutCpsMeeting,
+    AttendCpsMeeting,
+    OfferVictimPersonalStatement,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -97,6 +97,7 @@ pub fn criminal() -> FlowContext {
             reference: "VR-0001".into(),
             enhanced_rights: true,
             preferred_language: "en".into(),
+            is_child: false,
             name: Some("Alex Witness".into()),
         },
         case: CaseFacts {
@@ -105,6 +106,7 @@ pub fn criminal() -> FlowContext {
             reference: "13AA1234526".into(),
             wcu_org_id: Some("WCU-1".into()),
             court: crown_court(),
+            offence_group: None,
         },
         hearing: Some(hearing(TRIAL)),
         supporter: Some(supporter()),
@@ -150,6 +152,7 @@ pub fn to_family(
         reference: reference.into(),
         wcu_org_id: None,
         court: court.clone(),
+        offence_group: None,
     };
     ctx.hearing = Some(HearingFacts {
         court,
@@ -645,5 +648,42 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
             criminal(),
             NOW,
         ),
+        (
+            "not-guilty plea in a rape case",
+            event(EventKind::HearingConcluded {
+                outcome: HearingOutcome::NotGuiltyPlea,
+            }),
+            rasso(criminal()),
+            NOW,
+        ),
+        (
+            "guilty plea",
+            event(EventKind::HearingConcluded {
+                outcome: HearingOutcome::GuiltyPlea,
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "CPS meeting: she wants her supporter there",
+            event(EventKind::CpsMeetingRecorded {
+                meeting: crate::flows::pleas::MeetingRecorded {
+                    version: 1,
+                    wish: crate::domain::SupporterInvitation::Wanted,
+                    wish_changed: true,
+                    meeting_at: Some(t("2026-12-01T15:00:00Z")),
+                    previous_meeting_at: Some(t("2026-11-30T15:00:00Z")),
+                    declined: false,
+                },
+            }),
+            rasso(criminal()),
+            NOW,
+        ),
     ]
+}
+
+/// The same case, about rape or another serious sexual offence.
+pub fn rasso(mut ctx: FlowContext) -> FlowContext {
+    ctx.case.offence_group = Some(crate::domain::OffenceGroup::RapeOrSeriousSexualOffence);
+    ctx
 }

@@ -56,6 +56,10 @@ const STEPS_IN_CODE: &[&str] = &[
     super::after_outcome::STEP_ORDER_RENEWAL,
     super::after_outcome::STEP_RIGHT_TO_REVIEW,
     super::after_outcome::STEP_COMPENSATION,
+    super::pleas::STEP_ASK_VICTIM,
+    super::pleas::STEP_TELL_PROSECUTOR,
+    super::pleas::STEP_SUPPORTER_ATTENDS,
+    super::pleas::STEP_PERSONAL_STATEMENT,
 ];
 
 /// Every scenario's plan as `planning::react` stores it: with the

@@ -102,6 +102,7 @@ macro_rules! embedded_in {
         "court_needs.update",
         "trial_progress.victim",
         "trial_progress.contact",
+        "cps_meeting.wish",
         "parole.milestone",
         "update.victim",
         "update.supporter",
@@ -1137,6 +1138,7 @@ mod tests {
             reference: "VR-2041".into(),
             enhanced_rights: true,
             preferred_language: "en".into(),
+            is_child: false,
             name: Some("Jordan Ellis".into()),
         };
         ctx.case = CaseFacts {
@@ -1145,6 +1147,7 @@ mod tests {
             reference: "13NE0456726".into(),
             wcu_org_id: Some("WCU-WY".into()),
             court: hearing(TRIAL).court,
+            offence_group: None,
         };
         ctx.hearing = Some(hearing(TRIAL));
         ctx.supporter = Some(supporter());
@@ -1390,6 +1393,23 @@ mod tests {
             K::CourtNeedsUpdate,
             Some(RecipientKind::WitnessService),
         );
+        // Her last need withdrawn: the Witness Service is told there are
+        // none now.
+        let mut none_left = told_needs.clone();
+        none_left.court_needs.disclosable.clear();
+        let withdrawn = run(
+            &none_left,
+            EventKind::CourtNeedWithdrawn {
+                need_id: "N1".into(),
+                was_shared: true,
+            },
+        );
+        add(
+            "none_left",
+            &withdrawn,
+            K::CourtNeedsUpdate,
+            Some(RecipientKind::WitnessService),
+        );
         // A trial-progress update on the day, to the victim and to the
         // contact she chose (with her consent).
         let mut with_contact = criminal();
@@ -1408,6 +1428,31 @@ mod tests {
         );
         add("", &progress, K::TrialProgressVictim, None);
         add("", &progress, K::TrialProgressContact, None);
+        // Her wish about the CPS meeting before trial, to the prosecutor:
+        // her supporter wanted (with the meeting's time), and declined.
+        let wish = |wish, declined| EventKind::CpsMeetingRecorded {
+            meeting: crate::flows::pleas::MeetingRecorded {
+                version: 1,
+                wish,
+                wish_changed: true,
+                meeting_at: Some(t("2026-12-01T15:30:00Z")),
+                previous_meeting_at: None,
+                declined,
+            },
+        };
+        use crate::domain::SupporterInvitation::Wanted;
+        add(
+            "",
+            &run(&criminal(), wish(Wanted, false)),
+            K::CpsMeetingWish,
+            None,
+        );
+        add(
+            "declined",
+            &run(&criminal(), wish(Wanted, true)),
+            K::CpsMeetingWish,
+            None,
+        );
         let adjourned = run(&told, EventKind::HearingVacated { adjourned: true });
         add("adjourned", &adjourned, K::HearingChangeVictim, None);
         add("adjourned", &adjourned, K::HearingChangeSupporter, None);

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
-use crate::domain::{self, CaseKind, ConsentScope, CourtKind, LawfulBasis, Nation, SupporterRole};
+use crate::domain::{
+    self, CaseKind, ConsentScope, CourtKind, LawfulBasis, Nation, OffenceGroup, SupporterRole,
+};
 use crate::error::{AppError, AppResult};
 use crate::flows::{self, DisclosureCategory};
 use crate::store::schema::{
@@ -95,12 +97,24 @@ struct HearingRow {
     victim_gives_evidence: bool,
 }
 
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = cases)]
 struct CaseRow {
+    id: String,
     kind: String,
     urn: Option<String>,
     case_number: Option<String>,
     court_id: Option<String>,
     witness_care_unit_id: Option<String>,
+    offence_group: Option<String>,
+}
+
+/// A victim's plain facts: reference, enhanced rights, language, child.
+struct VictimRow {
+    reference: String,
+    enhanced: bool,
+    language: String,
+    is_child: bool,
 }
 
 struct Assignment {
@@ -134,7 +148,7 @@ struct ConsentRow {
 /// whatever the number of cases.
 #[derive(Default)]
 struct Known {
-    victims: HashMap<String, (String, bool, String)>,
+    victims: HashMap<String, VictimRow>,
     names: HashMap<String, String>,
     hearings: HashMap<String, HearingRow>,
     cases: HashMap<String, CaseRow>,
@@ -172,17 +186,24 @@ impl Known {
             .filter_map(|(_, f)| f.hearing_id.clone())
             .collect();
         for ids in chunked(&victim_ids) {
-            let rows: Vec<(String, String, bool, String)> = victims::table
+            let rows: Vec<(String, String, bool, String, bool)> = victims::table
                 .filter(victims::id.eq_any(&ids))
                 .select((
                     victims::id,
                     victims::reference,
                     victims::enhanced_rights,
                     victims::preferred_language,
+                    victims::is_child,
                 ))
                 .load(conn)?;
-            for (id, reference, enhanced, language) in rows {
-                k.victims.insert(id, (reference, enhanced, language));
+            for (id, reference, enhanced, language, is_child) in rows {
+                let row = VictimRow {
+                    reference,
+                    enhanced,
+                    language,
+                    is_child,
+                };
+                k.victims.insert(id, row);
             }
             let sealed: Vec<(String, String)> = victim_sensitive_details::table
                 .filter(victim_sensitive_details::victim_id.eq_any(&ids))
@@ -391,36 +412,12 @@ impl Known {
             })
             .collect();
         for ids in chunked(&case_ids) {
-            #[allow(clippy::type_complexity)]
-            let rows: Vec<(
-                String,
-                String,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-            )> = cases::table
+            let rows: Vec<CaseRow> = cases::table
                 .filter(cases::id.eq_any(&ids))
-                .select((
-                    cases::id,
-                    cases::kind,
-                    cases::urn,
-                    cases::case_number,
-                    cases::court_id,
-                    cases::witness_care_unit_id,
-                ))
+                .select(CaseRow::as_select())
                 .load(conn)?;
-            for (id, kind, urn, case_number, court_id, witness_care_unit_id) in rows {
-                k.cases.insert(
-                    id,
-                    CaseRow {
-                        kind,
-                        urn,
-                        case_number,
-                        court_id,
-                        witness_care_unit_id,
-                    },
-                );
+            for row in rows {
+                k.cases.insert(row.id.clone(), row);
             }
             let rows: Vec<String> = pre_trial_visits::table
                 .filter(pre_trial_visits::case_id.eq_any(&ids))
@@ -664,7 +661,7 @@ impl Known {
         focus: &Focus,
         now: DateTime<Utc>,
     ) -> AppResult<flows::FlowContext> {
-        let (reference, enhanced, language) = self.victims.get(victim_id).ok_or_else(not_found)?;
+        let v = self.victims.get(victim_id).ok_or_else(not_found)?;
         let hearing_row = match &focus.hearing_id {
             Some(h) => Some(self.hearings.get(h).ok_or_else(not_found)?),
             None => None,
@@ -698,6 +695,11 @@ impl Known {
                         .unwrap_or_default(),
                     wcu_org_id: c.witness_care_unit_id.clone(),
                     court,
+                    offence_group: c
+                        .offence_group
+                        .as_deref()
+                        .map(OffenceGroup::from_db)
+                        .transpose()?,
                 }
             }
             None => flows::CaseFacts {
@@ -710,6 +712,7 @@ impl Known {
                     kind: CourtKind::Crown,
                     in_wales: false,
                 },
+                offence_group: None,
             },
         };
         let hearing = match &focus.hearing_id {
@@ -749,9 +752,10 @@ impl Known {
         Ok(flows::FlowContext {
             victim: flows::VictimFacts {
                 id: victim_id.to_string(),
-                reference: reference.clone(),
-                enhanced_rights: *enhanced,
-                preferred_language: language.clone(),
+                reference: v.reference.clone(),
+                enhanced_rights: v.enhanced,
+                preferred_language: v.language.clone(),
+                is_child: v.is_child,
                 name: self.names.get(victim_id).cloned(),
             },
             pre_trial_visit_arranged: case_id.as_ref().is_some_and(|c| self.visits.contains(c)),

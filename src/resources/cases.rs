@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Ctx, Page, Paged, Resource, Validate};
-use crate::domain::{CaseKind, CaseStatus, OrganisationKind};
+use crate::domain::{CaseKind, CaseStatus, OffenceGroup, OrganisationKind};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
 use crate::store::schema::cases;
@@ -33,6 +33,10 @@ pub struct CaseInput {
     pub cps_area_id: Option<String>,
     #[serde(default = "open")]
     pub status: CaseStatus,
+    /// What a criminal case is about, as far as the rules need it (a rape
+    /// or serious sexual offence case leads to the CPS meeting offer).
+    #[serde(default)]
+    pub offence_group: Option<OffenceGroup>,
 }
 
 fn open() -> CaseStatus {
@@ -67,6 +71,11 @@ impl Validate for CaseInput {
                 "a family or civil case needs the court's case number",
             ),
         }
+        v.check(
+            self.offence_group.is_none() || self.kind == CaseKind::Criminal,
+            "offence_group",
+            "only a criminal case has an offence group",
+        );
         if let Some(urn) = &self.urn {
             let ok = urn
                 .chars()
@@ -87,6 +96,7 @@ pub struct CaseOut {
     pub witness_care_unit_id: Option<String>,
     pub cps_area_id: Option<String>,
     pub status: CaseStatus,
+    pub offence_group: Option<OffenceGroup>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -106,6 +116,7 @@ struct Row {
     witness_care_unit_id: Option<String>,
     cps_area_id: Option<String>,
     status: String,
+    offence_group: Option<String>,
     version: i32,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
@@ -116,6 +127,11 @@ impl Row {
         Ok(CaseOut {
             kind: CaseKind::from_db(&self.kind)?,
             status: CaseStatus::from_db(&self.status)?,
+            offence_group: self
+                .offence_group
+                .as_deref()
+                .map(OffenceGroup::from_db)
+                .transpose()?,
             id: self.id,
             victim_id: self.victim_id,
             urn: self.urn,
@@ -188,6 +204,7 @@ impl Resource for Cases {
                     cases::witness_care_unit_id.eq(&input.witness_care_unit_id),
                     cases::cps_area_id.eq(&input.cps_area_id),
                     cases::status.eq(input.status.as_str()),
+                    cases::offence_group.eq(input.offence_group.map(OffenceGroup::as_str)),
                     cases::created_at.eq(now),
                     cases::updated_at.eq(now),
                 ))
@@ -249,6 +266,7 @@ impl Resource for Cases {
                     cases::witness_care_unit_id.eq(&input.witness_care_unit_id),
                     cases::cps_area_id.eq(&input.cps_area_id),
                     cases::status.eq(input.status.as_str()),
+                    cases::offence_group.eq(input.offence_group.map(OffenceGroup::as_str)),
                 )
             );
             load(conn, ctx, id)?.out()

@@ -40,6 +40,8 @@ listed_enum! {
         RightToReviewPromptRequest,
         RightToReviewRequest,
         CompensationApplication,
+        CpsMeetingWishRecorded,
+        VictimPersonalStatementOffered,
     }
 }
 
@@ -159,6 +161,13 @@ pub struct Alerts {
     /// witness care officer that the booking is short notice. A court may
     /// set its own figure; this is the default.
     pub court_need_short_notice_before_hearing: Limit,
+    /// After a not-guilty plea in a rape or serious sexual offence case
+    /// with an adult victim, the supporter records within this long whether
+    /// she wants her supporter invited to the CPS meeting before trial.
+    pub cps_meeting_wish_after_plea: Limit,
+    /// After a guilty plea, the witness care officer offers the victim the
+    /// chance to make or update her personal statement within this long.
+    pub victim_personal_statement_after_guilty_plea: Limit,
 }
 
 /// Parole data that is a judgement rather than a number.

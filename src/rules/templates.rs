@@ -128,6 +128,11 @@ template_keys! {
         "case_reference", "victim_reference", "court_name", "hearing_kind", "hearing_date",
         "hearing_time", "court_needs",
     ];
+    CpsMeetingWish => "cps_meeting.wish": [
+        "case_reference", "victim_reference", "meeting_declined", "supporter_wanted",
+        "meeting_date", "meeting_time", "supporter_name", "supporter_role",
+        "organisation_name", "organisation_contact",
+    ];
     TrialProgressVictim => "trial_progress.victim": ["update", "update_date", "update_time"];
     TrialProgressContact => "trial_progress.contact": ["update", "update_date", "update_time"];
     SpecialMeasuresDiscussionHeld => "special_measures.discussion_held": [

@@ -102,7 +102,7 @@ fn the_shipped_time_limits_are_the_published_ones() {
     for rules in RulesTable::default_table().versions() {
         let t = &rules.time_limits;
         let a = &rules.alerts;
-        let cases: [(&str, &Limit, i64, DayUnit, &str); 17] = [
+        let cases: [(&str, &Limit, i64, DayUnit, &str); 19] = [
             (
                 "hearing details",
                 &t.hearing_details_to_victim,
@@ -222,6 +222,20 @@ fn the_shipped_time_limits_are_the_published_ones() {
                 WorkingDays,
                 "operational",
             ),
+            (
+                "the victim's wish about the CPS meeting",
+                &a.cps_meeting_wish_after_plea,
+                5,
+                WorkingDays,
+                "operational",
+            ),
+            (
+                "personal statement offered after a guilty plea",
+                &a.victim_personal_statement_after_guilty_plea,
+                5,
+                WorkingDays,
+                "operational",
+            ),
         ];
         for (name, limit, amount, unit, cited) in cases {
             assert_eq!((limit.amount, limit.unit), (amount, unit), "{name}");
@@ -283,6 +297,11 @@ fn citations_and_reconstructed_steps_are_flagged_in_the_data() {
         ("family.court_direction", "Family Procedure Rules PD27C"),
         ("hearing.details", "Victims' Code Right 8"),
         ("victim_contact_scheme.referral", "Victims' Code Right 11"),
+        ("sentencing.victim_personal_statement", "Victims' Code Right 7"),
+        (
+            "cps_meeting.ask_victim",
+            "CPS guidance: pre-trial meetings for adult victims of rape and serious sexual offences",
+        ),
     ];
     for (step, citation) in cited {
         assert_eq!(rules.steps[step].citation, citation, "{step}");

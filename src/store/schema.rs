@@ -139,6 +139,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         cps_area_id -> Nullable<Text>,
+        offence_group -> Nullable<Text>,
     }
 }
 
@@ -674,6 +675,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// The CPS's offer of a meeting before trial (issue 19, item 5), one
+    /// per case.
+    cps_meetings (id) {
+        id -> Text,
+        case_id -> Text,
+        victim_id -> Text,
+        offered_on -> Nullable<Date>,
+        meeting_at -> Nullable<Timestamp>,
+        supporter_invited -> Text,
+        declined -> Bool,
+        prosecutor_told -> Bool,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Decisions not to charge or to stop a case, for the Victims' Right to
     /// Review (issue 19, item 6).
     review_decisions (id) {
@@ -707,3 +727,6 @@ diesel::allow_tables_to_appear_in_same_query!(protective_orders, cases);
 diesel::allow_tables_to_appear_in_same_query!(protective_orders, courts);
 diesel::allow_tables_to_appear_in_same_query!(review_decisions, cases);
 diesel::allow_tables_to_appear_in_same_query!(compensation_claims, cases);
+diesel::joinable!(cps_meetings -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(cps_meetings, cases);
+diesel::allow_tables_to_appear_in_same_query!(cps_meetings, victims);

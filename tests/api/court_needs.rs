@@ -513,6 +513,45 @@ async fn a_need_reaches_the_attendance_request_warns_at_short_notice_and_follows
     for e in others {
         assert!(!e.body.contains("Polish"), "{}: {}", e.to, e.body);
     }
+
+    // She no longer needs the interpreter: withdrawing it tells both
+    // partners the needs as they now stand, so nobody books one.
+    let (_, list) = app.get(&needs, &ben).await;
+    let interpreter = items(&list)
+        .into_iter()
+        .find(|n| n["kind"] == "interpreter")
+        .expect("the interpreter need");
+    mailer.sent.lock().unwrap().clear();
+    let (status, _, out) = app
+        .call_full(
+            Method::DELETE,
+            &format!("{needs}/{}", interpreter["id"].as_str().unwrap()),
+            Some(&ben),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{out}");
+    let access_only = json!([{"kind": "disability_access", "language": null}]);
+    let notices = notices_for(&app, &wendy, &trial_id).await;
+    for to in ["prosecutor", "witness_service"] {
+        let latest: Vec<_> = live(&notices, "court_needs.update", to)
+            .into_iter()
+            .filter(|n| n["data"]["court_needs"] == access_only)
+            .collect();
+        assert_eq!(latest.len(), 1, "{to}: {notices:?}");
+    }
+    app.run_due(&mailer);
+    let emails = mailer.sent.lock().unwrap().clone();
+    let corrected: Vec<_> = emails
+        .iter()
+        .filter(|e| e.subject.starts_with("Needs at court updated"))
+        .collect();
+    assert_eq!(corrected.len(), 2, "{emails:?}");
+    for e in corrected {
+        assert!(e.body.contains("- Disability access"), "{}", e.body);
+        assert!(!e.body.contains("Polish"), "{}", e.body);
+    }
     app.assert_nothing_due();
     app.stop().await;
 }

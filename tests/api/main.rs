@@ -23,6 +23,7 @@ mod helpers;
 mod leaks;
 mod matrix;
 mod oidc;
+mod pleas;
 mod privacy;
 mod proxies;
 mod query_fuzz;

@@ -684,5 +684,47 @@ test('after the outcome: the supporter records a protective order from the case 
   await page.goto(`${BASE}/week`);
   await page.locator('text=Talk to the victim about renewing or extending the order').first().waitFor();
   await accessible(page, 'my week with a protective order reminder');
+test('supporter (phone): records a rape case, then the CPS meeting before trial, and sees it in My week (axe-checked)', async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'supporter');
+  await page.goto(`${BASE}/cases`);
+  await page.click('a:has-text("13AB1234526")');
+  await page.locator('h1', { hasText: '13AB1234526' }).waitFor();
+
+  // The offence, from the case's change form.
+  await page.click('a:has-text("Change the case")');
+  await page.locator('h1', { hasText: "Change the case's details" }).waitFor();
+  await page.selectOption('#offence_group', 'rape_or_serious_sexual_offence');
+  await page.click('button:has-text("Save changes")');
+  await page.locator("text=The case's details have been saved.").waitFor();
+  await page.locator('h2', { hasText: 'The CPS meeting before trial' }).waitFor();
+  await page.locator('text=ask whether she wants you there').waitFor();
+
+  // The meeting: nothing chosen first, then her wish and its time.
+  await page.click('a:has-text("Record the CPS meeting")');
+  await page.locator('h1', { hasText: 'The CPS meeting before trial' }).waitFor();
+  await accessible(page, 'CPS meeting form');
+  await page.click('button:has-text("Save")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#supporter_invited'), `${links}`);
+  await accessible(page, 'CPS meeting form, with errors');
+  await shot(page, 'cps-meeting-error');
+
+  await page.check('input[name=supporter_invited][value=wanted]');
+  await page.fill('#meeting_date', londonDate(3));
+  await page.fill('#meeting_time', '14:30');
+  await page.click('button:has-text("Save")');
+  await page.locator('text=The CPS meeting has been saved.').waitFor();
+  await page.locator('text=She wants her supporter invited.').waitFor();
+  await page.locator('text=The CPS is told.').waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `no sideways scrolling on a phone (${width}px)`);
+  await accessible(page, 'case with the CPS meeting');
+  await shot(page, 'cps-meeting-saved');
+
+  // Her supporter's week holds the meeting.
+  await page.goto(`${BASE}/week?from=${londonDate(3)}`);
+  await page.locator('text=Go with her to the CPS meeting').first().waitFor();
+  await accessible(page, 'my week with the CPS meeting');
   await page.context().close();
 });

@@ -8,6 +8,7 @@ pub mod calendar_feeds;
 pub mod consent_undo;
 pub mod court_lists;
 pub mod court_needs;
+pub mod cps_meetings;
 pub mod export;
 pub mod message_stops;
 pub mod openapi;
@@ -109,6 +110,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     consent_undo::describe(&mut reg);
     court_needs::describe(&mut reg);
     safety_plans::describe(&mut reg);
+    cps_meetings::describe(&mut reg);
     trial_updates::describe(&mut reg);
     after_outcome::describe(&mut reg);
     reg
@@ -164,6 +166,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     consent_undo::configure(cfg);
     court_needs::configure(cfg);
     safety_plans::configure(cfg);
+    cps_meetings::configure(cfg);
     trial_updates::configure(cfg);
     after_outcome::configure(cfg);
     each_resource!(mount, cfg);

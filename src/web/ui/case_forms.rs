@@ -12,7 +12,7 @@
 use actix_web::web;
 use serde_json::json;
 
-use crate::domain::{CaseKind, CaseStatus};
+use crate::domain::{CaseKind, CaseStatus, OffenceGroup};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::resources::{CaseInput, CaseOut, Cases, Courts, Victims};
@@ -96,7 +96,20 @@ fn reference_fields(choices: &Choices) -> Vec<Field> {
             "Which court is dealing with the case?",
             &with_blank("Not known yet", &choices.courts),
         ),
+        offence_group_field(),
     ]
+}
+
+fn offence_group_field() -> Field {
+    Field::select(
+        "offence_group",
+        "For a criminal case: what is the offence?",
+        &with_blank(
+            "Not recorded",
+            &options_of(OffenceGroup::ALL, OffenceGroup::as_str, labels::offence_group),
+        ),
+    )
+    .hint("In a rape or serious sexual offence case, the CPS offers an adult victim a meeting before trial once a not-guilty plea is entered; Courtside reminds her supporter. Leave as not recorded for a family or civil case.")
 }
 
 fn new_form(choices: &Choices) -> FormPage {
@@ -137,6 +150,13 @@ fn case_facts(c: &CaseOut, choices: &Choices) -> Vec<(String, String)> {
             c.case_number.clone().unwrap_or_else(|| "None".into()),
         ),
         ("Court".into(), court),
+        (
+            "Offence".into(),
+            c.offence_group
+                .map(labels::offence_group)
+                .unwrap_or("Not recorded")
+                .into(),
+        ),
         (
             "Status".into(),
             match c.status {
@@ -190,6 +210,12 @@ fn current_values(c: &CaseOut) -> FormData {
             c.case_number.clone().unwrap_or_default(),
         ),
         ("court_id".into(), c.court_id.clone().unwrap_or_default()),
+        (
+            "offence_group".into(),
+            c.offence_group
+                .map(|g| g.as_str().to_string())
+                .unwrap_or_default(),
+        ),
     ])
 }
 
@@ -201,6 +227,7 @@ fn place(field: &str) -> (&'static str, &'static str) {
         "case_number" => ("case_number", "The court case number"),
         "court_id" => ("court_id", "The court"),
         "kind" => ("kind", "The case type"),
+        "offence_group" => ("offence_group", "The offence"),
         _ => ("kind", ""),
     }
 }
@@ -223,6 +250,15 @@ fn read_form(
     }
     let urn = form.text("urn");
     let case_number = form.text("case_number");
+    let offence_group = form
+        .text("offence_group")
+        .and_then(|g| OffenceGroup::parse(&g));
+    if offence_group.is_some() && kind.is_some_and(|k| k != CaseKind::Criminal) {
+        problems.add(
+            "offence_group",
+            "Leave the offence as not recorded for a family or civil case",
+        );
+    }
     match kind {
         Some(CaseKind::Criminal) if urn.is_none() && case_number.is_none() => {
             problems.add("urn", "Enter the police URN (or the court's case number)")
@@ -243,6 +279,7 @@ fn read_form(
             witness_care_unit_id: kept.and_then(|c| c.witness_care_unit_id.clone()),
             cps_area_id: kept.and_then(|c| c.cps_area_id.clone()),
             status: kept.map(|c| c.status).unwrap_or(CaseStatus::Open),
+            offence_group,
         }),
         _ => Err(problems),
     }
@@ -402,6 +439,7 @@ fn closed(c: &CaseOut) -> CaseInput {
         witness_care_unit_id: c.witness_care_unit_id.clone(),
         cps_area_id: c.cps_area_id.clone(),
         status: CaseStatus::Closed,
+        offence_group: c.offence_group,
     }
 }
 

@@ -8,7 +8,7 @@ use actix_web::web;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::domain::{CaseStatus, Role};
+use crate::domain::{CaseKind, CaseStatus, Role};
 use crate::error::AppResult;
 use crate::policy::{permits, Action, ResourceKind};
 use crate::resources::{
@@ -128,6 +128,8 @@ fn done_message(key: &str) -> Option<&'static str> {
         "supporter-assigned" => "Supporter assigned.",
         "assignment-changed" => "The supporter's assignment has been saved.",
         "assignment-ended" => "The assignment has been ended. Anyone who needs to know who to contact now is told.",
+        "cps-meeting-saved" => "The CPS meeting has been saved. The CPS is told of any change in what she wants.",
+        "cps-meeting-saved-not-told" => "The CPS meeting has been saved, but her wish was not passed to the CPS: she has not agreed that her supporter may be identified to the prosecution. Record that consent, then save the meeting again.",
         _ => return None,
     })
 }
@@ -425,6 +427,16 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
     } else {
         Vec::new()
     };
+    let cps_meeting = (c.kind == CaseKind::Criminal && may(ResourceKind::CpsMeeting, Action::Read))
+        .then(|| crate::app::cps_meetings::get(conn, ctx, &c.id))
+        .transpose()?
+        .map(|m| {
+            json!({
+                "status": super::cps_meeting::status(&m),
+                "action": may(ResourceKind::CpsMeeting, Action::Update)
+                    .then(|| format!("/cases/{}/cps-meeting", c.id)),
+            })
+        });
 
     let reference = case_reference(&c);
     Ok(json!({
@@ -444,6 +456,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         "tasks": tasks,
         "notices": notices,
         "orders": orders,
+        "cps_meeting": cps_meeting,
         "shows": {
             "after_outcome": may(ResourceKind::VictimSensitive, Action::Read),
             "supporters": may(ResourceKind::SupporterAssignment, Action::Read),

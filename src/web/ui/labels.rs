@@ -54,6 +54,22 @@ pub fn case_kind(k: CaseKind) -> &'static str {
     }
 }
 
+pub fn offence_group(g: OffenceGroup) -> &'static str {
+    match g {
+        OffenceGroup::RapeOrSeriousSexualOffence => "Rape or another serious sexual offence",
+        OffenceGroup::DomesticAbuse => "Domestic abuse",
+        OffenceGroup::Other => "Another offence",
+    }
+}
+
+pub fn supporter_invitation(i: SupporterInvitation) -> &'static str {
+    match i {
+        SupporterInvitation::Undecided => "She has not decided yet",
+        SupporterInvitation::Wanted => "Yes, she wants her supporter invited",
+        SupporterInvitation::NotWanted => "No, she does not want her supporter invited",
+    }
+}
+
 pub fn consent_scope(s: ConsentScope) -> &'static str {
     use ConsentScope::*;
     match s {
@@ -224,6 +240,7 @@ pub fn notice_template(key: &str) -> String {
         "court_needs.update" => "Needs at court updated, to a partner",
         "trial_progress.victim" => "Trial-progress update, to the victim",
         "trial_progress.contact" => "Trial-progress update, to her chosen contact",
+        "cps_meeting.wish" => "Her wish about the CPS meeting, to the prosecutor",
         "parole.milestone" => "Parole milestone",
         "update.victim" => "Case update, to the victim",
         "update.supporter" => "Case update, to the supporter",
@@ -344,6 +361,9 @@ pub fn task_kind(kind: &str) -> String {
         "discuss_order_renewal" => "Talk to the victim about renewing or extending the order",
         "discuss_right_to_review" => "Talk to the victim about asking for a review",
         "discuss_compensation" => "Talk to the victim about criminal injuries compensation",
+        "ask_about_cps_meeting" => "Ask her about the CPS meeting",
+        "attend_cps_meeting" => "Go with her to the CPS meeting",
+        "offer_victim_personal_statement" => "Offer a victim personal statement",
         other => return words(other),
     };
     text.to_string()
@@ -381,6 +401,8 @@ pub fn deadline_kind(kind: &str) -> String {
         "right_to_review_prompt_request" => "Review asked for promptly (Victims' Right to Review)",
         "right_to_review_request" => "Last day to ask for a review (Victims' Right to Review)",
         "compensation_application" => "Criminal injuries compensation application due",
+        "cps_meeting_wish_recorded" => "Her wish about the CPS meeting recorded",
+        "victim_personal_statement_offered" => "Victim personal statement offered",
         other => return words(other),
     };
     text.to_string()

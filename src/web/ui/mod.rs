@@ -19,6 +19,7 @@ mod cases;
 mod consents;
 mod court_lists;
 mod court_needs;
+mod cps_meeting;
 mod feeds;
 pub mod fields;
 pub mod forms;
@@ -609,6 +610,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     home::configure(cfg);
     week::configure(cfg);
     case_forms::configure(cfg);
+    cps_meeting::configure(cfg);
     assignments::configure(cfg);
     cases::configure(cfg);
     hearings::configure(cfg);

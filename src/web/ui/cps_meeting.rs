@@ -1,0 +1,384 @@
+//! The CPS meeting before trial, from the case page (issue 19, item 5):
+//! `/cases/{id}/cps-meeting` shows what is recorded and lets the victim's
+//! supporter record the offer, the meeting's time, and her wish about
+//! being accompanied. The form goes through `app::cps_meetings::record`,
+//! as the API's `PUT /api/v1/cases/{id}/cps-meeting` does (same checks,
+//! planning and audit entry), with the version it was drawn from.
+
+use actix_web::web;
+
+use crate::app::cps_meetings::{self, CpsMeetingInput, CpsMeetingOut};
+use crate::domain::SupporterInvitation;
+use crate::error::AppError;
+use crate::policy::{Action, ResourceKind};
+use crate::resources::{CaseOut, Cases};
+use crate::web::AppState;
+
+use super::fields::{options_of, Field, FormPage};
+use super::forms::{london_instant, parse_date, parse_time, FormData, Problems};
+use super::labels;
+use super::lookup::{case_reference, long};
+use super::session::{Posted, Session};
+use super::{posted_update, read, render_form, require, see_other, with_conn, PageResult};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/cases/{id}/cps-meeting", web::get().to(form_page))
+        .route("/cases/{id}/cps-meeting", web::post().to(form_post));
+}
+
+/// One line for the case page: what is recorded, in words.
+pub fn status(m: &CpsMeetingOut) -> String {
+    if m.version == 0 {
+        return if m.entitled {
+            "Nothing recorded yet. After a not-guilty plea the CPS offers her a meeting with the prosecution team before trial: ask whether she wants you there.".into()
+        } else {
+            "Nothing recorded. The CPS offers this meeting to adult victims of rape and other serious sexual offences; you can still record one it offered.".into()
+        };
+    }
+    if m.declined {
+        return "She does not want the meeting.".into();
+    }
+    let wish = match m.supporter_invited {
+        SupporterInvitation::Wanted => "She wants her supporter invited",
+        SupporterInvitation::NotWanted => "She does not want her supporter invited",
+        SupporterInvitation::Undecided => {
+            "She has not decided whether she wants her supporter invited"
+        }
+    };
+    let when = m
+        .meeting_at
+        .map(|at| format!("The meeting is on {}.", long(at)))
+        .unwrap_or_else(|| "No meeting date yet.".into());
+    let told = if m.supporter_invited == SupporterInvitation::Undecided {
+        ""
+    } else if m.prosecutor_told {
+        " The CPS is told."
+    } else {
+        " The CPS has not been told: her consent to identify her supporter is missing."
+    };
+    format!("{wish}. {when}{told}")
+}
+
+fn facts(m: &CpsMeetingOut) -> Vec<(String, String)> {
+    vec![
+        (
+            "Offered on".into(),
+            m.offered_on
+                .map(|d| d.format("%-d %B %Y").to_string())
+                .unwrap_or_else(|| "Not recorded".into()),
+        ),
+        ("Now recorded".into(), status(m)),
+    ]
+}
+
+fn form(case: &CaseOut, m: &CpsMeetingOut) -> FormPage {
+    let intro = if m.entitled {
+        "Once a not-guilty plea is entered, the CPS offers an adult victim of rape or another serious sexual offence a meeting with the prosecution team before trial: next steps, what to expect at court, special measures. It asks her whether she wants her supporter there. Courtside tells the CPS what she wants."
+    } else {
+        "The CPS offers this meeting to adult victims of rape and other serious sexual offences after a not-guilty plea. If it offered one to this victim, record it here."
+    };
+    FormPage {
+        title: "The CPS meeting before trial".into(),
+        caption: Some(format!("Case {}", case_reference(case))),
+        heading: "The CPS meeting before trial".into(),
+        intro: vec![intro.into()],
+        facts: if m.version > 0 { facts(m) } else { vec![] },
+        action: format!("/cases/{}/cps-meeting", case.id),
+        back: format!("/cases/{}", case.id),
+        submit: "Save".into(),
+        hidden: vec![("version".into(), m.version.to_string())],
+        fields: vec![
+            Field::radios(
+                "supporter_invited",
+                "Does she want you (her supporter) invited?",
+                &options_of(
+                    SupporterInvitation::ALL,
+                    SupporterInvitation::as_str,
+                    labels::supporter_invitation,
+                ),
+            ),
+            Field::checkboxes(
+                "declined",
+                "The meeting itself",
+                &[("yes".into(), "She does not want the meeting".into())],
+            ),
+            Field::date("offered_on", "When did the CPS offer the meeting?")
+                .hint("For example 27/11/2026. Leave empty if not known."),
+            Field::date("meeting_date", "Meeting date")
+                .hint("If arranged, for example 15/12/2026."),
+            Field::time("meeting_time", "Meeting time")
+                .hint("UK time, on the 24-hour clock, for example 14:30."),
+        ],
+        ..FormPage::default()
+    }
+}
+
+fn current_values(m: &CpsMeetingOut) -> FormData {
+    let local = m.meeting_at.map(crate::calendar::to_london);
+    // Nothing is chosen for her until something is recorded.
+    let wish = (m.version > 0).then(|| m.supporter_invited.as_str().to_string());
+    let mut values = vec![
+        ("supporter_invited".to_string(), wish.unwrap_or_default()),
+        (
+            "offered_on".into(),
+            m.offered_on.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        (
+            "meeting_date".into(),
+            local
+                .map(|t| t.date_naive().to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "meeting_time".into(),
+            local
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+        ),
+    ];
+    if m.declined {
+        values.push(("declined".into(), "yes".into()));
+    }
+    FormData(values)
+}
+
+/// The form's answers as the API's input, or what is wrong, in words.
+fn read_form(form: &FormData) -> Result<CpsMeetingInput, Problems> {
+    let mut problems = Problems::new();
+    let wish = form
+        .text("supporter_invited")
+        .and_then(|w| SupporterInvitation::parse(&w));
+    if wish.is_none() {
+        problems.add(
+            "supporter_invited",
+            "Choose whether she wants you invited, or that she has not decided yet",
+        );
+    }
+    let date_of = |name: &str, problems: &mut Problems| {
+        form.text(name).and_then(|v| {
+            let d = parse_date(&v);
+            if d.is_none() {
+                problems.add(name, "Enter a real date, for example 15/12/2026");
+            }
+            d
+        })
+    };
+    let offered_on = date_of("offered_on", &mut problems);
+    let meeting_day = date_of("meeting_date", &mut problems);
+    let time = form.text("meeting_time");
+    let meeting_time = time.as_deref().and_then(|v| {
+        let t = parse_time(v);
+        if t.is_none() {
+            problems.add(
+                "meeting_time",
+                "Enter the time on the 24-hour clock, for example 14:30",
+            );
+        }
+        t
+    });
+    let meeting_at = match (meeting_day, meeting_time, time.is_some()) {
+        (Some(d), Some(t), _) => {
+            london_instant(d, t, "meeting_time", &mut problems).map(|(at, _)| at)
+        }
+        (Some(_), None, false) => {
+            problems.add(
+                "meeting_time",
+                "Enter the meeting's time as well as its date",
+            );
+            None
+        }
+        (None, Some(_), _) if form.text("meeting_date").is_none() => {
+            problems.add(
+                "meeting_date",
+                "Enter the meeting's date as well as its time",
+            );
+            None
+        }
+        _ => None,
+    };
+    let declined = form.ticked("declined");
+    if declined && meeting_at.is_some() {
+        problems.add(
+            "meeting_date",
+            "Leave the meeting's date and time empty when she does not want the meeting",
+        );
+    }
+    match wish {
+        Some(wish) if problems.is_empty() => Ok(CpsMeetingInput {
+            offered_on,
+            meeting_at,
+            supporter_invited: wish,
+            declined,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Where the API's field names land on this form.
+fn place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "offered_on" => ("offered_on", "The day it was offered"),
+        "meeting_at" => ("meeting_date", "The meeting"),
+        _ => ("supporter_invited", ""),
+    }
+}
+
+async fn form_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
+    require(&s, ResourceKind::CpsMeeting, Action::Update, "CPS meeting")?;
+    let id = id.into_inner();
+    let (case, m) = with_conn(&state, &s, move |conn, ctx| {
+        Ok((
+            read::<Cases>(conn, ctx, &id)?,
+            cps_meetings::get(conn, ctx, &id)?,
+        ))
+    })
+    .await?;
+    render_form(
+        &s,
+        "cases",
+        form(&case, &m),
+        &current_values(&m),
+        &Problems::new(),
+    )
+}
+
+enum Saved {
+    Done { told: bool },
+    Problems(CaseOut, CpsMeetingOut, Problems),
+    Stale(CaseOut, CpsMeetingOut),
+}
+
+const STALE: &str = "Someone else saved this meeting after you opened this page. Check what is now recorded, then save again";
+
+async fn form_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let (s, form_data, version) = posted_update(posted, ResourceKind::CpsMeeting, "CPS meeting")?;
+    let id = id.into_inner();
+    let typed = form_data.clone();
+    let case_id = id.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let case = read::<Cases>(conn, ctx, &id)?;
+        let input = match read_form(&typed) {
+            Ok(input) => input,
+            Err(problems) => {
+                let m = cps_meetings::get(conn, ctx, &id)?;
+                return Ok(Saved::Problems(case, m, problems));
+            }
+        };
+        match cps_meetings::record(conn, ctx, &id, version, &input) {
+            Ok(saved) => Ok(Saved::Done {
+                told: saved.not_told_reason.is_none(),
+            }),
+            Err(AppError::StaleVersion { .. }) => {
+                Ok(Saved::Stale(case, cps_meetings::get(conn, ctx, &id)?))
+            }
+            Err(AppError::Validation(errors)) => {
+                let m = cps_meetings::get(conn, ctx, &id)?;
+                Ok(Saved::Problems(case, m, Problems::from_api(&errors, place)))
+            }
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Saved::Done { told } => {
+            tracing::info!(case_id = %case_id, "CPS meeting saved from the pages");
+            let done = if told {
+                "cps-meeting-saved"
+            } else {
+                "cps-meeting-saved-not-told"
+            };
+            Ok(see_other(&format!(
+                "/cases/{case_id}?done={done}#cps-meeting"
+            )))
+        }
+        Saved::Problems(case, m, problems) => {
+            let mut page = form(&case, &m);
+            page.hidden = vec![("version".into(), version.to_string())];
+            render_form(&s, "cases", page, &form_data, &problems)
+        }
+        Saved::Stale(case, m) => {
+            let mut page = form(&case, &m);
+            page.stale = Some(("CPS meeting".into(), facts(&m)));
+            let mut problems = Problems::new();
+            problems.add("supporter_invited", STALE);
+            render_form(&s, "cases", page, &form_data, &problems)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn posted(pairs: &[(&str, &str)]) -> FormData {
+        FormData(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    fn fields(r: Result<CpsMeetingInput, Problems>) -> Vec<String> {
+        match r {
+            Ok(_) => vec![],
+            Err(p) => p.0.into_iter().map(|p| p.field).collect(),
+        }
+    }
+
+    #[test]
+    fn the_form_reads_uk_time_and_says_what_is_missing() {
+        let ok = read_form(&posted(&[
+            ("supporter_invited", "wanted"),
+            ("meeting_date", "2026-10-25"),
+            ("meeting_time", "01:30"),
+        ]))
+        .unwrap();
+        // The repeated autumn hour means its first (BST) occurrence.
+        assert_eq!(ok.meeting_at, Some("2026-10-25T00:30:00Z".parse().unwrap()));
+        assert_eq!(ok.supporter_invited, SupporterInvitation::Wanted);
+        assert!(!ok.declined);
+
+        let winter = read_form(&posted(&[
+            ("supporter_invited", "not_wanted"),
+            ("meeting_date", "15/12/2026"),
+            ("meeting_time", "14:30"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            winter.meeting_at,
+            Some("2026-12-15T14:30:00Z".parse().unwrap())
+        );
+
+        assert_eq!(fields(read_form(&posted(&[]))), ["supporter_invited"]);
+        assert_eq!(
+            fields(read_form(&posted(&[
+                ("supporter_invited", "wanted"),
+                ("meeting_date", "2026-12-15"),
+            ]))),
+            ["meeting_time"]
+        );
+        assert_eq!(
+            fields(read_form(&posted(&[
+                ("supporter_invited", "wanted"),
+                ("declined", "yes"),
+                ("meeting_date", "2026-12-15"),
+                ("meeting_time", "10:00"),
+            ]))),
+            ["meeting_date"]
+        );
+        // The hour the clocks skip in spring is refused, in words.
+        assert_eq!(
+            fields(read_form(&posted(&[
+                ("supporter_invited", "wanted"),
+                ("meeting_date", "2026-03-29"),
+                ("meeting_time", "01:30"),
+            ]))),
+            ["meeting_time"]
+        );
+    }
+}

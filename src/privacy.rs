@@ -17,8 +17,8 @@ use crate::config::Config;
 use crate::crypto::{self, CryptoError, KeyRing};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{
-    attendance_requests, cases, consents, hearings, notices, parole_milestones, safety_plans,
-    trial_update_preferences, trial_updates, victim_sensitive_details as vsd,
+    attendance_requests, cases, consents, hearings, notices, parole_milestones, protective_orders,
+    safety_plans, trial_update_preferences, trial_updates, victim_sensitive_details as vsd,
 };
 use crate::store::{self, AnyConn};
 
@@ -393,6 +393,7 @@ fn rotate_sealed_columns(
     }
     column!(safety_plans, id, details)?;
     column!(trial_updates, id, note)?;
+    column!(protective_orders, id, note)?;
     column!(trial_update_preferences, victim_id, contact_name)?;
     column!(trial_update_preferences, victim_id, contact_email)
 }
@@ -570,6 +571,15 @@ pub fn retention(
                     .filter(trial_updates::note.is_not_null()),
             )
             .set(trial_updates::note.eq(None::<String>))
+            .execute(conn)?;
+            // A protective order's note is erased too (its kind and dates
+            // stay, ids only).
+            diesel::update(
+                protective_orders::table
+                    .filter(protective_orders::victim_id.eq(victim))
+                    .filter(protective_orders::note.is_not_null()),
+            )
+            .set(protective_orders::note.eq(None::<String>))
             .execute(conn)?;
             report.hearings += diesel::update(hearings_q)
                 .set((hearings::outcome.eq(ERASED), hearings::updated_at.eq(ts)))

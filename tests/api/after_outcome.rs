@@ -498,3 +498,47 @@ async fn a_decision_to_stop_a_case_starts_the_review_limits_and_closes_it_and_co
     app.assert_nothing_due();
     app.stop().await;
 }
+
+/// Rotating the field keys re-seals an order's note, which still reads.
+#[actix_web::test]
+async fn rotating_the_field_keys_reseals_an_orders_note() {
+    use courtside::crypto::{self, KeyRing};
+    let app = TestApp::spawn().await;
+    let amara = app.login(AMARA).await;
+    let case = app
+        .find_id("/api/v1/cases", &amara, "urn", "13AB1234526")
+        .await;
+    let order = app
+        .create(
+            &format!("/api/v1/cases/{case}/protective-orders"),
+            &amara,
+            json!({"kind": "occupation", "made_on": "2026-03-02", "note": NOTE}),
+        )
+        .await;
+    let order_id = order["id"].as_str().unwrap().to_string();
+    let stored = |app: &TestApp| -> String {
+        let mut conn = app.pool.get().unwrap();
+        let note: Option<String> = protective_orders::table
+            .find(&order_id)
+            .select(protective_orders::note)
+            .first(&mut *conn)
+            .unwrap();
+        note.unwrap()
+    };
+    let before = stored(&app);
+    let id = format!("po{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let new = KeyRing::parse(&KeyRing::generate_spec(&id))
+        .unwrap()
+        .with_readers(&crypto::ring().unwrap());
+    crypto::install(new.clone());
+    let report = courtside::privacy::rotate(&mut app.pool.get().unwrap(), &new, 1, false).unwrap();
+    assert!(report.rows_rewritten >= 1, "{report:?}");
+    let after = stored(&app);
+    assert_ne!(before, after);
+    assert!(after.starts_with(&format!("v1:{id}:")), "{after}");
+    let (_, read) = app
+        .get(&format!("/api/v1/protective-orders/{order_id}"), &amara)
+        .await;
+    assert_eq!(read["note"], NOTE);
+    app.stop().await;
+}

@@ -76,6 +76,10 @@ pub enum ResourceKind {
     /// about her supporter: her supporter records it; the witness care
     /// officer of the case reads it.
     CpsMeeting,
+    /// A court's own booking lead time for needs at court: its court
+    /// staff (or an administrator) set it; anyone working on hearings
+    /// reads it.
+    CourtNeedSetting,
 }
 
 impl ResourceKind {
@@ -110,6 +114,7 @@ impl ResourceKind {
         ResourceKind::TrialUpdate,
         ResourceKind::TrialUpdatePreference,
         ResourceKind::CpsMeeting,
+        ResourceKind::CourtNeedSetting,
     ];
 }
 
@@ -257,6 +262,8 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         // witness care officer sees it beside the case.
         (CpsMeeting, Read) => matches!(role, Supporter | WitnessCareOfficer),
         (CpsMeeting, Create | Update) => role == Supporter,
+        (CourtNeedSetting, Read) => role != VictimLiaisonOfficer,
+        (CourtNeedSetting, Create | Update) => matches!(role, CourtStaff | Admin),
     }
 }
 
@@ -704,6 +711,14 @@ mod trial_update_tests {
                 assert_eq!(
                     permits(*role, ResourceKind::TrialUpdatePreference, action),
                     supporter,
+                    "{role} {action:?}"
+                );
+                assert_eq!(
+                    permits(*role, ResourceKind::CourtNeedSetting, action),
+                    match action {
+                        Action::Read => *role != Role::VictimLiaisonOfficer,
+                        _ => matches!(role, Role::CourtStaff | Role::Admin),
+                    },
                     "{role} {action:?}"
                 );
                 assert_eq!(

@@ -16,6 +16,7 @@ pub mod agenda;
 pub mod calendar_feeds;
 pub mod consents;
 pub mod court_lists;
+pub mod court_need_settings;
 pub mod court_needs;
 pub mod cps_meetings;
 pub mod export;

@@ -339,19 +339,21 @@ async fn a_need_reaches_the_attendance_request_warns_at_short_notice_and_follows
     assert_eq!(status, StatusCode::CREATED, "{out}");
     assert!(warnings_about(&app, &wendy, &victim).await.is_empty());
 
-    // The court wants ten: the next need recorded warns the officer.
-    {
-        use courtside::store::schema::court_need_settings;
-        let mut conn = app.pool.get().unwrap();
-        diesel::insert_into(court_need_settings::table)
-            .values((
-                court_need_settings::court_id.eq(&court),
-                court_need_settings::short_notice_working_days.eq(10),
-                court_need_settings::updated_at.eq(store::to_db(test_now())),
-            ))
-            .execute(&mut *conn)
-            .unwrap();
-    }
+    // The court wants ten (its staff set it): the next need recorded warns
+    // the officer.
+    let cora = app.login(CORA).await;
+    let setting = format!("/api/v1/courts/{court}/court-need-settings");
+    let (status, _, out) = app
+        .call_full(
+            Method::PUT,
+            &setting,
+            Some(&cora),
+            Some(json!({"short_notice_working_days": 10})),
+            &[],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["in_force_working_days"], 10);
     let (status, room) = app
         .post(&needs, &ben, json!({"kind": "separate_waiting_room"}))
         .await;
@@ -554,4 +556,90 @@ async fn a_need_reaches_the_attendance_request_warns_at_short_notice_and_follows
     }
     app.assert_nothing_due();
     app.stop().await;
+}
+
+/// Court staff set their own court's booking lead time (and only theirs);
+/// the default shows beside it; a bad figure is refused by field; each
+/// change is audited.
+#[actix_web::test]
+async fn court_staff_set_their_courts_booking_lead_time() {
+    let app = TestApp::spawn().await;
+    let cora = app.login(CORA).await;
+    let wendy = app.login(WENDY).await;
+    let own = app.court_id(&cora, "Leeds Combined Court Centre").await;
+    let other = app.court_id(&cora, "Leeds Magistrates' Court").await;
+    let path = |court: &str| format!("/api/v1/courts/{court}/court-need-settings");
+    let put = |token: String, court: String, body: Value| {
+        let app = &app;
+        async move {
+            app.call_full(Method::PUT, &path(&court), Some(&token), Some(body), &[])
+                .await
+        }
+    };
+
+    let (status, out) = app.get(&path(&own), &wendy).await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["short_notice_working_days"], Value::Null);
+    assert_eq!(
+        (
+            out["default_working_days"].as_i64(),
+            out["in_force_working_days"].as_i64()
+        ),
+        (Some(5), Some(5))
+    );
+
+    let (status, _, out) = put(
+        wendy.clone(),
+        own.clone(),
+        json!({"short_notice_working_days": 8}),
+    )
+    .await;
+    assert_problem(status, &out, StatusCode::FORBIDDEN, None);
+    let (status, _, out) = put(
+        cora.clone(),
+        other.clone(),
+        json!({"short_notice_working_days": 8}),
+    )
+    .await;
+    assert_problem(status, &out, StatusCode::NOT_FOUND, None);
+    let (status, _, out) = put(
+        cora.clone(),
+        own.clone(),
+        json!({"short_notice_working_days": 0}),
+    )
+    .await;
+    assert_problem(
+        status,
+        &out,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("short_notice_working_days"),
+    );
+
+    let (status, _, out) = put(
+        cora.clone(),
+        own.clone(),
+        json!({"short_notice_working_days": 8}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["in_force_working_days"], 8);
+    let (status, _, out) = put(
+        cora.clone(),
+        own.clone(),
+        json!({"short_notice_working_days": null}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["in_force_working_days"], 5);
+
+    let mut conn = app.pool.get().unwrap();
+    use courtside::store::schema::audit_log;
+    let actions: Vec<String> = audit_log::table
+        .filter(audit_log::entity.eq("court_need_settings"))
+        .filter(audit_log::entity_id.eq(&own))
+        .order(audit_log::seq.asc())
+        .select(audit_log::action)
+        .load(&mut *conn)
+        .unwrap();
+    assert_eq!(actions, ["create", "update"]);
 }

@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod calendar_feeds;
 pub mod consent_undo;
 pub mod court_lists;
+pub mod court_need_settings;
 pub mod court_needs;
 pub mod cps_meetings;
 pub mod export;
@@ -111,6 +112,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     court_needs::describe(&mut reg);
     safety_plans::describe(&mut reg);
     cps_meetings::describe(&mut reg);
+    court_need_settings::describe(&mut reg);
     trial_updates::describe(&mut reg);
     after_outcome::describe(&mut reg);
     reg
@@ -167,6 +169,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     court_needs::configure(cfg);
     safety_plans::configure(cfg);
     cps_meetings::configure(cfg);
+    court_need_settings::configure(cfg);
     trial_updates::configure(cfg);
     after_outcome::configure(cfg);
     each_resource!(mount, cfg);

@@ -217,6 +217,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
         }
         Role::CourtStaff => {
             links.push(link("/requests", "Requests", "Supporters identified to the court and requests about hearings: confirm each one you have in hand."));
+            links.push(link(
+                "/court/booking-lead-time",
+                "Booking lead time for needs at court",
+                "How many working days' notice your court needs to book interpreters, intermediaries and rooms.",
+            ));
         }
         Role::WitnessServiceStaff => {
             links.push(link("/requests", "Requests", "Requests for pre-trial visits and support on the day: confirm each one you have in hand."));

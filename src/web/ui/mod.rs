@@ -19,6 +19,7 @@ mod cases;
 mod consents;
 mod court_lists;
 mod court_needs;
+mod court_settings;
 mod cps_meeting;
 mod feeds;
 pub mod fields;
@@ -611,6 +612,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     week::configure(cfg);
     case_forms::configure(cfg);
     cps_meeting::configure(cfg);
+    court_settings::configure(cfg);
     assignments::configure(cfg);
     cases::configure(cfg);
     hearings::configure(cfg);

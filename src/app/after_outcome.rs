@@ -84,6 +84,25 @@ fn fail(problems: Vec<FieldError>) -> AppResult<()> {
     }
 }
 
+/// A change on a criminal case in reach: the role check, the input's own
+/// checks (`checked`), then `f` with the case in one transaction; `what`
+/// names the record in the refusal for any other kind of case.
+fn on_criminal_case<T>(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    case_id: &str,
+    (what, checked): (&str, AppResult<()>),
+    f: impl FnOnce(&mut AnyConn, CaseFacts) -> AppResult<T>,
+) -> AppResult<T> {
+    ctx.may(WRITE)?;
+    checked?;
+    store::write(conn, |conn| {
+        let case = case_in_reach(conn, ctx, case_id)?;
+        criminal_only(&case, what)?;
+        f(conn, case)
+    })
+}
+
 fn criminal_only(case: &CaseFacts, what: &str) -> AppResult<()> {
     if case.kind == CaseKind::Criminal {
         Ok(())
@@ -644,11 +663,9 @@ pub fn record_decision(
     case_id: &str,
     input: &ReviewDecisionInput,
 ) -> AppResult<ReviewDecisionOut> {
-    ctx.may(WRITE)?;
-    check_decision(input, ctx.today())?;
-    store::write(conn, |conn| {
-        let case = case_in_reach(conn, ctx, case_id)?;
-        criminal_only(&case, "a decision not to charge or to stop a case")?;
+    let what = "a decision not to charge or to stop a case";
+    let checked = check_decision(input, ctx.today());
+    on_criminal_case(conn, ctx, case_id, (what, checked), |conn, case| {
         let id = store::new_id();
         let at = store::to_db(ctx.now);
         diesel::insert_into(review_decisions::table)
@@ -843,11 +860,9 @@ pub fn record_claim(
     case_id: &str,
     input: &CompensationInput,
 ) -> AppResult<CompensationOut> {
-    ctx.may(WRITE)?;
-    check_incident(input, ctx.today())?;
-    store::write(conn, |conn| {
-        let case = case_in_reach(conn, ctx, case_id)?;
-        criminal_only(&case, "criminal injuries compensation")?;
+    let what = "criminal injuries compensation";
+    let checked = check_incident(input, ctx.today());
+    on_criminal_case(conn, ctx, case_id, (what, checked), |conn, case| {
         if load_claim(conn, ctx, case_id)?.is_some() {
             return Err(AppError::Conflict(
                 "the incident date is already recorded for this case: change it instead".into(),

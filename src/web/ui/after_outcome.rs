@@ -401,20 +401,11 @@ async fn add_order(
         Ok(i) => i,
         Err(p) => return draw(&state, &s, id, Some((Form::Order, form, p)), None).await,
     };
-    let case = id.clone();
-    let outcome = with_conn(&state, &s, move |conn, ctx| {
-        problems_of(uc::record_order(conn, ctx, &case, &input), "kind")
+    let posted = (Form::Order, form, "kind", "order-added");
+    save_case_form(&state, &s, id, posted, move |conn, ctx, case| {
+        uc::record_order(conn, ctx, case, &input).map(|_| ())
     })
-    .await?;
-    match outcome {
-        Ok(o) => {
-            tracing::info!(order_id = %o.id, "protective order recorded from the pages");
-            Ok(see_other(&format!(
-                "/cases/{id}/after-outcome?done=order-added"
-            )))
-        }
-        Err(p) => draw(&state, &s, id, Some((Form::Order, form, p)), None).await,
-    }
+    .await
 }
 
 async fn add_decision(
@@ -449,20 +440,11 @@ async fn add_decision(
         decision,
         told_on,
     };
-    let case = id.clone();
-    let outcome = with_conn(&state, &s, move |conn, ctx| {
-        problems_of(uc::record_decision(conn, ctx, &case, &input), "decided_by")
+    let posted = (Form::Decision, form, "decided_by", "decision-added");
+    save_case_form(&state, &s, id, posted, move |conn, ctx, case| {
+        uc::record_decision(conn, ctx, case, &input).map(|_| ())
     })
-    .await?;
-    match outcome {
-        Ok(d) => {
-            tracing::info!(decision_id = %d.id, "reviewable decision recorded from the pages");
-            Ok(see_other(&format!(
-                "/cases/{id}/after-outcome?done=decision-added"
-            )))
-        }
-        Err(p) => draw(&state, &s, id, Some((Form::Decision, form, p)), None).await,
-    }
+    .await
 }
 
 async fn save_claim(
@@ -481,27 +463,48 @@ async fn save_claim(
     // A change carries the version the form was drawn from.
     let version = form.text("version").and_then(|v| v.parse::<i32>().ok());
     let input = CompensationInput { incident_on };
-    let case = id.clone();
-    let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let r = match version {
-            Some(v) => uc::update_claim(conn, ctx, &case, v, &input),
-            None => uc::record_claim(conn, ctx, &case, &input),
-        };
-        match r {
-            Err(AppError::StaleVersion { .. }) => {
-                let mut p = Problems::new();
-                p.add("incident_on", "Someone else changed the incident date after you opened this page. Check the date now stored, then save again");
-                Ok(Err(p))
-            }
-            other => problems_of(other, "incident_on"),
+    let posted = (Form::Claim, form, "incident_on", "claim-saved");
+    save_case_form(&state, &s, id, posted, move |conn, ctx, case| {
+        match version {
+            Some(v) => uc::update_claim(conn, ctx, case, v, &input),
+            None => uc::record_claim(conn, ctx, case, &input),
         }
+        .map(|_| ())
+    })
+    .await
+}
+
+/// Saves one of the case page's forms through its use case: back to the
+/// page saying `done` when it worked, otherwise the form again with its
+/// problems in words (`first` takes a conflict, or someone saving first).
+async fn save_case_form(
+    state: &web::Data<AppState>,
+    s: &Session,
+    id: String,
+    (which, form, first, done): (Form, FormData, &'static str, &'static str),
+    f: impl FnOnce(&mut crate::store::AnyConn, &crate::app::Ctx, &str) -> Result<(), AppError>
+        + Send
+        + 'static,
+) -> PageResult {
+    let case = id.clone();
+    let outcome = with_conn(state, s, move |conn, ctx| match f(conn, ctx, &case) {
+        Err(AppError::StaleVersion { .. }) => {
+            let mut p = Problems::new();
+            p.add(
+                first,
+                "Someone else changed this after you opened this page. Check what is now stored, then save again",
+            );
+            Ok(Err(p))
+        }
+        other => problems_of(other, first),
     })
     .await?;
     match outcome {
-        Ok(_) => Ok(see_other(&format!(
-            "/cases/{id}/after-outcome?done=claim-saved"
-        ))),
-        Err(p) => draw(&state, &s, id, Some((Form::Claim, form, p)), None).await,
+        Ok(()) => {
+            tracing::info!(case_id = %id, form = done, "after-outcome form saved from the pages");
+            Ok(see_other(&format!("/cases/{id}/after-outcome?done={done}")))
+        }
+        Err(p) => draw(state, s, id, Some((which, form, p)), None).await,
     }
 }
 

@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::crypto::{self, CryptoError, KeyRing};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{
-    attendance_requests, cases, consents, hearings, notices, parole_milestones,
+    attendance_requests, cases, consents, hearings, notices, parole_milestones, protective_orders,
     risk_meeting_actions, safety_plans, trial_update_preferences, trial_updates,
     victim_sensitive_details as vsd,
 };
@@ -395,6 +395,7 @@ fn rotate_sealed_columns(
     column!(safety_plans, id, details)?;
     column!(trial_updates, id, note)?;
     column!(risk_meeting_actions, id, action_text)?;
+    column!(protective_orders, id, note)?;
     column!(trial_update_preferences, victim_id, contact_name)?;
     column!(trial_update_preferences, victim_id, contact_email)
 }
@@ -578,6 +579,15 @@ pub fn retention(
             diesel::delete(
                 risk_meeting_actions::table.filter(risk_meeting_actions::victim_id.eq(victim)),
             )
+            .execute(conn)?;
+            // A protective order's note is erased too (its kind and dates
+            // stay, ids only).
+            diesel::update(
+                protective_orders::table
+                    .filter(protective_orders::victim_id.eq(victim))
+                    .filter(protective_orders::note.is_not_null()),
+            )
+            .set(protective_orders::note.eq(None::<String>))
             .execute(conn)?;
             report.hearings += diesel::update(hearings_q)
                 .set((hearings::outcome.eq(ERASED), hearings::updated_at.eq(ts)))

@@ -63,6 +63,11 @@ enum Form {
     RecordRiskAction,
     RecordCpsMeeting,
     SetBookingLeadTime,
+    AddProtectiveOrder,
+    ChangeProtectiveOrder,
+    EndProtectiveOrder,
+    RecordReviewDecision,
+    RecordCompensation,
 }
 
 impl Form {
@@ -103,6 +108,11 @@ impl Form {
         Form::RecordRiskAction,
         Form::RecordCpsMeeting,
         Form::SetBookingLeadTime,
+        Form::AddProtectiveOrder,
+        Form::ChangeProtectiveOrder,
+        Form::EndProtectiveOrder,
+        Form::RecordReviewDecision,
+        Form::RecordCompensation,
     ];
 
     /// Whom both sides act as.
@@ -126,6 +136,11 @@ impl Form {
             | Form::ChangeRiskMeeting
             | Form::RecordRiskAction
             | Form::RecordCpsMeeting
+            | Form::AddProtectiveOrder
+            | Form::ChangeProtectiveOrder
+            | Form::EndProtectiveOrder
+            | Form::RecordReviewDecision
+            | Form::RecordCompensation
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage
             | Form::AssignSupporter
@@ -154,6 +169,25 @@ struct Given {
 }
 
 /// The case of victim V-1001 (Wendy's unit, Amara supports her).
+/// A non-molestation order ending in May 2026, with a note.
+fn order_input(court: &str) -> Value {
+    json!({"kind": "non_molestation", "made_on": "2026-03-02", "ends_on": "2026-05-29",
+           "court_id": court, "note": "Respondent seen near the school"})
+}
+
+/// Posts one of the after-outcome page's forms (it has several).
+async fn after_outcome_form(
+    b: &mut Browser,
+    case: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> ui_support::Page {
+    let token = b.get(&format!("/cases/{case}/after-outcome")).await.csrf();
+    let mut all = vec![("csrf_token", token.as_str())];
+    all.extend_from_slice(fields);
+    b.post(path, &all).await
+}
+
 async fn case_of(app: &TestApp, token: &str) -> (String, String) {
     let victim = app
         .find_id("/api/v1/victims?per_page=200", token, "reference", "V-1001")
@@ -504,6 +538,17 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 .await;
             set(meeting);
         }
+        Form::ChangeProtectiveOrder | Form::EndProtectiveOrder => {
+            let order = app
+                .create(
+                    &format!("/api/v1/cases/{case}/protective-orders"),
+                    &amara,
+                    order_input(&court),
+                )
+                .await;
+            set(order);
+        }
+        Form::AddProtectiveOrder | Form::RecordReviewDecision | Form::RecordCompensation => {}
         Form::AddHearing
         | Form::SetBookingLeadTime
         | Form::AddRiskMeeting
@@ -874,6 +919,34 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::AddProtectiveOrder => {
+            after_outcome_form(
+                &mut b,
+                &g.case,
+                &format!("/cases/{}/protective-orders", g.case),
+                &[
+                    ("kind", "non_molestation"),
+                    ("made_on", "2026-03-02"),
+                    ("ends_on", "2026-05-29"),
+                    ("court_id", g.court.as_str()),
+                    ("note", "Respondent seen near the school"),
+                ],
+            )
+            .await
+        }
+        Form::ChangeProtectiveOrder => {
+            b.submit(
+                &format!("/protective-orders/{}/edit", g.target),
+                &[
+                    ("kind", "non_molestation"),
+                    ("made_on", "2026-03-02"),
+                    ("ends_on", "2026-06-30"),
+                    ("court_id", g.court.as_str()),
+                    ("note", "Respondent seen near the school"),
+                ],
+            )
+            .await
+        }
         Form::RecordRiskAction => {
             let at = format!("/risk-meetings/{}", g.target);
             let token = b.get(&at).await.csrf();
@@ -886,6 +959,35 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
                     ("text", "Review the safety plan"),
                     ("due_on", "2026-03-27"),
                 ],
+            )
+            .await
+        }
+        Form::EndProtectiveOrder => {
+            b.submit(
+                &format!("/protective-orders/{}/end", g.target),
+                &[("how", "discharged"), ("ended_on", "2026-03-19")],
+            )
+            .await
+        }
+        Form::RecordReviewDecision => {
+            after_outcome_form(
+                &mut b,
+                &g.case,
+                &format!("/cases/{}/review-decisions", g.case),
+                &[
+                    ("decided_by", "cps"),
+                    ("decision", "discontinued"),
+                    ("told_on", "2026-03-18"),
+                ],
+            )
+            .await
+        }
+        Form::RecordCompensation => {
+            after_outcome_form(
+                &mut b,
+                &g.case,
+                &format!("/cases/{}/compensation", g.case),
+                &[("incident_on", "2025-06-15")],
             )
             .await
         }
@@ -1160,6 +1262,43 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
             let body = json!({"supporter_invited": "wanted", "meeting_at": "2026-03-31T13:30:00Z"});
             let (status, out) = app.put(&path, &token, 0, body).await;
             assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+        Form::AddProtectiveOrder => {
+            let path = format!("/api/v1/cases/{}/protective-orders", g.case);
+            let (status, out) = app.post(&path, &token, order_input(&g.court)).await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::ChangeProtectiveOrder => {
+            let mut body = order_input(&g.court);
+            body["ends_on"] = json!("2026-06-30");
+            put(format!("/api/v1/protective-orders/{}", g.target), body).await
+        }
+        Form::EndProtectiveOrder => {
+            let tag = format!("\"{}\"", g.version);
+            let (status, _, out) = app
+                .call_full(
+                    reqwest::Method::POST,
+                    &format!("/api/v1/protective-orders/{}/end", g.target),
+                    Some(&token),
+                    Some(json!({"how": "discharged", "ended_on": "2026-03-19"})),
+                    &[("if-match", &tag)],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+        Form::RecordReviewDecision => {
+            let path = format!("/api/v1/cases/{}/review-decisions", g.case);
+            let body =
+                json!({"decided_by": "cps", "decision": "discontinued", "told_on": "2026-03-18"});
+            let (status, out) = app.post(&path, &token, body).await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::RecordCompensation => {
+            let path = format!("/api/v1/cases/{}/compensation", g.case);
+            let (status, out) = app
+                .post(&path, &token, json!({"incident_on": "2025-06-15"}))
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
         }
         Form::SetTrialUpdatePreference => {
             let path = format!("/api/v1/victims/{}/trial-update-preferences", g.victim);

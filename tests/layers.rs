@@ -363,6 +363,10 @@ fn the_seam_check_sees_each_fork() {
 /// `advance_to`, `assert_nothing_due`), which own the pool.
 const STORE_REACH: &[(&str, &str)] = &[
     (
+        "after_outcome.rs",
+        "reads a protective order's note from the store to show it is sealed at rest",
+    ),
+    (
         "helpers.rs",
         "the harness itself: it starts the app and runs the background jobs",
     ),

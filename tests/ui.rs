@@ -3878,3 +3878,196 @@ async fn the_officer_records_an_agency_update_from_the_case_page() {
         .await
         .assert_lacks(&form);
 }
+
+/// Issue 19, item 6: a protective order recorded, changed and ended from the
+/// case's "Protective orders and after the outcome" page, with readable
+/// errors; its reminder on My week; a decision and the compensation date
+/// recorded from the same page.
+#[actix_web::test]
+async fn protective_orders_and_what_follows_the_outcome_are_kept_from_the_case_page() {
+    let app = TestApp::spawn().await;
+    let amara = app.login(AMARA).await;
+    let case = app
+        .find_id("/api/v1/cases", &amara, "urn", "13AB1234526")
+        .await;
+    let path = format!("/cases/{case}/after-outcome");
+    let mut b = Browser::signed_in(&app.base, AMARA).await;
+    let case_page = b.get(&format!("/cases/{case}")).await;
+    case_page.assert_has(&format!("href=\"{path}\""));
+    case_page.assert_has("No protective order in force is recorded.");
+
+    let add = format!("/cases/{case}/protective-orders");
+    // Nothing chosen: sentences linked to their fields.
+    let refused = after_outcome_post(&mut b, &path, &add, &[("made_on", "")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("href=\"#kind\"");
+    refused.assert_has("Choose what kind of order it is");
+    refused.assert_has("href=\"#made_on\"");
+    // An end before the making: the use case's check, in words.
+    let refused = after_outcome_post(
+        &mut b,
+        &path,
+        &add,
+        &[
+            ("kind", "occupation"),
+            ("made_on", "2026-03-02"),
+            ("ends_on", "2026-03-01"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("href=\"#ends_on\"");
+    refused.assert_has("cannot be before the day the order was made");
+    refused.assert_lacks("ends_on:");
+
+    let done = after_outcome_post(
+        &mut b,
+        &path,
+        &add,
+        &[
+            ("kind", "non_molestation"),
+            ("made_on", "2026-03-02"),
+            ("ends_on", "2026-03-30"),
+            ("note", "Seen near the school"),
+        ],
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let shown = b.get(done.location().unwrap()).await;
+    shown.assert_has("The protective order has been recorded.");
+    shown.assert_has("Non-molestation order");
+    shown.assert_has("Monday 30 March 2026");
+    shown.assert_has("In force");
+    b.get(&format!("/cases/{case}"))
+        .await
+        .assert_has("<strong>Non-molestation order</strong>, in force, ends Monday 30 March 2026.");
+    // My week: the talk is due today, the deadline (23 March) next week.
+    let week = b.get("/week").await;
+    week.assert_has("Talk to the victim about renewing or extending the order");
+    b.get("/week?from=2026-03-23")
+        .await
+        .assert_has("Renewing the protective order discussed");
+
+    // Changing it from a stale page: nothing saved, the stored details shown.
+    let (_, list) = app
+        .get(&format!("/api/v1/cases/{case}/protective-orders"), &amara)
+        .await;
+    let order = list["items"][0]["id"].as_str().unwrap().to_string();
+    let edit = format!("/protective-orders/{order}/edit");
+    let form = b.get(&edit).await;
+    form.assert_has("value=\"2026-03-30\"");
+    let token = form.csrf();
+    let stale = b
+        .post(
+            &edit,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "9"),
+                ("kind", "non_molestation"),
+                ("made_on", "2026-03-02"),
+                ("ends_on", "2026-04-30"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    stale.assert_has("Someone else changed this order after you opened this page");
+    let changed = b
+        .submit(
+            &edit,
+            &[
+                ("kind", "non_molestation"),
+                ("made_on", "2026-03-02"),
+                ("ends_on", "2026-04-30"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
+    b.get(changed.location().unwrap())
+        .await
+        .assert_has("Thursday 30 April 2026");
+
+    // Ending it asks first, then says so.
+    let end = format!("/protective-orders/{order}/end");
+    b.get(&end)
+        .await
+        .assert_has("Are you sure this order has ended?");
+    let refused = b.submit(&end, &[("ended_on", "2026-03-19")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("href=\"#how\"");
+    let ended = b
+        .submit(&end, &[("how", "discharged"), ("ended_on", "2026-03-19")])
+        .await;
+    assert_eq!(ended.status, StatusCode::SEE_OTHER, "{}", ended.body);
+    let shown = b.get(ended.location().unwrap()).await;
+    shown.assert_has("Its reminders have stopped.");
+    shown.assert_has("Discharged by the court on Thursday 19 March 2026");
+
+    // A decision: the police do not stop cases; the CPS does, and the
+    // limits are shown.
+    let decide = format!("/cases/{case}/review-decisions");
+    let refused = after_outcome_post(
+        &mut b,
+        &path,
+        &decide,
+        &[
+            ("decided_by", "police"),
+            ("decision", "discontinued"),
+            ("told_on", "2026-03-18"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("href=\"#decision\"");
+    refused.assert_has("stopping a charged case is the CPS");
+    let done = after_outcome_post(
+        &mut b,
+        &path,
+        &decide,
+        &[
+            ("decided_by", "cps"),
+            ("decision", "no_evidence_offered"),
+            ("told_on", "2026-03-18"),
+        ],
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let shown = b.get(done.location().unwrap()).await;
+    shown.assert_has("For a prompt review, ask by Wednesday 1 April 2026.");
+    shown.assert_has("Last day to ask: Thursday 18 June 2026.");
+    shown.assert_has("The case was closed when this was recorded.");
+
+    // The incident date for compensation.
+    let done = after_outcome_post(
+        &mut b,
+        &path,
+        &format!("/cases/{case}/compensation"),
+        &[("incident_on", "2024-05-01")],
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    b.get(done.location().unwrap())
+        .await
+        .assert_has("The last day to apply is Friday 1 May 2026");
+
+    // Roles: the manager may not open it; another supporter does not reach it.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    assert_eq!(maya.get(&path).await.status, StatusCode::FORBIDDEN);
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    assert_eq!(ben.get(&path).await.status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+/// Posts one of the after-outcome page's forms (the page has several).
+async fn after_outcome_post(
+    b: &mut Browser,
+    page: &str,
+    to: &str,
+    fields: &[(&str, &str)],
+) -> ui_support::Page {
+    let form = b.get(page).await;
+    assert_eq!(form.status, StatusCode::OK, "GET {page}: {}", form.body);
+    let token = form.csrf();
+    let mut all = vec![("csrf_token", token.as_str())];
+    all.extend_from_slice(fields);
+    b.post(to, &all).await
+}

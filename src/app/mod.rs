@@ -11,6 +11,7 @@
 //! never imports `web` or `service`.
 
 pub mod acknowledgements;
+pub mod after_outcome;
 pub mod agenda;
 pub mod calendar_feeds;
 pub mod consents;

@@ -264,6 +264,13 @@ pub fn done_at(kind: DeadlineKind, facts: &Facts) -> Option<DateTime<Utc>> {
         ),
         VictimPersonalStatementOffered => task_done(facts, "offer_victim_personal_statement"),
         ReconsiderationWindowEnds | VloContactsVictim => None,
+        // The supporter's deadlines after an outcome: met when she marks
+        // the talk with the victim done.
+        ProtectiveOrderRenewalDiscussed => task_done(facts, "discuss_order_renewal"),
+        RightToReviewPromptRequest | RightToReviewRequest => {
+            task_done(facts, "discuss_right_to_review")
+        }
+        CompensationApplication => task_done(facts, "discuss_compensation"),
     }
 }
 

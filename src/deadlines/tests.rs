@@ -349,6 +349,36 @@ fn done_table() -> Vec<(DeadlineKind, Facts, Option<DateTime<Utc>>, &'static str
             "an action is not the paperwork",
         ),
         (
+            ProtectiveOrderRenewalDiscussed,
+            task("discuss_order_renewal", t(12, 9)),
+            Some(t(12, 9)),
+            "the talk about renewing is done",
+        ),
+        (
+            ProtectiveOrderRenewalDiscussed,
+            task("discuss_right_to_review", t(12, 9)),
+            None,
+            "another talk is not this one",
+        ),
+        (
+            RightToReviewPromptRequest,
+            task("discuss_right_to_review", t(12, 9)),
+            Some(t(12, 9)),
+            "the talk about a review is done",
+        ),
+        (
+            RightToReviewRequest,
+            task("discuss_right_to_review", t(12, 10)),
+            Some(t(12, 10)),
+            "the same talk meets the later limit",
+        ),
+        (
+            CompensationApplication,
+            task("discuss_compensation", t(12, 9)),
+            Some(t(12, 9)),
+            "the talk about compensation is done",
+        ),
+        (
             CpsMeetingWishRecorded,
             notice("cps_meeting.tell_prosecutor", Told::Other, t(14, 10)),
             Some(t(14, 10)),

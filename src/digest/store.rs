@@ -29,6 +29,10 @@ pub const SUPPORTER_DEADLINES: &[&str] = &[
     "attendance_raised_with_court",
     "pre_trial_visit_arranged",
     "risk_meeting_paperwork",
+    "protective_order_renewal_discussed",
+    "right_to_review_prompt_request",
+    "right_to_review_request",
+    "compensation_application",
     "cps_meeting_wish_recorded",
 ];
 

@@ -471,6 +471,42 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// A protective order recorded on a victim's case (issue 19, item 6).
+    ProtectiveOrderKind {
+        NonMolestation = "non_molestation",
+        Occupation = "occupation",
+        Restraining = "restraining",
+        ProhibitedSteps = "prohibited_steps",
+    }
+);
+
+text_enum!(
+    /// Who made a decision the victim may ask to have reviewed.
+    ReviewDecisionMaker {
+        Police = "police",
+        Cps = "cps",
+    }
+);
+
+text_enum!(
+    /// A decision the Victims' Right to Review schemes cover: not to charge
+    /// (police no further action, or the CPS), or to stop a case (the CPS
+    /// discontinues it or offers no evidence).
+    ReviewableDecision {
+        NotToCharge = "not_to_charge",
+        Discontinued = "discontinued",
+        NoEvidenceOffered = "no_evidence_offered",
+    }
+);
+
+impl ReviewableDecision {
+    /// Whether the decision stops a case already charged.
+    pub fn stops_case(self) -> bool {
+        !matches!(self, Self::NotToCharge)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

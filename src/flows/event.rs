@@ -5,8 +5,8 @@
 
 use super::attendance::AttendanceAction;
 use crate::domain::{
-    ConsentScope, DiscussionSetting, ParoleDecision, ParoleHearingFormat, RiskMeetingKind,
-    SpecialMeasure, TrialUpdateKind,
+    ConsentScope, DiscussionSetting, ParoleDecision, ParoleHearingFormat, ReviewDecisionMaker,
+    RiskMeetingKind, SpecialMeasure, TrialUpdateKind,
 };
 use crate::rules::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -132,6 +132,38 @@ pub enum EventKind {
         action_id: String,
         meeting: RiskMeetingKind,
         due_on: NaiveDate,
+    },
+    /// A protective order was recorded on the case in focus, or its end
+    /// date changed: `ends_on` is its last day, or none for "until further
+    /// order".
+    ProtectiveOrderRecorded {
+        order_id: String,
+        ends_on: Option<NaiveDate>,
+        /// The end date before this change (an edit), whose reminders stop.
+        #[serde(default)]
+        previous_ends_on: Option<NaiveDate>,
+    },
+    /// A protective order was ended or discharged: its reminders stop.
+    ProtectiveOrderEnded {
+        order_id: String,
+    },
+    /// A decision not to charge or to stop the case in focus, which the
+    /// victim was told of on `told_on`: the Victims' Right to Review limits
+    /// run from then.
+    ReviewableDecisionRecorded {
+        decision_id: String,
+        by: ReviewDecisionMaker,
+        told_on: NaiveDate,
+    },
+    /// The incident date of a crime of violence was recorded for criminal
+    /// injuries compensation (on the case in focus).
+    CompensationIncidentRecorded {
+        claim_id: String,
+        incident_on: NaiveDate,
+        /// The incident date before this change (a correction), whose
+        /// reminder and deadline stop.
+        #[serde(default)]
+        previous_incident_on: Option<NaiveDate>,
     },
 }
 

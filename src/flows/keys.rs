@@ -72,6 +72,18 @@ impl Subject {
         Self::new("victim", victim_id, version.to_owned())
     }
 
+    /// A record on a case (a protective order, a decision under review, a
+    /// compensation claim) at one version of what its plan counts from:
+    /// everything planned for the record shares [`Subject::record_prefix`].
+    pub fn record(kind: &'static str, id: &str, version: impl Into<String>) -> Self {
+        Self::new(kind, id, version.into())
+    }
+
+    /// The prefix of everything planned for a record, at any version.
+    pub fn record_prefix(kind: &str, id: &str) -> String {
+        format!("{kind}:{id}/")
+    }
+
     fn new(kind: &'static str, id: &str, version: String) -> Self {
         Self {
             kind,

@@ -9,6 +9,7 @@
 //! cancellation prefixes. A planned item whose key matches an earlier,
 //! cancelled item (a hearing moved away and back) should revive it.
 
+pub mod after_outcome;
 mod attendance;
 mod context;
 pub mod court_needs;
@@ -150,6 +151,26 @@ pub fn plan(
             meeting,
             due_on,
         } => risk_meetings::action(&mut p, action_id, *meeting, *due_on),
+        EventKind::ProtectiveOrderRecorded {
+            order_id,
+            ends_on,
+            previous_ends_on,
+        } => after_outcome::order_recorded(&mut p, order_id, *ends_on, *previous_ends_on),
+        EventKind::ProtectiveOrderEnded { order_id } => {
+            after_outcome::order_ended(&mut p, order_id)
+        }
+        EventKind::ReviewableDecisionRecorded {
+            decision_id,
+            by,
+            told_on,
+        } => after_outcome::decision_recorded(&mut p, decision_id, *by, *told_on),
+        EventKind::CompensationIncidentRecorded {
+            claim_id,
+            incident_on,
+            previous_incident_on,
+        } => {
+            after_outcome::incident_recorded(&mut p, claim_id, *incident_on, *previous_incident_on)
+        }
     }
     p.plan
 }

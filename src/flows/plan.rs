@@ -184,6 +184,9 @@ pub enum TaskKind {
     SendRiskMeetingPaperwork,
     /// An action agreed at a risk meeting that the supporter carries.
     CarryRiskMeetingAction,
+    DiscussOrderRenewal,
+    DiscussRightToReview,
+    DiscussCompensation,
     AskAboutCpsMeeting,
     AttendCpsMeeting,
     OfferVictimPersonalStatement,

@@ -13,7 +13,7 @@ use super::plan::{
 use super::routing::{consent, redaction};
 use super::templates::TemplateKey;
 use crate::calendar::BankHolidays;
-use crate::rules::{Actor, Limit, RuleSet, Step};
+use crate::rules::{Actor, DayUnit, Limit, Period, RuleSet, Step};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 
@@ -310,6 +310,30 @@ impl<'a> Planner<'a> {
     ) -> Deadline {
         let due_date = limit.date_before(to, self.holidays);
         self.push_deadline(kind, limit, to, due_date, subject, operational)
+    }
+
+    /// A deadline on `due_date`, counted from `counted_from` by `period`
+    /// (the after-outcome rules, which may count in months).
+    pub fn deadline_by_period(
+        &mut self,
+        kind: DeadlineKind,
+        period: &Period,
+        (counted_from, due_date): (NaiveDate, NaiveDate),
+        subject: &Subject,
+        operational: bool,
+    ) -> Deadline {
+        let source = Limit {
+            amount: i64::from(period.amount),
+            unit: if period.working_days() {
+                DayUnit::WorkingDays
+            } else {
+                DayUnit::CalendarDays
+            },
+            citation: period.citation.clone(),
+            confirmed: period.confirmed,
+            wording: None,
+        };
+        self.push_deadline(kind, &source, counted_from, due_date, subject, operational)
     }
 
     fn push_deadline(

@@ -460,6 +460,36 @@ pub fn scenarios() -> Vec<(&'static str, Event, FlowContext, &'static str)> {
             NOW,
         ),
         (
+            "protective order's end date moved",
+            event(EventKind::ProtectiveOrderRecorded {
+                order_id: "PO1".into(),
+                ends_on: Some(d("2026-12-31")),
+                previous_ends_on: Some(d("2026-12-10")),
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "CPS decision to stop the case",
+            event(EventKind::ReviewableDecisionRecorded {
+                decision_id: "RD1".into(),
+                by: crate::domain::ReviewDecisionMaker::Cps,
+                told_on: d("2026-10-30"),
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
+            "incident date corrected for compensation",
+            event(EventKind::CompensationIncidentRecorded {
+                claim_id: "CC1".into(),
+                incident_on: d("2025-06-15"),
+                previous_incident_on: Some(d("2025-06-14")),
+            }),
+            criminal(),
+            NOW,
+        ),
+        (
             "need at court recorded after the request reached the witness service",
             event(EventKind::CourtNeedRecorded {
                 need_id: "N1".into(),

@@ -6,6 +6,7 @@
 //! as citation text in the data; code refers to limits and steps by meaning.
 
 mod acknowledgement;
+mod after_outcome;
 mod alert;
 mod limit;
 mod reminder;
@@ -38,12 +39,17 @@ listed_enum! {
         /// The supporter's referral form (MARAC) or update (MAPPA) before
         /// a risk meeting (issue 19, item 7).
         RiskMeetingPaperwork,
+        ProtectiveOrderRenewalDiscussed,
+        RightToReviewPromptRequest,
+        RightToReviewRequest,
+        CompensationApplication,
         CpsMeetingWishRecorded,
         VictimPersonalStatementOffered,
     }
 }
 
 pub use acknowledgement::{acknowledge_by, AcknowledgementRules, NeedsAction};
+pub use after_outcome::{AfterOutcomeRules, Period, PeriodUnit};
 pub use alert::{AlertTo, DeadlineAlertRule};
 pub use limit::{DayUnit, Limit, SpecialMeasuresLimits};
 pub use reminder::{ReminderOf, ReminderRule, ReminderRules, MAX_DAYS_BEFORE};
@@ -111,6 +117,9 @@ pub struct RuleSet {
     /// Notices that ask to be acknowledged, and when they escalate.
     #[serde(default)]
     pub acknowledgement: AcknowledgementRules,
+    /// Protective orders, the Victims' Right to Review and criminal
+    /// injuries compensation (issue 19, item 6).
+    pub after_outcome: AfterOutcomeRules,
     /// Flow steps by key (e.g. "criminal.advisor_notice").
     pub steps: BTreeMap<String, Step>,
 }
@@ -386,6 +395,9 @@ impl RuleSet {
             return Err(invalid("special-measures limits missing".into()));
         }
         if let Some(problem) = self.reminders.problem() {
+            return Err(invalid(problem));
+        }
+        if let Some(problem) = self.after_outcome.problem() {
             return Err(invalid(problem));
         }
         if let Some(problem) = alert::problem(&self.deadline_alerts) {

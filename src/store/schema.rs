@@ -669,6 +669,27 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Protective orders on a victim's case (issue 19, item 6); `ends_on`
+    /// null is "until further order"; the note is sealed.
+    protective_orders (id) {
+        id -> Text,
+        case_id -> Text,
+        victim_id -> Text,
+        kind -> Text,
+        made_on -> Date,
+        ends_on -> Nullable<Date>,
+        court_id -> Nullable<Text>,
+        note -> Nullable<Text>,
+        ended_on -> Nullable<Date>,
+        ended_as -> Nullable<Text>,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// The CPS's offer of a meeting before trial (issue 19, item 5), one
     /// per case.
     cps_meetings (id) {
@@ -706,6 +727,41 @@ diesel::joinable!(risk_meeting_actions -> risk_meetings (meeting_id));
 diesel::allow_tables_to_appear_in_same_query!(risk_meetings, risk_meeting_actions);
 diesel::allow_tables_to_appear_in_same_query!(risk_meeting_actions, organisations);
 diesel::allow_tables_to_appear_in_same_query!(risk_meetings, victims);
+
+diesel::table! {
+    /// Decisions not to charge or to stop a case, for the Victims' Right to
+    /// Review (issue 19, item 6).
+    review_decisions (id) {
+        id -> Text,
+        case_id -> Text,
+        victim_id -> Text,
+        decided_by -> Text,
+        decision -> Text,
+        told_on -> Date,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A crime of violence's incident date, for criminal injuries
+    /// compensation (issue 19, item 6); one per case.
+    compensation_claims (id) {
+        id -> Text,
+        case_id -> Text,
+        victim_id -> Text,
+        incident_on -> Date,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(protective_orders, cases);
+diesel::allow_tables_to_appear_in_same_query!(protective_orders, courts);
+diesel::allow_tables_to_appear_in_same_query!(review_decisions, cases);
+diesel::allow_tables_to_appear_in_same_query!(compensation_claims, cases);
 diesel::joinable!(cps_meetings -> cases (case_id));
 diesel::allow_tables_to_appear_in_same_query!(cps_meetings, cases);
 diesel::allow_tables_to_appear_in_same_query!(cps_meetings, victims);

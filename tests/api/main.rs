@@ -3,6 +3,7 @@
 
 mod access;
 mod acknowledgements;
+mod after_outcome;
 mod agenda;
 mod audit;
 mod basics;

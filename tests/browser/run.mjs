@@ -758,3 +758,36 @@ test('supporter (phone): records a rape case, then the CPS meeting before trial,
   await accessible(page, 'my week with the CPS meeting');
   await page.context().close();
 });
+
+test('after the outcome: the supporter records a protective order from the case page and sees the reminder on My week (axe-checked)', async () => {
+  const page = await newPage();
+  await signIn(page, 'supporter');
+  await page.goto(`${BASE}/cases`);
+  await page.click('a:has-text("13AB1234526")');
+  await page.click('a:has-text("Protective orders, reviews and compensation")');
+  await page.locator('h1', { hasText: 'Protective orders and after the outcome' }).waitFor();
+  await accessible(page, 'protective orders and after the outcome');
+
+  // Nothing chosen: the summary links the questions of the form sent.
+  await page.click('button:has-text("Add the order")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#kind') && links.includes('#made_on'), `${links}`);
+  await accessible(page, 'protective orders, with errors');
+  await shot(page, 'protective-order-error');
+
+  // Ends in ten days: the talk about renewing it is due today.
+  await page.check('input[name=kind][value=non_molestation]');
+  await page.fill('#made_on', londonDate(-30));
+  await page.fill('#ends_on', londonDate(10));
+  await page.fill('#note', 'Agreed to talk after the school run');
+  await page.click('button:has-text("Add the order")');
+  await page.locator('text=The protective order has been recorded.').waitFor();
+  await page.locator('td', { hasText: 'Non-molestation order' }).first().waitFor();
+  await accessible(page, 'protective order recorded');
+  await shot(page, 'protective-order-recorded');
+
+  await page.goto(`${BASE}/week`);
+  await page.locator('text=Talk to the victim about renewing or extending the order').first().waitFor();
+  await accessible(page, 'my week with a protective order reminder');
+  await page.context().close();
+});

@@ -2,6 +2,7 @@
 //! plus sign-in and the OpenAPI document.
 
 pub mod acknowledgements;
+pub mod after_outcome;
 pub mod agenda;
 pub mod calendar_feeds;
 pub mod consent_undo;
@@ -115,6 +116,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     cps_meetings::describe(&mut reg);
     court_need_settings::describe(&mut reg);
     trial_updates::describe(&mut reg);
+    after_outcome::describe(&mut reg);
     reg
 });
 
@@ -172,5 +174,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cps_meetings::configure(cfg);
     court_need_settings::configure(cfg);
     trial_updates::configure(cfg);
+    after_outcome::configure(cfg);
     each_resource!(mount, cfg);
 }

@@ -427,6 +427,22 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         Vec::new()
     };
 
+    // Protective orders in force, for the team that handles the victim.
+    let orders: Vec<Value> = if may(ResourceKind::VictimSensitive, Action::Read) {
+        crate::app::after_outcome::list_orders(conn, ctx, &c.id)?
+            .into_iter()
+            .filter(|o| o.in_force)
+            .map(|o| {
+                json!({
+                    "kind": super::after_outcome::order_kind(o.kind),
+                    "ends": o.ends_on.map(super::lookup::day).unwrap_or_else(|| "until further order".into()),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
     let cps_meeting = (c.kind == CaseKind::Criminal && may(ResourceKind::CpsMeeting, Action::Read))
         .then(|| crate::app::cps_meetings::get(conn, ctx, &c.id))
         .transpose()?
@@ -455,9 +471,11 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         "discussions": discussions,
         "tasks": tasks,
         "notices": notices,
+        "orders": orders,
         "cps_meeting": cps_meeting,
         "warnings": warnings,
         "shows": {
+            "after_outcome": may(ResourceKind::VictimSensitive, Action::Read),
             "supporters": may(ResourceKind::SupporterAssignment, Action::Read),
             "consents": may(ResourceKind::Consent, Action::Read),
             "notices": may(ResourceKind::Notice, Action::Read),
@@ -481,6 +499,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                 .then(|| format!("/victims/{}/assignments/new?case={}", c.victim_id, c.id)),
             "risk_meetings": may(ResourceKind::RiskMeeting, Action::Read)
                 .then(|| format!("/victims/{}/risk-meetings", c.victim_id)),
+            "after_outcome": may(ResourceKind::VictimSensitive, Action::Update)
+                .then(|| format!("/cases/{}/after-outcome", c.id)),
             "close": (may(ResourceKind::Case, Action::Update) && c.status == CaseStatus::Open)
                 .then(|| format!("/cases/{}/close", c.id)),
         },

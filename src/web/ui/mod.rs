@@ -11,6 +11,7 @@
 //! strict mode (a missing value is an error, not an empty string).
 
 mod acknowledge;
+mod after_outcome;
 mod agency_updates;
 mod assignments;
 mod attendance;
@@ -111,6 +112,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "trial_updates",
         include_str!("../../../templates/pages/trial_updates.hbs"),
+    ),
+    (
+        "after_outcome",
+        include_str!("../../../templates/pages/after_outcome.hbs"),
     ),
     (
         "notice",
@@ -628,6 +633,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     risk_meetings::configure(cfg);
     safety_plans::configure(cfg);
     trial_updates::configure(cfg);
+    after_outcome::configure(cfg);
     visits::configure(cfg);
     notices::configure(cfg);
     tasks::configure(cfg);

@@ -1,0 +1,3 @@
+DROP TABLE compensation_claims;
+DROP TABLE review_decisions;
+DROP TABLE protective_orders;

@@ -63,6 +63,7 @@ enum Form {
     RecordRiskAction,
     RecordCpsMeeting,
     SetBookingLeadTime,
+    RecordAgencyUpdate,
     AddProtectiveOrder,
     ChangeProtectiveOrder,
     EndProtectiveOrder,
@@ -108,6 +109,7 @@ impl Form {
         Form::RecordRiskAction,
         Form::RecordCpsMeeting,
         Form::SetBookingLeadTime,
+        Form::RecordAgencyUpdate,
         Form::AddProtectiveOrder,
         Form::ChangeProtectiveOrder,
         Form::EndProtectiveOrder,
@@ -550,6 +552,7 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
         }
         Form::AddProtectiveOrder | Form::RecordReviewDecision | Form::RecordCompensation => {}
         Form::AddHearing
+        | Form::RecordAgencyUpdate
         | Form::SetBookingLeadTime
         | Form::AddRiskMeeting
         | Form::RecordCpsMeeting
@@ -857,6 +860,13 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             b.submit(
                 &format!("/assignments/{}/end", g.target),
                 &[("ends_on", "2026-03-31")],
+            )
+            .await
+        }
+        Form::RecordAgencyUpdate => {
+            b.submit(
+                &format!("/cases/{}/updates/new", g.case),
+                &[("topic", "case_progress")],
             )
             .await
         }
@@ -1243,6 +1253,13 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                               "note": "Court 3 at last"});
             let (status, out) = app.post(&path, &token, body).await;
             assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::RecordAgencyUpdate => {
+            post(
+                "/api/v1/agency-updates",
+                json!({"victim_id": g.victim, "case_id": g.case, "topic": "case_progress"}),
+            )
+            .await
         }
         Form::SetBookingLeadTime => {
             let court = app.court_id(&token, "Leeds Combined Court Centre").await;

@@ -80,6 +80,21 @@ pub fn record(
                 topic: input.topic,
             },
         )?;
+        // The record that the agency had an update (its topic, never its
+        // content), whoever it reaches.
+        let topic = serde_json::to_value(input.topic)
+            .ok()
+            .and_then(|t| t.as_str().map(str::to_owned));
+        let entry = crate::audit::Entry {
+            victim_id: Some(input.victim_id.clone()),
+            category: topic,
+            ..ctx.entry(
+                crate::audit::AuditAction::Create,
+                "agency_updates",
+                &store::new_id(),
+            )
+        };
+        crate::audit::append(conn, ctx.now, entry)?;
         Ok(AgencyUpdateOut {
             victim_id: input.victim_id.clone(),
             planned,

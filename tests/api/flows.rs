@@ -933,6 +933,26 @@ async fn spoc_exceptions_go_to_the_victim_directly_and_the_supporter_is_told() {
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{urgent}");
+    // Each update is audited by its topic, never its content.
+    {
+        use courtside::store::schema::audit_log;
+        use diesel::prelude::*;
+        let mut conn = app.pool.get().unwrap();
+        let topics: Vec<Option<String>> = audit_log::table
+            .filter(audit_log::entity.eq("agency_updates"))
+            .filter(audit_log::victim_id.eq(&victim))
+            .order(audit_log::seq.asc())
+            .select(audit_log::category)
+            .load(&mut *conn)
+            .unwrap();
+        assert_eq!(
+            topics,
+            [
+                Some("case_progress".to_string()),
+                Some("urgent_safeguarding".to_string())
+            ]
+        );
+    }
     let (_, list) = app
         .get(
             &format!("/api/v1/notices?victim_id={victim}&per_page=200"),

@@ -1015,3 +1015,44 @@ mod tests {
         }
     }
 }
+
+/// What follows the outcome on all of a victim's cases, for her
+/// subject-access export.
+#[derive(Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct AfterOutcomeExport {
+    pub protective_orders: Vec<ProtectiveOrderOut>,
+    pub review_decisions: Vec<ReviewDecisionOut>,
+    pub compensation_claims: Vec<CompensationOut>,
+}
+
+/// The victim's protective orders (with their notes), decisions and
+/// compensation records on every case the actor reaches; empty for a role
+/// that may not read them.
+pub(crate) fn for_export(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    victim_id: &str,
+) -> AppResult<AfterOutcomeExport> {
+    let mut out = AfterOutcomeExport::default();
+    if ctx.may(READ).is_err() {
+        return Ok(out);
+    }
+    let case_ids: Vec<String> = cases::table
+        .filter(cases::victim_id.eq(victim_id))
+        .order((cases::created_at.asc(), cases::id.asc()))
+        .select(cases::id)
+        .load(conn)?;
+    for case in &case_ids {
+        match list_orders(conn, ctx, case) {
+            Ok(orders) => out.protective_orders.extend(orders),
+            // A case out of the actor's reach (a probation officer and a
+            // court case) adds nothing.
+            Err(AppError::NotFound(_)) => continue,
+            Err(other) => return Err(other),
+        }
+        out.review_decisions
+            .extend(list_decisions(conn, ctx, case)?);
+        out.compensation_claims.extend(read_claim(conn, ctx, case)?);
+    }
+    Ok(out)
+}

@@ -74,6 +74,9 @@ pub struct SubjectAccessExport {
     pub trial_update_preference: Option<super::trial_updates::TrialUpdatePreferenceOut>,
     /// The CPS meetings before trial and her wish about her supporter.
     pub cps_meetings: Vec<super::cps_meetings::CpsMeetingOut>,
+    /// Protective orders (with their notes), decisions not to charge or to
+    /// stop a case, and compensation records.
+    pub after_outcome: super::after_outcome::AfterOutcomeExport,
     /// With their delivery state.
     #[schema(value_type = Vec<Object>)]
     pub notices: Vec<Value>,
@@ -299,6 +302,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         trial_updates,
         trial_update_preference,
         cps_meetings: super::cps_meetings::for_export(conn, ctx, victim_id)?,
+        after_outcome: super::after_outcome::for_export(conn, ctx, victim_id)?,
         notices: each::<Notices>(conn, ctx, notice_ids)?,
         tasks: each::<Tasks>(conn, ctx, task_ids)?,
         deadlines: each::<Deadlines>(conn, ctx, deadline_ids)?,

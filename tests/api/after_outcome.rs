@@ -167,6 +167,18 @@ async fn a_protective_order_reminds_the_supporter_before_it_ends_and_stops_when_
             "sealed: {stored}"
         );
     }
+    // Her subject-access export holds the order with its note.
+    let (status, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &amara)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{export}");
+    let exported = export["after_outcome"]["protective_orders"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(exported.len(), 1, "{export}");
+    assert_eq!(exported[0]["id"], order_id.as_str());
+    assert_eq!(exported[0]["note"], NOTE);
     // The first reminder (28 days before, 13 March) has passed: the talk is
     // due today. The deadline is 7 days before the end, Friday 3 April,
     // 23:59 BST (the clocks went forward on 29 March).

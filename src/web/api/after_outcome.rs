@@ -15,7 +15,9 @@
 use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use super::resource::{authorised_for, run, run_checked, run_checked_with, Check, Registry};
+use super::resource::{
+    run_checked, run_checked_versioned, run_checked_with, tagged, Check, Registry,
+};
 use crate::app::after_outcome::{
     self as uc, CompensationInput, CompensationOut, EndOrderInput, ProtectiveOrderInput,
     ProtectiveOrderOut, ReviewDecisionInput, ReviewDecisionOut,
@@ -23,7 +25,7 @@ use crate::app::after_outcome::{
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
-use crate::web::extract::{etag, if_match_version, RawBody};
+use crate::web::extract::RawBody;
 use crate::web::AppState;
 
 const ORDERS: &str = "/api/v1/cases/{id}/protective-orders";
@@ -47,12 +49,6 @@ pub struct ReviewDecisionList {
     pub items: Vec<ReviewDecisionOut>,
 }
 
-fn with_etag<T: Serialize>(status: StatusCode, version: i32, body: &T) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header((actix_web::http::header::ETAG, etag(version)))
-        .json(body)
-}
-
 async fn list_orders(
     state: web::Data<AppState>,
     who: Authenticated,
@@ -72,7 +68,7 @@ async fn record_order(
         uc::record_order(conn, ctx, id, &input)
     })
     .await?;
-    Ok(with_etag(StatusCode::CREATED, o.version, &o))
+    Ok(tagged(StatusCode::CREATED, o.version, &o))
 }
 
 async fn read_order(
@@ -81,30 +77,7 @@ async fn read_order(
     id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let o = run_checked(&state, who, READ, id, uc::read_order).await?;
-    Ok(with_etag(StatusCode::OK, o.version, &o))
-}
-
-/// A change guarded by `If-Match`: the role check, the version, the body,
-/// then the use case.
-async fn versioned_change<I, T>(
-    state: &AppState,
-    who: Authenticated,
-    req: &HttpRequest,
-    id: web::Path<String>,
-    body: RawBody,
-    f: impl FnOnce(&mut crate::store::AnyConn, &crate::app::Ctx, &str, i32, I) -> AppResult<T>
-        + Send
-        + 'static,
-) -> AppResult<T>
-where
-    I: serde::de::DeserializeOwned + Send + 'static,
-    T: Send + 'static,
-{
-    let ctx = authorised_for(state, who, WRITE)?;
-    let expected = if_match_version(req)?;
-    let input: I = body.decode()?;
-    let id = id.into_inner();
-    run(state, move |conn| f(conn, &ctx, &id, expected, input)).await
+    Ok(tagged(StatusCode::OK, o.version, &o))
 }
 
 async fn update_order(
@@ -114,16 +87,17 @@ async fn update_order(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let o = versioned_change(
+    let o = run_checked_versioned(
         &state,
         who,
+        WRITE,
         &req,
         id,
         body,
         |conn, ctx, id, v, input: ProtectiveOrderInput| uc::update_order(conn, ctx, id, v, &input),
     )
     .await?;
-    Ok(with_etag(StatusCode::OK, o.version, &o))
+    Ok(tagged(StatusCode::OK, o.version, &o))
 }
 
 async fn end_order(
@@ -133,16 +107,17 @@ async fn end_order(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let o = versioned_change(
+    let o = run_checked_versioned(
         &state,
         who,
+        WRITE,
         &req,
         id,
         body,
         |conn, ctx, id, v, input: EndOrderInput| uc::end_order(conn, ctx, id, v, &input),
     )
     .await?;
-    Ok(with_etag(StatusCode::OK, o.version, &o))
+    Ok(tagged(StatusCode::OK, o.version, &o))
 }
 
 async fn list_decisions(
@@ -175,7 +150,7 @@ async fn read_claim(
     let c = run_checked(&state, who, READ, id, uc::read_claim)
         .await?
         .ok_or_else(|| AppError::NotFound("compensation record".into()))?;
-    Ok(with_etag(StatusCode::OK, c.version, &c))
+    Ok(tagged(StatusCode::OK, c.version, &c))
 }
 
 async fn record_claim(
@@ -188,7 +163,7 @@ async fn record_claim(
         uc::record_claim(conn, ctx, id, &input)
     })
     .await?;
-    Ok(with_etag(StatusCode::CREATED, c.version, &c))
+    Ok(tagged(StatusCode::CREATED, c.version, &c))
 }
 
 async fn update_claim(
@@ -198,16 +173,17 @@ async fn update_claim(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let c = versioned_change(
+    let c = run_checked_versioned(
         &state,
         who,
+        WRITE,
         &req,
         id,
         body,
         |conn, ctx, id, v, input: CompensationInput| uc::update_claim(conn, ctx, id, v, &input),
     )
     .await?;
-    Ok(with_etag(StatusCode::OK, c.version, &c))
+    Ok(tagged(StatusCode::OK, c.version, &c))
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

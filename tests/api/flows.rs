@@ -934,25 +934,18 @@ async fn spoc_exceptions_go_to_the_victim_directly_and_the_supporter_is_told() {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{urgent}");
     // Each update is audited by its topic, never its content.
-    {
-        use courtside::store::schema::audit_log;
-        use diesel::prelude::*;
-        let mut conn = app.pool.get().unwrap();
-        let topics: Vec<Option<String>> = audit_log::table
-            .filter(audit_log::entity.eq("agency_updates"))
-            .filter(audit_log::victim_id.eq(&victim))
-            .order(audit_log::seq.asc())
-            .select(audit_log::category)
-            .load(&mut *conn)
-            .unwrap();
-        assert_eq!(
-            topics,
-            [
-                Some("case_progress".to_string()),
-                Some("urgent_safeguarding".to_string())
-            ]
-        );
-    }
+    let (status, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &amara)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{export}");
+    let topics: Vec<&str> = export["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["entity"] == "agency_updates")
+        .map(|a| a["category"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(topics, ["case_progress", "urgent_safeguarding"]);
     let (_, list) = app
         .get(
             &format!("/api/v1/notices?victim_id={victim}&per_page=200"),

@@ -257,6 +257,11 @@ async fn a_not_guilty_plea_in_a_rape_case_leads_to_the_cps_meeting_with_her_isva
         .get(&format!("/api/v1/victims/{victim}/export"), &ben)
         .await;
     assert_eq!(status, StatusCode::OK, "{export}");
+    // Her export holds the meeting as it now stands.
+    let meetings = export["cps_meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 1, "{export}");
+    assert_eq!(meetings[0]["supporter_invited"], "not_wanted");
+    assert_eq!(meetings[0]["version"], 4);
     let audit: Vec<(Value, Value)> = export["audit"]
         .as_array()
         .unwrap()

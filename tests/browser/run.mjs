@@ -323,10 +323,44 @@ test('manager: the failed-messages page', async () => {
   await page.context().close();
 });
 
+test('manager (phone): settings: changes a reminder, sees a mistake named, then a webhook address refused (axe-checked)', async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'manager');
+  await page.goto(`${BASE}/settings`);
+  await page.locator('h1', { hasText: 'Settings for your organisation' }).waitFor();
+  await accessible(page, 'settings');
+  await shot(page, 'settings');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `/settings is ${overflow}px wider than the screen`);
+
+  await page.click('a:has-text("Change the reminders")');
+  await page.locator('h1', { hasText: 'Reminders for your supporters' }).waitFor();
+  await accessible(page, 'reminders form');
+  await page.fill('#r0_days', '400');
+  await page.click('button:has-text("Save the reminders")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#r0_days'), `${links}`);
+  await accessible(page, 'reminders form, with an error');
+  await shot(page, 'settings-reminders-error');
+  await page.fill('#r0_days', '4');
+  await page.fill('#r0_time', '08:45');
+  await page.click('button:has-text("Save the reminders")');
+  await page.locator('text=Your reminders have been saved.').waitFor();
+  await page.locator('text=4 working days before, at 08:45').waitFor();
+
+  await page.click('a:has-text("Send them to your own system instead")');
+  await page.fill('#url', 'http://partner.example/hook');
+  await page.click('button:has-text("Save and show the secret key")');
+  const hookLinks = await errorSummaryLinks(page);
+  assert.ok(hookLinks.includes('#url'), `${hookLinks}`);
+  await accessible(page, 'webhook form, with an error');
+  await page.context().close();
+});
+
 test('phone width: pages fit without sideways scrolling; sign out', async () => {
   const page = await newPage({ phone: true });
   await signIn(page, 'supporter');
-  for (const [path, name] of [['/week', '21-phone-week'], ['/cases', '22-phone-cases']]) {
+  for (const [path, name] of [['/week', '21-phone-week'], ['/cases', '22-phone-cases'], ['/cases?q=13AB&status=open', '22-phone-cases-search']]) {
     await page.goto(`${BASE}${path}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);

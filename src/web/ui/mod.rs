@@ -41,6 +41,7 @@ mod requests;
 mod risk_meetings;
 mod safety_plans;
 pub mod session;
+mod settings;
 mod stop;
 mod tasks;
 mod trial_updates;
@@ -146,6 +147,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "reports",
         include_str!("../../../templates/pages/reports.hbs"),
+    ),
+    (
+        "settings",
+        include_str!("../../../templates/pages/settings.hbs"),
     ),
     (
         "victims",
@@ -404,6 +409,7 @@ fn nav_for(role: Role) -> Vec<NavItem> {
                 "/reports/partnership",
                 "Partnership report",
             ));
+            items.push(item("settings", "/settings", "Settings"));
         }
         Role::CourtStaff => items.push(item("requests", "/requests", "Requests")),
         Role::WitnessServiceStaff => {
@@ -646,6 +652,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     acknowledge::configure(cfg);
     stop::configure(cfg);
     reports::configure(cfg);
+    settings::configure(cfg);
     requests::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).

@@ -3876,6 +3876,24 @@ async fn the_officer_sees_on_the_case_page_that_a_hearing_is_too_soon_to_book_he
     shown.assert_has("Warnings");
     shown.assert_has("The hearing on Wednesday 25 March 2026 is 3 working days away; the court asks for 5 to book her needs at court (a British Sign Language interpreter). Book them with the court at once.");
     shown.assert_lacks("hearing_soon_for_needs");
+
+    // The officer's inbox gathers it with the others across her cases,
+    // linked to the case; the home page says how many there are.
+    let home = page.get("/").await;
+    home.assert_has("href=\"/inbox\"");
+    home.assert_has("needs your attention:");
+    let inbox = page.get("/inbox").await;
+    assert_eq!(inbox.status, StatusCode::OK, "{}", inbox.body);
+    inbox.assert_has("<h1 class=\"heading-l\">Needs your attention</h1>");
+    inbox.assert_has("The hearing on Wednesday 25 March 2026 is 3 working days away; the court asks for 5 to book her needs at court (a British Sign Language interpreter). Book them with the court at once.");
+    inbox.assert_has(&format!("href=\"/cases/{case}#warnings\""));
+    inbox.assert_has("requests are waiting for you to confirm");
+    inbox.assert_lacks("hearing_soon_for_needs");
+    // A witness service officer reaches none of that case's warnings.
+    let mut wes = Browser::signed_in(&app.base, WES).await;
+    let theirs = wes.get("/inbox").await;
+    assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.body);
+    theirs.assert_lacks("British Sign Language");
 }
 
 #[actix_web::test]

@@ -29,6 +29,7 @@ pub mod forms;
 mod hearing_changes;
 mod hearings;
 mod home;
+mod inbox;
 pub mod labels;
 mod lookup;
 mod measures;
@@ -152,6 +153,7 @@ const SOURCES: &[(&str, &str)] = &[
         "settings",
         include_str!("../../../templates/pages/settings.hbs"),
     ),
+    ("inbox", include_str!("../../../templates/pages/inbox.hbs")),
     (
         "victims",
         include_str!("../../../templates/pages/victims.hbs"),
@@ -653,6 +655,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     stop::configure(cfg);
     reports::configure(cfg);
     settings::configure(cfg);
+    inbox::configure(cfg);
     requests::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).

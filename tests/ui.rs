@@ -2420,13 +2420,24 @@ async fn the_supporter_records_and_withdraws_a_need_at_court_through_the_same_us
     assert_eq!(items[0]["language"], "Polish");
     assert_eq!(items[0]["consent_id"], consent_id.as_str());
 
-    // Withdrawn with the button beside it.
+    // Withdrawn from the link beside it, after a page says who is told.
     let withdraw = format!(
         "/victims/{victim}/court-needs/{}/withdraw",
         items[0]["id"].as_str().unwrap()
     );
-    shown.assert_has(&withdraw);
-    let csrf = hidden(&shown.body, "csrf_token").expect("a token");
+    shown.assert_has(&format!("href=\"{withdraw}\""));
+    let asked = page.get(&withdraw).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    asked.assert_has("Withdraw this need at court?");
+    asked.assert_has("An interpreter (Polish)");
+    asked.assert_has("the court (through the prosecutor) and the Witness Service");
+    let still: Value = app.get(&api, &ben).await.1;
+    assert_eq!(
+        still["items"].as_array().unwrap().len(),
+        1,
+        "asking withdraws nothing"
+    );
+    let csrf = hidden(&asked.body, "csrf_token").expect("a token");
     let gone = page.post(&withdraw, &[("csrf_token", &csrf)]).await;
     let done = format!("/victims/{victim}/court-needs?done=withdrawn");
     assert_eq!(gone.location(), Some(done.as_str()), "{}", gone.body);

@@ -357,6 +357,35 @@ test('manager (phone): settings: changes a reminder, sees a mistake named, then 
   await page.context().close();
 });
 
+test('supporter (phone): records a need at court, then withdraws it after being told who is told (axe-checked)', async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'supporter');
+  await page.goto(`${BASE}/victims`);
+  await page.click('a:has-text("Needs at court for victim V-1001")');
+  await page.locator('h1', { hasText: 'Needs at court' }).waitFor();
+  await accessible(page, 'needs at court');
+  // Nothing chosen: the error summary names the question.
+  await page.click('button:has-text("Add the need")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#kind'), `${links}`);
+  await accessible(page, 'needs at court, with an error');
+  await page.check('input[name=kind][value=interpreter]');
+  await page.fill('#language', 'Tigrinya');
+  await page.click('button:has-text("Add the need")');
+  await page.locator('text=The need has been recorded.').waitFor();
+  await page.locator('td', { hasText: 'Tigrinya' }).first().waitFor();
+  await shot(page, 'court-need-recorded');
+  // Withdrawing asks first.
+  await page.locator('tr', { hasText: 'Tigrinya' }).locator('a:has-text("Withdraw")').click();
+  await page.locator('h1', { hasText: 'Withdraw this need at court?' }).waitFor();
+  await accessible(page, 'withdraw a need, asked first');
+  await shot(page, 'court-need-withdraw-confirm');
+  await page.click('button:has-text("Withdraw the need")');
+  await page.locator('text=The need has been withdrawn.').waitFor();
+  assert.equal(await page.locator('td', { hasText: 'Tigrinya' }).count(), 0);
+  await page.context().close();
+});
+
 test('phone width: pages fit without sideways scrolling; sign out', async () => {
   const page = await newPage({ phone: true });
   await signIn(page, 'supporter');

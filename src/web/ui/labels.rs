@@ -96,6 +96,9 @@ pub fn consent_scope(s: ConsentScope) -> &'static str {
         WitnessServiceReferral => "Refer to the Witness Service",
         IdentifySupporterToCourt => "Identify the supporter to the court",
         TrialProgressToContact => "Tell a contact she chose how her trial is going on the day",
+        ResponsibleAdultUpdates => {
+            "While she is under 18, send her parent, guardian or appropriate adult what she is sent"
+        }
     }
 }
 
@@ -282,6 +285,7 @@ pub fn recipient_kind(kind: &str) -> &'static str {
         "court" => "Court",
         "victim_liaison_officer" => "Victim liaison officer",
         "victim_contact" => "Her chosen contact",
+        "responsible_adult" => "Her parent, guardian or appropriate adult",
         _ => "Someone else",
     }
 }

@@ -20,6 +20,7 @@ mod cases;
 mod consents;
 mod court_lists;
 mod court_needs;
+mod responsible_adults;
 mod court_settings;
 mod cps_meeting;
 mod feeds;
@@ -100,6 +101,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "court_needs",
         include_str!("../../../templates/pages/court_needs.hbs"),
+    ),
+    (
+        "responsible_adults",
+        include_str!("../../../templates/pages/responsible_adults.hbs"),
     ),
     (
         "safety_plan",
@@ -630,6 +635,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     measures::configure(cfg);
     victims::configure(cfg);
     court_needs::configure(cfg);
+    responsible_adults::configure(cfg);
     risk_meetings::configure(cfg);
     safety_plans::configure(cfg);
     trial_updates::configure(cfg);

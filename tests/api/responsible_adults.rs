@@ -1,0 +1,270 @@
+//! A child victim's responsible adults (issue 19, item 9), on whichever
+//! backend the suite runs on: her supporter records her parent, guardian
+//! or appropriate adult; while she is under 18 each one nobody excluded is
+//! sent, by real delivery, a copy of what she is sent (under her consent
+//! or a basis recorded under it), with a preface saying why, and never her
+//! address. A person the court excluded is told nothing: excluding them
+//! cancels what was planned for them, each cancellation audited.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::delivery::RecordingMailer;
+use crate::helpers::*;
+
+const PAT: &str = "pat.parent@example.org";
+const LEE: &str = "lee.excluded@example.org";
+
+fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
+    text.parse().unwrap()
+}
+
+/// A POST that names the version it changes.
+async fn post_matching(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+    version: i64,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let etag = format!("\"{version}\"");
+    let (status, _, out) = app
+        .call_full(
+            Method::POST,
+            path,
+            Some(token),
+            body,
+            &[("if-match", &etag)],
+        )
+        .await;
+    (status, out)
+}
+
+#[actix_web::test]
+async fn a_childs_hearing_reaches_her_parent_and_never_the_person_the_court_excluded() {
+    let app = TestApp::spawn().await;
+    let mailer = RecordingMailer::default();
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let amara = app.login(AMARA).await;
+    let victor = app.login(VICTOR).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let adults = format!("/api/v1/victims/{victim}/responsible-adults");
+
+    // She is under 18.
+    let (_, record) = app.get(&format!("/api/v1/victims/{victim}"), &ben).await;
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/victims/{victim}"),
+            &ben,
+            record["version"].as_i64().unwrap(),
+            json!({"reference": "V-1002", "is_child": true,
+                   "enhanced_rights": record["enhanced_rights"],
+                   "preferred_language": record["preferred_language"],
+                   "probation_region_id": record["probation_region_id"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    // Her address, to look for where it must never be.
+    let (_, details) = app
+        .get(&format!("/api/v1/victim-details/{victim}"), &ben)
+        .await;
+    let address = details["address"].as_str().map(str::to_string);
+
+    // Who may: 403 by role, 404 outside reach.
+    let pat = json!({"name": "Pat Parent", "relationship": "parent", "email": PAT,
+                     "phone": "0113 496 0000", "preferred_language": "en"});
+    let (status, out) = app.post(&adults, &victor, pat.clone()).await;
+    assert_problem(status, &out, StatusCode::FORBIDDEN, None);
+    let (status, out) = app.get(&adults, &amara).await;
+    assert_problem(status, &out, StatusCode::NOT_FOUND, None);
+    // The checks name their field.
+    let (status, out) = app
+        .post(
+            &adults,
+            &ben,
+            json!({"name": "Pat", "relationship": "parent", "email": "not an address"}),
+        )
+        .await;
+    assert_problem(
+        status,
+        &out,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("email"),
+    );
+
+    // Her parent, and a person later excluded by a court order.
+    let pat = app.create(&adults, &ben, pat).await;
+    assert_eq!(pat["version"], 1);
+    assert_eq!(pat["name"], "Pat Parent");
+    // Not told yet: she has given no consent to it.
+    assert_eq!(pat["told"], false);
+    let lee = app
+        .create(
+            &adults,
+            &wendy,
+            json!({"name": "Lee", "relationship": "guardian", "email": LEE}),
+        )
+        .await;
+    let lee_id = lee["id"].as_str().unwrap().to_string();
+    let pat_id = pat["id"].as_str().unwrap().to_string();
+
+    // Her consent to tell her responsible adults.
+    app.create(
+        "/api/v1/consents",
+        &ben,
+        json!({"victim_id": victim, "scope": "responsible_adult_updates",
+               "given_at": "2026-03-20T11:00:00Z"}),
+    )
+    .await;
+    let (status, list) = app.get(&adults, &ben).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(list["is_child"], true);
+    assert_eq!(list["basis_in_force"], true);
+    let told: Vec<bool> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["told"].as_bool().unwrap())
+        .collect();
+    assert_eq!(told, [true, true]);
+
+    // A change names its version.
+    let one = format!("/api/v1/responsible-adults/{pat_id}");
+    let (status, out) = app
+        .put(
+            &one,
+            &ben,
+            7,
+            json!({"name": "Pat Parent", "relationship": "parent", "email": PAT}),
+        )
+        .await;
+    assert!(status.is_client_error(), "{status} {out}");
+    let (status, out) = app
+        .put(
+            &one,
+            &ben,
+            1,
+            json!({"name": "Pat Parent", "relationship": "parent", "email": PAT,
+                   "preferred_language": "en"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["version"], 2);
+
+    // A hearing is listed: her notice, and a copy for each adult.
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    let hearing = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            json!({"case_id": case, "kind": "mention", "court_id": court,
+                   "starts_at": "2026-04-14T09:00:00+00:00", "estimated_minutes": 30,
+                   "victim_attends": true}),
+        )
+        .await;
+    let hearing_id = hearing["id"].as_str().unwrap();
+    let (_, notices) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing_id}&per_page=200"),
+            &ben,
+        )
+        .await;
+    let to = |who: &str| -> Vec<Value> {
+        notices["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["recipient"] == format!("responsible_adult:{who}"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(to(&pat_id).len(), 1, "{notices:#}");
+    assert_eq!(to(&lee_id).len(), 1, "{notices:#}");
+    assert_eq!(to(&pat_id)[0]["template"], "hearing.details.victim");
+
+    // The court excludes Lee: what was planned for them is cancelled.
+    let exclude = format!("/api/v1/responsible-adults/{lee_id}/exclude");
+    let body = json!({"excluded_by": "court", "reason": "Order 2026/77"});
+    let (status, out) = post_matching(&app, &exclude, &ben, 9, Some(body.clone())).await;
+    assert!(status.is_client_error(), "{status} {out}");
+    let (status, out) = post_matching(&app, &exclude, &ben, 1, Some(body.clone())).await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["notices_cancelled"], 1);
+    assert_eq!(out["adult"]["excluded_by"], "court");
+    assert_eq!(out["adult"]["told"], false);
+    // Once only.
+    let (status, out) = post_matching(&app, &exclude, &ben, 2, Some(body)).await;
+    assert_problem(status, &out, StatusCode::CONFLICT, None);
+
+    // Real delivery: Pat is sent the hearing, with the preface; Lee nothing.
+    app.advance_to(at("2026-03-23T09:00:00Z"), &mailer);
+    let sent = mailer.sent.lock().unwrap().clone();
+    let to_pat: Vec<_> = sent.iter().filter(|e| e.to == PAT).collect();
+    assert_eq!(to_pat.len(), 1, "{sent:#?}");
+    let body = &to_pat[0].body;
+    assert!(
+        body.contains("parent, guardian or appropriate adult of a young person"),
+        "{body}"
+    );
+    assert!(
+        body.contains("A court hearing has been arranged"),
+        "{body}"
+    );
+    assert!(sent.iter().all(|e| e.to != LEE), "{sent:#?}");
+    if let Some(address) = &address {
+        for e in &sent {
+            assert!(!e.body.contains(address.as_str()), "{}", e.body);
+        }
+    }
+    app.assert_nothing_due();
+
+    // Her subject-access export holds them, and the audit log the
+    // exclusion and the cancellation (ids and kinds only).
+    let ben = app.login(BEN).await;
+    let (status, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &ben)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{export}");
+    let exported: Vec<&str> = export["responsible_adults"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(exported, ["Pat Parent", "Lee"]);
+    let audit = export["audit"].as_array().unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a["entity"] == "responsible_adults" && a["category"] == "excluded_by_court"),
+        "{audit:#?}"
+    );
+    assert!(
+        audit.iter().any(|a| a["action"] == "cancel"
+            && a["recipient"] == format!("responsible_adult:{lee_id}")),
+        "{audit:#?}"
+    );
+    for a in audit {
+        let text = a.to_string();
+        assert!(!text.contains("Order 2026/77") && !text.contains("Pat Parent"), "{text}");
+    }
+
+    // Ending Pat's role: she is told nothing more.
+    let (status, out) = post_matching(
+        &app,
+        &format!("/api/v1/responsible-adults/{pat_id}/end"),
+        &ben,
+        2,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert!(out["adult"]["ended_at"].is_string(), "{out}");
+    assert_eq!(out["adult"]["told"], false);
+}

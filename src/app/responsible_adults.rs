@@ -116,8 +116,11 @@ fn trimmed(v: Option<&str>) -> Option<String> {
 pub fn check(input: &ResponsibleAdultInput) -> AppResult<()> {
     let mut v = Validator::new();
     let name = input.name.trim();
-    v.check(!name.is_empty(), "name", "give their name");
-    v.opt_text("name", Some(name), MAX_NAME);
+    if name.is_empty() {
+        v.error("name", "give their name");
+    } else {
+        v.opt_text("name", Some(name), MAX_NAME);
+    }
     v.check(
         input.relationship.is_some(),
         "relationship",

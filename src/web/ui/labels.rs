@@ -259,6 +259,7 @@ pub fn notice_template(key: &str) -> String {
         "court_needs.update" => "Needs at court updated, to a partner",
         "trial_progress.victim" => "Trial-progress update, to the victim",
         "trial_progress.contact" => "Trial-progress update, to her chosen contact",
+        "responsible_adult.preface" => "Why her responsible adult is sent a copy",
         "cps_meeting.wish" => "Her wish about the CPS meeting, to the prosecutor",
         "parole.milestone" => "Parole milestone",
         "update.victim" => "Case update, to the victim",

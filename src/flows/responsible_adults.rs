@@ -192,4 +192,120 @@ mod tests {
             assert_eq!(who_is_told(is_child, adults), want, "{is_child} {adults:?}");
         }
     }
+
+    mod planned {
+        use super::adult;
+        use crate::domain::{ConsentScope, LawfulBasis};
+        use crate::flows::testkit::{consent, criminal, event, notices_to, run, t, NOW};
+        use crate::flows::{
+            Basis, DisclosureCategory, EventKind, FlowContext, LawfulBasisRecord, Recipient,
+            RecipientKind, TemplateKey, Warning,
+        };
+
+        fn child(adults: Vec<super::ResponsibleAdultFacts>, consented: bool) -> FlowContext {
+            let mut ctx = criminal();
+            ctx.victim.is_child = true;
+            ctx.responsible_adults = adults;
+            ctx.consents
+                .retain(|c| c.scope != ConsentScope::ResponsibleAdultUpdates);
+            if consented {
+                ctx.consents
+                    .push(consent(ConsentScope::ResponsibleAdultUpdates));
+            }
+            ctx
+        }
+
+        fn to_adults(ctx: &FlowContext) -> Vec<String> {
+            let plan = run(&event(EventKind::HearingListed), ctx);
+            notices_to(&plan, RecipientKind::ResponsibleAdult)
+                .into_iter()
+                .map(|n| {
+                    assert_eq!(n.template, TemplateKey::HearingDetailsVictim);
+                    assert!(!n.data.contains_key("address"));
+                    match &n.recipient {
+                        Recipient::ResponsibleAdult { adult_id } => adult_id.clone(),
+                        other => panic!("{other:?}"),
+                    }
+                })
+                .collect()
+        }
+
+        #[test]
+        fn a_listed_hearing_is_copied_to_each_adult_who_may_be_told() {
+            // Her consent: each current adult nobody excluded.
+            let ctx = child(
+                vec![adult("A", false, false), adult("X", true, false)],
+                true,
+            );
+            assert_eq!(to_adults(&ctx), ["A"]);
+            let plan = run(&event(EventKind::HearingListed), &ctx);
+            // Her own notice still goes.
+            assert_eq!(notices_to(&plan, RecipientKind::Victim).len(), 1);
+            let copy = &notices_to(&plan, RecipientKind::ResponsibleAdult)[0];
+            assert_eq!(
+                copy.basis,
+                Basis::Consent {
+                    scope: ConsentScope::ResponsibleAdultUpdates
+                }
+            );
+
+            // No consent: nobody, and the refusal is a warning.
+            let ctx = child(vec![adult("A", false, false)], false);
+            assert!(to_adults(&ctx).is_empty());
+            let plan = run(&event(EventKind::HearingListed), &ctx);
+            assert!(plan.warnings.iter().any(|w| matches!(
+                w,
+                Warning::NoConsentToShare {
+                    recipient: Recipient::ResponsibleAdult { .. },
+                    ..
+                }
+            )));
+
+            // A lawful basis recorded under the scope covers the adults
+            // (and, being limited to them, nobody else).
+            let mut ctx = child(vec![adult("A", false, false)], false);
+            ctx.lawful_bases.push(LawfulBasisRecord {
+                basis: LawfulBasis::PublicTask,
+                reason: "Victims' Code: a child's parent".into(),
+                category: DisclosureCategory::HearingDetails,
+                recipient: Some(RecipientKind::ResponsibleAdult),
+                recorded_at: t(NOW),
+                recorded_by: None,
+            });
+            assert_eq!(to_adults(&ctx), ["A"]);
+
+            // Nobody who may be told: a warning to record a safe adult.
+            for adults in [vec![], vec![adult("X", true, false), adult("E", false, true)]] {
+                let plan = run(&event(EventKind::HearingListed), &child(adults, true));
+                assert!(notices_to(&plan, RecipientKind::ResponsibleAdult).is_empty());
+                assert!(plan
+                    .warnings
+                    .iter()
+                    .any(|w| matches!(w, Warning::NoResponsibleAdult { .. })));
+            }
+
+            // An adult victim: no copies and no warning, whatever is recorded.
+            let mut ctx = child(vec![adult("A", false, false)], true);
+            ctx.victim.is_child = false;
+            let plan = run(&event(EventKind::HearingListed), &ctx);
+            assert!(notices_to(&plan, RecipientKind::ResponsibleAdult).is_empty());
+            assert!(!plan
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::NoResponsibleAdult { .. })));
+        }
+
+        #[test]
+        fn a_copy_is_written_in_the_adults_language() {
+            let mut welsh = adult("A", false, false);
+            welsh.preferred_language = "cy".into();
+            let ctx = child(vec![welsh, adult("B", false, false)], true);
+            let plan = run(&event(EventKind::HearingListed), &ctx);
+            let languages: Vec<&str> = notices_to(&plan, RecipientKind::ResponsibleAdult)
+                .iter()
+                .map(|n| n.language.as_str())
+                .collect();
+            assert_eq!(languages, ["cy", "en"]);
+        }
+    }
 }

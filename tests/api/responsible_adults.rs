@@ -5,7 +5,13 @@
 //! or a basis recorded under it), with a preface saying why, and never her
 //! address. A person the court excluded is told nothing: excluding them
 //! cancels what was planned for them, each cancellation audited.
+//!
+//! Store checks: the adult's details are read from the store to show they
+//! are sealed at rest, re-sealed by key rotation and erased at retention
+//! (listed in `tests/layers.rs`).
 
+use courtside::store::schema::{cases, responsible_adults};
+use diesel::prelude::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -268,4 +274,89 @@ async fn a_childs_hearing_reaches_her_parent_and_never_the_person_the_court_excl
     assert_eq!(status, StatusCode::OK, "{out}");
     assert!(out["adult"]["ended_at"].is_string(), "{out}");
     assert_eq!(out["adult"]["told"], false);
+}
+
+#[actix_web::test]
+async fn an_adults_details_are_sealed_rotated_and_erased_with_hers() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let adult = app
+        .create(
+            &format!("/api/v1/victims/{victim}/responsible-adults"),
+            &ben,
+            json!({"name": "Pat Parent", "relationship": "parent", "email": PAT,
+                   "phone": "0113 496 0000"}),
+        )
+        .await;
+    let id = adult["id"].as_str().unwrap().to_string();
+    let (status, out) = post_matching(
+        &app,
+        &format!("/api/v1/responsible-adults/{id}/exclude"),
+        &ben,
+        1,
+        Some(json!({"excluded_by": "victim", "reason": "She asked: Zephyrine"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let stored = |app: &TestApp| -> Vec<String> {
+        let mut conn = app.pool.get().unwrap();
+        let (name, email, phone, reason): (String, Option<String>, Option<String>, Option<String>) =
+            responsible_adults::table
+                .find(&id)
+                .select((
+                    responsible_adults::name,
+                    responsible_adults::email,
+                    responsible_adults::phone,
+                    responsible_adults::exclusion_reason,
+                ))
+                .first(&mut *conn)
+                .unwrap();
+        vec![name, email.unwrap(), phone.unwrap(), reason.unwrap()]
+    };
+    let before = stored(&app);
+    for sealed in &before {
+        for plain in ["Pat", PAT, "0113", "Zephyrine"] {
+            assert!(!sealed.contains(plain), "{sealed}");
+        }
+    }
+    let (key, rewritten) = rotate_field_keys(&app, "ra");
+    assert!(rewritten >= 4, "{rewritten}");
+    let after = stored(&app);
+    for (old, now) in before.iter().zip(&after) {
+        assert_ne!(old, now);
+        assert!(now.starts_with(&format!("v1:{key}:")), "{now}");
+    }
+    let (_, read) = app
+        .get(&format!("/api/v1/responsible-adults/{id}"), &ben)
+        .await;
+    assert_eq!(read["name"], "Pat Parent");
+    assert_eq!(read["exclusion_reason"], "She asked: Zephyrine");
+
+    // Her case closes; past the retention period her adults go whole.
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let now = test_now();
+    let mut conn = app.pool.get().unwrap();
+    diesel::update(cases::table.find(&case))
+        .set((
+            cases::status.eq("closed"),
+            cases::updated_at.eq(courtside::store::to_db(now)),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    let later = now + chrono::Duration::days(2191);
+    courtside::privacy::retention(&mut conn, later, 2190, true).unwrap();
+    let left: i64 = responsible_adults::table
+        .filter(responsible_adults::victim_id.eq(&victim))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(left, 0);
+    drop(conn);
+    app.stop().await;
 }

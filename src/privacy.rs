@@ -18,8 +18,8 @@ use crate::crypto::{self, CryptoError, KeyRing};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{
     attendance_requests, cases, consents, hearings, notices, parole_milestones, protective_orders,
-    responsible_adults, risk_meeting_actions, safety_plans, trial_update_preferences, trial_updates,
-    victim_sensitive_details as vsd,
+    responsible_adults, risk_meeting_actions, safety_plans, trial_update_preferences,
+    trial_updates, victim_sensitive_details as vsd,
 };
 use crate::store::{self, AnyConn};
 

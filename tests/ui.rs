@@ -4140,7 +4140,10 @@ async fn the_supporter_records_a_childs_parent_and_an_exclusion_on_her_page() {
     shown.assert_has("Pat Parent");
     // The API sees the same record.
     let (status, out) = app
-        .get(&format!("/api/v1/victims/{victim}/responsible-adults"), &ben)
+        .get(
+            &format!("/api/v1/victims/{victim}/responsible-adults"),
+            &ben,
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{out}");
     let id = out["items"][0]["id"].as_str().unwrap().to_string();
@@ -4161,7 +4164,12 @@ async fn the_supporter_records_a_childs_parent_and_an_exclusion_on_her_page() {
         )
         .await;
     let done = format!("{path}?done=excluded");
-    assert_eq!(excluded.location(), Some(done.as_str()), "{}", excluded.body);
+    assert_eq!(
+        excluded.location(),
+        Some(done.as_str()),
+        "{}",
+        excluded.body
+    );
     page.get(&done)
         .await
         .assert_has("Excluded by the court: never told anything");

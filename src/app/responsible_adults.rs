@@ -138,7 +138,11 @@ pub fn check(input: &ResponsibleAdultInput) -> AppResult<()> {
     }
     if let Some(lang) = trimmed(input.preferred_language.as_deref()) {
         let ok = lang.len() <= 12 && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        v.check(ok, "preferred_language", "give a language code such as en or cy");
+        v.check(
+            ok,
+            "preferred_language",
+            "give a language code such as en or cy",
+        );
     }
     v.finish()
 }
@@ -307,7 +311,13 @@ pub fn get(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<ResponsibleAdul
     one(conn, ctx, id)
 }
 
-fn audit_of(conn: &mut AnyConn, ctx: &Ctx, action: AuditAction, adult: &ResponsibleAdultOut, what: &str) -> AppResult<()> {
+fn audit_of(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    action: AuditAction,
+    adult: &ResponsibleAdultOut,
+    what: &str,
+) -> AppResult<()> {
     audit::append(
         conn,
         ctx.now,
@@ -338,6 +348,7 @@ pub fn add(
         .ok_or_else(|| AppError::Internal("relationship checked".into()))?;
     store::write(conn, |conn| {
         store::scope::require_victim(conn, &ctx.actor, ctx.today(), victim_id, "victim")?;
+        refuse_excluded(conn, victim_id, input.email.as_deref())?;
         let ring = crate::privacy::keyring()?;
         let seal = |v: Option<&str>| trimmed(v).map(|t| ring.encrypt(&t));
         let id = store::new_id();
@@ -358,10 +369,31 @@ pub fn add(
             ))
             .execute(conn)?;
         let adult = one(conn, ctx, &id)?;
-        audit_of(conn, ctx, AuditAction::Create, &adult, relationship.as_str())?;
+        audit_of(
+            conn,
+            ctx,
+            AuditAction::Create,
+            &adult,
+            relationship.as_str(),
+        )?;
         tracing::info!(victim_id = %victim_id, responsible_adult_id = %id, "responsible adult recorded");
         Ok(adult)
     })
+}
+
+/// Refuses an address that belongs to someone she or the court excluded:
+/// they must not come back in as a responsible adult under another name.
+fn refuse_excluded(conn: &mut AnyConn, victim_id: &str, email: Option<&str>) -> AppResult<()> {
+    let Some(email) = trimmed(email) else {
+        return Ok(());
+    };
+    if crate::notify::route::excluded_emails(conn, victim_id)?.contains(&email.to_lowercase()) {
+        return Err(AppError::field(
+            "email",
+            "belongs to someone she or the court excluded: they are never told anything",
+        ));
+    }
+    Ok(())
 }
 
 fn language_of(input: &ResponsibleAdultInput) -> String {
@@ -371,7 +403,12 @@ fn language_of(input: &ResponsibleAdultInput) -> String {
 }
 
 /// The adult, at `expected`, still open to change: not ended.
-fn current(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32) -> AppResult<ResponsibleAdultOut> {
+fn current(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    id: &str,
+    expected: i32,
+) -> AppResult<ResponsibleAdultOut> {
     let adult = one(conn, ctx, id)?;
     crate::resources::check_version(adult.version, expected)?;
     if adult.ended_at.is_some() {
@@ -403,6 +440,9 @@ pub fn update(
         .ok_or_else(|| AppError::Internal("relationship checked".into()))?;
     store::write(conn, |conn| {
         let was = current(conn, ctx, id, expected)?;
+        if was.excluded_by.is_none() {
+            refuse_excluded(conn, &was.victim_id, input.email.as_deref())?;
+        }
         let ring = crate::privacy::keyring()?;
         let seal = |v: Option<&str>| trimmed(v).map(|t| ring.encrypt(&t));
         let rows = diesel::update(
@@ -451,7 +491,13 @@ pub fn end(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32) -> AppResult<
         ))
         .execute(conn)?;
         crate::resources::check_updated(rows, expected)?;
-        audit_of(conn, ctx, AuditAction::Update, &was, "responsible_adult_ended")?;
+        audit_of(
+            conn,
+            ctx,
+            AuditAction::Update,
+            &was,
+            "responsible_adult_ended",
+        )?;
         let cancelled = withdraw(conn, ctx, &was, "the responsible adult's role has ended")?;
         tracing::info!(responsible_adult_id = %id, cancelled, "responsible adult ended");
         Ok(ExclusionDone {

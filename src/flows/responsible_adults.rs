@@ -19,7 +19,9 @@
 
 use super::context::FlowContext;
 use super::keys::Subject;
-use super::plan::{Basis, Channel, DisclosureCategory, PlannedNotice, Recipient, TaskKind, Warning};
+use super::plan::{
+    Basis, Channel, DisclosureCategory, PlannedNotice, Recipient, TaskKind, Warning,
+};
 use super::planner::{notice_language, Planner, STEP_TELL_VICTIM_WHAT_WAS_SHARED};
 use super::routing::consent;
 use serde::{Deserialize, Serialize};
@@ -275,7 +277,10 @@ mod tests {
             assert_eq!(to_adults(&ctx), ["A"]);
 
             // Nobody who may be told: a warning to record a safe adult.
-            for adults in [vec![], vec![adult("X", true, false), adult("E", false, true)]] {
+            for adults in [
+                vec![],
+                vec![adult("X", true, false), adult("E", false, true)],
+            ] {
                 let plan = run(&event(EventKind::HearingListed), &child(adults, true));
                 assert!(notices_to(&plan, RecipientKind::ResponsibleAdult).is_empty());
                 assert!(plan

@@ -203,11 +203,25 @@ pub fn unwanted_in(
     {
         return Ok(Some("the victim asked for no more messages".into()));
     }
-    // Someone excluded is never told anything, whatever was planned.
-    if let Some(Recipient::ResponsibleAdult { adult_id }) = recipient_from_key(&n.recipient_key) {
-        if let Some(why) = responsible_adult_unwanted(conn, &adult_id)? {
-            return Ok(Some(why));
+    // Someone excluded is never told anything, whatever was planned: not
+    // as her responsible adult, nor as the contact she chose for
+    // trial-progress messages.
+    match recipient_from_key(&n.recipient_key) {
+        Some(Recipient::ResponsibleAdult { adult_id }) => {
+            if let Some(why) = responsible_adult_unwanted(conn, &adult_id)? {
+                return Ok(Some(why));
+            }
         }
+        Some(Recipient::VictimContact { victim_id }) => {
+            if let Some(email) = chosen_contact_email(conn, &victim_id)? {
+                if excluded_emails(conn, &victim_id)?.contains(&email.trim().to_lowercase()) {
+                    return Ok(Some(
+                        "the contact's address belongs to someone excluded from being told".into(),
+                    ));
+                }
+            }
+        }
+        _ => {}
     }
     match basis {
         Basis::Consent { scope } => {
@@ -418,12 +432,34 @@ fn responsible_adult_email(conn: &mut AnyConn, adult_id: &str) -> AppResult<Opti
     Ok(Some(crate::privacy::open(&ring, &sealed)?))
 }
 
+/// The email addresses (opened, trimmed, lower-cased) of everyone the
+/// victim or the court excluded from being told about her.
+pub fn excluded_emails(conn: &mut AnyConn, victim_id: &str) -> AppResult<Vec<String>> {
+    let sealed: Vec<Option<String>> = responsible_adults::table
+        .filter(responsible_adults::victim_id.eq(victim_id))
+        .filter(responsible_adults::excluded_by.is_not_null())
+        .select(responsible_adults::email)
+        .load(conn)?;
+    let sealed: Vec<String> = sealed.into_iter().flatten().collect();
+    if sealed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ring = crate::privacy::keyring()?;
+    sealed
+        .iter()
+        .map(|s| Ok(crate::privacy::open(&ring, s)?.trim().to_lowercase()))
+        .collect()
+}
+
 /// Why a responsible adult may no longer be told, if they may not: the
 /// victim or the court excluded them, or their role ended.
 fn responsible_adult_unwanted(conn: &mut AnyConn, adult_id: &str) -> AppResult<Option<String>> {
     let row: Option<(Option<String>, Option<chrono::NaiveDateTime>)> = responsible_adults::table
         .find(adult_id)
-        .select((responsible_adults::excluded_by, responsible_adults::ended_at))
+        .select((
+            responsible_adults::excluded_by,
+            responsible_adults::ended_at,
+        ))
         .first(conn)
         .optional()?;
     Ok(match row {

@@ -15,8 +15,7 @@ use crate::flows::{self, DisclosureCategory};
 use crate::store::schema::{
     attendance_requests, cases, consents, court_need_settings, court_needs, courts, hearings,
     notices, organisations, pre_trial_visits, responsible_adults, special_measures_discussions,
-    supporter_assignments,
-    users, victim_sensitive_details, victims,
+    supporter_assignments, users, victim_sensitive_details, victims,
 };
 use crate::store::{self, AnyConn};
 

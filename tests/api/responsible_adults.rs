@@ -207,6 +207,36 @@ async fn a_childs_hearing_reaches_her_parent_and_never_the_person_the_court_excl
     // Once only.
     let (status, out) = post_matching(&app, &exclude, &ben, 2, Some(body)).await;
     assert_problem(status, &out, StatusCode::CONFLICT, None);
+    // Nor back under another name: the address is refused.
+    let (status, out) = app
+        .post(
+            &adults,
+            &ben,
+            json!({"name": "L. Smith", "relationship": "parent", "email": "Lee.Excluded@example.org"}),
+        )
+        .await;
+    assert_problem(
+        status,
+        &out,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("email"),
+    );
+
+    // Nor as the contact she chose for trial-progress messages.
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/victims/{victim}/trial-update-preferences"),
+            &ben,
+            0,
+            json!({"to_victim": true, "contact_name": "Lee", "contact_email": LEE}),
+        )
+        .await;
+    assert_problem(
+        status,
+        &out,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("contact_email"),
+    );
 
     // Real delivery: Pat is sent the hearing, with the preface; Lee nothing.
     app.advance_to(at("2026-03-23T09:00:00Z"), &mailer);
@@ -218,10 +248,7 @@ async fn a_childs_hearing_reaches_her_parent_and_never_the_person_the_court_excl
         body.contains("parent, guardian or appropriate adult of a young person"),
         "{body}"
     );
-    assert!(
-        body.contains("A court hearing has been arranged"),
-        "{body}"
-    );
+    assert!(body.contains("A court hearing has been arranged"), "{body}");
     assert!(sent.iter().all(|e| e.to != LEE), "{sent:#?}");
     if let Some(address) = &address {
         for e in &sent {
@@ -253,13 +280,18 @@ async fn a_childs_hearing_reaches_her_parent_and_never_the_person_the_court_excl
         "{audit:#?}"
     );
     assert!(
-        audit.iter().any(|a| a["action"] == "cancel"
-            && a["recipient"] == format!("responsible_adult:{lee_id}")),
+        audit
+            .iter()
+            .any(|a| a["action"] == "cancel"
+                && a["recipient"] == format!("responsible_adult:{lee_id}")),
         "{audit:#?}"
     );
     for a in audit {
         let text = a.to_string();
-        assert!(!text.contains("Order 2026/77") && !text.contains("Pat Parent"), "{text}");
+        assert!(
+            !text.contains("Order 2026/77") && !text.contains("Pat Parent"),
+            "{text}"
+        );
     }
 
     // Ending Pat's role: she is told nothing more.

@@ -176,9 +176,22 @@ async fn show(
     id: web::Path<String>,
     q: web::Query<Done>,
 ) -> PageResult {
-    require(&s, ResourceKind::ResponsibleAdult, Action::Read, "responsible adult")?;
+    require(
+        &s,
+        ResourceKind::ResponsibleAdult,
+        Action::Read,
+        "responsible adult",
+    )?;
     let done = q.done.as_deref().and_then(done_message);
-    draw(&state, &s, id.into_inner(), FormData(vec![]), Problems::new(), done).await
+    draw(
+        &state,
+        &s,
+        id.into_inner(),
+        FormData(vec![]),
+        Problems::new(),
+        done,
+    )
+    .await
 }
 
 fn optional(form: &FormData, key: &str) -> Option<String> {
@@ -190,7 +203,12 @@ fn optional(form: &FormData, key: &str) -> Option<String> {
 
 async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
     let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::ResponsibleAdult, Action::Create, "responsible adult")?;
+    require(
+        &s,
+        ResourceKind::ResponsibleAdult,
+        Action::Create,
+        "responsible adult",
+    )?;
     let id = id.into_inner();
     let mut problems = Problems::new();
     let relationship = form
@@ -244,7 +262,12 @@ async fn exclude(
     path: web::Path<(String, String)>,
 ) -> PageResult {
     let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::ResponsibleAdult, Action::Update, "responsible adult")?;
+    require(
+        &s,
+        ResourceKind::ResponsibleAdult,
+        Action::Update,
+        "responsible adult",
+    )?;
     let (id, adult_id) = path.into_inner();
     let Some(by) = form.get("excluded_by").and_then(ExcludedBy::parse) else {
         let mut p = Problems::new();
@@ -271,7 +294,12 @@ async fn end(
     path: web::Path<(String, String)>,
 ) -> PageResult {
     let Posted { session: s, form } = posted;
-    require(&s, ResourceKind::ResponsibleAdult, Action::Update, "responsible adult")?;
+    require(
+        &s,
+        ResourceKind::ResponsibleAdult,
+        Action::Update,
+        "responsible adult",
+    )?;
     let (id, adult_id) = path.into_inner();
     let expected = version_of(&form);
     with_conn(&state, &s, move |conn, ctx| {

@@ -4085,19 +4085,7 @@ async fn the_supporter_records_a_childs_parent_and_an_exclusion_on_her_page() {
     // nobody is told.
     let list = page.get("/victims").await;
     assert!(!list.body.contains(&path), "{}", list.body);
-    let (_, record) = app.get(&format!("/api/v1/victims/{victim}"), &ben).await;
-    let (status, out) = app
-        .put(
-            &format!("/api/v1/victims/{victim}"),
-            &ben,
-            record["version"].as_i64().unwrap(),
-            serde_json::json!({"reference": "V-1002", "is_child": true,
-                               "enhanced_rights": record["enhanced_rights"],
-                               "preferred_language": record["preferred_language"],
-                               "probation_region_id": record["probation_region_id"]}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{out}");
+    mark_child(&app, &ben, &victim).await;
     page.get("/victims").await.assert_has(&path);
     let empty = page.get(&path).await;
     assert_eq!(empty.status, StatusCode::OK, "{}", empty.body);

@@ -147,6 +147,24 @@ pub fn check(input: &ResponsibleAdultInput) -> AppResult<()> {
     v.finish()
 }
 
+/// The input's checks, and the relationship they ensure is given.
+fn checked(input: &ResponsibleAdultInput) -> AppResult<ResponsibleAdultRelationship> {
+    check(input)?;
+    input
+        .relationship
+        .ok_or_else(|| AppError::field("relationship", "say how they stand to her"))
+}
+
+/// The role check of every use case here.
+fn may(ctx: &Ctx, action: Action) -> AppResult<()> {
+    authorise(
+        &ctx.actor,
+        ResourceKind::ResponsibleAdult,
+        action,
+        "responsible adult",
+    )
+}
+
 /// The exclusion's checks (pure).
 pub fn check_exclusion(input: &ExclusionInput) -> AppResult<()> {
     let mut v = Validator::new();
@@ -290,24 +308,14 @@ pub(crate) fn for_export(
 
 /// The victim's responsible adults, in the order recorded.
 pub fn list(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<ResponsibleAdultList> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ResponsibleAdult,
-        Action::Read,
-        "responsible adult",
-    )?;
+    may(ctx, Action::Read)?;
     store::scope::require_victim(conn, &ctx.actor, ctx.today(), victim_id, "victim")?;
     of_victim(conn, ctx, victim_id)
 }
 
 /// One responsible adult.
 pub fn get(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<ResponsibleAdultOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ResponsibleAdult,
-        Action::Read,
-        "responsible adult",
-    )?;
+    may(ctx, Action::Read)?;
     one(conn, ctx, id)
 }
 
@@ -336,16 +344,8 @@ pub fn add(
     victim_id: &str,
     input: &ResponsibleAdultInput,
 ) -> AppResult<ResponsibleAdultOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ResponsibleAdult,
-        Action::Create,
-        "responsible adult",
-    )?;
-    check(input)?;
-    let relationship = input
-        .relationship
-        .ok_or_else(|| AppError::Internal("relationship checked".into()))?;
+    may(ctx, Action::Create)?;
+    let relationship = checked(input)?;
     store::write(conn, |conn| {
         store::scope::require_victim(conn, &ctx.actor, ctx.today(), victim_id, "victim")?;
         refuse_excluded(conn, victim_id, input.email.as_deref())?;
@@ -428,16 +428,8 @@ pub fn update(
     expected: i32,
     input: &ResponsibleAdultInput,
 ) -> AppResult<ResponsibleAdultOut> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ResponsibleAdult,
-        Action::Update,
-        "responsible adult",
-    )?;
-    check(input)?;
-    let relationship = input
-        .relationship
-        .ok_or_else(|| AppError::Internal("relationship checked".into()))?;
+    may(ctx, Action::Update)?;
+    let relationship = checked(input)?;
     store::write(conn, |conn| {
         let was = current(conn, ctx, id, expected)?;
         if was.excluded_by.is_none() {
@@ -470,12 +462,7 @@ pub fn update(
 /// Ends a responsible adult's role from `expected`: they are sent nothing
 /// more (what was planned for them is cancelled, audited).
 pub fn end(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32) -> AppResult<ExclusionDone> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ResponsibleAdult,
-        Action::Update,
-        "responsible adult",
-    )?;
+    may(ctx, Action::Update)?;
     store::write(conn, |conn| {
         let was = current(conn, ctx, id, expected)?;
         let at = store::to_db(ctx.now);
@@ -517,12 +504,7 @@ pub fn exclude(
     expected: i32,
     input: &ExclusionInput,
 ) -> AppResult<ExclusionDone> {
-    authorise(
-        &ctx.actor,
-        ResourceKind::ResponsibleAdult,
-        Action::Update,
-        "responsible adult",
-    )?;
+    may(ctx, Action::Update)?;
     check_exclusion(input)?;
     store::write(conn, |conn| {
         let was = one(conn, ctx, id)?;

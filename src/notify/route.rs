@@ -408,7 +408,12 @@ fn chosen_contact_email(conn: &mut AnyConn, victim_id: &str) -> AppResult<Option
         .select(trial_update_preferences::contact_email)
         .first(conn)
         .optional()?;
-    let Some(sealed) = sealed.flatten() else {
+    opened(sealed.flatten())
+}
+
+/// A sealed value read from the store, opened, if there is one.
+fn opened(sealed: Option<String>) -> AppResult<Option<String>> {
+    let Some(sealed) = sealed else {
         return Ok(None);
     };
     let ring = crate::privacy::keyring()?;
@@ -425,11 +430,7 @@ fn responsible_adult_email(conn: &mut AnyConn, adult_id: &str) -> AppResult<Opti
         .select(responsible_adults::email)
         .first(conn)
         .optional()?;
-    let Some(sealed) = sealed.flatten() else {
-        return Ok(None);
-    };
-    let ring = crate::privacy::keyring()?;
-    Ok(Some(crate::privacy::open(&ring, &sealed)?))
+    opened(sealed.flatten())
 }
 
 /// The email addresses (opened, trimmed, lower-cased) of everyone the

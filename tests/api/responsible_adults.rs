@@ -60,19 +60,7 @@ async fn a_childs_hearing_reaches_her_parent_and_never_the_person_the_court_excl
     let adults = format!("/api/v1/victims/{victim}/responsible-adults");
 
     // She is under 18.
-    let (_, record) = app.get(&format!("/api/v1/victims/{victim}"), &ben).await;
-    let (status, out) = app
-        .put(
-            &format!("/api/v1/victims/{victim}"),
-            &ben,
-            record["version"].as_i64().unwrap(),
-            json!({"reference": "V-1002", "is_child": true,
-                   "enhanced_rights": record["enhanced_rights"],
-                   "preferred_language": record["preferred_language"],
-                   "probation_region_id": record["probation_region_id"]}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{out}");
+    mark_child(&app, &ben, &victim).await;
     // Her address, to look for where it must never be.
     let (_, details) = app
         .get(&format!("/api/v1/victim-details/{victim}"), &ben)

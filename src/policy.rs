@@ -83,6 +83,10 @@ pub enum ResourceKind {
     /// staff (or an administrator) set it; anyone working on hearings
     /// reads it.
     CourtNeedSetting,
+    /// A child victim's parent, guardian or appropriate adult, and any
+    /// exclusion of them: her supporter and her witness care officer (the
+    /// ones who talk to her and her family) record and read them.
+    ResponsibleAdult,
 }
 
 impl ResourceKind {
@@ -119,6 +123,7 @@ impl ResourceKind {
         ResourceKind::RiskMeeting,
         ResourceKind::CpsMeeting,
         ResourceKind::CourtNeedSetting,
+        ResourceKind::ResponsibleAdult,
     ];
 }
 
@@ -272,6 +277,11 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (CpsMeeting, Create | Update) => role == Supporter,
         (CourtNeedSetting, Read) => role != VictimLiaisonOfficer,
         (CourtNeedSetting, Create | Update) => matches!(role, CourtStaff | Admin),
+        // A child's safe adults are recorded with her by those who contact
+        // her and her family (within reach, see `app::responsible_adults`).
+        (ResponsibleAdult, Read | Create | Update) => {
+            matches!(role, Supporter | WitnessCareOfficer)
+        }
     }
 }
 

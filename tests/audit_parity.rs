@@ -623,10 +623,7 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 .await;
             set(adult);
         }
-        Form::AddProtectiveOrder
-        | Form::RecordReviewDecision
-        | Form::RecordCompensation
-        | Form::AddResponsibleAdult => {}
+        Form::AddResponsibleAdult => {}
         Form::AddHearing
         | Form::RecordAgencyUpdate
         | Form::SetBookingLeadTime

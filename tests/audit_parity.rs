@@ -60,6 +60,7 @@ enum Form {
     EndAssignment,
     AddRiskMeeting,
     ChangeRiskMeeting,
+    CancelRiskMeeting,
     RecordRiskAction,
     RecordCpsMeeting,
     SetBookingLeadTime,
@@ -113,6 +114,7 @@ impl Form {
         Form::EndAssignment,
         Form::AddRiskMeeting,
         Form::ChangeRiskMeeting,
+        Form::CancelRiskMeeting,
         Form::RecordRiskAction,
         Form::RecordCpsMeeting,
         Form::SetBookingLeadTime,
@@ -150,6 +152,7 @@ impl Form {
             | Form::SetTrialUpdatePreference
             | Form::AddRiskMeeting
             | Form::ChangeRiskMeeting
+            | Form::CancelRiskMeeting
             | Form::RecordRiskAction
             | Form::RecordCpsMeeting
             | Form::AddProtectiveOrder
@@ -544,10 +547,10 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
             }
             set(trial);
         }
-        Form::ChangeRiskMeeting | Form::RecordRiskAction => {
-            // A MARAC meeting to come (to change), or held yesterday (to
-            // record an action from).
-            let at = if matches!(form, Form::ChangeRiskMeeting) {
+        Form::ChangeRiskMeeting | Form::CancelRiskMeeting | Form::RecordRiskAction => {
+            // A MARAC meeting to come (to change or cancel), or held
+            // yesterday (to record an action from).
+            let at = if !matches!(form, Form::RecordRiskAction) {
                 "2026-04-02T10:00:00+01:00"
             } else {
                 "2026-03-19T10:00:00+00:00"
@@ -1022,6 +1025,10 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
                 ],
             )
             .await
+        }
+        Form::CancelRiskMeeting => {
+            b.submit(&format!("/risk-meetings/{}/cancel", g.target), &[])
+                .await
         }
         Form::AddProtectiveOrder => {
             after_outcome_form(
@@ -1561,6 +1568,19 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
             let body = json!({"kind": "marac", "starts_at": "2026-04-09T10:00:00+01:00",
                               "panel": "Leeds MARAC"});
             put(format!("/api/v1/risk-meetings/{}", g.target), body).await
+        }
+        Form::CancelRiskMeeting => {
+            let etag = format!("\"{}\"", g.version);
+            let (status, _, out) = app
+                .call_full(
+                    Method::POST,
+                    &format!("/api/v1/risk-meetings/{}/cancel", g.target),
+                    Some(&token),
+                    None,
+                    &[("if-match", &etag)],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
         }
         Form::RecordRiskAction => {
             let path = format!("/api/v1/risk-meetings/{}/actions", g.target);

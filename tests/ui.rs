@@ -3715,6 +3715,28 @@ async fn a_risk_meeting_is_added_from_the_case_page_and_its_deadline_is_on_my_we
         .get(&format!("/api/v1/victims/{victim}/risk-meetings"), &ben)
         .await;
     assert_eq!(listed["items"][0]["kind"], "marac");
+
+    // Called off: cancelling asks first, then withdraws her paperwork and
+    // takes it off her week; the meeting stays on the list as cancelled.
+    let shown = page.get(&path).await;
+    let cancel = format!("{path}/cancel");
+    shown.assert_has(&format!("href=\"{cancel}\""));
+    let asked = page.get(&cancel).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    asked.assert_has("Cancel the MARAC meeting?");
+    asked.assert_has("Your paperwork deadline and task for it are withdrawn");
+    let gone = page.submit(&cancel, &[]).await;
+    assert_eq!(gone.status, StatusCode::SEE_OTHER, "{}", gone.body);
+    let after = page.get(gone.location().unwrap()).await;
+    after.assert_has("The meeting has been cancelled.");
+    after.assert_has("no paperwork is due");
+    after.assert_lacks("Save the meeting");
+    page.get("/week?from=2026-03-23")
+        .await
+        .assert_lacks("Referral form or update due for a risk meeting");
+    page.get("/week?from=2026-03-30")
+        .await
+        .assert_lacks("Leeds MARAC");
 }
 
 #[actix_web::test]

@@ -77,6 +77,8 @@ pub struct RiskMeetingOut {
     pub paperwork_due_at: DateTime<Utc>,
     /// Where that figure comes from.
     pub paperwork_citation: String,
+    /// When the meeting was cancelled; its paperwork was withdrawn then.
+    pub cancelled_at: Option<DateTime<Utc>>,
     pub version: i32,
 }
 
@@ -154,7 +156,15 @@ fn finish(v: Validator) -> Result<(), Vec<FieldError>> {
     }
 }
 
-type Row = (String, String, String, NaiveDateTime, String, i32);
+type Row = (
+    String,
+    String,
+    String,
+    NaiveDateTime,
+    String,
+    i32,
+    Option<NaiveDateTime>,
+);
 
 macro_rules! meeting_columns {
     () => {
@@ -165,12 +175,13 @@ macro_rules! meeting_columns {
             risk_meetings::starts_at,
             risk_meetings::panel,
             risk_meetings::version,
+            risk_meetings::cancelled_at,
         )
     };
 }
 
 fn out_of(ctx: &Ctx, row: Row) -> AppResult<RiskMeetingOut> {
-    let (id, victim_id, kind, starts_at, panel, version) = row;
+    let (id, victim_id, kind, starts_at, panel, version, cancelled_at) = row;
     let kind = RiskMeetingKind::from_db(&kind)?;
     let starts_at = store::from_db(starts_at);
     let rules = ctx.rules.in_force(ctx.today());
@@ -188,6 +199,7 @@ fn out_of(ctx: &Ctx, row: Row) -> AppResult<RiskMeetingOut> {
         paperwork_citation: crate::flows::risk_meetings::paperwork_limit(rules, kind)
             .citation
             .clone(),
+        cancelled_at: cancelled_at.map(store::from_db),
         version,
     })
 }
@@ -342,6 +354,7 @@ pub fn update(
     store::write(conn, |conn| {
         let current = find(conn, ctx, id)?;
         crate::resources::check_version(current.version, expected)?;
+        not_cancelled(&current)?;
         let changed = diesel::update(
             risk_meetings::table
                 .filter(risk_meetings::id.eq(id))
@@ -372,6 +385,53 @@ pub fn update(
             )?;
         }
         written(conn, ctx, id, AuditAction::Update, "changed")
+    })
+}
+
+/// A cancelled meeting is kept as it was: 409 to a change.
+fn not_cancelled(m: &RiskMeetingOut) -> AppResult<()> {
+    if m.cancelled_at.is_some() {
+        return Err(AppError::Conflict(
+            "the meeting was cancelled; record the new meeting instead".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Cancels a meeting still at `expected` (412 otherwise): its paperwork
+/// deadline and task are withdrawn, it leaves the supporter's week and
+/// digest, and it stays on her record. Cancelling twice is harmless.
+pub fn cancel(conn: &mut AnyConn, ctx: &Ctx, id: &str, expected: i32) -> AppResult<RiskMeetingOut> {
+    ctx.may(UPDATE)?;
+    store::write(conn, |conn| {
+        let current = find(conn, ctx, id)?;
+        crate::resources::check_version(current.version, expected)?;
+        if current.cancelled_at.is_some() {
+            return Ok(current);
+        }
+        let changed = diesel::update(
+            risk_meetings::table
+                .filter(risk_meetings::id.eq(id))
+                .filter(risk_meetings::version.eq(expected)),
+        )
+        .set((
+            risk_meetings::cancelled_at.eq(Some(store::to_db(ctx.now))),
+            risk_meetings::version.eq(expected + 1),
+            risk_meetings::updated_at.eq(store::to_db(ctx.now)),
+        ))
+        .execute(conn)?;
+        if changed != 1 {
+            return Err(AppError::StaleVersion {
+                current: current.version,
+            });
+        }
+        crate::planning::withdraw(
+            conn,
+            ctx.now,
+            &current.victim_id,
+            &crate::flows::Subject::risk_meeting(id, current.starts_at).prefix(),
+        )?;
+        written(conn, ctx, id, AuditAction::Update, "cancelled")
     })
 }
 
@@ -444,6 +504,7 @@ pub fn record_action(
     ctx.may(UPDATE)?;
     store::write(conn, |conn| {
         let meeting = find(conn, ctx, meeting_id)?;
+        not_cancelled(&meeting)?;
         let due_on = check_action(input, crate::calendar::london_date(meeting.starts_at))
             .map_err(invalid)?;
         if meeting.starts_at > ctx.now {
@@ -546,6 +607,7 @@ pub fn for_week(
         .filter(risk_meetings::victim_id.eq_any(&visible))
         .filter(risk_meetings::starts_at.ge(store::to_db(start)))
         .filter(risk_meetings::starts_at.lt(store::to_db(end)))
+        .filter(risk_meetings::cancelled_at.is_null())
         .order((risk_meetings::starts_at.asc(), risk_meetings::id.asc()))
         .select((meeting_columns!(), victims::reference))
         .load(conn)?;

@@ -175,6 +175,7 @@ pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<
         .filter(risk_meetings::victim_id.eq_any(&victim_ids))
         .filter(risk_meetings::starts_at.ge(from))
         .filter(risk_meetings::starts_at.lt(to))
+        .filter(risk_meetings::cancelled_at.is_null())
         .select((
             risk_meetings::kind,
             risk_meetings::starts_at,

@@ -665,6 +665,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        cancelled_at -> Nullable<Timestamp>,
     }
 }
 

@@ -380,3 +380,137 @@ async fn rotating_the_field_keys_reseals_the_actions() {
     assert_eq!(detail["actions"][0]["text"], ACTION);
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_cancelled_meeting_withdraws_its_paperwork_and_leaves_the_week_but_stays_on_her_record() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let list = format!("/api/v1/victims/{victim}/risk-meetings");
+    // Monday 26 October 2026 at 10:00 GMT, the day after the clocks went
+    // back: the form is due five working days before, Monday 19 October,
+    // at 23:59 BST.
+    let meeting = app
+        .create(
+            &list,
+            &ben,
+            json!({"kind": "mappa", "starts_at": "2026-10-26T10:00:00+00:00", "panel": PANEL}),
+        )
+        .await;
+    assert_eq!(meeting["paperwork_due_at"], "2026-10-19T22:59:00Z");
+    assert!(meeting["cancelled_at"].is_null());
+    let id = meeting["id"].as_str().unwrap().to_string();
+    let one = format!("/api/v1/risk-meetings/{id}");
+    let cancel = format!("{one}/cancel");
+    let (_, before) = app.get("/api/v1/agenda?from=2026-10-19", &ben).await;
+    assert_eq!(
+        of_kind(&before["deadlines"], "kind", "risk_meeting_paperwork").len(),
+        1,
+        "{before}"
+    );
+
+    // Only with If-Match, and only the current version; only supporters.
+    let (status, _, out) = app
+        .call_full(Method::POST, &cancel, Some(&ben), None, &[])
+        .await;
+    assert_problem(status, &out, StatusCode::PRECONDITION_REQUIRED, None);
+    let (status, _, out) = app
+        .call_full(
+            Method::POST,
+            &cancel,
+            Some(&ben),
+            None,
+            &[("if-match", "\"9\"")],
+        )
+        .await;
+    assert_problem(status, &out, StatusCode::PRECONDITION_FAILED, None);
+    let wendy = app.login(WENDY).await;
+    let (status, _, out) = app
+        .call_full(
+            Method::POST,
+            &cancel,
+            Some(&wendy),
+            None,
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_problem(status, &out, StatusCode::FORBIDDEN, None);
+
+    let (status, headers, cancelled) = app
+        .call_full(
+            Method::POST,
+            &cancel,
+            Some(&ben),
+            None,
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    assert_eq!(headers.get("etag").unwrap(), "\"2\"");
+    assert!(cancelled["cancelled_at"].is_string(), "{cancelled}");
+
+    // The deadline and the task are withdrawn; the week and its meeting
+    // list no longer show it; her record still does.
+    let (_, week) = app.get("/api/v1/agenda?from=2026-10-19", &ben).await;
+    assert!(
+        of_kind(&week["deadlines"], "kind", "risk_meeting_paperwork").is_empty(),
+        "{week}"
+    );
+    assert!(
+        of_kind(&week["tasks"], "kind", "send_risk_meeting_paperwork").is_empty(),
+        "{week}"
+    );
+    let (_, meeting_week) = app.get("/api/v1/agenda?from=2026-10-26", &ben).await;
+    assert!(
+        meeting_week["risk_meetings"].as_array().unwrap().is_empty(),
+        "{meeting_week}"
+    );
+    let (_, listed) = app.get(&list, &ben).await;
+    assert!(listed["items"][0]["cancelled_at"].is_string(), "{listed}");
+
+    // Nothing more hangs on it: no change, no action; cancelling again is
+    // harmless.
+    let (status, out) = app
+        .put(
+            &one,
+            &ben,
+            2,
+            json!({"kind": "mappa", "starts_at": "2026-11-02T10:00:00+00:00", "panel": PANEL}),
+        )
+        .await;
+    assert_problem(status, &out, StatusCode::CONFLICT, None);
+    let (status, out) = app
+        .post(
+            &format!("{one}/actions"),
+            &ben,
+            json!({"owner": "supporter", "organisation_id": null, "text": ACTION, "due_on": "2026-10-30"}),
+        )
+        .await;
+    assert_problem(status, &out, StatusCode::CONFLICT, None);
+    let (status, _, again) = app
+        .call_full(
+            Method::POST,
+            &cancel,
+            Some(&ben),
+            None,
+            &[("if-match", "\"2\"")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(again["cancelled_at"], cancelled["cancelled_at"]);
+
+    // Audited by id and kind, never the panel.
+    let (_, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &ben)
+        .await;
+    assert!(!export["audit"].to_string().contains("Wharfedale"));
+    let audit = export["audit"].as_array().unwrap();
+    let updates = audit
+        .iter()
+        .filter(|e| e["entity"] == "risk_meetings" && e["action"] == "update")
+        .count();
+    assert_eq!(updates, 1, "one entry for the cancellation");
+    app.assert_nothing_due();
+}

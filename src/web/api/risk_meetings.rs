@@ -1,8 +1,10 @@
 //! Risk meetings (issue 19, item 7): `GET` and `POST
 //! /api/v1/victims/{id}/risk-meetings` list and record a victim's MARAC or
 //! MAPPA meetings; `GET /api/v1/risk-meetings/{id}` reads one with its
-//! actions, `PUT` (with `If-Match`) changes it, and `POST
-//! /api/v1/risk-meetings/{id}/actions` records an action agreed at it. The
+//! actions, `PUT` (with `If-Match`) changes it, `POST
+//! /api/v1/risk-meetings/{id}/cancel` (with `If-Match`) cancels it, and
+//! `POST /api/v1/risk-meetings/{id}/actions` records an action agreed at
+//! it. The
 //! work, its role and reach checks, transaction, planning and audit
 //! entries, is `app::risk_meetings`, which the meeting's pages call too.
 
@@ -10,7 +12,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::resource::{
-    run_checked, run_checked_versioned, run_checked_with, tagged, Check, Registry,
+    authorised, run, run_checked, run_checked_versioned, run_checked_with, tagged, Check, Registry,
 };
 use crate::app::risk_meetings::{
     self, RiskActionInput, RiskActionOut, RiskMeetingDetail, RiskMeetingInput, RiskMeetingOut,
@@ -18,12 +20,13 @@ use crate::app::risk_meetings::{
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
 use crate::web::auth::Authenticated;
-use crate::web::extract::RawBody;
+use crate::web::extract::{if_match_version, RawBody};
 use crate::web::AppState;
 
 const OF_VICTIM: &str = "/api/v1/victims/{id}/risk-meetings";
 const ONE: &str = "/api/v1/risk-meetings/{id}";
 const ACTIONS: &str = "/api/v1/risk-meetings/{id}/actions";
+const CANCEL: &str = "/api/v1/risk-meetings/{id}/cancel";
 
 const READ: Check = (ResourceKind::RiskMeeting, Action::Read, "risk meeting");
 const CREATE: Check = (ResourceKind::RiskMeeting, Action::Create, "risk meeting");
@@ -101,12 +104,31 @@ async fn record_action(
     Ok(HttpResponse::Created().json(a))
 }
 
+/// Cancels the meeting (If-Match; no body): its paperwork is withdrawn.
+async fn cancel(
+    state: web::Data<AppState>,
+    who: Authenticated,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let (kind, action, what) = UPDATE;
+    let ctx = authorised(&state, who, kind, action, what)?;
+    let expected = if_match_version(&req)?;
+    let id = id.into_inner();
+    let m = run(&state, move |conn| {
+        risk_meetings::cancel(conn, &ctx, &id, expected)
+    })
+    .await?;
+    Ok(tagged(StatusCode::OK, m.version, &m))
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(OF_VICTIM, web::get().to(list))
         .route(OF_VICTIM, web::post().to(record))
         .route(ONE, web::get().to(read))
         .route(ONE, web::put().to(update))
-        .route(ACTIONS, web::post().to(record_action));
+        .route(ACTIONS, web::post().to(record_action))
+        .route(CANCEL, web::post().to(cancel));
 }
 
 pub fn describe(reg: &mut Registry) {
@@ -152,6 +174,15 @@ pub fn describe(reg: &mut Registry) {
             Action::Update,
             "Change a risk meeting (send If-Match with its ETag); a new time or kind re-plans the paperwork",
             Some(input),
+            Some(one.clone()),
+        ),
+        (
+            "post",
+            CANCEL,
+            kind,
+            Action::Update,
+            "Cancel a risk meeting (send If-Match with its ETag; no body): its paperwork deadline and task are withdrawn and it leaves the supporter's week and digest; it stays on the victim's record; later changes and actions are refused (409)",
+            None,
             Some(one),
         ),
         (

@@ -20,7 +20,7 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::{Organisations, Victims};
 use crate::web::AppState;
 
-use super::fields::{fill_all, Field};
+use super::fields::{fill_all, Field, FormPage};
 use super::forms::{london_instant, required_date, required_time, FormData, Problems};
 use super::lookup::{day, long};
 use super::session::{Posted, Session};
@@ -34,7 +34,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/victims/{id}/risk-meetings", web::post().to(add))
         .route("/risk-meetings/{id}", web::get().to(show_one))
         .route("/risk-meetings/{id}", web::post().to(change))
-        .route("/risk-meetings/{id}/actions", web::post().to(add_action));
+        .route("/risk-meetings/{id}/actions", web::post().to(add_action))
+        .route("/risk-meetings/{id}/cancel", web::get().to(confirm_cancel))
+        .route("/risk-meetings/{id}/cancel", web::post().to(cancel));
 }
 
 #[derive(Deserialize)]
@@ -47,6 +49,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "added" => "The meeting has been added. Its paperwork deadline is on your week and in your To do list.",
         "changed" => "The meeting has been changed.",
         "action" => "The action has been recorded.",
+        "cancelled" => "The meeting has been cancelled. Its paperwork deadline and task are withdrawn.",
         _ => return None,
     })
 }
@@ -118,6 +121,9 @@ fn action_place(field: &str) -> (&'static str, &'static str) {
 
 /// When the paperwork is (or, once the meeting has been held, was) due.
 fn due_text(m: &RiskMeetingOut, now: DateTime<Utc>) -> String {
+    if let Some(at) = m.cancelled_at {
+        return format!("Cancelled on {}: no paperwork is due", long(at));
+    }
     format!(
         "Your {} {} due by {}",
         match m.kind {
@@ -367,7 +373,8 @@ async fn draw_one(
     })
     .await?;
     let m = &detail.meeting;
-    let held = m.starts_at <= now;
+    let cancelled = m.cancelled_at.is_some();
+    let held = m.starts_at <= now && !cancelled;
     let (change_values, change_problems, action_values, action_problems) = match posting {
         Posting::None => (
             meeting_values(m),
@@ -391,14 +398,16 @@ async fn draw_one(
             "fields": fill_all(action_fields(&orgs), &action_values, &action_problems),
         }));
     }
-    forms.push(json!({
-        "id": "change",
-        "heading": "Change the meeting",
-        "action": format!("/risk-meetings/{}", m.id),
-        "version": m.version,
-        "submit": "Save the meeting",
-        "fields": fill_all(meeting_fields(), &change_values, &change_problems),
-    }));
+    if !cancelled {
+        forms.push(json!({
+            "id": "change",
+            "heading": "Change the meeting",
+            "action": format!("/risk-meetings/{}", m.id),
+            "version": m.version,
+            "submit": "Save the meeting",
+            "fields": fill_all(meeting_fields(), &change_values, &change_problems),
+        }));
+    }
     draw(
         s,
         labels::risk_meeting_kind(m.kind),
@@ -413,11 +422,14 @@ async fn draw_one(
             ],
             "actions_heading": "Actions agreed",
             "actions": action_rows(&detail.actions),
-            "no_actions": if held {
+            "no_actions": if cancelled {
+                "The meeting was cancelled, so no actions were agreed at it."
+            } else if held {
                 "No actions are recorded yet."
             } else {
                 "Actions can be recorded once the meeting has taken place."
             },
+            "cancel_href": (!cancelled && m.starts_at > now).then(|| format!("/risk-meetings/{}/cancel", m.id)),
             "forms": forms,
         }),
         &all,
@@ -456,6 +468,65 @@ async fn change(state: web::Data<AppState>, posted: Posted, id: web::Path<String
     match outcome {
         Ok(_) => Ok(see_other(&format!("/risk-meetings/{id}?done=changed"))),
         Err(problems) => draw_one(&state, &s, id, Posting::Change(form, problems), None).await,
+    }
+}
+
+/// Cancelling withdraws her supporter's paperwork deadline, so the page
+/// asks first.
+async fn confirm_cancel(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+) -> PageResult {
+    super::require_to(&s, WRITE)?;
+    let id = id.into_inner();
+    let m = with_conn(&state, &s, move |conn, ctx| {
+        risk_meetings::read(conn, ctx, &id)
+    })
+    .await?
+    .meeting;
+    if m.cancelled_at.is_some() {
+        return Ok(see_other(&format!("/risk-meetings/{}", m.id)));
+    }
+    let page = FormPage {
+        title: "Cancel the meeting".into(),
+        heading: format!("Cancel the {}?", labels::risk_meeting_kind(m.kind)),
+        facts: vec![
+            ("When".into(), long(m.starts_at)),
+            ("Area or panel".into(), m.panel.clone()),
+        ],
+        intro: vec![
+            "Your paperwork deadline and task for it are withdrawn, and it leaves your week and your morning digest. It stays on her record as cancelled.".into(),
+            "If the meeting has only moved, change its date instead; if a new one is called, add it.".into(),
+        ],
+        action: format!("/risk-meetings/{}/cancel", m.id),
+        back: format!("/risk-meetings/{}", m.id),
+        submit: "Cancel the meeting".into(),
+        hidden: vec![("version".into(), m.version.to_string())],
+        ..FormPage::default()
+    };
+    super::render_form(&s, "week", page, &FormData::default(), &Problems::new())
+}
+
+async fn cancel(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
+    let Posted { session: s, form } = posted;
+    super::require_to(&s, WRITE)?;
+    let version = super::posted_version(&form)?;
+    let id = id.into_inner();
+    let m = id.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        match risk_meetings::cancel(conn, ctx, &m, version) {
+            Ok(_) => Ok(None),
+            Err(AppError::StaleVersion { .. }) => Ok(Some(())),
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        None => Ok(see_other(&format!("/risk-meetings/{id}?done=cancelled"))),
+        // Changed since the question was asked: ask again, with the
+        // meeting as it is now.
+        Some(()) => Ok(see_other(&format!("/risk-meetings/{id}/cancel"))),
     }
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE risk_meetings DROP COLUMN cancelled_at;

@@ -131,7 +131,8 @@ fn main() -> ExitCode {
                 println!(
                     "{} victim(s) past {days} days since their cases closed: {} sensitive record(s), \
                      {} hearing outcome(s), {} attendance request(s), {} parole decision(s), \
-                     {} consent reason(s), {} safety plan(s), {} pending notice(s){}.",
+                     {} consent reason(s), {} safety plan(s), {} risk-meeting action(s), \
+                     {} parent(s) or guardian(s), {} note(s), {} pending notice(s){}.",
                     r.victims,
                     r.sensitive_rows,
                     r.hearings,
@@ -139,6 +140,9 @@ fn main() -> ExitCode {
                     r.parole_milestones,
                     r.consents,
                     r.safety_plans,
+                    r.risk_actions,
+                    r.responsible_adults,
+                    r.notes_erased,
                     r.notices_cancelled,
                     if apply { " erased or cancelled" } else { " (dry run: nothing changed; add --apply)" }
                 );

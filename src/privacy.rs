@@ -464,6 +464,14 @@ pub struct RetentionReport {
     /// Safety plans for court days, deleted whole (every part is her
     /// free text).
     pub safety_plans: usize,
+    /// Actions agreed at her risk meetings, deleted whole (their text is
+    /// hers).
+    pub risk_actions: usize,
+    /// Her parents, guardians and appropriate adults, deleted whole.
+    pub responsible_adults: usize,
+    /// Notes erased from her trial updates and protective orders (their
+    /// kinds and dates stay).
+    pub notes_erased: usize,
     pub notices_cancelled: usize,
     /// The victims concerned (ids only).
     pub victim_ids: Vec<String>,
@@ -540,6 +548,16 @@ pub fn retention(
                 .filter(notices::victim_id.eq(victim))
                 .filter(notices::state.eq_any(["pending", "failed"]));
             let plans_q = safety_plans::table.filter(safety_plans::victim_id.eq(victim));
+            let actions_q =
+                risk_meeting_actions::table.filter(risk_meeting_actions::victim_id.eq(victim));
+            let adults_q =
+                responsible_adults::table.filter(responsible_adults::victim_id.eq(victim));
+            let update_notes_q = trial_updates::table
+                .filter(trial_updates::victim_id.eq(victim))
+                .filter(trial_updates::note.is_not_null());
+            let order_notes_q = protective_orders::table
+                .filter(protective_orders::victim_id.eq(victim))
+                .filter(protective_orders::note.is_not_null());
             let found = [
                 details.count().get_result::<i64>(conn)?,
                 hearings_q.clone().count().get_result::<i64>(conn)?,
@@ -548,6 +566,10 @@ pub fn retention(
                 consents_q.count().get_result::<i64>(conn)?,
                 pending_q.clone().count().get_result::<i64>(conn)?,
                 plans_q.count().get_result::<i64>(conn)?,
+                actions_q.count().get_result::<i64>(conn)?,
+                adults_q.count().get_result::<i64>(conn)?,
+                update_notes_q.count().get_result::<i64>(conn)?
+                    + order_notes_q.count().get_result::<i64>(conn)?,
             ]
             .map(|n| n as usize);
             if found.iter().all(|n| *n == 0) {
@@ -564,6 +586,9 @@ pub fn retention(
                 report.consents += found[4];
                 report.notices_cancelled += found[5];
                 report.safety_plans += found[6];
+                report.risk_actions += found[7];
+                report.responsible_adults += found[8];
+                report.notes_erased += found[9];
                 continue;
             }
             report.sensitive_rows += diesel::delete(details).execute(conn)?;
@@ -573,32 +598,18 @@ pub fn retention(
             diesel::delete(trial_update_preferences::table.find(victim)).execute(conn)?;
             // Her responsible adults' details (name, contacts, the reason
             // for an exclusion) go whole.
-            diesel::delete(
-                responsible_adults::table.filter(responsible_adults::victim_id.eq(victim)),
-            )
-            .execute(conn)?;
-            diesel::update(
-                trial_updates::table
-                    .filter(trial_updates::victim_id.eq(victim))
-                    .filter(trial_updates::note.is_not_null()),
-            )
-            .set(trial_updates::note.eq(None::<String>))
-            .execute(conn)?;
+            report.responsible_adults += diesel::delete(adults_q).execute(conn)?;
+            report.notes_erased += diesel::update(update_notes_q)
+                .set(trial_updates::note.eq(None::<String>))
+                .execute(conn)?;
             // The actions agreed at her risk meetings go whole (their text
             // is hers); the meetings' kinds and times stay.
-            diesel::delete(
-                risk_meeting_actions::table.filter(risk_meeting_actions::victim_id.eq(victim)),
-            )
-            .execute(conn)?;
+            report.risk_actions += diesel::delete(actions_q).execute(conn)?;
             // A protective order's note is erased too (its kind and dates
             // stay, ids only).
-            diesel::update(
-                protective_orders::table
-                    .filter(protective_orders::victim_id.eq(victim))
-                    .filter(protective_orders::note.is_not_null()),
-            )
-            .set(protective_orders::note.eq(None::<String>))
-            .execute(conn)?;
+            report.notes_erased += diesel::update(order_notes_q)
+                .set(protective_orders::note.eq(None::<String>))
+                .execute(conn)?;
             report.hearings += diesel::update(hearings_q)
                 .set((hearings::outcome.eq(ERASED), hearings::updated_at.eq(ts)))
                 .execute(conn)?;

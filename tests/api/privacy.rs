@@ -250,6 +250,14 @@ async fn retention_erases_only_after_the_period_and_dry_run_changes_nothing() {
         json!({"entrance": "Side door", "exit": "Side door", "waiting_area": "Room 2"}),
     )
     .await;
+    // A protective order with her note about the respondent.
+    app.create(
+        &format!("/api/v1/cases/{case}/protective-orders"),
+        &ben,
+        json!({"kind": "non_molestation", "made_on": "2026-03-02", "ends_on": "2026-09-01",
+               "court_id": court, "note": "Respondent seen near the school"}),
+    )
+    .await;
     let now = test_now();
     {
         let mut conn = app.pool.get().unwrap();
@@ -288,6 +296,7 @@ async fn retention_erases_only_after_the_period_and_dry_run_changes_nothing() {
     assert_eq!(dry.sensitive_rows, 1);
     assert!(dry.hearings >= 1 && dry.notices_cancelled >= 1, "{dry:?}");
     assert_eq!(dry.safety_plans, 1, "{dry:?}");
+    assert_eq!(dry.notes_erased, 1, "the order's note: {dry:?}");
     assert!(raw(&app, &victim).is_some(), "dry run erased");
     assert!(pending(&app) > 0);
     // Applied: details gone, free text erased, notices cancelled, ids kept.
@@ -298,6 +307,7 @@ async fn retention_erases_only_after_the_period_and_dry_run_changes_nothing() {
     assert_eq!(done.hearings, dry.hearings);
     assert_eq!(done.notices_cancelled, dry.notices_cancelled);
     assert_eq!(done.safety_plans, 1, "{done:?}");
+    assert_eq!(done.notes_erased, 1, "{done:?}");
     assert!(raw(&app, &victim).is_none());
     assert_eq!(pending(&app), 0);
     let mut conn = app.pool.get().unwrap();

@@ -370,7 +370,11 @@ async fn an_adults_details_are_sealed_rotated_and_erased_with_hers() {
         .execute(&mut conn)
         .unwrap();
     let later = now + chrono::Duration::days(2191);
-    courtside::privacy::retention(&mut conn, later, 2190, true).unwrap();
+    let report = courtside::privacy::retention(&mut conn, later, 2190, true).unwrap();
+    assert!(
+        report.responsible_adults >= 1,
+        "the report counts them: {report:?}"
+    );
     let left: i64 = responsible_adults::table
         .filter(responsible_adults::victim_id.eq(&victim))
         .count()

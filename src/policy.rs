@@ -83,6 +83,10 @@ pub enum ResourceKind {
     /// staff (or an administrator) set it; anyone working on hearings
     /// reads it.
     CourtNeedSetting,
+    /// A statement-taking or ABE-interview appointment (issue 19, item
+    /// 4): the victim's supporters and the witness care officers of her
+    /// case's unit book, change and read it.
+    StatementAppointment,
 }
 
 impl ResourceKind {
@@ -119,6 +123,7 @@ impl ResourceKind {
         ResourceKind::RiskMeeting,
         ResourceKind::CpsMeeting,
         ResourceKind::CourtNeedSetting,
+        ResourceKind::StatementAppointment,
     ];
 }
 
@@ -272,6 +277,13 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (CpsMeeting, Create | Update) => role == Supporter,
         (CourtNeedSetting, Read) => role != VictimLiaisonOfficer,
         (CourtNeedSetting, Create | Update) => matches!(role, CourtStaff | Admin),
+        // The supporter books herself around the police's appointment; the
+        // witness care officer of the case may book or move it too, as the
+        // police arrange the time (within reach, see
+        // `app::statement_appointments`). Nobody else reads it.
+        (StatementAppointment, Read | Create | Update) => {
+            matches!(role, Supporter | WitnessCareOfficer)
+        }
     }
 }
 

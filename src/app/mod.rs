@@ -28,6 +28,7 @@ mod records;
 pub mod reminder_rules;
 pub mod risk_meetings;
 pub mod safety_plans;
+pub mod statement_appointments;
 pub mod sessions;
 pub mod trial_updates;
 pub mod updates;

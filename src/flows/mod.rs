@@ -28,6 +28,7 @@ mod plan;
 mod planner;
 pub mod pleas;
 pub mod risk_meetings;
+pub mod statement_appointments;
 pub mod routing;
 mod special_measures;
 pub mod trial_progress;
@@ -146,6 +147,28 @@ pub fn plan(
             starts_at,
             previous_start,
         } => risk_meetings::set(&mut p, meeting_id, *meeting, *starts_at, *previous_start),
+        EventKind::StatementAppointmentSet {
+            appointment_id,
+            appointment,
+            starts_at,
+            version,
+            previous_version,
+            supporter_id,
+            alternative_supporter_id,
+            officer_id,
+        } => statement_appointments::set(
+            &mut p,
+            &statement_appointments::Booking {
+                id: appointment_id,
+                kind: *appointment,
+                starts_at: *starts_at,
+                version: *version,
+                previous_version: *previous_version,
+                supporter_id,
+                alternative_supporter_id,
+                officer_id,
+            },
+        ),
         EventKind::RiskMeetingActionRecorded {
             action_id,
             meeting,

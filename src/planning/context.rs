@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::flows::{self, DisclosureCategory};
 use crate::store::schema::{
     attendance_requests, cases, consents, court_need_settings, court_needs, courts, hearings,
-    notices, organisations, pre_trial_visits, special_measures_discussions, supporter_assignments,
+    notices, organisations, pre_trial_visits, special_measures_discussions, statement_appointments, supporter_assignments,
     users, victim_sensitive_details, victims,
 };
 use crate::store::{self, AnyConn};
@@ -437,6 +437,21 @@ impl Known {
                 .select((
                     special_measures_discussions::case_id,
                     special_measures_discussions::supporter_id.assume_not_null(),
+                ))
+                .distinct()
+                .load(conn)?;
+            k.at_statement.extend(rows);
+            // A supporter booked for before and after a statement or ABE
+            // interview (issue 19, item 4) counts as with her at it.
+            let rows: Vec<(String, String)> = statement_appointments::table
+                .filter(statement_appointments::case_id.eq_any(&ids))
+                .filter(
+                    statement_appointments::state
+                        .eq(domain::StatementAppointmentState::Booked.as_str()),
+                )
+                .select((
+                    statement_appointments::case_id,
+                    statement_appointments::supporter_id,
                 ))
                 .distinct()
                 .load(conn)?;

@@ -47,7 +47,7 @@ fn capitalised(text: &str) -> String {
 /// The warning in words, or `None` for one a case worker cannot act on.
 pub fn sentence(kind: &str, detail: &Value) -> Option<String> {
     Some(match kind {
-        "supporter_present_at_statement_and_court" => "The same supporter sat in on the witness statement and is to support the victim at court, so the defence may say her evidence was coached. Arrange another supporter for court.".into(),
+        "supporter_present_at_statement_and_court" => "The same supporter was with the victim for her witness statement (sat in on it, or booked for before and after it) and is to support her at court, so the defence may say her evidence was coached. Arrange another supporter for court.".into(),
         "no_consent_to_share" => {
             // The template's label names who it is for.
             let what = labels::notice_template(text(detail, "template"));

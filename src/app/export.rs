@@ -74,6 +74,9 @@ pub struct SubjectAccessExport {
     pub trial_update_preference: Option<super::trial_updates::TrialUpdatePreferenceOut>,
     /// The CPS meetings before trial and her wish about her supporter.
     pub cps_meetings: Vec<super::cps_meetings::CpsMeetingOut>,
+    /// Her statement-taking and ABE-interview appointments, oldest first
+    /// (to a role that may read them).
+    pub statement_appointments: Vec<super::statement_appointments::StatementAppointmentOut>,
     /// Protective orders (with their notes), decisions not to charge or to
     /// stop a case, and compensation records.
     pub after_outcome: super::after_outcome::AfterOutcomeExport,
@@ -126,6 +129,10 @@ fn audit_readable(ctx: &Ctx, a: &AuditOut) -> bool {
         "parole_milestones" => (ResourceKind::ParoleMilestone, ResourceKind::ParoleMilestone),
         "safety_plans" => (ResourceKind::SafetyPlan, ResourceKind::SafetyPlan),
         "cps_meetings" => (ResourceKind::CpsMeeting, ResourceKind::CpsMeeting),
+        "statement_appointments" => (
+            ResourceKind::StatementAppointment,
+            ResourceKind::StatementAppointment,
+        ),
         // Even that a risk meeting was recorded is the supporter's alone.
         "risk_meetings" | "risk_meeting_actions" => {
             (ResourceKind::RiskMeeting, ResourceKind::RiskMeeting)
@@ -302,6 +309,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         trial_updates,
         trial_update_preference,
         cps_meetings: super::cps_meetings::for_export(conn, ctx, victim_id)?,
+        statement_appointments: super::statement_appointments::for_export(conn, ctx, victim_id)?,
         after_outcome: super::after_outcome::for_export(conn, ctx, victim_id)?,
         notices: each::<Notices>(conn, ctx, notice_ids)?,
         tasks: each::<Tasks>(conn, ctx, task_ids)?,

@@ -33,6 +33,7 @@ mod reminder_rules;
 mod reminders;
 mod reports;
 mod risk_meetings;
+mod statement_appointments;
 mod safe_hours;
 mod safety_plans;
 mod scale;

@@ -625,6 +625,43 @@ pub fn for_export(
     rows.into_iter().map(|r| out_of(conn, ctx, r)).collect()
 }
 
+/// Who can be named on a case's appointment, by name: the victim's
+/// supporters now, and the witness care officers of the case's unit.
+pub fn people(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    case_id: &str,
+) -> AppResult<(Vec<Person>, Vec<Person>)> {
+    ctx.may(READ)?;
+    let case = criminal_case(conn, ctx, case_id)?;
+    let supporters: Vec<(String, String)> = supporter_assignments::table
+        .inner_join(users::table.on(users::id.eq(supporter_assignments::supporter_id)))
+        .filter(supporter_assignments::victim_id.eq(&case.victim_id))
+        .filter(store::scope::in_force(ctx.today()))
+        .filter(users::active.eq(true))
+        .filter(users::role.eq(Role::Supporter.as_str()))
+        .select((users::id, users::display_name))
+        .distinct()
+        .order(users::display_name.asc())
+        .load(conn)?;
+    let officers: Vec<(String, String)> = match &case.witness_care_unit_id {
+        Some(unit) => users::table
+            .filter(users::organisation_id.eq(unit))
+            .filter(users::role.eq(Role::WitnessCareOfficer.as_str()))
+            .filter(users::active.eq(true))
+            .order(users::display_name.asc())
+            .select((users::id, users::display_name))
+            .load(conn)?,
+        None => Vec::new(),
+    };
+    let to = |v: Vec<(String, String)>| {
+        v.into_iter()
+            .map(|(id, name)| Person { id, name })
+            .collect::<Vec<_>>()
+    };
+    Ok((to(supporters), to(officers)))
+}
+
 /// The booked appointments starting in `[start, end)` that `user_id` is
 /// on (as the supporter, the alternative or the officer), earliest first,
 /// of victims in the actor's reach.

@@ -39,6 +39,7 @@ mod reports;
 mod requests;
 mod risk_meetings;
 mod safety_plans;
+mod statement_appointments;
 pub mod session;
 mod stop;
 mod tasks;
@@ -108,6 +109,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "risk_meetings",
         include_str!("../../../templates/pages/risk_meetings.hbs"),
+    ),
+    (
+        "statement_appointments",
+        include_str!("../../../templates/pages/statement_appointments.hbs"),
     ),
     (
         "trial_updates",
@@ -631,6 +636,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     victims::configure(cfg);
     court_needs::configure(cfg);
     risk_meetings::configure(cfg);
+    statement_appointments::configure(cfg);
     safety_plans::configure(cfg);
     trial_updates::configure(cfg);
     after_outcome::configure(cfg);

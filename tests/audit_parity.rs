@@ -1403,7 +1403,11 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
         Form::BookStatementAppointment | Form::ChangeStatementAppointment => {
             let r = &g.record;
             let id = |key: &str, nested: &str| {
-                r[key].as_str().or(r[nested]["id"].as_str()).unwrap().to_string()
+                r[key]
+                    .as_str()
+                    .or(r[nested]["id"].as_str())
+                    .unwrap()
+                    .to_string()
             };
             let body = json!({"kind": "abe_interview", "starts_at": "2026-03-31T14:00:00+01:00",
                               "place": "Elland Road Police Station",

@@ -4073,7 +4073,8 @@ async fn after_outcome_post(
 }
 
 #[actix_web::test]
-async fn a_statement_appointment_is_booked_from_the_case_page_with_supporters_for_before_and_after() {
+async fn a_statement_appointment_is_booked_from_the_case_page_with_supporters_for_before_and_after()
+{
     let app = TestApp::spawn().await;
     let ben = app.login(BEN).await;
     let amara = app.login(AMARA).await;
@@ -4142,7 +4143,12 @@ async fn a_statement_appointment_is_booked_from_the_case_page_with_supporters_fo
     let same = form("2026-03-30", "10:00", &ben_id);
     let same: Vec<(&str, &str)> = same.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let same = page.submit(&list, &same).await;
-    assert_eq!(same.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", same.body);
+    assert_eq!(
+        same.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        same.body
+    );
     same.assert_has("href=\"#alternative_supporter_id\"");
 
     // Booked: the page names the people and the reminders.
@@ -4157,7 +4163,9 @@ async fn a_statement_appointment_is_booked_from_the_case_page_with_supporters_fo
     booked.assert_has("Thursday 26 March 2026");
     booked.assert_has("Amara Idva");
     booked.assert_has("(not in the room)");
-    page.get(&list).await.assert_has("ABE (video-recorded) interview");
+    page.get(&list)
+        .await
+        .assert_has("ABE (video-recorded) interview");
 
     // My week: the supporter's and the officer's.
     page.get("/week?from=2026-03-30")
@@ -4186,9 +4194,7 @@ async fn a_statement_appointment_is_booked_from_the_case_page_with_supporters_fo
         )
         .await;
     assert_eq!(gone.status, StatusCode::SEE_OTHER, "{}", gone.body);
-    page.get(&path)
-        .await
-        .assert_has("Withdrawn: no reminders");
+    page.get(&path).await.assert_has("Withdrawn: no reminders");
     page.get("/week?from=2026-03-30")
         .await
         .assert_lacks("You are booked for before and after");

@@ -274,7 +274,11 @@ fn out_of(conn: &mut AnyConn, ctx: &Ctx, r: Row) -> AppResult<StatementAppointme
 }
 
 /// The case, as its own read sees it (404 out of reach), and criminal.
-fn criminal_case(conn: &mut AnyConn, ctx: &Ctx, case_id: &str) -> AppResult<crate::resources::CaseOut> {
+fn criminal_case(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    case_id: &str,
+) -> AppResult<crate::resources::CaseOut> {
     let c = super::read::<Cases>(conn, ctx, case_id).map_err(|e| match e {
         AppError::Forbidden(_) => AppError::NotFound("case".into()),
         other => other,
@@ -734,9 +738,18 @@ mod tests {
 
     #[test]
     fn an_appointment_needs_a_time_a_place_and_a_different_alternative() {
-        assert!(check(&input("2026-10-26T10:00:00+00:00", "Elland Road Police Station", U2)).is_ok());
+        assert!(check(&input(
+            "2026-10-26T10:00:00+00:00",
+            "Elland Road Police Station",
+            U2
+        ))
+        .is_ok());
         let named = |r: Result<DateTime<Utc>, Vec<FieldError>>| -> Vec<String> {
-            r.err().unwrap_or_default().into_iter().map(|e| e.field).collect()
+            r.err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| e.field)
+                .collect()
         };
         assert_eq!(
             named(check(&input("Monday", " ", U1))),

@@ -60,7 +60,11 @@ impl Subject {
     /// A statement appointment as booked at one version: a change (time,
     /// people) cancels what hung on the version before.
     pub fn statement_appointment(appointment_id: &str, version: i32) -> Self {
-        Self::new("statement_appointment", appointment_id, format!("v{version}"))
+        Self::new(
+            "statement_appointment",
+            appointment_id,
+            format!("v{version}"),
+        )
     }
 
     /// An action agreed at a risk meeting.

@@ -28,9 +28,9 @@ mod plan;
 mod planner;
 pub mod pleas;
 pub mod risk_meetings;
-pub mod statement_appointments;
 pub mod routing;
 mod special_measures;
+pub mod statement_appointments;
 pub mod trial_progress;
 /// The notice templates are named in the rules (which flows reads); kept
 /// under this name so the flows' own paths stay short.

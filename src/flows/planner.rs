@@ -286,7 +286,15 @@ impl<'a> Planner<'a> {
             return false;
         };
         let key = subject.item_key(step, item);
-        self.push_task(step, kind, key, due, role, Some(assignee.to_owned()), detail)
+        self.push_task(
+            step,
+            kind,
+            key,
+            due,
+            role,
+            Some(assignee.to_owned()),
+            detail,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]

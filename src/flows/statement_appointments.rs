@@ -162,9 +162,9 @@ pub(crate) fn set(p: &mut Planner<'_>, b: &Booking<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::AttendanceState;
     use crate::flows::testkit::{criminal, event, holidays, rules, run_at, t, with_request};
     use crate::flows::{Cancellation, EventKind, Warning};
-    use crate::domain::AttendanceState;
     use StatementReminderTo::{AlternativeSupporter as Alt, Officer, Supporter};
 
     fn table() -> StatementAppointmentRules {
@@ -183,7 +183,12 @@ mod tests {
                 (Alt, t(day)),
             ]
         };
-        let cases: Vec<(&str, &str, Vec<(StatementReminderTo, DateTime<Utc>)>)> = vec![
+        type Row = (
+            &'static str,
+            &'static str,
+            Vec<(StatementReminderTo, DateTime<Utc>)>,
+        );
+        let cases: Vec<Row> = vec![
             // Monday 26 October 2026, 10:00 GMT, the day after the clocks
             // went back (last Sunday of October): two working days before
             // is Thursday 22 October, 09:00 BST = 08:00 UTC; the day before
@@ -216,7 +221,10 @@ mod tests {
             (
                 "2026-10-26T10:00:00Z",
                 "2026-10-23T12:00:00Z",
-                vec![(Supporter, t("2026-10-25T16:00:00Z")), (Alt, t("2026-10-25T16:00:00Z"))],
+                vec![
+                    (Supporter, t("2026-10-25T16:00:00Z")),
+                    (Alt, t("2026-10-25T16:00:00Z")),
+                ],
             ),
             // Booked on the day: nothing left to remind.
             ("2026-10-26T10:00:00Z", "2026-10-26T08:00:00Z", vec![]),
@@ -252,7 +260,13 @@ mod tests {
         let to: Vec<(&str, &str, DateTime<Utc>)> = plan
             .tasks
             .iter()
-            .map(|t| (t.step.as_str(), t.assignee.as_deref().unwrap_or(""), t.due.unwrap()))
+            .map(|t| {
+                (
+                    t.step.as_str(),
+                    t.assignee.as_deref().unwrap_or(""),
+                    t.due.unwrap(),
+                )
+            })
             .collect();
         assert_eq!(
             to,
@@ -266,21 +280,33 @@ mod tests {
         );
         for task in &plan.tasks {
             assert_eq!(task.kind, TaskKind::RemindOfStatementAppointment);
-            assert!(task.idempotency_key.starts_with("statement_appointment:SA1/v1/"));
-            assert!(task.detail.contains("Thursday 26 November 2026 at 10:00"), "{}", task.detail);
+            assert!(task
+                .idempotency_key
+                .starts_with("statement_appointment:SA1/v1/"));
+            assert!(
+                task.detail.contains("Thursday 26 November 2026 at 10:00"),
+                "{}",
+                task.detail
+            );
             assert!(task.detail.contains("ABE"));
         }
         let officer = &plan.tasks[2];
         assert_eq!(officer.role, crate::rules::Actor::WitnessCareOfficer);
 
-        let moved = run_at(&booked(2, Some(1), "U1"), &criminal(), "2026-11-02T09:00:00Z");
+        let moved = run_at(
+            &booked(2, Some(1), "U1"),
+            &criminal(),
+            "2026-11-02T09:00:00Z",
+        );
         assert_eq!(
             moved.cancellations,
             [Cancellation::KeyPrefix {
                 prefix: "statement_appointment:SA1/v1/".into()
             }]
         );
-        assert!(moved.tasks[0].idempotency_key.starts_with("statement_appointment:SA1/v2/"));
+        assert!(moved.tasks[0]
+            .idempotency_key
+            .starts_with("statement_appointment:SA1/v2/"));
     }
 
     #[test]

@@ -14,8 +14,8 @@ use crate::error::{AppError, AppResult};
 use crate::flows::{self, DisclosureCategory};
 use crate::store::schema::{
     attendance_requests, cases, consents, court_need_settings, court_needs, courts, hearings,
-    notices, organisations, pre_trial_visits, special_measures_discussions, statement_appointments, supporter_assignments,
-    users, victim_sensitive_details, victims,
+    notices, organisations, pre_trial_visits, special_measures_discussions, statement_appointments,
+    supporter_assignments, users, victim_sensitive_details, victims,
 };
 use crate::store::{self, AnyConn};
 

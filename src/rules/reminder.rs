@@ -135,7 +135,9 @@ impl StatementAppointmentRules {
                 ));
             }
             if rule.to.is_empty() {
-                return Some(format!("statement appointment reminder {name} is to nobody"));
+                return Some(format!(
+                    "statement appointment reminder {name} is to nobody"
+                ));
             }
         }
         None

@@ -92,7 +92,11 @@ async fn an_abe_interview_is_booked_with_supporters_for_before_and_after_and_rem
     };
     // Not yet her supporter: refused, naming the field.
     let (status, out) = app
-        .post(&list, &ben, body("2026-03-30T10:00:00+01:00", PLACE, &amara_id))
+        .post(
+            &list,
+            &ben,
+            body("2026-03-30T10:00:00+01:00", PLACE, &amara_id),
+        )
         .await;
     assert_problem(
         status,
@@ -114,11 +118,24 @@ async fn an_abe_interview_is_booked_with_supporters_for_before_and_after_and_rem
     // Her own address as the place; the same supporter twice; the officer
     // not of the case's unit (Ben); a time that is no time.
     let (status, out) = app
-        .post(&list, &ben, body("2026-03-30T10:00:00+01:00", "12 Acacia Avenue", &amara_id))
+        .post(
+            &list,
+            &ben,
+            body("2026-03-30T10:00:00+01:00", "12 Acacia Avenue", &amara_id),
+        )
         .await;
-    assert_problem(status, &out, StatusCode::UNPROCESSABLE_ENTITY, Some("place"));
+    assert_problem(
+        status,
+        &out,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("place"),
+    );
     let (status, out) = app
-        .post(&list, &ben, body("2026-03-30T10:00:00+01:00", PLACE, &ben_id))
+        .post(
+            &list,
+            &ben,
+            body("2026-03-30T10:00:00+01:00", PLACE, &ben_id),
+        )
         .await;
     assert_problem(
         status,
@@ -129,7 +146,12 @@ async fn an_abe_interview_is_booked_with_supporters_for_before_and_after_and_rem
     let mut wrong = body("2026-03-30T10:00:00+01:00", PLACE, &amara_id);
     wrong["officer_id"] = json!(ben_id);
     let (status, out) = app.post(&list, &ben, wrong).await;
-    assert_problem(status, &out, StatusCode::UNPROCESSABLE_ENTITY, Some("officer_id"));
+    assert_problem(
+        status,
+        &out,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Some("officer_id"),
+    );
 
     // Monday 30 March 2026 at 10:00 BST, the day after the clocks went
     // forward (last Sunday of March). Reminders: two working days before,
@@ -258,8 +280,16 @@ async fn an_abe_interview_is_booked_with_supporters_for_before_and_after_and_rem
         .iter()
         .find(|e| e.idempotency_key.starts_with("digest:") && e.to == AMARA)
         .unwrap_or_else(|| panic!("no digest for Amara: {sent:?}"));
-    assert!(digest.body.contains("ABE (video-recorded) interview"), "{}", digest.body);
-    assert!(digest.body.contains("alternative supporter"), "{}", digest.body);
+    assert!(
+        digest.body.contains("ABE (video-recorded) interview"),
+        "{}",
+        digest.body
+    );
+    assert!(
+        digest.body.contains("alternative supporter"),
+        "{}",
+        digest.body
+    );
     assert!(!digest.body.contains("Elland") && !digest.body.contains("Acacia"));
     assert!(sent.iter().all(|e| !e.body.contains("Elland")), "{sent:?}");
 
@@ -268,16 +298,31 @@ async fn an_abe_interview_is_booked_with_supporters_for_before_and_after_and_rem
     let ben = app.login(BEN).await;
     let cancel = format!("{one}/cancel");
     let (status, _, gone) = app
-        .call_full(Method::POST, &cancel, Some(&ben), Some(json!({})), &[("If-Match", "\"2\"")])
+        .call_full(
+            Method::POST,
+            &cancel,
+            Some(&ben),
+            Some(json!({})),
+            &[("If-Match", "\"2\"")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{gone}");
     assert_eq!(gone["state"], "cancelled");
     assert!(gone["reminders"].as_array().unwrap().is_empty());
     let (_, next) = app.get("/api/v1/agenda?from=2026-03-30", &ben).await;
     assert!(reminders(&next).is_empty(), "{next}");
-    assert!(next["statement_appointments"].as_array().unwrap().is_empty());
+    assert!(next["statement_appointments"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     let (status, _, out) = app
-        .call_full(Method::POST, &cancel, Some(&ben), Some(json!({})), &[("If-Match", "\"3\"")])
+        .call_full(
+            Method::POST,
+            &cancel,
+            Some(&ben),
+            Some(json!({})),
+            &[("If-Match", "\"3\"")],
+        )
         .await;
     assert_problem(status, &out, StatusCode::CONFLICT, None);
 

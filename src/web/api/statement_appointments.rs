@@ -9,7 +9,9 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::resource::{run_checked, run_checked_versioned, run_checked_with, tagged, Check, Registry};
+use super::resource::{
+    run_checked, run_checked_versioned, run_checked_with, tagged, Check, Registry,
+};
 use crate::app::statement_appointments::{
     self, CancelInput, StatementAppointmentInput, StatementAppointmentOut,
 };

@@ -30,11 +30,17 @@ const KIND: ResourceKind = ResourceKind::StatementAppointment;
 const WHAT: &str = "statement appointment";
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/cases/{id}/statement-appointments", web::get().to(show_list))
-        .route("/cases/{id}/statement-appointments", web::post().to(add))
-        .route("/statement-appointments/{id}", web::get().to(show_one))
-        .route("/statement-appointments/{id}", web::post().to(change))
-        .route("/statement-appointments/{id}/cancel", web::post().to(cancel));
+    cfg.route(
+        "/cases/{id}/statement-appointments",
+        web::get().to(show_list),
+    )
+    .route("/cases/{id}/statement-appointments", web::post().to(add))
+    .route("/statement-appointments/{id}", web::get().to(show_one))
+    .route("/statement-appointments/{id}", web::post().to(change))
+    .route(
+        "/statement-appointments/{id}/cancel",
+        web::post().to(cancel),
+    );
 }
 
 #[derive(Deserialize)]
@@ -133,7 +139,12 @@ fn input(form: &FormData, problems: &mut Problems) -> Option<StatementAppointmen
     if kind.is_none() {
         problems.add("kind", "Choose a witness statement or an ABE interview");
     }
-    let date = required_date(form, "appointment_date", "the day of the appointment", problems);
+    let date = required_date(
+        form,
+        "appointment_date",
+        "the day of the appointment",
+        problems,
+    );
     let time = required_time(form, "appointment_time", "the time it starts", problems);
     let at = match (date, time) {
         (Some(d), Some(t)) => london_instant(d, t, "appointment_time", problems).map(|(_, s)| s),
@@ -181,7 +192,13 @@ fn answer<T>(done: Result<T, AppError>) -> Result<Result<T, Problems>, AppError>
     }
 }
 
-fn draw(s: &Session, title: &str, mut body: Value, problems: &Problems, done: Option<&'static str>) -> PageResult {
+fn draw(
+    s: &Session,
+    title: &str,
+    mut body: Value,
+    problems: &Problems,
+    done: Option<&'static str>,
+) -> PageResult {
     body["heading"] = json!(title);
     body["done"] = json!(done);
     body["errors"] = problems.to_json();
@@ -207,7 +224,12 @@ fn people_line(a: &StatementAppointmentOut) -> String {
     )
 }
 
-type Listed = (String, Vec<StatementAppointmentOut>, Vec<Person>, Vec<Person>);
+type Listed = (
+    String,
+    Vec<StatementAppointmentOut>,
+    Vec<Person>,
+    Vec<Person>,
+);
 
 async fn draw_list(
     state: &web::Data<AppState>,
@@ -393,11 +415,15 @@ async fn change(state: web::Data<AppState>, posted: Posted, id: web::Path<String
     };
     let a = id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        answer(statement_appointments::update(conn, ctx, &a, version, &parsed))
+        answer(statement_appointments::update(
+            conn, ctx, &a, version, &parsed,
+        ))
     })
     .await?;
     match outcome {
-        Ok(_) => Ok(see_other(&format!("/statement-appointments/{id}?done=changed"))),
+        Ok(_) => Ok(see_other(&format!(
+            "/statement-appointments/{id}?done=changed"
+        ))),
         Err(problems) => draw_one(&state, &s, id, (Some(form), problems), None).await,
     }
 }

@@ -403,7 +403,9 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         let a = &w.appointment;
         let part = match w.part.as_str() {
             "supporter" => "You are booked for before and after (not in the room)",
-            "alternative_supporter" => "You are the alternative supporter, in case the booked supporter is away",
+            "alternative_supporter" => {
+                "You are the alternative supporter, in case the booked supporter is away"
+            }
             _ => "You are the officer",
         };
         entries.push(Entry {

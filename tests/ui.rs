@@ -1157,19 +1157,45 @@ async fn a_manager_opens_the_partnership_report_and_downloads_the_csv() {
     let court = app
         .court_id(&app.login(MAYA).await, "Leeds Combined Court Centre")
         .await;
-    // A quarter and a court, as the form sends them.
+    // A quarter and a court, as the form sends them: the dates in three
+    // boxes each (GOV.UK's date input).
     let page = maya
         .get(&format!(
-            "/reports/partnership?period=quarter&from=2026-04-01&to=&court_id={court}&court_kind=&case_kind="
+            "/reports/partnership?period=quarter&from-day=1&from-month=4&from-year=2026&to-day=&to-month=&to-year=&court_id={court}&court_kind=&case_kind="
         ))
         .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     page.assert_has("<h2 class=\"heading-m\">1 April 2026 to 30 June 2026</h2>");
+    // The summary comes first, one main figure a measure, linked to its
+    // details further down.
+    let glance = page.body.find("At a glance").expect("a summary");
+    let first_detail = page.body.find("<details").expect("the measures' details");
+    assert!(
+        glance < first_detail,
+        "the summary comes before the details"
+    );
+    page.assert_has("<a class=\"link\" href=\"#attendance_outcomes\">Supporter-attendance requests by outcome</a>");
+    page.assert_has("<details class=\"details report-measure\" id=\"attendance_outcomes\">");
+    assert!(
+        page.body
+            .contains("figures are hidden because the counts behind them are small")
+            || page.body.contains("No figure is hidden."),
+        "the page says how many figures are hidden"
+    );
     page.assert_has("<svg role=\"img\"");
     page.assert_has("<title id=\"attendance_outcomes-title\">");
     page.assert_has("<table class=\"table\">");
-    page.assert_has("Supporter-attendance requests by outcome");
     page.assert_has(&format!("<option value=\"{court}\" selected>"));
+    // The boxes show the quarter the figures are for.
+    page.assert_has(
+        "id=\"from\" name=\"from-day\" type=\"text\" inputmode=\"numeric\" value=\"1\"",
+    );
+    page.assert_has(
+        "id=\"from-month\" name=\"from-month\" type=\"text\" inputmode=\"numeric\" value=\"4\"",
+    );
+    page.assert_has(
+        "id=\"to-year\" name=\"to-year\" type=\"text\" inputmode=\"numeric\" value=\"2026\"",
+    );
     let csv_href = format!(
         "/reports/partnership.csv?period=quarter&amp;from=2026-04-01&amp;to=2026-06-30&amp;court_id={court}"
     );
@@ -1184,13 +1210,40 @@ async fn a_manager_opens_the_partnership_report_and_downloads_the_csv() {
     assert!(csv
         .body
         .contains(&format!("quarter,2026-04-01,2026-06-30,{court},")));
-    // A bad date is shown in an error summary, not a failure.
+    // Bad dates are shown in an error summary, in words, not a failure.
+    for (query, link, message) in [
+        (
+            "period=custom&from-day=1&from-month=4&from-year=2026&to-day=31&to-month=2&to-year=2026",
+            "#to",
+            "Last day must be a real date",
+        ),
+        (
+            "period=custom&from-day=1&from-month=4&from-year=&to-day=3&to-month=4&to-year=2026",
+            "#from",
+            "First day must include a year",
+        ),
+        (
+            "period=custom&from-day=10&from-month=4&from-year=2026&to-day=3&to-month=4&to-year=2026",
+            "#to",
+            "The last day must be the same as or after the first day",
+        ),
+        (
+            "period=custom&from-day=&from-month=&from-year=&to-day=3&to-month=4&to-year=2026",
+            "#from",
+            "Enter the first day, or choose a quarter or a month",
+        ),
+    ] {
+        let bad = maya.get(&format!("/reports/partnership?{query}")).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{query}");
+        bad.assert_has("There is a problem");
+        bad.assert_has(&format!("<li><a href=\"{link}\">{message}</a></li>"));
+        bad.assert_lacks("must be a real date written YYYY-MM-DD");
+    }
+    // What was typed stays in the boxes.
     let bad = maya
-        .get("/reports/partnership?period=custom&from=2026-04-01&to=soon")
+        .get("/reports/partnership?period=custom&from-day=1&from-month=4&from-year=2026&to-day=31&to-month=2&to-year=2026")
         .await;
-    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    bad.assert_has("There is a problem");
-    bad.assert_has("<a href=\"#to\">");
+    bad.assert_has("id=\"to\" name=\"to-day\" type=\"text\" inputmode=\"numeric\" value=\"31\"");
     // Supporters cannot open it.
     let mut amara = Browser::signed_in(&app.base, AMARA).await;
     let refused = amara.get("/reports/partnership").await;
@@ -3955,7 +4008,10 @@ async fn protective_orders_and_what_follows_the_outcome_are_kept_from_the_case_p
     let order = list["items"][0]["id"].as_str().unwrap().to_string();
     let edit = format!("/protective-orders/{order}/edit");
     let form = b.get(&edit).await;
-    form.assert_has("value=\"2026-03-30\"");
+    // The stored end date fills the three date boxes.
+    form.assert_has("name=\"ends_on-day\" type=\"text\" inputmode=\"numeric\" value=\"30\"");
+    form.assert_has("name=\"ends_on-month\" type=\"text\" inputmode=\"numeric\" value=\"3\"");
+    form.assert_has("name=\"ends_on-year\" type=\"text\" inputmode=\"numeric\" value=\"2026\"");
     let token = form.csrf();
     let stale = b
         .post(
@@ -4198,4 +4254,68 @@ async fn a_statement_appointment_is_booked_from_the_case_page_with_supporters_fo
     page.get("/week?from=2026-03-30")
         .await
         .assert_lacks("You are booked for before and after");
+}
+
+#[actix_web::test]
+async fn a_supporter_finds_a_case_by_reference_and_hearing_day() {
+    let app = TestApp::spawn().await;
+    let api = app.login(AMARA).await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let case = app
+        .find_id("/api/v1/cases", &api, "urn", "13AB1234526")
+        .await;
+    let (_, hearings) = app
+        .get(&format!("/api/v1/hearings?case_id={case}"), &api)
+        .await;
+    let starts_at = hearings["items"][0]["starts_at"].as_str().unwrap();
+    let day = chrono::DateTime::parse_from_rfc3339(starts_at)
+        .unwrap()
+        .with_timezone(&chrono_tz::Europe::London)
+        .date_naive();
+    let boxes = |d: chrono::NaiveDate| {
+        use chrono::Datelike;
+        format!(
+            "hearing_on-day={}&hearing_on-month={}&hearing_on-year={}",
+            d.day(),
+            d.month(),
+            d.year()
+        )
+    };
+    let row = ">13AB1234526</a>";
+
+    // Typed as a person would: part of it, lower case, with a space.
+    let found = amara.get("/cases?q=13ab+1234526").await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    found.assert_has(row);
+    found.assert_has("<strong>1 case found</strong>");
+    found.assert_has("href=\"/cases\">Clear the search</a>");
+    // What was searched stays in the form.
+    found.assert_has("value=\"13ab 1234526\"");
+
+    let none = amara.get("/cases?q=99ZZ&status=").await;
+    none.assert_lacks(row);
+    none.assert_has("<strong>0 cases found</strong>");
+    none.assert_has("No case matches");
+
+    // The day of one of its hearings finds it; the next day does not.
+    let on_day = amara.get(&format!("/cases?{}", boxes(day))).await;
+    on_day.assert_has(row);
+    let next_day = amara
+        .get(&format!("/cases?{}", boxes(day.succ_opt().unwrap())))
+        .await;
+    next_day.assert_lacks(row);
+
+    // Closed cases only: it is open.
+    amara.get("/cases?status=closed").await.assert_lacks(row);
+    amara.get("/cases?status=open").await.assert_has(row);
+
+    // A day that is not a real date: said in words, linked to its box.
+    let bad = amara
+        .get("/cases?hearing_on-day=31&hearing_on-month=9&hearing_on-year=2026")
+        .await;
+    assert_eq!(bad.status, StatusCode::OK);
+    bad.assert_has("There is a problem");
+    bad.assert_has("<li><a href=\"#hearing_on\">Hearing day must be a real date</a></li>");
+    bad.assert_has("name=\"hearing_on-day\" type=\"text\" inputmode=\"numeric\" value=\"31\"");
+    app.stop().await;
 }

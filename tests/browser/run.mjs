@@ -110,6 +110,19 @@ function londonDate(days) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
 }
 
+/**
+ * Types a date (YYYY-MM-DD) into the three boxes of a GOV.UK date input
+ * whose day box is `selector` (`#date` → `#date`, `#date-month`,
+ * `#date-year`), as a person would: day, month and year without leading
+ * zeros.
+ */
+async function fillDate(page, selector, iso) {
+  const [year, month, day] = iso.split('-');
+  await page.fill(selector, String(Number(day)));
+  await page.fill(`${selector}-month`, String(Number(month)));
+  await page.fill(`${selector}-year`, year);
+}
+
 /** The case page's card for the hearing whose heading starts with `kind`. */
 function hearingCard(page, kind) {
   return page
@@ -220,7 +233,7 @@ test('witness care officer: adds a hearing, moves it, sees a stale form refused,
   await shot(page, '10-add-hearing-error');
 
   await page.check('#kind-mention');
-  await page.fill('#date', londonDate(10));
+  await fillDate(page, '#date', londonDate(10));
   await page.fill('#time', '11:00');
   await page.selectOption('#court_id', { label: "Leeds Magistrates' Court" });
   await page.fill('#courtroom', 'Court 9');
@@ -239,14 +252,14 @@ test('witness care officer: adds a hearing, moves it, sees a stale form refused,
   const other = await page.context().newPage();
   await other.goto(moveUrl);
 
-  await page.fill('#date', londonDate(11));
+  await fillDate(page, '#date', londonDate(11));
   await page.fill('#time', '14:00');
   await page.click('button:has-text("Move hearing")');
   await page.locator('text=Hearing moved.').waitFor();
   assert.match(await hearingCard(page, 'Mention').innerText(), /Moved/);
   await shot(page, '13-hearing-moved');
 
-  await other.fill('#date', londonDate(12));
+  await fillDate(other, '#date', londonDate(12));
   await other.click('button:has-text("Move hearing")');
   await other.locator('text=Someone else changed this hearing').first().waitFor();
   await accessible(other, 'stale move');
@@ -287,7 +300,7 @@ test('victim liaison officer: logs a parole milestone and sees what was shared',
   await accessible(page, 'milestone error');
   await shot(page, '17-milestone-error');
 
-  await page.fill('#occurs_on', londonDate(30));
+  await fillDate(page, '#occurs_on', londonDate(30));
   await page.click('button:has-text("Log milestone")');
   await page.locator('text=Milestone logged.').waitFor();
   assert.ok(await page.locator('text=Decision expected').count() >= 1);
@@ -342,7 +355,7 @@ test('visits, notices and withdrawals: arrange a visit, read and print a notice,
   assert.ok(links.includes('#date') && links.includes('#supporter_attends'), links.join(' '));
   await accessible(page, 'visit form error');
   await shot(page, '20-visit-error');
-  await page.fill('#date', londonDate(10));
+  await fillDate(page, '#date', londonDate(10));
   await page.fill('#time', '14:30');
   await page.check('input[name="supporter_attends"][value="yes"]');
   await page.click('button:has-text("Arrange visit")');
@@ -613,7 +626,7 @@ test('on the day: the officer lists a trial today; the supporter records updates
   await officer.click('a:has-text("13AB1234526")');
   await officer.click('a:has-text("Add a hearing")');
   await officer.check('#kind-trial');
-  await officer.fill('#date', londonDate(0));
+  await fillDate(officer, '#date', londonDate(0));
   await officer.fill('#time', londonTimeSoon(30));
   await officer.selectOption('#court_id', { label: "Leeds Magistrates' Court" });
   await officer.fill('#estimated_minutes', '240');
@@ -672,7 +685,7 @@ test('risk meetings: the supporter adds a MARAC meeting, sees its deadline on My
 
   // A meeting in three days: its referral form is due before it.
   await page.check('input[name=kind][value=marac]');
-  await page.fill('#meeting_date', londonDate(3));
+  await fillDate(page, '#meeting_date', londonDate(3));
   await page.fill('#meeting_time', '10:00');
   await page.fill('#panel', 'Leeds MARAC');
   await page.click('button:has-text("Add the meeting")');
@@ -692,7 +705,7 @@ test('risk meetings: the supporter adds a MARAC meeting, sees its deadline on My
   await page.click('a:has-text("13AB1234526")');
   await page.click('a:has-text("MARAC and MAPPA meetings")');
   await page.check('input[name=kind][value=marac]');
-  await page.fill('#meeting_date', londonDate(-1));
+  await fillDate(page, '#meeting_date', londonDate(-1));
   await page.fill('#meeting_time', '10:00');
   await page.fill('#panel', 'Leeds MARAC');
   await page.click('button:has-text("Add the meeting")');
@@ -702,7 +715,7 @@ test('risk meetings: the supporter adds a MARAC meeting, sees its deadline on My
   assert.ok((await errorSummaryLinks(page)).includes('#owner'));
   await page.check('input[name=owner][value=supporter]');
   await page.fill('#text', 'Review her safety plan with her');
-  await page.fill('#due_on', londonDate(2));
+  await fillDate(page, '#due_on', londonDate(2));
   await page.click('button:has-text("Record the action")');
   await page.locator('text=The action has been recorded.').waitFor();
   await page.locator('#actions >> text=Review her safety plan with her').waitFor();
@@ -741,7 +754,7 @@ test('supporter (phone): records a rape case, then the CPS meeting before trial,
   await shot(page, 'cps-meeting-error');
 
   await page.check('input[name=supporter_invited][value=wanted]');
-  await page.fill('#meeting_date', londonDate(3));
+  await fillDate(page, '#meeting_date', londonDate(3));
   await page.fill('#meeting_time', '14:30');
   await page.click('button:has-text("Save")');
   await page.locator('text=The CPS meeting has been saved.').waitFor();
@@ -777,8 +790,8 @@ test('after the outcome: the supporter records a protective order from the case 
 
   // Ends in ten days: the talk about renewing it is due today.
   await page.check('input[name=kind][value=non_molestation]');
-  await page.fill('#made_on', londonDate(-30));
-  await page.fill('#ends_on', londonDate(10));
+  await fillDate(page, '#made_on', londonDate(-30));
+  await fillDate(page, '#ends_on', londonDate(10));
   await page.fill('#note', 'Agreed to talk after the school run');
   await page.click('button:has-text("Add the order")');
   await page.locator('text=The protective order has been recorded.').waitFor();
@@ -834,7 +847,7 @@ test('statements: the supporter books an ABE interview with herself for before a
 
   // In five days: Amara before and after, Ben if she is away, Wendy the officer.
   await page.check('input[name=kind][value=abe_interview]');
-  await page.fill('#appointment_date', londonDate(5));
+  await fillDate(page, '#appointment_date', londonDate(5));
   await page.fill('#appointment_time', '10:00');
   await page.fill('#place', 'Elland Road Police Station');
   await page.selectOption('#officer_id', { label: 'Wendy Witness-Care' });

@@ -22,7 +22,7 @@ use crate::resources::{Cases, Courts};
 use crate::web::AppState;
 
 use super::fields::{fill_all, options_of, Field, FormPage};
-use super::forms::{parse_date, required_choice, required_date, FormData, Problems};
+use super::forms::{optional_date, required_choice, required_date, FormData, Problems};
 use super::lookup::{case_reference, day};
 use super::session::{Posted, Session};
 use super::{
@@ -347,23 +347,6 @@ fn problems_of<T>(
         }
         Err(other) => Err(other),
     }
-}
-
-fn optional_date(
-    form: &FormData,
-    name: &str,
-    what: &str,
-    problems: &mut Problems,
-) -> Option<chrono::NaiveDate> {
-    let v = form.text(name)?;
-    let d = parse_date(&v);
-    if d.is_none() {
-        problems.add(
-            name,
-            format!("{what} must be a real date, for example 30/03/2027"),
-        );
-    }
-    d
 }
 
 fn read_order(form: &FormData) -> Result<ProtectiveOrderInput, Problems> {

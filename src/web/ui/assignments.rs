@@ -28,7 +28,7 @@ use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
 use super::fields::{options_of, Field, FormPage};
-use super::forms::{parse_date, required_choice, required_date, FormData, Problems};
+use super::forms::{optional_date, required_choice, required_date, FormData, Problems};
 use super::labels;
 use super::session::{Posted, Session};
 use super::{
@@ -146,18 +146,10 @@ fn read_answers(form: &FormData, problems: &mut Problems, with_end: bool) -> Ans
         problems,
     );
     let starts_on = required_date(form, "starts_on", "the first day of support", problems);
-    let ends_on = match form.text("ends_on").filter(|_| with_end) {
-        None => None,
-        Some(v) => {
-            let d = parse_date(&v);
-            if d.is_none() {
-                problems.add(
-                    "ends_on",
-                    "The last day must be a real date, for example 30/03/2026",
-                );
-            }
-            d
-        }
+    let ends_on = if with_end {
+        optional_date(form, "ends_on", "the last day", problems)
+    } else {
+        None
     };
     let is_spoc = form.get("spoc") == Some("yes");
     let spoc_agreed_on = if is_spoc {
@@ -397,7 +389,7 @@ fn edit_form(c: &Current, version: i32, case: Option<&str>) -> FormPage {
         role_field(),
         Field::date("starts_on", "First day of support"),
         Field::date("ends_on", "Last day of support (optional)")
-            .hint("Leave empty while support goes on. For example, 30/03/2026"),
+            .hint("Leave empty while support goes on. For example, 27 3 2026"),
     ];
     fields.extend(spoc_fields());
     FormPage {

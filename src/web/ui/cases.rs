@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use actix_web::web;
+use actix_web::{web, HttpRequest};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -16,12 +16,15 @@ use crate::resources::{
     SpecialMeasuresDiscussions, SupporterAssignments, Tasks, Victims, Warnings,
 };
 use crate::store::AnyConn;
-use crate::web::api::resource::{Ctx, Page};
+use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
+use super::case_search::{CaseFacts, CaseSearch};
+use super::fields::{fill_all, Field};
+use super::forms::{fold_dates, FormData, Problems};
 use super::lookup::{case_reference, long, Lookup};
 use super::session::Session;
-use super::{labels, list_all, list_page, page, read, render, require, with_conn, PageResult};
+use super::{labels, list_all, page, read, render, require, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/cases", web::get().to(cases))
@@ -30,22 +33,61 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 const PER_PAGE: i64 = 50;
 
-#[derive(Deserialize)]
-struct ListQuery {
-    page: Option<String>,
+/// The UK day a hearing starts on, for the search.
+fn hearing_day(h: &crate::resources::HearingOut) -> chrono::NaiveDate {
+    crate::calendar::london_date(h.starts_at)
 }
 
-fn list(conn: &mut AnyConn, ctx: &Ctx, page_no: i64) -> AppResult<Value> {
+/// The cases the person may see that match the search, newest first, one
+/// page of them, with the search form and the counts.
+fn list(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    page_no: i64,
+    form: &FormData,
+    mut problems: Problems,
+) -> AppResult<Value> {
     let look = Lookup::load(conn, ctx)?;
-    let paged = list_page::<Cases>(
-        conn,
-        ctx,
-        json!({}),
-        Page {
-            page: page_no,
-            per_page: PER_PAGE,
-        },
-    )?;
+    let search = CaseSearch::read(form, &mut problems);
+    let all = list_all::<Cases>(conn, ctx, json!({}))?;
+    // The days each case has hearings on, when a day is asked about.
+    let mut days: HashMap<String, Vec<chrono::NaiveDate>> = HashMap::new();
+    if let Some(d) = search.hearing_on {
+        let from = crate::calendar::start_of_london_day(d);
+        let to = crate::calendar::start_of_london_day(d.succ_opt().unwrap_or(d));
+        for h in list_all::<Hearings>(
+            conn,
+            ctx,
+            json!({"from": from.to_rfc3339(), "to": to.to_rfc3339()}),
+        )? {
+            days.entry(h.case_id.clone())
+                .or_default()
+                .push(hearing_day(&h));
+        }
+    }
+    let no_days = Vec::new();
+    let found: Vec<&crate::resources::CaseOut> = all
+        .iter()
+        .filter(|c| {
+            search.matches(&CaseFacts {
+                urn: c.urn.as_deref(),
+                case_number: c.case_number.as_deref(),
+                victim_reference: &look.victim_ref(&c.victim_id),
+                court_id: c.court_id.as_deref(),
+                open: c.status == CaseStatus::Open,
+                kind: c.kind,
+                hearing_days: days.get(&c.id).unwrap_or(&no_days),
+            })
+        })
+        .collect();
+    let total = found.len() as i64;
+    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let page_no = page_no.min(pages);
+    let shown: Vec<&crate::resources::CaseOut> = found
+        .into_iter()
+        .skip(((page_no - 1) * PER_PAGE) as usize)
+        .take(PER_PAGE as usize)
+        .collect();
     // The next hearing of each case.
     let upcoming = list_all::<Hearings>(conn, ctx, json!({"from": ctx.now.to_rfc3339()}))?;
     let mut next: HashMap<String, String> = HashMap::new();
@@ -53,8 +95,7 @@ fn list(conn: &mut AnyConn, ctx: &Ctx, page_no: i64) -> AppResult<Value> {
         next.entry(h.case_id.clone())
             .or_insert_with(|| format!("{}: {}", labels::hearing_kind(h.kind), long(h.starts_at)));
     }
-    let rows: Vec<Value> = paged
-        .items
+    let rows: Vec<Value> = shown
         .iter()
         .map(|c| {
             json!({
@@ -68,28 +109,91 @@ fn list(conn: &mut AnyConn, ctx: &Ctx, page_no: i64) -> AppResult<Value> {
             })
         })
         .collect();
-    let pages = (paged.total + PER_PAGE - 1) / PER_PAGE;
+    let link = |n: i64| {
+        let mut pairs = search.query_pairs();
+        pairs.push(("page".into(), n.to_string()));
+        format!(
+            "/cases?{}",
+            url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs)
+                .finish()
+        )
+    };
+    let mut courts = vec![(String::new(), "All courts".to_string())];
+    courts.extend(look.courts_sorted());
+    let statuses = [
+        ("", "Open and closed"),
+        ("open", "Open"),
+        ("closed", "Closed"),
+    ]
+    .map(|(v, l)| (v.to_string(), l.to_string()));
+    let kinds = [
+        ("", "Any kind"),
+        ("criminal", "Criminal"),
+        ("family", "Family"),
+        ("civil", "Civil (protective order)"),
+    ]
+    .map(|(v, l)| (v.to_string(), l.to_string()));
+    let fields = fill_all(
+        vec![
+            Field::text("q", "Case or victim reference")
+                .hint("All or part of it, for example 13AB or V-2026"),
+            Field::select("court_id", "Court", &courts),
+            Field::select("status", "Open or closed", &statuses),
+            Field::select("kind", "Kind of case", &kinds),
+            Field::date("hearing_on", "With a hearing on").hint("For example, 27 3 2026"),
+        ],
+        form,
+        &problems,
+    );
+    let first = (page_no - 1) * PER_PAGE + 1;
+    let last = (first + shown.len() as i64 - 1).max(first);
+    let noun = |n: i64| if n == 1 { "case" } else { "cases" };
+    let count_text = if search.is_empty() {
+        format!("{total} {}", noun(total))
+    } else {
+        format!("{total} {} found", noun(total))
+    };
     Ok(json!({
+        "fields": fields,
+        "errors": problems.to_json(),
+        "searched": !search.is_empty(),
+        "search_open": !search.is_empty() || !problems.is_empty(),
+        "count_text": count_text,
+        "showing": (total > PER_PAGE).then(|| format!("Showing {first} to {last} of {total}")),
         "rows": rows,
-        "total": paged.total,
-        "previous": (page_no > 1).then(|| format!("/cases?page={}", page_no - 1)),
-        "next": (page_no < pages).then(|| format!("/cases?page={}", page_no + 1)),
-        "page_text": format!("Page {} of {}", page_no, pages.max(1)),
+        "total": total,
+        "previous": (page_no > 1).then(|| link(page_no - 1)),
+        "next": (page_no < pages).then(|| link(page_no + 1)),
+        "page_text": format!("Page {} of {}", page_no, pages),
         "add": permits(ctx.actor.role, ResourceKind::Case, Action::Create).then_some("/cases/new"),
     }))
 }
 
-async fn cases(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>) -> PageResult {
+async fn cases(state: web::Data<AppState>, s: Session, req: HttpRequest) -> PageResult {
     require(&s, ResourceKind::Case, Action::Read, "case")?;
-    let page_no = super::page_number(q.page.as_deref());
-    let mut data = with_conn(&state, &s, move |conn, ctx| list(conn, ctx, page_no)).await?;
+    let pairs = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+        .map(web::Query::into_inner)
+        .unwrap_or_default();
+    let form = FormData(fold_dates(pairs));
+    let page_no = super::page_number(form.get("page"));
+    let problems = Problems::new();
+    let mut data = with_conn(&state, &s, move |conn, ctx| {
+        list(conn, ctx, page_no, &form, problems)
+    })
+    .await?;
     let heading = match s.role() {
         Role::WitnessCareOfficer => "Your unit's cases",
         Role::Supporter => "Cases you support",
         _ => "Cases",
     };
     data["heading"] = json!(heading);
-    render("cases", &page(&s, heading, "cases", data))
+    let failed = data["errors"]["list"]
+        .as_array()
+        .is_some_and(|l| !l.is_empty());
+    let mut data = page(&s, heading, "cases", data);
+    data["layout"]["error"] = json!(failed);
+    render("cases", &data)
 }
 
 #[derive(Deserialize)]

@@ -15,7 +15,7 @@ use crate::resources::{CaseOut, Cases};
 use crate::web::AppState;
 
 use super::fields::{options_of, Field, FormPage};
-use super::forms::{london_instant, parse_date, parse_time, FormData, Problems};
+use super::forms::{london_instant, optional_date, parse_time, FormData, Problems};
 use super::labels;
 use super::lookup::{case_reference, long};
 use super::session::{Posted, Session};
@@ -154,17 +154,13 @@ fn read_form(form: &FormData) -> Result<CpsMeetingInput, Problems> {
             "Choose whether she wants you invited, or that she has not decided yet",
         );
     }
-    let date_of = |name: &str, problems: &mut Problems| {
-        form.text(name).and_then(|v| {
-            let d = parse_date(&v);
-            if d.is_none() {
-                problems.add(name, "Enter a real date, for example 15/12/2026");
-            }
-            d
-        })
-    };
-    let offered_on = date_of("offered_on", &mut problems);
-    let meeting_day = date_of("meeting_date", &mut problems);
+    let offered_on = optional_date(form, "offered_on", "the date it was offered", &mut problems);
+    let meeting_day = optional_date(
+        form,
+        "meeting_date",
+        "the date of the meeting",
+        &mut problems,
+    );
     let time = form.text("meeting_time");
     let meeting_time = time.as_deref().and_then(|v| {
         let t = parse_time(v);
@@ -328,6 +324,28 @@ mod tests {
             Ok(_) => vec![],
             Err(p) => p.0.into_iter().map(|p| p.field).collect(),
         }
+    }
+
+    #[test]
+    fn the_meeting_day_is_read_from_its_three_boxes() {
+        let typed = FormData(crate::web::ui::forms::fold_dates(
+            [
+                ("supporter_invited", "wanted"),
+                ("offered_on-day", ""),
+                ("offered_on-month", ""),
+                ("offered_on-year", ""),
+                ("meeting_date-day", "25"),
+                ("meeting_date-month", "10"),
+                ("meeting_date-year", "2026"),
+                ("meeting_time", "01:30"),
+            ]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        ));
+        let ok = read_form(&typed).unwrap();
+        assert_eq!(ok.offered_on, None);
+        assert_eq!(ok.meeting_at, Some("2026-10-25T00:30:00Z".parse().unwrap()));
     }
 
     #[test]

@@ -30,6 +30,10 @@ pub struct Field {
     pub is_radios: bool,
     pub is_checkboxes: bool,
     pub is_textarea: bool,
+    /// A date in three boxes (day, month, year), the GOV.UK date input.
+    pub is_date: bool,
+    /// The three boxes' values, for a date.
+    pub parts: Vec<DatePart>,
     pub options: Vec<Choice>,
     /// A width class for short inputs.
     pub width: &'static str,
@@ -54,6 +58,8 @@ impl Field {
             is_radios: false,
             is_checkboxes: false,
             is_textarea: false,
+            is_date: false,
+            parts: Vec::new(),
             options: Vec::new(),
             width: "",
             described_by: None,
@@ -68,14 +74,15 @@ impl Field {
         }
     }
 
+    /// A date typed in three boxes; the form reads it as `name`
+    /// (`forms::fold_dates`). The day box has the field's id, so an error
+    /// links to it.
     pub fn date(name: &str, label: &str) -> Field {
         Field {
-            is_input: true,
-            input_type: "date",
-            width: "input--width-10",
+            is_date: true,
             ..Field::new(name, label)
         }
-        .hint("For example, 30/03/2026")
+        .hint("For example, 27 3 2026")
     }
 
     pub fn time(name: &str, label: &str) -> Field {
@@ -157,8 +164,11 @@ impl Field {
             .find(|p| p.field == self.id)
             .map(|p| p.message.clone());
         let sent = values.all(&self.name);
-        if self.is_input || self.is_textarea {
+        if self.is_input || self.is_textarea || self.is_date {
             self.value = values.get(&self.name).unwrap_or("").to_string();
+        }
+        if self.is_date {
+            self.parts = date_parts(&self.id, &self.name, &self.value, values);
         }
         for c in &mut self.options {
             c.selected = sent.contains(&c.value);
@@ -173,6 +183,56 @@ impl Field {
         self.described_by = (!ids.is_empty()).then(|| ids.join(" "));
         self
     }
+}
+
+/// One box of a date.
+#[derive(Debug, Clone, Serialize)]
+pub struct DatePart {
+    pub id: String,
+    pub name: String,
+    pub label: &'static str,
+    pub value: String,
+    pub width: &'static str,
+}
+
+/// The boxes of a date: what was typed in them when the form comes back
+/// with an error, or else the date's value (YYYY-MM-DD) split up.
+fn date_parts(id: &str, name: &str, value: &str, values: &FormData) -> Vec<DatePart> {
+    let stored = super::forms::parse_date(value);
+    let from_value = |what: &str| match stored {
+        Some(d) => match what {
+            "day" => d.format("%-d").to_string(),
+            "month" => d.format("%-m").to_string(),
+            _ => d.format("%Y").to_string(),
+        },
+        None => String::new(),
+    };
+    super::forms::DATE_PARTS
+        .iter()
+        .map(|(what, suffix)| {
+            let part_name = format!("{name}{suffix}");
+            let typed = values.get(&part_name).map(str::to_string);
+            DatePart {
+                id: if *what == "day" {
+                    id.to_string()
+                } else {
+                    format!("{id}{suffix}")
+                },
+                value: typed.unwrap_or_else(|| from_value(what)),
+                name: part_name,
+                label: match *what {
+                    "day" => "Day",
+                    "month" => "Month",
+                    _ => "Year",
+                },
+                width: if *what == "year" {
+                    "input--width-4"
+                } else {
+                    "input--width-2"
+                },
+            }
+        })
+        .collect()
 }
 
 /// The first choice's id is the field's own, so an error links to it.
@@ -230,6 +290,19 @@ mod tests {
         assert_eq!(date.value, "2026-03-30");
         assert_eq!(date.error.as_deref(), Some("Date is in the past"));
         assert_eq!(date.described_by.as_deref(), Some("date-hint date-error"));
+        let boxes: Vec<(&str, &str, &str)> = date
+            .parts
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(
+            boxes,
+            [
+                ("date", "date-day", "30"),
+                ("date-month", "date-month", "3"),
+                ("date-year", "date-year", "2026"),
+            ]
+        );
 
         let options = vec![
             ("screens".to_string(), "Screens".to_string()),
@@ -242,6 +315,19 @@ mod tests {
         let ticked: Vec<bool> = m.options.iter().map(|c| c.selected).collect();
         assert_eq!(ticked, [true, true, false]);
         assert!(m.described_by.is_none());
+    }
+
+    #[test]
+    fn a_date_that_came_back_with_an_error_shows_what_was_typed() {
+        let values = FormData(super::super::forms::fold_dates(vec![
+            ("date-day".into(), "31".into()),
+            ("date-month".into(), "2".into()),
+            ("date-year".into(), "2026".into()),
+        ]));
+        let date = Field::date("date", "Date").fill(&values, &Problems::new());
+        let typed: Vec<&str> = date.parts.iter().map(|p| p.value.as_str()).collect();
+        assert_eq!(typed, ["31", "2", "2026"]);
+        assert_eq!(date.value, "31 2 2026");
     }
 }
 

@@ -82,7 +82,7 @@ impl FromRequest for FormData {
             {
                 return Err(unreadable());
             }
-            Ok(FormData(pairs))
+            Ok(FormData(fold_dates(pairs)))
         })
     }
 }
@@ -155,13 +155,86 @@ fn sentence(label: &str, message: &str) -> String {
     }
 }
 
-/// A date from `<input type="date">` (YYYY-MM-DD); also accepts
-/// DD/MM/YYYY for browsers that show a plain text box.
+/// The suffixes of a date typed in three boxes (the GOV.UK date input):
+/// `NAME-day`, `NAME-month` and `NAME-year`.
+pub const DATE_PARTS: [(&str, &str); 3] = [("day", "-day"), ("month", "-month"), ("year", "-year")];
+
+/// Joins each date typed in three boxes into one value under the date's own
+/// name, so every form reads a date the same way whether it came from the
+/// three boxes, a script, or a test posting `NAME=YYYY-MM-DD`:
+/// - all three blank: nothing (the date was not given);
+/// - a real date: `YYYY-MM-DD`;
+/// - anything else: the parts as typed, `day month year` with spaces,
+///   which `parse_date` never reads, so the form says it is not a real
+///   date (a two-digit year included).
+///
+/// A name sent on its own is kept as sent and its boxes are ignored.
+pub fn fold_dates(mut pairs: Vec<(String, String)>) -> Vec<(String, String)> {
+    let part = |pairs: &[(String, String)], name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_string())
+    };
+    let bases: Vec<String> = pairs
+        .iter()
+        .filter_map(|(k, _)| k.strip_suffix("-day").map(str::to_string))
+        .collect();
+    for base in bases {
+        if pairs.iter().any(|(k, _)| *k == base) {
+            continue;
+        }
+        let [day, month, year] = DATE_PARTS
+            .map(|(_, suffix)| part(&pairs, &format!("{base}{suffix}")).unwrap_or_default());
+        if day.is_empty() && month.is_empty() && year.is_empty() {
+            continue;
+        }
+        let real = match (
+            day.parse::<u32>(),
+            month.parse::<u32>(),
+            year.parse::<i32>(),
+        ) {
+            (Ok(d), Ok(m), Ok(y)) if year.len() == 4 => NaiveDate::from_ymd_opt(y, m, d),
+            _ => None,
+        };
+        let value = match real {
+            Some(date) => date.format("%Y-%m-%d").to_string(),
+            None => format!("{day} {month} {year}"),
+        };
+        pairs.push((base, value));
+    }
+    pairs
+}
+
+/// Which box of a date typed in three boxes was left blank while another
+/// was filled ("day", "month" or "year"), for the GOV.UK message "… must
+/// include a month".
+pub fn missing_date_part(form: &FormData, name: &str) -> Option<&'static str> {
+    let parts = DATE_PARTS.map(|(what, suffix)| {
+        (
+            what,
+            form.text(&format!("{name}{suffix}")).is_some(),
+            form.get(&format!("{name}{suffix}")).is_some(),
+        )
+    });
+    let any_filled = parts.iter().any(|(_, filled, _)| *filled);
+    parts
+        .iter()
+        .find(|(_, filled, sent)| *sent && !filled)
+        .filter(|_| any_filled)
+        .map(|(what, _, _)| *what)
+}
+
+/// A date as stored or posted (YYYY-MM-DD); also accepts DD/MM/YYYY with
+/// a four-digit year, as typed in a plain text box.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     let v = value.trim();
-    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(v, "%d/%m/%Y"))
-        .ok()
+    let four_digit_year = v.rsplit('/').next().is_some_and(|y| y.len() == 4);
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().or_else(|| {
+        four_digit_year
+            .then(|| NaiveDate::parse_from_str(v, "%d/%m/%Y").ok())
+            .flatten()
+    })
 }
 
 /// A time from `<input type="time">` (HH:MM, 24-hour); also accepts
@@ -206,16 +279,35 @@ pub fn required_date(
         Some(v) => {
             let d = parse_date(&v);
             if d.is_none() {
-                problems.add(
-                    name,
-                    format!(
-                        "{} must be a real date, for example 30/03/2026",
-                        capital(what)
-                    ),
-                );
+                problems.add(name, not_a_date(form, name, what));
             }
             d
         }
+    }
+}
+
+/// Reads a date that may be left blank: `None` when blank, and a problem
+/// when given but not a real date.
+pub fn optional_date(
+    form: &FormData,
+    name: &str,
+    what: &str,
+    problems: &mut Problems,
+) -> Option<NaiveDate> {
+    let v = form.text(name)?;
+    let d = parse_date(&v);
+    if d.is_none() {
+        problems.add(name, not_a_date(form, name, what));
+    }
+    d
+}
+
+/// What to say of a date that was given but is not a real one, in the
+/// GOV.UK pattern: the box left blank, or that it must be a real date.
+pub fn not_a_date(form: &FormData, name: &str, what: &str) -> String {
+    match missing_date_part(form, name) {
+        Some(part) => format!("{} must include a {part}", capital(what)),
+        None => format!("{} must be a real date", capital(what)),
     }
 }
 
@@ -278,6 +370,67 @@ fn capital(what: &str) -> String {
 mod tests {
     use super::*;
 
+    fn boxes(day: &str, month: &str, year: &str) -> Vec<(String, String)> {
+        vec![
+            ("date-day".into(), day.into()),
+            ("date-month".into(), month.into()),
+            ("date-year".into(), year.into()),
+        ]
+    }
+
+    #[test]
+    fn three_date_boxes_are_read_as_one_date() {
+        let cases: [(&str, &str, &str, Option<&str>); 8] = [
+            ("27", "3", "2026", Some("2026-03-27")),
+            (" 1 ", "03", "2026", Some("2026-03-01")),
+            ("", "", "", None),
+            ("31", "2", "2026", Some("31 2 2026")),
+            ("29", "2", "2028", Some("2028-02-29")),
+            ("1", "3", "26", Some("1 3 26")),
+            ("1", "", "2026", Some("1  2026")),
+            ("first", "3", "2026", Some("first 3 2026")),
+        ];
+        for (d, m, y, want) in cases {
+            let form = FormData(fold_dates(boxes(d, m, y)));
+            assert_eq!(form.get("date"), want, "{d}/{m}/{y}");
+            if let Some(v) = want.filter(|v| v.contains(' ')) {
+                assert_eq!(parse_date(v), None, "{v} is not read as a date");
+            }
+        }
+        // A date posted whole is kept; its boxes are not read.
+        let mut sent = boxes("1", "1", "2020");
+        sent.push(("date".into(), "2026-12-25".into()));
+        assert_eq!(FormData(fold_dates(sent)).get("date"), Some("2026-12-25"));
+    }
+
+    #[test]
+    fn a_date_missing_a_box_says_which() {
+        let cases = [
+            (("", "3", "2026"), "Date of the visit must include a day"),
+            (("27", "", "2026"), "Date of the visit must include a month"),
+            (("27", "3", ""), "Date of the visit must include a year"),
+            (("31", "2", "2026"), "Date of the visit must be a real date"),
+            (("27", "3", "26"), "Date of the visit must be a real date"),
+        ];
+        for ((d, m, y), want) in cases {
+            let form = FormData(fold_dates(boxes(d, m, y)));
+            let mut p = Problems::new();
+            assert_eq!(
+                required_date(&form, "date", "the date of the visit", &mut p),
+                None
+            );
+            assert_eq!(p.0[0].message, want, "{d}/{m}/{y}");
+            assert_eq!(p.0[0].field, "date");
+        }
+        let blank = FormData(fold_dates(boxes("", "", "")));
+        let mut p = Problems::new();
+        assert_eq!(
+            required_date(&blank, "date", "the date of the visit", &mut p),
+            None
+        );
+        assert_eq!(p.0[0].message, "Enter the date of the visit");
+    }
+
     #[test]
     fn dates_and_times_as_typed() {
         assert_eq!(
@@ -289,6 +442,11 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 3, 30)
         );
         assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(
+            parse_date("30/03/26"),
+            None,
+            "a two-digit year is not guessed"
+        );
         assert_eq!(parse_time("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
         assert_eq!(parse_time("9.30"), NaiveTime::from_hms_opt(9, 30, 0));
         assert_eq!(parse_time("25:00"), None);

@@ -16,6 +16,7 @@ mod agency_updates;
 mod assignments;
 mod attendance;
 mod case_forms;
+mod case_search;
 mod cases;
 mod consents;
 mod court_lists;

@@ -1,6 +1,9 @@
-//! The partnership report page for managers: a filter form, each measure
-//! as an SVG chart with its one-line definition and the same figures as a
-//! table, and a CSV download of exactly what is shown.
+//! The partnership report page for managers: a filter form (dates in the
+//! GOV.UK three-box pattern), the figures at a glance first (one headline
+//! per measure and how many small counts are hidden), then each measure
+//! behind a disclosure as an SVG chart with its one-line definition and
+//! the same figures as a table, and a CSV download of exactly what is
+//! shown.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -8,13 +11,16 @@ use serde_json::{json, Value};
 
 use crate::domain::{CaseKind, CourtKind};
 use crate::error::AppError;
+use crate::error::FieldError;
 use crate::policy::{Action, ResourceKind};
 use crate::reporting::chart::{self, Bar};
-use crate::reporting::Report;
+use crate::reporting::{Measure, Report, ReportParams};
 use crate::resources::Courts;
-use crate::web::api::reports::{compute, csv_response, params_of};
+use crate::web::api::reports::{compute, csv_response};
 use crate::web::AppState;
 
+use super::fields::Field;
+use super::forms::{fold_dates, optional_date, FormData, Problems};
 use super::session::Session;
 use super::{labels, list_all, page, render_status, require, with_conn, PageError, PageResult};
 
@@ -43,7 +49,90 @@ fn query_string(r: &Report) -> String {
     parts.join("&amp;")
 }
 
-fn measure_view(m: &crate::reporting::Measure) -> Result<Value, AppError> {
+/// The one figure that says most about a measure, for the summary: its
+/// first share (a percentage) where it has one, else its total, else its
+/// first figure.
+fn headline(m: &Measure) -> Option<&crate::reporting::measures::Figure> {
+    m.figures
+        .iter()
+        .find(|f| f.kind == "percent")
+        .or_else(|| m.figures.iter().find(|f| f.kind == "total"))
+        .or_else(|| m.figures.first())
+}
+
+/// How many of the report's figures are hidden to protect small counts.
+fn hidden_count(r: &Report) -> usize {
+    r.measures
+        .iter()
+        .flat_map(|m| &m.figures)
+        .filter(|f| f.suppressed.is_some())
+        .count()
+}
+
+/// The report's filter problems, as sentences on the form's fields.
+fn problems_of(errors: &[FieldError]) -> Problems {
+    let mut problems = Problems::new();
+    for e in errors {
+        let (field, message) = match (e.field.as_str(), e.message.as_str()) {
+            ("to", "must be on or after from") => (
+                "to",
+                "The last day must be the same as or after the first day".to_string(),
+            ),
+            ("from", "is required for a custom period") => (
+                "from",
+                "Enter the first day, or choose a quarter or a month".to_string(),
+            ),
+            ("to", "is required for a custom period") => (
+                "to",
+                "Enter the last day, or choose a quarter or a month".to_string(),
+            ),
+            ("to", m) => ("to", format!("The last day: {m}")),
+            ("from", m) => ("from", format!("The first day: {m}")),
+            ("court_id", _) => ("court_id", "Choose a court from the list".to_string()),
+            ("court_kind", _) => (
+                "court_kind",
+                "Choose a kind of court from the list".to_string(),
+            ),
+            ("case_kind", _) => ("case_kind", "Choose criminal, family, or both".to_string()),
+            ("period", _) => (
+                "period",
+                "Choose a quarter, a month, or from and to dates".to_string(),
+            ),
+            (_, _) => (
+                "period",
+                "The filters could not be read: choose them again and show the figures".to_string(),
+            ),
+        };
+        problems.add(field, message);
+    }
+    problems
+}
+
+/// The query string as a form: the three date boxes of `from` and `to`
+/// joined into dates, checked with the GOV.UK messages, and the filters
+/// to compute with.
+fn read_filters(req: &HttpRequest) -> (FormData, ReportParams, Problems) {
+    let pairs = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+        .map(web::Query::into_inner)
+        .unwrap_or_default();
+    let form = FormData(fold_dates(pairs));
+    let mut problems = Problems::new();
+    let from = optional_date(&form, "from", "the first day", &mut problems);
+    let to = optional_date(&form, "to", "the last day", &mut problems);
+    let params = ReportParams {
+        period: form.text("period"),
+        from: from.map(|d| d.to_string()),
+        to: to.map(|d| d.to_string()),
+        court_id: form.text("court_id"),
+        court_kind: form.text("court_kind"),
+        organisation_id: None,
+        case_kind: form.text("case_kind"),
+        format: None,
+    };
+    (form, params, problems)
+}
+
+fn measure_view(m: &Measure) -> Result<Value, AppError> {
     let bars: Vec<Bar> = m
         .figures
         .iter()
@@ -65,10 +154,13 @@ fn measure_view(m: &crate::reporting::Measure) -> Result<Value, AppError> {
             .join("; ");
         Some(chart::bars(m.key, m.title, &desc, &bars)?)
     };
+    let top = headline(m);
     Ok(json!({
         "key": m.key,
         "title": m.title,
         "definition": m.definition,
+        "headline": top.map(|f| json!({"label": f.label, "display": f.display})),
+        "hidden": m.figures.iter().filter(|f| f.suppressed.is_some()).count(),
         "svg": svg,
         "figures": m.figures.iter().map(|f| json!({
             "label": f.label,
@@ -95,18 +187,19 @@ fn options(all: &[(String, String)], chosen: Option<&str>) -> Vec<Value> {
 
 async fn report_page(state: web::Data<AppState>, s: Session, req: HttpRequest) -> PageResult {
     require(&s, ResourceKind::Report, Action::Read, "partnership report")?;
-    let params = params_of(&req);
-    let report = match &params {
-        Ok(p) => compute(&state, &s.actor, p).await.map(Some),
-        Err(AppError::Validation(errors)) => Err(AppError::Validation(errors.clone())),
-        Err(_) => Err(AppError::field("query", "the filters could not be read")),
+    let (form, params, mut problems) = read_filters(&req);
+    let report = if problems.is_empty() {
+        match compute(&state, &s.actor, &params).await {
+            Ok(r) => Some(r),
+            Err(AppError::Validation(errors)) => {
+                problems = problems_of(&errors);
+                None
+            }
+            Err(other) => return Err(PageError::from(other)),
+        }
+    } else {
+        None
     };
-    let (report, errors) = match report {
-        Ok(r) => (r, Vec::new()),
-        Err(AppError::Validation(errors)) => (None, errors),
-        Err(other) => return Err(PageError::from(other)),
-    };
-    let p = params.unwrap_or_default();
     let courts = with_conn(&state, &s, |conn, ctx| {
         list_all::<Courts>(conn, ctx, json!({}))
     })
@@ -131,18 +224,25 @@ async fn report_page(state: web::Data<AppState>, s: Session, req: HttpRequest) -
     .iter()
     .map(|(v, l)| (v.to_string(), l.to_string()))
     .collect();
-    let (period, from, to) = match &report {
-        Some(r) => (
-            r.filters.period.to_string(),
-            r.filters.from.to_string(),
-            r.filters.to.to_string(),
-        ),
-        None => (
-            p.period.clone().unwrap_or_else(|| "quarter".into()),
-            p.from.clone().unwrap_or_default(),
-            p.to.clone().unwrap_or_default(),
-        ),
-    };
+    // What the form shows again: the filters as computed, or as typed.
+    let mut shown = form.clone();
+    if let Some(r) = &report {
+        shown = FormData(vec![
+            ("period".into(), r.filters.period.to_string()),
+            ("from".into(), r.filters.from.to_string()),
+            ("to".into(), r.filters.to.to_string()),
+        ]);
+    } else if shown.get("period").is_none() {
+        shown.0.push(("period".into(), "quarter".into()));
+    }
+    let dates = vec![
+        Field::date("from", "A day in the quarter or month, or the first day")
+            .hint("For example, 1 1 2026 for January to March 2026")
+            .fill(&shown, &problems),
+        Field::date("to", "Last day (from and to dates only)")
+            .hint("For example, 31 3 2026")
+            .fill(&shown, &problems),
+    ];
     let measures = match &report {
         Some(r) => r
             .measures
@@ -152,28 +252,28 @@ async fn report_page(state: web::Data<AppState>, s: Session, req: HttpRequest) -
         None => Vec::new(),
     };
     let data = json!({
-        "errors": {"list": errors.iter().map(|e| json!({"field": e.field, "message": format!("{}: {}", e.field, e.message)})).collect::<Vec<_>>()},
-        "periods": options(&periods, Some(period.as_str())),
-        "from": from,
-        "to": to,
-        "courts": options(&court_options, p.court_id.as_deref()),
-        "court_kinds": options(&court_kinds, p.court_kind.as_deref()),
-        "case_kinds": options(&case_kinds, p.case_kind.as_deref()),
+        "errors": problems.to_json(),
+        "periods": options(&periods, shown.get("period")),
+        "dates": dates,
+        "courts": options(&court_options, form.get("court_id")),
+        "court_kinds": options(&court_kinds, form.get("court_kind")),
+        "case_kinds": options(&case_kinds, form.get("case_kind")),
         "report": report.as_ref().map(|r| json!({
             "from": r.filters.from.format("%-d %B %Y").to_string(),
             "to": r.filters.to.format("%-d %B %Y").to_string(),
             "csv_href": format!("/reports/partnership.csv?{}", query_string(r)),
             "suppression": r.suppression,
+            "hidden": hidden_count(r),
         })),
         "measures": measures,
     });
-    let status = if errors.is_empty() {
+    let status = if problems.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let mut data = page(&s, "Partnership report", "reports", data);
-    data["layout"]["error"] = json!(!errors.is_empty());
+    data["layout"]["error"] = json!(!problems.is_empty());
     render_status(status, "reports", &data)
 }
 
@@ -183,7 +283,13 @@ async fn report_csv(
     req: HttpRequest,
 ) -> Result<HttpResponse, PageError> {
     require(&s, ResourceKind::Report, Action::Read, "partnership report")?;
-    let params = params_of(&req)?;
+    let (_, params, problems) = read_filters(&req);
+    if let Some(p) = problems.0.first() {
+        return Err(PageError::from(AppError::field(
+            &p.field,
+            p.message.clone(),
+        )));
+    }
     let report = compute(&state, &s.actor, &params).await?;
     Ok(csv_response(&report))
 }

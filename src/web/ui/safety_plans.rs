@@ -20,7 +20,7 @@ use crate::resources::{HearingOut, Hearings};
 use crate::web::AppState;
 
 use super::fields::{fill_all, Field};
-use super::forms::{london_instant, parse_date, parse_time, FormData, Problems};
+use super::forms::{london_instant, optional_date, parse_time, FormData, Problems};
 use super::lookup::{clock, day, long, Lookup};
 use super::session::{Posted, Session};
 use super::{
@@ -74,7 +74,7 @@ fn fields(consents: &[ConsentChoice]) -> Vec<Field> {
         Field::text("met_by", "Who meets her? (optional)")
             .hint("A name or a role, for example a Witness Service volunteer."),
         Field::date("meet_date", "Which day is she met? (optional)")
-            .hint("Leave blank for the hearing's first day. For example, 30/03/2026"),
+            .hint("Leave blank for the hearing's first day. For example, 27 3 2026"),
         Field::time("meet_time", "What time is she met? (optional)"),
         Field::text("meet_place", "Where is she met? (optional)"),
         Field::textarea(
@@ -400,16 +400,7 @@ fn input_of(
             Some(time) => {
                 let date = match text("meet_date").filter(|d| !d.is_empty()) {
                     None => Some(calendar::london_date(hearing.starts_at)),
-                    Some(d) => {
-                        let parsed = parse_date(&d);
-                        if parsed.is_none() {
-                            problems.add(
-                                "meet_date",
-                                "The day she is met must be a real date, for example 30/03/2026",
-                            );
-                        }
-                        parsed
-                    }
+                    Some(_) => optional_date(form, "meet_date", "the day she is met", problems),
                 };
                 date.and_then(|date| {
                     london_instant(date, time, "meet_time", problems).map(|(_, text)| text)
@@ -426,14 +417,8 @@ fn input_of(
                 problems.add("agreed_on", "Enter the date the plan was agreed");
                 None
             }
-            Some(d) => match parse_date(&d) {
-                None => {
-                    problems.add(
-                        "agreed_on",
-                        "The date it was agreed must be a real date, for example 20/03/2026",
-                    );
-                    None
-                }
+            Some(_) => match optional_date(form, "agreed_on", "the date it was agreed", problems) {
+                None => None,
                 // The stored agreement, unchanged, keeps its instant.
                 Some(date) => match stored.and_then(|p| p.agreed_at) {
                     Some(at) if calendar::london_date(at) == date => Some(at.to_rfc3339()),

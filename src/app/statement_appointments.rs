@@ -273,16 +273,26 @@ fn out_of(conn: &mut AnyConn, ctx: &Ctx, r: Row) -> AppResult<StatementAppointme
     })
 }
 
-/// The case, as its own read sees it (404 out of reach), and criminal.
+/// The case, as its own read sees it (404 out of reach).
+fn case_in_reach(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    case_id: &str,
+) -> AppResult<crate::resources::CaseOut> {
+    super::read::<Cases>(conn, ctx, case_id).map_err(|e| match e {
+        AppError::Forbidden(_) => AppError::NotFound("case".into()),
+        other => other,
+    })
+}
+
+/// The case in reach, and criminal (409 for a family case: nothing to
+/// book there).
 fn criminal_case(
     conn: &mut AnyConn,
     ctx: &Ctx,
     case_id: &str,
 ) -> AppResult<crate::resources::CaseOut> {
-    let c = super::read::<Cases>(conn, ctx, case_id).map_err(|e| match e {
-        AppError::Forbidden(_) => AppError::NotFound("case".into()),
-        other => other,
-    })?;
+    let c = case_in_reach(conn, ctx, case_id)?;
     if c.kind != CaseKind::Criminal {
         return Err(AppError::Conflict(
             "statement appointments are for criminal cases: this is a family case".into(),
@@ -309,14 +319,14 @@ fn find(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<StatementAppointme
     out_of(conn, ctx, row)
 }
 
-/// The case's appointments, latest first.
+/// The case's appointments, latest first (none on a family case).
 pub fn list(
     conn: &mut AnyConn,
     ctx: &Ctx,
     case_id: &str,
 ) -> AppResult<Vec<StatementAppointmentOut>> {
     ctx.may(READ)?;
-    criminal_case(conn, ctx, case_id)?;
+    case_in_reach(conn, ctx, case_id)?;
     let rows: Vec<Row> = statement_appointments::table
         .filter(statement_appointments::case_id.eq(case_id))
         .order((

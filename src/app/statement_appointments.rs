@@ -344,6 +344,39 @@ pub fn read(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<StatementAppoi
     find(conn, ctx, id)
 }
 
+/// The victim's supporters now (active, assigned today), by name.
+fn her_supporters(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<Vec<Person>> {
+    let rows: Vec<(String, String)> = supporter_assignments::table
+        .inner_join(users::table.on(users::id.eq(supporter_assignments::supporter_id)))
+        .filter(supporter_assignments::victim_id.eq(victim_id))
+        .filter(store::scope::in_force(ctx.today()))
+        .filter(users::active.eq(true))
+        .filter(users::role.eq(Role::Supporter.as_str()))
+        .select((users::id, users::display_name))
+        .distinct()
+        .order(users::display_name.asc())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| Person { id, name })
+        .collect())
+}
+
+/// The active witness care officers of a unit, by name.
+fn unit_officers(conn: &mut AnyConn, unit: &str) -> AppResult<Vec<Person>> {
+    let rows: Vec<(String, String)> = users::table
+        .filter(users::organisation_id.eq(unit))
+        .filter(users::role.eq(Role::WitnessCareOfficer.as_str()))
+        .filter(users::active.eq(true))
+        .order(users::display_name.asc())
+        .select((users::id, users::display_name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| Person { id, name })
+        .collect())
+}
+
 /// The people the input names, checked against the directory: both
 /// supporters active and assigned to the victim today, the officer an
 /// active witness care officer of the case's unit. And the place not her
@@ -355,14 +388,10 @@ fn check_against_records(
     input: &StatementAppointmentInput,
 ) -> AppResult<()> {
     let mut errors: Vec<FieldError> = Vec::new();
-    let hers: Vec<String> = supporter_assignments::table
-        .inner_join(users::table.on(users::id.eq(supporter_assignments::supporter_id)))
-        .filter(supporter_assignments::victim_id.eq(&case.victim_id))
-        .filter(store::scope::in_force(ctx.today()))
-        .filter(users::active.eq(true))
-        .filter(users::role.eq(Role::Supporter.as_str()))
-        .select(supporter_assignments::supporter_id)
-        .load(conn)?;
+    let hers: Vec<String> = her_supporters(conn, ctx, &case.victim_id)?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
     for field in ["supporter_id", "alternative_supporter_id"] {
         let id = if field == "supporter_id" {
             &input.supporter_id
@@ -382,14 +411,10 @@ fn check_against_records(
             "the case has no witness care unit: add it to the case first",
         )),
         Some(unit) => {
-            let found: i64 = users::table
-                .filter(users::id.eq(&input.officer_id))
-                .filter(users::organisation_id.eq(unit))
-                .filter(users::role.eq(Role::WitnessCareOfficer.as_str()))
-                .filter(users::active.eq(true))
-                .count()
-                .get_result(conn)?;
-            if found == 0 {
+            if !unit_officers(conn, unit)?
+                .iter()
+                .any(|p| p.id == input.officer_id)
+            {
                 errors.push(FieldError::new(
                     "officer_id",
                     "is not a witness care officer of the case's unit",
@@ -648,32 +673,11 @@ pub fn people(
 ) -> AppResult<(Vec<Person>, Vec<Person>)> {
     ctx.may(READ)?;
     let case = criminal_case(conn, ctx, case_id)?;
-    let supporters: Vec<(String, String)> = supporter_assignments::table
-        .inner_join(users::table.on(users::id.eq(supporter_assignments::supporter_id)))
-        .filter(supporter_assignments::victim_id.eq(&case.victim_id))
-        .filter(store::scope::in_force(ctx.today()))
-        .filter(users::active.eq(true))
-        .filter(users::role.eq(Role::Supporter.as_str()))
-        .select((users::id, users::display_name))
-        .distinct()
-        .order(users::display_name.asc())
-        .load(conn)?;
-    let officers: Vec<(String, String)> = match &case.witness_care_unit_id {
-        Some(unit) => users::table
-            .filter(users::organisation_id.eq(unit))
-            .filter(users::role.eq(Role::WitnessCareOfficer.as_str()))
-            .filter(users::active.eq(true))
-            .order(users::display_name.asc())
-            .select((users::id, users::display_name))
-            .load(conn)?,
+    let officers = match &case.witness_care_unit_id {
+        Some(unit) => unit_officers(conn, unit)?,
         None => Vec::new(),
     };
-    let to = |v: Vec<(String, String)>| {
-        v.into_iter()
-            .map(|(id, name)| Person { id, name })
-            .collect::<Vec<_>>()
-    };
-    Ok((to(supporters), to(officers)))
+    Ok((her_supporters(conn, ctx, &case.victim_id)?, officers))
 }
 
 /// The booked appointments starting in `[start, end)` that `user_id` is

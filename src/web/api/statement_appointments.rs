@@ -15,8 +15,10 @@ use super::resource::{
 use crate::app::statement_appointments::{
     self, CancelInput, StatementAppointmentInput, StatementAppointmentOut,
 };
+use crate::app::Ctx;
 use crate::error::AppResult;
 use crate::policy::{Action, ResourceKind};
+use crate::store::AnyConn;
 use crate::web::auth::Authenticated;
 use crate::web::extract::RawBody;
 use crate::web::AppState;
@@ -67,6 +69,18 @@ async fn read(
     Ok(tagged(StatusCode::OK, a.version, &a))
 }
 
+/// A change with If-Match (PUT, or the withdrawal), answered with the
+/// appointment and its new ETag.
+async fn versioned<I: serde::de::DeserializeOwned + Send + 'static>(
+    (state, who, req): (web::Data<AppState>, Authenticated, HttpRequest),
+    id: web::Path<String>,
+    body: RawBody,
+    f: fn(&mut AnyConn, &Ctx, &str, i32, I) -> AppResult<StatementAppointmentOut>,
+) -> AppResult<HttpResponse> {
+    let a = run_checked_versioned(&state, who, UPDATE, &req, id, body, f).await?;
+    Ok(tagged(StatusCode::OK, a.version, &a))
+}
+
 async fn update(
     state: web::Data<AppState>,
     who: Authenticated,
@@ -74,19 +88,15 @@ async fn update(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let a = run_checked_versioned(
-        &state,
-        who,
-        UPDATE,
-        &req,
+    versioned(
+        (state, who, req),
         id,
         body,
         |conn, ctx, id, expected, input: StatementAppointmentInput| {
             statement_appointments::update(conn, ctx, id, expected, &input)
         },
     )
-    .await?;
-    Ok(tagged(StatusCode::OK, a.version, &a))
+    .await
 }
 
 async fn cancel(
@@ -96,17 +106,7 @@ async fn cancel(
     id: web::Path<String>,
     body: RawBody,
 ) -> AppResult<HttpResponse> {
-    let a = run_checked_versioned(
-        &state,
-        who,
-        UPDATE,
-        &req,
-        id,
-        body,
-        statement_appointments::cancel,
-    )
-    .await?;
-    Ok(tagged(StatusCode::OK, a.version, &a))
+    versioned((state, who, req), id, body, statement_appointments::cancel).await
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -327,14 +327,29 @@ pub fn list(
 ) -> AppResult<Vec<StatementAppointmentOut>> {
     ctx.may(READ)?;
     case_in_reach(conn, ctx, case_id)?;
-    let rows: Vec<Row> = statement_appointments::table
-        .filter(statement_appointments::case_id.eq(case_id))
+    loaded(conn, ctx, Of::Case(case_id))
+}
+
+/// Whose appointments to load.
+enum Of<'a> {
+    Case(&'a str),
+    Victim(&'a str),
+}
+
+/// A case's or a victim's appointments, latest first.
+fn loaded(conn: &mut AnyConn, ctx: &Ctx, of: Of<'_>) -> AppResult<Vec<StatementAppointmentOut>> {
+    let q = statement_appointments::table
+        .select(columns!())
         .order((
             statement_appointments::starts_at.desc(),
-            statement_appointments::id.asc(),
+            statement_appointments::id.desc(),
         ))
-        .select(columns!())
-        .load(conn)?;
+        .into_boxed();
+    let q = match of {
+        Of::Case(id) => q.filter(statement_appointments::case_id.eq(id)),
+        Of::Victim(id) => q.filter(statement_appointments::victim_id.eq(id)),
+    };
+    let rows: Vec<Row> = q.load(conn)?;
     rows.into_iter().map(|r| out_of(conn, ctx, r)).collect()
 }
 
@@ -653,15 +668,9 @@ pub fn for_export(
         return Ok(Vec::new());
     }
     store::scope::require_victim(conn, &ctx.actor, ctx.today(), victim_id, "victim")?;
-    let rows: Vec<Row> = statement_appointments::table
-        .filter(statement_appointments::victim_id.eq(victim_id))
-        .order((
-            statement_appointments::starts_at.asc(),
-            statement_appointments::id.asc(),
-        ))
-        .select(columns!())
-        .load(conn)?;
-    rows.into_iter().map(|r| out_of(conn, ctx, r)).collect()
+    let mut all = loaded(conn, ctx, Of::Victim(victim_id))?;
+    all.reverse();
+    Ok(all)
 }
 
 /// Who can be named on a case's appointment, by name: the victim's

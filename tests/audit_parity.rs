@@ -72,6 +72,10 @@ enum Form {
     BookStatementAppointment,
     ChangeStatementAppointment,
     WithdrawStatementAppointment,
+    SetReminders,
+    UseDefaultReminders,
+    RegisterWebhook,
+    RevokeWebhook,
 }
 
 impl Form {
@@ -121,6 +125,10 @@ impl Form {
         Form::BookStatementAppointment,
         Form::ChangeStatementAppointment,
         Form::WithdrawStatementAppointment,
+        Form::SetReminders,
+        Form::UseDefaultReminders,
+        Form::RegisterWebhook,
+        Form::RevokeWebhook,
     ];
 
     /// Whom both sides act as.
@@ -160,6 +168,10 @@ impl Form {
             Form::AddParoleMilestone => VICTOR,
             Form::ConfirmRequest | Form::AgreeSafetyPlan => WES,
             Form::SetBookingLeadTime => CORA,
+            Form::SetReminders
+            | Form::UseDefaultReminders
+            | Form::RegisterWebhook
+            | Form::RevokeWebhook => MAYA,
             _ => WENDY,
         }
     }
@@ -598,6 +610,47 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 set(booked);
             }
         }
+        Form::SetReminders | Form::UseDefaultReminders | Form::RegisterWebhook => {
+            let maya = app.login(MAYA).await;
+            let org = app
+                .find_id(
+                    "/api/v1/organisations?per_page=200",
+                    &maya,
+                    "name",
+                    SUPPORT_ORG,
+                )
+                .await;
+            if matches!(form, Form::UseDefaultReminders) {
+                let (status, out) = put_plain(
+                    app,
+                    &format!("/api/v1/organisations/{org}/reminder-rules"),
+                    &maya,
+                    own_reminders(),
+                )
+                .await;
+                assert_eq!(status, StatusCode::OK, "{out}");
+            }
+            given.target = org;
+        }
+        Form::RevokeWebhook => {
+            let maya = app.login(MAYA).await;
+            let org = app
+                .find_id(
+                    "/api/v1/organisations?per_page=200",
+                    &maya,
+                    "name",
+                    SUPPORT_ORG,
+                )
+                .await;
+            let hook = app
+                .create(
+                    "/api/v1/webhooks",
+                    &maya,
+                    json!({"organisation_id": org, "url": "https://partner.example/hook"}),
+                )
+                .await;
+            set(hook);
+        }
         Form::AddHearing
         | Form::RecordAgencyUpdate
         | Form::SetBookingLeadTime
@@ -610,6 +663,22 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
         | Form::UploadCourtList => {}
     }
     given
+}
+
+const SUPPORT_ORG: &str = "Demo Safer Futures IDVA Service";
+
+/// A PUT with no version (the reminder rules are replaced whole).
+async fn put_plain(app: &TestApp, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
+    let (status, _, out) = app
+        .call_full(Method::PUT, path, Some(token), Some(body), &[])
+        .await;
+    (status, out)
+}
+
+/// An organisation's own reminders: two days before a hearing, at 10:15.
+fn own_reminders() -> Value {
+    json!({"supporter": [{"name": "own_1", "days_before": 2, "unit": "working_days",
+                          "local_time": "10:15:00", "of": ["hearing"]}]})
 }
 
 /// A published Crown Court daily list that moves a demo hearing.
@@ -1091,6 +1160,41 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::SetReminders => {
+            let form = b.get("/settings/reminders").await;
+            let rows: usize = hidden(&form.body, "rows").unwrap().parse().unwrap();
+            let mut fields: Vec<(String, String)> = (0..rows - 1)
+                .map(|i| (format!("r{i}_remove"), "yes".to_string()))
+                .collect();
+            let last = rows - 1;
+            fields.extend([
+                (format!("r{last}_days"), "2".to_string()),
+                (format!("r{last}_unit"), "working_days".to_string()),
+                (format!("r{last}_time"), "10:15".to_string()),
+                (format!("r{last}_of"), "hearing".to_string()),
+            ]);
+            let borrowed: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            b.submit("/settings/reminders", &borrowed).await
+        }
+        Form::UseDefaultReminders => {
+            let token = b.get("/settings").await.csrf();
+            b.post(
+                "/settings/reminders/defaults",
+                &[("csrf_token", token.as_str())],
+            )
+            .await
+        }
+        Form::RegisterWebhook => {
+            b.submit(
+                "/settings/webhook",
+                &[("url", "https://partner.example/hook")],
+            )
+            .await
+        }
+        Form::RevokeWebhook => b.submit("/settings/webhook/revoke", &[]).await,
         Form::AddParoleMilestone => {
             b.submit(
                 "/parole/milestones/new",
@@ -1360,6 +1464,46 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                     Some(&token),
                     Some(json!({"short_notice_working_days": 10})),
                     &[],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+        Form::SetReminders => {
+            let (status, out) = put_plain(
+                app,
+                &format!("/api/v1/organisations/{}/reminder-rules", g.target),
+                &token,
+                own_reminders(),
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+        Form::UseDefaultReminders => {
+            let (status, out) = put_plain(
+                app,
+                &format!("/api/v1/organisations/{}/reminder-rules", g.target),
+                &token,
+                json!({"supporter": null}),
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+        Form::RegisterWebhook => {
+            let (status, out) = app
+                .post(
+                    "/api/v1/webhooks",
+                    &token,
+                    json!({"organisation_id": g.target, "url": "https://partner.example/hook"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::RevokeWebhook => {
+            let (status, out) = app
+                .post(
+                    &format!("/api/v1/webhooks/{}/revoke", g.target),
+                    &token,
+                    json!({}),
                 )
                 .await;
             assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");

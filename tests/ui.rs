@@ -2420,13 +2420,24 @@ async fn the_supporter_records_and_withdraws_a_need_at_court_through_the_same_us
     assert_eq!(items[0]["language"], "Polish");
     assert_eq!(items[0]["consent_id"], consent_id.as_str());
 
-    // Withdrawn with the button beside it.
+    // Withdrawn from the link beside it, after a page says who is told.
     let withdraw = format!(
         "/victims/{victim}/court-needs/{}/withdraw",
         items[0]["id"].as_str().unwrap()
     );
-    shown.assert_has(&withdraw);
-    let csrf = hidden(&shown.body, "csrf_token").expect("a token");
+    shown.assert_has(&format!("href=\"{withdraw}\""));
+    let asked = page.get(&withdraw).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    asked.assert_has("Withdraw this need at court?");
+    asked.assert_has("An interpreter (Polish)");
+    asked.assert_has("the court (through the prosecutor) and the Witness Service");
+    let still: Value = app.get(&api, &ben).await.1;
+    assert_eq!(
+        still["items"].as_array().unwrap().len(),
+        1,
+        "asking withdraws nothing"
+    );
+    let csrf = hidden(&asked.body, "csrf_token").expect("a token");
     let gone = page.post(&withdraw, &[("csrf_token", &csrf)]).await;
     let done = format!("/victims/{victim}/court-needs?done=withdrawn");
     assert_eq!(gone.location(), Some(done.as_str()), "{}", gone.body);
@@ -3876,6 +3887,24 @@ async fn the_officer_sees_on_the_case_page_that_a_hearing_is_too_soon_to_book_he
     shown.assert_has("Warnings");
     shown.assert_has("The hearing on Wednesday 25 March 2026 is 3 working days away; the court asks for 5 to book her needs at court (a British Sign Language interpreter). Book them with the court at once.");
     shown.assert_lacks("hearing_soon_for_needs");
+
+    // The officer's inbox gathers it with the others across her cases,
+    // linked to the case; the home page says how many there are.
+    let home = page.get("/").await;
+    home.assert_has("href=\"/inbox\"");
+    home.assert_has("needs your attention:");
+    let inbox = page.get("/inbox").await;
+    assert_eq!(inbox.status, StatusCode::OK, "{}", inbox.body);
+    inbox.assert_has("<h1 class=\"heading-l\">Needs your attention</h1>");
+    inbox.assert_has("The hearing on Wednesday 25 March 2026 is 3 working days away; the court asks for 5 to book her needs at court (a British Sign Language interpreter). Book them with the court at once.");
+    inbox.assert_has(&format!("href=\"/cases/{case}#warnings\""));
+    inbox.assert_has("requests are waiting for you to confirm");
+    inbox.assert_lacks("hearing_soon_for_needs");
+    // A witness service officer reaches none of that case's warnings.
+    let mut wes = Browser::signed_in(&app.base, WES).await;
+    let theirs = wes.get("/inbox").await;
+    assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.body);
+    theirs.assert_lacks("British Sign Language");
 }
 
 #[actix_web::test]
@@ -4317,5 +4346,175 @@ async fn a_supporter_finds_a_case_by_reference_and_hearing_day() {
     bad.assert_has("There is a problem");
     bad.assert_has("<li><a href=\"#hearing_on\">Hearing day must be a real date</a></li>");
     bad.assert_has("name=\"hearing_on-day\" type=\"text\" inputmode=\"numeric\" value=\"31\"");
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_manager_sets_reminders_and_a_webhook_and_reads_the_inbox_status_from_settings() {
+    let app = TestApp::spawn().await;
+    let api = app.login(MAYA).await;
+    let org = app
+        .find_id(
+            "/api/v1/organisations?per_page=200",
+            &api,
+            "name",
+            "Demo Safer Futures IDVA Service",
+        )
+        .await;
+    let rules_path = format!("/api/v1/organisations/{org}/reminder-rules");
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+
+    // The overview: the defaults in words, email for notices, no inbox.
+    let home = maya.get("/").await;
+    home.assert_has("href=\"/settings\"");
+    let settings = maya.get("/settings").await;
+    assert_eq!(settings.status, StatusCode::OK, "{}", settings.body);
+    settings.assert_has("The service's default reminders");
+    settings.assert_has("Your organisation's notices go by email.");
+    settings.assert_has("No inbox folder is set up");
+    settings.assert_lacks("Use the service's defaults instead");
+
+    // A row with a mistake: said on its field, nothing saved.
+    let bad = maya
+        .submit(
+            "/settings/reminders",
+            &[
+                ("r0_days", "400"),
+                ("r0_time", "09:00"),
+                ("r0_of", "hearing"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    bad.assert_has(
+        "<li><a href=\"#r0_days\">Reminder 1: enter a whole number of days from 0 to 366</a></li>",
+    );
+    let (_, unchanged) = app.get(&rules_path, &api).await;
+    assert_eq!(unchanged["own"], false);
+
+    // Their own: the first default kept with new figures, the rest
+    // removed, and one added for the day itself.
+    let form = maya.get("/settings/reminders").await;
+    let rows: usize = hidden(&form.body, "rows").unwrap().parse().unwrap();
+    let mut fields: Vec<(String, String)> = vec![
+        ("r0_days".into(), "3".into()),
+        ("r0_unit".into(), "working_days".into()),
+        ("r0_time".into(), "10:15".into()),
+        ("r0_of".into(), "hearing".into()),
+        ("r0_of".into(), "pre_trial_visit".into()),
+    ];
+    for i in 1..rows - 1 {
+        fields.push((format!("r{i}_remove"), "yes".into()));
+    }
+    let last = rows - 1;
+    fields.push((format!("r{last}_days"), "0".into()));
+    fields.push((format!("r{last}_unit"), "calendar_days".into()));
+    fields.push((format!("r{last}_time"), "07:30".into()));
+    fields.push((format!("r{last}_of"), "hearing".into()));
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = maya.submit("/settings/reminders", &borrowed).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(saved.location(), Some("/settings?done=reminders-saved"));
+    let (_, own) = app.get(&rules_path, &api).await;
+    assert_eq!(own["own"], true);
+    let supporter = own["supporter"].as_array().unwrap();
+    assert_eq!(supporter.len(), 2, "{own}");
+    assert_eq!(
+        supporter[0]["name"], own["defaults"][0]["name"],
+        "the kept reminder keeps its name"
+    );
+    assert_eq!(supporter[0]["days_before"], 3);
+    assert_eq!(supporter[0]["local_time"], "10:15:00");
+    assert_eq!(supporter[1]["days_before"], 0);
+    assert_eq!(supporter[1]["unit"], "calendar_days");
+    let after = maya.get("/settings?done=reminders-saved").await;
+    after.assert_has("Your reminders have been saved.");
+    after.assert_has("3 working days before, at 10:15, for hearings and pre-trial visits");
+    after.assert_has("On the day, at 07:30, for hearings");
+
+    // Back to the defaults, from the overview's button.
+    let token = after.csrf();
+    let reset = maya
+        .post(
+            "/settings/reminders/defaults",
+            &[("csrf_token", token.as_str())],
+        )
+        .await;
+    assert_eq!(reset.status, StatusCode::SEE_OTHER);
+    let (_, back) = app.get(&rules_path, &api).await;
+    assert_eq!(back["own"], false);
+
+    // A webhook: a plain-http address elsewhere is refused in words; an
+    // https one is saved and its secret shown once.
+    let refused = maya
+        .submit(
+            "/settings/webhook",
+            &[("url", "http://partner.example/hook")],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    refused.assert_has("<a href=\"#url\">The address");
+    let created = maya
+        .submit(
+            "/settings/webhook",
+            &[("url", "https://partner.example/courtside")],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+    created.assert_has("Copy your secret key");
+    let secret_at =
+        created.body.find("id=\"webhook-secret\">").unwrap() + "id=\"webhook-secret\">".len();
+    let secret: String = created.body[secret_at..]
+        .chars()
+        .take_while(|c| *c != '<')
+        .collect();
+    assert!(secret.len() >= 32, "a secret is shown: {secret}");
+    let (_, hooks) = app.get("/api/v1/webhooks", &api).await;
+    let live: Vec<&Value> = hooks["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["revoked_at"].is_null())
+        .collect();
+    assert_eq!(live.len(), 1, "{hooks}");
+    assert_eq!(live[0]["url"], "https://partner.example/courtside");
+    assert!(
+        !hooks.to_string().contains(&secret),
+        "the API never shows the secret again"
+    );
+    let overview = maya.get("/settings").await;
+    overview.assert_has("https://partner.example/courtside");
+    overview.assert_lacks(&secret);
+
+    // Switching it off asks first, then notices go by email again.
+    let confirm = maya.get("/settings/webhook/revoke").await;
+    confirm.assert_has("Switch off the webhook?");
+    let off = maya.submit("/settings/webhook/revoke", &[]).await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER);
+    let (_, hooks) = app.get("/api/v1/webhooks", &api).await;
+    assert!(hooks["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|w| !w["revoked_at"].is_null()));
+    maya.get("/settings?done=webhook-revoked")
+        .await
+        .assert_has("Notices for your organisation go by email again.");
+
+    // Not for supporters.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    assert_eq!(amara.get("/settings").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        amara.get("/settings/reminders").await.status,
+        StatusCode::FORBIDDEN
+    );
     app.stop().await;
 }

@@ -55,6 +55,16 @@ pub fn ready(waiting: &[Seen], now: DateTime<Utc>) -> Vec<String> {
     names
 }
 
+/// Whether a file in one of the inbox's folders is a list: a `.json`
+/// file waiting or filed (not the `.result.json` note beside a done one,
+/// a `.type` sidecar, a `.problem.txt` or a hidden file), or one taken
+/// into `processing/` (`NAME.json~INSTANCE`).
+pub fn is_list(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    !n.starts_with('.')
+        && ((n.ends_with(".json") && !n.ends_with(".result.json")) || n.contains(".json~"))
+}
+
 /// Which files in `processing/` were abandoned (their instance died).
 pub fn abandoned(processing: &[Seen], now: DateTime<Utc>) -> Vec<String> {
     let mut names: Vec<String> = processing
@@ -108,6 +118,21 @@ fn seen_in(dir: &Path) -> AppResult<Vec<Seen>> {
     Ok(out)
 }
 
+/// How many lists are in each of the inbox's folders, for the people who
+/// look after it (no file names: a list's name may carry a court's or a
+/// person's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct InboxStatus {
+    /// Waiting to be imported.
+    pub waiting: usize,
+    /// Being imported now (or left by a stopped instance, put back soon).
+    pub processing: usize,
+    /// Refused: each has a note beside it saying why.
+    pub failed: usize,
+    /// Imported.
+    pub done: usize,
+}
+
 /// The inbox folder and its three sub-folders.
 #[derive(Debug, Clone)]
 pub struct Inbox {
@@ -132,6 +157,19 @@ impl Inbox {
 
     fn sub(&self, name: &str) -> PathBuf {
         self.root.join(name)
+    }
+
+    /// How many files are in each folder now (a missing folder has none).
+    pub fn status(&self) -> AppResult<InboxStatus> {
+        let lists = |dir: PathBuf| -> AppResult<usize> {
+            Ok(seen_in(&dir)?.iter().filter(|f| is_list(&f.name)).count())
+        };
+        Ok(InboxStatus {
+            waiting: lists(self.root.clone())?,
+            processing: lists(self.sub("processing"))?,
+            failed: lists(self.sub("failed"))?,
+            done: lists(self.sub("done"))?,
+        })
     }
 
     /// Makes the folders if missing.
@@ -364,6 +402,59 @@ mod tests {
         for (files, want) in cases {
             assert_eq!(ready(files, now), *want, "{files:?}");
         }
+    }
+
+    #[test]
+    fn lists_are_counted_without_their_notes() {
+        let names = [
+            ("a.json", true),
+            ("A.JSON", true),
+            ("a.json~instance-1", true),
+            ("20261025T060000Z-a.json", true),
+            ("20261025T060000Z-a.json.result.json", false),
+            ("20261025T060000Z-a.json.problem.txt", false),
+            ("a.json.type", false),
+            ("a.json.part", false),
+            (".a.json", false),
+        ];
+        for (name, want) in names {
+            assert_eq!(is_list(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_status_counts_each_folder() {
+        let dir =
+            std::env::temp_dir().join(format!("courtside-inbox-status-{}", std::process::id()));
+        let inbox = Inbox::new(&dir);
+        assert_eq!(
+            inbox.status().unwrap(),
+            InboxStatus::default(),
+            "no folders yet"
+        );
+        inbox.prepare().unwrap();
+        for (folder, name) in [
+            ("", "waiting.json"),
+            ("", "waiting.json.type"),
+            ("processing", "taken.json~i1"),
+            ("failed", "s-bad.json"),
+            ("failed", "s-bad.json.problem.txt"),
+            ("done", "s-good.json"),
+            ("done", "s-good.json.result.json"),
+            ("done", "s-other.json"),
+        ] {
+            fs::write(dir.join(folder).join(name), "{}").unwrap();
+        }
+        assert_eq!(
+            inbox.status().unwrap(),
+            InboxStatus {
+                waiting: 1,
+                processing: 1,
+                failed: 1,
+                done: 2
+            }
+        );
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -15,14 +15,18 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::Victims;
 use crate::web::AppState;
 
-use super::fields::{fill_all, Field};
+use super::fields::{fill_all, Field, FormPage};
 use super::forms::{FormData, Problems};
 use super::session::{Posted, Session};
-use super::{page, read, render_status, require, see_other, with_conn, PageResult};
+use super::{page, read, render_form, render_status, require, see_other, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/victims/{id}/court-needs", web::get().to(show))
         .route("/victims/{id}/court-needs", web::post().to(add))
+        .route(
+            "/victims/{id}/court-needs/{need_id}/withdraw",
+            web::get().to(confirm_withdraw),
+        )
         .route(
             "/victims/{id}/court-needs/{need_id}/withdraw",
             web::post().to(withdraw),
@@ -223,6 +227,48 @@ async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) 
         }
         Err(problems) => draw(&state, &s, id, form, problems, None).await,
     }
+}
+
+/// Withdrawing a need tells the court and the Witness Service, so the page
+/// asks first and says so.
+async fn confirm_withdraw(
+    state: web::Data<AppState>,
+    s: Session,
+    path: web::Path<(String, String)>,
+) -> PageResult {
+    require(&s, ResourceKind::Victim, Action::Update, "victim")?;
+    let (id, need_id) = path.into_inner();
+    let victim = id.clone();
+    let (v, need) = with_conn(&state, &s, move |conn, ctx| {
+        let v = read::<Victims>(conn, ctx, &victim)?;
+        let need = court_needs::list(conn, ctx, &victim)?
+            .into_iter()
+            .find(|n| n.id == need_id)
+            .ok_or_else(|| AppError::NotFound("need at court".into()))?;
+        Ok((v, need))
+    })
+    .await?;
+    let told = if need.consent_id.is_some() {
+        "It was passed on with her consent, so the court (through the prosecutor) and the Witness Service, for each hearing still to come where they had it, are sent her needs as they now stand, or told none are left so they can cancel bookings made only for it."
+    } else {
+        "It was never passed on (no consent was recorded), so no one else is told."
+    };
+    let page = FormPage {
+        title: "Withdraw a need at court".into(),
+        caption: Some(format!("Victim {}", v.reference)),
+        heading: "Withdraw this need at court?".into(),
+        facts: vec![("Need".into(), need.in_words.clone())],
+        intro: vec![
+            told.into(),
+            "A withdrawn need is not passed on again. If she needs it after all, add it again."
+                .into(),
+        ],
+        action: format!("/victims/{id}/court-needs/{}/withdraw", need.id),
+        back: format!("/victims/{id}/court-needs"),
+        submit: "Withdraw the need".into(),
+        ..FormPage::default()
+    };
+    render_form(&s, "victims", page, &FormData::default(), &Problems::new())
 }
 
 async fn withdraw(

@@ -228,6 +228,19 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
         }
         _ => {}
     }
+    // What arrived for them across their cases, first on the page.
+    if matches!(
+        role,
+        Role::Supporter | Role::WitnessCareOfficer | Role::CourtStaff | Role::WitnessServiceStaff
+    ) {
+        let n = super::inbox::count(&state, &s).await?;
+        let text = match n {
+            0 => "Nothing needs your attention: no messages failed and no recent warnings on your cases.".to_string(),
+            1 => "1 thing needs your attention: a failed message or a warning on one of your cases.".to_string(),
+            n => format!("{n} things need your attention: failed messages and warnings across your cases, each saying what to do."),
+        };
+        links.insert(0, link("/inbox", "Needs your attention", &text));
+    }
     let first = Page {
         page: 1,
         per_page: 1,

@@ -29,6 +29,7 @@ pub mod forms;
 mod hearing_changes;
 mod hearings;
 mod home;
+mod inbox;
 pub mod labels;
 mod lookup;
 mod measures;
@@ -42,6 +43,7 @@ mod risk_meetings;
 mod safety_plans;
 pub mod session;
 mod statement_appointments;
+mod settings;
 mod stop;
 mod tasks;
 mod trial_updates;
@@ -152,6 +154,11 @@ const SOURCES: &[(&str, &str)] = &[
         "reports",
         include_str!("../../../templates/pages/reports.hbs"),
     ),
+    (
+        "settings",
+        include_str!("../../../templates/pages/settings.hbs"),
+    ),
+    ("inbox", include_str!("../../../templates/pages/inbox.hbs")),
     (
         "victims",
         include_str!("../../../templates/pages/victims.hbs"),
@@ -409,6 +416,7 @@ fn nav_for(role: Role) -> Vec<NavItem> {
                 "/reports/partnership",
                 "Partnership report",
             ));
+            items.push(item("settings", "/settings", "Settings"));
         }
         Role::CourtStaff => items.push(item("requests", "/requests", "Requests")),
         Role::WitnessServiceStaff => {
@@ -652,6 +660,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     acknowledge::configure(cfg);
     stop::configure(cfg);
     reports::configure(cfg);
+    settings::configure(cfg);
+    inbox::configure(cfg);
     requests::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so
     // in HTML (the API keeps its problem+json answers).

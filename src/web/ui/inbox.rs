@@ -1,0 +1,305 @@
+//! Each person's inbox (`/inbox`, "Needs your attention"): what arrived
+//! for them across all their cases, in one place: requests from other
+//! organisations waiting for them to confirm, messages about their cases
+//! that could not be delivered, and the warnings the flows raised in the
+//! last few weeks (a hearing listed on a bank holiday, a need recorded too
+//! late to book, a message not sent for want of consent), each as a
+//! sentence that says what to do, linked to its case.
+
+use std::collections::HashMap;
+
+use actix_web::{web, HttpRequest};
+use chrono::{DateTime, Duration, Utc};
+use serde_json::{json, Value};
+
+use crate::error::AppResult;
+use crate::policy::{Action, ResourceKind};
+use crate::resources::{NoticeOut, Notices, WarningOut, Warnings};
+use crate::store::AnyConn;
+use crate::web::api::resource::{Ctx, Page};
+use crate::web::AppState;
+
+use super::forms::FormData;
+use super::lookup::{long, Lookup};
+use super::session::Session;
+use super::{can, list_page, page, render, with_conn, PageResult};
+
+/// How far back warnings are shown: older ones have been acted on or
+/// overtaken, and stay on their case's page.
+pub const WARNING_DAYS: i64 = 28;
+
+const PER_PAGE: usize = 25;
+
+/// The most warnings and failed messages read for the inbox (newest
+/// first, one list page); beyond this the page says there are more.
+const MOST: i64 = crate::app::MAX_PER_PAGE;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/inbox", web::get().to(inbox));
+}
+
+/// One line of the inbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub at: DateTime<Utc>,
+    pub text: String,
+    pub case_id: Option<String>,
+    pub href: String,
+}
+
+/// The warnings worth showing, as items: those a case worker can act on
+/// (the others have no sentence), raised since `since`, newest first.
+pub fn warning_items(warnings: &[WarningOut], since: DateTime<Utc>) -> Vec<Item> {
+    let mut items: Vec<Item> = warnings
+        .iter()
+        .filter(|w| w.created_at >= since)
+        .filter_map(|w| {
+            let text = super::warnings::sentence(&w.kind, &w.detail)?;
+            let href = match &w.case_id {
+                Some(c) => format!("/cases/{c}#warnings"),
+                None => "/cases".to_string(),
+            };
+            Some(Item {
+                at: w.created_at,
+                text,
+                case_id: w.case_id.clone(),
+                href,
+            })
+        })
+        .collect();
+    items.sort_by_key(|i| std::cmp::Reverse(i.at));
+    items
+}
+
+/// Messages that could not be delivered, as items, newest first.
+pub fn failed_items(notices: &[NoticeOut]) -> Vec<Item> {
+    let mut items: Vec<Item> = notices
+        .iter()
+        .filter(|n| n.state == "failed" || n.state == "dead")
+        .map(|n| Item {
+            at: n.send_after,
+            text: format!(
+                "Not delivered: {}{}",
+                super::labels::notice_template(&n.template),
+                if n.state == "failed" {
+                    ". It will be tried again"
+                } else {
+                    ". It will not be tried again: tell them another way"
+                }
+            ),
+            case_id: n.case_id.clone(),
+            href: format!("/notices/{}", n.id),
+        })
+        .collect();
+    items.sort_by_key(|i| std::cmp::Reverse(i.at));
+    items
+}
+
+fn newest<R>(conn: &mut AnyConn, ctx: &Ctx, filter: Value) -> AppResult<(Vec<R::Output>, bool)>
+where
+    R: crate::web::api::resource::Resource,
+{
+    let found = list_page::<R>(
+        conn,
+        ctx,
+        filter,
+        Page {
+            page: 1,
+            per_page: MOST,
+        },
+    )?;
+    let more = found.total > MOST;
+    Ok((found.items, more))
+}
+
+fn gather(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    warnings: bool,
+    failed: bool,
+) -> AppResult<(Vec<Item>, Vec<Item>, Lookup, bool)> {
+    let look = Lookup::load(conn, ctx)?;
+    let mut more = false;
+    let warning_list = if warnings {
+        let (found, m) = newest::<Warnings>(conn, ctx, json!({}))?;
+        more |= m;
+        warning_items(&found, ctx.now - Duration::days(WARNING_DAYS))
+    } else {
+        Vec::new()
+    };
+    let failed_list = if failed {
+        let mut all = Vec::new();
+        for state in ["failed", "dead"] {
+            let (found, m) = newest::<Notices>(conn, ctx, json!({"state": state}))?;
+            more |= m;
+            all.extend(found);
+        }
+        failed_items(&all)
+    } else {
+        Vec::new()
+    };
+    Ok((warning_list, failed_list, look, more))
+}
+
+fn view(items: &[Item], look: &Lookup) -> Vec<Value> {
+    items
+        .iter()
+        .map(|i| {
+            json!({
+                "text": i.text,
+                "href": i.href,
+                "when": long(i.at),
+                "case": i.case_id.as_deref().map(|c| format!("Case {} · victim {}", look.case_ref(c), look.case_victim_ref(c))),
+            })
+        })
+        .collect()
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// How many items need the person's attention: for the home page's link.
+pub async fn count(state: &AppState, s: &Session) -> Result<usize, super::PageError> {
+    let (warnings, failed) = what_shows(s);
+    if !warnings && !failed {
+        return Ok(0);
+    }
+    let (w, f, _, _) = with_conn(state, s, move |conn, ctx| {
+        gather(conn, ctx, warnings, failed)
+    })
+    .await?;
+    Ok(w.len() + f.len())
+}
+
+/// Which parts of the inbox the person's role reads.
+fn what_shows(s: &Session) -> (bool, bool) {
+    (
+        can(s, ResourceKind::Deadline, Action::Read),
+        can(s, ResourceKind::Notice, Action::Read)
+            && !matches!(s.role(), crate::domain::Role::Manager),
+    )
+}
+
+async fn inbox(state: web::Data<AppState>, s: Session, req: HttpRequest) -> PageResult {
+    // Everyone signed in has an inbox; what is in it follows what the
+    // role may read.
+    let form = FormData(
+        web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+            .map(web::Query::into_inner)
+            .unwrap_or_default(),
+    );
+    let page_no = super::page_number(form.get("page")) as usize;
+    let (warnings, failed) = what_shows(&s);
+    let (w, f, look, more) = with_conn(&state, &s, move |conn, ctx| {
+        gather(conn, ctx, warnings, failed)
+    })
+    .await?;
+    let requests = if matches!(
+        s.role(),
+        crate::domain::Role::CourtStaff
+            | crate::domain::Role::WitnessServiceStaff
+            | crate::domain::Role::WitnessCareOfficer
+    ) {
+        Some(super::requests::waiting(&state, &s).await?)
+    } else {
+        None
+    };
+    let pages = w.len().div_ceil(PER_PAGE).max(1);
+    let page_no = page_no.clamp(1, pages);
+    let shown: Vec<Item> = w
+        .iter()
+        .skip((page_no - 1) * PER_PAGE)
+        .take(PER_PAGE)
+        .cloned()
+        .collect();
+    let mut by_case: HashMap<&str, usize> = HashMap::new();
+    for i in &w {
+        if let Some(c) = i.case_id.as_deref() {
+            *by_case.entry(c).or_default() += 1;
+        }
+    }
+    let total = w.len() + f.len() + requests.unwrap_or(0);
+    let data = json!({
+        "total": total,
+        "nothing": total == 0,
+        "requests": requests.map(|n| json!({
+            "count": n,
+            "text": match n {
+                0 => "No requests are waiting for you to confirm.".to_string(),
+                1 => "1 request is waiting for you to confirm.".to_string(),
+                n => format!("{n} requests are waiting for you to confirm."),
+            },
+        })),
+        "failed": view(&f, &look),
+        "shows_failed": failed,
+        "shows_warnings": warnings,
+        "warnings": view(&shown, &look),
+        "warning_count": w.len(),
+        "warning_text": format!(
+            "{} in the last {WARNING_DAYS} days, on {}.",
+            plural(w.len(), "warning"),
+            plural(by_case.len(), "case")
+        ),
+        "warning_days": WARNING_DAYS,
+        "more": more.then(|| format!("Only the newest {MOST} warnings and {MOST} failed messages are read here; see each case's page for the rest.")),
+        "previous": (page_no > 1).then(|| format!("/inbox?page={}", page_no - 1)),
+        "next": (page_no < pages).then(|| format!("/inbox?page={}", page_no + 1)),
+        "page_text": (pages > 1).then(|| format!("Page {page_no} of {pages}")),
+    });
+    render("inbox", &page(&s, "Needs your attention", "inbox", data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(d: u32, h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 10, d, h, 0, 0).unwrap()
+    }
+
+    fn warning(kind: &str, case: Option<&str>, created_at: DateTime<Utc>) -> WarningOut {
+        WarningOut {
+            id: format!("w-{kind}-{}", created_at.timestamp()),
+            victim_id: "v1".into(),
+            case_id: case.map(str::to_string),
+            kind: kind.into(),
+            detail: json!({}),
+            created_at,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn recent_warnings_a_person_can_act_on_come_newest_first() {
+        let since = at(1, 0);
+        let warnings = [
+            warning(
+                "supporter_present_at_statement_and_court",
+                Some("c1"),
+                at(20, 9),
+            ),
+            // Older than the window.
+            warning(
+                "supporter_present_at_statement_and_court",
+                Some("c2"),
+                at(1, 0) - Duration::seconds(1),
+            ),
+            // One only administrators can act on: no sentence, not shown.
+            warning("template_field_missing", Some("c3"), at(21, 9)),
+            warning("supporter_present_at_statement_and_court", None, at(25, 9)),
+        ];
+        let items = warning_items(&warnings, since);
+        let cases: Vec<Option<&str>> = items.iter().map(|i| i.case_id.as_deref()).collect();
+        assert_eq!(cases, [None, Some("c1")]);
+        assert_eq!(items[1].href, "/cases/c1#warnings");
+        assert!(items[1]
+            .text
+            .starts_with("The same supporter sat in on the witness statement"));
+    }
+}

@@ -1,0 +1,752 @@
+//! A manager's settings for their organisation (`/settings`): the
+//! reminders its supporters get before hearings and pre-trial visits, the
+//! partner webhook its notices go to, and how the court-list inbox is
+//! doing. Each change goes through the same use case as the API
+//! (`app::reminder_rules`, `app::webhooks`), so it is checked, audited and
+//! scoped to the manager's own organisation alike.
+
+use actix_web::web;
+use chrono::NaiveTime;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::app::reminder_rules::{self, ReminderRulesInput, ReminderRulesOut};
+use crate::app::webhooks::{self, WebhookInput, WebhookOut};
+use crate::error::AppError;
+use crate::policy::{Action, ResourceKind};
+use crate::rules::{DayUnit, ReminderOf, ReminderRule, MAX_DAYS_BEFORE};
+use crate::web::AppState;
+
+use super::fields::{Field, FormPage};
+use super::forms::{parse_time, FormData, Problems};
+use super::lookup::long;
+use super::session::{Posted, Session};
+use super::{page, render, render_form, require, see_other, with_conn, PageError, PageResult};
+
+const PATH: &str = "/settings";
+const REMINDERS: &str = "/settings/reminders";
+const DEFAULTS: &str = "/settings/reminders/defaults";
+const WEBHOOK: &str = "/settings/webhook";
+const REVOKE: &str = "/settings/webhook/revoke";
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(PATH, web::get().to(overview))
+        .route(REMINDERS, web::get().to(reminders_page))
+        .route(REMINDERS, web::post().to(reminders_post))
+        .route(DEFAULTS, web::post().to(defaults_post))
+        .route(WEBHOOK, web::get().to(webhook_page))
+        .route(WEBHOOK, web::post().to(webhook_post))
+        .route(REVOKE, web::get().to(revoke_page))
+        .route(REVOKE, web::post().to(revoke_post));
+}
+
+#[derive(Deserialize)]
+struct Done {
+    done: Option<String>,
+}
+
+fn done_message(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "reminders-saved" => "Your reminders have been saved. Reminders already planned stay as they are; hearings and visits planned from now on use the new ones.",
+        "reminders-defaults" => "Your organisation now uses the service's default reminders.",
+        "webhook-revoked" => "The webhook has been switched off. Notices for your organisation go by email again.",
+        _ => return None,
+    })
+}
+
+fn unit_label(u: DayUnit) -> &'static str {
+    match u {
+        DayUnit::WorkingDays => "working days",
+        DayUnit::CalendarDays => "calendar days",
+    }
+}
+
+fn of_label(o: ReminderOf) -> &'static str {
+    match o {
+        ReminderOf::Hearing => "hearings",
+        ReminderOf::PreTrialVisit => "pre-trial visits",
+    }
+}
+
+/// One reminder in words: "3 working days before, at 09:00, for hearings
+/// and pre-trial visits". Zero days is "On the day".
+pub fn reminder_sentence(r: &ReminderRule) -> String {
+    let when = match r.days_before {
+        0 => "On the day".to_string(),
+        1 => format!("1 {} before", unit_label(r.unit).trim_end_matches('s')),
+        n => format!("{n} {} before", unit_label(r.unit)),
+    };
+    let what: Vec<&str> = r.of.iter().map(|o| of_label(*o)).collect();
+    format!(
+        "{when}, at {}, for {}",
+        r.local_time.format("%H:%M"),
+        what.join(" and ")
+    )
+}
+
+// ---------------------------------------------------------------------
+// Reminders: the form's rows, read purely.
+
+const OF_CHOICES: [(ReminderOf, &str, &str); 2] = [
+    (ReminderOf::Hearing, "hearing", "Hearings"),
+    (
+        ReminderOf::PreTrialVisit,
+        "pre_trial_visit",
+        "Pre-trial visits",
+    ),
+];
+
+fn row_field(i: usize, what: &str) -> String {
+    format!("r{i}_{what}")
+}
+
+/// The reminders a manager typed: one row a reminder; a row left wholly
+/// blank, or ticked to remove, is dropped. A kept row keeps its stored
+/// name, so a reminder already planned is replaced rather than doubled; a
+/// new row is given a name not yet used.
+pub fn read_reminders(form: &FormData, rows: usize) -> Result<Vec<ReminderRule>, Problems> {
+    let mut problems = Problems::new();
+    let mut rules: Vec<ReminderRule> = Vec::new();
+    let mut names: Vec<String> = (0..rows)
+        .filter_map(|i| form.text(&row_field(i, "name")))
+        .collect();
+    for i in 0..rows {
+        let n = i + 1;
+        let days = form.text(&row_field(i, "days"));
+        let time = form.text(&row_field(i, "time"));
+        let of: Vec<ReminderOf> = form
+            .all(&row_field(i, "of"))
+            .iter()
+            .filter_map(|v| OF_CHOICES.iter().find(|c| c.1 == v).map(|c| c.0))
+            .collect();
+        if form.ticked(&row_field(i, "remove"))
+            || (days.is_none() && time.is_none() && of.is_empty())
+        {
+            continue;
+        }
+        let days_before = match days.as_deref().map(str::parse::<i64>) {
+            Some(Ok(d)) if (0..=MAX_DAYS_BEFORE).contains(&d) => Some(d),
+            None => {
+                problems.add(
+                    &row_field(i, "days"),
+                    format!("Enter how many days before reminder {n} is sent"),
+                );
+                None
+            }
+            Some(_) => {
+                problems.add(
+                    &row_field(i, "days"),
+                    format!(
+                        "Reminder {n}: enter a whole number of days from 0 to {MAX_DAYS_BEFORE}"
+                    ),
+                );
+                None
+            }
+        };
+        let unit = match form.get(&row_field(i, "unit")) {
+            Some("calendar_days") => DayUnit::CalendarDays,
+            _ => DayUnit::WorkingDays,
+        };
+        let local_time: Option<NaiveTime> = match time.as_deref() {
+            None => {
+                problems.add(
+                    &row_field(i, "time"),
+                    format!("Enter the time reminder {n} is sent, for example 09:00"),
+                );
+                None
+            }
+            Some(t) => {
+                let parsed = parse_time(t);
+                if parsed.is_none() {
+                    problems.add(
+                        &row_field(i, "time"),
+                        format!(
+                            "Reminder {n}: enter a time on the 24-hour clock, for example 09:00"
+                        ),
+                    );
+                }
+                parsed
+            }
+        };
+        if of.is_empty() {
+            problems.add(
+                &row_field(i, "of"),
+                format!("Choose what reminder {n} is for: hearings, pre-trial visits or both"),
+            );
+        }
+        let name = match form.text(&row_field(i, "name")) {
+            Some(stored) => stored,
+            None => {
+                let fresh = (1..)
+                    .map(|k| format!("own_{k}"))
+                    .find(|c| !names.contains(c))
+                    .unwrap_or_default();
+                names.push(fresh.clone());
+                fresh
+            }
+        };
+        if let (Some(days_before), Some(local_time)) = (days_before, local_time) {
+            if !of.is_empty() {
+                rules.push(ReminderRule {
+                    name,
+                    days_before,
+                    unit,
+                    local_time,
+                    of,
+                });
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(rules)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The form's values from the reminders in force.
+fn reminder_values(rules: &[ReminderRule]) -> FormData {
+    let mut v = Vec::new();
+    for (i, r) in rules.iter().enumerate() {
+        v.push((row_field(i, "name"), r.name.clone()));
+        v.push((row_field(i, "days"), r.days_before.to_string()));
+        let unit = match r.unit {
+            DayUnit::WorkingDays => "working_days",
+            DayUnit::CalendarDays => "calendar_days",
+        };
+        v.push((row_field(i, "unit"), unit.into()));
+        v.push((
+            row_field(i, "time"),
+            r.local_time.format("%H:%M").to_string(),
+        ));
+        for o in &r.of {
+            if let Some(c) = OF_CHOICES.iter().find(|c| c.0 == *o) {
+                v.push((row_field(i, "of"), c.1.into()));
+            }
+        }
+    }
+    FormData(v)
+}
+
+fn reminders_form(current: &ReminderRulesOut, stored_names: &[String], rows: usize) -> FormPage {
+    let units = vec![
+        ("working_days".to_string(), "Working days".to_string()),
+        ("calendar_days".to_string(), "Calendar days".to_string()),
+    ];
+    let ofs: Vec<(String, String)> = OF_CHOICES
+        .iter()
+        .map(|c| (c.1.to_string(), c.2.to_string()))
+        .collect();
+    let mut fields = Vec::new();
+    let mut hidden = vec![("rows".to_string(), rows.to_string())];
+    for i in 0..rows {
+        let which = if i < stored_names.len() {
+            format!("Reminder {}", i + 1)
+        } else {
+            format!("Reminder {} (new)", i + 1)
+        };
+        if let Some(name) = stored_names.get(i) {
+            hidden.push((row_field(i, "name"), name.clone()));
+        }
+        fields.push(
+            Field::number(
+                &row_field(i, "days"),
+                &format!("{which}: how many days before"),
+            )
+            .hint("0 sends it on the day itself"),
+        );
+        fields.push(Field::select(
+            &row_field(i, "unit"),
+            &format!("{which}: counted in"),
+            &units,
+        ));
+        fields.push(Field::time(
+            &row_field(i, "time"),
+            &format!("{which}: at what time"),
+        ));
+        fields.push(Field::checkboxes(
+            &row_field(i, "of"),
+            &format!("{which}: before what"),
+            &ofs,
+        ));
+        if i < stored_names.len() {
+            fields.push(Field::checkboxes(
+                &row_field(i, "remove"),
+                &format!("{which}: remove it"),
+                &[("yes".to_string(), "Remove this reminder".to_string())],
+            ));
+        }
+    }
+    FormPage {
+        title: "Reminders for your supporters".into(),
+        heading: "Reminders for your supporters".into(),
+        intro: vec![
+            "Your supporters are reminded of each hearing and pre-trial visit they support, at UK time. Change, remove or add reminders below; a reminder left blank is not kept.".into(),
+            if current.own {
+                "These are your organisation's own reminders.".into()
+            } else {
+                "Your organisation uses the service's default reminders; saving this form makes them your own.".into()
+            },
+        ],
+        action: REMINDERS.into(),
+        back: PATH.into(),
+        submit: "Save the reminders".into(),
+        hidden,
+        fields,
+        ..FormPage::default()
+    }
+}
+
+async fn current_reminders(state: &AppState, s: &Session) -> Result<ReminderRulesOut, PageError> {
+    let org = s.actor.organisation_id.clone();
+    Ok(with_conn(state, s, move |conn, ctx| {
+        reminder_rules::read(conn, ctx, &org)
+    })
+    .await?)
+}
+
+async fn reminders_page(state: web::Data<AppState>, s: Session) -> PageResult {
+    require(&s, ResourceKind::ReminderRules, Action::Update, "reminders")?;
+    let current = current_reminders(&state, &s).await?;
+    let names: Vec<String> = current.supporter.iter().map(|r| r.name.clone()).collect();
+    let rows = names.len() + 1;
+    render_form(
+        &s,
+        "settings",
+        reminders_form(&current, &names, rows),
+        &reminder_values(&current.supporter),
+        &Problems::new(),
+    )
+}
+
+async fn reminders_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::ReminderRules, Action::Update, "reminders")?;
+    let rows = form
+        .text("rows")
+        .and_then(|r| r.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(50);
+    let names: Vec<String> = (0..rows)
+        .map_while(|i| form.text(&row_field(i, "name")))
+        .collect();
+    let redraw = |current: &ReminderRulesOut, problems: &Problems| {
+        render_form(
+            &s,
+            "settings",
+            reminders_form(current, &names, rows),
+            &form,
+            problems,
+        )
+    };
+    match read_reminders(&form, rows) {
+        Err(problems) => {
+            let current = current_reminders(&state, &s).await?;
+            redraw(&current, &problems)
+        }
+        Ok(rules) => {
+            let org = s.actor.organisation_id.clone();
+            let input = ReminderRulesInput {
+                supporter: Some(rules),
+            };
+            let saved = with_conn(&state, &s, move |conn, ctx| {
+                reminder_rules::update(conn, ctx, &org, input)
+            })
+            .await;
+            match saved {
+                Ok(_) => Ok(see_other(&format!("{PATH}?done=reminders-saved"))),
+                Err(AppError::Validation(errors)) => {
+                    let mut problems = Problems::new();
+                    for e in errors {
+                        problems.add(
+                            &row_field(0, "days"),
+                            format!(
+                                "The reminders could not be saved: {}. Check them and save again",
+                                e.message
+                            ),
+                        );
+                    }
+                    let current = current_reminders(&state, &s).await?;
+                    redraw(&current, &problems)
+                }
+                Err(other) => Err(PageError::from(other)),
+            }
+        }
+    }
+}
+
+async fn defaults_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
+    let Posted { session: s, .. } = posted;
+    require(&s, ResourceKind::ReminderRules, Action::Update, "reminders")?;
+    let org = s.actor.organisation_id.clone();
+    with_conn(&state, &s, move |conn, ctx| {
+        reminder_rules::update(conn, ctx, &org, ReminderRulesInput { supporter: None })
+    })
+    .await?;
+    Ok(see_other(&format!("{PATH}?done=reminders-defaults")))
+}
+
+// ---------------------------------------------------------------------
+// The partner webhook.
+
+fn live_webhook(all: &[WebhookOut], org: &str) -> Option<WebhookOut> {
+    all.iter()
+        .find(|w| w.organisation_id == org && w.revoked_at.is_none())
+        .map(|w| WebhookOut {
+            id: w.id.clone(),
+            organisation_id: w.organisation_id.clone(),
+            url: w.url.clone(),
+            created_at: w.created_at,
+            revoked_at: None,
+        })
+}
+
+async fn own_webhook(state: &AppState, s: &Session) -> Result<Option<WebhookOut>, PageError> {
+    let org = s.actor.organisation_id.clone();
+    let all = with_conn(state, s, webhooks::list).await?;
+    Ok(live_webhook(&all, &org))
+}
+
+fn webhook_form(live: Option<&WebhookOut>) -> FormPage {
+    let mut intro = vec![
+        "Courtside can send your organisation's notices to your own system as signed messages (a webhook) instead of by email. Each message carries a signature made with a secret key, shown once when you save.".into(),
+    ];
+    if let Some(w) = live {
+        intro.push(format!(
+            "Notices now go to {}. Saving a new address replaces it.",
+            w.url
+        ));
+    }
+    FormPage {
+        title: "Send notices to your system".into(),
+        heading: "Send notices to your system".into(),
+        intro,
+        action: WEBHOOK.into(),
+        back: PATH.into(),
+        submit: "Save and show the secret key".into(),
+        fields: vec![Field::text("url", "The address notices are sent to")
+            .typed("url", "url")
+            .hint("It must start with https://, for example https://partner.example/courtside")],
+        ..FormPage::default()
+    }
+}
+
+async fn webhook_page(state: web::Data<AppState>, s: Session) -> PageResult {
+    require(&s, ResourceKind::Webhook, Action::Create, "webhook")?;
+    let live = own_webhook(&state, &s).await?;
+    render_form(
+        &s,
+        "settings",
+        webhook_form(live.as_ref()),
+        &FormData::default(),
+        &Problems::new(),
+    )
+}
+
+async fn webhook_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::Webhook, Action::Create, "webhook")?;
+    let Some(url) = form.text("url") else {
+        let mut problems = Problems::new();
+        problems.add("url", "Enter the address notices are sent to");
+        let live = own_webhook(&state, &s).await?;
+        return render_form(
+            &s,
+            "settings",
+            webhook_form(live.as_ref()),
+            &form,
+            &problems,
+        );
+    };
+    let input = WebhookInput {
+        organisation_id: s.actor.organisation_id.clone(),
+        url,
+    };
+    let created = with_conn(&state, &s, move |conn, ctx| {
+        webhooks::register(conn, ctx, &input)
+    })
+    .await;
+    match created {
+        Ok(created) => {
+            tracing::info!(webhook_id = %created.id, "webhook registered from the pages");
+            let data = json!({
+                "created": {
+                    "url": created.url,
+                    "secret": created.secret.expose(),
+                    "replaced": created.replaced.is_some(),
+                },
+            });
+            render("settings", &page(&s, "Webhook saved", "settings", data))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut problems = Problems::new();
+            for e in errors.iter().filter(|e| e.field == "url") {
+                problems.add("url", format!("The address {}", e.message));
+            }
+            if problems.is_empty() {
+                problems.add(
+                    "url",
+                    "The address could not be saved. Check it and save again",
+                );
+            }
+            let live = own_webhook(&state, &s).await?;
+            render_form(
+                &s,
+                "settings",
+                webhook_form(live.as_ref()),
+                &form,
+                &problems,
+            )
+        }
+        Err(other) => Err(PageError::from(other)),
+    }
+}
+
+async fn revoke_page(state: web::Data<AppState>, s: Session) -> PageResult {
+    require(&s, ResourceKind::Webhook, Action::Update, "webhook")?;
+    let Some(live) = own_webhook(&state, &s).await? else {
+        return Ok(see_other(PATH));
+    };
+    let page = FormPage {
+        title: "Switch off the webhook".into(),
+        heading: "Switch off the webhook?".into(),
+        intro: vec![
+            format!("Notices for your organisation now go to {}.", live.url),
+            "If you switch it off, they go by email to your organisation's address again, from the next one sent. You can set up a webhook again at any time, with a new secret key.".into(),
+        ],
+        action: REVOKE.into(),
+        back: PATH.into(),
+        submit: "Switch off the webhook".into(),
+        hidden: vec![("id".into(), live.id)],
+        ..FormPage::default()
+    };
+    render_form(&s, "settings", page, &FormData::default(), &Problems::new())
+}
+
+async fn revoke_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require(&s, ResourceKind::Webhook, Action::Update, "webhook")?;
+    let id = form.text("id").unwrap_or_default();
+    let revoked = with_conn(&state, &s, move |conn, ctx| {
+        webhooks::revoke(conn, ctx, &id)
+    })
+    .await?;
+    tracing::info!(webhook_id = %revoked.id, "webhook revoked from the pages");
+    Ok(see_other(&format!("{PATH}?done=webhook-revoked")))
+}
+
+// ---------------------------------------------------------------------
+// The overview.
+
+fn inbox_view(state: &AppState) -> Value {
+    let Some(root) = state.config.court_list_inbox.clone() else {
+        return json!({"configured": false});
+    };
+    let inbox = crate::court_lists::inbox::Inbox::new(root);
+    match inbox.status() {
+        Ok(st) => json!({
+            "configured": true,
+            "readable": true,
+            "waiting": st.waiting,
+            "processing": st.processing,
+            "failed": st.failed,
+            "done": st.done,
+            "attention": st.failed > 0,
+        }),
+        Err(e) => {
+            tracing::warn!(error = %e, "court-list inbox status could not be read");
+            json!({"configured": true, "readable": false})
+        }
+    }
+}
+
+async fn overview(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> PageResult {
+    require(&s, ResourceKind::ReminderRules, Action::Read, "settings")?;
+    let reminders = current_reminders(&state, &s).await?;
+    let webhook = if super::can(&s, ResourceKind::Webhook, Action::Read) {
+        own_webhook(&state, &s).await?
+    } else {
+        None
+    };
+    let data = json!({
+        "done": q.done.as_deref().and_then(done_message),
+        "reminders": {
+            "own": reminders.own,
+            "rows": reminders.supporter.iter().map(reminder_sentence).collect::<Vec<_>>(),
+            "none": reminders.supporter.is_empty(),
+            "change": REMINDERS,
+            "defaults": DEFAULTS,
+        },
+        "webhook": webhook.map(|w| json!({
+            "url": w.url,
+            "since": long(w.created_at),
+        })),
+        "webhook_change": WEBHOOK,
+        "webhook_revoke": REVOKE,
+        "inbox": inbox_view(&state),
+    });
+    render("settings", &page(&s, "Settings", "settings", data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> FormData {
+        FormData(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn rows_become_reminders_keeping_their_names() {
+        let typed = form(&[
+            ("r0_name", "week_before"),
+            ("r0_days", "5"),
+            ("r0_unit", "working_days"),
+            ("r0_time", "09:00"),
+            ("r0_of", "hearing"),
+            ("r0_of", "pre_trial_visit"),
+            // Removed.
+            ("r1_name", "day_before"),
+            ("r1_days", "1"),
+            ("r1_time", "16:00"),
+            ("r1_of", "hearing"),
+            ("r1_remove", "yes"),
+            // New, on the day.
+            ("r2_days", "0"),
+            ("r2_unit", "calendar_days"),
+            ("r2_time", "7.30"),
+            ("r2_of", "hearing"),
+            // Left blank.
+            ("r3_days", ""),
+            ("r3_time", ""),
+        ]);
+        let rules = read_reminders(&typed, 4).unwrap();
+        assert_eq!(
+            rules,
+            vec![
+                ReminderRule {
+                    name: "week_before".into(),
+                    days_before: 5,
+                    unit: DayUnit::WorkingDays,
+                    local_time: t(9, 0),
+                    of: vec![ReminderOf::Hearing, ReminderOf::PreTrialVisit],
+                },
+                ReminderRule {
+                    name: "own_1".into(),
+                    days_before: 0,
+                    unit: DayUnit::CalendarDays,
+                    local_time: t(7, 30),
+                    of: vec![ReminderOf::Hearing],
+                },
+            ]
+        );
+        assert_eq!(
+            reminder_sentence(&rules[0]),
+            "5 working days before, at 09:00, for hearings and pre-trial visits"
+        );
+        assert_eq!(
+            reminder_sentence(&rules[1]),
+            "On the day, at 07:30, for hearings"
+        );
+        // Every row removed: no reminders at all.
+        assert_eq!(
+            read_reminders(
+                &form(&[("r0_name", "a"), ("r0_days", "2"), ("r0_remove", "yes")]),
+                1
+            )
+            .unwrap(),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_new_reminder_gets_a_name_not_in_use() {
+        let typed = form(&[
+            ("r0_name", "own_1"),
+            ("r0_days", "2"),
+            ("r0_time", "09:00"),
+            ("r0_of", "hearing"),
+            ("r1_days", "1"),
+            ("r1_time", "09:00"),
+            ("r1_of", "hearing"),
+        ]);
+        let names: Vec<String> = read_reminders(&typed, 2)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(names, ["own_1", "own_2"]);
+    }
+
+    #[test]
+    fn each_wrong_part_is_named_on_its_field() {
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+        let cases: [Case; 5] = [
+            (
+                &[("r0_time", "09:00"), ("r0_of", "hearing")],
+                "r0_days",
+                "Enter how many days before reminder 1 is sent",
+            ),
+            (
+                &[
+                    ("r0_days", "400"),
+                    ("r0_time", "09:00"),
+                    ("r0_of", "hearing"),
+                ],
+                "r0_days",
+                "Reminder 1: enter a whole number of days from 0 to 366",
+            ),
+            (
+                &[
+                    ("r0_days", "-1"),
+                    ("r0_time", "09:00"),
+                    ("r0_of", "hearing"),
+                ],
+                "r0_days",
+                "Reminder 1: enter a whole number of days from 0 to 366",
+            ),
+            (
+                &[("r0_days", "2"), ("r0_time", "25:00"), ("r0_of", "hearing")],
+                "r0_time",
+                "Reminder 1: enter a time on the 24-hour clock, for example 09:00",
+            ),
+            (
+                &[("r0_days", "2"), ("r0_time", "09:00")],
+                "r0_of",
+                "Choose what reminder 1 is for: hearings, pre-trial visits or both",
+            ),
+        ];
+        for (pairs, field, message) in cases {
+            let problems = read_reminders(&form(pairs), 1).unwrap_err();
+            assert_eq!(problems.0.len(), 1, "{pairs:?}");
+            assert_eq!(problems.0[0].field, field);
+            assert_eq!(problems.0[0].message, message);
+        }
+    }
+
+    #[test]
+    fn the_form_is_filled_from_the_reminders_in_force() {
+        let rules = vec![ReminderRule {
+            name: "week_before".into(),
+            days_before: 1,
+            unit: DayUnit::CalendarDays,
+            local_time: t(18, 0),
+            of: vec![ReminderOf::PreTrialVisit],
+        }];
+        let values = reminder_values(&rules);
+        assert_eq!(read_reminders(&values, 1).unwrap(), rules);
+        assert_eq!(
+            reminder_sentence(&rules[0]),
+            "1 calendar day before, at 18:00, for pre-trial visits"
+        );
+    }
+}

@@ -87,6 +87,10 @@ pub enum ResourceKind {
     /// 4): the victim's supporters and the witness care officers of her
     /// case's unit book, change and read it.
     StatementAppointment,
+    /// A child victim's parent, guardian or appropriate adult, and any
+    /// exclusion of them: her supporter and her witness care officer (the
+    /// ones who talk to her and her family) record and read them.
+    ResponsibleAdult,
 }
 
 impl ResourceKind {
@@ -124,6 +128,7 @@ impl ResourceKind {
         ResourceKind::CpsMeeting,
         ResourceKind::CourtNeedSetting,
         ResourceKind::StatementAppointment,
+        ResourceKind::ResponsibleAdult,
     ];
 }
 
@@ -282,6 +287,11 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         // police arrange the time (within reach, see
         // `app::statement_appointments`). Nobody else reads it.
         (StatementAppointment, Read | Create | Update) => {
+            matches!(role, Supporter | WitnessCareOfficer)
+        }
+        // A child's safe adults are recorded with her by those who contact
+        // her and her family (within reach, see `app::responsible_adults`).
+        (ResponsibleAdult, Read | Create | Update) => {
             matches!(role, Supporter | WitnessCareOfficer)
         }
     }

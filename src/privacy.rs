@@ -18,8 +18,8 @@ use crate::crypto::{self, CryptoError, KeyRing};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{
     attendance_requests, cases, consents, hearings, notices, parole_milestones, protective_orders,
-    risk_meeting_actions, safety_plans, trial_update_preferences, trial_updates,
-    victim_sensitive_details as vsd,
+    responsible_adults, risk_meeting_actions, safety_plans, trial_update_preferences,
+    trial_updates, victim_sensitive_details as vsd,
 };
 use crate::store::{self, AnyConn};
 
@@ -397,7 +397,11 @@ fn rotate_sealed_columns(
     column!(risk_meeting_actions, id, action_text)?;
     column!(protective_orders, id, note)?;
     column!(trial_update_preferences, victim_id, contact_name)?;
-    column!(trial_update_preferences, victim_id, contact_email)
+    column!(trial_update_preferences, victim_id, contact_email)?;
+    column!(responsible_adults, id, name)?;
+    column!(responsible_adults, id, email)?;
+    column!(responsible_adults, id, phone)?;
+    column!(responsible_adults, id, exclusion_reason)
 }
 
 /// Reads a batch of (key, sealed value) after a key.
@@ -567,6 +571,12 @@ pub fn retention(
             // Her trial-progress contact (name and email) goes whole; the
             // updates' notes are erased (the kinds and times stay, ids only).
             diesel::delete(trial_update_preferences::table.find(victim)).execute(conn)?;
+            // Her responsible adults' details (name, contacts, the reason
+            // for an exclusion) go whole.
+            diesel::delete(
+                responsible_adults::table.filter(responsible_adults::victim_id.eq(victim)),
+            )
+            .execute(conn)?;
             diesel::update(
                 trial_updates::table
                     .filter(trial_updates::victim_id.eq(victim))

@@ -76,6 +76,9 @@ enum Form {
     UseDefaultReminders,
     RegisterWebhook,
     RevokeWebhook,
+    AddResponsibleAdult,
+    ExcludeResponsibleAdult,
+    EndResponsibleAdult,
 }
 
 impl Form {
@@ -129,6 +132,9 @@ impl Form {
         Form::UseDefaultReminders,
         Form::RegisterWebhook,
         Form::RevokeWebhook,
+        Form::AddResponsibleAdult,
+        Form::ExcludeResponsibleAdult,
+        Form::EndResponsibleAdult,
     ];
 
     /// Whom both sides act as.
@@ -160,6 +166,9 @@ impl Form {
             | Form::BookStatementAppointment
             | Form::ChangeStatementAppointment
             | Form::WithdrawStatementAppointment
+            | Form::AddResponsibleAdult
+            | Form::ExcludeResponsibleAdult
+            | Form::EndResponsibleAdult
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage
             | Form::AssignSupporter
@@ -651,6 +660,17 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 .await;
             set(hook);
         }
+        Form::ExcludeResponsibleAdult | Form::EndResponsibleAdult => {
+            let adult = app
+                .create(
+                    &format!("/api/v1/victims/{victim}/responsible-adults"),
+                    &amara,
+                    responsible_adult_input(),
+                )
+                .await;
+            set(adult);
+        }
+        Form::AddResponsibleAdult => {}
         Form::AddHearing
         | Form::RecordAgencyUpdate
         | Form::SetBookingLeadTime
@@ -728,6 +748,11 @@ async fn press(b: &mut Browser, page_path: &str, action: &str) -> ui_support::Pa
         fields.push(("version", v));
     }
     b.post(action, &fields).await
+}
+
+/// A parent, for the responsible-adult forms.
+fn responsible_adult_input() -> Value {
+    json!({"name": "Pat Parent", "relationship": "parent", "email": "pat.parent@example.org"})
 }
 
 async fn by_page(form: Form, app: &TestApp, g: &Given) {
@@ -1195,6 +1220,38 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             .await
         }
         Form::RevokeWebhook => b.submit("/settings/webhook/revoke", &[]).await,
+        Form::AddResponsibleAdult => {
+            b.submit(
+                &format!("/victims/{}/responsible-adults", g.victim),
+                &[
+                    ("name", "Pat Parent"),
+                    ("relationship", "parent"),
+                    ("email", "pat.parent@example.org"),
+                    ("phone", ""),
+                    ("preferred_language", ""),
+                ],
+            )
+            .await
+        }
+        Form::ExcludeResponsibleAdult => {
+            let at = format!("/victims/{}/responsible-adults", g.victim);
+            let token = b.get(&at).await.csrf();
+            let version = g.version.to_string();
+            b.post(
+                &format!("{at}/{}/exclude", g.target),
+                &[
+                    ("csrf_token", token.as_str()),
+                    ("version", version.as_str()),
+                    ("excluded_by", "court"),
+                    ("reason", "Order 2026/77"),
+                ],
+            )
+            .await
+        }
+        Form::EndResponsibleAdult => {
+            let at = format!("/victims/{}/responsible-adults", g.victim);
+            press(&mut b, &at, &format!("{at}/{}/end", g.target)).await
+        }
         Form::AddParoleMilestone => {
             b.submit(
                 "/parole/milestones/new",
@@ -1523,6 +1580,31 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
             let mut body = order_input(&g.court);
             body["ends_on"] = json!("2026-06-30");
             put(format!("/api/v1/protective-orders/{}", g.target), body).await
+        }
+        Form::AddResponsibleAdult => {
+            let path = format!("/api/v1/victims/{}/responsible-adults", g.victim);
+            let (status, out) = app.post(&path, &token, responsible_adult_input()).await;
+            assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::ExcludeResponsibleAdult | Form::EndResponsibleAdult => {
+            let tag = format!("\"{}\"", g.version);
+            let (path, body) = match form {
+                Form::ExcludeResponsibleAdult => (
+                    format!("/api/v1/responsible-adults/{}/exclude", g.target),
+                    Some(json!({"excluded_by": "court", "reason": "Order 2026/77"})),
+                ),
+                _ => (format!("/api/v1/responsible-adults/{}/end", g.target), None),
+            };
+            let (status, _, out) = app
+                .call_full(
+                    reqwest::Method::POST,
+                    &path,
+                    Some(&token),
+                    body,
+                    &[("if-match", &tag)],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
         }
         Form::EndProtectiveOrder => {
             let tag = format!("\"{}\"", g.version);

@@ -444,6 +444,10 @@ const STORE_REACH: &[(&str, &str)] = &[
         "checks the note and her contact are sealed at rest and survive key rotation",
     ),
     (
+        "responsible_adults.rs",
+        "checks a responsible adult's details are sealed at rest, survive key rotation and go at retention",
+    ),
+    (
         "security.rs",
         "checks the stored sign-in attempts hold no email or address",
     ),

@@ -4286,6 +4286,106 @@ async fn a_statement_appointment_is_booked_from_the_case_page_with_supporters_fo
 }
 
 #[actix_web::test]
+async fn the_supporter_records_a_childs_parent_and_an_exclusion_on_her_page() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let path = format!("/victims/{victim}/responsible-adults");
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+    // Not a child yet: no link from the list, and the page says why
+    // nobody is told.
+    let list = page.get("/victims").await;
+    assert!(!list.body.contains(&path), "{}", list.body);
+    mark_child(&app, &ben, &victim).await;
+    page.get("/victims").await.assert_has(&path);
+    let empty = page.get(&path).await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.body);
+    empty.assert_has("No parent, guardian or appropriate adult is recorded");
+    empty.assert_has("record her consent to send her responsible adults");
+
+    // A bad address: the form again, with the problem by its field.
+    let refused = page
+        .submit(
+            &path,
+            &[
+                ("name", "Pat Parent"),
+                ("relationship", "parent"),
+                ("email", "not an address"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    refused.assert_has("There is a problem");
+    refused.assert_has("href=\"#email\"");
+    let added = page
+        .submit(
+            &path,
+            &[
+                ("name", "Pat Parent"),
+                ("relationship", "parent"),
+                ("email", "pat.parent@example.org"),
+            ],
+        )
+        .await;
+    let done = format!("{path}?done=added");
+    assert_eq!(added.location(), Some(done.as_str()), "{}", added.body);
+    let shown = page.get(&done).await;
+    shown.assert_has("The responsible adult has been recorded.");
+    shown.assert_has("Pat Parent");
+    // The API sees the same record.
+    let (status, out) = app
+        .get(
+            &format!("/api/v1/victims/{victim}/responsible-adults"),
+            &ben,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let id = out["items"][0]["id"].as_str().unwrap().to_string();
+
+    // The court excludes them: the page says they are never told.
+    let exclude = format!("{path}/{id}/exclude");
+    shown.assert_has(&exclude);
+    let csrf = hidden(&shown.body, "csrf_token").expect("a token");
+    let excluded = page
+        .post(
+            &exclude,
+            &[
+                ("csrf_token", &csrf),
+                ("version", "1"),
+                ("excluded_by", "court"),
+                ("reason", "Order 2026/77"),
+            ],
+        )
+        .await;
+    let done = format!("{path}?done=excluded");
+    assert_eq!(
+        excluded.location(),
+        Some(done.as_str()),
+        "{}",
+        excluded.body
+    );
+    page.get(&done)
+        .await
+        .assert_has("Excluded by the court: never told anything");
+    let (_, out) = app
+        .get(&format!("/api/v1/responsible-adults/{id}"), &ben)
+        .await;
+    assert_eq!(out["excluded_by"], "court");
+
+    // Other roles: the victim liaison officer may not see the page.
+    let mut victor = Browser::signed_in(&app.base, VICTOR).await;
+    assert_ne!(victor.get(&path).await.status, StatusCode::OK);
+    app.stop().await;
+}
+
+#[actix_web::test]
 async fn a_supporter_finds_a_case_by_reference_and_hearing_day() {
     let app = TestApp::spawn().await;
     let api = app.login(AMARA).await;

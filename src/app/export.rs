@@ -72,6 +72,9 @@ pub struct SubjectAccessExport {
     pub risk_meetings: Vec<super::risk_meetings::RiskMeetingDetail>,
     /// Whom she asked to be told of trial progress, if she chose.
     pub trial_update_preference: Option<super::trial_updates::TrialUpdatePreferenceOut>,
+    /// Her parents, guardians and appropriate adults, with any exclusion
+    /// (to a role that may read them).
+    pub responsible_adults: Vec<super::responsible_adults::ResponsibleAdultOut>,
     /// The CPS meetings before trial and her wish about her supporter.
     pub cps_meetings: Vec<super::cps_meetings::CpsMeetingOut>,
     /// Her statement-taking and ABE-interview appointments, oldest first
@@ -308,6 +311,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         risk_meetings: super::risk_meetings::for_export(conn, ctx, victim_id)?,
         trial_updates,
         trial_update_preference,
+        responsible_adults: super::responsible_adults::for_export(conn, ctx, victim_id)?,
         cps_meetings: super::cps_meetings::for_export(conn, ctx, victim_id)?,
         statement_appointments: super::statement_appointments::for_export(conn, ctx, victim_id)?,
         after_outcome: super::after_outcome::for_export(conn, ctx, victim_id)?,

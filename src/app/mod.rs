@@ -26,6 +26,7 @@ pub mod notices;
 pub mod outbox;
 mod records;
 pub mod reminder_rules;
+pub mod responsible_adults;
 pub mod risk_meetings;
 pub mod safety_plans;
 pub mod sessions;

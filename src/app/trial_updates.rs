@@ -755,6 +755,17 @@ pub fn set_preference(
     check_preference(input)?;
     store::write(conn, |conn| {
         store::scope::require_victim(conn, &ctx.actor, ctx.today(), victim_id, "victim")?;
+        // Never someone she or the court excluded (issue 19, item 9).
+        if let Some(email) = trimmed(input.contact_email.as_deref()) {
+            if crate::notify::route::excluded_emails(conn, victim_id)?
+                .contains(&email.to_lowercase())
+            {
+                return Err(AppError::field(
+                    "contact_email",
+                    "belongs to someone she or the court excluded: they are never told anything",
+                ));
+            }
+        }
         let ring = crate::privacy::keyring()?;
         let seal = |v: Option<&str>| trimmed(v).map(|t| ring.encrypt(&t));
         let name = seal(input.contact_name.as_deref());

@@ -124,6 +124,10 @@ text_enum!(
         /// Tell a contact the victim chose how her trial is going on the
         /// day (trial-progress messages).
         TrialProgressToContact = "trial_progress_to_contact",
+        /// While she is under 18, send her parent, guardian or appropriate
+        /// adult what is sent to her (a recorded lawful basis under this
+        /// scope covers the responsible adults only).
+        ResponsibleAdultUpdates = "responsible_adult_updates",
     }
 );
 
@@ -443,6 +447,24 @@ text_enum!(
         ChosenContact = "chosen_contact",
         Supporter = "supporter",
         WitnessService = "witness_service",
+    }
+);
+
+text_enum!(
+    /// How a child victim's responsible adult stands to her (issue 19,
+    /// item 9).
+    ResponsibleAdultRelationship {
+        Parent = "parent",
+        Guardian = "guardian",
+        AppropriateAdult = "appropriate_adult",
+    }
+);
+
+text_enum!(
+    /// Who excluded a person from being told anything about the victim.
+    ExcludedBy {
+        Victim = "victim",
+        Court = "court",
     }
 );
 

@@ -51,6 +51,10 @@ pub struct FlowContext {
     /// short-notice figures.
     #[serde(default)]
     pub court_needs: super::court_needs::CourtNeedFacts,
+    /// A child victim's parents, guardians and appropriate adults, with
+    /// whether each was excluded or has ended (never names or contacts).
+    #[serde(default)]
+    pub responsible_adults: Vec<super::responsible_adults::ResponsibleAdultFacts>,
 }
 
 /// A hearing still to come, with its case's reference and witness care unit.

@@ -71,7 +71,14 @@ fn tell_agencies_of_relisting(p: &mut Planner<'_>, h: &HearingFacts) {
     let subject = Subject::hearing_slot(&h.id, h.start);
     let now_at = Some((h.start, h.court.name.as_str()));
     for to in told_of_another_slot(p, now_at) {
-        if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
+        // Her responsible adults are sent what she is sent (a copy of her
+        // change notice), never an agency's.
+        if matches!(
+            to,
+            Recipient::Victim { .. }
+                | Recipient::Supporter { .. }
+                | Recipient::ResponsibleAdult { .. }
+        ) {
             continue;
         }
         let Some(last) = p.ctx.told_of_slot.iter().rev().find(|n| n.recipient == to) else {
@@ -263,7 +270,14 @@ fn tell_agencies_of_change(
         }
     }
     for to in told {
-        if matches!(to, Recipient::Victim { .. } | Recipient::Supporter { .. }) {
+        // Her responsible adults are sent what she is sent (a copy of her
+        // change notice), never an agency's.
+        if matches!(
+            to,
+            Recipient::Victim { .. }
+                | Recipient::Supporter { .. }
+                | Recipient::ResponsibleAdult { .. }
+        ) {
             continue;
         }
         // Each is told from the last slot it was actually sent.

@@ -27,6 +27,7 @@ mod parole;
 mod plan;
 mod planner;
 pub mod pleas;
+pub mod responsible_adults;
 pub mod risk_meetings;
 pub mod routing;
 mod special_measures;

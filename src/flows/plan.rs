@@ -47,6 +47,11 @@ pub enum Recipient {
     VictimContact {
         victim_id: String,
     },
+    /// A child victim's parent, guardian or appropriate adult (issue 19,
+    /// item 9): sent a copy of what she is sent while she is under 18.
+    ResponsibleAdult {
+        adult_id: String,
+    },
 }
 
 listed_enum! {
@@ -61,6 +66,7 @@ listed_enum! {
         Court,
         VictimLiaisonOfficer,
         VictimContact,
+        ResponsibleAdult,
     }
 }
 
@@ -75,6 +81,7 @@ impl Recipient {
             Self::Court { .. } => RecipientKind::Court,
             Self::VictimLiaisonOfficer => RecipientKind::VictimLiaisonOfficer,
             Self::VictimContact { .. } => RecipientKind::VictimContact,
+            Self::ResponsibleAdult { .. } => RecipientKind::ResponsibleAdult,
         }
     }
 
@@ -89,6 +96,7 @@ impl Recipient {
             Self::Court { court } => format!("court:{court}"),
             Self::VictimLiaisonOfficer => "vlo".into(),
             Self::VictimContact { victim_id } => format!("victim_contact:{victim_id}"),
+            Self::ResponsibleAdult { adult_id } => format!("responsible_adult:{adult_id}"),
         }
     }
 }
@@ -232,6 +240,11 @@ pub struct Deadline {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Warning {
+    /// The victim is under 18 and no parent, guardian or appropriate adult
+    /// who may be told is recorded: what went to her went to nobody else.
+    NoResponsibleAdult {
+        victim_id: String,
+    },
     /// The same supporter sat in on the witness statement and is to support
     /// the victim at court: a risk of a witness-coaching challenge.
     SupporterPresentAtStatementAndCourt {

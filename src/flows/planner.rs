@@ -192,6 +192,8 @@ impl<'a> Planner<'a> {
                 ),
             );
         }
+        let to_victim = matches!(d.recipient, Recipient::Victim { .. });
+        let subject = d.subject.clone();
         self.plan.notices.push(PlannedNotice {
             idempotency_key: key,
             step: d.step.into(),
@@ -208,6 +210,12 @@ impl<'a> Planner<'a> {
             basis,
             not_for_public_disclosure: d.private,
         });
+        // A child's responsible adults are sent what she is sent.
+        if to_victim {
+            if let Some(hers) = self.plan.notices.last().cloned() {
+                super::responsible_adults::copy_to_adults(self, &hers, &subject);
+            }
+        }
         true
     }
 

@@ -119,6 +119,7 @@ pub fn criminal() -> FlowContext {
         told_of_slot: vec![],
         upcoming_hearings: vec![],
         court_needs: Default::default(),
+        responsible_adults: vec![],
     }
 }
 

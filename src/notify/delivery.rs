@@ -340,6 +340,20 @@ fn decide(
         }
     };
     let mut body = rendered.body;
+    // A copy of a child's notice to her responsible adult says first why
+    // they have it.
+    if n.recipient_kind == "responsible_adult" {
+        let Ok(preface) = renderer.render(
+            TemplateKey::ResponsibleAdultPreface,
+            &n.language,
+            &serde_json::Map::new(),
+        ) else {
+            return Ok(Step::Done(Result_::Dead(
+                "the notice could not be rendered from its template".into(),
+            )));
+        };
+        body = format!("{}\n\n{body}", preface.body);
+    }
     if let (Some(l), Some(url)) = (link, &link_url) {
         body.push_str(&super::ack::email_footer(url, l.acknowledge_by));
     }

@@ -102,6 +102,7 @@ macro_rules! embedded_in {
         "court_needs.update",
         "trial_progress.victim",
         "trial_progress.contact",
+        "responsible_adult.preface",
         "cps_meeting.wish",
         "parole.milestone",
         "update.victim",
@@ -2007,6 +2008,8 @@ mod tests {
             let data = crate::accounts::notices::sign_in_warning_data(5, first, last);
             out.push(sample("", K::SignInFailures, data));
         }
+        // The preface of a copy to a child's responsible adult.
+        out.push(sample("", K::ResponsibleAdultPreface, Map::new()));
         out.extend(autumn_repeated_hour_samples());
         out
     }

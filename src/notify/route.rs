@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::flows::{Basis, Recipient, TemplateKey};
 use crate::planning::context::recipient_from_key;
 use crate::store::schema::{
-    cases, consents, courts, hearings, organisations, supporter_assignments,
+    cases, consents, courts, hearings, organisations, responsible_adults, supporter_assignments,
     trial_update_preferences, users, victim_sensitive_details, victims, webhooks,
 };
 use crate::store::{self, AnyConn};
@@ -194,11 +194,34 @@ pub fn unwanted_in(
             return Ok(Some("its moment had passed before it could be sent".into()));
         }
     }
-    // Her stop covers what goes to the contact she chose about her, too.
-    if (n.recipient_kind == "victim" || n.recipient_kind == "victim_contact")
-        && facts.stopped.contains(&n.victim_id)
+    // Her stop covers what goes to the contact she chose and to her
+    // responsible adults about her, too.
+    if matches!(
+        n.recipient_kind.as_str(),
+        "victim" | "victim_contact" | "responsible_adult"
+    ) && facts.stopped.contains(&n.victim_id)
     {
         return Ok(Some("the victim asked for no more messages".into()));
+    }
+    // Someone excluded is never told anything, whatever was planned: not
+    // as her responsible adult, nor as the contact she chose for
+    // trial-progress messages.
+    match recipient_from_key(&n.recipient_key) {
+        Some(Recipient::ResponsibleAdult { adult_id }) => {
+            if let Some(why) = responsible_adult_unwanted(conn, &adult_id)? {
+                return Ok(Some(why));
+            }
+        }
+        Some(Recipient::VictimContact { victim_id }) => {
+            if let Some(email) = chosen_contact_email(conn, &victim_id)? {
+                if excluded_emails(conn, &victim_id)?.contains(&email.trim().to_lowercase()) {
+                    return Ok(Some(
+                        "the contact's address belongs to someone excluded from being told".into(),
+                    ));
+                }
+            }
+        }
+        _ => {}
     }
     match basis {
         Basis::Consent { scope } => {
@@ -356,7 +379,8 @@ pub fn recipient_org_of(
     Ok(match recipient {
         Recipient::Supporter { .. }
         | Recipient::Victim { .. }
-        | Recipient::VictimContact { .. } => None,
+        | Recipient::VictimContact { .. }
+        | Recipient::ResponsibleAdult { .. } => None,
         Recipient::WitnessCareUnit { org_id } => Some(org_id),
         Recipient::Prosecutor => match case_id {
             Some(case) => cases::table
@@ -384,11 +408,67 @@ fn chosen_contact_email(conn: &mut AnyConn, victim_id: &str) -> AppResult<Option
         .select(trial_update_preferences::contact_email)
         .first(conn)
         .optional()?;
-    let Some(sealed) = sealed.flatten() else {
+    opened(sealed.flatten())
+}
+
+/// A sealed value read from the store, opened, if there is one.
+fn opened(sealed: Option<String>) -> AppResult<Option<String>> {
+    let Some(sealed) = sealed else {
         return Ok(None);
     };
     let ring = crate::privacy::keyring()?;
     Ok(Some(crate::privacy::open(&ring, &sealed)?))
+}
+
+/// A responsible adult's email, opened, while they may be told: never
+/// once excluded or ended.
+fn responsible_adult_email(conn: &mut AnyConn, adult_id: &str) -> AppResult<Option<String>> {
+    let sealed: Option<Option<String>> = responsible_adults::table
+        .find(adult_id)
+        .filter(responsible_adults::excluded_by.is_null())
+        .filter(responsible_adults::ended_at.is_null())
+        .select(responsible_adults::email)
+        .first(conn)
+        .optional()?;
+    opened(sealed.flatten())
+}
+
+/// The email addresses (opened, trimmed, lower-cased) of everyone the
+/// victim or the court excluded from being told about her.
+pub fn excluded_emails(conn: &mut AnyConn, victim_id: &str) -> AppResult<Vec<String>> {
+    let sealed: Vec<Option<String>> = responsible_adults::table
+        .filter(responsible_adults::victim_id.eq(victim_id))
+        .filter(responsible_adults::excluded_by.is_not_null())
+        .select(responsible_adults::email)
+        .load(conn)?;
+    let sealed: Vec<String> = sealed.into_iter().flatten().collect();
+    if sealed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ring = crate::privacy::keyring()?;
+    sealed
+        .iter()
+        .map(|s| Ok(crate::privacy::open(&ring, s)?.trim().to_lowercase()))
+        .collect()
+}
+
+/// Why a responsible adult may no longer be told, if they may not: the
+/// victim or the court excluded them, or their role ended.
+fn responsible_adult_unwanted(conn: &mut AnyConn, adult_id: &str) -> AppResult<Option<String>> {
+    let row: Option<(Option<String>, Option<chrono::NaiveDateTime>)> = responsible_adults::table
+        .find(adult_id)
+        .select((
+            responsible_adults::excluded_by,
+            responsible_adults::ended_at,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        None => Some("the responsible adult is no longer on record".into()),
+        Some((Some(_), _)) => Some("the responsible adult was excluded from being told".into()),
+        Some((None, Some(_))) => Some("the responsible adult's role has ended".into()),
+        Some((None, None)) => None,
+    })
 }
 
 /// Works out where a notice goes.
@@ -440,6 +520,10 @@ fn resolve_with(conn: &mut AnyConn, facts: Option<&Facts>, n: &Claimed) -> AppRe
         // The contact she chose: the address is read (and opened) only
         // now, from her trial-progress preference.
         Recipient::VictimContact { victim_id } => chosen_contact_email(conn, &victim_id)?,
+        // Her responsible adult: the address is read (and opened) only
+        // now, and only while nobody has excluded them and their role
+        // stands.
+        Recipient::ResponsibleAdult { adult_id } => responsible_adult_email(conn, &adult_id)?,
         _ => {
             let org = recipient_org(conn, n)?;
             return org_route(conn, org);

@@ -14,8 +14,8 @@ use crate::error::{AppError, AppResult};
 use crate::flows::{self, DisclosureCategory};
 use crate::store::schema::{
     attendance_requests, cases, consents, court_need_settings, court_needs, courts, hearings,
-    notices, organisations, pre_trial_visits, special_measures_discussions, statement_appointments,
-    supporter_assignments, users, victim_sensitive_details, victims,
+    notices, organisations, pre_trial_visits, responsible_adults, special_measures_discussions,
+    statement_appointments, supporter_assignments, users, victim_sensitive_details, victims,
 };
 use crate::store::{self, AnyConn};
 
@@ -31,6 +31,17 @@ pub fn categories(scope: ConsentScope) -> &'static [DisclosureCategory] {
         ConsentScope::WitnessServiceReferral => &[SupporterArrangements, PreTrialVisit],
         ConsentScope::IdentifySupporterToCourt => &[AdvisorIdentification, SupporterArrangements],
         ConsentScope::TrialProgressToContact => &[TrialProgress],
+        ConsentScope::ResponsibleAdultUpdates => crate::flows::responsible_adults::CATEGORIES,
+    }
+}
+
+/// The only kind of recipient a lawful basis recorded under a scope covers,
+/// where the scope names one: a basis for her responsible adults covers
+/// nobody else.
+pub fn recipient_of(scope: ConsentScope) -> Option<flows::RecipientKind> {
+    match scope {
+        ConsentScope::ResponsibleAdultUpdates => Some(flows::RecipientKind::ResponsibleAdult),
+        _ => None,
     }
 }
 
@@ -54,6 +65,9 @@ pub fn recipient_from_key(key: &str) -> Option<flows::Recipient> {
         "vlo" => VictimLiaisonOfficer,
         "victim_contact" => VictimContact {
             victim_id: rest.into(),
+        },
+        "responsible_adult" => ResponsibleAdult {
+            adult_id: rest.into(),
         },
         _ => return None,
     })
@@ -175,6 +189,8 @@ struct Known {
     court_needs: HashMap<String, Vec<(String, Option<String>, String)>>,
     /// Courts' own short-notice figures for needs, by court name.
     court_need_days: BTreeMap<String, i64>,
+    /// Each victim's responsible adults, in the order recorded.
+    adults: HashMap<String, Vec<flows::responsible_adults::ResponsibleAdultFacts>>,
 }
 
 impl Known {
@@ -274,6 +290,35 @@ impl Known {
                     withdrawn_at,
                     recorded_by,
                 });
+            }
+        }
+        for ids in chunked(&victim_ids) {
+            #[allow(clippy::type_complexity)]
+            let rows: Vec<(String, String, String, Option<String>, Option<NaiveTs>)> =
+                responsible_adults::table
+                    .filter(responsible_adults::victim_id.eq_any(&ids))
+                    .order((
+                        responsible_adults::victim_id.asc(),
+                        responsible_adults::created_at.asc(),
+                        responsible_adults::id.asc(),
+                    ))
+                    .select((
+                        responsible_adults::victim_id,
+                        responsible_adults::id,
+                        responsible_adults::preferred_language,
+                        responsible_adults::excluded_by,
+                        responsible_adults::ended_at,
+                    ))
+                    .load(conn)?;
+            for (victim, id, language, excluded_by, ended_at) in rows {
+                k.adults.entry(victim).or_default().push(
+                    flows::responsible_adults::ResponsibleAdultFacts {
+                        id,
+                        preferred_language: language,
+                        excluded: excluded_by.is_some(),
+                        ended: ended_at.is_some(),
+                    },
+                );
             }
         }
         for ids in chunked(&victim_ids) {
@@ -615,7 +660,7 @@ impl Known {
                             basis: other,
                             reason: c.reason.clone().unwrap_or_default(),
                             category: *category,
-                            recipient: None,
+                            recipient: recipient_of(scope),
                             recorded_at: given_at,
                             recorded_by: Some(c.recorded_by.clone()),
                         });
@@ -793,6 +838,7 @@ impl Known {
                 disclosable: self.court_needs(victim_id, now),
                 court_days: self.court_need_days.clone(),
             },
+            responsible_adults: self.adults.get(victim_id).cloned().unwrap_or_default(),
         })
     }
 }

@@ -135,6 +135,9 @@ template_keys! {
     ];
     TrialProgressVictim => "trial_progress.victim": ["update", "update_date", "update_time"];
     TrialProgressContact => "trial_progress.contact": ["update", "update_date", "update_time"];
+    // Put before the copy of a child's notice sent to her responsible
+    // adult: it carries no data of its own.
+    ResponsibleAdultPreface => "responsible_adult.preface": [];
     SpecialMeasuresDiscussionHeld => "special_measures.discussion_held": [
         "case_reference", "victim_reference", "setting", "measures", "discussed_on",
     ];

@@ -789,3 +789,27 @@ diesel::joinable!(statement_appointments -> cases (case_id));
 diesel::allow_tables_to_appear_in_same_query!(statement_appointments, cases);
 diesel::allow_tables_to_appear_in_same_query!(statement_appointments, victims);
 diesel::allow_tables_to_appear_in_same_query!(statement_appointments, users);
+
+diesel::table! {
+    /// A child victim's parent, guardian or appropriate adult (issue 19,
+    /// item 9); name, email, phone and exclusion reason sealed.
+    responsible_adults (id) {
+        id -> Text,
+        victim_id -> Text,
+        name -> Text,
+        relationship -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        preferred_language -> Text,
+        excluded_by -> Nullable<Text>,
+        exclusion_reason -> Nullable<Text>,
+        excluded_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(responsible_adults, victims);

@@ -482,6 +482,24 @@ pub const ADMIN: &str = "admin@courtside.example";
 pub const WES: &str = "wes@witness-service.example";
 pub const CORA: &str = "cora@court.example";
 
+/// Marks a victim as under 18 through the API, keeping her other facts.
+pub async fn mark_child(app: &TestApp, token: &str, victim: &str) {
+    let path = format!("/api/v1/victims/{victim}");
+    let (_, record) = app.get(&path, token).await;
+    let (status, out) = app
+        .put(
+            &path,
+            token,
+            record["version"].as_i64().unwrap(),
+            serde_json::json!({"reference": record["reference"], "is_child": true,
+                               "enhanced_rights": record["enhanced_rights"],
+                               "preferred_language": record["preferred_language"],
+                               "probation_region_id": record["probation_region_id"]}),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{out}");
+}
+
 /// An operator's key rotation: a new field key listed first (the old ones
 /// kept as readers), installed, and every sealed column re-sealed under it
 /// in batches of one. Answers the new key's id (sealed values start

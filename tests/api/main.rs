@@ -32,6 +32,7 @@ mod records;
 mod reminder_rules;
 mod reminders;
 mod reports;
+mod responsible_adults;
 mod risk_meetings;
 mod safe_hours;
 mod safety_plans;

@@ -588,6 +588,42 @@ test('supporter adds a victim and changes them with the keyboard alone (phone an
   }
 });
 
+test("supporter: a child's parent recorded and a person the court excluded (axe-checked)", async () => {
+  const page = await newPage();
+  await signIn(page, 'supporter');
+  // A new victim under 18.
+  await page.goto(`${BASE}/victims/new`);
+  await page.fill('#reference', 'V-2060');
+  await page.check('input[name=is_child][value=yes]');
+  await Promise.all([page.waitForURL(`${BASE}/victims?done=victim-added`), page.click('button:has-text("Add victim")')]);
+  await page.click('a:has-text("Parents and guardians"):has(span:has-text("victim V-2060"))');
+  await page.locator('h1', { hasText: 'Parents, guardians and appropriate adults' }).waitFor();
+  await page.locator('text=No parent, guardian or appropriate adult is recorded').waitFor();
+  await accessible(page, 'responsible adults, none yet');
+
+  // Nothing chosen: the summary links the question.
+  await page.click('button:has-text("Add the adult")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#relationship'), links.join(' '));
+  await accessible(page, 'responsible adults, with an error');
+
+  await page.fill('#name', 'Pat Parent');
+  await page.check('input[name=relationship][value=parent]');
+  await page.fill('#email', 'pat.parent@example.org');
+  await Promise.all([page.waitForURL(/done=added/), page.click('button:has-text("Add the adult")')]);
+  await page.locator('text=The responsible adult has been recorded.').waitFor();
+  await page.getByRole('cell', { name: 'Pat Parent', exact: true }).waitFor();
+  await accessible(page, 'responsible adults, one recorded');
+  await shot(page, 'responsible-adults');
+
+  // The court excludes them: never told anything.
+  await page.check('input[name=excluded_by][value=court]');
+  await Promise.all([page.waitForURL(/done=excluded/), page.click('button:has-text("Exclude")')]);
+  await page.locator('text=Excluded by the court: never told anything').waitFor();
+  await accessible(page, 'responsible adults, one excluded');
+  await page.context().close();
+});
+
 test("supporter: a safety plan for the court day, from the case page to My week (axe-checked)", async () => {
   const page = await newPage();
   await signIn(page, 'supporter');

@@ -31,6 +31,9 @@ pub fn covering_scopes(category: DisclosureCategory, to: RecipientKind) -> &'sta
         (R::Supporter, C::SupporterArrangements) => &[IdentifySupporterToCourt],
         (R::Supporter, C::Parole) => &[ParoleToSupporter],
         (R::VictimContact, C::TrialProgress) => &[TrialProgressToContact],
+        (R::ResponsibleAdult, c) if crate::flows::responsible_adults::CATEGORIES.contains(&c) => {
+            &[ResponsibleAdultUpdates]
+        }
         (R::WitnessService, C::SupporterArrangements | C::PreTrialVisit | C::HearingChange) => {
             &[WitnessServiceReferral]
         }

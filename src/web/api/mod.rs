@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod reminder_rules;
 pub mod reports;
 pub mod resource;
+pub mod responsible_adults;
 pub mod risk_meetings;
 pub mod safety_plans;
 pub mod sessions;
@@ -119,6 +120,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     court_need_settings::describe(&mut reg);
     trial_updates::describe(&mut reg);
     after_outcome::describe(&mut reg);
+    responsible_adults::describe(&mut reg);
     reg
 });
 
@@ -178,5 +180,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     court_need_settings::configure(cfg);
     trial_updates::configure(cfg);
     after_outcome::configure(cfg);
+    responsible_adults::configure(cfg);
     each_resource!(mount, cfg);
 }

@@ -104,6 +104,9 @@ pub fn consent_scope(s: ConsentScope) -> &'static str {
         WitnessServiceReferral => "Refer to the Witness Service",
         IdentifySupporterToCourt => "Identify the supporter to the court",
         TrialProgressToContact => "Tell a contact she chose how her trial is going on the day",
+        ResponsibleAdultUpdates => {
+            "While she is under 18, send her parent, guardian or appropriate adult what she is sent"
+        }
     }
 }
 
@@ -264,6 +267,7 @@ pub fn notice_template(key: &str) -> String {
         "court_needs.update" => "Needs at court updated, to a partner",
         "trial_progress.victim" => "Trial-progress update, to the victim",
         "trial_progress.contact" => "Trial-progress update, to her chosen contact",
+        "responsible_adult.preface" => "Why her responsible adult is sent a copy",
         "cps_meeting.wish" => "Her wish about the CPS meeting, to the prosecutor",
         "parole.milestone" => "Parole milestone",
         "update.victim" => "Case update, to the victim",
@@ -290,6 +294,7 @@ pub fn recipient_kind(kind: &str) -> &'static str {
         "court" => "Court",
         "victim_liaison_officer" => "Victim liaison officer",
         "victim_contact" => "Her chosen contact",
+        "responsible_adult" => "Her parent, guardian or appropriate adult",
         _ => "Someone else",
     }
 }

@@ -39,6 +39,7 @@ mod oidc;
 mod parole;
 mod reports;
 mod requests;
+mod responsible_adults;
 mod risk_meetings;
 mod safety_plans;
 pub mod session;
@@ -104,6 +105,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "court_needs",
         include_str!("../../../templates/pages/court_needs.hbs"),
+    ),
+    (
+        "responsible_adults",
+        include_str!("../../../templates/pages/responsible_adults.hbs"),
     ),
     (
         "safety_plan",
@@ -644,6 +649,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     measures::configure(cfg);
     victims::configure(cfg);
     court_needs::configure(cfg);
+    responsible_adults::configure(cfg);
     risk_meetings::configure(cfg);
     statement_appointments::configure(cfg);
     safety_plans::configure(cfg);

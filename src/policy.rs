@@ -83,6 +83,10 @@ pub enum ResourceKind {
     /// staff (or an administrator) set it; anyone working on hearings
     /// reads it.
     CourtNeedSetting,
+    /// A statement-taking or ABE-interview appointment (issue 19, item
+    /// 4): the victim's supporters and the witness care officers of her
+    /// case's unit book, change and read it.
+    StatementAppointment,
     /// A child victim's parent, guardian or appropriate adult, and any
     /// exclusion of them: her supporter and her witness care officer (the
     /// ones who talk to her and her family) record and read them.
@@ -123,6 +127,7 @@ impl ResourceKind {
         ResourceKind::RiskMeeting,
         ResourceKind::CpsMeeting,
         ResourceKind::CourtNeedSetting,
+        ResourceKind::StatementAppointment,
         ResourceKind::ResponsibleAdult,
     ];
 }
@@ -277,6 +282,13 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         (CpsMeeting, Create | Update) => role == Supporter,
         (CourtNeedSetting, Read) => role != VictimLiaisonOfficer,
         (CourtNeedSetting, Create | Update) => matches!(role, CourtStaff | Admin),
+        // The supporter books herself around the police's appointment; the
+        // witness care officer of the case may book or move it too, as the
+        // police arrange the time (within reach, see
+        // `app::statement_appointments`). Nobody else reads it.
+        (StatementAppointment, Read | Create | Update) => {
+            matches!(role, Supporter | WitnessCareOfficer)
+        }
         // A child's safe adults are recorded with her by those who contact
         // her and her family (within reach, see `app::responsible_adults`).
         (ResponsibleAdult, Read | Create | Update) => {

@@ -70,6 +70,9 @@ enum Form {
     EndProtectiveOrder,
     RecordReviewDecision,
     RecordCompensation,
+    BookStatementAppointment,
+    ChangeStatementAppointment,
+    WithdrawStatementAppointment,
     SetReminders,
     UseDefaultReminders,
     RegisterWebhook,
@@ -124,6 +127,9 @@ impl Form {
         Form::EndProtectiveOrder,
         Form::RecordReviewDecision,
         Form::RecordCompensation,
+        Form::BookStatementAppointment,
+        Form::ChangeStatementAppointment,
+        Form::WithdrawStatementAppointment,
         Form::SetReminders,
         Form::UseDefaultReminders,
         Form::RegisterWebhook,
@@ -160,6 +166,9 @@ impl Form {
             | Form::EndProtectiveOrder
             | Form::RecordReviewDecision
             | Form::RecordCompensation
+            | Form::BookStatementAppointment
+            | Form::ChangeStatementAppointment
+            | Form::WithdrawStatementAppointment
             | Form::AddResponsibleAdult
             | Form::ExcludeResponsibleAdult
             | Form::EndResponsibleAdult
@@ -575,6 +584,44 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
             set(order);
         }
         Form::AddProtectiveOrder | Form::RecordReviewDecision | Form::RecordCompensation => {}
+        Form::BookStatementAppointment
+        | Form::ChangeStatementAppointment
+        | Form::WithdrawStatementAppointment => {
+            // Ben joins her supporters (the alternative); Amara is booked
+            // for before and after, Wendy is the officer.
+            let maya = app.login(MAYA).await;
+            let ben = app.user_id(&app.login(BEN).await).await;
+            let (status, out) = app
+                .post(
+                    "/api/v1/supporter-assignments",
+                    &maya,
+                    json!({"victim_id": victim, "supporter_id": ben, "role": "idva",
+                           "starts_on": "2026-03-20"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{out}");
+            let people = json!({"officer_id": app.user_id(&wendy).await,
+                                "supporter_id": app.user_id(&amara).await,
+                                "alternative_supporter_id": ben});
+            if matches!(form, Form::BookStatementAppointment) {
+                let mut record = people;
+                record["id"] = json!("");
+                set(record);
+            } else {
+                let mut body = people;
+                body["kind"] = json!("statement");
+                body["starts_at"] = json!("2026-03-30T10:00:00+01:00");
+                body["place"] = json!("Elland Road Police Station");
+                let booked = app
+                    .create(
+                        &format!("/api/v1/cases/{case}/statement-appointments"),
+                        &amara,
+                        body,
+                    )
+                    .await;
+                set(booked);
+            }
+        }
         Form::SetReminders | Form::UseDefaultReminders | Form::RegisterWebhook => {
             let maya = app.login(MAYA).await;
             let org = app
@@ -1093,6 +1140,49 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::BookStatementAppointment | Form::ChangeStatementAppointment => {
+            let path = match form {
+                Form::BookStatementAppointment => {
+                    format!("/cases/{}/statement-appointments", g.case)
+                }
+                _ => format!("/statement-appointments/{}", g.target),
+            };
+            let r = &g.record;
+            let person = |key: &str| {
+                r[key]
+                    .as_str()
+                    .or_else(|| {
+                        let nested = key.trim_end_matches("_id");
+                        r[nested]["id"].as_str()
+                    })
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let alternative = person("alternative_supporter_id");
+            let (officer, supporter) = (person("officer_id"), person("supporter_id"));
+            b.submit(
+                &path,
+                &[
+                    ("kind", "abe_interview"),
+                    ("appointment_date", "2026-03-31"),
+                    ("appointment_time", "14:00"),
+                    ("place", "Elland Road Police Station"),
+                    ("officer_id", officer.as_str()),
+                    ("supporter_id", supporter.as_str()),
+                    ("alternative_supporter_id", alternative.as_str()),
+                ],
+            )
+            .await
+        }
+        Form::WithdrawStatementAppointment => {
+            let at = format!("/statement-appointments/{}", g.target);
+            let token = b.get(&at).await.csrf();
+            b.post(
+                &format!("{at}/cancel"),
+                &[("csrf_token", token.as_str()), ("version", "1")],
+            )
+            .await
+        }
         Form::RecordCompensation => {
             after_outcome_form(
                 &mut b,
@@ -1542,6 +1632,42 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                 json!({"decided_by": "cps", "decision": "discontinued", "told_on": "2026-03-18"});
             let (status, out) = app.post(&path, &token, body).await;
             assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+        }
+        Form::BookStatementAppointment | Form::ChangeStatementAppointment => {
+            let r = &g.record;
+            let id = |key: &str, nested: &str| {
+                r[key]
+                    .as_str()
+                    .or(r[nested]["id"].as_str())
+                    .unwrap()
+                    .to_string()
+            };
+            let body = json!({"kind": "abe_interview", "starts_at": "2026-03-31T14:00:00+01:00",
+                              "place": "Elland Road Police Station",
+                              "officer_id": id("officer_id", "officer"),
+                              "supporter_id": id("supporter_id", "supporter"),
+                              "alternative_supporter_id":
+                                  id("alternative_supporter_id", "alternative_supporter")});
+            if matches!(form, Form::BookStatementAppointment) {
+                let path = format!("/api/v1/cases/{}/statement-appointments", g.case);
+                let (status, out) = app.post(&path, &token, body).await;
+                assert_eq!(status, StatusCode::CREATED, "{form:?} (API): {out}");
+            } else {
+                put(format!("/api/v1/statement-appointments/{}", g.target), body).await
+            }
+        }
+        Form::WithdrawStatementAppointment => {
+            let path = format!("/api/v1/statement-appointments/{}/cancel", g.target);
+            let (status, _, out) = app
+                .call_full(
+                    reqwest::Method::POST,
+                    &path,
+                    Some(&token),
+                    Some(json!({})),
+                    &[("If-Match", "\"1\"")],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
         }
         Form::RecordCompensation => {
             let path = format!("/api/v1/cases/{}/compensation", g.case);

@@ -4180,6 +4180,134 @@ async fn after_outcome_post(
 }
 
 #[actix_web::test]
+async fn a_statement_appointment_is_booked_from_the_case_page_with_supporters_for_before_and_after()
+{
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let amara = app.login(AMARA).await;
+    let wendy = app.login(WENDY).await;
+    let maya = app.login(MAYA).await;
+    let (ben_id, amara_id, wendy_id) = (
+        app.user_id(&ben).await,
+        app.user_id(&amara).await,
+        app.user_id(&wendy).await,
+    );
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let (status, out) = app
+        .post(
+            "/api/v1/supporter-assignments",
+            &maya,
+            serde_json::json!({"victim_id": victim, "supporter_id": amara_id,
+                               "role": "idva", "starts_on": "2026-03-20"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{out}");
+    let list = format!("/cases/{case}/statement-appointments");
+
+    // The case page links it for the supporter and the officer.
+    let mut page = Browser::signed_in(&app.base, BEN).await;
+    page.get(&format!("/cases/{case}"))
+        .await
+        .assert_has(&format!("href=\"{list}\""));
+    let mut officer = Browser::signed_in(&app.base, WENDY).await;
+    officer
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_has(&format!("href=\"{list}\""));
+    let mut court = Browser::signed_in(&app.base, CORA).await;
+    assert_eq!(court.get(&list).await.status, StatusCode::FORBIDDEN);
+
+    // Nothing chosen: sentences linked to the fields.
+    let refused = page.submit(&list, &[("place", "")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("href=\"#kind\"");
+    refused.assert_has("href=\"#appointment_date\"");
+    refused.assert_has("href=\"#officer_id\"");
+    refused.assert_has("Choose the supporter booked for before and after");
+    let form = |date: &'static str, time: &'static str, alt: &str| {
+        vec![
+            ("kind", "abe_interview".to_string()),
+            ("appointment_date", date.to_string()),
+            ("appointment_time", time.to_string()),
+            ("place", "Elland Road Police Station".to_string()),
+            ("officer_id", wendy_id.clone()),
+            ("supporter_id", ben_id.clone()),
+            ("alternative_supporter_id", alt.to_string()),
+        ]
+    };
+    // 01:30 on Sunday 29 March 2026 does not exist in London.
+    let gap = form("2026-03-29", "01:30", &amara_id);
+    let gap: Vec<(&str, &str)> = gap.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let gap = page.submit(&list, &gap).await;
+    assert_eq!(gap.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", gap.body);
+    gap.assert_has("href=\"#appointment_time\"");
+    // The same supporter twice.
+    let same = form("2026-03-30", "10:00", &ben_id);
+    let same: Vec<(&str, &str)> = same.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let same = page.submit(&list, &same).await;
+    assert_eq!(
+        same.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        same.body
+    );
+    same.assert_has("href=\"#alternative_supporter_id\"");
+
+    // Booked: the page names the people and the reminders.
+    let good = form("2026-03-30", "10:00", &amara_id);
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let added = page.submit(&list, &good).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let at = added.location().unwrap().to_string();
+    let booked = page.get(&at).await;
+    booked.assert_has("The appointment has been booked");
+    booked.assert_has("Monday 30 March 2026");
+    booked.assert_has("Thursday 26 March 2026");
+    booked.assert_has("Amara Idva");
+    booked.assert_has("(not in the room)");
+    page.get(&list)
+        .await
+        .assert_has("ABE (video-recorded) interview");
+
+    // My week: the supporter's and the officer's.
+    page.get("/week?from=2026-03-30")
+        .await
+        .assert_has("You are booked for before and after");
+    officer
+        .get("/week?from=2026-03-30")
+        .await
+        .assert_has("You are the officer");
+
+    // Withdrawn from its page.
+    let path = at.split('?').next().unwrap().to_string();
+    let token = page.get(&path).await.csrf();
+    let stale = page
+        .post(
+            &format!("{path}/cancel"),
+            &[("csrf_token", token.as_str()), ("version", "0")],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+    stale.assert_has("Someone saved this appointment first");
+    let gone = page
+        .post(
+            &format!("{path}/cancel"),
+            &[("csrf_token", token.as_str()), ("version", "1")],
+        )
+        .await;
+    assert_eq!(gone.status, StatusCode::SEE_OTHER, "{}", gone.body);
+    page.get(&path).await.assert_has("Withdrawn: no reminders");
+    page.get("/week?from=2026-03-30")
+        .await
+        .assert_lacks("You are booked for before and after");
+}
+
+#[actix_web::test]
 async fn the_supporter_records_a_childs_parent_and_an_exclusion_on_her_page() {
     let app = TestApp::spawn().await;
     let ben = app.login(BEN).await;

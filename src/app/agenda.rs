@@ -73,6 +73,10 @@ pub struct Week {
     /// The supporter's risk meetings (MARAC, MAPPA) in the week, earliest
     /// first; empty for every other role.
     pub risk_meetings: Vec<super::risk_meetings::WeekMeeting>,
+    /// Statement-taking and ABE-interview appointments in the week that
+    /// this person is booked on (supporter before and after, alternative
+    /// supporter, or officer), earliest first.
+    pub statement_appointments: Vec<super::statement_appointments::WeekAppointment>,
 }
 
 impl Week {
@@ -256,9 +260,12 @@ pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
         .collect();
 
     let risk_meetings = super::risk_meetings::for_week(conn, ctx, start, end)?;
+    let statement_appointments =
+        super::statement_appointments::booked_for(conn, ctx, &ctx.actor.user_id, (start, end))?;
 
     Ok(Week {
         risk_meetings,
+        statement_appointments,
         from,
         to: from + Duration::days(6),
         hearings,

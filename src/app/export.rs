@@ -77,6 +77,9 @@ pub struct SubjectAccessExport {
     pub responsible_adults: Vec<super::responsible_adults::ResponsibleAdultOut>,
     /// The CPS meetings before trial and her wish about her supporter.
     pub cps_meetings: Vec<super::cps_meetings::CpsMeetingOut>,
+    /// Her statement-taking and ABE-interview appointments, oldest first
+    /// (to a role that may read them).
+    pub statement_appointments: Vec<super::statement_appointments::StatementAppointmentOut>,
     /// Protective orders (with their notes), decisions not to charge or to
     /// stop a case, and compensation records.
     pub after_outcome: super::after_outcome::AfterOutcomeExport,
@@ -129,6 +132,10 @@ fn audit_readable(ctx: &Ctx, a: &AuditOut) -> bool {
         "parole_milestones" => (ResourceKind::ParoleMilestone, ResourceKind::ParoleMilestone),
         "safety_plans" => (ResourceKind::SafetyPlan, ResourceKind::SafetyPlan),
         "cps_meetings" => (ResourceKind::CpsMeeting, ResourceKind::CpsMeeting),
+        "statement_appointments" => (
+            ResourceKind::StatementAppointment,
+            ResourceKind::StatementAppointment,
+        ),
         // Even that a risk meeting was recorded is the supporter's alone.
         "risk_meetings" | "risk_meeting_actions" => {
             (ResourceKind::RiskMeeting, ResourceKind::RiskMeeting)
@@ -306,6 +313,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, victim_id: &str) -> AppResult<SubjectAcc
         trial_update_preference,
         responsible_adults: super::responsible_adults::for_export(conn, ctx, victim_id)?,
         cps_meetings: super::cps_meetings::for_export(conn, ctx, victim_id)?,
+        statement_appointments: super::statement_appointments::for_export(conn, ctx, victim_id)?,
         after_outcome: super::after_outcome::for_export(conn, ctx, victim_id)?,
         notices: each::<Notices>(conn, ctx, notice_ids)?,
         tasks: each::<Tasks>(conn, ctx, task_ids)?,

@@ -30,6 +30,7 @@ pub mod responsible_adults;
 pub mod risk_meetings;
 pub mod safety_plans;
 pub mod sessions;
+pub mod statement_appointments;
 pub mod trial_updates;
 pub mod updates;
 pub mod webhooks;

@@ -81,6 +81,17 @@ pub struct MeetingItem {
     pub victim_reference: String,
 }
 
+/// A statement-taking or ABE-interview appointment today that the
+/// supporter is booked on: its kind, time and her part, never the place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatementItem {
+    pub start: DateTime<Utc>,
+    pub kind: String,
+    /// supporter (before and after) or alternative_supporter
+    pub part: String,
+    pub victim_reference: String,
+}
+
 /// A deadline falling due today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeadlineItem {
@@ -98,6 +109,7 @@ pub struct Day {
     pub parole: Vec<ParoleItem>,
     pub deadlines: Vec<DeadlineItem>,
     pub meetings: Vec<MeetingItem>,
+    pub statements: Vec<StatementItem>,
 }
 
 fn hhmm(at: DateTime<Utc>) -> String {
@@ -111,6 +123,7 @@ impl Day {
             && self.parole.is_empty()
             && self.deadlines.is_empty()
             && self.meetings.is_empty()
+            && self.statements.is_empty()
     }
 
     /// The digest's template data, earliest first within each list, times
@@ -124,6 +137,8 @@ impl Day {
         deadlines.sort_by(|a, b| (a.due_at, &a.kind).cmp(&(b.due_at, &b.kind)));
         let mut meetings = self.meetings.clone();
         meetings.sort_by(|a, b| (a.start, &a.kind).cmp(&(b.start, &b.kind)));
+        let mut statements = self.statements.clone();
+        statements.sort_by(|a, b| (a.start, &a.kind).cmp(&(b.start, &b.kind)));
         let mut parole = self.parole.clone();
         parole.sort_by(|a, b| {
             (&a.victim_reference, &a.milestone).cmp(&(&b.victim_reference, &b.milestone))
@@ -173,6 +188,18 @@ impl Day {
                     .map(|m| {
                         json!({"time": hhmm(m.start), "kind": m.kind,
                                "victim_reference": m.victim_reference})
+                    })
+                    .collect(),
+            ),
+        );
+        data.insert(
+            "statements".into(),
+            Value::Array(
+                statements
+                    .iter()
+                    .map(|s| {
+                        json!({"time": hhmm(s.start), "kind": s.kind, "part": s.part,
+                               "victim_reference": s.victim_reference})
                     })
                     .collect(),
             ),

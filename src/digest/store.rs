@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{
     digest_at, due_date, moot_after, Day, DeadlineItem, HearingItem, MeetingItem, ParoleItem,
-    VisitItem,
+    StatementItem, VisitItem,
 };
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
@@ -17,7 +17,7 @@ use crate::notify::mailer::{Email, Mailer};
 use crate::notify::render::NoticeRenderer;
 use crate::store::schema::{
     cases, courts, deadlines, digests, hearings, notices, parole_milestones, pre_trial_visits,
-    risk_meetings, supporter_assignments, users, victims,
+    risk_meetings, statement_appointments, supporter_assignments, users, victims,
 };
 use crate::store::{self, AnyConn, Pool};
 
@@ -186,6 +186,37 @@ pub fn day_for(conn: &mut AnyConn, user_id: &str, date: NaiveDate) -> AppResult<
         day.meetings.push(MeetingItem {
             start: store::from_db(start),
             kind,
+            victim_reference: victim_reference(conn, &victim)?,
+        });
+    }
+    // Statement appointments she is booked on, as the supporter for before
+    // and after or the alternative, of victims she supports.
+    let rows: Vec<(String, NaiveDateTime, String, String)> = statement_appointments::table
+        .filter(statement_appointments::victim_id.eq_any(&victim_ids))
+        .filter(statement_appointments::state.eq("booked"))
+        .filter(
+            statement_appointments::supporter_id
+                .eq(user_id)
+                .or(statement_appointments::alternative_supporter_id.eq(user_id)),
+        )
+        .filter(statement_appointments::starts_at.ge(from))
+        .filter(statement_appointments::starts_at.lt(to))
+        .select((
+            statement_appointments::kind,
+            statement_appointments::starts_at,
+            statement_appointments::victim_id,
+            statement_appointments::supporter_id,
+        ))
+        .load(conn)?;
+    for (kind, start, victim, booked) in rows {
+        day.statements.push(StatementItem {
+            start: store::from_db(start),
+            kind,
+            part: if booked == user_id {
+                "supporter".into()
+            } else {
+                "alternative_supporter".into()
+            },
             victim_reference: victim_reference(conn, &victim)?,
         });
     }

@@ -487,6 +487,24 @@ text_enum!(
 );
 
 text_enum!(
+    /// An appointment at which the police take the victim's evidence
+    /// (issue 19, item 4): a written witness statement, or an Achieving
+    /// Best Evidence (ABE) video-recorded interview.
+    StatementAppointmentKind {
+        Statement = "statement",
+        AbeInterview = "abe_interview",
+    }
+);
+
+text_enum!(
+    /// Whether a statement appointment stands or was withdrawn.
+    StatementAppointmentState {
+        Booked = "booked",
+        Cancelled = "cancelled",
+    }
+);
+
+text_enum!(
     Language {
         English = "en",
         Welsh = "cy",

@@ -6,7 +6,7 @@
 use super::attendance::AttendanceAction;
 use crate::domain::{
     ConsentScope, DiscussionSetting, ParoleDecision, ParoleHearingFormat, ReviewDecisionMaker,
-    RiskMeetingKind, SpecialMeasure, TrialUpdateKind,
+    RiskMeetingKind, SpecialMeasure, StatementAppointmentKind, TrialUpdateKind,
 };
 use crate::rules::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -125,6 +125,21 @@ pub enum EventKind {
         starts_at: DateTime<Utc>,
         #[serde(default)]
         previous_start: Option<DateTime<Utc>>,
+    },
+    /// A statement-taking or ABE-interview appointment was booked or
+    /// changed (now at `version`): the reminders planned at
+    /// `previous_version` are withdrawn and the new ones planned. The
+    /// supporter is booked for before and after only.
+    StatementAppointmentSet {
+        appointment_id: String,
+        appointment: StatementAppointmentKind,
+        starts_at: DateTime<Utc>,
+        version: i32,
+        #[serde(default)]
+        previous_version: Option<i32>,
+        supporter_id: String,
+        alternative_supporter_id: String,
+        officer_id: String,
     },
     /// An action the supporter carries was agreed at a risk meeting, due
     /// on a London date.

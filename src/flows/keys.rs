@@ -57,6 +57,16 @@ impl Subject {
         Self::new("risk_meeting", meeting_id, instant(at))
     }
 
+    /// A statement appointment as booked at one version: a change (time,
+    /// people) cancels what hung on the version before.
+    pub fn statement_appointment(appointment_id: &str, version: i32) -> Self {
+        Self::new(
+            "statement_appointment",
+            appointment_id,
+            format!("v{version}"),
+        )
+    }
+
     /// An action agreed at a risk meeting.
     pub fn risk_action(action_id: &str) -> Self {
         Self::new("risk_action", action_id, "-".to_owned())

@@ -31,6 +31,7 @@ pub mod responsible_adults;
 pub mod risk_meetings;
 pub mod routing;
 mod special_measures;
+pub mod statement_appointments;
 pub mod trial_progress;
 /// The notice templates are named in the rules (which flows reads); kept
 /// under this name so the flows' own paths stay short.
@@ -147,6 +148,28 @@ pub fn plan(
             starts_at,
             previous_start,
         } => risk_meetings::set(&mut p, meeting_id, *meeting, *starts_at, *previous_start),
+        EventKind::StatementAppointmentSet {
+            appointment_id,
+            appointment,
+            starts_at,
+            version,
+            previous_version,
+            supporter_id,
+            alternative_supporter_id,
+            officer_id,
+        } => statement_appointments::set(
+            &mut p,
+            &statement_appointments::Booking {
+                id: appointment_id,
+                kind: *appointment,
+                starts_at: *starts_at,
+                version: *version,
+                previous_version: *previous_version,
+                supporter_id,
+                alternative_supporter_id,
+                officer_id,
+            },
+        ),
         EventKind::RiskMeetingActionRecorded {
             action_id,
             meeting,

@@ -192,6 +192,10 @@ pub enum TaskKind {
     SendRiskMeetingPaperwork,
     /// An action agreed at a risk meeting that the supporter carries.
     CarryRiskMeetingAction,
+    /// A reminder of a statement-taking or ABE-interview appointment, to
+    /// the supporter booked for before and after, the alternative
+    /// supporter or the officer.
+    RemindOfStatementAppointment,
     DiscussOrderRenewal,
     DiscussRightToReview,
     DiscussCompensation,

@@ -269,17 +269,59 @@ impl<'a> Planner<'a> {
         role: Actor,
         detail: String,
     ) -> bool {
-        let Some(s) = self.step(step) else {
-            return false;
-        };
-        let key = subject.item_key(step, "task");
-        if self.plan.tasks.iter().any(|t| t.idempotency_key == key) {
-            return true;
-        }
         let assignee = match role {
             Actor::Supporter => self.ctx.supporter.as_ref().map(|s| s.user_id.clone()),
             _ => None,
         };
+        let key = subject.item_key(step, "task");
+        self.push_task(step, kind, key, due, role, assignee, detail)
+    }
+
+    /// Plans a task for one named person (`assignee`, a user id) as the
+    /// step's actor, keyed under `subject` by the step and `item` (so one
+    /// step can plan several, e.g. one per reminder rule).
+    pub fn task_to(
+        &mut self,
+        step: &'static str,
+        kind: TaskKind,
+        (subject, item): (&Subject, &str),
+        due: Option<DateTime<Utc>>,
+        assignee: &str,
+        detail: String,
+    ) -> bool {
+        let Some(role) = self.rules.step(step).map(|s| s.actor) else {
+            self.step(step);
+            return false;
+        };
+        let key = subject.item_key(step, item);
+        self.push_task(
+            step,
+            kind,
+            key,
+            due,
+            role,
+            Some(assignee.to_owned()),
+            detail,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_task(
+        &mut self,
+        step: &'static str,
+        kind: TaskKind,
+        key: String,
+        due: Option<DateTime<Utc>>,
+        role: Actor,
+        assignee: Option<String>,
+        detail: String,
+    ) -> bool {
+        let Some(s) = self.step(step) else {
+            return false;
+        };
+        if self.plan.tasks.iter().any(|t| t.idempotency_key == key) {
+            return true;
+        }
         self.plan.tasks.push(Task {
             idempotency_key: key,
             step: step.into(),

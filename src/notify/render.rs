@@ -1894,7 +1894,9 @@ mod tests {
         }
 
         // The supporter's daily digest: a full day, and one with a deadline only.
-        use crate::digest::{Day, DeadlineItem, HearingItem, MeetingItem, ParoleItem, VisitItem};
+        use crate::digest::{
+            Day, DeadlineItem, HearingItem, MeetingItem, ParoleItem, StatementItem, VisitItem,
+        };
         let full = Day {
             hearings: vec![HearingItem {
                 start: t("2026-07-14T09:30:00Z"),
@@ -1920,6 +1922,7 @@ mod tests {
                 victim_reference: "VR-2055".into(),
             }],
             meetings: Vec::new(),
+            statements: Vec::new(),
         };
         out.push(sample("", K::DailyDigest, full.data(d("2026-07-14"))));
         // A risk meeting today, and another's paperwork due (no case).
@@ -1941,6 +1944,29 @@ mod tests {
             "risk_meetings",
             K::DailyDigest,
             risk.data(d("2026-07-14")),
+        ));
+        // An ABE interview she is booked around, and one she covers.
+        let statements = Day {
+            statements: vec![
+                StatementItem {
+                    start: t("2026-07-14T09:00:00Z"),
+                    kind: "abe_interview".into(),
+                    part: "supporter".into(),
+                    victim_reference: "VR-2041".into(),
+                },
+                StatementItem {
+                    start: t("2026-07-14T13:30:00Z"),
+                    kind: "statement".into(),
+                    part: "alternative_supporter".into(),
+                    victim_reference: "VR-2055".into(),
+                },
+            ],
+            ..Day::default()
+        };
+        out.push(sample(
+            "statements",
+            K::DailyDigest,
+            statements.data(d("2026-07-14")),
         ));
         let deadline_only = Day {
             deadlines: full.deadlines.clone(),
@@ -2897,6 +2923,17 @@ mod tests {
                     .iter()
                     .map(|k| k.as_str().to_owned())
                     .collect(),
+            ),
+            (
+                "statement_appointment_kind",
+                crate::domain::StatementAppointmentKind::ALL
+                    .iter()
+                    .map(|k| k.as_str().to_owned())
+                    .collect(),
+            ),
+            (
+                "statement_part",
+                vec!["supporter".to_owned(), "alternative_supporter".to_owned()],
             ),
             (
                 "trial_update",

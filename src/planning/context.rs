@@ -15,7 +15,7 @@ use crate::flows::{self, DisclosureCategory};
 use crate::store::schema::{
     attendance_requests, cases, consents, court_need_settings, court_needs, courts, hearings,
     notices, organisations, pre_trial_visits, responsible_adults, special_measures_discussions,
-    supporter_assignments, users, victim_sensitive_details, victims,
+    statement_appointments, supporter_assignments, users, victim_sensitive_details, victims,
 };
 use crate::store::{self, AnyConn};
 
@@ -482,6 +482,21 @@ impl Known {
                 .select((
                     special_measures_discussions::case_id,
                     special_measures_discussions::supporter_id.assume_not_null(),
+                ))
+                .distinct()
+                .load(conn)?;
+            k.at_statement.extend(rows);
+            // A supporter booked for before and after a statement or ABE
+            // interview (issue 19, item 4) counts as with her at it.
+            let rows: Vec<(String, String)> = statement_appointments::table
+                .filter(statement_appointments::case_id.eq_any(&ids))
+                .filter(
+                    statement_appointments::state
+                        .eq(domain::StatementAppointmentState::Booked.as_str()),
+                )
+                .select((
+                    statement_appointments::case_id,
+                    statement_appointments::supporter_id,
                 ))
                 .distinct()
                 .load(conn)?;

@@ -52,7 +52,10 @@ pub use acknowledgement::{acknowledge_by, AcknowledgementRules, NeedsAction};
 pub use after_outcome::{AfterOutcomeRules, Period, PeriodUnit};
 pub use alert::{AlertTo, DeadlineAlertRule};
 pub use limit::{DayUnit, Limit, SpecialMeasuresLimits};
-pub use reminder::{ReminderOf, ReminderRule, ReminderRules, MAX_DAYS_BEFORE};
+pub use reminder::{
+    ReminderOf, ReminderRule, ReminderRules, StatementAppointmentRules, StatementReminderRule,
+    StatementReminderTo, MAX_DAYS_BEFORE,
+};
 pub use step::{Actor, Step};
 pub use templates::TemplateKey;
 
@@ -111,6 +114,8 @@ pub struct RuleSet {
     pub reminders: ReminderRules,
     /// Risk meetings (MARAC, MAPPA): when the supporter's paperwork is due.
     pub risk_meetings: RiskMeetingRules,
+    /// Statement-taking and ABE-interview appointments: reminders.
+    pub statement_appointments: StatementAppointmentRules,
     /// Alerts before a deadline falls due unmet.
     #[serde(default)]
     pub deadline_alerts: Vec<DeadlineAlertRule>,
@@ -393,6 +398,9 @@ impl RuleSet {
         }
         if sm.magistrates.is_empty() || sm.crown.is_empty() {
             return Err(invalid("special-measures limits missing".into()));
+        }
+        if let Some(problem) = self.statement_appointments.problem() {
+            return Err(invalid(problem));
         }
         if let Some(problem) = self.reminders.problem() {
             return Err(invalid(problem));

@@ -670,6 +670,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Statement-taking and ABE-interview appointments (issue 19, item 4).
+    statement_appointments (id) {
+        id -> Text,
+        case_id -> Text,
+        victim_id -> Text,
+        kind -> Text,
+        starts_at -> Timestamp,
+        place -> Text,
+        officer_id -> Text,
+        supporter_id -> Text,
+        alternative_supporter_id -> Text,
+        state -> Text,
+        recorded_by -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Protective orders on a victim's case (issue 19, item 6); `ends_on`
     /// null is "until further order"; the note is sealed.
     protective_orders (id) {
@@ -766,6 +786,10 @@ diesel::allow_tables_to_appear_in_same_query!(compensation_claims, cases);
 diesel::joinable!(cps_meetings -> cases (case_id));
 diesel::allow_tables_to_appear_in_same_query!(cps_meetings, cases);
 diesel::allow_tables_to_appear_in_same_query!(cps_meetings, victims);
+diesel::joinable!(statement_appointments -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(statement_appointments, cases);
+diesel::allow_tables_to_appear_in_same_query!(statement_appointments, victims);
+diesel::allow_tables_to_appear_in_same_query!(statement_appointments, users);
 
 diesel::table! {
     /// A child victim's parent, guardian or appropriate adult (issue 19,

@@ -38,6 +38,7 @@ mod safe_hours;
 mod safety_plans;
 mod scale;
 mod security;
+mod statement_appointments;
 mod stop_all;
 mod times;
 mod trial_updates;

@@ -21,6 +21,7 @@ pub mod responsible_adults;
 pub mod risk_meetings;
 pub mod safety_plans;
 pub mod sessions;
+pub mod statement_appointments;
 pub mod trial_updates;
 pub mod updates;
 pub mod webhooks;
@@ -113,6 +114,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     consent_undo::describe(&mut reg);
     court_needs::describe(&mut reg);
     risk_meetings::describe(&mut reg);
+    statement_appointments::describe(&mut reg);
     safety_plans::describe(&mut reg);
     cps_meetings::describe(&mut reg);
     court_need_settings::describe(&mut reg);
@@ -172,6 +174,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     consent_undo::configure(cfg);
     court_needs::configure(cfg);
     risk_meetings::configure(cfg);
+    statement_appointments::configure(cfg);
     safety_plans::configure(cfg);
     cps_meetings::configure(cfg);
     court_need_settings::configure(cfg);

@@ -603,6 +603,9 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                 .then(|| format!("/victims/{}/assignments/new?case={}", c.victim_id, c.id)),
             "risk_meetings": may(ResourceKind::RiskMeeting, Action::Read)
                 .then(|| format!("/victims/{}/risk-meetings", c.victim_id)),
+            "statement_appointments": (may(ResourceKind::StatementAppointment, Action::Read)
+                && c.kind == crate::domain::CaseKind::Criminal)
+                .then(|| format!("/cases/{}/statement-appointments", c.id)),
             "after_outcome": may(ResourceKind::VictimSensitive, Action::Update)
                 .then(|| format!("/cases/{}/after-outcome", c.id)),
             "close": (may(ResourceKind::Case, Action::Update) && c.status == CaseStatus::Open)

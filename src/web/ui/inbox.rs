@@ -300,6 +300,6 @@ mod tests {
         assert_eq!(items[1].href, "/cases/c1#warnings");
         assert!(items[1]
             .text
-            .starts_with("The same supporter sat in on the witness statement"));
+            .starts_with("The same supporter was with the victim for her witness statement"));
     }
 }

@@ -24,6 +24,14 @@ pub fn risk_meeting_kind(k: crate::domain::RiskMeetingKind) -> &'static str {
     }
 }
 
+/// A statement appointment's kind in words.
+pub fn statement_appointment_kind(k: crate::domain::StatementAppointmentKind) -> &'static str {
+    match k {
+        crate::domain::StatementAppointmentKind::Statement => "Witness statement",
+        crate::domain::StatementAppointmentKind::AbeInterview => "ABE (video-recorded) interview",
+    }
+}
+
 /// Who carries a risk meeting's action, in words.
 pub fn risk_action_owner(o: crate::domain::RiskActionOwner) -> &'static str {
     match o {
@@ -381,6 +389,7 @@ pub fn task_kind(kind: &str) -> String {
         "tell_victim_what_was_shared" => "Tell the victim what was shared",
         "send_risk_meeting_paperwork" => "Send the referral form or update for a risk meeting",
         "carry_risk_meeting_action" => "Carry out an action from a risk meeting",
+        "remind_of_statement_appointment" => "Statement or ABE interview coming up",
         "discuss_order_renewal" => "Talk to the victim about renewing or extending the order",
         "discuss_right_to_review" => "Talk to the victim about asking for a review",
         "discuss_compensation" => "Talk to the victim about criminal injuries compensation",

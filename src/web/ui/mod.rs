@@ -44,6 +44,7 @@ mod risk_meetings;
 mod safety_plans;
 pub mod session;
 mod settings;
+mod statement_appointments;
 mod stop;
 mod tasks;
 mod trial_updates;
@@ -116,6 +117,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "risk_meetings",
         include_str!("../../../templates/pages/risk_meetings.hbs"),
+    ),
+    (
+        "statement_appointments",
+        include_str!("../../../templates/pages/statement_appointments.hbs"),
     ),
     (
         "trial_updates",
@@ -646,6 +651,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     court_needs::configure(cfg);
     responsible_adults::configure(cfg);
     risk_meetings::configure(cfg);
+    statement_appointments::configure(cfg);
     safety_plans::configure(cfg);
     trial_updates::configure(cfg);
     after_outcome::configure(cfg);

@@ -48,7 +48,7 @@ fn capitalised(text: &str) -> String {
 pub fn sentence(kind: &str, detail: &Value) -> Option<String> {
     Some(match kind {
         "no_responsible_adult" => "She is under 18 and no parent, guardian or appropriate adult who may be told is recorded, so what was sent to her went to nobody else. Record a safe adult on her page (never one she or the court has excluded).".into(),
-        "supporter_present_at_statement_and_court" => "The same supporter sat in on the witness statement and is to support the victim at court, so the defence may say her evidence was coached. Arrange another supporter for court.".into(),
+        "supporter_present_at_statement_and_court" => "The same supporter was with the victim for her witness statement (sat in on it, or booked for before and after it) and is to support her at court, so the defence may say her evidence was coached. Arrange another supporter for court.".into(),
         "no_consent_to_share" => {
             // The template's label names who it is for.
             let what = labels::notice_template(text(detail, "template"));

@@ -397,6 +397,34 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         });
     }
 
+    // Statement-taking and ABE-interview appointments this person is
+    // booked on, with their part in it.
+    for w in &week.statement_appointments {
+        let a = &w.appointment;
+        let part = match w.part.as_str() {
+            "supporter" => "You are booked for before and after (not in the room)",
+            "alternative_supporter" => {
+                "You are the alternative supporter, in case the booked supporter is away"
+            }
+            _ => "You are the officer",
+        };
+        entries.push(Entry {
+            starts_at: a.starts_at,
+            ends_at: None,
+            date: calendar::london_date(a.starts_at),
+            all_day: false,
+            title: labels::statement_appointment_kind(a.kind).to_string(),
+            place: Some(a.place.clone()),
+            detail: format!("{part} · victim {}", w.victim_reference),
+            href: Some(format!("/statement-appointments/{}", a.id)),
+            tag: Some(("Statement".into(), "tag--blue")),
+            event: None,
+            clashes: Vec::new(),
+            plan: None,
+            updates: None,
+        });
+    }
+
     // Deadlines due in the week, and those already past: who must tell
     // whom, by when, and for which hearing.
     let hearings = app::agenda::hearings_by_id(&week);

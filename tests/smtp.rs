@@ -159,7 +159,7 @@ async fn notices_arrive_by_real_smtp_once_with_their_message_id() {
     assert_eq!(to_ben.len(), 1, "{mail:?}");
     let message = to_ben[0];
     assert!(
-        message.contains("Subject: Court date for V-1002: Monday 20 April 2026"),
+        message.contains("Subject: A new date for V-1002: Monday 20 April 2026"),
         "{message}"
     );
     assert!(

@@ -1072,6 +1072,81 @@ fn clock_time(clock: &Clock, time: NaiveTime) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// A subject is what shows on a locked phone or over a shoulder: those
+    /// of messages to a victim, her chosen contacts and her supporters say
+    /// nothing of courts, trials or crime, in either language (the detail
+    /// is in the body).
+    #[test]
+    fn subjects_to_victims_and_supporters_say_nothing_of_courts_or_crime() {
+        const WORDS: [&str; 16] = [
+            "court",
+            "trial",
+            "hearing",
+            "crime",
+            "offence",
+            "police",
+            "parole",
+            "defendant",
+            "llys",
+            "treial",
+            "gwrandawiad",
+            "trosedd",
+            "heddlu",
+            "parôl",
+            "diffynnydd",
+            "cps",
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/notices");
+        let mut checked = 0;
+        for lang in ["en", "cy"] {
+            for entry in std::fs::read_dir(root.join(lang)).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                let personal = name.ends_with(".supporter.hbs")
+                    || name.ends_with(".victim.hbs")
+                    || name.starts_with("trial_progress.")
+                    || name.starts_with("deadline.alert")
+                    || name.starts_with("responsible_adult.");
+                if !personal {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let Some(subject) = text.lines().next().and_then(|l| l.strip_prefix("Subject:"))
+                else {
+                    continue;
+                };
+                // The words a reader sees: the template's own text, not the
+                // names of the values and helpers inside {{ }}.
+                let mut shown = String::new();
+                let mut depth = 0;
+                let mut chars = subject.chars().peekable();
+                while let Some(c) = chars.next() {
+                    match (c, chars.peek()) {
+                        ('{', Some('{')) => {
+                            depth += 1;
+                            chars.next();
+                        }
+                        ('}', Some('}')) => {
+                            depth -= 1;
+                            chars.next();
+                        }
+                        _ if depth == 0 => shown.push(c),
+                        _ => {}
+                    }
+                }
+                let lower = shown.to_lowercase();
+                for w in WORDS {
+                    assert!(
+                        !lower.contains(w),
+                        "{lang}/{name}: the subject says {w:?}: {subject}"
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 30, "only {checked} subjects checked");
+    }
     use super::*;
     use crate::calendar::BankHolidays;
     use crate::domain::{

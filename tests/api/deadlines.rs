@@ -271,12 +271,12 @@ async fn an_unraised_attendance_request_alerts_the_supporter_on_the_right_day() 
     let sent = mailer.sent.lock().unwrap().clone();
     let to_ben: Vec<_> = sent
         .iter()
-        .filter(|e| e.to == BEN && e.subject.starts_with("Deadline not yet met"))
+        .filter(|e| e.to == BEN && e.subject.starts_with("A deadline not yet met"))
         .collect();
     assert_eq!(to_ben.len(), 1, "{sent:?}");
     assert_eq!(
         to_ben[0].subject,
-        "Deadline not yet met for V-1002: due Thursday 2 April 2026"
+        "A deadline not yet met for V-1002: due Thursday 2 April 2026"
     );
     assert!(to_ben[0].body.contains("13CD7654321"), "{}", to_ben[0].body);
     assert!(
@@ -326,7 +326,7 @@ async fn an_alert_is_not_sent_once_its_deadline_is_met() {
             .lock()
             .unwrap()
             .iter()
-            .all(|e| !e.subject.starts_with("Deadline not yet met")),
+            .all(|e| !e.subject.starts_with("A deadline not yet met")),
         "no alert for a met deadline"
     );
     let alerts = alerts_for(&app, &wendy, &hearing).await;

@@ -87,7 +87,7 @@ async fn due_notices_are_sent_once_with_a_stable_message_id() {
     assert_eq!(to_ben.len(), 1, "{sent:?}");
     assert_eq!(
         to_ben[0].subject,
-        "Court date for V-1002: Monday 20 April 2026"
+        "A new date for V-1002: Monday 20 April 2026"
     );
     assert!(
         to_ben[0].body.contains("V-1002"),
@@ -432,10 +432,10 @@ async fn a_notice_made_due_now_wakes_the_worker() {
     };
     // The worker's first pass (at start) sends what is due then.
     list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
-    sent_to_ben("Court date for V-1002: Monday 20 April 2026".into()).await;
+    sent_to_ben("A new date for V-1002: Monday 20 April 2026".into()).await;
     // Now it sleeps (the tick is an hour away): a hearing listed now makes
     // notices due now, and they go at once.
     list_hearing(&app, &wendy, "2026-04-27T10:00:00+01:00").await;
-    sent_to_ben("Court date for V-1002: Monday 27 April 2026".into()).await;
+    sent_to_ben("A new date for V-1002: Monday 27 April 2026".into()).await;
     app.stop().await;
 }

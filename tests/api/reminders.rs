@@ -220,19 +220,19 @@ async fn each_reminder_is_sent_once_at_its_moment() {
         ("2026-03-23T08:59:59Z", None),
         (
             "2026-03-23T09:00:00Z",
-            Some("Reminder: court hearing for V-1002 in 7 days, Monday 30 March 2026"),
+            Some("Reminder: V-1002 in 7 days, Monday 30 March 2026"),
         ),
         ("2026-03-23T09:30:00Z", None),
         ("2026-03-26T08:59:00Z", None),
         (
             "2026-03-26T09:00:00Z",
-            Some("Reminder: court hearing for V-1002 in 2 working days, Monday 30 March 2026"),
+            Some("Reminder: V-1002 in 2 working days, Monday 30 March 2026"),
         ),
         // 08:00 on Sunday 29 March is BST: 07:00 UTC, not 08:00.
         ("2026-03-29T06:59:59Z", None),
         (
             "2026-03-29T07:00:00Z",
-            Some("Reminder: court hearing for V-1002 tomorrow, Monday 30 March 2026"),
+            Some("Reminder: V-1002 tomorrow, Monday 30 March 2026"),
         ),
         ("2026-03-29T08:00:00Z", None),
         ("2026-03-30T10:00:00Z", None),

@@ -54,12 +54,12 @@ async fn a_hearing_at_cardiff_is_told_in_the_language_each_person_needs() {
         .collect();
     let details = to_ben
         .iter()
-        .find(|e| e.subject.starts_with("Dyddiad llys ar gyfer V-1002"))
+        .find(|e| e.subject.starts_with("Dyddiad newydd ar gyfer V-1002"))
         .unwrap_or_else(|| panic!("no bilingual hearing details: {to_ben:?}"));
     assert!(
         details
             .subject
-            .ends_with("/ Court date for V-1002: Tuesday 21 April 2026"),
+            .ends_with("/ A new date for V-1002: Tuesday 21 April 2026"),
         "{}",
         details.subject
     );

@@ -71,24 +71,30 @@ pub fn warning_items(warnings: &[WarningOut], since: DateTime<Utc>) -> Vec<Item>
     items
 }
 
+/// What to say of a message about her case that was not delivered:
+/// `None` for one that was (or is still on its way).
+pub fn not_delivered(state: &str, what: &str) -> Option<String> {
+    match state {
+        "failed" => Some(format!("Not delivered: {what}. It will be tried again")),
+        "dead" => Some(format!(
+            "Not delivered: {what}. It will not be tried again: tell them another way"
+        )),
+        _ => None,
+    }
+}
+
 /// Messages that could not be delivered, as items, newest first.
 pub fn failed_items(notices: &[NoticeOut]) -> Vec<Item> {
     let mut items: Vec<Item> = notices
         .iter()
-        .filter(|n| n.state == "failed" || n.state == "dead")
-        .map(|n| Item {
-            at: n.send_after,
-            text: format!(
-                "Not delivered: {}{}",
-                super::labels::notice_template(&n.template),
-                if n.state == "failed" {
-                    ". It will be tried again"
-                } else {
-                    ". It will not be tried again: tell them another way"
-                }
-            ),
-            case_id: n.case_id.clone(),
-            href: format!("/notices/{}", n.id),
+        .filter_map(|n| {
+            let text = not_delivered(&n.state, &super::labels::notice_template(&n.template))?;
+            Some(Item {
+                at: n.send_after,
+                text,
+                case_id: n.case_id.clone(),
+                href: format!("/notices/{}", n.id),
+            })
         })
         .collect();
     items.sort_by_key(|i| std::cmp::Reverse(i.at));
@@ -272,6 +278,23 @@ mod tests {
             detail: json!({}),
             created_at,
             version: 1,
+        }
+    }
+
+    #[test]
+    fn only_messages_not_delivered_are_listed_saying_whether_they_will_be_tried_again() {
+        let cases = [
+            ("failed", Some("Not delivered: X. It will be tried again")),
+            (
+                "dead",
+                Some("Not delivered: X. It will not be tried again: tell them another way"),
+            ),
+            ("sent", None),
+            ("pending", None),
+            ("cancelled", None),
+        ];
+        for (state, want) in cases {
+            assert_eq!(not_delivered(state, "X").as_deref(), want, "{state}");
         }
     }
 

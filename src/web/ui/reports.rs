@@ -293,3 +293,53 @@ async fn report_csv(
     let report = compute(&state, &s.actor, &params).await?;
     Ok(csv_response(&report))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reporting::Figure;
+
+    fn figure(label: &str, kind: &'static str, display: &str, hidden: bool) -> Figure {
+        Figure {
+            key: label.to_lowercase(),
+            label: label.into(),
+            kind,
+            value: (!hidden).then_some(1.0),
+            display: display.into(),
+            suppressed: hidden.then_some("fewer_than_5"),
+        }
+    }
+
+    fn measure(figures: Vec<Figure>) -> Measure {
+        Measure {
+            key: "m",
+            title: "A measure",
+            definition: "What it counts",
+            figures,
+        }
+    }
+
+    #[test]
+    fn the_summary_shows_a_share_first_then_a_total_then_the_first_figure() {
+        let with_share = measure(vec![
+            figure("Granted", "count", "12", false),
+            figure("All requests", "total", "20", false),
+            figure("Share granted", "percent", "60.0%", false),
+        ]);
+        assert_eq!(headline(&with_share).unwrap().label, "Share granted");
+        let with_total = measure(vec![
+            figure("Granted", "count", "12", false),
+            figure("All requests", "total", "20", false),
+        ]);
+        assert_eq!(headline(&with_total).unwrap().label, "All requests");
+        let counts = measure(vec![
+            figure("Sent", "count", "fewer than 5", true),
+            figure("Failed", "count", "7", false),
+        ]);
+        assert_eq!(headline(&counts).unwrap().label, "Sent");
+        let view = measure_view(&counts).unwrap();
+        assert_eq!(view["hidden"], 1, "the hidden count is said");
+        assert_eq!(view["headline"]["display"], "fewer than 5");
+        assert!(headline(&measure(vec![])).is_none());
+    }
+}

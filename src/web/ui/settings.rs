@@ -389,22 +389,15 @@ async fn defaults_post(state: web::Data<AppState>, posted: Posted) -> PageResult
 // ---------------------------------------------------------------------
 // The partner webhook.
 
-fn live_webhook(all: &[WebhookOut], org: &str) -> Option<WebhookOut> {
-    all.iter()
+fn live_webhook(all: Vec<WebhookOut>, org: &str) -> Option<WebhookOut> {
+    all.into_iter()
         .find(|w| w.organisation_id == org && w.revoked_at.is_none())
-        .map(|w| WebhookOut {
-            id: w.id.clone(),
-            organisation_id: w.organisation_id.clone(),
-            url: w.url.clone(),
-            created_at: w.created_at,
-            revoked_at: None,
-        })
 }
 
 async fn own_webhook(state: &AppState, s: &Session) -> Result<Option<WebhookOut>, PageError> {
     let org = s.actor.organisation_id.clone();
     let all = with_conn(state, s, webhooks::list).await?;
-    Ok(live_webhook(&all, &org))
+    Ok(live_webhook(all, &org))
 }
 
 fn webhook_form(live: Option<&WebhookOut>) -> FormPage {

@@ -79,6 +79,8 @@ enum Form {
     ChangePerson,
     AddOrganisation,
     AddCourt,
+    ChangeVisit,
+    CancelVisit,
     UseDefaultReminders,
     RegisterWebhook,
     RevokeWebhook,
@@ -141,6 +143,8 @@ impl Form {
         Form::ChangePerson,
         Form::AddOrganisation,
         Form::AddCourt,
+        Form::ChangeVisit,
+        Form::CancelVisit,
         Form::UseDefaultReminders,
         Form::RegisterWebhook,
         Form::RevokeWebhook,
@@ -689,6 +693,20 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
         | Form::ChooseReminderDelivery
         | Form::AddOrganisation
         | Form::AddCourt => {}
+        Form::ChangeVisit | Form::CancelVisit => {
+            // Arranged, and the supporter told, so a cancellation is sent.
+            let visit = app
+                .create(
+                    "/api/v1/pre-trial-visits",
+                    &wendy,
+                    json!({"case_id": case, "court_id": given.court, "state": "arranged",
+                           "starts_at": "2026-04-02T14:30:00+01:00",
+                           "supporter_attends": true, "arranged_via": "witness_care_unit"}),
+                )
+                .await;
+            app.run_due(&DiscardingMailer);
+            set(visit);
+        }
         Form::AddPerson | Form::ChangePerson => {
             let admin = app.login(ADMIN).await;
             if matches!(form, Form::AddPerson) {
@@ -953,6 +971,20 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::ChangeVisit => {
+            b.submit(
+                &format!("/visits/{}/edit", g.target),
+                &[
+                    ("state", "arranged"),
+                    ("court_id", g.court.as_str()),
+                    ("date", "2026-04-08"),
+                    ("time", "10:00"),
+                    ("supporter_attends", "yes"),
+                ],
+            )
+            .await
+        }
+        Form::CancelVisit => b.submit(&format!("/visits/{}/cancel", g.target), &[]).await,
         Form::ConfirmRequest => {
             press(
                 &mut b,
@@ -1539,6 +1571,17 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                 "/api/v1/pre-trial-visits",
                 json!({"case_id": g.case, "court_id": g.court, "state": "arranged",
                        "starts_at": "2026-04-02T14:30:00+01:00",
+                       "supporter_attends": true, "arranged_via": "witness_care_unit"}),
+            )
+            .await
+        }
+        Form::ChangeVisit | Form::CancelVisit => {
+            let cancel = matches!(form, Form::CancelVisit);
+            put(
+                format!("/api/v1/pre-trial-visits/{}", g.target),
+                json!({"case_id": g.case, "court_id": g.court,
+                       "state": if cancel { "cancelled" } else { "arranged" },
+                       "starts_at": if cancel { "2026-04-02T14:30:00+01:00" } else { "2026-04-08T10:00:00+01:00" },
                        "supporter_attends": true, "arranged_via": "witness_care_unit"}),
             )
             .await

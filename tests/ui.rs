@@ -4867,3 +4867,147 @@ async fn an_administrator_keeps_the_directory_from_the_pages() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// The local times of the supporter's visit reminders still waiting.
+async fn visit_reminders(app: &TestApp, token: &str, case: &str) -> Vec<String> {
+    let (_, list) = app
+        .get(
+            &format!(
+                "/api/v1/notices?case_id={case}&template=reminder.visit.supporter&per_page=200"
+            ),
+            token,
+        )
+        .await;
+    let mut pending: Vec<String> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["state"] == "pending")
+        .map(|n| n["send_after_local"].as_str().unwrap().to_string())
+        .collect();
+    pending.sort();
+    pending
+}
+
+#[actix_web::test]
+async fn witness_care_moves_a_pre_trial_visit_then_cancels_it_after_a_question() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let (_, case_body) = app.get(&format!("/api/v1/cases/{case}"), &api).await;
+    let court = case_body["court_id"].as_str().unwrap().to_string();
+    let visit = app
+        .create(
+            "/api/v1/pre-trial-visits",
+            &api,
+            serde_json::json!({"case_id": case, "court_id": court, "state": "arranged",
+                   "starts_at": "2026-04-02T14:30:00+01:00", "supporter_attends": true,
+                   "arranged_via": "witness_care_unit"}),
+        )
+        .await;
+    let id = visit["id"].as_str().unwrap().to_string();
+    // The supporter is told of the visit.
+    app.run_due(&DiscardingMailer);
+    let before = visit_reminders(&app, &api, &case).await;
+    assert!(!before.is_empty(), "the supporter is reminded of the visit");
+
+    // The case page offers witness care a change and a cancel; a
+    // supporter sees the visit but neither.
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let page = wendy.get(&format!("/cases/{case}")).await;
+    page.assert_has(&format!("/visits/{id}/edit"));
+    page.assert_has(&format!("/visits/{id}/cancel"));
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    amara
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_lacks(&format!("/visits/{id}/edit"));
+    assert_eq!(
+        amara.get(&format!("/visits/{id}/edit")).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // Moved to 10:00 on Wednesday 8 April: a "took place" in the future
+    // is refused first, in words.
+    let path = format!("/visits/{id}/edit");
+    let moved = [
+        ("state", "arranged"),
+        ("court_id", court.as_str()),
+        ("date", "2026-04-08"),
+        ("time", "10:00"),
+        ("supporter_attends", "yes"),
+    ];
+    let mut early = moved;
+    early[0] = ("state", "attended");
+    let refused = wendy.submit(&path, &early).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("A visit that took place cannot be in the future");
+    let saved = wendy.submit(&path, &moved).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    wendy
+        .get(saved.location().unwrap())
+        .await
+        .assert_has("The pre-trial visit has been saved.");
+    let (_, v) = app
+        .get(&format!("/api/v1/pre-trial-visits/{id}"), &api)
+        .await;
+    assert_eq!(v["starts_at_local"], "2026-04-08T10:00:00+01:00");
+    assert_eq!(v["version"], 2);
+    let after = visit_reminders(&app, &api, &case).await;
+    assert_ne!(after, before, "the reminders follow the visit");
+    assert!(
+        after.iter().all(|t| t.as_str() < "2026-04-08T10:00"),
+        "{after:?}"
+    );
+
+    // A form drawn from the old version is refused and saves nothing.
+    let token = wendy.get(&path).await.csrf();
+    let stale = wendy
+        .post(
+            &path,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "1"),
+                ("state", "arranged"),
+                ("court_id", court.as_str()),
+                ("date", "2026-04-09"),
+                ("time", "10:00"),
+                ("supporter_attends", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    stale.assert_has("Someone else changed this visit");
+
+    // Cancelling asks first, says who is told, then cancels.
+    let cancel = format!("/visits/{id}/cancel");
+    let question = wendy.get(&cancel).await;
+    question.assert_has("Cancel this pre-trial visit?");
+    question.assert_has("will be told it is cancelled, and its reminders stop");
+    let done = wendy.submit(&cancel, &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let (_, v) = app
+        .get(&format!("/api/v1/pre-trial-visits/{id}"), &api)
+        .await;
+    assert_eq!(v["state"], "cancelled");
+    assert!(
+        visit_reminders(&app, &api, &case).await.is_empty(),
+        "no reminder is left"
+    );
+    let (_, told) = app
+        .get(
+            &format!("/api/v1/notices?case_id={case}&template=criminal.pre_trial_visit_cancelled.supporter"),
+            &api,
+        )
+        .await;
+    // The supporter was sent the first date only (the move was never
+    // sent), so he is told that the visit on 2 April is off.
+    let told = told["items"].as_array().unwrap();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0]["data"]["visit_date"], "2026-04-02", "{}", told[0]);
+    // A cancelled visit is history: no more changes.
+    let page = wendy.get(&format!("/cases/{case}")).await;
+    page.assert_lacks(&format!("/visits/{id}/edit"));
+    assert_eq!(wendy.get(&path).await.status, StatusCode::CONFLICT);
+    app.stop().await;
+}

@@ -445,6 +445,29 @@ test('visits, notices and withdrawals: arrange a visit, read and print a notice,
   await page.locator('text=Pre-trial visit recorded.').waitFor();
   assert.ok((await page.locator('#visits ~ ul.list').first().innerText()).includes('14:30'), 'the visit is listed');
 
+  // Move it to 10:00 the day after, then cancel it after the question.
+  await page.locator('#visits ~ ul.list li', { hasText: '14:30' }).locator('a:has-text("Change")').click();
+  await page.locator('h1', { hasText: 'Change the pre-trial visit' }).waitFor();
+  await accessible(page, 'change a visit');
+  await fillDate(page, '#date', londonDate(11));
+  await page.fill('#time', '10:00');
+  await page.click('button:has-text("Save changes")');
+  await page.locator('text=The pre-trial visit has been saved.').waitFor();
+  await page.locator('#visits ~ ul.list li', { hasText: '10:00' }).locator('a:has-text("Cancel")').click();
+  await page.locator('h1', { hasText: 'Cancel this pre-trial visit?' }).waitFor();
+  await accessible(page, 'cancel a visit');
+  await page.click('button:has-text("Cancel the visit")');
+  await page.locator('text=The pre-trial visit has been cancelled.').waitFor();
+  assert.ok((await page.locator('#visits ~ ul.list').first().innerText()).includes('Cancelled'), 'the visit shows as cancelled');
+
+  // Arrange it again, for the notices below.
+  await page.click('a:has-text("Arrange a pre-trial visit")');
+  await fillDate(page, '#date', londonDate(10));
+  await page.fill('#time', '14:30');
+  await page.check('input[name="supporter_attends"][value="yes"]');
+  await page.click('button:has-text("Arrange visit")');
+  await page.locator('text=Pre-trial visit recorded.').waitFor();
+
   // Open the first notice: its facts, its text, and a print view without
   // the menus.
   await page.locator('table a[href^="/notices/"]').first().click();

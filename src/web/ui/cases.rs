@@ -226,6 +226,8 @@ fn done_message(key: &str) -> Option<&'static str> {
         "consent-restored-notices" => "Withdrawal undone: the consent is recorded again from now, and the notices the withdrawal stopped are planned again.",
         "discussion-recorded" => "Special-measures discussion recorded.",
         "visit-arranged" => "Pre-trial visit recorded.",
+        "visit-changed" => "The pre-trial visit has been saved. Anyone told of it is told of a new time, and its reminders follow.",
+        "visit-cancelled" => "The pre-trial visit has been cancelled. Anyone told of it is told, and its reminders have stopped.",
         "case-added" => "Case opened. You can now add its hearings.",
         "case-changed" => "The case's details have been saved.",
         "case-closed" => "Case closed. Its history is kept.",
@@ -455,6 +457,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         Vec::new()
     };
 
+    let change_visits = ctx.actor.role == crate::domain::Role::WitnessCareOfficer
+        && may(ResourceKind::PreTrialVisit, Action::Update);
     let visits: Vec<Value> = if may(ResourceKind::PreTrialVisit, Action::Read) {
         list_all::<PreTrialVisits>(conn, ctx, json!({"case_id": c.id}))?
             .into_iter()
@@ -464,6 +468,10 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                     "when": v.starts_at.map(long).unwrap_or_else(|| "No time yet".into()),
                     "court": look.court(&v.court_id),
                     "supporter": if v.supporter_attends { "The supporter attends" } else { "The supporter does not attend" },
+                    "change": (change_visits && super::visits::changeable(v.state))
+                        .then(|| format!("/visits/{}/edit", v.id)),
+                    "cancel": (change_visits && super::visits::changeable(v.state))
+                        .then(|| format!("/visits/{}/cancel", v.id)),
                 })
             })
             .collect()

@@ -81,6 +81,7 @@ enum Form {
     AddCourt,
     ChangeVisit,
     CancelVisit,
+    RecordContactDetails,
     UseDefaultReminders,
     RegisterWebhook,
     RevokeWebhook,
@@ -145,6 +146,7 @@ impl Form {
         Form::AddCourt,
         Form::ChangeVisit,
         Form::CancelVisit,
+        Form::RecordContactDetails,
         Form::UseDefaultReminders,
         Form::RegisterWebhook,
         Form::RevokeWebhook,
@@ -187,6 +189,7 @@ impl Form {
             | Form::ExcludeResponsibleAdult
             | Form::EndResponsibleAdult
             | Form::ChooseReminderDelivery
+            | Form::RecordContactDetails
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage
             | Form::AssignSupporter
@@ -693,6 +696,16 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
         | Form::ChooseReminderDelivery
         | Form::AddOrganisation
         | Form::AddCourt => {}
+        Form::RecordContactDetails => {
+            let made = app
+                .create(
+                    "/api/v1/victims",
+                    &amara,
+                    json!({"reference": "V-2060", "preferred_language": "en", "is_child": false}),
+                )
+                .await;
+            set(made);
+        }
         Form::ChangeVisit | Form::CancelVisit => {
             // Arranged, and the supporter told, so a cancellation is sent.
             let visit = app
@@ -985,6 +998,18 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             .await
         }
         Form::CancelVisit => b.submit(&format!("/visits/{}/cancel", g.target), &[]).await,
+        Form::RecordContactDetails => {
+            b.submit(
+                &format!("/victims/{}/details", g.target),
+                &[
+                    ("full_name", "Demo Person Sixty"),
+                    ("safe_channels", "sms"),
+                    ("safe_hours", "weekdays 09:30-12:00"),
+                    ("safe_to_leave_voicemail", "no"),
+                ],
+            )
+            .await
+        }
         Form::ConfirmRequest => {
             press(
                 &mut b,
@@ -1572,6 +1597,15 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                 json!({"case_id": g.case, "court_id": g.court, "state": "arranged",
                        "starts_at": "2026-04-02T14:30:00+01:00",
                        "supporter_attends": true, "arranged_via": "witness_care_unit"}),
+            )
+            .await
+        }
+        Form::RecordContactDetails => {
+            post(
+                "/api/v1/victim-details",
+                json!({"victim_id": g.target, "full_name": "Demo Person Sixty",
+                       "safe_channels": ["sms"], "safe_hours": "weekdays 09:30-12:00",
+                       "safe_to_leave_voicemail": false}),
             )
             .await
         }

@@ -5011,3 +5011,86 @@ async fn witness_care_moves_a_pre_trial_visit_then_cancels_it_after_a_question()
     assert_eq!(wendy.get(&path).await.status, StatusCode::CONFLICT);
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_supporter_records_a_victims_contact_details_and_safe_hours_from_the_pages() {
+    let app = TestApp::spawn().await;
+    let api = app.login(AMARA).await;
+    let victim = app
+        .create(
+            "/api/v1/victims",
+            &api,
+            serde_json::json!({"reference": "V-2060", "preferred_language": "en", "is_child": false}),
+        )
+        .await;
+    let id = victim["id"].as_str().unwrap().to_string();
+    let path = format!("/victims/{id}/details");
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    amara.get("/victims").await.assert_has(&path);
+    let empty = amara.get(&path).await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.body);
+    empty.assert_has("How to reach her safely");
+
+    // Safe hours the service cannot read are refused in words, and what
+    // was typed stays.
+    let mut fields = vec![
+        ("full_name", "Demo Person Sixty"),
+        ("phone", "07700 900123"),
+        ("address", "1 Example Street"),
+        ("safe_channels", "sms"),
+        ("safe_channels", "in_person"),
+        ("safe_hours", "mornings"),
+        ("safe_to_leave_voicemail", "no"),
+    ];
+    let refused = amara.submit(&path, &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("The safe hours must be windows like");
+    refused.assert_has("07700 900123");
+    fields[5] = ("safe_hours", "weekdays 09:30-12:00; sat 10-14");
+    let saved = amara.submit(&path, &fields).await;
+    assert_eq!(
+        saved.location(),
+        Some(format!("{path}?done=saved").as_str()),
+        "{}",
+        saved.body
+    );
+    let (status, d) = app.get(&format!("/api/v1/victim-details/{id}"), &api).await;
+    assert_eq!(status, StatusCode::OK, "{d}");
+    assert_eq!(d["full_name"], "Demo Person Sixty");
+    assert_eq!(d["safe_channels"], serde_json::json!(["sms", "in_person"]));
+    assert_eq!(d["safe_hours"], "weekdays 09:30-12:00; sat 10-14");
+    assert_eq!(d["version"], 1);
+
+    // Opening the page again shows them, and that read is recorded; a
+    // change carries the version check.
+    let page = amara.get(&format!("{path}?done=saved")).await;
+    page.assert_has("Her contact details have been saved.");
+    page.assert_has(r#"value="sms" checked"#);
+    let reads = audit_of(&app, "victim-details", &id)
+        .into_iter()
+        .filter(|(action, _)| action == "read_sensitive")
+        .count();
+    assert!(reads >= 2, "each opening of the page is a recorded read");
+    let token = page.csrf();
+    let stale = amara
+        .post(
+            &path,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "7"),
+                ("full_name", "Someone Else"),
+                ("safe_to_leave_voicemail", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    let (_, d) = app.get(&format!("/api/v1/victim-details/{id}"), &api).await;
+    assert_eq!(d["full_name"], "Demo Person Sixty", "nothing saved");
+
+    // Court staff may not see it; a supporter of another service finds
+    // no such victim.
+    let mut cora = Browser::signed_in(&app.base, CORA).await;
+    assert_eq!(cora.get(&path).await.status, StatusCode::FORBIDDEN);
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    assert_eq!(maya.get(&path).await.status, StatusCode::FORBIDDEN);
+}

@@ -112,8 +112,8 @@ pub use supporter_assignments::{
 pub use tasks::{TaskInput, TaskOut, Tasks};
 pub use users::{UserInput, UserOut, Users, MIN_PASSWORD_CHARS};
 pub use victims::{
-    VictimInput, VictimOut, VictimSensitiveDetails, VictimSensitiveInput, VictimSensitiveOut,
-    Victims,
+    SafeChannel, VictimInput, VictimOut, VictimSensitiveDetails, VictimSensitiveInput,
+    VictimSensitiveOut, Victims,
 };
 
 use chrono::{DateTime, Utc};

@@ -633,6 +633,31 @@ test('administrator (phone): adds a person, sees a mistake named, and stops them
   await priya.context().close();
 });
 
+test("supporter (phone): records a victim's contact details and safe hours, a mistake named first (axe-checked)", async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'supporter');
+  await page.click('nav >> text=Victims');
+  await page.locator('h1', { hasText: 'Victims' }).waitFor();
+  await page.locator('a:has-text("Contact details")').first().click();
+  await page.locator('h1', { hasText: 'How to reach her safely' }).waitFor();
+  await accessible(page, 'contact details');
+  await page.fill('#full_name', 'Demo Person');
+  await page.check('input[name="safe_channels"][value="sms"]');
+  await page.fill('#safe_hours', 'mornings');
+  await page.check('#safe_to_leave_voicemail-no');
+  await page.click('button:has-text("Save")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#safe_hours'), `${links}`);
+  await accessible(page, 'contact details, with an error');
+  await page.fill('#safe_hours', 'weekdays 09:30-12:00');
+  await page.click('button:has-text("Save")');
+  await page.locator('text=Her contact details have been saved.').waitFor();
+  assert.equal(await page.inputValue('#safe_hours'), 'weekdays 09:30-12:00');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the contact details page is ${overflow}px wider than the screen`);
+  await page.context().close();
+});
+
 test('supporter adds a victim and changes them with the keyboard alone (phone and desktop)', async () => {
   for (const [phone, ref] of [[true, 'V-2050'], [false, 'V-2051']]) {
     const page = await newPage({ phone });

@@ -50,6 +50,7 @@ mod statement_appointments;
 mod stop;
 mod tasks;
 mod trial_updates;
+mod victim_details;
 mod victims;
 mod visits;
 mod warnings;
@@ -675,6 +676,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     reports::configure(cfg);
     settings::configure(cfg);
     directory::configure(cfg);
+    victim_details::configure(cfg);
     reminder_delivery::configure(cfg);
     inbox::configure(cfg);
     requests::configure(cfg);

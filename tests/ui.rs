@@ -5094,3 +5094,27 @@ async fn a_supporter_records_a_victims_contact_details_and_safe_hours_from_the_p
     let mut maya = Browser::signed_in(&app.base, MAYA).await;
     assert_eq!(maya.get(&path).await.status, StatusCode::FORBIDDEN);
 }
+
+#[actix_web::test]
+async fn a_supporter_finds_a_victim_by_part_of_her_reference() {
+    let app = TestApp::spawn().await;
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    let all = ben.get("/victims").await;
+    all.assert_has("V-1002");
+    let found = ben.get("/victims?q=+v-10%2002").await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    found.assert_has("1 victim</strong>");
+    found.assert_has("V-1002");
+    found.assert_has(r#"value="v-10 02""#);
+    let none = ben.get("/victims?q=V-9999").await;
+    none.assert_has("0 victims</strong>");
+    none.assert_has("No victim's reference holds");
+    // A reference outside the person's caseload is never found: V-1002
+    // is Ben's, not Amara's.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    amara.get("/victims").await.assert_lacks("V-1002");
+    amara
+        .get("/victims?q=1002")
+        .await
+        .assert_has("0 victims</strong>");
+}

@@ -152,6 +152,6 @@ fn last_told_arrangement<'a>(
 ) -> Option<&'a crate::flows::SlotNotice> {
     let prefix = Subject::visit_prefix(visit_id);
     told.iter()
-        .filter(|n| !n.pending && n.step == STEP_VISIT_ARRANGED && n.key.starts_with(&prefix))
-        .last()
+        .rev()
+        .find(|n| !n.pending && n.step == STEP_VISIT_ARRANGED && n.key.starts_with(&prefix))
 }

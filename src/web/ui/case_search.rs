@@ -38,7 +38,8 @@ pub struct CaseFacts<'a> {
 }
 
 /// Upper case with the spaces taken out, as references are compared.
-fn key(s: &str) -> String {
+/// A reference as the search compares it: spaces dropped, upper case.
+pub fn key(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_uppercase)

@@ -190,6 +190,13 @@ fn read_form(
 struct ListQuery {
     page: Option<String>,
     done: Option<String>,
+    /// All or part of a victim's reference (spaces and case ignored).
+    q: Option<String>,
+}
+
+/// Whether a victim's reference holds what was searched for.
+fn reference_matches(reference: &str, wanted: &str) -> bool {
+    super::case_search::key(reference).contains(&super::case_search::key(wanted))
 }
 
 fn done_message(key: &str) -> Option<&'static str> {
@@ -206,19 +213,55 @@ fn done_message(key: &str) -> Option<&'static str> {
     })
 }
 
+/// A page of the list, keeping the search.
+fn page_link(page: i64, wanted: Option<&str>) -> String {
+    match wanted {
+        None => format!("/victims?page={page}"),
+        Some(w) => {
+            let q: String =
+                percent_encoding::utf8_percent_encode(w, percent_encoding::NON_ALPHANUMERIC)
+                    .to_string();
+            format!("/victims?q={q}&page={page}")
+        }
+    }
+}
+
 async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>) -> PageResult {
     require(&s, ResourceKind::Victim, Action::Read, "victim")?;
     let page_no = super::page_number(q.page.as_deref());
+    let wanted =
+        q.q.as_deref()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_string);
+    let searched = wanted.clone();
     let paged = with_conn(&state, &s, move |conn, ctx| {
-        list_page::<Victims>(
-            conn,
-            ctx,
-            json!({}),
-            Page {
-                page: page_no,
-                per_page: PER_PAGE,
-            },
-        )
+        let page = Page {
+            page: page_no,
+            per_page: PER_PAGE,
+        };
+        match &searched {
+            None => list_page::<Victims>(conn, ctx, json!({}), page),
+            // References are few per person: filter all they may see.
+            Some(w) => {
+                let all: Vec<_> = super::list_all::<Victims>(conn, ctx, json!({}))?
+                    .into_iter()
+                    .filter(|v| reference_matches(&v.reference, w))
+                    .collect();
+                let total = all.len() as i64;
+                let items = all
+                    .into_iter()
+                    .skip(page.offset() as usize)
+                    .take(PER_PAGE as usize)
+                    .collect();
+                Ok(crate::app::Paged {
+                    items,
+                    page: page.page,
+                    per_page: page.per_page,
+                    total,
+                })
+            }
+        }
     })
     .await?;
     let may_change = can(&s, ResourceKind::Victim, Action::Update);
@@ -246,8 +289,13 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>)
         "total": paged.total,
         "add": can(&s, ResourceKind::Victim, Action::Create).then_some("/victims/new"),
         "done": q.done.as_deref().and_then(done_message),
-        "previous": (page_no > 1).then(|| format!("/victims?page={}", page_no - 1)),
-        "next": (page_no < pages).then(|| format!("/victims?page={}", page_no + 1)),
+        "previous": (page_no > 1).then(|| page_link(page_no - 1, wanted.as_deref())),
+        "next": (page_no < pages).then(|| page_link(page_no + 1, wanted.as_deref())),
+        "q": wanted,
+        "count_text": match paged.total {
+            1 => "1 victim".to_string(),
+            n => format!("{n} victims"),
+        },
         "page_text": format!("Page {} of {}", page_no, pages.max(1)),
     });
     render("victims", &page(&s, "Victims", "victims", data))
@@ -428,5 +476,28 @@ async fn edit_post(
             );
             render_form(&s, "victims", page, &form, &problems)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reference_is_found_by_any_part_of_it_spaces_and_case_aside() {
+        for (reference, wanted, found) in [
+            ("V-1002", "v-10", true),
+            ("V-1002", "1002", true),
+            ("V-1002", " v - 1002 ", true),
+            ("V-1002", "V-1003", false),
+            ("VR 2041", "vr2041", true),
+        ] {
+            assert_eq!(
+                reference_matches(reference, wanted),
+                found,
+                "{reference} {wanted}"
+            );
+        }
+        assert_eq!(page_link(2, Some("V 10")), "/victims?q=V%2010&page=2");
     }
 }

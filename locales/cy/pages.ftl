@@ -493,3 +493,94 @@ deadline-kind-right-to-review-request = Y diwrnod olaf i ofyn am adolygiad (Hawl
 deadline-kind-compensation-application = Cais am iawndal am anafiadau troseddol yn ddyledus
 deadline-kind-cps-meeting-wish-recorded = Ei dymuniad am y cyfarfod gyda Gwasanaeth Erlyn y Goron wedi'i gofnodi
 deadline-kind-victim-personal-statement-offered = Datganiad personol y dioddefwr wedi'i gynnig
+
+## Coded values: consent-scope [unchecked]
+consent-scope-court-dates-to-supporter = Rhannu dyddiadau llys gyda'r cefnogwr
+consent-scope-simultaneous-updates = Anfon yr un diweddariadau at y cefnogwr ag at y dioddefwr
+consent-scope-special-measures-to-supporter = Rhannu trafodaethau am fesurau arbennig gyda'r cefnogwr
+consent-scope-parole-to-supporter = Rhannu gwybodaeth am barôl gyda'r cefnogwr
+consent-scope-witness-service-referral = Atgyfeirio at y Gwasanaeth Tystion
+consent-scope-identify-supporter-to-court = Enwi'r cefnogwr i'r llys
+consent-scope-trial-progress-to-contact = Dweud wrth gyswllt a ddewisodd hi sut mae ei threial yn mynd ar y diwrnod
+consent-scope-responsible-adult-updates = Tra bydd hi o dan 18, anfon at ei rhiant, ei gwarcheidwad neu ei hoedolyn priodol yr hyn a anfonir ati hi
+
+## Coded values: lawful-basis [unchecked]
+lawful-basis-consent = Caniatâd
+lawful-basis-legal-obligation = Rhwymedigaeth gyfreithiol
+lawful-basis-vital-interests = Buddiannau hanfodol
+lawful-basis-public-task = Tasg gyhoeddus
+lawful-basis-legitimate-interests = Buddiannau dilys
+
+## Coded values: notice-template [unchecked]
+notice-template-hearing-details-victim = Manylion y gwrandawiad, at y dioddefwr
+notice-template-hearing-details-supporter = Manylion y gwrandawiad, at y cefnogwr
+notice-template-hearing-change-victim = Newid i'r gwrandawiad, at y dioddefwr
+notice-template-hearing-change-supporter = Newid i'r gwrandawiad, at y cefnogwr
+notice-template-hearing-change-agency = Newid i'r gwrandawiad, at asiantaeth
+notice-template-hearing-fixed-victim = Treial rhybuddiedig wedi'i bennu ar fyr rybudd, at y dioddefwr
+notice-template-hearing-fixed-supporter = Treial rhybuddiedig wedi'i bennu ar fyr rybudd, at y cefnogwr
+notice-template-hearing-outcome-victim = Canlyniad y gwrandawiad, at y dioddefwr
+notice-template-hearing-outcome-supporter = Canlyniad y gwrandawiad, at y cefnogwr
+notice-template-criminal-supporter-in-place = Mae cefnogwr yn ei le
+notice-template-criminal-companion-request = Cais i'r cefnogwr fynd gyda'r tyst
+notice-template-criminal-witness-service-request = Cais i'r Gwasanaeth Tystion
+notice-template-criminal-attendance-decision = Penderfyniad y llys am fod yn bresennol
+notice-template-criminal-attendance-withdrawn = Cais i fod yn bresennol wedi'i dynnu'n ôl
+notice-template-criminal-advisor-notice = Hysbysiad yr ymgynghorydd i'r llys (r.3.8(7))
+notice-template-criminal-pre-trial-visit-request = Cais am ymweliad cyn treial
+notice-template-criminal-pre-trial-visit-arranged-victim = Ymweliad cyn treial wedi'i drefnu, at y dioddefwr
+notice-template-criminal-pre-trial-visit-arranged-supporter = Ymweliad cyn treial wedi'i drefnu, at y cefnogwr
+notice-template-criminal-pre-trial-visit-cancelled-victim = Ymweliad cyn treial wedi'i ganslo, at y dioddefwr
+notice-template-criminal-pre-trial-visit-cancelled-supporter = Ymweliad cyn treial wedi'i ganslo, at y cefnogwr
+notice-template-routing-contact-changed = Cefnogwr newydd neu un pwynt cyswllt newydd, at asiantaeth
+notice-template-family-advance-identification = Yr ymgynghorydd wedi'i enwi i'r llys teulu ymlaen llaw
+notice-template-family-on-the-day-checklist = Rhestr wirio ar gyfer y diwrnod
+notice-template-special-measures-discussion-held = Trafodaeth am fesurau arbennig wedi'i chynnal
+notice-template-court-needs-update = Anghenion yn y llys wedi'u diweddaru, at bartner
+notice-template-trial-progress-victim = Diweddariad ar hynt y treial, at y dioddefwr
+notice-template-trial-progress-contact = Diweddariad ar hynt y treial, at y cyswllt a ddewisodd
+notice-template-responsible-adult-preface = Pam mae ei hoedolyn cyfrifol yn cael copi
+notice-template-cps-meeting-wish = Ei dymuniad am y cyfarfod gyda Gwasanaeth Erlyn y Goron, at yr erlynydd
+notice-template-parole-milestone = Carreg filltir parôl
+notice-template-update-victim = Diweddariad am yr achos, at y dioddefwr
+notice-template-update-supporter = Diweddariad am yr achos, at y cefnogwr
+notice-template-update-direct-contact-made = Cysylltwyd â'r dioddefwr yn uniongyrchol
+notice-template-reminder-hearing-supporter = Nodyn atgoffa am y gwrandawiad, at y cefnogwr
+notice-template-reminder-visit-supporter = Nodyn atgoffa am yr ymweliad cyn treial, at y cefnogwr
+notice-template-deadline-alert = Rhybudd: terfyn amser heb ei fodloni eto
+notice-template-digest-supporter = Crynodeb dyddiol, at y cefnogwr
+notice-template-escalation-unacknowledged = Heb ei gydnabod mewn pryd: wedi'i uwchgyfeirio
+notice-template-account-sign-in-failures = Rhybudd: methiannau mewngofnodi dro ar ôl tro i'ch cyfrif
+
+## Coded values: recipient-kind [unchecked]
+recipient-kind-supporter = Cefnogwr
+recipient-kind-victim = Dioddefwr
+recipient-kind-witness-care-unit = Uned gofal tystion
+recipient-kind-prosecutor = Gwasanaeth Erlyn y Goron
+recipient-kind-witness-service = Y Gwasanaeth Tystion
+recipient-kind-court = Llys
+recipient-kind-victim-liaison-officer = Swyddog cyswllt dioddefwyr
+recipient-kind-victim-contact = Y cyswllt a ddewisodd
+recipient-kind-responsible-adult = Ei rhiant, ei gwarcheidwad neu ei hoedolyn priodol
+
+## Coded values: notice-state [unchecked]
+notice-state-pending = Wedi'i gynllunio
+notice-state-sending = Yn anfon
+notice-state-sent = Wedi'i anfon
+notice-state-failed = Wedi methu, bydd yn ailgeisio
+notice-state-dead = Heb ei ddanfon
+notice-state-cancelled = Wedi'i ganslo
+
+## Coded values: channel [unchecked]
+channel-email = E-bost
+channel-victim-preferred = Sianel ddiogel y dioddefwr
+channel-in-person = Wyneb yn wyneb
+
+## The notices table's rows [unchecked]
+
+notices-sent = Anfonwyd { $when }
+notices-attempts = { $count ->
+    [one] 1 ymgais
+   *[other] { $count } ymgais
+}
+notices-unsendable = Ni fydd yn cael ei anfon: nid yw e-bost wedi'i osod ar y gwasanaeth hwn

@@ -503,3 +503,94 @@ deadline-kind-right-to-review-request = Last day to ask for a review (Victims' R
 deadline-kind-compensation-application = Criminal injuries compensation application due
 deadline-kind-cps-meeting-wish-recorded = Her wish about the CPS meeting recorded
 deadline-kind-victim-personal-statement-offered = Victim personal statement offered
+
+## Coded values: consent-scope
+consent-scope-court-dates-to-supporter = Share court dates with the supporter
+consent-scope-simultaneous-updates = Send the supporter the same updates as the victim
+consent-scope-special-measures-to-supporter = Share special-measures discussions with the supporter
+consent-scope-parole-to-supporter = Share parole information with the supporter
+consent-scope-witness-service-referral = Refer to the Witness Service
+consent-scope-identify-supporter-to-court = Identify the supporter to the court
+consent-scope-trial-progress-to-contact = Tell a contact she chose how her trial is going on the day
+consent-scope-responsible-adult-updates = While she is under 18, send her parent, guardian or appropriate adult what she is sent
+
+## Coded values: lawful-basis
+lawful-basis-consent = Consent
+lawful-basis-legal-obligation = Legal obligation
+lawful-basis-vital-interests = Vital interests
+lawful-basis-public-task = Public task
+lawful-basis-legitimate-interests = Legitimate interests
+
+## Coded values: notice-template
+notice-template-hearing-details-victim = Hearing details, to the victim
+notice-template-hearing-details-supporter = Hearing details, to the supporter
+notice-template-hearing-change-victim = Hearing change, to the victim
+notice-template-hearing-change-supporter = Hearing change, to the supporter
+notice-template-hearing-change-agency = Hearing change, to an agency
+notice-template-hearing-fixed-victim = Warned trial fixed at short notice, to the victim
+notice-template-hearing-fixed-supporter = Warned trial fixed at short notice, to the supporter
+notice-template-hearing-outcome-victim = Hearing outcome, to the victim
+notice-template-hearing-outcome-supporter = Hearing outcome, to the supporter
+notice-template-criminal-supporter-in-place = A supporter is in place
+notice-template-criminal-companion-request = Request for the supporter to accompany the witness
+notice-template-criminal-witness-service-request = Request to the Witness Service
+notice-template-criminal-attendance-decision = The court's decision on attendance
+notice-template-criminal-attendance-withdrawn = Attendance request withdrawn
+notice-template-criminal-advisor-notice = Adviser's notice to the court (r.3.8(7))
+notice-template-criminal-pre-trial-visit-request = Pre-trial visit request
+notice-template-criminal-pre-trial-visit-arranged-victim = Pre-trial visit arranged, to the victim
+notice-template-criminal-pre-trial-visit-arranged-supporter = Pre-trial visit arranged, to the supporter
+notice-template-criminal-pre-trial-visit-cancelled-victim = Pre-trial visit cancelled, to the victim
+notice-template-criminal-pre-trial-visit-cancelled-supporter = Pre-trial visit cancelled, to the supporter
+notice-template-routing-contact-changed = New supporter or single point of contact, to an agency
+notice-template-family-advance-identification = Adviser identified to the family court in advance
+notice-template-family-on-the-day-checklist = On-the-day checklist
+notice-template-special-measures-discussion-held = Special-measures discussion held
+notice-template-court-needs-update = Needs at court updated, to a partner
+notice-template-trial-progress-victim = Trial-progress update, to the victim
+notice-template-trial-progress-contact = Trial-progress update, to her chosen contact
+notice-template-responsible-adult-preface = Why her responsible adult is sent a copy
+notice-template-cps-meeting-wish = Her wish about the CPS meeting, to the prosecutor
+notice-template-parole-milestone = Parole milestone
+notice-template-update-victim = Case update, to the victim
+notice-template-update-supporter = Case update, to the supporter
+notice-template-update-direct-contact-made = The victim was contacted directly
+notice-template-reminder-hearing-supporter = Reminder of the hearing, to the supporter
+notice-template-reminder-visit-supporter = Reminder of the pre-trial visit, to the supporter
+notice-template-deadline-alert = Alert: a deadline not yet met
+notice-template-digest-supporter = Daily digest, to the supporter
+notice-template-escalation-unacknowledged = Not acknowledged in time: escalated
+notice-template-account-sign-in-failures = Warning: repeated failed sign-ins to your account
+
+## Coded values: recipient-kind
+recipient-kind-supporter = Supporter
+recipient-kind-victim = Victim
+recipient-kind-witness-care-unit = Witness care unit
+recipient-kind-prosecutor = CPS
+recipient-kind-witness-service = Witness Service
+recipient-kind-court = Court
+recipient-kind-victim-liaison-officer = Victim liaison officer
+recipient-kind-victim-contact = Her chosen contact
+recipient-kind-responsible-adult = Her parent, guardian or appropriate adult
+
+## Coded values: notice-state
+notice-state-pending = Planned
+notice-state-sending = Sending
+notice-state-sent = Sent
+notice-state-failed = Failed, will retry
+notice-state-dead = Not delivered
+notice-state-cancelled = Cancelled
+
+## Coded values: channel
+channel-email = Email
+channel-victim-preferred = The victim's safe channel
+channel-in-person = In person
+
+## The notices table's rows
+
+notices-sent = Sent { $when }
+notices-attempts = { $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+}
+notices-unsendable = Will not be sent: email is not set up on this service

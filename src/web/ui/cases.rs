@@ -223,10 +223,14 @@ fn done_message(lang: Lang, key: &str) -> Option<String> {
 
 /// Who a notice is to, in words: "You" for the signed-in supporter.
 pub fn notice_to(n: &crate::resources::NoticeOut, me: &str) -> String {
+    notice_to_in(Lang::En, n, me)
+}
+
+fn notice_to_in(lang: Lang, n: &crate::resources::NoticeOut, me: &str) -> String {
     if n.recipient == format!("supporter:{me}") {
-        "You".to_string()
+        text(lang, "case-you")
     } else {
-        labels::recipient_kind(&n.recipient_kind).to_string()
+        labels::recipient_kind_in(lang, &n.recipient_kind)
     }
 }
 
@@ -250,33 +254,51 @@ pub fn unsendable(n: &crate::resources::NoticeOut, email_off: bool) -> Option<&'
 pub fn notice_row(
     n: &crate::resources::NoticeOut,
     look: &Lookup,
+    who: (&str, bool),
+) -> Value {
+    notice_row_in(Lang::En, n, look, who)
+}
+
+/// `notice_row` in the page's language (the basis stays in English).
+pub fn notice_row_in(
+    lang: Lang,
+    n: &crate::resources::NoticeOut,
+    look: &Lookup,
     (me, email_off): (&str, bool),
 ) -> Value {
-    let to = notice_to(n, me);
-    let when = notice_when(n, "");
+    let to = notice_to_in(lang, n, me);
+    let when = match n.sent_at {
+        Some(sent) => text_with(lang, "notices-sent", &[("when", i18n::long(lang, sent))]),
+        None => i18n::long(lang, n.send_after),
+    };
     let mut note = n.cancelled_reason.clone();
     if n.state == "failed" || n.state == "dead" {
-        note = Some(format!(
-            "{} attempt{}",
-            n.attempts,
-            if n.attempts == 1 { "" } else { "s" }
+        note = Some(text_with(
+            lang,
+            "notices-attempts",
+            &[("count", n.attempts.to_string())],
         ));
     }
-    if let Some(why) = unsendable(n, email_off) {
+    if unsendable(n, email_off).is_some() {
+        let why = text(lang, "notices-unsendable");
         note = Some(match note {
             Some(before) => format!("{before}. {why}"),
-            None => why.to_string(),
+            None => why,
         });
     }
     json!({
-        "what": labels::notice_template(&n.template),
+        "what": labels::notice_template_in(lang, &n.template),
         "href": format!("/notices/{}", n.id),
-        "case": n.case_id.as_deref().map(|c| format!("Case {} · victim {}", look.case_ref(c), look.victim_ref(&n.victim_id))),
+        "case": n.case_id.as_deref().map(|c| text_with(
+            lang,
+            "inbox-case-victim",
+            &[("case", look.case_ref(c)), ("victim", look.victim_ref(&n.victim_id))],
+        )),
         "to": to,
-        "channel": labels::channel(&n.channel),
+        "channel": labels::channel_in(lang, &n.channel),
         "send_after": when,
         "basis": labels::basis(&n.basis),
-        "state": labels::notice_state(&n.state),
+        "state": labels::notice_state_in(lang, &n.state),
         "tag": labels::notice_state_tag(&n.state),
         "note": note,
     })
@@ -414,11 +436,11 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
             .into_iter()
             .map(|k| {
                 json!({
-                    "scope": labels::consent_scope(k.scope),
-                    "basis": labels::lawful_basis(k.basis),
-                    "given": long(k.given_at),
+                    "scope": labels::consent_scope_in(lang, k.scope),
+                    "basis": labels::lawful_basis_in(lang, k.basis),
+                    "given": i18n::long(lang, k.given_at),
                     "active": k.active,
-                    "withdrawn": k.withdrawn_at.map(long),
+                    "withdrawn": k.withdrawn_at.map(|t| i18n::long(lang, t)),
                     "withdraw": (k.active && role == Role::Supporter && may(ResourceKind::Consent, Action::Update))
                         .then(|| format!("/cases/{}/consents/{}/withdraw", c.id, k.id)),
                     "undo": k.withdrawn_at
@@ -426,7 +448,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
                         .filter(|until| role == Role::Supporter && ctx.now <= *until)
                         .map(|until| json!({
                             "href": format!("/cases/{}/consents/{}/undo", c.id, k.id),
-                            "until": crate::calendar::format_time(until),
+                            "until": i18n::clock(lang, until),
                         })),
                 })
             })
@@ -492,7 +514,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
     let notices: Vec<Value> = if may(ResourceKind::Notice, Action::Read) {
         list_all::<Notices>(conn, ctx, json!({"case_id": c.id}))?
             .iter()
-            .map(|n| notice_row(n, &look, (&me, email_off)))
+            .map(|n| notice_row_in(lang, n, &look, (&me, email_off)))
             .collect()
     } else {
         Vec::new()

@@ -569,6 +569,8 @@ mod catalogue_tests {
                 StatementAppointmentKind::ALL
                     .iter()
                     .for_each(|v| drop(statement_appointment_kind_in(lang, *v)));
+                ConsentScope::ALL.iter().for_each(|v| drop(consent_scope_in(lang, *v)));
+                LawfulBasis::ALL.iter().for_each(|v| drop(lawful_basis_in(lang, *v)));
             });
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }
@@ -614,4 +616,40 @@ pub fn deadline_kind_in(lang: super::i18n::Lang, kind: &str) -> String {
     } else {
         words(kind)
     }
+}
+
+pub fn consent_scope_in(lang: super::i18n::Lang, s: ConsentScope) -> String {
+    coded(lang, "consent-scope", s.as_str())
+}
+
+pub fn lawful_basis_in(lang: super::i18n::Lang, b: LawfulBasis) -> String {
+    coded(lang, "lawful-basis", b.as_str())
+}
+
+/// A coded value from a table of text codes (`hearing.details.victim`,
+/// `victim_preferred`): the catalogue's words where it has the code, else
+/// the English table's.
+fn listed(lang: super::i18n::Lang, group: &str, code: &str, english: String) -> String {
+    let key = format!("{group}-{}", code.replace(['_', '.'], "-"));
+    if super::i18n::has(&key) {
+        super::i18n::text(lang, &key)
+    } else {
+        english
+    }
+}
+
+pub fn notice_template_in(lang: super::i18n::Lang, key: &str) -> String {
+    listed(lang, "notice-template", key, notice_template(key))
+}
+
+pub fn recipient_kind_in(lang: super::i18n::Lang, kind: &str) -> String {
+    listed(lang, "recipient-kind", kind, recipient_kind(kind).to_owned())
+}
+
+pub fn notice_state_in(lang: super::i18n::Lang, state: &str) -> String {
+    listed(lang, "notice-state", state, notice_state(state).to_owned())
+}
+
+pub fn channel_in(lang: super::i18n::Lang, c: &str) -> String {
+    listed(lang, "channel", c, channel(c).to_owned())
 }

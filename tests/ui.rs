@@ -4682,14 +4682,20 @@ async fn the_language_switch_is_remembered_per_person_and_audited() {
         )
         .await;
     assert_eq!(switched.status, StatusCode::SEE_OTHER, "{}", switched.body);
-    assert_eq!(b.cookies.get("courtside_lang").map(String::as_str), Some("cy"));
+    assert_eq!(
+        b.cookies.get("courtside_lang").map(String::as_str),
+        Some("cy")
+    );
     let welsh = b.get("/sign-in").await;
     welsh.assert_has("<html lang=\"cy\">");
     welsh.assert_has("Mewngofnodi i Courtside");
     welsh.assert_lacks("Sign in to Courtside");
     let wrong = b.sign_in(AMARA, "not-the-password").await;
     wrong.assert_has("Mae problem");
-    assert!(language_choices(&app).is_empty(), "nothing stored before sign-in");
+    assert!(
+        language_choices(&app).is_empty(),
+        "nothing stored before sign-in"
+    );
 
     // Signed in, the cookie's language carries on until the person
     // chooses; the home page and the menu are in Welsh.
@@ -4698,7 +4704,12 @@ async fn the_language_switch_is_remembered_per_person_and_audited() {
     let home = b.get("/").await;
     home.assert_has("<html lang=\"cy\">");
     home.assert_has("Fy wythnos");
-    assert_eq!(untranslated(&home.body), None, "home: {:?}", untranslated(&home.body));
+    assert_eq!(
+        untranslated(&home.body),
+        None,
+        "home: {:?}",
+        untranslated(&home.body)
+    );
 
     // A wrong token changes nothing.
     let forged = b
@@ -4739,7 +4750,12 @@ async fn the_language_switch_is_remembered_per_person_and_audited() {
     week.assert_has("<html lang=\"cy\">");
     week.assert_has("Fy wythnos");
     week.assert_has("Y 7 diwrnod nesaf");
-    assert_eq!(untranslated(&week.body), None, "week: {:?}", untranslated(&week.body));
+    assert_eq!(
+        untranslated(&week.body),
+        None,
+        "week: {:?}",
+        untranslated(&week.body)
+    );
     let cases = elsewhere.get("/cases").await;
     cases.assert_has("Achosion rydych yn eu cefnogi");
     assert_eq!(untranslated(&cases.body), None);

@@ -53,8 +53,14 @@ fn hearing_facts_in(lang: Lang, h: &HearingOut, look: &Lookup) -> Vec<(String, S
                 ],
             ),
         ),
-        (text(lang, "attendance-hearing"), labels::hearing_kind_in(lang, h.kind)),
-        (text(lang, "attendance-starts"), i18n::long(lang, h.starts_at)),
+        (
+            text(lang, "attendance-hearing"),
+            labels::hearing_kind_in(lang, h.kind),
+        ),
+        (
+            text(lang, "attendance-starts"),
+            i18n::long(lang, h.starts_at),
+        ),
         (text(lang, "attendance-where"), place),
     ]
 }

@@ -94,8 +94,13 @@ fn list(
     let upcoming = list_all::<Hearings>(conn, ctx, json!({"from": ctx.now.to_rfc3339()}))?;
     let mut next: HashMap<String, String> = HashMap::new();
     for h in upcoming.iter().filter(|h| h.status.is_upcoming()) {
-        next.entry(h.case_id.clone())
-            .or_insert_with(|| format!("{}: {}", labels::hearing_kind_in(lang, h.kind), i18n::long(lang, h.starts_at)));
+        next.entry(h.case_id.clone()).or_insert_with(|| {
+            format!(
+                "{}: {}",
+                labels::hearing_kind_in(lang, h.kind),
+                i18n::long(lang, h.starts_at)
+            )
+        });
     }
     let rows: Vec<Value> = shown
         .iter()
@@ -213,7 +218,32 @@ struct CaseQuery {
 
 /// The confirmations shown after a form is accepted: each is the
 /// catalogue's `done-<key>` (fixed words only).
-const DONE: &[&str] = &["hearing-added", "hearing-moved", "hearing-vacated", "hearing-adjourned", "outcome-recorded", "attendance-requested", "decision-recorded", "request-updated", "consent-recorded", "consent-withdrawn", "consent-restored", "consent-restored-notices", "discussion-recorded", "visit-arranged", "case-added", "case-changed", "case-closed", "supporter-assigned", "assignment-changed", "assignment-ended", "update-recorded", "update-recorded-none", "cps-meeting-saved", "cps-meeting-saved-not-told"];
+const DONE: &[&str] = &[
+    "hearing-added",
+    "hearing-moved",
+    "hearing-vacated",
+    "hearing-adjourned",
+    "outcome-recorded",
+    "attendance-requested",
+    "decision-recorded",
+    "request-updated",
+    "consent-recorded",
+    "consent-withdrawn",
+    "consent-restored",
+    "consent-restored-notices",
+    "discussion-recorded",
+    "visit-arranged",
+    "case-added",
+    "case-changed",
+    "case-closed",
+    "supporter-assigned",
+    "assignment-changed",
+    "assignment-ended",
+    "update-recorded",
+    "update-recorded-none",
+    "cps-meeting-saved",
+    "cps-meeting-saved-not-told",
+];
 
 /// The confirmation for `?done=<key>`, in the page's language.
 fn done_message(lang: Lang, key: &str) -> Option<String> {
@@ -251,11 +281,7 @@ pub fn unsendable(n: &crate::resources::NoticeOut, email_off: bool) -> Option<&'
 
 /// A notice as a table row, for the signed-in person (`me`); `email_off`
 /// when this service has no mail server.
-pub fn notice_row(
-    n: &crate::resources::NoticeOut,
-    look: &Lookup,
-    who: (&str, bool),
-) -> Value {
+pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, who: (&str, bool)) -> Value {
     notice_row_in(Lang::En, n, look, who)
 }
 
@@ -323,7 +349,11 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
             let who = if a.supporter_id == me {
                 text(lang, "case-you")
             } else {
-                text_with(lang, "case-victims-supporter", &[("role", labels::supporter_role(a.role).to_owned())])
+                text_with(
+                    lang,
+                    "case-victims-supporter",
+                    &[("role", labels::supporter_role(a.role).to_owned())],
+                )
             };
             supporter_roles.insert(a.supporter_id.clone(), who.clone());
             // A supporter changes their own assignment; a manager those of
@@ -361,10 +391,18 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
                 }
                 let mut detail = Vec::new();
                 if let Some(cond) = &r.conditions {
-                    detail.push(text_with(lang, "case-conditions", &[("conditions", cond.clone())]));
+                    detail.push(text_with(
+                        lang,
+                        "case-conditions",
+                        &[("conditions", cond.clone())],
+                    ));
                 }
                 if let Some(reason) = &r.decision_reason {
-                    detail.push(text_with(lang, "case-court-reason", &[("reason", reason.clone())]));
+                    detail.push(text_with(
+                        lang,
+                        "case-court-reason",
+                        &[("reason", reason.clone())],
+                    ));
                 }
                 requests.push(json!({
                     "who": supporter_roles.get(&r.supporter_id).cloned().unwrap_or_else(|| text(lang, "case-a-supporter")),
@@ -662,13 +700,18 @@ async fn case(
     let id = id.into_inner();
     let email_off = s.email_off;
     let lang = s.lang;
-    let mut data =
-        with_conn(&state, &s, move |conn, ctx| one(conn, ctx, lang, &id, email_off)).await?;
+    let mut data = with_conn(&state, &s, move |conn, ctx| {
+        one(conn, ctx, lang, &id, email_off)
+    })
+    .await?;
     data["done"] = json!(q.done.as_deref().and_then(|d| done_message(lang, d)));
     let title = text_with(
         lang,
         "case-title",
-        &[("reference", data["reference"].as_str().unwrap_or("").to_owned())],
+        &[(
+            "reference",
+            data["reference"].as_str().unwrap_or("").to_owned(),
+        )],
     );
     render("case", &page(&s, &title, "cases", data))
 }

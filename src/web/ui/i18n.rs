@@ -107,7 +107,11 @@ thread_local! {
     static RENDERING: RefCell<Lang> = const { RefCell::new(Lang::En) };
 }
 
-fn format(bundle: &FluentBundle<FluentResource>, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+fn format(
+    bundle: &FluentBundle<FluentResource>,
+    key: &str,
+    args: Option<&FluentArgs>,
+) -> Option<String> {
     let pattern = bundle.get_message(key)?.value()?;
     let mut errors = Vec::new();
     let out = bundle.format_pattern(pattern, args, &mut errors);
@@ -122,9 +126,10 @@ pub fn text_with(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     for (name, value) in args {
         // Whole numbers go in as numbers, so that a message can choose its
         // plural form; everything else as text.
-        let number = (!value.is_empty() && value.len() < 10 && value.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| value.parse::<u32>().ok())
-            .flatten();
+        let number =
+            (!value.is_empty() && value.len() < 10 && value.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| value.parse::<u32>().ok())
+                .flatten();
         match number {
             Some(n) => fluent_args.set(*name, FluentValue::from(n)),
             None => fluent_args.set(*name, FluentValue::from(value.clone())),
@@ -201,7 +206,10 @@ pub fn mark_page(html: String, used: &[String], untranslated: &[String]) -> Stri
     };
     let mut mark = format!(r#"<template id="i18n" data-keys="{}""#, used.join(" "));
     if !untranslated.is_empty() {
-        mark.push_str(&format!(r#" data-untranslated="{}""#, untranslated.join(" ")));
+        mark.push_str(&format!(
+            r#" data-untranslated="{}""#,
+            untranslated.join(" ")
+        ));
     }
     mark.push_str("></template>\n");
     let mut out = html;
@@ -238,7 +246,9 @@ impl HelperDef for Translate {
             })
             .collect();
         let lang = RENDERING.with(|r| *r.borrow());
-        Ok(ScopedJson::Derived(Value::String(text_with(lang, key, &args))))
+        Ok(ScopedJson::Derived(Value::String(text_with(
+            lang, key, &args,
+        ))))
     }
 }
 
@@ -331,7 +341,11 @@ mod tests {
         let only_cy: Vec<_> = cy.difference(&en).collect();
         assert!(only_en.is_empty(), "in English only: {only_en:?}");
         assert!(only_cy.is_empty(), "in Welsh only: {only_cy:?}");
-        assert_eq!(en.len(), keys(ENGLISH_SOURCE).len(), "a key repeats in English");
+        assert_eq!(
+            en.len(),
+            keys(ENGLISH_SOURCE).len(),
+            "a key repeats in English"
+        );
         assert_eq!(cy.len(), keys(WELSH_SOURCE).len(), "a key repeats in Welsh");
     }
 
@@ -355,7 +369,10 @@ mod tests {
                 }
             }
         }
-        assert!(missing.is_empty(), "keys in neither catalogue: {missing:#?}");
+        assert!(
+            missing.is_empty(),
+            "keys in neither catalogue: {missing:#?}"
+        );
     }
 
     /// Keys named as `{{t "key"` or `(t "key"` in templates, and as the
@@ -374,7 +391,9 @@ mod tests {
                     continue;
                 };
                 let shaped = key.contains('-')
-                    && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
                 if shaped {
                     out.push(key.to_owned());
                 }
@@ -386,13 +405,19 @@ mod tests {
     #[test]
     fn a_welsh_gap_falls_back_to_english_and_is_recorded() {
         let ((), used, missing) = rendering(Lang::Cy, || {
-            assert_eq!(text(Lang::Cy, "no-such-key-anywhere"), "no-such-key-anywhere");
+            assert_eq!(
+                text(Lang::Cy, "no-such-key-anywhere"),
+                "no-such-key-anywhere"
+            );
             assert_eq!(text(Lang::Cy, "layout-sign-out"), "Allgofnodi");
         });
         assert_eq!(missing, vec!["no-such-key-anywhere".to_owned()]);
         assert!(used.contains(&"layout-sign-out".to_owned()));
         let html = mark_page("<body>x</body>".into(), &used, &missing);
-        assert!(html.contains(r#"data-untranslated="no-such-key-anywhere""#), "{html}");
+        assert!(
+            html.contains(r#"data-untranslated="no-such-key-anywhere""#),
+            "{html}"
+        );
     }
 
     #[test]
@@ -415,7 +440,10 @@ mod tests {
         assert_eq!(clock(Lang::Cy, half_two_bst), "2:30yh");
         let noon = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap();
         assert_eq!(clock(Lang::Cy, noon), "hanner dydd");
-        assert_eq!(long(Lang::Cy, ten), "dydd Llun 2 Tachwedd 2026, 10:00yb (GMT)");
+        assert_eq!(
+            long(Lang::Cy, ten),
+            "dydd Llun 2 Tachwedd 2026, 10:00yb (GMT)"
+        );
         // The repeated autumn hour names its zone in Welsh too.
         let first = Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap();
         let second = Utc.with_ymd_and_hms(2026, 10, 25, 1, 30, 0).unwrap();

@@ -559,22 +559,43 @@ mod catalogue_tests {
         for lang in Lang::ALL {
             let ((), _, missing) = i18n::rendering(lang, || {
                 Role::ALL.iter().for_each(|v| drop(role_in(lang, *v)));
-                CaseKind::ALL.iter().for_each(|v| drop(case_kind_in(lang, *v)));
-                HearingKind::ALL.iter().for_each(|v| drop(hearing_kind_in(lang, *v)));
-                HearingStatus::ALL.iter().for_each(|v| drop(hearing_status_in(lang, *v)));
-                AttendanceState::ALL.iter().for_each(|v| drop(attendance_state_in(lang, *v)));
-                PreTrialVisitState::ALL.iter().for_each(|v| drop(visit_state_in(lang, *v)));
-                ParoleMilestoneKind::ALL.iter().for_each(|v| drop(parole_kind_in(lang, *v)));
-                RiskMeetingKind::ALL.iter().for_each(|v| drop(risk_meeting_kind_in(lang, *v)));
+                CaseKind::ALL
+                    .iter()
+                    .for_each(|v| drop(case_kind_in(lang, *v)));
+                HearingKind::ALL
+                    .iter()
+                    .for_each(|v| drop(hearing_kind_in(lang, *v)));
+                HearingStatus::ALL
+                    .iter()
+                    .for_each(|v| drop(hearing_status_in(lang, *v)));
+                AttendanceState::ALL
+                    .iter()
+                    .for_each(|v| drop(attendance_state_in(lang, *v)));
+                PreTrialVisitState::ALL
+                    .iter()
+                    .for_each(|v| drop(visit_state_in(lang, *v)));
+                ParoleMilestoneKind::ALL
+                    .iter()
+                    .for_each(|v| drop(parole_kind_in(lang, *v)));
+                RiskMeetingKind::ALL
+                    .iter()
+                    .for_each(|v| drop(risk_meeting_kind_in(lang, *v)));
                 StatementAppointmentKind::ALL
                     .iter()
                     .for_each(|v| drop(statement_appointment_kind_in(lang, *v)));
-                ConsentScope::ALL.iter().for_each(|v| drop(consent_scope_in(lang, *v)));
-                LawfulBasis::ALL.iter().for_each(|v| drop(lawful_basis_in(lang, *v)));
+                ConsentScope::ALL
+                    .iter()
+                    .for_each(|v| drop(consent_scope_in(lang, *v)));
+                LawfulBasis::ALL
+                    .iter()
+                    .for_each(|v| drop(lawful_basis_in(lang, *v)));
             });
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }
-        assert_eq!(hearing_kind_in(Lang::En, HearingKind::Trial), hearing_kind(HearingKind::Trial));
+        assert_eq!(
+            hearing_kind_in(Lang::En, HearingKind::Trial),
+            hearing_kind(HearingKind::Trial)
+        );
     }
 }
 
@@ -643,7 +664,12 @@ pub fn notice_template_in(lang: super::i18n::Lang, key: &str) -> String {
 }
 
 pub fn recipient_kind_in(lang: super::i18n::Lang, kind: &str) -> String {
-    listed(lang, "recipient-kind", kind, recipient_kind(kind).to_owned())
+    listed(
+        lang,
+        "recipient-kind",
+        kind,
+        recipient_kind(kind).to_owned(),
+    )
 }
 
 pub fn notice_state_in(lang: super::i18n::Lang, state: &str) -> String {

@@ -45,9 +45,8 @@ fn back_to(req: &HttpRequest) -> String {
         .and_then(|r| url::Url::parse(r).ok())
         .filter(|u| {
             let host = req.connection_info().host().to_owned();
-            u.host_str().is_some_and(|h| {
-                host == h || host.starts_with(&format!("{h}:"))
-            })
+            u.host_str()
+                .is_some_and(|h| host == h || host.starts_with(&format!("{h}:")))
         })
         .map(|u| match u.query() {
             Some(q) => format!("{}?{q}", u.path()),

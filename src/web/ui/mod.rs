@@ -31,8 +31,8 @@ mod hearings;
 mod home;
 pub mod i18n;
 mod inbox;
-mod language;
 pub mod labels;
+mod language;
 mod lookup;
 mod measures;
 mod messages;
@@ -496,14 +496,11 @@ pub async fn with_conn<T: Send + 'static>(
     let ctx = ctx(state, s);
     // Words looked up on the blocking thread are recorded there: bring the
     // record back to this thread, where the page is drawn.
-    let (out, used, untranslated) = run(state, move |conn| {
-        Ok(i18n::gathered(|| f(conn, &ctx)))
-    })
-    .await?;
+    let (out, used, untranslated) =
+        run(state, move |conn| Ok(i18n::gathered(|| f(conn, &ctx)))).await?;
     i18n::record(used, untranslated);
     out
 }
-
 
 /// Whether the role may do this at all (to show or hide a link; the
 /// resource function checks again).

@@ -466,7 +466,7 @@ mod tests {
             .collect();
         let marked: Vec<String> = unchecked_sections(WELSH_SOURCE)
             .into_iter()
-            .map(|s| format!("cy/pages.ftl: {s}"))
+            .map(|s| format!("locales/cy/pages.ftl: {s}"))
             .collect();
         assert_eq!(listed, marked);
     }

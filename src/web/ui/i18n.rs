@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use handlebars::{
-    Context, Handlebars, Helper, HelperDef, RenderContext, RenderErrorReason, ScopedJson,
+    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason,
 };
 use serde_json::Value;
 
@@ -218,17 +218,34 @@ pub fn mark_page(html: String, used: &[String], untranslated: &[String]) -> Stri
 }
 
 /// `{{t "key"}}` and `{{t "key" name=value}}`: the words in the page's
-/// language (HTML-escaped by the template as any value).
+/// language, HTML-escaped here (`&`, `<`, `>` and `"`; an apostrophe is
+/// safe in text and in double-quoted attributes, and stays as typed).
 pub struct Translate;
 
+/// Escapes text for HTML text and double-quoted attributes.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 impl HelperDef for Translate {
-    fn call_inner<'reg: 'rc, 'rc>(
+    fn call<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
         _: &'reg Handlebars<'reg>,
         _: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, handlebars::RenderError> {
+        out: &mut dyn Output,
+    ) -> HelperResult {
         let key = h
             .param(0)
             .and_then(|p| p.value().as_str())
@@ -246,9 +263,8 @@ impl HelperDef for Translate {
             })
             .collect();
         let lang = RENDERING.with(|r| *r.borrow());
-        Ok(ScopedJson::Derived(Value::String(text_with(
-            lang, key, &args,
-        ))))
+        out.write(&escape(&text_with(lang, key, &args)))?;
+        Ok(())
     }
 }
 
@@ -417,6 +433,28 @@ mod tests {
         assert!(
             html.contains(r#"data-untranslated="no-such-key-anywhere""#),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn the_helper_escapes_markup_in_arguments_but_keeps_apostrophes() {
+        let mut hb = Handlebars::new();
+        hb.register_helper("t", Box::new(Translate));
+        hb.register_template_string(
+            "x",
+            r#"<p title="{{t "home-hello" name=n}}">{{t "sign-in-oidc-heading"}}</p>"#,
+        )
+        .unwrap();
+        let ((out, _), _, _) = rendering(Lang::En, || {
+            (
+                hb.render("x", &serde_json::json!({"n": "<b>\"Sam\"</b>"}))
+                    .unwrap(),
+                (),
+            )
+        });
+        assert_eq!(
+            out,
+            r#"<p title="Hello, &lt;b&gt;&quot;Sam&quot;&lt;/b&gt;">Or use your organisation's account</p>"#
         );
     }
 

@@ -74,6 +74,14 @@ enum Form {
     ChangeStatementAppointment,
     WithdrawStatementAppointment,
     SetReminders,
+    ChooseReminderDelivery,
+    AddPerson,
+    ChangePerson,
+    AddOrganisation,
+    AddCourt,
+    ChangeVisit,
+    CancelVisit,
+    RecordContactDetails,
     UseDefaultReminders,
     RegisterWebhook,
     RevokeWebhook,
@@ -131,6 +139,14 @@ impl Form {
         Form::ChangeStatementAppointment,
         Form::WithdrawStatementAppointment,
         Form::SetReminders,
+        Form::ChooseReminderDelivery,
+        Form::AddPerson,
+        Form::ChangePerson,
+        Form::AddOrganisation,
+        Form::AddCourt,
+        Form::ChangeVisit,
+        Form::CancelVisit,
+        Form::RecordContactDetails,
         Form::UseDefaultReminders,
         Form::RegisterWebhook,
         Form::RevokeWebhook,
@@ -172,6 +188,8 @@ impl Form {
             | Form::AddResponsibleAdult
             | Form::ExcludeResponsibleAdult
             | Form::EndResponsibleAdult
+            | Form::ChooseReminderDelivery
+            | Form::RecordContactDetails
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage
             | Form::AssignSupporter
@@ -180,6 +198,7 @@ impl Form {
             Form::AddParoleMilestone => VICTOR,
             Form::ConfirmRequest | Form::AgreeSafetyPlan => WES,
             Form::SetBookingLeadTime => CORA,
+            Form::AddPerson | Form::ChangePerson | Form::AddOrganisation | Form::AddCourt => ADMIN,
             Form::SetReminders
             | Form::UseDefaultReminders
             | Form::RegisterWebhook
@@ -673,7 +692,55 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 .await;
             set(adult);
         }
-        Form::AddResponsibleAdult => {}
+        Form::AddResponsibleAdult
+        | Form::ChooseReminderDelivery
+        | Form::AddOrganisation
+        | Form::AddCourt => {}
+        Form::RecordContactDetails => {
+            let made = app
+                .create(
+                    "/api/v1/victims",
+                    &amara,
+                    json!({"reference": "V-2060", "preferred_language": "en", "is_child": false}),
+                )
+                .await;
+            set(made);
+        }
+        Form::ChangeVisit | Form::CancelVisit => {
+            // Arranged, and the supporter told, so a cancellation is sent.
+            let visit = app
+                .create(
+                    "/api/v1/pre-trial-visits",
+                    &wendy,
+                    json!({"case_id": case, "court_id": given.court, "state": "arranged",
+                           "starts_at": "2026-04-02T14:30:00+01:00",
+                           "supporter_attends": true, "arranged_via": "witness_care_unit"}),
+                )
+                .await;
+            app.run_due(&DiscardingMailer);
+            set(visit);
+        }
+        Form::AddPerson | Form::ChangePerson => {
+            let admin = app.login(ADMIN).await;
+            if matches!(form, Form::AddPerson) {
+                let org = app
+                    .find_id(
+                        "/api/v1/organisations?per_page=200",
+                        &admin,
+                        "name",
+                        SUPPORT_ORG,
+                    )
+                    .await;
+                set(json!({"id": org, "organisation_id": org}));
+            } else {
+                let ben = app
+                    .find_id("/api/v1/users?per_page=200", &admin, "email", BEN)
+                    .await;
+                let (status, record) = app.get(&format!("/api/v1/users/{ben}"), &admin).await;
+                assert_eq!(status, StatusCode::OK, "{record}");
+                set(record);
+            }
+        }
         Form::AddHearing
         | Form::RecordAgencyUpdate
         | Form::SetBookingLeadTime
@@ -917,6 +984,32 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::ChangeVisit => {
+            b.submit(
+                &format!("/visits/{}/edit", g.target),
+                &[
+                    ("state", "arranged"),
+                    ("court_id", g.court.as_str()),
+                    ("date", "2026-04-08"),
+                    ("time", "10:00"),
+                    ("supporter_attends", "yes"),
+                ],
+            )
+            .await
+        }
+        Form::CancelVisit => b.submit(&format!("/visits/{}/cancel", g.target), &[]).await,
+        Form::RecordContactDetails => {
+            b.submit(
+                &format!("/victims/{}/details", g.target),
+                &[
+                    ("full_name", "Demo Person Sixty"),
+                    ("safe_channels", "sms"),
+                    ("safe_hours", "weekdays 09:30-12:00"),
+                    ("safe_to_leave_voicemail", "no"),
+                ],
+            )
+            .await
+        }
         Form::ConfirmRequest => {
             press(
                 &mut b,
@@ -1018,6 +1111,72 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             b.submit(
                 "/court/booking-lead-time",
                 &[("short_notice_working_days", "10")],
+            )
+            .await
+        }
+        Form::ChooseReminderDelivery => {
+            b.submit("/my-reminders", &[("delivery", "in_daily_digest")])
+                .await
+        }
+        Form::AddPerson => {
+            b.submit(
+                "/directory/users/new",
+                &[
+                    ("display_name", "Sam Lee"),
+                    ("email", "sam@safer-futures.example"),
+                    (
+                        "organisation_id",
+                        g.record["organisation_id"].as_str().unwrap(),
+                    ),
+                    ("role", "supporter"),
+                    ("manager_id", ""),
+                    ("active", "yes"),
+                    ("password", "a long first password"),
+                ],
+            )
+            .await
+        }
+        Form::ChangePerson => {
+            b.submit(
+                &format!("/directory/users/{}/edit", g.target),
+                &[
+                    ("display_name", g.record["display_name"].as_str().unwrap()),
+                    ("email", BEN),
+                    (
+                        "organisation_id",
+                        g.record["organisation_id"].as_str().unwrap(),
+                    ),
+                    ("role", "supporter"),
+                    ("manager_id", g.record["manager_id"].as_str().unwrap_or("")),
+                    ("active", "no"),
+                ],
+            )
+            .await
+        }
+        Form::AddOrganisation => {
+            b.submit(
+                "/directory/organisations/new",
+                &[
+                    ("kind", "witness_service"),
+                    ("name", "Swansea Witness Service"),
+                    ("address", ""),
+                    ("contact_email", "swansea@witness-service.example"),
+                    ("contact_phone", ""),
+                    ("court_id", ""),
+                ],
+            )
+            .await
+        }
+        Form::AddCourt => {
+            b.submit(
+                "/directory/courts/new",
+                &[
+                    ("name", "Aberystwyth Justice Centre"),
+                    ("kind", "crown"),
+                    ("town", "Aberystwyth"),
+                    ("nation", "wales"),
+                    ("crown_court_code", ""),
+                ],
             )
             .await
         }
@@ -1441,6 +1600,26 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
             )
             .await
         }
+        Form::RecordContactDetails => {
+            post(
+                "/api/v1/victim-details",
+                json!({"victim_id": g.target, "full_name": "Demo Person Sixty",
+                       "safe_channels": ["sms"], "safe_hours": "weekdays 09:30-12:00",
+                       "safe_to_leave_voicemail": false}),
+            )
+            .await
+        }
+        Form::ChangeVisit | Form::CancelVisit => {
+            let cancel = matches!(form, Form::CancelVisit);
+            put(
+                format!("/api/v1/pre-trial-visits/{}", g.target),
+                json!({"case_id": g.case, "court_id": g.court,
+                       "state": if cancel { "cancelled" } else { "arranged" },
+                       "starts_at": if cancel { "2026-04-02T14:30:00+01:00" } else { "2026-04-08T10:00:00+01:00" },
+                       "supporter_attends": true, "arranged_via": "witness_care_unit"}),
+            )
+            .await
+        }
         Form::ConfirmRequest => {
             let (status, out) = app
                 .post(
@@ -1538,6 +1717,50 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                 &format!("/api/v1/organisations/{}/reminder-rules", g.target),
                 &token,
                 own_reminders(),
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+        Form::AddPerson => {
+            post(
+                "/api/v1/users",
+                json!({"display_name": "Sam Lee", "email": "sam@safer-futures.example",
+                       "organisation_id": g.record["organisation_id"], "role": "supporter",
+                       "active": true, "password": "a long first password"}),
+            )
+            .await
+        }
+        Form::ChangePerson => {
+            put(
+                format!("/api/v1/users/{}", g.target),
+                json!({"display_name": g.record["display_name"], "email": BEN,
+                       "organisation_id": g.record["organisation_id"], "role": "supporter",
+                       "manager_id": g.record["manager_id"], "active": false}),
+            )
+            .await
+        }
+        Form::AddOrganisation => {
+            post(
+                "/api/v1/organisations",
+                json!({"kind": "witness_service", "name": "Swansea Witness Service",
+                       "contact_email": "swansea@witness-service.example"}),
+            )
+            .await
+        }
+        Form::AddCourt => {
+            post(
+                "/api/v1/courts",
+                json!({"name": "Aberystwyth Justice Centre", "kind": "crown", "town": "Aberystwyth",
+                       "nation": "wales"}),
+            )
+            .await
+        }
+        Form::ChooseReminderDelivery => {
+            let (status, out) = put_plain(
+                app,
+                "/api/v1/me/reminder-delivery",
+                &token,
+                json!({"delivery": "in_daily_digest"}),
             )
             .await;
             assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");

@@ -4772,3 +4772,457 @@ async fn the_language_switch_is_remembered_per_person_and_audited() {
     );
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_supporter_chooses_to_have_reminders_in_the_daily_digest_from_the_pages() {
+    let app = TestApp::spawn().await;
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    ben.get("/").await.assert_has("/my-reminders");
+    let form = ben.get("/my-reminders").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    form.assert_has("How do you want your reminders?");
+    form.assert_has(r#"value="separately" checked"#);
+
+    // No choice made: a sentence saying what to do, linked to the field.
+    let refused = ben.submit("/my-reminders", &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has(
+        "Choose a message for each reminder, or a day&#x27;s reminders in your daily message",
+    );
+
+    let saved = ben
+        .submit("/my-reminders", &[("delivery", "in_daily_digest")])
+        .await;
+    assert_eq!(
+        saved.location(),
+        Some("/my-reminders?done=saved"),
+        "{}",
+        saved.body
+    );
+    // Friday 20 March 2026, 12:00: the first digest it applies to is
+    // tomorrow's.
+    let page = ben.get("/my-reminders?done=saved").await;
+    page.assert_has("starting with the one on Saturday 21 March 2026");
+    page.assert_has(r#"value="in_daily_digest" checked"#);
+    let token = app.login(BEN).await;
+    let (_, out) = app.get("/api/v1/me/reminder-delivery", &token).await;
+    assert_eq!(out["delivery"], "in_daily_digest");
+
+    // No one else gets reminders, so no one else has the page.
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    assert_eq!(
+        wendy.get("/my-reminders").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[actix_web::test]
+async fn an_administrator_keeps_the_directory_from_the_pages() {
+    let app = TestApp::spawn().await;
+    let mut admin = Browser::signed_in(&app.base, ADMIN).await;
+    let home = admin.get("/").await;
+    home.assert_has("/directory#people");
+    let directory = admin.get("/directory").await;
+    assert_eq!(directory.status, StatusCode::OK, "{}", directory.body);
+    directory.assert_has("Demo Safer Futures IDVA Service");
+    directory.assert_has(BEN);
+    let token = app.login(ADMIN).await;
+    let org = app
+        .find_id(
+            "/api/v1/organisations?per_page=200",
+            &token,
+            "name",
+            "Demo Safer Futures IDVA Service",
+        )
+        .await;
+
+    // Adding a person: what is missing is said in words; a role that does
+    // not fit the organisation is refused on its field; a password is never
+    // drawn back into the page.
+    let refused = admin.submit("/directory/users/new", &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("Enter the person&#x27;s name");
+    refused.assert_has("Choose what they do");
+    let misfit = admin
+        .submit(
+            "/directory/users/new",
+            &[
+                ("display_name", "Sam Lee"),
+                ("email", "sam@safer-futures.example"),
+                ("organisation_id", &org),
+                ("role", "court_staff"),
+                ("active", "yes"),
+                ("password", "a long first password"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        misfit.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        misfit.body
+    );
+    misfit.assert_has("This role does not fit the organisation");
+    assert!(!misfit.body.contains("a long first password"));
+    let added = admin
+        .submit(
+            "/directory/users/new",
+            &[
+                ("display_name", "Sam Lee"),
+                ("email", "Sam@Safer-Futures.example"),
+                ("organisation_id", &org),
+                ("role", "supporter"),
+                ("active", "yes"),
+                ("password", "a long first password"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        added.location(),
+        Some("/directory?done=user-added"),
+        "{}",
+        added.body
+    );
+    // Sam signs in with the password given.
+    let mut sam = Browser::new(&app.base);
+    let signed_in = sam
+        .sign_in("sam@safer-futures.example", "a long first password")
+        .await;
+    assert_eq!(signed_in.location(), Some("/"), "{}", signed_in.body);
+
+    // Sam leaves: the administrator stops them signing in (a change to
+    // their record, with the version check); they can no longer sign in.
+    let sam_id = app
+        .find_id(
+            "/api/v1/users?per_page=200",
+            &token,
+            "email",
+            "sam@safer-futures.example",
+        )
+        .await;
+    let form = admin.get(&format!("/directory/users/{sam_id}/edit")).await;
+    form.assert_has(r#"value="yes" checked"#);
+    let changed = admin
+        .submit(
+            &format!("/directory/users/{sam_id}/edit"),
+            &[
+                ("display_name", "Sam Lee"),
+                ("email", "sam@safer-futures.example"),
+                ("organisation_id", &org),
+                ("role", "supporter"),
+                ("manager_id", ""),
+                ("active", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        changed.location(),
+        Some("/directory?done=user-changed"),
+        "{}",
+        changed.body
+    );
+    let (_, sam_now) = app.get(&format!("/api/v1/users/{sam_id}"), &token).await;
+    assert_eq!(sam_now["active"], false);
+    let mut again = Browser::new(&app.base);
+    let refused = again
+        .sign_in("sam@safer-futures.example", "a long first password")
+        .await;
+    assert_ne!(
+        refused.location(),
+        Some("/"),
+        "a person who left cannot sign in"
+    );
+
+    // A court already in the directory is refused in words; a new court in
+    // Wales, and a Witness Service that serves it, are added.
+    let twice = admin
+        .submit(
+            "/directory/courts/new",
+            &[
+                ("name", "Swansea Crown Court"),
+                ("kind", "crown"),
+                ("town", "Swansea"),
+                ("nation", "wales"),
+            ],
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+    twice.assert_has("A court of this name is already in the directory");
+    let court = admin
+        .submit(
+            "/directory/courts/new",
+            &[
+                ("name", "Aberystwyth Justice Centre"),
+                ("kind", "combined"),
+                ("town", "Aberystwyth"),
+                ("nation", "wales"),
+                ("crown_court_code", ""),
+            ],
+        )
+        .await;
+    assert_eq!(
+        court.location(),
+        Some("/directory?done=court-added"),
+        "{}",
+        court.body
+    );
+    let swansea = app.court_id(&token, "Aberystwyth Justice Centre").await;
+    let (_, c) = app.get(&format!("/api/v1/courts/{swansea}"), &token).await;
+    assert_eq!(c["nation"], "wales");
+    let ws = admin
+        .submit(
+            "/directory/organisations/new",
+            &[
+                ("kind", "witness_service"),
+                ("name", "Aberystwyth Witness Service"),
+                ("contact_email", "aberystwyth@witness-service.example"),
+                ("court_id", &swansea),
+            ],
+        )
+        .await;
+    assert_eq!(
+        ws.location(),
+        Some("/directory?done=organisation-added"),
+        "{}",
+        ws.body
+    );
+    let page = admin.get("/directory?done=organisation-added").await;
+    page.assert_has("Organisation added.");
+    page.assert_has("Aberystwyth Witness Service");
+
+    // The directory is the administrator's alone.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    assert_eq!(maya.get("/directory").await.status, StatusCode::FORBIDDEN);
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    assert_eq!(
+        ben.get("/directory/users/new").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+/// The local times of the supporter's visit reminders still waiting.
+async fn visit_reminders(app: &TestApp, token: &str, case: &str) -> Vec<String> {
+    let (_, list) = app
+        .get(
+            &format!(
+                "/api/v1/notices?case_id={case}&template=reminder.visit.supporter&per_page=200"
+            ),
+            token,
+        )
+        .await;
+    let mut pending: Vec<String> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["state"] == "pending")
+        .map(|n| n["send_after_local"].as_str().unwrap().to_string())
+        .collect();
+    pending.sort();
+    pending
+}
+
+#[actix_web::test]
+async fn witness_care_moves_a_pre_trial_visit_then_cancels_it_after_a_question() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let (_, case_body) = app.get(&format!("/api/v1/cases/{case}"), &api).await;
+    let court = case_body["court_id"].as_str().unwrap().to_string();
+    let visit = app
+        .create(
+            "/api/v1/pre-trial-visits",
+            &api,
+            serde_json::json!({"case_id": case, "court_id": court, "state": "arranged",
+                   "starts_at": "2026-04-02T14:30:00+01:00", "supporter_attends": true,
+                   "arranged_via": "witness_care_unit"}),
+        )
+        .await;
+    let id = visit["id"].as_str().unwrap().to_string();
+    // The supporter is told of the visit.
+    app.run_due(&DiscardingMailer);
+    let before = visit_reminders(&app, &api, &case).await;
+    assert!(!before.is_empty(), "the supporter is reminded of the visit");
+
+    // The case page offers witness care a change and a cancel; a
+    // supporter sees the visit but neither.
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    let page = wendy.get(&format!("/cases/{case}")).await;
+    page.assert_has(&format!("/visits/{id}/edit"));
+    page.assert_has(&format!("/visits/{id}/cancel"));
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    amara
+        .get(&format!("/cases/{case}"))
+        .await
+        .assert_lacks(&format!("/visits/{id}/edit"));
+    assert_eq!(
+        amara.get(&format!("/visits/{id}/edit")).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // Moved to 10:00 on Wednesday 8 April: a "took place" in the future
+    // is refused first, in words.
+    let path = format!("/visits/{id}/edit");
+    let moved = [
+        ("state", "arranged"),
+        ("court_id", court.as_str()),
+        ("date", "2026-04-08"),
+        ("time", "10:00"),
+        ("supporter_attends", "yes"),
+    ];
+    let mut early = moved;
+    early[0] = ("state", "attended");
+    let refused = wendy.submit(&path, &early).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("A visit that took place cannot be in the future");
+    let saved = wendy.submit(&path, &moved).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    wendy
+        .get(saved.location().unwrap())
+        .await
+        .assert_has("The pre-trial visit has been saved.");
+    let (_, v) = app
+        .get(&format!("/api/v1/pre-trial-visits/{id}"), &api)
+        .await;
+    assert_eq!(v["starts_at_local"], "2026-04-08T10:00:00+01:00");
+    assert_eq!(v["version"], 2);
+    let after = visit_reminders(&app, &api, &case).await;
+    assert_ne!(after, before, "the reminders follow the visit");
+    assert!(
+        after.iter().all(|t| t.as_str() < "2026-04-08T10:00"),
+        "{after:?}"
+    );
+
+    // A form drawn from the old version is refused and saves nothing.
+    let token = wendy.get(&path).await.csrf();
+    let stale = wendy
+        .post(
+            &path,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "1"),
+                ("state", "arranged"),
+                ("court_id", court.as_str()),
+                ("date", "2026-04-09"),
+                ("time", "10:00"),
+                ("supporter_attends", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    stale.assert_has("Someone else changed this visit");
+
+    // Cancelling asks first, says who is told, then cancels.
+    let cancel = format!("/visits/{id}/cancel");
+    let question = wendy.get(&cancel).await;
+    question.assert_has("Cancel this pre-trial visit?");
+    question.assert_has("will be told it is cancelled, and its reminders stop");
+    let done = wendy.submit(&cancel, &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let (_, v) = app
+        .get(&format!("/api/v1/pre-trial-visits/{id}"), &api)
+        .await;
+    assert_eq!(v["state"], "cancelled");
+    assert!(
+        visit_reminders(&app, &api, &case).await.is_empty(),
+        "no reminder is left"
+    );
+    let (_, told) = app
+        .get(
+            &format!("/api/v1/notices?case_id={case}&template=criminal.pre_trial_visit_cancelled.supporter"),
+            &api,
+        )
+        .await;
+    // The supporter was sent the first date only (the move was never
+    // sent), so he is told that the visit on 2 April is off.
+    let told = told["items"].as_array().unwrap();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0]["data"]["visit_date"], "2026-04-02", "{}", told[0]);
+    // A cancelled visit is history: no more changes.
+    let page = wendy.get(&format!("/cases/{case}")).await;
+    page.assert_lacks(&format!("/visits/{id}/edit"));
+    assert_eq!(wendy.get(&path).await.status, StatusCode::CONFLICT);
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_supporter_records_a_victims_contact_details_and_safe_hours_from_the_pages() {
+    let app = TestApp::spawn().await;
+    let api = app.login(AMARA).await;
+    let victim = app
+        .create(
+            "/api/v1/victims",
+            &api,
+            serde_json::json!({"reference": "V-2060", "preferred_language": "en", "is_child": false}),
+        )
+        .await;
+    let id = victim["id"].as_str().unwrap().to_string();
+    let path = format!("/victims/{id}/details");
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    amara.get("/victims").await.assert_has(&path);
+    let empty = amara.get(&path).await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.body);
+    empty.assert_has("How to reach her safely");
+
+    // Safe hours the service cannot read are refused in words, and what
+    // was typed stays.
+    let mut fields = vec![
+        ("full_name", "Demo Person Sixty"),
+        ("phone", "07700 900123"),
+        ("address", "1 Example Street"),
+        ("safe_channels", "sms"),
+        ("safe_channels", "in_person"),
+        ("safe_hours", "mornings"),
+        ("safe_to_leave_voicemail", "no"),
+    ];
+    let refused = amara.submit(&path, &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("The safe hours must be windows like");
+    refused.assert_has("07700 900123");
+    fields[5] = ("safe_hours", "weekdays 09:30-12:00; sat 10-14");
+    let saved = amara.submit(&path, &fields).await;
+    assert_eq!(
+        saved.location(),
+        Some(format!("{path}?done=saved").as_str()),
+        "{}",
+        saved.body
+    );
+    let (status, d) = app.get(&format!("/api/v1/victim-details/{id}"), &api).await;
+    assert_eq!(status, StatusCode::OK, "{d}");
+    assert_eq!(d["full_name"], "Demo Person Sixty");
+    assert_eq!(d["safe_channels"], serde_json::json!(["sms", "in_person"]));
+    assert_eq!(d["safe_hours"], "weekdays 09:30-12:00; sat 10-14");
+    assert_eq!(d["version"], 1);
+
+    // Opening the page again shows them, and that read is recorded; a
+    // change carries the version check.
+    let page = amara.get(&format!("{path}?done=saved")).await;
+    page.assert_has("Her contact details have been saved.");
+    page.assert_has(r#"value="sms" checked"#);
+    let reads = audit_of(&app, "victim-details", &id)
+        .into_iter()
+        .filter(|(action, _)| action == "read_sensitive")
+        .count();
+    assert!(reads >= 2, "each opening of the page is a recorded read");
+    let token = page.csrf();
+    let stale = amara
+        .post(
+            &path,
+            &[
+                ("csrf_token", token.as_str()),
+                ("version", "7"),
+                ("full_name", "Someone Else"),
+                ("safe_to_leave_voicemail", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    let (_, d) = app.get(&format!("/api/v1/victim-details/{id}"), &api).await;
+    assert_eq!(d["full_name"], "Demo Person Sixty", "nothing saved");
+
+    // Court staff may not see it; a supporter of another service finds
+    // no such victim.
+    let mut cora = Browser::signed_in(&app.base, CORA).await;
+    assert_eq!(cora.get(&path).await.status, StatusCode::FORBIDDEN);
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    assert_eq!(maya.get(&path).await.status, StatusCode::FORBIDDEN);
+}

@@ -31,6 +31,8 @@ nav-parole = Parôl
 nav-failed-messages = Negeseuon a fethodd
 nav-partnership-report = Adroddiad partneriaeth
 nav-settings = Gosodiadau
+nav-reminders = Eich nodiadau atgoffa
+nav-directory = Cyfeiriadur
 
 ## Forms [unchecked]
 
@@ -76,6 +78,8 @@ home-cases-supporter-label = Achosion
 home-cases-supporter-text = Achosion y dioddefwyr rydych yn eu cefnogi: gwrandawiadau, caniatâd, ceisiadau i fod yn bresennol a phob hysbysiad.
 home-victims-supporter-label = Dioddefwyr
 home-victims-supporter-text = Ychwanegwch ddioddefwr rydych yn ei gefnogi, neu newidiwch ei gyfeirnod, ei iaith a'i hawliau.
+home-reminders-label = Eich nodiadau atgoffa
+home-reminders-text = Cael pob nodyn atgoffa am wrandawiad neu ymweliad fel neges ar ei phen ei hun, neu nodiadau atgoffa'r dydd yn eich neges ddyddiol am 07:30.
 home-cases-wco-label = Achosion eich uned
 home-cases-wco-text = Ychwanegu neu symud gwrandawiadau, cofnodi trafodaethau am fesurau arbennig, a nodi penderfyniadau'r llys.
 home-tasks-label = I'w gwneud
@@ -99,6 +103,12 @@ home-lead-time-text = Sawl diwrnod gwaith o rybudd sydd ei angen ar eich llys i 
 home-requests-ws-label = Ceisiadau
 home-requests-ws-text = Ceisiadau am ymweliadau cyn treial a chymorth ar y diwrnod: cadarnhewch bob un sydd gennych ar y gweill.
 home-inbox-label = Angen eich sylw
+home-directory-people-label = Pobl
+home-directory-people-text = Ychwanegu'r bobl sy'n mewngofnodi, newid eu rôl neu eu sefydliad, ac atal rhywun rhag mewngofnodi pan fyddant yn gadael.
+home-directory-organisations-label = Sefydliadau
+home-directory-organisations-text = Y gwasanaethau cymorth, unedau gofal tystion, Gwasanaethau Tystion, swyddfeydd rhestru'r llysoedd a rhanbarthau prawf sy'n cydweithio, a ble mae eu hysbysiadau'n mynd.
+home-directory-courts-label = Llysoedd
+home-directory-courts-text = Y llysoedd y mae gwrandawiadau wedi'u rhestru ynddynt, eu codau Llys y Goron, a pha rai sydd yng Nghymru.
 
 ## My week [unchecked]
 
@@ -311,6 +321,8 @@ case-victim-attends = Mae'r dioddefwr yn bresennol
 case-victim-attends-live-link = Mae'r dioddefwr yn bresennol drwy gyswllt byw
 case-by-live-link = Drwy gyswllt byw
 case-no-time-yet = Dim amser eto
+case-visit-change = Newid
+case-visit-on = yr ymweliad ar { $when }
 case-supporter-attends = Mae'r cefnogwr yn mynd
 case-supporter-does-not-attend = Nid yw'r cefnogwr yn mynd
 case-kind-and-reference = Achos { $kind } { $reference }
@@ -349,6 +361,8 @@ done-consent-restored = Dadwnaed y tynnu'n ôl: mae'r caniatâd wedi'i gofnodi e
 done-consent-restored-notices = Dadwnaed y tynnu'n ôl: mae'r caniatâd wedi'i gofnodi eto o nawr, ac mae'r hysbysiadau a ataliwyd gan y tynnu'n ôl wedi'u cynllunio eto.
 done-discussion-recorded = Cofnodwyd y drafodaeth am fesurau arbennig.
 done-visit-arranged = Cofnodwyd yr ymweliad cyn treial.
+done-visit-changed = Mae'r ymweliad cyn treial wedi'i gadw. Mae unrhyw un a gafodd wybod amdano yn cael gwybod am amser newydd, ac mae ei nodiadau atgoffa'n dilyn.
+done-visit-cancelled = Mae'r ymweliad cyn treial wedi'i ganslo. Mae unrhyw un a gafodd wybod amdano yn cael gwybod, ac mae ei nodiadau atgoffa wedi dod i ben.
 done-case-added = Agorwyd yr achos. Gallwch nawr ychwanegu ei wrandawiadau.
 done-case-changed = Mae manylion yr achos wedi'u cadw.
 done-case-closed = Caewyd yr achos. Mae ei hanes yn cael ei gadw.

@@ -29,6 +29,8 @@ nav-parole = Parole
 nav-failed-messages = Failed messages
 nav-partnership-report = Partnership report
 nav-settings = Settings
+nav-reminders = Your reminders
+nav-directory = Directory
 
 ## Forms
 
@@ -74,6 +76,8 @@ home-cases-supporter-label = Cases
 home-cases-supporter-text = The cases of the victims you support: hearings, consents, attendance requests and every notice.
 home-victims-supporter-label = Victims
 home-victims-supporter-text = Add a victim you support, or change their reference, language and rights.
+home-reminders-label = Your reminders
+home-reminders-text = Have each reminder of a hearing or visit as its own message, or a day's reminders in your 07:30 daily message.
 home-cases-wco-label = Your unit's cases
 home-cases-wco-text = Add or move hearings, record special-measures discussions, and mark the court's decisions.
 home-tasks-label = To do
@@ -97,6 +101,12 @@ home-lead-time-text = How many working days' notice your court needs to book int
 home-requests-ws-label = Requests
 home-requests-ws-text = Requests for pre-trial visits and support on the day: confirm each one you have in hand.
 home-inbox-label = Needs your attention
+home-directory-people-label = People
+home-directory-people-text = Add the people who sign in, change their role or organisation, and stop someone signing in when they leave.
+home-directory-organisations-label = Organisations
+home-directory-organisations-text = The support services, witness care units, Witness Services, courts' listing offices and probation regions that work together, and where their notices go.
+home-directory-courts-label = Courts
+home-directory-courts-text = The courts hearings are listed at, their Crown Court codes, and which are in Wales.
 
 ## My week
 
@@ -315,6 +325,8 @@ case-victim-attends = The victim attends
 case-victim-attends-live-link = The victim attends by live link
 case-by-live-link = By live link
 case-no-time-yet = No time yet
+case-visit-change = Change
+case-visit-on = the visit on { $when }
 case-supporter-attends = The supporter attends
 case-supporter-does-not-attend = The supporter does not attend
 case-kind-and-reference = { $kind } case { $reference }
@@ -359,6 +371,8 @@ done-consent-restored = Withdrawal undone: the consent is recorded again from no
 done-consent-restored-notices = Withdrawal undone: the consent is recorded again from now, and the notices the withdrawal stopped are planned again.
 done-discussion-recorded = Special-measures discussion recorded.
 done-visit-arranged = Pre-trial visit recorded.
+done-visit-changed = The pre-trial visit has been saved. Anyone told of it is told of a new time, and its reminders follow.
+done-visit-cancelled = The pre-trial visit has been cancelled. Anyone told of it is told, and its reminders have stopped.
 done-case-added = Case opened. You can now add its hearings.
 done-case-changed = The case's details have been saved.
 done-case-closed = Case closed. Its history is kept.

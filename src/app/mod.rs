@@ -26,6 +26,7 @@ pub mod notices;
 pub mod outbox;
 pub mod page_language;
 mod records;
+pub mod reminder_delivery;
 pub mod reminder_rules;
 pub mod responsible_adults;
 pub mod risk_meetings;

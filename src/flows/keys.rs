@@ -47,6 +47,11 @@ impl Subject {
         Self::new("visit", visit_id, instant(at))
     }
 
+    /// What every key about one visit starts with, whatever its slot.
+    pub fn visit_prefix(visit_id: &str) -> String {
+        format!("visit:{visit_id}/")
+    }
+
     pub fn event(event_id: &str) -> Self {
         Self::new("event", event_id, "-".to_owned())
     }

@@ -102,11 +102,13 @@ pub fn plan(
             starts_at,
             court,
         } => criminal::visit_arranged(&mut p, visit_id, *starts_at, court),
+        // Whom to tell, and of which date, is what was sent of the visit
+        // (the flow reads it), not only its last arrangement.
         EventKind::PreTrialVisitCancelled {
             visit_id,
-            previous_start,
+            previous_start: _,
             court,
-        } => criminal::visit_cancelled(&mut p, visit_id, *previous_start, court),
+        } => criminal::visit_cancelled(&mut p, visit_id, court),
         EventKind::SpecialMeasuresDiscussionRecorded {
             setting,
             measures,

@@ -83,8 +83,8 @@ pub struct Focus {
     pub attendance_state_before: Option<domain::AttendanceState>,
     /// Load the victim's upcoming hearings (a change of supporter).
     pub upcoming_hearings: bool,
-    /// The key prefix of a pre-trial visit's old arrangement: the notices
-    /// sent under it join `told_of_slot`.
+    /// The key prefix of a pre-trial visit (one arrangement, or all of
+    /// them): the notices sent under it join `told_of_slot`.
     pub visit_slot_prefix: Option<String>,
 }
 
@@ -957,8 +957,9 @@ pub fn warned_windows(
     Ok(out)
 }
 
-/// The notices sent about one arrangement of a pre-trial visit (keys under
-/// `prefix`), with the visit's start and court.
+/// The notices sent about a pre-trial visit (keys under `prefix`: one
+/// arrangement, or all of them), with the start and court each named, in
+/// the order they were sent.
 fn told_of_visit(
     conn: &mut AnyConn,
     victim_id: &str,
@@ -968,6 +969,7 @@ fn told_of_visit(
         .filter(notices::victim_id.eq(victim_id))
         .filter(notices::idempotency_key.like(format!("{prefix}%")))
         .filter(notices::state.eq_any(["sent", "sending"]))
+        .order((notices::sent_at.asc(), notices::created_at.asc()))
         .select((
             notices::idempotency_key,
             notices::recipient_key,

@@ -345,10 +345,12 @@ fn plan_visit(
                 .find(court_id)
                 .select(crate::store::schema::courts::name)
                 .first(conn)?;
+            // Every arrangement of the visit that was sent: someone told
+            // of an earlier date and not yet of the last is told too.
             let focus = planning::Focus {
                 case_id: Some(input.case_id.clone()),
                 hearing_id: input.hearing_id.clone(),
-                visit_slot_prefix: Some(prefix),
+                visit_slot_prefix: Some(crate::flows::Subject::visit_prefix(visit_id)),
                 ..planning::Focus::default()
             };
             let event = EventKind::PreTrialVisitCancelled {

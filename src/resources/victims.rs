@@ -257,7 +257,15 @@ pub enum SafeChannel {
 }
 
 impl SafeChannel {
-    fn as_str(self) -> &'static str {
+    pub const ALL: [SafeChannel; 5] = [
+        SafeChannel::Phone,
+        SafeChannel::Sms,
+        SafeChannel::Email,
+        SafeChannel::Letter,
+        SafeChannel::InPerson,
+    ];
+
+    pub fn as_str(self) -> &'static str {
         match self {
             SafeChannel::Phone => "phone",
             SafeChannel::Sms => "sms",

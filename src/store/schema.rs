@@ -30,6 +30,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         page_language -> Nullable<Text>,
+        reminders_in_digest -> Bool,
     }
 }
 
@@ -470,6 +471,19 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    /// The reminders a daily digest lists instead of sending them on their
+    /// own (`digest::store`).
+    digest_holds (notice_id) {
+        notice_id -> Text,
+        digest_id -> Text,
+    }
+}
+
+diesel::joinable!(digest_holds -> digests (digest_id));
+diesel::joinable!(digest_holds -> notices (notice_id));
+diesel::allow_tables_to_appear_in_same_query!(digest_holds, digests, notices);
 
 diesel::table! {
     account_notices (id) {

@@ -357,6 +357,26 @@ test('manager (phone): settings: changes a reminder, sees a mistake named, then 
   await page.context().close();
 });
 
+test('supporter (phone): has her reminders in the daily digest instead of one message each, from the menu (axe-checked)', async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'supporter');
+  await page.click('a:has-text("Your reminders")');
+  await page.locator('h1', { hasText: 'Your reminders' }).waitFor();
+  await accessible(page, 'your reminders');
+  assert.ok(await page.isChecked('#delivery'), 'one message each, by default');
+  await page.check('#delivery-in-daily-digest');
+  await page.click('button:has-text("Save")');
+  await page.locator('text=Saved: your reminders will be listed in your daily message').waitFor();
+  assert.ok(await page.isChecked('#delivery-in-daily-digest'));
+  await accessible(page, 'your reminders, saved');
+  await shot(page, 'reminders-in-digest');
+  // And back again.
+  await page.check('#delivery');
+  await page.click('button:has-text("Save")');
+  await page.locator('text=Saved: each reminder will come as its own message').waitFor();
+  await page.context().close();
+});
+
 test('supporter (phone): records a need at court, then withdraws it after being told who is told (axe-checked)', async () => {
   const page = await newPage({ phone: true });
   await signIn(page, 'supporter');
@@ -424,6 +444,29 @@ test('visits, notices and withdrawals: arrange a visit, read and print a notice,
   await page.click('button:has-text("Arrange visit")');
   await page.locator('text=Pre-trial visit recorded.').waitFor();
   assert.ok((await page.locator('#visits ~ ul.list').first().innerText()).includes('14:30'), 'the visit is listed');
+
+  // Move it to 10:00 the day after, then cancel it after the question.
+  await page.locator('#visits ~ ul.list li', { hasText: '14:30' }).locator('a:has-text("Change")').click();
+  await page.locator('h1', { hasText: 'Change the pre-trial visit' }).waitFor();
+  await accessible(page, 'change a visit');
+  await fillDate(page, '#date', londonDate(11));
+  await page.fill('#time', '10:00');
+  await page.click('button:has-text("Save changes")');
+  await page.locator('text=The pre-trial visit has been saved.').waitFor();
+  await page.locator('#visits ~ ul.list li', { hasText: '10:00' }).locator('a:has-text("Cancel")').click();
+  await page.locator('h1', { hasText: 'Cancel this pre-trial visit?' }).waitFor();
+  await accessible(page, 'cancel a visit');
+  await page.click('button:has-text("Cancel the visit")');
+  await page.locator('text=The pre-trial visit has been cancelled.').waitFor();
+  assert.ok((await page.locator('#visits ~ ul.list').first().innerText()).includes('Cancelled'), 'the visit shows as cancelled');
+
+  // Arrange it again, for the notices below.
+  await page.click('a:has-text("Arrange a pre-trial visit")');
+  await fillDate(page, '#date', londonDate(10));
+  await page.fill('#time', '14:30');
+  await page.check('input[name="supporter_attends"][value="yes"]');
+  await page.click('button:has-text("Arrange visit")');
+  await page.locator('text=Pre-trial visit recorded.').waitFor();
 
   // Open the first notice: its facts, its text, and a print view without
   // the menus.
@@ -523,7 +566,7 @@ test("every role's home: its own next steps, on a phone and a desktop", async ()
     manager: ['Failed messages'],
     court: ['Requests'],
     witnessService: ['Requests'],
-    admin: [],
+    admin: ['People', 'Organisations', 'Courts'],
   };
   for (const phone of [true, false]) {
     for (const [who, links] of Object.entries(expect)) {
@@ -544,6 +587,75 @@ test("every role's home: its own next steps, on a phone and a desktop", async ()
       await page.context().close();
     }
   }
+});
+
+test('administrator (phone): adds a person, sees a mistake named, and stops them signing in when they leave (axe-checked)', async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'admin');
+  await page.click('main .card a:has-text("People")');
+  await page.locator('h1', { hasText: 'Directory' }).waitFor();
+  await accessible(page, 'directory');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+  assert.ok(overflow <= 0, `/directory is ${overflow}px wider than the screen: ${wide}`);
+  await shot(page, 'directory-phone');
+
+  await page.click('a:has-text("Add a person")');
+  await page.locator('h1', { hasText: 'Add a person' }).waitFor();
+  await page.fill('#display_name', 'Priya Shah');
+  await page.fill('#email', 'priya@safer-futures.example');
+  await page.selectOption('#organisation_id', { label: 'Demo Safer Futures IDVA Service (Support service (IDVA, ISVA))' });
+  await page.click('button:has-text("Add the person")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#role'), `${links}`);
+  await accessible(page, 'add a person, with an error');
+  await page.check('#role');
+  await page.fill('#password', 'a long first password');
+  await page.click('button:has-text("Add the person")');
+  await page.locator('text=Person added.').waitFor();
+
+  const row = page.locator('tr', { hasText: 'priya@safer-futures.example' });
+  await row.locator('a:has-text("Change")').click();
+  await page.locator('h1', { hasText: 'Change their details' }).waitFor();
+  await page.check('#active-no');
+  await page.click('button:has-text("Save changes")');
+  await page.locator("text=The person's details have been saved.").waitFor();
+  await page.locator('tr', { hasText: 'priya@safer-futures.example' }).locator('text=No').waitFor();
+  await page.context().close();
+
+  // Priya can no longer sign in.
+  const priya = await newPage({ phone: true });
+  await priya.goto(`${BASE}/sign-in`);
+  await priya.fill('#email', 'priya@safer-futures.example');
+  await priya.fill('#password', 'a long first password');
+  await priya.click('button:has-text("Sign in")');
+  await priya.locator('.error-summary').waitFor();
+  await priya.context().close();
+});
+
+test("supporter (phone): records a victim's contact details and safe hours, a mistake named first (axe-checked)", async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'supporter');
+  await page.click('nav >> text=Victims');
+  await page.locator('h1', { hasText: 'Victims' }).waitFor();
+  await page.locator('a:has-text("Contact details")').first().click();
+  await page.locator('h1', { hasText: 'How to reach her safely' }).waitFor();
+  await accessible(page, 'contact details');
+  await page.fill('#full_name', 'Demo Person');
+  await page.check('input[name="safe_channels"][value="sms"]');
+  await page.fill('#safe_hours', 'mornings');
+  await page.check('#safe_to_leave_voicemail-no');
+  await page.click('button:has-text("Save")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#safe_hours'), `${links}`);
+  await accessible(page, 'contact details, with an error');
+  await page.fill('#safe_hours', 'weekdays 09:30-12:00');
+  await page.click('button:has-text("Save")');
+  await page.locator('text=Her contact details have been saved.').waitFor();
+  assert.equal(await page.inputValue('#safe_hours'), 'weekdays 09:30-12:00');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the contact details page is ${overflow}px wider than the screen`);
+  await page.context().close();
 });
 
 test('supporter adds a victim and changes them with the keyboard alone (phone and desktop)', async () => {

@@ -110,45 +110,48 @@ pub(crate) fn visit_arranged(
     );
 }
 
-/// An arranged visit was cancelled: if its arrangement was sent to anyone,
-/// the cancellation goes the same way (the victim, or the supporter for
-/// them with a single point of contact; the supporter with consent).
-pub(crate) fn visit_cancelled(
-    p: &mut Planner<'_>,
-    visit_id: &str,
-    previous_start: DateTime<Utc>,
-    court: &str,
-) {
-    let slot = Subject::visit_at(visit_id, previous_start);
-    let prefix = slot.prefix();
-    let told = p
-        .ctx
-        .told_of_slot
-        .iter()
-        .any(|n| !n.pending && n.start == previous_start && n.key.starts_with(&prefix));
-    if !told {
+/// An arranged visit was cancelled: if an arrangement of it was sent to
+/// anyone, the cancellation goes the same way (the victim, or the
+/// supporter for them with a single point of contact; the supporter with
+/// consent), naming the date and court they were last told of. That may
+/// be an earlier arrangement than the last one: a visit moved and then
+/// cancelled before the move was sent was, for them, still on the first
+/// date. Nothing goes to anyone if no arrangement was ever sent.
+pub(crate) fn visit_cancelled(p: &mut Planner<'_>, visit_id: &str, court: &str) {
+    let Some(told) = last_told_arrangement(&p.ctx.told_of_slot, visit_id) else {
         return;
-    }
+    };
+    let told_start = told.start;
+    let told_court = told.court.clone().unwrap_or_else(|| court.to_string());
     let mut data = facts::case(p.ctx);
     data.extend([
-        ("visit_court", json!(court)),
-        ("visit_date", local_date(previous_start)),
-        ("visit_time", local_time(previous_start)),
-        ("visit_start", instant(previous_start)),
+        ("visit_court", json!(told_court)),
+        ("visit_date", local_date(told_start)),
+        ("visit_time", local_time(told_start)),
+        ("visit_start", instant(told_start)),
     ]);
     route_update(
         p,
         VictimUpdate {
             step: STEP_VISIT_CANCELLED,
-            subject: Subject::visit(
-                visit_id,
-                format!("cancelled@{}", previous_start.timestamp()),
-            ),
+            subject: Subject::visit(visit_id, format!("cancelled@{}", told_start.timestamp())),
             category: DisclosureCategory::PreTrialVisit,
             victim_template: TemplateKey::PreTrialVisitCancelledVictim,
             supporter_template: TemplateKey::PreTrialVisitCancelledSupporter,
             data,
-            not_after: Some(previous_start),
+            not_after: Some(told_start),
         },
     );
+}
+
+/// The arrangement of the visit last sent to anyone (`told` in the order
+/// the notices were sent), whichever slot it named.
+fn last_told_arrangement<'a>(
+    told: &'a [crate::flows::SlotNotice],
+    visit_id: &str,
+) -> Option<&'a crate::flows::SlotNotice> {
+    let prefix = Subject::visit_prefix(visit_id);
+    told.iter()
+        .filter(|n| !n.pending && n.step == STEP_VISIT_ARRANGED && n.key.starts_with(&prefix))
+        .last()
 }

@@ -455,3 +455,81 @@ fn an_arranged_visit_cancels_the_alert_and_is_routed_to_victim_and_supporter() {
     );
     assert_eq!(spoc.notices[0].data["relay_to_victim"], json!(true));
 }
+
+/// A sent (or waiting) arrangement of visit PV1 at `start`, to the victim.
+fn told_of_visit(start: &str, pending: bool, step: &str) -> SlotNotice {
+    SlotNotice {
+        key: format!(
+            "{}{step}/victim:V1",
+            Subject::visit_at("PV1", t(start)).prefix()
+        ),
+        recipient: Recipient::Victim {
+            victim_id: "V1".into(),
+        },
+        step: step.into(),
+        pending,
+        start: t(start),
+        court: Some("Leeds Crown Court".into()),
+    }
+}
+
+#[test]
+fn a_cancelled_visit_is_told_of_by_the_date_last_sent_or_not_at_all() {
+    const ARRANGED: &str = "criminal.pre_trial_visit_arranged";
+    const FIRST: &str = "2026-11-20T14:00:00Z";
+    const MOVED: &str = "2026-11-25T10:00:00Z";
+    let cancelled = event(EventKind::PreTrialVisitCancelled {
+        visit_id: "PV1".into(),
+        previous_start: t(MOVED),
+        court: "Leeds Crown Court".into(),
+    });
+    // (what was told, in the order sent; the date the cancellation names)
+    let cases: [(&str, Vec<SlotNotice>, Option<&str>); 5] = [
+        ("nothing ever sent", vec![], None),
+        (
+            "only a waiting arrangement",
+            vec![told_of_visit(FIRST, true, ARRANGED)],
+            None,
+        ),
+        (
+            "the last arrangement sent",
+            vec![
+                told_of_visit(FIRST, false, ARRANGED),
+                told_of_visit(MOVED, false, ARRANGED),
+            ],
+            Some("2026-11-25"),
+        ),
+        (
+            "moved, and the move never sent: the first date",
+            vec![
+                told_of_visit(FIRST, false, ARRANGED),
+                told_of_visit(MOVED, true, ARRANGED),
+            ],
+            Some("2026-11-20"),
+        ),
+        (
+            "a cancellation already sent is not an arrangement",
+            vec![told_of_visit(
+                FIRST,
+                false,
+                "criminal.pre_trial_visit_cancelled",
+            )],
+            None,
+        ),
+    ];
+    for (case, told, named) in cases {
+        let ctx = FlowContext {
+            told_of_slot: told,
+            ..criminal()
+        };
+        let plan = run(&cancelled, &ctx);
+        let n = notice(&plan, TemplateKey::PreTrialVisitCancelledVictim);
+        match named {
+            None => assert!(plan.notices.is_empty(), "{case}: {:?}", plan.notices),
+            Some(date) => {
+                let n = n.unwrap_or_else(|| panic!("{case}: no notice"));
+                assert_eq!(n.data["visit_date"], json!(date), "{case}");
+            }
+        }
+    }
+}

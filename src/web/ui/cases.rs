@@ -233,6 +233,8 @@ const DONE: &[&str] = &[
     "consent-restored-notices",
     "discussion-recorded",
     "visit-arranged",
+    "visit-changed",
+    "visit-cancelled",
     "case-added",
     "case-changed",
     "case-closed",
@@ -495,6 +497,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
         Vec::new()
     };
 
+    let change_visits = ctx.actor.role == crate::domain::Role::WitnessCareOfficer
+        && may(ResourceKind::PreTrialVisit, Action::Update);
     let visits: Vec<Value> = if may(ResourceKind::PreTrialVisit, Action::Read) {
         list_all::<PreTrialVisits>(conn, ctx, json!({"case_id": c.id}))?
             .into_iter()
@@ -504,6 +508,10 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
                     "when": v.starts_at.map(|t| i18n::long(lang, t)).unwrap_or_else(|| text(lang, "case-no-time-yet")),
                     "court": look.court(&v.court_id),
                     "supporter": text(lang, if v.supporter_attends { "case-supporter-attends" } else { "case-supporter-does-not-attend" }),
+                    "change": (change_visits && super::visits::changeable(v.state))
+                        .then(|| format!("/visits/{}/edit", v.id)),
+                    "cancel": (change_visits && super::visits::changeable(v.state))
+                        .then(|| format!("/visits/{}/cancel", v.id)),
                 })
             })
             .collect()

@@ -195,6 +195,7 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
             links.push(link(s.lang, "/week", "home-week"));
             links.push(link(s.lang, "/cases", "home-cases-supporter"));
             links.push(link(s.lang, "/victims", "home-victims-supporter"));
+            links.push(link(s.lang, "/my-reminders", "home-reminders"));
         }
         Role::WitnessCareOfficer => {
             links.push(link(s.lang, "/cases", "home-cases-wco"));
@@ -217,7 +218,15 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
         Role::WitnessServiceStaff => {
             links.push(link(s.lang, "/requests", "home-requests-ws"));
         }
-        _ => {}
+        Role::Admin => {
+            links.push(link(s.lang, "/directory#people", "home-directory-people"));
+            links.push(link(
+                s.lang,
+                "/directory#organisations",
+                "home-directory-organisations",
+            ));
+            links.push(link(s.lang, "/directory#courts", "home-directory-courts"));
+        }
     }
     // What arrived for them across their cases, first on the page.
     if matches!(

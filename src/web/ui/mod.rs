@@ -23,6 +23,7 @@ mod court_lists;
 mod court_needs;
 mod court_settings;
 mod cps_meeting;
+mod directory;
 mod feeds;
 pub mod fields;
 pub mod forms;
@@ -39,6 +40,7 @@ mod messages;
 mod notices;
 mod oidc;
 mod parole;
+mod reminder_delivery;
 mod reports;
 mod requests;
 mod responsible_adults;
@@ -50,6 +52,7 @@ mod statement_appointments;
 mod stop;
 mod tasks;
 mod trial_updates;
+mod victim_details;
 mod victims;
 mod visits;
 mod warnings;
@@ -164,6 +167,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "settings",
         include_str!("../../../templates/pages/settings.hbs"),
+    ),
+    (
+        "directory",
+        include_str!("../../../templates/pages/directory.hbs"),
     ),
     ("inbox", include_str!("../../../templates/pages/inbox.hbs")),
     (
@@ -408,6 +415,7 @@ fn nav_for(role: Role) -> Vec<NavItem> {
             items.push(item("cases", "/cases", "nav-cases"));
             items.push(item("victims", "/victims", "nav-victims"));
             items.push(item("calendar_feed", "/calendar-feed", "nav-calendar-feed"));
+            items.push(item("reminders", reminder_delivery::PATH, "nav-reminders"));
         }
         Role::WitnessCareOfficer => {
             items.push(item("cases", "/cases", "nav-cases"));
@@ -433,7 +441,7 @@ fn nav_for(role: Role) -> Vec<NavItem> {
             items.push(item("week", "/week", "nav-week-ahead"));
             items.push(item("requests", "/requests", "nav-requests"));
         }
-        _ => {}
+        Role::Admin => items.push(item("directory", directory::PATH, "nav-directory")),
     }
     items
 }
@@ -694,6 +702,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     stop::configure(cfg);
     reports::configure(cfg);
     settings::configure(cfg);
+    directory::configure(cfg);
+    victim_details::configure(cfg);
+    reminder_delivery::configure(cfg);
     inbox::configure(cfg);
     requests::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so

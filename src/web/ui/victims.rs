@@ -232,6 +232,8 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>)
                 "child": v.is_child,
                 "edit": may_change.then(|| format!("/victims/{}/edit", v.id)),
                 "needs": may_change.then(|| format!("/victims/{}/court-needs", v.id)),
+                "details": can(&s, ResourceKind::VictimSensitive, Action::Update)
+                    .then(|| super::victim_details::path(&v.id)),
                 "adults": (v.is_child
                     && can(&s, ResourceKind::ResponsibleAdult, Action::Read))
                 .then(|| format!("/victims/{}/responsible-adults", v.id)),

@@ -1,6 +1,10 @@
 //! Witness care officers arrange a pre-trial visit: the victim (and, if
-//! they wish, their supporter) see the court before the trial. The visit
-//! goes through the PreTrialVisits resource, which plans the reminders.
+//! they wish, their supporter) see the court before the trial. From the
+//! case page they then change it (a new date, time or court; or record
+//! that it took place) and cancel it after a question. Every form goes
+//! through the PreTrialVisits resource, as the API's POST and PUT do, so
+//! the reminders and the notices to those told follow; a change carries
+//! the version the form was drawn from.
 
 use actix_web::web;
 use chrono::{NaiveDate, NaiveTime};
@@ -8,7 +12,7 @@ use chrono::{NaiveDate, NaiveTime};
 use crate::domain::{ArrangedVia, PreTrialVisitState, Role};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
-use crate::resources::{CaseOut, Cases, PreTrialVisitInput, PreTrialVisits};
+use crate::resources::{CaseOut, Cases, PreTrialVisitInput, PreTrialVisitOut, PreTrialVisits};
 use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
@@ -19,7 +23,20 @@ use super::{read, render_form, require, see_other, with_conn, PageError, PageRes
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/cases/{id}/visits/new", web::get().to(new_page))
-        .route("/cases/{id}/visits/new", web::post().to(new_post));
+        .route("/cases/{id}/visits/new", web::post().to(new_post))
+        .route("/visits/{id}/edit", web::get().to(edit_page))
+        .route("/visits/{id}/edit", web::post().to(edit_post))
+        .route("/visits/{id}/cancel", web::get().to(cancel_page))
+        .route("/visits/{id}/cancel", web::post().to(cancel_post));
+}
+
+/// Whether the witness care pages may change this visit: only one still
+/// requested or arranged (an attended or cancelled visit is history).
+pub fn changeable(state: PreTrialVisitState) -> bool {
+    matches!(
+        state,
+        PreTrialVisitState::Requested | PreTrialVisitState::Arranged
+    )
 }
 
 /// Only witness care arranges visits from the pages (supporters ask for
@@ -49,17 +66,11 @@ fn place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn form_page(case: &CaseOut, look: &Lookup) -> FormPage {
+/// The visit's fields: court, date, time and whether the supporter attends.
+fn form_page_for(look: &Lookup) -> FormPage {
     let mut courts = vec![(String::new(), "Choose a court".to_string())];
     courts.extend(look.courts_sorted());
     FormPage {
-        title: "Arrange a pre-trial visit".into(),
-        caption: Some(format!("Case {}", case_reference(case))),
-        heading: "Arrange a pre-trial visit".into(),
-        intro: vec!["Enter the date and time in UK time. The visit must be in the future.".into()],
-        action: format!("/cases/{}/visits/new", case.id),
-        back: format!("/cases/{}", case.id),
-        submit: "Arrange visit".into(),
         fields: vec![
             Field::select("court_id", "Court", &courts),
             Field::date("date", "Date"),
@@ -71,6 +82,63 @@ fn form_page(case: &CaseOut, look: &Lookup) -> FormPage {
             ),
         ],
         ..FormPage::default()
+    }
+}
+
+fn form_page(case: &CaseOut, look: &Lookup) -> FormPage {
+    FormPage {
+        title: "Arrange a pre-trial visit".into(),
+        caption: Some(format!("Case {}", case_reference(case))),
+        heading: "Arrange a pre-trial visit".into(),
+        intro: vec!["Enter the date and time in UK time. The visit must be in the future.".into()],
+        action: format!("/cases/{}/visits/new", case.id),
+        back: format!("/cases/{}", case.id),
+        submit: "Arrange visit".into(),
+        ..form_page_for(look)
+    }
+}
+
+/// The court, the start in UK time and whether the supporter attends, as
+/// typed; `future` when the visit must be ahead (a visit being arranged).
+fn read_visit(
+    form: &FormData,
+    now: chrono::DateTime<chrono::Utc>,
+    future: bool,
+    problems: &mut Problems,
+) -> Option<(String, String, bool)> {
+    let court = form.text("court_id");
+    if court.is_none() {
+        problems.add("court_id", "Choose the court");
+    }
+    let date: Option<NaiveDate> = required_date(form, "date", "the date of the visit", problems);
+    let time: Option<NaiveTime> = required_time(form, "time", "the start time", problems);
+    let attends = match form.text("supporter_attends").as_deref() {
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        _ => {
+            problems.add("supporter_attends", "Say whether the supporter will attend");
+            None
+        }
+    };
+    let starts = date
+        .zip(time)
+        .and_then(|(d, t)| london_instant(d, t, "time", problems));
+    if let Some((at, _)) = &starts {
+        if future && *at <= now {
+            problems.add("date", "The visit must be in the future");
+        }
+        if !future && *at > now {
+            problems.add(
+                "date",
+                "A visit that took place cannot be in the future: enter the day it happened",
+            );
+        }
+    }
+    match (court, starts, attends) {
+        (Some(court), Some((_, starts_at)), Some(attends)) if problems.is_empty() => {
+            Some((court, starts_at, attends))
+        }
+        _ => None,
     }
 }
 
@@ -99,41 +167,14 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     require_arranger(&s)?;
     let id = id.into_inner();
     let mut problems = Problems::new();
-    let court = form.text("court_id");
-    if court.is_none() {
-        problems.add("court_id", "Choose the court");
-    }
-    let date: Option<NaiveDate> =
-        required_date(&form, "date", "the date of the visit", &mut problems);
-    let time: Option<NaiveTime> = required_time(&form, "time", "the start time", &mut problems);
-    let attends = match form.text("supporter_attends").as_deref() {
-        Some("yes") => Some(true),
-        Some("no") => Some(false),
-        _ => {
-            problems.add("supporter_attends", "Say whether the supporter will attend");
-            None
-        }
-    };
-    let starts = date
-        .zip(time)
-        .and_then(|(d, t)| london_instant(d, t, "time", &mut problems));
-    if let Some((at, _)) = &starts {
-        if *at <= state.clock.now() {
-            problems.add("date", "The visit must be in the future");
-        }
-    }
+    let typed = read_visit(&form, state.clock.now(), true, &mut problems);
     let case_id = id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let case = read::<Cases>(conn, ctx, &case_id)?;
         let look = Lookup::load(conn, ctx)?;
-        let (Some(court_id), Some((_, starts_at)), Some(supporter_attends)) =
-            (court, starts, attends)
-        else {
+        let Some((court_id, starts_at, supporter_attends)) = typed else {
             return Ok(Err((case, look, problems)));
         };
-        if !problems.is_empty() {
-            return Ok(Err((case, look, problems)));
-        }
         let input = PreTrialVisitInput {
             case_id: case_id.clone(),
             hearing_id: None,
@@ -159,6 +200,303 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
         ))),
         Err((case, look, problems)) => {
             render_form(&s, "cases", form_page(&case, &look), &form, &problems)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------
+// Changing a visit, and cancelling it.
+
+fn visit_facts(v: &PreTrialVisitOut, look: &Lookup) -> Vec<(String, String)> {
+    vec![
+        ("Now".into(), super::labels::visit_state(v.state).into()),
+        (
+            "When".into(),
+            v.starts_at
+                .map(super::lookup::long)
+                .unwrap_or_else(|| "No time yet".into()),
+        ),
+        ("Court".into(), look.court(&v.court_id)),
+        (
+            "The supporter".into(),
+            if v.supporter_attends {
+                "attends"
+            } else {
+                "does not attend"
+            }
+            .into(),
+        ),
+    ]
+}
+
+const STATES: [(&str, &str); 2] = [
+    ("arranged", "Arranged for this date and time"),
+    ("attended", "It took place"),
+];
+
+fn edit_form(v: &PreTrialVisitOut, look: &Lookup, version: i32) -> FormPage {
+    let mut page = form_page_for(look);
+    page.title = "Change a pre-trial visit".into();
+    page.caption = Some(format!("Case {}", look.case_ref(&v.case_id)));
+    page.heading = "Change the pre-trial visit".into();
+    page.intro = vec!["Enter the visit's date and time in UK time. If it moves, the victim's supporter and anyone else told of it are told of the new time, and the reminders follow it.".into()];
+    page.facts = visit_facts(v, look);
+    page.action = format!("/visits/{}/edit", v.id);
+    page.back = format!("/cases/{}#visits", v.case_id);
+    page.submit = "Save changes".into();
+    page.hidden = vec![("version".into(), version.to_string())];
+    page.fields.insert(
+        0,
+        Field::radios(
+            "state",
+            "Where does the visit stand?",
+            &STATES.map(|(v, l)| (v.to_string(), l.to_string())),
+        ),
+    );
+    page
+}
+
+fn visit_values(v: &PreTrialVisitOut) -> FormData {
+    let mut values = vec![
+        ("state".into(), "arranged".into()),
+        ("court_id".into(), v.court_id.clone()),
+        (
+            "supporter_attends".into(),
+            if v.supporter_attends { "yes" } else { "no" }.into(),
+        ),
+    ];
+    if let Some(at) = v.starts_at {
+        let local = crate::calendar::to_london(at);
+        values.push(("date".into(), local.format("%Y-%m-%d").to_string()));
+        values.push(("time".into(), local.format("%H:%M").to_string()));
+    }
+    FormData(values)
+}
+
+/// The visit, the lookups, and a refusal if the pages may not change it.
+async fn to_change(
+    state: &AppState,
+    s: &Session,
+    id: String,
+) -> Result<(PreTrialVisitOut, Lookup), PageError> {
+    require_changer(s)?;
+    let (v, look) = with_conn(state, s, move |conn, ctx| {
+        Ok((
+            read::<PreTrialVisits>(conn, ctx, &id)?,
+            Lookup::load(conn, ctx)?,
+        ))
+    })
+    .await?;
+    if !changeable(v.state) {
+        return Err(AppError::Conflict(
+            "this visit has taken place or been cancelled, so it can no longer be changed; arrange a new one from the case page".into(),
+        )
+        .into());
+    }
+    Ok((v, look))
+}
+
+/// Witness care changes and cancels visits from the pages (as it arranges
+/// them).
+fn require_changer(s: &Session) -> Result<(), PageError> {
+    require(
+        s,
+        ResourceKind::PreTrialVisit,
+        Action::Update,
+        "pre-trial visit",
+    )?;
+    if s.role() != Role::WitnessCareOfficer {
+        return Err(PageError::App(AppError::Forbidden(
+            "only witness care changes pre-trial visits".into(),
+        )));
+    }
+    Ok(())
+}
+
+async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
+    let (v, look) = to_change(&state, &s, id.into_inner()).await?;
+    render_form(
+        &s,
+        "cases",
+        edit_form(&v, &look, v.version),
+        &visit_values(&v),
+        &Problems::new(),
+    )
+}
+
+/// What saving came to.
+enum Saved {
+    Done(PreTrialVisitOut),
+    Problems(PreTrialVisitOut, Lookup, Problems),
+    Stale(PreTrialVisitOut, Lookup),
+}
+
+fn save(
+    conn: &mut crate::store::AnyConn,
+    ctx: &crate::app::Ctx,
+    id: &str,
+    version: i32,
+    build: impl FnOnce(&PreTrialVisitOut) -> Result<PreTrialVisitInput, Problems>,
+) -> Result<Saved, AppError> {
+    let current = read::<PreTrialVisits>(conn, ctx, id)?;
+    let look = Lookup::load(conn, ctx)?;
+    let input = match build(&current) {
+        Ok(input) => input,
+        Err(problems) => return Ok(Saved::Problems(current, look, problems)),
+    };
+    Ok(
+        match super::update::<PreTrialVisits>(conn, ctx, id, version, input) {
+            Ok(v) => Saved::Done(v),
+            Err(AppError::StaleVersion { .. }) => Saved::Stale(current, look),
+            Err(AppError::Validation(errors)) => {
+                Saved::Problems(current, look, Problems::from_api(&errors, place))
+            }
+            Err(other) => return Err(other),
+        },
+    )
+}
+
+async fn edit_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let (s, form, version) =
+        super::posted_update(posted, ResourceKind::PreTrialVisit, "pre-trial visit")?;
+    let id = id.into_inner();
+    to_change(&state, &s, id.clone()).await?;
+    let now = state.clock.now();
+    let typed = form.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        save(conn, ctx, &id, version, |current| {
+            let mut problems = Problems::new();
+            let new_state = match typed.text("state").as_deref() {
+                Some("arranged") => Some(PreTrialVisitState::Arranged),
+                Some("attended") => Some(PreTrialVisitState::Attended),
+                _ => {
+                    problems.add("state", "Say whether the visit is arranged or took place");
+                    None
+                }
+            };
+            let future = new_state != Some(PreTrialVisitState::Attended);
+            let visit = read_visit(&typed, now, future, &mut problems);
+            match (new_state, visit) {
+                (Some(state), Some((court_id, starts_at, supporter_attends))) => {
+                    Ok(PreTrialVisitInput {
+                        case_id: current.case_id.clone(),
+                        hearing_id: current.hearing_id.clone(),
+                        court_id,
+                        state,
+                        starts_at: Some(starts_at),
+                        supporter_attends,
+                        arranged_via: current.arranged_via,
+                    })
+                }
+                _ => Err(problems),
+            }
+        })
+    })
+    .await?;
+    match outcome {
+        Saved::Done(v) => {
+            tracing::info!(visit_id = %v.id, version = v.version, "pre-trial visit changed from the pages");
+            Ok(see_other(&format!(
+                "/cases/{}?done=visit-changed#visits",
+                v.case_id
+            )))
+        }
+        Saved::Problems(v, look, problems) => {
+            render_form(&s, "cases", edit_form(&v, &look, version), &form, &problems)
+        }
+        Saved::Stale(v, look) => {
+            let mut page = edit_form(&v, &look, v.version);
+            page.stale = Some(("visit".into(), visit_facts(&v, &look)));
+            render_form(
+                &s,
+                "cases",
+                page,
+                &form,
+                &super::stale_problem("state", "visit"),
+            )
+        }
+    }
+}
+
+fn cancel_form(v: &PreTrialVisitOut, look: &Lookup, version: i32) -> FormPage {
+    FormPage {
+        title: "Cancel a pre-trial visit".into(),
+        caption: Some(format!("Case {}", look.case_ref(&v.case_id))),
+        heading: "Cancel this pre-trial visit?".into(),
+        intro: vec!["The victim's supporter, and anyone else who was told of the visit, will be told it is cancelled, and its reminders stop. The visit stays on the case as cancelled.".into()],
+        facts: visit_facts(v, look),
+        action: format!("/visits/{}/cancel", v.id),
+        back: format!("/cases/{}#visits", v.case_id),
+        submit: "Cancel the visit".into(),
+        hidden: vec![("version".into(), version.to_string())],
+        ..FormPage::default()
+    }
+}
+
+async fn cancel_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
+    let (v, look) = to_change(&state, &s, id.into_inner()).await?;
+    render_form(
+        &s,
+        "cases",
+        cancel_form(&v, &look, v.version),
+        &FormData::default(),
+        &Problems::new(),
+    )
+}
+
+async fn cancel_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let (s, form, version) =
+        super::posted_update(posted, ResourceKind::PreTrialVisit, "pre-trial visit")?;
+    let id = id.into_inner();
+    to_change(&state, &s, id.clone()).await?;
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        save(conn, ctx, &id, version, |current| {
+            Ok(PreTrialVisitInput {
+                case_id: current.case_id.clone(),
+                hearing_id: current.hearing_id.clone(),
+                court_id: current.court_id.clone(),
+                state: PreTrialVisitState::Cancelled,
+                starts_at: current.starts_at_local.clone(),
+                supporter_attends: current.supporter_attends,
+                arranged_via: current.arranged_via,
+            })
+        })
+    })
+    .await?;
+    match outcome {
+        Saved::Done(v) => {
+            tracing::info!(visit_id = %v.id, "pre-trial visit cancelled from the pages");
+            Ok(see_other(&format!(
+                "/cases/{}?done=visit-cancelled#visits",
+                v.case_id
+            )))
+        }
+        Saved::Problems(v, look, problems) => render_form(
+            &s,
+            "cases",
+            cancel_form(&v, &look, version),
+            &form,
+            &problems,
+        ),
+        Saved::Stale(v, look) => {
+            // Ask again over what is stored now.
+            let mut page = cancel_form(&v, &look, v.version);
+            page.stale = Some(("visit".into(), visit_facts(&v, &look)));
+            render_form(
+                &s,
+                "cases",
+                page,
+                &FormData::default(),
+                &super::stale_problem("version", "visit"),
+            )
         }
     }
 }

@@ -4641,6 +4641,138 @@ async fn a_manager_sets_reminders_and_a_webhook_and_reads_the_inbox_status_from_
     app.stop().await;
 }
 
+/// The `page_language` entries in the audit log: (actor, language), oldest
+/// first.
+fn language_choices(app: &TestApp) -> Vec<(String, String)> {
+    use courtside::store::schema::audit_log;
+    use diesel::prelude::*;
+    let mut conn = app.pool.get().unwrap();
+    audit_log::table
+        .filter(audit_log::entity.eq("user"))
+        .filter(audit_log::category.eq("page_language"))
+        .order(audit_log::seq.asc())
+        .select((audit_log::actor_user_id, audit_log::language))
+        .load::<(Option<String>, Option<String>)>(&mut conn)
+        .unwrap()
+        .into_iter()
+        .map(|(a, l)| (a.unwrap_or_default(), l.unwrap_or_default()))
+        .collect()
+}
+
+/// The keys a page says fell back to English (its `data-untranslated`).
+fn untranslated(body: &str) -> Option<String> {
+    let at = body.find("data-untranslated=\"")? + "data-untranslated=\"".len();
+    Some(body[at..].split('"').next().unwrap_or_default().to_owned())
+}
+
+#[actix_web::test]
+async fn the_language_switch_is_remembered_per_person_and_audited() {
+    let app = TestApp::spawn().await;
+
+    // Before sign-in the switch sets a cookie only: the sign-in page is
+    // then in Welsh, and so is the error on it.
+    let mut b = Browser::new(&app.base);
+    let sign_in = b.get("/sign-in").await;
+    sign_in.assert_has("<html lang=\"en-GB\">");
+    sign_in.assert_has("value=\"cy\"");
+    let switched = b
+        .post(
+            "/language",
+            &[("csrf_token", &sign_in.csrf()), ("language", "cy")],
+        )
+        .await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER, "{}", switched.body);
+    assert_eq!(
+        b.cookies.get("courtside_lang").map(String::as_str),
+        Some("cy")
+    );
+    let welsh = b.get("/sign-in").await;
+    welsh.assert_has("<html lang=\"cy\">");
+    welsh.assert_has("Mewngofnodi i Courtside");
+    welsh.assert_lacks("Sign in to Courtside");
+    let wrong = b.sign_in(AMARA, "not-the-password").await;
+    wrong.assert_has("Mae problem");
+    assert!(
+        language_choices(&app).is_empty(),
+        "nothing stored before sign-in"
+    );
+
+    // Signed in, the cookie's language carries on until the person
+    // chooses; the home page and the menu are in Welsh.
+    let ok = b.sign_in(AMARA, courtside::seed::DEMO_PASSWORD).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let home = b.get("/").await;
+    home.assert_has("<html lang=\"cy\">");
+    home.assert_has("Fy wythnos");
+    assert_eq!(
+        untranslated(&home.body),
+        None,
+        "home: {:?}",
+        untranslated(&home.body)
+    );
+
+    // A wrong token changes nothing.
+    let forged = b
+        .post("/language", &[("csrf_token", "0000"), ("language", "en")])
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(language_choices(&app).is_empty());
+
+    // Choosing English is stored and audited, and the page goes back to
+    // where the switch was (the Referer is a same-site page).
+    let week = b.get("/week").await;
+    let chose = b
+        .post(
+            "/language",
+            &[("csrf_token", &week.csrf()), ("language", "en")],
+        )
+        .await;
+    assert_eq!(chose.status, StatusCode::SEE_OTHER);
+    let amara_id = b.get("/").await;
+    amara_id.assert_has("<html lang=\"en-GB\">");
+    amara_id.assert_has("My week");
+    let choices = language_choices(&app);
+    assert_eq!(choices.len(), 1, "{choices:?}");
+    assert_eq!(choices[0].1, "en");
+    let amara = choices[0].0.clone();
+
+    // Then Welsh: remembered for her on another browser with no cookie,
+    // but not for anyone else.
+    let page = b.get("/week").await;
+    b.post(
+        "/language",
+        &[("csrf_token", &page.csrf()), ("language", "cy")],
+    )
+    .await;
+    let mut elsewhere = Browser::signed_in(&app.base, AMARA).await;
+    elsewhere.cookies.remove("courtside_lang");
+    let week = elsewhere.get("/week").await;
+    week.assert_has("<html lang=\"cy\">");
+    week.assert_has("Fy wythnos");
+    week.assert_has("Y 7 diwrnod nesaf");
+    assert_eq!(
+        untranslated(&week.body),
+        None,
+        "week: {:?}",
+        untranslated(&week.body)
+    );
+    let cases = elsewhere.get("/cases").await;
+    cases.assert_has("Achosion rydych yn eu cefnogi");
+    assert_eq!(untranslated(&cases.body), None);
+    let inbox = elsewhere.get("/inbox").await;
+    inbox.assert_has("Angen eich sylw");
+    assert_eq!(untranslated(&inbox.body), None);
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    ben.get("/").await.assert_has("<html lang=\"en-GB\">");
+
+    let choices = language_choices(&app);
+    assert_eq!(
+        choices,
+        vec![(amara.clone(), "en".to_owned()), (amara, "cy".to_owned())]
+    );
+    app.stop().await;
+}
+
 #[actix_web::test]
 async fn a_supporter_chooses_to_have_reminders_in_the_daily_digest_from_the_pages() {
     let app = TestApp::spawn().await;

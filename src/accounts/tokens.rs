@@ -91,19 +91,22 @@ pub struct Me {
     pub organisation_id: String,
     pub role: Role,
     pub display_name: String,
+    /// The language they chose for the pages (`en`, `cy`), if any.
+    pub page_language: Option<String>,
 }
 
 /// The signed-in person's own name, role and organisation.
 pub fn who_am_i(conn: &mut AnyConn, actor: Actor) -> AppResult<Me> {
-    let display_name: String = users::table
+    let (display_name, page_language): (String, Option<String>) = users::table
         .find(&actor.user_id)
-        .select(users::display_name)
+        .select((users::display_name, users::page_language))
         .first(conn)?;
     Ok(Me {
         user_id: actor.user_id,
         organisation_id: actor.organisation_id,
         role: actor.role,
         display_name,
+        page_language,
     })
 }
 

@@ -24,6 +24,7 @@ pub mod hearings;
 pub mod message_stops;
 pub mod notices;
 pub mod outbox;
+pub mod page_language;
 mod records;
 pub mod reminder_delivery;
 pub mod reminder_rules;

@@ -1070,6 +1070,45 @@ fn clock_time(clock: &Clock, time: NaiveTime) -> String {
     }
 }
 
+/// The built-in labels (English and Welsh), for words outside notices.
+static BUILT_IN_LABELS: std::sync::LazyLock<LabelBook> = std::sync::LazyLock::new(|| {
+    let mut book = LabelBook::default();
+    for (language, json) in [(DEFAULT_LANGUAGE, ENGLISH_LABELS), (WELSH, WELSH_LABELS)] {
+        // The built-in files are checked by the tests; a broken one leaves
+        // that language to fall back to English.
+        if let Ok(labels) = Labels::parse(json) {
+            book.insert(language, labels);
+        }
+    }
+    book
+});
+
+/// A date in a language's words, from the built-in labels the notices use
+/// (`templates/notices/<language>/labels.json`): "dydd Llun 2 Tachwedd
+/// 2026". The pages use this for Welsh, so the day and month names live in
+/// one table.
+pub fn date_words(language: &str, date: NaiveDate) -> String {
+    let book = &*BUILT_IN_LABELS;
+    let weekday = book
+        .pick(language, |l| l.weekdays.as_ref())
+        .map(|w| w[date.weekday().num_days_from_monday() as usize].clone())
+        .unwrap_or_else(|| date.format("%A").to_string());
+    let month = book
+        .pick(language, |l| l.months.as_ref())
+        .map(|m| m[date.month0() as usize].clone())
+        .unwrap_or_else(|| date.format("%B").to_string());
+    format!("{weekday} {} {month} {}", date.day(), date.year())
+}
+
+/// A time of day on a language's clock, from the same labels: "10:00yb",
+/// "2:30yh", "hanner dydd" in Welsh.
+pub fn clock_words(language: &str, time: NaiveTime) -> String {
+    match BUILT_IN_LABELS.pick(language, |l| l.clock.as_ref()) {
+        Some(clock) => clock_time(clock, time),
+        None => time.format("%H:%M").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
 

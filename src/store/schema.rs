@@ -29,6 +29,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        page_language -> Nullable<Text>,
         reminders_in_digest -> Bool,
     }
 }

@@ -1084,3 +1084,132 @@ test('statements: the supporter books an ABE interview with herself for before a
   await shot(page, 'statement-appointment-withdrawn');
   await page.context().close();
 });
+
+/**
+ * The single-line messages of a page catalogue (`key = words`), as a map;
+ * messages that choose among forms (`{ $n -> ... }`) are left out.
+ */
+function catalogue(language) {
+  const text = readFileSync(resolve(here, '..', '..', 'locales', language, 'pages.ftl'), 'utf8');
+  const messages = new Map();
+  for (const line of text.split('\n')) {
+    const m = /^([a-z][a-z0-9-]*) = (.*)$/.exec(line);
+    if (m && !m[2].trim().endsWith('->')) messages.set(m[1], m[2].trim());
+  }
+  return messages;
+}
+
+const ENGLISH = catalogue('en');
+const WELSH = catalogue('cy');
+
+/**
+ * Fails, listing them, if the page met any untranslated key (its
+ * `template#i18n` record) or shows English words from the catalogue: for
+ * each key the page used whose English and Welsh differ, every stretch of
+ * two or more English words between its placeholders must be absent from
+ * the page's text.
+ */
+async function allWelsh(page, name) {
+  const record = await page.evaluate(() => {
+    const t = document.querySelector('template#i18n');
+    return {
+      keys: (t?.dataset.keys || '').split(' ').filter(Boolean),
+      untranslated: (t?.dataset.untranslated || '').split(' ').filter(Boolean),
+      text: document.body.innerText,
+      lang: document.documentElement.lang,
+    };
+  });
+  assert.equal(record.lang, 'cy', `${name}: <html lang>`);
+  assert.ok(record.keys.length > 0, `${name}: the page records its keys`);
+  assert.deepEqual(record.untranslated, [], `${name}: untranslated keys`);
+  const english = [];
+  for (const key of record.keys) {
+    const en = ENGLISH.get(key);
+    if (!en || en === WELSH.get(key)) continue;
+    for (const stretch of en.split(/\{[^}]*\}/)) {
+      const words = stretch.trim().replace(/^[,.:;·]\s*/, '').replace(/[,.:;]$/, '');
+      if (words.split(/\s+/).length >= 2 && record.text.includes(words)) english.push(`${key}: "${words}"`);
+    }
+  }
+  assert.deepEqual(english, [], `${name}: English words from the catalogue on a Welsh page`);
+}
+
+test("supporter in Welsh: switches to Cymraeg, walks home, My week, a case, a hearing and the attendance form (axe-checked)", async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/sign-in`);
+  await page.fill('#email', 'ben@safer-futures.example');
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(`${BASE}/`), page.click('button:has-text("Sign in")')]);
+
+  // The switch is a button, reached and pressed with the keyboard.
+  const switchButton = page.locator('header button[name="language"][value="cy"]');
+  assert.equal(await switchButton.innerText(), 'Cymraeg');
+  assert.equal(await switchButton.getAttribute('lang'), 'cy');
+  await switchButton.focus();
+  await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+  await page.locator('h1', { hasText: 'Helo, Ben Isva' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/', 'back on the page the switch was on');
+  await allWelsh(page, 'home');
+  await accessible(page, 'home in Welsh');
+  await shot(page, '60-cy-home');
+
+  await page.click('nav >> text=Fy wythnos');
+  await page.locator('h1', { hasText: 'Fy wythnos' }).waitFor();
+  await allWelsh(page, 'my week');
+  // The next week holds his trial: day and month names and the clock
+  // from the Welsh table.
+  await page.click('a:has-text("Y 7 diwrnod nesaf")');
+  await page.locator('.agenda__item', { hasText: 'Treial' }).first().waitFor();
+  const weekText = await page.locator('main').innerText();
+  assert.match(weekText, /dydd (Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul) \d+ (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}/);
+  assert.match(weekText, /9:30yb/);
+  await allWelsh(page, 'the week after');
+  await accessible(page, 'my week in Welsh');
+  await shot(page, '61-cy-week');
+
+  await page.click('nav >> text=Achosion');
+  await page.locator('h1', { hasText: 'Achosion rydych yn eu cefnogi' }).waitFor();
+  await allWelsh(page, 'cases');
+  await accessible(page, 'cases in Welsh');
+
+  // A case, and its trial's card.
+  await page.click('a:has-text("13CD7654321")');
+  await page.locator('h1', { hasText: '13CD7654321' }).waitFor();
+  const trial = hearingCard(page, 'Treial');
+  await trial.waitFor();
+  assert.match(await trial.innerText(), /Disgwylir iddo bara 5 awr/);
+  await allWelsh(page, 'case');
+  await accessible(page, 'case in Welsh');
+  await shot(page, '62-cy-case');
+
+  // The attendance request, with its error in Welsh.
+  await trial.locator("a:has-text(\"Gofyn am gael mynd gyda'r dioddefwr\")").click();
+  await page.locator('h1', { hasText: "Gofyn am gael mynd gyda'r dioddefwr yn y gwrandawiad hwn" }).waitFor();
+  await allWelsh(page, 'attendance form');
+  await page.click('button:has-text("Anfon y cais")');
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  assert.equal(await summary.locator('h2').innerText(), 'Mae problem');
+  assert.match(await summary.innerText(), /Cadarnhewch fod y dioddefwr eisiau i chi fod wrth ei ochr/);
+  assert.match(await page.title(), /^Gwall: /);
+  await allWelsh(page, 'attendance form error');
+  await accessible(page, 'attendance form error in Welsh');
+  await shot(page, '63-cy-attendance-error');
+  await page.context().close();
+
+  // Remembered for him: a fresh browser's sign-in page is in English, the
+  // pages after sign-in in Welsh. Before sign-in the switch makes the
+  // sign-in page Welsh too.
+  const again = await newPage();
+  await again.goto(`${BASE}/sign-in`);
+  assert.equal(await again.evaluate(() => document.documentElement.lang), 'en-GB');
+  await Promise.all([again.waitForLoadState('load'), again.click('header button[value="cy"]')]);
+  await again.locator('h1', { hasText: 'Mewngofnodi i Courtside' }).waitFor();
+  await allWelsh(again, 'sign-in');
+  await accessible(again, 'sign-in in Welsh');
+  await again.fill('#email', 'ben@safer-futures.example');
+  await again.fill('#password', PASSWORD);
+  await Promise.all([again.waitForURL(`${BASE}/`), again.click('button:has-text("Mewngofnodi")')]);
+  await again.locator('h1', { hasText: 'Helo, Ben Isva' }).waitFor();
+  await again.context().close();
+});

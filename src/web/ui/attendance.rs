@@ -15,7 +15,8 @@ use crate::web::AppState;
 
 use super::fields::{options_of, Field, FormPage};
 use super::forms::{required_choice, FormData, Problems};
-use super::lookup::{long, Lookup};
+use super::i18n::{self, text, text_with, Lang};
+use super::lookup::Lookup;
 use super::session::{Posted, Session};
 use super::{
     labels, posted_version, read, render_form, require, require_to, see_other, update, with_conn,
@@ -35,49 +36,66 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-fn hearing_facts(h: &HearingOut, look: &Lookup) -> Vec<(String, String)> {
+fn hearing_facts_in(lang: Lang, h: &HearingOut, look: &Lookup) -> Vec<(String, String)> {
     let mut place = look.court(&h.court_id);
     if let Some(room) = &h.courtroom {
         place = format!("{place}, {room}");
     }
     vec![
         (
-            "Case".into(),
-            format!(
-                "{} · victim {}",
-                look.case_ref(&h.case_id),
-                look.case_victim_ref(&h.case_id)
+            text(lang, "case-case"),
+            text_with(
+                lang,
+                "attendance-case-victim",
+                &[
+                    ("case", look.case_ref(&h.case_id)),
+                    ("victim", look.case_victim_ref(&h.case_id)),
+                ],
             ),
         ),
-        ("Hearing".into(), labels::hearing_kind(h.kind).into()),
-        ("Starts".into(), long(h.starts_at)),
-        ("Where".into(), place),
+        (
+            text(lang, "attendance-hearing"),
+            labels::hearing_kind_in(lang, h.kind),
+        ),
+        (
+            text(lang, "attendance-starts"),
+            i18n::long(lang, h.starts_at),
+        ),
+        (text(lang, "attendance-where"), place),
     ]
 }
 
-fn ask_form(h: &HearingOut, look: &Lookup) -> FormPage {
+fn hearing_facts(h: &HearingOut, look: &Lookup) -> Vec<(String, String)> {
+    hearing_facts_in(Lang::En, h, look)
+}
+
+fn ask_form(lang: Lang, h: &HearingOut, look: &Lookup) -> FormPage {
     let victim = look.case_victim_ref(&h.case_id);
     FormPage {
-        title: "Ask to accompany the victim".into(),
-        caption: Some(format!("Case {}", look.case_ref(&h.case_id))),
-        heading: "Ask to accompany the victim at this hearing".into(),
+        title: text(lang, "attendance-ask-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", look.case_ref(&h.case_id))],
+        )),
+        heading: text(lang, "attendance-ask-heading"),
         intro: vec![
-            "The witness care unit will be told that a supporter is in place and will attend. They tell the CPS, who raise it with the court; the court decides.".into(),
-            "At court you support the victim: you do not discuss the evidence, speak for them, or give legal advice.".into(),
+            text(lang, "attendance-ask-intro-unit"),
+            text(lang, "attendance-ask-intro-at-court"),
         ],
-        facts: hearing_facts(h, look),
+        facts: hearing_facts_in(lang, h, look),
         action: format!("/hearings/{}/attendance", h.id),
         back: format!("/cases/{}", h.case_id),
-        submit: "Send request".into(),
+        submit: text(lang, "attendance-ask-submit"),
         fields: vec![Field::checkboxes(
             "wish",
-            "The victim's wish",
+            &text(lang, "attendance-ask-wish"),
             &[(
                 "yes".into(),
-                format!("{victim} has told me they want me beside them at this hearing"),
+                text_with(lang, "attendance-ask-wish-yes", &[("victim", victim)]),
             )],
         )
-        .hint("The request is made only when the victim wants it.")],
+        .hint(&text(lang, "attendance-ask-wish-hint"))],
         ..FormPage::default()
     }
 }
@@ -102,7 +120,7 @@ async fn ask_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
     render_form(
         &s,
         "cases",
-        ask_form(&h, &look),
+        ask_form(s.lang, &h, &look),
         &FormData::default(),
         &Problems::new(),
     )
@@ -114,15 +132,13 @@ async fn ask_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let id = id.into_inner();
     let wished = form.all("wish").iter().any(|v| v == "yes");
     let me = s.actor.user_id.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let h = read::<Hearings>(conn, ctx, &id)?;
         let look = Lookup::load(conn, ctx)?;
         if !wished {
             let mut problems = Problems::new();
-            problems.add(
-                "wish",
-                "Confirm that the victim wants you beside them: ask only when they do",
-            );
+            problems.add("wish", text(lang, "attendance-ask-error-wish"));
             return Ok(Err((h, look, problems)));
         }
         let input = AttendanceRequestInput {
@@ -150,7 +166,9 @@ async fn ask_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
                 h.case_id, h.id
             )))
         }
-        Err((h, look, problems)) => render_form(&s, "cases", ask_form(&h, &look), &form, &problems),
+        Err((h, look, problems)) => {
+            render_form(&s, "cases", ask_form(lang, &h, &look), &form, &problems)
+        }
     }
 }
 

@@ -22,6 +22,7 @@ use crate::web::AppState;
 use super::case_search::{CaseFacts, CaseSearch};
 use super::fields::{fill_all, Field};
 use super::forms::{fold_dates, FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
 use super::lookup::{case_reference, long, Lookup};
 use super::session::Session;
 use super::{labels, list_all, page, read, render, require, with_conn, PageResult};
@@ -43,6 +44,7 @@ fn hearing_day(h: &crate::resources::HearingOut) -> chrono::NaiveDate {
 fn list(
     conn: &mut AnyConn,
     ctx: &Ctx,
+    lang: Lang,
     page_no: i64,
     form: &FormData,
     mut problems: Problems,
@@ -92,8 +94,13 @@ fn list(
     let upcoming = list_all::<Hearings>(conn, ctx, json!({"from": ctx.now.to_rfc3339()}))?;
     let mut next: HashMap<String, String> = HashMap::new();
     for h in upcoming.iter().filter(|h| h.status.is_upcoming()) {
-        next.entry(h.case_id.clone())
-            .or_insert_with(|| format!("{}: {}", labels::hearing_kind(h.kind), long(h.starts_at)));
+        next.entry(h.case_id.clone()).or_insert_with(|| {
+            format!(
+                "{}: {}",
+                labels::hearing_kind_in(lang, h.kind),
+                i18n::long(lang, h.starts_at)
+            )
+        });
     }
     let rows: Vec<Value> = shown
         .iter()
@@ -101,11 +108,11 @@ fn list(
             json!({
                 "href": format!("/cases/{}", c.id),
                 "reference": case_reference(c),
-                "kind": labels::case_kind(c.kind),
+                "kind": labels::case_kind_in(lang, c.kind),
                 "victim": look.victim_ref(&c.victim_id),
-                "court": c.court_id.as_deref().map(|id| look.court(id)).unwrap_or_else(|| "Not set".into()),
+                "court": c.court_id.as_deref().map(|id| look.court(id)).unwrap_or_else(|| text(lang, "cases-not-set")),
                 "open": c.status == CaseStatus::Open,
-                "next": next.get(&c.id).cloned().unwrap_or_else(|| "None listed".into()),
+                "next": next.get(&c.id).cloned().unwrap_or_else(|| text(lang, "cases-none-listed")),
             })
         })
         .collect();
@@ -119,53 +126,57 @@ fn list(
                 .finish()
         )
     };
-    let mut courts = vec![(String::new(), "All courts".to_string())];
+    let mut courts = vec![(String::new(), text(lang, "cases-all-courts"))];
     courts.extend(look.courts_sorted());
     let statuses = [
-        ("", "Open and closed"),
-        ("open", "Open"),
-        ("closed", "Closed"),
+        ("", "cases-open-and-closed"),
+        ("open", "case-status-open"),
+        ("closed", "case-status-closed"),
     ]
-    .map(|(v, l)| (v.to_string(), l.to_string()));
+    .map(|(v, key)| (v.to_string(), text(lang, key)));
     let kinds = [
-        ("", "Any kind"),
-        ("criminal", "Criminal"),
-        ("family", "Family"),
-        ("civil", "Civil (protective order)"),
+        ("", "cases-any-kind"),
+        ("criminal", "case-kind-criminal"),
+        ("family", "case-kind-family"),
+        ("civil", "cases-civil-protective-order"),
     ]
-    .map(|(v, l)| (v.to_string(), l.to_string()));
+    .map(|(v, key)| (v.to_string(), text(lang, key)));
     let fields = fill_all(
         vec![
-            Field::text("q", "Case or victim reference")
-                .hint("All or part of it, for example 13AB or V-2026"),
-            Field::select("court_id", "Court", &courts),
-            Field::select("status", "Open or closed", &statuses),
-            Field::select("kind", "Kind of case", &kinds),
-            Field::date("hearing_on", "With a hearing on").hint("For example, 27 3 2026"),
+            Field::text("q", &text(lang, "cases-search-reference"))
+                .hint(&text(lang, "cases-search-reference-hint")),
+            Field::select("court_id", &text(lang, "cases-court"), &courts),
+            Field::select("status", &text(lang, "cases-open-or-closed"), &statuses),
+            Field::select("kind", &text(lang, "cases-kind-of-case"), &kinds),
+            Field::date("hearing_on", &text(lang, "cases-with-a-hearing-on"))
+                .hint(&text(lang, "cases-hearing-on-hint")),
         ],
         form,
         &problems,
     );
     let first = (page_no - 1) * PER_PAGE + 1;
     let last = (first + shown.len() as i64 - 1).max(first);
-    let noun = |n: i64| if n == 1 { "case" } else { "cases" };
-    let count_text = if search.is_empty() {
-        format!("{total} {}", noun(total))
-    } else {
-        format!("{total} {} found", noun(total))
-    };
+    let count_text = text_with(
+        lang,
+        if search.is_empty() {
+            "cases-count"
+        } else {
+            "cases-count-found"
+        },
+        &[("count", total.to_string())],
+    );
     Ok(json!({
         "fields": fields,
         "errors": problems.to_json(),
         "searched": !search.is_empty(),
         "search_open": !search.is_empty() || !problems.is_empty(),
         "count_text": count_text,
-        "showing": (total > PER_PAGE).then(|| format!("Showing {first} to {last} of {total}")),
+        "showing": (total > PER_PAGE).then(|| text_with(lang, "cases-showing", &[("first", first.to_string()), ("last", last.to_string()), ("total", total.to_string())])),
         "rows": rows,
         "total": total,
         "previous": (page_no > 1).then(|| link(page_no - 1)),
         "next": (page_no < pages).then(|| link(page_no + 1)),
-        "page_text": format!("Page {} of {}", page_no, pages),
+        "page_text": text_with(lang, "cases-page-of", &[("page", page_no.to_string()), ("pages", pages.to_string())]),
         "add": permits(ctx.actor.role, ResourceKind::Case, Action::Create).then_some("/cases/new"),
     }))
 }
@@ -178,20 +189,24 @@ async fn cases(state: web::Data<AppState>, s: Session, req: HttpRequest) -> Page
     let form = FormData(fold_dates(pairs));
     let page_no = super::page_number(form.get("page"));
     let problems = Problems::new();
+    let lang = s.lang;
     let mut data = with_conn(&state, &s, move |conn, ctx| {
-        list(conn, ctx, page_no, &form, problems)
+        list(conn, ctx, lang, page_no, &form, problems)
     })
     .await?;
-    let heading = match s.role() {
-        Role::WitnessCareOfficer => "Your unit's cases",
-        Role::Supporter => "Cases you support",
-        _ => "Cases",
-    };
+    let heading = text(
+        s.lang,
+        match s.role() {
+            Role::WitnessCareOfficer => "cases-heading-unit",
+            Role::Supporter => "cases-heading-supporter",
+            _ => "nav-cases",
+        },
+    );
     data["heading"] = json!(heading);
     let failed = data["errors"]["list"]
         .as_array()
         .is_some_and(|l| !l.is_empty());
-    let mut data = page(&s, heading, "cases", data);
+    let mut data = page(&s, &heading, "cases", data);
     data["layout"]["error"] = json!(failed);
     render("cases", &data)
 }
@@ -201,53 +216,53 @@ struct CaseQuery {
     done: Option<String>,
 }
 
-/// The confirmation shown after a form is accepted (fixed words only).
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "hearing-added" => "Hearing added. The people who must be told have been planned notices.",
-        "hearing-moved" => {
-            "Hearing moved. Everyone told of the old date will be told of the change."
-        }
-        "hearing-vacated" => {
-            "Hearing vacated. Messages about its date that had not gone are cancelled, and those who must be told will be."
-        }
-        "hearing-adjourned" => {
-            "Hearing adjourned. Everyone told of the old date will be told of the change."
-        }
-        "outcome-recorded" => {
-            "Outcome recorded. The victim and the supporter will be told as the rules require."
-        }
-        "attendance-requested" => "Attendance request sent. The witness care unit will be told.",
-        "decision-recorded" => "The court's decision has been recorded.",
-        "request-updated" => "Your request has been updated.",
-        "consent-recorded" => "Consent recorded.",
-        "consent-withdrawn" => "Consent withdrawn. Nothing more will be shared on it.",
-        "consent-restored" => "Withdrawal undone: the consent is recorded again from now, and sharing on it starts again.",
-        "consent-restored-notices" => "Withdrawal undone: the consent is recorded again from now, and the notices the withdrawal stopped are planned again.",
-        "discussion-recorded" => "Special-measures discussion recorded.",
-        "visit-arranged" => "Pre-trial visit recorded.",
-        "visit-changed" => "The pre-trial visit has been saved. Anyone told of it is told of a new time, and its reminders follow.",
-        "visit-cancelled" => "The pre-trial visit has been cancelled. Anyone told of it is told, and its reminders have stopped.",
-        "case-added" => "Case opened. You can now add its hearings.",
-        "case-changed" => "The case's details have been saved.",
-        "case-closed" => "Case closed. Its history is kept.",
-        "supporter-assigned" => "Supporter assigned.",
-        "assignment-changed" => "The supporter's assignment has been saved.",
-        "assignment-ended" => "The assignment has been ended. Anyone who needs to know who to contact now is told.",
-        "update-recorded" => "Update recorded. Her supporter and she are told as the rules and her consents allow: see the notices below.",
-        "update-recorded-none" => "Update recorded, but nobody could be told: she has no supporter or has not agreed to share it. See the warnings below.",
-        "cps-meeting-saved" => "The CPS meeting has been saved. The CPS is told of any change in what she wants.",
-        "cps-meeting-saved-not-told" => "The CPS meeting has been saved, but her wish was not passed to the CPS: she has not agreed that her supporter may be identified to the prosecution. Record that consent, then save the meeting again.",
-        _ => return None,
-    })
+/// The confirmations shown after a form is accepted: each is the
+/// catalogue's `done-<key>` (fixed words only).
+const DONE: &[&str] = &[
+    "hearing-added",
+    "hearing-moved",
+    "hearing-vacated",
+    "hearing-adjourned",
+    "outcome-recorded",
+    "attendance-requested",
+    "decision-recorded",
+    "request-updated",
+    "consent-recorded",
+    "consent-withdrawn",
+    "consent-restored",
+    "consent-restored-notices",
+    "discussion-recorded",
+    "visit-arranged",
+    "visit-changed",
+    "visit-cancelled",
+    "case-added",
+    "case-changed",
+    "case-closed",
+    "supporter-assigned",
+    "assignment-changed",
+    "assignment-ended",
+    "update-recorded",
+    "update-recorded-none",
+    "cps-meeting-saved",
+    "cps-meeting-saved-not-told",
+];
+
+/// The confirmation for `?done=<key>`, in the page's language.
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    DONE.contains(&key)
+        .then(|| text(lang, &format!("done-{key}")))
 }
 
 /// Who a notice is to, in words: "You" for the signed-in supporter.
 pub fn notice_to(n: &crate::resources::NoticeOut, me: &str) -> String {
+    notice_to_in(Lang::En, n, me)
+}
+
+fn notice_to_in(lang: Lang, n: &crate::resources::NoticeOut, me: &str) -> String {
     if n.recipient == format!("supporter:{me}") {
-        "You".to_string()
+        text(lang, "case-you")
     } else {
-        labels::recipient_kind(&n.recipient_kind).to_string()
+        labels::recipient_kind_in(lang, &n.recipient_kind)
     }
 }
 
@@ -268,42 +283,56 @@ pub fn unsendable(n: &crate::resources::NoticeOut, email_off: bool) -> Option<&'
 
 /// A notice as a table row, for the signed-in person (`me`); `email_off`
 /// when this service has no mail server.
-pub fn notice_row(
+pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, who: (&str, bool)) -> Value {
+    notice_row_in(Lang::En, n, look, who)
+}
+
+/// `notice_row` in the page's language (the basis stays in English).
+pub fn notice_row_in(
+    lang: Lang,
     n: &crate::resources::NoticeOut,
     look: &Lookup,
     (me, email_off): (&str, bool),
 ) -> Value {
-    let to = notice_to(n, me);
-    let when = notice_when(n, "");
+    let to = notice_to_in(lang, n, me);
+    let when = match n.sent_at {
+        Some(sent) => text_with(lang, "notices-sent", &[("when", i18n::long(lang, sent))]),
+        None => i18n::long(lang, n.send_after),
+    };
     let mut note = n.cancelled_reason.clone();
     if n.state == "failed" || n.state == "dead" {
-        note = Some(format!(
-            "{} attempt{}",
-            n.attempts,
-            if n.attempts == 1 { "" } else { "s" }
+        note = Some(text_with(
+            lang,
+            "notices-attempts",
+            &[("count", n.attempts.to_string())],
         ));
     }
-    if let Some(why) = unsendable(n, email_off) {
+    if unsendable(n, email_off).is_some() {
+        let why = text(lang, "notices-unsendable");
         note = Some(match note {
             Some(before) => format!("{before}. {why}"),
-            None => why.to_string(),
+            None => why,
         });
     }
     json!({
-        "what": labels::notice_template(&n.template),
+        "what": labels::notice_template_in(lang, &n.template),
         "href": format!("/notices/{}", n.id),
-        "case": n.case_id.as_deref().map(|c| format!("Case {} · victim {}", look.case_ref(c), look.victim_ref(&n.victim_id))),
+        "case": n.case_id.as_deref().map(|c| text_with(
+            lang,
+            "inbox-case-victim",
+            &[("case", look.case_ref(c)), ("victim", look.victim_ref(&n.victim_id))],
+        )),
         "to": to,
-        "channel": labels::channel(&n.channel),
+        "channel": labels::channel_in(lang, &n.channel),
         "send_after": when,
         "basis": labels::basis(&n.basis),
-        "state": labels::notice_state(&n.state),
+        "state": labels::notice_state_in(lang, &n.state),
         "tag": labels::notice_state_tag(&n.state),
         "note": note,
     })
 }
 
-fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Value> {
+fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> AppResult<Value> {
     let role = ctx.actor.role;
     let me = ctx.actor.user_id.clone();
     let may = |kind, action| permits(role, kind, action);
@@ -320,9 +349,13 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                 continue;
             }
             let who = if a.supporter_id == me {
-                "You".to_string()
+                text(lang, "case-you")
             } else {
-                format!("The victim's {}", labels::supporter_role(a.role))
+                text_with(
+                    lang,
+                    "case-victims-supporter",
+                    &[("role", labels::supporter_role(a.role).to_owned())],
+                )
             };
             supporter_roles.insert(a.supporter_id.clone(), who.clone());
             // A supporter changes their own assignment; a manager those of
@@ -337,11 +370,11 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                 "spoc": a.is_spoc,
                 "spoc_text": if a.is_spoc {
                     match a.spoc_agreed_on {
-                        Some(d) => format!("Single point of contact (client contact agreement signed {})", d.format("%-d %B %Y")),
-                        None => "Single point of contact (no agreement date recorded)".to_string(),
+                        Some(d) => text_with(lang, "case-spoc-signed", &[("date", i18n::day(lang, d))]),
+                        None => text(lang, "case-spoc-no-date"),
                     }
                 } else {
-                    "Not the single point of contact: agencies update the victim directly, and the supporter too where the victim consented".to_string()
+                    text(lang, "case-not-spoc")
                 },
             }));
         }
@@ -360,14 +393,22 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                 }
                 let mut detail = Vec::new();
                 if let Some(cond) = &r.conditions {
-                    detail.push(format!("Conditions: {cond}"));
+                    detail.push(text_with(
+                        lang,
+                        "case-conditions",
+                        &[("conditions", cond.clone())],
+                    ));
                 }
                 if let Some(reason) = &r.decision_reason {
-                    detail.push(format!("Court's reason: {reason}"));
+                    detail.push(text_with(
+                        lang,
+                        "case-court-reason",
+                        &[("reason", reason.clone())],
+                    ));
                 }
                 requests.push(json!({
-                    "who": supporter_roles.get(&r.supporter_id).cloned().unwrap_or_else(|| "A supporter".into()),
-                    "state": labels::attendance_state(r.state),
+                    "who": supporter_roles.get(&r.supporter_id).cloned().unwrap_or_else(|| text(lang, "case-a-supporter")),
+                    "state": labels::attendance_state_in(lang, r.state),
                     "closed": r.closed,
                     "detail": detail,
                     "decide": (!r.closed && may(ResourceKind::AttendanceRequest, Action::Update) && role == Role::WitnessCareOfficer)
@@ -381,24 +422,23 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         if let Some(room) = &h.courtroom {
             place = format!("{place}, {room}");
         }
-        let mut evidence = Vec::new();
-        if h.victim_gives_evidence {
-            evidence.push("The victim gives evidence");
-        } else if h.victim_attends {
-            evidence.push("The victim attends");
-        }
-        if h.live_link {
-            evidence.push("by live link");
-        }
+        let evidence = match (h.victim_gives_evidence, h.victim_attends, h.live_link) {
+            (true, _, false) => text(lang, "case-victim-gives-evidence"),
+            (true, _, true) => text(lang, "case-victim-gives-evidence-live-link"),
+            (false, true, false) => text(lang, "case-victim-attends"),
+            (false, true, true) => text(lang, "case-victim-attends-live-link"),
+            (false, false, true) => text(lang, "case-by-live-link"),
+            (false, false, false) => String::new(),
+        };
         hearing_rows.push(json!({
             "id": h.id,
-            "kind": labels::hearing_kind(h.kind),
-            "when": long(h.starts_at),
-            "length": minutes_text(h.estimated_minutes),
+            "kind": labels::hearing_kind_in(lang, h.kind),
+            "when": i18n::long(lang, h.starts_at),
+            "length": minutes_text_in(lang, h.estimated_minutes),
             "place": place,
-            "status": labels::hearing_status(h.status),
+            "status": labels::hearing_status_in(lang, h.status),
             "status_tag": if h.status.is_upcoming() { "tag--blue" } else { "tag--grey" },
-            "evidence": evidence.join(" "),
+            "evidence": evidence,
             "outcome": h.outcome,
             "result": h.result.as_ref().map(labels::hearing_outcome),
             "listing_warning": h.status.is_upcoming()
@@ -436,11 +476,11 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
             .into_iter()
             .map(|k| {
                 json!({
-                    "scope": labels::consent_scope(k.scope),
-                    "basis": labels::lawful_basis(k.basis),
-                    "given": long(k.given_at),
+                    "scope": labels::consent_scope_in(lang, k.scope),
+                    "basis": labels::lawful_basis_in(lang, k.basis),
+                    "given": i18n::long(lang, k.given_at),
                     "active": k.active,
-                    "withdrawn": k.withdrawn_at.map(long),
+                    "withdrawn": k.withdrawn_at.map(|t| i18n::long(lang, t)),
                     "withdraw": (k.active && role == Role::Supporter && may(ResourceKind::Consent, Action::Update))
                         .then(|| format!("/cases/{}/consents/{}/withdraw", c.id, k.id)),
                     "undo": k.withdrawn_at
@@ -448,7 +488,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
                         .filter(|until| role == Role::Supporter && ctx.now <= *until)
                         .map(|until| json!({
                             "href": format!("/cases/{}/consents/{}/undo", c.id, k.id),
-                            "until": crate::calendar::format_time(until),
+                            "until": i18n::clock(lang, until),
                         })),
                 })
             })
@@ -464,10 +504,10 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
             .into_iter()
             .map(|v| {
                 json!({
-                    "state": labels::visit_state(v.state),
-                    "when": v.starts_at.map(long).unwrap_or_else(|| "No time yet".into()),
+                    "state": labels::visit_state_in(lang, v.state),
+                    "when": v.starts_at.map(|t| i18n::long(lang, t)).unwrap_or_else(|| text(lang, "case-no-time-yet")),
                     "court": look.court(&v.court_id),
-                    "supporter": if v.supporter_attends { "The supporter attends" } else { "The supporter does not attend" },
+                    "supporter": text(lang, if v.supporter_attends { "case-supporter-attends" } else { "case-supporter-does-not-attend" }),
                     "change": (change_visits && super::visits::changeable(v.state))
                         .then(|| format!("/visits/{}/edit", v.id)),
                     "cancel": (change_visits && super::visits::changeable(v.state))
@@ -505,9 +545,9 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         .filter(|t| t.case_id.as_deref() == Some(c.id.as_str()))
         .map(|t| {
             json!({
-                "title": labels::task_kind(&t.kind),
+                "title": labels::task_kind_in(lang, &t.kind),
                 "who": labels::task_role(&t.role),
-                "due": t.due_at.map(long).unwrap_or_else(|| "No date set".into()),
+                "due": t.due_at.map(|d| i18n::long(lang, d)).unwrap_or_else(|| text(lang, "week-no-date")),
                 "overdue": t.due_at.is_some_and(|d| d < ctx.now),
                 "detail": t.detail,
             })
@@ -520,7 +560,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
     let notices: Vec<Value> = if may(ResourceKind::Notice, Action::Read) {
         list_all::<Notices>(conn, ctx, json!({"case_id": c.id}))?
             .iter()
-            .map(|n| notice_row(n, &look, (&me, email_off)))
+            .map(|n| notice_row_in(lang, n, &look, (&me, email_off)))
             .collect()
     } else {
         Vec::new()
@@ -571,10 +611,10 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
         "id": c.id,
         "reference": reference,
         "facts": [
-            {"key": "Case", "value": format!("{} case {}", labels::case_kind(c.kind), reference)},
-            {"key": "Victim", "value": format!("{}{}", victim.reference, if victim.enhanced_rights { " (enhanced rights)" } else { "" })},
-            {"key": "Court", "value": c.court_id.as_deref().map(|id| look.court(id)).unwrap_or_else(|| "Not set".into())},
-            {"key": "Status", "value": if c.status == CaseStatus::Open { "Open" } else { "Closed" }},
+            {"key": text(lang, "case-case"), "value": text_with(lang, "case-kind-and-reference", &[("kind", labels::case_kind_in(lang, c.kind)), ("reference", reference.clone())])},
+            {"key": text(lang, "cases-victim"), "value": if victim.enhanced_rights { text_with(lang, "case-victim-enhanced", &[("reference", victim.reference.clone())]) } else { victim.reference.clone() }},
+            {"key": text(lang, "cases-court"), "value": c.court_id.as_deref().map(|id| look.court(id)).unwrap_or_else(|| text(lang, "cases-not-set"))},
+            {"key": text(lang, "case-status"), "value": text(lang, if c.status == CaseStatus::Open { "case-status-open" } else { "case-status-closed" })},
         ],
         "supporters": supporters,
         "hearings": hearing_rows,
@@ -622,6 +662,25 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, id: &str, email_off: bool) -> AppResult<Va
     }))
 }
 
+/// `minutes_text` in the page's language.
+pub fn minutes_text_in(lang: Lang, minutes: i32) -> String {
+    let day = crate::calendar::agenda::COURT_DAY_MINUTES as i32;
+    if minutes > day {
+        let days = (minutes + day - 1) / day;
+        return text_with(lang, "length-court-days", &[("days", days.to_string())]);
+    }
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => text_with(lang, "length-minutes", &[("minutes", m.to_string())]),
+        (h, 0) => text_with(lang, "length-hours", &[("hours", h.to_string())]),
+        (h, m) => text_with(
+            lang,
+            "length-hours-minutes",
+            &[("hours", h.to_string()), ("minutes", m.to_string())],
+        ),
+    }
+}
+
 /// "1 hour 30 minutes", or court days for a long hearing.
 pub fn minutes_text(minutes: i32) -> String {
     let day = crate::calendar::agenda::COURT_DAY_MINUTES as i32;
@@ -648,9 +707,20 @@ async fn case(
     require(&s, ResourceKind::Case, Action::Read, "case")?;
     let id = id.into_inner();
     let email_off = s.email_off;
-    let mut data = with_conn(&state, &s, move |conn, ctx| one(conn, ctx, &id, email_off)).await?;
-    data["done"] = json!(q.done.as_deref().and_then(done_message));
-    let title = format!("Case {}", data["reference"].as_str().unwrap_or(""));
+    let lang = s.lang;
+    let mut data = with_conn(&state, &s, move |conn, ctx| {
+        one(conn, ctx, lang, &id, email_off)
+    })
+    .await?;
+    data["done"] = json!(q.done.as_deref().and_then(|d| done_message(lang, d)));
+    let title = text_with(
+        lang,
+        "case-title",
+        &[(
+            "reference",
+            data["reference"].as_str().unwrap_or("").to_owned(),
+        )],
+    );
     render("case", &page(&s, &title, "cases", data))
 }
 

@@ -220,10 +220,11 @@ fn date_parts(id: &str, name: &str, value: &str, values: &FormData) -> Vec<DateP
                 },
                 value: typed.unwrap_or_else(|| from_value(what)),
                 name: part_name,
+                // The catalogue's key: the template looks the words up.
                 label: match *what {
-                    "day" => "Day",
-                    "month" => "Month",
-                    _ => "Year",
+                    "day" => "form-date-day",
+                    "month" => "form-date-month",
+                    _ => "form-date-year",
                 },
                 width: if *what == "year" {
                     "input--width-4"

@@ -15,9 +15,11 @@ use crate::web::AppState;
 
 use super::fields::{fill_all, Field};
 use super::forms::{FormData, Problems};
+use super::i18n::{text, text_with, Lang};
 use super::session::{self, Posted, Session};
 use super::{
-    bare_layout, can, labels, list_page, page, render, see_other, with_conn, PageError, PageResult,
+    can, labels, list_page, page, render, see_other, sign_in_layout, with_conn, PageError,
+    PageResult,
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -27,11 +29,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/", web::get().to(home));
 }
 
-fn sign_in_fields(values: &FormData, problems: &Problems) -> Vec<Field> {
+fn sign_in_fields(lang: Lang, values: &FormData, problems: &Problems) -> Vec<Field> {
     fill_all(
         vec![
-            Field::text("email", "Email address").typed("email", "username"),
-            Field::text("password", "Password").typed("password", "current-password"),
+            Field::text("email", &text(lang, "sign-in-email")).typed("email", "username"),
+            Field::text("password", &text(lang, "sign-in-password"))
+                .typed("password", "current-password"),
         ],
         values,
         problems,
@@ -40,17 +43,19 @@ fn sign_in_fields(values: &FormData, problems: &Problems) -> Vec<Field> {
 
 fn draw_sign_in(
     state: &AppState,
+    lang: Lang,
     pre_session: &str,
     values: &FormData,
     problems: &Problems,
     signed_out: bool,
 ) -> Result<String, PageError> {
-    let mut layout = bare_layout("Sign in");
+    let csrf = session::sign_in_csrf(state, pre_session);
+    let mut layout = sign_in_layout(lang, &text(lang, "sign-in-title"), &csrf);
     layout["error"] = json!(!problems.is_empty());
     let data = json!({
         "layout": layout,
-        "csrf": session::sign_in_csrf(state, pre_session),
-        "fields": sign_in_fields(values, problems),
+        "csrf": csrf,
+        "fields": sign_in_fields(lang, values, problems),
         "errors": problems.to_json(),
         "signed_out": signed_out,
         "oidc": state.oidc.is_some(),
@@ -81,9 +86,16 @@ async fn sign_in_page(
             return Ok(see_other("/"));
         }
     }
-    let pre_session = session::new_pre_session();
+    // The pre-session cookie is kept while it lasts, so that a language
+    // switch on this page (tied to it) still matches the form.
+    let pre_session = req
+        .cookie(session::SIGN_IN_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(session::new_pre_session);
     let body = draw_sign_in(
         &state,
+        session::cookie_lang(&req),
         &pre_session,
         &FormData::default(),
         &Problems::new(),
@@ -108,14 +120,15 @@ async fn sign_in_post(state: web::Data<AppState>, req: HttpRequest, form: FormDa
         return Err(PageError::BadCsrf);
     }
     let pre_session = pre_session.unwrap_or_default();
+    let lang = session::cookie_lang(&req);
     let email = form.text("email");
     let password = form.get("password").unwrap_or("").to_string();
     let mut problems = Problems::new();
     if email.is_none() {
-        problems.add("email", "Enter your email address");
+        problems.add("email", text(lang, "sign-in-error-email"));
     }
     if password.is_empty() {
-        problems.add("password", "Enter your password");
+        problems.add("password", text(lang, "sign-in-error-password"));
     }
     if problems.is_empty() {
         let now = state.clock.now();
@@ -137,7 +150,7 @@ async fn sign_in_post(state: web::Data<AppState>, req: HttpRequest, form: FormDa
                 return Ok(resp);
             }
             Err(AppError::Validation(_)) => {
-                problems.add("email", "Enter the email address and password you were given: they do not match an account");
+                problems.add("email", text(lang, "sign-in-error-no-match"));
             }
             Err(other) => return Err(other.into()),
         }
@@ -148,7 +161,7 @@ async fn sign_in_post(state: web::Data<AppState>, req: HttpRequest, form: FormDa
             .map(|e| vec![("email".to_string(), e)])
             .unwrap_or_default(),
     );
-    let body = draw_sign_in(&state, &pre_session, &values, &problems, false)?;
+    let body = draw_sign_in(&state, lang, &pre_session, &values, &problems, false)?;
     Ok(super::html(StatusCode::UNPROCESSABLE_ENTITY, body))
 }
 
@@ -163,8 +176,14 @@ async fn sign_out(state: web::Data<AppState>, posted: Posted) -> PageResult {
     Ok(resp)
 }
 
-fn link(href: &str, label: &str, text: &str) -> Value {
-    json!({"href": href, "label": label, "text": text})
+/// A start-page card: its link and sentence are the catalogue's
+/// `<key>-label` and `<key>-text`.
+fn link(lang: Lang, href: &str, key: &str) -> Value {
+    json!({
+        "href": href,
+        "label": text(lang, &format!("{key}-label")),
+        "text": text(lang, &format!("{key}-text")),
+    })
 }
 
 async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
@@ -173,68 +192,40 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
     let mut summary: Vec<String> = Vec::new();
     match role {
         Role::Supporter => {
-            links.push(link("/week", "My week", "Your hearings, pre-trial visits, parole milestones and tasks for the next 7 days, with clashes flagged."));
-            links.push(link("/cases", "Cases", "The cases of the victims you support: hearings, consents, attendance requests and every notice."));
-            links.push(link(
-                "/victims",
-                "Victims",
-                "Add a victim you support, or change their reference, language and rights.",
-            ));
-            links.push(link(
-                "/my-reminders",
-                "Your reminders",
-                "Have each reminder of a hearing or visit as its own message, or a day's reminders in your 07:30 daily message.",
-            ));
+            links.push(link(s.lang, "/week", "home-week"));
+            links.push(link(s.lang, "/cases", "home-cases-supporter"));
+            links.push(link(s.lang, "/victims", "home-victims-supporter"));
+            links.push(link(s.lang, "/my-reminders", "home-reminders"));
         }
         Role::WitnessCareOfficer => {
-            links.push(link("/cases", "Your unit's cases", "Add or move hearings, record special-measures discussions, and mark the court's decisions."));
-            links.push(link(
-                "/tasks",
-                "To do",
-                "Which supporters must be told what, and by when.",
-            ));
-            links.push(link(
-                "/victims",
-                "Victims",
-                "Add a victim, or change their reference, language and rights.",
-            ));
-            links.push(link(
-                "/requests",
-                "Requests",
-                "Requests addressed to your unit: confirm each one you have in hand.",
-            ));
-            links.push(link(
-                "/court-lists",
-                "Court lists",
-                "Upload the court's published list and see which hearings moved and who was told.",
-            ));
+            links.push(link(s.lang, "/cases", "home-cases-wco"));
+            links.push(link(s.lang, "/tasks", "home-tasks"));
+            links.push(link(s.lang, "/victims", "home-victims-wco"));
+            links.push(link(s.lang, "/requests", "home-requests-wco"));
+            links.push(link(s.lang, "/court-lists", "home-court-lists"));
         }
         Role::VictimLiaisonOfficer => {
-            links.push(link("/parole", "Parole", "Log parole milestones and see which were shared with the supporter, and on what basis."));
+            links.push(link(s.lang, "/parole", "home-parole"));
         }
         Role::Manager => {
-            links.push(link(
-                "/messages/failed",
-                "Failed messages",
-                "Notices that could not be delivered.",
-            ));
-            links.push(link("/cases", "Cases", "Your organisation's caseload."));
+            links.push(link(s.lang, "/messages/failed", "home-failed-messages"));
+            links.push(link(s.lang, "/cases", "home-cases-manager"));
         }
         Role::CourtStaff => {
-            links.push(link("/requests", "Requests", "Supporters identified to the court and requests about hearings: confirm each one you have in hand."));
-            links.push(link(
-                "/court/booking-lead-time",
-                "Booking lead time for needs at court",
-                "How many working days' notice your court needs to book interpreters, intermediaries and rooms.",
-            ));
+            links.push(link(s.lang, "/requests", "home-requests-court"));
+            links.push(link(s.lang, "/court/booking-lead-time", "home-lead-time"));
         }
         Role::WitnessServiceStaff => {
-            links.push(link("/requests", "Requests", "Requests for pre-trial visits and support on the day: confirm each one you have in hand."));
+            links.push(link(s.lang, "/requests", "home-requests-ws"));
         }
         Role::Admin => {
-            links.push(link("/directory#people", "People", "Add the people who sign in, change their role or organisation, and stop someone signing in when they leave."));
-            links.push(link("/directory#organisations", "Organisations", "The support services, witness care units, Witness Services, courts' listing offices and probation regions that work together, and where their notices go."));
-            links.push(link("/directory#courts", "Courts", "The courts hearings are listed at, their Crown Court codes, and which are in Wales."));
+            links.push(link(s.lang, "/directory#people", "home-directory-people"));
+            links.push(link(
+                s.lang,
+                "/directory#organisations",
+                "home-directory-organisations",
+            ));
+            links.push(link(s.lang, "/directory#courts", "home-directory-courts"));
         }
     }
     // What arrived for them across their cases, first on the page.
@@ -243,12 +234,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
         Role::Supporter | Role::WitnessCareOfficer | Role::CourtStaff | Role::WitnessServiceStaff
     ) {
         let n = super::inbox::count(&state, &s).await?;
-        let text = match n {
-            0 => "Nothing needs your attention: no messages failed and no recent warnings on your cases.".to_string(),
-            1 => "1 thing needs your attention: a failed message or a warning on one of your cases.".to_string(),
-            n => format!("{n} things need your attention: failed messages and warnings across your cases, each saying what to do."),
-        };
-        links.insert(0, link("/inbox", "Needs your attention", &text));
+        let words = text_with(s.lang, "home-inbox-text", &[("count", n.to_string())]);
+        links.insert(
+            0,
+            json!({"href": "/inbox", "label": text(s.lang, "home-inbox-label"), "text": words}),
+        );
     }
     let first = Page {
         page: 1,
@@ -296,11 +286,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
     }
     let data = page(
         &s,
-        "Home",
+        &text(s.lang, "home-title"),
         "home",
         json!({
             "name": s.display_name,
-            "role": labels::role(role),
+            "role": labels::role_in(s.lang, role),
             "links": links,
             "summary": summary,
         }),

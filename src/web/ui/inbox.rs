@@ -20,7 +20,8 @@ use crate::web::api::resource::{Ctx, Page};
 use crate::web::AppState;
 
 use super::forms::FormData;
-use super::lookup::{long, Lookup};
+use super::i18n::{text, text_with, Lang};
+use super::lookup::Lookup;
 use super::session::Session;
 use super::{can, list_page, page, render, with_conn, PageResult};
 
@@ -147,26 +148,22 @@ fn gather(
     Ok((warning_list, failed_list, look, more))
 }
 
-fn view(items: &[Item], look: &Lookup) -> Vec<Value> {
+fn view(lang: Lang, items: &[Item], look: &Lookup) -> Vec<Value> {
     items
         .iter()
         .map(|i| {
             json!({
                 "text": i.text,
                 "href": i.href,
-                "when": long(i.at),
-                "case": i.case_id.as_deref().map(|c| format!("Case {} · victim {}", look.case_ref(c), look.case_victim_ref(c))),
+                "when": super::i18n::long(lang, i.at),
+                "case": i.case_id.as_deref().map(|c| text_with(
+                    lang,
+                    "inbox-case-victim",
+                    &[("case", look.case_ref(c)), ("victim", look.case_victim_ref(c))],
+                )),
             })
         })
         .collect()
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// How many items need the person's attention: for the home page's link.
@@ -230,34 +227,38 @@ async fn inbox(state: web::Data<AppState>, s: Session, req: HttpRequest) -> Page
         }
     }
     let total = w.len() + f.len() + requests.unwrap_or(0);
+    let lang = s.lang;
     let data = json!({
         "total": total,
         "nothing": total == 0,
         "requests": requests.map(|n| json!({
             "count": n,
-            "text": match n {
-                0 => "No requests are waiting for you to confirm.".to_string(),
-                1 => "1 request is waiting for you to confirm.".to_string(),
-                n => format!("{n} requests are waiting for you to confirm."),
-            },
+            "text": text_with(lang, "inbox-requests-waiting", &[("count", n.to_string())]),
         })),
-        "failed": view(&f, &look),
+        "failed": view(lang, &f, &look),
         "shows_failed": failed,
         "shows_warnings": warnings,
-        "warnings": view(&shown, &look),
+        "warnings": view(lang, &shown, &look),
         "warning_count": w.len(),
-        "warning_text": format!(
-            "{} in the last {WARNING_DAYS} days, on {}.",
-            plural(w.len(), "warning"),
-            plural(by_case.len(), "case")
+        "warning_text": text_with(
+            lang,
+            "inbox-warning-count",
+            &[
+                ("warnings", w.len().to_string()),
+                ("days", WARNING_DAYS.to_string()),
+                ("cases", by_case.len().to_string()),
+            ],
         ),
         "warning_days": WARNING_DAYS,
-        "more": more.then(|| format!("Only the newest {MOST} warnings and {MOST} failed messages are read here; see each case's page for the rest.")),
+        "more": more.then(|| text_with(lang, "inbox-more", &[("most", MOST.to_string())])),
         "previous": (page_no > 1).then(|| format!("/inbox?page={}", page_no - 1)),
         "next": (page_no < pages).then(|| format!("/inbox?page={}", page_no + 1)),
-        "page_text": (pages > 1).then(|| format!("Page {page_no} of {pages}")),
+        "page_text": (pages > 1).then(|| text_with(lang, "cases-page-of", &[("page", page_no.to_string()), ("pages", pages.to_string())])),
     });
-    render("inbox", &page(&s, "Needs your attention", "inbox", data))
+    render(
+        "inbox",
+        &page(&s, &text(lang, "inbox-needs-your-attention"), "inbox", data),
+    )
 }
 
 #[cfg(test)]

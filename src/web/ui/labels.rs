@@ -519,3 +519,163 @@ mod tests {
         assert_eq!(task_kind("chase_the_court"), "Chase the court");
     }
 }
+
+/// A coded value's words in the page's language, from the page catalogue
+/// (`<group>-<code>`, underscores as hyphens). The `&'static str` tables
+/// above stay for the pages not yet in the catalogue.
+fn coded(lang: super::i18n::Lang, group: &str, code: &str) -> String {
+    super::i18n::text(lang, &format!("{group}-{}", code.replace('_', "-")))
+}
+
+pub fn role_in(lang: super::i18n::Lang, r: Role) -> String {
+    coded(lang, "role", r.as_str())
+}
+
+pub fn case_kind_in(lang: super::i18n::Lang, k: CaseKind) -> String {
+    coded(lang, "case-kind", k.as_str())
+}
+
+pub fn hearing_kind_in(lang: super::i18n::Lang, k: HearingKind) -> String {
+    coded(lang, "hearing-kind", k.as_str())
+}
+
+pub fn hearing_status_in(lang: super::i18n::Lang, s: HearingStatus) -> String {
+    coded(lang, "hearing-status", s.as_str())
+}
+
+pub fn attendance_state_in(lang: super::i18n::Lang, s: AttendanceState) -> String {
+    coded(lang, "attendance-state", s.as_str())
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::super::i18n::{self, Lang};
+    use super::*;
+
+    /// The coded values the catalogue words: every value of each has its
+    /// key in both languages (a gap would show as the key or as English).
+    #[test]
+    fn every_coded_value_on_the_translated_pages_has_words_in_both_languages() {
+        for lang in Lang::ALL {
+            let ((), _, missing) = i18n::rendering(lang, || {
+                Role::ALL.iter().for_each(|v| drop(role_in(lang, *v)));
+                CaseKind::ALL
+                    .iter()
+                    .for_each(|v| drop(case_kind_in(lang, *v)));
+                HearingKind::ALL
+                    .iter()
+                    .for_each(|v| drop(hearing_kind_in(lang, *v)));
+                HearingStatus::ALL
+                    .iter()
+                    .for_each(|v| drop(hearing_status_in(lang, *v)));
+                AttendanceState::ALL
+                    .iter()
+                    .for_each(|v| drop(attendance_state_in(lang, *v)));
+                PreTrialVisitState::ALL
+                    .iter()
+                    .for_each(|v| drop(visit_state_in(lang, *v)));
+                ParoleMilestoneKind::ALL
+                    .iter()
+                    .for_each(|v| drop(parole_kind_in(lang, *v)));
+                RiskMeetingKind::ALL
+                    .iter()
+                    .for_each(|v| drop(risk_meeting_kind_in(lang, *v)));
+                StatementAppointmentKind::ALL
+                    .iter()
+                    .for_each(|v| drop(statement_appointment_kind_in(lang, *v)));
+                ConsentScope::ALL
+                    .iter()
+                    .for_each(|v| drop(consent_scope_in(lang, *v)));
+                LawfulBasis::ALL
+                    .iter()
+                    .for_each(|v| drop(lawful_basis_in(lang, *v)));
+            });
+            assert!(missing.is_empty(), "{lang:?}: {missing:?}");
+        }
+        assert_eq!(
+            hearing_kind_in(Lang::En, HearingKind::Trial),
+            hearing_kind(HearingKind::Trial)
+        );
+    }
+}
+
+pub fn visit_state_in(lang: super::i18n::Lang, s: PreTrialVisitState) -> String {
+    coded(lang, "visit-state", s.as_str())
+}
+
+pub fn parole_kind_in(lang: super::i18n::Lang, k: ParoleMilestoneKind) -> String {
+    coded(lang, "parole-kind", k.as_str())
+}
+
+pub fn risk_meeting_kind_in(lang: super::i18n::Lang, k: crate::domain::RiskMeetingKind) -> String {
+    coded(lang, "risk-meeting-kind", k.as_str())
+}
+
+pub fn statement_appointment_kind_in(
+    lang: super::i18n::Lang,
+    k: crate::domain::StatementAppointmentKind,
+) -> String {
+    coded(lang, "statement-appointment-kind", k.as_str())
+}
+
+/// A task's kind in words: from the catalogue for the kinds it has, else
+/// the code's words.
+pub fn task_kind_in(lang: super::i18n::Lang, kind: &str) -> String {
+    let key = format!("task-kind-{}", kind.replace('_', "-"));
+    if super::i18n::has(&key) {
+        super::i18n::text(lang, &key)
+    } else {
+        words(kind)
+    }
+}
+
+/// A deadline's kind in words, as `task_kind_in`.
+pub fn deadline_kind_in(lang: super::i18n::Lang, kind: &str) -> String {
+    let key = format!("deadline-kind-{}", kind.replace('_', "-"));
+    if super::i18n::has(&key) {
+        super::i18n::text(lang, &key)
+    } else {
+        words(kind)
+    }
+}
+
+pub fn consent_scope_in(lang: super::i18n::Lang, s: ConsentScope) -> String {
+    coded(lang, "consent-scope", s.as_str())
+}
+
+pub fn lawful_basis_in(lang: super::i18n::Lang, b: LawfulBasis) -> String {
+    coded(lang, "lawful-basis", b.as_str())
+}
+
+/// A coded value from a table of text codes (`hearing.details.victim`,
+/// `victim_preferred`): the catalogue's words where it has the code, else
+/// the English table's.
+fn listed(lang: super::i18n::Lang, group: &str, code: &str, english: String) -> String {
+    let key = format!("{group}-{}", code.replace(['_', '.'], "-"));
+    if super::i18n::has(&key) {
+        super::i18n::text(lang, &key)
+    } else {
+        english
+    }
+}
+
+pub fn notice_template_in(lang: super::i18n::Lang, key: &str) -> String {
+    listed(lang, "notice-template", key, notice_template(key))
+}
+
+pub fn recipient_kind_in(lang: super::i18n::Lang, kind: &str) -> String {
+    listed(
+        lang,
+        "recipient-kind",
+        kind,
+        recipient_kind(kind).to_owned(),
+    )
+}
+
+pub fn notice_state_in(lang: super::i18n::Lang, state: &str) -> String {
+    listed(lang, "notice-state", state, notice_state(state).to_owned())
+}
+
+pub fn channel_in(lang: super::i18n::Lang, c: &str) -> String {
+    listed(lang, "channel", c, channel(c).to_owned())
+}

@@ -30,8 +30,10 @@ pub mod forms;
 mod hearing_changes;
 mod hearings;
 mod home;
+pub mod i18n;
 mod inbox;
 pub mod labels;
+mod language;
 mod lookup;
 mod measures;
 mod messages;
@@ -190,6 +192,7 @@ const APP_CSS: &str = include_str!("../../../templates/assets/app.css");
 static TEMPLATES: LazyLock<Result<Handlebars<'static>, String>> = LazyLock::new(|| {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
+    hb.register_helper("t", Box::new(i18n::Translate));
     for (name, source) in SOURCES {
         hb.register_template_string(name, source)
             .map_err(|e| format!("template {name}: {e}"))?;
@@ -359,8 +362,9 @@ fn draw(name: &str, data: &Value) -> Result<String, AppError> {
     let hb = TEMPLATES
         .as_ref()
         .map_err(|e| AppError::Internal(e.clone()))?;
-    hb.render(name, data)
-        .map_err(|e| AppError::Internal(format!("rendering {name}: {e}")))
+    let (out, used, untranslated) = i18n::rendering(i18n::lang_of(data), || hb.render(name, data));
+    let out = out.map_err(|e| AppError::Internal(format!("rendering {name}: {e}")))?;
+    Ok(i18n::mark_page(out, &used, &untranslated))
 }
 
 /// An HTML answer with the headers every page carries: never cached (the
@@ -398,45 +402,46 @@ pub fn see_other(location: &str) -> HttpResponse {
 struct NavItem {
     key: &'static str,
     href: &'static str,
+    /// The catalogue key of its words.
     label: &'static str,
 }
 
 fn nav_for(role: Role) -> Vec<NavItem> {
     let item = |key, href, label| NavItem { key, href, label };
-    let mut items = vec![item("home", "/", "Home")];
+    let mut items = vec![item("home", "/", "nav-home")];
     match role {
         Role::Supporter => {
-            items.push(item("week", "/week", "My week"));
-            items.push(item("cases", "/cases", "Cases"));
-            items.push(item("victims", "/victims", "Victims"));
-            items.push(item("calendar_feed", "/calendar-feed", "Calendar feed"));
-            items.push(item("reminders", reminder_delivery::PATH, "Your reminders"));
+            items.push(item("week", "/week", "nav-week"));
+            items.push(item("cases", "/cases", "nav-cases"));
+            items.push(item("victims", "/victims", "nav-victims"));
+            items.push(item("calendar_feed", "/calendar-feed", "nav-calendar-feed"));
+            items.push(item("reminders", reminder_delivery::PATH, "nav-reminders"));
         }
         Role::WitnessCareOfficer => {
-            items.push(item("cases", "/cases", "Cases"));
-            items.push(item("victims", "/victims", "Victims"));
-            items.push(item("tasks", "/tasks", "To do"));
-            items.push(item("requests", "/requests", "Requests"));
-            items.push(item("court_lists", "/court-lists", "Court lists"));
+            items.push(item("cases", "/cases", "nav-cases"));
+            items.push(item("victims", "/victims", "nav-victims"));
+            items.push(item("tasks", "/tasks", "nav-tasks"));
+            items.push(item("requests", "/requests", "nav-requests"));
+            items.push(item("court_lists", "/court-lists", "nav-court-lists"));
         }
-        Role::VictimLiaisonOfficer => items.push(item("parole", "/parole", "Parole")),
+        Role::VictimLiaisonOfficer => items.push(item("parole", "/parole", "nav-parole")),
         Role::Manager => {
-            items.push(item("cases", "/cases", "Cases"));
-            items.push(item("messages", "/messages/failed", "Failed messages"));
-            items.push(item("court_lists", "/court-lists", "Court lists"));
+            items.push(item("cases", "/cases", "nav-cases"));
+            items.push(item("messages", "/messages/failed", "nav-failed-messages"));
+            items.push(item("court_lists", "/court-lists", "nav-court-lists"));
             items.push(item(
                 "reports",
                 "/reports/partnership",
-                "Partnership report",
+                "nav-partnership-report",
             ));
-            items.push(item("settings", "/settings", "Settings"));
+            items.push(item("settings", "/settings", "nav-settings"));
         }
-        Role::CourtStaff => items.push(item("requests", "/requests", "Requests")),
+        Role::CourtStaff => items.push(item("requests", "/requests", "nav-requests")),
         Role::WitnessServiceStaff => {
-            items.push(item("week", "/week", "The week ahead"));
-            items.push(item("requests", "/requests", "Requests"));
+            items.push(item("week", "/week", "nav-week-ahead"));
+            items.push(item("requests", "/requests", "nav-requests"));
         }
-        Role::Admin => items.push(item("directory", directory::PATH, "Directory")),
+        Role::Admin => items.push(item("directory", directory::PATH, "nav-directory")),
     }
     items
 }
@@ -446,21 +451,37 @@ fn nav_for(role: Role) -> Vec<NavItem> {
 pub fn layout(s: &Session, title: &str, current: &str) -> Value {
     let nav: Vec<Value> = nav_for(s.role())
         .into_iter()
-        .map(|i| json!({"href": i.href, "label": i.label, "current": i.key == current}))
+        .map(|i| {
+            json!({"href": i.href, "label": i18n::text(s.lang, i.label), "current": i.key == current})
+        })
         .collect();
     json!({
         "title": title,
-        "user": {"name": s.display_name, "role": labels::role(s.role())},
+        "user": {"name": s.display_name, "role": labels::role_in(s.lang, s.role())},
         "csrf": s.csrf,
         "nav": nav,
         "error": false,
         "email_off": s.email_off && s.role() == Role::Manager,
+        "lang": s.lang.code(),
+        "html_lang": s.lang.html_tag(),
+        "switch": language::switch(s.lang, &s.csrf),
     })
 }
 
-/// The layout for pages shown to nobody in particular.
+/// The layout for pages shown to nobody in particular, in English.
 pub fn bare_layout(title: &str) -> Value {
-    json!({"title": title, "user": null, "csrf": null, "nav": [], "error": false, "email_off": false})
+    json!({"title": title, "user": null, "csrf": null, "nav": [], "error": false, "email_off": false,
+        "lang": "en", "html_lang": "en-GB", "switch": null})
+}
+
+/// The layout for the sign-in page: in the language of the pre-sign-in
+/// cookie, with the switch tied to the sign-in form's token.
+pub fn sign_in_layout(lang: i18n::Lang, title: &str, csrf: &str) -> Value {
+    let mut layout = bare_layout(title);
+    layout["lang"] = json!(lang.code());
+    layout["html_lang"] = json!(lang.html_tag());
+    layout["switch"] = language::switch(lang, csrf);
+    layout
 }
 
 /// A page's data with its layout.
@@ -481,7 +502,12 @@ pub async fn with_conn<T: Send + 'static>(
     f: impl FnOnce(&mut AnyConn, &Ctx) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
     let ctx = ctx(state, s);
-    run(state, move |conn| f(conn, &ctx)).await
+    // Words looked up on the blocking thread are recorded there: bring the
+    // record back to this thread, where the page is drawn.
+    let (out, used, untranslated) =
+        run(state, move |conn| Ok(i18n::gathered(|| f(conn, &ctx)))).await?;
+    i18n::record(used, untranslated);
+    out
 }
 
 /// Whether the role may do this at all (to show or hide a link; the
@@ -643,6 +669,7 @@ async fn page_not_found() -> PageResult {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/assets/app.css", web::get().to(app_css));
     home::configure(cfg);
+    language::configure(cfg);
     week::configure(cfg);
     case_forms::configure(cfg);
     cps_meeting::configure(cfg);

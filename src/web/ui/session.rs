@@ -29,11 +29,14 @@ use crate::web::api::resource::run;
 use crate::web::AppState;
 
 use super::forms::FormData;
+use super::i18n::Lang;
 use super::PageError;
 
 pub const SESSION_COOKIE: &str = "courtside_session";
 pub const SIGN_IN_COOKIE: &str = "courtside_sign_in";
 pub const CSRF_FIELD: &str = "csrf_token";
+/// The language chosen with the switch before signing in (`en`, `cy`).
+pub const LANG_COOKIE: &str = "courtside_lang";
 
 /// The secret used when the configuration gives none: random, per process.
 static PROCESS_SECRET: LazyLock<[u8; 32]> = LazyLock::new(|| {
@@ -126,6 +129,21 @@ pub fn sign_in_cookie(value: String) -> Cookie<'static> {
     cookie(SIGN_IN_COOKIE, value)
 }
 
+/// The pre-sign-in language cookie. It lasts a year, so the sign-in page
+/// is in the same language next time.
+pub fn lang_cookie(lang: Lang) -> Cookie<'static> {
+    let mut c = cookie(LANG_COOKIE, lang.code().to_owned());
+    c.set_max_age(actix_web::cookie::time::Duration::days(365));
+    c
+}
+
+/// The language the pre-sign-in cookie names; English without one.
+pub fn cookie_lang(req: &HttpRequest) -> Lang {
+    req.cookie(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .unwrap_or_default()
+}
+
 /// The sign-in form's token for its pre-session cookie.
 pub fn sign_in_csrf(state: &AppState, pre_session: &str) -> String {
     csrf_token(state, "sign-in", pre_session)
@@ -147,6 +165,9 @@ pub struct Session {
     /// No mail server is configured (`COURTSIDE_SMTP_URL` unset): emailed
     /// notices wait unsent, which managers must be told on every page.
     pub email_off: bool,
+    /// The language of the pages: the person's stored choice, else the
+    /// pre-sign-in cookie, else English.
+    pub lang: Lang,
 }
 
 impl Session {
@@ -188,6 +209,11 @@ async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
         display_name: me.display_name,
         csrf,
         email_off: state.config.smtp_url.is_none(),
+        lang: me
+            .page_language
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_else(|| cookie_lang(req)),
     })
 }
 

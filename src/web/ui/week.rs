@@ -15,7 +15,8 @@ use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
 use super::forms::parse_date;
-use super::lookup::{clock, day, Lookup};
+use super::i18n::{clock, day, text, text_with, Lang};
+use super::lookup::Lookup;
 use super::session::Session;
 use super::{labels, page, render, require, with_conn, PageResult};
 use crate::app;
@@ -55,13 +56,13 @@ struct Entry {
 }
 
 impl Entry {
-    fn json(&self, anchor: &str) -> Value {
+    fn json(&self, lang: Lang, anchor: &str) -> Value {
         let time = if self.all_day {
-            "All day".to_string()
+            text(lang, "week-all-day")
         } else {
             match self.ends_at {
-                Some(end) => format!("{}–{}", clock(self.starts_at), clock(end)),
-                None => clock(self.starts_at),
+                Some(end) => format!("{}–{}", clock(lang, self.starts_at), clock(lang, end)),
+                None => clock(lang, self.starts_at),
             }
         };
         json!({
@@ -81,34 +82,52 @@ impl Entry {
     }
 }
 
-fn describe_clash(kind: ClashKind, other: &Entry) -> String {
-    let place = other
-        .place
-        .as_deref()
-        .map(|p| format!(" at {p}"))
-        .unwrap_or_default();
+fn describe_clash(lang: Lang, kind: ClashKind, other: &Entry) -> String {
+    let what = match &other.place {
+        Some(place) => text_with(
+            lang,
+            "week-entry-at-place",
+            &[("title", other.title.clone()), ("place", place.clone())],
+        ),
+        None => other.title.clone(),
+    };
     let when = match other.ends_at {
-        Some(end) => format!("{}–{}", clock(other.starts_at), clock(end)),
-        None => clock(other.starts_at),
+        Some(end) => format!("{}–{}", clock(lang, other.starts_at), clock(lang, end)),
+        None => clock(lang, other.starts_at),
     };
     match kind {
-        ClashKind::Overlap => format!("Clash: overlaps with {}{place} ({when})", other.title),
-        ClashKind::TooLittleTravelTime { gap_minutes } => format!(
-            "Clash: only {gap_minutes} minutes to get to or from {}{place} ({when}); allow at least {} minutes between courts",
-            other.title,
-            agenda::MIN_GAP_BETWEEN_COURTS.num_minutes()
+        ClashKind::Overlap => text_with(
+            lang,
+            "week-clash-overlap",
+            &[("what", what), ("when", when)],
+        ),
+        ClashKind::TooLittleTravelTime { gap_minutes } => text_with(
+            lang,
+            "week-clash-travel",
+            &[
+                ("gap", gap_minutes.to_string()),
+                ("what", what),
+                ("when", when),
+                (
+                    "least",
+                    agenda::MIN_GAP_BETWEEN_COURTS.num_minutes().to_string(),
+                ),
+            ],
         ),
     }
 }
 
 /// "Plea and trial preparation hearing at Leeds Combined Court Centre,
 /// Monday 30 March 2026, 10:00 (BST)": which hearing a deadline counts from.
-fn name_hearing(look: &Lookup, h: &crate::resources::HearingOut) -> String {
-    format!(
-        "{} at {}, {}",
-        labels::hearing_kind(h.kind),
-        look.court(&h.court_id),
-        super::lookup::long(h.starts_at)
+fn name_hearing(lang: Lang, look: &Lookup, h: &crate::resources::HearingOut) -> String {
+    text_with(
+        lang,
+        "week-hearing-named",
+        &[
+            ("kind", labels::hearing_kind_in(lang, h.kind)),
+            ("court", look.court(&h.court_id)),
+            ("when", super::i18n::long(lang, h.starts_at)),
+        ],
     )
 }
 
@@ -159,7 +178,7 @@ fn updates_json(
 /// The Witness Service's week: the safety plans it may read for hearings
 /// at its court that start in the week (each read audited by the use
 /// case).
-fn build_service(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
+fn build_service(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> AppResult<Value> {
     let plans = app::safety_plans::service_week(conn, ctx, from)?;
     let planned: Vec<String> = plans.iter().map(|p| p.hearing_id.clone()).collect();
     let updates = app::trial_updates::for_hearings(conn, ctx, &planned)?;
@@ -173,14 +192,14 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Va
             .filter(|(_, p)| calendar::london_date(p.starts_at) == date)
             .map(|(i, p)| {
                 let kind = crate::domain::HearingKind::from_db(&p.hearing_kind)
-                    .map(labels::hearing_kind)
-                    .unwrap_or("Hearing");
+                    .map(|k| labels::hearing_kind_in(lang, k))
+                    .unwrap_or_else(|_| text(lang, "week-hearing"));
                 json!({
                     "id": format!("entry-{i}"),
-                    "time": clock(p.starts_at),
+                    "time": clock(lang, p.starts_at),
                     "title": kind,
                     "place": p.courtroom,
-                    "detail": format!("Victim {} · safety plan for the day", p.victim_reference),
+                    "detail": text_with(lang, "week-service-plan-detail", &[("victim", p.victim_reference.clone())]),
                     "href": format!("/hearings/{}/safety-plan", p.hearing_id),
                     "tag": Value::Null,
                     "tag_class": Value::Null,
@@ -205,10 +224,10 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Va
         for (hearing_id, reference, found) in others {
             items.push(json!({
                 "id": format!("updates-{hearing_id}"),
-                "time": "On the day",
-                "title": "Updates on the day",
+                "time": text(lang, "week-on-the-day"),
+                "title": text(lang, "week-updates-title"),
                 "place": Value::Null,
-                "detail": format!("Victim {reference}"),
+                "detail": text_with(lang, "week-victim", &[("victim", reference)]),
                 "href": format!("/hearings/{hearing_id}/trial-updates"),
                 "tag": Value::Null,
                 "tag_class": Value::Null,
@@ -219,13 +238,13 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Va
             }));
         }
         days.push(json!({
-            "heading": day(date),
+            "heading": day(lang, date),
             "today": date == ctx.today(),
             "items": items,
         }));
     }
     Ok(json!({
-        "range": format!("{} to {}", day(from), day(last)),
+        "range": text_with(lang, "week-range", &[("from", day(lang, from)), ("to", day(lang, last))]),
         "days": days,
         "clash_heading": "",
         "clashes": Vec::<Value>::new(),
@@ -240,7 +259,7 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Va
     }))
 }
 
-fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
+fn build(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> AppResult<Value> {
     let week = app::agenda::week(conn, ctx, from)?;
     let (start, _) = app::agenda::Week::bounds(from);
     let look = Lookup::load(conn, ctx)?;
@@ -261,9 +280,17 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         let h = &wh.hearing;
         let plan = plans.get(h.id.as_str()).map(|p| plan_json(p, &h.id));
         for s in &wh.sittings {
-            let mut title = labels::hearing_kind(h.kind).to_string();
+            let mut title = labels::hearing_kind_in(lang, h.kind);
             if s.days > 1 {
-                title = format!("{title} (day {} of {})", s.day, s.days);
+                title = text_with(
+                    lang,
+                    "week-sitting-day",
+                    &[
+                        ("title", title),
+                        ("day", s.day.to_string()),
+                        ("days", s.days.to_string()),
+                    ],
+                );
             }
             let mut place = look.court(&h.court_id);
             if let Some(room) = &h.courtroom {
@@ -272,7 +299,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             let tag = match h.status {
                 HearingStatus::Listed => None,
                 other => Some((
-                    labels::hearing_status(other).to_string(),
+                    labels::hearing_status_in(lang, other),
                     if other.is_upcoming() {
                         "tag--yellow"
                     } else {
@@ -287,15 +314,17 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
                 all_day: false,
                 title,
                 place: Some(place),
-                detail: format!(
-                    "Case {} · victim {}{}",
-                    look.case_ref(&h.case_id),
-                    look.case_victim_ref(&h.case_id),
+                detail: text_with(
+                    lang,
                     if h.victim_gives_evidence {
-                        " · the victim gives evidence"
+                        "week-hearing-detail-evidence"
                     } else {
-                        ""
-                    }
+                        "week-hearing-detail"
+                    },
+                    &[
+                        ("case", look.case_ref(&h.case_id)),
+                        ("victim", look.case_victim_ref(&h.case_id)),
+                    ],
                 ),
                 href: Some(format!("/cases/{}", h.case_id)),
                 tag,
@@ -328,20 +357,22 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             ends_at: Some(e),
             date: calendar::london_date(s),
             all_day: false,
-            title: "Pre-trial visit".into(),
+            title: text(lang, "week-visit"),
             place: Some(look.court(&v.court_id)),
-            detail: format!(
-                "Case {} · victim {}{}",
-                look.case_ref(&v.case_id),
-                look.case_victim_ref(&v.case_id),
+            detail: text_with(
+                lang,
                 if v.supporter_attends {
-                    " · you attend"
+                    "week-visit-detail-attend"
                 } else {
-                    ""
-                }
+                    "week-hearing-detail"
+                },
+                &[
+                    ("case", look.case_ref(&v.case_id)),
+                    ("victim", look.case_victim_ref(&v.case_id)),
+                ],
             ),
             href: Some(format!("/cases/{}", v.case_id)),
-            tag: Some((labels::visit_state(v.state).to_string(), "tag--blue")),
+            tag: Some((labels::visit_state_in(lang, v.state), "tag--blue")),
             event: Some(Event {
                 starts_at: s,
                 ends_at: e,
@@ -360,9 +391,13 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             ends_at: None,
             date: d,
             all_day: true,
-            title: labels::parole_kind(m.kind).to_string(),
+            title: labels::parole_kind_in(lang, m.kind),
             place: None,
-            detail: format!("Parole · victim {}", look.victim_ref(&m.victim_id)),
+            detail: text_with(
+                lang,
+                "week-parole-detail",
+                &[("victim", look.victim_ref(&m.victim_id))],
+            ),
             href: None,
             tag: None,
             event: None,
@@ -381,15 +416,18 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             ends_at: None,
             date: calendar::london_date(m.starts_at),
             all_day: false,
-            title: labels::risk_meeting_kind(m.kind).to_string(),
+            title: labels::risk_meeting_kind_in(lang, m.kind),
             place: Some(m.panel.clone()),
-            detail: format!(
-                "Risk meeting · victim {} · paperwork due by {}",
-                w.victim_reference,
-                super::lookup::long(m.paperwork_due_at)
+            detail: text_with(
+                lang,
+                "week-risk-meeting-detail",
+                &[
+                    ("victim", w.victim_reference.clone()),
+                    ("due", super::i18n::long(lang, m.paperwork_due_at)),
+                ],
             ),
             href: Some(format!("/risk-meetings/{}", m.id)),
-            tag: Some(("Risk meeting".into(), "tag--blue")),
+            tag: Some((text(lang, "week-tag-risk-meeting"), "tag--blue")),
             event: None,
             clashes: Vec::new(),
             plan: None,
@@ -402,22 +440,24 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
     for w in &week.statement_appointments {
         let a = &w.appointment;
         let part = match w.part.as_str() {
-            "supporter" => "You are booked for before and after (not in the room)",
-            "alternative_supporter" => {
-                "You are the alternative supporter, in case the booked supporter is away"
-            }
-            _ => "You are the officer",
+            "supporter" => text(lang, "week-statement-part-supporter"),
+            "alternative_supporter" => text(lang, "week-statement-part-alternative"),
+            _ => text(lang, "week-statement-part-officer"),
         };
         entries.push(Entry {
             starts_at: a.starts_at,
             ends_at: None,
             date: calendar::london_date(a.starts_at),
             all_day: false,
-            title: labels::statement_appointment_kind(a.kind).to_string(),
+            title: labels::statement_appointment_kind_in(lang, a.kind),
             place: Some(a.place.clone()),
-            detail: format!("{part} · victim {}", w.victim_reference),
+            detail: text_with(
+                lang,
+                "week-statement-detail",
+                &[("part", part), ("victim", w.victim_reference.clone())],
+            ),
             href: Some(format!("/statement-appointments/{}", a.id)),
-            tag: Some(("Statement".into(), "tag--blue")),
+            tag: Some((text(lang, "week-tag-statement"), "tag--blue")),
             event: None,
             clashes: Vec::new(),
             plan: None,
@@ -434,26 +474,33 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             .hearing_id
             .as_deref()
             .and_then(|id| hearings.get(id))
-            .map(|h| name_hearing(&look, h));
+            .map(|h| name_hearing(lang, &look, h));
         let case = d.case_id.as_deref().map(|c| look.case_ref(c));
-        let detail = format!(
-            "Deadline{}{} · victim {}{}",
-            hearing
-                .map(|h| format!(" · for the {h}"))
-                .unwrap_or_default(),
-            case.map(|c| format!(" · case {c}")).unwrap_or_default(),
-            look.victim_ref(&d.victim_id),
-            if d.confirmed {
-                ""
-            } else {
-                " · figure unconfirmed"
-            }
+        let mut parts = vec![text(lang, "week-deadline")];
+        if let Some(h) = hearing {
+            parts.push(text_with(lang, "week-deadline-for", &[("hearing", h)]));
+        }
+        if let Some(c) = case {
+            parts.push(text_with(lang, "week-deadline-case", &[("case", c)]));
+        }
+        parts.push(text_with(
+            lang,
+            "week-deadline-victim",
+            &[("victim", look.victim_ref(&d.victim_id))],
+        ));
+        if !d.confirmed {
+            parts.push(text(lang, "week-deadline-unconfirmed"));
+        }
+        let detail = parts.join(" · ");
+        let title = text_with(
+            lang,
+            "week-deadline-due",
+            &[("what", labels::deadline_kind_in(lang, &d.kind))],
         );
-        let title = format!("Due: {}", labels::deadline_kind(&d.kind));
         if d.due_at < start {
             overdue.push(json!({
                 "title": title,
-                "due": super::lookup::long(d.due_at),
+                "due": super::i18n::long(lang, d.due_at),
                 "detail": detail,
                 "href": deadline_href(d),
             }));
@@ -468,7 +515,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             place: None,
             detail,
             href: deadline_href(d),
-            tag: Some(("Deadline".into(), "tag--grey")),
+            tag: Some((text(lang, "week-tag-deadline"), "tag--grey")),
             event: None,
             clashes: Vec::new(),
             plan: None,
@@ -482,9 +529,12 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
         .iter()
         .map(|t| {
             json!({
-                "title": labels::task_kind(&t.kind),
+                "title": labels::task_kind_in(lang, &t.kind),
                 "detail": t.detail,
-                "due": t.due_at.map(super::lookup::long).unwrap_or_else(|| "No date set".into()),
+                "due": t
+                    .due_at
+                    .map(|d| super::i18n::long(lang, d))
+                    .unwrap_or_else(|| text(lang, "week-no-date")),
                 "overdue": t.due_at.is_some_and(|d| d < ctx.now),
                 "case": t.case_id.as_deref().map(|c| look.case_ref(c)),
                 "href": t.case_id.as_ref().map(|c| format!("/cases/{c}")),
@@ -516,21 +566,24 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
     let mut clash_list = Vec::new();
     for c in &found {
         let (ia, ib) = (timed[c.a], timed[c.b]);
-        let to_a = describe_clash(c.kind, &entries[ib]);
-        let to_b = describe_clash(c.kind, &entries[ia]);
+        let to_a = describe_clash(lang, c.kind, &entries[ib]);
+        let to_b = describe_clash(lang, c.kind, &entries[ia]);
         entries[ia].clashes.push(to_a);
         entries[ib].clashes.push(to_b);
         clash_list.push(json!({
-            "text": format!(
-                "{} on {} at {} and {} at {}",
+            "text": text_with(
+                lang,
                 match c.kind {
-                    ClashKind::Overlap => "Overlapping",
-                    ClashKind::TooLittleTravelTime { .. } => "Too little time between courts:",
+                    ClashKind::Overlap => "week-clash-list-overlap",
+                    ClashKind::TooLittleTravelTime { .. } => "week-clash-list-travel",
                 },
-                day(entries[ia].date),
-                clock(entries[ia].starts_at),
-                entries[ib].title,
-                clock(entries[ib].starts_at),
+                &[
+                    ("day", day(lang, entries[ia].date)),
+                    ("first", entries[ia].title.clone()),
+                    ("first_time", clock(lang, entries[ia].starts_at)),
+                    ("second", entries[ib].title.clone()),
+                    ("second_time", clock(lang, entries[ib].starts_at)),
+                ],
             ),
             "href": format!("#entry-{ia}"),
         }));
@@ -543,10 +596,10 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.date == date)
-            .map(|(i, e)| e.json(&format!("entry-{i}")))
+            .map(|(i, e)| e.json(lang, &format!("entry-{i}")))
             .collect();
         days.push(json!({
-            "heading": day(date),
+            "heading": day(lang, date),
             "today": date == ctx.today(),
             "items": items,
         }));
@@ -557,29 +610,25 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Value> {
     let years = [from.year(), last.year()];
     let changes = years.iter().flat_map(|&y| {
         [
-            (calendar::bst_starts(y), "The clocks go forward one hour"),
-            (calendar::bst_ends(y), "The clocks go back one hour"),
+            (calendar::bst_starts(y), "week-note-clocks-forward"),
+            (calendar::bst_ends(y), "week-note-clocks-back"),
         ]
     });
-    for (change, what) in changes {
-        if notes.iter().any(|n: &String| n.contains(&day(change))) {
+    let mut seen = Vec::new();
+    for (change, key) in changes {
+        if seen.contains(&change) {
             continue;
         }
+        seen.push(change);
         if change >= from && change <= last {
-            notes.push(format!(
-                "{what} at 01:00 GMT on {}. Times here are already adjusted.",
-                day(change)
-            ));
+            notes.push(text_with(lang, key, &[("day", day(lang, change))]));
         }
     }
 
     Ok(json!({
-        "range": format!("{} to {}", day(from), day(last)),
+        "range": text_with(lang, "week-range", &[("from", day(lang, from)), ("to", day(lang, last))]),
         "days": days,
-        "clash_heading": match clash_list.len() {
-            1 => "1 clash this week".to_string(),
-            n => format!("{n} clashes this week"),
-        },
+        "clash_heading": text_with(lang, "week-clash-heading", &[("count", clash_list.len().to_string())]),
         "clashes": clash_list,
         "tasks": tasks,
         "show_tasks": true,
@@ -608,20 +657,21 @@ async fn week(state: web::Data<AppState>, s: Session, q: web::Query<WeekQuery>) 
             None => (today, true),
         },
     };
+    let lang = s.lang;
     let mut data = with_conn(&state, &s, move |conn, ctx| {
         if service {
-            build_service(conn, ctx, from)
+            build_service(conn, ctx, lang, from)
         } else {
-            build(conn, ctx, from)
+            build(conn, ctx, lang, from)
         }
     })
     .await?;
     data["bad_date"] = json!(bad_date);
     let title = if s.role() == Role::Supporter {
-        "My week"
+        text(lang, "nav-week")
     } else {
-        "The week ahead"
+        text(lang, "nav-week-ahead")
     };
     data["heading"] = json!(title);
-    render("week", &page(&s, title, "week", data))
+    render("week", &page(&s, &title, "week", data))
 }

@@ -219,7 +219,7 @@ pub fn detail(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<ImportDetail
             .load(conn)?;
         found_cases.extend(rows.into_iter().map(|c| (c.id.clone(), c)));
     }
-    let visible: BTreeSet<String> = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?
+    let visible: BTreeSet<String> = ctx.visible_victims(conn)?
         .into_iter()
         .collect();
     let court_names: HashMap<String, String> = courts::table

@@ -112,12 +112,20 @@ fn time_floor(conn: &mut AnyConn, filters: &Filters) -> (Duration, i64) {
             cases::table.count().get_result(conn).unwrap(),
             ar::table
                 .inner_join(hearings::table)
-                .filter(hearings::starts_at.ge(start).and(hearings::starts_at.lt(end)))
+                .filter(
+                    hearings::starts_at
+                        .ge(start)
+                        .and(hearings::starts_at.lt(end)),
+                )
                 .count()
                 .get_result(conn)
                 .unwrap(),
             hearings::table
-                .filter(hearings::starts_at.ge(start).and(hearings::starts_at.lt(end)))
+                .filter(
+                    hearings::starts_at
+                        .ge(start)
+                        .and(hearings::starts_at.lt(end)),
+                )
                 .count()
                 .get_result(conn)
                 .unwrap(),
@@ -142,7 +150,11 @@ fn time_floor(conn: &mut AnyConn, filters: &Filters) -> (Duration, i64) {
                 .get_result(conn)
                 .unwrap(),
             notices::table
-                .filter(notices::created_at.ge(start).and(notices::created_at.lt(end)))
+                .filter(
+                    notices::created_at
+                        .ge(start)
+                        .and(notices::created_at.lt(end)),
+                )
                 .count()
                 .get_result(conn)
                 .unwrap(),

@@ -4690,6 +4690,9 @@ async fn my_week_shows_a_change_written_by_another_instance() {
         .execute(&mut *conn)
         .unwrap();
     let page = amara.get(&path).await;
-    assert!(page.body.contains("URN-CHANGED-1"), "the case's new reference shows");
+    assert!(
+        page.body.contains("URN-CHANGED-1"),
+        "the case's new reference shows"
+    );
     app.stop().await;
 }

@@ -58,6 +58,9 @@ pub enum ResourceKind {
     NoticeAcknowledgement,
     /// An organisation's own reminder offsets for its supporters.
     ReminderRules,
+    /// How a supporter gets their own reminders: each as its own message,
+    /// or listed in their daily digest instead.
+    ReminderDelivery,
     /// The anonymised partnership report (counts only), read-only.
     Report,
     /// A victim's safety plan for a court day: her supporter records it;
@@ -119,6 +122,7 @@ impl ResourceKind {
         ResourceKind::Webhook,
         ResourceKind::NoticeAcknowledgement,
         ResourceKind::ReminderRules,
+        ResourceKind::ReminderDelivery,
         ResourceKind::Report,
         ResourceKind::SafetyPlan,
         ResourceKind::SafetyPlanAgreement,
@@ -253,6 +257,9 @@ pub fn permits(role: Role, kind: ResourceKind, action: Action) -> bool {
         // `manages_webhooks_of`, the same test).
         (ReminderRules, Read | Update) => matches!(role, Admin | Manager),
         (ReminderRules, Create) => false,
+        // Reminders go to supporters, so only they choose how theirs come.
+        (ReminderDelivery, Read | Update) => role == Supporter,
+        (ReminderDelivery, Create) => false,
         // Managers see their own organisation's figures (checked again by
         // the report's filters); nobody writes a report.
         (Report, Read) => role == Manager,
@@ -538,6 +545,9 @@ mod tests {
             (CourtStaff, Hearing, Read, false),
             (CourtStaff, Court, Read, true),
             (WitnessServiceStaff, Victim, Read, false),
+            (Supporter, ReminderDelivery, Update, true),
+            (WitnessCareOfficer, ReminderDelivery, Update, false),
+            (Manager, ReminderDelivery, Read, false),
             (Supporter, CalendarFeed, Create, true),
             (Supporter, CalendarFeed, Read, true),
             (Supporter, CalendarFeed, Update, true),

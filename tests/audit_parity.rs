@@ -74,6 +74,11 @@ enum Form {
     ChangeStatementAppointment,
     WithdrawStatementAppointment,
     SetReminders,
+    ChooseReminderDelivery,
+    AddPerson,
+    ChangePerson,
+    AddOrganisation,
+    AddCourt,
     UseDefaultReminders,
     RegisterWebhook,
     RevokeWebhook,
@@ -131,6 +136,11 @@ impl Form {
         Form::ChangeStatementAppointment,
         Form::WithdrawStatementAppointment,
         Form::SetReminders,
+        Form::ChooseReminderDelivery,
+        Form::AddPerson,
+        Form::ChangePerson,
+        Form::AddOrganisation,
+        Form::AddCourt,
         Form::UseDefaultReminders,
         Form::RegisterWebhook,
         Form::RevokeWebhook,
@@ -172,6 +182,7 @@ impl Form {
             | Form::AddResponsibleAdult
             | Form::ExcludeResponsibleAdult
             | Form::EndResponsibleAdult
+            | Form::ChooseReminderDelivery
             | Form::RecordHearingOutcome => AMARA,
             Form::RetryMessage
             | Form::AssignSupporter
@@ -180,6 +191,7 @@ impl Form {
             Form::AddParoleMilestone => VICTOR,
             Form::ConfirmRequest | Form::AgreeSafetyPlan => WES,
             Form::SetBookingLeadTime => CORA,
+            Form::AddPerson | Form::ChangePerson | Form::AddOrganisation | Form::AddCourt => ADMIN,
             Form::SetReminders
             | Form::UseDefaultReminders
             | Form::RegisterWebhook
@@ -673,7 +685,31 @@ async fn prepare(form: Form, app: &TestApp) -> Given {
                 .await;
             set(adult);
         }
-        Form::AddResponsibleAdult => {}
+        Form::AddResponsibleAdult
+        | Form::ChooseReminderDelivery
+        | Form::AddOrganisation
+        | Form::AddCourt => {}
+        Form::AddPerson | Form::ChangePerson => {
+            let admin = app.login(ADMIN).await;
+            if matches!(form, Form::AddPerson) {
+                let org = app
+                    .find_id(
+                        "/api/v1/organisations?per_page=200",
+                        &admin,
+                        "name",
+                        SUPPORT_ORG,
+                    )
+                    .await;
+                set(json!({"id": org, "organisation_id": org}));
+            } else {
+                let ben = app
+                    .find_id("/api/v1/users?per_page=200", &admin, "email", BEN)
+                    .await;
+                let (status, record) = app.get(&format!("/api/v1/users/{ben}"), &admin).await;
+                assert_eq!(status, StatusCode::OK, "{record}");
+                set(record);
+            }
+        }
         Form::AddHearing
         | Form::RecordAgencyUpdate
         | Form::SetBookingLeadTime
@@ -1018,6 +1054,72 @@ async fn by_page(form: Form, app: &TestApp, g: &Given) {
             b.submit(
                 "/court/booking-lead-time",
                 &[("short_notice_working_days", "10")],
+            )
+            .await
+        }
+        Form::ChooseReminderDelivery => {
+            b.submit("/my-reminders", &[("delivery", "in_daily_digest")])
+                .await
+        }
+        Form::AddPerson => {
+            b.submit(
+                "/directory/users/new",
+                &[
+                    ("display_name", "Sam Lee"),
+                    ("email", "sam@safer-futures.example"),
+                    (
+                        "organisation_id",
+                        g.record["organisation_id"].as_str().unwrap(),
+                    ),
+                    ("role", "supporter"),
+                    ("manager_id", ""),
+                    ("active", "yes"),
+                    ("password", "a long first password"),
+                ],
+            )
+            .await
+        }
+        Form::ChangePerson => {
+            b.submit(
+                &format!("/directory/users/{}/edit", g.target),
+                &[
+                    ("display_name", g.record["display_name"].as_str().unwrap()),
+                    ("email", BEN),
+                    (
+                        "organisation_id",
+                        g.record["organisation_id"].as_str().unwrap(),
+                    ),
+                    ("role", "supporter"),
+                    ("manager_id", g.record["manager_id"].as_str().unwrap_or("")),
+                    ("active", "no"),
+                ],
+            )
+            .await
+        }
+        Form::AddOrganisation => {
+            b.submit(
+                "/directory/organisations/new",
+                &[
+                    ("kind", "witness_service"),
+                    ("name", "Swansea Witness Service"),
+                    ("address", ""),
+                    ("contact_email", "swansea@witness-service.example"),
+                    ("contact_phone", ""),
+                    ("court_id", ""),
+                ],
+            )
+            .await
+        }
+        Form::AddCourt => {
+            b.submit(
+                "/directory/courts/new",
+                &[
+                    ("name", "Aberystwyth Justice Centre"),
+                    ("kind", "crown"),
+                    ("town", "Aberystwyth"),
+                    ("nation", "wales"),
+                    ("crown_court_code", ""),
+                ],
             )
             .await
         }
@@ -1538,6 +1640,50 @@ async fn by_api(form: Form, app: &TestApp, g: &Given) {
                 &format!("/api/v1/organisations/{}/reminder-rules", g.target),
                 &token,
                 own_reminders(),
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");
+        }
+        Form::AddPerson => {
+            post(
+                "/api/v1/users",
+                json!({"display_name": "Sam Lee", "email": "sam@safer-futures.example",
+                       "organisation_id": g.record["organisation_id"], "role": "supporter",
+                       "active": true, "password": "a long first password"}),
+            )
+            .await
+        }
+        Form::ChangePerson => {
+            put(
+                format!("/api/v1/users/{}", g.target),
+                json!({"display_name": g.record["display_name"], "email": BEN,
+                       "organisation_id": g.record["organisation_id"], "role": "supporter",
+                       "manager_id": g.record["manager_id"], "active": false}),
+            )
+            .await
+        }
+        Form::AddOrganisation => {
+            post(
+                "/api/v1/organisations",
+                json!({"kind": "witness_service", "name": "Swansea Witness Service",
+                       "contact_email": "swansea@witness-service.example"}),
+            )
+            .await
+        }
+        Form::AddCourt => {
+            post(
+                "/api/v1/courts",
+                json!({"name": "Aberystwyth Justice Centre", "kind": "crown", "town": "Aberystwyth",
+                       "nation": "wales"}),
+            )
+            .await
+        }
+        Form::ChooseReminderDelivery => {
+            let (status, out) = put_plain(
+                app,
+                "/api/v1/me/reminder-delivery",
+                &token,
+                json!({"delivery": "in_daily_digest"}),
             )
             .await;
             assert_eq!(status, StatusCode::OK, "{form:?} (API): {out}");

@@ -4696,3 +4696,230 @@ async fn my_week_shows_a_change_written_by_another_instance() {
     );
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_supporter_chooses_to_have_reminders_in_the_daily_digest_from_the_pages() {
+    let app = TestApp::spawn().await;
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    ben.get("/").await.assert_has("/my-reminders");
+    let form = ben.get("/my-reminders").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    form.assert_has("How do you want your reminders?");
+    form.assert_has(r#"value="separately" checked"#);
+
+    // No choice made: a sentence saying what to do, linked to the field.
+    let refused = ben.submit("/my-reminders", &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has(
+        "Choose a message for each reminder, or a day&#x27;s reminders in your daily message",
+    );
+
+    let saved = ben
+        .submit("/my-reminders", &[("delivery", "in_daily_digest")])
+        .await;
+    assert_eq!(
+        saved.location(),
+        Some("/my-reminders?done=saved"),
+        "{}",
+        saved.body
+    );
+    // Friday 20 March 2026, 12:00: the first digest it applies to is
+    // tomorrow's.
+    let page = ben.get("/my-reminders?done=saved").await;
+    page.assert_has("starting with the one on Saturday 21 March 2026");
+    page.assert_has(r#"value="in_daily_digest" checked"#);
+    let token = app.login(BEN).await;
+    let (_, out) = app.get("/api/v1/me/reminder-delivery", &token).await;
+    assert_eq!(out["delivery"], "in_daily_digest");
+
+    // No one else gets reminders, so no one else has the page.
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    assert_eq!(
+        wendy.get("/my-reminders").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[actix_web::test]
+async fn an_administrator_keeps_the_directory_from_the_pages() {
+    let app = TestApp::spawn().await;
+    let mut admin = Browser::signed_in(&app.base, ADMIN).await;
+    let home = admin.get("/").await;
+    home.assert_has("/directory#people");
+    let directory = admin.get("/directory").await;
+    assert_eq!(directory.status, StatusCode::OK, "{}", directory.body);
+    directory.assert_has("Demo Safer Futures IDVA Service");
+    directory.assert_has(BEN);
+    let token = app.login(ADMIN).await;
+    let org = app
+        .find_id(
+            "/api/v1/organisations?per_page=200",
+            &token,
+            "name",
+            "Demo Safer Futures IDVA Service",
+        )
+        .await;
+
+    // Adding a person: what is missing is said in words; a role that does
+    // not fit the organisation is refused on its field; a password is never
+    // drawn back into the page.
+    let refused = admin.submit("/directory/users/new", &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_has("Enter the person&#x27;s name");
+    refused.assert_has("Choose what they do");
+    let misfit = admin
+        .submit(
+            "/directory/users/new",
+            &[
+                ("display_name", "Sam Lee"),
+                ("email", "sam@safer-futures.example"),
+                ("organisation_id", &org),
+                ("role", "court_staff"),
+                ("active", "yes"),
+                ("password", "a long first password"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        misfit.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        misfit.body
+    );
+    misfit.assert_has("This role does not fit the organisation");
+    assert!(!misfit.body.contains("a long first password"));
+    let added = admin
+        .submit(
+            "/directory/users/new",
+            &[
+                ("display_name", "Sam Lee"),
+                ("email", "Sam@Safer-Futures.example"),
+                ("organisation_id", &org),
+                ("role", "supporter"),
+                ("active", "yes"),
+                ("password", "a long first password"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        added.location(),
+        Some("/directory?done=user-added"),
+        "{}",
+        added.body
+    );
+    // Sam signs in with the password given.
+    let mut sam = Browser::new(&app.base);
+    let signed_in = sam
+        .sign_in("sam@safer-futures.example", "a long first password")
+        .await;
+    assert_eq!(signed_in.location(), Some("/"), "{}", signed_in.body);
+
+    // Sam leaves: the administrator stops them signing in (a change to
+    // their record, with the version check); they can no longer sign in.
+    let sam_id = app
+        .find_id(
+            "/api/v1/users?per_page=200",
+            &token,
+            "email",
+            "sam@safer-futures.example",
+        )
+        .await;
+    let form = admin.get(&format!("/directory/users/{sam_id}/edit")).await;
+    form.assert_has(r#"value="yes" checked"#);
+    let changed = admin
+        .submit(
+            &format!("/directory/users/{sam_id}/edit"),
+            &[
+                ("display_name", "Sam Lee"),
+                ("email", "sam@safer-futures.example"),
+                ("organisation_id", &org),
+                ("role", "supporter"),
+                ("manager_id", ""),
+                ("active", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        changed.location(),
+        Some("/directory?done=user-changed"),
+        "{}",
+        changed.body
+    );
+    let (_, sam_now) = app.get(&format!("/api/v1/users/{sam_id}"), &token).await;
+    assert_eq!(sam_now["active"], false);
+    let mut again = Browser::new(&app.base);
+    let refused = again
+        .sign_in("sam@safer-futures.example", "a long first password")
+        .await;
+    assert_ne!(
+        refused.location(),
+        Some("/"),
+        "a person who left cannot sign in"
+    );
+
+    // A court already in the directory is refused in words; a new court in
+    // Wales, and a Witness Service that serves it, are added.
+    let twice = admin
+        .submit(
+            "/directory/courts/new",
+            &[
+                ("name", "Swansea Crown Court"),
+                ("kind", "crown"),
+                ("town", "Swansea"),
+                ("nation", "wales"),
+            ],
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+    twice.assert_has("A court of this name is already in the directory");
+    let court = admin
+        .submit(
+            "/directory/courts/new",
+            &[
+                ("name", "Aberystwyth Justice Centre"),
+                ("kind", "combined"),
+                ("town", "Aberystwyth"),
+                ("nation", "wales"),
+                ("crown_court_code", ""),
+            ],
+        )
+        .await;
+    assert_eq!(
+        court.location(),
+        Some("/directory?done=court-added"),
+        "{}",
+        court.body
+    );
+    let swansea = app.court_id(&token, "Aberystwyth Justice Centre").await;
+    let (_, c) = app.get(&format!("/api/v1/courts/{swansea}"), &token).await;
+    assert_eq!(c["nation"], "wales");
+    let ws = admin
+        .submit(
+            "/directory/organisations/new",
+            &[
+                ("kind", "witness_service"),
+                ("name", "Aberystwyth Witness Service"),
+                ("contact_email", "aberystwyth@witness-service.example"),
+                ("court_id", &swansea),
+            ],
+        )
+        .await;
+    assert_eq!(
+        ws.location(),
+        Some("/directory?done=organisation-added"),
+        "{}",
+        ws.body
+    );
+    let page = admin.get("/directory?done=organisation-added").await;
+    page.assert_has("Organisation added.");
+    page.assert_has("Aberystwyth Witness Service");
+
+    // The directory is the administrator's alone.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    assert_eq!(maya.get("/directory").await.status, StatusCode::FORBIDDEN);
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+    assert_eq!(
+        ben.get("/directory/users/new").await.status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -25,6 +25,7 @@ pub mod message_stops;
 pub mod notices;
 pub mod outbox;
 mod records;
+pub mod reminder_delivery;
 pub mod reminder_rules;
 pub mod responsible_adults;
 pub mod risk_meetings;

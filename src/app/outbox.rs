@@ -18,6 +18,7 @@ pub fn metrics_text(conn: &mut AnyConn, now: DateTime<Utc>) -> AppResult<String>
     let oldest_due: Option<chrono::NaiveDateTime> = notices::table
         .filter(notices::state.eq_any(["pending", "failed"]))
         .filter(notices::next_attempt_at.le(store::to_db(now)))
+        .filter(crate::notify::delivery::not_held())
         .select(min(notices::next_attempt_at))
         .first(conn)?;
     let lag = oldest_due

@@ -18,6 +18,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::calendar;
+use crate::flows::TemplateKey;
 
 /// The London wall-clock time of the daily digest.
 pub const DIGEST_LOCAL_TIME: NaiveTime = match NaiveTime::from_hms_opt(7, 30, 0) {
@@ -101,6 +102,70 @@ pub struct DeadlineItem {
     pub victim_reference: String,
 }
 
+/// A reminder due today that the supporter chose to have in the digest
+/// instead of on its own (`users.reminders_in_digest`): the hearing or
+/// visit it is about, by reference, time and court, never an address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReminderItem {
+    /// The reminder notice this item stands for (held by the digest; kept
+    /// in the stored data so a reminder stopped before the digest goes can
+    /// be left out, never shown).
+    pub notice_id: String,
+    /// `hearing` or `pre_trial_visit`.
+    pub about: String,
+    /// The reminder's label ("in_7_days", "tomorrow", ...).
+    pub reminder_label: String,
+    /// The London date and time of the hearing or visit.
+    pub date: String,
+    pub time: String,
+    /// For a hearing, its kind.
+    pub hearing_kind: Option<String>,
+    pub court_name: String,
+    pub case_reference: String,
+    pub victim_reference: String,
+}
+
+impl ReminderItem {
+    /// The digest's line for a reminder notice, from its template key and
+    /// the data it was planned with; `None` for any other notice, or one
+    /// whose data lacks what the line needs.
+    pub fn from_notice(
+        notice_id: &str,
+        template: &str,
+        data: &Map<String, Value>,
+    ) -> Option<ReminderItem> {
+        let text = |key: &str| data.get(key).and_then(Value::as_str).map(str::to_string);
+        let (about, date, time, court, kind) = match template {
+            t if t == TemplateKey::ReminderHearingSupporter.as_str() => (
+                "hearing",
+                text("hearing_date")?,
+                text("hearing_time")?,
+                text("court_name")?,
+                text("hearing_kind"),
+            ),
+            t if t == TemplateKey::ReminderVisitSupporter.as_str() => (
+                "pre_trial_visit",
+                text("visit_date")?,
+                text("visit_time")?,
+                text("visit_court")?,
+                None,
+            ),
+            _ => return None,
+        };
+        Some(ReminderItem {
+            notice_id: notice_id.to_string(),
+            about: about.to_string(),
+            reminder_label: text("reminder_label")?,
+            date,
+            time,
+            hearing_kind: kind,
+            court_name: court,
+            case_reference: text("case_reference").unwrap_or_default(),
+            victim_reference: text("victim_reference")?,
+        })
+    }
+}
+
 /// One supporter's day.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Day {
@@ -110,6 +175,8 @@ pub struct Day {
     pub deadlines: Vec<DeadlineItem>,
     pub meetings: Vec<MeetingItem>,
     pub statements: Vec<StatementItem>,
+    /// Reminders listed here instead of sent on their own.
+    pub reminders: Vec<ReminderItem>,
 }
 
 fn hhmm(at: DateTime<Utc>) -> String {
@@ -124,6 +191,7 @@ impl Day {
             && self.deadlines.is_empty()
             && self.meetings.is_empty()
             && self.statements.is_empty()
+            && self.reminders.is_empty()
     }
 
     /// The digest's template data, earliest first within each list, times
@@ -139,6 +207,10 @@ impl Day {
         meetings.sort_by(|a, b| (a.start, &a.kind).cmp(&(b.start, &b.kind)));
         let mut statements = self.statements.clone();
         statements.sort_by(|a, b| (a.start, &a.kind).cmp(&(b.start, &b.kind)));
+        let mut reminders = self.reminders.clone();
+        reminders.sort_by(|a, b| {
+            (&a.date, &a.time, &a.case_reference).cmp(&(&b.date, &b.time, &b.case_reference))
+        });
         let mut parole = self.parole.clone();
         parole.sort_by(|a, b| {
             (&a.victim_reference, &a.milestone).cmp(&(&b.victim_reference, &b.milestone))
@@ -200,6 +272,22 @@ impl Day {
                     .map(|s| {
                         json!({"time": hhmm(s.start), "kind": s.kind, "part": s.part,
                                "victim_reference": s.victim_reference})
+                    })
+                    .collect(),
+            ),
+        );
+        data.insert(
+            "reminders".into(),
+            Value::Array(
+                reminders
+                    .iter()
+                    .map(|r| {
+                        json!({"notice_id": r.notice_id, "about": r.about,
+                               "reminder_label": r.reminder_label,
+                               "date": r.date, "time": r.time,
+                               "hearing_kind": r.hearing_kind, "court_name": r.court_name,
+                               "case_reference": r.case_reference,
+                               "victim_reference": r.victim_reference})
                     })
                     .collect(),
             ),

@@ -9,15 +9,15 @@ use serde::Serialize;
 
 use super::{
     digest_at, due_date, moot_after, Day, DeadlineItem, HearingItem, MeetingItem, ParoleItem,
-    StatementItem, VisitItem,
+    ReminderItem, StatementItem, VisitItem,
 };
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
 use crate::notify::mailer::{Email, Mailer};
 use crate::notify::render::NoticeRenderer;
 use crate::store::schema::{
-    cases, courts, deadlines, digests, hearings, notices, parole_milestones, pre_trial_visits,
-    risk_meetings, statement_appointments, supporter_assignments, users, victims,
+    cases, courts, deadlines, digest_holds, digests, hearings, notices, parole_milestones,
+    pre_trial_visits, risk_meetings, statement_appointments, supporter_assignments, users, victims,
 };
 use crate::store::{self, AnyConn, Pool};
 
@@ -266,11 +266,11 @@ pub fn plan_due(pool: &Pool, now: DateTime<Utc>) -> AppResult<Planned> {
         return Ok(Planned::default());
     };
     let mut conn = pool.get()?;
-    let supporters: Vec<String> = users::table
+    let supporters: Vec<(String, bool)> = users::table
         .filter(users::role.eq("supporter"))
         .filter(users::active.eq(true))
         .order(users::id.asc())
-        .select(users::id)
+        .select((users::id, users::reminders_in_digest))
         .load(&mut conn)?;
     let mut out = Planned {
         supporters: supporters.len(),
@@ -282,7 +282,7 @@ pub fn plan_due(pool: &Pool, now: DateTime<Utc>) -> AppResult<Planned> {
         .filter(digests::local_date.eq(date))
         .select(digests::user_id)
         .load(&mut conn)?;
-    for user in supporters.into_iter().filter(|u| !done.contains(u)) {
+    for (user, reminders_in_digest) in supporters.into_iter().filter(|(u, _)| !done.contains(u)) {
         let key = key(&user, date);
         out.planned += store::write(&mut conn, |conn| {
             let exists: i64 = digests::table
@@ -294,14 +294,18 @@ pub fn plan_due(pool: &Pool, now: DateTime<Utc>) -> AppResult<Planned> {
             }
             // A day with nothing in it is recorded as "empty" (never sent),
             // so it is looked at once: the digest is the 07:30 picture.
-            let day = day_for(conn, &user, date)?;
+            let id = store::new_id();
+            let mut day = day_for(conn, &user, date)?;
+            if reminders_in_digest {
+                day.reminders = waiting_reminders(conn, &user, date, now)?;
+            }
             let state = if day.is_empty() { "empty" } else { "pending" };
             let data = serde_json::to_string(&day.data(date))
                 .map_err(|e| AppError::Internal(e.to_string()))?;
             let ts = store::to_db(now);
             let insert = diesel::insert_into(digests::table)
                 .values((
-                    digests::id.eq(store::new_id()),
+                    digests::id.eq(&id),
                     digests::idempotency_key.eq(&key),
                     digests::user_id.eq(&user),
                     digests::local_date.eq(date),
@@ -318,10 +322,173 @@ pub fn plan_due(pool: &Pool, now: DateTime<Utc>) -> AppResult<Planned> {
             // Another instance may plan the same digest at the same moment:
             // the unique key keeps one.
             let inserted = crate::store::dialect::execute!(conn, insert)?;
+            if inserted == 1 {
+                hold(conn, &id, &day.reminders)?;
+            }
             Ok(if state == "pending" { inserted } else { 0 })
         })?;
     }
     Ok(out)
+}
+
+/// The supporter's reminders due by the end of `date` and still waiting,
+/// for the day's digest to list and hold. The reminders are
+/// read with `FOR UPDATE SKIP LOCKED` on PostgreSQL, as the delivery claim
+/// reads them, so a reminder a worker is claiming is left to go on its own
+/// and one held here is passed over by the claim (on SQLite the write
+/// transaction already keeps the two apart).
+fn waiting_reminders(
+    conn: &mut AnyConn,
+    user_id: &str,
+    date: NaiveDate,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<ReminderItem>> {
+    let templates = [
+        TemplateKey::ReminderHearingSupporter.as_str(),
+        TemplateKey::ReminderVisitSupporter.as_str(),
+    ];
+    let query = notices::table
+        .filter(notices::recipient_user_id.eq(user_id))
+        .filter(notices::template.eq_any(templates))
+        .filter(notices::state.eq("pending"))
+        .filter(notices::next_attempt_at.lt(store::to_db(moot_after(date))))
+        .filter(
+            notices::not_after
+                .is_null()
+                .or(notices::not_after.gt(store::to_db(now))),
+        )
+        .filter(crate::notify::delivery::not_held())
+        .select((notices::id, notices::template, notices::data_json));
+    let waiting: Vec<(String, String, String)> =
+        crate::store::dialect::load_skip_locked!(conn, query)?;
+    let mut items = Vec::new();
+    for (id, template, data) in waiting {
+        let data: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&data).unwrap_or_default();
+        // A reminder the digest cannot describe goes on its own.
+        if let Some(item) = ReminderItem::from_notice(&id, &template, &data) {
+            items.push(item);
+        }
+    }
+    Ok(items)
+}
+
+/// Records that the digest `digest_id` holds these reminders.
+fn hold(conn: &mut AnyConn, digest_id: &str, items: &[ReminderItem]) -> AppResult<()> {
+    let rows: Vec<_> = items
+        .iter()
+        .map(|r| {
+            (
+                digest_holds::notice_id.eq(r.notice_id.clone()),
+                digest_holds::digest_id.eq(digest_id.to_string()),
+            )
+        })
+        .collect();
+    if !rows.is_empty() {
+        // A hold left by an earlier digest that was given up is replaced.
+        let ids: Vec<&String> = items.iter().map(|r| &r.notice_id).collect();
+        diesel::delete(digest_holds::table.filter(digest_holds::notice_id.eq_any(ids)))
+            .execute(conn)?;
+        for row in rows {
+            diesel::insert_into(digest_holds::table)
+                .values(row)
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// The reminders still waiting that a digest holds.
+fn held_waiting(conn: &mut AnyConn, digest_id: &str) -> AppResult<Vec<String>> {
+    Ok(digest_holds::table
+        .inner_join(notices::table)
+        .filter(digest_holds::digest_id.eq(digest_id))
+        .filter(notices::state.eq("pending"))
+        .select(notices::id)
+        .load(conn)?)
+}
+
+/// The reminders a sent digest listed are done: each is cancelled as
+/// "in your daily digest", and its disclosure to the supporter (on the
+/// reminder's own basis and category) is audited. Only those still
+/// waiting: one cancelled meanwhile stays as it is.
+fn settle_reminders(conn: &mut AnyConn, digest_id: &str, now: DateTime<Utc>) -> AppResult<()> {
+    let held: Vec<(String, String, String, String, String)> = digest_holds::table
+        .inner_join(notices::table)
+        .filter(digest_holds::digest_id.eq(digest_id))
+        .filter(notices::state.eq("pending"))
+        .select((
+            notices::id,
+            notices::victim_id,
+            notices::category,
+            notices::recipient_key,
+            notices::basis_json,
+        ))
+        .load(conn)?;
+    if held.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<&String> = held.iter().map(|h| &h.0).collect();
+    diesel::update(
+        notices::table
+            .filter(notices::id.eq_any(&ids))
+            .filter(notices::state.eq("pending")),
+    )
+    .set((
+        notices::state.eq("cancelled"),
+        notices::cancelled_reason.eq(IN_DIGEST),
+        notices::updated_at.eq(store::to_db(now)),
+    ))
+    .execute(conn)?;
+    let entries: Vec<crate::audit::Entry> = held
+        .into_iter()
+        .map(|(id, victim, category, recipient, basis)| {
+            let basis = crate::audit::basis_code(&serde_json::from_str(&basis).unwrap_or_default());
+            crate::audit::Entry {
+                language: Some(DIGEST_LANGUAGE.to_string()),
+                ..crate::audit::notice_entry(
+                    crate::audit::AuditAction::Disclose,
+                    &id,
+                    &victim,
+                    &category,
+                    &recipient,
+                    format!("{basis}/{IN_DIGEST_CODE}"),
+                )
+            }
+        })
+        .collect();
+    crate::audit::append_all(conn, now, &entries)
+}
+
+/// The language digests are written in.
+const DIGEST_LANGUAGE: &str = "en";
+
+/// Why a reminder listed in a sent digest was not sent on its own.
+pub const IN_DIGEST: &str = "in your daily digest";
+/// The same, in the audit log's basis column.
+const IN_DIGEST_CODE: &str = "in_daily_digest";
+
+/// The digest's data with the reminders it listed that are no longer
+/// waiting (cancelled since, say, because the hearing moved or consent
+/// was withdrawn) taken out, so the digest never says what has stopped.
+fn drop_stopped_reminders(
+    conn: &mut AnyConn,
+    digest_id: &str,
+    data: &mut serde_json::Map<String, serde_json::Value>,
+) -> AppResult<()> {
+    let Some(serde_json::Value::Array(listed)) = data.get_mut("reminders") else {
+        return Ok(());
+    };
+    if listed.is_empty() {
+        return Ok(());
+    }
+    let waiting = held_waiting(conn, digest_id)?;
+    listed.retain(|r| {
+        r["notice_id"]
+            .as_str()
+            .is_some_and(|id| waiting.iter().any(|w| w == id))
+    });
+    Ok(())
 }
 
 #[derive(Queryable, Selectable, Debug, Clone)]
@@ -417,6 +584,7 @@ pub fn deliver_due(
             let rows =
                 store::settle_lease!(conn, digests, &d.id, owner, state, &error, d.attempts, now)?;
             if rows == 1 && state == "sent" {
+                settle_reminders(conn, &d.id, now)?;
                 crate::audit::append(
                     conn,
                     now,
@@ -448,10 +616,11 @@ fn send(
 ) -> Result<(), String> {
     let to = crate::accounts::active_email(conn, &d.user_id).map_err(|e| e.to_string())?;
     let to = to.ok_or("the supporter is no longer active")?;
-    let data: serde_json::Map<String, serde_json::Value> =
+    let mut data: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&d.data_json).map_err(|e| e.to_string())?;
+    drop_stopped_reminders(conn, &d.id, &mut data).map_err(|e| e.to_string())?;
     let rendered = renderer
-        .render(TemplateKey::DailyDigest, "en", &data)
+        .render(TemplateKey::DailyDigest, DIGEST_LANGUAGE, &data)
         .map_err(|e| e.to_string())?;
     mailer
         .send(&Email {

@@ -105,3 +105,86 @@ fn the_digest_lists_each_day_in_order_with_london_times_and_references_only() {
 fn day_date() -> NaiveDate {
     day(2026, 7, 14)
 }
+
+fn reminder_data(pairs: &[(&str, &str)]) -> Map<String, Value> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), json!(v)))
+        .collect()
+}
+
+#[test]
+fn a_reminder_notice_becomes_a_digest_line_and_no_other_notice_does() {
+    let hearing = reminder_data(&[
+        ("reminder_label", "in_7_days"),
+        ("hearing_date", "2026-10-26"),
+        ("hearing_time", "10:00"),
+        ("hearing_kind", "trial"),
+        ("court_name", "Leeds Crown Court"),
+        ("case_reference", "13CD7654321"),
+        ("victim_reference", "V-1"),
+    ]);
+    let item = ReminderItem::from_notice("n1", "reminder.hearing.supporter", &hearing).unwrap();
+    assert_eq!(item.about, "hearing");
+    assert_eq!(item.hearing_kind.as_deref(), Some("trial"));
+    assert_eq!(
+        (item.date.as_str(), item.time.as_str()),
+        ("2026-10-26", "10:00")
+    );
+    let visit = reminder_data(&[
+        ("reminder_label", "tomorrow"),
+        ("visit_date", "2026-03-29"),
+        ("visit_time", "14:00"),
+        ("visit_court", "Leeds Crown Court"),
+        ("case_reference", "13CD7654321"),
+        ("victim_reference", "V-1"),
+    ]);
+    let item = ReminderItem::from_notice("n2", "reminder.visit.supporter", &visit).unwrap();
+    assert_eq!(item.about, "pre_trial_visit");
+    assert_eq!(item.hearing_kind, None);
+    assert_eq!(item.court_name, "Leeds Crown Court");
+    // Another kind of notice, or a reminder missing what its line needs,
+    // is not listed (it goes on its own).
+    assert_eq!(
+        ReminderItem::from_notice("n3", "criminal.advisor_notice", &hearing),
+        None
+    );
+    let mut partial = hearing.clone();
+    partial.remove("hearing_time");
+    assert_eq!(
+        ReminderItem::from_notice("n4", "reminder.hearing.supporter", &partial),
+        None
+    );
+}
+
+#[test]
+fn a_day_with_only_reminders_is_sent_and_lists_them_soonest_hearing_first() {
+    let line = |id: &str, date: &str, time: &str| ReminderItem {
+        notice_id: id.into(),
+        about: "hearing".into(),
+        reminder_label: "in_7_days".into(),
+        date: date.into(),
+        time: time.into(),
+        hearing_kind: Some("trial".into()),
+        court_name: "Leeds Crown Court".into(),
+        case_reference: "A".into(),
+        victim_reference: "V-1".into(),
+    };
+    let day = Day {
+        reminders: vec![
+            line("late", "2026-10-26", "14:00"),
+            line("early", "2026-10-26", "10:00"),
+            line("first", "2026-10-25", "16:00"),
+        ],
+        ..Day::default()
+    };
+    assert!(!day.is_empty());
+    let data = day.data(day_date());
+    let order: Vec<&str> = data["reminders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["notice_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["first", "early", "late"]);
+}

@@ -21,7 +21,7 @@ use super::route::{self, Route};
 use super::webhook::{Hook, WebhookClient};
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
-use crate::store::schema::notices;
+use crate::store::schema::{digest_holds, digests, notices};
 use crate::store::{self, AnyConn, Pool};
 
 #[derive(Debug, Clone)]
@@ -127,6 +127,24 @@ pub struct Claimed {
     pub attempts: i32,
 }
 
+/// A notice not held by a daily digest still waiting to go. A supporter
+/// who chose to have reminders in the digest has that day's reminders held
+/// by it (`digest_holds`): they wait while the digest does; once the digest
+/// is sent they are cancelled with it, and if it is given up they are free
+/// to go on their own (see `digest::store`).
+#[diesel::dsl::auto_type]
+pub fn not_held() -> _ {
+    let waiting: [&'static str; 2] = ["pending", "sending"];
+    diesel::dsl::not(
+        notices::id.eq_any(
+            digest_holds::table
+                .inner_join(digests::table)
+                .filter(digests::state.eq_any(waiting))
+                .select(digest_holds::notice_id),
+        ),
+    )
+}
+
 /// Ids of notices due now, locked for this transaction on PostgreSQL.
 fn due_ids(conn: &mut AnyConn, now: DateTime<Utc>, limit: i64) -> AppResult<Vec<String>> {
     let now = store::to_db(now);
@@ -139,6 +157,7 @@ fn due_ids(conn: &mut AnyConn, now: DateTime<Utc>, limit: i64) -> AppResult<Vec<
                     .eq("sending")
                     .and(notices::leased_until.lt(now))),
         )
+        .filter(not_held())
         .order((notices::next_attempt_at.asc(), notices::id.asc()))
         .limit(limit)
         .select(notices::id);
@@ -766,6 +785,7 @@ pub fn run_once(
 pub fn next_due(conn: &mut AnyConn) -> AppResult<Option<DateTime<Utc>>> {
     let waiting: Option<chrono::NaiveDateTime> = notices::table
         .filter(notices::state.eq_any(["pending", "failed"]))
+        .filter(not_held())
         .select(diesel::dsl::min(notices::next_attempt_at))
         .first(conn)?;
     let leased: Option<chrono::NaiveDateTime> = notices::table

@@ -1970,7 +1970,8 @@ mod tests {
 
         // The supporter's daily digest: a full day, and one with a deadline only.
         use crate::digest::{
-            Day, DeadlineItem, HearingItem, MeetingItem, ParoleItem, StatementItem, VisitItem,
+            Day, DeadlineItem, HearingItem, MeetingItem, ParoleItem, ReminderItem, StatementItem,
+            VisitItem,
         };
         let full = Day {
             hearings: vec![HearingItem {
@@ -1998,8 +1999,44 @@ mod tests {
             }],
             meetings: Vec::new(),
             statements: Vec::new(),
+            reminders: Vec::new(),
         };
         out.push(sample("", K::DailyDigest, full.data(d("2026-07-14"))));
+        // A supporter who has her reminders in the digest: a trial in 7
+        // days, on the Monday after the autumn clock change, and a visit
+        // tomorrow.
+        let reminders = Day {
+            reminders: vec![
+                ReminderItem {
+                    notice_id: "n-1".into(),
+                    about: "hearing".into(),
+                    reminder_label: "in_7_days".into(),
+                    date: "2026-10-26".into(),
+                    time: "10:00".into(),
+                    hearing_kind: Some("trial".into()),
+                    court_name: CROWN.into(),
+                    case_reference: "13NE0456726".into(),
+                    victim_reference: "VR-2041".into(),
+                },
+                ReminderItem {
+                    notice_id: "n-2".into(),
+                    about: "pre_trial_visit".into(),
+                    reminder_label: "tomorrow".into(),
+                    date: "2026-10-20".into(),
+                    time: "14:00".into(),
+                    hearing_kind: None,
+                    court_name: "Leeds Combined Court Centre".into(),
+                    case_reference: "13CD7654321".into(),
+                    victim_reference: "VR-2055".into(),
+                },
+            ],
+            ..Day::default()
+        };
+        out.push(sample(
+            "reminders",
+            K::DailyDigest,
+            reminders.data(d("2026-10-19")),
+        ));
         // A risk meeting today, and another's paperwork due (no case).
         let risk = Day {
             meetings: vec![MeetingItem {

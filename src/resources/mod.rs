@@ -110,7 +110,7 @@ pub use supporter_assignments::{
     SupporterAssignmentInput, SupporterAssignmentOut, SupporterAssignments,
 };
 pub use tasks::{TaskInput, TaskOut, Tasks};
-pub use users::{UserInput, UserOut, Users};
+pub use users::{UserInput, UserOut, Users, MIN_PASSWORD_CHARS};
 pub use victims::{
     VictimInput, VictimOut, VictimSensitiveDetails, VictimSensitiveInput, VictimSensitiveOut,
     Victims,

@@ -169,7 +169,7 @@ template_keys! {
     DeadlineAlert => "deadline.alert": [
         "alert", "case_reference", "victim_reference", "due_date", "due_time",
     ];
-    DailyDigest => "digest.supporter": ["date", "hearings", "visits", "parole", "meetings", "statements", "deadlines"];
+    DailyDigest => "digest.supporter": ["date", "hearings", "visits", "parole", "meetings", "statements", "deadlines", "reminders"];
     EscalationUnacknowledged => "escalation.unacknowledged": [
         "case_reference", "victim_reference", "notice_kind", "sent_to", "sent_date",
         "acknowledge_by_date", "acknowledge_by_time",

@@ -29,6 +29,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        reminders_in_digest -> Bool,
     }
 }
 
@@ -469,6 +470,19 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    /// The reminders a daily digest lists instead of sending them on their
+    /// own (`digest::store`).
+    digest_holds (notice_id) {
+        notice_id -> Text,
+        digest_id -> Text,
+    }
+}
+
+diesel::joinable!(digest_holds -> digests (digest_id));
+diesel::joinable!(digest_holds -> notices (notice_id));
+diesel::allow_tables_to_appear_in_same_query!(digest_holds, digests, notices);
 
 diesel::table! {
     account_notices (id) {

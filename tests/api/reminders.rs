@@ -492,3 +492,228 @@ async fn a_hearing_reminder_is_checked_against_the_hearing_just_before_sending()
     app.assert_nothing_due();
     app.stop().await;
 }
+
+/// Sets how Ben's reminders come, through the API; the answer.
+async fn choose_delivery(
+    app: &TestApp,
+    token: &str,
+    delivery: &str,
+) -> (reqwest::StatusCode, Value) {
+    app.call(
+        reqwest::Method::PUT,
+        "/api/v1/me/reminder-delivery",
+        Some(token),
+        Some(json!({ "delivery": delivery })),
+    )
+    .await
+}
+
+/// The lines of a digest's "Reminders" list.
+fn reminder_lines(digest: &Email) -> Vec<String> {
+    digest
+        .body
+        .lines()
+        .skip_while(|l| !l.starts_with("Reminders"))
+        .skip(1)
+        .take_while(|l| l.starts_with("- "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_supporter_who_chose_the_digest_gets_each_days_reminders_in_it_and_never_twice() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+
+    // Only supporters choose; a choice must be one of the two.
+    let (status, out) = choose_delivery(&app, &wendy, "in_daily_digest").await;
+    assert_eq!(status, 403, "{out}");
+    let (status, out) = choose_delivery(&app, &ben, "weekly").await;
+    assert_eq!(status, 422, "{out}");
+    let (status, out) = app.get("/api/v1/me/reminder-delivery", &ben).await;
+    assert_eq!(status, 200);
+    assert_eq!(out["delivery"], "separately", "the default");
+    // Friday 20 March, 12:00: today's digest time has passed, so the
+    // choice applies from tomorrow's.
+    let (status, out) = choose_delivery(&app, &ben, "in_daily_digest").await;
+    assert_eq!(status, 200, "{out}");
+    assert_eq!(out["delivery"], "in_daily_digest");
+    assert_eq!(out["applies_from"], "2026-03-21");
+    let (_, out) = app.get("/api/v1/me/reminder-delivery", &ben).await;
+    assert_eq!(out["delivery"], "in_daily_digest");
+
+    let (id, _) = list_hearing(&app, &wendy, MONDAY_30_MARCH).await;
+    let mailer = RecordingMailer::default();
+    run(&app, &mailer, test_now());
+    mailer.take();
+
+    // (the digest's moment, 07:30 London time; the reminder's own moment;
+    // the line the digest carries)
+    let days = [
+        (
+            "2026-03-23T07:30:00Z",
+            "2026-03-23T09:00:00Z",
+            "- Mention hearing in 7 days: Monday 30 March 2026, 10am, at Leeds Magistrates' Court (victim V-1002, case 13CD7654321)",
+        ),
+        (
+            "2026-03-26T07:30:00Z",
+            "2026-03-26T09:00:00Z",
+            "- Mention hearing in 2 working days: Monday 30 March 2026, 10am, at Leeds Magistrates' Court (victim V-1002, case 13CD7654321)",
+        ),
+        // Sunday 29 March is BST: the digest at 06:30 UTC, the reminder's
+        // 08:00 at 07:00 UTC.
+        (
+            "2026-03-29T06:30:00Z",
+            "2026-03-29T07:00:00Z",
+            "- Mention hearing tomorrow: Monday 30 March 2026, 10am, at Leeds Magistrates' Court (victim V-1002, case 13CD7654321)",
+        ),
+    ];
+    for (digest_at, reminder_at, line) in days {
+        run(&app, &mailer, at(digest_at) - Duration::seconds(1));
+        assert!(
+            mailer.take().is_empty(),
+            "{digest_at}: nothing before 07:30"
+        );
+        let before = mailer.digests().len();
+        run(&app, &mailer, at(digest_at));
+        assert!(
+            mailer.take().is_empty(),
+            "{digest_at}: no reminder on its own"
+        );
+        let digests = mailer.digests();
+        assert_eq!(digests.len(), before + 1, "{digest_at}: {digests:?}");
+        let digest = digests.last().unwrap();
+        assert_eq!(digest.to, BEN);
+        assert_eq!(reminder_lines(digest), [line], "{}", digest.body);
+        assert!(!digest.body.contains("Demo Person Two"), "no victim name");
+        // At the reminder's own moment, nothing more comes.
+        run(&app, &mailer, at(reminder_at));
+        assert!(mailer.take().is_empty(), "{reminder_at}: sent twice");
+        assert_eq!(mailer.digests().len(), before + 1);
+    }
+
+    // Each reminder is recorded as given in the digest, and its disclosure
+    // to Ben is audited on the reminder's own basis.
+    let wendy = app.login(WENDY).await;
+    let list = notices(
+        &app,
+        &wendy,
+        &format!("hearing_id={id}&template={HEARING_REMINDER}"),
+    )
+    .await;
+    assert_eq!(
+        local_times(&list, "cancelled"),
+        MONDAY_REMINDERS,
+        "{list:#?}"
+    );
+    for n in &list {
+        assert_eq!(n["cancelled_reason"], "in your daily digest", "{n}");
+    }
+    let ben = app.login(BEN).await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let (status, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), &ben)
+        .await;
+    assert_eq!(status, 200, "{export}");
+    for n in &list {
+        let entries: Vec<&Value> = export["audit"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["entity_id"] == n["id"] && a["action"] == "disclose")
+            .collect();
+        assert_eq!(entries.len(), 1, "{n}: {entries:?}");
+        assert_eq!(
+            entries[0]["basis"], "consent:court_dates_to_supporter/in_daily_digest",
+            "{}",
+            entries[0]
+        );
+        assert_eq!(entries[0]["recipient"], n["recipient"]);
+    }
+    app.assert_nothing_due();
+    app.stop().await;
+}
+
+/// Records every email, and fails every digest while `digests_fail` is set.
+#[derive(Default)]
+struct DigestsFailMailer {
+    inner: RecordingMailer,
+    digests_fail: std::sync::atomic::AtomicBool,
+}
+
+impl Mailer for DigestsFailMailer {
+    fn send(&self, email: &Email) -> Result<(), SendFailure> {
+        if email.idempotency_key.starts_with("digest:")
+            && self.digests_fail.load(std::sync::atomic::Ordering::SeqCst)
+        {
+            return Err(SendFailure::Transient);
+        }
+        self.inner.send(email)
+    }
+}
+
+#[actix_web::test]
+async fn a_reminder_goes_on_its_own_when_planned_after_the_digest_or_when_the_digest_cannot_go() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let (id, _) = list_hearing(&app, &wendy, MONDAY_30_MARCH).await;
+    let mailer = DigestsFailMailer::default();
+    app.advance_to(test_now(), &mailer);
+    mailer.inner.take();
+
+    // Ben chooses the digest on Monday 23 March at 08:00, after that day's
+    // digest: the 09:00 reminder still comes on its own.
+    app.advance_to(at("2026-03-23T08:00:00Z"), &mailer);
+    let ben = app.login(BEN).await;
+    let (status, out) = choose_delivery(&app, &ben, "in_daily_digest").await;
+    assert_eq!(status, 200, "{out}");
+    assert_eq!(out["applies_from"], "2026-03-24");
+    app.advance_to(at("2026-03-23T09:00:00Z"), &mailer);
+    let sent = mailer.inner.take();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(
+        sent[0].subject,
+        "Reminder: V-1002 in 7 days, Monday 30 March 2026"
+    );
+
+    // On Thursday 26 March the digest cannot be sent: once it is given
+    // up, the reminder it held goes on its own at 09:00, once.
+    mailer
+        .digests_fail
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    // It is tried at 07:30 and again 5, 10, 15 and 20 minutes after each
+    // failure, then given up; the reminder waits for it meanwhile.
+    let mut failed = 0;
+    for moment in ["07:30", "07:35", "07:45", "08:00", "08:20", "08:59"] {
+        let ran = app.advance_to(at(&format!("2026-03-26T{moment}:00Z")), &mailer);
+        failed += ran.digests.failed;
+        assert!(mailer.inner.take().is_empty(), "{moment}");
+    }
+    assert_eq!(failed, 5, "tried five times");
+    app.advance_to(at("2026-03-26T09:00:00Z"), &mailer);
+    let sent = mailer.inner.take();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(
+        sent[0].subject,
+        "Reminder: V-1002 in 2 working days, Monday 30 March 2026"
+    );
+    assert!(mailer.inner.digests().is_empty());
+    let wendy = app.login(WENDY).await;
+    let list = notices(
+        &app,
+        &wendy,
+        &format!("hearing_id={id}&template={HEARING_REMINDER}"),
+    )
+    .await;
+    assert_eq!(
+        local_times(&list, "sent"),
+        MONDAY_REMINDERS[..2],
+        "{list:#?}"
+    );
+    assert_eq!(local_times(&list, "pending"), MONDAY_REMINDERS[2..]);
+    app.assert_nothing_due();
+    app.stop().await;
+}

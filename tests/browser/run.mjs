@@ -357,6 +357,26 @@ test('manager (phone): settings: changes a reminder, sees a mistake named, then 
   await page.context().close();
 });
 
+test('supporter (phone): has her reminders in the daily digest instead of one message each, from the menu (axe-checked)', async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'supporter');
+  await page.click('a:has-text("Your reminders")');
+  await page.locator('h1', { hasText: 'Your reminders' }).waitFor();
+  await accessible(page, 'your reminders');
+  assert.ok(await page.isChecked('#delivery'), 'one message each, by default');
+  await page.check('#delivery-in-daily-digest');
+  await page.click('button:has-text("Save")');
+  await page.locator('text=Saved: your reminders will be listed in your daily message').waitFor();
+  assert.ok(await page.isChecked('#delivery-in-daily-digest'));
+  await accessible(page, 'your reminders, saved');
+  await shot(page, 'reminders-in-digest');
+  // And back again.
+  await page.check('#delivery');
+  await page.click('button:has-text("Save")');
+  await page.locator('text=Saved: each reminder will come as its own message').waitFor();
+  await page.context().close();
+});
+
 test('supporter (phone): records a need at court, then withdraws it after being told who is told (axe-checked)', async () => {
   const page = await newPage({ phone: true });
   await signIn(page, 'supporter');
@@ -523,7 +543,7 @@ test("every role's home: its own next steps, on a phone and a desktop", async ()
     manager: ['Failed messages'],
     court: ['Requests'],
     witnessService: ['Requests'],
-    admin: [],
+    admin: ['People', 'Organisations', 'Courts'],
   };
   for (const phone of [true, false]) {
     for (const [who, links] of Object.entries(expect)) {
@@ -544,6 +564,50 @@ test("every role's home: its own next steps, on a phone and a desktop", async ()
       await page.context().close();
     }
   }
+});
+
+test('administrator (phone): adds a person, sees a mistake named, and stops them signing in when they leave (axe-checked)', async () => {
+  const page = await newPage({ phone: true });
+  await signIn(page, 'admin');
+  await page.click('main .card a:has-text("People")');
+  await page.locator('h1', { hasText: 'Directory' }).waitFor();
+  await accessible(page, 'directory');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+  assert.ok(overflow <= 0, `/directory is ${overflow}px wider than the screen: ${wide}`);
+  await shot(page, 'directory-phone');
+
+  await page.click('a:has-text("Add a person")');
+  await page.locator('h1', { hasText: 'Add a person' }).waitFor();
+  await page.fill('#display_name', 'Priya Shah');
+  await page.fill('#email', 'priya@safer-futures.example');
+  await page.selectOption('#organisation_id', { label: 'Demo Safer Futures IDVA Service (Support service (IDVA, ISVA))' });
+  await page.click('button:has-text("Add the person")');
+  const links = await errorSummaryLinks(page);
+  assert.ok(links.includes('#role'), `${links}`);
+  await accessible(page, 'add a person, with an error');
+  await page.check('#role');
+  await page.fill('#password', 'a long first password');
+  await page.click('button:has-text("Add the person")');
+  await page.locator('text=Person added.').waitFor();
+
+  const row = page.locator('tr', { hasText: 'priya@safer-futures.example' });
+  await row.locator('a:has-text("Change")').click();
+  await page.locator('h1', { hasText: 'Change their details' }).waitFor();
+  await page.check('#active-no');
+  await page.click('button:has-text("Save changes")');
+  await page.locator("text=The person's details have been saved.").waitFor();
+  await page.locator('tr', { hasText: 'priya@safer-futures.example' }).locator('text=No').waitFor();
+  await page.context().close();
+
+  // Priya can no longer sign in.
+  const priya = await newPage({ phone: true });
+  await priya.goto(`${BASE}/sign-in`);
+  await priya.fill('#email', 'priya@safer-futures.example');
+  await priya.fill('#password', 'a long first password');
+  await priya.click('button:has-text("Sign in")');
+  await priya.locator('.error-summary').waitFor();
+  await priya.context().close();
 });
 
 test('supporter adds a victim and changes them with the keyboard alone (phone and desktop)', async () => {

@@ -14,6 +14,7 @@ pub mod export;
 pub mod message_stops;
 pub mod openapi;
 pub mod outbox;
+pub mod reminder_delivery;
 pub mod reminder_rules;
 pub mod reports;
 pub mod resource;
@@ -108,6 +109,7 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     webhooks::describe(&mut reg);
     acknowledgements::describe(&mut reg);
     reminder_rules::describe(&mut reg);
+    reminder_delivery::describe(&mut reg);
     reports::describe(&mut reg);
     message_stops::describe(&mut reg);
     agenda::describe(&mut reg);
@@ -168,6 +170,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     webhooks::configure(cfg);
     acknowledgements::configure(cfg);
     reminder_rules::configure(cfg);
+    reminder_delivery::configure(cfg);
     reports::configure(cfg);
     message_stops::configure(cfg);
     agenda::configure(cfg);

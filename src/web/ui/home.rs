@@ -180,6 +180,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
                 "Victims",
                 "Add a victim you support, or change their reference, language and rights.",
             ));
+            links.push(link(
+                "/my-reminders",
+                "Your reminders",
+                "Have each reminder of a hearing or visit as its own message, or a day's reminders in your 07:30 daily message.",
+            ));
         }
         Role::WitnessCareOfficer => {
             links.push(link("/cases", "Your unit's cases", "Add or move hearings, record special-measures discussions, and mark the court's decisions."));
@@ -226,7 +231,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
         Role::WitnessServiceStaff => {
             links.push(link("/requests", "Requests", "Requests for pre-trial visits and support on the day: confirm each one you have in hand."));
         }
-        _ => {}
+        Role::Admin => {
+            links.push(link("/directory#people", "People", "Add the people who sign in, change their role or organisation, and stop someone signing in when they leave."));
+            links.push(link("/directory#organisations", "Organisations", "The support services, witness care units, Witness Services, courts' listing offices and probation regions that work together, and where their notices go."));
+            links.push(link("/directory#courts", "Courts", "The courts hearings are listed at, their Crown Court codes, and which are in Wales."));
+        }
     }
     // What arrived for them across their cases, first on the page.
     if matches!(

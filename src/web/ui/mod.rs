@@ -23,6 +23,7 @@ mod court_lists;
 mod court_needs;
 mod court_settings;
 mod cps_meeting;
+mod directory;
 mod feeds;
 pub mod fields;
 pub mod forms;
@@ -37,6 +38,7 @@ mod messages;
 mod notices;
 mod oidc;
 mod parole;
+mod reminder_delivery;
 mod reports;
 mod requests;
 mod responsible_adults;
@@ -162,6 +164,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "settings",
         include_str!("../../../templates/pages/settings.hbs"),
+    ),
+    (
+        "directory",
+        include_str!("../../../templates/pages/directory.hbs"),
     ),
     ("inbox", include_str!("../../../templates/pages/inbox.hbs")),
     (
@@ -403,6 +409,7 @@ fn nav_for(role: Role) -> Vec<NavItem> {
             items.push(item("cases", "/cases", "Cases"));
             items.push(item("victims", "/victims", "Victims"));
             items.push(item("calendar_feed", "/calendar-feed", "Calendar feed"));
+            items.push(item("reminders", reminder_delivery::PATH, "Your reminders"));
         }
         Role::WitnessCareOfficer => {
             items.push(item("cases", "/cases", "Cases"));
@@ -428,7 +435,7 @@ fn nav_for(role: Role) -> Vec<NavItem> {
             items.push(item("week", "/week", "The week ahead"));
             items.push(item("requests", "/requests", "Requests"));
         }
-        _ => {}
+        Role::Admin => items.push(item("directory", directory::PATH, "Directory")),
     }
     items
 }
@@ -667,6 +674,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     stop::configure(cfg);
     reports::configure(cfg);
     settings::configure(cfg);
+    directory::configure(cfg);
+    reminder_delivery::configure(cfg);
     inbox::configure(cfg);
     requests::configure(cfg);
     // Any other GET outside the API is a page that does not exist: say so

@@ -1,0 +1,1109 @@
+//! The directory, for administrators (`/directory`): the organisations
+//! that work together, the people who sign in and their roles, and the
+//! courts. An administrator adds each and changes it from here; taking
+//! away a person's sign-in is a change to their record ("Can sign in: no"),
+//! never a deletion, so their past work stays attributed. Every form goes
+//! through the same use cases as the API's `POST` and `PUT` on
+//! `/api/v1/organisations`, `/api/v1/users` and `/api/v1/courts` (role,
+//! checks, audit entry), a change with the version the form was drawn
+//! from. Administrators see no victim data here or anywhere.
+
+use actix_web::web;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::domain::{CourtKind, Nation, OrganisationKind, Role};
+use crate::error::AppError;
+use crate::policy::{Action, ResourceKind};
+use crate::resources::{
+    CourtInput, CourtOut, Courts, OrganisationInput, OrganisationOut, Organisations, UserInput,
+    UserOut, Users, MIN_PASSWORD_CHARS,
+};
+use crate::store::AnyConn;
+use crate::web::AppState;
+
+use super::fields::{options_of, Field, FormPage};
+use super::forms::{FormData, Problems};
+use super::labels;
+use super::session::{Posted, Session};
+use super::{
+    create, list_all, page, posted_update, read, render, render_form, require, see_other,
+    stale_problem, update, with_conn, PageResult,
+};
+
+pub const PATH: &str = "/directory";
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(PATH, web::get().to(index))
+        .route("/directory/users/new", web::get().to(new_user_page))
+        .route("/directory/users/new", web::post().to(new_user_post))
+        .route("/directory/users/{id}/edit", web::get().to(edit_user_page))
+        .route("/directory/users/{id}/edit", web::post().to(edit_user_post))
+        .route(
+            "/directory/organisations/new",
+            web::get().to(new_organisation_page),
+        )
+        .route(
+            "/directory/organisations/new",
+            web::post().to(new_organisation_post),
+        )
+        .route(
+            "/directory/organisations/{id}/edit",
+            web::get().to(edit_organisation_page),
+        )
+        .route(
+            "/directory/organisations/{id}/edit",
+            web::post().to(edit_organisation_post),
+        )
+        .route("/directory/courts/new", web::get().to(new_court_page))
+        .route("/directory/courts/new", web::post().to(new_court_post))
+        .route(
+            "/directory/courts/{id}/edit",
+            web::get().to(edit_court_page),
+        )
+        .route(
+            "/directory/courts/{id}/edit",
+            web::post().to(edit_court_post),
+        );
+}
+
+/// Only administrators keep the directory (managers read their own
+/// people through the API; no one else needs it).
+fn require_admin(s: &Session) -> Result<(), super::PageError> {
+    require(s, ResourceKind::User, Action::Update, "directory")
+}
+
+#[derive(Deserialize)]
+struct Done {
+    done: Option<String>,
+}
+
+fn done_message(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "user-added" => {
+            "Person added. They can sign in now, or with single sign-on if your service uses it."
+        }
+        "user-changed" => "The person's details have been saved.",
+        "organisation-added" => "Organisation added.",
+        "organisation-changed" => "The organisation's details have been saved.",
+        "court-added" => "Court added.",
+        "court-changed" => "The court's details have been saved.",
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------
+// Words for the stored vocabulary.
+
+pub fn organisation_kind(k: OrganisationKind) -> &'static str {
+    match k {
+        OrganisationKind::SupportService => "Support service (IDVA, ISVA)",
+        OrganisationKind::WitnessCareUnit => "Witness care unit",
+        OrganisationKind::CpsArea => "Crown Prosecution Service area",
+        OrganisationKind::WitnessService => "Witness Service",
+        OrganisationKind::Court => "Court (listing office)",
+        OrganisationKind::ProbationRegion => "Probation region (victim liaison)",
+    }
+}
+
+pub fn court_kind(k: CourtKind) -> &'static str {
+    match k {
+        CourtKind::Crown => "Crown Court",
+        CourtKind::Magistrates => "Magistrates' court",
+        CourtKind::Family => "Family court",
+        CourtKind::Combined => "Combined court centre",
+    }
+}
+
+pub fn nation(n: Nation) -> &'static str {
+    match n {
+        Nation::England => "England",
+        Nation::Wales => "Wales (notices may be in Welsh)",
+    }
+}
+
+fn yes_no() -> Vec<(String, String)> {
+    vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())]
+}
+
+fn with_blank(blank: &str, options: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut all = vec![(String::new(), blank.to_string())];
+    all.extend(options);
+    all
+}
+
+/// The API's field errors as sentences on the form's fields. Most read on
+/// from the field's name ("The email address is already used by another
+/// user"); a few are whole clauses, and the two that name stored codes
+/// are said in words.
+fn problems_from(
+    errors: &[crate::error::FieldError],
+    place: fn(&str) -> (&'static str, &'static str),
+) -> Problems {
+    let mut problems = Problems::new();
+    for e in errors {
+        let (field, label) = place(&e.field);
+        let message = e.message.trim();
+        let text = if e.field == "role" && message.contains("cannot belong to") {
+            "This role does not fit the organisation: supporters work in a support service, witness care officers in a witness care unit, victim liaison officers in a probation region, court staff in a court's listing office and Witness Service staff in a Witness Service".to_string()
+        } else if e.field == "name" && message.starts_with("an organisation of kind") {
+            "An organisation of this kind already has this name: choose another name, or change the one in the directory".to_string()
+        } else if ["is ", "must ", "may ", "can ", "cannot "]
+            .iter()
+            .any(|w| message.starts_with(w))
+            && !label.is_empty()
+        {
+            format!("{label} {message}")
+        } else {
+            let mut chars = message.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        };
+        problems.add(field, text);
+    }
+    problems
+}
+
+// ---------------------------------------------------------------------
+// The directory page.
+
+/// Everything the forms choose from: the organisations, courts and people.
+struct Directory {
+    organisations: Vec<OrganisationOut>,
+    users: Vec<UserOut>,
+    courts: Vec<CourtOut>,
+}
+
+fn load(conn: &mut AnyConn, ctx: &crate::app::Ctx) -> Result<Directory, AppError> {
+    let mut organisations = list_all::<Organisations>(conn, ctx, json!({}))?;
+    organisations.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    let mut users = list_all::<Users>(conn, ctx, json!({}))?;
+    users.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+    let mut courts = list_all::<Courts>(conn, ctx, json!({}))?;
+    courts.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Directory {
+        organisations,
+        users,
+        courts,
+    })
+}
+
+impl Directory {
+    fn organisation_name(&self, id: &str) -> String {
+        self.organisations
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn court_name(&self, id: &str) -> String {
+        self.courts
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn organisation_options(&self) -> Vec<(String, String)> {
+        self.organisations
+            .iter()
+            .map(|o| {
+                (
+                    o.id.clone(),
+                    format!("{} ({})", o.name, organisation_kind(o.kind)),
+                )
+            })
+            .collect()
+    }
+
+    fn court_options(&self) -> Vec<(String, String)> {
+        self.courts
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect()
+    }
+
+    /// Anyone who may manage someone: a person with a name, labelled with
+    /// their organisation (the manager must be in the same one).
+    fn manager_options(&self, except: Option<&str>) -> Vec<(String, String)> {
+        self.users
+            .iter()
+            .filter(|u| Some(u.id.as_str()) != except && u.active)
+            .map(|u| {
+                (
+                    u.id.clone(),
+                    format!(
+                        "{}, {}",
+                        u.display_name,
+                        self.organisation_name(&u.organisation_id)
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
+async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> PageResult {
+    require_admin(&s)?;
+    let d = with_conn(&state, &s, load).await?;
+    let organisations: Vec<Value> = d
+        .organisations
+        .iter()
+        .map(|o| {
+            json!({
+                "name": o.name,
+                "kind": organisation_kind(o.kind),
+                "court": o.court_id.as_deref().map(|c| d.court_name(c)),
+                "people": d.users.iter().filter(|u| u.organisation_id == o.id).count(),
+                "edit": format!("/directory/organisations/{}/edit", o.id),
+            })
+        })
+        .collect();
+    let users: Vec<Value> = d
+        .users
+        .iter()
+        .map(|u| {
+            json!({
+                "name": u.display_name,
+                "email": u.email,
+                "role": labels::role(u.role),
+                "organisation": d.organisation_name(&u.organisation_id),
+                "active": u.active,
+                "edit": format!("/directory/users/{}/edit", u.id),
+            })
+        })
+        .collect();
+    let courts: Vec<Value> = d
+        .courts
+        .iter()
+        .map(|c| {
+            json!({
+                "name": c.name,
+                "kind": court_kind(c.kind),
+                "town": c.town,
+                "wales": c.nation == Nation::Wales,
+                "code": c.crown_court_code,
+                "edit": format!("/directory/courts/{}/edit", c.id),
+            })
+        })
+        .collect();
+    let data = json!({
+        "done": q.done.as_deref().and_then(done_message),
+        "organisations": organisations,
+        "users": users,
+        "courts": courts,
+        "counts": {
+            "organisations": d.organisations.len(),
+            "users": d.users.len(),
+            "inactive": d.users.iter().filter(|u| !u.active).count(),
+            "courts": d.courts.len(),
+        },
+    });
+    render("directory", &page(&s, "Directory", "directory", data))
+}
+
+// ---------------------------------------------------------------------
+// People.
+
+fn user_fields(d: &Directory, new: bool, except: Option<&str>) -> Vec<Field> {
+    let mut fields = vec![
+        Field::text("display_name", "Name")
+            .hint("As colleagues know them. Shown to the people they work with."),
+        Field::text("email", "Email address")
+            .typed("email", "off")
+            .hint("Their work address: they sign in with it, and Courtside's messages to them go there."),
+        Field::select(
+            "organisation_id",
+            "Organisation",
+            &with_blank("Choose an organisation", d.organisation_options()),
+        ),
+        Field::radios(
+            "role",
+            "What do they do?",
+            &options_of(Role::ALL, Role::as_str, labels::role),
+        )
+        .hint("The role must fit the organisation: a supporter works in a support service, a witness care officer in a witness care unit, and so on. Managers and administrators may be in any."),
+        Field::select(
+            "manager_id",
+            "Manager (optional)",
+            &with_blank("No manager", d.manager_options(except)),
+        )
+        .hint("Someone in the same organisation."),
+        Field::radios("active", "Can they sign in?", &yes_no())
+            .hint("Choose no when someone leaves: their past work stays on record under their name."),
+    ];
+    if new {
+        fields.push(
+            Field::text("password", "First password (optional)")
+                .typed("password", "new-password")
+                .hint(&format!("At least {MIN_PASSWORD_CHARS} characters; give it to them in person. Leave empty if they sign in with your single sign-on.")),
+        );
+    }
+    fields
+}
+
+fn user_place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "display_name" => ("display_name", "The name"),
+        "email" => ("email", "The email address"),
+        "organisation_id" => ("organisation_id", "The organisation"),
+        "role" => ("role", "The role"),
+        "manager_id" => ("manager_id", "The manager"),
+        "password" => ("password", "The password"),
+        _ => ("display_name", ""),
+    }
+}
+
+fn read_user(form: &FormData) -> Result<UserInput, Problems> {
+    let mut problems = Problems::new();
+    let display_name = form.text("display_name");
+    if display_name.is_none() {
+        problems.add("display_name", "Enter the person's name");
+    }
+    let email = form.text("email");
+    if email.is_none() {
+        problems.add("email", "Enter the person's email address");
+    }
+    let organisation_id = form.text("organisation_id");
+    if organisation_id.is_none() {
+        problems.add("organisation_id", "Choose the organisation they work in");
+    }
+    let role = form.text("role").and_then(|r| Role::parse(&r));
+    if role.is_none() {
+        problems.add("role", "Choose what they do");
+    }
+    let active = match form.text("active").as_deref() {
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        _ => {
+            problems.add("active", "Say whether they can sign in");
+            None
+        }
+    };
+    match (display_name, email, organisation_id, role, active) {
+        (Some(display_name), Some(email), Some(organisation_id), Some(role), Some(active))
+            if problems.is_empty() =>
+        {
+            Ok(UserInput {
+                organisation_id,
+                display_name,
+                email,
+                role,
+                manager_id: form.text("manager_id"),
+                active,
+                password: form
+                    .get("password")
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string),
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+fn user_values(u: &UserOut) -> FormData {
+    FormData(vec![
+        ("display_name".into(), u.display_name.clone()),
+        ("email".into(), u.email.clone()),
+        ("organisation_id".into(), u.organisation_id.clone()),
+        ("role".into(), u.role.as_str().into()),
+        (
+            "manager_id".into(),
+            u.manager_id.clone().unwrap_or_default(),
+        ),
+        ("active".into(), if u.active { "yes" } else { "no" }.into()),
+    ])
+}
+
+fn new_user_form(d: &Directory) -> FormPage {
+    FormPage {
+        title: "Add a person".into(),
+        heading: "Add a person".into(),
+        action: "/directory/users/new".into(),
+        back: PATH.into(),
+        submit: "Add the person".into(),
+        fields: user_fields(d, true, None),
+        ..FormPage::default()
+    }
+}
+
+fn edit_user_form(d: &Directory, u: &UserOut, version: i32) -> FormPage {
+    FormPage {
+        title: "Change a person's details".into(),
+        caption: Some(u.display_name.clone()),
+        heading: "Change their details".into(),
+        action: format!("/directory/users/{}/edit", u.id),
+        back: PATH.into(),
+        submit: "Save changes".into(),
+        hidden: vec![("version".into(), version.to_string())],
+        fields: user_fields(d, false, Some(&u.id)),
+        ..FormPage::default()
+    }
+}
+
+fn user_facts(d: &Directory, u: &UserOut) -> Vec<(String, String)> {
+    vec![
+        ("Name".into(), u.display_name.clone()),
+        ("Email address".into(), u.email.clone()),
+        (
+            "Organisation".into(),
+            d.organisation_name(&u.organisation_id),
+        ),
+        ("Role".into(), labels::role(u.role).into()),
+        (
+            "Can sign in".into(),
+            if u.active { "Yes" } else { "No" }.into(),
+        ),
+    ]
+}
+
+async fn new_user_page(state: web::Data<AppState>, s: Session) -> PageResult {
+    require_admin(&s)?;
+    let d = with_conn(&state, &s, load).await?;
+    let defaults = FormData(vec![("active".into(), "yes".into())]);
+    render_form(
+        &s,
+        "directory",
+        new_user_form(&d),
+        &defaults,
+        &Problems::new(),
+    )
+}
+
+async fn new_user_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require_admin(&s)?;
+    let typed = form.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let d = load(conn, ctx)?;
+        let input = match read_user(&typed) {
+            Ok(input) => input,
+            Err(problems) => return Ok(Err((d, problems))),
+        };
+        match create::<Users>(conn, ctx, input) {
+            Ok(u) => Ok(Ok(u)),
+            Err(AppError::Validation(errors)) => Ok(Err((d, problems_from(&errors, user_place)))),
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(u) => {
+            tracing::info!(user_id = %u.id, "person added from the directory page");
+            Ok(see_other(&format!("{PATH}?done=user-added")))
+        }
+        Err((d, problems)) => {
+            // A password is never drawn back into the page.
+            let kept = FormData(
+                form.0
+                    .into_iter()
+                    .filter(|(k, _)| k != "password")
+                    .collect(),
+            );
+            render_form(&s, "directory", new_user_form(&d), &kept, &problems)
+        }
+    }
+}
+
+async fn edit_user_page(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+) -> PageResult {
+    require_admin(&s)?;
+    let id = id.into_inner();
+    let (d, u) = with_conn(&state, &s, move |conn, ctx| {
+        Ok((load(conn, ctx)?, read::<Users>(conn, ctx, &id)?))
+    })
+    .await?;
+    let form = edit_user_form(&d, &u, u.version);
+    render_form(&s, "directory", form, &user_values(&u), &Problems::new())
+}
+
+/// What saving a change came to.
+enum Saved<T> {
+    Done(T),
+    Problems(Directory, T, Problems),
+    Stale(Directory, T),
+}
+
+async fn edit_user_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let (s, form, version) = posted_update(posted, ResourceKind::User, "directory")?;
+    require_admin(&s)?;
+    let id = id.into_inner();
+    let typed = form.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let d = load(conn, ctx)?;
+        let current = read::<Users>(conn, ctx, &id)?;
+        let input = match read_user(&typed) {
+            Ok(input) => input,
+            Err(problems) => return Ok(Saved::Problems(d, current, problems)),
+        };
+        Ok(match update::<Users>(conn, ctx, &id, version, input) {
+            Ok(u) => Saved::Done(u),
+            Err(AppError::StaleVersion { .. }) => Saved::Stale(d, current),
+            Err(AppError::Validation(errors)) => {
+                Saved::Problems(d, current, problems_from(&errors, user_place))
+            }
+            Err(other) => return Err(other),
+        })
+    })
+    .await?;
+    match outcome {
+        Saved::Done(u) => {
+            tracing::info!(user_id = %u.id, version = u.version, "person changed from the directory page");
+            Ok(see_other(&format!("{PATH}?done=user-changed")))
+        }
+        Saved::Problems(d, u, problems) => render_form(
+            &s,
+            "directory",
+            edit_user_form(&d, &u, version),
+            &form,
+            &problems,
+        ),
+        Saved::Stale(d, u) => {
+            let mut page = edit_user_form(&d, &u, u.version);
+            page.stale = Some(("person".into(), user_facts(&d, &u)));
+            render_form(
+                &s,
+                "directory",
+                page,
+                &form,
+                &stale_problem("display_name", "person"),
+            )
+        }
+    }
+}
+
+// ---------------------------------------------------------------------
+// Organisations.
+
+fn organisation_fields(d: &Directory) -> Vec<Field> {
+    vec![
+        Field::select(
+            "kind",
+            "What kind of organisation is it?",
+            &with_blank(
+                "Choose a kind",
+                options_of(OrganisationKind::ALL, OrganisationKind::as_str, organisation_kind),
+            ),
+        ),
+        Field::text("name", "Name").hint("For example Leeds Witness Care Unit."),
+        Field::textarea("address", "Postal address (optional)")
+            .hint("A support service's address goes on the notices it sends to courts. Never a victim's address."),
+        Field::text("contact_email", "Email address for notices (optional)")
+            .typed("email", "off")
+            .hint("Where Courtside sends this organisation's notices, unless it has a webhook."),
+        Field::text("contact_phone", "Telephone (optional)").typed("tel", "off"),
+        Field::select(
+            "court_id",
+            "The court it serves (optional)",
+            &with_blank("None", d.court_options()),
+        )
+        .hint("For a Witness Service or a court's listing office: the court its requests are about."),
+    ]
+}
+
+fn organisation_place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "kind" => ("kind", "The kind"),
+        "name" => ("name", "The name"),
+        "address" => ("address", "The address"),
+        "contact_email" => ("contact_email", "The email address"),
+        "contact_phone" => ("contact_phone", "The telephone number"),
+        "court_id" => ("court_id", "The court"),
+        _ => ("name", ""),
+    }
+}
+
+fn read_organisation(form: &FormData) -> Result<OrganisationInput, Problems> {
+    let mut problems = Problems::new();
+    let kind = form.text("kind").and_then(|k| OrganisationKind::parse(&k));
+    if kind.is_none() {
+        problems.add("kind", "Choose what kind of organisation it is");
+    }
+    let name = form.text("name");
+    if name.is_none() {
+        problems.add("name", "Enter the organisation's name");
+    }
+    match (kind, name) {
+        (Some(kind), Some(name)) if problems.is_empty() => Ok(OrganisationInput {
+            kind,
+            name,
+            address: form.text("address"),
+            contact_email: form.text("contact_email"),
+            contact_phone: form.text("contact_phone"),
+            court_id: form.text("court_id"),
+        }),
+        _ => Err(problems),
+    }
+}
+
+fn organisation_values(o: &OrganisationOut) -> FormData {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    FormData(vec![
+        ("kind".into(), o.kind.as_str().into()),
+        ("name".into(), o.name.clone()),
+        ("address".into(), opt(&o.address)),
+        ("contact_email".into(), opt(&o.contact_email)),
+        ("contact_phone".into(), opt(&o.contact_phone)),
+        ("court_id".into(), opt(&o.court_id)),
+    ])
+}
+
+fn new_organisation_form(d: &Directory) -> FormPage {
+    FormPage {
+        title: "Add an organisation".into(),
+        heading: "Add an organisation".into(),
+        action: "/directory/organisations/new".into(),
+        back: PATH.into(),
+        submit: "Add the organisation".into(),
+        fields: organisation_fields(d),
+        ..FormPage::default()
+    }
+}
+
+fn edit_organisation_form(d: &Directory, o: &OrganisationOut, version: i32) -> FormPage {
+    FormPage {
+        title: "Change an organisation".into(),
+        caption: Some(o.name.clone()),
+        heading: "Change the organisation's details".into(),
+        action: format!("/directory/organisations/{}/edit", o.id),
+        back: PATH.into(),
+        submit: "Save changes".into(),
+        hidden: vec![("version".into(), version.to_string())],
+        fields: organisation_fields(d),
+        ..FormPage::default()
+    }
+}
+
+async fn new_organisation_page(state: web::Data<AppState>, s: Session) -> PageResult {
+    require_admin(&s)?;
+    let d = with_conn(&state, &s, load).await?;
+    render_form(
+        &s,
+        "directory",
+        new_organisation_form(&d),
+        &FormData::default(),
+        &Problems::new(),
+    )
+}
+
+async fn new_organisation_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require_admin(&s)?;
+    let typed = form.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let d = load(conn, ctx)?;
+        let input = match read_organisation(&typed) {
+            Ok(input) => input,
+            Err(problems) => return Ok(Err((d, problems))),
+        };
+        match create::<Organisations>(conn, ctx, input) {
+            Ok(o) => Ok(Ok(o)),
+            Err(AppError::Validation(errors)) => {
+                Ok(Err((d, problems_from(&errors, organisation_place))))
+            }
+            Err(AppError::Conflict(_)) => {
+                let mut problems = Problems::new();
+                problems.add("name", "An organisation of this kind already has this name");
+                Ok(Err((d, problems)))
+            }
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(o) => {
+            tracing::info!(organisation_id = %o.id, "organisation added from the directory page");
+            Ok(see_other(&format!("{PATH}?done=organisation-added")))
+        }
+        Err((d, problems)) => {
+            render_form(&s, "directory", new_organisation_form(&d), &form, &problems)
+        }
+    }
+}
+
+async fn edit_organisation_page(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+) -> PageResult {
+    require_admin(&s)?;
+    let id = id.into_inner();
+    let (d, o) = with_conn(&state, &s, move |conn, ctx| {
+        Ok((load(conn, ctx)?, read::<Organisations>(conn, ctx, &id)?))
+    })
+    .await?;
+    let form = edit_organisation_form(&d, &o, o.version);
+    render_form(
+        &s,
+        "directory",
+        form,
+        &organisation_values(&o),
+        &Problems::new(),
+    )
+}
+
+async fn edit_organisation_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let (s, form, version) = posted_update(posted, ResourceKind::Organisation, "directory")?;
+    require_admin(&s)?;
+    let id = id.into_inner();
+    let typed = form.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let d = load(conn, ctx)?;
+        let current = read::<Organisations>(conn, ctx, &id)?;
+        let input = match read_organisation(&typed) {
+            Ok(input) => input,
+            Err(problems) => return Ok(Saved::Problems(d, current, problems)),
+        };
+        Ok(
+            match update::<Organisations>(conn, ctx, &id, version, input) {
+                Ok(o) => Saved::Done(o),
+                Err(AppError::StaleVersion { .. }) => Saved::Stale(d, current),
+                Err(AppError::Validation(errors)) => {
+                    Saved::Problems(d, current, problems_from(&errors, organisation_place))
+                }
+                Err(other) => return Err(other),
+            },
+        )
+    })
+    .await?;
+    match outcome {
+        Saved::Done(o) => {
+            tracing::info!(organisation_id = %o.id, version = o.version, "organisation changed from the directory page");
+            Ok(see_other(&format!("{PATH}?done=organisation-changed")))
+        }
+        Saved::Problems(d, o, problems) => render_form(
+            &s,
+            "directory",
+            edit_organisation_form(&d, &o, version),
+            &form,
+            &problems,
+        ),
+        Saved::Stale(d, o) => {
+            let mut page = edit_organisation_form(&d, &o, o.version);
+            let facts = vec![
+                ("Kind".into(), organisation_kind(o.kind).into()),
+                ("Name".into(), o.name.clone()),
+            ];
+            page.stale = Some(("organisation".into(), facts));
+            render_form(
+                &s,
+                "directory",
+                page,
+                &form,
+                &stale_problem("kind", "organisation"),
+            )
+        }
+    }
+}
+
+// ---------------------------------------------------------------------
+// Courts.
+
+fn court_fields() -> Vec<Field> {
+    vec![
+        Field::text("name", "Name").hint("As the court lists give it, for example Cardiff Crown Court."),
+        Field::radios(
+            "kind",
+            "What kind of court is it?",
+            &options_of(CourtKind::ALL, CourtKind::as_str, court_kind),
+        ),
+        Field::text("town", "Town or city"),
+        Field::radios(
+            "nation",
+            "Is it in England or Wales?",
+            &options_of(Nation::ALL, Nation::as_str, nation),
+        )
+        .hint("For a court in Wales, people who chose no language get notices in Welsh and English."),
+        Field::text("crown_court_code", "Crown Court code (optional)")
+            .hint("The court's number in the published lists, for example 453. Lists are matched to the court by it."),
+    ]
+}
+
+fn court_place(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "name" => ("name", "The name"),
+        "town" => ("town", "The town"),
+        "crown_court_code" => ("crown_court_code", "The Crown Court code"),
+        _ => ("name", ""),
+    }
+}
+
+fn read_court(form: &FormData) -> Result<CourtInput, Problems> {
+    let mut problems = Problems::new();
+    let name = form.text("name");
+    if name.is_none() {
+        problems.add("name", "Enter the court's name");
+    }
+    let kind = form.text("kind").and_then(|k| CourtKind::parse(&k));
+    if kind.is_none() {
+        problems.add("kind", "Choose what kind of court it is");
+    }
+    let town = form.text("town");
+    if town.is_none() {
+        problems.add("town", "Enter the town or city");
+    }
+    let nation = form.text("nation").and_then(|n| Nation::parse(&n));
+    if nation.is_none() {
+        problems.add("nation", "Say whether the court is in England or Wales");
+    }
+    match (name, kind, town, nation) {
+        (Some(name), Some(kind), Some(town), Some(nation)) if problems.is_empty() => {
+            Ok(CourtInput {
+                name,
+                kind,
+                town,
+                nation,
+                crown_court_code: form.text("crown_court_code"),
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+fn court_values(c: &CourtOut) -> FormData {
+    FormData(vec![
+        ("name".into(), c.name.clone()),
+        ("kind".into(), c.kind.as_str().into()),
+        ("town".into(), c.town.clone()),
+        ("nation".into(), c.nation.as_str().into()),
+        (
+            "crown_court_code".into(),
+            c.crown_court_code.clone().unwrap_or_default(),
+        ),
+    ])
+}
+
+fn new_court_form() -> FormPage {
+    FormPage {
+        title: "Add a court".into(),
+        heading: "Add a court".into(),
+        action: "/directory/courts/new".into(),
+        back: PATH.into(),
+        submit: "Add the court".into(),
+        fields: court_fields(),
+        ..FormPage::default()
+    }
+}
+
+fn edit_court_form(c: &CourtOut, version: i32) -> FormPage {
+    FormPage {
+        title: "Change a court".into(),
+        caption: Some(c.name.clone()),
+        heading: "Change the court's details".into(),
+        action: format!("/directory/courts/{}/edit", c.id),
+        back: PATH.into(),
+        submit: "Save changes".into(),
+        hidden: vec![("version".into(), version.to_string())],
+        fields: court_fields(),
+        ..FormPage::default()
+    }
+}
+
+async fn new_court_page(s: Session) -> PageResult {
+    require_admin(&s)?;
+    let defaults = FormData(vec![("nation".into(), Nation::England.as_str().into())]);
+    render_form(
+        &s,
+        "directory",
+        new_court_form(),
+        &defaults,
+        &Problems::new(),
+    )
+}
+
+async fn new_court_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
+    let Posted { session: s, form } = posted;
+    require_admin(&s)?;
+    let input = match read_court(&form) {
+        Ok(input) => input,
+        Err(problems) => return render_form(&s, "directory", new_court_form(), &form, &problems),
+    };
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        match create::<Courts>(conn, ctx, input) {
+            Ok(c) => Ok(Ok(c)),
+            Err(AppError::Validation(errors)) => Ok(Err(problems_from(&errors, court_place))),
+            Err(AppError::Conflict(_)) => {
+                let mut problems = Problems::new();
+                problems.add(
+                    "name",
+                    "A court with this name or Crown Court code is already in the directory",
+                );
+                Ok(Err(problems))
+            }
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(c) => {
+            tracing::info!(court_id = %c.id, "court added from the directory page");
+            Ok(see_other(&format!("{PATH}?done=court-added")))
+        }
+        Err(problems) => render_form(&s, "directory", new_court_form(), &form, &problems),
+    }
+}
+
+async fn edit_court_page(
+    state: web::Data<AppState>,
+    s: Session,
+    id: web::Path<String>,
+) -> PageResult {
+    require_admin(&s)?;
+    let id = id.into_inner();
+    let c = with_conn(&state, &s, move |conn, ctx| read::<Courts>(conn, ctx, &id)).await?;
+    render_form(
+        &s,
+        "directory",
+        edit_court_form(&c, c.version),
+        &court_values(&c),
+        &Problems::new(),
+    )
+}
+
+async fn edit_court_post(
+    state: web::Data<AppState>,
+    posted: Posted,
+    id: web::Path<String>,
+) -> PageResult {
+    let (s, form, version) = posted_update(posted, ResourceKind::Court, "directory")?;
+    require_admin(&s)?;
+    let id = id.into_inner();
+    let typed = form.clone();
+    let outcome = with_conn(&state, &s, move |conn, ctx| {
+        let current = read::<Courts>(conn, ctx, &id)?;
+        let input = match read_court(&typed) {
+            Ok(input) => input,
+            Err(problems) => return Ok(Err((current, Some(problems)))),
+        };
+        match update::<Courts>(conn, ctx, &id, version, input) {
+            Ok(c) => Ok(Ok(c)),
+            Err(AppError::StaleVersion { .. }) => Ok(Err((current, None))),
+            Err(AppError::Validation(errors)) => {
+                Ok(Err((current, Some(problems_from(&errors, court_place)))))
+            }
+            Err(other) => Err(other),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(c) => {
+            tracing::info!(court_id = %c.id, version = c.version, "court changed from the directory page");
+            Ok(see_other(&format!("{PATH}?done=court-changed")))
+        }
+        Err((c, Some(problems))) => render_form(
+            &s,
+            "directory",
+            edit_court_form(&c, version),
+            &form,
+            &problems,
+        ),
+        Err((c, None)) => {
+            let mut page = edit_court_form(&c, c.version);
+            let facts = vec![
+                ("Name".into(), c.name.clone()),
+                ("Kind".into(), court_kind(c.kind).into()),
+                ("Town".into(), c.town.clone()),
+            ];
+            page.stale = Some(("court".into(), facts));
+            render_form(
+                &s,
+                "directory",
+                page,
+                &form,
+                &stale_problem("name", "court"),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> FormData {
+        FormData(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_person_needs_a_name_an_address_an_organisation_a_role_and_an_answer_on_sign_in() {
+        let problems = read_user(&form(&[])).unwrap_err();
+        let fields: Vec<&str> = problems.0.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["display_name", "email", "organisation_id", "role", "active"]
+        );
+        let input = read_user(&form(&[
+            ("display_name", "Sam Lee"),
+            ("email", "sam@example.org"),
+            ("organisation_id", "org-1"),
+            ("role", "supporter"),
+            ("manager_id", ""),
+            ("active", "no"),
+            ("password", ""),
+        ]))
+        .unwrap();
+        assert_eq!(input.role, Role::Supporter);
+        assert!(!input.active);
+        assert_eq!(input.manager_id, None, "no manager chosen");
+        assert!(input.password.is_none(), "an empty password is none");
+        // A made-up role is not guessed.
+        assert!(read_user(&form(&[
+            ("display_name", "Sam Lee"),
+            ("email", "sam@example.org"),
+            ("organisation_id", "org-1"),
+            ("role", "judge"),
+            ("active", "yes"),
+        ]))
+        .is_err());
+    }
+
+    #[test]
+    fn an_organisation_needs_its_kind_and_name_and_a_court_its_kind_town_and_nation() {
+        let problems = read_organisation(&form(&[("name", "  ")])).unwrap_err();
+        let fields: Vec<&str> = problems.0.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["kind", "name"]);
+        let o = read_organisation(&form(&[
+            ("kind", "witness_service"),
+            ("name", "Cardiff Witness Service"),
+            ("court_id", "court-1"),
+            ("address", ""),
+        ]))
+        .unwrap();
+        assert_eq!(o.kind, OrganisationKind::WitnessService);
+        assert_eq!(o.address, None);
+        assert_eq!(o.court_id.as_deref(), Some("court-1"));
+
+        let problems = read_court(&form(&[("kind", "crown")])).unwrap_err();
+        let fields: Vec<&str> = problems.0.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["name", "town", "nation"]);
+        let c = read_court(&form(&[
+            ("name", "Cardiff Crown Court"),
+            ("kind", "crown"),
+            ("town", "Cardiff"),
+            ("nation", "wales"),
+            ("crown_court_code", ""),
+        ]))
+        .unwrap();
+        assert_eq!(c.nation, Nation::Wales);
+        assert_eq!(c.crown_court_code, None);
+    }
+}

@@ -445,14 +445,14 @@ fn build(
 
     // Deadlines due in the week, and those already past: who must tell
     // whom, by when, and for which hearing.
-    let hearings = app::agenda::hearings_by_id(&week);
+    let hearings = app::agenda::hearings_by_id(week);
     let mut overdue = Vec::new();
     for d in &week.deadlines {
         let hearing = d
             .hearing_id
             .as_deref()
             .and_then(|id| hearings.get(id))
-            .map(|h| name_hearing(&look, h));
+            .map(|h| name_hearing(look, h));
         let case = d.case_id.as_deref().map(|c| look.case_ref(c));
         let detail = format!(
             "Deadline{}{} · victim {}{}",

@@ -98,6 +98,7 @@ pub fn start_with_rules(config: Config, clock: Arc<dyn Clock>, rules: Rules) -> 
         config: config.clone(),
         renderer: renderer.clone(),
         rules: rules.clone(),
+        weeks: Default::default(),
     };
     let server = web::start(state, listener)
         .map_err(|e| AppError::Internal(format!("cannot start server: {e}")))?;

@@ -4773,6 +4773,62 @@ async fn the_language_switch_is_remembered_per_person_and_audited() {
     app.stop().await;
 }
 
+/// My week is kept by the instance that worked it out until anything it
+/// is made from changes; a change written straight to the database (as
+/// another instance would write it) shows on the next look, the names
+/// beside the week included.
+#[actix_web::test]
+async fn my_week_shows_a_change_written_by_another_instance() {
+    use courtside::store::schema::{cases, hearings};
+    use diesel::prelude::*;
+    let app = TestApp::spawn_planned_demo().await;
+    let api = app.login(AMARA).await;
+    let (status, list) = app.get("/api/v1/hearings?per_page=200", &api).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let at = |h: &Value| {
+        h["starts_at"]
+            .as_str()
+            .unwrap()
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+    };
+    let first = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["status"] != "vacated")
+        .min_by_key(|h| at(h))
+        .expect("Amara has a hearing")
+        .clone();
+    let path = format!(
+        "/week?from={}",
+        courtside::calendar::london_date(at(&first))
+    );
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let page = amara.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(amara.get(&path).await.status, StatusCode::OK, "asked again");
+    assert!(!page.body.contains("Court 31") && !page.body.contains("URN-CHANGED-1"));
+
+    let mut conn = app.pool.get().unwrap();
+    diesel::update(hearings::table.find(first["id"].as_str().unwrap()))
+        .set(hearings::courtroom.eq("Court 31"))
+        .execute(&mut *conn)
+        .unwrap();
+    let page = amara.get(&path).await;
+    assert!(page.body.contains("Court 31"), "the new room shows");
+    diesel::update(cases::table.find(first["case_id"].as_str().unwrap()))
+        .set(cases::urn.eq("URN-CHANGED-1"))
+        .execute(&mut *conn)
+        .unwrap();
+    let page = amara.get(&path).await;
+    assert!(
+        page.body.contains("URN-CHANGED-1"),
+        "the case's new reference shows"
+    );
+    app.stop().await;
+}
+
 #[actix_web::test]
 async fn a_supporter_chooses_to_have_reminders_in_the_daily_digest_from_the_pages() {
     let app = TestApp::spawn().await;

@@ -7,6 +7,7 @@
 //! bounded by the week in the query rather than filtered afterwards.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
@@ -132,13 +133,138 @@ pub fn deadline_shown(
     due_at < end && (due_at >= start || due_at < now)
 }
 
-/// The week from `from` (a London date) for the actor.
-pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
-    let holidays = &ctx.rules.holidays;
+/// Refuses a week the actor may not see or the calendar cannot hold.
+fn check(ctx: &Ctx, from: NaiveDate) -> AppResult<()> {
     ctx.may((ResourceKind::Hearing, Action::Read, "hearing"))?;
     if from.checked_add_signed(Duration::days(7)).is_none() {
         return Err(AppError::field("from", "is not a date the agenda can show"));
     }
+    Ok(())
+}
+
+/// The week from `from` (a London date) for the actor.
+pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
+    check(ctx, from)?;
+    Ok(work_out(conn, ctx, from)?.0)
+}
+
+/// The week from `from` for the actor, from `cache` when nothing it is
+/// made from has changed since it was worked out (on any instance: the
+/// database's count of changes says so), else worked out and kept.
+/// Requests for the same week at once wait for one of them to work it out.
+pub fn week_cached(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    from: NaiveDate,
+    cache: &WeekCache,
+) -> AppResult<Arc<KeptWeek>> {
+    check(ctx, from)?;
+    // Before the records: a write committing after this read raises the
+    // count, so a week kept below is never older than its count says.
+    let changes = crate::store::changes::count(conn)?;
+    let key = WeekKey {
+        user_id: ctx.actor.user_id.clone(),
+        organisation_id: ctx.actor.organisation_id.clone(),
+        role: ctx.actor.role,
+        from,
+        today: ctx.today(),
+    };
+    let slot = cache.slot(key);
+    let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(kept) = slot.as_ref() {
+        if kept.changes == changes && kept.until.is_none_or(|u| ctx.now <= u) {
+            return Ok(kept.clone());
+        }
+    }
+    let (week, until) = work_out(conn, ctx, from)?;
+    let kept = Arc::new(KeptWeek {
+        week,
+        changes,
+        until,
+        extras: Mutex::default(),
+    });
+    // A request that read an older count does not replace a newer week.
+    if slot.as_ref().is_none_or(|k| k.changes <= changes) {
+        *slot = Some(kept.clone());
+    }
+    Ok(kept)
+}
+
+/// Whose week, from when, on which day (a person's reach is the
+/// assignments in force today).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct WeekKey {
+    user_id: String,
+    organisation_id: String,
+    role: crate::domain::Role,
+    from: NaiveDate,
+    today: NaiveDate,
+}
+
+/// A week as worked out, with what its readers made from it.
+pub struct KeptWeek {
+    pub week: Week,
+    /// The database's count of changes, read before the week was.
+    changes: i64,
+    /// The week holds while now is at most this: the earliest due time
+    /// of a running deadline held back as neither in the week nor past
+    /// (once it passes, it is listed as past).
+    until: Option<DateTime<Utc>>,
+    /// Made from the week and the same records by its readers (the API's
+    /// answer, the page's names), one of each type.
+    extras: Mutex<HashMap<std::any::TypeId, Arc<dyn std::any::Any + Send + Sync>>>,
+}
+
+impl KeptWeek {
+    /// The reader's `T` made from this week, made once by `make` (its
+    /// records read after the week's count, so no older than it).
+    pub fn extra<T: Send + Sync + 'static>(
+        &self,
+        make: impl FnOnce(&Week) -> AppResult<T>,
+    ) -> AppResult<Arc<T>> {
+        let mut extras = self.extras.lock().unwrap_or_else(|e| e.into_inner());
+        let id = std::any::TypeId::of::<T>();
+        if let Some(made) = extras.get(&id).and_then(|m| m.clone().downcast::<T>().ok()) {
+            return Ok(made);
+        }
+        let made = Arc::new(make(&self.week)?);
+        extras.insert(id, made.clone());
+        Ok(made)
+    }
+}
+
+type Slot = Arc<Mutex<Option<Arc<KeptWeek>>>>;
+
+/// Weeks worked out on this instance, each kept while the database's
+/// count of changes is what it was when the week was read. At most
+/// [`WeekCache::MOST`] people's weeks are kept; when full, it starts
+/// again empty.
+#[derive(Default)]
+pub struct WeekCache {
+    slots: Mutex<HashMap<WeekKey, Slot>>,
+}
+
+impl WeekCache {
+    pub const MOST: usize = 4096;
+
+    fn slot(&self, key: WeekKey) -> Slot {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        if slots.len() >= Self::MOST && !slots.contains_key(&key) {
+            slots.clear();
+        }
+        slots.entry(key).or_default().clone()
+    }
+}
+
+/// The week, and until when it holds as time passes (see [`Kept`]).
+fn work_out(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    from: NaiveDate,
+) -> AppResult<(Week, Option<DateTime<Utc>>)> {
+    // Each list below is bounded by the same reach: read it once.
+    let ctx = &ctx.pinned(conn)?;
+    let holidays = &ctx.rules.holidays;
     let role = ctx.actor.role;
     let (start, end) = Week::bounds(from);
     let may = |kind| permits(role, kind, Action::Read);
@@ -191,6 +317,7 @@ pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
         Vec::new()
     };
 
+    let mut until: Option<DateTime<Utc>> = None;
     let deadlines: Vec<DeadlineOut> = if may(ResourceKind::Deadline) {
         all::<Deadlines>(
             conn,
@@ -202,7 +329,13 @@ pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
             },
         )?
         .into_iter()
-        .filter(|d| deadline_shown(d.due_at, start, end, ctx.now))
+        .filter(|d| {
+            let shown = deadline_shown(d.due_at, start, end, ctx.now);
+            if !shown {
+                until = Some(until.map_or(d.due_at, |u| u.min(d.due_at)));
+            }
+            shown
+        })
         .collect()
     } else {
         Vec::new()
@@ -263,7 +396,7 @@ pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
     let statement_appointments =
         super::statement_appointments::booked_for(conn, ctx, &ctx.actor.user_id, (start, end))?;
 
-    Ok(Week {
+    let week = Week {
         risk_meetings,
         statement_appointments,
         from,
@@ -275,7 +408,8 @@ pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
         deadline_hearings,
         tasks,
         safety_plans,
-    })
+    };
+    Ok((week, until))
 }
 
 /// The hearings of a week by id, those in it and those its deadlines

@@ -61,6 +61,9 @@ pub struct Ctx {
     pub now: DateTime<Utc>,
     /// The rules table and bank holidays the service runs under.
     pub rules: std::sync::Arc<crate::rules::Rules>,
+    /// The actor's reach worked out once, for a use case that only reads
+    /// and makes many lists ([`Ctx::pinned`]); None: read it each time.
+    pub reach: Option<std::sync::Arc<crate::store::scope::Pinned>>,
 }
 
 impl Ctx {
@@ -94,6 +97,28 @@ impl Ctx {
     /// Today's date in court-local time.
     pub fn today(&self) -> NaiveDate {
         crate::calendar::london_date(self.now)
+    }
+
+    /// This context with the actor's reach read now and kept for every
+    /// list made with it. Only for use cases that write nothing: a write
+    /// may change the reach.
+    pub fn pinned(&self, conn: &mut AnyConn) -> AppResult<Ctx> {
+        let victims = crate::store::scope::visible_victim_ids(conn, &self.actor, self.today())?;
+        Ok(Ctx {
+            reach: Some(std::sync::Arc::new(crate::store::scope::Pinned::new(
+                victims,
+            ))),
+            ..self.clone()
+        })
+    }
+
+    /// The ids of the victims the actor may reach (sorted): the pinned
+    /// reach, or read now.
+    pub fn visible_victims(&self, conn: &mut AnyConn) -> AppResult<Vec<String>> {
+        match &self.reach {
+            Some(p) => Ok(p.victims.clone()),
+            None => crate::store::scope::visible_victim_ids(conn, &self.actor, self.today()),
+        }
     }
 }
 

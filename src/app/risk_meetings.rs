@@ -601,7 +601,7 @@ pub fn for_week(
     if ctx.may(READ).is_err() {
         return Ok(Vec::new());
     }
-    let visible = store::scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+    let visible = ctx.visible_victims(conn)?;
     let rows: Vec<(Row, String)> = risk_meetings::table
         .inner_join(victims::table.on(victims::id.eq(risk_meetings::victim_id)))
         .filter(risk_meetings::victim_id.eq_any(&visible))

@@ -901,7 +901,7 @@ pub fn for_hearings(
     {
         return Ok(HashMap::new());
     }
-    let reach = store::scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+    let reach = ctx.visible_victims(conn)?;
     let mut out = HashMap::new();
     for chunk in hearing_ids.chunks(500) {
         let rows: Vec<Row> = safety_plans::table

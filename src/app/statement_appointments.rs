@@ -701,7 +701,7 @@ pub fn booked_for(
     if ctx.may(READ).is_err() {
         return Ok(Vec::new());
     }
-    let visible = store::scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+    let visible = ctx.visible_victims(conn)?;
     let rows: Vec<(Row, String)> = statement_appointments::table
         .inner_join(victims::table.on(victims::id.eq(statement_appointments::victim_id)))
         .inner_join(cases::table)

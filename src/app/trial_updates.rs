@@ -508,11 +508,7 @@ pub fn for_hearings(
     }
     let reach = match ctx.actor.role {
         Role::WitnessServiceStaff => None,
-        _ => Some(store::scope::visible_victim_ids(
-            conn,
-            &ctx.actor,
-            ctx.today(),
-        )?),
+        _ => Some(ctx.visible_victims(conn)?),
     };
     let court = plans::service_court(conn, ctx)?;
     let mut allowed: HashMap<String, bool> = HashMap::new();

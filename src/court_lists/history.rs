@@ -18,7 +18,7 @@ use super::apply::{ImportCounts, ImportSummary};
 use crate::app::{Ctx, Page, Paged};
 use crate::error::{AppError, AppResult};
 use crate::store::schema::{cases, court_list_imports, courts, hearings, notices};
-use crate::store::{self, scope, AnyConn};
+use crate::store::{self, AnyConn};
 
 /// How many ids go into one `IN (...)` query.
 const CHUNK: usize = 500;
@@ -219,9 +219,7 @@ pub fn detail(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<ImportDetail
             .load(conn)?;
         found_cases.extend(rows.into_iter().map(|c| (c.id.clone(), c)));
     }
-    let visible: BTreeSet<String> = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?
-        .into_iter()
-        .collect();
+    let visible: BTreeSet<String> = ctx.visible_victims(conn)?.into_iter().collect();
     let court_names: HashMap<String, String> = courts::table
         .select((courts::id, courts::name))
         .load::<(String, String)>(conn)?

@@ -223,7 +223,7 @@ impl Resource for Cases {
         f: &VictimFilter,
         page: Page,
     ) -> AppResult<Paged<CaseOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         let query = || {
             let mut q = cases::table
                 .filter(cases::victim_id.eq_any(visible.clone()))

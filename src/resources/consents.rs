@@ -305,7 +305,7 @@ impl Resource for Consents {
         f: &VictimFilter,
         page: Page,
     ) -> AppResult<Paged<ConsentOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         let query = || {
             let mut q = consents::table
                 .filter(consents::victim_id.eq_any(visible.clone()))

@@ -176,7 +176,7 @@ impl Resource for Deadlines {
         f: &DeadlineFilter,
         page: Page,
     ) -> AppResult<Paged<DeadlineOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         let strands = policy::readable_strands(ctx.actor.role, ResourceKind::Deadline);
         let query = || {
             let mut q = deadlines::table
@@ -287,7 +287,7 @@ impl Resource for Warnings {
         f: &PlanFilter,
         page: Page,
     ) -> AppResult<Paged<WarningOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         // A warning on a case is court work; one on the victim alone, theirs.
         let court = policy::readable_strands(ctx.actor.role, ResourceKind::Deadline).court;
         let query = || {

@@ -226,6 +226,9 @@ pub fn case_victim(
 
 /// Case ids whose victims the actor may reach.
 pub fn visible_case_ids(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<String>> {
+    if let Some(p) = &ctx.reach {
+        return p.cases(conn);
+    }
     let victims = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
     Ok(cases_t::table
         .filter(cases_t::victim_id.eq_any(victims))

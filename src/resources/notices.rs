@@ -214,7 +214,7 @@ impl Resource for Notices {
         f: &NoticeFilter,
         page: Page,
     ) -> AppResult<Paged<NoticeOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         let strands = policy::readable_strands(ctx.actor.role, ResourceKind::Notice);
         let query = || {
             let mut q = notices::table

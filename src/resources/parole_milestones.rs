@@ -290,7 +290,7 @@ impl Resource for ParoleMilestones {
         f: &VictimFilter,
         page: Page,
     ) -> AppResult<Paged<ParoleMilestoneOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         let gate = parole_gate(&ctx.actor);
         let consented = match gate {
             ParoleGate::Open => Vec::new(),

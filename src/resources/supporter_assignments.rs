@@ -331,7 +331,7 @@ impl Resource for SupporterAssignments {
         f: &VictimFilter,
         page: Page,
     ) -> AppResult<Paged<SupporterAssignmentOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         let query = || {
             let mut q = sa::table
                 .filter(sa::victim_id.eq_any(visible.clone()))

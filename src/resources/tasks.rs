@@ -154,7 +154,7 @@ impl Resource for Tasks {
         f: &TaskFilter,
         page: Page,
     ) -> AppResult<Paged<TaskOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         let strands = policy::readable_strands(ctx.actor.role, ResourceKind::Task);
         let query = || {
             let mut q = tasks::table

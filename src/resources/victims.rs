@@ -182,7 +182,7 @@ impl Resource for Victims {
         _f: &NoFilter,
         page: Page,
     ) -> AppResult<Paged<VictimOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         let query = || victims::table.filter(victims::id.eq_any(visible.clone()));
         let order = victims::reference.asc();
         paged!(conn, page, query, order, Row)?.try_map(Row::out)
@@ -492,7 +492,7 @@ impl Resource for VictimSensitiveDetails {
         _f: &NoFilter,
         page: Page,
     ) -> AppResult<Paged<VictimSensitiveOut>> {
-        let visible = scope::visible_victim_ids(conn, &ctx.actor, ctx.today())?;
+        let visible = ctx.visible_victims(conn)?;
         let query = || vsd::table.filter(vsd::victim_id.eq_any(visible.clone()));
         let order = vsd::victim_id.asc();
         paged!(conn, page, query, order, SensitiveRow)?.try_map(SensitiveRow::out)

@@ -2,6 +2,7 @@
 //! the relationship scope applied to every victim-related query, and the
 //! one filter for upcoming hearings.
 
+pub mod changes;
 pub mod conn;
 pub mod dialect;
 pub mod schema;

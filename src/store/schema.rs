@@ -829,3 +829,10 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(responsible_adults, victims);
+
+diesel::table! {
+    data_changes (id) {
+        id -> Integer,
+        n -> BigInt,
+    }
+}

@@ -46,6 +46,47 @@ fn region_victims(conn: &mut AnyConn, organisation_id: &str) -> AppResult<Vec<St
         .load(conn)?)
 }
 
+/// An actor's reach read once ([`crate::app::Ctx::pinned`]): the victims,
+/// and their cases when first asked for.
+#[derive(Debug)]
+pub struct Pinned {
+    pub victims: Vec<String>,
+    cases: std::sync::OnceLock<Vec<String>>,
+}
+
+impl Pinned {
+    pub fn new(victims: Vec<String>) -> Pinned {
+        Pinned {
+            victims,
+            cases: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The reached victims' case ids, read on the first call.
+    pub fn cases(&self, conn: &mut AnyConn) -> AppResult<Vec<String>> {
+        if let Some(c) = self.cases.get() {
+            return Ok(c.clone());
+        }
+        let found = cases_of(conn, &self.victims)?;
+        Ok(self.cases.get_or_init(|| found).clone())
+    }
+}
+
+/// The ids of the cases of these victims.
+pub fn cases_of(conn: &mut AnyConn, victims: &[String]) -> AppResult<Vec<String>> {
+    let mut out = Vec::new();
+    // Bounded lists: SQLite takes at most 32,766 variables a statement.
+    for chunk in victims.chunks(10_000) {
+        out.extend(
+            cases::table
+                .filter(cases::victim_id.eq_any(chunk))
+                .select(cases::id)
+                .load::<String>(conn)?,
+        );
+    }
+    Ok(out)
+}
+
 /// The ids of every victim the actor's relationships reach on `today`
 /// (sorted, without repeats).
 pub fn visible_victim_ids(

@@ -29,6 +29,8 @@ pub struct AppState {
     pub oidc: Option<Arc<crate::oidc::provider::Provider>>,
     /// The rules table and bank holidays the service runs under.
     pub rules: Arc<crate::rules::Rules>,
+    /// People's weeks worked out on this instance (`app::agenda`).
+    pub weeks: Arc<crate::app::agenda::WeekCache>,
 }
 
 impl AppState {
@@ -39,6 +41,7 @@ impl AppState {
             actor,
             now: self.clock.now(),
             rules: self.rules.clone(),
+            reach: None,
         }
     }
 }

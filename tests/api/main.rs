@@ -45,4 +45,5 @@ mod trial_updates;
 mod upcoming;
 mod validation;
 mod webhooks;
+mod week_cache;
 mod welsh;

@@ -23,6 +23,9 @@ struct AgendaQuery {
     from: Option<String>,
 }
 
+/// The week's answer as sent, kept with the week.
+struct Answer(web::Bytes);
+
 async fn show(
     state: web::Data<AppState>,
     who: Authenticated,
@@ -38,8 +41,18 @@ async fn show(
             )
         })?,
     };
-    let out = run(&state, move |conn| agenda::week(conn, &ctx, from)).await?;
-    Ok(HttpResponse::Ok().json(out))
+    let weeks = state.weeks.clone();
+    let body = run(&state, move |conn| {
+        agenda::week_cached(conn, &ctx, from, &weeks)?.extra(|week| {
+            serde_json::to_vec(week)
+                .map(|v| Answer(v.into()))
+                .map_err(|e| AppError::Internal(format!("agenda: {e}")))
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .body(body.0.clone()))
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -189,7 +189,12 @@ pub fn feed_for_token(
     rules: Arc<Rules>,
 ) -> AppResult<String> {
     let (feed_id, actor) = owner(conn, token)?;
-    let ctx = Ctx { actor, now, rules };
+    let ctx = Ctx {
+        actor,
+        now,
+        rules,
+        reach: None,
+    };
     let events = feed_events(conn, &ctx)?;
     tracing::info!(feed_id = %feed_id, user_id = %ctx.actor.user_id, events = events.len(), "calendar feed served");
     Ok(ics::write(

@@ -259,10 +259,35 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> 
     }))
 }
 
-fn build(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> AppResult<Value> {
-    let week = app::agenda::week(conn, ctx, from)?;
+/// What the page reads beside the week, kept with it.
+struct WeekNames {
+    look: Lookup,
+    updates: std::collections::HashMap<String, Vec<app::trial_updates::TrialUpdateOut>>,
+}
+
+fn build(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    lang: Lang,
+    from: NaiveDate,
+    weeks: &app::agenda::WeekCache,
+) -> AppResult<Value> {
+    let kept = app::agenda::week_cached(conn, ctx, from, weeks)?;
+    let week = &kept.week;
     let (start, _) = app::agenda::Week::bounds(from);
-    let look = Lookup::load(conn, ctx)?;
+    // The names and the hearings' updates, read once with the week.
+    let made = kept.extra(|week| {
+        let ctx = &ctx.pinned(conn)?;
+        let look = Lookup::load(conn, ctx)?;
+        let hearing_ids: Vec<String> = week
+            .hearings
+            .iter()
+            .map(|wh| wh.hearing.id.clone())
+            .collect();
+        let updates = app::trial_updates::for_hearings(conn, ctx, &hearing_ids)?;
+        Ok(WeekNames { look, updates })
+    })?;
+    let (look, updates) = (&made.look, &made.updates);
     let mut entries: Vec<Entry> = Vec::new();
     let plans: std::collections::HashMap<&str, &app::safety_plans::SafetyPlanOut> = week
         .safety_plans
@@ -270,12 +295,6 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> AppResul
         .map(|p| (p.hearing_id.as_str(), p))
         .collect();
 
-    let hearing_ids: Vec<String> = week
-        .hearings
-        .iter()
-        .map(|wh| wh.hearing.id.clone())
-        .collect();
-    let updates = app::trial_updates::for_hearings(conn, ctx, &hearing_ids)?;
     for wh in &week.hearings {
         let h = &wh.hearing;
         let plan = plans.get(h.id.as_str()).map(|p| plan_json(p, &h.id));
@@ -467,14 +486,14 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> AppResul
 
     // Deadlines due in the week, and those already past: who must tell
     // whom, by when, and for which hearing.
-    let hearings = app::agenda::hearings_by_id(&week);
+    let hearings = app::agenda::hearings_by_id(week);
     let mut overdue = Vec::new();
     for d in &week.deadlines {
         let hearing = d
             .hearing_id
             .as_deref()
             .and_then(|id| hearings.get(id))
-            .map(|h| name_hearing(lang, &look, h));
+            .map(|h| name_hearing(lang, look, h));
         let case = d.case_id.as_deref().map(|c| look.case_ref(c));
         let mut parts = vec![text(lang, "week-deadline")];
         if let Some(h) = hearing {
@@ -658,11 +677,12 @@ async fn week(state: web::Data<AppState>, s: Session, q: web::Query<WeekQuery>) 
         },
     };
     let lang = s.lang;
+    let weeks = state.weeks.clone();
     let mut data = with_conn(&state, &s, move |conn, ctx| {
         if service {
             build_service(conn, ctx, lang, from)
         } else {
-            build(conn, ctx, lang, from)
+            build(conn, ctx, lang, from, &weeks)
         }
     })
     .await?;

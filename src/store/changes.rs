@@ -1,0 +1,47 @@
+//! The count of committed changes to the records a person's week is made
+//! from: one row, `data_changes.n`, raised by a trigger on each counted
+//! table in the same transaction as the change (migration
+//! `2026-12-07-000510_week_changes`). Whatever path writes (a use case, a
+//! court-list import, delivery, another instance), the count moves when
+//! it commits; so something worked out from the database is still right
+//! while the count reads the same as it did before it was read.
+//!
+//! Read the count before the records it guards: a write committing in
+//! between raises it, and the next reader sees the new count.
+
+use diesel::prelude::*;
+
+use super::conn::AnyConn;
+use super::schema::data_changes;
+use crate::error::AppResult;
+
+/// Tables whose changes are not counted: the week never reads them, and
+/// they change on busy paths (every request, every notice delivered).
+/// Every other table is counted: a migration that makes a table adds its
+/// triggers (as `2026-12-07-000510_week_changes` does) or names it here;
+/// `tests/api/week_cache.rs` checks the database against this list.
+pub const NOT_COUNTED: &[&str] = &[
+    "audit_log",
+    "audit_head",
+    "api_tokens",
+    "sign_in_attempts",
+    "oidc_pending",
+    "notices",
+    "notice_actions",
+    "acknowledgement_tokens",
+    "digests",
+    "digest_holds",
+    "account_notices",
+    "calendar_feeds",
+    "court_list_imports",
+    "webhooks",
+    "data_changes",
+];
+
+/// The count now.
+pub fn count(conn: &mut AnyConn) -> AppResult<i64> {
+    Ok(data_changes::table
+        .find(1)
+        .select(data_changes::n)
+        .first(conn)?)
+}

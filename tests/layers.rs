@@ -456,6 +456,10 @@ const STORE_REACH: &[(&str, &str)] = &[
         "store test of the upcoming-hearings query",
     ),
     ("webhooks.rs", "checks the secret is sealed at rest"),
+    (
+        "week_cache.rs",
+        "writes to the store as another instance would, and reads the triggers the change count rests on",
+    ),
 ];
 
 /// The ways a test reaches the app's pool: the field (`app.pool`,

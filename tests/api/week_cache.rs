@@ -3,6 +3,10 @@
 //! tests write the way another instance would, straight to the database,
 //! and check the week answers with the change; and that time passing
 //! alone brings a held-back deadline into it.
+//!
+//! A store test: it writes to the store behind the API on purpose, as a
+//! second instance would, and reads the triggers the change count rests
+//! on, which no API shows.
 
 use std::collections::BTreeSet;
 

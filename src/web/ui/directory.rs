@@ -306,6 +306,75 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
 }
 
 // ---------------------------------------------------------------------
+// Saving.
+
+/// Where an API field's error lands on a form, and the words it starts with.
+type Place = fn(&str) -> (&'static str, &'static str);
+
+/// Adds a record from one of the directory's forms: the form read, then
+/// the same create as the API's POST (role, checks, audit entry); what is
+/// wrong comes back as problems on the form's fields, a clash with a
+/// record already there (`taken`) on its own field.
+fn add<R: crate::app::Resource>(
+    conn: &mut AnyConn,
+    ctx: &crate::app::Ctx,
+    typed: &FormData,
+    read_form: fn(&FormData) -> Result<R::Input, Problems>,
+    place: Place,
+    taken: (&str, &str),
+) -> Result<Result<R::Output, (Directory, Problems)>, AppError> {
+    let d = load(conn, ctx)?;
+    let input = match read_form(typed) {
+        Ok(input) => input,
+        Err(problems) => return Ok(Err((d, problems))),
+    };
+    match create::<R>(conn, ctx, input) {
+        Ok(out) => Ok(Ok(out)),
+        Err(AppError::Validation(errors)) => Ok(Err((d, problems_from(&errors, place)))),
+        Err(AppError::Conflict(_)) => {
+            let mut problems = Problems::new();
+            problems.add(taken.0, taken.1);
+            Ok(Err((d, problems)))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// Changes a record from one of the directory's forms at the version the
+/// form was drawn from, as the API's PUT does.
+fn change<R: crate::app::Resource>(
+    conn: &mut AnyConn,
+    ctx: &crate::app::Ctx,
+    id: &str,
+    version: i32,
+    typed: &FormData,
+    read_form: fn(&FormData) -> Result<R::Input, Problems>,
+    place: Place,
+) -> Result<Saved<R::Output>, AppError> {
+    let d = load(conn, ctx)?;
+    let current = read::<R>(conn, ctx, id)?;
+    let input = match read_form(typed) {
+        Ok(input) => input,
+        Err(problems) => return Ok(Saved::Problems(d, current, problems)),
+    };
+    Ok(match update::<R>(conn, ctx, id, version, input) {
+        Ok(out) => Saved::Done(out),
+        Err(AppError::StaleVersion { .. }) => Saved::Stale(d, current),
+        Err(AppError::Validation(errors)) => {
+            Saved::Problems(d, current, problems_from(&errors, place))
+        }
+        Err(other) => return Err(other),
+    })
+}
+
+/// What saving a change came to.
+enum Saved<T> {
+    Done(T),
+    Problems(Directory, T, Problems),
+    Stale(Directory, T),
+}
+
+// ---------------------------------------------------------------------
 // People.
 
 fn user_fields(d: &Directory, new: bool, except: Option<&str>) -> Vec<Field> {
@@ -478,16 +547,17 @@ async fn new_user_post(state: web::Data<AppState>, posted: Posted) -> PageResult
     require_admin(&s)?;
     let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let d = load(conn, ctx)?;
-        let input = match read_user(&typed) {
-            Ok(input) => input,
-            Err(problems) => return Ok(Err((d, problems))),
-        };
-        match create::<Users>(conn, ctx, input) {
-            Ok(u) => Ok(Ok(u)),
-            Err(AppError::Validation(errors)) => Ok(Err((d, problems_from(&errors, user_place)))),
-            Err(other) => Err(other),
-        }
+        add::<Users>(
+            conn,
+            ctx,
+            &typed,
+            read_user,
+            user_place,
+            (
+                "email",
+                "This email address is already used by another person",
+            ),
+        )
     })
     .await?;
     match outcome {
@@ -523,13 +593,6 @@ async fn edit_user_page(
     render_form(&s, "directory", form, &user_values(&u), &Problems::new())
 }
 
-/// What saving a change came to.
-enum Saved<T> {
-    Done(T),
-    Problems(Directory, T, Problems),
-    Stale(Directory, T),
-}
-
 async fn edit_user_post(
     state: web::Data<AppState>,
     posted: Posted,
@@ -540,20 +603,7 @@ async fn edit_user_post(
     let id = id.into_inner();
     let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let d = load(conn, ctx)?;
-        let current = read::<Users>(conn, ctx, &id)?;
-        let input = match read_user(&typed) {
-            Ok(input) => input,
-            Err(problems) => return Ok(Saved::Problems(d, current, problems)),
-        };
-        Ok(match update::<Users>(conn, ctx, &id, version, input) {
-            Ok(u) => Saved::Done(u),
-            Err(AppError::StaleVersion { .. }) => Saved::Stale(d, current),
-            Err(AppError::Validation(errors)) => {
-                Saved::Problems(d, current, problems_from(&errors, user_place))
-            }
-            Err(other) => return Err(other),
-        })
+        change::<Users>(conn, ctx, &id, version, &typed, read_user, user_place)
     })
     .await?;
     match outcome {
@@ -701,23 +751,14 @@ async fn new_organisation_post(state: web::Data<AppState>, posted: Posted) -> Pa
     require_admin(&s)?;
     let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let d = load(conn, ctx)?;
-        let input = match read_organisation(&typed) {
-            Ok(input) => input,
-            Err(problems) => return Ok(Err((d, problems))),
-        };
-        match create::<Organisations>(conn, ctx, input) {
-            Ok(o) => Ok(Ok(o)),
-            Err(AppError::Validation(errors)) => {
-                Ok(Err((d, problems_from(&errors, organisation_place))))
-            }
-            Err(AppError::Conflict(_)) => {
-                let mut problems = Problems::new();
-                problems.add("name", "An organisation of this kind already has this name");
-                Ok(Err((d, problems)))
-            }
-            Err(other) => Err(other),
-        }
+        add::<Organisations>(
+            conn,
+            ctx,
+            &typed,
+            read_organisation,
+            organisation_place,
+            ("name", "An organisation of this kind already has this name"),
+        )
     })
     .await?;
     match outcome {
@@ -762,21 +803,14 @@ async fn edit_organisation_post(
     let id = id.into_inner();
     let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let d = load(conn, ctx)?;
-        let current = read::<Organisations>(conn, ctx, &id)?;
-        let input = match read_organisation(&typed) {
-            Ok(input) => input,
-            Err(problems) => return Ok(Saved::Problems(d, current, problems)),
-        };
-        Ok(
-            match update::<Organisations>(conn, ctx, &id, version, input) {
-                Ok(o) => Saved::Done(o),
-                Err(AppError::StaleVersion { .. }) => Saved::Stale(d, current),
-                Err(AppError::Validation(errors)) => {
-                    Saved::Problems(d, current, problems_from(&errors, organisation_place))
-                }
-                Err(other) => return Err(other),
-            },
+        change::<Organisations>(
+            conn,
+            ctx,
+            &id,
+            version,
+            &typed,
+            read_organisation,
+            organisation_place,
         )
     })
     .await?;
@@ -928,24 +962,19 @@ async fn new_court_page(s: Session) -> PageResult {
 async fn new_court_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
     let Posted { session: s, form } = posted;
     require_admin(&s)?;
-    let input = match read_court(&form) {
-        Ok(input) => input,
-        Err(problems) => return render_form(&s, "directory", new_court_form(), &form, &problems),
-    };
+    let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        match create::<Courts>(conn, ctx, input) {
-            Ok(c) => Ok(Ok(c)),
-            Err(AppError::Validation(errors)) => Ok(Err(problems_from(&errors, court_place))),
-            Err(AppError::Conflict(_)) => {
-                let mut problems = Problems::new();
-                problems.add(
-                    "name",
-                    "A court with this name or Crown Court code is already in the directory",
-                );
-                Ok(Err(problems))
-            }
-            Err(other) => Err(other),
-        }
+        add::<Courts>(
+            conn,
+            ctx,
+            &typed,
+            read_court,
+            court_place,
+            (
+                "name",
+                "A court with this name or Crown Court code is already in the directory",
+            ),
+        )
     })
     .await?;
     match outcome {
@@ -953,7 +982,7 @@ async fn new_court_post(state: web::Data<AppState>, posted: Posted) -> PageResul
             tracing::info!(court_id = %c.id, "court added from the directory page");
             Ok(see_other(&format!("{PATH}?done=court-added")))
         }
-        Err(problems) => render_form(&s, "directory", new_court_form(), &form, &problems),
+        Err((_, problems)) => render_form(&s, "directory", new_court_form(), &form, &problems),
     }
 }
 
@@ -984,34 +1013,22 @@ async fn edit_court_post(
     let id = id.into_inner();
     let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let current = read::<Courts>(conn, ctx, &id)?;
-        let input = match read_court(&typed) {
-            Ok(input) => input,
-            Err(problems) => return Ok(Err((current, Some(problems)))),
-        };
-        match update::<Courts>(conn, ctx, &id, version, input) {
-            Ok(c) => Ok(Ok(c)),
-            Err(AppError::StaleVersion { .. }) => Ok(Err((current, None))),
-            Err(AppError::Validation(errors)) => {
-                Ok(Err((current, Some(problems_from(&errors, court_place)))))
-            }
-            Err(other) => Err(other),
-        }
+        change::<Courts>(conn, ctx, &id, version, &typed, read_court, court_place)
     })
     .await?;
     match outcome {
-        Ok(c) => {
+        Saved::Done(c) => {
             tracing::info!(court_id = %c.id, version = c.version, "court changed from the directory page");
             Ok(see_other(&format!("{PATH}?done=court-changed")))
         }
-        Err((c, Some(problems))) => render_form(
+        Saved::Problems(_, c, problems) => render_form(
             &s,
             "directory",
             edit_court_form(&c, version),
             &form,
             &problems,
         ),
-        Err((c, None)) => {
+        Saved::Stale(_, c) => {
             let mut page = edit_court_form(&c, c.version);
             let facts = vec![
                 ("Name".into(), c.name.clone()),
@@ -1035,12 +1052,7 @@ mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> FormData {
-        FormData(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        FormData::of(pairs)
     }
 
     #[test]

@@ -20,6 +20,17 @@ use super::PageError;
 pub struct FormData(pub Vec<(String, String)>);
 
 impl FormData {
+    /// A form as posted, from its name and value pairs (the tests' way to
+    /// post one).
+    pub fn of(pairs: &[(&str, &str)]) -> FormData {
+        FormData(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
     /// The first value sent for `name`, as sent.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0

@@ -586,12 +586,7 @@ mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> FormData {
-        FormData(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        FormData::of(pairs)
     }
 
     fn t(h: u32, m: u32) -> NaiveTime {

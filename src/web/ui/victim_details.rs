@@ -345,12 +345,7 @@ mod tests {
     use super::*;
 
     fn posted(pairs: &[(&str, &str)]) -> FormData {
-        FormData(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        FormData::of(pairs)
     }
 
     #[test]

@@ -39,18 +39,13 @@ pub fn changeable(state: PreTrialVisitState) -> bool {
     )
 }
 
-/// Only witness care arranges visits from the pages (supporters ask for
-/// one through the unit).
-fn require_arranger(s: &Session) -> Result<(), PageError> {
-    require(
-        s,
-        ResourceKind::PreTrialVisit,
-        Action::Create,
-        "pre-trial visit",
-    )?;
+/// Only witness care arranges, changes and cancels visits from the pages
+/// (supporters ask for one through the unit).
+fn require_witness_care(s: &Session, action: Action) -> Result<(), PageError> {
+    require(s, ResourceKind::PreTrialVisit, action, "pre-trial visit")?;
     if s.role() != Role::WitnessCareOfficer {
         return Err(PageError::App(AppError::Forbidden(
-            "only witness care arranges pre-trial visits".into(),
+            "only witness care arranges and changes pre-trial visits".into(),
         )));
     }
     Ok(())
@@ -143,7 +138,7 @@ fn read_visit(
 }
 
 async fn new_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
-    require_arranger(&s)?;
+    require_witness_care(&s, Action::Create)?;
     let id = id.into_inner();
     let (case, look) = with_conn(&state, &s, move |conn, ctx| {
         Ok((read::<Cases>(conn, ctx, &id)?, Lookup::load(conn, ctx)?))
@@ -164,7 +159,7 @@ async fn new_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
 
 async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {
     let Posted { session: s, form } = posted;
-    require_arranger(&s)?;
+    require_witness_care(&s, Action::Create)?;
     let id = id.into_inner();
     let mut problems = Problems::new();
     let typed = read_visit(&form, state.clock.now(), true, &mut problems);
@@ -279,7 +274,7 @@ async fn to_change(
     s: &Session,
     id: String,
 ) -> Result<(PreTrialVisitOut, Lookup), PageError> {
-    require_changer(s)?;
+    require_witness_care(s, Action::Update)?;
     let (v, look) = with_conn(state, s, move |conn, ctx| {
         Ok((
             read::<PreTrialVisits>(conn, ctx, &id)?,
@@ -294,23 +289,6 @@ async fn to_change(
         .into());
     }
     Ok((v, look))
-}
-
-/// Witness care changes and cancels visits from the pages (as it arranges
-/// them).
-fn require_changer(s: &Session) -> Result<(), PageError> {
-    require(
-        s,
-        ResourceKind::PreTrialVisit,
-        Action::Update,
-        "pre-trial visit",
-    )?;
-    if s.role() != Role::WitnessCareOfficer {
-        return Err(PageError::App(AppError::Forbidden(
-            "only witness care changes pre-trial visits".into(),
-        )));
-    }
-    Ok(())
 }
 
 async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {

@@ -1086,11 +1086,14 @@ test('statements: the supporter books an ABE interview with herself for before a
 });
 
 /**
- * The single-line messages of a page catalogue (`key = words`), as a map;
+ * The single-line messages of a language's page catalogue (all its files,
+ * `key = words`), as a map;
  * messages that choose among forms (`{ $n -> ... }`) are left out.
  */
 function catalogue(language) {
-  const text = readFileSync(resolve(here, '..', '..', 'locales', language, 'pages.ftl'), 'utf8');
+  const text = ['pages.ftl', 'records.ftl', 'service.ftl']
+    .map((file) => readFileSync(resolve(here, '..', '..', 'locales', language, file), 'utf8'))
+    .join('\n');
   const messages = new Map();
   for (const line of text.split('\n')) {
     const m = /^([a-z][a-z0-9-]*) = (.*)$/.exec(line);

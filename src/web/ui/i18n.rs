@@ -1,5 +1,6 @@
 //! The pages' words in English and Welsh: one Fluent catalogue per
-//! language (`locales/<language>/pages.ftl`), built into the binary.
+//! language, in a few files by area (`locales/<language>/pages.ftl`,
+//! `records.ftl`, `service.ftl`; see [`FILES`]), built into the binary.
 //!
 //! - Templates say `{{t "week-uk-time"}}` or, with arguments,
 //!   `{{t "home-hello" name=name}}`; Rust code that builds words for a page
@@ -66,17 +67,35 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Cy];
 }
 
-/// The catalogue files, embedded so a fresh install needs nothing beside
-/// the binary.
-pub const ENGLISH_SOURCE: &str = include_str!("../../../locales/en/pages.ftl");
-pub const WELSH_SOURCE: &str = include_str!("../../../locales/cy/pages.ftl");
+/// The files of each language's catalogue, by area: `pages.ftl` (the
+/// layout, sign-in, home, the week, cases and a case, the forms' shared
+/// words and the coded values), `records.ftl` (the records kept on a case
+/// and their forms), `service.ftl` (the service's own pages: directory,
+/// settings, court lists, reports, messages). A key lives in one file only.
+pub const FILES: [&str; 3] = ["pages.ftl", "records.ftl", "service.ftl"];
 
-/// The file of a language's catalogue.
-pub fn source(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ENGLISH_SOURCE,
-        Lang::Cy => WELSH_SOURCE,
-    }
+/// The English files, in the order of [`FILES`], embedded so a fresh
+/// install needs nothing beside the binary.
+pub const ENGLISH_SOURCES: [&str; 3] = [
+    include_str!("../../../locales/en/pages.ftl"),
+    include_str!("../../../locales/en/records.ftl"),
+    include_str!("../../../locales/en/service.ftl"),
+];
+
+/// The Welsh files, in the order of [`FILES`].
+pub const WELSH_SOURCES: [&str; 3] = [
+    include_str!("../../../locales/cy/pages.ftl"),
+    include_str!("../../../locales/cy/records.ftl"),
+    include_str!("../../../locales/cy/service.ftl"),
+];
+
+/// A language's catalogue files, each with its name.
+pub fn sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let files = match lang {
+        Lang::En => ENGLISH_SOURCES,
+        Lang::Cy => WELSH_SOURCES,
+    };
+    FILES.into_iter().zip(files)
 }
 
 struct Catalogues {
@@ -84,21 +103,24 @@ struct Catalogues {
     cy: FluentBundle<FluentResource>,
 }
 
-fn bundle(tag: &str, source: &'static str) -> FluentBundle<FluentResource> {
+fn bundle(tag: &str, lang: Lang) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier = tag.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // The words go into HTML, where Unicode isolation marks would show as
     // stray characters in copy and paste and in the tests' text searches.
     bundle.set_use_isolating(false);
-    // A broken catalogue keeps what parsed; the tests refuse one with errors.
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
-    let _ = bundle.add_resource(resource);
+    for (_, source) in sources(lang) {
+        // A broken file keeps what parsed, and a key repeated across files
+        // keeps its first words; the tests refuse both.
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
 static CATALOGUES: LazyLock<Catalogues> = LazyLock::new(|| Catalogues {
-    en: bundle("en-GB", ENGLISH_SOURCE),
-    cy: bundle("cy", WELSH_SOURCE),
+    en: bundle("en-GB", Lang::En),
+    cy: bundle("cy", Lang::Cy),
 });
 
 thread_local! {
@@ -343,31 +365,37 @@ mod tests {
     #[test]
     fn both_catalogues_parse_without_errors() {
         for lang in Lang::ALL {
-            if let Err((_, errors)) = FluentResource::try_new(source(lang).to_owned()) {
-                panic!("locales/{}/pages.ftl: {errors:?}", lang.code());
+            for (file, source) in sources(lang) {
+                if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
+                    panic!("locales/{}/{file}: {errors:?}", lang.code());
+                }
             }
         }
     }
 
     #[test]
     fn every_key_is_in_both_languages() {
-        let en: BTreeSet<&str> = keys(ENGLISH_SOURCE).into_iter().collect();
-        let cy: BTreeSet<&str> = keys(WELSH_SOURCE).into_iter().collect();
+        let all_en: Vec<&str> = ENGLISH_SOURCES.iter().flat_map(|s| keys(s)).collect();
+        let all_cy: Vec<&str> = WELSH_SOURCES.iter().flat_map(|s| keys(s)).collect();
+        let en: BTreeSet<&str> = all_en.iter().copied().collect();
+        let cy: BTreeSet<&str> = all_cy.iter().copied().collect();
         let only_en: Vec<_> = en.difference(&cy).collect();
         let only_cy: Vec<_> = cy.difference(&en).collect();
         assert!(only_en.is_empty(), "in English only: {only_en:?}");
         assert!(only_cy.is_empty(), "in Welsh only: {only_cy:?}");
-        assert_eq!(
-            en.len(),
-            keys(ENGLISH_SOURCE).len(),
-            "a key repeats in English"
-        );
-        assert_eq!(cy.len(), keys(WELSH_SOURCE).len(), "a key repeats in Welsh");
+        assert_eq!(en.len(), all_en.len(), "a key repeats in English");
+        assert_eq!(cy.len(), all_cy.len(), "a key repeats in Welsh");
+        // Each key sits in the same file in both languages.
+        for (file, (en_file, cy_file)) in FILES.iter().zip(ENGLISH_SOURCES.iter().zip(WELSH_SOURCES)) {
+            let a: BTreeSet<&str> = keys(en_file).into_iter().collect();
+            let b: BTreeSet<&str> = keys(cy_file).into_iter().collect();
+            assert_eq!(a, b, "{file}: the two languages' files hold different keys");
+        }
     }
 
     #[test]
     fn every_key_a_template_or_the_code_uses_is_in_the_catalogue() {
-        let en: BTreeSet<&str> = keys(ENGLISH_SOURCE).into_iter().collect();
+        let en: BTreeSet<&str> = ENGLISH_SOURCES.iter().flat_map(|s| keys(s)).collect();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut missing = Vec::new();
         for dir in ["templates/pages", "templates/partials", "src/web/ui"] {
@@ -502,9 +530,12 @@ mod tests {
             .take_while(|l| l.starts_with("- "))
             .map(|l| l.trim_start_matches("- ").trim_matches('`').to_owned())
             .collect();
-        let marked: Vec<String> = unchecked_sections(WELSH_SOURCE)
-            .into_iter()
-            .map(|s| format!("locales/cy/pages.ftl: {s}"))
+        let marked: Vec<String> = sources(Lang::Cy)
+            .flat_map(|(file, source)| {
+                unchecked_sections(source)
+                    .into_iter()
+                    .map(move |s| format!("locales/cy/{file}: {s}"))
+            })
             .collect();
         assert_eq!(listed, marked);
     }

@@ -44,7 +44,7 @@ form-date-day = Diwrnod
 form-date-month = Mis
 form-date-year = Blwyddyn
 form-error-summary-title = Mae problem
-form-stale-heading = Mae rhywun arall wedi newid y { $what } hwn tra oeddech yn gweithio arno
+form-stale-heading = Mae rhywun arall wedi newid y cofnod hwn ({ $what }) tra oeddech yn gweithio arno
 form-stale-body = Nid oes dim a roesoch wedi'i gadw eto. Mae'r manylion sydd wedi'u storio nawr i'w gweld isod. Gwiriwch nhw, newidiwch eich atebion os oes angen, a chadwch eto.
 
 ## Sign in [unchecked]

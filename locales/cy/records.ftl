@@ -1,2 +1,173 @@
 # The records kept on a case and their forms (issue #18).
 # Keys here must not repeat a key in pages.ftl or service.ftl.
+
+## To do (tasks) [unchecked]
+
+tasks-title = I'w gwneud
+tasks-done = Mae'r dasg wedi'i marcio'n gyflawn.
+tasks-stale = Mae rhywun arall wedi newid y dasg honno'n gyntaf. Gwiriwch hi isod a rhowch gynnig arall arni.
+tasks-intro = Pa gefnogwyr y mae'n rhaid dweud beth wrthynt, ac erbyn pryd. Amser y DU yw'r amseroedd.
+tasks-time-limits = Terfynau amser sy'n rhedeg
+tasks-what-must-happen = Beth sy'n rhaid digwydd
+tasks-by = Erbyn
+tasks-no-time-limits = Does dim terfynau amser yn rhedeg.
+tasks-to-supporters = Hysbysiadau sy'n aros i fynd at gefnogwyr
+tasks-your-open-tasks = Eich tasgau agored
+tasks-task = Tasg
+tasks-due = Dyledus
+tasks-action = Cam gweithredu
+tasks-reconstructed = (cam wedi'i ail-greu o'r canllawiau)
+tasks-mark-done = Marcio'n gyflawn
+tasks-no-open-tasks = Does gennych chi ddim tasgau agored.
+tasks-victim = Dioddefwr { $victim }
+tasks-unconfirmed = Mae'r terfyn amser wedi'i adrodd ond heb ei gadarnhau
+tasks-no-date = Dim dyddiad wedi'i osod
+
+## Requests to confirm [unchecked]
+
+requests-title = Ceisiadau
+requests-summary = { $count ->
+    [0] Does dim yn aros i chi ei gadarnhau.
+    [one] Mae 1 cais yn aros i chi ei gadarnhau.
+   *[other] Mae { $count } cais yn aros i chi eu cadarnhau.
+}
+requests-done = Cadarnhawyd eich bod wedi'i gael. Gall yr anfonwr weld eich bod yn delio ag ef.
+requests-confirmed = Cadarnhawyd { $when }
+requests-passed-on = Yn hwyr: wedi'i basio ymlaen i'w ddilyn
+requests-waiting = Yn aros amdanoch chi
+requests-not-sent = Heb ei anfon eto
+requests-sent = Anfonwyd
+requests-confirm-by = Cadarnhau erbyn
+requests-of = { " " }o { $what }
+
+## Confirming receipt from a message's link [unchecked]
+
+acknowledge-kind-supporter-in-place = bod cefnogwr yn ei le ac y bydd yn mynd i'r llys
+acknowledge-kind-companion-request = cais i godi presenoldeb y cefnogwr gyda'r llys
+acknowledge-kind-witness-service-request = cais i'r Gwasanaeth Tystion am ymweliad cyn treial
+acknowledge-kind-pre-trial-visit-request = cais am ymweliad cyn treial
+acknowledge-kind-advance-identification = enwi cefnogwr i'r llys ymlaen llaw
+acknowledge-kind-on-the-day-checklist = y rhestr wirio ar gyfer diwrnod y gwrandawiad
+acknowledge-kind-other = neges y mae angen gweithredu arni
+acknowledge-heading-supporter-in-place = Mae cefnogwr yn ei le a bydd yn mynd i'r llys
+acknowledge-heading-companion-request = Cais i godi presenoldeb y cefnogwr gyda'r llys
+acknowledge-heading-witness-service-request = Cais i'r Gwasanaeth Tystion am ymweliad cyn treial
+acknowledge-heading-pre-trial-visit-request = Cais am ymweliad cyn treial
+acknowledge-heading-advance-identification = Enwi cefnogwr i'r llys ymlaen llaw
+acknowledge-heading-on-the-day-checklist = Y rhestr wirio ar gyfer diwrnod y gwrandawiad
+acknowledge-heading-other = Neges y mae angen gweithredu arni
+acknowledge-title = Cadarnhewch eich bod wedi cael y neges hon
+acknowledge-about = Pwnc y neges: { $what }.
+acknowledge-please-confirm = Cadarnhewch eich bod wedi'i chael ac y byddwch yn gweithredu arni, erbyn { $by }. Os na chaiff ei chadarnhau erbyn hynny, caiff ei throsglwyddo i rywun arall i'w dilyn.
+acknowledge-confirm-receipt = Cadarnhau ei derbyn
+acknowledge-thank-you = Diolch: cadarnhawyd ei derbyn
+acknowledge-already = Mae ei derbyn eisoes wedi'i gadarnhau
+acknowledge-confirmed-on = Cadarnhawyd ar { $when }. Does dim angen i chi wneud dim arall ar y dudalen hon.
+
+## Stopping all messages (shown in both languages) [unchecked]
+
+stop-title = Atal pob neges?
+stop-intro-what = Os byddwch yn cadarnhau, ni fydd y gwasanaeth hwn yn anfon rhagor o negeseuon atoch: dim negeseuon e-bost am ddyddiadau, newidiadau, ymweliadau na chanlyniadau.
+stop-intro-still = Bydd eich cefnogwr a'ch swyddog gofal tystion yn dal i weld eich achos, ac yn dal i allu cysylltu â chi mewn ffyrdd eraill.
+stop-submit = Atal pob neges
+stop-done-title = Negeseuon wedi'u hatal
+stop-already-title = Negeseuon wedi'u hatal yn barod
+stop-done-when = Ni fyddwch yn cael rhagor o negeseuon gan y gwasanaeth hwn (ataliwyd ar { $when }).
+stop-done-change-mind = Os byddwch yn newid eich meddwl, dywedwch wrth eich cefnogwr neu eich swyddog gofal tystion. Gallant gysylltu â chi mewn ffyrdd eraill o hyd.
+
+## One notice [unchecked]
+
+notice-page-back = Yn ôl i'r achos
+notice-page-the-text = Y testun
+notice-page-marking = NID I'W DDATGELU I'R CYHOEDD
+notice-page-print = I argraffu'r hysbysiad hwn, defnyddiwch orchymyn argraffu eich porwr: dim ond yr hysbysiad sy'n cael ei argraffu. Mae'r ffaith eich bod wedi'i ddarllen wedi'i chofnodi.
+notice-page-not-shown = Mae'r testun yn enwi'r bobl dan sylw, felly nid yw'n cael ei ddangos i'ch rôl chi.
+notice-page-state = Cyflwr
+notice-page-to = At
+notice-page-when = Pryd
+notice-page-basis = Sail dros ei anfon
+notice-page-sending = Anfon
+notice-page-why-cancelled = Pam y cafodd ei ganslo
+notice-page-not-before = Nid cyn { $when }
+notice-page-caption-case = Hysbysiad · achos { $case } · dioddefwr { $victim }
+notice-page-caption-victim = Hysbysiad · dioddefwr { $victim }
+
+## A notice's basis for sending [unchecked]
+
+basis-data-subject = Gwybodaeth y dioddefwr ei hun
+basis-consent = Caniatâd
+basis-consent-to = Caniatâd: { $scope }
+basis-spoc-agreement = Cytundeb un pwynt cyswllt
+basis-spoc-agreement-of = Cytundeb un pwynt cyswllt dyddiedig { $date }
+basis-lawful = { $basis } (rheswm wedi'i gofnodi, nid caniatâd)
+basis-not-recorded = Heb ei gofnodi
+
+## Warnings on a case and in the inbox [unchecked]
+
+warnings-no-date = dyddiad heb ei gofnodi
+warnings-need-interpreter = cyfieithydd
+warnings-need-bsl-interpreter = dehonglydd Iaith Arwyddion Prydain
+warnings-need-registered-intermediary = cyfryngwr cofrestredig
+warnings-need-disability-access = mynediad i bobl anabl
+warnings-need-separate-waiting-room = ystafell aros ar wahân
+warnings-need-other = angen yn y llys
+warnings-no-responsible-adult = Mae hi o dan 18 oed a does dim rhiant, gwarcheidwad nac oedolyn priodol y gellir dweud wrthynt wedi'u cofnodi, felly ni aeth yr hyn a anfonwyd ati at neb arall. Cofnodwch oedolyn diogel ar ei thudalen (byth un y mae hi neu'r llys wedi'i eithrio).
+warnings-supporter-at-statement-and-court = Roedd yr un cefnogwr gyda'r dioddefwr ar gyfer ei datganiad tyst (yn eistedd i mewn arno, neu wedi'i drefnu ar gyfer cyn ac ar ei ôl) ac mae i'w chefnogi yn y llys, felly gallai'r amddiffyniad ddweud bod rhywun wedi dylanwadu ar ei thystiolaeth. Trefnwch gefnogwr arall ar gyfer y llys.
+warnings-no-consent-withdrawn = Heb ei anfon: { $what }. Mae hi wedi tynnu'n ôl y caniatâd sydd ei angen. Cofnodwch ei chaniatâd, neu sail gyfreithlon dros ei rannu hebddo, os dylai fynd.
+warnings-no-consent-not-given = Heb ei anfon: { $what }. Nid yw hi wedi rhoi'r caniatâd sydd ei angen. Cofnodwch ei chaniatâd, neu sail gyfreithlon dros ei rannu hebddo, os dylai fynd.
+warnings-court-need-short-notice = { $need }: cofnodwyd hyn { $days } diwrnod gwaith cyn y gwrandawiad ar { $date }; mae'r llys yn gofyn am { $wanted } diwrnod gwaith o rybudd. Trefnwch hyn gyda'r llys ar unwaith.
+warnings-hearing-soon-for-needs = Mae'r gwrandawiad ar { $date } ymhen { $days } diwrnod gwaith; mae'r llys yn gofyn am { $wanted } diwrnod gwaith i drefnu ei hanghenion yn y llys ({ $needs }). Trefnwch nhw gyda'r llys ar unwaith.
+warnings-notice-too-late = Heb ei anfon: { $what }, oherwydd bod ei amser wedi mynd heibio. Dywedwch wrthynt mewn ffordd arall os yw'n dal yn bwysig.
+warnings-wish-not-recorded = Nid yw dymuniad y dioddefwr i gael rhywun gyda hi yn y llys wedi'i gofnodi eto. Gofynnwch iddi, a'i gofnodi.
+
+## Words the records' forms share [unchecked]
+
+records-date-hint = Er enghraifft, 27 3 2026
+records-time-hint = Amser y DU, cloc 24 awr, er enghraifft 14:30
+records-yes = Ie
+records-no = Na
+records-stale = Mae rhywun arall wedi newid y cofnod hwn ({ $what }) ar ôl i chi agor y dudalen hon. Gwiriwch y manylion sydd wedi'u storio nawr, yna dewiswch eto
+
+## Pre-trial visits [unchecked]
+
+visits-choose-a-court = Dewiswch lys
+visits-court = Llys
+visits-date = Dyddiad
+visits-start-time = Amser dechrau
+visits-attends-yes = Bydd
+visits-attends-no = Na fydd
+visits-supporter-attends = A fydd y cefnogwr yn mynd i'r ymweliad?
+visits-arrange-title = Trefnu ymweliad cyn treial
+visits-arrange-intro = Rhowch y dyddiad a'r amser yn amser y DU. Rhaid i'r ymweliad fod yn y dyfodol.
+visits-arrange-submit = Trefnu'r ymweliad
+visits-error-court = Dewiswch y llys
+visits-error-date-missing = Rhowch ddyddiad yr ymweliad
+visits-error-date-part = Rhaid i ddyddiad yr ymweliad gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+visits-error-date-invalid = Rhaid i ddyddiad yr ymweliad fod yn ddyddiad go iawn
+visits-error-time-missing = Rhowch yr amser dechrau
+visits-error-time-invalid = Rhaid i'r amser dechrau fod yn amser ar y cloc 24 awr, er enghraifft 14:30
+visits-error-supporter = Dywedwch a fydd y cefnogwr yn mynd
+visits-error-future = Rhaid i'r ymweliad fod yn y dyfodol
+visits-error-took-place-future = Ni all ymweliad a gynhaliwyd fod yn y dyfodol: rhowch y diwrnod y digwyddodd
+visits-error-state = Dywedwch a yw'r ymweliad wedi'i drefnu neu wedi'i gynnal
+visits-when = Pryd
+visits-the-supporter = Y cefnogwr
+visits-attends = yn mynd
+visits-does-not-attend = ddim yn mynd
+visits-state-arranged = Wedi'i drefnu ar gyfer y dyddiad a'r amser hwn
+visits-state-attended = Cafodd ei gynnal
+visits-change-title = Newid ymweliad cyn treial
+visits-change-heading = Newid yr ymweliad cyn treial
+visits-change-intro = Rhowch ddyddiad ac amser yr ymweliad yn amser y DU. Os bydd yn symud, bydd cefnogwr y dioddefwr ac unrhyw un arall a gafodd wybod amdano yn cael gwybod am yr amser newydd, a bydd y nodiadau atgoffa'n ei ddilyn.
+visits-save-changes = Cadw'r newidiadau
+visits-where-does-it-stand = Beth yw sefyllfa'r ymweliad?
+visits-not-changeable = mae'r ymweliad hwn wedi'i gynnal neu wedi'i ganslo, felly does dim modd ei newid mwyach; trefnwch un newydd o dudalen yr achos
+visits-what = ymweliad cyn treial
+visits-cancel-title = Canslo ymweliad cyn treial
+visits-cancel-heading = Canslo'r ymweliad cyn treial hwn?
+visits-cancel-intro = Bydd cefnogwr y dioddefwr, ac unrhyw un arall a gafodd wybod am yr ymweliad, yn cael gwybod ei fod wedi'i ganslo, a bydd ei nodiadau atgoffa'n dod i ben. Mae'r ymweliad yn aros ar yr achos fel un wedi'i ganslo.
+visits-cancel-submit = Canslo'r ymweliad

@@ -1,2 +1,169 @@
 # The records kept on a case and their forms (issue #18).
 # Keys here must not repeat a key in pages.ftl or service.ftl.
+
+## To do (tasks)
+
+tasks-title = To do
+tasks-done = Task marked as done.
+tasks-stale = Someone else changed that task first. Check it below and try again.
+tasks-intro = Which supporters must be told what, and by when. Times are UK time.
+tasks-time-limits = Time limits running
+tasks-what-must-happen = What must happen
+tasks-by = By
+tasks-no-time-limits = No time limits are running.
+tasks-to-supporters = Notices waiting to go to supporters
+tasks-your-open-tasks = Your open tasks
+tasks-task = Task
+tasks-due = Due
+tasks-action = Action
+tasks-reconstructed = (a step reconstructed from the guidance)
+tasks-mark-done = Mark as done
+tasks-no-open-tasks = You have no open tasks.
+tasks-victim = Victim { $victim }
+tasks-unconfirmed = The time limit is reported but unconfirmed
+tasks-no-date = No date set
+
+## Requests to confirm
+
+requests-title = Requests
+requests-summary = { $count ->
+    [0] Nothing is waiting for you to confirm.
+    [one] 1 request is waiting for you to confirm.
+   *[other] { $count } requests are waiting for you to confirm.
+}
+requests-done = Receipt confirmed. The sender can see that you have it in hand.
+requests-confirmed = Confirmed { $when }
+requests-passed-on = Overdue: passed on for follow-up
+requests-waiting = Waiting for you
+requests-not-sent = Not sent yet
+requests-sent = Sent
+requests-confirm-by = Confirm by
+requests-of = { " " }of { $what }
+
+## Confirming receipt from a message's link
+
+acknowledge-kind-supporter-in-place = a supporter is in place and will attend court
+acknowledge-kind-companion-request = a request to raise the supporter's attendance with the court
+acknowledge-kind-witness-service-request = a request to the Witness Service for a pre-trial visit
+acknowledge-kind-pre-trial-visit-request = a request for a pre-trial visit
+acknowledge-kind-advance-identification = a supporter's advance identification to the court
+acknowledge-kind-on-the-day-checklist = the hearing-day checklist
+acknowledge-kind-other = a message that needs action
+acknowledge-heading-supporter-in-place = A supporter is in place and will attend court
+acknowledge-heading-companion-request = A request to raise the supporter's attendance with the court
+acknowledge-heading-witness-service-request = A request to the Witness Service for a pre-trial visit
+acknowledge-heading-pre-trial-visit-request = A request for a pre-trial visit
+acknowledge-heading-advance-identification = A supporter's advance identification to the court
+acknowledge-heading-on-the-day-checklist = The hearing-day checklist
+acknowledge-heading-other = A message that needs action
+acknowledge-title = Confirm you have received this message
+acknowledge-about = The message was about { $what }.
+acknowledge-please-confirm = Please confirm that you have received it and will act on it, by { $by }. If it is not confirmed by then, it will be passed to someone else to follow up.
+acknowledge-confirm-receipt = Confirm receipt
+acknowledge-thank-you = Thank you: receipt confirmed
+acknowledge-already = Receipt already confirmed
+acknowledge-confirmed-on = Confirmed on { $when }. You do not need to do anything else on this page.
+
+## Stopping all messages (shown in both languages)
+
+stop-title = Stop all messages?
+stop-intro-what = If you confirm, this service will not send you any more messages: no emails about dates, changes, visits or outcomes.
+stop-intro-still = Your supporter and your witness care officer will still see your case, and can still contact you in other ways.
+stop-submit = Stop all messages
+stop-done-title = Messages stopped
+stop-already-title = Messages already stopped
+stop-done-when = You will not get any more messages from this service (stopped on { $when }).
+stop-done-change-mind = If you change your mind, tell your supporter or your witness care officer. They can still contact you in other ways.
+
+## One notice
+
+notice-page-back = Back to the case
+notice-page-the-text = The text
+notice-page-marking = NOT FOR PUBLIC DISCLOSURE
+notice-page-print = To print this notice, use your browser's print command: only the notice is printed. Your reading of it has been recorded.
+notice-page-not-shown = The text names the people concerned, so it is not shown to your role.
+notice-page-state = State
+notice-page-to = To
+notice-page-when = When
+notice-page-basis = Basis for sending
+notice-page-sending = Sending
+notice-page-why-cancelled = Why it was cancelled
+notice-page-not-before = Not before { $when }
+notice-page-caption-case = Notice · case { $case } · victim { $victim }
+notice-page-caption-victim = Notice · victim { $victim }
+
+## A notice's basis for sending
+
+basis-data-subject = The victim's own information
+basis-consent = Consent
+basis-consent-to = Consent: { $scope }
+basis-spoc-agreement = Single point of contact agreement
+basis-spoc-agreement-of = Single point of contact agreement of { $date }
+basis-lawful = { $basis } (recorded reason, not consent)
+basis-not-recorded = Not recorded
+
+## Warnings on a case and in the inbox
+
+warnings-no-date = a date not recorded
+warnings-need-interpreter = an interpreter
+warnings-need-bsl-interpreter = a British Sign Language interpreter
+warnings-need-registered-intermediary = a registered intermediary
+warnings-need-disability-access = disability access
+warnings-need-separate-waiting-room = a separate waiting room
+warnings-need-other = a need at court
+warnings-no-responsible-adult = She is under 18 and no parent, guardian or appropriate adult who may be told is recorded, so what was sent to her went to nobody else. Record a safe adult on her page (never one she or the court has excluded).
+warnings-supporter-at-statement-and-court = The same supporter was with the victim for her witness statement (sat in on it, or booked for before and after it) and is to support her at court, so the defence may say her evidence was coached. Arrange another supporter for court.
+warnings-no-consent-withdrawn = Not sent: { $what }. She withdrew the consent it needs. Record her consent, or a lawful basis to share without it, if it should go.
+warnings-no-consent-not-given = Not sent: { $what }. She has not given the consent it needs. Record her consent, or a lawful basis to share without it, if it should go.
+warnings-court-need-short-notice = { $need } was recorded { $days } working days before the hearing on { $date }; the court asks for { $wanted }. Book it with the court at once.
+warnings-hearing-soon-for-needs = The hearing on { $date } is { $days } working days away; the court asks for { $wanted } to book her needs at court ({ $needs }). Book them with the court at once.
+warnings-notice-too-late = Not sent: { $what }, because its moment had passed. Tell them another way if it still matters.
+warnings-wish-not-recorded = The victim's wish to be accompanied at court is not recorded yet. Ask her, and record it.
+
+## Words the records' forms share
+
+records-date-hint = For example, 27 3 2026
+records-time-hint = UK time, 24-hour clock, for example 14:30
+records-yes = Yes
+records-no = No
+records-stale = Someone else changed this { $what } after you opened this page. Check the details now stored, then choose again
+
+## Pre-trial visits
+
+visits-choose-a-court = Choose a court
+visits-court = Court
+visits-date = Date
+visits-start-time = Start time
+visits-attends-yes = Yes
+visits-attends-no = No
+visits-supporter-attends = Will the supporter attend the visit?
+visits-arrange-title = Arrange a pre-trial visit
+visits-arrange-intro = Enter the date and time in UK time. The visit must be in the future.
+visits-arrange-submit = Arrange visit
+visits-error-court = Choose the court
+visits-error-date-missing = Enter the date of the visit
+visits-error-date-part = Date of the visit must include a { $part }
+visits-error-date-invalid = Date of the visit must be a real date
+visits-error-time-missing = Enter the start time
+visits-error-time-invalid = Start time must be a time on the 24-hour clock, for example 14:30
+visits-error-supporter = Say whether the supporter will attend
+visits-error-future = The visit must be in the future
+visits-error-took-place-future = A visit that took place cannot be in the future: enter the day it happened
+visits-error-state = Say whether the visit is arranged or took place
+visits-when = When
+visits-the-supporter = The supporter
+visits-attends = attends
+visits-does-not-attend = does not attend
+visits-state-arranged = Arranged for this date and time
+visits-state-attended = It took place
+visits-change-title = Change a pre-trial visit
+visits-change-heading = Change the pre-trial visit
+visits-change-intro = Enter the visit's date and time in UK time. If it moves, the victim's supporter and anyone else told of it are told of the new time, and the reminders follow it.
+visits-save-changes = Save changes
+visits-where-does-it-stand = Where does the visit stand?
+visits-not-changeable = this visit has taken place or been cancelled, so it can no longer be changed; arrange a new one from the case page
+visits-what = visit
+visits-cancel-title = Cancel a pre-trial visit
+visits-cancel-heading = Cancel this pre-trial visit?
+visits-cancel-intro = The victim's supporter, and anyone else who was told of the visit, will be told it is cancelled, and its reminders stop. The visit stays on the case as cancelled.
+visits-cancel-submit = Cancel the visit

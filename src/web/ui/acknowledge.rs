@@ -12,29 +12,51 @@
 use actix_web::web;
 use serde_json::json;
 
+use super::i18n::{self, text, text_with, Lang};
+use super::session::cookie_lang;
 use super::{bare_layout, render, PageError, PageResult};
 use crate::app::acknowledgements;
-use crate::calendar;
 use crate::error::AppError;
 use crate::notify::ack;
 use crate::web::api::resource::run;
 use crate::web::AppState;
 
-/// What the page says the message was (no case or victim details).
-pub(super) fn kind_of(template: &str) -> &'static str {
-    match template {
-        "criminal.supporter_in_place" => "a supporter is in place and will attend court",
-        "criminal.companion_request" => {
-            "a request to raise the supporter's attendance with the court"
-        }
-        "criminal.witness_service_request" => {
-            "a request to the Witness Service for a pre-trial visit"
-        }
-        "criminal.pre_trial_visit_request" => "a request for a pre-trial visit",
-        "family.advance_identification" => "a supporter's advance identification to the court",
-        "family.on_the_day_checklist" => "the hearing-day checklist",
-        _ => "a message that needs action",
-    }
+/// What the page says the message was (no case or victim details), as
+/// it reads inside a sentence.
+pub(super) fn kind_in(lang: Lang, template: &str) -> String {
+    let key = match template {
+        "criminal.supporter_in_place" => "acknowledge-kind-supporter-in-place",
+        "criminal.companion_request" => "acknowledge-kind-companion-request",
+        "criminal.witness_service_request" => "acknowledge-kind-witness-service-request",
+        "criminal.pre_trial_visit_request" => "acknowledge-kind-pre-trial-visit-request",
+        "family.advance_identification" => "acknowledge-kind-advance-identification",
+        "family.on_the_day_checklist" => "acknowledge-kind-on-the-day-checklist",
+        _ => "acknowledge-kind-other",
+    };
+    text(lang, key)
+}
+
+/// The same, as a heading: "A supporter is in place …".
+pub(super) fn kind_heading_in(lang: Lang, template: &str) -> String {
+    let key = match template {
+        "criminal.supporter_in_place" => "acknowledge-heading-supporter-in-place",
+        "criminal.companion_request" => "acknowledge-heading-companion-request",
+        "criminal.witness_service_request" => "acknowledge-heading-witness-service-request",
+        "criminal.pre_trial_visit_request" => "acknowledge-heading-pre-trial-visit-request",
+        "family.advance_identification" => "acknowledge-heading-advance-identification",
+        "family.on_the_day_checklist" => "acknowledge-heading-on-the-day-checklist",
+        _ => "acknowledge-heading-other",
+    };
+    text(lang, key)
+}
+
+/// The bare layout in the language of the browser's cookie (there is no
+/// session on these pages).
+fn layout_in(lang: Lang, title: &str) -> serde_json::Value {
+    let mut layout = bare_layout(title);
+    layout["lang"] = json!(lang.code());
+    layout["html_lang"] = json!(lang.html_tag());
+    layout
 }
 
 async fn load(state: &AppState, token: String) -> Result<(ack::AckState, String), PageError> {
@@ -42,59 +64,73 @@ async fn load(state: &AppState, token: String) -> Result<(ack::AckState, String)
     found.ok_or_else(|| PageError::App(AppError::NotFound("acknowledgement link".into())))
 }
 
-fn done_page(s: &ack::AckState, first_time: bool) -> PageResult {
-    let title = if first_time {
-        "Thank you: receipt confirmed"
-    } else {
-        "Receipt already confirmed"
-    };
+fn done_page(lang: Lang, s: &ack::AckState, first_time: bool) -> PageResult {
+    let title = text(
+        lang,
+        if first_time {
+            "acknowledge-thank-you"
+        } else {
+            "acknowledge-already"
+        },
+    );
     let when = s
         .acknowledged_at
-        .map(calendar::format_long)
+        .map(|t| i18n::long(lang, t))
         .unwrap_or_default();
     render(
         "error",
         &json!({
-            "layout": bare_layout(title),
+            "layout": layout_in(lang, &title),
             "title": title,
-            "lines": [format!("Confirmed on {when}. You do not need to do anything else on this page.")],
+            "lines": [text_with(lang, "acknowledge-confirmed-on", &[("when", when)])],
         }),
     )
 }
 
-async fn show(state: web::Data<AppState>, token: web::Path<String>) -> PageResult {
+async fn show(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+    token: web::Path<String>,
+) -> PageResult {
+    let lang = cookie_lang(&req);
     let token = token.into_inner();
     let (s, template) = load(&state, token.clone()).await?;
     if s.acknowledged_at.is_some() {
-        return done_page(&s, false);
+        return done_page(lang, &s, false);
     }
-    let title = "Confirm you have received this message";
+    let title = text(lang, "acknowledge-title");
     render(
         "form",
         &json!({
-            "layout": bare_layout(title),
+            "layout": layout_in(lang, &title),
             "heading": title,
             "back": "/",
             "intro": [
-                format!("The message was about {}.", kind_of(&template)),
-                format!(
-                    "Please confirm that you have received it and will act on it, by {}. If it is not confirmed by then, it will be passed to someone else to follow up.",
-                    calendar::format_long(s.acknowledge_by)
+                text_with(lang, "acknowledge-about", &[("what", kind_in(lang, &template))]),
+                text_with(
+                    lang,
+                    "acknowledge-please-confirm",
+                    &[("by", i18n::long(lang, s.acknowledge_by))],
                 ),
             ],
             "action": format!("/ack/{token}"),
             "hidden": [],
             "fields": [],
-            "submit": "Confirm receipt",
+            "submit": text(lang, "acknowledge-confirm-receipt"),
         }),
     )
 }
 
-async fn confirm(state: web::Data<AppState>, token: web::Path<String>) -> PageResult {
+async fn confirm(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+    token: web::Path<String>,
+) -> PageResult {
+    let lang = cookie_lang(&req);
     let token = token.into_inner();
     let (before, _) = load(&state, token).await?;
     if before.acknowledged_at.is_some() {
-        return done_page(&before, false);
+        return done_page(lang, &before, false);
     }
     let now = state.clock.now();
     let id = before.notice_id.clone();
@@ -103,7 +139,7 @@ async fn confirm(state: web::Data<AppState>, token: web::Path<String>) -> PageRe
     })
     .await?;
     tracing::info!(notice_id = %after.notice_id, "notice acknowledged by link");
-    done_page(&after, true)
+    done_page(lang, &after, true)
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -254,23 +254,11 @@ fn done_message(lang: Lang, key: &str) -> Option<String> {
 }
 
 /// Who a notice is to, in words: "You" for the signed-in supporter.
-pub fn notice_to(n: &crate::resources::NoticeOut, me: &str) -> String {
-    notice_to_in(Lang::En, n, me)
-}
-
-fn notice_to_in(lang: Lang, n: &crate::resources::NoticeOut, me: &str) -> String {
+pub fn notice_to_in(lang: Lang, n: &crate::resources::NoticeOut, me: &str) -> String {
     if n.recipient == format!("supporter:{me}") {
         text(lang, "case-you")
     } else {
         labels::recipient_kind_in(lang, &n.recipient_kind)
-    }
-}
-
-/// When a notice was sent, or the earliest it may go (after `not_before`).
-pub fn notice_when(n: &crate::resources::NoticeOut, not_before: &str) -> String {
-    match n.sent_at {
-        Some(sent) => format!("Sent {}", long(sent)),
-        None => format!("{not_before}{}", long(n.send_after)),
     }
 }
 
@@ -325,7 +313,7 @@ pub fn notice_row_in(
         "to": to,
         "channel": labels::channel_in(lang, &n.channel),
         "send_after": when,
-        "basis": labels::basis(&n.basis),
+        "basis": labels::basis_in(lang, &n.basis),
         "state": labels::notice_state_in(lang, &n.state),
         "tag": labels::notice_state_tag(&n.state),
         "note": note,
@@ -572,7 +560,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
         found.sort_by_key(|w| std::cmp::Reverse(w.created_at));
         found
             .iter()
-            .filter_map(|w| super::warnings::sentence(&w.kind, &w.detail))
+            .filter_map(|w| super::warnings::sentence_in(lang, &w.kind, &w.detail))
             .map(|text| json!(text))
             .collect()
     } else {

@@ -50,12 +50,12 @@ pub struct Item {
 
 /// The warnings worth showing, as items: those a case worker can act on
 /// (the others have no sentence), raised since `since`, newest first.
-pub fn warning_items(warnings: &[WarningOut], since: DateTime<Utc>) -> Vec<Item> {
+pub fn warning_items(lang: Lang, warnings: &[WarningOut], since: DateTime<Utc>) -> Vec<Item> {
     let mut items: Vec<Item> = warnings
         .iter()
         .filter(|w| w.created_at >= since)
         .filter_map(|w| {
-            let text = super::warnings::sentence(&w.kind, &w.detail)?;
+            let text = super::warnings::sentence_in(lang, &w.kind, &w.detail)?;
             let href = match &w.case_id {
                 Some(c) => format!("/cases/{c}#warnings"),
                 None => "/cases".to_string(),
@@ -122,6 +122,7 @@ where
 fn gather(
     conn: &mut AnyConn,
     ctx: &Ctx,
+    lang: Lang,
     warnings: bool,
     failed: bool,
 ) -> AppResult<(Vec<Item>, Vec<Item>, Lookup, bool)> {
@@ -130,7 +131,7 @@ fn gather(
     let warning_list = if warnings {
         let (found, m) = newest::<Warnings>(conn, ctx, json!({}))?;
         more |= m;
-        warning_items(&found, ctx.now - Duration::days(WARNING_DAYS))
+        warning_items(lang, &found, ctx.now - Duration::days(WARNING_DAYS))
     } else {
         Vec::new()
     };
@@ -172,8 +173,9 @@ pub async fn count(state: &AppState, s: &Session) -> Result<usize, super::PageEr
     if !warnings && !failed {
         return Ok(0);
     }
+    let lang = s.lang;
     let (w, f, _, _) = with_conn(state, s, move |conn, ctx| {
-        gather(conn, ctx, warnings, failed)
+        gather(conn, ctx, lang, warnings, failed)
     })
     .await?;
     Ok(w.len() + f.len())
@@ -198,8 +200,9 @@ async fn inbox(state: web::Data<AppState>, s: Session, req: HttpRequest) -> Page
     );
     let page_no = super::page_number(form.get("page")) as usize;
     let (warnings, failed) = what_shows(&s);
+    let lang = s.lang;
     let (w, f, look, more) = with_conn(&state, &s, move |conn, ctx| {
-        gather(conn, ctx, warnings, failed)
+        gather(conn, ctx, lang, warnings, failed)
     })
     .await?;
     let requests = if matches!(
@@ -227,7 +230,6 @@ async fn inbox(state: web::Data<AppState>, s: Session, req: HttpRequest) -> Page
         }
     }
     let total = w.len() + f.len() + requests.unwrap_or(0);
-    let lang = s.lang;
     let data = json!({
         "total": total,
         "nothing": total == 0,
@@ -318,7 +320,7 @@ mod tests {
             warning("template_field_missing", Some("c3"), at(21, 9)),
             warning("supporter_present_at_statement_and_court", None, at(25, 9)),
         ];
-        let items = warning_items(&warnings, since);
+        let items = warning_items(Lang::En, &warnings, since);
         let cases: Vec<Option<&str>> = items.iter().map(|i| i.case_id.as_deref()).collect();
         assert_eq!(cases, [None, Some("c1")]);
         assert_eq!(items[1].href, "/cases/c1#warnings");

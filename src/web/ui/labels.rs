@@ -679,3 +679,55 @@ pub fn notice_state_in(lang: super::i18n::Lang, state: &str) -> String {
 pub fn channel_in(lang: super::i18n::Lang, c: &str) -> String {
     listed(lang, "channel", c, channel(c).to_owned())
 }
+
+// cy-records: the coded values of the records' pages in the page's
+// language, with their keys in locales/*/records.ftl.
+
+/// Why a disclosure is allowed, from a notice's stored basis, in the
+/// page's language.
+pub fn basis_in(lang: super::i18n::Lang, basis: &Value) -> String {
+    use super::i18n::{text, text_with};
+    let kind = basis.get("kind").and_then(Value::as_str).unwrap_or("");
+    match kind {
+        "data_subject" => text(lang, "basis-data-subject"),
+        "consent" => {
+            let scope = basis.get("scope").and_then(Value::as_str).unwrap_or("");
+            match ConsentScope::parse(scope) {
+                Some(s) => text_with(
+                    lang,
+                    "basis-consent-to",
+                    &[("scope", consent_scope_in(lang, s).to_lowercase())],
+                ),
+                None => text(lang, "basis-consent"),
+            }
+        }
+        "spoc_agreement" => {
+            match basis
+                .get("agreed_on")
+                .and_then(Value::as_str)
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            {
+                Some(on) => text_with(
+                    lang,
+                    "basis-spoc-agreement-of",
+                    &[(
+                        "date",
+                        match lang {
+                            super::i18n::Lang::En => on.format("%-d %B %Y").to_string(),
+                            super::i18n::Lang::Cy => super::i18n::day(lang, on),
+                        },
+                    )],
+                ),
+                None => text(lang, "basis-spoc-agreement"),
+            }
+        }
+        "lawful" => {
+            let b = basis.get("basis").and_then(Value::as_str).unwrap_or("");
+            let name = LawfulBasis::parse(b)
+                .map(|b| lawful_basis_in(lang, b))
+                .unwrap_or_else(|| words(b));
+            text_with(lang, "basis-lawful", &[("basis", name)])
+        }
+        _ => text(lang, "basis-not-recorded"),
+    }
+}

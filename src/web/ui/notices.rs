@@ -13,6 +13,7 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::{NoticeOut, Notices};
 use crate::web::AppState;
 
+use super::i18n::{self, text, text_with};
 use super::lookup::Lookup;
 use super::session::Session;
 use super::{can, labels, page, read, render, require, with_conn, PageResult};
@@ -68,39 +69,61 @@ async fn notice(state: web::Data<AppState>, s: Session, id: web::Path<String>) -
         Ok((n, Lookup::load(conn, ctx)?))
     })
     .await?;
-    let text = if sensitive {
+    let body = if sensitive {
         text_of(&state, &n)?
     } else {
         Value::Null
     };
-    let to = super::cases::notice_to(&n, &me);
-    let when = super::cases::notice_when(&n, "Not before ");
+    let lang = s.lang;
+    let to = super::cases::notice_to_in(lang, &n, &me);
+    let when = match n.sent_at {
+        Some(sent) => text_with(lang, "notices-sent", &[("when", i18n::long(lang, sent))]),
+        None => text_with(
+            lang,
+            "notice-page-not-before",
+            &[("when", i18n::long(lang, n.send_after))],
+        ),
+    };
+    let fact = |key: &str, value: String| json!({"key": text(lang, key), "value": value});
     let mut facts = vec![
-        json!({"key": "State", "value": labels::notice_state(&n.state)}),
-        json!({"key": "To", "value": format!("{to} ({})", labels::channel(&n.channel))}),
-        json!({"key": "When", "value": when}),
-        json!({"key": "Basis for sending", "value": labels::basis(&n.basis)}),
+        fact("notice-page-state", labels::notice_state_in(lang, &n.state)),
+        fact(
+            "notice-page-to",
+            format!("{to} ({})", labels::channel_in(lang, &n.channel)),
+        ),
+        fact("notice-page-when", when),
+        fact("notice-page-basis", labels::basis_in(lang, &n.basis)),
     ];
-    if let Some(why) = super::cases::unsendable(&n, s.email_off) {
-        facts.push(json!({"key": "Sending", "value": why}));
+    if super::cases::unsendable(&n, s.email_off).is_some() {
+        facts.push(fact(
+            "notice-page-sending",
+            text(lang, "notices-unsendable"),
+        ));
     }
     if let Some(reason) = &n.cancelled_reason {
-        facts.push(json!({"key": "Why it was cancelled", "value": reason}));
+        facts.push(fact("notice-page-why-cancelled", reason.clone()));
     }
     let caption = match n.case_id.as_deref() {
-        Some(c) => format!(
-            "Notice · case {} · victim {}",
-            look.case_ref(c),
-            look.victim_ref(&n.victim_id)
+        Some(c) => text_with(
+            lang,
+            "notice-page-caption-case",
+            &[
+                ("case", look.case_ref(c)),
+                ("victim", look.victim_ref(&n.victim_id)),
+            ],
         ),
-        None => format!("Notice · victim {}", look.victim_ref(&n.victim_id)),
+        None => text_with(
+            lang,
+            "notice-page-caption-victim",
+            &[("victim", look.victim_ref(&n.victim_id))],
+        ),
     };
-    let what = labels::notice_template(&n.template);
+    let what = labels::notice_template_in(lang, &n.template);
     let data = json!({
         "what": what,
         "caption": caption,
         "facts": facts,
-        "text": text,
+        "text": body,
         "back": n.case_id.as_deref().map(|c| format!("/cases/{c}")),
     });
     render("notice", &page(&s, &what, "cases", data))

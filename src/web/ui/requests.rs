@@ -10,13 +10,13 @@ use actix_web::web;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::calendar;
 use crate::notify::ack;
 use crate::policy::{Action, ResourceKind};
 use crate::web::api::resource::run;
 use crate::web::AppState;
 
-use super::acknowledge::kind_of;
+use super::acknowledge::kind_heading_in;
+use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{page, render, require, see_other, with_conn, PageResult};
 
@@ -44,30 +44,23 @@ pub async fn waiting(state: &AppState, s: &Session) -> Result<usize, super::Page
         .count())
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}", first.to_uppercase(), chars.as_str()),
-        None => String::new(),
-    }
-}
-
-fn row(r: &ack::Request, now: chrono::DateTime<chrono::Utc>) -> Value {
+fn row(lang: Lang, r: &ack::Request, now: chrono::DateTime<chrono::Utc>) -> Value {
     let st = &r.state;
+    let long = |t| i18n::long(lang, t);
     let (status, tag) = match (st.acknowledged_at, st.escalated_at) {
         (Some(at), _) => (
-            format!("Confirmed {}", calendar::format_long(at)),
+            text_with(lang, "requests-confirmed", &[("when", long(at))]),
             "tag--green",
         ),
-        (None, Some(_)) => ("Overdue: passed on for follow-up".to_string(), "tag--red"),
-        (None, None) if st.acknowledge_by <= now => ("Overdue".to_string(), "tag--red"),
-        (None, None) => ("Waiting for you".to_string(), "tag--yellow"),
+        (None, Some(_)) => (text(lang, "requests-passed-on"), "tag--red"),
+        (None, None) if st.acknowledge_by <= now => (text(lang, "case-overdue"), "tag--red"),
+        (None, None) => (text(lang, "requests-waiting"), "tag--yellow"),
     };
     json!({
         "id": st.notice_id,
-        "what": capitalised(kind_of(&r.template)),
-        "sent": r.sent_at.map(calendar::format_long).unwrap_or_else(|| "Not sent yet".into()),
-        "by": calendar::format_long(st.acknowledge_by),
+        "what": kind_heading_in(lang, &r.template),
+        "sent": r.sent_at.map(long).unwrap_or_else(|| text(lang, "requests-not-sent")),
+        "by": long(st.acknowledge_by),
         "status": status,
         "tag": tag,
         "open": st.acknowledged_at.is_none(),
@@ -85,21 +78,21 @@ async fn inbox(state: web::Data<AppState>, s: Session, q: web::Query<InboxQuery>
     let org = s.actor.organisation_id.clone();
     let all = run(&state, move |conn| ack::requests_for_org(conn, &org)).await?;
     let now = state.clock.now();
-    let rows: Vec<Value> = all.iter().map(|r| row(r, now)).collect();
+    let lang = s.lang;
+    let rows: Vec<Value> = all.iter().map(|r| row(lang, r, now)).collect();
     let open = all
         .iter()
         .filter(|r| r.state.acknowledged_at.is_none())
         .count();
     let data = json!({
         "rows": rows,
-        "summary": match open {
-            0 => "Nothing is waiting for you to confirm.".to_string(),
-            1 => "1 request is waiting for you to confirm.".to_string(),
-            n => format!("{n} requests are waiting for you to confirm."),
-        },
-        "done": (q.done.as_deref() == Some("confirmed")).then_some("Receipt confirmed. The sender can see that you have it in hand."),
+        "summary": text_with(lang, "requests-summary", &[("count", open.to_string())]),
+        "done": (q.done.as_deref() == Some("confirmed")).then(|| text(lang, "requests-done")),
     });
-    render("requests", &page(&s, "Requests", "requests", data))
+    render(
+        "requests",
+        &page(&s, &text(lang, "requests-title"), "requests", data),
+    )
 }
 
 async fn confirm(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {

@@ -4,64 +4,108 @@
 //! The page names no case, court or person, and shows in Welsh and
 //! English, as the message may have been in either.
 
-use actix_web::web;
+use actix_web::{web, HttpRequest};
 use serde_json::json;
 
+use super::i18n::{self, text, text_with, Lang};
+use super::session::cookie_lang;
 use super::{bare_layout, render, PageResult};
 use crate::app::message_stops::{self, StopState};
-use crate::calendar;
 use crate::web::api::resource::run;
 use crate::web::AppState;
 
-fn done_page(s: &StopState, first_time: bool) -> PageResult {
-    let title = if first_time {
-        "Messages stopped / Negeseuon wedi'u hatal"
-    } else {
-        "Messages already stopped / Negeseuon wedi'u hatal yn barod"
-    };
-    let when = s.stopped_at.map(calendar::format_long).unwrap_or_default();
+/// The page's two languages, the browser's own first: the message may
+/// have been in either, so both always show.
+fn languages(req: &HttpRequest) -> [Lang; 2] {
+    match cookie_lang(req) {
+        Lang::Cy => [Lang::Cy, Lang::En],
+        Lang::En => [Lang::En, Lang::Cy],
+    }
+}
+
+/// "English / Cymraeg" (or the other way round).
+fn both(langs: [Lang; 2], key: &str) -> String {
+    format!("{} / {}", text(langs[0], key), text(langs[1], key))
+}
+
+fn layout_in(lang: Lang, title: &str) -> serde_json::Value {
+    let mut layout = bare_layout(title);
+    layout["lang"] = json!(lang.code());
+    layout["html_lang"] = json!(lang.html_tag());
+    layout
+}
+
+fn done_page(langs: [Lang; 2], s: &StopState, first_time: bool) -> PageResult {
+    let title = both(
+        langs,
+        if first_time {
+            "stop-done-title"
+        } else {
+            "stop-already-title"
+        },
+    );
+    let mut lines = Vec::new();
+    for lang in langs {
+        let when = s
+            .stopped_at
+            .map(|t| i18n::long(lang, t))
+            .unwrap_or_default();
+        lines.push(text_with(lang, "stop-done-when", &[("when", when)]));
+        lines.push(text(lang, "stop-done-change-mind"));
+    }
     render(
         "error",
         &json!({
-            "layout": bare_layout(title),
+            "layout": layout_in(langs[0], &title),
             "title": title,
-            "lines": [
-                format!("You will not get any more messages from this service (stopped on {when})."),
-                "If you change your mind, tell your supporter or your witness care officer. They can still contact you in other ways.",
-                "Ni fyddwch yn cael rhagor o negeseuon gan y gwasanaeth hwn. Os byddwch yn newid eich meddwl, dywedwch wrth eich cefnogwr neu eich swyddog gofal tystion.",
-            ],
+            "lines": lines,
         }),
     )
 }
 
-async fn show(state: web::Data<AppState>, token: web::Path<String>) -> PageResult {
+async fn show(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    token: web::Path<String>,
+) -> PageResult {
+    let langs = languages(&req);
     let token = token.into_inner();
     let lookup = token.clone();
     let s = run(&state, move |conn| message_stops::state(conn, &lookup)).await?;
     if s.stopped_at.is_some() {
-        return done_page(&s, false);
+        return done_page(langs, &s, false);
     }
-    let title = "Stop all messages? / Atal pob neges?";
+    let title = both(langs, "stop-title");
+    let intro: Vec<String> = langs
+        .iter()
+        .flat_map(|&lang| {
+            [
+                text(lang, "stop-intro-what"),
+                text(lang, "stop-intro-still"),
+            ]
+        })
+        .collect();
     render(
         "form",
         &json!({
-            "layout": bare_layout(title),
+            "layout": layout_in(langs[0], &title),
             "heading": title,
             "back": "/",
-            "intro": [
-                "If you confirm, this service will not send you any more messages: no emails about dates, changes, visits or outcomes.",
-                "Your supporter and your witness care officer will still see your case, and can still contact you in other ways.",
-                "Os byddwch yn cadarnhau, ni fydd y gwasanaeth hwn yn anfon rhagor o negeseuon atoch. Bydd eich cefnogwr a'ch swyddog gofal tystion yn dal i allu cysylltu â chi mewn ffyrdd eraill.",
-            ],
+            "intro": intro,
             "action": format!("/stop/{token}"),
             "hidden": [],
             "fields": [],
-            "submit": "Stop all messages / Atal pob neges",
+            "submit": both(langs, "stop-submit"),
         }),
     )
 }
 
-async fn confirm(state: web::Data<AppState>, token: web::Path<String>) -> PageResult {
+async fn confirm(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    token: web::Path<String>,
+) -> PageResult {
+    let langs = languages(&req);
     let token = token.into_inner();
     let now = state.clock.now();
     let before = {
@@ -72,7 +116,7 @@ async fn confirm(state: web::Data<AppState>, token: web::Path<String>) -> PageRe
         message_stops::stop_all(conn, &token, now)
     })
     .await?;
-    done_page(&after, before.stopped_at.is_none())
+    done_page(langs, &after, before.stopped_at.is_none())
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

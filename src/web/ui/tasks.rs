@@ -13,8 +13,9 @@ use crate::store::AnyConn;
 use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
-use super::cases::notice_row;
-use super::lookup::{long, Lookup};
+use super::cases::notice_row_in;
+use super::i18n::{self, text, text_with, Lang};
+use super::lookup::Lookup;
 use super::session::{Posted, Session};
 use super::{
     labels, list_all, page, posted_update, render, require, see_other, update, with_conn,
@@ -26,16 +27,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/tasks/{id}/done", web::post().to(done));
 }
 
-fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
+fn build(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, email_off: bool) -> AppResult<Value> {
     let role = ctx.actor.role;
     let look = Lookup::load(conn, ctx)?;
+    let long = |t| i18n::long(lang, t);
     let case_text = |case_id: Option<&str>, victim_id: &str| match case_id {
-        Some(c) => format!(
-            "Case {} · victim {}",
-            look.case_ref(c),
-            look.victim_ref(victim_id)
+        Some(c) => text_with(
+            lang,
+            "inbox-case-victim",
+            &[
+                ("case", look.case_ref(c)),
+                ("victim", look.victim_ref(victim_id)),
+            ],
         ),
-        None => format!("Victim {}", look.victim_ref(victim_id)),
+        None => text_with(
+            lang,
+            "tasks-victim",
+            &[("victim", look.victim_ref(victim_id))],
+        ),
     };
     let deadlines: Vec<Value> = if permits(role, ResourceKind::Deadline, Action::Read) {
         list_all::<Deadlines>(conn, ctx, json!({}))?
@@ -43,12 +52,12 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
             .filter(|d| d.state == "running")
             .map(|d| {
                 json!({
-                    "what": labels::deadline_kind(&d.kind),
+                    "what": labels::deadline_kind_in(lang, &d.kind),
                     "case": case_text(d.case_id.as_deref(), &d.victim_id),
                     "href": d.case_id.as_ref().map(|c| format!("/cases/{c}")),
                     "due": long(d.due_at),
                     "overdue": d.due_at < ctx.now,
-                    "note": if d.confirmed { None } else { Some("The time limit is reported but unconfirmed") },
+                    "note": (!d.confirmed).then(|| text(lang, "tasks-unconfirmed")),
                 })
             })
             .collect()
@@ -58,7 +67,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
     let to_supporters: Vec<Value> = list_all::<Notices>(conn, ctx, json!({"state": "pending"}))?
         .iter()
         .filter(|n| n.recipient_kind == "supporter")
-        .map(|n| notice_row(n, &look, (&ctx.actor.user_id, email_off)))
+        .map(|n| notice_row_in(lang, n, &look, (&ctx.actor.user_id, email_off)))
         .collect();
     let tasks: Vec<Value> = list_all::<Tasks>(
         conn,
@@ -70,11 +79,11 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
         json!({
             "id": t.id,
             "version": t.version,
-            "title": labels::task_kind(&t.kind),
+            "title": labels::task_kind_in(lang, &t.kind),
             "detail": t.detail,
             "case": case_text(t.case_id.as_deref(), &t.victim_id),
             "href": t.case_id.as_ref().map(|c| format!("/cases/{c}")),
-            "due": t.due_at.map(long).unwrap_or_else(|| "No date set".into()),
+            "due": t.due_at.map(long).unwrap_or_else(|| text(lang, "tasks-no-date")),
             "overdue": t.due_at.is_some_and(|d| d < ctx.now),
             "reconstructed": t.reconstructed,
         })
@@ -96,11 +105,17 @@ struct TasksQuery {
 
 async fn tasks(state: web::Data<AppState>, s: Session, q: web::Query<TasksQuery>) -> PageResult {
     require(&s, ResourceKind::Task, Action::Read, "task")?;
-    let email_off = s.email_off;
-    let mut data = with_conn(&state, &s, move |conn, ctx| build(conn, ctx, email_off)).await?;
+    let (lang, email_off) = (s.lang, s.email_off);
+    let mut data = with_conn(&state, &s, move |conn, ctx| {
+        build(conn, ctx, lang, email_off)
+    })
+    .await?;
     data["done"] = json!(q.done.is_some());
     data["stale"] = json!(q.stale.is_some());
-    render("tasks", &page(&s, "To do", "tasks", data))
+    render(
+        "tasks",
+        &page(&s, &text(lang, "tasks-title"), "tasks", data),
+    )
 }
 
 async fn done(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) -> PageResult {

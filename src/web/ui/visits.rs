@@ -16,7 +16,8 @@ use crate::resources::{CaseOut, Cases, PreTrialVisitInput, PreTrialVisitOut, Pre
 use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
-use super::forms::{london_instant, required_date, required_time, FormData, Problems};
+use super::forms::{london_instant, missing_date_part, parse_date, parse_time, FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
 use super::lookup::{case_reference, Lookup};
 use super::session::{Posted, Session};
 use super::{read, render_form, require, see_other, with_conn, PageError, PageResult};
@@ -61,41 +62,130 @@ fn place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// The words for a date typed in three boxes: when it is blank, when a
+/// box is blank (`$part`: day, month or year), and when it is no real
+/// date; catalogue keys.
+pub(super) struct DateWords {
+    pub missing: &'static str,
+    pub part: &'static str,
+    pub invalid: &'static str,
+}
+
+/// Reads a required date, with its problems in the page's language.
+pub(super) fn date_in(
+    lang: Lang,
+    form: &FormData,
+    name: &str,
+    words: &DateWords,
+    problems: &mut Problems,
+) -> Option<NaiveDate> {
+    let Some(v) = form.text(name) else {
+        problems.add(name, text(lang, words.missing));
+        return None;
+    };
+    let d = parse_date(&v);
+    if d.is_none() {
+        problems.add(
+            name,
+            match missing_date_part(form, name) {
+                Some(part) => text_with(lang, words.part, &[("part", part.to_owned())]),
+                None => text(lang, words.invalid),
+            },
+        );
+    }
+    d
+}
+
+/// Reads a required time (24-hour clock), with its problems in the page's
+/// language: `[missing, invalid]` catalogue keys.
+pub(super) fn time_in(
+    lang: Lang,
+    form: &FormData,
+    name: &str,
+    [missing, invalid]: [&'static str; 2],
+    problems: &mut Problems,
+) -> Option<NaiveTime> {
+    let Some(v) = form.text(name) else {
+        problems.add(name, text(lang, missing));
+        return None;
+    };
+    let t = parse_time(&v);
+    if t.is_none() {
+        problems.add(name, text(lang, invalid));
+    }
+    t
+}
+
+/// A date field with its hint in the page's language.
+pub(super) fn date_field(lang: Lang, name: &str, label: &str) -> Field {
+    Field::date(name, label).hint(&text(lang, "records-date-hint"))
+}
+
+/// A time field with its hint in the page's language.
+pub(super) fn time_field(lang: Lang, name: &str, label: &str) -> Field {
+    Field::time(name, label).hint(&text(lang, "records-time-hint"))
+}
+
+/// Yes and no, for radios: `yes` and `no` with the words of the two
+/// keys (Welsh answers with the question's own verb).
+pub(super) fn yes_no(lang: Lang, [yes, no]: [&'static str; 2]) -> [(String, String); 2] {
+    [
+        ("yes".into(), text(lang, yes)),
+        ("no".into(), text(lang, no)),
+    ]
+}
+
+/// "Someone else changed this … after you opened this page", in the
+/// page's language.
+pub(super) fn stale_problem_in(lang: Lang, field: &str, what: &str) -> Problems {
+    let mut problems = Problems::new();
+    problems.add(
+        field,
+        text_with(lang, "records-stale", &[("what", what.to_owned())]),
+    );
+    problems
+}
+
 /// The visit's fields: court, date, time and whether the supporter attends.
-fn form_page_for(look: &Lookup) -> FormPage {
-    let mut courts = vec![(String::new(), "Choose a court".to_string())];
+fn form_page_for(lang: Lang, look: &Lookup) -> FormPage {
+    let mut courts = vec![(String::new(), text(lang, "visits-choose-a-court"))];
     courts.extend(look.courts_sorted());
     FormPage {
         fields: vec![
-            Field::select("court_id", "Court", &courts),
-            Field::date("date", "Date"),
-            Field::time("time", "Start time"),
+            Field::select("court_id", &text(lang, "visits-court"), &courts),
+            date_field(lang, "date", &text(lang, "visits-date")),
+            time_field(lang, "time", &text(lang, "visits-start-time")),
             Field::radios(
                 "supporter_attends",
-                "Will the supporter attend the visit?",
-                &[("yes".into(), "Yes".into()), ("no".into(), "No".into())],
+                &text(lang, "visits-supporter-attends"),
+                &yes_no(lang, ["visits-attends-yes", "visits-attends-no"]),
             ),
         ],
         ..FormPage::default()
     }
 }
 
-fn form_page(case: &CaseOut, look: &Lookup) -> FormPage {
+fn form_page(lang: Lang, case: &CaseOut, look: &Lookup) -> FormPage {
     FormPage {
-        title: "Arrange a pre-trial visit".into(),
-        caption: Some(format!("Case {}", case_reference(case))),
-        heading: "Arrange a pre-trial visit".into(),
-        intro: vec!["Enter the date and time in UK time. The visit must be in the future.".into()],
+        title: text(lang, "visits-arrange-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", case_reference(case))],
+        )),
+        heading: text(lang, "visits-arrange-title"),
+        intro: vec![text(lang, "visits-arrange-intro")],
         action: format!("/cases/{}/visits/new", case.id),
         back: format!("/cases/{}", case.id),
-        submit: "Arrange visit".into(),
-        ..form_page_for(look)
+        submit: text(lang, "visits-arrange-submit"),
+        ..form_page_for(lang, look)
     }
 }
 
 /// The court, the start in UK time and whether the supporter attends, as
 /// typed; `future` when the visit must be ahead (a visit being arranged).
 fn read_visit(
+    lang: Lang,
     form: &FormData,
     now: chrono::DateTime<chrono::Utc>,
     future: bool,
@@ -103,15 +193,31 @@ fn read_visit(
 ) -> Option<(String, String, bool)> {
     let court = form.text("court_id");
     if court.is_none() {
-        problems.add("court_id", "Choose the court");
+        problems.add("court_id", text(lang, "visits-error-court"));
     }
-    let date: Option<NaiveDate> = required_date(form, "date", "the date of the visit", problems);
-    let time: Option<NaiveTime> = required_time(form, "time", "the start time", problems);
+    let date = date_in(
+        lang,
+        form,
+        "date",
+        &DateWords {
+            missing: "visits-error-date-missing",
+            part: "visits-error-date-part",
+            invalid: "visits-error-date-invalid",
+        },
+        problems,
+    );
+    let time = time_in(
+        lang,
+        form,
+        "time",
+        ["visits-error-time-missing", "visits-error-time-invalid"],
+        problems,
+    );
     let attends = match form.text("supporter_attends").as_deref() {
         Some("yes") => Some(true),
         Some("no") => Some(false),
         _ => {
-            problems.add("supporter_attends", "Say whether the supporter will attend");
+            problems.add("supporter_attends", text(lang, "visits-error-supporter"));
             None
         }
     };
@@ -120,13 +226,10 @@ fn read_visit(
         .and_then(|(d, t)| london_instant(d, t, "time", problems));
     if let Some((at, _)) = &starts {
         if future && *at <= now {
-            problems.add("date", "The visit must be in the future");
+            problems.add("date", text(lang, "visits-error-future"));
         }
         if !future && *at > now {
-            problems.add(
-                "date",
-                "A visit that took place cannot be in the future: enter the day it happened",
-            );
+            problems.add("date", text(lang, "visits-error-took-place-future"));
         }
     }
     match (court, starts, attends) {
@@ -151,7 +254,7 @@ async fn new_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
     render_form(
         &s,
         "cases",
-        form_page(&case, &look),
+        form_page(s.lang, &case, &look),
         &defaults,
         &Problems::new(),
     )
@@ -161,8 +264,9 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let Posted { session: s, form } = posted;
     require_witness_care(&s, Action::Create)?;
     let id = id.into_inner();
+    let lang = s.lang;
     let mut problems = Problems::new();
-    let typed = read_visit(&form, state.clock.now(), true, &mut problems);
+    let typed = read_visit(lang, &form, state.clock.now(), true, &mut problems);
     let case_id = id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let case = read::<Cases>(conn, ctx, &case_id)?;
@@ -194,7 +298,7 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
             case.id
         ))),
         Err((case, look, problems)) => {
-            render_form(&s, "cases", form_page(&case, &look), &form, &problems)
+            render_form(&s, "cases", form_page(lang, &case, &look), &form, &problems)
         }
     }
 }
@@ -202,50 +306,60 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
 // ---------------------------------------------------------------------
 // Changing a visit, and cancelling it.
 
-fn visit_facts(v: &PreTrialVisitOut, look: &Lookup) -> Vec<(String, String)> {
+fn visit_facts(lang: Lang, v: &PreTrialVisitOut, look: &Lookup) -> Vec<(String, String)> {
     vec![
-        ("Now".into(), super::labels::visit_state(v.state).into()),
         (
-            "When".into(),
-            v.starts_at
-                .map(super::lookup::long)
-                .unwrap_or_else(|| "No time yet".into()),
+            text(lang, "case-now"),
+            super::labels::visit_state_in(lang, v.state),
         ),
-        ("Court".into(), look.court(&v.court_id)),
         (
-            "The supporter".into(),
-            if v.supporter_attends {
-                "attends"
-            } else {
-                "does not attend"
-            }
-            .into(),
+            text(lang, "visits-when"),
+            v.starts_at
+                .map(|t| i18n::long(lang, t))
+                .unwrap_or_else(|| text(lang, "case-no-time-yet")),
+        ),
+        (text(lang, "visits-court"), look.court(&v.court_id)),
+        (
+            text(lang, "visits-the-supporter"),
+            text(
+                lang,
+                if v.supporter_attends {
+                    "visits-attends"
+                } else {
+                    "visits-does-not-attend"
+                },
+            ),
         ),
     ]
 }
 
+/// Where a visit may stand, as the change form offers: value and key.
 const STATES: [(&str, &str); 2] = [
-    ("arranged", "Arranged for this date and time"),
-    ("attended", "It took place"),
+    ("arranged", "visits-state-arranged"),
+    ("attended", "visits-state-attended"),
 ];
 
-fn edit_form(v: &PreTrialVisitOut, look: &Lookup, version: i32) -> FormPage {
-    let mut page = form_page_for(look);
-    page.title = "Change a pre-trial visit".into();
-    page.caption = Some(format!("Case {}", look.case_ref(&v.case_id)));
-    page.heading = "Change the pre-trial visit".into();
-    page.intro = vec!["Enter the visit's date and time in UK time. If it moves, the victim's supporter and anyone else told of it are told of the new time, and the reminders follow it.".into()];
-    page.facts = visit_facts(v, look);
+fn edit_form(lang: Lang, v: &PreTrialVisitOut, look: &Lookup, version: i32) -> FormPage {
+    let mut page = form_page_for(lang, look);
+    page.title = text(lang, "visits-change-title");
+    page.caption = Some(text_with(
+        lang,
+        "case-title",
+        &[("reference", look.case_ref(&v.case_id))],
+    ));
+    page.heading = text(lang, "visits-change-heading");
+    page.intro = vec![text(lang, "visits-change-intro")];
+    page.facts = visit_facts(lang, v, look);
     page.action = format!("/visits/{}/edit", v.id);
     page.back = format!("/cases/{}#visits", v.case_id);
-    page.submit = "Save changes".into();
+    page.submit = text(lang, "visits-save-changes");
     page.hidden = vec![("version".into(), version.to_string())];
     page.fields.insert(
         0,
         Field::radios(
             "state",
-            "Where does the visit stand?",
-            &STATES.map(|(v, l)| (v.to_string(), l.to_string())),
+            &text(lang, "visits-where-does-it-stand"),
+            &STATES.map(|(v, key)| (v.to_string(), text(lang, key))),
         ),
     );
     page
@@ -283,10 +397,7 @@ async fn to_change(
     })
     .await?;
     if !changeable(v.state) {
-        return Err(AppError::Conflict(
-            "this visit has taken place or been cancelled, so it can no longer be changed; arrange a new one from the case page".into(),
-        )
-        .into());
+        return Err(AppError::Conflict(text(s.lang, "visits-not-changeable")).into());
     }
     Ok((v, look))
 }
@@ -296,7 +407,7 @@ async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>
     render_form(
         &s,
         "cases",
-        edit_form(&v, &look, v.version),
+        edit_form(s.lang, &v, &look, v.version),
         &visit_values(&v),
         &Problems::new(),
     )
@@ -343,6 +454,7 @@ async fn edit_post(
         super::posted_update(posted, ResourceKind::PreTrialVisit, "pre-trial visit")?;
     let id = id.into_inner();
     to_change(&state, &s, id.clone()).await?;
+    let lang = s.lang;
     let now = state.clock.now();
     let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
@@ -352,12 +464,12 @@ async fn edit_post(
                 Some("arranged") => Some(PreTrialVisitState::Arranged),
                 Some("attended") => Some(PreTrialVisitState::Attended),
                 _ => {
-                    problems.add("state", "Say whether the visit is arranged or took place");
+                    problems.add("state", text(lang, "visits-error-state"));
                     None
                 }
             };
             let future = new_state != Some(PreTrialVisitState::Attended);
-            let visit = read_visit(&typed, now, future, &mut problems);
+            let visit = read_visit(lang, &typed, now, future, &mut problems);
             match (new_state, visit) {
                 (Some(state), Some((court_id, starts_at, supporter_attends))) => {
                     Ok(PreTrialVisitInput {
@@ -383,33 +495,41 @@ async fn edit_post(
                 v.case_id
             )))
         }
-        Saved::Problems(v, look, problems) => {
-            render_form(&s, "cases", edit_form(&v, &look, version), &form, &problems)
-        }
+        Saved::Problems(v, look, problems) => render_form(
+            &s,
+            "cases",
+            edit_form(lang, &v, &look, version),
+            &form,
+            &problems,
+        ),
         Saved::Stale(v, look) => {
-            let mut page = edit_form(&v, &look, v.version);
-            page.stale = Some(("visit".into(), visit_facts(&v, &look)));
+            let mut page = edit_form(lang, &v, &look, v.version);
+            page.stale = Some((text(lang, "visits-what"), visit_facts(lang, &v, &look)));
             render_form(
                 &s,
                 "cases",
                 page,
                 &form,
-                &super::stale_problem("state", "visit"),
+                &stale_problem_in(lang, "state", &text(lang, "visits-what")),
             )
         }
     }
 }
 
-fn cancel_form(v: &PreTrialVisitOut, look: &Lookup, version: i32) -> FormPage {
+fn cancel_form(lang: Lang, v: &PreTrialVisitOut, look: &Lookup, version: i32) -> FormPage {
     FormPage {
-        title: "Cancel a pre-trial visit".into(),
-        caption: Some(format!("Case {}", look.case_ref(&v.case_id))),
-        heading: "Cancel this pre-trial visit?".into(),
-        intro: vec!["The victim's supporter, and anyone else who was told of the visit, will be told it is cancelled, and its reminders stop. The visit stays on the case as cancelled.".into()],
-        facts: visit_facts(v, look),
+        title: text(lang, "visits-cancel-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", look.case_ref(&v.case_id))],
+        )),
+        heading: text(lang, "visits-cancel-heading"),
+        intro: vec![text(lang, "visits-cancel-intro")],
+        facts: visit_facts(lang, v, look),
         action: format!("/visits/{}/cancel", v.id),
         back: format!("/cases/{}#visits", v.case_id),
-        submit: "Cancel the visit".into(),
+        submit: text(lang, "visits-cancel-submit"),
         hidden: vec![("version".into(), version.to_string())],
         ..FormPage::default()
     }
@@ -420,7 +540,7 @@ async fn cancel_page(state: web::Data<AppState>, s: Session, id: web::Path<Strin
     render_form(
         &s,
         "cases",
-        cancel_form(&v, &look, v.version),
+        cancel_form(s.lang, &v, &look, v.version),
         &FormData::default(),
         &Problems::new(),
     )
@@ -460,20 +580,20 @@ async fn cancel_post(
         Saved::Problems(v, look, problems) => render_form(
             &s,
             "cases",
-            cancel_form(&v, &look, version),
+            cancel_form(s.lang, &v, &look, version),
             &form,
             &problems,
         ),
         Saved::Stale(v, look) => {
             // Ask again over what is stored now.
-            let mut page = cancel_form(&v, &look, v.version);
-            page.stale = Some(("visit".into(), visit_facts(&v, &look)));
+            let mut page = cancel_form(s.lang, &v, &look, v.version);
+            page.stale = Some((text(s.lang, "visits-what"), visit_facts(s.lang, &v, &look)));
             render_form(
                 &s,
                 "cases",
                 page,
                 &FormData::default(),
-                &super::stale_problem("version", "visit"),
+                &stale_problem_in(s.lang, "version", &text(s.lang, "visits-what")),
             )
         }
     }

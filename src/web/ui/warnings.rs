@@ -10,30 +10,31 @@
 
 use serde_json::Value;
 
+use super::i18n::{self, text as words, text_with, Lang};
 use super::labels;
-use super::lookup::day;
 
 fn text<'a>(detail: &'a Value, key: &str) -> &'a str {
     detail[key].as_str().unwrap_or("")
 }
 
-fn date(detail: &Value, key: &str) -> String {
+fn date(lang: Lang, detail: &Value, key: &str) -> String {
     text(detail, key)
         .parse::<chrono::NaiveDate>()
-        .map(day)
-        .unwrap_or_else(|_| "a date not recorded".into())
+        .map(|d| i18n::day(lang, d))
+        .unwrap_or_else(|_| words(lang, "warnings-no-date"))
 }
 
 /// A need's kind in words, as it reads inside a sentence.
-fn need(kind: &str) -> &'static str {
-    match kind {
-        "interpreter" => "an interpreter",
-        "bsl_interpreter" => "a British Sign Language interpreter",
-        "registered_intermediary" => "a registered intermediary",
-        "disability_access" => "disability access",
-        "separate_waiting_room" => "a separate waiting room",
-        _ => "a need at court",
-    }
+fn need(lang: Lang, kind: &str) -> String {
+    let key = match kind {
+        "interpreter" => "warnings-need-interpreter",
+        "bsl_interpreter" => "warnings-need-bsl-interpreter",
+        "registered_intermediary" => "warnings-need-registered-intermediary",
+        "disability_access" => "warnings-need-disability-access",
+        "separate_waiting_room" => "warnings-need-separate-waiting-room",
+        _ => "warnings-need-other",
+    };
+    words(lang, key)
 }
 
 fn capitalised(text: &str) -> String {
@@ -44,49 +45,73 @@ fn capitalised(text: &str) -> String {
     }
 }
 
-/// The warning in words, or `None` for one a case worker cannot act on.
-pub fn sentence(kind: &str, detail: &Value) -> Option<String> {
+fn number(detail: &Value, key: &str) -> String {
+    detail[key].as_i64().unwrap_or(0).max(0).to_string()
+}
+
+/// The warning in the page's language, or `None` for one a case worker
+/// cannot act on.
+pub fn sentence_in(lang: Lang, kind: &str, detail: &Value) -> Option<String> {
     Some(match kind {
-        "no_responsible_adult" => "She is under 18 and no parent, guardian or appropriate adult who may be told is recorded, so what was sent to her went to nobody else. Record a safe adult on her page (never one she or the court has excluded).".into(),
-        "supporter_present_at_statement_and_court" => "The same supporter was with the victim for her witness statement (sat in on it, or booked for before and after it) and is to support her at court, so the defence may say her evidence was coached. Arrange another supporter for court.".into(),
+        "no_responsible_adult" => words(lang, "warnings-no-responsible-adult"),
+        "supporter_present_at_statement_and_court" => {
+            words(lang, "warnings-supporter-at-statement-and-court")
+        }
         "no_consent_to_share" => {
             // The template's label names who it is for.
-            let what = labels::notice_template(text(detail, "template"));
-            let withdrawn = detail["withdrawn"].as_array().is_some_and(|w| !w.is_empty());
-            format!(
-                "Not sent: {what}. {} Record her consent, or a lawful basis to share without it, if it should go.",
+            let what = labels::notice_template_in(lang, text(detail, "template"));
+            let withdrawn = detail["withdrawn"]
+                .as_array()
+                .is_some_and(|w| !w.is_empty());
+            text_with(
+                lang,
                 if withdrawn {
-                    "She withdrew the consent it needs."
+                    "warnings-no-consent-withdrawn"
                 } else {
-                    "She has not given the consent it needs."
-                }
+                    "warnings-no-consent-not-given"
+                },
+                &[("what", what)],
             )
         }
-        "court_need_short_notice" => format!(
-            "{} was recorded {} working days before the hearing on {}; the court asks for {}. Book it with the court at once.",
-            capitalised(need(text(detail, "need"))),
-            detail["days_left"].as_i64().unwrap_or(0),
-            date(detail, "hearing_date"),
-            detail["wanted"].as_i64().unwrap_or(0),
+        "court_need_short_notice" => text_with(
+            lang,
+            "warnings-court-need-short-notice",
+            &[
+                ("need", capitalised(&need(lang, text(detail, "need")))),
+                ("days", number(detail, "days_left")),
+                ("date", date(lang, detail, "hearing_date")),
+                ("wanted", number(detail, "wanted")),
+            ],
         ),
         "hearing_soon_for_needs" => {
-            let needs: Vec<&str> = detail["needs"]
+            let needs: Vec<String> = detail["needs"]
                 .as_array()
-                .map(|n| n.iter().map(|k| need(k.as_str().unwrap_or(""))).collect())
+                .map(|n| {
+                    n.iter()
+                        .map(|k| need(lang, k.as_str().unwrap_or("")))
+                        .collect()
+                })
                 .unwrap_or_default();
-            format!(
-                "The hearing on {} is {} working days away; the court asks for {} to book her needs at court ({}). Book them with the court at once.",
-                date(detail, "hearing_date"),
-                detail["days_left"].as_i64().unwrap_or(0),
-                detail["wanted"].as_i64().unwrap_or(0),
-                needs.join(", "),
+            text_with(
+                lang,
+                "warnings-hearing-soon-for-needs",
+                &[
+                    ("date", date(lang, detail, "hearing_date")),
+                    ("days", number(detail, "days_left")),
+                    ("wanted", number(detail, "wanted")),
+                    ("needs", needs.join(", ")),
+                ],
             )
         }
-        "notice_too_late" => format!(
-            "Not sent: {}, because its moment had passed. Tell them another way if it still matters.",
-            labels::notice_template(text(detail, "template"))
+        "notice_too_late" => text_with(
+            lang,
+            "warnings-notice-too-late",
+            &[(
+                "what",
+                labels::notice_template_in(lang, text(detail, "template")),
+            )],
         ),
-        "wish_to_accompany_not_recorded" => "The victim's wish to be accompanied at court is not recorded yet. Ask her, and record it.".into(),
+        "wish_to_accompany_not_recorded" => words(lang, "warnings-wish-not-recorded"),
         _ => return None,
     })
 }
@@ -95,6 +120,10 @@ pub fn sentence(kind: &str, detail: &Value) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn sentence(kind: &str, detail: &Value) -> Option<String> {
+        sentence_in(Lang::En, kind, detail)
+    }
 
     #[test]
     fn each_warning_a_person_acts_on_is_a_sentence_without_codes() {
@@ -130,5 +159,34 @@ mod tests {
         )
         .is_none());
         assert!(sentence("step_not_configured", &json!({})).is_none());
+    }
+
+    #[test]
+    fn the_warnings_read_in_welsh_with_welsh_dates() {
+        let got = sentence_in(
+            Lang::Cy,
+            "hearing_soon_for_needs",
+            &json!({"hearing_id": "H1", "hearing_date": "2026-03-27", "needs": ["interpreter"], "days_left": 3, "wanted": 5}),
+        )
+        .unwrap();
+        assert!(got.contains("dydd Gwener 27 Mawrth 2026"), "{got}");
+        assert!(got.contains("cyfieithydd"), "{got}");
+        for kind in [
+            "no_responsible_adult",
+            "supporter_present_at_statement_and_court",
+            "no_consent_to_share",
+            "court_need_short_notice",
+            "notice_too_late",
+            "wish_to_accompany_not_recorded",
+        ] {
+            let ((), _, missing) = i18n::rendering(Lang::Cy, || {
+                drop(sentence_in(
+                    Lang::Cy,
+                    kind,
+                    &json!({"need": "bsl_interpreter"}),
+                ));
+            });
+            assert!(missing.is_empty(), "{kind}: {missing:?}");
+        }
     }
 }

@@ -5306,3 +5306,127 @@ async fn a_supporter_finds_a_victim_by_part_of_her_reference() {
         .await
         .assert_has("0 victims</strong>");
 }
+
+/// Chooses Welsh for the signed-in person, from any page.
+async fn choose_welsh(b: &mut Browser) {
+    let home = b.get("/").await;
+    let chose = b
+        .post(
+            "/language",
+            &[("csrf_token", &home.csrf()), ("language", "cy")],
+        )
+        .await;
+    assert_eq!(chose.status, StatusCode::SEE_OTHER, "{}", chose.body);
+}
+
+/// A page in Welsh: the heading chosen for it, `<html lang="cy">`, and no
+/// key that fell back to English.
+fn assert_welsh(page: &ui_support::Page, path: &str, heading: &str) {
+    assert!(
+        page.status == StatusCode::OK || page.status == StatusCode::UNPROCESSABLE_ENTITY,
+        "{path}: {}",
+        page.status
+    );
+    page.assert_has("<html lang=\"cy\">");
+    page.assert_has(heading);
+    assert_eq!(untranslated(&page.body), None, "{path}");
+}
+
+#[actix_web::test]
+async fn the_records_pages_are_in_welsh_for_a_welsh_choosing_officer() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let mut wendy = Browser::signed_in(&app.base, WENDY).await;
+    choose_welsh(&mut wendy).await;
+
+    let tasks = wendy.get("/tasks").await;
+    assert_welsh(&tasks, "/tasks", "<h1 class=\"heading-l\">I'w gwneud</h1>");
+    tasks.assert_lacks("Time limits running");
+
+    // The visit form, its problems, and a visit arranged, changed and
+    // cancelled, all in Welsh.
+    let path = format!("/cases/{case}/visits/new");
+    let form = wendy.get(&path).await;
+    assert_welsh(&form, &path, "Trefnu ymweliad cyn treial");
+    form.assert_has("Er enghraifft, 27 3 2026");
+    let wrong = wendy.submit(&path, &[("court_id", "")]).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_welsh(&wrong, &path, "Rhowch ddyddiad yr ymweliad");
+    wrong.assert_has("Dywedwch a fydd y cefnogwr yn mynd");
+    let (_, case_body) = app.get(&format!("/api/v1/cases/{case}"), &api).await;
+    let court = case_body["court_id"].as_str().unwrap().to_string();
+    let made = wendy
+        .submit(
+            &path,
+            &[
+                ("court_id", court.as_str()),
+                ("date", "2026-04-02"),
+                ("time", "14:30"),
+                ("supporter_attends", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let visit = visits_of(&app, &api, &case)
+        .await
+        .into_iter()
+        .find(|v| v["state"] == "arranged")
+        .expect("the arranged visit")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (path, heading) in [
+        (
+            format!("/visits/{visit}/edit"),
+            "Newid yr ymweliad cyn treial",
+        ),
+        (
+            format!("/visits/{visit}/cancel"),
+            "r ymweliad cyn treial hwn?",
+        ),
+    ] {
+        let page = wendy.get(&path).await;
+        assert_welsh(&page, &path, heading);
+    }
+
+    // Victims: the list, adding one (with its problems), changing one.
+    let victims = wendy.get("/victims").await;
+    assert_welsh(
+        &victims,
+        "/victims",
+        "<h1 class=\"heading-l\">Dioddefwyr</h1>",
+    );
+    victims.assert_lacks("Find a victim by reference");
+    let add = wendy.get("/victims/new").await;
+    assert_welsh(&add, "/victims/new", "Ychwanegu dioddefwr");
+    let wrong = wendy.submit("/victims/new", &[("reference", "")]).await;
+    assert_welsh(&wrong, "/victims/new", "Rhowch gyfeirnod y dioddefwr");
+    let victim = app
+        .find_id("/api/v1/victims?per_page=200", &api, "reference", "V-1001")
+        .await;
+    let edit = wendy.get(&format!("/victims/{victim}/edit")).await;
+    assert_welsh(&edit, "/victims/…/edit", "Newid manylion y dioddefwr");
+
+    // One notice of the case, and the case page's warnings and notices.
+    let (_, notices) = app
+        .get(&format!("/api/v1/notices?case_id={case}"), &api)
+        .await;
+    if let Some(n) = notices["items"][0]["id"].as_str() {
+        let notice = wendy.get(&format!("/notices/{n}")).await;
+        assert_welsh(&notice, "/notices/…", "Yn ôl i'r achos");
+    }
+    let case_page = wendy.get(&format!("/cases/{case}")).await;
+    assert_eq!(untranslated(&case_page.body), None, "the case page");
+
+    // The Witness Service's requests.
+    let mut wes = Browser::signed_in(&app.base, WES).await;
+    choose_welsh(&mut wes).await;
+    let requests = wes.get("/requests").await;
+    assert_welsh(
+        &requests,
+        "/requests",
+        "<h1 class=\"heading-l\">Ceisiadau</h1>",
+    );
+    app.stop().await;
+}

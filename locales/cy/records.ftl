@@ -171,3 +171,63 @@ visits-cancel-title = Canslo ymweliad cyn treial
 visits-cancel-heading = Canslo'r ymweliad cyn treial hwn?
 visits-cancel-intro = Bydd cefnogwr y dioddefwr, ac unrhyw un arall a gafodd wybod am yr ymweliad, yn cael gwybod ei fod wedi'i ganslo, a bydd ei nodiadau atgoffa'n dod i ben. Mae'r ymweliad yn aros ar yr achos fel un wedi'i ganslo.
 visits-cancel-submit = Canslo'r ymweliad
+
+## Victims [unchecked]
+
+victim-language-en = Saesneg
+victim-language-cy = Cymraeg
+victims-reference = Cyfeirnod
+victims-reference-hint = Y cyfeirnod ffugenwol a ddefnyddir yn lle enw'r dioddefwr, er enghraifft V-2040. Peidiwch byth â defnyddio enw.
+victims-language-question = Pa iaith y mae'n well gan y dioddefwr ar gyfer llythyrau a negeseuon?
+victims-enhanced-question = A oes gan y dioddefwr hawl i hawliau uwch o dan God y Dioddefwyr?
+victims-enhanced-yes = Oes
+victims-enhanced-no = Nac oes
+victims-enhanced-hint = Mae gan bob dioddefwr cam-drin domestig a throseddau mwyaf difrifol hawl iddynt.
+victims-child-question = A yw'r dioddefwr o dan 18 oed?
+victims-child-yes = Ydy
+victims-child-no = Nac ydy
+victims-add-title = Ychwanegu dioddefwr
+victims-add-intro = Cofnodwch y dioddefwr o dan gyfeirnod. Mae manylion cyswllt yn cael eu cadw ar wahân a dim ond i'r rhai sydd eu hangen y cânt eu dangos.
+victims-add-submit = Ychwanegu'r dioddefwr
+victims-preferred-language = Dewis iaith
+victims-enhanced-rights = Hawliau uwch
+victims-under-18 = O dan 18 oed
+victims-change-title = Newid manylion dioddefwr
+victims-change-heading = Newid manylion y dioddefwr
+victims-error-reference = Rhowch gyfeirnod y dioddefwr
+victims-error-language = Dewiswch yr iaith y mae'n well gan y dioddefwr
+victims-error-enhanced = Dywedwch a oes gan y dioddefwr hawl i hawliau uwch
+victims-error-child = Dywedwch a yw'r dioddefwr o dan 18 oed
+victims-done-added = Ychwanegwyd y dioddefwr. Gallwch nawr agor achos ar ei gyfer.
+victims-done-changed = Mae manylion y dioddefwr wedi'u cadw.
+victims-done-messages-resumed = Bydd negeseuon yn mynd at y dioddefwr eto o hyn ymlaen.
+victims-count = { $count ->
+    [one] 1 dioddefwr
+   *[other] { $count } dioddefwr
+}
+victims-stopped-warning = Ataliodd y dioddefwr bob neges gan y gwasanaeth hwn ar { $when }, drwy'r ddolen mewn neges. Nid oes dim yn cael ei anfon ati nes iddi ofyn am negeseuon eto (tudalen: { $page }).
+victims-messages-title = Negeseuon at y dioddefwr
+victims-messages-as-usual = Mae negeseuon yn mynd at y dioddefwr fel arfer
+victims-messages-not-stopped = Nid yw'r dioddefwr { $victim } wedi atal negeseuon gan y gwasanaeth hwn.
+victims-resume-title = Dechrau anfon negeseuon at y dioddefwr eto
+victims-resume-heading = Dechrau anfon negeseuon at y dioddefwr eto?
+victims-resume-stopped-on = Ataliodd hi bob neges gan y gwasanaeth hwn ar { $when }, drwy'r ddolen mewn neges.
+victims-resume-only-if = Gwnewch hyn dim ond os yw hi wedi gofyn am negeseuon eto. Ni fydd negeseuon a ataliwyd yn y cyfamser yn cael eu hanfon; bydd rhai newydd.
+victims-resume-submit = Dechrau anfon negeseuon eto
+victims-what = dioddefwr
+victims-stale = Mae rhywun arall wedi newid manylion y dioddefwr hwn ar ôl i chi agor y dudalen hon. Gwiriwch y manylion sydd wedi'u storio nawr, yna cadwch eto
+victims-find-label = Dod o hyd i ddioddefwr yn ôl cyfeirnod
+victims-find-hint = Y cyfan neu ran ohono, er enghraifft 1002. Nid yw enwau'n cael eu chwilio: maen nhw'n cael eu cadw dan sêl.
+victims-find = Chwilio
+victims-holding = { " " }â chyfeirnod sy'n cynnwys “{ $q }”
+victims-caption = Dioddefwyr rydych yn gweithio gyda nhw ({ $total })
+victims-actions = Camau gweithredu
+victims-change = Newid
+victims-hidden-victim = { " " }dioddefwr { $victim }
+victims-needs-at-court = Anghenion yn y llys
+victims-hidden-for-victim = { " " }ar gyfer dioddefwr { $victim }
+victims-contact-details = Manylion cyswllt
+victims-hidden-of-victim = { " " }dioddefwr { $victim }
+victims-parents-and-guardians = Rhieni a gwarcheidwaid
+victims-no-match = Does dim cyfeirnod dioddefwr yn cynnwys “{ $q }”. Gwiriwch ef, neu chwiliwch gyda llai ohono.
+victims-none-yet = Does dim dioddefwyr i chi eto.

@@ -167,3 +167,63 @@ visits-cancel-title = Cancel a pre-trial visit
 visits-cancel-heading = Cancel this pre-trial visit?
 visits-cancel-intro = The victim's supporter, and anyone else who was told of the visit, will be told it is cancelled, and its reminders stop. The visit stays on the case as cancelled.
 visits-cancel-submit = Cancel the visit
+
+## Victims
+
+victim-language-en = English
+victim-language-cy = Welsh (Cymraeg)
+victims-reference = Reference
+victims-reference-hint = The pseudonymous reference used instead of the victim's name, for example V-2040. Never use a name.
+victims-language-question = Which language does the victim prefer for letters and messages?
+victims-enhanced-question = Is the victim entitled to enhanced rights under the Victims' Code?
+victims-enhanced-yes = Yes
+victims-enhanced-no = No
+victims-enhanced-hint = All victims of domestic abuse and of the most serious crimes are.
+victims-child-question = Is the victim under 18?
+victims-child-yes = Yes
+victims-child-no = No
+victims-add-title = Add a victim
+victims-add-intro = Record the victim under a reference. Contact details are kept separately and shown only to those who need them.
+victims-add-submit = Add victim
+victims-preferred-language = Preferred language
+victims-enhanced-rights = Enhanced rights
+victims-under-18 = Under 18
+victims-change-title = Change a victim's details
+victims-change-heading = Change the victim's details
+victims-error-reference = Enter the victim's reference
+victims-error-language = Choose the language the victim prefers
+victims-error-enhanced = Say whether the victim is entitled to enhanced rights
+victims-error-child = Say whether the victim is under 18
+victims-done-added = Victim added. You can now open a case for them.
+victims-done-changed = The victim's details have been saved.
+victims-done-messages-resumed = Messages will go to the victim again from now on.
+victims-count = { $count ->
+    [one] 1 victim
+   *[other] { $count } victims
+}
+victims-stopped-warning = The victim stopped all messages from this service on { $when }, by the link in a message. Nothing is sent to her until she asks for messages again (page: { $page }).
+victims-messages-title = Messages to the victim
+victims-messages-as-usual = Messages go to the victim as usual
+victims-messages-not-stopped = Victim { $victim } has not stopped messages from this service.
+victims-resume-title = Start messages to the victim again
+victims-resume-heading = Start messages to the victim again?
+victims-resume-stopped-on = She stopped all messages from this service on { $when }, by the link in a message.
+victims-resume-only-if = Only do this if she has asked for messages again. Messages stopped in the meantime will not be sent; new ones will.
+victims-resume-submit = Start messages again
+victims-what = victim
+victims-stale = Someone else changed this victim's details after you opened this page. Check the details now stored, then save again
+victims-find-label = Find a victim by reference
+victims-find-hint = All or part of it, for example 1002. Names are not searched: they are kept sealed.
+victims-find = Find
+victims-holding = { " " }with a reference holding “{ $q }”
+victims-caption = Victims you work with ({ $total })
+victims-actions = Actions
+victims-change = Change
+victims-hidden-victim = { " " }victim { $victim }
+victims-needs-at-court = Needs at court
+victims-hidden-for-victim = { " " }for victim { $victim }
+victims-contact-details = Contact details
+victims-hidden-of-victim = { " " }of victim { $victim }
+victims-parents-and-guardians = Parents and guardians
+victims-no-match = No victim's reference holds “{ $q }”. Check it, or search with less of it.
+victims-none-yet = There are no victims for you yet.

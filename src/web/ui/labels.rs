@@ -731,3 +731,28 @@ pub fn basis_in(lang: super::i18n::Lang, basis: &Value) -> String {
         _ => text(lang, "basis-not-recorded"),
     }
 }
+
+/// A victim's preferred language for letters and messages.
+pub fn language_in(lang: super::i18n::Lang, l: Language) -> String {
+    coded(lang, "victim-language", l.as_str())
+}
+
+#[cfg(test)]
+mod records_catalogue_tests {
+    use super::super::i18n::{self, Lang};
+    use super::*;
+
+    /// The coded values the records' pages word: every value has its key
+    /// in both languages.
+    #[test]
+    fn every_coded_value_on_the_records_pages_has_words_in_both_languages() {
+        for lang in Lang::ALL {
+            let ((), _, missing) = i18n::rendering(lang, || {
+                Language::ALL
+                    .iter()
+                    .for_each(|v| drop(language_in(lang, *v)));
+            });
+            assert!(missing.is_empty(), "{lang:?}: {missing:?}");
+        }
+    }
+}

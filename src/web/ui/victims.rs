@@ -16,8 +16,9 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::{VictimInput, VictimOut, Victims};
 use crate::web::AppState;
 
-use super::fields::{options_of, Field, FormPage};
+use super::fields::{Field, FormPage};
 use super::forms::{FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{
     can, list_page, page, posted_update, read, render, render_form, require, see_other, update,
@@ -36,33 +37,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 const PER_PAGE: i64 = 50;
 
-fn language_label(l: Language) -> &'static str {
-    match l {
-        Language::English => "English",
-        Language::Welsh => "Welsh (Cymraeg)",
-    }
+fn language_label(lang: Lang, l: Language) -> String {
+    super::labels::language_in(lang, l)
 }
 
-fn yes_no() -> Vec<(String, String)> {
-    vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())]
+fn yes_no(lang: Lang, keys: [&'static str; 2]) -> Vec<(String, String)> {
+    super::visits::yes_no(lang, keys).into()
 }
 
-fn fields() -> Vec<Field> {
+fn fields(lang: Lang) -> Vec<Field> {
+    let languages: Vec<(String, String)> = Language::ALL
+        .iter()
+        .map(|l| (l.as_str().to_owned(), language_label(lang, *l)))
+        .collect();
     vec![
-        Field::text("reference", "Reference")
-            .hint("The pseudonymous reference used instead of the victim's name, for example V-2040. Never use a name."),
+        Field::text("reference", &text(lang, "victims-reference"))
+            .hint(&text(lang, "victims-reference-hint")),
         Field::radios(
             "preferred_language",
-            "Which language does the victim prefer for letters and messages?",
-            &options_of(Language::ALL, Language::as_str, language_label),
+            &text(lang, "victims-language-question"),
+            &languages,
         ),
         Field::radios(
             "enhanced_rights",
-            "Is the victim entitled to enhanced rights under the Victims' Code?",
-            &yes_no(),
+            &text(lang, "victims-enhanced-question"),
+            &yes_no(lang, ["victims-enhanced-yes", "victims-enhanced-no"]),
         )
-        .hint("All victims of domestic abuse and of the most serious crimes are."),
-        Field::radios("is_child", "Is the victim under 18?", &yes_no()),
+        .hint(&text(lang, "victims-enhanced-hint")),
+        Field::radios(
+            "is_child",
+            &text(lang, "victims-child-question"),
+            &yes_no(lang, ["victims-child-yes", "victims-child-no"]),
+        ),
     ]
 }
 
@@ -75,42 +81,49 @@ fn place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn new_form() -> FormPage {
+fn new_form(lang: Lang) -> FormPage {
     FormPage {
-        title: "Add a victim".into(),
-        heading: "Add a victim".into(),
-        intro: vec!["Record the victim under a reference. Contact details are kept separately and shown only to those who need them.".into()],
+        title: text(lang, "victims-add-title"),
+        heading: text(lang, "victims-add-title"),
+        intro: vec![text(lang, "victims-add-intro")],
         action: "/victims/new".into(),
         back: "/victims".into(),
-        submit: "Add victim".into(),
-        fields: fields(),
+        submit: text(lang, "victims-add-submit"),
+        fields: fields(lang),
         ..FormPage::default()
     }
 }
 
-fn victim_facts(v: &VictimOut) -> Vec<(String, String)> {
-    let yes = |b: bool| if b { "Yes" } else { "No" }.to_string();
+fn victim_facts(lang: Lang, v: &VictimOut) -> Vec<(String, String)> {
+    let yes = |b: bool| text(lang, if b { "records-yes" } else { "records-no" });
     vec![
-        ("Reference".into(), v.reference.clone()),
+        (text(lang, "victims-reference"), v.reference.clone()),
         (
-            "Preferred language".into(),
-            language_label(v.preferred_language).into(),
+            text(lang, "victims-preferred-language"),
+            language_label(lang, v.preferred_language),
         ),
-        ("Enhanced rights".into(), yes(v.enhanced_rights)),
-        ("Under 18".into(), yes(v.is_child)),
+        (
+            text(lang, "victims-enhanced-rights"),
+            yes(v.enhanced_rights),
+        ),
+        (text(lang, "victims-under-18"), yes(v.is_child)),
     ]
 }
 
-fn edit_form(v: &VictimOut) -> FormPage {
+fn edit_form(lang: Lang, v: &VictimOut) -> FormPage {
     FormPage {
-        title: "Change a victim's details".into(),
-        caption: Some(format!("Victim {}", v.reference)),
-        heading: "Change the victim's details".into(),
+        title: text(lang, "victims-change-title"),
+        caption: Some(text_with(
+            lang,
+            "tasks-victim",
+            &[("victim", v.reference.clone())],
+        )),
+        heading: text(lang, "victims-change-heading"),
         action: format!("/victims/{}/edit", v.id),
         back: "/victims".into(),
-        submit: "Save changes".into(),
+        submit: text(lang, "visits-save-changes"),
         hidden: vec![("version".into(), v.version.to_string())],
-        fields: fields(),
+        fields: fields(lang),
         ..FormPage::default()
     }
 }
@@ -128,7 +141,12 @@ fn current_values(v: &VictimOut) -> FormData {
     ])
 }
 
-fn yes_no_answer(form: &FormData, name: &str, ask: &str, problems: &mut Problems) -> Option<bool> {
+fn yes_no_answer(
+    form: &FormData,
+    name: &str,
+    ask: String,
+    problems: &mut Problems,
+) -> Option<bool> {
     match form.text(name).as_deref() {
         Some("yes") => Some(true),
         Some("no") => Some(false),
@@ -141,33 +159,31 @@ fn yes_no_answer(form: &FormData, name: &str, ask: &str, problems: &mut Problems
 
 /// The form's answers as the API's input, or what is missing.
 fn read_form(
+    lang: Lang,
     form: &FormData,
     probation_region_id: Option<String>,
 ) -> Result<VictimInput, Problems> {
     let mut problems = Problems::new();
     let reference = form.text("reference");
     if reference.is_none() {
-        problems.add("reference", "Enter the victim's reference");
+        problems.add("reference", text(lang, "victims-error-reference"));
     }
     let language = form
         .text("preferred_language")
         .and_then(|l| Language::parse(&l));
     if language.is_none() {
-        problems.add(
-            "preferred_language",
-            "Choose the language the victim prefers",
-        );
+        problems.add("preferred_language", text(lang, "victims-error-language"));
     }
     let enhanced = yes_no_answer(
         form,
         "enhanced_rights",
-        "Say whether the victim is entitled to enhanced rights",
+        text(lang, "victims-error-enhanced"),
         &mut problems,
     );
     let child = yes_no_answer(
         form,
         "is_child",
-        "Say whether the victim is under 18",
+        text(lang, "victims-error-child"),
         &mut problems,
     );
     match (reference, language, enhanced, child) {
@@ -199,18 +215,17 @@ fn reference_matches(reference: &str, wanted: &str) -> bool {
     super::case_search::key(reference).contains(&super::case_search::key(wanted))
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "victim-added" => "Victim added. You can now open a case for them.",
-        "victim-changed" => "The victim's details have been saved.",
-        "messages-resumed" => "Messages will go to the victim again from now on.",
-        "supporter-assigned" => "Supporter assigned.",
-        "assignment-changed" => "The supporter's assignment has been saved.",
-        "assignment-ended" => {
-            "The assignment has been ended. Anyone who needs to know who to contact now is told."
-        }
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "victim-added" => "victims-done-added",
+        "victim-changed" => "victims-done-changed",
+        "messages-resumed" => "victims-done-messages-resumed",
+        "supporter-assigned" => "done-supporter-assigned",
+        "assignment-changed" => "done-assignment-changed",
+        "assignment-ended" => "done-assignment-ended",
         _ => return None,
-    })
+    };
+    Some(text(lang, key))
 }
 
 /// A page of the list, keeping the search.
@@ -264,6 +279,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>)
         }
     })
     .await?;
+    let lang = s.lang;
     let may_change = can(&s, ResourceKind::Victim, Action::Update);
     let rows: Vec<Value> = paged
         .items
@@ -271,7 +287,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>)
         .map(|v| {
             json!({
                 "reference": v.reference,
-                "language": language_label(v.preferred_language),
+                "language": language_label(lang, v.preferred_language),
                 "child": v.is_child,
                 "edit": may_change.then(|| format!("/victims/{}/edit", v.id)),
                 "needs": may_change.then(|| format!("/victims/{}/court-needs", v.id)),
@@ -288,17 +304,21 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>)
         "rows": rows,
         "total": paged.total,
         "add": can(&s, ResourceKind::Victim, Action::Create).then_some("/victims/new"),
-        "done": q.done.as_deref().and_then(done_message),
+        "done": q.done.as_deref().and_then(|d| done_message(lang, d)),
         "previous": (page_no > 1).then(|| page_link(page_no - 1, wanted.as_deref())),
         "next": (page_no < pages).then(|| page_link(page_no + 1, wanted.as_deref())),
         "q": wanted,
-        "count_text": match paged.total {
-            1 => "1 victim".to_string(),
-            n => format!("{n} victims"),
-        },
-        "page_text": format!("Page {} of {}", page_no, pages.max(1)),
+        "count_text": text_with(lang, "victims-count", &[("count", paged.total.to_string())]),
+        "page_text": text_with(
+            lang,
+            "cases-page-of",
+            &[("page", page_no.to_string()), ("pages", pages.max(1).to_string())],
+        ),
     });
-    render("victims", &page(&s, "Victims", "victims", data))
+    render(
+        "victims",
+        &page(&s, &text(lang, "nav-victims"), "victims", data),
+    )
 }
 
 async fn new_page(s: Session) -> PageResult {
@@ -310,15 +330,16 @@ async fn new_page(s: Session) -> PageResult {
         ),
         ("enhanced_rights".into(), "yes".into()),
     ]);
-    render_form(&s, "victims", new_form(), &defaults, &Problems::new())
+    render_form(&s, "victims", new_form(s.lang), &defaults, &Problems::new())
 }
 
 async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
     let Posted { session: s, form } = posted;
     require(&s, ResourceKind::Victim, Action::Create, "victim")?;
-    let input = match read_form(&form, None) {
+    let lang = s.lang;
+    let input = match read_form(lang, &form, None) {
         Ok(input) => input,
-        Err(problems) => return render_form(&s, "victims", new_form(), &form, &problems),
+        Err(problems) => return render_form(&s, "victims", new_form(lang), &form, &problems),
     };
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         match super::create::<Victims>(conn, ctx, input) {
@@ -333,7 +354,7 @@ async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
             tracing::info!(victim_id = %v.id, "victim added from the pages");
             Ok(see_other("/victims?done=victim-added"))
         }
-        Err(problems) => render_form(&s, "victims", new_form(), &form, &problems),
+        Err(problems) => render_form(&s, "victims", new_form(lang), &form, &problems),
     }
 }
 
@@ -355,17 +376,21 @@ async fn with_stop(
 
 async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
     let (v, stop) = with_stop(&state, &s, id).await?;
-    let mut form = edit_form(&v);
+    let mut form = edit_form(s.lang, &v);
     if let Some(at) = stop.stopped_at {
-        form.warning = Some(stopped_warning(&v.id, at));
+        form.warning = Some(stopped_warning(s.lang, &v.id, at));
     }
     render_form(&s, "victims", form, &current_values(&v), &Problems::new())
 }
 
-fn stopped_warning(id: &str, at: chrono::DateTime<chrono::Utc>) -> String {
-    format!(
-        "The victim stopped all messages from this service on {}, by the link in a message. Nothing is sent to her until she asks for messages again (page: /victims/{id}/messages).",
-        crate::calendar::format_long(at)
+fn stopped_warning(lang: Lang, id: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    text_with(
+        lang,
+        "victims-stopped-warning",
+        &[
+            ("when", i18n::long(lang, at)),
+            ("page", format!("/victims/{id}/messages")),
+        ],
     )
 }
 
@@ -377,30 +402,36 @@ async fn messages_page(
     id: web::Path<String>,
 ) -> PageResult {
     let (v, stop) = with_stop(&state, &s, id).await?;
+    let lang = s.lang;
     let Some(at) = stop.stopped_at else {
         return render(
             "error",
             &json!({
-                "layout": super::layout(&s, "Messages to the victim", "victims"),
-                "title": "Messages go to the victim as usual",
-                "lines": [format!("Victim {} has not stopped messages from this service.", v.reference)],
+                "layout": super::layout(&s, &text(lang, "victims-messages-title"), "victims"),
+                "title": text(lang, "victims-messages-as-usual"),
+                "lines": [text_with(lang, "victims-messages-not-stopped", &[("victim", v.reference.clone())])],
             }),
         );
     };
     let page = FormPage {
-        title: "Start messages to the victim again".into(),
-        caption: Some(format!("Victim {}", v.reference)),
-        heading: "Start messages to the victim again?".into(),
+        title: text(lang, "victims-resume-title"),
+        caption: Some(text_with(
+            lang,
+            "tasks-victim",
+            &[("victim", v.reference.clone())],
+        )),
+        heading: text(lang, "victims-resume-heading"),
         intro: vec![
-            format!(
-                "She stopped all messages from this service on {}, by the link in a message.",
-                crate::calendar::format_long(at)
+            text_with(
+                lang,
+                "victims-resume-stopped-on",
+                &[("when", i18n::long(lang, at))],
             ),
-            "Only do this if she has asked for messages again. Messages stopped in the meantime will not be sent; new ones will.".into(),
+            text(lang, "victims-resume-only-if"),
         ],
         action: format!("/victims/{}/messages", v.id),
         back: format!("/victims/{}/edit", v.id),
-        submit: "Start messages again".into(),
+        submit: text(lang, "victims-resume-submit"),
         ..FormPage::default()
     };
     render_form(&s, "victims", page, &FormData::default(), &Problems::new())
@@ -434,11 +465,12 @@ async fn edit_post(
 ) -> PageResult {
     let (s, form, version) = posted_update(posted, ResourceKind::Victim, "victim")?;
     let id = id.into_inner();
+    let lang = s.lang;
     let typed = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let current = read::<Victims>(conn, ctx, &id)?;
         // The probation region is not on this form: keep what is stored.
-        let input = match read_form(&typed, current.probation_region_id.clone()) {
+        let input = match read_form(lang, &typed, current.probation_region_id.clone()) {
             Ok(input) => input,
             Err(problems) => return Ok(Changed::Problems(current, problems)),
         };
@@ -459,7 +491,7 @@ async fn edit_post(
             Ok(see_other("/victims?done=victim-changed"))
         }
         Changed::Problems(v, problems) => {
-            let mut page = edit_form(&v);
+            let mut page = edit_form(lang, &v);
             // Keep the version the person started from.
             page.hidden = vec![("version".into(), version.to_string())];
             render_form(&s, "victims", page, &form, &problems)
@@ -467,13 +499,10 @@ async fn edit_post(
         Changed::Stale(v) => {
             // Show what is stored now; keep what was typed; the next save
             // changes the current version.
-            let mut page = edit_form(&v);
-            page.stale = Some(("victim".into(), victim_facts(&v)));
+            let mut page = edit_form(lang, &v);
+            page.stale = Some((text(lang, "victims-what"), victim_facts(lang, &v)));
             let mut problems = Problems::new();
-            problems.add(
-                "reference",
-                "Someone else changed this victim's details after you opened this page. Check the details now stored, then save again",
-            );
+            problems.add("reference", text(lang, "victims-stale"));
             render_form(&s, "victims", page, &form, &problems)
         }
     }

@@ -1216,3 +1216,49 @@ test("supporter in Welsh: switches to Cymraeg, walks home, My week, a case, a he
   await again.locator('h1', { hasText: 'Helo, Ben Isva' }).waitFor();
   await again.context().close();
 });
+
+test("witness care in Welsh: To do, a case's pre-trial visit form and its errors, victims; the Witness Service's requests (axe-checked)", async () => {
+  const page = await newPage();
+  await signIn(page, 'wco');
+  await Promise.all([page.waitForLoadState('load'), page.click('header button[value="cy"]')]);
+  await page.locator('nav >> text=Hafan').waitFor();
+
+  await page.click('nav >> text=I\'w gwneud');
+  await page.locator('h1', { hasText: "I'w gwneud" }).waitFor();
+  await allWelsh(page, 'to do');
+  await accessible(page, 'to do in Welsh');
+  await shot(page, '64-cy-wco-to-do');
+
+  await page.click('nav >> text=Achosion');
+  await page.click('a:has-text("13AB1234526")');
+  await page.locator('h1', { hasText: '13AB1234526' }).waitFor();
+  await page.click('a:has-text("Trefnu ymweliad cyn treial")');
+  await page.locator('h1', { hasText: 'Trefnu ymweliad cyn treial' }).waitFor();
+  await allWelsh(page, 'visit form');
+  await page.click('button:has-text("Trefnu\'r ymweliad")');
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /Rhowch ddyddiad yr ymweliad/);
+  assert.match(await summary.innerText(), /Dywedwch a fydd y cefnogwr yn mynd/);
+  await allWelsh(page, 'visit form error');
+  await accessible(page, 'visit form error in Welsh');
+  await shot(page, '65-cy-visit-error');
+
+  await page.click('nav >> text=Dioddefwyr');
+  await page.locator('h1', { hasText: 'Dioddefwyr' }).waitFor();
+  await allWelsh(page, 'victims');
+  await accessible(page, 'victims in Welsh');
+  await page.click('a:has-text("Ychwanegu dioddefwr")');
+  await page.locator('h1', { hasText: 'Ychwanegu dioddefwr' }).waitFor();
+  await allWelsh(page, 'add a victim');
+  await page.context().close();
+
+  const ws = await newPage();
+  await signIn(ws, 'witnessService');
+  await Promise.all([ws.waitForLoadState('load'), ws.click('header button[value="cy"]')]);
+  await ws.goto(`${BASE}/requests`);
+  await ws.locator('h1', { hasText: 'Ceisiadau' }).waitFor();
+  await allWelsh(ws, 'requests');
+  await accessible(ws, 'requests in Welsh');
+  await ws.context().close();
+});

@@ -231,3 +231,93 @@ victims-hidden-of-victim = { " " }dioddefwr { $victim }
 victims-parents-and-guardians = Rhieni a gwarcheidwaid
 victims-no-match = Does dim cyfeirnod dioddefwr yn cynnwys “{ $q }”. Gwiriwch ef, neu chwiliwch gyda llai ohono.
 victims-none-yet = Does dim dioddefwyr i chi eto.
+
+## Adding and moving a hearing [unchecked]
+
+hearings-courtroom = Ystafell llys (dewisol)
+hearings-courtroom-hint = Er enghraifft, Llys 4
+hearings-length = Hyd disgwyliedig, mewn munudau
+hearings-length-hint = Ar gyfer gwrandawiad dros sawl diwrnod, cyfanswm amser y llys: 6 awr (360 munud) y dydd
+hearings-error-date-missing = Rhowch ddyddiad y gwrandawiad
+hearings-error-date-part = Rhaid i ddyddiad y gwrandawiad gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+hearings-error-date-invalid = Rhaid i ddyddiad y gwrandawiad fod yn ddyddiad go iawn
+hearings-error-length-missing = Rhowch yr hyd disgwyliedig mewn munudau
+hearings-error-length-invalid = Rhaid i'r hyd disgwyliedig fod yn nifer cyfan o funudau, er enghraifft 90
+hearings-kind-question = Pa fath o wrandawiad ydyw?
+hearings-victim-at = Y dioddefwr yn y gwrandawiad hwn
+hearings-select-all = Dewiswch bob un sy'n berthnasol
+hearings-add-title = Ychwanegu gwrandawiad
+hearings-add-intro = Rhowch y dyddiad a'r amser yn amser y DU. Bydd y cefnogwr a'r dioddefwr yn cael gwybod fel y mae'r rheolau'n ei gwneud yn ofynnol.
+hearings-add-submit = Ychwanegu'r gwrandawiad
+hearings-error-kind = Dewiswch y math o wrandawiad
+hearings-expected-length = Hyd disgwyliedig
+hearings-move-title = Symud gwrandawiad
+hearings-move-intro = Rhowch ble a phryd y bydd y gwrandawiad yn cael ei gynnal nawr, yn amser y DU. Bydd pawb a gafodd wybod am yr hen ddyddiad yn cael gwybod am y newid.
+hearings-move-submit = Symud y gwrandawiad
+hearings-not-movable = dim ond gwrandawiad sydd wedi'i restru neu wedi'i symud y gellir ei symud
+hearings-error-nothing-changed = Newidiwch y dyddiad, yr amser, y llys, yr ystafell llys neu'r hyd, neu canslwch
+hearings-what = gwrandawiad
+hearings-stale = Mae rhywun arall wedi newid y gwrandawiad hwn ar ôl i chi agor y dudalen hon. Gwiriwch y manylion sydd wedi'u storio nawr, yna cadwch eto
+
+## Consents: recording one, withdrawing it, undoing a withdrawal [unchecked]
+
+consents-record-title = Cofnodi caniatâd
+consents-record-heading = Cofnodi beth y cytunodd y dioddefwr y gellir ei rannu
+consents-record-intro = Cofnodwch un caniatâd ar y tro. Gall y dioddefwr ei dynnu'n ôl unrhyw bryd, ac mae ei dynnu'n ôl yn atal rhannu yn y dyfodol ar unwaith.
+consents-record-submit = Cofnodi'r caniatâd
+consents-scope-question = Beth y gellir ei rannu?
+consents-basis-question = Ar ba sail?
+consents-basis-hint = Dewiswch ganiatâd pan gytunodd y dioddefwr. Mae angen rheswm wedi'i gofnodi ar gyfer sail arall, a lle mae'n ddiogel, bydd y dioddefwr yn cael gwybod beth a rannwyd.
+consents-reason-question = Pam mae rhannu'n gyfreithlon heb ganiatâd? (dim ond os nad caniatâd yw'r sail)
+consents-given-question = Pryd y cafodd ei roi?
+consents-error-scope = Dewiswch beth y gellir ei rannu
+consents-error-basis = Dewiswch y sail dros rannu
+consents-error-reason = Rhowch y rheswm pam mae rhannu'n gyfreithlon heb ganiatâd
+consents-error-given-missing = Rhowch y dyddiad y cafodd ei roi
+consents-error-given-part = Rhaid i'r dyddiad y cafodd ei roi gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+consents-error-given-invalid = Rhaid i'r dyddiad y cafodd ei roi fod yn ddyddiad go iawn
+consents-error-given-future = Rhaid i'r dyddiad y cafodd ei roi fod heddiw neu yn y gorffennol
+consents-supporter-only = dim ond y cefnogwr sy'n cofnodi tynnu'n ôl o'r tudalennau
+consents-withdrawn = Tynnwyd yn ôl
+consents-minutes = { $minutes } munud
+consents-not-in-force-title = Nid yw'r caniatâd hwn mewn grym
+consents-not-in-force-heading = Nid yw'r caniatâd hwn mewn grym, felly does dim i'w dynnu'n ôl
+consents-already-withdrawn = Mae eisoes wedi'i dynnu'n ôl. Os camgymeriad oedd hynny, mae tudalen yr achos yn cynnig ei ddadwneud am { $window } ar ôl ei dynnu'n ôl; ar ôl hynny, cofnodwch ganiatâd newydd os bydd y dioddefwr yn cytuno eto.
+consents-go-back = Ewch yn ôl i dudalen yr achos i weld ei ganiatâd fel y mae nawr.
+consents-withdraw-from-now = O'r eiliad y byddwch yn cadarnhau, ni fydd dim mwy yn cael ei rannu ar sail y caniatâd hwn.
+consents-withdraw-will-stop = { $count ->
+    [0] Does dim hysbysiadau sy'n aros i gael eu hanfon yn dibynnu arno, felly ni fydd dim yn dod i ben. Ni fydd hysbysiadau a gynllunnir yn nes ymlaen yn ei ddefnyddio.
+    [one] Mae'r 1 hysbysiad hwn sy'n aros i gael ei anfon yn dibynnu arno a bydd yn dod i ben:
+   *[other] Mae'r { $count } hysbysiad hyn sy'n aros i gael eu hanfon yn dibynnu arno a byddant yn dod i ben:
+}
+consents-withdraw-title = Tynnu'r caniatâd hwn yn ôl?
+consents-withdraw-heading = Ydych chi'n siŵr bod y dioddefwr wedi tynnu'r caniatâd hwn yn ôl?
+consents-withdraw-undo-for = Os byddwch yn ei dynnu'n ôl drwy gamgymeriad, gallwch ei ddadwneud am { $window } wedyn.
+consents-withdraw-submit = Ydw, tynnu'r caniatâd hwn yn ôl
+consents-withdraw-leave = Na, ei gadw
+consents-withdrawn-title = Tynnwyd y caniatâd yn ôl
+consents-withdrawn-stopped = { $count ->
+    [0] Doedd dim hysbysiadau sy'n aros i gael eu hanfon yn dibynnu arno, felly ni ddaeth dim i ben.
+    [one] Mae'r 1 hysbysiad hwn wedi dod i ben ac ni fydd yn cael ei anfon:
+   *[other] Mae'r { $count } hysbysiad hyn wedi dod i ben ac ni fyddant yn cael eu hanfon:
+}
+consents-withdrawn-undo-until = Os camgymeriad oedd hyn, gallwch ei ddadwneud tan { $until } ({ $window } ar ôl ei dynnu'n ôl). Mae dadwneud yn cofnodi'r caniatâd eto o'r eiliad honno ac yn cynllunio'r hysbysiadau hyn eto.
+consents-too-late-title = Rhy hwyr i ddadwneud
+consents-too-late-heading = Mae'r amser i ddadwneud tynnu'r caniatâd hwn yn ôl wedi mynd heibio
+consents-too-late-ended = Gellir dadwneud tynnu'n ôl am { $window } ar ôl iddo gael ei wneud; daeth hynny i ben am { $ended }.
+consents-too-late-record-new = Os bydd y dioddefwr yn cytuno eto, cofnodwch ganiatâd newydd: { $page }.
+consents-nothing-to-undo = Dim i'w ddadwneud
+consents-not-withdrawn-heading = Nid yw'r caniatâd hwn wedi'i dynnu'n ôl, felly does dim i'w ddadwneud
+consents-already-in-force-heading = Mae caniatâd i rannu hyn eisoes mewn grym eto
+consents-already-in-force = Mae'r tynnu'n ôl wedi'i ddadwneud yn barod, neu mae caniatâd newydd wedi'i gofnodi. Ewch yn ôl i dudalen yr achos i'w weld.
+consents-undo-title = Dadwneud y tynnu'n ôl?
+consents-undo-heading = Dadwneud tynnu'r caniatâd hwn yn ôl?
+consents-undo-until = Gallwch ei ddadwneud tan { $until } ({ $window } ar ôl ei dynnu'n ôl). Mae dadwneud yn cofnodi'r caniatâd eto o nawr: mae rhannu ar ei sail yn dechrau eto, ac mae'r hysbysiadau a ataliwyd gan y tynnu'n ôl yn cael eu cynllunio eto. Mae'r amser rhyngddynt yn cyfrif fel amser heb ganiatâd.

@@ -227,3 +227,85 @@ victims-hidden-of-victim = { " " }of victim { $victim }
 victims-parents-and-guardians = Parents and guardians
 victims-no-match = No victim's reference holds “{ $q }”. Check it, or search with less of it.
 victims-none-yet = There are no victims for you yet.
+
+## Adding and moving a hearing
+
+hearings-courtroom = Courtroom (optional)
+hearings-courtroom-hint = For example, Court 4
+hearings-length = Expected length, in minutes
+hearings-length-hint = For a hearing over several days, the total court time: 6 hours (360 minutes) a day
+hearings-error-date-missing = Enter the date of the hearing
+hearings-error-date-part = Date of the hearing must include a { $part }
+hearings-error-date-invalid = Date of the hearing must be a real date
+hearings-error-length-missing = Enter the expected length in minutes
+hearings-error-length-invalid = The expected length must be a whole number of minutes, for example 90
+hearings-kind-question = What kind of hearing is it?
+hearings-victim-at = The victim at this hearing
+hearings-select-all = Select all that apply
+hearings-add-title = Add a hearing
+hearings-add-intro = Enter the date and time in UK time. The supporter and the victim will be told as the rules require.
+hearings-add-submit = Add hearing
+hearings-error-kind = Choose the kind of hearing
+hearings-expected-length = Expected length
+hearings-move-title = Move a hearing
+hearings-move-intro = Enter where and when the hearing now takes place, in UK time. Everyone who was told of the old date will be told of the change.
+hearings-move-submit = Move hearing
+hearings-not-movable = only a listed or moved hearing can be moved
+hearings-error-nothing-changed = Change the date, time, court, courtroom or length, or cancel
+hearings-what = hearing
+hearings-stale = Someone else changed this hearing after you opened this page. Check the details now stored, then save again
+
+## Consents: recording one, withdrawing it, undoing a withdrawal
+
+consents-record-title = Record a consent
+consents-record-heading = Record what the victim agreed may be shared
+consents-record-intro = Record one consent at a time. The victim can withdraw it at any time, and withdrawal stops future sharing at once.
+consents-record-submit = Record consent
+consents-scope-question = What may be shared?
+consents-basis-question = On what basis?
+consents-basis-hint = Choose consent when the victim agreed. Another basis needs a recorded reason, and where it is safe the victim is told what was shared.
+consents-reason-question = Why is sharing lawful without consent? (only if the basis is not consent)
+consents-given-question = When was it given?
+consents-error-scope = Choose what may be shared
+consents-error-basis = Choose the basis for sharing
+consents-error-reason = Enter why sharing is lawful without consent
+consents-error-given-missing = Enter the date it was given
+consents-error-given-part = Date it was given must include a { $part }
+consents-error-given-invalid = Date it was given must be a real date
+consents-error-given-future = The date it was given must be today or in the past
+consents-supporter-only = only the supporter records a withdrawal from the pages
+consents-withdrawn = Withdrawn
+consents-minutes = { $minutes } minutes
+consents-not-in-force-title = This consent is not in force
+consents-not-in-force-heading = This consent is not in force, so there is nothing to withdraw
+consents-already-withdrawn = It has already been withdrawn. If that was a mistake, the case page offers to undo it for { $window } after the withdrawal; after that, record a new consent if the victim agrees again.
+consents-go-back = Go back to the case page to see its consents as they are now.
+consents-withdraw-from-now = From the moment you confirm, nothing more is shared on this consent.
+consents-withdraw-will-stop = { $count ->
+    [0] No notices waiting to be sent rely on it, so none will stop. Notices planned later will not use it.
+    [one] These 1 notice waiting to be sent rely on it and will stop:
+   *[other] These { $count } notices waiting to be sent rely on it and will stop:
+}
+consents-withdraw-title = Withdraw this consent?
+consents-withdraw-heading = Are you sure the victim has withdrawn this consent?
+consents-withdraw-undo-for = If you withdraw it by mistake, you can undo it for { $window } afterwards.
+consents-withdraw-submit = Yes, withdraw this consent
+consents-withdraw-leave = No, keep it
+consents-withdrawn-title = Consent withdrawn
+consents-withdrawn-stopped = { $count ->
+    [0] No notices waiting to be sent relied on it, so none stopped.
+    [one] These 1 notice stopped and will not be sent:
+   *[other] These { $count } notices stopped and will not be sent:
+}
+consents-withdrawn-undo-until = If this was a mistake, you can undo it until { $until } ({ $window } after the withdrawal). Undo records the consent again from that moment and plans these notices again.
+consents-too-late-title = Too late to undo
+consents-too-late-heading = The time to undo this withdrawal has passed
+consents-too-late-ended = A withdrawal can be undone for { $window } after it was made; that ended at { $ended }.
+consents-too-late-record-new = If the victim agrees again, record a new consent: { $page }.
+consents-nothing-to-undo = Nothing to undo
+consents-not-withdrawn-heading = This consent has not been withdrawn, so there is nothing to undo
+consents-already-in-force-heading = A consent to share this is already in force again
+consents-already-in-force = The withdrawal was undone already, or a new consent was recorded. Go back to the case page to see it.
+consents-undo-title = Undo the withdrawal?
+consents-undo-heading = Undo the withdrawal of this consent?
+consents-undo-until = You can undo it until { $until } ({ $window } after the withdrawal). Undo records the consent again from now: sharing on it starts again, and the notices the withdrawal stopped are planned again. The time between counts as without consent.

@@ -669,7 +669,9 @@ pub fn minutes_text_in(lang: Lang, minutes: i32) -> String {
     }
 }
 
-/// "1 hour 30 minutes", or court days for a long hearing.
+/// "1 hour 30 minutes", or court days for a long hearing (English; the
+/// pages use `minutes_text_in`).
+#[cfg(test)]
 pub fn minutes_text(minutes: i32) -> String {
     let day = crate::calendar::agenda::COURT_DAY_MINUTES as i32;
     if minutes > day {

@@ -16,11 +16,13 @@ use crate::resources::{CaseOut, Cases, ConsentInput, ConsentOut, Consents, Notic
 use crate::store::AnyConn;
 use crate::web::AppState;
 
-use super::cases::notice_row;
-use super::fields::{options_of, Field, FormPage};
-use super::forms::{required_choice, required_date, FormData, Problems};
-use super::lookup::{case_reference, long, Lookup};
+use super::cases::notice_row_in;
+use super::fields::{Field, FormPage};
+use super::forms::{required_choice, FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
+use super::lookup::{case_reference, Lookup};
 use super::session::{Posted, Session};
+use super::visits::{date_field, date_in, DateWords};
 use super::{
     labels, page, posted_version, read, render_form, render_status, require, see_other, with_conn,
     PageError, PageResult,
@@ -44,31 +46,41 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-fn form_page(case: &CaseOut, victim: &str) -> FormPage {
-    FormPage {
-        title: "Record a consent".into(),
-        caption: Some(format!("Case {} · victim {victim}", case_reference(case))),
-        heading: "Record what the victim agreed may be shared".into(),
-        intro: vec![
-            "Record one consent at a time. The victim can withdraw it at any time, and withdrawal stops future sharing at once.".into(),
+/// "Case … · victim …".
+fn caption(lang: Lang, case: &CaseOut, victim: &str) -> String {
+    text_with(
+        lang,
+        "inbox-case-victim",
+        &[
+            ("case", case_reference(case)),
+            ("victim", victim.to_owned()),
         ],
+    )
+}
+
+fn form_page(lang: Lang, case: &CaseOut, victim: &str) -> FormPage {
+    let scopes: Vec<(String, String)> = ConsentScope::ALL
+        .iter()
+        .map(|v| (v.as_str().to_owned(), labels::consent_scope_in(lang, *v)))
+        .collect();
+    let bases: Vec<(String, String)> = LawfulBasis::ALL
+        .iter()
+        .map(|v| (v.as_str().to_owned(), labels::lawful_basis_in(lang, *v)))
+        .collect();
+    FormPage {
+        title: text(lang, "consents-record-title"),
+        caption: Some(caption(lang, case, victim)),
+        heading: text(lang, "consents-record-heading"),
+        intro: vec![text(lang, "consents-record-intro")],
         action: format!("/cases/{}/consents/new", case.id),
         back: format!("/cases/{}", case.id),
-        submit: "Record consent".into(),
+        submit: text(lang, "consents-record-submit"),
         fields: vec![
-            Field::radios(
-                "scope",
-                "What may be shared?",
-                &options_of(ConsentScope::ALL, ConsentScope::as_str, labels::consent_scope),
-            ),
-            Field::radios(
-                "basis",
-                "On what basis?",
-                &options_of(LawfulBasis::ALL, LawfulBasis::as_str, labels::lawful_basis),
-            )
-            .hint("Choose consent when the victim agreed. Another basis needs a recorded reason, and where it is safe the victim is told what was shared."),
-            Field::textarea("basis_reason", "Why is sharing lawful without consent? (only if the basis is not consent)"),
-            Field::date("given_on", "When was it given?"),
+            Field::radios("scope", &text(lang, "consents-scope-question"), &scopes),
+            Field::radios("basis", &text(lang, "consents-basis-question"), &bases)
+                .hint(&text(lang, "consents-basis-hint")),
+            Field::textarea("basis_reason", &text(lang, "consents-reason-question")),
+            date_field(lang, "given_on", &text(lang, "consents-given-question")),
         ],
         ..FormPage::default()
     }
@@ -101,7 +113,7 @@ async fn new_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
     render_form(
         &s,
         "cases",
-        form_page(&case, &victim),
+        form_page(s.lang, &case, &victim),
         &defaults,
         &Problems::new(),
     )
@@ -111,36 +123,41 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let Posted { session: s, form } = posted;
     require(&s, ResourceKind::Consent, Action::Create, "consent")?;
     let id = id.into_inner();
+    let lang = s.lang;
     let mut problems = Problems::new();
     let scope = required_choice(
         &form,
         "scope",
-        "Choose what may be shared",
+        &text(lang, "consents-error-scope"),
         ConsentScope::parse,
         &mut problems,
     );
     let basis = required_choice(
         &form,
         "basis",
-        "Choose the basis for sharing",
+        &text(lang, "consents-error-basis"),
         LawfulBasis::parse,
         &mut problems,
     );
     let reason = form.text("basis_reason");
     if basis.is_some_and(|b| b != LawfulBasis::Consent) && reason.is_none() {
-        problems.add(
-            "basis_reason",
-            "Enter why sharing is lawful without consent",
-        );
+        problems.add("basis_reason", text(lang, "consents-error-reason"));
     }
-    let given_on = required_date(&form, "given_on", "the date it was given", &mut problems);
+    let given_on = date_in(
+        lang,
+        &form,
+        "given_on",
+        &DateWords {
+            missing: "consents-error-given-missing",
+            part: "consents-error-given-part",
+            invalid: "consents-error-given-invalid",
+        },
+        &mut problems,
+    );
     let now = state.clock.now();
     let today = calendar::london_date(now);
     if given_on.is_some_and(|d| d > today) {
-        problems.add(
-            "given_on",
-            "The date it was given must be today or in the past",
-        );
+        problems.add("given_on", text(lang, "consents-error-given-future"));
     }
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let case = read::<Cases>(conn, ctx, &id)?;
@@ -183,9 +200,13 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
             "/cases/{}?done=consent-recorded",
             case.id
         ))),
-        Err((case, victim, problems)) => {
-            render_form(&s, "cases", form_page(&case, &victim), &form, &problems)
-        }
+        Err((case, victim, problems)) => render_form(
+            &s,
+            "cases",
+            form_page(lang, &case, &victim),
+            &form,
+            &problems,
+        ),
     }
 }
 
@@ -193,9 +214,10 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
 fn supporter_only(s: &Session, action: Action) -> Result<(), PageError> {
     require(s, ResourceKind::Consent, action, "consent")?;
     if s.role() != Role::Supporter {
-        return Err(PageError::App(AppError::Forbidden(
-            "only the supporter records a withdrawal from the pages".into(),
-        )));
+        return Err(PageError::App(AppError::Forbidden(text(
+            s.lang,
+            "consents-supporter-only",
+        ))));
     }
     Ok(())
 }
@@ -217,14 +239,18 @@ fn case_of(
 }
 
 /// The consent in words.
-fn consent_facts(c: &ConsentOut) -> Value {
+fn consent_facts(lang: Lang, c: &ConsentOut) -> Value {
+    let fact = |key: &str, value: String| json!({"key": text(lang, key), "value": value});
     let mut facts = vec![
-        json!({"key": "What may be shared", "value": labels::consent_scope(c.scope)}),
-        json!({"key": "Basis", "value": labels::lawful_basis(c.basis)}),
-        json!({"key": "Given", "value": long(c.given_at)}),
+        fact(
+            "case-what-may-be-shared",
+            labels::consent_scope_in(lang, c.scope),
+        ),
+        fact("case-basis", labels::lawful_basis_in(lang, c.basis)),
+        fact("case-given", i18n::long(lang, c.given_at)),
     ];
     if let Some(w) = c.withdrawn_at {
-        facts.push(json!({"key": "Withdrawn", "value": long(w)}));
+        facts.push(fact("consents-withdrawn", i18n::long(lang, w)));
     }
     Value::Array(facts)
 }
@@ -232,31 +258,29 @@ fn consent_facts(c: &ConsentOut) -> Value {
 fn notices_of(
     conn: &mut AnyConn,
     ctx: &Ctx,
+    lang: Lang,
     notices: &[NoticeOut],
     email_off: bool,
 ) -> AppResult<Vec<Value>> {
     let look = Lookup::load(conn, ctx)?;
     Ok(notices
         .iter()
-        .map(|n| notice_row(n, &look, (&ctx.actor.user_id, email_off)))
+        .map(|n| notice_row_in(lang, n, &look, (&ctx.actor.user_id, email_off)))
         .collect())
 }
 
-fn how_many(n: usize) -> String {
-    match n {
-        1 => "1 notice".into(),
-        n => format!("{n} notices"),
-    }
-}
-
 /// The words of the undo window, from its one figure.
-fn window_words() -> String {
-    format!("{UNDO_MINUTES} minutes")
+fn window_words(lang: Lang) -> String {
+    text_with(
+        lang,
+        "consents-minutes",
+        &[("minutes", UNDO_MINUTES.to_string())],
+    )
 }
 
 struct Screen {
     status: StatusCode,
-    title: &'static str,
+    title: String,
     done: Option<String>,
     heading: String,
     lines: Vec<String>,
@@ -274,14 +298,14 @@ fn draw_screen(
 ) -> PageResult {
     let data = page(
         s,
-        sc.title,
+        &sc.title,
         "cases",
         json!({
             "back": format!("/cases/{}#consents", case.id),
             "done": sc.done,
-            "caption": format!("Case {} · victim {victim}", case_reference(case)),
+            "caption": caption(s.lang, case, victim),
             "heading": sc.heading,
-            "facts": consent_facts(consent),
+            "facts": consent_facts(s.lang, consent),
             "lines": sc.lines,
             "notices": (!sc.notices.is_empty()).then_some(sc.notices),
             "after": sc.after,
@@ -300,11 +324,11 @@ async fn withdraw_page(
 ) -> PageResult {
     supporter_only(&s, Action::Update)?;
     let (case_id, id) = path.into_inner();
-    let email_off = s.email_off;
+    let (lang, email_off) = (s.lang, s.email_off);
     let (case, victim, w, notices) = with_conn(&state, &s, move |conn, ctx| {
         let w = app::consents::preview(conn, ctx, &id)?;
         let (case, victim) = case_of(conn, ctx, &case_id, &w.consent)?;
-        let notices = notices_of(conn, ctx, &w.notices, email_off)?;
+        let notices = notices_of(conn, ctx, lang, &w.notices, email_off)?;
         Ok((case, victim, w, notices))
     })
     .await?;
@@ -312,15 +336,16 @@ async fn withdraw_page(
     let sc = if !consent.active {
         Screen {
             status: StatusCode::CONFLICT,
-            title: "This consent is not in force",
+            title: text(lang, "consents-not-in-force-title"),
             done: None,
-            heading: "This consent is not in force, so there is nothing to withdraw".into(),
+            heading: text(lang, "consents-not-in-force-heading"),
             lines: vec![match consent.withdrawn_at {
-                Some(_) => format!(
-                    "It has already been withdrawn. If that was a mistake, the case page offers to undo it for {} after the withdrawal; after that, record a new consent if the victim agrees again.",
-                    window_words()
+                Some(_) => text_with(
+                    lang,
+                    "consents-already-withdrawn",
+                    &[("window", window_words(lang))],
                 ),
-                None => "Go back to the case page to see its consents as they are now.".into(),
+                None => text(lang, "consents-go-back"),
             }],
             notices: vec![],
             after: vec![],
@@ -329,32 +354,30 @@ async fn withdraw_page(
     } else {
         let n = notices.len();
         let lines = vec![
-            "From the moment you confirm, nothing more is shared on this consent.".into(),
-            if n == 0 {
-                "No notices waiting to be sent rely on it, so none will stop. Notices planned later will not use it.".into()
-            } else {
-                format!(
-                    "These {} waiting to be sent rely on it and will stop:",
-                    how_many(n)
-                )
-            },
+            text(lang, "consents-withdraw-from-now"),
+            text_with(
+                lang,
+                "consents-withdraw-will-stop",
+                &[("count", n.to_string())],
+            ),
         ];
         Screen {
             status: StatusCode::OK,
-            title: "Withdraw this consent?",
+            title: text(lang, "consents-withdraw-title"),
             done: None,
-            heading: "Are you sure the victim has withdrawn this consent?".into(),
+            heading: text(lang, "consents-withdraw-heading"),
             lines,
             notices,
-            after: vec![format!(
-                "If you withdraw it by mistake, you can undo it for {} afterwards.",
-                window_words()
+            after: vec![text_with(
+                lang,
+                "consents-withdraw-undo-for",
+                &[("window", window_words(lang))],
             )],
             form: Some(json!({
                 "action": format!("/cases/{}/consents/{}/withdraw", case.id, consent.id),
                 "version": consent.version,
-                "submit": "Yes, withdraw this consent",
-                "leave": "No, keep it",
+                "submit": text(lang, "consents-withdraw-submit"),
+                "leave": text(lang, "consents-withdraw-leave"),
                 "warning": true,
             })),
         }
@@ -375,13 +398,13 @@ async fn withdraw_post(
     supporter_only(&s, Action::Update)?;
     let version = posted_version(&form)?;
     let (case_id, id) = path.into_inner();
-    let email_off = s.email_off;
+    let (lang, email_off) = (s.lang, s.email_off);
     let (case, victim, w, notices) = with_conn(&state, &s, move |conn, ctx| {
         // The case and consent are checked to belong together first.
         let current = read::<Consents>(conn, ctx, &id)?;
         let (case, victim) = case_of(conn, ctx, &case_id, &current)?;
         let w = app::consents::withdraw(conn, ctx, &id, version)?;
-        let notices = notices_of(conn, ctx, &w.notices, email_off)?;
+        let notices = notices_of(conn, ctx, lang, &w.notices, email_off)?;
         Ok((case, victim, w, notices))
     })
     .await?;
@@ -390,25 +413,31 @@ async fn withdraw_post(
     let n = notices.len();
     let sc = Screen {
         status: StatusCode::OK,
-        title: "Consent withdrawn",
-        done: Some("Consent withdrawn. Nothing more will be shared on it.".into()),
-        heading: "Consent withdrawn".into(),
-        lines: vec![if n == 0 {
-            "No notices waiting to be sent relied on it, so none stopped.".into()
-        } else {
-            format!("These {} stopped and will not be sent:", how_many(n))
-        }],
+        title: text(lang, "consents-withdrawn-title"),
+        done: Some(text(lang, "done-consent-withdrawn")),
+        heading: text(lang, "consents-withdrawn-title"),
+        lines: vec![text_with(
+            lang,
+            "consents-withdrawn-stopped",
+            &[("count", n.to_string())],
+        )],
         notices,
-        after: vec![format!(
-            "If this was a mistake, you can undo it until {} ({} after the withdrawal). Undo records the consent again from that moment and plans these notices again.",
-            until.map(calendar::format_time).unwrap_or_default(),
-            window_words()
+        after: vec![text_with(
+            lang,
+            "consents-withdrawn-undo-until",
+            &[
+                (
+                    "until",
+                    until.map(|t| i18n::clock(lang, t)).unwrap_or_default(),
+                ),
+                ("window", window_words(lang)),
+            ],
         )],
         form: Some(json!({
             "action": format!("/cases/{}/consents/{}/undo", case.id, consent.id),
             "version": null,
-            "submit": "Undo the withdrawal",
-            "leave": "Back to the case",
+            "submit": text(lang, "case-undo-the-withdrawal"),
+            "leave": text(lang, "notice-page-back"),
             "warning": false,
         })),
     };
@@ -417,40 +446,49 @@ async fn withdraw_post(
 
 /// What an undo that was not made says, in words, and what to do instead.
 fn not_undone(
+    lang: Lang,
     undo: &Undo,
     new_consent: &str,
-) -> Option<(StatusCode, &'static str, String, Vec<String>)> {
+) -> Option<(StatusCode, String, String, Vec<String>)> {
     match undo {
         Undo::Restored { .. } | Undo::Open { .. } => None,
         Undo::Expired { ended, .. } => Some((
             StatusCode::GONE,
-            "Too late to undo",
-            "The time to undo this withdrawal has passed".into(),
+            text(lang, "consents-too-late-title"),
+            text(lang, "consents-too-late-heading"),
             vec![
-                format!(
-                    "A withdrawal can be undone for {} after it was made; that ended at {}.",
-                    window_words(),
-                    long(*ended)
+                text_with(
+                    lang,
+                    "consents-too-late-ended",
+                    &[
+                        ("window", window_words(lang)),
+                        ("ended", i18n::long(lang, *ended)),
+                    ],
                 ),
-                format!("If the victim agrees again, record a new consent: {new_consent}."),
+                text_with(
+                    lang,
+                    "consents-too-late-record-new",
+                    &[("page", new_consent.to_owned())],
+                ),
             ],
         )),
         Undo::NotWithdrawn(_) => Some((
             StatusCode::CONFLICT,
-            "Nothing to undo",
-            "This consent has not been withdrawn, so there is nothing to undo".into(),
-            vec!["Go back to the case page to see its consents as they are now.".into()],
+            text(lang, "consents-nothing-to-undo"),
+            text(lang, "consents-not-withdrawn-heading"),
+            vec![text(lang, "consents-go-back")],
         )),
         Undo::AlreadyInForce(_) => Some((
             StatusCode::CONFLICT,
-            "Nothing to undo",
-            "A consent to share this is already in force again".into(),
-            vec!["The withdrawal was undone already, or a new consent was recorded. Go back to the case page to see it.".into()],
+            text(lang, "consents-nothing-to-undo"),
+            text(lang, "consents-already-in-force-heading"),
+            vec![text(lang, "consents-already-in-force")],
         )),
     }
 }
 
 fn undo_screen(s: &Session, case: &CaseOut, victim: &str, undo: &Undo) -> Option<PageResult> {
+    let lang = s.lang;
     let new_consent = format!("/cases/{}/consents/new", case.id);
     let consent = match undo {
         Undo::Restored { .. } => return None,
@@ -459,24 +497,27 @@ fn undo_screen(s: &Session, case: &CaseOut, victim: &str, undo: &Undo) -> Option
         | Undo::NotWithdrawn(withdrawn)
         | Undo::AlreadyInForce(withdrawn) => withdrawn,
     };
-    let sc = match (undo, not_undone(undo, &new_consent)) {
+    let sc = match (undo, not_undone(lang, undo, &new_consent)) {
         (Undo::Open { until, .. }, _) => Screen {
             status: StatusCode::OK,
-            title: "Undo the withdrawal?",
+            title: text(lang, "consents-undo-title"),
             done: None,
-            heading: "Undo the withdrawal of this consent?".into(),
-            lines: vec![format!(
-                "You can undo it until {} ({} after the withdrawal). Undo records the consent again from now: sharing on it starts again, and the notices the withdrawal stopped are planned again. The time between counts as without consent.",
-                calendar::format_time(*until),
-                window_words()
+            heading: text(lang, "consents-undo-heading"),
+            lines: vec![text_with(
+                lang,
+                "consents-undo-until",
+                &[
+                    ("until", i18n::clock(lang, *until)),
+                    ("window", window_words(lang)),
+                ],
             )],
             notices: vec![],
             after: vec![],
             form: Some(json!({
                 "action": format!("/cases/{}/consents/{}/undo", case.id, consent.id),
                 "version": null,
-                "submit": "Undo the withdrawal",
-                "leave": "Back to the case",
+                "submit": text(lang, "case-undo-the-withdrawal"),
+                "leave": text(lang, "notice-page-back"),
                 "warning": false,
             })),
         },

@@ -19,7 +19,8 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{london_instant, required_date, required_time, FormData, Problems};
-use super::hearings::hearing_facts;
+use super::hearings::hearing_facts_in;
+use super::i18n::Lang;
 use super::lookup::{long, Lookup};
 use super::session::{Posted, Session};
 use super::{
@@ -300,7 +301,7 @@ fn vacate_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
         heading: "Are you sure you want to vacate this hearing?".into(),
         intro,
         list,
-        facts: hearing_facts(h, &a.look),
+        facts: hearing_facts_in(Lang::En, h, &a.look),
         warning: Some("A vacated hearing cannot be listed again from these pages: if the court lists it again, add it as a new hearing.".into()),
         action: format!("/hearings/{}/vacate", h.id),
         back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
@@ -371,7 +372,7 @@ fn adjourn_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
             "With no new date: everyone who was told of this date is told it will not go ahead. When the court fixes a date, add it as a new hearing.".into(),
             "Enter the date and time in UK time.".into(),
         ],
-        facts: hearing_facts(h, &a.look),
+        facts: hearing_facts_in(Lang::En, h, &a.look),
         action: format!("/hearings/{}/adjourn", h.id),
         back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
         submit: "Adjourn hearing".into(),
@@ -548,7 +549,7 @@ fn outcome_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
         caption: Some(format!("Case {}", a.look.case_ref(&h.case_id))),
         heading: "What happened at this hearing?".into(),
         intro: vec![intro.into()],
-        facts: hearing_facts(h, &a.look),
+        facts: hearing_facts_in(Lang::En, h, &a.look),
         action: format!("/hearings/{}/outcome", h.id),
         back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
         submit: "Save the outcome".into(),

@@ -11,13 +11,13 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::{CaseOut, Cases, HearingInput, HearingOut, Hearings};
 use crate::web::AppState;
 
-use super::cases::minutes_text;
+use super::cases::minutes_text_in;
 use super::fields::{Field, FormPage};
-use super::forms::{
-    london_instant, required_choice, required_date, required_time, FormData, Problems,
-};
-use super::lookup::{case_reference, long, Lookup};
+use super::forms::{london_instant, required_choice, FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
+use super::lookup::{case_reference, Lookup};
 use super::session::{Posted, Session};
+use super::visits::{date_field, date_in, time_field, time_in, DateWords};
 use super::{
     labels, posted_update, read, render_form, require, see_other, update, with_conn, PageResult,
 };
@@ -44,32 +44,39 @@ fn place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn court_options(look: &Lookup) -> Vec<(String, String)> {
-    let mut options = vec![(String::new(), "Choose a court".to_string())];
+fn court_options(lang: Lang, look: &Lookup) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), text(lang, "visits-choose-a-court"))];
     options.extend(look.courts_sorted());
     options
 }
 
-fn victim_options() -> Vec<(String, String)> {
+fn victim_options(lang: Lang) -> Vec<(String, String)> {
     vec![
-        ("attends".into(), "The victim attends".into()),
-        ("gives_evidence".into(), "The victim gives evidence".into()),
+        ("attends".into(), text(lang, "case-victim-attends")),
+        (
+            "gives_evidence".into(),
+            text(lang, "case-victim-gives-evidence"),
+        ),
         (
             "live_link".into(),
-            "The victim gives evidence by live link".into(),
+            text(lang, "case-victim-gives-evidence-live-link"),
         ),
     ]
 }
 
-fn place_fields(look: &Lookup) -> Vec<Field> {
+fn place_fields(lang: Lang, look: &Lookup) -> Vec<Field> {
     vec![
-        Field::date("date", "Date"),
-        Field::time("time", "Start time"),
-        Field::select("court_id", "Court", &court_options(look)),
-        Field::text("courtroom", "Courtroom (optional)").hint("For example, Court 4"),
-        Field::number("estimated_minutes", "Expected length, in minutes").hint(
-            "For a hearing over several days, the total court time: 6 hours (360 minutes) a day",
+        date_field(lang, "date", &text(lang, "visits-date")),
+        time_field(lang, "time", &text(lang, "visits-start-time")),
+        Field::select(
+            "court_id",
+            &text(lang, "visits-court"),
+            &court_options(lang, look),
         ),
+        Field::text("courtroom", &text(lang, "hearings-courtroom"))
+            .hint(&text(lang, "hearings-courtroom-hint")),
+        Field::number("estimated_minutes", &text(lang, "hearings-length"))
+            .hint(&text(lang, "hearings-length-hint")),
     ]
 }
 
@@ -81,16 +88,35 @@ struct Placed {
     estimated_minutes: i32,
 }
 
-fn read_place(form: &FormData, problems: &mut Problems) -> Option<Placed> {
-    let date: Option<NaiveDate> = required_date(form, "date", "the date of the hearing", problems);
-    let time: Option<NaiveTime> = required_time(form, "time", "the start time", problems);
+fn read_place(lang: Lang, form: &FormData, problems: &mut Problems) -> Option<Placed> {
+    let date: Option<NaiveDate> = date_in(
+        lang,
+        form,
+        "date",
+        &DateWords {
+            missing: "hearings-error-date-missing",
+            part: "hearings-error-date-part",
+            invalid: "hearings-error-date-invalid",
+        },
+        problems,
+    );
+    let time: Option<NaiveTime> = time_in(
+        lang,
+        form,
+        "time",
+        ["visits-error-time-missing", "visits-error-time-invalid"],
+        problems,
+    );
     let court = form.text("court_id");
     if court.is_none() {
-        problems.add("court_id", "Choose the court");
+        problems.add("court_id", text(lang, "visits-error-court"));
     }
     let minutes = match form.text("estimated_minutes") {
         None => {
-            problems.add("estimated_minutes", "Enter the expected length in minutes");
+            problems.add(
+                "estimated_minutes",
+                text(lang, "hearings-error-length-missing"),
+            );
             None
         }
         Some(m) => {
@@ -98,7 +124,7 @@ fn read_place(form: &FormData, problems: &mut Problems) -> Option<Placed> {
             if n.is_none() {
                 problems.add(
                     "estimated_minutes",
-                    "The expected length must be a whole number of minutes, for example 90",
+                    text(lang, "hearings-error-length-invalid"),
                 );
             }
             n
@@ -114,29 +140,38 @@ fn read_place(form: &FormData, problems: &mut Problems) -> Option<Placed> {
     })
 }
 
-fn add_form(case: &CaseOut, look: &Lookup) -> FormPage {
+fn add_form(lang: Lang, case: &CaseOut, look: &Lookup) -> FormPage {
     let kinds: Vec<(String, String)> = HearingKind::ALL
         .iter()
         .filter(|k| k.fits(case.kind))
-        .map(|k| (k.as_str().to_string(), labels::hearing_kind(*k).to_string()))
+        .map(|k| (k.as_str().to_string(), labels::hearing_kind_in(lang, *k)))
         .collect();
-    let mut fields = vec![Field::radios("kind", "What kind of hearing is it?", &kinds)];
-    fields.extend(place_fields(look));
+    let mut fields = vec![Field::radios(
+        "kind",
+        &text(lang, "hearings-kind-question"),
+        &kinds,
+    )];
+    fields.extend(place_fields(lang, look));
     fields.push(
-        Field::checkboxes("victim", "The victim at this hearing", &victim_options())
-            .hint("Select all that apply"),
+        Field::checkboxes(
+            "victim",
+            &text(lang, "hearings-victim-at"),
+            &victim_options(lang),
+        )
+        .hint(&text(lang, "hearings-select-all")),
     );
     FormPage {
-        title: "Add a hearing".into(),
-        caption: Some(format!("Case {}", case_reference(case))),
-        heading: "Add a hearing".into(),
-        intro: vec![
-            "Enter the date and time in UK time. The supporter and the victim will be told as the rules require."
-                .into(),
-        ],
+        title: text(lang, "hearings-add-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", case_reference(case))],
+        )),
+        heading: text(lang, "hearings-add-title"),
+        intro: vec![text(lang, "hearings-add-intro")],
         action: format!("/cases/{}/hearings/new", case.id),
         back: format!("/cases/{}", case.id),
-        submit: "Add hearing".into(),
+        submit: text(lang, "hearings-add-submit"),
         fields,
         ..FormPage::default()
     }
@@ -156,7 +191,7 @@ async fn add_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
     render_form(
         &s,
         "cases",
-        add_form(&case, &look),
+        add_form(s.lang, &case, &look),
         &defaults,
         &Problems::new(),
     )
@@ -166,15 +201,16 @@ async fn add_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let Posted { session: s, form } = posted;
     require(&s, ResourceKind::Hearing, Action::Create, "hearing")?;
     let id = id.into_inner();
+    let lang = s.lang;
     let mut problems = Problems::new();
     let kind = required_choice(
         &form,
         "kind",
-        "Choose the kind of hearing",
+        &text(lang, "hearings-error-kind"),
         HearingKind::parse,
         &mut problems,
     );
-    let placed = read_place(&form, &mut problems);
+    let placed = read_place(lang, &form, &mut problems);
     let victim = form.all("victim");
     let case_id = id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
@@ -215,37 +251,53 @@ async fn add_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
             )))
         }
         Err((case, look, problems)) => {
-            render_form(&s, "cases", add_form(&case, &look), &form, &problems)
+            render_form(&s, "cases", add_form(lang, &case, &look), &form, &problems)
         }
     }
 }
 
-pub(super) fn hearing_facts(h: &HearingOut, look: &Lookup) -> Vec<(String, String)> {
+pub(super) fn hearing_facts_in(lang: Lang, h: &HearingOut, look: &Lookup) -> Vec<(String, String)> {
     let mut place = look.court(&h.court_id);
     if let Some(room) = &h.courtroom {
         place = format!("{place}, {room}");
     }
     vec![
-        ("Hearing".into(), labels::hearing_kind(h.kind).into()),
-        ("Starts".into(), long(h.starts_at)),
-        ("Where".into(), place),
-        ("Expected length".into(), minutes_text(h.estimated_minutes)),
-        ("Status".into(), labels::hearing_status(h.status).into()),
+        (
+            text(lang, "attendance-hearing"),
+            labels::hearing_kind_in(lang, h.kind),
+        ),
+        (
+            text(lang, "attendance-starts"),
+            i18n::long(lang, h.starts_at),
+        ),
+        (text(lang, "attendance-where"), place),
+        (
+            text(lang, "hearings-expected-length"),
+            minutes_text_in(lang, h.estimated_minutes),
+        ),
+        (
+            text(lang, "case-status"),
+            labels::hearing_status_in(lang, h.status),
+        ),
     ]
 }
 
-fn move_form(h: &HearingOut, look: &Lookup, version: i32) -> FormPage {
+fn move_form(lang: Lang, h: &HearingOut, look: &Lookup, version: i32) -> FormPage {
     FormPage {
-        title: "Move a hearing".into(),
-        caption: Some(format!("Case {}", look.case_ref(&h.case_id))),
-        heading: "Move this hearing".into(),
-        intro: vec!["Enter where and when the hearing now takes place, in UK time. Everyone who was told of the old date will be told of the change.".into()],
-        facts: hearing_facts(h, look),
+        title: text(lang, "hearings-move-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", look.case_ref(&h.case_id))],
+        )),
+        heading: text(lang, "case-move-this-hearing"),
+        intro: vec![text(lang, "hearings-move-intro")],
+        facts: hearing_facts_in(lang, h, look),
         action: format!("/hearings/{}/move", h.id),
         back: format!("/cases/{}", h.case_id),
-        submit: "Move hearing".into(),
+        submit: text(lang, "hearings-move-submit"),
         hidden: vec![("version".into(), version.to_string())],
-        fields: place_fields(look),
+        fields: place_fields(lang, look),
         ..FormPage::default()
     }
 }
@@ -269,15 +321,13 @@ async fn move_page(state: web::Data<AppState>, s: Session, id: web::Path<String>
     })
     .await?;
     if !h.status.is_upcoming() {
-        return Err(
-            AppError::Conflict("only a listed or moved hearing can be moved".into()).into(),
-        );
+        return Err(AppError::Conflict(text(s.lang, "hearings-not-movable")).into());
     }
     let version = h.version;
     render_form(
         &s,
         "cases",
-        move_form(&h, &look, version),
+        move_form(s.lang, &h, &look, version),
         &current_values(&h),
         &Problems::new(),
     )
@@ -296,8 +346,9 @@ async fn move_post(
 ) -> PageResult {
     let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
+    let lang = s.lang;
     let mut problems = Problems::new();
-    let placed = read_place(&form, &mut problems);
+    let placed = read_place(lang, &form, &mut problems);
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let current = read::<Hearings>(conn, ctx, &id)?;
         let look = Lookup::load(conn, ctx)?;
@@ -316,10 +367,7 @@ async fn move_post(
             && p.estimated_minutes == current.estimated_minutes
         {
             let mut problems = Problems::new();
-            problems.add(
-                "date",
-                "Change the date, time, court, courtroom or length, or cancel",
-            );
+            problems.add("date", text(lang, "hearings-error-nothing-changed"));
             return Ok(Moved::Problems(current, look, problems));
         }
         let input = HearingInput {
@@ -363,19 +411,20 @@ async fn move_post(
                 h.case_id, h.id
             )))
         }
-        Moved::Problems(h, look, problems) => {
-            render_form(&s, "cases", move_form(&h, &look, version), &form, &problems)
-        }
+        Moved::Problems(h, look, problems) => render_form(
+            &s,
+            "cases",
+            move_form(lang, &h, &look, version),
+            &form,
+            &problems,
+        ),
         Moved::Stale(h, look) => {
             // Show what is stored now; keep what was typed; the next save
             // changes the current version.
-            let mut page = move_form(&h, &look, h.version);
-            page.stale = Some(("hearing".into(), std::mem::take(&mut page.facts)));
+            let mut page = move_form(lang, &h, &look, h.version);
+            page.stale = Some((text(lang, "hearings-what"), std::mem::take(&mut page.facts)));
             let mut problems = Problems::new();
-            problems.add(
-                "date",
-                "Someone else changed this hearing after you opened this page. Check the details now stored, then save again",
-            );
+            problems.add("date", text(lang, "hearings-stale"));
             render_form(&s, "cases", page, &form, &problems)
         }
     }

@@ -321,3 +321,53 @@ consents-already-in-force = Mae'r tynnu'n ôl wedi'i ddadwneud yn barod, neu mae
 consents-undo-title = Dadwneud y tynnu'n ôl?
 consents-undo-heading = Dadwneud tynnu'r caniatâd hwn yn ôl?
 consents-undo-until = Gallwch ei ddadwneud tan { $until } ({ $window } ar ôl ei dynnu'n ôl). Mae dadwneud yn cofnodi'r caniatâd eto o nawr: mae rhannu ar ei sail yn dechrau eto, ac mae'r hysbysiadau a ataliwyd gan y tynnu'n ôl yn cael eu cynllunio eto. Mae'r amser rhyngddynt yn cyfrif fel amser heb ganiatâd.
+
+## Special-measures discussions [unchecked]
+
+measures-date = Dyddiad y drafodaeth
+measures-time = Amser y drafodaeth
+measures-where = Ble cafodd ei chynnal?
+measures-which = Pa fesurau a drafodwyd?
+measures-supporter-present = Oedd cefnogwr y dioddefwr yn bresennol?
+measures-present-yes = Oedd
+measures-present-no = Nac oedd
+measures-supporter-told = Bydd y cefnogwr yn cael gwybod bod y drafodaeth wedi'i chynnal
+measures-title = Cofnodi trafodaeth am fesurau arbennig
+measures-intro = Cofnodwch y drafodaeth unwaith y bydd wedi'i chynnal. Amser y DU yw'r amseroedd.
+measures-submit = Cofnodi'r drafodaeth
+measures-error-date-missing = Rhowch ddyddiad y drafodaeth
+measures-error-date-part = Rhaid i ddyddiad y drafodaeth gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+measures-error-date-invalid = Rhaid i ddyddiad y drafodaeth fod yn ddyddiad go iawn
+measures-error-time-missing = Rhowch amser y drafodaeth
+measures-error-time-invalid = Rhaid i amser y drafodaeth fod yn amser ar y cloc 24 awr, er enghraifft 14:30
+measures-error-setting = Dewiswch ble cafodd y drafodaeth ei chynnal
+measures-error-measures = Dewiswch o leiaf un mesur a drafodwyd
+measures-error-supporter = Dywedwch a oedd y cefnogwr yn bresennol
+special-measure-screens = Sgriniau
+special-measure-live-link = Cyswllt byw
+special-measure-evidence-in-private = Rhoi tystiolaeth yn breifat
+special-measure-removal-of-wigs-and-gowns = Tynnu wigiau a gynau
+special-measure-video-recorded-evidence-in-chief = Prif dystiolaeth wedi'i recordio ar fideo
+special-measure-pre-recorded-cross-examination = Croesholi wedi'i recordio ymlaen llaw (adran 28)
+special-measure-intermediary = Cyfryngwr
+special-measure-communication-aids = Cymhorthion cyfathrebu
+discussion-setting-statement-taking = Wrth gymryd y datganiad
+discussion-setting-needs-assessment = Yn yr asesiad o anghenion
+discussion-setting-other = Yn rhywle arall
+
+## An agency's update for the victim [unchecked]
+
+agency-updates-topic-case-progress = Hynt yr achos (er enghraifft cyhuddiad, mechnïaeth neu ddyddiad llys i ddod)
+agency-updates-topic-urgent-safeguarding = Diogelu brys: rhaid dweud wrthi ar unwaith
+agency-updates-topic-evidence = Am ei thystiolaeth (dim ond yr heddlu neu'r erlynydd a gaiff ei thrafod gyda hi)
+agency-updates-topic-medical = Gwybodaeth feddygol
+agency-updates-topic-no-further-action = Dim camau pellach: ni fydd yr achos yn mynd yn ei flaen
+agency-updates-title = Cofnodi diweddariad i'r dioddefwr
+agency-updates-intro = Dywedwch am beth mae'r diweddariad; peidiwch ag ysgrifennu ei gynnwys yma. Mae Courtside yn dweud wrth ei chefnogwr a hithau fel y mae'r rheolau a'i chaniatâd yn ei ganiatáu: drwy ei hun pwynt cyswllt os oes ganddi un, neu'n uniongyrchol pan fydd yn fater brys, am ei thystiolaeth, yn feddygol neu'n ddim camau pellach.
+agency-updates-submit = Cofnodi'r diweddariad
+agency-updates-question = Am beth mae'r diweddariad?
+agency-updates-error-topic = Dewiswch am beth mae'r diweddariad

@@ -309,3 +309,49 @@ consents-already-in-force = The withdrawal was undone already, or a new consent 
 consents-undo-title = Undo the withdrawal?
 consents-undo-heading = Undo the withdrawal of this consent?
 consents-undo-until = You can undo it until { $until } ({ $window } after the withdrawal). Undo records the consent again from now: sharing on it starts again, and the notices the withdrawal stopped are planned again. The time between counts as without consent.
+
+## Special-measures discussions
+
+measures-date = Date of the discussion
+measures-time = Time of the discussion
+measures-where = Where did it take place?
+measures-which = Which measures were discussed?
+measures-supporter-present = Was the victim's supporter present?
+measures-present-yes = Yes
+measures-present-no = No
+measures-supporter-told = The supporter will be told that the discussion took place
+measures-title = Record a special-measures discussion
+measures-intro = Record the discussion once it has taken place. Times are UK time.
+measures-submit = Record discussion
+measures-error-date-missing = Enter the date of the discussion
+measures-error-date-part = Date of the discussion must include a { $part }
+measures-error-date-invalid = Date of the discussion must be a real date
+measures-error-time-missing = Enter the time of the discussion
+measures-error-time-invalid = Time of the discussion must be a time on the 24-hour clock, for example 14:30
+measures-error-setting = Choose where the discussion took place
+measures-error-measures = Select at least one measure that was discussed
+measures-error-supporter = Say whether the supporter was present
+special-measure-screens = Screens
+special-measure-live-link = Live link
+special-measure-evidence-in-private = Evidence given in private
+special-measure-removal-of-wigs-and-gowns = Removal of wigs and gowns
+special-measure-video-recorded-evidence-in-chief = Video-recorded evidence in chief
+special-measure-pre-recorded-cross-examination = Pre-recorded cross-examination (section 28)
+special-measure-intermediary = Intermediary
+special-measure-communication-aids = Communication aids
+discussion-setting-statement-taking = While the statement was taken
+discussion-setting-needs-assessment = In the needs assessment
+discussion-setting-other = Somewhere else
+
+## An agency's update for the victim
+
+agency-updates-topic-case-progress = Progress in the case (for example a charge, bail or a court date to come)
+agency-updates-topic-urgent-safeguarding = Urgent safeguarding: she must be told at once
+agency-updates-topic-evidence = About her evidence (only the police or prosecutor may discuss it with her)
+agency-updates-topic-medical = Medical information
+agency-updates-topic-no-further-action = No further action: the case will not go ahead
+agency-updates-title = Record an update for the victim
+agency-updates-intro = Say what the update is about; do not write its content here. Courtside tells her supporter and her as the rules and her consents allow: through her single point of contact if she has one, or directly when it is urgent, about her evidence, medical or no further action.
+agency-updates-submit = Record the update
+agency-updates-question = What is the update about?
+agency-updates-error-topic = Choose what the update is about

@@ -16,6 +16,7 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{FormData, Problems};
+use super::i18n::{text, text_with, Lang};
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
 use super::{read, render_form, require, see_other, with_conn, PageResult};
@@ -48,33 +49,47 @@ pub fn topic(t: UpdateTopic) -> (&'static str, &'static str) {
     }
 }
 
+/// The catalogue key of the topic's words.
+fn topic_key(t: UpdateTopic) -> &'static str {
+    match t {
+        UpdateTopic::CaseProgress => "agency-updates-topic-case-progress",
+        UpdateTopic::UrgentSafeguarding => "agency-updates-topic-urgent-safeguarding",
+        UpdateTopic::Evidence => "agency-updates-topic-evidence",
+        UpdateTopic::Medical => "agency-updates-topic-medical",
+        UpdateTopic::NoFurtherAction => "agency-updates-topic-no-further-action",
+    }
+}
+
 const CHECK: (ResourceKind, Action, &str) =
     (ResourceKind::AgencyUpdate, Action::Create, "agency update");
 
-fn form(case: &CaseOut) -> FormPage {
+fn form(lang: Lang, case: &CaseOut) -> FormPage {
     let options: Vec<(String, String)> = UpdateTopic::ALL
         .iter()
-        .map(|t| {
-            let (code, label) = topic(*t);
-            (code.to_string(), label.to_string())
-        })
+        .map(|t| (topic(*t).0.to_string(), text(lang, topic_key(*t))))
         .collect();
     FormPage {
-        title: "Record an update for the victim".into(),
-        caption: Some(format!("Case {}", case_reference(case))),
-        heading: "Record an update for the victim".into(),
-        intro: vec![
-            "Say what the update is about; do not write its content here. Courtside tells her supporter and her as the rules and her consents allow: through her single point of contact if she has one, or directly when it is urgent, about her evidence, medical or no further action.".into(),
-        ],
+        title: text(lang, "agency-updates-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", case_reference(case))],
+        )),
+        heading: text(lang, "agency-updates-title"),
+        intro: vec![text(lang, "agency-updates-intro")],
         action: format!("/cases/{}/updates/new", case.id),
         back: format!("/cases/{}", case.id),
-        submit: "Record the update".into(),
-        fields: vec![Field::radios("topic", "What is the update about?", &options)],
+        submit: text(lang, "agency-updates-submit"),
+        fields: vec![Field::radios(
+            "topic",
+            &text(lang, "agency-updates-question"),
+            &options,
+        )],
         ..FormPage::default()
     }
 }
 
-fn read_form(form: &FormData) -> Result<UpdateTopic, Problems> {
+fn read_form(lang: Lang, form: &FormData) -> Result<UpdateTopic, Problems> {
     let chosen = form.text("topic");
     UpdateTopic::ALL
         .iter()
@@ -82,7 +97,7 @@ fn read_form(form: &FormData) -> Result<UpdateTopic, Problems> {
         .find(|t| chosen.as_deref() == Some(topic(*t).0))
         .ok_or_else(|| {
             let mut problems = Problems::new();
-            problems.add("topic", "Choose what the update is about");
+            problems.add("topic", text(lang, "agency-updates-error-topic"));
             problems
         })
 }
@@ -95,7 +110,7 @@ async fn form_page(state: web::Data<AppState>, s: Session, id: web::Path<String>
     render_form(
         &s,
         "cases",
-        form(&case),
+        form(s.lang, &case),
         &FormData(vec![]),
         &Problems::new(),
     )
@@ -113,7 +128,8 @@ async fn form_post(
     let (kind, action, what) = CHECK;
     require(&s, kind, action, what)?;
     let id = id.into_inner();
-    let chosen = read_form(&posted_form);
+    let lang = s.lang;
+    let chosen = read_form(lang, &posted_form);
     let case_id = id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let case = read::<Cases>(conn, ctx, &id)?;
@@ -129,7 +145,7 @@ async fn form_post(
                     Ok(out) => Ok(Ok(out.planned.notices_planned + out.planned.notices_revived)),
                     Err(AppError::Validation(_)) => {
                         let mut problems = Problems::new();
-                        problems.add("topic", "Choose what the update is about");
+                        problems.add("topic", text(lang, "agency-updates-error-topic"));
                         Ok(Err((case, problems)))
                     }
                     Err(other) => Err(other),
@@ -148,7 +164,9 @@ async fn form_post(
             };
             Ok(see_other(&format!("/cases/{case_id}?done={done}")))
         }
-        Err((case, problems)) => render_form(&s, "cases", form(&case), &posted_form, &problems),
+        Err((case, problems)) => {
+            render_form(&s, "cases", form(lang, &case), &posted_form, &problems)
+        }
     }
 }
 
@@ -163,8 +181,14 @@ mod tests {
             assert_eq!(serde_json::to_value(t).unwrap(), code);
             assert!(!label.contains('_'));
             let posted = FormData(vec![("topic".into(), code.into())]);
-            assert_eq!(read_form(&posted).unwrap(), *t);
+            assert_eq!(read_form(Lang::En, &posted).unwrap(), *t);
+            for lang in Lang::ALL {
+                let ((), _, missing) = super::super::i18n::rendering(lang, || {
+                    drop(text(lang, topic_key(*t)));
+                });
+                assert!(missing.is_empty(), "{missing:?}");
+            }
         }
-        assert!(read_form(&FormData(vec![])).is_err());
+        assert!(read_form(Lang::En, &FormData(vec![])).is_err());
     }
 }

@@ -737,6 +737,16 @@ pub fn language_in(lang: super::i18n::Lang, l: Language) -> String {
     coded(lang, "victim-language", l.as_str())
 }
 
+/// A special measure, in the page's language.
+pub fn special_measure_in(lang: super::i18n::Lang, m: SpecialMeasure) -> String {
+    coded(lang, "special-measure", m.as_str())
+}
+
+/// Where a special-measures discussion took place, in the page's language.
+pub fn discussion_setting_in(lang: super::i18n::Lang, s: DiscussionSetting) -> String {
+    coded(lang, "discussion-setting", s.as_str())
+}
+
 #[cfg(test)]
 mod records_catalogue_tests {
     use super::super::i18n::{self, Lang};
@@ -751,6 +761,12 @@ mod records_catalogue_tests {
                 Language::ALL
                     .iter()
                     .for_each(|v| drop(language_in(lang, *v)));
+                SpecialMeasure::ALL
+                    .iter()
+                    .for_each(|v| drop(special_measure_in(lang, *v)));
+                DiscussionSetting::ALL
+                    .iter()
+                    .for_each(|v| drop(discussion_setting_in(lang, *v)));
             });
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }

@@ -16,12 +16,12 @@ use crate::store::AnyConn;
 use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
-use super::fields::{options_of, Field, FormPage};
-use super::forms::{
-    london_instant, required_choice, required_date, required_time, FormData, Problems,
-};
+use super::fields::{Field, FormPage};
+use super::forms::{london_instant, required_choice, FormData, Problems};
+use super::i18n::{text, text_with, Lang};
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
+use super::visits::{date_field, date_in, time_field, time_in, yes_no, DateWords};
 use super::{labels, list_all, read, render_form, require_to, see_other, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -43,51 +43,49 @@ fn load(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<(CaseOut, Option<S
     Ok((case, supporter))
 }
 
-fn form_page(case: &CaseOut, has_supporter: bool) -> FormPage {
+fn form_page(lang: Lang, case: &CaseOut, has_supporter: bool) -> FormPage {
+    let settings: Vec<(String, String)> = DiscussionSetting::ALL
+        .iter()
+        .map(|v| {
+            (
+                v.as_str().to_owned(),
+                labels::discussion_setting_in(lang, *v),
+            )
+        })
+        .collect();
+    let measures: Vec<(String, String)> = SpecialMeasure::ALL
+        .iter()
+        .map(|v| (v.as_str().to_owned(), labels::special_measure_in(lang, *v)))
+        .collect();
     let mut fields = vec![
-        Field::date("held_on", "Date of the discussion"),
-        Field::time("held_time", "Time of the discussion"),
-        Field::radios(
-            "setting",
-            "Where did it take place?",
-            &options_of(
-                DiscussionSetting::ALL,
-                DiscussionSetting::as_str,
-                labels::discussion_setting,
-            ),
-        ),
-        Field::checkboxes(
-            "measures",
-            "Which measures were discussed?",
-            &options_of(
-                SpecialMeasure::ALL,
-                SpecialMeasure::as_str,
-                labels::special_measure,
-            ),
-        )
-        .hint("Select all that apply"),
+        date_field(lang, "held_on", &text(lang, "measures-date")),
+        time_field(lang, "held_time", &text(lang, "measures-time")),
+        Field::radios("setting", &text(lang, "measures-where"), &settings),
+        Field::checkboxes("measures", &text(lang, "measures-which"), &measures)
+            .hint(&text(lang, "hearings-select-all")),
     ];
     if has_supporter {
         fields.push(
             Field::radios(
                 "supporter_present",
-                "Was the victim's supporter present?",
-                &[("yes".into(), "Yes".into()), ("no".into(), "No".into())],
+                &text(lang, "measures-supporter-present"),
+                &yes_no(lang, ["measures-present-yes", "measures-present-no"]),
             )
-            .choice_hint(
-                "no",
-                "The supporter will be told that the discussion took place",
-            ),
+            .choice_hint("no", &text(lang, "measures-supporter-told")),
         );
     }
     FormPage {
-        title: "Record a special-measures discussion".into(),
-        caption: Some(format!("Case {}", case_reference(case))),
-        heading: "Record a special-measures discussion".into(),
-        intro: vec!["Record the discussion once it has taken place. Times are UK time.".into()],
+        title: text(lang, "measures-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", case_reference(case))],
+        )),
+        heading: text(lang, "measures-title"),
+        intro: vec![text(lang, "measures-intro")],
         action: format!("/cases/{}/special-measures/new", case.id),
         back: format!("/cases/{}", case.id),
-        submit: "Record discussion".into(),
+        submit: text(lang, "measures-submit"),
         fields,
         ..FormPage::default()
     }
@@ -118,7 +116,7 @@ async fn new_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
     render_form(
         &s,
         "cases",
-        form_page(&case, supporter.is_some()),
+        form_page(s.lang, &case, supporter.is_some()),
         &defaults,
         &Problems::new(),
     )
@@ -128,23 +126,30 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let Posted { session: s, form } = posted;
     require_to(&s, RECORD)?;
     let id = id.into_inner();
+    let lang = s.lang;
     let mut problems = Problems::new();
-    let date = required_date(
+    let date = date_in(
+        lang,
         &form,
         "held_on",
-        "the date of the discussion",
+        &DateWords {
+            missing: "measures-error-date-missing",
+            part: "measures-error-date-part",
+            invalid: "measures-error-date-invalid",
+        },
         &mut problems,
     );
-    let time = required_time(
+    let time = time_in(
+        lang,
         &form,
         "held_time",
-        "the time of the discussion",
+        ["measures-error-time-missing", "measures-error-time-invalid"],
         &mut problems,
     );
     let setting = required_choice(
         &form,
         "setting",
-        "Choose where the discussion took place",
+        &text(lang, "measures-error-setting"),
         DiscussionSetting::parse,
         &mut problems,
     );
@@ -154,13 +159,13 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
         .filter_map(|m| SpecialMeasure::parse(m))
         .collect();
     if measures.is_empty() {
-        problems.add("measures", "Select at least one measure that was discussed");
+        problems.add("measures", text(lang, "measures-error-measures"));
     }
     let present = form.text("supporter_present");
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let (case, supporter) = load(conn, ctx, &id)?;
         if supporter.is_some() && present.is_none() {
-            problems.add("supporter_present", "Say whether the supporter was present");
+            problems.add("supporter_present", text(lang, "measures-error-supporter"));
         }
         let (Some(date), Some(time), Some(setting)) = (date, time, setting) else {
             return Ok(Err((case, supporter.is_some(), problems)));
@@ -196,7 +201,7 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
         Err((case, has_supporter, problems)) => render_form(
             &s,
             "cases",
-            form_page(&case, has_supporter),
+            form_page(lang, &case, has_supporter),
             &form,
             &problems,
         ),

@@ -20,8 +20,9 @@ use crate::store::AnyConn;
 use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
-use super::fields::{options_of, Field, FormPage};
+use super::fields::{Field, FormPage};
 use super::forms::{FormData, Problems};
+use super::i18n::{text, text_with, Lang};
 use super::labels;
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
@@ -68,133 +69,143 @@ fn with_blank(label: &str, options: &[(String, String)]) -> Vec<(String, String)
     out
 }
 
-fn kind_field() -> Field {
-    Field::radios(
-        "kind",
-        "What type of case is it?",
-        &options_of(CaseKind::ALL, CaseKind::as_str, labels::case_kind),
-    )
-    .choice_hint("criminal", "A prosecution: the police give it a URN.")
-    .choice_hint(
-        "family",
-        "Family court proceedings, for example a child arrangements case.",
-    )
-    .choice_hint(
-        "civil",
-        "For example, a non-molestation or occupation order.",
-    )
+fn kind_field(lang: Lang) -> Field {
+    let kinds: Vec<(String, String)> = CaseKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_owned(), labels::case_kind_in(lang, *k)))
+        .collect();
+    Field::radios("kind", &text(lang, "case-forms-kind-question"), &kinds)
+        .choice_hint("criminal", &text(lang, "case-forms-kind-criminal-hint"))
+        .choice_hint("family", &text(lang, "case-forms-kind-family-hint"))
+        .choice_hint("civil", &text(lang, "case-forms-kind-civil-hint"))
 }
 
-fn reference_fields(choices: &Choices) -> Vec<Field> {
+fn reference_fields(lang: Lang, choices: &Choices) -> Vec<Field> {
     vec![
-        Field::text("urn", "Police Unique Reference Number (URN)")
-            .hint("For a criminal case, for example 01AB2345678. Leave empty for a family or civil case."),
-        Field::text("case_number", "Court case number")
-            .hint("Needed for a family or civil case, for example T20260042. Optional for a criminal case."),
+        Field::text("urn", &text(lang, "case-forms-urn")).hint(&text(lang, "case-forms-urn-hint")),
+        Field::text("case_number", &text(lang, "case-forms-case-number"))
+            .hint(&text(lang, "case-forms-case-number-hint")),
         Field::select(
             "court_id",
-            "Which court is dealing with the case?",
-            &with_blank("Not known yet", &choices.courts),
+            &text(lang, "case-forms-court-question"),
+            &with_blank(&text(lang, "case-forms-not-known-yet"), &choices.courts),
         ),
-        offence_group_field(),
+        offence_group_field(lang),
     ]
 }
 
-fn offence_group_field() -> Field {
+fn offence_group_field(lang: Lang) -> Field {
+    let groups: Vec<(String, String)> = OffenceGroup::ALL
+        .iter()
+        .map(|g| (g.as_str().to_owned(), labels::offence_group_in(lang, *g)))
+        .collect();
     Field::select(
         "offence_group",
-        "For a criminal case: what is the offence?",
-        &with_blank(
-            "Not recorded",
-            &options_of(OffenceGroup::ALL, OffenceGroup::as_str, labels::offence_group),
-        ),
+        &text(lang, "case-forms-offence-question"),
+        &with_blank(&text(lang, "basis-not-recorded"), &groups),
     )
-    .hint("In a rape or serious sexual offence case, the CPS offers an adult victim a meeting before trial once a not-guilty plea is entered; Courtside reminds her supporter. Leave as not recorded for a family or civil case.")
+    .hint(&text(lang, "case-forms-offence-hint"))
 }
 
-fn new_form(choices: &Choices) -> FormPage {
+fn new_form(lang: Lang, choices: &Choices) -> FormPage {
     let mut fields = vec![
-        kind_field(),
+        kind_field(lang),
         Field::select(
             "victim_id",
-            "Which victim is the case for?",
-            &with_blank("Choose a victim", &choices.victims),
+            &text(lang, "case-forms-victim-question"),
+            &with_blank(&text(lang, "case-forms-choose-a-victim"), &choices.victims),
         )
-        .hint("Only victims you support or your unit handles are listed. Add the victim first if they are not here."),
+        .hint(&text(lang, "case-forms-victim-hint")),
     ];
-    fields.extend(reference_fields(choices));
+    fields.extend(reference_fields(lang, choices));
     FormPage {
-        title: "Open a case".into(),
-        heading: "Open a case".into(),
-        intro: vec!["Record the case a victim is involved in, so that hearings and visits can be added to it.".into()],
+        title: text(lang, "cases-open-a-case"),
+        heading: text(lang, "cases-open-a-case"),
+        intro: vec![text(lang, "case-forms-open-intro")],
         action: "/cases/new".into(),
         back: "/cases".into(),
-        submit: "Open case".into(),
+        submit: text(lang, "case-forms-open-submit"),
         fields,
         ..FormPage::default()
     }
 }
 
-fn case_facts(c: &CaseOut, choices: &Choices) -> Vec<(String, String)> {
+fn case_facts(lang: Lang, c: &CaseOut, choices: &Choices) -> Vec<(String, String)> {
     let court = c
         .court_id
         .as_deref()
         .and_then(|id| choices.courts.iter().find(|(k, _)| k == id))
         .map(|(_, name)| name.clone())
-        .unwrap_or_else(|| "Not set".into());
+        .unwrap_or_else(|| text(lang, "cases-not-set"));
+    let none = || text(lang, "case-forms-none");
     vec![
-        ("Type".into(), labels::case_kind(c.kind).into()),
-        ("URN".into(), c.urn.clone().unwrap_or_else(|| "None".into())),
         (
-            "Court case number".into(),
-            c.case_number.clone().unwrap_or_else(|| "None".into()),
+            text(lang, "case-forms-type"),
+            labels::case_kind_in(lang, c.kind),
         ),
-        ("Court".into(), court),
         (
-            "Offence".into(),
+            text(lang, "case-forms-urn-short"),
+            c.urn.clone().unwrap_or_else(none),
+        ),
+        (
+            text(lang, "case-forms-case-number"),
+            c.case_number.clone().unwrap_or_else(none),
+        ),
+        (text(lang, "visits-court"), court),
+        (
+            text(lang, "case-forms-offence"),
             c.offence_group
-                .map(labels::offence_group)
-                .unwrap_or("Not recorded")
-                .into(),
+                .map(|g| labels::offence_group_in(lang, g))
+                .unwrap_or_else(|| text(lang, "basis-not-recorded")),
         ),
         (
-            "Status".into(),
-            match c.status {
-                CaseStatus::Open => "Open",
-                CaseStatus::Closed => "Closed",
-            }
-            .into(),
+            text(lang, "case-status"),
+            text(
+                lang,
+                match c.status {
+                    CaseStatus::Open => "case-status-open",
+                    CaseStatus::Closed => "case-status-closed",
+                },
+            ),
         ),
     ]
 }
 
-fn edit_form(c: &CaseOut, choices: &Choices) -> FormPage {
-    let mut fields = vec![kind_field()];
-    fields.extend(reference_fields(choices));
+fn edit_form(lang: Lang, c: &CaseOut, choices: &Choices) -> FormPage {
+    let mut fields = vec![kind_field(lang)];
+    fields.extend(reference_fields(lang, choices));
     FormPage {
-        title: "Change a case".into(),
-        caption: Some(format!("Case {}", case_reference(c))),
-        heading: "Change the case's details".into(),
-        intro: vec!["The victim a case belongs to cannot be changed. If the case was opened for the wrong victim, close it and open another.".into()],
+        title: text(lang, "case-forms-change-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", case_reference(c))],
+        )),
+        heading: text(lang, "case-forms-change-heading"),
+        intro: vec![text(lang, "case-forms-change-intro")],
         action: format!("/cases/{}/edit", c.id),
         back: format!("/cases/{}", c.id),
-        submit: "Save changes".into(),
+        submit: text(lang, "visits-save-changes"),
         hidden: vec![("version".into(), c.version.to_string())],
         fields,
         ..FormPage::default()
     }
 }
 
-fn close_form(c: &CaseOut, choices: &Choices) -> FormPage {
+fn close_form(lang: Lang, c: &CaseOut, choices: &Choices) -> FormPage {
     FormPage {
-        title: "Close a case".into(),
-        caption: Some(format!("Case {}", case_reference(c))),
-        heading: "Are you sure you want to close this case?".into(),
-        facts: case_facts(c, choices),
-        warning: Some("Closing the case marks it as finished. Its hearings, visits and audit history are kept; nothing is deleted.".into()),
+        title: text(lang, "case-forms-close-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", case_reference(c))],
+        )),
+        heading: text(lang, "case-forms-close-heading"),
+        facts: case_facts(lang, c, choices),
+        warning: Some(text(lang, "case-forms-close-warning")),
         action: format!("/cases/{}/close", c.id),
         back: format!("/cases/{}", c.id),
-        submit: "Yes, close the case".into(),
+        submit: text(lang, "case-forms-close-submit"),
         hidden: vec![("version".into(), c.version.to_string())],
         fields: vec![],
         ..FormPage::default()
@@ -236,6 +247,7 @@ fn place(field: &str) -> (&'static str, &'static str) {
 /// form does not ask (the unit, the CPS area, the status) comes from
 /// `kept` when changing a case.
 fn read_form(
+    lang: Lang,
     form: &FormData,
     victim_id: Option<String>,
     kept: Option<&CaseOut>,
@@ -243,10 +255,10 @@ fn read_form(
     let mut problems = Problems::new();
     let kind = form.text("kind").and_then(|k| CaseKind::parse(&k));
     if kind.is_none() {
-        problems.add("kind", "Choose the type of case");
+        problems.add("kind", text(lang, "case-forms-error-kind"));
     }
     if victim_id.is_none() {
-        problems.add("victim_id", "Choose the victim the case is for");
+        problems.add("victim_id", text(lang, "case-forms-error-victim"));
     }
     let urn = form.text("urn");
     let case_number = form.text("case_number");
@@ -254,19 +266,15 @@ fn read_form(
         .text("offence_group")
         .and_then(|g| OffenceGroup::parse(&g));
     if offence_group.is_some() && kind.is_some_and(|k| k != CaseKind::Criminal) {
-        problems.add(
-            "offence_group",
-            "Leave the offence as not recorded for a family or civil case",
-        );
+        problems.add("offence_group", text(lang, "case-forms-error-offence"));
     }
     match kind {
         Some(CaseKind::Criminal) if urn.is_none() && case_number.is_none() => {
-            problems.add("urn", "Enter the police URN (or the court's case number)")
+            problems.add("urn", text(lang, "case-forms-error-urn"))
         }
-        Some(CaseKind::Family | CaseKind::Civil) if case_number.is_none() => problems.add(
-            "case_number",
-            "Enter the court's case number for a family or civil case",
-        ),
+        Some(CaseKind::Family | CaseKind::Civil) if case_number.is_none() => {
+            problems.add("case_number", text(lang, "case-forms-error-case-number"))
+        }
         _ => {}
     }
     match (kind, victim_id) {
@@ -291,7 +299,7 @@ async fn new_page(state: web::Data<AppState>, s: Session) -> PageResult {
     render_form(
         &s,
         "cases",
-        new_form(&choices),
+        new_form(s.lang, &choices),
         &FormData(vec![]),
         &Problems::new(),
     )
@@ -301,9 +309,10 @@ async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
     let Posted { session: s, form } = posted;
     require(&s, ResourceKind::Case, Action::Create, "case")?;
     let typed = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let choices = load_choices(conn, ctx)?;
-        let input = match read_form(&typed, typed.text("victim_id"), None) {
+        let input = match read_form(lang, &typed, typed.text("victim_id"), None) {
             Ok(input) => input,
             Err(problems) => return Ok(Err((choices, problems))),
         };
@@ -316,7 +325,7 @@ async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
             // problem, in words, not a missing page.
             Err(AppError::NotFound(_)) => {
                 let mut problems = Problems::new();
-                problems.add("victim_id", "Choose the victim the case is for");
+                problems.add("victim_id", text(lang, "case-forms-error-victim"));
                 Ok(Err((choices, problems)))
             }
             Err(other) => Err(other),
@@ -328,7 +337,9 @@ async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
             tracing::info!(case_id = %c.id, "case opened from the pages");
             Ok(see_other(&format!("/cases/{}?done=case-added", c.id)))
         }
-        Err((choices, problems)) => render_form(&s, "cases", new_form(&choices), &form, &problems),
+        Err((choices, problems)) => {
+            render_form(&s, "cases", new_form(lang, &choices), &form, &problems)
+        }
     }
 }
 
@@ -348,7 +359,7 @@ async fn to_change(
 
 async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
     let (c, choices) = to_change(&state, &s, id).await?;
-    let page = edit_form(&c, &choices);
+    let page = edit_form(s.lang, &c, &choices);
     render_form(&s, "cases", page, &current_values(&c), &Problems::new())
 }
 
@@ -385,8 +396,6 @@ fn change(
     }
 }
 
-const STALE: &str = "Someone else changed this case after you opened this page. Check the details now stored, then save again";
-
 async fn edit_post(
     state: web::Data<AppState>,
     posted: Posted,
@@ -395,9 +404,10 @@ async fn edit_post(
     let (s, form, version) = posted_update(posted, ResourceKind::Case, "case")?;
     let id = id.into_inner();
     let typed = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         change(conn, ctx, &id, version, |current| {
-            read_form(&typed, Some(current.victim_id.clone()), Some(current))
+            read_form(lang, &typed, Some(current.victim_id.clone()), Some(current))
         })
     })
     .await?;
@@ -407,16 +417,19 @@ async fn edit_post(
             Ok(see_other(&format!("/cases/{}?done=case-changed", c.id)))
         }
         Changed::Problems(c, choices, problems) => {
-            let mut page = edit_form(&c, &choices);
+            let mut page = edit_form(lang, &c, &choices);
             // Keep the version the person started from.
             page.hidden = vec![("version".into(), version.to_string())];
             render_form(&s, "cases", page, &form, &problems)
         }
         Changed::Stale(c, choices) => {
-            let mut page = edit_form(&c, &choices);
-            page.stale = Some(("case".into(), case_facts(&c, &choices)));
+            let mut page = edit_form(lang, &c, &choices);
+            page.stale = Some((
+                text(lang, "case-forms-what"),
+                case_facts(lang, &c, &choices),
+            ));
             let mut problems = Problems::new();
-            problems.add("kind", STALE);
+            problems.add("kind", text(lang, "case-forms-stale-save"));
             render_form(&s, "cases", page, &form, &problems)
         }
     }
@@ -424,7 +437,7 @@ async fn edit_post(
 
 async fn close_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
     let (c, choices) = to_change(&state, &s, id).await?;
-    let page = close_form(&c, &choices);
+    let page = close_form(s.lang, &c, &choices);
     render_form(&s, "cases", page, &FormData(vec![]), &Problems::new())
 }
 
@@ -459,18 +472,23 @@ async fn close_post(
             tracing::info!(case_id = %c.id, "case closed from the pages");
             Ok(see_other(&format!("/cases/{}?done=case-closed", c.id)))
         }
-        Changed::Problems(c, choices, problems) => {
-            render_form(&s, "cases", close_form(&c, &choices), &form, &problems)
-        }
+        Changed::Problems(c, choices, problems) => render_form(
+            &s,
+            "cases",
+            close_form(s.lang, &c, &choices),
+            &form,
+            &problems,
+        ),
         Changed::Stale(c, choices) => {
             // Ask again over what is stored now.
-            let mut page = close_form(&c, &choices);
-            page.stale = Some(("case".into(), case_facts(&c, &choices)));
+            let lang = s.lang;
+            let mut page = close_form(lang, &c, &choices);
+            page.stale = Some((
+                text(lang, "case-forms-what"),
+                case_facts(lang, &c, &choices),
+            ));
             let mut problems = Problems::new();
-            problems.add(
-                "version",
-                "Someone else changed this case after you opened this page. Check the details now stored, then confirm again",
-            );
+            problems.add("version", text(lang, "case-forms-stale-confirm"));
             render_form(&s, "cases", page, &FormData(vec![]), &problems)
         }
     }

@@ -747,6 +747,11 @@ pub fn discussion_setting_in(lang: super::i18n::Lang, s: DiscussionSetting) -> S
     coded(lang, "discussion-setting", s.as_str())
 }
 
+/// A criminal case's offence group, in the page's language.
+pub fn offence_group_in(lang: super::i18n::Lang, g: OffenceGroup) -> String {
+    coded(lang, "offence-group", g.as_str())
+}
+
 #[cfg(test)]
 mod records_catalogue_tests {
     use super::super::i18n::{self, Lang};
@@ -767,6 +772,9 @@ mod records_catalogue_tests {
                 DiscussionSetting::ALL
                     .iter()
                     .for_each(|v| drop(discussion_setting_in(lang, *v)));
+                OffenceGroup::ALL
+                    .iter()
+                    .for_each(|v| drop(offence_group_in(lang, *v)));
             });
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }

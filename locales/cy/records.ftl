@@ -413,3 +413,65 @@ case-forms-error-case-number = Rhowch rif achos y llys ar gyfer achos teulu neu 
 case-forms-what = achos
 case-forms-stale-save = Mae rhywun arall wedi newid yr achos hwn ar ôl i chi agor y dudalen hon. Gwiriwch y manylion sydd wedi'u storio nawr, yna cadwch eto
 case-forms-stale-confirm = Mae rhywun arall wedi newid yr achos hwn ar ôl i chi agor y dudalen hon. Gwiriwch y manylion sydd wedi'u storio nawr, yna cadarnhewch eto
+
+## A supporter's assignment to a victim [unchecked]
+
+supporter-role-idva = IDVA
+supporter-role-isva = ISVA
+supporter-role-chidva = CHIDVA
+supporter-role-chisva = CHISVA
+supporter-role-court-idva = IDVA llys
+supporter-role-other-adviser = Ymgynghorydd annibynnol
+assignments-spoc-yes = Ydy: dewisodd hi'r cefnogwr hwn fel ei hun pwynt cyswllt
+assignments-spoc-no = Nac ydy
+assignments-spoc-question = Ai'r cefnogwr hwn yw un pwynt cyswllt y dioddefwr?
+assignments-spoc-hint = Bydd asiantaethau wedyn yn diweddaru'r cefnogwr, sy'n dweud wrth y dioddefwr. Un pwynt cyswllt sydd gan ddioddefwr ar y tro.
+assignments-spoc-agreed = Dyddiad llofnodi'r cytundeb cyswllt cleient
+assignments-spoc-agreed-hint = Dim ond ar gyfer un pwynt cyswllt. Er enghraifft, 14/09/2026
+assignments-role-question = Ei rôl ar gyfer y dioddefwr hwn
+assignments-error-role = Dewiswch rôl y cefnogwr ar gyfer y dioddefwr hwn
+assignments-error-first-day-missing = Rhowch ddiwrnod cyntaf y cymorth
+assignments-error-first-day-part = Rhaid i ddiwrnod cyntaf y cymorth gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+assignments-error-first-day-invalid = Rhaid i ddiwrnod cyntaf y cymorth fod yn ddyddiad go iawn
+assignments-error-last-day-missing = Rhowch ddiwrnod olaf y cymorth
+assignments-error-last-day-part = Rhaid i ddiwrnod olaf y cymorth gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+assignments-error-last-day-invalid = Rhaid i ddiwrnod olaf y cymorth fod yn ddyddiad go iawn
+assignments-error-agreed-missing = Rhowch y dyddiad y llofnodwyd y cytundeb cyswllt cleient
+assignments-error-agreed-part = Rhaid i'r dyddiad y llofnodwyd y cytundeb cyswllt cleient gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+assignments-error-agreed-invalid = Rhaid i'r dyddiad y llofnodwyd y cytundeb cyswllt cleient fod yn ddyddiad go iawn
+assignments-error-supporter = Dewiswch y cefnogwr i'w neilltuo
+assignments-first-day-of-support = Diwrnod cyntaf y cymorth
+assignments-assign-intro = Mae'r cefnogwr yn gweld achosion, gwrandawiadau a negeseuon y dioddefwr hwn o ddiwrnod cyntaf y cymorth.
+assignments-assign-submit = Neilltuo'r cefnogwr
+assignments-role = Rôl
+assignments-first-day = Diwrnod cyntaf
+assignments-last-day = Diwrnod olaf
+assignments-spoc-signed = Ydy, llofnodwyd y cytundeb { $date }
+assignments-last-day-optional = Diwrnod olaf y cymorth (dewisol)
+assignments-last-day-hint = Gadewch yn wag tra bo'r cymorth yn parhau. Er enghraifft, 27 3 2026
+assignments-change-title = Newid y neilltuo
+assignments-change-heading = Newid neilltuo { $who }
+assignments-change-heading-yours = Newid eich neilltuo
+assignments-change-submit = Cadw'r neilltuo
+assignments-end-you-no-longer = Ni fyddwch yn gweld achosion, gwrandawiadau a negeseuon y dioddefwr hwn mwyach ar ôl y diwrnod olaf.
+assignments-end-supporter-no-longer = Ni fydd y cefnogwr yn gweld achosion, gwrandawiadau a negeseuon y dioddefwr hwn mwyach ar ôl y diwrnod olaf.
+assignments-end-spoc = Mae'r trefniant un pwynt cyswllt yn dod i ben gydag ef: mae'r llys, y Gwasanaeth Tystion ac uned gofal tystion y gwrandawiadau sydd i ddod yn cael gwybod at bwy i droi nawr, ac mae asiantaethau'n diweddaru'r dioddefwr yn uniongyrchol eto.
+assignments-end-title = Dod â'r neilltuo i ben
+assignments-end-heading = Dod â chymorth { $who } i'r dioddefwr hwn i ben?
+assignments-end-heading-yours = Dod â'ch cymorth i'r dioddefwr hwn i ben?
+assignments-end-intro = Os byddwch yn dod â'r neilltuo hwn i ben:
+assignments-end-warning = I drosglwyddo i gefnogwr arall: dewch â'r neilltuo hwn i ben ar ei ddiwrnod olaf, yna neilltuwch y cefnogwr newydd o'r diwrnod wedyn ar dudalen yr achos. Os byddwch yn dod â'r unig neilltuo sydd gan eich gwasanaeth i ben ar ddiwrnod sydd wedi bod, ni fydd neb yn eich gwasanaeth yn gweld y dioddefwr hwn mwyach.
+assignments-last-day-of-support = Diwrnod olaf y cymorth
+assignments-what = neilltuo

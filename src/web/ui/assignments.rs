@@ -27,13 +27,15 @@ use crate::store::AnyConn;
 use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
-use super::fields::{options_of, Field, FormPage};
-use super::forms::{optional_date, required_choice, required_date, FormData, Problems};
+use super::fields::{Field, FormPage};
+use super::forms::{required_choice, FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
 use super::labels;
 use super::session::{Posted, Session};
+use super::visits::{date_field, date_in, stale_problem_in, DateWords};
 use super::{
-    create, list_all, posted_update, read, render_form, require_to, see_other, stale_page,
-    stale_problem, update, with_conn, PageError, PageResult,
+    create, list_all, posted_update, read, render_form, require_to, see_other, stale_page, update,
+    with_conn, PageError, PageResult,
 };
 
 const ASSIGN: Check = (
@@ -94,38 +96,25 @@ fn place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-const YES_NO: [(&str, &str); 2] = [
-    (
-        "yes",
-        "Yes: she chose this supporter as her single point of contact",
-    ),
-    ("no", "No"),
-];
-
-fn spoc_fields() -> Vec<Field> {
-    let yes_no: Vec<(String, String)> = YES_NO
-        .iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
-        .collect();
+fn spoc_fields(lang: Lang) -> Vec<Field> {
+    let yes_no = [
+        ("yes".to_string(), text(lang, "assignments-spoc-yes")),
+        ("no".to_string(), text(lang, "assignments-spoc-no")),
+    ];
     vec![
-        Field::radios(
-            "spoc",
-            "Is this supporter the victim's single point of contact?",
-            &yes_no,
-        )
-        .hint("Agencies then update the supporter, who tells the victim. A victim has one single point of contact at a time."),
-        Field::date("spoc_agreed_on", "Date the client contact agreement was signed")
-            .hint("Only for a single point of contact. For example, 14/09/2026"),
+        Field::radios("spoc", &text(lang, "assignments-spoc-question"), &yes_no)
+            .hint(&text(lang, "assignments-spoc-hint")),
+        Field::date("spoc_agreed_on", &text(lang, "assignments-spoc-agreed"))
+            .hint(&text(lang, "assignments-spoc-agreed-hint")),
     ]
 }
 
-fn role_field() -> Field {
-    let roles = options_of(
-        SupporterRole::ALL,
-        SupporterRole::as_str,
-        labels::supporter_role,
-    );
-    Field::radios("role", "Their role for this victim", &roles)
+fn role_field(lang: Lang) -> Field {
+    let roles: Vec<(String, String)> = SupporterRole::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), labels::supporter_role_in(lang, *r)))
+        .collect();
+    Field::radios("role", &text(lang, "assignments-role-question"), &roles)
 }
 
 /// What the SPOC questions and the dates say, checked; problems added.
@@ -137,26 +126,46 @@ struct Answers {
     spoc_agreed_on: Option<NaiveDate>,
 }
 
-fn read_answers(form: &FormData, problems: &mut Problems, with_end: bool) -> Answers {
+/// The words for the first day of support's problems.
+const FIRST_DAY: DateWords = DateWords {
+    missing: "assignments-error-first-day-missing",
+    part: "assignments-error-first-day-part",
+    invalid: "assignments-error-first-day-invalid",
+};
+
+/// The words for the last day of support's problems.
+const LAST_DAY: DateWords = DateWords {
+    missing: "assignments-error-last-day-missing",
+    part: "assignments-error-last-day-part",
+    invalid: "assignments-error-last-day-invalid",
+};
+
+fn read_answers(lang: Lang, form: &FormData, problems: &mut Problems, with_end: bool) -> Answers {
     let role = required_choice(
         form,
         "role",
-        "Choose the supporter's role for this victim",
+        &text(lang, "assignments-error-role"),
         SupporterRole::parse,
         problems,
     );
-    let starts_on = required_date(form, "starts_on", "the first day of support", problems);
-    let ends_on = if with_end {
-        optional_date(form, "ends_on", "the last day", problems)
+    let starts_on = date_in(lang, form, "starts_on", &FIRST_DAY, problems);
+    // The last day may be left blank while support goes on.
+    let ends_on = if with_end && form.text("ends_on").is_some() {
+        date_in(lang, form, "ends_on", &LAST_DAY, problems)
     } else {
         None
     };
     let is_spoc = form.get("spoc") == Some("yes");
     let spoc_agreed_on = if is_spoc {
-        required_date(
+        date_in(
+            lang,
             form,
             "spoc_agreed_on",
-            "the date the client contact agreement was signed",
+            &DateWords {
+                missing: "assignments-error-agreed-missing",
+                part: "assignments-error-agreed-part",
+                invalid: "assignments-error-agreed-invalid",
+            },
             problems,
         )
     } else {
@@ -193,9 +202,13 @@ fn input_of(
 
 /// The supporters the person may assign: themselves (a supporter), or the
 /// active supporters of their organisation (a manager), by name.
-fn supporter_choices(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
+fn supporter_choices(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    lang: Lang,
+) -> AppResult<Vec<(String, String)>> {
     if ctx.actor.role == Role::Supporter {
-        return Ok(vec![(ctx.actor.user_id.clone(), "You".into())]);
+        return Ok(vec![(ctx.actor.user_id.clone(), text(lang, "case-you"))]);
     }
     let filter = json!({
         "organisation_id": ctx.actor.organisation_id,
@@ -210,23 +223,38 @@ fn supporter_choices(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<(String, St
     Ok(choices)
 }
 
-fn new_form(victim: (&str, &str), supporters: &[(String, String)], case: Option<&str>) -> FormPage {
+fn new_form(
+    lang: Lang,
+    victim: (&str, &str),
+    supporters: &[(String, String)],
+    case: Option<&str>,
+) -> FormPage {
     let (id, reference) = victim;
     let mut fields = vec![
-        Field::select("supporter_id", "Supporter", supporters),
-        role_field(),
-        Field::date("starts_on", "First day of support"),
+        Field::select("supporter_id", &text(lang, "case-supporter"), supporters),
+        role_field(lang),
+        date_field(
+            lang,
+            "starts_on",
+            &text(lang, "assignments-first-day-of-support"),
+        ),
     ];
-    fields.extend(spoc_fields());
+    fields.extend(spoc_fields(lang));
     FormPage {
-        title: "Assign a supporter".into(),
-        caption: Some(format!("Victim {reference}")),
-        heading: "Assign a supporter".into(),
-        intro: vec!["The supporter sees this victim's cases, hearings and messages from the first day of support.".into()],
+        title: text(lang, "case-assign-a-supporter"),
+        caption: Some(text_with(
+            lang,
+            "tasks-victim",
+            &[("victim", reference.to_owned())],
+        )),
+        heading: text(lang, "case-assign-a-supporter"),
+        intro: vec![text(lang, "assignments-assign-intro")],
         action: format!("/victims/{id}/assignments/new"),
         back: back_to(case),
-        submit: "Assign the supporter".into(),
-        hidden: case.map(|c| vec![("case".into(), c.to_owned())]).unwrap_or_default(),
+        submit: text(lang, "assignments-assign-submit"),
+        hidden: case
+            .map(|c| vec![("case".into(), c.to_owned())])
+            .unwrap_or_default(),
         fields,
         ..FormPage::default()
     }
@@ -237,9 +265,10 @@ async fn assign_choices(
     s: &Session,
     victim_id: String,
 ) -> Result<((String, String), Vec<(String, String)>), PageError> {
+    let lang = s.lang;
     Ok(with_conn(state, s, move |conn, ctx| {
         let v = read::<Victims>(conn, ctx, &victim_id)?;
-        Ok(((v.id, v.reference), supporter_choices(conn, ctx)?))
+        Ok(((v.id, v.reference), supporter_choices(conn, ctx, lang)?))
     })
     .await?)
 }
@@ -261,7 +290,7 @@ async fn new_page(
     if let [(only, _)] = supporters.as_slice() {
         values.push(("supporter_id".into(), only.clone()));
     }
-    let page = new_form((&id, &reference), &supporters, case.as_deref());
+    let page = new_form(s.lang, (&id, &reference), &supporters, case.as_deref());
     render_form(&s, "cases", page, &FormData(values), &Problems::new())
 }
 
@@ -270,16 +299,17 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     require_to(&s, ASSIGN)?;
     let case = case_of(form.get("case"));
     let ((victim_id, reference), supporters) = assign_choices(&state, &s, id.into_inner()).await?;
+    let lang = s.lang;
     let mut problems = Problems::new();
     let supporter = form
         .text("supporter_id")
         .filter(|chosen| supporters.iter().any(|(id, _)| id == chosen));
     if supporter.is_none() {
-        problems.add("supporter_id", "Choose the supporter to assign");
+        problems.add("supporter_id", text(lang, "assignments-error-supporter"));
     }
-    let answers = read_answers(&form, &mut problems, false);
+    let answers = read_answers(lang, &form, &mut problems, false);
     let redraw = |problems: &Problems| {
-        let page = new_form((&victim_id, &reference), &supporters, case.as_deref());
+        let page = new_form(lang, (&victim_id, &reference), &supporters, case.as_deref());
         render_form(&s, "cases", page, &form, problems)
     };
     let (Some(supporter), Some(role), Some(starts_on), true) = (
@@ -315,22 +345,32 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
 struct Current {
     a: SupporterAssignmentOut,
     victim: String,
-    who: String,
+    /// The supporter's name; `None` when it is the signed-in person.
+    who: Option<String>,
 }
 
 fn current(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Current> {
     let a = read::<SupporterAssignments>(conn, ctx, id)?;
     let victim = read::<Victims>(conn, ctx, &a.victim_id)?.reference;
     let who = if a.supporter_id == ctx.actor.user_id {
-        "You".to_string()
+        None
     } else {
         match read::<Users>(conn, ctx, &a.supporter_id) {
-            Ok(u) => u.display_name,
-            Err(AppError::NotFound(_)) => "A supporter".into(),
+            Ok(u) => Some(u.display_name),
+            Err(AppError::NotFound(_)) => Some(String::new()),
             Err(other) => return Err(other),
         }
     };
     Ok(Current { a, victim, who })
+}
+
+/// Who the assignment is for, in words: "You", a name, or "A supporter".
+fn who(lang: Lang, c: &Current) -> String {
+    match c.who.as_deref() {
+        None => text(lang, "case-you"),
+        Some("") => text(lang, "case-a-supporter"),
+        Some(name) => name.to_owned(),
+    }
 }
 
 async fn load(state: &AppState, s: &Session, id: String) -> Result<Current, PageError> {
@@ -338,21 +378,31 @@ async fn load(state: &AppState, s: &Session, id: String) -> Result<Current, Page
     Ok(with_conn(state, s, move |conn, ctx| current(conn, ctx, &id)).await?)
 }
 
-fn facts(c: &Current) -> Vec<(String, String)> {
+fn facts(lang: Lang, c: &Current) -> Vec<(String, String)> {
     let a = &c.a;
     let mut facts = vec![
-        ("Supporter".into(), c.who.clone()),
-        ("Role".into(), labels::supporter_role(a.role).into()),
-        ("First day".into(), super::lookup::day(a.starts_on)),
+        (text(lang, "case-supporter"), who(lang, c)),
+        (
+            text(lang, "assignments-role"),
+            labels::supporter_role_in(lang, a.role),
+        ),
+        (
+            text(lang, "assignments-first-day"),
+            i18n::day(lang, a.starts_on),
+        ),
     ];
     if let Some(end) = a.ends_on {
-        facts.push(("Last day".into(), super::lookup::day(end)));
+        facts.push((text(lang, "assignments-last-day"), i18n::day(lang, end)));
     }
     facts.push((
-        "Single point of contact".into(),
+        text(lang, "case-single-point-of-contact"),
         match (a.is_spoc, a.spoc_agreed_on) {
-            (true, Some(d)) => format!("Yes, agreement signed {}", super::lookup::day(d)),
-            _ => "No".into(),
+            (true, Some(d)) => text_with(
+                lang,
+                "assignments-spoc-signed",
+                &[("date", i18n::day(lang, d))],
+            ),
+            _ => text(lang, "records-no"),
         },
     ));
     facts
@@ -384,53 +434,75 @@ fn hidden(version: i32, case: Option<&str>) -> Vec<(String, String)> {
     hidden
 }
 
-fn edit_form(c: &Current, version: i32, case: Option<&str>) -> FormPage {
+fn edit_form(lang: Lang, c: &Current, version: i32, case: Option<&str>) -> FormPage {
     let mut fields = vec![
-        role_field(),
-        Field::date("starts_on", "First day of support"),
-        Field::date("ends_on", "Last day of support (optional)")
-            .hint("Leave empty while support goes on. For example, 27 3 2026"),
+        role_field(lang),
+        date_field(
+            lang,
+            "starts_on",
+            &text(lang, "assignments-first-day-of-support"),
+        ),
+        Field::date("ends_on", &text(lang, "assignments-last-day-optional"))
+            .hint(&text(lang, "assignments-last-day-hint")),
     ];
-    fields.extend(spoc_fields());
+    fields.extend(spoc_fields(lang));
     FormPage {
-        title: "Change the assignment".into(),
-        caption: Some(format!("Victim {}", c.victim)),
-        heading: format!("Change {}'s assignment", c.who),
-        facts: facts(c),
+        title: text(lang, "assignments-change-title"),
+        caption: Some(text_with(
+            lang,
+            "tasks-victim",
+            &[("victim", c.victim.clone())],
+        )),
+        heading: match &c.who {
+            None => text(lang, "assignments-change-heading-yours"),
+            Some(_) => text_with(lang, "assignments-change-heading", &[("who", who(lang, c))]),
+        },
+        facts: facts(lang, c),
         action: format!("/assignments/{}/edit", c.a.id),
         back: back_to(case),
-        submit: "Save the assignment".into(),
+        submit: text(lang, "assignments-change-submit"),
         hidden: hidden(version, case),
         fields,
         ..FormPage::default()
     }
 }
 
-fn end_form(c: &Current, version: i32, case: Option<&str>) -> FormPage {
-    let mut list = vec![format!(
-        "{} will no longer see this victim's cases, hearings and messages after the last day.",
-        if c.who == "You" {
-            "You"
+fn end_form(lang: Lang, c: &Current, version: i32, case: Option<&str>) -> FormPage {
+    let mut list = vec![text(
+        lang,
+        if c.who.is_none() {
+            "assignments-end-you-no-longer"
         } else {
-            "The supporter"
-        }
+            "assignments-end-supporter-no-longer"
+        },
     )];
     if c.a.is_spoc {
-        list.push("The single point of contact arrangement ends with it: the court, the Witness Service and the witness care unit of upcoming hearings are told who to contact now, and agencies update the victim directly again.".into());
+        list.push(text(lang, "assignments-end-spoc"));
     }
     FormPage {
-        title: "End the assignment".into(),
-        caption: Some(format!("Victim {}", c.victim)),
-        heading: format!("End {}'s support for this victim?", c.who),
-        intro: vec!["If you end this assignment:".into()],
+        title: text(lang, "assignments-end-title"),
+        caption: Some(text_with(
+            lang,
+            "tasks-victim",
+            &[("victim", c.victim.clone())],
+        )),
+        heading: match &c.who {
+            None => text(lang, "assignments-end-heading-yours"),
+            Some(_) => text_with(lang, "assignments-end-heading", &[("who", who(lang, c))]),
+        },
+        intro: vec![text(lang, "assignments-end-intro")],
         list,
-        facts: facts(c),
-        warning: Some("To hand over to another supporter: end this assignment on its last day, then assign the new supporter from the next day on the case page. Ending your service's only assignment on a past day means nobody in your service sees this victim any more.".into()),
+        facts: facts(lang, c),
+        warning: Some(text(lang, "assignments-end-warning")),
         action: format!("/assignments/{}/end", c.a.id),
         back: back_to(case),
-        submit: "End the assignment".into(),
+        submit: text(lang, "assignments-end-title"),
         hidden: hidden(version, case),
-        fields: vec![Field::date("ends_on", "Last day of support")],
+        fields: vec![date_field(
+            lang,
+            "ends_on",
+            &text(lang, "assignments-last-day-of-support"),
+        )],
         ..FormPage::default()
     }
 }
@@ -445,7 +517,7 @@ async fn change_page(
 ) -> PageResult {
     let c = load(state, s, id.into_inner()).await?;
     let case = case_of(q.case.as_deref());
-    let page = form(&c, c.a.version, case.as_deref());
+    let page = form(s.lang, &c, c.a.version, case.as_deref());
     render_form(s, "cases", page, &values(&c.a), &Problems::new())
 }
 
@@ -513,7 +585,7 @@ fn save(
 }
 
 /// A change's form, for the assignment as it is, a version and the case.
-type AssignmentForm = fn(&Current, i32, Option<&str>) -> FormPage;
+type AssignmentForm = fn(Lang, &Current, i32, Option<&str>) -> FormPage;
 
 /// How a change's page answers what was saved.
 fn answer(
@@ -524,6 +596,7 @@ fn answer(
     (done, page): (&str, AssignmentForm),
 ) -> PageResult {
     let case = case_of(form.get("case"));
+    let lang = s.lang;
     match saved {
         Saved::Done(a, reaches) => {
             tracing::info!(assignment_id = %a.id, version = a.version, spoc = a.is_spoc, done, "supporter assignment changed from the pages");
@@ -533,18 +606,19 @@ fn answer(
         Saved::Problems(c, problems) => render_form(
             s,
             "cases",
-            page(&c, version, case.as_deref()),
+            page(lang, &c, version, case.as_deref()),
             form,
             &problems,
         ),
         Saved::Stale(c) => {
-            let page = stale_page(page(&c, c.a.version, case.as_deref()), "assignment");
+            let what = text(lang, "assignments-what");
+            let page = stale_page(page(lang, &c, c.a.version, case.as_deref()), &what);
             render_form(
                 s,
                 "cases",
                 page,
                 form,
-                &stale_problem("ends_on", "assignment"),
+                &stale_problem_in(lang, "ends_on", &what),
             )
         }
     }
@@ -558,10 +632,11 @@ async fn edit_post(
     let (s, form, version) = posted_update(posted, CHANGE.0, CHANGE.2)?;
     let id = id.into_inner();
     let sent = form.clone();
+    let lang = s.lang;
     let saved = with_conn(&state, &s, move |conn, ctx| {
         save(conn, ctx, &id, version, |a| {
             let mut problems = Problems::new();
-            let answers = read_answers(&sent, &mut problems, true);
+            let answers = read_answers(lang, &sent, &mut problems, true);
             match (answers.role, answers.starts_on, problems.is_empty()) {
                 (Some(role), Some(starts_on), true) => Ok(input_of(
                     &a.victim_id,
@@ -582,10 +657,11 @@ async fn end_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let (s, form, version) = posted_update(posted, CHANGE.0, CHANGE.2)?;
     let id = id.into_inner();
     let sent = form.clone();
+    let lang = s.lang;
     let saved = with_conn(&state, &s, move |conn, ctx| {
         save(conn, ctx, &id, version, |a| {
             let mut problems = Problems::new();
-            let last = required_date(&sent, "ends_on", "the last day of support", &mut problems);
+            let last = date_in(lang, &sent, "ends_on", &LAST_DAY, &mut problems);
             let Some(last) = last else {
                 return Err(problems);
             };
@@ -639,17 +715,17 @@ mod tests {
             ])
         };
         let mut problems = Problems::new();
-        let a = read_answers(&form("yes", ""), &mut problems, false);
+        let a = read_answers(Lang::En, &form("yes", ""), &mut problems, false);
         assert!(a.is_spoc);
         assert!(!problems.is_empty(), "a SPOC needs the agreement date");
 
         let mut problems = Problems::new();
-        let a = read_answers(&form("no", "2026-11-30"), &mut problems, false);
+        let a = read_answers(Lang::En, &form("no", "2026-11-30"), &mut problems, false);
         assert!(problems.is_empty());
         assert_eq!((a.is_spoc, a.spoc_agreed_on), (false, None));
 
         let mut problems = Problems::new();
-        let a = read_answers(&form("yes", "2026-11-30"), &mut problems, false);
+        let a = read_answers(Lang::En, &form("yes", "2026-11-30"), &mut problems, false);
         assert!(problems.is_empty());
         assert_eq!(a.spoc_agreed_on, NaiveDate::from_ymd_opt(2026, 11, 30));
         assert_eq!(a.role, Some(SupporterRole::Idva));

@@ -752,6 +752,12 @@ pub fn offence_group_in(lang: super::i18n::Lang, g: OffenceGroup) -> String {
     coded(lang, "offence-group", g.as_str())
 }
 
+/// A supporter's role for a victim, in the page's language (the
+/// acronyms stay: IDVA, ISVA).
+pub fn supporter_role_in(lang: super::i18n::Lang, r: SupporterRole) -> String {
+    coded(lang, "supporter-role", r.as_str())
+}
+
 #[cfg(test)]
 mod records_catalogue_tests {
     use super::super::i18n::{self, Lang};
@@ -775,6 +781,9 @@ mod records_catalogue_tests {
                 OffenceGroup::ALL
                     .iter()
                     .for_each(|v| drop(offence_group_in(lang, *v)));
+                SupporterRole::ALL
+                    .iter()
+                    .for_each(|v| drop(supporter_role_in(lang, *v)));
             });
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }

@@ -475,3 +475,43 @@ assignments-end-intro = Os byddwch yn dod â'r neilltuo hwn i ben:
 assignments-end-warning = I drosglwyddo i gefnogwr arall: dewch â'r neilltuo hwn i ben ar ei ddiwrnod olaf, yna neilltuwch y cefnogwr newydd o'r diwrnod wedyn ar dudalen yr achos. Os byddwch yn dod â'r unig neilltuo sydd gan eich gwasanaeth i ben ar ddiwrnod sydd wedi bod, ni fydd neb yn eich gwasanaeth yn gweld y dioddefwr hwn mwyach.
 assignments-last-day-of-support = Diwrnod olaf y cymorth
 assignments-what = neilltuo
+
+## Parole [unchecked]
+
+parole-format-paper = Ar bapur
+parole-format-oral = Gwrandawiad llafar
+parole-decision-release = Rhyddhau
+parole-decision-no-release = Dim rhyddhau
+parole-decision-open-conditions = Symud i amodau agored
+parole-month-only = { $month } (y mis yn unig)
+parole-log-title = Cofnodi carreg filltir parôl
+parole-scheme = Cynllun Cyswllt â Dioddefwyr
+parole-log-intro = Dim ond tra bo caniatâd y dioddefwr i rannu gwybodaeth am barôl gyda'r cefnogwr yn sefyll y bydd y cefnogwr yn cael gwybod. Y tu allan i'r gwasanaeth prawf, dim ond mis dyddiad rhyddhau sy'n cael ei ddangos.
+parole-log-submit = Cofnodi'r garreg filltir
+parole-victim-hint = Yn ôl ei gyfeirnod
+parole-kind-question = Beth ddigwyddodd, neu beth sy'n ddyledus?
+parole-format-question = Fformat y gwrandawiad (dim ond ar gyfer gwrandawiad parôl sydd wedi'i restru)
+parole-decision-question = Y penderfyniad (dim ond pan wnaed penderfyniad)
+parole-error-victim = Dewiswch y dioddefwr
+parole-error-kind = Dewiswch y garreg filltir
+parole-error-date-missing = Rhowch y dyddiad
+parole-error-date-part = Rhaid i'r dyddiad gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+parole-error-date-invalid = Rhaid i'r dyddiad fod yn ddyddiad go iawn
+parole-done = Cofnodwyd y garreg filltir. Lle mae'r dioddefwr wedi cydsynio, bydd y cefnogwr yn cael gwybod.
+parole-intro = Cerrig milltir ar gyfer dioddefwyr yn y Cynllun Cyswllt â Dioddefwyr, a'r hyn a rannwyd gyda'u cefnogwr.
+parole-supporter = Cefnogwr: { $role }
+parole-no-supporter = Does dim cefnogwr yn ei le: cynigiwch atgyfeiriad am gymorth.
+parole-consent-in-force = Caniatâd mewn grym
+parole-consent-in-force-rest = i rannu gwybodaeth am barôl gyda'r cefnogwr
+parole-no-consent = Dim caniatâd
+parole-no-consent-rest = i rannu gwybodaeth am barôl gyda'r cefnogwr: does dim yn cael ei rannu
+parole-log-a-milestone = Cofnodi carreg filltir
+parole-milestones = Cerrig milltir
+parole-logged = Cofnodwyd { $when }
+parole-none-logged = Dim wedi'u cofnodi.
+parole-shared = Wedi'i rannu gyda'r cefnogwr
+parole-no-victims = Does dim dioddefwyr yng Nghynllun Cyswllt â Dioddefwyr eich rhanbarth.

@@ -758,6 +758,16 @@ pub fn supporter_role_in(lang: super::i18n::Lang, r: SupporterRole) -> String {
     coded(lang, "supporter-role", r.as_str())
 }
 
+/// A parole hearing's format, in the page's language.
+pub fn parole_format_in(lang: super::i18n::Lang, f: ParoleHearingFormat) -> String {
+    coded(lang, "parole-format", f.as_str())
+}
+
+/// A parole decision, in the page's language.
+pub fn parole_decision_in(lang: super::i18n::Lang, d: ParoleDecision) -> String {
+    coded(lang, "parole-decision", d.as_str())
+}
+
 #[cfg(test)]
 mod records_catalogue_tests {
     use super::super::i18n::{self, Lang};
@@ -784,6 +794,12 @@ mod records_catalogue_tests {
                 SupporterRole::ALL
                     .iter()
                     .for_each(|v| drop(supporter_role_in(lang, *v)));
+                ParoleHearingFormat::ALL
+                    .iter()
+                    .for_each(|v| drop(parole_format_in(lang, *v)));
+                ParoleDecision::ALL
+                    .iter()
+                    .for_each(|v| drop(parole_decision_in(lang, *v)));
             });
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }

@@ -16,11 +16,13 @@ use crate::store::AnyConn;
 use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
-use super::cases::notice_row;
-use super::fields::{options_of, Field, FormPage};
-use super::forms::{required_choice, required_date, FormData, Problems};
-use super::lookup::{long, Lookup};
+use super::cases::notice_row_in;
+use super::fields::{Field, FormPage};
+use super::forms::{required_choice, FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
+use super::lookup::Lookup;
 use super::session::{Posted, Session};
+use super::visits::{date_field, date_in, DateWords};
 use super::{
     labels, list_all, page, render, render_form, require, require_to, see_other, with_conn,
     PageResult,
@@ -32,7 +34,29 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/parole/milestones/new", web::post().to(new_post));
 }
 
-fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
+/// "2 March 2026" or "2 Mawrth 2026".
+fn date_words(lang: Lang, d: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::En => d.format("%-d %B %Y").to_string(),
+        // "dydd Llun 2 Mawrth 2026" without its day's name.
+        Lang::Cy => {
+            let full = i18n::day(lang, d);
+            let words: Vec<&str> = full.split_whitespace().collect();
+            words[words.len().saturating_sub(3)..].join(" ")
+        }
+    }
+}
+
+/// "March 2026" or "Mawrth 2026".
+fn month_words(lang: Lang, d: chrono::NaiveDate) -> String {
+    let words = date_words(lang, d);
+    words
+        .split_once(' ')
+        .map(|(_, m)| m.to_owned())
+        .unwrap_or(words)
+}
+
+fn build(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, email_off: bool) -> AppResult<Value> {
     let role = ctx.actor.role;
     let look = Lookup::load(conn, ctx)?;
     let may = |kind, action| permits(role, kind, action);
@@ -58,7 +82,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
             list_all::<SupporterAssignments>(conn, ctx, json!({"victim_id": v.id}))?
                 .into_iter()
                 .find(|a| a.current)
-                .map(|a| labels::supporter_role(a.role))
+                .map(|a| labels::supporter_role_in(lang, a.role))
         } else {
             None
         };
@@ -66,26 +90,32 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
             .iter()
             .map(|m| {
                 let when = match m.occurs_on {
-                    Some(d) => d.format("%-d %B %Y").to_string(),
+                    Some(d) => date_words(lang, d),
                     None => chrono::NaiveDate::parse_from_str(
                         &format!("{}-01", m.occurs_in_month),
                         "%Y-%m-%d",
                     )
-                    .map(|d| d.format("%B %Y (month only)").to_string())
+                    .map(|d| {
+                        text_with(
+                            lang,
+                            "parole-month-only",
+                            &[("month", month_words(lang, d))],
+                        )
+                    })
                     .unwrap_or_else(|_| m.occurs_in_month.clone()),
                 };
                 let mut detail = Vec::new();
                 if let Some(f) = m.hearing_format {
-                    detail.push(labels::parole_format(f).to_string());
+                    detail.push(labels::parole_format_in(lang, f));
                 }
                 if let Some(d) = m.decision {
-                    detail.push(labels::parole_decision(d).to_string());
+                    detail.push(labels::parole_decision_in(lang, d));
                 }
                 json!({
-                    "kind": labels::parole_kind(m.kind),
+                    "kind": labels::parole_kind_in(lang, m.kind),
                     "when": when,
                     "detail": detail.join(", "),
-                    "logged": long(m.created_at),
+                    "logged": i18n::long(lang, m.created_at),
                 })
             })
             .collect();
@@ -96,7 +126,7 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, email_off: bool) -> AppResult<Value> {
                 json!({"victim_id": v.id, "template": "parole.milestone"}),
             )?
             .iter()
-            .map(|n| notice_row(n, &look, (&ctx.actor.user_id, email_off)))
+            .map(|n| notice_row_in(lang, n, &look, (&ctx.actor.user_id, email_off)))
             .collect()
         } else {
             Vec::new()
@@ -131,42 +161,55 @@ async fn overview(
         Action::Read,
         "parole milestone",
     )?;
-    let email_off = s.email_off;
-    let mut data = with_conn(&state, &s, move |conn, ctx| build(conn, ctx, email_off)).await?;
+    let (lang, email_off) = (s.lang, s.email_off);
+    let mut data = with_conn(&state, &s, move |conn, ctx| {
+        build(conn, ctx, lang, email_off)
+    })
+    .await?;
     data["done"] = json!(q.done.is_some());
-    render("parole", &page(&s, "Parole", "parole", data))
+    render(
+        "parole",
+        &page(&s, &text(lang, "nav-parole"), "parole", data),
+    )
 }
 
-fn form_page(victims: &[VictimOut]) -> FormPage {
-    let mut choices = vec![(String::new(), "Choose a victim".to_string())];
+fn form_page(lang: Lang, victims: &[VictimOut]) -> FormPage {
+    let mut choices = vec![(String::new(), text(lang, "case-forms-choose-a-victim"))];
     choices.extend(victims.iter().map(|v| (v.id.clone(), v.reference.clone())));
+    let kinds: Vec<(String, String)> = ParoleMilestoneKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_owned(), labels::parole_kind_in(lang, *k)))
+        .collect();
+    let formats: Vec<(String, String)> = ParoleHearingFormat::ALL
+        .iter()
+        .map(|f| (f.as_str().to_owned(), labels::parole_format_in(lang, *f)))
+        .collect();
+    let decisions: Vec<(String, String)> = ParoleDecision::ALL
+        .iter()
+        .map(|d| (d.as_str().to_owned(), labels::parole_decision_in(lang, *d)))
+        .collect();
     FormPage {
-        title: "Log a parole milestone".into(),
-        caption: Some("Victim Contact Scheme".into()),
-        heading: "Log a parole milestone".into(),
-        intro: vec![
-            "The supporter is told only while the victim's consent to share parole information with them stands. Outside probation a release date is shown by its month only.".into(),
-        ],
+        title: text(lang, "parole-log-title"),
+        caption: Some(text(lang, "parole-scheme")),
+        heading: text(lang, "parole-log-title"),
+        intro: vec![text(lang, "parole-log-intro")],
         action: "/parole/milestones/new".into(),
         back: "/parole".into(),
-        submit: "Log milestone".into(),
+        submit: text(lang, "parole-log-submit"),
         fields: vec![
-            Field::select("victim_id", "Victim", &choices).hint("By their reference"),
-            Field::radios(
-                "kind",
-                "What happened, or is due?",
-                &options_of(ParoleMilestoneKind::ALL, ParoleMilestoneKind::as_str, labels::parole_kind),
-            ),
-            Field::date("occurs_on", "Date"),
+            Field::select("victim_id", &text(lang, "cases-victim"), &choices)
+                .hint(&text(lang, "parole-victim-hint")),
+            Field::radios("kind", &text(lang, "parole-kind-question"), &kinds),
+            date_field(lang, "occurs_on", &text(lang, "visits-date")),
             Field::radios(
                 "hearing_format",
-                "Hearing format (only for a listed parole hearing)",
-                &options_of(ParoleHearingFormat::ALL, ParoleHearingFormat::as_str, labels::parole_format),
+                &text(lang, "parole-format-question"),
+                &formats,
             ),
             Field::radios(
                 "decision",
-                "The decision (only when a decision was made)",
-                &options_of(ParoleDecision::ALL, ParoleDecision::as_str, labels::parole_decision),
+                &text(lang, "parole-decision-question"),
+                &decisions,
             ),
         ],
         ..FormPage::default()
@@ -209,7 +252,7 @@ async fn new_page(state: web::Data<AppState>, s: Session, q: web::Query<NewQuery
     render_form(
         &s,
         "parole",
-        form_page(&victims),
+        form_page(s.lang, &victims),
         &FormData(defaults),
         &Problems::new(),
     )
@@ -218,19 +261,30 @@ async fn new_page(state: web::Data<AppState>, s: Session, q: web::Query<NewQuery
 async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
     let Posted { session: s, form } = posted;
     require_to(&s, RECORD)?;
+    let lang = s.lang;
     let mut problems = Problems::new();
     let victim_id = form.text("victim_id");
     if victim_id.is_none() {
-        problems.add("victim_id", "Choose the victim");
+        problems.add("victim_id", text(lang, "parole-error-victim"));
     }
     let kind = required_choice(
         &form,
         "kind",
-        "Choose the milestone",
+        &text(lang, "parole-error-kind"),
         ParoleMilestoneKind::parse,
         &mut problems,
     );
-    let occurs_on = required_date(&form, "occurs_on", "the date", &mut problems);
+    let occurs_on = date_in(
+        lang,
+        &form,
+        "occurs_on",
+        &DateWords {
+            missing: "parole-error-date-missing",
+            part: "parole-error-date-part",
+            invalid: "parole-error-date-invalid",
+        },
+        &mut problems,
+    );
     let hearing_format = form
         .text("hearing_format")
         .and_then(|f| ParoleHearingFormat::parse(&f));
@@ -264,7 +318,7 @@ async fn new_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
             Ok(see_other(&format!("/parole?done=1#victim-{}", m.victim_id)))
         }
         Err((victims, problems)) => {
-            render_form(&s, "parole", form_page(&victims), &form, &problems)
+            render_form(&s, "parole", form_page(lang, &victims), &form, &problems)
         }
     }
 }

@@ -5428,5 +5428,57 @@ async fn the_records_pages_are_in_welsh_for_a_welsh_choosing_officer() {
         "/requests",
         "<h1 class=\"heading-l\">Ceisiadau</h1>",
     );
+
+    // The case's other forms, each wholly in Welsh.
+    for (path, heading) in [
+        (
+            format!("/cases/{case}/hearings/new"),
+            "Ychwanegu gwrandawiad",
+        ),
+        ("/cases/new".to_owned(), "Agor achos"),
+        (format!("/cases/{case}/edit"), "Newid manylion yr achos"),
+        (format!("/cases/{case}/close"), "eisiau cau"),
+        (
+            format!("/cases/{case}/special-measures/new"),
+            "Cofnodi trafodaeth am fesurau arbennig",
+        ),
+        (
+            format!("/cases/{case}/updates/new"),
+            "Cofnodi diweddariad i",
+        ),
+    ] {
+        let page = wendy.get(&path).await;
+        assert_welsh(&page, &path, heading);
+    }
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    choose_welsh(&mut amara).await;
+    let amara_api = app.login(AMARA).await;
+    let her_case = case_of(&app, &amara_api, "V-1001").await;
+    let path = format!("/cases/{her_case}/consents/new");
+    let consent = amara.get(&path).await;
+    assert_welsh(&consent, &path, "Cofnodi beth y cytunodd y dioddefwr");
+    let her_victim = app
+        .find_id(
+            "/api/v1/victims?per_page=200",
+            &amara_api,
+            "reference",
+            "V-1001",
+        )
+        .await;
+    let path = format!("/victims/{her_victim}/assignments/new");
+    let assign = amara.get(&path).await;
+    assert_welsh(&assign, &path, "Neilltuo cefnogwr");
+
+    // The victim liaison officer's parole pages.
+    let mut victor = Browser::signed_in(&app.base, VICTOR).await;
+    choose_welsh(&mut victor).await;
+    let parole = victor.get("/parole").await;
+    assert_welsh(&parole, "/parole", "<h1 class=\"heading-l\">Parôl</h1>");
+    let log = victor.get("/parole/milestones/new").await;
+    assert_welsh(
+        &log,
+        "/parole/milestones/new",
+        "Cofnodi carreg filltir parôl",
+    );
     app.stop().await;
 }

@@ -5468,6 +5468,9 @@ async fn the_records_pages_are_in_welsh_for_a_welsh_choosing_officer() {
     let path = format!("/victims/{her_victim}/assignments/new");
     let assign = amara.get(&path).await;
     assert_welsh(&assign, &path, "Neilltuo cefnogwr");
+    let path = format!("/victims/{her_victim}/details");
+    let details = amara.get(&path).await;
+    assert_welsh(&details, &path, "Sut i gysylltu â hi");
 
     // The victim liaison officer's parole pages.
     let mut victor = Browser::signed_in(&app.base, VICTOR).await;

@@ -21,8 +21,9 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{FormData, Problems};
+use super::i18n::{text, text_with, Lang};
 use super::session::{Posted, Session};
-use super::{create, read, render_form, require, see_other, stale_problem, update, with_conn};
+use super::{create, read, render_form, require, see_other, update, with_conn};
 use super::{PageError, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -39,41 +40,51 @@ struct Done {
     done: Option<String>,
 }
 
-fn channel_label(c: SafeChannel) -> &'static str {
-    match c {
-        SafeChannel::Phone => "Phone call",
-        SafeChannel::Sms => "Text message",
-        SafeChannel::Email => "Email",
-        SafeChannel::Letter => "Letter",
-        SafeChannel::InPerson => "In person",
-    }
+/// A safe way to contact her, in the page's language.
+fn channel_label(lang: Lang, c: SafeChannel) -> String {
+    text(
+        lang,
+        match c {
+            SafeChannel::Phone => "victim-details-channel-phone",
+            SafeChannel::Sms => "victim-details-channel-sms",
+            SafeChannel::Email => "victim-details-channel-email",
+            SafeChannel::Letter => "victim-details-channel-letter",
+            SafeChannel::InPerson => "victim-details-channel-in-person",
+        },
+    )
 }
 
-fn yes_no() -> Vec<(String, String)> {
-    vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())]
-}
-
-fn fields() -> Vec<Field> {
+fn fields(lang: Lang) -> Vec<Field> {
     let channels: Vec<(String, String)> = SafeChannel::ALL
         .iter()
-        .map(|c| (c.as_str().to_string(), channel_label(*c).to_string()))
+        .map(|c| (c.as_str().to_string(), channel_label(lang, *c)))
         .collect();
+    let t = |key: &str| text(lang, key);
     vec![
-        Field::text("full_name", "Her name").hint("As she wants to be addressed. Shown only on this page."),
-        Field::text("phone", "Telephone (optional)").typed("tel", "off"),
-        Field::text("email", "Email address (optional)").typed("email", "off"),
-        Field::textarea("address", "Address (optional)")
-            .hint("Kept sealed. It never goes into any message, calendar or export to another agency."),
-        Field::checkboxes("safe_channels", "Which ways is it safe to contact her?", &channels)
-            .hint("Choose none until she has said: then only her supporter makes contact."),
-        Field::text("safe_hours", "When is it safe to contact her? (optional)")
-            .hint("For example \"weekdays 09:30-12:00; sat 10-14\": days, then from and to in 24-hour UK time, each window separated by ;. Messages to her wait for these hours."),
-        Field::radios("safe_to_leave_voicemail", "Is it safe to leave a voicemail?", &yes_no()),
-        Field::text("interpreter_language", "Interpreter language (optional)")
-            .hint("For example Polish, or BSL."),
-        Field::text("guardian_name", "Safe parent or guardian to contact (optional)")
-            .hint("For a victim under 18."),
-        Field::textarea("needs", "Anything else that helps her take part (optional)"),
+        Field::text("full_name", &t("victim-details-name")).hint(&t("victim-details-name-hint")),
+        Field::text("phone", &t("victim-details-phone")).typed("tel", "off"),
+        Field::text("email", &t("victim-details-email")).typed("email", "off"),
+        Field::textarea("address", &t("victim-details-address"))
+            .hint(&t("victim-details-address-hint")),
+        Field::checkboxes("safe_channels", &t("victim-details-channels"), &channels)
+            .hint(&t("victim-details-channels-hint")),
+        Field::text("safe_hours", &t("victim-details-hours")).hint(&t("victim-details-hours-hint")),
+        Field::radios(
+            "safe_to_leave_voicemail",
+            &t("victim-details-voicemail"),
+            &super::visits::yes_no(
+                lang,
+                [
+                    "victim-details-voicemail-yes",
+                    "victim-details-voicemail-no",
+                ],
+            ),
+        ),
+        Field::text("interpreter_language", &t("victim-details-interpreter"))
+            .hint(&t("victim-details-interpreter-hint")),
+        Field::text("guardian_name", &t("victim-details-guardian"))
+            .hint(&t("victim-details-guardian-hint")),
+        Field::textarea("needs", &t("victim-details-needs")),
     ]
 }
 
@@ -92,23 +103,32 @@ fn place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn form(victim: &VictimOut, current: Option<&VictimSensitiveOut>, saved: bool) -> FormPage {
-    let mut intro = vec!["Opening this page is recorded, as is every change. Only those who support her, or whose unit has her case, can see it.".to_string()];
+fn form(
+    lang: Lang,
+    victim: &VictimOut,
+    current: Option<&VictimSensitiveOut>,
+    saved: bool,
+) -> FormPage {
+    let mut intro = vec![text(lang, "victim-details-intro")];
     if saved {
-        intro.insert(0, "Her contact details have been saved.".into());
+        intro.insert(0, text(lang, "victim-details-saved"));
     }
     FormPage {
-        title: "Contact details".into(),
-        caption: Some(format!("Victim {}", victim.reference)),
-        heading: "How to reach her safely".into(),
+        title: text(lang, "victims-contact-details"),
+        caption: Some(text_with(
+            lang,
+            "tasks-victim",
+            &[("victim", victim.reference.clone())],
+        )),
+        heading: text(lang, "victim-details-heading"),
         intro,
         action: path(&victim.id),
         back: "/victims".into(),
-        submit: "Save".into(),
+        submit: text(lang, "victim-details-save"),
         hidden: current
             .map(|c| vec![("version".into(), c.version.to_string())])
             .unwrap_or_default(),
-        fields: fields(),
+        fields: fields(lang),
         ..FormPage::default()
     }
 }
@@ -143,17 +163,21 @@ fn values(d: &VictimSensitiveOut) -> FormData {
 }
 
 /// The form's answers as the API's input, or what is missing.
-fn read_form(form: &FormData, victim_id: &str) -> Result<VictimSensitiveInput, Problems> {
+fn read_form(
+    lang: Lang,
+    form: &FormData,
+    victim_id: &str,
+) -> Result<VictimSensitiveInput, Problems> {
     let mut problems = Problems::new();
     let full_name = form.text("full_name");
     if full_name.is_none() {
-        problems.add("full_name", "Enter her name");
+        problems.add("full_name", text(lang, "victim-details-error-name"));
     }
     let mut safe_channels = Vec::new();
     for typed in form.all("safe_channels") {
         match SafeChannel::ALL.iter().find(|c| c.as_str() == typed) {
             Some(c) => safe_channels.push(*c),
-            None => problems.add("safe_channels", "Choose the safe ways from the list"),
+            None => problems.add("safe_channels", text(lang, "victim-details-error-channels")),
         }
     }
     let voicemail = match form.text("safe_to_leave_voicemail").as_deref() {
@@ -162,7 +186,7 @@ fn read_form(form: &FormData, victim_id: &str) -> Result<VictimSensitiveInput, P
         _ => {
             problems.add(
                 "safe_to_leave_voicemail",
-                "Say whether it is safe to leave a voicemail",
+                text(lang, "victim-details-error-voicemail"),
             );
             None
         }
@@ -229,7 +253,7 @@ async fn form_page(
     render_form(
         &s,
         "victims",
-        form(&victim, details.as_ref(), saved),
+        form(s.lang, &victim, details.as_ref(), saved),
         &shown,
         &Problems::new(),
     )
@@ -264,9 +288,10 @@ async fn form_post(
     };
     let form_data = typed.clone();
     let victim_id = id.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let (victim, current) = load(conn, ctx, &victim_id)?;
-        let input = match read_form(&form_data, &victim_id) {
+        let input = match read_form(lang, &form_data, &victim_id) {
             Ok(input) => input,
             Err(problems) => return Ok(Saved::Problems(victim, current, problems)),
         };
@@ -301,7 +326,7 @@ async fn form_post(
             Ok(see_other(&format!("{}?done=saved", path(&id))))
         }
         Saved::Problems(victim, current, problems) => {
-            let mut page = form(&victim, current.as_ref(), false);
+            let mut page = form(lang, &victim, current.as_ref(), false);
             if let Some(v) = version {
                 // Keep the version the person started from.
                 page.hidden = vec![("version".into(), v.to_string())];
@@ -309,20 +334,20 @@ async fn form_post(
             render_form(&s, "victims", page, &typed, &problems)
         }
         Saved::Stale(victim, now) => {
-            let mut page = form(&victim, Some(&now), false);
-            let ways: Vec<&str> = now
+            let mut page = form(lang, &victim, Some(&now), false);
+            let ways: Vec<String> = now
                 .safe_channels
                 .iter()
-                .map(|c| channel_label(*c))
+                .map(|c| channel_label(lang, *c))
                 .collect();
             page.stale = Some((
-                "contact details".into(),
+                text(lang, "victim-details-what"),
                 vec![
-                    ("Her name".into(), now.full_name.clone()),
+                    (text(lang, "victim-details-name"), now.full_name.clone()),
                     (
-                        "Safe ways".into(),
+                        text(lang, "victim-details-safe-ways"),
                         if ways.is_empty() {
-                            "None yet".into()
+                            text(lang, "victim-details-none-yet")
                         } else {
                             ways.join(", ")
                         },
@@ -334,7 +359,11 @@ async fn form_post(
                 "victims",
                 page,
                 &values(&now),
-                &stale_problem("full_name", "victim's contact details"),
+                &super::visits::stale_problem_in(
+                    lang,
+                    "full_name",
+                    &text(lang, "victim-details-what"),
+                ),
             )
         }
     }
@@ -350,10 +379,11 @@ mod tests {
 
     #[test]
     fn her_name_and_the_voicemail_answer_are_needed_and_safe_ways_come_from_the_list() {
-        let problems = read_form(&posted(&[]), "V1").unwrap_err();
+        let problems = read_form(Lang::En, &posted(&[]), "V1").unwrap_err();
         let fields: Vec<&str> = problems.0.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["full_name", "safe_to_leave_voicemail"]);
         let input = read_form(
+            Lang::En,
             &posted(&[
                 ("full_name", "Demo Person"),
                 ("safe_channels", "sms"),
@@ -372,6 +402,7 @@ mod tests {
         assert_eq!(input.address, None, "a blank address is none");
         assert!(!input.safe_to_leave_voicemail);
         assert!(read_form(
+            Lang::En,
             &posted(&[
                 ("full_name", "Demo Person"),
                 ("safe_channels", "carrier_pigeon"),

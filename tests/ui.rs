@@ -5471,6 +5471,20 @@ async fn the_records_pages_are_in_welsh_for_a_welsh_choosing_officer() {
     let path = format!("/victims/{her_victim}/details");
     let details = amara.get(&path).await;
     assert_welsh(&details, &path, "Sut i gysylltu â hi");
+    let (_, hearings) = app
+        .get(&format!("/api/v1/hearings?case_id={her_case}"), &amara_api)
+        .await;
+    let hearing = hearings["items"][0]["id"]
+        .as_str()
+        .expect("a hearing on her case")
+        .to_string();
+    let path = format!("/hearings/{hearing}/safety-plan");
+    let plan = amara.get(&path).await;
+    assert_welsh(&plan, &path, "Cynllun diogelwch ar gyfer diwrnod y llys");
+    let wrong = amara
+        .submit(&path, &[("meet_time", "nine"), ("agreed", "yes")])
+        .await;
+    assert_welsh(&wrong, &path, "Rhowch y dyddiad y cytunwyd ar y cynllun");
 
     // The victim liaison officer's parole pages.
     let mut victor = Browser::signed_in(&app.base, VICTOR).await;

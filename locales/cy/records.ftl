@@ -551,3 +551,78 @@ victim-details-error-voicemail = Dywedwch a yw'n ddiogel gadael neges llais
 victim-details-what = manylion cyswllt
 victim-details-safe-ways = Ffyrdd diogel
 victim-details-none-yet = Dim eto
+
+## The safety plan for a court day [unchecked]
+
+safety-plan-basis-consent = Caiff: ei chaniatâd i'w hatgyfeirio at y Gwasanaeth Tystion dyddiedig { $given }
+safety-plan-basis-spoc = Caiff: ei chytundeb un pwynt cyswllt gyda chi
+safety-plan-basis-nobody = Ddim eto: cadw'r cynllun o fewn ein gwasanaeth ni
+safety-plan-entrance-question = Pa fynedfa y mae hi'n ei defnyddio?
+safety-plan-entrance-hint = Er enghraifft, y drws ochr ar Oxford Row, nid y prif ddrysau.
+safety-plan-exit-question = Pa allanfa y mae hi'n gadael drwyddi?
+safety-plan-waits-question = Ble mae hi'n aros?
+safety-plan-waits-hint = Er enghraifft, ystafell aros ar wahân y Gwasanaeth Tystion.
+safety-plan-met-by-question = Pwy sy'n ei chyfarfod? (dewisol)
+safety-plan-met-by-hint = Enw neu rôl, er enghraifft gwirfoddolwr y Gwasanaeth Tystion.
+safety-plan-meet-date-question = Ar ba ddiwrnod y caiff ei chyfarfod? (dewisol)
+safety-plan-meet-date-hint = Gadewch yn wag ar gyfer diwrnod cyntaf y gwrandawiad. Er enghraifft, 27 3 2026
+safety-plan-meet-time-question = Faint o'r gloch y caiff ei chyfarfod? (dewisol)
+safety-plan-meet-place-question = Ble caiff ei chyfarfod? (dewisol)
+safety-plan-avoid-question = Beth yw'r trefniadau i osgoi teulu'r diffynnydd? (dewisol)
+safety-plan-agreed-question = A yw'r cynllun wedi'i gytuno gyda'r Gwasanaeth Tystion?
+safety-plan-agreed-yes = Ydy
+safety-plan-agreed-no = Nac ydy
+safety-plan-agreed-on-question = Pryd y cafodd ei gytuno? (os cafodd)
+safety-plan-agreed-with-question = Pwy yn y Gwasanaeth Tystion a'i cytunodd? (dewisol)
+safety-plan-basis-question = A gaiff y Gwasanaeth Tystion yn y llys ddarllen y cynllun hwn?
+safety-plan-basis-hint = Cofnodwch ei chaniatâd i'r atgyfeiriad at y Gwasanaeth Tystion yn gyntaf os nad yw wedi'i restru.
+safety-plan-email-question = A yw hi wedi cytuno y caiff y cynllun ei ysgrifennu mewn e-bost?
+safety-plan-email-yes = Ydy
+safety-plan-email-no = Nac ydy
+safety-plan-email-hint = Nid yw Courtside byth yn rhoi'r cynllun mewn e-bost heb ei chytundeb.
+safety-plan-entrance = Mynedfa
+safety-plan-exit = Allanfa
+safety-plan-waits-in = Yn aros yn
+safety-plan-met-at = { $who }, am { $time }
+safety-plan-met-by = Yn cael ei chyfarfod gan
+safety-plan-avoid = I osgoi teulu'r diffynnydd
+safety-plan-agreed-with-ws = Wedi'i gytuno gyda'r Gwasanaeth Tystion
+safety-plan-not-yet = Ddim eto
+safety-plan-marked-agreed-by = Ydy, wedi'i farcio'n gytunedig gan { $who } ar { $on }
+safety-plan-agreed-with-on = Ydy, gyda { $who } ar { $on }
+safety-plan-agreed-on = Ydy, ar { $on }
+safety-plan-reads-spoc = Caiff y Gwasanaeth Tystion yn y llys ei ddarllen, o dan ei chytundeb un pwynt cyswllt.
+safety-plan-reads-consent = Caiff y Gwasanaeth Tystion yn y llys ei ddarllen, o dan ei chofnod caniatâd.
+safety-plan-reads-nobody = Dim ond eich gwasanaeth chi sy'n ei ddarllen: does dim caniatâd na chytundeb yn caniatáu i'r Gwasanaeth Tystion ei ddarllen eto.
+safety-plan-done-saved = Mae'r cynllun diogelwch wedi'i gadw.
+safety-plan-done-withdrawn = Mae'r cynllun diogelwch wedi'i dynnu'n ôl. Ni fydd neb yn ei ddarllen mwyach.
+safety-plan-done-agreed = Mae'r cynllun wedi'i farcio'n gytunedig gyda'r Gwasanaeth Tystion.
+safety-plan-caption = { $hearing } yn { $court }, { $when }
+safety-plan-title = Cynllun diogelwch ar gyfer diwrnod y llys
+safety-plan-change = Newid y cynllun
+safety-plan-record = Cofnodi'r cynllun
+safety-plan-save = Cadw'r cynllun
+safety-plan-error-meet-time = Rhaid i'r amser y caiff ei chyfarfod fod yn amser ar y cloc 24 awr, er enghraifft 09:15
+safety-plan-error-meet-date-part = Rhaid i'r diwrnod y caiff ei chyfarfod gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+safety-plan-error-meet-date-invalid = Rhaid i'r diwrnod y caiff ei chyfarfod fod yn ddyddiad go iawn
+safety-plan-error-agreed-missing = Rhowch y dyddiad y cytunwyd ar y cynllun
+safety-plan-error-agreed-part = Rhaid i'r dyddiad y cafodd ei gytuno gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+safety-plan-error-agreed-invalid = Rhaid i'r dyddiad y cafodd ei gytuno fod yn ddyddiad go iawn
+safety-plan-stale = Cafodd y cynllun ei newid gan rywun arall tra oedd ar agor gennych. Mae'r hyn sydd wedi'i storio nawr i'w weld o dan y ffurflen: gwiriwch ef, yna cadwch eto
+safety-plan-withdraw-title = Tynnu'r cynllun diogelwch yn ôl?
+safety-plan-withdraw-intro = Unwaith y bydd wedi'i dynnu'n ôl, ni fydd y cynllun yn cael ei ddangos ar eich wythnos chi nac ar wythnos y Gwasanaeth Tystion mwyach, ac ni fydd y Gwasanaeth Tystion yn gallu ei ddarllen.
+safety-plan-withdraw-kept = Mae'r cofnod ohono'n cael ei gadw, wedi'i farcio fel un a dynnwyd yn ôl, ar gyfer yr archwiliad.
+safety-plan-withdraw-warning = Ni ellir dadwneud hyn. I gael cynllun eto, cofnodwch un newydd.
+safety-plan-withdraw-submit = Tynnu'r cynllun yn ôl
+safety-plan-intro = Sut mae hi'n cyrraedd, yn aros ac yn gadael yn ddiogel, wedi'i gytuno gyda'r Gwasanaeth Tystion. Nid yw'r cynllun byth yn cael ei roi mewn e-bost oni bai ei bod wedi cytuno i hynny.
+safety-plan-the-plan = Y cynllun
+safety-plan-mark-agreed = Marcio bod y cynllun wedi'i gytuno gyda'r Gwasanaeth Tystion
+safety-plan-none = Does dim cynllun diogelwch wedi'i gofnodi ar gyfer y gwrandawiad hwn.

@@ -20,9 +20,11 @@ use crate::resources::{HearingOut, Hearings};
 use crate::web::AppState;
 
 use super::fields::{fill_all, Field};
-use super::forms::{london_instant, optional_date, parse_time, FormData, Problems};
-use super::lookup::{clock, day, long, Lookup};
+use super::forms::{london_instant, parse_time, FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
+use super::lookup::Lookup;
 use super::session::{Posted, Session};
+use super::visits::{date_in, DateWords};
 use super::{
     can, labels, page, posted_version, read, render_status, see_other, with_conn, PageError,
     PageResult,
@@ -51,58 +53,56 @@ fn require_read(s: &Session) -> Result<(), PageError> {
     super::require(s, ResourceKind::SafetyPlan, Action::Read, "safety plan")
 }
 
-fn fields(consents: &[ConsentChoice]) -> Vec<Field> {
-    let mut bases = super::court_needs::referral_choices(consents);
-    bases.push((
-        SPOC.into(),
-        "Yes: her single point of contact agreement with you".into(),
-    ));
-    bases.push((
-        NOBODY.into(),
-        "Not yet: keep the plan to our service".into(),
-    ));
-    let yes_no = [
-        ("no".to_string(), "No".to_string()),
-        ("yes".to_string(), "Yes".to_string()),
-    ];
+fn fields(lang: Lang, consents: &[ConsentChoice]) -> Vec<Field> {
+    let t = |key: &str| text(lang, key);
+    let mut bases: Vec<(String, String)> = consents
+        .iter()
+        .map(|c| {
+            (
+                c.id.clone(),
+                text_with(
+                    lang,
+                    "safety-plan-basis-consent",
+                    &[("given", i18n::long(lang, c.given_at))],
+                ),
+            )
+        })
+        .collect();
+    bases.push((SPOC.into(), t("safety-plan-basis-spoc")));
+    bases.push((NOBODY.into(), t("safety-plan-basis-nobody")));
+    let has = |yes: &'static str, no: &'static str| {
+        [("no".to_string(), t(no)), ("yes".to_string(), t(yes))]
+    };
     vec![
-        Field::text("entrance", "Which entrance does she use?")
-            .hint("For example, the side door on Oxford Row, not the main doors."),
-        Field::text("exit", "Which exit does she leave by?"),
-        Field::text("waiting_area", "Where does she wait?")
-            .hint("For example, the Witness Service's separate waiting room."),
-        Field::text("met_by", "Who meets her? (optional)")
-            .hint("A name or a role, for example a Witness Service volunteer."),
-        Field::date("meet_date", "Which day is she met? (optional)")
-            .hint("Leave blank for the hearing's first day. For example, 27 3 2026"),
-        Field::time("meet_time", "What time is she met? (optional)"),
-        Field::text("meet_place", "Where is she met? (optional)"),
-        Field::textarea(
-            "avoid_family",
-            "What are the arrangements to avoid the defendant's family? (optional)",
-        ),
+        Field::text("entrance", &t("safety-plan-entrance-question"))
+            .hint(&t("safety-plan-entrance-hint")),
+        Field::text("exit", &t("safety-plan-exit-question")),
+        Field::text("waiting_area", &t("safety-plan-waits-question"))
+            .hint(&t("safety-plan-waits-hint")),
+        Field::text("met_by", &t("safety-plan-met-by-question"))
+            .hint(&t("safety-plan-met-by-hint")),
+        Field::date("meet_date", &t("safety-plan-meet-date-question"))
+            .hint(&t("safety-plan-meet-date-hint")),
+        Field::time("meet_time", &t("safety-plan-meet-time-question"))
+            .hint(&t("records-time-hint")),
+        Field::text("meet_place", &t("safety-plan-meet-place-question")),
+        Field::textarea("avoid_family", &t("safety-plan-avoid-question")),
         Field::radios(
             "agreed",
-            "Has the plan been agreed with the Witness Service?",
-            &yes_no,
+            &t("safety-plan-agreed-question"),
+            &has("safety-plan-agreed-yes", "safety-plan-agreed-no"),
         ),
-        Field::date("agreed_on", "When was it agreed? (if it was)"),
-        Field::text(
-            "agreed_with",
-            "Who at the Witness Service agreed it? (optional)",
-        ),
-        Field::radios(
-            "basis",
-            "May the Witness Service at the court read this plan?",
-            &bases,
-        )
-        .hint("Record her consent to the Witness Service referral first if it is not listed."),
+        Field::date("agreed_on", &t("safety-plan-agreed-on-question"))
+            .hint(&t("records-date-hint")),
+        Field::text("agreed_with", &t("safety-plan-agreed-with-question")),
+        Field::radios("basis", &t("safety-plan-basis-question"), &bases)
+            .hint(&t("safety-plan-basis-hint")),
         Field::radios(
             "may_email",
-            "Has she agreed that the plan may be written in an email?",
-            &yes_no,
+            &t("safety-plan-email-question"),
+            &has("safety-plan-email-yes", "safety-plan-email-no"),
         )
-        .hint("Courtside never puts the plan in an email without her agreement."),
+        .hint(&t("safety-plan-email-hint")),
     ]
 }
 
@@ -185,59 +185,80 @@ fn defaults() -> FormData {
     ])
 }
 
-/// The plan as sentences, for the page and the week.
+/// The plan as sentences, in English, for the week.
 pub fn summary(plan: &SafetyPlanOut) -> Vec<(String, String)> {
+    summary_in(Lang::En, plan)
+}
+
+/// The plan as sentences, in the page's language.
+pub fn summary_in(lang: Lang, plan: &SafetyPlanOut) -> Vec<(String, String)> {
     let mut rows = vec![
-        ("Entrance".to_string(), plan.entrance.clone()),
-        ("Exit".to_string(), plan.exit.clone()),
-        ("Waits in".to_string(), plan.waiting_area.clone()),
+        (text(lang, "safety-plan-entrance"), plan.entrance.clone()),
+        (text(lang, "safety-plan-exit"), plan.exit.clone()),
+        (
+            text(lang, "safety-plan-waits-in"),
+            plan.waiting_area.clone(),
+        ),
     ];
     if let Some(who) = &plan.met_by {
         let mut met = who.clone();
         if let Some(at) = plan.meet_at {
-            met = format!("{met}, at {}", clock(at));
+            met = text_with(
+                lang,
+                "safety-plan-met-at",
+                &[("who", met), ("time", i18n::clock(lang, at))],
+            );
         }
         if let Some(place) = &plan.meet_place {
             met = format!("{met}, {place}");
         }
-        rows.push(("Met by".to_string(), met));
+        rows.push((text(lang, "safety-plan-met-by"), met));
     }
     if let Some(avoid) = &plan.avoid_family {
-        rows.push(("To avoid the defendant's family".to_string(), avoid.clone()));
+        rows.push((text(lang, "safety-plan-avoid"), avoid.clone()));
     }
     rows.push((
-        "Agreed with the Witness Service".to_string(),
-        agreed_text(plan),
+        text(lang, "safety-plan-agreed-with-ws"),
+        agreed_text(lang, plan),
     ));
     rows
 }
 
-fn agreed_text(plan: &SafetyPlanOut) -> String {
+fn agreed_text(lang: Lang, plan: &SafetyPlanOut) -> String {
     match plan.agreed_at {
-        None => "Not yet".to_string(),
+        None => text(lang, "safety-plan-not-yet"),
         Some(at) => {
-            let on = day(calendar::london_date(at));
+            let on = i18n::day(lang, calendar::london_date(at));
             match (&plan.agreed_with, plan.agreed_by_witness_service) {
-                (Some(who), true) => format!("Yes, marked agreed by {who} on {on}"),
-                (Some(who), false) => format!("Yes, with {who} on {on}"),
-                (None, _) => format!("Yes, on {on}"),
+                (Some(who), true) => text_with(
+                    lang,
+                    "safety-plan-marked-agreed-by",
+                    &[("who", who.clone()), ("on", on)],
+                ),
+                (Some(who), false) => text_with(
+                    lang,
+                    "safety-plan-agreed-with-on",
+                    &[("who", who.clone()), ("on", on)],
+                ),
+                (None, _) => text_with(lang, "safety-plan-agreed-on", &[("on", on)]),
             }
         }
     }
 }
 
-fn who_reads(plan: &SafetyPlanOut) -> &'static str {
-    match plan.basis.as_deref() {
-        Some(safety_plans::SPOC_BASIS) => {
-            "The Witness Service at the court may read it, under her single point of contact agreement."
-        }
-        Some(_) => "The Witness Service at the court may read it, under her consent record.",
-        None => "Only your service reads it: no consent or agreement lets the Witness Service read it yet.",
-    }
+fn who_reads(lang: Lang, plan: &SafetyPlanOut) -> String {
+    text(
+        lang,
+        match plan.basis.as_deref() {
+            Some(safety_plans::SPOC_BASIS) => "safety-plan-reads-spoc",
+            Some(_) => "safety-plan-reads-consent",
+            None => "safety-plan-reads-nobody",
+        },
+    )
 }
 
-fn rows_json(plan: &SafetyPlanOut) -> Vec<Value> {
-    summary(plan)
+fn rows_json(lang: Lang, plan: &SafetyPlanOut) -> Vec<Value> {
+    summary_in(lang, plan)
         .into_iter()
         .map(|(k, v)| json!({"key": k, "value": v}))
         .collect()
@@ -248,21 +269,25 @@ struct Done {
     done: Option<String>,
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "saved" => "The safety plan has been saved.",
-        "withdrawn" => "The safety plan has been withdrawn. Nobody will read it any more.",
-        "agreed" => "The plan is marked agreed with the Witness Service.",
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "saved" => "safety-plan-done-saved",
+        "withdrawn" => "safety-plan-done-withdrawn",
+        "agreed" => "safety-plan-done-agreed",
         _ => return None,
-    })
+    };
+    Some(text(lang, key))
 }
 
-fn hearing_caption(h: &HearingOut, look: &Lookup) -> String {
-    format!(
-        "{} at {}, {}",
-        labels::hearing_kind(h.kind),
-        look.court(&h.court_id),
-        long(h.starts_at)
+fn hearing_caption(lang: Lang, h: &HearingOut, look: &Lookup) -> String {
+    text_with(
+        lang,
+        "safety-plan-caption",
+        &[
+            ("hearing", labels::hearing_kind_in(lang, h.kind)),
+            ("court", look.court(&h.court_id)),
+            ("when", i18n::long(lang, h.starts_at)),
+        ],
     )
 }
 
@@ -274,8 +299,9 @@ async fn draw_supporter(
     id: String,
     values: Option<FormData>,
     problems: Problems,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
+    let lang = s.lang;
     let (h, look, plan, consents) = with_conn(state, s, move |conn, ctx| {
         let h = read::<Hearings>(conn, ctx, &id)?;
         let plan = safety_plans::find(conn, ctx, &id)?;
@@ -293,23 +319,23 @@ async fn draw_supporter(
     };
     let mut data = page(
         s,
-        "Safety plan for the court day",
+        &text(lang, "safety-plan-title"),
         "cases",
         json!({
-            "caption": hearing_caption(&h, &look),
+            "caption": hearing_caption(lang, &h, &look),
             "back": format!("/cases/{}#hearing-{}", h.case_id, h.id),
             "action": format!("/hearings/{}/safety-plan", h.id),
             "withdraw": plan.as_ref().map(|_| format!("/hearings/{}/safety-plan/withdraw", h.id)),
             "version": plan.as_ref().map(|p| p.version),
-            "plan": plan.as_ref().map(rows_json),
-            "who_reads": plan.as_ref().map(who_reads),
+            "plan": plan.as_ref().map(|p| rows_json(lang, p)),
+            "who_reads": plan.as_ref().map(|p| who_reads(lang, p)),
             "may_email": plan.as_ref().map(|p| p.may_email),
             "form": true,
             "agree": Value::Null,
-            "form_heading": if plan.is_some() { "Change the plan" } else { "Record the plan" },
-            "submit": "Save the plan",
+            "form_heading": text(lang, if plan.is_some() { "safety-plan-change" } else { "safety-plan-record" }),
+            "submit": text(lang, "safety-plan-save"),
             "done": done,
-            "fields": fill_all(fields(&consents), &values, &problems),
+            "fields": fill_all(fields(lang, &consents), &values, &problems),
             "errors": problems.to_json(),
         }),
     );
@@ -323,8 +349,9 @@ async fn draw_service(
     state: &web::Data<AppState>,
     s: &Session,
     id: String,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
+    let lang = s.lang;
     let seen = with_conn(state, s, {
         let id = id.clone();
         move |conn, ctx| safety_plans::service_plan(conn, ctx, &id)
@@ -332,20 +359,24 @@ async fn draw_service(
     .await?;
     let plan = &seen.plan;
     let kind = crate::domain::HearingKind::from_db(&seen.hearing_kind)
-        .map(labels::hearing_kind)
-        .unwrap_or("Hearing");
-    let mut caption = format!("{kind}, {}", long(seen.starts_at));
+        .map(|k| labels::hearing_kind_in(lang, k))
+        .unwrap_or_else(|_| text(lang, "attendance-hearing"));
+    let mut caption = format!("{kind}, {}", i18n::long(lang, seen.starts_at));
     if let Some(room) = &seen.courtroom {
         caption = format!("{caption}, {room}");
     }
     let data = page(
         s,
-        "Safety plan for the court day",
+        &text(lang, "safety-plan-title"),
         "week",
         json!({
-            "caption": format!("{caption} · victim {}", seen.victim_reference),
+            "caption": text_with(
+                lang,
+                "attendance-case-victim",
+                &[("case", caption), ("victim", seen.victim_reference.clone())],
+            ),
             "back": "/week",
-            "plan": rows_json(plan),
+            "plan": rows_json(lang, plan),
             "who_reads": Value::Null,
             "may_email": Value::Null,
             "agree": (!plan.agreed && can(s, ResourceKind::SafetyPlanAgreement, Action::Create))
@@ -371,7 +402,7 @@ async fn show(
     q: web::Query<Done>,
 ) -> PageResult {
     require_read(&s)?;
-    let done = q.done.as_deref().and_then(done_message);
+    let done = q.done.as_deref().and_then(|d| done_message(s.lang, d));
     if s.role() == Role::WitnessServiceStaff {
         return draw_service(&state, &s, id.into_inner(), done).await;
     }
@@ -381,6 +412,7 @@ async fn show(
 /// The form's answers as the API's input, with the problems only the form
 /// can have (a time that is not a time, a date that is not a date).
 fn input_of(
+    lang: Lang,
     form: &FormData,
     hearing: &HearingOut,
     stored: Option<&SafetyPlanOut>,
@@ -391,16 +423,23 @@ fn input_of(
         None => None,
         Some(t) => match parse_time(&t) {
             None => {
-                problems.add(
-                    "meet_time",
-                    "The time she is met must be a time on the 24-hour clock, for example 09:15",
-                );
+                problems.add("meet_time", i18n::text(lang, "safety-plan-error-meet-time"));
                 None
             }
             Some(time) => {
                 let date = match text("meet_date").filter(|d| !d.is_empty()) {
                     None => Some(calendar::london_date(hearing.starts_at)),
-                    Some(_) => optional_date(form, "meet_date", "the day she is met", problems),
+                    Some(_) => date_in(
+                        lang,
+                        form,
+                        "meet_date",
+                        &DateWords {
+                            missing: "safety-plan-error-meet-date-invalid",
+                            part: "safety-plan-error-meet-date-part",
+                            invalid: "safety-plan-error-meet-date-invalid",
+                        },
+                        problems,
+                    ),
                 };
                 date.and_then(|date| {
                     london_instant(date, time, "meet_time", problems).map(|(_, text)| text)
@@ -414,10 +453,23 @@ fn input_of(
     } else {
         match text("agreed_on").filter(|t| !t.is_empty()) {
             None => {
-                problems.add("agreed_on", "Enter the date the plan was agreed");
+                problems.add(
+                    "agreed_on",
+                    i18n::text(lang, "safety-plan-error-agreed-missing"),
+                );
                 None
             }
-            Some(_) => match optional_date(form, "agreed_on", "the date it was agreed", problems) {
+            Some(_) => match date_in(
+                lang,
+                form,
+                "agreed_on",
+                &DateWords {
+                    missing: "safety-plan-error-agreed-missing",
+                    part: "safety-plan-error-agreed-part",
+                    invalid: "safety-plan-error-agreed-invalid",
+                },
+                problems,
+            ) {
                 None => None,
                 // The stored agreement, unchanged, keeps its instant.
                 Some(date) => match stored.and_then(|p| p.agreed_at) {
@@ -466,8 +518,9 @@ async fn save(state: web::Data<AppState>, posted: Posted, id: web::Path<String>)
         }
     })
     .await?;
+    let lang = s.lang;
     let mut problems = Problems::new();
-    let input = input_of(&form, &hearing, stored.as_ref(), &mut problems);
+    let input = input_of(lang, &form, &hearing, stored.as_ref(), &mut problems);
     if !problems.is_empty() {
         return draw_supporter(&state, &s, id, Some(form), problems, None).await;
     }
@@ -485,10 +538,7 @@ async fn save(state: web::Data<AppState>, posted: Posted, id: web::Path<String>)
             Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
             Err(AppError::StaleVersion { .. }) => {
                 let mut p = Problems::new();
-                p.add(
-                    "entrance",
-                    "The plan was changed by someone else while you had it open. What is stored now is shown below the form: check it, then save again",
-                );
+                p.add("entrance", text(lang, "safety-plan-stale"));
                 Ok(Err(p))
             }
             Err(AppError::Conflict(message)) => {
@@ -538,25 +588,26 @@ async fn confirm_withdraw(
     if plan.is_none() {
         return Ok(see_other(&back));
     }
-    let title = "Withdraw the safety plan?";
+    let lang = s.lang;
+    let title = text(lang, "safety-plan-withdraw-title");
     render_status(
         actix_web::http::StatusCode::OK,
         "form",
         &page(
             &s,
-            title,
+            &title,
             "cases",
             json!({
                 "heading": title,
-                "caption": hearing_caption(&h, &look),
+                "caption": hearing_caption(lang, &h, &look),
                 "back": back,
                 "intro": [
-                    "Once it is withdrawn, the plan is no longer shown on your week or the Witness Service's, and the Witness Service can no longer read it.",
-                    "The record of it is kept, marked withdrawn, for the audit.",
+                    text(lang, "safety-plan-withdraw-intro"),
+                    text(lang, "safety-plan-withdraw-kept"),
                 ],
-                "warning": "This cannot be undone. To have a plan again, record a new one.",
+                "warning": text(lang, "safety-plan-withdraw-warning"),
                 "action": format!("/hearings/{id}/safety-plan/withdraw"),
-                "submit": "Withdraw the plan",
+                "submit": text(lang, "safety-plan-withdraw-submit"),
                 "hidden": [],
                 "fields": [],
             }),

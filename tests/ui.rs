@@ -5450,6 +5450,36 @@ async fn the_records_pages_are_in_welsh_for_a_welsh_choosing_officer() {
         let page = wendy.get(&path).await;
         assert_welsh(&page, &path, heading);
     }
+    let (_, listed) = app
+        .get(&format!("/api/v1/hearings?case_id={case}"), &api)
+        .await;
+    let upcoming = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["status"] == "listed")
+        .expect("a listed hearing")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (path, heading) in [
+        (
+            format!("/hearings/{upcoming}/move"),
+            "Symud y gwrandawiad hwn",
+        ),
+        (format!("/hearings/{upcoming}/vacate"), "eisiau dileu"),
+        (format!("/hearings/{upcoming}/adjourn"), "Gohirio"),
+        (
+            format!("/hearings/{upcoming}/outcome"),
+            "Beth ddigwyddodd yn y gwrandawiad hwn?",
+        ),
+    ] {
+        let page = wendy.get(&path).await;
+        assert_welsh(&page, &path, heading);
+    }
+    let path = format!("/hearings/{upcoming}/outcome");
+    let wrong = wendy.submit(&path, &[("result", "sentenced")]).await;
+    assert_welsh(&wrong, &path, "Dewiswch y math o ddedfryd");
     let mut amara = Browser::signed_in(&app.base, AMARA).await;
     choose_welsh(&mut amara).await;
     let amara_api = app.login(AMARA).await;

@@ -626,3 +626,92 @@ safety-plan-intro = Sut mae hi'n cyrraedd, yn aros ac yn gadael yn ddiogel, wedi
 safety-plan-the-plan = Y cynllun
 safety-plan-mark-agreed = Marcio bod y cynllun wedi'i gytuno gyda'r Gwasanaeth Tystion
 safety-plan-none = Does dim cynllun diogelwch wedi'i gofnodi ar gyfer y gwrandawiad hwn.
+
+## Vacating, adjourning, and a hearing's outcome [unchecked]
+
+sentence-type-immediate-custody = Carchar ar unwaith
+sentence-type-suspended = Dedfryd ohiriedig
+sentence-type-community-order = Gorchymyn cymunedol
+sentence-type-hospital-order = Gorchymyn ysbyty
+sentence-type-discharge = Rhyddhad
+sentence-type-fine = Dirwy
+hearing-changes-note = Nodyn (dewisol)
+hearing-changes-message-due = { $what }, i fod i fynd { $due }
+hearing-changes-already-vacate = mae'r gwrandawiad hwn eisoes { $status }, felly ni ellir ei ddileu
+hearing-changes-already-adjourn = mae'r gwrandawiad hwn eisoes { $status }, felly ni ellir ei ohirio
+hearing-changes-already-outcome = mae'r gwrandawiad hwn eisoes { $status }, felly ni ellir cofnodi canlyniad iddo
+hearing-changes-vacate-if = Os byddwch yn dileu'r gwrandawiad hwn:
+hearing-changes-vacate-no-messages = Does dim negeseuon am y dyddiad hwn yn aros i gael eu hanfon.
+hearing-changes-vacate-messages = { $count ->
+    [one] Mae'r neges hon am y dyddiad hwn, sydd heb ei hanfon eto, yn cael ei chanslo: { $list }.
+   *[other] Mae'r { $count } neges hyn am y dyddiad hwn, sydd heb eu hanfon eto, yn cael eu canslo: { $list }.
+}
+hearing-changes-vacate-reminders = Mae nodiadau atgoffa, tasgau a therfynau amser a gynlluniwyd ar gyfer y dyddiad hwn yn cael eu canslo gyda nhw.
+hearing-changes-vacate-victim-told = Mae'r dioddefwr (neu ei chefnogwr, lle mai'r cefnogwr yw'r un pwynt cyswllt) a'r cefnogwr yn cael gwybod na fydd y gwrandawiad yn mynd yn ei flaen, o fewn yr amser y mae'r rheolau'n ei ganiatáu.
+hearing-changes-vacate-partners-told = Mae unrhyw lys, Gwasanaeth Tystion neu bartner a gafodd wybod am y dyddiad hwn yn cael gwybod ei fod wedi'i ddileu.
+hearing-changes-vacate-open-requests = { $count ->
+    [one] Mae 1 cais agored i fynd gyda'r dioddefwr yn y gwrandawiad hwn: gofynnir i'r cefnogwr ei symud i'r gwrandawiad newydd neu ei dynnu'n ôl.
+   *[other] Mae { $count } cais agored i fynd gyda'r dioddefwr yn y gwrandawiad hwn: gofynnir i'r cefnogwr eu symud i'r gwrandawiad newydd neu eu tynnu'n ôl.
+}
+hearing-changes-vacate-title = Dileu gwrandawiad
+hearing-changes-vacate-heading = Ydych chi'n siŵr eich bod eisiau dileu'r gwrandawiad hwn?
+hearing-changes-vacate-warning = Ni ellir rhestru gwrandawiad sydd wedi'i ddileu eto o'r tudalennau hyn: os bydd y llys yn ei restru eto, ychwanegwch ef fel gwrandawiad newydd.
+hearing-changes-vacate-submit = Ydw, dileu'r gwrandawiad hwn
+hearing-changes-vacate-note-hint = Pam y cafodd ei ddileu, ar gyfer ffeil yr achos. Nid yw'n cael ei anfon at neb.
+hearing-changes-adjourn-to-date = I ddyddiad ac amser newydd
+hearing-changes-adjourn-no-date = Heb ddyddiad newydd eto
+hearing-changes-adjourn-title = Gohirio gwrandawiad
+hearing-changes-adjourn-intro-date = I ddyddiad newydd: mae'r gwrandawiad yn cadw ei lys, ei ystafell llys a'i hyd ac yn symud i'r dyddiad a'r amser newydd. Mae pawb a gafodd wybod am y dyddiad hwn yn cael gwybod am yr un newydd, ac mae negeseuon am y dyddiad hwn sydd heb eu hanfon yn cael eu canslo.
+hearing-changes-adjourn-intro-none = Heb ddyddiad newydd: mae pawb a gafodd wybod am y dyddiad hwn yn cael gwybod na fydd yn mynd yn ei flaen. Pan fydd y llys yn pennu dyddiad, ychwanegwch ef fel gwrandawiad newydd.
+hearing-changes-adjourn-intro-uk = Rhowch y dyddiad a'r amser yn amser y DU.
+hearing-changes-adjourn-submit = Gohirio'r gwrandawiad
+hearing-changes-adjourn-question = A yw'r gwrandawiad wedi'i ohirio i ddyddiad newydd?
+hearing-changes-new-date = Dyddiad newydd (os caiff ei ohirio i ddyddiad)
+hearing-changes-new-time = Amser dechrau newydd (os caiff ei ohirio i ddyddiad)
+hearing-changes-adjourn-note-hint = Pam y cafodd ei ohirio, ar gyfer ffeil yr achos. Nid yw'n cael ei anfon at neb.
+hearing-changes-error-date-missing = Rhowch y dyddiad newydd
+hearing-changes-error-date-part = Rhaid i'r dyddiad newydd gynnwys { $part ->
+    [day] y diwrnod
+    [month] y mis
+   *[year] y flwyddyn
+}
+hearing-changes-error-date-invalid = Rhaid i'r dyddiad newydd fod yn ddyddiad go iawn
+hearing-changes-error-time-missing = Rhowch yr amser dechrau newydd
+hearing-changes-error-time-invalid = Rhaid i'r amser dechrau newydd fod yn amser ar y cloc 24 awr, er enghraifft 14:30
+hearing-changes-error-when = Dewiswch a yw'r gwrandawiad wedi'i ohirio i ddyddiad newydd neu heb ddyddiad eto
+hearing-changes-error-past = Rhaid i'r dyddiad a'r amser newydd fod yn y dyfodol: rhowch y dyddiad a'r amser y mae'r gwrandawiad wedi'i ohirio iddynt
+hearing-changes-error-same = Dyna ddyddiad ac amser y gwrandawiad nawr: rhowch y dyddiad a'r amser y mae wedi'i ohirio iddynt
+hearing-changes-outcome-guilty-plea = Ple euog
+hearing-changes-outcome-not-guilty-plea = Ple dieuog
+hearing-changes-outcome-trial-listed = Wedi'i restru ar gyfer treial
+hearing-changes-outcome-convicted = Euogfarnwyd
+hearing-changes-outcome-acquitted = Fe'i cafwyd yn ddieuog
+hearing-changes-outcome-sentenced = Dedfrydwyd
+hearing-changes-outcome-order-made = Gwnaed gorchymyn
+hearing-changes-outcome-discontinued = Achos wedi'i derfynu
+hearing-changes-outcome-adjourned = Wedi'i ohirio
+hearing-changes-outcome-vacated = Wedi'i ddileu (ni aeth yn ei flaen)
+hearing-changes-specified-yes = Ydy
+hearing-changes-specified-no = Nac ydy
+hearing-changes-outcome = Canlyniad
+hearing-changes-hint-sentenced = Rhowch y ddedfryd isod
+hearing-changes-hint-adjourned = Gofynnir i chi am y dyddiad newydd nesaf
+hearing-changes-hint-vacated = Gofynnir i chi gadarnhau yn gyntaf
+hearing-changes-sentence-type = Os dedfrydwyd: y ddedfryd
+hearing-changes-sentence-months = Os dedfrydwyd: ei hyd mewn misoedd
+hearing-changes-sentence-months-hint = Ar gyfer carchar ar unwaith, dedfryd ohiriedig neu orchymyn cymunedol. Er enghraifft, 18
+hearing-changes-specified-question = Os dedfrydwyd: a yw'r drosedd yn drosedd dreisgar neu rywiol benodedig?
+hearing-changes-specified-hint = Deddf Dedfrydu 2020, Atodlen 18. Gofynnwch i'r llys neu i Wasanaeth Erlyn y Goron os nad ydych yn siŵr.
+hearing-changes-outcome-note-hint = Unrhyw beth arall am y canlyniad, ar gyfer ffeil yr achos. Nid yw'n cael ei anfon at neb.
+hearing-changes-outcome-intro-criminal = Mae'r dioddefwr a'r cefnogwr yn cael gwybod y canlyniad fel y mae'r rheolau'n ei gwneud yn ofynnol. Mae dedfryd yn penderfynu a yw'r dioddefwr yn cael ei hatgyfeirio at y Cynllun Cyswllt â Dioddefwyr.
+hearing-changes-outcome-intro-other = Mae'r rhai y mae'n rhaid dweud wrthynt am y canlyniad yn cael gwybod fel y mae'r rheolau'n ei gwneud yn ofynnol.
+hearing-changes-outcome-title = Cofnodi canlyniad gwrandawiad
+hearing-changes-outcome-heading = Beth ddigwyddodd yn y gwrandawiad hwn?
+hearing-changes-outcome-submit = Cadw'r canlyniad
+hearing-changes-error-not-sentenced = Rydych wedi rhoi dedfryd: dewiswch Dedfrydwyd, neu cliriwch y ddedfryd a'i hyd
+hearing-changes-error-sentence-type = Dewiswch y math o ddedfryd
+hearing-changes-error-specified = Dywedwch a yw'r drosedd yn drosedd dreisgar neu rywiol benodedig
+hearing-changes-error-months-missing = Rhowch hyd y ddedfryd mewn misoedd cyfan, er enghraifft 18
+hearing-changes-error-months-invalid = Rhaid i'r hyd fod yn nifer cyfan o fisoedd o 1 i 1200, er enghraifft 18
+hearing-changes-error-no-length = Nid oes hyd mewn misoedd i { $sentence }: cliriwch yr hyd, neu dewiswch fath arall o ddedfryd
+hearing-changes-error-result = Dewiswch beth ddigwyddodd yn y gwrandawiad

@@ -586,3 +586,88 @@ safety-plan-intro = How she arrives, waits and leaves safely, agreed with the Wi
 safety-plan-the-plan = The plan
 safety-plan-mark-agreed = Mark the plan agreed with the Witness Service
 safety-plan-none = No safety plan is recorded for this hearing.
+
+## Vacating, adjourning, and a hearing's outcome
+
+sentence-type-immediate-custody = Immediate custody (prison)
+sentence-type-suspended = Suspended sentence
+sentence-type-community-order = Community order
+sentence-type-hospital-order = Hospital order
+sentence-type-discharge = Discharge
+sentence-type-fine = Fine
+hearing-changes-note = Note (optional)
+hearing-changes-message-due = { $what }, due { $due }
+hearing-changes-already-vacate = this hearing is already { $status }, so it cannot be vacated
+hearing-changes-already-adjourn = this hearing is already { $status }, so it cannot be adjourned
+hearing-changes-already-outcome = this hearing is already { $status }, so it cannot be given an outcome
+hearing-changes-vacate-if = If you vacate this hearing:
+hearing-changes-vacate-no-messages = No messages about this date are waiting to be sent.
+hearing-changes-vacate-messages = { $count ->
+    [one] This message about this date, not sent yet, is cancelled: { $list }.
+   *[other] These { $count } messages about this date, not sent yet, are cancelled: { $list }.
+}
+hearing-changes-vacate-reminders = Reminders, tasks and deadlines planned for this date are cancelled with them.
+hearing-changes-vacate-victim-told = The victim (or their supporter, where the supporter is the single point of contact) and the supporter are told that the hearing will not go ahead, within the time the rules allow.
+hearing-changes-vacate-partners-told = Any court, Witness Service or partner already told of this date is told it is vacated.
+hearing-changes-vacate-open-requests = { $count ->
+    [one] 1 open request is to accompany the victim at this hearing: the supporter is asked to move it to the new hearing or withdraw it.
+   *[other] { $count } open requests are to accompany the victim at this hearing: the supporter is asked to move them to the new hearing or withdraw them.
+}
+hearing-changes-vacate-title = Vacate a hearing
+hearing-changes-vacate-heading = Are you sure you want to vacate this hearing?
+hearing-changes-vacate-warning = A vacated hearing cannot be listed again from these pages: if the court lists it again, add it as a new hearing.
+hearing-changes-vacate-submit = Yes, vacate this hearing
+hearing-changes-vacate-note-hint = Why it was vacated, for the case file. It is not sent to anyone.
+hearing-changes-adjourn-to-date = To a new date and time
+hearing-changes-adjourn-no-date = With no new date yet
+hearing-changes-adjourn-title = Adjourn a hearing
+hearing-changes-adjourn-intro-date = To a new date: the hearing keeps its court, courtroom and length and moves to the new date and time. Everyone who was told of this date is told of the new one, and messages about this date that have not been sent are cancelled.
+hearing-changes-adjourn-intro-none = With no new date: everyone who was told of this date is told it will not go ahead. When the court fixes a date, add it as a new hearing.
+hearing-changes-adjourn-intro-uk = Enter the date and time in UK time.
+hearing-changes-adjourn-submit = Adjourn hearing
+hearing-changes-adjourn-question = Is the hearing adjourned to a new date?
+hearing-changes-new-date = New date (if adjourned to a date)
+hearing-changes-new-time = New start time (if adjourned to a date)
+hearing-changes-adjourn-note-hint = Why it was adjourned, for the case file. It is not sent to anyone.
+hearing-changes-error-date-missing = Enter the new date
+hearing-changes-error-date-part = New date must include a { $part }
+hearing-changes-error-date-invalid = New date must be a real date
+hearing-changes-error-time-missing = Enter the new start time
+hearing-changes-error-time-invalid = New start time must be a time on the 24-hour clock, for example 14:30
+hearing-changes-error-when = Choose whether the hearing is adjourned to a new date or with no date yet
+hearing-changes-error-past = The new date and time must be in the future: enter the date and time the hearing is adjourned to
+hearing-changes-error-same = That is the hearing's date and time now: enter the date and time it is adjourned to
+hearing-changes-outcome-guilty-plea = Guilty plea
+hearing-changes-outcome-not-guilty-plea = Not-guilty plea
+hearing-changes-outcome-trial-listed = Listed for trial
+hearing-changes-outcome-convicted = Convicted
+hearing-changes-outcome-acquitted = Acquitted
+hearing-changes-outcome-sentenced = Sentenced
+hearing-changes-outcome-order-made = Order made
+hearing-changes-outcome-discontinued = Case discontinued
+hearing-changes-outcome-adjourned = Adjourned
+hearing-changes-outcome-vacated = Vacated (did not go ahead)
+hearing-changes-specified-yes = Yes
+hearing-changes-specified-no = No
+hearing-changes-outcome = Outcome
+hearing-changes-hint-sentenced = Give the sentence below
+hearing-changes-hint-adjourned = You will be asked for the new date next
+hearing-changes-hint-vacated = You will be asked to confirm first
+hearing-changes-sentence-type = If sentenced: the sentence
+hearing-changes-sentence-months = If sentenced: its length in months
+hearing-changes-sentence-months-hint = For immediate custody, a suspended sentence or a community order. For example, 18
+hearing-changes-specified-question = If sentenced: is the offence a specified violent or sexual offence?
+hearing-changes-specified-hint = Sentencing Act 2020, Schedule 18. Ask the court or the CPS if you are not sure.
+hearing-changes-outcome-note-hint = Anything else about the outcome, for the case file. It is not sent to anyone.
+hearing-changes-outcome-intro-criminal = The victim and the supporter are told the outcome as the rules require. A sentence decides whether the victim is referred to the Victim Contact Scheme.
+hearing-changes-outcome-intro-other = Those who must be told of the outcome are told as the rules require.
+hearing-changes-outcome-title = Record the outcome of a hearing
+hearing-changes-outcome-heading = What happened at this hearing?
+hearing-changes-outcome-submit = Save the outcome
+hearing-changes-error-not-sentenced = You gave a sentence: choose Sentenced, or clear the sentence and its length
+hearing-changes-error-sentence-type = Choose the type of sentence
+hearing-changes-error-specified = Say whether the offence is a specified violent or sexual offence
+hearing-changes-error-months-missing = Enter the length of the sentence in whole months, for example 18
+hearing-changes-error-months-invalid = The length must be a whole number of months from 1 to 1200, for example 18
+hearing-changes-error-no-length = A { $sentence } has no length in months: clear the length, or choose another type of sentence
+hearing-changes-error-result = Choose what happened at the hearing

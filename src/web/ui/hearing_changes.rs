@@ -18,11 +18,12 @@ use crate::resources::{AttendanceRequests, Cases, HearingInput, HearingOut, Hear
 use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
-use super::forms::{london_instant, required_date, required_time, FormData, Problems};
+use super::forms::{london_instant, FormData, Problems};
 use super::hearings::hearing_facts_in;
-use super::i18n::Lang;
-use super::lookup::{long, Lookup};
+use super::i18n::{self, text, text_with, Lang};
+use super::lookup::Lookup;
 use super::session::{Posted, Session};
+use super::visits::{date_field, date_in, time_field, time_in, DateWords};
 use super::{
     labels, list_all, posted_update, read, render_form, require, see_other, update, with_conn,
     PageResult,
@@ -40,8 +41,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// The free-text note on a hearing (the API's `outcome`): never sent.
 const NOTE_FIELD: &str = "note";
 
-fn note_field(hint: &str) -> Field {
-    Field::textarea(NOTE_FIELD, "Note (optional)").hint(hint)
+fn note_field(lang: Lang, hint_key: &str) -> Field {
+    Field::textarea(NOTE_FIELD, &text(lang, "hearing-changes-note")).hint(&text(lang, hint_key))
 }
 
 /// What the page needs besides the hearing: its court names and case
@@ -58,6 +59,7 @@ struct Around {
 fn around(
     conn: &mut crate::store::AnyConn,
     ctx: &crate::app::Ctx,
+    lang: Lang,
     h: &HearingOut,
 ) -> crate::error::AppResult<Around> {
     let look = Lookup::load(conn, ctx)?;
@@ -65,10 +67,13 @@ fn around(
     let cancelled = cancelled_by_vacating(conn, ctx, h)?
         .iter()
         .map(|n| {
-            format!(
-                "{}, due {}",
-                labels::notice_template(&n.template),
-                long(n.send_after)
+            text_with(
+                lang,
+                "hearing-changes-message-due",
+                &[
+                    ("what", labels::notice_template_in(lang, &n.template)),
+                    ("due", i18n::long(lang, n.send_after)),
+                ],
             )
         })
         .collect();
@@ -128,7 +133,7 @@ enum Saved {
 }
 
 /// A change's form, for the hearing as it is and a version.
-type ChangeForm = fn(&HearingOut, &Around, i32) -> FormPage;
+type ChangeForm = fn(Lang, &HearingOut, &Around, i32) -> FormPage;
 
 /// How a change's page answers what was saved.
 struct Shown {
@@ -151,16 +156,23 @@ impl Shown {
                     h.case_id, self.done, h.id
                 )))
             }
-            Saved::Problems(h, a, problems) => {
-                render_form(s, "cases", (self.form)(&h, &a, version), form, &problems)
-            }
-            Saved::Stale(h, a) => render_form(
+            Saved::Problems(h, a, problems) => render_form(
                 s,
                 "cases",
-                stale_page((self.form)(&h, &a, h.version)),
+                (self.form)(s.lang, &h, &a, version),
                 form,
-                &stale_problem(self.stale_field),
+                &problems,
             ),
+            Saved::Stale(h, a) => {
+                let what = text(s.lang, "hearings-what");
+                render_form(
+                    s,
+                    "cases",
+                    super::stale_page((self.form)(s.lang, &h, &a, h.version), &what),
+                    form,
+                    &super::visits::stale_problem_in(s.lang, self.stale_field, &what),
+                )
+            }
         }
     }
 }
@@ -170,23 +182,24 @@ impl Shown {
 fn save(
     conn: &mut crate::store::AnyConn,
     ctx: &crate::app::Ctx,
+    lang: Lang,
     current: HearingOut,
     version: i32,
     input: HearingInput,
 ) -> crate::error::AppResult<Saved> {
     if current.version != version {
-        let a = around(conn, ctx, &current)?;
+        let a = around(conn, ctx, lang, &current)?;
         return Ok(Saved::Stale(current, Box::new(a)));
     }
     match update::<Hearings>(conn, ctx, &current.id, version, input) {
         Ok(h) => Ok(Saved::Done(h)),
         Err(AppError::StaleVersion { .. }) => {
             let now = read::<Hearings>(conn, ctx, &current.id)?;
-            let a = around(conn, ctx, &now)?;
+            let a = around(conn, ctx, lang, &now)?;
             Ok(Saved::Stale(now, Box::new(a)))
         }
         Err(AppError::Validation(errors)) => {
-            let a = around(conn, ctx, &current)?;
+            let a = around(conn, ctx, lang, &current)?;
             Ok(Saved::Problems(
                 current,
                 Box::new(a),
@@ -197,23 +210,23 @@ fn save(
     }
 }
 
-fn stale_problem(field: &str) -> Problems {
-    super::stale_problem(field, "hearing")
-}
-
-fn stale_page(page: FormPage) -> FormPage {
-    super::stale_page(page, "hearing")
-}
-
-fn still_to_happen(h: &HearingOut, what: &str) -> Result<(), AppError> {
+fn still_to_happen(lang: Lang, h: &HearingOut, what: &str) -> Result<(), AppError> {
     if h.status.is_upcoming() {
-        Ok(())
-    } else {
-        Err(AppError::Conflict(format!(
-            "this hearing is already {}, so it cannot be {what}",
-            labels::hearing_status(h.status).to_lowercase()
-        )))
+        return Ok(());
     }
+    let key = match what {
+        "vacated" => "hearing-changes-already-vacate",
+        "adjourned" => "hearing-changes-already-adjourn",
+        _ => "hearing-changes-already-outcome",
+    };
+    Err(AppError::Conflict(text_with(
+        lang,
+        key,
+        &[(
+            "status",
+            labels::hearing_status_in(lang, h.status).to_lowercase(),
+        )],
+    )))
 }
 
 /// The hearing as stored, refused where it has already happened (unless
@@ -221,13 +234,14 @@ fn still_to_happen(h: &HearingOut, what: &str) -> Result<(), AppError> {
 fn to_change(
     conn: &mut crate::store::AnyConn,
     ctx: &crate::app::Ctx,
+    lang: Lang,
     id: &str,
     version: i32,
     what: &str,
 ) -> Result<HearingOut, AppError> {
     let current = read::<Hearings>(conn, ctx, id)?;
     if current.version == version {
-        still_to_happen(&current, what)?;
+        still_to_happen(lang, &current, what)?;
     }
     Ok(current)
 }
@@ -237,9 +251,10 @@ async fn load(
     s: &Session,
     id: String,
 ) -> Result<(HearingOut, Around), AppError> {
+    let lang = s.lang;
     with_conn(state, s, move |conn, ctx| {
         let h = read::<Hearings>(conn, ctx, &id)?;
-        let a = around(conn, ctx, &h)?;
+        let a = around(conn, ctx, lang, &h)?;
         Ok((h, a))
     })
     .await
@@ -262,54 +277,54 @@ fn current_note(h: &HearingOut) -> FormData {
 
 // ---------------------------------------------------------------- vacate
 
-fn vacate_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
-    let intro = vec!["If you vacate this hearing:".to_string()];
+fn case_caption(lang: Lang, h: &HearingOut, a: &Around) -> Option<String> {
+    Some(text_with(
+        lang,
+        "case-title",
+        &[("reference", a.look.case_ref(&h.case_id))],
+    ))
+}
+
+fn vacate_form(lang: Lang, h: &HearingOut, a: &Around, version: i32) -> FormPage {
+    let intro = vec![text(lang, "hearing-changes-vacate-if")];
     let mut list = Vec::new();
     if a.cancelled.is_empty() {
-        list.push("No messages about this date are waiting to be sent.".to_string());
+        list.push(text(lang, "hearing-changes-vacate-no-messages"));
     } else {
-        list.push(format!(
-            "{} about this date, not sent yet, {} cancelled: {}.",
-            match a.cancelled.len() {
-                1 => "This message".to_string(),
-                n => format!("These {n} messages"),
-            },
-            if a.cancelled.len() == 1 { "is" } else { "are" },
-            a.cancelled.join("; ")
+        list.push(text_with(
+            lang,
+            "hearing-changes-vacate-messages",
+            &[
+                ("count", a.cancelled.len().to_string()),
+                ("list", a.cancelled.join("; ")),
+            ],
         ));
     }
-    list.push(
-        "Reminders, tasks and deadlines planned for this date are cancelled with them.".into(),
-    );
+    list.push(text(lang, "hearing-changes-vacate-reminders"));
     if a.criminal {
-        list.push("The victim (or their supporter, where the supporter is the single point of contact) and the supporter are told that the hearing will not go ahead, within the time the rules allow.".into());
+        list.push(text(lang, "hearing-changes-vacate-victim-told"));
     }
-    list.push(
-        "Any court, Witness Service or partner already told of this date is told it is vacated."
-            .into(),
-    );
+    list.push(text(lang, "hearing-changes-vacate-partners-told"));
     if a.open_requests > 0 {
-        list.push(format!(
-            "{} open request{} to accompany the victim at this hearing: the supporter is asked to move it to the new hearing or withdraw it.",
-            a.open_requests,
-            if a.open_requests == 1 { " is" } else { "s are" }
+        list.push(text_with(
+            lang,
+            "hearing-changes-vacate-open-requests",
+            &[("count", a.open_requests.to_string())],
         ));
     }
     FormPage {
-        title: "Vacate a hearing".into(),
-        caption: Some(format!("Case {}", a.look.case_ref(&h.case_id))),
-        heading: "Are you sure you want to vacate this hearing?".into(),
+        title: text(lang, "hearing-changes-vacate-title"),
+        caption: case_caption(lang, h, a),
+        heading: text(lang, "hearing-changes-vacate-heading"),
         intro,
         list,
-        facts: hearing_facts_in(Lang::En, h, &a.look),
-        warning: Some("A vacated hearing cannot be listed again from these pages: if the court lists it again, add it as a new hearing.".into()),
+        facts: hearing_facts_in(lang, h, &a.look),
+        warning: Some(text(lang, "hearing-changes-vacate-warning")),
         action: format!("/hearings/{}/vacate", h.id),
         back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
-        submit: "Yes, vacate this hearing".into(),
+        submit: text(lang, "hearing-changes-vacate-submit"),
         hidden: vec![("version".into(), version.to_string())],
-        fields: vec![note_field(
-            "Why it was vacated, for the case file. It is not sent to anyone.",
-        )],
+        fields: vec![note_field(lang, "hearing-changes-vacate-note-hint")],
         ..FormPage::default()
     }
 }
@@ -323,8 +338,8 @@ async fn change_page(
 ) -> PageResult {
     require(s, ResourceKind::Hearing, Action::Update, "hearing")?;
     let (h, a) = load(state, s, id.into_inner()).await?;
-    still_to_happen(&h, verb)?;
-    let page = form(&h, &a, h.version);
+    still_to_happen(s.lang, &h, verb)?;
+    let page = form(s.lang, &h, &a, h.version);
     render_form(s, "cases", page, &current_note(&h), &Problems::new())
 }
 
@@ -340,12 +355,13 @@ async fn vacate_post(
     let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
     let sent = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let current = to_change(conn, ctx, &id, version, "vacated")?;
+        let current = to_change(conn, ctx, lang, &id, version, "vacated")?;
         let mut input = as_input(&current);
         input.status = HearingStatus::Vacated;
         input.outcome = note_of(&sent, &current);
-        save(conn, ctx, current, version, input)
+        save(conn, ctx, lang, current, version, input)
     })
     .await?;
     let shown = Shown {
@@ -358,30 +374,40 @@ async fn vacate_post(
 
 // --------------------------------------------------------------- adjourn
 
-fn adjourn_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
+fn adjourn_form(lang: Lang, h: &HearingOut, a: &Around, version: i32) -> FormPage {
     let when = vec![
-        ("date".to_string(), "To a new date and time".to_string()),
-        ("none".to_string(), "With no new date yet".to_string()),
+        (
+            "date".to_string(),
+            text(lang, "hearing-changes-adjourn-to-date"),
+        ),
+        (
+            "none".to_string(),
+            text(lang, "hearing-changes-adjourn-no-date"),
+        ),
     ];
     FormPage {
-        title: "Adjourn a hearing".into(),
-        caption: Some(format!("Case {}", a.look.case_ref(&h.case_id))),
-        heading: "Adjourn this hearing".into(),
+        title: text(lang, "hearing-changes-adjourn-title"),
+        caption: case_caption(lang, h, a),
+        heading: text(lang, "case-adjourn-this-hearing"),
         intro: vec![
-            "To a new date: the hearing keeps its court, courtroom and length and moves to the new date and time. Everyone who was told of this date is told of the new one, and messages about this date that have not been sent are cancelled.".into(),
-            "With no new date: everyone who was told of this date is told it will not go ahead. When the court fixes a date, add it as a new hearing.".into(),
-            "Enter the date and time in UK time.".into(),
+            text(lang, "hearing-changes-adjourn-intro-date"),
+            text(lang, "hearing-changes-adjourn-intro-none"),
+            text(lang, "hearing-changes-adjourn-intro-uk"),
         ],
-        facts: hearing_facts_in(Lang::En, h, &a.look),
+        facts: hearing_facts_in(lang, h, &a.look),
         action: format!("/hearings/{}/adjourn", h.id),
         back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
-        submit: "Adjourn hearing".into(),
+        submit: text(lang, "hearing-changes-adjourn-submit"),
         hidden: vec![("version".into(), version.to_string())],
         fields: vec![
-            Field::radios("when", "Is the hearing adjourned to a new date?", &when),
-            Field::date("date", "New date (if adjourned to a date)"),
-            Field::time("time", "New start time (if adjourned to a date)"),
-            note_field("Why it was adjourned, for the case file. It is not sent to anyone."),
+            Field::radios(
+                "when",
+                &text(lang, "hearing-changes-adjourn-question"),
+                &when,
+            ),
+            date_field(lang, "date", &text(lang, "hearing-changes-new-date")),
+            time_field(lang, "time", &text(lang, "hearing-changes-new-time")),
+            note_field(lang, "hearing-changes-adjourn-note-hint"),
         ],
         ..FormPage::default()
     }
@@ -394,22 +420,39 @@ async fn adjourn_page(state: web::Data<AppState>, s: Session, id: web::Path<Stri
 /// What the adjourn form asks for, checked: a new start (in UTC and as
 /// the API takes it), or none.
 fn read_adjournment(
+    lang: Lang,
     form: &FormData,
     problems: &mut Problems,
 ) -> Option<Option<(DateTime<Utc>, String)>> {
     match form.text("when").as_deref() {
         Some("none") => Some(None),
         Some("date") => {
-            let date = required_date(form, "date", "the new date", problems);
-            let time = required_time(form, "time", "the new start time", problems);
+            let date = date_in(
+                lang,
+                form,
+                "date",
+                &DateWords {
+                    missing: "hearing-changes-error-date-missing",
+                    part: "hearing-changes-error-date-part",
+                    invalid: "hearing-changes-error-date-invalid",
+                },
+                problems,
+            );
+            let time = time_in(
+                lang,
+                form,
+                "time",
+                [
+                    "hearing-changes-error-time-missing",
+                    "hearing-changes-error-time-invalid",
+                ],
+                problems,
+            );
             let (date, time) = (date?, time?);
             london_instant(date, time, "time", problems).map(Some)
         }
         _ => {
-            problems.add(
-                "when",
-                "Choose whether the hearing is adjourned to a new date or with no date yet",
-            );
+            problems.add("when", text(lang, "hearing-changes-error-when"));
             None
         }
     }
@@ -422,13 +465,14 @@ async fn adjourn_post(
 ) -> PageResult {
     let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
+    let lang = s.lang;
     let mut problems = Problems::new();
-    let to = read_adjournment(&form, &mut problems);
+    let to = read_adjournment(lang, &form, &mut problems);
     let sent = form.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let current = to_change(conn, ctx, &id, version, "adjourned")?;
+        let current = to_change(conn, ctx, lang, &id, version, "adjourned")?;
         let Some(to) = to else {
-            let a = around(conn, ctx, &current)?;
+            let a = around(conn, ctx, lang, &current)?;
             return Ok(Saved::Problems(current, Box::new(a), problems));
         };
         let mut input = as_input(&current);
@@ -437,31 +481,25 @@ async fn adjourn_post(
             // An adjournment to a known date is a move (as the flows and
             // the API model it): the new slot is told, the old one's
             // messages cancelled.
-            Some((instant, text)) => {
+            Some((instant, starts)) => {
                 if instant <= ctx.now {
-                    let a = around(conn, ctx, &current)?;
+                    let a = around(conn, ctx, lang, &current)?;
                     let mut p = Problems::new();
-                    p.add(
-                        "date",
-                        "The new date and time must be in the future: enter the date and time the hearing is adjourned to",
-                    );
+                    p.add("date", text(lang, "hearing-changes-error-past"));
                     return Ok(Saved::Problems(current, Box::new(a), p));
                 }
                 if instant == current.starts_at {
-                    let a = around(conn, ctx, &current)?;
+                    let a = around(conn, ctx, lang, &current)?;
                     let mut p = Problems::new();
-                    p.add(
-                        "date",
-                        "That is the hearing's date and time now: enter the date and time it is adjourned to",
-                    );
+                    p.add("date", text(lang, "hearing-changes-error-same"));
                     return Ok(Saved::Problems(current, Box::new(a), p));
                 }
                 input.status = HearingStatus::Moved;
-                input.starts_at = text;
+                input.starts_at = starts;
             }
             None => input.status = HearingStatus::Adjourned,
         }
-        save(conn, ctx, current, version, input)
+        save(conn, ctx, lang, current, version, input)
     })
     .await?;
     let shown = Shown {
@@ -477,16 +515,16 @@ async fn adjourn_post(
 /// The choices on the outcome form. Adjourned and vacated are statuses of
 /// the hearing, not results: choosing them leads to their own pages.
 const OUTCOMES: [(&str, &str); 10] = [
-    ("guilty_plea", "Guilty plea"),
-    ("not_guilty_plea", "Not-guilty plea"),
-    ("trial_listed", "Listed for trial"),
-    ("convicted", "Convicted"),
-    ("acquitted", "Acquitted"),
-    ("sentenced", "Sentenced"),
-    ("order_made", "Order made"),
-    ("discontinued", "Case discontinued"),
-    ("adjourned", "Adjourned"),
-    ("vacated", "Vacated (did not go ahead)"),
+    ("guilty_plea", "hearing-changes-outcome-guilty-plea"),
+    ("not_guilty_plea", "hearing-changes-outcome-not-guilty-plea"),
+    ("trial_listed", "hearing-changes-outcome-trial-listed"),
+    ("convicted", "hearing-changes-outcome-convicted"),
+    ("acquitted", "hearing-changes-outcome-acquitted"),
+    ("sentenced", "hearing-changes-outcome-sentenced"),
+    ("order_made", "hearing-changes-outcome-order-made"),
+    ("discontinued", "hearing-changes-outcome-discontinued"),
+    ("adjourned", "hearing-changes-outcome-adjourned"),
+    ("vacated", "hearing-changes-outcome-vacated"),
 ];
 
 /// The outcomes a family or civil hearing can have (the pleas, verdicts
@@ -497,62 +535,58 @@ fn offered(criminal: bool, value: &str) -> bool {
     criminal || NOT_CRIMINAL.contains(&value)
 }
 
-fn outcome_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
+fn outcome_form(lang: Lang, h: &HearingOut, a: &Around, version: i32) -> FormPage {
+    let t = |key: &str| text(lang, key);
     let options: Vec<(String, String)> = OUTCOMES
         .iter()
         .filter(|(v, _)| offered(a.criminal, v))
-        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .map(|(v, key)| (v.to_string(), t(key)))
         .collect();
     let types: Vec<(String, String)> = SentenceType::ALL
         .iter()
-        .map(|t| {
-            (
-                t.as_str().to_string(),
-                labels::sentence_type(*t).to_string(),
-            )
-        })
+        .map(|k| (k.as_str().to_string(), labels::sentence_type_in(lang, *k)))
         .collect();
-    let yes_no = vec![
-        ("yes".to_string(), "Yes".to_string()),
-        ("no".to_string(), "No".to_string()),
+    let yes_no = super::visits::yes_no(
+        lang,
+        [
+            "hearing-changes-specified-yes",
+            "hearing-changes-specified-no",
+        ],
+    );
+    let mut fields = vec![
+        Field::radios("result", &t("hearing-changes-outcome"), &options)
+            .choice_hint("sentenced", &t("hearing-changes-hint-sentenced"))
+            .choice_hint("adjourned", &t("hearing-changes-hint-adjourned"))
+            .choice_hint("vacated", &t("hearing-changes-hint-vacated")),
     ];
-    let mut fields = vec![Field::radios("result", "Outcome", &options)
-        .choice_hint("sentenced", "Give the sentence below")
-        .choice_hint("adjourned", "You will be asked for the new date next")
-        .choice_hint("vacated", "You will be asked to confirm first")];
     if a.criminal {
         fields.extend([
-            Field::radios("sentence_type", "If sentenced: the sentence", &types),
-            Field::number("sentence_months", "If sentenced: its length in months").hint(
-                "For immediate custody, a suspended sentence or a community order. For example, 18",
-            ),
+            Field::radios("sentence_type", &t("hearing-changes-sentence-type"), &types),
+            Field::number("sentence_months", &t("hearing-changes-sentence-months"))
+                .hint(&t("hearing-changes-sentence-months-hint")),
             Field::radios(
                 "specified_offence",
-                "If sentenced: is the offence a specified violent or sexual offence?",
+                &t("hearing-changes-specified-question"),
                 &yes_no,
             )
-            .hint(
-                "Sentencing Act 2020, Schedule 18. Ask the court or the CPS if you are not sure.",
-            ),
+            .hint(&t("hearing-changes-specified-hint")),
         ]);
     }
-    fields.push(note_field(
-        "Anything else about the outcome, for the case file. It is not sent to anyone.",
-    ));
+    fields.push(note_field(lang, "hearing-changes-outcome-note-hint"));
     let intro = if a.criminal {
-        "The victim and the supporter are told the outcome as the rules require. A sentence decides whether the victim is referred to the Victim Contact Scheme."
+        t("hearing-changes-outcome-intro-criminal")
     } else {
-        "Those who must be told of the outcome are told as the rules require."
+        t("hearing-changes-outcome-intro-other")
     };
     FormPage {
-        title: "Record the outcome of a hearing".into(),
-        caption: Some(format!("Case {}", a.look.case_ref(&h.case_id))),
-        heading: "What happened at this hearing?".into(),
-        intro: vec![intro.into()],
-        facts: hearing_facts_in(Lang::En, h, &a.look),
+        title: t("hearing-changes-outcome-title"),
+        caption: case_caption(lang, h, a),
+        heading: t("hearing-changes-outcome-heading"),
+        intro: vec![intro],
+        facts: hearing_facts_in(lang, h, &a.look),
         action: format!("/hearings/{}/outcome", h.id),
         back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
-        submit: "Save the outcome".into(),
+        submit: t("hearing-changes-outcome-submit"),
         hidden: vec![("version".into(), version.to_string())],
         fields,
         ..FormPage::default()
@@ -562,8 +596,8 @@ fn outcome_form(h: &HearingOut, a: &Around, version: i32) -> FormPage {
 async fn outcome_page(state: web::Data<AppState>, s: Session, id: web::Path<String>) -> PageResult {
     require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
     let (h, a) = load(&state, &s, id.into_inner()).await?;
-    still_to_happen(&h, "given an outcome")?;
-    let page = outcome_form(&h, &a, h.version);
+    still_to_happen(s.lang, &h, "given an outcome")?;
+    let page = outcome_form(s.lang, &h, &a, h.version);
     render_form(&s, "cases", page, &current_note(&h), &Problems::new())
 }
 
@@ -576,16 +610,18 @@ enum Chosen {
 
 /// Reads the outcome form: the choice, and for a sentence its type, length
 /// and whether the offence is specified, each problem in words.
-fn read_outcome(form: &FormData, criminal: bool, problems: &mut Problems) -> Option<Chosen> {
+fn read_outcome(
+    lang: Lang,
+    form: &FormData,
+    criminal: bool,
+    problems: &mut Problems,
+) -> Option<Chosen> {
     let kind = form.text("result").filter(|k| offered(criminal, k));
     let sentenced = kind.as_deref() == Some("sentenced");
     let sentence_type = form.text("sentence_type");
     let months = form.text("sentence_months");
     if !sentenced && (sentence_type.is_some() || months.is_some()) {
-        problems.add(
-            "result",
-            "You gave a sentence: choose Sentenced, or clear the sentence and its length",
-        );
+        problems.add("result", text(lang, "hearing-changes-error-not-sentenced"));
         return None;
     }
     let chosen = match kind.as_deref() {
@@ -601,7 +637,10 @@ fn read_outcome(form: &FormData, criminal: bool, problems: &mut Problems) -> Opt
         Some("sentenced") => {
             let kind = sentence_type.as_deref().and_then(SentenceType::parse);
             if kind.is_none() {
-                problems.add("sentence_type", "Choose the type of sentence");
+                problems.add(
+                    "sentence_type",
+                    text(lang, "hearing-changes-error-sentence-type"),
+                );
             }
             let specified = match form.text("specified_offence").as_deref() {
                 Some("yes") => Some(true),
@@ -609,7 +648,7 @@ fn read_outcome(form: &FormData, criminal: bool, problems: &mut Problems) -> Opt
                 _ => {
                     problems.add(
                         "specified_offence",
-                        "Say whether the offence is a specified violent or sexual offence",
+                        text(lang, "hearing-changes-error-specified"),
                     );
                     None
                 }
@@ -618,7 +657,7 @@ fn read_outcome(form: &FormData, criminal: bool, problems: &mut Problems) -> Opt
                 (Some(true), None) => {
                     problems.add(
                         "sentence_months",
-                        "Enter the length of the sentence in whole months, for example 18",
+                        text(lang, "hearing-changes-error-months-missing"),
                     );
                     None
                 }
@@ -627,16 +666,22 @@ fn read_outcome(form: &FormData, criminal: bool, problems: &mut Problems) -> Opt
                     if n.is_none() {
                         problems.add(
                             "sentence_months",
-                            "The length must be a whole number of months from 1 to 1200, for example 18",
+                            text(lang, "hearing-changes-error-months-invalid"),
                         );
                     }
                     n.map(Some)
                 }
                 (Some(false), Some(_)) => {
-                    let name = kind.map(labels::sentence_type).unwrap_or("sentence");
+                    let name = kind
+                        .map(|k| labels::sentence_type_in(lang, k))
+                        .unwrap_or_default();
                     problems.add(
                         "sentence_months",
-                        format!("A {} has no length in months: clear the length, or choose another type of sentence", name.to_lowercase()),
+                        text_with(
+                            lang,
+                            "hearing-changes-error-no-length",
+                            &[("sentence", name.to_lowercase())],
+                        ),
                     );
                     None
                 }
@@ -653,7 +698,7 @@ fn read_outcome(form: &FormData, criminal: bool, problems: &mut Problems) -> Opt
             })
         }
         _ => {
-            problems.add("result", "Choose what happened at the hearing");
+            problems.add("result", text(lang, "hearing-changes-error-result"));
             return None;
         }
     };
@@ -675,11 +720,12 @@ async fn outcome_post(
     let (s, form, version) = posted_update(posted, ResourceKind::Hearing, "hearing")?;
     let id = id.into_inner();
     let sent = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        let current = to_change(conn, ctx, &id, version, "given an outcome")?;
-        let a = Box::new(around(conn, ctx, &current)?);
+        let current = to_change(conn, ctx, lang, &id, version, "given an outcome")?;
+        let a = Box::new(around(conn, ctx, lang, &current)?);
         let mut problems = Problems::new();
-        let result = match read_outcome(&sent, a.criminal, &mut problems) {
+        let result = match read_outcome(lang, &sent, a.criminal, &mut problems) {
             None => return Ok(Recorded::Saved(Saved::Problems(current, a, problems))),
             Some(Chosen::Result(r)) => r,
             Some(Chosen::Adjourned) => return Ok(Recorded::Adjourn(current, a)),
@@ -689,7 +735,7 @@ async fn outcome_post(
         input.status = HearingStatus::Concluded;
         input.result = Some(result);
         input.outcome = note_of(&sent, &current);
-        save(conn, ctx, current, version, input).map(Recorded::Saved)
+        save(conn, ctx, lang, current, version, input).map(Recorded::Saved)
     })
     .await?;
     let carried = FormData(vec![(
@@ -706,11 +752,11 @@ async fn outcome_post(
             shown.answer(&s, saved, &form, version)
         }
         Recorded::Adjourn(h, a) => {
-            let page = adjourn_form(&h, &a, h.version);
+            let page = adjourn_form(lang, &h, &a, h.version);
             render_form(&s, "cases", page, &carried, &Problems::new())
         }
         Recorded::Vacate(h, a) => {
-            let page = vacate_form(&h, &a, h.version);
+            let page = vacate_form(lang, &h, &a, h.version);
             render_form(&s, "cases", page, &carried, &Problems::new())
         }
     }
@@ -820,7 +866,7 @@ mod tests {
         ];
         for (fields, want, problem) in table {
             let mut problems = Problems::new();
-            let got = match read_outcome(&form(&fields), true, &mut problems) {
+            let got = match read_outcome(Lang::En, &form(&fields), true, &mut problems) {
                 Some(Chosen::Result(r)) => Some(r),
                 _ => None,
             };
@@ -837,7 +883,12 @@ mod tests {
         }
         let mut problems = Problems::new();
         assert!(matches!(
-            read_outcome(&form(&[("result", "vacated")]), true, &mut problems),
+            read_outcome(
+                Lang::En,
+                &form(&[("result", "vacated")]),
+                true,
+                &mut problems
+            ),
             Some(Chosen::Vacated)
         ));
     }

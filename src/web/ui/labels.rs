@@ -768,6 +768,11 @@ pub fn parole_decision_in(lang: super::i18n::Lang, d: ParoleDecision) -> String 
     coded(lang, "parole-decision", d.as_str())
 }
 
+/// A sentence's type, in the page's language.
+pub fn sentence_type_in(lang: super::i18n::Lang, t: crate::flows::SentenceType) -> String {
+    coded(lang, "sentence-type", t.as_str())
+}
+
 #[cfg(test)]
 mod records_catalogue_tests {
     use super::super::i18n::{self, Lang};
@@ -800,6 +805,9 @@ mod records_catalogue_tests {
                 ParoleDecision::ALL
                     .iter()
                     .for_each(|v| drop(parole_decision_in(lang, *v)));
+                crate::flows::SentenceType::ALL
+                    .iter()
+                    .for_each(|v| drop(sentence_type_in(lang, *v)));
             });
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }

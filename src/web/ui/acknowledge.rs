@@ -21,38 +21,51 @@ use crate::notify::ack;
 use crate::web::api::resource::run;
 use crate::web::AppState;
 
-/// What the page says the message was (no case or victim details), as
-/// it reads inside a sentence.
+/// What the page says the message was (no case or victim details): the
+/// keys of its words inside a sentence and as a heading.
+fn kind_keys(template: &str) -> (&'static str, &'static str) {
+    match template {
+        "criminal.supporter_in_place" => (
+            "acknowledge-kind-supporter-in-place",
+            "acknowledge-heading-supporter-in-place",
+        ),
+        "criminal.companion_request" => (
+            "acknowledge-kind-companion-request",
+            "acknowledge-heading-companion-request",
+        ),
+        "criminal.witness_service_request" => (
+            "acknowledge-kind-witness-service-request",
+            "acknowledge-heading-witness-service-request",
+        ),
+        "criminal.pre_trial_visit_request" => (
+            "acknowledge-kind-pre-trial-visit-request",
+            "acknowledge-heading-pre-trial-visit-request",
+        ),
+        "family.advance_identification" => (
+            "acknowledge-kind-advance-identification",
+            "acknowledge-heading-advance-identification",
+        ),
+        "family.on_the_day_checklist" => (
+            "acknowledge-kind-on-the-day-checklist",
+            "acknowledge-heading-on-the-day-checklist",
+        ),
+        _ => ("acknowledge-kind-other", "acknowledge-heading-other"),
+    }
+}
+
+/// The message's kind as it reads inside a sentence.
 pub(super) fn kind_in(lang: Lang, template: &str) -> String {
-    let key = match template {
-        "criminal.supporter_in_place" => "acknowledge-kind-supporter-in-place",
-        "criminal.companion_request" => "acknowledge-kind-companion-request",
-        "criminal.witness_service_request" => "acknowledge-kind-witness-service-request",
-        "criminal.pre_trial_visit_request" => "acknowledge-kind-pre-trial-visit-request",
-        "family.advance_identification" => "acknowledge-kind-advance-identification",
-        "family.on_the_day_checklist" => "acknowledge-kind-on-the-day-checklist",
-        _ => "acknowledge-kind-other",
-    };
-    text(lang, key)
+    text(lang, kind_keys(template).0)
 }
 
-/// The same, as a heading: "A supporter is in place …".
+/// The message's kind as a heading: "A supporter is in place …".
 pub(super) fn kind_heading_in(lang: Lang, template: &str) -> String {
-    let key = match template {
-        "criminal.supporter_in_place" => "acknowledge-heading-supporter-in-place",
-        "criminal.companion_request" => "acknowledge-heading-companion-request",
-        "criminal.witness_service_request" => "acknowledge-heading-witness-service-request",
-        "criminal.pre_trial_visit_request" => "acknowledge-heading-pre-trial-visit-request",
-        "family.advance_identification" => "acknowledge-heading-advance-identification",
-        "family.on_the_day_checklist" => "acknowledge-heading-on-the-day-checklist",
-        _ => "acknowledge-heading-other",
-    };
-    text(lang, key)
+    text(lang, kind_keys(template).1)
 }
 
-/// The bare layout in the language of the browser's cookie (there is no
-/// session on these pages).
-fn layout_in(lang: Lang, title: &str) -> serde_json::Value {
+/// The bare layout in the browser's cookie language (there is no session
+/// on the pages a message's link opens).
+pub(super) fn layout_in(lang: Lang, title: &str) -> serde_json::Value {
     let mut layout = bare_layout(title);
     layout["lang"] = json!(lang.code());
     layout["html_lang"] = json!(lang.html_tag());
@@ -145,4 +158,30 @@ async fn confirm(
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/ack/{token}", web::get().to(show))
         .route("/ack/{token}", web::post().to(confirm));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_message_has_words_in_both_languages() {
+        for lang in Lang::ALL {
+            let ((), _, missing) = i18n::rendering(lang, || {
+                for template in [
+                    "criminal.supporter_in_place",
+                    "criminal.companion_request",
+                    "criminal.witness_service_request",
+                    "criminal.pre_trial_visit_request",
+                    "family.advance_identification",
+                    "family.on_the_day_checklist",
+                    "something.else",
+                ] {
+                    drop(kind_in(lang, template));
+                    drop(kind_heading_in(lang, template));
+                }
+            });
+            assert!(missing.is_empty(), "{lang:?}: {missing:?}");
+        }
+    }
 }

@@ -16,9 +16,10 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{FormData, Problems};
-use super::i18n::{text, text_with, Lang};
+use super::i18n::{text, Lang};
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
+use super::visits::case_caption;
 use super::{read, render_form, require, see_other, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -70,11 +71,7 @@ fn form(lang: Lang, case: &CaseOut) -> FormPage {
         .collect();
     FormPage {
         title: text(lang, "agency-updates-title"),
-        caption: Some(text_with(
-            lang,
-            "case-title",
-            &[("reference", case_reference(case))],
-        )),
+        caption: case_caption(lang, case_reference(case)),
         heading: text(lang, "agency-updates-title"),
         intro: vec![text(lang, "agency-updates-intro")],
         action: format!("/cases/{}/updates/new", case.id),

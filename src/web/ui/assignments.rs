@@ -32,7 +32,7 @@ use super::forms::{required_choice, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::labels;
 use super::session::{Posted, Session};
-use super::visits::{date_field, date_in, stale_problem_in, DateWords};
+use super::visits::{date_field, date_in, options_in, stale_problem_in, DateWords};
 use super::{
     create, list_all, posted_update, read, render_form, require_to, see_other, stale_page, update,
     with_conn, PageError, PageResult,
@@ -110,10 +110,12 @@ fn spoc_fields(lang: Lang) -> Vec<Field> {
 }
 
 fn role_field(lang: Lang) -> Field {
-    let roles: Vec<(String, String)> = SupporterRole::ALL
-        .iter()
-        .map(|r| (r.as_str().to_owned(), labels::supporter_role_in(lang, *r)))
-        .collect();
+    let roles = options_in(
+        lang,
+        SupporterRole::ALL,
+        SupporterRole::as_str,
+        labels::supporter_role_in,
+    );
     Field::radios("role", &text(lang, "assignments-role-question"), &roles)
 }
 

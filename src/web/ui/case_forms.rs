@@ -22,10 +22,11 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{FormData, Problems};
-use super::i18n::{text, text_with, Lang};
+use super::i18n::{text, Lang};
 use super::labels;
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
+use super::visits::{case_caption, options_in};
 use super::{
     list_all, posted_update, read, render_form, require, see_other, update, with_conn, PageError,
     PageResult,
@@ -70,10 +71,7 @@ fn with_blank(label: &str, options: &[(String, String)]) -> Vec<(String, String)
 }
 
 fn kind_field(lang: Lang) -> Field {
-    let kinds: Vec<(String, String)> = CaseKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_owned(), labels::case_kind_in(lang, *k)))
-        .collect();
+    let kinds = options_in(lang, CaseKind::ALL, CaseKind::as_str, labels::case_kind_in);
     Field::radios("kind", &text(lang, "case-forms-kind-question"), &kinds)
         .choice_hint("criminal", &text(lang, "case-forms-kind-criminal-hint"))
         .choice_hint("family", &text(lang, "case-forms-kind-family-hint"))
@@ -95,10 +93,12 @@ fn reference_fields(lang: Lang, choices: &Choices) -> Vec<Field> {
 }
 
 fn offence_group_field(lang: Lang) -> Field {
-    let groups: Vec<(String, String)> = OffenceGroup::ALL
-        .iter()
-        .map(|g| (g.as_str().to_owned(), labels::offence_group_in(lang, *g)))
-        .collect();
+    let groups = options_in(
+        lang,
+        OffenceGroup::ALL,
+        OffenceGroup::as_str,
+        labels::offence_group_in,
+    );
     Field::select(
         "offence_group",
         &text(lang, "case-forms-offence-question"),
@@ -176,11 +176,7 @@ fn edit_form(lang: Lang, c: &CaseOut, choices: &Choices) -> FormPage {
     fields.extend(reference_fields(lang, choices));
     FormPage {
         title: text(lang, "case-forms-change-title"),
-        caption: Some(text_with(
-            lang,
-            "case-title",
-            &[("reference", case_reference(c))],
-        )),
+        caption: case_caption(lang, case_reference(c)),
         heading: text(lang, "case-forms-change-heading"),
         intro: vec![text(lang, "case-forms-change-intro")],
         action: format!("/cases/{}/edit", c.id),
@@ -195,11 +191,7 @@ fn edit_form(lang: Lang, c: &CaseOut, choices: &Choices) -> FormPage {
 fn close_form(lang: Lang, c: &CaseOut, choices: &Choices) -> FormPage {
     FormPage {
         title: text(lang, "case-forms-close-title"),
-        caption: Some(text_with(
-            lang,
-            "case-title",
-            &[("reference", case_reference(c))],
-        )),
+        caption: case_caption(lang, case_reference(c)),
         heading: text(lang, "case-forms-close-heading"),
         facts: case_facts(lang, c, choices),
         warning: Some(text(lang, "case-forms-close-warning")),

@@ -22,7 +22,7 @@ use super::forms::{required_choice, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::lookup::{case_reference, Lookup};
 use super::session::{Posted, Session};
-use super::visits::{date_field, date_in, DateWords};
+use super::visits::{date_field, date_in, options_in, DateWords};
 use super::{
     labels, page, posted_version, read, render_form, render_status, require, see_other, with_conn,
     PageError, PageResult,
@@ -59,14 +59,18 @@ fn caption(lang: Lang, case: &CaseOut, victim: &str) -> String {
 }
 
 fn form_page(lang: Lang, case: &CaseOut, victim: &str) -> FormPage {
-    let scopes: Vec<(String, String)> = ConsentScope::ALL
-        .iter()
-        .map(|v| (v.as_str().to_owned(), labels::consent_scope_in(lang, *v)))
-        .collect();
-    let bases: Vec<(String, String)> = LawfulBasis::ALL
-        .iter()
-        .map(|v| (v.as_str().to_owned(), labels::lawful_basis_in(lang, *v)))
-        .collect();
+    let scopes = options_in(
+        lang,
+        ConsentScope::ALL,
+        ConsentScope::as_str,
+        labels::consent_scope_in,
+    );
+    let bases = options_in(
+        lang,
+        LawfulBasis::ALL,
+        LawfulBasis::as_str,
+        labels::lawful_basis_in,
+    );
     FormPage {
         title: text(lang, "consents-record-title"),
         caption: Some(caption(lang, case, victim)),

@@ -23,7 +23,7 @@ use super::hearings::hearing_facts_in;
 use super::i18n::{self, text, text_with, Lang};
 use super::lookup::Lookup;
 use super::session::{Posted, Session};
-use super::visits::{date_field, date_in, time_field, time_in, DateWords};
+use super::visits::{case_caption, date_field, date_in, time_field, time_in, DateWords};
 use super::{
     labels, list_all, posted_update, read, render_form, require, see_other, update, with_conn,
     PageResult,
@@ -277,14 +277,6 @@ fn current_note(h: &HearingOut) -> FormData {
 
 // ---------------------------------------------------------------- vacate
 
-fn case_caption(lang: Lang, h: &HearingOut, a: &Around) -> Option<String> {
-    Some(text_with(
-        lang,
-        "case-title",
-        &[("reference", a.look.case_ref(&h.case_id))],
-    ))
-}
-
 fn vacate_form(lang: Lang, h: &HearingOut, a: &Around, version: i32) -> FormPage {
     let intro = vec![text(lang, "hearing-changes-vacate-if")];
     let mut list = Vec::new();
@@ -314,7 +306,7 @@ fn vacate_form(lang: Lang, h: &HearingOut, a: &Around, version: i32) -> FormPage
     }
     FormPage {
         title: text(lang, "hearing-changes-vacate-title"),
-        caption: case_caption(lang, h, a),
+        caption: case_caption(lang, a.look.case_ref(&h.case_id)),
         heading: text(lang, "hearing-changes-vacate-heading"),
         intro,
         list,
@@ -387,7 +379,7 @@ fn adjourn_form(lang: Lang, h: &HearingOut, a: &Around, version: i32) -> FormPag
     ];
     FormPage {
         title: text(lang, "hearing-changes-adjourn-title"),
-        caption: case_caption(lang, h, a),
+        caption: case_caption(lang, a.look.case_ref(&h.case_id)),
         heading: text(lang, "case-adjourn-this-hearing"),
         intro: vec![
             text(lang, "hearing-changes-adjourn-intro-date"),
@@ -580,7 +572,7 @@ fn outcome_form(lang: Lang, h: &HearingOut, a: &Around, version: i32) -> FormPag
     };
     FormPage {
         title: t("hearing-changes-outcome-title"),
-        caption: case_caption(lang, h, a),
+        caption: case_caption(lang, a.look.case_ref(&h.case_id)),
         heading: t("hearing-changes-outcome-heading"),
         intro: vec![intro],
         facts: hearing_facts_in(lang, h, &a.look),

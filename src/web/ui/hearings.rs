@@ -14,10 +14,10 @@ use crate::web::AppState;
 use super::cases::minutes_text_in;
 use super::fields::{Field, FormPage};
 use super::forms::{london_instant, required_choice, FormData, Problems};
-use super::i18n::{self, text, text_with, Lang};
+use super::i18n::{self, text, Lang};
 use super::lookup::{case_reference, Lookup};
 use super::session::{Posted, Session};
-use super::visits::{date_field, date_in, time_field, time_in, DateWords};
+use super::visits::{case_caption, date_field, date_in, time_field, time_in, DateWords};
 use super::{
     labels, posted_update, read, render_form, require, see_other, update, with_conn, PageResult,
 };
@@ -162,11 +162,7 @@ fn add_form(lang: Lang, case: &CaseOut, look: &Lookup) -> FormPage {
     );
     FormPage {
         title: text(lang, "hearings-add-title"),
-        caption: Some(text_with(
-            lang,
-            "case-title",
-            &[("reference", case_reference(case))],
-        )),
+        caption: case_caption(lang, case_reference(case)),
         heading: text(lang, "hearings-add-title"),
         intro: vec![text(lang, "hearings-add-intro")],
         action: format!("/cases/{}/hearings/new", case.id),
@@ -285,11 +281,7 @@ pub(super) fn hearing_facts_in(lang: Lang, h: &HearingOut, look: &Lookup) -> Vec
 fn move_form(lang: Lang, h: &HearingOut, look: &Lookup, version: i32) -> FormPage {
     FormPage {
         title: text(lang, "hearings-move-title"),
-        caption: Some(text_with(
-            lang,
-            "case-title",
-            &[("reference", look.case_ref(&h.case_id))],
-        )),
+        caption: case_caption(lang, look.case_ref(&h.case_id)),
         heading: text(lang, "case-move-this-hearing"),
         intro: vec![text(lang, "hearings-move-intro")],
         facts: hearing_facts_in(lang, h, look),

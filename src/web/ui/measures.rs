@@ -18,10 +18,12 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{london_instant, required_choice, FormData, Problems};
-use super::i18n::{text, text_with, Lang};
+use super::i18n::{text, Lang};
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
-use super::visits::{date_field, date_in, time_field, time_in, yes_no, DateWords};
+use super::visits::{
+    case_caption, date_field, date_in, options_in, time_field, time_in, yes_no, DateWords,
+};
 use super::{labels, list_all, read, render_form, require_to, see_other, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -53,10 +55,12 @@ fn form_page(lang: Lang, case: &CaseOut, has_supporter: bool) -> FormPage {
             )
         })
         .collect();
-    let measures: Vec<(String, String)> = SpecialMeasure::ALL
-        .iter()
-        .map(|v| (v.as_str().to_owned(), labels::special_measure_in(lang, *v)))
-        .collect();
+    let measures = options_in(
+        lang,
+        SpecialMeasure::ALL,
+        SpecialMeasure::as_str,
+        labels::special_measure_in,
+    );
     let mut fields = vec![
         date_field(lang, "held_on", &text(lang, "measures-date")),
         time_field(lang, "held_time", &text(lang, "measures-time")),
@@ -76,11 +80,7 @@ fn form_page(lang: Lang, case: &CaseOut, has_supporter: bool) -> FormPage {
     }
     FormPage {
         title: text(lang, "measures-title"),
-        caption: Some(text_with(
-            lang,
-            "case-title",
-            &[("reference", case_reference(case))],
-        )),
+        caption: case_caption(lang, case_reference(case)),
         heading: text(lang, "measures-title"),
         intro: vec![text(lang, "measures-intro")],
         action: format!("/cases/{}/special-measures/new", case.id),

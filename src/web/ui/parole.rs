@@ -22,7 +22,7 @@ use super::forms::{required_choice, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::lookup::Lookup;
 use super::session::{Posted, Session};
-use super::visits::{date_field, date_in, DateWords};
+use super::visits::{date_field, date_in, options_in, DateWords};
 use super::{
     labels, list_all, page, render, render_form, require, require_to, see_other, with_conn,
     PageResult,
@@ -176,18 +176,24 @@ async fn overview(
 fn form_page(lang: Lang, victims: &[VictimOut]) -> FormPage {
     let mut choices = vec![(String::new(), text(lang, "case-forms-choose-a-victim"))];
     choices.extend(victims.iter().map(|v| (v.id.clone(), v.reference.clone())));
-    let kinds: Vec<(String, String)> = ParoleMilestoneKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_owned(), labels::parole_kind_in(lang, *k)))
-        .collect();
-    let formats: Vec<(String, String)> = ParoleHearingFormat::ALL
-        .iter()
-        .map(|f| (f.as_str().to_owned(), labels::parole_format_in(lang, *f)))
-        .collect();
-    let decisions: Vec<(String, String)> = ParoleDecision::ALL
-        .iter()
-        .map(|d| (d.as_str().to_owned(), labels::parole_decision_in(lang, *d)))
-        .collect();
+    let kinds = options_in(
+        lang,
+        ParoleMilestoneKind::ALL,
+        ParoleMilestoneKind::as_str,
+        labels::parole_kind_in,
+    );
+    let formats = options_in(
+        lang,
+        ParoleHearingFormat::ALL,
+        ParoleHearingFormat::as_str,
+        labels::parole_format_in,
+    );
+    let decisions = options_in(
+        lang,
+        ParoleDecision::ALL,
+        ParoleDecision::as_str,
+        labels::parole_decision_in,
+    );
     FormPage {
         title: text(lang, "parole-log-title"),
         caption: Some(text(lang, "parole-scheme")),

@@ -7,9 +7,10 @@
 use actix_web::{web, HttpRequest};
 use serde_json::json;
 
+use super::acknowledge::layout_in;
 use super::i18n::{self, text, text_with, Lang};
 use super::session::cookie_lang;
-use super::{bare_layout, render, PageResult};
+use super::{render, PageResult};
 use crate::app::message_stops::{self, StopState};
 use crate::web::api::resource::run;
 use crate::web::AppState;
@@ -26,13 +27,6 @@ fn languages(req: &HttpRequest) -> [Lang; 2] {
 /// "English / Cymraeg" (or the other way round).
 fn both(langs: [Lang; 2], key: &str) -> String {
     format!("{} / {}", text(langs[0], key), text(langs[1], key))
-}
-
-fn layout_in(lang: Lang, title: &str) -> serde_json::Value {
-    let mut layout = bare_layout(title);
-    layout["lang"] = json!(lang.code());
-    layout["html_lang"] = json!(lang.html_tag());
-    layout
 }
 
 fn done_page(langs: [Lang; 2], s: &StopState, first_time: bool) -> PageResult {

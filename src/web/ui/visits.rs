@@ -116,6 +116,24 @@ pub(super) fn time_in(
     t
 }
 
+/// A form's caption: "Case …".
+pub(super) fn case_caption(lang: Lang, reference: String) -> Option<String> {
+    Some(text_with(lang, "case-title", &[("reference", reference)]))
+}
+
+/// A coded value's choices in the page's language: its stored text and
+/// its words.
+pub(super) fn options_in<T: Copy>(
+    lang: Lang,
+    all: &[T],
+    as_str: fn(T) -> &'static str,
+    words: fn(Lang, T) -> String,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (as_str(*v).to_owned(), words(lang, *v)))
+        .collect()
+}
+
 /// A date field with its hint in the page's language.
 pub(super) fn date_field(lang: Lang, name: &str, label: &str) -> Field {
     Field::date(name, label).hint(&text(lang, "records-date-hint"))
@@ -168,11 +186,7 @@ fn form_page_for(lang: Lang, look: &Lookup) -> FormPage {
 fn form_page(lang: Lang, case: &CaseOut, look: &Lookup) -> FormPage {
     FormPage {
         title: text(lang, "visits-arrange-title"),
-        caption: Some(text_with(
-            lang,
-            "case-title",
-            &[("reference", case_reference(case))],
-        )),
+        caption: case_caption(lang, case_reference(case)),
         heading: text(lang, "visits-arrange-title"),
         intro: vec![text(lang, "visits-arrange-intro")],
         action: format!("/cases/{}/visits/new", case.id),
@@ -342,11 +356,7 @@ const STATES: [(&str, &str); 2] = [
 fn edit_form(lang: Lang, v: &PreTrialVisitOut, look: &Lookup, version: i32) -> FormPage {
     let mut page = form_page_for(lang, look);
     page.title = text(lang, "visits-change-title");
-    page.caption = Some(text_with(
-        lang,
-        "case-title",
-        &[("reference", look.case_ref(&v.case_id))],
-    ));
+    page.caption = case_caption(lang, look.case_ref(&v.case_id));
     page.heading = text(lang, "visits-change-heading");
     page.intro = vec![text(lang, "visits-change-intro")];
     page.facts = visit_facts(lang, v, look);
@@ -519,11 +529,7 @@ async fn edit_post(
 fn cancel_form(lang: Lang, v: &PreTrialVisitOut, look: &Lookup, version: i32) -> FormPage {
     FormPage {
         title: text(lang, "visits-cancel-title"),
-        caption: Some(text_with(
-            lang,
-            "case-title",
-            &[("reference", look.case_ref(&v.case_id))],
-        )),
+        caption: case_caption(lang, look.case_ref(&v.case_id)),
         heading: text(lang, "visits-cancel-heading"),
         intro: vec![text(lang, "visits-cancel-intro")],
         facts: visit_facts(lang, v, look),

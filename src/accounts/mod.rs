@@ -39,6 +39,26 @@ pub fn active_email(
         .optional()?)
 }
 
+/// The language a person reads Courtside in (their `Cymraeg | English`
+/// choice), for the messages written to them alone: their digest and
+/// their account's notices. English when they chose none.
+pub fn language_of(
+    conn: &mut crate::store::AnyConn,
+    user_id: &str,
+) -> crate::error::AppResult<String> {
+    use crate::store::schema::users;
+    use diesel::prelude::*;
+    let chosen: Option<Option<String>> = users::table
+        .find(user_id)
+        .select(users::page_language)
+        .first(conn)
+        .optional()?;
+    Ok(chosen
+        .flatten()
+        .filter(|l| l == "cy")
+        .unwrap_or_else(|| "en".to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     /// Accounts sits below the web layer: no file here may name it.

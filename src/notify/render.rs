@@ -1224,6 +1224,7 @@ mod tests {
             }),
             spoc_agreed_on: None,
             present_at_statement_taking: false,
+            language: None,
         }
     }
 

@@ -601,3 +601,12 @@ notices-attempts = { $count ->
    *[other] { $count } ymgais
 }
 notices-unsendable = Ni fydd yn cael ei anfon: nid yw e-bost wedi'i osod ar y gwasanaeth hwn
+
+## Calendar feeds [unchecked]
+feed-name = Gwrandawiadau ac ymweliadau Courtside
+feed-day-of = { $kind } (diwrnod { $day } o { $days })
+feed-visit = Ymweliad cyn treial
+feed-status = Statws: { $status }
+feed-case = Achos { $case }
+feed-victim = Cyfeirnod y dioddefwr { $victim }
+feed-court-unknown = Llys nad yw yn y cyfeiriadur

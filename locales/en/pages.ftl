@@ -611,3 +611,12 @@ notices-attempts = { $count ->
    *[other] { $count } attempts
 }
 notices-unsendable = Will not be sent: email is not set up on this service
+
+## Calendar feeds
+feed-name = Courtside hearings and visits
+feed-day-of = { $kind } (day { $day } of { $days })
+feed-visit = Pre-trial visit
+feed-status = Status: { $status }
+feed-case = Case { $case }
+feed-victim = Victim reference { $victim }
+feed-court-unknown = Court not in the directory

@@ -39,13 +39,12 @@ pub fn active_email(
         .optional()?)
 }
 
-/// The language a person reads Courtside in (their `Cymraeg | English`
-/// choice), for the messages written to them alone: their digest and
-/// their account's notices. English when they chose none.
-pub fn language_of(
+/// The language a person chose to read Courtside in (their `Cymraeg |
+/// English` switch), if they chose one.
+pub fn chosen_language(
     conn: &mut crate::store::AnyConn,
     user_id: &str,
-) -> crate::error::AppResult<String> {
+) -> crate::error::AppResult<Option<String>> {
     use crate::store::schema::users;
     use diesel::prelude::*;
     let chosen: Option<Option<String>> = users::table
@@ -53,10 +52,16 @@ pub fn language_of(
         .select(users::page_language)
         .first(conn)
         .optional()?;
-    Ok(chosen
-        .flatten()
-        .filter(|l| l == "cy")
-        .unwrap_or_else(|| "en".to_owned()))
+    Ok(chosen.flatten().filter(|l| l == "en" || l == "cy"))
+}
+
+/// The language of the messages written to a person alone (their digest
+/// and their account's notices): their choice, else English.
+pub fn language_of(
+    conn: &mut crate::store::AnyConn,
+    user_id: &str,
+) -> crate::error::AppResult<String> {
+    Ok(chosen_language(conn, user_id)?.unwrap_or_else(|| "en".to_owned()))
 }
 
 #[cfg(test)]

@@ -5507,3 +5507,31 @@ async fn a_supporter_who_reads_welsh_gets_reminders_and_the_daily_digest_in_wels
     assert!(digest.body.contains("Bore da."), "{}", digest.body);
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn error_pages_are_in_the_language_of_the_person_or_their_cookie() {
+    let app = TestApp::spawn().await;
+    // No session: the pre-sign-in cookie's language.
+    let mut b = Browser::new(&app.base);
+    b.cookies.insert("courtside_lang".into(), "cy".into());
+    let missing = b.get("/no-such-page").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    missing.assert_has("<html lang=\"cy\">");
+    missing.assert_has("Heb ddod o hyd i");
+    missing.assert_lacks("Page not found");
+    // Signed in, her stored choice wins over a cookie saying otherwise.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let page = amara.get("/").await;
+    amara
+        .post(
+            "/language",
+            &[("csrf_token", &page.csrf()), ("language", "cy")],
+        )
+        .await;
+    amara.cookies.insert("courtside_lang".into(), "en".into());
+    let forbidden = amara.get("/directory").await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+    forbidden.assert_has("Ni allwch ddefnyddio");
+    assert_eq!(untranslated(&forbidden.body), None);
+    app.stop().await;
+}

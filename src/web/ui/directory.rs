@@ -12,7 +12,7 @@ use actix_web::web;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::domain::{CourtKind, Nation, OrganisationKind, Role};
+use crate::domain::{CourtKind, Language, Nation, OrganisationKind, Role};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::resources::{
@@ -653,6 +653,15 @@ fn organisation_fields(d: &Directory) -> Vec<Field> {
             .hint("Where Courtside sends this organisation's notices, unless it has a webhook."),
         Field::text("contact_phone", "Telephone (optional)").typed("tel", "off"),
         Field::select(
+            "preferred_language",
+            "Which language does it read Courtside's messages in?",
+            &with_blank(
+                "None chosen",
+                options_of(Language::ALL, Language::as_str, super::victims::language_label),
+            ),
+        )
+        .hint("With none chosen, messages about a hearing at a court in Wales go in Welsh and English, and others in English."),
+        Field::select(
             "court_id",
             "The court it serves (optional)",
             &with_blank("None", d.court_options()),
@@ -669,6 +678,7 @@ fn organisation_place(field: &str) -> (&'static str, &'static str) {
         "contact_email" => ("contact_email", "The email address"),
         "contact_phone" => ("contact_phone", "The telephone number"),
         "court_id" => ("court_id", "The court"),
+        "preferred_language" => ("preferred_language", "The language"),
         _ => ("name", ""),
     }
 }
@@ -683,6 +693,9 @@ fn read_organisation(form: &FormData) -> Result<OrganisationInput, Problems> {
     if name.is_none() {
         problems.add("name", "Enter the organisation's name");
     }
+    let preferred_language = form
+        .text("preferred_language")
+        .and_then(|l| Language::parse(&l));
     match (kind, name) {
         (Some(kind), Some(name)) if problems.is_empty() => Ok(OrganisationInput {
             kind,
@@ -691,6 +704,7 @@ fn read_organisation(form: &FormData) -> Result<OrganisationInput, Problems> {
             contact_email: form.text("contact_email"),
             contact_phone: form.text("contact_phone"),
             court_id: form.text("court_id"),
+            preferred_language,
         }),
         _ => Err(problems),
     }
@@ -705,6 +719,12 @@ fn organisation_values(o: &OrganisationOut) -> FormData {
         ("contact_email".into(), opt(&o.contact_email)),
         ("contact_phone".into(), opt(&o.contact_phone)),
         ("court_id".into(), opt(&o.court_id)),
+        (
+            "preferred_language".into(),
+            o.preferred_language
+                .map(|l| l.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
     ])
 }
 

@@ -241,13 +241,15 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let (title, lines): (&str, Vec<String>) = match self {
+        // No session here: the request's language (see `i18n::scoped`).
+        let lang = i18n::request_lang();
+        let (title, lines): (String, Vec<String>) = match self {
             PageError::SignIn => return see_other("/sign-in"),
             PageError::BadCsrf => (
-                "This form could not be accepted",
+                i18n::text(lang, "error-bad-form"),
                 vec![
-                    "The form was out of date or did not come from a Courtside page, so nothing was saved.".into(),
-                    "Go back, reload the page, and try again.".into(),
+                    i18n::text(lang, "error-bad-form-why"),
+                    i18n::text(lang, "error-bad-form-next"),
                 ],
             ),
             PageError::App(e) => {
@@ -258,11 +260,11 @@ impl ResponseError for PageError {
                     }
                     _ => {}
                 }
-                in_words(e)
+                in_words(lang, e)
             }
         };
         let data = json!({
-            "layout": bare_layout(title),
+            "layout": bare_layout(&title),
             "title": title,
             "lines": lines,
         });
@@ -293,68 +295,43 @@ fn sentence(text: &str) -> String {
 /// The title and lines of the error page for the errors a person can
 /// meet after a form or a link: each says what happened and what to do
 /// next, in words (never a code, field path or internal message).
-fn in_words(e: &AppError) -> (&'static str, Vec<String>) {
+fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
+    let t = |key: &str| i18n::text(lang, key);
     match e {
         AppError::Validation(errors) => {
             let mut lines: Vec<String> = errors
                 .iter()
                 .map(|f| sentence(&format!("{} {}", f.field, f.message)))
                 .collect();
-            lines.push("Go back, correct the answers, and save again.".into());
-            ("Some answers were not accepted", lines)
+            lines.push(t("error-validation-next"));
+            (t("error-validation"), lines)
         }
-        AppError::MalformedBody(_) => (
-            "This form could not be read",
-            vec!["Go back, reload the page, and fill in the form again.".into()],
-        ),
+        AppError::MalformedBody(_) => (t("error-malformed"), vec![t("error-malformed-next")]),
         AppError::PayloadTooLarge(limit) => (
-            "What you sent is too large",
-            vec![format!(
-                "What you sent is larger than {limit} bytes. Go back and send a smaller file or shorter text."
+            t("error-too-large"),
+            vec![i18n::text_with(
+                lang,
+                "error-too-large-next",
+                &[("limit", limit.to_string())],
             )],
         ),
-        AppError::TooManyAttempts { .. } => (
-            "Sign-in is paused",
-            vec![sentence(&e.to_string())],
-        ),
-        AppError::MethodNotAllowed => (
-            "This page cannot be used that way",
-            vec!["Go back and use the links and buttons on the page.".into()],
-        ),
+        AppError::TooManyAttempts { .. } => (t("error-paused"), vec![sentence(&e.to_string())]),
+        AppError::MethodNotAllowed => (t("error-method"), vec![t("error-method-next")]),
         AppError::Conflict(why) => (
-            "This could not be done",
-            vec![
-                sentence(why),
-                "Go back and reload the page to see the record as it is now; try again only if it still applies.".into(),
-            ],
+            t("error-conflict"),
+            vec![sentence(why), t("error-conflict-next")],
         ),
-        AppError::StaleVersion { .. } | AppError::VersionRequired => (
-            "Someone else changed this record",
-            vec!["Go back and reload the page to see the latest details.".into()],
-        ),
-        AppError::Unauthenticated => (
-            "You need to sign in",
-            vec!["Sign in again, then go back to what you were doing.".into()],
-        ),
-        AppError::Forbidden(_) => (
-            "You cannot use this page",
-            vec!["Your role does not allow this. If you think it should, ask your manager.".into()],
-        ),
+        AppError::StaleVersion { .. } | AppError::VersionRequired => {
+            (t("error-stale"), vec![t("error-stale-next")])
+        }
+        AppError::Unauthenticated => (t("error-sign-in"), vec![t("error-sign-in-next")]),
+        AppError::Forbidden(_) => (t("error-forbidden"), vec![t("error-forbidden-next")]),
         AppError::NotFound(_) => (
-            "Page not found",
-            vec![
-                "If you typed the web address, check it is correct.".into(),
-                "The record may not exist, or it may not be one you work with.".into(),
-            ],
+            t("error-not-found"),
+            vec![t("error-not-found-typed"), t("error-not-found-record")],
         ),
-        AppError::Unavailable(_) => (
-            "Sorry, the service is busy",
-            vec!["Try again in a few moments.".into()],
-        ),
-        AppError::Internal(_) => (
-            "Sorry, there is a problem with the service",
-            vec!["Try again later. If it keeps happening, tell your administrator.".into()],
-        ),
+        AppError::Unavailable(_) => (t("error-busy"), vec![t("error-busy-next")]),
+        AppError::Internal(_) => (t("error-internal"), vec![t("error-internal-next")]),
     }
 }
 
@@ -469,9 +446,12 @@ pub fn layout(s: &Session, title: &str, current: &str) -> Value {
 }
 
 /// The layout for pages shown to nobody in particular, in English.
+/// The layout of a page shown without a session (error pages, the
+/// pages opened from a link in a message), in the request's language.
 pub fn bare_layout(title: &str) -> Value {
+    let lang = i18n::request_lang();
     json!({"title": title, "user": null, "csrf": null, "nav": [], "error": false, "email_off": false,
-        "lang": "en", "html_lang": "en-GB", "switch": null})
+        "lang": lang.code(), "html_lang": lang.html_tag(), "switch": null})
 }
 
 /// The layout for the sign-in page: in the language of the pre-sign-in
@@ -753,7 +733,7 @@ mod tests {
             AppError::Internal("no such table: victims".into()),
         ];
         for e in &table {
-            let (title, lines) = in_words(e);
+            let (title, lines) = in_words(i18n::Lang::En, e);
             let text = format!("{title} {}", lines.join(" "));
             for raw in ["_", "If-Match", "ETag", "column", "pool", "table"] {
                 assert!(!text.contains(raw), "{e:?} shows {raw:?}: {text}");
@@ -774,13 +754,13 @@ mod tests {
                 "{e:?} says what to do next: {text}"
             );
         }
-        let (_, lines) = in_words(&table[0]);
+        let (_, lines) = in_words(i18n::Lang::En, &table[0]);
         assert_eq!(
             lines[0],
             "Decision is required for a decision made milestone."
         );
         assert_eq!(
-            in_words(&table[3]).1[0],
+            in_words(i18n::Lang::En, &table[3]).1[0],
             "Sign-in is paused after too many failed attempts; try again in 2 minutes."
         );
     }
@@ -791,5 +771,36 @@ mod tests {
         let out = draw("error", &data).unwrap();
         assert!(out.contains("<h1"));
         assert!(!out.contains("Sign out"));
+    }
+
+    #[actix_web::test]
+    async fn an_error_page_is_in_the_requests_language_and_records_its_own_keys_only() {
+        // Two requests on one thread, interleaved: each page's record holds
+        // its own keys, and each is in its own language.
+        let welsh = i18n::scoped(Some(i18n::Lang::Cy), async {
+            tokio::task::yield_now().await;
+            let answer = PageError::App(AppError::NotFound("victim".into())).error_response();
+            let body = answer.into_body();
+            String::from_utf8(actix_web::body::to_bytes(body).await.unwrap().to_vec()).unwrap()
+        });
+        let english = i18n::scoped(None, async {
+            // A word made before the render, in this request only.
+            let _ = i18n::text(i18n::Lang::En, "layout-sign-out");
+            tokio::task::yield_now().await;
+            let answer = PageError::BadCsrf.error_response();
+            let body = answer.into_body();
+            String::from_utf8(actix_web::body::to_bytes(body).await.unwrap().to_vec()).unwrap()
+        });
+        let (welsh, english) = futures_util::join!(welsh, english);
+        assert!(welsh.contains("<html lang=\"cy\">"), "{welsh}");
+        assert!(welsh.contains("Heb ddod o hyd i"), "{welsh}");
+        assert!(!welsh.contains("layout-sign-out"), "{welsh}");
+        assert!(english.contains("<html lang=\"en-GB\">"), "{english}");
+        assert!(
+            english.contains("This form could not be accepted"),
+            "{english}"
+        );
+        assert!(english.contains("layout-sign-out"), "{english}");
+        assert!(!english.contains("error-not-found"), "{english}");
     }
 }

@@ -199,6 +199,12 @@ async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
     })?;
     tracing::Span::current().record("user_id", me.user_id.as_str());
     let csrf = csrf_token(&state, "session", &token);
+    let lang = me
+        .page_language
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(|| cookie_lang(req));
+    super::i18n::set_request_lang(lang);
     Ok(Session {
         actor: Actor {
             user_id: me.user_id,
@@ -209,11 +215,7 @@ async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
         display_name: me.display_name,
         csrf,
         email_off: state.config.smtp_url.is_none(),
-        lang: me
-            .page_language
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or_else(|| cookie_lang(req)),
+        lang,
     })
 }
 

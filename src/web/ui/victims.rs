@@ -37,8 +37,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 const PER_PAGE: i64 = 50;
 
-fn language_label(lang: Lang, l: Language) -> String {
-    super::labels::language_in(lang, l)
+pub(super) fn language_label(l: Language) -> &'static str {
+    match l {
+        Language::English => "English",
+        Language::Welsh => "Welsh (Cymraeg)",
+    }
 }
 
 fn yes_no(lang: Lang, keys: [&'static str; 2]) -> Vec<(String, String)> {
@@ -48,7 +51,7 @@ fn yes_no(lang: Lang, keys: [&'static str; 2]) -> Vec<(String, String)> {
 fn fields(lang: Lang) -> Vec<Field> {
     let languages: Vec<(String, String)> = Language::ALL
         .iter()
-        .map(|l| (l.as_str().to_owned(), language_label(lang, *l)))
+        .map(|l| (l.as_str().to_owned(), super::labels::language_in(lang, *l)))
         .collect();
     vec![
         Field::text("reference", &text(lang, "victims-reference"))
@@ -100,7 +103,7 @@ fn victim_facts(lang: Lang, v: &VictimOut) -> Vec<(String, String)> {
         (text(lang, "victims-reference"), v.reference.clone()),
         (
             text(lang, "victims-preferred-language"),
-            language_label(lang, v.preferred_language),
+            super::labels::language_in(lang, v.preferred_language),
         ),
         (
             text(lang, "victims-enhanced-rights"),
@@ -287,7 +290,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<ListQuery>)
         .map(|v| {
             json!({
                 "reference": v.reference,
-                "language": language_label(lang, v.preferred_language),
+                "language": super::labels::language_in(lang, v.preferred_language),
                 "child": v.is_child,
                 "edit": may_change.then(|| format!("/victims/{}/edit", v.id)),
                 "needs": may_change.then(|| format!("/victims/{}/court-needs", v.id)),

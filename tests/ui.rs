@@ -5536,6 +5536,59 @@ async fn error_pages_are_in_the_language_of_the_person_or_their_cookie() {
     app.stop().await;
 }
 
+#[actix_web::test]
+async fn a_rule_the_service_checks_is_explained_in_welsh_on_a_welsh_page() {
+    let app = TestApp::spawn().await;
+    let mut b = Browser::signed_in(&app.base, BEN).await;
+    let page = b.get("/").await;
+    b.post(
+        "/language",
+        &[("csrf_token", &page.csrf()), ("language", "cy")],
+    )
+    .await;
+    // A reference already given to another victim: the service refuses it
+    // with a message the page shows in Welsh.
+    let form = b.get("/victims/new").await;
+    let refused = b
+        .post(
+            "/victims/new",
+            &[
+                ("csrf_token", &form.csrf()),
+                ("reference", "V-1002"),
+                ("preferred_language", "cy"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    refused.assert_has("mae eisoes yn cael ei ddefnyddio ar gyfer dioddefwr arall");
+    refused.assert_lacks("is already used for another victim");
+    let marked = untranslated(&refused.body).unwrap_or_default();
+    assert!(!marked.contains("api-message"), "{marked}");
+    // In English, the same refusal reads as the service wrote it.
+    let page = b.get("/").await;
+    b.post(
+        "/language",
+        &[("csrf_token", &page.csrf()), ("language", "en")],
+    )
+    .await;
+    let form = b.get("/victims/new").await;
+    let refused = b
+        .post(
+            "/victims/new",
+            &[
+                ("csrf_token", &form.csrf()),
+                ("reference", "V-1002"),
+                ("preferred_language", "cy"),
+                ("enhanced_rights", "yes"),
+                ("is_child", "no"),
+            ],
+        )
+        .await;
+    refused.assert_has("is already used for another victim");
+    app.stop().await;
+}
+
 /// Chooses Welsh for the signed-in person, from any page.
 async fn choose_welsh(b: &mut Browser) {
     let home = b.get("/").await;

@@ -38,6 +38,7 @@ nav-directory = Cyfeiriadur
 
 form-back = Yn ôl
 form-cancel = Canslo
+form-skipped-time = Nid yw { $time } ar { $date } yn bodoli yn amser y DU: mae'r clociau'n mynd ymlaen o 1yb i 2yb y noson honno. Rhowch amser cyn 1yb neu o 2yb ymlaen.
 form-warning = Rhybudd
 form-error-prefix = Gwall:
 form-date-day = Diwrnod

@@ -36,6 +36,7 @@ nav-directory = Directory
 
 form-back = Back
 form-cancel = Cancel
+form-skipped-time = { $time } on { $date } does not exist in UK time: the clocks go forward from 1am to 2am that night. Enter a time before 1am or from 2am.
 form-warning = Warning
 form-error-prefix = Error:
 form-date-day = Day

@@ -147,7 +147,7 @@ pub fn format_time(instant: DateTime<Utc>) -> String {
 }
 
 /// A time of day on the 12-hour clock, English style.
-fn twelve_hour(time: NaiveTime) -> String {
+pub fn twelve_hour(time: NaiveTime) -> String {
     use chrono::Timelike;
     let (hour, minute) = (time.hour(), time.minute());
     match (hour, minute) {

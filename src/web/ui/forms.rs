@@ -134,10 +134,13 @@ impl Problems {
         errors: &[FieldError],
         place: impl Fn(&str) -> (&'static str, &'static str),
     ) -> Self {
+        // The request's language: the API's message in its words.
+        let lang = super::i18n::request_lang();
         let mut problems = Problems::new();
         for e in errors {
             let (field, label) = place(&e.field);
-            problems.add(field, sentence(label, &e.message));
+            let message = super::api_words::in_language(lang, &e.message);
+            problems.add(field, sentence(lang, label, &message));
         }
         problems
     }
@@ -152,17 +155,21 @@ impl Problems {
     }
 }
 
-/// "Start" + "is in the past; ..." → "Start is in the past; ...".
-fn sentence(label: &str, message: &str) -> String {
+/// "Start" + "is in the past; ..." → "Start is in the past; ...". In
+/// Welsh the message is a clause of its own, so it follows the label after
+/// a colon: "Dechrau: mae yn y gorffennol; ...".
+fn sentence(lang: super::i18n::Lang, label: &str, message: &str) -> String {
     let message = message.trim();
-    if label.is_empty() {
-        let mut chars = message.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
+    match (label.is_empty(), lang) {
+        (true, _) => {
+            let mut chars = message.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
         }
-    } else {
-        format!("{label} {message}")
+        (false, super::i18n::Lang::En) => format!("{label} {message}"),
+        (false, super::i18n::Lang::Cy) => format!("{label}: {message}"),
     }
 }
 
@@ -268,7 +275,20 @@ pub fn london_instant(
     match crate::calendar::typed_local_to_utc(date, time) {
         Ok(instant) => Some((instant, crate::calendar::to_london(instant).to_rfc3339())),
         Err(skipped) => {
-            problems.add(field, sentence("", &skipped.to_string()));
+            let lang = super::i18n::request_lang();
+            let time = match lang {
+                super::i18n::Lang::En => crate::calendar::twelve_hour(skipped.time),
+                super::i18n::Lang::Cy => crate::notify::render::clock_words("cy", skipped.time),
+            };
+            let date = super::i18n::day(lang, skipped.date);
+            problems.add(
+                field,
+                super::i18n::text_with(
+                    lang,
+                    "form-skipped-time",
+                    &[("time", time), ("date", date)],
+                ),
+            );
             None
         }
     }

@@ -220,6 +220,12 @@ pub fn text_with(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     })
 }
 
+/// Records that a word the page shows had no translation (for words from
+/// outside the catalogue, such as the API's messages).
+pub fn note_untranslated(key: &str) {
+    noting(|r| r.untranslated.insert(key.to_owned()));
+}
+
 /// Whether the English catalogue has `key`.
 pub fn has(key: &str) -> bool {
     CATALOGUES.en.has_message(key)
@@ -240,11 +246,14 @@ pub fn rendering<T>(lang: Lang, render: impl FnOnce() -> T) -> (T, Vec<String>, 
     (out, used, missing)
 }
 
-/// Runs `f` on a thread of the blocking pool with a fresh record, and
-/// gives back the keys it used and those that fell back.
-pub fn gathered<T>(f: impl FnOnce() -> T) -> (T, Vec<String>, Vec<String>) {
+/// Runs `f` on a thread of the blocking pool with a fresh record and the
+/// request's language, and gives back the keys it used and those that
+/// fell back.
+pub fn gathered<T>(lang: Lang, f: impl FnOnce() -> T) -> (T, Vec<String>, Vec<String>) {
     take();
+    let before = noting(|r| r.lang.replace(lang));
     let out = f();
+    noting(|r| r.lang = before);
     let (used, untranslated) = take();
     (out, used, untranslated)
 }

@@ -13,6 +13,7 @@
 mod acknowledge;
 mod after_outcome;
 mod agency_updates;
+pub mod api_words;
 mod assignments;
 mod attendance;
 mod case_forms;
@@ -301,7 +302,14 @@ fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
         AppError::Validation(errors) => {
             let mut lines: Vec<String> = errors
                 .iter()
-                .map(|f| sentence(&format!("{} {}", f.field, f.message)))
+                .map(|f| match lang {
+                    i18n::Lang::En => sentence(&format!("{} {}", f.field, f.message)),
+                    _ => sentence(&format!(
+                        "{}: {}",
+                        f.field,
+                        api_words::in_language(lang, &f.message)
+                    )),
+                })
                 .collect();
             lines.push(t("error-validation-next"));
             (t("error-validation"), lines)
@@ -319,7 +327,10 @@ fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
         AppError::MethodNotAllowed => (t("error-method"), vec![t("error-method-next")]),
         AppError::Conflict(why) => (
             t("error-conflict"),
-            vec![sentence(why), t("error-conflict-next")],
+            vec![
+                sentence(&api_words::in_language(lang, why)),
+                t("error-conflict-next"),
+            ],
         ),
         AppError::StaleVersion { .. } | AppError::VersionRequired => {
             (t("error-stale"), vec![t("error-stale-next")])
@@ -482,10 +493,14 @@ pub async fn with_conn<T: Send + 'static>(
     f: impl FnOnce(&mut AnyConn, &Ctx) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
     let ctx = ctx(state, s);
+    let lang = s.lang;
     // Words looked up on the blocking thread are recorded there: bring the
-    // record back to this thread, where the page is drawn.
-    let (out, used, untranslated) =
-        run(state, move |conn| Ok(i18n::gathered(|| f(conn, &ctx)))).await?;
+    // record back to this thread, where the page is drawn. The blocking
+    // thread knows the request's language (for the API's messages).
+    let (out, used, untranslated) = run(state, move |conn| {
+        Ok(i18n::gathered(lang, || f(conn, &ctx)))
+    })
+    .await?;
     i18n::record(used, untranslated);
     out
 }

@@ -1,0 +1,277 @@
+//! The API's messages about a field or a conflict ("is in the past; ...")
+//! in the page's language. The API answers in English (its readers are
+//! programs and their developers); a page shows the same message in the
+//! person's language.
+//!
+//! `locales/en/api.ftl` holds each message as the code writes it,
+//! with its variable parts as Fluent variables (`must be at most
+//! { $MAX_NOTE } characters`); a message is matched to its pattern there,
+//! and the same key is written from the language's own file with the
+//! parts the English carried. A message with no pattern stays in English
+//! and is recorded as untranslated, so the page's record (and the browser
+//! suite) names it.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use super::i18n::{self, Lang};
+
+pub const ENGLISH_SOURCE: &str = include_str!("../../../locales/en/api.ftl");
+pub const WELSH_SOURCE: &str = include_str!("../../../locales/cy/api.ftl");
+
+/// A piece of an English pattern.
+#[derive(Debug, Clone, PartialEq)]
+enum Piece {
+    Text(String),
+    Var(String),
+}
+
+/// The English patterns: those with no variable by their whole text, the
+/// rest with the most fixed words first.
+struct Patterns {
+    exact: HashMap<String, String>,
+    with_vars: Vec<(String, Vec<Piece>)>,
+}
+
+/// `key = text { $var } text` lines of a messages file.
+fn entries(source: &str) -> Vec<(&str, &str)> {
+    source
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.trim(), v))
+        .collect()
+}
+
+/// A pattern's pieces: text between `{ $name }` placeholders.
+fn pieces(pattern: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut rest = pattern;
+    while let Some(at) = rest.find("{ $") {
+        if at > 0 {
+            out.push(Piece::Text(rest[..at].to_owned()));
+        }
+        let after = &rest[at + 3..];
+        let Some(end) = after.find(" }") else {
+            out.push(Piece::Text(rest[at..].to_owned()));
+            return out;
+        };
+        out.push(Piece::Var(after[..end].to_owned()));
+        rest = &after[end + 2..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest.to_owned()));
+    }
+    out
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let mut exact = HashMap::new();
+    let mut with_vars = Vec::new();
+    for (key, pattern) in entries(ENGLISH_SOURCE) {
+        let p = pieces(pattern);
+        if p.iter().any(|p| matches!(p, Piece::Var(_))) {
+            with_vars.push((key.to_owned(), p));
+        } else {
+            exact.insert(pattern.to_owned(), key.to_owned());
+        }
+    }
+    // The pattern with the most fixed words first: "must be between 1 and
+    // { $n } minutes" before "must be between 1 and { $n }".
+    let fixed = |p: &[Piece]| -> usize {
+        p.iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.len(),
+                Piece::Var(_) => 0,
+            })
+            .sum()
+    };
+    with_vars.sort_by_key(|(_, p): &(String, Vec<Piece>)| std::cmp::Reverse(fixed(p)));
+    Patterns { exact, with_vars }
+});
+
+static WELSH: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| {
+    let id: unic_langid::LanguageIdentifier = "cy".parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    bundle.set_use_isolating(false);
+    // A broken file keeps what parsed; the tests refuse one with errors.
+    let resource = FluentResource::try_new(WELSH_SOURCE.to_owned()).unwrap_or_else(|(r, _)| r);
+    let _ = bundle.add_resource(resource);
+    bundle
+});
+
+/// The variables' values if `text` is `pieces` filled in.
+fn fill(pieces: &[Piece], text: &str) -> Option<Vec<(String, String)>> {
+    match pieces.split_first() {
+        None => text.is_empty().then(Vec::new),
+        Some((Piece::Text(t), rest)) => fill(rest, text.strip_prefix(t.as_str())?),
+        Some((Piece::Var(name), rest)) => {
+            // The variable runs to where the next text piece occurs (any
+            // occurrence that lets the rest match), or to the end.
+            match rest.first() {
+                None => (!text.is_empty()).then(|| vec![(name.clone(), text.to_owned())]),
+                Some(Piece::Text(next)) => {
+                    let mut from = 0;
+                    while let Some(at) = text[from..].find(next.as_str()) {
+                        let split = from + at;
+                        if split > 0 {
+                            if let Some(mut found) = fill(rest, &text[split..]) {
+                                found.insert(0, (name.clone(), text[..split].to_owned()));
+                                return Some(found);
+                            }
+                        }
+                        from = split + next.len().max(1);
+                        if from > text.len() {
+                            break;
+                        }
+                    }
+                    None
+                }
+                // Two variables side by side cannot be told apart.
+                Some(Piece::Var(_)) => None,
+            }
+        }
+    }
+}
+
+/// The key of an English message and the parts it carried.
+fn find(message: &str) -> Option<(String, Vec<(String, String)>)> {
+    let patterns = &*PATTERNS;
+    if let Some(key) = patterns.exact.get(message) {
+        return Some((key.clone(), Vec::new()));
+    }
+    patterns
+        .with_vars
+        .iter()
+        .find_map(|(key, p)| fill(p, message).map(|args| (key.clone(), args)))
+}
+
+/// An API message in `lang`: the English as it is, or the language's own
+/// words for it; English, recorded as untranslated, where there are none.
+pub fn in_language(lang: Lang, message: &str) -> String {
+    if lang == Lang::En {
+        return message.to_owned();
+    }
+    let Some((key, args)) = find(message) else {
+        i18n::note_untranslated("api-message");
+        return message.to_owned();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(name, FluentValue::from(value));
+    }
+    let words = WELSH.get_message(&key).and_then(|m| m.value()).map(|p| {
+        let mut errors = Vec::new();
+        WELSH
+            .format_pattern(p, Some(&fluent_args), &mut errors)
+            .into_owned()
+    });
+    words.unwrap_or_else(|| {
+        i18n::note_untranslated(&key);
+        message.to_owned()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn both_files_parse_and_hold_the_same_keys_with_the_same_variables() {
+        for (name, source) in [("en", ENGLISH_SOURCE), ("cy", WELSH_SOURCE)] {
+            if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
+                panic!("locales/{name}/api.ftl: {errors:?}");
+            }
+        }
+        let vars = |p: &str| -> BTreeSet<String> {
+            pieces(p)
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Var(v) => Some(v),
+                    Piece::Text(_) => None,
+                })
+                .collect()
+        };
+        let en: HashMap<&str, &str> = entries(ENGLISH_SOURCE).into_iter().collect();
+        let cy: HashMap<&str, &str> = entries(WELSH_SOURCE).into_iter().collect();
+        assert_eq!(en.len(), entries(ENGLISH_SOURCE).len(), "a key repeats");
+        let en_keys: BTreeSet<_> = en.keys().collect();
+        let cy_keys: BTreeSet<_> = cy.keys().collect();
+        assert_eq!(en_keys, cy_keys);
+        for (key, english) in &en {
+            assert_eq!(vars(english), vars(cy[key]), "{key}");
+        }
+    }
+
+    #[test]
+    fn every_pattern_finds_itself_filled_in() {
+        for (key, pattern) in entries(ENGLISH_SOURCE) {
+            let sample: String = pieces(pattern)
+                .iter()
+                .map(|p| match p {
+                    Piece::Text(t) => t.clone(),
+                    Piece::Var(v) => format!("<{v}>"),
+                })
+                .collect();
+            let (found, _) = find(&sample).unwrap_or_else(|| panic!("{key}: {sample}"));
+            assert_eq!(found, key, "{sample}");
+        }
+    }
+
+    #[test]
+    fn messages_are_written_in_welsh_with_their_parts() {
+        let cases = [
+            (
+                "is required and may not be blank",
+                "mae'n ofynnol ac ni chaiff fod yn wag",
+            ),
+            ("cannot be changed", "ni ellir ei newid"),
+            (
+                "cannot be changed: the case is closed",
+                "ni ellir ei newid: the case is closed",
+            ),
+            (
+                "is 250 characters long; at most 200 are allowed",
+                "mae'n 250 nod o hyd; 200 yw'r uchafswm a ganiateir",
+            ),
+            (
+                "is in the past; a trial hearing must start in the future (record past hearings as concluded, adjourned or vacated)",
+                "mae yn y gorffennol; rhaid i wrandawiad trial ddechrau yn y dyfodol (cofnodwch wrandawiadau a fu fel rhai a ddaeth i ben, a ohiriwyd neu a ddilëwyd)",
+            ),
+        ];
+        for (english, welsh) in cases {
+            assert_eq!(in_language(Lang::Cy, english), welsh);
+            assert_eq!(in_language(Lang::En, english), english);
+        }
+        // A message with no pattern stays English and is recorded.
+        let ((), _, missing) = i18n::rendering(Lang::Cy, || {
+            assert_eq!(
+                in_language(Lang::Cy, "a message nobody wrote down"),
+                "a message nobody wrote down"
+            );
+        });
+        assert_eq!(missing, vec!["api-message".to_owned()]);
+    }
+
+    #[test]
+    fn a_variable_runs_to_the_text_that_lets_the_rest_match() {
+        let p = pieces(
+            "the request is closed ({ $arg1 }) and can no longer change; make a new request",
+        );
+        assert_eq!(
+            fill(&p, "the request is closed (refused (late)) and can no longer change; make a new request"),
+            Some(vec![("arg1".to_owned(), "refused (late)".to_owned())])
+        );
+        assert_eq!(
+            fill(
+                &p,
+                "the request is closed () and can no longer change; make a new request"
+            ),
+            None
+        );
+    }
+}

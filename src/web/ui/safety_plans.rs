@@ -185,12 +185,8 @@ fn defaults() -> FormData {
     ])
 }
 
-/// The plan as sentences, in English, for the week.
-pub fn summary(plan: &SafetyPlanOut) -> Vec<(String, String)> {
-    summary_in(Lang::En, plan)
-}
-
-/// The plan as sentences, in the page's language.
+/// The plan as sentences, in the page's language, for its page and the
+/// week.
 pub fn summary_in(lang: Lang, plan: &SafetyPlanOut) -> Vec<(String, String)> {
     let mut rows = vec![
         (text(lang, "safety-plan-entrance"), plan.entrance.clone()),

@@ -141,8 +141,8 @@ fn deadline_href(d: &crate::resources::DeadlineOut) -> Option<String> {
     d.case_id.as_ref().map(|c| format!("/cases/{c}"))
 }
 
-fn plan_json(p: &app::safety_plans::SafetyPlanOut, hearing_id: &str) -> Value {
-    let rows: Vec<Value> = super::safety_plans::summary(p)
+fn plan_json(lang: Lang, p: &app::safety_plans::SafetyPlanOut, hearing_id: &str) -> Value {
+    let rows: Vec<Value> = super::safety_plans::summary_in(lang, p)
         .into_iter()
         .map(|(k, v)| json!({"key": k, "value": v}))
         .collect();
@@ -205,7 +205,7 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> 
                     "tag_class": Value::Null,
                     "clashes": Vec::<String>::new(),
                     "clash": false,
-                    "plan": plan_json(&p.plan, &p.hearing_id),
+                    "plan": plan_json(lang, &p.plan, &p.hearing_id),
                     "updates": updates_json(updates.get(&p.hearing_id), &p.hearing_id, date, ctx.today()),
                 })
             })
@@ -297,7 +297,7 @@ fn build(
 
     for wh in &week.hearings {
         let h = &wh.hearing;
-        let plan = plans.get(h.id.as_str()).map(|p| plan_json(p, &h.id));
+        let plan = plans.get(h.id.as_str()).map(|p| plan_json(lang, p, &h.id));
         for s in &wh.sittings {
             let mut title = labels::hearing_kind_in(lang, h.kind);
             if s.days > 1 {

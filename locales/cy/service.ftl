@@ -1,2 +1,124 @@
 # The service's own pages (issue #18).
 # Keys here must not repeat a key in pages.ftl or records.ftl.
+
+## Updates on the day [unchecked]
+
+trial-updates-yes = Ydy
+trial-updates-no = Nac ydy
+trial-updates-caption = { $kind } yn { $place }, { $when } · dioddefwr { $victim }
+trial-updates-intro = Diweddariadau byr ar sut mae'r gwrandawiad yn mynd. Amser y DU yw pob amser.
+trial-updates-kind = Beth sy'n digwydd?
+trial-updates-told = Pwy ydych chi wedi'u hysbysu wyneb yn wyneb? (dewisol)
+trial-updates-note = Nodyn i'r tîm (dewisol)
+trial-updates-note-hint = Ychydig eiriau ar y mwyaf. Nid yw'r nodyn byth yn cael ei anfon mewn neges at neb.
+trial-updates-to-victim = Ydy hi eisiau neges ei hun pan fydd diweddariad?
+trial-updates-to-victim-hint = Mae'n mynd drwy ei sianel ddiogel ei hun, o fewn ei horiau diogel.
+trial-updates-contact-name = Pwy arall mae hi eisiau iddynt gael gwybod? (dewisol)
+trial-updates-contact-name-hint = Enw a ddewisodd hi, er enghraifft ei chwaer Sam.
+trial-updates-contact-email = Eu cyfeiriad e-bost
+trial-updates-why-not-asked = Ni anfonwyd neges: nid yw hi wedi gofyn am negeseuon am hynt y treial. Cofnodwch isod pwy mae hi eisiau iddynt gael gwybod.
+trial-updates-why-victim-did-not-ask = Ni anfonwyd neges ati hi ei hun: ni ofynnodd am un.
+trial-updates-why-no-contact = Ni anfonwyd neges at unrhyw gyswllt: nid yw hi wedi enwi un.
+trial-updates-why-no-contact-consent = Ni anfonwyd neges at y cyswllt a ddewisodd: nid yw ei chaniatâd i'w hysbysu mewn grym. Cofnodwch ei chaniatâd yn gyntaf.
+trial-updates-done-recorded = Mae'r diweddariad wedi'i gofnodi.
+trial-updates-done-preference = Mae pwy mae hi eisiau iddynt gael gwybod wedi'i gadw.
+trial-updates-nobody-yet = Neb eto
+trial-updates-no-message = Dim neges wedi'i hanfon
+trial-updates-message-victim = Neges at y dioddefwr
+trial-updates-message-contact = Neges at y cyswllt a ddewisodd
+trial-updates-message-both = Neges at y dioddefwr ac at y cyswllt a ddewisodd
+trial-updates-her-contact = y cyswllt a ddewisodd
+trial-updates-when-nobody = Pan fyddwch yn cofnodi diweddariad, nid oes neb yn cael neges.
+trial-updates-when-victim = Pan fyddwch yn cofnodi diweddariad, mae hi'n cael neges ei hun.
+trial-updates-when-contact = Pan fyddwch yn cofnodi diweddariad, mae { $contact } yn cael e-bost.
+trial-updates-when-both = Pan fyddwch yn cofnodi diweddariad, mae hi'n cael neges ei hun ac mae { $contact } yn cael e-bost.
+trial-updates-error-kind = Dewiswch beth sy'n digwydd
+trial-updates-error-told = Dewiswch o'r rhestr pwy a gafodd wybod
+trial-updates-record-button = Cofnodi'r diweddariad
+trial-updates-not-today = Mae diweddariadau'n cael eu cofnodi ar ddiwrnod pan fydd y gwrandawiad yn eistedd. Nid yw heddiw'n un o'i ddiwrnodau llys.
+trial-updates-so-far = Diweddariadau hyd yma, y diweddaraf yn gyntaf
+trial-updates-told-in-person = Wedi cael gwybod wyneb yn wyneb: { $told }
+trial-updates-none = Nid oes unrhyw ddiweddariadau wedi'u cofnodi ar gyfer y gwrandawiad hwn.
+trial-updates-who-heading = Pwy mae hi eisiau iddynt gael gwybod
+trial-updates-who-intro = Cofnodwch hyn gyda hi. Dim ond beth sy'n digwydd a'r amser y mae neges yn ei ddweud: byth y nodyn, byth ble mae hi.
+trial-updates-consent-needed = Dim ond tra bydd ei chaniatâd i'w hysbysu mewn grym y bydd y cyswllt a ddewisodd yn cael neges.
+trial-updates-record-consent = Cofnodi ei chaniatâd
+trial-updates-consent-named = (“Dweud wrth gyswllt a ddewisodd hi sut mae ei threial yn mynd ar y diwrnod”).
+trial-updates-save-who = Cadw pwy mae hi eisiau iddynt gael gwybod
+
+## Coded values: trial-update-kind [unchecked]
+
+trial-update-kind-started = Mae'r gwrandawiad wedi dechrau
+trial-update-kind-giving-evidence = Mae hi'n rhoi tystiolaeth
+trial-update-kind-finished-giving-evidence = Mae hi wedi gorffen rhoi tystiolaeth
+trial-update-kind-break = Mae'r llys wedi cymryd egwyl
+trial-update-kind-adjourned-to-next-day = Wedi'i ohirio tan y diwrnod llys nesaf
+trial-update-kind-finished-for-the-day = Wedi gorffen am y diwrnod
+trial-update-kind-jury-out = Mae'r rheithgor wedi mynd allan i ystyried
+trial-update-kind-verdict = Mae'r rheithfarn wedi'i rhoi
+
+## Coded values: trial-update-audience [unchecked]
+
+trial-update-audience-victim = Y dioddefwr
+trial-update-audience-chosen-contact = Y cyswllt a ddewisodd
+trial-update-audience-supporter = Ei chefnogwr
+trial-update-audience-witness-service = Y Gwasanaeth Tystion
+
+## Your reminders [unchecked]
+
+reminders-intro-when = Mae Courtside yn eich atgoffa am wrandawiadau ac ymweliadau cyn treial y dioddefwyr rydych yn eu cefnogi, ar yr adegau y mae eich sefydliad wedi'u gosod (er enghraifft 7 diwrnod cyn a'r diwrnod cyn).
+reminders-intro-how = Gallwch gael pob nodyn atgoffa fel neges ar ei phen ei hun, neu gael nodiadau atgoffa'r dydd wedi'u rhestru yn eich neges ddyddiol am 07:30 (amser y DU) yn lle hynny. Ni fyddwch byth yn cael y ddau.
+reminders-saved-separately = Wedi'i gadw: bydd pob nodyn atgoffa yn dod fel neges ar ei phen ei hun.
+reminders-saved-in-digest = Wedi'i gadw: bydd eich nodiadau atgoffa'n cael eu rhestru yn eich neges ddyddiol, gan ddechrau gyda'r un ar { $day }.
+reminders-save = Cadw
+reminders-how = Sut ydych chi eisiau cael eich nodiadau atgoffa?
+reminders-separately = Neges ar gyfer pob nodyn atgoffa
+reminders-in-digest = Holl nodiadau atgoffa'r dydd yn fy neges ddyddiol am 07:30
+reminders-separately-hint = Mae pob nodyn atgoffa'n dod ar ei amser ei hun, er enghraifft 09:00 wythnos cyn gwrandawiad.
+reminders-in-digest-hint = Mae nodyn atgoffa a drefnwyd ar ôl i neges 07:30 y diwrnod hwnnw fynd yn dal i ddod ar ei ben ei hun.
+reminders-error-choose = Dewiswch neges ar gyfer pob nodyn atgoffa, neu nodiadau atgoffa'r dydd yn eich neges ddyddiol
+
+## Calendar feed [unchecked]
+
+feed-revoked = Mae'r cyfeiriad calendr wedi'i ddirymu. Bydd apiau calendr sy'n ei ddefnyddio yn peidio â diweddaru.
+feed-new-heading = Eich cyfeiriad calendr newydd
+feed-new-copy = Copïwch ef nawr: ni fydd yn cael ei ddangos eto. Ychwanegwch ef at eich ap calendr fel tanysgrifiad ("ychwanegu calendr o URL").
+feed-address = Cyfeiriad calendr
+feed-intro = Gweld eich gwrandawiadau a'ch ymweliadau cyn treial yn eich ap calendr eich hun, yn amser y DU. Dim ond cyfeirnodau achosion a dioddefwyr y mae digwyddiadau'n eu dangos, byth enwau na chyfeiriadau.
+feed-keep-private = Gall unrhyw un sydd â'r cyfeiriad weld eich dyddiadur llys. Cadwch ef i chi eich hun, a'i ddirymu os yw'n bosibl ei fod wedi'i rannu, er enghraifft ar ffôn a gollwyd.
+feed-make = Creu cyfeiriad calendr newydd
+feed-yours = Eich cyfeiriadau calendr
+feed-made = Crëwyd
+feed-status = Statws
+feed-action = Cam gweithredu
+feed-revoked-tag = Wedi'i ddirymu
+feed-active = Gweithredol
+feed-revoke = Dirymu
+feed-revoke-which = y cyfeiriad a grëwyd { $made }
+feed-none = Nid oes gennych unrhyw gyfeiriadau calendr eto.
+
+## Failed messages [unchecked]
+
+messages-retried = Bydd yr hysbysiad yn cael ei anfon eto yn y rownd ddanfon nesaf (o fewn munud).
+messages-intro = Hysbysiadau a fethodd ac a fydd yn cael eu hanfon eto, a hysbysiadau nad oedd modd eu danfon o gwbl. Mae'r hysbysiadau heb eu danfon wedi'u rhestru gyntaf. Unwaith y bydd yr achos wedi'i ddatrys (cyfeiriad wedi'i gywiro, y gweinydd post yn ôl), anfonwch un eto.
+messages-what = Beth
+messages-to = At
+messages-send-from = Anfon o
+messages-state = Cyflwr
+messages-send-again = Anfon eto
+messages-none-failed = Dim negeseuon wedi methu.
+messages-none-failed-more = Mae pob hysbysiad hyd yma wedi'i anfon, neu'n aros am ei amser.
+messages-escalated-heading = Heb eu cydnabod mewn pryd
+messages-escalated-intro = Hysbysiadau a ofynnodd am weithredu ac na chawsant eu cydnabod erbyn eu hamser: cafodd pob un ei uwchgyfeirio (at reolwr y cefnogwr, neu at fewnflwch yr asiantaeth).
+messages-escalated-label = Hysbysiadau a uwchgyfeiriwyd
+messages-acknowledge-by = Cydnabod erbyn
+messages-escalated = Wedi'i uwchgyfeirio
+messages-none-escalated = Does dim byd wedi'i uwchgyfeirio.
+messages-overdue-heading = Terfynau amser a fethwyd neu sy'n hwyr
+messages-overdue-intro = Terfynau amser statudol a gweithredol ar gyfer dioddefwyr eich sefydliad a aeth heibio cyn i'r hyn sydd ei angen gael ei wneud.
+messages-what-must-happen = Beth sy'n rhaid digwydd
+messages-by = Erbyn
+messages-done-late = Wedi'i wneud yn hwyr: { $when }
+messages-none-overdue = Does dim terfyn amser wedi'i fethu.
+messages-missed = Wedi'i fethu
+messages-overdue = Yn hwyr

@@ -679,3 +679,53 @@ pub fn notice_state_in(lang: super::i18n::Lang, state: &str) -> String {
 pub fn channel_in(lang: super::i18n::Lang, c: &str) -> String {
     listed(lang, "channel", c, channel(c).to_owned())
 }
+
+// cy-service: the coded values of the service's own pages and the
+// court-day records (issue #18), with their keys in service.ftl.
+
+/// Options from a vocabulary, worded in the page's language.
+pub fn options_in<T: Copy>(
+    all: &[T],
+    as_str: fn(T) -> &'static str,
+    label: impl Fn(T) -> String,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (as_str(*v).to_string(), label(*v)))
+        .collect()
+}
+
+pub fn trial_update_kind_in(lang: super::i18n::Lang, k: crate::domain::TrialUpdateKind) -> String {
+    coded(lang, "trial-update-kind", k.as_str())
+}
+
+pub fn trial_update_audience_in(
+    lang: super::i18n::Lang,
+    a: crate::domain::TrialUpdateAudience,
+) -> String {
+    coded(lang, "trial-update-audience", a.as_str())
+}
+//@@CYFNS
+
+#[cfg(test)]
+mod cy_service_tests {
+    use super::super::i18n::{self, Lang};
+    use super::*;
+
+    /// Every value of the vocabularies the service's pages word has its
+    /// key in both languages.
+    #[test]
+    fn every_coded_value_on_the_service_pages_has_words_in_both_languages() {
+        for lang in Lang::ALL {
+            let ((), _, missing) = i18n::rendering(lang, || {
+                crate::domain::TrialUpdateKind::ALL
+                    .iter()
+                    .for_each(|v| drop(trial_update_kind_in(lang, *v)));
+                crate::domain::TrialUpdateAudience::ALL
+                    .iter()
+                    .for_each(|v| drop(trial_update_audience_in(lang, *v)));
+                //@@CYTESTS
+            });
+            assert!(missing.is_empty(), "{lang:?}: {missing:?}");
+        }
+    }
+}

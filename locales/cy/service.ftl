@@ -122,3 +122,92 @@ messages-done-late = Wedi'i wneud yn hwyr: { $when }
 messages-none-overdue = Does dim terfyn amser wedi'i fethu.
 messages-missed = Wedi'i fethu
 messages-overdue = Yn hwyr
+
+## Settings [unchecked]
+
+settings-heading = Gosodiadau ar gyfer eich sefydliad
+settings-done-reminders-saved = Mae eich nodiadau atgoffa wedi'u cadw. Mae nodiadau atgoffa sydd eisoes wedi'u cynllunio yn aros fel y maent; bydd gwrandawiadau ac ymweliadau a gynllunnir o hyn ymlaen yn defnyddio'r rhai newydd.
+settings-done-reminders-defaults = Mae eich sefydliad bellach yn defnyddio nodiadau atgoffa diofyn y gwasanaeth.
+settings-done-webhook-revoked = Mae'r bachyn gwe wedi'i ddiffodd. Mae hysbysiadau i'ch sefydliad yn mynd drwy e-bost eto.
+settings-reminder-on-the-day = Ar y diwrnod
+settings-reminder-working-days = { $count ->
+    [one] 1 diwrnod gwaith ymlaen llaw
+   *[other] { $count } diwrnod gwaith ymlaen llaw
+}
+settings-reminder-calendar-days = { $count ->
+    [one] 1 diwrnod calendr ymlaen llaw
+   *[other] { $count } diwrnod calendr ymlaen llaw
+}
+settings-reminder-of-hearings = gwrandawiadau
+settings-reminder-of-visits = ymweliadau cyn treial
+settings-reminder-of-hearings-and-visits = gwrandawiadau ac ymweliadau cyn treial
+settings-reminder-of-visits-and-hearings = ymweliadau cyn treial a gwrandawiadau
+settings-reminder-sentence = { $when }, am { $time }, ar gyfer { $what }
+settings-of-hearings = Gwrandawiadau
+settings-of-visits = Ymweliadau cyn treial
+settings-error-days-missing = Rhowch sawl diwrnod ymlaen llaw y caiff nodyn atgoffa { $n } ei anfon
+settings-error-days-range = Nodyn atgoffa { $n }: rhowch nifer cyfan o ddiwrnodau o 0 i { $most }
+settings-error-time-missing = Rhowch yr amser y caiff nodyn atgoffa { $n } ei anfon, er enghraifft 09:00
+settings-error-time-wrong = Nodyn atgoffa { $n }: rhowch amser ar y cloc 24 awr, er enghraifft 09:00
+settings-error-of = Dewiswch ar gyfer beth mae nodyn atgoffa { $n }: gwrandawiadau, ymweliadau cyn treial neu'r ddau
+settings-error-not-saved = Nid oedd modd cadw'r nodiadau atgoffa: { $why }. Gwiriwch nhw a'u cadw eto
+settings-working-days = Diwrnodau gwaith
+settings-calendar-days = Diwrnodau calendr
+settings-reminder-n = Nodyn atgoffa { $n }
+settings-reminder-n-new = Nodyn atgoffa { $n } (newydd)
+settings-row-days = { $which }: sawl diwrnod ymlaen llaw
+settings-row-days-hint = Mae 0 yn ei anfon ar y diwrnod ei hun
+settings-row-unit = { $which }: wedi'i gyfrif mewn
+settings-row-time = { $which }: am ba amser
+settings-row-of = { $which }: cyn beth
+settings-row-remove = { $which }: ei ddileu
+settings-row-remove-yes = Dileu'r nodyn atgoffa hwn
+settings-reminders-heading = Nodiadau atgoffa i'ch cefnogwyr
+settings-reminders-intro = Mae eich cefnogwyr yn cael eu hatgoffa am bob gwrandawiad ac ymweliad cyn treial y maent yn eu cefnogi, yn amser y DU. Newidiwch, dilëwch neu ychwanegwch nodiadau atgoffa isod; nid yw nodyn atgoffa a adawyd yn wag yn cael ei gadw.
+settings-reminders-own = Dyma nodiadau atgoffa eich sefydliad ei hun.
+settings-reminders-defaults = Mae eich sefydliad yn defnyddio nodiadau atgoffa diofyn y gwasanaeth; bydd cadw'r ffurflen hon yn eu gwneud yn rhai eich sefydliad chi.
+settings-reminders-save = Cadw'r nodiadau atgoffa
+settings-reminders-list-own = Nodiadau atgoffa eich sefydliad ei hun, cyn pob gwrandawiad ac ymweliad cyn treial y mae cefnogwr yn eu cefnogi (amser y DU):
+settings-reminders-list-defaults = Nodiadau atgoffa diofyn y gwasanaeth, cyn pob gwrandawiad ac ymweliad cyn treial y mae cefnogwr yn eu cefnogi (amser y DU):
+settings-reminders-none = Dim: nid yw eich cefnogwyr yn cael nodiadau atgoffa cyn gwrandawiadau nac ymweliadau.
+settings-reminders-change = Newid y nodiadau atgoffa
+settings-reminders-use-defaults = Defnyddio nodiadau diofyn y gwasanaeth yn lle hynny
+settings-webhook-intro = Gall Courtside anfon hysbysiadau eich sefydliad i'ch system eich hun fel negeseuon wedi'u llofnodi (bachyn gwe) yn lle drwy e-bost. Mae pob neges yn cario llofnod a wnaed gydag allwedd gyfrinachol, a ddangosir unwaith pan fyddwch yn cadw.
+settings-webhook-now = Mae hysbysiadau bellach yn mynd i { $url }. Bydd cadw cyfeiriad newydd yn cymryd ei le.
+settings-webhook-heading = Anfon hysbysiadau i'ch system
+settings-webhook-save = Cadw a dangos yr allwedd gyfrinachol
+settings-webhook-url = Y cyfeiriad y mae hysbysiadau'n cael eu hanfon iddo
+settings-webhook-url-hint = Rhaid iddo ddechrau gyda https://, er enghraifft https://partner.example/courtside
+settings-webhook-error-missing = Rhowch y cyfeiriad y mae hysbysiadau'n cael eu hanfon iddo
+settings-webhook-error-not-saved = Nid oedd modd cadw'r cyfeiriad. Gwiriwch ef a'i gadw eto
+settings-webhook-saved = Bachyn gwe wedi'i gadw
+settings-created = Mae hysbysiadau i'ch sefydliad bellach yn mynd i { $url }.
+settings-created-replaced = Mae hysbysiadau i'ch sefydliad bellach yn mynd i { $url }, yn lle'r cyfeiriad a ddefnyddiwyd o'r blaen.
+settings-copy-key = Copïwch eich allwedd gyfrinachol
+settings-key-checks-before = Mae eich system yn gwirio
+settings-key-checks-after = pob neges gyda'r allwedd hon. Copïwch hi nawr a'i chadw'n ddiogel: dim ond y tro hwn y caiff ei dangos. Os caiff ei cholli, cadwch y cyfeiriad eto i gael allwedd newydd.
+settings-back = Yn ôl i'r gosodiadau
+settings-revoke-title = Diffodd y bachyn gwe
+settings-revoke-heading = Diffodd y bachyn gwe?
+settings-revoke-now = Mae hysbysiadau i'ch sefydliad bellach yn mynd i { $url }.
+settings-revoke-then = Os byddwch yn ei ddiffodd, byddant yn mynd drwy e-bost i gyfeiriad eich sefydliad eto, o'r un nesaf a anfonir. Gallwch osod bachyn gwe eto ar unrhyw adeg, gydag allwedd gyfrinachol newydd.
+settings-webhook-section = Hysbysiadau i'ch system eich hun
+settings-webhook-goes-before = Mae hysbysiadau eich sefydliad yn mynd i
+settings-webhook-goes-after = fel negeseuon wedi'u llofnodi, ers { $since }.
+settings-webhook-change = Newid y cyfeiriad
+settings-webhook-switch-off = Ei ddiffodd
+settings-webhook-by-email = Mae hysbysiadau eich sefydliad yn mynd drwy e-bost.
+settings-webhook-send-instead = Eu hanfon i'ch system eich hun yn lle hynny
+settings-inbox-heading = Mewnflwch rhestrau llys
+settings-inbox-watching = Mae'r gwasanaeth yn gwylio ffolder am restrau llys.
+settings-inbox-waiting = Yn aros i gael eu mewnforio
+settings-inbox-processing = Yn cael eu mewnforio nawr
+settings-inbox-failed = Wedi'u gwrthod
+settings-inbox-done = Wedi'u mewnforio
+settings-inbox-refused = Cafodd rhai rhestrau eu gwrthod.
+settings-inbox-refused-before = Mae nodyn wrth ymyl pob un yn ffolder
+settings-inbox-refused-after = y mewnflwch yn dweud pam; gofynnwch i bwy bynnag sy'n gofalu am y gwasanaeth eu cywiro a'u hanfon eto. Mae'r hyn a wnaeth pob mewnforiad i'w weld ar
+settings-inbox-court-lists-link = dudalen y rhestrau llys
+settings-inbox-unreadable = Nid oes modd darllen ffolder mewnflwch y rhestrau llys.
+settings-inbox-unreadable-more = Nid yw rhestrau a adawyd yno'n cael eu mewnforio. Gofynnwch i bwy bynnag sy'n gofalu am y gwasanaeth wirio'r ffolder.
+settings-inbox-none = Nid oes ffolder mewnflwch wedi'i osod, felly dim ond pan fydd rhywun yn eu llwytho i fyny ar

@@ -122,3 +122,92 @@ messages-done-late = Done late: { $when }
 messages-none-overdue = No time limit has been missed.
 messages-missed = Missed
 messages-overdue = Overdue
+
+## Settings
+
+settings-heading = Settings for your organisation
+settings-done-reminders-saved = Your reminders have been saved. Reminders already planned stay as they are; hearings and visits planned from now on use the new ones.
+settings-done-reminders-defaults = Your organisation now uses the service's default reminders.
+settings-done-webhook-revoked = The webhook has been switched off. Notices for your organisation go by email again.
+settings-reminder-on-the-day = On the day
+settings-reminder-working-days = { $count ->
+    [one] 1 working day before
+   *[other] { $count } working days before
+}
+settings-reminder-calendar-days = { $count ->
+    [one] 1 calendar day before
+   *[other] { $count } calendar days before
+}
+settings-reminder-of-hearings = hearings
+settings-reminder-of-visits = pre-trial visits
+settings-reminder-of-hearings-and-visits = hearings and pre-trial visits
+settings-reminder-of-visits-and-hearings = pre-trial visits and hearings
+settings-reminder-sentence = { $when }, at { $time }, for { $what }
+settings-of-hearings = Hearings
+settings-of-visits = Pre-trial visits
+settings-error-days-missing = Enter how many days before reminder { $n } is sent
+settings-error-days-range = Reminder { $n }: enter a whole number of days from 0 to { $most }
+settings-error-time-missing = Enter the time reminder { $n } is sent, for example 09:00
+settings-error-time-wrong = Reminder { $n }: enter a time on the 24-hour clock, for example 09:00
+settings-error-of = Choose what reminder { $n } is for: hearings, pre-trial visits or both
+settings-error-not-saved = The reminders could not be saved: { $why }. Check them and save again
+settings-working-days = Working days
+settings-calendar-days = Calendar days
+settings-reminder-n = Reminder { $n }
+settings-reminder-n-new = Reminder { $n } (new)
+settings-row-days = { $which }: how many days before
+settings-row-days-hint = 0 sends it on the day itself
+settings-row-unit = { $which }: counted in
+settings-row-time = { $which }: at what time
+settings-row-of = { $which }: before what
+settings-row-remove = { $which }: remove it
+settings-row-remove-yes = Remove this reminder
+settings-reminders-heading = Reminders for your supporters
+settings-reminders-intro = Your supporters are reminded of each hearing and pre-trial visit they support, at UK time. Change, remove or add reminders below; a reminder left blank is not kept.
+settings-reminders-own = These are your organisation's own reminders.
+settings-reminders-defaults = Your organisation uses the service's default reminders; saving this form makes them your own.
+settings-reminders-save = Save the reminders
+settings-reminders-list-own = Your organisation's own reminders, before each hearing and pre-trial visit a supporter supports (UK time):
+settings-reminders-list-defaults = The service's default reminders, before each hearing and pre-trial visit a supporter supports (UK time):
+settings-reminders-none = None: your supporters get no reminders before hearings or visits.
+settings-reminders-change = Change the reminders
+settings-reminders-use-defaults = Use the service's defaults instead
+settings-webhook-intro = Courtside can send your organisation's notices to your own system as signed messages (a webhook) instead of by email. Each message carries a signature made with a secret key, shown once when you save.
+settings-webhook-now = Notices now go to { $url }. Saving a new address replaces it.
+settings-webhook-heading = Send notices to your system
+settings-webhook-save = Save and show the secret key
+settings-webhook-url = The address notices are sent to
+settings-webhook-url-hint = It must start with https://, for example https://partner.example/courtside
+settings-webhook-error-missing = Enter the address notices are sent to
+settings-webhook-error-not-saved = The address could not be saved. Check it and save again
+settings-webhook-saved = Webhook saved
+settings-created = Notices for your organisation now go to { $url }.
+settings-created-replaced = Notices for your organisation now go to { $url }, instead of the address used before.
+settings-copy-key = Copy your secret key
+settings-key-checks-before = Your system checks each message's
+settings-key-checks-after = with this key. Copy it now and keep it safe: it is shown only this once. If it is lost, save the address again to get a new key.
+settings-back = Back to settings
+settings-revoke-title = Switch off the webhook
+settings-revoke-heading = Switch off the webhook?
+settings-revoke-now = Notices for your organisation now go to { $url }.
+settings-revoke-then = If you switch it off, they go by email to your organisation's address again, from the next one sent. You can set up a webhook again at any time, with a new secret key.
+settings-webhook-section = Notices to your own system
+settings-webhook-goes-before = Your organisation's notices go to
+settings-webhook-goes-after = as signed messages, since { $since }.
+settings-webhook-change = Change the address
+settings-webhook-switch-off = Switch it off
+settings-webhook-by-email = Your organisation's notices go by email.
+settings-webhook-send-instead = Send them to your own system instead
+settings-inbox-heading = Court-list inbox
+settings-inbox-watching = The service is watching a folder for court lists.
+settings-inbox-waiting = Waiting to be imported
+settings-inbox-processing = Being imported now
+settings-inbox-failed = Refused
+settings-inbox-done = Imported
+settings-inbox-refused = Some lists were refused.
+settings-inbox-refused-before = Each has a note beside it in the inbox's
+settings-inbox-refused-after = folder saying why; ask whoever looks after the service to correct and resend them. What each import did is on the
+settings-inbox-court-lists-link = court lists page
+settings-inbox-unreadable = The court-list inbox folder cannot be read.
+settings-inbox-unreadable-more = Lists left there are not being imported. Ask whoever looks after the service to check the folder.
+settings-inbox-none = No inbox folder is set up, so court lists come in only when someone uploads them on the

@@ -211,3 +211,54 @@ settings-inbox-court-lists-link = dudalen y rhestrau llys
 settings-inbox-unreadable = Nid oes modd darllen ffolder mewnflwch y rhestrau llys.
 settings-inbox-unreadable-more = Nid yw rhestrau a adawyd yno'n cael eu mewnforio. Gofynnwch i bwy bynnag sy'n gofalu am y gwasanaeth wirio'r ffolder.
 settings-inbox-none = Nid oes ffolder mewnflwch wedi'i osod, felly dim ond pan fydd rhywun yn eu llwytho i fyny ar
+
+## The directory [unchecked]
+
+directory-done-user-added = Mae'r person wedi'i ychwanegu. Gallant fewngofnodi nawr, neu drwy fewngofnodi sengl os yw eich gwasanaeth yn ei ddefnyddio.
+directory-done-user-changed = Mae manylion y person wedi'u cadw.
+directory-done-organisation-added = Mae'r sefydliad wedi'i ychwanegu.
+directory-done-organisation-changed = Mae manylion y sefydliad wedi'u cadw.
+directory-done-court-added = Mae'r llys wedi'i ychwanegu.
+directory-done-court-changed = Mae manylion y llys wedi'u cadw.
+directory-intro = Y sefydliadau sy'n cydweithio, y bobl sy'n mewngofnodi, a'r llysoedd. Ni welwch unrhyw ddioddefwr nac achos yma: dim ond cadw'r cyfeiriadur y mae gweinyddwyr yn ei wneud.
+directory-organisations-count = Sefydliadau ({ $count })
+directory-people-count = Pobl ({ $count })
+directory-people-count-inactive = Pobl ({ $count }, ac ni all { $inactive } ohonynt fewngofnodi)
+directory-courts-count = Llysoedd ({ $count })
+directory-add-organisation = Ychwanegu sefydliad
+directory-add-person = Ychwanegu person
+directory-add-court = Ychwanegu llys
+directory-name = Enw
+directory-kind = Math
+directory-court-it-serves = Y llys y mae'n ei wasanaethu
+directory-none = Dim
+directory-email = Cyfeiriad e-bost
+directory-role = Rôl
+directory-organisation = Sefydliad
+directory-can-sign-in = Yn gallu mewngofnodi
+directory-yes = Ydy
+directory-no = Nac ydy
+directory-town = Tref
+directory-in-wales = Yng Nghymru
+directory-crown-court-code = Cod Llys y Goron
+directory-change = Newid
+
+## Coded values: organisation-kind [unchecked]
+
+organisation-kind-support-service = Gwasanaeth cymorth (IDVA, ISVA)
+organisation-kind-witness-care-unit = Uned gofal tystion
+organisation-kind-cps-area = Ardal Gwasanaeth Erlyn y Goron
+organisation-kind-witness-service = Y Gwasanaeth Tystion
+organisation-kind-court = Llys (swyddfa restru)
+organisation-kind-probation-region = Rhanbarth prawf (cyswllt â dioddefwyr)
+
+## Coded values: court-kind [unchecked]
+
+court-kind-crown = Llys y Goron
+court-kind-magistrates = Llys ynadon
+court-kind-family = Llys teulu
+court-kind-combined = Canolfan llysoedd cyfun
+
+## Error pages [unchecked]
+
+error-start-page = Mynd i'r dudalen gychwyn

@@ -211,3 +211,54 @@ settings-inbox-court-lists-link = court lists page
 settings-inbox-unreadable = The court-list inbox folder cannot be read.
 settings-inbox-unreadable-more = Lists left there are not being imported. Ask whoever looks after the service to check the folder.
 settings-inbox-none = No inbox folder is set up, so court lists come in only when someone uploads them on the
+
+## The directory
+
+directory-done-user-added = Person added. They can sign in now, or with single sign-on if your service uses it.
+directory-done-user-changed = The person's details have been saved.
+directory-done-organisation-added = Organisation added.
+directory-done-organisation-changed = The organisation's details have been saved.
+directory-done-court-added = Court added.
+directory-done-court-changed = The court's details have been saved.
+directory-intro = The organisations that work together, the people who sign in, and the courts. You see no victim or case here: administrators keep the directory only.
+directory-organisations-count = Organisations ({ $count })
+directory-people-count = People ({ $count })
+directory-people-count-inactive = People ({ $count }, of whom { $inactive } cannot sign in)
+directory-courts-count = Courts ({ $count })
+directory-add-organisation = Add an organisation
+directory-add-person = Add a person
+directory-add-court = Add a court
+directory-name = Name
+directory-kind = Kind
+directory-court-it-serves = Court it serves
+directory-none = None
+directory-email = Email address
+directory-role = Role
+directory-organisation = Organisation
+directory-can-sign-in = Can sign in
+directory-yes = Yes
+directory-no = No
+directory-town = Town
+directory-in-wales = In Wales
+directory-crown-court-code = Crown Court code
+directory-change = Change
+
+## Coded values: organisation-kind
+
+organisation-kind-support-service = Support service (IDVA, ISVA)
+organisation-kind-witness-care-unit = Witness care unit
+organisation-kind-cps-area = Crown Prosecution Service area
+organisation-kind-witness-service = Witness Service
+organisation-kind-court = Court (listing office)
+organisation-kind-probation-region = Probation region (victim liaison)
+
+## Coded values: court-kind
+
+court-kind-crown = Crown Court
+court-kind-magistrates = Magistrates' court
+court-kind-family = Family court
+court-kind-combined = Combined court centre
+
+## Error pages
+
+error-start-page = Go to the start page

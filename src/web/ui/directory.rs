@@ -78,18 +78,17 @@ struct Done {
     done: Option<String>,
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "user-added" => {
-            "Person added. They can sign in now, or with single sign-on if your service uses it."
-        }
-        "user-changed" => "The person's details have been saved.",
-        "organisation-added" => "Organisation added.",
-        "organisation-changed" => "The organisation's details have been saved.",
-        "court-added" => "Court added.",
-        "court-changed" => "The court's details have been saved.",
+fn done_message(lang: super::i18n::Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "user-added" => "directory-done-user-added",
+        "user-changed" => "directory-done-user-changed",
+        "organisation-added" => "directory-done-organisation-added",
+        "organisation-changed" => "directory-done-organisation-changed",
+        "court-added" => "directory-done-court-added",
+        "court-changed" => "directory-done-court-changed",
         _ => return None,
-    })
+    };
+    Some(super::i18n::text(lang, key))
 }
 
 // ---------------------------------------------------------------------
@@ -248,6 +247,7 @@ impl Directory {
 
 async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> PageResult {
     require_admin(&s)?;
+    let lang = s.lang;
     let d = with_conn(&state, &s, load).await?;
     let organisations: Vec<Value> = d
         .organisations
@@ -255,7 +255,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
         .map(|o| {
             json!({
                 "name": o.name,
-                "kind": organisation_kind(o.kind),
+                "kind": labels::organisation_kind_in(lang, o.kind),
                 "court": o.court_id.as_deref().map(|c| d.court_name(c)),
                 "people": d.users.iter().filter(|u| u.organisation_id == o.id).count(),
                 "edit": format!("/directory/organisations/{}/edit", o.id),
@@ -269,7 +269,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
             json!({
                 "name": u.display_name,
                 "email": u.email,
-                "role": labels::role(u.role),
+                "role": labels::role_in(lang, u.role),
                 "organisation": d.organisation_name(&u.organisation_id),
                 "active": u.active,
                 "edit": format!("/directory/users/{}/edit", u.id),
@@ -282,7 +282,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
         .map(|c| {
             json!({
                 "name": c.name,
-                "kind": court_kind(c.kind),
+                "kind": labels::court_kind_in(lang, c.kind),
                 "town": c.town,
                 "wales": c.nation == Nation::Wales,
                 "code": c.crown_court_code,
@@ -291,7 +291,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
         })
         .collect();
     let data = json!({
-        "done": q.done.as_deref().and_then(done_message),
+        "done": q.done.as_deref().and_then(|k| done_message(lang, k)),
         "organisations": organisations,
         "users": users,
         "courts": courts,
@@ -302,7 +302,10 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
             "courts": d.courts.len(),
         },
     });
-    render("directory", &page(&s, "Directory", "directory", data))
+    render(
+        "directory",
+        &page(&s, &super::i18n::text(lang, "nav-directory"), "directory", data),
+    )
 }
 
 // ---------------------------------------------------------------------

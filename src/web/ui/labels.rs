@@ -704,7 +704,14 @@ pub fn trial_update_audience_in(
 ) -> String {
     coded(lang, "trial-update-audience", a.as_str())
 }
-//@@CYFNS
+
+pub fn organisation_kind_in(lang: super::i18n::Lang, k: OrganisationKind) -> String {
+    coded(lang, "organisation-kind", k.as_str())
+}
+
+pub fn court_kind_in(lang: super::i18n::Lang, k: CourtKind) -> String {
+    coded(lang, "court-kind", k.as_str())
+}
 
 #[cfg(test)]
 mod cy_service_tests {
@@ -723,7 +730,12 @@ mod cy_service_tests {
                 crate::domain::TrialUpdateAudience::ALL
                     .iter()
                     .for_each(|v| drop(trial_update_audience_in(lang, *v)));
-                //@@CYTESTS
+                OrganisationKind::ALL
+                    .iter()
+                    .for_each(|v| drop(organisation_kind_in(lang, *v)));
+                CourtKind::ALL
+                    .iter()
+                    .for_each(|v| drop(court_kind_in(lang, *v)));
             });
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }

@@ -262,3 +262,160 @@ court-kind-combined = Canolfan llysoedd cyfun
 ## Error pages [unchecked]
 
 error-start-page = Mynd i'r dudalen gychwyn
+
+## The directory's forms [unchecked]
+
+directory-stale-problem = Mae rhywun arall wedi newid y { $what } hwn ar ôl i chi agor y dudalen hon. Gwiriwch y manylion sydd wedi'u storio nawr, yna dewiswch eto
+directory-what-person = person
+directory-what-organisation = sefydliad
+directory-what-court = llys
+directory-error-role-fit = Nid yw'r rôl hon yn addas i'r sefydliad: mae cefnogwyr yn gweithio mewn gwasanaeth cymorth, swyddogion gofal tystion mewn uned gofal tystion, swyddogion cyswllt dioddefwyr mewn rhanbarth prawf, staff llys yn swyddfa restru llys a staff y Gwasanaeth Tystion yn y Gwasanaeth Tystion
+directory-error-name-taken = Mae gan sefydliad o'r math hwn yr enw hwn yn barod: dewiswch enw arall, neu newidiwch yr un sydd yn y cyfeiriadur
+directory-error-email-taken = Mae person arall eisoes yn defnyddio'r cyfeiriad e-bost hwn
+directory-error-organisation-taken = Mae gan sefydliad o'r math hwn yr enw hwn yn barod
+directory-error-court-taken = Mae llys gyda'r enw hwn neu'r cod Llys y Goron hwn eisoes yn y cyfeiriadur
+directory-user-name-hint = Fel y mae cydweithwyr yn eu hadnabod. Yn cael ei ddangos i'r bobl y maent yn gweithio gyda nhw.
+directory-user-email-hint = Eu cyfeiriad gwaith: maent yn mewngofnodi ag ef, ac mae negeseuon Courtside iddynt yn mynd yno.
+directory-choose-organisation = Dewiswch sefydliad
+directory-user-role = Beth maen nhw'n ei wneud?
+directory-user-role-hint = Rhaid i'r rôl fod yn addas i'r sefydliad: mae cefnogwr yn gweithio mewn gwasanaeth cymorth, swyddog gofal tystion mewn uned gofal tystion, ac ati. Gall rheolwyr a gweinyddwyr fod mewn unrhyw un.
+directory-user-manager = Rheolwr (dewisol)
+directory-no-manager = Dim rheolwr
+directory-user-manager-hint = Rhywun yn yr un sefydliad.
+directory-user-active = Ydyn nhw'n gallu mewngofnodi?
+directory-user-active-hint = Dewiswch nac ydy pan fydd rhywun yn gadael: mae eu gwaith yn y gorffennol yn aros ar gofnod o dan eu henw.
+directory-user-password = Cyfrinair cyntaf (dewisol)
+directory-user-password-hint = O leiaf { $least } nod; rhowch ef iddynt wyneb yn wyneb. Gadewch yn wag os ydynt yn mewngofnodi drwy fewngofnodi sengl eich sefydliad.
+directory-error-user-name = Rhowch enw'r person
+directory-error-user-email = Rhowch gyfeiriad e-bost y person
+directory-error-user-organisation = Dewiswch y sefydliad y maent yn gweithio ynddo
+directory-error-user-role = Dewiswch beth maen nhw'n ei wneud
+directory-error-user-active = Dywedwch a ydynt yn gallu mewngofnodi
+directory-add-person-submit = Ychwanegu'r person
+directory-change-person-title = Newid manylion person
+directory-change-person-heading = Newid eu manylion
+directory-save-changes = Cadw'r newidiadau
+directory-organisation-kind = Pa fath o sefydliad ydyw?
+directory-choose-kind = Dewiswch fath
+directory-organisation-name-hint = Er enghraifft Uned Gofal Tystion Leeds.
+directory-organisation-address = Cyfeiriad post (dewisol)
+directory-organisation-address-hint = Mae cyfeiriad gwasanaeth cymorth yn mynd ar yr hysbysiadau y mae'n eu hanfon at lysoedd. Byth cyfeiriad dioddefwr.
+directory-organisation-email = Cyfeiriad e-bost ar gyfer hysbysiadau (dewisol)
+directory-organisation-email-hint = Lle mae Courtside yn anfon hysbysiadau'r sefydliad hwn, oni bai bod ganddo fachyn gwe.
+directory-organisation-phone = Rhif ffôn (dewisol)
+directory-organisation-court = Y llys y mae'n ei wasanaethu (dewisol)
+directory-organisation-court-hint = Ar gyfer y Gwasanaeth Tystion neu swyddfa restru llys: y llys y mae ei geisiadau'n ymwneud ag ef.
+directory-error-organisation-kind = Dewiswch pa fath o sefydliad ydyw
+directory-error-organisation-name = Rhowch enw'r sefydliad
+directory-add-organisation-submit = Ychwanegu'r sefydliad
+directory-change-organisation-title = Newid sefydliad
+directory-change-organisation-heading = Newid manylion y sefydliad
+directory-court-name-hint = Fel y mae'r rhestrau llys yn ei roi, er enghraifft Llys y Goron Caerdydd.
+directory-court-kind = Pa fath o lys ydyw?
+directory-court-town = Tref neu ddinas
+directory-court-nation = Ydy'r llys yng Nghymru neu yn Lloegr?
+directory-court-nation-hint = Ar gyfer llys yng Nghymru, mae pobl nad ydynt wedi dewis iaith yn cael hysbysiadau yn Gymraeg ac yn Saesneg.
+directory-court-code = Cod Llys y Goron (dewisol)
+directory-court-code-hint = Rhif y llys yn y rhestrau cyhoeddedig, er enghraifft 453. Mae rhestrau'n cael eu paru â'r llys drwyddo.
+directory-error-court-name = Rhowch enw'r llys
+directory-error-court-kind = Dewiswch pa fath o lys ydyw
+directory-error-court-town = Rhowch y dref neu'r ddinas
+directory-error-court-nation = Dywedwch a yw'r llys yng Nghymru neu yn Lloegr
+directory-add-court-submit = Ychwanegu'r llys
+directory-change-court-title = Newid llys
+directory-change-court-heading = Newid manylion y llys
+
+## Coded values: nation [unchecked]
+
+nation-england = Lloegr
+nation-wales = Cymru (gall hysbysiadau fod yn Gymraeg)
+
+## Protective orders and after the outcome [unchecked]
+
+after-outcome-title = Gorchmynion amddiffyn ac ar ôl y canlyniad
+after-outcome-back = Yn ôl i'r achos
+after-outcome-intro = Yr hyn y gallai fod ei angen ar y dioddefwr ar ôl gorchymyn llys neu benderfyniad yn ei hachos: nodiadau atgoffa cyn i orchymyn amddiffyn ddod i ben, yr amser i ofyn am adolygiad o benderfyniad i beidio â chyhuddo neu i derfynu'r achos, a'r amser i wneud cais am iawndal am anafiadau troseddol. Nid oes dim byd yma'n cael ei anfon at neb arall; chi piau'r nodiadau atgoffa.
+after-outcome-ending-ended = Daeth i ben yn gynnar
+after-outcome-ending-discharged = Fe'i diddymwyd gan y llys
+after-outcome-not-known = Ddim yn hysbys
+after-outcome-order-kind = Pa fath o orchymyn ydyw?
+after-outcome-made-on = Pryd gwnaed y gorchymyn?
+after-outcome-ends-on = Pryd mae'r gorchymyn yn dod i ben?
+after-outcome-ends-on-hint = Gadewch hwn yn wag os yw'r gorchymyn yn para hyd nes y gwneir gorchymyn pellach. Byddwch yn cael eich atgoffa cyn iddo ddod i ben.
+after-outcome-court = Pa lys a wnaeth y gorchymyn?
+after-outcome-note = Nodyn i'r tîm (dewisol)
+after-outcome-note-hint = Dim mwy na 500 nod. Caiff ei gadw dan sêl ac ni chaiff byth ei anfon at neb. Peidiwch ag ysgrifennu cyfeiriad y dioddefwr.
+after-outcome-decided-by = Pwy wnaeth y penderfyniad?
+after-outcome-decision = Beth wnaethon nhw ei benderfynu?
+after-outcome-told-on = Pryd cafodd y dioddefwr wybod am y penderfyniad?
+after-outcome-told-on-hint = Mae'r amser i ofyn am adolygiad yn cyfrif o'r diwrnod hwn.
+after-outcome-incident-on = Pryd digwyddodd y digwyddiad?
+after-outcome-incident-on-hint = Fel arfer, rhaid gwneud cais am iawndal o fewn dwy flynedd i'r digwyddiad.
+after-outcome-done-order-added = Mae'r gorchymyn amddiffyn wedi'i gofnodi. Byddwch yn cael eich atgoffa cyn iddo ddod i ben.
+after-outcome-done-order-changed = Mae'r gorchymyn amddiffyn wedi'i newid.
+after-outcome-done-order-ended = Mae'r gorchymyn amddiffyn wedi'i gofnodi fel un sydd wedi dod i ben. Mae ei nodiadau atgoffa wedi stopio.
+after-outcome-done-decision-added = Mae'r penderfyniad wedi'i gofnodi, gyda'r amser sydd gan y dioddefwr i ofyn am adolygiad.
+after-outcome-done-claim-saved = Mae dyddiad y digwyddiad wedi'i gadw, gyda'r diwrnod olaf i wneud cais am iawndal.
+after-outcome-ended-on = { $how } ar { $day }
+after-outcome-in-force = Mewn grym
+after-outcome-expired = Wedi dod i ben
+after-outcome-until-further-order = Hyd nes y gwneir gorchymyn pellach
+after-outcome-until-further-order-lower = hyd nes y gwneir gorchymyn pellach
+after-outcome-claim-change = Newid dyddiad y digwyddiad
+after-outcome-claim-save = Cadw dyddiad y digwyddiad
+after-outcome-error-kind = Dewiswch pa fath o orchymyn ydyw
+after-outcome-error-decided-by = Dewiswch pwy wnaeth y penderfyniad
+after-outcome-error-decision = Dewiswch beth wnaethon nhw ei benderfynu
+after-outcome-error-stale = Mae rhywun arall wedi newid hwn ar ôl i chi agor y dudalen hon. Gwiriwch beth sydd wedi'i storio nawr, yna cadwch eto
+after-outcome-error-order-stale = Mae rhywun arall wedi newid y gorchymyn hwn ar ôl i chi agor y dudalen hon. Gwiriwch y manylion sydd wedi'u storio nawr, yna rhowch gynnig arall arni
+after-outcome-error-how = Dewiswch sut daeth y gorchymyn i ben
+after-outcome-what-order = gorchymyn amddiffyn
+after-outcome-order = Gorchymyn
+after-outcome-made = Wedi'i wneud
+after-outcome-ends = Yn dod i ben
+after-outcome-now = Nawr
+after-outcome-edit-title = Newid gorchymyn amddiffyn
+after-outcome-edit-heading = Newid y gorchymyn amddiffyn
+after-outcome-edit-intro = Mae dyddiad terfyn newydd yn symud y nodiadau atgoffa i siarad â'r dioddefwr am ei adnewyddu neu ei ymestyn.
+after-outcome-edit-save = Cadw'r newidiadau
+after-outcome-end-title = Dod â gorchymyn amddiffyn i ben
+after-outcome-end-heading = Ydych chi'n siŵr bod y gorchymyn hwn wedi dod i ben?
+after-outcome-end-warning = Bydd y nodiadau atgoffa i siarad â'r dioddefwr am ei adnewyddu yn stopio. Mae'r gorchymyn yn aros ar gofnod yr achos.
+after-outcome-end-submit = Ydw, cofnodi ei fod wedi dod i ben
+after-outcome-end-how = Sut daeth i ben?
+after-outcome-end-when = Pryd daeth i ben?
+after-outcome-orders = Gorchmynion amddiffyn
+after-outcome-record-ended = Cofnodi ei fod wedi dod i ben
+after-outcome-no-orders = Nid oes unrhyw orchmynion amddiffyn wedi'u cofnodi ar yr achos hwn.
+after-outcome-add-order = Ychwanegu gorchymyn amddiffyn
+after-outcome-add-order-submit = Ychwanegu'r gorchymyn
+after-outcome-review = Yr hawl i adolygiad o benderfyniad
+after-outcome-review-intro = Ar ôl penderfyniad i beidio â chyhuddo, neu i derfynu'r achos, gall y dioddefwr ofyn iddo gael ei adolygu. Mae'r amser yn cyfrif o'r diwrnod y cafodd wybod.
+after-outcome-told = Cafodd wybod ar { $day }.
+after-outcome-prompt = Ar gyfer adolygiad prydlon, gofynnwch erbyn { $day }.
+after-outcome-latest = Y diwrnod olaf i ofyn: { $day }.
+after-outcome-closed = Roedd yr achos wedi'i gau pan gofnodwyd hyn.
+after-outcome-no-decisions = Nid oes unrhyw benderfyniadau wedi'u cofnodi.
+after-outcome-record-decision = Cofnodi penderfyniad
+after-outcome-record-decision-submit = Cofnodi'r penderfyniad
+after-outcome-compensation = Iawndal am anafiadau troseddol
+after-outcome-claim = Digwyddodd y digwyddiad ar { $incident }. Y diwrnod olaf i wneud cais yw { $apply_by }; byddwch yn cael eich atgoffa cyn hynny.
+after-outcome-no-claim = Ar ôl trosedd dreisgar, gall y dioddefwr wneud cais am iawndal, fel rheol o fewn dwy flynedd i'r digwyddiad. Cofnodwch ddyddiad y digwyddiad i gael eich atgoffa.
+
+## Coded values: protective-order-kind [unchecked]
+
+protective-order-kind-non-molestation = Gorchymyn rhag molestu
+protective-order-kind-occupation = Gorchymyn anheddu
+protective-order-kind-restraining = Gorchymyn atal
+protective-order-kind-prohibited-steps = Gorchymyn camau gwaharddedig
+
+## Coded values: review-decision-maker [unchecked]
+
+review-decision-maker-police = Yr heddlu
+review-decision-maker-cps = Gwasanaeth Erlyn y Goron
+
+## Coded values: reviewable-decision [unchecked]
+
+reviewable-decision-not-to-charge = Peidio â chyhuddo (dim camau pellach)
+reviewable-decision-discontinued = Terfynu'r achos (wedi'i derfynu)
+reviewable-decision-no-evidence-offered = Terfynu'r achos (dim tystiolaeth wedi'i chynnig)

@@ -262,3 +262,160 @@ court-kind-combined = Combined court centre
 ## Error pages
 
 error-start-page = Go to the start page
+
+## The directory's forms
+
+directory-stale-problem = Someone else changed this { $what } after you opened this page. Check the details now stored, then choose again
+directory-what-person = person
+directory-what-organisation = organisation
+directory-what-court = court
+directory-error-role-fit = This role does not fit the organisation: supporters work in a support service, witness care officers in a witness care unit, victim liaison officers in a probation region, court staff in a court's listing office and Witness Service staff in a Witness Service
+directory-error-name-taken = An organisation of this kind already has this name: choose another name, or change the one in the directory
+directory-error-email-taken = This email address is already used by another person
+directory-error-organisation-taken = An organisation of this kind already has this name
+directory-error-court-taken = A court with this name or Crown Court code is already in the directory
+directory-user-name-hint = As colleagues know them. Shown to the people they work with.
+directory-user-email-hint = Their work address: they sign in with it, and Courtside's messages to them go there.
+directory-choose-organisation = Choose an organisation
+directory-user-role = What do they do?
+directory-user-role-hint = The role must fit the organisation: a supporter works in a support service, a witness care officer in a witness care unit, and so on. Managers and administrators may be in any.
+directory-user-manager = Manager (optional)
+directory-no-manager = No manager
+directory-user-manager-hint = Someone in the same organisation.
+directory-user-active = Can they sign in?
+directory-user-active-hint = Choose no when someone leaves: their past work stays on record under their name.
+directory-user-password = First password (optional)
+directory-user-password-hint = At least { $least } characters; give it to them in person. Leave empty if they sign in with your single sign-on.
+directory-error-user-name = Enter the person's name
+directory-error-user-email = Enter the person's email address
+directory-error-user-organisation = Choose the organisation they work in
+directory-error-user-role = Choose what they do
+directory-error-user-active = Say whether they can sign in
+directory-add-person-submit = Add the person
+directory-change-person-title = Change a person's details
+directory-change-person-heading = Change their details
+directory-save-changes = Save changes
+directory-organisation-kind = What kind of organisation is it?
+directory-choose-kind = Choose a kind
+directory-organisation-name-hint = For example Leeds Witness Care Unit.
+directory-organisation-address = Postal address (optional)
+directory-organisation-address-hint = A support service's address goes on the notices it sends to courts. Never a victim's address.
+directory-organisation-email = Email address for notices (optional)
+directory-organisation-email-hint = Where Courtside sends this organisation's notices, unless it has a webhook.
+directory-organisation-phone = Telephone (optional)
+directory-organisation-court = The court it serves (optional)
+directory-organisation-court-hint = For a Witness Service or a court's listing office: the court its requests are about.
+directory-error-organisation-kind = Choose what kind of organisation it is
+directory-error-organisation-name = Enter the organisation's name
+directory-add-organisation-submit = Add the organisation
+directory-change-organisation-title = Change an organisation
+directory-change-organisation-heading = Change the organisation's details
+directory-court-name-hint = As the court lists give it, for example Cardiff Crown Court.
+directory-court-kind = What kind of court is it?
+directory-court-town = Town or city
+directory-court-nation = Is it in England or Wales?
+directory-court-nation-hint = For a court in Wales, people who chose no language get notices in Welsh and English.
+directory-court-code = Crown Court code (optional)
+directory-court-code-hint = The court's number in the published lists, for example 453. Lists are matched to the court by it.
+directory-error-court-name = Enter the court's name
+directory-error-court-kind = Choose what kind of court it is
+directory-error-court-town = Enter the town or city
+directory-error-court-nation = Say whether the court is in England or Wales
+directory-add-court-submit = Add the court
+directory-change-court-title = Change a court
+directory-change-court-heading = Change the court's details
+
+## Coded values: nation
+
+nation-england = England
+nation-wales = Wales (notices may be in Welsh)
+
+## Protective orders and after the outcome
+
+after-outcome-title = Protective orders and after the outcome
+after-outcome-back = Back to the case
+after-outcome-intro = What the victim may need after a court order or a decision in her case: reminders before a protective order ends, the time to ask for a review of a decision not to charge or to stop the case, and the time to apply for criminal injuries compensation. Nothing here is sent to anyone else; the reminders are yours.
+after-outcome-ending-ended = Ended early
+after-outcome-ending-discharged = Discharged by the court
+after-outcome-not-known = Not known
+after-outcome-order-kind = What kind of order is it?
+after-outcome-made-on = When was the order made?
+after-outcome-ends-on = When does the order end?
+after-outcome-ends-on-hint = Leave this empty if the order lasts until further order. You will be reminded before it ends.
+after-outcome-court = Which court made the order?
+after-outcome-note = Note for the team (optional)
+after-outcome-note-hint = At most 500 characters. It is kept sealed and never sent to anyone. Do not write the victim's address.
+after-outcome-decided-by = Who made the decision?
+after-outcome-decision = What did they decide?
+after-outcome-told-on = When was the victim told of the decision?
+after-outcome-told-on-hint = The time to ask for a review counts from this day.
+after-outcome-incident-on = When did the incident happen?
+after-outcome-incident-on-hint = Compensation must normally be applied for within two years of the incident.
+after-outcome-done-order-added = The protective order has been recorded. You will be reminded before it ends.
+after-outcome-done-order-changed = The protective order has been changed.
+after-outcome-done-order-ended = The protective order has been recorded as ended. Its reminders have stopped.
+after-outcome-done-decision-added = The decision has been recorded, with the time the victim has to ask for a review.
+after-outcome-done-claim-saved = The incident date has been saved, with the last day to apply for compensation.
+after-outcome-ended-on = { $how } on { $day }
+after-outcome-in-force = In force
+after-outcome-expired = Expired
+after-outcome-until-further-order = Until further order
+after-outcome-until-further-order-lower = until further order
+after-outcome-claim-change = Change the incident date
+after-outcome-claim-save = Save the incident date
+after-outcome-error-kind = Choose what kind of order it is
+after-outcome-error-decided-by = Choose who made the decision
+after-outcome-error-decision = Choose what they decided
+after-outcome-error-stale = Someone else changed this after you opened this page. Check what is now stored, then save again
+after-outcome-error-order-stale = Someone else changed this order after you opened this page. Check the details now stored, then try again
+after-outcome-error-how = Choose how the order ended
+after-outcome-what-order = protective order
+after-outcome-order = Order
+after-outcome-made = Made
+after-outcome-ends = Ends
+after-outcome-now = Now
+after-outcome-edit-title = Change a protective order
+after-outcome-edit-heading = Change the protective order
+after-outcome-edit-intro = A new end date moves the reminders to talk to the victim about renewing or extending it.
+after-outcome-edit-save = Save the changes
+after-outcome-end-title = End a protective order
+after-outcome-end-heading = Are you sure this order has ended?
+after-outcome-end-warning = The reminders to talk to the victim about renewing it will stop. The order stays on the case's record.
+after-outcome-end-submit = Yes, record that it has ended
+after-outcome-end-how = How did it end?
+after-outcome-end-when = When did it end?
+after-outcome-orders = Protective orders
+after-outcome-record-ended = Record that it ended
+after-outcome-no-orders = No protective orders are recorded on this case.
+after-outcome-add-order = Add a protective order
+after-outcome-add-order-submit = Add the order
+after-outcome-review = Right to review a decision
+after-outcome-review-intro = After a decision not to charge, or to stop the case, the victim may ask for it to be reviewed. The time counts from the day she was told.
+after-outcome-told = She was told on { $day }.
+after-outcome-prompt = For a prompt review, ask by { $day }.
+after-outcome-latest = Last day to ask: { $day }.
+after-outcome-closed = The case was closed when this was recorded.
+after-outcome-no-decisions = No decisions are recorded.
+after-outcome-record-decision = Record a decision
+after-outcome-record-decision-submit = Record the decision
+after-outcome-compensation = Criminal injuries compensation
+after-outcome-claim = The incident was on { $incident }. The last day to apply is { $apply_by }; you will be reminded before then.
+after-outcome-no-claim = After a crime of violence, the victim may apply for compensation, as a rule within two years of the incident. Record the incident date to be reminded.
+
+## Coded values: protective-order-kind
+
+protective-order-kind-non-molestation = Non-molestation order
+protective-order-kind-occupation = Occupation order
+protective-order-kind-restraining = Restraining order
+protective-order-kind-prohibited-steps = Prohibited steps order
+
+## Coded values: review-decision-maker
+
+review-decision-maker-police = The police
+review-decision-maker-cps = The Crown Prosecution Service (CPS)
+
+## Coded values: reviewable-decision
+
+reviewable-decision-not-to-charge = Not to charge (no further action)
+reviewable-decision-discontinued = To stop the case (discontinued)
+reviewable-decision-no-evidence-offered = To stop the case (no evidence offered)

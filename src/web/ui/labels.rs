@@ -713,6 +713,31 @@ pub fn court_kind_in(lang: super::i18n::Lang, k: CourtKind) -> String {
     coded(lang, "court-kind", k.as_str())
 }
 
+pub fn protective_order_kind_in(
+    lang: super::i18n::Lang,
+    k: crate::domain::ProtectiveOrderKind,
+) -> String {
+    coded(lang, "protective-order-kind", k.as_str())
+}
+
+pub fn review_decision_maker_in(
+    lang: super::i18n::Lang,
+    d: crate::domain::ReviewDecisionMaker,
+) -> String {
+    coded(lang, "review-decision-maker", d.as_str())
+}
+
+pub fn reviewable_decision_in(
+    lang: super::i18n::Lang,
+    d: crate::domain::ReviewableDecision,
+) -> String {
+    coded(lang, "reviewable-decision", d.as_str())
+}
+
+pub fn nation_in(lang: super::i18n::Lang, n: Nation) -> String {
+    coded(lang, "nation", n.as_str())
+}
+
 #[cfg(test)]
 mod cy_service_tests {
     use super::super::i18n::{self, Lang};
@@ -736,6 +761,16 @@ mod cy_service_tests {
                 CourtKind::ALL
                     .iter()
                     .for_each(|v| drop(court_kind_in(lang, *v)));
+                Nation::ALL.iter().for_each(|v| drop(nation_in(lang, *v)));
+                crate::domain::ProtectiveOrderKind::ALL
+                    .iter()
+                    .for_each(|v| drop(protective_order_kind_in(lang, *v)));
+                crate::domain::ReviewDecisionMaker::ALL
+                    .iter()
+                    .for_each(|v| drop(review_decision_maker_in(lang, *v)));
+                crate::domain::ReviewableDecision::ALL
+                    .iter()
+                    .for_each(|v| drop(reviewable_decision_in(lang, *v)));
             });
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }

@@ -419,3 +419,44 @@ review-decision-maker-cps = Gwasanaeth Erlyn y Goron
 reviewable-decision-not-to-charge = Peidio â chyhuddo (dim camau pellach)
 reviewable-decision-discontinued = Terfynu'r achos (wedi'i derfynu)
 reviewable-decision-no-evidence-offered = Terfynu'r achos (dim tystiolaeth wedi'i chynnig)
+
+## The CPS meeting before trial [unchecked]
+
+cps-meeting-status-none-entitled = Dim wedi'i gofnodi eto. Ar ôl ple dieuog, mae Gwasanaeth Erlyn y Goron yn cynnig cyfarfod iddi gyda'r tîm erlyn cyn y treial: gofynnwch a yw hi eisiau i chi fod yno.
+cps-meeting-status-none = Dim wedi'i gofnodi. Mae Gwasanaeth Erlyn y Goron yn cynnig y cyfarfod hwn i ddioddefwyr sy'n oedolion mewn achosion o dreisio a throseddau rhywiol difrifol eraill; gallwch gofnodi un a gynigiwyd o hyd.
+cps-meeting-status-declined = Nid yw hi eisiau'r cyfarfod.
+cps-meeting-status-wanted = Mae hi eisiau i'w chefnogwr gael gwahoddiad.
+cps-meeting-status-not-wanted = Nid yw hi eisiau i'w chefnogwr gael gwahoddiad.
+cps-meeting-status-undecided = Nid yw hi wedi penderfynu a yw hi eisiau i'w chefnogwr gael gwahoddiad.
+cps-meeting-status-on = Mae'r cyfarfod ar { $when }.
+cps-meeting-status-no-date = Dim dyddiad cyfarfod eto.
+cps-meeting-status-told = Mae Gwasanaeth Erlyn y Goron yn cael gwybod.
+cps-meeting-status-not-told = Nid yw Gwasanaeth Erlyn y Goron wedi cael gwybod: mae ei chaniatâd i enwi ei chefnogwr ar goll.
+cps-meeting-offered-on = Cynigiwyd ar
+cps-meeting-not-recorded = Heb ei gofnodi
+cps-meeting-now-recorded = Wedi'i gofnodi nawr
+cps-meeting-intro-entitled = Unwaith y bydd ple dieuog wedi'i gyflwyno, mae Gwasanaeth Erlyn y Goron yn cynnig cyfarfod gyda'r tîm erlyn cyn y treial i ddioddefwr sy'n oedolyn mewn achos o dreisio neu drosedd rywiol ddifrifol arall: y camau nesaf, beth i'w ddisgwyl yn y llys, mesurau arbennig. Mae'n gofyn iddi a yw hi eisiau i'w chefnogwr fod yno. Mae Courtside yn dweud wrth Wasanaeth Erlyn y Goron beth mae hi ei eisiau.
+cps-meeting-intro = Mae Gwasanaeth Erlyn y Goron yn cynnig y cyfarfod hwn i ddioddefwyr sy'n oedolion mewn achosion o dreisio a throseddau rhywiol difrifol eraill ar ôl ple dieuog. Os cynigiodd un i'r dioddefwr hwn, cofnodwch ef yma.
+cps-meeting-title = Y cyfarfod gyda Gwasanaeth Erlyn y Goron cyn y treial
+cps-meeting-invited = Ydy hi eisiau i chi (ei chefnogwr) gael gwahoddiad?
+cps-meeting-itself = Y cyfarfod ei hun
+cps-meeting-declined = Nid yw hi eisiau'r cyfarfod
+cps-meeting-offered-label = Pryd cynigiodd Gwasanaeth Erlyn y Goron y cyfarfod?
+cps-meeting-offered-hint = Er enghraifft 27/11/2026. Gadewch yn wag os nad yw'n hysbys.
+cps-meeting-date = Dyddiad y cyfarfod
+cps-meeting-date-hint = Os yw wedi'i drefnu, er enghraifft 15/12/2026.
+cps-meeting-time = Amser y cyfarfod
+cps-meeting-time-hint = Amser y DU, ar y cloc 24 awr, er enghraifft 14:30.
+cps-meeting-error-invited = Dewiswch a yw hi eisiau i chi gael gwahoddiad, neu nad yw hi wedi penderfynu eto
+cps-meeting-error-time = Rhowch yr amser ar y cloc 24 awr, er enghraifft 14:30
+cps-meeting-error-time-too = Rhowch amser y cyfarfod yn ogystal â'i ddyddiad
+cps-meeting-error-date-too = Rhowch ddyddiad y cyfarfod yn ogystal â'i amser
+cps-meeting-error-declined = Gadewch ddyddiad ac amser y cyfarfod yn wag pan nad yw hi eisiau'r cyfarfod
+cps-meeting-error-stale = Mae rhywun arall wedi cadw'r cyfarfod hwn ar ôl i chi agor y dudalen hon. Gwiriwch beth sydd wedi'i gofnodi nawr, yna cadwch eto
+cps-meeting-what = cyfarfod gyda Gwasanaeth Erlyn y Goron
+
+## Coded values: supporter-invitation [unchecked]
+
+supporter-invitation-undecided = Nid yw hi wedi penderfynu eto
+supporter-invitation-wanted = Ydy, mae hi eisiau i'w chefnogwr gael gwahoddiad
+supporter-invitation-not-wanted = Nac ydy, nid yw hi eisiau i'w chefnogwr gael gwahoddiad

@@ -419,3 +419,44 @@ review-decision-maker-cps = The Crown Prosecution Service (CPS)
 reviewable-decision-not-to-charge = Not to charge (no further action)
 reviewable-decision-discontinued = To stop the case (discontinued)
 reviewable-decision-no-evidence-offered = To stop the case (no evidence offered)
+
+## The CPS meeting before trial
+
+cps-meeting-status-none-entitled = Nothing recorded yet. After a not-guilty plea the CPS offers her a meeting with the prosecution team before trial: ask whether she wants you there.
+cps-meeting-status-none = Nothing recorded. The CPS offers this meeting to adult victims of rape and other serious sexual offences; you can still record one it offered.
+cps-meeting-status-declined = She does not want the meeting.
+cps-meeting-status-wanted = She wants her supporter invited.
+cps-meeting-status-not-wanted = She does not want her supporter invited.
+cps-meeting-status-undecided = She has not decided whether she wants her supporter invited.
+cps-meeting-status-on = The meeting is on { $when }.
+cps-meeting-status-no-date = No meeting date yet.
+cps-meeting-status-told = The CPS is told.
+cps-meeting-status-not-told = The CPS has not been told: her consent to identify her supporter is missing.
+cps-meeting-offered-on = Offered on
+cps-meeting-not-recorded = Not recorded
+cps-meeting-now-recorded = Now recorded
+cps-meeting-intro-entitled = Once a not-guilty plea is entered, the CPS offers an adult victim of rape or another serious sexual offence a meeting with the prosecution team before trial: next steps, what to expect at court, special measures. It asks her whether she wants her supporter there. Courtside tells the CPS what she wants.
+cps-meeting-intro = The CPS offers this meeting to adult victims of rape and other serious sexual offences after a not-guilty plea. If it offered one to this victim, record it here.
+cps-meeting-title = The CPS meeting before trial
+cps-meeting-invited = Does she want you (her supporter) invited?
+cps-meeting-itself = The meeting itself
+cps-meeting-declined = She does not want the meeting
+cps-meeting-offered-label = When did the CPS offer the meeting?
+cps-meeting-offered-hint = For example 27/11/2026. Leave empty if not known.
+cps-meeting-date = Meeting date
+cps-meeting-date-hint = If arranged, for example 15/12/2026.
+cps-meeting-time = Meeting time
+cps-meeting-time-hint = UK time, on the 24-hour clock, for example 14:30.
+cps-meeting-error-invited = Choose whether she wants you invited, or that she has not decided yet
+cps-meeting-error-time = Enter the time on the 24-hour clock, for example 14:30
+cps-meeting-error-time-too = Enter the meeting's time as well as its date
+cps-meeting-error-date-too = Enter the meeting's date as well as its time
+cps-meeting-error-declined = Leave the meeting's date and time empty when she does not want the meeting
+cps-meeting-error-stale = Someone else saved this meeting after you opened this page. Check what is now recorded, then save again
+cps-meeting-what = CPS meeting
+
+## Coded values: supporter-invitation
+
+supporter-invitation-undecided = She has not decided yet
+supporter-invitation-wanted = Yes, she wants her supporter invited
+supporter-invitation-not-wanted = No, she does not want her supporter invited

@@ -600,7 +600,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
         .transpose()?
         .map(|m| {
             json!({
-                "status": super::cps_meeting::status(&m),
+                "status": super::cps_meeting::status(lang, &m),
                 "action": may(ResourceKind::CpsMeeting, Action::Update)
                     .then(|| format!("/cases/{}/cps-meeting", c.id)),
             })

@@ -734,6 +734,10 @@ pub fn reviewable_decision_in(
     coded(lang, "reviewable-decision", d.as_str())
 }
 
+pub fn supporter_invitation_in(lang: super::i18n::Lang, i: SupporterInvitation) -> String {
+    coded(lang, "supporter-invitation", i.as_str())
+}
+
 pub fn nation_in(lang: super::i18n::Lang, n: Nation) -> String {
     coded(lang, "nation", n.as_str())
 }
@@ -762,6 +766,9 @@ mod cy_service_tests {
                     .iter()
                     .for_each(|v| drop(court_kind_in(lang, *v)));
                 Nation::ALL.iter().for_each(|v| drop(nation_in(lang, *v)));
+                SupporterInvitation::ALL
+                    .iter()
+                    .for_each(|v| drop(supporter_invitation_in(lang, *v)));
                 crate::domain::ProtectiveOrderKind::ALL
                     .iter()
                     .for_each(|v| drop(protective_order_kind_in(lang, *v)));

@@ -460,3 +460,59 @@ cps-meeting-what = cyfarfod gyda Gwasanaeth Erlyn y Goron
 supporter-invitation-undecided = Nid yw hi wedi penderfynu eto
 supporter-invitation-wanted = Ydy, mae hi eisiau i'w chefnogwr gael gwahoddiad
 supporter-invitation-not-wanted = Nac ydy, nid yw hi eisiau i'w chefnogwr gael gwahoddiad
+
+## Risk meetings [unchecked]
+
+risk-meetings-intro = Dim ond chi a chefnogwyr eraill sy'n ymdrin â'i chofnod sy'n gweld cyfarfodydd risg. Nid yw Courtside byth yn anfon dim amdanynt at y llys, ochr y diffynnydd nac asiantaeth arall.
+risk-meetings-done-added = Mae'r cyfarfod wedi'i ychwanegu. Mae'r terfyn amser ar gyfer ei waith papur ar eich wythnos ac yn eich rhestr I'w gwneud.
+risk-meetings-done-changed = Mae'r cyfarfod wedi'i newid.
+risk-meetings-done-action = Mae'r cam gweithredu wedi'i gofnodi.
+risk-meetings-done-cancelled = Mae'r cyfarfod wedi'i ganslo. Mae'r terfyn amser ar gyfer ei waith papur a'i dasg wedi'u tynnu'n ôl.
+risk-meetings-kind = Pa fath o gyfarfod ydyw?
+risk-meetings-date = Ar ba ddiwrnod mae'r cyfarfod?
+risk-meetings-date-hint = Er enghraifft, 29/10/2026
+risk-meetings-time = Faint o'r gloch mae'n dechrau?
+risk-meetings-time-hint = Amser y DU, ar y cloc 24 awr, er enghraifft 10:00
+risk-meetings-panel = Pa ardal neu banel sy'n ei gynnal?
+risk-meetings-panel-hint = Er enghraifft, MARAC Leeds. Byth cyfeiriad.
+risk-meetings-choose-agency = Dewiswch asiantaeth
+risk-meetings-owner = Pwy sy'n gyfrifol am y cam gweithredu?
+risk-meetings-agency = Pa asiantaeth? (os yw asiantaeth arall yn gyfrifol amdano)
+risk-meetings-text = Beth sydd i'w wneud?
+risk-meetings-text-hint = Yn fyr. Mae'n aros yn Courtside ac nid yw byth yn cael ei anfon at neb.
+risk-meetings-due = Erbyn pryd mae'n ddyledus?
+risk-meetings-due-hint = Er enghraifft, 05/11/2026
+risk-meetings-cancelled-on = Wedi'i ganslo ar { $when }: nid oes gwaith papur yn ddyledus
+risk-meetings-due-marac = Mae eich ffurflen atgyfeirio neu'ch diweddariad yn ddyledus erbyn { $when }
+risk-meetings-was-due-marac = Roedd eich ffurflen atgyfeirio neu'ch diweddariad yn ddyledus erbyn { $when }
+risk-meetings-due-mappa = Mae eich diweddariad yn ddyledus erbyn { $when }
+risk-meetings-was-due-mappa = Roedd eich diweddariad yn ddyledus erbyn { $when }
+risk-meetings-error-kind = Dewiswch MARAC neu MAPPA
+risk-meetings-error-owner = Dewiswch pwy sy'n gyfrifol am y cam gweithredu
+risk-meetings-error-stale = Mae rhywun wedi cadw'r cyfarfod hwn yn gyntaf, tra oedd ar agor gennych. Mae'r hyn sydd wedi'i storio nawr i'w weld: gwiriwch ef, yna cadwch eto
+risk-meetings-add-heading = Ychwanegu cyfarfod MARAC neu MAPPA
+risk-meetings-add-submit = Ychwanegu'r cyfarfod
+risk-meetings-action-heading = Cofnodi cam gweithredu a gytunwyd yn y cyfarfod
+risk-meetings-action-submit = Cofnodi'r cam gweithredu
+risk-meetings-change-heading = Newid y cyfarfod
+risk-meetings-change-submit = Cadw'r cyfarfod
+risk-meetings-when = Pryd
+risk-meetings-area = Ardal neu banel
+risk-meetings-your-paperwork = Eich gwaith papur
+risk-meetings-why-then = Pam bryd hynny
+risk-meetings-actions-heading = Camau gweithredu a gytunwyd
+risk-meetings-no-actions-cancelled = Cafodd y cyfarfod ei ganslo, felly ni chytunwyd ar unrhyw gamau gweithredu ynddo.
+risk-meetings-no-actions = Nid oes unrhyw gamau gweithredu wedi'u cofnodi eto.
+risk-meetings-no-actions-yet = Gellir cofnodi camau gweithredu unwaith y bydd y cyfarfod wedi'i gynnal.
+risk-meetings-cancel-title = Canslo'r cyfarfod
+risk-meetings-cancel-heading-marac = Canslo'r cyfarfod MARAC?
+risk-meetings-cancel-heading-mappa = Canslo'r cyfarfod MAPPA?
+risk-meetings-cancel-withdrawn = Mae'r terfyn amser ar gyfer eich gwaith papur a'r dasg ar ei gyfer yn cael eu tynnu'n ôl, ac mae'n gadael eich wythnos a'ch crynodeb boreol. Mae'n aros ar ei chofnod fel un a ganslwyd.
+risk-meetings-cancel-moved = Os mai dim ond symud y mae'r cyfarfod, newidiwch ei ddyddiad yn lle hynny; os caiff un newydd ei alw, ychwanegwch ef.
+risk-meetings-cancel-this = Canslo'r cyfarfod hwn
+risk-meetings-due-on = dyledus { $day }
+
+## Coded values: risk-action-owner [unchecked]
+
+risk-action-owner-supporter = Chi (cefnogwr y dioddefwr)
+risk-action-owner-agency = Asiantaeth arall

@@ -460,3 +460,59 @@ cps-meeting-what = CPS meeting
 supporter-invitation-undecided = She has not decided yet
 supporter-invitation-wanted = Yes, she wants her supporter invited
 supporter-invitation-not-wanted = No, she does not want her supporter invited
+
+## Risk meetings
+
+risk-meetings-intro = Only you and other supporters handling her record see risk meetings. Courtside never sends anything about them to the court, the defendant's side or another agency.
+risk-meetings-done-added = The meeting has been added. Its paperwork deadline is on your week and in your To do list.
+risk-meetings-done-changed = The meeting has been changed.
+risk-meetings-done-action = The action has been recorded.
+risk-meetings-done-cancelled = The meeting has been cancelled. Its paperwork deadline and task are withdrawn.
+risk-meetings-kind = What kind of meeting is it?
+risk-meetings-date = What day is the meeting?
+risk-meetings-date-hint = For example, 29/10/2026
+risk-meetings-time = What time does it start?
+risk-meetings-time-hint = UK time, on the 24-hour clock, for example 10:00
+risk-meetings-panel = Which area or panel holds it?
+risk-meetings-panel-hint = For example, Leeds MARAC. Never an address.
+risk-meetings-choose-agency = Choose an agency
+risk-meetings-owner = Who carries the action?
+risk-meetings-agency = Which agency? (if another agency carries it)
+risk-meetings-text = What is to be done?
+risk-meetings-text-hint = Briefly. It stays in Courtside and is never sent to anyone.
+risk-meetings-due = When is it due?
+risk-meetings-due-hint = For example, 05/11/2026
+risk-meetings-cancelled-on = Cancelled on { $when }: no paperwork is due
+risk-meetings-due-marac = Your referral form or update is due by { $when }
+risk-meetings-was-due-marac = Your referral form or update was due by { $when }
+risk-meetings-due-mappa = Your update is due by { $when }
+risk-meetings-was-due-mappa = Your update was due by { $when }
+risk-meetings-error-kind = Choose MARAC or MAPPA
+risk-meetings-error-owner = Choose who carries the action
+risk-meetings-error-stale = Someone saved this meeting first, while you had it open. What is stored now is shown: check it, then save again
+risk-meetings-add-heading = Add a MARAC or MAPPA meeting
+risk-meetings-add-submit = Add the meeting
+risk-meetings-action-heading = Record an action agreed at the meeting
+risk-meetings-action-submit = Record the action
+risk-meetings-change-heading = Change the meeting
+risk-meetings-change-submit = Save the meeting
+risk-meetings-when = When
+risk-meetings-area = Area or panel
+risk-meetings-your-paperwork = Your paperwork
+risk-meetings-why-then = Why then
+risk-meetings-actions-heading = Actions agreed
+risk-meetings-no-actions-cancelled = The meeting was cancelled, so no actions were agreed at it.
+risk-meetings-no-actions = No actions are recorded yet.
+risk-meetings-no-actions-yet = Actions can be recorded once the meeting has taken place.
+risk-meetings-cancel-title = Cancel the meeting
+risk-meetings-cancel-heading-marac = Cancel the MARAC meeting?
+risk-meetings-cancel-heading-mappa = Cancel the MAPPA meeting?
+risk-meetings-cancel-withdrawn = Your paperwork deadline and task for it are withdrawn, and it leaves your week and your morning digest. It stays on her record as cancelled.
+risk-meetings-cancel-moved = If the meeting has only moved, change its date instead; if a new one is called, add it.
+risk-meetings-cancel-this = Cancel this meeting
+risk-meetings-due-on = due { $day }
+
+## Coded values: risk-action-owner
+
+risk-action-owner-supporter = You (the victim's supporter)
+risk-action-owner-agency = Another agency

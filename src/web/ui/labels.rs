@@ -738,6 +738,10 @@ pub fn supporter_invitation_in(lang: super::i18n::Lang, i: SupporterInvitation) 
     coded(lang, "supporter-invitation", i.as_str())
 }
 
+pub fn risk_action_owner_in(lang: super::i18n::Lang, o: crate::domain::RiskActionOwner) -> String {
+    coded(lang, "risk-action-owner", o.as_str())
+}
+
 pub fn nation_in(lang: super::i18n::Lang, n: Nation) -> String {
     coded(lang, "nation", n.as_str())
 }
@@ -766,6 +770,9 @@ mod cy_service_tests {
                     .iter()
                     .for_each(|v| drop(court_kind_in(lang, *v)));
                 Nation::ALL.iter().for_each(|v| drop(nation_in(lang, *v)));
+                crate::domain::RiskActionOwner::ALL
+                    .iter()
+                    .for_each(|v| drop(risk_action_owner_in(lang, *v)));
                 SupporterInvitation::ALL
                     .iter()
                     .for_each(|v| drop(supporter_invitation_in(lang, *v)));

@@ -516,3 +516,42 @@ risk-meetings-due-on = dyledus { $day }
 
 risk-action-owner-supporter = Chi (cefnogwr y dioddefwr)
 risk-action-owner-agency = Asiantaeth arall
+
+## Statements and ABE interviews [unchecked]
+
+statements-intro = Ni ddylai cefnogwr fod yn yr ystafell tra bydd yr heddlu'n cymryd ei datganiad neu'n recordio ei chyfweliad ABE, ond gall fod gyda hi cyn ac ar ôl. Trefnwch un o'i chefnogwyr ar gyfer cyn ac ar ôl, ac un arall rhag ofn eu bod i ffwrdd. Mae nodiadau atgoffa'n mynd at y ddau gefnogwr a'r swyddog yn Courtside; nid oes dim yn cael ei anfon at neb arall.
+statements-done-added = Mae'r apwyntiad wedi'i drefnu. Mae nodiadau atgoffa ar wythnosau'r cefnogwyr a'r swyddog.
+statements-done-changed = Mae'r apwyntiad wedi'i newid, a'i nodiadau atgoffa gydag ef.
+statements-done-cancelled = Mae'r apwyntiad wedi'i dynnu'n ôl, a'i nodiadau atgoffa wedi'u canslo.
+statements-kind = Ar gyfer beth mae'r apwyntiad?
+statements-date = Ar ba ddiwrnod mae?
+statements-date-hint = Er enghraifft, 30/03/2026
+statements-place = Ble mae?
+statements-place-hint = Yr orsaf heddlu neu'r lleoliad, er enghraifft Gorsaf Heddlu Elland Road. Byth cyfeiriad y dioddefwr.
+statements-officer = Gyda pha swyddog mae?
+statements-choose-officer = Dewiswch swyddog
+statements-officer-hint = Swyddog gofal tystion o uned yr achos. Mae ei nodyn atgoffa'n mynd i'w wythnos yn Courtside.
+statements-supporter = Pa gefnogwr sydd wedi'i drefnu ar gyfer cyn ac ar ôl?
+statements-choose-supporter = Dewiswch gefnogwr
+statements-supporter-hint = Ni ddylai'r cefnogwr fod yn yr ystafell tra bydd y datganiad yn cael ei gymryd neu'r cyfweliad yn cael ei recordio.
+statements-alternative = Pa gefnogwr all fynd yn lle hynny os ydynt i ffwrdd?
+statements-choose-alternative = Dewiswch gefnogwr gwahanol
+statements-error-kind = Dewiswch ddatganiad tyst neu gyfweliad ABE
+statements-error-officer = Dewiswch y swyddog
+statements-error-supporter = Dewiswch y cefnogwr sydd wedi'i drefnu ar gyfer cyn ac ar ôl
+statements-error-alternative = Dewiswch y cefnogwr wrth gefn
+statements-error-stale = Mae rhywun wedi cadw'r apwyntiad hwn yn gyntaf, tra oedd ar agor gennych. Mae'r hyn sydd wedi'i storio nawr i'w weld: gwiriwch ef, yna cadwch eto
+statements-people = { $supporter } cyn ac ar ôl (nid yn yr ystafell); { $alternative } os ydynt i ffwrdd
+statements-add-heading = Trefnu datganiad neu gyfweliad ABE
+statements-add-submit = Trefnu'r apwyntiad
+statements-change-heading = Newid yr apwyntiad
+statements-change-submit = Cadw'r apwyntiad
+statements-withdraw = Tynnu'r apwyntiad yn ôl
+statements-officer-key = Swyddog
+statements-before-after = Cyn ac ar ôl
+statements-not-in-room = { $name } (nid yn yr ystafell)
+statements-if-away = Os ydynt i ffwrdd
+statements-reminders = Nodiadau atgoffa
+statements-none-left = Dim ar ôl i'w hanfon
+statements-withdrawn-none = Wedi'i dynnu'n ôl: dim nodiadau atgoffa
+statements-withdrawn-tag = Wedi'i dynnu'n ôl

@@ -516,3 +516,42 @@ risk-meetings-due-on = due { $day }
 
 risk-action-owner-supporter = You (the victim's supporter)
 risk-action-owner-agency = Another agency
+
+## Statements and ABE interviews
+
+statements-intro = A supporter must not be in the room while the police take her statement or record her ABE interview, but can be with her before and after. Book one of her supporters for before and after, and another in case they are away. Reminders go to both supporters and the officer in Courtside; nothing is sent to anyone else.
+statements-done-added = The appointment has been booked. Reminders are on the supporters' and the officer's weeks.
+statements-done-changed = The appointment has been changed, and its reminders with it.
+statements-done-cancelled = The appointment has been withdrawn, and its reminders cancelled.
+statements-kind = What is the appointment for?
+statements-date = What day is it?
+statements-date-hint = For example, 30/03/2026
+statements-place = Where is it?
+statements-place-hint = The police station or venue, for example Elland Road Police Station. Never the victim's address.
+statements-officer = Which officer is it with?
+statements-choose-officer = Choose an officer
+statements-officer-hint = A witness care officer of the case's unit. Their reminder goes to their Courtside week.
+statements-supporter = Which supporter is booked for before and after?
+statements-choose-supporter = Choose a supporter
+statements-supporter-hint = The supporter must not be in the room while the statement is taken or the interview recorded.
+statements-alternative = Which supporter can go instead if they are away?
+statements-choose-alternative = Choose a different supporter
+statements-error-kind = Choose a witness statement or an ABE interview
+statements-error-officer = Choose the officer
+statements-error-supporter = Choose the supporter booked for before and after
+statements-error-alternative = Choose the alternative supporter
+statements-error-stale = Someone saved this appointment first, while you had it open. What is stored now is shown: check it, then save again
+statements-people = { $supporter } before and after (not in the room); { $alternative } if they are away
+statements-add-heading = Book a statement or ABE interview
+statements-add-submit = Book the appointment
+statements-change-heading = Change the appointment
+statements-change-submit = Save the appointment
+statements-withdraw = Withdraw the appointment
+statements-officer-key = Officer
+statements-before-after = Before and after
+statements-not-in-room = { $name } (not in the room)
+statements-if-away = If they are away
+statements-reminders = Reminders
+statements-none-left = None left to send
+statements-withdrawn-none = Withdrawn: no reminders
+statements-withdrawn-tag = Withdrawn

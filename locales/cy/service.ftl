@@ -555,3 +555,43 @@ statements-reminders = Nodiadau atgoffa
 statements-none-left = Dim ar ôl i'w hanfon
 statements-withdrawn-none = Wedi'i dynnu'n ôl: dim nodiadau atgoffa
 statements-withdrawn-tag = Wedi'i dynnu'n ôl
+
+## Parents, guardians and appropriate adults [unchecked]
+
+responsible-adults-title = Rhieni, gwarcheidwaid ac oedolion priodol
+responsible-adults-intro = Tra bydd hi o dan 18, mae pob oedolyn yma nad oes neb wedi'i eithrio yn cael copi o bob neges a anfonir ati, drwy e-bost, gyda'i chaniatâd neu sail gyfreithlon wedi'i chofnodi. Nid yw ei chyfeiriad byth mewn neges. Nid yw rhywun y mae hi neu'r llys wedi'i eithrio byth yn cael gwybod dim.
+responsible-adults-excluded-by-her = Wedi'i eithrio ganddi hi: ni chaiff wybod dim byth
+responsible-adults-excluded-by-court = Wedi'i eithrio gan y llys: ni chaiff wybod dim byth
+responsible-adults-name = Eu henw
+responsible-adults-relationship = Beth yw eu perthynas â hi?
+responsible-adults-email-hint = Mae copïau o'i hysbysiadau'n mynd yma tra bydd hi o dan 18. Peidiwch byth â chofnodi rhywun y mae hi neu'r llys wedi'i eithrio.
+responsible-adults-language = Iaith ar gyfer eu negeseuon (dewisol)
+responsible-adults-language-hint = Cod fel en neu cy. Saesneg os caiff ei adael yn wag.
+responsible-adults-done-added = Mae'r oedolyn cyfrifol wedi'i gofnodi.
+responsible-adults-done-excluded = Maent wedi'u heithrio: ni fyddant yn cael gwybod dim, ac mae negeseuon a gynlluniwyd ar eu cyfer wedi'u canslo.
+responsible-adults-done-ended = Mae eu rôl wedi dod i ben: ni fydd dim mwy yn cael ei anfon atynt.
+responsible-adults-role-ended = Rôl wedi dod i ben
+responsible-adults-sent-copies = Yn cael copïau o'i hysbysiadau
+responsible-adults-no-email = Dim wedi'i anfon: dim cyfeiriad e-bost
+responsible-adults-not-yet = Dim wedi'i anfon eto: gweler uchod
+responsible-adults-not-child = Nid yw wedi'i chofnodi ei bod o dan 18, felly nid oes neb yma'n cael copïau o'i hysbysiadau.
+responsible-adults-no-basis = Nid oes neb yma'n cael dim eto: cofnodwch ei chaniatâd i anfon at ei hoedolion cyfrifol yr hyn a anfonir ati hi (neu sail gyfreithlon o dan y pennawd hwnnw) ar ei thudalen caniatâd.
+responsible-adults-add-submit = Ychwanegu'r oedolyn
+responsible-adults-error-relationship = Dewiswch ai ei rhiant, ei gwarcheidwad neu ei hoedolyn priodol ydynt
+responsible-adults-error-excluded-by = Dewiswch pwy a'u heithriodd: hi neu'r llys
+responsible-adults-relationship-heading = Perthynas
+responsible-adults-actions = Camau gweithredu
+responsible-adults-who-excluded = Pwy a eithriodd { $name }?
+responsible-adults-she-did = Hi
+responsible-adults-the-court = Y llys (gorchymyn)
+responsible-adults-reason = Rheswm neu gyfeirnod y gorchymyn (dewisol)
+responsible-adults-exclude = Eithrio
+responsible-adults-end = Dod â'u rôl i ben
+responsible-adults-none = Nid oes rhiant, gwarcheidwad nac oedolyn priodol wedi'i gofnodi ar gyfer y dioddefwr hwn.
+responsible-adults-add-heading = Ychwanegu rhiant, gwarcheidwad neu oedolyn priodol
+
+## Coded values: responsible-adult-relationship [unchecked]
+
+responsible-adult-relationship-parent = Rhiant
+responsible-adult-relationship-guardian = Gwarcheidwad
+responsible-adult-relationship-appropriate-adult = Oedolyn priodol

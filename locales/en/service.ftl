@@ -555,3 +555,43 @@ statements-reminders = Reminders
 statements-none-left = None left to send
 statements-withdrawn-none = Withdrawn: no reminders
 statements-withdrawn-tag = Withdrawn
+
+## Parents, guardians and appropriate adults
+
+responsible-adults-title = Parents, guardians and appropriate adults
+responsible-adults-intro = While she is under 18, each adult here whom nobody has excluded is sent a copy of every message she is sent, by email, with her consent or a recorded lawful basis. Her address is never in a message. Someone she or the court has excluded is never told anything.
+responsible-adults-excluded-by-her = Excluded by her: never told anything
+responsible-adults-excluded-by-court = Excluded by the court: never told anything
+responsible-adults-name = Their name
+responsible-adults-relationship = How do they stand to her?
+responsible-adults-email-hint = Copies of her notices go here while she is under 18. Never record someone she or the court has excluded.
+responsible-adults-language = Language for their messages (optional)
+responsible-adults-language-hint = A code such as en or cy. English if left blank.
+responsible-adults-done-added = The responsible adult has been recorded.
+responsible-adults-done-excluded = They are excluded: they will not be told anything, and messages planned for them have been cancelled.
+responsible-adults-done-ended = Their role has been ended: they will not be sent anything more.
+responsible-adults-role-ended = Role ended
+responsible-adults-sent-copies = Sent copies of her notices
+responsible-adults-no-email = Not sent anything: no email address
+responsible-adults-not-yet = Not sent anything yet: see above
+responsible-adults-not-child = She is not recorded as under 18, so nobody here is sent copies of her notices.
+responsible-adults-no-basis = Nobody here is sent anything yet: record her consent to send her responsible adults what she is sent (or a lawful basis under that heading) on her consents page.
+responsible-adults-add-submit = Add the adult
+responsible-adults-error-relationship = Choose whether they are her parent, guardian or appropriate adult
+responsible-adults-error-excluded-by = Choose who excluded them: her or the court
+responsible-adults-relationship-heading = Relationship
+responsible-adults-actions = Actions
+responsible-adults-who-excluded = Who excluded { $name }?
+responsible-adults-she-did = She did
+responsible-adults-the-court = The court (an order)
+responsible-adults-reason = Reason or order reference (optional)
+responsible-adults-exclude = Exclude
+responsible-adults-end = End their role
+responsible-adults-none = No parent, guardian or appropriate adult is recorded for this victim.
+responsible-adults-add-heading = Add a parent, guardian or appropriate adult
+
+## Coded values: responsible-adult-relationship
+
+responsible-adult-relationship-parent = Parent
+responsible-adult-relationship-guardian = Guardian
+responsible-adult-relationship-appropriate-adult = Appropriate adult

@@ -742,6 +742,13 @@ pub fn risk_action_owner_in(lang: super::i18n::Lang, o: crate::domain::RiskActio
     coded(lang, "risk-action-owner", o.as_str())
 }
 
+pub fn responsible_adult_relationship_in(
+    lang: super::i18n::Lang,
+    r: crate::domain::ResponsibleAdultRelationship,
+) -> String {
+    coded(lang, "responsible-adult-relationship", r.as_str())
+}
+
 pub fn nation_in(lang: super::i18n::Lang, n: Nation) -> String {
     coded(lang, "nation", n.as_str())
 }
@@ -770,6 +777,9 @@ mod cy_service_tests {
                     .iter()
                     .for_each(|v| drop(court_kind_in(lang, *v)));
                 Nation::ALL.iter().for_each(|v| drop(nation_in(lang, *v)));
+                crate::domain::ResponsibleAdultRelationship::ALL
+                    .iter()
+                    .for_each(|v| drop(responsible_adult_relationship_in(lang, *v)));
                 crate::domain::RiskActionOwner::ALL
                     .iter()
                     .for_each(|v| drop(risk_action_owner_in(lang, *v)));

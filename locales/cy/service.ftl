@@ -595,3 +595,53 @@ responsible-adults-add-heading = Ychwanegu rhiant, gwarcheidwad neu oedolyn prio
 responsible-adult-relationship-parent = Rhiant
 responsible-adult-relationship-guardian = Gwarcheidwad
 responsible-adult-relationship-appropriate-adult = Oedolyn priodol
+
+## Booking lead time for needs at court [unchecked]
+
+court-settings-now-own = Mae eich llys yn gofyn am { $days } diwrnod gwaith o rybudd.
+court-settings-now-default = Nid yw eich llys wedi gosod ei ffigur ei hun, felly mae ffigur diofyn y gwasanaeth, sef { $default } diwrnod gwaith, yn berthnasol.
+court-settings-intro = Pan fydd angen dioddefwr yn y llys (cyfieithydd, cyfryngwr cofrestredig, mynediad i bobl anabl neu ystafell aros ar wahân) yn cael ei gofnodi'n nes at ei gwrandawiad na hyn, mae'r swyddog gofal tystion yn cael ei rybuddio mai ar fyr rybudd y gwneir y trefniant.
+court-settings-saved = Wedi'i gadw.
+court-settings-days = Sawl diwrnod gwaith o rybudd sydd ei angen ar eich llys?
+court-settings-days-hint = O 1 i { $most }. Gadewch yn wag i ddefnyddio ffigur diofyn y gwasanaeth, sef { $default } diwrnod gwaith.
+court-settings-error-days = Rhowch nifer cyfan o ddiwrnodau gwaith o 1 i { $most }, neu gadewch yn wag
+
+## Needs at court [unchecked]
+
+court-needs-title = Anghenion yn y llys
+court-needs-intro = Yr hyn sydd ei angen ar y dioddefwr i roi tystiolaeth. Mae angen a gofnodir gyda'i chaniatâd yn mynd i'r llys (drwy'r erlynydd, ar gyfer rhestru a threfnu cyfieithydd) ac i'r Gwasanaeth Tystion gyda'r cais i fod yn bresennol, ac eto os bydd y gwrandawiad yn symud.
+court-needs-kind-interpreter = Cyfieithydd (nodwch yr iaith isod)
+court-needs-kind-bsl-interpreter = Dehonglydd Iaith Arwyddion Prydain
+court-needs-kind-registered-intermediary = Cyfryngwr cofrestredig
+court-needs-kind-disability-access = Mynediad i bobl anabl
+court-needs-kind-separate-waiting-room = Ystafell aros ar wahân
+court-needs-kind-other = Angen arall
+court-needs-words-interpreter = Cyfieithydd ({ $language })
+court-needs-words-bsl-interpreter = Dehonglydd Iaith Arwyddion Prydain
+court-needs-words-registered-intermediary = Cyfryngwr cofrestredig
+court-needs-words-disability-access = Mynediad i bobl anabl
+court-needs-words-separate-waiting-room = Ystafell aros ar wahân
+court-needs-referral-consent = Ydy: ei chaniatâd i'w hatgyfeirio at y Gwasanaeth Tystion, dyddiedig { $given }
+court-needs-not-yet = Ddim eto: cadw'r angen, ond peidio â'i drosglwyddo
+court-needs-kind = Beth sydd ei angen ar y dioddefwr yn y llys?
+court-needs-language = Iaith (ar gyfer cyfieithydd yn unig)
+court-needs-language-hint = Enw'r iaith yn unig, er enghraifft Pwyleg neu Bortiwgaleg Brasil.
+court-needs-consent = Ydy'r dioddefwr wedi cytuno i hyn gael ei drosglwyddo i'r llys ac i'r Gwasanaeth Tystion?
+court-needs-consent-hint = Cofnodwch ei chaniatâd i'r atgyfeiriad at y Gwasanaeth Tystion yn gyntaf os nad yw wedi'i restru.
+court-needs-passed-on = Ydy, gyda'i chaniatâd
+court-needs-not-passed-on = Nac ydy: dim caniatâd wedi'i gofnodi
+court-needs-done-added = Mae'r angen wedi'i gofnodi.
+court-needs-done-withdrawn = Mae'r angen wedi'i dynnu'n ôl. Ni fydd yn cael ei drosglwyddo eto.
+court-needs-add-submit = Ychwanegu'r angen
+court-needs-error-kind = Dewiswch beth sydd ei angen ar y dioddefwr yn y llys
+court-needs-withdraw-told = Cafodd ei drosglwyddo gyda'i chaniatâd, felly mae'r llys (drwy'r erlynydd) a'r Gwasanaeth Tystion, ar gyfer pob gwrandawiad sydd i ddod lle'r oedd ganddynt ef, yn cael ei hanghenion fel y maent nawr, neu'n cael gwybod nad oes dim ar ôl fel y gallant ganslo trefniadau a wnaed ar ei gyfer yn unig.
+court-needs-withdraw-not-told = Ni chafodd ei drosglwyddo erioed (ni chofnodwyd caniatâd), felly nid oes neb arall yn cael gwybod.
+court-needs-withdraw-title = Tynnu angen yn y llys yn ôl
+court-needs-withdraw-heading = Tynnu'r angen hwn yn y llys yn ôl?
+court-needs-need = Angen
+court-needs-withdraw-again = Nid yw angen a dynnwyd yn ôl yn cael ei drosglwyddo eto. Os bydd ei angen arni wedi'r cyfan, ychwanegwch ef eto.
+court-needs-withdraw-submit = Tynnu'r angen yn ôl
+court-needs-passed-on-heading = Wedi'i drosglwyddo
+court-needs-withdraw = Tynnu'n ôl
+court-needs-none = Nid oes unrhyw anghenion yn y llys wedi'u cofnodi ar gyfer y dioddefwr hwn.
+court-needs-add-heading = Ychwanegu angen

@@ -595,3 +595,53 @@ responsible-adults-add-heading = Add a parent, guardian or appropriate adult
 responsible-adult-relationship-parent = Parent
 responsible-adult-relationship-guardian = Guardian
 responsible-adult-relationship-appropriate-adult = Appropriate adult
+
+## Booking lead time for needs at court
+
+court-settings-now-own = Your court asks for { $days } working days' notice.
+court-settings-now-default = Your court has not set its own figure, so the service's default of { $default } working days applies.
+court-settings-intro = When a victim's need at court (an interpreter, a registered intermediary, disability access or a separate waiting room) is recorded closer to her hearing than this, the witness care officer is warned that the booking is short notice.
+court-settings-saved = Saved.
+court-settings-days = How many working days' notice does your court need?
+court-settings-days-hint = From 1 to { $most }. Leave empty to use the service's default of { $default } working days.
+court-settings-error-days = Enter a whole number of working days from 1 to { $most }, or leave it empty
+
+## Needs at court
+
+court-needs-title = Needs at court
+court-needs-intro = What the victim needs to give evidence. A need recorded with her consent goes to the court (through the prosecutor, for listing and interpreter booking) and to the Witness Service with the attendance request, and again if the hearing moves.
+court-needs-kind-interpreter = An interpreter (say the language below)
+court-needs-kind-bsl-interpreter = A British Sign Language interpreter
+court-needs-kind-registered-intermediary = A registered intermediary
+court-needs-kind-disability-access = Disability access
+court-needs-kind-separate-waiting-room = A separate waiting room
+court-needs-kind-other = Another need
+court-needs-words-interpreter = An interpreter ({ $language })
+court-needs-words-bsl-interpreter = A British Sign Language interpreter
+court-needs-words-registered-intermediary = A registered intermediary
+court-needs-words-disability-access = Disability access
+court-needs-words-separate-waiting-room = A separate waiting room
+court-needs-referral-consent = Yes: her Witness Service referral consent of { $given }
+court-needs-not-yet = Not yet: keep the need, but do not pass it on
+court-needs-kind = What does the victim need at court?
+court-needs-language = Language (for an interpreter only)
+court-needs-language-hint = The language's name only, for example Polish or Brazilian Portuguese.
+court-needs-consent = Has the victim agreed that this is passed to the court and the Witness Service?
+court-needs-consent-hint = Record her consent to the Witness Service referral first if it is not listed.
+court-needs-passed-on = Yes, with her consent
+court-needs-not-passed-on = No: no consent recorded
+court-needs-done-added = The need has been recorded.
+court-needs-done-withdrawn = The need has been withdrawn. It will not be passed on again.
+court-needs-add-submit = Add the need
+court-needs-error-kind = Choose what the victim needs at court
+court-needs-withdraw-told = It was passed on with her consent, so the court (through the prosecutor) and the Witness Service, for each hearing still to come where they had it, are sent her needs as they now stand, or told none are left so they can cancel bookings made only for it.
+court-needs-withdraw-not-told = It was never passed on (no consent was recorded), so no one else is told.
+court-needs-withdraw-title = Withdraw a need at court
+court-needs-withdraw-heading = Withdraw this need at court?
+court-needs-need = Need
+court-needs-withdraw-again = A withdrawn need is not passed on again. If she needs it after all, add it again.
+court-needs-withdraw-submit = Withdraw the need
+court-needs-passed-on-heading = Passed on
+court-needs-withdraw = Withdraw
+court-needs-none = No needs at court are recorded for this victim.
+court-needs-add-heading = Add a need

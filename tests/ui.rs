@@ -5433,5 +5433,28 @@ async fn the_service_pages_are_in_welsh_for_people_who_chose_it() {
         "Add an organisation",
     )
     .await;
+    welsh_page(
+        &mut admin,
+        "/directory/courts/new",
+        "Pa fath o lys ydyw?",
+        "What kind of court is it?",
+    )
+    .await;
+
+    // An error page after sign-in is in the person's language too; the
+    // same page for someone who chose nothing stays in English.
+    let refused = ben.get("/directory").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_has("<html lang=\"cy\">");
+    refused.assert_has("Ni allwch ddefnyddio");
+    refused.assert_lacks("You cannot use this page");
+    assert_eq!(untranslated(&refused.body), None);
+    let missing = ben.get("/cases/no-such-case").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    missing.assert_has("Heb ddod o hyd i");
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let english = amara.get("/directory").await;
+    assert_eq!(english.status, StatusCode::FORBIDDEN);
+    english.assert_has("You cannot use this page");
     app.stop().await;
 }

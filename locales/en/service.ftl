@@ -262,6 +262,34 @@ court-kind-combined = Combined court centre
 ## Error pages
 
 error-start-page = Go to the start page
+error-csrf-title = This form could not be accepted
+error-csrf-line = The form was out of date or did not come from a Courtside page, so nothing was saved.
+error-csrf-next = Go back, reload the page, and try again.
+error-validation-title = Some answers were not accepted
+error-validation-next = Go back, correct the answers, and save again.
+error-malformed-title = This form could not be read
+error-malformed-next = Go back, reload the page, and fill in the form again.
+error-too-large-title = What you sent is too large
+error-too-large-line = What you sent is larger than { $limit } bytes. Go back and send a smaller file or shorter text.
+error-paused-title = Sign-in is paused
+error-paused-line = Sign-in is paused after too many failed attempts; try again in a few minutes.
+error-method-title = This page cannot be used that way
+error-method-next = Go back and use the links and buttons on the page.
+error-conflict-title = This could not be done
+error-conflict-next = Go back and reload the page to see the record as it is now; try again only if it still applies.
+error-stale-title = Someone else changed this record
+error-stale-next = Go back and reload the page to see the latest details.
+error-sign-in-title = You need to sign in
+error-sign-in-next = Sign in again, then go back to what you were doing.
+error-forbidden-title = You cannot use this page
+error-forbidden-next = Your role does not allow this. If you think it should, ask your manager.
+error-not-found-title = Page not found
+error-not-found-typed = If you typed the web address, check it is correct.
+error-not-found-record = The record may not exist, or it may not be one you work with.
+error-busy-title = Sorry, the service is busy
+error-busy-next = Try again in a few moments.
+error-internal-title = Sorry, there is a problem with the service
+error-internal-next = Try again later. If it keeps happening, tell your administrator.
 
 ## The directory's forms
 

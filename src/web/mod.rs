@@ -112,7 +112,10 @@ pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> 
                     Err(req) => {
                         let path = req.path().to_string();
                         let fut = srv.call(req);
-                        Either::Right(async move { Ok(headers::finish(fut.await?, &path, tls)) })
+                        Either::Right(async move {
+                            let res = ui::error_in_page_language(fut.await?);
+                            Ok(headers::finish(res, &path, tls))
+                        })
                     }
                 }
             })

@@ -61,7 +61,7 @@ mod week;
 use std::sync::LazyLock;
 
 use actix_web::http::{header, StatusCode};
-use actix_web::{guard, web, HttpResponse, ResponseError};
+use actix_web::{guard, web, HttpMessage, HttpResponse, ResponseError};
 use handlebars::Handlebars;
 use serde_json::{json, Value};
 
@@ -241,28 +241,39 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let (title, lines): (&str, Vec<String>) = match self {
+        if let PageError::App(e) = self {
+            match e {
+                AppError::Internal(cause) => tracing::error!(cause = %cause, "page failed"),
+                AppError::Unavailable(cause) => {
+                    tracing::warn!(cause = %cause, "page unavailable")
+                }
+                _ => {}
+            }
+        }
+        self.page_in(i18n::Lang::En)
+    }
+}
+
+impl PageError {
+    /// The error page in `lang` (English unless a signed-in person chose
+    /// otherwise: see [`error_in_page_language`]).
+    fn page_in(&self, lang: i18n::Lang) -> HttpResponse {
+        let (title, lines) = match self {
             PageError::SignIn => return see_other("/sign-in"),
             PageError::BadCsrf => (
-                "This form could not be accepted",
+                i18n::text(lang, "error-csrf-title"),
                 vec![
-                    "The form was out of date or did not come from a Courtside page, so nothing was saved.".into(),
-                    "Go back, reload the page, and try again.".into(),
+                    i18n::text(lang, "error-csrf-line"),
+                    i18n::text(lang, "error-csrf-next"),
                 ],
             ),
-            PageError::App(e) => {
-                match e {
-                    AppError::Internal(cause) => tracing::error!(cause = %cause, "page failed"),
-                    AppError::Unavailable(cause) => {
-                        tracing::warn!(cause = %cause, "page unavailable")
-                    }
-                    _ => {}
-                }
-                in_words(e)
-            }
+            PageError::App(e) => in_words(lang, e),
         };
+        let mut layout = bare_layout(&title);
+        layout["lang"] = json!(lang.code());
+        layout["html_lang"] = json!(lang.html_tag());
         let data = json!({
-            "layout": bare_layout(title),
+            "layout": layout,
             "title": title,
             "lines": lines,
         });
@@ -270,8 +281,32 @@ impl ResponseError for PageError {
             Ok(body) => html(self.status_code(), body),
             Err(_) => HttpResponse::build(self.status_code())
                 .content_type("text/plain; charset=utf-8")
-                .body(title.to_string()),
+                .body(title),
         }
+    }
+}
+
+/// An error page met by a signed-in person, drawn again in their language:
+/// the session records the language on the request (see `session_from`),
+/// and the page `error_response` drew in English is replaced, keeping its
+/// status, headers and the error for the request's log.
+pub fn error_in_page_language<B: actix_web::body::MessageBody + 'static>(
+    res: actix_web::dev::ServiceResponse<B>,
+) -> actix_web::dev::ServiceResponse<actix_web::body::BoxBody> {
+    let lang = res.request().extensions().get::<i18n::Lang>().copied();
+    let again = match (lang, res.response().error()) {
+        (Some(lang), Some(err)) if lang != i18n::Lang::En => {
+            err.as_error::<PageError>().map(|e| e.page_in(lang))
+        }
+        _ => None,
+    };
+    match again {
+        Some(page) => {
+            let (req, old) = res.into_parts();
+            let new = old.set_body(page.into_body());
+            actix_web::dev::ServiceResponse::new(req, new)
+        }
+        None => res.map_into_boxed_body(),
     }
 }
 
@@ -292,69 +327,55 @@ fn sentence(text: &str) -> String {
 
 /// The title and lines of the error page for the errors a person can
 /// meet after a form or a link: each says what happened and what to do
-/// next, in words (never a code, field path or internal message).
-fn in_words(e: &AppError) -> (&'static str, Vec<String>) {
+/// next, in words (never a code, field path or internal message). The
+/// API's own messages (a field's problem, a conflict's reason) stay as the
+/// API words them.
+fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
+    let t = |key: &str| i18n::text(lang, key);
     match e {
         AppError::Validation(errors) => {
             let mut lines: Vec<String> = errors
                 .iter()
                 .map(|f| sentence(&format!("{} {}", f.field, f.message)))
                 .collect();
-            lines.push("Go back, correct the answers, and save again.".into());
-            ("Some answers were not accepted", lines)
+            lines.push(t("error-validation-next"));
+            (t("error-validation-title"), lines)
         }
         AppError::MalformedBody(_) => (
-            "This form could not be read",
-            vec!["Go back, reload the page, and fill in the form again.".into()],
+            t("error-malformed-title"),
+            vec![t("error-malformed-next")],
         ),
         AppError::PayloadTooLarge(limit) => (
-            "What you sent is too large",
-            vec![format!(
-                "What you sent is larger than {limit} bytes. Go back and send a smaller file or shorter text."
+            t("error-too-large-title"),
+            vec![i18n::text_with(
+                lang,
+                "error-too-large-line",
+                &[("limit", limit.to_string())],
             )],
         ),
         AppError::TooManyAttempts { .. } => (
-            "Sign-in is paused",
-            vec![sentence(&e.to_string())],
+            t("error-paused-title"),
+            vec![match lang {
+                i18n::Lang::En => sentence(&e.to_string()),
+                i18n::Lang::Cy => t("error-paused-line"),
+            }],
         ),
-        AppError::MethodNotAllowed => (
-            "This page cannot be used that way",
-            vec!["Go back and use the links and buttons on the page.".into()],
-        ),
+        AppError::MethodNotAllowed => (t("error-method-title"), vec![t("error-method-next")]),
         AppError::Conflict(why) => (
-            "This could not be done",
-            vec![
-                sentence(why),
-                "Go back and reload the page to see the record as it is now; try again only if it still applies.".into(),
-            ],
+            t("error-conflict-title"),
+            vec![sentence(why), t("error-conflict-next")],
         ),
-        AppError::StaleVersion { .. } | AppError::VersionRequired => (
-            "Someone else changed this record",
-            vec!["Go back and reload the page to see the latest details.".into()],
-        ),
-        AppError::Unauthenticated => (
-            "You need to sign in",
-            vec!["Sign in again, then go back to what you were doing.".into()],
-        ),
-        AppError::Forbidden(_) => (
-            "You cannot use this page",
-            vec!["Your role does not allow this. If you think it should, ask your manager.".into()],
-        ),
+        AppError::StaleVersion { .. } | AppError::VersionRequired => {
+            (t("error-stale-title"), vec![t("error-stale-next")])
+        }
+        AppError::Unauthenticated => (t("error-sign-in-title"), vec![t("error-sign-in-next")]),
+        AppError::Forbidden(_) => (t("error-forbidden-title"), vec![t("error-forbidden-next")]),
         AppError::NotFound(_) => (
-            "Page not found",
-            vec![
-                "If you typed the web address, check it is correct.".into(),
-                "The record may not exist, or it may not be one you work with.".into(),
-            ],
+            t("error-not-found-title"),
+            vec![t("error-not-found-typed"), t("error-not-found-record")],
         ),
-        AppError::Unavailable(_) => (
-            "Sorry, the service is busy",
-            vec!["Try again in a few moments.".into()],
-        ),
-        AppError::Internal(_) => (
-            "Sorry, there is a problem with the service",
-            vec!["Try again later. If it keeps happening, tell your administrator.".into()],
-        ),
+        AppError::Unavailable(_) => (t("error-busy-title"), vec![t("error-busy-next")]),
+        AppError::Internal(_) => (t("error-internal-title"), vec![t("error-internal-next")]),
     }
 }
 
@@ -753,7 +774,7 @@ mod tests {
             AppError::Internal("no such table: victims".into()),
         ];
         for e in &table {
-            let (title, lines) = in_words(e);
+            let (title, lines) = in_words(i18n::Lang::En, e);
             let text = format!("{title} {}", lines.join(" "));
             for raw in ["_", "If-Match", "ETag", "column", "pool", "table"] {
                 assert!(!text.contains(raw), "{e:?} shows {raw:?}: {text}");
@@ -774,13 +795,13 @@ mod tests {
                 "{e:?} says what to do next: {text}"
             );
         }
-        let (_, lines) = in_words(&table[0]);
+        let (_, lines) = in_words(i18n::Lang::En, &table[0]);
         assert_eq!(
             lines[0],
             "Decision is required for a decision made milestone."
         );
         assert_eq!(
-            in_words(&table[3]).1[0],
+            in_words(i18n::Lang::En, &table[3]).1[0],
             "Sign-in is paused after too many failed attempts; try again in 2 minutes."
         );
     }

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -198,6 +198,13 @@ async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
         other => PageError::App(other),
     })?;
     tracing::Span::current().record("user_id", me.user_id.as_str());
+    let lang = me
+        .page_language
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(|| cookie_lang(req));
+    // An error page after this point is drawn in the person's language.
+    req.extensions_mut().insert(lang);
     let csrf = csrf_token(&state, "session", &token);
     Ok(Session {
         actor: Actor {
@@ -209,11 +216,7 @@ async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
         display_name: me.display_name,
         csrf,
         email_off: state.config.smtp_url.is_none(),
-        lang: me
-            .page_language
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or_else(|| cookie_lang(req)),
+        lang,
     })
 }
 

@@ -5383,7 +5383,10 @@ async fn the_service_pages_are_in_welsh_for_people_who_chose_it() {
     let saved = ben
         .post(
             "/my-reminders",
-            &[("csrf_token", &form.csrf()), ("delivery", "in_daily_digest")],
+            &[
+                ("csrf_token", &form.csrf()),
+                ("delivery", "in_daily_digest"),
+            ],
         )
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);

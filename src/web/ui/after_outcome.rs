@@ -82,7 +82,11 @@ fn order_fields(lang: Lang, courts: &[(String, String)]) -> Vec<Field> {
         Field::date("made_on", &text(lang, "after-outcome-made-on")),
         Field::date("ends_on", &text(lang, "after-outcome-ends-on"))
             .hint(&text(lang, "after-outcome-ends-on-hint")),
-        Field::select("court_id", &text(lang, "after-outcome-court"), &court_options),
+        Field::select(
+            "court_id",
+            &text(lang, "after-outcome-court"),
+            &court_options,
+        ),
         Field::textarea("note", &text(lang, "after-outcome-note"))
             .hint(&text(lang, "after-outcome-note-hint")),
     ]
@@ -102,11 +106,9 @@ fn decision_fields(lang: Lang) -> Vec<Field> {
         Field::radios(
             "decision",
             &text(lang, "after-outcome-decision"),
-            &super::labels::options_in(
-                ReviewableDecision::ALL,
-                ReviewableDecision::as_str,
-                |d| decision_words(lang, d),
-            ),
+            &super::labels::options_in(ReviewableDecision::ALL, ReviewableDecision::as_str, |d| {
+                decision_words(lang, d)
+            }),
         ),
         Field::date("told_on", &text(lang, "after-outcome-told-on"))
             .hint(&text(lang, "after-outcome-told-on-hint")),

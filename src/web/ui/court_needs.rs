@@ -289,7 +289,11 @@ async fn confirm_withdraw(
     );
     let page = FormPage {
         title: text(lang, "court-needs-withdraw-title"),
-        caption: Some(text_with(lang, "week-victim", &[("victim", v.reference.clone())])),
+        caption: Some(text_with(
+            lang,
+            "week-victim",
+            &[("victim", v.reference.clone())],
+        )),
         heading: text(lang, "court-needs-withdraw-heading"),
         facts: vec![(text(lang, "court-needs-need"), need_words(lang, &need))],
         intro: vec![told, text(lang, "court-needs-withdraw-again")],

@@ -40,7 +40,11 @@ fn form(lang: Lang, s: &CourtNeedSettingOut, saved: bool) -> FormPage {
             "court-settings-now-own",
             &[("days", days.to_string())],
         ),
-        None => text_with(lang, "court-settings-now-default", &[default.clone()]),
+        None => text_with(
+            lang,
+            "court-settings-now-default",
+            std::slice::from_ref(&default),
+        ),
     };
     let mut intro = vec![text(lang, "court-settings-intro"), now];
     if saved {
@@ -193,11 +197,15 @@ mod tests {
     #[test]
     fn the_form_takes_a_whole_number_of_days_or_nothing() {
         assert_eq!(
-            read_form(Lang::En, &posted("10")).unwrap().short_notice_working_days,
+            read_form(Lang::En, &posted("10"))
+                .unwrap()
+                .short_notice_working_days,
             Some(10)
         );
         assert_eq!(
-            read_form(Lang::En, &posted("")).unwrap().short_notice_working_days,
+            read_form(Lang::En, &posted(""))
+                .unwrap()
+                .short_notice_working_days,
             None
         );
         for bad in ["0", "31", "ten", "2.5"] {

@@ -16,8 +16,8 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{london_instant, optional_date, parse_time, FormData, Problems};
-use super::labels;
 use super::i18n::{self, text, text_with, Lang};
+use super::labels;
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
 use super::{posted_update, read, render_form, require, see_other, with_conn, PageResult};
@@ -52,7 +52,13 @@ pub fn status(lang: Lang, m: &CpsMeetingOut) -> String {
     );
     let when = m
         .meeting_at
-        .map(|at| text_with(lang, "cps-meeting-status-on", &[("when", i18n::long(lang, at))]))
+        .map(|at| {
+            text_with(
+                lang,
+                "cps-meeting-status-on",
+                &[("when", i18n::long(lang, at))],
+            )
+        })
         .unwrap_or_else(|| text(lang, "cps-meeting-status-no-date"));
     let told = if m.supporter_invited == SupporterInvitation::Undecided {
         String::new()
@@ -94,7 +100,11 @@ fn form(lang: Lang, case: &CaseOut, m: &CpsMeetingOut) -> FormPage {
         )),
         heading: text(lang, "cps-meeting-title"),
         intro: vec![intro],
-        facts: if m.version > 0 { facts(lang, m) } else { vec![] },
+        facts: if m.version > 0 {
+            facts(lang, m)
+        } else {
+            vec![]
+        },
         action: format!("/cases/{}/cps-meeting", case.id),
         back: format!("/cases/{}", case.id),
         submit: text(lang, "reminders-save"),
@@ -103,11 +113,9 @@ fn form(lang: Lang, case: &CaseOut, m: &CpsMeetingOut) -> FormPage {
             Field::radios(
                 "supporter_invited",
                 &text(lang, "cps-meeting-invited"),
-                &labels::options_in(
-                    SupporterInvitation::ALL,
-                    SupporterInvitation::as_str,
-                    |i| labels::supporter_invitation_in(lang, i),
-                ),
+                &labels::options_in(SupporterInvitation::ALL, SupporterInvitation::as_str, |i| {
+                    labels::supporter_invitation_in(lang, i)
+                }),
             ),
             Field::checkboxes(
                 "declined",
@@ -161,10 +169,7 @@ fn read_form(lang: Lang, form: &FormData) -> Result<CpsMeetingInput, Problems> {
         .text("supporter_invited")
         .and_then(|w| SupporterInvitation::parse(&w));
     if wish.is_none() {
-        problems.add(
-            "supporter_invited",
-            text(lang, "cps-meeting-error-invited"),
-        );
+        problems.add("supporter_invited", text(lang, "cps-meeting-error-invited"));
     }
     let offered_on = optional_date(form, "offered_on", "the date it was offered", &mut problems);
     let meeting_day = optional_date(
@@ -177,10 +182,7 @@ fn read_form(lang: Lang, form: &FormData) -> Result<CpsMeetingInput, Problems> {
     let meeting_time = time.as_deref().and_then(|v| {
         let t = parse_time(v);
         if t.is_none() {
-            problems.add(
-                "meeting_time",
-                text(lang, "cps-meeting-error-time"),
-            );
+            problems.add("meeting_time", text(lang, "cps-meeting-error-time"));
         }
         t
     });
@@ -189,27 +191,18 @@ fn read_form(lang: Lang, form: &FormData) -> Result<CpsMeetingInput, Problems> {
             london_instant(d, t, "meeting_time", &mut problems).map(|(at, _)| at)
         }
         (Some(_), None, false) => {
-            problems.add(
-                "meeting_time",
-                text(lang, "cps-meeting-error-time-too"),
-            );
+            problems.add("meeting_time", text(lang, "cps-meeting-error-time-too"));
             None
         }
         (None, Some(_), _) if form.text("meeting_date").is_none() => {
-            problems.add(
-                "meeting_date",
-                text(lang, "cps-meeting-error-date-too"),
-            );
+            problems.add("meeting_date", text(lang, "cps-meeting-error-date-too"));
             None
         }
         _ => None,
     };
     let declined = form.ticked("declined");
     if declined && meeting_at.is_some() {
-        problems.add(
-            "meeting_date",
-            text(lang, "cps-meeting-error-declined"),
-        );
+        problems.add("meeting_date", text(lang, "cps-meeting-error-declined"));
     }
     match wish {
         Some(wish) if problems.is_empty() => Ok(CpsMeetingInput {
@@ -356,52 +349,70 @@ mod tests {
 
     #[test]
     fn the_form_reads_uk_time_and_says_what_is_missing() {
-        let ok = read_form(Lang::En, &posted(&[
-            ("supporter_invited", "wanted"),
-            ("meeting_date", "2026-10-25"),
-            ("meeting_time", "01:30"),
-        ]))
+        let ok = read_form(
+            Lang::En,
+            &posted(&[
+                ("supporter_invited", "wanted"),
+                ("meeting_date", "2026-10-25"),
+                ("meeting_time", "01:30"),
+            ]),
+        )
         .unwrap();
         // The repeated autumn hour means its first (BST) occurrence.
         assert_eq!(ok.meeting_at, Some("2026-10-25T00:30:00Z".parse().unwrap()));
         assert_eq!(ok.supporter_invited, SupporterInvitation::Wanted);
         assert!(!ok.declined);
 
-        let winter = read_form(Lang::En, &posted(&[
-            ("supporter_invited", "not_wanted"),
-            ("meeting_date", "15/12/2026"),
-            ("meeting_time", "14:30"),
-        ]))
+        let winter = read_form(
+            Lang::En,
+            &posted(&[
+                ("supporter_invited", "not_wanted"),
+                ("meeting_date", "15/12/2026"),
+                ("meeting_time", "14:30"),
+            ]),
+        )
         .unwrap();
         assert_eq!(
             winter.meeting_at,
             Some("2026-12-15T14:30:00Z".parse().unwrap())
         );
 
-        assert_eq!(fields(read_form(Lang::En, &posted(&[]))), ["supporter_invited"]);
         assert_eq!(
-            fields(read_form(Lang::En, &posted(&[
-                ("supporter_invited", "wanted"),
-                ("meeting_date", "2026-12-15"),
-            ]))),
+            fields(read_form(Lang::En, &posted(&[]))),
+            ["supporter_invited"]
+        );
+        assert_eq!(
+            fields(read_form(
+                Lang::En,
+                &posted(&[
+                    ("supporter_invited", "wanted"),
+                    ("meeting_date", "2026-12-15"),
+                ])
+            )),
             ["meeting_time"]
         );
         assert_eq!(
-            fields(read_form(Lang::En, &posted(&[
-                ("supporter_invited", "wanted"),
-                ("declined", "yes"),
-                ("meeting_date", "2026-12-15"),
-                ("meeting_time", "10:00"),
-            ]))),
+            fields(read_form(
+                Lang::En,
+                &posted(&[
+                    ("supporter_invited", "wanted"),
+                    ("declined", "yes"),
+                    ("meeting_date", "2026-12-15"),
+                    ("meeting_time", "10:00"),
+                ])
+            )),
             ["meeting_date"]
         );
         // The hour the clocks skip in spring is refused, in words.
         assert_eq!(
-            fields(read_form(Lang::En, &posted(&[
-                ("supporter_invited", "wanted"),
-                ("meeting_date", "2026-03-29"),
-                ("meeting_time", "01:30"),
-            ]))),
+            fields(read_form(
+                Lang::En,
+                &posted(&[
+                    ("supporter_invited", "wanted"),
+                    ("meeting_date", "2026-03-29"),
+                    ("meeting_time", "01:30"),
+                ])
+            )),
             ["meeting_time"]
         );
     }

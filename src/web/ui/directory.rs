@@ -105,7 +105,11 @@ fn stale_problem(lang: Lang, field: &str, what: &str) -> Problems {
     let mut problems = Problems::new();
     problems.add(
         field,
-        text_with(lang, "directory-stale-problem", &[("what", what.to_string())]),
+        text_with(
+            lang,
+            "directory-stale-problem",
+            &[("what", what.to_string())],
+        ),
     );
     problems
 }
@@ -198,7 +202,11 @@ impl Directory {
             .map(|o| {
                 (
                     o.id.clone(),
-                    format!("{} ({})", o.name, labels::organisation_kind_in(lang, o.kind)),
+                    format!(
+                        "{} ({})",
+                        o.name,
+                        labels::organisation_kind_in(lang, o.kind)
+                    ),
                 )
             })
             .collect()
@@ -331,12 +339,12 @@ fn add<R: crate::app::Resource>(
 }
 
 /// Changes a record from one of the directory's forms at the version the
-/// form was drawn from, as the API's PUT does.
+/// form was drawn from (the record's id and that version), as the API's
+/// PUT does.
 fn change<R: crate::app::Resource>(
     conn: &mut AnyConn,
     ctx: &crate::app::Ctx,
-    id: &str,
-    version: i32,
+    (id, version): (&str, i32),
     lang: Lang,
     typed: &FormData,
     read_form: fn(Lang, &FormData) -> Result<R::Input, Problems>,
@@ -392,11 +400,18 @@ fn user_fields(lang: Lang, d: &Directory, new: bool, except: Option<&str>) -> Ve
         Field::select(
             "manager_id",
             &text(lang, "directory-user-manager"),
-            &with_blank(&text(lang, "directory-no-manager"), d.manager_options(except)),
+            &with_blank(
+                &text(lang, "directory-no-manager"),
+                d.manager_options(except),
+            ),
         )
         .hint(&text(lang, "directory-user-manager-hint")),
-        Field::radios("active", &text(lang, "directory-user-active"), &yes_no(lang))
-            .hint(&text(lang, "directory-user-active-hint")),
+        Field::radios(
+            "active",
+            &text(lang, "directory-user-active"),
+            &yes_no(lang),
+        )
+        .hint(&text(lang, "directory-user-active-hint")),
     ];
     if new {
         fields.push(
@@ -436,7 +451,10 @@ fn read_user(lang: Lang, form: &FormData) -> Result<UserInput, Problems> {
     }
     let organisation_id = form.text("organisation_id");
     if organisation_id.is_none() {
-        problems.add("organisation_id", text(lang, "directory-error-user-organisation"));
+        problems.add(
+            "organisation_id",
+            text(lang, "directory-error-user-organisation"),
+        );
     }
     let role = form.text("role").and_then(|r| Role::parse(&r));
     if role.is_none() {
@@ -608,7 +626,15 @@ async fn edit_user_post(
     let typed = form.clone();
     let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        change::<Users>(conn, ctx, &id, version, lang, &typed, read_user, user_place)
+        change::<Users>(
+            conn,
+            ctx,
+            (&id, version),
+            lang,
+            &typed,
+            read_user,
+            user_place,
+        )
     })
     .await?;
     match outcome {
@@ -783,15 +809,13 @@ async fn new_organisation_post(state: web::Data<AppState>, posted: Posted) -> Pa
             tracing::info!(organisation_id = %o.id, "organisation added from the directory page");
             Ok(see_other(&format!("{PATH}?done=organisation-added")))
         }
-        Err((d, problems)) => {
-            render_form(
-                &s,
-                "directory",
-                new_organisation_form(lang, &d),
-                &form,
-                &problems,
-            )
-        }
+        Err((d, problems)) => render_form(
+            &s,
+            "directory",
+            new_organisation_form(lang, &d),
+            &form,
+            &problems,
+        ),
     }
 }
 
@@ -830,8 +854,7 @@ async fn edit_organisation_post(
         change::<Organisations>(
             conn,
             ctx,
-            &id,
-            version,
+            (&id, version),
             lang,
             &typed,
             read_organisation,
@@ -891,9 +914,7 @@ fn court_fields(lang: Lang) -> Vec<Field> {
         Field::radios(
             "nation",
             &text(lang, "directory-court-nation"),
-            &labels::options_in(Nation::ALL, Nation::as_str, |n| {
-                labels::nation_in(lang, n)
-            }),
+            &labels::options_in(Nation::ALL, Nation::as_str, |n| labels::nation_in(lang, n)),
         )
         .hint(&text(lang, "directory-court-nation-hint")),
         Field::text("crown_court_code", &text(lang, "directory-court-code"))
@@ -1015,9 +1036,7 @@ async fn new_court_post(state: web::Data<AppState>, posted: Posted) -> PageResul
             tracing::info!(court_id = %c.id, "court added from the directory page");
             Ok(see_other(&format!("{PATH}?done=court-added")))
         }
-        Err((_, problems)) => {
-            render_form(&s, "directory", new_court_form(lang), &form, &problems)
-        }
+        Err((_, problems)) => render_form(&s, "directory", new_court_form(lang), &form, &problems),
     }
 }
 
@@ -1049,7 +1068,15 @@ async fn edit_court_post(
     let typed = form.clone();
     let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        change::<Courts>(conn, ctx, &id, version, lang, &typed, read_court, court_place)
+        change::<Courts>(
+            conn,
+            ctx,
+            (&id, version),
+            lang,
+            &typed,
+            read_court,
+            court_place,
+        )
     })
     .await?;
     match outcome {
@@ -1068,7 +1095,10 @@ async fn edit_court_post(
             let mut page = edit_court_form(lang, &c, c.version);
             let facts = vec![
                 (text(lang, "directory-name"), c.name.clone()),
-                (text(lang, "directory-kind"), labels::court_kind_in(lang, c.kind)),
+                (
+                    text(lang, "directory-kind"),
+                    labels::court_kind_in(lang, c.kind),
+                ),
                 (text(lang, "directory-town"), c.town.clone()),
             ];
             let what = text(lang, "directory-what-court");
@@ -1100,28 +1130,34 @@ mod tests {
             fields,
             ["display_name", "email", "organisation_id", "role", "active"]
         );
-        let input = read_user(Lang::En, &form(&[
-            ("display_name", "Sam Lee"),
-            ("email", "sam@example.org"),
-            ("organisation_id", "org-1"),
-            ("role", "supporter"),
-            ("manager_id", ""),
-            ("active", "no"),
-            ("password", ""),
-        ]))
+        let input = read_user(
+            Lang::En,
+            &form(&[
+                ("display_name", "Sam Lee"),
+                ("email", "sam@example.org"),
+                ("organisation_id", "org-1"),
+                ("role", "supporter"),
+                ("manager_id", ""),
+                ("active", "no"),
+                ("password", ""),
+            ]),
+        )
         .unwrap();
         assert_eq!(input.role, Role::Supporter);
         assert!(!input.active);
         assert_eq!(input.manager_id, None, "no manager chosen");
         assert!(input.password.is_none(), "an empty password is none");
         // A made-up role is not guessed.
-        assert!(read_user(Lang::En, &form(&[
-            ("display_name", "Sam Lee"),
-            ("email", "sam@example.org"),
-            ("organisation_id", "org-1"),
-            ("role", "judge"),
-            ("active", "yes"),
-        ]))
+        assert!(read_user(
+            Lang::En,
+            &form(&[
+                ("display_name", "Sam Lee"),
+                ("email", "sam@example.org"),
+                ("organisation_id", "org-1"),
+                ("role", "judge"),
+                ("active", "yes"),
+            ])
+        )
         .is_err());
     }
 
@@ -1130,12 +1166,15 @@ mod tests {
         let problems = read_organisation(Lang::En, &form(&[("name", "  ")])).unwrap_err();
         let fields: Vec<&str> = problems.0.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["kind", "name"]);
-        let o = read_organisation(Lang::En, &form(&[
-            ("kind", "witness_service"),
-            ("name", "Cardiff Witness Service"),
-            ("court_id", "court-1"),
-            ("address", ""),
-        ]))
+        let o = read_organisation(
+            Lang::En,
+            &form(&[
+                ("kind", "witness_service"),
+                ("name", "Cardiff Witness Service"),
+                ("court_id", "court-1"),
+                ("address", ""),
+            ]),
+        )
         .unwrap();
         assert_eq!(o.kind, OrganisationKind::WitnessService);
         assert_eq!(o.address, None);
@@ -1144,13 +1183,16 @@ mod tests {
         let problems = read_court(Lang::En, &form(&[("kind", "crown")])).unwrap_err();
         let fields: Vec<&str> = problems.0.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["name", "town", "nation"]);
-        let c = read_court(Lang::En, &form(&[
-            ("name", "Cardiff Crown Court"),
-            ("kind", "crown"),
-            ("town", "Cardiff"),
-            ("nation", "wales"),
-            ("crown_court_code", ""),
-        ]))
+        let c = read_court(
+            Lang::En,
+            &form(&[
+                ("name", "Cardiff Crown Court"),
+                ("kind", "crown"),
+                ("town", "Cardiff"),
+                ("nation", "wales"),
+                ("crown_court_code", ""),
+            ]),
+        )
         .unwrap();
         assert_eq!(c.nation, Nation::Wales);
         assert_eq!(c.crown_court_code, None);

@@ -386,7 +386,9 @@ mod tests {
         assert_eq!(en.len(), all_en.len(), "a key repeats in English");
         assert_eq!(cy.len(), all_cy.len(), "a key repeats in Welsh");
         // Each key sits in the same file in both languages.
-        for (file, (en_file, cy_file)) in FILES.iter().zip(ENGLISH_SOURCES.iter().zip(WELSH_SOURCES)) {
+        for (file, (en_file, cy_file)) in
+            FILES.iter().zip(ENGLISH_SOURCES.iter().zip(WELSH_SOURCES))
+        {
             let a: BTreeSet<&str> = keys(en_file).into_iter().collect();
             let b: BTreeSet<&str> = keys(cy_file).into_iter().collect();
             assert_eq!(a, b, "{file}: the two languages' files hold different keys");

@@ -341,10 +341,7 @@ fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
             lines.push(t("error-validation-next"));
             (t("error-validation-title"), lines)
         }
-        AppError::MalformedBody(_) => (
-            t("error-malformed-title"),
-            vec![t("error-malformed-next")],
-        ),
+        AppError::MalformedBody(_) => (t("error-malformed-title"), vec![t("error-malformed-next")]),
         AppError::PayloadTooLarge(limit) => (
             t("error-too-large-title"),
             vec![i18n::text_with(

@@ -163,7 +163,9 @@ mod tests {
             ReminderDelivery::Separately
         );
         assert_eq!(
-            read_form(Lang::En, &posted("in_daily_digest")).unwrap().delivery,
+            read_form(Lang::En, &posted("in_daily_digest"))
+                .unwrap()
+                .delivery,
             ReminderDelivery::InDailyDigest
         );
         for bad in ["", "digest", "both"] {

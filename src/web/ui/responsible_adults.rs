@@ -68,8 +68,11 @@ fn fields(lang: Lang) -> Vec<Field> {
         Field::text("email", &text(lang, "directory-email"))
             .hint(&text(lang, "responsible-adults-email-hint")),
         Field::text("phone", &text(lang, "directory-organisation-phone")),
-        Field::text("preferred_language", &text(lang, "responsible-adults-language"))
-            .hint(&text(lang, "responsible-adults-language-hint")),
+        Field::text(
+            "preferred_language",
+            &text(lang, "responsible-adults-language"),
+        )
+        .hint(&text(lang, "responsible-adults-language-hint")),
     ]
 }
 

@@ -142,11 +142,7 @@ fn meeting_values(m: &RiskMeetingOut) -> FormData {
 
 /// The form's answers as the API's input, with the problems only the form
 /// can have.
-fn meeting_input(
-    lang: Lang,
-    form: &FormData,
-    problems: &mut Problems,
-) -> Option<RiskMeetingInput> {
+fn meeting_input(lang: Lang, form: &FormData, problems: &mut Problems) -> Option<RiskMeetingInput> {
     let kind = form.get("kind").and_then(RiskMeetingKind::parse);
     if kind.is_none() {
         problems.add("kind", text(lang, "risk-meetings-error-kind"));
@@ -500,7 +496,10 @@ async fn confirm_cancel(
             },
         ),
         facts: vec![
-            (text(lang, "risk-meetings-when"), i18n::long(lang, m.starts_at)),
+            (
+                text(lang, "risk-meetings-when"),
+                i18n::long(lang, m.starts_at),
+            ),
             (text(lang, "risk-meetings-area"), m.panel.clone()),
         ],
         intro: vec![

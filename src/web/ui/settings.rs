@@ -74,7 +74,9 @@ pub fn reminder_sentence(lang: Lang, r: &ReminderRule) -> String {
     let what = match r.of.as_slice() {
         [ReminderOf::Hearing] => "settings-reminder-of-hearings",
         [ReminderOf::PreTrialVisit] => "settings-reminder-of-visits",
-        [ReminderOf::PreTrialVisit, ReminderOf::Hearing] => "settings-reminder-of-visits-and-hearings",
+        [ReminderOf::PreTrialVisit, ReminderOf::Hearing] => {
+            "settings-reminder-of-visits-and-hearings"
+        }
         _ => "settings-reminder-of-hearings-and-visits",
     };
     text_with(
@@ -244,8 +246,14 @@ fn reminders_form(
     rows: usize,
 ) -> FormPage {
     let units = vec![
-        ("working_days".to_string(), text(lang, "settings-working-days")),
-        ("calendar_days".to_string(), text(lang, "settings-calendar-days")),
+        (
+            "working_days".to_string(),
+            text(lang, "settings-working-days"),
+        ),
+        (
+            "calendar_days".to_string(),
+            text(lang, "settings-calendar-days"),
+        ),
     ];
     let ofs: Vec<(String, String)> = OF_CHOICES
         .iter()
@@ -379,11 +387,7 @@ async fn reminders_post(state: web::Data<AppState>, posted: Posted) -> PageResul
                     for e in errors {
                         problems.add(
                             &row_field(0, "days"),
-                            text_with(
-                                s.lang,
-                                "settings-error-not-saved",
-                                &[("why", e.message)],
-                            ),
+                            text_with(s.lang, "settings-error-not-saved", &[("why", e.message)]),
                         );
                     }
                     let current = current_reminders(&state, &s).await?;
@@ -490,7 +494,12 @@ async fn webhook_post(state: web::Data<AppState>, posted: Posted) -> PageResult 
             });
             render(
                 "settings",
-                &page(&s, &text(s.lang, "settings-webhook-saved"), "settings", data),
+                &page(
+                    &s,
+                    &text(s.lang, "settings-webhook-saved"),
+                    "settings",
+                    data,
+                ),
             )
         }
         Err(AppError::Validation(errors)) => {

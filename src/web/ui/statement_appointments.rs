@@ -310,7 +310,10 @@ async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) 
     let c = case_id.clone();
     let stale = text(s.lang, "statements-error-stale");
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        answer(statement_appointments::record(conn, ctx, &c, &parsed), stale)
+        answer(
+            statement_appointments::record(conn, ctx, &c, &parsed),
+            stale,
+        )
     })
     .await?;
     match outcome {

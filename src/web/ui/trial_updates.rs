@@ -47,11 +47,9 @@ fn update_fields(lang: Lang) -> Vec<Field> {
         Field::checkboxes(
             "told_in_person",
             &text(lang, "trial-updates-told"),
-            &labels::options_in(
-                TrialUpdateAudience::ALL,
-                TrialUpdateAudience::as_str,
-                |a| labels::trial_update_audience_in(lang, a),
-            ),
+            &labels::options_in(TrialUpdateAudience::ALL, TrialUpdateAudience::as_str, |a| {
+                labels::trial_update_audience_in(lang, a)
+            }),
         ),
         Field::textarea("note", &text(lang, "trial-updates-note"))
             .hint(&text(lang, "trial-updates-note-hint")),
@@ -98,7 +96,10 @@ struct Done {
 /// Why nobody (or not everyone) was sent a message, in the page's
 /// language.
 fn not_messaged_in(lang: Lang, n: NotMessaged) -> String {
-    text(lang, &format!("trial-updates-why-{}", n.as_str().replace('_', "-")))
+    text(
+        lang,
+        &format!("trial-updates-why-{}", n.as_str().replace('_', "-")),
+    )
 }
 
 fn done_messages(lang: Lang, q: &Done) -> Vec<String> {

@@ -48,14 +48,6 @@ pub fn order_kind(lang: Lang, k: ProtectiveOrderKind) -> String {
     super::labels::protective_order_kind_in(lang, k)
 }
 
-fn decision_maker(lang: Lang, d: ReviewDecisionMaker) -> String {
-    super::labels::review_decision_maker_in(lang, d)
-}
-
-fn decision_words(lang: Lang, d: ReviewableDecision) -> String {
-    super::labels::reviewable_decision_in(lang, d)
-}
-
 fn ending_words(lang: Lang, e: OrderEnding) -> String {
     text(
         lang,
@@ -100,14 +92,14 @@ fn decision_fields(lang: Lang) -> Vec<Field> {
             &super::labels::options_in(
                 ReviewDecisionMaker::ALL,
                 ReviewDecisionMaker::as_str,
-                |d| decision_maker(lang, d),
+                |d| super::labels::review_decision_maker_in(lang, d),
             ),
         ),
         Field::radios(
             "decision",
             &text(lang, "after-outcome-decision"),
             &super::labels::options_in(ReviewableDecision::ALL, ReviewableDecision::as_str, |d| {
-                decision_words(lang, d)
+                super::labels::reviewable_decision_in(lang, d)
             }),
         ),
         Field::date("told_on", &text(lang, "after-outcome-told-on"))
@@ -237,8 +229,8 @@ fn order_row(lang: Lang, o: &ProtectiveOrderOut, courts: &[(String, String)]) ->
 
 fn decision_row(lang: Lang, d: &ReviewDecisionOut) -> Value {
     json!({
-        "who": decision_maker(lang, d.decided_by),
-        "what": decision_words(lang, d.decision),
+        "who": super::labels::review_decision_maker_in(lang, d.decided_by),
+        "what": super::labels::reviewable_decision_in(lang, d.decision),
         "told": i18n::day(lang, d.told_on),
         "prompt": d.prompt_request_by.map(|p| i18n::day(lang, p)),
         "latest": i18n::day(lang, d.request_by),

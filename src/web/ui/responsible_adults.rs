@@ -38,10 +38,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-fn relationship_label(lang: Lang, r: ResponsibleAdultRelationship) -> String {
-    super::labels::responsible_adult_relationship_in(lang, r)
-}
-
 fn excluded_label(lang: Lang, by: ExcludedBy) -> String {
     text(
         lang,
@@ -56,7 +52,7 @@ fn fields(lang: Lang) -> Vec<Field> {
     let relationships = super::labels::options_in(
         ResponsibleAdultRelationship::ALL,
         ResponsibleAdultRelationship::as_str,
-        |r| relationship_label(lang, r),
+        |r| super::labels::responsible_adult_relationship_in(lang, r),
     );
     vec![
         Field::text("name", &text(lang, "responsible-adults-name")),
@@ -136,7 +132,7 @@ async fn draw(
             let open = a.excluded_by.is_none() && a.ended_at.is_none();
             json!({
                 "name": a.name,
-                "relationship": relationship_label(lang, a.relationship),
+                "relationship": super::labels::responsible_adult_relationship_in(lang, a.relationship),
                 "status": status_of(lang, a),
                 "version": a.version,
                 "exclude": (a.excluded_by.is_none()).then(|| format!("/victims/{}/responsible-adults/{}/exclude", v.id, a.id)),

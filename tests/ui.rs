@@ -5307,6 +5307,235 @@ async fn a_supporter_finds_a_victim_by_part_of_her_reference() {
         .assert_has("0 victims</strong>");
 }
 
+/// The languages of the notices of one template in a victim's export.
+async fn export_languages(app: &TestApp, token: &str, victim: &str, template: &str) -> Vec<String> {
+    let (status, export) = app
+        .get(&format!("/api/v1/victims/{victim}/export"), token)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{export}");
+    export["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["template"] == template)
+        .map(|n| n["language"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_supporter_and_a_witness_care_unit_are_written_to_in_the_language_each_chose() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let admin = app.login(ADMIN).await;
+    let case = case_of(&app, &wendy, "V-1002").await;
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let cardiff = app.court_id(&wendy, "Cardiff Crown Court").await;
+    let (_, case_body) = app.get(&format!("/api/v1/cases/{case}"), &wendy).await;
+    let unit = case_body["witness_care_unit_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.run_due(&DiscardingMailer);
+
+    // Ben reads his pages in Welsh: that is his language for messages too.
+    let mut b = Browser::signed_in(&app.base, BEN).await;
+    let page = b.get("/").await;
+    b.post(
+        "/language",
+        &[("csrf_token", &page.csrf()), ("language", "cy")],
+    )
+    .await;
+    // The administrator records that the witness care unit reads English,
+    // on the directory page.
+    let mut a = Browser::signed_in(&app.base, ADMIN).await;
+    let form = a
+        .get(&format!("/directory/organisations/{unit}/edit"))
+        .await;
+    form.assert_has("Which language does it read Courtside");
+    let (_, org) = app
+        .get(&format!("/api/v1/organisations/{unit}"), &admin)
+        .await;
+    assert_eq!(org["preferred_language"], Value::Null, "{org}");
+    let mut fields = vec![
+        ("csrf_token".to_owned(), form.csrf()),
+        ("version".to_owned(), org["version"].to_string()),
+        ("kind".to_owned(), org["kind"].as_str().unwrap().to_owned()),
+        ("name".to_owned(), org["name"].as_str().unwrap().to_owned()),
+        ("preferred_language".to_owned(), "en".to_owned()),
+    ];
+    for f in ["address", "contact_email", "contact_phone", "court_id"] {
+        if let Some(v) = org[f].as_str() {
+            fields.push((f.to_owned(), v.to_owned()));
+        }
+    }
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = a
+        .post(&format!("/directory/organisations/{unit}/edit"), &pairs)
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let (_, org) = app
+        .get(&format!("/api/v1/organisations/{unit}"), &admin)
+        .await;
+    assert_eq!(org["preferred_language"], "en", "{org}");
+
+    // A trial at Cardiff, and Ben's request to go with her.
+    let trial = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            serde_json::json!({"case_id": case, "kind": "trial", "court_id": cardiff,
+                   "starts_at": "2026-05-12T10:00:00+01:00", "estimated_minutes": 360}),
+        )
+        .await;
+    let ben_id = app.user_id(&ben).await;
+    app.give_consents(
+        &ben,
+        "V-1002",
+        &["identify_supporter_to_court", "witness_service_referral"],
+    )
+    .await;
+    app.create(
+        "/api/v1/attendance-requests",
+        &ben,
+        serde_json::json!({"hearing_id": trial["id"], "supporter_id": ben_id}),
+    )
+    .await;
+    app.run_due(&DiscardingMailer);
+
+    // Ben is told of the trial in Welsh only; the unit is told of his
+    // request in English only; neither in the bilingual form a court in
+    // Wales otherwise gets.
+    let to_ben = export_languages(&app, &ben, &victim, "hearing.details.supporter").await;
+    assert_eq!(to_ben.last().map(String::as_str), Some("cy"), "{to_ben:?}");
+    let to_unit = export_languages(&app, &ben, &victim, "criminal.supporter_in_place").await;
+    assert!(!to_unit.is_empty());
+    assert!(to_unit.iter().all(|l| l == "en"), "{to_unit:?}");
+    app.stop().await;
+}
+
+/// A mailer that keeps every message.
+#[derive(Default)]
+struct KeepingMailer(std::sync::Mutex<Vec<courtside::notify::mailer::Email>>);
+
+impl courtside::notify::mailer::Mailer for KeepingMailer {
+    fn send(
+        &self,
+        email: &courtside::notify::mailer::Email,
+    ) -> Result<(), courtside::notify::mailer::SendFailure> {
+        self.0.lock().unwrap().push(email.clone());
+        Ok(())
+    }
+}
+
+impl KeepingMailer {
+    fn take(&self) -> Vec<courtside::notify::mailer::Email> {
+        std::mem::take(&mut *self.0.lock().unwrap())
+    }
+}
+
+#[actix_web::test]
+async fn a_supporter_who_reads_welsh_gets_reminders_and_the_daily_digest_in_welsh() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let mailer = KeepingMailer::default();
+    app.run_due(&mailer);
+    mailer.take();
+    let mut b = Browser::signed_in(&app.base, BEN).await;
+    let page = b.get("/").await;
+    b.post(
+        "/language",
+        &[("csrf_token", &page.csrf()), ("language", "cy")],
+    )
+    .await;
+    // A hearing in England on Monday 30 March (the day after the clocks go
+    // forward): Ben chose Welsh, so Welsh, not English or both.
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let leeds = app.court_id(&wendy, "Leeds Magistrates' Court").await;
+    app.create(
+        "/api/v1/hearings",
+        &wendy,
+        serde_json::json!({"case_id": case, "kind": "mention", "court_id": leeds,
+               "starts_at": "2026-03-30T10:00:00+01:00", "estimated_minutes": 30,
+               "victim_attends": true}),
+    )
+    .await;
+    app.run_due(&mailer);
+    let to_ben: Vec<_> = mailer.take().into_iter().filter(|e| e.to == BEN).collect();
+    assert!(!to_ben.is_empty());
+    for e in &to_ben {
+        assert!(!e.subject.contains(" / "), "Welsh only: {}", e.subject);
+    }
+    // The reminder two working days before, in Welsh.
+    app.advance_to(
+        chrono::DateTime::parse_from_rfc3339("2026-03-26T09:00:00Z")
+            .unwrap()
+            .into(),
+        &mailer,
+    );
+    let sent = mailer.take();
+    let reminder = sent
+        .iter()
+        .find(|e| e.to == BEN && e.idempotency_key.contains("/reminder.hearing."))
+        .unwrap_or_else(|| panic!("no reminder: {sent:?}"));
+    assert!(
+        reminder.subject.starts_with("Nodyn atgoffa: V-1002"),
+        "{}",
+        reminder.subject
+    );
+    // On the day, his digest at 07:30 London time (06:30 UTC, BST) is in
+    // Welsh, with the Welsh date.
+    app.advance_to(
+        chrono::DateTime::parse_from_rfc3339("2026-03-30T06:30:00Z")
+            .unwrap()
+            .into(),
+        &mailer,
+    );
+    let sent = mailer.take();
+    let digest = sent
+        .iter()
+        .find(|e| e.to == BEN && e.idempotency_key.starts_with("digest:"))
+        .unwrap_or_else(|| panic!("no digest: {sent:?}"));
+    assert_eq!(digest.subject, "Eich diwrnod: dydd Llun 30 Mawrth 2026");
+    assert!(digest.body.contains("Bore da."), "{}", digest.body);
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn error_pages_are_in_the_language_of_the_person_or_their_cookie() {
+    let app = TestApp::spawn().await;
+    // No session: the pre-sign-in cookie's language.
+    let mut b = Browser::new(&app.base);
+    b.cookies.insert("courtside_lang".into(), "cy".into());
+    let missing = b.get("/no-such-page").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    missing.assert_has("<html lang=\"cy\">");
+    missing.assert_has("Heb ddod o hyd i");
+    missing.assert_lacks("Page not found");
+    // Signed in, her stored choice wins over a cookie saying otherwise.
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let page = amara.get("/").await;
+    amara
+        .post(
+            "/language",
+            &[("csrf_token", &page.csrf()), ("language", "cy")],
+        )
+        .await;
+    amara.cookies.insert("courtside_lang".into(), "en".into());
+    let forbidden = amara.get("/directory").await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+    forbidden.assert_has("Ni allwch ddefnyddio");
+    assert_eq!(untranslated(&forbidden.body), None);
+    app.stop().await;
+}
+
 /// Issue #18: the service's own pages in Welsh. A supporter, a manager
 /// and an administrator who chose Cymraeg see these pages in Welsh, with
 /// no key falling back to English.

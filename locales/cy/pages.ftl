@@ -601,3 +601,42 @@ notices-attempts = { $count ->
    *[other] { $count } ymgais
 }
 notices-unsendable = Ni fydd yn cael ei anfon: nid yw e-bost wedi'i osod ar y gwasanaeth hwn
+
+## Calendar feeds [unchecked]
+feed-name = Gwrandawiadau ac ymweliadau Courtside
+feed-day-of = { $kind } (diwrnod { $day } o { $days })
+feed-visit = Ymweliad cyn treial
+feed-status = Statws: { $status }
+feed-case = Achos { $case }
+feed-victim = Cyfeirnod y dioddefwr { $victim }
+feed-court-unknown = Llys nad yw yn y cyfeiriadur
+
+## Error pages [unchecked]
+error-start-page = Ewch i'r dudalen gychwyn
+error-bad-form = Nid oedd modd derbyn y ffurflen hon
+error-bad-form-why = Roedd y ffurflen wedi dyddio neu nid oedd wedi dod o dudalen Courtside, felly ni chadwyd dim.
+error-bad-form-next = Ewch yn ôl, ail-lwythwch y dudalen, a rhowch gynnig arall arni.
+error-validation = Ni dderbyniwyd rhai atebion
+error-validation-next = Ewch yn ôl, cywirwch yr atebion, a chadwch eto.
+error-malformed = Nid oedd modd darllen y ffurflen hon
+error-malformed-next = Ewch yn ôl, ail-lwythwch y dudalen, a llenwch y ffurflen eto.
+error-too-large = Mae'r hyn a anfonoch yn rhy fawr
+error-too-large-next = Mae'r hyn a anfonoch yn fwy na { $limit } beit. Ewch yn ôl ac anfonwch ffeil lai neu destun byrrach.
+error-paused = Mae mewngofnodi wedi'i oedi
+error-method = Ni ellir defnyddio'r dudalen hon yn y ffordd honno
+error-method-next = Ewch yn ôl a defnyddiwch y dolenni a'r botymau ar y dudalen.
+error-conflict = Nid oedd modd gwneud hyn
+error-conflict-next = Ewch yn ôl ac ail-lwythwch y dudalen i weld y cofnod fel y mae nawr; rhowch gynnig arall arni dim ond os yw'n dal yn berthnasol.
+error-stale = Mae rhywun arall wedi newid y cofnod hwn
+error-stale-next = Ewch yn ôl ac ail-lwythwch y dudalen i weld y manylion diweddaraf.
+error-sign-in = Mae angen i chi fewngofnodi
+error-sign-in-next = Mewngofnodwch eto, yna ewch yn ôl at yr hyn yr oeddech yn ei wneud.
+error-forbidden = Ni allwch ddefnyddio'r dudalen hon
+error-forbidden-next = Nid yw eich rôl yn caniatáu hyn. Os ydych yn credu y dylai, gofynnwch i'ch rheolwr.
+error-not-found = Heb ddod o hyd i'r dudalen
+error-not-found-typed = Os teipiwch y cyfeiriad gwe, gwiriwch ei fod yn gywir.
+error-not-found-record = Efallai nad yw'r cofnod yn bodoli, neu efallai nad yw'n un rydych yn gweithio arno.
+error-busy = Mae'n ddrwg gennym, mae'r gwasanaeth yn brysur
+error-busy-next = Rhowch gynnig arall arni ymhen ychydig eiliadau.
+error-internal = Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth
+error-internal-next = Rhowch gynnig arall arni yn nes ymlaen. Os yw'n dal i ddigwydd, dywedwch wrth eich gweinyddwr.

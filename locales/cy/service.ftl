@@ -259,37 +259,6 @@ court-kind-magistrates = Llys ynadon
 court-kind-family = Llys teulu
 court-kind-combined = Canolfan llysoedd cyfun
 
-## Error pages [unchecked]
-
-error-start-page = Mynd i'r dudalen gychwyn
-error-csrf-title = Nid oedd modd derbyn y ffurflen hon
-error-csrf-line = Roedd y ffurflen wedi dyddio neu nid oedd wedi dod o dudalen Courtside, felly ni chadwyd dim.
-error-csrf-next = Ewch yn ôl, ail-lwythwch y dudalen, a rhowch gynnig arall arni.
-error-validation-title = Ni dderbyniwyd rhai atebion
-error-validation-next = Ewch yn ôl, cywirwch yr atebion, a chadwch eto.
-error-malformed-title = Nid oedd modd darllen y ffurflen hon
-error-malformed-next = Ewch yn ôl, ail-lwythwch y dudalen, a llenwch y ffurflen eto.
-error-too-large-title = Mae'r hyn a anfonoch yn rhy fawr
-error-too-large-line = Mae'r hyn a anfonoch yn fwy na { $limit } beit. Ewch yn ôl ac anfonwch ffeil lai neu destun byrrach.
-error-paused-title = Mae mewngofnodi wedi'i oedi
-error-paused-line = Mae mewngofnodi wedi'i oedi ar ôl gormod o ymdrechion aflwyddiannus; rhowch gynnig arall arni ymhen ychydig funudau.
-error-method-title = Nid oes modd defnyddio'r dudalen hon yn y ffordd honno
-error-method-next = Ewch yn ôl a defnyddiwch y dolenni a'r botymau ar y dudalen.
-error-conflict-title = Nid oedd modd gwneud hyn
-error-conflict-next = Ewch yn ôl ac ail-lwythwch y dudalen i weld y cofnod fel y mae nawr; rhowch gynnig arall arni dim ond os yw'n dal yn berthnasol.
-error-stale-title = Mae rhywun arall wedi newid y cofnod hwn
-error-stale-next = Ewch yn ôl ac ail-lwythwch y dudalen i weld y manylion diweddaraf.
-error-sign-in-title = Mae angen i chi fewngofnodi
-error-sign-in-next = Mewngofnodwch eto, yna ewch yn ôl at yr hyn roeddech yn ei wneud.
-error-forbidden-title = Ni allwch ddefnyddio'r dudalen hon
-error-forbidden-next = Nid yw eich rôl yn caniatáu hyn. Os ydych yn credu y dylai, gofynnwch i'ch rheolwr.
-error-not-found-title = Heb ddod o hyd i'r dudalen
-error-not-found-typed = Os gwnaethoch deipio'r cyfeiriad gwe, gwiriwch ei fod yn gywir.
-error-not-found-record = Efallai nad yw'r cofnod yn bodoli, neu efallai nad yw'n un rydych yn gweithio arno.
-error-busy-title = Mae'n ddrwg gennym, mae'r gwasanaeth yn brysur
-error-busy-next = Rhowch gynnig arall arni ymhen ychydig eiliadau.
-error-internal-title = Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth
-error-internal-next = Rhowch gynnig arall arni yn nes ymlaen. Os yw'n dal i ddigwydd, dywedwch wrth eich gweinyddwr.
 
 ## The directory's forms [unchecked]
 
@@ -331,6 +300,11 @@ directory-organisation-address-hint = Mae cyfeiriad gwasanaeth cymorth yn mynd a
 directory-organisation-email = Cyfeiriad e-bost ar gyfer hysbysiadau (dewisol)
 directory-organisation-email-hint = Lle mae Courtside yn anfon hysbysiadau'r sefydliad hwn, oni bai bod ganddo fachyn gwe.
 directory-organisation-phone = Rhif ffôn (dewisol)
+directory-organisation-language = Ym mha iaith mae'n darllen negeseuon Courtside?
+directory-organisation-no-language = Dim wedi'i dewis
+directory-organisation-language-hint = Os nad oes iaith wedi'i dewis, mae negeseuon am wrandawiad mewn llys yng Nghymru yn mynd yn Gymraeg ac yn Saesneg, a'r lleill yn Saesneg.
+directory-language-en = Saesneg (English)
+directory-language-cy = Cymraeg
 directory-organisation-court = Y llys y mae'n ei wasanaethu (dewisol)
 directory-organisation-court-hint = Ar gyfer y Gwasanaeth Tystion neu swyddfa restru llys: y llys y mae ei geisiadau'n ymwneud ag ef.
 directory-error-organisation-kind = Dewiswch pa fath o sefydliad ydyw

@@ -611,3 +611,42 @@ notices-attempts = { $count ->
    *[other] { $count } attempts
 }
 notices-unsendable = Will not be sent: email is not set up on this service
+
+## Calendar feeds
+feed-name = Courtside hearings and visits
+feed-day-of = { $kind } (day { $day } of { $days })
+feed-visit = Pre-trial visit
+feed-status = Status: { $status }
+feed-case = Case { $case }
+feed-victim = Victim reference { $victim }
+feed-court-unknown = Court not in the directory
+
+## Error pages
+error-start-page = Go to the start page
+error-bad-form = This form could not be accepted
+error-bad-form-why = The form was out of date or did not come from a Courtside page, so nothing was saved.
+error-bad-form-next = Go back, reload the page, and try again.
+error-validation = Some answers were not accepted
+error-validation-next = Go back, correct the answers, and save again.
+error-malformed = This form could not be read
+error-malformed-next = Go back, reload the page, and fill in the form again.
+error-too-large = What you sent is too large
+error-too-large-next = What you sent is larger than { $limit } bytes. Go back and send a smaller file or shorter text.
+error-paused = Sign-in is paused
+error-method = This page cannot be used that way
+error-method-next = Go back and use the links and buttons on the page.
+error-conflict = This could not be done
+error-conflict-next = Go back and reload the page to see the record as it is now; try again only if it still applies.
+error-stale = Someone else changed this record
+error-stale-next = Go back and reload the page to see the latest details.
+error-sign-in = You need to sign in
+error-sign-in-next = Sign in again, then go back to what you were doing.
+error-forbidden = You cannot use this page
+error-forbidden-next = Your role does not allow this. If you think it should, ask your manager.
+error-not-found = Page not found
+error-not-found-typed = If you typed the web address, check it is correct.
+error-not-found-record = The record may not exist, or it may not be one you work with.
+error-busy = Sorry, the service is busy
+error-busy-next = Try again in a few moments.
+error-internal = Sorry, there is a problem with the service
+error-internal-next = Try again later. If it keeps happening, tell your administrator.

@@ -259,37 +259,6 @@ court-kind-magistrates = Magistrates' court
 court-kind-family = Family court
 court-kind-combined = Combined court centre
 
-## Error pages
-
-error-start-page = Go to the start page
-error-csrf-title = This form could not be accepted
-error-csrf-line = The form was out of date or did not come from a Courtside page, so nothing was saved.
-error-csrf-next = Go back, reload the page, and try again.
-error-validation-title = Some answers were not accepted
-error-validation-next = Go back, correct the answers, and save again.
-error-malformed-title = This form could not be read
-error-malformed-next = Go back, reload the page, and fill in the form again.
-error-too-large-title = What you sent is too large
-error-too-large-line = What you sent is larger than { $limit } bytes. Go back and send a smaller file or shorter text.
-error-paused-title = Sign-in is paused
-error-paused-line = Sign-in is paused after too many failed attempts; try again in a few minutes.
-error-method-title = This page cannot be used that way
-error-method-next = Go back and use the links and buttons on the page.
-error-conflict-title = This could not be done
-error-conflict-next = Go back and reload the page to see the record as it is now; try again only if it still applies.
-error-stale-title = Someone else changed this record
-error-stale-next = Go back and reload the page to see the latest details.
-error-sign-in-title = You need to sign in
-error-sign-in-next = Sign in again, then go back to what you were doing.
-error-forbidden-title = You cannot use this page
-error-forbidden-next = Your role does not allow this. If you think it should, ask your manager.
-error-not-found-title = Page not found
-error-not-found-typed = If you typed the web address, check it is correct.
-error-not-found-record = The record may not exist, or it may not be one you work with.
-error-busy-title = Sorry, the service is busy
-error-busy-next = Try again in a few moments.
-error-internal-title = Sorry, there is a problem with the service
-error-internal-next = Try again later. If it keeps happening, tell your administrator.
 
 ## The directory's forms
 
@@ -331,6 +300,11 @@ directory-organisation-address-hint = A support service's address goes on the no
 directory-organisation-email = Email address for notices (optional)
 directory-organisation-email-hint = Where Courtside sends this organisation's notices, unless it has a webhook.
 directory-organisation-phone = Telephone (optional)
+directory-organisation-language = Which language does it read Courtside's messages in?
+directory-organisation-no-language = None chosen
+directory-organisation-language-hint = With none chosen, messages about a hearing at a court in Wales go in Welsh and English, and others in English.
+directory-language-en = English
+directory-language-cy = Welsh (Cymraeg)
 directory-organisation-court = The court it serves (optional)
 directory-organisation-court-hint = For a Witness Service or a court's listing office: the court its requests are about.
 directory-error-organisation-kind = Choose what kind of organisation it is

@@ -39,6 +39,31 @@ pub fn active_email(
         .optional()?)
 }
 
+/// The language a person chose to read Courtside in (their `Cymraeg |
+/// English` switch), if they chose one.
+pub fn chosen_language(
+    conn: &mut crate::store::AnyConn,
+    user_id: &str,
+) -> crate::error::AppResult<Option<String>> {
+    use crate::store::schema::users;
+    use diesel::prelude::*;
+    let chosen: Option<Option<String>> = users::table
+        .find(user_id)
+        .select(users::page_language)
+        .first(conn)
+        .optional()?;
+    Ok(chosen.flatten().filter(|l| l == "en" || l == "cy"))
+}
+
+/// The language of the messages written to a person alone (their digest
+/// and their account's notices): their choice, else English.
+pub fn language_of(
+    conn: &mut crate::store::AnyConn,
+    user_id: &str,
+) -> crate::error::AppResult<String> {
+    Ok(chosen_language(conn, user_id)?.unwrap_or_else(|| "en".to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     /// Accounts sits below the web layer: no file here may name it.

@@ -183,8 +183,9 @@ fn send(
         .find(|t| t.as_str() == n.template)
         .ok_or_else(|| format!("unknown template stored: {}", n.template))?;
     let data: Map<String, Value> = serde_json::from_str(&n.data_json).map_err(|e| e.to_string())?;
+    let language = crate::accounts::language_of(conn, &n.user_id).map_err(|e| e.to_string())?;
     let rendered = renderer
-        .render(template, "en", &data)
+        .render(template, &language, &data)
         .map_err(|e| e.to_string())?;
     mailer
         .send(&Email {

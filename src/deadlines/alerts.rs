@@ -85,15 +85,16 @@ pub fn data(watched: &Watched) -> Map<String, Value> {
     data
 }
 
-/// The outbox notice for one alert. Its key is stable (deadline, rule,
-/// recipient), so planning it again stores nothing twice; it is moot once
-/// the deadline is due.
+/// The outbox notice for one alert, in the recipient's own language. Its
+/// key is stable (deadline, rule, recipient), so planning it again stores
+/// nothing twice; it is moot once the deadline is due.
 pub fn notice(
     watched: &Watched,
     rule: &DeadlineAlertRule,
     at: DateTime<Utc>,
     recipient: Recipient,
     basis: Basis,
+    language: String,
 ) -> PlannedNotice {
     PlannedNotice {
         idempotency_key: format!("{}{}/{}", prefix(&watched.key), rule.name, recipient.key()),
@@ -103,7 +104,7 @@ pub fn notice(
         recipient,
         channel: Channel::Email,
         template: TemplateKey::DeadlineAlert,
-        language: "en".into(),
+        language,
         data: data(watched),
         send_after: Some(at),
         not_after: Some(watched.due_at),

@@ -17,8 +17,8 @@ use crate::flows::{Basis, Cancellation, Plan, Recipient};
 use crate::planning::persist::{self, Owner};
 use crate::rules::{AlertTo, Rules};
 use crate::store::schema::{
-    attendance_requests, cases, deadlines, notices, parole_milestones, pre_trial_visits,
-    supporter_assignments, tasks, victims,
+    attendance_requests, cases, deadlines, notices, organisations, parole_milestones,
+    pre_trial_visits, supporter_assignments, tasks, victims,
 };
 
 use super::alerts::{self, Watched};
@@ -407,7 +407,7 @@ fn plan_alerts(
     };
     let mut plan = Plan::default();
     for (rule, at) in alerts::due_alerts(&watched, alert_rules, &rules.holidays, now) {
-        let (recipient, basis) = match rule.to {
+        let (recipient, basis, language) = match rule.to {
             AlertTo::Supporter => {
                 let today = crate::calendar::london_date(now);
                 let supporter: Option<String> = supporter_assignments::table
@@ -424,10 +424,17 @@ fn plan_alerts(
                 let Some(basis) = supporter_basis(conn, row, kind, &user_id)? else {
                     continue;
                 };
-                (Recipient::Supporter { user_id }, basis)
+                let language = crate::accounts::language_of(conn, &user_id)?;
+                (Recipient::Supporter { user_id }, basis, language)
             }
             AlertTo::WitnessCareUnit => {
                 let Some(org_id) = wcu.clone() else { continue };
+                let chosen: Option<Option<String>> = organisations::table
+                    .find(&org_id)
+                    .select(organisations::preferred_language)
+                    .first(conn)
+                    .optional()?;
+                let language = chosen.flatten().unwrap_or_else(|| "en".to_owned());
                 (
                     Recipient::WitnessCareUnit { org_id },
                     Basis::Lawful {
@@ -435,11 +442,13 @@ fn plan_alerts(
                         reason: "the witness care unit's own Victims' Code duty on this case"
                             .into(),
                     },
+                    language,
                 )
             }
         };
-        plan.notices
-            .push(alerts::notice(&watched, rule, at, recipient, basis));
+        plan.notices.push(alerts::notice(
+            &watched, rule, at, recipient, basis, language,
+        ));
     }
     // An alert already in the outbox in any state is left alone: one that
     // was sent stays sent, and one cancelled (a consent withdrawn) is not

@@ -677,9 +677,21 @@ mod alerts {
             utc(2026, 4, 10, 8, 0),
             to.clone(),
             Basis::DataSubject,
+            "cy".into(),
         );
-        let again = notice(&w, &r, utc(2026, 4, 10, 8, 0), to, Basis::DataSubject);
-        assert_eq!(n.idempotency_key, again.idempotency_key);
+        assert_eq!(n.language, "cy", "in the recipient's own language");
+        let again = notice(
+            &w,
+            &r,
+            utc(2026, 4, 10, 8, 0),
+            to,
+            Basis::DataSubject,
+            "en".into(),
+        );
+        assert_eq!(
+            n.idempotency_key, again.idempotency_key,
+            "a change of language plans no second alert"
+        );
         assert_eq!(
             n.idempotency_key,
             format!("{}/alert/r/supporter:u1", w.key),

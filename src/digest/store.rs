@@ -412,7 +412,12 @@ fn held_waiting(conn: &mut AnyConn, digest_id: &str) -> AppResult<Vec<String>> {
 /// "in your daily digest", and its disclosure to the supporter (on the
 /// reminder's own basis and category) is audited. Only those still
 /// waiting: one cancelled meanwhile stays as it is.
-fn settle_reminders(conn: &mut AnyConn, digest_id: &str, now: DateTime<Utc>) -> AppResult<()> {
+fn settle_reminders(
+    conn: &mut AnyConn,
+    digest_id: &str,
+    language: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let held: Vec<(String, String, String, String, String)> = digest_holds::table
         .inner_join(notices::table)
         .filter(digest_holds::digest_id.eq(digest_id))
@@ -445,7 +450,7 @@ fn settle_reminders(conn: &mut AnyConn, digest_id: &str, now: DateTime<Utc>) -> 
         .map(|(id, victim, category, recipient, basis)| {
             let basis = crate::audit::basis_code(&serde_json::from_str(&basis).unwrap_or_default());
             crate::audit::Entry {
-                language: Some(DIGEST_LANGUAGE.to_string()),
+                language: Some(language.to_owned()),
                 ..crate::audit::notice_entry(
                     crate::audit::AuditAction::Disclose,
                     &id,
@@ -459,9 +464,6 @@ fn settle_reminders(conn: &mut AnyConn, digest_id: &str, now: DateTime<Utc>) -> 
         .collect();
     crate::audit::append_all(conn, now, &entries)
 }
-
-/// The language digests are written in.
-const DIGEST_LANGUAGE: &str = "en";
 
 /// Why a reminder listed in a sent digest was not sent on its own.
 pub const IN_DIGEST: &str = "in your daily digest";
@@ -558,6 +560,7 @@ pub fn deliver_due(
     let claimed = claim(&mut conn, owner, now)?;
     let mut out = Delivered::default();
     for d in claimed {
+        let mut language = String::new();
         let (state, error) = if store::from_db(d.not_after) <= now {
             out.cancelled += 1;
             (
@@ -566,8 +569,9 @@ pub fn deliver_due(
             )
         } else {
             match send(&mut conn, mailer, renderer, &d) {
-                Ok(()) => {
+                Ok(used) => {
                     out.sent += 1;
+                    language = used;
                     ("sent", None)
                 }
                 Err(why) if d.attempts >= MAX_ATTEMPTS => {
@@ -584,12 +588,13 @@ pub fn deliver_due(
             let rows =
                 store::settle_lease!(conn, digests, &d.id, owner, state, &error, d.attempts, now)?;
             if rows == 1 && state == "sent" {
-                settle_reminders(conn, &d.id, now)?;
+                settle_reminders(conn, &d.id, &language, now)?;
                 crate::audit::append(
                     conn,
                     now,
                     crate::audit::Entry {
                         recipient: Some(format!("supporter:{}", d.user_id)),
+                        language: Some(language.clone()),
                         category: Some("daily_digest".into()),
                         basis: Some("own_caseload".into()),
                         ..crate::audit::Entry::new(
@@ -608,19 +613,21 @@ pub fn deliver_due(
     Ok(out)
 }
 
+/// Sends one digest in the supporter's own language, and says which.
 fn send(
     conn: &mut AnyConn,
     mailer: &dyn Mailer,
     renderer: &NoticeRenderer,
     d: &Claimed,
-) -> Result<(), String> {
+) -> Result<String, String> {
     let to = crate::accounts::active_email(conn, &d.user_id).map_err(|e| e.to_string())?;
     let to = to.ok_or("the supporter is no longer active")?;
     let mut data: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&d.data_json).map_err(|e| e.to_string())?;
     drop_stopped_reminders(conn, &d.id, &mut data).map_err(|e| e.to_string())?;
+    let language = crate::accounts::language_of(conn, &d.user_id).map_err(|e| e.to_string())?;
     let rendered = renderer
-        .render(TemplateKey::DailyDigest, DIGEST_LANGUAGE, &data)
+        .render(TemplateKey::DailyDigest, &language, &data)
         .map_err(|e| e.to_string())?;
     mailer
         .send(&Email {
@@ -629,5 +636,6 @@ fn send(
             body: rendered.body,
             idempotency_key: d.idempotency_key.clone(),
         })
-        .map_err(|f| f.describe().to_string())
+        .map_err(|f| f.describe().to_string())?;
+    Ok(language)
 }

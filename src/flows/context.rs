@@ -55,6 +55,12 @@ pub struct FlowContext {
     /// whether each was excluded or has ended (never names or contacts).
     #[serde(default)]
     pub responsible_adults: Vec<super::responsible_adults::ResponsibleAdultFacts>,
+    /// The language each partner organisation that may be written to
+    /// chose for its messages, by recipient key ([`super::Recipient::key`]:
+    /// `wcu:…`, `prosecutor`, `witness_service:<court>`, `court:<court>`,
+    /// `vlo`); those that chose none are absent.
+    #[serde(default)]
+    pub partner_languages: std::collections::BTreeMap<String, String>,
 }
 
 /// A hearing still to come, with its case's reference and witness care unit.
@@ -166,6 +172,9 @@ pub struct SupporterFacts {
     /// Recorded as present while the victim's witness statement was taken.
     #[serde(default)]
     pub present_at_statement_taking: bool,
+    /// The language they chose for their pages and messages, if any.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

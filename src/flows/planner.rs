@@ -230,7 +230,24 @@ impl<'a> Planner<'a> {
             Recipient::Victim { .. } | Recipient::VictimContact { .. } => {
                 Some(self.ctx.victim.preferred_language.as_str())
             }
-            _ => None,
+            Recipient::Supporter { user_id } => self
+                .ctx
+                .supporter
+                .as_ref()
+                .filter(|s| &s.user_id == user_id)
+                .and_then(|s| s.language.as_deref()),
+            // A child's adults are written to in their own language
+            // (`responsible_adults::copy_to_adults`).
+            Recipient::ResponsibleAdult { .. } => None,
+            Recipient::WitnessCareUnit { .. }
+            | Recipient::Prosecutor
+            | Recipient::WitnessService { .. }
+            | Recipient::Court { .. }
+            | Recipient::VictimLiaisonOfficer => self
+                .ctx
+                .partner_languages
+                .get(&recipient.key())
+                .map(String::as_str),
         };
         let (used, unavailable) =
             notice_language(&self.rules.notice_languages, chosen, court.in_wales);

@@ -47,6 +47,7 @@ pub fn supporter() -> SupporterFacts {
         }),
         spoc_agreed_on: None,
         present_at_statement_taking: false,
+        language: None,
     }
 }
 
@@ -120,6 +121,7 @@ pub fn criminal() -> FlowContext {
         upcoming_hearings: vec![],
         court_needs: Default::default(),
         responsible_adults: vec![],
+        partner_languages: Default::default(),
     }
 }
 

@@ -101,6 +101,7 @@ fn all_plans() -> Vec<(&'static str, Plan)> {
                         at,
                         to,
                         Basis::DataSubject,
+                        "en".into(),
                     ));
                 }
             }

@@ -1109,6 +1109,18 @@ pub fn clock_words(language: &str, time: NaiveTime) -> String {
     }
 }
 
+/// A coded value's words in a language, from the same labels (group
+/// `court` gives a court's name in Welsh: "Llys y Goron Caerdydd"); None
+/// where the table has none.
+pub fn value_words(language: &str, group: &str, code: &str) -> Option<String> {
+    BUILT_IN_LABELS
+        .by_language
+        .get(language)
+        .and_then(|l| l.values.get(group))
+        .and_then(|g| g.get(code))
+        .cloned()
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -1224,6 +1236,7 @@ mod tests {
             }),
             spoc_agreed_on: None,
             present_at_statement_taking: false,
+            language: None,
         }
     }
 

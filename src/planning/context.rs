@@ -121,6 +121,7 @@ struct CaseRow {
     court_id: Option<String>,
     witness_care_unit_id: Option<String>,
     offence_group: Option<String>,
+    cps_area_id: Option<String>,
 }
 
 /// A victim's plain facts: reference, enhanced rights, language, child.
@@ -129,6 +130,7 @@ struct VictimRow {
     enhanced: bool,
     language: String,
     is_child: bool,
+    probation_region_id: Option<String>,
 }
 
 struct Assignment {
@@ -141,6 +143,7 @@ struct Assignment {
 
 struct SupporterRow {
     name: String,
+    language: Option<String>,
     org_name: String,
     org_address: Option<String>,
     org_email: Option<String>,
@@ -191,6 +194,11 @@ struct Known {
     court_need_days: BTreeMap<String, i64>,
     /// Each victim's responsible adults, in the order recorded.
     adults: HashMap<String, Vec<flows::responsible_adults::ResponsibleAdultFacts>>,
+    /// The organisations that chose a language for their messages, by id.
+    org_languages: HashMap<String, String>,
+    /// The same for the Witness Services and courts' offices, by recipient
+    /// key (`witness_service:<court>`, `court:<court>`).
+    court_org_languages: BTreeMap<String, String>,
 }
 
 impl Known {
@@ -202,7 +210,8 @@ impl Known {
             .filter_map(|(_, f)| f.hearing_id.clone())
             .collect();
         for ids in chunked(&victim_ids) {
-            let rows: Vec<(String, String, bool, String, bool)> = victims::table
+            #[allow(clippy::type_complexity)]
+            let rows: Vec<(String, String, bool, String, bool, Option<String>)> = victims::table
                 .filter(victims::id.eq_any(&ids))
                 .select((
                     victims::id,
@@ -210,14 +219,16 @@ impl Known {
                     victims::enhanced_rights,
                     victims::preferred_language,
                     victims::is_child,
+                    victims::probation_region_id,
                 ))
                 .load(conn)?;
-            for (id, reference, enhanced, language, is_child) in rows {
+            for (id, reference, enhanced, language, is_child, probation_region_id) in rows {
                 let row = VictimRow {
                     reference,
                     enhanced,
                     language,
                     is_child,
+                    probation_region_id,
                 };
                 k.victims.insert(id, row);
             }
@@ -540,6 +551,7 @@ impl Known {
             let rows: Vec<(
                 String,
                 String,
+                Option<String>,
                 String,
                 Option<String>,
                 Option<String>,
@@ -550,17 +562,19 @@ impl Known {
                 .select((
                     users::id,
                     users::display_name,
+                    users::page_language,
                     organisations::name,
                     organisations::address,
                     organisations::contact_email,
                     organisations::contact_phone,
                 ))
                 .load(conn)?;
-            for (id, name, org_name, org_address, org_email, org_phone) in rows {
+            for (id, name, language, org_name, org_address, org_email, org_phone) in rows {
                 k.supporters.insert(
                     id,
                     SupporterRow {
                         name,
+                        language,
                         org_name,
                         org_address,
                         org_email,
@@ -569,7 +583,56 @@ impl Known {
                 );
             }
         }
+        // Few organisations choose a language: all of those are read once.
+        let rows: Vec<(String, String, Option<String>, Option<String>)> = organisations::table
+            .left_join(courts::table.on(organisations::court_id.eq(courts::id.nullable())))
+            .filter(organisations::preferred_language.is_not_null())
+            .select((
+                organisations::id,
+                organisations::kind,
+                courts::name.nullable(),
+                organisations::preferred_language,
+            ))
+            .load(conn)?;
+        for (id, kind, court, language) in rows {
+            let Some(language) = language else { continue };
+            let recipient = match (kind.as_str(), court) {
+                ("witness_service", Some(court)) => {
+                    Some(flows::Recipient::WitnessService { court })
+                }
+                ("court", Some(court)) => Some(flows::Recipient::Court { court }),
+                _ => None,
+            };
+            if let Some(r) = recipient {
+                k.court_org_languages.insert(r.key(), language.clone());
+            }
+            k.org_languages.insert(id, language);
+        }
         Ok(k)
+    }
+
+    /// The languages the partners that may be written to about this case
+    /// chose, by recipient key.
+    fn partner_languages(
+        &self,
+        case: Option<&CaseRow>,
+        victim: &VictimRow,
+    ) -> BTreeMap<String, String> {
+        let mut out = self.court_org_languages.clone();
+        let chosen = |org: Option<&String>| org.and_then(|o| self.org_languages.get(o)).cloned();
+        if let Some(c) = case {
+            if let Some(l) = chosen(c.witness_care_unit_id.as_ref()) {
+                let org = c.witness_care_unit_id.clone().unwrap_or_default();
+                out.insert(flows::Recipient::WitnessCareUnit { org_id: org }.key(), l);
+            }
+            if let Some(l) = chosen(c.cps_area_id.as_ref()) {
+                out.insert(flows::Recipient::Prosecutor.key(), l);
+            }
+        }
+        if let Some(l) = chosen(victim.probation_region_id.as_ref()) {
+            out.insert(flows::Recipient::VictimLiaisonOfficer.key(), l);
+        }
+        out
     }
 
     fn court(&self, court_id: &str) -> AppResult<flows::CourtFacts> {
@@ -626,6 +689,7 @@ impl Known {
                     .unwrap_or_default(),
             }),
             spoc_agreed_on: if a.is_spoc { a.spoc_agreed_on } else { None },
+            language: s.language.clone(),
             present_at_statement_taking: self
                 .at_statement
                 .contains(&(case_id.to_string(), a.supporter_id.clone())),
@@ -839,6 +903,8 @@ impl Known {
                 court_days: self.court_need_days.clone(),
             },
             responsible_adults: self.adults.get(victim_id).cloned().unwrap_or_default(),
+            partner_languages: self
+                .partner_languages(case_id.as_ref().and_then(|c| self.cases.get(c)), v),
         })
     }
 }

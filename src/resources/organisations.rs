@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Ctx, Page, Paged, Resource, Validate};
-use crate::domain::OrganisationKind;
+use crate::domain::{Language, OrganisationKind};
 use crate::error::{AppError, AppResult};
 use crate::policy::ResourceKind;
 use crate::store::schema::{cases, organisations, parole_milestones, users, victims};
@@ -36,6 +36,11 @@ pub struct OrganisationInput {
     /// For a Witness Service or a court's listing office: the court in the
     /// directory it serves (where its notices are addressed).
     pub court_id: Option<String>,
+    /// The language it reads Courtside's messages in. Left out: none
+    /// chosen, so a message about a hearing at a court in Wales goes in
+    /// Welsh and English, and otherwise in English.
+    #[serde(default)]
+    pub preferred_language: Option<Language>,
 }
 
 /// A phone number as people write one: digits, spaces and `+ ( ) -`, with
@@ -84,6 +89,7 @@ pub struct OrganisationOut {
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
     pub court_id: Option<String>,
+    pub preferred_language: Option<Language>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -101,6 +107,7 @@ struct Row {
     contact_email: Option<String>,
     contact_phone: Option<String>,
     court_id: Option<String>,
+    preferred_language: Option<String>,
     version: i32,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
@@ -116,6 +123,11 @@ impl Row {
             contact_email: self.contact_email,
             contact_phone: self.contact_phone,
             court_id: self.court_id,
+            preferred_language: self
+                .preferred_language
+                .as_deref()
+                .map(Language::from_db)
+                .transpose()?,
             version: self.version,
             created_at: store::from_db(self.created_at),
             updated_at: store::from_db(self.updated_at),
@@ -226,6 +238,8 @@ impl Resource for Organisations {
                     organisations::contact_email.eq(input.contact_email.as_deref().map(str::trim)),
                     organisations::contact_phone.eq(input.contact_phone.as_deref().map(str::trim)),
                     organisations::court_id.eq(&input.court_id),
+                    organisations::preferred_language
+                        .eq(input.preferred_language.map(|l| l.as_str())),
                     organisations::created_at.eq(now),
                     organisations::updated_at.eq(now),
                 ))
@@ -289,6 +303,8 @@ impl Resource for Organisations {
                     organisations::contact_email.eq(input.contact_email.as_deref().map(str::trim)),
                     organisations::contact_phone.eq(input.contact_phone.as_deref().map(str::trim)),
                     organisations::court_id.eq(&input.court_id),
+                    organisations::preferred_language
+                        .eq(input.preferred_language.map(|l| l.as_str())),
                 ),
                 name_taken(input.kind)
             );
@@ -315,6 +331,7 @@ mod tests {
             contact_email: Some("court@riverside.example".into()),
             contact_phone: Some("+44 (0)20 7946 0000".into()),
             court_id: None,
+            preferred_language: None,
         }
     }
 

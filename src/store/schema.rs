@@ -13,6 +13,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         court_id -> Nullable<Text>,
+        preferred_language -> Nullable<Text>,
     }
 }
 

@@ -111,11 +111,13 @@ pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> 
                     Ok(res) => Either::Left(ready(Ok(res))),
                     Err(req) => {
                         let path = req.path().to_string();
-                        let fut = srv.call(req);
-                        Either::Right(async move {
-                            let res = ui::error_in_page_language(fut.await?);
-                            Ok(headers::finish(res, &path, tls))
-                        })
+                        let lang = req
+                            .cookie(ui::session::LANG_COOKIE)
+                            .and_then(|c| ui::i18n::Lang::parse(c.value()));
+                        // Each request keeps its own record of the words
+                        // its page used, and its language for error pages.
+                        let fut = ui::i18n::scoped(lang, srv.call(req));
+                        Either::Right(async move { Ok(headers::finish(fut.await?, &path, tls)) })
                     }
                 }
             })

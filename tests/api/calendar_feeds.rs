@@ -383,3 +383,93 @@ async fn an_independent_parser_tells_the_two_half_past_ones_apart() {
     );
     app.stop().await;
 }
+
+#[actix_web::test]
+async fn a_feed_is_in_the_supporters_language_and_in_both_for_a_court_in_wales() {
+    let app = TestApp::spawn().await;
+    let ben = app.login(BEN).await;
+    let wendy = app.login(WENDY).await;
+    let (_, path) = make_feed(&app, &ben).await;
+    let leeds = bens_hearing(&app, &ben).await;
+    let leeds_uid = format!("hearing-{}@courtside", leeds["id"].as_str().unwrap());
+    // A three-day trial at Cardiff Crown Court.
+    let case = app.find_id("/api/v1/cases", &ben, "urn", URN).await;
+    let cardiff = app.court_id(&wendy, "Cardiff Crown Court").await;
+    let trial = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            json!({"case_id": case, "kind": "trial", "court_id": cardiff,
+                   "starts_at": "2026-06-01T10:00:00+01:00", "estimated_minutes": 900}),
+        )
+        .await;
+    let cardiff_uid = format!("hearing-{}@courtside", trial["id"].as_str().unwrap());
+
+    // Ben chose no language: Cardiff in Welsh then English, Leeds in English.
+    let (status, feed) = fetch(&app, &path).await;
+    assert_eq!(status, StatusCode::OK, "{feed}");
+    assert!(
+        feed.contains("X-WR-CALNAME:Courtside hearings and visits\r\n"),
+        "{feed}"
+    );
+    let ev = event(&feed, &cardiff_uid).unwrap_or_else(|| panic!("{feed}"));
+    let unfolded = ev.replace("\r\n ", "");
+    assert!(
+        unfolded.contains(&format!(
+            "SUMMARY:Treial (diwrnod 1 o 3) — {URN} (V-1002) / Trial (day 1 of 3) — {URN} (V-1002)\r\n"
+        )),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains("LOCATION:Llys y Goron Caerdydd / Cardiff Crown Court\r\n"),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains(
+            "DESCRIPTION:Treial\\nStatws: Wedi'i restru\\nAchos 13CD7654321\\nCyfeirnod y dioddefwr V-1002\\n\\nTrial\\nStatus: Listed\\n"
+        ),
+        "{unfolded}"
+    );
+    let ev = event(&feed, &leeds_uid).unwrap();
+    assert!(
+        ev.contains(&format!("SUMMARY:Trial — {URN} (V-1002)\r\n")),
+        "{ev}"
+    );
+
+    // He chooses Welsh: every entry is in Welsh only, the court's Welsh name
+    // where it has one.
+    let mut b = ui_support::Browser::signed_in(&app.base, BEN).await;
+    let page = b.get("/").await;
+    b.post(
+        "/language",
+        &[("csrf_token", &page.csrf()), ("language", "cy")],
+    )
+    .await;
+    let (_, feed) = fetch(&app, &path).await;
+    assert!(
+        feed.contains("X-WR-CALNAME:Gwrandawiadau ac ymweliadau Courtside\r\n"),
+        "{feed}"
+    );
+    let unfolded = event(&feed, &cardiff_uid).unwrap().replace("\r\n ", "");
+    assert!(
+        unfolded.contains(&format!(
+            "SUMMARY:Treial (diwrnod 1 o 3) — {URN} (V-1002)\r\n"
+        )),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains("LOCATION:Llys y Goron Caerdydd\r\n"),
+        "{unfolded}"
+    );
+    assert!(!unfolded.contains("Trial"), "{unfolded}");
+    let unfolded = event(&feed, &leeds_uid).unwrap().replace("\r\n ", "");
+    assert!(
+        unfolded.contains(&format!("SUMMARY:Treial — {URN} (V-1002)\r\n")),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains("LOCATION:Leeds Magistrates' Court\\, Court 7\r\n"),
+        "{unfolded}"
+    );
+    app.stop().await;
+}

@@ -446,3 +446,70 @@ fn the_notice_language_rule_table() {
         );
     }
 }
+
+#[test]
+fn supporters_and_partners_are_written_to_in_the_language_they_chose() {
+    use crate::domain::AttendanceState;
+    use crate::flows::{Recipient, BILINGUAL};
+    // The languages each recipient is sent in when a trial is listed and
+    // the supporter's request to accompany the victim is raised.
+    let sent_in = |ctx: &FlowContext, r: &Recipient| -> Vec<String> {
+        let requested =
+            crate::flows::testkit::with_request(ctx.clone(), AttendanceState::Requested);
+        let plans = [
+            run(&event(EventKind::HearingListed), ctx),
+            run(&event(EventKind::AttendanceRequestRaised), &requested),
+        ];
+        let sent: Vec<String> = plans
+            .iter()
+            .flat_map(|p| &p.notices)
+            .filter(|n| &n.recipient == r)
+            .map(|n| n.language.clone())
+            .collect();
+        assert!(!sent.is_empty(), "nothing planned for {r:?}");
+        sent
+    };
+    let all = |sent: Vec<String>, want: &str| sent.iter().all(|l| l == want);
+    let supporter = Recipient::Supporter {
+        user_id: "U1".into(),
+    };
+    let wcu = Recipient::WitnessCareUnit {
+        org_id: "WCU-1".into(),
+    };
+
+    let mut cardiff = criminal();
+    cardiff.case.court.in_wales = true;
+    if let Some(h) = cardiff.hearing.as_mut() {
+        h.court.name = "Cardiff Crown Court".into();
+        h.court.in_wales = true;
+    }
+    cardiff.victim.preferred_language = "en".into();
+    // Nobody but the victim chose: the others get both languages.
+    assert!(all(sent_in(&cardiff, &supporter), BILINGUAL));
+    assert!(all(sent_in(&cardiff, &wcu), BILINGUAL));
+
+    // The supporter chose Welsh and the witness care unit English.
+    if let Some(s) = cardiff.supporter.as_mut() {
+        s.language = Some("cy".into());
+    }
+    cardiff.partner_languages.insert(wcu.key(), "en".into());
+    assert!(all(sent_in(&cardiff, &supporter), "cy"));
+    assert!(all(sent_in(&cardiff, &wcu), "en"));
+
+    // Another unit's choice is not this one's.
+    let mut other_unit = cardiff.clone();
+    other_unit.partner_languages.clear();
+    other_unit
+        .partner_languages
+        .insert("wcu:WCU-2".into(), "en".into());
+    assert!(all(sent_in(&other_unit, &wcu), BILINGUAL));
+
+    // At a court in England a supporter who chose Welsh gets Welsh; a unit
+    // that chose nothing gets English.
+    let mut leeds = criminal();
+    if let Some(s) = leeds.supporter.as_mut() {
+        s.language = Some("cy".into());
+    }
+    assert!(all(sent_in(&leeds, &supporter), "cy"));
+    assert!(all(sent_in(&leeds, &wcu), "en"));
+}

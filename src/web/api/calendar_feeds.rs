@@ -20,7 +20,7 @@ use serde_json::json;
 use super::resource::{authorised, run, run_checked, Check, Ctx, Registry, RouteInfo};
 use crate::app::calendar_feeds::{create_feed, list_feeds, owner, revoke_feed};
 use crate::calendar::agenda::{self, sittings};
-use crate::domain::{HearingStatus, PreTrialVisitState};
+use crate::domain::{HearingStatus, Nation, PreTrialVisitState};
 use crate::error::{AppError, AppResult};
 use crate::ics::{self, EventStatus};
 use crate::policy::{Action, ResourceKind};
@@ -28,6 +28,7 @@ use crate::resources::{Cases, Courts, Hearings, PreTrialVisits, Victims};
 use crate::rules::Rules;
 use crate::store::AnyConn;
 use crate::web::auth::Authenticated;
+use crate::web::ui::i18n::{text, text_with, Lang};
 use crate::web::ui::labels;
 use crate::web::ui::list_all;
 use crate::web::AppState;
@@ -58,14 +59,74 @@ pub fn feed_path(token: &str) -> String {
     format!("/feeds/{token}.ics")
 }
 
+/// One entry's words: its summary, description and place.
+#[derive(Debug, Clone, PartialEq)]
+struct Words {
+    summary: String,
+    description: String,
+    location: String,
+}
+
+/// An entry in the feed's language for it (see
+/// [`crate::flows::notice_language`]): one language, or for "cy+en" the
+/// Welsh then the English, as HMCTS writes to a court in Wales.
+fn worded(language: &str, words: impl Fn(Lang) -> Words) -> Words {
+    match language {
+        "cy" => words(Lang::Cy),
+        crate::flows::BILINGUAL => {
+            let (cy, en) = (words(Lang::Cy), words(Lang::En));
+            let both = |a: String, b: String, between: &str| {
+                if a == b {
+                    b
+                } else {
+                    format!("{a}{between}{b}")
+                }
+            };
+            Words {
+                summary: both(cy.summary, en.summary, " / "),
+                description: both(cy.description, en.description, "\n\n"),
+                location: both(cy.location, en.location, " / "),
+            }
+        }
+        _ => words(Lang::En),
+    }
+}
+
+/// A court's name in a language: its Welsh form where the notices' table
+/// has one ("Llys y Goron Caerdydd").
+fn court_in(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Cy => crate::notify::render::value_words("cy", "court", name)
+            .unwrap_or_else(|| name.to_owned()),
+        Lang::En => name.to_owned(),
+    }
+}
+
+/// The lines of an entry's description after its first.
+fn described(lang: Lang, status: String, case_ref: &str, victim_ref: &str) -> String {
+    [
+        text_with(lang, "feed-status", &[("status", status)]),
+        text_with(lang, "feed-case", &[("case", case_ref.to_owned())]),
+        text_with(lang, "feed-victim", &[("victim", victim_ref.to_owned())]),
+    ]
+    .join("\n")
+}
+
 /// The events of a supporter's feed: their hearings (a long one as one
 /// event per court day) and pre-trial visits from [`KEEP_PAST`] ago on,
-/// read with their own context so the policy scopes them.
-pub fn feed_events(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<ics::Event>> {
+/// read with their own context so the policy scopes them. Each entry is in
+/// the language the supporter chose (`chosen`); with none, in Welsh and
+/// English for a court in Wales and in English elsewhere.
+pub fn feed_events(
+    conn: &mut AnyConn,
+    ctx: &Ctx,
+    chosen: Option<&str>,
+) -> AppResult<Vec<ics::Event>> {
     let since = ctx.now - KEEP_PAST;
-    let courts: HashMap<String, String> = list_all::<Courts>(conn, ctx, json!({}))?
+    // court id -> (name, in Wales)
+    let courts: HashMap<String, (String, bool)> = list_all::<Courts>(conn, ctx, json!({}))?
         .into_iter()
-        .map(|c| (c.id, c.name))
+        .map(|c| (c.id, (c.name, c.nation == Nation::Wales)))
         .collect();
     let victims: HashMap<String, String> = list_all::<Victims>(conn, ctx, json!({}))?
         .into_iter()
@@ -93,11 +154,17 @@ pub fn feed_events(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<ics::Event>> 
             .cloned()
             .unwrap_or_else(|| ("a case".into(), "victim".into()))
     };
+    let available = ["en".to_owned(), "cy".to_owned()];
+    // The entry's language, and its court's name in a language.
     let court = |id: &str| {
-        courts
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| "Court not in the directory".into())
+        let (name, in_wales) = courts.get(id).cloned().unzip();
+        let (language, _) =
+            crate::flows::notice_language(&available, chosen, in_wales.unwrap_or(false));
+        let name_in = move |lang: Lang| match &name {
+            Some(name) => court_in(lang, name),
+            None => text(lang, "feed-court-unknown"),
+        };
+        (language, name_in)
     };
     let holidays = &ctx.rules.holidays;
     let mut events = Vec::new();
@@ -107,11 +174,7 @@ pub fn feed_events(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<ics::Event>> 
     let hearings = list_all::<Hearings>(conn, ctx, json!({"from": earliest.to_rfc3339()}))?;
     for h in hearings {
         let (case_ref, victim_ref) = refs(&h.case_id);
-        let kind = labels::hearing_kind(h.kind);
-        let mut location = court(&h.court_id);
-        if let Some(room) = &h.courtroom {
-            location = format!("{location}, {room}");
-        }
+        let (language, court_name) = court(&h.court_id);
         let status = match h.status {
             HearingStatus::Vacated => EventStatus::Cancelled,
             _ => EventStatus::Confirmed,
@@ -127,22 +190,47 @@ pub fn feed_events(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<ics::Event>> 
             } else {
                 format!("hearing-{}-day{}@courtside", h.id, i + 1)
             };
-            let title = if days > 1 {
-                format!("{kind} (day {} of {days})", i + 1)
-            } else {
-                kind.to_string()
-            };
+            let words = worded(&language, |lang| {
+                let kind = labels::hearing_kind_in(lang, h.kind);
+                let title = if days > 1 {
+                    text_with(
+                        lang,
+                        "feed-day-of",
+                        &[
+                            ("kind", kind.clone()),
+                            ("day", (i + 1).to_string()),
+                            ("days", days.to_string()),
+                        ],
+                    )
+                } else {
+                    kind.clone()
+                };
+                let mut location = court_name(lang);
+                if let Some(room) = &h.courtroom {
+                    location = format!("{location}, {room}");
+                }
+                Words {
+                    summary: format!("{title} — {case_ref} ({victim_ref})"),
+                    description: format!(
+                        "{kind}\n{}",
+                        described(
+                            lang,
+                            labels::hearing_status_in(lang, h.status),
+                            &case_ref,
+                            &victim_ref
+                        )
+                    ),
+                    location,
+                }
+            });
             events.push(ics::Event {
                 uid,
                 sequence: h.version,
                 starts_at: start,
                 ends_at: end,
-                summary: format!("{title} — {case_ref} ({victim_ref})"),
-                location: Some(location.clone()),
-                description: Some(format!(
-                    "{kind}\nStatus: {}\nCase {case_ref}\nVictim reference {victim_ref}",
-                    labels::hearing_status(h.status)
-                )),
+                summary: words.summary,
+                location: Some(words.location),
+                description: Some(words.description),
                 status,
                 created_at: Some(h.created_at),
                 last_modified: Some(h.updated_at),
@@ -156,22 +244,36 @@ pub fn feed_events(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Vec<ics::Event>> 
             continue;
         }
         let (case_ref, victim_ref) = refs(&v.case_id);
+        let (language, court_name) = court(&v.court_id);
         let status = match v.state {
             PreTrialVisitState::Cancelled => EventStatus::Cancelled,
             PreTrialVisitState::Requested => EventStatus::Tentative,
             _ => EventStatus::Confirmed,
         };
+        let words = worded(&language, |lang| {
+            let visit = text(lang, "feed-visit");
+            Words {
+                summary: format!("{visit} — {case_ref} ({victim_ref})"),
+                description: format!(
+                    "{visit}\n{}",
+                    described(
+                        lang,
+                        labels::visit_state_in(lang, v.state),
+                        &case_ref,
+                        &victim_ref
+                    )
+                ),
+                location: court_name(lang),
+            }
+        });
         events.push(ics::Event {
             uid: format!("visit-{}@courtside", v.id),
             sequence: v.version,
             starts_at: start,
             ends_at: start + Duration::minutes(agenda::VISIT_MINUTES),
-            summary: format!("Pre-trial visit — {case_ref} ({victim_ref})"),
-            location: Some(court(&v.court_id)),
-            description: Some(format!(
-                "Pre-trial visit\nStatus: {}\nCase {case_ref}\nVictim reference {victim_ref}",
-                v.state
-            )),
+            summary: words.summary,
+            location: Some(words.location),
+            description: Some(words.description),
             status,
             created_at: Some(v.created_at),
             last_modified: Some(v.updated_at),
@@ -195,11 +297,13 @@ pub fn feed_for_token(
         rules,
         reach: None,
     };
-    let events = feed_events(conn, &ctx)?;
+    let chosen = crate::accounts::chosen_language(conn, &ctx.actor.user_id)?;
+    let events = feed_events(conn, &ctx, chosen.as_deref())?;
     tracing::info!(feed_id = %feed_id, user_id = %ctx.actor.user_id, events = events.len(), "calendar feed served");
+    let lang = chosen.as_deref().and_then(Lang::parse).unwrap_or_default();
     Ok(ics::write(
         &ics::Calendar {
-            name: "Courtside hearings and visits".into(),
+            name: text(lang, "feed-name"),
             events,
         },
         now,

@@ -12,7 +12,7 @@ use actix_web::web;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::domain::{CourtKind, Nation, OrganisationKind, Role};
+use crate::domain::{CourtKind, Language, Nation, OrganisationKind, Role};
 use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::resources::{
@@ -689,6 +689,23 @@ fn organisation_fields(lang: Lang, d: &Directory) -> Vec<Field> {
         Field::text("contact_phone", &text(lang, "directory-organisation-phone"))
             .typed("tel", "off"),
         Field::select(
+            "preferred_language",
+            &text(lang, "directory-organisation-language"),
+            &with_blank(
+                &text(lang, "directory-organisation-no-language"),
+                labels::options_in(Language::ALL, Language::as_str, |l| {
+                    text(
+                        lang,
+                        match l {
+                            Language::English => "directory-language-en",
+                            Language::Welsh => "directory-language-cy",
+                        },
+                    )
+                }),
+            ),
+        )
+        .hint(&text(lang, "directory-organisation-language-hint")),
+        Field::select(
             "court_id",
             &text(lang, "directory-organisation-court"),
             &with_blank(&text(lang, "directory-none"), d.court_options()),
@@ -705,6 +722,7 @@ fn organisation_place(field: &str) -> (&'static str, &'static str) {
         "contact_email" => ("contact_email", "The email address"),
         "contact_phone" => ("contact_phone", "The telephone number"),
         "court_id" => ("court_id", "The court"),
+        "preferred_language" => ("preferred_language", "The language"),
         _ => ("name", ""),
     }
 }
@@ -719,6 +737,9 @@ fn read_organisation(lang: Lang, form: &FormData) -> Result<OrganisationInput, P
     if name.is_none() {
         problems.add("name", text(lang, "directory-error-organisation-name"));
     }
+    let preferred_language = form
+        .text("preferred_language")
+        .and_then(|l| Language::parse(&l));
     match (kind, name) {
         (Some(kind), Some(name)) if problems.is_empty() => Ok(OrganisationInput {
             kind,
@@ -727,6 +748,7 @@ fn read_organisation(lang: Lang, form: &FormData) -> Result<OrganisationInput, P
             contact_email: form.text("contact_email"),
             contact_phone: form.text("contact_phone"),
             court_id: form.text("court_id"),
+            preferred_language,
         }),
         _ => Err(problems),
     }
@@ -741,6 +763,12 @@ fn organisation_values(o: &OrganisationOut) -> FormData {
         ("contact_email".into(), opt(&o.contact_email)),
         ("contact_phone".into(), opt(&o.contact_phone)),
         ("court_id".into(), opt(&o.court_id)),
+        (
+            "preferred_language".into(),
+            o.preferred_language
+                .map(|l| l.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
     ])
 }
 

@@ -15,9 +15,14 @@
 //!   comment ending `[unchecked]` (see docs/translating.md); a test keeps
 //!   the list there true.
 //!
-//! The record of keys is per thread: a template's keys are gathered during
-//! one synchronous render; words made in Rust on the same thread before the
-//! render are gathered with them (make them outside `with_conn` closures).
+//! The record of keys is per request: every request runs inside
+//! [`scoped`] (a task-local record set up in `web::start`), so words made in
+//! Rust before the render are gathered with the template's own, and two
+//! requests sharing a worker thread never mix their records. Words made on
+//! the blocking pool (inside `with_conn`) go to that thread's record and
+//! are carried back ([`gathered`], [`record`]). The request's language is
+//! kept there too, so an error page, which has no session to ask, is in
+//! the person's language ([`request_lang`]).
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -123,10 +128,55 @@ static CATALOGUES: LazyLock<Catalogues> = LazyLock::new(|| Catalogues {
     cy: bundle("cy", Lang::Cy),
 });
 
+/// The keys a page used and those that fell back, and the request's
+/// language where known.
+#[derive(Default)]
+struct Record {
+    used: BTreeSet<String>,
+    untranslated: BTreeSet<String>,
+    lang: Option<Lang>,
+}
+
+tokio::task_local! {
+    static REQUEST: RefCell<Record>;
+}
+
 thread_local! {
-    static USED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
-    static UNTRANSLATED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    // Outside a request (the blocking pool, tests): this thread's record.
+    static THREAD: RefCell<Record> = RefCell::new(Record::default());
     static RENDERING: RefCell<Lang> = const { RefCell::new(Lang::En) };
+}
+
+/// Runs `f` on the request's record, or on this thread's outside one.
+fn noting<T>(f: impl FnOnce(&mut Record) -> T) -> T {
+    let mut f = Some(f);
+    if let Ok(Some(out)) = REQUEST.try_with(|r| f.take().map(|f| f(&mut r.borrow_mut()))) {
+        return out;
+    }
+    // Not in a request: `f` was not taken.
+    let f = f.expect("outside a request the closure has not run");
+    THREAD.with(|r| f(&mut r.borrow_mut()))
+}
+
+/// Runs one request with its own record of keys, in the language the
+/// pre-sign-in cookie names (a session's stored choice replaces it, see
+/// [`set_request_lang`]).
+pub async fn scoped<F: std::future::Future>(lang: Option<Lang>, request: F) -> F::Output {
+    let record = Record {
+        lang,
+        ..Record::default()
+    };
+    REQUEST.scope(RefCell::new(record), request).await
+}
+
+/// Sets the request's language (from the session).
+pub fn set_request_lang(lang: Lang) {
+    noting(|r| r.lang = Some(lang));
+}
+
+/// The request's language: the session's, else the cookie's, else English.
+pub fn request_lang() -> Lang {
+    noting(|r| r.lang).unwrap_or_default()
 }
 
 fn format(
@@ -158,14 +208,14 @@ pub fn text_with(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
         }
     }
     let args = (!args.is_empty()).then_some(&fluent_args);
-    USED.with(|u| u.borrow_mut().insert(key.to_owned()));
+    noting(|r| r.used.insert(key.to_owned()));
     let catalogues = &*CATALOGUES;
     let own = match lang {
         Lang::En => format(&catalogues.en, key, args),
         Lang::Cy => format(&catalogues.cy, key, args),
     };
     own.unwrap_or_else(|| {
-        UNTRANSLATED.with(|u| u.borrow_mut().insert(key.to_owned()));
+        noting(|r| r.untranslated.insert(key.to_owned()));
         format(&catalogues.en, key, args).unwrap_or_else(|| key.to_owned())
     })
 }
@@ -200,16 +250,22 @@ pub fn gathered<T>(f: impl FnOnce() -> T) -> (T, Vec<String>, Vec<String>) {
 }
 
 fn take() -> (Vec<String>, Vec<String>) {
-    let used = USED.with(|u| std::mem::take(&mut *u.borrow_mut()));
-    let missing = UNTRANSLATED.with(|u| std::mem::take(&mut *u.borrow_mut()));
+    let (used, missing) = noting(|r| {
+        (
+            std::mem::take(&mut r.used),
+            std::mem::take(&mut r.untranslated),
+        )
+    });
     (used.into_iter().collect(), missing.into_iter().collect())
 }
 
-/// Adds keys recorded on another thread (the blocking pool) to this one's
-/// record.
+/// Adds keys recorded on another thread (the blocking pool) to the
+/// request's record.
 pub fn record(used: Vec<String>, untranslated: Vec<String>) {
-    USED.with(|u| u.borrow_mut().extend(used));
-    UNTRANSLATED.with(|u| u.borrow_mut().extend(untranslated));
+    noting(|r| {
+        r.used.extend(used);
+        r.untranslated.extend(untranslated);
+    });
 }
 
 /// The page's language from its data (`layout.lang`, set by the layout

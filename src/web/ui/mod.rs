@@ -61,7 +61,7 @@ mod week;
 use std::sync::LazyLock;
 
 use actix_web::http::{header, StatusCode};
-use actix_web::{guard, web, HttpMessage, HttpResponse, ResponseError};
+use actix_web::{guard, web, HttpResponse, ResponseError};
 use handlebars::Handlebars;
 use serde_json::{json, Value};
 
@@ -241,39 +241,30 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        if let PageError::App(e) = self {
-            match e {
-                AppError::Internal(cause) => tracing::error!(cause = %cause, "page failed"),
-                AppError::Unavailable(cause) => {
-                    tracing::warn!(cause = %cause, "page unavailable")
-                }
-                _ => {}
-            }
-        }
-        self.page_in(i18n::Lang::En)
-    }
-}
-
-impl PageError {
-    /// The error page in `lang` (English unless a signed-in person chose
-    /// otherwise: see [`error_in_page_language`]).
-    fn page_in(&self, lang: i18n::Lang) -> HttpResponse {
-        let (title, lines) = match self {
+        // No session here: the request's language (see `i18n::scoped`).
+        let lang = i18n::request_lang();
+        let (title, lines): (String, Vec<String>) = match self {
             PageError::SignIn => return see_other("/sign-in"),
             PageError::BadCsrf => (
-                i18n::text(lang, "error-csrf-title"),
+                i18n::text(lang, "error-bad-form"),
                 vec![
-                    i18n::text(lang, "error-csrf-line"),
-                    i18n::text(lang, "error-csrf-next"),
+                    i18n::text(lang, "error-bad-form-why"),
+                    i18n::text(lang, "error-bad-form-next"),
                 ],
             ),
-            PageError::App(e) => in_words(lang, e),
+            PageError::App(e) => {
+                match e {
+                    AppError::Internal(cause) => tracing::error!(cause = %cause, "page failed"),
+                    AppError::Unavailable(cause) => {
+                        tracing::warn!(cause = %cause, "page unavailable")
+                    }
+                    _ => {}
+                }
+                in_words(lang, e)
+            }
         };
-        let mut layout = bare_layout(&title);
-        layout["lang"] = json!(lang.code());
-        layout["html_lang"] = json!(lang.html_tag());
         let data = json!({
-            "layout": layout,
+            "layout": bare_layout(&title),
             "title": title,
             "lines": lines,
         });
@@ -281,32 +272,8 @@ impl PageError {
             Ok(body) => html(self.status_code(), body),
             Err(_) => HttpResponse::build(self.status_code())
                 .content_type("text/plain; charset=utf-8")
-                .body(title),
+                .body(title.to_string()),
         }
-    }
-}
-
-/// An error page met by a signed-in person, drawn again in their language:
-/// the session records the language on the request (see `session_from`),
-/// and the page `error_response` drew in English is replaced, keeping its
-/// status, headers and the error for the request's log.
-pub fn error_in_page_language<B: actix_web::body::MessageBody + 'static>(
-    res: actix_web::dev::ServiceResponse<B>,
-) -> actix_web::dev::ServiceResponse<actix_web::body::BoxBody> {
-    let lang = res.request().extensions().get::<i18n::Lang>().copied();
-    let again = match (lang, res.response().error()) {
-        (Some(lang), Some(err)) if lang != i18n::Lang::En => {
-            err.as_error::<PageError>().map(|e| e.page_in(lang))
-        }
-        _ => None,
-    };
-    match again {
-        Some(page) => {
-            let (req, old) = res.into_parts();
-            let new = old.set_body(page.into_body());
-            actix_web::dev::ServiceResponse::new(req, new)
-        }
-        None => res.map_into_boxed_body(),
     }
 }
 
@@ -327,9 +294,7 @@ fn sentence(text: &str) -> String {
 
 /// The title and lines of the error page for the errors a person can
 /// meet after a form or a link: each says what happened and what to do
-/// next, in words (never a code, field path or internal message). The
-/// API's own messages (a field's problem, a conflict's reason) stay as the
-/// API words them.
+/// next, in words (never a code, field path or internal message).
 fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
     let t = |key: &str| i18n::text(lang, key);
     match e {
@@ -339,40 +304,34 @@ fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
                 .map(|f| sentence(&format!("{} {}", f.field, f.message)))
                 .collect();
             lines.push(t("error-validation-next"));
-            (t("error-validation-title"), lines)
+            (t("error-validation"), lines)
         }
-        AppError::MalformedBody(_) => (t("error-malformed-title"), vec![t("error-malformed-next")]),
+        AppError::MalformedBody(_) => (t("error-malformed"), vec![t("error-malformed-next")]),
         AppError::PayloadTooLarge(limit) => (
-            t("error-too-large-title"),
+            t("error-too-large"),
             vec![i18n::text_with(
                 lang,
-                "error-too-large-line",
+                "error-too-large-next",
                 &[("limit", limit.to_string())],
             )],
         ),
-        AppError::TooManyAttempts { .. } => (
-            t("error-paused-title"),
-            vec![match lang {
-                i18n::Lang::En => sentence(&e.to_string()),
-                i18n::Lang::Cy => t("error-paused-line"),
-            }],
-        ),
-        AppError::MethodNotAllowed => (t("error-method-title"), vec![t("error-method-next")]),
+        AppError::TooManyAttempts { .. } => (t("error-paused"), vec![sentence(&e.to_string())]),
+        AppError::MethodNotAllowed => (t("error-method"), vec![t("error-method-next")]),
         AppError::Conflict(why) => (
-            t("error-conflict-title"),
+            t("error-conflict"),
             vec![sentence(why), t("error-conflict-next")],
         ),
         AppError::StaleVersion { .. } | AppError::VersionRequired => {
-            (t("error-stale-title"), vec![t("error-stale-next")])
+            (t("error-stale"), vec![t("error-stale-next")])
         }
-        AppError::Unauthenticated => (t("error-sign-in-title"), vec![t("error-sign-in-next")]),
-        AppError::Forbidden(_) => (t("error-forbidden-title"), vec![t("error-forbidden-next")]),
+        AppError::Unauthenticated => (t("error-sign-in"), vec![t("error-sign-in-next")]),
+        AppError::Forbidden(_) => (t("error-forbidden"), vec![t("error-forbidden-next")]),
         AppError::NotFound(_) => (
-            t("error-not-found-title"),
+            t("error-not-found"),
             vec![t("error-not-found-typed"), t("error-not-found-record")],
         ),
-        AppError::Unavailable(_) => (t("error-busy-title"), vec![t("error-busy-next")]),
-        AppError::Internal(_) => (t("error-internal-title"), vec![t("error-internal-next")]),
+        AppError::Unavailable(_) => (t("error-busy"), vec![t("error-busy-next")]),
+        AppError::Internal(_) => (t("error-internal"), vec![t("error-internal-next")]),
     }
 }
 
@@ -487,9 +446,12 @@ pub fn layout(s: &Session, title: &str, current: &str) -> Value {
 }
 
 /// The layout for pages shown to nobody in particular, in English.
+/// The layout of a page shown without a session (error pages, the
+/// pages opened from a link in a message), in the request's language.
 pub fn bare_layout(title: &str) -> Value {
+    let lang = i18n::request_lang();
     json!({"title": title, "user": null, "csrf": null, "nav": [], "error": false, "email_off": false,
-        "lang": "en", "html_lang": "en-GB", "switch": null})
+        "lang": lang.code(), "html_lang": lang.html_tag(), "switch": null})
 }
 
 /// The layout for the sign-in page: in the language of the pre-sign-in
@@ -809,5 +771,36 @@ mod tests {
         let out = draw("error", &data).unwrap();
         assert!(out.contains("<h1"));
         assert!(!out.contains("Sign out"));
+    }
+
+    #[actix_web::test]
+    async fn an_error_page_is_in_the_requests_language_and_records_its_own_keys_only() {
+        // Two requests on one thread, interleaved: each page's record holds
+        // its own keys, and each is in its own language.
+        let welsh = i18n::scoped(Some(i18n::Lang::Cy), async {
+            tokio::task::yield_now().await;
+            let answer = PageError::App(AppError::NotFound("victim".into())).error_response();
+            let body = answer.into_body();
+            String::from_utf8(actix_web::body::to_bytes(body).await.unwrap().to_vec()).unwrap()
+        });
+        let english = i18n::scoped(None, async {
+            // A word made before the render, in this request only.
+            let _ = i18n::text(i18n::Lang::En, "layout-sign-out");
+            tokio::task::yield_now().await;
+            let answer = PageError::BadCsrf.error_response();
+            let body = answer.into_body();
+            String::from_utf8(actix_web::body::to_bytes(body).await.unwrap().to_vec()).unwrap()
+        });
+        let (welsh, english) = futures_util::join!(welsh, english);
+        assert!(welsh.contains("<html lang=\"cy\">"), "{welsh}");
+        assert!(welsh.contains("Heb ddod o hyd i"), "{welsh}");
+        assert!(!welsh.contains("layout-sign-out"), "{welsh}");
+        assert!(english.contains("<html lang=\"en-GB\">"), "{english}");
+        assert!(
+            english.contains("This form could not be accepted"),
+            "{english}"
+        );
+        assert!(english.contains("layout-sign-out"), "{english}");
+        assert!(!english.contains("error-not-found"), "{english}");
     }
 }

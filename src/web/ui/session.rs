@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
-use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use actix_web::{web, FromRequest, HttpRequest};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -198,14 +198,13 @@ async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
         other => PageError::App(other),
     })?;
     tracing::Span::current().record("user_id", me.user_id.as_str());
+    let csrf = csrf_token(&state, "session", &token);
     let lang = me
         .page_language
         .as_deref()
         .and_then(Lang::parse)
         .unwrap_or_else(|| cookie_lang(req));
-    // An error page after this point is drawn in the person's language.
-    req.extensions_mut().insert(lang);
-    let csrf = csrf_token(&state, "session", &token);
+    super::i18n::set_request_lang(lang);
     Ok(Session {
         actor: Actor {
             user_id: me.user_id,

@@ -36,7 +36,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 const PER_PAGE: i64 = 50;
 
-fn language_label(l: Language) -> &'static str {
+pub(super) fn language_label(l: Language) -> &'static str {
     match l {
         Language::English => "English",
         Language::Welsh => "Welsh (Cymraeg)",

@@ -80,22 +80,22 @@ reminders-error-choose = Dewiswch neges ar gyfer pob nodyn atgoffa, neu nodiadau
 
 ## Calendar feed [unchecked]
 
-feed-revoked = Mae'r cyfeiriad calendr wedi'i ddirymu. Bydd apiau calendr sy'n ei ddefnyddio yn peidio â diweddaru.
-feed-new-heading = Eich cyfeiriad calendr newydd
-feed-new-copy = Copïwch ef nawr: ni fydd yn cael ei ddangos eto. Ychwanegwch ef at eich ap calendr fel tanysgrifiad ("ychwanegu calendr o URL").
-feed-address = Cyfeiriad calendr
-feed-intro = Gweld eich gwrandawiadau a'ch ymweliadau cyn treial yn eich ap calendr eich hun, yn amser y DU. Dim ond cyfeirnodau achosion a dioddefwyr y mae digwyddiadau'n eu dangos, byth enwau na chyfeiriadau.
-feed-keep-private = Gall unrhyw un sydd â'r cyfeiriad weld eich dyddiadur llys. Cadwch ef i chi eich hun, a'i ddirymu os yw'n bosibl ei fod wedi'i rannu, er enghraifft ar ffôn a gollwyd.
-feed-make = Creu cyfeiriad calendr newydd
-feed-yours = Eich cyfeiriadau calendr
-feed-made = Crëwyd
-feed-status = Statws
-feed-action = Cam gweithredu
-feed-revoked-tag = Wedi'i ddirymu
-feed-active = Gweithredol
-feed-revoke = Dirymu
-feed-revoke-which = y cyfeiriad a grëwyd { $made }
-feed-none = Nid oes gennych unrhyw gyfeiriadau calendr eto.
+calendar-feed-revoked = Mae'r cyfeiriad calendr wedi'i ddirymu. Bydd apiau calendr sy'n ei ddefnyddio yn peidio â diweddaru.
+calendar-feed-new-heading = Eich cyfeiriad calendr newydd
+calendar-feed-new-copy = Copïwch ef nawr: ni fydd yn cael ei ddangos eto. Ychwanegwch ef at eich ap calendr fel tanysgrifiad ("ychwanegu calendr o URL").
+calendar-feed-address = Cyfeiriad calendr
+calendar-feed-intro = Gweld eich gwrandawiadau a'ch ymweliadau cyn treial yn eich ap calendr eich hun, yn amser y DU. Dim ond cyfeirnodau achosion a dioddefwyr y mae digwyddiadau'n eu dangos, byth enwau na chyfeiriadau.
+calendar-feed-keep-private = Gall unrhyw un sydd â'r cyfeiriad weld eich dyddiadur llys. Cadwch ef i chi eich hun, a'i ddirymu os yw'n bosibl ei fod wedi'i rannu, er enghraifft ar ffôn a gollwyd.
+calendar-feed-make = Creu cyfeiriad calendr newydd
+calendar-feed-yours = Eich cyfeiriadau calendr
+calendar-feed-made = Crëwyd
+calendar-feed-status = Statws
+calendar-feed-action = Cam gweithredu
+calendar-feed-revoked-tag = Wedi'i ddirymu
+calendar-feed-active = Gweithredol
+calendar-feed-revoke = Dirymu
+calendar-feed-revoke-which = y cyfeiriad a grëwyd { $made }
+calendar-feed-none = Nid oes gennych unrhyw gyfeiriadau calendr eto.
 
 ## Failed messages [unchecked]
 

@@ -80,22 +80,22 @@ reminders-error-choose = Choose a message for each reminder, or a day's reminder
 
 ## Calendar feed
 
-feed-revoked = Calendar address revoked. Calendar apps using it will stop updating.
-feed-new-heading = Your new calendar address
-feed-new-copy = Copy it now: it will not be shown again. Add it to your calendar app as a subscription ("add calendar from URL").
-feed-address = Calendar address
-feed-intro = See your hearings and pre-trial visits in your own calendar app, in UK time. Events show case and victim references only, never names or addresses.
-feed-keep-private = Anyone who has the address can see your court diary. Keep it to yourself, and revoke it if it may have been shared, for example on a lost phone.
-feed-make = Make a new calendar address
-feed-yours = Your calendar addresses
-feed-made = Made
-feed-status = Status
-feed-action = Action
-feed-revoked-tag = Revoked
-feed-active = Active
-feed-revoke = Revoke
-feed-revoke-which = the address made { $made }
-feed-none = You have no calendar addresses yet.
+calendar-feed-revoked = Calendar address revoked. Calendar apps using it will stop updating.
+calendar-feed-new-heading = Your new calendar address
+calendar-feed-new-copy = Copy it now: it will not be shown again. Add it to your calendar app as a subscription ("add calendar from URL").
+calendar-feed-address = Calendar address
+calendar-feed-intro = See your hearings and pre-trial visits in your own calendar app, in UK time. Events show case and victim references only, never names or addresses.
+calendar-feed-keep-private = Anyone who has the address can see your court diary. Keep it to yourself, and revoke it if it may have been shared, for example on a lost phone.
+calendar-feed-make = Make a new calendar address
+calendar-feed-yours = Your calendar addresses
+calendar-feed-made = Made
+calendar-feed-status = Status
+calendar-feed-action = Action
+calendar-feed-revoked-tag = Revoked
+calendar-feed-active = Active
+calendar-feed-revoke = Revoke
+calendar-feed-revoke-which = the address made { $made }
+calendar-feed-none = You have no calendar addresses yet.
 
 ## Failed messages
 

@@ -32,6 +32,16 @@ pub fn case_reference(c: &CaseOut) -> String {
 
 impl Lookup {
     pub fn load(conn: &mut AnyConn, ctx: &Ctx) -> AppResult<Lookup> {
+        // The reach is read once for the cases' and victims' pages (it
+        // writes nothing), not once per page of each list.
+        let pinned;
+        let ctx = match ctx.reach {
+            Some(_) => ctx,
+            None => {
+                pinned = ctx.pinned(conn)?;
+                &pinned
+            }
+        };
         let role = ctx.actor.role;
         let courts = list_all::<Courts>(conn, ctx, json!({}))?
             .into_iter()

@@ -5588,3 +5588,158 @@ async fn a_rule_the_service_checks_is_explained_in_welsh_on_a_welsh_page() {
     refused.assert_has("is already used for another victim");
     app.stop().await;
 }
+
+/// Issue #18: the service's own pages in Welsh. A supporter, a manager
+/// and an administrator who chose Cymraeg see these pages in Welsh, with
+/// no key falling back to English.
+#[actix_web::test]
+async fn the_service_pages_are_in_welsh_for_people_who_chose_it() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
+    let trial = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            serde_json::json!({"case_id": case, "kind": "trial", "court_id": court,
+                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
+                   "victim_attends": true, "victim_gives_evidence": true}),
+        )
+        .await;
+    let trial = trial["id"].as_str().unwrap().to_string();
+
+    async fn in_welsh(base: &str, email: &str) -> Browser {
+        let mut b = Browser::signed_in(base, email).await;
+        let home = b.get("/").await;
+        let chose = b
+            .post(
+                "/language",
+                &[("csrf_token", &home.csrf()), ("language", "cy")],
+            )
+            .await;
+        assert_eq!(chose.status, StatusCode::SEE_OTHER, "{}", chose.body);
+        b
+    }
+    async fn welsh_page(b: &mut Browser, path: &str, heading: &str, not: &str) {
+        let page = b.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
+        page.assert_has("<html lang=\"cy\">");
+        page.assert_has(heading);
+        page.assert_lacks(not);
+        assert_eq!(
+            untranslated(&page.body),
+            None,
+            "{path}: {:?}",
+            untranslated(&page.body)
+        );
+    }
+
+    let mut ben = in_welsh(&app.base, BEN).await;
+    let updates = format!("/hearings/{trial}/trial-updates");
+    welsh_page(
+        &mut ben,
+        &updates,
+        "Diweddariadau hyd yma, y diweddaraf yn gyntaf",
+        "Updates so far",
+    )
+    .await;
+    welsh_page(
+        &mut ben,
+        "/my-reminders",
+        "Sut ydych chi eisiau cael eich nodiadau atgoffa?",
+        "How do you want your reminders?",
+    )
+    .await;
+    welsh_page(
+        &mut ben,
+        "/calendar-feed",
+        "Creu cyfeiriad calendr newydd",
+        "Make a new calendar address",
+    )
+    .await;
+    // A saved choice is confirmed in Welsh, with its day in Welsh.
+    let form = ben.get("/my-reminders").await;
+    let saved = ben
+        .post(
+            "/my-reminders",
+            &[
+                ("csrf_token", &form.csrf()),
+                ("delivery", "in_daily_digest"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    welsh_page(
+        &mut ben,
+        "/my-reminders?done=saved",
+        "yn eich neges ddyddiol, gan ddechrau gyda",
+        "Saved:",
+    )
+    .await;
+
+    let mut maya = in_welsh(&app.base, MAYA).await;
+    welsh_page(
+        &mut maya,
+        "/settings",
+        "Gosodiadau ar gyfer eich sefydliad",
+        "Settings for your organisation",
+    )
+    .await;
+    welsh_page(
+        &mut maya,
+        "/settings/reminders",
+        "Diwrnodau calendr",
+        "Reminders for your supporters",
+    )
+    .await;
+    welsh_page(
+        &mut maya,
+        "/settings/webhook",
+        "Cadw a dangos yr allwedd gyfrinachol",
+        "Send notices to your system",
+    )
+    .await;
+    welsh_page(
+        &mut maya,
+        "/messages/failed",
+        "Terfynau amser a fethwyd neu sy",
+        "Time limits missed or overdue",
+    )
+    .await;
+
+    let mut admin = in_welsh(&app.base, ADMIN).await;
+    welsh_page(
+        &mut admin,
+        "/directory",
+        "Ychwanegu sefydliad",
+        "Add an organisation",
+    )
+    .await;
+    welsh_page(
+        &mut admin,
+        "/directory/courts/new",
+        "Pa fath o lys ydyw?",
+        "What kind of court is it?",
+    )
+    .await;
+
+    // An error page after sign-in is in the person's language too; the
+    // same page for someone who chose nothing stays in English.
+    let refused = ben.get("/directory").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_has("<html lang=\"cy\">");
+    refused.assert_has("Ni allwch ddefnyddio");
+    refused.assert_lacks("You cannot use this page");
+    assert_eq!(untranslated(&refused.body), None);
+    let missing = ben.get("/cases/no-such-case").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    missing.assert_has("Heb ddod o hyd i");
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let english = amara.get("/directory").await;
+    assert_eq!(english.status, StatusCode::FORBIDDEN);
+    english.assert_has("You cannot use this page");
+    app.stop().await;
+}

@@ -586,8 +586,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
             .filter(|o| o.in_force)
             .map(|o| {
                 json!({
-                    "kind": super::after_outcome::order_kind(o.kind),
-                    "ends": o.ends_on.map(super::lookup::day).unwrap_or_else(|| "until further order".into()),
+                    "kind": super::after_outcome::order_kind(lang, o.kind),
+                    "ends": o.ends_on.map(|d| i18n::day(lang, d)).unwrap_or_else(|| text(lang, "after-outcome-until-further-order-lower")),
                 })
             })
             .collect()
@@ -600,7 +600,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
         .transpose()?
         .map(|m| {
             json!({
-                "status": super::cps_meeting::status(&m),
+                "status": super::cps_meeting::status(lang, &m),
                 "action": may(ResourceKind::CpsMeeting, Action::Update)
                     .then(|| format!("/cases/{}/cps-meeting", c.id)),
             })

@@ -329,7 +329,7 @@ fn problems_of<T>(
         Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
         Err(AppError::Conflict(message)) => {
             let mut p = Problems::new();
-            p.add(first, message);
+            p.add(first, super::forms::refusal(&message));
             Ok(Err(p))
         }
         Err(other) => Err(other),

@@ -310,7 +310,7 @@ async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> Page
                 .into());
             }
             Ok(Err(err)) => problems.add("list", refusal(lang, &err)),
-            Err(AppError::Conflict(why)) => problems.add("list", refusal_text(&why)),
+            Err(AppError::Conflict(why)) => problems.add("list", super::forms::refusal(&why)),
             Err(AppError::Validation(errors)) => {
                 for e in errors {
                     let field = if e.field == "court" { "court" } else { "list" };
@@ -329,14 +329,6 @@ async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> Page
         "court_lists",
         &data,
     )
-}
-
-fn refusal_text(why: &str) -> String {
-    let mut chars = why.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
-        None => why.to_string(),
-    }
 }
 
 #[derive(Deserialize)]

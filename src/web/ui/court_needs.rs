@@ -243,7 +243,7 @@ async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) 
             Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
             Err(AppError::Conflict(message)) => {
                 let mut p = Problems::new();
-                p.add("kind", message);
+                p.add("kind", super::forms::refusal(&message));
                 Ok(Err(p))
             }
             Err(other) => Err(other),

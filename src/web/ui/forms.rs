@@ -155,6 +155,13 @@ impl Problems {
     }
 }
 
+/// A use case's refusal (a conflict's reason) as a sentence in the
+/// request's language: "This need is already recorded ...".
+pub fn refusal(message: &str) -> String {
+    let lang = super::i18n::request_lang();
+    sentence(lang, "", &super::api_words::in_language(lang, message))
+}
+
 /// "Start" + "is in the past; ..." → "Start is in the past; ...". In
 /// Welsh the message is a clause of its own, so it follows the label after
 /// a colon: "Dechrau: mae yn y gorffennol; ...".

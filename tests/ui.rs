@@ -5313,13 +5313,7 @@ async fn export_languages(app: &TestApp, token: &str, victim: &str, template: &s
         .get(&format!("/api/v1/victims/{victim}/export"), token)
         .await;
     assert_eq!(status, StatusCode::OK, "{export}");
-    export["notices"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["template"] == template)
-        .map(|n| n["language"].as_str().unwrap().to_owned())
-        .collect()
+    languages_of(&export, template)
 }
 
 #[actix_web::test]
@@ -5342,12 +5336,7 @@ async fn a_supporter_and_a_witness_care_unit_are_written_to_in_the_language_each
 
     // Ben reads his pages in Welsh: that is his language for messages too.
     let mut b = Browser::signed_in(&app.base, BEN).await;
-    let page = b.get("/").await;
-    b.post(
-        "/language",
-        &[("csrf_token", &page.csrf()), ("language", "cy")],
-    )
-    .await;
+    choose_language(&mut b, "cy").await;
     // The administrator records that the witness care unit reads English,
     // on the directory page.
     let mut a = Browser::signed_in(&app.base, ADMIN).await;
@@ -5447,12 +5436,7 @@ async fn a_supporter_who_reads_welsh_gets_reminders_and_the_daily_digest_in_wels
     app.run_due(&mailer);
     mailer.take();
     let mut b = Browser::signed_in(&app.base, BEN).await;
-    let page = b.get("/").await;
-    b.post(
-        "/language",
-        &[("csrf_token", &page.csrf()), ("language", "cy")],
-    )
-    .await;
+    choose_language(&mut b, "cy").await;
     // A hearing in England on Monday 30 March (the day after the clocks go
     // forward): Ben chose Welsh, so Welsh, not English or both.
     let case = app
@@ -5521,13 +5505,7 @@ async fn error_pages_are_in_the_language_of_the_person_or_their_cookie() {
     missing.assert_lacks("Page not found");
     // Signed in, her stored choice wins over a cookie saying otherwise.
     let mut amara = Browser::signed_in(&app.base, AMARA).await;
-    let page = amara.get("/").await;
-    amara
-        .post(
-            "/language",
-            &[("csrf_token", &page.csrf()), ("language", "cy")],
-        )
-        .await;
+    choose_language(&mut amara, "cy").await;
     amara.cookies.insert("courtside_lang".into(), "en".into());
     let forbidden = amara.get("/directory").await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
@@ -5536,56 +5514,55 @@ async fn error_pages_are_in_the_language_of_the_person_or_their_cookie() {
     app.stop().await;
 }
 
+/// Chooses a language with the switch, as a person would.
+async fn choose_language(b: &mut Browser, language: &str) {
+    let page = b.get("/").await;
+    let chose = b
+        .post(
+            "/language",
+            &[("csrf_token", &page.csrf()), ("language", language)],
+        )
+        .await;
+    assert_eq!(chose.status, StatusCode::SEE_OTHER, "{}", chose.body);
+}
+
 #[actix_web::test]
 async fn a_rule_the_service_checks_is_explained_in_welsh_on_a_welsh_page() {
     let app = TestApp::spawn().await;
     let mut b = Browser::signed_in(&app.base, BEN).await;
-    let page = b.get("/").await;
-    b.post(
-        "/language",
-        &[("csrf_token", &page.csrf()), ("language", "cy")],
-    )
-    .await;
-    // A reference already given to another victim: the service refuses it
-    // with a message the page shows in Welsh.
-    let form = b.get("/victims/new").await;
-    let refused = b
-        .post(
-            "/victims/new",
-            &[
-                ("csrf_token", &form.csrf()),
-                ("reference", "V-1002"),
-                ("preferred_language", "cy"),
-                ("enhanced_rights", "yes"),
-                ("is_child", "no"),
-            ],
-        )
-        .await;
-    refused.assert_has("mae eisoes yn cael ei ddefnyddio ar gyfer dioddefwr arall");
-    refused.assert_lacks("is already used for another victim");
-    let marked = untranslated(&refused.body).unwrap_or_default();
-    assert!(!marked.contains("api-message"), "{marked}");
-    // In English, the same refusal reads as the service wrote it.
-    let page = b.get("/").await;
-    b.post(
-        "/language",
-        &[("csrf_token", &page.csrf()), ("language", "en")],
-    )
-    .await;
-    let form = b.get("/victims/new").await;
-    let refused = b
-        .post(
-            "/victims/new",
-            &[
-                ("csrf_token", &form.csrf()),
-                ("reference", "V-1002"),
-                ("preferred_language", "cy"),
-                ("enhanced_rights", "yes"),
-                ("is_child", "no"),
-            ],
-        )
-        .await;
-    refused.assert_has("is already used for another victim");
+    // A reference already given to another victim: the service refuses
+    // it, and the page says why in the person's language.
+    for (language, said, not_said) in [
+        (
+            "cy",
+            "mae eisoes yn cael ei ddefnyddio ar gyfer dioddefwr arall",
+            "is already used for another victim",
+        ),
+        (
+            "en",
+            "is already used for another victim",
+            "mae eisoes yn cael ei ddefnyddio",
+        ),
+    ] {
+        choose_language(&mut b, language).await;
+        let form = b.get("/victims/new").await;
+        let refused = b
+            .post(
+                "/victims/new",
+                &[
+                    ("csrf_token", &form.csrf()),
+                    ("reference", "V-1002"),
+                    ("preferred_language", "cy"),
+                    ("enhanced_rights", "yes"),
+                    ("is_child", "no"),
+                ],
+            )
+            .await;
+        refused.assert_has(said);
+        refused.assert_lacks(not_said);
+        let marked = untranslated(&refused.body).unwrap_or_default();
+        assert!(!marked.contains("api-message"), "{language}: {marked}");
+    }
     app.stop().await;
 }
 

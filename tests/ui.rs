@@ -5313,13 +5313,7 @@ async fn export_languages(app: &TestApp, token: &str, victim: &str, template: &s
         .get(&format!("/api/v1/victims/{victim}/export"), token)
         .await;
     assert_eq!(status, StatusCode::OK, "{export}");
-    export["notices"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["template"] == template)
-        .map(|n| n["language"].as_str().unwrap().to_owned())
-        .collect()
+    languages_of(&export, template)
 }
 
 #[actix_web::test]
@@ -5342,12 +5336,7 @@ async fn a_supporter_and_a_witness_care_unit_are_written_to_in_the_language_each
 
     // Ben reads his pages in Welsh: that is his language for messages too.
     let mut b = Browser::signed_in(&app.base, BEN).await;
-    let page = b.get("/").await;
-    b.post(
-        "/language",
-        &[("csrf_token", &page.csrf()), ("language", "cy")],
-    )
-    .await;
+    choose_language(&mut b, "cy").await;
     // The administrator records that the witness care unit reads English,
     // on the directory page.
     let mut a = Browser::signed_in(&app.base, ADMIN).await;
@@ -5447,12 +5436,7 @@ async fn a_supporter_who_reads_welsh_gets_reminders_and_the_daily_digest_in_wels
     app.run_due(&mailer);
     mailer.take();
     let mut b = Browser::signed_in(&app.base, BEN).await;
-    let page = b.get("/").await;
-    b.post(
-        "/language",
-        &[("csrf_token", &page.csrf()), ("language", "cy")],
-    )
-    .await;
+    choose_language(&mut b, "cy").await;
     // A hearing in England on Monday 30 March (the day after the clocks go
     // forward): Ben chose Welsh, so Welsh, not English or both.
     let case = app
@@ -5521,13 +5505,7 @@ async fn error_pages_are_in_the_language_of_the_person_or_their_cookie() {
     missing.assert_lacks("Page not found");
     // Signed in, her stored choice wins over a cookie saying otherwise.
     let mut amara = Browser::signed_in(&app.base, AMARA).await;
-    let page = amara.get("/").await;
-    amara
-        .post(
-            "/language",
-            &[("csrf_token", &page.csrf()), ("language", "cy")],
-        )
-        .await;
+    choose_language(&mut amara, "cy").await;
     amara.cookies.insert("courtside_lang".into(), "en".into());
     let forbidden = amara.get("/directory").await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
@@ -5536,56 +5514,210 @@ async fn error_pages_are_in_the_language_of_the_person_or_their_cookie() {
     app.stop().await;
 }
 
+/// Chooses a language with the switch, as a person would.
+async fn choose_language(b: &mut Browser, language: &str) {
+    let page = b.get("/").await;
+    let chose = b
+        .post(
+            "/language",
+            &[("csrf_token", &page.csrf()), ("language", language)],
+        )
+        .await;
+    assert_eq!(chose.status, StatusCode::SEE_OTHER, "{}", chose.body);
+}
+
 #[actix_web::test]
 async fn a_rule_the_service_checks_is_explained_in_welsh_on_a_welsh_page() {
     let app = TestApp::spawn().await;
     let mut b = Browser::signed_in(&app.base, BEN).await;
-    let page = b.get("/").await;
-    b.post(
-        "/language",
-        &[("csrf_token", &page.csrf()), ("language", "cy")],
+    // A reference already given to another victim: the service refuses
+    // it, and the page says why in the person's language.
+    for (language, said, not_said) in [
+        (
+            "cy",
+            "mae eisoes yn cael ei ddefnyddio ar gyfer dioddefwr arall",
+            "is already used for another victim",
+        ),
+        (
+            "en",
+            "is already used for another victim",
+            "mae eisoes yn cael ei ddefnyddio",
+        ),
+    ] {
+        choose_language(&mut b, language).await;
+        let form = b.get("/victims/new").await;
+        let refused = b
+            .post(
+                "/victims/new",
+                &[
+                    ("csrf_token", &form.csrf()),
+                    ("reference", "V-1002"),
+                    ("preferred_language", "cy"),
+                    ("enhanced_rights", "yes"),
+                    ("is_child", "no"),
+                ],
+            )
+            .await;
+        refused.assert_has(said);
+        refused.assert_lacks(not_said);
+        let marked = untranslated(&refused.body).unwrap_or_default();
+        assert!(!marked.contains("api-message"), "{language}: {marked}");
+    }
+    app.stop().await;
+}
+
+/// Issue #18: the service's own pages in Welsh. A supporter, a manager
+/// and an administrator who chose Cymraeg see these pages in Welsh, with
+/// no key falling back to English.
+#[actix_web::test]
+async fn the_service_pages_are_in_welsh_for_people_who_chose_it() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let case = app
+        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
+    let trial = app
+        .create(
+            "/api/v1/hearings",
+            &wendy,
+            serde_json::json!({"case_id": case, "kind": "trial", "court_id": court,
+                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
+                   "victim_attends": true, "victim_gives_evidence": true}),
+        )
+        .await;
+    let trial = trial["id"].as_str().unwrap().to_string();
+
+    async fn in_welsh(base: &str, email: &str) -> Browser {
+        let mut b = Browser::signed_in(base, email).await;
+        let home = b.get("/").await;
+        let chose = b
+            .post(
+                "/language",
+                &[("csrf_token", &home.csrf()), ("language", "cy")],
+            )
+            .await;
+        assert_eq!(chose.status, StatusCode::SEE_OTHER, "{}", chose.body);
+        b
+    }
+    async fn welsh_page(b: &mut Browser, path: &str, heading: &str, not: &str) {
+        let page = b.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
+        page.assert_has("<html lang=\"cy\">");
+        page.assert_has(heading);
+        page.assert_lacks(not);
+        assert_eq!(
+            untranslated(&page.body),
+            None,
+            "{path}: {:?}",
+            untranslated(&page.body)
+        );
+    }
+
+    let mut ben = in_welsh(&app.base, BEN).await;
+    let updates = format!("/hearings/{trial}/trial-updates");
+    welsh_page(
+        &mut ben,
+        &updates,
+        "Diweddariadau hyd yma, y diweddaraf yn gyntaf",
+        "Updates so far",
     )
     .await;
-    // A reference already given to another victim: the service refuses it
-    // with a message the page shows in Welsh.
-    let form = b.get("/victims/new").await;
-    let refused = b
+    welsh_page(
+        &mut ben,
+        "/my-reminders",
+        "Sut ydych chi eisiau cael eich nodiadau atgoffa?",
+        "How do you want your reminders?",
+    )
+    .await;
+    welsh_page(
+        &mut ben,
+        "/calendar-feed",
+        "Creu cyfeiriad calendr newydd",
+        "Make a new calendar address",
+    )
+    .await;
+    // A saved choice is confirmed in Welsh, with its day in Welsh.
+    let form = ben.get("/my-reminders").await;
+    let saved = ben
         .post(
-            "/victims/new",
+            "/my-reminders",
             &[
                 ("csrf_token", &form.csrf()),
-                ("reference", "V-1002"),
-                ("preferred_language", "cy"),
-                ("enhanced_rights", "yes"),
-                ("is_child", "no"),
+                ("delivery", "in_daily_digest"),
             ],
         )
         .await;
-    refused.assert_has("mae eisoes yn cael ei ddefnyddio ar gyfer dioddefwr arall");
-    refused.assert_lacks("is already used for another victim");
-    let marked = untranslated(&refused.body).unwrap_or_default();
-    assert!(!marked.contains("api-message"), "{marked}");
-    // In English, the same refusal reads as the service wrote it.
-    let page = b.get("/").await;
-    b.post(
-        "/language",
-        &[("csrf_token", &page.csrf()), ("language", "en")],
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    welsh_page(
+        &mut ben,
+        "/my-reminders?done=saved",
+        "yn eich neges ddyddiol, gan ddechrau gyda",
+        "Saved:",
     )
     .await;
-    let form = b.get("/victims/new").await;
-    let refused = b
-        .post(
-            "/victims/new",
-            &[
-                ("csrf_token", &form.csrf()),
-                ("reference", "V-1002"),
-                ("preferred_language", "cy"),
-                ("enhanced_rights", "yes"),
-                ("is_child", "no"),
-            ],
-        )
-        .await;
-    refused.assert_has("is already used for another victim");
+
+    let mut maya = in_welsh(&app.base, MAYA).await;
+    welsh_page(
+        &mut maya,
+        "/settings",
+        "Gosodiadau ar gyfer eich sefydliad",
+        "Settings for your organisation",
+    )
+    .await;
+    welsh_page(
+        &mut maya,
+        "/settings/reminders",
+        "Diwrnodau calendr",
+        "Reminders for your supporters",
+    )
+    .await;
+    welsh_page(
+        &mut maya,
+        "/settings/webhook",
+        "Cadw a dangos yr allwedd gyfrinachol",
+        "Send notices to your system",
+    )
+    .await;
+    welsh_page(
+        &mut maya,
+        "/messages/failed",
+        "Terfynau amser a fethwyd neu sy",
+        "Time limits missed or overdue",
+    )
+    .await;
+
+    let mut admin = in_welsh(&app.base, ADMIN).await;
+    welsh_page(
+        &mut admin,
+        "/directory",
+        "Ychwanegu sefydliad",
+        "Add an organisation",
+    )
+    .await;
+    welsh_page(
+        &mut admin,
+        "/directory/courts/new",
+        "Pa fath o lys ydyw?",
+        "What kind of court is it?",
+    )
+    .await;
+
+    // An error page after sign-in is in the person's language too; the
+    // same page for someone who chose nothing stays in English.
+    let refused = ben.get("/directory").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_has("<html lang=\"cy\">");
+    refused.assert_has("Ni allwch ddefnyddio");
+    refused.assert_lacks("You cannot use this page");
+    assert_eq!(untranslated(&refused.body), None);
+    let missing = ben.get("/cases/no-such-case").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    missing.assert_has("Heb ddod o hyd i");
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let english = amara.get("/directory").await;
+    assert_eq!(english.status, StatusCode::FORBIDDEN);
+    english.assert_has("You cannot use this page");
     app.stop().await;
 }
 

@@ -247,3 +247,8 @@ msg-is-not-a-list-type-courtside-reads-use-one = nid yw'n fath o restr y mae Cou
 ## web/extract.rs [unchecked]
 msg-is-not-a-field-of-this-record-check-the = nid yw'n faes yn y cofnod hwn; gwiriwch y sillafu
 msg-must-be-the-etag-you-read-e-g-3 = rhaid iddo fod yr ETag a ddarllenoch, e.e. "3"
+
+## court_lists [unchecked]
+msg-a-newer-version-of-this-has-been-imported-already = mae fersiwn mwy diweddar o'r { $arg1 } hwn (a gyhoeddwyd { $arg2 }) wedi'i fewnforio eisoes; mae'r un hwn, a gyhoeddwyd { $arg3 }, yn hŷn ac ni chafodd ei gymhwyso
+msg-a-different-with-the-same-publication-time-has-been = mae { $arg1 } gwahanol gyda'r un amser cyhoeddi ({ $arg2 }) wedi'i fewnforio eisoes; rhaid i restr wedi'i chywiro fod ag amser cyhoeddi diweddarach
+msg-is-needed-the-document-has-the-shape-of-none = mae ei angen: nid oes gan y ddogfen siâp unrhyw un o'r rhestrau y mae Courtside yn eu darllen; anfonwch un o { $arg1 }

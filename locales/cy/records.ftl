@@ -554,7 +554,6 @@ victim-details-none-yet = Dim eto
 
 ## The safety plan for a court day [unchecked]
 
-safety-plan-basis-consent = Caiff: ei chaniatâd i'w hatgyfeirio at y Gwasanaeth Tystion dyddiedig { $given }
 safety-plan-basis-spoc = Caiff: ei chytundeb un pwynt cyswllt gyda chi
 safety-plan-basis-nobody = Ddim eto: cadw'r cynllun o fewn ein gwasanaeth ni
 safety-plan-entrance-question = Pa fynedfa y mae hi'n ei defnyddio?

@@ -249,3 +249,8 @@ msg-is-not-a-list-type-courtside-reads-use-one = is not a list type Courtside re
 ## web/extract.rs
 msg-is-not-a-field-of-this-record-check-the = is not a field of this record; check the spelling
 msg-must-be-the-etag-you-read-e-g-3 = must be the ETag you read, e.g. "3"
+
+## court_lists
+msg-a-newer-version-of-this-has-been-imported-already = a newer version of this { $arg1 } (published { $arg2 }) has been imported already; this one, published { $arg3 }, is older and was not applied
+msg-a-different-with-the-same-publication-time-has-been = a different { $arg1 } with the same publication time ({ $arg2 }) has been imported already; a corrected list must carry a later publication time
+msg-is-needed-the-document-has-the-shape-of-none = is needed: the document has the shape of none of the lists Courtside reads; send one of { $arg1 }

@@ -522,7 +522,6 @@ victim-details-none-yet = None yet
 
 ## The safety plan for a court day
 
-safety-plan-basis-consent = Yes: her Witness Service referral consent of { $given }
 safety-plan-basis-spoc = Yes: her single point of contact agreement with you
 safety-plan-basis-nobody = Not yet: keep the plan to our service
 safety-plan-entrance-question = Which entrance does she use?

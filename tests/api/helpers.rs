@@ -517,3 +517,14 @@ pub fn rotate_field_keys(app: &TestApp, prefix: &str) -> (String, usize) {
     let report = courtside::privacy::rotate(&mut app.pool.get().unwrap(), &new, 1, false).unwrap();
     (id, report.rows_rewritten)
 }
+
+/// The languages of the notices of one template in a victim's export.
+pub fn languages_of(export: &Value, template: &str) -> Vec<String> {
+    export["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["template"] == template)
+        .map(|n| n["language"].as_str().unwrap().to_owned())
+        .collect()
+}

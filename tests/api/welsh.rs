@@ -8,17 +8,6 @@ use serde_json::{json, Value};
 use crate::delivery::RecordingMailer;
 use crate::helpers::*;
 
-/// The languages of the sent notices of one template in the export.
-fn languages_of(export: &Value, template: &str) -> Vec<String> {
-    export["notices"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["template"] == template)
-        .map(|n| n["language"].as_str().unwrap().to_owned())
-        .collect()
-}
-
 #[actix_web::test]
 async fn a_hearing_at_cardiff_is_told_in_the_language_each_person_needs() {
     let app = TestApp::spawn().await;

@@ -1262,3 +1262,74 @@ test("witness care in Welsh: To do, a case's pre-trial visit form and its errors
   await accessible(ws, 'requests in Welsh');
   await ws.context().close();
 });
+
+test("service pages in Welsh: a supporter's reminders and calendar feed, a manager's settings, the administrator's directory (axe-checked)", async () => {
+  /** Signs in and, unless the person already chose it, switches to Cymraeg. */
+  async function inWelsh(email) {
+    const page = await newPage();
+    await page.goto(`${BASE}/sign-in`);
+    await page.fill('#email', email);
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(`${BASE}/`), page.click('button[type="submit"]:not([name="language"])')]);
+    const toWelsh = page.locator('header button[name="language"][value="cy"]');
+    if (await toWelsh.count()) {
+      await Promise.all([page.waitForLoadState('load'), toWelsh.click()]);
+    }
+    await page.locator('html[lang="cy"]').waitFor();
+    return page;
+  }
+
+  const ben = await inWelsh('ben@safer-futures.example');
+  await ben.goto(`${BASE}/my-reminders`);
+  await ben.locator('h1', { hasText: 'Eich nodiadau atgoffa' }).waitFor();
+  await allWelsh(ben, 'my reminders');
+  await accessible(ben, 'my reminders in Welsh');
+  // The form's error is in Welsh too.
+  await ben.evaluate(() => document.querySelectorAll('input[name="delivery"]').forEach((r) => { r.checked = false; }));
+  await ben.click('button:has-text("Cadw")');
+  await ben.locator('.error-summary').waitFor();
+  assert.match(await ben.locator('.error-summary').innerText(), /Dewiswch neges ar gyfer pob nodyn atgoffa/);
+  await allWelsh(ben, 'my reminders error');
+  await ben.goto(`${BASE}/calendar-feed`);
+  await ben.locator('h1', { hasText: 'Ffrwd calendr' }).waitFor();
+  await allWelsh(ben, 'calendar feed');
+  await accessible(ben, 'calendar feed in Welsh');
+  await ben.click('button:has-text("Creu cyfeiriad calendr newydd")');
+  await ben.locator('.notification__heading', { hasText: 'Eich cyfeiriad calendr newydd' }).waitFor();
+  await allWelsh(ben, 'calendar feed made');
+  await ben.context().close();
+
+  const maya = await inWelsh(USERS.manager);
+  await maya.goto(`${BASE}/settings`);
+  await maya.locator('h1', { hasText: 'Gosodiadau ar gyfer eich sefydliad' }).waitFor();
+  await allWelsh(maya, 'settings');
+  await accessible(maya, 'settings in Welsh');
+  await maya.click('a:has-text("Newid y nodiadau atgoffa")');
+  await maya.locator('h1', { hasText: "Nodiadau atgoffa i'ch cefnogwyr" }).waitFor();
+  await allWelsh(maya, 'settings: reminders');
+  await maya.goto(`${BASE}/messages/failed`);
+  await maya.locator('h1', { hasText: 'Negeseuon a fethodd' }).waitFor();
+  await allWelsh(maya, 'failed messages');
+  await maya.context().close();
+
+  const admin = await inWelsh(USERS.admin);
+  await admin.goto(`${BASE}/directory`);
+  await admin.locator('h1', { hasText: 'Cyfeiriadur' }).waitFor();
+  await accessible(admin, 'directory in Welsh');
+  await shot(admin, '64-cy-directory');
+  // The directory's names are the organisations' and courts' own ("Leeds
+  // Crown Court", "Cardiff Witness Service"), not words from the
+  // catalogue: set them aside before looking for English words.
+  await admin.evaluate(() => {
+    document.querySelectorAll('.table-wrap td .visually-hidden, #people + p + .table-wrap td:nth-child(4)').forEach((e) => e.remove());
+    document.querySelectorAll('.table-wrap td:first-child').forEach((td) => td.remove());
+  });
+  await allWelsh(admin, 'directory');
+  await admin.click('a:has-text("Ychwanegu llys")');
+  await admin.locator('h1', { hasText: 'Ychwanegu llys' }).waitFor();
+  await admin.click('button:has-text("Ychwanegu\'r llys")');
+  await admin.locator('.error-summary').waitFor();
+  assert.match(await admin.locator('.error-summary').innerText(), /Rhowch enw'r llys/);
+  await allWelsh(admin, 'directory: add a court, with its errors');
+  await admin.context().close();
+});

@@ -21,9 +21,10 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::{Cases, Courts};
 use crate::web::AppState;
 
-use super::fields::{fill_all, options_of, Field, FormPage};
+use super::fields::{fill_all, Field, FormPage};
 use super::forms::{optional_date, required_choice, required_date, FormData, Problems};
-use super::lookup::{case_reference, day};
+use super::i18n::{self, text, text_with, Lang};
+use super::lookup::case_reference;
 use super::session::{Posted, Session};
 use super::{
     list_all, page, posted_version, read, render_form, render_status, require, see_other,
@@ -43,88 +44,74 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 const KIND: ResourceKind = ResourceKind::VictimSensitive;
 
-pub fn order_kind(k: ProtectiveOrderKind) -> &'static str {
-    match k {
-        ProtectiveOrderKind::NonMolestation => "Non-molestation order",
-        ProtectiveOrderKind::Occupation => "Occupation order",
-        ProtectiveOrderKind::Restraining => "Restraining order",
-        ProtectiveOrderKind::ProhibitedSteps => "Prohibited steps order",
-    }
+pub fn order_kind(lang: Lang, k: ProtectiveOrderKind) -> String {
+    super::labels::protective_order_kind_in(lang, k)
 }
 
-fn decision_maker(d: ReviewDecisionMaker) -> &'static str {
-    match d {
-        ReviewDecisionMaker::Police => "The police",
-        ReviewDecisionMaker::Cps => "The Crown Prosecution Service (CPS)",
-    }
+fn ending_words(lang: Lang, e: OrderEnding) -> String {
+    text(
+        lang,
+        match e {
+            OrderEnding::Ended => "after-outcome-ending-ended",
+            OrderEnding::Discharged => "after-outcome-ending-discharged",
+        },
+    )
 }
 
-fn decision_words(d: ReviewableDecision) -> &'static str {
-    match d {
-        ReviewableDecision::NotToCharge => "Not to charge (no further action)",
-        ReviewableDecision::Discontinued => "To stop the case (discontinued)",
-        ReviewableDecision::NoEvidenceOffered => "To stop the case (no evidence offered)",
-    }
-}
-
-fn ending_words(e: OrderEnding) -> &'static str {
-    match e {
-        OrderEnding::Ended => "Ended early",
-        OrderEnding::Discharged => "Discharged by the court",
-    }
-}
-
-fn order_fields(courts: &[(String, String)]) -> Vec<Field> {
-    let mut court_options = vec![(String::new(), "Not known".to_string())];
+fn order_fields(lang: Lang, courts: &[(String, String)]) -> Vec<Field> {
+    let mut court_options = vec![(String::new(), text(lang, "after-outcome-not-known"))];
     court_options.extend(courts.iter().cloned());
     vec![
         Field::radios(
             "kind",
-            "What kind of order is it?",
-            &options_of(
+            &text(lang, "after-outcome-order-kind"),
+            &super::labels::options_in(
                 ProtectiveOrderKind::ALL,
                 ProtectiveOrderKind::as_str,
-                order_kind,
+                |k| order_kind(lang, k),
             ),
         ),
-        Field::date("made_on", "When was the order made?"),
-        Field::date("ends_on", "When does the order end?")
-            .hint("Leave this empty if the order lasts until further order. You will be reminded before it ends."),
-        Field::select("court_id", "Which court made the order?", &court_options),
-        Field::textarea("note", "Note for the team (optional)").hint(
-            "At most 500 characters. It is kept sealed and never sent to anyone. Do not write the victim's address.",
+        Field::date("made_on", &text(lang, "after-outcome-made-on")),
+        Field::date("ends_on", &text(lang, "after-outcome-ends-on"))
+            .hint(&text(lang, "after-outcome-ends-on-hint")),
+        Field::select(
+            "court_id",
+            &text(lang, "after-outcome-court"),
+            &court_options,
         ),
+        Field::textarea("note", &text(lang, "after-outcome-note"))
+            .hint(&text(lang, "after-outcome-note-hint")),
     ]
 }
 
-fn decision_fields() -> Vec<Field> {
+fn decision_fields(lang: Lang) -> Vec<Field> {
     vec![
         Field::radios(
             "decided_by",
-            "Who made the decision?",
-            &options_of(
+            &text(lang, "after-outcome-decided-by"),
+            &super::labels::options_in(
                 ReviewDecisionMaker::ALL,
                 ReviewDecisionMaker::as_str,
-                decision_maker,
+                |d| super::labels::review_decision_maker_in(lang, d),
             ),
         ),
         Field::radios(
             "decision",
-            "What did they decide?",
-            &options_of(
-                ReviewableDecision::ALL,
-                ReviewableDecision::as_str,
-                decision_words,
-            ),
+            &text(lang, "after-outcome-decision"),
+            &super::labels::options_in(ReviewableDecision::ALL, ReviewableDecision::as_str, |d| {
+                super::labels::reviewable_decision_in(lang, d)
+            }),
         ),
-        Field::date("told_on", "When was the victim told of the decision?")
-            .hint("The time to ask for a review counts from this day."),
+        Field::date("told_on", &text(lang, "after-outcome-told-on"))
+            .hint(&text(lang, "after-outcome-told-on-hint")),
     ]
 }
 
-fn claim_fields() -> Vec<Field> {
-    vec![Field::date("incident_on", "When did the incident happen?")
-        .hint("Compensation must normally be applied for within two years of the incident.")]
+fn claim_fields(lang: Lang) -> Vec<Field> {
+    vec![
+        Field::date("incident_on", &text(lang, "after-outcome-incident-on"))
+            .hint(&text(lang, "after-outcome-incident-on-hint")),
+    ]
 }
 
 /// Where an API field's problem goes on the page, and how to say it.
@@ -158,23 +145,16 @@ struct Done {
     done: Option<String>,
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "order-added" => {
-            "The protective order has been recorded. You will be reminded before it ends."
-        }
-        "order-changed" => "The protective order has been changed.",
-        "order-ended" => {
-            "The protective order has been recorded as ended. Its reminders have stopped."
-        }
-        "decision-added" => {
-            "The decision has been recorded, with the time the victim has to ask for a review."
-        }
-        "claim-saved" => {
-            "The incident date has been saved, with the last day to apply for compensation."
-        }
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "order-added" => "after-outcome-done-order-added",
+        "order-changed" => "after-outcome-done-order-changed",
+        "order-ended" => "after-outcome-done-order-ended",
+        "decision-added" => "after-outcome-done-decision-added",
+        "claim-saved" => "after-outcome-done-claim-saved",
         _ => return None,
-    })
+    };
+    Some(text(lang, key))
 }
 
 struct Loaded {
@@ -215,24 +195,30 @@ async fn load(
     .await?)
 }
 
-fn order_row(o: &ProtectiveOrderOut, courts: &[(String, String)]) -> Value {
+fn order_row(lang: Lang, o: &ProtectiveOrderOut, courts: &[(String, String)]) -> Value {
     let status = match (o.ended_as, o.in_force) {
-        (Some(how), _) => format!(
-            "{} on {}",
-            ending_words(how),
-            o.ended_on.map(day).unwrap_or_default()
+        (Some(how), _) => text_with(
+            lang,
+            "after-outcome-ended-on",
+            &[
+                ("how", ending_words(lang, how)),
+                (
+                    "day",
+                    o.ended_on.map(|d| i18n::day(lang, d)).unwrap_or_default(),
+                ),
+            ],
         ),
-        (None, true) => "In force".into(),
-        (None, false) => "Expired".into(),
+        (None, true) => text(lang, "after-outcome-in-force"),
+        (None, false) => text(lang, "after-outcome-expired"),
     };
     json!({
-        "kind": order_kind(o.kind),
-        "made": day(o.made_on),
-        "ends": o.ends_on.map(day).unwrap_or_else(|| "Until further order".into()),
+        "kind": order_kind(lang, o.kind),
+        "made": i18n::day(lang, o.made_on),
+        "ends": o.ends_on.map(|d| i18n::day(lang, d)).unwrap_or_else(|| text(lang, "after-outcome-until-further-order")),
         "court": o.court_id.as_deref()
             .and_then(|id| courts.iter().find(|(k, _)| k == id))
             .map(|(_, n)| n.clone())
-            .unwrap_or_else(|| "Not known".into()),
+            .unwrap_or_else(|| text(lang, "after-outcome-not-known")),
         "status": status,
         "in_force": o.in_force,
         "note": o.note,
@@ -241,13 +227,13 @@ fn order_row(o: &ProtectiveOrderOut, courts: &[(String, String)]) -> Value {
     })
 }
 
-fn decision_row(d: &ReviewDecisionOut) -> Value {
+fn decision_row(lang: Lang, d: &ReviewDecisionOut) -> Value {
     json!({
-        "who": decision_maker(d.decided_by),
-        "what": decision_words(d.decision),
-        "told": day(d.told_on),
-        "prompt": d.prompt_request_by.map(day),
-        "latest": day(d.request_by),
+        "who": super::labels::review_decision_maker_in(lang, d.decided_by),
+        "what": super::labels::reviewable_decision_in(lang, d.decision),
+        "told": i18n::day(lang, d.told_on),
+        "prompt": d.prompt_request_by.map(|p| i18n::day(lang, p)),
+        "latest": i18n::day(lang, d.request_by),
         "closed": d.closed_case,
     })
 }
@@ -258,8 +244,9 @@ async fn draw(
     s: &Session,
     id: String,
     posted: Option<(Form, FormData, Problems)>,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
+    let lang = s.lang;
     let l = load(state, s, id.clone()).await?;
     let (which, values, problems) = posted.map(|(f, v, p)| (Some(f), v, p)).unwrap_or((
         None,
@@ -287,32 +274,32 @@ async fn draw(
     };
     let mut data = page(
         s,
-        "Protective orders and after the outcome",
+        &text(lang, "after-outcome-title"),
         "cases",
         json!({
-            "caption": format!("Case {}", l.reference),
+            "caption": text_with(lang, "case-title", &[("reference", l.reference.clone())]),
             "back": format!("/cases/{id}"),
             "done": done,
             "errors": problems.to_json(),
-            "orders": l.orders.iter().map(|o| order_row(o, &l.courts)).collect::<Vec<_>>(),
+            "orders": l.orders.iter().map(|o| order_row(lang, o, &l.courts)).collect::<Vec<_>>(),
             "order_form": {
                 "action": format!("/cases/{id}/protective-orders"),
-                "fields": filled(Form::Order, order_fields(&l.courts), FormData(vec![])),
+                "fields": filled(Form::Order, order_fields(lang, &l.courts), FormData(vec![])),
             },
-            "decisions": l.decisions.iter().map(decision_row).collect::<Vec<_>>(),
+            "decisions": l.decisions.iter().map(|d| decision_row(lang, d)).collect::<Vec<_>>(),
             "decision_form": {
                 "action": format!("/cases/{id}/review-decisions"),
-                "fields": filled(Form::Decision, decision_fields(), FormData(vec![])),
+                "fields": filled(Form::Decision, decision_fields(lang), FormData(vec![])),
             },
             "claim": l.claim.as_ref().map(|c| json!({
-                "incident": day(c.incident_on),
-                "apply_by": day(c.apply_by),
+                "incident": i18n::day(lang, c.incident_on),
+                "apply_by": i18n::day(lang, c.apply_by),
             })),
             "claim_form": {
                 "action": format!("/cases/{id}/compensation"),
                 "version": l.claim.as_ref().map(|c| c.version),
-                "submit": if l.claim.is_some() { "Change the incident date" } else { "Save the incident date" },
-                "fields": filled(Form::Claim, claim_fields(), claim_values),
+                "submit": text(lang, if l.claim.is_some() { "after-outcome-claim-change" } else { "after-outcome-claim-save" }),
+                "fields": filled(Form::Claim, claim_fields(lang), claim_values),
             },
         }),
     );
@@ -327,7 +314,7 @@ async fn show(
     q: web::Query<Done>,
 ) -> PageResult {
     require(&s, KIND, Action::Read, "victim")?;
-    let done = q.done.as_deref().and_then(done_message);
+    let done = q.done.as_deref().and_then(|d| done_message(s.lang, d));
     draw(&state, &s, id.into_inner(), None, done).await
 }
 
@@ -342,19 +329,19 @@ fn problems_of<T>(
         Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
         Err(AppError::Conflict(message)) => {
             let mut p = Problems::new();
-            p.add(first, message);
+            p.add(first, super::forms::refusal(&message));
             Ok(Err(p))
         }
         Err(other) => Err(other),
     }
 }
 
-fn read_order(form: &FormData) -> Result<ProtectiveOrderInput, Problems> {
+fn read_order(lang: Lang, form: &FormData) -> Result<ProtectiveOrderInput, Problems> {
     let mut p = Problems::new();
     let kind = required_choice(
         form,
         "kind",
-        "Choose what kind of order it is",
+        &text(lang, "after-outcome-error-kind"),
         ProtectiveOrderKind::parse,
         &mut p,
     );
@@ -380,7 +367,7 @@ async fn add_order(
     let Posted { session: s, form } = posted;
     require(&s, KIND, Action::Update, "victim")?;
     let id = id.into_inner();
-    let input = match read_order(&form) {
+    let input = match read_order(s.lang, &form) {
         Ok(i) => i,
         Err(p) => return draw(&state, &s, id, Some((Form::Order, form, p)), None).await,
     };
@@ -403,14 +390,14 @@ async fn add_decision(
     let by = required_choice(
         &form,
         "decided_by",
-        "Choose who made the decision",
+        &text(s.lang, "after-outcome-error-decided-by"),
         ReviewDecisionMaker::parse,
         &mut p,
     );
     let decision = required_choice(
         &form,
         "decision",
-        "Choose what they decided",
+        &text(s.lang, "after-outcome-error-decision"),
         ReviewableDecision::parse,
         &mut p,
     );
@@ -470,13 +457,11 @@ async fn save_case_form(
         + 'static,
 ) -> PageResult {
     let case = id.clone();
+    let stale_words = text(s.lang, "after-outcome-error-stale");
     let outcome = with_conn(state, s, move |conn, ctx| match f(conn, ctx, &case) {
         Err(AppError::StaleVersion { .. }) => {
             let mut p = Problems::new();
-            p.add(
-                first,
-                "Someone else changed this after you opened this page. Check what is now stored, then save again",
-            );
+            p.add(first, stale_words);
             Ok(Err(p))
         }
         other => problems_of(other, first),
@@ -491,15 +476,15 @@ async fn save_case_form(
     }
 }
 
-fn order_facts(o: &ProtectiveOrderOut) -> Vec<(String, String)> {
+fn order_facts(lang: Lang, o: &ProtectiveOrderOut) -> Vec<(String, String)> {
     vec![
-        ("Order".into(), order_kind(o.kind).into()),
-        ("Made".into(), day(o.made_on)),
+        (text(lang, "after-outcome-order"), order_kind(lang, o.kind)),
+        (text(lang, "after-outcome-made"), i18n::day(lang, o.made_on)),
         (
-            "Ends".into(),
+            text(lang, "after-outcome-ends"),
             o.ends_on
-                .map(day)
-                .unwrap_or_else(|| "Until further order".into()),
+                .map(|d| i18n::day(lang, d))
+                .unwrap_or_else(|| text(lang, "after-outcome-until-further-order")),
         ),
     ]
 }
@@ -517,17 +502,17 @@ fn order_values(o: &ProtectiveOrderOut) -> FormData {
     ])
 }
 
-fn edit_form(o: &ProtectiveOrderOut, courts: &[(String, String)]) -> FormPage {
+fn edit_form(lang: Lang, o: &ProtectiveOrderOut, courts: &[(String, String)]) -> FormPage {
     FormPage {
-        title: "Change a protective order".into(),
-        caption: Some(order_kind(o.kind).into()),
-        heading: "Change the protective order".into(),
-        intro: vec!["A new end date moves the reminders to talk to the victim about renewing or extending it.".into()],
+        title: text(lang, "after-outcome-edit-title"),
+        caption: Some(order_kind(lang, o.kind)),
+        heading: text(lang, "after-outcome-edit-heading"),
+        intro: vec![text(lang, "after-outcome-edit-intro")],
         action: format!("/protective-orders/{}/edit", o.id),
         back: format!("/cases/{}/after-outcome", o.case_id),
-        submit: "Save the changes".into(),
+        submit: text(lang, "after-outcome-edit-save"),
         hidden: vec![("version".into(), o.version.to_string())],
-        fields: order_fields(courts),
+        fields: order_fields(lang, courts),
         ..FormPage::default()
     }
 }
@@ -549,20 +534,22 @@ async fn edit_page(state: web::Data<AppState>, s: Session, id: web::Path<String>
     render_form(
         &s,
         "cases",
-        edit_form(&o, &courts),
+        edit_form(s.lang, &o, &courts),
         &order_values(&o),
         &Problems::new(),
     )
 }
 
 /// Someone saved first: the form again over what is stored now.
-fn stale(mut page: FormPage, o: &ProtectiveOrderOut, field: &str) -> (FormPage, Problems) {
-    page.stale = Some(("protective order".into(), order_facts(o)));
+fn stale(
+    lang: Lang,
+    mut page: FormPage,
+    o: &ProtectiveOrderOut,
+    field: &str,
+) -> (FormPage, Problems) {
+    page.stale = Some((text(lang, "after-outcome-what-order"), order_facts(lang, o)));
     let mut p = Problems::new();
-    p.add(
-        field,
-        "Someone else changed this order after you opened this page. Check the details now stored, then try again",
-    );
+    p.add(field, text(lang, "after-outcome-error-order-stale"));
     (page, p)
 }
 
@@ -576,9 +563,10 @@ async fn edit_post(
     let version = posted_version(&form)?;
     let id = id.into_inner();
     let (current, courts) = load_order(&state, &s, id.clone()).await?;
-    let input = match read_order(&form) {
+    let lang = s.lang;
+    let input = match read_order(lang, &form) {
         Ok(i) => i,
-        Err(p) => return render_form(&s, "cases", edit_form(&current, &courts), &form, &p),
+        Err(p) => return render_form(&s, "cases", edit_form(lang, &current, &courts), &form, &p),
     };
     let order = id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
@@ -593,35 +581,41 @@ async fn edit_post(
             "/cases/{}/after-outcome?done=order-changed",
             o.case_id
         ))),
-        Err(Some(p)) => render_form(&s, "cases", edit_form(&current, &courts), &form, &p),
+        Err(Some(p)) => render_form(&s, "cases", edit_form(lang, &current, &courts), &form, &p),
         Err(None) => {
-            let (page, p) = stale(edit_form(&current, &courts), &current, "kind");
+            let (page, p) = stale(lang, edit_form(lang, &current, &courts), &current, "kind");
             render_form(&s, "cases", page, &order_values(&current), &p)
         }
     }
 }
 
-fn end_form(o: &ProtectiveOrderOut) -> FormPage {
+fn end_form(lang: Lang, o: &ProtectiveOrderOut) -> FormPage {
     FormPage {
-        title: "End a protective order".into(),
-        caption: Some(order_kind(o.kind).into()),
-        heading: "Are you sure this order has ended?".into(),
-        facts: order_facts(o),
-        warning: Some("The reminders to talk to the victim about renewing it will stop. The order stays on the case's record.".into()),
+        title: text(lang, "after-outcome-end-title"),
+        caption: Some(order_kind(lang, o.kind)),
+        heading: text(lang, "after-outcome-end-heading"),
+        facts: order_facts(lang, o),
+        warning: Some(text(lang, "after-outcome-end-warning")),
         action: format!("/protective-orders/{}/end", o.id),
         back: format!("/cases/{}/after-outcome", o.case_id),
-        submit: "Yes, record that it has ended".into(),
+        submit: text(lang, "after-outcome-end-submit"),
         hidden: vec![("version".into(), o.version.to_string())],
         fields: vec![
             Field::radios(
                 "how",
-                "How did it end?",
+                &text(lang, "after-outcome-end-how"),
                 &[
-                    (OrderEnding::Ended.as_str().into(), ending_words(OrderEnding::Ended).into()),
-                    (OrderEnding::Discharged.as_str().into(), ending_words(OrderEnding::Discharged).into()),
+                    (
+                        OrderEnding::Ended.as_str().into(),
+                        ending_words(lang, OrderEnding::Ended),
+                    ),
+                    (
+                        OrderEnding::Discharged.as_str().into(),
+                        ending_words(lang, OrderEnding::Discharged),
+                    ),
                 ],
             ),
-            Field::date("ended_on", "When did it end?"),
+            Field::date("ended_on", &text(lang, "after-outcome-end-when")),
         ],
         ..FormPage::default()
     }
@@ -633,7 +627,7 @@ async fn end_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
     render_form(
         &s,
         "cases",
-        end_form(&o),
+        end_form(s.lang, &o),
         &FormData(vec![]),
         &Problems::new(),
     )
@@ -645,11 +639,12 @@ async fn end_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let version = posted_version(&form)?;
     let id = id.into_inner();
     let (current, _) = load_order(&state, &s, id.clone()).await?;
+    let lang = s.lang;
     let mut p = Problems::new();
     let how = required_choice(
         &form,
         "how",
-        "Choose how the order ended",
+        &text(lang, "after-outcome-error-how"),
         |v| match v {
             "ended" => Some(OrderEnding::Ended),
             "discharged" => Some(OrderEnding::Discharged),
@@ -659,7 +654,7 @@ async fn end_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     );
     let ended_on = required_date(&form, "ended_on", "the day it ended", &mut p);
     let (Some(how), Some(ended_on)) = (how, ended_on) else {
-        return render_form(&s, "cases", end_form(&current), &form, &p);
+        return render_form(&s, "cases", end_form(lang, &current), &form, &p);
     };
     let input = EndOrderInput { how, ended_on };
     let order = id.clone();
@@ -675,9 +670,9 @@ async fn end_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
             "/cases/{}/after-outcome?done=order-ended",
             o.case_id
         ))),
-        Err(Some(p)) => render_form(&s, "cases", end_form(&current), &form, &p),
+        Err(Some(p)) => render_form(&s, "cases", end_form(lang, &current), &form, &p),
         Err(None) => {
-            let (page, p) = stale(end_form(&current), &current, "how");
+            let (page, p) = stale(lang, end_form(lang, &current), &current, "how");
             render_form(&s, "cases", page, &FormData(vec![]), &p)
         }
     }

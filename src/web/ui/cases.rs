@@ -269,13 +269,8 @@ pub fn unsendable(n: &crate::resources::NoticeOut, email_off: bool) -> Option<&'
         .then_some("Will not be sent: email is not set up on this service")
 }
 
-/// A notice as a table row, for the signed-in person (`me`); `email_off`
-/// when this service has no mail server.
-pub fn notice_row(n: &crate::resources::NoticeOut, look: &Lookup, who: (&str, bool)) -> Value {
-    notice_row_in(Lang::En, n, look, who)
-}
-
-/// `notice_row` in the page's language (the basis stays in English).
+/// A notice as a table row, in the page's language, for the signed-in
+/// person (`me`); `email_off` when this service has no mail server.
 pub fn notice_row_in(
     lang: Lang,
     n: &crate::resources::NoticeOut,
@@ -574,8 +569,8 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
             .filter(|o| o.in_force)
             .map(|o| {
                 json!({
-                    "kind": super::after_outcome::order_kind(o.kind),
-                    "ends": o.ends_on.map(super::lookup::day).unwrap_or_else(|| "until further order".into()),
+                    "kind": super::after_outcome::order_kind(lang, o.kind),
+                    "ends": o.ends_on.map(|d| i18n::day(lang, d)).unwrap_or_else(|| text(lang, "after-outcome-until-further-order-lower")),
                 })
             })
             .collect()
@@ -588,7 +583,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
         .transpose()?
         .map(|m| {
             json!({
-                "status": super::cps_meeting::status(&m),
+                "status": super::cps_meeting::status(lang, &m),
                 "action": may(ResourceKind::CpsMeeting, Action::Update)
                     .then(|| format!("/cases/{}/cps-meeting", c.id)),
             })

@@ -23,7 +23,7 @@ use crate::web::api::resource::PageParams;
 use crate::web::AppState;
 
 use super::forms::Problems;
-use super::lookup::long;
+use super::i18n::{self, text, text_with, Lang};
 use super::session::{csrf_matches, Session, CSRF_FIELD};
 use super::{
     can, page, render, render_status, require, see_other, with_conn, PageError, PageResult,
@@ -50,12 +50,20 @@ struct Chosen {
     court: String,
 }
 
-fn list_type_options(chosen: &str) -> Vec<Value> {
+/// A list type in the page's language ("Crown daily list").
+fn type_label(lang: Lang, t: ListType) -> String {
+    text(
+        lang,
+        &format!("court-lists-type-{}", t.as_str().replace('_', "-")),
+    )
+}
+
+fn list_type_options(lang: Lang, chosen: &str) -> Vec<Value> {
     let mut out = vec![json!({
-        "value": "", "label": "Recognise it from the document", "selected": chosen.is_empty()
+        "value": "", "label": text(lang, "court-lists-recognise"), "selected": chosen.is_empty()
     })];
     out.extend(ListType::ALL.iter().map(
-        |t| json!({"value": t.as_str(), "label": t.label(), "selected": t.as_str() == chosen}),
+        |t| json!({"value": t.as_str(), "label": type_label(lang, *t), "selected": t.as_str() == chosen}),
     ));
     out
 }
@@ -72,12 +80,14 @@ async fn index_data(
         per_page: Some(20),
     };
     let pg = params.check()?;
+    let lang = s.lang;
     let chosen_court = chosen.court.clone();
+    let named = text(lang, "court-lists-court-named");
     let (imports, court_options) = with_conn(state, s, move |conn, ctx| {
         let imports = court_lists::imports(conn, ctx, pg)?;
         let courts = court_lists::court_choices(conn, ctx)?;
         let mut options = vec![json!({
-            "value": "", "label": "The court the list names", "selected": chosen_court.is_empty()
+            "value": "", "label": named, "selected": chosen_court.is_empty()
         })];
         options.extend(courts.into_iter().map(|(id, name)| {
             let selected = id == chosen_court;
@@ -92,9 +102,9 @@ async fn index_data(
         .map(|i| {
             json!({
                 "href": format!("/court-lists/{}", i.id),
-                "list": format!("{} ({})", label_of(&i.list_type), i.list_kind),
-                "published": long(i.published_at),
-                "imported": long(i.imported_at),
+                "list": list_name(lang, &i.list_type, &i.list_kind),
+                "published": i18n::long(lang, i.published_at),
+                "imported": i18n::long(lang, i.imported_at),
                 "mine": i.imported_by_me,
                 "counts": i.counts,
             })
@@ -107,17 +117,25 @@ async fn index_data(
         "page": imports.page,
         "next": if more { Some(imports.page + 1) } else { None },
         "previous": if imports.page > 1 { Some(imports.page - 1) } else { None },
-        "list_types": list_type_options(&chosen.list_type),
+        "list_types": list_type_options(lang, &chosen.list_type),
         "courts": court_options,
         "errors": problems.to_json(),
         "max_mb": MAX_LIST_BYTES / (1024 * 1024),
     }))
 }
 
-fn label_of(list_type: &str) -> &'static str {
-    ListType::from_name(list_type)
-        .map(ListType::label)
-        .unwrap_or("Court list")
+/// "Crown daily list (daily)", in the page's language.
+fn list_name(lang: Lang, list_type: &str, list_kind: &str) -> String {
+    let label = ListType::from_name(list_type)
+        .map(|t| type_label(lang, t))
+        .unwrap_or_else(|| text(lang, "court-lists-court-list"));
+    let kind = match list_kind {
+        "daily" => text(lang, "court-lists-kind-daily"),
+        "firm" => text(lang, "court-lists-kind-firm"),
+        "warned" => text(lang, "court-lists-kind-warned"),
+        other => other.to_string(),
+    };
+    format!("{label} ({kind})")
 }
 
 async fn index(state: web::Data<AppState>, s: Session, q: web::Query<IndexQuery>) -> PageResult {
@@ -130,7 +148,10 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<IndexQuery>
         &Problems::new(),
     )
     .await?;
-    render("court_lists", &page(&s, "Court lists", "court_lists", data))
+    render(
+        "court_lists",
+        &page(&s, &text(s.lang, "nav-court-lists"), "court_lists", data),
+    )
 }
 
 /// The parts of an upload form.
@@ -196,7 +217,7 @@ async fn read_upload(mut form: Multipart) -> Result<Upload, PageError> {
 }
 
 /// A document's refusal as sentences for the error summary.
-fn refusal(err: &ListError) -> String {
+fn refusal(lang: Lang, err: &ListError) -> String {
     match err {
         ListError::Invalid {
             list_type,
@@ -208,12 +229,14 @@ fn refusal(err: &ListError) -> String {
                 .take(3)
                 .map(|v| format!("{} {}", v.place, v.message))
                 .collect();
-            format!(
-                "The file is not a valid {} ({} problem{} found, e.g. {})",
-                list_type.label(),
-                total,
-                if *total == 1 { "" } else { "s" },
-                shown.join("; ")
+            text_with(
+                lang,
+                "court-lists-error-invalid",
+                &[
+                    ("list", type_label(lang, *list_type)),
+                    ("count", total.to_string()),
+                    ("examples", shown.join("; ")),
+                ],
             )
         }
         other => {
@@ -238,6 +261,7 @@ async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> Page
         list_type: up.list_type.clone(),
         court: up.court.clone(),
     };
+    let lang = s.lang;
     let mut problems = Problems::new();
     let given = if up.list_type.is_empty() {
         None
@@ -245,7 +269,7 @@ async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> Page
         match ListType::from_name(&up.list_type) {
             Some(t) => Some(t),
             None => {
-                problems.add("list_type", "Choose a list type from the list");
+                problems.add("list_type", text(lang, "court-lists-error-type"));
                 None
             }
         }
@@ -254,16 +278,17 @@ async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> Page
         _ if up.too_large => {
             problems.add(
                 "list",
-                format!(
-                    "The file is larger than {} MB; a published court list is smaller",
-                    MAX_LIST_BYTES / (1024 * 1024)
+                text_with(
+                    lang,
+                    "court-lists-error-too-large",
+                    &[("mb", (MAX_LIST_BYTES / (1024 * 1024)).to_string())],
                 ),
             );
             None
         }
         Some(bytes) if up.file_name_given && !bytes.is_empty() => Some(bytes),
         _ => {
-            problems.add("list", "Choose the court list file to upload");
+            problems.add("list", text(lang, "court-lists-error-no-file"));
             None
         }
     };
@@ -284,8 +309,8 @@ async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> Page
                 )
                 .into());
             }
-            Ok(Err(err)) => problems.add("list", refusal(&err)),
-            Err(AppError::Conflict(why)) => problems.add("list", refusal_text(&why)),
+            Ok(Err(err)) => problems.add("list", refusal(lang, &err)),
+            Err(AppError::Conflict(why)) => problems.add("list", super::forms::refusal(&why)),
             Err(AppError::Validation(errors)) => {
                 for e in errors {
                     let field = if e.field == "court" { "court" } else { "list" };
@@ -297,7 +322,7 @@ async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> Page
     }
     let mut data = index_data(&state, &s, 1, &chosen, &problems).await?;
     data["upload_open"] = json!(true);
-    let mut data = page(&s, "Court lists", "court_lists", data);
+    let mut data = page(&s, &text(lang, "nav-court-lists"), "court_lists", data);
     data["layout"]["error"] = json!(true);
     render_status(
         actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
@@ -306,82 +331,67 @@ async fn upload(state: web::Data<AppState>, s: Session, form: Multipart) -> Page
     )
 }
 
-fn refusal_text(why: &str) -> String {
-    let mut chars = why.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
-        None => why.to_string(),
-    }
-}
-
 #[derive(Deserialize)]
 struct ShowQuery {
     again: Option<String>,
 }
 
-fn change_label(change: &str) -> &'static str {
-    match change {
-        "moved" => "Moved",
-        "absent" => "Not on the list",
-        "warned" => "Warned",
-        "new" => "New sitting",
-        "unapplied" => "Moved on the list, not applied",
-        "confirmed" => "Confirmed",
-        _ => "Changed",
+/// The changes a list can bring, each with its key.
+const CHANGES: [&str; 6] = ["moved", "absent", "warned", "new", "unapplied", "confirmed"];
+
+fn change_label(lang: Lang, change: &str) -> String {
+    match CHANGES.contains(&change) {
+        true => text(lang, &format!("court-lists-change-{change}")),
+        false => text(lang, "court-lists-change-other"),
     }
 }
 
-fn change_note(change: &str) -> &'static str {
-    match change {
-        "moved" => "The hearing was moved to the listed time; everyone told of the old date is told of the new one.",
-        "absent" => "Missing from the daily list for its court and day: check with the court. Nothing was vacated.",
-        "warned" => "On a warned list: it may be called at short notice within the window.",
-        "new" => "The list has a sitting for this case that Courtside does not track: a task asks to add it.",
-        "unapplied" => "Nobody is responsible for this case (no witness care unit, no current supporter), so the move was not made.",
-        "confirmed" => "Listed as Courtside has it.",
-        _ => "",
+fn change_note(lang: Lang, change: &str) -> String {
+    match CHANGES.contains(&change) {
+        true => text(lang, &format!("court-lists-note-{change}")),
+        false => String::new(),
     }
 }
 
-fn item_row(i: &ImportItem) -> Value {
+fn item_row(lang: Lang, i: &ImportItem) -> Value {
     let told: Vec<Value> = i
         .supporter_notices
         .iter()
         .map(|n| {
             json!({
                 "href": format!("/notices/{}", n.id),
-                "what": super::labels::notice_template(&n.template),
-                "state": super::labels::notice_state(&n.state),
-                "when": long(n.send_after),
+                "what": super::labels::notice_template_in(lang, &n.template),
+                "state": super::labels::notice_state_in(lang, &n.state),
+                "when": i18n::long(lang, n.send_after),
             })
         })
         .collect();
     json!({
-        "change": change_label(&i.change),
-        "note": change_note(&i.change),
+        "change": change_label(lang, &i.change),
+        "note": change_note(lang, &i.change),
         "attention": matches!(i.change.as_str(), "moved" | "absent" | "warned" | "new" | "unapplied"),
-        "case": i.case_reference.clone().unwrap_or_else(|| "(no reference)".into()),
+        "case": i.case_reference.clone().unwrap_or_else(|| text(lang, "court-lists-no-reference")),
         "href": format!("/cases/{}", i.case_id),
         "court": i.court_name.clone().unwrap_or_default(),
         "courtroom": i.courtroom.clone(),
-        "when": i.starts_at.map(long),
+        "when": i.starts_at.map(|t| i18n::long(lang, t)),
         "told": told,
         "tell": matches!(i.change.as_str(), "moved" | "new"),
     })
 }
 
-fn detail_data(d: &ImportDetail) -> Value {
+fn detail_data(lang: Lang, d: &ImportDetail) -> Value {
     let (attention, confirmed): (Vec<&ImportItem>, Vec<&ImportItem>) =
         d.items.iter().partition(|i| i.change != "confirmed");
     json!({
-        "list": format!("{} ({})", label_of(&d.import.list_type), d.import.list_kind),
-        "published": long(d.import.published_at),
-        "imported": long(d.import.imported_at),
+        "list": list_name(lang, &d.import.list_type, &d.import.list_kind),
+        "published": i18n::long(lang, d.import.published_at),
+        "imported": i18n::long(lang, d.import.imported_at),
         "version": d.import.version,
         "counts": d.import.counts,
         "unmatched_courts": d.import.unmatched_courts,
-        "attention": attention.into_iter().map(item_row).collect::<Vec<_>>(),
-        "confirmed": confirmed.into_iter().map(item_row).collect::<Vec<_>>(),
+        "attention": attention.into_iter().map(|i| item_row(lang, i)).collect::<Vec<_>>(),
+        "confirmed": confirmed.into_iter().map(|i| item_row(lang, i)).collect::<Vec<_>>(),
         "not_shown": d.not_shown,
     })
 }
@@ -398,10 +408,15 @@ async fn show(
         court_lists::import_detail(conn, ctx, &id)
     })
     .await?;
-    let mut data = detail_data(&detail);
+    let mut data = detail_data(s.lang, &detail);
     data["again"] = json!(q.again.is_some());
     render(
         "court_list",
-        &page(&s, "Court list import", "court_lists", data),
+        &page(
+            &s,
+            &text(s.lang, "court-lists-import-title"),
+            "court_lists",
+            data,
+        ),
     )
 }

@@ -17,6 +17,7 @@ use crate::web::AppState;
 
 use super::fields::{fill_all, Field, FormPage};
 use super::forms::{FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{page, read, render_form, render_status, require, see_other, with_conn, PageResult};
 
@@ -36,54 +37,74 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// The choice meaning "no consent recorded yet".
 const NOT_YET: &str = "none";
 
-fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "interpreter" => "An interpreter (say the language below)",
-        "bsl_interpreter" => "A British Sign Language interpreter",
-        "registered_intermediary" => "A registered intermediary",
-        "disability_access" => "Disability access",
-        "separate_waiting_room" => "A separate waiting room",
-        _ => "Another need",
+fn kind_label(lang: Lang, kind: &str) -> String {
+    text(
+        lang,
+        match kind {
+            "interpreter" => "court-needs-kind-interpreter",
+            "bsl_interpreter" => "court-needs-kind-bsl-interpreter",
+            "registered_intermediary" => "court-needs-kind-registered-intermediary",
+            "disability_access" => "court-needs-kind-disability-access",
+            "separate_waiting_room" => "court-needs-kind-separate-waiting-room",
+            _ => "court-needs-kind-other",
+        },
+    )
+}
+
+/// A recorded need in the page's language ("An interpreter (Polish)").
+fn need_words(lang: Lang, n: &CourtNeedOut) -> String {
+    match (n.kind.as_str(), &n.language) {
+        ("interpreter", Some(language)) => text_with(
+            lang,
+            "court-needs-words-interpreter",
+            &[("language", language.clone())],
+        ),
+        ("interpreter", None) => n.in_words.clone(),
+        (kind, _) => text(
+            lang,
+            match kind {
+                "bsl_interpreter" => "court-needs-words-bsl-interpreter",
+                "registered_intermediary" => "court-needs-words-registered-intermediary",
+                "disability_access" => "court-needs-words-disability-access",
+                "separate_waiting_room" => "court-needs-words-separate-waiting-room",
+                _ => return n.in_words.clone(),
+            },
+        ),
     }
 }
 
 /// Her Witness Service referral consents, as choices of what a record
-/// passed to the court rests on (the safety plan's page offers them too).
-pub(super) fn referral_choices(consents: &[ConsentChoice]) -> Vec<(String, String)> {
+/// passed to the court rests on (the safety plan's page offers them too),
+/// in the page's language.
+pub(super) fn referral_choices_in(lang: Lang, consents: &[ConsentChoice]) -> Vec<(String, String)> {
     consents
         .iter()
         .map(|c| {
             (
                 c.id.clone(),
-                format!(
-                    "Yes: her Witness Service referral consent of {}",
-                    crate::calendar::format_long(c.given_at)
+                text_with(
+                    lang,
+                    "court-needs-referral-consent",
+                    &[("given", i18n::long(lang, c.given_at))],
                 ),
             )
         })
         .collect()
 }
 
-fn fields(consents: &[ConsentChoice]) -> Vec<Field> {
+fn fields(lang: Lang, consents: &[ConsentChoice]) -> Vec<Field> {
     let kinds: Vec<(String, String)> = CourtNeed::KINDS
         .iter()
-        .map(|k| (k.to_string(), kind_label(k).to_string()))
+        .map(|k| (k.to_string(), kind_label(lang, k)))
         .collect();
-    let mut bases = referral_choices(consents);
-    bases.push((
-        NOT_YET.into(),
-        "Not yet: keep the need, but do not pass it on".into(),
-    ));
+    let mut bases = referral_choices_in(lang, consents);
+    bases.push((NOT_YET.into(), text(lang, "court-needs-not-yet")));
     vec![
-        Field::radios("kind", "What does the victim need at court?", &kinds),
-        Field::text("language", "Language (for an interpreter only)")
-            .hint("The language's name only, for example Polish or Brazilian Portuguese."),
-        Field::radios(
-            "consent_id",
-            "Has the victim agreed that this is passed to the court and the Witness Service?",
-            &bases,
-        )
-        .hint("Record her consent to the Witness Service referral first if it is not listed."),
+        Field::radios("kind", &text(lang, "court-needs-kind"), &kinds),
+        Field::text("language", &text(lang, "court-needs-language"))
+            .hint(&text(lang, "court-needs-language-hint")),
+        Field::radios("consent_id", &text(lang, "court-needs-consent"), &bases)
+            .hint(&text(lang, "court-needs-consent-hint")),
     ]
 }
 
@@ -96,12 +117,15 @@ fn place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn passed_on(n: &CourtNeedOut) -> &'static str {
-    if n.consent_id.is_some() {
-        "Yes, with her consent"
-    } else {
-        "No: no consent recorded"
-    }
+fn passed_on(lang: Lang, n: &CourtNeedOut) -> String {
+    text(
+        lang,
+        if n.consent_id.is_some() {
+            "court-needs-passed-on"
+        } else {
+            "court-needs-not-passed-on"
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -109,12 +133,13 @@ struct Done {
     done: Option<String>,
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "added" => "The need has been recorded.",
-        "withdrawn" => "The need has been withdrawn. It will not be passed on again.",
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "added" => "court-needs-done-added",
+        "withdrawn" => "court-needs-done-withdrawn",
         _ => return None,
-    })
+    };
+    Some(text(lang, key))
 }
 
 /// Draws the page: the needs, and the add form with what was posted and
@@ -125,8 +150,9 @@ async fn draw(
     id: String,
     values: FormData,
     problems: Problems,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
+    let lang = s.lang;
     let (v, needs, consents) = with_conn(state, s, move |conn, ctx| {
         let v = read::<Victims>(conn, ctx, &id)?;
         let needs = court_needs::list(conn, ctx, &id)?;
@@ -138,8 +164,8 @@ async fn draw(
         .iter()
         .map(|n| {
             json!({
-                "words": n.in_words,
-                "passed_on": passed_on(n),
+                "words": need_words(lang, n),
+                "passed_on": passed_on(lang, n),
                 "withdraw": format!("/victims/{}/court-needs/{}/withdraw", v.id, n.id),
             })
         })
@@ -151,16 +177,16 @@ async fn draw(
     };
     let mut data = page(
         s,
-        "Needs at court",
+        &text(lang, "court-needs-title"),
         "victims",
         json!({
-            "caption": format!("Victim {}", v.reference),
+            "caption": text_with(lang, "week-victim", &[("victim", v.reference.clone())]),
             "back": format!("/victims/{}/edit", v.id),
             "action": format!("/victims/{}/court-needs", v.id),
-            "submit": "Add the need",
+            "submit": text(lang, "court-needs-add-submit"),
             "needs": rows,
             "done": done,
-            "fields": fill_all(fields(&consents), &values, &problems),
+            "fields": fill_all(fields(lang, &consents), &values, &problems),
             "errors": problems.to_json(),
         }),
     );
@@ -175,7 +201,7 @@ async fn show(
     q: web::Query<Done>,
 ) -> PageResult {
     require(&s, ResourceKind::Victim, Action::Update, "victim")?;
-    let done = q.done.as_deref().and_then(done_message);
+    let done = q.done.as_deref().and_then(|d| done_message(s.lang, d));
     let defaults = FormData(vec![("consent_id".into(), NOT_YET.into())]);
     draw(&state, &s, id.into_inner(), defaults, Problems::new(), done).await
 }
@@ -187,7 +213,7 @@ async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) 
     let mut problems = Problems::new();
     let kind = form.get("kind").unwrap_or("").trim().to_string();
     if kind.is_empty() {
-        problems.add("kind", "Choose what the victim needs at court");
+        problems.add("kind", text(s.lang, "court-needs-error-kind"));
     }
     if !problems.is_empty() {
         return draw(&state, &s, id, form, problems, None).await;
@@ -213,7 +239,7 @@ async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) 
             Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
             Err(AppError::Conflict(message)) => {
                 let mut p = Problems::new();
-                p.add("kind", message);
+                p.add("kind", super::forms::refusal(&message));
                 Ok(Err(p))
             }
             Err(other) => Err(other),
@@ -248,24 +274,28 @@ async fn confirm_withdraw(
         Ok((v, need))
     })
     .await?;
-    let told = if need.consent_id.is_some() {
-        "It was passed on with her consent, so the court (through the prosecutor) and the Witness Service, for each hearing still to come where they had it, are sent her needs as they now stand, or told none are left so they can cancel bookings made only for it."
-    } else {
-        "It was never passed on (no consent was recorded), so no one else is told."
-    };
+    let lang = s.lang;
+    let told = text(
+        lang,
+        if need.consent_id.is_some() {
+            "court-needs-withdraw-told"
+        } else {
+            "court-needs-withdraw-not-told"
+        },
+    );
     let page = FormPage {
-        title: "Withdraw a need at court".into(),
-        caption: Some(format!("Victim {}", v.reference)),
-        heading: "Withdraw this need at court?".into(),
-        facts: vec![("Need".into(), need.in_words.clone())],
-        intro: vec![
-            told.into(),
-            "A withdrawn need is not passed on again. If she needs it after all, add it again."
-                .into(),
-        ],
+        title: text(lang, "court-needs-withdraw-title"),
+        caption: Some(text_with(
+            lang,
+            "week-victim",
+            &[("victim", v.reference.clone())],
+        )),
+        heading: text(lang, "court-needs-withdraw-heading"),
+        facts: vec![(text(lang, "court-needs-need"), need_words(lang, &need))],
+        intro: vec![told, text(lang, "court-needs-withdraw-again")],
         action: format!("/victims/{id}/court-needs/{}/withdraw", need.id),
         back: format!("/victims/{id}/court-needs"),
-        submit: "Withdraw the need".into(),
+        submit: text(lang, "court-needs-withdraw-submit"),
         ..FormPage::default()
     };
     render_form(&s, "victims", page, &FormData::default(), &Problems::new())

@@ -16,6 +16,7 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{FormData, Problems};
+use super::i18n::{text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{render_form, require, see_other, with_conn, PageError, PageResult};
 
@@ -31,36 +32,40 @@ struct Query {
     done: Option<String>,
 }
 
-fn form(s: &CourtNeedSettingOut, saved: bool) -> FormPage {
+fn form(lang: Lang, s: &CourtNeedSettingOut, saved: bool) -> FormPage {
+    let default = ("default", s.default_working_days.to_string());
     let now = match s.short_notice_working_days {
-        Some(days) => format!("Your court asks for {days} working days' notice."),
-        None => format!(
-            "Your court has not set its own figure, so the service's default of {} working days applies.",
-            s.default_working_days
+        Some(days) => text_with(
+            lang,
+            "court-settings-now-own",
+            &[("days", days.to_string())],
+        ),
+        None => text_with(
+            lang,
+            "court-settings-now-default",
+            std::slice::from_ref(&default),
         ),
     };
-    let mut intro = vec![
-        "When a victim's need at court (an interpreter, a registered intermediary, disability access or a separate waiting room) is recorded closer to her hearing than this, the witness care officer is warned that the booking is short notice.".into(),
-        now,
-    ];
+    let mut intro = vec![text(lang, "court-settings-intro"), now];
     if saved {
-        intro.insert(0, "Saved.".into());
+        intro.insert(0, text(lang, "court-settings-saved"));
     }
     FormPage {
-        title: "Booking lead time for needs at court".into(),
+        title: text(lang, "home-lead-time-label"),
         caption: Some(s.court_name.clone()),
-        heading: "Booking lead time for needs at court".into(),
+        heading: text(lang, "home-lead-time-label"),
         intro,
         action: PATH.into(),
         back: "/".into(),
-        submit: "Save".into(),
+        submit: text(lang, "reminders-save"),
         fields: vec![Field::number(
             "short_notice_working_days",
-            "How many working days' notice does your court need?",
+            &text(lang, "court-settings-days"),
         )
-        .hint(&format!(
-            "From 1 to {MAX_WORKING_DAYS}. Leave empty to use the service's default of {} working days.",
-            s.default_working_days
+        .hint(&text_with(
+            lang,
+            "court-settings-days-hint",
+            &[("most", MAX_WORKING_DAYS.to_string()), default],
         ))],
         ..FormPage::default()
     }
@@ -113,23 +118,27 @@ async fn form_page(state: web::Data<AppState>, s: Session, q: web::Query<Query>)
     render_form(
         &s,
         "home",
-        form(&setting, saved),
+        form(s.lang, &setting, saved),
         &values(&setting),
         &Problems::new(),
     )
 }
 
 /// The form's answer as the API's input, or what is wrong, in words.
-fn read_form(form: &FormData) -> Result<CourtNeedSettingInput, Problems> {
+fn read_form(lang: Lang, form: &FormData) -> Result<CourtNeedSettingInput, Problems> {
     let mut problems = Problems::new();
     let days = match form.text("short_notice_working_days") {
         None => None,
-        Some(text) => match text.parse::<i32>() {
+        Some(typed) => match typed.parse::<i32>() {
             Ok(d) if (1..=MAX_WORKING_DAYS).contains(&d) => Some(d),
             _ => {
                 problems.add(
                     "short_notice_working_days",
-                    format!("Enter a whole number of working days from 1 to {MAX_WORKING_DAYS}, or leave it empty"),
+                    text_with(
+                        lang,
+                        "court-settings-error-days",
+                        &[("most", MAX_WORKING_DAYS.to_string())],
+                    ),
                 );
                 None
             }
@@ -156,7 +165,7 @@ async fn form_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
         "court's booking lead time",
     )?;
     let court = own_court(&state, &s).await?;
-    match read_form(&posted_form) {
+    match read_form(s.lang, &posted_form) {
         Ok(input) => {
             with_conn(&state, &s, move |conn, ctx| {
                 court_need_settings::set(conn, ctx, &court, &input)
@@ -166,7 +175,13 @@ async fn form_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
         }
         Err(problems) => {
             let setting = setting_of(&state, &s, court).await?;
-            render_form(&s, "home", form(&setting, false), &posted_form, &problems)
+            render_form(
+                &s,
+                "home",
+                form(s.lang, &setting, false),
+                &posted_form,
+                &problems,
+            )
         }
     }
 }
@@ -182,15 +197,19 @@ mod tests {
     #[test]
     fn the_form_takes_a_whole_number_of_days_or_nothing() {
         assert_eq!(
-            read_form(&posted("10")).unwrap().short_notice_working_days,
+            read_form(Lang::En, &posted("10"))
+                .unwrap()
+                .short_notice_working_days,
             Some(10)
         );
         assert_eq!(
-            read_form(&posted("")).unwrap().short_notice_working_days,
+            read_form(Lang::En, &posted(""))
+                .unwrap()
+                .short_notice_working_days,
             None
         );
         for bad in ["0", "31", "ten", "2.5"] {
-            assert!(read_form(&posted(bad)).is_err(), "{bad}");
+            assert!(read_form(Lang::En, &posted(bad)).is_err(), "{bad}");
         }
     }
 }

@@ -14,10 +14,11 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::{CaseOut, Cases};
 use crate::web::AppState;
 
-use super::fields::{options_of, Field, FormPage};
+use super::fields::{Field, FormPage};
 use super::forms::{london_instant, optional_date, parse_time, FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
 use super::labels;
-use super::lookup::{case_reference, long};
+use super::lookup::case_reference;
 use super::session::{Posted, Session};
 use super::{posted_update, read, render_form, require, see_other, with_conn, PageResult};
 
@@ -27,87 +28,106 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// One line for the case page: what is recorded, in words.
-pub fn status(m: &CpsMeetingOut) -> String {
+pub fn status(lang: Lang, m: &CpsMeetingOut) -> String {
     if m.version == 0 {
-        return if m.entitled {
-            "Nothing recorded yet. After a not-guilty plea the CPS offers her a meeting with the prosecution team before trial: ask whether she wants you there.".into()
-        } else {
-            "Nothing recorded. The CPS offers this meeting to adult victims of rape and other serious sexual offences; you can still record one it offered.".into()
-        };
+        return text(
+            lang,
+            if m.entitled {
+                "cps-meeting-status-none-entitled"
+            } else {
+                "cps-meeting-status-none"
+            },
+        );
     }
     if m.declined {
-        return "She does not want the meeting.".into();
+        return text(lang, "cps-meeting-status-declined");
     }
-    let wish = match m.supporter_invited {
-        SupporterInvitation::Wanted => "She wants her supporter invited",
-        SupporterInvitation::NotWanted => "She does not want her supporter invited",
-        SupporterInvitation::Undecided => {
-            "She has not decided whether she wants her supporter invited"
-        }
-    };
+    let wish = text(
+        lang,
+        match m.supporter_invited {
+            SupporterInvitation::Wanted => "cps-meeting-status-wanted",
+            SupporterInvitation::NotWanted => "cps-meeting-status-not-wanted",
+            SupporterInvitation::Undecided => "cps-meeting-status-undecided",
+        },
+    );
     let when = m
         .meeting_at
-        .map(|at| format!("The meeting is on {}.", long(at)))
-        .unwrap_or_else(|| "No meeting date yet.".into());
+        .map(|at| {
+            text_with(
+                lang,
+                "cps-meeting-status-on",
+                &[("when", i18n::long(lang, at))],
+            )
+        })
+        .unwrap_or_else(|| text(lang, "cps-meeting-status-no-date"));
     let told = if m.supporter_invited == SupporterInvitation::Undecided {
-        ""
+        String::new()
     } else if m.prosecutor_told {
-        " The CPS is told."
+        format!(" {}", text(lang, "cps-meeting-status-told"))
     } else {
-        " The CPS has not been told: her consent to identify her supporter is missing."
+        format!(" {}", text(lang, "cps-meeting-status-not-told"))
     };
-    format!("{wish}. {when}{told}")
+    format!("{wish} {when}{told}")
 }
 
-fn facts(m: &CpsMeetingOut) -> Vec<(String, String)> {
+fn facts(lang: Lang, m: &CpsMeetingOut) -> Vec<(String, String)> {
     vec![
         (
-            "Offered on".into(),
+            text(lang, "cps-meeting-offered-on"),
             m.offered_on
-                .map(|d| d.format("%-d %B %Y").to_string())
-                .unwrap_or_else(|| "Not recorded".into()),
+                .map(|d| i18n::day(lang, d))
+                .unwrap_or_else(|| text(lang, "cps-meeting-not-recorded")),
         ),
-        ("Now recorded".into(), status(m)),
+        (text(lang, "cps-meeting-now-recorded"), status(lang, m)),
     ]
 }
 
-fn form(case: &CaseOut, m: &CpsMeetingOut) -> FormPage {
-    let intro = if m.entitled {
-        "Once a not-guilty plea is entered, the CPS offers an adult victim of rape or another serious sexual offence a meeting with the prosecution team before trial: next steps, what to expect at court, special measures. It asks her whether she wants her supporter there. Courtside tells the CPS what she wants."
-    } else {
-        "The CPS offers this meeting to adult victims of rape and other serious sexual offences after a not-guilty plea. If it offered one to this victim, record it here."
-    };
+fn form(lang: Lang, case: &CaseOut, m: &CpsMeetingOut) -> FormPage {
+    let intro = text(
+        lang,
+        if m.entitled {
+            "cps-meeting-intro-entitled"
+        } else {
+            "cps-meeting-intro"
+        },
+    );
     FormPage {
-        title: "The CPS meeting before trial".into(),
-        caption: Some(format!("Case {}", case_reference(case))),
-        heading: "The CPS meeting before trial".into(),
-        intro: vec![intro.into()],
-        facts: if m.version > 0 { facts(m) } else { vec![] },
+        title: text(lang, "cps-meeting-title"),
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", case_reference(case))],
+        )),
+        heading: text(lang, "cps-meeting-title"),
+        intro: vec![intro],
+        facts: if m.version > 0 {
+            facts(lang, m)
+        } else {
+            vec![]
+        },
         action: format!("/cases/{}/cps-meeting", case.id),
         back: format!("/cases/{}", case.id),
-        submit: "Save".into(),
+        submit: text(lang, "reminders-save"),
         hidden: vec![("version".into(), m.version.to_string())],
         fields: vec![
             Field::radios(
                 "supporter_invited",
-                "Does she want you (her supporter) invited?",
-                &options_of(
-                    SupporterInvitation::ALL,
-                    SupporterInvitation::as_str,
-                    labels::supporter_invitation,
-                ),
+                &text(lang, "cps-meeting-invited"),
+                &labels::options_in(SupporterInvitation::ALL, SupporterInvitation::as_str, |i| {
+                    labels::supporter_invitation_in(lang, i)
+                }),
             ),
             Field::checkboxes(
                 "declined",
-                "The meeting itself",
-                &[("yes".into(), "She does not want the meeting".into())],
+                &text(lang, "cps-meeting-itself"),
+                &[("yes".into(), text(lang, "cps-meeting-declined"))],
             ),
-            Field::date("offered_on", "When did the CPS offer the meeting?")
-                .hint("For example 27/11/2026. Leave empty if not known."),
-            Field::date("meeting_date", "Meeting date")
-                .hint("If arranged, for example 15/12/2026."),
-            Field::time("meeting_time", "Meeting time")
-                .hint("UK time, on the 24-hour clock, for example 14:30."),
+            Field::date("offered_on", &text(lang, "cps-meeting-offered-label"))
+                .hint(&text(lang, "cps-meeting-offered-hint")),
+            Field::date("meeting_date", &text(lang, "cps-meeting-date"))
+                .hint(&text(lang, "cps-meeting-date-hint")),
+            Field::time("meeting_time", &text(lang, "cps-meeting-time"))
+                .hint(&text(lang, "cps-meeting-time-hint")),
         ],
         ..FormPage::default()
     }
@@ -143,16 +163,13 @@ fn current_values(m: &CpsMeetingOut) -> FormData {
 }
 
 /// The form's answers as the API's input, or what is wrong, in words.
-fn read_form(form: &FormData) -> Result<CpsMeetingInput, Problems> {
+fn read_form(lang: Lang, form: &FormData) -> Result<CpsMeetingInput, Problems> {
     let mut problems = Problems::new();
     let wish = form
         .text("supporter_invited")
         .and_then(|w| SupporterInvitation::parse(&w));
     if wish.is_none() {
-        problems.add(
-            "supporter_invited",
-            "Choose whether she wants you invited, or that she has not decided yet",
-        );
+        problems.add("supporter_invited", text(lang, "cps-meeting-error-invited"));
     }
     let offered_on = optional_date(form, "offered_on", "the date it was offered", &mut problems);
     let meeting_day = optional_date(
@@ -165,10 +182,7 @@ fn read_form(form: &FormData) -> Result<CpsMeetingInput, Problems> {
     let meeting_time = time.as_deref().and_then(|v| {
         let t = parse_time(v);
         if t.is_none() {
-            problems.add(
-                "meeting_time",
-                "Enter the time on the 24-hour clock, for example 14:30",
-            );
+            problems.add("meeting_time", text(lang, "cps-meeting-error-time"));
         }
         t
     });
@@ -177,27 +191,18 @@ fn read_form(form: &FormData) -> Result<CpsMeetingInput, Problems> {
             london_instant(d, t, "meeting_time", &mut problems).map(|(at, _)| at)
         }
         (Some(_), None, false) => {
-            problems.add(
-                "meeting_time",
-                "Enter the meeting's time as well as its date",
-            );
+            problems.add("meeting_time", text(lang, "cps-meeting-error-time-too"));
             None
         }
         (None, Some(_), _) if form.text("meeting_date").is_none() => {
-            problems.add(
-                "meeting_date",
-                "Enter the meeting's date as well as its time",
-            );
+            problems.add("meeting_date", text(lang, "cps-meeting-error-date-too"));
             None
         }
         _ => None,
     };
     let declined = form.ticked("declined");
     if declined && meeting_at.is_some() {
-        problems.add(
-            "meeting_date",
-            "Leave the meeting's date and time empty when she does not want the meeting",
-        );
+        problems.add("meeting_date", text(lang, "cps-meeting-error-declined"));
     }
     match wish {
         Some(wish) if problems.is_empty() => Ok(CpsMeetingInput {
@@ -232,7 +237,7 @@ async fn form_page(state: web::Data<AppState>, s: Session, id: web::Path<String>
     render_form(
         &s,
         "cases",
-        form(&case, &m),
+        form(s.lang, &case, &m),
         &current_values(&m),
         &Problems::new(),
     )
@@ -244,8 +249,6 @@ enum Saved {
     Stale(CaseOut, CpsMeetingOut),
 }
 
-const STALE: &str = "Someone else saved this meeting after you opened this page. Check what is now recorded, then save again";
-
 async fn form_post(
     state: web::Data<AppState>,
     posted: Posted,
@@ -255,9 +258,10 @@ async fn form_post(
     let id = id.into_inner();
     let typed = form_data.clone();
     let case_id = id.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let case = read::<Cases>(conn, ctx, &id)?;
-        let input = match read_form(&typed) {
+        let input = match read_form(lang, &typed) {
             Ok(input) => input,
             Err(problems) => {
                 let m = cps_meetings::get(conn, ctx, &id)?;
@@ -292,15 +296,15 @@ async fn form_post(
             )))
         }
         Saved::Problems(case, m, problems) => {
-            let mut page = form(&case, &m);
+            let mut page = form(lang, &case, &m);
             page.hidden = vec![("version".into(), version.to_string())];
             render_form(&s, "cases", page, &form_data, &problems)
         }
         Saved::Stale(case, m) => {
-            let mut page = form(&case, &m);
-            page.stale = Some(("CPS meeting".into(), facts(&m)));
+            let mut page = form(lang, &case, &m);
+            page.stale = Some((text(lang, "cps-meeting-what"), facts(lang, &m)));
             let mut problems = Problems::new();
-            problems.add("supporter_invited", STALE);
+            problems.add("supporter_invited", text(lang, "cps-meeting-error-stale"));
             render_form(&s, "cases", page, &form_data, &problems)
         }
     }
@@ -338,59 +342,77 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
         ));
-        let ok = read_form(&typed).unwrap();
+        let ok = read_form(Lang::En, &typed).unwrap();
         assert_eq!(ok.offered_on, None);
         assert_eq!(ok.meeting_at, Some("2026-10-25T00:30:00Z".parse().unwrap()));
     }
 
     #[test]
     fn the_form_reads_uk_time_and_says_what_is_missing() {
-        let ok = read_form(&posted(&[
-            ("supporter_invited", "wanted"),
-            ("meeting_date", "2026-10-25"),
-            ("meeting_time", "01:30"),
-        ]))
+        let ok = read_form(
+            Lang::En,
+            &posted(&[
+                ("supporter_invited", "wanted"),
+                ("meeting_date", "2026-10-25"),
+                ("meeting_time", "01:30"),
+            ]),
+        )
         .unwrap();
         // The repeated autumn hour means its first (BST) occurrence.
         assert_eq!(ok.meeting_at, Some("2026-10-25T00:30:00Z".parse().unwrap()));
         assert_eq!(ok.supporter_invited, SupporterInvitation::Wanted);
         assert!(!ok.declined);
 
-        let winter = read_form(&posted(&[
-            ("supporter_invited", "not_wanted"),
-            ("meeting_date", "15/12/2026"),
-            ("meeting_time", "14:30"),
-        ]))
+        let winter = read_form(
+            Lang::En,
+            &posted(&[
+                ("supporter_invited", "not_wanted"),
+                ("meeting_date", "15/12/2026"),
+                ("meeting_time", "14:30"),
+            ]),
+        )
         .unwrap();
         assert_eq!(
             winter.meeting_at,
             Some("2026-12-15T14:30:00Z".parse().unwrap())
         );
 
-        assert_eq!(fields(read_form(&posted(&[]))), ["supporter_invited"]);
         assert_eq!(
-            fields(read_form(&posted(&[
-                ("supporter_invited", "wanted"),
-                ("meeting_date", "2026-12-15"),
-            ]))),
+            fields(read_form(Lang::En, &posted(&[]))),
+            ["supporter_invited"]
+        );
+        assert_eq!(
+            fields(read_form(
+                Lang::En,
+                &posted(&[
+                    ("supporter_invited", "wanted"),
+                    ("meeting_date", "2026-12-15"),
+                ])
+            )),
             ["meeting_time"]
         );
         assert_eq!(
-            fields(read_form(&posted(&[
-                ("supporter_invited", "wanted"),
-                ("declined", "yes"),
-                ("meeting_date", "2026-12-15"),
-                ("meeting_time", "10:00"),
-            ]))),
+            fields(read_form(
+                Lang::En,
+                &posted(&[
+                    ("supporter_invited", "wanted"),
+                    ("declined", "yes"),
+                    ("meeting_date", "2026-12-15"),
+                    ("meeting_time", "10:00"),
+                ])
+            )),
             ["meeting_date"]
         );
         // The hour the clocks skip in spring is refused, in words.
         assert_eq!(
-            fields(read_form(&posted(&[
-                ("supporter_invited", "wanted"),
-                ("meeting_date", "2026-03-29"),
-                ("meeting_time", "01:30"),
-            ]))),
+            fields(read_form(
+                Lang::En,
+                &posted(&[
+                    ("supporter_invited", "wanted"),
+                    ("meeting_date", "2026-03-29"),
+                    ("meeting_time", "01:30"),
+                ])
+            )),
             ["meeting_time"]
         );
     }

@@ -22,13 +22,14 @@ use crate::resources::{
 use crate::store::AnyConn;
 use crate::web::AppState;
 
-use super::fields::{options_of, Field, FormPage};
+use super::fields::{Field, FormPage};
 use super::forms::{FormData, Problems};
+use super::i18n::{text, text_with, Lang};
 use super::labels;
 use super::session::{Posted, Session};
 use super::{
-    create, list_all, page, posted_update, read, render, render_form, require, see_other,
-    stale_problem, update, with_conn, PageResult,
+    create, list_all, page, posted_update, read, render, render_form, require, see_other, update,
+    with_conn, PageResult,
 };
 
 pub const PATH: &str = "/directory";
@@ -78,52 +79,39 @@ struct Done {
     done: Option<String>,
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "user-added" => {
-            "Person added. They can sign in now, or with single sign-on if your service uses it."
-        }
-        "user-changed" => "The person's details have been saved.",
-        "organisation-added" => "Organisation added.",
-        "organisation-changed" => "The organisation's details have been saved.",
-        "court-added" => "Court added.",
-        "court-changed" => "The court's details have been saved.",
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "user-added" => "directory-done-user-added",
+        "user-changed" => "directory-done-user-changed",
+        "organisation-added" => "directory-done-organisation-added",
+        "organisation-changed" => "directory-done-organisation-changed",
+        "court-added" => "directory-done-court-added",
+        "court-changed" => "directory-done-court-changed",
         _ => return None,
-    })
+    };
+    Some(text(lang, key))
 }
 
-// ---------------------------------------------------------------------
-// Words for the stored vocabulary.
-
-pub fn organisation_kind(k: OrganisationKind) -> &'static str {
-    match k {
-        OrganisationKind::SupportService => "Support service (IDVA, ISVA)",
-        OrganisationKind::WitnessCareUnit => "Witness care unit",
-        OrganisationKind::CpsArea => "Crown Prosecution Service area",
-        OrganisationKind::WitnessService => "Witness Service",
-        OrganisationKind::Court => "Court (listing office)",
-        OrganisationKind::ProbationRegion => "Probation region (victim liaison)",
-    }
+fn yes_no(lang: Lang) -> Vec<(String, String)> {
+    vec![
+        ("yes".into(), text(lang, "directory-yes")),
+        ("no".into(), text(lang, "directory-no")),
+    ]
 }
 
-pub fn court_kind(k: CourtKind) -> &'static str {
-    match k {
-        CourtKind::Crown => "Crown Court",
-        CourtKind::Magistrates => "Magistrates' court",
-        CourtKind::Family => "Family court",
-        CourtKind::Combined => "Combined court centre",
-    }
-}
-
-pub fn nation(n: Nation) -> &'static str {
-    match n {
-        Nation::England => "England",
-        Nation::Wales => "Wales (notices may be in Welsh)",
-    }
-}
-
-fn yes_no() -> Vec<(String, String)> {
-    vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())]
+/// A person, organisation or court changed by someone else first: the
+/// problem on `field`, `what` being the record in words.
+fn stale_problem(lang: Lang, field: &str, what: &str) -> Problems {
+    let mut problems = Problems::new();
+    problems.add(
+        field,
+        text_with(
+            lang,
+            "directory-stale-problem",
+            &[("what", what.to_string())],
+        ),
+    );
+    problems
 }
 
 fn with_blank(blank: &str, options: Vec<(String, String)>) -> Vec<(String, String)> {
@@ -137,6 +125,7 @@ fn with_blank(blank: &str, options: Vec<(String, String)>) -> Vec<(String, Strin
 /// user"); a few are whole clauses, and the two that name stored codes
 /// are said in words.
 fn problems_from(
+    lang: Lang,
     errors: &[crate::error::FieldError],
     place: fn(&str) -> (&'static str, &'static str),
 ) -> Problems {
@@ -145,9 +134,9 @@ fn problems_from(
         let (field, label) = place(&e.field);
         let message = e.message.trim();
         let text = if e.field == "role" && message.contains("cannot belong to") {
-            "This role does not fit the organisation: supporters work in a support service, witness care officers in a witness care unit, victim liaison officers in a probation region, court staff in a court's listing office and Witness Service staff in a Witness Service".to_string()
+            text(lang, "directory-error-role-fit")
         } else if e.field == "name" && message.starts_with("an organisation of kind") {
-            "An organisation of this kind already has this name: choose another name, or change the one in the directory".to_string()
+            text(lang, "directory-error-name-taken")
         } else if ["is ", "must ", "may ", "can ", "cannot "]
             .iter()
             .any(|w| message.starts_with(w))
@@ -207,13 +196,17 @@ impl Directory {
             .unwrap_or_default()
     }
 
-    fn organisation_options(&self) -> Vec<(String, String)> {
+    fn organisation_options(&self, lang: Lang) -> Vec<(String, String)> {
         self.organisations
             .iter()
             .map(|o| {
                 (
                     o.id.clone(),
-                    format!("{} ({})", o.name, organisation_kind(o.kind)),
+                    format!(
+                        "{} ({})",
+                        o.name,
+                        labels::organisation_kind_in(lang, o.kind)
+                    ),
                 )
             })
             .collect()
@@ -248,6 +241,7 @@ impl Directory {
 
 async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> PageResult {
     require_admin(&s)?;
+    let lang = s.lang;
     let d = with_conn(&state, &s, load).await?;
     let organisations: Vec<Value> = d
         .organisations
@@ -255,7 +249,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
         .map(|o| {
             json!({
                 "name": o.name,
-                "kind": organisation_kind(o.kind),
+                "kind": labels::organisation_kind_in(lang, o.kind),
                 "court": o.court_id.as_deref().map(|c| d.court_name(c)),
                 "people": d.users.iter().filter(|u| u.organisation_id == o.id).count(),
                 "edit": format!("/directory/organisations/{}/edit", o.id),
@@ -269,7 +263,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
             json!({
                 "name": u.display_name,
                 "email": u.email,
-                "role": labels::role(u.role),
+                "role": labels::role_in(lang, u.role),
                 "organisation": d.organisation_name(&u.organisation_id),
                 "active": u.active,
                 "edit": format!("/directory/users/{}/edit", u.id),
@@ -282,7 +276,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
         .map(|c| {
             json!({
                 "name": c.name,
-                "kind": court_kind(c.kind),
+                "kind": labels::court_kind_in(lang, c.kind),
                 "town": c.town,
                 "wales": c.nation == Nation::Wales,
                 "code": c.crown_court_code,
@@ -291,7 +285,7 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
         })
         .collect();
     let data = json!({
-        "done": q.done.as_deref().and_then(done_message),
+        "done": q.done.as_deref().and_then(|k| done_message(lang, k)),
         "organisations": organisations,
         "users": users,
         "courts": courts,
@@ -302,7 +296,10 @@ async fn index(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -> P
             "courts": d.courts.len(),
         },
     });
-    render("directory", &page(&s, "Directory", "directory", data))
+    render(
+        "directory",
+        &page(&s, &text(lang, "nav-directory"), "directory", data),
+    )
 }
 
 // ---------------------------------------------------------------------
@@ -318,22 +315,23 @@ type Place = fn(&str) -> (&'static str, &'static str);
 fn add<R: crate::app::Resource>(
     conn: &mut AnyConn,
     ctx: &crate::app::Ctx,
+    lang: Lang,
     typed: &FormData,
-    read_form: fn(&FormData) -> Result<R::Input, Problems>,
+    read_form: fn(Lang, &FormData) -> Result<R::Input, Problems>,
     place: Place,
     taken: (&str, &str),
 ) -> Result<Result<R::Output, (Directory, Problems)>, AppError> {
     let d = load(conn, ctx)?;
-    let input = match read_form(typed) {
+    let input = match read_form(lang, typed) {
         Ok(input) => input,
         Err(problems) => return Ok(Err((d, problems))),
     };
     match create::<R>(conn, ctx, input) {
         Ok(out) => Ok(Ok(out)),
-        Err(AppError::Validation(errors)) => Ok(Err((d, problems_from(&errors, place)))),
+        Err(AppError::Validation(errors)) => Ok(Err((d, problems_from(lang, &errors, place)))),
         Err(AppError::Conflict(_)) => {
             let mut problems = Problems::new();
-            problems.add(taken.0, taken.1);
+            problems.add(taken.0, text(lang, taken.1));
             Ok(Err((d, problems)))
         }
         Err(other) => Err(other),
@@ -341,19 +339,20 @@ fn add<R: crate::app::Resource>(
 }
 
 /// Changes a record from one of the directory's forms at the version the
-/// form was drawn from, as the API's PUT does.
+/// form was drawn from (the record's id and that version), as the API's
+/// PUT does.
 fn change<R: crate::app::Resource>(
     conn: &mut AnyConn,
     ctx: &crate::app::Ctx,
-    id: &str,
-    version: i32,
+    (id, version): (&str, i32),
+    lang: Lang,
     typed: &FormData,
-    read_form: fn(&FormData) -> Result<R::Input, Problems>,
+    read_form: fn(Lang, &FormData) -> Result<R::Input, Problems>,
     place: Place,
 ) -> Result<Saved<R::Output>, AppError> {
     let d = load(conn, ctx)?;
     let current = read::<R>(conn, ctx, id)?;
-    let input = match read_form(typed) {
+    let input = match read_form(lang, typed) {
         Ok(input) => input,
         Err(problems) => return Ok(Saved::Problems(d, current, problems)),
     };
@@ -361,7 +360,7 @@ fn change<R: crate::app::Resource>(
         Ok(out) => Saved::Done(out),
         Err(AppError::StaleVersion { .. }) => Saved::Stale(d, current),
         Err(AppError::Validation(errors)) => {
-            Saved::Problems(d, current, problems_from(&errors, place))
+            Saved::Problems(d, current, problems_from(lang, &errors, place))
         }
         Err(other) => return Err(other),
     })
@@ -377,38 +376,52 @@ enum Saved<T> {
 // ---------------------------------------------------------------------
 // People.
 
-fn user_fields(d: &Directory, new: bool, except: Option<&str>) -> Vec<Field> {
+fn user_fields(lang: Lang, d: &Directory, new: bool, except: Option<&str>) -> Vec<Field> {
     let mut fields = vec![
-        Field::text("display_name", "Name")
-            .hint("As colleagues know them. Shown to the people they work with."),
-        Field::text("email", "Email address")
+        Field::text("display_name", &text(lang, "directory-name"))
+            .hint(&text(lang, "directory-user-name-hint")),
+        Field::text("email", &text(lang, "directory-email"))
             .typed("email", "off")
-            .hint("Their work address: they sign in with it, and Courtside's messages to them go there."),
+            .hint(&text(lang, "directory-user-email-hint")),
         Field::select(
             "organisation_id",
-            "Organisation",
-            &with_blank("Choose an organisation", d.organisation_options()),
+            &text(lang, "directory-organisation"),
+            &with_blank(
+                &text(lang, "directory-choose-organisation"),
+                d.organisation_options(lang),
+            ),
         ),
         Field::radios(
             "role",
-            "What do they do?",
-            &options_of(Role::ALL, Role::as_str, labels::role),
+            &text(lang, "directory-user-role"),
+            &labels::options_in(Role::ALL, Role::as_str, |r| labels::role_in(lang, r)),
         )
-        .hint("The role must fit the organisation: a supporter works in a support service, a witness care officer in a witness care unit, and so on. Managers and administrators may be in any."),
+        .hint(&text(lang, "directory-user-role-hint")),
         Field::select(
             "manager_id",
-            "Manager (optional)",
-            &with_blank("No manager", d.manager_options(except)),
+            &text(lang, "directory-user-manager"),
+            &with_blank(
+                &text(lang, "directory-no-manager"),
+                d.manager_options(except),
+            ),
         )
-        .hint("Someone in the same organisation."),
-        Field::radios("active", "Can they sign in?", &yes_no())
-            .hint("Choose no when someone leaves: their past work stays on record under their name."),
+        .hint(&text(lang, "directory-user-manager-hint")),
+        Field::radios(
+            "active",
+            &text(lang, "directory-user-active"),
+            &yes_no(lang),
+        )
+        .hint(&text(lang, "directory-user-active-hint")),
     ];
     if new {
         fields.push(
-            Field::text("password", "First password (optional)")
+            Field::text("password", &text(lang, "directory-user-password"))
                 .typed("password", "new-password")
-                .hint(&format!("At least {MIN_PASSWORD_CHARS} characters; give it to them in person. Leave empty if they sign in with your single sign-on.")),
+                .hint(&text_with(
+                    lang,
+                    "directory-user-password-hint",
+                    &[("least", MIN_PASSWORD_CHARS.to_string())],
+                )),
         );
     }
     fields
@@ -426,29 +439,32 @@ fn user_place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn read_user(form: &FormData) -> Result<UserInput, Problems> {
+fn read_user(lang: Lang, form: &FormData) -> Result<UserInput, Problems> {
     let mut problems = Problems::new();
     let display_name = form.text("display_name");
     if display_name.is_none() {
-        problems.add("display_name", "Enter the person's name");
+        problems.add("display_name", text(lang, "directory-error-user-name"));
     }
     let email = form.text("email");
     if email.is_none() {
-        problems.add("email", "Enter the person's email address");
+        problems.add("email", text(lang, "directory-error-user-email"));
     }
     let organisation_id = form.text("organisation_id");
     if organisation_id.is_none() {
-        problems.add("organisation_id", "Choose the organisation they work in");
+        problems.add(
+            "organisation_id",
+            text(lang, "directory-error-user-organisation"),
+        );
     }
     let role = form.text("role").and_then(|r| Role::parse(&r));
     if role.is_none() {
-        problems.add("role", "Choose what they do");
+        problems.add("role", text(lang, "directory-error-user-role"));
     }
     let active = match form.text("active").as_deref() {
         Some("yes") => Some(true),
         Some("no") => Some(false),
         _ => {
-            problems.add("active", "Say whether they can sign in");
+            problems.add("active", text(lang, "directory-error-user-active"));
             None
         }
     };
@@ -487,44 +503,51 @@ fn user_values(u: &UserOut) -> FormData {
     ])
 }
 
-fn new_user_form(d: &Directory) -> FormPage {
+fn new_user_form(lang: Lang, d: &Directory) -> FormPage {
     FormPage {
-        title: "Add a person".into(),
-        heading: "Add a person".into(),
+        title: text(lang, "directory-add-person"),
+        heading: text(lang, "directory-add-person"),
         action: "/directory/users/new".into(),
         back: PATH.into(),
-        submit: "Add the person".into(),
-        fields: user_fields(d, true, None),
+        submit: text(lang, "directory-add-person-submit"),
+        fields: user_fields(lang, d, true, None),
         ..FormPage::default()
     }
 }
 
-fn edit_user_form(d: &Directory, u: &UserOut, version: i32) -> FormPage {
+fn edit_user_form(lang: Lang, d: &Directory, u: &UserOut, version: i32) -> FormPage {
     FormPage {
-        title: "Change a person's details".into(),
+        title: text(lang, "directory-change-person-title"),
         caption: Some(u.display_name.clone()),
-        heading: "Change their details".into(),
+        heading: text(lang, "directory-change-person-heading"),
         action: format!("/directory/users/{}/edit", u.id),
         back: PATH.into(),
-        submit: "Save changes".into(),
+        submit: text(lang, "directory-save-changes"),
         hidden: vec![("version".into(), version.to_string())],
-        fields: user_fields(d, false, Some(&u.id)),
+        fields: user_fields(lang, d, false, Some(&u.id)),
         ..FormPage::default()
     }
 }
 
-fn user_facts(d: &Directory, u: &UserOut) -> Vec<(String, String)> {
+fn user_facts(lang: Lang, d: &Directory, u: &UserOut) -> Vec<(String, String)> {
     vec![
-        ("Name".into(), u.display_name.clone()),
-        ("Email address".into(), u.email.clone()),
+        (text(lang, "directory-name"), u.display_name.clone()),
+        (text(lang, "directory-email"), u.email.clone()),
         (
-            "Organisation".into(),
+            text(lang, "directory-organisation"),
             d.organisation_name(&u.organisation_id),
         ),
-        ("Role".into(), labels::role(u.role).into()),
+        (text(lang, "directory-role"), labels::role_in(lang, u.role)),
         (
-            "Can sign in".into(),
-            if u.active { "Yes" } else { "No" }.into(),
+            text(lang, "directory-can-sign-in"),
+            text(
+                lang,
+                if u.active {
+                    "directory-yes"
+                } else {
+                    "directory-no"
+                },
+            ),
         ),
     ]
 }
@@ -536,7 +559,7 @@ async fn new_user_page(state: web::Data<AppState>, s: Session) -> PageResult {
     render_form(
         &s,
         "directory",
-        new_user_form(&d),
+        new_user_form(s.lang, &d),
         &defaults,
         &Problems::new(),
     )
@@ -546,17 +569,16 @@ async fn new_user_post(state: web::Data<AppState>, posted: Posted) -> PageResult
     let Posted { session: s, form } = posted;
     require_admin(&s)?;
     let typed = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         add::<Users>(
             conn,
             ctx,
+            lang,
             &typed,
             read_user,
             user_place,
-            (
-                "email",
-                "This email address is already used by another person",
-            ),
+            ("email", "directory-error-email-taken"),
         )
     })
     .await?;
@@ -573,7 +595,7 @@ async fn new_user_post(state: web::Data<AppState>, posted: Posted) -> PageResult
                     .filter(|(k, _)| k != "password")
                     .collect(),
             );
-            render_form(&s, "directory", new_user_form(&d), &kept, &problems)
+            render_form(&s, "directory", new_user_form(lang, &d), &kept, &problems)
         }
     }
 }
@@ -589,7 +611,7 @@ async fn edit_user_page(
         Ok((load(conn, ctx)?, read::<Users>(conn, ctx, &id)?))
     })
     .await?;
-    let form = edit_user_form(&d, &u, u.version);
+    let form = edit_user_form(s.lang, &d, &u, u.version);
     render_form(&s, "directory", form, &user_values(&u), &Problems::new())
 }
 
@@ -602,8 +624,17 @@ async fn edit_user_post(
     require_admin(&s)?;
     let id = id.into_inner();
     let typed = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        change::<Users>(conn, ctx, &id, version, &typed, read_user, user_place)
+        change::<Users>(
+            conn,
+            ctx,
+            (&id, version),
+            lang,
+            &typed,
+            read_user,
+            user_place,
+        )
     })
     .await?;
     match outcome {
@@ -614,19 +645,20 @@ async fn edit_user_post(
         Saved::Problems(d, u, problems) => render_form(
             &s,
             "directory",
-            edit_user_form(&d, &u, version),
+            edit_user_form(lang, &d, &u, version),
             &form,
             &problems,
         ),
         Saved::Stale(d, u) => {
-            let mut page = edit_user_form(&d, &u, u.version);
-            page.stale = Some(("person".into(), user_facts(&d, &u)));
+            let mut page = edit_user_form(lang, &d, &u, u.version);
+            let what = text(lang, "directory-what-person");
+            page.stale = Some((what.clone(), user_facts(lang, &d, &u)));
             render_form(
                 &s,
                 "directory",
                 page,
                 &form,
-                &stale_problem("display_name", "person"),
+                &stale_problem(lang, "display_name", &what),
             )
         }
     }
@@ -635,38 +667,50 @@ async fn edit_user_post(
 // ---------------------------------------------------------------------
 // Organisations.
 
-fn organisation_fields(d: &Directory) -> Vec<Field> {
+fn organisation_fields(lang: Lang, d: &Directory) -> Vec<Field> {
     vec![
         Field::select(
             "kind",
-            "What kind of organisation is it?",
+            &text(lang, "directory-organisation-kind"),
             &with_blank(
-                "Choose a kind",
-                options_of(OrganisationKind::ALL, OrganisationKind::as_str, organisation_kind),
+                &text(lang, "directory-choose-kind"),
+                labels::options_in(OrganisationKind::ALL, OrganisationKind::as_str, |k| {
+                    labels::organisation_kind_in(lang, k)
+                }),
             ),
         ),
-        Field::text("name", "Name").hint("For example Leeds Witness Care Unit."),
-        Field::textarea("address", "Postal address (optional)")
-            .hint("A support service's address goes on the notices it sends to courts. Never a victim's address."),
-        Field::text("contact_email", "Email address for notices (optional)")
+        Field::text("name", &text(lang, "directory-name"))
+            .hint(&text(lang, "directory-organisation-name-hint")),
+        Field::textarea("address", &text(lang, "directory-organisation-address"))
+            .hint(&text(lang, "directory-organisation-address-hint")),
+        Field::text("contact_email", &text(lang, "directory-organisation-email"))
             .typed("email", "off")
-            .hint("Where Courtside sends this organisation's notices, unless it has a webhook."),
-        Field::text("contact_phone", "Telephone (optional)").typed("tel", "off"),
+            .hint(&text(lang, "directory-organisation-email-hint")),
+        Field::text("contact_phone", &text(lang, "directory-organisation-phone"))
+            .typed("tel", "off"),
         Field::select(
             "preferred_language",
-            "Which language does it read Courtside's messages in?",
+            &text(lang, "directory-organisation-language"),
             &with_blank(
-                "None chosen",
-                options_of(Language::ALL, Language::as_str, super::victims::language_label),
+                &text(lang, "directory-organisation-no-language"),
+                labels::options_in(Language::ALL, Language::as_str, |l| {
+                    text(
+                        lang,
+                        match l {
+                            Language::English => "directory-language-en",
+                            Language::Welsh => "directory-language-cy",
+                        },
+                    )
+                }),
             ),
         )
-        .hint("With none chosen, messages about a hearing at a court in Wales go in Welsh and English, and others in English."),
+        .hint(&text(lang, "directory-organisation-language-hint")),
         Field::select(
             "court_id",
-            "The court it serves (optional)",
-            &with_blank("None", d.court_options()),
+            &text(lang, "directory-organisation-court"),
+            &with_blank(&text(lang, "directory-none"), d.court_options()),
         )
-        .hint("For a Witness Service or a court's listing office: the court its requests are about."),
+        .hint(&text(lang, "directory-organisation-court-hint")),
     ]
 }
 
@@ -683,15 +727,15 @@ fn organisation_place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn read_organisation(form: &FormData) -> Result<OrganisationInput, Problems> {
+fn read_organisation(lang: Lang, form: &FormData) -> Result<OrganisationInput, Problems> {
     let mut problems = Problems::new();
     let kind = form.text("kind").and_then(|k| OrganisationKind::parse(&k));
     if kind.is_none() {
-        problems.add("kind", "Choose what kind of organisation it is");
+        problems.add("kind", text(lang, "directory-error-organisation-kind"));
     }
     let name = form.text("name");
     if name.is_none() {
-        problems.add("name", "Enter the organisation's name");
+        problems.add("name", text(lang, "directory-error-organisation-name"));
     }
     let preferred_language = form
         .text("preferred_language")
@@ -728,28 +772,33 @@ fn organisation_values(o: &OrganisationOut) -> FormData {
     ])
 }
 
-fn new_organisation_form(d: &Directory) -> FormPage {
+fn new_organisation_form(lang: Lang, d: &Directory) -> FormPage {
     FormPage {
-        title: "Add an organisation".into(),
-        heading: "Add an organisation".into(),
+        title: text(lang, "directory-add-organisation"),
+        heading: text(lang, "directory-add-organisation"),
         action: "/directory/organisations/new".into(),
         back: PATH.into(),
-        submit: "Add the organisation".into(),
-        fields: organisation_fields(d),
+        submit: text(lang, "directory-add-organisation-submit"),
+        fields: organisation_fields(lang, d),
         ..FormPage::default()
     }
 }
 
-fn edit_organisation_form(d: &Directory, o: &OrganisationOut, version: i32) -> FormPage {
+fn edit_organisation_form(
+    lang: Lang,
+    d: &Directory,
+    o: &OrganisationOut,
+    version: i32,
+) -> FormPage {
     FormPage {
-        title: "Change an organisation".into(),
+        title: text(lang, "directory-change-organisation-title"),
         caption: Some(o.name.clone()),
-        heading: "Change the organisation's details".into(),
+        heading: text(lang, "directory-change-organisation-heading"),
         action: format!("/directory/organisations/{}/edit", o.id),
         back: PATH.into(),
-        submit: "Save changes".into(),
+        submit: text(lang, "directory-save-changes"),
         hidden: vec![("version".into(), version.to_string())],
-        fields: organisation_fields(d),
+        fields: organisation_fields(lang, d),
         ..FormPage::default()
     }
 }
@@ -760,7 +809,7 @@ async fn new_organisation_page(state: web::Data<AppState>, s: Session) -> PageRe
     render_form(
         &s,
         "directory",
-        new_organisation_form(&d),
+        new_organisation_form(s.lang, &d),
         &FormData::default(),
         &Problems::new(),
     )
@@ -770,14 +819,16 @@ async fn new_organisation_post(state: web::Data<AppState>, posted: Posted) -> Pa
     let Posted { session: s, form } = posted;
     require_admin(&s)?;
     let typed = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         add::<Organisations>(
             conn,
             ctx,
+            lang,
             &typed,
             read_organisation,
             organisation_place,
-            ("name", "An organisation of this kind already has this name"),
+            ("name", "directory-error-organisation-taken"),
         )
     })
     .await?;
@@ -786,9 +837,13 @@ async fn new_organisation_post(state: web::Data<AppState>, posted: Posted) -> Pa
             tracing::info!(organisation_id = %o.id, "organisation added from the directory page");
             Ok(see_other(&format!("{PATH}?done=organisation-added")))
         }
-        Err((d, problems)) => {
-            render_form(&s, "directory", new_organisation_form(&d), &form, &problems)
-        }
+        Err((d, problems)) => render_form(
+            &s,
+            "directory",
+            new_organisation_form(lang, &d),
+            &form,
+            &problems,
+        ),
     }
 }
 
@@ -803,7 +858,7 @@ async fn edit_organisation_page(
         Ok((load(conn, ctx)?, read::<Organisations>(conn, ctx, &id)?))
     })
     .await?;
-    let form = edit_organisation_form(&d, &o, o.version);
+    let form = edit_organisation_form(s.lang, &d, &o, o.version);
     render_form(
         &s,
         "directory",
@@ -822,12 +877,13 @@ async fn edit_organisation_post(
     require_admin(&s)?;
     let id = id.into_inner();
     let typed = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         change::<Organisations>(
             conn,
             ctx,
-            &id,
-            version,
+            (&id, version),
+            lang,
             &typed,
             read_organisation,
             organisation_place,
@@ -842,23 +898,27 @@ async fn edit_organisation_post(
         Saved::Problems(d, o, problems) => render_form(
             &s,
             "directory",
-            edit_organisation_form(&d, &o, version),
+            edit_organisation_form(lang, &d, &o, version),
             &form,
             &problems,
         ),
         Saved::Stale(d, o) => {
-            let mut page = edit_organisation_form(&d, &o, o.version);
+            let mut page = edit_organisation_form(lang, &d, &o, o.version);
             let facts = vec![
-                ("Kind".into(), organisation_kind(o.kind).into()),
-                ("Name".into(), o.name.clone()),
+                (
+                    text(lang, "directory-kind"),
+                    labels::organisation_kind_in(lang, o.kind),
+                ),
+                (text(lang, "directory-name"), o.name.clone()),
             ];
-            page.stale = Some(("organisation".into(), facts));
+            let what = text(lang, "directory-what-organisation");
+            page.stale = Some((what.clone(), facts));
             render_form(
                 &s,
                 "directory",
                 page,
                 &form,
-                &stale_problem("kind", "organisation"),
+                &stale_problem(lang, "kind", &what),
             )
         }
     }
@@ -867,23 +927,26 @@ async fn edit_organisation_post(
 // ---------------------------------------------------------------------
 // Courts.
 
-fn court_fields() -> Vec<Field> {
+fn court_fields(lang: Lang) -> Vec<Field> {
     vec![
-        Field::text("name", "Name").hint("As the court lists give it, for example Cardiff Crown Court."),
+        Field::text("name", &text(lang, "directory-name"))
+            .hint(&text(lang, "directory-court-name-hint")),
         Field::radios(
             "kind",
-            "What kind of court is it?",
-            &options_of(CourtKind::ALL, CourtKind::as_str, court_kind),
+            &text(lang, "directory-court-kind"),
+            &labels::options_in(CourtKind::ALL, CourtKind::as_str, |k| {
+                labels::court_kind_in(lang, k)
+            }),
         ),
-        Field::text("town", "Town or city"),
+        Field::text("town", &text(lang, "directory-court-town")),
         Field::radios(
             "nation",
-            "Is it in England or Wales?",
-            &options_of(Nation::ALL, Nation::as_str, nation),
+            &text(lang, "directory-court-nation"),
+            &labels::options_in(Nation::ALL, Nation::as_str, |n| labels::nation_in(lang, n)),
         )
-        .hint("For a court in Wales, people who chose no language get notices in Welsh and English."),
-        Field::text("crown_court_code", "Crown Court code (optional)")
-            .hint("The court's number in the published lists, for example 453. Lists are matched to the court by it."),
+        .hint(&text(lang, "directory-court-nation-hint")),
+        Field::text("crown_court_code", &text(lang, "directory-court-code"))
+            .hint(&text(lang, "directory-court-code-hint")),
     ]
 }
 
@@ -896,23 +959,23 @@ fn court_place(field: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn read_court(form: &FormData) -> Result<CourtInput, Problems> {
+fn read_court(lang: Lang, form: &FormData) -> Result<CourtInput, Problems> {
     let mut problems = Problems::new();
     let name = form.text("name");
     if name.is_none() {
-        problems.add("name", "Enter the court's name");
+        problems.add("name", text(lang, "directory-error-court-name"));
     }
     let kind = form.text("kind").and_then(|k| CourtKind::parse(&k));
     if kind.is_none() {
-        problems.add("kind", "Choose what kind of court it is");
+        problems.add("kind", text(lang, "directory-error-court-kind"));
     }
     let town = form.text("town");
     if town.is_none() {
-        problems.add("town", "Enter the town or city");
+        problems.add("town", text(lang, "directory-error-court-town"));
     }
     let nation = form.text("nation").and_then(|n| Nation::parse(&n));
     if nation.is_none() {
-        problems.add("nation", "Say whether the court is in England or Wales");
+        problems.add("nation", text(lang, "directory-error-court-nation"));
     }
     match (name, kind, town, nation) {
         (Some(name), Some(kind), Some(town), Some(nation)) if problems.is_empty() => {
@@ -941,28 +1004,28 @@ fn court_values(c: &CourtOut) -> FormData {
     ])
 }
 
-fn new_court_form() -> FormPage {
+fn new_court_form(lang: Lang) -> FormPage {
     FormPage {
-        title: "Add a court".into(),
-        heading: "Add a court".into(),
+        title: text(lang, "directory-add-court"),
+        heading: text(lang, "directory-add-court"),
         action: "/directory/courts/new".into(),
         back: PATH.into(),
-        submit: "Add the court".into(),
-        fields: court_fields(),
+        submit: text(lang, "directory-add-court-submit"),
+        fields: court_fields(lang),
         ..FormPage::default()
     }
 }
 
-fn edit_court_form(c: &CourtOut, version: i32) -> FormPage {
+fn edit_court_form(lang: Lang, c: &CourtOut, version: i32) -> FormPage {
     FormPage {
-        title: "Change a court".into(),
+        title: text(lang, "directory-change-court-title"),
         caption: Some(c.name.clone()),
-        heading: "Change the court's details".into(),
+        heading: text(lang, "directory-change-court-heading"),
         action: format!("/directory/courts/{}/edit", c.id),
         back: PATH.into(),
-        submit: "Save changes".into(),
+        submit: text(lang, "directory-save-changes"),
         hidden: vec![("version".into(), version.to_string())],
-        fields: court_fields(),
+        fields: court_fields(lang),
         ..FormPage::default()
     }
 }
@@ -973,7 +1036,7 @@ async fn new_court_page(s: Session) -> PageResult {
     render_form(
         &s,
         "directory",
-        new_court_form(),
+        new_court_form(s.lang),
         &defaults,
         &Problems::new(),
     )
@@ -983,17 +1046,16 @@ async fn new_court_post(state: web::Data<AppState>, posted: Posted) -> PageResul
     let Posted { session: s, form } = posted;
     require_admin(&s)?;
     let typed = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         add::<Courts>(
             conn,
             ctx,
+            lang,
             &typed,
             read_court,
             court_place,
-            (
-                "name",
-                "A court with this name or Crown Court code is already in the directory",
-            ),
+            ("name", "directory-error-court-taken"),
         )
     })
     .await?;
@@ -1002,7 +1064,7 @@ async fn new_court_post(state: web::Data<AppState>, posted: Posted) -> PageResul
             tracing::info!(court_id = %c.id, "court added from the directory page");
             Ok(see_other(&format!("{PATH}?done=court-added")))
         }
-        Err((_, problems)) => render_form(&s, "directory", new_court_form(), &form, &problems),
+        Err((_, problems)) => render_form(&s, "directory", new_court_form(lang), &form, &problems),
     }
 }
 
@@ -1017,7 +1079,7 @@ async fn edit_court_page(
     render_form(
         &s,
         "directory",
-        edit_court_form(&c, c.version),
+        edit_court_form(s.lang, &c, c.version),
         &court_values(&c),
         &Problems::new(),
     )
@@ -1032,8 +1094,17 @@ async fn edit_court_post(
     require_admin(&s)?;
     let id = id.into_inner();
     let typed = form.clone();
+    let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        change::<Courts>(conn, ctx, &id, version, &typed, read_court, court_place)
+        change::<Courts>(
+            conn,
+            ctx,
+            (&id, version),
+            lang,
+            &typed,
+            read_court,
+            court_place,
+        )
     })
     .await?;
     match outcome {
@@ -1044,24 +1115,28 @@ async fn edit_court_post(
         Saved::Problems(_, c, problems) => render_form(
             &s,
             "directory",
-            edit_court_form(&c, version),
+            edit_court_form(lang, &c, version),
             &form,
             &problems,
         ),
         Saved::Stale(_, c) => {
-            let mut page = edit_court_form(&c, c.version);
+            let mut page = edit_court_form(lang, &c, c.version);
             let facts = vec![
-                ("Name".into(), c.name.clone()),
-                ("Kind".into(), court_kind(c.kind).into()),
-                ("Town".into(), c.town.clone()),
+                (text(lang, "directory-name"), c.name.clone()),
+                (
+                    text(lang, "directory-kind"),
+                    labels::court_kind_in(lang, c.kind),
+                ),
+                (text(lang, "directory-town"), c.town.clone()),
             ];
-            page.stale = Some(("court".into(), facts));
+            let what = text(lang, "directory-what-court");
+            page.stale = Some((what.clone(), facts));
             render_form(
                 &s,
                 "directory",
                 page,
                 &form,
-                &stale_problem("name", "court"),
+                &stale_problem(lang, "name", &what),
             )
         }
     }
@@ -1077,63 +1152,75 @@ mod tests {
 
     #[test]
     fn a_person_needs_a_name_an_address_an_organisation_a_role_and_an_answer_on_sign_in() {
-        let problems = read_user(&form(&[])).unwrap_err();
+        let problems = read_user(Lang::En, &form(&[])).unwrap_err();
         let fields: Vec<&str> = problems.0.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(
             fields,
             ["display_name", "email", "organisation_id", "role", "active"]
         );
-        let input = read_user(&form(&[
-            ("display_name", "Sam Lee"),
-            ("email", "sam@example.org"),
-            ("organisation_id", "org-1"),
-            ("role", "supporter"),
-            ("manager_id", ""),
-            ("active", "no"),
-            ("password", ""),
-        ]))
+        let input = read_user(
+            Lang::En,
+            &form(&[
+                ("display_name", "Sam Lee"),
+                ("email", "sam@example.org"),
+                ("organisation_id", "org-1"),
+                ("role", "supporter"),
+                ("manager_id", ""),
+                ("active", "no"),
+                ("password", ""),
+            ]),
+        )
         .unwrap();
         assert_eq!(input.role, Role::Supporter);
         assert!(!input.active);
         assert_eq!(input.manager_id, None, "no manager chosen");
         assert!(input.password.is_none(), "an empty password is none");
         // A made-up role is not guessed.
-        assert!(read_user(&form(&[
-            ("display_name", "Sam Lee"),
-            ("email", "sam@example.org"),
-            ("organisation_id", "org-1"),
-            ("role", "judge"),
-            ("active", "yes"),
-        ]))
+        assert!(read_user(
+            Lang::En,
+            &form(&[
+                ("display_name", "Sam Lee"),
+                ("email", "sam@example.org"),
+                ("organisation_id", "org-1"),
+                ("role", "judge"),
+                ("active", "yes"),
+            ])
+        )
         .is_err());
     }
 
     #[test]
     fn an_organisation_needs_its_kind_and_name_and_a_court_its_kind_town_and_nation() {
-        let problems = read_organisation(&form(&[("name", "  ")])).unwrap_err();
+        let problems = read_organisation(Lang::En, &form(&[("name", "  ")])).unwrap_err();
         let fields: Vec<&str> = problems.0.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["kind", "name"]);
-        let o = read_organisation(&form(&[
-            ("kind", "witness_service"),
-            ("name", "Cardiff Witness Service"),
-            ("court_id", "court-1"),
-            ("address", ""),
-        ]))
+        let o = read_organisation(
+            Lang::En,
+            &form(&[
+                ("kind", "witness_service"),
+                ("name", "Cardiff Witness Service"),
+                ("court_id", "court-1"),
+                ("address", ""),
+            ]),
+        )
         .unwrap();
         assert_eq!(o.kind, OrganisationKind::WitnessService);
         assert_eq!(o.address, None);
         assert_eq!(o.court_id.as_deref(), Some("court-1"));
 
-        let problems = read_court(&form(&[("kind", "crown")])).unwrap_err();
+        let problems = read_court(Lang::En, &form(&[("kind", "crown")])).unwrap_err();
         let fields: Vec<&str> = problems.0.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["name", "town", "nation"]);
-        let c = read_court(&form(&[
-            ("name", "Cardiff Crown Court"),
-            ("kind", "crown"),
-            ("town", "Cardiff"),
-            ("nation", "wales"),
-            ("crown_court_code", ""),
-        ]))
+        let c = read_court(
+            Lang::En,
+            &form(&[
+                ("name", "Cardiff Crown Court"),
+                ("kind", "crown"),
+                ("town", "Cardiff"),
+                ("nation", "wales"),
+                ("crown_court_code", ""),
+            ]),
+        )
         .unwrap();
         assert_eq!(c.nation, Nation::Wales);
         assert_eq!(c.crown_court_code, None);

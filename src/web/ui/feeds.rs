@@ -11,7 +11,7 @@ use crate::policy::{Action, ResourceKind};
 use crate::web::api::calendar_feeds::feed_path;
 use crate::web::AppState;
 
-use super::lookup::long;
+use super::i18n::{self, text};
 use super::session::{Posted, Session};
 use super::{page, render, require, see_other, with_conn, PageResult};
 
@@ -33,8 +33,8 @@ async fn draw(state: &AppState, s: &Session, new_url: Option<String>, revoked: b
         .map(|f| {
             json!({
                 "id": f.id,
-                "created": long(f.created_at),
-                "revoked": f.revoked_at.map(long),
+                "created": i18n::long(s.lang, f.created_at),
+                "revoked": f.revoked_at.map(|t| i18n::long(s.lang, t)),
             })
         })
         .collect();
@@ -45,7 +45,7 @@ async fn draw(state: &AppState, s: &Session, new_url: Option<String>, revoked: b
     });
     render(
         "calendar_feed",
-        &page(s, "Calendar feed", "calendar_feed", data),
+        &page(s, &text(s.lang, "nav-calendar-feed"), "calendar_feed", data),
     )
 }
 

@@ -155,6 +155,13 @@ impl Problems {
     }
 }
 
+/// A use case's refusal (a conflict's reason) as a sentence in the
+/// request's language: "This need is already recorded ...".
+pub fn refusal(message: &str) -> String {
+    let lang = super::i18n::request_lang();
+    sentence(lang, "", &super::api_words::in_language(lang, message))
+}
+
 /// "Start" + "is in the past; ..." → "Start is in the past; ...". In
 /// Welsh the message is a clause of its own, so it follows the label after
 /// a colon: "Dechrau: mae yn y gorffennol; ...".
@@ -304,7 +311,7 @@ pub fn required_date(
 ) -> Option<NaiveDate> {
     match form.text(name) {
         None => {
-            problems.add(name, format!("Enter {what}"));
+            problems.add(name, enter(what, "form-enter-date"));
             None
         }
         Some(v) => {
@@ -334,11 +341,34 @@ pub fn optional_date(
 }
 
 /// What to say of a date that was given but is not a real one, in the
-/// GOV.UK pattern: the box left blank, or that it must be a real date.
+/// GOV.UK pattern: the box left blank, or that it must be a real date. In
+/// the request's language (`what` is the field's words in it).
 pub fn not_a_date(form: &FormData, name: &str, what: &str) -> String {
+    let lang = super::i18n::request_lang();
+    let what = capital(what);
     match missing_date_part(form, name) {
-        Some(part) => format!("{} must include a {part}", capital(what)),
-        None => format!("{} must be a real date", capital(what)),
+        Some(part) => super::i18n::text_with(
+            lang,
+            "form-date-missing-part",
+            &[
+                ("what", what),
+                (
+                    "part",
+                    super::i18n::text(lang, &format!("form-date-part-{part}")),
+                ),
+            ],
+        ),
+        None => super::i18n::text_with(lang, "form-date-not-real", &[("what", what)]),
+    }
+}
+
+/// "Enter the date of the visit"; in Welsh, where the words after "Rhowch"
+/// would mutate, the field's words then a colon: "Dyddiad yr ymweliad:
+/// rhowch ddyddiad".
+fn enter(what: &str, welsh_key: &str) -> String {
+    match super::i18n::request_lang() {
+        super::i18n::Lang::En => format!("Enter {what}"),
+        lang => super::i18n::text_with(lang, welsh_key, &[("what", capital(what))]),
     }
 }
 
@@ -351,18 +381,16 @@ pub fn required_time(
 ) -> Option<NaiveTime> {
     match form.text(name) {
         None => {
-            problems.add(name, format!("Enter {what}"));
+            problems.add(name, enter(what, "form-enter-time"));
             None
         }
         Some(v) => {
             let t = parse_time(&v);
             if t.is_none() {
+                let lang = super::i18n::request_lang();
                 problems.add(
                     name,
-                    format!(
-                        "{} must be a time on the 24-hour clock, for example 14:30",
-                        capital(what)
-                    ),
+                    super::i18n::text_with(lang, "form-time-not-real", &[("what", capital(what))]),
                 );
             }
             t
@@ -460,6 +488,42 @@ mod tests {
             None
         );
         assert_eq!(p.0[0].message, "Enter the date of the visit");
+    }
+
+    #[test]
+    fn in_welsh_a_date_problem_follows_the_fields_words_after_a_colon() {
+        use super::super::i18n::{gathered, Lang};
+        let cases = [
+            (
+                ("", "3", "2026"),
+                "Dyddiad yr ymweliad: rhaid iddo gynnwys diwrnod",
+            ),
+            (
+                ("31", "2", "2026"),
+                "Dyddiad yr ymweliad: rhaid iddo fod yn ddyddiad go iawn",
+            ),
+            (("", "", ""), "Dyddiad yr ymweliad: rhowch ddyddiad"),
+        ];
+        for ((d, m, y), want) in cases {
+            let form = FormData(fold_dates(boxes(d, m, y)));
+            let (p, _, untranslated) = gathered(Lang::Cy, || {
+                let mut p = Problems::new();
+                required_date(&form, "date", "dyddiad yr ymweliad", &mut p);
+                p
+            });
+            assert_eq!(p.0[0].message, want, "{d}/{m}/{y}");
+            assert!(untranslated.is_empty(), "{untranslated:?}");
+        }
+        let form = FormData(vec![("time".into(), "25:99".into())]);
+        let (p, _, _) = gathered(Lang::Cy, || {
+            let mut p = Problems::new();
+            required_time(&form, "time", "amser yr ymweliad", &mut p);
+            p
+        });
+        assert_eq!(
+            p.0[0].message,
+            "Amser yr ymweliad: rhaid iddo fod yn amser ar y cloc 24 awr, er enghraifft 14:30"
+        );
     }
 
     #[test]

@@ -680,6 +680,127 @@ pub fn channel_in(lang: super::i18n::Lang, c: &str) -> String {
     listed(lang, "channel", c, channel(c).to_owned())
 }
 
+// cy-service: the coded values of the service's own pages and the
+// court-day records (issue #18), with their keys in service.ftl.
+
+/// Options from a vocabulary, worded in the page's language.
+pub fn options_in<T: Copy>(
+    all: &[T],
+    as_str: fn(T) -> &'static str,
+    label: impl Fn(T) -> String,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (as_str(*v).to_string(), label(*v)))
+        .collect()
+}
+
+pub fn trial_update_kind_in(lang: super::i18n::Lang, k: crate::domain::TrialUpdateKind) -> String {
+    coded(lang, "trial-update-kind", k.as_str())
+}
+
+pub fn trial_update_audience_in(
+    lang: super::i18n::Lang,
+    a: crate::domain::TrialUpdateAudience,
+) -> String {
+    coded(lang, "trial-update-audience", a.as_str())
+}
+
+pub fn organisation_kind_in(lang: super::i18n::Lang, k: OrganisationKind) -> String {
+    coded(lang, "organisation-kind", k.as_str())
+}
+
+pub fn court_kind_in(lang: super::i18n::Lang, k: CourtKind) -> String {
+    coded(lang, "court-kind", k.as_str())
+}
+
+pub fn protective_order_kind_in(
+    lang: super::i18n::Lang,
+    k: crate::domain::ProtectiveOrderKind,
+) -> String {
+    coded(lang, "protective-order-kind", k.as_str())
+}
+
+pub fn review_decision_maker_in(
+    lang: super::i18n::Lang,
+    d: crate::domain::ReviewDecisionMaker,
+) -> String {
+    coded(lang, "review-decision-maker", d.as_str())
+}
+
+pub fn reviewable_decision_in(
+    lang: super::i18n::Lang,
+    d: crate::domain::ReviewableDecision,
+) -> String {
+    coded(lang, "reviewable-decision", d.as_str())
+}
+
+pub fn supporter_invitation_in(lang: super::i18n::Lang, i: SupporterInvitation) -> String {
+    coded(lang, "supporter-invitation", i.as_str())
+}
+
+pub fn risk_action_owner_in(lang: super::i18n::Lang, o: crate::domain::RiskActionOwner) -> String {
+    coded(lang, "risk-action-owner", o.as_str())
+}
+
+pub fn responsible_adult_relationship_in(
+    lang: super::i18n::Lang,
+    r: crate::domain::ResponsibleAdultRelationship,
+) -> String {
+    coded(lang, "responsible-adult-relationship", r.as_str())
+}
+
+pub fn nation_in(lang: super::i18n::Lang, n: Nation) -> String {
+    coded(lang, "nation", n.as_str())
+}
+
+#[cfg(test)]
+mod cy_service_tests {
+    use super::super::i18n::{self, Lang};
+    use super::*;
+
+    /// Every value of the vocabularies the service's pages word has its
+    /// key in both languages.
+    #[test]
+    fn every_coded_value_on_the_service_pages_has_words_in_both_languages() {
+        for lang in Lang::ALL {
+            let ((), _, missing) = i18n::rendering(lang, || {
+                crate::domain::TrialUpdateKind::ALL
+                    .iter()
+                    .for_each(|v| drop(trial_update_kind_in(lang, *v)));
+                crate::domain::TrialUpdateAudience::ALL
+                    .iter()
+                    .for_each(|v| drop(trial_update_audience_in(lang, *v)));
+                OrganisationKind::ALL
+                    .iter()
+                    .for_each(|v| drop(organisation_kind_in(lang, *v)));
+                CourtKind::ALL
+                    .iter()
+                    .for_each(|v| drop(court_kind_in(lang, *v)));
+                Nation::ALL.iter().for_each(|v| drop(nation_in(lang, *v)));
+                crate::domain::ResponsibleAdultRelationship::ALL
+                    .iter()
+                    .for_each(|v| drop(responsible_adult_relationship_in(lang, *v)));
+                crate::domain::RiskActionOwner::ALL
+                    .iter()
+                    .for_each(|v| drop(risk_action_owner_in(lang, *v)));
+                SupporterInvitation::ALL
+                    .iter()
+                    .for_each(|v| drop(supporter_invitation_in(lang, *v)));
+                crate::domain::ProtectiveOrderKind::ALL
+                    .iter()
+                    .for_each(|v| drop(protective_order_kind_in(lang, *v)));
+                crate::domain::ReviewDecisionMaker::ALL
+                    .iter()
+                    .for_each(|v| drop(review_decision_maker_in(lang, *v)));
+                crate::domain::ReviewableDecision::ALL
+                    .iter()
+                    .for_each(|v| drop(reviewable_decision_in(lang, *v)));
+            });
+            assert!(missing.is_empty(), "{lang:?}: {missing:?}");
+        }
+    }
+}
+
 // cy-records: the coded values of the records' pages in the page's
 // language, with their keys in locales/*/records.ftl.
 

@@ -110,17 +110,7 @@ impl Lookup {
     }
 }
 
-/// "10am" in London time ("1:30am (GMT)" on the repeated autumn hour).
-pub fn clock(t: DateTime<Utc>) -> String {
-    crate::calendar::format_time(t)
-}
-
 /// "Monday 30 March 2026, 10:00 (BST)".
 pub fn long(t: DateTime<Utc>) -> String {
     crate::calendar::format_long(t)
-}
-
-/// "Monday 30 March 2026".
-pub fn day(d: chrono::NaiveDate) -> String {
-    d.format("%A %-d %B %Y").to_string()
 }

@@ -11,9 +11,10 @@ use crate::policy::{Action, ResourceKind};
 use crate::resources::{Deadlines, Notices};
 use crate::web::AppState;
 
-use super::cases::notice_row;
+use super::cases::notice_row_in;
+use super::i18n::{self, text, text_with};
 use super::labels;
-use super::lookup::{long, Lookup};
+use super::lookup::Lookup;
 use super::session::{Posted, Session};
 use super::{can, list_all, page, render, require, see_other, with_conn, PageResult};
 
@@ -43,12 +44,13 @@ async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuer
     require(&s, ResourceKind::Notice, Action::Read, "notice")?;
     let can_retry = can(&s, ResourceKind::Notice, Action::Update);
     let email_off = s.email_off;
+    let lang = s.lang;
     let data = with_conn(&state, &s, move |conn, ctx| {
         let look = Lookup::load(conn, ctx)?;
         let mut rows = Vec::new();
         for st in ["dead", "failed"] {
             for n in list_all::<Notices>(conn, ctx, json!({"state": st}))? {
-                let mut row = notice_row(&n, &look, (&ctx.actor.user_id, email_off));
+                let mut row = notice_row_in(lang, &n, &look, (&ctx.actor.user_id, email_off));
                 row["id"] = json!(n.id);
                 rows.push(row);
             }
@@ -57,9 +59,10 @@ async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuer
             list_all::<Notices>(conn, ctx, json!({"escalated": true}))?
                 .into_iter()
                 .map(|n| {
-                    let mut row = notice_row(&n, &look, (&ctx.actor.user_id, email_off));
-                    row["escalated"] = json!(n.escalated_at.map(long));
-                    row["acknowledge_by"] = json!(n.acknowledge_by.map(long));
+                    let mut row =
+                        notice_row_in(lang, &n, &look, (&ctx.actor.user_id, email_off));
+                    row["escalated"] = json!(n.escalated_at.map(|t| i18n::long(lang, t)));
+                    row["acknowledge_by"] = json!(n.acknowledge_by.map(|t| i18n::long(lang, t)));
                     row
                 })
                 .collect();
@@ -70,15 +73,15 @@ async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuer
                     continue;
                 }
                 overdue.push(json!({
-                    "what": labels::deadline_kind(&d.kind),
+                    "what": labels::deadline_kind_in(lang, &d.kind),
                     "case": match &d.case_id {
-                        Some(c) => format!("Case {} · victim {}", look.case_ref(c), look.victim_ref(&d.victim_id)),
-                        None => format!("Victim {}", look.victim_ref(&d.victim_id)),
+                        Some(c) => text_with(lang, "inbox-case-victim", &[("case", look.case_ref(c)), ("victim", look.victim_ref(&d.victim_id))]),
+                        None => text_with(lang, "week-victim", &[("victim", look.victim_ref(&d.victim_id))]),
                     },
                     "href": d.case_id.as_ref().map(|c| format!("/cases/{c}")),
-                    "due": long(d.due_at),
-                    "state": if st == "missed" { "Missed" } else { "Overdue" },
-                    "done_late": d.met_at.map(long),
+                    "due": i18n::long(lang, d.due_at),
+                    "state": text(lang, if st == "missed" { "messages-missed" } else { "messages-overdue" }),
+                    "done_late": d.met_at.map(|t| i18n::long(lang, t)),
                 }));
             }
         }
@@ -88,5 +91,8 @@ async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuer
     let mut data = data;
     data["can_retry"] = json!(can_retry);
     data["retried"] = json!(q.retried.is_some());
-    render("messages", &page(&s, "Failed messages", "messages", data))
+    render(
+        "messages",
+        &page(&s, &text(lang, "nav-failed-messages"), "messages", data),
+    )
 }

@@ -15,7 +15,7 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{FormData, Problems};
-use super::lookup::day;
+use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{render_form, require, see_other, with_conn, PageResult};
 
@@ -34,49 +34,39 @@ struct Query {
     done: Option<String>,
 }
 
-fn form(out: &ReminderDeliveryOut, saved: bool) -> FormPage {
+fn form(lang: Lang, out: &ReminderDeliveryOut, saved: bool) -> FormPage {
     let mut intro = vec![
-        "Courtside reminds you of the hearings and pre-trial visits of the victims you support, at the times your organisation has set (for example 7 days before and the day before).".to_string(),
-        "You can have each reminder as its own message, or have a day's reminders listed in your daily message at 07:30 (UK time) instead. You never get both.".to_string(),
+        text(lang, "reminders-intro-when"),
+        text(lang, "reminders-intro-how"),
     ];
     if saved {
         let now = match out.delivery {
-            ReminderDelivery::Separately => {
-                "each reminder will come as its own message".to_string()
-            }
-            ReminderDelivery::InDailyDigest => format!(
-                "your reminders will be listed in your daily message, starting with the one on {}",
-                day(out.applies_from)
+            ReminderDelivery::Separately => text(lang, "reminders-saved-separately"),
+            ReminderDelivery::InDailyDigest => text_with(
+                lang,
+                "reminders-saved-in-digest",
+                &[("day", i18n::day(lang, out.applies_from))],
             ),
         };
-        intro.insert(0, format!("Saved: {now}."));
+        intro.insert(0, now);
     }
     FormPage {
-        title: "Your reminders".into(),
-        heading: "Your reminders".into(),
+        title: text(lang, "nav-reminders"),
+        heading: text(lang, "nav-reminders"),
         intro,
         action: PATH.into(),
         back: "/week".into(),
-        submit: "Save".into(),
+        submit: text(lang, "reminders-save"),
         fields: vec![Field::radios(
             FIELD,
-            "How do you want your reminders?",
+            &text(lang, "reminders-how"),
             &[
-                (SEPARATELY.into(), "A message for each reminder".into()),
-                (
-                    IN_DIGEST.into(),
-                    "All of a day's reminders in my daily message at 07:30".into(),
-                ),
+                (SEPARATELY.into(), text(lang, "reminders-separately")),
+                (IN_DIGEST.into(), text(lang, "reminders-in-digest")),
             ],
         )
-        .choice_hint(
-            SEPARATELY,
-            "Each reminder comes at its own time, for example 09:00 a week before a hearing.",
-        )
-        .choice_hint(
-            IN_DIGEST,
-            "A reminder planned after that day's 07:30 message has gone still comes on its own.",
-        )],
+        .choice_hint(SEPARATELY, &text(lang, "reminders-separately-hint"))
+        .choice_hint(IN_DIGEST, &text(lang, "reminders-in-digest-hint"))],
         ..FormPage::default()
     }
 }
@@ -105,23 +95,20 @@ async fn form_page(state: web::Data<AppState>, s: Session, q: web::Query<Query>)
     render_form(
         &s,
         "reminders",
-        form(&out, saved),
+        form(s.lang, &out, saved),
         &values(&out),
         &Problems::new(),
     )
 }
 
 /// The form's answer as the API's input, or what is wrong, in words.
-fn read_form(form: &FormData) -> Result<ReminderDeliveryInput, Problems> {
+fn read_form(lang: Lang, form: &FormData) -> Result<ReminderDeliveryInput, Problems> {
     let delivery = match form.text(FIELD).as_deref() {
         Some(SEPARATELY) => ReminderDelivery::Separately,
         Some(IN_DIGEST) => ReminderDelivery::InDailyDigest,
         _ => {
             let mut problems = Problems::new();
-            problems.add(
-                FIELD,
-                "Choose a message for each reminder, or a day's reminders in your daily message",
-            );
+            problems.add(FIELD, text(lang, "reminders-error-choose"));
             return Err(problems);
         }
     };
@@ -139,7 +126,7 @@ async fn form_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
         Action::Update,
         "reminder delivery",
     )?;
-    match read_form(&posted_form) {
+    match read_form(s.lang, &posted_form) {
         Ok(input) => {
             let out = with_conn(&state, &s, move |conn, ctx| {
                 delivery::update(conn, ctx, input)
@@ -150,7 +137,13 @@ async fn form_post(state: web::Data<AppState>, posted: Posted) -> PageResult {
         }
         Err(problems) => {
             let out = current(&state, &s).await?;
-            render_form(&s, "reminders", form(&out, false), &posted_form, &problems)
+            render_form(
+                &s,
+                "reminders",
+                form(s.lang, &out, false),
+                &posted_form,
+                &problems,
+            )
         }
     }
 }
@@ -166,17 +159,19 @@ mod tests {
     #[test]
     fn the_form_takes_one_of_the_two_choices_and_says_what_to_do_otherwise() {
         assert_eq!(
-            read_form(&posted("separately")).unwrap().delivery,
+            read_form(Lang::En, &posted("separately")).unwrap().delivery,
             ReminderDelivery::Separately
         );
         assert_eq!(
-            read_form(&posted("in_daily_digest")).unwrap().delivery,
+            read_form(Lang::En, &posted("in_daily_digest"))
+                .unwrap()
+                .delivery,
             ReminderDelivery::InDailyDigest
         );
         for bad in ["", "digest", "both"] {
-            let problems = read_form(&posted(bad)).unwrap_err();
+            let problems = read_form(Lang::En, &posted(bad)).unwrap_err();
             assert!(!problems.is_empty(), "{bad}");
         }
-        assert!(read_form(&FormData::default()).is_err());
+        assert!(read_form(Lang::En, &FormData::default()).is_err());
     }
 }

@@ -21,6 +21,7 @@ use crate::web::AppState;
 
 use super::fields::Field;
 use super::forms::{fold_dates, optional_date, FormData, Problems};
+use super::i18n::{self, text, text_with, Lang};
 use super::session::Session;
 use super::{labels, list_all, page, render_status, require, with_conn, PageError, PageResult};
 
@@ -70,38 +71,27 @@ fn hidden_count(r: &Report) -> usize {
 }
 
 /// The report's filter problems, as sentences on the form's fields.
-fn problems_of(errors: &[FieldError]) -> Problems {
+fn problems_of(lang: Lang, errors: &[FieldError]) -> Problems {
     let mut problems = Problems::new();
     for e in errors {
+        let said = |key: &str| text(lang, key);
         let (field, message) = match (e.field.as_str(), e.message.as_str()) {
-            ("to", "must be on or after from") => (
+            ("to", "must be on or after from") => ("to", said("reports-error-to-before-from")),
+            ("from", "is required for a custom period") => ("from", said("reports-error-from")),
+            ("to", "is required for a custom period") => ("to", said("reports-error-to")),
+            ("to", m) => (
                 "to",
-                "The last day must be the same as or after the first day".to_string(),
+                text_with(lang, "reports-error-to-other", &[("why", m.to_string())]),
             ),
-            ("from", "is required for a custom period") => (
+            ("from", m) => (
                 "from",
-                "Enter the first day, or choose a quarter or a month".to_string(),
+                text_with(lang, "reports-error-from-other", &[("why", m.to_string())]),
             ),
-            ("to", "is required for a custom period") => (
-                "to",
-                "Enter the last day, or choose a quarter or a month".to_string(),
-            ),
-            ("to", m) => ("to", format!("The last day: {m}")),
-            ("from", m) => ("from", format!("The first day: {m}")),
-            ("court_id", _) => ("court_id", "Choose a court from the list".to_string()),
-            ("court_kind", _) => (
-                "court_kind",
-                "Choose a kind of court from the list".to_string(),
-            ),
-            ("case_kind", _) => ("case_kind", "Choose criminal, family, or both".to_string()),
-            ("period", _) => (
-                "period",
-                "Choose a quarter, a month, or from and to dates".to_string(),
-            ),
-            (_, _) => (
-                "period",
-                "The filters could not be read: choose them again and show the figures".to_string(),
-            ),
+            ("court_id", _) => ("court_id", said("reports-error-court")),
+            ("court_kind", _) => ("court_kind", said("reports-error-court-kind")),
+            ("case_kind", _) => ("case_kind", said("reports-error-case-kind")),
+            ("period", _) => ("period", said("reports-error-period")),
+            (_, _) => ("period", said("reports-error-unread")),
         };
         problems.add(field, message);
     }
@@ -170,12 +160,12 @@ fn measure_view(m: &Measure) -> Result<Value, AppError> {
     }))
 }
 
-fn court_kind_label(k: CourtKind) -> &'static str {
-    match k {
-        CourtKind::Crown => "Crown Court",
-        CourtKind::Magistrates => "Magistrates' court",
-        CourtKind::Family => "Family court",
-        CourtKind::Combined => "Combined court centre",
+/// A day of the report's period: "1 January 2026", or in Welsh with its
+/// weekday as the notices write it.
+fn report_day(lang: Lang, d: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::En => d.format("%-d %B %Y").to_string(),
+        Lang::Cy => i18n::day(lang, d),
     }
 }
 
@@ -187,12 +177,13 @@ fn options(all: &[(String, String)], chosen: Option<&str>) -> Vec<Value> {
 
 async fn report_page(state: web::Data<AppState>, s: Session, req: HttpRequest) -> PageResult {
     require(&s, ResourceKind::Report, Action::Read, "partnership report")?;
+    let lang = s.lang;
     let (form, params, mut problems) = read_filters(&req);
     let report = if problems.is_empty() {
         match compute(&state, &s.actor, &params).await {
             Ok(r) => Some(r),
             Err(AppError::Validation(errors)) => {
-                problems = problems_of(&errors);
+                problems = problems_of(lang, &errors);
                 None
             }
             Err(other) => return Err(PageError::from(other)),
@@ -210,19 +201,19 @@ async fn report_page(state: web::Data<AppState>, s: Session, req: HttpRequest) -
         .collect();
     let court_kinds: Vec<(String, String)> = CourtKind::ALL
         .iter()
-        .map(|k| (k.as_str().to_string(), court_kind_label(*k).to_string()))
+        .map(|k| (k.as_str().to_string(), labels::court_kind_in(lang, *k)))
         .collect();
     let case_kinds: Vec<(String, String)> = [CaseKind::Criminal, CaseKind::Family]
         .iter()
-        .map(|k| (k.as_str().to_string(), labels::case_kind(*k).to_string()))
+        .map(|k| (k.as_str().to_string(), labels::case_kind_in(lang, *k)))
         .collect();
     let periods: Vec<(String, String)> = [
-        ("quarter", "Quarter"),
-        ("month", "Month"),
-        ("custom", "From and to dates"),
+        ("quarter", "reports-period-quarter"),
+        ("month", "reports-period-month"),
+        ("custom", "reports-period-custom"),
     ]
     .iter()
-    .map(|(v, l)| (v.to_string(), l.to_string()))
+    .map(|(v, key)| (v.to_string(), text(lang, key)))
     .collect();
     // What the form shows again: the filters as computed, or as typed.
     let mut shown = form.clone();
@@ -236,11 +227,11 @@ async fn report_page(state: web::Data<AppState>, s: Session, req: HttpRequest) -
         shown.0.push(("period".into(), "quarter".into()));
     }
     let dates = vec![
-        Field::date("from", "A day in the quarter or month, or the first day")
-            .hint("For example, 1 1 2026 for January to March 2026")
+        Field::date("from", &text(lang, "reports-from"))
+            .hint(&text(lang, "reports-from-hint"))
             .fill(&shown, &problems),
-        Field::date("to", "Last day (from and to dates only)")
-            .hint("For example, 31 3 2026")
+        Field::date("to", &text(lang, "reports-to"))
+            .hint(&text(lang, "reports-to-hint"))
             .fill(&shown, &problems),
     ];
     let measures = match &report {
@@ -259,8 +250,8 @@ async fn report_page(state: web::Data<AppState>, s: Session, req: HttpRequest) -
         "court_kinds": options(&court_kinds, form.get("court_kind")),
         "case_kinds": options(&case_kinds, form.get("case_kind")),
         "report": report.as_ref().map(|r| json!({
-            "from": r.filters.from.format("%-d %B %Y").to_string(),
-            "to": r.filters.to.format("%-d %B %Y").to_string(),
+            "from": report_day(lang, r.filters.from),
+            "to": report_day(lang, r.filters.to),
             "csv_href": format!("/reports/partnership.csv?{}", query_string(r)),
             "suppression": r.suppression,
             "hidden": hidden_count(r),
@@ -272,7 +263,7 @@ async fn report_page(state: web::Data<AppState>, s: Session, req: HttpRequest) -
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut data = page(&s, "Partnership report", "reports", data);
+    let mut data = page(&s, &text(lang, "nav-partnership-report"), "reports", data);
     data["layout"]["error"] = json!(!problems.is_empty());
     render_status(status, "reports", &data)
 }

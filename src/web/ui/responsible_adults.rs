@@ -21,6 +21,7 @@ use crate::web::AppState;
 
 use super::fields::{fill_all, Field};
 use super::forms::{FormData, Problems};
+use super::i18n::{text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{page, read, render_status, require, see_other, with_conn, PageResult};
 
@@ -37,38 +38,37 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-fn relationship_label(r: ResponsibleAdultRelationship) -> &'static str {
-    match r {
-        ResponsibleAdultRelationship::Parent => "Parent",
-        ResponsibleAdultRelationship::Guardian => "Guardian",
-        ResponsibleAdultRelationship::AppropriateAdult => "Appropriate adult",
-    }
+fn excluded_label(lang: Lang, by: ExcludedBy) -> String {
+    text(
+        lang,
+        match by {
+            ExcludedBy::Victim => "responsible-adults-excluded-by-her",
+            ExcludedBy::Court => "responsible-adults-excluded-by-court",
+        },
+    )
 }
 
-fn excluded_label(by: ExcludedBy) -> &'static str {
-    match by {
-        ExcludedBy::Victim => "Excluded by her: never told anything",
-        ExcludedBy::Court => "Excluded by the court: never told anything",
-    }
-}
-
-fn fields() -> Vec<Field> {
-    let relationships: Vec<(String, String)> = ResponsibleAdultRelationship::ALL
-        .iter()
-        .map(|r| (r.as_str().to_string(), relationship_label(*r).to_string()))
-        .collect();
+fn fields(lang: Lang) -> Vec<Field> {
+    let relationships = super::labels::options_in(
+        ResponsibleAdultRelationship::ALL,
+        ResponsibleAdultRelationship::as_str,
+        |r| super::labels::responsible_adult_relationship_in(lang, r),
+    );
     vec![
-        Field::text("name", "Their name"),
+        Field::text("name", &text(lang, "responsible-adults-name")),
         Field::radios(
             "relationship",
-            "How do they stand to her?",
+            &text(lang, "responsible-adults-relationship"),
             &relationships,
         ),
-        Field::text("email", "Email address")
-            .hint("Copies of her notices go here while she is under 18. Never record someone she or the court has excluded."),
-        Field::text("phone", "Telephone (optional)"),
-        Field::text("preferred_language", "Language for their messages (optional)")
-            .hint("A code such as en or cy. English if left blank."),
+        Field::text("email", &text(lang, "directory-email"))
+            .hint(&text(lang, "responsible-adults-email-hint")),
+        Field::text("phone", &text(lang, "directory-organisation-phone")),
+        Field::text(
+            "preferred_language",
+            &text(lang, "responsible-adults-language"),
+        )
+        .hint(&text(lang, "responsible-adults-language-hint")),
     ]
 }
 
@@ -88,22 +88,23 @@ struct Done {
     done: Option<String>,
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "added" => "The responsible adult has been recorded.",
-        "excluded" => "They are excluded: they will not be told anything, and messages planned for them have been cancelled.",
-        "ended" => "Their role has been ended: they will not be sent anything more.",
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "added" => "responsible-adults-done-added",
+        "excluded" => "responsible-adults-done-excluded",
+        "ended" => "responsible-adults-done-ended",
         _ => return None,
-    })
+    };
+    Some(text(lang, key))
 }
 
-fn status_of(a: &ResponsibleAdultOut) -> String {
+fn status_of(lang: Lang, a: &ResponsibleAdultOut) -> String {
     match (a.excluded_by, a.ended_at) {
-        (Some(by), _) => excluded_label(by).to_string(),
-        (None, Some(_)) => "Role ended".to_string(),
-        (None, None) if a.told => "Sent copies of her notices".to_string(),
-        (None, None) if a.email.is_none() => "Not sent anything: no email address".to_string(),
-        (None, None) => "Not sent anything yet: see above".to_string(),
+        (Some(by), _) => excluded_label(lang, by),
+        (None, Some(_)) => text(lang, "responsible-adults-role-ended"),
+        (None, None) if a.told => text(lang, "responsible-adults-sent-copies"),
+        (None, None) if a.email.is_none() => text(lang, "responsible-adults-no-email"),
+        (None, None) => text(lang, "responsible-adults-not-yet"),
     }
 }
 
@@ -115,8 +116,9 @@ async fn draw(
     id: String,
     values: FormData,
     problems: Problems,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
+    let lang = s.lang;
     let (v, list) = with_conn(state, s, move |conn, ctx| {
         let v = read::<Victims>(conn, ctx, &id)?;
         let list = responsible_adults::list(conn, ctx, &id)?;
@@ -130,8 +132,8 @@ async fn draw(
             let open = a.excluded_by.is_none() && a.ended_at.is_none();
             json!({
                 "name": a.name,
-                "relationship": relationship_label(a.relationship),
-                "status": status_of(a),
+                "relationship": super::labels::responsible_adult_relationship_in(lang, a.relationship),
+                "status": status_of(lang, a),
                 "version": a.version,
                 "exclude": (a.excluded_by.is_none()).then(|| format!("/victims/{}/responsible-adults/{}/exclude", v.id, a.id)),
                 "end": open.then(|| format!("/victims/{}/responsible-adults/{}/end", v.id, a.id)),
@@ -139,9 +141,9 @@ async fn draw(
         })
         .collect();
     let why_none = if !list.is_child {
-        Some("She is not recorded as under 18, so nobody here is sent copies of her notices.")
+        Some(text(lang, "responsible-adults-not-child"))
     } else if !list.basis_in_force {
-        Some("Nobody here is sent anything yet: record her consent to send her responsible adults what she is sent (or a lawful basis under that heading) on her consents page.")
+        Some(text(lang, "responsible-adults-no-basis"))
     } else {
         None
     };
@@ -152,17 +154,17 @@ async fn draw(
     };
     let mut data = page(
         s,
-        "Parents, guardians and appropriate adults",
+        &text(lang, "responsible-adults-title"),
         "victims",
         json!({
-            "caption": format!("Victim {}", v.reference),
+            "caption": text_with(lang, "week-victim", &[("victim", v.reference.clone())]),
             "back": "/victims",
             "action": format!("/victims/{}/responsible-adults", v.id),
-            "submit": "Add the adult",
+            "submit": text(lang, "responsible-adults-add-submit"),
             "adults": rows,
             "why_none": why_none,
             "done": done,
-            "fields": fill_all(fields(), &values, &problems),
+            "fields": fill_all(fields(lang), &values, &problems),
             "errors": problems.to_json(),
         }),
     );
@@ -182,7 +184,7 @@ async fn show(
         Action::Read,
         "responsible adult",
     )?;
-    let done = q.done.as_deref().and_then(done_message);
+    let done = q.done.as_deref().and_then(|d| done_message(s.lang, d));
     draw(
         &state,
         &s,
@@ -217,7 +219,7 @@ async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) 
     if relationship.is_none() {
         problems.add(
             "relationship",
-            "Choose whether they are her parent, guardian or appropriate adult",
+            text(s.lang, "responsible-adults-error-relationship"),
         );
     }
     if !problems.is_empty() {
@@ -271,7 +273,7 @@ async fn exclude(
     let (id, adult_id) = path.into_inner();
     let Some(by) = form.get("excluded_by").and_then(ExcludedBy::parse) else {
         let mut p = Problems::new();
-        p.add("name", "Choose who excluded them: her or the court");
+        p.add("name", text(s.lang, "responsible-adults-error-excluded-by"));
         return draw(&state, &s, id, FormData(vec![]), p, None).await;
     };
     let input = ExclusionInput {

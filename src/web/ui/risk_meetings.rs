@@ -22,7 +22,7 @@ use crate::web::AppState;
 
 use super::fields::{fill_all, Field, FormPage};
 use super::forms::{london_instant, required_date, required_time, FormData, Problems};
-use super::lookup::{day, long};
+use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{labels, list_all, page, read, render_status, see_other, with_conn, PageResult};
 
@@ -44,61 +44,49 @@ struct Done {
     done: Option<String>,
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "added" => "The meeting has been added. Its paperwork deadline is on your week and in your To do list.",
-        "changed" => "The meeting has been changed.",
-        "action" => "The action has been recorded.",
-        "cancelled" => "The meeting has been cancelled. Its paperwork deadline and task are withdrawn.",
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "added" => "risk-meetings-done-added",
+        "changed" => "risk-meetings-done-changed",
+        "action" => "risk-meetings-done-action",
+        "cancelled" => "risk-meetings-done-cancelled",
         _ => return None,
-    })
+    };
+    Some(text(lang, key))
 }
 
-fn kinds() -> Vec<(String, String)> {
-    RiskMeetingKind::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.as_str().to_string(),
-                labels::risk_meeting_kind(*k).to_string(),
-            )
-        })
-        .collect()
-}
-
-fn meeting_fields() -> Vec<Field> {
+fn meeting_fields(lang: Lang) -> Vec<Field> {
+    let kinds = labels::options_in(RiskMeetingKind::ALL, RiskMeetingKind::as_str, |k| {
+        labels::risk_meeting_kind_in(lang, k)
+    });
     vec![
-        Field::radios("kind", "What kind of meeting is it?", &kinds()),
-        Field::date("meeting_date", "What day is the meeting?").hint("For example, 29/10/2026"),
-        Field::time("meeting_time", "What time does it start?")
-            .hint("UK time, on the 24-hour clock, for example 10:00"),
-        Field::text("panel", "Which area or panel holds it?")
-            .hint("For example, Leeds MARAC. Never an address."),
+        Field::radios("kind", &text(lang, "risk-meetings-kind"), &kinds),
+        Field::date("meeting_date", &text(lang, "risk-meetings-date"))
+            .hint(&text(lang, "risk-meetings-date-hint")),
+        Field::time("meeting_time", &text(lang, "risk-meetings-time"))
+            .hint(&text(lang, "risk-meetings-time-hint")),
+        Field::text("panel", &text(lang, "risk-meetings-panel"))
+            .hint(&text(lang, "risk-meetings-panel-hint")),
     ]
 }
 
-fn action_fields(orgs: &[(String, String)]) -> Vec<Field> {
-    let owners: Vec<(String, String)> = RiskActionOwner::ALL
-        .iter()
-        .map(|o| {
-            (
-                o.as_str().to_string(),
-                labels::risk_action_owner(*o).to_string(),
-            )
-        })
-        .collect();
-    let mut agencies = vec![(String::new(), "Choose an agency".to_string())];
+fn action_fields(lang: Lang, orgs: &[(String, String)]) -> Vec<Field> {
+    let owners = labels::options_in(RiskActionOwner::ALL, RiskActionOwner::as_str, |o| {
+        labels::risk_action_owner_in(lang, o)
+    });
+    let mut agencies = vec![(String::new(), text(lang, "risk-meetings-choose-agency"))];
     agencies.extend(orgs.iter().cloned());
     vec![
-        Field::radios("owner", "Who carries the action?", &owners),
+        Field::radios("owner", &text(lang, "risk-meetings-owner"), &owners),
         Field::select(
             "organisation_id",
-            "Which agency? (if another agency carries it)",
+            &text(lang, "risk-meetings-agency"),
             &agencies,
         ),
-        Field::textarea("text", "What is to be done?")
-            .hint("Briefly. It stays in Courtside and is never sent to anyone."),
-        Field::date("due_on", "When is it due?").hint("For example, 05/11/2026"),
+        Field::textarea("text", &text(lang, "risk-meetings-text"))
+            .hint(&text(lang, "risk-meetings-text-hint")),
+        Field::date("due_on", &text(lang, "risk-meetings-due"))
+            .hint(&text(lang, "risk-meetings-due-hint")),
     ]
 }
 
@@ -120,19 +108,21 @@ fn action_place(field: &str) -> (&'static str, &'static str) {
 }
 
 /// When the paperwork is (or, once the meeting has been held, was) due.
-fn due_text(m: &RiskMeetingOut, now: DateTime<Utc>) -> String {
+fn due_text(lang: Lang, m: &RiskMeetingOut, now: DateTime<Utc>) -> String {
     if let Some(at) = m.cancelled_at {
-        return format!("Cancelled on {}: no paperwork is due", long(at));
+        return text_with(
+            lang,
+            "risk-meetings-cancelled-on",
+            &[("when", i18n::long(lang, at))],
+        );
     }
-    format!(
-        "Your {} {} due by {}",
-        match m.kind {
-            RiskMeetingKind::Marac => "referral form or update",
-            RiskMeetingKind::Mappa => "update",
-        },
-        if m.starts_at <= now { "was" } else { "is" },
-        long(m.paperwork_due_at)
-    )
+    let key = match (m.kind, m.starts_at <= now) {
+        (RiskMeetingKind::Marac, false) => "risk-meetings-due-marac",
+        (RiskMeetingKind::Marac, true) => "risk-meetings-was-due-marac",
+        (RiskMeetingKind::Mappa, false) => "risk-meetings-due-mappa",
+        (RiskMeetingKind::Mappa, true) => "risk-meetings-was-due-mappa",
+    };
+    text_with(lang, key, &[("when", i18n::long(lang, m.paperwork_due_at))])
 }
 
 fn meeting_values(m: &RiskMeetingOut) -> FormData {
@@ -152,10 +142,10 @@ fn meeting_values(m: &RiskMeetingOut) -> FormData {
 
 /// The form's answers as the API's input, with the problems only the form
 /// can have.
-fn meeting_input(form: &FormData, problems: &mut Problems) -> Option<RiskMeetingInput> {
+fn meeting_input(lang: Lang, form: &FormData, problems: &mut Problems) -> Option<RiskMeetingInput> {
     let kind = form.get("kind").and_then(RiskMeetingKind::parse);
     if kind.is_none() {
-        problems.add("kind", "Choose MARAC or MAPPA");
+        problems.add("kind", text(lang, "risk-meetings-error-kind"));
     }
     let date = required_date(form, "meeting_date", "the day of the meeting", problems);
     let time = required_time(form, "meeting_time", "the time it starts", problems);
@@ -170,10 +160,10 @@ fn meeting_input(form: &FormData, problems: &mut Problems) -> Option<RiskMeeting
     })
 }
 
-fn action_input(form: &FormData, problems: &mut Problems) -> Option<RiskActionInput> {
+fn action_input(lang: Lang, form: &FormData, problems: &mut Problems) -> Option<RiskActionInput> {
     let owner = form.get("owner").and_then(RiskActionOwner::parse);
     if owner.is_none() {
-        problems.add("owner", "Choose who carries the action");
+        problems.add("owner", text(lang, "risk-meetings-error-owner"));
     }
     let due: Option<NaiveDate> = required_date(form, "due_on", "the due date", problems);
     Some(RiskActionInput {
@@ -197,7 +187,7 @@ fn draw(
     title: &str,
     mut body: Value,
     problems: &Problems,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
     body["heading"] = json!(title);
     body["done"] = json!(done);
@@ -224,9 +214,10 @@ async fn draw_list(
     victim_id: String,
     values: Option<FormData>,
     problems: Problems,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
     super::require_to(s, CHECK)?;
+    let lang = s.lang;
     let id = victim_id.clone();
     let (reference, meetings, now) = with_conn(state, s, move |conn, ctx| {
         let meetings = risk_meetings::list(conn, ctx, &id)?;
@@ -239,28 +230,28 @@ async fn draw_list(
         .map(|m| {
             json!({
                 "href": format!("/risk-meetings/{}", m.id),
-                "kind": labels::risk_meeting_kind(m.kind),
-                "when": long(m.starts_at),
+                "kind": labels::risk_meeting_kind_in(lang, m.kind),
+                "when": i18n::long(lang, m.starts_at),
                 "panel": m.panel,
-                "due": due_text(m, now),
+                "due": due_text(lang, m, now),
             })
         })
         .collect();
     let values = values.unwrap_or_default();
     draw(
         s,
-        "Risk meetings",
+        &text(lang, "case-risk-meetings"),
         json!({
-            "caption": format!("Victim {reference}"),
+            "caption": text_with(lang, "week-victim", &[("victim", reference)]),
             "back": "/cases",
             "meetings": if rows.is_empty() { Value::Null } else { json!(rows) },
             "forms": [{
                 "id": "add",
-                "heading": "Add a MARAC or MAPPA meeting",
+                "heading": text(lang, "risk-meetings-add-heading"),
                 "action": format!("/victims/{victim_id}/risk-meetings"),
                 "version": Value::Null,
-                "submit": "Add the meeting",
-                "fields": fill_all(meeting_fields(), &values, &problems),
+                "submit": text(lang, "risk-meetings-add-submit"),
+                "fields": fill_all(meeting_fields(lang), &values, &problems),
             }],
         }),
         &problems,
@@ -274,7 +265,7 @@ async fn show_list(
     id: web::Path<String>,
     q: web::Query<Done>,
 ) -> PageResult {
-    let done = q.done.as_deref().and_then(done_message);
+    let done = q.done.as_deref().and_then(|d| done_message(s.lang, d));
     draw_list(&state, &s, id.into_inner(), None, Problems::new(), done).await
 }
 
@@ -286,13 +277,18 @@ async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) 
     )?;
     let victim_id = id.into_inner();
     let mut problems = Problems::new();
-    let input = meeting_input(&form, &mut problems);
+    let input = meeting_input(s.lang, &form, &mut problems);
     let Some(input) = input.filter(|_| problems.is_empty()) else {
         return draw_list(&state, &s, victim_id, Some(form), problems, None).await;
     };
     let v = victim_id.clone();
+    let stale = text(s.lang, "risk-meetings-error-stale");
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        answer(risk_meetings::record(conn, ctx, &v, &input), meeting_place)
+        answer(
+            risk_meetings::record(conn, ctx, &v, &input),
+            meeting_place,
+            stale,
+        )
     })
     .await?;
     match outcome {
@@ -305,16 +301,14 @@ async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) 
 fn answer<T>(
     done: Result<T, AppError>,
     place: fn(&str) -> (&'static str, &'static str),
+    stale: String,
 ) -> Result<Result<T, Problems>, AppError> {
     match done {
         Ok(v) => Ok(Ok(v)),
         Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place))),
         Err(AppError::StaleVersion { .. }) => {
             let mut p = Problems::new();
-            p.add(
-                place("").0,
-                "Someone saved this meeting first, while you had it open. What is stored now is shown: check it, then save again",
-            );
+            p.add(place("").0, stale);
             Ok(Err(p))
         }
         Err(AppError::Conflict(message)) => {
@@ -333,15 +327,15 @@ enum Posting {
     Action(FormData, Problems),
 }
 
-fn action_rows(actions: &[RiskActionOut]) -> Vec<Value> {
+fn action_rows(lang: Lang, actions: &[RiskActionOut]) -> Vec<Value> {
     actions
         .iter()
         .map(|a| {
             let who = match (a.owner, &a.organisation_name) {
                 (RiskActionOwner::Agency, Some(name)) => name.clone(),
-                (owner, _) => labels::risk_action_owner(owner).to_string(),
+                (owner, _) => labels::risk_action_owner_in(lang, owner),
             };
-            json!({"who": who, "due": day(a.due_on), "text": a.text})
+            json!({"who": who, "due": i18n::day(lang, a.due_on), "text": a.text})
         })
         .collect()
 }
@@ -351,9 +345,10 @@ async fn draw_one(
     s: &Session,
     id: String,
     posting: Posting,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
     super::require_to(s, CHECK)?;
+    let lang = s.lang;
     type Drawn = (
         RiskMeetingDetail,
         String,
@@ -391,44 +386,44 @@ async fn draw_one(
     if held {
         forms.push(json!({
             "id": "record-action",
-            "heading": "Record an action agreed at the meeting",
+            "heading": text(lang, "risk-meetings-action-heading"),
             "action": format!("/risk-meetings/{}/actions", m.id),
             "version": Value::Null,
-            "submit": "Record the action",
-            "fields": fill_all(action_fields(&orgs), &action_values, &action_problems),
+            "submit": text(lang, "risk-meetings-action-submit"),
+            "fields": fill_all(action_fields(lang, &orgs), &action_values, &action_problems),
         }));
     }
     if !cancelled {
         forms.push(json!({
             "id": "change",
-            "heading": "Change the meeting",
+            "heading": text(lang, "risk-meetings-change-heading"),
             "action": format!("/risk-meetings/{}", m.id),
             "version": m.version,
-            "submit": "Save the meeting",
-            "fields": fill_all(meeting_fields(), &change_values, &change_problems),
+            "submit": text(lang, "risk-meetings-change-submit"),
+            "fields": fill_all(meeting_fields(lang), &change_values, &change_problems),
         }));
     }
     draw(
         s,
-        labels::risk_meeting_kind(m.kind),
+        &labels::risk_meeting_kind_in(lang, m.kind),
         json!({
-            "caption": format!("Victim {reference}"),
+            "caption": text_with(lang, "week-victim", &[("victim", reference)]),
             "back": format!("/victims/{}/risk-meetings", m.victim_id),
             "meeting": [
-                {"key": "When", "value": long(m.starts_at)},
-                {"key": "Area or panel", "value": m.panel},
-                {"key": "Your paperwork", "value": due_text(m, now)},
-                {"key": "Why then", "value": m.paperwork_citation},
+                {"key": text(lang, "risk-meetings-when"), "value": i18n::long(lang, m.starts_at)},
+                {"key": text(lang, "risk-meetings-area"), "value": m.panel},
+                {"key": text(lang, "risk-meetings-your-paperwork"), "value": due_text(lang, m, now)},
+                {"key": text(lang, "risk-meetings-why-then"), "value": m.paperwork_citation},
             ],
-            "actions_heading": "Actions agreed",
-            "actions": action_rows(&detail.actions),
-            "no_actions": if cancelled {
-                "The meeting was cancelled, so no actions were agreed at it."
+            "actions_heading": text(lang, "risk-meetings-actions-heading"),
+            "actions": action_rows(lang, &detail.actions),
+            "no_actions": text(lang, if cancelled {
+                "risk-meetings-no-actions-cancelled"
             } else if held {
-                "No actions are recorded yet."
+                "risk-meetings-no-actions"
             } else {
-                "Actions can be recorded once the meeting has taken place."
-            },
+                "risk-meetings-no-actions-yet"
+            }),
             "cancel_href": (!cancelled && m.starts_at > now).then(|| format!("/risk-meetings/{}/cancel", m.id)),
             "forms": forms,
         }),
@@ -443,7 +438,7 @@ async fn show_one(
     id: web::Path<String>,
     q: web::Query<Done>,
 ) -> PageResult {
-    let done = q.done.as_deref().and_then(done_message);
+    let done = q.done.as_deref().and_then(|d| done_message(s.lang, d));
     draw_one(&state, &s, id.into_inner(), Posting::None, done).await
 }
 
@@ -453,15 +448,17 @@ async fn change(state: web::Data<AppState>, posted: Posted, id: web::Path<String
     let id = id.into_inner();
     let version = super::posted_version(&form)?;
     let mut problems = Problems::new();
-    let input = meeting_input(&form, &mut problems);
+    let input = meeting_input(s.lang, &form, &mut problems);
     let Some(input) = input.filter(|_| problems.is_empty()) else {
         return draw_one(&state, &s, id, Posting::Change(form, problems), None).await;
     };
     let m = id.clone();
+    let stale = text(s.lang, "risk-meetings-error-stale");
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         answer(
             risk_meetings::update(conn, ctx, &m, version, &input),
             meeting_place,
+            stale,
         )
     })
     .await?;
@@ -488,20 +485,30 @@ async fn confirm_cancel(
     if m.cancelled_at.is_some() {
         return Ok(see_other(&format!("/risk-meetings/{}", m.id)));
     }
+    let lang = s.lang;
     let page = FormPage {
-        title: "Cancel the meeting".into(),
-        heading: format!("Cancel the {}?", labels::risk_meeting_kind(m.kind)),
+        title: text(lang, "risk-meetings-cancel-title"),
+        heading: text(
+            lang,
+            match m.kind {
+                RiskMeetingKind::Marac => "risk-meetings-cancel-heading-marac",
+                RiskMeetingKind::Mappa => "risk-meetings-cancel-heading-mappa",
+            },
+        ),
         facts: vec![
-            ("When".into(), long(m.starts_at)),
-            ("Area or panel".into(), m.panel.clone()),
+            (
+                text(lang, "risk-meetings-when"),
+                i18n::long(lang, m.starts_at),
+            ),
+            (text(lang, "risk-meetings-area"), m.panel.clone()),
         ],
         intro: vec![
-            "Your paperwork deadline and task for it are withdrawn, and it leaves your week and your morning digest. It stays on her record as cancelled.".into(),
-            "If the meeting has only moved, change its date instead; if a new one is called, add it.".into(),
+            text(lang, "risk-meetings-cancel-withdrawn"),
+            text(lang, "risk-meetings-cancel-moved"),
         ],
         action: format!("/risk-meetings/{}/cancel", m.id),
         back: format!("/risk-meetings/{}", m.id),
-        submit: "Cancel the meeting".into(),
+        submit: text(lang, "risk-meetings-cancel-title"),
         hidden: vec![("version".into(), m.version.to_string())],
         ..FormPage::default()
     };
@@ -539,15 +546,17 @@ async fn add_action(
     super::require_to(&s, WRITE)?;
     let id = id.into_inner();
     let mut problems = Problems::new();
-    let input = action_input(&form, &mut problems);
+    let input = action_input(s.lang, &form, &mut problems);
     let Some(input) = input.filter(|_| problems.is_empty()) else {
         return draw_one(&state, &s, id, Posting::Action(form, problems), None).await;
     };
     let m = id.clone();
+    let stale = text(s.lang, "risk-meetings-error-stale");
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         answer(
             risk_meetings::record_action(conn, ctx, &m, &input),
             action_place,
+            stale,
         )
     })
     .await?;

@@ -55,19 +55,7 @@ fn require_read(s: &Session) -> Result<(), PageError> {
 
 fn fields(lang: Lang, consents: &[ConsentChoice]) -> Vec<Field> {
     let t = |key: &str| text(lang, key);
-    let mut bases: Vec<(String, String)> = consents
-        .iter()
-        .map(|c| {
-            (
-                c.id.clone(),
-                text_with(
-                    lang,
-                    "safety-plan-basis-consent",
-                    &[("given", i18n::long(lang, c.given_at))],
-                ),
-            )
-        })
-        .collect();
+    let mut bases = super::court_needs::referral_choices_in(lang, consents);
     bases.push((SPOC.into(), t("safety-plan-basis-spoc")));
     bases.push((NOBODY.into(), t("safety-plan-basis-nobody")));
     let has = |yes: &'static str, no: &'static str| {

@@ -19,7 +19,7 @@ use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
 use super::forms::{parse_time, FormData, Problems};
-use super::lookup::long;
+use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{page, render, render_form, require, see_other, with_conn, PageError, PageResult};
 
@@ -45,42 +45,48 @@ struct Done {
     done: Option<String>,
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "reminders-saved" => "Your reminders have been saved. Reminders already planned stay as they are; hearings and visits planned from now on use the new ones.",
-        "reminders-defaults" => "Your organisation now uses the service's default reminders.",
-        "webhook-revoked" => "The webhook has been switched off. Notices for your organisation go by email again.",
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "reminders-saved" => "settings-done-reminders-saved",
+        "reminders-defaults" => "settings-done-reminders-defaults",
+        "webhook-revoked" => "settings-done-webhook-revoked",
         _ => return None,
-    })
-}
-
-fn unit_label(u: DayUnit) -> &'static str {
-    match u {
-        DayUnit::WorkingDays => "working days",
-        DayUnit::CalendarDays => "calendar days",
-    }
-}
-
-fn of_label(o: ReminderOf) -> &'static str {
-    match o {
-        ReminderOf::Hearing => "hearings",
-        ReminderOf::PreTrialVisit => "pre-trial visits",
-    }
+    };
+    Some(text(lang, key))
 }
 
 /// One reminder in words: "3 working days before, at 09:00, for hearings
 /// and pre-trial visits". Zero days is "On the day".
-pub fn reminder_sentence(r: &ReminderRule) -> String {
-    let when = match r.days_before {
-        0 => "On the day".to_string(),
-        1 => format!("1 {} before", unit_label(r.unit).trim_end_matches('s')),
-        n => format!("{n} {} before", unit_label(r.unit)),
+pub fn reminder_sentence(lang: Lang, r: &ReminderRule) -> String {
+    let when = match (r.days_before, r.unit) {
+        (0, _) => text(lang, "settings-reminder-on-the-day"),
+        (n, DayUnit::WorkingDays) => text_with(
+            lang,
+            "settings-reminder-working-days",
+            &[("count", n.to_string())],
+        ),
+        (n, DayUnit::CalendarDays) => text_with(
+            lang,
+            "settings-reminder-calendar-days",
+            &[("count", n.to_string())],
+        ),
     };
-    let what: Vec<&str> = r.of.iter().map(|o| of_label(*o)).collect();
-    format!(
-        "{when}, at {}, for {}",
-        r.local_time.format("%H:%M"),
-        what.join(" and ")
+    let what = match r.of.as_slice() {
+        [ReminderOf::Hearing] => "settings-reminder-of-hearings",
+        [ReminderOf::PreTrialVisit] => "settings-reminder-of-visits",
+        [ReminderOf::PreTrialVisit, ReminderOf::Hearing] => {
+            "settings-reminder-of-visits-and-hearings"
+        }
+        _ => "settings-reminder-of-hearings-and-visits",
+    };
+    text_with(
+        lang,
+        "settings-reminder-sentence",
+        &[
+            ("when", when),
+            ("time", r.local_time.format("%H:%M").to_string()),
+            ("what", text(lang, what)),
+        ],
     )
 }
 
@@ -88,11 +94,11 @@ pub fn reminder_sentence(r: &ReminderRule) -> String {
 // Reminders: the form's rows, read purely.
 
 const OF_CHOICES: [(ReminderOf, &str, &str); 2] = [
-    (ReminderOf::Hearing, "hearing", "Hearings"),
+    (ReminderOf::Hearing, "hearing", "settings-of-hearings"),
     (
         ReminderOf::PreTrialVisit,
         "pre_trial_visit",
-        "Pre-trial visits",
+        "settings-of-visits",
     ),
 ];
 
@@ -104,14 +110,19 @@ fn row_field(i: usize, what: &str) -> String {
 /// blank, or ticked to remove, is dropped. A kept row keeps its stored
 /// name, so a reminder already planned is replaced rather than doubled; a
 /// new row is given a name not yet used.
-pub fn read_reminders(form: &FormData, rows: usize) -> Result<Vec<ReminderRule>, Problems> {
+pub fn read_reminders(
+    lang: Lang,
+    form: &FormData,
+    rows: usize,
+) -> Result<Vec<ReminderRule>, Problems> {
     let mut problems = Problems::new();
     let mut rules: Vec<ReminderRule> = Vec::new();
     let mut names: Vec<String> = (0..rows)
         .filter_map(|i| form.text(&row_field(i, "name")))
         .collect();
     for i in 0..rows {
-        let n = i + 1;
+        let n = (i + 1).to_string();
+        let nth = [("n", n.clone())];
         let days = form.text(&row_field(i, "days"));
         let time = form.text(&row_field(i, "time"));
         let of: Vec<ReminderOf> = form
@@ -129,15 +140,17 @@ pub fn read_reminders(form: &FormData, rows: usize) -> Result<Vec<ReminderRule>,
             None => {
                 problems.add(
                     &row_field(i, "days"),
-                    format!("Enter how many days before reminder {n} is sent"),
+                    text_with(lang, "settings-error-days-missing", &nth),
                 );
                 None
             }
             Some(_) => {
                 problems.add(
                     &row_field(i, "days"),
-                    format!(
-                        "Reminder {n}: enter a whole number of days from 0 to {MAX_DAYS_BEFORE}"
+                    text_with(
+                        lang,
+                        "settings-error-days-range",
+                        &[("n", n.clone()), ("most", MAX_DAYS_BEFORE.to_string())],
                     ),
                 );
                 None
@@ -151,7 +164,7 @@ pub fn read_reminders(form: &FormData, rows: usize) -> Result<Vec<ReminderRule>,
             None => {
                 problems.add(
                     &row_field(i, "time"),
-                    format!("Enter the time reminder {n} is sent, for example 09:00"),
+                    text_with(lang, "settings-error-time-missing", &nth),
                 );
                 None
             }
@@ -160,9 +173,7 @@ pub fn read_reminders(form: &FormData, rows: usize) -> Result<Vec<ReminderRule>,
                 if parsed.is_none() {
                     problems.add(
                         &row_field(i, "time"),
-                        format!(
-                            "Reminder {n}: enter a time on the 24-hour clock, for example 09:00"
-                        ),
+                        text_with(lang, "settings-error-time-wrong", &nth),
                     );
                 }
                 parsed
@@ -171,7 +182,7 @@ pub fn read_reminders(form: &FormData, rows: usize) -> Result<Vec<ReminderRule>,
         if of.is_empty() {
             problems.add(
                 &row_field(i, "of"),
-                format!("Choose what reminder {n} is for: hearings, pre-trial visits or both"),
+                text_with(lang, "settings-error-of", &nth),
             );
         }
         let name = match form.text(&row_field(i, "name")) {
@@ -228,69 +239,85 @@ fn reminder_values(rules: &[ReminderRule]) -> FormData {
     FormData(v)
 }
 
-fn reminders_form(current: &ReminderRulesOut, stored_names: &[String], rows: usize) -> FormPage {
+fn reminders_form(
+    lang: Lang,
+    current: &ReminderRulesOut,
+    stored_names: &[String],
+    rows: usize,
+) -> FormPage {
     let units = vec![
-        ("working_days".to_string(), "Working days".to_string()),
-        ("calendar_days".to_string(), "Calendar days".to_string()),
+        (
+            "working_days".to_string(),
+            text(lang, "settings-working-days"),
+        ),
+        (
+            "calendar_days".to_string(),
+            text(lang, "settings-calendar-days"),
+        ),
     ];
     let ofs: Vec<(String, String)> = OF_CHOICES
         .iter()
-        .map(|c| (c.1.to_string(), c.2.to_string()))
+        .map(|c| (c.1.to_string(), text(lang, c.2)))
         .collect();
     let mut fields = Vec::new();
     let mut hidden = vec![("rows".to_string(), rows.to_string())];
     for i in 0..rows {
+        let nth = [("n", (i + 1).to_string())];
         let which = if i < stored_names.len() {
-            format!("Reminder {}", i + 1)
+            text_with(lang, "settings-reminder-n", &nth)
         } else {
-            format!("Reminder {} (new)", i + 1)
+            text_with(lang, "settings-reminder-n-new", &nth)
         };
+        let w = [("which", which)];
         if let Some(name) = stored_names.get(i) {
             hidden.push((row_field(i, "name"), name.clone()));
         }
         fields.push(
             Field::number(
                 &row_field(i, "days"),
-                &format!("{which}: how many days before"),
+                &text_with(lang, "settings-row-days", &w),
             )
-            .hint("0 sends it on the day itself"),
+            .hint(&text(lang, "settings-row-days-hint")),
         );
         fields.push(Field::select(
             &row_field(i, "unit"),
-            &format!("{which}: counted in"),
+            &text_with(lang, "settings-row-unit", &w),
             &units,
         ));
         fields.push(Field::time(
             &row_field(i, "time"),
-            &format!("{which}: at what time"),
+            &text_with(lang, "settings-row-time", &w),
         ));
         fields.push(Field::checkboxes(
             &row_field(i, "of"),
-            &format!("{which}: before what"),
+            &text_with(lang, "settings-row-of", &w),
             &ofs,
         ));
         if i < stored_names.len() {
             fields.push(Field::checkboxes(
                 &row_field(i, "remove"),
-                &format!("{which}: remove it"),
-                &[("yes".to_string(), "Remove this reminder".to_string())],
+                &text_with(lang, "settings-row-remove", &w),
+                &[("yes".to_string(), text(lang, "settings-row-remove-yes"))],
             ));
         }
     }
     FormPage {
-        title: "Reminders for your supporters".into(),
-        heading: "Reminders for your supporters".into(),
+        title: text(lang, "settings-reminders-heading"),
+        heading: text(lang, "settings-reminders-heading"),
         intro: vec![
-            "Your supporters are reminded of each hearing and pre-trial visit they support, at UK time. Change, remove or add reminders below; a reminder left blank is not kept.".into(),
-            if current.own {
-                "These are your organisation's own reminders.".into()
-            } else {
-                "Your organisation uses the service's default reminders; saving this form makes them your own.".into()
-            },
+            text(lang, "settings-reminders-intro"),
+            text(
+                lang,
+                if current.own {
+                    "settings-reminders-own"
+                } else {
+                    "settings-reminders-defaults"
+                },
+            ),
         ],
         action: REMINDERS.into(),
         back: PATH.into(),
-        submit: "Save the reminders".into(),
+        submit: text(lang, "settings-reminders-save"),
         hidden,
         fields,
         ..FormPage::default()
@@ -313,7 +340,7 @@ async fn reminders_page(state: web::Data<AppState>, s: Session) -> PageResult {
     render_form(
         &s,
         "settings",
-        reminders_form(&current, &names, rows),
+        reminders_form(s.lang, &current, &names, rows),
         &reminder_values(&current.supporter),
         &Problems::new(),
     )
@@ -334,12 +361,12 @@ async fn reminders_post(state: web::Data<AppState>, posted: Posted) -> PageResul
         render_form(
             &s,
             "settings",
-            reminders_form(current, &names, rows),
+            reminders_form(s.lang, current, &names, rows),
             &form,
             problems,
         )
     };
-    match read_reminders(&form, rows) {
+    match read_reminders(s.lang, &form, rows) {
         Err(problems) => {
             let current = current_reminders(&state, &s).await?;
             redraw(&current, &problems)
@@ -360,10 +387,7 @@ async fn reminders_post(state: web::Data<AppState>, posted: Posted) -> PageResul
                     for e in errors {
                         problems.add(
                             &row_field(0, "days"),
-                            format!(
-                                "The reminders could not be saved: {}. Check them and save again",
-                                e.message
-                            ),
+                            text_with(s.lang, "settings-error-not-saved", &[("why", e.message)]),
                         );
                     }
                     let current = current_reminders(&state, &s).await?;
@@ -400,26 +424,25 @@ async fn own_webhook(state: &AppState, s: &Session) -> Result<Option<WebhookOut>
     Ok(live_webhook(all, &org))
 }
 
-fn webhook_form(live: Option<&WebhookOut>) -> FormPage {
-    let mut intro = vec![
-        "Courtside can send your organisation's notices to your own system as signed messages (a webhook) instead of by email. Each message carries a signature made with a secret key, shown once when you save.".into(),
-    ];
+fn webhook_form(lang: Lang, live: Option<&WebhookOut>) -> FormPage {
+    let mut intro = vec![text(lang, "settings-webhook-intro")];
     if let Some(w) = live {
-        intro.push(format!(
-            "Notices now go to {}. Saving a new address replaces it.",
-            w.url
+        intro.push(text_with(
+            lang,
+            "settings-webhook-now",
+            &[("url", w.url.clone())],
         ));
     }
     FormPage {
-        title: "Send notices to your system".into(),
-        heading: "Send notices to your system".into(),
+        title: text(lang, "settings-webhook-heading"),
+        heading: text(lang, "settings-webhook-heading"),
         intro,
         action: WEBHOOK.into(),
         back: PATH.into(),
-        submit: "Save and show the secret key".into(),
-        fields: vec![Field::text("url", "The address notices are sent to")
+        submit: text(lang, "settings-webhook-save"),
+        fields: vec![Field::text("url", &text(lang, "settings-webhook-url"))
             .typed("url", "url")
-            .hint("It must start with https://, for example https://partner.example/courtside")],
+            .hint(&text(lang, "settings-webhook-url-hint"))],
         ..FormPage::default()
     }
 }
@@ -430,7 +453,7 @@ async fn webhook_page(state: web::Data<AppState>, s: Session) -> PageResult {
     render_form(
         &s,
         "settings",
-        webhook_form(live.as_ref()),
+        webhook_form(s.lang, live.as_ref()),
         &FormData::default(),
         &Problems::new(),
     )
@@ -441,12 +464,12 @@ async fn webhook_post(state: web::Data<AppState>, posted: Posted) -> PageResult 
     require(&s, ResourceKind::Webhook, Action::Create, "webhook")?;
     let Some(url) = form.text("url") else {
         let mut problems = Problems::new();
-        problems.add("url", "Enter the address notices are sent to");
+        problems.add("url", text(s.lang, "settings-webhook-error-missing"));
         let live = own_webhook(&state, &s).await?;
         return render_form(
             &s,
             "settings",
-            webhook_form(live.as_ref()),
+            webhook_form(s.lang, live.as_ref()),
             &form,
             &problems,
         );
@@ -469,7 +492,15 @@ async fn webhook_post(state: web::Data<AppState>, posted: Posted) -> PageResult 
                     "replaced": created.replaced.is_some(),
                 },
             });
-            render("settings", &page(&s, "Webhook saved", "settings", data))
+            render(
+                "settings",
+                &page(
+                    &s,
+                    &text(s.lang, "settings-webhook-saved"),
+                    "settings",
+                    data,
+                ),
+            )
         }
         Err(AppError::Validation(errors)) => {
             let mut problems = Problems::new();
@@ -477,16 +508,13 @@ async fn webhook_post(state: web::Data<AppState>, posted: Posted) -> PageResult 
                 problems.add("url", format!("The address {}", e.message));
             }
             if problems.is_empty() {
-                problems.add(
-                    "url",
-                    "The address could not be saved. Check it and save again",
-                );
+                problems.add("url", text(s.lang, "settings-webhook-error-not-saved"));
             }
             let live = own_webhook(&state, &s).await?;
             render_form(
                 &s,
                 "settings",
-                webhook_form(live.as_ref()),
+                webhook_form(s.lang, live.as_ref()),
                 &form,
                 &problems,
             )
@@ -501,15 +529,15 @@ async fn revoke_page(state: web::Data<AppState>, s: Session) -> PageResult {
         return Ok(see_other(PATH));
     };
     let page = FormPage {
-        title: "Switch off the webhook".into(),
-        heading: "Switch off the webhook?".into(),
+        title: text(s.lang, "settings-revoke-title"),
+        heading: text(s.lang, "settings-revoke-heading"),
         intro: vec![
-            format!("Notices for your organisation now go to {}.", live.url),
-            "If you switch it off, they go by email to your organisation's address again, from the next one sent. You can set up a webhook again at any time, with a new secret key.".into(),
+            text_with(s.lang, "settings-revoke-now", &[("url", live.url.clone())]),
+            text(s.lang, "settings-revoke-then"),
         ],
         action: REVOKE.into(),
         back: PATH.into(),
-        submit: "Switch off the webhook".into(),
+        submit: text(s.lang, "settings-revoke-title"),
         hidden: vec![("id".into(), live.id)],
         ..FormPage::default()
     };
@@ -562,23 +590,26 @@ async fn overview(state: web::Data<AppState>, s: Session, q: web::Query<Done>) -
         None
     };
     let data = json!({
-        "done": q.done.as_deref().and_then(done_message),
+        "done": q.done.as_deref().and_then(|d| done_message(s.lang, d)),
         "reminders": {
             "own": reminders.own,
-            "rows": reminders.supporter.iter().map(reminder_sentence).collect::<Vec<_>>(),
+            "rows": reminders.supporter.iter().map(|r| reminder_sentence(s.lang, r)).collect::<Vec<_>>(),
             "none": reminders.supporter.is_empty(),
             "change": REMINDERS,
             "defaults": DEFAULTS,
         },
         "webhook": webhook.map(|w| json!({
             "url": w.url,
-            "since": long(w.created_at),
+            "since": i18n::long(s.lang, w.created_at),
         })),
         "webhook_change": WEBHOOK,
         "webhook_revoke": REVOKE,
         "inbox": inbox_view(&state),
     });
-    render("settings", &page(&s, "Settings", "settings", data))
+    render(
+        "settings",
+        &page(&s, &text(s.lang, "nav-settings"), "settings", data),
+    )
 }
 
 #[cfg(test)]
@@ -617,7 +648,7 @@ mod tests {
             ("r3_days", ""),
             ("r3_time", ""),
         ]);
-        let rules = read_reminders(&typed, 4).unwrap();
+        let rules = read_reminders(Lang::En, &typed, 4).unwrap();
         assert_eq!(
             rules,
             vec![
@@ -638,16 +669,17 @@ mod tests {
             ]
         );
         assert_eq!(
-            reminder_sentence(&rules[0]),
+            reminder_sentence(Lang::En, &rules[0]),
             "5 working days before, at 09:00, for hearings and pre-trial visits"
         );
         assert_eq!(
-            reminder_sentence(&rules[1]),
+            reminder_sentence(Lang::En, &rules[1]),
             "On the day, at 07:30, for hearings"
         );
         // Every row removed: no reminders at all.
         assert_eq!(
             read_reminders(
+                Lang::En,
                 &form(&[("r0_name", "a"), ("r0_days", "2"), ("r0_remove", "yes")]),
                 1
             )
@@ -667,7 +699,7 @@ mod tests {
             ("r1_time", "09:00"),
             ("r1_of", "hearing"),
         ]);
-        let names: Vec<String> = read_reminders(&typed, 2)
+        let names: Vec<String> = read_reminders(Lang::En, &typed, 2)
             .unwrap()
             .into_iter()
             .map(|r| r.name)
@@ -714,7 +746,7 @@ mod tests {
             ),
         ];
         for (pairs, field, message) in cases {
-            let problems = read_reminders(&form(pairs), 1).unwrap_err();
+            let problems = read_reminders(Lang::En, &form(pairs), 1).unwrap_err();
             assert_eq!(problems.0.len(), 1, "{pairs:?}");
             assert_eq!(problems.0[0].field, field);
             assert_eq!(problems.0[0].message, message);
@@ -731,9 +763,9 @@ mod tests {
             of: vec![ReminderOf::PreTrialVisit],
         }];
         let values = reminder_values(&rules);
-        assert_eq!(read_reminders(&values, 1).unwrap(), rules);
+        assert_eq!(read_reminders(Lang::En, &values, 1).unwrap(), rules);
         assert_eq!(
-            reminder_sentence(&rules[0]),
+            reminder_sentence(Lang::En, &rules[0]),
             "1 calendar day before, at 18:00, for pre-trial visits"
         );
     }

@@ -22,7 +22,7 @@ use crate::web::AppState;
 
 use super::fields::{fill_all, Field};
 use super::forms::{london_instant, required_date, required_time, FormData, Problems};
-use super::lookup::long;
+use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{labels, read, render_status, see_other, with_conn, PageResult};
 
@@ -48,13 +48,14 @@ struct Done {
     done: Option<String>,
 }
 
-fn done_message(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "added" => "The appointment has been booked. Reminders are on the supporters' and the officer's weeks.",
-        "changed" => "The appointment has been changed, and its reminders with it.",
-        "cancelled" => "The appointment has been withdrawn, and its reminders cancelled.",
+fn done_message(lang: Lang, key: &str) -> Option<String> {
+    let key = match key {
+        "added" => "statements-done-added",
+        "changed" => "statements-done-changed",
+        "cancelled" => "statements-done-cancelled",
         _ => return None,
-    })
+    };
+    Some(text(lang, key))
 }
 
 fn options(people: &[Person], prompt: &str) -> Vec<(String, String)> {
@@ -63,39 +64,36 @@ fn options(people: &[Person], prompt: &str) -> Vec<(String, String)> {
     out
 }
 
-fn fields(supporters: &[Person], officers: &[Person]) -> Vec<Field> {
-    let kinds: Vec<(String, String)> = StatementAppointmentKind::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.as_str().to_string(),
-                labels::statement_appointment_kind(*k).to_string(),
-            )
-        })
-        .collect();
+fn fields(lang: Lang, supporters: &[Person], officers: &[Person]) -> Vec<Field> {
+    let kinds = labels::options_in(
+        StatementAppointmentKind::ALL,
+        StatementAppointmentKind::as_str,
+        |k| labels::statement_appointment_kind_in(lang, k),
+    );
     vec![
-        Field::radios("kind", "What is the appointment for?", &kinds),
-        Field::date("appointment_date", "What day is it?").hint("For example, 30/03/2026"),
-        Field::time("appointment_time", "What time does it start?")
-            .hint("UK time, on the 24-hour clock, for example 10:00"),
-        Field::text("place", "Where is it?")
-            .hint("The police station or venue, for example Elland Road Police Station. Never the victim's address."),
+        Field::radios("kind", &text(lang, "statements-kind"), &kinds),
+        Field::date("appointment_date", &text(lang, "statements-date"))
+            .hint(&text(lang, "statements-date-hint")),
+        Field::time("appointment_time", &text(lang, "risk-meetings-time"))
+            .hint(&text(lang, "risk-meetings-time-hint")),
+        Field::text("place", &text(lang, "statements-place"))
+            .hint(&text(lang, "statements-place-hint")),
         Field::select(
             "officer_id",
-            "Which officer is it with?",
-            &options(officers, "Choose an officer"),
+            &text(lang, "statements-officer"),
+            &options(officers, &text(lang, "statements-choose-officer")),
         )
-        .hint("A witness care officer of the case's unit. Their reminder goes to their Courtside week."),
+        .hint(&text(lang, "statements-officer-hint")),
         Field::select(
             "supporter_id",
-            "Which supporter is booked for before and after?",
-            &options(supporters, "Choose a supporter"),
+            &text(lang, "statements-supporter"),
+            &options(supporters, &text(lang, "statements-choose-supporter")),
         )
-        .hint("The supporter must not be in the room while the statement is taken or the interview recorded."),
+        .hint(&text(lang, "statements-supporter-hint")),
         Field::select(
             "alternative_supporter_id",
-            "Which supporter can go instead if they are away?",
-            &options(supporters, "Choose a different supporter"),
+            &text(lang, "statements-alternative"),
+            &options(supporters, &text(lang, "statements-choose-alternative")),
         ),
     ]
 }
@@ -134,10 +132,14 @@ fn values(a: &StatementAppointmentOut) -> FormData {
 
 /// The form's answers as the API's input, with the problems only the form
 /// can have.
-fn input(form: &FormData, problems: &mut Problems) -> Option<StatementAppointmentInput> {
+fn input(
+    lang: Lang,
+    form: &FormData,
+    problems: &mut Problems,
+) -> Option<StatementAppointmentInput> {
     let kind = form.get("kind").and_then(StatementAppointmentKind::parse);
     if kind.is_none() {
-        problems.add("kind", "Choose a witness statement or an ABE interview");
+        problems.add("kind", text(lang, "statements-error-kind"));
     }
     let date = required_date(
         form,
@@ -150,16 +152,16 @@ fn input(form: &FormData, problems: &mut Problems) -> Option<StatementAppointmen
         (Some(d), Some(t)) => london_instant(d, t, "appointment_time", problems).map(|(_, s)| s),
         _ => None,
     };
-    let mut person = |name: &str, what: &str| {
+    let mut person = |name: &str, missing: &str| {
         let v = form.text(name).filter(|v| !v.is_empty());
         if v.is_none() {
-            problems.add(name, format!("Choose {what}"));
+            problems.add(name, text(lang, missing));
         }
         v
     };
-    let officer = person("officer_id", "the officer");
-    let supporter = person("supporter_id", "the supporter booked for before and after");
-    let alternative = person("alternative_supporter_id", "the alternative supporter");
+    let officer = person("officer_id", "statements-error-officer");
+    let supporter = person("supporter_id", "statements-error-supporter");
+    let alternative = person("alternative_supporter_id", "statements-error-alternative");
     Some(StatementAppointmentInput {
         kind: kind?,
         starts_at: at?,
@@ -171,16 +173,13 @@ fn input(form: &FormData, problems: &mut Problems) -> Option<StatementAppointmen
 }
 
 /// A use case's answer, with its field problems in the form's words.
-fn answer<T>(done: Result<T, AppError>) -> Result<Result<T, Problems>, AppError> {
+fn answer<T>(done: Result<T, AppError>, stale: String) -> Result<Result<T, Problems>, AppError> {
     match done {
         Ok(v) => Ok(Ok(v)),
         Err(AppError::Validation(errors)) => Ok(Err(Problems::from_api(&errors, place_of))),
         Err(AppError::StaleVersion { .. }) => {
             let mut p = Problems::new();
-            p.add(
-                "kind",
-                "Someone saved this appointment first, while you had it open. What is stored now is shown: check it, then save again",
-            );
+            p.add("kind", stale);
             Ok(Err(p))
         }
         Err(AppError::Conflict(message)) => {
@@ -197,7 +196,7 @@ fn draw(
     title: &str,
     mut body: Value,
     problems: &Problems,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
     body["heading"] = json!(title);
     body["done"] = json!(done);
@@ -217,10 +216,14 @@ fn draw(
     render_status(status, "statement_appointments", &data)
 }
 
-fn people_line(a: &StatementAppointmentOut) -> String {
-    format!(
-        "{} before and after (not in the room); {} if they are away",
-        a.supporter.name, a.alternative_supporter.name
+fn people_line(lang: Lang, a: &StatementAppointmentOut) -> String {
+    text_with(
+        lang,
+        "statements-people",
+        &[
+            ("supporter", a.supporter.name.clone()),
+            ("alternative", a.alternative_supporter.name.clone()),
+        ],
     )
 }
 
@@ -237,9 +240,10 @@ async fn draw_list(
     case_id: String,
     values: Option<FormData>,
     problems: Problems,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
     super::require_to(s, (KIND, Action::Read, WHAT))?;
+    let lang = s.lang;
     let id = case_id.clone();
     let (reference, items, supporters, officers): Listed = with_conn(state, s, move |conn, ctx| {
         let items = statement_appointments::list(conn, ctx, &id)?;
@@ -254,10 +258,10 @@ async fn draw_list(
         .map(|a| {
             json!({
                 "href": format!("/statement-appointments/{}", a.id),
-                "kind": labels::statement_appointment_kind(a.kind),
-                "when": long(a.starts_at),
+                "kind": labels::statement_appointment_kind_in(lang, a.kind),
+                "when": i18n::long(lang, a.starts_at),
                 "place": a.place,
-                "people": people_line(a),
+                "people": people_line(lang, a),
                 "withdrawn": a.state == StatementAppointmentState::Cancelled,
             })
         })
@@ -265,18 +269,18 @@ async fn draw_list(
     let values = values.unwrap_or_default();
     draw(
         s,
-        "Statements and ABE interviews",
+        &text(lang, "case-statements-and-abe-interviews"),
         json!({
-            "caption": format!("Victim {reference}"),
+            "caption": text_with(lang, "week-victim", &[("victim", reference)]),
             "back": format!("/cases/{case_id}"),
             "appointments": if rows.is_empty() { Value::Null } else { json!(rows) },
             "forms": [{
                 "id": "add",
-                "heading": "Book a statement or ABE interview",
+                "heading": text(lang, "statements-add-heading"),
                 "action": format!("/cases/{case_id}/statement-appointments"),
                 "version": Value::Null,
-                "submit": "Book the appointment",
-                "fields": fill_all(fields(&supporters, &officers), &values, &problems),
+                "submit": text(lang, "statements-add-submit"),
+                "fields": fill_all(fields(lang, &supporters, &officers), &values, &problems),
             }],
         }),
         &problems,
@@ -290,7 +294,7 @@ async fn show_list(
     id: web::Path<String>,
     q: web::Query<Done>,
 ) -> PageResult {
-    let done = q.done.as_deref().and_then(done_message);
+    let done = q.done.as_deref().and_then(|d| done_message(s.lang, d));
     draw_list(&state, &s, id.into_inner(), None, Problems::new(), done).await
 }
 
@@ -299,13 +303,17 @@ async fn add(state: web::Data<AppState>, posted: Posted, id: web::Path<String>) 
     super::require_to(&s, (KIND, Action::Create, WHAT))?;
     let case_id = id.into_inner();
     let mut problems = Problems::new();
-    let parsed = input(&form, &mut problems);
+    let parsed = input(s.lang, &form, &mut problems);
     let Some(parsed) = parsed.filter(|_| problems.is_empty()) else {
         return draw_list(&state, &s, case_id, Some(form), problems, None).await;
     };
     let c = case_id.clone();
+    let stale = text(s.lang, "statements-error-stale");
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        answer(statement_appointments::record(conn, ctx, &c, &parsed))
+        answer(
+            statement_appointments::record(conn, ctx, &c, &parsed),
+            stale,
+        )
     })
     .await?;
     match outcome {
@@ -324,9 +332,10 @@ async fn draw_one(
     s: &Session,
     id: String,
     (posted, problems): (Option<FormData>, Problems),
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> PageResult {
     super::require_to(s, (KIND, Action::Read, WHAT))?;
+    let lang = s.lang;
     let (a, reference, supporters, officers): Drawn = with_conn(state, s, move |conn, ctx| {
         let a = statement_appointments::read(conn, ctx, &id)?;
         let reference = read::<Victims>(conn, ctx, &a.victim_id)?.reference;
@@ -345,45 +354,45 @@ async fn draw_one(
                 "alternative_supporter" => a.alternative_supporter.name.as_str(),
                 _ => a.officer.name.as_str(),
             };
-            format!("{who}, {}", long(r.at))
+            format!("{who}, {}", i18n::long(lang, r.at))
         })
         .collect();
     let mut forms = Vec::new();
     if booked {
         forms.push(json!({
             "id": "change",
-            "heading": "Change the appointment",
+            "heading": text(lang, "statements-change-heading"),
             "action": format!("/statement-appointments/{}", a.id),
             "version": a.version,
-            "submit": "Save the appointment",
-            "fields": fill_all(fields(&supporters, &officers), &form_values, &problems),
+            "submit": text(lang, "statements-change-submit"),
+            "fields": fill_all(fields(lang, &supporters, &officers), &form_values, &problems),
         }));
         forms.push(json!({
             "id": "withdraw",
-            "heading": "Withdraw the appointment",
+            "heading": text(lang, "statements-withdraw"),
             "action": format!("/statement-appointments/{}/cancel", a.id),
             "version": a.version,
-            "submit": "Withdraw the appointment",
+            "submit": text(lang, "statements-withdraw"),
             "secondary": true,
             "fields": [],
         }));
     }
     draw(
         s,
-        labels::statement_appointment_kind(a.kind),
+        &labels::statement_appointment_kind_in(lang, a.kind),
         json!({
-            "caption": format!("Victim {reference}"),
+            "caption": text_with(lang, "week-victim", &[("victim", reference)]),
             "back": format!("/cases/{}/statement-appointments", a.case_id),
             "appointment": [
-                {"key": "When", "value": long(a.starts_at)},
-                {"key": "Where", "value": a.place},
-                {"key": "Officer", "value": a.officer.name},
-                {"key": "Before and after", "value": format!("{} (not in the room)", a.supporter.name)},
-                {"key": "If they are away", "value": a.alternative_supporter.name},
-                {"key": "Reminders", "value": if booked {
-                    if reminders.is_empty() { "None left to send".to_string() } else { reminders.join("; ") }
+                {"key": text(lang, "risk-meetings-when"), "value": i18n::long(lang, a.starts_at)},
+                {"key": text(lang, "attendance-where"), "value": a.place},
+                {"key": text(lang, "statements-officer-key"), "value": a.officer.name},
+                {"key": text(lang, "statements-before-after"), "value": text_with(lang, "statements-not-in-room", &[("name", a.supporter.name.clone())])},
+                {"key": text(lang, "statements-if-away"), "value": a.alternative_supporter.name},
+                {"key": text(lang, "statements-reminders"), "value": if booked {
+                    if reminders.is_empty() { text(lang, "statements-none-left") } else { reminders.join("; ") }
                 } else {
-                    "Withdrawn: no reminders".to_string()
+                    text(lang, "statements-withdrawn-none")
                 }},
             ],
             "forms": forms,
@@ -399,7 +408,7 @@ async fn show_one(
     id: web::Path<String>,
     q: web::Query<Done>,
 ) -> PageResult {
-    let done = q.done.as_deref().and_then(done_message);
+    let done = q.done.as_deref().and_then(|d| done_message(s.lang, d));
     draw_one(&state, &s, id.into_inner(), (None, Problems::new()), done).await
 }
 
@@ -409,15 +418,17 @@ async fn change(state: web::Data<AppState>, posted: Posted, id: web::Path<String
     let id = id.into_inner();
     let version = super::posted_version(&form)?;
     let mut problems = Problems::new();
-    let parsed = input(&form, &mut problems);
+    let parsed = input(s.lang, &form, &mut problems);
     let Some(parsed) = parsed.filter(|_| problems.is_empty()) else {
         return draw_one(&state, &s, id, (Some(form), problems), None).await;
     };
     let a = id.clone();
+    let stale = text(s.lang, "statements-error-stale");
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        answer(statement_appointments::update(
-            conn, ctx, &a, version, &parsed,
-        ))
+        answer(
+            statement_appointments::update(conn, ctx, &a, version, &parsed),
+            stale,
+        )
     })
     .await?;
     match outcome {
@@ -434,14 +445,12 @@ async fn cancel(state: web::Data<AppState>, posted: Posted, id: web::Path<String
     let id = id.into_inner();
     let version = super::posted_version(&form)?;
     let a = id.clone();
+    let stale = text(s.lang, "statements-error-stale");
     let outcome = with_conn(&state, &s, move |conn, ctx| {
-        answer(statement_appointments::cancel(
-            conn,
-            ctx,
-            &a,
-            version,
-            CancelInput::default(),
-        ))
+        answer(
+            statement_appointments::cancel(conn, ctx, &a, version, CancelInput::default()),
+            stale,
+        )
     })
     .await?;
     match outcome {

@@ -20,9 +20,9 @@ use crate::error::AppError;
 use crate::policy::{Action, ResourceKind};
 use crate::web::AppState;
 
-use super::fields::{fill_all, options_of, Field};
+use super::fields::{fill_all, Field};
 use super::forms::{required_choice, FormData, Problems};
-use super::lookup::{clock, long};
+use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{can, labels, page, render_status, see_other, with_conn, PageResult};
 
@@ -35,46 +35,39 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-fn update_fields() -> Vec<Field> {
+fn update_fields(lang: Lang) -> Vec<Field> {
     vec![
         Field::radios(
             "kind",
-            "What is happening?",
-            &options_of(
-                TrialUpdateKind::ALL,
-                TrialUpdateKind::as_str,
-                labels::trial_update_kind,
-            ),
+            &text(lang, "trial-updates-kind"),
+            &labels::options_in(TrialUpdateKind::ALL, TrialUpdateKind::as_str, |k| {
+                labels::trial_update_kind_in(lang, k)
+            }),
         ),
         Field::checkboxes(
             "told_in_person",
-            "Who have you told in person? (optional)",
-            &options_of(
-                TrialUpdateAudience::ALL,
-                TrialUpdateAudience::as_str,
-                labels::trial_update_audience,
-            ),
+            &text(lang, "trial-updates-told"),
+            &labels::options_in(TrialUpdateAudience::ALL, TrialUpdateAudience::as_str, |a| {
+                labels::trial_update_audience_in(lang, a)
+            }),
         ),
-        Field::textarea("note", "Note for the team (optional)")
-            .hint("A few words at most. The note is never sent in a message to anyone."),
+        Field::textarea("note", &text(lang, "trial-updates-note"))
+            .hint(&text(lang, "trial-updates-note-hint")),
     ]
 }
 
-fn preference_fields() -> Vec<Field> {
+fn preference_fields(lang: Lang) -> Vec<Field> {
     let yes_no = [
-        ("no".to_string(), "No".to_string()),
-        ("yes".to_string(), "Yes".to_string()),
+        ("no".to_string(), text(lang, "trial-updates-no")),
+        ("yes".to_string(), text(lang, "trial-updates-yes")),
     ];
     vec![
-        Field::radios(
-            "to_victim",
-            "Does she want a message herself when there is an update?",
-            &yes_no,
-        )
-        .hint("It goes by her own safe channel, within her safe hours."),
-        Field::text("contact_name", "Who else does she want told? (optional)")
-            .hint("A name she chose, for example her sister Sam."),
-        Field::text("contact_email", "Their email address").typed("email", "off"),
+        Field::radios("to_victim", &text(lang, "trial-updates-to-victim"), &yes_no)
+            .hint(&text(lang, "trial-updates-to-victim-hint")),
+        Field::text("contact_name", &text(lang, "trial-updates-contact-name"))
+            .hint(&text(lang, "trial-updates-contact-name-hint")),
+        Field::text("contact_email", &text(lang, "trial-updates-contact-email"))
+            .typed("email", "off"),
     ]
 }
 
@@ -100,77 +93,77 @@ struct Done {
     why: Option<String>,
 }
 
-fn done_messages(q: &Done) -> Vec<String> {
+/// Why nobody (or not everyone) was sent a message, in the page's
+/// language.
+fn not_messaged_in(lang: Lang, n: NotMessaged) -> String {
+    text(
+        lang,
+        &format!("trial-updates-why-{}", n.as_str().replace('_', "-")),
+    )
+}
+
+fn done_messages(lang: Lang, q: &Done) -> Vec<String> {
     let mut out = Vec::new();
     match q.done.as_deref() {
-        Some("recorded") => out.push("The update has been recorded.".to_string()),
-        Some("preference") => out.push("Who she wants told has been saved.".to_string()),
+        Some("recorded") => out.push(text(lang, "trial-updates-done-recorded")),
+        Some("preference") => out.push(text(lang, "trial-updates-done-preference")),
         _ => return out,
     }
     if let Some(why) = &q.why {
         out.extend(
             why.split(',')
                 .filter_map(NotMessaged::parse)
-                .map(|n| n.sentence().to_string()),
+                .map(|n| not_messaged_in(lang, n)),
         );
     }
     out
 }
 
 /// One update, for the page and the week.
-pub fn update_json(u: &TrialUpdateOut) -> Value {
-    let told: Vec<&str> = u
+pub fn update_json(lang: Lang, u: &TrialUpdateOut) -> Value {
+    let told: Vec<String> = u
         .told_in_person
         .iter()
-        .map(|a| labels::trial_update_audience(*a))
+        .map(|a| labels::trial_update_audience_in(lang, *a))
         .collect();
-    let messaged: Vec<&str> = u
-        .messaged
-        .iter()
-        .map(|m| match m.as_str() {
-            "victim" => "the victim",
-            _ => "her chosen contact",
-        })
-        .collect();
+    let victim = u.messaged.iter().any(|m| m == "victim");
+    let contact = u.messaged.iter().any(|m| m != "victim");
+    let messaged = match (victim, contact) {
+        (false, false) => "trial-updates-no-message",
+        (true, false) => "trial-updates-message-victim",
+        (false, true) => "trial-updates-message-contact",
+        (true, true) => "trial-updates-message-both",
+    };
     json!({
-        "time": clock(u.recorded_at),
-        "day": super::lookup::day(crate::calendar::london_date(u.recorded_at)),
-        "kind": labels::trial_update_kind(u.kind),
-        "told": if told.is_empty() { "Nobody yet".to_string() } else { told.join(", ") },
-        "messaged": if messaged.is_empty() {
-            "No message sent".to_string()
-        } else {
-            format!("Message to {}", messaged.join(" and "))
-        },
+        "time": i18n::clock(lang, u.recorded_at),
+        "day": i18n::day(lang, crate::calendar::london_date(u.recorded_at)),
+        "kind": labels::trial_update_kind_in(lang, u.kind),
+        "told": if told.is_empty() { text(lang, "trial-updates-nobody-yet") } else { told.join(", ") },
+        "messaged": text(lang, messaged),
         "note": u.note,
     })
 }
 
 /// What happens when an update is recorded, as a sentence.
-fn who_is_told(day: &HearingDay) -> Option<String> {
+fn who_is_told(lang: Lang, day: &HearingDay) -> Option<String> {
     let p = day.preference.as_ref()?;
     let (wanted, why) = trial_updates::recipients((p.version > 0).then_some(p));
-    let mut told = Vec::new();
-    if wanted.victim {
-        told.push("she is sent a message herself".to_string());
-    }
-    if wanted.contact {
-        told.push(format!(
-            "{} is sent an email",
-            p.contact_name.as_deref().unwrap_or("her chosen contact")
-        ));
-    }
-    let mut text = if told.is_empty() {
-        "When you record an update, nobody is sent a message.".to_string()
-    } else {
-        format!("When you record an update, {}.", told.join(" and "))
+    let contact = p
+        .contact_name
+        .clone()
+        .unwrap_or_else(|| text(lang, "trial-updates-her-contact"));
+    let mut out = match (wanted.victim, wanted.contact) {
+        (false, false) => text(lang, "trial-updates-when-nobody"),
+        (true, false) => text(lang, "trial-updates-when-victim"),
+        (false, true) => text_with(lang, "trial-updates-when-contact", &[("contact", contact)]),
+        (true, true) => text_with(lang, "trial-updates-when-both", &[("contact", contact)]),
     };
     for w in why {
         if w != NotMessaged::NotAsked {
-            text = format!("{text} {}", w.sentence());
+            out = format!("{out} {}", not_messaged_in(lang, w));
         }
     }
-    Some(text)
+    Some(out)
 }
 
 fn preference_values(day: &HearingDay) -> FormData {
@@ -216,14 +209,24 @@ async fn draw(
         move |conn, ctx| trial_updates::day(conn, ctx, &id)
     })
     .await?;
+    let lang = s.lang;
     let kind = HearingKind::from_db(&day.kind)
-        .map(labels::hearing_kind)
-        .unwrap_or("Hearing");
-    let mut caption = format!("{kind} at {}, {}", day.court_name, long(day.starts_at));
+        .map(|k| labels::hearing_kind_in(lang, k))
+        .unwrap_or_else(|_| text(lang, "week-hearing"));
+    let mut place = day.court_name.clone();
     if let Some(room) = &day.courtroom {
-        caption = format!("{caption}, {room}");
+        place = format!("{place}, {room}");
     }
-    let caption = format!("{caption} · victim {}", day.victim_reference);
+    let caption = text_with(
+        lang,
+        "trial-updates-caption",
+        &[
+            ("kind", kind),
+            ("place", place),
+            ("when", i18n::long(lang, day.starts_at)),
+            ("victim", day.victim_reference.clone()),
+        ],
+    );
     let (update_values, update_problems, pref_values, pref_problems) = match posting {
         Posting::Nothing => (
             FormData(Vec::new()),
@@ -251,10 +254,10 @@ async fn draw(
     } else {
         format!("/cases/{}#hearing-{}", day.case_id, day.hearing_id)
     };
-    let updates: Vec<Value> = day.updates.iter().map(update_json).collect();
+    let updates: Vec<Value> = day.updates.iter().map(|u| update_json(lang, u)).collect();
     let mut data = page(
         s,
-        "Updates on the day",
+        &text(lang, "case-updates-on-the-day"),
         if s.role() == Role::WitnessServiceStaff {
             "week"
         } else {
@@ -268,13 +271,13 @@ async fn draw(
             "updates": updates,
             "record": may_record.then(|| json!({
                 "action": format!("/hearings/{}/trial-updates", day.hearing_id),
-                "fields": fill_all(update_fields(), &update_values, &update_problems),
+                "fields": fill_all(update_fields(lang), &update_values, &update_problems),
             })),
             "not_today": !day.on_the_day,
-            "who_is_told": who_is_told(&day),
+            "who_is_told": who_is_told(lang, &day),
             "preference": may_set.then(|| json!({
                 "action": format!("/hearings/{}/trial-updates/preference", day.hearing_id),
-                "fields": fill_all(preference_fields(), &pref_values, &pref_problems),
+                "fields": fill_all(preference_fields(lang), &pref_values, &pref_problems),
                 "consent": day.preference.as_ref().is_some_and(|p| p.contact_consent_in_force),
                 "consents": format!("/cases/{}/consents/new", day.case_id),
             })),
@@ -296,18 +299,18 @@ async fn show(
         &s,
         id.into_inner(),
         Posting::Nothing,
-        done_messages(&q),
+        done_messages(s.lang, &q),
     )
     .await
 }
 
 /// The form's answers as the API's input, with the problems only the form
 /// can have (no choice made, a choice that is not one of the list).
-fn input_of(form: &FormData, problems: &mut Problems) -> Option<TrialUpdateInput> {
+fn input_of(lang: Lang, form: &FormData, problems: &mut Problems) -> Option<TrialUpdateInput> {
     let kind = required_choice(
         form,
         "kind",
-        "Select what is happening",
+        &text(lang, "trial-updates-error-kind"),
         TrialUpdateKind::parse,
         problems,
     );
@@ -315,7 +318,7 @@ fn input_of(form: &FormData, problems: &mut Problems) -> Option<TrialUpdateInput
     for v in form.all("told_in_person") {
         match TrialUpdateAudience::parse(&v) {
             Some(a) => told.push(a),
-            None => problems.add("told_in_person", "Select who was told from the list"),
+            None => problems.add("told_in_person", text(lang, "trial-updates-error-told")),
         }
     }
     Some(TrialUpdateInput {
@@ -335,7 +338,7 @@ async fn save(state: web::Data<AppState>, posted: Posted, id: web::Path<String>)
     )?;
     let id = id.into_inner();
     let mut problems = Problems::new();
-    let input = input_of(&form, &mut problems);
+    let input = input_of(s.lang, &form, &mut problems);
     let Some(input) = input.filter(|_| problems.is_empty()) else {
         return draw(&state, &s, id, Posting::Update(form, problems), Vec::new()).await;
     };

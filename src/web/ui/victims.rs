@@ -37,13 +37,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 const PER_PAGE: i64 = 50;
 
-pub(super) fn language_label(l: Language) -> &'static str {
-    match l {
-        Language::English => "English",
-        Language::Welsh => "Welsh (Cymraeg)",
-    }
-}
-
 fn yes_no(lang: Lang, keys: [&'static str; 2]) -> Vec<(String, String)> {
     super::visits::yes_no(lang, keys).into()
 }

@@ -155,6 +155,7 @@ fn plan_json(lang: Lang, p: &app::safety_plans::SafetyPlanOut, hearing_id: &str)
 /// A hearing's updates on one court day (London date), newest first, with
 /// the link to its on-the-day page; None on another day with none.
 fn updates_json(
+    lang: Lang,
     updates: Option<&Vec<app::trial_updates::TrialUpdateOut>>,
     hearing_id: &str,
     date: NaiveDate,
@@ -164,7 +165,7 @@ fn updates_json(
         .into_iter()
         .flatten()
         .filter(|u| calendar::london_date(u.recorded_at) == date)
-        .map(super::trial_updates::update_json)
+        .map(|u| super::trial_updates::update_json(lang, u))
         .collect();
     (date == today || !items.is_empty()).then(|| {
         json!({
@@ -206,7 +207,7 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> 
                     "clashes": Vec::<String>::new(),
                     "clash": false,
                     "plan": plan_json(lang, &p.plan, &p.hearing_id),
-                    "updates": updates_json(updates.get(&p.hearing_id), &p.hearing_id, date, ctx.today()),
+                    "updates": updates_json(lang, updates.get(&p.hearing_id), &p.hearing_id, date, ctx.today()),
                 })
             })
             .collect();
@@ -234,7 +235,7 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> 
                 "clashes": Vec::<String>::new(),
                 "clash": false,
                 "plan": Value::Null,
-                "updates": updates_json(Some(&found), &hearing_id, date, ctx.today()),
+                "updates": updates_json(lang, Some(&found), &hearing_id, date, ctx.today()),
             }));
         }
         days.push(json!({
@@ -357,6 +358,7 @@ fn build(
                 updates: (h.status != HearingStatus::Vacated)
                     .then(|| {
                         updates_json(
+                            lang,
                             updates.get(&h.id),
                             &h.id,
                             calendar::london_date(s.starts_at),

@@ -122,39 +122,91 @@ fn read_filters(req: &HttpRequest) -> (FormData, ReportParams, Problems) {
     (form, params, problems)
 }
 
-fn measure_view(m: &Measure) -> Result<Value, AppError> {
+/// The catalogue's key for a measure's words: `report-m-<measure>-title`,
+/// `report-f-<measure>-<figure>`.
+fn measure_key(kind: &str, measure: &str, rest: &str) -> String {
+    format!("report-{kind}-{measure}-{rest}").replace('_', "-")
+}
+
+/// A figure's label in the page's language; a label the catalogue does
+/// not know (a name from the data, such as an agency's) as it is.
+fn figure_label(lang: Lang, m: &Measure, f: &crate::reporting::measures::Figure) -> String {
+    let key = measure_key("f", m.key, &f.key);
+    if lang == Lang::En || !i18n::has(&key) {
+        f.label.clone()
+    } else {
+        text(lang, &key)
+    }
+}
+
+/// What a figure shows, in the page's language: a number or share as it
+/// is; "fewer than 5", "suppressed", "not available" and "2.5 days" in
+/// words.
+fn figure_display(lang: Lang, display: &str) -> String {
+    if lang == Lang::En {
+        return display.to_owned();
+    }
+    match display {
+        "fewer than 5" => text(lang, "report-shown-fewer-than-5"),
+        "suppressed" => text(lang, "report-shown-suppressed"),
+        "not available" => text(lang, "report-shown-not-available"),
+        other => match other.strip_suffix(" days") {
+            Some(days) => text_with(lang, "report-shown-days", &[("days", days.to_owned())]),
+            None => other.to_owned(),
+        },
+    }
+}
+
+fn measure_view(lang: Lang, m: &Measure) -> Result<Value, AppError> {
+    let (title, definition) = match lang {
+        Lang::En => (m.title.to_owned(), m.definition.to_owned()),
+        _ => (
+            text(lang, &measure_key("m", m.key, "title")),
+            text(lang, &measure_key("m", m.key, "definition")),
+        ),
+    };
+    let words: Vec<(String, String)> = m
+        .figures
+        .iter()
+        .map(|f| (figure_label(lang, m, f), figure_display(lang, &f.display)))
+        .collect();
     let bars: Vec<Bar> = m
         .figures
         .iter()
-        .filter(|f| f.kind == "count")
-        .map(|f| Bar {
-            label: f.label.clone(),
+        .zip(&words)
+        .filter(|(f, _)| f.kind == "count")
+        .map(|(f, (label, display))| Bar {
+            label: label.clone(),
             value: f.value.map(|v| v as i64),
-            display: f.display.clone(),
+            display: display.clone(),
         })
         .collect();
     let svg = if bars.is_empty() {
         None
     } else {
-        let desc = m
-            .figures
+        let desc = words
             .iter()
-            .map(|f| format!("{}: {}", f.label, f.display))
+            .map(|(label, display)| format!("{label}: {display}"))
             .collect::<Vec<_>>()
             .join("; ");
-        Some(chart::bars(m.key, m.title, &desc, &bars)?)
+        Some(chart::bars(m.key, &title, &desc, &bars)?)
     };
-    let top = headline(m);
+    let top = headline(m).and_then(|top| {
+        m.figures
+            .iter()
+            .position(|f| std::ptr::eq(f, top))
+            .map(|i| &words[i])
+    });
     Ok(json!({
         "key": m.key,
-        "title": m.title,
-        "definition": m.definition,
-        "headline": top.map(|f| json!({"label": f.label, "display": f.display})),
+        "title": title,
+        "definition": definition,
+        "headline": top.map(|(label, display)| json!({"label": label, "display": display})),
         "hidden": m.figures.iter().filter(|f| f.suppressed.is_some()).count(),
         "svg": svg,
-        "figures": m.figures.iter().map(|f| json!({
-            "label": f.label,
-            "display": f.display,
+        "figures": m.figures.iter().zip(&words).map(|(f, (label, display))| json!({
+            "label": label,
+            "display": display,
             "total": f.kind == "total",
         })).collect::<Vec<_>>(),
     }))
@@ -238,7 +290,7 @@ async fn report_page(state: web::Data<AppState>, s: Session, req: HttpRequest) -
         Some(r) => r
             .measures
             .iter()
-            .map(measure_view)
+            .map(|m| measure_view(lang, m))
             .collect::<Result<Vec<_>, _>>()?,
         None => Vec::new(),
     };
@@ -328,9 +380,41 @@ mod tests {
             figure("Failed", "count", "7", false),
         ]);
         assert_eq!(headline(&counts).unwrap().label, "Sent");
-        let view = measure_view(&counts).unwrap();
+        let view = measure_view(Lang::En, &counts).unwrap();
         assert_eq!(view["hidden"], 1, "the hidden count is said");
         assert_eq!(view["headline"]["display"], "fewer than 5");
         assert!(headline(&measure(vec![])).is_none());
+    }
+
+    /// Every measure's title, definition and figure labels are in the
+    /// catalogue: in English exactly as the report writes them (so the
+    /// English page, the API and the CSV say the same), and in Welsh.
+    #[test]
+    fn every_measure_has_its_words_in_both_languages() {
+        let counts = crate::reporting::query::Counts::default();
+        let ((), _, untranslated) = i18n::rendering(Lang::Cy, || {
+            for m in crate::reporting::measures::measures(&counts) {
+                for (kind, rest, english) in [
+                    ("m", "title", m.title.to_owned()),
+                    ("m", "definition", m.definition.to_owned()),
+                ] {
+                    let key = measure_key(kind, m.key, rest);
+                    assert_eq!(text(Lang::En, &key), english, "{key}");
+                    assert_ne!(text(Lang::Cy, &key), english, "{key} in Welsh");
+                }
+                for f in &m.figures {
+                    let key = measure_key("f", m.key, &f.key);
+                    assert_eq!(text(Lang::En, &key), f.label, "{key}");
+                    assert_ne!(figure_label(Lang::Cy, &m, f), f.label, "{key} in Welsh");
+                }
+                let view = measure_view(Lang::Cy, &m).unwrap();
+                assert!(view["svg"].is_null() || view["svg"].as_str().is_some());
+            }
+        });
+        assert!(untranslated.is_empty(), "{untranslated:?}");
+        assert_eq!(figure_display(Lang::Cy, "fewer than 5"), "llai na 5");
+        assert_eq!(figure_display(Lang::Cy, "2.5 days"), "2.5 diwrnod");
+        assert_eq!(figure_display(Lang::Cy, "60.0%"), "60.0%");
+        assert_eq!(figure_display(Lang::En, "2.5 days"), "2.5 days");
     }
 }

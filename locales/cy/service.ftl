@@ -851,3 +851,20 @@ report-shown-fewer-than-5 = llai na 5
 report-shown-suppressed = wedi'i guddio
 report-shown-not-available = ddim ar gael
 report-shown-days = { $days } diwrnod
+
+## Date and time fields [unchecked]
+form-field-made-on = y diwrnod y gwnaed y gorchymyn
+form-field-ends-on = Y dyddiad gorffen
+form-field-told-on = y diwrnod y cafodd y dioddefwr wybod
+form-field-incident-on = diwrnod y digwyddiad
+form-field-ended-on = y diwrnod y daeth i ben
+form-field-hearing-on = diwrnod y gwrandawiad
+form-field-offered-on = y dyddiad y cafodd ei gynnig
+form-field-meeting-date = dyddiad y cyfarfod
+form-field-report-from = y diwrnod cyntaf
+form-field-report-to = y diwrnod olaf
+form-field-risk-meeting-date = diwrnod y cyfarfod
+form-field-risk-meeting-time = yr amser y mae'n dechrau
+form-field-due-on = y dyddiad dyledus
+form-field-appointment-date = diwrnod yr apwyntiad
+form-field-appointment-time = yr amser y mae'n dechrau

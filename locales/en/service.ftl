@@ -851,3 +851,20 @@ report-shown-fewer-than-5 = fewer than 5
 report-shown-suppressed = suppressed
 report-shown-not-available = not available
 report-shown-days = { $days } days
+
+## Date and time fields
+form-field-made-on = the day the order was made
+form-field-ends-on = The end date
+form-field-told-on = the day the victim was told
+form-field-incident-on = the day of the incident
+form-field-ended-on = the day it ended
+form-field-hearing-on = the hearing day
+form-field-offered-on = the date it was offered
+form-field-meeting-date = the date of the meeting
+form-field-report-from = the first day
+form-field-report-to = the last day
+form-field-risk-meeting-date = the day of the meeting
+form-field-risk-meeting-time = the time it starts
+form-field-due-on = the due date
+form-field-appointment-date = the day of the appointment
+form-field-appointment-time = the time it starts

@@ -22,7 +22,9 @@ use crate::resources::{Cases, Courts};
 use crate::web::AppState;
 
 use super::fields::{fill_all, Field, FormPage};
-use super::forms::{optional_date, required_choice, required_date, FormData, Problems};
+use super::forms::{
+    field_words, optional_date, required_choice, required_date, FormData, Problems,
+};
 use super::i18n::{self, text, text_with, Lang};
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
@@ -345,8 +347,8 @@ fn read_order(lang: Lang, form: &FormData) -> Result<ProtectiveOrderInput, Probl
         ProtectiveOrderKind::parse,
         &mut p,
     );
-    let made_on = required_date(form, "made_on", "the day the order was made", &mut p);
-    let ends_on = optional_date(form, "ends_on", "The end date", &mut p);
+    let made_on = required_date(form, "made_on", &field_words("form-field-made-on"), &mut p);
+    let ends_on = optional_date(form, "ends_on", &field_words("form-field-ends-on"), &mut p);
     match (kind, made_on) {
         (Some(kind), Some(made_on)) if p.is_empty() => Ok(ProtectiveOrderInput {
             kind,
@@ -401,7 +403,7 @@ async fn add_decision(
         ReviewableDecision::parse,
         &mut p,
     );
-    let told_on = required_date(&form, "told_on", "the day the victim was told", &mut p);
+    let told_on = required_date(&form, "told_on", &field_words("form-field-told-on"), &mut p);
     let (Some(decided_by), Some(decision), Some(told_on)) = (by, decision, told_on) else {
         return draw(&state, &s, id, Some((Form::Decision, form, p)), None).await;
     };
@@ -426,8 +428,12 @@ async fn save_claim(
     require(&s, KIND, Action::Update, "victim")?;
     let id = id.into_inner();
     let mut p = Problems::new();
-    let Some(incident_on) = required_date(&form, "incident_on", "the day of the incident", &mut p)
-    else {
+    let Some(incident_on) = required_date(
+        &form,
+        "incident_on",
+        &field_words("form-field-incident-on"),
+        &mut p,
+    ) else {
         return draw(&state, &s, id, Some((Form::Claim, form, p)), None).await;
     };
     // A change carries the version the form was drawn from.
@@ -652,7 +658,12 @@ async fn end_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
         },
         &mut p,
     );
-    let ended_on = required_date(&form, "ended_on", "the day it ended", &mut p);
+    let ended_on = required_date(
+        &form,
+        "ended_on",
+        &field_words("form-field-ended-on"),
+        &mut p,
+    );
     let (Some(how), Some(ended_on)) = (how, ended_on) else {
         return render_form(&s, "cases", end_form(lang, &current), &form, &p);
     };

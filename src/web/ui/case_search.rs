@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::CaseKind;
 
-use super::forms::{optional_date, FormData, Problems};
+use super::forms::{field_words, optional_date, FormData, Problems};
 
 /// What the person searched for; every part is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,7 +59,12 @@ impl CaseSearch {
                 _ => None,
             },
             kind: form.text("kind").and_then(|k| CaseKind::parse(&k)),
-            hearing_on: optional_date(form, "hearing_on", "the hearing day", problems),
+            hearing_on: optional_date(
+                form,
+                "hearing_on",
+                &field_words("form-field-hearing-on"),
+                problems,
+            ),
         }
     }
 

@@ -15,7 +15,7 @@ use crate::resources::{CaseOut, Cases};
 use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
-use super::forms::{london_instant, optional_date, parse_time, FormData, Problems};
+use super::forms::{field_words, london_instant, optional_date, parse_time, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::labels;
 use super::lookup::case_reference;
@@ -171,11 +171,16 @@ fn read_form(lang: Lang, form: &FormData) -> Result<CpsMeetingInput, Problems> {
     if wish.is_none() {
         problems.add("supporter_invited", text(lang, "cps-meeting-error-invited"));
     }
-    let offered_on = optional_date(form, "offered_on", "the date it was offered", &mut problems);
+    let offered_on = optional_date(
+        form,
+        "offered_on",
+        &field_words("form-field-offered-on"),
+        &mut problems,
+    );
     let meeting_day = optional_date(
         form,
         "meeting_date",
-        "the date of the meeting",
+        &field_words("form-field-meeting-date"),
         &mut problems,
     );
     let time = form.text("meeting_time");

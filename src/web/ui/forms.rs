@@ -155,6 +155,12 @@ impl Problems {
     }
 }
 
+/// A field's words in the request's language ("the day of the meeting",
+/// "y diwrnod y cynhaliwyd y cyfarfod"), for the date and time problems.
+pub fn field_words(key: &str) -> String {
+    super::i18n::text(super::i18n::request_lang(), key)
+}
+
 /// A use case's refusal (a conflict's reason) as a sentence in the
 /// request's language: "This need is already recorded ...".
 pub fn refusal(message: &str) -> String {

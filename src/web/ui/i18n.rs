@@ -490,7 +490,7 @@ mod tests {
     /// first string in `text(...)` or `text_with(...)` in Rust.
     fn used_keys(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for opener in ["{{t ", "(t ", "text(", "text_with("] {
+        for opener in ["{{t ", "(t ", "text(", "text_with(", "field_words("] {
             let mut rest = text;
             while let Some(at) = rest.find(opener) {
                 rest = &rest[at + opener.len()..];

@@ -20,7 +20,7 @@ use crate::web::api::reports::{compute, csv_response};
 use crate::web::AppState;
 
 use super::fields::Field;
-use super::forms::{fold_dates, optional_date, FormData, Problems};
+use super::forms::{field_words, fold_dates, optional_date, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::session::Session;
 use super::{labels, list_all, page, render_status, require, with_conn, PageError, PageResult};
@@ -107,8 +107,18 @@ fn read_filters(req: &HttpRequest) -> (FormData, ReportParams, Problems) {
         .unwrap_or_default();
     let form = FormData(fold_dates(pairs));
     let mut problems = Problems::new();
-    let from = optional_date(&form, "from", "the first day", &mut problems);
-    let to = optional_date(&form, "to", "the last day", &mut problems);
+    let from = optional_date(
+        &form,
+        "from",
+        &field_words("form-field-report-from"),
+        &mut problems,
+    );
+    let to = optional_date(
+        &form,
+        "to",
+        &field_words("form-field-report-to"),
+        &mut problems,
+    );
     let params = ReportParams {
         period: form.text("period"),
         from: from.map(|d| d.to_string()),

@@ -21,7 +21,7 @@ use crate::resources::{Organisations, Victims};
 use crate::web::AppState;
 
 use super::fields::{fill_all, Field, FormPage};
-use super::forms::{london_instant, required_date, required_time, FormData, Problems};
+use super::forms::{field_words, london_instant, required_date, required_time, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{labels, list_all, page, read, render_status, see_other, with_conn, PageResult};
@@ -147,8 +147,18 @@ fn meeting_input(lang: Lang, form: &FormData, problems: &mut Problems) -> Option
     if kind.is_none() {
         problems.add("kind", text(lang, "risk-meetings-error-kind"));
     }
-    let date = required_date(form, "meeting_date", "the day of the meeting", problems);
-    let time = required_time(form, "meeting_time", "the time it starts", problems);
+    let date = required_date(
+        form,
+        "meeting_date",
+        &field_words("form-field-risk-meeting-date"),
+        problems,
+    );
+    let time = required_time(
+        form,
+        "meeting_time",
+        &field_words("form-field-risk-meeting-time"),
+        problems,
+    );
     let at = match (date, time) {
         (Some(d), Some(t)) => london_instant(d, t, "meeting_time", problems).map(|(_, s)| s),
         _ => None,
@@ -165,7 +175,8 @@ fn action_input(lang: Lang, form: &FormData, problems: &mut Problems) -> Option<
     if owner.is_none() {
         problems.add("owner", text(lang, "risk-meetings-error-owner"));
     }
-    let due: Option<NaiveDate> = required_date(form, "due_on", "the due date", problems);
+    let due: Option<NaiveDate> =
+        required_date(form, "due_on", &field_words("form-field-due-on"), problems);
     Some(RiskActionInput {
         owner: owner?,
         organisation_id: form.text("organisation_id").filter(|v| !v.is_empty()),

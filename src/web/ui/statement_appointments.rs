@@ -21,7 +21,7 @@ use crate::resources::Victims;
 use crate::web::AppState;
 
 use super::fields::{fill_all, Field};
-use super::forms::{london_instant, required_date, required_time, FormData, Problems};
+use super::forms::{field_words, london_instant, required_date, required_time, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::session::{Posted, Session};
 use super::{labels, read, render_status, see_other, with_conn, PageResult};
@@ -144,10 +144,15 @@ fn input(
     let date = required_date(
         form,
         "appointment_date",
-        "the day of the appointment",
+        &field_words("form-field-appointment-date"),
         problems,
     );
-    let time = required_time(form, "appointment_time", "the time it starts", problems);
+    let time = required_time(
+        form,
+        "appointment_time",
+        &field_words("form-field-appointment-time"),
+        problems,
+    );
     let at = match (date, time) {
         (Some(d), Some(t)) => london_instant(d, t, "appointment_time", problems).map(|(_, s)| s),
         _ => None,

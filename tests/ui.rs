@@ -5535,7 +5535,7 @@ async fn a_rule_the_service_checks_is_explained_in_welsh_on_a_welsh_page() {
     for (language, said, not_said) in [
         (
             "cy",
-            "mae eisoes yn cael ei ddefnyddio ar gyfer dioddefwr arall",
+            "Y cyfeirnod: mae eisoes yn cael ei ddefnyddio ar gyfer dioddefwr arall",
             "is already used for another victim",
         ),
         (

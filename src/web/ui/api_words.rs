@@ -389,9 +389,11 @@ mod tests {
         let mut missing = Vec::new();
         let mut seen = 0;
         let mut found: BTreeSet<String> = BTreeSet::new();
+        let mut ui_files = Vec::new();
         while let Some(path) = files.pop() {
             if path.is_dir() {
                 if path.ends_with("web/ui") {
+                    ui_files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
                     continue;
                 }
                 for entry in std::fs::read_dir(&path).unwrap() {
@@ -422,6 +424,40 @@ mod tests {
                     {
                         missing.push(format!("{}: {pattern}", path.display()));
                     }
+                }
+            }
+        }
+        // The pages' own labels put before a message (each form's `place`:
+        // `"api_field" => ("form_field", "The label")`).
+        for path in ui_files {
+            if path.ends_with("api_words.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut from = 0;
+            while let Some(at) = text[from..].find("=> ") {
+                from += at + "=> ".len();
+                // `=> (...)`, or `=> {` with the tuple on the next line.
+                let after = text[from..].trim_start_matches(['{', ' ', '\n']);
+                let Some(inner) = after.strip_prefix('(') else {
+                    continue;
+                };
+                let args = arguments(inner);
+                let [field, label] = args.as_slice() else {
+                    continue;
+                };
+                let is_field = field.len() > 2
+                    && field.starts_with('"')
+                    && field.ends_with('"')
+                    && field[1..field.len() - 1]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_');
+                let Some(label) = as_pattern(label).filter(|l| is_field && !l.is_empty()) else {
+                    continue;
+                };
+                found.insert(label.clone());
+                if !known.contains(label.as_str()) {
+                    missing.push(format!("{}: {label}", path.display()));
                 }
             }
         }

@@ -140,7 +140,11 @@ impl Problems {
         for e in errors {
             let (field, label) = place(&e.field);
             let message = super::api_words::in_language(lang, &e.message);
-            problems.add(field, sentence(lang, label, &message));
+            let label = match label {
+                "" => String::new(),
+                words => super::api_words::in_language(lang, words),
+            };
+            problems.add(field, sentence(lang, &label, &message));
         }
         problems
     }

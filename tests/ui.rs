@@ -5389,13 +5389,39 @@ async fn a_supporter_and_a_witness_care_unit_are_written_to_in_the_language_each
         &["identify_supporter_to_court", "witness_service_referral"],
     )
     .await;
-    app.create(
-        "/api/v1/attendance-requests",
-        &ben,
-        serde_json::json!({"hearing_id": trial["id"], "supporter_id": ben_id}),
-    )
-    .await;
+    let request = app
+        .create(
+            "/api/v1/attendance-requests",
+            &ben,
+            serde_json::json!({"hearing_id": trial["id"], "supporter_id": ben_id}),
+        )
+        .await;
     app.run_due(&DiscardingMailer);
+
+    // His page for updating the request is in Welsh, with its error.
+    let path = format!(
+        "/attendance-requests/{}/decision",
+        request["id"].as_str().unwrap()
+    );
+    let update = b.get(&path).await;
+    update.assert_has("Ble mae eich cais yn sefyll?");
+    assert_eq!(
+        untranslated(&update.body),
+        None,
+        "{:?}",
+        untranslated(&update.body)
+    );
+    let refused = b
+        .post(
+            &path,
+            &[
+                ("csrf_token", &update.csrf()),
+                ("version", &request["version"].to_string()),
+            ],
+        )
+        .await;
+    refused.assert_has("Dewiswch ble mae");
+    assert_eq!(untranslated(&refused.body), None);
 
     // Ben is told of the trial in Welsh only; the unit is told of his
     // request in English only; neither in the bilingual form a court in

@@ -344,3 +344,6 @@ label-who-carries-it = Pwy sy'n gyfrifol amdano
 label-who-decided = Pwy a benderfynodd
 label-who-meets-her = Pwy sy'n cwrdd â hi
 label-who-was-told = Pwy a gafodd wybod
+
+## web/ui [unchecked]
+msg-this-request-is-closed = mae'r cais hwn wedi'i gau

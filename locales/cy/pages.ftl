@@ -399,6 +399,34 @@ attendance-ask-wish-yes = Mae { $victim } wedi dweud wrthyf ei fod eisiau i mi f
 attendance-ask-wish-hint = Dim ond pan fydd y dioddefwr eisiau hynny y gwneir y cais.
 attendance-ask-error-wish = Cadarnhewch fod y dioddefwr eisiau i chi fod wrth ei ochr: gofynnwch dim ond pan fydd eisiau hynny
 
+
+## Updating an attendance request [unchecked]
+attendance-update-now = Y cais nawr
+attendance-update-state-yours = Cyflwr eich cais
+attendance-update-state = Cyflwr y cais
+attendance-update-hint-conditions = Rhowch yr amodau isod
+attendance-update-hint-reason = Rhowch reswm y llys isod
+attendance-update-hint-direction = Cyfarwyddyd llys teulu. Rhowch y rheswm isod
+attendance-update-hint-attended = Roeddech wrth ochr y dioddefwr yn y gwrandawiad hwn
+attendance-update-hint-withdrawn = Nid ydych chi na'r dioddefwr eisiau i chi fod yn bresennol mwyach
+attendance-update-conditions = Yr amodau a osododd y llys (os oes rhai)
+attendance-update-conditions-hint = Er enghraifft, eistedd y tu ôl i'r sgrin yn yr ystafell cyswllt byw
+attendance-update-reason = Rheswm y llys (os gwrthodwyd neu os rhoddwyd cyfarwyddyd)
+attendance-update-reason-kind = Math o reswm (caiff ei gyfrif mewn adroddiadau; ni chaiff y geiriau uchod byth)
+attendance-update-title-yours = Diweddaru eich cais
+attendance-update-heading-yours = Ble mae eich cais yn sefyll?
+attendance-update-intro-yours = Cofnodwch bob cam wrth iddo ddigwydd: pan ddywedoch wrth yr uned gofal tystion, pan wyddai'r llys y byddech yno, a'ch bod wedi bod yn bresennol. Os na fyddwch yn mynd mwyach, tynnwch y cais yn ôl fel nad oes neb yn aros amdanoch.
+attendance-update-title = Cofnodi penderfyniad y llys
+attendance-update-heading = Ble mae cais y cefnogwr yn sefyll?
+attendance-update-intro = Cofnodwch bob cam: pan ddywedoch wrth Wasanaeth Erlyn y Goron, a beth a benderfynodd y llys. Dywedir wrth y cefnogwr a'r dioddefwr fel y mae'r rheolau'n ei ofyn.
+attendance-update-submit = Cadw
+attendance-update-error-state = Dewiswch ble mae'r cais yn sefyll
+attendance-update-error-reason-kind = Dewiswch fath o reswm o'r rhestr
+attendance-update-error-conditions = Rhowch yr amodau a osododd y llys
+attendance-update-error-reason = Rhowch reswm y llys
+attendance-update-error-stale = Mae rhywun arall wedi newid y cais hwn ar ôl i chi agor y dudalen hon. Gwiriwch ble mae'n sefyll nawr, yna cadwch eto
+attendance-update-stale-what = cais
+
 ## Coded values: role [unchecked]
 role-supporter = Cefnogwr
 role-witness-care-officer = Swyddog gofal tystion

@@ -346,3 +346,6 @@ label-who-carries-it = Who carries it
 label-who-decided = Who decided
 label-who-meets-her = Who meets her
 label-who-was-told = Who was told
+
+## web/ui
+msg-this-request-is-closed = this request is closed

@@ -409,6 +409,34 @@ attendance-ask-wish-yes = { $victim } has told me they want me beside them at th
 attendance-ask-wish-hint = The request is made only when the victim wants it.
 attendance-ask-error-wish = Confirm that the victim wants you beside them: ask only when they do
 
+
+## Updating an attendance request
+attendance-update-now = Request now
+attendance-update-state-yours = Your request's state
+attendance-update-state = The request's state
+attendance-update-hint-conditions = Enter the conditions below
+attendance-update-hint-reason = Enter the court's reason below
+attendance-update-hint-direction = Family court direction. Enter the reason below
+attendance-update-hint-attended = You were beside the victim at this hearing
+attendance-update-hint-withdrawn = You or the victim no longer want you to attend
+attendance-update-conditions = Conditions the court set (if any)
+attendance-update-conditions-hint = For example, sit behind the screen in the live-link room
+attendance-update-reason = The court's reason (if refused or directed)
+attendance-update-reason-kind = Kind of reason (counted in reports; the words above never are)
+attendance-update-title-yours = Update your request
+attendance-update-heading-yours = Where does your request stand?
+attendance-update-intro-yours = Record each step as it happens: when you told the witness care unit, when the court knew you would be there, and that you attended. If you will no longer go, withdraw the request so that nobody waits for you.
+attendance-update-title = Record the court's decision
+attendance-update-heading = Where does the supporter's request stand?
+attendance-update-intro = Record each step: when you have told the CPS, and what the court decided. The supporter and the victim are told as the rules require.
+attendance-update-submit = Save
+attendance-update-error-state = Choose where the request stands
+attendance-update-error-reason-kind = Choose a kind of reason from the list
+attendance-update-error-conditions = Enter the conditions the court set
+attendance-update-error-reason = Enter the court's reason
+attendance-update-error-stale = Someone else changed this request after you opened this page. Check where it stands now, then save again
+attendance-update-stale-what = request
+
 ## Coded values: role
 role-supporter = Supporter
 role-witness-care-officer = Witness care officer

@@ -13,7 +13,7 @@ use crate::resources::{
 };
 use crate::web::AppState;
 
-use super::fields::{options_of, Field, FormPage};
+use super::fields::{Field, FormPage};
 use super::forms::{required_choice, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::lookup::Lookup;
@@ -63,10 +63,6 @@ fn hearing_facts_in(lang: Lang, h: &HearingOut, look: &Lookup) -> Vec<(String, S
         ),
         (text(lang, "attendance-where"), place),
     ]
-}
-
-fn hearing_facts(h: &HearingOut, look: &Lookup) -> Vec<(String, String)> {
-    hearing_facts_in(Lang::En, h, look)
 }
 
 fn ask_form(lang: Lang, h: &HearingOut, look: &Lookup) -> FormPage {
@@ -193,57 +189,64 @@ impl Recorder {
 }
 
 fn decide_form(
+    lang: Lang,
     r: &AttendanceRequestOut,
     h: &HearingOut,
     look: &Lookup,
     version: i32,
     who: Recorder,
 ) -> FormPage {
-    let mut facts = hearing_facts(h, look);
+    let t = |key: &str| text(lang, key);
+    let mut facts = hearing_facts_in(lang, h, look);
     facts.push((
-        "Request now".into(),
-        labels::attendance_state(r.state).into(),
+        t("attendance-update-now"),
+        labels::attendance_state_in(lang, r.state),
     ));
-    let options = options_of(
-        who.states(),
-        AttendanceState::as_str,
-        labels::attendance_state,
-    );
+    let options: Vec<(String, String)> = who
+        .states()
+        .iter()
+        .map(|st| {
+            (
+                st.as_str().to_owned(),
+                labels::attendance_state_in(lang, *st),
+            )
+        })
+        .collect();
     let supporter = who.role == Role::Supporter;
     let mut state = Field::radios(
         "state",
-        if supporter {
-            "Your request's state"
+        &t(if supporter {
+            "attendance-update-state-yours"
         } else {
-            "The request's state"
-        },
+            "attendance-update-state"
+        }),
         &options,
     );
     if who
         .states()
         .contains(&AttendanceState::AllowedWithConditions)
     {
-        state = state.choice_hint("allowed_with_conditions", "Enter the conditions below");
+        state = state.choice_hint(
+            "allowed_with_conditions",
+            &t("attendance-update-hint-conditions"),
+        );
     }
     if who.states().contains(&AttendanceState::Refused) {
-        state = state.choice_hint("refused", "Enter the court's reason below");
+        state = state.choice_hint("refused", &t("attendance-update-hint-reason"));
     }
     state = state
         .choice_hint(
             "directed_should_not_attend",
-            "Family court direction. Enter the reason below",
+            &t("attendance-update-hint-direction"),
         )
         .choice_hint(
             "directed_need_not_attend",
-            "Family court direction. Enter the reason below",
+            &t("attendance-update-hint-direction"),
         );
     if supporter {
         state = state
-            .choice_hint("attended", "You were beside the victim at this hearing")
-            .choice_hint(
-                "withdrawn",
-                "You or the victim no longer want you to attend",
-            );
+            .choice_hint("attended", &t("attendance-update-hint-attended"))
+            .choice_hint("withdrawn", &t("attendance-update-hint-withdrawn"));
     }
     let mut fields = vec![state];
     if who
@@ -251,43 +254,47 @@ fn decide_form(
         .contains(&AttendanceState::AllowedWithConditions)
     {
         fields.push(
-            Field::textarea("conditions", "Conditions the court set (if any)")
-                .hint("For example, sit behind the screen in the live-link room"),
+            Field::textarea("conditions", &t("attendance-update-conditions"))
+                .hint(&t("attendance-update-conditions-hint")),
         );
     }
     if who.records_reasons() {
         fields.push(Field::textarea(
             "decision_reason",
-            "The court's reason (if refused or directed)",
+            &t("attendance-update-reason"),
         ));
         fields.push(Field::select(
             "decision_reason_kind",
-            "Kind of reason (counted in reports; the words above never are)",
-            &reason_kind_options(),
+            &t("attendance-update-reason-kind"),
+            &reason_kind_options(lang),
         ));
     }
     let (title, heading, intro) = if supporter {
         (
-            "Update your request",
-            "Where does your request stand?",
-            "Record each step as it happens: when you told the witness care unit, when the court knew you would be there, and that you attended. If you will no longer go, withdraw the request so that nobody waits for you.",
+            t("attendance-update-title-yours"),
+            t("attendance-update-heading-yours"),
+            t("attendance-update-intro-yours"),
         )
     } else {
         (
-            "Record the court's decision",
-            "Where does the supporter's request stand?",
-            "Record each step: when you have told the CPS, and what the court decided. The supporter and the victim are told as the rules require.",
+            t("attendance-update-title"),
+            t("attendance-update-heading"),
+            t("attendance-update-intro"),
         )
     };
     FormPage {
-        title: title.into(),
-        caption: Some(format!("Case {}", look.case_ref(&h.case_id))),
-        heading: heading.into(),
-        intro: vec![intro.into()],
+        title,
+        caption: Some(text_with(
+            lang,
+            "case-title",
+            &[("reference", look.case_ref(&h.case_id))],
+        )),
+        heading,
+        intro: vec![intro],
         facts,
         action: format!("/attendance-requests/{}/decision", r.id),
         back: format!("/cases/{}#hearing-{}", h.case_id, h.id),
-        submit: "Save".into(),
+        submit: t("attendance-update-submit"),
         hidden: vec![("version".into(), version.to_string())],
         fields,
         ..FormPage::default()
@@ -322,14 +329,21 @@ fn load(
     Ok((r, h, Lookup::load(conn, ctx)?, who))
 }
 
-fn reason_kind_options() -> Vec<(String, String)> {
-    let mut out = vec![(String::new(), "Not categorised".to_string())];
-    out.extend(DecisionReasonKind::ALL.iter().map(|k| {
-        (
-            k.as_str().to_string(),
-            crate::reporting::measures::reason_label(*k).to_string(),
+/// The kinds of reason, in the words the partnership report counts them
+/// under (`report-f-refusal-reasons-*`).
+fn reason_kind_options(lang: Lang) -> Vec<(String, String)> {
+    let words = |key: &str| {
+        text(
+            lang,
+            &format!("report-f-refusal-reasons-{key}").replace('_', "-"),
         )
-    }));
+    };
+    let mut out = vec![(String::new(), words("not_categorised"))];
+    out.extend(
+        DecisionReasonKind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), words(k.as_str()))),
+    );
     out
 }
 
@@ -379,7 +393,7 @@ async fn decide_page(state: web::Data<AppState>, s: Session, id: web::Path<Strin
     render_form(
         &s,
         "cases",
-        decide_form(&r, &h, &look, version, who),
+        decide_form(s.lang, &r, &h, &look, version, who),
         &current_values(&r),
         &Problems::new(),
     )
@@ -411,10 +425,11 @@ async fn decide_post(
     let version = posted_version(&form)?;
     let id = id.into_inner();
     let mut problems = Problems::new();
+    let lang = s.lang;
     let chosen = required_choice(
         &form,
         "state",
-        "Choose where the request stands",
+        &text(lang, "attendance-update-error-state"),
         AttendanceState::parse,
         &mut problems,
     );
@@ -427,17 +442,23 @@ async fn decide_post(
         Some(None) => {
             problems.add(
                 "decision_reason_kind",
-                "Choose a kind of reason from the list",
+                text(lang, "attendance-update-error-reason-kind"),
             );
             None
         }
     };
     if let Some(st) = chosen {
         if st == AttendanceState::AllowedWithConditions && conditions.is_none() {
-            problems.add("conditions", "Enter the conditions the court set");
+            problems.add(
+                "conditions",
+                text(lang, "attendance-update-error-conditions"),
+            );
         }
         if st.needs_reason() && reason.is_none() {
-            problems.add("decision_reason", "Enter the court's reason");
+            problems.add(
+                "decision_reason",
+                text(lang, "attendance-update-error-reason"),
+            );
         }
     }
     let me = s.actor.user_id.clone();
@@ -507,15 +528,18 @@ async fn decide_post(
         Decided::Problems(r, h, look, who, problems) => render_form(
             &s,
             "cases",
-            decide_form(&r, &h, &look, version, who),
+            decide_form(lang, &r, &h, &look, version, who),
             &form,
             &problems,
         ),
         Decided::Stale(r, h, look, who) => {
-            let mut page = decide_form(&r, &h, &look, r.version, who);
-            page.stale = Some(("request".into(), std::mem::take(&mut page.facts)));
+            let mut page = decide_form(lang, &r, &h, &look, r.version, who);
+            page.stale = Some((
+                text(lang, "attendance-update-stale-what"),
+                std::mem::take(&mut page.facts),
+            ));
             let mut problems = Problems::new();
-            problems.add("state", "Someone else changed this request after you opened this page. Check where it stands now, then save again");
+            problems.add("state", text(lang, "attendance-update-error-stale"));
             render_form(&s, "cases", page, &form, &problems)
         }
     }

@@ -35,6 +35,7 @@ nav-reminders = Eich nodiadau atgoffa
 nav-directory = Cyfeiriadur
 
 ## Forms [unchecked]
+form-date-hint = Er enghraifft, 27 3 2026
 
 form-back = Yn ôl
 form-cancel = Canslo
@@ -72,6 +73,20 @@ sign-in-error-password = Rhowch eich cyfrinair
 sign-in-error-no-match = Rhowch y cyfeiriad e-bost a'r cyfrinair a roddwyd i chi: nid ydynt yn cyfateb i gyfrif
 
 ## Home [unchecked]
+home-summary-unit-tasks = Mae gan eich uned { $count } { $count ->
+    [one] dasg agored
+   *[other] tasg agored
+}.
+home-summary-requests = { $count ->
+    [0] Nid oes unrhyw geisiadau'n aros i chi eu cadarnhau.
+    [one] Mae 1 cais yn aros i chi ei gadarnhau.
+   *[other] Mae { $count } cais yn aros i chi eu cadarnhau.
+}
+home-summary-failed = { $count ->
+    [0] Nid oes unrhyw negeseuon wedi methu.
+    [one] Mae 1 neges wedi methu neu nid oedd modd ei hanfon.
+   *[other] Mae { $count } neges wedi methu neu nid oedd modd eu hanfon.
+}
 
 home-title = Hafan
 home-hello = Helo, { $name }
@@ -186,6 +201,8 @@ week-note-clocks-forward = Mae'r clociau'n mynd ymlaen awr am 01:00 GMT ar { $da
 week-note-clocks-back = Mae'r clociau'n mynd yn ôl awr am 01:00 GMT ar { $day }. Mae'r amseroedd yma eisoes wedi'u haddasu.
 
 ## Needs your attention (the inbox) [unchecked]
+inbox-not-delivered-retrying = Heb ei anfon: { $what }. Rhoddir cynnig arall arni
+inbox-not-delivered-given-up = Heb ei anfon: { $what }. Ni roddir cynnig arall arni: dywedwch wrthyn nhw mewn ffordd arall
 
 inbox-needs-your-attention = Angen eich sylw
 inbox-nothing-needs-your-attention-no = Does dim angen eich sylw: dim ceisiadau'n aros, dim negeseuon wedi methu, a dim rhybuddion ar eich achosion yn ystod y { $warning_days } diwrnod diwethaf.
@@ -250,6 +267,8 @@ cases-with-a-hearing-on = Gyda gwrandawiad ar
 cases-hearing-on-hint = Er enghraifft, 27 3 2026
 
 ## A case and its hearings [unchecked]
+case-discussion-supporter-present = Roedd y cefnogwr yn bresennol
+case-discussion-supporter-absent = Nid oedd y cefnogwr yn bresennol, a rhaid dweud wrtho am y drafodaeth
 
 case-all-cases = Pob achos
 case-record-an-update-for-the = Cofnodi diweddariad i'r dioddefwr

@@ -180,6 +180,7 @@ settings-webhook-url = Y cyfeiriad y mae hysbysiadau'n cael eu hanfon iddo
 settings-webhook-url-hint = Rhaid iddo ddechrau gyda https://, er enghraifft https://partner.example/courtside
 settings-webhook-error-missing = Rhowch y cyfeiriad y mae hysbysiadau'n cael eu hanfon iddo
 settings-webhook-error-not-saved = Nid oedd modd cadw'r cyfeiriad. Gwiriwch ef a'i gadw eto
+settings-webhook-error-url = Y cyfeiriad: { $why }
 settings-webhook-saved = Bachyn gwe wedi'i gadw
 settings-created = Mae hysbysiadau i'ch sefydliad bellach yn mynd i { $url }.
 settings-created-replaced = Mae hysbysiadau i'ch sefydliad bellach yn mynd i { $url }, yn lle'r cyfeiriad a ddefnyddiwyd o'r blaen.

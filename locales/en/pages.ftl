@@ -33,6 +33,7 @@ nav-reminders = Your reminders
 nav-directory = Directory
 
 ## Forms
+form-date-hint = For example, 27 3 2026
 
 form-back = Back
 form-cancel = Cancel
@@ -70,6 +71,20 @@ sign-in-error-password = Enter your password
 sign-in-error-no-match = Enter the email address and password you were given: they do not match an account
 
 ## Home
+home-summary-unit-tasks = Your unit has { $count } open { $count ->
+    [one] task
+   *[other] tasks
+}.
+home-summary-requests = { $count ->
+    [0] No requests are waiting for you to confirm.
+    [one] 1 request is waiting for you to confirm.
+   *[other] { $count } requests are waiting for you to confirm.
+}
+home-summary-failed = { $count ->
+    [0] No messages have failed.
+    [one] 1 message has failed or could not be delivered.
+   *[other] { $count } messages have failed or could not be delivered.
+}
 
 home-title = Home
 home-hello = Hello, { $name }
@@ -184,6 +199,8 @@ week-note-clocks-forward = The clocks go forward one hour at 01:00 GMT on { $day
 week-note-clocks-back = The clocks go back one hour at 01:00 GMT on { $day }. Times here are already adjusted.
 
 ## Needs your attention (the inbox)
+inbox-not-delivered-retrying = Not delivered: { $what }. It will be tried again
+inbox-not-delivered-given-up = Not delivered: { $what }. It will not be tried again: tell them another way
 
 inbox-needs-your-attention = Needs your attention
 inbox-nothing-needs-your-attention-no = Nothing needs your attention: no requests waiting, no messages failed, and no warnings on your cases in the last { $warning_days } days.
@@ -254,6 +271,8 @@ cases-with-a-hearing-on = With a hearing on
 cases-hearing-on-hint = For example, 27 3 2026
 
 ## A case and its hearings
+case-discussion-supporter-present = The supporter was present
+case-discussion-supporter-absent = The supporter was not present, and is to be told of the discussion
 
 case-all-cases = All cases
 case-record-an-update-for-the = Record an update for the victim

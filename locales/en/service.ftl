@@ -180,6 +180,7 @@ settings-webhook-url = The address notices are sent to
 settings-webhook-url-hint = It must start with https://, for example https://partner.example/courtside
 settings-webhook-error-missing = Enter the address notices are sent to
 settings-webhook-error-not-saved = The address could not be saved. Check it and save again
+settings-webhook-error-url = The address { $why }
 settings-webhook-saved = Webhook saved
 settings-created = Notices for your organisation now go to { $url }.
 settings-created-replaced = Notices for your organisation now go to { $url }, instead of the address used before.

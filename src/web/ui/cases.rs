@@ -23,7 +23,7 @@ use super::case_search::{CaseFacts, CaseSearch};
 use super::fields::{fill_all, Field};
 use super::forms::{fold_dates, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
-use super::lookup::{case_reference, long, Lookup};
+use super::lookup::{case_reference, Lookup};
 use super::session::Session;
 use super::{labels, list_all, page, read, render, require, with_conn, PageResult};
 
@@ -264,9 +264,8 @@ pub fn notice_to_in(lang: Lang, n: &crate::resources::NoticeOut, me: &str) -> St
 
 /// Why a notice waiting to go will not be sent, when email is not set up
 /// on this service (`email_off`) and the notice goes by email.
-pub fn unsendable(n: &crate::resources::NoticeOut, email_off: bool) -> Option<&'static str> {
-    (email_off && n.channel == "email" && matches!(n.state.as_str(), "pending" | "failed"))
-        .then_some("Will not be sent: email is not set up on this service")
+pub fn unsendable(n: &crate::resources::NoticeOut, email_off: bool) -> bool {
+    email_off && n.channel == "email" && matches!(n.state.as_str(), "pending" | "failed")
 }
 
 /// A notice as a table row, in the page's language, for the signed-in
@@ -290,7 +289,7 @@ pub fn notice_row_in(
             &[("count", n.attempts.to_string())],
         ));
     }
-    if unsendable(n, email_off).is_some() {
+    if unsendable(n, email_off) {
         let why = text(lang, "notices-unsendable");
         note = Some(match note {
             Some(before) => format!("{before}. {why}"),
@@ -507,10 +506,10 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
             .into_iter()
             .map(|d| {
                 json!({
-                    "when": long(d.held_at),
-                    "setting": labels::discussion_setting(d.setting),
-                    "measures": d.measures.iter().map(|m| labels::special_measure(*m)).collect::<Vec<_>>().join(", "),
-                    "supporter": if d.supporter_present { "The supporter was present" } else { "The supporter was not present, and is to be told of the discussion" },
+                    "when": i18n::long(lang, d.held_at),
+                    "setting": labels::discussion_setting_in(lang, d.setting),
+                    "measures": d.measures.iter().map(|m| labels::special_measure_in(lang, *m)).collect::<Vec<_>>().join(", "),
+                    "supporter": text(lang, if d.supporter_present { "case-discussion-supporter-present" } else { "case-discussion-supporter-absent" }),
                 })
             })
             .collect()

@@ -82,7 +82,10 @@ impl Field {
             is_date: true,
             ..Field::new(name, label)
         }
-        .hint("For example, 27 3 2026")
+        .hint(&super::i18n::text(
+            super::i18n::request_lang(),
+            "form-date-hint",
+        ))
     }
 
     pub fn time(name: &str, label: &str) -> Field {

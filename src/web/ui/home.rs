@@ -255,9 +255,10 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
             .map(|p| p.total)
         })
         .await?;
-        summary.push(format!(
-            "Your unit has {open} open task{}.",
-            if open == 1 { "" } else { "s" }
+        summary.push(text_with(
+            s.lang,
+            "home-summary-unit-tasks",
+            &[("count", open.to_string())],
         ));
     }
     if matches!(
@@ -265,11 +266,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
         Role::CourtStaff | Role::WitnessServiceStaff | Role::WitnessCareOfficer
     ) {
         let open = super::requests::waiting(&state, &s).await?;
-        summary.push(match open {
-            0 => "No requests are waiting for you to confirm.".to_string(),
-            1 => "1 request is waiting for you to confirm.".to_string(),
-            n => format!("{n} requests are waiting for you to confirm."),
-        });
+        summary.push(text_with(
+            s.lang,
+            "home-summary-requests",
+            &[("count", open.to_string())],
+        ));
     }
     if role == Role::Manager {
         let failed = with_conn(&state, &s, move |conn, ctx| {
@@ -278,11 +279,11 @@ async fn home(state: web::Data<AppState>, s: Session) -> PageResult {
             Ok(f + d)
         })
         .await?;
-        summary.push(match failed {
-            0 => "No messages have failed.".to_string(),
-            1 => "1 message has failed or could not be delivered.".to_string(),
-            n => format!("{n} messages have failed or could not be delivered."),
-        });
+        summary.push(text_with(
+            s.lang,
+            "home-summary-failed",
+            &[("count", failed.to_string())],
+        ));
     }
     let data = page(
         &s,

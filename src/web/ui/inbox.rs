@@ -74,22 +74,22 @@ pub fn warning_items(lang: Lang, warnings: &[WarningOut], since: DateTime<Utc>) 
 
 /// What to say of a message about her case that was not delivered:
 /// `None` for one that was (or is still on its way).
-pub fn not_delivered(state: &str, what: &str) -> Option<String> {
-    match state {
-        "failed" => Some(format!("Not delivered: {what}. It will be tried again")),
-        "dead" => Some(format!(
-            "Not delivered: {what}. It will not be tried again: tell them another way"
-        )),
-        _ => None,
-    }
+pub fn not_delivered(lang: Lang, state: &str, what: &str) -> Option<String> {
+    let key = match state {
+        "failed" => "inbox-not-delivered-retrying",
+        "dead" => "inbox-not-delivered-given-up",
+        _ => return None,
+    };
+    Some(text_with(lang, key, &[("what", what.to_owned())]))
 }
 
 /// Messages that could not be delivered, as items, newest first.
-pub fn failed_items(notices: &[NoticeOut]) -> Vec<Item> {
+pub fn failed_items(lang: Lang, notices: &[NoticeOut]) -> Vec<Item> {
     let mut items: Vec<Item> = notices
         .iter()
         .filter_map(|n| {
-            let text = not_delivered(&n.state, &super::labels::notice_template(&n.template))?;
+            let what = super::labels::notice_template_in(lang, &n.template);
+            let text = not_delivered(lang, &n.state, &what)?;
             Some(Item {
                 at: n.send_after,
                 text,
@@ -142,7 +142,7 @@ fn gather(
             more |= m;
             all.extend(found);
         }
-        failed_items(&all)
+        failed_items(lang, &all)
     } else {
         Vec::new()
     };
@@ -297,7 +297,11 @@ mod tests {
             ("cancelled", None),
         ];
         for (state, want) in cases {
-            assert_eq!(not_delivered(state, "X").as_deref(), want, "{state}");
+            assert_eq!(
+                not_delivered(Lang::En, state, "X").as_deref(),
+                want,
+                "{state}"
+            );
         }
     }
 

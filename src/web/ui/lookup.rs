@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::error::AppResult;
@@ -108,9 +107,4 @@ impl Lookup {
             .map(|c| self.victim_ref(&c.victim_id))
             .unwrap_or_else(|| "a victim".into())
     }
-}
-
-/// "Monday 30 March 2026, 10:00 (BST)".
-pub fn long(t: DateTime<Utc>) -> String {
-    crate::calendar::format_long(t)
 }

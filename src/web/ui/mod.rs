@@ -575,16 +575,6 @@ pub fn require_to(s: &Session, (kind, action, what): crate::app::Check) -> Resul
     require(s, kind, action, what)
 }
 
-/// The problem shown when someone else saved the record (`what`) first.
-pub fn stale_problem(field: &str, what: &str) -> forms::Problems {
-    let mut problems = forms::Problems::new();
-    problems.add(
-        field,
-        format!("Someone else changed this {what} after you opened this page. Check the details now stored, then choose again"),
-    );
-    problems
-}
-
 /// A form shown again after a stale save: what is stored now (the page's
 /// facts), what was typed, and the current version.
 pub fn stale_page(mut page: fields::FormPage, what: &str) -> fields::FormPage {

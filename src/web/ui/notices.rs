@@ -94,7 +94,7 @@ async fn notice(state: web::Data<AppState>, s: Session, id: web::Path<String>) -
         fact("notice-page-when", when),
         fact("notice-page-basis", labels::basis_in(lang, &n.basis)),
     ];
-    if super::cases::unsendable(&n, s.email_off).is_some() {
+    if super::cases::unsendable(&n, s.email_off) {
         facts.push(fact(
             "notice-page-sending",
             text(lang, "notices-unsendable"),

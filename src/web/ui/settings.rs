@@ -505,7 +505,14 @@ async fn webhook_post(state: web::Data<AppState>, posted: Posted) -> PageResult 
         Err(AppError::Validation(errors)) => {
             let mut problems = Problems::new();
             for e in errors.iter().filter(|e| e.field == "url") {
-                problems.add("url", format!("The address {}", e.message));
+                problems.add(
+                    "url",
+                    text_with(
+                        s.lang,
+                        "settings-webhook-error-url",
+                        &[("why", super::api_words::in_language(s.lang, &e.message))],
+                    ),
+                );
             }
             if problems.is_empty() {
                 problems.add("url", text(s.lang, "settings-webhook-error-not-saved"));

@@ -3090,20 +3090,7 @@ async fn the_safety_plan_is_made_on_the_pages_and_shown_on_the_days_agenda() {
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
     let ben = app.login(BEN).await;
-    let case = app
-        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
-        .await;
-    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
-    let trial = app
-        .create(
-            "/api/v1/hearings",
-            &wendy,
-            serde_json::json!({"case_id": case, "kind": "trial", "court_id": court,
-                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
-                   "victim_attends": true, "victim_gives_evidence": true}),
-        )
-        .await;
-    let trial = trial["id"].as_str().unwrap().to_string();
+    let (case, trial) = leeds_trial(&app, &wendy).await;
     let victim = app
         .find_id("/api/v1/victims", &ben, "reference", "V-1002")
         .await;
@@ -3474,20 +3461,7 @@ async fn updates_on_the_day_are_recorded_on_the_hearings_page_and_shown_on_the_w
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
     let ben = app.login(BEN).await;
-    let case = app
-        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
-        .await;
-    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
-    let trial = app
-        .create(
-            "/api/v1/hearings",
-            &wendy,
-            serde_json::json!({"case_id": case, "kind": "trial", "court_id": court,
-                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
-                   "victim_attends": true, "victim_gives_evidence": true}),
-        )
-        .await;
-    let trial = trial["id"].as_str().unwrap().to_string();
+    let (case, trial) = leeds_trial(&app, &wendy).await;
     let victim = app
         .find_id("/api/v1/victims", &ben, "reference", "V-1002")
         .await;
@@ -5540,6 +5514,25 @@ async fn error_pages_are_in_the_language_of_the_person_or_their_cookie() {
     app.stop().await;
 }
 
+/// A five-hour trial of V-1002's case at Leeds Combined Court Centre on
+/// Friday 27 March 2026, listed by witness care: (case id, hearing id).
+async fn leeds_trial(app: &TestApp, wendy: &str) -> (String, String) {
+    let case = app
+        .find_id("/api/v1/cases", wendy, "urn", "13CD7654321")
+        .await;
+    let court = app.court_id(wendy, "Leeds Combined Court Centre").await;
+    let trial = app
+        .create(
+            "/api/v1/hearings",
+            wendy,
+            serde_json::json!({"case_id": case, "kind": "trial", "court_id": court,
+                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
+                   "victim_attends": true, "victim_gives_evidence": true}),
+        )
+        .await;
+    (case, trial["id"].as_str().unwrap().to_string())
+}
+
 /// Chooses a language with the switch, as a person would.
 async fn choose_language(b: &mut Browser, language: &str) {
     let page = b.get("/").await;
@@ -5599,31 +5592,11 @@ async fn a_rule_the_service_checks_is_explained_in_welsh_on_a_welsh_page() {
 async fn the_service_pages_are_in_welsh_for_people_who_chose_it() {
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
-    let case = app
-        .find_id("/api/v1/cases", &wendy, "urn", "13CD7654321")
-        .await;
-    let court = app.court_id(&wendy, "Leeds Combined Court Centre").await;
-    let trial = app
-        .create(
-            "/api/v1/hearings",
-            &wendy,
-            serde_json::json!({"case_id": case, "kind": "trial", "court_id": court,
-                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
-                   "victim_attends": true, "victim_gives_evidence": true}),
-        )
-        .await;
-    let trial = trial["id"].as_str().unwrap().to_string();
+    let (_case, trial) = leeds_trial(&app, &wendy).await;
 
     async fn in_welsh(base: &str, email: &str) -> Browser {
         let mut b = Browser::signed_in(base, email).await;
-        let home = b.get("/").await;
-        let chose = b
-            .post(
-                "/language",
-                &[("csrf_token", &home.csrf()), ("language", "cy")],
-            )
-            .await;
-        assert_eq!(chose.status, StatusCode::SEE_OTHER, "{}", chose.body);
+        choose_language(&mut b, "cy").await;
         b
     }
     async fn welsh_page(b: &mut Browser, path: &str, heading: &str, not: &str) {

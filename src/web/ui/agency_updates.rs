@@ -15,11 +15,11 @@ use crate::resources::{CaseOut, Cases};
 use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
+use super::form_words::case_caption;
 use super::forms::{FormData, Problems};
 use super::i18n::{text, Lang};
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
-use super::visits::case_caption;
 use super::{read, render_form, require, see_other, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -28,11 +28,11 @@ use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
+use super::form_words::{date_field, date_in, options_in, stale_problem_in, DateWords};
 use super::forms::{required_choice, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::labels;
 use super::session::{Posted, Session};
-use super::visits::{date_field, date_in, options_in, stale_problem_in, DateWords};
 use super::{
     create, list_all, posted_update, read, render_form, require_to, see_other, stale_page, update,
     with_conn, PageError, PageResult,

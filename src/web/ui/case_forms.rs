@@ -21,12 +21,12 @@ use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
+use super::form_words::{case_caption, options_in};
 use super::forms::{FormData, Problems};
 use super::i18n::{text, Lang};
 use super::labels;
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
-use super::visits::{case_caption, options_in};
 use super::{
     list_all, posted_update, read, render_form, require, see_other, update, with_conn, PageError,
     PageResult,

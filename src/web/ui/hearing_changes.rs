@@ -18,12 +18,12 @@ use crate::resources::{AttendanceRequests, Cases, HearingInput, HearingOut, Hear
 use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
+use super::form_words::{case_caption, date_field, date_in, time_field, time_in, DateWords};
 use super::forms::{london_instant, FormData, Problems};
 use super::hearings::hearing_facts_in;
 use super::i18n::{self, text, text_with, Lang};
 use super::lookup::Lookup;
 use super::session::{Posted, Session};
-use super::visits::{case_caption, date_field, date_in, time_field, time_in, DateWords};
 use super::{
     labels, list_all, posted_update, read, render_form, require, see_other, update, with_conn,
     PageResult,
@@ -170,7 +170,7 @@ impl Shown {
                     "cases",
                     super::stale_page((self.form)(s.lang, &h, &a, h.version), &what),
                     form,
-                    &super::visits::stale_problem_in(s.lang, self.stale_field, &what),
+                    &super::form_words::stale_problem_in(s.lang, self.stale_field, &what),
                 )
             }
         }
@@ -538,7 +538,7 @@ fn outcome_form(lang: Lang, h: &HearingOut, a: &Around, version: i32) -> FormPag
         .iter()
         .map(|k| (k.as_str().to_string(), labels::sentence_type_in(lang, *k)))
         .collect();
-    let yes_no = super::visits::yes_no(
+    let yes_no = super::form_words::yes_no(
         lang,
         [
             "hearing-changes-specified-yes",

@@ -13,11 +13,11 @@ use crate::web::AppState;
 
 use super::cases::minutes_text_in;
 use super::fields::{Field, FormPage};
+use super::form_words::{case_caption, date_field, date_in, time_field, time_in, DateWords};
 use super::forms::{london_instant, required_choice, FormData, Problems};
 use super::i18n::{self, text, Lang};
 use super::lookup::{case_reference, Lookup};
 use super::session::{Posted, Session};
-use super::visits::{case_caption, date_field, date_in, time_field, time_in, DateWords};
 use super::{
     labels, posted_update, read, render_form, require, see_other, update, with_conn, PageResult,
 };

@@ -17,13 +17,13 @@ use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
 use super::fields::{Field, FormPage};
+use super::form_words::{
+    case_caption, date_field, date_in, options_in, time_field, time_in, yes_no, DateWords,
+};
 use super::forms::{london_instant, required_choice, FormData, Problems};
 use super::i18n::{text, Lang};
 use super::lookup::case_reference;
 use super::session::{Posted, Session};
-use super::visits::{
-    case_caption, date_field, date_in, options_in, time_field, time_in, yes_no, DateWords,
-};
 use super::{labels, list_all, read, render_form, require_to, see_other, with_conn, PageResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

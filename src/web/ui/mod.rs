@@ -27,6 +27,7 @@ mod cps_meeting;
 mod directory;
 mod feeds;
 pub mod fields;
+pub mod form_words;
 pub mod forms;
 mod hearing_changes;
 mod hearings;

@@ -18,11 +18,11 @@ use crate::web::AppState;
 
 use super::cases::notice_row_in;
 use super::fields::{Field, FormPage};
+use super::form_words::{date_field, date_in, options_in, DateWords};
 use super::forms::{required_choice, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::lookup::Lookup;
 use super::session::{Posted, Session};
-use super::visits::{date_field, date_in, options_in, DateWords};
 use super::{
     labels, list_all, page, render, render_form, require, require_to, see_other, with_conn,
     PageResult,

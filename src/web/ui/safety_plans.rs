@@ -20,11 +20,11 @@ use crate::resources::{HearingOut, Hearings};
 use crate::web::AppState;
 
 use super::fields::{fill_all, Field};
+use super::form_words::{date_in, DateWords};
 use super::forms::{london_instant, parse_time, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
 use super::lookup::Lookup;
 use super::session::{Posted, Session};
-use super::visits::{date_in, DateWords};
 use super::{
     can, labels, page, posted_version, read, render_status, see_other, with_conn, PageError,
     PageResult,

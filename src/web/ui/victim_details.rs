@@ -72,7 +72,7 @@ fn fields(lang: Lang) -> Vec<Field> {
         Field::radios(
             "safe_to_leave_voicemail",
             &t("victim-details-voicemail"),
-            &super::visits::yes_no(
+            &super::form_words::yes_no(
                 lang,
                 [
                     "victim-details-voicemail-yes",
@@ -359,7 +359,7 @@ async fn form_post(
                 "victims",
                 page,
                 &values(&now),
-                &super::visits::stale_problem_in(
+                &super::form_words::stale_problem_in(
                     lang,
                     "full_name",
                     &text(lang, "victim-details-what"),

@@ -38,7 +38,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 const PER_PAGE: i64 = 50;
 
 fn yes_no(lang: Lang, keys: [&'static str; 2]) -> Vec<(String, String)> {
-    super::visits::yes_no(lang, keys).into()
+    super::form_words::yes_no(lang, keys).into()
 }
 
 fn fields(lang: Lang) -> Vec<Field> {

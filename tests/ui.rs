@@ -5514,25 +5514,6 @@ async fn error_pages_are_in_the_language_of_the_person_or_their_cookie() {
     app.stop().await;
 }
 
-/// A five-hour trial of V-1002's case at Leeds Combined Court Centre on
-/// Friday 27 March 2026, listed by witness care: (case id, hearing id).
-async fn leeds_trial(app: &TestApp, wendy: &str) -> (String, String) {
-    let case = app
-        .find_id("/api/v1/cases", wendy, "urn", "13CD7654321")
-        .await;
-    let court = app.court_id(wendy, "Leeds Combined Court Centre").await;
-    let trial = app
-        .create(
-            "/api/v1/hearings",
-            wendy,
-            serde_json::json!({"case_id": case, "kind": "trial", "court_id": court,
-                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
-                   "victim_attends": true, "victim_gives_evidence": true}),
-        )
-        .await;
-    (case, trial["id"].as_str().unwrap().to_string())
-}
-
 /// Chooses a language with the switch, as a person would.
 async fn choose_language(b: &mut Browser, language: &str) {
     let page = b.get("/").await;

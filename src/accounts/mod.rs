@@ -52,7 +52,10 @@ pub fn chosen_language(
         .select(users::page_language)
         .first(conn)
         .optional()?;
-    Ok(chosen.flatten().filter(|l| l == "en" || l == "cy"))
+    Ok(chosen
+        .flatten()
+        .and_then(|l| crate::domain::Language::parse(&l))
+        .map(|l| l.as_str().to_owned()))
 }
 
 /// The language of the messages written to a person alone (their digest

@@ -20,25 +20,6 @@ const ENTRANCE: &str = "Side door on Quillfeather Row";
 const AVOID: &str =
     "Her ex-partner's brother Zebedee attends: leave 20 minutes after the court rises";
 
-/// A trial at Leeds Combined Court Centre (where the demo Witness Service
-/// sits) on Friday 27 March 2026 in V-1002's case; returns its id.
-async fn trial_at_leeds_combined(app: &TestApp, wendy: &str) -> String {
-    let case = app
-        .find_id("/api/v1/cases", wendy, "urn", "13CD7654321")
-        .await;
-    let court = app.court_id(wendy, "Leeds Combined Court Centre").await;
-    let trial = app
-        .create(
-            "/api/v1/hearings",
-            wendy,
-            json!({"case_id": case, "kind": "trial", "court_id": court,
-                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
-                   "victim_attends": true, "victim_gives_evidence": true}),
-        )
-        .await;
-    trial["id"].as_str().unwrap().to_string()
-}
-
 fn plan_body() -> Value {
     json!({
         "entrance": ENTRANCE,
@@ -84,7 +65,7 @@ async fn the_supporter_keeps_the_plan_and_the_witness_service_reads_it_only_unde
     let wendy = app.login(WENDY).await;
     let ben = app.login(BEN).await;
     let wes = app.login(WES).await;
-    let trial = trial_at_leeds_combined(&app, &wendy).await;
+    let trial = leeds_trial(&app, &wendy).await.1;
     let victim = app
         .find_id("/api/v1/victims", &ben, "reference", "V-1002")
         .await;
@@ -395,7 +376,7 @@ async fn no_notice_about_the_hearing_carries_the_plan() {
     let wendy = app.login(WENDY).await;
     let ben = app.login(BEN).await;
     let ben_id = app.user_id(&ben).await;
-    let trial = trial_at_leeds_combined(&app, &wendy).await;
+    let trial = leeds_trial(&app, &wendy).await.1;
     let victim = app
         .give_consents(&ben, "V-1002", &["identify_supporter_to_court"])
         .await;
@@ -523,7 +504,7 @@ async fn rotating_the_field_keys_reseals_the_plans() {
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
     let ben = app.login(BEN).await;
-    let trial = trial_at_leeds_combined(&app, &wendy).await;
+    let trial = leeds_trial(&app, &wendy).await.1;
     let path = format!("/api/v1/hearings/{trial}/safety-plan");
     let (status, out) = app.post(&path, &ben, plan_body()).await;
     assert_eq!(status, StatusCode::CREATED, "{out}");

@@ -23,25 +23,6 @@ const CONTACT_EMAIL: &str = "sam.contact@example.org";
 /// Distinctive note text, to look for where it must not be.
 const NOTE: &str = "Zephyrine from the defendant's family is in the public gallery";
 
-/// A trial at Leeds Combined Court Centre (where the demo Witness Service
-/// sits) on Friday 27 March 2026 in V-1002's case; returns its id.
-async fn trial_on_27_march(app: &TestApp, wendy: &str) -> String {
-    let case = app
-        .find_id("/api/v1/cases", wendy, "urn", "13CD7654321")
-        .await;
-    let court = app.court_id(wendy, "Leeds Combined Court Centre").await;
-    let trial = app
-        .create(
-            "/api/v1/hearings",
-            wendy,
-            json!({"case_id": case, "kind": "trial", "court_id": court,
-                   "starts_at": "2026-03-27T10:00:00+00:00", "estimated_minutes": 300,
-                   "victim_attends": true, "victim_gives_evidence": true}),
-        )
-        .await;
-    trial["id"].as_str().unwrap().to_string()
-}
-
 fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
     text.parse().unwrap()
 }
@@ -84,7 +65,7 @@ async fn updates_on_the_day_reach_only_the_contacts_she_asked_for_and_never_the_
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{out}");
-    let trial = trial_on_27_march(&app, &wendy).await;
+    let trial = leeds_trial(&app, &wendy).await.1;
     let path = format!("/api/v1/hearings/{trial}/trial-updates");
     let prefs = format!("/api/v1/victims/{victim}/trial-update-preferences");
 
@@ -396,7 +377,7 @@ async fn the_contacts_message_waits_on_her_consent_at_send_time() {
     let victim = app
         .find_id("/api/v1/victims", &ben, "reference", "V-1002")
         .await;
-    let trial = trial_on_27_march(&app, &wendy).await;
+    let trial = leeds_trial(&app, &wendy).await.1;
     let consent = app
         .create(
             "/api/v1/consents",
@@ -463,7 +444,7 @@ async fn rotating_the_field_keys_reseals_the_notes_and_the_contact() {
     let victim = app
         .find_id("/api/v1/victims", &ben, "reference", "V-1002")
         .await;
-    let trial = trial_on_27_march(&app, &wendy).await;
+    let trial = leeds_trial(&app, &wendy).await.1;
     let pref_path = format!("/api/v1/victims/{victim}/trial-update-preferences");
     let (status, out) = app
         .put(

@@ -154,12 +154,14 @@ pub fn feed_events(
             .cloned()
             .unwrap_or_else(|| ("a case".into(), "victim".into()))
     };
-    let available = ["en".to_owned(), "cy".to_owned()];
     // The entry's language, and its court's name in a language.
     let court = |id: &str| {
         let (name, in_wales) = courts.get(id).cloned().unzip();
-        let (language, _) =
-            crate::flows::notice_language(&available, chosen, in_wales.unwrap_or(false));
+        let (language, _) = crate::flows::notice_language(
+            &ctx.rules.in_force(ctx.today()).notice_languages,
+            chosen,
+            in_wales.unwrap_or(false),
+        );
         let name_in = move |lang: Lang| match &name {
             Some(name) => court_in(lang, name),
             None => text(lang, "feed-court-unknown"),

@@ -5489,6 +5489,17 @@ async fn a_supporter_who_reads_welsh_gets_reminders_and_the_daily_digest_in_wels
         .unwrap_or_else(|| panic!("no digest: {sent:?}"));
     assert_eq!(digest.subject, "Eich diwrnod: dydd Llun 30 Mawrth 2026");
     assert!(digest.body.contains("Bore da."), "{}", digest.body);
+    // Its disclosure entry names the language it went in.
+    let languages: Vec<Option<String>> = {
+        use courtside::store::schema::audit_log;
+        use diesel::prelude::*;
+        audit_log::table
+            .filter(audit_log::category.eq("daily_digest"))
+            .select(audit_log::language)
+            .load(&mut app.pool.get().unwrap())
+            .unwrap()
+    };
+    assert_eq!(languages, vec![Some("cy".to_owned())]);
     app.stop().await;
 }
 

@@ -15,6 +15,10 @@ use serde_json::{json, Value};
 use crate::delivery::{worker, RecordingMailer};
 use crate::helpers::*;
 
+#[allow(dead_code)]
+#[path = "../ui_support/mod.rs"]
+mod ui_support;
+
 fn items(list: &Value) -> Vec<Value> {
     list["items"].as_array().cloned().unwrap_or_default()
 }
@@ -460,5 +464,26 @@ async fn the_unit_is_alerted_when_the_supporter_is_not_told_the_outcome_and_not_
     let told = of_kind(&deadlines, "supporter_told_of_outcome");
     assert_eq!(told["met_at"], "2026-04-20T15:05:00Z");
     app.assert_nothing_due();
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_deadline_alert_is_written_in_the_language_the_supporter_chose() {
+    let app = TestApp::spawn().await;
+    // Ben reads Courtside in Welsh (the switch on his pages).
+    let mut b = ui_support::Browser::signed_in(&app.base, BEN).await;
+    let page = b.get("/").await;
+    b.post(
+        "/language",
+        &[("csrf_token", &page.csrf()), ("language", "cy")],
+    )
+    .await;
+    let (hearing, _, _) = request_with_cps(&app).await;
+    let wendy = app.login(WENDY).await;
+    deadlines::sweep(&app.pool, &app.rules, test_now(), 50).unwrap();
+    let alerts = alerts_for(&app, &wendy, &hearing).await;
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    // The hearing is at a court in England: Welsh because he chose it.
+    assert_eq!(alerts[0]["language"], "cy", "{}", alerts[0]);
     app.stop().await;
 }

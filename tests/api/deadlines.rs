@@ -14,10 +14,7 @@ use serde_json::{json, Value};
 
 use crate::delivery::{worker, RecordingMailer};
 use crate::helpers::*;
-
-#[allow(dead_code)]
-#[path = "../ui_support/mod.rs"]
-mod ui_support;
+use crate::oidc::ui_support;
 
 fn items(list: &Value) -> Vec<Value> {
     list["items"].as_array().cloned().unwrap_or_default()

@@ -9,7 +9,7 @@
 // The server must be running with the demo data (`courtside serve --demo`)
 // on a fresh database; tests/browser/run.sh does all of that.
 
-import { test, before, after } from 'node:test';
+import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,6 +59,46 @@ after(async () => {
   await browser?.close();
 });
 
+/** The pages the running test opened, to describe if it fails. */
+let openPages = [];
+
+/**
+ * node:test's `test`, which on a failure prints what each page the test
+ * opened was showing (its address, heading, error summary and banners;
+ * demo data only) and keeps a screenshot, so a failure on CI says why.
+ */
+function test(name, body) {
+  return nodeTest(name, described(body));
+}
+test.only = (name, body) => nodeTest.only(name, described(body));
+
+function described(body) {
+  return async (t) => {
+    openPages = [];
+    try {
+      await body(t);
+    } catch (error) {
+      for (const [i, page] of openPages.entries()) {
+        if (page.isClosed()) continue;
+        const seen = await page
+          .evaluate(() => {
+            const text = (sel) => [...document.querySelectorAll(sel)].map((e) => e.innerText.trim()).join(' | ');
+            return {
+              url: location.href,
+              h1: text('h1'),
+              errors: text('.error-summary'),
+              banners: text('.notification, .warning-text'),
+            };
+          })
+          .catch((e) => ({ unreadable: String(e) }));
+        t.diagnostic(`page ${i}: ${JSON.stringify(seen)}`);
+        await page.screenshot({ path: join(SHOTS, `failed-${i}.png`), fullPage: true }).catch(() => {});
+      }
+      throw error;
+    }
+  };
+}
+
 /** A fresh browser context (its own cookies), desktop or phone sized. */
 async function newPage({ phone = false } = {}) {
   const context = await browser.newContext({
@@ -71,7 +111,9 @@ async function newPage({ phone = false } = {}) {
     timezoneId: 'Europe/London',
   });
   context.setDefaultTimeout(10_000);
-  return context.newPage();
+  const page = await context.newPage();
+  openPages.push(page);
+  return page;
 }
 
 async function shot(page, name) {

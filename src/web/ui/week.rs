@@ -595,11 +595,15 @@ fn build(
         ))
     });
 
-    // Clashes among the timed events.
+    // Clashes among the timed events: only on a supporter's own week,
+    // where every hearing and visit is one she goes to. Anyone else's
+    // week lists other people's commitments (a manager's, every case of
+    // the service), where two at once is no clash.
+    let attends = ctx.actor.role == Role::Supporter;
     let timed: Vec<usize> = entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.event.is_some())
+        .filter(|(_, e)| attends && e.event.is_some())
         .map(|(i, _)| i)
         .collect();
     let events: Vec<Event> = timed

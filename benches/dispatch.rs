@@ -275,13 +275,10 @@ fn make_due(conn: &mut AnyConn, t0: DateTime<Utc>) {
 fn drain(
     pool: &Pool,
     mailer: &dyn Mailer,
-    workers: usize,
-    batch: i64,
-    senders: usize,
-    n: usize,
-    own_recorders: bool,
+    args: &Args,
     t0: Instant,
 ) -> Duration {
+    let (workers, batch, senders, n) = (args.workers, args.batch, args.senders, args.n);
     let renderer = NoticeRenderer::new();
     let shared = Arc::new(delivery::Recorder::default());
     let recorded = AtomicUsize::new(0);
@@ -289,7 +286,7 @@ fn drain(
     std::thread::scope(|s| {
         for k in 0..workers {
             let (renderer, recorded) = (&renderer, &recorded);
-            let recorder = if own_recorders {
+            let recorder = if args.own_recorders {
                 Arc::new(delivery::Recorder::default())
             } else {
                 shared.clone()
@@ -420,11 +417,7 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
     let elapsed = drain(
         &pool,
         mailer.as_ref(),
-        args.workers,
-        args.batch,
-        args.senders,
-        args.n,
-        args.own_recorders,
+        args,
         Instant::now(),
     );
 

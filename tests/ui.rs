@@ -434,6 +434,13 @@ async fn witness_care_adds_and_moves_a_hearing_and_the_supporter_sees_the_clash(
     week.assert_has("Mention");
     // The clocks go forward within that week.
     week.assert_has("The clocks go forward one hour");
+    // Her manager's week lists both hearings, but they are not the
+    // manager's to attend: no clash.
+    let mut maya = Browser::signed_in(&app.base, MAYA).await;
+    let managers = maya.get("/week?from=2026-03-23").await;
+    assert_eq!(managers.status, StatusCode::OK);
+    managers.assert_has("Mention");
+    managers.assert_lacks("Clash");
 
     // Move it to Tuesday 31 March (BST) at 14:00.
     let move_path = format!("/hearings/{id}/move");

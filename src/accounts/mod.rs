@@ -21,7 +21,9 @@ pub use passwords::hash_password;
 pub use sign_in::{
     record_refused_token, sign_in, sign_in_from, sign_in_verified_email, LoginOutput,
 };
-pub use tokens::{actor_for_token, issue_token, revoke_token, token_hash, who_am_i, Me};
+pub use tokens::{
+    actor_for_token, issue_token, me_for_token, revoke_token, token_hash, who_am_i, Me,
+};
 
 /// The email of an account still active, for mail sent to its owner;
 /// `None` once the account is deactivated (or unknown).

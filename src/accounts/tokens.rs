@@ -55,8 +55,20 @@ pub fn issue_token(
 
 /// Finds the live token's user.
 pub fn actor_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppResult<Actor> {
+    let me = me_for_token(conn, token, now)?;
+    Ok(Actor {
+        user_id: me.user_id,
+        organisation_id: me.organisation_id,
+        role: me.role,
+    })
+}
+
+/// The person a live token belongs to, with their name and page language,
+/// in one statement (a page's session reads this on every request).
+pub fn me_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppResult<Me> {
     let now = store::to_db(now);
-    let found: Option<(String, String, String)> = api_tokens::table
+    type Found = (String, String, String, String, Option<String>);
+    let found: Option<Found> = api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(token_hash(token)))
         .filter(api_tokens::revoked_at.is_null())
@@ -66,14 +78,23 @@ pub fn actor_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> A
                 .or(api_tokens::expires_at.gt(now)),
         )
         .filter(users::active.eq(true))
-        .select((users::id, users::organisation_id, users::role))
+        .select((
+            users::id,
+            users::organisation_id,
+            users::role,
+            users::display_name,
+            users::page_language,
+        ))
         .first(conn)
         .optional()?;
-    let (user_id, organisation_id, role) = found.ok_or(AppError::Unauthenticated)?;
-    Ok(Actor {
+    let (user_id, organisation_id, role, display_name, page_language) =
+        found.ok_or(AppError::Unauthenticated)?;
+    Ok(Me {
         user_id,
         organisation_id,
         role: Role::from_db(&role)?,
+        display_name,
+        page_language,
     })
 }
 

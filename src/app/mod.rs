@@ -112,6 +112,19 @@ impl Ctx {
         })
     }
 
+    /// The actor's reach: the pinned one, or read now.
+    pub fn reach_now(
+        &self,
+        conn: &mut AnyConn,
+    ) -> AppResult<std::sync::Arc<crate::store::scope::Pinned>> {
+        match &self.reach {
+            Some(p) => Ok(p.clone()),
+            None => Ok(std::sync::Arc::new(crate::store::scope::Pinned::new(
+                crate::store::scope::visible_victim_ids(conn, &self.actor, self.today())?,
+            ))),
+        }
+    }
+
     /// The ids of the victims the actor may reach (sorted): the pinned
     /// reach, or read now.
     pub fn visible_victims(&self, conn: &mut AnyConn) -> AppResult<Vec<String>> {

@@ -93,7 +93,7 @@ mod users;
 mod victims;
 
 pub use attendance_requests::{AttendanceRequestInput, AttendanceRequestOut, AttendanceRequests};
-pub use cases::{normalise_case_key, CaseInput, CaseOut, Cases};
+pub use cases::{named as named_cases, normalise_case_key, CaseInput, CaseOut, Cases};
 pub use consents::{victims_with_active, ConsentInput, ConsentOut, Consents};
 pub use courts::{insert as courts_insert, CourtInput, CourtOut, Courts};
 pub use deadlines::{DeadlineOut, Deadlines, WarningOut, Warnings};
@@ -112,8 +112,8 @@ pub use supporter_assignments::{
 pub use tasks::{TaskInput, TaskOut, Tasks};
 pub use users::{UserInput, UserOut, Users, MIN_PASSWORD_CHARS};
 pub use victims::{
-    SafeChannel, VictimInput, VictimOut, VictimSensitiveDetails, VictimSensitiveInput,
-    VictimSensitiveOut, Victims,
+    named as named_victims, SafeChannel, VictimInput, VictimOut, VictimSensitiveDetails,
+    VictimSensitiveInput, VictimSensitiveOut, Victims,
 };
 
 use chrono::{DateTime, Utc};

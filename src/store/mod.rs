@@ -13,6 +13,9 @@ pub use conn::{open_pool, run_migrations, write, AnyConn, Backend, Pool};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+/// Ids bound in one `IN (…)` list: well under SQLite's 32,766 variables.
+pub const IN_CHUNK: usize = 500;
+
 /// Instants are stored as UTC without an offset (portable `TIMESTAMP`).
 pub fn to_db(t: DateTime<Utc>) -> NaiveDateTime {
     t.naive_utc()

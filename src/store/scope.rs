@@ -62,6 +62,13 @@ impl Pinned {
         }
     }
 
+    /// Whether the victim is within this reach.
+    pub fn reaches(&self, victim_id: &str) -> bool {
+        self.victims
+            .binary_search_by(|v| v.as_str().cmp(victim_id))
+            .is_ok()
+    }
+
     /// The reached victims' case ids, read on the first call.
     pub fn cases(&self, conn: &mut AnyConn) -> AppResult<Vec<String>> {
         if let Some(c) = self.cases.get() {

@@ -8,12 +8,15 @@
 //! are read through the API.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use courtside::store::schema::{cases, supporter_assignments as sa, users, victims};
+use courtside::store::schema::{
+    cases, courts, hearings, supporter_assignments as sa, users, victims,
+};
 use courtside::store::AnyConn;
 use diesel::prelude::*;
 use reqwest::StatusCode;
 
 use crate::helpers::*;
+use crate::oidc::ui_support;
 
 const VICTIMS: usize = 33_000;
 
@@ -113,5 +116,71 @@ async fn a_manager_reaching_more_victims_than_sqlites_default_bound_limit_can_li
         let (status, body) = app.get(path, &maya).await;
         assert_eq!(status, StatusCode::OK, "{path}: {body}");
     }
+    app.stop().await;
+}
+
+/// A manager's week names each case it lists by its reference, however
+/// many cases the service holds: the page reads the names of the cases it
+/// shows, not every case in reach (a list of them all stops at 10,000).
+/// A case outside the manager's reach is never named.
+#[actix_web::test]
+async fn a_managers_week_names_a_case_past_the_ten_thousandth() {
+    let app = TestApp::spawn().await;
+    let last = VICTIMS - 1;
+    let case_id = format!("00000000-0000-4000-9000-{last:012}");
+    {
+        let mut conn = app.pool.get().unwrap();
+        let amara: String = users::table
+            .filter(users::email.eq(AMARA))
+            .select(users::id)
+            .first(&mut *conn)
+            .unwrap();
+        plant(&mut conn, &amara);
+        let court: String = courts::table
+            .select(courts::id)
+            .order(courts::id.asc())
+            .first(&mut *conn)
+            .unwrap();
+        let at = Utc
+            .with_ymd_and_hms(2026, 3, 25, 10, 0, 0)
+            .unwrap()
+            .naive_utc();
+        diesel::update(cases::table.find(&case_id))
+            .set(cases::urn.eq("99ZZ7777777"))
+            .execute(&mut *conn)
+            .unwrap();
+        diesel::insert_into(hearings::table)
+            .values((
+                hearings::id.eq("00000000-0000-4000-b000-000000000001"),
+                hearings::case_id.eq(&case_id),
+                hearings::kind.eq("trial"),
+                hearings::status.eq("listed"),
+                hearings::court_id.eq(&court),
+                hearings::starts_at.eq(at),
+                hearings::estimated_minutes.eq(60),
+                hearings::victim_attends.eq(true),
+                hearings::victim_gives_evidence.eq(true),
+                hearings::live_link.eq(false),
+                hearings::version.eq(1),
+                hearings::created_at.eq(at),
+                hearings::updated_at.eq(at),
+            ))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let mut maya = ui_support::Browser::signed_in(&app.base, MAYA).await;
+    let week = maya.get("/week?from=2026-03-23").await;
+    assert_eq!(week.status, StatusCode::OK, "{}", week.body);
+    week.assert_has("99ZZ7777777");
+    week.assert_has(&format!("S-{last}"));
+
+    // Wendy (a witness care unit) does not reach the planted cases: the
+    // same names never reach her pages, even through a hearing's form.
+    let mut wendy = ui_support::Browser::signed_in(&app.base, WENDY).await;
+    let form = wendy
+        .get("/hearings/00000000-0000-4000-b000-000000000001/move")
+        .await;
+    assert_eq!(form.status, StatusCode::NOT_FOUND, "{}", form.body);
+    form.assert_lacks("99ZZ7777777");
     app.stop().await;
 }

@@ -110,7 +110,9 @@ async fn ask_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
     require_to(&s, ASK)?;
     let id = id.into_inner();
     let (h, look) = with_conn(&state, &s, move |conn, ctx| {
-        Ok((read::<Hearings>(conn, ctx, &id)?, Lookup::load(conn, ctx)?))
+        let h = read::<Hearings>(conn, ctx, &id)?;
+        let look = Lookup::for_case(conn, ctx, &h.case_id)?;
+        Ok((h, look))
     })
     .await?;
     render_form(
@@ -131,7 +133,7 @@ async fn ask_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let lang = s.lang;
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let h = read::<Hearings>(conn, ctx, &id)?;
-        let look = Lookup::load(conn, ctx)?;
+        let look = Lookup::for_case(conn, ctx, &h.case_id)?;
         if !wished {
             let mut problems = Problems::new();
             problems.add("wish", text(lang, "attendance-ask-error-wish"));
@@ -326,7 +328,8 @@ fn load(
         role: ctx.actor.role,
         family: case.kind != CaseKind::Criminal,
     };
-    Ok((r, h, Lookup::load(conn, ctx)?, who))
+    let look = Lookup::for_case(conn, ctx, &h.case_id)?;
+    Ok((r, h, look, who))
 }
 
 /// The kinds of reason, in the words the partnership report counts them

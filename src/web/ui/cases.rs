@@ -319,7 +319,7 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
     let me = ctx.actor.user_id.clone();
     let may = |kind, action| permits(role, kind, action);
     let c = read::<Cases>(conn, ctx, id)?;
-    let look = Lookup::load(conn, ctx)?;
+    let look = Lookup::for_case(conn, ctx, &c.id)?;
     let victim = read::<Victims>(conn, ctx, &c.victim_id)?;
 
     // Supporters assigned to the victim: roles and the SPOC agreement.

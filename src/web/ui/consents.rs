@@ -21,7 +21,7 @@ use super::fields::{Field, FormPage};
 use super::form_words::{date_field, date_in, options_in, DateWords};
 use super::forms::{required_choice, FormData, Problems};
 use super::i18n::{self, text, text_with, Lang};
-use super::lookup::{case_reference, Lookup};
+use super::lookup::{case_reference, Lookup, Named};
 use super::session::{Posted, Session};
 use super::{
     labels, page, posted_version, read, render_form, render_status, require, see_other, with_conn,
@@ -266,7 +266,11 @@ fn notices_of(
     notices: &[NoticeOut],
     email_off: bool,
 ) -> AppResult<Vec<Value>> {
-    let look = Lookup::load(conn, ctx)?;
+    let mut named = Named::default();
+    for n in notices {
+        named.record(n.case_id.as_deref(), &n.victim_id);
+    }
+    let look = Lookup::naming(conn, ctx, &named)?;
     Ok(notices
         .iter()
         .map(|n| notice_row_in(lang, n, &look, (&ctx.actor.user_id, email_off)))

@@ -22,7 +22,7 @@ use super::form_words::{case_caption, date_field, date_in, time_field, time_in, 
 use super::forms::{london_instant, FormData, Problems};
 use super::hearings::hearing_facts_in;
 use super::i18n::{self, text, text_with, Lang};
-use super::lookup::Lookup;
+use super::lookup::{Lookup, Named};
 use super::session::{Posted, Session};
 use super::{
     labels, list_all, posted_update, read, render_form, require, see_other, update, with_conn,
@@ -62,7 +62,9 @@ fn around(
     lang: Lang,
     h: &HearingOut,
 ) -> crate::error::AppResult<Around> {
-    let look = Lookup::load(conn, ctx)?;
+    let mut named = Named::default();
+    named.case(&h.case_id);
+    let look = Lookup::naming(conn, ctx, &named)?;
     let case = read::<Cases>(conn, ctx, &h.case_id)?;
     let cancelled = cancelled_by_vacating(conn, ctx, h)?
         .iter()

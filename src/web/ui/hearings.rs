@@ -177,7 +177,10 @@ async fn add_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
     require(&s, ResourceKind::Hearing, Action::Create, "hearing")?;
     let id = id.into_inner();
     let (case, look) = with_conn(&state, &s, move |conn, ctx| {
-        Ok((read::<Cases>(conn, ctx, &id)?, Lookup::load(conn, ctx)?))
+        Ok((
+            read::<Cases>(conn, ctx, &id)?,
+            Lookup::for_case(conn, ctx, &id)?,
+        ))
     })
     .await?;
     let defaults = FormData(vec![
@@ -211,7 +214,7 @@ async fn add_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let case_id = id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let case = read::<Cases>(conn, ctx, &case_id)?;
-        let look = Lookup::load(conn, ctx)?;
+        let look = Lookup::for_case(conn, ctx, &case.id)?;
         let (Some(kind), Some(p)) = (kind, placed) else {
             return Ok(Err((case, look, problems)));
         };
@@ -309,7 +312,9 @@ async fn move_page(state: web::Data<AppState>, s: Session, id: web::Path<String>
     require(&s, ResourceKind::Hearing, Action::Update, "hearing")?;
     let id = id.into_inner();
     let (h, look) = with_conn(&state, &s, move |conn, ctx| {
-        Ok((read::<Hearings>(conn, ctx, &id)?, Lookup::load(conn, ctx)?))
+        let h = read::<Hearings>(conn, ctx, &id)?;
+        let look = Lookup::for_case(conn, ctx, &h.case_id)?;
+        Ok((h, look))
     })
     .await?;
     if !h.status.is_upcoming() {
@@ -343,7 +348,7 @@ async fn move_post(
     let placed = read_place(lang, &form, &mut problems);
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let current = read::<Hearings>(conn, ctx, &id)?;
-        let look = Lookup::load(conn, ctx)?;
+        let look = Lookup::for_case(conn, ctx, &current.case_id)?;
         let Some(p) = placed else {
             return Ok(Moved::Problems(current, look, problems));
         };

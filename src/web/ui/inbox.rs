@@ -21,7 +21,7 @@ use crate::web::AppState;
 
 use super::forms::FormData;
 use super::i18n::{text, text_with, Lang};
-use super::lookup::Lookup;
+use super::lookup::{Lookup, Named};
 use super::session::Session;
 use super::{can, list_page, page, render, with_conn, PageResult};
 
@@ -125,8 +125,7 @@ fn gather(
     lang: Lang,
     warnings: bool,
     failed: bool,
-) -> AppResult<(Vec<Item>, Vec<Item>, Lookup, bool)> {
-    let look = Lookup::load(conn, ctx)?;
+) -> AppResult<(Vec<Item>, Vec<Item>, bool)> {
     let mut more = false;
     let warning_list = if warnings {
         let (found, m) = newest::<Warnings>(conn, ctx, json!({}))?;
@@ -146,7 +145,18 @@ fn gather(
     } else {
         Vec::new()
     };
-    Ok((warning_list, failed_list, look, more))
+    Ok((warning_list, failed_list, more))
+}
+
+/// Names for the cases the items name (and their victims).
+fn names(conn: &mut AnyConn, ctx: &Ctx, items: &[&[Item]]) -> AppResult<Lookup> {
+    let mut named = Named::default();
+    for item in items.iter().flat_map(|list| list.iter()) {
+        if let Some(c) = &item.case_id {
+            named.case(c);
+        }
+    }
+    Lookup::naming(conn, ctx, &named)
 }
 
 fn view(lang: Lang, items: &[Item], look: &Lookup) -> Vec<Value> {
@@ -174,7 +184,7 @@ pub async fn count(state: &AppState, s: &Session) -> Result<usize, super::PageEr
         return Ok(0);
     }
     let lang = s.lang;
-    let (w, f, _, _) = with_conn(state, s, move |conn, ctx| {
+    let (w, f, _) = with_conn(state, s, move |conn, ctx| {
         gather(conn, ctx, lang, warnings, failed)
     })
     .await?;
@@ -202,7 +212,9 @@ async fn inbox(state: web::Data<AppState>, s: Session, req: HttpRequest) -> Page
     let (warnings, failed) = what_shows(&s);
     let lang = s.lang;
     let (w, f, look, more) = with_conn(&state, &s, move |conn, ctx| {
-        gather(conn, ctx, lang, warnings, failed)
+        let (w, f, more) = gather(conn, ctx, lang, warnings, failed)?;
+        let look = names(conn, ctx, &[&w, &f])?;
+        Ok((w, f, look, more))
     })
     .await?;
     let requests = if matches!(

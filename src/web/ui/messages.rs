@@ -14,7 +14,7 @@ use crate::web::AppState;
 use super::cases::notice_row_in;
 use super::i18n::{self, text, text_with};
 use super::labels;
-use super::lookup::Lookup;
+use super::lookup::{Lookup, Named};
 use super::session::{Posted, Session};
 use super::{can, list_all, page, render, require, see_other, with_conn, PageResult};
 
@@ -46,33 +46,52 @@ async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuer
     let email_off = s.email_off;
     let lang = s.lang;
     let data = with_conn(&state, &s, move |conn, ctx| {
-        let look = Lookup::load(conn, ctx)?;
-        let mut rows = Vec::new();
+        let mut failed = Vec::new();
         for st in ["dead", "failed"] {
-            for n in list_all::<Notices>(conn, ctx, json!({"state": st}))? {
-                let mut row = notice_row_in(lang, &n, &look, (&ctx.actor.user_id, email_off));
-                row["id"] = json!(n.id);
-                rows.push(row);
-            }
+            failed.extend(list_all::<Notices>(conn, ctx, json!({"state": st}))?);
         }
-        let escalated: Vec<Value> =
-            list_all::<Notices>(conn, ctx, json!({"escalated": true}))?
-                .into_iter()
-                .map(|n| {
-                    let mut row =
-                        notice_row_in(lang, &n, &look, (&ctx.actor.user_id, email_off));
-                    row["escalated"] = json!(n.escalated_at.map(|t| i18n::long(lang, t)));
-                    row["acknowledge_by"] = json!(n.acknowledge_by.map(|t| i18n::long(lang, t)));
-                    row
-                })
-                .collect();
-        let mut overdue: Vec<Value> = Vec::new();
+        let escalated = list_all::<Notices>(conn, ctx, json!({"escalated": true}))?;
+        let mut overdue_deadlines = Vec::new();
         for st in ["missed", "running"] {
             for d in list_all::<Deadlines>(conn, ctx, json!({"state": st}))? {
                 if st == "running" && d.due_at >= ctx.now {
                     continue;
                 }
-                overdue.push(json!({
+                overdue_deadlines.push((st, d));
+            }
+        }
+        // Only the cases and victims these rows name.
+        let mut named = Named::default();
+        let named_rows = failed
+            .iter()
+            .chain(&escalated)
+            .map(|n| (&n.case_id, &n.victim_id))
+            .chain(overdue_deadlines.iter().map(|(_, d)| (&d.case_id, &d.victim_id)));
+        for (case_id, victim_id) in named_rows {
+            named.record(case_id.as_deref(), victim_id);
+        }
+        let look = Lookup::naming(conn, ctx, &named)?;
+        let rows: Vec<Value> = failed
+            .iter()
+            .map(|n| {
+                let mut row = notice_row_in(lang, n, &look, (&ctx.actor.user_id, email_off));
+                row["id"] = json!(n.id);
+                row
+            })
+            .collect();
+        let escalated: Vec<Value> = escalated
+            .into_iter()
+            .map(|n| {
+                let mut row = notice_row_in(lang, &n, &look, (&ctx.actor.user_id, email_off));
+                row["escalated"] = json!(n.escalated_at.map(|t| i18n::long(lang, t)));
+                row["acknowledge_by"] = json!(n.acknowledge_by.map(|t| i18n::long(lang, t)));
+                row
+            })
+            .collect();
+        let overdue: Vec<Value> = overdue_deadlines
+            .into_iter()
+            .map(|(st, d)| {
+                json!({
                     "what": labels::deadline_kind_in(lang, &d.kind),
                     "case": match &d.case_id {
                         Some(c) => text_with(lang, "inbox-case-victim", &[("case", look.case_ref(c)), ("victim", look.victim_ref(&d.victim_id))]),
@@ -82,9 +101,9 @@ async fn failed(state: web::Data<AppState>, s: Session, q: web::Query<FailedQuer
                     "due": i18n::long(lang, d.due_at),
                     "state": text(lang, if st == "missed" { "messages-missed" } else { "messages-overdue" }),
                     "done_late": d.met_at.map(|t| i18n::long(lang, t)),
-                }));
-            }
-        }
+                })
+            })
+            .collect();
         Ok(json!({"rows": rows, "escalated": escalated, "overdue": overdue}))
     })
     .await?;

@@ -14,7 +14,7 @@ use crate::resources::{NoticeOut, Notices};
 use crate::web::AppState;
 
 use super::i18n::{self, text, text_with};
-use super::lookup::Lookup;
+use super::lookup::{Lookup, Named};
 use super::session::Session;
 use super::{can, labels, page, read, render, require, with_conn, PageResult};
 
@@ -66,7 +66,10 @@ async fn notice(state: web::Data<AppState>, s: Session, id: web::Path<String>) -
         } else {
             read::<Notices>(conn, ctx, &id)?
         };
-        Ok((n, Lookup::load(conn, ctx)?))
+        let mut named = Named::default();
+        named.record(n.case_id.as_deref(), &n.victim_id);
+        let look = Lookup::naming(conn, ctx, &named)?;
+        Ok((n, look))
     })
     .await?;
     let body = if sensitive {

@@ -289,7 +289,7 @@ async fn draw_supporter(
     let (h, look, plan, consents) = with_conn(state, s, move |conn, ctx| {
         let h = read::<Hearings>(conn, ctx, &id)?;
         let plan = safety_plans::find(conn, ctx, &id)?;
-        let look = Lookup::load(conn, ctx)?;
+        let look = Lookup::for_case(conn, ctx, &h.case_id)?;
         let victim_id: String = read::<crate::resources::Cases>(conn, ctx, &h.case_id)?.victim_id;
         let consents = court_needs::consent_choices(conn, ctx, &victim_id)?;
         Ok((h, look, plan, consents))
@@ -564,7 +564,7 @@ async fn confirm_withdraw(
     let (h, look, plan) = with_conn(&state, &s, move |conn, ctx| {
         let h = read::<Hearings>(conn, ctx, &hearing)?;
         let plan = safety_plans::find(conn, ctx, &hearing)?;
-        let look = Lookup::load(conn, ctx)?;
+        let look = Lookup::for_case(conn, ctx, &h.case_id)?;
         Ok((h, look, plan))
     })
     .await?;

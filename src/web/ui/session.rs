@@ -21,7 +21,7 @@ use actix_web::{web, FromRequest, HttpRequest};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::accounts::{actor_for_token, who_am_i};
+use crate::accounts::me_for_token;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::policy::Actor;
@@ -188,15 +188,12 @@ async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
         .ok_or_else(|| AppError::Internal("no app state".into()))?;
     let now = state.clock.now();
     let lookup = token.clone();
-    let me = run(&state, move |conn| {
-        let actor = actor_for_token(conn, &lookup, now)?;
-        who_am_i(conn, actor)
-    })
-    .await
-    .map_err(|e| match e {
-        AppError::Unauthenticated => PageError::SignIn,
-        other => PageError::App(other),
-    })?;
+    let me = run(&state, move |conn| me_for_token(conn, &lookup, now))
+        .await
+        .map_err(|e| match e {
+            AppError::Unauthenticated => PageError::SignIn,
+            other => PageError::App(other),
+        })?;
     tracing::Span::current().record("user_id", me.user_id.as_str());
     let csrf = csrf_token(&state, "session", &token);
     let lang = me

@@ -158,7 +158,10 @@ async fn new_page(state: web::Data<AppState>, s: Session, id: web::Path<String>)
     require_witness_care(&s, Action::Create)?;
     let id = id.into_inner();
     let (case, look) = with_conn(&state, &s, move |conn, ctx| {
-        Ok((read::<Cases>(conn, ctx, &id)?, Lookup::load(conn, ctx)?))
+        Ok((
+            read::<Cases>(conn, ctx, &id)?,
+            Lookup::for_case(conn, ctx, &id)?,
+        ))
     })
     .await?;
     let defaults = FormData(vec![(
@@ -184,7 +187,7 @@ async fn new_post(state: web::Data<AppState>, posted: Posted, id: web::Path<Stri
     let case_id = id.clone();
     let outcome = with_conn(&state, &s, move |conn, ctx| {
         let case = read::<Cases>(conn, ctx, &case_id)?;
-        let look = Lookup::load(conn, ctx)?;
+        let look = Lookup::for_case(conn, ctx, &case.id)?;
         let Some((court_id, starts_at, supporter_attends)) = typed else {
             return Ok(Err((case, look, problems)));
         };
@@ -300,10 +303,9 @@ async fn to_change(
 ) -> Result<(PreTrialVisitOut, Lookup), PageError> {
     require_witness_care(s, Action::Update)?;
     let (v, look) = with_conn(state, s, move |conn, ctx| {
-        Ok((
-            read::<PreTrialVisits>(conn, ctx, &id)?,
-            Lookup::load(conn, ctx)?,
-        ))
+        let v = read::<PreTrialVisits>(conn, ctx, &id)?;
+        let look = Lookup::for_case(conn, ctx, &v.case_id)?;
+        Ok((v, look))
     })
     .await?;
     if !changeable(v.state) {
@@ -338,7 +340,7 @@ fn save(
     build: impl FnOnce(&PreTrialVisitOut) -> Result<PreTrialVisitInput, Problems>,
 ) -> Result<Saved, AppError> {
     let current = read::<PreTrialVisits>(conn, ctx, id)?;
-    let look = Lookup::load(conn, ctx)?;
+    let look = Lookup::for_case(conn, ctx, &current.case_id)?;
     let input = match build(&current) {
         Ok(input) => input,
         Err(problems) => return Ok(Saved::Problems(current, look, problems)),

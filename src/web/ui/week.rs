@@ -16,7 +16,7 @@ use crate::web::AppState;
 
 use super::forms::parse_date;
 use super::i18n::{clock, day, text, text_with, Lang};
-use super::lookup::Lookup;
+use super::lookup::{Lookup, Named};
 use super::session::Session;
 use super::{labels, page, render, require, with_conn, PageResult};
 use crate::app;
@@ -260,6 +260,29 @@ fn build_service(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, from: NaiveDate) -> 
     }))
 }
 
+/// The cases and victims the week's entries name.
+fn named_in(week: &app::agenda::Week) -> Named {
+    let mut named = Named::default();
+    for wh in &week.hearings {
+        named.case(&wh.hearing.case_id);
+    }
+    for v in &week.pre_trial_visits {
+        named.case(&v.case_id);
+    }
+    for m in &week.parole_milestones {
+        named.victim(&m.victim_id);
+    }
+    for d in &week.deadlines {
+        named.record(d.case_id.as_deref(), &d.victim_id);
+    }
+    for t in &week.tasks {
+        if let Some(c) = &t.case_id {
+            named.case(c);
+        }
+    }
+    named
+}
+
 /// What the page reads beside the week, kept with it.
 struct WeekNames {
     look: Lookup,
@@ -279,7 +302,7 @@ fn build(
     // The names and the hearings' updates, read once with the week.
     let made = kept.extra(|week| {
         let ctx = &ctx.pinned(conn)?;
-        let look = Lookup::load(conn, ctx)?;
+        let look = Lookup::naming(conn, ctx, &named_in(week))?;
         let hearing_ids: Vec<String> = week
             .hearings
             .iter()
@@ -572,11 +595,15 @@ fn build(
         ))
     });
 
-    // Clashes among the timed events.
+    // Clashes among the timed events: only on a supporter's own week,
+    // where every hearing and visit is one she goes to. Anyone else's
+    // week lists other people's commitments (a manager's, every case of
+    // the service), where two at once is no clash.
+    let attends = ctx.actor.role == Role::Supporter;
     let timed: Vec<usize> = entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.event.is_some())
+        .filter(|(_, e)| attends && e.event.is_some())
         .map(|(i, _)| i)
         .collect();
     let events: Vec<Event> = timed

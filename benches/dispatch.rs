@@ -100,9 +100,82 @@ struct Args {
         default_value = "postgres://postgres@127.0.0.1:5432/postgres"
     )]
     postgres: String,
+    /// Each worker records its results alone, as workers in separate
+    /// processes do (by default the workers, one process, share a
+    /// recorder: groups ready at once go in one transaction).
+    #[arg(long)]
+    own_recorders: bool,
+    /// Count the statements of every transaction while the outbox drains
+    /// (diesel's instrumentation) and print the commonest shapes: where a
+    /// record transaction's time goes. Slows the run; not for figures.
+    #[arg(long)]
+    statements: bool,
     /// Passed by `cargo bench`; ignored.
     #[arg(long, hide = true)]
     bench: bool,
+}
+
+/// Transactions seen while draining, by shape (their statements' first
+/// words, their bind count, `*` marking one diesel newly cached), with how many of each.
+static SHAPES: std::sync::LazyLock<Mutex<std::collections::HashMap<String, usize>>> =
+    std::sync::LazyLock::new(Default::default);
+static COUNTING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// One connection's statement counter (see `--statements`).
+fn statement_counter() -> Option<Box<dyn diesel::connection::Instrumentation>> {
+    use diesel::connection::InstrumentationEvent as E;
+    let mut open: Vec<String> = Vec::new();
+    let mut prepared = false;
+    Some(Box::new(move |event: E<'_>| {
+        if !COUNTING.load(Ordering::Relaxed) {
+            return;
+        }
+        match event {
+            E::CacheQuery { .. } => prepared = true,
+            E::StartQuery { query, .. } => {
+                let text = query.to_string();
+                let sql = text.split("-- binds").next().unwrap_or("");
+                let binds = sql.matches(['?', '$']).count();
+                let mut head: String = sql.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+                if binds > 0 {
+                    head.push_str(&format!(" ({binds})"));
+                }
+                let upper = text.trim().to_ascii_uppercase();
+                if upper.starts_with("BEGIN") {
+                    open.clear();
+                }
+                open.push(head);
+            }
+            E::FinishQuery { .. } => {
+                if prepared {
+                    if let Some(last) = open.last_mut() {
+                        last.push('*');
+                    }
+                    prepared = false;
+                }
+                let closing = open
+                    .last()
+                    .map(|l| l.to_ascii_uppercase().starts_with("COMMIT"))
+                    .unwrap_or(false);
+                if closing {
+                    let shape = format!("{} statements: {}", open.len(), open.join(" | "));
+                    *SHAPES.lock().unwrap().entry(shape).or_default() += 1;
+                    open.clear();
+                }
+            }
+            _ => {}
+        }
+    }))
+}
+
+fn print_statement_shapes() {
+    let shapes = SHAPES.lock().unwrap();
+    let mut rows: Vec<(&String, &usize)> = shapes.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1));
+    println!("transactions while draining, by shape (statement's first words, (binds), * = newly cached):");
+    for (shape, count) in rows.iter().take(12) {
+        println!("{count:>8}  {shape}");
+    }
 }
 
 /// Accepts everything at once.
@@ -202,23 +275,28 @@ fn make_due(conn: &mut AnyConn, t0: DateTime<Utc>) {
 fn drain(
     pool: &Pool,
     mailer: &dyn Mailer,
-    workers: usize,
-    batch: i64,
-    senders: usize,
-    n: usize,
+    args: &Args,
     t0: Instant,
 ) -> Duration {
+    let (workers, batch, senders, n) = (args.workers, args.batch, args.senders, args.n);
     let renderer = NoticeRenderer::new();
+    let shared = Arc::new(delivery::Recorder::default());
     let recorded = AtomicUsize::new(0);
     let deadline = Duration::from_secs(1800);
     std::thread::scope(|s| {
         for k in 0..workers {
             let (renderer, recorded) = (&renderer, &recorded);
+            let recorder = if args.own_recorders {
+                Arc::new(delivery::Recorder::default())
+            } else {
+                shared.clone()
+            };
             s.spawn(move || {
                 let cfg = DeliveryConfig {
                     owner: format!("bench-worker-{k}"),
                     batch,
                     senders,
+                    recorder,
                     ..DeliveryConfig::default()
                 };
                 while recorded.load(Ordering::Relaxed) < n {
@@ -256,6 +334,10 @@ fn millis(d: chrono::Duration) -> f64 {
 
 fn main() {
     let args = Args::parse();
+    if args.statements {
+        diesel::connection::set_default_instrumentation(statement_counter)
+            .expect("instrumentation");
+    }
     assert!(args.n > 0 && args.workers > 0 && args.batch > 0);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let (url, pg_name) = match args.database {
@@ -331,16 +413,18 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
     let mut conn = pool.get().expect("a connection");
     let t0 = Utc::now();
     make_due(&mut conn, t0);
+    COUNTING.store(args.statements, Ordering::Relaxed);
     let elapsed = drain(
         &pool,
         mailer.as_ref(),
-        args.workers,
-        args.batch,
-        args.senders,
-        args.n,
+        args,
         Instant::now(),
     );
 
+    COUNTING.store(false, Ordering::Relaxed);
+    if args.statements {
+        print_statement_shapes();
+    }
     let rows: Vec<(chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)> = notices::table
         .filter(notices::state.eq("sent"))
         .select((notices::send_after, notices::sent_at))
@@ -371,8 +455,17 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
     let throughput = args.n as f64 / elapsed.as_secs_f64();
     println!();
     println!(
-        "dispatch: {:?}, N = {}, {} workers, batch {}, mailer {:?}",
-        args.database, args.n, args.workers, args.batch, args.mailer
+        "dispatch: {:?}, N = {}, {} workers, batch {}, mailer {:?}, {}",
+        args.database,
+        args.n,
+        args.workers,
+        args.batch,
+        args.mailer,
+        if args.own_recorders {
+            "a recorder each"
+        } else {
+            "one recorder"
+        }
     );
     println!("{:-<58}", "");
     let row = |what: &str, value: String| println!("{what:<40} {value:>17}");

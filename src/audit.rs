@@ -191,17 +191,27 @@ fn head(conn: &mut AnyConn) -> AppResult<(i64, String)> {
 
 /// Appends entries in the caller's transaction.
 pub fn append_all(conn: &mut AnyConn, at: DateTime<Utc>, entries: &[Entry]) -> AppResult<()> {
-    if entries.is_empty() {
+    append_each(conn, entries.iter().map(|e| (at, e)))
+}
+
+/// Appends entries, each with its own instant, in the caller's
+/// transaction: the head is read (and locked) once, the rows are chained
+/// in memory and written several to an INSERT, and the head is moved once.
+pub fn append_each<'e>(
+    conn: &mut AnyConn,
+    entries: impl IntoIterator<Item = (DateTime<Utc>, &'e Entry)>,
+) -> AppResult<()> {
+    let mut entries = entries.into_iter().peekable();
+    if entries.peek().is_none() {
         return Ok(());
     }
-    // Microseconds, as both databases keep them, so the hash recomputes.
-    let at = at
-        .with_nanosecond(at.nanosecond() / 1000 * 1000)
-        .unwrap_or(at);
     let (mut seq, mut prev) = head(conn)?;
-    // Chained in memory, then written several rows to an INSERT.
-    let mut rows = Vec::with_capacity(entries.len());
-    for e in entries {
+    let mut rows = Vec::new();
+    for (at, e) in entries {
+        // Microseconds, as both databases keep them, so the hash recomputes.
+        let at = at
+            .with_nanosecond(at.nanosecond() / 1000 * 1000)
+            .unwrap_or(at);
         seq += 1;
         let hash = chain_hash(seq, at, e, &prev);
         rows.push((

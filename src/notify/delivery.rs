@@ -47,6 +47,12 @@ pub struct DeliveryConfig {
     pub public_url: String,
     /// The rules table and bank holidays (acknowledgement windows).
     pub rules: std::sync::Arc<crate::rules::Rules>,
+    /// Where passes that share it (clones of one configuration, or
+    /// workers given the same one) record their results: passes running
+    /// at once in this process have their groups recorded together, in
+    /// one transaction (see [`Recorder`]). Passes that share a recorder
+    /// must use the same database.
+    pub recorder: std::sync::Arc<Recorder>,
 }
 
 impl DeliveryConfig {
@@ -78,6 +84,7 @@ impl Default for DeliveryConfig {
             webhook: WebhookClient::default(),
             public_url: "http://127.0.0.1:8080".into(),
             rules: std::sync::Arc::new(crate::rules::Rules::england_and_wales()),
+            recorder: std::sync::Arc::new(Recorder::default()),
         }
     }
 }
@@ -145,24 +152,38 @@ pub fn not_held() -> _ {
     )
 }
 
-/// Ids of notices due now, locked for this transaction on PostgreSQL.
+/// Ids of notices due now (the earliest first), locked for this
+/// transaction on PostgreSQL. One query per state, each read in the
+/// order of the `notices_due` index (state, next_attempt_at) and stopped
+/// at `limit`: with the states in one query (an OR), the database read
+/// and sorted every due notice to find the first `limit`, which made
+/// draining a large backlog quadratic.
 fn due_ids(conn: &mut AnyConn, now: DateTime<Utc>, limit: i64) -> AppResult<Vec<String>> {
     let now = store::to_db(now);
+    let mut due: Vec<(chrono::NaiveDateTime, String)> = Vec::new();
+    for state in ["pending", "failed"] {
+        let query = notices::table
+            .filter(notices::state.eq(state))
+            .filter(notices::next_attempt_at.le(now))
+            .filter(not_held())
+            .order(notices::next_attempt_at.asc())
+            .limit(limit)
+            .select((notices::next_attempt_at, notices::id));
+        // On SQLite the IMMEDIATE transaction already holds the write lock.
+        due.extend(crate::store::dialect::load_skip_locked!(&mut *conn, query)?);
+    }
+    // Leases that ran out.
     let query = notices::table
-        .filter(
-            notices::state
-                .eq_any(["pending", "failed"])
-                .and(notices::next_attempt_at.le(now))
-                .or(notices::state
-                    .eq("sending")
-                    .and(notices::leased_until.lt(now))),
-        )
+        .filter(notices::state.eq("sending"))
+        .filter(notices::leased_until.lt(now))
         .filter(not_held())
-        .order((notices::next_attempt_at.asc(), notices::id.asc()))
+        .order(notices::next_attempt_at.asc())
         .limit(limit)
-        .select(notices::id);
-    // On SQLite the IMMEDIATE transaction already holds the write lock.
-    Ok(crate::store::dialect::load_skip_locked!(conn, query)?)
+        .select((notices::next_attempt_at, notices::id));
+    due.extend(crate::store::dialect::load_skip_locked!(&mut *conn, query)?);
+    due.sort();
+    due.truncate(usize::try_from(limit).unwrap_or(0));
+    Ok(due.into_iter().map(|(_, id)| id).collect())
 }
 
 /// Takes a lease on up to `batch` due notices and commits.
@@ -557,72 +578,200 @@ fn disclosure(n: &Claimed) -> crate::audit::Entry {
     }
 }
 
-/// Records a group of results in one transaction, each only if this
+/// One result to record: whose lease it is under (`cfg.owner`), and the
+/// instant its pass stamps it with.
+struct ToRecord<'a> {
+    cfg: &'a DeliveryConfig,
+    n: &'a Claimed,
+    result: &'a Result_,
+    now: DateTime<Utc>,
+}
+
+/// Records a group of results in one transaction, each only if its
 /// worker still holds its lease, with the audit entries of what left
 /// appended to the chain together. Sent notices are written by one
-/// statement (which names the rows it wrote); the rest one by one. Returns which were recorded.
-fn record_all(
-    conn: &mut AnyConn,
-    cfg: &DeliveryConfig,
-    results: &[(&Claimed, Result_)],
-    now: DateTime<Utc>,
-) -> AppResult<Vec<bool>> {
-    if results.is_empty() {
+/// statement per worker and pass (which names the rows it wrote); the
+/// rest one by one. Returns which were recorded.
+fn record_items(conn: &mut AnyConn, items: &[ToRecord<'_>]) -> AppResult<Vec<bool>> {
+    if items.is_empty() {
         return Ok(Vec::new());
     }
     store::write(conn, |conn| {
-        let mut recorded = vec![false; results.len()];
-        let sent: Vec<&str> = results
-            .iter()
-            .filter(|(_, r)| *r == Result_::Sent)
-            .map(|(n, _)| n.id.as_str())
-            .collect();
+        let mut recorded = vec![false; items.len()];
+        // Sent notices, by lease owner and stamp (almost always one).
+        let mut sent: Vec<(&str, DateTime<Utc>, Vec<&str>)> = Vec::new();
+        for item in items.iter().filter(|i| *i.result == Result_::Sent) {
+            let owner = item.cfg.owner.as_str();
+            match sent
+                .iter_mut()
+                .find(|(o, at, _)| *o == owner && *at == item.now)
+            {
+                Some((_, _, ids)) => ids.push(item.n.id.as_str()),
+                None => sent.push((owner, item.now, vec![item.n.id.as_str()])),
+            }
+        }
         let mut sent_mine = std::collections::HashSet::new();
-        let ts = store::to_db(now);
         let none = None::<String>;
-        for chunk in sent.chunks(500) {
-            // Only rows this worker still holds the lease on are written
-            // (on PostgreSQL the UPDATE locks them, and a row another
-            // instance took over meanwhile no longer matches); it names
-            // the rows it wrote.
-            let update = diesel::update(
-                notices::table
-                    .filter(notices::id.eq_any(chunk))
-                    .filter(notices::lease_owner.eq(&cfg.owner))
-                    .filter(notices::state.eq("sending")),
-            )
-            .set((
-                notices::state.eq("sent"),
-                notices::sent_at.eq(Some(ts)),
-                notices::lease_owner.eq(&none),
-                notices::leased_until.eq(None::<chrono::NaiveDateTime>),
-                notices::last_error.eq(&none),
-                notices::updated_at.eq(ts),
-            ))
-            .returning(notices::id);
-            let mine: Vec<String> = crate::store::dialect::get_results!(&mut *conn, update)?;
-            sent_mine.extend(mine);
+        for (owner, now, ids) in &sent {
+            let ts = store::to_db(*now);
+            for chunk in ids.chunks(500) {
+                // Only rows this worker still holds the lease on are
+                // written (on PostgreSQL the UPDATE locks them, and a row
+                // another instance took over meanwhile no longer
+                // matches); it names the rows it wrote.
+                let update = diesel::update(
+                    notices::table
+                        .filter(notices::id.eq_any(chunk))
+                        .filter(notices::lease_owner.eq(owner))
+                        .filter(notices::state.eq("sending")),
+                )
+                .set((
+                    notices::state.eq("sent"),
+                    notices::sent_at.eq(Some(ts)),
+                    notices::lease_owner.eq(&none),
+                    notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                    notices::last_error.eq(&none),
+                    notices::updated_at.eq(ts),
+                ))
+                .returning(notices::id);
+                let mine: Vec<String> = crate::store::dialect::get_results!(&mut *conn, update)?;
+                sent_mine.extend(mine);
+            }
         }
         let mut entries = Vec::new();
-        for (i, (n, result)) in results.iter().enumerate() {
+        for (i, item) in items.iter().enumerate() {
+            let (n, result) = (item.n, item.result);
             recorded[i] = if *result == Result_::Sent {
                 sent_mine.contains(&n.id)
             } else {
-                record(conn, cfg, n, result, now)?
+                record(conn, item.cfg, n, result, item.now)?
             };
             if !recorded[i] && *result == Result_::Sent {
                 tracing::warn!(notice_id = %n.id, "lease lost before the result was recorded");
             }
             if recorded[i] && matches!(result, Result_::Sent | Result_::Ready(_)) {
-                entries.push(disclosure(n));
+                entries.push((item.now, disclosure(n)));
             }
             if recorded[i] && matches!(result, Result_::Cancelled(_)) {
-                entries.push(cancelled_before_sending(n));
+                entries.push((item.now, cancelled_before_sending(n)));
             }
         }
-        crate::audit::append_all(conn, now, &entries)?;
+        crate::audit::append_each(conn, entries.iter().map(|(at, e)| (*at, e)))?;
         Ok(recorded)
     })
+}
+
+/// Group commit for the delivery passes of one process on one database:
+/// a pass hands its group of results in and waits; if no transaction is
+/// recording, it records every group waiting (its own and those other
+/// passes handed in meanwhile) in one transaction on its own connection,
+/// then tells each pass which of its results were recorded. A group is
+/// recorded whole or not at all, with its audit entries, in one
+/// transaction, as before; only more groups share it.
+#[derive(Default)]
+pub struct Recorder {
+    queue: std::sync::Mutex<RecordQueue>,
+    changed: std::sync::Condvar,
+}
+
+impl std::fmt::Debug for Recorder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Recorder")
+    }
+}
+
+#[derive(Default)]
+struct RecordQueue {
+    next_ticket: u64,
+    waiting: Vec<Handed>,
+    recording: bool,
+    /// Answers not yet collected, by ticket: which results were recorded,
+    /// or the transaction's failure (as text, for the passes that did not
+    /// run it).
+    answers: std::collections::HashMap<u64, Result<Vec<bool>, (bool, String)>>,
+}
+
+/// One pass's group, handed to the recorder.
+struct Handed {
+    ticket: u64,
+    cfg: std::sync::Arc<DeliveryConfig>,
+    now: DateTime<Utc>,
+    results: Vec<(Claimed, Result_)>,
+}
+
+impl Recorder {
+    /// Records `results` of the pass configured by `cfg` (stamped `now`),
+    /// together with whatever other passes have handed in; which were
+    /// recorded.
+    fn record(
+        &self,
+        conn: &mut AnyConn,
+        cfg: &std::sync::Arc<DeliveryConfig>,
+        now: DateTime<Utc>,
+        results: Vec<(Claimed, Result_)>,
+    ) -> AppResult<Vec<bool>> {
+        let lost = |_| AppError::Internal("the delivery recorder's lock was poisoned".into());
+        let mut queue = self.queue.lock().map_err(lost)?;
+        let ticket = queue.next_ticket;
+        queue.next_ticket += 1;
+        queue.waiting.push(Handed {
+            ticket,
+            cfg: cfg.clone(),
+            now,
+            results,
+        });
+        loop {
+            if let Some(answer) = queue.answers.remove(&ticket) {
+                return answer.map_err(|(unavailable, why)| {
+                    if unavailable {
+                        AppError::Unavailable(why)
+                    } else {
+                        AppError::Internal(why)
+                    }
+                });
+            }
+            if queue.recording {
+                queue = self.changed.wait(queue).map_err(lost)?;
+                continue;
+            }
+            // This pass records everything waiting.
+            queue.recording = true;
+            let groups = std::mem::take(&mut queue.waiting);
+            drop(queue);
+            let items: Vec<ToRecord<'_>> = groups
+                .iter()
+                .flat_map(|g| {
+                    g.results.iter().map(|(n, result)| ToRecord {
+                        cfg: &g.cfg,
+                        n,
+                        result,
+                        now: g.now,
+                    })
+                })
+                .collect();
+            let outcome = record_items(conn, &items);
+            queue = self.queue.lock().map_err(lost)?;
+            queue.recording = false;
+            match outcome {
+                Ok(recorded) => {
+                    let mut recorded = recorded.into_iter();
+                    for g in &groups {
+                        let answer = recorded.by_ref().take(g.results.len()).collect();
+                        queue.answers.insert(g.ticket, Ok(answer));
+                    }
+                }
+                Err(e) => {
+                    let unavailable = matches!(e, AppError::Unavailable(_));
+                    for g in &groups {
+                        queue
+                            .answers
+                            .insert(g.ticket, Err((unavailable, e.to_string())));
+                    }
+                }
+            }
+            self.changed.notify_all();
+        }
+    }
 }
 
 /// The audit entry of a notice stopped just before sending (its basis
@@ -669,6 +818,21 @@ fn log_result(n: &Claimed, result: &Result_) {
 /// that it has been.
 type Sent<'a> = (&'a Claimed, Result_, std::sync::mpsc::SyncSender<()>);
 
+/// What a sender tells the recorder.
+enum FromSender<'a> {
+    /// A message went (or failed): record it, then let me go on.
+    Sent(Sent<'a>),
+    /// Nothing is left to send: I have stopped.
+    Stopped,
+}
+
+/// How long the recorder waits for the senders still sending before it
+/// records what it has: as long as its last record transaction took (one
+/// more result then costs no more than the transaction it saves), within
+/// these bounds.
+const SHORTEST_GATHER: std::time::Duration = std::time::Duration::from_micros(100);
+const LONGEST_GATHER: std::time::Duration = std::time::Duration::from_millis(5);
+
 /// One pass, in sets: claim a batch; read what the checks need for the
 /// whole batch and decide every notice; record at once those settled
 /// without sending; then send the rest over up to `cfg.senders` at a time
@@ -678,7 +842,11 @@ type Sent<'a> = (&'a Claimed, Result_, std::sync::mpsc::SyncSender<()>);
 /// Each sender waits until its last message is recorded before it sends
 /// the next, so at any moment at most `cfg.senders` messages are sent but
 /// not yet recorded: all a killed instance can leave to be sent again
-/// (with the same Message-ID or webhook idempotency key).
+/// (with the same Message-ID or webhook idempotency key). The recorder
+/// gathers a group until every sender is waiting on it (or has stopped),
+/// or for at most about one record transaction's time after the group's
+/// first result (group commit: a sender that is slow to send does not
+/// hold up the others for longer than that).
 pub fn run_once(
     pool: &Pool,
     mailer: &dyn Mailer,
@@ -696,16 +864,23 @@ pub fn run_once(
         ..Outcome::default()
     };
     let steps = prepare_batch(&mut conn, renderer, cfg, &claimed, now)?;
+    let shared = std::sync::Arc::new(cfg.clone());
+    let record = |conn: &mut AnyConn, results: Vec<(Claimed, Result_)>| {
+        if results.is_empty() {
+            return Ok(Vec::new());
+        }
+        cfg.recorder.record(conn, &shared, now, results)
+    };
     // Settled without sending: recorded together.
-    let settled: Vec<(&Claimed, Result_)> = claimed
+    let settled: Vec<(Claimed, Result_)> = claimed
         .iter()
         .zip(&steps)
         .filter_map(|(n, s)| match s {
-            Step::Done(r) => Some((n, r.clone())),
+            Step::Done(r) => Some((n.clone(), r.clone())),
             _ => None,
         })
         .collect();
-    for (recorded, (n, result)) in record_all(&mut conn, cfg, &settled, now)?
+    for (recorded, (n, result)) in record(&mut conn, settled.clone())?
         .into_iter()
         .zip(&settled)
     {
@@ -725,7 +900,7 @@ pub fn run_once(
         return Ok(outcome);
     }
     let senders = cfg.senders.clamp(1, waiting);
-    let (results_tx, results_rx) = std::sync::mpsc::channel::<Sent<'_>>();
+    let (results_tx, results_rx) = std::sync::mpsc::channel::<FromSender<'_>>();
     std::thread::scope(|scope| -> AppResult<()> {
         for _ in 0..senders {
             let results_tx = results_tx.clone();
@@ -734,9 +909,15 @@ pub fn run_once(
                 let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<()>(1);
                 loop {
                     let next = to_send.lock().ok().and_then(|mut q| q.pop_front());
-                    let Some((n, step)) = next else { break };
+                    let Some((n, step)) = next else {
+                        let _ = results_tx.send(FromSender::Stopped);
+                        break;
+                    };
                     let result = send_one(mailer, cfg, n, step, now);
-                    if results_tx.send((n, result, done_tx.clone())).is_err() {
+                    if results_tx
+                        .send(FromSender::Sent((n, result, done_tx.clone())))
+                        .is_err()
+                    {
                         break;
                     }
                     // Not the next message until this one is recorded.
@@ -747,15 +928,53 @@ pub fn run_once(
             });
         }
         drop(results_tx);
-        // Records whatever results have arrived, one transaction a group.
-        while let Ok(first) = results_rx.recv() {
-            let mut group = vec![first];
-            while let Ok(more) = results_rx.try_recv() {
-                group.push(more);
+        // Senders neither waiting on the recorder nor stopped.
+        let mut sending = senders;
+        let mut gather = SHORTEST_GATHER;
+        let mut group: Vec<Sent<'_>> = Vec::new();
+        let mut until: Option<std::time::Instant> = None;
+        loop {
+            // Gathers until every sender waits on this group, or time is up.
+            if sending > 0 {
+                use std::sync::mpsc::RecvTimeoutError;
+                let next = match until {
+                    None => results_rx
+                        .recv()
+                        .map_err(|_| RecvTimeoutError::Disconnected),
+                    Some(at) => results_rx
+                        .recv_timeout(at.saturating_duration_since(std::time::Instant::now())),
+                };
+                match next {
+                    Ok(FromSender::Sent(sent)) => {
+                        sending -= 1;
+                        group.push(sent);
+                        until.get_or_insert_with(|| std::time::Instant::now() + gather);
+                        if sending > 0 {
+                            continue;
+                        }
+                    }
+                    Ok(FromSender::Stopped) => {
+                        sending -= 1;
+                        if sending > 0 {
+                            continue;
+                        }
+                    }
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => sending = 0,
+                }
             }
-            let results: Vec<(&Claimed, Result_)> =
-                group.iter().map(|(n, r, _)| (*n, r.clone())).collect();
-            let recorded = match record_all(&mut conn, cfg, &results, now) {
+            if group.is_empty() {
+                if sending == 0 {
+                    break;
+                }
+                continue;
+            }
+            let results: Vec<(Claimed, Result_)> = group
+                .iter()
+                .map(|(n, r, _)| ((*n).clone(), r.clone()))
+                .collect();
+            let began = std::time::Instant::now();
+            let recorded = match record(&mut conn, results) {
                 Ok(recorded) => recorded,
                 Err(e) => {
                     // The senders stop (their acknowledgements are gone);
@@ -767,11 +986,15 @@ pub fn run_once(
                     return Err(e);
                 }
             };
-            for (recorded, (n, result, done)) in recorded.into_iter().zip(group) {
+            gather = began.elapsed().clamp(SHORTEST_GATHER, LONGEST_GATHER);
+            until = None;
+            for (recorded, (n, result, done)) in recorded.into_iter().zip(group.drain(..)) {
                 if recorded {
                     count(&mut outcome, &result);
                 }
                 log_result(n, &result);
+                // Sending again (or stopping).
+                sending += 1;
                 let _ = done.send(());
             }
         }

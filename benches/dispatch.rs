@@ -272,12 +272,7 @@ fn make_due(conn: &mut AnyConn, t0: DateTime<Utc>) {
 
 /// Runs K workers until `n` notices are recorded; the time from t0 to the
 /// last record.
-fn drain(
-    pool: &Pool,
-    mailer: &dyn Mailer,
-    args: &Args,
-    t0: Instant,
-) -> Duration {
+fn drain(pool: &Pool, mailer: &dyn Mailer, args: &Args, t0: Instant) -> Duration {
     let (workers, batch, senders, n) = (args.workers, args.batch, args.senders, args.n);
     let renderer = NoticeRenderer::new();
     let shared = Arc::new(delivery::Recorder::default());
@@ -414,12 +409,7 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
     let t0 = Utc::now();
     make_due(&mut conn, t0);
     COUNTING.store(args.statements, Ordering::Relaxed);
-    let elapsed = drain(
-        &pool,
-        mailer.as_ref(),
-        args,
-        Instant::now(),
-    );
+    let elapsed = drain(&pool, mailer.as_ref(), args, Instant::now());
 
     COUNTING.store(false, Ordering::Relaxed);
     if args.statements {

@@ -749,7 +749,18 @@ impl Recorder {
                     })
                 })
                 .collect();
-            let outcome = record_items(conn, &items);
+            // A panic while recording must not leave `recording` set: every
+            // later pass sharing this recorder would wait for ever. It is
+            // answered as a failed transaction (nothing recorded; the
+            // leases run out and the notices are taken again).
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                record_items(conn, &items)
+            }))
+            .unwrap_or_else(|_| {
+                Err(AppError::Internal(
+                    "recording the delivery results panicked".into(),
+                ))
+            });
             queue = self.queue.lock().map_err(lost)?;
             queue.recording = false;
             match outcome {

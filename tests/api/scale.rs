@@ -87,17 +87,22 @@ fn plant(conn: &mut AnyConn, supporter: &str) {
     .expect("plant the victims");
 }
 
+/// Plants the victims, each supported by Amara (so in Maya's reach).
+fn plant_for_amara(conn: &mut AnyConn) {
+    let amara: String = users::table
+        .filter(users::email.eq(AMARA))
+        .select(users::id)
+        .first(&mut *conn)
+        .unwrap();
+    plant(conn, &amara);
+}
+
 #[actix_web::test]
 async fn a_manager_reaching_more_victims_than_sqlites_default_bound_limit_can_list_them() {
     let app = TestApp::spawn().await;
     {
         let mut conn = app.pool.get().unwrap();
-        let amara: String = users::table
-            .filter(users::email.eq(AMARA))
-            .select(users::id)
-            .first(&mut *conn)
-            .unwrap();
-        plant(&mut conn, &amara);
+        plant_for_amara(&mut conn);
     }
     let maya = app.login(MAYA).await;
     let (status, body) = app.get("/api/v1/victims?per_page=1", &maya).await;
@@ -130,12 +135,7 @@ async fn a_managers_week_names_a_case_past_the_ten_thousandth() {
     let case_id = format!("00000000-0000-4000-9000-{last:012}");
     {
         let mut conn = app.pool.get().unwrap();
-        let amara: String = users::table
-            .filter(users::email.eq(AMARA))
-            .select(users::id)
-            .first(&mut *conn)
-            .unwrap();
-        plant(&mut conn, &amara);
+        plant_for_amara(&mut conn);
         let court: String = courts::table
             .select(courts::id)
             .order(courts::id.asc())

@@ -14,7 +14,7 @@ use serde_json::json;
 
 use crate::error::AppResult;
 use crate::policy::{permits, Action, ResourceKind};
-use crate::resources::{named_cases, named_victims, CaseOut, Cases, Courts, Victims};
+use crate::resources::{named_cases, named_victims, CaseOut, Cases, Courts, VictimOut, Victims};
 use crate::store::AnyConn;
 use crate::web::api::resource::Ctx;
 
@@ -91,17 +91,10 @@ impl Lookup {
         };
         let victims = if permits(role, ResourceKind::Victim, Action::Read) {
             list_all::<Victims>(conn, ctx, json!({}))?
-                .into_iter()
-                .map(|v| (v.id, v.reference))
-                .collect()
         } else {
-            HashMap::new()
+            Vec::new()
         };
-        Ok(Lookup {
-            courts,
-            cases,
-            victims,
-        })
+        Ok(Lookup::of(courts, cases, victims))
     }
 
     /// Every court, and the cases and victims `named` that are within the
@@ -128,17 +121,22 @@ impl Lookup {
         {
             let ids: Vec<String> = victim_ids.into_iter().collect();
             named_victims(conn, ctx, &ids)?
-                .into_iter()
-                .map(|v| (v.id, v.reference))
-                .collect()
         } else {
-            HashMap::new()
+            Vec::new()
         };
-        Ok(Lookup {
+        Ok(Lookup::of(courts, cases, victims))
+    }
+
+    fn of(
+        courts: HashMap<String, String>,
+        cases: HashMap<String, CaseOut>,
+        victims: Vec<VictimOut>,
+    ) -> Lookup {
+        Lookup {
             courts,
             cases,
-            victims,
-        })
+            victims: victims.into_iter().map(|v| (v.id, v.reference)).collect(),
+        }
     }
 
     /// Every court, and one case with its victim: for a page about one

@@ -7,10 +7,14 @@
 //! match rows and to count distinct cases and victims; nothing but numbers
 //! leaves this module.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::connection::DefaultLoadingMode;
+use diesel::dsl::case_when;
 use diesel::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::compute;
 use crate::calendar::{self, BankHolidays};
@@ -190,17 +194,25 @@ struct ScopeCase {
 /// and their cases (of the case kind asked for). Each figure's query then
 /// reads only its own table in the period and its rows are matched here,
 /// in memory, instead of every query re-evaluating the organisation
-/// subquery and joining each row to its case.
+/// subquery and joining each row to its case. Each victim and case in
+/// scope has a small number (its place in the scope), so distinct victims
+/// and cases are counted in a [`Seen`] without keeping their ids.
 struct InScope {
-    victims: HashSet<String>,
-    cases: HashMap<String, ScopeCase>,
+    victims: FxHashMap<String, u32>,
+    cases: FxHashMap<String, u32>,
+    /// The cases in scope, by their number.
+    case_rows: Vec<ScopeCase>,
     /// The courts of the court kind asked for, if one was.
-    kind_courts: Option<HashSet<String>>,
+    kind_courts: Option<FxHashSet<String>>,
 }
 
 impl InScope {
     fn load(conn: &mut AnyConn, s: &Scope) -> AppResult<Self> {
-        let victims: Vec<String> = org_victims!(s).load(conn)?;
+        let mut victims = FxHashMap::default();
+        for v in org_victims!(s).load_iter::<String, DefaultLoadingMode>(conn)? {
+            let next = victims.len() as u32;
+            victims.entry(v?).or_insert(next);
+        }
         let mut q = cases::table
             .inner_join(victims::table)
             .filter(cases::victim_id.eq_any(org_victims!(s)))
@@ -214,7 +226,20 @@ impl InScope {
         if let Some(k) = s.case_kind {
             q = q.filter(cases::kind.eq(k.as_str()));
         }
-        let rows: Vec<(String, Option<String>, Option<String>, bool)> = q.load(conn)?;
+        let mut cases = FxHashMap::default();
+        let mut case_rows = Vec::new();
+        type Row = (String, Option<String>, Option<String>, bool);
+        for row in q.load_iter::<Row, DefaultLoadingMode>(conn)? {
+            let (id, court_id, witness_care_unit_id, enhanced_rights) = row?;
+            if let Entry::Vacant(e) = cases.entry(id) {
+                e.insert(case_rows.len() as u32);
+                case_rows.push(ScopeCase {
+                    court_id,
+                    witness_care_unit_id,
+                    enhanced_rights,
+                });
+            }
+        }
         let kind_courts = match s.court_kind {
             Some(k) => Some(
                 courts::table
@@ -227,33 +252,23 @@ impl InScope {
             None => None,
         };
         Ok(InScope {
-            victims: victims.into_iter().collect(),
-            cases: rows
-                .into_iter()
-                .map(|(id, court_id, witness_care_unit_id, enhanced_rights)| {
-                    (
-                        id,
-                        ScopeCase {
-                            court_id,
-                            witness_care_unit_id,
-                            enhanced_rights,
-                        },
-                    )
-                })
-                .collect(),
+            victims,
+            cases,
+            case_rows,
             kind_courts,
         })
     }
 
-    /// A case in scope, for a figure whose query filters the court on its
-    /// own table (hearings).
-    fn case(&self, id: &str) -> bool {
-        self.cases.contains_key(id)
+    /// A case in scope (its number), for a figure whose query filters the
+    /// court on its own table (hearings).
+    fn case(&self, id: &str) -> Option<u32> {
+        self.cases.get(id).copied()
     }
 
     /// A case in scope whose own court passes the court filters.
-    fn case_at_court(&self, s: &Scope, id: &str) -> Option<&ScopeCase> {
-        let c = self.cases.get(id)?;
+    fn case_at_court(&self, s: &Scope, id: &str) -> Option<(u32, &ScopeCase)> {
+        let n = self.case(id)?;
+        let c = &self.case_rows[n as usize];
         if let Some(want) = &s.court_id {
             if c.court_id.as_deref() != Some(want.as_str()) {
                 return None;
@@ -264,15 +279,65 @@ impl InScope {
                 return None;
             }
         }
-        Some(c)
+        Some((n, c))
     }
 
-    fn victim(&self, id: &str) -> bool {
-        self.victims.contains(id)
+    /// A victim in scope (their number).
+    fn victim(&self, id: &str) -> Option<u32> {
+        self.victims.get(id).copied()
+    }
+
+    fn seen_victims(&self) -> Seen {
+        Seen::new(self.victims.len())
+    }
+
+    fn seen_cases(&self) -> Seen {
+        Seen::new(self.cases.len())
     }
 }
 
-/// One row per request whose hearing is in the period.
+/// Distinct victims or cases of the scope, by their number.
+struct Seen {
+    seen: Vec<bool>,
+    distinct: i64,
+    /// Ids outside the scope, where a figure counts them too.
+    outside: FxHashSet<String>,
+}
+
+impl Seen {
+    fn new(n: usize) -> Self {
+        Seen {
+            seen: vec![false; n],
+            distinct: 0,
+            outside: FxHashSet::default(),
+        }
+    }
+
+    fn add(&mut self, n: u32) {
+        let seen = &mut self.seen[n as usize];
+        if !*seen {
+            *seen = true;
+            self.distinct += 1;
+        }
+    }
+
+    fn add_outside(&mut self, id: &str) {
+        if !self.outside.contains(id) {
+            self.outside.insert(id.to_owned());
+        }
+    }
+
+    /// Distinct ids seen, in scope or not.
+    fn total(&self) -> i64 {
+        self.distinct + self.outside.len() as i64
+    }
+}
+
+/// One row per request whose hearing is in the period: its state, whether
+/// it was allowed with conditions, its reason category, when it was made,
+/// when the hearing starts, the hearing's case, and the hearing itself
+/// only for a request attended at a hearing where the victim gives
+/// evidence that was not vacated (the evidence-with-supporter figure).
 type RequestRow = (
     String,
     bool,
@@ -280,18 +345,19 @@ type RequestRow = (
     NaiveDateTime,
     NaiveDateTime,
     String,
-    String,
+    Option<String>,
 );
 
 /// The request figures, in one pass over the requests whose hearing is in
-/// the period. Returns the hearings with an attended request.
+/// the period, and the evidence hearings that had an attended request.
 fn requests(
     conn: &mut AnyConn,
     s: &Scope,
     scope: &InScope,
     c: &mut Counts,
     holidays: &BankHolidays,
-) -> AppResult<HashSet<String>> {
+) -> AppResult<()> {
+    let attended = AttendanceState::Attended.as_str();
     let mut q = ar::table
         .inner_join(hearings::table)
         .filter(hearings::starts_at.ge(s.start_ts()))
@@ -303,59 +369,64 @@ fn requests(
             ar::created_at,
             hearings::starts_at,
             hearings::case_id,
-            ar::hearing_id,
+            case_when(
+                ar::state
+                    .eq(attended)
+                    .and(hearings::victim_gives_evidence)
+                    .and(hearings::status.ne(HearingStatus::Vacated.as_str())),
+                ar::hearing_id,
+            ),
         ))
         .into_boxed();
     court_filters!(q, s, hearings::court_id);
-    let rows: Vec<RequestRow> = q.load(conn)?;
     let now = s.now_ts();
-    let attended = AttendanceState::Attended.as_str();
-    let needs_reason: HashSet<&str> = AttendanceState::ALL
+    let needs_reason: Vec<&str> = AttendanceState::ALL
         .iter()
         .filter(|st| st.needs_reason())
         .map(|st| st.as_str())
         .collect();
-    let mut cases_seen: HashSet<&str> = HashSet::new();
-    let mut attended_hearings = HashSet::new();
-    let mut notice_days = Vec::with_capacity(rows.len());
-    for (state, with_conditions, reason, asked, starts, case, hearing) in &rows {
-        if !scope.case(case) {
+    let mut cases_seen = scope.seen_cases();
+    let mut with_supporter: FxHashSet<String> = FxHashSet::default();
+    for row in q.load_iter::<RequestRow, DefaultLoadingMode>(conn)? {
+        let (state, with_conditions, reason, asked, starts, case, evidence_hearing) = row?;
+        let Some(case) = scope.case(&case) else {
             continue;
+        };
+        cases_seen.add(case);
+        if state == attended && with_conditions {
+            c.attended_with_conditions += 1;
         }
-        let by_state = if *starts < now {
+        if let Some(hearing) = evidence_hearing {
+            if starts < now {
+                with_supporter.insert(hearing);
+            }
+        }
+        if needs_reason.contains(&state.as_str()) {
+            *c.reasons.entry(reason).or_default() += 1;
+        }
+        c.notice_days.push(holidays.working_days_between(
+            calendar::london_date(store::from_db(asked)),
+            calendar::london_date(store::from_db(starts)),
+        ));
+        let by_state = if starts < now {
             &mut c.requests_past
         } else {
             &mut c.requests_ahead
         };
-        *by_state.entry(state.clone()).or_default() += 1;
-        if state == attended {
-            attended_hearings.insert(hearing.clone());
-            if *with_conditions {
-                c.attended_with_conditions += 1;
-            }
-        }
-        if needs_reason.contains(state.as_str()) {
-            *c.reasons.entry(reason.clone()).or_default() += 1;
-        }
-        cases_seen.insert(case);
-        notice_days.push(holidays.working_days_between(
-            calendar::london_date(store::from_db(*asked)),
-            calendar::london_date(store::from_db(*starts)),
-        ));
+        *by_state.entry(state).or_default() += 1;
     }
-    c.request_cases = cases_seen.len() as i64;
-    c.notice_days = notice_days;
-    Ok(attended_hearings)
+    c.request_cases = cases_seen.distinct;
+    c.evidence_with_supporter = with_supporter.len() as i64;
+    Ok(())
 }
 
 /// The hearing figures, in one pass over the hearings in the period that
-/// were not vacated: evidence hearings that have started (and those with
-/// an attended request), and trials with the last visit before each.
+/// were not vacated: evidence hearings that have started, and trials with
+/// the last visit before each.
 fn hearings_and_visits(
     conn: &mut AnyConn,
     s: &Scope,
     scope: &InScope,
-    attended_hearings: &HashSet<String>,
     c: &mut Counts,
 ) -> AppResult<()> {
     let mut q = hearings::table
@@ -363,59 +434,62 @@ fn hearings_and_visits(
         .filter(hearings::starts_at.lt(s.end_ts()))
         .filter(hearings::status.ne(HearingStatus::Vacated.as_str()))
         .select((
-            hearings::id,
             hearings::case_id,
-            hearings::kind,
+            hearings::kind.eq(HearingKind::Trial.as_str()),
             hearings::starts_at,
             hearings::victim_gives_evidence,
         ))
         .into_boxed();
     court_filters!(q, s, hearings::court_id);
-    let rows: Vec<(String, String, String, NaiveDateTime, bool)> = q.load(conn)?;
     let now = s.now_ts();
-    let trial = HearingKind::Trial.as_str();
-    let mut evidence_cases = HashSet::new();
-    let mut trial_cases: HashMap<&str, Vec<(&str, NaiveDateTime)>> = HashMap::new();
-    for (id, case, kind, starts, evidence) in &rows {
-        if !scope.case(case) {
+    let mut evidence_cases = scope.seen_cases();
+    // The trials of each case in scope: (the trial's number, its start).
+    let mut trial_cases: FxHashMap<u32, Vec<(usize, NaiveDateTime)>> = FxHashMap::default();
+    type Row = (String, bool, NaiveDateTime, bool);
+    for row in q.load_iter::<Row, DefaultLoadingMode>(conn)? {
+        let (case, trial, starts, evidence) = row?;
+        let Some(case) = scope.case(&case) else {
             continue;
-        }
-        if *evidence && *starts < now {
+        };
+        if evidence && starts < now {
             c.evidence_hearings += 1;
-            evidence_cases.insert(case.as_str());
-            if attended_hearings.contains(id) {
-                c.evidence_with_supporter += 1;
-            }
+            evidence_cases.add(case);
         }
-        if kind == trial {
+        if trial {
+            trial_cases
+                .entry(case)
+                .or_default()
+                .push((c.trials as usize, starts));
             c.trials += 1;
-            trial_cases.entry(case).or_default().push((id, *starts));
         }
     }
-    c.evidence_cases = evidence_cases.len() as i64;
+    c.evidence_cases = evidence_cases.distinct;
     c.trial_cases = trial_cases.len() as i64;
     if trial_cases.is_empty() {
         return Ok(());
     }
     // Visits (arranged or attended) before the period's end, matched to
     // the trials of their case in memory.
-    let visits: Vec<(String, Option<NaiveDateTime>)> = ptv::table
+    let visits = ptv::table
         .filter(ptv::state.eq_any(["arranged", "attended"]))
         .filter(ptv::starts_at.lt(s.end_ts()))
-        .select((ptv::case_id, ptv::starts_at))
-        .load(conn)?;
-    let mut latest: HashMap<&str, (NaiveDate, NaiveDate)> = HashMap::new();
-    for (case, visit) in &visits {
-        let (Some(trials), Some(visit)) = (trial_cases.get(case.as_str()), visit) else {
+        .select((ptv::case_id, ptv::starts_at));
+    let mut latest: FxHashMap<usize, (NaiveDate, NaiveDate)> = FxHashMap::default();
+    for row in visits.load_iter::<(String, Option<NaiveDateTime>), DefaultLoadingMode>(conn)? {
+        let (case, visit) = row?;
+        let (Some(trials), Some(visit)) = (
+            scope.case(&case).and_then(|case| trial_cases.get(&case)),
+            visit,
+        ) else {
             continue;
         };
         for (trial, starts) in trials {
-            if visit >= starts {
+            if visit >= *starts {
                 continue;
             }
             let trial_day = calendar::london_date(store::from_db(*starts));
-            let visit_day = calendar::london_date(store::from_db(*visit));
-            let e = latest.entry(trial).or_insert((trial_day, visit_day));
+            let visit_day = calendar::london_date(store::from_db(visit));
+            let e = latest.entry(*trial).or_insert((trial_day, visit_day));
             e.1 = e.1.max(visit_day);
         }
     }
@@ -438,14 +512,14 @@ fn discussions(
         .filter(smd::held_at.lt(s.end_ts()))
         .select((smd::case_id, smd::held_at, smd::supporter_present))
         .load(conn)?;
-    let mut cases_seen = HashSet::new();
+    let mut cases_seen = scope.seen_cases();
     // When each discussion without the supporter was held.
     let mut held: Vec<(&str, NaiveDateTime)> = Vec::new();
     for (case, at, present) in &rows {
-        if scope.case_at_court(s, case).is_none() {
+        let Some((n, _)) = scope.case_at_court(s, case) else {
             continue;
-        }
-        cases_seen.insert(case.as_str());
+        };
+        cases_seen.add(n);
         if *present {
             c.discussions_with_supporter += 1;
         } else {
@@ -453,7 +527,7 @@ fn discussions(
             held.push((case, *at));
         }
     }
-    c.discussion_cases = cases_seen.len() as i64;
+    c.discussion_cases = cases_seen.distinct;
 
     // When the supporter was told of each discussion without them (the
     // first sent notice of that step, for the same case, on or after the
@@ -461,10 +535,10 @@ fn discussions(
     let case_ids: Vec<&str> = held
         .iter()
         .map(|(id, _)| *id)
-        .collect::<HashSet<_>>()
+        .collect::<FxHashSet<_>>()
         .into_iter()
         .collect();
-    let mut sent: HashMap<String, Vec<NaiveDateTime>> = HashMap::new();
+    let mut sent: FxHashMap<String, Vec<NaiveDateTime>> = FxHashMap::default();
     for chunk in case_ids.chunks(5_000) {
         let rows: Vec<(Option<String>, Option<NaiveDateTime>)> = notices::table
             .filter(notices::step.eq(STEP_SPECIAL_MEASURES_INFORM))
@@ -498,34 +572,38 @@ fn right8(
     c: &mut Counts,
     holidays: &BankHolidays,
 ) -> AppResult<()> {
+    /// Whether the duty is the outcome's, counted from, met at, case,
+    /// victim.
     type Row = (
-        String,
+        bool,
         NaiveDate,
         Option<NaiveDateTime>,
         Option<String>,
         String,
     );
-    let rows: Vec<Row> = deadlines::table
+    let rows = deadlines::table
         .filter(deadlines::kind.eq_any([DEADLINE_TOLD_OF_HEARING, DEADLINE_TOLD_OF_OUTCOME]))
         .filter(deadlines::counted_from.ge(s.from))
         .filter(deadlines::counted_from.le(s.to))
         .filter(deadlines::state.eq_any(["met", "missed"]))
         .select((
-            deadlines::kind,
+            deadlines::kind.eq(DEADLINE_TOLD_OF_OUTCOME),
             deadlines::counted_from,
             deadlines::met_at,
             deadlines::case_id,
             deadlines::victim_id,
-        ))
-        .load(conn)?;
-    let mut hearing_victims = HashSet::new();
-    let mut outcome_victims = HashSet::new();
-    let mut late_units: BTreeMap<Option<String>, i64> = BTreeMap::new();
-    for (kind, from, met_at, case, victim) in rows {
-        let Some(case) = case.as_deref().and_then(|id| scope.case_at_court(s, id)) else {
+        ));
+    let mut hearing_victims = scope.seen_victims();
+    let mut outcome_victims = scope.seen_victims();
+    // Late duties by the case's witness care unit (by case number, so
+    // each row borrows nothing).
+    let mut late_units: BTreeMap<Option<&str>, i64> = BTreeMap::new();
+    let mut late_cases: Vec<u32> = Vec::new();
+    for row in rows.load_iter::<Row, DefaultLoadingMode>(conn)? {
+        let (outcome, from, met_at, case, victim) = row?;
+        let Some((n, case)) = case.as_deref().and_then(|id| scope.case_at_court(s, id)) else {
             continue;
         };
-        let outcome = kind == DEADLINE_TOLD_OF_OUTCOME;
         let limit = compute::right8_limit(outcome, case.enhanced_rights);
         let done = met_at.map(|t| calendar::london_date(store::from_db(t)));
         let in_time = compute::on_time(holidays, from, done, limit);
@@ -542,20 +620,27 @@ fn right8(
                 &mut hearing_victims,
             )
         };
-        units.insert(victim);
+        // The deadline's own victim, counted only when in scope (as the
+        // set of victim ids counted every row whose case was).
+        match scope.victim(&victim) {
+            Some(v) => units.add(v),
+            None => units.add_outside(&victim),
+        }
         if in_time {
             *ok += 1;
         } else {
             *late += 1;
-            *late_units
-                .entry(case.witness_care_unit_id.clone())
-                .or_default() += 1;
+            late_cases.push(n);
         }
     }
-    c.hearing_date_victims = hearing_victims.len() as i64;
-    c.outcome_victims = outcome_victims.len() as i64;
-    let ids: Vec<String> = late_units.keys().flatten().cloned().collect();
-    let names: HashMap<String, String> = organisations::table
+    c.hearing_date_victims = hearing_victims.total();
+    c.outcome_victims = outcome_victims.total();
+    for n in late_cases {
+        let unit = scope.case_rows[n as usize].witness_care_unit_id.as_deref();
+        *late_units.entry(unit).or_default() += 1;
+    }
+    let ids: Vec<&str> = late_units.keys().flatten().copied().collect();
+    let names: FxHashMap<String, String> = organisations::table
         .filter(organisations::id.eq_any(&ids))
         .select((organisations::id, organisations::name))
         .load::<(String, String)>(conn)?
@@ -563,7 +648,7 @@ fn right8(
         .collect();
     for (unit, n) in late_units {
         let name = unit
-            .and_then(|u| names.get(&u).cloned())
+            .and_then(|u| names.get(u).cloned())
             .unwrap_or_else(|| "No witness care unit recorded".to_string());
         *c.late_by_agency.entry(name).or_default() += n;
     }
@@ -571,14 +656,19 @@ fn right8(
 }
 
 /// Counts rows and distinct victims among `victims` in scope.
-fn count_victims<'a>(scope: &InScope, victims: impl Iterator<Item = &'a str>) -> (i64, i64) {
+fn count_victims(
+    scope: &InScope,
+    victims: impl Iterator<Item = QueryResult<String>>,
+) -> AppResult<(i64, i64)> {
     let mut n = 0;
-    let mut seen = HashSet::new();
-    for v in victims.filter(|v| scope.victim(v)) {
-        n += 1;
-        seen.insert(v);
+    let mut seen = scope.seen_victims();
+    for v in victims {
+        if let Some(v) = scope.victim(&v?) {
+            n += 1;
+            seen.add(v);
+        }
     }
-    (n, seen.len() as i64)
+    Ok((n, seen.distinct))
 }
 
 /// The notices (and parole milestones shared) and deadlines in the period:
@@ -592,48 +682,51 @@ fn outbox_and_deadlines(
     let mut q = notices::table
         .filter(notices::created_at.ge(s.start_ts()))
         .filter(notices::created_at.lt(s.end_ts()))
-        .select((notices::state, notices::step, notices::victim_id))
+        .select((
+            notices::state,
+            notices::step.eq(STEP_PAROLE_INFORM),
+            notices::victim_id,
+        ))
         .into_boxed();
     via_case!(q, s, notices::case_id);
-    let rows: Vec<(String, String, String)> = q.load(conn)?;
-    let mut victims_seen = HashSet::new();
-    for (state, _, victim) in &rows {
-        if scope.victim(victim) {
-            *c.notices.entry(state.clone()).or_default() += 1;
-            victims_seen.insert(victim.as_str());
-        }
-    }
-    c.notice_victims = victims_seen.len() as i64;
-
     // Parole milestones shared: any case, so from these rows only when no
     // case or court filter narrowed them.
-    let shared = |(state, step, _): &&(String, String, String)| {
-        step == STEP_PAROLE_INFORM && state != "cancelled"
-    };
-    let (shared, victims_shared) =
-        if s.case_kind.is_none() && s.court_id.is_none() && s.court_kind.is_none() {
-            count_victims(
-                scope,
-                rows.iter().filter(shared).map(|(_, _, v)| v.as_str()),
-            )
-        } else {
-            let rows: Vec<String> = notices::table
-                .filter(notices::step.eq(STEP_PAROLE_INFORM))
-                .filter(notices::state.ne("cancelled"))
-                .filter(notices::created_at.ge(s.start_ts()))
-                .filter(notices::created_at.lt(s.end_ts()))
-                .select(notices::victim_id)
-                .load(conn)?;
-            count_victims(scope, rows.iter().map(String::as_str))
+    let unfiltered = s.case_kind.is_none() && s.court_id.is_none() && s.court_kind.is_none();
+    let mut victims_seen = scope.seen_victims();
+    let mut shared = 0;
+    let mut victims_shared = scope.seen_victims();
+    for row in q.load_iter::<(String, bool, String), DefaultLoadingMode>(conn)? {
+        let (state, parole, victim) = row?;
+        let Some(v) = scope.victim(&victim) else {
+            continue;
         };
-    let rows: Vec<String> = flow_warnings::table
+        victims_seen.add(v);
+        if unfiltered && parole && state != "cancelled" {
+            shared += 1;
+            victims_shared.add(v);
+        }
+        *c.notices.entry(state).or_default() += 1;
+    }
+    c.notice_victims = victims_seen.distinct;
+    let (shared, victims_shared) = if unfiltered {
+        (shared, victims_shared.distinct)
+    } else {
+        let rows = notices::table
+            .filter(notices::step.eq(STEP_PAROLE_INFORM))
+            .filter(notices::state.ne("cancelled"))
+            .filter(notices::created_at.ge(s.start_ts()))
+            .filter(notices::created_at.lt(s.end_ts()))
+            .select(notices::victim_id);
+        count_victims(scope, rows.load_iter::<String, DefaultLoadingMode>(conn)?)?
+    };
+    let rows = flow_warnings::table
         .filter(flow_warnings::kind.eq("no_consent_to_share"))
         .filter(flow_warnings::detail_json.like("%\"category\":\"parole\"%"))
         .filter(flow_warnings::created_at.ge(s.start_ts()))
         .filter(flow_warnings::created_at.lt(s.end_ts()))
-        .select(flow_warnings::victim_id)
-        .load(conn)?;
-    let (withheld, victims_withheld) = count_victims(scope, rows.iter().map(String::as_str));
+        .select(flow_warnings::victim_id);
+    let (withheld, victims_withheld) =
+        count_victims(scope, rows.load_iter::<String, DefaultLoadingMode>(conn)?)?;
     c.parole_shared = shared;
     c.parole_withheld = withheld;
     // A victim in both counts is counted twice here; the threshold only
@@ -646,15 +739,15 @@ fn outbox_and_deadlines(
         .select((deadlines::state, deadlines::victim_id))
         .into_boxed();
     via_case!(q, s, deadlines::case_id);
-    let rows: Vec<(String, String)> = q.load(conn)?;
-    let mut victims_seen = HashSet::new();
-    for (state, victim) in &rows {
-        if scope.victim(victim) {
-            *c.deadlines.entry(state.clone()).or_default() += 1;
-            victims_seen.insert(victim.as_str());
+    let mut victims_seen = scope.seen_victims();
+    for row in q.load_iter::<(String, String), DefaultLoadingMode>(conn)? {
+        let (state, victim) = row?;
+        if let Some(v) = scope.victim(&victim) {
+            *c.deadlines.entry(state).or_default() += 1;
+            victims_seen.add(v);
         }
     }
-    c.deadline_victims = victims_seen.len() as i64;
+    c.deadline_victims = victims_seen.distinct;
     Ok(())
 }
 
@@ -663,8 +756,8 @@ fn outbox_and_deadlines(
 pub fn counts(conn: &mut AnyConn, s: &Scope, holidays: &BankHolidays) -> AppResult<Counts> {
     let mut c = Counts::default();
     let scope = InScope::load(conn, s)?;
-    let attended_hearings = requests(conn, s, &scope, &mut c, holidays)?;
-    hearings_and_visits(conn, s, &scope, &attended_hearings, &mut c)?;
+    requests(conn, s, &scope, &mut c, holidays)?;
+    hearings_and_visits(conn, s, &scope, &mut c)?;
     discussions(conn, s, &scope, &mut c, holidays)?;
     right8(conn, s, &scope, &mut c, holidays)?;
     outbox_and_deadlines(conn, s, &scope, &mut c)?;

@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::connection::DefaultLoadingMode;
-use diesel::dsl::case_when;
 use diesel::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -25,6 +24,7 @@ use crate::store::schema::{
     organisations, pre_trial_visits as ptv, special_measures_discussions as smd,
     supporter_assignments as sa, users, victims,
 };
+use crate::store::read_time::{DbDate, DbTime};
 use crate::store::{self, AnyConn};
 
 /// The notice step that tells a supporter of a special-measures discussion
@@ -333,111 +333,54 @@ impl Seen {
     }
 }
 
-/// One row per request whose hearing is in the period: its state, whether
-/// it was allowed with conditions, its reason category, when it was made,
-/// when the hearing starts, the hearing's case, and the hearing itself
-/// only for a request attended at a hearing where the victim gives
-/// evidence that was not vacated (the evidence-with-supporter figure).
-type RequestRow = (
-    String,
-    bool,
-    Option<String>,
-    NaiveDateTime,
-    NaiveDateTime,
-    String,
-    Option<String>,
-);
+/// A hearing in the period (court filters passed) whose case is in scope,
+/// as its requests are counted against it.
+struct PeriodHearing {
+    case: u32,
+    /// Started before the report's now.
+    started: bool,
+    /// Counts for the evidence-with-supporter figure once it has an
+    /// attended request: the victim gives evidence, it was not vacated
+    /// and it has started.
+    evidence: bool,
+    /// The London day it starts.
+    day: NaiveDate,
+}
 
-/// The request figures, in one pass over the requests whose hearing is in
-/// the period, and the evidence hearings that had an attended request.
-fn requests(
+/// The requests of the period's hearings are read by one scan of
+/// `attendance_requests`, matched to the hearings in memory, when the
+/// period holds at least this share (1/n) of all requests' worth of
+/// hearings; otherwise each hearing's requests are looked up through the
+/// `attendance_requests_hearing` index (a join). A lookup costs several
+/// times a scanned row, so the scan wins for long periods and the join
+/// for short ones over a long history.
+const SCAN_REQUESTS_BELOW: usize = 4;
+
+/// One request: its hearing, state, whether it was allowed with
+/// conditions, its reason category, and when it was made.
+type RequestRow = (String, String, bool, Option<String>, DbTime);
+
+/// The hearing and request figures: one pass over the hearings in the
+/// period (evidence hearings that have started, trials), one over their
+/// requests (by state, reasons, notice given, evidence hearings with the
+/// supporter there), then the last visit before each trial.
+fn hearings_requests_and_visits(
     conn: &mut AnyConn,
     s: &Scope,
     scope: &InScope,
     c: &mut Counts,
     holidays: &BankHolidays,
 ) -> AppResult<()> {
-    let attended = AttendanceState::Attended.as_str();
-    let mut q = ar::table
-        .inner_join(hearings::table)
-        .filter(hearings::starts_at.ge(s.start_ts()))
-        .filter(hearings::starts_at.lt(s.end_ts()))
-        .select((
-            ar::state,
-            ar::conditions.is_not_null(),
-            ar::decision_reason_kind,
-            ar::created_at,
-            hearings::starts_at,
-            hearings::case_id,
-            case_when(
-                ar::state
-                    .eq(attended)
-                    .and(hearings::victim_gives_evidence)
-                    .and(hearings::status.ne(HearingStatus::Vacated.as_str())),
-                ar::hearing_id,
-            ),
-        ))
-        .into_boxed();
-    court_filters!(q, s, hearings::court_id);
-    let now = s.now_ts();
-    let needs_reason: Vec<&str> = AttendanceState::ALL
-        .iter()
-        .filter(|st| st.needs_reason())
-        .map(|st| st.as_str())
-        .collect();
-    let mut cases_seen = scope.seen_cases();
-    let mut with_supporter: FxHashSet<String> = FxHashSet::default();
-    for row in q.load_iter::<RequestRow, DefaultLoadingMode>(conn)? {
-        let (state, with_conditions, reason, asked, starts, case, evidence_hearing) = row?;
-        let Some(case) = scope.case(&case) else {
-            continue;
-        };
-        cases_seen.add(case);
-        if state == attended && with_conditions {
-            c.attended_with_conditions += 1;
-        }
-        if let Some(hearing) = evidence_hearing {
-            if starts < now {
-                with_supporter.insert(hearing);
-            }
-        }
-        if needs_reason.contains(&state.as_str()) {
-            *c.reasons.entry(reason).or_default() += 1;
-        }
-        c.notice_days.push(holidays.working_days_between(
-            calendar::london_date(store::from_db(asked)),
-            calendar::london_date(store::from_db(starts)),
-        ));
-        let by_state = if starts < now {
-            &mut c.requests_past
-        } else {
-            &mut c.requests_ahead
-        };
-        *by_state.entry(state).or_default() += 1;
-    }
-    c.request_cases = cases_seen.distinct;
-    c.evidence_with_supporter = with_supporter.len() as i64;
-    Ok(())
-}
-
-/// The hearing figures, in one pass over the hearings in the period that
-/// were not vacated: evidence hearings that have started, and trials with
-/// the last visit before each.
-fn hearings_and_visits(
-    conn: &mut AnyConn,
-    s: &Scope,
-    scope: &InScope,
-    c: &mut Counts,
-) -> AppResult<()> {
     let mut q = hearings::table
         .filter(hearings::starts_at.ge(s.start_ts()))
         .filter(hearings::starts_at.lt(s.end_ts()))
-        .filter(hearings::status.ne(HearingStatus::Vacated.as_str()))
         .select((
+            hearings::id,
             hearings::case_id,
             hearings::kind.eq(HearingKind::Trial.as_str()),
             hearings::starts_at,
             hearings::victim_gives_evidence,
+            hearings::status.ne(HearingStatus::Vacated.as_str()),
         ))
         .into_boxed();
     court_filters!(q, s, hearings::court_id);
@@ -445,26 +388,94 @@ fn hearings_and_visits(
     let mut evidence_cases = scope.seen_cases();
     // The trials of each case in scope: (the trial's number, its start).
     let mut trial_cases: FxHashMap<u32, Vec<(usize, NaiveDateTime)>> = FxHashMap::default();
-    type Row = (String, bool, NaiveDateTime, bool);
+    // The period's hearings in scope, by id (a number into `period`).
+    let mut by_id: FxHashMap<String, u32> = FxHashMap::default();
+    let mut period: Vec<PeriodHearing> = Vec::new();
+    let mut read = 0usize;
+    type Row = (String, String, bool, DbTime, bool, bool);
     for row in q.load_iter::<Row, DefaultLoadingMode>(conn)? {
-        let (case, trial, starts, evidence) = row?;
+        let (id, case, trial, DbTime(starts), evidence, held) = row?;
+        read += 1;
         let Some(case) = scope.case(&case) else {
             continue;
         };
-        if evidence && starts < now {
+        let started = starts < now;
+        if held && evidence && started {
             c.evidence_hearings += 1;
             evidence_cases.add(case);
         }
-        if trial {
+        if held && trial {
             trial_cases
                 .entry(case)
                 .or_default()
                 .push((c.trials as usize, starts));
             c.trials += 1;
         }
+        by_id.insert(id, period.len() as u32);
+        period.push(PeriodHearing {
+            case,
+            started,
+            evidence: held && evidence && started,
+            day: calendar::london_date(store::from_db(starts)),
+        });
     }
     c.evidence_cases = evidence_cases.distinct;
     c.trial_cases = trial_cases.len() as i64;
+
+    if !period.is_empty() {
+        let mut counter = RequestCounter {
+            by_id: &by_id,
+            period: &period,
+            cases_seen: scope.seen_cases(),
+            with_supporter: vec![false; period.len()],
+            needs_reason: AttendanceState::ALL
+                .iter()
+                .filter(|st| st.needs_reason())
+                .map(|st| st.as_str())
+                .collect(),
+            holidays,
+            c: &mut *c,
+        };
+        let all: i64 = ar::table.count().get_result(conn)?;
+        if read.saturating_mul(SCAN_REQUESTS_BELOW) >= usize::try_from(all).unwrap_or(usize::MAX)
+        {
+            let q = ar::table.select((
+                ar::hearing_id,
+                ar::state,
+                ar::conditions.is_not_null(),
+                ar::decision_reason_kind,
+                ar::created_at,
+            ));
+            for row in q.load_iter::<RequestRow, DefaultLoadingMode>(conn)? {
+                counter.add(row?);
+            }
+        } else {
+            let mut q = ar::table
+                .inner_join(hearings::table)
+                .filter(hearings::starts_at.ge(s.start_ts()))
+                .filter(hearings::starts_at.lt(s.end_ts()))
+                .select((
+                    ar::hearing_id,
+                    ar::state,
+                    ar::conditions.is_not_null(),
+                    ar::decision_reason_kind,
+                    ar::created_at,
+                ))
+                .into_boxed();
+            court_filters!(q, s, hearings::court_id);
+            for row in q.load_iter::<RequestRow, DefaultLoadingMode>(conn)? {
+                counter.add(row?);
+            }
+        }
+        let RequestCounter {
+            cases_seen,
+            with_supporter,
+            ..
+        } = counter;
+        c.request_cases = cases_seen.distinct;
+        c.evidence_with_supporter = with_supporter.iter().filter(|w| **w).count() as i64;
+    }
+
     if trial_cases.is_empty() {
         return Ok(());
     }
@@ -475,8 +486,9 @@ fn hearings_and_visits(
         .filter(ptv::starts_at.lt(s.end_ts()))
         .select((ptv::case_id, ptv::starts_at));
     let mut latest: FxHashMap<usize, (NaiveDate, NaiveDate)> = FxHashMap::default();
-    for row in visits.load_iter::<(String, Option<NaiveDateTime>), DefaultLoadingMode>(conn)? {
+    for row in visits.load_iter::<(String, Option<DbTime>), DefaultLoadingMode>(conn)? {
         let (case, visit) = row?;
+        let visit = visit.map(|DbTime(t)| t);
         let (Some(trials), Some(visit)) = (
             scope.case(&case).and_then(|case| trial_cases.get(&case)),
             visit,
@@ -500,6 +512,50 @@ fn hearings_and_visits(
     Ok(())
 }
 
+/// Counts each request of a hearing in the period, in scope.
+struct RequestCounter<'a> {
+    by_id: &'a FxHashMap<String, u32>,
+    period: &'a [PeriodHearing],
+    cases_seen: Seen,
+    /// By hearing number: an evidence hearing with an attended request.
+    with_supporter: Vec<bool>,
+    needs_reason: Vec<&'static str>,
+    holidays: &'a BankHolidays,
+    c: &'a mut Counts,
+}
+
+impl RequestCounter<'_> {
+    fn add(&mut self, (hearing, state, with_conditions, reason, DbTime(asked)): RequestRow) {
+        let Some(&n) = self.by_id.get(&hearing) else {
+            return;
+        };
+        let h = &self.period[n as usize];
+        let c = &mut *self.c;
+        self.cases_seen.add(h.case);
+        if state == AttendanceState::Attended.as_str() {
+            if with_conditions {
+                c.attended_with_conditions += 1;
+            }
+            if h.evidence {
+                self.with_supporter[n as usize] = true;
+            }
+        }
+        if self.needs_reason.contains(&state.as_str()) {
+            *c.reasons.entry(reason).or_default() += 1;
+        }
+        c.notice_days.push(
+            self.holidays
+                .working_days_between(calendar::london_date(store::from_db(asked)), h.day),
+        );
+        let by_state = if h.started {
+            &mut c.requests_past
+        } else {
+            &mut c.requests_ahead
+        };
+        *by_state.entry(state).or_default() += 1;
+    }
+}
+
 fn discussions(
     conn: &mut AnyConn,
     s: &Scope,
@@ -507,7 +563,7 @@ fn discussions(
     c: &mut Counts,
     holidays: &BankHolidays,
 ) -> AppResult<()> {
-    let rows: Vec<(String, NaiveDateTime, bool)> = smd::table
+    let rows: Vec<(String, DbTime, bool)> = smd::table
         .filter(smd::held_at.ge(s.start_ts()))
         .filter(smd::held_at.lt(s.end_ts()))
         .select((smd::case_id, smd::held_at, smd::supporter_present))
@@ -515,7 +571,7 @@ fn discussions(
     let mut cases_seen = scope.seen_cases();
     // When each discussion without the supporter was held.
     let mut held: Vec<(&str, NaiveDateTime)> = Vec::new();
-    for (case, at, present) in &rows {
+    for (case, DbTime(at), present) in &rows {
         let Some((n, _)) = scope.case_at_court(s, case) else {
             continue;
         };
@@ -576,8 +632,8 @@ fn right8(
     /// victim.
     type Row = (
         bool,
-        NaiveDate,
-        Option<NaiveDateTime>,
+        DbDate,
+        Option<DbTime>,
         Option<String>,
         String,
     );
@@ -600,12 +656,12 @@ fn right8(
     let mut late_units: BTreeMap<Option<&str>, i64> = BTreeMap::new();
     let mut late_cases: Vec<u32> = Vec::new();
     for row in rows.load_iter::<Row, DefaultLoadingMode>(conn)? {
-        let (outcome, from, met_at, case, victim) = row?;
+        let (outcome, DbDate(from), met_at, case, victim) = row?;
         let Some((n, case)) = case.as_deref().and_then(|id| scope.case_at_court(s, id)) else {
             continue;
         };
         let limit = compute::right8_limit(outcome, case.enhanced_rights);
-        let done = met_at.map(|t| calendar::london_date(store::from_db(t)));
+        let done = met_at.map(|DbTime(t)| calendar::london_date(store::from_db(t)));
         let in_time = compute::on_time(holidays, from, done, limit);
         let (ok, late, units) = if outcome {
             (
@@ -756,8 +812,7 @@ fn outbox_and_deadlines(
 pub fn counts(conn: &mut AnyConn, s: &Scope, holidays: &BankHolidays) -> AppResult<Counts> {
     let mut c = Counts::default();
     let scope = InScope::load(conn, s)?;
-    requests(conn, s, &scope, &mut c, holidays)?;
-    hearings_and_visits(conn, s, &scope, &mut c)?;
+    hearings_requests_and_visits(conn, s, &scope, &mut c, holidays)?;
     discussions(conn, s, &scope, &mut c, holidays)?;
     right8(conn, s, &scope, &mut c, holidays)?;
     outbox_and_deadlines(conn, s, &scope, &mut c)?;

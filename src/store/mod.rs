@@ -5,6 +5,7 @@
 pub mod changes;
 pub mod conn;
 pub mod dialect;
+pub mod read_time;
 pub mod schema;
 pub mod scope;
 pub mod upcoming;

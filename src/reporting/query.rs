@@ -19,12 +19,12 @@ use super::compute;
 use crate::calendar::{self, BankHolidays};
 use crate::domain::{AttendanceState, CaseKind, CourtKind, HearingKind, HearingStatus};
 use crate::error::AppResult;
+use crate::store::read_time::{DbDate, DbTime};
 use crate::store::schema::{
     attendance_requests as ar, cases, courts, deadlines, flow_warnings, hearings, notices,
     organisations, pre_trial_visits as ptv, special_measures_discussions as smd,
     supporter_assignments as sa, users, victims,
 };
-use crate::store::read_time::{DbDate, DbTime};
 use crate::store::{self, AnyConn};
 
 /// The notice step that tells a supporter of a special-measures discussion
@@ -437,8 +437,7 @@ fn hearings_requests_and_visits(
             c: &mut *c,
         };
         let all: i64 = ar::table.count().get_result(conn)?;
-        if read.saturating_mul(SCAN_REQUESTS_BELOW) >= usize::try_from(all).unwrap_or(usize::MAX)
-        {
+        if read.saturating_mul(SCAN_REQUESTS_BELOW) >= usize::try_from(all).unwrap_or(usize::MAX) {
             let q = ar::table.select((
                 ar::hearing_id,
                 ar::state,
@@ -630,13 +629,7 @@ fn right8(
 ) -> AppResult<()> {
     /// Whether the duty is the outcome's, counted from, met at, case,
     /// victim.
-    type Row = (
-        bool,
-        DbDate,
-        Option<DbTime>,
-        Option<String>,
-        String,
-    );
+    type Row = (bool, DbDate, Option<DbTime>, Option<String>, String);
     let rows = deadlines::table
         .filter(deadlines::kind.eq_any([DEADLINE_TOLD_OF_HEARING, DEADLINE_TOLD_OF_OUTCOME]))
         .filter(deadlines::counted_from.ge(s.from))

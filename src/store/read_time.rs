@@ -49,7 +49,11 @@ fn date_time(text: &str) -> Option<NaiveDateTime> {
         return None;
     }
     let day = date(&b[0..10])?;
-    let (h, m, s) = (digits(&b[11..13])?, digits(&b[14..16])?, digits(&b[17..19])?);
+    let (h, m, s) = (
+        digits(&b[11..13])?,
+        digits(&b[14..16])?,
+        digits(&b[17..19])?,
+    );
     let nanos = match &b[19..] {
         [] => 0,
         [b'.', frac @ ..] if !frac.is_empty() && frac.len() <= 9 => {
@@ -79,13 +83,17 @@ impl FromSql<Date, Sqlite> for DbDate {
 }
 
 impl FromSql<Timestamp, Pg> for DbTime {
-    fn from_sql(value: <Pg as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+    fn from_sql(
+        value: <Pg as diesel::backend::Backend>::RawValue<'_>,
+    ) -> deserialize::Result<Self> {
         <NaiveDateTime as FromSql<Timestamp, Pg>>::from_sql(value).map(DbTime)
     }
 }
 
 impl FromSql<Date, Pg> for DbDate {
-    fn from_sql(value: <Pg as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+    fn from_sql(
+        value: <Pg as diesel::backend::Backend>::RawValue<'_>,
+    ) -> deserialize::Result<Self> {
         <NaiveDate as FromSql<Date, Pg>>::from_sql(value).map(DbDate)
     }
 }

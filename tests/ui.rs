@@ -672,6 +672,10 @@ async fn consents_discussions_milestones_and_failed_messages() {
     page.assert_has("Parole hearing listed");
     page.assert_has("12 May 2026");
     page.assert_has("Consent in force");
+    // Her supporter and what was sent of the milestone, read for every
+    // victim at once (the page read each list once per victim).
+    page.assert_has("Supporter: ISVA");
+    page.assert_has("Parole milestone");
 
     // The manager's failed-messages page, empty for now.
     let mut maya = Browser::signed_in(&app.base, MAYA).await;

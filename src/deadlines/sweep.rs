@@ -17,8 +17,8 @@ use crate::flows::{Basis, Cancellation, Plan, Recipient};
 use crate::planning::persist::{self, Owner};
 use crate::rules::{AlertTo, Rules};
 use crate::store::schema::{
-    attendance_requests, cases, deadlines, notices, organisations, parole_milestones,
-    pre_trial_visits, supporter_assignments, tasks, victims,
+    attendance_requests, cases, courts, deadlines, hearings, notices, organisations,
+    parole_milestones, pre_trial_visits, supporter_assignments, tasks, victims,
 };
 
 use super::alerts::{self, Watched};
@@ -369,6 +369,32 @@ fn supporter_basis(
     Ok(decide::own_arrangements_basis(kind))
 }
 
+/// Whether the deadline's court is in Wales: its hearing's court, else its
+/// case's court (a deadline with neither is not).
+fn court_in_wales(conn: &mut AnyConn, row: &Row) -> AppResult<bool> {
+    let court: Option<String> = match (&row.hearing_id, &row.case_id) {
+        (Some(hearing), _) => hearings::table
+            .find(hearing)
+            .select(hearings::court_id)
+            .first(conn)
+            .optional()?,
+        (None, Some(case)) => cases::table
+            .find(case)
+            .select(cases::court_id)
+            .first::<Option<String>>(conn)
+            .optional()?
+            .flatten(),
+        (None, None) => None,
+    };
+    let Some(court) = court else { return Ok(false) };
+    let nation: Option<String> = courts::table
+        .find(&court)
+        .select(courts::nation)
+        .first(conn)
+        .optional()?;
+    Ok(nation.as_deref() == Some(crate::domain::Nation::Wales.as_str()))
+}
+
 /// Plans the alert notices the rules set for a running deadline.
 fn plan_alerts(
     conn: &mut AnyConn,
@@ -378,9 +404,8 @@ fn plan_alerts(
     now: DateTime<Utc>,
     swept: &mut Swept,
 ) -> AppResult<()> {
-    let alert_rules = &rules
-        .in_force(crate::calendar::london_date(now))
-        .deadline_alerts;
+    let rule_set = rules.in_force(crate::calendar::london_date(now));
+    let alert_rules = &rule_set.deadline_alerts;
     if !alert_rules.iter().any(|r| r.deadline == kind) {
         return Ok(());
     }
@@ -397,6 +422,12 @@ fn plan_alerts(
         None => None,
     };
     let (urn, number, wcu) = case.unwrap_or_default();
+    let in_wales = court_in_wales(conn, row)?;
+    // With no choice, an alert about a case at a court in Wales is in
+    // both languages, Welsh first, as every other notice there is.
+    let language = |chosen: Option<String>| {
+        crate::flows::notice_language(&rule_set.notice_languages, chosen.as_deref(), in_wales).0
+    };
     let watched = Watched {
         key: row.deadline_key.clone(),
         kind,
@@ -424,7 +455,7 @@ fn plan_alerts(
                 let Some(basis) = supporter_basis(conn, row, kind, &user_id)? else {
                     continue;
                 };
-                let language = crate::accounts::language_of(conn, &user_id)?;
+                let language = language(crate::accounts::chosen_language(conn, &user_id)?);
                 (Recipient::Supporter { user_id }, basis, language)
             }
             AlertTo::WitnessCareUnit => {
@@ -434,7 +465,7 @@ fn plan_alerts(
                     .select(organisations::preferred_language)
                     .first(conn)
                     .optional()?;
-                let language = chosen.flatten().unwrap_or_else(|| "en".to_owned());
+                let language = language(chosen.flatten());
                 (
                     Recipient::WitnessCareUnit { org_id },
                     Basis::Lawful {

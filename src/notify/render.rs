@@ -1973,6 +1973,31 @@ mod tests {
         for (variant, plan, key, rule) in reminders {
             out.push(sample(variant, key, reminder_data(plan, rule)));
         }
+        // Over Christmas: a trial on Tuesday 29 December 2026, the day
+        // after the Boxing Day bank holiday (moved to Monday 28th). Its
+        // "2 working days before" reminder counts back over the bank
+        // holiday, the weekend and Christmas Day (Thursday 24th is one
+        // working day before) and goes on Wednesday 23 December.
+        let mut christmas = criminal();
+        christmas.hearing = Some(hearing("2026-12-29T10:00:00Z"));
+        let christmas = run_with_reminders(&christmas, EventKind::HearingListed);
+        let over_christmas = christmas
+            .notices
+            .iter()
+            .find(|n| {
+                n.step.starts_with("reminder.") && n.step.ends_with(".two_working_days_before")
+            })
+            .expect("a reminder 2 working days before the trial after Christmas");
+        assert_eq!(
+            over_christmas.send_after,
+            Some(t("2026-12-23T09:00:00Z")),
+            "the bank holidays are not working days"
+        );
+        out.push(sample(
+            "after_bank_holiday",
+            K::ReminderHearingSupporter,
+            reminder_data(&christmas, "two_working_days_before"),
+        ));
 
         // Deadline alerts: one sample per default rule's deadline kind.
         let alerts = [

@@ -148,3 +148,63 @@ async fn units_regions_and_roles_see_only_their_own() {
     assert_problem(status, &problem, StatusCode::FORBIDDEN, None);
     app.stop().await;
 }
+
+/// A single record's read asks whether one victim is in reach
+/// (`scope::reaches_victim`, a few indexed reads) instead of reading the
+/// whole reach: for every person and victim, on days around an assignment's
+/// start and end, its answer is the whole reach's.
+#[actix_web::test]
+async fn one_victim_asked_alone_is_in_reach_exactly_when_the_whole_reach_holds_her() {
+    use chrono::NaiveDate;
+    use courtside::domain::Role;
+    use courtside::policy::Actor;
+    use courtside::store::schema::{supporter_assignments, users, victims};
+    use courtside::store::scope;
+    use diesel::prelude::*;
+
+    let app = TestApp::spawn().await;
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let mut conn = app.pool.get().unwrap();
+    // One assignment ends on 30 June, another starts on 1 May.
+    let assignments: Vec<String> = supporter_assignments::table
+        .order(supporter_assignments::id.asc())
+        .select(supporter_assignments::id)
+        .load(&mut conn)
+        .unwrap();
+    assert!(assignments.len() >= 2, "{assignments:?}");
+    diesel::update(supporter_assignments::table.find(&assignments[0]))
+        .set(supporter_assignments::ends_on.eq(Some(day(6, 30))))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::update(supporter_assignments::table.find(&assignments[1]))
+        .set(supporter_assignments::starts_on.eq(day(5, 1)))
+        .execute(&mut conn)
+        .unwrap();
+
+    let people: Vec<(String, String, String)> = users::table
+        .select((users::id, users::organisation_id, users::role))
+        .load(&mut conn)
+        .unwrap();
+    let all: Vec<String> = victims::table.select(victims::id).load(&mut conn).unwrap();
+    let mut reached = 0;
+    for today in [day(3, 20), day(4, 30), day(5, 1), day(6, 30), day(7, 1)] {
+        for (user_id, organisation_id, role) in &people {
+            let actor = Actor {
+                user_id: user_id.clone(),
+                organisation_id: organisation_id.clone(),
+                role: Role::from_db(role).unwrap(),
+            };
+            let whole = scope::visible_victim_ids(&mut conn, &actor, today).unwrap();
+            for victim in &all {
+                let alone = scope::reaches_victim(&mut conn, &actor, today, victim).unwrap();
+                assert_eq!(
+                    alone,
+                    whole.contains(victim),
+                    "{role} {user_id} and victim {victim} on {today}"
+                );
+                reached += usize::from(alone);
+            }
+        }
+    }
+    assert!(reached > 0, "some victims are in someone's reach");
+}

@@ -30,10 +30,19 @@ fn of_kind(list: &Value, kind: &str) -> Value {
 /// Lists a hearing for V-1002 (Ben supports, not single point of contact,
 /// court dates shared with consent); returns its id and body.
 async fn list_hearing(app: &TestApp, wendy: &str, starts_at: &str) -> (String, Value) {
+    list_hearing_at(app, wendy, starts_at, "Leeds Magistrates' Court").await
+}
+
+async fn list_hearing_at(
+    app: &TestApp,
+    wendy: &str,
+    starts_at: &str,
+    court: &str,
+) -> (String, Value) {
     let case = app
         .find_id("/api/v1/cases", wendy, "urn", "13CD7654321")
         .await;
-    let court = app.court_id(wendy, "Leeds Magistrates' Court").await;
+    let court = app.court_id(wendy, court).await;
     let body = json!({"case_id": case, "kind": "trial", "court_id": court,
                       "starts_at": starts_at, "estimated_minutes": 120,
                       "victim_attends": true, "victim_gives_evidence": true});
@@ -173,6 +182,10 @@ async fn an_outcome_update_done_late_stays_missed_with_its_moment() {
 /// officer passes it on to the prosecutor. Returns (hearing id, request
 /// path at version 3, Ben's token).
 async fn request_with_cps(app: &TestApp) -> (String, String, String) {
+    request_with_cps_at(app, "Leeds Magistrates' Court").await
+}
+
+async fn request_with_cps_at(app: &TestApp, court: &str) -> (String, String, String) {
     let ben = app.login(BEN).await;
     let wendy = app.login(WENDY).await;
     app.give_consents(
@@ -181,7 +194,7 @@ async fn request_with_cps(app: &TestApp) -> (String, String, String) {
         &["identify_supporter_to_court", "witness_service_referral"],
     )
     .await;
-    let (hearing, _) = list_hearing(app, &wendy, "2026-04-13T10:00:00+01:00").await;
+    let (hearing, _) = list_hearing_at(app, &wendy, "2026-04-13T10:00:00+01:00", court).await;
     let ben_id = app.get("/api/v1/me", &ben).await.1["user_id"]
         .as_str()
         .unwrap()
@@ -482,5 +495,19 @@ async fn a_deadline_alert_is_written_in_the_language_the_supporter_chose() {
     assert_eq!(alerts.len(), 1, "{alerts:?}");
     // The hearing is at a court in England: Welsh because he chose it.
     assert_eq!(alerts[0]["language"], "cy", "{}", alerts[0]);
+    app.stop().await;
+}
+
+#[actix_web::test]
+async fn a_deadline_alert_about_a_court_in_wales_is_in_both_languages_when_none_was_chosen() {
+    let app = TestApp::spawn().await;
+    let (hearing, _, _) = request_with_cps_at(&app, "Cardiff Crown Court").await;
+    let wendy = app.login(WENDY).await;
+    deadlines::sweep(&app.pool, &app.rules, test_now(), 50).unwrap();
+    let alerts = alerts_for(&app, &wendy, &hearing).await;
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    // Ben chose no language and the hearing is in Cardiff: Welsh, then
+    // English, as every other notice about a court in Wales.
+    assert_eq!(alerts[0]["language"], "cy+en", "{}", alerts[0]);
     app.stop().await;
 }

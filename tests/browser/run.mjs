@@ -532,8 +532,12 @@ test('visits, notices and withdrawals: arrange a visit, read and print a notice,
   const withdrawLinks = sup.locator('a[href$="/withdraw"]');
   const before = await withdrawLinks.count();
   assert.ok(before >= 1, 'a consent in force can be withdrawn');
-  // Withdrawing asks first, and says what will stop.
-  await withdrawLinks.first().click();
+  // Withdrawing asks first, and says what will stop. The row is chosen by
+  // its scope: the table lists consents given at the same moment in id
+  // order, and the CPS meeting journey below needs the victim's consent to
+  // identify her supporter to the court still in force.
+  await sup.locator('tr', { hasText: 'Send the supporter the same updates as the victim' })
+    .locator('a[href$="/withdraw"]').click();
   await sup.locator('h1', { hasText: 'Are you sure the victim has withdrawn this consent?' }).waitFor();
   await accessible(sup, 'consent withdrawal, asked first');
   await shot(sup, '22-consent-withdraw-confirm');

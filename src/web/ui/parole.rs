@@ -1,6 +1,8 @@
 //! Victim liaison officers log parole milestones, and see which were
 //! shared with the victim's supporter and on what basis.
 
+use std::collections::{HashMap, HashSet};
+
 use actix_web::web;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -61,31 +63,51 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, email_off: bool) -> AppResul
     let look = Lookup::load(conn, ctx)?;
     let may = |kind, action| permits(role, kind, action);
     let victims = list_all::<Victims>(conn, ctx, json!({}))?;
+    // Each list is read once for the whole reach and grouped by victim, in
+    // the list's own order.
+    let mut milestones_of: HashMap<String, Vec<_>> = HashMap::new();
+    for m in list_all::<ParoleMilestones>(conn, ctx, json!({}))? {
+        milestones_of
+            .entry(m.victim_id.clone())
+            .or_default()
+            .push(m);
+    }
+    let consented: Option<HashSet<String>> = if may(ResourceKind::Consent, Action::Read) {
+        Some(
+            list_all::<Consents>(conn, ctx, json!({}))?
+                .into_iter()
+                .filter(|c| c.scope == ConsentScope::ParoleToSupporter && c.active)
+                .map(|c| c.victim_id)
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let mut supporter_of: HashMap<String, String> = HashMap::new();
+    if may(ResourceKind::SupporterAssignment, Action::Read) {
+        for a in list_all::<SupporterAssignments>(conn, ctx, json!({}))? {
+            if a.current && !supporter_of.contains_key(&a.victim_id) {
+                supporter_of.insert(a.victim_id.clone(), labels::supporter_role_in(lang, a.role));
+            }
+        }
+    }
+    let mut notices_of: HashMap<String, Vec<_>> = HashMap::new();
+    if may(ResourceKind::Notice, Action::Read) {
+        for n in list_all::<Notices>(conn, ctx, json!({"template": "parole.milestone"}))? {
+            notices_of.entry(n.victim_id.clone()).or_default().push(n);
+        }
+    }
     let mut out = Vec::new();
     for v in victims {
-        let milestones = list_all::<ParoleMilestones>(conn, ctx, json!({"victim_id": v.id}))?;
+        let milestones = milestones_of.remove(&v.id).unwrap_or_default();
         // Only victims in the parole scheme (or with milestones) appear.
         if milestones.is_empty()
             && v.probation_region_id.as_deref() != Some(ctx.actor.organisation_id.as_str())
         {
             continue;
         }
-        let consent = if may(ResourceKind::Consent, Action::Read) {
-            let in_force = list_all::<Consents>(conn, ctx, json!({"victim_id": v.id}))?
-                .into_iter()
-                .any(|c| c.scope == ConsentScope::ParoleToSupporter && c.active);
-            Some(in_force)
-        } else {
-            None
-        };
-        let supporter = if may(ResourceKind::SupporterAssignment, Action::Read) {
-            list_all::<SupporterAssignments>(conn, ctx, json!({"victim_id": v.id}))?
-                .into_iter()
-                .find(|a| a.current)
-                .map(|a| labels::supporter_role_in(lang, a.role))
-        } else {
-            None
-        };
+        let consent = consented.as_ref().map(|c| c.contains(&v.id));
+        let supporter = supporter_of.remove(&v.id);
         let rows: Vec<Value> = milestones
             .iter()
             .map(|m| {
@@ -119,18 +141,12 @@ fn build(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, email_off: bool) -> AppResul
                 })
             })
             .collect();
-        let notices: Vec<Value> = if may(ResourceKind::Notice, Action::Read) {
-            list_all::<Notices>(
-                conn,
-                ctx,
-                json!({"victim_id": v.id, "template": "parole.milestone"}),
-            )?
+        let notices: Vec<Value> = notices_of
+            .remove(&v.id)
+            .unwrap_or_default()
             .iter()
             .map(|n| notice_row_in(lang, n, &look, (&ctx.actor.user_id, email_off)))
-            .collect()
-        } else {
-            Vec::new()
-        };
+            .collect();
         out.push(json!({
             "id": v.id,
             "reference": v.reference,

@@ -599,13 +599,6 @@ fn record_items(conn: &mut AnyConn, items: &[ToRecord<'_>]) -> AppResult<Vec<boo
         return Ok(Vec::new());
     }
     store::write(conn, |conn| {
-        // Every result here is of a message already sent (or settled) and
-        // its lease still held: if the database server crashes before
-        // this commit reaches its disk, the notices are still leased and
-        // are sent again, as after a crash before the commit; the
-        // PostgreSQL commit then does not wait for the WAL flush (about
-        // one disk sync per group, which bound the rate there).
-        crate::store::dialect::commit_without_flush(conn)?;
         let mut recorded = vec![false; items.len()];
         // Sent notices, by lease owner and stamp (almost always one).
         let mut sent: Vec<(&str, DateTime<Utc>, Vec<&str>)> = Vec::new();

@@ -12,7 +12,6 @@
 //! | claiming due rows | `FOR UPDATE SKIP LOCKED` (other claimers pass over them) | nothing: one writer at a time | [`load_skip_locked!`](crate::dialect_load_skip_locked) |
 //! | backend-only statements (`ON CONFLICT`, multi-row `INSERT`) | the same text, typed for each backend | | [`execute!`](crate::dialect_execute) |
 //! | statements that return rows (`UPDATE ... RETURNING`) | the same text, typed for each backend | | [`get_results!`](crate::dialect_get_results) |
-//! | a commit that need not wait for the disk (the delivery worker's records) | `SET LOCAL synchronous_commit = off` | nothing: WAL with `synchronous = NORMAL` already does not sync on commit | [`commit_without_flush`] |
 //! | waking other instances when a transaction commits | `NOTIFY` (delivered on commit) | nothing: one process writes the file, and it has its own signal | [`notify_on_commit`] |
 //!
 //! The row-locking and statement rows are macros because diesel's
@@ -364,28 +363,6 @@ pub use crate::{
     dialect_get_results as get_results, dialect_load_for_update as load_for_update,
     dialect_load_skip_locked as load_skip_locked,
 };
-
-/// Lets the caller's transaction commit without waiting for its WAL to
-/// reach the disk (`SET LOCAL synchronous_commit = off` on PostgreSQL, for
-/// this transaction only); nothing on SQLite, whose commits in WAL mode
-/// with `synchronous = NORMAL` already do not wait for a sync. Only the
-/// delivery worker's record of what it sent uses it (see
-/// `notify::delivery::record_items`): a crash of the database server (not
-/// of an instance) can then lose the last such commits, up to three times
-/// `wal_writer_delay` (0.6 s by default) and never any commit made after a
-/// later synchronous one; the database stays consistent (the notices and
-/// their audit entries are lost together, the chain stays whole), the
-/// notices are still `sending` under the lease, and they are sent again
-/// with the same Message-ID when it runs out.
-pub fn commit_without_flush(conn: &mut AnyConn) -> diesel::QueryResult<()> {
-    use diesel::RunQueryDsl as _;
-    match conn {
-        AnyConn::Pg(pg) => diesel::sql_query("SET LOCAL synchronous_commit = off")
-            .execute(pg)
-            .map(|_| ()),
-        AnyConn::Sqlite(_) => Ok(()),
-    }
-}
 
 /// Wakes every instance listening on `channel` when the caller's
 /// transaction commits: `NOTIFY` on PostgreSQL (held back by the server

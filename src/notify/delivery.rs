@@ -197,20 +197,22 @@ pub fn claim(
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        diesel::update(notices::table.filter(notices::id.eq_any(&ids)))
-            .set((
-                notices::state.eq("sending"),
-                notices::lease_owner.eq(&cfg.owner),
-                notices::leased_until.eq(store::to_db(now + cfg.lease)),
-                notices::attempts.eq(notices::attempts + 1),
-                notices::updated_at.eq(store::to_db(now)),
-            ))
-            .execute(conn)?;
-        Ok(notices::table
-            .filter(notices::id.eq_any(&ids))
-            .filter(notices::lease_owner.eq(&cfg.owner))
-            .select(Claimed::as_select())
-            .load(conn)?)
+        // The rows as changed (the lease taken, the attempt counted), in
+        // the same statement.
+        // (Written out in the macro: the selection is typed per backend.)
+        let claimed: Vec<Claimed> = crate::store::dialect::get_results!(
+            &mut *conn,
+            diesel::update(notices::table.filter(notices::id.eq_any(&ids)))
+                .set((
+                    notices::state.eq("sending"),
+                    notices::lease_owner.eq(&cfg.owner),
+                    notices::leased_until.eq(store::to_db(now + cfg.lease)),
+                    notices::attempts.eq(notices::attempts + 1),
+                    notices::updated_at.eq(store::to_db(now)),
+                ))
+                .returning(Claimed::as_returning())
+        )?;
+        Ok(claimed)
     })
 }
 

@@ -46,19 +46,70 @@ pub fn on_connect_sql(backend: Backend) -> &'static str {
             // 32 MiB of pages per connection: a query over a large
             // database touches scattered pages, and with the defaults
             // (no map, 2 MiB) most of its time went on reading them.
+            // Temporary files stay in memory: a statement changing many
+            // rows inside a transaction keeps the pages it changed (to undo
+            // that statement alone), and past 64 KiB SQLite wrote them to
+            // a new file in /var/tmp, created and deleted each time (the
+            // delivery worker's claims and records did, about four times
+            // per batch).
             "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
              PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-             PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768;"
+             PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768; \
+             PRAGMA temp_store = MEMORY;"
         }
     }
 }
 
-/// Applies [`on_connect_sql`] to a fresh connection.
+/// Applies [`on_connect_sql`] to a fresh connection. A SQLite connection
+/// also notes which file it is on, once (see [`write_turn`]).
 pub fn on_connect(conn: &mut AnyConn) -> diesel::QueryResult<()> {
     let backend = backend_of(conn);
     match conn {
         AnyConn::Pg(c) => c.batch_execute(on_connect_sql(backend)),
-        AnyConn::Sqlite(c) => c.batch_execute(on_connect_sql(backend)),
+        AnyConn::Sqlite(c) => {
+            c.batch_execute(on_connect_sql(backend))?;
+            let file = database_file(c)?;
+            diesel::Connection::set_instrumentation(c, KnownFile::new(&file));
+            Ok(())
+        }
+    }
+}
+
+/// The file of a SQLite connection's main database (empty for an
+/// in-memory one), as SQLite names it.
+fn database_file(c: &mut diesel::SqliteConnection) -> diesel::QueryResult<String> {
+    use diesel::RunQueryDsl as _;
+    let file: Vec<DatabaseFile> =
+        diesel::sql_query("SELECT file FROM pragma_database_list WHERE name = 'main'").load(c)?;
+    Ok(file.into_iter().next().map(|f| f.file).unwrap_or_default())
+}
+
+/// A SQLite connection's file, noted when it connected and kept in its
+/// instrumentation slot, diesel's only per-connection place for our own
+/// data; whatever instrumentation diesel would have given the connection
+/// (`set_default_instrumentation`) still gets every event. Without it,
+/// each write asked SQLite for the file (`pragma_database_list`, prepared
+/// anew every time: 7 % of the dispatch bench's CPU).
+struct KnownFile {
+    /// The file's turns; none for an in-memory database.
+    turns: Option<std::sync::Arc<Turns>>,
+    inner: Option<Box<dyn diesel::connection::Instrumentation>>,
+}
+
+impl KnownFile {
+    fn new(file: &str) -> KnownFile {
+        KnownFile {
+            turns: Turns::of(file),
+            inner: diesel::connection::get_default_instrumentation(),
+        }
+    }
+}
+
+impl diesel::connection::Instrumentation for KnownFile {
+    fn on_connection_event(&mut self, event: diesel::connection::InstrumentationEvent<'_>) {
+        if let Some(inner) = self.inner.as_mut() {
+            inner.on_connection_event(event);
+        }
     }
 }
 
@@ -148,7 +199,6 @@ pub fn end_write(conn: &mut AnyConn, ok: bool) -> diesel::QueryResult<()> {
 /// connection inside this thread's own turn, or after waiting as long as
 /// the busy timeout (then SQLite's own wait decides, as before).
 pub fn write_turn(conn: &mut AnyConn) -> diesel::QueryResult<Option<WriteTurn>> {
-    use diesel::RunQueryDsl as _;
     let AnyConn::Sqlite(c) = conn else {
         return Ok(None);
     };
@@ -158,17 +208,15 @@ pub fn write_turn(conn: &mut AnyConn) -> diesel::QueryResult<Option<WriteTurn>> 
     {
         return Ok(None);
     }
-    let file: Vec<DatabaseFile> =
-        diesel::sql_query("SELECT file FROM pragma_database_list WHERE name = 'main'").load(c)?;
-    let Some(file) = file
-        .into_iter()
-        .next()
-        .map(|f| f.file)
-        .filter(|f| !f.is_empty())
-    else {
-        return Ok(None);
+    // Noted at connect; asked for if someone replaced the instrumentation.
+    let known = diesel::Connection::instrumentation(c)
+        .downcast_ref::<KnownFile>()
+        .map(|k| k.turns.clone());
+    let turns = match known {
+        Some(turns) => turns,
+        None => Turns::of(&database_file(c)?),
     };
-    Ok(WriteTurn::take(&file))
+    Ok(turns.and_then(WriteTurn::take))
 }
 
 #[derive(diesel::QueryableByName)]
@@ -184,6 +232,27 @@ struct Turns {
     freed: std::sync::Condvar,
 }
 
+impl Turns {
+    /// The turns of one database file, shared by every connection to it in
+    /// this process; none for an in-memory database (no file).
+    fn of(file: &str) -> Option<std::sync::Arc<Turns>> {
+        static FILES: std::sync::LazyLock<
+            std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Turns>>>,
+        > = std::sync::LazyLock::new(Default::default);
+        if file.is_empty() {
+            return None;
+        }
+        Some(
+            FILES
+                .lock()
+                .ok()?
+                .entry(file.to_string())
+                .or_default()
+                .clone(),
+        )
+    }
+}
+
 /// A writer's turn on one SQLite file; the next writer goes when it drops.
 pub struct WriteTurn(std::sync::Arc<Turns>);
 
@@ -191,16 +260,7 @@ impl WriteTurn {
     /// As long as SQLite's busy timeout (`on_connect_sql`).
     const LONGEST_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
-    fn take(file: &str) -> Option<WriteTurn> {
-        static FILES: std::sync::LazyLock<
-            std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Turns>>>,
-        > = std::sync::LazyLock::new(Default::default);
-        let turns = FILES
-            .lock()
-            .ok()?
-            .entry(file.to_string())
-            .or_default()
-            .clone();
+    fn take(turns: std::sync::Arc<Turns>) -> Option<WriteTurn> {
         let me = std::thread::current().id();
         let deadline = std::time::Instant::now() + Self::LONGEST_WAIT;
         let mut holder = turns.holder.lock().ok()?;
@@ -362,6 +422,7 @@ mod tests {
             "foreign_keys = ON",
             "mmap_size = 1073741824",
             "cache_size = -32768",
+            "temp_store = MEMORY",
         ] {
             assert!(sqlite.contains(pragma), "{pragma}");
         }

@@ -363,6 +363,10 @@ fn the_seam_check_sees_each_fork() {
 /// `advance_to`, `assert_nothing_due`), which own the pool.
 const STORE_REACH: &[(&str, &str)] = &[
     (
+        "access.rs",
+        "store test of the reach: compares one victim's check with the whole reach for every person and victim, around an assignment moved in the store",
+    ),
+    (
         "after_outcome.rs",
         "reads a protective order's note from the store to show it is sealed at rest",
     ),

@@ -1,5 +1,8 @@
 //! Relationship-based access: a supporter sees only the victims assigned
 //! to them; a WCO only their unit's cases; out of reach reads as not found.
+//! One store test: one victim's reach check (`scope::reaches_victim`) is
+//! compared with the whole reach for every person and victim, around an
+//! assignment moved in the store (no API sets its dates that way).
 
 use reqwest::StatusCode;
 use serde_json::json;

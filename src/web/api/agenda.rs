@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::resource::{run, Registry, RouteInfo};
+use crate::accounts::tokens::actor_for_token;
 use crate::app::agenda::{self, Week};
 use crate::calendar::{self};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, ResourceKind};
-use crate::web::auth::Authenticated;
+use crate::web::auth::BearerToken;
 use crate::web::AppState;
 
 const PATH: &str = "/api/v1/agenda";
@@ -28,28 +29,35 @@ struct Answer(web::Bytes);
 
 async fn show(
     state: web::Data<AppState>,
-    who: Authenticated,
+    token: BearerToken,
     q: web::Query<AgendaQuery>,
 ) -> AppResult<HttpResponse> {
-    let ctx = state.ctx(who.0);
-    let from = match q.from.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
-        None => calendar::london_date(ctx.now),
-        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            AppError::field(
-                "from",
-                "must be a date written YYYY-MM-DD, such as 2026-12-07",
-            )
-        })?,
-    };
+    let from = q.into_inner().from;
     let weeks = state.weeks.clone();
-    let body = run(&state, move |conn| {
-        agenda::week_cached(conn, &ctx, from, &weeks)?.extra(|week| {
+    let app = state.clone();
+    // The token is checked in the same trip to the database as the week
+    // (one hop to the blocking pool, one connection, per request).
+    let (user_id, body) = run(&state, move |conn| {
+        let actor = actor_for_token(conn, &token.0, app.clock.now())?;
+        let ctx = app.ctx(actor);
+        let from = match from.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+            None => calendar::london_date(ctx.now),
+            Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                AppError::field(
+                    "from",
+                    "must be a date written YYYY-MM-DD, such as 2026-12-07",
+                )
+            })?,
+        };
+        let body = agenda::week_cached(conn, &ctx, from, &weeks)?.extra(|week| {
             serde_json::to_vec(week)
                 .map(|v| Answer(v.into()))
                 .map_err(|e| AppError::Internal(format!("agenda: {e}")))
-        })
+        })?;
+        Ok((ctx.actor.user_id, body))
     })
     .await?;
+    tracing::Span::current().record("user_id", user_id.as_str());
     Ok(HttpResponse::Ok()
         .content_type("application/json")
         .body(body.0.clone()))

@@ -184,5 +184,10 @@ async fn a_bad_date_or_a_role_without_hearings_is_refused_in_words() {
     assert_problem(status, &body, StatusCode::FORBIDDEN, None);
     let (status, _) = app.get("/api/v1/agenda", "not-a-token").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // The token is checked before the date is read.
+    let (status, _) = app
+        .get("/api/v1/agenda?from=31-12-2026", "not-a-token")
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
     app.stop().await;
 }

@@ -12,7 +12,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use helpers::*;
-use ui_support::{hidden, Browser};
+use ui_support::{hidden, Browser, Page};
 
 /// The id of the case of the victim with this reference, via the API.
 async fn case_of(app: &TestApp, token: &str, reference: &str) -> String {
@@ -4811,6 +4811,125 @@ async fn my_week_shows_a_change_written_by_another_instance() {
         page.body.contains("URN-CHANGED-1"),
         "the case's new reference shows"
     );
+    app.stop().await;
+}
+
+/// The keys a page says it used (`data-keys`).
+fn keys_used(body: &str) -> String {
+    let at = body.find("data-keys=\"").expect("the page's record") + "data-keys=\"".len();
+    body[at..].split('"').next().unwrap_or_default().to_owned()
+}
+
+/// My week's page is drawn once per kept week and language, but what is
+/// the session's (the name, the menu, the anti-forgery token in its
+/// forms) is each request's own: two sessions of one person, in two
+/// languages, and another person asking for the same week, each get their
+/// own page, and the same session gets the same page again.
+#[actix_web::test]
+async fn my_week_is_each_sessions_own_in_its_own_language() {
+    let app = TestApp::spawn().await;
+    let path = "/week?from=2026-03-23";
+    let mut english = Browser::signed_in(&app.base, AMARA).await;
+    let mut welsh = Browser::signed_in(&app.base, AMARA).await;
+    welsh.cookies.insert("courtside_lang".into(), "cy".into());
+    let mut ben = Browser::signed_in(&app.base, BEN).await;
+
+    let first = english.get(path).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    first.assert_has("Plea and trial preparation hearing");
+    let cy = welsh.get(path).await;
+    let again = english.get(path).await;
+    let bens = ben.get(path).await;
+    let cy_again = welsh.get(path).await;
+
+    // Each session's own token in its forms (the home page, never kept,
+    // shows the one the session has).
+    let token = |b: &Page| b.csrf();
+    let english_home = english.get("/").await;
+    let welsh_home = welsh.get("/").await;
+    let ben_home = ben.get("/").await;
+    assert_eq!(token(&first), token(&english_home));
+    assert_eq!(token(&again), token(&english_home));
+    assert_eq!(token(&cy), token(&welsh_home));
+    assert_eq!(token(&cy_again), token(&welsh_home));
+    assert_eq!(token(&bens), token(&ben_home));
+    assert_ne!(token(&first), token(&cy));
+    assert_ne!(token(&first), token(&bens));
+
+    // The same session asking again: the same page, its record of words
+    // included.
+    assert_eq!(first.body, again.body);
+    assert_eq!(cy.body, cy_again.body);
+    assert_eq!(keys_used(&first.body), keys_used(&again.body));
+    assert!(keys_used(&first.body).contains("week-uk-time"));
+    assert!(keys_used(&first.body).contains("nav-week"));
+
+    // Her Welsh session's week is in Welsh, with every word translated.
+    cy.assert_has("<html lang=\"cy\">");
+    cy.assert_has("Fy wythnos");
+    cy.assert_lacks("Plea and trial preparation hearing");
+    assert_eq!(untranslated(&cy.body), None);
+    first.assert_has("<html lang=\"en-GB\">");
+    first.assert_lacks("Fy wythnos");
+
+    // Ben's week is his: his name, not hers, and not her hearings.
+    bens.assert_has("Ben Isva");
+    bens.assert_lacks("Amara Idva");
+    first.assert_has("Amara Idva");
+    first.assert_lacks("Ben Isva");
+    bens.assert_lacks("Plea and trial preparation hearing");
+
+    // An unreadable date says so, on that request only.
+    let bad = english.get("/week?from=2026-13-45").await;
+    bad.assert_has("That date could not be read");
+    english
+        .get(&format!(
+            "/week?from={}",
+            courtside::calendar::london_date(test_now())
+        ))
+        .await
+        .assert_lacks("That date could not be read");
+    app.stop().await;
+}
+
+/// A kept page of My week follows the clock within a day: an open task
+/// shown as due is shown as overdue once its time has passed, with
+/// nothing written in between.
+#[actix_web::test]
+async fn my_week_shows_a_task_overdue_once_its_time_passes() {
+    use courtside::store::schema::tasks;
+    use diesel::prelude::*;
+    let app = TestApp::spawn().await;
+    let api = app.login(AMARA).await;
+    let (status, list) = app
+        .get("/api/v1/tasks?state=open&role=supporter&per_page=200", &api)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let task = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["assignee_user_id"].is_null())
+        .expect("an open supporter's task")
+        .clone();
+    // Due in an hour's time, today.
+    let due = test_now() + chrono::Duration::hours(1);
+    let mut conn = app.pool.get().unwrap();
+    diesel::update(tasks::table.find(task["id"].as_str().unwrap()))
+        .set(tasks::due_at.eq(courtside::store::to_db(due)))
+        .execute(&mut *conn)
+        .unwrap();
+
+    let overdue = |page: &Page| page.body.matches(">Overdue</span>").count();
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let before = amara.get("/week").await;
+    assert_eq!(before.status, StatusCode::OK, "{}", before.body);
+    before.assert_has("Open tasks");
+    assert_eq!(overdue(&amara.get("/week").await), overdue(&before));
+
+    app.clock.set(due + chrono::Duration::minutes(1));
+    let after = amara.get("/week").await;
+    assert_eq!(overdue(&after), overdue(&before) + 1, "{}", after.body);
     app.stop().await;
 }
 

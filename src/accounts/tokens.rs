@@ -85,8 +85,11 @@ pub fn me_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppR
             users::display_name,
             users::page_language,
         ))
-        .first(conn)
-        .optional()?;
+        // No `LIMIT ?` (the hash is unique): SQLite reads a bound LIMIT
+        // when planning, so a statement with one is parsed and planned
+        // again on every run instead of reused (see `store::changes`).
+        .load(conn)?
+        .pop();
     let (user_id, organisation_id, role, display_name, page_language) =
         found.ok_or(AppError::Unauthenticated)?;
     Ok(Me {

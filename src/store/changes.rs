@@ -39,9 +39,16 @@ pub const NOT_COUNTED: &[&str] = &[
 ];
 
 /// The count now.
+///
+/// Read without `.first()`: its `LIMIT ?` makes SQLite (3.46 and later)
+/// look at the bound limit while planning, which marks the statement to
+/// be parsed and planned again each time it is run; without it the
+/// prepared statement is reused (this is read on every request).
 pub fn count(conn: &mut AnyConn) -> AppResult<i64> {
-    Ok(data_changes::table
+    data_changes::table
         .find(1)
         .select(data_changes::n)
-        .first(conn)?)
+        .load::<i64>(conn)?
+        .pop()
+        .ok_or_else(|| diesel::result::Error::NotFound.into())
 }

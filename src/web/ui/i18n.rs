@@ -36,7 +36,7 @@ use handlebars::{
 use serde_json::Value;
 
 /// A language the pages are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     En,
@@ -255,6 +255,17 @@ pub fn gathered<T>(lang: Lang, f: impl FnOnce() -> T) -> (T, Vec<String>, Vec<St
     let out = f();
     noting(|r| r.lang = before);
     let (used, untranslated) = take();
+    (out, used, untranslated)
+}
+
+/// Runs `f` with a record of its own and gives back the keys it used and
+/// those that fell back (for something made once and kept, whose words
+/// each page showing it records again); the keys noted before are kept.
+pub fn apart<T>(f: impl FnOnce() -> T) -> (T, Vec<String>, Vec<String>) {
+    let (before_used, before_untranslated) = take();
+    let out = f();
+    let (used, untranslated) = take();
+    record(before_used, before_untranslated);
     (out, used, untranslated)
 }
 

@@ -106,6 +106,10 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("home", include_str!("../../../templates/pages/home.hbs")),
     ("week", include_str!("../../../templates/pages/week.hbs")),
+    (
+        "week_body",
+        include_str!("../../../templates/pages/week_body.hbs"),
+    ),
     ("cases", include_str!("../../../templates/pages/cases.hbs")),
     ("case", include_str!("../../../templates/pages/case.hbs")),
     ("form", include_str!("../../../templates/pages/form.hbs")),
@@ -504,6 +508,40 @@ pub async fn with_conn<T: Send + 'static>(
     .await?;
     i18n::record(used, untranslated);
     out
+}
+
+/// As `with_conn` for a page that has only the session's token: the
+/// session is checked in the same trip to the blocking pool, on the same
+/// connection, as the page's work (one hop per request, not two). Gives
+/// back the session with the work's answer.
+pub async fn with_session<T: Send + 'static>(
+    state: &web::Data<AppState>,
+    unchecked: session::SessionToken,
+    f: impl FnOnce(&mut AnyConn, &Session, &Ctx) -> AppResult<T> + Send + 'static,
+) -> Result<(Session, T), PageError> {
+    let app = state.clone();
+    let (s, out, used, untranslated) = run(state, move |conn| {
+        let s = unchecked.check(conn, app.clock.now())?;
+        let ctx = app.ctx(s.actor.clone());
+        let (out, used, untranslated) = i18n::gathered(s.lang, || f(conn, &s, &ctx));
+        Ok((s, out, used, untranslated))
+    })
+    .await?;
+    s.begin();
+    i18n::record(used, untranslated);
+    Ok((s, out?))
+}
+
+/// Draws a template on its own, to be put into a page later (see
+/// `week`): the words it used stay in this thread's record, with those
+/// used before it.
+pub fn draw_part(name: &str, lang: i18n::Lang, data: &Value) -> AppResult<String> {
+    let hb = TEMPLATES
+        .as_ref()
+        .map_err(|e| AppError::Internal(e.clone()))?;
+    let (out, used, untranslated) = i18n::rendering(lang, || hb.render(name, data));
+    i18n::record(used, untranslated);
+    out.map_err(|e| AppError::Internal(format!("rendering {name}: {e}")))
 }
 
 /// Whether the role may do this at all (to show or hide a link; the

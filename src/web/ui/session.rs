@@ -176,44 +176,95 @@ impl Session {
     }
 }
 
-async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
-    let token = req
-        .cookie(SESSION_COOKIE)
-        .map(|c| c.value().to_string())
-        .filter(|t| !t.is_empty())
-        .ok_or(PageError::SignIn)?;
-    let state = req
+/// The session cookie's token and what the request says beside it (the
+/// pre-sign-in language), not yet checked against the database. No
+/// cookie: sign in.
+pub struct SessionToken {
+    token: String,
+    cookie_lang: Lang,
+    csrf: String,
+    email_off: bool,
+}
+
+impl SessionToken {
+    fn from_request(req: &HttpRequest, state: &AppState) -> Result<SessionToken, PageError> {
+        let token = req
+            .cookie(SESSION_COOKIE)
+            .map(|c| c.value().to_string())
+            .filter(|t| !t.is_empty())
+            .ok_or(PageError::SignIn)?;
+        Ok(SessionToken {
+            csrf: csrf_token(state, "session", &token),
+            cookie_lang: cookie_lang(req),
+            email_off: state.config.smtp_url.is_none(),
+            token,
+        })
+    }
+
+    /// The session, if the token is live (one statement): else
+    /// `Unauthenticated`. For a page that checks it in the same trip to
+    /// the database as its own work (`super::with_session`); call
+    /// [`Session::begin`] with the answer on the request's thread.
+    pub fn check(
+        self,
+        conn: &mut crate::store::AnyConn,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Session, AppError> {
+        let me = me_for_token(conn, &self.token, now)?;
+        let lang = me
+            .page_language
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(self.cookie_lang);
+        Ok(Session {
+            actor: Actor {
+                user_id: me.user_id,
+                organisation_id: me.organisation_id,
+                role: me.role,
+            },
+            token: self.token.into(),
+            display_name: me.display_name,
+            csrf: self.csrf,
+            email_off: self.email_off,
+            lang,
+        })
+    }
+}
+
+fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, PageError> {
+    Ok(req
         .app_data::<web::Data<AppState>>()
         .cloned()
-        .ok_or_else(|| AppError::Internal("no app state".into()))?;
+        .ok_or_else(|| AppError::Internal("no app state".into()))?)
+}
+
+impl FromRequest for SessionToken {
+    type Error = PageError;
+    type Future = std::future::Ready<Result<Self, PageError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(state_of(req).and_then(|state| SessionToken::from_request(req, &state)))
+    }
+}
+
+impl Session {
+    /// Marks the request as this person's: its log span, and its language
+    /// for error pages.
+    pub fn begin(&self) {
+        tracing::Span::current().record("user_id", self.actor.user_id.as_str());
+        super::i18n::set_request_lang(self.lang);
+    }
+}
+
+async fn session_from(req: &HttpRequest) -> Result<Session, PageError> {
+    let state = state_of(req)?;
+    let unchecked = SessionToken::from_request(req, &state)?;
     let now = state.clock.now();
-    let lookup = token.clone();
-    let me = run(&state, move |conn| me_for_token(conn, &lookup, now))
+    let session = run(&state, move |conn| unchecked.check(conn, now))
         .await
-        .map_err(|e| match e {
-            AppError::Unauthenticated => PageError::SignIn,
-            other => PageError::App(other),
-        })?;
-    tracing::Span::current().record("user_id", me.user_id.as_str());
-    let csrf = csrf_token(&state, "session", &token);
-    let lang = me
-        .page_language
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or_else(|| cookie_lang(req));
-    super::i18n::set_request_lang(lang);
-    Ok(Session {
-        actor: Actor {
-            user_id: me.user_id,
-            organisation_id: me.organisation_id,
-            role: me.role,
-        },
-        token: token.into(),
-        display_name: me.display_name,
-        csrf,
-        email_off: state.config.smtp_url.is_none(),
-        lang,
-    })
+        .map_err(PageError::from)?;
+    session.begin();
+    Ok(session)
 }
 
 impl FromRequest for Session {
@@ -244,10 +295,7 @@ impl FromRequest for Posted {
         Box::pin(async move {
             let session = session_from(&req).await?;
             let form = form.await?;
-            let state = req
-                .app_data::<web::Data<AppState>>()
-                .cloned()
-                .ok_or_else(|| AppError::Internal("no app state".into()))?;
+            let state = state_of(&req)?;
             if !csrf_matches(
                 &state,
                 "session",

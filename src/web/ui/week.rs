@@ -15,12 +15,14 @@ use crate::web::api::resource::Ctx;
 use crate::web::AppState;
 
 use super::forms::parse_date;
-use super::i18n::{clock, day, text, text_with, Lang};
+use super::i18n::{self, clock, day, text, text_with, Lang};
 use super::lookup::{Lookup, Named};
-use super::session::Session;
-use super::{labels, page, render, require, with_conn, PageResult};
+use super::session::{Session, SessionToken};
+use super::{draw_part, labels, page, render, with_session, PageResult};
 use crate::app;
+use crate::app::authorise;
 use crate::calendar::agenda::{self, ClashKind, Event};
+use std::sync::Arc;
 
 use actix_web::web;
 
@@ -294,9 +296,8 @@ fn build(
     ctx: &Ctx,
     lang: Lang,
     from: NaiveDate,
-    weeks: &app::agenda::WeekCache,
+    kept: &app::agenda::KeptWeek,
 ) -> AppResult<Value> {
-    let kept = app::agenda::week_cached(conn, ctx, from, weeks)?;
     let week = &kept.week;
     let (start, _) = app::agenda::Week::bounds(from);
     // The names and the hearings' updates, read once with the week.
@@ -689,13 +690,100 @@ fn build(
     }))
 }
 
-async fn week(state: web::Data<AppState>, s: Session, q: web::Query<WeekQuery>) -> PageResult {
-    let service = s.role() == Role::WitnessServiceStaff;
-    if service {
-        require(&s, ResourceKind::SafetyPlan, Action::Read, "safety plan")?;
+/// The week's page inside the layout, as drawn: its words (the keys for
+/// the page's record) and, for a kept one, which open tasks were overdue.
+struct Drawn {
+    html: String,
+    used: Vec<String>,
+    untranslated: Vec<String>,
+    overdue: Vec<bool>,
+}
+
+/// The drawn pages of a kept week, by language and whether the asked-for
+/// date was unreadable. Everything in them is made from the kept week and
+/// the records kept beside it (for the same person, role, week and day:
+/// the week's key), so they hold while it does; the only part that moves
+/// with the clock within a day, which open tasks are overdue, is checked
+/// on each request. Nothing of the session is in them: the layout (name,
+/// anti-forgery token, menu) is drawn around them on each request.
+#[derive(Default)]
+struct Drawings(std::sync::Mutex<std::collections::HashMap<(Lang, bool), Arc<Drawn>>>);
+
+/// Which of the week's open tasks are overdue now.
+fn overdue_now(week: &app::agenda::Week, now: DateTime<Utc>) -> Vec<bool> {
+    week.tasks
+        .iter()
+        .map(|t| t.due_at.is_some_and(|d| d < now))
+        .collect()
+}
+
+/// The page's data as a whole: the week's words, and the heading and the
+/// notice of an unreadable date.
+fn data_with(mut data: Value, s: &Session, bad_date: bool) -> Value {
+    data["bad_date"] = json!(bad_date);
+    data["heading"] = json!(heading(s));
+    data
+}
+
+fn heading(s: &Session) -> String {
+    if s.role() == Role::Supporter {
+        text(s.lang, "nav-week")
     } else {
-        require(&s, ResourceKind::Hearing, Action::Read, "hearing")?;
+        text(s.lang, "nav-week-ahead")
     }
+}
+
+/// Draws the part of the page inside the layout from its data, with the
+/// words used making it.
+fn draw(
+    make: impl FnOnce() -> AppResult<Value>,
+    lang: Lang,
+    overdue: Vec<bool>,
+) -> AppResult<Drawn> {
+    let (html, used, untranslated) = i18n::apart(|| draw_part("week_body", lang, &make()?));
+    Ok(Drawn {
+        html: html?,
+        used,
+        untranslated,
+        overdue,
+    })
+}
+
+/// A supporter's (or officer's, or manager's) week drawn, from the kept
+/// week's drawings when one holds for this language and hour.
+fn drawn_week(
+    conn: &mut AnyConn,
+    s: &Session,
+    ctx: &Ctx,
+    from: NaiveDate,
+    bad_date: bool,
+    weeks: &app::agenda::WeekCache,
+) -> AppResult<Arc<Drawn>> {
+    let kept = app::agenda::week_cached(conn, ctx, from, weeks)?;
+    let overdue = overdue_now(&kept.week, ctx.now);
+    let drawings = kept.extra(|_| Ok(Drawings::default()))?;
+    let mut drawings = drawings.0.lock().unwrap_or_else(|e| e.into_inner());
+    let key = (s.lang, bad_date);
+    if let Some(d) = drawings.get(&key).filter(|d| d.overdue == overdue) {
+        return Ok(d.clone());
+    }
+    let make = || {
+        Ok(data_with(
+            build(conn, ctx, s.lang, from, &kept)?,
+            s,
+            bad_date,
+        ))
+    };
+    let d = Arc::new(draw(make, s.lang, overdue)?);
+    drawings.insert(key, d.clone());
+    Ok(d)
+}
+
+async fn week(
+    state: web::Data<AppState>,
+    unchecked: SessionToken,
+    q: web::Query<WeekQuery>,
+) -> PageResult {
     let today = calendar::london_date(state.clock.now());
     let (from, bad_date) = match q.from.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
         None => (today, false),
@@ -705,22 +793,34 @@ async fn week(state: web::Data<AppState>, s: Session, q: web::Query<WeekQuery>) 
             None => (today, true),
         },
     };
-    let lang = s.lang;
     let weeks = state.weeks.clone();
-    let mut data = with_conn(&state, &s, move |conn, ctx| {
-        if service {
-            build_service(conn, ctx, lang, from)
+    // The session is checked in the same trip as the week.
+    let (s, drawn) = with_session(&state, unchecked, move |conn, s, ctx| {
+        let drawn = if s.role() == Role::WitnessServiceStaff {
+            authorise(
+                &s.actor,
+                ResourceKind::SafetyPlan,
+                Action::Read,
+                "safety plan",
+            )?;
+            // Each safety plan read is audited: drawn afresh each time.
+            let make = || {
+                Ok(data_with(
+                    build_service(conn, ctx, s.lang, from)?,
+                    s,
+                    bad_date,
+                ))
+            };
+            Arc::new(draw(make, s.lang, Vec::new())?)
         } else {
-            build(conn, ctx, lang, from, &weeks)
-        }
+            authorise(&s.actor, ResourceKind::Hearing, Action::Read, "hearing")?;
+            drawn_week(conn, s, ctx, from, bad_date, &weeks)?
+        };
+        // The words it used, for the page's record.
+        i18n::record(drawn.used.clone(), drawn.untranslated.clone());
+        Ok(drawn)
     })
     .await?;
-    data["bad_date"] = json!(bad_date);
-    let title = if s.role() == Role::Supporter {
-        text(lang, "nav-week")
-    } else {
-        text(lang, "nav-week-ahead")
-    };
-    data["heading"] = json!(title);
-    render("week", &page(&s, &title, "week", data))
+    let data = json!({ "body": drawn.html });
+    render("week", &page(&s, &heading(&s), "week", data))
 }

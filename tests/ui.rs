@@ -4899,24 +4899,32 @@ async fn my_week_is_each_sessions_own_in_its_own_language() {
 async fn my_week_shows_a_task_overdue_once_its_time_passes() {
     use courtside::store::schema::tasks;
     use diesel::prelude::*;
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_planned_demo().await;
     let api = app.login(AMARA).await;
-    let (status, list) = app
-        .get("/api/v1/tasks?state=open&role=supporter&per_page=200", &api)
-        .await;
+    let (status, list) = app.get("/api/v1/victims?per_page=200", &api).await;
     assert_eq!(status, StatusCode::OK, "{list}");
-    let task = list["items"]
+    let hers: Vec<String> = list["items"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|t| t["assignee_user_id"].is_null())
-        .expect("an open supporter's task")
-        .clone();
-    // Due in an hour's time, today.
+        .map(|v| v["id"].as_str().unwrap().to_owned())
+        .collect();
+    // One of her victims' tasks made hers: open, for supporters, due in
+    // an hour's time, today.
     let due = test_now() + chrono::Duration::hours(1);
     let mut conn = app.pool.get().unwrap();
-    diesel::update(tasks::table.find(task["id"].as_str().unwrap()))
-        .set(tasks::due_at.eq(courtside::store::to_db(due)))
+    let task: String = tasks::table
+        .filter(tasks::victim_id.eq_any(&hers))
+        .select(tasks::id)
+        .first(&mut *conn)
+        .expect("a task on one of her victims");
+    diesel::update(tasks::table.find(&task))
+        .set((
+            tasks::role.eq("supporter"),
+            tasks::state.eq("open"),
+            tasks::assignee_user_id.eq(None::<String>),
+            tasks::due_at.eq(Some(courtside::store::to_db(due))),
+        ))
         .execute(&mut *conn)
         .unwrap();
 

@@ -948,6 +948,36 @@ async fn a_notice_can_be_read_and_printed_by_those_who_may() {
 }
 
 #[actix_web::test]
+async fn consents_given_at_one_moment_are_listed_in_the_order_of_their_scopes() {
+    let app = TestApp::spawn().await;
+    let api = app.login(WENDY).await;
+    let case = case_of(&app, &api, "V-1001").await;
+    let mut amara = Browser::signed_in(&app.base, AMARA).await;
+    let page = amara.get(&format!("/cases/{case}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    // The demo gives V-1001's five consents at one moment, the Witness
+    // Service referral last; the page lists them as the scopes are
+    // declared, whatever their ids, on every reading.
+    let scopes = [
+        "Share court dates with the supporter",
+        "Send the supporter the same updates as the victim",
+        "Share special-measures discussions with the supporter",
+        "Refer to the Witness Service",
+        "Identify the supporter to the court",
+    ];
+    let at: Vec<usize> = scopes
+        .iter()
+        .map(|s| {
+            page.body
+                .find(s)
+                .unwrap_or_else(|| panic!("{s} on the case page"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{scopes:?} at {at:?}");
+    app.stop().await;
+}
+
+#[actix_web::test]
 async fn the_supporter_records_a_withdrawn_consent() {
     let app = TestApp::spawn().await;
     let api = app.login(WENDY).await;

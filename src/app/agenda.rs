@@ -341,22 +341,16 @@ fn work_out(
         Vec::new()
     };
 
-    // The hearings deadlines count from that are not in the week, each
-    // read once through its own use case.
+    // The hearings deadlines count from that are not in the week, read
+    // together, as each would be read alone.
     let in_week: BTreeSet<&str> = hearings.iter().map(|h| h.hearing.id.as_str()).collect();
     let wanted: BTreeSet<String> = deadlines
         .iter()
         .filter_map(|d| d.hearing_id.clone())
         .filter(|id| !in_week.contains(id.as_str()))
         .collect();
-    let mut deadline_hearings = Vec::new();
-    for id in wanted {
-        match super::read::<Hearings>(conn, ctx, &id) {
-            Ok(h) => deadline_hearings.push(h),
-            Err(AppError::NotFound(_)) => {}
-            Err(e) => return Err(e),
-        }
-    }
+    let wanted: Vec<String> = wanted.into_iter().collect();
+    let deadline_hearings = crate::resources::hearings::read_each(conn, ctx, &wanted)?;
 
     let tasks = if may(ResourceKind::Task) {
         all::<Tasks>(

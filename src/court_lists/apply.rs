@@ -48,9 +48,6 @@ use crate::validate::MAX_SHORT;
 /// person's relationships (an administrator's or the command line's).
 pub const IMPORT_ACTOR: &str = "court-list-import";
 
-/// How many keys or ids go into one `IN (...)` query.
-const CHUNK: usize = 500;
-
 /// Who is importing, which decides the hearings a list may touch.
 #[derive(Debug, Clone)]
 pub enum Importer {
@@ -290,7 +287,7 @@ fn load(
         .into_iter()
         .collect();
     let mut found: HashMap<String, CaseRow> = HashMap::new();
-    for chunk in keys.chunks(CHUNK) {
+    for chunk in keys.chunks(store::IN_CHUNK) {
         let rows: Vec<CaseRow> = cases::table
             .filter(cases::status.eq("open"))
             .filter(
@@ -308,7 +305,7 @@ fn load(
     }
     let mut hearing_rows: HashMap<String, HearingRow> = HashMap::new();
     let case_ids: Vec<String> = found.keys().cloned().collect();
-    for chunk in case_ids.chunks(CHUNK) {
+    for chunk in case_ids.chunks(store::IN_CHUNK) {
         let rows: Vec<HearingRow> = hearings::table
             .filter(hearings::case_id.eq_any(chunk))
             .filter(still_to_happen())
@@ -341,7 +338,7 @@ fn load(
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        for chunk in missing.chunks(CHUNK) {
+        for chunk in missing.chunks(store::IN_CHUNK) {
             let rows: Vec<CaseRow> = cases::table
                 .filter(cases::id.eq_any(chunk))
                 .select(CASE_COLUMNS)
@@ -451,7 +448,7 @@ impl Supporters {
             .into_iter()
             .collect();
         let mut by_victim: HashMap<String, Vec<String>> = HashMap::new();
-        for chunk in ids.chunks(CHUNK) {
+        for chunk in ids.chunks(store::IN_CHUNK) {
             let rows: Vec<(String, String)> = supporter_assignments::table
                 .filter(supporter_assignments::victim_id.eq_any(chunk))
                 .filter(crate::store::scope::in_force(today))
@@ -684,8 +681,7 @@ fn record_all(
             )
         })
         .collect();
-    // Rows per statement: well under both databases' bind limits.
-    for chunk in values.chunks(CHUNK) {
+    for chunk in values.chunks(store::ROWS_CHUNK) {
         let insert = diesel::insert_into(hearing_confirmations::table).values(chunk);
         store::dialect::execute!(&mut *conn, insert)?;
     }

@@ -20,9 +20,6 @@ use crate::error::{AppError, AppResult};
 use crate::store::schema::{cases, court_list_imports, courts, hearings, notices};
 use crate::store::{self, AnyConn};
 
-/// How many ids go into one `IN (...)` query.
-const CHUNK: usize = 500;
-
 /// One import, as listed.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ImportRecord {
@@ -189,7 +186,7 @@ pub fn detail(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<ImportDetail
     let ids: Vec<String> = ids.into_iter().collect();
 
     let mut found_hearings: HashMap<String, HearingFacts> = HashMap::new();
-    for chunk in ids.chunks(CHUNK) {
+    for chunk in ids.chunks(store::IN_CHUNK) {
         let rows: Vec<HearingFacts> = hearings::table
             .filter(hearings::id.eq_any(chunk))
             .select((
@@ -212,7 +209,7 @@ pub fn detail(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<ImportDetail
     );
     let case_ids: Vec<String> = case_ids.into_iter().collect();
     let mut found_cases: HashMap<String, CaseFacts> = HashMap::new();
-    for chunk in case_ids.chunks(CHUNK) {
+    for chunk in case_ids.chunks(store::IN_CHUNK) {
         let rows: Vec<CaseFacts> = cases::table
             .filter(cases::id.eq_any(chunk))
             .select((cases::id, cases::victim_id, cases::urn, cases::case_number))

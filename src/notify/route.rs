@@ -114,7 +114,7 @@ impl Facts {
             .into_iter()
             .collect();
         let ts = store::to_db(now);
-        for chunk in victims.chunks(CHUNK) {
+        for chunk in victims.chunks(crate::store::IN_CHUNK) {
             let consented: Vec<(String, String)> = consents::table
                 .filter(consents::victim_id.eq_any(chunk))
                 .filter(consents::given_at.le(ts))
@@ -143,7 +143,7 @@ impl Facts {
                 .stopped
                 .extend(super::stop::stopped_among(conn, chunk)?);
         }
-        for chunk in hearing_ids.chunks(CHUNK) {
+        for chunk in hearing_ids.chunks(crate::store::IN_CHUNK) {
             let rows: Vec<(String, bool, chrono::NaiveDateTime)> = hearings::table
                 .filter(hearings::id.eq_any(chunk))
                 .select((
@@ -156,7 +156,7 @@ impl Facts {
                 .hearings
                 .extend(rows.into_iter().map(|(id, st, at)| (id, (st, at))));
         }
-        for chunk in user_ids.chunks(CHUNK) {
+        for chunk in user_ids.chunks(crate::store::IN_CHUNK) {
             let rows: Vec<(String, String)> = users::table
                 .filter(users::id.eq_any(chunk))
                 .filter(users::active.eq(true))
@@ -167,9 +167,6 @@ impl Facts {
         Ok(facts)
     }
 }
-
-/// Keys per `IN (…)` list: well under both databases' bind limits.
-const CHUNK: usize = 500;
 
 /// Why a notice must not go now, if it must not. Checked just before
 /// sending, whatever earlier plans did.

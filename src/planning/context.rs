@@ -88,14 +88,11 @@ pub struct Focus {
     pub visit_slot_prefix: Option<String>,
 }
 
-/// How many ids go into one `IN (...)` query.
-const CHUNK: usize = 500;
-
 fn chunked(ids: &BTreeSet<String>) -> Vec<Vec<String>> {
     ids.iter()
         .cloned()
         .collect::<Vec<_>>()
-        .chunks(CHUNK)
+        .chunks(crate::store::IN_CHUNK)
         .map(<[String]>::to_vec)
         .collect()
 }
@@ -1000,7 +997,7 @@ pub fn warned_windows(
 ) -> AppResult<HashMap<String, NaiveDate>> {
     use crate::store::schema::hearing_confirmations as hc;
     let mut out = HashMap::new();
-    for ids in hearing_ids.chunks(CHUNK) {
+    for ids in hearing_ids.chunks(crate::store::IN_CHUNK) {
         let rows: Vec<(String, String, Option<NaiveDate>)> = hc::table
             .filter(hc::hearing_id.eq_any(ids))
             .order((

@@ -55,15 +55,11 @@ fn recipient_ids(r: &Recipient) -> (Option<&str>, Option<&str>) {
     }
 }
 
-/// How many rows go into one multi-row statement or `IN (...)` list: well
-/// under both databases' bind limits (a notice row has 25 columns).
-const CHUNK: usize = 500;
-
 /// A multi-row INSERT on the backend's own connection (the two-backend
 /// connection sends one row at a time).
 macro_rules! insert_rows {
     ($conn:expr, $table:expr, $rows:expr) => {{
-        for chunk in $rows.chunks(CHUNK) {
+        for chunk in $rows.chunks(crate::store::ROWS_CHUNK) {
             let insert = diesel::insert_into($table).values(chunk);
             crate::store::dialect::execute!(&mut *$conn, insert)?;
         }
@@ -296,7 +292,7 @@ pub fn apply_all(
     type NoticeRow = (String, String, String, String, String, String, String);
     let mut found: Vec<NoticeRow> = Vec::new();
     if wants_cancel {
-        for chunk in victims.chunks(CHUNK) {
+        for chunk in victims.chunks(crate::store::IN_CHUNK) {
             found.extend(
                 notices::table
                     .filter(notices::victim_id.eq_any(chunk))
@@ -315,7 +311,7 @@ pub fn apply_all(
         }
     }
     let notice_keys: Vec<String> = notice_keys.into_iter().collect();
-    for chunk in notice_keys.chunks(CHUNK) {
+    for chunk in notice_keys.chunks(crate::store::IN_CHUNK) {
         found.extend(
             notices::table
                 .filter(notices::idempotency_key.eq_any(chunk))
@@ -355,7 +351,7 @@ pub fn apply_all(
             let mut found: Vec<(String, String, String, String)> = Vec::new();
             let select = ($table::$key, $table::id, $table::victim_id, $table::state);
             if wants_cancel {
-                for chunk in victims.chunks(CHUNK) {
+                for chunk in victims.chunks(crate::store::IN_CHUNK) {
                     found.extend(
                         $table::table
                             .filter($table::victim_id.eq_any(chunk))
@@ -366,7 +362,7 @@ pub fn apply_all(
                 }
             }
             let keys: Vec<String> = $keys.into_iter().collect();
-            for chunk in keys.chunks(CHUNK) {
+            for chunk in keys.chunks(crate::store::IN_CHUNK) {
                 found.extend(
                     $table::table
                         .filter($table::$key.eq_any(chunk))
@@ -389,7 +385,7 @@ pub fn apply_all(
     );
     let mut seen_warnings: HashSet<String> = HashSet::new();
     let warning_keys: Vec<String> = warning_keys.into_iter().collect();
-    for chunk in warning_keys.chunks(CHUNK) {
+    for chunk in warning_keys.chunks(crate::store::IN_CHUNK) {
         seen_warnings.extend(
             flow_warnings::table
                 .filter(flow_warnings::warning_key.eq_any(chunk))
@@ -565,7 +561,7 @@ pub fn apply_all(
         crate::notify::wake::due_now(conn)?;
     }
     for (why, ids) in cancelled {
-        for chunk in ids.chunks(CHUNK) {
+        for chunk in ids.chunks(crate::store::IN_CHUNK) {
             // Only what is still open: a worker may have claimed one since.
             diesel::update(
                 notices::table
@@ -607,7 +603,7 @@ pub fn apply_all(
     }
     insert_rows!(conn, tasks::table, task_inserts);
     for (ids, state) in [(reopened, "open"), (stopped, "cancelled")] {
-        for chunk in ids.chunks(CHUNK) {
+        for chunk in ids.chunks(crate::store::IN_CHUNK) {
             diesel::update(tasks::table.filter(tasks::id.eq_any(chunk)))
                 .set((tasks::state.eq(state), tasks::updated_at.eq(ts)))
                 .execute(conn)?;
@@ -639,7 +635,7 @@ pub fn apply_all(
     }
     insert_rows!(conn, deadlines::table, deadline_inserts);
     for (ids, state) in [(restarted, "running"), (stopped, "cancelled")] {
-        for chunk in ids.chunks(CHUNK) {
+        for chunk in ids.chunks(crate::store::IN_CHUNK) {
             diesel::update(deadlines::table.filter(deadlines::id.eq_any(chunk)))
                 .set((deadlines::state.eq(state), deadlines::updated_at.eq(ts)))
                 .execute(conn)?;

@@ -223,6 +223,54 @@ fn load(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<Row> {
     Ok(row)
 }
 
+/// The hearings among `ids` the actor may read, in the order of `ids`
+/// (unknown and unreachable ones left out): the same answer as reading
+/// each through [`Resource::read`], in a few queries for the whole set
+/// (rows, then their cases' victims, matched to the actor's reach).
+pub fn read_each(conn: &mut AnyConn, ctx: &Ctx, ids: &[String]) -> AppResult<Vec<HearingOut>> {
+    crate::app::authorise(
+        &ctx.actor,
+        ResourceKind::Hearing,
+        crate::policy::Action::Read,
+        "hearing",
+    )?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows: std::collections::HashMap<String, Row> = std::collections::HashMap::new();
+    for chunk in ids.chunks(store::IN_CHUNK) {
+        for row in hearings::table
+            .filter(hearings::id.eq_any(chunk))
+            .select(Row::as_select())
+            .load::<Row>(conn)?
+        {
+            rows.insert(row.id.clone(), row);
+        }
+    }
+    let mut case_ids: Vec<&str> = rows.values().map(|r| r.case_id.as_str()).collect();
+    case_ids.sort_unstable();
+    case_ids.dedup();
+    let mut victim_of: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for chunk in case_ids.chunks(store::IN_CHUNK) {
+        victim_of.extend(
+            cases::table
+                .filter(cases::id.eq_any(chunk))
+                .select((cases::id, cases::victim_id))
+                .load::<(String, String)>(conn)?,
+        );
+    }
+    let reach = ctx.reach_now(conn)?;
+    ids.iter()
+        .filter_map(|id| rows.remove(id))
+        .filter(|row| {
+            victim_of
+                .get(&row.case_id)
+                .is_some_and(|victim| reach.reaches(victim))
+        })
+        .map(Row::out)
+        .collect()
+}
+
 /// Checks that need the database: the case is reachable, the court exists,
 /// and the kind of hearing fits the kind of case.
 fn check_references(conn: &mut AnyConn, ctx: &Ctx, input: &HearingInput) -> AppResult<Checked> {

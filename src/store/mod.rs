@@ -17,6 +17,11 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 /// Ids bound in one `IN (…)` list: well under SQLite's 32,766 variables.
 pub const IN_CHUNK: usize = 500;
 
+/// Rows in one multi-row `INSERT`: with the widest table (notices, 32
+/// columns) that binds 16,000 values, under SQLite's 32,766 and
+/// PostgreSQL's 65,535.
+pub const ROWS_CHUNK: usize = 500;
+
 /// Instants are stored as UTC without an offset (portable `TIMESTAMP`).
 pub fn to_db(t: DateTime<Utc>) -> NaiveDateTime {
     t.naive_utc()

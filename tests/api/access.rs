@@ -211,3 +211,67 @@ async fn one_victim_asked_alone_is_in_reach_exactly_when_the_whole_reach_holds_h
     }
     assert!(reached > 0, "some victims are in someone's reach");
 }
+
+/// The hearings a week's deadlines count from are read together
+/// (`resources::hearings::read_each`): for every person, with her reach
+/// read once or asked each time, the set read together is exactly the
+/// hearings each read alone gives her, in the order asked, with an
+/// unknown id left out.
+#[actix_web::test]
+async fn hearings_read_together_are_those_each_read_alone_gives() {
+    use courtside::app::{self, Ctx};
+    use courtside::domain::Role;
+    use courtside::policy::Actor;
+    use courtside::resources::hearings::{read_each, Hearings};
+    use courtside::store::schema::{hearings, users};
+    use diesel::prelude::*;
+
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let mut ids: Vec<String> = hearings::table
+        .select(hearings::id)
+        .load(&mut conn)
+        .unwrap();
+    ids.reverse();
+    ids.insert(1, "no-such-hearing".to_string());
+    let people: Vec<(String, String, String)> = users::table
+        .select((users::id, users::organisation_id, users::role))
+        .load(&mut conn)
+        .unwrap();
+    let mut read = 0;
+    for (user_id, organisation_id, role) in &people {
+        let ctx = Ctx {
+            actor: Actor {
+                user_id: user_id.clone(),
+                organisation_id: organisation_id.clone(),
+                role: Role::from_db(role).unwrap(),
+            },
+            now: chrono::Utc::now(),
+            rules: std::sync::Arc::new(courtside::rules::Rules::england_and_wales()),
+            reach: None,
+        };
+        let alone: Result<Vec<String>, _> = ids
+            .iter()
+            .filter_map(|id| match app::read::<Hearings>(&mut conn, &ctx, id) {
+                Ok(h) => Some(Ok(h.id)),
+                Err(courtside::error::AppError::NotFound(_)) => None,
+                Err(e) => Some(Err(e)),
+            })
+            .collect();
+        let pinned = ctx.pinned(&mut conn).unwrap();
+        for ctx in [&ctx, &pinned] {
+            let together = read_each(&mut conn, ctx, &ids);
+            match &alone {
+                Ok(alone) => {
+                    let together: Vec<String> =
+                        together.unwrap().into_iter().map(|h| h.id).collect();
+                    assert_eq!(&together, alone, "{role} {user_id}");
+                    read += together.len();
+                }
+                // A role that may not read hearings is refused either way.
+                Err(_) => assert!(together.is_err(), "{role} {user_id}"),
+            }
+        }
+    }
+    assert!(read > 0, "someone reads some hearings");
+}

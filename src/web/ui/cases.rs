@@ -454,7 +454,11 @@ fn one(conn: &mut AnyConn, ctx: &Ctx, lang: Lang, id: &str, email_off: bool) -> 
     }
 
     let consents: Vec<Value> = if may(ResourceKind::Consent, Action::Read) {
-        list_all::<Consents>(conn, ctx, json!({"victim_id": c.victim_id}))?
+        let mut given = list_all::<Consents>(conn, ctx, json!({"victim_id": c.victim_id}))?;
+        // Newest first; consents given at one moment (one form) in the
+        // order their scopes are declared, not in the order of their ids.
+        given.sort_by(|a, b| b.given_at.cmp(&a.given_at).then(a.scope.cmp(&b.scope)));
+        given
             .into_iter()
             .map(|k| {
                 json!({

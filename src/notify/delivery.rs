@@ -918,25 +918,26 @@ pub fn run_once(
         for _ in 0..senders {
             let results_tx = results_tx.clone();
             let to_send = &to_send;
-            scope.spawn(move || {
+            scope.spawn(move || loop {
+                let next = to_send.lock().ok().and_then(|mut q| q.pop_front());
+                let Some((n, step)) = next else {
+                    let _ = results_tx.send(FromSender::Stopped);
+                    break;
+                };
+                let result = send_one(mailer, cfg, n, step, now);
+                // Its own answer channel, held only by the recorder: if
+                // recording fails the pass drops it, and this sender
+                // stops instead of waiting for ever.
                 let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<()>(1);
-                loop {
-                    let next = to_send.lock().ok().and_then(|mut q| q.pop_front());
-                    let Some((n, step)) = next else {
-                        let _ = results_tx.send(FromSender::Stopped);
-                        break;
-                    };
-                    let result = send_one(mailer, cfg, n, step, now);
-                    if results_tx
-                        .send(FromSender::Sent((n, result, done_tx.clone())))
-                        .is_err()
-                    {
-                        break;
-                    }
-                    // Not the next message until this one is recorded.
-                    if done_rx.recv().is_err() {
-                        break;
-                    }
+                if results_tx
+                    .send(FromSender::Sent((n, result, done_tx)))
+                    .is_err()
+                {
+                    break;
+                }
+                // Not the next message until this one is recorded.
+                if done_rx.recv().is_err() {
+                    break;
                 }
             });
         }

@@ -172,6 +172,75 @@ async fn a_crashed_workers_lease_runs_out_and_the_resend_is_the_same_message() {
     app.stop().await;
 }
 
+/// Sends, but while the first message goes the audit log disappears
+/// (renamed away), so recording what was sent fails.
+struct AuditGoesMidSend {
+    pool: courtside::store::Pool,
+    gone: std::sync::atomic::AtomicBool,
+}
+
+impl Mailer for AuditGoesMidSend {
+    fn send(&self, _: &Email) -> Result<(), SendFailure> {
+        use diesel::RunQueryDsl;
+        if !self.gone.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            let mut conn = self.pool.get().unwrap();
+            diesel::sql_query("ALTER TABLE audit_log RENAME TO audit_log_away")
+                .execute(&mut conn)
+                .unwrap();
+        }
+        Ok(())
+    }
+}
+
+/// A pass whose record transaction fails ends with the error, its
+/// senders stopped (before, they waited for ever for an answer that
+/// would not come, and the worker with them), and writes nothing half:
+/// what was sent stays `sending` under the lease, to be sent again with
+/// the same Message-ID once the lease runs out.
+#[actix_web::test]
+async fn a_pass_whose_recording_fails_ends_with_the_error_and_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let (hearing, _) = list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    let mailer = AuditGoesMidSend {
+        pool: app.pool.clone(),
+        gone: Default::default(),
+    };
+    let (pool, renderer, now) = (app.pool.clone(), app.renderer.clone(), test_now());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(delivery::run_once(
+            &pool,
+            &mailer,
+            &renderer,
+            &worker("a"),
+            now,
+        ));
+    });
+    // A guard against the old hang, not a measure of speed.
+    let outcome = rx
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the pass ended");
+    assert!(outcome.is_err(), "{outcome:?}");
+    {
+        use diesel::RunQueryDsl;
+        let mut conn = app.pool.get().unwrap();
+        diesel::sql_query("ALTER TABLE audit_log_away RENAME TO audit_log")
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let states = notice_states(&app, &wendy, &hearing).await;
+    assert!(
+        states.contains(&("hearing.details.supporter".into(), "sending".into())),
+        "{states:?}"
+    );
+    assert!(
+        !states.iter().any(|(_, state)| state == "sent"),
+        "{states:?}"
+    );
+    app.stop().await;
+}
+
 #[actix_web::test]
 async fn failures_back_off_then_dead_letter_and_a_manager_retries() {
     let app = TestApp::spawn().await;

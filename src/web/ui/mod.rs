@@ -352,12 +352,24 @@ fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
 }
 
 fn draw(name: &str, data: &Value) -> Result<String, AppError> {
-    let hb = TEMPLATES
-        .as_ref()
-        .map_err(|e| AppError::Internal(e.clone()))?;
-    let (out, used, untranslated) = i18n::rendering(i18n::lang_of(data), || hb.render(name, data));
-    let out = out.map_err(|e| AppError::Internal(format!("rendering {name}: {e}")))?;
-    Ok(i18n::mark_page(out, &used, &untranslated))
+    let (out, used, untranslated) = drawn_with_words(name, i18n::lang_of(data), data);
+    Ok(i18n::mark_page(out?, &used, &untranslated))
+}
+
+/// A template drawn in `lang`, with the keys it used and those that fell
+/// back to English.
+fn drawn_with_words(
+    name: &str,
+    lang: i18n::Lang,
+    data: &Value,
+) -> (AppResult<String>, Vec<String>, Vec<String>) {
+    let hb = match TEMPLATES.as_ref() {
+        Ok(hb) => hb,
+        Err(e) => return (Err(AppError::Internal(e.clone())), Vec::new(), Vec::new()),
+    };
+    let (out, used, untranslated) = i18n::rendering(lang, || hb.render(name, data));
+    let out = out.map_err(|e| AppError::Internal(format!("rendering {name}: {e}")));
+    (out, used, untranslated)
 }
 
 /// An HTML answer with the headers every page carries: never cached (the
@@ -536,12 +548,9 @@ pub async fn with_session<T: Send + 'static>(
 /// `week`): the words it used stay in this thread's record, with those
 /// used before it.
 pub fn draw_part(name: &str, lang: i18n::Lang, data: &Value) -> AppResult<String> {
-    let hb = TEMPLATES
-        .as_ref()
-        .map_err(|e| AppError::Internal(e.clone()))?;
-    let (out, used, untranslated) = i18n::rendering(lang, || hb.render(name, data));
+    let (out, used, untranslated) = drawn_with_words(name, lang, data);
     i18n::record(used, untranslated);
-    out.map_err(|e| AppError::Internal(format!("rendering {name}: {e}")))
+    out
 }
 
 /// Whether the role may do this at all (to show or hide a link; the

@@ -90,6 +90,9 @@ async fn sign_in_sets_a_strict_session_cookie_and_sign_out_ends_it() {
     // Signed in, the sign-in page sends you home.
     assert_eq!(b.get("/sign-in").await.location(), Some("/"));
 
+    // My week, kept for her once drawn.
+    assert_eq!(b.get("/week").await.status, StatusCode::OK);
+
     // Sign out (a form, so it carries the token) revokes the session.
     let token_field = home.csrf();
     let out = b
@@ -102,6 +105,11 @@ async fn sign_in_sets_a_strict_session_cookie_and_sign_out_ends_it() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     b.cookies.insert("courtside_session".into(), token);
     assert_eq!(b.get("/").await.location(), Some("/sign-in"));
+    // The week checks the session in its own trip: a revoked one gets no
+    // kept week, only the way to sign in.
+    let week = b.get("/week").await;
+    assert_eq!(week.location(), Some("/sign-in"));
+    week.assert_lacks("Amara");
     app.stop().await;
 }
 

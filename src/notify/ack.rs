@@ -28,7 +28,7 @@ use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
 use crate::rules::{acknowledge_by, Rules};
 use crate::store::schema::{acknowledgement_tokens, notice_actions, notices, users};
-use crate::store::{self, AnyConn};
+use crate::store::{self, AnyConn, InListDsl};
 
 /// The step name of escalation notices.
 pub const ESCALATION_STEP: &str = "acknowledgement.escalation";
@@ -125,7 +125,7 @@ pub fn prepare_all(
         for chunk in wanted.chunks(200) {
             let ids: Vec<&str> = chunk.iter().map(|(n, _, _)| n.id.as_str()).collect();
             let existing: HashMap<String, NaiveDateTime> = notice_actions::table
-                .filter(notice_actions::notice_id.eq_any(&ids))
+                .filter(notice_actions::notice_id.in_list(&ids))
                 .select((notice_actions::notice_id, notice_actions::acknowledge_by))
                 .load::<(String, NaiveDateTime)>(conn)?
                 .into_iter()
@@ -158,7 +158,7 @@ pub fn prepare_all(
                 crate::store::dialect::execute!(&mut *conn, insert)?;
             }
             let acknowledged: HashSet<String> = notices::table
-                .filter(notices::id.eq_any(&ids))
+                .filter(notices::id.in_list(&ids))
                 .filter(notices::acknowledged_at.is_not_null())
                 .select(notices::id)
                 .load::<String>(conn)?

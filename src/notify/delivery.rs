@@ -22,7 +22,7 @@ use super::webhook::{Hook, WebhookClient};
 use crate::error::{AppError, AppResult};
 use crate::flows::TemplateKey;
 use crate::store::schema::{digest_holds, digests, notices};
-use crate::store::{self, AnyConn, Pool};
+use crate::store::{self, AnyConn, InListDsl, Pool};
 
 #[derive(Debug, Clone)]
 pub struct DeliveryConfig {
@@ -141,12 +141,17 @@ pub struct Claimed {
 /// to go on their own (see `digest::store`).
 #[diesel::dsl::auto_type]
 pub fn not_held() -> _ {
-    let waiting: [&'static str; 2] = ["pending", "sending"];
+    // Two comparisons, not `eq_any` over a list: diesel never keeps a
+    // statement with a list prepared, and this is in every claim.
     diesel::dsl::not(
         notices::id.eq_any(
             digest_holds::table
                 .inner_join(digests::table)
-                .filter(digests::state.eq_any(waiting))
+                .filter(
+                    digests::state
+                        .eq("pending")
+                        .or(digests::state.eq("sending")),
+                )
                 .select(digest_holds::notice_id),
         ),
     )
@@ -202,15 +207,17 @@ pub fn claim(
         // (Written out in the macro: the selection is typed per backend.)
         let claimed: Vec<Claimed> = crate::store::dialect::get_results!(
             &mut *conn,
-            diesel::update(notices::table.filter(notices::id.eq_any(&ids)))
-                .set((
-                    notices::state.eq("sending"),
-                    notices::lease_owner.eq(&cfg.owner),
-                    notices::leased_until.eq(store::to_db(now + cfg.lease)),
-                    notices::attempts.eq(notices::attempts + 1),
-                    notices::updated_at.eq(store::to_db(now)),
-                ))
-                .returning(Claimed::as_returning())
+            store::kept(
+                diesel::update(notices::table.filter(notices::id.in_list(&ids)))
+                    .set((
+                        notices::state.eq("sending"),
+                        notices::lease_owner.eq(&cfg.owner),
+                        notices::leased_until.eq(store::to_db(now + cfg.lease)),
+                        notices::attempts.eq(notices::attempts + 1),
+                        notices::updated_at.eq(store::to_db(now)),
+                    ))
+                    .returning(Claimed::as_returning())
+            )
         )?;
         Ok(claimed)
     })
@@ -245,13 +252,13 @@ fn record(
     // Every result gives the lease up and stamps the change.
     macro_rules! release {
         ($($set:expr),+ $(,)?) => {
-            diesel::update(mine)
+            store::kept(diesel::update(mine)
                 .set((
                     $($set,)+
                     notices::lease_owner.eq(&none),
                     notices::leased_until.eq(None::<chrono::NaiveDateTime>),
                     notices::updated_at.eq(ts),
-                ))
+                )))
                 .execute(conn)?
         };
     }
@@ -616,26 +623,28 @@ fn record_items(conn: &mut AnyConn, items: &[ToRecord<'_>]) -> AppResult<Vec<boo
         let none = None::<String>;
         for (owner, now, ids) in &sent {
             let ts = store::to_db(*now);
-            for chunk in ids.chunks(500) {
+            for chunk in ids.chunks(store::IN_CHUNK) {
                 // Only rows this worker still holds the lease on are
                 // written (on PostgreSQL the UPDATE locks them, and a row
                 // another instance took over meanwhile no longer
                 // matches); it names the rows it wrote.
-                let update = diesel::update(
-                    notices::table
-                        .filter(notices::id.eq_any(chunk))
-                        .filter(notices::lease_owner.eq(owner))
-                        .filter(notices::state.eq("sending")),
-                )
-                .set((
-                    notices::state.eq("sent"),
-                    notices::sent_at.eq(Some(ts)),
-                    notices::lease_owner.eq(&none),
-                    notices::leased_until.eq(None::<chrono::NaiveDateTime>),
-                    notices::last_error.eq(&none),
-                    notices::updated_at.eq(ts),
-                ))
-                .returning(notices::id);
+                let update = store::kept(
+                    diesel::update(
+                        notices::table
+                            .filter(notices::id.in_list(chunk))
+                            .filter(notices::lease_owner.eq(owner))
+                            .filter(notices::state.eq("sending")),
+                    )
+                    .set((
+                        notices::state.eq("sent"),
+                        notices::sent_at.eq(Some(ts)),
+                        notices::lease_owner.eq(&none),
+                        notices::leased_until.eq(None::<chrono::NaiveDateTime>),
+                        notices::last_error.eq(&none),
+                        notices::updated_at.eq(ts),
+                    ))
+                    .returning(notices::id),
+                );
                 let mine: Vec<String> = crate::store::dialect::get_results!(&mut *conn, update)?;
                 sent_mine.extend(mine);
             }

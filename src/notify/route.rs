@@ -17,7 +17,7 @@ use crate::store::schema::{
     cases, consents, courts, hearings, organisations, responsible_adults, supporter_assignments,
     trial_update_preferences, users, victim_sensitive_details, victims, webhooks,
 };
-use crate::store::{self, AnyConn};
+use crate::store::{self, AnyConn, InListDsl};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -116,7 +116,7 @@ impl Facts {
         let ts = store::to_db(now);
         for chunk in victims.chunks(crate::store::IN_CHUNK) {
             let consented: Vec<(String, String)> = consents::table
-                .filter(consents::victim_id.eq_any(chunk))
+                .filter(consents::victim_id.in_list(chunk))
                 .filter(consents::given_at.le(ts))
                 // A consent not renewed in time has lapsed.
                 .filter(consents::given_at.gt(store::to_db(crate::privacy::consent_cutoff(now))))
@@ -130,7 +130,7 @@ impl Facts {
             facts.consents.extend(consented);
             let today = crate::calendar::london_date(now);
             let spoc: Vec<(String, String)> = supporter_assignments::table
-                .filter(supporter_assignments::victim_id.eq_any(chunk))
+                .filter(supporter_assignments::victim_id.in_list(chunk))
                 .filter(supporter_assignments::is_spoc.eq(true))
                 .filter(crate::store::scope::in_force(today))
                 .select((
@@ -145,7 +145,7 @@ impl Facts {
         }
         for chunk in hearing_ids.chunks(crate::store::IN_CHUNK) {
             let rows: Vec<(String, bool, chrono::NaiveDateTime)> = hearings::table
-                .filter(hearings::id.eq_any(chunk))
+                .filter(hearings::id.in_list(chunk))
                 .select((
                     hearings::id,
                     store::upcoming::still_to_happen(),
@@ -158,7 +158,7 @@ impl Facts {
         }
         for chunk in user_ids.chunks(crate::store::IN_CHUNK) {
             let rows: Vec<(String, String)> = users::table
-                .filter(users::id.eq_any(chunk))
+                .filter(users::id.in_list(chunk))
                 .filter(users::active.eq(true))
                 .select((users::id, users::email))
                 .load(conn)?;

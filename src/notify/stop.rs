@@ -15,7 +15,7 @@ use diesel::prelude::*;
 
 use crate::error::{AppError, AppResult};
 use crate::store::schema::message_stops;
-use crate::store::{self, AnyConn};
+use crate::store::{self, AnyConn, InListDsl};
 
 /// What the sealed text says, so a token sealed for another purpose
 /// cannot be used here.
@@ -74,7 +74,7 @@ pub fn stopped_at(conn: &mut AnyConn, victim_id: &str) -> AppResult<Option<DateT
 /// Which of `victims` have stopped all messages.
 pub fn stopped_among(conn: &mut AnyConn, victims: &[&str]) -> AppResult<Vec<String>> {
     Ok(message_stops::table
-        .filter(message_stops::victim_id.eq_any(victims))
+        .filter(message_stops::victim_id.in_list(victims))
         .select(message_stops::victim_id)
         .load(conn)?)
 }

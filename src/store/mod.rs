@@ -5,12 +5,14 @@
 pub mod changes;
 pub mod conn;
 pub mod dialect;
+pub mod prepared;
 pub mod read_time;
 pub mod schema;
 pub mod scope;
 pub mod upcoming;
 
 pub use conn::{open_pool, run_migrations, write, AnyConn, Backend, Pool};
+pub use prepared::{kept, InListDsl};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 

@@ -409,3 +409,58 @@ async fn every_notice_of_a_hearing_is_recorded_as_planned_and_as_sent_with_the_v
     assert!(sent > 0, "{all:?}");
     app.stop().await;
 }
+
+/// Appends are written in runs of fixed length (64, 16, 4, 1 rows to an
+/// INSERT): a group of any length is stored whole, in order, each entry
+/// after the one before it, and the chain still verifies.
+#[actix_web::test]
+async fn appends_of_every_length_are_stored_whole_in_order_and_chained() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let before: i64 = audit_log::table.count().get_result(&mut conn).unwrap();
+    let lengths = [1usize, 3, 4, 5, 15, 16, 17, 63, 64, 65, 90, 150];
+    let mut expected = Vec::new();
+    for (group, len) in lengths.iter().enumerate() {
+        let entries: Vec<audit::Entry> = (0..*len)
+            .map(|i| {
+                audit::Entry::new(
+                    audit::AuditAction::Update,
+                    Some("u1"),
+                    "hearings",
+                    &format!("g{group}-{i:03}"),
+                )
+            })
+            .collect();
+        expected.extend(entries.iter().map(|e| e.entity_id.clone()));
+        courtside::store::write(&mut conn, |conn| {
+            audit::append_all(conn, test_now(), &entries)
+        })
+        .unwrap();
+    }
+    let stored: Vec<(i64, String)> = audit_log::table
+        .filter(audit_log::seq.gt(before))
+        .order(audit_log::seq.asc())
+        .select((audit_log::seq, audit_log::entity_id))
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(
+        stored.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>(),
+        expected,
+        "every entry, in the order appended"
+    );
+    assert!(
+        stored
+            .iter()
+            .zip(before + 1..)
+            .all(|((seq, _), n)| *seq == n),
+        "numbered one after another"
+    );
+    assert_eq!(
+        verdict(&app),
+        Verdict::Intact {
+            entries: before + expected.len() as i64
+        }
+    );
+    drop(conn);
+    app.stop().await;
+}

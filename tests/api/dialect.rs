@@ -338,3 +338,112 @@ async fn an_update_names_the_rows_it_changed() {
     assert!(take(&mut conn).is_empty(), "nothing still matches");
     app.stop().await;
 }
+
+/// `in_list` (store/prepared.rs) pads a list to a power of two by
+/// repeating its last value: it matches exactly what diesel's `eq_any`
+/// matches, for lists of every length (with repeats and unknown values),
+/// and lists of one padded length share one prepared statement. `kept`
+/// keeps an UPDATE prepared, which diesel never does.
+#[actix_web::test]
+async fn in_list_matches_what_eq_any_matches_and_lists_and_kept_updates_are_prepared_once() {
+    use courtside::store::InListDsl;
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let mut known: Vec<String> = users::table
+        .select(users::id)
+        .order(users::id.asc())
+        .load(&mut *conn)
+        .unwrap();
+    known.truncate(12);
+    assert!(known.len() >= 9, "the demo has users to list");
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    for len in 0..=known.len() + 3 {
+        // Known ids, an unknown one, and a repeat.
+        let mut list: Vec<String> = known.iter().take(len).cloned().collect();
+        if len > known.len() {
+            list.push("no-such-user".into());
+            list.push(known[0].clone());
+        }
+        let listed: Vec<String> = users::table
+            .filter(users::id.in_list(&list))
+            .select(users::id)
+            .load(&mut *conn)
+            .unwrap();
+        let any: Vec<String> = users::table
+            .filter(users::id.eq_any(&list))
+            .select(users::id)
+            .load(&mut *conn)
+            .unwrap();
+        assert_eq!(sorted(listed), sorted(any), "a list of {len}");
+    }
+    // Prepared statements kept: one for lists of 5 to 8, one more for 9.
+    let kept = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = kept.clone();
+    diesel::Connection::set_instrumentation(
+        &mut *conn,
+        move |event: diesel::connection::InstrumentationEvent<'_>| {
+            if matches!(
+                event,
+                diesel::connection::InstrumentationEvent::CacheQuery { .. }
+            ) {
+                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        },
+    );
+    let kept_after = |len: usize, conn: &mut AnyConn| {
+        let list: Vec<&str> = known.iter().take(len).map(String::as_str).collect();
+        let n: i64 = users::table
+            .filter(users::id.in_list(&list))
+            .filter(users::active.eq(true).or(users::active.eq(false)))
+            .count()
+            .get_result(conn)
+            .unwrap();
+        assert_eq!(n, len as i64);
+        kept.load(std::sync::atomic::Ordering::Relaxed)
+    };
+    let (first, _, _, fourth) = (
+        kept_after(5, &mut conn),
+        kept_after(6, &mut conn),
+        kept_after(7, &mut conn),
+        kept_after(8, &mut conn),
+    );
+    assert_eq!(first, 1, "the first list of 5 is prepared and kept");
+    assert_eq!(fourth, 1, "lists of 6, 7 and 8 reuse it");
+    assert_eq!(kept_after(9, &mut conn), 2, "a list of 9 is the next shape");
+    // diesel keeps no UPDATE; `kept` keeps one under its text, and each run
+    // still writes its own values.
+    let activate = |active: bool, conn: &mut AnyConn| {
+        diesel::update(users::table.filter(users::id.eq(&known[0])))
+            .set(users::active.eq(active))
+            .execute(conn)
+            .unwrap();
+        kept.load(std::sync::atomic::Ordering::Relaxed)
+    };
+    let keep_active = |active: bool, conn: &mut AnyConn| {
+        store::kept(
+            diesel::update(users::table.filter(users::id.eq(&known[0])))
+                .set(users::active.eq(active)),
+        )
+        .execute(conn)
+        .unwrap();
+        let now: bool = users::table
+            .find(&known[0])
+            .select(users::active)
+            .get_result(conn)
+            .unwrap();
+        assert_eq!(now, active, "the kept update wrote its own value");
+        kept.load(std::sync::atomic::Ordering::Relaxed)
+    };
+    assert_eq!(activate(false, &mut conn), 2, "diesel keeps no update");
+    assert_eq!(activate(true, &mut conn), 2);
+    let first = keep_active(false, &mut conn);
+    assert!(first > 2, "the first kept update is kept");
+    assert_eq!(keep_active(true, &mut conn), first, "and reused");
+    assert_eq!(keep_active(false, &mut conn), first);
+    keep_active(true, &mut conn);
+    drop(conn);
+    app.stop().await;
+}

@@ -106,8 +106,9 @@ struct Args {
     #[arg(long)]
     own_recorders: bool,
     /// Count the statements of every transaction while the outbox drains
-    /// (diesel's instrumentation) and print the commonest shapes: where a
-    /// record transaction's time goes. Slows the run; not for figures.
+    /// (diesel's instrumentation) and print the commonest shapes, and each
+    /// statement's count and time from start to finish: where a
+    /// transaction's time goes. Slows the run; not for figures.
     #[arg(long)]
     statements: bool,
     /// Passed by `cargo bench`; ignored.
@@ -120,12 +121,17 @@ struct Args {
 static SHAPES: std::sync::LazyLock<Mutex<std::collections::HashMap<String, usize>>> =
     std::sync::LazyLock::new(Default::default);
 static COUNTING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Statements seen while draining, by their first words and bind count:
+/// how many, and the time from start to finish summed (microseconds).
+static TIMES: std::sync::LazyLock<Mutex<std::collections::HashMap<String, (usize, u128)>>> =
+    std::sync::LazyLock::new(Default::default);
 
 /// One connection's statement counter (see `--statements`).
 fn statement_counter() -> Option<Box<dyn diesel::connection::Instrumentation>> {
     use diesel::connection::InstrumentationEvent as E;
     let mut open: Vec<String> = Vec::new();
     let mut prepared = false;
+    let mut started = Instant::now();
     Some(Box::new(move |event: E<'_>| {
         if !COUNTING.load(Ordering::Relaxed) {
             return;
@@ -145,8 +151,16 @@ fn statement_counter() -> Option<Box<dyn diesel::connection::Instrumentation>> {
                     open.clear();
                 }
                 open.push(head);
+                started = Instant::now();
             }
             E::FinishQuery { .. } => {
+                if let Some(head) = open.last() {
+                    let head = head.trim_end_matches('*').to_string();
+                    let mut times = TIMES.lock().unwrap();
+                    let entry = times.entry(head).or_default();
+                    entry.0 += 1;
+                    entry.1 += started.elapsed().as_micros();
+                }
                 if prepared {
                     if let Some(last) = open.last_mut() {
                         last.push('*');
@@ -175,6 +189,21 @@ fn print_statement_shapes() {
     println!("transactions while draining, by shape (statement's first words, (binds), * = newly cached):");
     for (shape, count) in rows.iter().take(12) {
         println!("{count:>8}  {shape}");
+    }
+    let times = TIMES.lock().unwrap();
+    let mut rows: Vec<(&String, &(usize, u128))> = times.iter().collect();
+    rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1));
+    println!("statements while draining, by time from start to finish (all workers):");
+    println!(
+        "{:>8} {:>10} {:>9}  statement",
+        "count", "total ms", "mean µs"
+    );
+    for (head, (count, micros)) in rows.iter().take(14) {
+        println!(
+            "{count:>8} {:>10.1} {:>9.0}  {head}",
+            *micros as f64 / 1000.0,
+            *micros as f64 / *count as f64
+        );
     }
 }
 

@@ -243,7 +243,7 @@ pub fn append_each<'e>(
 /// One entry as stored. Owned: an INSERT of a fixed number of rows is
 /// kept prepared under its type, which must not borrow.
 #[derive(Insertable)]
-#[diesel(table_name = audit_log, treat_none_as_null = true)]
+#[diesel(table_name = audit_log, treat_none_as_default_value = false)]
 struct Row {
     seq: i64,
     at: chrono::NaiveDateTime,

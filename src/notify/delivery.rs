@@ -695,7 +695,8 @@ impl std::fmt::Debug for Recorder {
 struct RecordQueue {
     next_ticket: u64,
     waiting: Vec<Handed>,
-    recording: bool,
+    /// Record transactions running (at most [`records_at_once`]).
+    recording: usize,
     /// Answers not yet collected, by ticket: which results were recorded,
     /// or the transaction's failure (as text, for the passes that did not
     /// run it).
@@ -741,12 +742,14 @@ impl Recorder {
                     }
                 });
             }
-            if queue.recording {
+            // Its group is in a transaction already, or as many are
+            // running as the database gains from: wait.
+            if queue.waiting.is_empty() || queue.recording >= records_at_once(conn) {
                 queue = self.changed.wait(queue).map_err(lost)?;
                 continue;
             }
             // This pass records everything waiting.
-            queue.recording = true;
+            queue.recording += 1;
             let groups = std::mem::take(&mut queue.waiting);
             drop(queue);
             let items: Vec<ToRecord<'_>> = groups
@@ -760,7 +763,7 @@ impl Recorder {
                     })
                 })
                 .collect();
-            // A panic while recording must not leave `recording` set: every
+            // A panic while recording must not leave `recording` raised: every
             // later pass sharing this recorder would wait for ever. It is
             // answered as a failed transaction (nothing recorded; the
             // leases run out and the notices are taken again).
@@ -773,7 +776,7 @@ impl Recorder {
                 ))
             });
             queue = self.queue.lock().map_err(lost)?;
-            queue.recording = false;
+            queue.recording -= 1;
             match outcome {
                 Ok(recorded) => {
                     let mut recorded = recorded.into_iter();
@@ -793,6 +796,23 @@ impl Recorder {
             }
             self.changed.notify_all();
         }
+    }
+}
+
+/// How many record transactions a process runs at once on this database.
+///
+/// On PostgreSQL, two: every record transaction appends to the audit
+/// chain, whose head it locks until it commits, so they line up on that
+/// lock; a second transaction writes its notices while the first holds the
+/// head and waits for its flush, and takes the head the moment the first
+/// commits. (More would only wait on the same lock, holding back groups
+/// that could have gone together.) On SQLite, one: writes take turns on
+/// the file, and a second would wait for its turn while groups that could
+/// have joined it wait too.
+fn records_at_once(conn: &AnyConn) -> usize {
+    match store::dialect::backend_of(conn) {
+        store::Backend::Postgres => 2,
+        store::Backend::Sqlite => 1,
     }
 }
 

@@ -461,6 +461,45 @@ async fn appends_of_every_length_are_stored_whole_in_order_and_chained() {
             entries: before + expected.len() as i64
         }
     );
+    // Eight entries (a delivery pass's usual group) go in one INSERT, kept
+    // prepared: the second append of eight prepares nothing new.
+    let seen = std::sync::Arc::new(std::sync::Mutex::new((0usize, 0usize)));
+    let counter = seen.clone();
+    diesel::Connection::set_instrumentation(
+        &mut *conn,
+        move |event: diesel::connection::InstrumentationEvent<'_>| {
+            use diesel::connection::InstrumentationEvent as E;
+            let mut seen = counter.lock().unwrap();
+            match event {
+                E::StartQuery { query, .. } if query.to_string().contains("INSERT INTO") => {
+                    seen.0 += 1
+                }
+                E::CacheQuery { .. } => seen.1 += 1,
+                _ => {}
+            }
+        },
+    );
+    let eight: Vec<audit::Entry> = (0..8)
+        .map(|i| {
+            audit::Entry::new(
+                audit::AuditAction::Update,
+                None,
+                "hearings",
+                &format!("e{i}"),
+            )
+        })
+        .collect();
+    let mut after = Vec::new();
+    for _ in 0..2 {
+        courtside::store::write(&mut conn, |conn| {
+            audit::append_all(conn, test_now(), &eight)
+        })
+        .unwrap();
+        after.push(*seen.lock().unwrap());
+    }
+    assert_eq!(after[0].0, 1, "eight entries, one INSERT");
+    assert_eq!(after[1].0, 2, "and one again");
+    assert_eq!(after[1].1, after[0].1, "the second prepares nothing new");
     drop(conn);
     app.stop().await;
 }

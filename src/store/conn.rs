@@ -45,6 +45,9 @@ impl Backend {
 pub struct AnyConnManager {
     url: String,
     backend: Backend,
+    /// For a SQLite file: the thread that checkpoints its WAL, stopped
+    /// when the pool (the last clone of this manager) is dropped.
+    checkpointer: Option<std::sync::Arc<super::checkpoint::Checkpointer>>,
 }
 
 impl AnyConnManager {
@@ -54,7 +57,11 @@ impl AnyConnManager {
             Backend::Sqlite => url.strip_prefix("sqlite://").unwrap_or(url).to_string(),
             Backend::Postgres => url.to_string(),
         };
-        AnyConnManager { url, backend }
+        AnyConnManager {
+            url,
+            backend,
+            checkpointer: None,
+        }
     }
 }
 
@@ -83,7 +90,7 @@ impl ManageConnection for AnyConnManager {
 
 /// Opens the pool; for SQLite creates the parent folder of the file.
 pub fn open_pool(url: &str, max_size: u32) -> AppResult<Pool> {
-    let manager = AnyConnManager::new(url);
+    let mut manager = AnyConnManager::new(url);
     if manager.backend == Backend::Sqlite && manager.url != ":memory:" {
         if let Some(parent) = std::path::Path::new(&manager.url).parent() {
             if !parent.as_os_str().is_empty() {
@@ -92,6 +99,9 @@ pub fn open_pool(url: &str, max_size: u32) -> AppResult<Pool> {
                 })?;
             }
         }
+        let checkpointer = super::checkpoint::Checkpointer::start(&manager.url)
+            .map_err(|e| AppError::Internal(format!("cannot start the WAL checkpoints: {e}")))?;
+        manager.checkpointer = Some(std::sync::Arc::new(checkpointer));
     }
     r2d2::Pool::builder()
         .max_size(max_size)

@@ -51,11 +51,13 @@ pub fn on_connect_sql(backend: Backend) -> &'static str {
             // that statement alone), and past 64 KiB SQLite wrote them to
             // a new file in /var/tmp, created and deleted each time (the
             // delivery worker's claims and records did, about four times
-            // per batch).
+            // per batch). The WAL is checkpointed by a thread of its own
+            // (`store::checkpoint`); a commit checkpoints only once the WAL
+            // passes 10,000 pages (about 40 MB), as a safety net.
             "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
              PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
              PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768; \
-             PRAGMA temp_store = MEMORY;"
+             PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000;"
         }
     }
 }
@@ -423,6 +425,7 @@ mod tests {
             "mmap_size = 1073741824",
             "cache_size = -32768",
             "temp_store = MEMORY",
+            "wal_autocheckpoint = 10000",
         ] {
             assert!(sqlite.contains(pragma), "{pragma}");
         }

@@ -3,6 +3,7 @@
 //! one filter for upcoming hearings.
 
 pub mod changes;
+pub mod checkpoint;
 pub mod conn;
 pub mod dialect;
 pub mod prepared;

@@ -801,19 +801,16 @@ impl Recorder {
 
 /// How many record transactions a process runs at once on this database.
 ///
-/// On PostgreSQL, two: every record transaction appends to the audit
-/// chain, whose head it locks until it commits, so they line up on that
-/// lock; a second transaction writes its notices while the first holds the
-/// head and waits for its flush, and takes the head the moment the first
-/// commits. (More would only wait on the same lock, holding back groups
-/// that could have gone together.) On SQLite, one: writes take turns on
-/// the file, and a second would wait for its turn while groups that could
-/// have joined it wait too.
+/// Every record transaction appends to the audit chain, whose head it
+/// locks until it commits, so they line up on that lock. On PostgreSQL a
+/// second one writes its notices while the first holds the head and waits
+/// for its flush, and takes the head the moment the first commits (more
+/// would only wait on the same lock, holding back groups that could have
+/// gone together). On SQLite writes take turns on the file, and a second
+/// would wait for its turn while groups that could have joined it wait
+/// too. See `store::dialect::writes_gaining_from_overlap`.
 fn records_at_once(conn: &AnyConn) -> usize {
-    match store::dialect::backend_of(conn) {
-        store::Backend::Postgres => 2,
-        store::Backend::Sqlite => 1,
-    }
+    store::dialect::writes_gaining_from_overlap(conn)
 }
 
 /// The audit entry of a notice stopped just before sending (its basis

@@ -123,6 +123,17 @@ pub fn backend_of(conn: &AnyConn) -> Backend {
     }
 }
 
+/// How many write transactions that queue on one lock (the audit chain's
+/// head) gain from running at once: on PostgreSQL two (the second does its
+/// work before the lock while the first holds it and flushes); on SQLite
+/// one (writes take turns on the whole file anyway).
+pub fn writes_gaining_from_overlap(conn: &AnyConn) -> usize {
+    match backend_of(conn) {
+        Backend::Postgres => 2,
+        Backend::Sqlite => 1,
+    }
+}
+
 /// Opens a connection of the right kind for `backend` (diesel's own
 /// `establish` on a multi connection would let SQLite accept any string).
 pub fn establish(backend: Backend, url: &str) -> ConnectionResult<AnyConn> {

@@ -192,7 +192,7 @@ fn print_statement_shapes() {
     }
     let times = TIMES.lock().unwrap();
     let mut rows: Vec<(&String, &(usize, u128))> = times.iter().collect();
-    rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1 .1));
     println!("statements while draining, by time from start to finish (all workers):");
     println!(
         "{:>8} {:>10} {:>9}  statement",

@@ -240,9 +240,10 @@ pub fn append_each<'e>(
     Ok(())
 }
 
-/// One entry as stored. Owned: an INSERT of a fixed number of rows is
-/// kept prepared under its type, which must not borrow.
-#[derive(Insertable)]
+/// One entry as stored (written by `append_each`, read back by `verify`).
+/// Owned: an INSERT of a fixed number of rows is kept prepared under its
+/// type, which must not borrow.
+#[derive(Insertable, Queryable)]
 #[diesel(table_name = audit_log, treat_none_as_default_value = false)]
 struct Row {
     seq: i64,
@@ -312,29 +313,12 @@ pub enum Verdict {
     },
 }
 
-#[derive(Queryable)]
-struct Stored {
-    seq: i64,
-    at: chrono::NaiveDateTime,
-    actor_user_id: Option<String>,
-    action: String,
-    entity: String,
-    entity_id: String,
-    victim_id: Option<String>,
-    recipient: Option<String>,
-    category: Option<String>,
-    basis: Option<String>,
-    prev_hash: String,
-    hash: String,
-    language: Option<String>,
-}
-
 /// Walks the whole chain (in pages) and checks every link and the head.
 pub fn verify(conn: &mut AnyConn) -> AppResult<Verdict> {
     let mut expected_seq = 1_i64;
     let mut prev = "genesis".to_string();
     loop {
-        let page: Vec<Stored> = audit_log::table
+        let page: Vec<Row> = audit_log::table
             .filter(audit_log::seq.ge(expected_seq))
             .order(audit_log::seq.asc())
             .limit(5000)

@@ -441,4 +441,29 @@ mod tests {
             assert!(sqlite.contains(pragma), "{pragma}");
         }
     }
+
+    /// The bundled SQLite is built with the planner's stability guarantee
+    /// (`LIBSQLITE3_FLAGS` in `.cargo/config.toml`), so no statement is
+    /// planned again for its bound values.
+    #[test]
+    fn sqlite_is_built_with_the_planner_stability_guarantee() {
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct CompileOption {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            compile_options: String,
+        }
+        let mut conn = <diesel::SqliteConnection as diesel::Connection>::establish(":memory:")
+            .expect("an in-memory database");
+        let options: Vec<String> = diesel::sql_query("PRAGMA compile_options")
+            .load::<CompileOption>(&mut conn)
+            .expect("the compile options")
+            .into_iter()
+            .map(|o| o.compile_options)
+            .collect();
+        assert!(
+            options.iter().any(|o| o == "ENABLE_QPSG"),
+            "built with: {options:?}"
+        );
+    }
 }

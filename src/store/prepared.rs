@@ -1,8 +1,9 @@
 //! Statements kept prepared that diesel would prepare anew on every run.
 //!
-//! **Lists.** diesel writes `eq_any` over a list as one bind per value on SQLite and
-//! marks the statement as never to be kept prepared, since its text
-//! changes with the list's length; so every run parses and plans it again.
+//! **Lists.** diesel writes `eq_any` over a list as one bind per value on
+//! SQLite and marks the statement as never to be kept prepared, since its
+//! text changes with the list's length; so every run parses and plans it
+//! again.
 //! On the delivery path (claims, records, the checks before sending) that
 //! was about a tenth of the time on SQLite. Here the list is padded to the
 //! next power of two by repeating its last value (which changes nothing an

@@ -299,6 +299,17 @@ fn make_due(conn: &mut AnyConn, t0: DateTime<Utc>) {
         .expect("make the notices due");
 }
 
+/// Disclosures of notices in the audit log.
+fn disclosures(conn: &mut courtside::store::AnyConn) -> i64 {
+    use courtside::store::schema::audit_log;
+    audit_log::table
+        .filter(audit_log::action.eq("disclose"))
+        .filter(audit_log::entity.eq("notices"))
+        .count()
+        .get_result(conn)
+        .expect("count the disclosures")
+}
+
 /// Runs K workers until `n` notices are recorded; the time from t0 to the
 /// last record.
 fn drain(pool: &Pool, mailer: &dyn Mailer, args: &Args, t0: Instant) -> Duration {
@@ -435,6 +446,7 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
     });
 
     let mut conn = pool.get().expect("a connection");
+    let disclosed_before = disclosures(&mut conn);
     let t0 = Utc::now();
     make_due(&mut conn, t0);
     COUNTING.store(args.statements, Ordering::Relaxed);
@@ -450,6 +462,20 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
         .load(&mut conn)
         .expect("read the outcome");
     assert_eq!(rows.len(), args.n, "every notice sent");
+    // Every one audited once, and the chain whole (the record
+    // transactions chain their entries after one another's ends).
+    assert_eq!(
+        disclosures(&mut conn) - disclosed_before,
+        args.n as i64,
+        "one disclosure entry a notice"
+    );
+    assert!(
+        matches!(
+            courtside::audit::verify(&mut conn).expect("verify the chain"),
+            courtside::audit::Verdict::Intact { .. }
+        ),
+        "the audit chain verifies"
+    );
     let mut stored: Vec<f64> = rows
         .iter()
         .map(|(due, sent)| millis(sent.expect("sent_at") - *due))

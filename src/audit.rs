@@ -6,7 +6,11 @@
 //!
 //! Entry n's hash is SHA-256 over its fields and entry n−1's hash; the
 //! single `audit_head` row holds the last sequence number and hash and is
-//! locked by each append, so appends from several instances line up.
+//! locked by each append, so appends from several instances line up. An
+//! append is chained in memory after a head ([`chain`]) and written only if
+//! the head is still that one when its lock is taken ([`write_chained`]):
+//! after the head as read under its lock ([`append_each`]), or, for the
+//! delivery recorder, after the end the transaction ahead of it will leave.
 //! [`verify`] walks the chain and names the first entry that was edited,
 //! deleted or moved.
 
@@ -181,31 +185,54 @@ pub fn chain_hash(seq: i64, at: DateTime<Utc>, e: &Entry, prev_hash: &str) -> St
     hex::encode(h.finalize())
 }
 
-/// Locks and reads the chain's head (seq, hash).
-fn head(conn: &mut AnyConn) -> AppResult<(i64, String)> {
+/// The end of the chain: the last entry's number and hash (0 and
+/// "genesis" while the log is empty), as the `audit_head` row holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub seq: i64,
+    pub hash: String,
+}
+
+/// Locks and reads the chain's head: every later append, from this
+/// instance or another, waits until this transaction ends.
+pub fn locked_head(conn: &mut AnyConn) -> AppResult<Head> {
     let query = audit_head::table
         .filter(audit_head::id.eq(1))
         .select((audit_head::seq, audit_head::hash));
-    Ok(crate::store::dialect::first_for_update!(conn, query)?)
+    let (seq, hash) = crate::store::dialect::first_for_update!(conn, query)?;
+    Ok(Head { seq, hash })
 }
 
-/// Appends entries in the caller's transaction.
-pub fn append_all(conn: &mut AnyConn, at: DateTime<Utc>, entries: &[Entry]) -> AppResult<()> {
-    append_each(conn, entries.iter().map(|e| (at, e)))
+/// Entries chained in memory after a head, ready to be written.
+pub struct Chained {
+    after: Head,
+    rows: Vec<Row>,
+    end: Head,
 }
 
-/// Appends entries, each with its own instant, in the caller's
-/// transaction: the head is read (and locked) once, the rows are chained
-/// in memory and written several to an INSERT, and the head is moved once.
-pub fn append_each<'e>(
-    conn: &mut AnyConn,
-    entries: impl IntoIterator<Item = (DateTime<Utc>, &'e Entry)>,
-) -> AppResult<()> {
-    let mut entries = entries.into_iter().peekable();
-    if entries.peek().is_none() {
-        return Ok(());
+impl Chained {
+    /// The head once these entries are written.
+    pub fn end(&self) -> &Head {
+        &self.end
     }
-    let (mut seq, mut prev) = head(conn)?;
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// Chains entries, each with its own instant, after `after` (pure: the
+/// numbers and hashes they get if the head is still `after` when they
+/// are written).
+pub fn chain<'e>(
+    after: Head,
+    entries: impl IntoIterator<Item = (DateTime<Utc>, &'e Entry)>,
+) -> Chained {
+    let (mut seq, mut prev) = (after.seq, after.hash.clone());
     let mut rows = Vec::new();
     for (at, e) in entries {
         // Microseconds, as both databases keep them, so the hash recomputes.
@@ -231,13 +258,81 @@ pub fn append_each<'e>(
         });
         prev = hash;
     }
-    insert_rows(conn, &rows)?;
-    store::kept(
+    Chained {
+        after,
+        rows,
+        end: Head { seq, hash: prev },
+    }
+}
+
+/// Writes chained entries in the caller's transaction, if the head is
+/// still the one they were chained after. The head is moved on first, and
+/// only from that head: the UPDATE takes the head's row whatever it holds
+/// (on PostgreSQL waiting for a transaction moving it, and then seeing
+/// where that one left it) and changes it only if it is `after`, so the
+/// rows are written only under the head's lock. (A condition on the head
+/// in the WHERE would not wait: PostgreSQL skips a row whose committed
+/// version does not match, even while another transaction moves it to a
+/// version that would.) `false`: the head had moved, no rows were written,
+/// and the caller must not commit what it meant these entries to record
+/// (it rolls back and tries again after the head as it is). So one
+/// instance can chain appends before the transaction ahead of them
+/// commits, holding the head's lock only to write its rows and commit.
+pub fn write_chained(conn: &mut AnyConn, chained: &Chained) -> AppResult<bool> {
+    use diesel::dsl::case_when;
+    use diesel::sql_types::{BigInt, Text};
+    if chained.rows.is_empty() {
+        return Ok(true);
+    }
+    let (after, end) = (&chained.after, &chained.end);
+    let still = || {
+        audit_head::seq
+            .eq(after.seq)
+            .and(audit_head::hash.eq(after.hash.clone()))
+    };
+    let move_on = store::kept(
         diesel::update(audit_head::table.filter(audit_head::id.eq(1)))
-            .set((audit_head::seq.eq(seq), audit_head::hash.eq(&prev))),
-    )
-    .execute(conn)?;
-    Ok(())
+            .set((
+                audit_head::seq
+                    .eq(case_when::<_, _, BigInt>(still(), end.seq).otherwise(audit_head::seq)),
+                audit_head::hash
+                    .eq(case_when::<_, _, Text>(still(), end.hash.clone())
+                        .otherwise(audit_head::hash)),
+            ))
+            .returning((audit_head::seq, audit_head::hash)),
+    );
+    let now: Vec<(i64, String)> = crate::store::dialect::get_results!(&mut *conn, move_on)?;
+    if now.first().map(|(seq, hash)| (*seq, hash.as_str())) != Some((end.seq, end.hash.as_str())) {
+        return Ok(false);
+    }
+    insert_rows(conn, &chained.rows)?;
+    Ok(true)
+}
+
+/// Appends entries in the caller's transaction.
+pub fn append_all(conn: &mut AnyConn, at: DateTime<Utc>, entries: &[Entry]) -> AppResult<()> {
+    append_each(conn, entries.iter().map(|e| (at, e)))
+}
+
+/// Appends entries, each with its own instant, in the caller's
+/// transaction: the head is read (and locked) once, the rows are chained
+/// in memory and written several to an INSERT, and the head is moved once.
+pub fn append_each<'e>(
+    conn: &mut AnyConn,
+    entries: impl IntoIterator<Item = (DateTime<Utc>, &'e Entry)>,
+) -> AppResult<()> {
+    let mut entries = entries.into_iter().peekable();
+    if entries.peek().is_none() {
+        return Ok(());
+    }
+    let chained = chain(locked_head(conn)?, entries);
+    if write_chained(conn, &chained)? {
+        Ok(())
+    } else {
+        Err(AppError::Internal(
+            "the audit chain's head moved while this transaction held it".into(),
+        ))
+    }
 }
 
 /// One entry as stored (written by `append_each`, read back by `verify`).

@@ -600,12 +600,19 @@ struct ToRecord<'a> {
 /// worker still holds its lease, with the audit entries of what left
 /// appended to the chain together. Sent notices are written by one
 /// statement per worker and pass (which names the rows it wrote); the
-/// rest one by one. Returns which were recorded.
-fn record_items(conn: &mut AnyConn, items: &[ToRecord<'_>]) -> AppResult<Vec<bool>> {
+/// rest one by one. The entries join the chain where `recorder` says
+/// (see [`Recorder::join_chain`]). Returns which were recorded.
+fn record_items(
+    conn: &mut AnyConn,
+    recorder: &Recorder,
+    items: &[ToRecord<'_>],
+    foresee: bool,
+) -> Result<Vec<bool>, NotRecorded> {
     if items.is_empty() {
         return Ok(Vec::new());
     }
-    store::write(conn, |conn| {
+    store::write_with(conn, |conn| {
+        store::dialect::commit_without_waiting_for_the_disk(conn)?;
         let mut recorded = vec![false; items.len()];
         // Sent notices, by lease owner and stamp (almost always one).
         let mut sent: Vec<(&str, DateTime<Utc>, Vec<&str>)> = Vec::new();
@@ -667,9 +674,45 @@ fn record_items(conn: &mut AnyConn, items: &[ToRecord<'_>]) -> AppResult<Vec<boo
                 entries.push((item.now, cancelled_before_sending(n)));
             }
         }
-        crate::audit::append_each(conn, entries.iter().map(|(at, e)| (*at, e)))?;
+        recorder.join_chain(conn, &entries, foresee)?;
         Ok(recorded)
     })
+}
+
+/// Why a record transaction rolled back.
+enum NotRecorded {
+    /// The audit chain's head was not where this process foresaw it
+    /// (another instance, or another use case, appended meanwhile):
+    /// nothing was written; record the group again after the head as it is.
+    HeadMoved,
+    Failed(AppError),
+}
+
+impl From<AppError> for NotRecorded {
+    fn from(e: AppError) -> Self {
+        NotRecorded::Failed(e)
+    }
+}
+
+impl From<diesel::result::Error> for NotRecorded {
+    fn from(e: diesel::result::Error) -> Self {
+        NotRecorded::Failed(e.into())
+    }
+}
+
+/// Where the audit entries of this process's next record transaction
+/// join the chain.
+#[derive(Default)]
+enum Tail {
+    /// Not known: the next transaction reads (and locks) the head.
+    #[default]
+    Unknown,
+    /// A transaction is reading the head; the next waits for the end it
+    /// will leave.
+    Reading,
+    /// The end the record transactions begun so far leave once they all
+    /// commit.
+    Foreseen(crate::audit::Head),
 }
 
 /// Group commit for the delivery passes of one process on one database:
@@ -691,12 +734,24 @@ impl std::fmt::Debug for Recorder {
     }
 }
 
+impl RecordQueue {
+    /// The next record transaction reads the head, unless one is reading
+    /// it already (the end that one makes known is right).
+    fn forget_the_tail(&mut self) {
+        if !matches!(self.tail, Tail::Reading) {
+            self.tail = Tail::Unknown;
+        }
+    }
+}
+
 #[derive(Default)]
 struct RecordQueue {
     next_ticket: u64,
     waiting: Vec<Handed>,
     /// Record transactions running (at most [`records_at_once`]).
     recording: usize,
+    /// Where the next record transaction's audit entries join the chain.
+    tail: Tail,
     /// Answers not yet collected, by ticket: which results were recorded,
     /// or the transaction's failure (as text, for the passes that did not
     /// run it).
@@ -768,7 +823,9 @@ impl Recorder {
             // answered as a failed transaction (nothing recorded; the
             // leases run out and the notices are taken again).
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                record_items(conn, &items)
+                let recorded = self.record_again_if_the_head_moved(conn, &items)?;
+                store::dialect::wait_for_the_disk(conn)?;
+                Ok(recorded)
             }))
             .unwrap_or_else(|_| {
                 Err(AppError::Internal(
@@ -777,6 +834,10 @@ impl Recorder {
             });
             queue = self.queue.lock().map_err(lost)?;
             queue.recording -= 1;
+            if outcome.is_err() {
+                // What this transaction foresaw did not happen.
+                queue.forget_the_tail();
+            }
             match outcome {
                 Ok(recorded) => {
                     let mut recorded = recorded.into_iter();
@@ -796,6 +857,120 @@ impl Recorder {
             }
             self.changed.notify_all();
         }
+    }
+}
+
+impl Recorder {
+    /// Records the items in one transaction; if the audit chain's head was
+    /// not where this process foresaw it, once more after the head as it
+    /// is (read under its lock, so that try cannot miss).
+    fn record_again_if_the_head_moved(
+        &self,
+        conn: &mut AnyConn,
+        items: &[ToRecord<'_>],
+    ) -> AppResult<Vec<bool>> {
+        match record_items(conn, self, items, true) {
+            Ok(recorded) => return Ok(recorded),
+            Err(NotRecorded::Failed(e)) => return Err(e),
+            Err(NotRecorded::HeadMoved) => {}
+        }
+        // What this try foresaw was wrong, and so may be any foresight
+        // made after it.
+        if let Ok(mut queue) = self.queue.lock() {
+            queue.forget_the_tail();
+        }
+        tracing::debug!(
+            results = items.len(),
+            "the audit chain's head moved; recording again"
+        );
+        match record_items(conn, self, items, false) {
+            Ok(recorded) => Ok(recorded),
+            Err(NotRecorded::Failed(e)) => Err(e),
+            Err(NotRecorded::HeadMoved) => Err(AppError::Internal(
+                "the audit chain's head moved while this transaction held it".into(),
+            )),
+        }
+    }
+
+    /// Appends a record transaction's audit entries to the chain.
+    ///
+    /// While another record transaction of this process is running, the
+    /// entries are chained after the end it will leave (which it made known
+    /// before it committed), without reading the head: so this
+    /// transaction waits on the head's lock only to write its rows and
+    /// commit, not also to read the head and move it. The head moves on
+    /// only if it is where it was foreseen ([`crate::audit::write_chained`]);
+    /// if not, the transaction rolls back and is recorded again. Otherwise
+    /// (alone, or after a failure) the head is read under its lock, and the
+    /// end this transaction leaves is made known to the next; one that
+    /// begins meanwhile waits for it, so the ends are foreseen in the order
+    /// the transactions join the chain.
+    fn join_chain(
+        &self,
+        conn: &mut AnyConn,
+        entries: &[(DateTime<Utc>, crate::audit::Entry)],
+        foresee: bool,
+    ) -> Result<(), NotRecorded> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let lost = |_| AppError::Internal("the delivery recorder's lock was poisoned".into());
+        let entries = || entries.iter().map(|(at, e)| (*at, e));
+        let mut queue = self.queue.lock().map_err(lost)?;
+        let foreseen = loop {
+            match std::mem::replace(&mut queue.tail, Tail::Reading) {
+                Tail::Reading => queue = self.changed.wait(queue).map_err(lost)?,
+                Tail::Foreseen(head) if foresee && queue.recording > 1 => break Some(head),
+                Tail::Foreseen(_) | Tail::Unknown => break None,
+            }
+        };
+        let chained = match foreseen {
+            Some(after) => {
+                let chained = crate::audit::chain(after, entries());
+                queue.tail = Tail::Foreseen(chained.end().clone());
+                chained
+            }
+            None => {
+                // This transaction reads the head; the tail stays Reading
+                // until it knows where its entries end, or fails (or
+                // panics) first, when the guard makes it Unknown again.
+                drop(queue);
+                let reading = StillReading { recorder: self };
+                let head = crate::audit::locked_head(conn)?;
+                let chained = crate::audit::chain(head, entries());
+                queue = self.queue.lock().map_err(lost)?;
+                std::mem::forget(reading);
+                queue.tail = Tail::Foreseen(chained.end().clone());
+                chained
+            }
+        };
+        drop(queue);
+        self.changed.notify_all();
+        if crate::audit::write_chained(conn, &chained)? {
+            Ok(())
+        } else {
+            Err(NotRecorded::HeadMoved)
+        }
+    }
+}
+
+/// Held by the record transaction reading the head: if it ends before it
+/// knows where its entries end, the next reads the head (and any waiting
+/// for it are woken), so none waits for ever.
+struct StillReading<'r> {
+    recorder: &'r Recorder,
+}
+
+impl Drop for StillReading<'_> {
+    fn drop(&mut self) {
+        let mut queue = self
+            .recorder
+            .queue
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        queue.tail = Tail::Unknown;
+        drop(queue);
+        self.recorder.changed.notify_all();
     }
 }
 

@@ -115,18 +115,27 @@ pub fn open_pool(url: &str, max_size: u32) -> AppResult<Pool> {
 /// read-to-write upgrade) and on PostgreSQL is an ordinary BEGIN. Any error
 /// rolls everything back: nothing is ever half-written.
 pub fn write<T>(conn: &mut AnyConn, f: impl FnOnce(&mut AnyConn) -> AppResult<T>) -> AppResult<T> {
+    write_with(conn, f)
+}
+
+/// [`write`], for work with its own error type (one that can say why it
+/// rolled back in more than an [`AppError`]).
+pub fn write_with<T, E: From<AppError>>(
+    conn: &mut AnyConn,
+    f: impl FnOnce(&mut AnyConn) -> Result<T, E>,
+) -> Result<T, E> {
     // At the outermost level this begins (IMMEDIATE on SQLite); inside
     // another write it makes a savepoint, so one use case can call another
     // and still roll back alone.
     // On SQLite, this process's writers to the file take turns first.
-    let turn = dialect::write_turn(conn)?;
-    let nested = dialect::begin_write(conn)?;
+    let turn = dialect::write_turn(conn).map_err(AppError::from)?;
+    let nested = dialect::begin_write(conn).map_err(AppError::from)?;
     let result = f(conn);
     let finish = dialect::end_write(conn, result.is_ok());
     drop(turn);
     match (result, finish) {
         (Ok(value), Ok(())) => Ok(value),
-        (Ok(_), Err(e)) => Err(e.into()),
+        (Ok(_), Err(e)) => Err(AppError::from(e).into()),
         (Err(err), finished) => {
             if let Err(rollback) = finished {
                 tracing::error!(error = %rollback, nested, "rollback failed");

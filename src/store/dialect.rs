@@ -191,6 +191,29 @@ pub fn begin_write(conn: &mut AnyConn) -> diesel::QueryResult<bool> {
     }
 }
 
+/// Inside a write: its commit returns without waiting for the disk (on
+/// PostgreSQL `SET LOCAL synchronous_commit = off`; SQLite commits as it
+/// always does). The caller must not act on the commit before
+/// [`wait_for_the_disk`] returns.
+pub fn commit_without_waiting_for_the_disk(conn: &mut AnyConn) -> diesel::QueryResult<()> {
+    match conn {
+        AnyConn::Pg(c) => c.batch_execute("SET LOCAL synchronous_commit = off"),
+        AnyConn::Sqlite(_) => Ok(()),
+    }
+}
+
+/// Waits until every transaction this server has committed so far is on
+/// disk: on PostgreSQL a transaction of its own that takes an id, so its
+/// commit is written and flushed, and the log with it up to there (the
+/// flushes of several such waits are shared); on SQLite nothing (its
+/// commits wait for the disk themselves).
+pub fn wait_for_the_disk(conn: &mut AnyConn) -> diesel::QueryResult<()> {
+    match conn {
+        AnyConn::Pg(c) => c.batch_execute("SELECT txid_current()"),
+        AnyConn::Sqlite(_) => Ok(()),
+    }
+}
+
 /// Commits (`ok`) or rolls back what [`begin_write`] began.
 pub fn end_write(conn: &mut AnyConn, ok: bool) -> diesel::QueryResult<()> {
     match (ok, conn) {

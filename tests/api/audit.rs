@@ -503,3 +503,116 @@ async fn appends_of_every_length_are_stored_whole_in_order_and_chained() {
     drop(conn);
     app.stop().await;
 }
+
+fn entries(prefix: &str, n: usize) -> Vec<audit::Entry> {
+    (0..n)
+        .map(|i| {
+            audit::Entry::new(
+                audit::AuditAction::Update,
+                Some("u1"),
+                "hearings",
+                &format!("{prefix}-{i}"),
+            )
+        })
+        .collect()
+}
+
+/// Entries chained after a head that has since moved are not written:
+/// `write_chained` says so, adds no row and leaves the head where the
+/// other append put it; chained again after the head as it is, they go in.
+#[actix_web::test]
+async fn an_append_chained_after_a_head_that_moved_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let mine = entries("mine", 3);
+    let stale = courtside::store::write(&mut conn, |conn| {
+        let head = audit::locked_head(conn)?;
+        Ok(audit::chain(head, mine.iter().map(|e| (test_now(), e))))
+    })
+    .unwrap();
+    courtside::store::write(&mut conn, |conn| {
+        audit::append_all(conn, test_now(), &entries("other", 2))
+    })
+    .unwrap();
+    let count = |conn: &mut courtside::store::AnyConn| -> i64 {
+        audit_log::table.count().get_result(conn).unwrap()
+    };
+    let before = count(&mut conn);
+    let written = courtside::store::write(&mut conn, |conn| {
+        let written = audit::write_chained(conn, &stale)?;
+        assert_eq!(
+            audit::locked_head(conn)?.seq,
+            before,
+            "the head is left where the other append put it"
+        );
+        Ok(written)
+    })
+    .unwrap();
+    assert!(!written, "the head had moved");
+    assert_eq!(count(&mut conn), before, "no row written");
+    let now = courtside::store::write(&mut conn, |conn| {
+        let head = audit::locked_head(conn)?;
+        let chained = audit::chain(head, mine.iter().map(|e| (test_now(), e)));
+        assert!(audit::write_chained(conn, &chained)?);
+        Ok(chained.end().clone())
+    })
+    .unwrap();
+    assert_eq!(now.seq, before + 3);
+    assert_eq!(
+        verdict(&app),
+        Verdict::Intact {
+            entries: before + 3
+        }
+    );
+}
+
+/// On PostgreSQL a transaction can chain its entries after the end another
+/// transaction will leave, before that one commits (the delivery recorder
+/// does): its head move waits for the other's commit and then goes in after
+/// it; if the other rolls back, it writes nothing. (A condition on the
+/// head in the UPDATE's WHERE would not wait, and would find the old head:
+/// both outcomes are checked.)
+#[actix_web::test]
+async fn an_append_chained_after_an_uncommitted_one_follows_it_or_writes_nothing() {
+    use courtside::store::dialect;
+    let app = TestApp::spawn().await;
+    let mut first = app.pool.get().unwrap();
+    if dialect::backend_of(&first) != courtside::store::Backend::Postgres {
+        // On SQLite writes take turns on the file: no transaction can
+        // write while another is open.
+        return;
+    }
+    for commits in [true, false] {
+        let start: i64 = audit_log::table.count().get_result(&mut *first).unwrap();
+        let ahead = entries("ahead", 2);
+        let behind = entries("behind", 3);
+        dialect::begin_write(&mut first).unwrap();
+        let head = audit::locked_head(&mut first).unwrap();
+        let chained = audit::chain(head, ahead.iter().map(|e| (test_now(), e)));
+        assert!(audit::write_chained(&mut first, &chained).unwrap());
+        let after = chained.end().clone();
+        let pool = app.pool.clone();
+        let second = std::thread::spawn(move || {
+            let mut conn = pool.get().unwrap();
+            dialect::begin_write(&mut conn).unwrap();
+            let chained = audit::chain(after, behind.iter().map(|e| (test_now(), e)));
+            let written = audit::write_chained(&mut conn, &chained).unwrap();
+            dialect::end_write(&mut conn, written).unwrap();
+            written
+        });
+        // Let the second reach the head's lock (if it did not wait, it
+        // would find the old head and write nothing, which is caught below).
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        dialect::end_write(&mut first, commits).unwrap();
+        let written = second.join().unwrap();
+        let now: i64 = audit_log::table.count().get_result(&mut *first).unwrap();
+        if commits {
+            assert!(written, "chained after the first, once it committed");
+            assert_eq!(now, start + 5);
+        } else {
+            assert!(!written, "the end it was chained after never came");
+            assert_eq!(now, start);
+        }
+        assert_eq!(verdict(&app), Verdict::Intact { entries: now });
+    }
+}

@@ -215,14 +215,6 @@ impl Chained {
     pub fn end(&self) -> &Head {
         &self.end
     }
-
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
 }
 
 /// Chains entries, each with its own instant, after `after` (pure: the

@@ -22,7 +22,8 @@ pub use sign_in::{
     record_refused_token, sign_in, sign_in_from, sign_in_verified_email, LoginOutput,
 };
 pub use tokens::{
-    actor_for_token, issue_token, me_for_token, revoke_token, token_hash, who_am_i, Me,
+    actor_for_token, issue_token, me_and_changes_for_token, me_for_token, revoke_token, token_hash,
+    who_am_i, Me,
 };
 
 /// The email of an account still active, for mail sent to its owner;

@@ -13,7 +13,8 @@ use crate::domain::Role;
 use crate::error::{AppError, AppResult};
 use crate::policy::Actor;
 use crate::secret::Secret;
-use crate::store::schema::{api_tokens, users};
+use crate::store::changes;
+use crate::store::schema::{api_tokens, data_changes, users};
 use crate::store::{self, AnyConn};
 
 pub const SESSION: &str = "session";
@@ -55,21 +56,30 @@ pub fn issue_token(
 
 /// Finds the live token's user.
 pub fn actor_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppResult<Actor> {
-    let me = me_for_token(conn, token, now)?;
-    Ok(Actor {
-        user_id: me.user_id,
-        organisation_id: me.organisation_id,
-        role: me.role,
-    })
+    Ok(me_for_token(conn, token, now)?.actor())
 }
 
 /// The person a live token belongs to, with their name and page language,
 /// in one statement (a page's session reads this on every request).
 pub fn me_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppResult<Me> {
+    Ok(me_and_changes_for_token(conn, token, now)?.0)
+}
+
+/// The person a live token belongs to, and the database's count of
+/// changes as it stood then ([`changes::Count`]), in one statement: a
+/// request that works from kept records (the week) checks its token and
+/// learns whether they still hold in one trip to the database.
+pub fn me_and_changes_for_token(
+    conn: &mut AnyConn,
+    token: &str,
+    now: DateTime<Utc>,
+) -> AppResult<(Me, changes::Count)> {
     let now = store::to_db(now);
-    type Found = (String, String, String, String, Option<String>);
+    type Found = (String, String, String, String, Option<String>, i64);
     let found: Option<Found> = api_tokens::table
         .inner_join(users::table)
+        // The count's one row, beside the token's.
+        .inner_join(data_changes::table.on(data_changes::id.eq(changes::ROW)))
         .filter(api_tokens::token_hash.eq(token_hash(token)))
         .filter(api_tokens::revoked_at.is_null())
         .filter(
@@ -84,21 +94,23 @@ pub fn me_for_token(conn: &mut AnyConn, token: &str, now: DateTime<Utc>) -> AppR
             users::role,
             users::display_name,
             users::page_language,
+            data_changes::n,
         ))
         // No `LIMIT ?` (the hash is unique): SQLite reads a bound LIMIT
         // when planning, so a statement with one is parsed and planned
         // again on every run instead of reused (see `store::changes`).
         .load(conn)?
         .pop();
-    let (user_id, organisation_id, role, display_name, page_language) =
+    let (user_id, organisation_id, role, display_name, page_language, n) =
         found.ok_or(AppError::Unauthenticated)?;
-    Ok(Me {
+    let me = Me {
         user_id,
         organisation_id,
         role: Role::from_db(&role)?,
         display_name,
         page_language,
-    })
+    };
+    Ok((me, changes::Count::read(n)))
 }
 
 /// Revokes a token (signing out); unknown tokens are ignored.
@@ -117,6 +129,17 @@ pub struct Me {
     pub display_name: String,
     /// The language they chose for the pages (`en`, `cy`), if any.
     pub page_language: Option<String>,
+}
+
+impl Me {
+    /// Who is acting, for the rules.
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: self.user_id.clone(),
+            organisation_id: self.organisation_id.clone(),
+            role: self.role,
+        }
+    }
 }
 
 /// The signed-in person's own name, role and organisation.

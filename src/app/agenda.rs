@@ -24,6 +24,7 @@ use crate::resources::{
     DeadlineOut, Deadlines, HearingOut, Hearings, ParoleMilestoneOut, ParoleMilestones,
     PreTrialVisitOut, PreTrialVisits, TaskOut, Tasks, VictimFilter,
 };
+use crate::store::changes::Count;
 use crate::store::AnyConn;
 
 use super::{Ctx, Resource};
@@ -152,16 +153,19 @@ pub fn week(conn: &mut AnyConn, ctx: &Ctx, from: NaiveDate) -> AppResult<Week> {
 /// made from has changed since it was worked out (on any instance: the
 /// database's count of changes says so), else worked out and kept.
 /// Requests for the same week at once wait for one of them to work it out.
+///
+/// `changes` is the count as this request read it before any record
+/// (with its token, `accounts::me_and_changes_for_token`, or
+/// `store::changes::count`): a write committing after that read raises
+/// the count, so a week kept below is never older than its count says.
 pub fn week_cached(
     conn: &mut AnyConn,
     ctx: &Ctx,
     from: NaiveDate,
     cache: &WeekCache,
+    changes: Count,
 ) -> AppResult<Arc<KeptWeek>> {
     check(ctx, from)?;
-    // Before the records: a write committing after this read raises the
-    // count, so a week kept below is never older than its count says.
-    let changes = crate::store::changes::count(conn)?;
     let key = WeekKey {
         user_id: ctx.actor.user_id.clone(),
         organisation_id: ctx.actor.organisation_id.clone(),
@@ -205,7 +209,7 @@ struct WeekKey {
 pub struct KeptWeek {
     pub week: Week,
     /// The database's count of changes, read before the week was.
-    changes: i64,
+    changes: Count,
     /// The week holds while now is at most this: the earliest due time
     /// of a running deadline held back as neither in the week nor past
     /// (once it passes, it is listed as past).

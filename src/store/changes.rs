@@ -38,17 +38,41 @@ pub const NOT_COUNTED: &[&str] = &[
     "data_changes",
 ];
 
+/// The id of the count's one row.
+pub const ROW: i32 = 1;
+
+/// The count as a request read it, before any record it guards: what
+/// was worked out from records read after it holds while a later read
+/// gives the same count. Made only by reading the row (here, or beside a
+/// token in `accounts::tokens::me_and_changes_for_token`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Count(i64);
+
+impl Count {
+    /// The count as read from its row.
+    pub(crate) fn read(n: i64) -> Count {
+        Count(n)
+    }
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// The count now.
 ///
 /// Read without `.first()`: its `LIMIT ?` makes SQLite (3.46 and later)
 /// look at the bound limit while planning, which marks the statement to
 /// be parsed and planned again each time it is run; without it the
 /// prepared statement is reused (this is read on every request).
-pub fn count(conn: &mut AnyConn) -> AppResult<i64> {
+pub fn count(conn: &mut AnyConn) -> AppResult<Count> {
     data_changes::table
-        .find(1)
+        .find(ROW)
         .select(data_changes::n)
         .load::<i64>(conn)?
         .pop()
+        .map(Count)
         .ok_or_else(|| diesel::result::Error::NotFound.into())
 }

@@ -76,15 +76,25 @@ impl ManageConnection for AnyConnManager {
         Ok(c)
     }
 
+    /// Asked on every check-out: a round trip only when the connection has
+    /// not been heard from a moment ago (see `dialect::needs_checking`).
     fn is_valid(&self, conn: &mut AnyConn) -> Result<(), r2d2::Error> {
+        if !dialect::needs_checking(conn) {
+            return Ok(());
+        }
         diesel::sql_query("SELECT 1")
             .execute(conn)
             .map(|_| ())
             .map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut AnyConn) -> bool {
-        false
+    /// Asked on every check-in: a connection found lost, left inside a
+    /// transaction (a panic mid-write) or with its transaction state
+    /// broken is dropped, not handed out again.
+    fn has_broken(&self, conn: &mut AnyConn) -> bool {
+        use diesel::connection::{Connection, TransactionManager};
+        dialect::is_lost(conn)
+            || <AnyConn as Connection>::TransactionManager::is_broken_transaction_manager(conn)
     }
 }
 

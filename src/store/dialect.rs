@@ -67,7 +67,11 @@ pub fn on_connect_sql(backend: Backend) -> &'static str {
 pub fn on_connect(conn: &mut AnyConn) -> diesel::QueryResult<()> {
     let backend = backend_of(conn);
     match conn {
-        AnyConn::Pg(c) => c.batch_execute(on_connect_sql(backend)),
+        AnyConn::Pg(c) => {
+            c.batch_execute(on_connect_sql(backend))?;
+            diesel::Connection::set_instrumentation(c, Liveness::new());
+            Ok(())
+        }
         AnyConn::Sqlite(c) => {
             c.batch_execute(on_connect_sql(backend))?;
             let file = database_file(c)?;
@@ -112,6 +116,79 @@ impl diesel::connection::Instrumentation for KnownFile {
         if let Some(inner) = self.inner.as_mut() {
             inner.on_connection_event(event);
         }
+    }
+}
+
+/// What a PostgreSQL connection's own statements showed of the link to
+/// the server, kept in its instrumentation slot (like [`KnownFile`]):
+/// when a statement last came back, and whether one found the
+/// connection closed or could not be sent. The pool hands out a
+/// connection used a moment ago without a round trip to check it
+/// ([`needs_checking`]), and drops one found lost ([`is_lost`]).
+struct Liveness {
+    last_answer: Option<std::time::Instant>,
+    lost: bool,
+    inner: Option<Box<dyn diesel::connection::Instrumentation>>,
+}
+
+impl Liveness {
+    fn new() -> Liveness {
+        Liveness {
+            last_answer: None,
+            lost: false,
+            inner: diesel::connection::get_default_instrumentation(),
+        }
+    }
+}
+
+impl diesel::connection::Instrumentation for Liveness {
+    fn on_connection_event(&mut self, event: diesel::connection::InstrumentationEvent<'_>) {
+        use diesel::result::{DatabaseErrorKind, Error};
+        if let diesel::connection::InstrumentationEvent::FinishQuery { error, .. } = &event {
+            match error {
+                Some(Error::DatabaseError(
+                    DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                    _,
+                )) => self.lost = true,
+                // The server answered (an error of its own is an answer).
+                _ => self.last_answer = Some(std::time::Instant::now()),
+            }
+        }
+        if let Some(inner) = self.inner.as_mut() {
+            inner.on_connection_event(event);
+        }
+    }
+}
+
+/// How long after a PostgreSQL connection's last answer the pool hands it
+/// out again without asking the server first (`SELECT 1`). A connection
+/// in steady use is handed out at once, which saves a round trip on every
+/// request; one idle for longer (across a server restart, say) is asked
+/// first, and replaced if the server does not answer.
+pub const TRUSTED_AFTER_AN_ANSWER: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Whether the pool must ask the server before handing this connection
+/// out: a PostgreSQL connection whose last answer is older than
+/// [`TRUSTED_AFTER_AN_ANSWER`] (or unknown). A SQLite connection is a
+/// file opened by this process: there is no server to lose.
+pub fn needs_checking(conn: &mut AnyConn) -> bool {
+    match conn {
+        AnyConn::Sqlite(_) => false,
+        AnyConn::Pg(c) => diesel::Connection::instrumentation(c)
+            .downcast_ref::<Liveness>()
+            .and_then(|l| l.last_answer)
+            .is_none_or(|at| at.elapsed() > TRUSTED_AFTER_AN_ANSWER),
+    }
+}
+
+/// Whether one of the connection's statements found it closed, or could
+/// not be sent on it: the pool drops it rather than hand it out again.
+pub fn is_lost(conn: &mut AnyConn) -> bool {
+    match conn {
+        AnyConn::Sqlite(_) => false,
+        AnyConn::Pg(c) => diesel::Connection::instrumentation(c)
+            .downcast_ref::<Liveness>()
+            .is_some_and(|l| l.lost),
     }
 }
 

@@ -837,3 +837,7 @@ diesel::table! {
         n -> BigInt,
     }
 }
+
+// The count is read beside a token, in the same statement.
+diesel::allow_tables_to_appear_in_same_query!(data_changes, api_tokens);
+diesel::allow_tables_to_appear_in_same_query!(data_changes, users);

@@ -447,3 +447,123 @@ async fn in_list_matches_what_eq_any_matches_and_lists_and_kept_updates_are_prep
     drop(conn);
     app.stop().await;
 }
+
+/// A connection given back inside a transaction (a panic mid-write, say)
+/// is dropped by the pool, not handed to the next request still inside
+/// it, on either backend.
+#[actix_web::test]
+async fn a_connection_given_back_inside_a_transaction_is_not_handed_out_again() {
+    use diesel::connection::{Connection, TransactionManager};
+    type Manager = <AnyConn as Connection>::TransactionManager;
+    let app = TestApp::spawn().await;
+    // A pool of its own, of one connection, so the next check-out could
+    // only be the same connection or a new one.
+    let pool = store::open_pool(&app.database_url, 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    dialect::begin_write(&mut conn).unwrap();
+    let depth = Manager::transaction_manager_status_mut(&mut conn)
+        .transaction_depth()
+        .unwrap();
+    assert!(depth.is_some(), "inside the transaction");
+    drop(conn);
+    let mut conn = pool.get().unwrap();
+    let depth = Manager::transaction_manager_status_mut(&mut conn)
+        .transaction_depth()
+        .unwrap();
+    assert_eq!(
+        depth, None,
+        "the next check-out begins outside any transaction"
+    );
+    // And it can write (on SQLite the old one still held the file's lock).
+    let amara = amara_id(&mut conn);
+    let written = store::write(&mut conn, |c| {
+        Ok(dialect::execute!(
+            &mut *c,
+            notice_insert!(&amara, "after-a-dropped-one")
+        )?)
+    })
+    .unwrap();
+    assert_eq!(written, 1);
+}
+
+#[derive(QueryableByName)]
+struct BackendPid {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pid: i32,
+}
+
+fn backend_pid(conn: &mut AnyConn) -> diesel::QueryResult<i32> {
+    diesel::sql_query("SELECT pg_backend_pid() AS pid")
+        .get_result::<BackendPid>(conn)
+        .map(|p| p.pid)
+}
+
+/// Ends a server process from another connection, and waits until the
+/// server no longer lists it.
+fn end_backend(database_url: &str, pid: i32) {
+    #[derive(QueryableByName)]
+    struct Listed {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    use diesel::Connection as _;
+    let mut admin = diesel::PgConnection::establish(database_url).unwrap();
+    diesel::sql_query("SELECT pg_terminate_backend($1)")
+        .bind::<diesel::sql_types::Integer, _>(pid)
+        .execute(&mut admin)
+        .unwrap();
+    for _ in 0..200 {
+        let listed: Listed =
+            diesel::sql_query("SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1")
+                .bind::<diesel::sql_types::Integer, _>(pid)
+                .get_result(&mut admin)
+                .unwrap();
+        if listed.n == 0 {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the server process {pid} did not end");
+}
+
+/// The pool hands out a PostgreSQL connection heard from a moment ago
+/// without asking the server (no `SELECT 1` on every request); one whose
+/// statement found it closed is dropped when given back, and the next
+/// check-out is a new connection that works. One idle for longer than
+/// `TRUSTED_AFTER_AN_ANSWER` is asked first, and replaced unseen if the
+/// server has gone.
+#[actix_web::test]
+async fn a_lost_postgres_connection_is_dropped_and_replaced() {
+    let app = TestApp::spawn().await;
+    let pool = store::open_pool(&app.database_url, 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    if dialect::backend_of(&conn) != Backend::Postgres {
+        assert!(
+            !dialect::needs_checking(&mut conn),
+            "a SQLite file has no server to lose"
+        );
+        return;
+    }
+    let first = backend_pid(&mut conn).unwrap();
+    assert!(
+        !dialect::needs_checking(&mut conn),
+        "a connection that has just answered is trusted"
+    );
+    // Its server process ends while the connection is out.
+    end_backend(&app.database_url, first);
+    assert!(backend_pid(&mut conn).is_err(), "the connection is gone");
+    assert!(dialect::is_lost(&mut conn), "its statement found it closed");
+    drop(conn);
+    let mut conn = pool.get().unwrap();
+    let second = backend_pid(&mut conn).expect("the next check-out works");
+    assert_ne!(second, first, "a new connection");
+    drop(conn);
+
+    // Idle for longer than it is trusted, then its server process ends:
+    // the check-out asks, finds it gone and hands out a new one.
+    std::thread::sleep(dialect::TRUSTED_AFTER_AN_ANSWER + std::time::Duration::from_millis(100));
+    end_backend(&app.database_url, second);
+    let mut conn = pool.get().unwrap();
+    let third = backend_pid(&mut conn).expect("the check-out replaced the lost connection");
+    assert_ne!(third, second);
+}

@@ -175,3 +175,28 @@ async fn a_kept_week_lists_a_deadline_as_past_once_its_time_passes() {
     let (_, week) = app.get(&path, &amara).await;
     assert!(listed(&week), "past its time now");
 }
+
+/// A session's check reads the count of changes in the same statement,
+/// as `store::changes::count` reads it alone; a write raises it.
+#[actix_web::test]
+async fn a_token_is_checked_with_the_count_of_changes() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let token = app.login(AMARA).await;
+    let (me, before) = courtside::accounts::me_and_changes_for_token(&mut conn, &token, test_now())
+        .expect("a live token");
+    assert_eq!(me.display_name, "Amara Idva");
+    assert_eq!(before, changes::count(&mut conn).unwrap());
+    diesel::update(hearings::table)
+        .set(hearings::courtroom.eq("Court 12"))
+        .execute(&mut *conn)
+        .unwrap();
+    let (_, after) =
+        courtside::accounts::me_and_changes_for_token(&mut conn, &token, test_now()).unwrap();
+    assert!(after > before, "{before} → {after}");
+    assert_eq!(after, changes::count(&mut conn).unwrap());
+    assert!(matches!(
+        courtside::accounts::me_and_changes_for_token(&mut conn, "cs_not-a-token", test_now()),
+        Err(courtside::error::AppError::Unauthenticated)
+    ));
+}

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::resource::{run, Registry, RouteInfo};
-use crate::accounts::tokens::actor_for_token;
+use crate::accounts::me_and_changes_for_token;
 use crate::app::agenda::{self, Week};
 use crate::calendar::{self};
 use crate::error::{AppError, AppResult};
@@ -38,8 +38,8 @@ async fn show(
     // The token is checked in the same trip to the database as the week
     // (one hop to the blocking pool, one connection, per request).
     let (user_id, body) = run(&state, move |conn| {
-        let actor = actor_for_token(conn, &token.0, app.clock.now())?;
-        let ctx = app.ctx(actor);
+        let (me, changes) = me_and_changes_for_token(conn, &token.0, app.clock.now())?;
+        let ctx = app.ctx(me.actor());
         let from = match from.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
             None => calendar::london_date(ctx.now),
             Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
@@ -49,7 +49,7 @@ async fn show(
                 )
             })?,
         };
-        let body = agenda::week_cached(conn, &ctx, from, &weeks)?.extra(|week| {
+        let body = agenda::week_cached(conn, &ctx, from, &weeks, changes)?.extra(|week| {
             serde_json::to_vec(week)
                 .map(|v| Answer(v.into()))
                 .map_err(|e| AppError::Internal(format!("agenda: {e}")))

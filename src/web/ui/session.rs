@@ -21,7 +21,7 @@ use actix_web::{web, FromRequest, HttpRequest};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::accounts::me_for_token;
+use crate::accounts::me_and_changes_for_token;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::policy::Actor;
@@ -168,6 +168,9 @@ pub struct Session {
     /// The language of the pages: the person's stored choice, else the
     /// pre-sign-in cookie, else English.
     pub lang: Lang,
+    /// The database's count of changes, read with the session (before
+    /// any record the page reads): whether kept records still hold.
+    pub changes: crate::store::changes::Count,
 }
 
 impl Session {
@@ -210,7 +213,7 @@ impl SessionToken {
         conn: &mut crate::store::AnyConn,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Session, AppError> {
-        let me = me_for_token(conn, &self.token, now)?;
+        let (me, changes) = me_and_changes_for_token(conn, &self.token, now)?;
         let lang = me
             .page_language
             .as_deref()
@@ -227,6 +230,7 @@ impl SessionToken {
             csrf: self.csrf,
             email_off: self.email_off,
             lang,
+            changes,
         })
     }
 }

@@ -759,7 +759,7 @@ fn drawn_week(
     bad_date: bool,
     weeks: &app::agenda::WeekCache,
 ) -> AppResult<Arc<Drawn>> {
-    let kept = app::agenda::week_cached(conn, ctx, from, weeks)?;
+    let kept = app::agenda::week_cached(conn, ctx, from, weeks, s.changes)?;
     let overdue = overdue_now(&kept.week, ctx.now);
     let drawings = kept.extra(|_| Ok(Drawings::default()))?;
     let mut drawings = drawings.0.lock().unwrap_or_else(|e| e.into_inner());

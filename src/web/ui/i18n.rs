@@ -269,6 +269,13 @@ pub fn apart<T>(f: impl FnOnce() -> T) -> (T, Vec<String>, Vec<String>) {
     (out, used, untranslated)
 }
 
+/// The keys this thread's record holds (used, and fallen back to
+/// English), taken out of it: for a page put together from parts drawn
+/// before, each of which recorded its own.
+pub fn noted() -> (Vec<String>, Vec<String>) {
+    take()
+}
+
 fn take() -> (Vec<String>, Vec<String>) {
     let (used, missing) = noting(|r| {
         (

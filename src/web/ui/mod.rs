@@ -60,7 +60,8 @@ mod visits;
 mod warnings;
 mod week;
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{guard, web, HttpResponse, ResponseError};
@@ -348,6 +349,79 @@ fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
         ),
         AppError::Unavailable(_) => (t("error-busy"), vec![t("error-busy-next")]),
         AppError::Internal(_) => (t("error-internal"), vec![t("error-internal-next")]),
+    }
+}
+
+/// A page whose part inside the layout was drawn before (and kept: the
+/// week's), drawn around it: the layout is drawn once for each set of
+/// layout data (language, person, menu, anti-forgery token, title) and
+/// kept, split where the part goes, so a request only joins three pieces
+/// of text. What is drawn is what [`render`] of `name` with the part as
+/// its `body` draws; the words the page used are marked as on every page.
+pub fn render_around(name: &str, layout: Value, part: &str) -> PageResult {
+    let shell = Shell::for_layout(name, layout)?;
+    i18n::record(shell.used.clone(), shell.untranslated.clone());
+    let (used, untranslated) = i18n::noted();
+    let mut out = String::with_capacity(shell.head.len() + part.len() + shell.tail.len());
+    out.push_str(&shell.head);
+    out.push_str(part);
+    out.push_str(&shell.tail);
+    Ok(html(
+        StatusCode::OK,
+        i18n::mark_page(out, &used, &untranslated),
+    ))
+}
+
+/// A page template drawn around a marker, split at it (see
+/// [`render_around`]), with the words the template used.
+struct Shell {
+    head: String,
+    tail: String,
+    used: Vec<String>,
+    untranslated: Vec<String>,
+}
+
+/// Where the part goes while a shell is drawn. Everything the layout
+/// shows of a person (a name, a title) is escaped, so no value can
+/// contain it.
+const PART: &str = "<!--courtside:the-part-goes-here-->";
+
+/// Shells drawn, by template and layout data. At most [`Shell::MOST`]
+/// are kept; when full, it starts again empty.
+static SHELLS: LazyLock<std::sync::Mutex<HashMap<(String, String), Arc<Shell>>>> =
+    LazyLock::new(Default::default);
+
+impl Shell {
+    const MOST: usize = 1024;
+
+    fn for_layout(name: &str, layout: Value) -> AppResult<Arc<Shell>> {
+        let key = (name.to_string(), layout.to_string());
+        let shells = SHELLS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(shell) = shells.get(&key) {
+            return Ok(shell.clone());
+        }
+        drop(shells);
+        let lang = i18n::lang_of(&json!({ "layout": &layout }));
+        let data = json!({ "layout": layout, "body": PART });
+        // Only the template's own words: those noted before stay noted.
+        let ((drawn, used, untranslated), _, _) =
+            i18n::apart(|| drawn_with_words(name, lang, &data));
+        let drawn = drawn?;
+        let (head, tail) = drawn
+            .split_once(PART)
+            .ok_or_else(|| AppError::Internal(format!("{name} does not show its body")))?;
+        let shell = Arc::new(Shell {
+            head: head.to_string(),
+            tail: tail.to_string(),
+            used,
+            untranslated,
+        });
+        let mut shells = SHELLS.lock().unwrap_or_else(|e| e.into_inner());
+        if shells.len() >= Self::MOST {
+            shells.clear();
+        }
+        shells.insert(key, shell.clone());
+        Ok(shell)
     }
 }
 
@@ -755,6 +829,46 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    async fn body_of(page: PageResult) -> String {
+        let Ok(resp) = page else {
+            panic!("the page drew")
+        };
+        let bytes = actix_web::body::to_bytes(resp.into_body())
+            .await
+            .unwrap_or_default();
+        String::from_utf8(bytes.to_vec()).unwrap_or_default()
+    }
+
+    /// A page drawn around a kept part is the page drawn whole, words
+    /// marked and all, in each language and from the kept shell as when
+    /// it was first drawn; a name that spells the marker is shown as
+    /// text, not taken for the place of the part.
+    #[actix_web::test]
+    async fn a_page_drawn_around_a_part_is_the_page_drawn_whole() {
+        for lang in [i18n::Lang::En, i18n::Lang::Cy] {
+            for name in ["Amara Idva", PART] {
+                let layout = json!({
+                    "title": "My week", "user": {"name": name, "role": "Supporter"},
+                    "csrf": "token", "nav": [{"href": "/week", "label": "My week", "current": true}],
+                    "error": false, "email_off": false, "lang": lang.code(),
+                    "html_lang": lang.html_tag(), "switch": null,
+                });
+                let part = "<section><h2>Monday</h2><p>Crown Court, 10:00</p></section>";
+                let whole = render("week", &json!({"layout": layout.clone(), "body": part}));
+                let whole = body_of(whole).await;
+                assert!(
+                    whole.contains(part) && whole.contains("data-keys="),
+                    "{whole}"
+                );
+                for _ in 0..2 {
+                    i18n::noted();
+                    let around = body_of(render_around("week", layout.clone(), part)).await;
+                    assert_eq!(around, whole, "{lang:?}, {name}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_template_compiles() {

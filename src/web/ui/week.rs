@@ -18,7 +18,7 @@ use super::forms::parse_date;
 use super::i18n::{self, clock, day, text, text_with, Lang};
 use super::lookup::{Lookup, Named};
 use super::session::{Session, SessionToken};
-use super::{draw_part, labels, page, render, with_session, PageResult};
+use super::{draw_part, labels, layout, render_around, with_session, PageResult};
 use crate::app;
 use crate::app::authorise;
 use crate::calendar::agenda::{self, ClashKind, Event};
@@ -821,6 +821,5 @@ async fn week(
         Ok(drawn)
     })
     .await?;
-    let data = json!({ "body": drawn.html });
-    render("week", &page(&s, &heading(&s), "week", data))
+    render_around("week", layout(&s, &heading(&s), "week"), &drawn.html)
 }

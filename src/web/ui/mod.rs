@@ -386,10 +386,12 @@ struct Shell {
 /// contain it.
 const PART: &str = "<!--courtside:the-part-goes-here-->";
 
-/// Shells drawn, by template and layout data. At most [`Shell::MOST`]
-/// are kept; when full, it starts again empty.
-static SHELLS: LazyLock<std::sync::Mutex<HashMap<(String, String), Arc<Shell>>>> =
-    LazyLock::new(Default::default);
+/// Shells drawn, by template name and layout data (as JSON text).
+type Shells = HashMap<(String, String), Arc<Shell>>;
+
+/// The shells drawn so far. At most [`Shell::MOST`] are kept; when full,
+/// it starts again empty.
+static SHELLS: LazyLock<std::sync::Mutex<Shells>> = LazyLock::new(Default::default);
 
 impl Shell {
     const MOST: usize = 1024;

@@ -6110,3 +6110,44 @@ async fn the_records_pages_are_in_welsh_for_a_welsh_choosing_officer() {
     );
     app.stop().await;
 }
+
+/// The My week page, kept once drawn, shows a change another instance
+/// wrote: the session's check reads the count of changes with it, and a
+/// moved count draws the week again (the layout around it is kept apart).
+#[actix_web::test]
+async fn a_kept_week_page_shows_a_change_written_by_another_instance() {
+    use courtside::store::schema::hearings;
+    use diesel::prelude::*;
+    let app = TestApp::spawn_planned_demo().await;
+    let amara = app.login(AMARA).await;
+    let (status, list) = app.get("/api/v1/hearings?per_page=200", &amara).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let first = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["status"] != "vacated")
+        .min_by_key(|h| h["starts_at"].as_str().unwrap().to_string())
+        .expect("Amara has a hearing")
+        .clone();
+    let starts: chrono::DateTime<chrono::Utc> =
+        first["starts_at"].as_str().unwrap().parse().unwrap();
+    let path = format!("/week?from={}", courtside::calendar::london_date(starts));
+    let mut b = Browser::signed_in(&app.base, AMARA).await;
+    let week = b.get(&path).await;
+    assert_eq!(week.status, StatusCode::OK);
+    week.assert_lacks("Court 31");
+    let again = b.get(&path).await;
+    again.assert_lacks("Court 31");
+
+    // Another instance moves the hearing to another room.
+    let mut conn = app.pool.get().unwrap();
+    diesel::update(hearings::table.find(first["id"].as_str().unwrap()))
+        .set(hearings::courtroom.eq("Court 31"))
+        .execute(&mut *conn)
+        .unwrap();
+    let week = b.get(&path).await;
+    week.assert_has("Court 31");
+    week.assert_has("Amara Idva");
+    app.stop().await;
+}

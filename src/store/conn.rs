@@ -55,7 +55,9 @@ impl AnyConnManager {
         let backend = Backend::of_url(url);
         let url = match backend {
             Backend::Sqlite => url.strip_prefix("sqlite://").unwrap_or(url).to_string(),
-            Backend::Postgres => url.to_string(),
+            Backend::Postgres => {
+                plain_on_this_machine(url, std::env::var_os("PGSSLMODE").is_some())
+            }
         };
         AnyConnManager {
             url,
@@ -63,6 +65,38 @@ impl AnyConnManager {
             checkpointer: None,
         }
     }
+}
+
+/// A PostgreSQL URL naming this machine's own address (`localhost`,
+/// `127.0.0.1` or `[::1]`), with no `sslmode` of its own (nor one in
+/// `PGSSLMODE`, `env_sslmode`), asks for no TLS: a connection that never
+/// leaves the machine gains nothing from it (libpq's default, `prefer`,
+/// checks no certificate either), and encrypting every statement and answer
+/// cost about a tenth of a week's requests a second on the development
+/// machine. Any other URL is kept as it is: an operator who wants TLS on
+/// the loopback says so with `sslmode`.
+fn plain_on_this_machine(url: &str, env_sslmode: bool) -> String {
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return url.to_string();
+    };
+    let loopback = match parsed.host_str() {
+        Some("localhost") => true,
+        Some(host) => host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback()),
+        None => false,
+    };
+    // A `host` (or `hostaddr`) among the parameters overrides the URL's.
+    let says_where_or_how = parsed
+        .query_pairs()
+        .any(|(k, _)| matches!(k.as_ref(), "sslmode" | "host" | "hostaddr"));
+    if !loopback || says_where_or_how || env_sslmode {
+        return url.to_string();
+    }
+    parsed.query_pairs_mut().append_pair("sslmode", "disable");
+    parsed.to_string()
 }
 
 impl ManageConnection for AnyConnManager {
@@ -134,12 +168,30 @@ pub fn write_with<T, E: From<AppError>>(
     conn: &mut AnyConn,
     f: impl FnOnce(&mut AnyConn) -> Result<T, E>,
 ) -> Result<T, E> {
+    write_as(conn, dialect::Commit::Flushed, f)
+}
+
+/// [`write_with`], whose commit returns without waiting for the disk (see
+/// [`dialect::Commit::Unflushed`]): the caller must not act on it, nor let
+/// anyone else, before [`dialect::wait_for_the_disk`] returns.
+pub fn write_unflushed_with<T, E: From<AppError>>(
+    conn: &mut AnyConn,
+    f: impl FnOnce(&mut AnyConn) -> Result<T, E>,
+) -> Result<T, E> {
+    write_as(conn, dialect::Commit::Unflushed, f)
+}
+
+fn write_as<T, E: From<AppError>>(
+    conn: &mut AnyConn,
+    commit: dialect::Commit,
+    f: impl FnOnce(&mut AnyConn) -> Result<T, E>,
+) -> Result<T, E> {
     // At the outermost level this begins (IMMEDIATE on SQLite); inside
     // another write it makes a savepoint, so one use case can call another
     // and still roll back alone.
     // On SQLite, this process's writers to the file take turns first.
     let turn = dialect::write_turn(conn).map_err(AppError::from)?;
-    let nested = dialect::begin_write(conn).map_err(AppError::from)?;
+    let nested = dialect::begin_write_as(conn, commit).map_err(AppError::from)?;
     let result = f(conn);
     let finish = dialect::end_write(conn, result.is_ok());
     drop(turn);
@@ -151,6 +203,73 @@ pub fn write_with<T, E: From<AppError>>(
                 tracing::error!(error = %rollback, nested, "rollback failed");
             }
             Err(err)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_on_this_machine;
+
+    #[test]
+    fn a_connection_to_this_machine_asks_for_no_tls_unless_told() {
+        let cases = [
+            // (url, PGSSLMODE set, expected)
+            (
+                "postgres://postgres@127.0.0.1:5432/test",
+                false,
+                "postgres://postgres@127.0.0.1:5432/test?sslmode=disable",
+            ),
+            (
+                "postgresql://app:pw@localhost/courtside",
+                false,
+                "postgresql://app:pw@localhost/courtside?sslmode=disable",
+            ),
+            (
+                "postgres://app@[::1]:5433/courtside?application_name=cs",
+                false,
+                "postgres://app@[::1]:5433/courtside?application_name=cs&sslmode=disable",
+            ),
+            (
+                "postgres://app@127.0.0.2/courtside",
+                false,
+                "postgres://app@127.0.0.2/courtside?sslmode=disable",
+            ),
+            // Told: kept.
+            (
+                "postgres://app@127.0.0.1/courtside?sslmode=require",
+                false,
+                "postgres://app@127.0.0.1/courtside?sslmode=require",
+            ),
+            (
+                "postgres://app@127.0.0.1/courtside",
+                true,
+                "postgres://app@127.0.0.1/courtside",
+            ),
+            // Another machine, or the host given as a parameter: kept.
+            (
+                "postgres://app@db.internal:5432/courtside",
+                false,
+                "postgres://app@db.internal:5432/courtside",
+            ),
+            (
+                "postgres://app@10.0.0.5/courtside",
+                false,
+                "postgres://app@10.0.0.5/courtside",
+            ),
+            (
+                "postgres://app@localhost/courtside?host=db.internal",
+                false,
+                "postgres://app@localhost/courtside?host=db.internal",
+            ),
+            (
+                "postgres:///courtside?host=/var/run/postgresql",
+                false,
+                "postgres:///courtside?host=/var/run/postgresql",
+            ),
+        ];
+        for (url, env, expected) in cases {
+            assert_eq!(plain_on_this_machine(url, env), expected, "{url}");
         }
     }
 }

@@ -202,7 +202,7 @@ pub fn backend_of(conn: &AnyConn) -> Backend {
 
 /// How many write transactions that queue on one lock (the audit chain's
 /// head) gain from running at once: on PostgreSQL two (the second does its
-/// work before the lock while the first holds it and flushes); on SQLite
+/// work before the lock while the first holds it); on SQLite
 /// one (writes take turns on the whole file anyway).
 pub fn writes_gaining_from_overlap(conn: &AnyConn) -> usize {
     match backend_of(conn) {
@@ -246,6 +246,23 @@ pub fn migrations_current(conn: &mut AnyConn) -> AppResult<bool> {
 /// PostgreSQL; inside another write, a savepoint. Returns whether it is
 /// nested.
 pub fn begin_write(conn: &mut AnyConn) -> diesel::QueryResult<bool> {
+    begin_write_as(conn, Commit::Flushed)
+}
+
+/// Whether a write's commit waits for the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Commit {
+    /// The commit returns once it is on disk (every write but one).
+    Flushed,
+    /// The commit returns without waiting for the disk (on PostgreSQL
+    /// `SET LOCAL synchronous_commit = off`, sent with the `BEGIN` in one
+    /// trip; SQLite commits as it always does). The caller must not act
+    /// on the commit before [`wait_for_the_disk`] returns.
+    Unflushed,
+}
+
+/// [`begin_write`], saying whether the commit waits for the disk.
+pub fn begin_write_as(conn: &mut AnyConn, commit: Commit) -> diesel::QueryResult<bool> {
     match conn {
         AnyConn::Sqlite(c) => {
             let nested = AnsiTransactionManager::transaction_manager_status_mut(c)
@@ -262,20 +279,19 @@ pub fn begin_write(conn: &mut AnyConn) -> diesel::QueryResult<bool> {
             let nested = AnsiTransactionManager::transaction_manager_status_mut(c)
                 .transaction_depth()?
                 .is_some();
-            AnsiTransactionManager::begin_transaction(c)?;
+            match (nested, commit) {
+                (false, Commit::Unflushed) => AnsiTransactionManager::begin_transaction_sql(
+                    c,
+                    "BEGIN; SET LOCAL synchronous_commit = off",
+                )?,
+                (true, Commit::Unflushed) => {
+                    AnsiTransactionManager::begin_transaction(c)?;
+                    c.batch_execute("SET LOCAL synchronous_commit = off")?;
+                }
+                (_, Commit::Flushed) => AnsiTransactionManager::begin_transaction(c)?,
+            }
             Ok(nested)
         }
-    }
-}
-
-/// Inside a write: its commit returns without waiting for the disk (on
-/// PostgreSQL `SET LOCAL synchronous_commit = off`; SQLite commits as it
-/// always does). The caller must not act on the commit before
-/// [`wait_for_the_disk`] returns.
-pub fn commit_without_waiting_for_the_disk(conn: &mut AnyConn) -> diesel::QueryResult<()> {
-    match conn {
-        AnyConn::Pg(c) => c.batch_execute("SET LOCAL synchronous_commit = off"),
-        AnyConn::Sqlite(_) => Ok(()),
     }
 }
 

@@ -12,7 +12,9 @@ pub mod schema;
 pub mod scope;
 pub mod upcoming;
 
-pub use conn::{open_pool, run_migrations, write, write_with, AnyConn, Backend, Pool};
+pub use conn::{
+    open_pool, run_migrations, write, write_unflushed_with, write_with, AnyConn, Backend, Pool,
+};
 pub use prepared::{kept, InListDsl};
 
 use chrono::{DateTime, NaiveDateTime, Utc};

@@ -202,7 +202,7 @@ pub fn backend_of(conn: &AnyConn) -> Backend {
 
 /// How many write transactions that queue on one lock (the audit chain's
 /// head) gain from running at once: on PostgreSQL two (the second does its
-/// work before the lock while the first holds it); on SQLite
+/// work before the lock while the first holds it and flushes); on SQLite
 /// one (writes take turns on the whole file anyway).
 pub fn writes_gaining_from_overlap(conn: &AnyConn) -> usize {
     match backend_of(conn) {

@@ -567,3 +567,41 @@ async fn a_lost_postgres_connection_is_dropped_and_replaced() {
     let third = backend_pid(&mut conn).expect("the check-out replaced the lost connection");
     assert_ne!(third, second);
 }
+
+#[derive(QueryableByName)]
+struct Encrypted {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    ssl: bool,
+}
+
+fn encrypted(conn: &mut AnyConn) -> bool {
+    diesel::sql_query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+        .get_result::<Encrypted>(conn)
+        .unwrap()
+        .ssl
+}
+
+/// A connection to a PostgreSQL server on this machine is not encrypted
+/// (it would gain nothing), while one whose URL asks for TLS is, from the
+/// same server (where the server offers TLS at all: this machine's does).
+#[actix_web::test]
+async fn a_connection_to_a_server_on_this_machine_is_not_encrypted_unless_asked() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    let on_this_machine = ["@127.0.0.1", "@localhost", "@[::1]"]
+        .iter()
+        .any(|h| app.database_url.contains(h));
+    if dialect::backend_of(&conn) != Backend::Postgres || !on_this_machine {
+        return;
+    }
+    assert!(!encrypted(&mut conn), "no TLS to a server on this machine");
+    drop(conn);
+    match store::open_pool(&format!("{}?sslmode=require", app.database_url), 1) {
+        Ok(asked) => assert!(
+            encrypted(&mut asked.get().unwrap()),
+            "TLS when the URL asks for it"
+        ),
+        Err(e) => eprintln!("the server offers no TLS, so only the first half ran: {e}"),
+    }
+    app.stop().await;
+}

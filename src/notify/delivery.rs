@@ -983,9 +983,9 @@ impl Drop for StillReading<'_> {
 /// for its flush, and takes the head the moment the first commits (more
 /// would only wait on the same lock, holding back groups that could have
 /// gone together: three were measured no quicker, nor was freeing a place
-/// while its transaction's commit is flushed). On SQLite writes take turns on the file, and a second
-/// would wait for its turn while groups that could have joined it wait
-/// too. See `store::dialect::writes_gaining_from_overlap`.
+/// while its transaction's commit is flushed). On SQLite writes take turns
+/// on the file, and a second would wait for its turn while groups that
+/// could have joined it wait too. See `store::dialect::writes_gaining_from_overlap`.
 fn records_at_once(conn: &AnyConn) -> usize {
     store::dialect::writes_gaining_from_overlap(conn)
 }

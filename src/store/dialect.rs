@@ -280,10 +280,19 @@ pub fn begin_write_as(conn: &mut AnyConn, commit: Commit) -> diesel::QueryResult
                 .transaction_depth()?
                 .is_some();
             match (nested, commit) {
-                (false, Commit::Unflushed) => AnsiTransactionManager::begin_transaction_sql(
-                    c,
-                    "BEGIN; SET LOCAL synchronous_commit = off",
-                )?,
+                (false, Commit::Unflushed) => {
+                    let begun = AnsiTransactionManager::begin_transaction_sql(
+                        c,
+                        "BEGIN; SET LOCAL synchronous_commit = off",
+                    );
+                    if let Err(e) = begun {
+                        // The BEGIN may have gone through without the SET:
+                        // no transaction is left open that diesel does not
+                        // know of.
+                        let _ = c.batch_execute("ROLLBACK");
+                        return Err(e);
+                    }
+                }
                 (true, Commit::Unflushed) => {
                     AnsiTransactionManager::begin_transaction(c)?;
                     c.batch_execute("SET LOCAL synchronous_commit = off")?;

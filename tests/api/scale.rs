@@ -184,3 +184,61 @@ async fn a_managers_week_names_a_case_past_the_ten_thousandth() {
     form.assert_lacks("99ZZ7777777");
     app.stop().await;
 }
+
+/// A manager's week lists every hearing that sits in it, well past one
+/// page of the largest size (200): the lists behind it are read whole
+/// (`app::list_pages`), in one read however long.
+#[actix_web::test]
+async fn a_managers_week_lists_every_hearing_past_the_largest_page() {
+    const MORE: usize = 450;
+    let app = TestApp::spawn().await;
+    let maya = app.login(MAYA).await;
+    let path = "/api/v1/agenda?from=2026-03-23";
+    let hearings_in = |week: &serde_json::Value| week["hearings"].as_array().unwrap().len();
+    let (status, before) = app.get(path, &maya).await;
+    assert_eq!(status, StatusCode::OK, "{before}");
+    {
+        let mut conn = app.pool.get().unwrap();
+        plant_for_amara(&mut conn);
+        let court: String = courts::table
+            .select(courts::id)
+            .order(courts::id.asc())
+            .first(&mut *conn)
+            .unwrap();
+        let rows: Vec<_> = (0..MORE)
+            .map(|n| {
+                // Spread over the week's working days and hours.
+                let at = Utc
+                    .with_ymd_and_hms(2026, 3, 23 + (n % 5) as u32, 9 + (n % 8) as u32, 0, 0)
+                    .unwrap()
+                    .naive_utc();
+                (
+                    hearings::id.eq(format!("00000000-0000-4000-b100-{n:012}")),
+                    hearings::case_id.eq(format!("00000000-0000-4000-9000-{n:012}")),
+                    hearings::kind.eq("trial"),
+                    hearings::status.eq("listed"),
+                    hearings::court_id.eq(court.clone()),
+                    hearings::starts_at.eq(at),
+                    hearings::estimated_minutes.eq(60),
+                    hearings::victim_attends.eq(true),
+                    hearings::victim_gives_evidence.eq(true),
+                    hearings::live_link.eq(false),
+                    hearings::version.eq(1),
+                    hearings::created_at.eq(at),
+                    hearings::updated_at.eq(at),
+                )
+            })
+            .collect();
+        for part in rows.chunks(100) {
+            match &mut *conn {
+                AnyConn::Sqlite(c) => diesel::insert_into(hearings::table).values(part).execute(c),
+                AnyConn::Pg(c) => diesel::insert_into(hearings::table).values(part).execute(c),
+            }
+            .unwrap();
+        }
+    }
+    let (status, after) = app.get(path, &maya).await;
+    assert_eq!(status, StatusCode::OK, "{after}");
+    assert_eq!(hearings_in(&after), hearings_in(&before) + MORE);
+    app.stop().await;
+}

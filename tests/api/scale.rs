@@ -97,6 +97,55 @@ fn plant_for_amara(conn: &mut AnyConn) {
     plant(conn, &amara);
 }
 
+/// The first court by id (any court will do).
+fn first_court(conn: &mut AnyConn) -> String {
+    courts::table
+        .select(courts::id)
+        .order(courts::id.asc())
+        .first(conn)
+        .unwrap()
+}
+
+/// A listed trial of `case_id` at `court`, at `at`, where the victim
+/// gives evidence in person, as a row to insert.
+#[allow(clippy::type_complexity)]
+fn trial(
+    id: &str,
+    case_id: &str,
+    court: &str,
+    at: chrono::NaiveDateTime,
+) -> (
+    diesel::dsl::Eq<hearings::id, String>,
+    diesel::dsl::Eq<hearings::case_id, String>,
+    diesel::dsl::Eq<hearings::kind, &'static str>,
+    diesel::dsl::Eq<hearings::status, &'static str>,
+    diesel::dsl::Eq<hearings::court_id, String>,
+    diesel::dsl::Eq<hearings::starts_at, chrono::NaiveDateTime>,
+    diesel::dsl::Eq<hearings::estimated_minutes, i32>,
+    diesel::dsl::Eq<hearings::victim_attends, bool>,
+    diesel::dsl::Eq<hearings::victim_gives_evidence, bool>,
+    diesel::dsl::Eq<hearings::live_link, bool>,
+    diesel::dsl::Eq<hearings::version, i32>,
+    diesel::dsl::Eq<hearings::created_at, chrono::NaiveDateTime>,
+    diesel::dsl::Eq<hearings::updated_at, chrono::NaiveDateTime>,
+) {
+    (
+        hearings::id.eq(id.to_string()),
+        hearings::case_id.eq(case_id.to_string()),
+        hearings::kind.eq("trial"),
+        hearings::status.eq("listed"),
+        hearings::court_id.eq(court.to_string()),
+        hearings::starts_at.eq(at),
+        hearings::estimated_minutes.eq(60),
+        hearings::victim_attends.eq(true),
+        hearings::victim_gives_evidence.eq(true),
+        hearings::live_link.eq(false),
+        hearings::version.eq(1),
+        hearings::created_at.eq(at),
+        hearings::updated_at.eq(at),
+    )
+}
+
 #[actix_web::test]
 async fn a_manager_reaching_more_victims_than_sqlites_default_bound_limit_can_list_them() {
     let app = TestApp::spawn().await;
@@ -136,11 +185,7 @@ async fn a_managers_week_names_a_case_past_the_ten_thousandth() {
     {
         let mut conn = app.pool.get().unwrap();
         plant_for_amara(&mut conn);
-        let court: String = courts::table
-            .select(courts::id)
-            .order(courts::id.asc())
-            .first(&mut *conn)
-            .unwrap();
+        let court = first_court(&mut conn);
         let at = Utc
             .with_ymd_and_hms(2026, 3, 25, 10, 0, 0)
             .unwrap()
@@ -150,20 +195,11 @@ async fn a_managers_week_names_a_case_past_the_ten_thousandth() {
             .execute(&mut *conn)
             .unwrap();
         diesel::insert_into(hearings::table)
-            .values((
-                hearings::id.eq("00000000-0000-4000-b000-000000000001"),
-                hearings::case_id.eq(&case_id),
-                hearings::kind.eq("trial"),
-                hearings::status.eq("listed"),
-                hearings::court_id.eq(&court),
-                hearings::starts_at.eq(at),
-                hearings::estimated_minutes.eq(60),
-                hearings::victim_attends.eq(true),
-                hearings::victim_gives_evidence.eq(true),
-                hearings::live_link.eq(false),
-                hearings::version.eq(1),
-                hearings::created_at.eq(at),
-                hearings::updated_at.eq(at),
+            .values(trial(
+                "00000000-0000-4000-b000-000000000001",
+                &case_id,
+                &court,
+                at,
             ))
             .execute(&mut *conn)
             .unwrap();
@@ -200,11 +236,7 @@ async fn a_managers_week_lists_every_hearing_past_the_largest_page() {
     {
         let mut conn = app.pool.get().unwrap();
         plant_for_amara(&mut conn);
-        let court: String = courts::table
-            .select(courts::id)
-            .order(courts::id.asc())
-            .first(&mut *conn)
-            .unwrap();
+        let court = first_court(&mut conn);
         let rows: Vec<_> = (0..MORE)
             .map(|n| {
                 // Spread over the week's working days and hours.
@@ -212,20 +244,11 @@ async fn a_managers_week_lists_every_hearing_past_the_largest_page() {
                     .with_ymd_and_hms(2026, 3, 23 + (n % 5) as u32, 9 + (n % 8) as u32, 0, 0)
                     .unwrap()
                     .naive_utc();
-                (
-                    hearings::id.eq(format!("00000000-0000-4000-b100-{n:012}")),
-                    hearings::case_id.eq(format!("00000000-0000-4000-9000-{n:012}")),
-                    hearings::kind.eq("trial"),
-                    hearings::status.eq("listed"),
-                    hearings::court_id.eq(court.clone()),
-                    hearings::starts_at.eq(at),
-                    hearings::estimated_minutes.eq(60),
-                    hearings::victim_attends.eq(true),
-                    hearings::victim_gives_evidence.eq(true),
-                    hearings::live_link.eq(false),
-                    hearings::version.eq(1),
-                    hearings::created_at.eq(at),
-                    hearings::updated_at.eq(at),
+                trial(
+                    &format!("00000000-0000-4000-b100-{n:012}"),
+                    &format!("00000000-0000-4000-9000-{n:012}"),
+                    &court,
+                    at,
                 )
             })
             .collect();

@@ -6120,19 +6120,8 @@ async fn a_kept_week_page_shows_a_change_written_by_another_instance() {
     use diesel::prelude::*;
     let app = TestApp::spawn_planned_demo().await;
     let amara = app.login(AMARA).await;
-    let (status, list) = app.get("/api/v1/hearings?per_page=200", &amara).await;
-    assert_eq!(status, StatusCode::OK, "{list}");
-    let first = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|h| h["status"] != "vacated")
-        .min_by_key(|h| h["starts_at"].as_str().unwrap().to_string())
-        .expect("Amara has a hearing")
-        .clone();
-    let starts: chrono::DateTime<chrono::Utc> =
-        first["starts_at"].as_str().unwrap().parse().unwrap();
-    let path = format!("/week?from={}", courtside::calendar::london_date(starts));
+    let (first, from) = app.first_hearing(&amara).await;
+    let path = format!("/week?from={from}");
     let mut b = Browser::signed_in(&app.base, AMARA).await;
     let week = b.get(&path).await;
     assert_eq!(week.status, StatusCode::OK);

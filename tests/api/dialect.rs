@@ -605,3 +605,42 @@ async fn a_connection_to_a_server_on_this_machine_is_not_encrypted_unless_asked(
     }
     app.stop().await;
 }
+
+#[derive(QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    synchronous_commit: String,
+}
+
+/// A write begun unflushed commits without waiting for the disk on
+/// PostgreSQL (set with its `BEGIN`, outermost or nested), and only that
+/// write: an ordinary write on the same connection afterwards waits.
+#[actix_web::test]
+async fn only_an_unflushed_write_commits_without_waiting_for_the_disk() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.pool.get().unwrap();
+    if dialect::backend_of(&conn) != Backend::Postgres {
+        // SQLite commits as it always does.
+        app.stop().await;
+        return;
+    }
+    fn setting(conn: &mut AnyConn) -> courtside::error::AppResult<String> {
+        Ok(diesel::sql_query("SHOW synchronous_commit")
+            .get_result::<Setting>(conn)?
+            .synchronous_commit)
+    }
+    assert_eq!(
+        store::write_unflushed_with(&mut conn, setting).unwrap(),
+        "off"
+    );
+    assert_eq!(store::write(&mut conn, setting).unwrap(), "on");
+    let nested = store::write(&mut conn, |conn| {
+        let inner = store::write_unflushed_with(conn, setting)?;
+        Ok((inner, setting(conn)?))
+    })
+    .unwrap();
+    assert_eq!(nested.0, "off", "nested, inside its savepoint");
+    assert_eq!(store::write(&mut conn, setting).unwrap(), "on");
+    drop(conn);
+    app.stop().await;
+}

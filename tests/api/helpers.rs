@@ -255,6 +255,27 @@ impl TestApp {
             .await
     }
 
+    /// The earliest hearing (not vacated) the signed-in person can see,
+    /// as the API lists it, and the London date it starts on.
+    #[allow(dead_code)]
+    pub async fn first_hearing(&self, token: &str) -> (Value, chrono::NaiveDate) {
+        let (status, list) = self.get("/api/v1/hearings?per_page=200", token).await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        let starts = |h: &Value| -> chrono::DateTime<chrono::Utc> {
+            h["starts_at"].as_str().unwrap().parse().unwrap()
+        };
+        let first = list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["status"] != "vacated")
+            .min_by_key(|h| starts(h))
+            .expect("a hearing to see")
+            .clone();
+        let day = courtside::calendar::london_date(starts(&first));
+        (first, day)
+    }
+
     /// The signed-in user's id.
     pub async fn user_id(&self, token: &str) -> String {
         let (status, me) = self.get("/api/v1/me", token).await;

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use courtside::store::schema::{deadlines, hearings};
 use courtside::store::{self, changes, dialect, AnyConn, Backend};
 use diesel::prelude::*;
@@ -86,25 +86,11 @@ async fn every_table_but_the_busy_ones_counts_its_changes() {
     assert_eq!(changes::count(&mut conn).unwrap(), after);
 }
 
-fn instant(v: &Value) -> DateTime<Utc> {
-    v.as_str().expect("an instant").parse().expect("RFC 3339")
-}
-
 #[actix_web::test]
 async fn a_kept_week_shows_a_change_written_by_another_instance() {
     let app = TestApp::spawn_planned_demo().await;
     let amara = app.login(AMARA).await;
-    let (status, list) = app.get("/api/v1/hearings?per_page=200", &amara).await;
-    assert_eq!(status, StatusCode::OK, "{list}");
-    let first = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|h| h["status"] != "vacated")
-        .min_by_key(|h| instant(&h["starts_at"]))
-        .expect("Amara has a hearing")
-        .clone();
-    let from = courtside::calendar::london_date(instant(&first["starts_at"]));
+    let (first, from) = app.first_hearing(&amara).await;
     let path = format!("/api/v1/agenda?from={from}");
     let courtroom_in = |week: &Value| -> Option<String> {
         week["hearings"]

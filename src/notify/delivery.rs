@@ -236,6 +236,14 @@ pub enum Result_ {
 }
 
 /// Records the result, only if this worker still holds the lease.
+///
+/// The row is found by its id and the lease's owner alone: only a notice
+/// being sent holds a lease (the database refuses any other, see the
+/// migration `notice_lease_only_while_sending`), so "still mine" says
+/// "still sending". A `state` condition as well let PostgreSQL add the
+/// `notices_due` index's 'sending' entries to every record (a bitmap
+/// AND), and during a drain those are every notice claimed since the
+/// last vacuum.
 fn record(
     conn: &mut AnyConn,
     cfg: &DeliveryConfig,
@@ -246,8 +254,7 @@ fn record(
     let ts = store::to_db(now);
     let mine = notices::table
         .filter(notices::id.eq(&n.id))
-        .filter(notices::lease_owner.eq(&cfg.owner))
-        .filter(notices::state.eq("sending"));
+        .filter(notices::lease_owner.eq(&cfg.owner));
     let none = None::<String>;
     // Every result gives the lease up and stamps the change.
     macro_rules! release {
@@ -635,13 +642,13 @@ fn record_items(
                 // Only rows this worker still holds the lease on are
                 // written (on PostgreSQL the UPDATE locks them, and a row
                 // another instance took over meanwhile no longer
-                // matches); it names the rows it wrote.
+                // matches; a lease is held only while sending, as in
+                // `record`); it names the rows it wrote.
                 let update = store::kept(
                     diesel::update(
                         notices::table
                             .filter(notices::id.in_list(chunk))
-                            .filter(notices::lease_owner.eq(owner))
-                            .filter(notices::state.eq("sending")),
+                            .filter(notices::lease_owner.eq(owner)),
                     )
                     .set((
                         notices::state.eq("sent"),

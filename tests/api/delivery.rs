@@ -172,6 +172,49 @@ async fn a_crashed_workers_lease_runs_out_and_the_resend_is_the_same_message() {
     app.stop().await;
 }
 
+/// Only a notice being sent holds a lease, and every sending notice has
+/// one: the database refuses anything else (delivery records a result
+/// against the lease's owner alone, trusting this).
+#[actix_web::test]
+async fn the_database_refuses_a_lease_on_a_notice_not_being_sent() {
+    use courtside::store::schema::notices;
+    use diesel::prelude::*;
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    let mut conn = app.pool.get().unwrap();
+    let pending: String = notices::table
+        .filter(notices::state.eq("pending"))
+        .select(notices::id)
+        .first(&mut conn)
+        .unwrap();
+    let this = || notices::table.filter(notices::id.eq(&pending));
+    let leased_while_pending = diesel::update(this())
+        .set(notices::lease_owner.eq(Some("a")))
+        .execute(&mut conn);
+    assert!(leased_while_pending.is_err(), "{leased_while_pending:?}");
+    let sending_unleased = diesel::update(this())
+        .set(notices::state.eq("sending"))
+        .execute(&mut conn);
+    assert!(sending_unleased.is_err(), "{sending_unleased:?}");
+    // The claim sets both; ending the sending clears the lease.
+    let claimed = delivery::claim(&mut conn, &worker("a"), test_now()).unwrap();
+    assert!(claimed.iter().any(|n| n.id == pending));
+    let kept_lease = diesel::update(this())
+        .set(notices::state.eq("sent"))
+        .execute(&mut conn);
+    assert!(kept_lease.is_err(), "{kept_lease:?}");
+    let sent = diesel::update(this())
+        .set((
+            notices::state.eq("sent"),
+            notices::lease_owner.eq(None::<String>),
+        ))
+        .execute(&mut conn);
+    assert_eq!(sent, Ok(1));
+    drop(conn);
+    app.stop().await;
+}
+
 /// Sends, but while the first message goes the audit log disappears
 /// (renamed away), so recording what was sent fails.
 struct AuditGoesMidSend {

@@ -1,0 +1,1 @@
+ALTER TABLE notices DROP CONSTRAINT notice_lease_only_while_sending;

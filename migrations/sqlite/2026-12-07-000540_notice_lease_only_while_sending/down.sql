@@ -1,0 +1,2 @@
+DROP TRIGGER notice_lease_only_while_sending_update;
+DROP TRIGGER notice_lease_only_while_sending_insert;

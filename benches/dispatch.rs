@@ -354,6 +354,50 @@ fn drain(pool: &Pool, mailer: &dyn Mailer, args: &Args, t0: Instant) -> Duration
     t0.elapsed()
 }
 
+diesel::table! {
+    /// The server's view of its connections (PostgreSQL), for the CPU
+    /// time of this run's backends.
+    pg_stat_activity (pid) {
+        pid -> Integer,
+        datname -> Nullable<Text>,
+    }
+}
+
+diesel::define_sql_function!(fn current_database() -> Text);
+
+/// CPU seconds (user and system) a process has used so far, read from
+/// `/proc` (Linux; times in 1/100 s, the kernel's USER_HZ); none where
+/// it cannot be read.
+fn cpu_seconds(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which ends at the last ')'.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
+    Some((ticks(11)? + ticks(12)?) as f64 / 100.0)
+}
+
+/// The CPU seconds used so far by this process and, on PostgreSQL, by the
+/// server's backends serving this run's database (the server must be on
+/// this machine; none where its processes cannot be read). Steadier than
+/// throughput on a shared machine: another tenant's load slows the clock,
+/// not the work each notice costs.
+fn cpu_now(conn: &mut AnyConn) -> (Option<f64>, Option<f64>) {
+    let server = if store::dialect::backend_of(conn) == store::Backend::Postgres {
+        let pids: Vec<i32> = pg_stat_activity::table
+            .filter(pg_stat_activity::datname.eq(current_database().nullable()))
+            .select(pg_stat_activity::pid)
+            .load(conn)
+            .unwrap_or_default();
+        pids.iter()
+            .map(|pid| cpu_seconds(&pid.to_string()))
+            .sum::<Option<f64>>()
+            .filter(|_| !pids.is_empty())
+    } else {
+        None
+    };
+    (cpu_seconds("self"), server)
+}
+
 /// The value below which `p` of the sorted values lie (nearest rank).
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -450,7 +494,9 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
     let t0 = Utc::now();
     make_due(&mut conn, t0);
     COUNTING.store(args.statements, Ordering::Relaxed);
+    let cpu_before = cpu_now(&mut conn);
     let elapsed = drain(&pool, mailer.as_ref(), args, Instant::now());
+    let cpu_after = cpu_now(&mut conn);
 
     COUNTING.store(false, Ordering::Relaxed);
     if args.statements {
@@ -535,6 +581,21 @@ fn run(args: &Args, url: &str, dir: &std::path::Path) {
             percentile(&accepted, 99.0)
         ),
     );
+    // CPU milliseconds per 1,000 notices drained.
+    let per_thousand = |before: Option<f64>, after: Option<f64>| match (before, after) {
+        (Some(b), Some(a)) => format!("{:.0} ms", (a - b) * 1e6 / args.n as f64),
+        _ => "not read".to_string(),
+    };
+    row(
+        "CPU per 1,000 notices, this process",
+        per_thousand(cpu_before.0, cpu_after.0),
+    );
+    if args.database == Database::Postgres {
+        row(
+            "CPU per 1,000 notices, the server",
+            per_thousand(cpu_before.1, cpu_after.1),
+        );
+    }
     row(
         "ceiling: single-row commits, 1 conn",
         format!("{ceiling_one:.0} commits/s"),

@@ -378,9 +378,9 @@ fn cpu_seconds(pid: &str) -> Option<f64> {
 
 /// The CPU seconds used so far by this process and, on PostgreSQL, by the
 /// server's backends serving this run's database (the server must be on
-/// this machine; none where its processes cannot be read). Steadier than
-/// throughput on a shared machine: another tenant's load slows the clock,
-/// not the work each notice costs.
+/// this machine; none where its processes cannot be read). Other load on
+/// a shared machine takes the clock more than the work each notice costs,
+/// so this swings less than throughput (though not nothing).
 fn cpu_now(conn: &mut AnyConn) -> (Option<f64>, Option<f64>) {
     let server = if store::dialect::backend_of(conn) == store::Backend::Postgres {
         let pids: Vec<i32> = pg_stat_activity::table

@@ -215,6 +215,77 @@ async fn the_database_refuses_a_lease_on_a_notice_not_being_sent() {
     app.stop().await;
 }
 
+/// The migration that adds the rule first repairs what an older version
+/// may have left: a lease kept after the sending ended is cleared, and a
+/// notice marked sending with no lease is open again. (Run here by
+/// taking the rule away, planting such rows, and running the migration's
+/// own file again.)
+#[actix_web::test]
+async fn the_lease_rule_repairs_rows_left_by_an_older_version() {
+    use courtside::store::schema::notices;
+    use diesel::connection::SimpleConnection;
+    use diesel::prelude::*;
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    let mut conn = app.pool.get().unwrap();
+    let (drop_rule, migration) = match courtside::store::dialect::backend_of(&conn) {
+        courtside::store::Backend::Postgres => (
+            "ALTER TABLE notices DROP CONSTRAINT notice_lease_only_while_sending",
+            include_str!(
+                "../../migrations/postgres/2026-12-07-000540_notice_lease_only_while_sending/up.sql"
+            ),
+        ),
+        courtside::store::Backend::Sqlite => (
+            "DROP TRIGGER notice_lease_only_while_sending_insert; \
+             DROP TRIGGER notice_lease_only_while_sending_update",
+            include_str!(
+                "../../migrations/sqlite/2026-12-07-000540_notice_lease_only_while_sending/up.sql"
+            ),
+        ),
+    };
+    let ids: Vec<String> = notices::table
+        .filter(notices::state.eq("pending"))
+        .order(notices::id)
+        .select(notices::id)
+        .limit(3)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(ids.len(), 3, "three notices to plant on");
+    conn.batch_execute(drop_rule).unwrap();
+    let set = |conn: &mut courtside::store::AnyConn, id: &str, state: &str, owner: Option<&str>| {
+        diesel::update(notices::table.find(id))
+            .set((notices::state.eq(state), notices::lease_owner.eq(owner)))
+            .execute(conn)
+            .unwrap();
+    };
+    set(&mut conn, &ids[0], "sent", Some("old"));
+    set(&mut conn, &ids[1], "sending", None);
+    set(&mut conn, &ids[2], "sending", Some("worker"));
+    conn.batch_execute(migration).unwrap();
+    let row = |conn: &mut courtside::store::AnyConn, id: &str| {
+        notices::table
+            .find(id)
+            .select((notices::state, notices::lease_owner))
+            .first::<(String, Option<String>)>(conn)
+            .unwrap()
+    };
+    assert_eq!(row(&mut conn, &ids[0]), ("sent".into(), None));
+    assert_eq!(row(&mut conn, &ids[1]), ("pending".into(), None));
+    assert_eq!(
+        row(&mut conn, &ids[2]),
+        ("sending".into(), Some("worker".into())),
+        "a notice being sent keeps its lease"
+    );
+    // And the rule holds again.
+    let leased_while_pending = diesel::update(notices::table.find(&ids[1]))
+        .set(notices::lease_owner.eq(Some("a")))
+        .execute(&mut conn);
+    assert!(leased_while_pending.is_err(), "{leased_while_pending:?}");
+    drop(conn);
+    app.stop().await;
+}
+
 /// Sends, but while the first message goes the audit log disappears
 /// (renamed away), so recording what was sent fails.
 struct AuditGoesMidSend {

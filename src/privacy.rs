@@ -546,7 +546,8 @@ pub fn retention(
                 .filter(consents::basis_reason.ne(ERASED));
             let pending_q = notices::table
                 .filter(notices::victim_id.eq(victim))
-                .filter(notices::state.eq_any(["pending", "failed"]));
+                .filter(notices::state.eq_any(["pending", "failed"]))
+                .filter(crate::notify::delivery::not_being_sent());
             let plans_q = safety_plans::table.filter(safety_plans::victim_id.eq(victim));
             let actions_q =
                 risk_meeting_actions::table.filter(risk_meeting_actions::victim_id.eq(victim));

@@ -378,7 +378,7 @@ fn send_without_recording(
 /// The lease owner and attempts of each notice still being sent.
 fn leased(conn: &mut AnyConn) -> BTreeMap<String, (String, i32)> {
     notices::table
-        .filter(notices::state.eq("sending"))
+        .filter(delivery::being_sent())
         .select((notices::id, notices::lease_owner, notices::attempts))
         .load::<(String, Option<String>, i32)>(conn)
         .unwrap()

@@ -560,6 +560,7 @@ fn withdraw(
     let open: Vec<(String, String, String)> = notices::table
         .filter(notices::recipient_key.eq(&key))
         .filter(notices::state.eq_any(["pending", "failed"]))
+        .filter(crate::notify::delivery::not_being_sent())
         .select((notices::id, notices::category, notices::basis_json))
         .load(conn)?;
     let ts = store::to_db(ctx.now);
@@ -567,7 +568,8 @@ fn withdraw(
         diesel::update(
             notices::table
                 .find(notice_id)
-                .filter(notices::state.eq_any(["pending", "failed"])),
+                .filter(notices::state.eq_any(["pending", "failed"]))
+                .filter(crate::notify::delivery::not_being_sent()),
         )
         .set((
             notices::state.eq("cancelled"),

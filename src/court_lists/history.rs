@@ -247,17 +247,27 @@ pub fn detail(conn: &mut AnyConn, ctx: &Ctx, id: &str) -> AppResult<ImportDetail
                 .select((
                     notices::id,
                     notices::state,
+                    notices::lease_owner,
                     notices::template,
                     notices::send_after,
                 ))
-                .load::<(String, String, String, chrono::NaiveDateTime)>(conn)?
+                .load::<(
+                    String,
+                    String,
+                    Option<String>,
+                    String,
+                    chrono::NaiveDateTime,
+                )>(conn)?
                 .into_iter()
-                .map(|(id, state, template, send_after)| NoticeBrief {
-                    id,
-                    state,
-                    template,
-                    send_after: store::from_db(send_after),
-                })
+                .map(
+                    |(id, state, lease_owner, template, send_after)| NoticeBrief {
+                        id,
+                        state: crate::notify::delivery::shown_state(&state, lease_owner.as_deref())
+                            .to_owned(),
+                        template,
+                        send_after: store::from_db(send_after),
+                    },
+                )
                 .collect(),
             _ => Vec::new(),
         };

@@ -351,6 +351,7 @@ fn waiting_reminders(
         .filter(notices::recipient_user_id.eq(user_id))
         .filter(notices::template.eq_any(templates))
         .filter(notices::state.eq("pending"))
+        .filter(crate::notify::delivery::not_being_sent())
         .filter(notices::next_attempt_at.lt(store::to_db(moot_after(date))))
         .filter(
             notices::not_after
@@ -404,6 +405,7 @@ fn held_waiting(conn: &mut AnyConn, digest_id: &str) -> AppResult<Vec<String>> {
         .inner_join(notices::table)
         .filter(digest_holds::digest_id.eq(digest_id))
         .filter(notices::state.eq("pending"))
+        .filter(crate::notify::delivery::not_being_sent())
         .select(notices::id)
         .load(conn)?)
 }
@@ -422,6 +424,7 @@ fn settle_reminders(
         .inner_join(notices::table)
         .filter(digest_holds::digest_id.eq(digest_id))
         .filter(notices::state.eq("pending"))
+        .filter(crate::notify::delivery::not_being_sent())
         .select((
             notices::id,
             notices::victim_id,
@@ -437,7 +440,8 @@ fn settle_reminders(
     diesel::update(
         notices::table
             .filter(notices::id.eq_any(&ids))
-            .filter(notices::state.eq("pending")),
+            .filter(notices::state.eq("pending"))
+            .filter(crate::notify::delivery::not_being_sent()),
     )
     .set((
         notices::state.eq("cancelled"),

@@ -4,6 +4,12 @@
 //! sent: claim (commit) → checks → send → record, each record guarded by
 //! the lease.
 //!
+//! A notice is being sent while it holds a lease ([`being_sent`]): the
+//! claim sets the lease and leaves the state (pending or failed) as it
+//! was, so that PostgreSQL rewrites the row in place (a HOT update: no
+//! indexed column changes, no index entry is written); people, the API
+//! and the metrics see such a notice as "sending" ([`shown_state`]).
+//!
 //! Several instances may run it at once: on PostgreSQL the claim skips rows
 //! another instance has locked (`FOR UPDATE SKIP LOCKED`); on SQLite the
 //! claim's `BEGIN IMMEDIATE` makes claims take turns. A crashed worker's
@@ -134,6 +140,36 @@ pub struct Claimed {
     pub attempts: i32,
 }
 
+/// What people, the API and the metrics call a notice being sent.
+pub const SENDING: &str = "sending";
+
+/// A notice's state as shown: "sending" while it holds a lease (the
+/// stored state is then pending or failed, see [`being_sent`]).
+pub fn shown_state<'s>(state: &'s str, lease_owner: Option<&str>) -> &'s str {
+    if lease_owner.is_some() {
+        SENDING
+    } else {
+        state
+    }
+}
+
+/// A notice being sent: it holds a lease. Only a pending or failed
+/// notice may (the database refuses any other: the migration
+/// `notice_sending_is_its_lease`); the claim takes it and every result
+/// gives it up. The state itself is not changed by the claim, so that on
+/// PostgreSQL the claim is a HOT update (`state` is in two indexes).
+#[diesel::dsl::auto_type]
+pub fn being_sent() -> _ {
+    notices::lease_owner.is_not_null()
+}
+
+/// A notice not being sent now (see [`being_sent`]): what a cancellation,
+/// an erasure or a retry may change.
+#[diesel::dsl::auto_type]
+pub fn not_being_sent() -> _ {
+    notices::lease_owner.is_null()
+}
+
 /// A notice not held by a daily digest still waiting to go. A supporter
 /// who chose to have reminders in the digest has that day's reminders held
 /// by it (`digest_holds`): they wait while the digest does; once the digest
@@ -158,7 +194,8 @@ pub fn not_held() -> _ {
 }
 
 /// Ids of notices due now (the earliest first), locked for this
-/// transaction on PostgreSQL. One query per state, each read in the
+/// transaction on PostgreSQL: pending or failed, and not being sent (no
+/// lease, or one that ran out). One query per state, each read in the
 /// order of the `notices_due` index (state, next_attempt_at) and stopped
 /// at `limit`: with the states in one query (an OR), the database read
 /// and sorted every due notice to find the first `limit`, which made
@@ -170,6 +207,7 @@ fn due_ids(conn: &mut AnyConn, now: DateTime<Utc>, limit: i64) -> AppResult<Vec<
         let query = notices::table
             .filter(notices::state.eq(state))
             .filter(notices::next_attempt_at.le(now))
+            .filter(not_being_sent().or(notices::leased_until.lt(now)))
             .filter(not_held())
             .order(notices::next_attempt_at.asc())
             .limit(limit)
@@ -177,15 +215,6 @@ fn due_ids(conn: &mut AnyConn, now: DateTime<Utc>, limit: i64) -> AppResult<Vec<
         // On SQLite the IMMEDIATE transaction already holds the write lock.
         due.extend(crate::store::dialect::load_skip_locked!(&mut *conn, query)?);
     }
-    // Leases that ran out.
-    let query = notices::table
-        .filter(notices::state.eq("sending"))
-        .filter(notices::leased_until.lt(now))
-        .filter(not_held())
-        .order(notices::next_attempt_at.asc())
-        .limit(limit)
-        .select((notices::next_attempt_at, notices::id));
-    due.extend(crate::store::dialect::load_skip_locked!(&mut *conn, query)?);
     due.sort();
     due.truncate(usize::try_from(limit).unwrap_or(0));
     Ok(due.into_iter().map(|(_, id)| id).collect())
@@ -203,14 +232,14 @@ pub fn claim(
             return Ok(Vec::new());
         }
         // The rows as changed (the lease taken, the attempt counted), in
-        // the same statement.
+        // the same statement. The state stays as it was (see
+        // `being_sent`): no indexed column changes.
         // (Written out in the macro: the selection is typed per backend.)
         let claimed: Vec<Claimed> = crate::store::dialect::get_results!(
             &mut *conn,
             store::kept(
                 diesel::update(notices::table.filter(notices::id.in_list(&ids)))
                     .set((
-                        notices::state.eq("sending"),
                         notices::lease_owner.eq(&cfg.owner),
                         notices::leased_until.eq(store::to_db(now + cfg.lease)),
                         notices::attempts.eq(notices::attempts + 1),
@@ -237,13 +266,11 @@ pub enum Result_ {
 
 /// Records the result, only if this worker still holds the lease.
 ///
-/// The row is found by its id and the lease's owner alone: only a notice
-/// being sent holds a lease (the database refuses any other, see the
-/// migration `notice_lease_only_while_sending`), so "still mine" says
-/// "still sending". A `state` condition as well let PostgreSQL add the
-/// `notices_due` index's 'sending' entries to every record (a bitmap
-/// AND), and during a drain those are every notice claimed since the
-/// last vacuum.
+/// The row is found by its id and the lease's owner alone: a notice
+/// holds a lease exactly while it is being sent (see [`being_sent`]), so
+/// "still mine" says "still sending". (A `state` condition as well once
+/// let PostgreSQL add the `notices_due` index's entries to every record,
+/// a bitmap AND.)
 fn record(
     conn: &mut AnyConn,
     cfg: &DeliveryConfig,
@@ -642,8 +669,7 @@ fn record_items(
                 // Only rows this worker still holds the lease on are
                 // written (on PostgreSQL the UPDATE locks them, and a row
                 // another instance took over meanwhile no longer
-                // matches; a lease is held only while sending, as in
-                // `record`); it names the rows it wrote.
+                // matches; see `record`); it names the rows it wrote.
                 let update = store::kept(
                     diesel::update(
                         notices::table
@@ -1232,11 +1258,12 @@ pub fn run_once(
 pub fn next_due(conn: &mut AnyConn) -> AppResult<Option<DateTime<Utc>>> {
     let waiting: Option<chrono::NaiveDateTime> = notices::table
         .filter(notices::state.eq_any(["pending", "failed"]))
+        .filter(not_being_sent())
         .filter(not_held())
         .select(diesel::dsl::min(notices::next_attempt_at))
         .first(conn)?;
     let leased: Option<chrono::NaiveDateTime> = notices::table
-        .filter(notices::state.eq("sending"))
+        .filter(being_sent())
         .select(diesel::dsl::min(notices::leased_until))
         .first(conn)?;
     Ok([waiting, leased]
@@ -1253,7 +1280,8 @@ pub fn retry(conn: &mut AnyConn, id: &str, now: DateTime<Utc>) -> AppResult<()> 
     let rows = diesel::update(
         notices::table
             .filter(notices::id.eq(id))
-            .filter(notices::state.eq_any(["failed", "dead"])),
+            .filter(notices::state.eq_any(["failed", "dead"]))
+            .filter(not_being_sent()),
     )
     .set((
         notices::state.eq("pending"),

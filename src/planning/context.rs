@@ -413,23 +413,33 @@ impl Known {
             }
             k.warned_to.extend(warned_windows(conn, &ids)?);
             #[allow(clippy::type_complexity)]
-            let rows: Vec<(Option<String>, String, String, String, String, String)> =
-                notices::table
-                    .filter(notices::hearing_id.eq_any(&ids))
-                    .filter(notices::state.eq_any(["sent", "sending", "pending", "failed"]))
-                    .order((notices::created_at.asc(), notices::id.asc()))
-                    .select((
-                        notices::hearing_id,
-                        notices::idempotency_key,
-                        notices::recipient_key,
-                        notices::step,
-                        notices::state,
-                        notices::data_json,
-                    ))
-                    .load(conn)?;
-            for (hearing, key, recipient, step, state, data) in rows {
+            let rows: Vec<(
+                Option<String>,
+                String,
+                String,
+                String,
+                String,
+                Option<String>,
+                String,
+            )> = notices::table
+                .filter(notices::hearing_id.eq_any(&ids))
+                .filter(notices::state.eq_any(["sent", "pending", "failed"]))
+                .order((notices::created_at.asc(), notices::id.asc()))
+                .select((
+                    notices::hearing_id,
+                    notices::idempotency_key,
+                    notices::recipient_key,
+                    notices::step,
+                    notices::state,
+                    notices::lease_owner,
+                    notices::data_json,
+                ))
+                .load(conn)?;
+            for (hearing, key, recipient, step, state, lease_owner, data) in rows {
+                // A notice being sent counts as told, not as still pending.
+                let state = crate::notify::delivery::shown_state(&state, lease_owner.as_deref());
                 if let (Some(h), Some(n)) =
-                    (hearing, slot_notice(key, &recipient, step, &state, &data))
+                    (hearing, slot_notice(key, &recipient, step, state, &data))
                 {
                     k.told_of_slot.entry(h).or_default().push(n);
                 }
@@ -1031,7 +1041,11 @@ fn told_of_visit(
     let rows: Vec<(String, String, String, String)> = notices::table
         .filter(notices::victim_id.eq(victim_id))
         .filter(notices::idempotency_key.like(format!("{prefix}%")))
-        .filter(notices::state.eq_any(["sent", "sending"]))
+        .filter(
+            notices::state
+                .eq("sent")
+                .or(crate::notify::delivery::being_sent()),
+        )
         .order((notices::sent_at.asc(), notices::created_at.asc()))
         .select((
             notices::idempotency_key,

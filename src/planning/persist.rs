@@ -289,7 +289,16 @@ pub fn apply_all(
     let mut notice_rows = Rows::default();
     let mut task_rows = Rows::default();
     let mut deadline_rows = Rows::default();
-    type NoticeRow = (String, String, String, String, String, String, String);
+    type NoticeRow = (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+    );
     let mut found: Vec<NoticeRow> = Vec::new();
     if wants_cancel {
         for chunk in victims.chunks(crate::store::IN_CHUNK) {
@@ -297,11 +306,13 @@ pub fn apply_all(
                 notices::table
                     .filter(notices::victim_id.eq_any(chunk))
                     .filter(notices::state.eq_any(OPEN_NOTICE))
+                    .filter(crate::notify::delivery::not_being_sent())
                     .select((
                         notices::idempotency_key,
                         notices::id,
                         notices::victim_id,
                         notices::state,
+                        notices::lease_owner,
                         notices::basis_json,
                         notices::category,
                         notices::recipient_key,
@@ -320,6 +331,7 @@ pub fn apply_all(
                     notices::id,
                     notices::victim_id,
                     notices::state,
+                    notices::lease_owner,
                     notices::basis_json,
                     notices::category,
                     notices::recipient_key,
@@ -327,7 +339,11 @@ pub fn apply_all(
                 .load::<NoticeRow>(conn)?,
         );
     }
-    for (key, id, victim_id, state, basis, category, recipient) in found {
+    for (key, id, victim_id, state, lease_owner, basis, category, recipient) in found {
+        // A notice being sent is not open: it is decided in memory as the
+        // worker sees it, "sending", and neither cancelled nor audited as
+        // cancelled.
+        let state = crate::notify::delivery::shown_state(&state, lease_owner.as_deref()).to_owned();
         notice_rows.add(
             key,
             Stored {
@@ -566,7 +582,8 @@ pub fn apply_all(
             diesel::update(
                 notices::table
                     .filter(notices::id.eq_any(chunk))
-                    .filter(notices::state.eq_any(OPEN_NOTICE)),
+                    .filter(notices::state.eq_any(OPEN_NOTICE))
+                    .filter(crate::notify::delivery::not_being_sent()),
             )
             .set((
                 notices::state.eq("cancelled"),

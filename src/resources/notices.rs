@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::app::{Ctx, Page, Paged, Resource, Validate};
 use crate::error::{AppError, AppResult};
 use crate::notify::ack::AckState;
+use crate::notify::delivery::{being_sent, not_being_sent, shown_state, SENDING};
 use crate::policy;
 use crate::policy::{permits, Action, ResourceKind};
 use crate::store::schema::{notice_actions, notices};
@@ -98,6 +99,7 @@ struct Row {
     basis_json: String,
     not_for_public_disclosure: bool,
     state: String,
+    lease_owner: Option<String>,
     send_after: chrono::NaiveDateTime,
     not_after: Option<chrono::NaiveDateTime>,
     attempts: i32,
@@ -136,7 +138,7 @@ impl Row {
             language: self.language,
             category: self.category,
             not_for_public_disclosure: self.not_for_public_disclosure,
-            state: self.state,
+            state: shown_state(&self.state, self.lease_owner.as_deref()).to_owned(),
             send_after,
             send_after_local: local(send_after),
             not_after: self.not_after.map(store::from_db),
@@ -224,7 +226,19 @@ impl Resource for Notices {
                 .eq(policy::PAROLE_CATEGORY)
                 .or(notices::step.like(format!("{}%", policy::PAROLE_STEP_PREFIX)));
             filter_strands!(q, strands, parole, notices::id.is_null());
-            filter_by!(q, notices, f, victim_id, case_id, hearing_id, state, template);
+            filter_by!(q, notices, f, victim_id, case_id, hearing_id, template);
+            // By the state as shown: "sending" is a pending or failed
+            // notice holding a lease (see `delivery::being_sent`).
+            match f.state.as_deref() {
+                Some(SENDING) => q = q.filter(being_sent()),
+                Some(state @ ("pending" | "failed")) => {
+                    q = q
+                        .filter(notices::state.eq(state.to_string()))
+                        .filter(not_being_sent())
+                }
+                Some(state) => q = q.filter(notices::state.eq(state.to_string())),
+                None => {}
+            }
             let escalated = notice_actions::table
                 .filter(notice_actions::escalated_at.is_not_null())
                 .select(notice_actions::notice_id);
@@ -271,6 +285,7 @@ pub fn open_ids_keyed_under(
     let rows: Vec<(String, String)> = notices::table
         .filter(notices::hearing_id.eq(hearing_id))
         .filter(notices::state.eq_any(["pending", "failed"]))
+        .filter(not_being_sent())
         .select((notices::id, notices::idempotency_key))
         .load(conn)?;
     Ok(rows

@@ -172,38 +172,53 @@ async fn a_crashed_workers_lease_runs_out_and_the_resend_is_the_same_message() {
     app.stop().await;
 }
 
-/// Only a notice being sent holds a lease, and every sending notice has
-/// one: the database refuses anything else (delivery records a result
-/// against the lease's owner alone, trusting this).
+/// A notice is being sent while it holds a lease, and only a pending or
+/// failed notice may hold one: the claim takes the lease and leaves the
+/// state as it was (so that PostgreSQL rewrites the row in place), the
+/// API shows the notice as "sending", and the database refuses a lease
+/// kept past the end of the sending (delivery records a result against
+/// the lease's owner alone, trusting this).
 #[actix_web::test]
-async fn the_database_refuses_a_lease_on_a_notice_not_being_sent() {
+async fn a_notice_is_sending_while_it_holds_a_lease_and_only_an_open_one_may() {
     use courtside::store::schema::notices;
     use diesel::prelude::*;
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
-    list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    let (hearing, _) = list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
     let mut conn = app.pool.get().unwrap();
     let pending: String = notices::table
         .filter(notices::state.eq("pending"))
+        .filter(notices::template.eq("hearing.details.supporter"))
         .select(notices::id)
         .first(&mut conn)
         .unwrap();
     let this = || notices::table.filter(notices::id.eq(&pending));
-    let leased_while_pending = diesel::update(this())
-        .set(notices::lease_owner.eq(Some("a")))
-        .execute(&mut conn);
-    assert!(leased_while_pending.is_err(), "{leased_while_pending:?}");
-    let sending_unleased = diesel::update(this())
-        .set(notices::state.eq("sending"))
-        .execute(&mut conn);
-    assert!(sending_unleased.is_err(), "{sending_unleased:?}");
-    // The claim sets both; ending the sending clears the lease.
+    let stored = |conn: &mut courtside::store::AnyConn| {
+        this()
+            .select((notices::state, notices::lease_owner))
+            .first::<(String, Option<String>)>(conn)
+            .unwrap()
+    };
     let claimed = delivery::claim(&mut conn, &worker("a"), test_now()).unwrap();
     assert!(claimed.iter().any(|n| n.id == pending));
-    let kept_lease = diesel::update(this())
-        .set(notices::state.eq("sent"))
-        .execute(&mut conn);
-    assert!(kept_lease.is_err(), "{kept_lease:?}");
+    assert_eq!(stored(&mut conn), ("pending".into(), Some("a".into())));
+    drop(conn);
+    let states = notice_states(&app, &wendy, &hearing).await;
+    assert!(
+        states.contains(&("hearing.details.supporter".into(), "sending".into())),
+        "{states:?}"
+    );
+    assert!(
+        !states.contains(&("hearing.details.supporter".into(), "pending".into())),
+        "{states:?}"
+    );
+    let mut conn = app.pool.get().unwrap();
+    for ended in ["sent", "cancelled", "dead", "ready"] {
+        let kept_lease = diesel::update(this())
+            .set(notices::state.eq(ended))
+            .execute(&mut conn);
+        assert!(kept_lease.is_err(), "{ended}: {kept_lease:?}");
+    }
     let sent = diesel::update(this())
         .set((
             notices::state.eq("sent"),
@@ -211,77 +226,182 @@ async fn the_database_refuses_a_lease_on_a_notice_not_being_sent() {
         ))
         .execute(&mut conn);
     assert_eq!(sent, Ok(1));
+    let leased_when_sent = diesel::update(this())
+        .set(notices::lease_owner.eq(Some("b")))
+        .execute(&mut conn);
+    assert!(leased_when_sent.is_err(), "{leased_when_sent:?}");
     drop(conn);
     app.stop().await;
 }
 
-/// The migration that adds the rule first repairs what an older version
-/// may have left: a lease kept after the sending ended is cleared, and a
-/// notice marked sending with no lease is open again. (Run here by
-/// taking the rule away, planting such rows, and running the migration's
-/// own file again.)
+/// A notice being sent (its lease taken) is left to its worker when the
+/// consent it relies on is withdrawn: it is shown as "sending", stays
+/// leased, and no cancellation of it is audited (the worker's record
+/// says what happened to it). Once its lease runs out, the next pass's
+/// check just before sending stops it.
 #[actix_web::test]
-async fn the_lease_rule_repairs_rows_left_by_an_older_version() {
+async fn withdrawing_consent_leaves_a_notice_being_sent_to_its_worker() {
+    use courtside::store::schema::{audit_log, notices};
+    use diesel::prelude::*;
+    let app = TestApp::spawn().await;
+    let wendy = app.login(WENDY).await;
+    let ben = app.login(BEN).await;
+    let (hearing, _) = list_hearing(&app, &wendy, "2026-05-11T10:00:00+01:00").await;
+    let claimed = {
+        let mut conn = app.pool.get().unwrap();
+        delivery::claim(&mut conn, &worker("a"), test_now()).unwrap()
+    };
+    let being_sent = claimed
+        .iter()
+        .find(|n| n.template == "hearing.details.supporter")
+        .expect("the supporter's hearing details are due")
+        .id
+        .clone();
+    let victim = app
+        .find_id("/api/v1/victims", &ben, "reference", "V-1002")
+        .await;
+    let (_, consents) = app
+        .get(&format!("/api/v1/consents?victim_id={victim}"), &ben)
+        .await;
+    let dates = consents["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["scope"] == "court_dates_to_supporter")
+        .unwrap()
+        .clone();
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/consents/{}", dates["id"].as_str().unwrap()),
+            &ben,
+            dates["version"].as_i64().unwrap(),
+            json!({"victim_id": victim, "scope": "court_dates_to_supporter", "basis": "consent",
+                   "given_at": dates["given_at"], "withdrawn_at": "2026-03-20T12:00:00Z"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let states = notice_states(&app, &wendy, &hearing).await;
+    assert!(
+        states.contains(&("hearing.details.supporter".into(), "sending".into())),
+        "{states:?}"
+    );
+    {
+        let mut conn = app.pool.get().unwrap();
+        let row = notices::table
+            .find(&being_sent)
+            .select((notices::state, notices::lease_owner))
+            .first::<(String, Option<String>)>(&mut conn)
+            .unwrap();
+        assert_eq!(row, ("pending".into(), Some("a".into())));
+        let cancels: i64 = audit_log::table
+            .filter(audit_log::entity_id.eq(&being_sent))
+            .filter(audit_log::action.eq("cancel"))
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(
+            cancels, 0,
+            "a cancellation audited of a notice not cancelled"
+        );
+    }
+    let mailer = RecordingMailer::default();
+    let later = delivery::run_once(
+        &app.pool,
+        &mailer,
+        &app.renderer,
+        &worker("b"),
+        test_now() + Duration::minutes(10),
+    )
+    .unwrap();
+    assert!(
+        mailer.sent.lock().unwrap().iter().all(|e| e.to != BEN),
+        "{later:?}"
+    );
+    let states = notice_states(&app, &wendy, &hearing).await;
+    assert!(
+        states.contains(&("hearing.details.supporter".into(), "cancelled".into())),
+        "{states:?}"
+    );
+    app.stop().await;
+}
+
+/// The migration that makes the lease say "sending" leaves a notice an
+/// older version was sending open under its lease, so its worker still
+/// records the result. (Run here by planting such a row with the rule
+/// taken away, and running the migration's own file again.)
+#[actix_web::test]
+async fn a_notice_an_older_version_was_sending_stays_leased_to_its_worker() {
     use courtside::store::schema::notices;
     use diesel::connection::SimpleConnection;
     use diesel::prelude::*;
     let app = TestApp::spawn().await;
     let wendy = app.login(WENDY).await;
-    list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
+    let (hearing, _) = list_hearing(&app, &wendy, "2026-04-20T10:00:00+01:00").await;
     let mut conn = app.pool.get().unwrap();
-    let (drop_rule, migration) = match courtside::store::dialect::backend_of(&conn) {
+    let (old_rule, migration) = match courtside::store::dialect::backend_of(&conn) {
         courtside::store::Backend::Postgres => (
-            "ALTER TABLE notices DROP CONSTRAINT notice_lease_only_while_sending",
+            "ALTER TABLE notices DROP CONSTRAINT notice_sending_is_its_lease; \
+             ALTER TABLE notices ADD CONSTRAINT notice_lease_only_while_sending \
+             CHECK ((state = 'sending') = (lease_owner IS NOT NULL))",
             include_str!(
-                "../../migrations/postgres/2026-12-07-000540_notice_lease_only_while_sending/up.sql"
+                "../../migrations/postgres/2026-12-07-000550_notice_sending_is_its_lease/up.sql"
             ),
         ),
         courtside::store::Backend::Sqlite => (
-            "DROP TRIGGER notice_lease_only_while_sending_insert; \
-             DROP TRIGGER notice_lease_only_while_sending_update",
+            "DROP TRIGGER notice_sending_is_its_lease_insert; \
+             DROP TRIGGER notice_sending_is_its_lease_update; \
+             CREATE TRIGGER notice_lease_only_while_sending_insert BEFORE INSERT ON notices \
+             WHEN (NEW.state = 'sending') <> (NEW.lease_owner IS NOT NULL) \
+             BEGIN SELECT RAISE(ABORT, 'old rule'); END; \
+             CREATE TRIGGER notice_lease_only_while_sending_update \
+             BEFORE UPDATE OF state, lease_owner ON notices \
+             WHEN (NEW.state = 'sending') <> (NEW.lease_owner IS NOT NULL) \
+             BEGIN SELECT RAISE(ABORT, 'old rule'); END",
             include_str!(
-                "../../migrations/sqlite/2026-12-07-000540_notice_lease_only_while_sending/up.sql"
+                "../../migrations/sqlite/2026-12-07-000550_notice_sending_is_its_lease/up.sql"
             ),
         ),
     };
-    let ids: Vec<String> = notices::table
+    let id: String = notices::table
         .filter(notices::state.eq("pending"))
-        .order(notices::id)
+        .filter(notices::template.eq("hearing.details.supporter"))
         .select(notices::id)
-        .limit(3)
-        .load(&mut conn)
+        .first(&mut conn)
         .unwrap();
-    assert_eq!(ids.len(), 3, "three notices to plant on");
-    conn.batch_execute(drop_rule).unwrap();
-    let set = |conn: &mut courtside::store::AnyConn, id: &str, state: &str, owner: Option<&str>| {
-        diesel::update(notices::table.find(id))
-            .set((notices::state.eq(state), notices::lease_owner.eq(owner)))
-            .execute(conn)
-            .unwrap();
-    };
-    set(&mut conn, &ids[0], "sent", Some("old"));
-    set(&mut conn, &ids[1], "sending", None);
-    set(&mut conn, &ids[2], "sending", Some("worker"));
+    conn.batch_execute(old_rule).unwrap();
+    // What the older version's claim left.
+    diesel::update(notices::table.find(&id))
+        .set((
+            notices::state.eq("sending"),
+            notices::lease_owner.eq(Some("old-worker")),
+            notices::leased_until.eq(Some(courtside::store::to_db(
+                test_now() + chrono::Duration::minutes(5),
+            ))),
+        ))
+        .execute(&mut conn)
+        .unwrap();
     conn.batch_execute(migration).unwrap();
-    let row = |conn: &mut courtside::store::AnyConn, id: &str| {
-        notices::table
-            .find(id)
-            .select((notices::state, notices::lease_owner))
-            .first::<(String, Option<String>)>(conn)
-            .unwrap()
-    };
-    assert_eq!(row(&mut conn, &ids[0]), ("sent".into(), None));
-    assert_eq!(row(&mut conn, &ids[1]), ("pending".into(), None));
-    assert_eq!(
-        row(&mut conn, &ids[2]),
-        ("sending".into(), Some("worker".into())),
-        "a notice being sent keeps its lease"
+    let row = notices::table
+        .find(&id)
+        .select((notices::state, notices::lease_owner))
+        .first::<(String, Option<String>)>(&mut conn)
+        .unwrap();
+    assert_eq!(row, ("pending".into(), Some("old-worker".into())));
+    // Not claimed by another worker while the lease runs.
+    let claimed = delivery::claim(&mut conn, &worker("new"), test_now()).unwrap();
+    assert!(!claimed.iter().any(|n| n.id == id), "{claimed:?}");
+    drop(conn);
+    let states = notice_states(&app, &wendy, &hearing).await;
+    assert!(
+        states.contains(&("hearing.details.supporter".into(), "sending".into())),
+        "{states:?}"
     );
-    // And the rule holds again.
-    let leased_while_pending = diesel::update(notices::table.find(&ids[1]))
-        .set(notices::lease_owner.eq(Some("a")))
+    // And the rule holds: a lease on an ended notice is refused.
+    let mut conn = app.pool.get().unwrap();
+    let kept_lease = diesel::update(notices::table.find(&id))
+        .set(notices::state.eq("sent"))
         .execute(&mut conn);
-    assert!(leased_while_pending.is_err(), "{leased_while_pending:?}");
+    assert!(kept_lease.is_err(), "{kept_lease:?}");
     drop(conn);
     app.stop().await;
 }

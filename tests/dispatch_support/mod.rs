@@ -299,11 +299,11 @@ pub fn states(conn: &mut AnyConn) -> BTreeMap<String, i64> {
         .collect()
 }
 
-/// Notices still to be dealt with: pending, being sent, or waiting to be
-/// retried.
+/// Notices still to be dealt with: pending or waiting to be retried,
+/// those being sent (holding a lease) among them.
 pub fn outstanding(conn: &mut AnyConn) -> i64 {
     notices::table
-        .filter(notices::state.eq_any(["pending", "sending", "failed"]))
+        .filter(notices::state.eq_any(["pending", "failed"]))
         .count()
         .get_result(conn)
         .expect("count outstanding notices")

@@ -3,47 +3,8 @@
 
 use chrono::Duration;
 use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
 
 use crate::helpers::*;
-
-/// Ben's victim V-1002 and her consent to court dates going to the
-/// supporter, still in force.
-async fn court_dates_consent(app: &TestApp, ben: &str) -> (String, Value) {
-    let victim = app
-        .find_id("/api/v1/victims", ben, "reference", "V-1002")
-        .await;
-    let (_, consents) = app
-        .get(&format!("/api/v1/consents?victim_id={victim}"), ben)
-        .await;
-    let consent = consents["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["scope"] == "court_dates_to_supporter" && c["withdrawn_at"].is_null())
-        .unwrap_or_else(|| panic!("{consents}"))
-        .clone();
-    (victim, consent)
-}
-
-/// Withdraws the consent through the API at the test clock's start.
-async fn withdraw(app: &TestApp, ben: &str, victim: &str, consent: &Value) {
-    let mut withdrawn = json!({"victim_id": victim, "scope": "court_dates_to_supporter",
-                               "basis": consent["basis"], "given_at": consent["given_at"],
-                               "withdrawn_at": test_now().to_rfc3339()});
-    if let Some(reason) = consent["basis_reason"].as_str() {
-        withdrawn["basis_reason"] = json!(reason);
-    }
-    let (status, out) = app
-        .put(
-            &format!("/api/v1/consents/{}", consent["id"].as_str().unwrap()),
-            ben,
-            consent["version"].as_i64().unwrap(),
-            withdrawn,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{out}");
-}
 
 #[actix_web::test]
 async fn a_withdrawal_is_undone_through_the_api_within_the_window_and_not_after() {
@@ -61,7 +22,7 @@ async fn a_withdrawal_is_undone_through_the_api_within_the_window_and_not_after(
         "{body}"
     );
 
-    withdraw(&app, &ben, &victim, &consent).await;
+    withdraw_consent(&app, &ben, &victim, &consent).await;
 
     // Five minutes later: undone, recorded again from now.
     app.clock.set(test_now() + Duration::minutes(5));
@@ -101,7 +62,7 @@ async fn after_the_window_the_undo_is_refused_in_words_and_nothing_is_recorded()
     let ben = app.login(BEN).await;
     let (victim, consent) = court_dates_consent(&app, &ben).await;
     let id = consent["id"].as_str().unwrap().to_string();
-    withdraw(&app, &ben, &victim, &consent).await;
+    withdraw_consent(&app, &ben, &victim, &consent).await;
     app.clock
         .set(test_now() + Duration::minutes(courtside::app::consents::UNDO_MINUTES + 1));
     let (status, body) = app

@@ -74,34 +74,6 @@ async fn notice_states(app: &TestApp, token: &str, hearing: &str) -> Vec<(String
         .collect()
 }
 
-/// Ben, V-1002's supporter, records that V-1002 withdrew her consent to
-/// court dates going to the supporter (on 20 March).
-async fn withdraw_court_dates_consent(app: &TestApp, ben: &str) {
-    let victim = app
-        .find_id("/api/v1/victims", ben, "reference", "V-1002")
-        .await;
-    let (_, consents) = app
-        .get(&format!("/api/v1/consents?victim_id={victim}"), ben)
-        .await;
-    let dates = consents["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["scope"] == "court_dates_to_supporter")
-        .unwrap()
-        .clone();
-    let (status, out) = app
-        .put(
-            &format!("/api/v1/consents/{}", dates["id"].as_str().unwrap()),
-            ben,
-            dates["version"].as_i64().unwrap(),
-            json!({"victim_id": victim, "scope": "court_dates_to_supporter", "basis": "consent",
-                   "given_at": dates["given_at"], "withdrawn_at": "2026-03-20T12:00:00Z"}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{out}");
-}
-
 #[actix_web::test]
 async fn due_notices_are_sent_once_with_a_stable_message_id() {
     let app = TestApp::spawn().await;
@@ -240,6 +212,38 @@ async fn a_notice_is_sending_while_it_holds_a_lease_and_only_an_open_one_may() {
         !states.contains(&("hearing.details.supporter".into(), "pending".into())),
         "{states:?}"
     );
+    // The API's state filter and the metrics say it the same way.
+    let ids_in = |list: &Value| -> Vec<String> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (_, sending) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&state=sending&per_page=200"),
+            &wendy,
+        )
+        .await;
+    assert!(ids_in(&sending).contains(&pending), "{sending}");
+    let (_, still_pending) = app
+        .get(
+            &format!("/api/v1/notices?hearing_id={hearing}&state=pending&per_page=200"),
+            &wendy,
+        )
+        .await;
+    assert!(
+        !ids_in(&still_pending).contains(&pending),
+        "{still_pending}"
+    );
+    let (status, _, text) = app
+        .call_full(reqwest::Method::GET, "/metrics", None, None, &[])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let sending_line = format!("courtside_notices{{state=\"sending\"}} {}\n", claimed.len());
+    assert!(text.as_str().unwrap().contains(&sending_line), "{text}");
     let mut conn = app.pool.get().unwrap();
     for ended in ["sent", "cancelled", "dead", "ready"] {
         let kept_lease = diesel::update(this())
@@ -285,7 +289,8 @@ async fn withdrawing_consent_leaves_a_notice_being_sent_to_its_worker() {
         .expect("the supporter's hearing details are due")
         .id
         .clone();
-    withdraw_court_dates_consent(&app, &ben).await;
+    let (victim, consent) = court_dates_consent(&app, &ben).await;
+    withdraw_consent(&app, &ben, &victim, &consent).await;
     let states = notice_states(&app, &wendy, &hearing).await;
     assert!(
         states.contains(&("hearing.details.supporter".into(), "sending".into())),
@@ -561,7 +566,8 @@ async fn nothing_is_sent_late_or_after_consent_is_withdrawn() {
 
     // Planned with consent; consent withdrawn before the worker runs.
     let (hearing2, _) = list_hearing(&app, &wendy, "2026-05-11T10:00:00+01:00").await;
-    withdraw_court_dates_consent(&app, &ben).await;
+    let (victim, consent) = court_dates_consent(&app, &ben).await;
+    withdraw_consent(&app, &ben, &victim, &consent).await;
     let outcome =
         delivery::run_once(&app.pool, &mailer, &app.renderer, &worker("a"), test_now()).unwrap();
     let to_ben: Vec<Email> = mailer

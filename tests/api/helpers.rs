@@ -11,7 +11,7 @@ use courtside::notify::delivery::DeliveryConfig;
 use courtside::notify::mailer::{Email, Mailer, SendFailure};
 use diesel::{Connection, RunQueryDsl};
 use reqwest::{Method, StatusCode};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// Tests run "now" = Friday 20 March 2026, 12:00 UTC: GMT, nine days
 /// before the clocks go forward, so DST-crossing hearings lie ahead.
@@ -568,4 +568,42 @@ pub async fn leeds_trial(app: &TestApp, wendy: &str) -> (String, String) {
         )
         .await;
     (case, trial["id"].as_str().unwrap().to_string())
+}
+
+/// Ben's victim V-1002 and her consent to court dates going to the
+/// supporter, still in force.
+pub async fn court_dates_consent(app: &TestApp, ben: &str) -> (String, Value) {
+    let victim = app
+        .find_id("/api/v1/victims", ben, "reference", "V-1002")
+        .await;
+    let (_, consents) = app
+        .get(&format!("/api/v1/consents?victim_id={victim}"), ben)
+        .await;
+    let consent = consents["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["scope"] == "court_dates_to_supporter" && c["withdrawn_at"].is_null())
+        .unwrap_or_else(|| panic!("{consents}"))
+        .clone();
+    (victim, consent)
+}
+
+/// Withdraws the consent through the API at the test clock's start.
+pub async fn withdraw_consent(app: &TestApp, ben: &str, victim: &str, consent: &Value) {
+    let mut withdrawn = json!({"victim_id": victim, "scope": "court_dates_to_supporter",
+                               "basis": consent["basis"], "given_at": consent["given_at"],
+                               "withdrawn_at": test_now().to_rfc3339()});
+    if let Some(reason) = consent["basis_reason"].as_str() {
+        withdrawn["basis_reason"] = json!(reason);
+    }
+    let (status, out) = app
+        .put(
+            &format!("/api/v1/consents/{}", consent["id"].as_str().unwrap()),
+            ben,
+            consent["version"].as_i64().unwrap(),
+            withdrawn,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
 }

@@ -80,8 +80,8 @@ struct Args {
     /// Worker threads, each with its own lease owner.
     #[arg(long, default_value_t = 4)]
     workers: usize,
-    /// Notices one worker claims at a time (the service's default is 50).
-    #[arg(long, default_value_t = 50)]
+    /// Notices one worker claims at a time (the service's default).
+    #[arg(long, default_value_t = courtside::config::DEFAULT_DELIVERY_BATCH)]
     batch: i64,
     #[arg(long, value_enum, default_value_t = MailerKind::Smtp)]
     mailer: MailerKind,

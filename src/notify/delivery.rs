@@ -82,7 +82,7 @@ impl Default for DeliveryConfig {
         DeliveryConfig {
             owner: format!("worker-{}", store::new_id()),
             lease: Duration::minutes(5),
-            batch: 50,
+            batch: crate::config::DEFAULT_DELIVERY_BATCH,
             max_attempts: 8,
             first_retry: Duration::minutes(1),
             longest_retry: Duration::hours(2),

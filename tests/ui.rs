@@ -6140,3 +6140,41 @@ async fn a_kept_week_page_shows_a_change_written_by_another_instance() {
     week.assert_has("Amara Idva");
     app.stop().await;
 }
+
+/// The week page is kept whole for each session and drawn week: two
+/// sessions of one person each get a page carrying their own anti-forgery
+/// token, asked again each gets the same page, and a change written
+/// behind the service's back shows at once.
+#[actix_web::test]
+async fn a_kept_week_page_is_each_sessions_own_and_follows_a_change() {
+    use courtside::store::schema::hearings;
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    let app = TestApp::spawn_planned_demo().await;
+    let token = app.login(AMARA).await;
+    let (first, from) = app.first_hearing(&token).await;
+    let path = format!("/week?from={from}");
+    let mut one = Browser::signed_in(&app.base, AMARA).await;
+    let mut two = Browser::signed_in(&app.base, AMARA).await;
+    let a = one.get(&path).await;
+    let b = two.get(&path).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(b.status, StatusCode::OK);
+    assert_ne!(a.csrf(), b.csrf(), "each session its own token");
+    let (a_again, b_again) = (one.get(&path).await, two.get(&path).await);
+    assert_eq!(a_again.body, a.body, "the same page for the same session");
+    assert_eq!(b_again.body, b.body);
+    a.assert_lacks("Court 31");
+
+    let mut conn = app.pool.get().unwrap();
+    diesel::update(hearings::table.find(first["id"].as_str().unwrap()))
+        .set(hearings::courtroom.eq("Court 31"))
+        .execute(&mut *conn)
+        .unwrap();
+    let moved = one.get(&path).await;
+    moved.assert_has("Court 31");
+    assert_eq!(moved.csrf(), a.csrf());
+    // The other session's page follows too, with its own token.
+    let moved = two.get(&path).await;
+    moved.assert_has("Court 31");
+    assert_eq!(moved.csrf(), b.csrf());
+}

@@ -359,6 +359,11 @@ fn in_words(lang: i18n::Lang, e: &AppError) -> (String, Vec<String>) {
 /// of text. What is drawn is what [`render`] of `name` with the part as
 /// its `body` draws; the words the page used are marked as on every page.
 pub fn render_around(name: &str, layout: Value, part: &str) -> PageResult {
+    Ok(html(StatusCode::OK, drawn_around(name, layout, part)?))
+}
+
+/// The text [`render_around`] sends.
+pub fn drawn_around(name: &str, layout: Value, part: &str) -> AppResult<String> {
     let shell = Shell::for_layout(name, layout)?;
     i18n::record(shell.used.clone(), shell.untranslated.clone());
     let (used, untranslated) = i18n::noted();
@@ -366,10 +371,7 @@ pub fn render_around(name: &str, layout: Value, part: &str) -> PageResult {
     out.push_str(&shell.head);
     out.push_str(part);
     out.push_str(&shell.tail);
-    Ok(html(
-        StatusCode::OK,
-        i18n::mark_page(out, &used, &untranslated),
-    ))
+    Ok(i18n::mark_page(out, &used, &untranslated))
 }
 
 /// A page template drawn around a marker, split at it (see

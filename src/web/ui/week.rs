@@ -18,7 +18,7 @@ use super::forms::parse_date;
 use super::i18n::{self, clock, day, text, text_with, Lang};
 use super::lookup::{Lookup, Named};
 use super::session::{Session, SessionToken};
-use super::{draw_part, labels, layout, render_around, with_session, PageResult};
+use super::{draw_part, drawn_around, labels, layout, with_session, PageResult};
 use crate::app;
 use crate::app::authorise;
 use crate::calendar::agenda::{self, ClashKind, Event};
@@ -821,5 +821,65 @@ async fn week(
         Ok(drawn)
     })
     .await?;
-    render_around("week", layout(&s, &heading(&s), "week"), &drawn.html)
+    around(&s, &drawn)
+}
+
+/// Whole week pages as last sent, by layout (see [`around`]), each with
+/// the drawn week inside it. The drawn week is held here so that it
+/// cannot be freed and another drawn at its address while its page is
+/// kept.
+type Pages = std::collections::HashMap<String, (Arc<Drawn>, Arc<str>)>;
+
+static PAGES: std::sync::LazyLock<std::sync::Mutex<(Pages, usize)>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// At most this many pages, or this many bytes of them, are kept; when
+/// either is passed, the store starts again empty.
+const MOST_PAGES: usize = 256;
+const MOST_PAGE_BYTES: usize = 64 << 20;
+
+/// The page around a drawn week. The layout is made from the session's
+/// name, role, language, anti-forgery token and whether mail is off (its
+/// key below holds each), so for the same layout around the same drawn
+/// week (the same `Arc`: a week drawn again is a new one) the page is the
+/// same text, the record of its words included. That page is kept and
+/// sent again, without making the layout's data, finding its shell and
+/// marking the words each time. The anti-forgery token is in the key, so
+/// a kept page is never another session's.
+fn around(s: &Session, drawn: &Arc<Drawn>) -> PageResult {
+    let title = heading(s);
+    let key = [
+        s.role().as_str(),
+        s.lang.code(),
+        &s.display_name,
+        &s.csrf,
+        if s.email_off { "mail off" } else { "mail on" },
+        &title,
+    ]
+    .join("\u{1f}");
+    let pages = PAGES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((part, page)) = pages.0.get(&key) {
+        if Arc::ptr_eq(part, drawn) {
+            return Ok(super::html(
+                actix_web::http::StatusCode::OK,
+                page.to_string(),
+            ));
+        }
+    }
+    drop(pages);
+    let page: Arc<str> = drawn_around("week", layout(s, &title, "week"), &drawn.html)?.into();
+    let mut pages = PAGES.lock().unwrap_or_else(|e| e.into_inner());
+    let (kept, bytes) = &mut *pages;
+    if kept.len() >= MOST_PAGES || *bytes + page.len() > MOST_PAGE_BYTES {
+        kept.clear();
+        *bytes = 0;
+    }
+    *bytes += page.len();
+    if let Some((_, old)) = kept.insert(key, (drawn.clone(), page.clone())) {
+        *bytes -= old.len();
+    }
+    Ok(super::html(
+        actix_web::http::StatusCode::OK,
+        page.to_string(),
+    ))
 }

@@ -299,6 +299,17 @@ pub fn apply_all(
         String,
         String,
     );
+    // Read the same way whether found by victim or by key.
+    let notice_columns = (
+        notices::idempotency_key,
+        notices::id,
+        notices::victim_id,
+        notices::state,
+        notices::lease_owner,
+        notices::basis_json,
+        notices::category,
+        notices::recipient_key,
+    );
     let mut found: Vec<NoticeRow> = Vec::new();
     if wants_cancel {
         for chunk in victims.chunks(crate::store::IN_CHUNK) {
@@ -307,16 +318,7 @@ pub fn apply_all(
                     .filter(notices::victim_id.eq_any(chunk))
                     .filter(notices::state.eq_any(OPEN_NOTICE))
                     .filter(crate::notify::delivery::not_being_sent())
-                    .select((
-                        notices::idempotency_key,
-                        notices::id,
-                        notices::victim_id,
-                        notices::state,
-                        notices::lease_owner,
-                        notices::basis_json,
-                        notices::category,
-                        notices::recipient_key,
-                    ))
+                    .select(notice_columns)
                     .load::<NoticeRow>(conn)?,
             );
         }
@@ -326,16 +328,7 @@ pub fn apply_all(
         found.extend(
             notices::table
                 .filter(notices::idempotency_key.eq_any(chunk))
-                .select((
-                    notices::idempotency_key,
-                    notices::id,
-                    notices::victim_id,
-                    notices::state,
-                    notices::lease_owner,
-                    notices::basis_json,
-                    notices::category,
-                    notices::recipient_key,
-                ))
+                .select(notice_columns)
                 .load::<NoticeRow>(conn)?,
         );
     }
